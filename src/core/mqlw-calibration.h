@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-calibration.h — buckets, threshold preview, sweep, suggestions, comparison.
+ *
+ * Built once per scoring (after each what-if rescore): leads are sorted by score
+ * with prefix sums of every outcome count, so a threshold move is a binary
+ * search plus a few subtractions and never rescans the leads. */
+#pragma once
+
+#include "mqlw-dataset.h"
+#include "mqlw-scorer.h"
+#include "mqlw-stats.h"
+
+G_BEGIN_DECLS
+
+#define MQLW_CALIBRATION_ERROR (mqlw_calibration_error_quark ())
+typedef enum {
+  MQLW_CALIBRATION_ERROR_BUCKETS = 1,   /* "edges must increase: 31 after 51" */
+} MqlwCalibrationError;
+GQuark mqlw_calibration_error_quark (void);
+
+/* ---- buckets ---------------------------------------------------------- */
+
+typedef enum {
+  MQLW_BUCKETS_WIDTH = 1,      /* width:10 */
+  MQLW_BUCKETS_EDGES,          /* edges:0,31,51,71  → [0,31) [31,51) [51,71) [71,∞) */
+  MQLW_BUCKETS_QUANTILES,      /* quantiles:5 → edges at score quantiles, ties merged */
+} MqlwBucketKind;
+
+typedef struct {
+  MqlwBucketKind kind;
+  double         width;
+  GArray        *edges;        /* double */
+  guint          quantiles;
+} MqlwBucketSpec;
+
+MqlwBucketSpec *mqlw_bucket_spec_parse     (const char           *text,
+                                            GError              **error);
+MqlwBucketSpec *mqlw_bucket_spec_copy      (const MqlwBucketSpec *self);
+char           *mqlw_bucket_spec_to_string (const MqlwBucketSpec *self);
+void            mqlw_bucket_spec_free      (MqlwBucketSpec       *self);
+
+typedef enum {
+  MQLW_VERDICT_NONE = 0,       /* no known outcomes in the bucket */
+  MQLW_VERDICT_TOO_EARLY,
+  MQLW_VERDICT_MARGINAL,
+  MQLW_VERDICT_GOOD,
+  MQLW_VERDICT_HOT,
+} MqlwVerdict;
+
+/* Verdict from one stage's rate (seed 002's table: SQL 5 % too early, 15 %
+ * marginal, 35 % good, 60 % hot). Defaults: SQL, 0.10, 0.30, 0.50. When the
+ * stage has no data the first stage that has is used. */
+typedef struct {
+  MqlwStage stage;
+  double    marginal;          /* rate ≥ marginal → Marginal */
+  double    good;              /* rate ≥ good → Good */
+  double    hot;               /* rate ≥ hot → Hot */
+} MqlwVerdictCuts;
+
+void        mqlw_verdict_cuts_init_default (MqlwVerdictCuts *cuts);
+const char *mqlw_verdict_to_string         (MqlwVerdict      verdict);   /* "too_early", "marginal", "good", "hot", "none" */
+const char *mqlw_verdict_label             (MqlwVerdict      verdict);   /* "Too early", … "No data" */
+
+typedef struct {
+  double      lo;              /* lo ≤ score < hi */
+  double      hi;              /* INFINITY for the last bucket */
+  guint64     leads;
+  double      share;           /* of all leads */
+  MqlwRate    stage[MQLW_N_STAGES];
+  MqlwVerdict verdict;
+} MqlwBucket;
+
+typedef struct {
+  guint        n_buckets;
+  MqlwBucket  *buckets;
+  guint64      total_leads;
+  MqlwVerdictCuts cuts;
+} MqlwBucketTable;
+
+void mqlw_bucket_table_free (MqlwBucketTable *self);
+
+/* ---- threshold preview ------------------------------------------------- */
+
+typedef enum {
+  MQLW_PATH_INDEX_SCORE = 0,
+  MQLW_PATH_INDEX_GRADE_BEHAVIOUR,
+  MQLW_PATH_INDEX_HAND_RAISER,
+  MQLW_N_PATHS
+} MqlwPathIndex;
+
+typedef struct {
+  double    threshold;
+  guint64   leads;                   /* all leads in the history */
+  guint64   disqualified;
+  guint64   mql;
+  double    mql_share;               /* mql / leads */
+  double    months;                  /* span of the created dates */
+  double    mql_per_month;
+  guint64   by_path[MQLW_N_PATHS];   /* MQLs passing each path (a lead can pass several) */
+  MqlwRate  stage[MQLW_N_STAGES];    /* among MQLs; acceptance coverage = stage[ACCEPTED].known / mql */
+  double    acceptance_coverage;
+  guint64   wins_total;              /* won leads in the whole history */
+  guint64   wins_captured;           /* won leads that are MQLs */
+  guint64   wins_missed;             /* won leads that are not */
+  double    wins_captured_share;     /* NAN when the data has no wins */
+  double    capacity_per_month;      /* NAN = not set */
+  gboolean  over_capacity;
+} MqlwPreview;
+
+typedef struct _MqlwCalibration MqlwCalibration;
+
+/* @score_path: the model's score path is on (else the threshold changes nothing). */
+MqlwCalibration *mqlw_calibration_new        (const MqlwScores   *scores,
+                                              const MqlwOutcomes *outcomes,
+                                              gboolean            score_path);
+void             mqlw_calibration_free       (MqlwCalibration    *self);
+
+void             mqlw_calibration_score_range (MqlwCalibration   *self,
+                                               double            *min,
+                                               double            *max);
+
+MqlwBucketTable *mqlw_calibration_buckets    (MqlwCalibration       *self,
+                                              const MqlwBucketSpec  *spec,
+                                              const MqlwVerdictCuts *cuts,   /* nullable: defaults */
+                                              GError               **error);
+
+/* O(log n): binary search and prefix sums. */
+void             mqlw_calibration_preview    (MqlwCalibration    *self,
+                                              double              threshold,
+                                              double              capacity_per_month,
+                                              MqlwPreview        *preview);
+
+/* Previews at from, from + step, … ≤ to. GArray of MqlwPreview. */
+GArray          *mqlw_calibration_sweep      (MqlwCalibration    *self,
+                                              double              from,
+                                              double              to,
+                                              double              step,
+                                              double              capacity_per_month);
+
+/* ---- suggestions ------------------------------------------------------- */
+
+typedef enum {
+  MQLW_SUGGEST_TARGET_SQL = 1,   /* lowest threshold whose MQLs reach the target SQL rate */
+  MQLW_SUGGEST_ACCEPTANCE,       /* lowest threshold with acceptance inside the band */
+  MQLW_SUGGEST_TOP_30,           /* lowest threshold keeping MQLs within the top 30 % of leads */
+  MQLW_SUGGEST_TOP_20,           /* … the top 20 % */
+  MQLW_SUGGEST_CAPACITY,         /* the highest volume that fits capacity */
+} MqlwSuggestionKind;
+
+typedef struct {
+  double target_sql_rate;        /* 0.30 */
+  double acceptance_low;         /* 0.60 */
+  double acceptance_high;        /* 0.75 */
+  double top_high;               /* 0.30 */
+  double top_low;                /* 0.20 */
+  double capacity_per_month;     /* NAN: no capacity suggestion */
+  guint  min_known;              /* rates over fewer known leads do not count (default 20) */
+} MqlwSuggestOptions;
+
+typedef struct {
+  MqlwSuggestionKind kind;
+  gboolean           found;
+  double             threshold;
+  MqlwPreview        preview;    /* at threshold, when found */
+} MqlwSuggestion;
+
+void        mqlw_suggest_options_init_default (MqlwSuggestOptions *options);
+const char *mqlw_suggestion_kind_to_string    (MqlwSuggestionKind  kind);  /* "target_sql", "acceptance", "top_30", "top_20", "capacity" */
+const char *mqlw_suggestion_kind_label        (MqlwSuggestionKind  kind);  /* "Target SQL rate 30 %" style, without numbers */
+
+/* Candidate thresholds are the distinct scores. GArray of MqlwSuggestion, one per kind. */
+GArray     *mqlw_calibration_suggest          (MqlwCalibration          *self,
+                                               const MqlwSuggestOptions *options);
+
+/* ---- baseline comparison ----------------------------------------------- */
+
+typedef struct {
+  MqlwPreview baseline;
+  MqlwPreview proposed;
+  guint64     both;
+  guint64     neither;
+  guint64     swap_in;                       /* MQL under proposed only */
+  guint64     swap_out;                      /* MQL under baseline only */
+  MqlwRate    swap_in_stage[MQLW_N_STAGES];
+  MqlwRate    swap_out_stage[MQLW_N_STAGES];
+  GArray     *swap_in_rows;                  /* guint row indexes, ascending */
+  GArray     *swap_out_rows;
+} MqlwComparison;
+
+MqlwComparison *mqlw_compare               (MqlwCalibration *baseline,
+                                            const MqlwScores *baseline_scores,
+                                            gboolean          baseline_score_path,
+                                            double            baseline_threshold,
+                                            MqlwCalibration *proposed,
+                                            const MqlwScores *proposed_scores,
+                                            gboolean          proposed_score_path,
+                                            double            proposed_threshold,
+                                            const MqlwOutcomes *outcomes,
+                                            double            capacity_per_month);
+void            mqlw_comparison_free       (MqlwComparison  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwBucketSpec, mqlw_bucket_spec_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwBucketTable, mqlw_bucket_table_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwCalibration, mqlw_calibration_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwComparison, mqlw_comparison_free)
+
+G_END_DECLS

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-chart.h — the calibration chart, drawn with cairo.
+ *
+ * One renderer for every surface: the GTK widget draws it into its snapshot,
+ * and the PNG / SVG / PDF exports call the same function, so what the room
+ * sees is what gets exported. Bars: leads per bucket (verdict colours); lines:
+ * acceptance, SQL, opportunity and win rate with 95 % interval bands; the
+ * threshold as a vertical line; legend and axis labels. */
+#pragma once
+
+#include <cairo.h>
+#include "mqlw-calibration.h"
+
+G_BEGIN_DECLS
+
+#define MQLW_CHART_ERROR (mqlw_chart_error_quark ())
+typedef enum {
+  MQLW_CHART_ERROR_FORMAT = 1,
+  MQLW_CHART_ERROR_WRITE,
+} MqlwChartError;
+GQuark mqlw_chart_error_quark (void);
+
+typedef enum {
+  MQLW_CHART_FORMAT_PNG = 1,
+  MQLW_CHART_FORMAT_SVG,
+  MQLW_CHART_FORMAT_PDF,
+} MqlwChartFormat;
+
+typedef struct {
+  gboolean    dark;
+  gboolean    high_contrast;     /* workshop mode and the system setting */
+  double      font_scale;        /* 1.0; workshop mode larger */
+  guint       stages;            /* bit (1 << MqlwStage) per rate line shown; 0 = all with data */
+  gboolean    show_intervals;
+  const char *title;             /* nullable */
+  int         hover_bucket;      /* -1 = none; highlighted */
+} MqlwChartStyle;
+
+void mqlw_chart_style_init (MqlwChartStyle *style);
+
+/* Where things landed, for hit-testing (tooltips, dragging the threshold). */
+typedef struct {
+  double plot_x, plot_y, plot_w, plot_h;
+  guint  n_buckets;
+  double slot_w;                 /* each bucket gets an equal slot */
+  double last_hi;                /* the score used as the right end of the open last bucket */
+} MqlwChartLayout;
+
+void     mqlw_chart_draw             (cairo_t               *cr,
+                                      double                 width,
+                                      double                 height,
+                                      const MqlwBucketTable *table,
+                                      double                 threshold,
+                                      const MqlwChartStyle  *style,
+                                      MqlwChartLayout       *layout);   /* nullable out */
+
+/* Bucket under x (-1 outside the plot) and the score at x (for dragging the line). */
+int      mqlw_chart_layout_bucket_at (const MqlwChartLayout *layout,
+                                      double                 x,
+                                      double                 y);
+double   mqlw_chart_layout_score_at  (const MqlwChartLayout *layout,
+                                      const MqlwBucketTable *table,
+                                      double                 x);
+double   mqlw_chart_layout_x_of_score(const MqlwChartLayout *layout,
+                                      const MqlwBucketTable *table,
+                                      double                 score);
+
+/* The threshold sweep's trade-off curve: MQLs per month (bars or area), SQL rate
+ * and share of wins captured (lines) across thresholds; the current threshold marked. */
+void     mqlw_chart_draw_sweep       (cairo_t               *cr,
+                                      double                 width,
+                                      double                 height,
+                                      const GArray          *sweep,      /* MqlwPreview */
+                                      double                 threshold,
+                                      const MqlwChartStyle  *style);
+
+gboolean mqlw_chart_format_from_name (const char            *path_or_name,
+                                      MqlwChartFormat       *format);
+gboolean mqlw_chart_export           (const char            *path,
+                                      MqlwChartFormat        format,
+                                      double                 width,
+                                      double                 height,
+                                      const MqlwBucketTable *table,
+                                      double                 threshold,
+                                      const MqlwChartStyle  *style,
+                                      GError               **error);
+gboolean mqlw_chart_export_sweep     (const char            *path,
+                                      MqlwChartFormat        format,
+                                      double                 width,
+                                      double                 height,
+                                      const GArray          *sweep,
+                                      double                 threshold,
+                                      const MqlwChartStyle  *style,
+                                      GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-dataset"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "mqlw-dataset.h"
+
+static void
+column_free (MqlwColumn *column)
+{
+  if (column == NULL)
+    return;
+  g_free (column->name);
+  g_free (column->activity);
+  /* Every storage type shares the union's pointer. */
+  g_free (column->num);
+  g_clear_pointer (&column->dict, g_ptr_array_unref);
+  g_clear_pointer (&column->dict_index, g_hash_table_unref);
+  g_free (column);
+}
+
+MqlwDataset *
+mqlw_dataset_new (guint n_rows)
+{
+  MqlwDataset *self = g_new0 (MqlwDataset, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->n_rows = n_rows;
+  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+  self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
+  self->outcomes.n = n_rows;
+  return self;
+}
+
+MqlwDataset *
+mqlw_dataset_ref (MqlwDataset *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+mqlw_dataset_unref (MqlwDataset *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    g_free (self->outcomes.stage[s]);
+  g_free (self->outcomes.amount);
+  g_free (self->outcomes.created_days);
+  g_hash_table_unref (self->by_name);
+  g_ptr_array_unref (self->columns);
+  g_ptr_array_unref (self->problems);
+  g_free (self->source_name);
+  g_free (self->source_sha256);
+  g_free (self);
+}
+
+MqlwColumn *
+mqlw_dataset_add_column (MqlwDataset    *self,
+                         const char     *name,
+                         MqlwColumnType  type,
+                         MqlwColumnRole  role)
+{
+  MqlwColumn *column;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_hash_table_contains (self->by_name, name))
+    return NULL;
+
+  n = self->n_rows;
+  column = g_new0 (MqlwColumn, 1);
+  column->name = g_strdup (name);
+  column->type = type;
+  column->role = role;
+  column->n_rows = n;
+
+  switch (type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      column->num = g_new (double, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        column->num[i] = NAN;
+      break;
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      column->boolean = g_new (gint8, MAX (n, 1));
+      memset (column->boolean, MQLW_BOOL_MISSING, n);
+      break;
+    case MQLW_COLUMN_TYPE_DATE:
+      column->days = g_new (gint32, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        column->days[i] = MQLW_DATE_MISSING;
+      break;
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+      column->codes = g_new (guint32, MAX (n, 1));
+      memset (column->codes, 0xff, (gsize) n * sizeof (guint32));
+      column->dict = g_ptr_array_new_with_free_func (g_free);
+      column->dict_index = g_hash_table_new (g_str_hash, g_str_equal);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_ptr_array_add (self->columns, column);
+  g_hash_table_insert (self->by_name, column->name, column);
+  return column;
+}
+
+MqlwColumn *
+mqlw_dataset_get_column (MqlwDataset *self,
+                         const char  *name)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  return g_hash_table_lookup (self->by_name, name);
+}
+
+MqlwColumn *
+mqlw_dataset_find_role (MqlwDataset    *self,
+                        MqlwColumnRole  role)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      MqlwColumn *column = g_ptr_array_index (self->columns, i);
+      if (column->role == role)
+        return column;
+    }
+  return NULL;
+}
+
+gint8 *
+mqlw_dataset_ensure_stage (MqlwDataset *self,
+                           MqlwStage    stage)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (stage < MQLW_N_STAGES, NULL);
+
+  if (self->outcomes.stage[stage] == NULL)
+    {
+      self->outcomes.stage[stage] = g_new (gint8, MAX (self->n_rows, 1));
+      memset (self->outcomes.stage[stage], MQLW_OUTCOME_UNKNOWN, self->n_rows);
+    }
+  return self->outcomes.stage[stage];
+}
+
+void
+mqlw_dataset_close_funnel (MqlwDataset *self)
+{
+  gint8 **stage;
+
+  g_return_if_fail (self != NULL);
+
+  stage = self->outcomes.stage;
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      /* Reaching a stage means the earlier stages were reached. */
+      for (int s = MQLW_N_STAGES - 1; s > 0; s--)
+        if (stage[s] != NULL && stage[s][i] == MQLW_OUTCOME_YES)
+          for (int e = s - 1; e >= 0; e--)
+            if (stage[e] != NULL)
+              stage[e][i] = MQLW_OUTCOME_YES;
+
+      /* Falling out at a stage means never reaching the later ones. */
+      for (int s = 0; s < MQLW_N_STAGES - 1; s++)
+        if (stage[s] != NULL && stage[s][i] == MQLW_OUTCOME_NO)
+          for (int l = s + 1; l < MQLW_N_STAGES; l++)
+            if (stage[l] != NULL)
+              stage[l][i] = MQLW_OUTCOME_NO;
+    }
+}
+
+guint32
+mqlw_column_intern (MqlwColumn *column,
+                    const char *text,
+                    gssize      len)
+{
+  gpointer found;
+  char *copy;
+
+  g_return_val_if_fail (column != NULL, MQLW_CODE_MISSING);
+  g_return_val_if_fail (column->type == MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_CODE_MISSING);
+  g_return_val_if_fail (text != NULL, MQLW_CODE_MISSING);
+
+  if (len < 0)
+    found = g_hash_table_lookup (column->dict_index, text);
+  else
+    {
+      /* Avoid an allocation for the common case of a value seen before. */
+      char stack[128];
+      if ((gsize) len < sizeof stack)
+        {
+          memcpy (stack, text, len);
+          stack[len] = '\0';
+          found = g_hash_table_lookup (column->dict_index, stack);
+        }
+      else
+        {
+          g_autofree char *tmp = g_strndup (text, len);
+          found = g_hash_table_lookup (column->dict_index, tmp);
+        }
+    }
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  copy = len < 0 ? g_strdup (text) : g_strndup (text, len);
+  g_ptr_array_add (column->dict, copy);
+  g_hash_table_insert (column->dict_index, copy, GUINT_TO_POINTER (column->dict->len));
+  return column->dict->len - 1;
+}
+
+const char *
+mqlw_column_string (const MqlwColumn *column,
+                    guint             row)
+{
+  guint32 code;
+
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (column->type == MQLW_COLUMN_TYPE_CATEGORICAL, NULL);
+  g_return_val_if_fail (row < column->n_rows, NULL);
+
+  code = column->codes[row];
+  if (code == MQLW_CODE_MISSING)
+    return NULL;
+  return g_ptr_array_index (column->dict, code);
+}
+
+gboolean
+mqlw_column_is_missing (const MqlwColumn *column,
+                        guint             row)
+{
+  g_return_val_if_fail (column != NULL, TRUE);
+  g_return_val_if_fail (row < column->n_rows, TRUE);
+
+  switch (column->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      return isnan (column->num[row]);
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      return column->boolean[row] == MQLW_BOOL_MISSING;
+    case MQLW_COLUMN_TYPE_DATE:
+      return column->days[row] == MQLW_DATE_MISSING;
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+      return column->codes[row] == MQLW_CODE_MISSING;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+double
+mqlw_column_number (const MqlwColumn *column,
+                    guint             row)
+{
+  g_return_val_if_fail (column != NULL, NAN);
+  g_return_val_if_fail (row < column->n_rows, NAN);
+
+  switch (column->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      return column->num[row];
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      return column->boolean[row] == MQLW_BOOL_MISSING ? NAN : column->boolean[row];
+    case MQLW_COLUMN_TYPE_DATE:
+      return column->days[row] == MQLW_DATE_MISSING ? NAN : column->days[row];
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+    default:
+      return NAN;
+    }
+}
+
+char *
+mqlw_column_format (const MqlwColumn *column,
+                    guint             row)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (row < column->n_rows, NULL);
+
+  if (mqlw_column_is_missing (column, row))
+    return NULL;
+
+  switch (column->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+      return g_strdup_printf ("%.0f", column->num[row]);
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      return g_strdup_printf ("%g", column->num[row]);
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      return g_strdup (column->boolean[row] ? "true" : "false");
+    case MQLW_COLUMN_TYPE_DATE:
+      {
+        char buf[16];
+        mqlw_date_format_iso (column->days[row], buf);
+        return g_strdup (buf);
+      }
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+      return g_strdup (mqlw_column_string (column, row));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char * const type_names[] = {
+  NULL, "integer", "decimal", "boolean", "date", "categorical",
+};
+
+const char *
+mqlw_column_type_to_string (MqlwColumnType type)
+{
+  g_return_val_if_fail (type >= MQLW_COLUMN_TYPE_INTEGER && type <= MQLW_COLUMN_TYPE_CATEGORICAL, NULL);
+  return type_names[type];
+}
+
+gboolean
+mqlw_column_type_from_string (const char     *text,
+                              MqlwColumnType *type)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (guint i = MQLW_COLUMN_TYPE_INTEGER; i <= MQLW_COLUMN_TYPE_CATEGORICAL; i++)
+    if (g_ascii_strcasecmp (text, type_names[i]) == 0)
+      {
+        *type = i;
+        return TRUE;
+      }
+  if (g_ascii_strcasecmp (text, "text") == 0 || g_ascii_strcasecmp (text, "string") == 0)
+    {
+      *type = MQLW_COLUMN_TYPE_CATEGORICAL;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static const char * const role_names[] = {
+  "none", "lead_id", "email", "account", "created_at", "as_of", "fit",
+  "activity_count", "activity_date", "outcome", "stage", "deal_amount",
+  "rejection_reason", "score", "ignore",
+};
+
+const char *
+mqlw_column_role_to_string (MqlwColumnRole role)
+{
+  g_return_val_if_fail (role <= MQLW_ROLE_IGNORE, NULL);
+  return role_names[role];
+}
+
+gboolean
+mqlw_column_role_from_string (const char     *text,
+                              MqlwColumnRole *role)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
+    if (g_ascii_strcasecmp (text, role_names[i]) == 0)
+      {
+        *role = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+double
+mqlw_outcomes_months (const MqlwOutcomes *outcomes)
+{
+  gint32 lo = G_MAXINT32, hi = G_MININT32;
+
+  g_return_val_if_fail (outcomes != NULL, 1.0);
+
+  if (outcomes->created_days == NULL)
+    return 1.0;
+  for (guint i = 0; i < outcomes->n; i++)
+    {
+      gint32 d = outcomes->created_days[i];
+      if (d == MQLW_DATE_MISSING)
+        continue;
+      lo = MIN (lo, d);
+      hi = MAX (hi, d);
+    }
+  if (lo > hi)
+    return 1.0;
+  /* Calendar months touched, as a marketer counts them: leads created from
+   * 15 January to 30 June are six months of history. */
+  {
+    int y1, m1, d1, y2, m2, d2;
+    mqlw_date_to_ymd (lo, &y1, &m1, &d1);
+    mqlw_date_to_ymd (hi, &y2, &m2, &d2);
+    return (double) ((y2 * 12 + m2) - (y1 * 12 + m1) + 1);
+  }
+}

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-dataset.h — the imported lead history, held column by column.
+ *
+ * Numbers live in typed arrays, categorical strings are dictionary-encoded,
+ * dates are days since 1970-01-01; every type has its own "missing" value so
+ * that missing is never confused with zero or an empty string. The funnel
+ * outcomes are derived once at import (see MqlwOutcomes) so that calibration
+ * never looks at the raw outcome columns again. */
+#pragma once
+
+#include "mqlw-types.h"
+#include "mqlw-date.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MQLW_COLUMN_TYPE_INTEGER = 1,
+  MQLW_COLUMN_TYPE_DECIMAL,
+  MQLW_COLUMN_TYPE_BOOLEAN,
+  MQLW_COLUMN_TYPE_DATE,
+  MQLW_COLUMN_TYPE_CATEGORICAL,
+} MqlwColumnType;
+
+typedef enum {
+  MQLW_ROLE_NONE = 0,         /* kept, not used by any rule unless a rule names it */
+  MQLW_ROLE_LEAD_ID,
+  MQLW_ROLE_EMAIL,
+  MQLW_ROLE_ACCOUNT,          /* company / account name */
+  MQLW_ROLE_CREATED_AT,
+  MQLW_ROLE_AS_OF,            /* the date the lead was scored / handed over */
+  MQLW_ROLE_FIT,              /* job title, seniority, size, industry, … */
+  MQLW_ROLE_ACTIVITY_COUNT,   /* occurrences of one activity type */
+  MQLW_ROLE_ACTIVITY_DATE,    /* date of the last activity (of one type, or of all) */
+  MQLW_ROLE_OUTCOME,          /* one funnel stage; see MqlwColumn.stage */
+  MQLW_ROLE_STAGE,            /* one lifecycle column mapped to the furthest stage */
+  MQLW_ROLE_DEAL_AMOUNT,
+  MQLW_ROLE_REJECTION_REASON,
+  MQLW_ROLE_SCORE,            /* a score computed by a marketing platform */
+  MQLW_ROLE_IGNORE,           /* dropped at import */
+} MqlwColumnRole;
+
+#define MQLW_CODE_MISSING G_MAXUINT32
+#define MQLW_BOOL_MISSING ((gint8) -1)
+
+typedef struct {
+  char           *name;
+  MqlwColumnType  type;
+  MqlwColumnRole  role;
+  MqlwStage       stage;       /* MQLW_ROLE_OUTCOME only */
+  char           *activity;    /* MQLW_ROLE_ACTIVITY_DATE: the count column it dates; NULL = every activity */
+  guint           n_rows;
+  union {
+    double  *num;              /* INTEGER, DECIMAL: NAN when missing */
+    gint8   *boolean;          /* BOOLEAN: 0, 1, MQLW_BOOL_MISSING */
+    gint32  *days;             /* DATE: MQLW_DATE_MISSING when missing */
+    guint32 *codes;            /* CATEGORICAL: index into dict, MQLW_CODE_MISSING */
+  };
+  GPtrArray      *dict;        /* CATEGORICAL: code → string (owned) */
+  GHashTable     *dict_index;  /* CATEGORICAL: string → GUINT_TO_POINTER (code + 1) */
+} MqlwColumn;
+
+/* Funnel outcomes per lead, derived at import. stage[s] is NULL when the data
+ * says nothing about stage s (then every rate for it is "no data", not 0 %). */
+typedef struct {
+  guint    n;
+  gint8   *stage[MQLW_N_STAGES];  /* MQLW_OUTCOME_* per lead */
+  double  *amount;                /* deal amount, NAN when missing; NULL when no column */
+  gint32  *created_days;          /* NULL when no created date */
+} MqlwOutcomes;
+
+typedef struct _MqlwDataset MqlwDataset;
+
+struct _MqlwDataset {
+  /*< public, read-only >*/
+  guint         n_rows;
+  GPtrArray    *columns;           /* MqlwColumn*, in file order */
+  MqlwOutcomes  outcomes;
+  char         *source_name;       /* file name as given, or "stdin" */
+  char         *source_sha256;     /* hex digest of the bytes read; NULL if built in memory */
+  GPtrArray    *problems;          /* MqlwProblem*: warnings kept from import */
+  /*< private >*/
+  gatomicrefcount ref_count;
+  GHashTable   *by_name;           /* name → MqlwColumn* */
+};
+
+MqlwDataset *mqlw_dataset_new            (guint           n_rows);
+MqlwDataset *mqlw_dataset_ref            (MqlwDataset    *self);
+void         mqlw_dataset_unref          (MqlwDataset    *self);
+
+/* Adds a column with zeroed storage of the right type, all values set to missing.
+ * Names are unique; returns NULL if @name exists. The dataset owns it. */
+MqlwColumn  *mqlw_dataset_add_column     (MqlwDataset    *self,
+                                          const char     *name,
+                                          MqlwColumnType  type,
+                                          MqlwColumnRole  role);
+MqlwColumn  *mqlw_dataset_get_column     (MqlwDataset    *self,
+                                          const char     *name);
+/* First column with @role, or NULL. */
+MqlwColumn  *mqlw_dataset_find_role      (MqlwDataset    *self,
+                                          MqlwColumnRole  role);
+
+/* Allocates outcomes.stage[stage] (all UNKNOWN) if needed and returns it. */
+gint8       *mqlw_dataset_ensure_stage   (MqlwDataset    *self,
+                                          MqlwStage       stage);
+/* Applies the funnel rules to outcomes: a reached stage implies the earlier ones;
+ * a known "not reached" implies the later ones are not reached. */
+void         mqlw_dataset_close_funnel   (MqlwDataset    *self);
+
+/* Categorical dictionary: code for @text (adding it), or the string for a code. */
+guint32      mqlw_column_intern          (MqlwColumn     *column,
+                                          const char     *text,
+                                          gssize          len);
+const char  *mqlw_column_string          (const MqlwColumn *column,
+                                          guint           row);   /* NULL when missing */
+gboolean     mqlw_column_is_missing      (const MqlwColumn *column,
+                                          guint           row);
+/* Numeric view of any non-categorical column (days for dates, 0/1 for booleans); NAN when missing. */
+double       mqlw_column_number          (const MqlwColumn *column,
+                                          guint           row);
+/* A value as text for display (dates ISO, numbers %g); newly allocated, NULL when missing. */
+char        *mqlw_column_format          (const MqlwColumn *column,
+                                          guint           row);
+
+const char  *mqlw_column_type_to_string  (MqlwColumnType  type);   /* "integer", "decimal", "boolean", "date", "categorical" */
+gboolean     mqlw_column_type_from_string(const char     *text,
+                                          MqlwColumnType *type);
+const char  *mqlw_column_role_to_string  (MqlwColumnRole  role);   /* "none", "lead_id", "email", "account", "created_at", "as_of", "fit",
+                                                                     "activity_count", "activity_date", "outcome", "stage",
+                                                                     "deal_amount", "rejection_reason", "score", "ignore" */
+gboolean     mqlw_column_role_from_string(const char     *text,
+                                          MqlwColumnRole *role);
+
+/* Calendar months the created dates touch (at least 1), for "MQLs per month". */
+double       mqlw_outcomes_months        (const MqlwOutcomes *outcomes);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwDataset, mqlw_dataset_unref)
+
+G_END_DECLS

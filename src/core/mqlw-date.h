@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-date.h — dates as days since 1970-01-01, parsed from the forms exports use. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define MQLW_DATE_MISSING G_MININT32
+
+typedef enum {
+  MQLW_DATE_ORDER_AUTO = 0,  /* decide from the data; ambiguous is reported */
+  MQLW_DATE_ORDER_MDY,       /* 3/4/2025 is March 4th */
+  MQLW_DATE_ORDER_DMY,       /* 3/4/2025 is April 3rd */
+} MqlwDateOrder;
+
+/* Forms recognised by mqlw_date_parse; a bit set of the ones a string could be. */
+typedef enum {
+  MQLW_DATE_FORM_ISO   = 1 << 0,  /* 2025-03-04, 2025-03-04T10:00:00Z, 2025-03-04 10:00 */
+  MQLW_DATE_FORM_MDY   = 1 << 1,  /* M/D/YYYY */
+  MQLW_DATE_FORM_DMY   = 1 << 2,  /* D/M/YYYY or D-M-YYYY or D.M.YYYY */
+} MqlwDateForm;
+
+/* Which forms @text (length @len) can be read as; 0 when it is not a date. */
+guint    mqlw_date_forms      (const char    *text,
+                               gsize          len);
+
+/* Parses @text with @order for slash/dash day-month forms. Returns FALSE if it
+ * is not a valid date under that order. ISO is always accepted. */
+gboolean mqlw_date_parse      (const char    *text,
+                               gsize          len,
+                               MqlwDateOrder  order,
+                               gint32        *days);
+
+gint32   mqlw_date_from_ymd   (int            year,
+                               int            month,
+                               int            day);
+void     mqlw_date_to_ymd     (gint32         days,
+                               int           *year,
+                               int           *month,
+                               int           *day);
+/* "2025-03-04" into @buf (at least 11 bytes). */
+void     mqlw_date_format_iso (gint32         days,
+                               char          *buf);
+
+G_END_DECLS

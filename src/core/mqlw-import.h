@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-import.h — CSV lead history into a dataset (libcsv, streaming).
+ *
+ * Delimiter detection (, ; tab |), quoted fields with delimiters, quotes and
+ * newlines, CRLF/LF, UTF-8 BOM, empty trailing lines; non-UTF-8 text is read as
+ * Windows-1252 with a warning. Types are inferred per column, roles guessed from
+ * the header names, and both can be overridden by a MqlwMapping. Errors name the
+ * file, the line and the column. Nothing is returned unless all of it is good. */
+#pragma once
+
+#include "mqlw-mapping.h"
+
+G_BEGIN_DECLS
+
+#define MQLW_IMPORT_ERROR (mqlw_import_error_quark ())
+typedef enum {
+  MQLW_IMPORT_ERROR_IO = 1,          /* cannot read the file */
+  MQLW_IMPORT_ERROR_EMPTY,           /* no bytes, or no header */
+  MQLW_IMPORT_ERROR_NO_ROWS,         /* a header and nothing else */
+  MQLW_IMPORT_ERROR_BINARY,          /* NUL bytes / not text */
+  MQLW_IMPORT_ERROR_RAGGED,          /* "line 8 812: 14 fields, the header has 12" */
+  MQLW_IMPORT_ERROR_QUOTE,           /* unterminated quoted field, with the line it opened on */
+  MQLW_IMPORT_ERROR_DUPLICATE_HEADER,
+  MQLW_IMPORT_ERROR_BAD_VALUE,       /* "line 40, column company_size: 'lots' is not a number" */
+  MQLW_IMPORT_ERROR_NO_OUTCOME,      /* no outcome of any stage found or mapped */
+  MQLW_IMPORT_ERROR_JOIN,            /* second file problems; message names that file */
+  MQLW_IMPORT_ERROR_CANCELLED,
+} MqlwImportError;
+GQuark mqlw_import_error_quark (void);
+
+/* What `mqlw inspect` and the mapping page show before a full import. */
+typedef struct {
+  char         *source_name;
+  char          delimiter;
+  gboolean      had_bom;
+  gboolean      converted_from_cp1252;
+  GStrv         header;
+  GPtrArray    *rows;          /* GStrv per row, the first @max_rows data rows */
+  guint64       n_rows;        /* data rows in the whole file */
+  MqlwMapping  *mapping;       /* detected (merged with the given overrides) */
+  GPtrArray    *problems;      /* MqlwProblem* */
+} MqlwCsvPreview;
+
+void            mqlw_csv_preview_free   (MqlwCsvPreview *self);
+
+/* Reads the whole file to count rows and check every value against the detected
+ * types, collecting problems instead of failing (up to a limit). Fails only when
+ * the file cannot be read as CSV at all. */
+MqlwCsvPreview *mqlw_csv_preview_bytes  (GBytes             *data,
+                                         const char         *source_name,
+                                         const MqlwMapping  *overrides,   /* nullable */
+                                         guint               max_rows,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+MqlwCsvPreview *mqlw_csv_preview_file   (const char         *path,
+                                         const MqlwMapping  *overrides,
+                                         guint               max_rows,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+
+/* The full import. @mapping may be NULL (detect everything). Joins in the
+ * mapping are read relative to @base_dir (NULL = current directory). */
+MqlwDataset    *mqlw_import_bytes       (GBytes             *data,
+                                         const char         *source_name,
+                                         const char         *base_dir,
+                                         const MqlwMapping  *mapping,
+                                         MqlwProgressFunc    progress,
+                                         gpointer            progress_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+MqlwDataset    *mqlw_import_file        (const char         *path,
+                                         const MqlwMapping  *mapping,
+                                         MqlwProgressFunc    progress,
+                                         gpointer            progress_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwCsvPreview, mqlw_csv_preview_free)
+
+G_END_DECLS

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-scorer.h — a model applied to a dataset.
+ *
+ * Each criterion is compiled once into a per-lead contribution column, so a
+ * weight change is one pass over that column plus one over the totals. */
+#pragma once
+
+#include "mqlw-dataset.h"
+#include "mqlw-model.h"
+
+G_BEGIN_DECLS
+
+#define MQLW_SCORER_ERROR (mqlw_scorer_error_quark ())
+typedef enum {
+  MQLW_SCORER_ERROR_NO_COLUMN = 1,  /* "fit rule 'seniority' names column 'title_level', which the data does not have" */
+  MQLW_SCORER_ERROR_WRONG_TYPE,     /* a range on a text column, a count on a date, … */
+} MqlwScorerError;
+GQuark mqlw_scorer_error_quark (void);
+
+/* Per-lead results. Arrays have n entries and belong to the scorer. */
+typedef struct {
+  guint    n;
+  double  *total;          /* what the threshold is compared with */
+  float   *fit;            /* Σ fit points */
+  float   *behaviour;      /* Σ decayed, capped behaviour points (before the grade multiplier) */
+  guint8  *grade;          /* MqlwGrade */
+  guint8  *fixed_paths;    /* MqlwPathFlags of the paths that do not depend on the threshold
+                              (GRADE_BEHAVIOUR, HAND_RAISER); 0 for disqualified leads */
+  guint16 *disqualified;   /* 0 = not; else 1 + index of the first disqualifier that hit */
+} MqlwScores;
+
+typedef struct _MqlwScorer MqlwScorer;
+
+/* Compiles @model against @dataset; fails when a rule names a missing column
+ * or a column of the wrong type. Keeps refs on both. */
+MqlwScorer       *mqlw_scorer_new          (MqlwDataset  *dataset,
+                                            MqlwModel    *model,
+                                            GError      **error);
+void              mqlw_scorer_free         (MqlwScorer   *self);
+
+/* Switches to @model (a copy of the current one with edits), recomputing only
+ * the criteria that changed. On error the scorer keeps the previous model. */
+gboolean          mqlw_scorer_update       (MqlwScorer   *self,
+                                            MqlwModel    *model,
+                                            GError      **error);
+
+MqlwModel        *mqlw_scorer_get_model    (MqlwScorer   *self);
+MqlwDataset      *mqlw_scorer_get_dataset  (MqlwScorer   *self);
+const MqlwScores *mqlw_scorer_get_scores   (MqlwScorer   *self);
+
+/* Convenience for one lead (tests, the swap list): points of each criterion. */
+double            mqlw_scorer_contribution (MqlwScorer   *self,
+                                            gboolean      behaviour,   /* FALSE: fit rule */
+                                            guint         rule_index,
+                                            guint         row);
+
+/* MQL at @threshold under the model's paths: the same rule calibration uses. */
+static inline gboolean
+mqlw_scores_is_mql (const MqlwScores *scores,
+                    guint             row,
+                    gboolean          score_path,
+                    double            threshold)
+{
+  if (scores->disqualified[row] != 0)
+    return FALSE;
+  return scores->fixed_paths[row] != 0 || (score_path && scores->total[row] >= threshold);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwScorer, mqlw_scorer_free)
+
+G_END_DECLS
