@@ -1,0 +1,570 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <gio/gunixinputstream.h>
+
+#include "mqlw-cli.h"
+
+G_DEFINE_QUARK (mqlw-cli-error-quark, mqlw_cli_error)
+
+GOptionGroup *
+mqlw_data_option_group (MqlwDataOptions *options)
+{
+  GOptionEntry entries[] = {
+    { "map", 'm', 0, G_OPTION_ARG_FILENAME, &options->map_path,
+      N_("Column mapping (JSON, as written by inspect --write-map)"), N_("MAP.json") },
+    { "outcome", 'o', 0, G_OPTION_ARG_STRING_ARRAY, &options->outcomes,
+      N_("Column holding a funnel stage: accepted, sql, opportunity or won (repeatable)"), N_("STAGE=COLUMN") },
+    { "stage-column", 0, 0, G_OPTION_ARG_STRING, &options->stage_column,
+      N_("One lifecycle column whose values give the furthest stage reached"), N_("COLUMN") },
+    { "stage-value", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->stage_values,
+      N_("How a lifecycle value reads, e.g. Engaging=opportunity:open or Rejected=none:closed (repeatable)"),
+      N_("VALUE=STAGE[:open|closed]") },
+    { "join", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->joins,
+      N_("Add the columns of a second file, matched on a key (repeatable)"), N_("FILE:KEY[=FILE_KEY]") },
+    { "outcome-file", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->outcome_files,
+      N_("Leads whose key appears in a second file reached STAGE (e.g. won=deals.csv:email)"),
+      N_("STAGE=FILE:KEY[=FILE_KEY]") },
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, &options->date_order,
+      N_("Order of day and month in dates like 3/4/2025: auto, mdy or dmy"), N_("ORDER") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &options->delimiter,
+      N_("Field delimiter (default: detected): , ; tab |"), N_("CHAR") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
+      N_("No progress and no warnings on stderr"), NULL },
+    { NULL }
+  };
+  GOptionGroup *group;
+
+  group = g_option_group_new ("data", _("Lead history options:"), _("Show lead history options"), NULL, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  return group;
+}
+
+GOptionGroup *
+mqlw_model_option_group (MqlwModelOptions *options)
+{
+  GOptionEntry entries[] = {
+    { "model", 0, 0, G_OPTION_ARG_FILENAME, &options->model_path,
+      N_("Scoring model (JSON)"), N_("MODEL.json") },
+    { "score-column", 's', 0, G_OPTION_ARG_STRING, &options->score_column,
+      N_("Use an existing score column (a platform's score) instead of a model"), N_("COLUMN") },
+    { "threshold", 't', 0, G_OPTION_ARG_STRING, &options->threshold,
+      N_("MQL threshold (default: the model's)"), N_("POINTS") },
+    { "capacity", 'c', 0, G_OPTION_ARG_STRING, &options->capacity,
+      N_("MQLs per month sales can follow up (default: the model's)"), N_("N") },
+    { NULL }
+  };
+  GOptionGroup *group;
+
+  group = g_option_group_new ("model", _("Model options:"), _("Show model options"), NULL, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  return group;
+}
+
+GOptionEntry *
+mqlw_format_option_entry (MqlwFormatOptions *options)
+{
+  GOptionEntry *entries = g_new0 (GOptionEntry, 2);
+
+  entries[0].long_name = "format";
+  entries[0].short_name = 'f';
+  entries[0].arg = G_OPTION_ARG_STRING;
+  entries[0].arg_data = &options->format;
+  entries[0].description = N_("Output format: text, csv or json");
+  entries[0].arg_description = N_("FORMAT");
+  return entries;
+}
+
+void
+mqlw_data_options_clear (MqlwDataOptions *options)
+{
+  g_clear_pointer (&options->map_path, g_free);
+  g_clear_pointer (&options->outcomes, g_strfreev);
+  g_clear_pointer (&options->stage_column, g_free);
+  g_clear_pointer (&options->stage_values, g_strfreev);
+  g_clear_pointer (&options->joins, g_strfreev);
+  g_clear_pointer (&options->outcome_files, g_strfreev);
+  g_clear_pointer (&options->date_order, g_free);
+  g_clear_pointer (&options->delimiter, g_free);
+}
+
+void
+mqlw_model_options_clear (MqlwModelOptions *options)
+{
+  g_clear_pointer (&options->model_path, g_free);
+  g_clear_pointer (&options->score_column, g_free);
+  g_clear_pointer (&options->threshold, g_free);
+  g_clear_pointer (&options->capacity, g_free);
+}
+
+gboolean
+mqlw_parse_format (MqlwFormatOptions  *options,
+                   GError            **error)
+{
+  const char *text = options->format != NULL ? options->format : "text";
+
+  if (g_str_equal (text, "text"))
+    options->parsed = MQLW_FORMAT_TEXT;
+  else if (g_str_equal (text, "csv"))
+    options->parsed = MQLW_FORMAT_CSV;
+  else if (g_str_equal (text, "json"))
+    options->parsed = MQLW_FORMAT_JSON;
+  else
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("--format must be text, csv or json, not “%s”"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mqlw_parse_number (const char  *option,
+                   const char  *text,
+                   double      *value,
+                   GError     **error)
+{
+  char *end = NULL;
+  double v;
+
+  errno = 0;
+  v = g_ascii_strtod (text, &end);
+  if (errno != 0 || end == text || *end != '\0' || !isfinite (v))
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("%s needs a number, not “%s”"), option, text);
+      return FALSE;
+    }
+  *value = v;
+  return TRUE;
+}
+
+gboolean
+mqlw_parse_fraction (const char  *option,
+                     const char  *text,
+                     double      *value,
+                     GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  gsize len = strlen (copy);
+  gboolean percent = len > 0 && copy[len - 1] == '%';
+  double v;
+
+  if (percent)
+    copy[len - 1] = '\0';
+  if (!mqlw_parse_number (option, copy, &v, error))
+    return FALSE;
+  if (percent || v > 1.0)
+    v /= 100.0;
+  if (v < 0.0 || v > 1.0)
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("%s must be a rate between 0 and 100 %%, not “%s”"), option, text);
+      return FALSE;
+    }
+  *value = v;
+  return TRUE;
+}
+
+GBytes *
+mqlw_read_input (const char  *path,
+                 GError     **error)
+{
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
+
+      if (g_output_stream_splice (mem, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+        return NULL;
+      return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+    }
+  else
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+      if (mapped == NULL)
+        return NULL;
+      return g_mapped_file_get_bytes (mapped);
+    }
+}
+
+/* "FILE:KEY[=FILE_KEY]"; the file part may itself contain ':' (take the last). */
+static gboolean
+parse_join_target (const char  *option,
+                   const char  *text,
+                   char       **path,
+                   char       **key,
+                   char       **file_key,
+                   GError     **error)
+{
+  const char *colon = strrchr (text, ':');
+  const char *equals;
+
+  if (colon == NULL || colon == text || colon[1] == '\0')
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("%s needs FILE:KEY[=FILE_KEY], not “%s”"), option, text);
+      return FALSE;
+    }
+  *path = g_strndup (text, colon - text);
+  equals = strchr (colon + 1, '=');
+  if (equals != NULL)
+    {
+      *key = g_strndup (colon + 1, equals - colon - 1);
+      *file_key = g_strdup (equals + 1);
+    }
+  else
+    {
+      *key = g_strdup (colon + 1);
+      *file_key = g_strdup (colon + 1);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_stage_option (const char  *option,
+                    const char  *text,
+                    MqlwStage   *stage,
+                    const char **rest,
+                    GError     **error)
+{
+  const char *equals = strchr (text, '=');
+  g_autofree char *name = NULL;
+
+  if (equals == NULL || equals == text || equals[1] == '\0')
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("%s needs STAGE=…, not “%s”"), option, text);
+      return FALSE;
+    }
+  name = g_strndup (text, equals - text);
+  if (!mqlw_stage_from_string (name, stage))
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("%s: unknown stage “%s”; use accepted, sql, opportunity or won"), option, name);
+      return FALSE;
+    }
+  *rest = equals + 1;
+  return TRUE;
+}
+
+MqlwMapping *
+mqlw_build_mapping (const MqlwDataOptions  *options,
+                    GError                **error)
+{
+  g_autoptr(MqlwMapping) mapping = NULL;
+
+  if (options->map_path != NULL)
+    {
+      mapping = mqlw_mapping_load (options->map_path, error);
+      if (mapping == NULL)
+        return NULL;
+    }
+  else
+    mapping = mqlw_mapping_new ();
+
+  if (options->delimiter != NULL)
+    {
+      if (g_str_equal (options->delimiter, "tab") || g_str_equal (options->delimiter, "\\t"))
+        mapping->delimiter = '\t';
+      else if (strlen (options->delimiter) == 1 && strchr (",;|\t", options->delimiter[0]) != NULL)
+        mapping->delimiter = options->delimiter[0];
+      else
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("--delimiter must be one of , ; | or tab, not “%s”"), options->delimiter);
+          return NULL;
+        }
+    }
+
+  if (options->date_order != NULL)
+    {
+      if (g_str_equal (options->date_order, "auto"))
+        mapping->date_order = MQLW_DATE_ORDER_AUTO;
+      else if (g_str_equal (options->date_order, "mdy"))
+        mapping->date_order = MQLW_DATE_ORDER_MDY;
+      else if (g_str_equal (options->date_order, "dmy"))
+        mapping->date_order = MQLW_DATE_ORDER_DMY;
+      else
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("--date-order must be auto, mdy or dmy, not “%s”"), options->date_order);
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; options->outcomes != NULL && options->outcomes[i] != NULL; i++)
+    {
+      MqlwColumnSpec *spec;
+      const char *column;
+      MqlwStage stage;
+
+      if (!parse_stage_option ("--outcome", options->outcomes[i], &stage, &column, error))
+        return NULL;
+      spec = mqlw_mapping_set_column (mapping, column);
+      spec->role = MQLW_ROLE_OUTCOME;
+      spec->role_set = TRUE;
+      spec->stage = stage;
+    }
+
+  if (options->stage_column != NULL)
+    {
+      MqlwColumnSpec *spec = mqlw_mapping_set_column (mapping, options->stage_column);
+      spec->role = MQLW_ROLE_STAGE;
+      spec->role_set = TRUE;
+    }
+
+  for (guint i = 0; options->stage_values != NULL && options->stage_values[i] != NULL; i++)
+    {
+      const char *text = options->stage_values[i];
+      const char *equals = strrchr (text, '=');
+      g_autofree char *value = NULL;
+      g_auto(GStrv) parts = NULL;
+      gboolean closed = FALSE;
+      int furthest = -1;
+
+      if (equals == NULL || equals == text)
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("--stage-value needs VALUE=STAGE[:open|closed], not “%s”"), text);
+          return NULL;
+        }
+      value = g_strndup (text, equals - text);
+      parts = g_strsplit (equals + 1, ":", 2);
+      if (!g_str_equal (parts[0], "none"))
+        {
+          MqlwStage stage;
+          if (!mqlw_stage_from_string (parts[0], &stage))
+            {
+              g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                           _("--stage-value: unknown stage “%s”; use none, accepted, sql, opportunity or won"),
+                           parts[0]);
+              return NULL;
+            }
+          furthest = stage;
+        }
+      /* Won ends the funnel; anything else is open unless said otherwise. */
+      closed = furthest == MQLW_STAGE_WON;
+      if (parts[1] != NULL)
+        {
+          if (g_str_equal (parts[1], "closed"))
+            closed = TRUE;
+          else if (g_str_equal (parts[1], "open"))
+            closed = FALSE;
+          else
+            {
+              g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                           _("--stage-value: “%s” must be open or closed"), parts[1]);
+              return NULL;
+            }
+        }
+      mqlw_mapping_add_stage_value (mapping, value, furthest, closed);
+    }
+
+  for (guint i = 0; options->joins != NULL && options->joins[i] != NULL; i++)
+    {
+      g_autofree char *path = NULL, *key = NULL, *file_key = NULL;
+
+      if (!parse_join_target ("--join", options->joins[i], &path, &key, &file_key, error))
+        return NULL;
+      mqlw_mapping_add_join (mapping, MQLW_JOIN_ENRICH, path, key, file_key);
+    }
+
+  for (guint i = 0; options->outcome_files != NULL && options->outcome_files[i] != NULL; i++)
+    {
+      g_autofree char *path = NULL, *key = NULL, *file_key = NULL;
+      const char *target;
+      MqlwJoinSpec *join;
+      MqlwStage stage;
+
+      if (!parse_stage_option ("--outcome-file", options->outcome_files[i], &stage, &target, error) ||
+          !parse_join_target ("--outcome-file", target, &path, &key, &file_key, error))
+        return NULL;
+      join = mqlw_mapping_add_join (mapping, MQLW_JOIN_OUTCOME, path, key, file_key);
+      join->stage = stage;
+    }
+
+  return g_steal_pointer (&mapping);
+}
+
+typedef struct {
+  gboolean show;
+  int last_percent;
+} Progress;
+
+static void
+on_import_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  Progress *progress = user_data;
+  int percent = (int) (fraction * 100.0);
+
+  if (!progress->show || percent == progress->last_percent)
+    return;
+  progress->last_percent = percent;
+  /* Only on a terminal, so scripts reading stderr see just the messages. */
+  g_printerr ("\r%s %3d %%", _("Importing…"), percent);
+}
+
+MqlwDataset *
+mqlw_load_dataset (const char             *path,
+                   const MqlwDataOptions  *options,
+                   GError                **error)
+{
+  g_autoptr(MqlwMapping) mapping = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autofree char *base_dir = NULL;
+  g_autofree char *name = NULL;
+  Progress progress = { .show = !options->quiet && isatty (STDERR_FILENO), .last_percent = -1 };
+
+  mapping = mqlw_build_mapping (options, error);
+  if (mapping == NULL)
+    return NULL;
+
+  bytes = mqlw_read_input (path, error);
+  if (bytes == NULL)
+    return NULL;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      name = g_strdup ("stdin");
+      base_dir = g_get_current_dir ();
+    }
+  else
+    {
+      name = g_path_get_basename (path);
+      base_dir = g_path_get_dirname (path);
+    }
+
+  dataset = mqlw_import_bytes (bytes, name, base_dir, mapping,
+                               on_import_progress_cb, &progress, NULL, error);
+  if (progress.show && progress.last_percent >= 0)
+    g_printerr ("\r\033[K");
+  if (dataset == NULL)
+    return NULL;
+
+  if (!options->quiet)
+    mqlw_print_warnings (dataset->problems, dataset->source_name);
+  return g_steal_pointer (&dataset);
+}
+
+MqlwModel *
+mqlw_build_model (const MqlwModelOptions  *options,
+                  GError                 **error)
+{
+  g_autoptr(MqlwModel) model = NULL;
+
+  if (options->model_path != NULL && options->score_column != NULL)
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("give either --model or --score-column, not both"));
+      return NULL;
+    }
+  if (options->model_path == NULL && options->score_column == NULL)
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("say how leads are scored: --model MODEL.json or --score-column COLUMN"));
+      return NULL;
+    }
+
+  if (options->model_path != NULL)
+    {
+      model = mqlw_model_load (options->model_path, error);
+      if (model == NULL)
+        return NULL;
+    }
+  else
+    {
+      model = mqlw_model_new ();
+      g_free (model->name);
+      model->name = g_strdup_printf (_("Score column “%s”"), options->score_column);
+      model->score_column = g_strdup (options->score_column);
+    }
+
+  if (options->threshold != NULL &&
+      !mqlw_parse_number ("--threshold", options->threshold, &model->threshold, error))
+    return NULL;
+
+  if (options->capacity != NULL)
+    {
+      double capacity;
+      if (!mqlw_parse_number ("--capacity", options->capacity, &capacity, error))
+        return NULL;
+      if (capacity <= 0)
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("--capacity must be a positive number of MQLs per month"));
+          return NULL;
+        }
+      model->capacity_per_month = capacity;
+    }
+
+  return g_steal_pointer (&model);
+}
+
+int
+mqlw_report_error (const GError *error)
+{
+  g_printerr ("mqlw: %s\n", error->message);
+  if (error->domain == MQLW_CLI_ERROR || error->domain == G_OPTION_ERROR)
+    return MQLW_EXIT_USAGE;
+  return MQLW_EXIT_DATA;
+}
+
+void
+mqlw_print_warnings (GPtrArray  *problems,
+                     const char *source_name)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const MqlwProblem *problem = g_ptr_array_index (problems, i);
+      const char *level = problem->level == MQLW_PROBLEM_ERROR ? _("error") : _("warning");
+
+      if (problem->line > 0 && problem->column != NULL)
+        g_printerr ("mqlw: %s: %s: %s %" G_GUINT64_FORMAT ", %s %s: %s\n", level, source_name,
+                    _("line"), problem->line, _("column"), problem->column, problem->message);
+      else if (problem->line > 0)
+        g_printerr ("mqlw: %s: %s: %s %" G_GUINT64_FORMAT ": %s\n", level, source_name,
+                    _("line"), problem->line, problem->message);
+      else
+        g_printerr ("mqlw: %s: %s: %s\n", level, source_name, problem->message);
+    }
+}
+
+gboolean
+mqlw_scored_init (MqlwScored   *scored,
+                  MqlwDataset  *dataset,
+                  MqlwModel    *model,
+                  GError      **error)
+{
+  memset (scored, 0, sizeof *scored);
+  scored->scorer = mqlw_scorer_new (dataset, model, error);
+  if (scored->scorer == NULL)
+    return FALSE;
+  scored->dataset = mqlw_dataset_ref (dataset);
+  scored->model = mqlw_model_ref (model);
+  scored->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scored->scorer),
+                                              &dataset->outcomes, model->paths.score);
+  return TRUE;
+}
+
+void
+mqlw_scored_clear (MqlwScored *scored)
+{
+  g_clear_pointer (&scored->calibration, mqlw_calibration_free);
+  g_clear_pointer (&scored->scorer, mqlw_scorer_free);
+  g_clear_pointer (&scored->model, mqlw_model_unref);
+  g_clear_pointer (&scored->dataset, mqlw_dataset_unref);
+}

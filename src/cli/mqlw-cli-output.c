@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-cli"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mqlw-cli.h"
+
+/* Rates are printed with enough digits to recompute the counts' ratio
+ * exactly; JSON would otherwise carry 0.41999999999999998. */
+static double
+round_to (double value,
+          int    decimals)
+{
+  double scale = pow (10.0, decimals);
+  return round (value * scale) / scale;
+}
+
+static void
+add_double_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    double       value,
+                    int          decimals)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else if (isinf (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, decimals >= 0 ? round_to (value, decimals) : value);
+}
+
+static void
+add_count (JsonBuilder *builder,
+           const char  *member,
+           guint64      value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, (gint64) value);
+}
+
+/* Scores are rounded to 2 decimals by the scorer; integral ones print as integers. */
+void
+mqlw_json_add_score (JsonBuilder *builder,
+                     const char  *member,
+                     double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (!isfinite (value))
+    json_builder_add_null_value (builder);
+  else if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, round_to (value, 2));
+}
+
+void
+mqlw_json_add_rate (JsonBuilder    *builder,
+                    const char     *member,
+                    const MqlwRate *rate)
+{
+  json_builder_set_member_name (builder, member);
+  if (!rate->present)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  add_count (builder, "known", rate->known);
+  add_count (builder, "reached", rate->reached);
+  add_double_or_null (builder, "rate", rate->rate, 6);
+  add_double_or_null (builder, "ci_low", rate->ci_low, 6);
+  add_double_or_null (builder, "ci_high", rate->ci_high, 6);
+  json_builder_end_object (builder);
+}
+
+static void
+add_stage_rates (JsonBuilder    *builder,
+                 const MqlwRate *rates)
+{
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    mqlw_json_add_rate (builder, mqlw_stage_to_string (s), &rates[s]);
+}
+
+JsonNode *
+mqlw_json_buckets (const MqlwBucketTable *table)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < table->n_buckets; i++)
+    {
+      const MqlwBucket *bucket = &table->buckets[i];
+
+      json_builder_begin_object (builder);
+      mqlw_json_add_score (builder, "lo", bucket->lo);
+      mqlw_json_add_score (builder, "hi", bucket->hi);
+      add_count (builder, "leads", bucket->leads);
+      add_double_or_null (builder, "share", bucket->share, 6);
+      add_stage_rates (builder, bucket->stage);
+      json_builder_set_member_name (builder, "verdict");
+      json_builder_add_string_value (builder, mqlw_verdict_to_string (bucket->verdict));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+mqlw_json_preview (const MqlwPreview *preview)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  static const char * const path_names[MQLW_N_PATHS] = { "score", "grade_behaviour", "hand_raiser" };
+
+  json_builder_begin_object (builder);
+  mqlw_json_add_score (builder, "threshold", preview->threshold);
+  add_count (builder, "mql", preview->mql);
+  add_stage_rates (builder, preview->stage);
+  add_count (builder, "wins_captured", preview->wins_captured);
+  add_count (builder, "wins_missed", preview->wins_missed);
+  add_count (builder, "wins_total", preview->wins_total);
+  add_double_or_null (builder, "wins_captured_share", preview->wins_captured_share, 6);
+  add_count (builder, "leads", preview->leads);
+  add_count (builder, "disqualified", preview->disqualified);
+  add_double_or_null (builder, "mql_share", preview->mql_share, 6);
+  add_double_or_null (builder, "months", preview->months, 2);
+  add_double_or_null (builder, "mql_per_month", preview->mql_per_month, 2);
+  add_double_or_null (builder, "acceptance_coverage", preview->acceptance_coverage, 6);
+  json_builder_set_member_name (builder, "by_path");
+  json_builder_begin_object (builder);
+  for (guint p = 0; p < MQLW_N_PATHS; p++)
+    add_count (builder, path_names[p], preview->by_path[p]);
+  json_builder_end_object (builder);
+  add_double_or_null (builder, "capacity_per_month", preview->capacity_per_month, 2);
+  json_builder_set_member_name (builder, "over_capacity");
+  if (isnan (preview->capacity_per_month))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_boolean_value (builder, preview->over_capacity);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+void
+mqlw_print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+void
+mqlw_csv_row (GString           *out,
+              const char *const *fields,
+              guint              n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *field = fields[i] != NULL ? fields[i] : "";
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (strpbrk (field, ",\"\r\n") != NULL)
+        {
+          g_string_append_c (out, '"');
+          for (const char *p = field; *p; p++)
+            {
+              if (*p == '"')
+                g_string_append_c (out, '"');
+              g_string_append_c (out, *p);
+            }
+          g_string_append_c (out, '"');
+        }
+      else
+        g_string_append (out, field);
+    }
+  g_string_append_c (out, '\n');
+}
+
+char *
+mqlw_format_number (double value,
+                    int    decimals)
+{
+  if (isnan (value))
+    return g_strdup ("");
+  if (isinf (value))
+    return g_strdup ("");
+  {
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
+    return g_strdup (g_ascii_formatd (buf, sizeof buf, format, value));
+  }
+}
+
+static char *
+format_score (double value)
+{
+  if (!isfinite (value))
+    return g_strdup ("");
+  if (value == floor (value))
+    return g_strdup_printf ("%.0f", value);
+  return mqlw_format_number (value, 2);
+}
+
+/* "41.2 %" or "—" when there is nothing to compute it over. */
+static char *
+format_percent (double rate)
+{
+  if (isnan (rate))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.1f %%", rate * 100.0);
+}
+
+static char *
+format_rate_cell (const MqlwRate *rate)
+{
+  if (!rate->present)
+    return g_strdup ("");
+  if (rate->known == 0)
+    return g_strdup ("— (0)");
+  return g_strdup_printf ("%.1f %% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")",
+                          rate->rate * 100.0, rate->reached, rate->known);
+}
+
+static char *
+format_bucket_range (const MqlwBucket *bucket)
+{
+  g_autofree char *lo = format_score (bucket->lo);
+
+  if (isinf (bucket->hi))
+    return g_strdup_printf ("%s+", lo);
+  /* Whole-number bounds read like seed 002's table: [31, 51) is "31–50". */
+  if (bucket->lo == floor (bucket->lo) && bucket->hi == floor (bucket->hi))
+    return g_strdup_printf ("%s–%.0f", lo, bucket->hi - 1);
+  {
+    g_autofree char *hi = format_score (bucket->hi);
+    return g_strdup_printf ("%s–<%s", lo, hi);
+  }
+}
+
+/* Pads by characters, not bytes, so "–" and "%" line up. */
+static void
+print_padded (const char *text,
+              int         width,
+              gboolean    right)
+{
+  long chars = g_utf8_strlen (text, -1);
+  int pad = width > chars ? width - (int) chars : 0;
+
+  if (right)
+    g_print ("%*s%s", pad, "", text);
+  else
+    g_print ("%s%*s", text, pad, "");
+}
+
+void
+mqlw_print_buckets_text (const MqlwBucketTable *table)
+{
+  gboolean present[MQLW_N_STAGES] = { FALSE };
+  int width = 24;
+
+  for (guint i = 0; i < table->n_buckets; i++)
+    for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+      present[s] |= table->buckets[i].stage[s].present;
+
+  print_padded (_("Score"), 12, FALSE);
+  print_padded (_("Leads"), 9, TRUE);
+  print_padded (_("Share"), 9, TRUE);
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    if (present[s])
+      print_padded (_(mqlw_stage_label (s)), width, TRUE);
+  g_print ("  %s\n", _("Verdict"));
+
+  for (guint i = 0; i < table->n_buckets; i++)
+    {
+      const MqlwBucket *bucket = &table->buckets[i];
+      g_autofree char *range = format_bucket_range (bucket);
+      g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, bucket->leads);
+      g_autofree char *share = format_percent (bucket->share);
+
+      print_padded (range, 12, FALSE);
+      print_padded (leads, 9, TRUE);
+      print_padded (share, 9, TRUE);
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        if (present[s])
+          {
+            g_autofree char *cell = format_rate_cell (&bucket->stage[s]);
+            print_padded (cell, width, TRUE);
+          }
+      g_print ("  %s\n", _(mqlw_verdict_label (bucket->verdict)));
+    }
+  g_print (_("Each range runs from its first score up to, not including, the next range's first score.\n"));
+}
+
+void
+mqlw_print_buckets_csv (const MqlwBucketTable *table)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  GPtrArray *header = g_ptr_array_new ();
+
+  g_ptr_array_add (header, (char *) "lo");
+  g_ptr_array_add (header, (char *) "hi");
+  g_ptr_array_add (header, (char *) "leads");
+  g_ptr_array_add (header, (char *) "share");
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    {
+      const char *name = mqlw_stage_to_string (s);
+      g_ptr_array_add (header, g_strdup_printf ("%s_known", name));
+      g_ptr_array_add (header, g_strdup_printf ("%s_reached", name));
+      g_ptr_array_add (header, g_strdup_printf ("%s_rate", name));
+      g_ptr_array_add (header, g_strdup_printf ("%s_ci_low", name));
+      g_ptr_array_add (header, g_strdup_printf ("%s_ci_high", name));
+    }
+  g_ptr_array_add (header, (char *) "verdict");
+  mqlw_csv_row (out, (const char *const *) header->pdata, header->len);
+  for (guint i = 4; i < header->len - 1; i++)
+    g_free (header->pdata[i]);
+  g_ptr_array_free (header, TRUE);
+
+  for (guint i = 0; i < table->n_buckets; i++)
+    {
+      const MqlwBucket *bucket = &table->buckets[i];
+      g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (row, format_score (bucket->lo));
+      g_ptr_array_add (row, format_score (bucket->hi));
+      g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, bucket->leads));
+      g_ptr_array_add (row, mqlw_format_number (bucket->share, 6));
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        {
+          const MqlwRate *rate = &bucket->stage[s];
+          if (!rate->present)
+            {
+              for (guint k = 0; k < 5; k++)
+                g_ptr_array_add (row, g_strdup (""));
+              continue;
+            }
+          g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, rate->known));
+          g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, rate->reached));
+          g_ptr_array_add (row, mqlw_format_number (rate->rate, 6));
+          g_ptr_array_add (row, mqlw_format_number (rate->ci_low, 6));
+          g_ptr_array_add (row, mqlw_format_number (rate->ci_high, 6));
+        }
+      g_ptr_array_add (row, g_strdup (mqlw_verdict_to_string (bucket->verdict)));
+      mqlw_csv_row (out, (const char *const *) row->pdata, row->len);
+    }
+  fputs (out->str, stdout);
+}
+
+void
+mqlw_print_preview_text (const MqlwPreview *preview,
+                         const char        *heading)
+{
+  g_autofree char *threshold = format_score (preview->threshold);
+
+  if (heading != NULL)
+    g_print ("%s\n", heading);
+  g_print ("  %-26s %s\n", _("Threshold"), threshold);
+  g_print ("  %-26s %" G_GUINT64_FORMAT " (%.1f %% %s)\n", _("MQLs"), preview->mql,
+           preview->mql_share * 100.0, _("of all leads"));
+  g_print ("  %-26s %.1f (%s %.0f %s)\n", _("MQLs per month"), preview->mql_per_month,
+           _("over"), preview->months, _("months"));
+  g_print ("  %-26s %s %" G_GUINT64_FORMAT ", %s %" G_GUINT64_FORMAT ", %s %" G_GUINT64_FORMAT "\n",
+           _("By path"), _("score"), preview->by_path[MQLW_PATH_INDEX_SCORE],
+           _("grade + behaviour"), preview->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR],
+           _("hand-raiser"), preview->by_path[MQLW_PATH_INDEX_HAND_RAISER]);
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    {
+      g_autofree char *cell = NULL;
+      g_autofree char *label = NULL;
+
+      if (!preview->stage[s].present)
+        continue;
+      cell = format_rate_cell (&preview->stage[s]);
+      label = g_strdup_printf (_("%s rate"), _(mqlw_stage_label (s)));
+      if (s == MQLW_STAGE_ACCEPTED)
+        g_print ("  %-26s %s, %s %.1f %%\n", label, cell, _("coverage"),
+                 isnan (preview->acceptance_coverage) ? 0.0 : preview->acceptance_coverage * 100.0);
+      else
+        g_print ("  %-26s %s\n", label, cell);
+    }
+  if (preview->stage[MQLW_STAGE_WON].present)
+    {
+      g_autofree char *share = format_percent (preview->wins_captured_share);
+      g_print ("  %-26s %" G_GUINT64_FORMAT " %s %" G_GUINT64_FORMAT " (%s), %s %" G_GUINT64_FORMAT "\n",
+               _("Wins captured"), preview->wins_captured, _("of"), preview->wins_total, share,
+               _("missed"), preview->wins_missed);
+    }
+  if (!isnan (preview->capacity_per_month))
+    g_print ("  %-26s %.0f %s %.0f: %s\n", _("Capacity check"), preview->mql_per_month,
+             _("a month against a capacity of"), preview->capacity_per_month,
+             preview->over_capacity ? _("over capacity") : _("within capacity"));
+  if (preview->disqualified > 0)
+    g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("Disqualified leads"), preview->disqualified);
+}
+
+void
+mqlw_print_previews_csv (const MqlwPreview *previews,
+                         guint              n)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *header[] = {
+    "threshold", "mql", "mql_share", "mql_per_month",
+    "accepted_known", "accepted_reached", "accepted_rate",
+    "sql_known", "sql_reached", "sql_rate",
+    "opportunity_known", "opportunity_reached", "opportunity_rate",
+    "won_known", "won_reached", "won_rate",
+    "wins_captured", "wins_missed", "wins_captured_share", "over_capacity",
+  };
+
+  mqlw_csv_row (out, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < n; i++)
+    {
+      const MqlwPreview *p = &previews[i];
+      g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (row, format_score (p->threshold));
+      g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->mql));
+      g_ptr_array_add (row, mqlw_format_number (p->mql_share, 6));
+      g_ptr_array_add (row, mqlw_format_number (p->mql_per_month, 2));
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        {
+          if (!p->stage[s].present)
+            {
+              for (guint k = 0; k < 3; k++)
+                g_ptr_array_add (row, g_strdup (""));
+              continue;
+            }
+          g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->stage[s].known));
+          g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->stage[s].reached));
+          g_ptr_array_add (row, mqlw_format_number (p->stage[s].rate, 6));
+        }
+      g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->wins_captured));
+      g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->wins_missed));
+      g_ptr_array_add (row, mqlw_format_number (p->wins_captured_share, 6));
+      g_ptr_array_add (row, g_strdup (isnan (p->capacity_per_month) ? "" : p->over_capacity ? "true" : "false"));
+      mqlw_csv_row (out, (const char *const *) row->pdata, row->len);
+    }
+  fputs (out->str, stdout);
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-cli.h — pieces shared by the mqlw subcommands. The CLI computes no
+ * figure itself: it parses options, calls the core, and prints. */
+#pragma once
+
+#include <glib.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "mqlw-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses other tools script against. */
+enum {
+  MQLW_EXIT_OK = 0,
+  MQLW_EXIT_USAGE = 1,
+  MQLW_EXIT_DATA = 2,
+  MQLW_EXIT_MISMATCH = 3,
+};
+
+#define MQLW_CLI_ERROR (mqlw_cli_error_quark ())
+typedef enum {
+  MQLW_CLI_ERROR_USAGE = 1,
+} MqlwCliError;
+GQuark mqlw_cli_error_quark (void);
+
+typedef enum {
+  MQLW_FORMAT_TEXT = 0,
+  MQLW_FORMAT_CSV,
+  MQLW_FORMAT_JSON,
+} MqlwFormat;
+
+/* Options every command that reads lead history accepts. */
+typedef struct {
+  char    *map_path;
+  char   **outcomes;        /* STAGE=COLUMN */
+  char    *stage_column;
+  char   **stage_values;    /* VALUE=STAGE[:open|closed] */
+  char   **joins;           /* FILE:KEY[=FILE_KEY] */
+  char   **outcome_files;   /* STAGE=FILE:KEY[=FILE_KEY] */
+  char    *date_order;
+  char    *delimiter;
+  gboolean quiet;
+} MqlwDataOptions;
+
+/* Options that choose the score: a model file or an existing score column. */
+typedef struct {
+  char   *model_path;
+  char   *score_column;
+  char   *threshold;        /* text so "not given" is distinguishable */
+  char   *capacity;
+} MqlwModelOptions;
+
+typedef struct {
+  char      *format;
+  MqlwFormat parsed;
+} MqlwFormatOptions;
+
+GOptionGroup *mqlw_data_option_group   (MqlwDataOptions   *options);
+GOptionGroup *mqlw_model_option_group  (MqlwModelOptions  *options);
+GOptionEntry *mqlw_format_option_entry (MqlwFormatOptions *options);
+
+void          mqlw_data_options_clear  (MqlwDataOptions   *options);
+void          mqlw_model_options_clear (MqlwModelOptions  *options);
+
+gboolean      mqlw_parse_format        (MqlwFormatOptions *options,
+                                        GError           **error);
+gboolean      mqlw_parse_number        (const char        *option,
+                                        const char        *text,
+                                        double            *value,
+                                        GError           **error);
+/* "30%", "30" and "0.3" all mean 0.30. */
+gboolean      mqlw_parse_fraction      (const char        *option,
+                                        const char        *text,
+                                        double            *value,
+                                        GError           **error);
+
+/* Reads @path ("-" = stdin) into memory. */
+GBytes       *mqlw_read_input          (const char        *path,
+                                        GError           **error);
+
+/* The mapping the data options describe, on top of --map. */
+MqlwMapping  *mqlw_build_mapping       (const MqlwDataOptions *options,
+                                        GError           **error);
+
+/* Imports @path with the data options, with a progress line on a terminal. */
+MqlwDataset  *mqlw_load_dataset        (const char        *path,
+                                        const MqlwDataOptions *options,
+                                        GError           **error);
+
+/* The model the options describe; --threshold and --capacity override it. */
+MqlwModel    *mqlw_build_model         (const MqlwModelOptions *options,
+                                        GError           **error);
+
+/* Prints "mqlw: message" on stderr and returns the exit status for @error. */
+int           mqlw_report_error        (const GError      *error);
+void          mqlw_print_warnings      (GPtrArray         *problems,
+                                        const char        *source_name);
+
+/* A scored dataset ready for calibration. */
+typedef struct {
+  MqlwDataset     *dataset;
+  MqlwModel       *model;
+  MqlwScorer      *scorer;
+  MqlwCalibration *calibration;
+} MqlwScored;
+
+gboolean      mqlw_scored_init         (MqlwScored        *scored,
+                                        MqlwDataset       *dataset,
+                                        MqlwModel         *model,
+                                        GError           **error);
+void          mqlw_scored_clear        (MqlwScored        *scored);
+
+/* ---- output ------------------------------------------------------------ */
+
+/* JSON: a rate object {"known","reached","rate","ci_low","ci_high"} or null. */
+void          mqlw_json_add_rate       (JsonBuilder       *builder,
+                                        const char        *member,
+                                        const MqlwRate    *rate);
+/* A score: integral values as integers, others with 2 decimals, ±∞ as null. */
+void          mqlw_json_add_score      (JsonBuilder       *builder,
+                                        const char        *member,
+                                        double             value);
+JsonNode     *mqlw_json_buckets        (const MqlwBucketTable *table);
+JsonNode     *mqlw_json_preview        (const MqlwPreview *preview);
+void          mqlw_print_json          (JsonNode          *root);
+
+/* CSV through a small writer that quotes where needed. */
+void          mqlw_csv_row             (GString           *out,
+                                        const char *const *fields,
+                                        guint              n_fields);
+char         *mqlw_format_number       (double             value,
+                                        int                decimals);   /* "" for NAN */
+
+void          mqlw_print_buckets_text  (const MqlwBucketTable *table);
+void          mqlw_print_buckets_csv   (const MqlwBucketTable *table);
+void          mqlw_print_preview_text  (const MqlwPreview *preview,
+                                        const char        *heading);
+void          mqlw_print_previews_csv  (const MqlwPreview *previews,
+                                        guint              n);
+
+G_END_DECLS

@@ -1,0 +1,1117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The mqlw subcommands: parse options, call the core, print. */
+#define G_LOG_DOMAIN "mqlw-cli"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <gio/gunixoutputstream.h>
+
+#include "mqlw-cli.h"
+#include "mqlw-commands.h"
+
+/* Everything one command invocation owns; cleared on every return path. */
+typedef struct {
+  GOptionContext    *context;
+  MqlwDataOptions    data;
+  MqlwModelOptions   model;
+  MqlwFormatOptions  format;
+  GOptionEntry      *format_entry;
+  char             **rest;
+} Invocation;
+
+static void
+invocation_clear (Invocation *inv)
+{
+  g_clear_pointer (&inv->context, g_option_context_free);
+  mqlw_data_options_clear (&inv->data);
+  mqlw_model_options_clear (&inv->model);
+  g_clear_pointer (&inv->format.format, g_free);
+  g_clear_pointer (&inv->format_entry, g_free);
+  g_clear_pointer (&inv->rest, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Invocation, invocation_clear)
+
+static void
+invocation_init (Invocation         *inv,
+                 const char         *parameter,
+                 const char         *summary,
+                 const GOptionEntry *entries,
+                 gboolean            with_data,
+                 gboolean            with_model,
+                 gboolean            with_format)
+{
+  GOptionEntry rest_entry[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inv->rest, NULL, NULL },
+    { NULL }
+  };
+
+  memset (inv, 0, sizeof *inv);
+  inv->context = g_option_context_new (parameter);
+  g_option_context_set_translation_domain (inv->context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (inv->context, summary);
+  g_option_context_set_description (inv->context,
+                                    _("FILE is a CSV export of lead history, or - to read it from standard input.\n"
+                                      "Exit status: 0 success, 1 usage error, 2 data error."));
+  if (entries != NULL)
+    g_option_context_add_main_entries (inv->context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (inv->context, rest_entry, GETTEXT_PACKAGE);
+  if (with_format)
+    {
+      inv->format_entry = mqlw_format_option_entry (&inv->format);
+      g_option_context_add_main_entries (inv->context, inv->format_entry, GETTEXT_PACKAGE);
+    }
+  if (with_data)
+    g_option_context_add_group (inv->context, mqlw_data_option_group (&inv->data));
+  if (with_model)
+    g_option_context_add_group (inv->context, mqlw_model_option_group (&inv->model));
+}
+
+/* Parses the options and expects exactly one FILE. */
+static gboolean
+invocation_parse (Invocation   *inv,
+                  int           argc,
+                  char        **argv,
+                  guint         n_files,
+                  GError      **error)
+{
+  guint n_rest;
+
+  if (!g_option_context_parse (inv->context, &argc, &argv, error))
+    return FALSE;
+  if (inv->format_entry != NULL && !mqlw_parse_format (&inv->format, error))
+    return FALSE;
+
+  n_rest = inv->rest != NULL ? g_strv_length (inv->rest) : 0;
+  if (n_rest != n_files)
+    {
+      if (n_files == 0)
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("unexpected argument “%s”"), inv->rest[0]);
+      else if (n_rest == 0)
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("name the lead history to read (a CSV file, or - for standard input)"));
+      else
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("one file at a time, please: “%s” is one too many"), inv->rest[n_files]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static MqlwBucketSpec *
+parse_buckets (const char  *text,
+               GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  MqlwBucketSpec *spec = mqlw_bucket_spec_parse (text != NULL ? text : "width:10", &local);
+
+  if (spec == NULL)
+    g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE, "--buckets: %s", local->message);
+  return spec;
+}
+
+static gboolean
+parse_verdict_cuts (const char       *cuts_text,
+                    const char       *stage_text,
+                    MqlwVerdictCuts  *cuts,
+                    GError          **error)
+{
+  mqlw_verdict_cuts_init_default (cuts);
+
+  if (stage_text != NULL && !mqlw_stage_from_string (stage_text, &cuts->stage))
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("--verdict-stage must be accepted, sql, opportunity or won, not “%s”"), stage_text);
+      return FALSE;
+    }
+  if (cuts_text != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (cuts_text, ",", -1);
+      double values[3];
+
+      if (g_strv_length (parts) != 3)
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("--verdict-cuts needs three rates MARGINAL,GOOD,HOT such as 10,30,50"));
+          return FALSE;
+        }
+      for (guint i = 0; i < 3; i++)
+        if (!mqlw_parse_fraction ("--verdict-cuts", parts[i], &values[i], error))
+          return FALSE;
+      if (!(values[0] <= values[1] && values[1] <= values[2]))
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("--verdict-cuts must not decrease: marginal ≤ good ≤ hot"));
+          return FALSE;
+        }
+      cuts->marginal = values[0];
+      cuts->good = values[1];
+      cuts->hot = values[2];
+    }
+  return TRUE;
+}
+
+static JsonNode *
+source_json (MqlwDataset *dataset,
+             MqlwModel   *model)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, dataset->source_name);
+  json_builder_set_member_name (builder, "sha256");
+  if (dataset->source_sha256 != NULL)
+    json_builder_add_string_value (builder, dataset->source_sha256);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "leads");
+  json_builder_add_int_value (builder, dataset->n_rows);
+  json_builder_set_member_name (builder, "model");
+  json_builder_add_string_value (builder, model->name != NULL ? model->name : "");
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* ---- generate ---------------------------------------------------------- */
+
+typedef struct {
+  gboolean show;
+  int last;
+} GenerateProgress;
+
+static void
+on_generate_progress_cb (double   fraction,
+                         gpointer user_data)
+{
+  GenerateProgress *progress = user_data;
+  int percent = (int) (fraction * 100);
+
+  if (progress->show && percent != progress->last)
+    {
+      progress->last = percent;
+      g_printerr ("\r%s %3d %%", _("Generating…"), percent);
+    }
+}
+
+int
+mqlw_command_generate (int    argc,
+                       char **argv)
+{
+  g_auto(Invocation) inv;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autofree char *output = NULL;
+  gint64 leads = 5000, seed = 42;
+  MqlwGenerateOptions options;
+  GenerateProgress progress = { 0 };
+  GOptionEntry entries[] = {
+    { "leads", 'n', 0, G_OPTION_ARG_INT64, &leads, N_("Number of leads (default 5000)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Random seed; the same seed gives the same file (default 42)"), N_("S") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  invocation_init (&inv, "", _("Write a synthetic lead history with fit fields, activity, dates and funnel outcomes."),
+                   entries, FALSE, FALSE, FALSE);
+  if (!invocation_parse (&inv, argc, argv, 0, &error))
+    return mqlw_report_error (error);
+  if (leads <= 0 || seed < 0)
+    {
+      g_printerr ("mqlw: %s\n", _("--leads must be positive and --seed not negative"));
+      return MQLW_EXIT_USAGE;
+    }
+
+  if (output != NULL && !g_str_equal (output, "-"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+      /* Replace atomically so an interrupted run never leaves half a file. */
+      out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+      if (out == NULL)
+        return mqlw_report_error (error);
+      progress.show = isatty (STDERR_FILENO);
+      progress.last = -1;
+    }
+  else
+    out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+  mqlw_generate_options_init (&options);
+  options.n_leads = (guint64) leads;
+  options.seed = (guint64) seed;
+  if (!mqlw_generate (out, &options, on_generate_progress_cb, &progress, NULL, &error) ||
+      !g_output_stream_close (out, NULL, &error))
+    {
+      if (progress.show)
+        g_printerr ("\n");
+      return mqlw_report_error (error);
+    }
+  if (progress.show)
+    g_printerr ("\r\033[K");
+  return MQLW_EXIT_OK;
+}
+
+/* ---- inspect ----------------------------------------------------------- */
+
+static char *
+describe_role (const MqlwColumnSpec *spec)
+{
+  const char *role = mqlw_column_role_to_string (spec->role);
+
+  if (spec->role == MQLW_ROLE_OUTCOME)
+    return g_strdup_printf ("%s (%s)", role, mqlw_stage_to_string (spec->stage));
+  if (spec->role == MQLW_ROLE_ACTIVITY_DATE && spec->activity != NULL)
+    return g_strdup_printf ("%s (%s)", role, spec->activity);
+  return g_strdup (role);
+}
+
+static const char *
+delimiter_name (char delimiter)
+{
+  switch (delimiter)
+    {
+    case ',': return "comma";
+    case ';': return "semicolon";
+    case '\t': return "tab";
+    case '|': return "pipe";
+    default: return "?";
+    }
+}
+
+int
+mqlw_command_inspect (int    argc,
+                      char **argv)
+{
+  g_auto(Invocation) inv;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwMapping) overrides = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MqlwCsvPreview) preview = NULL;
+  g_autofree char *write_map = NULL;
+  g_autofree char *name = NULL;
+  int rows = 5;
+  GOptionEntry entries[] = {
+    { "write-map", 'w', 0, G_OPTION_ARG_FILENAME, &write_map,
+      N_("Save the detected mapping as JSON for editing (use it with --map)"), N_("MAP.json") },
+    { "rows", 'r', 0, G_OPTION_ARG_INT, &rows, N_("Sample rows to show (default 5)"), N_("N") },
+    { NULL }
+  };
+
+  invocation_init (&inv, _("FILE"), _("Show the detected columns, types, roles, row count and problems."),
+                   entries, TRUE, FALSE, TRUE);
+  if (!invocation_parse (&inv, argc, argv, 1, &error))
+    return mqlw_report_error (error);
+
+  overrides = mqlw_build_mapping (&inv.data, &error);
+  if (overrides == NULL)
+    return mqlw_report_error (error);
+  bytes = mqlw_read_input (inv.rest[0], &error);
+  if (bytes == NULL)
+    return mqlw_report_error (error);
+  name = g_str_equal (inv.rest[0], "-") ? g_strdup ("stdin") : g_path_get_basename (inv.rest[0]);
+
+  preview = mqlw_csv_preview_bytes (bytes, name, overrides, MAX (rows, 0), NULL, &error);
+  if (preview == NULL)
+    return mqlw_report_error (error);
+
+  if (write_map != NULL)
+    {
+      g_autofree char *json = mqlw_mapping_to_json (preview->mapping);
+      if (!g_file_set_contents (write_map, json, -1, &error))
+        return mqlw_report_error (error);
+    }
+
+  switch (inv.format.parsed)
+    {
+    case MQLW_FORMAT_JSON:
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        g_autoptr(JsonNode) root = NULL;
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        g_autofree char *mapping_json = mqlw_mapping_to_json (preview->mapping);
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "file");
+        json_builder_add_string_value (builder, preview->source_name);
+        json_builder_set_member_name (builder, "rows");
+        json_builder_add_int_value (builder, preview->n_rows);
+        json_builder_set_member_name (builder, "delimiter");
+        json_builder_add_string_value (builder, delimiter_name (preview->delimiter));
+        json_builder_set_member_name (builder, "converted_from_cp1252");
+        json_builder_add_boolean_value (builder, preview->converted_from_cp1252);
+        json_builder_set_member_name (builder, "columns");
+        json_builder_begin_array (builder);
+        for (guint i = 0; i < preview->mapping->columns->len; i++)
+          {
+            const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
+            json_builder_begin_object (builder);
+            json_builder_set_member_name (builder, "name");
+            json_builder_add_string_value (builder, spec->name);
+            json_builder_set_member_name (builder, "type");
+            json_builder_add_string_value (builder, mqlw_column_type_to_string (spec->type));
+            json_builder_set_member_name (builder, "role");
+            json_builder_add_string_value (builder, mqlw_column_role_to_string (spec->role));
+            json_builder_set_member_name (builder, "stage");
+            if (spec->role == MQLW_ROLE_OUTCOME)
+              json_builder_add_string_value (builder, mqlw_stage_to_string (spec->stage));
+            else
+              json_builder_add_null_value (builder);
+            json_builder_set_member_name (builder, "activity");
+            if (spec->activity != NULL)
+              json_builder_add_string_value (builder, spec->activity);
+            else
+              json_builder_add_null_value (builder);
+            json_builder_end_object (builder);
+          }
+        json_builder_end_array (builder);
+        json_builder_set_member_name (builder, "problems");
+        json_builder_begin_array (builder);
+        for (guint i = 0; i < preview->problems->len; i++)
+          {
+            const MqlwProblem *problem = g_ptr_array_index (preview->problems, i);
+            json_builder_begin_object (builder);
+            json_builder_set_member_name (builder, "level");
+            json_builder_add_string_value (builder, problem->level == MQLW_PROBLEM_ERROR ? "error" : "warning");
+            json_builder_set_member_name (builder, "line");
+            if (problem->line > 0)
+              json_builder_add_int_value (builder, problem->line);
+            else
+              json_builder_add_null_value (builder);
+            json_builder_set_member_name (builder, "column");
+            if (problem->column != NULL)
+              json_builder_add_string_value (builder, problem->column);
+            else
+              json_builder_add_null_value (builder);
+            json_builder_set_member_name (builder, "message");
+            json_builder_add_string_value (builder, problem->message);
+            json_builder_end_object (builder);
+          }
+        json_builder_end_array (builder);
+        if (json_parser_load_from_data (parser, mapping_json, -1, NULL))
+          {
+            json_builder_set_member_name (builder, "mapping");
+            json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
+          }
+        json_builder_end_object (builder);
+        root = json_builder_get_root (builder);
+        mqlw_print_json (root);
+      }
+      break;
+
+    case MQLW_FORMAT_CSV:
+      {
+        g_autoptr(GString) out = g_string_new (NULL);
+        const char *header[] = { "name", "type", "role", "stage", "activity" };
+
+        mqlw_csv_row (out, header, G_N_ELEMENTS (header));
+        for (guint i = 0; i < preview->mapping->columns->len; i++)
+          {
+            const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
+            const char *row[] = {
+              spec->name, mqlw_column_type_to_string (spec->type), mqlw_column_role_to_string (spec->role),
+              spec->role == MQLW_ROLE_OUTCOME ? mqlw_stage_to_string (spec->stage) : "",
+              spec->activity,
+            };
+            mqlw_csv_row (out, row, G_N_ELEMENTS (row));
+          }
+        fputs (out->str, stdout);
+      }
+      break;
+
+    case MQLW_FORMAT_TEXT:
+    default:
+      g_print ("%s: %s\n", _("File"), preview->source_name);
+      g_print ("%s: %" G_GUINT64_FORMAT "\n", _("Leads"), preview->n_rows);
+      g_print ("%s: %s%s%s\n", _("Delimiter"), delimiter_name (preview->delimiter),
+               preview->had_bom ? _(", UTF-8 byte order mark") : "",
+               preview->converted_from_cp1252 ? _(", converted from Windows-1252") : "");
+      g_print ("\n%-28s %-12s %-28s %s\n", _("Column"), _("Type"), _("Role"), _("Sample values"));
+      for (guint i = 0; i < preview->mapping->columns->len; i++)
+        {
+          const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
+          g_autofree char *role = describe_role (spec);
+          g_autoptr(GString) samples = g_string_new (NULL);
+          guint col = G_MAXUINT;
+
+          for (guint h = 0; preview->header[h] != NULL; h++)
+            if (g_str_equal (preview->header[h], spec->name))
+              col = h;
+          for (guint r = 0; col != G_MAXUINT && r < preview->rows->len && r < 3; r++)
+            {
+              char **cells = g_ptr_array_index (preview->rows, r);
+              if (col < g_strv_length (cells))
+                g_string_append_printf (samples, "%s%s", samples->len ? ", " : "",
+                                        cells[col][0] ? cells[col] : "∅");
+            }
+          g_print ("%-28s %-12s %-28s %s\n", spec->name, mqlw_column_type_to_string (spec->type), role,
+                   samples->str);
+        }
+      if (preview->problems->len > 0)
+        {
+          g_print ("\n%s (%u)\n", _("Problems"), preview->problems->len);
+          for (guint i = 0; i < preview->problems->len; i++)
+            {
+              const MqlwProblem *problem = g_ptr_array_index (preview->problems, i);
+              g_print ("  %s", problem->level == MQLW_PROBLEM_ERROR ? _("error") : _("warning"));
+              if (problem->line > 0)
+                g_print (", %s %" G_GUINT64_FORMAT, _("line"), problem->line);
+              if (problem->column != NULL)
+                g_print (", %s %s", _("column"), problem->column);
+              g_print (": %s\n", problem->message);
+            }
+        }
+      else
+        g_print ("\n%s\n", _("No problems found."));
+      if (write_map != NULL)
+        g_print ("\n%s %s\n", _("Mapping written to"), write_map);
+      break;
+    }
+
+  return MQLW_EXIT_OK;
+}
+
+/* ---- calibrate --------------------------------------------------------- */
+
+/* Loads, scores and calibrates; on failure prints and returns the exit status. */
+static int
+load_and_score (Invocation  *inv,
+                MqlwScored  *scored)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwModel) model = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+
+  model = mqlw_build_model (&inv->model, &error);
+  if (model == NULL)
+    return mqlw_report_error (error);
+  dataset = mqlw_load_dataset (inv->rest[0], &inv->data, &error);
+  if (dataset == NULL)
+    return mqlw_report_error (error);
+  if (!mqlw_scored_init (scored, dataset, model, &error))
+    return mqlw_report_error (error);
+  return MQLW_EXIT_OK;
+}
+
+int
+mqlw_command_calibrate (int    argc,
+                        char **argv)
+{
+  g_auto(Invocation) inv;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwBucketSpec) spec = NULL;
+  g_autoptr(MqlwBucketTable) table = NULL;
+  g_autofree char *buckets = NULL, *cuts_text = NULL, *verdict_stage = NULL;
+  MqlwScored scored = { 0 };
+  MqlwVerdictCuts cuts;
+  MqlwPreview preview;
+  int status;
+  GOptionEntry entries[] = {
+    { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
+      N_("Score buckets: width:10, edges:0,31,51,71 or quantiles:5 (default width:10)"), N_("SCHEME") },
+    { "verdict-cuts", 0, 0, G_OPTION_ARG_STRING, &cuts_text,
+      N_("Rates at which a bucket becomes Marginal, Good and Hot (default 10,30,50)"), N_("M,G,H") },
+    { "verdict-stage", 0, 0, G_OPTION_ARG_STRING, &verdict_stage,
+      N_("Stage whose rate gives the verdict (default sql)"), N_("STAGE") },
+    { NULL }
+  };
+
+  invocation_init (&inv, _("FILE"),
+                   _("Bucket past leads by score and show each bucket's acceptance, SQL, opportunity and win rate\n"
+                     "with 95 % Wilson intervals and a verdict, and preview the threshold."),
+                   entries, TRUE, TRUE, TRUE);
+  if (!invocation_parse (&inv, argc, argv, 1, &error) ||
+      (spec = parse_buckets (buckets, &error)) == NULL ||
+      !parse_verdict_cuts (cuts_text, verdict_stage, &cuts, &error))
+    return mqlw_report_error (error);
+
+  if ((status = load_and_score (&inv, &scored)) != MQLW_EXIT_OK)
+    return status;
+
+  table = mqlw_calibration_buckets (scored.calibration, spec, &cuts, &error);
+  if (table == NULL)
+    {
+      mqlw_scored_clear (&scored);
+      return mqlw_report_error (error);
+    }
+  mqlw_calibration_preview (scored.calibration, scored.model->threshold, scored.model->capacity_per_month, &preview);
+
+  switch (inv.format.parsed)
+    {
+    case MQLW_FORMAT_JSON:
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        g_autoptr(JsonNode) root = NULL;
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "source");
+        json_builder_add_value (builder, source_json (scored.dataset, scored.model));
+        json_builder_set_member_name (builder, "buckets");
+        json_builder_add_value (builder, mqlw_json_buckets (table));
+        json_builder_set_member_name (builder, "preview");
+        json_builder_add_value (builder, mqlw_json_preview (&preview));
+        json_builder_end_object (builder);
+        root = json_builder_get_root (builder);
+        mqlw_print_json (root);
+      }
+      break;
+    case MQLW_FORMAT_CSV:
+      mqlw_print_buckets_csv (table);
+      break;
+    case MQLW_FORMAT_TEXT:
+    default:
+      g_print ("%s — %s, %u %s\n\n", scored.model->name != NULL ? scored.model->name : _("Model"),
+               scored.dataset->source_name, scored.dataset->n_rows, _("leads"));
+      mqlw_print_buckets_text (table);
+      g_print ("\n");
+      mqlw_print_preview_text (&preview, _("Threshold preview"));
+      break;
+    }
+
+  mqlw_scored_clear (&scored);
+  return MQLW_EXIT_OK;
+}
+
+/* ---- sweep ------------------------------------------------------------- */
+
+int
+mqlw_command_sweep (int    argc,
+                    char **argv)
+{
+  g_auto(Invocation) inv;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) sweep = NULL;
+  g_autofree char *from_text = NULL, *to_text = NULL, *step_text = NULL;
+  MqlwScored scored = { 0 };
+  double from, to, step = 1.0, min, max;
+  int status;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First threshold (default: the lowest score)"), N_("POINTS") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last threshold (default: the highest score)"), N_("POINTS") },
+    { "step", 0, 0, G_OPTION_ARG_STRING, &step_text, N_("Step between thresholds (default: about 50 steps)"), N_("POINTS") },
+    { NULL }
+  };
+
+  invocation_init (&inv, _("FILE"), _("MQL volume, conversion and wins captured across a range of thresholds."),
+                   entries, TRUE, TRUE, TRUE);
+  if (!invocation_parse (&inv, argc, argv, 1, &error) ||
+      (from_text != NULL && !mqlw_parse_number ("--from", from_text, &from, &error)) ||
+      (to_text != NULL && !mqlw_parse_number ("--to", to_text, &to, &error)) ||
+      (step_text != NULL && !mqlw_parse_number ("--step", step_text, &step, &error)))
+    return mqlw_report_error (error);
+  if (step_text != NULL && step <= 0)
+    {
+      g_printerr ("mqlw: %s\n", _("--step must be positive"));
+      return MQLW_EXIT_USAGE;
+    }
+
+  if ((status = load_and_score (&inv, &scored)) != MQLW_EXIT_OK)
+    return status;
+
+  mqlw_calibration_score_range (scored.calibration, &min, &max);
+  if (from_text == NULL)
+    from = floor (min);
+  if (to_text == NULL)
+    to = ceil (max);
+  if (step_text == NULL)
+    {
+      /* A round step giving about 50 rows: 1, 2, 5, 10, 20, 50 … */
+      double raw = MAX ((to - from) / 50.0, 1.0);
+      double magnitude = pow (10.0, floor (log10 (raw)));
+      double nice = raw / magnitude;
+      step = (nice <= 1 ? 1 : nice <= 2 ? 2 : nice <= 5 ? 5 : 10) * magnitude;
+    }
+  if (to < from)
+    {
+      g_printerr ("mqlw: %s\n", _("--to must not be below --from"));
+      mqlw_scored_clear (&scored);
+      return MQLW_EXIT_USAGE;
+    }
+
+  sweep = mqlw_calibration_sweep (scored.calibration, from, to, step, scored.model->capacity_per_month);
+
+  switch (inv.format.parsed)
+    {
+    case MQLW_FORMAT_JSON:
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        g_autoptr(JsonNode) root = NULL;
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "source");
+        json_builder_add_value (builder, source_json (scored.dataset, scored.model));
+        json_builder_set_member_name (builder, "sweep");
+        json_builder_begin_array (builder);
+        for (guint i = 0; i < sweep->len; i++)
+          json_builder_add_value (builder, mqlw_json_preview (&g_array_index (sweep, MqlwPreview, i)));
+        json_builder_end_array (builder);
+        json_builder_end_object (builder);
+        root = json_builder_get_root (builder);
+        mqlw_print_json (root);
+      }
+      break;
+    case MQLW_FORMAT_CSV:
+      mqlw_print_previews_csv ((const MqlwPreview *) (void *) sweep->data, sweep->len);
+      break;
+    case MQLW_FORMAT_TEXT:
+    default:
+      g_print ("%10s %9s %9s %9s %10s %10s %12s\n", _("Threshold"), _("MQLs"), _("/ month"),
+               _("Accept"), _("SQL rate"), _("Win rate"), _("Wins caught"));
+      for (guint i = 0; i < sweep->len; i++)
+        {
+          const MqlwPreview *p = &g_array_index (sweep, MqlwPreview, i);
+          g_autofree char *acc = p->stage[MQLW_STAGE_ACCEPTED].present && !isnan (p->stage[MQLW_STAGE_ACCEPTED].rate)
+            ? g_strdup_printf ("%.1f %%", p->stage[MQLW_STAGE_ACCEPTED].rate * 100) : g_strdup ("—");
+          g_autofree char *sql = p->stage[MQLW_STAGE_SQL].present && !isnan (p->stage[MQLW_STAGE_SQL].rate)
+            ? g_strdup_printf ("%.1f %%", p->stage[MQLW_STAGE_SQL].rate * 100) : g_strdup ("—");
+          g_autofree char *won = p->stage[MQLW_STAGE_WON].present && !isnan (p->stage[MQLW_STAGE_WON].rate)
+            ? g_strdup_printf ("%.1f %%", p->stage[MQLW_STAGE_WON].rate * 100) : g_strdup ("—");
+          g_autofree char *caught = !isnan (p->wins_captured_share)
+            ? g_strdup_printf ("%.1f %%", p->wins_captured_share * 100) : g_strdup ("—");
+          g_print ("%10g %9" G_GUINT64_FORMAT " %9.1f %9s %10s %10s %12s%s\n", p->threshold, p->mql,
+                   p->mql_per_month, acc, sql, won, caught, p->over_capacity ? _("  over capacity") : "");
+        }
+      break;
+    }
+
+  mqlw_scored_clear (&scored);
+  return MQLW_EXIT_OK;
+}
+
+/* ---- suggest ----------------------------------------------------------- */
+
+static gboolean
+parse_band (const char  *option,
+            const char  *text,
+            double      *low,
+            double      *high,
+            GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "-", 2);
+
+  if (g_strv_length (parts) != 2 ||
+      !mqlw_parse_fraction (option, parts[0], low, error) ||
+      !mqlw_parse_fraction (option, parts[1], high, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("%s needs a band LOW-HIGH such as 60-75, not “%s”"), option, text);
+      return FALSE;
+    }
+  if (*low > *high)
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("%s: the low end of the band is above the high end"), option);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+describe_suggestion (const MqlwSuggestion     *suggestion,
+                     const MqlwSuggestOptions *options)
+{
+  switch (suggestion->kind)
+    {
+    case MQLW_SUGGEST_TARGET_SQL:
+      return g_strdup_printf (_("Lowest threshold with an MQL→SQL rate of at least %.0f %%"),
+                              options->target_sql_rate * 100);
+    case MQLW_SUGGEST_ACCEPTANCE:
+      return g_strdup_printf (_("Lowest threshold with sales acceptance between %.0f and %.0f %%"),
+                              options->acceptance_low * 100, options->acceptance_high * 100);
+    case MQLW_SUGGEST_TOP_30:
+      return g_strdup_printf (_("MQLs are the top %.0f %% of leads"), options->top_high * 100);
+    case MQLW_SUGGEST_TOP_20:
+      return g_strdup_printf (_("MQLs are the top %.0f %% of leads"), options->top_low * 100);
+    case MQLW_SUGGEST_CAPACITY:
+      if (isnan (options->capacity_per_month))
+        return g_strdup (_("Highest volume that fits sales capacity (no capacity given)"));
+      return g_strdup_printf (_("Highest volume that fits a capacity of %.0f MQLs a month"),
+                              options->capacity_per_month);
+    default:
+      return g_strdup ("");
+    }
+}
+
+int
+mqlw_command_suggest (int    argc,
+                      char **argv)
+{
+  g_auto(Invocation) inv;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) suggestions = NULL;
+  g_autofree char *target = NULL, *acceptance = NULL, *top = NULL;
+  MqlwScored scored = { 0 };
+  MqlwSuggestOptions options;
+  int min_known = -1;
+  int status;
+  GOptionEntry entries[] = {
+    { "target-sql", 0, 0, G_OPTION_ARG_STRING, &target, N_("Target MQL→SQL rate (default 30 %)"), N_("RATE") },
+    { "acceptance", 0, 0, G_OPTION_ARG_STRING, &acceptance, N_("Sales acceptance band (default 60-75)"), N_("LOW-HIGH") },
+    { "top", 0, 0, G_OPTION_ARG_STRING, &top, N_("Share of top-scoring leads to hand over (default 20-30)"), N_("LOW-HIGH") },
+    { "min-known", 0, 0, G_OPTION_ARG_INT, &min_known,
+      N_("Ignore rates computed over fewer known outcomes (default 20)"), N_("N") },
+    { NULL }
+  };
+
+  invocation_init (&inv, _("FILE"),
+                   _("Suggest thresholds: the lowest meeting a target SQL rate, acceptance inside a band,\n"
+                     "the top 20–30 % of scores, and the highest volume that fits sales capacity."),
+                   entries, TRUE, TRUE, TRUE);
+  mqlw_suggest_options_init_default (&options);
+  if (!invocation_parse (&inv, argc, argv, 1, &error) ||
+      (target != NULL && !mqlw_parse_fraction ("--target-sql", target, &options.target_sql_rate, &error)) ||
+      (acceptance != NULL && !parse_band ("--acceptance", acceptance, &options.acceptance_low,
+                                          &options.acceptance_high, &error)) ||
+      (top != NULL && !parse_band ("--top", top, &options.top_low, &options.top_high, &error)))
+    return mqlw_report_error (error);
+  if (min_known >= 0)
+    options.min_known = (guint) min_known;
+
+  if ((status = load_and_score (&inv, &scored)) != MQLW_EXIT_OK)
+    return status;
+
+  options.capacity_per_month = scored.model->capacity_per_month;
+  suggestions = mqlw_calibration_suggest (scored.calibration, &options);
+
+  switch (inv.format.parsed)
+    {
+    case MQLW_FORMAT_JSON:
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        g_autoptr(JsonNode) root = NULL;
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "source");
+        json_builder_add_value (builder, source_json (scored.dataset, scored.model));
+        json_builder_set_member_name (builder, "suggestions");
+        json_builder_begin_array (builder);
+        for (guint i = 0; i < suggestions->len; i++)
+          {
+            const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
+            g_autofree char *why = describe_suggestion (s, &options);
+
+            json_builder_begin_object (builder);
+            json_builder_set_member_name (builder, "kind");
+            json_builder_add_string_value (builder, mqlw_suggestion_kind_to_string (s->kind));
+            json_builder_set_member_name (builder, "description");
+            json_builder_add_string_value (builder, why);
+            json_builder_set_member_name (builder, "found");
+            json_builder_add_boolean_value (builder, s->found);
+            json_builder_set_member_name (builder, "threshold");
+            if (s->found)
+              json_builder_add_double_value (builder, s->threshold);
+            else
+              json_builder_add_null_value (builder);
+            json_builder_set_member_name (builder, "preview");
+            if (s->found)
+              json_builder_add_value (builder, mqlw_json_preview (&s->preview));
+            else
+              json_builder_add_null_value (builder);
+            json_builder_end_object (builder);
+          }
+        json_builder_end_array (builder);
+        json_builder_end_object (builder);
+        root = json_builder_get_root (builder);
+        mqlw_print_json (root);
+      }
+      break;
+    case MQLW_FORMAT_CSV:
+      {
+        g_autoptr(GString) out = g_string_new (NULL);
+        const char *header[] = { "kind", "found", "threshold", "mql", "mql_per_month", "sql_rate",
+                                 "accepted_rate", "wins_captured_share" };
+
+        mqlw_csv_row (out, header, G_N_ELEMENTS (header));
+        for (guint i = 0; i < suggestions->len; i++)
+          {
+            const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
+            g_autofree char *threshold = s->found ? mqlw_format_number (s->threshold, 2) : g_strdup ("");
+            g_autofree char *mql = s->found ? g_strdup_printf ("%" G_GUINT64_FORMAT, s->preview.mql) : g_strdup ("");
+            g_autofree char *per_month = s->found ? mqlw_format_number (s->preview.mql_per_month, 2) : g_strdup ("");
+            g_autofree char *sql = s->found ? mqlw_format_number (s->preview.stage[MQLW_STAGE_SQL].rate, 6) : g_strdup ("");
+            g_autofree char *acc = s->found ? mqlw_format_number (s->preview.stage[MQLW_STAGE_ACCEPTED].rate, 6) : g_strdup ("");
+            g_autofree char *wins = s->found ? mqlw_format_number (s->preview.wins_captured_share, 6) : g_strdup ("");
+            const char *row[] = { mqlw_suggestion_kind_to_string (s->kind), s->found ? "true" : "false",
+                                  threshold, mql, per_month, sql, acc, wins };
+            mqlw_csv_row (out, row, G_N_ELEMENTS (row));
+          }
+        fputs (out->str, stdout);
+      }
+      break;
+    case MQLW_FORMAT_TEXT:
+    default:
+      for (guint i = 0; i < suggestions->len; i++)
+        {
+          const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
+          g_autofree char *why = describe_suggestion (s, &options);
+
+          if (!s->found)
+            {
+              g_print ("%s\n  %s\n\n", why, _("No threshold in this history meets it."));
+              continue;
+            }
+          {
+            g_autofree char *heading = g_strdup_printf ("%s: %g", why, s->threshold);
+            mqlw_print_preview_text (&s->preview, heading);
+            g_print ("\n");
+          }
+        }
+      break;
+    }
+
+  mqlw_scored_clear (&scored);
+  return MQLW_EXIT_OK;
+}
+
+/* ---- compare ----------------------------------------------------------- */
+
+static void
+print_rates_line (const char     *label,
+                  const MqlwRate *rates)
+{
+  g_print ("  %-12s", label);
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    {
+      if (!rates[s].present)
+        continue;
+      if (rates[s].known == 0)
+        g_print ("  %s —", _(mqlw_stage_label (s)));
+      else
+        g_print ("  %s %.1f %% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")", _(mqlw_stage_label (s)),
+                 rates[s].rate * 100, rates[s].reached, rates[s].known);
+    }
+  g_print ("\n");
+}
+
+static const char *
+outcome_word (const MqlwOutcomes *outcomes,
+              MqlwStage           stage,
+              guint               row)
+{
+  if (outcomes->stage[stage] == NULL)
+    return "";
+  switch (outcomes->stage[stage][row])
+    {
+    case MQLW_OUTCOME_YES: return "yes";
+    case MQLW_OUTCOME_NO: return "no";
+    default: return "unknown";
+    }
+}
+
+static void
+print_swap_rows (const char         *heading,
+                 const GArray       *rows,
+                 MqlwDataset        *dataset,
+                 const MqlwScores   *baseline,
+                 const MqlwScores   *proposed)
+{
+  MqlwColumn *id = mqlw_dataset_find_role (dataset, MQLW_ROLE_LEAD_ID);
+
+  g_print ("\n%s (%u)\n", heading, rows->len);
+  g_print ("  %-14s %9s %9s  %-9s %-9s %-11s %-9s\n", _("Lead"), _("Baseline"), _("Proposed"),
+           _("Accepted"), _("SQL"), _("Opportunity"), _("Won"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint row = g_array_index (rows, guint, i);
+      g_autofree char *name = id != NULL ? mqlw_column_format (id, row) : NULL;
+      g_autofree char *line = g_strdup_printf ("%s %u", _("row"), row + 1);
+
+      g_print ("  %-14s %9.2f %9.2f  %-9s %-9s %-11s %-9s\n", name != NULL ? name : line,
+               baseline->total[row], proposed->total[row],
+               outcome_word (&dataset->outcomes, MQLW_STAGE_ACCEPTED, row),
+               outcome_word (&dataset->outcomes, MQLW_STAGE_SQL, row),
+               outcome_word (&dataset->outcomes, MQLW_STAGE_OPPORTUNITY, row),
+               outcome_word (&dataset->outcomes, MQLW_STAGE_WON, row));
+    }
+}
+
+static JsonNode *
+swap_rows_json (const GArray     *rows,
+                MqlwDataset      *dataset,
+                const MqlwScores *baseline,
+                const MqlwScores *proposed)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  MqlwColumn *id = mqlw_dataset_find_role (dataset, MQLW_ROLE_LEAD_ID);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint row = g_array_index (rows, guint, i);
+      g_autofree char *name = id != NULL ? mqlw_column_format (id, row) : NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "row");
+      json_builder_add_int_value (builder, row + 1);
+      json_builder_set_member_name (builder, "lead_id");
+      if (name != NULL)
+        json_builder_add_string_value (builder, name);
+      else
+        json_builder_add_null_value (builder);
+      mqlw_json_add_score (builder, "baseline_score", baseline->total[row]);
+      mqlw_json_add_score (builder, "proposed_score", proposed->total[row]);
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        {
+          json_builder_set_member_name (builder, mqlw_stage_to_string (s));
+          if (dataset->outcomes.stage[s] == NULL || dataset->outcomes.stage[s][row] == MQLW_OUTCOME_UNKNOWN)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_boolean_value (builder, dataset->outcomes.stage[s][row] == MQLW_OUTCOME_YES);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+int
+mqlw_command_compare (int    argc,
+                      char **argv)
+{
+  g_auto(Invocation) inv;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwModel) baseline_model = NULL;
+  g_autoptr(MqlwModel) proposed_model = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(MqlwComparison) comparison = NULL;
+  g_autofree char *baseline_path = NULL, *baseline_column = NULL, *baseline_threshold = NULL;
+  MqlwScored baseline = { 0 }, proposed = { 0 };
+  MqlwModelOptions baseline_options = { 0 };
+  gboolean list = FALSE;
+  GOptionEntry entries[] = {
+    { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline_path, N_("The current model (JSON)"), N_("MODEL.json") },
+    { "baseline-score-column", 0, 0, G_OPTION_ARG_STRING, &baseline_column,
+      N_("The current score column, instead of a baseline model"), N_("COLUMN") },
+    { "baseline-threshold", 0, 0, G_OPTION_ARG_STRING, &baseline_threshold,
+      N_("The current threshold (default: the baseline model's)"), N_("POINTS") },
+    { "list", 'l', 0, G_OPTION_ARG_NONE, &list, N_("List the swap-in and swap-out leads with their outcomes"), NULL },
+    { NULL }
+  };
+
+  invocation_init (&inv, _("FILE"),
+                   _("Compare a proposed model (--model/--score-column, --threshold) with the current one\n"
+                     "(--baseline/--baseline-score-column, --baseline-threshold): MQL volume and rates under each,\n"
+                     "and the leads that become MQLs (swap-in) or stop being MQLs (swap-out), with their outcomes."),
+                   entries, TRUE, TRUE, TRUE);
+  if (!invocation_parse (&inv, argc, argv, 1, &error))
+    return mqlw_report_error (error);
+
+  baseline_options.model_path = baseline_path;
+  baseline_options.score_column = baseline_column;
+  baseline_options.threshold = baseline_threshold;
+  baseline_options.capacity = inv.model.capacity;
+  if (baseline_path == NULL && baseline_column == NULL)
+    {
+      g_printerr ("mqlw: %s\n", _("say what to compare against: --baseline MODEL.json or --baseline-score-column COLUMN"));
+      return MQLW_EXIT_USAGE;
+    }
+  baseline_model = mqlw_build_model (&baseline_options, &error);
+  if (baseline_model == NULL)
+    return mqlw_report_error (error);
+  proposed_model = mqlw_build_model (&inv.model, &error);
+  if (proposed_model == NULL)
+    return mqlw_report_error (error);
+  if (isnan (baseline_model->capacity_per_month))
+    baseline_model->capacity_per_month = proposed_model->capacity_per_month;
+
+  dataset = mqlw_load_dataset (inv.rest[0], &inv.data, &error);
+  if (dataset == NULL)
+    return mqlw_report_error (error);
+  if (!mqlw_scored_init (&baseline, dataset, baseline_model, &error) ||
+      !mqlw_scored_init (&proposed, dataset, proposed_model, &error))
+    {
+      mqlw_scored_clear (&baseline);
+      return mqlw_report_error (error);
+    }
+
+  comparison = mqlw_compare (baseline.calibration, mqlw_scorer_get_scores (baseline.scorer),
+                             baseline_model->paths.score, baseline_model->threshold,
+                             proposed.calibration, mqlw_scorer_get_scores (proposed.scorer),
+                             proposed_model->paths.score, proposed_model->threshold,
+                             &dataset->outcomes, proposed_model->capacity_per_month);
+
+  switch (inv.format.parsed)
+    {
+    case MQLW_FORMAT_JSON:
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        g_autoptr(JsonNode) root = NULL;
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "source");
+        json_builder_add_value (builder, source_json (dataset, proposed_model));
+        json_builder_set_member_name (builder, "baseline");
+        json_builder_add_value (builder, mqlw_json_preview (&comparison->baseline));
+        json_builder_set_member_name (builder, "proposed");
+        json_builder_add_value (builder, mqlw_json_preview (&comparison->proposed));
+        json_builder_set_member_name (builder, "both");
+        json_builder_add_int_value (builder, comparison->both);
+        json_builder_set_member_name (builder, "neither");
+        json_builder_add_int_value (builder, comparison->neither);
+        json_builder_set_member_name (builder, "swap_in");
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "leads");
+        json_builder_add_int_value (builder, comparison->swap_in);
+        for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+          mqlw_json_add_rate (builder, mqlw_stage_to_string (s), &comparison->swap_in_stage[s]);
+        if (list)
+          {
+            json_builder_set_member_name (builder, "rows");
+            json_builder_add_value (builder, swap_rows_json (comparison->swap_in_rows, dataset,
+                                                             mqlw_scorer_get_scores (baseline.scorer),
+                                                             mqlw_scorer_get_scores (proposed.scorer)));
+          }
+        json_builder_end_object (builder);
+        json_builder_set_member_name (builder, "swap_out");
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "leads");
+        json_builder_add_int_value (builder, comparison->swap_out);
+        for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+          mqlw_json_add_rate (builder, mqlw_stage_to_string (s), &comparison->swap_out_stage[s]);
+        if (list)
+          {
+            json_builder_set_member_name (builder, "rows");
+            json_builder_add_value (builder, swap_rows_json (comparison->swap_out_rows, dataset,
+                                                             mqlw_scorer_get_scores (baseline.scorer),
+                                                             mqlw_scorer_get_scores (proposed.scorer)));
+          }
+        json_builder_end_object (builder);
+        json_builder_end_object (builder);
+        root = json_builder_get_root (builder);
+        mqlw_print_json (root);
+      }
+      break;
+    case MQLW_FORMAT_CSV:
+      mqlw_print_previews_csv ((const MqlwPreview[]) { comparison->baseline, comparison->proposed }, 2);
+      break;
+    case MQLW_FORMAT_TEXT:
+    default:
+      mqlw_print_preview_text (&comparison->baseline, _("Baseline"));
+      g_print ("\n");
+      mqlw_print_preview_text (&comparison->proposed, _("Proposed"));
+      g_print ("\n%s\n", _("Change"));
+      g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("MQL under both"), comparison->both);
+      g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("Swap-in (new MQLs)"), comparison->swap_in);
+      print_rates_line ("", comparison->swap_in_stage);
+      g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("Swap-out (no longer MQLs)"), comparison->swap_out);
+      print_rates_line ("", comparison->swap_out_stage);
+      if (list)
+        {
+          print_swap_rows (_("Swap-in leads"), comparison->swap_in_rows, dataset,
+                           mqlw_scorer_get_scores (baseline.scorer), mqlw_scorer_get_scores (proposed.scorer));
+          print_swap_rows (_("Swap-out leads"), comparison->swap_out_rows, dataset,
+                           mqlw_scorer_get_scores (baseline.scorer), mqlw_scorer_get_scores (proposed.scorer));
+        }
+      break;
+    }
+
+  mqlw_scored_clear (&baseline);
+  mqlw_scored_clear (&proposed);
+  return MQLW_EXIT_OK;
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Each takes the arguments after "mqlw" (argv[0] is the command name) and
+ * returns the process exit status. */
+int mqlw_command_generate  (int argc, char **argv);
+int mqlw_command_inspect   (int argc, char **argv);
+int mqlw_command_calibrate (int argc, char **argv);
+int mqlw_command_sweep     (int argc, char **argv);
+int mqlw_command_suggest   (int argc, char **argv);
+int mqlw_command_compare   (int argc, char **argv);
+
+G_END_DECLS

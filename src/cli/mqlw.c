@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw — MQL Workbench on the command line: every calibration the window does,
+ * scriptable. Exit 0 on success, 1 on usage errors, 2 on data errors. */
+#define G_LOG_DOMAIN "mqlw-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mqlw-cli.h"
+#include "mqlw-commands.h"
+
+typedef struct {
+  const char *name;
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  { "generate",  N_("Write a synthetic lead history (CSV)"), mqlw_command_generate },
+  { "inspect",   N_("Show the columns, types, roles and problems of a lead history"), mqlw_command_inspect },
+  { "calibrate", N_("Score buckets with acceptance, SQL, opportunity and win rates, and a threshold preview"), mqlw_command_calibrate },
+  { "sweep",     N_("MQL volume and conversion across a range of thresholds"), mqlw_command_sweep },
+  { "suggest",   N_("Suggested thresholds: target SQL rate, acceptance band, top 20–30 %, capacity"), mqlw_command_suggest },
+  { "compare",   N_("A proposed model against a baseline: volumes, rates, swap-in and swap-out leads"), mqlw_command_compare },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: mqlw COMMAND [OPTION…] FILE.csv|-"));
+  fprintf (stream, "%s\n", _("Calibrate MQL scoring thresholds from historical lead outcomes."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “mqlw COMMAND --help” for a command's options."));
+  fprintf (stream, "%s\n", _("Exit status: 0 success, 1 usage error, 2 data error."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("mqlw");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return MQLW_EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return MQLW_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("mqlw %s\n", PACKAGE_VERSION);
+      return MQLW_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("mqlw: unknown command “%s”; run “mqlw --help” for the list of commands\n"), argv[1]);
+  return MQLW_EXIT_USAGE;
+}
