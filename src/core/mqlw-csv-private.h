@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-csv-private.h — the CSV reader shared by import and preview (not
+ * installed, not part of the public API). libcsv does the parsing; this layer
+ * prepares the text (BOM, encoding, binary check, delimiter) and feeds libcsv one
+ * physical line at a time so every row knows the line it started on. */
+#pragma once
+
+#include "mqlw-import.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char        *source_name;
+  GBytes      *bytes;          /* the UTF-8 text (converted when needed) */
+  const char  *data;           /* after the BOM */
+  gsize        len;
+  char         delimiter;
+  gboolean     had_bom;
+  gboolean     converted_from_cp1252;
+  guint64      n_lines;        /* physical lines (upper bound of rows + 1) */
+  GPtrArray   *problems;       /* MqlwProblem*: warnings found while preparing */
+} MqlwCsvText;
+
+/* Checks and decodes @data; @delimiter 0 = detect. Errors in MQLW_IMPORT_ERROR. */
+gboolean  mqlw_csv_text_init   (MqlwCsvText  *text,
+                                GBytes       *data,
+                                const char   *source_name,
+                                char          delimiter,
+                                GError      **error);
+void      mqlw_csv_text_clear  (MqlwCsvText  *text);
+
+/* Called for each field: @col is its index in the row, @field is NUL-terminated. */
+typedef void     (*MqlwCsvFieldFunc)  (gpointer     user_data,
+                                       guint        col,
+                                       const char  *field,
+                                       gsize        len,
+                                       guint64      line);
+/* Called at the end of each record with its field count and the physical line
+ * it started on. @blank is TRUE when every field was empty (such rows are still
+ * reported; most sinks skip them). Return FALSE (with @error set) to stop. */
+typedef gboolean (*MqlwCsvRowFunc)    (gpointer     user_data,
+                                       guint        n_fields,
+                                       gboolean     blank,
+                                       guint64      line,
+                                       GError     **error);
+
+/* Parses the whole text (the header is the first record). Stops after
+ * @max_records records when it is not 0. Checks @cancellable every 65 536 rows. */
+gboolean  mqlw_csv_parse       (const MqlwCsvText *text,
+                                guint64            max_records,
+                                MqlwCsvFieldFunc   field_func,
+                                MqlwCsvRowFunc     row_func,
+                                gpointer           user_data,
+                                MqlwProgressFunc   progress,
+                                gpointer           progress_data,
+                                GCancellable      *cancellable,
+                                GError           **error);
+
+/* The header and the first @max_rows data rows as strings (rows with every
+ * field empty are skipped). Ragged rows are kept as they are. @lines (nullable)
+ * receives the line of each row as guint64 in a GArray. */
+gboolean  mqlw_csv_read_head   (const MqlwCsvText *text,
+                                guint              max_rows,
+                                GStrv             *header,
+                                guint64           *header_line,
+                                GPtrArray        **rows,
+                                GArray           **lines,
+                                GError           **error);
+
+/* "12 345" style: thin-space grouping is avoided; plain digits. */
+#define MQLW_LINE_FORMAT G_GUINT64_FORMAT
+
+/* Header name normalised for role guessing: lower case, spaces and dashes → '_'. */
+char     *mqlw_mapping_normalize_name (const char *header);
+/* Whether a normalised header name looks like an activity count column. */
+gboolean  mqlw_mapping_name_is_activity (const char *normalized);
+
+G_END_DECLS

@@ -1,0 +1,506 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-csv"
+
+#include "config.h"
+
+#include <csv.h>
+#include <string.h>
+
+#include "mqlw-csv-private.h"
+
+/* libcsv's parser states (libcsv.c); the struct is public, the names are not. */
+#define CSV_STATE_ROW_NOT_BEGUN 0
+#define CSV_STATE_FIELD_BEGUN   2
+
+#define CHECK_EVERY_ROWS 65536
+
+typedef struct csv_parser CsvParser;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CsvParser, csv_free)
+
+static guint64
+count_lines_before (const char *data,
+                    gsize       offset)
+{
+  guint64 lines = 1;
+  const char *p = data, *end = data + offset;
+
+  while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
+    {
+      lines++;
+      p++;
+    }
+  return lines;
+}
+
+/* Offset of the first byte that is not valid UTF-8, or -1 if all of it is.
+ * Pure ASCII runs are skipped eight bytes at a time. */
+static gssize
+find_invalid_utf8 (const char *data,
+                   gsize       len)
+{
+  gsize pos = 0;
+
+  while (pos < len)
+    {
+      const char *end;
+
+      while (pos + 8 <= len)
+        {
+          guint64 word;
+          memcpy (&word, data + pos, 8);
+          if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+            break;
+          pos += 8;
+        }
+      while (pos < len && !(data[pos] & 0x80))
+        pos++;
+      if (pos >= len)
+        break;
+      /* Validate up to the next ASCII byte after the non-ASCII run. */
+      {
+        gsize run = pos;
+        while (run < len && (data[run] & 0x80))
+          run++;
+        if (!g_utf8_validate_len (data + pos, run - pos, &end))
+          return end - data;
+        pos = run;
+      }
+    }
+  return -1;
+}
+
+static gboolean
+check_binary (const char  *data,
+              gsize        len,
+              const char  *name,
+              GError     **error)
+{
+  const char *nul = memchr (data, '\0', len);
+  gsize head = MIN (len, 8192), control = 0;
+
+  if (nul != NULL)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
+                   "%s: this is not a CSV text file (binary data at line %" G_GUINT64_FORMAT ")",
+                   name, count_lines_before (data, nul - data));
+      return FALSE;
+    }
+  for (gsize i = 0; i < head; i++)
+    {
+      guchar c = data[i];
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+        control++;
+    }
+  if (control > 8 && control * 100 > head)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
+                   "%s: this is not a CSV text file (it is full of control characters)", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Counts @delim outside quotes for each of the first records. */
+static char
+detect_delimiter (const char *data,
+                  gsize       len)
+{
+  static const char candidates[] = { ',', ';', '\t', '|' };
+  enum { N_CAND = G_N_ELEMENTS (candidates), MAX_RECORDS = 50 };
+  guint counts[MAX_RECORDS][N_CAND] = { { 0 } };
+  guint n_records = 0;
+  gboolean in_quote = FALSE, record_has_text = FALSE;
+  gsize limit = MIN (len, 256 * 1024);
+  char best = ',';
+  guint best_count = 0;
+
+  for (gsize i = 0; i < limit && n_records < MAX_RECORDS; i++)
+    {
+      char c = data[i];
+      if (c == '"')
+        in_quote = !in_quote;
+      else if (!in_quote && c == '\n')
+        {
+          if (record_has_text)
+            n_records++;
+          record_has_text = FALSE;
+          continue;
+        }
+      else if (!in_quote)
+        for (guint k = 0; k < N_CAND; k++)
+          if (c == candidates[k])
+            counts[n_records][k]++;
+      if (c != '\r' && c != ' ')
+        record_has_text = TRUE;
+    }
+  /* A record cut by the sample limit is not compared. */
+  if (record_has_text && limit == len && n_records < MAX_RECORDS)
+    n_records++;
+  if (n_records == 0)
+    return ',';
+
+  /* Consistent across the sampled records and most fields wins. */
+  for (guint k = 0; k < N_CAND; k++)
+    {
+      gboolean consistent = counts[0][k] > 0;
+      for (guint r = 1; r < n_records && consistent; r++)
+        if (counts[r][k] != counts[0][k])
+          consistent = FALSE;
+      if (consistent && counts[0][k] > best_count)
+        {
+          best = candidates[k];
+          best_count = counts[0][k];
+        }
+    }
+  if (best_count > 0)
+    return best;
+  /* Nothing consistent: the one the header uses most (the rows are then reported as ragged). */
+  for (guint k = 0; k < N_CAND; k++)
+    if (counts[0][k] > best_count)
+      {
+        best = candidates[k];
+        best_count = counts[0][k];
+      }
+  return best;
+}
+
+gboolean
+mqlw_csv_text_init (MqlwCsvText  *text,
+                    GBytes       *data,
+                    const char   *source_name,
+                    char          delimiter,
+                    GError      **error)
+{
+  const char *raw;
+  gsize len;
+  gssize bad;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  memset (text, 0, sizeof *text);
+  text->source_name = g_strdup (source_name != NULL ? source_name : "stdin");
+  text->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
+
+  raw = g_bytes_get_data (data, &len);
+  if (len >= 3 && memcmp (raw, "\xEF\xBB\xBF", 3) == 0)
+    {
+      text->had_bom = TRUE;
+      raw += 3;
+      len -= 3;
+    }
+  if (len == 0 || raw == NULL)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_EMPTY,
+                   "%s: the file is empty", text->source_name);
+      return FALSE;
+    }
+  if (!check_binary (raw, len, text->source_name, error))
+    return FALSE;
+
+  bad = find_invalid_utf8 (raw, len);
+  if (bad >= 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gsize written = 0;
+      char *converted = g_convert (raw, len, "UTF-8", "WINDOWS-1252", NULL, &written, &local_error);
+
+      if (converted == NULL)
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
+                       "%s: line %" G_GUINT64_FORMAT ": the text is neither UTF-8 nor Windows-1252; "
+                       "save the file as UTF-8 CSV and import it again",
+                       text->source_name, count_lines_before (raw, bad));
+          return FALSE;
+        }
+      g_ptr_array_add (text->problems,
+                       mqlw_problem_new (MQLW_PROBLEM_WARNING, count_lines_before (raw, bad), NULL,
+                                         "%s is not UTF-8 text; it was read as Windows-1252 "
+                                         "(first such character on line %" G_GUINT64_FORMAT ")",
+                                         text->source_name, count_lines_before (raw, bad)));
+      text->converted_from_cp1252 = TRUE;
+      text->bytes = g_bytes_new_take (converted, written);
+      text->data = converted;
+      text->len = written;
+    }
+  else
+    {
+      gsize offset = raw - (const char *) g_bytes_get_data (data, NULL);
+      text->bytes = g_bytes_new_from_bytes (data, offset, len);
+      text->data = g_bytes_get_data (text->bytes, NULL);
+      text->len = len;
+    }
+
+  {
+    const char *p = text->data, *end = text->data + text->len;
+    guint64 lines = 1;
+    while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
+      {
+        lines++;
+        p++;
+      }
+    text->n_lines = lines;
+  }
+
+  text->delimiter = delimiter != 0 ? delimiter : detect_delimiter (text->data, text->len);
+  return TRUE;
+}
+
+void
+mqlw_csv_text_clear (MqlwCsvText *text)
+{
+  g_return_if_fail (text != NULL);
+
+  g_clear_pointer (&text->source_name, g_free);
+  g_clear_pointer (&text->bytes, g_bytes_unref);
+  g_clear_pointer (&text->problems, g_ptr_array_unref);
+  text->data = NULL;
+  text->len = 0;
+}
+
+typedef struct {
+  MqlwCsvFieldFunc  field_func;
+  MqlwCsvRowFunc    row_func;
+  gpointer          user_data;
+  guint             col;
+  gboolean          blank;
+  guint64           line;        /* physical line the current record started on */
+  guint64           records;
+  guint64           max_records;
+  guint64           fields_total;
+  gboolean          stop;
+  GError           *error;
+} ParseState;
+
+static void
+on_csv_field_cb (void   *field,
+                 size_t  len,
+                 void   *data)
+{
+  ParseState *state = data;
+
+  state->fields_total++;
+  if (state->stop)
+    return;
+  if (len > 0)
+    state->blank = FALSE;
+  state->field_func (state->user_data, state->col++, field != NULL ? field : "", len, state->line);
+}
+
+static void
+on_csv_row_cb (int   c,
+               void *data)
+{
+  ParseState *state = data;
+
+  if (!state->stop)
+    {
+      if (!state->row_func (state->user_data, state->col, state->blank, state->line, &state->error))
+        state->stop = TRUE;
+      state->records++;
+      if (state->max_records > 0 && state->records >= state->max_records)
+        state->stop = TRUE;
+    }
+  state->col = 0;
+  state->blank = TRUE;
+}
+
+gboolean
+mqlw_csv_parse (const MqlwCsvText *text,
+                guint64            max_records,
+                MqlwCsvFieldFunc   field_func,
+                MqlwCsvRowFunc     row_func,
+                gpointer           user_data,
+                MqlwProgressFunc   progress,
+                gpointer           progress_data,
+                GCancellable      *cancellable,
+                GError           **error)
+{
+  g_auto(CsvParser) parser = { 0 };
+  ParseState state = { 0 };
+  const char *data = text->data;
+  gsize len = text->len, pos = 0;
+  guint64 line = 0, quote_line = 0, next_check = CHECK_EVERY_ROWS;
+
+  g_return_val_if_fail (text != NULL && text->data != NULL, FALSE);
+  g_return_val_if_fail (field_func != NULL && row_func != NULL, FALSE);
+
+  if (csv_init (&parser, CSV_APPEND_NULL) != 0)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_IO,
+                   "%s: cannot start the CSV parser", text->source_name);
+      return FALSE;
+    }
+  csv_set_delim (&parser, (unsigned char) text->delimiter);
+
+  state.field_func = field_func;
+  state.row_func = row_func;
+  state.user_data = user_data;
+  state.max_records = max_records;
+  state.blank = TRUE;
+
+  if (progress != NULL)
+    progress (0.0, progress_data);
+
+  while (pos < len && !state.stop)
+    {
+      const char *nl = memchr (data + pos, '\n', len - pos);
+      gsize end = nl != NULL ? (gsize) (nl - data) + 1 : len;
+      gboolean was_in_quote = parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted;
+      guint64 fields_before = state.fields_total;
+
+      line++;
+      if (parser.pstate == CSV_STATE_ROW_NOT_BEGUN)
+        state.line = line;
+      if (csv_parse (&parser, data + pos, end - pos, on_csv_field_cb, on_csv_row_cb, &state) != end - pos)
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_IO,
+                       "%s: line %" G_GUINT64_FORMAT ": %s", text->source_name, line,
+                       csv_strerror (csv_error (&parser)));
+          g_clear_error (&state.error);
+          return FALSE;
+        }
+      if (parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted
+          && (!was_in_quote || state.fields_total != fields_before))
+        quote_line = line;
+      pos = end;
+
+      if (state.records >= next_check)
+        {
+          next_check = state.records + CHECK_EVERY_ROWS;
+          if (g_cancellable_is_cancelled (cancellable))
+            {
+              g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
+                           "%s: the import was cancelled", text->source_name);
+              g_clear_error (&state.error);
+              return FALSE;
+            }
+          if (progress != NULL)
+            progress ((double) pos / (double) len, progress_data);
+        }
+    }
+
+  if (!state.stop)
+    {
+      if (parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted)
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_QUOTE,
+                       "%s: line %" G_GUINT64_FORMAT ": a quoted field starts here and its closing "
+                       "quote (\") is missing", text->source_name, quote_line);
+          return FALSE;
+        }
+      csv_fini (&parser, on_csv_field_cb, on_csv_row_cb, &state);
+    }
+  if (state.error != NULL)
+    {
+      g_propagate_error (error, state.error);
+      return FALSE;
+    }
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
+                   "%s: the import was cancelled", text->source_name);
+      return FALSE;
+    }
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+}
+
+typedef struct {
+  GPtrArray *current;   /* char* of the record being read */
+  GStrv      header;
+  guint64    header_line;
+  GPtrArray *rows;
+  GArray    *lines;
+  guint      max_rows;
+} HeadState;
+
+static void
+on_head_field_cb (gpointer    user_data,
+                  guint       col,
+                  const char *field,
+                  gsize       len,
+                  guint64     line)
+{
+  HeadState *state = user_data;
+
+  g_ptr_array_add (state->current, g_strndup (field, len));
+}
+
+static gboolean
+on_head_row_cb (gpointer   user_data,
+                guint      n_fields,
+                gboolean   blank,
+                guint64    line,
+                GError   **error)
+{
+  HeadState *state = user_data;
+  GStrv row;
+
+  if (blank)
+    {
+      g_ptr_array_set_size (state->current, 0);
+      return TRUE;
+    }
+  g_ptr_array_add (state->current, NULL);
+  row = (GStrv) g_ptr_array_steal (state->current, NULL);
+  g_ptr_array_unref (state->current);
+  state->current = g_ptr_array_new_with_free_func (g_free);
+
+  if (state->header == NULL)
+    {
+      state->header = row;
+      state->header_line = line;
+      return state->max_rows > 0;
+    }
+  g_ptr_array_add (state->rows, row);
+  g_array_append_val (state->lines, line);
+  return state->rows->len < state->max_rows;
+}
+
+gboolean
+mqlw_csv_read_head (const MqlwCsvText *text,
+                    guint              max_rows,
+                    GStrv             *header,
+                    guint64           *header_line,
+                    GPtrArray        **rows,
+                    GArray           **lines,
+                    GError           **error)
+{
+  HeadState state = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  state.current = g_ptr_array_new_with_free_func (g_free);
+  state.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  state.lines = g_array_new (FALSE, FALSE, sizeof (guint64));
+  state.max_rows = max_rows;
+
+  ok = mqlw_csv_parse (text, 0, on_head_field_cb, on_head_row_cb, &state, NULL, NULL, NULL, error);
+  g_ptr_array_unref (state.current);
+
+  if (ok && state.header == NULL)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_EMPTY,
+                   "%s: the file has no header line", text->source_name);
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_strfreev (state.header);
+      g_ptr_array_unref (state.rows);
+      g_array_unref (state.lines);
+      return FALSE;
+    }
+  *header = state.header;
+  if (header_line != NULL)
+    *header_line = state.header_line;
+  *rows = state.rows;
+  if (lines != NULL)
+    *lines = state.lines;
+  else
+    g_array_unref (state.lines);
+  return TRUE;
+}

@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-date"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mqlw-date.h"
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar (the civil
+ * calendar algorithms of H. Hinnant, eras of 400 years). */
+gint32
+mqlw_date_from_ymd (int year,
+                    int month,
+                    int day)
+{
+  gint64 y = (gint64) year - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 yoe = y - era * 400;
+  gint64 doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return (gint32) (era * 146097 + doe - 719468);
+}
+
+void
+mqlw_date_to_ymd (gint32  days,
+                  int    *year,
+                  int    *month,
+                  int    *day)
+{
+  gint64 z = (gint64) days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  int d = (int) (doy - (153 * mp + 2) / 5 + 1);
+  int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+  gint64 y = yoe + era * 400 + (m <= 2);
+
+  if (year != NULL)
+    *year = (int) y;
+  if (month != NULL)
+    *month = m;
+  if (day != NULL)
+    *day = d;
+}
+
+void
+mqlw_date_format_iso (gint32  days,
+                      char   *buf)
+{
+  int y, m, d;
+
+  g_return_if_fail (buf != NULL);
+
+  mqlw_date_to_ymd (days, &y, &m, &d);
+  g_snprintf (buf, 11, "%04d-%02d-%02d", CLAMP (y, 0, 9999), m, d);
+}
+
+static gboolean
+check_ymd (int year,
+           int month,
+           int day)
+{
+  static const int month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  int max;
+
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1)
+    return FALSE;
+  max = month_days[month - 1];
+  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
+    max = 29;
+  return day <= max;
+}
+
+/* Reads 1..max_digits digits at *pos; returns -1 when there are none. */
+static int
+read_number (const char *text,
+             gsize       len,
+             gsize      *pos,
+             gsize       max_digits)
+{
+  int value = 0;
+  gsize start = *pos;
+
+  while (*pos < len && *pos - start < max_digits && g_ascii_isdigit (text[*pos]))
+    value = value * 10 + (text[(*pos)++] - '0');
+  if (*pos == start)
+    return -1;
+  return value;
+}
+
+/* What may follow the date part: nothing, or a time ("T10:00", " 10:00"). */
+static gboolean
+check_tail (const char *text,
+            gsize       len,
+            gsize       pos)
+{
+  if (pos == len)
+    return TRUE;
+  if (text[pos] != 'T' && text[pos] != ' ')
+    return FALSE;
+  return pos + 1 < len && g_ascii_isdigit (text[pos + 1]);
+}
+
+typedef struct {
+  int  year, a, b;   /* ISO: a = month, b = day; others: the first and second part */
+  char sep;          /* '-' ISO, '/' slash, 'd' day-first dash or dot */
+} DateParts;
+
+static gboolean
+split_date (const char *text,
+            gsize       len,
+            DateParts  *parts)
+{
+  gsize pos = 0, mark;
+  int first, second, third;
+  char sep;
+
+  while (len > 0 && text[len - 1] == ' ')
+    len--;
+  while (pos < len && text[pos] == ' ')
+    pos++;
+
+  mark = pos;
+  first = read_number (text, len, &pos, 4);
+  if (first < 0 || pos >= len)
+    return FALSE;
+  sep = text[pos];
+  if (sep != '-' && sep != '/' && sep != '.')
+    return FALSE;
+
+  if (pos - mark == 4)
+    {
+      /* 2025-03-04 */
+      if (sep != '-')
+        return FALSE;
+      pos++;
+      second = read_number (text, len, &pos, 2);
+      if (second < 0 || pos >= len || text[pos] != '-')
+        return FALSE;
+      pos++;
+      third = read_number (text, len, &pos, 2);
+      if (third < 0 || !check_tail (text, len, pos))
+        return FALSE;
+      parts->year = first;
+      parts->a = second;
+      parts->b = third;
+      parts->sep = '-';
+      return TRUE;
+    }
+  if (pos - mark > 2)
+    return FALSE;
+
+  pos++;
+  second = read_number (text, len, &pos, 2);
+  if (second < 0 || pos >= len || text[pos] != sep)
+    return FALSE;
+  pos++;
+  mark = pos;
+  third = read_number (text, len, &pos, 4);
+  if (third < 0 || pos - mark != 4 || !check_tail (text, len, pos))
+    return FALSE;
+  parts->year = third;
+  parts->a = first;
+  parts->b = second;
+  parts->sep = sep == '/' ? '/' : 'd';
+  return TRUE;
+}
+
+guint
+mqlw_date_forms (const char *text,
+                 gsize       len)
+{
+  DateParts parts;
+  guint forms = 0;
+
+  g_return_val_if_fail (text != NULL || len == 0, 0);
+
+  if (!split_date (text, len, &parts))
+    return 0;
+  switch (parts.sep)
+    {
+    case '-':
+      if (check_ymd (parts.year, parts.a, parts.b))
+        forms |= MQLW_DATE_FORM_ISO;
+      break;
+    case '/':
+      if (check_ymd (parts.year, parts.a, parts.b))
+        forms |= MQLW_DATE_FORM_MDY;
+      if (check_ymd (parts.year, parts.b, parts.a))
+        forms |= MQLW_DATE_FORM_DMY;
+      break;
+    default:
+      if (check_ymd (parts.year, parts.b, parts.a))
+        forms |= MQLW_DATE_FORM_DMY;
+      break;
+    }
+  return forms;
+}
+
+gboolean
+mqlw_date_parse (const char    *text,
+                 gsize          len,
+                 MqlwDateOrder  order,
+                 gint32        *days)
+{
+  DateParts parts;
+  int month, day;
+
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  /* The fast path: exactly YYYY-MM-DD. */
+  if (len == 10 && text[4] == '-' && text[7] == '-'
+      && g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1])
+      && g_ascii_isdigit (text[2]) && g_ascii_isdigit (text[3])
+      && g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[6])
+      && g_ascii_isdigit (text[8]) && g_ascii_isdigit (text[9]))
+    {
+      int y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+      month = (text[5] - '0') * 10 + (text[6] - '0');
+      day = (text[8] - '0') * 10 + (text[9] - '0');
+      if (!check_ymd (y, month, day))
+        return FALSE;
+      if (days != NULL)
+        *days = mqlw_date_from_ymd (y, month, day);
+      return TRUE;
+    }
+
+  if (!split_date (text, len, &parts))
+    return FALSE;
+  switch (parts.sep)
+    {
+    case '-':
+      month = parts.a;
+      day = parts.b;
+      break;
+    case '/':
+      if (order == MQLW_DATE_ORDER_DMY
+          || (order == MQLW_DATE_ORDER_AUTO && !check_ymd (parts.year, parts.a, parts.b)))
+        {
+          day = parts.a;
+          month = parts.b;
+        }
+      else
+        {
+          month = parts.a;
+          day = parts.b;
+        }
+      break;
+    default:
+      /* D-M-YYYY and D.M.YYYY are day-first in every export that writes them. */
+      day = parts.a;
+      month = parts.b;
+      break;
+    }
+  if (!check_ymd (parts.year, month, day))
+    return FALSE;
+  if (days != NULL)
+    *days = mqlw_date_from_ymd (parts.year, month, day);
+  return TRUE;
+}

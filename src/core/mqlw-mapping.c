@@ -1,0 +1,874 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-mapping"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "mqlw-csv-private.h"
+#include "mqlw-mapping.h"
+
+G_DEFINE_QUARK (mqlw-mapping-error-quark, mqlw_mapping_error)
+
+#define MAPPING_FORMAT "mql-workbench-mapping"
+#define MAPPING_VERSION 1
+
+static void
+column_spec_free (MqlwColumnSpec *spec)
+{
+  if (spec == NULL)
+    return;
+  g_free (spec->name);
+  g_free (spec->activity);
+  g_free (spec);
+}
+
+static void
+stage_value_free (MqlwStageValue *value)
+{
+  if (value == NULL)
+    return;
+  g_free (value->value);
+  g_free (value);
+}
+
+static void
+join_spec_free (MqlwJoinSpec *join)
+{
+  if (join == NULL)
+    return;
+  g_free (join->path);
+  g_free (join->key);
+  g_free (join->file_key);
+  g_free (join->amount);
+  g_free (join->date);
+  g_free (join->prefix);
+  g_free (join);
+}
+
+MqlwMapping *
+mqlw_mapping_new (void)
+{
+  MqlwMapping *self = g_new0 (MqlwMapping, 1);
+
+  self->date_order = MQLW_DATE_ORDER_AUTO;
+  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_spec_free);
+  self->stage_values = g_ptr_array_new_with_free_func ((GDestroyNotify) stage_value_free);
+  self->joins = g_ptr_array_new_with_free_func ((GDestroyNotify) join_spec_free);
+  return self;
+}
+
+void
+mqlw_mapping_free (MqlwMapping *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->columns);
+  g_ptr_array_unref (self->stage_values);
+  g_ptr_array_unref (self->joins);
+  g_free (self);
+}
+
+MqlwMapping *
+mqlw_mapping_copy (const MqlwMapping *self)
+{
+  MqlwMapping *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = mqlw_mapping_new ();
+  copy->delimiter = self->delimiter;
+  copy->date_order = self->date_order;
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      MqlwColumnSpec *dup = g_new0 (MqlwColumnSpec, 1);
+      *dup = *spec;
+      dup->name = g_strdup (spec->name);
+      dup->activity = g_strdup (spec->activity);
+      g_ptr_array_add (copy->columns, dup);
+    }
+  for (guint i = 0; i < self->stage_values->len; i++)
+    {
+      const MqlwStageValue *value = g_ptr_array_index (self->stage_values, i);
+      mqlw_mapping_add_stage_value (copy, value->value, value->furthest, value->closed);
+    }
+  for (guint i = 0; i < self->joins->len; i++)
+    {
+      const MqlwJoinSpec *join = g_ptr_array_index (self->joins, i);
+      MqlwJoinSpec *dup = g_new0 (MqlwJoinSpec, 1);
+      *dup = *join;
+      dup->path = g_strdup (join->path);
+      dup->key = g_strdup (join->key);
+      dup->file_key = g_strdup (join->file_key);
+      dup->amount = g_strdup (join->amount);
+      dup->date = g_strdup (join->date);
+      dup->prefix = g_strdup (join->prefix);
+      g_ptr_array_add (copy->joins, dup);
+    }
+  return copy;
+}
+
+MqlwColumnSpec *
+mqlw_mapping_get_column (MqlwMapping *self,
+                         const char  *name)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      MqlwColumnSpec *spec = g_ptr_array_index (self->columns, i);
+      if (g_strcmp0 (spec->name, name) == 0)
+        return spec;
+    }
+  return NULL;
+}
+
+/* A new spec has type 0 ("keep the detected type") and role NONE; both are
+ * marked as set, so a caller that overrides only one clears the other flag. */
+MqlwColumnSpec *
+mqlw_mapping_set_column (MqlwMapping *self,
+                         const char  *name)
+{
+  MqlwColumnSpec *spec;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  spec = mqlw_mapping_get_column (self, name);
+  if (spec == NULL)
+    {
+      spec = g_new0 (MqlwColumnSpec, 1);
+      spec->name = g_strdup (name);
+      g_ptr_array_add (self->columns, spec);
+    }
+  spec->type_set = TRUE;
+  spec->role_set = TRUE;
+  return spec;
+}
+
+void
+mqlw_mapping_add_stage_value (MqlwMapping *self,
+                              const char  *value,
+                              int          furthest,
+                              gboolean     closed)
+{
+  MqlwStageValue *entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (value != NULL);
+  g_return_if_fail (furthest >= -1 && furthest < MQLW_N_STAGES);
+
+  entry = g_new0 (MqlwStageValue, 1);
+  entry->value = g_strstrip (g_strdup (value));
+  entry->furthest = furthest;
+  entry->closed = closed;
+  g_ptr_array_add (self->stage_values, entry);
+}
+
+MqlwJoinSpec *
+mqlw_mapping_add_join (MqlwMapping  *self,
+                       MqlwJoinKind  kind,
+                       const char   *path,
+                       const char   *key,
+                       const char   *file_key)
+{
+  MqlwJoinSpec *join;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (kind == MQLW_JOIN_ENRICH || kind == MQLW_JOIN_OUTCOME, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  join = g_new0 (MqlwJoinSpec, 1);
+  join->kind = kind;
+  join->path = g_strdup (path);
+  join->key = g_strdup (key);
+  join->file_key = g_strdup (file_key != NULL ? file_key : key);
+  join->stage = MQLW_STAGE_WON;
+  g_ptr_array_add (self->joins, join);
+  return join;
+}
+
+static const MqlwStageValue builtin_stage_values[] = {
+  { (char *) "new", -1, FALSE },
+  { (char *) "open", -1, FALSE },
+  { (char *) "lead", -1, FALSE },
+  { (char *) "subscriber", -1, FALSE },
+  { (char *) "nurture", -1, FALSE },
+  { (char *) "nurturing", -1, FALSE },
+  { (char *) "working", -1, FALSE },
+  { (char *) "contacted", -1, FALSE },
+  { (char *) "mql", -1, FALSE },
+  { (char *) "marketing qualified", -1, FALSE },
+  { (char *) "marketing qualified lead", -1, FALSE },
+  { (char *) "rejected", -1, TRUE },
+  { (char *) "disqualified", -1, TRUE },
+  { (char *) "unqualified", -1, TRUE },
+  { (char *) "recycled", -1, TRUE },
+  { (char *) "sal", MQLW_STAGE_ACCEPTED, FALSE },
+  { (char *) "accepted", MQLW_STAGE_ACCEPTED, FALSE },
+  { (char *) "sales accepted", MQLW_STAGE_ACCEPTED, FALSE },
+  { (char *) "sql", MQLW_STAGE_SQL, FALSE },
+  { (char *) "sales qualified", MQLW_STAGE_SQL, FALSE },
+  { (char *) "qualified", MQLW_STAGE_SQL, FALSE },
+  { (char *) "opportunity", MQLW_STAGE_OPPORTUNITY, FALSE },
+  { (char *) "engaging", MQLW_STAGE_OPPORTUNITY, FALSE },
+  { (char *) "proposal", MQLW_STAGE_OPPORTUNITY, FALSE },
+  { (char *) "negotiation", MQLW_STAGE_OPPORTUNITY, FALSE },
+  { (char *) "won", MQLW_STAGE_WON, TRUE },
+  { (char *) "closed won", MQLW_STAGE_WON, TRUE },
+  { (char *) "customer", MQLW_STAGE_WON, TRUE },
+  { (char *) "lost", MQLW_STAGE_OPPORTUNITY, TRUE },
+  { (char *) "closed lost", MQLW_STAGE_OPPORTUNITY, TRUE },
+};
+
+const MqlwStageValue *
+mqlw_stage_value_builtin (const char *value)
+{
+  char buf[64];
+  gsize n = 0;
+  const char *p;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  /* Trimmed, lower case, '_' and '-' read as spaces: "Closed-Won" = "closed won". */
+  while (g_ascii_isspace (*value))
+    value++;
+  for (p = value; *p != '\0' && n < sizeof buf - 1; p++)
+    buf[n++] = (*p == '_' || *p == '-') ? ' ' : g_ascii_tolower (*p);
+  if (*p != '\0')
+    return NULL;
+  while (n > 0 && buf[n - 1] == ' ')
+    n--;
+  buf[n] = '\0';
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_stage_values); i++)
+    if (strcmp (buf, builtin_stage_values[i].value) == 0)
+      return &builtin_stage_values[i];
+  return NULL;
+}
+
+char *
+mqlw_mapping_normalize_name (const char *header)
+{
+  char *name = g_strstrip (g_ascii_strdown (header, -1));
+
+  for (char *p = name; *p != '\0'; p++)
+    if (*p == ' ' || *p == '-')
+      *p = '_';
+  return name;
+}
+
+gboolean
+mqlw_mapping_name_is_activity (const char *name)
+{
+  static const char * const suffixes[] = {
+    "_views", "_visits", "_downloads", "_clicks", "_requests", "_attended",
+    "_opens", "_count", "_submissions", "_registrations",
+  };
+  static const char * const exact[] = { "contact_sales", "unsubscribed", "page_views", "visits" };
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (name, suffixes[i]) && strlen (name) > strlen (suffixes[i]))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (exact); i++)
+    if (strcmp (name, exact[i]) == 0)
+      return TRUE;
+  return g_str_has_prefix (name, "webinar") || g_str_has_prefix (name, "demo");
+}
+
+static gboolean
+match_any (const char         *name,
+           const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+MqlwColumnRole
+mqlw_mapping_guess_role (const char     *header,
+                         MqlwColumnType  type,
+                         MqlwStage      *stage)
+{
+  static const char * const lead_id[] = { "lead_id", "id", "contact_id", "leadid", "person_id", NULL };
+  static const char * const email[] = { "email", "email_address", "e_mail", "work_email", "contact_email", NULL };
+  static const char * const account[] = { "company", "account", "account_name", "company_name", "organization", NULL };
+  static const char * const created[] = { "created_at", "created_date", "create_date", "created", "createdate", "created_on", NULL };
+  static const char * const as_of[] = { "as_of", "as_of_date", "scored_at", "mql_date", "handover_date", "mql_at", NULL };
+  static const char * const last_activity[] = { "last_activity_at", "last_activity_date", "last_activity", NULL };
+  static const char * const stage_col[] = { "stage", "lifecycle_stage", "lead_status", "status", "lifecycle", "lead_stage", NULL };
+  static const char * const amount[] = { "deal_amount", "amount", "deal_value", "opportunity_amount", NULL };
+  static const char * const reason[] = { "rejection_reason", "reject_reason", "rejected_reason", NULL };
+  static const char * const score[] = { "score", "lead_score", "hubspot_score", NULL };
+  static const struct { const char *names[6]; MqlwStage stage; } outcomes[] = {
+    { { "sal", "sales_accepted", "accepted", "is_sal", "sal_date", NULL }, MQLW_STAGE_ACCEPTED },
+    { { "sql", "is_sql", "sql_date", "sales_qualified", NULL }, MQLW_STAGE_SQL },
+    { { "opportunity", "opp", "opportunity_created", "is_opportunity", "opportunity_date", NULL }, MQLW_STAGE_OPPORTUNITY },
+    { { "won", "closed_won", "is_won", "won_date", NULL }, MQLW_STAGE_WON },
+  };
+  g_autofree char *name = NULL;
+  gboolean numeric = type == MQLW_COLUMN_TYPE_INTEGER || type == MQLW_COLUMN_TYPE_DECIMAL;
+
+  g_return_val_if_fail (header != NULL, MQLW_ROLE_NONE);
+
+  name = mqlw_mapping_normalize_name (header);
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    if (match_any (name, outcomes[i].names))
+      {
+        if (stage != NULL)
+          *stage = outcomes[i].stage;
+        return MQLW_ROLE_OUTCOME;
+      }
+  if (match_any (name, lead_id))
+    return MQLW_ROLE_LEAD_ID;
+  if (match_any (name, email))
+    return MQLW_ROLE_EMAIL;
+  if (match_any (name, account))
+    return MQLW_ROLE_ACCOUNT;
+  if (match_any (name, created))
+    return MQLW_ROLE_CREATED_AT;
+  if (match_any (name, as_of))
+    return MQLW_ROLE_AS_OF;
+  if (match_any (name, last_activity))
+    return MQLW_ROLE_ACTIVITY_DATE;
+  if (match_any (name, stage_col))
+    return MQLW_ROLE_STAGE;
+  if (match_any (name, reason))
+    return MQLW_ROLE_REJECTION_REASON;
+  if (numeric && match_any (name, amount))
+    return MQLW_ROLE_DEAL_AMOUNT;
+  if (numeric && (match_any (name, score) || g_str_has_suffix (name, "_score")))
+    return MQLW_ROLE_SCORE;
+  if (type == MQLW_COLUMN_TYPE_DATE && g_str_has_suffix (name, "_last_at") && strlen (name) > 8)
+    return MQLW_ROLE_ACTIVITY_DATE;
+  if ((numeric || type == MQLW_COLUMN_TYPE_BOOLEAN) && mqlw_mapping_name_is_activity (name))
+    return MQLW_ROLE_ACTIVITY_COUNT;
+  return MQLW_ROLE_FIT;
+}
+
+/* JSON */
+
+static const char * const date_order_names[] = { "auto", "mdy", "dmy" };
+
+char *
+mqlw_mapping_to_json (const MqlwMapping *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, MAPPING_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, MAPPING_VERSION);
+  json_builder_set_member_name (builder, "delimiter");
+  if (self->delimiter != 0)
+    {
+      char delim[2] = { self->delimiter, '\0' };
+      json_builder_add_string_value (builder, delim);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "date_order");
+  json_builder_add_string_value (builder, date_order_names[CLAMP (self->date_order, 0, 2)]);
+
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (self->columns, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, spec->name);
+      if (spec->type >= MQLW_COLUMN_TYPE_INTEGER && spec->type <= MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, mqlw_column_type_to_string (spec->type));
+        }
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, mqlw_column_role_to_string (spec->role));
+      if (spec->role == MQLW_ROLE_OUTCOME)
+        {
+          json_builder_set_member_name (builder, "stage");
+          json_builder_add_string_value (builder, mqlw_stage_to_string (spec->stage));
+        }
+      if (spec->activity != NULL)
+        {
+          json_builder_set_member_name (builder, "activity");
+          json_builder_add_string_value (builder, spec->activity);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "stage_values");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->stage_values->len; i++)
+    {
+      const MqlwStageValue *value = g_ptr_array_index (self->stage_values, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_string_value (builder, value->value);
+      json_builder_set_member_name (builder, "stage");
+      if (value->furthest >= 0)
+        json_builder_add_string_value (builder, mqlw_stage_to_string (value->furthest));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "closed");
+      json_builder_add_boolean_value (builder, value->closed);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "joins");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->joins->len; i++)
+    {
+      const MqlwJoinSpec *join = g_ptr_array_index (self->joins, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, join->path);
+      json_builder_set_member_name (builder, "use");
+      json_builder_add_string_value (builder, join->kind == MQLW_JOIN_OUTCOME ? "outcome" : "enrich");
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, join->key);
+      json_builder_set_member_name (builder, "file_key");
+      json_builder_add_string_value (builder, join->file_key != NULL ? join->file_key : join->key);
+      if (join->kind == MQLW_JOIN_OUTCOME)
+        {
+          json_builder_set_member_name (builder, "stage");
+          json_builder_add_string_value (builder, mqlw_stage_to_string (join->stage));
+          json_builder_set_member_name (builder, "amount");
+          if (join->amount != NULL)
+            json_builder_add_string_value (builder, join->amount);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "date");
+          if (join->date != NULL)
+            json_builder_add_string_value (builder, join->date);
+          else
+            json_builder_add_null_value (builder);
+        }
+      else
+        {
+          json_builder_set_member_name (builder, "prefix");
+          if (join->prefix != NULL)
+            json_builder_add_string_value (builder, join->prefix);
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+fail_at (GError     **error,
+         const char  *path,
+         const char  *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail_at (GError     **error,
+         const char  *path,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_INVALID, "%s: %s", path, message);
+  return FALSE;
+}
+
+/* Reads member @name of @object as a string (NULL when absent or null). */
+static gboolean
+read_string (JsonObject  *object,
+             const char  *path,
+             const char  *name,
+             gboolean     required,
+             char       **out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail_at (error, path, "'%s' is missing", name);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail_at (error, path, "'%s' must be a text value", name);
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+check_members (JsonObject         *object,
+               const char         *path,
+               const char * const *allowed,
+               GError            **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gboolean known = FALSE;
+      for (guint i = 0; allowed[i] != NULL && !known; i++)
+        known = strcmp (l->data, allowed[i]) == 0;
+      if (!known)
+        return fail_at (error, path, "unknown field '%s'", (const char *) l->data);
+    }
+  return TRUE;
+}
+
+static JsonArray *
+get_array (JsonObject  *root,
+           const char  *name,
+           GError     **error)
+{
+  static JsonArray *empty = NULL;
+  JsonNode *node = json_object_get_member (root, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (g_once_init_enter (&empty))
+        g_once_init_leave (&empty, json_array_new ());
+      return empty;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *path = g_strdup_printf ("$.%s", name);
+      fail_at (error, path, "must be a list");
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static gboolean
+read_stage (const char  *text,
+            const char  *path,
+            MqlwStage   *stage,
+            GError     **error)
+{
+  if (!mqlw_stage_from_string (text, stage))
+    return fail_at (error, path, "unknown stage '%s' (use accepted, sql, opportunity or won)", text);
+  return TRUE;
+}
+
+static gboolean
+read_column (MqlwMapping  *self,
+             JsonNode     *node,
+             guint         index,
+             GError      **error)
+{
+  static const char * const allowed[] = { "name", "type", "role", "stage", "activity", NULL };
+  g_autofree char *path = g_strdup_printf ("$.columns[%u]", index);
+  g_autofree char *sub = NULL;
+  g_autofree char *name = NULL, *type = NULL, *role = NULL, *stage = NULL, *activity = NULL;
+  JsonObject *object;
+  MqlwColumnSpec *spec;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_at (error, path, "must be an object with a \"name\"");
+  object = json_node_get_object (node);
+  if (!check_members (object, path, allowed, error)
+      || !read_string (object, path, "name", TRUE, &name, error)
+      || !read_string (object, path, "type", FALSE, &type, error)
+      || !read_string (object, path, "role", FALSE, &role, error)
+      || !read_string (object, path, "stage", FALSE, &stage, error)
+      || !read_string (object, path, "activity", FALSE, &activity, error))
+    return FALSE;
+  if (mqlw_mapping_get_column (self, name) != NULL)
+    {
+      sub = g_strdup_printf ("%s.name", path);
+      return fail_at (error, sub, "the column '%s' is listed twice", name);
+    }
+
+  spec = g_new0 (MqlwColumnSpec, 1);
+  spec->name = g_steal_pointer (&name);
+  spec->activity = g_steal_pointer (&activity);
+  g_ptr_array_add (self->columns, spec);
+
+  if (type != NULL)
+    {
+      if (!mqlw_column_type_from_string (type, &spec->type))
+        {
+          sub = g_strdup_printf ("%s.type", path);
+          return fail_at (error, sub, "unknown type '%s' (use integer, decimal, boolean, date or text)", type);
+        }
+      spec->type_set = TRUE;
+    }
+  if (role != NULL)
+    {
+      if (!mqlw_column_role_from_string (role, &spec->role))
+        {
+          sub = g_strdup_printf ("%s.role", path);
+          return fail_at (error, sub, "unknown role '%s'", role);
+        }
+      spec->role_set = TRUE;
+    }
+  if (stage != NULL)
+    {
+      g_clear_pointer (&sub, g_free);
+      sub = g_strdup_printf ("%s.stage", path);
+      if (!read_stage (stage, sub, &spec->stage, error))
+        return FALSE;
+    }
+  else if (spec->role == MQLW_ROLE_OUTCOME && !mqlw_stage_from_string (spec->name, &spec->stage)
+           && mqlw_mapping_guess_role (spec->name, MQLW_COLUMN_TYPE_BOOLEAN, &spec->stage) != MQLW_ROLE_OUTCOME)
+    {
+      sub = g_strdup_printf ("%s.stage", path);
+      return fail_at (error, sub, "an outcome column needs a stage (accepted, sql, opportunity or won)");
+    }
+  return TRUE;
+}
+
+static gboolean
+read_stage_value (MqlwMapping  *self,
+                  JsonNode     *node,
+                  guint         index,
+                  GError      **error)
+{
+  static const char * const allowed[] = { "value", "stage", "closed", NULL };
+  g_autofree char *path = g_strdup_printf ("$.stage_values[%u]", index);
+  g_autofree char *value = NULL, *stage_name = NULL;
+  JsonObject *object;
+  JsonNode *closed;
+  MqlwStage stage = 0;
+  int furthest = -1;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_at (error, path, "must be an object with a \"value\"");
+  object = json_node_get_object (node);
+  if (!check_members (object, path, allowed, error)
+      || !read_string (object, path, "value", TRUE, &value, error)
+      || !read_string (object, path, "stage", FALSE, &stage_name, error))
+    return FALSE;
+  if (stage_name != NULL)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.stage", path);
+      if (!read_stage (stage_name, sub, &stage, error))
+        return FALSE;
+      furthest = stage;
+    }
+  closed = json_object_get_member (object, "closed");
+  if (closed != NULL && !JSON_NODE_HOLDS_NULL (closed)
+      && (!JSON_NODE_HOLDS_VALUE (closed) || json_node_get_value_type (closed) != G_TYPE_BOOLEAN))
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.closed", path);
+      return fail_at (error, sub, "must be true or false");
+    }
+  mqlw_mapping_add_stage_value (self, value, furthest,
+                                closed != NULL && !JSON_NODE_HOLDS_NULL (closed) && json_node_get_boolean (closed));
+  return TRUE;
+}
+
+static gboolean
+read_join (MqlwMapping  *self,
+           JsonNode     *node,
+           guint         index,
+           GError      **error)
+{
+  static const char * const allowed[] = { "file", "use", "key", "file_key", "stage", "amount", "date", "prefix", NULL };
+  g_autofree char *path = g_strdup_printf ("$.joins[%u]", index);
+  g_autofree char *file = NULL, *use = NULL, *key = NULL, *file_key = NULL;
+  g_autofree char *stage = NULL, *amount = NULL, *date = NULL, *prefix = NULL;
+  JsonObject *object;
+  MqlwJoinKind kind;
+  MqlwJoinSpec *join;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_at (error, path, "must be an object with \"file\", \"use\" and \"key\"");
+  object = json_node_get_object (node);
+  if (!check_members (object, path, allowed, error)
+      || !read_string (object, path, "file", TRUE, &file, error)
+      || !read_string (object, path, "use", TRUE, &use, error)
+      || !read_string (object, path, "key", TRUE, &key, error)
+      || !read_string (object, path, "file_key", FALSE, &file_key, error)
+      || !read_string (object, path, "stage", FALSE, &stage, error)
+      || !read_string (object, path, "amount", FALSE, &amount, error)
+      || !read_string (object, path, "date", FALSE, &date, error)
+      || !read_string (object, path, "prefix", FALSE, &prefix, error))
+    return FALSE;
+
+  if (g_ascii_strcasecmp (use, "outcome") == 0)
+    kind = MQLW_JOIN_OUTCOME;
+  else if (g_ascii_strcasecmp (use, "enrich") == 0)
+    kind = MQLW_JOIN_ENRICH;
+  else
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.use", path);
+      return fail_at (error, sub, "unknown use '%s' (use \"outcome\" or \"enrich\")", use);
+    }
+
+  join = mqlw_mapping_add_join (self, kind, file, key, file_key);
+  join->amount = g_steal_pointer (&amount);
+  join->date = g_steal_pointer (&date);
+  join->prefix = g_steal_pointer (&prefix);
+  if (kind == MQLW_JOIN_OUTCOME)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.stage", path);
+      if (stage == NULL)
+        return fail_at (error, sub, "an outcome join needs the stage its file proves (accepted, sql, opportunity or won)");
+      if (!read_stage (stage, sub, &join->stage, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+MqlwMapping *
+mqlw_mapping_from_json (const char  *json,
+                        gssize       len,
+                        GError     **error)
+{
+  static const char * const allowed[] = {
+    "format", "version", "delimiter", "date_order", "columns", "stage_values", "joins", NULL,
+  };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(MqlwMapping) self = mqlw_mapping_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *format = NULL, *delimiter = NULL, *date_order = NULL;
+  JsonNode *root_node, *version;
+  JsonObject *root;
+  JsonArray *array;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, json, len, &local_error))
+    {
+      g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_INVALID,
+                   "$: this is not valid JSON (%s)", local_error->message);
+      return NULL;
+    }
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      fail_at (error, "$", "a mapping file is a JSON object with \"format\": \"" MAPPING_FORMAT "\"");
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+  if (!check_members (root, "$", allowed, error)
+      || !read_string (root, "$.format", "format", TRUE, &format, error))
+    return NULL;
+  if (strcmp (format, MAPPING_FORMAT) != 0)
+    {
+      fail_at (error, "$.format", "'%s' is not a column mapping (expected '" MAPPING_FORMAT "')", format);
+      return NULL;
+    }
+  version = json_object_get_member (root, "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      fail_at (error, "$.version", "must be the number %d", MAPPING_VERSION);
+      return NULL;
+    }
+  if (json_node_get_int (version) != MAPPING_VERSION)
+    {
+      fail_at (error, "$.version", "version %" G_GINT64_FORMAT " is not supported by this version of "
+               "MQL Workbench (it reads version %d)", json_node_get_int (version), MAPPING_VERSION);
+      return NULL;
+    }
+
+  if (!read_string (root, "$.delimiter", "delimiter", FALSE, &delimiter, error)
+      || !read_string (root, "$.date_order", "date_order", FALSE, &date_order, error))
+    return NULL;
+  if (delimiter != NULL)
+    {
+      if (strcmp (delimiter, "\\t") == 0 || g_ascii_strcasecmp (delimiter, "tab") == 0)
+        self->delimiter = '\t';
+      else if (strlen (delimiter) == 1 && strchr (",;\t|", delimiter[0]) != NULL)
+        self->delimiter = delimiter[0];
+      else if (delimiter[0] != '\0')
+        {
+          fail_at (error, "$.delimiter", "'%s' is not a delimiter (use \",\", \";\", \"\\t\" or \"|\")", delimiter);
+          return NULL;
+        }
+    }
+  if (date_order != NULL)
+    {
+      gboolean found = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (date_order_names) && !found; i++)
+        if (g_ascii_strcasecmp (date_order, date_order_names[i]) == 0)
+          {
+            self->date_order = i;
+            found = TRUE;
+          }
+      if (!found)
+        {
+          fail_at (error, "$.date_order", "unknown date order '%s' (use auto, mdy or dmy)", date_order);
+          return NULL;
+        }
+    }
+
+  if ((array = get_array (root, "columns", error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!read_column (self, json_array_get_element (array, i), i, error))
+      return NULL;
+  if ((array = get_array (root, "stage_values", error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!read_stage_value (self, json_array_get_element (array, i), i, error))
+      return NULL;
+  if ((array = get_array (root, "joins", error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!read_join (self, json_array_get_element (array, i), i, error))
+      return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+MqlwMapping *
+mqlw_mapping_load (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize len = 0;
+  MqlwMapping *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_path_get_basename (path);
+  if (!g_file_get_contents (path, &contents, &len, &local_error))
+    {
+      g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_INVALID,
+                   "%s: cannot read the mapping file (%s)", name, local_error->message);
+      return NULL;
+    }
+  self = mqlw_mapping_from_json (contents, len, &local_error);
+  if (self == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  return self;
+}
