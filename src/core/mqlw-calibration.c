@@ -1,0 +1,1234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-calibration"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mqlw-calibration.h"
+#include "mqlw-calibration-private.h"
+
+/* How it works
+ *
+ * The scorer rounds every total to two decimals, so key = round (total × 100)
+ * identifies a score exactly. mqlw_calibration_new() makes one pass over the
+ * leads and counts, per key ("bin"):
+ *
+ *   A  all leads:                       count, known[p], reached[p]
+ *   E  threshold-eligible leads (not disqualified, no fixed path):
+ *                                       count, known[p], reached[p]
+ *   D  leads that are not disqualified: count
+ *
+ * where p runs over the stages the data has ("present"), packed so that an
+ * absent stage costs nothing. The counters are then turned into suffix sums
+ * from the highest key down, so "leads with score ≥ T" is one row lookup.
+ * Leads that pass a fixed path (grade + behaviour, hand-raiser) are MQLs at
+ * every threshold: their counts are constants added to every preview.
+ *
+ * When the key range is too wide for a histogram (a platform score with a huge
+ * range), the distinct keys are sorted instead and the bins are the distinct
+ * keys; everything else is the same.
+ *
+ * A total that is NaN never passes the score path (NaN ≥ T is false, as in
+ * mqlw_scores_is_mql()); such leads are counted apart and shown in the first
+ * bucket so that no lead is lost. */
+
+#define DEFAULT_MAX_BINS   (1u << 22)
+#define MAX_BUCKETS        10000
+#define MAX_SWEEP_POINTS   10000000
+#define KEY_LIMIT          1e15
+
+G_DEFINE_QUARK (mqlw-calibration-error-quark, mqlw_calibration_error)
+
+static guint max_bins_for_testing = 0;
+
+typedef struct {
+  guint64 count;
+  guint64 known[MQLW_N_STAGES];     /* by packed stage index */
+  guint64 reached[MQLW_N_STAGES];
+} Tally;
+
+struct _MqlwCalibration {
+  guint     n;
+  gboolean  score_path;
+  double    months;
+  double    score_min;              /* over finite totals; NAN when none */
+  double    score_max;
+
+  guint     n_present;
+  MqlwStage present[MQLW_N_STAGES]; /* packed index → stage */
+  int       packed[MQLW_N_STAGES];  /* stage → packed index, −1 when absent */
+
+  guint     stride;                 /* guint32 counters per bin */
+  guint     off_eligible;           /* offset of group E in a bin */
+  guint     off_not_dq;             /* offset of group D in a bin */
+
+  guint     n_bins;
+  gint64    key_min;                /* histogram: key of bin 0 */
+  gint64    key_max;
+  gint64   *keys;                   /* sorted fallback: key of each bin; NULL for a histogram */
+  guint32  *suffix;                 /* (n_bins + 1) × stride; the last row is zero */
+  guint64   n_finite;               /* leads in the bins */
+
+  Tally     unscored;               /* NaN totals, all of them */
+  Tally     fixed;                  /* not disqualified, fixed_paths != 0 */
+  guint64   disqualified;
+  guint64   by_path_fixed[MQLW_N_PATHS];
+  guint64   all_known[MQLW_N_STAGES];     /* by stage, whole history */
+  guint64   all_reached[MQLW_N_STAGES];
+};
+
+void
+mqlw_calibration_set_max_bins_for_testing (guint max_bins)
+{
+  max_bins_for_testing = max_bins;
+}
+
+gboolean
+mqlw_calibration_is_sorted_for_testing (MqlwCalibration *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->keys != NULL;
+}
+
+/* ---- keys -------------------------------------------------------------- */
+
+static inline gint64
+compute_key (double total)
+{
+  double x = CLAMP (total * 100.0, -KEY_LIMIT, KEY_LIMIT);
+  /* Round half away from zero without a libm call in the per-lead loop. */
+  return (gint64) (x + copysign (0.5, x));
+}
+
+static inline double
+compute_key_score (gint64 key)
+{
+  /* The same double the scorer produces for a two-decimal score. */
+  return (double) key / 100.0;
+}
+
+/* The smallest key whose score is ≥ @threshold, so that "key ≥ result" is
+ * exactly "score ≥ threshold" for two-decimal scores (50.005 → 5001, and
+ * 1.1 → 110 even though 1.1 × 100 is 110.00000000000001). */
+static gint64
+compute_threshold_key (double threshold)
+{
+  double x = threshold * 100.0;
+  gint64 key;
+
+  g_assert (!isnan (threshold));
+
+  if (x <= -KEY_LIMIT)
+    return G_MININT64 / 2;
+  if (x > KEY_LIMIT)
+    return G_MAXINT64 / 2;
+  key = (gint64) ceil (x);
+  while (compute_key_score (key - 1) >= threshold)
+    key--;
+  while (compute_key_score (key) < threshold)
+    key++;
+  return key;
+}
+
+/* Index of the first bin whose key is ≥ @key (n_bins when none). */
+static guint
+find_bin_for_key (MqlwCalibration *self,
+                  gint64           key)
+{
+  guint lo = 0, hi = self->n_bins;
+
+  if (self->keys == NULL)
+    {
+      if (self->n_bins == 0 || key <= self->key_min)
+        return 0;
+      if (key > self->key_max)
+        return self->n_bins;
+      return (guint) (key - self->key_min);
+    }
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (self->keys[mid] < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static guint
+find_bin_for_score (MqlwCalibration *self,
+                    double           score)
+{
+  if (isnan (score))
+    return self->n_bins;
+  return find_bin_for_key (self, compute_threshold_key (score));
+}
+
+static gint64
+get_bin_key (MqlwCalibration *self,
+             guint            bin)
+{
+  return self->keys != NULL ? self->keys[bin] : self->key_min + bin;
+}
+
+static inline const guint32 *
+get_row (MqlwCalibration *self,
+         guint            bin)
+{
+  return self->suffix + (gsize) bin * self->stride;
+}
+
+/* ---- building ---------------------------------------------------------- */
+
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
+typedef struct {
+  const MqlwScores *scores;
+  const guint8     *codes;     /* per lead: bit p known, bit 4 + p reached */
+  const guint32    *bin_of;    /* sorted fallback; NULL for a histogram */
+  guint64           unscored_known[MQLW_N_STAGES];
+  guint64           unscored_reached[MQLW_N_STAGES];
+} Builder;
+
+/* The one pass over the leads. Inlined once per number of present stages so
+ * that the stage loops are unrolled and carry no test on presence. */
+static G_ALWAYS_INLINE inline void
+accumulate_leads (MqlwCalibration *self,
+                  Builder         *builder,
+                  const guint      P)
+{
+  const guint S = 2 * (1 + 2 * P) + 1;
+  const guint E = 1 + 2 * P;
+  const guint D = 2 * (1 + 2 * P);
+  const double *total = builder->scores->total;
+  const guint8 *fixed_paths = builder->scores->fixed_paths;
+  const guint16 *disqualified = builder->scores->disqualified;
+  const guint8 *codes = builder->codes;
+  const guint32 *bin_of = builder->bin_of;
+  guint32 *counts = self->suffix;
+  const gint64 key_min = self->key_min;
+  guint64 dq = 0, fixed_count = 0, path_gb = 0, path_hr = 0;
+  guint64 fixed_known[4] = { 0, }, fixed_reached[4] = { 0, };
+  guint64 unscored = 0;
+
+  g_assert (S == self->stride);
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      const double t = total[i];
+      const guint code = codes[i];
+      const guint fp = fixed_paths[i];
+      const gboolean not_dq = disqualified[i] == 0;
+      guint32 *c;
+
+      if (G_UNLIKELY (isnan (t)))
+        {
+          unscored++;
+          for (guint p = 0; p < P; p++)
+            {
+              builder->unscored_known[p] += (code >> p) & 1;
+              builder->unscored_reached[p] += (code >> (4 + p)) & 1;
+            }
+          c = NULL;
+        }
+      else
+        {
+          gsize bin = bin_of != NULL ? bin_of[i] : (gsize) (compute_key (t) - key_min);
+
+          c = counts + bin * S;
+          c[0]++;
+          for (guint p = 0; p < P; p++)
+            {
+              c[1 + p] += (code >> p) & 1;
+              c[1 + P + p] += (code >> (4 + p)) & 1;
+            }
+        }
+
+      if (!not_dq)
+        {
+          dq++;
+          continue;
+        }
+      if (c != NULL)
+        c[D]++;
+      if (fp == 0)
+        {
+          if (c != NULL)
+            {
+              c[E]++;
+              for (guint p = 0; p < P; p++)
+                {
+                  c[E + 1 + p] += (code >> p) & 1;
+                  c[E + 1 + P + p] += (code >> (4 + p)) & 1;
+                }
+            }
+        }
+      else
+        {
+          fixed_count++;
+          path_gb += (fp & MQLW_PATH_GRADE_BEHAVIOUR) != 0;
+          path_hr += (fp & MQLW_PATH_HAND_RAISER) != 0;
+          for (guint p = 0; p < P; p++)
+            {
+              fixed_known[p] += (code >> p) & 1;
+              fixed_reached[p] += (code >> (4 + p)) & 1;
+            }
+        }
+    }
+
+  self->disqualified = dq;
+  self->fixed.count = fixed_count;
+  self->by_path_fixed[MQLW_PATH_INDEX_GRADE_BEHAVIOUR] = path_gb;
+  self->by_path_fixed[MQLW_PATH_INDEX_HAND_RAISER] = path_hr;
+  self->unscored.count = unscored;
+  for (guint p = 0; p < P; p++)
+    {
+      self->fixed.known[p] = fixed_known[p];
+      self->fixed.reached[p] = fixed_reached[p];
+      self->unscored.known[p] = builder->unscored_known[p];
+      self->unscored.reached[p] = builder->unscored_reached[p];
+    }
+}
+
+static guint8 *
+compute_codes (MqlwCalibration    *self,
+               const MqlwOutcomes *outcomes)
+{
+  guint8 *codes = g_malloc0 (MAX (self->n, 1));
+
+  for (guint p = 0; p < self->n_present; p++)
+    {
+      const gint8 *stage = outcomes->stage[self->present[p]];
+      const guint8 known_bit = 1u << p;
+      const guint8 reached_bit = 1u << (4 + p);
+
+      /* Branch-free so that it vectorises. */
+      for (guint i = 0; i < self->n; i++)
+        codes[i] |= (stage[i] >= 0 ? known_bit : 0) | (stage[i] == MQLW_OUTCOME_YES ? reached_bit : 0);
+    }
+  return codes;
+}
+
+/* Sorted fallback: the distinct keys become the bins. */
+static guint32 *
+compute_sorted_bins (MqlwCalibration  *self,
+                     const MqlwScores *scores)
+{
+  g_autofree gint64 *sorted = g_new (gint64, MAX (self->n_finite, 1));
+  guint32 *bin_of = g_new (guint32, MAX (self->n, 1));
+  gsize m = 0, distinct = 0;
+
+  for (guint i = 0; i < self->n; i++)
+    if (!isnan (scores->total[i]))
+      sorted[m++] = compute_key (scores->total[i]);
+  qsort (sorted, m, sizeof (gint64), compare_keys);
+  for (gsize i = 0; i < m; i++)
+    if (distinct == 0 || sorted[i] != sorted[distinct - 1])
+      sorted[distinct++] = sorted[i];
+
+  self->n_bins = distinct;
+  self->keys = g_memdup2 (sorted, MAX (distinct, 1) * sizeof (gint64));
+
+  for (guint i = 0; i < self->n; i++)
+    bin_of[i] = isnan (scores->total[i]) ? 0
+              : find_bin_for_key (self, compute_key (scores->total[i]));
+  return bin_of;
+}
+
+MqlwCalibration *
+mqlw_calibration_new (const MqlwScores   *scores,
+                      const MqlwOutcomes *outcomes,
+                      gboolean            score_path)
+{
+  g_autoptr(MqlwCalibration) self = NULL;
+  g_autofree guint8 *codes = NULL;
+  g_autofree guint32 *bin_of = NULL;
+  Builder builder = { 0, };
+  double lo = INFINITY, hi = -INFINITY;
+  guint64 n_finite = 0, range = 0, max_bins;
+
+  g_return_val_if_fail (scores != NULL, NULL);
+  g_return_val_if_fail (outcomes != NULL, NULL);
+  g_return_val_if_fail (scores->n == outcomes->n, NULL);
+  g_return_val_if_fail (scores->n == 0 || (scores->total != NULL && scores->fixed_paths != NULL &&
+                                           scores->disqualified != NULL), NULL);
+
+  self = g_new0 (MqlwCalibration, 1);
+  self->n = scores->n;
+  self->score_path = score_path != FALSE;
+  self->months = mqlw_outcomes_months (outcomes);
+
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    {
+      self->packed[s] = -1;
+      if (outcomes->stage[s] != NULL)
+        {
+          self->packed[s] = self->n_present;
+          self->present[self->n_present++] = s;
+        }
+    }
+  self->stride = 2 * (1 + 2 * self->n_present) + 1;
+  self->off_eligible = 1 + 2 * self->n_present;
+  self->off_not_dq = 2 * (1 + 2 * self->n_present);
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      double t = scores->total[i];
+      if (isnan (t))
+        continue;
+      n_finite++;
+      lo = MIN (lo, t);
+      hi = MAX (hi, t);
+    }
+  self->n_finite = n_finite;
+  self->score_min = n_finite > 0 ? lo : NAN;
+  self->score_max = n_finite > 0 ? hi : NAN;
+
+  max_bins = max_bins_for_testing != 0 ? max_bins_for_testing : DEFAULT_MAX_BINS;
+  if (n_finite > 0)
+    {
+      self->key_min = compute_key (lo);
+      self->key_max = compute_key (hi);
+      range = (guint64) (self->key_max - self->key_min) + 1;
+    }
+  else
+    {
+      self->key_min = 0;
+      self->key_max = -1;
+    }
+
+  /* A histogram much sparser than the leads costs more than sorting them. */
+  if (range <= max_bins && range <= (guint64) self->n * 4 + 65536)
+    self->n_bins = (guint) range;
+  else
+    bin_of = compute_sorted_bins (self, scores);
+
+  self->suffix = g_new0 (guint32, ((gsize) self->n_bins + 1) * self->stride);
+  codes = compute_codes (self, outcomes);
+  builder.scores = scores;
+  builder.codes = codes;
+  builder.bin_of = bin_of;
+
+  switch (self->n_present)
+    {
+    case 0: accumulate_leads (self, &builder, 0); break;
+    case 1: accumulate_leads (self, &builder, 1); break;
+    case 2: accumulate_leads (self, &builder, 2); break;
+    case 3: accumulate_leads (self, &builder, 3); break;
+    case 4: accumulate_leads (self, &builder, 4); break;
+    default: g_assert_not_reached ();
+    }
+
+  /* Suffix sums: row b counts the leads with key ≥ key of bin b. */
+  for (guint b = self->n_bins; b-- > 0;)
+    {
+      guint32 *row = self->suffix + (gsize) b * self->stride;
+      const guint32 *next = row + self->stride;
+      for (guint j = 0; j < self->stride; j++)
+        row[j] += next[j];
+    }
+
+  for (guint p = 0; p < self->n_present; p++)
+    {
+      MqlwStage s = self->present[p];
+      self->all_known[s] = self->suffix[1 + p] + self->unscored.known[p];
+      self->all_reached[s] = self->suffix[1 + self->n_present + p] + self->unscored.reached[p];
+    }
+
+  return g_steal_pointer (&self);
+}
+
+void
+mqlw_calibration_free (MqlwCalibration *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->keys);
+  g_free (self->suffix);
+  g_free (self);
+}
+
+void
+mqlw_calibration_score_range (MqlwCalibration *self,
+                              double          *min,
+                              double          *max)
+{
+  g_return_if_fail (self != NULL);
+
+  if (min != NULL)
+    *min = self->score_min;
+  if (max != NULL)
+    *max = self->score_max;
+}
+
+/* ---- bucket specs ------------------------------------------------------ */
+
+static char *
+format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+  return g_strdup (buf);
+}
+
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  if (*copy == '\0')
+    return FALSE;
+  *value = g_ascii_strtod (copy, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+MqlwBucketSpec *
+mqlw_bucket_spec_parse (const char  *text,
+                        GError     **error)
+{
+  g_autoptr(MqlwBucketSpec) spec = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *scheme = NULL;
+  const char *value = NULL;
+  char *colon;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  copy = g_strstrip (g_strdup (text));
+  colon = strchr (copy, ':');
+  if (colon != NULL)
+    {
+      *colon = '\0';
+      value = colon + 1;
+    }
+  scheme = g_ascii_strdown (g_strstrip (copy), -1);
+
+  spec = g_new0 (MqlwBucketSpec, 1);
+
+  if (g_str_equal (scheme, "width"))
+    {
+      spec->kind = MQLW_BUCKETS_WIDTH;
+      if (value == NULL || !parse_number (value, &spec->width))
+        {
+          g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                       "width needs a number of points, e.g. width:10 (got '%s')", text);
+          return NULL;
+        }
+      if (!(spec->width > 0))
+        {
+          g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                       "width must be positive (got %s)", g_strstrip ((char *) value));
+          return NULL;
+        }
+    }
+  else if (g_str_equal (scheme, "edges"))
+    {
+      g_auto(GStrv) items = NULL;
+
+      spec->kind = MQLW_BUCKETS_EDGES;
+      spec->edges = g_array_new (FALSE, FALSE, sizeof (double));
+      if (value == NULL || *g_strstrip ((char *) value) == '\0')
+        {
+          g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                       "edges needs scores separated by commas, e.g. edges:0,31,51,71");
+          return NULL;
+        }
+      items = g_strsplit (value, ",", -1);
+      for (guint i = 0; items[i] != NULL; i++)
+        {
+          double edge;
+
+          if (!parse_number (items[i], &edge))
+            {
+              g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                           "edge %u of edges:%s is not a number: '%s'",
+                           i + 1, value, g_strstrip (items[i]));
+              return NULL;
+            }
+          if (spec->edges->len > 0)
+            {
+              double prev = g_array_index (spec->edges, double, spec->edges->len - 1);
+              if (!(edge > prev))
+                {
+                  g_autofree char *a = format_number (edge);
+                  g_autofree char *b = format_number (prev);
+                  g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                               "edges must increase: %s after %s", a, b);
+                  return NULL;
+                }
+            }
+          g_array_append_val (spec->edges, edge);
+        }
+    }
+  else if (g_str_equal (scheme, "quantiles"))
+    {
+      guint64 q = 0;
+
+      spec->kind = MQLW_BUCKETS_QUANTILES;
+      if (value == NULL ||
+          !g_ascii_string_to_unsigned (g_strstrip ((char *) value), 10, 1, MAX_BUCKETS, &q, NULL))
+        {
+          g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                       "quantiles needs a whole number from 1 to %u, e.g. quantiles:5 (got '%s')",
+                       MAX_BUCKETS, value != NULL ? value : "");
+          return NULL;
+        }
+      spec->quantiles = (guint) q;
+    }
+  else
+    {
+      g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                   "unknown bucket scheme '%s'; use width:N, edges:A,B,… or quantiles:N", scheme);
+      return NULL;
+    }
+
+  return g_steal_pointer (&spec);
+}
+
+MqlwBucketSpec *
+mqlw_bucket_spec_copy (const MqlwBucketSpec *self)
+{
+  MqlwBucketSpec *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (MqlwBucketSpec, 1);
+  *copy = *self;
+  if (self->edges != NULL)
+    {
+      copy->edges = g_array_sized_new (FALSE, FALSE, sizeof (double), self->edges->len);
+      g_array_append_vals (copy->edges, self->edges->data, self->edges->len);
+    }
+  return copy;
+}
+
+char *
+mqlw_bucket_spec_to_string (const MqlwBucketSpec *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  out = g_string_new (NULL);
+  switch (self->kind)
+    {
+    case MQLW_BUCKETS_WIDTH:
+      {
+        g_autofree char *w = format_number (self->width);
+        g_string_append_printf (out, "width:%s", w);
+      }
+      break;
+    case MQLW_BUCKETS_EDGES:
+      g_string_append (out, "edges:");
+      for (guint i = 0; self->edges != NULL && i < self->edges->len; i++)
+        {
+          g_autofree char *e = format_number (g_array_index (self->edges, double, i));
+          if (i > 0)
+            g_string_append_c (out, ',');
+          g_string_append (out, e);
+        }
+      break;
+    case MQLW_BUCKETS_QUANTILES:
+      g_string_append_printf (out, "quantiles:%u", self->quantiles);
+      break;
+    default:
+      g_string_free (out, TRUE);
+      g_return_val_if_reached (NULL);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+mqlw_bucket_spec_free (MqlwBucketSpec *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->edges, g_array_unref);
+  g_free (self);
+}
+
+/* ---- verdicts ---------------------------------------------------------- */
+
+void
+mqlw_verdict_cuts_init_default (MqlwVerdictCuts *cuts)
+{
+  g_return_if_fail (cuts != NULL);
+
+  cuts->stage = MQLW_STAGE_SQL;
+  cuts->marginal = 0.10;
+  cuts->good = 0.30;
+  cuts->hot = 0.50;
+}
+
+const char *
+mqlw_verdict_to_string (MqlwVerdict verdict)
+{
+  static const char * const names[] = { "none", "too_early", "marginal", "good", "hot" };
+
+  g_return_val_if_fail (verdict <= MQLW_VERDICT_HOT, NULL);
+  return names[verdict];
+}
+
+const char *
+mqlw_verdict_label (MqlwVerdict verdict)
+{
+  static const char * const labels[] = { "No data", "Too early", "Marginal", "Good", "Hot" };
+
+  g_return_val_if_fail (verdict <= MQLW_VERDICT_HOT, NULL);
+  return labels[verdict];
+}
+
+static MqlwVerdict
+compute_verdict (const MqlwRate        *rate,
+                 const MqlwVerdictCuts *cuts)
+{
+  if (!rate->present || rate->known == 0)
+    return MQLW_VERDICT_NONE;
+  if (rate->rate >= cuts->hot)
+    return MQLW_VERDICT_HOT;
+  if (rate->rate >= cuts->good)
+    return MQLW_VERDICT_GOOD;
+  if (rate->rate >= cuts->marginal)
+    return MQLW_VERDICT_MARGINAL;
+  return MQLW_VERDICT_TOO_EARLY;
+}
+
+/* ---- buckets ----------------------------------------------------------- */
+
+void
+mqlw_bucket_table_free (MqlwBucketTable *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->buckets);
+  g_free (self);
+}
+
+/* Lower edges of the buckets for @spec over this data (strictly increasing). */
+static GArray *
+compute_lower_edges (MqlwCalibration       *self,
+                     const MqlwBucketSpec  *spec,
+                     GError               **error)
+{
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (double));
+
+  switch (spec->kind)
+    {
+    case MQLW_BUCKETS_WIDTH:
+      {
+        double start, count;
+
+        if (!(spec->width > 0) || !isfinite (spec->width))
+          {
+            g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                         "width must be positive");
+            return NULL;
+          }
+        if (self->n_finite == 0)
+          break;
+        start = floor (self->score_min / spec->width) * spec->width;
+        /* The relative slack absorbs drift such as 100 / 0.1 = 999.9999…. */
+        count = floor ((self->score_max - start) / spec->width + 1e-9) + 1;
+        if (count > MAX_BUCKETS)
+          {
+            g_autofree char *w = format_number (spec->width);
+            g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                         "width:%s makes %.0f buckets over scores %g to %g; the limit is %u, "
+                         "so choose a wider width",
+                         w, count, self->score_min, self->score_max, MAX_BUCKETS);
+            return NULL;
+          }
+        for (guint i = 0; i < (guint) count; i++)
+          {
+            double edge = start + i * spec->width;
+            g_array_append_val (edges, edge);
+          }
+      }
+      break;
+
+    case MQLW_BUCKETS_EDGES:
+      if (spec->edges == NULL || spec->edges->len == 0)
+        {
+          g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                       "edges needs scores separated by commas, e.g. edges:0,31,51,71");
+          return NULL;
+        }
+      for (guint i = 0; i < spec->edges->len; i++)
+        {
+          double edge = g_array_index (spec->edges, double, i);
+          if (!isfinite (edge) || (i > 0 && !(edge > g_array_index (spec->edges, double, i - 1))))
+            {
+              g_autofree char *a = format_number (edge);
+              g_autofree char *b = format_number (i > 0 ? g_array_index (spec->edges, double, i - 1) : NAN);
+              g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                           "edges must increase: %s after %s", a, b);
+              return NULL;
+            }
+        }
+      /* Keep every lead: scores below the first edge get a bucket of their own. */
+      if (self->n_finite > 0 && self->score_min < g_array_index (spec->edges, double, 0))
+        {
+          double first = floor (self->score_min);
+          g_array_append_val (edges, first);
+        }
+      g_array_append_vals (edges, spec->edges->data, spec->edges->len);
+      break;
+
+    case MQLW_BUCKETS_QUANTILES:
+      if (spec->quantiles < 1 || spec->quantiles > MAX_BUCKETS)
+        {
+          g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                       "quantiles needs a whole number from 1 to %u", MAX_BUCKETS);
+          return NULL;
+        }
+      for (guint j = 0; j < spec->quantiles && self->n_finite > 0; j++)
+        {
+          /* The score of the lead at rank ⌊j·n/Q⌋ (0-based) in score order:
+           * the first bin b whose leads with key ≤ key(b) exceed the rank,
+           * i.e. suffix[b + 1] < n − rank. */
+          guint64 rank = (guint64) j * self->n_finite / spec->quantiles;
+          guint lo = 0, hi = self->n_bins - 1;
+          double edge;
+
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+              if (get_row (self, mid + 1)[0] < self->n_finite - rank)
+                hi = mid;
+              else
+                lo = mid + 1;
+            }
+          edge = compute_key_score (get_bin_key (self, lo));
+          if (edges->len == 0 || edge > g_array_index (edges, double, edges->len - 1))
+            g_array_append_val (edges, edge);
+        }
+      break;
+
+    default:
+      g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
+                   "unknown bucket scheme; use width:N, edges:A,B,… or quantiles:N");
+      return NULL;
+    }
+
+  return g_steal_pointer (&edges);
+}
+
+MqlwBucketTable *
+mqlw_calibration_buckets (MqlwCalibration        *self,
+                          const MqlwBucketSpec   *spec,
+                          const MqlwVerdictCuts  *cuts,
+                          GError                **error)
+{
+  g_autoptr(MqlwBucketTable) table = NULL;
+  g_autoptr(GArray) edges = NULL;
+  guint P, verdict_stage;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  edges = compute_lower_edges (self, spec, error);
+  if (edges == NULL)
+    return NULL;
+
+  table = g_new0 (MqlwBucketTable, 1);
+  table->total_leads = self->n;
+  if (cuts != NULL)
+    table->cuts = *cuts;
+  else
+    mqlw_verdict_cuts_init_default (&table->cuts);
+  table->n_buckets = edges->len;
+  table->buckets = g_new0 (MqlwBucket, MAX (edges->len, 1));
+
+  /* The verdict's stage, or the first stage the data has. */
+  verdict_stage = table->cuts.stage;
+  if (verdict_stage >= MQLW_N_STAGES || self->packed[verdict_stage] < 0)
+    verdict_stage = self->n_present > 0 ? self->present[0] : MQLW_N_STAGES;
+
+  P = self->n_present;
+  for (guint j = 0; j < edges->len; j++)
+    {
+      MqlwBucket *bucket = &table->buckets[j];
+      guint first, last;
+      const guint32 *a, *b;
+      guint64 count;
+
+      bucket->lo = g_array_index (edges, double, j);
+      bucket->hi = j + 1 < edges->len ? g_array_index (edges, double, j + 1) : INFINITY;
+      first = find_bin_for_score (self, bucket->lo);
+      last = j + 1 < edges->len ? find_bin_for_score (self, bucket->hi) : self->n_bins;
+      a = get_row (self, first);
+      b = get_row (self, MAX (first, last));
+
+      count = a[0] - b[0];
+      if (j == 0)
+        count += self->unscored.count;
+      bucket->leads = count;
+      bucket->share = self->n > 0 ? (double) count / self->n : 0.0;
+
+      for (guint s = 0; s < MQLW_N_STAGES; s++)
+        {
+          int p = self->packed[s];
+          guint64 known, reached;
+
+          if (p < 0)
+            {
+              mqlw_rate_set_absent (&bucket->stage[s]);
+              continue;
+            }
+          known = a[1 + p] - b[1 + p];
+          reached = a[1 + P + p] - b[1 + P + p];
+          if (j == 0)
+            {
+              known += self->unscored.known[p];
+              reached += self->unscored.reached[p];
+            }
+          mqlw_rate_set (&bucket->stage[s], known, reached);
+        }
+      bucket->verdict = verdict_stage < MQLW_N_STAGES
+        ? compute_verdict (&bucket->stage[verdict_stage], &table->cuts)
+        : MQLW_VERDICT_NONE;
+    }
+
+  return g_steal_pointer (&table);
+}
+
+/* ---- preview ----------------------------------------------------------- */
+
+void
+mqlw_calibration_preview (MqlwCalibration *self,
+                          double           threshold,
+                          double           capacity_per_month,
+                          MqlwPreview     *preview)
+{
+  const guint32 *row;
+  guint P, E, bin;
+  guint64 eligible;
+  int won;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (preview != NULL);
+
+  P = self->n_present;
+  E = self->off_eligible;
+  bin = find_bin_for_score (self, threshold);
+  row = get_row (self, bin);
+  eligible = self->score_path ? row[E] : 0;
+
+  memset (preview, 0, sizeof *preview);
+  preview->threshold = threshold;
+  preview->leads = self->n;
+  preview->disqualified = self->disqualified;
+  preview->mql = self->fixed.count + eligible;
+  preview->mql_share = self->n > 0 ? (double) preview->mql / self->n : NAN;
+  preview->months = self->months;
+  preview->mql_per_month = preview->mql / self->months;
+  preview->by_path[MQLW_PATH_INDEX_SCORE] = self->score_path ? row[self->off_not_dq] : 0;
+  preview->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR] = self->by_path_fixed[MQLW_PATH_INDEX_GRADE_BEHAVIOUR];
+  preview->by_path[MQLW_PATH_INDEX_HAND_RAISER] = self->by_path_fixed[MQLW_PATH_INDEX_HAND_RAISER];
+
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    {
+      int p = self->packed[s];
+      guint64 known, reached;
+
+      if (p < 0)
+        {
+          mqlw_rate_set_absent (&preview->stage[s]);
+          continue;
+        }
+      known = self->fixed.known[p] + (self->score_path ? row[E + 1 + p] : 0);
+      reached = self->fixed.reached[p] + (self->score_path ? row[E + 1 + P + p] : 0);
+      mqlw_rate_set (&preview->stage[s], known, reached);
+    }
+
+  if (preview->mql == 0 || !preview->stage[MQLW_STAGE_ACCEPTED].present)
+    preview->acceptance_coverage = NAN;
+  else
+    preview->acceptance_coverage = (double) preview->stage[MQLW_STAGE_ACCEPTED].known / preview->mql;
+
+  won = self->packed[MQLW_STAGE_WON];
+  if (won >= 0)
+    {
+      preview->wins_total = self->all_reached[MQLW_STAGE_WON];
+      preview->wins_captured = preview->stage[MQLW_STAGE_WON].reached;
+      preview->wins_missed = preview->wins_total - preview->wins_captured;
+    }
+  preview->wins_captured_share = preview->wins_total > 0
+    ? (double) preview->wins_captured / preview->wins_total
+    : NAN;
+
+  preview->capacity_per_month = capacity_per_month;
+  preview->over_capacity = !isnan (capacity_per_month) && preview->mql_per_month > capacity_per_month;
+}
+
+static double
+snap_threshold (double value)
+{
+  /* from + i × step drifts (0.1 × 3 = 0.30000000000000004, which would skip
+   * a score of 0.3): snap to a billionth of a point. */
+  if (fabs (value) < 1e6)
+    return nearbyint (value * 1e9) / 1e9;
+  return value;
+}
+
+GArray *
+mqlw_calibration_sweep (MqlwCalibration *self,
+                        double           from,
+                        double           to,
+                        double           step,
+                        double           capacity_per_month)
+{
+  GArray *previews;
+  double count;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (isfinite (from) && isfinite (to), NULL);
+  g_return_val_if_fail (step > 0 && isfinite (step), NULL);
+
+  count = to >= from ? floor ((to - from) / step + 1e-9) + 1 : 0;
+  g_return_val_if_fail (count <= MAX_SWEEP_POINTS, NULL);
+
+  previews = g_array_sized_new (FALSE, TRUE, sizeof (MqlwPreview), (guint) count);
+  g_array_set_size (previews, (guint) count);
+  for (guint i = 0; i < (guint) count; i++)
+    {
+      double threshold = MIN (snap_threshold (from + i * step), to);
+      mqlw_calibration_preview (self, threshold, capacity_per_month,
+                                &g_array_index (previews, MqlwPreview, i));
+    }
+  return previews;
+}
+
+/* ---- suggestions ------------------------------------------------------- */
+
+void
+mqlw_suggest_options_init_default (MqlwSuggestOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->target_sql_rate = 0.30;
+  options->acceptance_low = 0.60;
+  options->acceptance_high = 0.75;
+  options->top_high = 0.30;
+  options->top_low = 0.20;
+  options->capacity_per_month = NAN;
+  options->min_known = 20;
+}
+
+static const char * const suggestion_names[] = {
+  NULL, "target_sql", "acceptance", "top_30", "top_20", "capacity",
+};
+
+static const char * const suggestion_labels[] = {
+  NULL, "Target SQL rate", "Sales acceptance in band", "Top share of leads",
+  "Narrow top share of leads", "Sales capacity",
+};
+
+const char *
+mqlw_suggestion_kind_to_string (MqlwSuggestionKind kind)
+{
+  g_return_val_if_fail (kind >= MQLW_SUGGEST_TARGET_SQL && kind <= MQLW_SUGGEST_CAPACITY, NULL);
+  return suggestion_names[kind];
+}
+
+const char *
+mqlw_suggestion_kind_label (MqlwSuggestionKind kind)
+{
+  g_return_val_if_fail (kind >= MQLW_SUGGEST_TARGET_SQL && kind <= MQLW_SUGGEST_CAPACITY, NULL);
+  return suggestion_labels[kind];
+}
+
+static gboolean
+check_suggestion (MqlwSuggestionKind        kind,
+                  const MqlwPreview        *preview,
+                  const MqlwSuggestOptions *options)
+{
+  const MqlwRate *rate;
+
+  switch (kind)
+    {
+    case MQLW_SUGGEST_TARGET_SQL:
+      rate = &preview->stage[MQLW_STAGE_SQL];
+      return rate->present && rate->known > 0 && rate->known >= options->min_known &&
+             rate->rate >= options->target_sql_rate;
+    case MQLW_SUGGEST_ACCEPTANCE:
+      rate = &preview->stage[MQLW_STAGE_ACCEPTED];
+      return rate->present && rate->known > 0 && rate->known >= options->min_known &&
+             rate->rate >= options->acceptance_low && rate->rate <= options->acceptance_high;
+    case MQLW_SUGGEST_TOP_30:
+      return preview->mql_share <= options->top_high;
+    case MQLW_SUGGEST_TOP_20:
+      return preview->mql_share <= options->top_low;
+    case MQLW_SUGGEST_CAPACITY:
+      return !isnan (options->capacity_per_month) &&
+             preview->mql_per_month <= options->capacity_per_month;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+GArray *
+mqlw_calibration_suggest (MqlwCalibration          *self,
+                          const MqlwSuggestOptions *options)
+{
+  MqlwSuggestOptions defaults;
+  GArray *suggestions;
+  guint n_found = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (options == NULL)
+    {
+      mqlw_suggest_options_init_default (&defaults);
+      options = &defaults;
+    }
+
+  suggestions = g_array_sized_new (FALSE, TRUE, sizeof (MqlwSuggestion), MQLW_SUGGEST_CAPACITY);
+  g_array_set_size (suggestions, MQLW_SUGGEST_CAPACITY);
+  for (guint k = 0; k < MQLW_SUGGEST_CAPACITY; k++)
+    g_array_index (suggestions, MqlwSuggestion, k).kind = k + 1;
+
+  /* Without the score path the threshold changes nothing: nothing to suggest. */
+  if (!self->score_path)
+    return suggestions;
+
+  /* Candidates: the distinct scores of threshold-eligible leads, ascending. */
+  for (guint b = 0; b < self->n_bins && n_found < MQLW_SUGGEST_CAPACITY; b++)
+    {
+      MqlwPreview preview;
+      double threshold;
+
+      if (get_row (self, b)[self->off_eligible] == get_row (self, b + 1)[self->off_eligible])
+        continue;
+
+      threshold = compute_key_score (get_bin_key (self, b));
+      mqlw_calibration_preview (self, threshold, options->capacity_per_month, &preview);
+      for (guint k = 0; k < MQLW_SUGGEST_CAPACITY; k++)
+        {
+          MqlwSuggestion *suggestion = &g_array_index (suggestions, MqlwSuggestion, k);
+
+          if (suggestion->found || !check_suggestion (suggestion->kind, &preview, options))
+            continue;
+          suggestion->found = TRUE;
+          suggestion->threshold = threshold;
+          suggestion->preview = preview;
+          n_found++;
+        }
+    }
+
+  return suggestions;
+}
+
+/* ---- comparison -------------------------------------------------------- */
+
+void
+mqlw_comparison_free (MqlwComparison *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->swap_in_rows, g_array_unref);
+  g_clear_pointer (&self->swap_out_rows, g_array_unref);
+  g_free (self);
+}
+
+static void
+compute_set_rates (const GArray       *rows,
+                   const MqlwOutcomes *outcomes,
+                   MqlwRate           *rates)
+{
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    {
+      const gint8 *stage = outcomes->stage[s];
+      guint64 known = 0, reached = 0;
+
+      if (stage == NULL)
+        {
+          mqlw_rate_set_absent (&rates[s]);
+          continue;
+        }
+      for (guint i = 0; i < rows->len; i++)
+        {
+          gint8 v = stage[g_array_index (rows, guint, i)];
+          known += v >= 0;
+          reached += v == MQLW_OUTCOME_YES;
+        }
+      mqlw_rate_set (&rates[s], known, reached);
+    }
+}
+
+/* @baseline and @proposed may be NULL: they are then built from the scores. */
+MqlwComparison *
+mqlw_compare (MqlwCalibration    *baseline,
+              const MqlwScores   *baseline_scores,
+              gboolean            baseline_score_path,
+              double              baseline_threshold,
+              MqlwCalibration    *proposed,
+              const MqlwScores   *proposed_scores,
+              gboolean            proposed_score_path,
+              double              proposed_threshold,
+              const MqlwOutcomes *outcomes,
+              double              capacity_per_month)
+{
+  g_autoptr(MqlwCalibration) own_baseline = NULL;
+  g_autoptr(MqlwCalibration) own_proposed = NULL;
+  MqlwComparison *self;
+  guint n;
+
+  g_return_val_if_fail (baseline_scores != NULL, NULL);
+  g_return_val_if_fail (proposed_scores != NULL, NULL);
+  g_return_val_if_fail (outcomes != NULL, NULL);
+  g_return_val_if_fail (baseline_scores->n == outcomes->n, NULL);
+  g_return_val_if_fail (proposed_scores->n == outcomes->n, NULL);
+
+  if (baseline == NULL)
+    baseline = own_baseline = mqlw_calibration_new (baseline_scores, outcomes, baseline_score_path);
+  if (proposed == NULL)
+    proposed = own_proposed = mqlw_calibration_new (proposed_scores, outcomes, proposed_score_path);
+
+  self = g_new0 (MqlwComparison, 1);
+  mqlw_calibration_preview (baseline, baseline_threshold, capacity_per_month, &self->baseline);
+  mqlw_calibration_preview (proposed, proposed_threshold, capacity_per_month, &self->proposed);
+  self->swap_in_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->swap_out_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  n = outcomes->n;
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean was = mqlw_scores_is_mql (baseline_scores, i, baseline_score_path, baseline_threshold);
+      gboolean is = mqlw_scores_is_mql (proposed_scores, i, proposed_score_path, proposed_threshold);
+
+      if (was && is)
+        self->both++;
+      else if (!was && !is)
+        self->neither++;
+      else if (is)
+        g_array_append_val (self->swap_in_rows, i);
+      else
+        g_array_append_val (self->swap_out_rows, i);
+    }
+  self->swap_in = self->swap_in_rows->len;
+  self->swap_out = self->swap_out_rows->len;
+  compute_set_rates (self->swap_in_rows, outcomes, self->swap_in_stage);
+  compute_set_rates (self->swap_out_rows, outcomes, self->swap_out_stage);
+
+  return self;
+}
