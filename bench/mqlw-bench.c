@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-bench"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "mqlw-core.h"
+
+/* mqlw-bench — the performance benchmark of DESIGN.md §5 (run by
+ * bench/run-bench.sh, never by the test suite). Each mode prints key=value
+ * lines that the driver script turns into a table:
+ *
+ *   mqlw-bench generate N SEED FILE     synthetic history (when the CLI is not built)
+ *   mqlw-bench import FILE              wall time and peak RSS of a full import
+ *   mqlw-bench memchr FILE              one memchr pass counting lines (the floor)
+ *   mqlw-bench whatif FILE MODEL        what-if step, float-column pass, threshold move */
+
+#define WHATIF_ITERATIONS    50
+#define THRESHOLD_MOVES      10000
+
+static double
+now_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static long
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return -1;
+  return usage.ru_maxrss;   /* KiB on Linux */
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median_of (double *values,
+           guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+static int
+run_generate (const char *n_text,
+              const char *seed_text,
+              const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  MqlwGenerateOptions options;
+  double start;
+
+  mqlw_generate_options_init (&options);
+  if (!g_ascii_string_to_unsigned (n_text, 10, 0, G_MAXUINT32, &options.n_leads, &error)
+      || !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &options.seed, &error))
+    {
+      g_printerr ("mqlw-bench: %s\n", error->message);
+      return 2;
+    }
+  start = now_seconds ();
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  if (out == NULL
+      || !mqlw_generate (G_OUTPUT_STREAM (out), &options, NULL, NULL, NULL, &error)
+      || !g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error))
+    {
+      g_printerr ("mqlw-bench: %s: %s\n", path, error->message);
+      return 1;
+    }
+  printf ("generate_seconds=%.3f\n", now_seconds () - start);
+  return 0;
+}
+
+static int
+run_import (const char *path)
+{
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  double start, seconds;
+
+  start = now_seconds ();
+  dataset = mqlw_import_file (path, NULL, NULL, NULL, NULL, &error);
+  seconds = now_seconds () - start;
+  if (dataset == NULL)
+    {
+      g_printerr ("mqlw-bench: %s\n", error->message);
+      return 1;
+    }
+  printf ("rows=%u\n", dataset->n_rows);
+  printf ("columns=%u\n", dataset->columns->len);
+  printf ("import_seconds=%.4f\n", seconds);
+  printf ("peak_rss_kib=%ld\n", peak_rss_kib ());
+  return 0;
+}
+
+static int
+run_memchr (const char *path)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) error = NULL;
+  double best = INFINITY;
+  guint64 lines = 0;
+
+  mapped = g_mapped_file_new (path, FALSE, &error);
+  if (mapped == NULL)
+    {
+      g_printerr ("mqlw-bench: %s\n", error->message);
+      return 1;
+    }
+  /* Best of three: the first pass also pays for the page cache. */
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      const char *p = g_mapped_file_get_contents (mapped);
+      const char *end = p + g_mapped_file_get_length (mapped);
+      double start = now_seconds ();
+
+      lines = 0;
+      while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
+        {
+          lines++;
+          p++;
+        }
+      best = MIN (best, now_seconds () - start);
+    }
+  printf ("lines=%" G_GUINT64_FORMAT "\n", lines);
+  printf ("memchr_seconds=%.4f\n", best);
+  return 0;
+}
+
+/* Changes one weight of @model: the first enabled behaviour rule, else the
+ * first fit rule, by ±1 point so that every step really differs. */
+static gboolean
+nudge_weight (MqlwModel *model,
+              guint      step)
+{
+  double delta = step % 2 == 0 ? 1.0 : -1.0;
+
+  for (guint i = 0; i < model->behaviour->len; i++)
+    {
+      MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, i);
+
+      if (rule->enabled)
+        {
+          rule->points += delta;
+          return TRUE;
+        }
+    }
+  for (guint i = 0; i < model->fit->len; i++)
+    {
+      MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
+
+      if (rule->enabled)
+        {
+          rule->points += delta;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static int
+run_whatif (const char *path,
+            const char *model_path)
+{
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(MqlwModel) model = NULL;
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(MqlwBucketSpec) spec = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree double *times = g_new (double, MAX (WHATIF_ITERATIONS, THRESHOLD_MOVES));
+  const MqlwScores *scores;
+  volatile float sink = 0.0f;
+  MqlwPreview preview;
+  double min_score, max_score, t_column, t_whatif, t_move;
+  guint64 mql_sum = 0;
+
+  dataset = mqlw_import_file (path, NULL, NULL, NULL, NULL, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("mqlw-bench: %s\n", error->message);
+      return 1;
+    }
+  model = mqlw_model_load (model_path, &error);
+  if (model == NULL)
+    {
+      g_printerr ("mqlw-bench: %s\n", error->message);
+      return 1;
+    }
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  if (scorer == NULL)
+    {
+      g_printerr ("mqlw-bench: %s\n", error->message);
+      return 1;
+    }
+  spec = mqlw_bucket_spec_parse ("width:10", &error);
+  g_assert_no_error (error);
+  scores = mqlw_scorer_get_scores (scorer);
+
+  /* Reference: one pass summing a float column of n leads. */
+  for (guint i = 0; i < WHATIF_ITERATIONS; i++)
+    {
+      double start = now_seconds ();
+      float sum = 0.0f;
+
+      for (guint row = 0; row < scores->n; row++)
+        sum += scores->fit[row];
+      sink = sum;
+      times[i] = now_seconds () - start;
+    }
+  t_column = median_of (times, WHATIF_ITERATIONS);
+
+  /* What-if step: one weight changed → rescore → calibration → buckets → preview. */
+  for (guint i = 0; i < WHATIF_ITERATIONS; i++)
+    {
+      g_autoptr(MqlwModel) edited = mqlw_model_copy (mqlw_scorer_get_model (scorer));
+      g_autoptr(MqlwCalibration) calibration = NULL;
+      g_autoptr(MqlwBucketTable) table = NULL;
+      double start = now_seconds ();
+
+      if (!nudge_weight (edited, i))
+        {
+          g_printerr ("mqlw-bench: %s has no rule to change\n", model_path);
+          return 1;
+        }
+      if (!mqlw_scorer_update (scorer, edited, &error))
+        {
+          g_printerr ("mqlw-bench: %s\n", error->message);
+          return 1;
+        }
+      scores = mqlw_scorer_get_scores (scorer);
+      calibration = mqlw_calibration_new (scores, &dataset->outcomes, edited->paths.score);
+      table = mqlw_calibration_buckets (calibration, spec, NULL, &error);
+      if (table == NULL)
+        {
+          g_printerr ("mqlw-bench: %s\n", error->message);
+          return 1;
+        }
+      mqlw_calibration_preview (calibration, edited->threshold, edited->capacity_per_month, &preview);
+      times[i] = now_seconds () - start;
+      mql_sum += preview.mql;
+    }
+  t_whatif = median_of (times, WHATIF_ITERATIONS);
+
+  /* Threshold move alone: previews at thresholds spread over the score range. */
+  {
+    g_autoptr(MqlwCalibration) calibration =
+      mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes,
+                            mqlw_scorer_get_model (scorer)->paths.score);
+
+    mqlw_calibration_score_range (calibration, &min_score, &max_score);
+    for (guint i = 0; i < THRESHOLD_MOVES; i++)
+      {
+        /* A stride coprime with the count visits the range in a scattered order. */
+        double threshold = min_score + (max_score - min_score) * ((i * 7919u) % THRESHOLD_MOVES)
+                                       / (double) THRESHOLD_MOVES;
+        double start = now_seconds ();
+
+        mqlw_calibration_preview (calibration, threshold, NAN, &preview);
+        times[i] = now_seconds () - start;
+        mql_sum += preview.mql;
+      }
+    t_move = median_of (times, THRESHOLD_MOVES);
+  }
+
+  printf ("rows=%u\n", dataset->n_rows);
+  printf ("score_min=%g\nscore_max=%g\n", min_score, max_score);
+  printf ("column_pass_ms=%.4f\n", t_column * 1e3);
+  printf ("whatif_ms=%.4f\n", t_whatif * 1e3);
+  printf ("threshold_move_us=%.4f\n", t_move * 1e6);
+  printf ("checksum=%" G_GUINT64_FORMAT " %g\n", mql_sum, (double) sink);
+  return 0;
+}
+
+static void
+print_usage (void)
+{
+  g_printerr ("Usage:\n"
+              "  mqlw-bench generate N SEED FILE\n"
+              "  mqlw-bench import FILE\n"
+              "  mqlw-bench memchr FILE\n"
+              "  mqlw-bench whatif FILE MODEL.json\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 5 && g_str_equal (argv[1], "generate"))
+    return run_generate (argv[2], argv[3], argv[4]);
+  if (argc == 3 && g_str_equal (argv[1], "import"))
+    return run_import (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "memchr"))
+    return run_memchr (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "whatif"))
+    return run_whatif (argv[2], argv[3]);
+  print_usage ();
+  return 2;
+}
