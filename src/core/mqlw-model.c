@@ -1431,11 +1431,12 @@ writer_end (Writer *w,
             char    bracket)
 {
   gboolean was_empty = w->first[w->depth];
+  gboolean one_line = writer_is_inline (w);
 
   if (w->inline_depth == w->depth)
     w->inline_depth = 0;
   w->depth--;
-  if (!writer_is_inline (w) && !was_empty)
+  if (!one_line && !was_empty)
     writer_newline (w);
   g_string_append_c (w->out, bracket);
 }
@@ -1480,6 +1481,11 @@ writer_number_value (Writer *w,
     }
   if (value == 0)
     value = 0;   /* no "-0" */
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      g_string_append_printf (w->out, "%.0f", value);
+      return;
+    }
   for (int precision = 1; precision <= 17; precision++)
     {
       char format[8];
