@@ -1,0 +1,462 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-test-model"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "mqlw-model.h"
+
+static char *
+sample_path (const char *name)
+{
+  const char *dir = g_getenv ("MQLW_SAMPLES_DIR");
+
+  return g_build_filename (dir != NULL ? dir : SOURCE_SAMPLES_DIR, name, NULL);
+}
+
+/* The model must survive to_json → from_json unchanged, and writing it again
+ * must give the same bytes (pretty and compact). */
+static void
+assert_round_trip (MqlwModel *model)
+{
+  for (int pretty = 0; pretty <= 1; pretty++)
+    {
+      g_autofree char *json = mqlw_model_to_json (model, pretty);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqlwModel) again = mqlw_model_from_json (json, -1, &error);
+      g_autofree char *json2 = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (again);
+      g_assert_true (mqlw_model_equal (model, again));
+      json2 = mqlw_model_to_json (again, pretty);
+      g_assert_cmpstr (json, ==, json2);
+      if (!pretty)
+        g_assert_null (strchr (json, '\n'));
+    }
+}
+
+typedef struct {
+  const char *file;
+  const char *name;
+  guint n_fit, n_behaviour, n_disqualifiers;
+  double threshold;
+  MqlwDecayKind decay;
+  gboolean grades;
+} SampleCase;
+
+static void
+test_samples (void)
+{
+  /* Counts and thresholds as written in the sample files (see their descriptions). */
+  static const SampleCase cases[] = {
+    { "seed000-points.json", "Points model (seed 000)", 4, 2, 0, 75, MQLW_DECAY_NONE, FALSE },
+    { "seed002-two-paths.json", "Two paths (seed 002)", 7, 10, 4, 51, MQLW_DECAY_STEPS, TRUE },
+    { "seed003-activity-table.json", "Activity table with multipliers (seed 003)", 9, 10, 0, 200, MQLW_DECAY_STEPS, TRUE },
+    { "seed004-fit-intent.json", "Fit and intent (seed 004)", 4, 5, 0, 100, MQLW_DECAY_NONE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = sample_path (cases[i].file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqlwModel) model = mqlw_model_load (path, &error);
+      g_autofree char *contents = NULL;
+      g_autofree char *canonical = NULL;
+
+      g_test_message ("%s", cases[i].file);
+      g_assert_no_error (error);
+      g_assert_cmpstr (model->name, ==, cases[i].name);
+      g_assert_cmpuint (model->fit->len, ==, cases[i].n_fit);
+      g_assert_cmpuint (model->behaviour->len, ==, cases[i].n_behaviour);
+      g_assert_cmpuint (model->disqualifiers->len, ==, cases[i].n_disqualifiers);
+      g_assert_cmpfloat (model->threshold, ==, cases[i].threshold);
+      g_assert_cmpint (model->decay.kind, ==, cases[i].decay);
+      g_assert_cmpint (model->grading.enabled, ==, cases[i].grades);
+      g_assert_null (model->score_column);
+      g_assert_true (strstr (model->description, "eed 0") != NULL);   /* cites its seed */
+      assert_round_trip (model);
+
+      /* The samples are stored in canonical form. */
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      canonical = mqlw_model_to_json (model, TRUE);
+      g_assert_cmpstr (contents, ==, canonical);
+    }
+}
+
+static void
+test_seed002_details (void)
+{
+  g_autofree char *path = sample_path ("seed002-two-paths.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwModel) model = mqlw_model_load (path, &error);
+  const MqlwFitRule *size;
+  const MqlwBehaviourRule *pricing, *unsubscribed;
+  const MqlwDisqualifier *competitor;
+
+  g_assert_no_error (error);
+  size = g_ptr_array_index (model->fit, 3);
+  g_assert_cmpstr (size->id, ==, "icp_size");
+  g_assert_cmpint (size->match.op, ==, MQLW_MATCH_RANGE);
+  g_assert_cmpfloat (size->match.min, ==, 200);
+  g_assert_cmpfloat (size->match.max, ==, 1000);
+  g_assert_true (size->enabled);   /* default */
+
+  pricing = g_ptr_array_index (model->behaviour, 2);
+  g_assert_cmpstr (pricing->activity, ==, "pricing_page_views");
+  g_assert_cmpfloat (pricing->points, ==, 20);
+  g_assert_cmpfloat (pricing->cap, ==, 60);
+  g_assert_true (pricing->decay);                 /* default */
+  g_assert_null (pricing->date_column);
+  unsubscribed = g_ptr_array_index (model->behaviour, 9);
+  g_assert_false (unsubscribed->decay);
+
+  g_assert_true (model->paths.score);
+  g_assert_true (model->paths.grade_behaviour);
+  g_assert_cmpint (model->paths.grade_behaviour_min_grade, ==, MQLW_GRADE_B);
+  g_assert_cmpfloat (model->paths.behaviour_min, ==, 50);
+  g_assert_true (model->paths.hand_raiser);
+  g_assert_cmpstrv (model->paths.hand_raiser_activities, ((const char *[]) { "demo_requests", "contact_sales", NULL }));
+  g_assert_cmpint (model->paths.hand_raiser_min_grade, ==, MQLW_GRADE_B);
+
+  competitor = g_ptr_array_index (model->disqualifiers, 0);
+  g_assert_cmpstr (competitor->reason, ==, "competitor");
+  g_assert_cmpint (competitor->match.op, ==, MQLW_MATCH_EMAIL_DOMAIN);
+  g_assert_cmpstrv (competitor->match.values, ((const char *[]) { "rivalsoft.com", "competeco.com", NULL }));
+  g_assert_true (isnan (model->capacity_per_month));
+}
+
+static void
+test_defaults (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "models", "minimal.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwModel) model = mqlw_model_load (path, &error);
+  g_autoptr(MqlwModel) fresh = mqlw_model_new ();
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (model->name, ==, "Minimal");
+  g_assert_cmpstr (model->description, ==, "");
+  g_assert_null (model->score_column);
+  g_assert_cmpuint (model->fit->len, ==, 0);
+  g_assert_cmpint (model->decay.kind, ==, MQLW_DECAY_NONE);
+  g_assert_false (model->grading.enabled);
+  for (guint g = 0; g < MQLW_N_GRADES; g++)
+    g_assert_cmpfloat (model->grading.multiplier[g], ==, 1.0);
+  g_assert_true (model->paths.score);
+  g_assert_false (model->paths.grade_behaviour);
+  g_assert_false (model->paths.hand_raiser);
+  g_assert_cmpfloat (model->threshold, ==, 0);
+  g_assert_true (isnan (model->capacity_per_month));
+
+  /* An empty new model differs only by its name. */
+  g_free (fresh->name);
+  fresh->name = g_strdup ("Minimal");
+  g_assert_true (mqlw_model_equal (model, fresh));
+  assert_round_trip (model);
+}
+
+static void
+test_fixture_half_life (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "models", "half-life.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwModel) model = mqlw_model_load (path, &error);
+  const MqlwFitRule *saas, *small;
+  const MqlwBehaviourRule *webinar;
+  const MqlwDisqualifier *students;
+  g_autofree char *compact = NULL;
+
+  g_assert_no_error (error);
+  saas = g_ptr_array_index (model->fit, 0);
+  g_assert_cmpstr (saas->label, ==, "Industry is SaaS");        /* default label: plain description */
+  g_assert_cmpstr (((MqlwFitRule *) g_ptr_array_index (model->fit, 1))->label, ==, "Job title is missing");
+  small = g_ptr_array_index (model->fit, 2);
+  g_assert_false (small->enabled);
+  g_assert_true (isnan (small->match.min));
+  g_assert_cmpfloat (small->match.max, ==, 49);
+  webinar = g_ptr_array_index (model->behaviour, 0);
+  g_assert_cmpstr (webinar->label, ==, "Webinars attended");
+  g_assert_cmpfloat (webinar->points, ==, 12.5);
+  g_assert_cmpstr (webinar->date_column, ==, "webinar_at");
+  g_assert_true (isnan (((MqlwBehaviourRule *) g_ptr_array_index (model->behaviour, 1))->cap));
+  g_assert_cmpint (model->decay.kind, ==, MQLW_DECAY_HALF_LIFE);
+  g_assert_cmpfloat (model->decay.half_life_days, ==, 30);
+  g_assert_true (model->grading.enabled);   /* a "grades" object without "enabled" turns grading on */
+  g_assert_cmpfloat (model->grading.min_fit[MQLW_GRADE_C], ==, 0);
+  g_assert_cmpfloat (model->grading.multiplier[MQLW_GRADE_D], ==, 0.7);
+  g_assert_true (model->paths.grade_behaviour);
+  g_assert_cmpint (model->paths.grade_behaviour_min_grade, ==, MQLW_GRADE_A);
+  students = g_ptr_array_index (model->disqualifiers, 0);
+  g_assert_cmpstr (students->label, ==, "Email domain is edu");
+  g_assert_cmpfloat (model->threshold, ==, 12.75);
+  g_assert_cmpfloat (model->capacity_per_month, ==, 80);
+  assert_round_trip (model);
+
+  /* Canonical numbers: shortest form that reads back the same. */
+  compact = mqlw_model_to_json (model, FALSE);
+  g_assert_nonnull (strstr (compact, "\"points\":12.5,"));
+  g_assert_nonnull (strstr (compact, "\"D\":0.7}"));
+  g_assert_nonnull (strstr (compact, "\"threshold\":12.75,\"capacity_per_month\":80}"));
+  g_assert_nonnull (strstr (compact, "\"min\":null,\"max\":49,"));
+}
+
+typedef struct {
+  const char *file;
+  MqlwModelError code;
+  const char *message;   /* substring of the error message */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "not-json.model.json", MQLW_MODEL_ERROR_PARSE, "line 4, column" },
+  { "newer-version.model.json", MQLW_MODEL_ERROR_VERSION, "$.version: this model was written by a newer MQL Workbench" },
+  { "wrong-format.model.json", MQLW_MODEL_ERROR_INVALID, "$.format: this is not an MQL Workbench model" },
+  { "root-array.model.json", MQLW_MODEL_ERROR_INVALID, "$: expected an object, found a list" },
+  { "points-string.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[2].points: expected a number, found a string" },
+  { "duplicate-id.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[3].id: 'size' is used twice" },
+  { "unknown-rule-key.model.json", MQLW_MODEL_ERROR_INVALID, "$.behaviour[0].pointz: unknown key" },
+  { "unknown-top-key.model.json", MQLW_MODEL_ERROR_INVALID, "$.treshold: unknown key" },
+  { "missing-name.model.json", MQLW_MODEL_ERROR_INVALID, "$.name: a text value is required" },
+  { "bad-op.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[0].op: 'between' is not a condition" },
+  { "range-without-bounds.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[0]: a range needs min, max or both" },
+  { "equals-several.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[0].values: 'equals' takes one value" },
+  { "value-not-text.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[0].values[1]: expected a text value, found a number" },
+  { "decay-unsorted.model.json", MQLW_MODEL_ERROR_INVALID, "$.decay.steps[1].max_age_days: steps must go from the youngest" },
+  { "half-life-zero.model.json", MQLW_MODEL_ERROR_INVALID, "$.decay.half_life_days: the half-life must be more than 0 days" },
+  { "bad-grade.model.json", MQLW_MODEL_ERROR_INVALID, "$.paths.hand_raiser.min_grade: 'E' is not a grade" },
+  { "grades-out-of-order.model.json", MQLW_MODEL_ERROR_INVALID, "$.grades.b: grade B starts at 40, above grade A (20)" },
+  { "bad-reason.model.json", MQLW_MODEL_ERROR_INVALID, "$.disqualifiers[0].reason: 'enemy' is not a reason" },
+  { "enabled-not-bool.model.json", MQLW_MODEL_ERROR_INVALID, "$.behaviour[1].enabled: expected true or false, found a string" },
+};
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir_path, bad_cases[i].file, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqlwModel) model = mqlw_model_load (path, &error);
+
+      g_test_message ("%s: %s", bad_cases[i].file, error != NULL ? error->message : "(no error)");
+      g_assert_null (model);
+      g_assert_error (error, MQLW_MODEL_ERROR, (gint) bad_cases[i].code);
+      g_assert_nonnull (strstr (error->message, bad_cases[i].message));
+      /* mqlw_model_load names the file. */
+      g_assert_true (g_str_has_prefix (error->message, path));
+    }
+
+  /* Every bad model in the corpus has its expected error in the table above. */
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean listed = FALSE;
+
+      if (!g_str_has_suffix (name, ".model.json"))
+        continue;
+      n_files++;
+      for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+        listed |= strcmp (bad_cases[i].file, name) == 0;
+      if (!listed)
+        g_error ("%s has no expected error in test-model.c", name);
+    }
+  g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (bad_cases));
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwModel) model = mqlw_model_load ("/nonexistent/model.json", &error);
+
+  g_assert_null (model);
+  g_assert_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_IO);
+}
+
+static void
+test_decay_steps (void)
+{
+  /* Seed 003: last 7 days full points, 8–30 days 80 %, 31–60 days 60 %,
+   * 61–90 days 40 %, over 90 days 20 %. */
+  static const struct { double age, factor; } cases[] = {
+    { 0, 1.0 }, { 7, 1.0 }, { 8, 0.8 }, { 30, 0.8 }, { 31, 0.6 },
+    { 60, 0.6 }, { 61, 0.4 }, { 90, 0.4 }, { 91, 0.2 }, { 400, 0.2 },
+    { -3, 1.0 },   /* dated after the as-of date: fresh */
+  };
+  MqlwDecay decay = { 0 };
+
+  mqlw_decay_set_seed003 (&decay);
+  g_assert_cmpint (decay.kind, ==, MQLW_DECAY_STEPS);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("age %g", cases[i].age);
+      g_assert_cmpfloat (mqlw_decay_factor (&decay, cases[i].age), ==, cases[i].factor);
+    }
+  g_assert_cmpfloat (mqlw_decay_factor (&decay, NAN), ==, 1.0);
+  g_array_unref (decay.steps);
+}
+
+static void
+test_decay_half_life (void)
+{
+  /* 0.5^(age / 30): age 30 → 0.5, 60 → 0.25, 15 → 1/√2. */
+  MqlwDecay decay = { .kind = MQLW_DECAY_HALF_LIFE, .half_life_days = 30 };
+  MqlwDecay none = { .kind = MQLW_DECAY_NONE };
+
+  g_assert_cmpfloat (mqlw_decay_factor (&decay, 0), ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (mqlw_decay_factor (&decay, 30), 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (mqlw_decay_factor (&decay, 60), 0.25, 1e-12);
+  g_assert_cmpfloat_with_epsilon (mqlw_decay_factor (&decay, 15), 0.70710678118654752, 1e-12);
+  g_assert_cmpfloat (mqlw_decay_factor (&decay, NAN), ==, 1.0);
+  g_assert_cmpfloat (mqlw_decay_factor (&none, 500), ==, 1.0);
+}
+
+static void
+test_builders_copy_equal (void)
+{
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(MqlwModel) copy = NULL;
+  g_autoptr(MqlwModel) again = NULL;
+  MqlwFitRule *fit;
+  MqlwBehaviourRule *behaviour;
+  MqlwDisqualifier *disqualifier;
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (model->name);
+  model->name = g_strdup ("Built");
+  fit = mqlw_model_add_fit (model, "senior", "seniority", MQLW_MATCH_IN_SET, 15);
+  g_strfreev (fit->match.values);
+  fit->match.values = g_strsplit ("VP,C-level", ",", -1);
+  g_assert_cmpstr (fit->label, ==, "Seniority");
+  g_assert_true (fit->enabled);
+  behaviour = mqlw_model_add_behaviour (model, "pricing", "pricing_page_views", 20, 60);
+  g_assert_true (behaviour->decay);
+  g_assert_null (behaviour->date_column);
+  disqualifier = mqlw_model_add_disqualifier (model, "rival", "competitor", "email", MQLW_MATCH_EMAIL_DOMAIN);
+  g_strfreev (disqualifier->match.values);
+  disqualifier->match.values = g_strsplit ("rivalsoft.com", ",", -1);
+  mqlw_decay_set_seed003 (&model->decay);
+  model->grading.enabled = TRUE;
+  model->paths.hand_raiser = TRUE;
+  g_strfreev (model->paths.hand_raiser_activities);
+  model->paths.hand_raiser_activities = g_strsplit ("demo_requests", ",", -1);
+
+  copy = mqlw_model_copy (model);
+  g_assert_true (mqlw_model_equal (model, copy));
+  assert_round_trip (model);
+
+  /* Every edit the GUI can make shows up in mqlw_model_equal. */
+  ((MqlwFitRule *) g_ptr_array_index (copy->fit, 0))->points = 16;
+  g_assert_false (mqlw_model_equal (model, copy));
+  ((MqlwFitRule *) g_ptr_array_index (copy->fit, 0))->points = 15;
+  ((MqlwBehaviourRule *) g_ptr_array_index (copy->behaviour, 0))->cap = NAN;
+  g_assert_false (mqlw_model_equal (model, copy));
+  ((MqlwBehaviourRule *) g_ptr_array_index (copy->behaviour, 0))->cap = 60;
+  g_assert_true (mqlw_model_equal (model, copy));
+  g_array_index (copy->decay.steps, MqlwDecayStep, 1).factor = 0.75;
+  g_assert_false (mqlw_model_equal (model, copy));
+  g_array_index (copy->decay.steps, MqlwDecayStep, 1).factor = 0.8;
+  copy->paths.hand_raiser_min_grade = MQLW_GRADE_C;
+  g_assert_false (mqlw_model_equal (model, copy));
+  copy->paths.hand_raiser_min_grade = MQLW_GRADE_B;
+  ((MqlwDisqualifier *) g_ptr_array_index (copy->disqualifiers, 0))->enabled = FALSE;
+  g_assert_false (mqlw_model_equal (model, copy));
+
+  /* Save and load through a file. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("mqlw-model-XXXXXX", &error);
+    g_autofree char *path = NULL;
+
+    g_assert_no_error (error);
+    path = g_build_filename (dir, "built.json", NULL);
+    g_assert_true (mqlw_model_save (model, path, &error));
+    g_assert_no_error (error);
+    again = mqlw_model_load (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (mqlw_model_equal (model, again));
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+  json = mqlw_model_to_json (model, FALSE);
+  g_assert_true (g_str_has_prefix (json, "{\"format\":\"mql-workbench-model\",\"version\":1,\"name\":\"Built\","));
+}
+
+static void
+test_describe (void)
+{
+  static const char * const vp[] = { "VP", "C-level", NULL };
+  static const char * const three[] = { "SaaS", "Retail", "Healthcare", NULL };
+  static const struct { MqlwMatch match; const char *text; } cases[] = {
+    { { "seniority", MQLW_MATCH_IN_SET, (GStrv) vp, NAN, NAN }, "Seniority is VP or C-level" },
+    { { "industry", MQLW_MATCH_IN_SET, (GStrv) three, NAN, NAN }, "Industry is SaaS, Retail or Healthcare" },
+    { { "company_size", MQLW_MATCH_RANGE, NULL, 200, 1000 }, "Company size from 200 to 1000" },
+    { { "company_size", MQLW_MATCH_RANGE, NULL, 1000, NAN }, "Company size at least 1000" },
+    { { "company_size", MQLW_MATCH_RANGE, NULL, NAN, 49 }, "Company size at most 49" },
+    { { "job_title", MQLW_MATCH_MISSING, NULL, NAN, NAN }, "Job title is missing" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = mqlw_match_describe (&cases[i].match);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_match_ops (void)
+{
+  static const char * const names[] = { "equals", "in", "range", "email_domain", "missing" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      MqlwMatchOp op = 0;
+
+      g_assert_true (mqlw_match_op_from_string (names[i], &op));
+      g_assert_cmpint (op, ==, MQLW_MATCH_EQUALS + (int) i);
+      g_assert_cmpstr (mqlw_match_op_to_string (op), ==, names[i]);
+    }
+  g_assert_false (mqlw_match_op_from_string ("between", NULL));
+}
+
+static void
+test_parse_error_position (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwModel) model = mqlw_model_from_json ("{\n\"format\": \"mql-workbench-model\",\n\"version\": 1,,\n}", -1, &error);
+
+  g_assert_null (model);
+  g_assert_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "line 3, column"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mqlw/model/samples", test_samples);
+  g_test_add_func ("/mqlw/model/seed002-details", test_seed002_details);
+  g_test_add_func ("/mqlw/model/defaults", test_defaults);
+  g_test_add_func ("/mqlw/model/fixture-half-life", test_fixture_half_life);
+  g_test_add_func ("/mqlw/model/bad-files", test_bad_files);
+  g_test_add_func ("/mqlw/model/missing-file", test_missing_file);
+  g_test_add_func ("/mqlw/model/decay-steps", test_decay_steps);
+  g_test_add_func ("/mqlw/model/decay-half-life", test_decay_half_life);
+  g_test_add_func ("/mqlw/model/builders-copy-equal", test_builders_copy_equal);
+  g_test_add_func ("/mqlw/model/describe", test_describe);
+  g_test_add_func ("/mqlw/model/match-ops", test_match_ops);
+  g_test_add_func ("/mqlw/model/parse-error-position", test_parse_error_position);
+
+  return g_test_run ();
+}
