@@ -1,0 +1,1722 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-import"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mqlw-csv-private.h"
+#include "mqlw-import.h"
+
+G_DEFINE_QUARK (mqlw-import-error-quark, mqlw_import_error)
+
+#define SAMPLE_ROWS   2000
+#define MAX_PROBLEMS  100
+#define TYPE_HINT     "(set the column's type to text in the mapping to keep it as text)"
+
+enum {
+  EXTRA_ACCEPTED = 1 << 0,   /* accepted / rejected */
+  EXTRA_WON      = 1 << 1,   /* won / lost */
+};
+
+typedef struct {
+  const MqlwColumnSpec *spec;
+  MqlwColumn   *column;        /* NULL when the column is ignored */
+  MqlwColumnType type;
+  guint         bool_extra;
+  gboolean      saw_fraction;
+  /* dates read with MQLW_DATE_ORDER_AUTO */
+  gint32       *alt;           /* day-first reading of ambiguous slash dates */
+  guint64       dmy_line, mdy_line, ambiguous_line;
+  char         *dmy_example, *mdy_example, *ambiguous_example;
+  /* categorical: line each code first appeared on */
+  GArray       *first_lines;
+} Builder;
+
+typedef struct {
+  const MqlwCsvText *text;
+  const MqlwMapping *mapping;    /* resolved: one spec per header column */
+  MqlwDataset  *dataset;
+  Builder      *builders;
+  guint         n_cols;
+  guint         n_rows;
+  gboolean      past_header;
+  gboolean      preview;
+  GPtrArray    *problems;
+  guint         n_dropped;
+  GError       *error;
+} Reader;
+
+static void
+clear_builders (Reader *reader)
+{
+  for (guint i = 0; i < reader->n_cols; i++)
+    {
+      Builder *b = &reader->builders[i];
+      g_free (b->alt);
+      g_free (b->dmy_example);
+      g_free (b->mdy_example);
+      g_free (b->ambiguous_example);
+      g_clear_pointer (&b->first_lines, g_array_unref);
+    }
+  g_clear_pointer (&reader->builders, g_free);
+  g_clear_error (&reader->error);
+}
+
+static void
+add_problem (Reader      *reader,
+             MqlwProblem *problem)
+{
+  if (reader->problems->len >= MAX_PROBLEMS)
+    {
+      reader->n_dropped++;
+      mqlw_problem_free (problem);
+      return;
+    }
+  g_ptr_array_add (reader->problems, problem);
+}
+
+/* Values */
+
+static inline void
+trim_field (const char **field,
+            gsize       *len)
+{
+  while (*len > 0 && (**field == ' ' || **field == '\t'))
+    {
+      (*field)++;
+      (*len)--;
+    }
+  while (*len > 0 && ((*field)[*len - 1] == ' ' || (*field)[*len - 1] == '\t'))
+    (*len)--;
+}
+
+/* A number, with a fast path for plain integers. */
+static inline gboolean
+parse_number (const char *s,
+              gsize       len,
+              double     *value,
+              gboolean   *integral)
+{
+  gsize i = 0;
+  gboolean negative = FALSE;
+  guint64 acc = 0;
+
+  if (len == 0)
+    return FALSE;
+  if (s[0] == '-' || s[0] == '+')
+    {
+      negative = s[0] == '-';
+      i = 1;
+    }
+  if (i < len && len - i <= 15)
+    {
+      gsize j = i;
+      while (j < len && (guchar) (s[j] - '0') < 10)
+        acc = acc * 10 + (guint64) (s[j++] - '0');
+      if (j == len)
+        {
+          *value = negative ? -(double) acc : (double) acc;
+          *integral = TRUE;
+          return TRUE;
+        }
+    }
+  /* Decimals: digits, sign or a leading dot only (no "nan", "inf" or hex). */
+  {
+    char buf[64];
+    char *end = NULL;
+    double v;
+    char c = s[i];
+
+    if (len >= sizeof buf || !(g_ascii_isdigit (c) || c == '.'))
+      return FALSE;
+    for (gsize k = i; k < len; k++)
+      if (s[k] == 'x' || s[k] == 'X')
+        return FALSE;
+    memcpy (buf, s, len);
+    buf[len] = '\0';
+    v = g_ascii_strtod (buf, &end);
+    if (end != buf + len || !isfinite (v))
+      return FALSE;
+    *value = v;
+    *integral = v == floor (v) && memchr (s, '.', len) == NULL && memchr (s, 'e', len) == NULL
+                && memchr (s, 'E', len) == NULL;
+    return TRUE;
+  }
+}
+
+static inline gboolean
+token_is (const char *s,
+          gsize       len,
+          const char *token)
+{
+  return strlen (token) == len && g_ascii_strncasecmp (s, token, len) == 0;
+}
+
+/* 1, 0, or -1 when @s is not a yes/no value. */
+static int
+parse_bool (const char *s,
+            gsize       len,
+            guint       extra)
+{
+  if (len == 0 || len > 8)
+    return -1;
+  if (len == 1)
+    switch (s[0])
+      {
+      case '1': case 'y': case 'Y': case 't': case 'T':
+        return 1;
+      case '0': case 'n': case 'N': case 'f': case 'F':
+        return 0;
+      default:
+        return -1;
+      }
+  if (token_is (s, len, "yes") || token_is (s, len, "true"))
+    return 1;
+  if (token_is (s, len, "no") || token_is (s, len, "false"))
+    return 0;
+  if (extra & EXTRA_ACCEPTED)
+    {
+      if (token_is (s, len, "accepted"))
+        return 1;
+      if (token_is (s, len, "rejected"))
+        return 0;
+    }
+  if (extra & EXTRA_WON)
+    {
+      if (token_is (s, len, "won"))
+        return 1;
+      if (token_is (s, len, "lost"))
+        return 0;
+    }
+  return -1;
+}
+
+static guint
+bool_extra_for (const MqlwColumnSpec *spec)
+{
+  if (spec->role != MQLW_ROLE_OUTCOME)
+    return 0;
+  if (spec->stage == MQLW_STAGE_ACCEPTED)
+    return EXTRA_ACCEPTED;
+  if (spec->stage == MQLW_STAGE_WON)
+    return EXTRA_WON;
+  return 0;
+}
+
+static char *
+shorten_value (const char *field,
+               gsize       len)
+{
+  if (len > 40)
+    {
+      const char *end = g_utf8_find_prev_char (field, field + 40);
+      return g_strdup_printf ("%.*s…", (int) (end != NULL ? end - field : 40), field);
+    }
+  return g_strndup (field, len);
+}
+
+/* Type inference from the sample */
+
+static MqlwColumnType
+infer_type (GPtrArray  *rows,
+            guint       col,
+            const char *normalized,
+            guint       bool_extra)
+{
+  gboolean all_bool = TRUE, all_01 = TRUE, all_int = TRUE, all_num = TRUE, all_date = TRUE;
+  guint n_values = 0;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+      const char *s;
+      gsize len;
+      double v;
+      gboolean integral;
+
+      if (g_strv_length (row) <= col)
+        continue;
+      s = row[col];
+      len = strlen (s);
+      trim_field (&s, &len);
+      if (len == 0)
+        continue;
+      n_values++;
+      if (all_bool && parse_bool (s, len, bool_extra) < 0)
+        all_bool = FALSE;
+      if (all_01 && !(len == 1 && (s[0] == '0' || s[0] == '1')))
+        all_01 = FALSE;
+      if (all_num || all_int)
+        {
+          if (!parse_number (s, len, &v, &integral))
+            all_num = all_int = FALSE;
+          else if (!integral)
+            all_int = FALSE;
+        }
+      if (all_date && mqlw_date_forms (s, len) == 0)
+        all_date = FALSE;
+    }
+
+  if (n_values == 0)
+    return MQLW_COLUMN_TYPE_CATEGORICAL;
+  /* An activity count of 0/1 (unsubscribed) is still a count. */
+  if (all_01)
+    return mqlw_mapping_name_is_activity (normalized) ? MQLW_COLUMN_TYPE_INTEGER : MQLW_COLUMN_TYPE_BOOLEAN;
+  if (all_bool)
+    return MQLW_COLUMN_TYPE_BOOLEAN;
+  if (all_int)
+    return MQLW_COLUMN_TYPE_INTEGER;
+  if (all_num)
+    return MQLW_COLUMN_TYPE_DECIMAL;
+  if (all_date)
+    return MQLW_COLUMN_TYPE_DATE;
+  return MQLW_COLUMN_TYPE_CATEGORICAL;
+}
+
+static const char *
+stage_label_lower (MqlwStage stage)
+{
+  static const char * const labels[] = { "sales acceptance (SAL)", "SQL", "opportunity", "won" };
+  return labels[stage];
+}
+
+static gboolean
+is_join_key (const MqlwMapping *mapping,
+             const char        *name)
+{
+  if (mapping == NULL)
+    return FALSE;
+  for (guint i = 0; i < mapping->joins->len; i++)
+    {
+      const MqlwJoinSpec *join = g_ptr_array_index (mapping->joins, i);
+      if (g_strcmp0 (join->key, name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The mapping for this header: every column, in header order, detected and
+ * merged with the overrides. Checks that every column the overrides name exists. */
+static MqlwMapping *
+resolve_mapping (const MqlwCsvText  *text,
+                 GStrv               header,
+                 GPtrArray          *rows,
+                 const MqlwMapping  *overrides,
+                 GError            **error)
+{
+  g_autoptr(MqlwMapping) mapping = mqlw_mapping_new ();
+  guint n_cols = g_strv_length (header);
+
+  if (overrides != NULL)
+    {
+      for (guint i = 0; i < overrides->columns->len; i++)
+        {
+          const MqlwColumnSpec *spec = g_ptr_array_index (overrides->columns, i);
+          if (g_strv_contains ((const char * const *) header, spec->name))
+            continue;
+          if (spec->role_set && spec->role == MQLW_ROLE_OUTCOME)
+            g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_MISSING_OUTCOME,
+                         "%s has no column '%s' (named as the %s outcome)",
+                         text->source_name, spec->name, mqlw_stage_label (spec->stage));
+          else
+            g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN,
+                         "%s has no column '%s' (named in the mapping)", text->source_name, spec->name);
+          return NULL;
+        }
+      for (guint i = 0; i < overrides->joins->len; i++)
+        {
+          const MqlwJoinSpec *join = g_ptr_array_index (overrides->joins, i);
+          if (!g_strv_contains ((const char * const *) header, join->key))
+            {
+              g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN,
+                           "%s has no column '%s' (named as the key to join %s)",
+                           text->source_name, join->key, join->path);
+              return NULL;
+            }
+        }
+      mapping->date_order = overrides->date_order;
+      for (guint i = 0; i < overrides->stage_values->len; i++)
+        {
+          const MqlwStageValue *value = g_ptr_array_index (overrides->stage_values, i);
+          mqlw_mapping_add_stage_value (mapping, value->value, value->furthest, value->closed);
+        }
+      {
+        g_autoptr(MqlwMapping) copy = mqlw_mapping_copy (overrides);
+        g_ptr_array_extend_and_steal (mapping->joins, g_steal_pointer (&copy->joins));
+        copy->joins = g_ptr_array_new ();
+      }
+    }
+  mapping->delimiter = text->delimiter;
+
+  for (guint c = 0; c < n_cols; c++)
+    {
+      const MqlwColumnSpec *given = overrides != NULL
+        ? mqlw_mapping_get_column ((MqlwMapping *) overrides, header[c]) : NULL;
+      g_autofree char *normalized = mqlw_mapping_normalize_name (header[c]);
+      MqlwColumnSpec *spec = g_new0 (MqlwColumnSpec, 1);
+      MqlwStage name_stage = MQLW_STAGE_SQL;
+      MqlwColumnRole name_role = mqlw_mapping_guess_role (header[c], MQLW_COLUMN_TYPE_CATEGORICAL, &name_stage);
+
+      spec->name = g_strdup (header[c]);
+      g_ptr_array_add (mapping->columns, spec);
+
+      /* Type first: the role's outcome words count as yes/no values. */
+      if (given != NULL && given->type_set && given->type != 0)
+        {
+          spec->type = given->type;
+          spec->type_set = TRUE;
+        }
+      else if (is_join_key (overrides, header[c]))
+        spec->type = MQLW_COLUMN_TYPE_CATEGORICAL;
+      else
+        {
+          MqlwColumnSpec probe = { 0 };
+          if (given != NULL && given->role_set)
+            {
+              probe.role = given->role;
+              probe.stage = given->stage;
+            }
+          else
+            {
+              probe.role = name_role;
+              probe.stage = name_stage;
+            }
+          spec->type = infer_type (rows, c, normalized, bool_extra_for (&probe));
+          if (probe.role == MQLW_ROLE_STAGE)
+            spec->type = MQLW_COLUMN_TYPE_CATEGORICAL;
+        }
+
+      if (given != NULL && given->role_set)
+        {
+          spec->role = given->role;
+          spec->stage = given->stage;
+          spec->role_set = TRUE;
+          spec->activity = g_strdup (given->activity);
+        }
+      else
+        spec->role = mqlw_mapping_guess_role (header[c], spec->type, &spec->stage);
+    }
+
+  /* "<activity>_date" / "<activity>_last_at" next to a count column dates that activity. */
+  for (guint c = 0; c < n_cols; c++)
+    {
+      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      g_autofree char *normalized = NULL;
+      gsize stem_len = 0;
+
+      if (spec->role_set || spec->type != MQLW_COLUMN_TYPE_DATE
+          || (spec->role != MQLW_ROLE_FIT && spec->role != MQLW_ROLE_ACTIVITY_DATE)
+          || spec->activity != NULL)
+        continue;
+      normalized = mqlw_mapping_normalize_name (spec->name);
+      if (g_str_has_suffix (normalized, "_last_at"))
+        stem_len = strlen (normalized) - 8;
+      else if (g_str_has_suffix (normalized, "_date"))
+        stem_len = strlen (normalized) - 5;
+      if (stem_len == 0)
+        continue;
+      normalized[stem_len] = '\0';
+      for (guint k = 0; k < n_cols; k++)
+        {
+          MqlwColumnSpec *count = g_ptr_array_index (mapping->columns, k);
+          g_autofree char *count_name = NULL;
+
+          if (count->role != MQLW_ROLE_ACTIVITY_COUNT)
+            continue;
+          count_name = mqlw_mapping_normalize_name (count->name);
+          if (strcmp (count_name, normalized) == 0
+              || (g_str_has_prefix (count_name, normalized) && count_name[stem_len] == '_'))
+            {
+              spec->role = MQLW_ROLE_ACTIVITY_DATE;
+              g_free (spec->activity);
+              spec->activity = g_strdup (count->name);
+              if (strcmp (count_name, normalized) == 0)
+                break;
+            }
+        }
+    }
+
+  return g_steal_pointer (&mapping);
+}
+
+/* Reading values into columns */
+
+static void
+report_bad_value (Reader     *reader,
+                  Builder    *b,
+                  const char *field,
+                  gsize       len,
+                  guint64     line,
+                  const char *what)
+{
+  g_autofree char *shown = shorten_value (field, len);
+
+  if (reader->preview)
+    {
+      add_problem (reader, mqlw_problem_new (MQLW_PROBLEM_ERROR, line, b->spec->name,
+                                             "line %" G_GUINT64_FORMAT ", column %s: '%s' %s " TYPE_HINT,
+                                             line, b->spec->name, shown, what));
+      return;
+    }
+  if (reader->error == NULL)
+    g_set_error (&reader->error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE,
+                 "%s: line %" G_GUINT64_FORMAT ", column %s: '%s' %s " TYPE_HINT,
+                 reader->text->source_name, line, b->spec->name, shown, what);
+}
+
+static inline void
+set_missing (Builder *b,
+             guint    row)
+{
+  switch (b->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      b->column->num[row] = NAN;
+      break;
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      b->column->boolean[row] = MQLW_BOOL_MISSING;
+      break;
+    case MQLW_COLUMN_TYPE_DATE:
+      b->column->days[row] = MQLW_DATE_MISSING;
+      break;
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+    default:
+      b->column->codes[row] = MQLW_CODE_MISSING;
+      break;
+    }
+}
+
+static void
+read_date (Reader     *reader,
+           Builder    *b,
+           const char *field,
+           gsize       len,
+           guint64     line,
+           guint       row)
+{
+  MqlwDateOrder order = reader->mapping->date_order;
+  gint32 days;
+  guint forms;
+
+  if (order != MQLW_DATE_ORDER_AUTO)
+    {
+      if (mqlw_date_parse (field, len, order, &days))
+        b->column->days[row] = days;
+      else
+        {
+          b->column->days[row] = MQLW_DATE_MISSING;
+          report_bad_value (reader, b, field, len, line,
+                            order == MQLW_DATE_ORDER_MDY ? "is not a date (month/day/year)"
+                                                         : "is not a date (day/month/year)");
+        }
+      return;
+    }
+
+  forms = mqlw_date_forms (field, len);
+  if (forms == 0)
+    {
+      b->column->days[row] = MQLW_DATE_MISSING;
+      report_bad_value (reader, b, field, len, line, "is not a date");
+      return;
+    }
+  if ((forms & MQLW_DATE_FORM_ISO) || memchr (field, '/', len) == NULL)
+    {
+      mqlw_date_parse (field, len, MQLW_DATE_ORDER_DMY, &days);
+      b->column->days[row] = days;
+      return;
+    }
+  if (forms == (MQLW_DATE_FORM_MDY | MQLW_DATE_FORM_DMY))
+    {
+      gint32 dmy;
+      mqlw_date_parse (field, len, MQLW_DATE_ORDER_MDY, &days);
+      mqlw_date_parse (field, len, MQLW_DATE_ORDER_DMY, &dmy);
+      b->column->days[row] = days;
+      if (days != dmy)
+        {
+          if (b->alt == NULL)
+            {
+              gsize capacity = reader->text->n_lines + 1;
+              b->alt = g_new (gint32, capacity);
+              for (gsize i = 0; i < capacity; i++)
+                b->alt[i] = MQLW_DATE_MISSING;
+            }
+          b->alt[row] = dmy;
+          if (b->ambiguous_example == NULL)
+            {
+              b->ambiguous_example = g_strndup (field, len);
+              b->ambiguous_line = line;
+            }
+        }
+      return;
+    }
+  if (forms == MQLW_DATE_FORM_MDY)
+    {
+      mqlw_date_parse (field, len, MQLW_DATE_ORDER_MDY, &days);
+      if (b->mdy_example == NULL)
+        {
+          b->mdy_example = g_strndup (field, len);
+          b->mdy_line = line;
+        }
+    }
+  else
+    {
+      mqlw_date_parse (field, len, MQLW_DATE_ORDER_DMY, &days);
+      if (b->dmy_example == NULL)
+        {
+          b->dmy_example = g_strndup (field, len);
+          b->dmy_line = line;
+        }
+    }
+  b->column->days[row] = days;
+}
+
+static void
+on_import_field_cb (gpointer    user_data,
+                    guint       col,
+                    const char *field,
+                    gsize       len,
+                    guint64     line)
+{
+  Reader *reader = user_data;
+  guint row = reader->n_rows;
+  Builder *b;
+  MqlwColumn *column;
+  gboolean trimmed = FALSE;
+
+  if (G_UNLIKELY (!reader->past_header) || col >= reader->n_cols)
+    return;
+  b = &reader->builders[col];
+  column = b->column;
+  if (column == NULL)
+    return;
+
+  if (len > 0 && (field[0] == ' ' || field[len - 1] == ' ' || field[0] == '\t' || field[len - 1] == '\t'))
+    {
+      trim_field (&field, &len);
+      trimmed = TRUE;
+    }
+  if (len == 0)
+    {
+      set_missing (b, row);
+      return;
+    }
+
+  switch (b->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      {
+        double v;
+        gboolean integral;
+        if (G_LIKELY (parse_number (field, len, &v, &integral)))
+          {
+            column->num[row] = v;
+            if (!integral)
+              b->saw_fraction = TRUE;
+          }
+        else
+          {
+            column->num[row] = NAN;
+            report_bad_value (reader, b, field, len, line, "is not a number");
+          }
+      }
+      break;
+
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      {
+        int v = parse_bool (field, len, b->bool_extra);
+        column->boolean[row] = v < 0 ? MQLW_BOOL_MISSING : (gint8) v;
+        if (v < 0)
+          report_bad_value (reader, b, field, len, line,
+                            (b->bool_extra & EXTRA_ACCEPTED) ? "is not a yes/no value (or accepted/rejected)"
+                            : (b->bool_extra & EXTRA_WON) ? "is not a yes/no value (or won/lost)"
+                            : "is not a yes/no value");
+      }
+      break;
+
+    case MQLW_COLUMN_TYPE_DATE:
+      if (len == 10 && mqlw_date_parse (field, len, MQLW_DATE_ORDER_AUTO, &column->days[row])
+          && field[4] == '-')
+        break;
+      read_date (reader, b, field, len, line, row);
+      break;
+
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+    default:
+      {
+        gpointer found;
+        if (G_LIKELY (!trimmed))
+          found = g_hash_table_lookup (column->dict_index, field);   /* NUL-terminated by libcsv */
+        else
+          found = NULL;
+        if (found != NULL)
+          column->codes[row] = GPOINTER_TO_UINT (found) - 1;
+        else
+          {
+            guint before = column->dict->len;
+            column->codes[row] = mqlw_column_intern (column, field, len);
+            if (column->dict->len != before)
+              g_array_append_val (b->first_lines, line);
+          }
+      }
+      break;
+    }
+}
+
+static gboolean
+on_import_row_cb (gpointer   user_data,
+                  guint      n_fields,
+                  gboolean   blank,
+                  guint64    line,
+                  GError   **error)
+{
+  Reader *reader = user_data;
+
+  if (G_UNLIKELY (!reader->past_header))
+    {
+      if (!blank)
+        reader->past_header = TRUE;
+      return TRUE;
+    }
+  if (reader->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&reader->error));
+      return FALSE;
+    }
+  if (blank)
+    return TRUE;
+  if (G_UNLIKELY (n_fields != reader->n_cols))
+    {
+      if (!reader->preview)
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_RAGGED,
+                       "%s: line %" G_GUINT64_FORMAT ": %u fields, the header has %u",
+                       reader->text->source_name, line, n_fields, reader->n_cols);
+          return FALSE;
+        }
+      add_problem (reader, mqlw_problem_new (MQLW_PROBLEM_ERROR, line, NULL,
+                                             "line %" G_GUINT64_FORMAT ": %u fields, the header has %u",
+                                             line, n_fields, reader->n_cols));
+      for (guint c = n_fields; c < reader->n_cols; c++)
+        if (reader->builders[c].column != NULL)
+          set_missing (&reader->builders[c], reader->n_rows);
+    }
+  reader->n_rows++;
+  return TRUE;
+}
+
+static const char *
+month_name (int month)
+{
+  static const char * const names[] = {
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+  };
+  return names[CLAMP (month, 1, 12) - 1];
+}
+
+/* Settles the day/month order of a date column read with AUTO. */
+static gboolean
+finish_date_column (Reader   *reader,
+                    Builder  *b,
+                    GError  **error)
+{
+  MqlwColumn *column = b->column;
+
+  if (b->dmy_example != NULL && b->mdy_example != NULL)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE,
+                   "%s: column %s mixes day-first dates (line %" G_GUINT64_FORMAT ": '%s') and "
+                   "month-first dates (line %" G_GUINT64_FORMAT ": '%s'); set date_order in the mapping",
+                   reader->text->source_name, column->name, b->dmy_line, b->dmy_example,
+                   b->mdy_line, b->mdy_example);
+      return FALSE;
+    }
+  if (b->alt == NULL)
+    return TRUE;
+  if (b->dmy_example != NULL)
+    {
+      for (guint i = 0; i < reader->n_rows; i++)
+        if (b->alt[i] != MQLW_DATE_MISSING)
+          column->days[i] = b->alt[i];
+      return TRUE;
+    }
+  if (b->mdy_example == NULL)
+    {
+      {
+        /* The example's two readings: as month/day and as day/month. */
+        int first = atoi (b->ambiguous_example);
+        const char *slash = strchr (b->ambiguous_example, '/');
+        int second = slash != NULL ? atoi (slash + 1) : 0;
+        add_problem (reader,
+                     mqlw_problem_new (MQLW_PROBLEM_WARNING, b->ambiguous_line, column->name,
+                                       "column %s: dates like %s could be %d %s or %d %s; read as "
+                                       "month/day — set date_order in the mapping if that is wrong",
+                                       column->name, b->ambiguous_example, second, month_name (first),
+                                       first, month_name (second)));
+      }
+    }
+  return TRUE;
+}
+
+static void
+set_storage (MqlwColumn *column,
+             gsize       capacity)
+{
+  g_free (column->num);
+  switch (column->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      column->num = g_new (double, capacity);
+      break;
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      column->boolean = g_new (gint8, capacity);
+      break;
+    case MQLW_COLUMN_TYPE_DATE:
+      column->days = g_new (gint32, capacity);
+      break;
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+    default:
+      column->codes = g_new (guint32, capacity);
+      break;
+    }
+}
+
+static void
+shrink_storage (MqlwColumn *column,
+                guint       n_rows)
+{
+  gsize n = MAX (n_rows, 1);
+
+  switch (column->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      column->num = g_renew (double, column->num, n);
+      break;
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      column->boolean = g_renew (gint8, column->boolean, n);
+      break;
+    case MQLW_COLUMN_TYPE_DATE:
+      column->days = g_renew (gint32, column->days, n);
+      break;
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+    default:
+      column->codes = g_renew (guint32, column->codes, n);
+      break;
+    }
+  column->n_rows = n_rows;
+}
+
+typedef struct {
+  MqlwProgressFunc func;
+  gpointer         data;
+  double           start, span;
+} ProgressSpan;
+
+static void
+on_span_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  ProgressSpan *span = user_data;
+  span->func (span->start + fraction * span->span, span->data);
+}
+
+/* Reads a whole table (no outcomes). On success *mapping_out is the resolved mapping. */
+static MqlwDataset *
+read_table (const MqlwCsvText  *text,
+            const MqlwMapping  *overrides,
+            gboolean            preview,
+            guint               head_rows,
+            GPtrArray         **head_out,
+            GPtrArray          *problems,
+            MqlwMapping       **mapping_out,
+            GHashTable        **first_lines_out,
+            MqlwProgressFunc    progress,
+            gpointer            progress_data,
+            GCancellable       *cancellable,
+            GError            **error)
+{
+  g_auto(GStrv) header = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(MqlwMapping) mapping = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+  guint64 header_line = 1;
+  gsize capacity;
+  Reader reader = { 0 };
+  ProgressSpan span = { progress, progress_data, 0.0, 1.0 };
+  gboolean ok;
+
+  if (!mqlw_csv_read_head (text, MAX (SAMPLE_ROWS, head_rows), &header, &header_line, &rows, NULL, error))
+    return NULL;
+
+  /* Header: names must be unique; blank names get a placeholder. */
+  for (guint c = 0; header[c] != NULL; c++)
+    {
+      g_strstrip (header[c]);
+      if (header[c][0] == '\0')
+        {
+          g_free (header[c]);
+          header[c] = g_strdup_printf ("column_%u", c + 1);
+        }
+      for (guint k = 0; k < c; k++)
+        if (strcmp (header[k], header[c]) == 0)
+          {
+            g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_DUPLICATE_HEADER,
+                         "%s: line %" G_GUINT64_FORMAT ": the column name '%s' appears twice in the header "
+                         "(columns %u and %u); rename one of them",
+                         text->source_name, header_line, header[c], k + 1, c + 1);
+            return NULL;
+          }
+    }
+  if (rows->len == 0 && !preview)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_ROWS,
+                   "%s: the file has a header line but no leads", text->source_name);
+      return NULL;
+    }
+
+  mapping = resolve_mapping (text, header, rows, overrides, error);
+  if (mapping == NULL)
+    return NULL;
+
+  reader.text = text;
+  reader.mapping = mapping;
+  reader.preview = preview;
+  reader.problems = problems;
+  reader.n_cols = mapping->columns->len;
+  reader.builders = g_new0 (Builder, reader.n_cols);
+  dataset = mqlw_dataset_new (0);
+  reader.dataset = dataset;
+  capacity = text->n_lines + 1;
+
+  for (guint c = 0; c < reader.n_cols; c++)
+    {
+      Builder *b = &reader.builders[c];
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+
+      b->spec = spec;
+      b->type = spec->type;
+      b->bool_extra = bool_extra_for (spec);
+      if (spec->role == MQLW_ROLE_IGNORE)
+        continue;
+      b->column = mqlw_dataset_add_column (dataset, spec->name, spec->type, spec->role);
+      b->column->stage = spec->stage;
+      b->column->activity = g_strdup (spec->activity);
+      set_storage (b->column, capacity);
+      if (spec->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        b->first_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
+    }
+
+  ok = mqlw_csv_parse (text, 0, on_import_field_cb, on_import_row_cb, &reader,
+                       progress != NULL ? on_span_progress_cb : NULL, &span, cancellable, error);
+  if (ok && reader.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&reader.error));
+      ok = FALSE;
+    }
+  if (ok && reader.n_rows == 0 && !preview)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_ROWS,
+                   "%s: the file has a header line but no leads", text->source_name);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      dataset->n_rows = reader.n_rows;
+      dataset->outcomes.n = reader.n_rows;
+      for (guint c = 0; c < reader.n_cols && ok; c++)
+        {
+          Builder *b = &reader.builders[c];
+          if (b->column == NULL)
+            continue;
+          if (b->type == MQLW_COLUMN_TYPE_DATE && mapping->date_order == MQLW_DATE_ORDER_AUTO)
+            ok = finish_date_column (&reader, b, error);
+          if (b->type == MQLW_COLUMN_TYPE_INTEGER && b->saw_fraction)
+            {
+              b->column->type = MQLW_COLUMN_TYPE_DECIMAL;
+              ((MqlwColumnSpec *) b->spec)->type = MQLW_COLUMN_TYPE_DECIMAL;
+            }
+          shrink_storage (b->column, reader.n_rows);
+        }
+      if (reader.n_dropped > 0)
+        g_ptr_array_add (problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
+                                                     "%u more problems were not listed", reader.n_dropped));
+    }
+
+  if (ok && head_out != NULL)
+    {
+      while (rows->len > head_rows)
+        g_ptr_array_remove_index (rows, rows->len - 1);
+      *head_out = g_steal_pointer (&rows);
+    }
+  if (ok && first_lines_out != NULL)
+    {
+      /* The line each categorical value first appeared on, for warnings about outcomes. */
+      GHashTable *first_lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) g_array_unref);
+      for (guint c = 0; c < reader.n_cols; c++)
+        if (reader.builders[c].first_lines != NULL && reader.builders[c].column != NULL)
+          g_hash_table_insert (first_lines, reader.builders[c].column->name,
+                               g_steal_pointer (&reader.builders[c].first_lines));
+      *first_lines_out = first_lines;
+    }
+  clear_builders (&reader);
+  if (!ok)
+    return NULL;
+  if (mapping_out != NULL)
+    *mapping_out = g_steal_pointer (&mapping);
+  return g_steal_pointer (&dataset);
+}
+
+/* Joins */
+
+typedef struct {
+  const MqlwJoinSpec *join;
+  gint8              *present;   /* per lead: 1 when its key is in the file */
+} OutcomeJoin;
+
+static void
+outcome_join_clear (OutcomeJoin *oj)
+{
+  g_free (oj->present);
+}
+
+static gboolean
+is_email_key (const MqlwColumn *column)
+{
+  g_autofree char *lower = g_ascii_strdown (column->name, -1);
+  return column->role == MQLW_ROLE_EMAIL || strstr (lower, "email") != NULL || strstr (lower, "e_mail") != NULL;
+}
+
+static char *
+normalize_key (const char *text,
+               gboolean    fold)
+{
+  char *key = g_strstrip (g_strdup (text));
+  if (fold)
+    {
+      char *folded = g_utf8_casefold (key, -1);
+      g_free (key);
+      key = folded;
+    }
+  return key;
+}
+
+static char *
+unique_column_name (MqlwDataset        *dataset,
+                    const MqlwJoinSpec *join,
+                    const char         *file_name,
+                    const char         *name)
+{
+  g_autofree char *stem = NULL;
+  char *candidate;
+
+  if (join->prefix == NULL && mqlw_dataset_get_column (dataset, name) == NULL)
+    return g_strdup (name);
+  if (join->prefix != NULL)
+    candidate = g_strconcat (join->prefix, name, NULL);
+  else
+    {
+      char *dot;
+      stem = g_strdup (file_name);
+      dot = strrchr (stem, '.');
+      if (dot != NULL && dot != stem)
+        *dot = '\0';
+      candidate = g_strdup_printf ("%s_%s", stem, name);
+    }
+  for (guint n = 2; mqlw_dataset_get_column (dataset, candidate) != NULL; n++)
+    {
+      char *next = g_strdup_printf ("%s_%u", candidate, n);
+      g_free (candidate);
+      candidate = next;
+      if (n > 1000)
+        break;
+    }
+  return candidate;
+}
+
+static MqlwDataset *
+read_join_file (const MqlwJoinSpec  *join,
+                const char          *base_dir,
+                GPtrArray           *problems,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = g_path_get_basename (join->path);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(MqlwMapping) overrides = mqlw_mapping_new ();
+  MqlwColumnSpec *key_spec;
+  MqlwCsvText text;
+  MqlwDataset *dataset;
+  const char *file_key = join->file_key != NULL ? join->file_key : join->key;
+
+  if (g_path_is_absolute (join->path))
+    path = g_strdup (join->path);
+  else
+    path = g_build_filename (base_dir != NULL ? base_dir : ".", join->path, NULL);
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_JOIN,
+                   "%s: cannot read the file to join (%s)", name, local_error->message);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+  if (!mqlw_csv_text_init (&text, bytes, name, 0, error))
+    {
+      mqlw_csv_text_clear (&text);
+      return NULL;
+    }
+
+  key_spec = mqlw_mapping_set_column (overrides, file_key);
+  key_spec->type = MQLW_COLUMN_TYPE_CATEGORICAL;
+  key_spec->role_set = FALSE;
+
+  dataset = read_table (&text, overrides, FALSE, 0, NULL, problems, NULL, NULL, NULL, NULL,
+                        cancellable, &local_error);
+  if (text.problems != NULL)
+    g_ptr_array_extend_and_steal (problems, g_steal_pointer (&text.problems));
+  mqlw_csv_text_clear (&text);
+  if (dataset == NULL)
+    {
+      if (g_error_matches (local_error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN))
+        g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_JOIN,
+                     "%s has no column '%s' (the key to join on)", name, file_key);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return dataset;
+}
+
+/* For each lead, the row of @other whose key matches, or -1. */
+static gint64 *
+match_keys (MqlwDataset  *dataset,
+            MqlwColumn   *key,
+            MqlwDataset  *other,
+            MqlwColumn   *other_key,
+            const char   *other_name,
+            GPtrArray    *problems)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean fold = is_email_key (key) || is_email_key (other_key);
+  gint64 *match = g_new (gint64, MAX (dataset->n_rows, 1));
+  guint n_duplicates = 0;
+  g_autofree char *first_duplicate = NULL;
+
+  for (guint r = 0; r < other->n_rows; r++)
+    {
+      const char *text = mqlw_column_string (other_key, r);
+      char *k;
+      if (text == NULL)
+        continue;
+      k = normalize_key (text, fold);
+      if (g_hash_table_contains (index, k))
+        {
+          if (n_duplicates++ == 0)
+            first_duplicate = g_strdup (k);
+          g_free (k);
+          continue;
+        }
+      g_hash_table_insert (index, k, GSIZE_TO_POINTER ((gsize) r + 1));
+    }
+  if (n_duplicates > 0)
+    g_ptr_array_add (problems,
+                     mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, other_key->name,
+                                       "%s: %u rows repeat a key already seen (the first is '%s'); "
+                                       "the first row of each key is used",
+                                       other_name, n_duplicates, first_duplicate));
+
+  if (key->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+    {
+      g_autofree gint64 *by_code = g_new (gint64, MAX (key->dict->len, 1));
+      for (guint c = 0; c < key->dict->len; c++)
+        {
+          g_autofree char *k = normalize_key (g_ptr_array_index (key->dict, c), fold);
+          gpointer found = g_hash_table_lookup (index, k);
+          by_code[c] = found != NULL ? (gint64) GPOINTER_TO_SIZE (found) - 1 : -1;
+        }
+      for (guint i = 0; i < dataset->n_rows; i++)
+        match[i] = key->codes[i] == MQLW_CODE_MISSING ? -1 : by_code[key->codes[i]];
+    }
+  else
+    for (guint i = 0; i < dataset->n_rows; i++)
+      {
+        g_autofree char *text = mqlw_column_format (key, i);
+        g_autofree char *k = text != NULL ? normalize_key (text, fold) : NULL;
+        gpointer found = k != NULL ? g_hash_table_lookup (index, k) : NULL;
+        match[i] = found != NULL ? (gint64) GPOINTER_TO_SIZE (found) - 1 : -1;
+      }
+  return match;
+}
+
+static void
+copy_joined_column (MqlwDataset      *dataset,
+                    const MqlwColumn *source,
+                    const char       *name,
+                    MqlwColumnRole    role,
+                    const gint64     *match)
+{
+  MqlwColumn *column = mqlw_dataset_add_column (dataset, name, source->type, role);
+
+  g_assert (column != NULL);
+  column->stage = source->stage;
+  switch (source->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      for (guint i = 0; i < dataset->n_rows; i++)
+        if (match[i] >= 0)
+          column->num[i] = source->num[match[i]];
+      break;
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      for (guint i = 0; i < dataset->n_rows; i++)
+        if (match[i] >= 0)
+          column->boolean[i] = source->boolean[match[i]];
+      break;
+    case MQLW_COLUMN_TYPE_DATE:
+      for (guint i = 0; i < dataset->n_rows; i++)
+        if (match[i] >= 0)
+          column->days[i] = source->days[match[i]];
+      break;
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+    default:
+      /* Same dictionary order, so the codes carry over. */
+      for (guint c = 0; c < source->dict->len; c++)
+        mqlw_column_intern (column, g_ptr_array_index (source->dict, c), -1);
+      for (guint i = 0; i < dataset->n_rows; i++)
+        if (match[i] >= 0)
+          column->codes[i] = source->codes[match[i]];
+      break;
+    }
+}
+
+static gboolean
+apply_join (MqlwDataset         *dataset,
+            const MqlwJoinSpec  *join,
+            const char          *source_name,
+            const char          *base_dir,
+            GArray              *outcome_joins,
+            GPtrArray           *problems,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  g_autoptr(MqlwDataset) other = NULL;
+  g_autofree gint64 *match = NULL;
+  g_autofree char *name = g_path_get_basename (join->path);
+  const char *file_key = join->file_key != NULL ? join->file_key : join->key;
+  MqlwColumn *key, *other_key;
+
+  key = mqlw_dataset_get_column (dataset, join->key);
+  if (key == NULL)
+    {
+      g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN,
+                   "%s has no column '%s' (named as the key to join %s)", source_name, join->key, name);
+      return FALSE;
+    }
+  other = read_join_file (join, base_dir, problems, cancellable, error);
+  if (other == NULL)
+    return FALSE;
+  other_key = mqlw_dataset_get_column (other, file_key);
+  g_assert (other_key != NULL);
+  match = match_keys (dataset, key, other, other_key, name, problems);
+
+  if (join->kind == MQLW_JOIN_ENRICH)
+    {
+      for (guint c = 0; c < other->columns->len; c++)
+        {
+          MqlwColumn *source = g_ptr_array_index (other->columns, c);
+          g_autofree char *new_name = NULL;
+          MqlwColumnRole role = source->role;
+
+          if (source == other_key)
+            continue;
+          if (role != MQLW_ROLE_ACTIVITY_COUNT && role != MQLW_ROLE_ACTIVITY_DATE && role != MQLW_ROLE_SCORE)
+            role = MQLW_ROLE_FIT;
+          new_name = unique_column_name (dataset, join, name, source->name);
+          copy_joined_column (dataset, source, new_name, role, match);
+        }
+      return TRUE;
+    }
+
+  /* Outcome join: presence proves the stage; amount and date come along. */
+  {
+    OutcomeJoin oj = { join, g_new (gint8, MAX (dataset->n_rows, 1)) };
+
+    for (guint i = 0; i < dataset->n_rows; i++)
+      oj.present[i] = match[i] >= 0;
+    g_array_append_val (outcome_joins, oj);
+  }
+  if (join->amount != NULL)
+    {
+      MqlwColumn *amount = mqlw_dataset_get_column (other, join->amount);
+      if (amount == NULL || (amount->type != MQLW_COLUMN_TYPE_INTEGER && amount->type != MQLW_COLUMN_TYPE_DECIMAL))
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_JOIN,
+                       amount == NULL ? "%s has no column '%s' (named as the deal amount)"
+                                      : "%s: column '%s' (named as the deal amount) does not hold numbers",
+                       name, join->amount);
+          return FALSE;
+        }
+      if (dataset->outcomes.amount == NULL)
+        {
+          dataset->outcomes.amount = g_new (double, MAX (dataset->n_rows, 1));
+          for (guint i = 0; i < dataset->n_rows; i++)
+            dataset->outcomes.amount[i] = NAN;
+        }
+      for (guint i = 0; i < dataset->n_rows; i++)
+        if (match[i] >= 0 && isnan (dataset->outcomes.amount[i]))
+          dataset->outcomes.amount[i] = amount->num[match[i]];
+    }
+  if (join->date != NULL)
+    {
+      MqlwColumn *date = mqlw_dataset_get_column (other, join->date);
+      g_autofree char *new_name = NULL;
+      MqlwJoinSpec no_prefix = *join;
+
+      if (date == NULL)
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_JOIN,
+                       "%s has no column '%s' (named as the date the stage was reached)", name, join->date);
+          return FALSE;
+        }
+      no_prefix.prefix = NULL;
+      new_name = unique_column_name (dataset, &no_prefix, name, date->name);
+      copy_joined_column (dataset, date, new_name, MQLW_ROLE_OUTCOME, match);
+      mqlw_dataset_get_column (dataset, new_name)->stage = join->stage;
+    }
+  return TRUE;
+}
+
+/* Outcomes */
+
+/* A blank in a date-like source: not reached when the previous stage is known. */
+static inline gint8
+blank_outcome (gint8 **stage,
+               int     s,
+               guint   i)
+{
+  for (int e = s - 1; e >= 0; e--)
+    if (stage[e] != NULL)
+      return stage[e][i] == MQLW_OUTCOME_UNKNOWN ? MQLW_OUTCOME_UNKNOWN : MQLW_OUTCOME_NO;
+  return MQLW_OUTCOME_NO;
+}
+
+static guint64
+first_line_of (GHashTable       *first_lines,
+               const MqlwColumn *column,
+               guint             code)
+{
+  GArray *lines = first_lines != NULL ? g_hash_table_lookup (first_lines, column->name) : NULL;
+  if (lines == NULL || code >= lines->len)
+    return 0;
+  return g_array_index (lines, guint64, code);
+}
+
+static void
+apply_stage_column (MqlwDataset       *dataset,
+                    MqlwColumn        *column,
+                    const MqlwMapping *mapping,
+                    GHashTable        *first_lines,
+                    GPtrArray         *problems)
+{
+  guint n_codes = column->type == MQLW_COLUMN_TYPE_CATEGORICAL ? column->dict->len : 0;
+  g_autofree int *furthest = g_new (int, MAX (n_codes, 1));
+  g_autofree gint8 *known = g_new0 (gint8, MAX (n_codes, 1));
+  g_autofree gboolean *closed = g_new0 (gboolean, MAX (n_codes, 1));
+  gint8 *stage[MQLW_N_STAGES];
+
+  for (int s = 0; s < MQLW_N_STAGES; s++)
+    stage[s] = mqlw_dataset_ensure_stage (dataset, s);
+
+  for (guint c = 0; c < n_codes; c++)
+    {
+      const char *value = g_ptr_array_index (column->dict, c);
+      const MqlwStageValue *entry = NULL;
+      g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+      for (guint k = 0; k < mapping->stage_values->len && entry == NULL; k++)
+        {
+          const MqlwStageValue *candidate = g_ptr_array_index (mapping->stage_values, k);
+          if (g_utf8_collate (candidate->value, trimmed) == 0 || g_ascii_strcasecmp (candidate->value, trimmed) == 0)
+            entry = candidate;
+        }
+      if (entry == NULL && mapping->stage_values->len == 0)
+        entry = mqlw_stage_value_builtin (trimmed);
+      if (entry == NULL)
+        {
+          g_ptr_array_add (problems,
+                           mqlw_problem_new (MQLW_PROBLEM_WARNING, first_line_of (first_lines, column, c),
+                                             column->name,
+                                             "line %" G_GUINT64_FORMAT ", column %s: the stage '%s' is not "
+                                             "known, so its leads are left unknown; add it to stage_values "
+                                             "in the mapping",
+                                             first_line_of (first_lines, column, c), column->name, value));
+          continue;
+        }
+      known[c] = TRUE;
+      furthest[c] = entry->furthest;
+      closed[c] = entry->closed;
+    }
+
+  for (guint i = 0; i < dataset->n_rows; i++)
+    {
+      guint32 code = n_codes > 0 ? column->codes[i] : MQLW_CODE_MISSING;
+      if (code == MQLW_CODE_MISSING || !known[code])
+        continue;
+      for (int s = 0; s < MQLW_N_STAGES; s++)
+        stage[s][i] = s <= furthest[code] ? MQLW_OUTCOME_YES
+                      : closed[code] ? MQLW_OUTCOME_NO : MQLW_OUTCOME_UNKNOWN;
+    }
+}
+
+static void
+apply_outcome_column (MqlwDataset *dataset,
+                      MqlwColumn  *column,
+                      GHashTable  *first_lines,
+                      GPtrArray   *problems)
+{
+  int s = column->stage;
+  gint8 *out = mqlw_dataset_ensure_stage (dataset, s);
+  gint8 **stage = dataset->outcomes.stage;
+
+  switch (column->type)
+    {
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      for (guint i = 0; i < dataset->n_rows; i++)
+        if (column->boolean[i] != MQLW_BOOL_MISSING)
+          out[i] = column->boolean[i] ? MQLW_OUTCOME_YES : MQLW_OUTCOME_NO;
+      break;
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      for (guint i = 0; i < dataset->n_rows; i++)
+        if (!isnan (column->num[i]))
+          out[i] = column->num[i] > 0 ? MQLW_OUTCOME_YES : MQLW_OUTCOME_NO;
+      break;
+    case MQLW_COLUMN_TYPE_DATE:
+      for (guint i = 0; i < dataset->n_rows; i++)
+        {
+          if (column->days[i] != MQLW_DATE_MISSING)
+            out[i] = MQLW_OUTCOME_YES;
+          else if (out[i] == MQLW_OUTCOME_UNKNOWN)
+            out[i] = blank_outcome (stage, s, i);
+        }
+      break;
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+    default:
+      {
+        guint extra = s == MQLW_STAGE_ACCEPTED ? EXTRA_ACCEPTED : s == MQLW_STAGE_WON ? EXTRA_WON : 0;
+        g_autofree gint8 *by_code = g_new (gint8, MAX (column->dict->len, 1));
+        for (guint c = 0; c < column->dict->len; c++)
+          {
+            const char *value = g_ptr_array_index (column->dict, c);
+            int v = parse_bool (value, strlen (value), extra);
+            by_code[c] = v < 0 ? MQLW_OUTCOME_UNKNOWN : v ? MQLW_OUTCOME_YES : MQLW_OUTCOME_NO;
+            if (v < 0)
+              g_ptr_array_add (problems,
+                               mqlw_problem_new (MQLW_PROBLEM_WARNING, first_line_of (first_lines, column, c),
+                                                 column->name,
+                                                 "line %" G_GUINT64_FORMAT ", column %s: '%s' is not a yes/no "
+                                                 "value, so those leads' %s outcome is left unknown",
+                                                 first_line_of (first_lines, column, c), column->name, value,
+                                                 stage_label_lower (s)));
+          }
+        for (guint i = 0; i < dataset->n_rows; i++)
+          if (column->codes[i] != MQLW_CODE_MISSING && by_code[column->codes[i]] != MQLW_OUTCOME_UNKNOWN)
+            out[i] = by_code[column->codes[i]];
+      }
+      break;
+    }
+}
+
+static gboolean
+derive_outcomes (MqlwDataset       *dataset,
+                 const MqlwMapping *mapping,
+                 GArray            *outcome_joins,
+                 GHashTable        *first_lines,
+                 GPtrArray         *problems,
+                 GError           **error)
+{
+  MqlwColumn *column;
+  gboolean any = FALSE;
+
+  column = mqlw_dataset_find_role (dataset, MQLW_ROLE_STAGE);
+  if (column != NULL)
+    {
+      apply_stage_column (dataset, column, mapping, first_lines, problems);
+      any = TRUE;
+    }
+
+  for (int s = 0; s < MQLW_N_STAGES; s++)
+    {
+      for (guint c = 0; c < mapping->columns->len; c++)
+        {
+          const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+          if (spec->role != MQLW_ROLE_OUTCOME || (int) spec->stage != s)
+            continue;
+          column = mqlw_dataset_get_column (dataset, spec->name);
+          if (column == NULL)
+            continue;
+          apply_outcome_column (dataset, column, first_lines, problems);
+          any = TRUE;
+        }
+      for (guint j = 0; j < outcome_joins->len; j++)
+        {
+          OutcomeJoin *oj = &g_array_index (outcome_joins, OutcomeJoin, j);
+          gint8 *out;
+          if ((int) oj->join->stage != s)
+            continue;
+          out = mqlw_dataset_ensure_stage (dataset, s);
+          for (guint i = 0; i < dataset->n_rows; i++)
+            {
+              if (oj->present[i])
+                out[i] = MQLW_OUTCOME_YES;
+              else if (out[i] == MQLW_OUTCOME_UNKNOWN)
+                out[i] = blank_outcome (dataset->outcomes.stage, s, i);
+            }
+          any = TRUE;
+        }
+    }
+
+  if (!any)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_OUTCOME,
+                   "%s: no outcome columns found: name the SQL or won column with --outcome, "
+                   "or map a stage column", dataset->source_name);
+      return FALSE;
+    }
+
+  column = mqlw_dataset_find_role (dataset, MQLW_ROLE_DEAL_AMOUNT);
+  if (column != NULL && (column->type == MQLW_COLUMN_TYPE_INTEGER || column->type == MQLW_COLUMN_TYPE_DECIMAL))
+    {
+      if (dataset->outcomes.amount == NULL)
+        dataset->outcomes.amount = g_memdup2 (column->num, sizeof (double) * MAX (dataset->n_rows, 1));
+      else
+        for (guint i = 0; i < dataset->n_rows; i++)
+          if (!isnan (column->num[i]))
+            dataset->outcomes.amount[i] = column->num[i];
+    }
+  column = mqlw_dataset_find_role (dataset, MQLW_ROLE_CREATED_AT);
+  if (column != NULL && column->type == MQLW_COLUMN_TYPE_DATE)
+    dataset->outcomes.created_days = g_memdup2 (column->days, sizeof (gint32) * MAX (dataset->n_rows, 1));
+
+  mqlw_dataset_close_funnel (dataset);
+  return TRUE;
+}
+
+/* Public API */
+
+static gpointer
+compute_sha256_thread (gpointer data)
+{
+  GBytes *bytes = data;
+  char *digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_bytes_unref (bytes);
+  return digest;
+}
+
+static MqlwDataset *
+import_text (const MqlwCsvText  *text,
+             const char         *base_dir,
+             const MqlwMapping  *mapping,
+             MqlwProgressFunc    progress,
+             gpointer            progress_data,
+             GCancellable       *cancellable,
+             GError            **error)
+{
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(MqlwMapping) resolved = NULL;
+  g_autoptr(GHashTable) first_lines = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
+  g_autoptr(GArray) outcome_joins = g_array_new (FALSE, FALSE, sizeof (OutcomeJoin));
+  ProgressSpan span = { progress, progress_data, 0.0, 0.9 };
+
+  g_array_set_clear_func (outcome_joins, (GDestroyNotify) outcome_join_clear);
+
+  for (guint i = 0; i < text->problems->len; i++)
+    {
+      const MqlwProblem *p = g_ptr_array_index (text->problems, i);
+      g_ptr_array_add (problems, mqlw_problem_new (p->level, p->line, p->column, "%s", p->message));
+    }
+
+  dataset = read_table (text, mapping, FALSE, 0, NULL, problems, &resolved, &first_lines,
+                        progress != NULL ? on_span_progress_cb : NULL, &span, cancellable, error);
+  if (dataset == NULL)
+    return NULL;
+  dataset->source_name = g_strdup (text->source_name);
+
+  for (guint j = 0; j < resolved->joins->len; j++)
+    if (!apply_join (dataset, g_ptr_array_index (resolved->joins, j), text->source_name, base_dir,
+                     outcome_joins, problems, cancellable, error))
+      return NULL;
+
+  if (!derive_outcomes (dataset, resolved, outcome_joins, first_lines, problems, error))
+    return NULL;
+
+  g_ptr_array_extend_and_steal (dataset->problems, g_steal_pointer (&problems));
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return g_steal_pointer (&dataset);
+}
+
+MqlwDataset *
+mqlw_import_bytes (GBytes             *data,
+                   const char         *source_name,
+                   const char         *base_dir,
+                   const MqlwMapping  *mapping,
+                   MqlwProgressFunc    progress,
+                   gpointer            progress_data,
+                   GCancellable       *cancellable,
+                   GError            **error)
+{
+  MqlwCsvText text;
+  MqlwDataset *dataset = NULL;
+  GThread *digest_thread;
+  char *digest;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The digest is computed on the other core while this one parses. */
+  digest_thread = g_thread_new ("mqlw-sha256", compute_sha256_thread, g_bytes_ref (data));
+  if (mqlw_csv_text_init (&text, data, source_name, mapping != NULL ? mapping->delimiter : 0, error))
+    dataset = import_text (&text, base_dir, mapping, progress, progress_data, cancellable, error);
+  mqlw_csv_text_clear (&text);
+  digest = g_thread_join (digest_thread);
+  if (dataset == NULL)
+    {
+      g_free (digest);
+      return NULL;
+    }
+  dataset->source_sha256 = digest;
+  return dataset;
+}
+
+static GBytes *
+map_file (const char  *path,
+          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_IO,
+                   "%s: cannot read the file (%s)", name, local_error->message);
+      return NULL;
+    }
+  return g_mapped_file_get_bytes (mapped);
+}
+
+MqlwDataset *
+mqlw_import_file (const char         *path,
+                  const MqlwMapping  *mapping,
+                  MqlwProgressFunc    progress,
+                  gpointer            progress_data,
+                  GCancellable       *cancellable,
+                  GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = map_file (path, error);
+  if (bytes == NULL)
+    return NULL;
+  name = g_path_get_basename (path);
+  dir = g_path_get_dirname (path);
+  return mqlw_import_bytes (bytes, name, dir, mapping, progress, progress_data, cancellable, error);
+}
+
+void
+mqlw_csv_preview_free (MqlwCsvPreview *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->source_name);
+  g_strfreev (self->header);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->mapping, mqlw_mapping_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_free (self);
+}
+
+MqlwCsvPreview *
+mqlw_csv_preview_bytes (GBytes             *data,
+                        const char         *source_name,
+                        const MqlwMapping  *overrides,
+                        guint               max_rows,
+                        GCancellable       *cancellable,
+                        GError            **error)
+{
+  g_autoptr(MqlwCsvPreview) preview = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(GPtrArray) head = NULL;
+  MqlwCsvText text;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!mqlw_csv_text_init (&text, data, source_name, overrides != NULL ? overrides->delimiter : 0, error))
+    {
+      mqlw_csv_text_clear (&text);
+      return NULL;
+    }
+
+  preview = g_new0 (MqlwCsvPreview, 1);
+  preview->source_name = g_strdup (text.source_name);
+  preview->delimiter = text.delimiter;
+  preview->had_bom = text.had_bom;
+  preview->converted_from_cp1252 = text.converted_from_cp1252;
+  preview->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
+  g_ptr_array_extend_and_steal (preview->problems, g_steal_pointer (&text.problems));
+
+  dataset = read_table (&text, overrides, TRUE, max_rows, &head, preview->problems, &preview->mapping,
+                        NULL, NULL, NULL, cancellable, error);
+  mqlw_csv_text_clear (&text);
+  if (dataset == NULL)
+    return NULL;
+
+  preview->header = g_new0 (char *, preview->mapping->columns->len + 1);
+  for (guint c = 0; c < preview->mapping->columns->len; c++)
+    preview->header[c] = g_strdup (((MqlwColumnSpec *) g_ptr_array_index (preview->mapping->columns, c))->name);
+  preview->rows = g_steal_pointer (&head);
+  preview->n_rows = dataset->n_rows;
+  return g_steal_pointer (&preview);
+}
+
+MqlwCsvPreview *
+mqlw_csv_preview_file (const char         *path,
+                       const MqlwMapping  *overrides,
+                       guint               max_rows,
+                       GCancellable       *cancellable,
+                       GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = map_file (path, error);
+  if (bytes == NULL)
+    return NULL;
+  name = g_path_get_basename (path);
+  return mqlw_csv_preview_bytes (bytes, name, overrides, max_rows, cancellable, error);
+}
