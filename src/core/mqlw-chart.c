@@ -542,7 +542,8 @@ typedef enum {
 typedef struct {
   LegendKind  kind;
   Rgba        colour;
-  int         stage;     /* for LEGEND_LINE: dash and marker; -1 = solid circle */
+  int         stage;     /* LEGEND_LINE: the stage's dash and marker; -1 solid with a
+                          * circle; -2 long dashes with a circle */
   const char *text;      /* translated */
 } LegendItem;
 
@@ -629,6 +630,8 @@ layout_legend (cairo_t          *cr,
                 cairo_set_line_width (cr, width);
                 if (item->stage >= 0)
                   set_stage_dash (cr, item->stage, width);
+                else if (item->stage == -2)
+                  set_stage_dash (cr, MQLW_STAGE_ACCEPTED, width);
                 cairo_stroke (cr);
                 cairo_set_dash (cr, NULL, 0, 0);
                 path_marker (cr, item->stage >= 0 ? stage_markers[item->stage] : MARKER_CIRCLE,
@@ -983,6 +986,86 @@ typedef struct {
   gboolean valid;
 } Point;
 
+/* The vertical extent of one series (line and band) over the middle
+ * ±half_frac of slot i; the series are straight between slot centres, so the
+ * extremes are at the centre or the span's ends. */
+static gboolean
+get_series_span (const Point *pts,
+                 const Point *lo,
+                 const Point *hi,
+                 guint        n,
+                 gboolean     bands,
+                 guint        i,
+                 double       half_frac,
+                 double      *ymin,
+                 double      *ymax)
+{
+  gboolean any = FALSE;
+
+  *ymin = INFINITY;
+  *ymax = -INFINITY;
+  for (int k = 0; k < 3; k++)
+    {
+      const Point *set = k == 0 ? pts : (k == 1 ? lo : hi);
+
+      if (k > 0 && !bands)
+        break;
+      if (!set[i].valid)
+        continue;
+      any = TRUE;
+      *ymin = MIN (*ymin, set[i].y);
+      *ymax = MAX (*ymax, set[i].y);
+      for (int side = -1; side <= 1; side += 2)
+        {
+          int j = (int) i + side;
+          double y;
+
+          if (j < 0 || j >= (int) n || !set[j].valid)
+            continue;
+          y = set[i].y + (set[j].y - set[i].y) * MIN (half_frac, 1.0);
+          *ymin = MIN (*ymin, y);
+          *ymax = MAX (*ymax, y);
+        }
+    }
+  return any;
+}
+
+/* Whether [y0, y1] around slot i's centre is free of every shown series;
+ * @top gets the highest (smallest y) point of the series there. */
+static gboolean
+is_slot_clear (const Point *points,
+               const Point *band_lo,
+               const Point *band_hi,
+               guint        n,
+               guint        shown,
+               gboolean     bands,
+               guint        i,
+               double       half_frac,
+               double       y0,
+               double       y1,
+               double      *top)
+{
+  gboolean clear = TRUE;
+  double highest = INFINITY;
+
+  for (guint st = 0; st < MQLW_N_STAGES; st++)
+    {
+      double ymin, ymax;
+
+      if (!(shown & (1u << st)))
+        continue;
+      if (!get_series_span (&points[st * n], &band_lo[st * n], &band_hi[st * n], n, bands, i,
+                            half_frac, &ymin, &ymax))
+        continue;
+      highest = MIN (highest, ymin);
+      if (ymax >= y0 && ymin <= y1)
+        clear = FALSE;
+    }
+  if (top != NULL)
+    *top = highest;
+  return clear;
+}
+
 static void
 draw_rate_series (cairo_t     *cr,
                   const Theme *theme,
@@ -1038,7 +1121,7 @@ draw_rate_series (cairo_t     *cr,
                   cairo_close_path (cr);
                 }
             }
-          set_source (cr, with_alpha (colour, theme->dark ? 0.22 : 0.16));
+          set_source (cr, with_alpha (colour, theme->dark ? 0.18 : 0.14));
           cairo_fill (cr);
         }
       else
@@ -1345,8 +1428,15 @@ mqlw_chart_draw (cairo_t               *cr,
         }
     }
 
-  /* Bar labels: the count above the bar, the verdict name on the bar near
-   * its top (or its foot, or above it) away from the rate markers. */
+  /* Rate lines over the bars. */
+  for (guint st = 0; st < MQLW_N_STAGES; st++)
+    if (shown & (1u << st))
+      draw_rate_series (cr, &theme, st, &points[st * n], &band_lo[st * n], &band_hi[st * n], n,
+                        style->show_intervals);
+
+  /* Bar labels, on top and clear of the lines: the verdict on the bar near
+   * its top or foot, the count above the bar; both move up above the lines
+   * when a line runs through them. */
   label_gap = 4 * s;
   for (guint i = 0; i < n; i++)
     {
@@ -1359,27 +1449,24 @@ mqlw_chart_draw (cairo_t               *cr,
       Extent ce = measure_text (cr, &theme, count, SIZE_BAR, PANGO_WEIGHT_NORMAL);
       Extent ve = measure_text (cr, &theme, vtext, SIZE_BAR, PANGO_WEIGHT_BOLD);
       gboolean hovered = style->hover_bucket == (int) i;
-      double count_y = by - label_gap;
       gboolean inside = FALSE;
+      gboolean show_verdict = ve.w <= layout->slot_w - 4 * s;
+      gboolean show_count = ce.w <= layout->slot_w - 2 * s;
+      double margin = (theme.hc ? 5.5 : 4.0) * s;
+      double block_w, block_h, block_bottom, obstacles_top;
       double vy = 0;
 
-      if (ve.w + 8 * s <= bar_w)
+      if (by < py + ph && ve.w + 8 * s <= bar_w)
         {
           double candidates[2] = { by + 5 * s, py + ph - 5 * s - ve.h };
 
           for (guint c = 0; c < G_N_ELEMENTS (candidates) && !inside; c++)
             {
               double y0 = candidates[c];
-              gboolean clear = y0 >= by + 2 * s && y0 + ve.h <= py + ph - 2 * s;
 
-              for (guint st = 0; st < MQLW_N_STAGES && clear; st++)
-                {
-                  const Point *p = &points[st * n + i];
-
-                  if (p->valid && p->y > y0 - 8 * s && p->y < y0 + ve.h + 8 * s)
-                    clear = FALSE;
-                }
-              if (clear)
+              if (y0 >= by + 2 * s && y0 + ve.h <= py + ph - 2 * s &&
+                  is_slot_clear (points, band_lo, band_hi, n, shown, style->show_intervals, i,
+                                 ve.w / 2 / layout->slot_w, y0 - margin, y0 + ve.h + margin, NULL))
                 {
                   inside = TRUE;
                   vy = y0;
@@ -1390,8 +1477,7 @@ mqlw_chart_draw (cairo_t               *cr,
       if (inside)
         {
           Rgba fill = theme.verdict[verdict];
-          Rgba ink = get_luminance (fill) > 0.5 || verdict == MQLW_VERDICT_NONE
-                     ? rgba_hex (0x000000) : rgba_hex (0xffffff);
+          Rgba ink = get_luminance (fill) > 0.5 ? rgba_hex (0x000000) : rgba_hex (0xffffff);
 
           if (verdict == MQLW_VERDICT_NONE)
             ink = theme.fg_dim;
@@ -1399,22 +1485,37 @@ mqlw_chart_draw (cairo_t               *cr,
             ink = with_alpha (ink, 0.85);
           draw_text (cr, &theme, vtext, SIZE_BAR, PANGO_WEIGHT_BOLD, ink, cx, vy, 0.5, 0);
         }
-      else if (ve.w <= layout->slot_w - 4 * s)
-        {
-          /* Above the bar, under the count. */
-          draw_text (cr, &theme, vtext, SIZE_BAR, PANGO_WEIGHT_BOLD, theme.fg, cx, count_y, 0.5, 1);
-          count_y -= ve.h;
-        }
-      if (ce.w <= layout->slot_w - 2 * s)
-        draw_text (cr, &theme, count, SIZE_BAR, hovered ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                   theme.fg_dim, cx, count_y, 0.5, 1);
-    }
 
-  /* Rate lines over the bars. */
-  for (guint st = 0; st < MQLW_N_STAGES; st++)
-    if (shown & (1u << st))
-      draw_rate_series (cr, &theme, st, &points[st * n], &band_lo[st * n], &band_hi[st * n], n,
-                        style->show_intervals);
+      /* What goes above the bar: the count, and the verdict if not inside. */
+      block_w = show_count ? ce.w : 0;
+      block_h = show_count ? ce.h : 0;
+      if (!inside && show_verdict)
+        {
+          block_w = MAX (block_w, ve.w);
+          block_h += ve.h;
+        }
+      if (block_h <= 0)
+        continue;
+      block_bottom = by - label_gap;
+      if (!is_slot_clear (points, band_lo, band_hi, n, shown, style->show_intervals, i,
+                          block_w / 2 / layout->slot_w, block_bottom - block_h - margin,
+                          block_bottom + margin, &obstacles_top))
+        {
+          /* Above the highest line in the slot, if that stays in the plot. */
+          double raised = MIN (block_bottom, obstacles_top - margin);
+
+          if (raised - block_h >= py - ce.h / 2)
+            block_bottom = raised;
+        }
+      if (!inside && show_verdict)
+        {
+          draw_text (cr, &theme, vtext, SIZE_BAR, PANGO_WEIGHT_BOLD, theme.fg, cx, block_bottom, 0.5, 1);
+          block_bottom -= ve.h;
+        }
+      if (show_count)
+        draw_text (cr, &theme, count, SIZE_BAR, hovered ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                   theme.fg_dim, cx, block_bottom, 0.5, 1);
+    }
 
   /* X labels: every k-th when they would collide. */
   {
@@ -1544,7 +1645,7 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
     legend[n_legend++] = (LegendItem) { LEGEND_LINE, theme.stage[MQLW_STAGE_SQL],
                                         MQLW_STAGE_SQL, _("SQL rate") };
   if (has_wins)
-    legend[n_legend++] = (LegendItem) { LEGEND_LINE, theme.captured, -1, _("Share of wins captured") };
+    legend[n_legend++] = (LegendItem) { LEGEND_LINE, theme.captured, -2, _("Share of wins captured") };
   if (isfinite (capacity))
     legend[n_legend++] = (LegendItem) { LEGEND_DASHED_LINE, theme.capacity, -1, _("Sales capacity") };
 
@@ -1698,6 +1799,8 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
           }
       }
       cairo_set_line_width (cr, lw);
+      if (line == 1)
+        set_stage_dash (cr, MQLW_STAGE_ACCEPTED, lw);
       set_source (cr, colour);
       cairo_stroke (cr);
       cairo_restore (cr);
@@ -1706,7 +1809,7 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
   /* X ticks: round thresholds. */
   {
     g_autofree char *wide = format_number (MAX (fabs (xmin), fabs (xmax)), 1);
-    double label_w = measure_text (cr, &theme, wide, SIZE_TICK, PANGO_WEIGHT_NORMAL).w + 24 * s;
+    double label_w = MAX (measure_text (cr, &theme, wide, SIZE_TICK, PANGO_WEIGHT_NORMAL).w + 24 * s, 60 * s);
     guint max_ticks = MAX ((guint) (pw / label_w), 2u);
     double step = xmax > xmin ? get_nice_step ((xmax - xmin) / max_ticks) : 1.0;
     double first = xmax > xmin ? ceil (xmin / step - 1e-9) * step : xmin;
@@ -1735,28 +1838,81 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
   if (isfinite (threshold))
     {
       double tx = CLAMP (SWEEP_X (threshold), px, px + pw);
-      guint nearest = 0;
 
       draw_threshold_marker (cr, &theme, tx, px, py, pw, ph, threshold);
 
-      /* Markers where the lines cross the threshold (the nearest preview). */
-      for (guint i = 1; i < n; i++)
-        if (fabs (pv[i].threshold - threshold) < fabs (pv[nearest].threshold - threshold))
-          nearest = i;
-      for (int line = 0; line < 2; line++)
+      /* Where the lines cross the threshold, with their values. */
+      if (threshold >= xmin && threshold <= xmax)
         {
-          const Point *p = line == 0 ? &sql_points[nearest] : &win_points[nearest];
-          Rgba colour = line == 0 ? theme.stage[MQLW_STAGE_SQL] : theme.captured;
-          double r = (theme.hc ? 5.5 : 4.5) * s;
+          guint k = 0;
+          double f = 0;
+          double values[3];
+          gboolean valid[3];
+          Rgba colours[3] = { theme.stage[MQLW_STAGE_SQL], theme.captured, theme.volume_line };
 
-          if (!p->valid)
-            continue;
-          path_marker (cr, MARKER_CIRCLE, p->x, p->y, r + 2 * s);
-          set_source (cr, theme.bg);
-          cairo_fill (cr);
-          path_marker (cr, MARKER_CIRCLE, p->x, p->y, r);
-          set_source (cr, colour);
-          cairo_fill (cr);
+          while (k + 1 < n && pv[k + 1].threshold < threshold)
+            k++;
+          if (k + 1 < n && pv[k + 1].threshold > pv[k].threshold)
+            f = CLAMP ((threshold - pv[k].threshold) / (pv[k + 1].threshold - pv[k].threshold), 0.0, 1.0);
+          if (k + 1 >= n)
+            f = 0;
+          valid[0] = sql_points[k].valid && (f == 0 || sql_points[k + 1].valid);
+          valid[1] = win_points[k].valid && (f == 0 || win_points[k + 1].valid);
+          values[0] = valid[0] ? pv[k].stage[MQLW_STAGE_SQL].rate +
+                                 (f > 0 ? f * (pv[k + 1].stage[MQLW_STAGE_SQL].rate - pv[k].stage[MQLW_STAGE_SQL].rate) : 0)
+                               : NAN;
+          values[1] = valid[1] ? pv[k].wins_captured_share +
+                                 (f > 0 ? f * (pv[k + 1].wins_captured_share - pv[k].wins_captured_share) : 0)
+                               : NAN;
+          values[2] = get_sweep_volume (&pv[k], per_month);
+          if (f > 0)
+            values[2] += f * (get_sweep_volume (&pv[k + 1], per_month) - values[2]);
+          valid[2] = isfinite (values[2]);
+
+          for (int line = 2; line >= 0; line--)
+            {
+              double y = line == 2 ? VOLUME_Y (values[2]) : RATE_Y (values[line]);
+              double r = (theme.hc ? 5.5 : 4.5) * s;
+              g_autofree char *text = NULL;
+              gboolean left_side;
+              Extent e;
+
+              if (!valid[line])
+                continue;
+              path_marker (cr, MARKER_CIRCLE, tx, y, r + 2 * s);
+              set_source (cr, theme.bg);
+              cairo_fill (cr);
+              path_marker (cr, MARKER_CIRCLE, tx, y, r);
+              set_source (cr, colours[line]);
+              cairo_fill (cr);
+
+              if (line == 2)
+                {
+                  g_autofree char *number = format_count (round (values[2] * 10) / 10);
+
+                  /* TRANSLATORS: MQL volume at the threshold on the sweep chart */
+                  text = per_month ? g_strdup_printf (_("%s / month"), number) : g_steal_pointer (&number);
+                }
+              else
+                text = format_percent (values[line]);
+
+              /* The value beside its marker, on the side with room, over a
+               * background plate so lines behind it do not cut it. */
+              e = measure_text (cr, &theme, text, SIZE_PILL, PANGO_WEIGHT_BOLD);
+              left_side = tx + r + 8 * s + e.w > px + pw;
+              {
+                double bx = left_side ? tx - r - 6 * s - e.w : tx + r + 6 * s;
+                double by = y - e.h - 2 * s;
+
+                if (by < py)
+                  by = y + 2 * s;
+                path_rounded_rect (cr, bx - 3 * s, by, e.w + 6 * s, e.h, 3 * s);
+                set_source (cr, theme.hc ? theme.bg : with_alpha (theme.bg, 0.85));
+                cairo_fill (cr);
+                draw_text (cr, &theme, text, SIZE_PILL, PANGO_WEIGHT_BOLD,
+                           line == 2 ? theme.fg : colours[line], bx, by, 0, 0);
+              }
+            }
         }
     }
 
