@@ -649,19 +649,29 @@ on_import_field_cb (gpointer    user_data,
     default:
       {
         gpointer found;
-        if (G_LIKELY (!trimmed))
-          found = g_hash_table_lookup (column->dict_index, field);   /* NUL-terminated by libcsv */
-        else
-          found = NULL;
-        if (found != NULL)
-          column->codes[row] = GPOINTER_TO_UINT (found) - 1;
-        else
+        char *copy;
+
+        if (G_UNLIKELY (trimmed))
           {
             guint before = column->dict->len;
             column->codes[row] = mqlw_column_intern (column, field, len);
             if (column->dict->len != before)
               g_array_append_val (b->first_lines, line);
+            break;
           }
+        /* One lookup (the field is NUL-terminated by libcsv); a new value is
+         * added straight to the dictionary (string → code + 1). */
+        found = g_hash_table_lookup (column->dict_index, field);
+        if (G_LIKELY (found != NULL))
+          {
+            column->codes[row] = GPOINTER_TO_UINT (found) - 1;
+            break;
+          }
+        copy = g_strndup (field, len);
+        g_ptr_array_add (column->dict, copy);
+        g_hash_table_insert (column->dict_index, copy, GUINT_TO_POINTER (column->dict->len));
+        column->codes[row] = column->dict->len - 1;
+        g_array_append_val (b->first_lines, line);
       }
       break;
     }
