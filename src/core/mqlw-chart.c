@@ -154,7 +154,7 @@ init_theme (Theme                *theme,
       theme->threshold_text = rgba_hex (0xffffff);
       theme->capacity = hc ? rgba_hex (0xa51d2d) : rgba_hex (0xc01c28);
       theme->captured = hc ? rgba_hex (0xa34000) : rgba_hex (0xc64600);
-      theme->volume_line = hc ? rgba_hex (0x000000) : rgba_hex (0x77767b);
+      theme->volume_line = hc ? rgba_hex (0x5e5c64) : rgba_hex (0x77767b);
 
       theme->verdict[MQLW_VERDICT_NONE] = theme->bg;
       theme->verdict[MQLW_VERDICT_TOO_EARLY] = hc ? rgba_hex (0x9a9996) : rgba_hex (0xc0bfbc);
@@ -176,7 +176,7 @@ init_theme (Theme                *theme,
       theme->threshold_text = rgba_hex (0x000000);
       theme->capacity = hc ? rgba_hex (0xff7b63) : rgba_hex (0xf66151);
       theme->captured = hc ? rgba_hex (0xffbe6f) : rgba_hex (0xffa348);
-      theme->volume_line = hc ? rgba_hex (0xffffff) : rgba_hex (0x9a9996);
+      theme->volume_line = hc ? rgba_hex (0xc0bfbc) : rgba_hex (0x9a9996);
 
       theme->verdict[MQLW_VERDICT_NONE] = theme->bg;
       theme->verdict[MQLW_VERDICT_TOO_EARLY] = hc ? rgba_hex (0x77767b) : rgba_hex (0x5e5c64);
@@ -190,7 +190,7 @@ init_theme (Theme                *theme,
       theme->stage[MQLW_STAGE_WON] = rgba_hex (0xcdab8f);
     }
 
-  theme->grid = hc ? mix_rgba (theme->bg, theme->fg, 0.45) : mix_rgba (theme->bg, theme->fg, 0.10);
+  theme->grid = hc ? mix_rgba (theme->bg, theme->fg, 0.35) : mix_rgba (theme->bg, theme->fg, 0.10);
   theme->baseline = hc ? theme->fg : mix_rgba (theme->bg, theme->fg, 0.45);
   theme->shade = mix_rgba (theme->bg, theme->threshold, hc ? 0.12 : (dark ? 0.10 : 0.07));
   theme->hover = mix_rgba (theme->bg, theme->fg, hc ? 0.15 : 0.07);
@@ -898,7 +898,7 @@ draw_y_axes (cairo_t     *cr,
   double gap = 8 * s;
 
   cairo_save (cr);
-  cairo_set_line_width (cr, 1 * s * theme->lw);
+  cairo_set_line_width (cr, (theme->hc ? 1.25 : 1.0) * s);
   set_source (cr, theme->grid);
   for (guint k = 1; k <= n_intervals; k++)
     {
@@ -1550,6 +1550,40 @@ mqlw_chart_draw (cairo_t               *cr,
 
 /* ---- the sweep chart ---------------------------------------------------- */
 
+/* Whether the polyline through the valid points enters the box. */
+static gboolean
+polyline_hits_box (const Point *pts,
+                   guint        n,
+                   double       x0,
+                   double       x1,
+                   double       y0,
+                   double       y1)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (!pts[i].valid)
+        continue;
+      if (pts[i].x >= x0 && pts[i].x <= x1 && pts[i].y >= y0 && pts[i].y <= y1)
+        return TRUE;
+      if (i + 1 < n && pts[i + 1].valid && pts[i + 1].x > pts[i].x)
+        {
+          const Point *a = &pts[i];
+          const Point *b = &pts[i + 1];
+          double sx0 = MAX (a->x, x0);
+          double sx1 = MIN (b->x, x1);
+          double ya, yb;
+
+          if (sx0 > sx1)
+            continue;
+          ya = a->y + (b->y - a->y) * (sx0 - a->x) / (b->x - a->x);
+          yb = a->y + (b->y - a->y) * (sx1 - a->x) / (b->x - a->x);
+          if (MAX (ya, yb) >= y0 && MIN (ya, yb) <= y1)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static double
 get_sweep_volume (const MqlwPreview *p,
                   gboolean           per_month)
@@ -1581,6 +1615,8 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
   double left_tick_w, right_tick_w;
   g_autofree Point *sql_points = NULL;
   g_autofree Point *win_points = NULL;
+  g_autofree Point *volume_points = NULL;
+  g_autofree char *capacity_label = NULL;
 
   g_return_if_fail (cr != NULL);
 
@@ -1736,7 +1772,6 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
       double cy = VOLUME_Y (capacity);
       double dash[] = { 6 * s, 4 * s };
       g_autofree char *number = format_count (capacity);
-      g_autofree char *label = NULL;
 
       cairo_save (cr);
       cairo_move_to (cr, px, cy);
@@ -1748,21 +1783,22 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
       cairo_restore (cr);
 
       /* TRANSLATORS: the sales capacity line on the sweep chart, "Capacity 120 / month" */
-      label = g_strdup_printf (_("Capacity %s / month"), number);
-      draw_text (cr, &theme, label, SIZE_BAR, PANGO_WEIGHT_BOLD, theme.capacity,
-                 px + pw - 6 * s, cy - 4 * s, 1, 1);
+      capacity_label = g_strdup_printf (_("Capacity %s / month"), number);
     }
 
   sql_points = g_new0 (Point, n);
   win_points = g_new0 (Point, n);
+  volume_points = g_new0 (Point, n);
   for (guint i = 0; i < n; i++)
     {
       const MqlwRate *r = &pv[i].stage[MQLW_STAGE_SQL];
+      double v = get_sweep_volume (&pv[i], per_month);
 
       sql_points[i] = (Point) { SWEEP_X (pv[i].threshold), RATE_Y (r->rate),
                                 r->present && r->known > 0 && isfinite (r->rate) };
       win_points[i] = (Point) { SWEEP_X (pv[i].threshold), RATE_Y (pv[i].wins_captured_share),
                                 isfinite (pv[i].wins_captured_share) };
+      volume_points[i] = (Point) { SWEEP_X (pv[i].threshold), VOLUME_Y (isfinite (v) ? v : 0), TRUE };
     }
 
   /* Lines without markers (sweeps are dense); a marker at the threshold. */
@@ -1804,6 +1840,38 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
       set_source (cr, colour);
       cairo_stroke (cr);
       cairo_restore (cr);
+    }
+
+  /* The capacity label where no curve runs through it: above or below the
+   * line, at the right end first. */
+  if (capacity_label != NULL)
+    {
+      Extent e = measure_text (cr, &theme, capacity_label, SIZE_BAR, PANGO_WEIGHT_BOLD);
+      double cy = VOLUME_Y (capacity);
+      double lx[2] = { px + pw - 6 * s - e.w, px + 6 * s };
+      double ly[2] = { cy - 4 * s - e.h, cy + 4 * s };
+      double bx = lx[0], by = ly[0];
+      gboolean placed = FALSE;
+
+      for (guint a = 0; a < 2 && !placed; a++)
+        for (guint b = 0; b < 2 && !placed; b++)
+          {
+            double x0 = lx[a] - 2 * s, x1 = lx[a] + e.w + 2 * s;
+            double y0 = ly[b] - 2 * s, y1 = ly[b] + e.h + 2 * s;
+
+            if ((!has_sql || !polyline_hits_box (sql_points, n, x0, x1, y0, y1)) &&
+                (!has_wins || !polyline_hits_box (win_points, n, x0, x1, y0, y1)) &&
+                !polyline_hits_box (volume_points, n, x0, x1, y0, y1))
+              {
+                bx = lx[a];
+                by = ly[b];
+                placed = TRUE;
+              }
+          }
+      path_rounded_rect (cr, bx - 3 * s, by, e.w + 6 * s, e.h, 3 * s);
+      set_source (cr, theme.hc ? theme.bg : with_alpha (theme.bg, 0.85));
+      cairo_fill (cr);
+      draw_text (cr, &theme, capacity_label, SIZE_BAR, PANGO_WEIGHT_BOLD, theme.capacity, bx, by, 0, 0);
     }
 
   /* X ticks: round thresholds. */
