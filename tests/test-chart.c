@@ -488,32 +488,42 @@ test_empty (void)
   cairo_surface_destroy (surface);
 }
 
-/* Fractional bounds and a "No data" bucket (verdict none, no known outcomes)
- * render without trouble. */
-static void
-test_fractional_and_no_data (void)
+/* Fractional bounds and a "No data" bucket (verdict none, no known outcomes). */
+static const Row fractional[] = {
+  { -10.5, 0.5, 300, 6, 1, MQLW_VERDICT_TOO_EARLY },
+  { 0.5, 12.75, 200, 40, 8, MQLW_VERDICT_GOOD },
+  { 12.75, INFINITY, 30, 0, 0, MQLW_VERDICT_NONE },
+};
+
+static MqlwBucketTable *
+build_fractional_table (void)
 {
-  static const Row rows[] = {
-    { -10.5, 0.5, 300, 6, 1, MQLW_VERDICT_TOO_EARLY },
-    { 0.5, 12.25, 200, 40, 8, MQLW_VERDICT_GOOD },
-    { 12.25, INFINITY, 30, 0, 0, MQLW_VERDICT_NONE },
-  };
-  g_autoptr(TestTable) table = build_table (rows, G_N_ELEMENTS (rows));
-  MqlwChartLayout layout;
-  cairo_surface_t *surface;
+  MqlwBucketTable *table = build_table (fractional, G_N_ELEMENTS (fractional));
 
   set_absent (&table->buckets[2].stage[MQLW_STAGE_SQL]);
   table->buckets[2].stage[MQLW_STAGE_SQL].present = TRUE;
   set_absent (&table->buckets[2].stage[MQLW_STAGE_OPPORTUNITY]);
   table->buckets[2].stage[MQLW_STAGE_OPPORTUNITY].present = TRUE;
+  return table;
+}
+
+static void
+test_fractional_and_no_data (void)
+{
+  g_autoptr(TestTable) table = build_fractional_table ();
+  MqlwChartLayout layout;
+  cairo_surface_t *surface;
 
   surface = render_table (table, 5, NULL, &layout);
   save_for_review (surface, "chart-fractional.png");
-  /* last_hi = 12.25 + max(12.25 − 0.5, 1) = 24 */
-  g_assert_cmpfloat_with_epsilon (layout.last_hi, 24.0, 1e-12);
-  /* 5 in [0.5, 12.25): (5 − 0.5) / 11.75 of slot 1. */
+  /* last_hi = 12.75 + max(12.75 − 0.5, 1) = 25 */
+  g_assert_cmpfloat_with_epsilon (layout.last_hi, 25.0, 1e-12);
+  /* 5 in [0.5, 12.75): (5 − 0.5) / 12.25 of slot 1. */
   g_assert_cmpfloat_with_epsilon (mqlw_chart_layout_x_of_score (&layout, table, 5),
-                                  layout.plot_x + (1 + 4.5 / 11.75) * layout.slot_w, 1e-9);
+                                  layout.plot_x + (1 + 4.5 / 12.25) * layout.slot_w, 1e-9);
+  /* 20 in the open bucket: (20 − 12.75) / (25 − 12.75) of slot 2. */
+  g_assert_cmpfloat_with_epsilon (mqlw_chart_layout_x_of_score (&layout, table, 20),
+                                  layout.plot_x + (2 + 7.25 / 12.25) * layout.slot_w, 1e-9);
   cairo_surface_destroy (surface);
 }
 
@@ -745,6 +755,26 @@ test_export_pdf_text (void)
   g_assert_nonnull (strstr (sweep_text, "MQL ≥ 51"));
   g_assert_nonnull (strstr (sweep_text, "Capacity 30 / month"));
   g_assert_nonnull (strstr (sweep_text, "MQLs per month"));
+
+  /* Fractional bounds: one decimal and a real minus sign; no data. */
+  {
+    g_autoptr(TestTable) frac = build_fractional_table ();
+    g_autofree char *frac_pdf = g_build_filename (dir, "fractional.pdf", NULL);
+    g_autofree char *frac_text = NULL;
+    static const char * const frac_expected[] = {
+      "\u221210.5–0.5", "0.5–12.8", "12.8+", "No data", "MQL ≥ 5",
+    };
+
+    g_assert_true (mqlw_chart_export (frac_pdf, MQLW_CHART_FORMAT_PDF, 1366, 768, frac, 5, NULL, &error));
+    g_assert_no_error (error);
+    frac_text = run_pdftotext (frac_pdf);
+    for (guint i = 0; i < G_N_ELEMENTS (frac_expected); i++)
+      {
+        g_test_message ("looking for “%s”", frac_expected[i]);
+        g_assert_nonnull (strstr (frac_text, frac_expected[i]));
+      }
+    g_assert_cmpint (g_remove (frac_pdf), ==, 0);
+  }
 
   g_assert_cmpint (g_remove (pdf), ==, 0);
   g_assert_cmpint (g_remove (sweep_pdf), ==, 0);

@@ -809,11 +809,24 @@ has_integer_bounds (const MqlwBucketTable *table)
   return TRUE;
 }
 
+/* One decimal, always, with a real minus sign. */
+static char *
+format_decimal (double value)
+{
+  g_autofree char *text = g_strdup_printf ("%.1f", fabs (value));
+
+  if (value < 0 && strcmp (text, "0.0") != 0)
+    return g_strconcat ("\u2212", text, NULL);
+  return g_steal_pointer (&text);
+}
+
+/* "0–30", "31–50", "71+" for integer bounds (hi is exclusive, so the range
+ * shown ends at hi − 1); "0.5–12.3" otherwise. */
 static char *
 format_bucket_label (const MqlwBucket *bucket,
                      gboolean          integers)
 {
-  g_autofree char *lo = format_number (bucket->lo, integers ? 0 : 1);
+  g_autofree char *lo = integers ? format_number (bucket->lo, 0) : format_decimal (bucket->lo);
   g_autofree char *hi = NULL;
 
   if (!isfinite (bucket->hi))
@@ -826,12 +839,7 @@ format_bucket_label (const MqlwBucket *bucket,
       hi = format_number (bucket->hi - 1, 0);
     }
   else
-    hi = g_strdup_printf ("%.1f", bucket->hi);
-  if (!integers)
-    {
-      g_free (lo);
-      lo = g_strdup_printf ("%.1f", bucket->lo);
-    }
+    hi = format_decimal (bucket->hi);
   /* TRANSLATORS: a score range on the x axis, "31–50" */
   return g_strdup_printf (_("%s–%s"), lo, hi);
 }
