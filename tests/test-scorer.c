@@ -1,0 +1,752 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-test-scorer"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "mqlw-scorer.h"
+
+/* Hand-made leads for seed 002's "IS / IS NOT an MQL" examples and the edge
+ * cases of the scoring rules. Every expected number is worked out by hand in
+ * the comment next to the lead, from the seed002-two-paths.json sample:
+ *
+ *   fit        VP/C-level +20, Director +15, Manager +10, 200–1,000 employees +10,
+ *              SaaS/Manufacturing +10, personal e-mail −50, no job title −5
+ *   behaviour  demo 30 (cap 60), contact sales 30 (cap 60), pricing 20 (cap 60),
+ *              webinar 15 (cap 30), case study 15 (cap 30), product page 5 (cap 15),
+ *              ebook 5 (cap 10), e-mail click 2 (cap 10), careers −10 (cap 20),
+ *              unsubscribed −50 (cap 50, no decay)
+ *   decay      age ≤ 7 d ×1, ≤ 30 ×0.8, ≤ 60 ×0.6, ≤ 90 ×0.4, beyond ×0.2
+ *              (age = as_of − last_activity_at; as_of is 2025-06-30 for every lead)
+ *   grades     A ≥ 30, B ≥ 20, C ≥ 10, else D; multipliers all 1
+ *   paths      score ≥ 51; grade ≤ B and behaviour ≥ 50; demo/contact > 0 and grade ≤ B
+ *   disqualify 1 competitor (rivalsoft.com, competeco.com), 2 student (job title Student),
+ *              3 consultant (job title Consultant), 4 partner source (lead source Partner) */
+
+#define NA NAN
+#define NO_DATE (-1)
+
+typedef struct {
+  const char *what;
+  const char *email, *job_title, *seniority;
+  double      size;
+  const char *industry, *source;
+  int         age;        /* days from last activity to as-of, NO_DATE = none */
+  double      demo, contact, pricing, product, webinar, case_study, ebook, clicks, careers;
+  gint8       unsubscribed;
+  /* expected */
+  double      fit, behaviour;
+  MqlwGrade   grade;
+  double      total;
+  guint16     disqualified;
+  guint8      paths;
+  gboolean    mql;        /* at threshold 51 */
+} Lead;
+
+#define GB MQLW_PATH_GRADE_BEHAVIOUR
+#define HR MQLW_PATH_HAND_RAISER
+#define A MQLW_GRADE_A
+#define B MQLW_GRADE_B
+#define C MQLW_GRADE_C
+#define D MQLW_GRADE_D
+
+static const Lead leads[] = {
+  /* IS: fit 20 (VP) + 10 (500) + 10 (SaaS) = 40 → A; webinar 1 × 15 × 1.0 (3 d) = 15;
+   * total 40 + 15 = 55 ≥ 51. */
+  { "VP Marketing at 500-person SaaS, score 55",
+    "ava@northwind-saas.com", "VP Marketing", "VP", 500, "SaaS", "Organic Search", 3,
+    0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+    40, 15, A, 55, 0, 0, TRUE },
+  /* IS: fit 15 (Director) + 10 (300) + 10 (Manufacturing) = 35 → A; pricing 3 × 20 = 60
+   * (cap 60) × 1.0 (2 d) = 60; total 95; grade A and behaviour 60 ≥ 50 → grade+behaviour path. */
+  { "Director Ops, viewed pricing 3x this week",
+    "dan@acme-mfg.com", "Director of Operations", "Director", 300, "Manufacturing", "Paid Search", 2,
+    0, 0, 3, 0, 0, 0, 0, 0, 0, 0,
+    35, 60, A, 95, 0, GB, TRUE },
+  /* IS: fit 10 (Manager) + 10 (250) = 20 → B (Retail is not ICP); demo 1 × 30 × 1.0 = 30;
+   * total 50 < 51, but a demo request with grade B passes the hand-raiser path. */
+  { "Any A/B grade who requested demo",
+    "mia@shopco.com", "Marketing Manager", "Manager", 250, "Retail", "Webinar", 5,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    20, 30, B, 50, 0, HR, TRUE },
+  /* IS: fit 10 + 10 (800) + 10 (SaaS) = 30 → A; (webinar 15 + case study 15) × 0.8 (10 d) = 24;
+   * total 54 ≥ 51. */
+  { "Manager at ICP company, attended webinar + downloaded case study",
+    "leo@cloudly.io", "IT Manager", "Manager", 800, "SaaS", "Event", 10,
+    0, 0, 0, 0, 1, 1, 0, 0, 0, 0,
+    30, 24, A, 54, 0, 0, TRUE },
+  /* IS NOT: fit 0 → D (IC, 20,000 employees, Education); pricing 2 × 20 = 40, webinar 2 × 15 = 30,
+   * clicks 5 × 2 = 10 → 80 × 1.0 (1 d); total 80 — but the student disqualifier (#2) hits. */
+  { "Student with 80 points",
+    "sam@cs.stateu.edu", "Student", "Individual Contributor", 20000, "Education", "Organic Search", 1,
+    0, 0, 2, 0, 2, 0, 0, 5, 0, 0,
+    0, 80, D, 80, 2, 0, FALSE },
+  /* IS NOT: fit 15 + 10 (600) + 10 = 35 → A; pricing 4 × 20 = 80 → cap 60, product 3 × 5 = 15,
+   * demo 1 × 30 = 30 → 105 × 1.0 (4 d); total 140; the competitor domain (#1) hits through the
+   * subdomain eu.rivalsoft.com, so neither fixed path counts. */
+  { "Competitor researching you",
+    "rita@eu.rivalsoft.com", "Product Marketing Director", "Director", 600, "SaaS", "Direct", 4,
+    1, 0, 4, 3, 0, 0, 0, 0, 0, 0,
+    35, 105, A, 140, 1, 0, FALSE },
+  /* IS NOT: fit 15 + 10 (300) = 25 → B; contact 1 × 30 = 30 × 1.0 (6 d); total 55 —
+   * job title Consultant hits disqualifier #3 before the partner source (#4). */
+  { "Consultant seeking partnership",
+    "carl@brightadvisors.com", "Consultant", "Director", 300, "Professional Services", "Partner", 6,
+    0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+    25, 30, B, 55, 3, 0, FALSE },
+  /* IS NOT: fit 20 + 10 (450) + 10 = 40 → A; ebook 1 × 5 × 0.8 (20 d) = 4; total 44 < 51;
+   * behaviour 4 < 50 and no hand raised. */
+  { "ICP contact who only downloaded 1 ebook",
+    "vera@datapipe.com", "VP Engineering", "VP", 450, "SaaS", "Content Syndication", 20,
+    0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    40, 4, A, 44, 0, 0, FALSE },
+  /* Missing values: no e-mail, no title (−5), no size, no industry, no activity date (factor 1),
+   * pricing missing (counts 0). fit 20 − 5 = 15 → C; webinar 2 × 15 = 30 (cap 30); total 45. */
+  { "VP with unknown company and no title",
+    NULL, NULL, "VP", NA, NULL, NULL, NO_DATE,
+    NA, NA, NA, NA, 2, NA, NA, NA, NA, MQLW_BOOL_MISSING,
+    15, 30, C, 45, 0, 0, FALSE },
+  /* Personal e-mail (upper-case domain) −50 → D; 100 days → ×0.2: pricing 1 × 20 × 0.2 = 4,
+   * careers 3 × −10 = −30 → cap −20 × 0.2 = −4; unsubscribed −50 (no decay);
+   * behaviour 4 − 4 − 50 = −50; total −100. */
+  { "Personal e-mail, old activity, unsubscribed",
+    "joe@Gmail.COM", "Analyst", "Individual Contributor", 5000, "Retail", "Social", 100,
+    0, 0, 1, 0, 0, 0, 0, 0, 3, 1,
+    -50, -50, D, -100, 0, 0, FALSE },
+  /* Hand raised below the floor: fit 10 (SaaS; 50 employees is not ICP) → C; contact 1 × 30;
+   * total 40; grade C is below the hand-raiser floor B. */
+  { "Grade C contact-sales request",
+    "kim@tinyco.com", "Sales Rep", "Individual Contributor", 50, "SaaS", "Direct", 0,
+    0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+    10, 30, C, 40, 0, 0, FALSE },
+  /* Case-insensitive text: "c-level" matches C-level, "saas" matches SaaS: fit 20 + 10 (1,000,
+   * inclusive) + 10 = 40 → A; demo 2 × 30 = 60 (cap 60) × 0.6 (45 d) = 36; total 76; hand raiser. */
+  { "Lower-case C-level demo request",
+    "ana@northwind-saas.com", "cfo", "c-level", 1000, "saas", "Referral", 45,
+    2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    40, 36, A, 76, 0, HR, TRUE },
+};
+
+static MqlwModel *
+load_seed002 (void)
+{
+  const char *dir = g_getenv ("MQLW_SAMPLES_DIR");
+  g_autofree char *path = g_build_filename (dir != NULL ? dir : SOURCE_SAMPLES_DIR, "seed002-two-paths.json", NULL);
+  g_autoptr(GError) error = NULL;
+  MqlwModel *model = mqlw_model_load (path, &error);
+
+  g_assert_no_error (error);
+  return model;
+}
+
+static void
+set_text (MqlwColumn *column,
+          guint       row,
+          const char *text)
+{
+  if (text != NULL)
+    column->codes[row] = mqlw_column_intern (column, text, -1);
+}
+
+static MqlwDataset *
+build_leads_dataset (void)
+{
+  static const char * const counts[] = {
+    "demo_requests", "contact_sales", "pricing_page_views", "product_page_views", "webinars_attended",
+    "case_study_downloads", "ebook_downloads", "email_clicks", "careers_page_views",
+  };
+  guint n = G_N_ELEMENTS (leads);
+  MqlwDataset *dataset = mqlw_dataset_new (n);
+  MqlwColumn *email = mqlw_dataset_add_column (dataset, "email", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_EMAIL);
+  MqlwColumn *title = mqlw_dataset_add_column (dataset, "job_title", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  MqlwColumn *seniority = mqlw_dataset_add_column (dataset, "seniority", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  MqlwColumn *size = mqlw_dataset_add_column (dataset, "company_size", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT);
+  MqlwColumn *industry = mqlw_dataset_add_column (dataset, "industry", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  MqlwColumn *source = mqlw_dataset_add_column (dataset, "lead_source", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  MqlwColumn *as_of = mqlw_dataset_add_column (dataset, "as_of", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_AS_OF);
+  MqlwColumn *last = mqlw_dataset_add_column (dataset, "last_activity_at", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_ACTIVITY_DATE);
+  MqlwColumn *unsubscribed = mqlw_dataset_add_column (dataset, "unsubscribed", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_ACTIVITY_COUNT);
+  MqlwColumn *count_columns[G_N_ELEMENTS (counts)];
+  gint32 as_of_day = mqlw_date_from_ymd (2025, 6, 30);
+
+  for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+    count_columns[k] = mqlw_dataset_add_column (dataset, counts[k], MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Lead *lead = &leads[i];
+      const double values[] = { lead->demo, lead->contact, lead->pricing, lead->product, lead->webinar,
+                                lead->case_study, lead->ebook, lead->clicks, lead->careers };
+
+      set_text (email, i, lead->email);
+      set_text (title, i, lead->job_title);
+      set_text (seniority, i, lead->seniority);
+      size->num[i] = lead->size;
+      set_text (industry, i, lead->industry);
+      set_text (source, i, lead->source);
+      as_of->days[i] = as_of_day;
+      if (lead->age != NO_DATE)
+        last->days[i] = as_of_day - lead->age;
+      unsubscribed->boolean[i] = lead->unsubscribed;
+      for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+        count_columns[k]->num[i] = values[k];
+    }
+  return dataset;
+}
+
+static void
+test_seed002_examples (void)
+{
+  g_autoptr(MqlwModel) model = load_seed002 ();
+  g_autoptr(MqlwDataset) dataset = build_leads_dataset ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwScorer) scorer = mqlw_scorer_new (dataset, model, &error);
+  const MqlwScores *scores;
+
+  g_assert_no_error (error);
+  scores = mqlw_scorer_get_scores (scorer);
+  g_assert_cmpuint (scores->n, ==, G_N_ELEMENTS (leads));
+  g_assert_true (mqlw_scorer_get_model (scorer) == model);
+  g_assert_true (mqlw_scorer_get_dataset (scorer) == dataset);
+
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    {
+      const Lead *lead = &leads[i];
+
+      g_test_message ("lead %u: %s", i, lead->what);
+      g_assert_cmpfloat_with_epsilon (scores->fit[i], lead->fit, 1e-4);
+      g_assert_cmpfloat_with_epsilon (scores->behaviour[i], lead->behaviour, 1e-4);
+      g_assert_cmpint (scores->grade[i], ==, lead->grade);
+      g_assert_cmpfloat_with_epsilon (scores->total[i], lead->total, 1e-9);
+      g_assert_cmpint (scores->disqualified[i], ==, lead->disqualified);
+      g_assert_cmpint (scores->fixed_paths[i], ==, lead->paths);
+      g_assert_cmpint (mqlw_scores_is_mql (scores, i, TRUE, 51), ==, lead->mql);
+    }
+
+  /* Per-criterion points: lead 1 (Director Ops) gets 15 from rule 1 (director), 60 from
+   * behaviour rule 2 (pricing, capped); lead 3 gets 15 × 0.8 = 12 from the webinar (rule 3). */
+  g_assert_cmpfloat (mqlw_scorer_contribution (scorer, FALSE, 1, 1), ==, 15);
+  g_assert_cmpfloat (mqlw_scorer_contribution (scorer, FALSE, 0, 1), ==, 0);
+  g_assert_cmpfloat (mqlw_scorer_contribution (scorer, TRUE, 2, 1), ==, 60);
+  g_assert_cmpfloat_with_epsilon (mqlw_scorer_contribution (scorer, TRUE, 3, 3), 12, 1e-5);
+  /* Without the score path only the fixed paths make MQLs: leads 1, 2 and 11. */
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    g_assert_cmpint (mqlw_scores_is_mql (scores, i, FALSE, 51), ==, i == 1 || i == 2 || i == 11);
+}
+
+static void
+assert_same_scores (const MqlwScores *a,
+                    const MqlwScores *b)
+{
+  g_assert_cmpuint (a->n, ==, b->n);
+  g_assert_cmpmem (a->total, a->n * sizeof (double), b->total, b->n * sizeof (double));
+  g_assert_cmpmem (a->fit, a->n * sizeof (float), b->fit, b->n * sizeof (float));
+  g_assert_cmpmem (a->behaviour, a->n * sizeof (float), b->behaviour, b->n * sizeof (float));
+  g_assert_cmpmem (a->grade, a->n, b->grade, b->n);
+  g_assert_cmpmem (a->fixed_paths, a->n, b->fixed_paths, b->n);
+  g_assert_cmpmem (a->disqualified, a->n * sizeof (guint16), b->disqualified, b->n * sizeof (guint16));
+}
+
+static MqlwFitRule *
+find_fit (MqlwModel  *model,
+          const char *id)
+{
+  for (guint i = 0; i < model->fit->len; i++)
+    {
+      MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
+      if (strcmp (rule->id, id) == 0)
+        return rule;
+    }
+  g_assert_not_reached ();
+}
+
+static MqlwBehaviourRule *
+find_behaviour (MqlwModel  *model,
+                const char *id)
+{
+  for (guint i = 0; i < model->behaviour->len; i++)
+    {
+      MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, i);
+      if (strcmp (rule->id, id) == 0)
+        return rule;
+    }
+  g_assert_not_reached ();
+}
+
+/* Applies @edit to a copy of the scorer's model, updates, and compares with a
+ * fresh scorer built from the edited model. */
+static void
+check_update (MqlwScorer *scorer,
+              MqlwModel  *edited)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwScorer) fresh = NULL;
+
+  g_assert_true (mqlw_scorer_update (scorer, edited, &error));
+  g_assert_no_error (error);
+  fresh = mqlw_scorer_new (mqlw_scorer_get_dataset (scorer), edited, &error);
+  g_assert_no_error (error);
+  assert_same_scores (mqlw_scorer_get_scores (scorer), mqlw_scorer_get_scores (fresh));
+}
+
+static void
+test_update_matches_fresh (void)
+{
+  g_autoptr(MqlwModel) model = load_seed002 ();
+  g_autoptr(MqlwDataset) dataset = build_leads_dataset ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwScorer) scorer = mqlw_scorer_new (dataset, model, &error);
+  g_autoptr(MqlwModel) step1 = NULL, step2 = NULL, step3 = NULL, step4 = NULL, step5 = NULL;
+  const MqlwScores *scores;
+
+  g_assert_no_error (error);
+
+  /* 1. Weights: director 15 → 18, pricing 20 → 25. Lead 1 (Director Ops): fit 18 + 10 + 10 = 38,
+   *    pricing 3 × 25 = 75 → cap 60; total 98. */
+  step1 = mqlw_model_copy (model);
+  find_fit (step1, "director")->points = 18;
+  find_behaviour (step1, "pricing")->points = 25;
+  check_update (scorer, step1);
+  scores = mqlw_scorer_get_scores (scorer);
+  g_assert_cmpfloat (scores->fit[1], ==, 38);
+  g_assert_cmpfloat (scores->total[1], ==, 98);
+
+  /* 2. Cap, decay table, grade bands and multipliers change. */
+  step2 = mqlw_model_copy (step1);
+  find_behaviour (step2, "pricing")->cap = NAN;
+  g_array_index (step2->decay.steps, MqlwDecayStep, 1).factor = 0.75;
+  step2->grading.min_fit[MQLW_GRADE_A] = 35;
+  step2->grading.multiplier[MQLW_GRADE_A] = 1.5;
+  check_update (scorer, step2);
+  /* Lead 1: pricing 3 × 25 = 75 uncapped, grade A (38 ≥ 35) × 1.5 → 38 + 112.5 = 150.5. */
+  g_assert_cmpfloat (scores->total[1], ==, 150.5);
+
+  /* 3. Rules reordered, one disabled, one added, a disqualifier disabled. */
+  step3 = mqlw_model_copy (step2);
+  {
+    gpointer first = g_ptr_array_steal_index (step3->fit, 0);
+    g_ptr_array_add (step3->fit, first);   /* vp_clevel now last */
+  }
+  find_behaviour (step3, "webinar")->enabled = FALSE;
+  {
+    MqlwFitRule *rule = mqlw_model_add_fit (step3, "enterprise", "company_size", MQLW_MATCH_RANGE, 5);
+    rule->match.min = 5000;
+  }
+  ((MqlwDisqualifier *) g_ptr_array_index (step3->disqualifiers, 1))->enabled = FALSE;
+  check_update (scorer, step3);
+  /* The student (lead 4) is no longer disqualified as a student; with 20,000 employees she gets
+   * the enterprise +5 → grade D (5 < 10, multiplier 1); behaviour without webinars: pricing
+   * 2 × 25 (step 1, uncapped since step 2) = 50 + clicks 5 × 2 = 10 → 60; total 65. */
+  g_assert_cmpint (scores->disqualified[4], ==, 0);
+  g_assert_cmpfloat (scores->fit[4], ==, 5);
+  g_assert_cmpfloat (scores->total[4], ==, 65);
+
+  /* 4. Paths and the hand-raiser list change. */
+  step4 = mqlw_model_copy (step3);
+  step4->paths.hand_raiser_min_grade = MQLW_GRADE_C;
+  g_strfreev (step4->paths.hand_raiser_activities);
+  step4->paths.hand_raiser_activities = g_strsplit ("contact_sales", ",", -1);
+  step4->paths.behaviour_min = 30;
+  check_update (scorer, step4);
+  /* Lead 10 (grade C contact-sales request) now passes the hand-raiser path. */
+  g_assert_cmpint (scores->fixed_paths[10] & MQLW_PATH_HAND_RAISER, !=, 0);
+
+  /* 5. Back to the original model, edited in place by the caller and passed again. */
+  step5 = mqlw_model_copy (model);
+  check_update (scorer, step5);
+  find_fit (step5, "manager")->points = 12;
+  check_update (scorer, step5);
+  g_assert_cmpfloat (scores->fit[2], ==, 22);   /* Manager 12 + 250 employees 10 */
+}
+
+static void
+test_missing_column (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_leads_dataset ();
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(MqlwModel) enabled = NULL;
+  MqlwFitRule *rule;
+  const MqlwScores *scores;
+
+  rule = mqlw_model_add_fit (model, "senior", "seniority_level", MQLW_MATCH_IN_SET, 15);
+  g_strfreev (rule->match.values);
+  rule->match.values = g_strsplit ("VP", ",", -1);
+
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_null (scorer);
+  g_assert_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_NO_COLUMN);
+  g_assert_cmpstr (error->message, ==, "fit rule 'senior' names column 'seniority_level', which the data does not have");
+  g_clear_error (&error);
+
+  /* A disabled rule is not checked … */
+  rule->enabled = FALSE;
+  mqlw_model_add_fit (model, "titleless", "job_title", MQLW_MATCH_MISSING, -5);
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  scores = mqlw_scorer_get_scores (scorer);
+  g_assert_cmpfloat (scores->fit[8], ==, -5);   /* lead 8 has no job title */
+
+  /* … until it is enabled; then the update fails and the scorer keeps the previous model. */
+  enabled = mqlw_model_copy (model);
+  ((MqlwFitRule *) g_ptr_array_index (enabled->fit, 0))->enabled = TRUE;
+  g_assert_false (mqlw_scorer_update (scorer, enabled, &error));
+  g_assert_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_NO_COLUMN);
+  g_clear_error (&error);
+  g_assert_true (mqlw_scorer_get_model (scorer) == model);
+  g_assert_cmpfloat (scores->fit[8], ==, -5);
+}
+
+typedef struct {
+  const char *what;
+  gboolean behaviour;
+  const char *column;
+  MqlwMatchOp op;
+  MqlwScorerError code;
+  const char *message;
+} WrongCase;
+
+static void
+test_wrong_type (void)
+{
+  static const WrongCase cases[] = {
+    { "range on text", FALSE, "industry", MQLW_MATCH_RANGE, MQLW_SCORER_ERROR_WRONG_TYPE,
+      "fit rule 'x' uses a range on column 'industry', which holds text, not numbers" },
+    { "e-mail domain on a number", FALSE, "company_size", MQLW_MATCH_EMAIL_DOMAIN, MQLW_SCORER_ERROR_WRONG_TYPE,
+      "fit rule 'x' looks for an e-mail domain in column 'company_size', which holds numbers" },
+    { "number compared with text", FALSE, "company_size", MQLW_MATCH_EQUALS, MQLW_SCORER_ERROR_WRONG_TYPE,
+      "fit rule 'x' compares column 'company_size' with 'many', but that column holds numbers" },
+    { "activity on text", TRUE, "industry", 0, MQLW_SCORER_ERROR_WRONG_TYPE,
+      "behaviour rule 'x' counts column 'industry', which holds text, not numbers" },
+    { "activity on a date", TRUE, "as_of", 0, MQLW_SCORER_ERROR_WRONG_TYPE,
+      "behaviour rule 'x' counts column 'as_of', which holds dates, not numbers" },
+    { "missing activity", TRUE, "trial_signups", 0, MQLW_SCORER_ERROR_NO_COLUMN,
+      "behaviour rule 'x' names column 'trial_signups', which the data does not have" },
+  };
+  g_autoptr(MqlwDataset) dataset = build_leads_dataset ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MqlwModel) model = mqlw_model_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqlwScorer) scorer = NULL;
+
+      g_test_message ("%s", cases[i].what);
+      if (cases[i].behaviour)
+        mqlw_model_add_behaviour (model, "x", cases[i].column, 10, NAN);
+      else
+        {
+          MqlwFitRule *rule = mqlw_model_add_fit (model, "x", cases[i].column, cases[i].op, 10);
+          rule->match.min = 1;
+          g_strfreev (rule->match.values);
+          rule->match.values = g_strsplit ("many", ",", -1);
+        }
+      scorer = mqlw_scorer_new (dataset, model, &error);
+      g_assert_null (scorer);
+      g_assert_error (error, MQLW_SCORER_ERROR, (gint) cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+    }
+}
+
+static void
+test_grade_multipliers (void)
+{
+  /* Seed 003 multipliers 1.5 / 1.2 / 1.0 / 0.7 with bands A ≥ 40, B ≥ 25, C ≥ 10;
+   * fit VP 40, Director 30, Manager 15, IC 0; pricing 10 per view, no cap, no decay.
+   *   VP,       2 views: 40 + 1.5 × 20 = 70
+   *   Director, 2 views: 30 + 1.2 × 20 = 54
+   *   Manager,  2 views: 15 + 1.0 × 20 = 35
+   *   IC,       2 views:  0 + 0.7 × 20 = 14 */
+  static const struct { const char *seniority; double views, total; MqlwGrade grade; } cases[] = {
+    { "VP", 2, 70, A }, { "Director", 2, 54, B }, { "Manager", 2, 35, C },
+    { "Individual Contributor", 2, 14, D },
+  };
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (G_N_ELEMENTS (cases));
+  MqlwColumn *seniority = mqlw_dataset_add_column (dataset, "seniority", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  MqlwColumn *pricing = mqlw_dataset_add_column (dataset, "pricing_page_views", MQLW_COLUMN_TYPE_DECIMAL,
+                                                 MQLW_ROLE_ACTIVITY_COUNT);
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct { const char *id, *value; double points; } fit[] = {
+    { "vp", "VP", 40 }, { "director", "Director", 30 }, { "manager", "Manager", 15 },
+  };
+  const double multipliers[] = { 1.5, 1.2, 1.0, 0.7 };
+  const MqlwScores *scores;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      set_text (seniority, i, cases[i].seniority);
+      pricing->num[i] = cases[i].views;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fit); i++)
+    {
+      MqlwFitRule *rule = mqlw_model_add_fit (model, fit[i].id, "seniority", MQLW_MATCH_EQUALS, fit[i].points);
+      g_strfreev (rule->match.values);
+      rule->match.values = g_strsplit (fit[i].value, ",", -1);
+    }
+  mqlw_model_add_behaviour (model, "pricing", "pricing_page_views", 10, NAN);
+  model->grading.enabled = TRUE;
+  model->grading.min_fit[MQLW_GRADE_A] = 40;
+  model->grading.min_fit[MQLW_GRADE_B] = 25;
+  model->grading.min_fit[MQLW_GRADE_C] = 10;
+  memcpy (model->grading.multiplier, multipliers, sizeof multipliers);
+
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  scores = mqlw_scorer_get_scores (scorer);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpint (scores->grade[i], ==, cases[i].grade);
+      g_assert_cmpfloat_with_epsilon (scores->total[i], cases[i].total, 1e-9);
+    }
+
+  /* Grading off: every lead is grade A and the multipliers are 1: totals 60, 50, 35, 20. */
+  {
+    g_autoptr(MqlwModel) off = mqlw_model_copy (model);
+    const double plain[] = { 60, 50, 35, 20 };
+
+    off->grading.enabled = FALSE;
+    g_assert_true (mqlw_scorer_update (scorer, off, &error));
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_assert_cmpint (scores->grade[i], ==, MQLW_GRADE_A);
+        g_assert_cmpfloat (scores->total[i], ==, plain[i]);
+      }
+  }
+}
+
+static void
+test_rounding (void)
+{
+  /* total = round (x × 100) / 100 on fit + behaviour:
+   *   fit 0.125 (exact in binary) + 0 → 12.5 → round half away from zero → 13 → 0.13
+   *   fit −0.125 → −12.5 → −13 → −0.13
+   *   fit 1/3 ≈ 0.3333333 (float) → 33.33… → 33 → 0.33 */
+  static const double points[] = { 0.125, -0.125, 1.0 / 3.0 };
+  static const double expected[] = { 0.13, -0.13, 0.33 };
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (G_N_ELEMENTS (points));
+  MqlwColumn *tier = mqlw_dataset_add_column (dataset, "tier", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT);
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%u", i + 1);
+      MqlwFitRule *rule = mqlw_model_add_fit (model, value, "tier", MQLW_MATCH_EQUALS, points[i]);
+
+      tier->num[i] = i + 1;
+      g_strfreev (rule->match.values);
+      rule->match.values = g_strsplit (value, ",", -1);
+    }
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    g_assert_cmpfloat (mqlw_scorer_get_scores (scorer)->total[i], ==, expected[i]);
+}
+
+static void
+test_decay_by_activity_date (void)
+{
+  /* No AS_OF column: as-of is the latest activity date of the data, 2025-06-30.
+   * Half-life 30 days. The webinar rule is dated by webinar_at (ACTIVITY_DATE for
+   * webinars_attended), the pricing rule by the general last_activity_at.
+   *   lead 0: webinar_at 2025-05-31 (30 d → 0.5), last 2025-06-30 (0 d → 1):
+   *           webinar 1 × 12 × 0.5 = 6, pricing 1 × 10 × 1 = 10 → 16
+   *   lead 1: webinar_at missing (→ 1), last 2025-04-01 (30 + 31 + 29 = 90 d → 0.125):
+   *           webinar 1 × 12 = 12, pricing 2 × 10 × 0.125 = 2.5 → 14.5
+   *   lead 2: webinar 3 × 12 = 36 → cap 30 × 0.5 (webinar_at 2025-05-31) = 15; pricing 0 → 15
+   * With decay off on the pricing rule, lead 1 gets 12 + 20 = 32. */
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (3);
+  MqlwColumn *webinars = mqlw_dataset_add_column (dataset, "webinars_attended", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT);
+  MqlwColumn *pricing = mqlw_dataset_add_column (dataset, "pricing_page_views", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT);
+  MqlwColumn *last = mqlw_dataset_add_column (dataset, "last_activity_at", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_ACTIVITY_DATE);
+  MqlwColumn *webinar_at = mqlw_dataset_add_column (dataset, "webinar_at", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_ACTIVITY_DATE);
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(MqlwModel) no_decay = NULL;
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  const MqlwScores *scores;
+
+  webinar_at->activity = g_strdup ("webinars_attended");
+  webinars->num[0] = 1; pricing->num[0] = 1;
+  webinar_at->days[0] = mqlw_date_from_ymd (2025, 5, 31);
+  last->days[0] = mqlw_date_from_ymd (2025, 6, 30);
+  webinars->num[1] = 1; pricing->num[1] = 2;
+  last->days[1] = mqlw_date_from_ymd (2025, 4, 1);
+  webinars->num[2] = 3; pricing->num[2] = 0;
+  webinar_at->days[2] = mqlw_date_from_ymd (2025, 5, 31);
+  last->days[2] = mqlw_date_from_ymd (2025, 6, 1);
+
+  mqlw_model_add_behaviour (model, "webinar", "webinars_attended", 12, 30);
+  mqlw_model_add_behaviour (model, "pricing", "pricing_page_views", 10, NAN);
+  model->decay.kind = MQLW_DECAY_HALF_LIFE;
+  model->decay.half_life_days = 30;
+
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  scores = mqlw_scorer_get_scores (scorer);
+  g_assert_cmpfloat_with_epsilon (scores->behaviour[0], 16, 1e-5);
+  g_assert_cmpfloat_with_epsilon (scores->behaviour[1], 14.5, 1e-5);
+  g_assert_cmpfloat_with_epsilon (scores->behaviour[2], 15, 1e-5);
+  g_assert_cmpfloat (scores->total[1], ==, 14.5);
+
+  no_decay = mqlw_model_copy (model);
+  ((MqlwBehaviourRule *) g_ptr_array_index (no_decay->behaviour, 1))->decay = FALSE;
+  check_update (scorer, no_decay);
+  g_assert_cmpfloat (scores->total[1], ==, 32);
+
+  /* An explicit date column on the rule wins: dating the webinar by last_activity_at gives
+   * lead 0 a factor 1 → 12 + 10 = 22. */
+  {
+    g_autoptr(MqlwModel) explicit = mqlw_model_copy (model);
+    MqlwBehaviourRule *webinar = g_ptr_array_index (explicit->behaviour, 0);
+
+    webinar->date_column = g_strdup ("last_activity_at");
+    check_update (scorer, explicit);
+    g_assert_cmpfloat (scores->total[0], ==, 22);
+  }
+}
+
+static void
+test_score_column (void)
+{
+  /* Existing platform score: total = the score rounded to 2 decimals, a missing score counts 0.
+   *   0: 72.456 → 72.46, MQL at 50
+   *   1: missing → 0, not an MQL
+   *   2: 10 with a demo request → hand-raiser path (grade A in this mode), MQL
+   *   3: 90 from rivalsoft.com → competitor disqualifier, not an MQL
+   * The fit rule naming a column the data lacks is ignored in this mode; so is the
+   * grade+behaviour path (behaviour is 0 ≥ behaviour_min 0 would otherwise pass). */
+  static const double platform[] = { 72.456, NAN, 10, 90 };
+  static const char * const emails[] = { "a@x.com", "b@y.com", "c@z.com", "d@rivalsoft.com" };
+  static const double totals[] = { 72.46, 0, 10, 90 };
+  static const gboolean mql[] = { TRUE, FALSE, TRUE, FALSE };
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (4);
+  MqlwColumn *score = mqlw_dataset_add_column (dataset, "platform_score", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_SCORE);
+  MqlwColumn *email = mqlw_dataset_add_column (dataset, "email", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_EMAIL);
+  MqlwColumn *demo = mqlw_dataset_add_column (dataset, "demo_requests", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT);
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  MqlwDisqualifier *rival;
+  const MqlwScores *scores;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      score->num[i] = platform[i];
+      set_text (email, i, emails[i]);
+      demo->num[i] = i == 2 || i == 3 ? 1 : 0;
+    }
+  model->score_column = g_strdup ("platform_score");
+  model->threshold = 50;
+  mqlw_model_add_fit (model, "ghost", "no_such_column", MQLW_MATCH_MISSING, 100);
+  rival = mqlw_model_add_disqualifier (model, "rival", "competitor", "email", MQLW_MATCH_EMAIL_DOMAIN);
+  g_strfreev (rival->match.values);
+  rival->match.values = g_strsplit ("rivalsoft.com", ",", -1);
+  model->paths.hand_raiser = TRUE;
+  g_strfreev (model->paths.hand_raiser_activities);
+  model->paths.hand_raiser_activities = g_strsplit ("demo_requests", ",", -1);
+  model->paths.grade_behaviour = TRUE;
+  model->paths.behaviour_min = 0;
+
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  scores = mqlw_scorer_get_scores (scorer);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (scores->total[i], totals[i], 1e-9);
+      g_assert_cmpfloat (scores->fit[i], ==, 0);
+      g_assert_cmpfloat (scores->behaviour[i], ==, 0);
+      g_assert_cmpint (scores->grade[i], ==, MQLW_GRADE_A);
+      g_assert_cmpint (mqlw_scores_is_mql (scores, i, TRUE, model->threshold), ==, mql[i]);
+    }
+  g_assert_cmpint (scores->fixed_paths[2], ==, MQLW_PATH_HAND_RAISER);
+  g_assert_cmpint (scores->disqualified[3], ==, 1);
+  g_assert_cmpint (scores->fixed_paths[3], ==, 0);
+
+  /* A score column that is not a number is refused. */
+  {
+    g_autoptr(MqlwModel) text = mqlw_model_copy (model);
+    g_autoptr(MqlwScorer) bad = NULL;
+
+    g_free (text->score_column);
+    text->score_column = g_strdup ("email");
+    bad = mqlw_scorer_new (dataset, text, &error);
+    g_assert_null (bad);
+    g_assert_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE);
+  }
+}
+
+static void
+test_other_column_types (void)
+{
+  /* BOOLEAN columns compare with yes/no words; DATE columns with dates ("in") or days
+   * since 1970-01-01 ("range"); numbers with "in" parse the values.
+   *   row 0: customer yes,  signed 2025-01-15, tier 2
+   *   row 1: customer no,   signed 2024-12-31, tier 3
+   *   row 2: customer ?,    signed ?,          tier ?
+   * Rules: customer in [Yes] +1; signed in [2025-01-15] +10; signed range from 2025-01-01
+   * (day 20089) +100; tier in ["2", "3.0"] +1000; customer missing +10000.
+   *   row 0: 1 + 10 + 100 + 1000 = 1111; row 1: 1000; row 2: 10000. */
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (3);
+  MqlwColumn *customer = mqlw_dataset_add_column (dataset, "customer", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_FIT);
+  MqlwColumn *signed_at = mqlw_dataset_add_column (dataset, "signed", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_FIT);
+  MqlwColumn *tier = mqlw_dataset_add_column (dataset, "tier", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_FIT);
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  MqlwFitRule *rule;
+  const MqlwScores *scores;
+
+  customer->boolean[0] = 1;
+  customer->boolean[1] = 0;
+  signed_at->days[0] = mqlw_date_from_ymd (2025, 1, 15);
+  signed_at->days[1] = mqlw_date_from_ymd (2024, 12, 31);
+  tier->num[0] = 2;
+  tier->num[1] = 3;
+  g_assert_cmpint (mqlw_date_from_ymd (2025, 1, 1), ==, 20089);   /* 55 years × 365 + 14 leap days */
+
+  rule = mqlw_model_add_fit (model, "customer", "customer", MQLW_MATCH_IN_SET, 1);
+  g_strfreev (rule->match.values);
+  rule->match.values = g_strsplit ("Yes", ",", -1);
+  rule = mqlw_model_add_fit (model, "signed_day", "signed", MQLW_MATCH_IN_SET, 10);
+  g_strfreev (rule->match.values);
+  rule->match.values = g_strsplit ("2025-01-15", ",", -1);
+  rule = mqlw_model_add_fit (model, "signed_2025", "signed", MQLW_MATCH_RANGE, 100);
+  rule->match.min = 20089;
+  rule = mqlw_model_add_fit (model, "tier", "tier", MQLW_MATCH_IN_SET, 1000);
+  g_strfreev (rule->match.values);
+  rule->match.values = g_strsplit ("2,3.0", ",", -1);
+  mqlw_model_add_fit (model, "unknown_customer", "customer", MQLW_MATCH_MISSING, 10000);
+
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  scores = mqlw_scorer_get_scores (scorer);
+  g_assert_cmpfloat (scores->fit[0], ==, 1111);
+  g_assert_cmpfloat (scores->fit[1], ==, 1000);
+  g_assert_cmpfloat (scores->fit[2], ==, 10000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mqlw/scorer/seed002-examples", test_seed002_examples);
+  g_test_add_func ("/mqlw/scorer/update-matches-fresh", test_update_matches_fresh);
+  g_test_add_func ("/mqlw/scorer/missing-column", test_missing_column);
+  g_test_add_func ("/mqlw/scorer/wrong-type", test_wrong_type);
+  g_test_add_func ("/mqlw/scorer/grade-multipliers", test_grade_multipliers);
+  g_test_add_func ("/mqlw/scorer/rounding", test_rounding);
+  g_test_add_func ("/mqlw/scorer/decay-by-activity-date", test_decay_by_activity_date);
+  g_test_add_func ("/mqlw/scorer/score-column", test_score_column);
+  g_test_add_func ("/mqlw/scorer/other-column-types", test_other_column_types);
+
+  return g_test_run ();
+}
