@@ -47,7 +47,6 @@ typedef struct {
   Rgba     grid;
   Rgba     baseline;
   Rgba     shade;        /* the MQL side, opaque */
-  Rgba     hover;        /* the hovered slot, opaque */
   Rgba     threshold;
   Rgba     threshold_text;
   Rgba     volume;       /* sweep: MQLs per month area */
@@ -193,7 +192,6 @@ init_theme (Theme                *theme,
   theme->grid = hc ? mix_rgba (theme->bg, theme->fg, 0.35) : mix_rgba (theme->bg, theme->fg, 0.10);
   theme->baseline = hc ? theme->fg : mix_rgba (theme->bg, theme->fg, 0.45);
   theme->shade = mix_rgba (theme->bg, theme->threshold, hc ? 0.12 : (dark ? 0.10 : 0.07));
-  theme->hover = mix_rgba (theme->bg, theme->fg, hc ? 0.15 : 0.07);
   theme->volume = hc ? mix_rgba (theme->bg, theme->fg, 0.25)
                      : mix_rgba (theme->bg, theme->fg, dark ? 0.22 : 0.16);
 }
@@ -1082,11 +1080,13 @@ draw_rate_series (cairo_t     *cr,
                   const Point *band_lo,
                   const Point *band_hi,
                   guint        n,
-                  gboolean     intervals)
+                  gboolean     intervals,
+                  double       slot_w)
 {
   double s = theme->s;
   double width = 2.25 * s * theme->lw;
-  double marker_r = (theme->hc ? 5.5 : 4.0) * s;
+  /* Markers shrink with narrow slots so dense tables stay readable. */
+  double marker_r = MIN ((theme->hc ? 5.5 : 4.0) * s, MAX (slot_w * 0.16, 1.5));
   Rgba colour = theme->stage[stage];
 
   cairo_save (cr);
@@ -1228,6 +1228,7 @@ mqlw_chart_draw (cairo_t               *cr,
   double left_tick_w, right_tick_w;
   double bar_w, label_gap;
   guint label_every = 1;
+  gboolean counts_fit, verdicts_fit;
   g_autofree Point *points = NULL;
   g_autofree Point *band_lo = NULL;
   g_autofree Point *band_hi = NULL;
@@ -1339,21 +1340,36 @@ mqlw_chart_draw (cairo_t               *cr,
   layout->slot_w = pw / n;
   layout->last_hi = get_last_hi (table);
 
-  /* The MQL side, then the hovered slot, under everything else. */
-  if (isfinite (threshold))
-    {
-      double tx = mqlw_chart_layout_x_of_score (layout, table, threshold);
+  /* The MQL side, then the hovered slot (darkened a touch on either side of
+   * the line, opaque), under everything else. */
+  {
+    double tx = isfinite (threshold) ? mqlw_chart_layout_x_of_score (layout, table, threshold)
+                                     : px + pw;
 
-      cairo_rectangle (cr, tx, py, px + pw - tx, ph);
-      set_source (cr, theme.shade);
-      cairo_fill (cr);
-    }
-  if (style->hover_bucket >= 0 && (guint) style->hover_bucket < n)
-    {
-      cairo_rectangle (cr, px + style->hover_bucket * layout->slot_w, py, layout->slot_w, ph);
-      set_source (cr, theme.hover);
-      cairo_fill (cr);
-    }
+    cairo_rectangle (cr, tx, py, px + pw - tx, ph);
+    set_source (cr, theme.shade);
+    cairo_fill (cr);
+
+    if (style->hover_bucket >= 0 && (guint) style->hover_bucket < n)
+      {
+        double x0 = px + style->hover_bucket * layout->slot_w;
+        double x1 = x0 + layout->slot_w;
+        double amount = theme.hc ? 0.15 : 0.06;
+
+        if (tx > x0)
+          {
+            cairo_rectangle (cr, x0, py, MIN (tx, x1) - x0, ph);
+            set_source (cr, mix_rgba (theme.bg, theme.fg, amount));
+            cairo_fill (cr);
+          }
+        if (tx < x1)
+          {
+            cairo_rectangle (cr, MAX (tx, x0), py, x1 - MAX (tx, x0), ph);
+            set_source (cr, mix_rgba (theme.shade, theme.fg, amount));
+            cairo_fill (cr);
+          }
+      }
+  }
 
   draw_y_axes (cr, &theme, px, py, pw, ph, n_intervals, count_top, shown != 0, FALSE);
 
@@ -1440,12 +1456,30 @@ mqlw_chart_draw (cairo_t               *cr,
   for (guint st = 0; st < MQLW_N_STAGES; st++)
     if (shown & (1u << st))
       draw_rate_series (cr, &theme, st, &points[st * n], &band_lo[st * n], &band_hi[st * n], n,
-                        style->show_intervals);
+                        style->show_intervals, layout->slot_w);
 
   /* Bar labels, on top and clear of the lines: the verdict on the bar near
    * its top or foot, the count above the bar; both move up above the lines
    * when a line runs through them. */
+  /* Counts and verdict names go on every bar or on none, so a narrow slot
+   * hides them all rather than leaving an uneven set. */
   label_gap = 4 * s;
+  {
+    double widest_count = 0, widest_verdict = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *count = format_count ((double) table->buckets[i].leads);
+        MqlwVerdict verdict = table->buckets[i].verdict <= MQLW_VERDICT_HOT
+                              ? table->buckets[i].verdict : MQLW_VERDICT_NONE;
+
+        widest_count = MAX (widest_count, measure_text (cr, &theme, count, SIZE_BAR, PANGO_WEIGHT_BOLD).w);
+        widest_verdict = MAX (widest_verdict, measure_text (cr, &theme, _(verdict_labels[verdict]),
+                                                            SIZE_BAR, PANGO_WEIGHT_BOLD).w);
+      }
+    counts_fit = widest_count + 8 * s <= layout->slot_w;
+    verdicts_fit = widest_verdict + 8 * s <= layout->slot_w;
+  }
   for (guint i = 0; i < n; i++)
     {
       const MqlwBucket *b = &table->buckets[i];
@@ -1458,8 +1492,9 @@ mqlw_chart_draw (cairo_t               *cr,
       Extent ve = measure_text (cr, &theme, vtext, SIZE_BAR, PANGO_WEIGHT_BOLD);
       gboolean hovered = style->hover_bucket == (int) i;
       gboolean inside = FALSE;
-      gboolean show_verdict = ve.w <= layout->slot_w - 4 * s;
-      gboolean show_count = ce.w <= layout->slot_w - 2 * s;
+      gboolean show_verdict = verdicts_fit;
+      gboolean show_count = counts_fit;
+      gboolean plate = FALSE;
       double margin = (theme.hc ? 5.5 : 4.0) * s;
       double block_w, block_h, block_bottom, obstacles_top;
       double vy = 0;
@@ -1502,18 +1537,28 @@ mqlw_chart_draw (cairo_t               *cr,
           block_w = MAX (block_w, ve.w);
           block_h += ve.h;
         }
-      if (block_h <= 0)
+      if (block_h <= 0 || b->leads == 0)
         continue;
       block_bottom = by - label_gap;
       if (!is_slot_clear (points, band_lo, band_hi, n, shown, style->show_intervals, i,
                           block_w / 2 / layout->slot_w, block_bottom - block_h - margin,
                           block_bottom + margin, &obstacles_top))
         {
-          /* Above the highest line in the slot, if that stays in the plot. */
+          /* Above the highest line in the slot, if that stays in the plot
+           * and near the bar; else in place, on a plate. */
           double raised = MIN (block_bottom, obstacles_top - margin);
 
-          if (raised - block_h >= py - ce.h / 2)
+          if (raised - block_h >= py - ce.h / 2 && block_bottom - raised <= 0.25 * ph)
             block_bottom = raised;
+          else
+            plate = TRUE;
+        }
+      if (plate)
+        {
+          path_rounded_rect (cr, cx - block_w / 2 - 3 * s, block_bottom - block_h,
+                             block_w + 6 * s, block_h, 3 * s);
+          set_source (cr, theme.hc ? theme.bg : with_alpha (theme.bg, 0.85));
+          cairo_fill (cr);
         }
       if (!inside && show_verdict)
         {
