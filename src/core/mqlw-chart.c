@@ -1935,11 +1935,14 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
     double step = xmax > xmin ? get_nice_step ((xmax - xmin) / max_ticks) : 1.0;
     double first = xmax > xmin ? ceil (xmin / step - 1e-9) * step : xmin;
 
-    for (double t = first; t <= xmax + step * 1e-9; t += step)
+    for (guint k = 0; k <= 1000; k++)
       {
+        double t = first + k * step;
         g_autofree char *text = format_number (fabs (t) < step * 1e-9 ? 0 : t, 1);
         double tx = SWEEP_X (t);
 
+        if (t > xmax + step * 1e-9)
+          break;
         cairo_save (cr);
         cairo_move_to (cr, tx, py + ph);
         cairo_line_to (cr, tx, py + ph + 4 * s);
