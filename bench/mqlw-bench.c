@@ -188,6 +188,7 @@ run_whatif (const char *path,
   g_autoptr(MqlwBucketSpec) spec = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree double *times = g_new (double, MAX (WHATIF_ITERATIONS, THRESHOLD_MOVES));
+  double phases[4][WHATIF_ITERATIONS];   /* update, calibration, buckets, preview */
   const MqlwScores *scores;
   volatile float sink = 0.0f;
   MqlwPreview preview;
@@ -235,7 +236,7 @@ run_whatif (const char *path,
       g_autoptr(MqlwModel) edited = mqlw_model_copy (mqlw_scorer_get_model (scorer));
       g_autoptr(MqlwCalibration) calibration = NULL;
       g_autoptr(MqlwBucketTable) table = NULL;
-      double start = now_seconds ();
+      double start = now_seconds (), mark;
 
       if (!nudge_weight (edited, i))
         {
@@ -247,15 +248,22 @@ run_whatif (const char *path,
           g_printerr ("mqlw-bench: %s\n", error->message);
           return 1;
         }
+      mark = now_seconds ();
+      phases[0][i] = mark - start;
       scores = mqlw_scorer_get_scores (scorer);
       calibration = mqlw_calibration_new (scores, &dataset->outcomes, edited->paths.score);
+      phases[1][i] = now_seconds () - mark;
+      mark = now_seconds ();
       table = mqlw_calibration_buckets (calibration, spec, NULL, &error);
+      phases[2][i] = now_seconds () - mark;
       if (table == NULL)
         {
           g_printerr ("mqlw-bench: %s\n", error->message);
           return 1;
         }
+      mark = now_seconds ();
       mqlw_calibration_preview (calibration, edited->threshold, edited->capacity_per_month, &preview);
+      phases[3][i] = now_seconds () - mark;
       times[i] = now_seconds () - start;
       mql_sum += preview.mql;
     }
@@ -286,6 +294,10 @@ run_whatif (const char *path,
   printf ("score_min=%g\nscore_max=%g\n", min_score, max_score);
   printf ("column_pass_ms=%.4f\n", t_column * 1e3);
   printf ("whatif_ms=%.4f\n", t_whatif * 1e3);
+  printf ("whatif_update_ms=%.4f\n", median_of (phases[0], WHATIF_ITERATIONS) * 1e3);
+  printf ("whatif_calibration_ms=%.4f\n", median_of (phases[1], WHATIF_ITERATIONS) * 1e3);
+  printf ("whatif_buckets_ms=%.4f\n", median_of (phases[2], WHATIF_ITERATIONS) * 1e3);
+  printf ("whatif_preview_ms=%.4f\n", median_of (phases[3], WHATIF_ITERATIONS) * 1e3);
   printf ("threshold_move_us=%.4f\n", t_move * 1e6);
   printf ("checksum=%" G_GUINT64_FORMAT " %g\n", mql_sum, (double) sink);
   return 0;

@@ -104,6 +104,9 @@ if [ "$WHATIF_OK" = 1 ]; then
   printf '%-34s %-16s %-22s %-8s %-8s %s\n' "2. What-if step (median of 50)" "$(printf '%.3f ms' "$W_MS")" \
     "$(printf 'float pass %.3f ms' "$C_MS")" "$(awk -v a="$W_MS" -v b="$C_MS" 'BEGIN { printf "%.1fx", a / b }')" \
     "<= 5 ms" "$(verdict "$W_MS" 5)"
+  printf '%-34s %s\n' "   update / calib / buckets / prev" "$(printf '%.3f / %.3f / %.3f / %.3f ms' \
+    "$(get "$TMP/whatif.out" whatif_update_ms)" "$(get "$TMP/whatif.out" whatif_calibration_ms)" \
+    "$(get "$TMP/whatif.out" whatif_buckets_ms)" "$(get "$TMP/whatif.out" whatif_preview_ms)")"
   printf '%-34s %-16s %-22s %-8s %-8s %s\n' "3. Threshold move (median of 10k)" "$(printf '%.3f us' "$M_US")" \
     "" "" "<= 20 us" "$(verdict "$M_US" 20)"
 else
