@@ -16,13 +16,15 @@
  * identifies a score exactly. mqlw_calibration_new() makes one pass over the
  * leads and counts, per key ("bin"):
  *
- *   A  all leads:                       count, known[p], reached[p]
- *   E  threshold-eligible leads (not disqualified, no fixed path):
- *                                       count, known[p], reached[p]
- *   D  leads that are not disqualified: count
+ *   E  threshold-eligible leads (not disqualified, no fixed path)
+ *   F  leads passing a fixed path (not disqualified)
+ *   Q  disqualified leads
  *
- * where p runs over the stages the data has ("present"), packed so that an
- * absent stage costs nothing. The counters are then turned into suffix sums
+ * each group holding count, known[p], reached[p], where p runs over the stages
+ * the data has ("present"), packed so that an absent stage costs nothing.
+ * Every lead lands in exactly one group, chosen by an offset, not a branch.
+ * All leads = E + F + Q; leads that are not disqualified = E + F.
+ * The counters are then turned into suffix sums
  * from the highest key down, so "leads with score ≥ T" is one row lookup.
  * Leads that pass a fixed path (grade + behaviour, hand-raiser) are MQLs at
  * every threshold: their counts are constants added to every preview.
@@ -62,8 +64,8 @@ struct _MqlwCalibration {
   int       packed[MQLW_N_STAGES];  /* stage → packed index, −1 when absent */
 
   guint     stride;                 /* guint32 counters per bin */
-  guint     off_eligible;           /* offset of group E in a bin */
-  guint     off_not_dq;             /* offset of group D in a bin */
+  guint     group;                  /* counters per group: 1 + 2 × n_present;
+                                       E at 0, F at group, Q at 2 × group */
 
   guint     n_bins;
   gint64    key_min;                /* histogram: key of bin 0 */
@@ -72,7 +74,7 @@ struct _MqlwCalibration {
   guint32  *suffix;                 /* (n_bins + 1) × stride; the last row is zero */
   guint64   n_finite;               /* leads in the bins */
 
-  Tally     unscored;               /* NaN totals, all of them */
+  Tally     unscored;               /* NaN totals, all groups */
   Tally     fixed;                  /* not disqualified, fixed_paths != 0 */
   guint64   disqualified;
   guint64   by_path_fixed[MQLW_N_PATHS];
@@ -183,7 +185,18 @@ get_row (MqlwCalibration *self,
   return self->suffix + (gsize) bin * self->stride;
 }
 
+/* Counter @j of all leads (E + F + Q) in a suffix row. */
+static inline guint64
+get_all (MqlwCalibration *self,
+         const guint32   *row,
+         guint            j)
+{
+  return (guint64) row[j] + row[self->group + j] + row[2 * self->group + j];
+}
+
 /* ---- building ---------------------------------------------------------- */
+
+enum { GROUP_ELIGIBLE, GROUP_FIXED, GROUP_DISQUALIFIED, N_GROUPS };
 
 static int
 compare_keys (const void *a,
@@ -196,10 +209,11 @@ compare_keys (const void *a,
 
 typedef struct {
   const MqlwScores *scores;
-  const guint8     *codes;     /* per lead: bit p known, bit 4 + p reached */
-  const guint32    *bin_of;    /* sorted fallback; NULL for a histogram */
-  guint64           unscored_known[MQLW_N_STAGES];
-  guint64           unscored_reached[MQLW_N_STAGES];
+  const gint8      *stage[MQLW_N_STAGES];   /* by packed index */
+  const guint32    *bin_of;                 /* sorted fallback; NULL for a histogram */
+  Tally             unscored[N_GROUPS];     /* NaN totals, by group, packed stages */
+  guint64           path_gb;
+  guint64           path_hr;
 } Builder;
 
 /* The one pass over the leads. Inlined once per number of present stages so
@@ -209,116 +223,62 @@ accumulate_leads (MqlwCalibration *self,
                   Builder         *builder,
                   const guint      P)
 {
-  const guint S = 2 * (1 + 2 * P) + 1;
-  const guint E = 1 + 2 * P;
-  const guint D = 2 * (1 + 2 * P);
+  const guint G = 1 + 2 * P;
+  const guint S = N_GROUPS * G;
   const double *total = builder->scores->total;
   const guint8 *fixed_paths = builder->scores->fixed_paths;
   const guint16 *disqualified = builder->scores->disqualified;
-  const guint8 *codes = builder->codes;
   const guint32 *bin_of = builder->bin_of;
+  const gint8 *st[MQLW_N_STAGES];
   guint32 *counts = self->suffix;
   const gint64 key_min = self->key_min;
-  guint64 dq = 0, fixed_count = 0, path_gb = 0, path_hr = 0;
-  guint64 fixed_known[4] = { 0, }, fixed_reached[4] = { 0, };
-  guint64 unscored = 0;
+  guint64 path_gb = 0, path_hr = 0;
 
   g_assert (S == self->stride);
+  for (guint p = 0; p < P; p++)
+    st[p] = builder->stage[p];
 
   for (guint i = 0; i < self->n; i++)
     {
       const double t = total[i];
-      const guint code = codes[i];
       const guint fp = fixed_paths[i];
-      const gboolean not_dq = disqualified[i] == 0;
-      guint32 *c;
+      const guint is_dq = disqualified[i] != 0;
+      const guint is_fixed = !is_dq & (fp != 0);
+      const guint group = is_dq * GROUP_DISQUALIFIED + is_fixed * GROUP_FIXED;
 
-      if (G_UNLIKELY (isnan (t)))
-        {
-          unscored++;
-          for (guint p = 0; p < P; p++)
-            {
-              builder->unscored_known[p] += (code >> p) & 1;
-              builder->unscored_reached[p] += (code >> (4 + p)) & 1;
-            }
-          c = NULL;
-        }
-      else
+      path_gb += is_fixed & (fp >> 1);   /* MQLW_PATH_GRADE_BEHAVIOUR = 1 << 1 */
+      path_hr += is_fixed & (fp >> 2);   /* MQLW_PATH_HAND_RAISER = 1 << 2 */
+
+      if (G_LIKELY (!isnan (t)))
         {
           gsize bin = bin_of != NULL ? bin_of[i] : (gsize) (compute_key (t) - key_min);
+          guint32 *c = counts + bin * S + group * G;
 
-          c = counts + bin * S;
           c[0]++;
+#pragma GCC unroll 4
           for (guint p = 0; p < P; p++)
             {
-              c[1 + p] += (code >> p) & 1;
-              c[1 + P + p] += (code >> (4 + p)) & 1;
-            }
-        }
-
-      if (!not_dq)
-        {
-          dq++;
-          continue;
-        }
-      if (c != NULL)
-        c[D]++;
-      if (fp == 0)
-        {
-          if (c != NULL)
-            {
-              c[E]++;
-              for (guint p = 0; p < P; p++)
-                {
-                  c[E + 1 + p] += (code >> p) & 1;
-                  c[E + 1 + P + p] += (code >> (4 + p)) & 1;
-                }
+              const gint8 v = st[p][i];
+              c[1 + p] += v >= 0;
+              c[1 + P + p] += v == MQLW_OUTCOME_YES;
             }
         }
       else
         {
-          fixed_count++;
-          path_gb += (fp & MQLW_PATH_GRADE_BEHAVIOUR) != 0;
-          path_hr += (fp & MQLW_PATH_HAND_RAISER) != 0;
+          Tally *u = &builder->unscored[group];
+
+          u->count++;
           for (guint p = 0; p < P; p++)
             {
-              fixed_known[p] += (code >> p) & 1;
-              fixed_reached[p] += (code >> (4 + p)) & 1;
+              const gint8 v = st[p][i];
+              u->known[p] += v >= 0;
+              u->reached[p] += v == MQLW_OUTCOME_YES;
             }
         }
     }
 
-  self->disqualified = dq;
-  self->fixed.count = fixed_count;
-  self->by_path_fixed[MQLW_PATH_INDEX_GRADE_BEHAVIOUR] = path_gb;
-  self->by_path_fixed[MQLW_PATH_INDEX_HAND_RAISER] = path_hr;
-  self->unscored.count = unscored;
-  for (guint p = 0; p < P; p++)
-    {
-      self->fixed.known[p] = fixed_known[p];
-      self->fixed.reached[p] = fixed_reached[p];
-      self->unscored.known[p] = builder->unscored_known[p];
-      self->unscored.reached[p] = builder->unscored_reached[p];
-    }
-}
-
-static guint8 *
-compute_codes (MqlwCalibration    *self,
-               const MqlwOutcomes *outcomes)
-{
-  guint8 *codes = g_malloc0 (MAX (self->n, 1));
-
-  for (guint p = 0; p < self->n_present; p++)
-    {
-      const gint8 *stage = outcomes->stage[self->present[p]];
-      const guint8 known_bit = 1u << p;
-      const guint8 reached_bit = 1u << (4 + p);
-
-      /* Branch-free so that it vectorises. */
-      for (guint i = 0; i < self->n; i++)
-        codes[i] |= (stage[i] >= 0 ? known_bit : 0) | (stage[i] == MQLW_OUTCOME_YES ? reached_bit : 0);
-    }
-  return codes;
+  builder->path_gb = path_gb;
+  builder->path_hr = path_hr;
 }
 
 /* Sorted fallback: the distinct keys become the bins. */
@@ -347,15 +307,33 @@ compute_sorted_bins (MqlwCalibration  *self,
   return bin_of;
 }
 
+/* Totals of group @g over every lead: the top suffix row plus the NaN scores. */
+static void
+compute_group_total (MqlwCalibration *self,
+                     const Builder   *builder,
+                     guint            g,
+                     Tally           *tally)
+{
+  const guint32 *row = self->suffix + g * self->group;
+  const guint P = self->n_present;
+
+  tally->count = row[0] + builder->unscored[g].count;
+  for (guint p = 0; p < P; p++)
+    {
+      tally->known[p] = row[1 + p] + builder->unscored[g].known[p];
+      tally->reached[p] = row[1 + P + p] + builder->unscored[g].reached[p];
+    }
+}
+
 MqlwCalibration *
 mqlw_calibration_new (const MqlwScores   *scores,
                       const MqlwOutcomes *outcomes,
                       gboolean            score_path)
 {
   g_autoptr(MqlwCalibration) self = NULL;
-  g_autofree guint8 *codes = NULL;
   g_autofree guint32 *bin_of = NULL;
   Builder builder = { 0, };
+  Tally groups[N_GROUPS] = { { 0, }, };
   double lo = INFINITY, hi = -INFINITY;
   guint64 n_finite = 0, range = 0, max_bins;
 
@@ -376,12 +354,12 @@ mqlw_calibration_new (const MqlwScores   *scores,
       if (outcomes->stage[s] != NULL)
         {
           self->packed[s] = self->n_present;
+          builder.stage[self->n_present] = outcomes->stage[s];
           self->present[self->n_present++] = s;
         }
     }
-  self->stride = 2 * (1 + 2 * self->n_present) + 1;
-  self->off_eligible = 1 + 2 * self->n_present;
-  self->off_not_dq = 2 * (1 + 2 * self->n_present);
+  self->group = 1 + 2 * self->n_present;
+  self->stride = N_GROUPS * self->group;
 
   for (guint i = 0; i < self->n; i++)
     {
@@ -416,9 +394,7 @@ mqlw_calibration_new (const MqlwScores   *scores,
     bin_of = compute_sorted_bins (self, scores);
 
   self->suffix = g_new0 (guint32, ((gsize) self->n_bins + 1) * self->stride);
-  codes = compute_codes (self, outcomes);
   builder.scores = scores;
-  builder.codes = codes;
   builder.bin_of = bin_of;
 
   switch (self->n_present)
@@ -440,11 +416,29 @@ mqlw_calibration_new (const MqlwScores   *scores,
         row[j] += next[j];
     }
 
+  for (guint g = 0; g < N_GROUPS; g++)
+    compute_group_total (self, &builder, g, &groups[g]);
+  self->fixed = groups[GROUP_FIXED];
+  self->disqualified = groups[GROUP_DISQUALIFIED].count;
+  self->by_path_fixed[MQLW_PATH_INDEX_GRADE_BEHAVIOUR] = builder.path_gb;
+  self->by_path_fixed[MQLW_PATH_INDEX_HAND_RAISER] = builder.path_hr;
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      self->unscored.count += builder.unscored[g].count;
+      for (guint p = 0; p < self->n_present; p++)
+        {
+          self->unscored.known[p] += builder.unscored[g].known[p];
+          self->unscored.reached[p] += builder.unscored[g].reached[p];
+        }
+    }
   for (guint p = 0; p < self->n_present; p++)
     {
       MqlwStage s = self->present[p];
-      self->all_known[s] = self->suffix[1 + p] + self->unscored.known[p];
-      self->all_reached[s] = self->suffix[1 + self->n_present + p] + self->unscored.reached[p];
+      for (guint g = 0; g < N_GROUPS; g++)
+        {
+          self->all_known[s] += groups[g].known[p];
+          self->all_reached[s] += groups[g].reached[p];
+        }
     }
 
   return g_steal_pointer (&self);
@@ -811,7 +805,7 @@ compute_lower_edges (MqlwCalibration       *self,
           while (lo < hi)
             {
               guint mid = lo + (hi - lo) / 2;
-              if (get_row (self, mid + 1)[0] < self->n_finite - rank)
+              if (get_all (self, get_row (self, mid + 1), 0) < self->n_finite - rank)
                 hi = mid;
               else
                 lo = mid + 1;
@@ -878,7 +872,7 @@ mqlw_calibration_buckets (MqlwCalibration        *self,
       a = get_row (self, first);
       b = get_row (self, MAX (first, last));
 
-      count = a[0] - b[0];
+      count = get_all (self, a, 0) - get_all (self, b, 0);
       if (j == 0)
         count += self->unscored.count;
       bucket->leads = count;
@@ -894,8 +888,8 @@ mqlw_calibration_buckets (MqlwCalibration        *self,
               mqlw_rate_set_absent (&bucket->stage[s]);
               continue;
             }
-          known = a[1 + p] - b[1 + p];
-          reached = a[1 + P + p] - b[1 + P + p];
+          known = get_all (self, a, 1 + p) - get_all (self, b, 1 + p);
+          reached = get_all (self, a, 1 + P + p) - get_all (self, b, 1 + P + p);
           if (j == 0)
             {
               known += self->unscored.known[p];
@@ -920,7 +914,7 @@ mqlw_calibration_preview (MqlwCalibration *self,
                           MqlwPreview     *preview)
 {
   const guint32 *row;
-  guint P, E, bin;
+  guint P, bin;
   guint64 eligible;
   int won;
 
@@ -928,10 +922,9 @@ mqlw_calibration_preview (MqlwCalibration *self,
   g_return_if_fail (preview != NULL);
 
   P = self->n_present;
-  E = self->off_eligible;
   bin = find_bin_for_score (self, threshold);
   row = get_row (self, bin);
-  eligible = self->score_path ? row[E] : 0;
+  eligible = self->score_path ? row[0] : 0;
 
   memset (preview, 0, sizeof *preview);
   preview->threshold = threshold;
@@ -941,7 +934,7 @@ mqlw_calibration_preview (MqlwCalibration *self,
   preview->mql_share = self->n > 0 ? (double) preview->mql / self->n : NAN;
   preview->months = self->months;
   preview->mql_per_month = preview->mql / self->months;
-  preview->by_path[MQLW_PATH_INDEX_SCORE] = self->score_path ? row[self->off_not_dq] : 0;
+  preview->by_path[MQLW_PATH_INDEX_SCORE] = self->score_path ? row[0] + row[self->group] : 0;
   preview->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR] = self->by_path_fixed[MQLW_PATH_INDEX_GRADE_BEHAVIOUR];
   preview->by_path[MQLW_PATH_INDEX_HAND_RAISER] = self->by_path_fixed[MQLW_PATH_INDEX_HAND_RAISER];
 
@@ -955,8 +948,8 @@ mqlw_calibration_preview (MqlwCalibration *self,
           mqlw_rate_set_absent (&preview->stage[s]);
           continue;
         }
-      known = self->fixed.known[p] + (self->score_path ? row[E + 1 + p] : 0);
-      reached = self->fixed.reached[p] + (self->score_path ? row[E + 1 + P + p] : 0);
+      known = self->fixed.known[p] + (self->score_path ? row[1 + p] : 0);
+      reached = self->fixed.reached[p] + (self->score_path ? row[1 + P + p] : 0);
       mqlw_rate_set (&preview->stage[s], known, reached);
     }
 
@@ -1117,7 +1110,7 @@ mqlw_calibration_suggest (MqlwCalibration          *self,
       MqlwPreview preview;
       double threshold;
 
-      if (get_row (self, b)[self->off_eligible] == get_row (self, b + 1)[self->off_eligible])
+      if (get_row (self, b)[0] == get_row (self, b + 1)[0])
         continue;
 
       threshold = compute_key_score (get_bin_key (self, b));
