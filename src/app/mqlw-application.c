@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mqlw-application.h"
+#include "mqlw-resources.h"
+#include "mqlw-window.h"
+
+#define RESOURCE_BASE "/io/github/mqlworkbench/Workbench"
+#define SAMPLE_HISTORY "leads-5000.csv"
+
+struct _MqlwApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (MqlwApplication, mqlw_application, ADW_TYPE_APPLICATION)
+
+char *
+mqlw_application_samples_dir (void)
+{
+  const char *candidates[] = {
+    g_getenv ("MQLW_SAMPLES_DIR"),
+    PKGDATADIR "/samples",
+    SOURCE_SAMPLES_DIR,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autofree char *probe = NULL;
+
+      if (candidates[i] == NULL || candidates[i][0] == '\0')
+        continue;
+      probe = g_build_filename (candidates[i], SAMPLE_HISTORY, NULL);
+      if (g_file_test (probe, G_FILE_TEST_IS_REGULAR))
+        return g_strdup (candidates[i]);
+    }
+  return NULL;
+}
+
+static MqlwWindow *
+get_window (MqlwApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (mqlw_window_new (self));
+  return MQLW_WINDOW (window);
+}
+
+static void
+mqlw_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_window (MQLW_APPLICATION (app))));
+}
+
+static void
+mqlw_application_open (GApplication  *app,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      MqlwWindow *window = mqlw_window_new (MQLW_APPLICATION (app));
+      mqlw_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+on_quit_cb (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+on_new_window_cb (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (mqlw_window_new (MQLW_APPLICATION (user_data))));
+}
+
+static void
+on_about_cb (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  MqlwApplication *self = user_data;
+  static const char *developers[] = { "MQL Workbench contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("MQL Workbench"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("MQL Workbench contributors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Calibrate the Marketing Qualified Lead threshold from your lead history, together."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your name(s), one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+mqlw_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "quit", on_quit_cb },
+    { "about", on_about_cb },
+    { "new-window", on_new_window_cb },
+  };
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.new-window", { "<Control>n", NULL } },
+    /* The window's own shortcuts are binding actions on its class. */
+  };
+
+  G_APPLICATION_CLASS (mqlw_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+static void
+mqlw_application_class_init (MqlwApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = mqlw_application_activate;
+  app_class->open = mqlw_application_open;
+  app_class->startup = mqlw_application_startup;
+}
+
+static void
+mqlw_application_init (MqlwApplication *self)
+{
+}
+
+MqlwApplication *
+mqlw_application_new (const char        *application_id,
+                      GApplicationFlags  flags)
+{
+  static gsize registered = 0;
+
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  if (g_once_init_enter (&registered))
+    {
+      mqlw_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+  return g_object_new (MQLW_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}

@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-bucket-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "mqlw-bucket-view.h"
+#include "mqlw-format.h"
+
+/* One row of the table: a copy of the core's bucket (plain data). */
+#define MQLW_TYPE_BUCKET_ITEM (mqlw_bucket_item_get_type ())
+G_DECLARE_FINAL_TYPE (MqlwBucketItem, mqlw_bucket_item, MQLW, BUCKET_ITEM, GObject)
+
+struct _MqlwBucketItem
+{
+  GObject    parent_instance;
+  MqlwBucket bucket;
+  gboolean   above;   /* the whole bucket is at or over the threshold */
+};
+
+G_DEFINE_FINAL_TYPE (MqlwBucketItem, mqlw_bucket_item, G_TYPE_OBJECT)
+
+static void
+mqlw_bucket_item_class_init (MqlwBucketItemClass *klass)
+{
+}
+
+static void
+mqlw_bucket_item_init (MqlwBucketItem *self)
+{
+}
+
+struct _MqlwBucketView
+{
+  GtkWidget       parent_instance;
+
+  MqlwWorkbench  *workbench;
+  GListStore     *store;
+  gboolean        syncing;
+
+  GtkColumnView  *column_view;
+  GtkDropDown    *scheme_dropdown;
+  GtkEntry       *spec_entry;
+};
+
+G_DEFINE_FINAL_TYPE (MqlwBucketView, mqlw_bucket_view, GTK_TYPE_WIDGET)
+
+static const struct {
+  const char *id;
+  const char *title;
+  gboolean    expand;
+} columns[] = {
+  { "scores",      N_("Score"),       TRUE },
+  { "leads",       N_("Leads"),       FALSE },
+  { "share",       N_("Share"),       FALSE },
+  { "accepted",    N_("Acceptance"),  TRUE },
+  { "sql",         N_("SQL rate"),    TRUE },
+  { "opportunity", N_("Opportunity"), TRUE },
+  { "won",         N_("Win rate"),    TRUE },
+  { "verdict",     N_("Verdict"),     FALSE },
+};
+
+static const char *schemes[] = {
+  NULL, "width:5", "width:10", "width:20", "quantiles:5", "quantiles:10", NULL,
+};
+
+static char *
+format_rate_cell (const MqlwRate *rate)
+{
+  g_autofree char *value = mqlw_format_rate (rate);
+  g_autofree char *interval = mqlw_format_interval (rate);
+
+  if (interval[0] == '\0')
+    return g_steal_pointer (&value);
+  return g_strdup_printf ("%s  <span alpha=\"60%%\" size=\"smaller\">%s</span>", value, interval);
+}
+
+static char *
+format_cell (const MqlwBucket *bucket,
+             const char       *column)
+{
+  if (g_str_equal (column, "scores"))
+    {
+      g_autofree char *lo = mqlw_format_score (bucket->lo);
+      g_autofree char *hi = mqlw_format_score (bucket->hi);
+
+      if (isinf (bucket->hi))
+        return g_strdup_printf (_("%s and above"), lo);
+      return g_strdup_printf ("%s\u2009\u2013\u2009%s", lo, hi);
+    }
+  if (g_str_equal (column, "leads"))
+    return mqlw_format_count (bucket->leads);
+  if (g_str_equal (column, "share"))
+    return mqlw_format_percent (bucket->share);
+  if (g_str_equal (column, "accepted"))
+    return format_rate_cell (&bucket->stage[MQLW_STAGE_ACCEPTED]);
+  if (g_str_equal (column, "sql"))
+    return format_rate_cell (&bucket->stage[MQLW_STAGE_SQL]);
+  if (g_str_equal (column, "opportunity"))
+    return format_rate_cell (&bucket->stage[MQLW_STAGE_OPPORTUNITY]);
+  if (g_str_equal (column, "won"))
+    return format_rate_cell (&bucket->stage[MQLW_STAGE_WON]);
+  if (g_str_equal (column, "verdict"))
+    return g_strdup (_(mqlw_verdict_label (bucket->verdict)));
+  g_return_val_if_reached (NULL);
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  const char *column = user_data;
+
+  gtk_label_set_xalign (GTK_LABEL (label),
+                        g_str_equal (column, "scores") || g_str_equal (column, "verdict") ? 0.0 : 1.0);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  MqlwBucketItem *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *column = user_data;
+  g_autofree char *text = format_cell (&row->bucket, column);
+  static const char *verdict_classes[] = { "verdict-none", "verdict-too-early", "verdict-marginal",
+                                           "verdict-good", "verdict-hot" };
+
+  gtk_label_set_markup (GTK_LABEL (label), text);
+  for (guint i = 0; i < G_N_ELEMENTS (verdict_classes); i++)
+    gtk_widget_remove_css_class (label, verdict_classes[i]);
+  if (g_str_equal (column, "verdict") && row->bucket.verdict < G_N_ELEMENTS (verdict_classes))
+    gtk_widget_add_css_class (label, verdict_classes[row->bucket.verdict]);
+  if (row->above)
+    gtk_widget_add_css_class (label, "above-threshold");
+  else
+    gtk_widget_remove_css_class (label, "above-threshold");
+}
+
+static void
+reload (MqlwBucketView *self)
+{
+  const MqlwBucketTable *table = mqlw_workbench_get_buckets (self->workbench);
+  double threshold = mqlw_workbench_get_threshold (self->workbench);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (table != NULL)
+    for (guint i = 0; i < table->n_buckets; i++)
+      {
+        MqlwBucketItem *item = g_object_new (MQLW_TYPE_BUCKET_ITEM, NULL);
+
+        item->bucket = table->buckets[i];
+        item->above = item->bucket.lo >= threshold;
+        g_ptr_array_add (items, item);
+      }
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+}
+
+static void
+sync_spec (MqlwBucketView *self)
+{
+  const MqlwBucketSpec *spec = mqlw_workbench_get_bucket_spec (self->workbench);
+  g_autofree char *text = spec != NULL ? mqlw_bucket_spec_to_string (spec) : NULL;
+
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->spec_entry), text != NULL ? text : "");
+  self->syncing = FALSE;
+}
+
+static void
+on_workbench_changed_cb (MqlwWorkbench  *workbench,
+                         guint           change,
+                         MqlwBucketView *self)
+{
+  if (change == 0)
+    return;
+  reload (self);
+  if (change & (MQLW_WORKBENCH_CHANGED_BUCKETS | MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_SCORES))
+    sync_spec (self);
+}
+
+static void
+on_scheme_selected_cb (MqlwBucketView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->scheme_dropdown);
+
+  if (self->syncing || selected >= G_N_ELEMENTS (schemes))
+    return;
+  if (schemes[selected] != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-buckets", "s", schemes[selected]);
+  else if (selected == G_N_ELEMENTS (schemes) - 1)
+    gtk_widget_grab_focus (GTK_WIDGET (self->spec_entry));
+}
+
+static void
+on_spec_entry_activate_cb (MqlwBucketView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->spec_entry));
+
+  if (text[0] == '\0')
+    return;
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->scheme_dropdown, G_N_ELEMENTS (schemes) - 1);
+  self->syncing = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-buckets", "s", text);
+}
+
+static void
+mqlw_bucket_view_dispose (GObject *object)
+{
+  MqlwBucketView *self = (MqlwBucketView *) object;
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_clear_object (&self->workbench);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_BUCKET_VIEW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (mqlw_bucket_view_parent_class)->dispose (object);
+}
+
+static void
+mqlw_bucket_view_class_init (MqlwBucketViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_bucket_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-bucket-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqlwBucketView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwBucketView, scheme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MqlwBucketView, spec_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_scheme_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_spec_entry_activate_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "bucketview");
+}
+
+static void
+mqlw_bucket_view_init (MqlwBucketView *self)
+{
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store = g_list_store_new (MQLW_TYPE_BUCKET_ITEM);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), (gpointer) columns[i].id);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), (gpointer) columns[i].id);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Score buckets"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scheme_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bucket scheme"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spec_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Custom buckets"), -1);
+}
+
+void
+mqlw_bucket_view_set_workbench (MqlwBucketView *self,
+                                MqlwWorkbench  *workbench)
+{
+  g_return_if_fail (MQLW_IS_BUCKET_VIEW (self));
+  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_set_object (&self->workbench, workbench);
+  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
+  reload (self);
+}
+
+guint
+mqlw_bucket_view_get_n_rows (MqlwBucketView *self)
+{
+  g_return_val_if_fail (MQLW_IS_BUCKET_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
+}
+
+char *
+mqlw_bucket_view_dup_cell (MqlwBucketView *self,
+                           guint           row,
+                           const char     *column)
+{
+  g_autoptr(MqlwBucketItem) item = NULL;
+
+  g_return_val_if_fail (MQLW_IS_BUCKET_VIEW (self), NULL);
+  g_return_val_if_fail (column != NULL, NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->store), row);
+  if (item == NULL)
+    return NULL;
+  return format_cell (&item->bucket, column);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mqlw-workbench.h"
+
+G_BEGIN_DECLS
+
+#define MQLW_TYPE_BUCKET_VIEW (mqlw_bucket_view_get_type ())
+G_DECLARE_FINAL_TYPE (MqlwBucketView, mqlw_bucket_view, MQLW, BUCKET_VIEW, GtkWidget)
+
+/* The bucket table under the chart: the same numbers, as text. The scheme
+ * selector activates win.set-buckets. */
+void  mqlw_bucket_view_set_workbench (MqlwBucketView *self,
+                                      MqlwWorkbench  *workbench);
+guint mqlw_bucket_view_get_n_rows    (MqlwBucketView *self);
+/* The text shown in a cell; @column is "scores", "leads", "share",
+ * "accepted", "sql", "opportunity", "won" or "verdict". */
+char *mqlw_bucket_view_dup_cell      (MqlwBucketView *self,
+                                      guint           row,
+                                      const char     *column);
+
+G_END_DECLS

@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-chart-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "mqlw-chart-view.h"
+#include "mqlw-format.h"
+
+#define GRAB_DISTANCE 10.0   /* px either side of the threshold line */
+
+struct _MqlwChartView
+{
+  GtkWidget        parent_instance;
+
+  MqlwWorkbench   *workbench;
+  MqlwChartLayout  layout;
+  gboolean         have_layout;
+  int              hover_bucket;
+  gboolean         dragging;
+  double           drag_start_x;
+  gboolean         workshop;
+  gboolean         show_intervals;
+};
+
+enum {
+  PROP_0,
+  PROP_SHOW_INTERVALS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (MqlwChartView, mqlw_chart_view, GTK_TYPE_WIDGET)
+
+static const MqlwBucketTable *
+get_table (MqlwChartView *self)
+{
+  if (self->workbench == NULL)
+    return NULL;
+  return mqlw_workbench_get_buckets (self->workbench);
+}
+
+static void
+fill_style (MqlwChartView  *self,
+            MqlwChartStyle *style)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  mqlw_chart_style_init (style);
+  style->dark = adw_style_manager_get_dark (manager);
+  style->high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
+  style->font_scale = self->workshop ? 1.6 : 1.0;
+  style->show_intervals = self->show_intervals;
+  style->hover_bucket = self->hover_bucket;
+}
+
+static void
+mqlw_chart_view_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  MqlwChartView *self = MQLW_CHART_VIEW (widget);
+  const MqlwBucketTable *table = get_table (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  MqlwChartStyle style;
+  cairo_t *cr;
+
+  if (table == NULL || width <= 0 || height <= 0)
+    return;
+  fill_style (self, &style);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  mqlw_chart_draw (cr, width, height, table, mqlw_workbench_get_threshold (self->workbench),
+                   &style, &self->layout);
+  self->have_layout = TRUE;
+  cairo_destroy (cr);
+}
+
+char *
+mqlw_chart_view_describe_bucket (MqlwChartView *self,
+                                 guint          index)
+{
+  const MqlwBucketTable *table;
+  const MqlwBucket *bucket;
+  g_autofree char *lo = NULL;
+  g_autofree char *hi = NULL;
+  g_autofree char *leads = NULL;
+  g_autofree char *share = NULL;
+  GString *text;
+
+  g_return_val_if_fail (MQLW_IS_CHART_VIEW (self), NULL);
+
+  table = get_table (self);
+  if (table == NULL || index >= table->n_buckets)
+    return NULL;
+  bucket = &table->buckets[index];
+  lo = mqlw_format_score (bucket->lo);
+  hi = mqlw_format_score (bucket->hi);
+  leads = mqlw_format_count (bucket->leads);
+  share = mqlw_format_percent (bucket->share);
+
+  text = g_string_new (NULL);
+  if (isinf (bucket->hi))
+    g_string_append_printf (text, _("<b>Score %s and above</b>"), lo);
+  else
+    g_string_append_printf (text, _("<b>Score %s to under %s</b>"), lo, hi);
+  g_string_append_printf (text, "\n%s", _(mqlw_verdict_label (bucket->verdict)));
+  g_string_append_printf (text, _("\n%s leads (%s of all)"), leads, share);
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    {
+      const MqlwRate *rate = &bucket->stage[s];
+      g_autofree char *value = NULL;
+      g_autofree char *interval = NULL;
+      g_autofree char *reached = NULL;
+      g_autofree char *known = NULL;
+
+      if (!rate->present)
+        continue;
+      value = mqlw_format_rate (rate);
+      interval = mqlw_format_interval (rate);
+      reached = mqlw_format_count (rate->reached);
+      known = mqlw_format_count (rate->known);
+      /* Translators: "SQL: 34.6 % (18 of 52 known; 95 % interval 22.1–48.9 %)" */
+      g_string_append_printf (text, _("\n%s: %s (%s of %s known%s%s)"),
+                              _(mqlw_stage_label (s)), value, reached, known,
+                              interval[0] ? _("; 95\u2009% interval ") : "", interval);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  MqlwChartView *self = MQLW_CHART_VIEW (widget);
+  g_autofree char *markup = NULL;
+  int index;
+
+  if (!self->have_layout || self->dragging)
+    return FALSE;
+  index = mqlw_chart_layout_bucket_at (&self->layout, x, y);
+  if (index < 0)
+    return FALSE;
+  markup = mqlw_chart_view_describe_bucket (self, index);
+  if (markup == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static gboolean
+is_near_threshold (MqlwChartView *self,
+                   double         x)
+{
+  const MqlwBucketTable *table = get_table (self);
+  double line_x;
+
+  if (!self->have_layout || table == NULL)
+    return FALSE;
+  line_x = mqlw_chart_layout_x_of_score (&self->layout, table, mqlw_workbench_get_threshold (self->workbench));
+  return fabs (x - line_x) <= GRAB_DISTANCE;
+}
+
+static void
+on_motion_cb (GtkEventControllerMotion *motion,
+              double                    x,
+              double                    y,
+              MqlwChartView            *self)
+{
+  int index = self->have_layout ? mqlw_chart_layout_bucket_at (&self->layout, x, y) : -1;
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   self->dragging || is_near_threshold (self, x) ? "col-resize" : NULL);
+  if (index != self->hover_bucket)
+    {
+      self->hover_bucket = index;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_leave_cb (GtkEventControllerMotion *motion,
+             MqlwChartView            *self)
+{
+  if (self->hover_bucket != -1)
+    {
+      self->hover_bucket = -1;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_drag_begin_cb (GtkGestureDrag *gesture,
+                  double          x,
+                  double          y,
+                  MqlwChartView  *self)
+{
+  if (!is_near_threshold (self, x))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  self->dragging = TRUE;
+  self->drag_start_x = x;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_drag_update_cb (GtkGestureDrag *gesture,
+                   double          dx,
+                   double          dy,
+                   MqlwChartView  *self)
+{
+  const MqlwBucketTable *table = get_table (self);
+  double score;
+
+  if (!self->dragging || table == NULL)
+    return;
+  score = mqlw_chart_layout_score_at (&self->layout, table, self->drag_start_x + dx);
+  if (isnan (score))
+    return;
+  /* Whole points: the spin button and the exported model say the same. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-threshold", "d", round (score));
+}
+
+static void
+on_drag_end_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                MqlwChartView  *self)
+{
+  self->dragging = FALSE;
+}
+
+static void
+on_workbench_changed_cb (MqlwWorkbench *workbench,
+                         guint          change,
+                         MqlwChartView *self)
+{
+  if (change != 0)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_style_changed_cb (AdwStyleManager *manager,
+                     GParamSpec      *pspec,
+                     MqlwChartView   *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+mqlw_chart_view_dispose (GObject *object)
+{
+  MqlwChartView *self = (MqlwChartView *) object;
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_object (&self->workbench);
+
+  G_OBJECT_CLASS (mqlw_chart_view_parent_class)->dispose (object);
+}
+
+static void
+mqlw_chart_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  MqlwChartView *self = MQLW_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_INTERVALS:
+      g_value_set_boolean (value, self->show_intervals);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mqlw_chart_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  MqlwChartView *self = MQLW_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_INTERVALS:
+      if (self->show_intervals != g_value_get_boolean (value))
+        {
+          self->show_intervals = g_value_get_boolean (value);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mqlw_chart_view_class_init (MqlwChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_chart_view_dispose;
+  object_class->get_property = mqlw_chart_view_get_property;
+  object_class->set_property = mqlw_chart_view_set_property;
+  widget_class->snapshot = mqlw_chart_view_snapshot;
+
+  properties[PROP_SHOW_INTERVALS] =
+    g_param_spec_boolean ("show-intervals", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "chart.show-intervals", "show-intervals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, 0, "chart.show-intervals", NULL);
+  gtk_widget_class_set_css_name (widget_class, "chartview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+mqlw_chart_view_init (MqlwChartView *self)
+{
+  GtkEventController *motion;
+  GtkGesture *drag;
+
+  self->hover_bucket = -1;
+  self->show_intervals = TRUE;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Calibration chart"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Leads per score bucket with acceptance, SQL, opportunity and win rates; drag the threshold line to move it"),
+                                  -1);
+}
+
+void
+mqlw_chart_view_set_workbench (MqlwChartView *self,
+                               MqlwWorkbench *workbench)
+{
+  g_return_if_fail (MQLW_IS_CHART_VIEW (self));
+  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_set_object (&self->workbench, workbench);
+  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+mqlw_chart_view_set_workshop (MqlwChartView *self,
+                              gboolean       workshop)
+{
+  g_return_if_fail (MQLW_IS_CHART_VIEW (self));
+
+  self->workshop = !!workshop;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+mqlw_chart_view_get_show_intervals (MqlwChartView *self)
+{
+  g_return_val_if_fail (MQLW_IS_CHART_VIEW (self), TRUE);
+  return self->show_intervals;
+}

@@ -1,0 +1,657 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-mapping-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "mqlw-format.h"
+#include "mqlw-mapping-page.h"
+
+#define MAX_PROBLEMS 100
+#define MAX_STAGE_VALUES 30
+
+struct _MqlwMappingPage
+{
+  GtkWidget            parent_instance;
+
+  char                *path;
+  char                *join_path;
+  MqlwCsvPreview      *preview;
+  MqlwMapping         *mapping;
+  GPtrArray           *dynamic_rows;   /* (group, row) pairs we added */
+  GPtrArray           *outcome_rows;
+  gboolean             syncing;
+
+  GtkLabel            *title_label;
+  GtkLabel            *summary_label;
+  GtkColumnView       *rows_view;
+  AdwPreferencesGroup *columns_group;
+  AdwPreferencesGroup *outcome_group;
+  AdwPreferencesGroup *problems_group;
+  AdwActionRow        *join_row;
+  AdwEntryRow         *join_key_row;
+  AdwComboRow         *join_stage_row;
+  GtkWidget           *import_button;
+  GtkWidget           *cancel_button;
+  GtkWidget           *join_button;
+};
+
+enum {
+  IMPORT,
+  CANCEL,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (MqlwMappingPage, mqlw_mapping_page, GTK_TYPE_WIDGET)
+
+static const MqlwColumnType types[] = {
+  MQLW_COLUMN_TYPE_INTEGER, MQLW_COLUMN_TYPE_DECIMAL, MQLW_COLUMN_TYPE_BOOLEAN,
+  MQLW_COLUMN_TYPE_DATE, MQLW_COLUMN_TYPE_CATEGORICAL,
+};
+static const char *type_labels[] = {
+  N_("Whole number"), N_("Decimal"), N_("Yes/no"), N_("Date"), N_("Text"), NULL,
+};
+static const char *role_labels[] = {
+  N_("Kept"), N_("Lead id"), N_("E-mail"), N_("Account"), N_("Created date"), N_("As-of date"),
+  N_("Fit field"), N_("Activity count"), N_("Activity date"), N_("Outcome"), N_("Lifecycle stage"),
+  N_("Deal amount"), N_("Rejection reason"), N_("Existing score"), N_("Ignored"), NULL,
+};
+static const char *stage_labels[] = {
+  N_("Acceptance"), N_("SQL"), N_("Opportunity"), N_("Win"), NULL,
+};
+static const char *furthest_labels[] = {
+  N_("No stage"), N_("Acceptance"), N_("SQL"), N_("Opportunity"), N_("Win"), NULL,
+};
+
+static guint
+type_index (MqlwColumnType type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (types[i] == type)
+      return i;
+  return G_N_ELEMENTS (types) - 1;
+}
+
+static GtkWidget *
+create_dropdown (const char * const *labels,
+                 guint               selected,
+                 const char         *accessible)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    gtk_string_list_append (list, _(labels[i]));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (list)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return dropdown;
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+/* ---- the rows table ----------------------------------------------------- */
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 MqlwMappingPage          *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  guint row = gtk_list_item_get_position (item);
+  const char *text = "";
+
+  if (self->preview != NULL && row < self->preview->rows->len)
+    {
+      GStrv cells = g_ptr_array_index (self->preview->rows, row);
+      if (column < g_strv_length (cells))
+        text = cells[column];
+    }
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+fill_rows_view (MqlwMappingPage *self)
+{
+  GListModel *old = G_LIST_MODEL (gtk_column_view_get_columns (self->rows_view));
+  g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
+  GtkNoSelection *selection;
+
+  while (g_list_model_get_n_items (old) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (old, 0);
+      gtk_column_view_remove_column (self->rows_view, column);
+    }
+  for (guint c = 0; self->preview->header[c] != NULL; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), self);
+      column = gtk_column_view_column_new (self->preview->header[c], factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->rows_view, column);
+      g_object_unref (column);
+    }
+  for (guint r = 0; r < self->preview->rows->len; r++)
+    gtk_string_list_append (rows, "");
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (rows)));
+  gtk_column_view_set_model (self->rows_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+}
+
+/* ---- the columns -------------------------------------------------------- */
+
+static void fill_outcomes (MqlwMappingPage *self);
+
+static void
+on_column_changed_cb (GtkDropDown     *dropdown,
+                      GParamSpec      *pspec,
+                      MqlwMappingPage *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (dropdown), ADW_TYPE_ACTION_ROW);
+  GtkDropDown *type = g_object_get_data (G_OBJECT (row), "type");
+  GtkDropDown *role = g_object_get_data (G_OBJECT (row), "role");
+  GtkDropDown *stage = g_object_get_data (G_OBJECT (row), "stage");
+  MqlwColumnRole role_value = gtk_drop_down_get_selected (role);
+
+  if (self->syncing)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (stage), role_value == MQLW_ROLE_OUTCOME);
+  mqlw_mapping_page_set_column (self, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                types[gtk_drop_down_get_selected (type)], role_value,
+                                gtk_drop_down_get_selected (stage));
+}
+
+static char *
+describe_samples (MqlwMappingPage *self,
+                  guint            column)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint shown = 0;
+
+  for (guint r = 0; r < self->preview->rows->len && shown < 3; r++)
+    {
+      GStrv cells = g_ptr_array_index (self->preview->rows, r);
+      if (column >= g_strv_length (cells) || cells[column][0] == '\0')
+        continue;
+      g_string_append_printf (text, "%s%s", shown ? ", " : _("e.g. "), cells[column]);
+      shown++;
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+fill_columns (MqlwMappingPage *self)
+{
+  clear_rows (self->columns_group, self->dynamic_rows);
+  self->syncing = TRUE;
+  for (guint c = 0; self->preview->header[c] != NULL; c++)
+    {
+      const char *name = self->preview->header[c];
+      MqlwColumnSpec *spec = mqlw_mapping_get_column (self->mapping, name);
+      g_autofree char *samples = describe_samples (self, c);
+      g_autofree char *type_label = g_strdup_printf (_("Type of %s"), name);
+      g_autofree char *role_label = g_strdup_printf (_("Role of %s"), name);
+      g_autofree char *stage_label = g_strdup_printf (_("Stage of %s"), name);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *type, *role, *stage;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), samples);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      type = create_dropdown (type_labels, spec != NULL ? type_index (spec->type) : 4, type_label);
+      role = create_dropdown (role_labels, spec != NULL ? (guint) spec->role : 0, role_label);
+      stage = create_dropdown (stage_labels, spec != NULL ? (guint) spec->stage : 0, stage_label);
+      gtk_widget_set_visible (stage, spec != NULL && spec->role == MQLW_ROLE_OUTCOME);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), type);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), stage);
+      g_object_set_data (G_OBJECT (row), "type", type);
+      g_object_set_data (G_OBJECT (row), "role", role);
+      g_object_set_data (G_OBJECT (row), "stage", stage);
+      g_signal_connect (type, "notify::selected", G_CALLBACK (on_column_changed_cb), self);
+      g_signal_connect (role, "notify::selected", G_CALLBACK (on_column_changed_cb), self);
+      g_signal_connect (stage, "notify::selected", G_CALLBACK (on_column_changed_cb), self);
+      adw_preferences_group_add (self->columns_group, row);
+      g_ptr_array_add (self->dynamic_rows, row);
+    }
+  self->syncing = FALSE;
+}
+
+/* ---- outcomes ----------------------------------------------------------- */
+
+static void
+on_stage_value_changed_cb (GObject         *widget,
+                           GParamSpec      *pspec,
+                           MqlwMappingPage *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (widget), ADW_TYPE_ACTION_ROW);
+  GtkDropDown *furthest = g_object_get_data (G_OBJECT (row), "furthest");
+  GtkSwitch *closed = g_object_get_data (G_OBJECT (row), "closed");
+  const char *value = g_object_get_data (G_OBJECT (row), "value");
+
+  if (self->syncing)
+    return;
+  /* Replace the whole table: an explicit table overrides the built-in one. */
+  for (guint i = 0; i < self->mapping->stage_values->len; i++)
+    {
+      MqlwStageValue *sv = g_ptr_array_index (self->mapping->stage_values, i);
+      if (g_ascii_strcasecmp (sv->value, value) == 0)
+        {
+          sv->furthest = (int) gtk_drop_down_get_selected (furthest) - 1;
+          sv->closed = gtk_switch_get_active (closed);
+          return;
+        }
+    }
+  mqlw_mapping_add_stage_value (self->mapping, value, (int) gtk_drop_down_get_selected (furthest) - 1,
+                                gtk_switch_get_active (closed));
+}
+
+static void
+add_stage_value_rows (MqlwMappingPage *self,
+                      guint            column)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint r = 0; r < self->preview->rows->len && g_hash_table_size (seen) < MAX_STAGE_VALUES; r++)
+    {
+      GStrv cells = g_ptr_array_index (self->preview->rows, r);
+      const MqlwStageValue *builtin;
+      g_autofree char *furthest_label = NULL;
+      g_autofree char *closed_label = NULL;
+      GtkWidget *row, *furthest, *closed;
+      const char *value;
+
+      if (column >= g_strv_length (cells) || cells[column][0] == '\0' ||
+          g_hash_table_contains (seen, cells[column]))
+        continue;
+      value = cells[column];
+      g_hash_table_add (seen, (gpointer) value);
+      builtin = mqlw_stage_value_builtin (value);
+      furthest_label = g_strdup_printf (_("Stage reached for “%s”"), value);
+      closed_label = g_strdup_printf (_("“%s” ends the funnel"), value);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), builtin != NULL ? _("Known value") : _("Unknown value: choose its stage"));
+      furthest = create_dropdown (furthest_labels, builtin != NULL ? (guint) (builtin->furthest + 1) : 0, furthest_label);
+      closed = gtk_switch_new ();
+      gtk_switch_set_active (GTK_SWITCH (closed), builtin != NULL && builtin->closed);
+      gtk_widget_set_valign (closed, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (closed, _("The funnel ended here: later stages were not reached"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (closed), GTK_ACCESSIBLE_PROPERTY_LABEL, closed_label, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), furthest);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), closed);
+      g_object_set_data (G_OBJECT (row), "furthest", furthest);
+      g_object_set_data (G_OBJECT (row), "closed", closed);
+      g_object_set_data_full (G_OBJECT (row), "value", g_strdup (value), g_free);
+      g_signal_connect (furthest, "notify::selected", G_CALLBACK (on_stage_value_changed_cb), self);
+      g_signal_connect (closed, "notify::active", G_CALLBACK (on_stage_value_changed_cb), self);
+      adw_preferences_group_add (self->outcome_group, row);
+      g_ptr_array_add (self->outcome_rows, row);
+    }
+}
+
+static void
+fill_outcomes (MqlwMappingPage *self)
+{
+  guint found = 0;
+
+  clear_rows (self->outcome_group, self->outcome_rows);
+  self->syncing = TRUE;
+  for (guint c = 0; self->preview->header[c] != NULL; c++)
+    {
+      MqlwColumnSpec *spec = mqlw_mapping_get_column (self->mapping, self->preview->header[c]);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (spec == NULL || (spec->role != MQLW_ROLE_OUTCOME && spec->role != MQLW_ROLE_STAGE))
+        continue;
+      found++;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), spec->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (spec->role == MQLW_ROLE_OUTCOME)
+        subtitle = g_strdup_printf (_("Stage column: %s"), _(stage_labels[MIN (spec->stage, MQLW_N_STAGES - 1)]));
+      else
+        subtitle = g_strdup (_("Lifecycle column: each value's stage below"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (row, "property");
+      adw_preferences_group_add (self->outcome_group, row);
+      g_ptr_array_add (self->outcome_rows, row);
+      if (spec->role == MQLW_ROLE_STAGE)
+        add_stage_value_rows (self, c);
+    }
+  if (found == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No outcome column found"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Give a column the role Outcome or Lifecycle stage, or join a second file"));
+      adw_preferences_group_add (self->outcome_group, row);
+      g_ptr_array_add (self->outcome_rows, row);
+    }
+  self->syncing = FALSE;
+}
+
+/* ---- problems ----------------------------------------------------------- */
+
+static GPtrArray *problem_rows_of (MqlwMappingPage *self);
+
+static void
+fill_problems (MqlwMappingPage *self)
+{
+  GPtrArray *rows = problem_rows_of (self);
+  guint n = self->preview->problems->len;
+
+  clear_rows (self->problems_group, rows);
+  for (guint i = 0; i < n && i < MAX_PROBLEMS; i++)
+    {
+      MqlwProblem *problem = g_ptr_array_index (self->preview->problems, i);
+      g_autofree char *where = NULL;
+      g_autofree char *line = mqlw_format_count (problem->line);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon;
+
+      if (problem->line > 0 && problem->column != NULL)
+        where = g_strdup_printf (_("Line %s, column %s"), line, problem->column);
+      else if (problem->line > 0)
+        where = g_strdup_printf (_("Line %s"), line);
+      else if (problem->column != NULL)
+        where = g_strdup_printf (_("Column %s"), problem->column);
+      else
+        where = g_strdup (_("Whole file"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), where);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->message);
+      icon = gtk_image_new_from_icon_name (problem->level == MQLW_PROBLEM_ERROR ? "dialog-error-symbolic"
+                                                                                : "dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, problem->level == MQLW_PROBLEM_ERROR ? "error" : "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (self->problems_group, row);
+      g_ptr_array_add (rows, row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+
+      gtk_widget_add_css_class (icon, "success");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No problems found"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (self->problems_group, row);
+      g_ptr_array_add (rows, row);
+    }
+  else if (n > MAX_PROBLEMS)
+    {
+      g_autofree char *more = mqlw_format_count (n - MAX_PROBLEMS);
+      g_autofree char *text = g_strdup_printf (_("And %s more"), more);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      adw_preferences_group_add (self->problems_group, row);
+      g_ptr_array_add (rows, row);
+    }
+}
+
+static GPtrArray *
+problem_rows_of (MqlwMappingPage *self)
+{
+  GPtrArray *rows = g_object_get_data (G_OBJECT (self), "problem-rows");
+
+  if (rows == NULL)
+    {
+      rows = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (self), "problem-rows", rows, (GDestroyNotify) g_ptr_array_unref);
+    }
+  return rows;
+}
+
+/* ---- join --------------------------------------------------------------- */
+
+static void
+on_join_chosen_cb (GtkNativeDialog *dialog,
+                   int              response,
+                   MqlwMappingPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      g_free (self->join_path);
+      self->join_path = g_file_get_path (file);
+      adw_action_row_set_subtitle (self->join_row, self->join_path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_join_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Choose the File With Outcomes"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_join_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MqlwMappingPage *self = MQLW_MAPPING_PAGE (widget);
+  const char *key = gtk_editable_get_text (GTK_EDITABLE (self->join_key_row));
+
+  if (self->mapping == NULL)
+    return;
+  if (self->join_path != NULL && key[0] != '\0')
+    {
+      MqlwJoinSpec *join;
+
+      g_ptr_array_set_size (self->mapping->joins, 0);
+      join = mqlw_mapping_add_join (self->mapping, MQLW_JOIN_OUTCOME, self->join_path, key, NULL);
+      join->stage = adw_combo_row_get_selected (self->join_stage_row);
+    }
+  g_signal_emit (self, signals[IMPORT], 0);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  g_signal_emit (widget, signals[CANCEL], 0);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+mqlw_mapping_page_dispose (GObject *object)
+{
+  MqlwMappingPage *self = (MqlwMappingPage *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_MAPPING_PAGE);
+  G_OBJECT_CLASS (mqlw_mapping_page_parent_class)->dispose (object);
+}
+
+static void
+mqlw_mapping_page_finalize (GObject *object)
+{
+  MqlwMappingPage *self = (MqlwMappingPage *) object;
+
+  g_clear_pointer (&self->preview, mqlw_csv_preview_free);
+  g_clear_pointer (&self->mapping, mqlw_mapping_free);
+  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->outcome_rows, g_ptr_array_unref);
+  g_free (self->path);
+  g_free (self->join_path);
+
+  G_OBJECT_CLASS (mqlw_mapping_page_parent_class)->finalize (object);
+}
+
+static void
+mqlw_mapping_page_class_init (MqlwMappingPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_mapping_page_dispose;
+  object_class->finalize = mqlw_mapping_page_finalize;
+
+  signals[IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CANCEL] = g_signal_new ("cancel", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-mapping-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, rows_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, outcome_group);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, join_row);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, join_key_row);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, join_stage_row);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, join_button);
+  gtk_widget_class_install_action (widget_class, "mapping.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "mapping.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "mapping.choose-join", NULL, choose_join_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "mapping.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "mapping.cancel", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "mappingpage");
+}
+
+static void
+mqlw_mapping_page_init (MqlwMappingPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->dynamic_rows = g_ptr_array_new ();
+  self->outcome_rows = g_ptr_array_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("First rows of the file"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->join_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose the file with outcomes"), -1);
+}
+
+void
+mqlw_mapping_page_set_preview (MqlwMappingPage *self,
+                               const char      *path,
+                               MqlwCsvPreview  *preview)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *rows = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  const char *delimiter;
+
+  g_return_if_fail (MQLW_IS_MAPPING_PAGE (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (preview != NULL);
+
+  g_clear_pointer (&self->preview, mqlw_csv_preview_free);
+  g_clear_pointer (&self->mapping, mqlw_mapping_free);
+  g_free (self->path);
+  self->path = g_strdup (path);
+  self->preview = preview;
+  self->mapping = preview->mapping != NULL ? mqlw_mapping_copy (preview->mapping) : mqlw_mapping_new ();
+  g_clear_pointer (&self->join_path, g_free);
+  adw_action_row_set_subtitle (self->join_row, _("None: e.g. an export of opportunities by lead id"));
+
+  base = g_path_get_basename (path);
+  title = g_strdup_printf (_("Map the Columns of “%s”"), base);
+  gtk_label_set_text (self->title_label, title);
+  rows = mqlw_format_count (preview->n_rows);
+  delimiter = preview->delimiter == '\t' ? _("tab") : preview->delimiter == ';' ? _("semicolon") :
+              preview->delimiter == '|' ? _("bar") : _("comma");
+  g_string_append_printf (summary, _("%s leads · %u columns · separated by %s"),
+                          rows, g_strv_length (preview->header), delimiter);
+  if (preview->converted_from_cp1252)
+    g_string_append (summary, _(" · read as Windows-1252 text"));
+  gtk_label_set_text (self->summary_label, summary->str);
+
+  fill_rows_view (self);
+  fill_columns (self);
+  fill_outcomes (self);
+  fill_problems (self);
+}
+
+const char *
+mqlw_mapping_page_get_path (MqlwMappingPage *self)
+{
+  g_return_val_if_fail (MQLW_IS_MAPPING_PAGE (self), NULL);
+  return self->path;
+}
+
+const MqlwMapping *
+mqlw_mapping_page_get_mapping (MqlwMappingPage *self)
+{
+  g_return_val_if_fail (MQLW_IS_MAPPING_PAGE (self), NULL);
+  return self->mapping;
+}
+
+void
+mqlw_mapping_page_set_column (MqlwMappingPage *self,
+                              const char      *name,
+                              MqlwColumnType   type,
+                              MqlwColumnRole   role,
+                              MqlwStage        stage)
+{
+  MqlwColumnSpec *spec;
+
+  g_return_if_fail (MQLW_IS_MAPPING_PAGE (self));
+  g_return_if_fail (name != NULL);
+
+  if (self->mapping == NULL)
+    return;
+  spec = mqlw_mapping_set_column (self->mapping, name);
+  spec->type = type;
+  spec->role = role;
+  spec->stage = stage;
+  spec->type_set = TRUE;
+  spec->role_set = TRUE;
+  fill_outcomes (self);
+}

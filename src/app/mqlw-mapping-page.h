@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mqlw-core.h"
+
+G_BEGIN_DECLS
+
+#define MQLW_TYPE_MAPPING_PAGE (mqlw_mapping_page_get_type ())
+G_DECLARE_FINAL_TYPE (MqlwMappingPage, mqlw_mapping_page, MQLW, MAPPING_PAGE, GtkWidget)
+
+/* Shows a CSV preview (first rows, each column's detected type and role, the
+ * outcome set-up, the problems with their lines) and lets the user correct the
+ * mapping. Emits "import" (mapping.import) or "cancel" (mapping.cancel). */
+void               mqlw_mapping_page_set_preview (MqlwMappingPage *self,
+                                                  const char      *path,
+                                                  MqlwCsvPreview  *preview);   /* takes ownership */
+const char        *mqlw_mapping_page_get_path    (MqlwMappingPage *self);
+/* The mapping to import with: the detected one plus the user's overrides. */
+const MqlwMapping *mqlw_mapping_page_get_mapping (MqlwMappingPage *self);
+/* Overrides one column (what the row's drop-downs do). */
+void               mqlw_mapping_page_set_column  (MqlwMappingPage *self,
+                                                  const char      *name,
+                                                  MqlwColumnType   type,
+                                                  MqlwColumnRole   role,
+                                                  MqlwStage        stage);
+
+G_END_DECLS

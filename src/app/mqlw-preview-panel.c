@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-preview-panel"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "mqlw-format.h"
+#include "mqlw-preview-panel.h"
+
+#define MAX_SWAP_ROWS 10000
+
+struct _MqlwPreviewPanel
+{
+  GtkWidget      parent_instance;
+
+  MqlwWorkbench *workbench;
+  GHashTable    *figures;    /* id → GtkLabel (value) */
+  GHashTable    *captions;   /* id → GtkLabel (caption under a value) */
+
+  GtkBox        *figures_box;
+  GtkWidget     *swap_button;
+};
+
+G_DEFINE_FINAL_TYPE (MqlwPreviewPanel, mqlw_preview_panel, GTK_TYPE_WIDGET)
+
+/* ---- building the figures ---------------------------------------------- */
+
+static GtkWidget *
+create_card (const char *title)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (title);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "figure-card");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "caption-heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_box_append (GTK_BOX (card), heading);
+  return card;
+}
+
+/* A value with its caption; @big for the headline figures. */
+static GtkWidget *
+create_figure (MqlwPreviewPanel *self,
+               const char       *id,
+               const char       *title,
+               gboolean          big)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *value = gtk_label_new ("\u2013");
+  GtkWidget *caption = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_selectable (GTK_LABEL (value), FALSE);
+  gtk_widget_add_css_class (value, big ? "figure-value-big" : "figure-value");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_widget_add_css_class (caption, "figure-caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  if (title != NULL)
+    {
+      GtkWidget *label = gtk_label_new (title);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "figure-title");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_widget_set_hexpand (box, TRUE);
+  g_hash_table_insert (self->figures, g_strdup (id), value);
+  g_hash_table_insert (self->captions, g_strdup (id), caption);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL ? title : id, -1);
+  return box;
+}
+
+static GtkWidget *
+create_pair (GtkWidget *a,
+             GtkWidget *b)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+  gtk_box_append (GTK_BOX (row), a);
+  gtk_box_append (GTK_BOX (row), b);
+  return row;
+}
+
+static void
+build_figures (MqlwPreviewPanel *self)
+{
+  GtkWidget *card;
+
+  card = create_card (_("Marketing Qualified Leads"));
+  gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "mql", _("MQLs"), TRUE),
+                                               create_figure (self, "mql-per-month", _("A month"), TRUE)));
+  gtk_box_append (GTK_BOX (card), create_figure (self, "capacity", NULL, FALSE));
+  gtk_box_append (self->figures_box, card);
+
+  card = create_card (_("Conversion of the MQLs"));
+  gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "accepted", _("Accepted by sales"), FALSE),
+                                               create_figure (self, "sql", _("MQL → SQL"), FALSE)));
+  gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "opportunity", _("Opportunity"), FALSE),
+                                               create_figure (self, "won", _("Won"), FALSE)));
+  gtk_box_append (self->figures_box, card);
+
+  card = create_card (_("Wins"));
+  gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "wins-captured", _("Captured"), FALSE),
+                                               create_figure (self, "wins-missed", _("Missed below the line"), FALSE)));
+  gtk_box_append (self->figures_box, card);
+
+  card = create_card (_("MQLs by Path"));
+  gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "path-score", _("Score"), FALSE),
+                                               create_figure (self, "path-grade-behaviour", _("Grade + behaviour"), FALSE)));
+  gtk_box_append (GTK_BOX (card), create_figure (self, "path-hand-raiser", _("Hand-raisers"), FALSE));
+  gtk_box_append (self->figures_box, card);
+
+  card = create_card (_("Against the Baseline"));
+  gtk_box_append (GTK_BOX (card), create_figure (self, "baseline-mql", _("MQLs in the model as opened"), FALSE));
+  gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "swap-in", _("Swap in"), FALSE),
+                                               create_figure (self, "swap-out", _("Swap out"), FALSE)));
+  gtk_box_append (self->figures_box, card);
+}
+
+/* ---- filling them ------------------------------------------------------- */
+
+static void
+set_figure (MqlwPreviewPanel *self,
+            const char       *id,
+            const char       *value,
+            const char       *caption)
+{
+  GtkLabel *label = g_hash_table_lookup (self->figures, id);
+  GtkLabel *caption_label = g_hash_table_lookup (self->captions, id);
+
+  g_assert (label != NULL);
+  gtk_label_set_text (label, value);
+  if (caption_label != NULL && caption != NULL)
+    {
+      gtk_label_set_text (caption_label, caption);
+      gtk_widget_set_visible (GTK_WIDGET (caption_label), caption[0] != '\0');
+    }
+}
+
+static void
+fill_rate (MqlwPreviewPanel *self,
+           const char       *id,
+           const MqlwRate   *rate)
+{
+  g_autofree char *value = mqlw_format_rate (rate);
+  g_autofree char *interval = mqlw_format_interval (rate);
+  g_autofree char *caption = NULL;
+
+  if (interval[0] != '\0')
+    caption = g_strdup_printf (_("95\u2009%% interval %s"), interval);
+  set_figure (self, id, value, caption != NULL ? caption : "");
+}
+
+static void
+fill_capacity (MqlwPreviewPanel  *self,
+               const MqlwPreview *preview)
+{
+  GtkLabel *label = g_hash_table_lookup (self->figures, "capacity");
+  g_autofree char *month = mqlw_format_number (preview->mql_per_month, 0);
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "success");
+  if (isnan (preview->capacity_per_month))
+    text = g_strdup_printf (_("%s a month; no capacity set"), month);
+  else
+    {
+      g_autofree char *capacity = mqlw_format_number (preview->capacity_per_month, 0);
+
+      text = g_strdup_printf (_("%s a month against a capacity of %s"), month, capacity);
+      gtk_widget_add_css_class (GTK_WIDGET (label), preview->over_capacity ? "error" : "success");
+    }
+  gtk_label_set_text (label, text);
+}
+
+static void
+refresh (MqlwPreviewPanel *self)
+{
+  const MqlwPreview *p = mqlw_workbench_get_preview (self->workbench);
+  const MqlwComparison *c;
+  static const struct { const char *id; MqlwStage stage; } rates[] = {
+    { "accepted", MQLW_STAGE_ACCEPTED },
+    { "sql", MQLW_STAGE_SQL },
+    { "opportunity", MQLW_STAGE_OPPORTUNITY },
+    { "won", MQLW_STAGE_WON },
+  };
+  static const char *paths[] = { "path-score", "path-grade-behaviour", "path-hand-raiser" };
+
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_box), p != NULL);
+  gtk_widget_set_visible (self->swap_button, p != NULL);
+  if (p == NULL)
+    return;
+
+  {
+    g_autofree char *mql = mqlw_format_count (p->mql);
+    g_autofree char *share = mqlw_format_percent (p->mql_share);
+    g_autofree char *leads = mqlw_format_count (p->leads);
+    g_autofree char *caption = g_strdup_printf (_("%s of %s leads"), share, leads);
+    g_autofree char *month = mqlw_format_number (p->mql_per_month, 1);
+    g_autofree char *months = mqlw_format_number (p->months, 0);
+    g_autofree char *month_caption = g_strdup_printf (_("over %s months of history"), months);
+
+    set_figure (self, "mql", mql, caption);
+    /* "mql-share" is read back from the caption: keep its value alone there too. */
+    g_object_set_data_full (g_hash_table_lookup (self->captions, "mql"), "value", g_strdup (share), g_free);
+    set_figure (self, "mql-per-month", month, month_caption);
+    fill_capacity (self, p);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    fill_rate (self, rates[i].id, &p->stage[rates[i].stage]);
+  {
+    g_autofree char *coverage = mqlw_format_percent (p->acceptance_coverage);
+    g_autofree char *caption = NULL;
+    g_autofree char *interval = mqlw_format_interval (&p->stage[MQLW_STAGE_ACCEPTED]);
+
+    /* Unknown acceptance is never counted as rejected: say how much is known. */
+    caption = g_strdup_printf (_("known for %s of MQLs%s%s"), coverage,
+                               interval[0] ? " · " : "", interval);
+    set_figure (self, "accepted", gtk_label_get_text (g_hash_table_lookup (self->figures, "accepted")), caption);
+    g_object_set_data_full (g_hash_table_lookup (self->captions, "accepted"), "value", g_strdup (coverage), g_free);
+  }
+
+  {
+    g_autofree char *captured = mqlw_format_percent (p->wins_captured_share);
+    g_autofree char *n_captured = mqlw_format_count (p->wins_captured);
+    g_autofree char *n_total = mqlw_format_count (p->wins_total);
+    g_autofree char *caption = g_strdup_printf (_("%s of %s wins"), n_captured, n_total);
+    g_autofree char *missed = mqlw_format_count (p->wins_missed);
+
+    set_figure (self, "wins-captured", captured, caption);
+    set_figure (self, "wins-missed", missed, "");
+  }
+
+  for (guint i = 0; i < MQLW_N_PATHS; i++)
+    {
+      g_autofree char *count = mqlw_format_count (p->by_path[i]);
+      set_figure (self, paths[i], count, "");
+    }
+
+  c = mqlw_workbench_get_comparison (self->workbench);
+  if (c != NULL)
+    {
+      g_autofree char *base = mqlw_format_count (c->baseline.mql);
+      g_autofree char *base_threshold = mqlw_format_score (c->baseline.threshold);
+      g_autofree char *base_caption = g_strdup_printf (_("at threshold %s"), base_threshold);
+      g_autofree char *in = mqlw_format_count (c->swap_in);
+      g_autofree char *out = mqlw_format_count (c->swap_out);
+      g_autofree char *in_sql = mqlw_format_rate (&c->swap_in_stage[MQLW_STAGE_SQL]);
+      g_autofree char *out_sql = mqlw_format_rate (&c->swap_out_stage[MQLW_STAGE_SQL]);
+      g_autofree char *in_caption = g_strdup_printf (_("become MQLs; SQL rate %s"), in_sql);
+      g_autofree char *out_caption = g_strdup_printf (_("stop being MQLs; SQL rate %s"), out_sql);
+
+      set_figure (self, "baseline-mql", base, base_caption);
+      set_figure (self, "swap-in", in, in_caption);
+      set_figure (self, "swap-out", out, out_caption);
+      gtk_widget_set_sensitive (self->swap_button, c->swap_in + c->swap_out > 0);
+    }
+}
+
+static void
+on_workbench_changed_cb (MqlwWorkbench    *workbench,
+                         guint             change,
+                         MqlwPreviewPanel *self)
+{
+  if (change != 0)
+    refresh (self);
+}
+
+/* ---- the list of changed leads ------------------------------------------ */
+
+static const char *
+describe_outcome (const MqlwOutcomes *outcomes,
+                  MqlwStage           stage,
+                  guint               row)
+{
+  if (outcomes->stage[stage] == NULL)
+    return "";
+  switch (outcomes->stage[stage][row])
+    {
+    case MQLW_OUTCOME_YES:
+      return _("yes");
+    case MQLW_OUTCOME_NO:
+      return _("no");
+    default:
+      return _("unknown");
+    }
+}
+
+static void
+append_swaps (GtkStringList      *list,
+              const GArray       *rows,
+              const char         *change,
+              MqlwDataset        *dataset,
+              const MqlwScores   *scores)
+{
+  MqlwColumn *id_column = mqlw_dataset_find_role (dataset, MQLW_ROLE_LEAD_ID);
+
+  if (id_column == NULL)
+    id_column = mqlw_dataset_find_role (dataset, MQLW_ROLE_EMAIL);
+  for (guint i = 0; rows != NULL && i < rows->len && i < MAX_SWAP_ROWS; i++)
+    {
+      guint row = g_array_index (rows, guint, i);
+      g_autofree char *id = id_column != NULL ? mqlw_column_format (id_column, row) : NULL;
+      g_autofree char *score = mqlw_format_score (scores->total[row]);
+      g_autofree char *line = NULL;
+
+      if (id == NULL)
+        id = g_strdup_printf (_("line %u"), row + 2);
+      /* Tab-separated cells: change, lead, score, accepted, SQL, opportunity, won. */
+      line = g_strjoin ("\t", change, id, score,
+                        describe_outcome (&dataset->outcomes, MQLW_STAGE_ACCEPTED, row),
+                        describe_outcome (&dataset->outcomes, MQLW_STAGE_SQL, row),
+                        describe_outcome (&dataset->outcomes, MQLW_STAGE_OPPORTUNITY, row),
+                        describe_outcome (&dataset->outcomes, MQLW_STAGE_WON, row),
+                        NULL);
+      gtk_string_list_append (list, line);
+    }
+}
+
+static void
+on_swap_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_swap_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkStringObject *object = gtk_list_item_get_item (item);
+  g_auto(GStrv) cells = g_strsplit (gtk_string_object_get_string (object), "\t", -1);
+  guint column = GPOINTER_TO_UINT (user_data);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      column < g_strv_length (cells) ? cells[column] : "");
+}
+
+static void
+show_swaps_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  MqlwPreviewPanel *self = MQLW_PREVIEW_PANEL (widget);
+  const MqlwComparison *c = mqlw_workbench_get_comparison (self->workbench);
+  static const char *titles[] = { N_("Change"), N_("Lead"), N_("Score"), N_("Accepted"),
+                                  N_("SQL"), N_("Opportunity"), N_("Won") };
+  GtkStringList *list;
+  GtkWidget *window, *box, *header, *scrolled, *view;
+  GtkNoSelection *selection;
+
+  if (c == NULL)
+    return;
+  list = gtk_string_list_new (NULL);
+  append_swaps (list, c->swap_in_rows, _("Swap in"), mqlw_workbench_get_dataset (self->workbench),
+                mqlw_scorer_get_scores (mqlw_workbench_get_scorer (self->workbench)));
+  append_swaps (list, c->swap_out_rows, _("Swap out"), mqlw_workbench_get_dataset (self->workbench),
+                mqlw_scorer_get_scores (mqlw_workbench_get_scorer (self->workbench)));
+
+  selection = gtk_no_selection_new (G_LIST_MODEL (list));
+  view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+  gtk_widget_add_css_class (view, "data-table");
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_swap_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_swap_bind_cb), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (_(titles[i]), factory);
+      gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
+      g_object_unref (column);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Leads that change"), -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  header = adw_header_bar_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Leads That Change"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 560);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+mqlw_preview_panel_dispose (GObject *object)
+{
+  MqlwPreviewPanel *self = (MqlwPreviewPanel *) object;
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_clear_object (&self->workbench);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_PREVIEW_PANEL);
+
+  G_OBJECT_CLASS (mqlw_preview_panel_parent_class)->dispose (object);
+}
+
+static void
+mqlw_preview_panel_finalize (GObject *object)
+{
+  MqlwPreviewPanel *self = (MqlwPreviewPanel *) object;
+
+  g_clear_pointer (&self->figures, g_hash_table_unref);
+  g_clear_pointer (&self->captions, g_hash_table_unref);
+
+  G_OBJECT_CLASS (mqlw_preview_panel_parent_class)->finalize (object);
+}
+
+static void
+mqlw_preview_panel_class_init (MqlwPreviewPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_preview_panel_dispose;
+  object_class->finalize = mqlw_preview_panel_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-preview-panel.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "figures", FALSE,
+                                             G_STRUCT_OFFSET (MqlwPreviewPanel, figures_box));
+  gtk_widget_class_bind_template_child (widget_class, MqlwPreviewPanel, swap_button);
+  gtk_widget_class_install_action (widget_class, "preview.show-swaps", NULL, show_swaps_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "previewpanel");
+}
+
+static void
+mqlw_preview_panel_init (MqlwPreviewPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->captions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  build_figures (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->swap_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show the leads that swap in or out"), -1);
+}
+
+void
+mqlw_preview_panel_set_workbench (MqlwPreviewPanel *self,
+                                  MqlwWorkbench    *workbench)
+{
+  g_return_if_fail (MQLW_IS_PREVIEW_PANEL (self));
+  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_set_object (&self->workbench, workbench);
+  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
+  refresh (self);
+}
+
+const char *
+mqlw_preview_panel_get_figure (MqlwPreviewPanel *self,
+                               const char       *id)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (MQLW_IS_PREVIEW_PANEL (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* Two figures sit inside a caption; their own value is kept on the label. */
+  if (g_str_equal (id, "mql-share"))
+    return g_object_get_data (g_hash_table_lookup (self->captions, "mql"), "value");
+  if (g_str_equal (id, "acceptance-coverage"))
+    return g_object_get_data (g_hash_table_lookup (self->captions, "accepted"), "value");
+  label = g_hash_table_lookup (self->figures, id);
+  return label != NULL ? gtk_label_get_text (label) : NULL;
+}

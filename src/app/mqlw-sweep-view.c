@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-sweep-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "mqlw-format.h"
+#include "mqlw-sweep-view.h"
+
+#define SWEEP_STEPS 120
+
+struct _MqlwSweepView
+{
+  GtkWidget       parent_instance;
+
+  MqlwWorkbench  *workbench;
+  GArray         *sweep;        /* MqlwPreview */
+  gboolean        dirty;
+  gboolean        workshop;
+  GPtrArray      *rows;         /* suggestion rows we added */
+
+  GtkDrawingArea *area;
+  AdwPreferencesGroup *suggestions;
+};
+
+G_DEFINE_FINAL_TYPE (MqlwSweepView, mqlw_sweep_view, GTK_TYPE_WIDGET)
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        user_data)
+{
+  MqlwSweepView *self = user_data;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  MqlwChartStyle style;
+
+  if (self->sweep == NULL || self->sweep->len == 0)
+    return;
+  mqlw_chart_style_init (&style);
+  style.dark = adw_style_manager_get_dark (manager);
+  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
+  style.font_scale = self->workshop ? 1.6 : 1.0;
+  mqlw_chart_draw_sweep (cr, width, height, self->sweep, mqlw_workbench_get_threshold (self->workbench), &style);
+}
+
+static void
+fill_suggestions (MqlwSweepView *self)
+{
+  g_autoptr(GArray) suggestions = mqlw_workbench_suggest (self->workbench);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->suggestions, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  if (suggestions == NULL)
+    return;
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(mqlw_suggestion_kind_label (s->kind)));
+      if (s->found)
+        {
+          g_autofree char *score = mqlw_format_score (s->threshold);
+          g_autofree char *mql = mqlw_format_count (s->preview.mql);
+          g_autofree char *month = mqlw_format_number (s->preview.mql_per_month, 0);
+          g_autofree char *sql = mqlw_format_rate (&s->preview.stage[MQLW_STAGE_SQL]);
+          g_autofree char *wins = mqlw_format_percent (s->preview.wins_captured_share);
+          g_autofree char *label = g_strdup_printf (_("Use %s"), score);
+          g_autofree char *accessible = g_strdup_printf (_("Use threshold %s"), score);
+          GtkWidget *button = gtk_button_new_with_label (label);
+
+          subtitle = g_strdup_printf (_("%s MQLs, %s a month · SQL rate %s · %s of wins"), mql, month, sql, wins);
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-suggestion");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_double (s->threshold));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      else
+        subtitle = g_strdup (_("No threshold meets this on the history"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->suggestions, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+recompute (MqlwSweepView *self)
+{
+  g_clear_pointer (&self->sweep, g_array_unref);
+  self->dirty = FALSE;
+  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench))
+    return;
+  /* A sweep is a binary search per step over the calibration's prefix sums. */
+  self->sweep = mqlw_workbench_sweep (self->workbench, SWEEP_STEPS);
+  fill_suggestions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+on_workbench_changed_cb (MqlwWorkbench *workbench,
+                         guint          change,
+                         MqlwSweepView *self)
+{
+  if (change == 0)
+    return;
+  if (change == MQLW_WORKBENCH_CHANGED_THRESHOLD && self->sweep != NULL)
+    {
+      /* Only the marker moves; capacity changes the suggestions too. */
+      fill_suggestions (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self->area));
+      return;
+    }
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    recompute (self);
+}
+
+static void
+mqlw_sweep_view_map (GtkWidget *widget)
+{
+  MqlwSweepView *self = MQLW_SWEEP_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mqlw_sweep_view_parent_class)->map (widget);
+  if (self->dirty || self->sweep == NULL)
+    recompute (self);
+}
+
+static void
+on_style_changed_cb (AdwStyleManager *manager,
+                     GParamSpec      *pspec,
+                     MqlwSweepView   *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+mqlw_sweep_view_dispose (GObject *object)
+{
+  MqlwSweepView *self = (MqlwSweepView *) object;
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_object (&self->workbench);
+  g_clear_pointer (&self->sweep, g_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_SWEEP_VIEW);
+
+  G_OBJECT_CLASS (mqlw_sweep_view_parent_class)->dispose (object);
+}
+
+static void
+mqlw_sweep_view_class_init (MqlwSweepViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_sweep_view_dispose;
+  widget_class->map = mqlw_sweep_view_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-sweep-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqlwSweepView, area);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSweepView, suggestions);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sweepview");
+}
+
+static void
+mqlw_sweep_view_init (MqlwSweepView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+  self->dirty = TRUE;
+  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Threshold sweep"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("MQLs a month, SQL rate and share of wins captured across thresholds"),
+                                  -1);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
+}
+
+void
+mqlw_sweep_view_set_workbench (MqlwSweepView *self,
+                               MqlwWorkbench *workbench)
+{
+  g_return_if_fail (MQLW_IS_SWEEP_VIEW (self));
+  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_set_object (&self->workbench, workbench);
+  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
+  self->dirty = TRUE;
+}
+
+void
+mqlw_sweep_view_set_workshop (MqlwSweepView *self,
+                              gboolean       workshop)
+{
+  g_return_if_fail (MQLW_IS_SWEEP_VIEW (self));
+
+  self->workshop = !!workshop;
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}

@@ -1,0 +1,1305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-window"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "mqlw-bucket-view.h"
+#include "mqlw-chart-view.h"
+#include "mqlw-format.h"
+#include "mqlw-mapping-page.h"
+#include "mqlw-model-panel.h"
+#include "mqlw-preview-panel.h"
+#include "mqlw-sweep-view.h"
+#include "mqlw-window.h"
+
+#define SAMPLE_HISTORY "leads-5000.csv"
+#define SAMPLE_MODEL   "seed002-two-paths.json"
+#define PREVIEW_ROWS   50
+#define MAX_RECENT     5
+
+struct _MqlwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  MqlwWorkbench        *workbench;
+  GCancellable         *cancellable;
+  char                 *previous_page;   /* where Cancel and failures return to */
+  char                 *import_path;     /* the CSV being mapped / imported */
+  MqlwModel            *pending_model;   /* loaded with the next import (sample) */
+  GtkNative            *file_chooser;    /* GtkFileChooserNative while open */
+  GTask                *task;           /* the running preview or import */
+  guint                 progress_source;
+  gboolean              workshop_mode;
+  gboolean              syncing;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *header_revealer;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *main_stack;
+  GtkListBox           *recent_list;
+  GtkWidget            *recent_label;
+  MqlwMappingPage      *mapping_page;
+  GtkProgressBar       *progress_bar;
+  AdwStatusPage        *loading_page;
+  AdwFlap              *flap;
+  AdwViewStack         *view_stack;
+  GtkWidget            *threshold_bar;
+  GtkScale             *threshold_scale;
+  GtkSpinButton        *threshold_spin;
+  GtkAdjustment        *threshold_adjustment;
+  GtkAdjustment        *capacity_adjustment;
+  GtkSpinButton        *capacity_spin;
+  GtkListBox           *suggest_list;
+  GtkPopover           *suggest_popover;
+  GtkWidget            *suggest_button;
+  GtkWidget            *model_button;
+  GtkWidget            *workshop_button;
+  GtkWidget            *import_button;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkWidget            *menu_button;
+  GtkWidget            *export_button;
+  GtkWidget            *empty_import_button;
+  GtkWidget            *empty_sample_button;
+  GtkWidget            *cancel_button;
+  MqlwChartView        *chart_view;
+  MqlwBucketView       *bucket_view;
+  MqlwModelPanel       *model_panel;
+  MqlwPreviewPanel     *preview_panel;
+  MqlwSweepView        *sweep_view;
+};
+
+enum {
+  PROP_0,
+  PROP_WORKSHOP_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (MqlwWindow, mqlw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static void
+replace_string (char       **slot,
+                const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*slot);
+  *slot = copy;
+}
+
+static void
+show_toast (MqlwWindow *self,
+            const char *title,
+            const char *undo_action)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (undo_action != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, undo_action);
+    }
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (MqlwWindow   *self,
+            const char   *heading,
+            const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_widget_set_name (dialog, "error-dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_page (MqlwWindow *self,
+          const char *name)
+{
+  const char *current = gtk_stack_get_visible_child_name (self->main_stack);
+  gboolean workbench = g_strcmp0 (name, "workbench") == 0;
+
+  if (g_strcmp0 (current, "loading") != 0 && g_strcmp0 (current, "mapping") != 0)
+    replace_string (&self->previous_page, current);
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, workbench);
+  gtk_widget_set_visible (self->model_button, workbench);
+  gtk_widget_set_visible (self->export_button, workbench);
+  gtk_widget_set_visible (self->workshop_button, workbench);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-model", workbench);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", workbench);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.workshop", workbench);
+}
+
+static void
+return_to_previous_page (MqlwWindow *self)
+{
+  if (mqlw_workbench_has_data (self->workbench))
+    set_page (self, "workbench");
+  else
+    set_page (self, self->previous_page != NULL ? self->previous_page : "empty");
+}
+
+static void
+renew_cancellable (MqlwWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+/* ---- recent files ------------------------------------------------------- */
+
+static void
+fill_recent (MqlwWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL && shown < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *dir = NULL;
+      GtkWidget *row;
+
+      if (!g_str_has_suffix (uri, ".csv") || !gtk_recent_info_has_application (info, g_get_application_name ()))
+        continue;
+      file = g_file_new_for_uri (uri);
+      path = g_file_get_path (file);
+      if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      dir = g_path_get_dirname (path);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "path", g_steal_pointer (&path), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  gtk_widget_set_visible (self->recent_label, shown > 0);
+}
+
+static void
+remember_recent (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+static void
+on_recent_row_activated_cb (GtkListBox    *list,
+                            GtkListBoxRow *row,
+                            MqlwWindow    *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  mqlw_window_open_file (self, file);
+}
+
+/* ---- threshold and capacity -------------------------------------------- */
+
+static void
+sync_threshold_controls (MqlwWindow *self)
+{
+  double min, max, threshold, capacity;
+
+  if (!mqlw_workbench_has_data (self->workbench))
+    return;
+  self->syncing = TRUE;
+  mqlw_workbench_get_score_range (self->workbench, &min, &max);
+  threshold = mqlw_workbench_get_threshold (self->workbench);
+  min = MIN (floor (min), threshold);
+  max = MAX (ceil (max), threshold);
+  gtk_adjustment_configure (self->threshold_adjustment, threshold, min, max, 1, 5, 0);
+  capacity = mqlw_workbench_get_capacity (self->workbench);
+  gtk_adjustment_set_value (self->capacity_adjustment, isnan (capacity) ? 0 : capacity);
+  self->syncing = FALSE;
+}
+
+static void
+on_threshold_value_changed_cb (GtkAdjustment *adjustment,
+                               MqlwWindow    *self)
+{
+  if (self->syncing)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-threshold", "d",
+                              gtk_adjustment_get_value (adjustment));
+}
+
+static void
+on_capacity_value_changed_cb (GtkAdjustment *adjustment,
+                              MqlwWindow    *self)
+{
+  if (self->syncing)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-capacity", "d",
+                              gtk_adjustment_get_value (adjustment));
+}
+
+static void
+on_workbench_changed_cb (MqlwWorkbench *workbench,
+                         guint          change,
+                         MqlwWindow    *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", mqlw_workbench_can_undo (workbench));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", mqlw_workbench_can_redo (workbench));
+  if (change != 0)
+    sync_threshold_controls (self);
+  if (change & MQLW_WORKBENCH_CHANGED_DATA)
+    {
+      MqlwDataset *dataset = mqlw_workbench_get_dataset (workbench);
+      g_autofree char *base = g_path_get_basename (dataset->source_name);
+      g_autofree char *count = mqlw_format_count (dataset->n_rows);
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s leads · %s"), base, count,
+                                                   mqlw_workbench_get_model (workbench)->name != NULL ?
+                                                   mqlw_workbench_get_model (workbench)->name : _("Untitled model"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+    }
+}
+
+/* ---- suggestions -------------------------------------------------------- */
+
+static void
+on_suggest_popover_show_cb (MqlwWindow *self)
+{
+  g_autoptr(GArray) suggestions = mqlw_workbench_suggest (self->workbench);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggest_list))))
+    gtk_list_box_remove (self->suggest_list, child);
+  if (suggestions == NULL)
+    return;
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(mqlw_suggestion_kind_label (s->kind)));
+      if (s->found)
+        {
+          g_autofree char *score = mqlw_format_score (s->threshold);
+          g_autofree char *mql = mqlw_format_count (s->preview.mql);
+          g_autofree char *sql = mqlw_format_rate (&s->preview.stage[MQLW_STAGE_SQL]);
+          g_autofree char *month = mqlw_format_number (s->preview.mql_per_month, 0);
+
+          subtitle = g_strdup_printf (_("Threshold %s · %s MQLs (%s a month) · SQL rate %s"),
+                                      score, mql, month, sql);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          g_object_set_data_full (G_OBJECT (row), "threshold", g_memdup2 (&s->threshold, sizeof (double)), g_free);
+        }
+      else
+        {
+          subtitle = g_strdup (_("No threshold meets this on the history"));
+          gtk_widget_set_sensitive (row, FALSE);
+        }
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->suggest_list, row);
+    }
+}
+
+static void
+on_suggest_row_activated_cb (GtkListBox    *list,
+                             GtkListBoxRow *row,
+                             MqlwWindow    *self)
+{
+  const double *threshold = g_object_get_data (G_OBJECT (row), "threshold");
+
+  if (threshold == NULL)
+    return;
+  gtk_popover_popdown (self->suggest_popover);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.apply-suggestion", "d", *threshold);
+}
+
+/* ---- import ------------------------------------------------------------- */
+
+static void start_preview (MqlwWindow *self,
+                           const char *path);
+
+/* Owned by its GTask; the worker touches only @progress (atomically). */
+typedef struct {
+  char        *path;
+  MqlwMapping *mapping;
+  gint         progress;   /* 0 … 10000 */
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->mapping, mqlw_mapping_free);
+  g_free (job);
+}
+
+static void
+on_import_progress (double   fraction,
+                    gpointer user_data)
+{
+  ImportJob *job = user_data;
+
+  g_atomic_int_set (&job->progress, (gint) CLAMP (fraction * 10000.0, 0, 10000));
+}
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  MqlwWindow *self = user_data;
+  ImportJob *job;
+
+  if (self->task == NULL)
+    return G_SOURCE_CONTINUE;
+  job = g_task_get_task_data (self->task);
+  if (g_task_get_source_tag (self->task) == (gpointer) start_preview)
+    gtk_progress_bar_pulse (self->progress_bar);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&job->progress) / 10000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_progress (MqlwWindow *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->task);
+}
+
+static void
+start_progress (MqlwWindow *self,
+                const char *title,
+                const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  adw_status_page_set_title (self->loading_page, title);
+  adw_status_page_set_description (self->loading_page, base);
+  set_page (self, "loading");
+  stop_progress (self);
+  self->progress_source = g_timeout_add (50, update_progress_cb, self);
+}
+
+static void
+run_import_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+  MqlwDataset *dataset;
+
+  dataset = mqlw_import_file (job->path, job->mapping, on_import_progress, job,
+                              cancellable, &error);
+  if (dataset == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, (GDestroyNotify) mqlw_dataset_unref);
+}
+
+static void
+run_preview_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+  MqlwCsvPreview *preview;
+
+  preview = mqlw_csv_preview_file (job->path, job->mapping, PREVIEW_ROWS, cancellable, &error);
+  if (preview == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, preview, (GDestroyNotify) mqlw_csv_preview_free);
+}
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+         g_error_matches (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED);
+}
+
+/* A model that applies to any history: the data's own score column if it has one. */
+static MqlwModel *
+create_fallback_model (MqlwDataset *dataset)
+{
+  MqlwModel *model = mqlw_model_new ();
+  MqlwColumn *score = mqlw_dataset_find_role (dataset, MQLW_ROLE_SCORE);
+
+  if (score != NULL)
+    model->score_column = g_strdup (score->name);
+  return model;
+}
+
+static void
+on_import_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(MqlwModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autofree char *base = g_path_get_basename (job->path);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), base);
+  gboolean ok;
+
+  if ((gpointer) result != (gpointer) self->task)
+    return;   /* superseded by a newer import */
+  stop_progress (self);
+  model = g_steal_pointer (&self->pending_model);
+  dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  if (dataset == NULL)
+    {
+      return_to_previous_page (self);
+      if (is_cancelled (error))
+        show_toast (self, _("Import cancelled"), NULL);
+      else
+        show_error (self, heading, error);
+      return;
+    }
+
+  if (model != NULL)
+    ok = mqlw_workbench_load (self->workbench, dataset, model, &error);
+  else if (mqlw_workbench_has_data (self->workbench))
+    ok = mqlw_workbench_set_dataset (self->workbench, dataset, &error);
+  else
+    {
+      g_autoptr(MqlwModel) fallback = create_fallback_model (dataset);
+      ok = mqlw_workbench_load (self->workbench, dataset, fallback, &error);
+    }
+
+  if (!ok)
+    {
+      return_to_previous_page (self);
+      show_error (self, heading, error);
+      return;
+    }
+  remember_recent (job->path);
+  set_page (self, "workbench");
+}
+
+static void
+start_import (MqlwWindow        *self,
+              const char        *path,
+              const MqlwMapping *mapping)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  renew_cancellable (self);
+  job->path = g_strdup (path);
+  job->mapping = mapping != NULL ? mqlw_mapping_copy (mapping) : NULL;
+  start_progress (self, _("Importing…"), path);
+
+  task = g_task_new (NULL, self->cancellable, on_import_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_import);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  self->task = g_object_ref (task);
+  g_task_run_in_thread (task, run_import_thread);
+}
+
+static void
+on_preview_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  MqlwCsvPreview *preview;
+
+  if ((gpointer) result != (gpointer) self->task)
+    return;   /* superseded by a newer import */
+  stop_progress (self);
+  preview = g_task_propagate_pointer (G_TASK (result), &error);
+  if (preview == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (job->path);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Read “%s”"), base);
+
+      return_to_previous_page (self);
+      if (is_cancelled (error))
+        show_toast (self, _("Import cancelled"), NULL);
+      else
+        show_error (self, heading, error);
+      return;
+    }
+  mqlw_mapping_page_set_preview (self->mapping_page, job->path, preview);
+  set_page (self, "mapping");
+}
+
+static void
+start_preview (MqlwWindow *self,
+               const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  renew_cancellable (self);
+  replace_string (&self->import_path, path);
+  job->path = g_strdup (path);
+  start_progress (self, _("Reading…"), path);
+
+  task = g_task_new (NULL, self->cancellable, on_preview_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_preview);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  self->task = g_object_ref (task);
+  g_task_run_in_thread (task, run_preview_thread);
+}
+
+static void
+on_mapping_page_import_cb (MqlwMappingPage *page,
+                           MqlwWindow      *self)
+{
+  start_import (self, mqlw_mapping_page_get_path (page), mqlw_mapping_page_get_mapping (page));
+}
+
+static void
+on_mapping_page_cancel_cb (MqlwMappingPage *page,
+                           MqlwWindow      *self)
+{
+  return_to_previous_page (self);
+}
+
+/* ---- models ------------------------------------------------------------- */
+
+static void
+open_model (MqlwWindow *self,
+            const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwModel) model = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open the Model “%s”"), base);
+
+  if (!(model = mqlw_model_load (path, &error)))
+    {
+      show_error (self, heading, error);
+      return;
+    }
+  if (!mqlw_workbench_has_data (self->workbench))
+    {
+      g_set_error_literal (&error, MQLW_WORKBENCH_ERROR, MQLW_WORKBENCH_ERROR_NO_DATA,
+                           _("Import a lead history first: a model is calibrated against one."));
+      show_error (self, heading, error);
+      return;
+    }
+  /* An opened model becomes the new baseline: "the model as opened". */
+  if (!mqlw_workbench_load (self->workbench, mqlw_workbench_get_dataset (self->workbench), model, &error))
+    {
+      show_error (self, heading, error);
+      return;
+    }
+  show_toast (self, _("Model opened; it is the new baseline"), NULL);
+}
+
+void
+mqlw_window_open_file (MqlwWindow *self,
+                       GFile      *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (MQLW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("Only files on this computer can be opened."));
+      show_error (self, _("Could Not Open the File"), error);
+      return;
+    }
+  if (g_str_has_suffix (path, ".json"))
+    open_model (self, path);
+  else
+    start_preview (self, path);
+}
+
+/* ---- file choosers ------------------------------------------------------ */
+
+typedef void (*ChosenFunc) (MqlwWindow *self,
+                            const char *path);
+
+static void
+on_chooser_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        MqlwWindow      *self)
+{
+  ChosenFunc func = g_object_get_data (G_OBJECT (dialog), "chosen");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        func (self, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+run_chooser (MqlwWindow           *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             const char           *filter_name,
+             const char *const    *patterns,
+             const char           *suggested_name,
+             ChosenFunc            func)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->file_chooser != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  gtk_file_filter_set_name (filter, filter_name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  g_object_set_data (G_OBJECT (chooser), "chosen", func);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  self->file_chooser = GTK_NATIVE (g_object_ref (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+chosen_history (MqlwWindow *self,
+                const char *path)
+{
+  start_preview (self, path);
+}
+
+static void
+chosen_model (MqlwWindow *self,
+              const char *path)
+{
+  open_model (self, path);
+}
+
+static gboolean
+export_model_to (MqlwWindow *self,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mqlw_model_save (mqlw_workbench_get_model (self->workbench), path, &error))
+    {
+      show_error (self, _("Could Not Export the Model"), error);
+      return FALSE;
+    }
+  show_toast (self, _("Model exported"), NULL);
+  return TRUE;
+}
+
+static void
+chosen_model_export (MqlwWindow *self,
+                     const char *path)
+{
+  export_model_to (self, path);
+}
+
+static gboolean
+export_chart_to (MqlwWindow *self,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  MqlwChartFormat format;
+  MqlwChartStyle style;
+  const MqlwBucketTable *table = mqlw_workbench_get_buckets (self->workbench);
+
+  if (!mqlw_chart_format_from_name (path, &format))
+    {
+      g_set_error (&error, MQLW_CHART_ERROR, MQLW_CHART_ERROR_FORMAT,
+                   _("“%s” does not end in .png, .svg or .pdf."), path);
+      show_error (self, _("Could Not Export the Chart"), error);
+      return FALSE;
+    }
+  if (table == NULL)
+    return FALSE;
+  /* Exports are for slides and paper: always the light style. */
+  mqlw_chart_style_init (&style);
+  style.title = mqlw_workbench_get_model (self->workbench)->name;
+  style.show_intervals = mqlw_chart_view_get_show_intervals (self->chart_view);
+  if (!mqlw_chart_export (path, format, 1600, 900, table,
+                          mqlw_workbench_get_threshold (self->workbench), &style, &error))
+    {
+      show_error (self, _("Could Not Export the Chart"), error);
+      return FALSE;
+    }
+  show_toast (self, _("Chart exported"), NULL);
+  return TRUE;
+}
+
+static void
+chosen_chart_export (MqlwWindow *self,
+                     const char *path)
+{
+  export_chart_to (self, path);
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  static const char *patterns[] = { "*.csv", "*.CSV", "*.tsv", "*.txt", NULL };
+
+  run_chooser (MQLW_WINDOW (widget), _("Import Lead History"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Import"), _("Lead history (CSV)"), patterns, NULL, chosen_history);
+}
+
+static void
+import_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  start_preview (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  g_autofree char *dir = mqlw_application_samples_dir ();
+  g_autofree char *history = NULL;
+  g_autofree char *model_path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The sample lead history (" SAMPLE_HISTORY ") is not installed."));
+      show_error (self, _("Could Not Open the Sample"), error);
+      return;
+    }
+  history = g_build_filename (dir, SAMPLE_HISTORY, NULL);
+  model_path = g_build_filename (dir, SAMPLE_MODEL, NULL);
+  g_clear_pointer (&self->pending_model, mqlw_model_unref);
+  if (!(self->pending_model = mqlw_model_load (model_path, &error)))
+    {
+      show_error (self, _("Could Not Open the Sample"), error);
+      return;
+    }
+  start_import (self, history, NULL);
+}
+
+static void
+open_model_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  static const char *patterns[] = { "*.json", NULL };
+
+  run_chooser (MQLW_WINDOW (widget), _("Open Model"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Open"), _("Scoring model (JSON)"), patterns, NULL, chosen_model);
+}
+
+static void
+export_model_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  static const char *patterns[] = { "*.json", NULL };
+
+  if (param != NULL)
+    {
+      export_model_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
+      return;
+    }
+  run_chooser (MQLW_WINDOW (widget), _("Export Model"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("_Export"), _("Scoring model (JSON)"), patterns, _("mql-model.json"), chosen_model_export);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  static const char *patterns[] = { "*.png", "*.svg", "*.pdf", NULL };
+
+  run_chooser (MQLW_WINDOW (widget), _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("_Export"), _("Chart (PNG, SVG or PDF)"), patterns, _("mql-buckets.png"), chosen_chart_export);
+}
+
+static void
+export_chart_file_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  export_chart_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+export_model_file_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  export_model_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  mqlw_workbench_undo (MQLW_WINDOW (widget)->workbench);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  mqlw_workbench_redo (MQLW_WINDOW (widget)->workbench);
+}
+
+static void
+set_threshold_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  mqlw_workbench_set_threshold (MQLW_WINDOW (widget)->workbench, g_variant_get_double (param));
+}
+
+static void
+apply_suggestion_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  g_autofree char *score = mqlw_format_score (g_variant_get_double (param));
+  g_autofree char *title = g_strdup_printf (_("Threshold set to %s"), score);
+
+  mqlw_workbench_set_threshold (self->workbench, g_variant_get_double (param));
+  show_toast (self, title, "win.undo");
+}
+
+static void
+set_capacity_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  double capacity = g_variant_get_double (param);
+
+  mqlw_workbench_set_capacity (MQLW_WINDOW (widget)->workbench, capacity > 0 ? capacity : NAN);
+}
+
+static void
+set_buckets_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!mqlw_workbench_set_bucket_spec (self->workbench, g_variant_get_string (param, NULL), &error))
+    show_error (self, _("Could Not Use These Buckets"), error);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  g_cancellable_cancel (MQLW_WINDOW (widget)->cancellable);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  mqlw_window_set_view (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+toggle_model_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* ---- workshop mode ------------------------------------------------------ */
+
+static void
+set_workshop_mode (MqlwWindow *self,
+                   gboolean    workshop)
+{
+  workshop = !!workshop;
+  if (self->workshop_mode == workshop)
+    return;
+  self->workshop_mode = workshop;
+
+  if (workshop)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "workshop");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "workshop");
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+  /* Editing chrome hides until needed: F9 brings the model back. */
+  adw_flap_set_reveal_flap (self->flap, !workshop);
+  gtk_widget_set_visible (GTK_WIDGET (self->bucket_view), !workshop);
+  mqlw_chart_view_set_workshop (self->chart_view, workshop);
+  mqlw_sweep_view_set_workshop (self->sweep_view, workshop);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSHOP_MODE]);
+}
+
+/* ---- drag and drop ------------------------------------------------------ */
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            MqlwWindow    *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+  mqlw_window_open_file (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+mqlw_window_dispose (GObject *object)
+{
+  MqlwWindow *self = (MqlwWindow *) object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  stop_progress (self);
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (mqlw_window_parent_class)->dispose (object);
+}
+
+static void
+mqlw_window_finalize (GObject *object)
+{
+  MqlwWindow *self = (MqlwWindow *) object;
+
+  g_clear_object (&self->workbench);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->file_chooser);
+  g_clear_pointer (&self->pending_model, mqlw_model_unref);
+  g_clear_pointer (&self->previous_page, g_free);
+  g_clear_pointer (&self->import_path, g_free);
+
+  G_OBJECT_CLASS (mqlw_window_parent_class)->finalize (object);
+}
+
+static void
+mqlw_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  MqlwWindow *self = MQLW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSHOP_MODE:
+      g_value_set_boolean (value, self->workshop_mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mqlw_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  MqlwWindow *self = MQLW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSHOP_MODE:
+      set_workshop_mode (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mqlw_window_class_init (MqlwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_window_dispose;
+  object_class->finalize = mqlw_window_finalize;
+  object_class->get_property = mqlw_window_get_property;
+  object_class->set_property = mqlw_window_set_property;
+
+  properties[PROP_WORKSHOP_MODE] =
+    g_param_spec_boolean ("workshop-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (MQLW_TYPE_BUCKET_VIEW);
+  g_type_ensure (MQLW_TYPE_CHART_VIEW);
+  g_type_ensure (MQLW_TYPE_MAPPING_PAGE);
+  g_type_ensure (MQLW_TYPE_MODEL_PANEL);
+  g_type_ensure (MQLW_TYPE_PREVIEW_PANEL);
+  g_type_ensure (MQLW_TYPE_SWEEP_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, header_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recent_label);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, mapping_page);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, threshold_bar);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, threshold_scale);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, threshold_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, capacity_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, capacity_spin);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, suggest_list);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, suggest_popover);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, suggest_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, model_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, workshop_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, empty_import_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, empty_sample_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, bucket_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, model_panel);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, preview_panel);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, sweep_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggest_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggest_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_mapping_page_import_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_mapping_page_cancel_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-file", "s", import_file_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
+  gtk_widget_class_install_action (widget_class, "win.export-model", NULL, export_model_action);
+  gtk_widget_class_install_action (widget_class, "win.export-model-file", "s", export_model_file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart-file", "s", export_chart_file_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.set-threshold", "d", set_threshold_action);
+  gtk_widget_class_install_action (widget_class, "win.apply-suggestion", "d", apply_suggestion_action);
+  gtk_widget_class_install_action (widget_class, "win.set-capacity", "d", set_capacity_action);
+  gtk_widget_class_install_action (widget_class, "win.set-buckets", "s", set_buckets_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-model", NULL, toggle_model_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_property_action (widget_class, "win.workshop", "workshop-mode");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-sample", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.open-model", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.export-model", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.workshop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-model", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "chart");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "sweep");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
+}
+
+static void
+label_widget (GtkWidget  *widget,
+              const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+mqlw_window_init (MqlwWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->workbench = mqlw_workbench_new ();
+  g_signal_connect (self->workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
+  mqlw_chart_view_set_workbench (self->chart_view, self->workbench);
+  mqlw_bucket_view_set_workbench (self->bucket_view, self->workbench);
+  mqlw_preview_panel_set_workbench (self->preview_panel, self->workbench);
+  mqlw_model_panel_set_workbench (self->model_panel, self->workbench);
+  mqlw_sweep_view_set_workbench (self->sweep_view, self->workbench);
+
+  g_signal_connect (self->threshold_adjustment, "value-changed", G_CALLBACK (on_threshold_value_changed_cb), self);
+  g_signal_connect (self->capacity_adjustment, "value-changed", G_CALLBACK (on_capacity_value_changed_cb), self);
+
+  label_widget (self->import_button, _("Import lead history"));
+  label_widget (self->model_button, _("Show the model"));
+  label_widget (self->undo_button, _("Undo"));
+  label_widget (self->redo_button, _("Redo"));
+  label_widget (self->menu_button, _("Main menu"));
+  label_widget (self->export_button, _("Export"));
+  label_widget (self->workshop_button, _("Workshop mode"));
+  label_widget (GTK_WIDGET (self->threshold_scale), _("Threshold"));
+  label_widget (GTK_WIDGET (self->threshold_spin), _("Threshold"));
+  label_widget (GTK_WIDGET (self->capacity_spin), _("Capacity a month"));
+  label_widget (self->suggest_button, _("Suggested thresholds"));
+  label_widget (GTK_WIDGET (self->recent_list), _("Recent histories"));
+  label_widget (GTK_WIDGET (self->suggest_list), _("Suggested thresholds"));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
+  fill_recent (self);
+  set_page (self, "empty");
+}
+
+MqlwWindow *
+mqlw_window_new (MqlwApplication *application)
+{
+  g_return_val_if_fail (MQLW_IS_APPLICATION (application), NULL);
+
+  return g_object_new (MQLW_TYPE_WINDOW, "application", application, NULL);
+}
+
+MqlwWorkbench *
+mqlw_window_get_workbench (MqlwWindow *self)
+{
+  g_return_val_if_fail (MQLW_IS_WINDOW (self), NULL);
+  return self->workbench;
+}
+
+const char *
+mqlw_window_get_page (MqlwWindow *self)
+{
+  g_return_val_if_fail (MQLW_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+mqlw_window_set_view (MqlwWindow *self,
+                      const char *name)
+{
+  g_return_if_fail (MQLW_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (g_strcmp0 (name, "chart") == 0 || g_strcmp0 (name, "sweep") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+GtkWidget *
+mqlw_window_get_child (MqlwWindow *self,
+                       const char *name)
+{
+  g_return_val_if_fail (MQLW_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "preview"))
+    return GTK_WIDGET (self->preview_panel);
+  if (g_str_equal (name, "buckets"))
+    return GTK_WIDGET (self->bucket_view);
+  if (g_str_equal (name, "model"))
+    return GTK_WIDGET (self->model_panel);
+  if (g_str_equal (name, "mapping"))
+    return GTK_WIDGET (self->mapping_page);
+  if (g_str_equal (name, "chart"))
+    return GTK_WIDGET (self->chart_view);
+  if (g_str_equal (name, "sweep"))
+    return GTK_WIDGET (self->sweep_view);
+  if (g_str_equal (name, "threshold"))
+    return GTK_WIDGET (self->threshold_spin);
+  return NULL;
+}

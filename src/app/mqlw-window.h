@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mqlw-application.h"
+#include "mqlw-workbench.h"
+
+G_BEGIN_DECLS
+
+#define MQLW_TYPE_WINDOW (mqlw_window_get_type ())
+G_DECLARE_FINAL_TYPE (MqlwWindow, mqlw_window, MQLW, WINDOW, AdwApplicationWindow)
+
+MqlwWindow    *mqlw_window_new            (MqlwApplication *application);
+/* A CSV goes to the mapping page, a .json model replaces the current model. */
+void           mqlw_window_open_file      (MqlwWindow      *self,
+                                           GFile           *file);
+MqlwWorkbench *mqlw_window_get_workbench  (MqlwWindow      *self);
+/* "empty", "mapping", "loading" or "workbench". */
+const char    *mqlw_window_get_page       (MqlwWindow      *self);
+/* "chart" or "sweep". */
+void           mqlw_window_set_view       (MqlwWindow      *self,
+                                           const char      *name);
+/* The child widgets, for tests that read what is displayed. */
+GtkWidget     *mqlw_window_get_child      (MqlwWindow      *self,
+                                           const char      *name);   /* "preview", "buckets", "model", "mapping", "chart", "sweep", "threshold" */
+
+G_END_DECLS

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-workbench.h — the state behind one workbench window (no widgets).
+ *
+ * Owns the dataset, the baseline model (as opened), the current model, the
+ * scorer, the calibration, the bucket spec, the threshold, capacity, and the
+ * undo / redo stacks of model snapshots. Every number it hands out comes from
+ * the core; it emits "changed" and every view redraws from its getters. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mqlw-core.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MQLW_WORKBENCH_CHANGED_DATA      = 1 << 0,  /* new dataset or baseline: rebuild everything */
+  MQLW_WORKBENCH_CHANGED_STRUCTURE = 1 << 1,  /* criteria added / removed / replaced (undo, redo) */
+  MQLW_WORKBENCH_CHANGED_SCORES    = 1 << 2,  /* a weight changed: scores, buckets, preview */
+  MQLW_WORKBENCH_CHANGED_THRESHOLD = 1 << 3,  /* threshold or capacity: preview only */
+  MQLW_WORKBENCH_CHANGED_BUCKETS   = 1 << 4,  /* bucket scheme */
+} MqlwWorkbenchChange;
+
+#define MQLW_WORKBENCH_ERROR (mqlw_workbench_error_quark ())
+typedef enum {
+  MQLW_WORKBENCH_ERROR_NO_DATA = 1,
+  MQLW_WORKBENCH_ERROR_NO_RULE,
+} MqlwWorkbenchError;
+GQuark mqlw_workbench_error_quark (void);
+
+#define MQLW_TYPE_WORKBENCH (mqlw_workbench_get_type ())
+G_DECLARE_FINAL_TYPE (MqlwWorkbench, mqlw_workbench, MQLW, WORKBENCH, GObject)
+
+MqlwWorkbench         *mqlw_workbench_new              (void);
+
+/* @dataset with @model as the baseline (and current) model; clears undo.
+ * On error nothing changes. */
+gboolean               mqlw_workbench_load             (MqlwWorkbench  *self,
+                                                        MqlwDataset    *dataset,
+                                                        MqlwModel      *model,
+                                                        GError        **error);
+/* A new history under the current and baseline models. On error nothing changes. */
+gboolean               mqlw_workbench_set_dataset      (MqlwWorkbench  *self,
+                                                        MqlwDataset    *dataset,
+                                                        GError        **error);
+gboolean               mqlw_workbench_has_data         (MqlwWorkbench  *self);
+
+MqlwDataset           *mqlw_workbench_get_dataset      (MqlwWorkbench  *self);
+MqlwModel             *mqlw_workbench_get_model        (MqlwWorkbench  *self);   /* current; threshold & capacity up to date */
+MqlwModel             *mqlw_workbench_get_baseline     (MqlwWorkbench  *self);
+MqlwScorer            *mqlw_workbench_get_scorer       (MqlwWorkbench  *self);
+MqlwCalibration       *mqlw_workbench_get_calibration  (MqlwWorkbench  *self);
+const MqlwBucketTable *mqlw_workbench_get_buckets      (MqlwWorkbench  *self);
+const MqlwBucketSpec  *mqlw_workbench_get_bucket_spec  (MqlwWorkbench  *self);
+const MqlwPreview     *mqlw_workbench_get_preview      (MqlwWorkbench  *self);
+/* Baseline (as opened, at its own threshold) against the current model; cached. */
+const MqlwComparison  *mqlw_workbench_get_comparison   (MqlwWorkbench  *self);
+void                   mqlw_workbench_get_score_range  (MqlwWorkbench  *self,
+                                                        double         *min,
+                                                        double         *max);
+
+gboolean               mqlw_workbench_set_bucket_spec  (MqlwWorkbench  *self,
+                                                        const char     *text,
+                                                        GError        **error);
+double                 mqlw_workbench_get_threshold    (MqlwWorkbench  *self);
+/* Undoable; consecutive threshold moves are one undo step. */
+void                   mqlw_workbench_set_threshold    (MqlwWorkbench  *self,
+                                                        double          threshold);
+double                 mqlw_workbench_get_capacity     (MqlwWorkbench  *self);
+void                   mqlw_workbench_set_capacity     (MqlwWorkbench  *self,
+                                                        double          capacity_per_month);
+
+/* Model edits by criterion id (fit rule, behaviour rule or disqualifier):
+ * copy the model, edit the copy, push undo, rescore, recalibrate. */
+gboolean               mqlw_workbench_set_points       (MqlwWorkbench  *self,
+                                                        const char     *id,
+                                                        double          points,
+                                                        GError        **error);
+gboolean               mqlw_workbench_set_cap          (MqlwWorkbench  *self,
+                                                        const char     *id,
+                                                        double          cap,
+                                                        GError        **error);
+gboolean               mqlw_workbench_set_enabled      (MqlwWorkbench  *self,
+                                                        const char     *id,
+                                                        gboolean        enabled,
+                                                        GError        **error);
+gboolean               mqlw_workbench_remove_rule      (MqlwWorkbench  *self,
+                                                        const char     *id,
+                                                        GError        **error);
+/* Replaces the current model with @model (already edited by the caller). */
+gboolean               mqlw_workbench_apply_model      (MqlwWorkbench  *self,
+                                                        MqlwModel      *model,
+                                                        MqlwWorkbenchChange change,
+                                                        GError        **error);
+
+gboolean               mqlw_workbench_can_undo         (MqlwWorkbench  *self);
+gboolean               mqlw_workbench_can_redo         (MqlwWorkbench  *self);
+gboolean               mqlw_workbench_undo             (MqlwWorkbench  *self);
+gboolean               mqlw_workbench_redo             (MqlwWorkbench  *self);
+
+/* GArray of MqlwSuggestion for the current model (capacity from the model). */
+GArray                *mqlw_workbench_suggest          (MqlwWorkbench  *self);
+/* GArray of MqlwPreview across the score range (about @n_steps thresholds). */
+GArray                *mqlw_workbench_sweep            (MqlwWorkbench  *self,
+                                                        guint           n_steps);
+
+G_END_DECLS
