@@ -1,0 +1,500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-test-import"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "mqlw-core.h"
+
+#define Y MQLW_OUTCOME_YES
+#define N MQLW_OUTCOME_NO
+#define U MQLW_OUTCOME_UNKNOWN
+
+/* Day numbers (see test-date.c for the arithmetic): 2025-01-01 = 20 089. */
+#define D_2025_01_03 (20089 + 2)
+#define D_2025_03_04 (20089 + 31 + 28 + 3)            /* 20 151 */
+#define D_2025_04_01 (20089 + 31 + 28 + 31)           /* 20 179 */
+#define D_2025_04_03 (D_2025_04_01 + 2)               /* 20 181 */
+#define D_2025_04_13 (D_2025_04_01 + 12)              /* 20 191 */
+#define D_2025_05_02 (20089 + 31 + 28 + 31 + 30 + 1)  /* 20 210 */
+#define D_2025_05_06 (D_2025_05_02 + 4)               /* 20 214 */
+#define D_2025_06_05 (20089 + 31 + 28 + 31 + 30 + 31 + 4)
+
+static char *
+data_dir (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", NULL);
+}
+
+static MqlwDataset *
+import_string (const char         *csv,
+               const MqlwMapping  *mapping,
+               GError            **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  g_autofree char *dir = data_dir ();
+  return mqlw_import_bytes (bytes, "leads.csv", dir, mapping, NULL, NULL, NULL, error);
+}
+
+static void
+assert_stage (MqlwDataset *dataset,
+              MqlwStage    stage,
+              const gint8 *expected,
+              guint        n)
+{
+  const gint8 *got = dataset->outcomes.stage[stage];
+
+  g_assert_cmpuint (dataset->n_rows, ==, n);
+  if (expected == NULL)
+    {
+      g_assert_null (got);
+      return;
+    }
+  g_assert_nonnull (got);
+  for (guint i = 0; i < n; i++)
+    if (got[i] != expected[i])
+      g_error ("%s, lead %u: got %d, expected %d", mqlw_stage_to_string (stage), i + 1, got[i], expected[i]);
+}
+
+#define ASSERT_STAGE(ds, stage, ...) \
+  G_STMT_START { \
+    static const gint8 expected_[] = { __VA_ARGS__ }; \
+    assert_stage ((ds), (stage), expected_, G_N_ELEMENTS (expected_)); \
+  } G_STMT_END
+
+/* The generator's columns: every one gets the right type and role. */
+static const struct { const char *name; MqlwColumnType type; MqlwColumnRole role; int stage; } generated_columns[] = {
+  { "lead_id", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_LEAD_ID, -1 },
+  { "email", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_EMAIL, -1 },
+  { "company", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_ACCOUNT, -1 },
+  { "job_title", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },
+  { "seniority", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },
+  { "department", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },
+  { "company_size", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT, -1 },
+  { "industry", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },
+  { "country", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },
+  { "annual_revenue", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_FIT, -1 },
+  { "lead_source", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },
+  { "created_at", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT, -1 },
+  { "as_of", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_AS_OF, -1 },
+  { "demo_requests", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
+  { "contact_sales", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
+  { "pricing_page_views", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
+  { "product_page_views", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
+  { "webinars_attended", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
+  { "case_study_downloads", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
+  { "ebook_downloads", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
+  { "email_clicks", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
+  { "careers_page_views", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
+  { "unsubscribed", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
+  { "last_activity_at", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_ACTIVITY_DATE, -1 },
+  { "sal", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME, MQLW_STAGE_ACCEPTED },
+  { "rejection_reason", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_REJECTION_REASON, -1 },
+  { "sql", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME, MQLW_STAGE_SQL },
+  { "opportunity", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME, MQLW_STAGE_OPPORTUNITY },
+  { "won", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME, MQLW_STAGE_WON },
+  { "deal_amount", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_DEAL_AMOUNT, -1 },
+};
+
+static void
+test_generated_columns (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "leads-generated.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset = mqlw_import_file (path, NULL, NULL, NULL, NULL, &error);
+  MqlwColumn *column;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dataset->n_rows, ==, 4);
+  g_assert_cmpuint (dataset->columns->len, ==, G_N_ELEMENTS (generated_columns));
+  for (guint i = 0; i < G_N_ELEMENTS (generated_columns); i++)
+    {
+      column = g_ptr_array_index (dataset->columns, i);
+      g_test_message ("%s", generated_columns[i].name);
+      g_assert_cmpstr (column->name, ==, generated_columns[i].name);
+      g_assert_cmpstr (mqlw_column_type_to_string (column->type), ==,
+                       mqlw_column_type_to_string (generated_columns[i].type));
+      g_assert_cmpstr (mqlw_column_role_to_string (column->role), ==,
+                       mqlw_column_role_to_string (generated_columns[i].role));
+      if (generated_columns[i].stage >= 0)
+        g_assert_cmpint (column->stage, ==, generated_columns[i].stage);
+    }
+  g_assert_cmpuint (dataset->problems->len, ==, 0);
+
+  /* Values: missing stays missing, not zero. */
+  column = mqlw_dataset_get_column (dataset, "annual_revenue");
+  g_assert_cmpfloat (column->num[0], ==, 12000000.0);
+  g_assert_true (isnan (column->num[1]));
+  g_assert_cmpfloat (column->num[3], ==, 4500000.5);
+  column = mqlw_dataset_get_column (dataset, "careers_page_views");
+  g_assert_cmpfloat (column->num[1], ==, 2.0);
+  column = mqlw_dataset_get_column (dataset, "country");
+  g_assert_cmpuint (column->dict->len, ==, 4);
+  g_assert_cmpstr (mqlw_column_string (column, 2), ==, "FR");
+  g_assert_null (mqlw_column_string (mqlw_dataset_get_column (dataset, "rejection_reason"), 0));
+
+  /* L1 won; L2 rejected; L3 an open opportunity; L4 never handed over. */
+  ASSERT_STAGE (dataset, MQLW_STAGE_ACCEPTED, Y, N, Y, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_SQL, Y, N, Y, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_OPPORTUNITY, Y, N, Y, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_WON, Y, N, U, U);
+  g_assert_cmpfloat (dataset->outcomes.amount[0], ==, 24000.0);
+  g_assert_true (isnan (dataset->outcomes.amount[1]));
+  g_assert_cmpint (dataset->outcomes.created_days[0], ==, D_2025_01_03);
+  g_assert_cmpuint (strlen (dataset->source_sha256), ==, 64);
+  g_assert_cmpstr (dataset->source_name, ==, "leads-generated.csv");
+}
+
+static void
+test_type_inference (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset =
+    import_string ("lead_id,newsletter,demo_requests,webinar_count,score,flag,empty,sql\n"
+                   "1,0,0,2,10.5,Y,,t\n"
+                   "2,1,1,0,7,n,,f\n"
+                   "3,,0,1,,y,,\n", NULL, &error);
+  static const struct { const char *name; MqlwColumnType type; } expected[] = {
+    { "lead_id", MQLW_COLUMN_TYPE_INTEGER },
+    { "newsletter", MQLW_COLUMN_TYPE_BOOLEAN },     /* 0/1, not named like an activity */
+    { "demo_requests", MQLW_COLUMN_TYPE_INTEGER },  /* 0/1 but an activity count */
+    { "webinar_count", MQLW_COLUMN_TYPE_INTEGER },
+    { "score", MQLW_COLUMN_TYPE_DECIMAL },
+    { "flag", MQLW_COLUMN_TYPE_BOOLEAN },
+    { "empty", MQLW_COLUMN_TYPE_CATEGORICAL },      /* all empty */
+    { "sql", MQLW_COLUMN_TYPE_BOOLEAN },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (mqlw_column_type_to_string (mqlw_dataset_get_column (dataset, expected[i].name)->type), ==,
+                     mqlw_column_type_to_string (expected[i].type));
+  g_assert_cmpint (mqlw_dataset_get_column (dataset, "flag")->boolean[0], ==, 1);
+  g_assert_cmpint (mqlw_dataset_get_column (dataset, "flag")->boolean[1], ==, 0);
+  g_assert_cmpint (mqlw_dataset_get_column (dataset, "newsletter")->boolean[2], ==, MQLW_BOOL_MISSING);
+  g_assert_cmpint (mqlw_dataset_get_column (dataset, "demo_requests")->role, ==, MQLW_ROLE_ACTIVITY_COUNT);
+  g_assert_cmpint (mqlw_dataset_get_column (dataset, "score")->role, ==, MQLW_ROLE_SCORE);
+  ASSERT_STAGE (dataset, MQLW_STAGE_SQL, Y, N, U);
+}
+
+/* The type comes from the first 2 000 rows; a later value that does not fit fails. */
+static void
+test_value_after_sample (void)
+{
+  g_autoptr(GString) csv = g_string_new ("lead_id,company_size,sql\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+
+  for (guint i = 1; i <= 2100; i++)
+    g_string_append_printf (csv, "L%u,%s,no\n", i, i == 2050 ? "lots" : "40");
+  dataset = import_string (csv->str, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE);
+  /* lead 2 050 is on line 2 051: the header is line 1 */
+  g_assert_cmpstr (error->message, ==, "leads.csv: line 2051, column company_size: 'lots' is not a number "
+                   "(set the column's type to text in the mapping to keep it as text)");
+}
+
+static void
+test_dates_ambiguous (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset = import_string ("lead_id,created_at,sql\nL1,3/4/2025,yes\nL2,5/6/2025,no\n", NULL, &error);
+  g_autoptr(MqlwDataset) dmy = import_string ("lead_id,created_at,sql\nL1,3/4/2025,yes\nL2,13/4/2025,no\n", NULL, &error);
+  g_autoptr(MqlwMapping) mapping = mqlw_mapping_new ();
+  g_autoptr(MqlwDataset) mapped = NULL;
+  MqlwColumn *column;
+  const MqlwProblem *problem;
+
+  g_assert_no_error (error);
+  column = mqlw_dataset_get_column (dataset, "created_at");
+  g_assert_cmpint (column->type, ==, MQLW_COLUMN_TYPE_DATE);
+  g_assert_cmpint (column->days[0], ==, D_2025_03_04);
+  g_assert_cmpint (column->days[1], ==, D_2025_05_06);
+  g_assert_cmpuint (dataset->problems->len, ==, 1);
+  problem = g_ptr_array_index (dataset->problems, 0);
+  g_assert_cmpint (problem->level, ==, MQLW_PROBLEM_WARNING);
+  g_assert_cmpstr (problem->message, ==, "column created_at: dates like 3/4/2025 could be 4 March or 3 April; "
+                   "read as month/day — set date_order in the mapping if that is wrong");
+
+  /* 13/4 proves day-first, so 3/4 is 3 April; nothing to warn about. */
+  column = mqlw_dataset_get_column (dmy, "created_at");
+  g_assert_cmpint (column->days[0], ==, D_2025_04_03);
+  g_assert_cmpint (column->days[1], ==, D_2025_04_13);
+  g_assert_cmpuint (dmy->problems->len, ==, 0);
+
+  mapping->date_order = MQLW_DATE_ORDER_DMY;
+  mapped = import_string ("lead_id,created_at,sql\nL1,3/4/2025,yes\nL2,5/6/2025,no\n", mapping, &error);
+  g_assert_no_error (error);
+  column = mqlw_dataset_get_column (mapped, "created_at");
+  g_assert_cmpint (column->days[0], ==, D_2025_04_03);
+  g_assert_cmpint (column->days[1], ==, D_2025_06_05);
+  g_assert_cmpuint (mapped->problems->len, ==, 0);
+}
+
+/* One column per stage, boolean-like encodings:
+ *   raw      SAL        SQL   opp  won
+ *   L1  accepted        yes   1    true   → all reached
+ *   L2  rejected        —     —    —      → rejected: nothing later
+ *   L3  —               —     —    —      → unknown
+ *   L4  accepted        no    —    —      → no SQL: no opp, no win
+ *   L5  accepted        yes   0    —      → no opp: no win
+ *   L6  accepted        yes   1    —      → open opportunity: win unknown */
+static void
+test_outcome_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset =
+    import_string ("lead_id,sal,sql,opportunity,won\n"
+                   "L1,accepted,yes,1,true\n"
+                   "L2,rejected,,,\n"
+                   "L3,,,,\n"
+                   "L4,accepted,no,,\n"
+                   "L5,accepted,yes,0,\n"
+                   "L6,accepted,yes,1,\n", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mqlw_dataset_get_column (dataset, "sal")->type, ==, MQLW_COLUMN_TYPE_BOOLEAN);
+  ASSERT_STAGE (dataset, MQLW_STAGE_ACCEPTED, Y, N, U, Y, Y, Y);
+  ASSERT_STAGE (dataset, MQLW_STAGE_SQL, Y, N, U, N, Y, Y);
+  ASSERT_STAGE (dataset, MQLW_STAGE_OPPORTUNITY, Y, N, U, N, N, Y);
+  ASSERT_STAGE (dataset, MQLW_STAGE_WON, Y, N, U, N, N, U);
+}
+
+/* Date-typed outcome columns: a blank is "not reached" when the previous stage
+ * with data is known, or when it is the first stage with data.
+ *   L1 sql + won dates; L2 sql date only (won blank, SQL known → no);
+ *   L3 nothing (SQL is the first stage with data → no; won → no);
+ *   L4 won date only (→ won, hence SQL too). */
+static void
+test_outcome_dates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset =
+    import_string ("lead_id,sql_date,won_date\n"
+                   "L1,2025-01-10,2025-03-01\n"
+                   "L2,2025-01-12,\n"
+                   "L3,,\n"
+                   "L4,,2025-02-01\n", NULL, &error);
+  g_autoptr(MqlwDataset) after_sal = NULL;
+
+  g_assert_no_error (error);
+  assert_stage (dataset, MQLW_STAGE_ACCEPTED, NULL, 4);
+  ASSERT_STAGE (dataset, MQLW_STAGE_SQL, Y, Y, N, Y);
+  assert_stage (dataset, MQLW_STAGE_OPPORTUNITY, NULL, 4);
+  ASSERT_STAGE (dataset, MQLW_STAGE_WON, Y, N, N, Y);
+
+  /* With SAL before it: blank won is no when SAL is known, unknown when it is not. */
+  after_sal = import_string ("lead_id,sal,won_date\n"
+                             "L1,accepted,2025-03-01\n"
+                             "L2,accepted,\n"
+                             "L3,,\n"
+                             "L4,rejected,\n", NULL, &error);
+  g_assert_no_error (error);
+  ASSERT_STAGE (after_sal, MQLW_STAGE_ACCEPTED, Y, Y, U, N);
+  ASSERT_STAGE (after_sal, MQLW_STAGE_WON, Y, N, U, N);
+}
+
+/* A lifecycle column through the built-in table:
+ *   New (none, open) → all unknown;  Rejected (none, closed) → all no;
+ *   SAL (accepted, open);  SQL (sql, open);  Engaging (opportunity, open);
+ *   Closed Won (won, closed);  Closed Lost (opportunity, closed);
+ *   Hibernating (unknown value: warned, left unknown);  blank → unknown. */
+static void
+test_stage_builtin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset =
+    import_string ("lead_id,lifecycle_stage\n"
+                   "L1,New\nL2,Rejected\nL3,SAL\nL4,SQL\nL5,Engaging\nL6,Closed Won\nL7,Closed Lost\n"
+                   "L8,Hibernating\nL9,\nL10,Hibernating\n", NULL, &error);
+  const MqlwProblem *problem;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mqlw_dataset_get_column (dataset, "lifecycle_stage")->role, ==, MQLW_ROLE_STAGE);
+  ASSERT_STAGE (dataset, MQLW_STAGE_ACCEPTED, U, N, Y, Y, Y, Y, Y, U, U, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_SQL, U, N, U, Y, Y, Y, Y, U, U, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_OPPORTUNITY, U, N, U, U, Y, Y, Y, U, U, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_WON, U, N, U, U, U, Y, N, U, U, U);
+  /* once per value, with the line it first appears on (L8 is line 9) */
+  g_assert_cmpuint (dataset->problems->len, ==, 1);
+  problem = g_ptr_array_index (dataset->problems, 0);
+  g_assert_cmpuint (problem->line, ==, 9);
+  g_assert_nonnull (strstr (problem->message, "'Hibernating'"));
+}
+
+/* Custom stage_values replace the built-in table ("New" becomes unknown):
+ *   Talking (sql, open); Proposal sent (opportunity, open: win stays unknown);
+ *   Signed (won, closed); Went dark (none, closed). */
+static void
+test_stage_custom (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwMapping) mapping = mqlw_mapping_new ();
+  g_autoptr(MqlwDataset) dataset = NULL;
+  MqlwColumnSpec *spec;
+
+  mqlw_mapping_add_stage_value (mapping, "Talking", MQLW_STAGE_SQL, FALSE);
+  mqlw_mapping_add_stage_value (mapping, "Proposal sent", MQLW_STAGE_OPPORTUNITY, FALSE);
+  mqlw_mapping_add_stage_value (mapping, "Signed", MQLW_STAGE_WON, TRUE);
+  mqlw_mapping_add_stage_value (mapping, "Went dark", -1, TRUE);
+  spec = mqlw_mapping_set_column (mapping, "phase");
+  spec->role = MQLW_ROLE_STAGE;
+  spec->type_set = FALSE;
+
+  dataset = import_string ("lead_id,phase\nL1,Talking\nL2,proposal sent\nL3,Signed\nL4,Went dark\nL5,New\n",
+                           mapping, &error);
+  g_assert_no_error (error);
+  ASSERT_STAGE (dataset, MQLW_STAGE_ACCEPTED, Y, Y, Y, N, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_SQL, Y, Y, Y, N, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_OPPORTUNITY, U, Y, Y, N, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_WON, U, U, Y, N, U);
+  g_assert_cmpuint (dataset->problems->len, ==, 1);
+  g_assert_cmpuint (((MqlwProblem *) g_ptr_array_index (dataset->problems, 0))->line, ==, 6);
+}
+
+/* deals.csv: ann@x.com (padded, other case) won 5 000 on 2025-04-01; cy@z.com
+ * won 1 200.50 on 2025-05-02; a second ann@x.com row (ignored, warned);
+ * nobody@q.com matches no lead.
+ *   L1 Ann@X.com accepted → won;  L2 accepted, absent → SAL known → not won;
+ *   L3 SAL unknown, present → won (so accepted);  L4 rejected, absent → no. */
+static void
+test_outcome_join (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwMapping) mapping = mqlw_mapping_new ();
+  g_autoptr(MqlwDataset) dataset = NULL;
+  MqlwJoinSpec *join;
+  MqlwColumn *date;
+
+  join = mqlw_mapping_add_join (mapping, MQLW_JOIN_OUTCOME, "deals.csv", "email", "contact_email");
+  join->stage = MQLW_STAGE_WON;
+  join->amount = g_strdup ("amount");
+  join->date = g_strdup ("closed_at");
+
+  dataset = import_string ("lead_id,email,sal\n"
+                           "L1,Ann@X.com,accepted\n"
+                           "L2,bob@y.com,accepted\n"
+                           "L3,cy@z.com,\n"
+                           "L4,dee@w.com,rejected\n", mapping, &error);
+  g_assert_no_error (error);
+  ASSERT_STAGE (dataset, MQLW_STAGE_ACCEPTED, Y, Y, Y, N);
+  ASSERT_STAGE (dataset, MQLW_STAGE_WON, Y, N, Y, N);
+  g_assert_cmpfloat (dataset->outcomes.amount[0], ==, 5000.0);
+  g_assert_true (isnan (dataset->outcomes.amount[1]));
+  g_assert_cmpfloat (dataset->outcomes.amount[2], ==, 1200.5);
+  g_assert_true (isnan (dataset->outcomes.amount[3]));
+  date = mqlw_dataset_get_column (dataset, "closed_at");
+  g_assert_nonnull (date);
+  g_assert_cmpint (date->days[0], ==, D_2025_04_01);
+  g_assert_cmpint (date->days[1], ==, MQLW_DATE_MISSING);
+  g_assert_cmpint (date->days[2], ==, D_2025_05_02);
+  g_assert_cmpuint (dataset->problems->len, ==, 1);
+  g_assert_nonnull (strstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 0))->message,
+                            "deals.csv: 1 rows repeat a key already seen (the first is 'ann@x.com')"));
+}
+
+/* accounts.csv: Acme (Retail, 250, US), Globex (Energy, 5 000, DE), a second
+ * Acme row (ignored). "country" clashes with the leads' own column. */
+static void
+test_enrich_join (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwMapping) mapping = mqlw_mapping_new ();
+  g_autoptr(MqlwDataset) dataset = NULL;
+  MqlwColumn *industry, *employees, *country, *their_country;
+
+  mqlw_mapping_add_join (mapping, MQLW_JOIN_ENRICH, "accounts.csv", "company", "account_name");
+  dataset = import_string ("lead_id,company,country,sql\n"
+                           "L1,Acme,FR,yes\n"
+                           "L2, Globex,FR,no\n"
+                           "L3,Initech,US,yes\n"
+                           "L4,,US,no\n", mapping, &error);
+  g_assert_no_error (error);
+  industry = mqlw_dataset_get_column (dataset, "industry");
+  employees = mqlw_dataset_get_column (dataset, "employees");
+  country = mqlw_dataset_get_column (dataset, "country");
+  their_country = mqlw_dataset_get_column (dataset, "accounts_country");
+  g_assert_nonnull (industry);
+  g_assert_nonnull (employees);
+  g_assert_nonnull (their_country);
+  g_assert_cmpstr (mqlw_column_string (industry, 0), ==, "Retail");
+  g_assert_cmpstr (mqlw_column_string (industry, 1), ==, "Energy");
+  g_assert_null (mqlw_column_string (industry, 2));
+  g_assert_null (mqlw_column_string (industry, 3));
+  g_assert_cmpint (employees->type, ==, MQLW_COLUMN_TYPE_INTEGER);
+  g_assert_cmpfloat (employees->num[0], ==, 250.0);
+  g_assert_cmpfloat (employees->num[1], ==, 5000.0);
+  g_assert_true (isnan (employees->num[2]));
+  g_assert_cmpstr (mqlw_column_string (country, 0), ==, "FR");
+  g_assert_cmpstr (mqlw_column_string (their_country, 0), ==, "US");
+  g_assert_cmpstr (mqlw_column_string (their_country, 1), ==, "DE");
+  g_assert_cmpuint (dataset->problems->len, ==, 1);
+  ASSERT_STAGE (dataset, MQLW_STAGE_SQL, Y, N, Y, N);
+}
+
+/* `mqlw inspect --write-map` saves the detected mapping; reading it back gives the same dataset. */
+static void
+test_preview_mapping (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "leads-generated.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwCsvPreview) preview = mqlw_csv_preview_file (path, NULL, 2, NULL, &error);
+  g_autoptr(MqlwMapping) reread = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->n_rows, ==, 4);
+  g_assert_cmpuint (preview->rows->len, ==, 2);
+  g_assert_cmpint (preview->delimiter, ==, ',');
+  g_assert_cmpuint (preview->mapping->columns->len, ==, 30);
+  g_assert_cmpint (mqlw_mapping_get_column (preview->mapping, "won")->stage, ==, MQLW_STAGE_WON);
+
+  json = mqlw_mapping_to_json (preview->mapping);
+  reread = mqlw_mapping_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  dataset = mqlw_import_file (path, reread, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ASSERT_STAGE (dataset, MQLW_STAGE_WON, Y, N, U, U);
+  g_assert_cmpint (mqlw_dataset_get_column (dataset, "unsubscribed")->role, ==, MQLW_ROLE_ACTIVITY_COUNT);
+}
+
+static void
+test_activity_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset =
+    import_string ("lead_id,pricing_page_views,pricing_last_at,demo_requests,demo_requests_date,sql\n"
+                   "L1,2,2025-01-02,1,2025-01-03,yes\n", NULL, &error);
+  MqlwColumn *column;
+
+  g_assert_no_error (error);
+  column = mqlw_dataset_get_column (dataset, "pricing_last_at");
+  g_assert_cmpint (column->role, ==, MQLW_ROLE_ACTIVITY_DATE);
+  g_assert_cmpstr (column->activity, ==, "pricing_page_views");
+  column = mqlw_dataset_get_column (dataset, "demo_requests_date");
+  g_assert_cmpint (column->role, ==, MQLW_ROLE_ACTIVITY_DATE);
+  g_assert_cmpstr (column->activity, ==, "demo_requests");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/mqlw/import/generated-columns", test_generated_columns);
+  g_test_add_func ("/mqlw/import/type-inference", test_type_inference);
+  g_test_add_func ("/mqlw/import/value-after-sample", test_value_after_sample);
+  g_test_add_func ("/mqlw/import/dates-ambiguous", test_dates_ambiguous);
+  g_test_add_func ("/mqlw/import/outcome-columns", test_outcome_columns);
+  g_test_add_func ("/mqlw/import/outcome-dates", test_outcome_dates);
+  g_test_add_func ("/mqlw/import/stage-builtin", test_stage_builtin);
+  g_test_add_func ("/mqlw/import/stage-custom", test_stage_custom);
+  g_test_add_func ("/mqlw/import/outcome-join", test_outcome_join);
+  g_test_add_func ("/mqlw/import/enrich-join", test_enrich_join);
+  g_test_add_func ("/mqlw/import/preview-mapping", test_preview_mapping);
+  g_test_add_func ("/mqlw/import/activity-date", test_activity_date);
+  return g_test_run ();
+}
