@@ -22,6 +22,9 @@
  *
  * each group holding count, known[p], reached[p], where p runs over the stages
  * the data has ("present"), packed so that an absent stage costs nothing.
+ * known[p] and reached[p] share one 64-bit word (known in the low half,
+ * reached in the high half): counts never exceed n < 2³², so neither half
+ * overflows, even in the suffix sums, and a lead costs 1 + P increments.
  * Every lead lands in exactly one group, chosen by an offset, not a branch.
  * All leads = E + F + Q; leads that are not disqualified = E + F.
  * The counters are then turned into suffix sums
@@ -63,15 +66,15 @@ struct _MqlwCalibration {
   MqlwStage present[MQLW_N_STAGES]; /* packed index → stage */
   int       packed[MQLW_N_STAGES];  /* stage → packed index, −1 when absent */
 
-  guint     stride;                 /* guint32 counters per bin */
-  guint     group;                  /* counters per group: 1 + 2 × n_present;
+  guint     stride;                 /* 64-bit words per bin */
+  guint     group;                  /* words per group: 1 + n_present;
                                        E at 0, F at group, Q at 2 × group */
 
   guint     n_bins;
   gint64    key_min;                /* histogram: key of bin 0 */
   gint64    key_max;
   gint64   *keys;                   /* sorted fallback: key of each bin; NULL for a histogram */
-  guint32  *suffix;                 /* (n_bins + 1) × stride; the last row is zero */
+  guint64  *suffix;                 /* (n_bins + 1) × stride; the last row is zero */
   guint64   n_finite;               /* leads in the bins */
 
   Tally     unscored;               /* NaN totals, all groups */
@@ -178,20 +181,37 @@ get_bin_key (MqlwCalibration *self,
   return self->keys != NULL ? self->keys[bin] : self->key_min + bin;
 }
 
-static inline const guint32 *
+static inline const guint64 *
 get_row (MqlwCalibration *self,
          guint            bin)
 {
   return self->suffix + (gsize) bin * self->stride;
 }
 
-/* Counter @j of all leads (E + F + Q) in a suffix row. */
+/* Counter @j of group @g in a suffix row: j = 0 the count, 1 + p known[p],
+ * 1 + P + p reached[p]. */
+static inline guint64
+get_counter (MqlwCalibration *self,
+             const guint64   *row,
+             guint            g,
+             guint            j)
+{
+  const guint64 *words = row + g * self->group;
+
+  if (j == 0)
+    return words[0];
+  if (j <= self->n_present)
+    return words[j] & G_GUINT64_CONSTANT (0xffffffff);
+  return words[j - self->n_present] >> 32;
+}
+
+/* Counter @j of all leads (E + F + Q). */
 static inline guint64
 get_all (MqlwCalibration *self,
-         const guint32   *row,
+         const guint64   *row,
          guint            j)
 {
-  return (guint64) row[j] + row[self->group + j] + row[2 * self->group + j];
+  return get_counter (self, row, 0, j) + get_counter (self, row, 1, j) + get_counter (self, row, 2, j);
 }
 
 /* ---- building ---------------------------------------------------------- */
@@ -223,14 +243,14 @@ accumulate_leads (MqlwCalibration *self,
                   Builder         *builder,
                   const guint      P)
 {
-  const guint G = 1 + 2 * P;
+  const guint G = 1 + P;
   const guint S = N_GROUPS * G;
   const double *total = builder->scores->total;
   const guint8 *fixed_paths = builder->scores->fixed_paths;
   const guint16 *disqualified = builder->scores->disqualified;
   const guint32 *bin_of = builder->bin_of;
   const gint8 *st[MQLW_N_STAGES];
-  guint32 *counts = self->suffix;
+  guint64 *counts = self->suffix;
   const gint64 key_min = self->key_min;
   guint64 path_gb = 0, path_hr = 0;
 
@@ -252,15 +272,14 @@ accumulate_leads (MqlwCalibration *self,
       if (G_LIKELY (!isnan (t)))
         {
           gsize bin = bin_of != NULL ? bin_of[i] : (gsize) (compute_key (t) - key_min);
-          guint32 *c = counts + bin * S + group * G;
+          guint64 *c = counts + bin * S + group * G;
 
           c[0]++;
 #pragma GCC unroll 4
           for (guint p = 0; p < P; p++)
             {
               const gint8 v = st[p][i];
-              c[1 + p] += v >= 0;
-              c[1 + P + p] += v == MQLW_OUTCOME_YES;
+              c[1 + p] += (guint64) (v >= 0) | ((guint64) (v == MQLW_OUTCOME_YES) << 32);
             }
         }
       else
@@ -314,14 +333,14 @@ compute_group_total (MqlwCalibration *self,
                      guint            g,
                      Tally           *tally)
 {
-  const guint32 *row = self->suffix + g * self->group;
+  const guint64 *row = self->suffix;
   const guint P = self->n_present;
 
-  tally->count = row[0] + builder->unscored[g].count;
+  tally->count = get_counter (self, row, g, 0) + builder->unscored[g].count;
   for (guint p = 0; p < P; p++)
     {
-      tally->known[p] = row[1 + p] + builder->unscored[g].known[p];
-      tally->reached[p] = row[1 + P + p] + builder->unscored[g].reached[p];
+      tally->known[p] = get_counter (self, row, g, 1 + p) + builder->unscored[g].known[p];
+      tally->reached[p] = get_counter (self, row, g, 1 + P + p) + builder->unscored[g].reached[p];
     }
 }
 
@@ -358,7 +377,7 @@ mqlw_calibration_new (const MqlwScores   *scores,
           self->present[self->n_present++] = s;
         }
     }
-  self->group = 1 + 2 * self->n_present;
+  self->group = 1 + self->n_present;
   self->stride = N_GROUPS * self->group;
 
   for (guint i = 0; i < self->n; i++)
@@ -393,7 +412,7 @@ mqlw_calibration_new (const MqlwScores   *scores,
   else
     bin_of = compute_sorted_bins (self, scores);
 
-  self->suffix = g_new0 (guint32, ((gsize) self->n_bins + 1) * self->stride);
+  self->suffix = g_new0 (guint64, ((gsize) self->n_bins + 1) * self->stride);
   builder.scores = scores;
   builder.bin_of = bin_of;
 
@@ -410,8 +429,8 @@ mqlw_calibration_new (const MqlwScores   *scores,
   /* Suffix sums: row b counts the leads with key ≥ key of bin b. */
   for (guint b = self->n_bins; b-- > 0;)
     {
-      guint32 *row = self->suffix + (gsize) b * self->stride;
-      const guint32 *next = row + self->stride;
+      guint64 *row = self->suffix + (gsize) b * self->stride;
+      const guint64 *next = row + self->stride;
       for (guint j = 0; j < self->stride; j++)
         row[j] += next[j];
     }
@@ -862,7 +881,7 @@ mqlw_calibration_buckets (MqlwCalibration        *self,
     {
       MqlwBucket *bucket = &table->buckets[j];
       guint first, last;
-      const guint32 *a, *b;
+      const guint64 *a, *b;
       guint64 count;
 
       bucket->lo = g_array_index (edges, double, j);
@@ -913,7 +932,7 @@ mqlw_calibration_preview (MqlwCalibration *self,
                           double           capacity_per_month,
                           MqlwPreview     *preview)
 {
-  const guint32 *row;
+  const guint64 *row;
   guint P, bin;
   guint64 eligible;
   int won;
@@ -924,7 +943,7 @@ mqlw_calibration_preview (MqlwCalibration *self,
   P = self->n_present;
   bin = find_bin_for_score (self, threshold);
   row = get_row (self, bin);
-  eligible = self->score_path ? row[0] : 0;
+  eligible = self->score_path ? get_counter (self, row, GROUP_ELIGIBLE, 0) : 0;
 
   memset (preview, 0, sizeof *preview);
   preview->threshold = threshold;
@@ -934,7 +953,9 @@ mqlw_calibration_preview (MqlwCalibration *self,
   preview->mql_share = self->n > 0 ? (double) preview->mql / self->n : NAN;
   preview->months = self->months;
   preview->mql_per_month = preview->mql / self->months;
-  preview->by_path[MQLW_PATH_INDEX_SCORE] = self->score_path ? row[0] + row[self->group] : 0;
+  preview->by_path[MQLW_PATH_INDEX_SCORE] = self->score_path
+    ? eligible + get_counter (self, row, GROUP_FIXED, 0)
+    : 0;
   preview->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR] = self->by_path_fixed[MQLW_PATH_INDEX_GRADE_BEHAVIOUR];
   preview->by_path[MQLW_PATH_INDEX_HAND_RAISER] = self->by_path_fixed[MQLW_PATH_INDEX_HAND_RAISER];
 
@@ -948,8 +969,8 @@ mqlw_calibration_preview (MqlwCalibration *self,
           mqlw_rate_set_absent (&preview->stage[s]);
           continue;
         }
-      known = self->fixed.known[p] + (self->score_path ? row[1 + p] : 0);
-      reached = self->fixed.reached[p] + (self->score_path ? row[1 + P + p] : 0);
+      known = self->fixed.known[p] + (self->score_path ? get_counter (self, row, GROUP_ELIGIBLE, 1 + p) : 0);
+      reached = self->fixed.reached[p] + (self->score_path ? get_counter (self, row, GROUP_ELIGIBLE, 1 + P + p) : 0);
       mqlw_rate_set (&preview->stage[s], known, reached);
     }
 
