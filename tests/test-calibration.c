@@ -1043,6 +1043,59 @@ test_decimals (void)
     }
 }
 
+/* A NaN total (a platform score column with a hole) never passes the score
+ * path, as in mqlw_scores_is_mql(), but still counts as a lead, in the first
+ * bucket, and through a fixed path.
+ *   row score  dq fixed  sql
+ *    0   NaN   -   -      Y
+ *    1   NaN   -   HR     Y
+ *    2   NaN   1   -      N
+ *    3   10    -   -      N
+ *    4   60    -   -      Y
+ * Threshold 0: MQLs 1 (fixed), 3, 4 = 3, SQL 3 known, 2 yes; disqualified 1.
+ * edges:0,50: [0,50) rows 3 + the three NaN rows = 4 leads, SQL 4 known 2 yes;
+ * [50,∞) row 4. */
+static void
+test_nan_scores (void)
+{
+  g_autoptr(Fixture) f = fixture_new (5, STAGE_BIT (MQLW_STAGE_SQL), FALSE);
+  g_autoptr(MqlwCalibration) cal = NULL;
+  g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse ("edges:0,50", NULL);
+  g_autoptr(MqlwBucketTable) table = NULL;
+  static const double scores[] = { NAN, NAN, NAN, 10, 60 };
+  static const gint8 sql[] = { Y, Y, N, N, Y };
+  MqlwPreview p;
+  double lo, hi;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      f->scores.total[i] = scores[i];
+      f->outcomes.stage[MQLW_STAGE_SQL][i] = sql[i];
+    }
+  f->scores.fixed_paths[1] = MQLW_PATH_HAND_RAISER;
+  f->scores.disqualified[2] = 1;
+  cal = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+
+  mqlw_calibration_score_range (cal, &lo, &hi);
+  g_assert_cmpfloat (lo, ==, 10);
+  g_assert_cmpfloat (hi, ==, 60);
+
+  mqlw_calibration_preview (cal, 0, NAN, &p);
+  g_assert_cmpuint (p.leads, ==, 5);
+  g_assert_cmpuint (p.disqualified, ==, 1);
+  g_assert_cmpuint (p.mql, ==, 3);
+  g_assert_cmpuint (p.by_path[MQLW_PATH_INDEX_SCORE], ==, 2);
+  g_assert_cmpuint (p.by_path[MQLW_PATH_INDEX_HAND_RAISER], ==, 1);
+  assert_rate (&p.stage[MQLW_STAGE_SQL], 3, 2);
+
+  table = mqlw_calibration_buckets (cal, spec, NULL, NULL);
+  g_assert_cmpuint (table->n_buckets, ==, 2);
+  g_assert_cmpuint (table->buckets[0].leads, ==, 4);
+  assert_rate (&table->buckets[0].stage[MQLW_STAGE_SQL], 4, 2);
+  g_assert_cmpuint (table->buckets[1].leads, ==, 1);
+  assert_rate (&table->buckets[1].stage[MQLW_STAGE_SQL], 1, 1);
+}
+
 /* ---- the sorted fallback ----------------------------------------------- */
 
 static void
@@ -1364,6 +1417,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/calibration/absent-stages", test_absent_stages);
   g_test_add_func ("/mqlw/calibration/sweep-drift", test_sweep_drift);
   g_test_add_func ("/mqlw/calibration/decimals", test_decimals);
+  g_test_add_func ("/mqlw/calibration/nan-scores", test_nan_scores);
   g_test_add_func ("/mqlw/calibration/sorted-fallback", test_sorted_fallback);
   g_test_add_func ("/mqlw/calibration/random-vs-naive", test_random_against_naive);
   g_test_add_func ("/mqlw/calibration/spec-parse", test_spec_parse);
