@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mqlw-calibration.h — buckets, threshold preview, sweep, suggestions, comparison.
  *
- * Built once per scoring (after each what-if rescore): leads are sorted by score
- * with prefix sums of every outcome count, so a threshold move is a binary
- * search plus a few subtractions and never rescans the leads. */
+ * Built once per scoring (after each what-if rescore) in one pass over the
+ * leads: a histogram over score keys (score × 100, exact since scores are
+ * rounded to 0.01) with suffix sums of every outcome count, so a threshold move
+ * is one table lookup and never rescans the leads. Score ranges too wide for a
+ * histogram fall back to sorted distinct keys and a binary search. */
 #pragma once
 
 #include "mqlw-dataset.h"
@@ -124,7 +126,7 @@ MqlwBucketTable *mqlw_calibration_buckets    (MqlwCalibration       *self,
                                               const MqlwVerdictCuts *cuts,   /* nullable: defaults */
                                               GError               **error);
 
-/* O(log n): binary search and prefix sums. */
+/* O(1) with the histogram (O(log k) in the sorted fallback). */
 void             mqlw_calibration_preview    (MqlwCalibration    *self,
                                               double              threshold,
                                               double              capacity_per_month,
