@@ -217,11 +217,14 @@ static void
 mqlw_bucket_view_dispose (GObject *object)
 {
   MqlwBucketView *self = (MqlwBucketView *) object;
+  GtkWidget *child;
 
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_BUCKET_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (mqlw_bucket_view_parent_class)->dispose (object);

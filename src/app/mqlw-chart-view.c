@@ -44,6 +44,15 @@ get_table (MqlwChartView *self)
   return mqlw_workbench_get_buckets (self->workbench);
 }
 
+/* TRUE when the last drawn layout matches the table on hand (hit-testing is valid). */
+static gboolean
+has_valid_layout (MqlwChartView *self)
+{
+  const MqlwBucketTable *table = get_table (self);
+
+  return self->have_layout && table != NULL && table->n_buckets == self->layout.n_buckets;
+}
+
 static void
 fill_style (MqlwChartView  *self,
             MqlwChartStyle *style)
@@ -143,7 +152,7 @@ on_query_tooltip_cb (GtkWidget  *widget,
   g_autofree char *markup = NULL;
   int index;
 
-  if (!self->have_layout || self->dragging)
+  if (!has_valid_layout (self) || self->dragging)
     return FALSE;
   index = mqlw_chart_layout_bucket_at (&self->layout, x, y);
   if (index < 0)
@@ -162,7 +171,7 @@ is_near_threshold (MqlwChartView *self,
   const MqlwBucketTable *table = get_table (self);
   double line_x;
 
-  if (!self->have_layout || table == NULL)
+  if (!has_valid_layout (self))
     return FALSE;
   line_x = mqlw_chart_layout_x_of_score (&self->layout, table, mqlw_workbench_get_threshold (self->workbench));
   return fabs (x - line_x) <= GRAB_DISTANCE;
@@ -174,7 +183,7 @@ on_motion_cb (GtkEventControllerMotion *motion,
               double                    y,
               MqlwChartView            *self)
 {
-  int index = self->have_layout ? mqlw_chart_layout_bucket_at (&self->layout, x, y) : -1;
+  int index = has_valid_layout (self) ? mqlw_chart_layout_bucket_at (&self->layout, x, y) : -1;
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                    self->dragging || is_near_threshold (self, x) ? "col-resize" : NULL);
@@ -221,7 +230,7 @@ on_drag_update_cb (GtkGestureDrag *gesture,
   const MqlwBucketTable *table = get_table (self);
   double score;
 
-  if (!self->dragging || table == NULL)
+  if (!self->dragging || !has_valid_layout (self))
     return;
   score = mqlw_chart_layout_score_at (&self->layout, table, self->drag_start_x + dx);
   if (isnan (score))
@@ -244,8 +253,11 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
                          guint          change,
                          MqlwChartView *self)
 {
-  if (change != 0)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (change == 0)
+    return;
+  /* The layout belongs to the table it was drawn with. */
+  self->have_layout = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void

@@ -508,8 +508,11 @@ static void
 mqlw_mapping_page_dispose (GObject *object)
 {
   MqlwMappingPage *self = (MqlwMappingPage *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_MAPPING_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (mqlw_mapping_page_parent_class)->dispose (object);
 }
 

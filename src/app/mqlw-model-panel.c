@@ -873,12 +873,15 @@ static void
 mqlw_model_panel_dispose (GObject *object)
 {
   MqlwModelPanel *self = (MqlwModelPanel *) object;
+  GtkWidget *child;
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_MODEL_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (mqlw_model_panel_parent_class)->dispose (object);
 }

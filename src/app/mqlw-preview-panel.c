@@ -415,11 +415,14 @@ static void
 mqlw_preview_panel_dispose (GObject *object)
 {
   MqlwPreviewPanel *self = (MqlwPreviewPanel *) object;
+  GtkWidget *child;
 
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_PREVIEW_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (mqlw_preview_panel_parent_class)->dispose (object);
 }

@@ -145,6 +145,7 @@ static void
 mqlw_sweep_view_dispose (GObject *object)
 {
   MqlwSweepView *self = (MqlwSweepView *) object;
+  GtkWidget *child;
 
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
@@ -153,6 +154,8 @@ mqlw_sweep_view_dispose (GObject *object)
   g_clear_pointer (&self->sweep, g_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_SWEEP_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (mqlw_sweep_view_parent_class)->dispose (object);
 }

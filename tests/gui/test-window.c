@@ -1,0 +1,512 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-test-window"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <adwaita.h>
+
+#include "mqlw-application.h"
+#include "mqlw-bucket-view.h"
+#include "mqlw-format.h"
+#include "mqlw-preview-panel.h"
+#include "mqlw-window.h"
+
+/* Drives the real workbench window under Xvfb. Every figure the window shows
+ * is compared with the figure the core computes for the same model and
+ * threshold, from objects this test builds itself (its own import, its own
+ * model load, its own scorer and calibration). Screenshots go to the build dir. */
+
+#define WAIT_TIMEOUT_S 60
+
+static MqlwApplication *app;
+
+/* ---- helpers ------------------------------------------------------------ */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderNode *node;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  settle (400);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s (%d×%d)", path, width, height);
+}
+
+static MqlwWindow *
+create_window (int width,
+               int height)
+{
+  MqlwWindow *window = mqlw_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (300);
+  return window;
+}
+
+static void
+resize (MqlwWindow *window,
+        int         width,
+        int         height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  settle (400);
+}
+
+static gboolean
+has_data (gpointer data)
+{
+  return mqlw_workbench_has_data (mqlw_window_get_workbench (data));
+}
+
+static gboolean
+on_mapping_page (gpointer data)
+{
+  return g_strcmp0 (mqlw_window_get_page (data), "mapping") == 0;
+}
+
+static AdwMessageDialog *
+find_error_dialog (MqlwWindow *window)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        g_strcmp0 (gtk_widget_get_name (l->data), "error-dialog") == 0 &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window) &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+has_error_dialog (gpointer data)
+{
+  return find_error_dialog (data) != NULL;
+}
+
+static char *
+sample_path (const char *name)
+{
+  g_autofree char *dir = mqlw_application_samples_dir ();
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* ---- the reference: the core, driven directly ----------------------------- */
+
+typedef struct {
+  MqlwDataset     *dataset;
+  MqlwModel       *baseline;
+  MqlwScorer      *baseline_scorer;
+  MqlwCalibration *baseline_cal;
+  MqlwModel       *model;
+  MqlwScorer      *scorer;
+  MqlwCalibration *cal;
+  MqlwPreview      preview;
+  MqlwComparison  *comparison;
+} Reference;
+
+static void
+reference_clear (Reference *ref)
+{
+  g_clear_pointer (&ref->comparison, mqlw_comparison_free);
+  g_clear_pointer (&ref->cal, mqlw_calibration_free);
+  g_clear_pointer (&ref->scorer, mqlw_scorer_free);
+  g_clear_pointer (&ref->model, mqlw_model_unref);
+  g_clear_pointer (&ref->baseline_cal, mqlw_calibration_free);
+  g_clear_pointer (&ref->baseline_scorer, mqlw_scorer_free);
+  g_clear_pointer (&ref->baseline, mqlw_model_unref);
+  g_clear_pointer (&ref->dataset, mqlw_dataset_unref);
+}
+
+static void
+reference_init (Reference *ref)
+{
+  g_autofree char *history = sample_path ("leads-5000.csv");
+  g_autofree char *model = sample_path ("seed002-two-paths.json");
+  g_autoptr(GError) error = NULL;
+
+  memset (ref, 0, sizeof *ref);
+  ref->dataset = mqlw_import_file (history, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ref->baseline = mqlw_model_load (model, &error);
+  g_assert_no_error (error);
+  ref->baseline_scorer = mqlw_scorer_new (ref->dataset, ref->baseline, &error);
+  g_assert_no_error (error);
+  ref->baseline_cal = mqlw_calibration_new (mqlw_scorer_get_scores (ref->baseline_scorer),
+                                            &ref->dataset->outcomes, ref->baseline->paths.score);
+}
+
+/* Scores @model from scratch (a new scorer, not an update) at its threshold. */
+static void
+reference_score (Reference *ref,
+                 MqlwModel *model)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&ref->comparison, mqlw_comparison_free);
+  g_clear_pointer (&ref->cal, mqlw_calibration_free);
+  g_clear_pointer (&ref->scorer, mqlw_scorer_free);
+  g_clear_pointer (&ref->model, mqlw_model_unref);
+  ref->model = mqlw_model_copy (model);
+  ref->scorer = mqlw_scorer_new (ref->dataset, ref->model, &error);
+  g_assert_no_error (error);
+  ref->cal = mqlw_calibration_new (mqlw_scorer_get_scores (ref->scorer), &ref->dataset->outcomes,
+                                   ref->model->paths.score);
+  mqlw_calibration_preview (ref->cal, ref->model->threshold, ref->model->capacity_per_month, &ref->preview);
+  ref->comparison = mqlw_compare (ref->baseline_cal, mqlw_scorer_get_scores (ref->baseline_scorer),
+                                  ref->baseline->paths.score, ref->baseline->threshold,
+                                  ref->cal, mqlw_scorer_get_scores (ref->scorer),
+                                  ref->model->paths.score, ref->model->threshold,
+                                  &ref->dataset->outcomes, ref->model->capacity_per_month);
+}
+
+/* A second implementation of the MQL count: one pass over the leads. */
+static guint64
+count_mqls (Reference *ref)
+{
+  const MqlwScores *scores = mqlw_scorer_get_scores (ref->scorer);
+  guint64 n = 0;
+
+  for (guint i = 0; i < scores->n; i++)
+    n += mqlw_scores_is_mql (scores, i, ref->model->paths.score, ref->model->threshold);
+  return n;
+}
+
+static void
+assert_figure (MqlwPreviewPanel *panel,
+               const char       *id,
+               char             *expected)   /* consumed */
+{
+  const char *shown = mqlw_preview_panel_get_figure (panel, id);
+
+  g_assert_nonnull (shown);
+  if (g_strcmp0 (shown, expected) != 0)
+    g_error ("figure %s shows “%s”, the core says “%s”", id, shown, expected);
+  g_free (expected);
+}
+
+/* Every figure in the preview panel and every bucket cell against the reference. */
+static void
+assert_window_shows (MqlwWindow *window,
+                     Reference  *ref)
+{
+  MqlwPreviewPanel *panel = MQLW_PREVIEW_PANEL (mqlw_window_get_child (window, "preview"));
+  MqlwBucketView *buckets = MQLW_BUCKET_VIEW (mqlw_window_get_child (window, "buckets"));
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  const MqlwPreview *p = &ref->preview;
+  g_autofree char *spec_text = mqlw_bucket_spec_to_string (mqlw_workbench_get_bucket_spec (workbench));
+  g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse (spec_text, NULL);
+  g_autoptr(MqlwBucketTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkSpinButton *threshold_spin = GTK_SPIN_BUTTON (mqlw_window_get_child (window, "threshold"));
+
+  g_assert_cmpuint (p->mql, ==, count_mqls (ref));
+  g_assert_true (mqlw_model_equal (mqlw_workbench_get_model (workbench), ref->model));
+  g_assert_cmpfloat (gtk_spin_button_get_value (threshold_spin), ==, ref->model->threshold);
+
+  assert_figure (panel, "mql", mqlw_format_count (p->mql));
+  assert_figure (panel, "mql-share", mqlw_format_percent (p->mql_share));
+  assert_figure (panel, "mql-per-month", mqlw_format_number (p->mql_per_month, 1));
+  assert_figure (panel, "accepted", mqlw_format_rate (&p->stage[MQLW_STAGE_ACCEPTED]));
+  assert_figure (panel, "acceptance-coverage", mqlw_format_percent (p->acceptance_coverage));
+  assert_figure (panel, "sql", mqlw_format_rate (&p->stage[MQLW_STAGE_SQL]));
+  assert_figure (panel, "opportunity", mqlw_format_rate (&p->stage[MQLW_STAGE_OPPORTUNITY]));
+  assert_figure (panel, "won", mqlw_format_rate (&p->stage[MQLW_STAGE_WON]));
+  assert_figure (panel, "wins-captured", mqlw_format_percent (p->wins_captured_share));
+  assert_figure (panel, "wins-missed", mqlw_format_count (p->wins_missed));
+  assert_figure (panel, "path-score", mqlw_format_count (p->by_path[MQLW_PATH_INDEX_SCORE]));
+  assert_figure (panel, "path-grade-behaviour", mqlw_format_count (p->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR]));
+  assert_figure (panel, "path-hand-raiser", mqlw_format_count (p->by_path[MQLW_PATH_INDEX_HAND_RAISER]));
+  assert_figure (panel, "baseline-mql", mqlw_format_count (ref->comparison->baseline.mql));
+  assert_figure (panel, "swap-in", mqlw_format_count (ref->comparison->swap_in));
+  assert_figure (panel, "swap-out", mqlw_format_count (ref->comparison->swap_out));
+  if (isnan (p->capacity_per_month))
+    {
+      g_autofree char *month = mqlw_format_number (p->mql_per_month, 0);
+      g_autofree char *text = g_strdup_printf ("%s a month; no capacity set", month);
+      assert_figure (panel, "capacity", g_steal_pointer (&text));
+    }
+  else
+    {
+      g_autofree char *month = mqlw_format_number (p->mql_per_month, 0);
+      g_autofree char *capacity = mqlw_format_number (p->capacity_per_month, 0);
+      g_autofree char *text = g_strdup_printf ("%s a month against a capacity of %s", month, capacity);
+      assert_figure (panel, "capacity", g_steal_pointer (&text));
+    }
+
+  table = mqlw_calibration_buckets (ref->cal, spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_bucket_view_get_n_rows (buckets), ==, table->n_buckets);
+  for (guint i = 0; i < table->n_buckets; i++)
+    {
+      g_autofree char *leads = mqlw_bucket_view_dup_cell (buckets, i, "leads");
+      g_autofree char *sql = mqlw_bucket_view_dup_cell (buckets, i, "sql");
+      g_autofree char *expected_leads = mqlw_format_count (table->buckets[i].leads);
+      g_autofree char *expected_sql = mqlw_format_rate (&table->buckets[i].stage[MQLW_STAGE_SQL]);
+
+      g_assert_cmpstr (leads, ==, expected_leads);
+      /* The cell is the rate followed by its interval in smaller type. */
+      g_assert_true (g_str_has_prefix (sql, expected_sql));
+    }
+}
+
+/* ---- tests -------------------------------------------------------------- */
+
+static void
+test_format (void)
+{
+  /* Hand-worked: groups of three digits with U+2009 THIN SPACE; one decimal
+   * in percentages (0.3456 × 100 = 34.56 → 34.6); whole scores without decimals. */
+  static const struct { guint64 value; const char *text; } counts[] = {
+    { 0, "0" }, { 999, "999" }, { 1000, "1\u2009000" }, { 1234567, "1\u2009234\u2009567" },
+  };
+  static const struct { double value; const char *text; } percents[] = {
+    { 0.3456, "34.6\u2009%" }, { 0.0, "0.0\u2009%" }, { 1.0, "100.0\u2009%" }, { 0.12345, "12.3\u2009%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *text = mqlw_format_count (counts[i].value);
+      g_assert_cmpstr (text, ==, counts[i].text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (percents); i++)
+    {
+      g_autofree char *text = mqlw_format_percent (percents[i].value);
+      g_assert_cmpstr (text, ==, percents[i].text);
+    }
+  {
+    g_autofree char *whole = mqlw_format_score (42.0);
+    g_autofree char *half = mqlw_format_score (42.5);
+    g_autofree char *none = mqlw_format_percent (NAN);
+    g_assert_cmpstr (whole, ==, "42");
+    g_assert_cmpstr (half, ==, "42.5");
+    g_assert_cmpstr (none, ==, "\u2013");
+  }
+}
+
+static void
+test_empty_state (void)
+{
+  MqlwWindow *window = create_window (1366, 768);
+
+  g_assert_cmpstr (mqlw_window_get_page (window), ==, "empty");
+  g_assert_false (mqlw_workbench_has_data (mqlw_window_get_workbench (window)));
+  save_screenshot (GTK_WIDGET (window), "screenshot-empty.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_mapping_page (void)
+{
+  MqlwWindow *window = create_window (1366, 768);
+  g_autofree char *history = sample_path ("leads-5000.csv");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", history);
+  wait_until (on_mapping_page, window, "the mapping page");
+  save_screenshot (GTK_WIDGET (window), "screenshot-mapping.png");
+
+  /* Import from the mapping page, as its Import button does. */
+  gtk_widget_activate_action (mqlw_window_get_child (window, "mapping"), "mapping.import", NULL);
+  wait_until (has_data, window, "the import");
+  g_assert_cmpstr (mqlw_window_get_page (window), ==, "workbench");
+  g_assert_cmpuint (mqlw_workbench_get_dataset (mqlw_window_get_workbench (window))->n_rows, ==, 5000);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_workbench (void)
+{
+  MqlwWindow *window = create_window (1366, 768);
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  GtkWidget *model_panel = mqlw_window_get_child (window, "model");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(MqlwModel) edited = NULL;
+  g_autoptr(MqlwModel) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "ragged.csv", NULL);
+  g_autofree char *chart_png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "export-chart.png", NULL);
+  g_autofree char *chart_svg = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "export-chart.svg", NULL);
+  g_autofree char *model_json = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "export-model.json", NULL);
+  MqlwFitRule *rule;
+  Reference ref;
+  MqlwDataset *loaded;
+  AdwMessageDialog *dialog;
+  char *mql_before;
+
+  reference_init (&ref);
+
+  /* Open the sample: the figures are the core's for the model as opened. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  wait_until (has_data, window, "the sample");
+  g_assert_cmpstr (mqlw_window_get_page (window), ==, "workbench");
+  reference_score (&ref, ref.baseline);
+  assert_window_shows (window, &ref);
+  save_screenshot (GTK_WIDGET (window), "screenshot-workbench-light.png");
+
+  /* Change a weight through the model panel's action: +10 on the first fit rule. */
+  g_assert_cmpuint (ref.baseline->fit->len, >, 0);
+  edited = mqlw_model_copy (ref.baseline);
+  rule = g_ptr_array_index (edited->fit, 0);
+  rule->points += 10;
+  gtk_widget_activate_action (model_panel, "model.set-points", "(sd)", rule->id, rule->points);
+  settle (50);
+  reference_score (&ref, edited);
+  assert_window_shows (window, &ref);
+
+  /* Move the threshold through the window's action, as slider, spin and chart do. */
+  moved = mqlw_model_copy (edited);
+  moved->threshold = edited->threshold + 5;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d", moved->threshold);
+  settle (50);
+  reference_score (&ref, moved);
+  assert_window_shows (window, &ref);
+
+  /* Undo twice: back to the weight change, then to the model as opened. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  settle (50);
+  reference_score (&ref, edited);
+  assert_window_shows (window, &ref);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  settle (50);
+  reference_score (&ref, ref.baseline);
+  assert_window_shows (window, &ref);
+  /* Redo brings the weight back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  settle (50);
+  reference_score (&ref, edited);
+  assert_window_shows (window, &ref);
+
+  /* Dark. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (GTK_WIDGET (window), "screenshot-workbench-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* Sweep view. */
+  mqlw_window_set_view (window, "sweep");
+  save_screenshot (GTK_WIDGET (window), "screenshot-sweep.png");
+  mqlw_window_set_view (window, "chart");
+
+  /* Exports go through the core; the model file reads back equal. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart-file", "s", chart_png);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart-file", "s", chart_svg);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-model-file", "s", model_json);
+  g_assert_true (g_file_test (chart_png, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (chart_svg, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr(MqlwModel) reloaded = mqlw_model_load (model_json, &error);
+    g_assert_no_error (error);
+    g_assert_true (mqlw_model_equal (reloaded, edited));
+  }
+
+  /* A bad CSV: the error names the line, and the loaded history stays. */
+  loaded = mqlw_workbench_get_dataset (workbench);
+  mql_before = g_strdup (mqlw_preview_panel_get_figure (MQLW_PREVIEW_PANEL (mqlw_window_get_child (window, "preview")), "mql"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", bad);
+  wait_until (on_mapping_page, window, "the mapping page for the bad file");
+  gtk_widget_activate_action (mqlw_window_get_child (window, "mapping"), "mapping.import", NULL);
+  wait_until (has_error_dialog, window, "the error dialog");
+  dialog = find_error_dialog (window);
+  g_test_message ("error shown: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 3"));
+  g_assert_true (mqlw_workbench_get_dataset (workbench) == loaded);
+  g_assert_cmpstr (mqlw_window_get_page (window), ==, "workbench");
+  g_assert_cmpstr (mqlw_preview_panel_get_figure (MQLW_PREVIEW_PANEL (mqlw_window_get_child (window, "preview")), "mql"),
+                   ==, mql_before);
+  assert_window_shows (window, &ref);
+  g_free (mql_before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Workshop mode, at the laptop size and at a projector's. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  save_screenshot (GTK_WIDGET (window), "screenshot-workshop.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  resize (window, 1920, 1080);
+  save_screenshot (GTK_WIDGET (window), "screenshot-workbench-1920.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  save_screenshot (GTK_WIDGET (window), "screenshot-workshop-1920.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  reference_clear (&ref);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = mqlw_application_new (APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/mqlw/gui/format", test_format);
+  g_test_add_func ("/mqlw/gui/empty-state", test_empty_state);
+  g_test_add_func ("/mqlw/gui/mapping-page", test_mapping_page);
+  g_test_add_func ("/mqlw/gui/workbench", test_workbench);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
