@@ -743,7 +743,7 @@ mqlw_generate (GOutputStream             *out,
 
       if (handed)
         {
-          accepted = gsl_ran_bernoulli (rng, logistic (-0.3 + 1.0 * quality));
+          accepted = gsl_ran_bernoulli (rng, logistic (-0.9 + 0.55 * quality));
           if (persona == PERSONA_STUDENT || persona == PERSONA_COMPETITOR)
             accepted = FALSE;
           if (!accepted)
@@ -762,7 +762,7 @@ mqlw_generate (GOutputStream             *out,
               else
                 reason = gsl_rng_uniform (rng) < 0.5 ? REJ_NO_BUDGET : REJ_NO_PROJECT;
             }
-          sql = accepted && gsl_ran_bernoulli (rng, logistic (-3.65 + 1.0 * quality));
+          sql = accepted && gsl_ran_bernoulli (rng, logistic (-3.2 + 1.0 * quality));
         }
       else
         {
