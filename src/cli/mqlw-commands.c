@@ -970,6 +970,31 @@ swap_rows_json (const GArray     *rows,
   return json_builder_get_root (builder);
 }
 
+/* {"leads": n, "accepted": rate…, "rows": […]} for one side of the swap. */
+static JsonNode *
+swap_set_json (guint64           leads,
+               const MqlwRate   *rates,
+               const GArray     *rows,       /* NULL: no list */
+               MqlwDataset      *dataset,
+               const MqlwScores *baseline,
+               const MqlwScores *proposed)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "leads");
+  json_builder_add_int_value (builder, leads);
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    mqlw_json_add_rate (builder, mqlw_stage_to_string (s), &rates[s]);
+  if (rows != NULL)
+    {
+      json_builder_set_member_name (builder, "rows");
+      json_builder_add_value (builder, swap_rows_json (rows, dataset, baseline, proposed));
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 int
 mqlw_command_compare (int    argc,
                       char **argv)
@@ -1055,33 +1080,15 @@ mqlw_command_compare (int    argc,
         json_builder_set_member_name (builder, "neither");
         json_builder_add_int_value (builder, comparison->neither);
         json_builder_set_member_name (builder, "swap_in");
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "leads");
-        json_builder_add_int_value (builder, comparison->swap_in);
-        for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-          mqlw_json_add_rate (builder, mqlw_stage_to_string (s), &comparison->swap_in_stage[s]);
-        if (list)
-          {
-            json_builder_set_member_name (builder, "rows");
-            json_builder_add_value (builder, swap_rows_json (comparison->swap_in_rows, dataset,
-                                                             mqlw_scorer_get_scores (baseline.scorer),
-                                                             mqlw_scorer_get_scores (proposed.scorer)));
-          }
-        json_builder_end_object (builder);
+        json_builder_add_value (builder, swap_set_json (comparison->swap_in, comparison->swap_in_stage,
+                                                        list ? comparison->swap_in_rows : NULL, dataset,
+                                                        mqlw_scorer_get_scores (baseline.scorer),
+                                                        mqlw_scorer_get_scores (proposed.scorer)));
         json_builder_set_member_name (builder, "swap_out");
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "leads");
-        json_builder_add_int_value (builder, comparison->swap_out);
-        for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-          mqlw_json_add_rate (builder, mqlw_stage_to_string (s), &comparison->swap_out_stage[s]);
-        if (list)
-          {
-            json_builder_set_member_name (builder, "rows");
-            json_builder_add_value (builder, swap_rows_json (comparison->swap_out_rows, dataset,
-                                                             mqlw_scorer_get_scores (baseline.scorer),
-                                                             mqlw_scorer_get_scores (proposed.scorer)));
-          }
-        json_builder_end_object (builder);
+        json_builder_add_value (builder, swap_set_json (comparison->swap_out, comparison->swap_out_stage,
+                                                        list ? comparison->swap_out_rows : NULL, dataset,
+                                                        mqlw_scorer_get_scores (baseline.scorer),
+                                                        mqlw_scorer_get_scores (proposed.scorer)));
         json_builder_end_object (builder);
         root = json_builder_get_root (builder);
         mqlw_print_json (root);
