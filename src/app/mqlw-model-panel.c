@@ -269,23 +269,6 @@ create_switch (MqlwModelPanel *self,
 }
 
 static GtkWidget *
-create_icon_button (const char *icon,
-                    const char *action,
-                    const char *id,
-                    const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (id));
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return button;
-}
-
-static GtkWidget *
 create_group (MqlwModelPanel *self,
               const char     *title,
               const char     *description,
@@ -324,6 +307,38 @@ create_row (const char *title,
   return row;
 }
 
+/* A criterion: points and on/off always in view; the rest one click down. */
+static GtkWidget *
+create_criterion_row (const char *title,
+                      const char *subtitle)
+{
+  GtkWidget *row = adw_expander_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  return row;
+}
+
+static void
+add_remove_row (GtkWidget  *expander,
+                const char *id,
+                const char *label)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Remove this criterion"));
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "model.remove");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (id));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+}
+
 static void
 add_fit_rows (MqlwModelPanel *self,
               MqlwModel      *model)
@@ -338,14 +353,13 @@ add_fit_rows (MqlwModelPanel *self,
       g_autofree char *points_label = g_strdup_printf (_("Points for %s"), title);
       g_autofree char *switch_label = g_strdup_printf (_("Use %s"), title);
       g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
-      GtkWidget *row = create_row (title, describe);
+      GtkWidget *row = create_criterion_row (title, describe);
       GtkWidget *spin = create_spin (self, rule->id, rule->points, -1000, points_label, G_CALLBACK (on_points_changed_cb));
       GtkWidget *sw = create_switch (self, rule->id, NULL, rule->enabled, switch_label);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 create_icon_button ("user-trash-symbolic", "model.remove", rule->id, remove_label));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), sw);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), spin);
+      add_remove_row (row, rule->id, remove_label);
       g_hash_table_insert (self->points_spins, g_strdup (rule->id), spin);
       g_hash_table_insert (self->switches, g_strdup (rule->id), sw);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -364,24 +378,29 @@ add_behaviour_rows (MqlwModelPanel *self,
       MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, i);
       const char *title = rule->label != NULL ? rule->label : rule->id;
       g_autofree char *subtitle = NULL;
+      g_autofree char *cap_text = NULL;
       g_autofree char *points_label = g_strdup_printf (_("Points per %s"), title);
       g_autofree char *cap_label = g_strdup_printf (_("Cap for %s"), title);
       g_autofree char *switch_label = g_strdup_printf (_("Use %s"), title);
       g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
-      GtkWidget *row, *spin, *cap, *sw;
+      GtkWidget *row, *spin, *cap, *sw, *cap_row;
 
-      subtitle = g_strdup_printf (rule->decay ? _("%s, per occurrence · cap · decays with age")
-                                              : _("%s, per occurrence · cap"), rule->activity);
-      row = create_row (title, subtitle);
+      cap_text = isnan (rule->cap) ? g_strdup (_("no cap")) : g_strdup_printf (_("cap %.0f"), rule->cap);
+      subtitle = g_strdup_printf (rule->decay ? _("each · %s · decays") : _("each · %s"), cap_text);
+      row = create_criterion_row (title, subtitle);
       spin = create_spin (self, rule->id, rule->points, -1000, points_label, G_CALLBACK (on_points_changed_cb));
       cap = create_spin (self, rule->id, rule->cap, 0, cap_label, G_CALLBACK (on_cap_changed_cb));
-      gtk_widget_set_tooltip_text (cap, _("Largest number of points the activity can give; 0 for no cap"));
       sw = create_switch (self, rule->id, NULL, rule->enabled, switch_label);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), cap);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 create_icon_button ("user-trash-symbolic", "model.remove", rule->id, remove_label));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), sw);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), spin);
+
+      cap_row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (cap_row), _("Cap"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (cap_row), _("Most points the activity can give; 0 for no cap"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (cap_row), cap);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), cap_row);
+      add_remove_row (row, rule->id, remove_label);
+
       g_hash_table_insert (self->points_spins, g_strdup (rule->id), spin);
       g_hash_table_insert (self->cap_spins, g_strdup (rule->id), cap);
       g_hash_table_insert (self->switches, g_strdup (rule->id), sw);
@@ -491,12 +510,11 @@ add_disqualifier_rows (MqlwModelPanel *self,
       const char *title = rule->label != NULL ? rule->label : rule->id;
       g_autofree char *switch_label = g_strdup_printf (_("Use %s"), title);
       g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
-      GtkWidget *row = create_row (title, describe);
+      GtkWidget *row = create_criterion_row (title, describe);
       GtkWidget *sw = create_switch (self, rule->id, NULL, rule->enabled, switch_label);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 create_icon_button ("user-trash-symbolic", "model.remove", rule->id, remove_label));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), sw);
+      add_remove_row (row, rule->id, remove_label);
       g_hash_table_insert (self->switches, g_strdup (rule->id), sw);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }

@@ -22,6 +22,8 @@ struct _MqlwPreviewPanel
 
   GtkBox        *figures_box;
   GtkWidget     *swap_button;
+  GtkSpinButton *capacity_spin;
+  gboolean       syncing;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwPreviewPanel, mqlw_preview_panel, GTK_TYPE_WIDGET)
@@ -56,7 +58,8 @@ create_figure (MqlwPreviewPanel *self,
 
   gtk_label_set_xalign (GTK_LABEL (value), 0);
   gtk_label_set_selectable (GTK_LABEL (value), FALSE);
-  gtk_widget_add_css_class (value, big ? "figure-value-big" : "figure-value");
+  gtk_widget_add_css_class (value, big ? "figure-value-big" : title != NULL ? "figure-value" : "figure-note");
+  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
   gtk_widget_add_css_class (value, "numeric");
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
@@ -93,6 +96,37 @@ create_pair (GtkWidget *a,
 }
 
 static void
+on_capacity_changed_cb (GtkSpinButton    *spin,
+                        MqlwPreviewPanel *self)
+{
+  if (self->syncing)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-capacity", "d", gtk_spin_button_get_value (spin));
+}
+
+static GtkWidget *
+create_capacity_row (MqlwPreviewPanel *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("Sales _capacity a month"));
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 1000000, 10);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
+  gtk_widget_add_css_class (label, "figure-title");
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
+  gtk_widget_set_tooltip_text (spin, _("MQLs a month that sales can follow up within the agreed time; 0 for not set"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sales capacity a month"), -1);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_capacity_changed_cb), self);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), spin);
+  self->capacity_spin = GTK_SPIN_BUTTON (spin);
+  return row;
+}
+
+static void
 build_figures (MqlwPreviewPanel *self)
 {
   GtkWidget *card;
@@ -101,6 +135,7 @@ build_figures (MqlwPreviewPanel *self)
   gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "mql", _("MQLs"), TRUE),
                                                create_figure (self, "mql-per-month", _("A month"), TRUE)));
   gtk_box_append (GTK_BOX (card), create_figure (self, "capacity", NULL, FALSE));
+  gtk_box_append (GTK_BOX (card), create_capacity_row (self));
   gtk_box_append (self->figures_box, card);
 
   card = create_card (_("Conversion of the MQLs"));
@@ -158,7 +193,8 @@ fill_rate (MqlwPreviewPanel *self,
   g_autofree char *caption = NULL;
 
   if (interval[0] != '\0')
-    caption = g_strdup_printf (_("95\u2009%% interval %s"), interval);
+    /* Translators: the 95 % interval of a rate, for people who never heard of one. */
+    caption = g_strdup_printf (_("likely %s"), interval);
   set_figure (self, id, value, caption != NULL ? caption : "");
 }
 
@@ -182,6 +218,10 @@ fill_capacity (MqlwPreviewPanel  *self,
       gtk_widget_add_css_class (GTK_WIDGET (label), preview->over_capacity ? "error" : "success");
     }
   gtk_label_set_text (label, text);
+  self->syncing = TRUE;
+  gtk_spin_button_set_value (self->capacity_spin,
+                             isnan (preview->capacity_per_month) ? 0 : preview->capacity_per_month);
+  self->syncing = FALSE;
 }
 
 static void
@@ -227,7 +267,7 @@ refresh (MqlwPreviewPanel *self)
 
     /* Unknown acceptance is never counted as rejected: say how much is known. */
     caption = g_strdup_printf (_("known for %s of MQLs%s%s"), coverage,
-                               interval[0] ? " · " : "", interval);
+                               interval[0] ? _(" · likely ") : "", interval);
     set_figure (self, "accepted", gtk_label_get_text (g_hash_table_lookup (self->figures, "accepted")), caption);
     g_object_set_data_full (g_hash_table_lookup (self->captions, "accepted"), "value", g_strdup (coverage), g_free);
   }

@@ -51,8 +51,6 @@ struct _MqlwWindow
   GtkScale             *threshold_scale;
   GtkSpinButton        *threshold_spin;
   GtkAdjustment        *threshold_adjustment;
-  GtkAdjustment        *capacity_adjustment;
-  GtkSpinButton        *capacity_spin;
   GtkListBox           *suggest_list;
   GtkPopover           *suggest_popover;
   GtkWidget            *suggest_button;
@@ -230,7 +228,7 @@ on_recent_row_activated_cb (GtkListBox    *list,
 static void
 sync_threshold_controls (MqlwWindow *self)
 {
-  double min, max, threshold, capacity;
+  double min, max, threshold;
 
   if (!mqlw_workbench_has_data (self->workbench))
     return;
@@ -240,8 +238,6 @@ sync_threshold_controls (MqlwWindow *self)
   min = MIN (floor (min), threshold);
   max = MAX (ceil (max), threshold);
   gtk_adjustment_configure (self->threshold_adjustment, threshold, min, max, 1, 5, 0);
-  capacity = mqlw_workbench_get_capacity (self->workbench);
-  gtk_adjustment_set_value (self->capacity_adjustment, isnan (capacity) ? 0 : capacity);
   self->syncing = FALSE;
 }
 
@@ -252,16 +248,6 @@ on_threshold_value_changed_cb (GtkAdjustment *adjustment,
   if (self->syncing)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.set-threshold", "d",
-                              gtk_adjustment_get_value (adjustment));
-}
-
-static void
-on_capacity_value_changed_cb (GtkAdjustment *adjustment,
-                              MqlwWindow    *self)
-{
-  if (self->syncing)
-    return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-capacity", "d",
                               gtk_adjustment_get_value (adjustment));
 }
 
@@ -1132,8 +1118,6 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, threshold_scale);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, threshold_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, capacity_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, capacity_spin);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, suggest_list);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, suggest_popover);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, suggest_button);
@@ -1218,7 +1202,6 @@ mqlw_window_init (MqlwWindow *self)
   mqlw_sweep_view_set_workbench (self->sweep_view, self->workbench);
 
   g_signal_connect (self->threshold_adjustment, "value-changed", G_CALLBACK (on_threshold_value_changed_cb), self);
-  g_signal_connect (self->capacity_adjustment, "value-changed", G_CALLBACK (on_capacity_value_changed_cb), self);
 
   label_widget (self->import_button, _("Import lead history"));
   label_widget (self->model_button, _("Show the model"));
@@ -1229,7 +1212,6 @@ mqlw_window_init (MqlwWindow *self)
   label_widget (self->workshop_button, _("Workshop mode"));
   label_widget (GTK_WIDGET (self->threshold_scale), _("Threshold"));
   label_widget (GTK_WIDGET (self->threshold_spin), _("Threshold"));
-  label_widget (GTK_WIDGET (self->capacity_spin), _("Capacity a month"));
   label_widget (self->suggest_button, _("Suggested thresholds"));
   label_widget (GTK_WIDGET (self->recent_list), _("Recent histories"));
   label_widget (GTK_WIDGET (self->suggest_list), _("Suggested thresholds"));
