@@ -985,6 +985,8 @@ set_workshop_mode (MqlwWindow *self,
   /* Editing chrome hides until needed: F9 brings the model back. */
   adw_flap_set_reveal_flap (self->flap, !workshop);
   gtk_widget_set_visible (GTK_WIDGET (self->bucket_view), !workshop);
+  /* Larger type needs a wider column of figures. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->preview_panel), workshop ? 420 : 300, -1);
   mqlw_chart_view_set_workshop (self->chart_view, workshop);
   mqlw_sweep_view_set_workshop (self->sweep_view, workshop);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSHOP_MODE]);

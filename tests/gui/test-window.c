@@ -9,6 +9,7 @@
 
 #include "mqlw-application.h"
 #include "mqlw-bucket-view.h"
+#include "mqlw-chart-view.h"
 #include "mqlw-format.h"
 #include "mqlw-preview-panel.h"
 #include "mqlw-window.h"
@@ -431,6 +432,25 @@ test_workbench (void)
   settle (50);
   reference_score (&ref, edited);
   assert_window_shows (window, &ref);
+
+  /* The chart's tooltip for a bucket carries that bucket's numbers from the core. */
+  {
+    MqlwChartView *chart = MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart"));
+    g_autofree char *spec_text = mqlw_bucket_spec_to_string (mqlw_workbench_get_bucket_spec (workbench));
+    g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse (spec_text, NULL);
+    g_autoptr(MqlwBucketTable) shown = mqlw_calibration_buckets (ref.cal, spec, NULL, NULL);
+    guint last = shown->n_buckets - 1;
+    g_autofree char *tooltip = mqlw_chart_view_describe_bucket (chart, last);
+    g_autofree char *leads = mqlw_format_count (shown->buckets[last].leads);
+    g_autofree char *sql = mqlw_format_rate (&shown->buckets[last].stage[MQLW_STAGE_SQL]);
+    g_autofree char *leads_text = g_strdup_printf ("%s leads", leads);
+
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, "and above"));
+    g_assert_nonnull (strstr (tooltip, leads_text));
+    g_assert_nonnull (strstr (tooltip, sql));
+    g_assert_null (mqlw_chart_view_describe_bucket (chart, shown->n_buckets));
+  }
 
   /* Dark. */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
