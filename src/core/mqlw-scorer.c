@@ -10,14 +10,27 @@
 
 /* How a model is applied:
  *
- * - every enabled fit rule keeps a match byte per lead (1 = the rule hits), so
- *   a points change re-sums without re-matching;
- * - every enabled behaviour rule keeps its contribution column
- *   clamp (points × count, ±|cap|) × decay; the decay factors are kept per date
- *   column, so a points or cap change is one pass over the count column;
- * - fit and behaviour are re-summed (in rule order, in float) only when a rule
- *   of that kind changed, then grades, totals and the fixed paths are rebuilt in
- *   one pass. A fresh scorer and an updated one therefore give identical bits.
+ * - every lead's fit and behaviour points are kept as exact sums of
+ *   hundredths of a point (gint32): each rule's contribution to a lead is
+ *   rounded to 0.01 once (half away from zero) before it is added, as
+ *   mqlw-model.h says;
+ * - every enabled fit rule keeps a match byte per lead (1 = the rule hits);
+ *   a points change adds (new − old) hundredths where the byte is 1: one pass
+ *   over the match bytes;
+ * - a behaviour rule keeps no column of its own: its contribution
+ *   round (clamp (points × count, ±|cap|) × 100 × decay) is recomputed from
+ *   the count column and the decay factors (kept per date column, as
+ *   percentages), so a points or cap change is one pass adding
+ *   new − old contribution;
+ * - enabling, disabling, adding and removing a rule is the same delta from or
+ *   to nothing; rules are paired by id, so reordering costs nothing; a new
+ *   decay table, or a switch to or from score-column mode, rebuilds the sums;
+ * - integer sums do not depend on the order of the additions, so an updated
+ *   scorer and a fresh one give identical bits; the public float fit and
+ *   behaviour, grades, totals and fixed paths are then rebuilt from the sums in
+ *   one pass;
+ * - a model whose rules could give one lead more than ±20,000,000 fit or
+ *   behaviour points in all is refused (MQLW_SCORER_ERROR_TOO_LARGE).
  *
  * Semantics that the header leaves open:
  * - only enabled rules, disqualifiers and paths are checked against the data;
@@ -25,6 +38,8 @@
  * - score_column models: total = round2 (value), a missing score counts 0;
  *   fit/behaviour rules are ignored (not checked), every lead is grade A, the
  *   grade+behaviour path does not apply, disqualifiers and the hand-raiser path do;
+ * - grade bands and behaviour_min are compared with the exact sums (k / 100);
+ * - total = round (fit + multiplier[grade] × behaviour) to 0.01, half away from zero;
  * - the grade+behaviour path compares the behaviour points before the grade
  *   multiplier with behaviour_min;
  * - a lead whose as-of date is missing uses the latest activity date of the data;
@@ -34,33 +49,66 @@
 
 G_DEFINE_QUARK (mqlw-scorer-error-quark, mqlw_scorer_error)
 
-/* The per-lead sums are the what-if hot path: let GCC vectorize them even
- * under -O2's "very cheap" cost model (loops of unknown length). */
+/* The per-lead passes are the what-if hot path: let GCC vectorize them even
+ * under -O2's "very cheap" cost model (loops of unknown length), and let it
+ * if-convert floating-point selects (no FP exception is ever looked at).
+ * The helpers they call are always inlined so that they share these options. */
 #if defined(__GNUC__) && !defined(__clang__)
-# define HOT_LOOP __attribute__ ((optimize ("vect-cost-model=dynamic")))
+# define HOT_LOOP __attribute__ ((optimize ("vect-cost-model=dynamic", "no-trapping-math")))
 #else
 # define HOT_LOOP
 #endif
+#if defined(__GNUC__)
+# define ALWAYS_INLINE inline __attribute__ ((always_inline))
+#else
+# define ALWAYS_INLINE inline
+#endif
+
+/* A lead's fit or behaviour sum stays within ±SUM_LIMIT hundredths
+ * (±20,000,000 points); one contribution is clamped to the gint32 range. */
+#define SUM_LIMIT      2000000000
+#define CONTRIB_LIMIT  2147483647.0
 
 typedef struct {
-  guint8 *match;            /* NULL when disabled or in score-column mode */
+  gboolean active;          /* enabled, and not in score-column mode */
+  gint32   points;          /* hundredths, as added to the fit sums; 0 when inactive */
+  guint8  *match;           /* 1 where the rule hits; NULL when inactive */
 } FitState;
 
 typedef struct {
-  float      *contrib;      /* NULL when disabled or in score-column mode */
-  MqlwColumn *date_column;  /* the column its decay used; NULL = no decay */
+  float  *percent;          /* 100 × decay factor per lead */
+  double  max_abs;          /* largest |percent| */
+} DecayFactors;
+
+/* What an active behaviour rule added to the behaviour sums. */
+typedef struct {
+  gboolean            active;
+  MqlwColumn         *column;     /* the count column */
+  const DecayFactors *factors;    /* owned by the scorer's decay table; NULL = no decay */
+  double              points;
+  double              cap;        /* |cap|, INFINITY for none */
+  double              max_count;  /* largest |count| of the column */
 } BehaviourState;
+
+typedef struct {
+  guint8 *hits;             /* NULL when disabled */
+} DisqualifierState;
 
 struct _MqlwScorer {
   MqlwDataset *dataset;
   MqlwModel   *model;       /* the caller's model */
   MqlwModel   *snapshot;    /* a private copy of it, as compiled (the caller may edit theirs) */
-  GPtrArray   *fit_states;        /* FitState*, parallel to snapshot->fit */
-  GPtrArray   *behaviour_states;  /* BehaviourState*, parallel to snapshot->behaviour */
-  GHashTable  *decay_factors;     /* MqlwColumn* (a date column) → float* factor per lead */
-  guint8      *hand;              /* any hand-raiser activity > 0; NULL when the path is off */
-  MqlwColumn  *as_of;             /* AS_OF date column or NULL */
-  gint32       latest_day;        /* latest activity date in the data, or MQLW_DATE_MISSING */
+  GPtrArray   *fit_states;          /* FitState*, parallel to snapshot->fit */
+  GPtrArray   *behaviour_states;    /* BehaviourState*, parallel to snapshot->behaviour */
+  GPtrArray   *disqualifier_states; /* DisqualifierState*, parallel to snapshot->disqualifiers */
+  GHashTable  *decay_factors;       /* MqlwColumn* (a date column) → DecayFactors* */
+  GHashTable  *max_counts;          /* MqlwColumn* (a count column) → double* */
+  gint32      *fit_sum;             /* hundredths per lead */
+  gint32      *behaviour_sum;       /* hundredths per lead, before the grade multiplier */
+  guint8      *hand;                /* any hand-raiser activity > 0; NULL when the path is off */
+  guint8      *eligible;            /* bit 0: not disqualified; bit 1: that and a hand raised */
+  MqlwColumn  *as_of;               /* AS_OF date column or NULL */
+  gint32       latest_day;          /* latest activity date in the data, or MQLW_DATE_MISSING */
   MqlwScores   scores;
 };
 
@@ -74,7 +122,6 @@ fit_state_free (FitState *state)
 static void
 behaviour_state_free (BehaviourState *state)
 {
-  g_free (state->contrib);
   g_free (state);
 }
 
@@ -623,6 +670,69 @@ equal_strvs (char * const *a,
 }
 
 /* ------------------------------------------------------------------ */
+/* Fixed-point sums                                                   */
+
+/* Hundredths of a point, half away from zero. @y is clamped to ±CONTRIB_LIMIT
+ * first (NAN → CONTRIB_LIMIT), so the conversion is always defined; the sum
+ * limits checked by check_sums () keep real values far inside that. Written
+ * without branches so that the per-lead loops vectorize. */
+static ALWAYS_INLINE gint32
+round_hundredths (double y)
+{
+  double whole, rest;
+
+  y = y < CONTRIB_LIMIT ? y : CONTRIB_LIMIT;
+  y = y > -CONTRIB_LIMIT ? y : -CONTRIB_LIMIT;
+  whole = (double) (gint32) y;   /* toward zero */
+  rest = y - whole;
+  whole += (rest >= 0.5 ? 1.0 : 0.0) - (rest <= -0.5 ? 1.0 : 0.0);
+  return (gint32) whole;
+}
+
+/* round (y) half away from zero for the totals, where y can exceed the gint32
+ * range (a large grade multiplier). Uses the 1.5 × 2^52 trick (the FPU rounds
+ * to nearest, ties to even), then moves ties away from zero; |y| ≥ 2^51 is
+ * already whole. Branch-free so that the totals loop vectorizes. */
+static ALWAYS_INLINE double
+round_half_away (double y)
+{
+  const double magic = 6755399441055744.0;   /* 1.5 × 2^52 */
+  double r = (y + magic) - magic;
+  double d = y - r;
+
+  r += (d == 0.5 && y > 0.0) ? 1.0 : 0.0;
+  r -= (d == -0.5 && y < 0.0) ? 1.0 : 0.0;
+  return fabs (y) < 2251799813685248.0 ? r : y;   /* 2^51 */
+}
+
+/* A fit rule's points in hundredths. */
+static gint32
+fit_hundredths (double points)
+{
+  return round_hundredths (points * 100.0);
+}
+
+/* The smallest k with k / 100.0 ≥ @bound, so that "sum ≥ bound" can be tested
+ * on hundredths exactly as on the decimal value k / 100; clamped to just
+ * outside the sums' range (NAN: never passes, as a NAN comparison would not). */
+static gint32
+threshold_hundredths (double bound)
+{
+  gint64 k;
+
+  if (isnan (bound) || bound > SUM_LIMIT / 100.0)
+    return SUM_LIMIT + 1;
+  if (bound < -SUM_LIMIT / 100.0)
+    return -SUM_LIMIT - 1;
+  k = (gint64) ceil (bound * 100.0);
+  while ((double) (k - 1) / 100.0 >= bound)
+    k--;
+  while ((double) k / 100.0 < bound)
+    k++;
+  return (gint32) CLAMP (k, -SUM_LIMIT - 1, SUM_LIMIT + 1);
+}
+
+/* ------------------------------------------------------------------ */
 /* Behaviour                                                          */
 
 /* The date column that dates @rule's activity, or NULL for no decay. */
@@ -652,87 +762,233 @@ find_date_column (MqlwScorer              *self,
   return general;
 }
 
-static const float *
+static void
+decay_factors_free (DecayFactors *factors)
+{
+  g_free (factors->percent);
+  g_free (factors);
+}
+
+/* 100 × the decay factor per lead for @date_column, in @table (cached). The
+ * factor is kept as a percentage so that step tables stay exact (80 %, not
+ * 0.8 rounded to a float). A NAN factor counts as 0. */
+static const DecayFactors *
 ensure_decay_factors (MqlwScorer      *self,
+                      GHashTable      *table,
                       const MqlwDecay *decay,
                       MqlwColumn      *date_column)
 {
-  float *factors = g_hash_table_lookup (self->decay_factors, date_column);
+  DecayFactors *factors = g_hash_table_lookup (table, date_column);
   guint n = self->dataset->n_rows;
 
   if (factors != NULL)
     return factors;
 
-  factors = g_new (float, MAX (n, 1));
+  factors = g_new0 (DecayFactors, 1);
+  factors->percent = g_new (float, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       gint32 day = date_column->days[i];
       gint32 as_of = self->as_of != NULL ? self->as_of->days[i] : MQLW_DATE_MISSING;
       double age = NAN;
+      float percent;
 
       if (as_of == MQLW_DATE_MISSING)
         as_of = self->latest_day;
       if (day != MQLW_DATE_MISSING && as_of != MQLW_DATE_MISSING)
         age = (double) as_of - (double) day;
-      factors[i] = (float) mqlw_decay_factor (decay, age);
+      percent = (float) (100.0 * mqlw_decay_factor (decay, age));
+      if (isnan (percent))
+        percent = 0.0f;
+      factors->percent[i] = percent;
+      factors->max_abs = MAX (factors->max_abs, fabs ((double) percent));
     }
-  g_hash_table_insert (self->decay_factors, date_column, factors);
+  g_hash_table_insert (table, date_column, factors);
   return factors;
 }
 
-static float *
-compile_behaviour (MqlwScorer              *self,
-                   const MqlwBehaviourRule *rule,
-                   const float             *factors)
+/* The largest |count| of an activity column (cached; booleans count 1). */
+static double
+max_count (MqlwScorer *self,
+           MqlwColumn *column)
 {
-  MqlwColumn *column = mqlw_dataset_get_column (self->dataset, rule->activity);
-  guint n = self->dataset->n_rows;
-  float *contrib = g_new (float, MAX (n, 1));
-  double points = rule->points;
-  double cap = isnan (rule->cap) ? INFINITY : fabs (rule->cap);
+  double *cached = g_hash_table_lookup (self->max_counts, column);
+  double best = 0.0;
 
-  g_assert (column != NULL);
+  if (cached != NULL)
+    return *cached;
+  if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
+    best = 1.0;
+  else
+    for (guint i = 0; i < column->n_rows; i++)
+      if (fabs (column->num[i]) > best)   /* NAN compares false: counts 0 */
+        best = fabs (column->num[i]);
+  cached = g_new (double, 1);
+  *cached = best;
+  g_hash_table_insert (self->max_counts, column, cached);
+  return best;
+}
+
+/* One behaviour rule's contribution to one lead, in hundredths:
+ * round (clamp (points × count, ±cap) × 100 × decay). @cap is ≥ 0 (INFINITY = none). */
+static ALWAYS_INLINE gint32
+behaviour_hundredths (double count,
+                      double percent,
+                      double points,
+                      double cap)
+{
+  double value = points * count;
+
+  value = value < cap ? value : cap;
+  value = value > -cap ? value : -cap;
+  return round_hundredths (value * percent);
+}
+
+/* sum[i] += contribution (@to) − contribution (@from) for every lead, in one
+ * pass over the rule's count column (and its decay factors). A rule being
+ * added has @from.points = 0, one being removed @to.points = 0. */
+static ALWAYS_INLINE void
+apply_behaviour_delta_loop (guint32              *restrict sum,
+                            const double         *restrict num,
+                            const gint8          *restrict boolean,
+                            const float          *restrict percent,
+                            guint                 n,
+                            double                from_points,
+                            double                from_cap,
+                            double                to_points,
+                            double                to_cap)
+{
   for (guint i = 0; i < n; i++)
     {
-      double count;
-      double value;
+      double count, p;
+      gint32 before, after;
 
-      if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
-        count = column->boolean[i] > 0 ? 1.0 : 0.0;
+      if (boolean != NULL)
+        count = boolean[i] > 0 ? 1.0 : 0.0;
       else
-        count = isnan (column->num[i]) ? 0.0 : column->num[i];
-      value = CLAMP (points * count, -cap, cap);
-      if (factors != NULL)
-        value *= (double) factors[i];
-      contrib[i] = (float) value;
+        count = isnan (num[i]) ? 0.0 : num[i];
+      p = percent != NULL ? (double) percent[i] : 100.0;
+      before = behaviour_hundredths (count, p, from_points, from_cap);
+      after = behaviour_hundredths (count, p, to_points, to_cap);
+      /* Unsigned: the intermediate may leave the gint32 range, the result does not. */
+      sum[i] = sum[i] - (guint32) before + (guint32) after;
     }
-  return contrib;
+}
+
+HOT_LOOP static void
+apply_behaviour_delta (MqlwScorer           *self,
+                       const BehaviourState *from,   /* nullable: the rule is new */
+                       const BehaviourState *to)     /* nullable: the rule goes */
+{
+  const BehaviourState *any = to != NULL ? to : from;
+  const MqlwColumn *column = any->column;
+  const float *percent = any->factors != NULL ? any->factors->percent : NULL;
+  guint32 *sum = (guint32 *) self->behaviour_sum;
+  guint n = self->dataset->n_rows;
+  double from_points = from != NULL ? from->points : 0.0;
+  double from_cap = from != NULL ? from->cap : INFINITY;
+  double to_points = to != NULL ? to->points : 0.0;
+  double to_cap = to != NULL ? to->cap : INFINITY;
+
+  /* Both ends of a delta read the same inputs (see apply_model ()). */
+  g_assert (from == NULL || to == NULL ||
+            (from->column == to->column && from->factors == to->factors));
+
+  /* One specialised loop per input kind, so that each vectorizes. */
+  if (column->type == MQLW_COLUMN_TYPE_BOOLEAN && percent != NULL)
+    apply_behaviour_delta_loop (sum, NULL, column->boolean, percent, n, from_points, from_cap, to_points, to_cap);
+  else if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
+    apply_behaviour_delta_loop (sum, NULL, column->boolean, NULL, n, from_points, from_cap, to_points, to_cap);
+  else if (percent != NULL)
+    apply_behaviour_delta_loop (sum, column->num, NULL, percent, n, from_points, from_cap, to_points, to_cap);
+  else
+    apply_behaviour_delta_loop (sum, column->num, NULL, NULL, n, from_points, from_cap, to_points, to_cap);
+}
+
+/* sum[i] += match[i] × @delta hundredths, in one pass over the match bytes. */
+HOT_LOOP static void
+apply_fit_delta (MqlwScorer   *self,
+                 const guint8 *match,
+                 gint32        delta)
+{
+  guint32 *restrict sum = (guint32 *) self->fit_sum;
+  const guint8 *restrict hit = match;
+  guint32 step = (guint32) delta;
+  guint n = self->dataset->n_rows;
+
+  for (guint i = 0; i < n; i++)
+    sum[i] += (guint32) hit[i] * step;   /* match bytes are 0 or 1 */
 }
 
 /* ------------------------------------------------------------------ */
 /* Applying a model                                                   */
 
 static void
-compute_disqualified (MqlwScorer      *self,
+disqualifier_state_free (DisqualifierState *state)
+{
+  g_free (state->hits);
+  g_free (state);
+}
+
+/* Disqualifier hit columns: reused by id while the condition is the same.
+ * Returns TRUE when the disqualified codes changed. */
+static gboolean
+update_disqualifiers (MqlwScorer      *self,
+                      const MqlwModel *old,
                       const MqlwModel *model)
 {
   guint n = self->dataset->n_rows;
-  guint16 *disqualified = self->scores.disqualified;
+  guint16 *restrict disqualified = self->scores.disqualified;
+  GPtrArray *states = g_ptr_array_new_with_free_func ((GDestroyNotify) disqualifier_state_free);
+  gboolean changed = old == NULL || old->disqualifiers->len != model->disqualifiers->len;
 
-  memset (disqualified, 0, (gsize) n * sizeof (guint16));
   for (guint k = 0; k < model->disqualifiers->len; k++)
     {
       const MqlwDisqualifier *rule = g_ptr_array_index (model->disqualifiers, k);
-      g_autofree guint8 *hits = NULL;
-      guint16 code = (guint16) (k + 1);
+      DisqualifierState *state = g_new0 (DisqualifierState, 1);
 
+      g_ptr_array_add (states, state);
+      if (!changed)
+        {
+          const MqlwDisqualifier *same = g_ptr_array_index (old->disqualifiers, k);
+          changed = g_strcmp0 (same->id, rule->id) != 0 || !same->enabled != !rule->enabled ||
+                    (rule->enabled && !equal_matches (&same->match, &rule->match));
+        }
       if (!rule->enabled)
         continue;
-      hits = compile_match (self->dataset, &rule->match);
-      for (guint i = 0; i < n; i++)
-        if (disqualified[i] == 0 && hits[i])
-          disqualified[i] = code;
+      for (guint o = 0; old != NULL && o < old->disqualifiers->len; o++)
+        {
+          const MqlwDisqualifier *before = g_ptr_array_index (old->disqualifiers, o);
+          DisqualifierState *before_state = g_ptr_array_index (self->disqualifier_states, o);
+
+          if (before_state->hits != NULL && g_strcmp0 (before->id, rule->id) == 0 &&
+              equal_matches (&before->match, &rule->match))
+            {
+              state->hits = g_steal_pointer (&before_state->hits);
+              break;
+            }
+        }
+      if (state->hits == NULL)
+        state->hits = compile_match (self->dataset, &rule->match);
     }
+  g_ptr_array_unref (self->disqualifier_states);
+  self->disqualifier_states = states;
+  if (!changed)
+    return FALSE;
+
+  memset (disqualified, 0, (gsize) n * sizeof (guint16));
+  for (guint k = states->len; k-- > 0;)   /* the last write wins: the first disqualifier that hits */
+    {
+      const DisqualifierState *state = g_ptr_array_index (states, k);
+      const guint8 *restrict hits = state->hits;
+      guint16 code = (guint16) (k + 1);
+
+      if (hits == NULL)
+        continue;
+      for (guint i = 0; i < n; i++)
+        disqualified[i] = hits[i] ? code : disqualified[i];
+    }
+  return TRUE;
 }
 
 static void
@@ -759,84 +1015,145 @@ compute_hand (MqlwScorer      *self,
     }
 }
 
-HOT_LOOP static void
-sum_fit (MqlwScorer      *self,
-         const MqlwModel *model)
+/* Per lead: bit 0 = not disqualified, bit 1 = also raised a hand. */
+static void
+compute_eligible (MqlwScorer *self)
 {
   guint n = self->dataset->n_rows;
-  float *restrict fit = self->scores.fit;
+  const guint16 *restrict disqualified = self->scores.disqualified;
+  const guint8 *restrict hand = self->hand;
+  guint8 *restrict eligible = self->eligible;
 
-  memset (fit, 0, (gsize) n * sizeof (float));
-  for (guint r = 0; r < self->fit_states->len; r++)
+  for (guint i = 0; i < n; i++)
     {
-      const FitState *state = g_ptr_array_index (self->fit_states, r);
-      const MqlwFitRule *rule = g_ptr_array_index (model->fit, r);
-      const guint8 *restrict match = state->match;
-      float points = (float) rule->points;
+      guint8 ok = disqualified[i] == 0;
+      eligible[i] = (guint8) (ok | ((hand != NULL && hand[i] && ok) << 1));
+    }
+}
 
-      if (match == NULL)
-        continue;
-      for (guint i = 0; i < n; i++)
-        fit[i] += match[i] ? points : 0.0f;
+typedef struct {
+  gint32 band_a, band_b, band_c;   /* hundredths, descending */
+  double multiplier[MQLW_N_GRADES];
+  gint32 behaviour_min;            /* hundredths */
+  guint8 gb_mask, hr_mask;         /* 0 or the eligible bit of an enabled path */
+  guint  gb_min, hr_min;
+} Finish;
+
+/* Grades, totals, the fixed paths and the public float sums, from the
+ * hundredths. Specialised on the constant flags by the compiler. */
+static ALWAYS_INLINE void
+finish_loop (guint                      n,
+             const gint32 *restrict     fit_sum,
+             const gint32 *restrict     behaviour_sum,
+             const guint8 *restrict     eligible,
+             float        *restrict     fit,
+             float        *restrict     behaviour,
+             double       *restrict     total,
+             guint8       *restrict     grades,
+             guint8       *restrict     fixed_paths,
+             const Finish              *f,
+             gboolean                   write_fit,
+             gboolean                   write_behaviour,
+             gboolean                   unit_multipliers)
+{
+  gint32 band_a = f->band_a, band_b = f->band_b, band_c = f->band_c, behaviour_min = f->behaviour_min;
+  gint32 gb_min = (gint32) f->gb_min, hr_min = (gint32) f->hr_min;
+  gint32 gb_mask = f->gb_mask, hr_mask = f->hr_mask;
+  double band_a_d = band_a, band_b_d = band_b, band_c_d = band_c;
+  double m_a = f->multiplier[MQLW_GRADE_A], m_b = f->multiplier[MQLW_GRADE_B];
+  double m_c = f->multiplier[MQLW_GRADE_C], m_d = f->multiplier[MQLW_GRADE_D];
+
+  /* Written with plain int and double selects so that GCC vectorizes it. */
+  for (guint i = 0; i < n; i++)
+    {
+      gint32 fc = fit_sum[i];
+      gint32 bc = behaviour_sum[i];
+      gint32 grade = (fc < band_a) + (fc < band_b) + (fc < band_c);   /* MqlwGrade: A = 0 … D = 3 */
+      gint32 ok = eligible[i];
+      gint32 paths;
+      double y;
+
+      if (write_fit)
+        {
+          fit[i] = (float) fc / 100.0f;
+          grades[i] = (guint8) grade;
+        }
+      if (write_behaviour)
+        behaviour[i] = (float) bc / 100.0f;
+      if (unit_multipliers)
+        y = (double) fc + (double) bc;   /* whole: no rounding */
+      else
+        {
+          double fd = fc, m;
+
+          m = fd >= band_a_d ? m_a : fd >= band_b_d ? m_b : fd >= band_c_d ? m_c : m_d;
+          y = round_half_away (fd + m * (double) bc);
+        }
+      total[i] = y / 100.0;
+      paths = ((((ok & gb_mask) != 0) & (grade <= gb_min) & (bc >= behaviour_min)) * MQLW_PATH_GRADE_BEHAVIOUR) |
+              ((((ok & hr_mask) != 0) & (grade <= hr_min)) * MQLW_PATH_HAND_RAISER);
+      fixed_paths[i] = (guint8) paths;
     }
 }
 
 HOT_LOOP static void
-sum_behaviour (MqlwScorer *self)
+finish_fit_changed (MqlwScorer   *self,
+                    const Finish *f,
+                    gboolean      unit)
 {
-  guint n = self->dataset->n_rows;
-  float *restrict behaviour = self->scores.behaviour;
+  MqlwScores *s = &self->scores;
 
-  memset (behaviour, 0, (gsize) n * sizeof (float));
-  for (guint r = 0; r < self->behaviour_states->len; r++)
-    {
-      const BehaviourState *state = g_ptr_array_index (self->behaviour_states, r);
-      const float *restrict contrib = state->contrib;
-
-      if (contrib == NULL)
-        continue;
-      for (guint i = 0; i < n; i++)
-        behaviour[i] += contrib[i];
-    }
+  if (unit)
+    finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
+                 s->grade, s->fixed_paths, f, TRUE, FALSE, TRUE);
+  else
+    finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
+                 s->grade, s->fixed_paths, f, TRUE, FALSE, FALSE);
 }
 
-/* round (x × 100) / 100, with round () half away from zero, inlined: libm's
- * round () is a call per lead without SSE 4.1. */
-static inline double
-round_score (double x)
+HOT_LOOP static void
+finish_behaviour_changed (MqlwScorer   *self,
+                          const Finish *f,
+                          gboolean      unit)
 {
-  double y = x * 100.0;
-  double a = fabs (y);
-  double whole;
+  MqlwScores *s = &self->scores;
 
-  if (!(a < 4503599627370496.0))   /* 2^52: already whole (or NAN / infinite) */
-    return y / 100.0;
-  whole = (double) (gint64) a;
-  whole += (a - whole >= 0.5) ? 1.0 : 0.0;
-  return copysign (whole, y) / 100.0;
+  if (unit)
+    finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
+                 s->grade, s->fixed_paths, f, FALSE, TRUE, TRUE);
+  else
+    finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
+                 s->grade, s->fixed_paths, f, FALSE, TRUE, FALSE);
+}
+
+HOT_LOOP static void
+finish_all (MqlwScorer   *self,
+            const Finish *f,
+            gboolean      unit)
+{
+  MqlwScores *s = &self->scores;
+
+  if (unit)
+    finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
+                 s->grade, s->fixed_paths, f, TRUE, TRUE, TRUE);
+  else
+    finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
+                 s->grade, s->fixed_paths, f, TRUE, TRUE, FALSE);
 }
 
 /* Grades, totals and the fixed paths, in one pass. */
 static void
 compute_totals (MqlwScorer      *self,
-                const MqlwModel *model)
+                const MqlwModel *model,
+                gboolean         fit_changed,
+                gboolean         behaviour_changed)
 {
   MqlwScores *s = &self->scores;
   guint n = s->n;
-  gboolean grading = model->grading.enabled && model->score_column == NULL;
-  double band_a = model->grading.min_fit[MQLW_GRADE_A];
-  double band_b = model->grading.min_fit[MQLW_GRADE_B];
-  double band_c = model->grading.min_fit[MQLW_GRADE_C];
-  double multiplier[MQLW_N_GRADES];
-  gboolean gb = model->paths.grade_behaviour && model->score_column == NULL;
-  guint gb_min = model->paths.grade_behaviour_min_grade;
-  double behaviour_min = model->paths.behaviour_min;
+  gboolean grading = model->grading.enabled;
   gboolean hr = model->paths.hand_raiser && self->hand != NULL;
-  guint hr_min = model->paths.hand_raiser_min_grade;
-  const guint8 *hand = self->hand;
-
-  for (guint g = 0; g < MQLW_N_GRADES; g++)
-    multiplier[g] = grading ? model->grading.multiplier[g] : 1.0;
+  gboolean unit = TRUE;
+  Finish f;
 
   if (model->score_column != NULL)
     {
@@ -845,62 +1162,88 @@ compute_totals (MqlwScorer      *self,
       for (guint i = 0; i < n; i++)
         {
           double x = column->num[i];
-          guint8 paths = 0;
 
           /* A missing score counts 0 (documented at the top of the file). */
-          s->total[i] = isnan (x) ? 0.0 : round_score (x);
+          s->total[i] = isnan (x) ? 0.0 : round_half_away (x * 100.0) / 100.0;
           s->grade[i] = MQLW_GRADE_A;
-          if (s->disqualified[i] == 0 && hr && hand[i])
-            paths |= MQLW_PATH_HAND_RAISER;
-          s->fixed_paths[i] = paths;
+          s->fixed_paths[i] = hr && (self->eligible[i] & 2) ? MQLW_PATH_HAND_RAISER : 0;
         }
+      memset (s->fit, 0, (gsize) n * sizeof (float));
+      memset (s->behaviour, 0, (gsize) n * sizeof (float));
       return;
     }
 
-  {
-    const float *restrict fit = s->fit;
-    const float *restrict behaviour = s->behaviour;
-    const guint16 *restrict disqualified = s->disqualified;
-    double *restrict total = s->total;
-    guint8 *restrict grades = s->grade;
-    guint8 *restrict fixed_paths = s->fixed_paths;
+  f.band_a = grading ? threshold_hundredths (model->grading.min_fit[MQLW_GRADE_A]) : -SUM_LIMIT - 1;
+  f.band_b = grading ? MIN (threshold_hundredths (model->grading.min_fit[MQLW_GRADE_B]), f.band_a) : -SUM_LIMIT - 1;
+  f.band_c = grading ? MIN (threshold_hundredths (model->grading.min_fit[MQLW_GRADE_C]), f.band_b) : -SUM_LIMIT - 1;
+  for (guint g = 0; g < MQLW_N_GRADES; g++)
+    {
+      f.multiplier[g] = grading ? model->grading.multiplier[g] : 1.0;
+      unit = unit && f.multiplier[g] == 1.0;
+    }
+  f.behaviour_min = threshold_hundredths (model->paths.behaviour_min);
+  f.gb_mask = model->paths.grade_behaviour ? 1 : 0;
+  f.gb_min = model->paths.grade_behaviour_min_grade;
+  f.hr_mask = hr ? 2 : 0;
+  f.hr_min = model->paths.hand_raiser_min_grade;
 
-    for (guint i = 0; i < n; i++)
-      {
-        double f = fit[i];
-        double b = behaviour[i];
-        guint grade = MQLW_GRADE_A;
-        guint8 paths = 0;
-
-        if (grading)
-          grade = f >= band_a ? MQLW_GRADE_A : f >= band_b ? MQLW_GRADE_B : f >= band_c ? MQLW_GRADE_C : MQLW_GRADE_D;
-        grades[i] = (guint8) grade;
-        total[i] = round_score (f + multiplier[grade] * b);
-        if (disqualified[i] == 0)
-          {
-            if (gb && grade <= gb_min && b >= behaviour_min)
-              paths |= MQLW_PATH_GRADE_BEHAVIOUR;
-            if (hr && hand[i] && grade <= hr_min)
-              paths |= MQLW_PATH_HAND_RAISER;
-          }
-        fixed_paths[i] = paths;
-      }
-  }
+  if (fit_changed && !behaviour_changed)
+    finish_fit_changed (self, &f, unit);
+  else if (behaviour_changed && !fit_changed)
+    finish_behaviour_changed (self, &f, unit);
+  else
+    finish_all (self, &f, unit);
 }
 
-/* id → 1 + index in @rules (fit or behaviour rules: both start with char *id). */
-static GHashTable *
-index_ids (GPtrArray *rules)
+/* Fails (before anything changes) when a lead's fit or behaviour sum could
+ * leave ±SUM_LIMIT hundredths. */
+static gboolean
+check_sums (GPtrArray  *fit_states,
+            GPtrArray  *behaviour_states,
+            GError    **error)
 {
-  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+  double fit_bound = 0.0, behaviour_bound = 0.0;
 
+  for (guint j = 0; j < fit_states->len; j++)
+    {
+      const FitState *state = g_ptr_array_index (fit_states, j);
+      fit_bound += state->active ? fabs ((double) state->points) : 0.0;
+    }
+  for (guint j = 0; j < behaviour_states->len; j++)
+    {
+      const BehaviourState *state = g_ptr_array_index (behaviour_states, j);
+      double percent = state->factors != NULL ? state->factors->max_abs : 100.0;
+
+      if (state->active)
+        behaviour_bound += MIN (fabs (state->points) * state->max_count, state->cap) * percent + 1.0;
+    }
+  if (fit_bound > SUM_LIMIT || behaviour_bound > SUM_LIMIT || isnan (behaviour_bound))
+    {
+      g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_TOO_LARGE,
+                   "the %s rules can give one lead more than %s points in all; use smaller points or caps",
+                   fit_bound > SUM_LIMIT ? "fit" : "behaviour", "20,000,000");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first rule of @rules (from index 0) with @id that is not taken yet, or -1. */
+static gint
+take_rule (GPtrArray  *rules,
+           gboolean   *taken,
+           const char *id)
+{
   for (guint i = 0; rules != NULL && i < rules->len; i++)
     {
-      char **id = g_ptr_array_index (rules, i);   /* the first member of every rule struct */
-      if (*id != NULL && !g_hash_table_contains (index, *id))
-        g_hash_table_insert (index, *id, GUINT_TO_POINTER (i + 1));
+      char **other = g_ptr_array_index (rules, i);   /* the first member of every rule struct */
+
+      if (!taken[i] && g_strcmp0 (*other, id) == 0)
+        {
+          taken[i] = TRUE;
+          return (gint) i;
+        }
     }
-  return index;
+  return -1;
 }
 
 static gboolean
@@ -910,113 +1253,193 @@ apply_model (MqlwScorer  *self,
 {
   MqlwModel *old = self->snapshot;
   g_autoptr(MqlwModel) snapshot = NULL;
-  g_autoptr(GHashTable) old_fit_ids = NULL;
-  g_autoptr(GHashTable) old_behaviour_ids = NULL;
-  GPtrArray *fit_states, *behaviour_states;
+  g_autoptr(GPtrArray) fit_states = NULL;
+  g_autoptr(GPtrArray) behaviour_states = NULL;
+  g_autoptr(GHashTable) new_factors = NULL;
+  g_autofree gboolean *fit_taken = NULL;
+  g_autofree gboolean *behaviour_taken = NULL;
+  GHashTable *factor_table;
   gboolean score_mode = model->score_column != NULL;
-  gboolean old_score_mode = old != NULL && old->score_column != NULL;
-  gboolean decay_changed;
+  gboolean rebuild;
   gboolean fit_changed = FALSE, behaviour_changed = FALSE, totals_changed;
+  gboolean disq_changed, hand_changed;
+  guint n = self->dataset->n_rows;
 
   if (!check_model (self->dataset, model, error))
     return FALSE;
 
   snapshot = mqlw_model_copy (model);
-  decay_changed = old == NULL || !equal_decay (&old->decay, &snapshot->decay);
-  if (decay_changed)
-    g_hash_table_remove_all (self->decay_factors);
+  /* A new scorer, a switch to or from score-column mode, or a new decay table:
+   * start the sums from zero rather than pairing old and new rules. */
+  rebuild = old == NULL || (old->score_column != NULL) != score_mode ||
+            !equal_decay (&old->decay, &snapshot->decay);
+  if (rebuild)
+    new_factors = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) decay_factors_free);
+  factor_table = rebuild ? new_factors : self->decay_factors;
 
-  /* Fit: reuse the match bytes of a rule with the same id and condition. */
-  old_fit_ids = index_ids (old != NULL ? old->fit : NULL);
+  /* Plan: the new states, before anything changes. */
   fit_states = g_ptr_array_new_with_free_func ((GDestroyNotify) fit_state_free);
-  if (old == NULL || score_mode != old_score_mode || old->fit->len != snapshot->fit->len)
-    fit_changed = TRUE;
   for (guint j = 0; j < snapshot->fit->len; j++)
     {
       const MqlwFitRule *rule = g_ptr_array_index (snapshot->fit, j);
       FitState *state = g_new0 (FitState, 1);
-      guint old_index = GPOINTER_TO_UINT (g_hash_table_lookup (old_fit_ids, rule->id));
 
+      state->active = !score_mode && rule->enabled;
+      state->points = state->active ? fit_hundredths (rule->points) : 0;
       g_ptr_array_add (fit_states, state);
-      if (!fit_changed)
-        {
-          const MqlwFitRule *same = g_ptr_array_index (old->fit, j);
-          if (g_strcmp0 (same->id, rule->id) != 0 || !same->enabled != !rule->enabled ||
-              same->points != rule->points || !equal_matches (&same->match, &rule->match))
-            fit_changed = TRUE;
-        }
-      if (score_mode || !rule->enabled)
-        continue;
-      if (old_index != 0 && !old_score_mode)
-        {
-          const MqlwFitRule *before = g_ptr_array_index (old->fit, old_index - 1);
-          FitState *before_state = g_ptr_array_index (self->fit_states, old_index - 1);
-
-          if (before_state->match != NULL && equal_matches (&before->match, &rule->match))
-            {
-              state->match = g_steal_pointer (&before_state->match);
-              continue;
-            }
-        }
-      state->match = compile_match (self->dataset, &rule->match);
     }
-
-  /* Behaviour: reuse the contribution of a rule with the same id and parameters. */
-  old_behaviour_ids = index_ids (old != NULL ? old->behaviour : NULL);
   behaviour_states = g_ptr_array_new_with_free_func ((GDestroyNotify) behaviour_state_free);
-  if (old == NULL || score_mode != old_score_mode || old->behaviour->len != snapshot->behaviour->len)
-    behaviour_changed = TRUE;
   for (guint j = 0; j < snapshot->behaviour->len; j++)
     {
       const MqlwBehaviourRule *rule = g_ptr_array_index (snapshot->behaviour, j);
       BehaviourState *state = g_new0 (BehaviourState, 1);
-      guint old_index = GPOINTER_TO_UINT (g_hash_table_lookup (old_behaviour_ids, rule->id));
       MqlwColumn *date_column;
 
       g_ptr_array_add (behaviour_states, state);
-      if (score_mode || !rule->enabled)
+      state->active = !score_mode && rule->enabled;
+      if (!state->active)
+        continue;
+      state->column = mqlw_dataset_get_column (self->dataset, rule->activity);
+      state->points = rule->points;
+      state->cap = isnan (rule->cap) ? INFINITY : fabs (rule->cap);
+      state->max_count = max_count (self, state->column);
+      date_column = find_date_column (self, snapshot, rule);
+      if (date_column != NULL)
+        state->factors = ensure_decay_factors (self, factor_table, &snapshot->decay, date_column);
+    }
+  if (!check_sums (fit_states, behaviour_states, error))
+    return FALSE;
+
+  /* From here on nothing fails. */
+  if (rebuild)
+    {
+      memset (self->fit_sum, 0, (gsize) n * sizeof (gint32));
+      memset (self->behaviour_sum, 0, (gsize) n * sizeof (gint32));
+      g_ptr_array_set_size (self->fit_states, 0);
+      g_ptr_array_set_size (self->behaviour_states, 0);
+      g_hash_table_unref (self->decay_factors);
+      self->decay_factors = g_steal_pointer (&new_factors);
+      fit_changed = behaviour_changed = TRUE;
+    }
+  fit_taken = g_new0 (gboolean, self->fit_states->len + 1);
+  behaviour_taken = g_new0 (gboolean, self->behaviour_states->len + 1);
+
+  /* Fit: pair each rule with the old rule of the same id; sums are exact
+   * integers, so the order of the additions does not matter. */
+  for (guint j = 0; j < fit_states->len; j++)
+    {
+      const MqlwFitRule *rule = g_ptr_array_index (snapshot->fit, j);
+      FitState *state = g_ptr_array_index (fit_states, j);
+      gint o = rebuild ? -1 : take_rule (old->fit, fit_taken, rule->id);
+      FitState *before = o >= 0 ? g_ptr_array_index (self->fit_states, o) : NULL;
+
+      if (before != NULL && before->active && state->active &&
+          equal_matches (&((const MqlwFitRule *) g_ptr_array_index (old->fit, o))->match, &rule->match))
         {
-          if (!behaviour_changed)
+          state->match = g_steal_pointer (&before->match);
+          if (state->points != before->points)
             {
-              const BehaviourState *same = g_ptr_array_index (self->behaviour_states, j);
-              behaviour_changed = same->contrib != NULL;
+              apply_fit_delta (self, state->match, state->points - before->points);
+              fit_changed = TRUE;
             }
           continue;
         }
-      date_column = find_date_column (self, snapshot, rule);
-      state->date_column = date_column;
-      if (old_index != 0 && !old_score_mode)
+      if (before != NULL && before->active)
         {
-          const MqlwBehaviourRule *before = g_ptr_array_index (old->behaviour, old_index - 1);
-          BehaviourState *before_state = g_ptr_array_index (self->behaviour_states, old_index - 1);
-
-          if (before_state->contrib != NULL &&
-              g_strcmp0 (before->activity, rule->activity) == 0 &&
-              before->points == rule->points &&
-              equal_cap (before->cap, rule->cap) &&
-              before_state->date_column == date_column &&
-              (date_column == NULL || !decay_changed))
-            {
-              state->contrib = g_steal_pointer (&before_state->contrib);
-              if (old_index - 1 != j)
-                behaviour_changed = TRUE;
-              continue;
-            }
+          apply_fit_delta (self, before->match, -before->points);
+          fit_changed = TRUE;
         }
-      behaviour_changed = TRUE;
-      state->contrib = compile_behaviour (self, rule,
-                                          date_column != NULL
-                                          ? ensure_decay_factors (self, &snapshot->decay, date_column)
-                                          : NULL);
+      if (state->active)
+        {
+          state->match = compile_match (self->dataset, &rule->match);
+          if (state->points != 0)
+            apply_fit_delta (self, state->match, state->points);
+          fit_changed = TRUE;
+        }
+    }
+  for (guint o = 0; o < self->fit_states->len; o++)
+    {
+      const FitState *before = g_ptr_array_index (self->fit_states, o);
+
+      if (!fit_taken[o] && before->active)
+        {
+          apply_fit_delta (self, before->match, -before->points);
+          fit_changed = TRUE;
+        }
+    }
+
+  /* Behaviour: the same pairing; a rule keeps its count column and decay
+   * factors, or is taken out and put back in. */
+  for (guint j = 0; j < behaviour_states->len; j++)
+    {
+      const MqlwBehaviourRule *rule = g_ptr_array_index (snapshot->behaviour, j);
+      BehaviourState *state = g_ptr_array_index (behaviour_states, j);
+      gint o = rebuild ? -1 : take_rule (old->behaviour, behaviour_taken, rule->id);
+      const BehaviourState *before = o >= 0 ? g_ptr_array_index (self->behaviour_states, o) : NULL;
+
+      if (before != NULL && !before->active)
+        before = NULL;
+      if (before != NULL && state->active &&
+          before->column == state->column && before->factors == state->factors)
+        {
+          if (before->points != state->points || !equal_cap (before->cap, state->cap))
+            {
+              apply_behaviour_delta (self, before, state);
+              behaviour_changed = TRUE;
+            }
+          continue;
+        }
+      if (before != NULL)
+        apply_behaviour_delta (self, before, NULL);
+      if (state->active)
+        apply_behaviour_delta (self, NULL, state);
+      behaviour_changed = behaviour_changed || before != NULL || state->active;
+    }
+  for (guint o = 0; o < self->behaviour_states->len; o++)
+    {
+      const BehaviourState *before = g_ptr_array_index (self->behaviour_states, o);
+
+      if (!behaviour_taken[o] && before->active)
+        {
+          apply_behaviour_delta (self, before, NULL);
+          behaviour_changed = TRUE;
+        }
     }
 
   g_ptr_array_unref (self->fit_states);
-  self->fit_states = fit_states;
+  self->fit_states = g_steal_pointer (&fit_states);
   g_ptr_array_unref (self->behaviour_states);
-  self->behaviour_states = behaviour_states;
+  self->behaviour_states = g_steal_pointer (&behaviour_states);
 
-  /* Disqualifiers and the hand-raiser flags change rarely: all or nothing. */
-  totals_changed = fit_changed || behaviour_changed || old == NULL ||
+  /* Drop the decay factors no rule uses any more (a rule moved to another date column). */
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, self->decay_factors);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        gboolean used = FALSE;
+
+        for (guint j = 0; !used && j < self->behaviour_states->len; j++)
+          {
+            const BehaviourState *state = g_ptr_array_index (self->behaviour_states, j);
+            used = state->factors == g_hash_table_lookup (self->decay_factors, key);
+          }
+        if (!used)
+          g_hash_table_iter_remove (&iter);
+      }
+  }
+
+  disq_changed = update_disqualifiers (self, old, snapshot);
+  hand_changed = old == NULL || !old->paths.hand_raiser != !snapshot->paths.hand_raiser ||
+                 !equal_strvs (old->paths.hand_raiser_activities, snapshot->paths.hand_raiser_activities);
+  if (hand_changed)
+    compute_hand (self, snapshot);
+  if (disq_changed || hand_changed)
+    compute_eligible (self);
+
+  totals_changed = fit_changed || behaviour_changed || disq_changed || hand_changed ||
                    g_strcmp0 (old->score_column, snapshot->score_column) != 0 ||
                    !old->grading.enabled != !snapshot->grading.enabled ||
                    memcmp (old->grading.min_fit, snapshot->grading.min_fit, sizeof old->grading.min_fit) != 0 ||
@@ -1024,38 +1447,18 @@ apply_model (MqlwScorer  *self,
                    !old->paths.grade_behaviour != !snapshot->paths.grade_behaviour ||
                    old->paths.grade_behaviour_min_grade != snapshot->paths.grade_behaviour_min_grade ||
                    old->paths.behaviour_min != snapshot->paths.behaviour_min ||
-                   !old->paths.hand_raiser != !snapshot->paths.hand_raiser ||
                    old->paths.hand_raiser_min_grade != snapshot->paths.hand_raiser_min_grade;
-  {
-    gboolean disq_changed = old == NULL || old->disqualifiers->len != snapshot->disqualifiers->len;
-
-    for (guint k = 0; !disq_changed && k < snapshot->disqualifiers->len; k++)
-      {
-        const MqlwDisqualifier *a = g_ptr_array_index (old->disqualifiers, k);
-        const MqlwDisqualifier *b = g_ptr_array_index (snapshot->disqualifiers, k);
-
-        disq_changed = !a->enabled != !b->enabled || (b->enabled && !equal_matches (&a->match, &b->match));
-      }
-    if (disq_changed)
-      {
-        compute_disqualified (self, snapshot);
-        totals_changed = TRUE;
-      }
-  }
-  if (old == NULL || !old->paths.hand_raiser != !snapshot->paths.hand_raiser ||
-      !equal_strvs (old->paths.hand_raiser_activities, snapshot->paths.hand_raiser_activities))
-    {
-      compute_hand (self, snapshot);
-      totals_changed = TRUE;
-    }
-
-  if (fit_changed)
-    sum_fit (self, snapshot);
-  if (behaviour_changed)
-    sum_behaviour (self);
-  /* The threshold, name, description and capacity do not change any per-lead array. */
+  /* The threshold, name, description and capacity do not change any per-lead array.
+   * Grades follow the fit sums and the bands: rewrite them with the fit floats. */
   if (totals_changed)
-    compute_totals (self, snapshot);
+    {
+      gboolean grades_changed = fit_changed || old == NULL || !old->grading.enabled != !snapshot->grading.enabled ||
+                                g_strcmp0 (old->score_column, snapshot->score_column) != 0 ||
+                                memcmp (old->grading.min_fit, snapshot->grading.min_fit, sizeof old->grading.min_fit) != 0;
+
+      compute_totals (self, snapshot, grades_changed, behaviour_changed || old == NULL ||
+                      g_strcmp0 (old->score_column, snapshot->score_column) != 0);
+    }
 
   g_clear_pointer (&self->snapshot, mqlw_model_unref);
   self->snapshot = g_steal_pointer (&snapshot);
@@ -1087,7 +1490,9 @@ mqlw_scorer_new (MqlwDataset  *dataset,
   self->dataset = mqlw_dataset_ref (dataset);
   self->fit_states = g_ptr_array_new_with_free_func ((GDestroyNotify) fit_state_free);
   self->behaviour_states = g_ptr_array_new_with_free_func ((GDestroyNotify) behaviour_state_free);
-  self->decay_factors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->disqualifier_states = g_ptr_array_new_with_free_func ((GDestroyNotify) disqualifier_state_free);
+  self->decay_factors = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) decay_factors_free);
+  self->max_counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   self->as_of = mqlw_dataset_find_role (dataset, MQLW_ROLE_AS_OF);
   if (self->as_of != NULL && self->as_of->type != MQLW_COLUMN_TYPE_DATE)
@@ -1105,6 +1510,9 @@ mqlw_scorer_new (MqlwDataset  *dataset,
           self->latest_day = column->days[i];
     }
 
+  self->fit_sum = g_new0 (gint32, MAX (n, 1));
+  self->behaviour_sum = g_new0 (gint32, MAX (n, 1));
+  self->eligible = g_new0 (guint8, MAX (n, 1));
   self->scores.n = n;
   self->scores.total = g_new0 (double, MAX (n, 1));
   self->scores.fit = g_new0 (float, MAX (n, 1));
@@ -1128,8 +1536,13 @@ mqlw_scorer_free (MqlwScorer *self)
   g_clear_pointer (&self->snapshot, mqlw_model_unref);
   g_clear_pointer (&self->fit_states, g_ptr_array_unref);
   g_clear_pointer (&self->behaviour_states, g_ptr_array_unref);
+  g_clear_pointer (&self->disqualifier_states, g_ptr_array_unref);
   g_clear_pointer (&self->decay_factors, g_hash_table_unref);
+  g_clear_pointer (&self->max_counts, g_hash_table_unref);
   g_free (self->hand);
+  g_free (self->fit_sum);
+  g_free (self->behaviour_sum);
+  g_free (self->eligible);
   g_free (self->scores.total);
   g_free (self->scores.fit);
   g_free (self->scores.behaviour);
@@ -1172,8 +1585,8 @@ mqlw_scorer_get_scores (MqlwScorer *self)
   return &self->scores;
 }
 
-/* Points the rule gives the lead, before the grade multiplier; 0 for a
- * disabled rule and in score-column mode. */
+/* Points the rule gives the lead, before the grade multiplier, as added to
+ * the sums (rounded to 0.01); 0 for a disabled rule and in score-column mode. */
 double
 mqlw_scorer_contribution (MqlwScorer *self,
                           gboolean    behaviour,
@@ -1186,19 +1599,28 @@ mqlw_scorer_contribution (MqlwScorer *self,
   if (behaviour)
     {
       const BehaviourState *state;
+      const MqlwColumn *column;
+      double count;
 
       g_return_val_if_fail (rule_index < self->behaviour_states->len, 0.0);
       state = g_ptr_array_index (self->behaviour_states, rule_index);
-      return state->contrib != NULL ? state->contrib[row] : 0.0;
+      if (!state->active)
+        return 0.0;
+      column = state->column;
+      if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
+        count = column->boolean[row] > 0 ? 1.0 : 0.0;
+      else
+        count = isnan (column->num[row]) ? 0.0 : column->num[row];
+      return behaviour_hundredths (count,
+                                   state->factors != NULL ? (double) state->factors->percent[row] : 100.0,
+                                   state->points, state->cap) / 100.0;
     }
   else
     {
       const FitState *state;
-      const MqlwFitRule *rule;
 
       g_return_val_if_fail (rule_index < self->fit_states->len, 0.0);
       state = g_ptr_array_index (self->fit_states, rule_index);
-      rule = g_ptr_array_index (self->snapshot->fit, rule_index);
-      return state->match != NULL && state->match[row] ? (double) (float) rule->points : 0.0;
+      return state->active && state->match[row] ? state->points / 100.0 : 0.0;
     }
 }

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef enum {
   MQLW_SCORER_ERROR_NO_COLUMN = 1,  /* "fit rule 'seniority' names column 'title_level', which the data does not have" */
   MQLW_SCORER_ERROR_WRONG_TYPE,     /* a range on a text column, a count on a date, … */
+  MQLW_SCORER_ERROR_TOO_LARGE,      /* the rules could give one lead more than ±20,000,000 fit or behaviour points */
 } MqlwScorerError;
 GQuark mqlw_scorer_error_quark (void);
 
