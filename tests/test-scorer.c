@@ -732,6 +732,256 @@ test_other_column_types (void)
   g_assert_cmpfloat (scores->fit[2], ==, 10000);
 }
 
+/* A few thousand random leads over the columns seed002-two-paths.json reads,
+ * from a fixed GRand seed. */
+static MqlwDataset *
+build_random_dataset (GRand *rand,
+                      guint  n)
+{
+  static const char * const counts[] = {
+    "demo_requests", "contact_sales", "pricing_page_views", "product_page_views", "webinars_attended",
+    "case_study_downloads", "ebook_downloads", "email_clicks", "careers_page_views",
+  };
+  static const char * const domains[] = { "acme.com", "gmail.com", "eu.rivalsoft.com", "cloudly.io", "Yahoo.com" };
+  static const char * const titles[] = { "VP Sales", "Student", "Consultant", "Marketing Manager", "Analyst" };
+  static const char * const seniorities[] = { "VP", "C-level", "Director", "Manager", "Individual Contributor" };
+  static const char * const industries[] = { "SaaS", "Manufacturing", "Retail", "Education" };
+  static const char * const sources[] = { "Webinar", "Partner", "Organic Search", "Event" };
+  MqlwDataset *dataset = mqlw_dataset_new (n);
+  MqlwColumn *email = mqlw_dataset_add_column (dataset, "email", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_EMAIL);
+  MqlwColumn *title = mqlw_dataset_add_column (dataset, "job_title", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  MqlwColumn *seniority = mqlw_dataset_add_column (dataset, "seniority", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  MqlwColumn *size = mqlw_dataset_add_column (dataset, "company_size", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT);
+  MqlwColumn *industry = mqlw_dataset_add_column (dataset, "industry", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  MqlwColumn *source = mqlw_dataset_add_column (dataset, "lead_source", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  MqlwColumn *as_of = mqlw_dataset_add_column (dataset, "as_of", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_AS_OF);
+  MqlwColumn *last = mqlw_dataset_add_column (dataset, "last_activity_at", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_ACTIVITY_DATE);
+  MqlwColumn *unsubscribed = mqlw_dataset_add_column (dataset, "unsubscribed", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_ACTIVITY_COUNT);
+  MqlwColumn *count_columns[G_N_ELEMENTS (counts)];
+  gint32 as_of_day = mqlw_date_from_ymd (2025, 6, 30);
+
+  for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+    count_columns[k] = mqlw_dataset_add_column (dataset, counts[k], MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_ACTIVITY_COUNT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* About one value in ten is missing. */
+      if (g_rand_int_range (rand, 0, 10) != 0)
+        {
+          g_autofree char *address = g_strdup_printf ("lead%u@%s", i, domains[g_rand_int_range (rand, 0, G_N_ELEMENTS (domains))]);
+          set_text (email, i, address);
+        }
+      if (g_rand_int_range (rand, 0, 10) != 0)
+        set_text (title, i, titles[g_rand_int_range (rand, 0, G_N_ELEMENTS (titles))]);
+      if (g_rand_int_range (rand, 0, 10) != 0)
+        set_text (seniority, i, seniorities[g_rand_int_range (rand, 0, G_N_ELEMENTS (seniorities))]);
+      if (g_rand_int_range (rand, 0, 10) != 0)
+        size->num[i] = g_rand_int_range (rand, 1, 3000);
+      if (g_rand_int_range (rand, 0, 10) != 0)
+        set_text (industry, i, industries[g_rand_int_range (rand, 0, G_N_ELEMENTS (industries))]);
+      if (g_rand_int_range (rand, 0, 10) != 0)
+        set_text (source, i, sources[g_rand_int_range (rand, 0, G_N_ELEMENTS (sources))]);
+      as_of->days[i] = g_rand_int_range (rand, 0, 20) != 0 ? as_of_day : MQLW_DATE_MISSING;
+      if (g_rand_int_range (rand, 0, 10) != 0)
+        last->days[i] = as_of_day - g_rand_int_range (rand, 0, 150);
+      unsubscribed->boolean[i] = (gint8) g_rand_int_range (rand, -1, 2);
+      for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+        {
+          gint32 roll = g_rand_int_range (rand, 0, 20);
+
+          /* Mostly 0, some whole counts, a few fractions (a DECIMAL column) and missing values. */
+          count_columns[k]->num[i] = roll < 10 ? 0 : roll < 17 ? g_rand_int_range (rand, 1, 7)
+                                     : roll < 19 ? g_rand_double_range (rand, 0, 5) : NAN;
+        }
+    }
+  return dataset;
+}
+
+/* Weights a marketer types, and some that are awkward in binary or round at 0.005. */
+static double
+random_points (GRand *rand)
+{
+  static const double awkward[] = { 0, 2.5, 0.125, -0.125, 1.0 / 3.0, 12.345, -0.005, 0.015, 18, -50 };
+
+  if (g_rand_boolean (rand))
+    return awkward[g_rand_int_range (rand, 0, G_N_ELEMENTS (awkward))];
+  return g_rand_int_range (rand, -6000, 6000) / 100.0;
+}
+
+static void
+test_random_edits_match_fresh (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20250630);
+  g_autoptr(MqlwDataset) dataset = build_random_dataset (rand, 3000);
+  g_autoptr(MqlwModel) model = load_seed002 ();
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(MqlwScorer) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  static const double seed003[] = { 1.5, 1.2, 1.0, 0.7 };
+  guint n_fit = model->fit->len, n_behaviour = model->behaviour->len;
+
+  /* Seed 003 multipliers, so that totals go through the rounding of fit + m × behaviour. */
+  memcpy (model->grading.multiplier, seed003, sizeof seed003);
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+
+  for (guint step = 0; step < 50; step++)
+    {
+      g_autoptr(MqlwModel) edited = mqlw_model_copy (mqlw_scorer_get_model (scorer));
+      MqlwFitRule *fit = g_ptr_array_index (edited->fit, g_rand_int_range (rand, 0, n_fit));
+      MqlwBehaviourRule *behaviour = g_ptr_array_index (edited->behaviour, g_rand_int_range (rand, 0, n_behaviour));
+
+      switch (g_rand_int_range (rand, 0, 10))
+        {
+        case 0: case 1: case 2:
+          fit->points = random_points (rand);
+          break;
+        case 3: case 4: case 5:
+          behaviour->points = random_points (rand);
+          break;
+        case 6:
+          fit->enabled = !fit->enabled;
+          break;
+        case 7:
+          behaviour->enabled = !behaviour->enabled;
+          break;
+        case 8:
+          behaviour->cap = g_rand_boolean (rand) ? NAN : g_rand_int_range (rand, 0, 100);
+          break;
+        default:
+          {
+            MqlwDisqualifier *rule = g_ptr_array_index (edited->disqualifiers,
+                                                        g_rand_int_range (rand, 0, edited->disqualifiers->len));
+            rule->enabled = !rule->enabled;
+          }
+          break;
+        }
+      g_assert_true (mqlw_scorer_update (scorer, edited, &error));
+      g_assert_no_error (error);
+    }
+
+  fresh = mqlw_scorer_new (dataset, mqlw_scorer_get_model (scorer), &error);
+  g_assert_no_error (error);
+  assert_same_scores (mqlw_scorer_get_scores (scorer), mqlw_scorer_get_scores (fresh));
+  /* The edits really moved the model away from the sample. */
+  g_assert_false (mqlw_model_equal (mqlw_scorer_get_model (scorer), model));
+}
+
+static void
+test_contribution_rounding (void)
+{
+  /* Each contribution is rounded to 0.01 before it is summed (mqlw-model.h):
+   *   lead 0: two fit rules of 0.004 → 0.4 and 0.4 hundredths → 0 + 0 = 0
+   *           (rounding the sum 0.008 would give 0.01)
+   *   lead 1: two fit rules of 0.125 → 12.5 → 13 hundredths each → 0.26
+   *           (rounding the sum 0.25 would give 0.25)
+   *   lead 2: fit 0.7 and −0.4 → 70 − 40 = 30 hundredths, exactly 0.3 ≥ band A 0.3 → grade A
+   *           (in binary 0.7 − 0.4 = 0.29999999999999993, which would miss the band)
+   *   lead 3: behaviour 0.125 per click × 3 clicks = 0.375 → 37.5 → 38 hundredths = 0.38;
+   *           fit 0 → grade D (below every band: A 0.3, B 0.2, C 0.1), multiplier D 1.5:
+   *           total = 0 + 1.5 × 38 = 57 hundredths = 0.57
+   * Leads 0–2 have no clicks. Grades: lead 0 fit 0 → D; lead 1 fit 0.26 → B (≥ 0.2);
+   * lead 2 → A. Multipliers apply to behaviour only, which is 0 there: totals = fit. */
+  static const double expected_fit[] = { 0, 0.26, 0.3, 0 };
+  static const double expected_total[] = { 0, 0.26, 0.3, 0.57 };
+  static const MqlwGrade expected_grade[] = { D, B, A, D };
+  static const struct { const char *id, *tier; double points; } rules[] = {
+    { "a", "0", 0.004 }, { "b", "0", 0.004 }, { "c", "1", 0.125 }, { "d", "1", 0.125 },
+    { "e", "2", 0.7 }, { "f", "2", -0.4 },
+  };
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (4);
+  MqlwColumn *tier = mqlw_dataset_add_column (dataset, "tier", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT);
+  MqlwColumn *clicks = mqlw_dataset_add_column (dataset, "email_clicks", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT);
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  const MqlwScores *scores;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      tier->num[i] = i;
+      clicks->num[i] = i == 3 ? 3 : 0;
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    {
+      MqlwFitRule *rule = mqlw_model_add_fit (model, rules[r].id, "tier", MQLW_MATCH_EQUALS, rules[r].points);
+      g_strfreev (rule->match.values);
+      rule->match.values = g_strsplit (rules[r].tier, ",", -1);
+    }
+  mqlw_model_add_behaviour (model, "clicks", "email_clicks", 0.125, NAN);
+  model->grading.enabled = TRUE;
+  model->grading.min_fit[MQLW_GRADE_A] = 0.3;
+  model->grading.min_fit[MQLW_GRADE_B] = 0.2;
+  model->grading.min_fit[MQLW_GRADE_C] = 0.1;
+  model->grading.multiplier[MQLW_GRADE_D] = 1.5;
+
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  scores = mqlw_scorer_get_scores (scorer);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_test_message ("lead %u", i);
+      g_assert_cmpfloat (scores->fit[i], ==, (float) expected_fit[i]);
+      g_assert_cmpint (scores->grade[i], ==, expected_grade[i]);
+      g_assert_cmpfloat (scores->total[i], ==, expected_total[i]);
+    }
+  g_assert_cmpfloat (scores->behaviour[3], ==, 0.38f);
+  g_assert_cmpfloat (mqlw_scorer_contribution (scorer, FALSE, 0, 0), ==, 0);
+  g_assert_cmpfloat (mqlw_scorer_contribution (scorer, FALSE, 2, 1), ==, 0.13);
+  g_assert_cmpfloat (mqlw_scorer_contribution (scorer, TRUE, 0, 3), ==, 0.38);
+}
+
+static void
+test_too_large (void)
+{
+  /* A lead's fit or behaviour may reach ±20,000,000 points:
+   *   fit rules 15,000,000 + 6,000,000 on one column can both hit → 21,000,000: refused;
+   *   with the second at 5,000,000 → 20,000,000: accepted;
+   *   behaviour 1,000,000 per view, no cap, largest count 30 → 30,000,000: refused;
+   *   capped at 1,000,000 → accepted. The refused update keeps the previous model. */
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (2);
+  MqlwColumn *size = mqlw_dataset_add_column (dataset, "company_size", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT);
+  MqlwColumn *views = mqlw_dataset_add_column (dataset, "pricing_page_views", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT);
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(MqlwModel) behaviour = NULL;
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  MqlwFitRule *big, *other;
+  MqlwBehaviourRule *rule;
+
+  size->num[0] = 500;
+  views->num[0] = 2;
+  views->num[1] = 30;
+  big = mqlw_model_add_fit (model, "big", "company_size", MQLW_MATCH_RANGE, 15000000);
+  big->match.min = 100;
+  other = mqlw_model_add_fit (model, "other", "company_size", MQLW_MATCH_RANGE, 6000000);
+  other->match.max = 1000;
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_null (scorer);
+  g_assert_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "the fit rules can give one lead more than 20,000,000 points in all; use smaller points or caps");
+  g_clear_error (&error);
+
+  other->points = 5000000;
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (mqlw_scorer_get_scores (scorer)->total[0], ==, 20000000);
+
+  behaviour = mqlw_model_copy (model);
+  rule = mqlw_model_add_behaviour (behaviour, "pricing", "pricing_page_views", 1000000, NAN);
+  g_assert_false (mqlw_scorer_update (scorer, behaviour, &error));
+  g_assert_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_true (mqlw_scorer_get_model (scorer) == model);
+
+  rule->cap = 1000000;
+  g_assert_true (mqlw_scorer_update (scorer, behaviour, &error));
+  g_assert_no_error (error);
+  /* Lead 0: 20,000,000 fit + min (2 × 1,000,000, cap 1,000,000) = 21,000,000. */
+  g_assert_cmpfloat (mqlw_scorer_get_scores (scorer)->total[0], ==, 21000000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +997,9 @@ main (int   argc,
   g_test_add_func ("/mqlw/scorer/decay-by-activity-date", test_decay_by_activity_date);
   g_test_add_func ("/mqlw/scorer/score-column", test_score_column);
   g_test_add_func ("/mqlw/scorer/other-column-types", test_other_column_types);
+  g_test_add_func ("/mqlw/scorer/random-edits-match-fresh", test_random_edits_match_fresh);
+  g_test_add_func ("/mqlw/scorer/contribution-rounding", test_contribution_rounding);
+  g_test_add_func ("/mqlw/scorer/too-large", test_too_large);
 
   return g_test_run ();
 }

@@ -8,6 +8,10 @@
  *                (seed 003: ≤7 d 100 %, 8–30 80 %, 31–60 60 %, 61–90 40 %, >90 20 %)
  *                or 0.5^(age / half-life)
  *   grade      = A if fit ≥ a, B if fit ≥ b, C if fit ≥ c, else D (Pardot-style bands)
+ * Rounding: each rule's contribution to one lead (a fit rule's points; one activity's
+ * clamp (points × count, ±cap) × decay) is rounded to 0.01, half away from zero, once,
+ * before it is summed, so fit and behaviour are exact sums of hundredths that do not
+ * depend on the order of the rules; total is then rounded to 0.01 (half away from zero).
  * A lead is an MQL when no disqualifier hits and any enabled path passes (seed 002):
  *   score path            total ≥ threshold
  *   grade+behaviour path  grade at least @min_grade and behaviour ≥ @behaviour_min

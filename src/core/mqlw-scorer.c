@@ -672,19 +672,15 @@ equal_strvs (char * const *a,
 /* ------------------------------------------------------------------ */
 /* Fixed-point sums                                                   */
 
-/* Hundredths of a point, half away from zero. @y is clamped to ±CONTRIB_LIMIT
- * first (NAN → CONTRIB_LIMIT), so the conversion is always defined; the sum
- * limits checked by check_sums () keep real values far inside that. Written
- * without branches so that the per-lead loops vectorize. */
+/* Hundredths of a point, half away from zero, for |y| < 2^31: check_sums ()
+ * guarantees that range before any contribution is computed (fit_hundredths ()
+ * clamps first). Written without branches so that the per-lead loops vectorize. */
 static ALWAYS_INLINE gint32
 round_hundredths (double y)
 {
-  double whole, rest;
+  double whole = (double) (gint32) y;   /* toward zero */
+  double rest = y - whole;
 
-  y = y < CONTRIB_LIMIT ? y : CONTRIB_LIMIT;
-  y = y > -CONTRIB_LIMIT ? y : -CONTRIB_LIMIT;
-  whole = (double) (gint32) y;   /* toward zero */
-  rest = y - whole;
   whole += (rest >= 0.5 ? 1.0 : 0.0) - (rest <= -0.5 ? 1.0 : 0.0);
   return (gint32) whole;
 }
@@ -709,7 +705,12 @@ round_half_away (double y)
 static gint32
 fit_hundredths (double points)
 {
-  return round_hundredths (points * 100.0);
+  double y = points * 100.0;
+
+  /* Clamped to the gint32 range (NAN → the top): check_sums () then refuses it. */
+  y = y < CONTRIB_LIMIT ? y : CONTRIB_LIMIT;
+  y = y > -CONTRIB_LIMIT ? y : -CONTRIB_LIMIT;
+  return round_hundredths (y);
 }
 
 /* The smallest k with k / 100.0 ≥ @bound, so that "sum ≥ bound" can be tested
