@@ -13,3 +13,6 @@
 #include "mqlw-calibration.h"
 #include "mqlw-chart.h"
 #include "mqlw-generate.h"
+#include "mqlw-signoff.h"
+#include "mqlw-project.h"
+#include "mqlw-export.h"

@@ -19,6 +19,7 @@ column_free (MqlwColumn *column)
   g_free (column->num);
   g_clear_pointer (&column->dict, g_ptr_array_unref);
   g_clear_pointer (&column->dict_index, g_hash_table_unref);
+  g_clear_pointer (&column->dict_chunks, g_ptr_array_unref);
   g_free (column);
 }
 
@@ -119,6 +120,48 @@ mqlw_dataset_add_column (MqlwDataset    *self,
 }
 
 MqlwColumn *
+mqlw_dataset_adopt_column (MqlwDataset    *self,
+                           const char     *name,
+                           MqlwColumnType  type,
+                           MqlwColumnRole  role,
+                           gpointer        values,
+                           GPtrArray      *dict)
+{
+  MqlwColumn *column;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (values != NULL, NULL);
+  g_return_val_if_fail (type >= MQLW_COLUMN_TYPE_INTEGER && type <= MQLW_COLUMN_TYPE_CATEGORICAL, NULL);
+  g_return_val_if_fail ((type == MQLW_COLUMN_TYPE_CATEGORICAL) == (dict != NULL), NULL);
+
+  if (g_hash_table_contains (self->by_name, name))
+    return NULL;
+
+  column = g_new0 (MqlwColumn, 1);
+  column->name = g_strdup (name);
+  column->type = type;
+  column->role = role;
+  column->n_rows = self->n_rows;
+  column->num = values;
+  column->dict = dict;
+  g_ptr_array_add (self->columns, column);
+  g_hash_table_insert (self->by_name, column->name, column);
+  return column;
+}
+
+/* The string → code index of an adopted dictionary, built when first needed. */
+static void
+ensure_dict_index (MqlwColumn *column)
+{
+  if (column->dict_index != NULL)
+    return;
+  column->dict_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint c = 0; c < column->dict->len; c++)
+    g_hash_table_insert (column->dict_index, g_ptr_array_index (column->dict, c), GUINT_TO_POINTER (c + 1));
+}
+
+MqlwColumn *
 mqlw_dataset_get_column (MqlwDataset *self,
                          const char  *name)
 {
@@ -195,6 +238,7 @@ mqlw_column_intern (MqlwColumn *column,
   g_return_val_if_fail (column->type == MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_CODE_MISSING);
   g_return_val_if_fail (text != NULL, MQLW_CODE_MISSING);
 
+  ensure_dict_index (column);
   if (len < 0)
     found = g_hash_table_lookup (column->dict_index, text);
   else
@@ -216,7 +260,10 @@ mqlw_column_intern (MqlwColumn *column,
   if (found != NULL)
     return GPOINTER_TO_UINT (found) - 1;
 
-  copy = len < 0 ? g_strdup (text) : g_strndup (text, len);
+  if (column->dict_chunks != NULL && column->dict_chunks->len > 0)
+    copy = g_string_chunk_insert_len (g_ptr_array_index (column->dict_chunks, 0), text, len);
+  else
+    copy = len < 0 ? g_strdup (text) : g_strndup (text, len);
   g_ptr_array_add (column->dict, copy);
   g_hash_table_insert (column->dict_index, copy, GUINT_TO_POINTER (column->dict->len));
   return column->dict->len - 1;

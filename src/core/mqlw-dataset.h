@@ -56,7 +56,11 @@ typedef struct {
     guint32 *codes;            /* CATEGORICAL: index into dict, MQLW_CODE_MISSING */
   };
   GPtrArray      *dict;        /* CATEGORICAL: code → string (owned) */
-  GHashTable     *dict_index;  /* CATEGORICAL: string → GUINT_TO_POINTER (code + 1) */
+  GHashTable     *dict_index;  /* CATEGORICAL: string → GUINT_TO_POINTER (code + 1); NULL for an
+                                 adopted column until its first mqlw_column_intern() */
+  /*< private >*/
+  GPtrArray      *dict_chunks; /* CATEGORICAL: GStringChunk* holding the dict strings when the
+                                 import made it (dict then has no free function); else NULL */
 } MqlwColumn;
 
 /* Funnel outcomes per lead, derived at import. stage[s] is NULL when the data
@@ -93,6 +97,17 @@ MqlwColumn  *mqlw_dataset_add_column     (MqlwDataset    *self,
                                           const char     *name,
                                           MqlwColumnType  type,
                                           MqlwColumnRole  role);
+/* Adds a column over storage built elsewhere (a saved project being reopened):
+ * @values, g_malloc'd with n_rows elements of the type's storage (double,
+ * gint8, gint32, guint32), and for CATEGORICAL @dict, a GPtrArray of strings
+ * freed with g_free, are adopted without a copy. The dictionary's index is built
+ * on the first mqlw_column_intern(). Returns NULL (adopting nothing) if @name exists. */
+MqlwColumn  *mqlw_dataset_adopt_column   (MqlwDataset    *self,
+                                          const char     *name,
+                                          MqlwColumnType  type,
+                                          MqlwColumnRole  role,
+                                          gpointer        values,
+                                          GPtrArray      *dict);
 MqlwColumn  *mqlw_dataset_get_column     (MqlwDataset    *self,
                                           const char     *name);
 /* First column with @role, or NULL. */

@@ -1,0 +1,1785 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-project"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "mqlw-project.h"
+#include "mqlw-project-private.h"
+
+G_DEFINE_QUARK (mqlw-project-error-quark, mqlw_project_error)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+#define SQLITE_MAGIC "SQLite format 3"
+
+struct _MqlwProject {
+  gatomicrefcount ref_count;
+  char         *path;
+  gboolean      dirty;
+  gboolean      dataset_dirty;    /* the file does not hold this dataset yet */
+  GDateTime    *created;
+  guint         file_schema;
+  MqlwDataset  *dataset;
+  MqlwMapping  *mapping;
+  GPtrArray    *versions;         /* MqlwModelVersion* */
+  GPtrArray    *scenarios;        /* MqlwScenario* */
+  GPtrArray    *exports;          /* MqlwExportRecord* */
+};
+
+/* ---- fault injection --------------------------------------------------- */
+
+static guint fail_at_step;
+static guint steps_taken;
+
+void
+mqlw_project_test_fail_at_step (guint n)
+{
+  fail_at_step = n;
+  steps_taken = 0;
+}
+
+guint
+mqlw_project_test_steps_taken (void)
+{
+  return steps_taken;
+}
+
+static gboolean
+check_injected_fault (void)
+{
+  steps_taken++;
+  return fail_at_step != 0 && steps_taken == fail_at_step;
+}
+
+/* Every statement the store runs goes through these two, so the test hook can
+ * make any one of them fail. */
+static int
+step_statement (sqlite3_stmt *stmt)
+{
+  if (check_injected_fault ())
+    {
+      sqlite3_reset (stmt);
+      return SQLITE_IOERR;
+    }
+  return sqlite3_step (stmt);
+}
+
+static int
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  if (check_injected_fault ())
+    return SQLITE_IOERR;
+  return sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
+/* ---- records ----------------------------------------------------------- */
+
+static void
+version_free (MqlwModelVersion *version)
+{
+  g_clear_pointer (&version->model, mqlw_model_unref);
+  g_clear_pointer (&version->created, g_date_time_unref);
+  g_free (version->author);
+  g_free (version->comment);
+  g_clear_pointer (&version->signoff, mqlw_signoff_unref);
+  g_free (version);
+}
+
+static void
+scenario_free (MqlwScenario *scenario)
+{
+  g_free (scenario->name);
+  g_clear_pointer (&scenario->model, mqlw_model_unref);
+  g_free (scenario->comment);
+  g_clear_pointer (&scenario->updated, g_date_time_unref);
+  g_free (scenario);
+}
+
+static void
+export_record_free (MqlwExportRecord *record)
+{
+  g_clear_pointer (&record->at, g_date_time_unref);
+  g_free (record->kind);
+  g_free (record->path);
+  g_free (record->sha256);
+  g_free (record);
+}
+
+/* Whole seconds, so a time survives the trip through ISO 8601 text unchanged. */
+static GDateTime *
+now_utc (void)
+{
+  return g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static MqlwProject *
+project_alloc (void)
+{
+  MqlwProject *self = g_new0 (MqlwProject, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) version_free);
+  self->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) scenario_free);
+  self->exports = g_ptr_array_new_with_free_func ((GDestroyNotify) export_record_free);
+  return self;
+}
+
+MqlwProject *
+mqlw_project_new (MqlwDataset       *dataset,
+                  const MqlwMapping *mapping)
+{
+  MqlwProject *self;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  self = project_alloc ();
+  self->dataset = mqlw_dataset_ref (dataset);
+  self->mapping = mapping != NULL ? mqlw_mapping_copy (mapping) : NULL;
+  self->created = now_utc ();
+  self->dirty = TRUE;
+  self->dataset_dirty = TRUE;
+  return self;
+}
+
+MqlwProject *
+mqlw_project_ref (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+mqlw_project_unref (MqlwProject *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->path);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->dataset, mqlw_dataset_unref);
+  g_clear_pointer (&self->mapping, mqlw_mapping_free);
+  g_ptr_array_unref (self->versions);
+  g_ptr_array_unref (self->scenarios);
+  g_ptr_array_unref (self->exports);
+  g_free (self);
+}
+
+const char *
+mqlw_project_get_path (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->path;
+}
+
+gboolean
+mqlw_project_is_dirty (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->dirty;
+}
+
+GDateTime *
+mqlw_project_get_created (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->created;
+}
+
+guint
+mqlw_project_get_file_schema (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->file_schema;
+}
+
+MqlwDataset *
+mqlw_project_get_dataset (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->dataset;
+}
+
+const MqlwMapping *
+mqlw_project_get_mapping (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->mapping;
+}
+
+void
+mqlw_project_set_dataset (MqlwProject       *self,
+                          MqlwDataset       *dataset,
+                          const MqlwMapping *mapping)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (dataset != NULL);
+
+  mqlw_dataset_ref (dataset);
+  g_clear_pointer (&self->dataset, mqlw_dataset_unref);
+  self->dataset = dataset;
+  g_clear_pointer (&self->mapping, mqlw_mapping_free);
+  self->mapping = mapping != NULL ? mqlw_mapping_copy (mapping) : NULL;
+  self->dirty = TRUE;
+  self->dataset_dirty = TRUE;
+}
+
+/* ---- versions ---------------------------------------------------------- */
+
+guint
+mqlw_project_get_n_versions (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->versions->len;
+}
+
+const MqlwModelVersion *
+mqlw_project_get_version (MqlwProject *self,
+                          guint        number)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (number == 0 || number > self->versions->len)
+    return NULL;
+  return g_ptr_array_index (self->versions, number - 1);
+}
+
+const MqlwModelVersion *
+mqlw_project_get_head (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return mqlw_project_get_version (self, self->versions->len);
+}
+
+MqlwModel *
+mqlw_project_get_model (MqlwProject *self)
+{
+  const MqlwModelVersion *head;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  head = mqlw_project_get_head (self);
+  return head != NULL ? head->model : NULL;
+}
+
+static void
+fill_version (MqlwModelVersion *version,
+              MqlwModel        *model,
+              const char       *author,
+              const char       *comment)
+{
+  g_clear_pointer (&version->model, mqlw_model_unref);
+  version->model = mqlw_model_copy (model);
+  g_clear_pointer (&version->created, g_date_time_unref);
+  version->created = now_utc ();
+  g_free (version->author);
+  version->author = g_strdup (author != NULL ? author : "");
+  g_free (version->comment);
+  version->comment = g_strdup (comment != NULL ? comment : "");
+}
+
+guint
+mqlw_project_add_version (MqlwProject *self,
+                          MqlwModel   *model,
+                          const char  *author,
+                          const char  *comment)
+{
+  MqlwModelVersion *version;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (model != NULL, 0);
+
+  version = g_new0 (MqlwModelVersion, 1);
+  version->number = self->versions->len + 1;
+  fill_version (version, model, author, comment);
+  g_ptr_array_add (self->versions, version);
+  self->dirty = TRUE;
+  return version->number;
+}
+
+gboolean
+mqlw_project_replace_version (MqlwProject  *self,
+                              guint         number,
+                              MqlwModel    *model,
+                              const char   *author,
+                              const char   *comment,
+                              GError      **error)
+{
+  MqlwModelVersion *version;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (model != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  version = (MqlwModelVersion *) mqlw_project_get_version (self, number);
+  if (version == NULL)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_FOUND,
+                   "The project has no model version %u", number);
+      return FALSE;
+    }
+  if (version->signoff != NULL)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN,
+                   "Model version %u was signed off and cannot be changed; save your edits as a new version",
+                   number);
+      return FALSE;
+    }
+  fill_version (version, model, author, comment);
+  self->dirty = TRUE;
+  return TRUE;
+}
+
+guint
+mqlw_project_save_model (MqlwProject *self,
+                         MqlwModel   *model,
+                         const char  *author,
+                         const char  *comment)
+{
+  MqlwModelVersion *head;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (model != NULL, 0);
+
+  head = (MqlwModelVersion *) mqlw_project_get_head (self);
+  if (head != NULL && mqlw_model_equal (head->model, model))
+    return head->number;
+  if (head == NULL || head->signoff != NULL)
+    return mqlw_project_add_version (self, model, author, comment);
+  fill_version (head, model, author, comment);
+  self->dirty = TRUE;
+  return head->number;
+}
+
+MqlwSignoff *
+mqlw_project_sign (MqlwProject  *self,
+                   guint         number,
+                   GPtrArray    *approvers,
+                   const char   *notes,
+                   const GDate  *signed_on,
+                   const GDate  *review_on,
+                   GCancellable *cancellable,
+                   GError      **error)
+{
+  MqlwModelVersion *version;
+  MqlwSignoff *signoff;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (approvers != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (number == 0)
+    number = self->versions->len;
+  version = (MqlwModelVersion *) mqlw_project_get_version (self, number);
+  if (version == NULL)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_FOUND,
+                   number == 0 ? "The project has no model to sign off yet"
+                               : "The project has no model version %u", number);
+      return NULL;
+    }
+  if (version->signoff != NULL)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN,
+                   "Model version %u is already signed off; edit the model to make a new version to sign",
+                   number);
+      return NULL;
+    }
+  signoff = mqlw_signoff_create (self->dataset, version->model, approvers, notes,
+                                 signed_on, review_on, number, cancellable, error);
+  if (signoff == NULL)
+    return NULL;
+  version->signoff = signoff;
+  self->dirty = TRUE;
+  return signoff;
+}
+
+MqlwSignoff *
+mqlw_project_get_latest_signoff (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = self->versions->len; i > 0; i--)
+    {
+      MqlwModelVersion *version = g_ptr_array_index (self->versions, i - 1);
+      if (version->signoff != NULL)
+        return version->signoff;
+    }
+  return NULL;
+}
+
+/* ---- scenarios and exports --------------------------------------------- */
+
+GPtrArray *
+mqlw_project_get_scenarios (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->scenarios;
+}
+
+static gint
+find_scenario (MqlwProject *self,
+               const char  *name)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      MqlwScenario *scenario = g_ptr_array_index (self->scenarios, i);
+      if (g_str_equal (scenario->name, name))
+        return (gint) i;
+    }
+  return -1;
+}
+
+const MqlwScenario *
+mqlw_project_get_scenario (MqlwProject *self,
+                           const char  *name)
+{
+  gint index;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  index = find_scenario (self, name);
+  return index < 0 ? NULL : g_ptr_array_index (self->scenarios, index);
+}
+
+void
+mqlw_project_set_scenario (MqlwProject *self,
+                           const char  *name,
+                           MqlwModel   *model,
+                           const char  *comment)
+{
+  MqlwScenario *scenario;
+  gint index;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (model != NULL);
+
+  index = find_scenario (self, name);
+  if (index >= 0)
+    scenario = g_ptr_array_index (self->scenarios, index);
+  else
+    {
+      scenario = g_new0 (MqlwScenario, 1);
+      scenario->name = g_strdup (name);
+      g_ptr_array_add (self->scenarios, scenario);
+    }
+  g_clear_pointer (&scenario->model, mqlw_model_unref);
+  scenario->model = mqlw_model_copy (model);
+  g_free (scenario->comment);
+  scenario->comment = g_strdup (comment != NULL ? comment : "");
+  g_clear_pointer (&scenario->updated, g_date_time_unref);
+  scenario->updated = now_utc ();
+  self->dirty = TRUE;
+}
+
+gboolean
+mqlw_project_remove_scenario (MqlwProject *self,
+                              const char  *name)
+{
+  gint index;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  index = find_scenario (self, name);
+  if (index < 0)
+    return FALSE;
+  g_ptr_array_remove_index (self->scenarios, index);
+  self->dirty = TRUE;
+  return TRUE;
+}
+
+GPtrArray *
+mqlw_project_get_exports (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->exports;
+}
+
+void
+mqlw_project_log_export (MqlwProject *self,
+                         const char  *kind,
+                         const char  *path,
+                         const char  *sha256,
+                         guint        version)
+{
+  MqlwExportRecord *record;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (kind != NULL);
+  g_return_if_fail (path != NULL);
+
+  record = g_new0 (MqlwExportRecord, 1);
+  record->at = now_utc ();
+  record->kind = g_strdup (kind);
+  record->path = g_strdup (path);
+  record->sha256 = g_strdup (sha256 != NULL ? sha256 : "");
+  record->version = version;
+  g_ptr_array_add (self->exports, record);
+  self->dirty = TRUE;
+}
+
+char *
+mqlw_file_sha256 (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  mapped = g_mapped_file_new (path, FALSE, error);
+  if (mapped == NULL)
+    return NULL;
+  bytes = g_mapped_file_get_bytes (mapped);
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/* ---- schema ------------------------------------------------------------ */
+
+typedef struct {
+  guint       version;
+  const char *description;
+  const char *sql;
+} Migration;
+
+/* Each step brings the file from version - 1 to version. A future schema 2
+ * adds its ALTER TABLE / CREATE TABLE here; older files are migrated on open. */
+static const Migration migrations[] = {
+  { 1, "Project store: dataset columns, mapping, model versions, scenarios, sign-offs, export log",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+    "CREATE TABLE columns (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
+    "  role TEXT NOT NULL, stage TEXT, activity TEXT, n_rows INTEGER NOT NULL, dict_count INTEGER,"
+    "  data BLOB NOT NULL, dict BLOB);"
+    "CREATE TABLE outcomes (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, data BLOB NOT NULL);"
+    "CREATE TABLE problems (id INTEGER PRIMARY KEY, level INTEGER, line INTEGER, column_name TEXT, message TEXT);"
+    "CREATE TABLE versions (number INTEGER PRIMARY KEY, model TEXT NOT NULL, created TEXT NOT NULL,"
+    "  author TEXT NOT NULL, comment TEXT NOT NULL);"
+    "CREATE TABLE signoffs (version INTEGER PRIMARY KEY REFERENCES versions (number),"
+    "  document TEXT NOT NULL, digest TEXT NOT NULL);"
+    "CREATE TABLE scenarios (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, model TEXT NOT NULL,"
+    "  comment TEXT NOT NULL, updated TEXT NOT NULL);"
+    "CREATE TABLE exports (id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, path TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL, version INTEGER NOT NULL);" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MQLW_PROJECT_SCHEMA_VERSION);
+
+/* ---- errors ------------------------------------------------------------ */
+
+static gboolean
+is_damage (int code)
+{
+  code &= 0xff;
+  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_FORMAT;
+}
+
+static void
+set_read_error (GError    **error,
+                const char *path,
+                sqlite3    *db,
+                int         code)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code);
+  g_autofree char *name = g_filename_display_name (path);
+
+  if (is_damage (code))
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED,
+                 "The project “%s” is damaged and cannot be opened (%s)", name, detail);
+  else
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_IO,
+                 "Could not read the project “%s”: %s", name, detail);
+}
+
+static void
+set_damaged (GError    **error,
+             const char *path,
+             const char *what)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED,
+               "The project “%s” is damaged and cannot be opened: %s", name, what);
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+typedef struct {
+  sqlite3         *db;
+  MqlwProgressFunc progress;
+  gpointer         progress_data;
+  GCancellable    *cancellable;
+  guint64          done;
+  guint64          total;
+  int              code;          /* the failing sqlite code */
+  gboolean         cancelled;
+} Writer;
+
+static gboolean
+writer_check (Writer *w,
+              int     code,
+              int     expected)
+{
+  if (code == expected)
+    return TRUE;
+  w->code = code;
+  return FALSE;
+}
+
+static gboolean
+writer_cancelled (Writer *w)
+{
+  if (g_cancellable_is_cancelled (w->cancellable))
+    {
+      w->cancelled = TRUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+writer_advance (Writer *w,
+                guint64 bytes)
+{
+  w->done += bytes;
+  if (w->progress != NULL && w->total > 0)
+    w->progress (MIN (1.0, (double) w->done / (double) w->total), w->progress_data);
+}
+
+static gboolean
+write_exec (Writer     *w,
+            const char *sql)
+{
+  return writer_check (w, exec_sql (w->db, sql), SQLITE_OK);
+}
+
+static sqlite3_stmt *
+writer_prepare (Writer     *w,
+                const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int code = sqlite3_prepare_v2 (w->db, sql, -1, &stmt, NULL);
+
+  if (code != SQLITE_OK)
+    {
+      w->code = code;
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+write_meta (Writer     *w,
+            const char *key,
+            const char *value)
+{
+  g_autoptr(sqlite3_stmt) stmt = writer_prepare (w, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 2);
+  return writer_check (w, step_statement (stmt), SQLITE_DONE);
+}
+
+static gsize
+element_size (MqlwColumnType type)
+{
+  switch (type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      return sizeof (double);
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      return sizeof (gint8);
+    case MQLW_COLUMN_TYPE_DATE:
+      return sizeof (gint32);
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+      return sizeof (guint32);
+    default:
+      return 0;
+    }
+}
+
+/* A dictionary as one blob: the strings, each followed by a NUL. */
+static GByteArray *
+pack_dict (const GPtrArray *dict)
+{
+  GByteArray *blob = g_byte_array_new ();
+
+  for (guint c = 0; c < dict->len; c++)
+    {
+      const char *text = g_ptr_array_index (dict, c);
+      g_byte_array_append (blob, (const guint8 *) text, strlen (text) + 1);
+    }
+  return blob;
+}
+
+static const char * const outcome_names[] = { "accepted", "sql", "opportunity", "won", "amount", "created_days" };
+
+static guint64
+dataset_bytes (MqlwDataset *dataset)
+{
+  guint64 total = 0;
+
+  for (guint i = 0; i < dataset->columns->len; i++)
+    {
+      MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
+      total += (guint64) column->n_rows * element_size (column->type) + 1;
+    }
+  return total + (guint64) dataset->n_rows * (MQLW_N_STAGES + sizeof (double) + sizeof (gint32));
+}
+
+static gboolean
+write_dataset (Writer      *w,
+               MqlwProject *self)
+{
+  MqlwDataset *dataset = self->dataset;
+  g_autoptr(sqlite3_stmt) column_stmt = NULL;
+  g_autoptr(sqlite3_stmt) outcome_stmt = NULL;
+  g_autoptr(sqlite3_stmt) problem_stmt = NULL;
+  g_autofree char *n_rows = g_strdup_printf ("%u", dataset->n_rows);
+  g_autofree char *mapping = self->mapping != NULL ? mqlw_mapping_to_json (self->mapping) : NULL;
+
+  if (!write_exec (w, "DELETE FROM columns; DELETE FROM outcomes; DELETE FROM problems;") ||
+      !write_meta (w, "n_rows", n_rows) ||
+      !write_meta (w, "source_name", dataset->source_name) ||
+      !write_meta (w, "source_sha256", dataset->source_sha256) ||
+      !write_meta (w, "mapping", mapping))
+    return FALSE;
+
+  column_stmt = writer_prepare (w, "INSERT INTO columns (position, name, type, role, stage, activity, n_rows,"
+                                   " dict_count, data, dict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (column_stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < dataset->columns->len; i++)
+    {
+      MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
+      g_autoptr(GByteArray) dict = NULL;
+      guint64 bytes = (guint64) column->n_rows * element_size (column->type);
+
+      if (writer_cancelled (w))
+        return FALSE;
+      sqlite3_reset (column_stmt);
+      sqlite3_clear_bindings (column_stmt);
+      sqlite3_bind_int (column_stmt, 1, i);
+      sqlite3_bind_text (column_stmt, 2, column->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (column_stmt, 3, mqlw_column_type_to_string (column->type), -1, SQLITE_STATIC);
+      sqlite3_bind_text (column_stmt, 4, mqlw_column_role_to_string (column->role), -1, SQLITE_STATIC);
+      if (column->role == MQLW_ROLE_OUTCOME)
+        sqlite3_bind_text (column_stmt, 5, mqlw_stage_to_string (column->stage), -1, SQLITE_STATIC);
+      if (column->activity != NULL)
+        sqlite3_bind_text (column_stmt, 6, column->activity, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (column_stmt, 7, column->n_rows);
+      /* A zero-length blob would read back as NULL; an empty column keeps one byte. */
+      sqlite3_bind_blob64 (column_stmt, 9, bytes > 0 ? (const void *) column->num : "", MAX (bytes, 1),
+                           SQLITE_STATIC);
+      if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          dict = pack_dict (column->dict);
+          sqlite3_bind_int64 (column_stmt, 8, column->dict->len);
+          sqlite3_bind_blob64 (column_stmt, 10, dict->len > 0 ? (const void *) dict->data : "",
+                               MAX (dict->len, 1), SQLITE_STATIC);
+        }
+      if (!writer_check (w, step_statement (column_stmt), SQLITE_DONE))
+        return FALSE;
+      writer_advance (w, bytes + 1);
+    }
+
+  outcome_stmt = writer_prepare (w, "INSERT INTO outcomes (id, name, data) VALUES (?, ?, ?)");
+  if (outcome_stmt == NULL)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (outcome_names); k++)
+    {
+      const void *data;
+      gsize size;
+
+      if (k < MQLW_N_STAGES)
+        data = dataset->outcomes.stage[k], size = sizeof (gint8);
+      else if (k == MQLW_N_STAGES)
+        data = dataset->outcomes.amount, size = sizeof (double);
+      else
+        data = dataset->outcomes.created_days, size = sizeof (gint32);
+      if (data == NULL)
+        continue;
+      if (writer_cancelled (w))
+        return FALSE;
+      sqlite3_reset (outcome_stmt);
+      sqlite3_bind_int (outcome_stmt, 1, k);
+      sqlite3_bind_text (outcome_stmt, 2, outcome_names[k], -1, SQLITE_STATIC);
+      sqlite3_bind_blob64 (outcome_stmt, 3, dataset->n_rows > 0 ? data : "",
+                           MAX ((guint64) dataset->n_rows * size, 1), SQLITE_STATIC);
+      if (!writer_check (w, step_statement (outcome_stmt), SQLITE_DONE))
+        return FALSE;
+      writer_advance (w, (guint64) dataset->n_rows * size);
+    }
+
+  problem_stmt = writer_prepare (w, "INSERT INTO problems (level, line, column_name, message) VALUES (?, ?, ?, ?)");
+  if (problem_stmt == NULL)
+    return FALSE;
+  for (guint i = 0; dataset->problems != NULL && i < dataset->problems->len; i++)
+    {
+      const MqlwProblem *problem = g_ptr_array_index (dataset->problems, i);
+
+      sqlite3_reset (problem_stmt);
+      sqlite3_clear_bindings (problem_stmt);
+      sqlite3_bind_int (problem_stmt, 1, problem->level);
+      sqlite3_bind_int64 (problem_stmt, 2, (sqlite3_int64) problem->line);
+      if (problem->column != NULL)
+        sqlite3_bind_text (problem_stmt, 3, problem->column, -1, SQLITE_STATIC);
+      sqlite3_bind_text (problem_stmt, 4, problem->message, -1, SQLITE_STATIC);
+      if (!writer_check (w, step_statement (problem_stmt), SQLITE_DONE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  return g_date_time_format_iso8601 (time);
+}
+
+static gboolean
+write_documents (Writer      *w,
+                 MqlwProject *self)
+{
+  g_autoptr(sqlite3_stmt) version_stmt = NULL;
+  g_autoptr(sqlite3_stmt) signoff_stmt = NULL;
+  g_autoptr(sqlite3_stmt) scenario_stmt = NULL;
+  g_autoptr(sqlite3_stmt) export_stmt = NULL;
+  g_autofree char *created = format_time (self->created);
+
+  if (!write_exec (w, "DELETE FROM signoffs; DELETE FROM versions; DELETE FROM scenarios; DELETE FROM exports;") ||
+      !write_meta (w, "created", created) ||
+      !write_meta (w, "written_by", "MQL Workbench " PACKAGE_VERSION))
+    return FALSE;
+
+  version_stmt = writer_prepare (w, "INSERT INTO versions (number, model, created, author, comment) VALUES (?, ?, ?, ?, ?)");
+  signoff_stmt = writer_prepare (w, "INSERT INTO signoffs (version, document, digest) VALUES (?, ?, ?)");
+  scenario_stmt = writer_prepare (w, "INSERT INTO scenarios (position, name, model, comment, updated) VALUES (?, ?, ?, ?, ?)");
+  export_stmt = writer_prepare (w, "INSERT INTO exports (id, at, kind, path, sha256, version) VALUES (?, ?, ?, ?, ?, ?)");
+  if (version_stmt == NULL || signoff_stmt == NULL || scenario_stmt == NULL || export_stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->versions->len; i++)
+    {
+      MqlwModelVersion *version = g_ptr_array_index (self->versions, i);
+      g_autofree char *json = mqlw_model_to_json (version->model, FALSE);
+      g_autofree char *time = format_time (version->created);
+
+      sqlite3_reset (version_stmt);
+      sqlite3_bind_int (version_stmt, 1, version->number);
+      sqlite3_bind_text (version_stmt, 2, json, -1, SQLITE_STATIC);
+      sqlite3_bind_text (version_stmt, 3, time, -1, SQLITE_STATIC);
+      sqlite3_bind_text (version_stmt, 4, version->author, -1, SQLITE_STATIC);
+      sqlite3_bind_text (version_stmt, 5, version->comment, -1, SQLITE_STATIC);
+      if (!writer_check (w, step_statement (version_stmt), SQLITE_DONE))
+        return FALSE;
+      if (version->signoff != NULL)
+        {
+          g_autofree char *document = mqlw_signoff_to_json (version->signoff);
+
+          sqlite3_reset (signoff_stmt);
+          sqlite3_bind_int (signoff_stmt, 1, version->number);
+          sqlite3_bind_text (signoff_stmt, 2, document, -1, SQLITE_STATIC);
+          sqlite3_bind_text (signoff_stmt, 3, version->signoff->digest, -1, SQLITE_STATIC);
+          if (!writer_check (w, step_statement (signoff_stmt), SQLITE_DONE))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      MqlwScenario *scenario = g_ptr_array_index (self->scenarios, i);
+      g_autofree char *json = mqlw_model_to_json (scenario->model, FALSE);
+      g_autofree char *time = format_time (scenario->updated);
+
+      sqlite3_reset (scenario_stmt);
+      sqlite3_bind_int (scenario_stmt, 1, i);
+      sqlite3_bind_text (scenario_stmt, 2, scenario->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (scenario_stmt, 3, json, -1, SQLITE_STATIC);
+      sqlite3_bind_text (scenario_stmt, 4, scenario->comment, -1, SQLITE_STATIC);
+      sqlite3_bind_text (scenario_stmt, 5, time, -1, SQLITE_STATIC);
+      if (!writer_check (w, step_statement (scenario_stmt), SQLITE_DONE))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < self->exports->len; i++)
+    {
+      MqlwExportRecord *record = g_ptr_array_index (self->exports, i);
+      g_autofree char *time = format_time (record->at);
+
+      sqlite3_reset (export_stmt);
+      sqlite3_bind_int (export_stmt, 1, i);
+      sqlite3_bind_text (export_stmt, 2, time, -1, SQLITE_STATIC);
+      sqlite3_bind_text (export_stmt, 3, record->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (export_stmt, 4, record->path, -1, SQLITE_STATIC);
+      sqlite3_bind_text (export_stmt, 5, record->sha256, -1, SQLITE_STATIC);
+      sqlite3_bind_int (export_stmt, 6, record->version);
+      if (!writer_check (w, step_statement (export_stmt), SQLITE_DONE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_schema (Writer *w)
+{
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                              MQLW_PROJECT_APPLICATION_ID, MQLW_PROJECT_SCHEMA_VERSION);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!write_exec (w, "CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied TEXT NOT NULL, description TEXT NOT NULL)"))
+    return FALSE;
+  stmt = writer_prepare (w, "INSERT INTO migrations (version, applied, description) VALUES (?, datetime('now'), ?)");
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      if (!write_exec (w, migrations[i].sql))
+        return FALSE;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, migrations[i].version);
+      sqlite3_bind_text (stmt, 2, migrations[i].description, -1, SQLITE_STATIC);
+      if (!writer_check (w, step_statement (stmt), SQLITE_DONE))
+        return FALSE;
+    }
+  return write_exec (w, pragmas);
+}
+
+static void
+set_save_error (GError    **error,
+                Writer     *w,
+                const char *path,
+                gboolean    existed)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  const char *kept = existed ? "the project saved before is unchanged" : "nothing was written";
+
+  if (w->cancelled)
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CANCELLED,
+                 "Saving “%s” was cancelled; %s", name, kept);
+  else if ((w->code & 0xff) == SQLITE_FULL)
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
+                 "Could not save “%s”: the disk is full; %s", name, kept);
+  else
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
+                 "Could not save “%s” (%s); %s", name,
+                 w->db != NULL && sqlite3_errcode (w->db) == w->code ? sqlite3_errmsg (w->db) : sqlite3_errstr (w->code),
+                 kept);
+}
+
+static int
+open_db (const char *path,
+         int         flags,
+         sqlite3   **db)
+{
+  int code = sqlite3_open_v2 (path, db, flags, NULL);
+
+  if (code == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (*db, TRUE);
+      sqlite3_busy_timeout (*db, 2000);
+    }
+  return code;
+}
+
+/* One transaction: everything or nothing. */
+static gboolean
+write_transaction (Writer      *w,
+                   MqlwProject *self,
+                   gboolean     fresh,
+                   gboolean     with_dataset)
+{
+  if (!write_exec (w, "BEGIN IMMEDIATE"))
+    return FALSE;
+  if ((fresh && !create_schema (w)) ||
+      (with_dataset && !write_dataset (w, self)) ||
+      !write_documents (w, self) ||
+      writer_cancelled (w) ||
+      !write_exec (w, "COMMIT"))
+    {
+      /* Nothing of this save reaches the file. */
+      sqlite3_exec (w->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  writer_advance (w, 0);
+  return TRUE;
+}
+
+/* A complete new file at a temporary name next to @path, renamed over it. */
+static gboolean
+write_new_file (MqlwProject     *self,
+                const char      *path,
+                MqlwProgressFunc progress,
+                gpointer         progress_data,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *tmp = NULL;
+  g_autoptr(GError) local = NULL;
+  Writer w = { .progress = progress, .progress_data = progress_data, .cancellable = cancellable };
+  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  gboolean ok;
+  int fd;
+
+  tmp = g_build_filename (dir, template, NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
+                   "Could not save “%s”: %s; %s", name, g_strerror (saved),
+                   existed ? "the project saved before is unchanged" : "nothing was written");
+      return FALSE;
+    }
+  close (fd);
+
+  w.total = dataset_bytes (self->dataset);
+  if (open_db (tmp, SQLITE_OPEN_READWRITE, &w.db) != SQLITE_OK)
+    {
+      w.code = sqlite3_errcode (w.db);
+      ok = FALSE;
+    }
+  else
+    {
+      ok = writer_check (&w, sqlite3_exec (w.db, "PRAGMA page_size = 65536; PRAGMA journal_mode = DELETE;"
+                                                 " PRAGMA synchronous = FULL;", NULL, NULL, NULL), SQLITE_OK) &&
+           write_transaction (&w, self, TRUE, TRUE);
+    }
+  if (!ok)
+    set_save_error (error, &w, path, existed);
+  sqlite3_close (w.db);
+  w.db = NULL;
+
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
+                   "Could not save “%s”: %s; %s", name, g_strerror (saved),
+                   existed ? "the project saved before is unchanged" : "nothing was written");
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
+}
+
+gboolean
+mqlw_project_write_copy (MqlwProject     *self,
+                         const char      *path,
+                         MqlwProgressFunc progress,
+                         gpointer         progress_data,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_new_file (self, path, progress, progress_data, cancellable, error);
+}
+
+gboolean
+mqlw_project_save_as (MqlwProject     *self,
+                      const char      *path,
+                      MqlwProgressFunc progress,
+                      gpointer         progress_data,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!write_new_file (self, path, progress, progress_data, cancellable, error))
+    return FALSE;
+  g_free (self->path);
+  self->path = g_strdup (path);
+  self->dirty = FALSE;
+  self->dataset_dirty = FALSE;
+  self->file_schema = MQLW_PROJECT_SCHEMA_VERSION;
+  return TRUE;
+}
+
+gboolean
+mqlw_project_save (MqlwProject     *self,
+                   MqlwProgressFunc progress,
+                   gpointer         progress_data,
+                   GCancellable    *cancellable,
+                   GError         **error)
+{
+  g_autoptr(sqlite3) db = NULL;
+  Writer w = { .progress = progress, .progress_data = progress_data, .cancellable = cancellable };
+  int code;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    return mqlw_project_save_as (self, self->path, progress, progress_data, cancellable, error);
+
+  code = open_db (self->path, SQLITE_OPEN_READWRITE, &db);
+  w.db = db;
+  if (code != SQLITE_OK)
+    {
+      w.code = code;
+      set_save_error (error, &w, self->path, TRUE);
+      return FALSE;
+    }
+  w.total = self->dataset_dirty ? dataset_bytes (self->dataset) : 0;
+  if (!writer_check (&w, sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;",
+                                       NULL, NULL, NULL), SQLITE_OK) ||
+      !write_transaction (&w, self, FALSE, self->dataset_dirty))
+    {
+      set_save_error (error, &w, self->path, TRUE);
+      return FALSE;
+    }
+  self->dirty = FALSE;
+  self->dataset_dirty = FALSE;
+  return TRUE;
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+typedef struct {
+  sqlite3         *db;
+  const char      *path;
+  MqlwProgressFunc progress;
+  gpointer         progress_data;
+  GCancellable    *cancellable;
+  guint64          done;
+  guint64          total;
+} Reader;
+
+gboolean
+mqlw_project_is_project_file (const char *path)
+{
+  char header[16] = { 0 };
+  FILE *file;
+  gsize n;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_str_has_suffix (path, MQLW_PROJECT_SUFFIX))
+    return TRUE;
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    return FALSE;
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+  return n == sizeof header && memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) == 0;
+}
+
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  char header[16] = { 0 };
+  FILE *file;
+  gsize n;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_IO,
+                   "Could not open the project “%s”: %s", name, g_strerror (saved));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+  if (n < sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_PROJECT,
+                   "“%s” is not an MQL Workbench project (projects are .mqlw files saved by the workbench)", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Steps on while rows come; @code keeps the last result (SQLITE_DONE at the end). */
+static gboolean
+next_row (sqlite3_stmt *stmt,
+          int          *code)
+{
+  if (*code != SQLITE_OK && *code != SQLITE_ROW)
+    return FALSE;
+  *code = step_statement (stmt);
+  return *code == SQLITE_ROW;
+}
+
+static gboolean
+query_int (Reader      *r,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int code = sqlite3_prepare_v2 (r->db, sql, -1, &stmt, NULL);
+
+  if (code == SQLITE_OK)
+    code = step_statement (stmt);
+  if (code != SQLITE_ROW)
+    {
+      set_read_error (error, r->path, r->db, code);
+      return FALSE;
+    }
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static char *
+read_meta (Reader     *r,
+           const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (r->db, "SELECT value FROM meta WHERE key = ?", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (step_statement (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Reads a blob straight into a new buffer: one copy, no parse. */
+static gpointer
+read_blob (Reader      *r,
+           const char  *table,
+           const char  *column,
+           sqlite3_int64 rowid,
+           gsize        expected,
+           gsize       *actual,
+           GError     **error)
+{
+  sqlite3_blob *blob = NULL;
+  g_autofree guint8 *data = NULL;
+  gsize size;
+  int code;
+
+  if (check_injected_fault ())
+    code = SQLITE_IOERR;
+  else
+    code = sqlite3_blob_open (r->db, "main", table, column, rowid, 0, &blob);
+  if (code != SQLITE_OK)
+    {
+      set_read_error (error, r->path, r->db, code);
+      return NULL;
+    }
+  size = (gsize) sqlite3_blob_bytes (blob);
+  if (actual == NULL && size != expected && !(expected == 0 && size == 1))
+    {
+      g_autofree char *what = g_strdup_printf ("%s holds %" G_GSIZE_FORMAT " bytes where %" G_GSIZE_FORMAT " were expected",
+                                               table, size, expected);
+      sqlite3_blob_close (blob);
+      set_damaged (error, r->path, what);
+      return NULL;
+    }
+  data = g_malloc (MAX (size, 1));
+  code = sqlite3_blob_read (blob, data, (int) size, 0);
+  sqlite3_blob_close (blob);
+  if (code != SQLITE_OK)
+    {
+      set_read_error (error, r->path, r->db, code);
+      return NULL;
+    }
+  if (actual != NULL)
+    *actual = size;
+  r->done += size;
+  if (r->progress != NULL && r->total > 0)
+    r->progress (MIN (1.0, (double) r->done / (double) r->total), r->progress_data);
+  return g_steal_pointer (&data);
+}
+
+static GPtrArray *
+unpack_dict (const char *data,
+             gsize       size,
+             guint       count)
+{
+  GPtrArray *dict = g_ptr_array_new_full (count, g_free);
+  const char *p = data, *end = data + size;
+
+  while (p < end && dict->len < count)
+    {
+      const char *nul = memchr (p, '\0', end - p);
+      if (nul == NULL)
+        break;
+      g_ptr_array_add (dict, g_memdup2 (p, nul - p + 1));
+      p = nul + 1;
+    }
+  if (dict->len != count)
+    g_clear_pointer (&dict, g_ptr_array_unref);
+  return dict;
+}
+
+static gboolean
+check_cancelled (Reader  *r,
+                 GError **error)
+{
+  if (g_cancellable_is_cancelled (r->cancellable))
+    {
+      g_autofree char *name = g_filename_display_name (r->path);
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CANCELLED,
+                   "Opening “%s” was cancelled", name);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static MqlwDataset *
+read_dataset (Reader  *r,
+              GError **error)
+{
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *n_rows_text = read_meta (r, "n_rows");
+  gint64 total = 0;
+  guint n_rows;
+  int code;
+
+  if (n_rows_text == NULL)
+    {
+      set_damaged (error, r->path, "the lead count is missing");
+      return NULL;
+    }
+  n_rows = (guint) g_ascii_strtoull (n_rows_text, NULL, 10);
+  dataset = mqlw_dataset_new (n_rows);
+  dataset->source_name = read_meta (r, "source_name");
+  dataset->source_sha256 = read_meta (r, "source_sha256");
+  if (dataset->source_name == NULL)
+    dataset->source_name = g_path_get_basename (r->path);
+
+  if (!query_int (r, "SELECT coalesce (sum (length (data)), 0) + coalesce ((SELECT sum (length (data)) FROM outcomes), 0)"
+                     " FROM columns", &total, error))
+    return NULL;
+  r->total = (guint64) total;
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT position, name, type, role, stage, activity, n_rows, dict_count"
+                                    " FROM columns ORDER BY position", -1, &stmt, NULL);
+  while (next_row (stmt, &code))
+    {
+      sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *type_text = (const char *) sqlite3_column_text (stmt, 2);
+      const char *role_text = (const char *) sqlite3_column_text (stmt, 3);
+      const char *stage_text = (const char *) sqlite3_column_text (stmt, 4);
+      const char *activity = (const char *) sqlite3_column_text (stmt, 5);
+      gint64 column_rows = sqlite3_column_int64 (stmt, 6);
+      gint64 dict_count = sqlite3_column_int64 (stmt, 7);
+      g_autofree gpointer values = NULL;
+      g_autoptr(GPtrArray) dict = NULL;
+      MqlwColumnType type;
+      MqlwColumnRole role;
+      MqlwColumn *column;
+
+      if (check_cancelled (r, error))
+        return NULL;
+      if (name == NULL || type_text == NULL || role_text == NULL ||
+          !mqlw_column_type_from_string (type_text, &type) ||
+          !mqlw_column_role_from_string (role_text, &role) ||
+          column_rows != n_rows)
+        {
+          g_autofree char *what = g_strdup_printf ("column %s is described wrongly", name != NULL ? name : "?");
+          set_damaged (error, r->path, what);
+          return NULL;
+        }
+      values = read_blob (r, "columns", "data", rowid, (gsize) n_rows * element_size (type), NULL, error);
+      if (values == NULL)
+        return NULL;
+      if (type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          g_autofree char *packed = NULL;
+          gsize size = 0;
+
+          packed = read_blob (r, "columns", "dict", rowid, 0, &size, error);
+          if (packed == NULL)
+            return NULL;
+          dict = unpack_dict (packed, dict_count == 0 ? 0 : size, (guint) dict_count);
+          if (dict == NULL)
+            {
+              g_autofree char *what = g_strdup_printf ("the values of column %s are cut short", name);
+              set_damaged (error, r->path, what);
+              return NULL;
+            }
+          /* Codes must stay inside the dictionary, or the scorer would read past it. */
+          for (guint i = 0; i < n_rows; i++)
+            {
+              guint32 c = ((guint32 *) values)[i];
+              if (c != MQLW_CODE_MISSING && c >= dict->len)
+                {
+                  g_autofree char *what = g_strdup_printf ("column %s refers to values it does not hold", name);
+                  set_damaged (error, r->path, what);
+                  return NULL;
+                }
+            }
+        }
+      column = mqlw_dataset_adopt_column (dataset, name, type, role, values,
+                                          type == MQLW_COLUMN_TYPE_CATEGORICAL ? dict : NULL);
+      if (column == NULL)
+        {
+          set_damaged (error, r->path, "a column name appears twice");
+          return NULL;
+        }
+      g_steal_pointer (&values);
+      g_steal_pointer (&dict);
+      if (role == MQLW_ROLE_OUTCOME && stage_text != NULL)
+        mqlw_stage_from_string (stage_text, &column->stage);
+      column->activity = g_strdup (activity);
+    }
+  if (code != SQLITE_DONE)
+    {
+      set_read_error (error, r->path, r->db, code);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT id FROM outcomes ORDER BY id", -1, &stmt, NULL);
+  while (next_row (stmt, &code))
+    {
+      int k = sqlite3_column_int (stmt, 0);
+      gsize size;
+      gpointer data;
+
+      if (k < 0 || k >= (int) G_N_ELEMENTS (outcome_names))
+        {
+          set_damaged (error, r->path, "an unknown outcome is stored");
+          return NULL;
+        }
+      size = k < MQLW_N_STAGES ? sizeof (gint8) : k == MQLW_N_STAGES ? sizeof (double) : sizeof (gint32);
+      data = read_blob (r, "outcomes", "data", k, (gsize) n_rows * size, NULL, error);
+      if (data == NULL)
+        return NULL;
+      if (k < MQLW_N_STAGES)
+        dataset->outcomes.stage[k] = data;
+      else if (k == MQLW_N_STAGES)
+        dataset->outcomes.amount = data;
+      else
+        dataset->outcomes.created_days = data;
+    }
+  if (code != SQLITE_DONE)
+    {
+      set_read_error (error, r->path, r->db, code);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT level, line, column_name, message FROM problems ORDER BY id", -1, &stmt, NULL);
+  while (next_row (stmt, &code))
+    {
+      const char *message = (const char *) sqlite3_column_text (stmt, 3);
+      g_ptr_array_add (dataset->problems,
+                       mqlw_problem_new (sqlite3_column_int (stmt, 0) == MQLW_PROBLEM_ERROR ? MQLW_PROBLEM_ERROR
+                                                                                           : MQLW_PROBLEM_WARNING,
+                                         (guint64) sqlite3_column_int64 (stmt, 1),
+                                         (const char *) sqlite3_column_text (stmt, 2),
+                                         "%s", message != NULL ? message : ""));
+    }
+  if (code != SQLITE_DONE)
+    {
+      set_read_error (error, r->path, r->db, code);
+      return NULL;
+    }
+  return g_steal_pointer (&dataset);
+}
+
+static GDateTime *
+parse_time (const char *text)
+{
+  GDateTime *time = text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+  return time != NULL ? time : g_date_time_new_from_unix_utc (0);
+}
+
+static MqlwModel *
+parse_model (Reader     *r,
+             const char *json,
+             const char *what,
+             GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+  MqlwModel *model = mqlw_model_from_json (json != NULL ? json : "", -1, &local);
+
+  if (model == NULL)
+    {
+      g_autofree char *detail = g_strdup_printf ("%s cannot be read: %s", what, local->message);
+      set_damaged (error, r->path, detail);
+    }
+  return model;
+}
+
+static gboolean
+read_documents (Reader      *r,
+                MqlwProject *self,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *created = read_meta (r, "created");
+  int code;
+
+  self->created = parse_time (created);
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT number, model, created, author, comment FROM versions ORDER BY number",
+                             -1, &stmt, NULL);
+  while (next_row (stmt, &code))
+    {
+      MqlwModelVersion *version;
+      g_autofree char *what = g_strdup_printf ("model version %d", sqlite3_column_int (stmt, 0));
+      MqlwModel *model = parse_model (r, (const char *) sqlite3_column_text (stmt, 1), what, error);
+
+      if (model == NULL)
+        return FALSE;
+      if ((guint) sqlite3_column_int (stmt, 0) != self->versions->len + 1)
+        {
+          mqlw_model_unref (model);
+          set_damaged (error, r->path, "the model versions are not numbered 1, 2, 3, …");
+          return FALSE;
+        }
+      version = g_new0 (MqlwModelVersion, 1);
+      version->number = self->versions->len + 1;
+      version->model = model;
+      version->created = parse_time ((const char *) sqlite3_column_text (stmt, 2));
+      version->author = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      version->comment = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      if (version->author == NULL)
+        version->author = g_strdup ("");
+      if (version->comment == NULL)
+        version->comment = g_strdup ("");
+      g_ptr_array_add (self->versions, version);
+    }
+  if (code != SQLITE_DONE)
+    {
+      set_read_error (error, r->path, r->db, code);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT version, document FROM signoffs ORDER BY version", -1, &stmt, NULL);
+  while (next_row (stmt, &code))
+    {
+      guint number = (guint) sqlite3_column_int (stmt, 0);
+      MqlwModelVersion *version = (MqlwModelVersion *) mqlw_project_get_version (self, number);
+      g_autoptr(GError) local = NULL;
+      MqlwSignoff *signoff;
+
+      if (version == NULL)
+        {
+          set_damaged (error, r->path, "a sign-off names a model version the project does not have");
+          return FALSE;
+        }
+      signoff = mqlw_signoff_from_json ((const char *) sqlite3_column_text (stmt, 1), -1, &local);
+      if (signoff == NULL)
+        {
+          g_autofree char *what = g_strdup_printf ("the sign-off of version %u cannot be read: %s", number, local->message);
+          set_damaged (error, r->path, what);
+          return FALSE;
+        }
+      version->signoff = signoff;
+    }
+  if (code != SQLITE_DONE)
+    {
+      set_read_error (error, r->path, r->db, code);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT name, model, comment, updated FROM scenarios ORDER BY position",
+                             -1, &stmt, NULL);
+  while (next_row (stmt, &code))
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *what = g_strdup_printf ("scenario “%s”", name != NULL ? name : "");
+      MqlwModel *model = parse_model (r, (const char *) sqlite3_column_text (stmt, 1), what, error);
+      MqlwScenario *scenario;
+
+      if (model == NULL)
+        return FALSE;
+      scenario = g_new0 (MqlwScenario, 1);
+      scenario->name = g_strdup (name != NULL ? name : "");
+      scenario->model = model;
+      scenario->comment = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      if (scenario->comment == NULL)
+        scenario->comment = g_strdup ("");
+      scenario->updated = parse_time ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (self->scenarios, scenario);
+    }
+  if (code != SQLITE_DONE)
+    {
+      set_read_error (error, r->path, r->db, code);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT at, kind, path, sha256, version FROM exports ORDER BY id", -1, &stmt, NULL);
+  while (next_row (stmt, &code))
+    {
+      MqlwExportRecord *record = g_new0 (MqlwExportRecord, 1);
+
+      record->at = parse_time ((const char *) sqlite3_column_text (stmt, 0));
+      record->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      record->path = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      record->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      record->version = (guint) sqlite3_column_int (stmt, 4);
+      if (record->kind == NULL || record->path == NULL || record->sha256 == NULL)
+        {
+          export_record_free (record);
+          set_damaged (error, r->path, "an entry of the export log is incomplete");
+          return FALSE;
+        }
+      g_ptr_array_add (self->exports, record);
+    }
+  if (code != SQLITE_DONE)
+    {
+      set_read_error (error, r->path, r->db, code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Brings an older file up to the current schema, in one transaction. */
+static gboolean
+migrate (Reader  *r,
+         gint64   from,
+         GError **error)
+{
+  Writer w = { .db = r->db };
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", MQLW_PROJECT_SCHEMA_VERSION);
+
+  if (!write_exec (&w, "BEGIN IMMEDIATE"))
+    goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (migrations[i].version <= from)
+        continue;
+      if (!write_exec (&w, migrations[i].sql))
+        goto fail;
+      stmt = writer_prepare (&w, "INSERT INTO migrations (version, applied, description) VALUES (?, datetime('now'), ?)");
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int (stmt, 1, migrations[i].version);
+      sqlite3_bind_text (stmt, 2, migrations[i].description, -1, SQLITE_STATIC);
+      if (!writer_check (&w, step_statement (stmt), SQLITE_DONE))
+        goto fail;
+    }
+  if (write_exec (&w, pragma) && write_exec (&w, "COMMIT"))
+    return TRUE;
+
+fail:
+  sqlite3_exec (r->db, "ROLLBACK", NULL, NULL, NULL);
+  set_read_error (error, r->path, r->db, w.code);
+  return FALSE;
+}
+
+MqlwProject *
+mqlw_project_open (const char      *path,
+                   MqlwProgressFunc progress,
+                   gpointer         progress_data,
+                   GCancellable    *cancellable,
+                   GError         **error)
+{
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(MqlwProject) self = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *mapping_json = NULL;
+  Reader r = { .path = path, .progress = progress, .progress_data = progress_data, .cancellable = cancellable };
+  gint64 app_id = 0, schema = 0, has_migrations = 0;
+  int code;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+  name = g_filename_display_name (path);
+
+  /* Read-write when allowed, so that sqlite can roll back what an interrupted
+   * save left in a hot journal. */
+  code = open_db (path, SQLITE_OPEN_READWRITE, &db);
+  if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_PERM)
+    {
+      g_clear_pointer (&db, sqlite3_close);
+      code = open_db (path, SQLITE_OPEN_READONLY, &db);
+    }
+  if (code != SQLITE_OK)
+    {
+      set_read_error (error, path, db, code);
+      return NULL;
+    }
+  r.db = db;
+
+  if (!query_int (&r, "PRAGMA application_id", &app_id, error) ||
+      !query_int (&r, "PRAGMA user_version", &schema, error))
+    return NULL;
+  if (app_id != MQLW_PROJECT_APPLICATION_ID || schema == 0)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_PROJECT,
+                   "“%s” is an SQLite database, but not an MQL Workbench project", name);
+      return NULL;
+    }
+  if (schema > MQLW_PROJECT_SCHEMA_VERSION)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NEWER,
+                   "“%s” was made by a newer MQL Workbench (schema %" G_GINT64_FORMAT "); this one reads up to %d."
+                   " Please update MQL Workbench to open it", name, schema, MQLW_PROJECT_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (!query_int (&r, "SELECT count (*) FROM sqlite_master WHERE type = 'table' AND name = 'migrations'",
+                  &has_migrations, error))
+    return NULL;
+  if (has_migrations == 0)
+    {
+      set_damaged (error, path, "its migration table is missing");
+      return NULL;
+    }
+  if (schema < MQLW_PROJECT_SCHEMA_VERSION && !migrate (&r, schema, error))
+    return NULL;
+
+  self = project_alloc ();
+  self->path = g_strdup (path);
+  self->file_schema = (guint) schema;
+  self->dataset = read_dataset (&r, error);
+  if (self->dataset == NULL)
+    return NULL;
+  mapping_json = read_meta (&r, "mapping");
+  if (mapping_json != NULL)
+    {
+      g_autoptr(GError) local = NULL;
+      self->mapping = mqlw_mapping_from_json (mapping_json, -1, &local);
+      if (self->mapping == NULL)
+        {
+          g_autofree char *what = g_strdup_printf ("its column mapping cannot be read: %s", local->message);
+          set_damaged (error, path, what);
+          return NULL;
+        }
+    }
+  if (!read_documents (&r, self, error))
+    return NULL;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return g_steal_pointer (&self);
+}

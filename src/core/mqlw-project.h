@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-project.h — a workshop's project: one sqlite3 file (.mqlw).
+ *
+ * It holds the imported dataset (each column as a BLOB of its typed array, with
+ * its dictionary as a BLOB, so reopening is a few blob reads and no parse), the
+ * mapping, the source file's name and SHA-256, the model as numbered versions
+ * (time, author, comment), named scenarios, sign-offs and an export log.
+ *
+ * The in-memory MqlwProject is the document; nothing touches the file until
+ * mqlw_project_save(). Editing is plain and fast (main thread); open and save
+ * are blocking and meant for a worker thread (GTask), with a GCancellable and
+ * a progress callback called from that thread. The caller must not change a
+ * project while a save of it runs (the window keeps it read-only meanwhile).
+ * A project is not thread-safe otherwise.
+ *
+ * Versions. Version numbers start at 1 and only grow. The HEAD (last) version
+ * is what "the current model" means. A version is a DRAFT until it is signed;
+ * a signed version is FROZEN: it cannot be replaced, and saving edits with
+ * mqlw_project_save_model() then appends a new draft instead.
+ *
+ * Saving. Every save is ONE sqlite transaction on the file itself
+ * (BEGIN IMMEDIATE … COMMIT, rollback journal, synchronous=FULL): a crash, a
+ * kill or a full disk during the save leaves the previously saved project as
+ * it was (sqlite rolls a hot journal back on the next open), and the error
+ * says so. The dataset is written only when it changed since the last save,
+ * so saving edits of a 1 M-lead project stays quick. A first save, Save As and
+ * the recovery copy write a new file next to the target and rename it over the
+ * target only once it is complete.
+ *
+ * Schema: PRAGMA user_version (MQLW_PROJECT_SCHEMA_VERSION), PRAGMA
+ * application_id 0x4D514C57 ("MQLW"), a `migrations` table recording each
+ * migration applied; a file from a newer schema is refused with a clear error. */
+#pragma once
+
+#include "mqlw-dataset.h"
+#include "mqlw-mapping.h"
+#include "mqlw-model.h"
+#include "mqlw-signoff.h"
+
+G_BEGIN_DECLS
+
+#define MQLW_PROJECT_SCHEMA_VERSION 1
+#define MQLW_PROJECT_APPLICATION_ID 0x4D514C57   /* "MQLW" */
+#define MQLW_PROJECT_SUFFIX         ".mqlw"
+
+#define MQLW_PROJECT_ERROR (mqlw_project_error_quark ())
+typedef enum {
+  MQLW_PROJECT_ERROR_IO = 1,         /* cannot read or create the file */
+  MQLW_PROJECT_ERROR_NOT_PROJECT,    /* not an sqlite file, or sqlite but not an MQL Workbench project */
+  MQLW_PROJECT_ERROR_DAMAGED,        /* a project, but damaged (corrupt pages, missing tables, bad blobs) */
+  MQLW_PROJECT_ERROR_NEWER,          /* "made by a newer MQL Workbench (schema 7); this one reads up to 1" */
+  MQLW_PROJECT_ERROR_SAVE,           /* the save failed; the message says the saved project is unchanged */
+  MQLW_PROJECT_ERROR_FROZEN,         /* a signed version cannot be changed */
+  MQLW_PROJECT_ERROR_NOT_FOUND,      /* no such version or scenario */
+  MQLW_PROJECT_ERROR_NO_DATASET,     /* the project has no lead history yet */
+  MQLW_PROJECT_ERROR_CANCELLED,
+} MqlwProjectError;
+GQuark mqlw_project_error_quark (void);
+
+typedef struct {
+  guint        number;      /* 1, 2, … */
+  MqlwModel   *model;       /* owned; do not modify (copy, edit, save_model) */
+  GDateTime   *created;     /* UTC */
+  char        *author;      /* never NULL, may be empty */
+  char        *comment;     /* never NULL, may be empty */
+  MqlwSignoff *signoff;     /* NULL for a draft; set = frozen */
+} MqlwModelVersion;
+
+typedef struct {
+  char       *name;         /* unique: "Marketing proposal" */
+  MqlwModel  *model;
+  char       *comment;
+  GDateTime  *updated;
+} MqlwScenario;
+
+typedef struct {
+  GDateTime *at;
+  char      *kind;          /* "model", "buckets", "sweep", "chart", "report", … */
+  char      *path;
+  char      *sha256;        /* of the written file; may be empty */
+  guint      version;       /* model version exported; 0 = none */
+} MqlwExportRecord;
+
+typedef struct _MqlwProject MqlwProject;
+
+/* An unsaved project over @dataset (ref taken); @mapping nullable (copied). */
+MqlwProject  *mqlw_project_new            (MqlwDataset        *dataset,
+                                           const MqlwMapping  *mapping);
+MqlwProject  *mqlw_project_ref            (MqlwProject        *self);
+void          mqlw_project_unref          (MqlwProject        *self);
+
+/* Opens @path. Errors name the file: NOT_PROJECT, DAMAGED, NEWER, IO. */
+MqlwProject  *mqlw_project_open           (const char         *path,
+                                           MqlwProgressFunc    progress,
+                                           gpointer            progress_data,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+/* TRUE when @path ends in .mqlw or starts with the sqlite header (for the CLI
+ * and the Open dialog, which accept a project wherever they accept a CSV). */
+gboolean      mqlw_project_is_project_file (const char        *path);
+
+/* Saves to the project's own file (it must have one: see save_as). One
+ * transaction; on failure the file holds the previous save and the project
+ * stays unsaved (dirty). */
+gboolean      mqlw_project_save           (MqlwProject        *self,
+                                           MqlwProgressFunc    progress,
+                                           gpointer            progress_data,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+/* Writes the whole project to @path (atomic rename) and makes @path its file. */
+gboolean      mqlw_project_save_as        (MqlwProject        *self,
+                                           const char         *path,
+                                           MqlwProgressFunc    progress,
+                                           gpointer            progress_data,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+/* Writes a full copy to @path (atomic rename) without changing the project's
+ * file or its unsaved state: the window's autosaved recovery copy. */
+gboolean      mqlw_project_write_copy     (MqlwProject        *self,
+                                           const char         *path,
+                                           MqlwProgressFunc    progress,
+                                           gpointer            progress_data,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+
+const char   *mqlw_project_get_path       (MqlwProject        *self);   /* NULL until saved */
+gboolean      mqlw_project_is_dirty       (MqlwProject        *self);   /* changes not saved yet */
+/* Project-level time stamps and the schema the file was read from. */
+GDateTime    *mqlw_project_get_created    (MqlwProject        *self);
+guint         mqlw_project_get_file_schema(MqlwProject        *self);   /* 0 before the first save/open */
+
+MqlwDataset  *mqlw_project_get_dataset    (MqlwProject        *self);   /* borrowed */
+const MqlwMapping *mqlw_project_get_mapping (MqlwProject      *self);   /* nullable */
+/* Replaces the lead history (a re-import); the next save rewrites it. */
+void          mqlw_project_set_dataset    (MqlwProject        *self,
+                                           MqlwDataset        *dataset,
+                                           const MqlwMapping  *mapping);
+
+/* ---- model versions ---------------------------------------------------- */
+
+guint                   mqlw_project_get_n_versions (MqlwProject *self);
+/* By number (1-based); NULL when there is none. */
+const MqlwModelVersion *mqlw_project_get_version    (MqlwProject *self,
+                                                     guint        number);
+/* The head version, or NULL when the project has no model yet. */
+const MqlwModelVersion *mqlw_project_get_head       (MqlwProject *self);
+/* The head's model (borrowed), or NULL. */
+MqlwModel              *mqlw_project_get_model      (MqlwProject *self);
+
+/* "Save the model": if the head is a draft it is replaced (new time, author,
+ * comment); if it is signed, or there is none, a new draft is appended. A model
+ * equal to the head's changes nothing. Returns the head's number. @model is
+ * copied. */
+guint    mqlw_project_save_model      (MqlwProject  *self,
+                                       MqlwModel    *model,
+                                       const char   *author,
+                                       const char   *comment);
+/* Always appends a new draft; returns its number. */
+guint    mqlw_project_add_version     (MqlwProject  *self,
+                                       MqlwModel    *model,
+                                       const char   *author,
+                                       const char   *comment);
+/* Replaces version @number in place: MQLW_PROJECT_ERROR_FROZEN if it is signed,
+ * NOT_FOUND if there is no such version. */
+gboolean mqlw_project_replace_version (MqlwProject  *self,
+                                       guint         number,
+                                       MqlwModel    *model,
+                                       const char   *author,
+                                       const char   *comment,
+                                       GError      **error);
+
+/* Signs version @number (0 = the head) over the project's dataset: see
+ * mqlw_signoff_create for the rules (both teams) and the cost (a calibration).
+ * Freezes the version and records the sign-off; returns it (borrowed). */
+MqlwSignoff *mqlw_project_sign        (MqlwProject  *self,
+                                       guint         number,
+                                       GPtrArray    *approvers,
+                                       const char   *notes,
+                                       const GDate  *signed_on,
+                                       const GDate  *review_on,
+                                       GCancellable *cancellable,
+                                       GError      **error);
+/* The latest sign-off of any version, or NULL. */
+MqlwSignoff *mqlw_project_get_latest_signoff (MqlwProject *self);
+
+/* ---- scenarios --------------------------------------------------------- */
+
+/* MqlwScenario*, in the order they were added. */
+GPtrArray          *mqlw_project_get_scenarios    (MqlwProject *self);
+const MqlwScenario *mqlw_project_get_scenario     (MqlwProject *self,
+                                                   const char  *name);
+/* Adds or replaces the scenario @name (@model copied). */
+void                mqlw_project_set_scenario     (MqlwProject *self,
+                                                   const char  *name,
+                                                   MqlwModel   *model,
+                                                   const char  *comment);
+gboolean            mqlw_project_remove_scenario  (MqlwProject *self,
+                                                   const char  *name);
+
+/* ---- export log -------------------------------------------------------- */
+
+GPtrArray *mqlw_project_get_exports  (MqlwProject *self);   /* MqlwExportRecord*, oldest first */
+/* Records an export (saved with the next save); @sha256 nullable. */
+void       mqlw_project_log_export   (MqlwProject *self,
+                                      const char  *kind,
+                                      const char  *path,
+                                      const char  *sha256,
+                                      guint        version);
+
+/* SHA-256 (hex) of a file's bytes, for the export log. NULL with @error. */
+char      *mqlw_file_sha256          (const char  *path,
+                                      GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwProject, mqlw_project_unref)
+
+G_END_DECLS

@@ -1,0 +1,987 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-signoff"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "mqlw-signoff.h"
+#include "mqlw-scorer.h"
+
+G_DEFINE_QUARK (mqlw-signoff-error-quark, mqlw_signoff_error)
+
+#define DIGEST_PREFIX "mqlw-signoff-1\n"
+
+/* ---- teams and approvers ----------------------------------------------- */
+
+const char *
+mqlw_team_to_string (MqlwTeam team)
+{
+  g_return_val_if_fail (team == MQLW_TEAM_MARKETING || team == MQLW_TEAM_SALES, NULL);
+  return team == MQLW_TEAM_MARKETING ? "marketing" : "sales";
+}
+
+gboolean
+mqlw_team_from_string (const char *text,
+                       MqlwTeam   *team)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (g_ascii_strcasecmp (text, "marketing") == 0)
+    *team = MQLW_TEAM_MARKETING;
+  else if (g_ascii_strcasecmp (text, "sales") == 0)
+    *team = MQLW_TEAM_SALES;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+MqlwApprover *
+mqlw_approver_new (const char *name,
+                   const char *role,
+                   MqlwTeam    team)
+{
+  MqlwApprover *approver;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  approver = g_new0 (MqlwApprover, 1);
+  approver->name = g_strstrip (g_strdup (name));
+  approver->role = g_strstrip (g_strdup (role != NULL ? role : ""));
+  approver->team = team;
+  return approver;
+}
+
+MqlwApprover *
+mqlw_approver_parse (const char  *text,
+                     GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  MqlwTeam team;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  parts = g_strsplit (text, "|", -1);
+  if (g_strv_length (parts) != 3)
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS,
+                   "An approver is written “Name|Role|team”, e.g. “Dana Lee|VP Sales|sales”, not “%s”", text);
+      return NULL;
+    }
+  g_strstrip (parts[2]);
+  if (!mqlw_team_from_string (parts[2], &team))
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS,
+                   "Approver “%s”: the team must be marketing or sales, not “%s”", text, parts[2]);
+      return NULL;
+    }
+  return mqlw_approver_new (parts[0], parts[1], team);
+}
+
+void
+mqlw_approver_free (MqlwApprover *approver)
+{
+  if (approver == NULL)
+    return;
+  g_free (approver->name);
+  g_free (approver->role);
+  g_free (approver);
+}
+
+static const char * const part_names[MQLW_SIGNOFF_N_PARTS] = {
+  "model", "threshold", "capacity", "dataset", "metrics", "approvers", "notes",
+};
+
+static const char * const part_labels[MQLW_SIGNOFF_N_PARTS] = {
+  "The model's criteria", "The threshold", "The capacity", "The dataset digest",
+  "The metrics at sign-off", "The approvers", "The notes",
+};
+
+const char *
+mqlw_signoff_part_to_string (MqlwSignoffPart part)
+{
+  g_return_val_if_fail (part < MQLW_SIGNOFF_N_PARTS, NULL);
+  return part_names[part];
+}
+
+const char *
+mqlw_signoff_part_label (MqlwSignoffPart part)
+{
+  g_return_val_if_fail (part < MQLW_SIGNOFF_N_PARTS, NULL);
+  return part_labels[part];
+}
+
+/* ---- canonical form and digests ---------------------------------------- */
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Sorted keys, integral numbers as integers (see the header). */
+static JsonNode *
+canonical_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObject *copy = json_object_new ();
+        g_autoptr(GList) members = json_object_get_members (object);
+        g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+        for (GList *l = members; l != NULL; l = l->next)
+          g_ptr_array_add (names, l->data);
+        g_ptr_array_sort (names, compare_names);
+        for (guint i = 0; i < names->len; i++)
+          {
+            const char *name = g_ptr_array_index (names, i);
+            json_object_set_member (copy, name, canonical_node (json_object_get_member (object, name)));
+          }
+        return json_node_init_object (json_node_alloc (), copy);
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        JsonArray *copy = json_array_sized_new (json_array_get_length (array));
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (copy, canonical_node (json_array_get_element (array, i)));
+        return json_node_init_array (json_node_alloc (), copy);
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        {
+          double value = json_node_get_double (node);
+          if (isfinite (value) && value == floor (value) && fabs (value) < 9007199254740992.0)
+            return json_node_init_int (json_node_alloc (), (gint64) value);
+        }
+      return json_node_copy (node);
+    case JSON_NODE_NULL:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
+}
+
+static char *
+node_to_text (JsonNode *node,
+              gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+static char *
+digest_text (const char *text)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+static char *
+digest_node (JsonNode *node)
+{
+  g_autoptr(JsonNode) canonical = canonical_node (node);
+  g_autofree char *text = node_to_text (canonical, FALSE);
+
+  return digest_text (text);
+}
+
+/* The model part: the criteria without threshold and capacity. */
+static char *
+digest_model (const MqlwModel *model)
+{
+  g_autoptr(MqlwModel) criteria = mqlw_model_copy (model);
+  g_autofree char *text = NULL;
+
+  criteria->threshold = 0;
+  criteria->capacity_per_month = NAN;
+  text = mqlw_model_to_json (criteria, FALSE);
+  return digest_text (text);
+}
+
+static char *
+digest_overall (char * const *part_digests)
+{
+  g_autoptr(GString) text = g_string_new (DIGEST_PREFIX);
+
+  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+    g_string_append_printf (text, "%s=%s\n", part_names[p], part_digests[p] != NULL ? part_digests[p] : "");
+  return digest_text (text->str);
+}
+
+/* ---- metrics ----------------------------------------------------------- */
+
+static double
+round_to (double value,
+          int    decimals)
+{
+  double scale = pow (10.0, decimals);
+  return round (value * scale) / scale;
+}
+
+static void
+set_number (JsonObject *object,
+            const char *name,
+            double      value,
+            int         decimals)
+{
+  if (!isfinite (value))
+    json_object_set_null_member (object, name);
+  else
+    json_object_set_double_member (object, name, round_to (value, decimals));
+}
+
+static void
+set_rates (JsonObject     *object,
+           const MqlwRate *rates)
+{
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    {
+      const MqlwRate *rate = &rates[s];
+      JsonObject *r;
+
+      if (!rate->present)
+        {
+          json_object_set_null_member (object, mqlw_stage_to_string (s));
+          continue;
+        }
+      r = json_object_new ();
+      json_object_set_int_member (r, "known", (gint64) rate->known);
+      json_object_set_int_member (r, "reached", (gint64) rate->reached);
+      set_number (r, "rate", rate->rate, 6);
+      set_number (r, "ci_low", rate->ci_low, 6);
+      set_number (r, "ci_high", rate->ci_high, 6);
+      json_object_set_object_member (object, mqlw_stage_to_string (s), r);
+    }
+}
+
+static JsonNode *
+buckets_node (const MqlwBucketTable *table)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < table->n_buckets; i++)
+    {
+      const MqlwBucket *bucket = &table->buckets[i];
+      JsonObject *b = json_object_new ();
+
+      set_number (b, "lo", bucket->lo, 2);
+      set_number (b, "hi", bucket->hi, 2);
+      json_object_set_int_member (b, "leads", (gint64) bucket->leads);
+      set_number (b, "share", bucket->share, 6);
+      set_rates (b, bucket->stage);
+      json_object_set_string_member (b, "verdict", mqlw_verdict_to_string (bucket->verdict));
+      json_array_add_object_element (array, b);
+    }
+  return json_node_init_array (json_node_alloc (), array);
+}
+
+static JsonNode *
+preview_node (const MqlwPreview *preview)
+{
+  JsonObject *p = json_object_new ();
+  JsonObject *paths = json_object_new ();
+
+  set_number (p, "threshold", preview->threshold, 2);
+  json_object_set_int_member (p, "leads", (gint64) preview->leads);
+  json_object_set_int_member (p, "disqualified", (gint64) preview->disqualified);
+  json_object_set_int_member (p, "mql", (gint64) preview->mql);
+  set_number (p, "mql_share", preview->mql_share, 6);
+  set_number (p, "months", preview->months, 2);
+  set_number (p, "mql_per_month", preview->mql_per_month, 2);
+  json_object_set_int_member (paths, "score", (gint64) preview->by_path[MQLW_PATH_INDEX_SCORE]);
+  json_object_set_int_member (paths, "grade_behaviour", (gint64) preview->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR]);
+  json_object_set_int_member (paths, "hand_raiser", (gint64) preview->by_path[MQLW_PATH_INDEX_HAND_RAISER]);
+  json_object_set_object_member (p, "by_path", paths);
+  set_rates (p, preview->stage);
+  set_number (p, "acceptance_coverage", preview->acceptance_coverage, 6);
+  json_object_set_int_member (p, "wins_total", (gint64) preview->wins_total);
+  json_object_set_int_member (p, "wins_captured", (gint64) preview->wins_captured);
+  json_object_set_int_member (p, "wins_missed", (gint64) preview->wins_missed);
+  set_number (p, "wins_captured_share", preview->wins_captured_share, 6);
+  set_number (p, "capacity_per_month", preview->capacity_per_month, 2);
+  if (isnan (preview->capacity_per_month))
+    json_object_set_null_member (p, "over_capacity");
+  else
+    json_object_set_boolean_member (p, "over_capacity", preview->over_capacity);
+  return json_node_init_object (json_node_alloc (), p);
+}
+
+JsonNode *
+mqlw_signoff_compute_metrics (MqlwDataset  *dataset,
+                              MqlwModel    *model,
+                              GError      **error)
+{
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(MqlwCalibration) calibration = NULL;
+  g_autoptr(MqlwBucketSpec) spec = NULL;
+  g_autoptr(MqlwBucketTable) table = NULL;
+  g_autoptr(GError) local = NULL;
+  MqlwVerdictCuts cuts;
+  MqlwPreview preview;
+  JsonObject *metrics;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (model != NULL, NULL);
+
+  scorer = mqlw_scorer_new (dataset, model, &local);
+  if (scorer == NULL)
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_SCORE,
+                   "The model cannot score this data: %s", local->message);
+      return NULL;
+    }
+  calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes, model->paths.score);
+  spec = mqlw_bucket_spec_parse (MQLW_SIGNOFF_BUCKET_SPEC, NULL);
+  mqlw_verdict_cuts_init_default (&cuts);
+  table = mqlw_calibration_buckets (calibration, spec, &cuts, &local);
+  if (table == NULL)
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_SCORE,
+                   "The score buckets cannot be built: %s", local->message);
+      return NULL;
+    }
+  mqlw_calibration_preview (calibration, model->threshold, model->capacity_per_month, &preview);
+
+  metrics = json_object_new ();
+  json_object_set_string_member (metrics, "bucket_spec", MQLW_SIGNOFF_BUCKET_SPEC);
+  json_object_set_member (metrics, "buckets", buckets_node (table));
+  json_object_set_member (metrics, "preview", preview_node (&preview));
+  return json_node_init_object (json_node_alloc (), metrics);
+}
+
+char *
+mqlw_dataset_digest (MqlwDataset *dataset)
+{
+  g_autoptr(GChecksum) checksum = NULL;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  if (dataset->source_sha256 != NULL)
+    return g_strdup (dataset->source_sha256);
+
+  /* Built in memory: the arrays themselves, in column order. */
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  for (guint i = 0; i < dataset->columns->len; i++)
+    {
+      const MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
+      gsize size = column->type == MQLW_COLUMN_TYPE_BOOLEAN ? 1 :
+                   column->type == MQLW_COLUMN_TYPE_INTEGER || column->type == MQLW_COLUMN_TYPE_DECIMAL ? 8 : 4;
+
+      g_checksum_update (checksum, (const guchar *) column->name, strlen (column->name) + 1);
+      g_checksum_update (checksum, (const guchar *) column->num, (gssize) (size * column->n_rows));
+      for (guint c = 0; column->dict != NULL && c < column->dict->len; c++)
+        {
+          const char *text = g_ptr_array_index (column->dict, c);
+          g_checksum_update (checksum, (const guchar *) text, strlen (text) + 1);
+        }
+    }
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    if (dataset->outcomes.stage[s] != NULL)
+      g_checksum_update (checksum, (const guchar *) dataset->outcomes.stage[s], dataset->n_rows);
+  return g_strconcat ("content:", g_checksum_get_string (checksum), NULL);
+}
+
+/* ---- the sign-off ------------------------------------------------------ */
+
+static MqlwSignoff *
+signoff_alloc (void)
+{
+  MqlwSignoff *self = g_new0 (MqlwSignoff, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
+  self->capacity_per_month = NAN;
+  g_date_clear (&self->signed_on, 1);
+  g_date_clear (&self->review_on, 1);
+  return self;
+}
+
+MqlwSignoff *
+mqlw_signoff_ref (MqlwSignoff *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+mqlw_signoff_unref (MqlwSignoff *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_clear_pointer (&self->model, mqlw_model_unref);
+  g_free (self->dataset_file);
+  g_free (self->dataset_sha256);
+  g_clear_pointer (&self->metrics, json_node_unref);
+  g_ptr_array_unref (self->approvers);
+  g_free (self->notes);
+  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+    g_free (self->part_digests[p]);
+  g_free (self->digest);
+  g_free (self);
+}
+
+static JsonNode *
+threshold_node (double threshold)
+{
+  return json_node_init_double (json_node_alloc (), threshold);
+}
+
+static JsonNode *
+capacity_node (double capacity)
+{
+  if (isnan (capacity))
+    return json_node_init_null (json_node_alloc ());
+  return json_node_init_double (json_node_alloc (), capacity);
+}
+
+static JsonNode *
+dataset_node (const MqlwSignoff *self)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "file", self->dataset_file != NULL ? self->dataset_file : "");
+  json_object_set_string_member (object, "sha256", self->dataset_sha256 != NULL ? self->dataset_sha256 : "");
+  json_object_set_int_member (object, "leads", (gint64) self->dataset_leads);
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+static JsonNode *
+approvers_node (GPtrArray *approvers)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < approvers->len; i++)
+    {
+      const MqlwApprover *approver = g_ptr_array_index (approvers, i);
+      JsonObject *object = json_object_new ();
+
+      json_object_set_string_member (object, "name", approver->name);
+      json_object_set_string_member (object, "role", approver->role);
+      json_object_set_string_member (object, "team", mqlw_team_to_string (approver->team));
+      json_array_add_object_element (array, object);
+    }
+  return json_node_init_array (json_node_alloc (), array);
+}
+
+static JsonNode *
+notes_node (const char *notes)
+{
+  return json_node_init_string (json_node_alloc (), notes != NULL ? notes : "");
+}
+
+static void
+compute_digests (MqlwSignoff *self)
+{
+  JsonNode *nodes[MQLW_SIGNOFF_N_PARTS] = {
+    NULL,
+    threshold_node (self->threshold),
+    capacity_node (self->capacity_per_month),
+    dataset_node (self),
+    json_node_ref (self->metrics),
+    approvers_node (self->approvers),
+    notes_node (self->notes),
+  };
+
+  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+    {
+      g_free (self->part_digests[p]);
+      self->part_digests[p] = p == MQLW_SIGNOFF_PART_MODEL ? digest_model (self->model) : digest_node (nodes[p]);
+      if (nodes[p] != NULL)
+        json_node_unref (nodes[p]);
+    }
+  g_free (self->digest);
+  self->digest = digest_overall (self->part_digests);
+}
+
+static gboolean
+check_approvers (GPtrArray  *approvers,
+                 GError    **error)
+{
+  guint marketing = 0, sales = 0;
+
+  for (guint i = 0; i < approvers->len; i++)
+    {
+      const MqlwApprover *approver = g_ptr_array_index (approvers, i);
+
+      if (approver->name == NULL || *approver->name == '\0')
+        {
+          g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS,
+                       "Approver %u has no name; every approver signs with their name", i + 1);
+          return FALSE;
+        }
+      if (approver->team == MQLW_TEAM_MARKETING)
+        marketing++;
+      else if (approver->team == MQLW_TEAM_SALES)
+        sales++;
+    }
+  if (marketing == 0 || sales == 0)
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS,
+                   "A sign-off needs at least one approver from marketing and one from sales, so that both "
+                   "teams agree to the MQL definition; %s",
+                   marketing == 0 && sales == 0 ? "there are no approvers yet"
+                   : marketing == 0 ? "nobody from marketing has signed yet"
+                   : "nobody from sales has signed yet");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+MqlwSignoff *
+mqlw_signoff_create (MqlwDataset   *dataset,
+                     MqlwModel     *model,
+                     GPtrArray     *approvers,
+                     const char    *notes,
+                     const GDate   *signed_on,
+                     const GDate   *review_on,
+                     guint          version,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(MqlwSignoff) self = NULL;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (approvers != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_approvers (approvers, error))
+    return NULL;
+
+  self = signoff_alloc ();
+  self->model = mqlw_model_copy (model);
+  self->threshold = model->threshold;
+  self->capacity_per_month = model->capacity_per_month;
+  self->dataset_file = g_strdup (dataset->source_name != NULL ? dataset->source_name : "");
+  self->dataset_sha256 = mqlw_dataset_digest (dataset);
+  self->dataset_leads = dataset->n_rows;
+  self->metrics = mqlw_signoff_compute_metrics (dataset, model, error);
+  if (self->metrics == NULL)
+    return NULL;
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_CANCELLED, "The sign-off was cancelled");
+      return NULL;
+    }
+  for (guint i = 0; i < approvers->len; i++)
+    {
+      const MqlwApprover *approver = g_ptr_array_index (approvers, i);
+      g_ptr_array_add (self->approvers, mqlw_approver_new (approver->name, approver->role, approver->team));
+    }
+  self->notes = g_strdup (notes != NULL ? notes : "");
+  if (signed_on != NULL && g_date_valid (signed_on))
+    self->signed_on = *signed_on;
+  else
+    g_date_set_time_t (&self->signed_on, time (NULL));
+  if (review_on != NULL && g_date_valid (review_on))
+    self->review_on = *review_on;
+  else
+    {
+      /* "Reviewed quarterly". */
+      self->review_on = self->signed_on;
+      g_date_add_months (&self->review_on, 3);
+    }
+  self->version = version;
+  compute_digests (self);
+  return g_steal_pointer (&self);
+}
+
+static char *
+format_date (const GDate *date)
+{
+  if (!g_date_valid (date))
+    return g_strdup ("");
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  int y, m, d;
+
+  g_date_clear (date, 1);
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+char *
+mqlw_signoff_to_json (const MqlwSignoff *self)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *model_json = NULL;
+  g_autofree char *signed_on = NULL, *review_on = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *digests;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  model_json = mqlw_model_to_json (self->model, FALSE);
+  if (!json_parser_load_from_data (parser, model_json, -1, NULL))
+    g_return_val_if_reached (NULL);
+  signed_on = format_date (&self->signed_on);
+  review_on = format_date (&self->review_on);
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "format", MQLW_SIGNOFF_FORMAT);
+  json_object_set_int_member (object, "version", MQLW_SIGNOFF_FORMAT_VERSION);
+  json_object_set_member (object, "model", json_node_copy (json_parser_get_root (parser)));
+  json_object_set_member (object, "threshold", threshold_node (self->threshold));
+  json_object_set_member (object, "capacity_per_month", capacity_node (self->capacity_per_month));
+  json_object_set_member (object, "dataset", dataset_node (self));
+  json_object_set_member (object, "metrics", json_node_copy (self->metrics));
+  json_object_set_member (object, "approvers", approvers_node (self->approvers));
+  json_object_set_member (object, "notes", notes_node (self->notes));
+  json_object_set_string_member (object, "signed_on", signed_on);
+  json_object_set_string_member (object, "review_on", review_on);
+  json_object_set_int_member (object, "project_version", self->version);
+  digests = json_object_new ();
+  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+    json_object_set_string_member (digests, part_names[p], self->part_digests[p]);
+  json_object_set_object_member (object, "part_digests", digests);
+  json_object_set_string_member (object, "digest", self->digest);
+  root = json_node_init_object (json_node_alloc (), object);
+  return node_to_text (root, TRUE);
+}
+
+gboolean
+mqlw_signoff_export (const MqlwSignoff  *self,
+                     const char         *path,
+                     GError            **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  json = mqlw_signoff_to_json (self);
+  /* g_file_set_contents writes a temporary file and renames it. */
+  if (!g_file_set_contents (path, json, -1, &local))
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_IO,
+                   "Could not write the agreed model: %s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- reading an export ------------------------------------------------- */
+
+typedef struct {
+  JsonObject *root;
+  JsonNode   *parts[MQLW_SIGNOFF_N_PARTS];   /* borrowed from root */
+} Parsed;
+
+static const char * const part_members[MQLW_SIGNOFF_N_PARTS] = {
+  "model", "threshold", "capacity_per_month", "dataset", "metrics", "approvers", "notes",
+};
+
+static gboolean
+parse_export (JsonParser  *parser,
+              const char  *json,
+              gssize       len,
+              Parsed      *parsed,
+              GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  JsonNode *root;
+  const char *format;
+
+  if (!json_parser_load_from_data (parser, json, len, &local))
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                   "This is not an agreed-model export: it is not valid JSON (%s)", local->message);
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                   "This is not an agreed-model export: $ is not a JSON object");
+      return FALSE;
+    }
+  parsed->root = json_node_get_object (root);
+  format = json_object_get_string_member_with_default (parsed->root, "format", NULL);
+  if (g_strcmp0 (format, MQLW_SIGNOFF_FORMAT) != 0)
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                   "This is not an agreed-model export: $.format must be “%s”", MQLW_SIGNOFF_FORMAT);
+      return FALSE;
+    }
+  if (json_object_get_int_member_with_default (parsed->root, "version", 0) > MQLW_SIGNOFF_FORMAT_VERSION)
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_VERSION,
+                   "This agreed model was exported by a newer MQL Workbench (format %" G_GINT64_FORMAT
+                   "); this one reads up to %d",
+                   json_object_get_int_member_with_default (parsed->root, "version", 0), MQLW_SIGNOFF_FORMAT_VERSION);
+      return FALSE;
+    }
+  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+    {
+      parsed->parts[p] = json_object_get_member (parsed->root, part_members[p]);
+      if (parsed->parts[p] == NULL)
+        {
+          g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                       "This agreed-model export is incomplete: $.%s is missing", part_members[p]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static MqlwModel *
+model_from_node (JsonNode  *node,
+                 GError   **error)
+{
+  g_autofree char *text = node_to_text (node, FALSE);
+  return mqlw_model_from_json (text, -1, error);
+}
+
+static double
+number_or_nan (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || !JSON_NODE_HOLDS_VALUE (node))
+    return NAN;
+  if (json_node_get_value_type (node) != G_TYPE_DOUBLE && json_node_get_value_type (node) != G_TYPE_INT64)
+    return NAN;
+  return json_node_get_double (node);
+}
+
+MqlwSignoff *
+mqlw_signoff_from_json (const char  *json,
+                        gssize       len,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(MqlwSignoff) self = NULL;
+  g_autoptr(GError) local = NULL;
+  Parsed parsed = { 0 };
+  JsonObject *dataset, *digests;
+  JsonArray *approvers;
+
+  g_return_val_if_fail (json != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!parse_export (parser, json, len, &parsed, error))
+    return NULL;
+
+  self = signoff_alloc ();
+  self->model = model_from_node (parsed.parts[MQLW_SIGNOFF_PART_MODEL], &local);
+  if (self->model == NULL)
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                   "The agreed model's $.model cannot be read: %s", local->message);
+      return NULL;
+    }
+  self->threshold = number_or_nan (parsed.parts[MQLW_SIGNOFF_PART_THRESHOLD]);
+  self->capacity_per_month = number_or_nan (parsed.parts[MQLW_SIGNOFF_PART_CAPACITY]);
+  if (!JSON_NODE_HOLDS_OBJECT (parsed.parts[MQLW_SIGNOFF_PART_DATASET]) ||
+      !JSON_NODE_HOLDS_ARRAY (parsed.parts[MQLW_SIGNOFF_PART_APPROVERS]) ||
+      !JSON_NODE_HOLDS_OBJECT (parsed.parts[MQLW_SIGNOFF_PART_METRICS]))
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                   "The agreed model's $.dataset, $.metrics and $.approvers must be an object, an object and a list");
+      return NULL;
+    }
+  dataset = json_node_get_object (parsed.parts[MQLW_SIGNOFF_PART_DATASET]);
+  self->dataset_file = g_strdup (json_object_get_string_member_with_default (dataset, "file", ""));
+  self->dataset_sha256 = g_strdup (json_object_get_string_member_with_default (dataset, "sha256", ""));
+  self->dataset_leads = (guint64) json_object_get_int_member_with_default (dataset, "leads", 0);
+  self->metrics = json_node_copy (parsed.parts[MQLW_SIGNOFF_PART_METRICS]);
+  approvers = json_node_get_array (parsed.parts[MQLW_SIGNOFF_PART_APPROVERS]);
+  for (guint i = 0; i < json_array_get_length (approvers); i++)
+    {
+      JsonNode *node = json_array_get_element (approvers, i);
+      JsonObject *a = NULL;
+      MqlwTeam team;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          !mqlw_team_from_string (json_object_get_string_member_with_default (a = json_node_get_object (node), "team", ""),
+                                  &team))
+        {
+          g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                       "The agreed model's $.approvers[%u] needs a name, a role and a team (marketing or sales)", i);
+          return NULL;
+        }
+      g_ptr_array_add (self->approvers,
+                       mqlw_approver_new (json_object_get_string_member_with_default (a, "name", ""),
+                                          json_object_get_string_member_with_default (a, "role", ""), team));
+    }
+  if (JSON_NODE_HOLDS_VALUE (parsed.parts[MQLW_SIGNOFF_PART_NOTES]) &&
+      json_node_get_value_type (parsed.parts[MQLW_SIGNOFF_PART_NOTES]) == G_TYPE_STRING)
+    self->notes = g_strdup (json_node_get_string (parsed.parts[MQLW_SIGNOFF_PART_NOTES]));
+  else
+    self->notes = g_strdup ("");
+  parse_date (json_object_get_string_member_with_default (parsed.root, "signed_on", NULL), &self->signed_on);
+  parse_date (json_object_get_string_member_with_default (parsed.root, "review_on", NULL), &self->review_on);
+  self->version = (guint) json_object_get_int_member_with_default (parsed.root, "project_version", 0);
+  digests = json_object_has_member (parsed.root, "part_digests") &&
+            JSON_NODE_HOLDS_OBJECT (json_object_get_member (parsed.root, "part_digests"))
+            ? json_object_get_object_member (parsed.root, "part_digests") : NULL;
+  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+    self->part_digests[p] = g_strdup (digests != NULL ? json_object_get_string_member_with_default (digests, part_names[p], "") : "");
+  self->digest = g_strdup (json_object_get_string_member_with_default (parsed.root, "digest", ""));
+  return g_steal_pointer (&self);
+}
+
+/* ---- verification ------------------------------------------------------ */
+
+void
+mqlw_verify_result_free (MqlwVerifyResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->messages, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+add_message (MqlwVerifyResult *result,
+             const char       *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_message (MqlwVerifyResult *result,
+             const char       *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (result->messages, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* The part's digest from the file's content. NULL when the content cannot be read. */
+static char *
+recompute_part (Parsed         *parsed,
+                MqlwSignoffPart part)
+{
+  if (part == MQLW_SIGNOFF_PART_MODEL)
+    {
+      g_autoptr(MqlwModel) model = model_from_node (parsed->parts[part], NULL);
+      return model != NULL ? digest_model (model) : NULL;
+    }
+  return digest_node (parsed->parts[part]);
+}
+
+static gboolean
+same_number (double a,
+             double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+gboolean
+mqlw_signoff_verify (const char        *json,
+                     gssize             len,
+                     MqlwDataset       *dataset,
+                     MqlwVerifyResult **result_out,
+                     GError           **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(MqlwSignoff) stored = NULL;
+  g_autoptr(MqlwVerifyResult) result = NULL;
+  Parsed parsed = { 0 };
+  g_autofree char *overall = NULL;
+
+  g_return_val_if_fail (json != NULL, FALSE);
+  g_return_val_if_fail (result_out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!parse_export (parser, json, len, &parsed, error))
+    return FALSE;
+  stored = mqlw_signoff_from_json (json, len, NULL);
+
+  result = g_new0 (MqlwVerifyResult, 1);
+  result->messages = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+    {
+      g_autofree char *digest = recompute_part (&parsed, p);
+      const char *signed_digest = stored != NULL ? stored->part_digests[p] : NULL;
+
+      if (digest == NULL || g_strcmp0 (digest, signed_digest) != 0)
+        {
+          result->changed |= 1u << p;
+          add_message (result, "%s changed after sign-off (%s)", part_labels[p], part_names[p]);
+        }
+    }
+
+  /* The model carries its own threshold and capacity: they must be the signed ones. */
+  if (stored != NULL && stored->model != NULL)
+    {
+      if (!same_number (stored->model->threshold, stored->threshold) &&
+          !(result->changed & (1u << MQLW_SIGNOFF_PART_THRESHOLD)))
+        {
+          result->changed |= 1u << MQLW_SIGNOFF_PART_THRESHOLD;
+          add_message (result, "%s changed after sign-off (%s): the model inside says %g, the signed threshold is %g",
+                       part_labels[MQLW_SIGNOFF_PART_THRESHOLD], part_names[MQLW_SIGNOFF_PART_THRESHOLD],
+                       stored->model->threshold, stored->threshold);
+        }
+      if (!same_number (stored->model->capacity_per_month, stored->capacity_per_month) &&
+          !(result->changed & (1u << MQLW_SIGNOFF_PART_CAPACITY)))
+        {
+          result->changed |= 1u << MQLW_SIGNOFF_PART_CAPACITY;
+          add_message (result, "%s changed after sign-off (%s): the model inside disagrees with the signed capacity",
+                       part_labels[MQLW_SIGNOFF_PART_CAPACITY], part_names[MQLW_SIGNOFF_PART_CAPACITY]);
+        }
+    }
+
+  overall = stored != NULL ? digest_overall (stored->part_digests) : NULL;
+  result->digest_ok = stored != NULL && g_strcmp0 (overall, stored->digest) == 0;
+  if (!result->digest_ok)
+    add_message (result, "The sign-off digest does not match the part digests: the digests were edited after sign-off");
+
+  if (dataset != NULL && stored != NULL)
+    {
+      g_autofree char *data_digest = mqlw_dataset_digest (dataset);
+      g_autoptr(MqlwModel) model = mqlw_model_copy (stored->model);
+      g_autoptr(GError) local = NULL;
+      g_autoptr(JsonNode) metrics = NULL;
+
+      result->data_checked = TRUE;
+      result->data_same_file = g_strcmp0 (data_digest, stored->dataset_sha256) == 0;
+      if (result->data_same_file)
+        add_message (result, "The data “%s” is the file that was signed off (same SHA-256)", dataset->source_name);
+      else
+        add_message (result, "The data “%s” is not the file that was signed off (“%s”): its SHA-256 differs",
+                     dataset->source_name, stored->dataset_file);
+
+      model->threshold = stored->threshold;
+      model->capacity_per_month = stored->capacity_per_month;
+      metrics = mqlw_signoff_compute_metrics (dataset, model, &local);
+      if (metrics == NULL)
+        add_message (result, "The figures cannot be recomputed from this data: %s", local->message);
+      else
+        {
+          g_autofree char *fresh = digest_node (metrics);
+          g_autofree char *signed_metrics = digest_node (parsed.parts[MQLW_SIGNOFF_PART_METRICS]);
+
+          result->data_metrics_match = g_strcmp0 (fresh, signed_metrics) == 0;
+          add_message (result, result->data_metrics_match
+                               ? "The figures recomputed from the data match the figures signed off"
+                               : "The figures recomputed from the data differ from the figures signed off");
+        }
+    }
+
+  *result_out = g_steal_pointer (&result);
+  return TRUE;
+}

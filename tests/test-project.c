@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The project store: save → reopen gives the same arrays and figures, a save
+ * interrupted at every single sqlite step leaves the previous save intact,
+ * newer / foreign / damaged files are refused with clear errors, signed
+ * versions are frozen.
+ *
+ * The fixture (built in memory, eight leads, all created in March 2025 so the
+ * history spans one month):
+ *   lead    score  sql      won      seniority  size   demo   created
+ *   L1      10     no       no       VP         50     false  2025-03-01
+ *   L2      20     no       no       —          NaN    true   2025-03-02
+ *   L3      35     yes      no       Manager    200    —      2025-03-03
+ *   L4      45     no       no       VP         1000   false  —
+ *   L5      55     yes      yes      Director   300    true   2025-03-05
+ *   L6      60     no       no       Manager    NaN    false  2025-03-06
+ *   L7      75     —        —        —          5000   true   2025-03-07
+ *   L8      90     yes      no       VP         250    false  2025-03-31
+ * Threshold 50 (score path only): MQLs are L5–L8 = 4 of 8 leads.
+ *   SQL among MQLs: known L5, L6, L8 = 3, reached L5, L8 = 2 → 2/3.
+ *   Won among MQLs: known 3, reached L5 = 1 → 1/3.  Wins in history: 1, captured 1.
+ *   One month of history → 4 MQLs per month. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "mqlw-core.h"
+#include "mqlw-project-private.h"
+
+static MqlwDataset *
+build_dataset (void)
+{
+  static const double scores[] = { 10, 20, 35, 45, 55, 60, 75, 90 };
+  static const gint8 sql[] = { 0, 0, 1, 0, 1, 0, -1, 1 };
+  static const gint8 won[] = { 0, 0, 0, 0, 1, 0, -1, 0 };
+  static const char * const seniority[] = { "VP", NULL, "Manager", "VP", "Director", "Manager", NULL, "VP" };
+  static const double size[] = { 50, NAN, 200, 1000, 300, NAN, 5000, 250 };
+  static const gint8 demo[] = { 0, 1, -1, 0, 1, 0, 1, 0 };
+  static const int day[] = { 1, 2, 3, 0, 5, 6, 7, 31 };
+  MqlwDataset *dataset = mqlw_dataset_new (8);
+  MqlwColumn *id, *score, *sen, *sz, *dm, *created;
+  gint8 *sql_stage, *won_stage;
+
+  dataset->source_name = g_strdup ("fixture.csv");
+  dataset->source_sha256 = g_strdup ("0000000000000000000000000000000000000000000000000000000000000abc");
+  id = mqlw_dataset_add_column (dataset, "lead_id", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_LEAD_ID);
+  score = mqlw_dataset_add_column (dataset, "score", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_SCORE);
+  sen = mqlw_dataset_add_column (dataset, "seniority", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  sz = mqlw_dataset_add_column (dataset, "company_size", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT);
+  dm = mqlw_dataset_add_column (dataset, "demo_requested", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_FIT);
+  created = mqlw_dataset_add_column (dataset, "created_at", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT);
+  sql_stage = mqlw_dataset_ensure_stage (dataset, MQLW_STAGE_SQL);
+  won_stage = mqlw_dataset_ensure_stage (dataset, MQLW_STAGE_WON);
+  dataset->outcomes.created_days = g_new (gint32, 8);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("L%u", i + 1);
+      id->codes[i] = mqlw_column_intern (id, name, -1);
+      score->num[i] = scores[i];
+      if (seniority[i] != NULL)
+        sen->codes[i] = mqlw_column_intern (sen, seniority[i], -1);
+      sz->num[i] = size[i];
+      dm->boolean[i] = demo[i];
+      created->days[i] = day[i] == 0 ? MQLW_DATE_MISSING : mqlw_date_from_ymd (2025, 3, day[i]);
+      dataset->outcomes.created_days[i] = created->days[i];
+      sql_stage[i] = sql[i];
+      won_stage[i] = won[i];
+    }
+  g_ptr_array_add (dataset->problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 4, "created_at", "no date"));
+  return dataset;
+}
+
+static MqlwModel *
+build_model (double threshold)
+{
+  MqlwModel *model = mqlw_model_new ();
+
+  g_free (model->name);
+  model->name = g_strdup ("Platform score");
+  model->score_column = g_strdup ("score");
+  model->threshold = threshold;
+  model->capacity_per_month = 10;
+  return model;
+}
+
+static char *
+temp_path (const char *name)
+{
+  static char *dir;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("mqlw-project-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static gsize
+storage_size (const MqlwColumn *column)
+{
+  switch (column->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      return sizeof (double);
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      return 1;
+    default:
+      return 4;
+    }
+}
+
+static void
+assert_datasets_equal (MqlwDataset *a,
+                       MqlwDataset *b)
+{
+  g_assert_cmpuint (a->n_rows, ==, b->n_rows);
+  g_assert_cmpstr (a->source_name, ==, b->source_name);
+  g_assert_cmpstr (a->source_sha256, ==, b->source_sha256);
+  g_assert_cmpuint (a->columns->len, ==, b->columns->len);
+  for (guint i = 0; i < a->columns->len; i++)
+    {
+      MqlwColumn *ca = g_ptr_array_index (a->columns, i);
+      MqlwColumn *cb = g_ptr_array_index (b->columns, i);
+
+      g_assert_cmpstr (ca->name, ==, cb->name);
+      g_assert_cmpint (ca->type, ==, cb->type);
+      g_assert_cmpint (ca->role, ==, cb->role);
+      g_assert_cmpstr (ca->activity, ==, cb->activity);
+      if (ca->role == MQLW_ROLE_OUTCOME)
+        g_assert_cmpint (ca->stage, ==, cb->stage);
+      /* Bit for bit, NaN included. */
+      g_assert_cmpmem (ca->num, a->n_rows * storage_size (ca), cb->num, b->n_rows * storage_size (cb));
+      if (ca->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          g_assert_cmpuint (ca->dict->len, ==, cb->dict->len);
+          for (guint c = 0; c < ca->dict->len; c++)
+            g_assert_cmpstr (g_ptr_array_index (ca->dict, c), ==, g_ptr_array_index (cb->dict, c));
+        }
+    }
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    {
+      g_assert_true ((a->outcomes.stage[s] == NULL) == (b->outcomes.stage[s] == NULL));
+      if (a->outcomes.stage[s] != NULL)
+        g_assert_cmpmem (a->outcomes.stage[s], a->n_rows, b->outcomes.stage[s], b->n_rows);
+    }
+  g_assert_true ((a->outcomes.amount == NULL) == (b->outcomes.amount == NULL));
+  g_assert_true ((a->outcomes.created_days == NULL) == (b->outcomes.created_days == NULL));
+  if (a->outcomes.created_days != NULL)
+    g_assert_cmpmem (a->outcomes.created_days, a->n_rows * 4, b->outcomes.created_days, b->n_rows * 4);
+  g_assert_cmpuint (a->problems->len, ==, b->problems->len);
+  for (guint i = 0; i < a->problems->len; i++)
+    {
+      const MqlwProblem *pa = g_ptr_array_index (a->problems, i);
+      const MqlwProblem *pb = g_ptr_array_index (b->problems, i);
+      g_assert_cmpuint (pa->line, ==, pb->line);
+      g_assert_cmpstr (pa->column, ==, pb->column);
+      g_assert_cmpstr (pa->message, ==, pb->message);
+    }
+}
+
+static void
+assert_models_equal (MqlwModel *a,
+                     MqlwModel *b)
+{
+  g_autofree char *ja = mqlw_model_to_json (a, FALSE);
+  g_autofree char *jb = mqlw_model_to_json (b, FALSE);
+
+  g_assert_cmpstr (ja, ==, jb);
+}
+
+static void
+assert_projects_equal (MqlwProject *a,
+                       MqlwProject *b)
+{
+  GPtrArray *sa, *sb, *ea, *eb;
+
+  assert_datasets_equal (mqlw_project_get_dataset (a), mqlw_project_get_dataset (b));
+  g_assert_cmpuint (mqlw_project_get_n_versions (a), ==, mqlw_project_get_n_versions (b));
+  for (guint n = 1; n <= mqlw_project_get_n_versions (a); n++)
+    {
+      const MqlwModelVersion *va = mqlw_project_get_version (a, n);
+      const MqlwModelVersion *vb = mqlw_project_get_version (b, n);
+
+      g_assert_cmpuint (va->number, ==, vb->number);
+      assert_models_equal (va->model, vb->model);
+      g_assert_true (g_date_time_equal (va->created, vb->created));
+      g_assert_cmpstr (va->author, ==, vb->author);
+      g_assert_cmpstr (va->comment, ==, vb->comment);
+      g_assert_true ((va->signoff == NULL) == (vb->signoff == NULL));
+      if (va->signoff != NULL)
+        g_assert_cmpstr (va->signoff->digest, ==, vb->signoff->digest);
+    }
+  sa = mqlw_project_get_scenarios (a);
+  sb = mqlw_project_get_scenarios (b);
+  g_assert_cmpuint (sa->len, ==, sb->len);
+  for (guint i = 0; i < sa->len; i++)
+    {
+      const MqlwScenario *x = g_ptr_array_index (sa, i);
+      const MqlwScenario *y = g_ptr_array_index (sb, i);
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpstr (x->comment, ==, y->comment);
+      assert_models_equal (x->model, y->model);
+    }
+  ea = mqlw_project_get_exports (a);
+  eb = mqlw_project_get_exports (b);
+  g_assert_cmpuint (ea->len, ==, eb->len);
+  for (guint i = 0; i < ea->len; i++)
+    {
+      const MqlwExportRecord *x = g_ptr_array_index (ea, i);
+      const MqlwExportRecord *y = g_ptr_array_index (eb, i);
+      g_assert_cmpstr (x->kind, ==, y->kind);
+      g_assert_cmpstr (x->path, ==, y->path);
+      g_assert_cmpstr (x->sha256, ==, y->sha256);
+      g_assert_cmpuint (x->version, ==, y->version);
+    }
+}
+
+static GPtrArray *
+both_teams (void)
+{
+  GPtrArray *approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
+
+  g_ptr_array_add (approvers, mqlw_approver_new ("Maria Keller", "VP Marketing", MQLW_TEAM_MARKETING));
+  g_ptr_array_add (approvers, mqlw_approver_new ("Sam Ortiz", "VP Sales", MQLW_TEAM_SALES));
+  return approvers;
+}
+
+static void
+preview_of (MqlwDataset *dataset,
+            MqlwModel   *model,
+            MqlwPreview *preview)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwScorer) scorer = mqlw_scorer_new (dataset, model, &error);
+  g_autoptr(MqlwCalibration) calibration = NULL;
+
+  g_assert_no_error (error);
+  calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes, model->paths.score);
+  mqlw_calibration_preview (calibration, model->threshold, model->capacity_per_month, preview);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model (50);
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(MqlwProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("round-trip.mqlw");
+  MqlwPreview before, after;
+  MqlwColumn *seniority;
+
+  mqlw_project_add_version (project, model, "Maria", "first cut");
+  mqlw_project_set_scenario (project, "Sales proposal", model, "higher line");
+  mqlw_project_log_export (project, "buckets", "/tmp/b.csv", "abc", 1);
+  g_assert_true (mqlw_project_is_dirty (project));
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (mqlw_project_is_dirty (project));
+  g_assert_cmpstr (mqlw_project_get_path (project), ==, path);
+
+  reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (mqlw_project_is_dirty (reopened));
+  g_assert_cmpuint (mqlw_project_get_file_schema (reopened), ==, 1);
+  assert_projects_equal (project, reopened);
+
+  /* The figures, hand-worked in the header comment, are the same before and after. */
+  preview_of (dataset, model, &before);
+  preview_of (mqlw_project_get_dataset (reopened), mqlw_project_get_model (reopened), &after);
+  for (guint k = 0; k < 2; k++)
+    {
+      const MqlwPreview *p = k == 0 ? &before : &after;
+      g_assert_cmpuint (p->mql, ==, 4);
+      g_assert_cmpuint (p->stage[MQLW_STAGE_SQL].known, ==, 3);
+      g_assert_cmpuint (p->stage[MQLW_STAGE_SQL].reached, ==, 2);
+      g_assert_cmpfloat_with_epsilon (p->stage[MQLW_STAGE_SQL].rate, 2.0 / 3.0, 1e-12);
+      g_assert_cmpuint (p->stage[MQLW_STAGE_WON].reached, ==, 1);
+      g_assert_cmpuint (p->wins_captured, ==, 1);
+      g_assert_cmpfloat (p->months, ==, 1.0);
+      g_assert_cmpfloat (p->mql_per_month, ==, 4.0);
+    }
+  g_assert_cmpmem (&before, sizeof before, &after, sizeof after);
+
+  /* An adopted dictionary still interns: a known value keeps its code, a new one is appended. */
+  seniority = mqlw_dataset_get_column (mqlw_project_get_dataset (reopened), "seniority");
+  g_assert_cmpuint (mqlw_column_intern (seniority, "Manager", -1), ==, 1);
+  g_assert_cmpuint (mqlw_column_intern (seniority, "Intern", -1), ==, 3);
+}
+
+static void
+test_fault_injection (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model (50);
+  g_autoptr(MqlwModel) edited = build_model (60);
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(MqlwProject) first = NULL;
+  g_autoptr(MqlwDataset) second_data = build_dataset ();
+  g_autoptr(GPtrArray) approvers = both_teams ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("faults.mqlw");
+  guint k, failures = 0;
+
+  mqlw_project_add_version (project, model, "Maria", "first cut");
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  first = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Every kind of change, including a new dataset, so the save touches every table. */
+  g_assert_nonnull (mqlw_project_sign (project, 1, approvers, "Agreed in the Q2 workshop", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_save_model (project, edited, "Sam", "sales wants 60"), ==, 2);
+  mqlw_project_set_scenario (project, "Marketing proposal", model, "");
+  mqlw_project_log_export (project, "model", "agreed.json", "def", 1);
+  second_data->outcomes.stage[MQLW_STAGE_SQL][6] = MQLW_OUTCOME_YES;
+  mqlw_project_set_dataset (project, second_data, NULL);
+
+  for (k = 1; ; k++)
+    {
+      g_autoptr(MqlwProject) reread = NULL;
+      g_autoptr(GError) local = NULL;
+      gboolean ok;
+
+      mqlw_project_test_fail_at_step (k);
+      ok = mqlw_project_save (project, NULL, NULL, NULL, &local);
+      if (ok)
+        {
+          /* The injected fault was never reached: every step has been tried. */
+          g_assert_cmpuint (mqlw_project_test_steps_taken (), <, k);
+          break;
+        }
+      failures++;
+      g_assert_error (local, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE);
+      g_assert_nonnull (strstr (local->message, "faults.mqlw"));
+      g_assert_nonnull (strstr (local->message, "unchanged"));
+      g_assert_true (mqlw_project_is_dirty (project));
+
+      mqlw_project_test_fail_at_step (0);
+      g_clear_error (&local);
+      reread = mqlw_project_open (path, NULL, NULL, NULL, &local);
+      g_assert_no_error (local);
+      assert_projects_equal (first, reread);
+    }
+  mqlw_project_test_fail_at_step (0);
+  /* Each version, the sign-off, scenario, export, column, outcome and problem is a step. */
+  g_assert_cmpuint (failures, >, 15);
+
+  {
+    g_autoptr(MqlwProject) reread = mqlw_project_open (path, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    assert_projects_equal (project, reread);
+    g_assert_cmpint (mqlw_project_get_dataset (reread)->outcomes.stage[MQLW_STAGE_SQL][6], ==, MQLW_OUTCOME_YES);
+  }
+}
+
+/* A first save (Save As) that fails leaves no file and no temporary behind;
+ * one that replaces an existing file leaves the old file as it was. */
+static void
+test_fault_injection_save_as (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model (50);
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("mqlw-saveas-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "new.mqlw", NULL);
+  g_autoptr(GError) error = NULL;
+
+  mqlw_project_add_version (project, model, "", "");
+  for (guint k = 1; k < 10; k++)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autoptr(GDir) listing = NULL;
+
+      mqlw_project_test_fail_at_step (k);
+      g_assert_false (mqlw_project_save_as (project, path, NULL, NULL, NULL, &local));
+      g_assert_error (local, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE);
+      g_assert_nonnull (strstr (local->message, "nothing was written"));
+      listing = g_dir_open (dir, 0, NULL);
+      g_assert_null (g_dir_read_name (listing));
+      g_assert_null (mqlw_project_get_path (project));
+    }
+  mqlw_project_test_fail_at_step (0);
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_newer_schema (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("newer.mqlw");
+  sqlite3 *db = NULL;
+
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_null (mqlw_project_open (path, NULL, NULL, NULL, &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer.mqlw"));
+  g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 7); this one reads up to 1"));
+}
+
+static void
+test_not_a_project (void)
+{
+  g_autofree char *csv = temp_path ("leads.csv");
+  g_autofree char *other = temp_path ("other.sqlite");
+  g_autofree char *empty = temp_path ("empty.mqlw");
+  g_autofree char *missing = temp_path ("missing.mqlw");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (csv, "lead_id,score\nL1,5\n", -1, NULL));
+  g_assert_null (mqlw_project_open (csv, NULL, NULL, NULL, &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_PROJECT);
+  g_assert_nonnull (strstr (error->message, "leads.csv” is not an MQL Workbench project"));
+  g_clear_error (&error);
+  g_assert_false (mqlw_project_is_project_file (csv));
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_null (mqlw_project_open (empty, NULL, NULL, NULL, &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_PROJECT);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (mqlw_project_is_project_file (other));
+  g_assert_null (mqlw_project_open (other, NULL, NULL, NULL, &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_PROJECT);
+  g_assert_nonnull (strstr (error->message, "other.sqlite” is an SQLite database, but not an MQL Workbench project"));
+  g_clear_error (&error);
+
+  g_assert_null (mqlw_project_open (missing, NULL, NULL, NULL, &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "missing.mqlw"));
+}
+
+/* Damage every page after the first (the header stays, so it still looks like
+ * a project) and check the open fails cleanly, naming the file. */
+static void
+test_damaged (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model (50);
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("damaged.mqlw");
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  mqlw_project_add_version (project, model, "", "");
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 65536 * 2);
+  for (gsize i = 65536; i < length; i++)
+    bytes[i] = (char) (i * 7 + 3);
+  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+
+  g_assert_null (mqlw_project_open (path, NULL, NULL, NULL, &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "damaged.mqlw” is damaged"));
+}
+
+static void
+test_frozen_version (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model (50);
+  g_autoptr(MqlwModel) edit = build_model (55);
+  g_autoptr(MqlwModel) edit2 = build_model (58);
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(GPtrArray) approvers = both_teams ();
+  g_autoptr(GError) error = NULL;
+  MqlwSignoff *signoff;
+
+  g_assert_cmpuint (mqlw_project_save_model (project, model, "Maria", "draft"), ==, 1);
+  /* A draft head is replaced in place. */
+  g_assert_cmpuint (mqlw_project_save_model (project, edit, "Maria", "draft 2"), ==, 1);
+  g_assert_cmpfloat (mqlw_project_get_model (project)->threshold, ==, 55);
+  g_assert_true (mqlw_project_replace_version (project, 1, model, "Maria", "back to 50", &error));
+  g_assert_no_error (error);
+
+  signoff = mqlw_project_sign (project, 0, approvers, "", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (signoff);
+  g_assert_cmpuint (signoff->version, ==, 1);
+  g_assert_true (mqlw_project_get_latest_signoff (project) == signoff);
+
+  g_assert_false (mqlw_project_replace_version (project, 1, edit, "Sam", "sneaky", &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN);
+  g_assert_nonnull (strstr (error->message, "version 1 was signed off"));
+  g_clear_error (&error);
+  g_assert_null (mqlw_project_sign (project, 1, approvers, "", NULL, NULL, NULL, &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN);
+  g_clear_error (&error);
+  g_assert_false (mqlw_project_replace_version (project, 9, edit, "Sam", "", &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Saving edits after a sign-off makes a new draft; version 1 keeps threshold 50. */
+  g_assert_cmpuint (mqlw_project_save_model (project, edit, "Sam", "after sign-off"), ==, 2);
+  g_assert_cmpuint (mqlw_project_save_model (project, edit2, "Sam", "again"), ==, 2);
+  g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 2);
+  g_assert_cmpfloat (mqlw_project_get_version (project, 1)->model->threshold, ==, 50);
+  g_assert_cmpfloat (mqlw_project_get_version (project, 2)->model->threshold, ==, 58);
+  g_assert_null (mqlw_project_get_version (project, 2)->signoff);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mqlw/project/round-trip", test_round_trip);
+  g_test_add_func ("/mqlw/project/fault-injection", test_fault_injection);
+  g_test_add_func ("/mqlw/project/fault-injection-save-as", test_fault_injection_save_as);
+  g_test_add_func ("/mqlw/project/newer-schema", test_newer_schema);
+  g_test_add_func ("/mqlw/project/not-a-project", test_not_a_project);
+  g_test_add_func ("/mqlw/project/damaged", test_damaged);
+  g_test_add_func ("/mqlw/project/frozen-version", test_frozen_version);
+  return g_test_run ();
+}
