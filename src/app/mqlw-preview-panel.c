@@ -343,7 +343,7 @@ append_swaps (GtkStringList      *list,
               const GArray       *rows,
               const char         *change,
               MqlwDataset        *dataset,
-              const MqlwScores   *scores)
+              const GArray       *scores)
 {
   MqlwColumn *id_column = mqlw_dataset_find_role (dataset, MQLW_ROLE_LEAD_ID);
 
@@ -353,7 +353,8 @@ append_swaps (GtkStringList      *list,
     {
       guint row = g_array_index (rows, guint, i);
       g_autofree char *id = id_column != NULL ? mqlw_column_format (id_column, row) : NULL;
-      g_autofree char *score = mqlw_format_score (scores->total[row]);
+      g_autofree char *score = mqlw_format_score (scores != NULL && i < scores->len ?
+                                                  g_array_index (scores, double, i) : NAN);
       g_autofree char *line = NULL;
 
       if (id == NULL)
@@ -409,10 +410,11 @@ show_swaps_action (GtkWidget  *widget,
   if (c == NULL)
     return;
   list = gtk_string_list_new (NULL);
+  /* The scores are the worker's snapshot: the scorer may be busy with a newer model. */
   append_swaps (list, c->swap_in_rows, _("Swap in"), mqlw_workbench_get_dataset (self->workbench),
-                mqlw_scorer_get_scores (mqlw_workbench_get_scorer (self->workbench)));
+                mqlw_workbench_get_swap_scores (self->workbench, TRUE));
   append_swaps (list, c->swap_out_rows, _("Swap out"), mqlw_workbench_get_dataset (self->workbench),
-                mqlw_scorer_get_scores (mqlw_workbench_get_scorer (self->workbench)));
+                mqlw_workbench_get_swap_scores (self->workbench, FALSE));
 
   selection = gtk_no_selection_new (G_LIST_MODEL (list));
   view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));

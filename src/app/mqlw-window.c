@@ -32,6 +32,7 @@ struct _MqlwWindow
   GtkNative            *file_chooser;    /* GtkFileChooserNative while open */
   GTask                *task;           /* the running preview or import */
   guint                 progress_source;
+  guint                 busy_source;
   gboolean              workshop_mode;
   gboolean              syncing;
 
@@ -64,6 +65,7 @@ struct _MqlwWindow
   GtkWidget            *empty_import_button;
   GtkWidget            *empty_sample_button;
   GtkWidget            *cancel_button;
+  GtkSpinner           *busy_spinner;
   MqlwChartView        *chart_view;
   MqlwBucketView       *bucket_view;
   MqlwModelPanel       *model_panel;
@@ -269,6 +271,41 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
                                                    mqlw_workbench_get_model (workbench)->name != NULL ?
                                                    mqlw_workbench_get_model (workbench)->name : _("Untitled model"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+    }
+}
+
+static void
+on_workbench_error_cb (MqlwWorkbench *workbench,
+                       const GError  *error,
+                       MqlwWindow    *self)
+{
+  show_error (self, _("Could Not Change the Model"), error);
+}
+
+static gboolean
+show_busy_cb (gpointer user_data)
+{
+  MqlwWindow *self = user_data;
+
+  self->busy_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
+  gtk_spinner_start (self->busy_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+/* A subtle sign that newer figures are on their way, only when they take a while. */
+static void
+on_workbench_busy_cb (MqlwWorkbench *workbench,
+                      GParamSpec    *pspec,
+                      MqlwWindow    *self)
+{
+  g_clear_handle_id (&self->busy_source, g_source_remove);
+  if (mqlw_workbench_is_busy (workbench))
+    self->busy_source = g_timeout_add (150, show_busy_cb, self);
+  else
+    {
+      gtk_spinner_stop (self->busy_spinner);
+      gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
     }
 }
 
@@ -1023,6 +1060,7 @@ mqlw_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   stop_progress (self);
+  g_clear_handle_id (&self->busy_source, g_source_remove);
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_WINDOW);
@@ -1133,6 +1171,7 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, empty_import_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, empty_sample_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, bucket_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, model_panel);
@@ -1197,6 +1236,8 @@ mqlw_window_init (MqlwWindow *self)
   self->cancellable = g_cancellable_new ();
   self->workbench = mqlw_workbench_new ();
   g_signal_connect (self->workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
+  g_signal_connect (self->workbench, "error", G_CALLBACK (on_workbench_error_cb), self);
+  g_signal_connect (self->workbench, "notify::busy", G_CALLBACK (on_workbench_busy_cb), self);
   mqlw_chart_view_set_workbench (self->chart_view, self->workbench);
   mqlw_bucket_view_set_workbench (self->bucket_view, self->workbench);
   mqlw_preview_panel_set_workbench (self->preview_panel, self->workbench);

@@ -10,24 +10,61 @@
 
 #define MAX_UNDO 200
 
-struct _MqlwWorkbench
-{
-  GObject          parent_instance;
-
+/* What one worker job reads: shared by the workbench and the job in flight.
+ * The scorer's arrays are written only by the job in flight; the calibration
+ * is replaced only on the main thread while no job runs. */
+typedef struct {
+  gatomicrefcount  ref_count;
   MqlwDataset     *dataset;
   MqlwModel       *baseline;
   MqlwScorer      *baseline_scorer;
   MqlwCalibration *baseline_calibration;
-
-  MqlwModel       *model;
   MqlwScorer      *scorer;
-  MqlwCalibration *calibration;
+  MqlwCalibration *calibration;    /* of the shown figures */
+} Engine;
+
+/* One job: a private copy of the model, what to compute. */
+typedef struct {
+  Engine         *engine;
+  MqlwModel      *model;
+  gboolean        rescore;
+  MqlwBucketSpec *spec;           /* NULL: choose the automatic scheme */
+  guint           change;
+  gint64          started;
+} Job;
+
+/* What a job hands the main thread. */
+typedef struct {
+  MqlwModel       *model;
+  MqlwCalibration *calibration;   /* NULL when the scores did not change */
+  MqlwBucketSpec  *spec;
+  MqlwBucketTable *buckets;
+  MqlwComparison  *comparison;
+  GArray          *swap_scores[2];   /* [0] out, [1] in */
+  GArray          *suggestions;
+  GArray          *sweep;
+} Result;
+
+struct _MqlwWorkbench
+{
+  GObject          parent_instance;
+
+  Engine          *engine;
+  MqlwModel       *model;          /* newest; its figures may still be computing */
 
   MqlwBucketSpec  *bucket_spec;
   gboolean         bucket_spec_chosen;
   MqlwBucketTable *buckets;
   MqlwPreview      preview;
   MqlwComparison  *comparison;
+  GArray          *swap_scores[2];
+  GArray          *suggestions;
+  GArray          *sweep;
+
+  GTask           *task;           /* the job in flight */
+  gboolean         pending;        /* a newer model or threshold waits */
+  gboolean         pending_rescore;
+  guint            pending_change;
 
   GPtrArray       *undo;   /* MqlwModel* snapshots, newest last */
   GPtrArray       *redo;
@@ -39,11 +76,13 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_HAS_DATA,
+  PROP_BUSY,
   N_PROPS
 };
 
 enum {
   CHANGED,
+  ERROR,
   N_SIGNALS
 };
 
@@ -52,6 +91,179 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (mqlw-workbench-error-quark, mqlw_workbench_error)
 G_DEFINE_FINAL_TYPE (MqlwWorkbench, mqlw_workbench, G_TYPE_OBJECT)
+
+/* ---- engine, jobs, results ----------------------------------------------- */
+
+static Engine *
+engine_ref (Engine *engine)
+{
+  g_atomic_ref_count_inc (&engine->ref_count);
+  return engine;
+}
+
+static void
+engine_unref (Engine *engine)
+{
+  if (!g_atomic_ref_count_dec (&engine->ref_count))
+    return;
+  g_clear_pointer (&engine->calibration, mqlw_calibration_free);
+  g_clear_pointer (&engine->scorer, mqlw_scorer_free);
+  g_clear_pointer (&engine->baseline_calibration, mqlw_calibration_free);
+  g_clear_pointer (&engine->baseline_scorer, mqlw_scorer_free);
+  g_clear_pointer (&engine->baseline, mqlw_model_unref);
+  g_clear_pointer (&engine->dataset, mqlw_dataset_unref);
+  g_free (engine);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Engine, engine_unref)
+
+static void
+job_free (Job *job)
+{
+  g_clear_pointer (&job->engine, engine_unref);
+  g_clear_pointer (&job->model, mqlw_model_unref);
+  g_clear_pointer (&job->spec, mqlw_bucket_spec_free);
+  g_free (job);
+}
+
+static void
+result_free (Result *result)
+{
+  g_clear_pointer (&result->model, mqlw_model_unref);
+  g_clear_pointer (&result->calibration, mqlw_calibration_free);
+  g_clear_pointer (&result->spec, mqlw_bucket_spec_free);
+  g_clear_pointer (&result->buckets, mqlw_bucket_table_free);
+  g_clear_pointer (&result->comparison, mqlw_comparison_free);
+  g_clear_pointer (&result->swap_scores[0], g_array_unref);
+  g_clear_pointer (&result->swap_scores[1], g_array_unref);
+  g_clear_pointer (&result->suggestions, g_array_unref);
+  g_clear_pointer (&result->sweep, g_array_unref);
+  g_free (result);
+}
+
+MqlwBucketSpec *
+mqlw_workbench_choose_bucket_spec (MqlwCalibration *calibration)
+{
+  static const double steps[] = { 1, 2, 2.5, 5 };
+  g_autoptr(MqlwBucketSpec) deciles = mqlw_bucket_spec_parse ("quantiles:10", NULL);
+  g_autoptr(MqlwBucketTable) table = NULL;
+  g_autoptr(GString) text = NULL;
+  double p10, p90, width = 0, first, last;
+
+  g_return_val_if_fail (calibration != NULL, NULL);
+
+  /* Where the middle 80 % of the leads score, as the core's deciles say. */
+  table = mqlw_calibration_buckets (calibration, deciles, NULL, NULL);
+  if (table == NULL || table->n_buckets < 3)
+    return mqlw_bucket_spec_parse ("quantiles:10", NULL);
+  p10 = table->buckets[1].lo;
+  p90 = table->buckets[table->n_buckets - 1].lo;
+  /* The smallest round width that splits that middle into at most 8 buckets:
+   * about 10 with the open buckets below and above, none of them nearly empty. */
+  for (double scale = 0.01; width == 0 && scale < 1e9; scale *= 10)
+    for (guint i = 0; width == 0 && i < G_N_ELEMENTS (steps); i++)
+      if ((p90 - p10) / (steps[i] * scale) <= 8)
+        width = steps[i] * scale;
+  if (width == 0)
+    return mqlw_bucket_spec_parse ("quantiles:10", NULL);
+  first = floor (p10 / width) * width;
+  last = ceil (p90 / width) * width;
+  if (last <= first)
+    last = first + width;
+  text = g_string_new ("edges:");
+  for (double edge = first; edge <= last + width / 2; edge += width)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      /* Rounded so that 0.1 steps print as 0.3, not 0.30000000000000004. */
+      double rounded = round (edge / width) * width;
+
+      g_string_append_printf (text, "%s%s", text->len > 6 ? "," : "",
+                              g_ascii_formatd (buffer, sizeof buffer, "%.10g", rounded));
+    }
+  return mqlw_bucket_spec_parse (text->str, NULL);
+}
+
+/* In the worker: everything the views need for @job's model. */
+static Result *
+compute_result (Job     *job,
+                GError **error_out)
+{
+  Engine *engine = job->engine;
+  Result *result = g_new0 (Result, 1);
+  MqlwCalibration *calibration;
+  MqlwSuggestOptions options;
+  const MqlwScores *scores;
+  GError *error = NULL;
+  double min, max, step;
+
+  result->model = mqlw_model_ref (job->model);
+  if (job->rescore)
+    {
+      if (!mqlw_scorer_update (engine->scorer, job->model, error_out))
+        {
+          result_free (result);
+          return NULL;
+        }
+      result->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (engine->scorer),
+                                                  &engine->dataset->outcomes,
+                                                  job->model->paths.score);
+      result->spec = job->spec != NULL ? mqlw_bucket_spec_copy (job->spec)
+                                       : mqlw_workbench_choose_bucket_spec (result->calibration);
+      result->buckets = mqlw_calibration_buckets (result->calibration, result->spec, NULL, &error);
+      if (result->buckets == NULL)
+        {
+          g_warning ("Cannot bucket the scores: %s", error->message);
+          g_clear_error (&error);
+        }
+    }
+  /* Read only: the main thread replaces it only while no job runs. */
+  calibration = result->calibration != NULL ? result->calibration : engine->calibration;
+  scores = mqlw_scorer_get_scores (engine->scorer);
+
+  result->comparison = mqlw_compare (engine->baseline_calibration,
+                                     mqlw_scorer_get_scores (engine->baseline_scorer),
+                                     engine->baseline->paths.score,
+                                     engine->baseline->threshold,
+                                     calibration, scores,
+                                     job->model->paths.score,
+                                     job->model->threshold,
+                                     &engine->dataset->outcomes,
+                                     job->model->capacity_per_month);
+  for (guint k = 0; k < 2; k++)
+    {
+      const GArray *rows = k ? result->comparison->swap_in_rows : result->comparison->swap_out_rows;
+      guint n = rows != NULL ? rows->len : 0;
+
+      result->swap_scores[k] = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+      for (guint i = 0; i < n; i++)
+        g_array_append_val (result->swap_scores[k], scores->total[g_array_index (rows, guint, i)]);
+    }
+
+  mqlw_suggest_options_init_default (&options);
+  options.capacity_per_month = job->model->capacity_per_month;
+  result->suggestions = mqlw_calibration_suggest (calibration, &options);
+  mqlw_calibration_score_range (calibration, &min, &max);
+  step = (max - min) / MQLW_WORKBENCH_SWEEP_STEPS;
+  /* Whole points when the range allows: scores are mostly integers. */
+  step = step >= 1 ? floor (step) : step > 0 ? step : 1;
+  result->sweep = mqlw_calibration_sweep (calibration, min, max, step, job->model->capacity_per_month);
+  return result;
+}
+
+static void
+run_job (GTask        *task,
+         gpointer      source_object,
+         gpointer      task_data,
+         GCancellable *cancellable)
+{
+  GError *error = NULL;
+  Result *result = compute_result (task_data, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) result_free);
+}
 
 static void
 emit_changed (MqlwWorkbench *self,
@@ -65,66 +277,171 @@ emit_changed (MqlwWorkbench *self,
 static void
 rebuild_preview (MqlwWorkbench *self)
 {
-  g_clear_pointer (&self->comparison, mqlw_comparison_free);
-  if (self->calibration == NULL)
+  if (self->engine == NULL)
     return;
-  mqlw_calibration_preview (self->calibration,
+  mqlw_calibration_preview (self->engine->calibration,
                             self->model->threshold,
                             self->model->capacity_per_month,
                             &self->preview);
 }
 
-/* A readable default: the smallest of 5, 10, 20, 25, 50, … that gives at most
- * 20 buckets over the score range. A layout choice only. */
-static MqlwBucketSpec *
-choose_default_spec (MqlwWorkbench *self)
-{
-  static const double steps[] = { 1, 2, 2.5, 5 };
-  double min = 0, max = 0;
-
-  mqlw_calibration_score_range (self->calibration, &min, &max);
-  for (double scale = 1; scale < 1e9; scale *= 10)
-    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-      {
-        double width = steps[i] * scale;
-        if (width >= 5 && (max - min) / width <= 20)
-          {
-            g_autofree char *text = g_strdup_printf ("width:%g", width);
-            return mqlw_bucket_spec_parse (text, NULL);
-          }
-      }
-  return mqlw_bucket_spec_parse ("quantiles:10", NULL);
-}
+static void start_job (MqlwWorkbench *self);
 
 static void
-rebuild_buckets (MqlwWorkbench *self)
+take_result (MqlwWorkbench *self,
+             Result        *result)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->buckets, mqlw_bucket_table_free);
-  if (self->calibration == NULL)
-    return;
-  if (!self->bucket_spec_chosen)
+  if (result->calibration != NULL)
     {
+      g_clear_pointer (&self->engine->calibration, mqlw_calibration_free);
+      self->engine->calibration = g_steal_pointer (&result->calibration);
       g_clear_pointer (&self->bucket_spec, mqlw_bucket_spec_free);
-      self->bucket_spec = choose_default_spec (self);
+      self->bucket_spec = g_steal_pointer (&result->spec);
+      g_clear_pointer (&self->buckets, mqlw_bucket_table_free);
+      self->buckets = g_steal_pointer (&result->buckets);
     }
-  if (self->bucket_spec == NULL)
-    self->bucket_spec = mqlw_bucket_spec_parse ("quantiles:10", NULL);
-  self->buckets = mqlw_calibration_buckets (self->calibration, self->bucket_spec, NULL, &error);
-  if (self->buckets == NULL)
-    g_warning ("Cannot bucket the scores: %s", error->message);
+  g_clear_pointer (&self->comparison, mqlw_comparison_free);
+  self->comparison = g_steal_pointer (&result->comparison);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_clear_pointer (&self->swap_scores[k], g_array_unref);
+      self->swap_scores[k] = g_steal_pointer (&result->swap_scores[k]);
+    }
+  g_clear_pointer (&self->suggestions, g_array_unref);
+  self->suggestions = g_steal_pointer (&result->suggestions);
+  g_clear_pointer (&self->sweep, g_array_unref);
+  self->sweep = g_steal_pointer (&result->sweep);
+  rebuild_preview (self);
+}
+
+/* The newest model could not be scored: back to the one on show. */
+static void
+roll_back (MqlwWorkbench *self,
+           MqlwModel     *failed)
+{
+  MqlwModel *shown = mqlw_scorer_get_model (self->engine->scorer);
+  g_autoptr(MqlwModel) restored = mqlw_model_copy (shown);
+
+  if (!mqlw_model_equal (failed, self->model))
+    return;   /* something newer is on its way */
+  restored->threshold = self->model->threshold;
+  restored->capacity_per_month = self->model->capacity_per_month;
+  g_clear_pointer (&self->model, mqlw_model_unref);
+  self->model = g_steal_pointer (&restored);
+  if (self->undo->len > 0 &&
+      mqlw_model_equal (g_ptr_array_index (self->undo, self->undo->len - 1), self->model))
+    g_ptr_array_remove_index (self->undo, self->undo->len - 1);
+  self->pending = FALSE;
+  rebuild_preview (self);
 }
 
 static void
-rebuild_calibration (MqlwWorkbench *self)
+on_job_done_cb (GObject      *object,
+                GAsyncResult *async_result,
+                gpointer      user_data)
 {
-  g_clear_pointer (&self->calibration, mqlw_calibration_free);
-  self->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (self->scorer),
-                                            &self->dataset->outcomes,
-                                            self->model->paths.score);
-  rebuild_buckets (self);
-  rebuild_preview (self);
+  MqlwWorkbench *self = MQLW_WORKBENCH (object);
+  Job *job = g_task_get_task_data (G_TASK (async_result));
+  g_autoptr(GError) error = NULL;
+  Result *result;
+  guint change = job->change;
+
+  result = g_task_propagate_pointer (G_TASK (async_result), &error);
+  if ((gpointer) async_result != (gpointer) self->task)
+    {
+      /* From a history that has since been replaced. */
+      g_clear_pointer (&result, result_free);
+      return;
+    }
+  g_clear_object (&self->task);
+  g_debug ("worker: %s in %.1f ms", job->rescore ? "rescore" : "compare",
+           (g_get_monotonic_time () - job->started) / 1000.0);
+
+  if (result == NULL)
+    {
+      roll_back (self, job->model);
+      change |= MQLW_WORKBENCH_CHANGED_STRUCTURE | MQLW_WORKBENCH_CHANGED_MODEL;
+    }
+  else
+    {
+      take_result (self, result);
+      result_free (result);
+    }
+
+  if (self->pending)
+    start_job (self);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  emit_changed (self, change);
+  if (error != NULL)
+    g_signal_emit (self, signals[ERROR], 0, error);
+}
+
+static void
+start_job (MqlwWorkbench *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
+  gboolean was_busy = self->task != NULL;
+
+  g_assert (self->engine != NULL);
+  g_assert (self->task == NULL);
+
+  job->engine = engine_ref (self->engine);
+  job->model = mqlw_model_copy (self->model);
+  job->rescore = self->pending_rescore;
+  job->spec = self->bucket_spec_chosen ? mqlw_bucket_spec_copy (self->bucket_spec) : NULL;
+  job->change = self->pending_change | (job->rescore ? MQLW_WORKBENCH_CHANGED_SCORES : MQLW_WORKBENCH_CHANGED_THRESHOLD);
+  job->started = g_get_monotonic_time ();
+  self->pending = FALSE;
+  self->pending_rescore = FALSE;
+  self->pending_change = 0;
+
+  task = g_task_new (self, NULL, on_job_done_cb, NULL);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  self->task = g_object_ref (task);
+  g_task_run_in_thread (task, run_job);
+  if (!was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Asks the worker for the figures of the current model; coalesces. */
+static void
+queue_job (MqlwWorkbench *self,
+           gboolean       rescore,
+           guint          change)
+{
+  if (self->engine == NULL)
+    return;
+  self->pending = TRUE;
+  self->pending_rescore |= rescore;
+  self->pending_change |= change;
+  if (self->task == NULL)
+    start_job (self);
+}
+
+/* Everything for a new engine, on the calling thread (used by load). */
+static void
+compute_now (MqlwWorkbench *self)
+{
+  Job *job = g_new0 (Job, 1);
+  Result *result;
+
+  job->engine = engine_ref (self->engine);
+  job->model = mqlw_model_copy (self->model);
+  self->engine->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (self->engine->scorer),
+                                                    &self->engine->dataset->outcomes,
+                                                    self->model->paths.score);
+  result = compute_result (job, NULL);
+  job_free (job);
+  g_assert (result != NULL);
+  g_clear_pointer (&self->bucket_spec, mqlw_bucket_spec_free);
+  g_clear_pointer (&self->buckets, mqlw_bucket_table_free);
+  self->bucket_spec = mqlw_workbench_choose_bucket_spec (self->engine->calibration);
+  self->buckets = mqlw_calibration_buckets (self->engine->calibration, self->bucket_spec, NULL, NULL);
+  take_result (self, result);
+  result_free (result);
 }
 
 static void
@@ -140,15 +457,16 @@ mqlw_workbench_dispose (GObject *object)
 {
   MqlwWorkbench *self = (MqlwWorkbench *) object;
 
+  /* A job in flight keeps its own ref on the engine. */
+  g_clear_object (&self->task);
   g_clear_pointer (&self->comparison, mqlw_comparison_free);
   g_clear_pointer (&self->buckets, mqlw_bucket_table_free);
-  g_clear_pointer (&self->calibration, mqlw_calibration_free);
-  g_clear_pointer (&self->scorer, mqlw_scorer_free);
+  g_clear_pointer (&self->swap_scores[0], g_array_unref);
+  g_clear_pointer (&self->swap_scores[1], g_array_unref);
+  g_clear_pointer (&self->suggestions, g_array_unref);
+  g_clear_pointer (&self->sweep, g_array_unref);
+  g_clear_pointer (&self->engine, engine_unref);
   g_clear_pointer (&self->model, mqlw_model_unref);
-  g_clear_pointer (&self->baseline_calibration, mqlw_calibration_free);
-  g_clear_pointer (&self->baseline_scorer, mqlw_scorer_free);
-  g_clear_pointer (&self->baseline, mqlw_model_unref);
-  g_clear_pointer (&self->dataset, mqlw_dataset_unref);
   g_clear_pointer (&self->bucket_spec, mqlw_bucket_spec_free);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
@@ -175,6 +493,9 @@ mqlw_workbench_get_property (GObject    *object,
     case PROP_HAS_DATA:
       g_value_set_boolean (value, mqlw_workbench_has_data (self));
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, mqlw_workbench_is_busy (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -197,6 +518,9 @@ mqlw_workbench_class_init (MqlwWorkbenchClass *klass)
   properties[PROP_HAS_DATA] =
     g_param_spec_boolean ("has-data", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -209,6 +533,16 @@ mqlw_workbench_class_init (MqlwWorkbenchClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
+   * MqlwWorkbench::error:
+   * @error: why the newest edit could not be scored (it was rolled back).
+   */
+  signals[ERROR] =
+    g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -230,10 +564,9 @@ mqlw_workbench_load (MqlwWorkbench  *self,
                      MqlwModel      *model,
                      GError        **error)
 {
-  g_autoptr(MqlwScorer) baseline_scorer = NULL;
-  g_autoptr(MqlwScorer) scorer = NULL;
-  g_autoptr(MqlwModel) baseline = NULL;
-  g_autoptr(MqlwModel) current = NULL;
+  g_autoptr(Engine) engine = NULL;
+  g_autoptr(MqlwModel) scored = NULL;
+  gboolean was_busy;
 
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
   g_return_val_if_fail (dataset != NULL, FALSE);
@@ -241,35 +574,36 @@ mqlw_workbench_load (MqlwWorkbench  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* The baseline stays exactly as opened; edits go to a copy. */
-  baseline = mqlw_model_copy (model);
-  current = mqlw_model_copy (model);
-  if (!(baseline_scorer = mqlw_scorer_new (dataset, baseline, error)))
+  engine = g_new0 (Engine, 1);
+  g_atomic_ref_count_init (&engine->ref_count);
+  engine->dataset = mqlw_dataset_ref (dataset);
+  engine->baseline = mqlw_model_copy (model);
+  if (!(engine->baseline_scorer = mqlw_scorer_new (dataset, engine->baseline, error)))
     return FALSE;
-  if (!(scorer = mqlw_scorer_new (dataset, current, error)))
+  scored = mqlw_model_copy (model);
+  if (!(engine->scorer = mqlw_scorer_new (dataset, scored, error)))
     return FALSE;
+  engine->baseline_calibration = mqlw_calibration_new (mqlw_scorer_get_scores (engine->baseline_scorer),
+                                                       &dataset->outcomes,
+                                                       engine->baseline->paths.score);
 
-  g_clear_pointer (&self->comparison, mqlw_comparison_free);
-  g_clear_pointer (&self->calibration, mqlw_calibration_free);
-  g_clear_pointer (&self->baseline_calibration, mqlw_calibration_free);
-  g_clear_pointer (&self->scorer, mqlw_scorer_free);
-  g_clear_pointer (&self->baseline_scorer, mqlw_scorer_free);
+  /* A job for the previous history finds its result unwanted. */
+  was_busy = self->task != NULL;
+  g_clear_object (&self->task);
+  self->pending = FALSE;
+  self->pending_rescore = FALSE;
+  self->pending_change = 0;
+  g_clear_pointer (&self->engine, engine_unref);
   g_clear_pointer (&self->model, mqlw_model_unref);
-  g_clear_pointer (&self->baseline, mqlw_model_unref);
-  g_clear_pointer (&self->dataset, mqlw_dataset_unref);
-
-  self->dataset = mqlw_dataset_ref (dataset);
-  self->baseline = g_steal_pointer (&baseline);
-  self->model = g_steal_pointer (&current);
-  self->baseline_scorer = g_steal_pointer (&baseline_scorer);
-  self->scorer = g_steal_pointer (&scorer);
-  self->baseline_calibration = mqlw_calibration_new (mqlw_scorer_get_scores (self->baseline_scorer),
-                                                     &self->dataset->outcomes,
-                                                     self->baseline->paths.score);
+  self->engine = g_steal_pointer (&engine);
+  self->model = mqlw_model_copy (model);
   self->bucket_spec_chosen = FALSE;
   clear_history (self);
-  rebuild_calibration (self);
+  compute_now (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DATA]);
+  if (was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   emit_changed (self, MQLW_WORKBENCH_CHANGED_DATA);
   return TRUE;
 }
@@ -289,8 +623,8 @@ mqlw_workbench_set_dataset (MqlwWorkbench  *self,
     }
   else
     {
-      g_autoptr(MqlwModel) baseline = mqlw_model_ref (self->baseline);
-      g_autoptr(MqlwModel) current = mqlw_model_ref (self->model);
+      g_autoptr(MqlwModel) baseline = mqlw_model_ref (self->engine->baseline);
+      g_autoptr(MqlwModel) current = mqlw_model_copy (self->model);
       g_autoptr(MqlwScorer) check = NULL;
 
       /* Both models must apply to the new history before anything changes. */
@@ -308,14 +642,21 @@ gboolean
 mqlw_workbench_has_data (MqlwWorkbench *self)
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
-  return self->calibration != NULL;
+  return self->engine != NULL;
+}
+
+gboolean
+mqlw_workbench_is_busy (MqlwWorkbench *self)
+{
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
+  return self->task != NULL;
 }
 
 MqlwDataset *
 mqlw_workbench_get_dataset (MqlwWorkbench *self)
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
-  return self->dataset;
+  return self->engine != NULL ? self->engine->dataset : NULL;
 }
 
 MqlwModel *
@@ -329,21 +670,22 @@ MqlwModel *
 mqlw_workbench_get_baseline (MqlwWorkbench *self)
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
-  return self->baseline;
+  return self->engine != NULL ? self->engine->baseline : NULL;
 }
 
 MqlwScorer *
 mqlw_workbench_get_scorer (MqlwWorkbench *self)
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
-  return self->scorer;
+  g_return_val_if_fail (self->task == NULL, NULL);
+  return self->engine != NULL ? self->engine->scorer : NULL;
 }
 
 MqlwCalibration *
 mqlw_workbench_get_calibration (MqlwWorkbench *self)
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
-  return self->calibration;
+  return self->engine != NULL ? self->engine->calibration : NULL;
 }
 
 const MqlwBucketTable *
@@ -360,32 +702,33 @@ mqlw_workbench_get_bucket_spec (MqlwWorkbench *self)
   return self->bucket_spec;
 }
 
+gboolean
+mqlw_workbench_get_bucket_auto (MqlwWorkbench *self)
+{
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), TRUE);
+  return !self->bucket_spec_chosen;
+}
+
 const MqlwPreview *
 mqlw_workbench_get_preview (MqlwWorkbench *self)
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
-  return self->calibration != NULL ? &self->preview : NULL;
+  return self->engine != NULL ? &self->preview : NULL;
 }
 
 const MqlwComparison *
 mqlw_workbench_get_comparison (MqlwWorkbench *self)
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
-
-  if (self->calibration == NULL)
-    return NULL;
-  if (self->comparison == NULL)
-    self->comparison = mqlw_compare (self->baseline_calibration,
-                                     mqlw_scorer_get_scores (self->baseline_scorer),
-                                     self->baseline->paths.score,
-                                     self->baseline->threshold,
-                                     self->calibration,
-                                     mqlw_scorer_get_scores (self->scorer),
-                                     self->model->paths.score,
-                                     self->model->threshold,
-                                     &self->dataset->outcomes,
-                                     self->model->capacity_per_month);
   return self->comparison;
+}
+
+const GArray *
+mqlw_workbench_get_swap_scores (MqlwWorkbench *self,
+                                gboolean       swap_in)
+{
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
+  return self->swap_scores[swap_in ? 1 : 0];
 }
 
 void
@@ -397,8 +740,8 @@ mqlw_workbench_get_score_range (MqlwWorkbench *self,
 
   *min = 0;
   *max = 100;
-  if (self->calibration != NULL)
-    mqlw_calibration_score_range (self->calibration, min, max);
+  if (self->engine != NULL)
+    mqlw_calibration_score_range (self->engine->calibration, min, max);
 }
 
 gboolean
@@ -408,21 +751,30 @@ mqlw_workbench_set_bucket_spec (MqlwWorkbench  *self,
 {
   g_autoptr(MqlwBucketSpec) spec = NULL;
   g_autoptr(MqlwBucketTable) table = NULL;
+  gboolean automatic;
 
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (!(spec = mqlw_bucket_spec_parse (text, error)))
+  automatic = text[0] == '\0' || g_str_equal (text, "auto");
+  if (automatic && self->engine != NULL)
+    spec = mqlw_workbench_choose_bucket_spec (self->engine->calibration);
+  else if (automatic)
+    spec = mqlw_bucket_spec_parse ("quantiles:10", error);
+  else
+    spec = mqlw_bucket_spec_parse (text, error);
+  if (spec == NULL)
     return FALSE;
-  if (self->calibration != NULL &&
-      !(table = mqlw_calibration_buckets (self->calibration, spec, NULL, error)))
+  /* A rebucketing of the shown calibration: one pass over its histogram. */
+  if (self->engine != NULL &&
+      !(table = mqlw_calibration_buckets (self->engine->calibration, spec, NULL, error)))
     return FALSE;
 
   g_clear_pointer (&self->bucket_spec, mqlw_bucket_spec_free);
   g_clear_pointer (&self->buckets, mqlw_bucket_table_free);
   self->bucket_spec = g_steal_pointer (&spec);
   self->buckets = g_steal_pointer (&table);
-  self->bucket_spec_chosen = TRUE;
+  self->bucket_spec_chosen = !automatic;
   emit_changed (self, MQLW_WORKBENCH_CHANGED_BUCKETS);
   return TRUE;
 }
@@ -454,9 +806,11 @@ mqlw_workbench_set_threshold (MqlwWorkbench *self,
   if (!self->threshold_coalesce)
     push_undo (self);
   self->threshold_coalesce = TRUE;
-  /* The threshold does not enter the scores: the scorer's model may take it in place. */
+  /* The model on the main thread is ours alone: jobs work on copies. */
   self->model->threshold = threshold;
   rebuild_preview (self);
+  /* The comparison with the baseline rescans the leads: the worker does it. */
+  queue_job (self, FALSE, 0);
   emit_changed (self, MQLW_WORKBENCH_CHANGED_THRESHOLD);
 }
 
@@ -482,23 +836,8 @@ mqlw_workbench_set_capacity (MqlwWorkbench *self,
   self->threshold_coalesce = FALSE;
   self->model->capacity_per_month = capacity_per_month;
   rebuild_preview (self);
+  queue_job (self, FALSE, 0);
   emit_changed (self, MQLW_WORKBENCH_CHANGED_THRESHOLD);
-}
-
-/* Switches scorer and calibration to @model without touching the stacks. */
-static gboolean
-switch_model (MqlwWorkbench  *self,
-              MqlwModel      *model,
-              guint           change,
-              GError        **error)
-{
-  if (!mqlw_scorer_update (self->scorer, model, error))
-    return FALSE;
-  g_clear_pointer (&self->model, mqlw_model_unref);
-  self->model = mqlw_model_ref (model);
-  rebuild_calibration (self);
-  emit_changed (self, change);
-  return TRUE;
 }
 
 gboolean
@@ -507,25 +846,28 @@ mqlw_workbench_apply_model (MqlwWorkbench        *self,
                             MqlwWorkbenchChange   change,
                             GError              **error)
 {
+  gint64 start = g_get_monotonic_time ();
+
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
   g_return_val_if_fail (model != NULL, FALSE);
 
-  if (self->scorer == NULL)
+  if (self->engine == NULL)
     {
       g_set_error_literal (error, MQLW_WORKBENCH_ERROR, MQLW_WORKBENCH_ERROR_NO_DATA,
                            _("Open a lead history first."));
       return FALSE;
     }
-  if (!mqlw_scorer_update (self->scorer, model, error))
-    return FALSE;
   g_ptr_array_add (self->undo, g_steal_pointer (&self->model));
   if (self->undo->len > MAX_UNDO)
     g_ptr_array_remove_index (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   self->threshold_coalesce = FALSE;
-  self->model = mqlw_model_ref (model);
-  rebuild_calibration (self);
-  emit_changed (self, change | MQLW_WORKBENCH_CHANGED_SCORES);
+  /* Our own copy: the caller may keep editing theirs. */
+  self->model = mqlw_model_copy (model);
+  rebuild_preview (self);
+  queue_job (self, TRUE, 0);
+  emit_changed (self, change | MQLW_WORKBENCH_CHANGED_MODEL);
+  g_debug ("edit: %.2f ms on the main thread", (g_get_monotonic_time () - start) / 1000.0);
   return TRUE;
 }
 
@@ -674,24 +1016,15 @@ step_history (MqlwWorkbench *self,
               GPtrArray     *from,
               GPtrArray     *to)
 {
-  g_autoptr(MqlwModel) target = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (from->len == 0 || self->scorer == NULL)
+  if (from->len == 0 || self->engine == NULL)
     return FALSE;
-  target = g_ptr_array_steal_index (from, from->len - 1);
-  g_ptr_array_add (to, mqlw_model_copy (self->model));
+  g_ptr_array_add (to, g_steal_pointer (&self->model));
+  self->model = g_ptr_array_steal_index (from, from->len - 1);
   self->threshold_coalesce = FALSE;
-  if (!switch_model (self, target,
-                     MQLW_WORKBENCH_CHANGED_STRUCTURE | MQLW_WORKBENCH_CHANGED_SCORES |
-                     MQLW_WORKBENCH_CHANGED_THRESHOLD, &error))
-    {
-      /* A snapshot scored before cannot fail; keep the stacks consistent anyway. */
-      g_warning ("Cannot restore the model: %s", error->message);
-      g_ptr_array_add (from, g_steal_pointer (&target));
-      g_ptr_array_remove_index (to, to->len - 1);
-      return FALSE;
-    }
+  rebuild_preview (self);
+  queue_job (self, TRUE, 0);
+  emit_changed (self, MQLW_WORKBENCH_CHANGED_STRUCTURE | MQLW_WORKBENCH_CHANGED_MODEL |
+                      MQLW_WORKBENCH_CHANGED_THRESHOLD);
   return TRUE;
 }
 
@@ -712,15 +1045,11 @@ mqlw_workbench_redo (MqlwWorkbench *self)
 GArray *
 mqlw_workbench_suggest (MqlwWorkbench *self)
 {
-  MqlwSuggestOptions options;
-
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
 
-  if (self->calibration == NULL)
+  if (self->suggestions == NULL)
     return NULL;
-  mqlw_suggest_options_init_default (&options);
-  options.capacity_per_month = self->model->capacity_per_month;
-  return mqlw_calibration_suggest (self->calibration, &options);
+  return g_array_copy (self->suggestions);
 }
 
 GArray *
@@ -732,15 +1061,13 @@ mqlw_workbench_sweep (MqlwWorkbench *self,
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
   g_return_val_if_fail (n_steps > 0, NULL);
 
-  if (self->calibration == NULL)
+  if (self->engine == NULL)
     return NULL;
-  mqlw_calibration_score_range (self->calibration, &min, &max);
+  if (n_steps == MQLW_WORKBENCH_SWEEP_STEPS && self->sweep != NULL)
+    return g_array_copy (self->sweep);
+  mqlw_calibration_score_range (self->engine->calibration, &min, &max);
   step = (max - min) / n_steps;
-  /* Whole points when the range allows: scores are mostly integers. */
-  if (step >= 1)
-    step = floor (step);
-  if (step <= 0)
-    step = 1;
-  return mqlw_calibration_sweep (self->calibration, min, max, step,
+  step = step >= 1 ? floor (step) : step > 0 ? step : 1;
+  return mqlw_calibration_sweep (self->engine->calibration, min, max, step,
                                  self->model->capacity_per_month);
 }

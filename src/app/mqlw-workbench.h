@@ -4,7 +4,17 @@
  * Owns the dataset, the baseline model (as opened), the current model, the
  * scorer, the calibration, the bucket spec, the threshold, capacity, and the
  * undo / redo stacks of model snapshots. Every number it hands out comes from
- * the core; it emits "changed" and every view redraws from its getters. */
+ * the core; it emits "changed" and every view redraws from its getters.
+ *
+ * Model edits are computed off the main thread: an edit changes the model at
+ * once (undo, redo, the model panel see it), then one worker at a time
+ * rescores, recalibrates, rebuckets and compares with the baseline; edits that
+ * arrive meanwhile coalesce, so only the newest model is computed next. Until
+ * the result arrives the getters keep handing out the previous figures
+ * ("busy" is TRUE); then "changed" is emitted with MQLW_WORKBENCH_CHANGED_SCORES.
+ * A threshold or capacity move is computed at once (O(1) in the core); only the
+ * baseline comparison follows from the worker. A failed edit is rolled back and
+ * reported through "error". */
 #pragma once
 
 #include <gio/gio.h>
@@ -19,7 +29,11 @@ typedef enum {
   MQLW_WORKBENCH_CHANGED_SCORES    = 1 << 2,  /* a weight changed: scores, buckets, preview */
   MQLW_WORKBENCH_CHANGED_THRESHOLD = 1 << 3,  /* threshold or capacity: preview only */
   MQLW_WORKBENCH_CHANGED_BUCKETS   = 1 << 4,  /* bucket scheme */
+  MQLW_WORKBENCH_CHANGED_MODEL     = 1 << 5,  /* the model changed; its figures follow when not busy */
 } MqlwWorkbenchChange;
+
+/* Thresholds in the cached sweep (mqlw_workbench_sweep). */
+#define MQLW_WORKBENCH_SWEEP_STEPS 120
 
 #define MQLW_WORKBENCH_ERROR (mqlw_workbench_error_quark ())
 typedef enum {
@@ -48,6 +62,8 @@ gboolean               mqlw_workbench_has_data         (MqlwWorkbench  *self);
 MqlwDataset           *mqlw_workbench_get_dataset      (MqlwWorkbench  *self);
 MqlwModel             *mqlw_workbench_get_model        (MqlwWorkbench  *self);   /* current; threshold & capacity up to date */
 MqlwModel             *mqlw_workbench_get_baseline     (MqlwWorkbench  *self);
+/* The worker writes the scorer's arrays: only while !busy, and never for display
+ * (use mqlw_workbench_get_swap_scores for the changed leads' scores). */
 MqlwScorer            *mqlw_workbench_get_scorer       (MqlwWorkbench  *self);
 MqlwCalibration       *mqlw_workbench_get_calibration  (MqlwWorkbench  *self);
 const MqlwBucketTable *mqlw_workbench_get_buckets      (MqlwWorkbench  *self);
@@ -58,10 +74,22 @@ const MqlwComparison  *mqlw_workbench_get_comparison   (MqlwWorkbench  *self);
 void                   mqlw_workbench_get_score_range  (MqlwWorkbench  *self,
                                                         double         *min,
                                                         double         *max);
+/* Current-model scores of the comparison's swap_in_rows / swap_out_rows, index
+ * for index (a snapshot taken by the worker). */
+const GArray          *mqlw_workbench_get_swap_scores  (MqlwWorkbench  *self,
+                                                        gboolean        swap_in);
+/* TRUE while the worker computes figures for a newer model or threshold. */
+gboolean               mqlw_workbench_is_busy          (MqlwWorkbench  *self);
 
+/* "auto" (or "") goes back to the window's default: ~10 well-filled buckets
+ * with round edges (see mqlw_workbench_choose_bucket_spec). */
 gboolean               mqlw_workbench_set_bucket_spec  (MqlwWorkbench  *self,
                                                         const char     *text,
                                                         GError        **error);
+gboolean               mqlw_workbench_get_bucket_auto  (MqlwWorkbench  *self);
+/* The automatic scheme for @calibration: round-width edges between its 10th
+ * and 90th score percentiles (from the core's quantiles), open at both ends. */
+MqlwBucketSpec        *mqlw_workbench_choose_bucket_spec (MqlwCalibration *calibration);
 double                 mqlw_workbench_get_threshold    (MqlwWorkbench  *self);
 /* Undoable; consecutive threshold moves are one undo step. */
 void                   mqlw_workbench_set_threshold    (MqlwWorkbench  *self,
@@ -87,7 +115,9 @@ gboolean               mqlw_workbench_set_enabled      (MqlwWorkbench  *self,
 gboolean               mqlw_workbench_remove_rule      (MqlwWorkbench  *self,
                                                         const char     *id,
                                                         GError        **error);
-/* Replaces the current model with @model (already edited by the caller). */
+/* Replaces the current model with @model (already edited by the caller); the
+ * figures follow from the worker. A model the data cannot score fails later:
+ * the edit is rolled back and "error" is emitted. */
 gboolean               mqlw_workbench_apply_model      (MqlwWorkbench  *self,
                                                         MqlwModel      *model,
                                                         MqlwWorkbenchChange change,
@@ -98,9 +128,10 @@ gboolean               mqlw_workbench_can_redo         (MqlwWorkbench  *self);
 gboolean               mqlw_workbench_undo             (MqlwWorkbench  *self);
 gboolean               mqlw_workbench_redo             (MqlwWorkbench  *self);
 
-/* GArray of MqlwSuggestion for the current model (capacity from the model). */
+/* GArray of MqlwSuggestion for the shown figures (capacity from the model); a copy. */
 GArray                *mqlw_workbench_suggest          (MqlwWorkbench  *self);
-/* GArray of MqlwPreview across the score range (about @n_steps thresholds). */
+/* GArray of MqlwPreview across the score range (about @n_steps thresholds); a
+ * copy of the worker's sweep when @n_steps is MQLW_WORKBENCH_SWEEP_STEPS. */
 GArray                *mqlw_workbench_sweep            (MqlwWorkbench  *self,
                                                         guint           n_steps);
 

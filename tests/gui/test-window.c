@@ -114,6 +114,22 @@ has_data (gpointer data)
 }
 
 static gboolean
+is_idle (gpointer data)
+{
+  return !mqlw_workbench_is_busy (mqlw_window_get_workbench (data));
+}
+
+/* Model edits are computed by a worker: wait until its figures are on show. */
+static void
+wait_idle (MqlwWindow *window)
+{
+  wait_until (is_idle, window, "the worker's figures");
+  /* Let "changed" handlers and redraws run. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
 on_mapping_page (gpointer data)
 {
   return g_strcmp0 (mqlw_window_get_page (data), "mapping") == 0;
@@ -406,7 +422,7 @@ test_workbench (void)
   rule = g_ptr_array_index (edited->fit, 0);
   rule->points += 10;
   gtk_widget_activate_action (model_panel, "model.set-points", "(sd)", rule->id, rule->points);
-  settle (50);
+  wait_idle (window);
   reference_score (&ref, edited);
   assert_window_shows (window, &ref);
 
@@ -414,22 +430,22 @@ test_workbench (void)
   moved = mqlw_model_copy (edited);
   moved->threshold = edited->threshold + 5;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d", moved->threshold);
-  settle (50);
+  wait_idle (window);
   reference_score (&ref, moved);
   assert_window_shows (window, &ref);
 
   /* Undo twice: back to the weight change, then to the model as opened. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  settle (50);
+  wait_idle (window);
   reference_score (&ref, edited);
   assert_window_shows (window, &ref);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  settle (50);
+  wait_idle (window);
   reference_score (&ref, ref.baseline);
   assert_window_shows (window, &ref);
   /* Redo brings the weight back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  settle (50);
+  wait_idle (window);
   reference_score (&ref, edited);
   assert_window_shows (window, &ref);
 
