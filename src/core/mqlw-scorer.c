@@ -58,6 +58,13 @@ G_DEFINE_QUARK (mqlw-scorer-error-quark, mqlw_scorer_error)
 #else
 # define HOT_LOOP
 #endif
+/* The behaviour delta and the final pass are compute-bound at 2 doubles per
+ * SSE2 instruction: on x86-64 also build an AVX2 clone, picked at load time. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+# define WIDE_LOOP __attribute__ ((target_clones ("avx2", "default")))
+#else
+# define WIDE_LOOP
+#endif
 #if defined(__GNUC__)
 # define ALWAYS_INLINE inline __attribute__ ((always_inline))
 #else
@@ -876,7 +883,7 @@ apply_behaviour_delta_loop (guint32              *restrict sum,
     }
 }
 
-HOT_LOOP static void
+HOT_LOOP WIDE_LOOP static void
 apply_behaviour_delta (MqlwScorer           *self,
                        const BehaviourState *from,   /* nullable: the rule is new */
                        const BehaviourState *to)     /* nullable: the rule goes */
@@ -1097,7 +1104,7 @@ finish_loop (guint                      n,
     }
 }
 
-HOT_LOOP static void
+HOT_LOOP WIDE_LOOP static void
 finish_fit_changed (MqlwScorer   *self,
                     const Finish *f,
                     gboolean      unit)
@@ -1112,7 +1119,7 @@ finish_fit_changed (MqlwScorer   *self,
                  s->grade, s->fixed_paths, f, TRUE, FALSE, FALSE);
 }
 
-HOT_LOOP static void
+HOT_LOOP WIDE_LOOP static void
 finish_behaviour_changed (MqlwScorer   *self,
                           const Finish *f,
                           gboolean      unit)
@@ -1127,7 +1134,7 @@ finish_behaviour_changed (MqlwScorer   *self,
                  s->grade, s->fixed_paths, f, FALSE, TRUE, FALSE);
 }
 
-HOT_LOOP static void
+HOT_LOOP WIDE_LOOP static void
 finish_all (MqlwScorer   *self,
             const Finish *f,
             gboolean      unit)
