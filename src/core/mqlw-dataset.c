@@ -125,7 +125,8 @@ mqlw_dataset_adopt_column (MqlwDataset    *self,
                            MqlwColumnType  type,
                            MqlwColumnRole  role,
                            gpointer        values,
-                           GPtrArray      *dict)
+                           GPtrArray      *dict,
+                           GStringChunk   *strings)
 {
   MqlwColumn *column;
 
@@ -145,6 +146,11 @@ mqlw_dataset_adopt_column (MqlwDataset    *self,
   column->n_rows = self->n_rows;
   column->num = values;
   column->dict = dict;
+  if (strings != NULL)
+    {
+      column->dict_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
+      g_ptr_array_add (column->dict_chunks, strings);
+    }
   g_ptr_array_add (self->columns, column);
   g_hash_table_insert (self->by_name, column->name, column);
   return column;

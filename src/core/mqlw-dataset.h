@@ -99,15 +99,18 @@ MqlwColumn  *mqlw_dataset_add_column     (MqlwDataset    *self,
                                           MqlwColumnRole  role);
 /* Adds a column over storage built elsewhere (a saved project being reopened):
  * @values, g_malloc'd with n_rows elements of the type's storage (double,
- * gint8, gint32, guint32), and for CATEGORICAL @dict, a GPtrArray of strings
- * freed with g_free, are adopted without a copy. The dictionary's index is built
- * on the first mqlw_column_intern(). Returns NULL (adopting nothing) if @name exists. */
+ * gint8, gint32, guint32), and for CATEGORICAL @dict, a GPtrArray of strings,
+ * are adopted without a copy. @strings nullable: the GStringChunk that holds
+ * the dict's strings (adopted too; @dict then has no free function); without
+ * it @dict frees its strings with g_free. The dictionary's index is built on
+ * the first mqlw_column_intern(). Returns NULL (adopting nothing) if @name exists. */
 MqlwColumn  *mqlw_dataset_adopt_column   (MqlwDataset    *self,
                                           const char     *name,
                                           MqlwColumnType  type,
                                           MqlwColumnRole  role,
                                           gpointer        values,
-                                          GPtrArray      *dict);
+                                          GPtrArray      *dict,
+                                          GStringChunk   *strings);
 MqlwColumn  *mqlw_dataset_get_column     (MqlwDataset    *self,
                                           const char     *name);
 /* First column with @role, or NULL. */

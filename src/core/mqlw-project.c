@@ -1316,12 +1316,15 @@ read_blob (Reader      *r,
   return g_steal_pointer (&data);
 }
 
+/* The dictionary's strings go into one string chunk: one copy, no malloc per value. */
 static GPtrArray *
-unpack_dict (const char *data,
-             gsize       size,
-             guint       count)
+unpack_dict (const char    *data,
+             gsize          size,
+             guint          count,
+             GStringChunk **strings)
 {
-  GPtrArray *dict = g_ptr_array_new_full (count, g_free);
+  g_autoptr(GPtrArray) dict = g_ptr_array_new_full (count, NULL);
+  GStringChunk *chunk = g_string_chunk_new (MAX (size, 64));
   const char *p = data, *end = data + size;
 
   while (p < end && dict->len < count)
@@ -1329,12 +1332,16 @@ unpack_dict (const char *data,
       const char *nul = memchr (p, '\0', end - p);
       if (nul == NULL)
         break;
-      g_ptr_array_add (dict, g_memdup2 (p, nul - p + 1));
+      g_ptr_array_add (dict, g_string_chunk_insert_len (chunk, p, nul - p));
       p = nul + 1;
     }
   if (dict->len != count)
-    g_clear_pointer (&dict, g_ptr_array_unref);
-  return dict;
+    {
+      g_string_chunk_free (chunk);
+      return NULL;
+    }
+  *strings = chunk;
+  return g_steal_pointer (&dict);
 }
 
 static gboolean
@@ -1393,6 +1400,7 @@ read_dataset (Reader  *r,
       gint64 dict_count = sqlite3_column_int64 (stmt, 7);
       g_autofree gpointer values = NULL;
       g_autoptr(GPtrArray) dict = NULL;
+      GStringChunk *strings = NULL;
       MqlwColumnType type;
       MqlwColumnRole role;
       MqlwColumn *column;
@@ -1419,7 +1427,7 @@ read_dataset (Reader  *r,
           packed = read_blob (r, "columns", "dict", rowid, 0, &size, error);
           if (packed == NULL)
             return NULL;
-          dict = unpack_dict (packed, dict_count == 0 ? 0 : size, (guint) dict_count);
+          dict = unpack_dict (packed, dict_count == 0 ? 0 : size, (guint) dict_count, &strings);
           if (dict == NULL)
             {
               g_autofree char *what = g_strdup_printf ("the values of column %s are cut short", name);
@@ -1433,15 +1441,18 @@ read_dataset (Reader  *r,
               if (c != MQLW_CODE_MISSING && c >= dict->len)
                 {
                   g_autofree char *what = g_strdup_printf ("column %s refers to values it does not hold", name);
+                  g_string_chunk_free (strings);
                   set_damaged (error, r->path, what);
                   return NULL;
                 }
             }
         }
       column = mqlw_dataset_adopt_column (dataset, name, type, role, values,
-                                          type == MQLW_COLUMN_TYPE_CATEGORICAL ? dict : NULL);
+                                          type == MQLW_COLUMN_TYPE_CATEGORICAL ? dict : NULL, strings);
       if (column == NULL)
         {
+          if (strings != NULL)
+            g_string_chunk_free (strings);
           set_damaged (error, r->path, "a column name appears twice");
           return NULL;
         }
