@@ -13,7 +13,8 @@ packages=(
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libcsv-dev libgsl-dev libjson-glib-dev libsqlite3-dev
   libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev
-  desktop-file-utils appstream libglib2.0-bin
+  desktop-file-utils appstream libglib2.0-bin shared-mime-info
+  itstool yelp-tools librsvg2-bin libxml2-utils groff-base
   xvfb xauth dbus dbus-x11 fonts-cantarell
   python3 python3-pandas poppler-utils
 )
