@@ -180,7 +180,7 @@ on_workbench_changed_cb (MqlwWorkbench  *workbench,
                          guint           change,
                          MqlwBucketView *self)
 {
-  if (change == 0)
+  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)   /* figures not in yet */
     return;
   reload (self);
   if (change & (MQLW_WORKBENCH_CHANGED_BUCKETS | MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_SCORES))

@@ -253,7 +253,7 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
                          guint          change,
                          MqlwChartView *self)
 {
-  if (change == 0)
+  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)   /* figures not in yet */
     return;
   /* The layout belongs to the table it was drawn with. */
   self->have_layout = FALSE;

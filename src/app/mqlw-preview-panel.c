@@ -314,7 +314,7 @@ on_workbench_changed_cb (MqlwWorkbench    *workbench,
                          guint             change,
                          MqlwPreviewPanel *self)
 {
-  if (change != 0)
+  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) != 0)   /* figures not in yet otherwise */
     refresh (self);
 }
 

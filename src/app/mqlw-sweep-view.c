@@ -109,8 +109,14 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
                          guint          change,
                          MqlwSweepView *self)
 {
-  if (change == 0)
-    return;
+  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)
+    return;   /* figures not in yet */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Hidden: catch up when shown. */
+      self->dirty = TRUE;
+      return;
+    }
   if (change == MQLW_WORKBENCH_CHANGED_THRESHOLD && self->sweep != NULL)
     {
       /* Only the marker moves; capacity changes the suggestions too. */
@@ -118,9 +124,7 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
       gtk_widget_queue_draw (GTK_WIDGET (self->area));
       return;
     }
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    recompute (self);
+  recompute (self);
 }
 
 static void

@@ -260,7 +260,7 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", mqlw_workbench_can_undo (workbench));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", mqlw_workbench_can_redo (workbench));
-  if (change != 0)
+  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) != 0)
     sync_threshold_controls (self);
   if (change & MQLW_WORKBENCH_CHANGED_DATA)
     {

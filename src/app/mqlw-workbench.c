@@ -345,6 +345,7 @@ on_job_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   Result *result;
   guint change = job->change;
+  gint64 start = g_get_monotonic_time ();
 
   result = g_task_propagate_pointer (G_TASK (async_result), &error);
   if ((gpointer) async_result != (gpointer) self->task)
@@ -373,6 +374,7 @@ on_job_done_cb (GObject      *object,
   else
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   emit_changed (self, change);
+  g_debug ("result shown: %.2f ms on the main thread", (g_get_monotonic_time () - start) / 1000.0);
   if (error != NULL)
     g_signal_emit (self, signals[ERROR], 0, error);
 }
