@@ -5,7 +5,11 @@
 
 #include <math.h>
 
+#include <gio/gio.h>
+#include <string.h>
+
 #include "mqlw-core.h"
+#include "mqlw-csv-private.h"
 
 #define Y MQLW_OUTCOME_YES
 #define N MQLW_OUTCOME_NO
@@ -479,6 +483,226 @@ test_activity_date (void)
   g_assert_cmpstr (column->activity, ==, "demo_requests");
 }
 
+/* Two parsers: the same dataset (or the same error) as one. */
+
+static void
+assert_same_dataset (MqlwDataset *a,
+                     MqlwDataset *b)
+{
+  g_assert_cmpuint (a->n_rows, ==, b->n_rows);
+  g_assert_cmpuint (a->columns->len, ==, b->columns->len);
+  for (guint c = 0; c < a->columns->len; c++)
+    {
+      MqlwColumn *x = g_ptr_array_index (a->columns, c), *y = g_ptr_array_index (b->columns, c);
+      gsize size = x->type == MQLW_COLUMN_TYPE_INTEGER || x->type == MQLW_COLUMN_TYPE_DECIMAL ? sizeof (double)
+                   : x->type == MQLW_COLUMN_TYPE_BOOLEAN ? sizeof (gint8) : 4;
+
+      g_test_message ("column %s", x->name);
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpint (x->type, ==, y->type);
+      g_assert_cmpint (x->role, ==, y->role);
+      g_assert_cmpuint (x->n_rows, ==, y->n_rows);
+      g_assert_cmpmem (x->num, (gsize) x->n_rows * size, y->num, (gsize) y->n_rows * size);
+      if (x->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          g_assert_cmpuint (x->dict->len, ==, y->dict->len);
+          for (guint k = 0; k < x->dict->len; k++)
+            g_assert_cmpstr (g_ptr_array_index (x->dict, k), ==, g_ptr_array_index (y->dict, k));
+        }
+    }
+  for (int s = 0; s < MQLW_N_STAGES; s++)
+    {
+      g_assert_true ((a->outcomes.stage[s] == NULL) == (b->outcomes.stage[s] == NULL));
+      if (a->outcomes.stage[s] != NULL)
+        g_assert_cmpmem (a->outcomes.stage[s], a->n_rows, b->outcomes.stage[s], b->n_rows);
+    }
+  g_assert_cmpuint (a->problems->len, ==, b->problems->len);
+  for (guint i = 0; i < a->problems->len; i++)
+    g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (a->problems, i))->message, ==,
+                     ((MqlwProblem *) g_ptr_array_index (b->problems, i))->message);
+  g_assert_cmpstr (a->source_sha256, ==, b->source_sha256);
+}
+
+/* Imports @bytes (or the file @path) with one parser and with two. */
+static void
+check_one_and_two (const char *path,
+                   GBytes     *bytes)
+{
+  g_autoptr(MqlwDataset) one = NULL;
+  g_autoptr(MqlwDataset) two = NULL;
+  g_autoptr(GError) error_one = NULL;
+  g_autoptr(GError) error_two = NULL;
+  g_autofree char *dir = data_dir ();
+
+  mqlw_import_set_split_min (G_MAXSIZE);
+  one = path != NULL ? mqlw_import_file (path, NULL, NULL, NULL, NULL, &error_one)
+                     : mqlw_import_bytes (bytes, "leads.csv", dir, NULL, NULL, NULL, NULL, &error_one);
+  mqlw_import_set_split_min (0);
+  two = path != NULL ? mqlw_import_file (path, NULL, NULL, NULL, NULL, &error_two)
+                     : mqlw_import_bytes (bytes, "leads.csv", dir, NULL, NULL, NULL, NULL, &error_two);
+  mqlw_import_set_split_min ((gsize) 4 << 20);
+
+  if (error_one != NULL)
+    {
+      g_assert_nonnull (error_two);
+      g_assert_cmpuint (error_one->domain, ==, error_two->domain);
+      g_assert_cmpint (error_one->code, ==, error_two->code);
+      g_assert_cmpstr (error_one->message, ==, error_two->message);
+      return;
+    }
+  g_assert_no_error (error_two);
+  assert_same_dataset (one, two);
+}
+
+static GBytes *
+generate_csv (guint64 n_leads)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  MqlwGenerateOptions options;
+
+  mqlw_generate_options_init (&options);
+  options.n_leads = n_leads;
+  options.seed = 7;
+  g_assert_true (mqlw_generate (out, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static void
+test_two_parsers_fixtures (void)
+{
+  static const char * const dirs[] = { "", "cli", "bad" };
+  /* Quoted newlines, CRLF, a BOM, day-first dates, cp1252, blank lines, ragged rows. */
+  static const char * const texts[] = {
+    "lead_id,note,sql\n1,\"two\nlines\",yes\n2,plain,no\n3,\"x\",yes\n4,\"a\n\nb\",no\n5,e,yes\n",
+    "lead_id,created_at,sql\r\n1,3/4/2025,yes\r\n2,5/6/2025,no\r\n3,7/8/2025,yes\r\n4,1/2/2025,no\r\n",
+    "\xEF\xBB\xBFlead_id,created_at,sql\n1,03/04/2025,yes\n2,05/06/2025,no\n3,25/08/2025,yes\n4,01/02/2025,no\n",
+    "lead_id,city,sql\n1,K\xF6ln,yes\n2,Z\xFCrich,no\n3,Bonn,yes\n4,Paris,no\n5,Lyon,yes\n",
+    "lead_id,city,sql\n1,A,yes\n\n2,B,no\n\n\n3,C,yes\n4,D,no\n\n",
+    "lead_id,created_at,sql\n1,3/4/2025,yes\n2,5/6/2025,no\n3,7/28/2025,yes\n4,25/2/2025,no\n",
+    "lead_id,size,sql\n1,10,yes\n2,20,no\n3,30,yes\n4,40,no\n5,50,yes,extra\n6,60,no\n",
+    /* A literal quote inside a field fools the quote count: the middle (byte 42) is inside
+     * the quoted field of lead 2, the split lands on its inner newline and is taken back. */
+    "id,size,sql\n1,5\" tall,yes\n2,\"aaaaaaaaaaaaaaaa\nbbbbbbbbbbbbbbbbbbbbbbbb\",no\n3,c,yes\n",
+  };
+  guint before = mqlw_import_get_split_count ();
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", dirs[d], NULL);
+      g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (listing);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          if (!g_str_has_suffix (name, ".csv"))
+            continue;
+          g_test_message ("%s", path);
+          check_one_and_two (path, NULL);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (texts[i], strlen (texts[i]));
+      g_test_message ("text %u", i);
+      check_one_and_two (NULL, bytes);
+    }
+  /* The good files and texts above were really read in two. */
+  g_assert_cmpuint (mqlw_import_get_split_count () - before, >=, 6);
+}
+
+static void
+test_two_parsers_generated (void)
+{
+  g_autoptr(GBytes) bytes = generate_csv (50000);
+  guint before = mqlw_import_get_split_count ();
+
+  check_one_and_two (NULL, bytes);
+  g_assert_cmpuint (mqlw_import_get_split_count (), ==, before + 1);
+}
+
+/* The text with line @line (1 = header) replaced by @replacement. */
+static GBytes *
+replace_line (GBytes     *bytes,
+              guint       line,
+              const char *replacement)
+{
+  gsize len;
+  const char *text = g_bytes_get_data (bytes, &len);
+  const char *start = text, *end;
+  GString *out;
+
+  for (guint l = 1; l < line; l++)
+    start = (const char *) memchr (start, '\n', len - (start - text)) + 1;
+  end = memchr (start, '\n', len - (start - text));
+  out = g_string_new_len (text, start - text);
+  g_string_append (out, replacement);
+  g_string_append_len (out, end, len - (end - text));
+  return g_string_free_to_bytes (out);
+}
+
+/* The generator writes 30 fields; company_size is the 7th. */
+#define BAD_ROW(id, size) "L" id ",a@b.com,Acme,CEO,C-Level,Executive," size ",Software,US,1000.00," \
+  "Organic Search,2025-01-01,2025-04-30,0,0,1,2,1,0,0,2,0,0,2025-03-04,,,no,0,false,"
+
+static void
+test_two_parsers_errors (void)
+{
+  g_autoptr(GBytes) bytes = generate_csv (50000);
+  g_autoptr(GBytes) late = NULL;
+  g_autoptr(GBytes) both = NULL;
+  g_autoptr(GBytes) tmp = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *text = g_bytes_get_data (bytes, &len);
+
+  /* Every line holds an even number of quotes: no quoted newlines, so line n is record n - 1. */
+  {
+    guint newlines = 0, quotes = 0;
+    for (gsize i = 0; i < len; i++)
+      if (text[i] == '"')
+        quotes++;
+      else if (text[i] == '\n')
+        {
+          g_assert_cmpuint (quotes % 2, ==, 0);
+          newlines++;
+        }
+    g_assert_cmpuint (newlines, ==, 50001);
+  }
+
+  mqlw_import_set_split_min (0);
+
+  /* Line 45 002 lies far into the second half (the split is near line 25 000). */
+  late = replace_line (bytes, 45002, BAD_ROW ("9999999", "lots"));
+  dataset = mqlw_import_bytes (late, "leads.csv", NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "leads.csv: line 45002, column company_size: 'lots' is not a number"));
+  g_clear_error (&error);
+
+  /* A ragged row in the second half and a bad value in the first: the first is reported. */
+  tmp = replace_line (bytes, 40000, "L1,a@b.com,too,short");
+  both = replace_line (tmp, 5000, BAD_ROW ("8888888", "many"));   /* after the 2 000-row type sample */
+  dataset = mqlw_import_bytes (both, "leads.csv", NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "leads.csv: line 5000, column company_size: 'many'"));
+  g_clear_error (&error);
+
+  /* Only the ragged row: reported with its line. */
+  dataset = mqlw_import_bytes (tmp, "leads.csv", NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_RAGGED);
+  g_assert_nonnull (strstr (error->message, "leads.csv: line 40000: 4 fields, the header has 30"));
+
+  mqlw_import_set_split_min ((gsize) 4 << 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,5 +720,8 @@ main (int   argc,
   g_test_add_func ("/mqlw/import/enrich-join", test_enrich_join);
   g_test_add_func ("/mqlw/import/preview-mapping", test_preview_mapping);
   g_test_add_func ("/mqlw/import/activity-date", test_activity_date);
+  g_test_add_func ("/mqlw/import/two-parsers-fixtures", test_two_parsers_fixtures);
+  g_test_add_func ("/mqlw/import/two-parsers-generated", test_two_parsers_generated);
+  g_test_add_func ("/mqlw/import/two-parsers-errors", test_two_parsers_errors);
   return g_test_run ();
 }

@@ -19,6 +19,11 @@ typedef struct {
   gboolean     converted_from_cp1252;
   guint64      n_lines;        /* physical lines (upper bound of rows + 1) */
   GPtrArray   *problems;       /* MqlwProblem*: warnings found while preparing */
+  gboolean     droppable;      /* @data is a read-only private file mapping: pages
+                                * already read may be dropped (mqlw_csv_drop_pages) */
+  gsize        split;          /* 0, or the offset just after a newline outside
+                                * quotes near the middle: where a second parser may start */
+  guint64      split_lines;    /* newlines before @split */
 } MqlwCsvText;
 
 /* Checks and decodes @data; @delimiter 0 = detect. Errors in MQLW_IMPORT_ERROR. */
@@ -27,6 +32,19 @@ gboolean  mqlw_csv_text_init   (MqlwCsvText  *text,
                                 const char   *source_name,
                                 char          delimiter,
                                 GError      **error);
+/* The same; @droppable says that @data is a read-only private mapping of a file
+ * whose pages may be given back to the kernel once read (they are re-read from
+ * the file on the next access), which keeps the resident size small. */
+gboolean  mqlw_csv_text_init_full (MqlwCsvText  *text,
+                                   GBytes       *data,
+                                   const char   *source_name,
+                                   char          delimiter,
+                                   gboolean      droppable,
+                                   GError      **error);
+/* Gives back the whole pages inside [@start, @start + @len) of a droppable
+ * mapping (madvise MADV_DONTNEED). Only for read-only private file mappings. */
+void      mqlw_csv_drop_pages  (const void   *start,
+                                gsize         len);
 void      mqlw_csv_text_clear  (MqlwCsvText  *text);
 
 /* Called for each field: @col is its index in the row, @field is NUL-terminated. */
@@ -56,6 +74,27 @@ gboolean  mqlw_csv_parse       (const MqlwCsvText *text,
                                 GCancellable      *cancellable,
                                 GError           **error);
 
+/* One stretch of the text for one parser: [@start, @end) where @start is 0 or
+ * the beginning of a record and @lines_before the newlines before @start. */
+typedef struct {
+  gsize          start, end;
+  guint64        lines_before;
+  gboolean       last;           /* ends the text: check for an open quote, flush the last record */
+  const gint    *stop;           /* nullable: stop (as cancelled) when it becomes non-zero */
+  gboolean       ended_at_record; /* out: the last record ended exactly at @end */
+} MqlwCsvSpan;
+
+/* mqlw_csv_parse over one span; progress is the fraction of the span. */
+gboolean  mqlw_csv_parse_span  (const MqlwCsvText *text,
+                                MqlwCsvSpan       *span,
+                                MqlwCsvFieldFunc   field_func,
+                                MqlwCsvRowFunc     row_func,
+                                gpointer           user_data,
+                                MqlwProgressFunc   progress,
+                                gpointer           progress_data,
+                                GCancellable      *cancellable,
+                                GError           **error);
+
 /* The header and the first @max_rows data rows as strings (rows with every
  * field empty are skipped). Ragged rows are kept as they are. @lines (nullable)
  * receives the line of each row as guint64 in a GArray. */
@@ -66,6 +105,12 @@ gboolean  mqlw_csv_read_head   (const MqlwCsvText *text,
                                 GPtrArray        **rows,
                                 GArray           **lines,
                                 GError           **error);
+
+/* Texts of at least @bytes with a split are read by two parsers (default
+ * 4 MiB; tests set 0 to read even small files in two, G_MAXSIZE for one). */
+void      mqlw_import_set_split_min (gsize bytes);
+/* How many imports were read by two parsers so far. */
+guint     mqlw_import_get_split_count (void);
 
 /* "12 345" style: thin-space grouping is avoided; plain digits. */
 #define MQLW_LINE_FORMAT G_GUINT64_FORMAT

@@ -5,6 +5,8 @@
 
 #include <csv.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "mqlw-csv-private.h"
 
@@ -80,6 +82,8 @@ check_binary (const char  *data,
 
   if (nul != NULL)
     {
+      if (error == NULL)
+        return FALSE;
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
                    "%s: this is not a CSV text file (binary data at line %" G_GUINT64_FORMAT ")",
                    name, count_lines_before (data, nul - data));
@@ -164,6 +168,93 @@ detect_delimiter (const char *data,
   return best;
 }
 
+/* Validation and counting go over the text in blocks of this size, so that a
+ * droppable mapping never has more than a block or two resident. */
+#define SCAN_BLOCK ((gsize) 4 << 20)
+/* A parser gives back what it has read every this many bytes. */
+#define DROP_EVERY ((gsize) 8 << 20)
+
+void
+mqlw_csv_drop_pages (const void *start,
+                     gsize       len)
+{
+#ifdef MADV_DONTNEED
+  static gsize page = 0;
+  guintptr from, to;
+
+  if (page == 0)
+    page = (gsize) sysconf (_SC_PAGESIZE);
+  from = ((guintptr) start + page - 1) & ~(guintptr) (page - 1);
+  to = ((guintptr) start + len) & ~(guintptr) (page - 1);
+  if (to > from)
+    madvise ((void *) from, to - from, MADV_DONTNEED);
+#endif
+}
+
+typedef struct {
+  gsize    mid;          /* look for the split from here */
+  guint    parity;       /* quotes seen before @mid, mod 2 */
+  guint64  newlines;
+  gsize    split;
+  guint64  split_lines;
+  gboolean split_done;
+} Scan;
+
+static guint64
+count_byte (const char *p,
+            const char *end,
+            char        byte)
+{
+  guint64 n = 0;
+
+  while (p < end && (p = memchr (p, byte, end - p)) != NULL)
+    {
+      n++;
+      p++;
+    }
+  return n;
+}
+
+/* Counts the newlines of [@off, @end) and, in the block holding the middle,
+ * finds the first newline outside quotes after it (by quote parity; the
+ * parser that ends there checks that a record really ends there). */
+static void
+scan_block (Scan       *scan,
+            const char *data,
+            gsize       len,
+            gsize       off,
+            gsize       end)
+{
+  if (!scan->split_done && off < scan->mid)
+    scan->parity ^= count_byte (data + off, data + MIN (end, scan->mid), '"') & 1;
+  if (!scan->split_done && end > scan->mid)
+    {
+      guint64 lines = scan->newlines + count_byte (data + off, data + scan->mid, '\n');
+      guint parity = scan->parity;
+
+      scan->split_done = TRUE;
+      for (gsize i = scan->mid; i < len; i++)
+        {
+          if (data[i] == '"')
+            parity ^= 1;
+          else if (data[i] == '\n')
+            {
+              lines++;
+              if (parity == 0)
+                {
+                  if (i + 1 < len)
+                    {
+                      scan->split = i + 1;
+                      scan->split_lines = lines;
+                    }
+                  break;
+                }
+            }
+        }
+    }
+  scan->newlines += count_byte (data + off, data + end, '\n');
+}
+
 gboolean
 mqlw_csv_text_init (MqlwCsvText  *text,
                     GBytes       *data,
@@ -171,9 +262,21 @@ mqlw_csv_text_init (MqlwCsvText  *text,
                     char          delimiter,
                     GError      **error)
 {
+  return mqlw_csv_text_init_full (text, data, source_name, delimiter, FALSE, error);
+}
+
+gboolean
+mqlw_csv_text_init_full (MqlwCsvText  *text,
+                         GBytes       *data,
+                         const char   *source_name,
+                         char          delimiter,
+                         gboolean      droppable,
+                         GError      **error)
+{
   const char *raw;
   gsize len;
-  gssize bad;
+  gssize bad = -1;
+  Scan scan = { 0 };
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
@@ -195,10 +298,35 @@ mqlw_csv_text_init (MqlwCsvText  *text,
                    "%s: the file is empty", text->source_name);
       return FALSE;
     }
-  if (!check_binary (raw, len, text->source_name, error))
+  if (!check_binary (raw, MIN (len, 8192), text->source_name, error))
     return FALSE;
 
-  bad = find_invalid_utf8 (raw, len);
+  /* One pass in blocks: NUL bytes anywhere, UTF-8, the newlines and the split. */
+  scan.mid = len / 2;
+  for (gsize off = 0, end; off < len; off = end)
+    {
+      end = MIN (off + SCAN_BLOCK, len);
+      while (end < len && (raw[end] & 0x80))
+        end++;   /* a run of non-ASCII bytes is validated whole */
+      if (!check_binary (raw + off, end - off, text->source_name, NULL))
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
+                       "%s: this is not a CSV text file (binary data at line %" G_GUINT64_FORMAT ")",
+                       text->source_name, count_lines_before (raw, (const char *) memchr (raw + off, '\0', end - off) - raw));
+          return FALSE;
+        }
+      if (bad < 0)
+        {
+          gssize block_bad = find_invalid_utf8 (raw + off, end - off);
+          if (block_bad >= 0)
+            bad = off + block_bad;
+          else
+            scan_block (&scan, raw, len, off, end);
+        }
+      if (droppable)
+        mqlw_csv_drop_pages (raw + off, end - off);
+    }
+
   if (bad >= 0)
     {
       g_autoptr(GError) local_error = NULL;
@@ -222,6 +350,10 @@ mqlw_csv_text_init (MqlwCsvText  *text,
       text->bytes = g_bytes_new_take (converted, written);
       text->data = converted;
       text->len = written;
+      /* Count again on the converted text (in memory: nothing to give back). */
+      memset (&scan, 0, sizeof scan);
+      scan.mid = written / 2;
+      scan_block (&scan, converted, written, 0, written);
     }
   else
     {
@@ -229,19 +361,12 @@ mqlw_csv_text_init (MqlwCsvText  *text,
       text->bytes = g_bytes_new_from_bytes (data, offset, len);
       text->data = g_bytes_get_data (text->bytes, NULL);
       text->len = len;
+      text->droppable = droppable;
     }
 
-  {
-    const char *p = text->data, *end = text->data + text->len;
-    guint64 lines = 1;
-    while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
-      {
-        lines++;
-        p++;
-      }
-    text->n_lines = lines;
-  }
-
+  text->n_lines = scan.newlines + 1;
+  text->split = scan.split;
+  text->split_lines = scan.split_lines;
   text->delimiter = delimiter != 0 ? delimiter : detect_delimiter (text->data, text->len);
   return TRUE;
 }
@@ -305,24 +430,24 @@ on_csv_row_cb (int   c,
   state->blank = TRUE;
 }
 
-gboolean
-mqlw_csv_parse (const MqlwCsvText *text,
-                guint64            max_records,
-                MqlwCsvFieldFunc   field_func,
-                MqlwCsvRowFunc     row_func,
-                gpointer           user_data,
-                MqlwProgressFunc   progress,
-                gpointer           progress_data,
-                GCancellable      *cancellable,
-                GError           **error)
+static gboolean
+parse_span (const MqlwCsvText *text,
+            MqlwCsvSpan       *span,
+            guint64            max_records,
+            MqlwCsvFieldFunc   field_func,
+            MqlwCsvRowFunc     row_func,
+            gpointer           user_data,
+            MqlwProgressFunc   progress,
+            gpointer           progress_data,
+            GCancellable      *cancellable,
+            GError           **error)
 {
   g_auto(CsvParser) parser = { 0 };
   ParseState state = { 0 };
   const char *data = text->data;
-  gsize len = text->len, pos = 0;
-  guint64 line = 0, quote_line = 0, next_check = CHECK_EVERY_ROWS;
+  gsize len = span->end, pos = span->start, dropped = span->start;
+  guint64 line = span->lines_before, quote_line = 0, next_check = CHECK_EVERY_ROWS;
 
-  g_return_val_if_fail (text != NULL && text->data != NULL, FALSE);
   g_return_val_if_fail (field_func != NULL && row_func != NULL, FALSE);
 
   if (csv_init (&parser, CSV_APPEND_NULL) != 0)
@@ -365,10 +490,16 @@ mqlw_csv_parse (const MqlwCsvText *text,
         quote_line = line;
       pos = end;
 
+      if (text->droppable && pos - dropped >= DROP_EVERY)
+        {
+          mqlw_csv_drop_pages (data + dropped, pos - dropped);
+          dropped = pos;
+        }
       if (state.records >= next_check)
         {
           next_check = state.records + CHECK_EVERY_ROWS;
-          if (g_cancellable_is_cancelled (cancellable))
+          if (g_cancellable_is_cancelled (cancellable)
+              || (span->stop != NULL && g_atomic_int_get (span->stop) != 0))
             {
               g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
                            "%s: the import was cancelled", text->source_name);
@@ -376,11 +507,14 @@ mqlw_csv_parse (const MqlwCsvText *text,
               return FALSE;
             }
           if (progress != NULL)
-            progress ((double) pos / (double) len, progress_data);
+            progress ((double) (pos - span->start) / (double) MAX (len - span->start, 1), progress_data);
         }
     }
+  if (text->droppable)
+    mqlw_csv_drop_pages (data + dropped, pos - dropped);
 
-  if (!state.stop)
+  span->ended_at_record = parser.pstate == CSV_STATE_ROW_NOT_BEGUN;
+  if (!state.stop && span->last)
     {
       if (parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted)
         {
@@ -405,6 +539,45 @@ mqlw_csv_parse (const MqlwCsvText *text,
   if (progress != NULL)
     progress (1.0, progress_data);
   return TRUE;
+}
+
+gboolean
+mqlw_csv_parse (const MqlwCsvText *text,
+                guint64            max_records,
+                MqlwCsvFieldFunc   field_func,
+                MqlwCsvRowFunc     row_func,
+                gpointer           user_data,
+                MqlwProgressFunc   progress,
+                gpointer           progress_data,
+                GCancellable      *cancellable,
+                GError           **error)
+{
+  MqlwCsvSpan span = { 0 };
+
+  g_return_val_if_fail (text != NULL && text->data != NULL, FALSE);
+
+  span.end = text->len;
+  span.last = TRUE;
+  return parse_span (text, &span, max_records, field_func, row_func, user_data,
+                     progress, progress_data, cancellable, error);
+}
+
+gboolean
+mqlw_csv_parse_span (const MqlwCsvText *text,
+                     MqlwCsvSpan       *span,
+                     MqlwCsvFieldFunc   field_func,
+                     MqlwCsvRowFunc     row_func,
+                     gpointer           user_data,
+                     MqlwProgressFunc   progress,
+                     gpointer           progress_data,
+                     GCancellable      *cancellable,
+                     GError           **error)
+{
+  g_return_val_if_fail (text != NULL && text->data != NULL, FALSE);
+  g_return_val_if_fail (span != NULL && span->start <= span->end && span->end <= text->len, FALSE);
+
+  return parse_span (text, span, 0, field_func, row_func, user_data,
+                     progress, progress_data, cancellable, error);
 }
 
 typedef struct {

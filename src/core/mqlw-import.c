@@ -21,6 +21,18 @@ enum {
   EXTRA_WON      = 1 << 1,   /* won / lost */
 };
 
+/* A categorical dictionary being built by one parser: the strings live in a
+ * GStringChunk, the index is open addressing over a 32-bit hash (a slot holds
+ * hash << 32 | code + 1; 0 is empty), kept at most half full. */
+typedef struct {
+  GPtrArray    *strings;       /* code → string; the column's dict, or the parser's own */
+  GStringChunk *chunk;         /* holds the strings */
+  gboolean      own_strings, own_chunk;
+  guint64      *slots;
+  guint32       mask;
+  GArray       *first_lines;   /* nullable: line each code first appeared on (guint64) */
+} Dict;
+
 typedef struct {
   const MqlwColumnSpec *spec;
   MqlwColumn   *column;        /* NULL when the column is ignored */
@@ -28,11 +40,13 @@ typedef struct {
   guint         bool_extra;
   gboolean      saw_fraction;
   /* dates read with MQLW_DATE_ORDER_AUTO */
-  gint32       *alt;           /* day-first reading of ambiguous slash dates */
+  gint32       *alt;           /* day-first reading of ambiguous slash dates, by row */
   guint64       dmy_line, mdy_line, ambiguous_line;
   char         *dmy_example, *mdy_example, *ambiguous_example;
-  /* categorical: line each code first appeared on */
-  GArray       *first_lines;
+  /* categorical */
+  Dict          dict;
+  gboolean      deferred;      /* nearly one value per row (ids, e-mails): the row's string
+                                * goes to dict.strings[row] and codes are given after parsing */
 } Builder;
 
 typedef struct {
@@ -41,7 +55,9 @@ typedef struct {
   MqlwDataset  *dataset;
   Builder      *builders;
   guint         n_cols;
-  guint         n_rows;
+  guint         row_base;        /* the first row this reader fills */
+  guint         next_row;        /* the row the record being read goes to */
+  gsize         capacity;        /* rows allocated in every column */
   gboolean      past_header;
   gboolean      preview;
   GPtrArray    *problems;
@@ -49,17 +65,191 @@ typedef struct {
   GError       *error;
 } Reader;
 
+#define DICT_CHUNK_SIZE 65536
+
+static inline guint32
+hash_bytes (const char *s,
+            gsize       len)
+{
+  guint64 h = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ len;
+
+  while (len >= 8)
+    {
+      guint64 w;
+      memcpy (&w, s, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 32;
+      s += 8;
+      len -= 8;
+    }
+  if (len > 0)
+    {
+      guint64 w = 0;
+      memcpy (&w, s, len);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+    }
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  return (guint32) h;
+}
+
+static guint32
+capacity_for (gsize n)
+{
+  guint32 capacity = 16;
+
+  while (capacity < n + n / 2 + 1 && capacity < G_MAXUINT32 / 2 + 1)
+    capacity *= 2;
+  return capacity;
+}
+
+static void
+dict_init (Dict         *dict,
+           GPtrArray    *strings,
+           GStringChunk *chunk,
+           gboolean      with_lines)
+{
+  dict->own_strings = strings == NULL;
+  dict->strings = strings != NULL ? strings : g_ptr_array_new ();
+  dict->own_chunk = chunk == NULL;
+  dict->chunk = chunk != NULL ? chunk : g_string_chunk_new (DICT_CHUNK_SIZE);
+  dict->mask = 63;
+  dict->slots = g_new0 (guint64, dict->mask + 1);
+  dict->first_lines = with_lines ? g_array_new (FALSE, FALSE, sizeof (guint64)) : NULL;
+}
+
+static void
+dict_clear (Dict *dict)
+{
+  if (dict->own_strings)
+    g_clear_pointer (&dict->strings, g_ptr_array_unref);
+  if (dict->own_chunk)
+    g_clear_pointer (&dict->chunk, g_string_chunk_free);
+  g_clear_pointer (&dict->slots, g_free);
+  g_clear_pointer (&dict->first_lines, g_array_unref);
+  dict->strings = NULL;
+  dict->chunk = NULL;
+}
+
+static void
+dict_grow (Dict *dict)
+{
+  guint32 mask = dict->mask * 2 + 1;
+  guint64 *slots = g_new0 (guint64, (gsize) mask + 1);
+
+  for (gsize i = 0; i <= dict->mask; i++)
+    if (dict->slots[i] != 0)
+      {
+        guint32 j = (guint32) (dict->slots[i] >> 32) & mask;
+        while (slots[j] != 0)
+          j = (j + 1) & mask;
+        slots[j] = dict->slots[i];
+      }
+  g_free (dict->slots);
+  dict->slots = slots;
+  dict->mask = mask;
+}
+
+/* The code of @s (@len bytes, not necessarily NUL-terminated), added if new. */
+static inline guint32
+dict_intern (Dict       *dict,
+             const char *s,
+             gsize       len,
+             guint64     line)
+{
+  guint32 hash = hash_bytes (s, len);
+  guint32 i = hash & dict->mask;
+  guint32 code;
+
+  for (;; i = (i + 1) & dict->mask)
+    {
+      guint64 slot = dict->slots[i];
+      const char *known;
+
+      if (slot == 0)
+        break;
+      if ((guint32) (slot >> 32) != hash)
+        continue;
+      code = (guint32) slot - 1;
+      known = g_ptr_array_index (dict->strings, code);
+      if (strncmp (known, s, len) == 0 && known[len] == '\0')
+        return code;
+    }
+  code = dict->strings->len;
+  g_ptr_array_add (dict->strings, g_string_chunk_insert_len (dict->chunk, s, len));
+  dict->slots[i] = ((guint64) hash << 32) | ((guint64) code + 1);
+  if (dict->first_lines != NULL)
+    g_array_append_val (dict->first_lines, line);
+  if ((gsize) dict->strings->len * 2 > dict->mask)
+    dict_grow (dict);
+  return code;
+}
+
+/* A column read with one string per row (deferred): gives each distinct
+ * string a code in order of first appearance, and keeps only those in the
+ * dictionary. @rows strings, NULL when missing. */
+static void
+dedup_column (MqlwColumn *column,
+              guint       n_rows)
+{
+  char **strings = (char **) column->dict->pdata;
+  guint32 mask = capacity_for (n_rows) - 1;
+  g_autofree guint64 *slots = g_new0 (guint64, (gsize) mask + 1);
+  guint32 next = 0;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      char *s = strings[row];
+      gsize len;
+      guint32 hash, i;
+
+      if (s == NULL)
+        {
+          column->codes[row] = MQLW_CODE_MISSING;
+          continue;
+        }
+      len = strlen (s);
+      hash = hash_bytes (s, len);
+      for (i = hash & mask;; i = (i + 1) & mask)
+        {
+          guint64 slot = slots[i];
+          if (slot == 0)
+            {
+              slots[i] = ((guint64) hash << 32) | ((guint64) next + 1);
+              strings[next] = s;
+              column->codes[row] = next++;
+              break;
+            }
+          if ((guint32) (slot >> 32) == hash && strcmp (strings[(guint32) slot - 1], s) == 0)
+            {
+              column->codes[row] = (guint32) slot - 1;
+              break;
+            }
+        }
+    }
+  g_ptr_array_set_size (column->dict, next);
+}
+
+static gpointer
+dedup_column_thread (gpointer data)
+{
+  MqlwColumn *column = data;
+  dedup_column (column, column->n_rows);
+  return NULL;
+}
+
 static void
 clear_builders (Reader *reader)
 {
-  for (guint i = 0; i < reader->n_cols; i++)
+  for (guint i = 0; reader->builders != NULL && i < reader->n_cols; i++)
     {
       Builder *b = &reader->builders[i];
       g_free (b->alt);
       g_free (b->dmy_example);
       g_free (b->mdy_example);
       g_free (b->ambiguous_example);
-      g_clear_pointer (&b->first_lines, g_array_unref);
+      dict_clear (&b->dict);
     }
   g_clear_pointer (&reader->builders, g_free);
   g_clear_error (&reader->error);
@@ -485,7 +675,10 @@ set_missing (Builder *b,
       break;
     case MQLW_COLUMN_TYPE_CATEGORICAL:
     default:
-      b->column->codes[row] = MQLW_CODE_MISSING;
+      if (b->deferred)
+        b->dict.strings->pdata[row] = NULL;
+      else
+        b->column->codes[row] = MQLW_CODE_MISSING;
       break;
     }
 }
@@ -539,7 +732,7 @@ read_date (Reader     *reader,
         {
           if (b->alt == NULL)
             {
-              gsize capacity = reader->text->n_lines + 1;
+              gsize capacity = reader->capacity;
               b->alt = g_new (gint32, capacity);
               for (gsize i = 0; i < capacity; i++)
                 b->alt[i] = MQLW_DATE_MISSING;
@@ -582,10 +775,9 @@ on_import_field_cb (gpointer    user_data,
                     guint64     line)
 {
   Reader *reader = user_data;
-  guint row = reader->n_rows;
+  guint row = reader->next_row;
   Builder *b;
   MqlwColumn *column;
-  gboolean trimmed = FALSE;
 
   if (G_UNLIKELY (!reader->past_header) || col >= reader->n_cols)
     return;
@@ -595,10 +787,7 @@ on_import_field_cb (gpointer    user_data,
     return;
 
   if (len > 0 && (field[0] == ' ' || field[len - 1] == ' ' || field[0] == '\t' || field[len - 1] == '\t'))
-    {
-      trim_field (&field, &len);
-      trimmed = TRUE;
-    }
+    trim_field (&field, &len);
   if (len == 0)
     {
       set_missing (b, row);
@@ -647,32 +836,10 @@ on_import_field_cb (gpointer    user_data,
 
     case MQLW_COLUMN_TYPE_CATEGORICAL:
     default:
-      {
-        gpointer found;
-        char *copy;
-
-        if (G_UNLIKELY (trimmed))
-          {
-            guint before = column->dict->len;
-            column->codes[row] = mqlw_column_intern (column, field, len);
-            if (column->dict->len != before)
-              g_array_append_val (b->first_lines, line);
-            break;
-          }
-        /* One lookup (the field is NUL-terminated by libcsv); a new value is
-         * added straight to the dictionary (string → code + 1). */
-        found = g_hash_table_lookup (column->dict_index, field);
-        if (G_LIKELY (found != NULL))
-          {
-            column->codes[row] = GPOINTER_TO_UINT (found) - 1;
-            break;
-          }
-        copy = g_strndup (field, len);
-        g_ptr_array_add (column->dict, copy);
-        g_hash_table_insert (column->dict_index, copy, GUINT_TO_POINTER (column->dict->len));
-        column->codes[row] = column->dict->len - 1;
-        g_array_append_val (b->first_lines, line);
-      }
+      if (b->deferred)
+        b->dict.strings->pdata[row] = g_string_chunk_insert_len (b->dict.chunk, field, len);
+      else
+        column->codes[row] = dict_intern (&b->dict, field, len, line);
       break;
     }
 }
@@ -713,9 +880,9 @@ on_import_row_cb (gpointer   user_data,
                                              line, n_fields, reader->n_cols));
       for (guint c = n_fields; c < reader->n_cols; c++)
         if (reader->builders[c].column != NULL)
-          set_missing (&reader->builders[c], reader->n_rows);
+          set_missing (&reader->builders[c], reader->next_row);
     }
-  reader->n_rows++;
+  reader->next_row++;
   return TRUE;
 }
 
@@ -729,10 +896,44 @@ month_name (int month)
   return names[CLAMP (month, 1, 12) - 1];
 }
 
-/* Settles the day/month order of a date column read with AUTO. */
+/* Takes over what a second reader found in a date column read with AUTO (the
+ * first reader's examples come first: they are on earlier lines). */
+static void
+merge_date_builder (Builder *into,
+                    Builder *from,
+                    guint    from_base,
+                    guint    from_rows)
+{
+  if (into->dmy_example == NULL && from->dmy_example != NULL)
+    {
+      into->dmy_example = g_steal_pointer (&from->dmy_example);
+      into->dmy_line = from->dmy_line;
+    }
+  if (into->mdy_example == NULL && from->mdy_example != NULL)
+    {
+      into->mdy_example = g_steal_pointer (&from->mdy_example);
+      into->mdy_line = from->mdy_line;
+    }
+  if (into->ambiguous_example == NULL && from->ambiguous_example != NULL)
+    {
+      into->ambiguous_example = g_steal_pointer (&from->ambiguous_example);
+      into->ambiguous_line = from->ambiguous_line;
+    }
+  if (from->alt != NULL)
+    {
+      if (into->alt == NULL)
+        into->alt = g_steal_pointer (&from->alt);
+      else
+        memcpy (into->alt + from_base, from->alt + from_base, (gsize) from_rows * sizeof (gint32));
+    }
+}
+
+/* Settles the day/month order of a date column read with AUTO; @end_row is
+ * past the last row written (rows not written have no alternative reading). */
 static gboolean
 finish_date_column (Reader   *reader,
                     Builder  *b,
+                    guint     end_row,
                     GError  **error)
 {
   MqlwColumn *column = b->column;
@@ -750,25 +951,23 @@ finish_date_column (Reader   *reader,
     return TRUE;
   if (b->dmy_example != NULL)
     {
-      for (guint i = 0; i < reader->n_rows; i++)
+      for (guint i = 0; i < end_row; i++)
         if (b->alt[i] != MQLW_DATE_MISSING)
           column->days[i] = b->alt[i];
       return TRUE;
     }
   if (b->mdy_example == NULL)
     {
-      {
-        /* The example's two readings: as month/day and as day/month. */
-        int first = atoi (b->ambiguous_example);
-        const char *slash = strchr (b->ambiguous_example, '/');
-        int second = slash != NULL ? atoi (slash + 1) : 0;
-        add_problem (reader,
-                     mqlw_problem_new (MQLW_PROBLEM_WARNING, b->ambiguous_line, column->name,
-                                       "column %s: dates like %s could be %d %s or %d %s; read as "
-                                       "month/day — set date_order in the mapping if that is wrong",
-                                       column->name, b->ambiguous_example, second, month_name (first),
-                                       first, month_name (second)));
-      }
+      /* The example's two readings: as month/day and as day/month. */
+      int first = atoi (b->ambiguous_example);
+      const char *slash = strchr (b->ambiguous_example, '/');
+      int second = slash != NULL ? atoi (slash + 1) : 0;
+      add_problem (reader,
+                   mqlw_problem_new (MQLW_PROBLEM_WARNING, b->ambiguous_line, column->name,
+                                     "column %s: dates like %s could be %d %s or %d %s; read as "
+                                     "month/day — set date_order in the mapping if that is wrong",
+                                     column->name, b->ambiguous_example, second, month_name (first),
+                                     first, month_name (second)));
     }
   return TRUE;
 }
@@ -837,6 +1036,435 @@ on_span_progress_cb (double   fraction,
   span->func (span->start + fraction * span->span, span->data);
 }
 
+/* Below this size a text is read by one parser (see mqlw_import_set_split_min). */
+static gsize split_min_bytes = (gsize) 4 << 20;
+
+/* Texts read by two parsers so far (for tests). */
+static guint split_count = 0;
+
+void
+mqlw_import_set_split_min (gsize bytes)
+{
+  split_min_bytes = bytes;
+}
+
+guint
+mqlw_import_get_split_count (void)
+{
+  return g_atomic_int_get (&split_count);
+}
+
+/* Columns that hold nearly one value per row in the sample (ids, e-mails) are
+ * not interned while parsing: a hash lookup per row would be most of the time. */
+static void
+choose_deferred (const MqlwMapping *mapping,
+                 GPtrArray         *rows,
+                 gboolean          *deferred)
+{
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      g_autoptr(GHashTable) seen = NULL;
+      guint n_values = 0;
+
+      if (spec->type != MQLW_COLUMN_TYPE_CATEGORICAL || spec->role == MQLW_ROLE_IGNORE
+          || spec->role == MQLW_ROLE_STAGE || spec->role == MQLW_ROLE_OUTCOME)
+        continue;
+      seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint r = 0; r < rows->len; r++)
+        {
+          GStrv row = g_ptr_array_index (rows, r);
+          if (g_strv_length (row) <= c || row[c][0] == '\0')
+            continue;
+          n_values++;
+          g_hash_table_add (seen, row[c]);
+        }
+      deferred[c] = n_values > 0 && g_hash_table_size (seen) * 10 >= n_values * 9;
+    }
+}
+
+static gsize
+storage_size (MqlwColumnType type)
+{
+  switch (type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      return sizeof (double);
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      return sizeof (gint8);
+    case MQLW_COLUMN_TYPE_DATE:
+      return sizeof (gint32);
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+    default:
+      return sizeof (guint32);
+    }
+}
+
+static void
+init_reader (Reader            *reader,
+             const MqlwCsvText *text,
+             const MqlwMapping *mapping,
+             MqlwDataset       *dataset,
+             gboolean           preview,
+             const gboolean    *deferred,
+             GPtrArray         *problems,
+             gsize              capacity,
+             guint              row_base,
+             gboolean           first)
+{
+  reader->text = text;
+  reader->mapping = mapping;
+  reader->dataset = dataset;
+  reader->preview = preview;
+  reader->problems = problems;
+  reader->capacity = capacity;
+  reader->row_base = reader->next_row = row_base;
+  reader->past_header = !first;
+  reader->n_cols = mapping->columns->len;
+  reader->builders = g_new0 (Builder, reader->n_cols);
+
+  for (guint c = 0; c < reader->n_cols; c++)
+    {
+      Builder *b = &reader->builders[c];
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      MqlwColumn *column;
+      gboolean with_lines;
+
+      b->spec = spec;
+      b->type = spec->type;
+      b->bool_extra = bool_extra_for (spec);
+      if (spec->role == MQLW_ROLE_IGNORE)
+        continue;
+      column = b->column = mqlw_dataset_get_column (dataset, spec->name);
+      if (spec->type != MQLW_COLUMN_TYPE_CATEGORICAL)
+        continue;
+      /* The line of each value's first appearance is only reported for outcomes. */
+      with_lines = spec->role == MQLW_ROLE_STAGE || spec->role == MQLW_ROLE_OUTCOME;
+      b->deferred = deferred[c];
+      if (first || b->deferred)
+        {
+          GStringChunk *chunk = g_string_chunk_new (DICT_CHUNK_SIZE);
+          g_ptr_array_add (column->dict_chunks, chunk);
+          dict_init (&b->dict, column->dict, chunk, with_lines);
+        }
+      else
+        dict_init (&b->dict, NULL, NULL, with_lines);
+    }
+}
+
+typedef struct {
+  Reader        *reader;
+  MqlwCsvSpan    span;
+  GCancellable  *cancellable;
+  gint           progress_ppm;   /* atomic: millionths of the span read */
+  gboolean       ok;
+  GError        *error;
+} Part;
+
+typedef struct {
+  ProgressSpan *outer;
+  Part         *other;
+  double        weight, other_weight;
+} PartProgress;
+
+static void
+on_part_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  Part *part = user_data;
+  g_atomic_int_set (&part->progress_ppm, (gint) (fraction * 1e6));
+}
+
+/* The calling thread reports for both parsers. */
+static void
+on_first_part_progress_cb (double   fraction,
+                           gpointer user_data)
+{
+  PartProgress *pp = user_data;
+  double other = pp->other != NULL ? g_atomic_int_get (&pp->other->progress_ppm) / 1e6 : 0.0;
+
+  if (pp->outer->func != NULL)
+    on_span_progress_cb (fraction * pp->weight + other * pp->other_weight, pp->outer);
+}
+
+static gboolean
+parse_part (Part             *part,
+            MqlwProgressFunc  progress,
+            gpointer          progress_data)
+{
+  Reader *reader = part->reader;
+
+  part->ok = mqlw_csv_parse_span (reader->text, &part->span, on_import_field_cb, on_import_row_cb, reader,
+                                  progress, progress_data, part->cancellable, &part->error);
+  if (part->ok && reader->error != NULL)
+    {
+      g_propagate_error (&part->error, g_steal_pointer (&reader->error));
+      part->ok = FALSE;
+    }
+  return part->ok;
+}
+
+static gpointer
+parse_part_thread (gpointer data)
+{
+  parse_part (data, on_part_progress_cb, data);
+  return NULL;
+}
+
+/* Appends the rows of @second (read into [second->row_base, …)) to those of
+ * @first, column by column: values are moved down over the unused rows
+ * between them, categorical codes are mapped into the first dictionary. */
+static void
+stitch_rows (Reader *first,
+             Reader *second)
+{
+  guint rows0 = first->next_row, base1 = second->row_base, rows1 = second->next_row - base1;
+
+  for (guint c = 0; c < first->n_cols; c++)
+    {
+      Builder *b0 = &first->builders[c], *b1 = &second->builders[c];
+      MqlwColumn *column = b0->column;
+
+      if (column == NULL)
+        continue;
+      if (rows0 != base1)
+        {
+          gsize size = storage_size (column->type);
+          memmove ((char *) column->num + (gsize) rows0 * size, (char *) column->num + (gsize) base1 * size,
+                   (gsize) rows1 * size);
+          if (b0->deferred)
+            memmove (column->dict->pdata + rows0, column->dict->pdata + base1, (gsize) rows1 * sizeof (gpointer));
+        }
+      if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL && !b0->deferred)
+        {
+          Dict *d0 = &b0->dict, *d1 = &b1->dict;
+          g_autofree guint32 *map = g_new (guint32, MAX (d1->strings->len, 1));
+
+          for (guint k = 0; k < d1->strings->len; k++)
+            {
+              const char *value = g_ptr_array_index (d1->strings, k);
+              map[k] = dict_intern (d0, value, strlen (value),
+                                    d1->first_lines != NULL ? g_array_index (d1->first_lines, guint64, k) : 0);
+            }
+          for (guint i = rows0; i < rows0 + rows1; i++)
+            if (column->codes[i] != MQLW_CODE_MISSING)
+              column->codes[i] = map[column->codes[i]];
+        }
+      b0->saw_fraction |= b1->saw_fraction;
+    }
+  first->next_row = rows0 + rows1;
+  first->n_dropped += second->n_dropped;
+}
+
+/* Gives the deferred columns their codes, two at a time when they are small. */
+static void
+dedup_deferred (GPtrArray *columns)
+{
+  guint i = 0;
+
+  while (i < columns->len)
+    {
+      MqlwColumn *a = g_ptr_array_index (columns, i);
+      /* Two tables at once only while they are small: at 10 M rows, one at a time. */
+      if (i + 1 < columns->len && a->n_rows <= 4000000 && g_get_num_processors () > 1)
+        {
+          GThread *thread = g_thread_new ("mqlw-dedup", dedup_column_thread, g_ptr_array_index (columns, i + 1));
+          dedup_column (a, a->n_rows);
+          g_thread_join (thread);
+          i += 2;
+        }
+      else
+        {
+          dedup_column (a, a->n_rows);
+          i++;
+        }
+    }
+}
+
+/* Reads every record into a new dataset; with @retry non-NULL, a text with a
+ * split is read by two parsers (this thread and another) and *retry is set
+ * when the split turns out not to fall between records. */
+static MqlwDataset *
+read_rows (const MqlwCsvText  *text,
+           const MqlwMapping  *mapping,
+           gboolean            preview,
+           const gboolean     *deferred,
+           GPtrArray          *problems,
+           GHashTable        **first_lines_out,
+           MqlwProgressFunc    progress,
+           gpointer            progress_data,
+           GCancellable       *cancellable,
+           gboolean           *retry,
+           GError            **error)
+{
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (0);
+  g_autoptr(GPtrArray) to_dedup = g_ptr_array_new ();
+  ProgressSpan outer = { progress, progress_data, 0.0, 1.0 };
+  Reader readers[2] = { { 0 } };
+  Part parts[2] = { { 0 } };
+  PartProgress pp = { &outer, NULL, 1.0, 0.0 };
+  gsize capacity = text->n_lines + 1;
+  guint n_parts = 1;
+  gint stop = 0;
+  gboolean ok = TRUE;
+
+  if (retry != NULL)
+    *retry = FALSE;
+  if (retry != NULL && !preview && text->split > 0 && text->len >= split_min_bytes)
+    n_parts = 2;
+
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      MqlwColumn *column;
+
+      if (spec->role == MQLW_ROLE_IGNORE)
+        continue;
+      column = mqlw_dataset_add_column (dataset, spec->name, spec->type, spec->role);
+      column->stage = spec->stage;
+      column->activity = g_strdup (spec->activity);
+      set_storage (column, capacity);
+      if (spec->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          /* Strings live in chunks the column owns; the index is built if ever needed. */
+          g_ptr_array_unref (column->dict);
+          column->dict = g_ptr_array_new ();
+          g_clear_pointer (&column->dict_index, g_hash_table_unref);
+          column->dict_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
+          if (deferred[c])
+            g_ptr_array_set_size (column->dict, capacity);
+        }
+    }
+
+  init_reader (&readers[0], text, mapping, dataset, preview, deferred, problems, capacity, 0, TRUE);
+  parts[0].reader = &readers[0];
+  parts[0].cancellable = cancellable;
+  parts[0].span.end = n_parts == 2 ? text->split : text->len;
+  parts[0].span.last = n_parts == 1;
+  if (n_parts == 2)
+    {
+      GThread *thread;
+
+      /* Rows of the second part start after every row the first could hold. */
+      init_reader (&readers[1], text, mapping, dataset, preview, deferred, problems, capacity,
+                   (guint) text->split_lines, FALSE);
+      parts[1].reader = &readers[1];
+      parts[1].cancellable = cancellable;
+      parts[1].span.start = text->split;
+      parts[1].span.end = text->len;
+      parts[1].span.lines_before = text->split_lines;
+      parts[1].span.last = TRUE;
+      parts[1].span.stop = &stop;
+      pp.other = &parts[1];
+      pp.weight = (double) text->split / (double) text->len;
+      pp.other_weight = 1.0 - pp.weight;
+
+      thread = g_thread_new ("mqlw-parse", parse_part_thread, &parts[1]);
+      if (!parse_part (&parts[0], progress != NULL ? on_first_part_progress_cb : NULL, &pp))
+        g_atomic_int_set (&stop, 1);
+      g_thread_join (thread);
+    }
+  else
+    parse_part (&parts[0], progress != NULL ? on_span_progress_cb : NULL, &outer);
+
+  /* The earliest line's error wins: the first part's, then the second's. */
+  if (!parts[0].ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&parts[0].error));
+      ok = FALSE;
+    }
+  else if (n_parts == 2 && !parts[0].span.ended_at_record)
+    {
+      *retry = TRUE;
+      ok = FALSE;
+    }
+  else if (n_parts == 2 && !parts[1].ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&parts[1].error));
+      ok = FALSE;
+    }
+  g_clear_error (&parts[0].error);
+  g_clear_error (&parts[1].error);
+
+  if (ok && n_parts == 2)
+    {
+      guint end_row = readers[1].next_row;
+      for (guint c = 0; c < readers[0].n_cols && ok; c++)
+        {
+          Builder *b = &readers[0].builders[c];
+          if (b->column == NULL || b->type != MQLW_COLUMN_TYPE_DATE || mapping->date_order != MQLW_DATE_ORDER_AUTO)
+            continue;
+          merge_date_builder (b, &readers[1].builders[c], readers[1].row_base,
+                              readers[1].next_row - readers[1].row_base);
+          ok = finish_date_column (&readers[0], b, end_row, error);
+        }
+      if (ok)
+        {
+          stitch_rows (&readers[0], &readers[1]);
+          g_atomic_int_inc (&split_count);
+        }
+    }
+  else if (ok)
+    for (guint c = 0; c < readers[0].n_cols && ok; c++)
+      {
+        Builder *b = &readers[0].builders[c];
+        if (b->column != NULL && b->type == MQLW_COLUMN_TYPE_DATE && mapping->date_order == MQLW_DATE_ORDER_AUTO)
+          ok = finish_date_column (&readers[0], b, readers[0].next_row, error);
+      }
+  if (n_parts == 2)
+    clear_builders (&readers[1]);
+
+  if (ok && readers[0].next_row == 0 && !preview)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_ROWS,
+                   "%s: the file has a header line but no leads", text->source_name);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      guint n_rows = readers[0].next_row;
+
+      dataset->n_rows = n_rows;
+      dataset->outcomes.n = n_rows;
+      for (guint c = 0; c < readers[0].n_cols; c++)
+        {
+          Builder *b = &readers[0].builders[c];
+          if (b->column == NULL)
+            continue;
+          if (b->type == MQLW_COLUMN_TYPE_INTEGER && b->saw_fraction)
+            {
+              b->column->type = MQLW_COLUMN_TYPE_DECIMAL;
+              ((MqlwColumnSpec *) b->spec)->type = MQLW_COLUMN_TYPE_DECIMAL;
+            }
+          shrink_storage (b->column, n_rows);
+          if (b->deferred)
+            g_ptr_array_add (to_dedup, b->column);
+        }
+      dedup_deferred (to_dedup);
+      if (readers[0].n_dropped > 0)
+        g_ptr_array_add (problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
+                                                     "%u more problems were not listed", readers[0].n_dropped));
+    }
+
+  if (ok && first_lines_out != NULL)
+    {
+      /* The line each categorical value first appeared on, for warnings about outcomes. */
+      GHashTable *first_lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) g_array_unref);
+      for (guint c = 0; c < readers[0].n_cols; c++)
+        if (readers[0].builders[c].dict.first_lines != NULL && readers[0].builders[c].column != NULL)
+          g_hash_table_insert (first_lines, readers[0].builders[c].column->name,
+                               g_steal_pointer (&readers[0].builders[c].dict.first_lines));
+      *first_lines_out = first_lines;
+    }
+  clear_builders (&readers[0]);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&dataset);
+}
+
 /* Reads a whole table (no outcomes). On success *mapping_out is the resolved mapping. */
 static MqlwDataset *
 read_table (const MqlwCsvText  *text,
@@ -855,12 +1483,10 @@ read_table (const MqlwCsvText  *text,
   g_auto(GStrv) header = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(MqlwMapping) mapping = NULL;
-  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autofree gboolean *deferred = NULL;
+  MqlwDataset *dataset;
   guint64 header_line = 1;
-  gsize capacity;
-  Reader reader = { 0 };
-  ProgressSpan span = { progress, progress_data, 0.0, 1.0 };
-  gboolean ok;
+  gboolean retry = FALSE;
 
   if (!mqlw_csv_read_head (text, MAX (SAMPLE_ROWS, head_rows), &header, &header_line, &rows, NULL, error))
     return NULL;
@@ -895,94 +1521,31 @@ read_table (const MqlwCsvText  *text,
   if (mapping == NULL)
     return NULL;
 
-  reader.text = text;
-  reader.mapping = mapping;
-  reader.preview = preview;
-  reader.problems = problems;
-  reader.n_cols = mapping->columns->len;
-  reader.builders = g_new0 (Builder, reader.n_cols);
-  dataset = mqlw_dataset_new (0);
-  reader.dataset = dataset;
-  capacity = text->n_lines + 1;
+  deferred = g_new0 (gboolean, mapping->columns->len);
+  if (!preview)
+    choose_deferred (mapping, rows, deferred);
 
-  for (guint c = 0; c < reader.n_cols; c++)
+  dataset = read_rows (text, mapping, preview, deferred, problems, first_lines_out,
+                       progress, progress_data, cancellable, &retry, error);
+  if (dataset == NULL && retry)
     {
-      Builder *b = &reader.builders[c];
-      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
-
-      b->spec = spec;
-      b->type = spec->type;
-      b->bool_extra = bool_extra_for (spec);
-      if (spec->role == MQLW_ROLE_IGNORE)
-        continue;
-      b->column = mqlw_dataset_add_column (dataset, spec->name, spec->type, spec->role);
-      b->column->stage = spec->stage;
-      b->column->activity = g_strdup (spec->activity);
-      set_storage (b->column, capacity);
-      if (spec->type == MQLW_COLUMN_TYPE_CATEGORICAL)
-        b->first_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
+      /* The second parser started inside a record after all: read it all in one. */
+      g_debug ("%s: the split did not fall between records; reading in one piece", text->source_name);
+      dataset = read_rows (text, mapping, preview, deferred, problems, first_lines_out,
+                           progress, progress_data, cancellable, NULL, error);
     }
+  if (dataset == NULL)
+    return NULL;
 
-  ok = mqlw_csv_parse (text, 0, on_import_field_cb, on_import_row_cb, &reader,
-                       progress != NULL ? on_span_progress_cb : NULL, &span, cancellable, error);
-  if (ok && reader.error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&reader.error));
-      ok = FALSE;
-    }
-  if (ok && reader.n_rows == 0 && !preview)
-    {
-      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_ROWS,
-                   "%s: the file has a header line but no leads", text->source_name);
-      ok = FALSE;
-    }
-
-  if (ok)
-    {
-      dataset->n_rows = reader.n_rows;
-      dataset->outcomes.n = reader.n_rows;
-      for (guint c = 0; c < reader.n_cols && ok; c++)
-        {
-          Builder *b = &reader.builders[c];
-          if (b->column == NULL)
-            continue;
-          if (b->type == MQLW_COLUMN_TYPE_DATE && mapping->date_order == MQLW_DATE_ORDER_AUTO)
-            ok = finish_date_column (&reader, b, error);
-          if (b->type == MQLW_COLUMN_TYPE_INTEGER && b->saw_fraction)
-            {
-              b->column->type = MQLW_COLUMN_TYPE_DECIMAL;
-              ((MqlwColumnSpec *) b->spec)->type = MQLW_COLUMN_TYPE_DECIMAL;
-            }
-          shrink_storage (b->column, reader.n_rows);
-        }
-      if (reader.n_dropped > 0)
-        g_ptr_array_add (problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
-                                                     "%u more problems were not listed", reader.n_dropped));
-    }
-
-  if (ok && head_out != NULL)
+  if (head_out != NULL)
     {
       while (rows->len > head_rows)
         g_ptr_array_remove_index (rows, rows->len - 1);
       *head_out = g_steal_pointer (&rows);
     }
-  if (ok && first_lines_out != NULL)
-    {
-      /* The line each categorical value first appeared on, for warnings about outcomes. */
-      GHashTable *first_lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                       (GDestroyNotify) g_array_unref);
-      for (guint c = 0; c < reader.n_cols; c++)
-        if (reader.builders[c].first_lines != NULL && reader.builders[c].column != NULL)
-          g_hash_table_insert (first_lines, reader.builders[c].column->name,
-                               g_steal_pointer (&reader.builders[c].first_lines));
-      *first_lines_out = first_lines;
-    }
-  clear_builders (&reader);
-  if (!ok)
-    return NULL;
   if (mapping_out != NULL)
     *mapping_out = g_steal_pointer (&mapping);
-  return g_steal_pointer (&dataset);
+  return dataset;
 }
 
 /* Joins */
@@ -1527,15 +2090,6 @@ derive_outcomes (MqlwDataset       *dataset,
 
 /* Public API */
 
-static gpointer
-compute_sha256_thread (gpointer data)
-{
-  GBytes *bytes = data;
-  char *digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  g_bytes_unref (bytes);
-  return digest;
-}
-
 static MqlwDataset *
 import_text (const MqlwCsvText  *text,
              const char         *base_dir,
@@ -1580,6 +2134,71 @@ import_text (const MqlwCsvText  *text,
   return g_steal_pointer (&dataset);
 }
 
+typedef struct {
+  GBytes   *bytes;
+  gboolean  droppable;
+  gint      stop;       /* atomic: the import failed, the digest is not needed */
+} DigestJob;
+
+#define DIGEST_BLOCK ((gsize) 4 << 20)
+
+/* The digest, block by block; pages of a droppable mapping are given back as
+ * soon as they are hashed (the parsers read them again from the page cache). */
+static gpointer
+compute_sha256_thread (gpointer data)
+{
+  DigestJob *job = data;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize len;
+  const guchar *bytes = g_bytes_get_data (job->bytes, &len);
+
+  for (gsize off = 0; off < len; off += DIGEST_BLOCK)
+    {
+      gsize n = MIN (DIGEST_BLOCK, len - off);
+      if (g_atomic_int_get (&job->stop))
+        return NULL;
+      g_checksum_update (checksum, bytes + off, n);
+      if (job->droppable)
+        mqlw_csv_drop_pages (bytes + off, n);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static MqlwDataset *
+import_bytes (GBytes             *data,
+              gboolean            droppable,
+              const char         *source_name,
+              const char         *base_dir,
+              const MqlwMapping  *mapping,
+              MqlwProgressFunc    progress,
+              gpointer            progress_data,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  MqlwCsvText text;
+  MqlwDataset *dataset = NULL;
+  DigestJob job = { data, droppable, 0 };
+  GThread *digest_thread;
+  char *digest;
+
+  /* The digest is computed on another core while the parsers run. */
+  digest_thread = g_thread_new ("mqlw-sha256", compute_sha256_thread, &job);
+  if (mqlw_csv_text_init_full (&text, data, source_name, mapping != NULL ? mapping->delimiter : 0,
+                               droppable, error))
+    dataset = import_text (&text, base_dir, mapping, progress, progress_data, cancellable, error);
+  mqlw_csv_text_clear (&text);
+  if (dataset == NULL)
+    g_atomic_int_set (&job.stop, 1);
+  digest = g_thread_join (digest_thread);
+  if (dataset == NULL)
+    {
+      g_free (digest);
+      return NULL;
+    }
+  dataset->source_sha256 = digest;
+  return dataset;
+}
+
 MqlwDataset *
 mqlw_import_bytes (GBytes             *data,
                    const char         *source_name,
@@ -1590,27 +2209,11 @@ mqlw_import_bytes (GBytes             *data,
                    GCancellable       *cancellable,
                    GError            **error)
 {
-  MqlwCsvText text;
-  MqlwDataset *dataset = NULL;
-  GThread *digest_thread;
-  char *digest;
-
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* The digest is computed on the other core while this one parses. */
-  digest_thread = g_thread_new ("mqlw-sha256", compute_sha256_thread, g_bytes_ref (data));
-  if (mqlw_csv_text_init (&text, data, source_name, mapping != NULL ? mapping->delimiter : 0, error))
-    dataset = import_text (&text, base_dir, mapping, progress, progress_data, cancellable, error);
-  mqlw_csv_text_clear (&text);
-  digest = g_thread_join (digest_thread);
-  if (dataset == NULL)
-    {
-      g_free (digest);
-      return NULL;
-    }
-  dataset->source_sha256 = digest;
-  return dataset;
+  return import_bytes (data, FALSE, source_name, base_dir, mapping, progress, progress_data,
+                       cancellable, error);
 }
 
 static GBytes *
@@ -1651,7 +2254,8 @@ mqlw_import_file (const char         *path,
     return NULL;
   name = g_path_get_basename (path);
   dir = g_path_get_dirname (path);
-  return mqlw_import_bytes (bytes, name, dir, mapping, progress, progress_data, cancellable, error);
+  /* Our own read-only private mapping: pages already read may be given back. */
+  return import_bytes (bytes, TRUE, name, dir, mapping, progress, progress_data, cancellable, error);
 }
 
 void
