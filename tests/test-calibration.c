@@ -1151,6 +1151,50 @@ assert_tables_equal (MqlwCalibration *a,
     }
 }
 
+/* Everything a caller can read from @a and @b: score range, previews at
+ * @thresholds, bucket tables for @specs, suggestions. */
+static void
+assert_calibrations_equal (MqlwCalibration *a,
+                           MqlwCalibration *b,
+                           const double    *thresholds,
+                           guint            n_thresholds,
+                           const char     **specs)
+{
+  g_autoptr(GArray) sa = NULL;
+  g_autoptr(GArray) sb = NULL;
+  MqlwSuggestOptions options;
+  double lo_a, hi_a, lo_b, hi_b;
+
+  mqlw_calibration_score_range (a, &lo_a, &hi_a);
+  mqlw_calibration_score_range (b, &lo_b, &hi_b);
+  g_assert_true ((isnan (lo_a) && isnan (lo_b)) || (lo_a == lo_b && !signbit (lo_a) == !signbit (lo_b)));
+  g_assert_true ((isnan (hi_a) && isnan (hi_b)) || (hi_a == hi_b && !signbit (hi_a) == !signbit (hi_b)));
+
+  for (guint i = 0; i < n_thresholds; i++)
+    {
+      MqlwPreview pa, pb;
+      mqlw_calibration_preview (a, thresholds[i], 3, &pa);
+      mqlw_calibration_preview (b, thresholds[i], 3, &pb);
+      assert_preview_equal (&pa, &pb);
+      g_assert_cmpfloat (pa.months, ==, pb.months);
+    }
+  for (guint i = 0; specs[i] != NULL; i++)
+    assert_tables_equal (a, b, specs[i]);
+
+  mqlw_suggest_options_init_default (&options);
+  options.min_known = 2;
+  options.capacity_per_month = 2;
+  sa = mqlw_calibration_suggest (a, &options);
+  sb = mqlw_calibration_suggest (b, &options);
+  for (guint k = 0; k < sa->len; k++)
+    {
+      const MqlwSuggestion *x = &g_array_index (sa, MqlwSuggestion, k);
+      const MqlwSuggestion *y = &g_array_index (sb, MqlwSuggestion, k);
+      g_assert_cmpint (x->found, ==, y->found);
+      g_assert_cmpfloat (x->threshold, ==, y->threshold);
+    }
+}
+
 static void
 compare_paths (const Fixture *f,
                const double  *thresholds,
@@ -1159,9 +1203,6 @@ compare_paths (const Fixture *f,
 {
   g_autoptr(MqlwCalibration) hist = NULL;
   g_autoptr(MqlwCalibration) sorted = NULL;
-  g_autoptr(GArray) sa = NULL;
-  g_autoptr(GArray) sb = NULL;
-  MqlwSuggestOptions options;
 
   mqlw_calibration_set_max_bins_for_testing (0);
   hist = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
@@ -1171,29 +1212,7 @@ compare_paths (const Fixture *f,
 
   g_assert_false (mqlw_calibration_is_sorted_for_testing (hist));
   g_assert_true (mqlw_calibration_is_sorted_for_testing (sorted));
-
-  for (guint i = 0; i < n_thresholds; i++)
-    {
-      MqlwPreview pa, pb;
-      mqlw_calibration_preview (hist, thresholds[i], 3, &pa);
-      mqlw_calibration_preview (sorted, thresholds[i], 3, &pb);
-      assert_preview_equal (&pa, &pb);
-    }
-  for (guint i = 0; specs[i] != NULL; i++)
-    assert_tables_equal (hist, sorted, specs[i]);
-
-  mqlw_suggest_options_init_default (&options);
-  options.min_known = 2;
-  options.capacity_per_month = 2;
-  sa = mqlw_calibration_suggest (hist, &options);
-  sb = mqlw_calibration_suggest (sorted, &options);
-  for (guint k = 0; k < sa->len; k++)
-    {
-      const MqlwSuggestion *a = &g_array_index (sa, MqlwSuggestion, k);
-      const MqlwSuggestion *b = &g_array_index (sb, MqlwSuggestion, k);
-      g_assert_cmpint (a->found, ==, b->found);
-      g_assert_cmpfloat (a->threshold, ==, b->threshold);
-    }
+  assert_calibrations_equal (hist, sorted, thresholds, n_thresholds, specs);
 }
 
 static void
@@ -1287,6 +1306,249 @@ test_random_against_naive (void)
           g_assert_cmpuint (p.wins_total, ==, wins);
           g_assert_cmpuint (p.wins_captured, ==, captured);
         }
+    }
+}
+
+/* ---- two threads ------------------------------------------------------- */
+
+static const double thread_thresholds[] = {
+  -1000, -12.5, -0.005, 0, 5, 19.195, 19.2, 45, 50, 50.005, 51, 55.01, 85, 90, 1000,
+};
+static const char *thread_specs[] = {
+  "edges:0,31,51,71", "width:10", "width:7.5", "quantiles:4", "quantiles:10", "edges:20,40", NULL,
+};
+
+/* One thread against two, each taking every other chunk of @chunk leads. */
+static void
+compare_threads (const Fixture *f,
+                 guint          chunk,
+                 guint          max_bins)
+{
+  g_autoptr(MqlwCalibration) one = NULL;
+  g_autoptr(MqlwCalibration) two = NULL;
+
+  mqlw_calibration_set_max_bins_for_testing (max_bins);
+  mqlw_calibration_set_threads_for_testing (1, chunk);
+  one = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  mqlw_calibration_set_threads_for_testing (2, chunk);
+  two = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  mqlw_calibration_set_threads_for_testing (0, 0);
+  mqlw_calibration_set_max_bins_for_testing (0);
+
+  g_assert_cmpint (mqlw_calibration_is_sorted_for_testing (one), ==,
+                   mqlw_calibration_is_sorted_for_testing (two));
+  assert_calibrations_equal (one, two, thread_thresholds, G_N_ELEMENTS (thread_thresholds), thread_specs);
+}
+
+static void
+test_threads_fixtures (void)
+{
+  g_autoptr(Fixture) seed = build_seed_fixture ();
+  g_autoptr(Fixture) history = build_history (ALL_STAGES);
+  g_autoptr(Fixture) partial = build_history (STAGE_BIT (MQLW_STAGE_SQL) | STAGE_BIT (MQLW_STAGE_WON));
+  g_autoptr(Fixture) three = build_history (ALL_STAGES & ~STAGE_BIT (MQLW_STAGE_OPPORTUNITY));
+  g_autoptr(Fixture) none = build_history (0);
+  g_autoptr(Fixture) decimals = build_decimals ();
+  const Fixture *fixtures[] = { seed, history, partial, three, none, decimals };
+  static const guint chunks[] = { 1, 3, 7, 64, 100000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    for (guint c = 0; c < G_N_ELEMENTS (chunks); c++)
+      {
+        g_test_message ("fixture %u, chunks of %u", i, chunks[c]);
+        compare_threads (fixtures[i], chunks[c], 0);
+        compare_threads (fixtures[i], chunks[c], 10);
+      }
+}
+
+/* The two threads see −0 and 0 in either order: the range says 0 both ways. */
+static void
+test_threads_negative_zero (void)
+{
+  g_autoptr(Fixture) f = fixture_new (4, STAGE_BIT (MQLW_STAGE_SQL), FALSE);
+  static const double scores[] = { 0.0, -0.0, 0.0, -0.0 };
+
+  for (guint i = 0; i < 4; i++)
+    f->scores.total[i] = scores[i];
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      g_autoptr(MqlwCalibration) cal = NULL;
+      double lo, hi;
+
+      mqlw_calibration_set_threads_for_testing (threads, 1);
+      cal = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+      mqlw_calibration_set_threads_for_testing (0, 0);
+      mqlw_calibration_score_range (cal, &lo, &hi);
+      g_assert_cmpfloat (lo, ==, 0);
+      g_assert_false (signbit (lo));
+      g_assert_false (signbit (hi));
+    }
+}
+
+/* 300 000 pseudo-random leads: every stage, unknown outcomes, disqualified
+ * and fixed-path leads, a few NaN totals, missing dates. */
+static Fixture *
+build_random_leads (guint n)
+{
+  Fixture *f = fixture_new (n, ALL_STAGES, TRUE);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20250302);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint r = g_rand_int_range (rand, 0, 1000);
+
+      /* Mostly whole points, some hundredths, 1 in 500 NaN. */
+      f->scores.total[i] = r < 2 ? NAN
+                         : r < 300 ? g_rand_int_range (rand, -5000, 15001) / 100.0
+                         : (double) g_rand_int_range (rand, -50, 151);
+      f->scores.disqualified[i] = g_rand_int_range (rand, 0, 8) == 0 ? 1 + g_rand_int_range (rand, 0, 3) : 0;
+      if (!f->scores.disqualified[i] && g_rand_int_range (rand, 0, 12) == 0)
+        f->scores.fixed_paths[i] = g_rand_int_range (rand, 1, 4) << 1;   /* GB, HR or both */
+      for (guint s = 0; s < MQLW_N_STAGES; s++)
+        f->outcomes.stage[s][i] = g_rand_int_range (rand, -1, 2);
+      f->outcomes.created_days[i] = g_rand_int_range (rand, 0, 50) == 0
+                                  ? MQLW_DATE_MISSING : 20089 + g_rand_int_range (rand, 0, 400);
+    }
+  return f;
+}
+
+static void
+test_threads_random (void)
+{
+  const guint n = 300000;
+  g_autoptr(Fixture) f = build_random_leads (n);
+  g_autoptr(MqlwCalibration) one = NULL;
+  g_autoptr(MqlwCalibration) two = NULL;
+  g_autoptr(MqlwCalibration) automatic = NULL;
+  g_autoptr(MqlwCalibration) sorted = NULL;
+  static const double thresholds[] = { -60, -50, -0.01, 0, 0.005, 12.34, 50, 99.99, 150, 151 };
+
+  mqlw_calibration_set_threads_for_testing (1, 0);
+  one = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  mqlw_calibration_set_threads_for_testing (2, 0);
+  two = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  mqlw_calibration_set_threads_for_testing (0, 0);
+  automatic = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  mqlw_calibration_set_max_bins_for_testing (100);
+  sorted = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  mqlw_calibration_set_max_bins_for_testing (0);
+
+  g_assert_false (mqlw_calibration_is_sorted_for_testing (one));
+  g_assert_false (mqlw_calibration_is_sorted_for_testing (two));
+  g_assert_true (mqlw_calibration_is_sorted_for_testing (sorted));
+  assert_calibrations_equal (one, two, thread_thresholds, G_N_ELEMENTS (thread_thresholds), thread_specs);
+  assert_calibrations_equal (one, automatic, thread_thresholds, G_N_ELEMENTS (thread_thresholds), thread_specs);
+  assert_calibrations_equal (one, sorted, thread_thresholds, G_N_ELEMENTS (thread_thresholds), thread_specs);
+
+  /* And against a plain loop over the leads (mqlw_scores_is_mql). */
+  for (guint j = 0; j < G_N_ELEMENTS (thresholds); j++)
+    {
+      double t = thresholds[j];
+      guint64 mql = 0, by_score = 0, known[MQLW_N_STAGES] = { 0, }, yes[MQLW_N_STAGES] = { 0, };
+      MqlwPreview p;
+
+      for (guint i = 0; i < n; i++)
+        {
+          by_score += f->scores.disqualified[i] == 0 && f->scores.total[i] >= t;
+          if (!mqlw_scores_is_mql (&f->scores, i, TRUE, t))
+            continue;
+          mql++;
+          for (guint s = 0; s < MQLW_N_STAGES; s++)
+            {
+              known[s] += f->outcomes.stage[s][i] != U;
+              yes[s] += f->outcomes.stage[s][i] == Y;
+            }
+        }
+      mqlw_calibration_preview (two, t, NAN, &p);
+      g_assert_cmpuint (p.mql, ==, mql);
+      g_assert_cmpuint (p.by_path[MQLW_PATH_INDEX_SCORE], ==, by_score);
+      for (guint s = 0; s < MQLW_N_STAGES; s++)
+        assert_rate (&p.stage[s], known[s], yes[s]);
+      g_assert_cmpfloat (p.months, ==, mqlw_outcomes_months (&f->outcomes));
+    }
+}
+
+typedef struct {
+  const Fixture   *fixture;
+  MqlwCalibration *results[3];
+} BuildJob;
+
+static gpointer
+build_in_thread (gpointer data)
+{
+  BuildJob *job = data;
+
+  for (guint k = 0; k < G_N_ELEMENTS (job->results); k++)
+    job->results[k] = mqlw_calibration_new (&job->fixture->scores, &job->fixture->outcomes, TRUE);
+  return NULL;
+}
+
+/* Calibrations built at the same time from several threads share one worker:
+ * whichever finds it busy counts alone. Every result is the same. */
+static void
+test_threads_concurrent (void)
+{
+  g_autoptr(Fixture) f = build_random_leads (200000);
+  g_autoptr(MqlwCalibration) reference = NULL;
+  BuildJob jobs[4];
+  GThread *threads[G_N_ELEMENTS (jobs)];
+
+  mqlw_calibration_set_threads_for_testing (1, 0);
+  reference = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  mqlw_calibration_set_threads_for_testing (0, 0);
+
+  for (guint t = 0; t < G_N_ELEMENTS (jobs); t++)
+    {
+      jobs[t].fixture = f;
+      threads[t] = g_thread_new ("build", build_in_thread, &jobs[t]);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (jobs); t++)
+    g_thread_join (threads[t]);
+
+  for (guint t = 0; t < G_N_ELEMENTS (jobs); t++)
+    for (guint k = 0; k < G_N_ELEMENTS (jobs[t].results); k++)
+      {
+        assert_calibrations_equal (reference, jobs[t].results[k], thread_thresholds,
+                                   G_N_ELEMENTS (thread_thresholds), thread_specs);
+        mqlw_calibration_free (jobs[t].results[k]);
+      }
+}
+
+/* Key ranges too wide for a histogram, noticed by one part in the middle of
+ * its chunks, or only once the two parts' ranges are put together. */
+static void
+test_threads_too_wide (void)
+{
+  g_autoptr(Fixture) f = fixture_new (40, ALL_STAGES, FALSE);
+
+  /* Chunks of 4: even chunks score 0–3.9, odd chunks 40–43.9; each part's
+   * keys span under 400, both together 4 390. Lead 37 (part 1's last chunk)
+   * scores 5 000 in the second round. */
+  for (guint i = 0; i < 40; i++)
+    {
+      f->scores.total[i] = ((i / 4) % 2 ? 40 : 0) + (i % 4) + (i % 10) / 10.0;
+      f->scores.disqualified[i] = i % 7 == 0;
+      f->scores.fixed_paths[i] = !f->scores.disqualified[i] && i % 5 == 0 ? MQLW_PATH_HAND_RAISER : 0;
+      for (guint s = 0; s < MQLW_N_STAGES; s++)
+        f->outcomes.stage[s][i] = (gint8) ((i + s) % 3) - 1;
+    }
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(MqlwCalibration) wide = NULL;
+
+      if (round == 1)
+        f->scores.total[37] = 5000;
+      compare_threads (f, 4, 1000);
+      mqlw_calibration_set_max_bins_for_testing (1000);
+      mqlw_calibration_set_threads_for_testing (2, 4);
+      wide = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+      mqlw_calibration_set_threads_for_testing (0, 0);
+      mqlw_calibration_set_max_bins_for_testing (0);
+      g_assert_true (mqlw_calibration_is_sorted_for_testing (wide));
+      /* With the default limit (4 × 40 + 65 536 keys here) the first round
+       * fits a histogram; the second is sorted either way. */
+      compare_threads (f, 4, 0);
     }
 }
 
@@ -1420,6 +1682,11 @@ main (int   argc,
   g_test_add_func ("/mqlw/calibration/nan-scores", test_nan_scores);
   g_test_add_func ("/mqlw/calibration/sorted-fallback", test_sorted_fallback);
   g_test_add_func ("/mqlw/calibration/random-vs-naive", test_random_against_naive);
+  g_test_add_func ("/mqlw/calibration/threads/fixtures", test_threads_fixtures);
+  g_test_add_func ("/mqlw/calibration/threads/negative-zero", test_threads_negative_zero);
+  g_test_add_func ("/mqlw/calibration/threads/random", test_threads_random);
+  g_test_add_func ("/mqlw/calibration/threads/concurrent", test_threads_concurrent);
+  g_test_add_func ("/mqlw/calibration/threads/too-wide", test_threads_too_wide);
   g_test_add_func ("/mqlw/calibration/spec-parse", test_spec_parse);
   g_test_add_func ("/mqlw/calibration/too-many-buckets", test_too_many_buckets);
   g_test_add_func ("/mqlw/calibration/empty", test_empty);

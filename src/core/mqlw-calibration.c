@@ -27,14 +27,25 @@
  * overflows, even in the suffix sums, and a lead costs 1 + P increments.
  * Every lead lands in exactly one group, chosen by an offset, not a branch.
  * All leads = E + F + Q; leads that are not disqualified = E + F.
- * The counters are then turned into suffix sums
- * from the highest key down, so "leads with score ≥ T" is one row lookup.
+ *
+ * Only the keys that occur get a row (a few thousand at most in practice,
+ * against tens of thousands of keys in the score range): a map from key to
+ * row, 4 bytes per key, finds the row of a lead. Rows are then put in key
+ * order and turned into suffix sums from the highest key down, so "leads with
+ * score ≥ T" is one row, found through a key → first-row-at-or-above table.
  * Leads that pass a fixed path (grade + behaviour, hand-raiser) are MQLs at
  * every threshold: their counts are constants added to every preview.
  *
- * When the key range is too wide for a histogram (a platform score with a huge
- * range), the distinct keys are sorted instead and the bins are the distinct
- * keys; everything else is the same.
+ * The pass works on chunks of leads, each first scanned for its score range
+ * (while it is in cache) so that the map covers it. From 100 000 leads on, a
+ * persistent worker thread takes chunks too, counting into its own map and
+ * rows; the two are merged, which costs a walk over the key range. Chunks are
+ * claimed as the threads come, so a worker that starts late costs nothing.
+ * One calibration at a time uses the worker; a concurrent one (the window
+ * builds off the main thread) runs on its own thread only.
+ *
+ * When the key range is too wide for a map (a platform score with a huge
+ * range), the distinct keys are sorted instead; everything else is the same.
  *
  * A total that is NaN never passes the score path (NaN ≥ T is false, as in
  * mqlw_scores_is_mql()); such leads are counted apart and shown in the first
@@ -44,10 +55,14 @@
 #define MAX_BUCKETS        10000
 #define MAX_SWEEP_POINTS   10000000
 #define KEY_LIMIT          1e15
+#define CHUNK_LEADS        16384
+#define MIN_PARALLEL_LEADS 100000
 
 G_DEFINE_QUARK (mqlw-calibration-error-quark, mqlw_calibration_error)
 
 static guint max_bins_for_testing = 0;
+static guint threads_for_testing = 0;
+static guint chunk_for_testing = 0;
 
 typedef struct {
   guint64 count;
@@ -70,10 +85,13 @@ struct _MqlwCalibration {
   guint     group;                  /* words per group: 1 + n_present;
                                        E at 0, F at group, Q at 2 × group */
 
-  guint     n_bins;
-  gint64    key_min;                /* histogram: key of bin 0 */
+  guint     n_bins;                 /* distinct keys */
+  gboolean  sorted;                 /* the sorted fallback was used */
+  gint64    key_min;
   gint64    key_max;
-  gint64   *keys;                   /* sorted fallback: key of each bin; NULL for a histogram */
+  gint64   *keys;                   /* key of each bin, ascending */
+  guint32  *bin_at;                 /* key − key_min → first bin with key ≥ it;
+                                       NULL in the sorted fallback */
   guint64  *suffix;                 /* (n_bins + 1) × stride; the last row is zero */
   guint64   n_finite;               /* leads in the bins */
 
@@ -91,11 +109,19 @@ mqlw_calibration_set_max_bins_for_testing (guint max_bins)
   max_bins_for_testing = max_bins;
 }
 
+void
+mqlw_calibration_set_threads_for_testing (guint n_threads,
+                                          guint chunk_leads)
+{
+  threads_for_testing = MIN (n_threads, 2);
+  chunk_for_testing = chunk_leads;
+}
+
 gboolean
 mqlw_calibration_is_sorted_for_testing (MqlwCalibration *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  return self->keys != NULL;
+  return self->sorted;
 }
 
 /* ---- keys -------------------------------------------------------------- */
@@ -145,14 +171,12 @@ find_bin_for_key (MqlwCalibration *self,
 {
   guint lo = 0, hi = self->n_bins;
 
-  if (self->keys == NULL)
-    {
-      if (self->n_bins == 0 || key <= self->key_min)
-        return 0;
-      if (key > self->key_max)
-        return self->n_bins;
-      return (guint) (key - self->key_min);
-    }
+  if (self->n_bins == 0 || key <= self->key_min)
+    return 0;
+  if (key > self->key_max)
+    return self->n_bins;
+  if (self->bin_at != NULL)
+    return self->bin_at[key - self->key_min];
 
   while (lo < hi)
     {
@@ -178,7 +202,7 @@ static gint64
 get_bin_key (MqlwCalibration *self,
              guint            bin)
 {
-  return self->keys != NULL ? self->keys[bin] : self->key_min + bin;
+  return self->keys[bin];
 }
 
 static inline const guint64 *
@@ -218,6 +242,504 @@ get_all (MqlwCalibration *self,
 
 enum { GROUP_ELIGIBLE, GROUP_FIXED, GROUP_DISQUALIFIED, N_GROUPS };
 
+/* What the threads share while counting. */
+typedef struct {
+  const MqlwScores *scores;
+  const gint8      *stage[MQLW_N_STAGES];   /* by packed index */
+  const gint32     *created;                /* NULL when no created dates */
+  guint             n;
+  guint             P;
+  guint             chunk;                  /* leads per chunk */
+  guint             n_chunks;
+  guint64           max_range;              /* widest key range a map may cover */
+  gint              next_chunk;             /* atomic: the next chunk to claim */
+  gint              too_wide;               /* atomic: a map would exceed max_range */
+  gboolean          interleave;             /* tests: part t takes chunks t, t + 2, … */
+} Job;
+
+/* One thread's counts. */
+typedef struct {
+  Job            *job;
+  guint           index;
+  guint           next;                     /* interleave: its next chunk */
+
+  double          lo, hi;                   /* finite totals seen */
+  guint64         n_finite;
+  gint32          created_lo, created_hi;   /* present dates seen */
+
+  gint64          key_lo;                   /* key of map[0] */
+  gsize           map_len;
+  guint32        *map;                      /* key − key_lo → 1 + row; 0 = none yet */
+  guint32        *rows;                     /* row_width counters each (see
+                                               get_row_width()), in order first
+                                               seen; by bin in the fallback */
+  guint           n_rows;
+  guint           rows_alloc;
+  const guint32  *bin_of;                   /* sorted fallback: bin of each lead */
+
+  Tally           unscored[N_GROUPS];       /* NaN totals, by group, packed stages */
+  guint64         path_gb;
+  guint64         path_hr;
+} Part;
+
+static void
+init_part (Part *part,
+           Job  *job,
+           guint index)
+{
+  memset (part, 0, sizeof *part);
+  part->job = job;
+  part->index = index;
+  part->next = index;
+  part->lo = INFINITY;
+  part->hi = -INFINITY;
+  part->created_lo = G_MAXINT32;
+  part->created_hi = G_MININT32;
+}
+
+static void
+clear_part (Part *part)
+{
+  g_clear_pointer (&part->map, g_free);
+  g_clear_pointer (&part->rows, g_free);
+}
+
+/* A part's counters per key. Per group, leads are counted by the outcomes of
+ * pairs of stages (unknown, no, yes: 3 × 3 codes), so that a lead costs one
+ * increment per pair of stages, not two per stage; a last odd stage has 3
+ * codes, no stage at all one counter. The sum over the codes of a pair is the
+ * count. 32 bits suffice: a part counts fewer than 2³² leads. Merging turns
+ * these into the packed known/reached words of the suffix rows. */
+static inline guint
+get_group_width (guint P)
+{
+  return P == 0 ? 1 : 9 * (P / 2) + 3 * (P % 2);
+}
+
+static inline guint
+get_row_width (guint P)
+{
+  return N_GROUPS * get_group_width (P);
+}
+
+/* 0 unknown, 1 no, 2 yes (any other known value counts as "no", as known =
+ * v ≥ 0 and reached = v == YES say). */
+static inline guint
+get_outcome_code (gint8 v)
+{
+  return (v >= 0) + (v == MQLW_OUTCOME_YES);
+}
+
+static guint
+add_row (Part  *part,
+         guint  width)
+{
+  if (part->n_rows == part->rows_alloc)
+    {
+      guint alloc = MAX (256, part->rows_alloc * 2);
+
+      part->rows = g_renew (guint32, part->rows, (gsize) alloc * width);
+      memset (part->rows + (gsize) part->rows_alloc * width, 0,
+              (gsize) (alloc - part->rows_alloc) * width * sizeof (guint32));
+      part->rows_alloc = alloc;
+    }
+  return ++part->n_rows;
+}
+
+/* Adds a part's row of counters to a suffix row (before the suffix sums). */
+static void
+add_part_row (guint64       *row,
+              const guint32 *from,
+              guint          P)
+{
+  const guint G = 1 + P;
+  const guint W = get_group_width (P);
+
+  for (guint g = 0; g < N_GROUPS; g++, from += W, row += G)
+    {
+      if (P == 0)
+        {
+          row[0] += from[0];
+          continue;
+        }
+      for (guint j = 0; j < P; j += 2)
+        {
+          const guint32 *codes = from + 9 * (j / 2);
+          const guint n_codes = j + 1 < P ? 9 : 3;
+
+          for (guint code = 0; code < n_codes; code++)
+            {
+              guint64 n = codes[code];
+              guint a = n_codes == 9 ? code / 3 : code;
+              guint b = code % 3;
+
+              if (n == 0)
+                continue;
+              if (j == 0)
+                row[0] += n;
+              row[1 + j] += n * (a > 0) + ((n * (a == 2)) << 32);
+              if (n_codes == 9)
+                row[2 + j] += n * (b > 0) + ((n * (b == 2)) << 32);
+            }
+        }
+    }
+}
+
+/* Makes @part's map cover keys @lo..@hi and some room around them, so that
+ * a run of new extremes does not copy the map every time; FALSE when @lo..@hi
+ * is wider than the job allows. */
+static gboolean
+grow_map (Part   *part,
+          gint64  lo,
+          gint64  hi)
+{
+  guint64 max_range = part->job->max_range;
+  guint64 range, room;
+  guint32 *map;
+  gint64 new_lo;
+
+  if (part->map != NULL)
+    {
+      lo = MIN (lo, part->key_lo);
+      hi = MAX (hi, part->key_lo + (gint64) part->map_len - 1);
+    }
+  range = (guint64) (hi - lo) + 1;
+  if (range > max_range)
+    return FALSE;
+
+  /* A quarter more on either side, within max_range. */
+  room = MIN (range / 4 + 64, (max_range - range) / 2);
+  new_lo = lo - (gint64) room;
+  range += 2 * room;
+
+  map = g_new0 (guint32, range);
+  if (part->map != NULL)
+    memcpy (map + (part->key_lo - new_lo), part->map, part->map_len * sizeof (guint32));
+  g_free (part->map);
+  part->map = map;
+  part->map_len = range;
+  part->key_lo = new_lo;
+  return TRUE;
+}
+
+/* Range of the finite totals and of the dates of leads @begin..@end, for
+ * the first map of a part and for the sorted fallback. NaN compares false,
+ * so it never becomes a minimum or a maximum. */
+static guint64
+scan_range (const double *total,
+            const gint32 *created,
+            guint         begin,
+            guint         end,
+            double       *lo,
+            double       *hi,
+            gint32       *created_lo,
+            gint32       *created_hi)
+{
+  guint64 n_nan = 0;
+
+  for (guint i = begin; i < end; i++)
+    {
+      double t = total[i];
+      *lo = t < *lo ? t : *lo;
+      *hi = t > *hi ? t : *hi;
+      n_nan += t != t;
+    }
+  if (created != NULL)
+    for (guint i = begin; i < end; i++)
+      {
+        /* MQLW_DATE_MISSING is G_MININT32: it never raises the maximum. */
+        *created_lo = MIN (*created_lo, created[i] == MQLW_DATE_MISSING ? G_MAXINT32 : created[i]);
+        *created_hi = MAX (*created_hi, created[i]);
+      }
+
+  return (end - begin) - n_nan;
+}
+
+#define BLOCK_LEADS 1024
+#define NO_ROW      G_MAXSIZE
+
+/* Counts leads @begin..@end of @part, noting the range of the totals and of
+ * the created dates on the way; FALSE when the map would grow wider than the
+ * job allows. Inlined once per number of present stages so that the stage
+ * loops are unrolled and carry no test on presence, and once per storage
+ * (map or sorted bins).
+ *
+ * Each block of leads takes two loops: the first finds every lead's counters
+ * (key, map, group), the second adds to them. Apart, both loops are short
+ * and their iterations independent, so the processor overlaps the cache
+ * misses of many leads instead of waiting on each. */
+static G_ALWAYS_INLINE inline gboolean
+accumulate_leads (Part           *part,
+                  guint           begin,
+                  guint           end,
+                  const guint     P,
+                  const gboolean  sorted)
+{
+  const Job *job = part->job;
+  const guint W = get_group_width (P);
+  const guint S = N_GROUPS * W;
+  const double *total = job->scores->total;
+  const guint8 *fixed_paths = job->scores->fixed_paths;
+  const guint16 *disqualified = job->scores->disqualified;
+  const gint32 *created = job->created;
+  const guint32 *bin_of = part->bin_of;
+  const gint8 *st[MQLW_N_STAGES];
+  guint32 *map = part->map;
+  gint64 key_lo = part->key_lo;
+  gsize map_len = part->map_len;
+  guint64 path_gb = 0, path_hr = 0;
+  double lo = part->lo, hi = part->hi;
+  gint32 created_lo = part->created_lo, created_hi = part->created_hi;
+  gsize at[BLOCK_LEADS];                    /* word offset of each lead's group */
+  gboolean ok = TRUE;
+
+  for (guint p = 0; p < P; p++)
+    st[p] = job->stage[p];
+
+  for (guint block = begin; block < end && ok; block += BLOCK_LEADS)
+    {
+      const guint block_end = MIN (end, block + BLOCK_LEADS);
+      guint32 *rows;
+
+      for (guint i = block; i < block_end; i++)
+        {
+          const double t = total[i];
+          const guint fp = fixed_paths[i];
+          const guint is_dq = disqualified[i] != 0;
+          const guint is_fixed = !is_dq & (fp != 0);
+          const guint group = is_dq * GROUP_DISQUALIFIED + is_fixed * GROUP_FIXED;
+          gsize row;
+
+          path_gb += is_fixed & (fp >> 1);   /* MQLW_PATH_GRADE_BEHAVIOUR = 1 << 1 */
+          path_hr += is_fixed & (fp >> 2);   /* MQLW_PATH_HAND_RAISER = 1 << 2 */
+          if (!sorted && created != NULL)
+            {
+              /* MQLW_DATE_MISSING is G_MININT32: it never raises the maximum. */
+              const gint32 d = created[i];
+              created_lo = MIN (created_lo, d == MQLW_DATE_MISSING ? G_MAXINT32 : d);
+              created_hi = MAX (created_hi, d);
+            }
+
+          if (G_UNLIKELY (isnan (t)))
+            {
+              Tally *u = &part->unscored[group];
+
+              u->count++;
+              for (guint p = 0; p < P; p++)
+                {
+                  const gint8 v = st[p][i];
+                  u->known[p] += v >= 0;
+                  u->reached[p] += v == MQLW_OUTCOME_YES;
+                }
+              at[i - block] = NO_ROW;
+              continue;
+            }
+
+          if (sorted)
+            row = bin_of[i];
+          else
+            {
+              const gint64 key = compute_key (t);
+              gsize k = (gsize) (key - key_lo);
+              guint32 id;
+
+              lo = t < lo ? t : lo;
+              hi = t > hi ? t : hi;
+              if (G_UNLIKELY (k >= map_len))
+                {
+                  if (!grow_map (part, key, key))
+                    {
+                      ok = FALSE;
+                      break;
+                    }
+                  map = part->map;
+                  map_len = part->map_len;
+                  key_lo = part->key_lo;
+                  k = (gsize) (key - key_lo);
+                }
+              id = map[k];
+              if (G_UNLIKELY (id == 0))
+                id = map[k] = add_row (part, S);
+              row = id - 1;
+            }
+          at[i - block] = row * S + group * W;
+        }
+      if (!ok)
+        break;
+
+      rows = part->rows;
+      for (guint i = block; i < block_end; i++)
+        {
+          const gsize w = at[i - block];
+          guint32 *c = rows + w;
+
+          if (G_UNLIKELY (w == NO_ROW))
+            continue;
+          if (P == 0)
+            c[0]++;
+#pragma GCC unroll 2
+          for (guint j = 0; j + 1 < P; j += 2)
+            c[9 * (j / 2) + 3 * get_outcome_code (st[j][i]) + get_outcome_code (st[j + 1][i])]++;
+          if (P % 2 == 1)
+            c[9 * (P / 2) + get_outcome_code (st[P - 1][i])]++;
+        }
+    }
+
+  part->path_gb += path_gb;
+  part->path_hr += path_hr;
+  part->lo = lo;
+  part->hi = hi;
+  part->created_lo = created_lo;
+  part->created_hi = created_hi;
+  return ok;
+}
+
+static gboolean
+accumulate_chunk (Part     *part,
+                  guint     begin,
+                  guint     end,
+                  gboolean  sorted)
+{
+#define CASE(P) \
+    case P: \
+      return sorted ? accumulate_leads (part, begin, end, P, TRUE) \
+                    : accumulate_leads (part, begin, end, P, FALSE);
+
+  switch (part->job->P)
+    {
+    CASE (0)
+    CASE (1)
+    CASE (2)
+    CASE (3)
+    CASE (4)
+    default: g_assert_not_reached ();
+    }
+#undef CASE
+}
+
+static gboolean
+claim_chunk (Part  *part,
+             guint *chunk)
+{
+  Job *job = part->job;
+
+  if (g_atomic_int_get (&job->too_wide))
+    return FALSE;
+  if (job->interleave)
+    {
+      *chunk = part->next;
+      part->next += 2;
+    }
+  else
+    *chunk = (guint) g_atomic_int_add (&job->next_chunk, 1);
+  return *chunk < job->n_chunks;
+}
+
+/* Claims chunks until none is left and counts them. The first chunk's range
+ * sizes the map; leads outside it widen it. */
+static void
+run_part (Part *part)
+{
+  Job *job = part->job;
+  guint chunk;
+
+  while (claim_chunk (part, &chunk))
+    {
+      guint begin = chunk * job->chunk;
+      guint end = MIN (job->n, begin + job->chunk);
+
+      if (part->map == NULL)
+        {
+          double lo = INFINITY, hi = -INFINITY;
+          gint32 clo = G_MAXINT32, chi = G_MININT32;
+
+          if (scan_range (job->scores->total, NULL, begin, end, &lo, &hi, &clo, &chi) > 0 &&
+              !grow_map (part, compute_key (lo), compute_key (hi)))
+            {
+              g_atomic_int_set (&job->too_wide, 1);
+              return;
+            }
+        }
+      if (!accumulate_chunk (part, begin, end, FALSE))
+        {
+          g_atomic_int_set (&job->too_wide, 1);
+          return;
+        }
+      part->n_finite += end - begin;
+    }
+  for (guint g = 0; g < N_GROUPS; g++)
+    part->n_finite -= part->unscored[g].count;
+}
+
+/* ---- the worker thread ------------------------------------------------- */
+
+static GMutex worker_lock;
+static GCond worker_cond;
+static gboolean worker_done;
+static gint worker_busy;      /* atomic: a calibration is using the worker */
+
+static void
+run_worker_job (gpointer data,
+                gpointer user_data)
+{
+  run_part (data);
+
+  g_mutex_lock (&worker_lock);
+  worker_done = TRUE;
+  g_cond_signal (&worker_cond);
+  g_mutex_unlock (&worker_lock);
+}
+
+static gpointer
+create_worker_pool (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GThreadPool *pool;
+
+  /* Exclusive: the thread starts now and stays, so a what-if step never pays
+   * for starting one. */
+  pool = g_thread_pool_new (run_worker_job, NULL, 1, TRUE, &error);
+  if (pool == NULL)
+    g_warning ("Could not start a second calibration thread (%s); using one", error->message);
+  return pool;
+}
+
+/* Hands @part to the worker; FALSE when it is busy with another calibration
+ * or cannot run. */
+static gboolean
+start_worker (Part *part)
+{
+  static GOnce once = G_ONCE_INIT;
+  GThreadPool *pool;
+
+  if (!g_atomic_int_compare_and_exchange (&worker_busy, 0, 1))
+    return FALSE;
+  pool = g_once (&once, create_worker_pool, NULL);
+  if (pool == NULL)
+    {
+      g_atomic_int_set (&worker_busy, 0);
+      return FALSE;
+    }
+
+  g_mutex_lock (&worker_lock);
+  worker_done = FALSE;
+  g_mutex_unlock (&worker_lock);
+  g_thread_pool_push (pool, part, NULL);
+  return TRUE;
+}
+
+static void
+wait_worker (void)
+{
+  g_mutex_lock (&worker_lock);
+  while (!worker_done)
+    g_cond_wait (&worker_cond, &worker_lock);
+  g_mutex_unlock (&worker_lock);
+  g_atomic_int_set (&worker_busy, 0);
+}
+
+/* ---- merging ----------------------------------------------------------- */
+
 static int
 compare_keys (const void *a,
               const void *b)
@@ -227,86 +749,55 @@ compare_keys (const void *a,
   return (x > y) - (x < y);
 }
 
-typedef struct {
-  const MqlwScores *scores;
-  const gint8      *stage[MQLW_N_STAGES];   /* by packed index */
-  const guint32    *bin_of;                 /* sorted fallback; NULL for a histogram */
-  Tally             unscored[N_GROUPS];     /* NaN totals, by group, packed stages */
-  guint64           path_gb;
-  guint64           path_hr;
-} Builder;
-
-/* The one pass over the leads. Inlined once per number of present stages so
- * that the stage loops are unrolled and carry no test on presence. */
-static G_ALWAYS_INLINE inline void
-accumulate_leads (MqlwCalibration *self,
-                  Builder         *builder,
-                  const guint      P)
+/* The parts' rows in key order, summed: one walk over the key range. */
+static void
+merge_parts (MqlwCalibration *self,
+             Part            *parts,
+             guint            n_parts)
 {
-  const guint G = 1 + P;
-  const guint S = N_GROUPS * G;
-  const double *total = builder->scores->total;
-  const guint8 *fixed_paths = builder->scores->fixed_paths;
-  const guint16 *disqualified = builder->scores->disqualified;
-  const guint32 *bin_of = builder->bin_of;
-  const gint8 *st[MQLW_N_STAGES];
-  guint64 *counts = self->suffix;
-  const gint64 key_min = self->key_min;
-  guint64 path_gb = 0, path_hr = 0;
+  const guint S = self->stride;
+  const guint W = get_row_width (self->n_present);
+  gsize range = (gsize) (self->key_max - self->key_min) + 1;
+  gsize max_rows = 0;
+  guint b = 0;
 
-  g_assert (S == self->stride);
-  for (guint p = 0; p < P; p++)
-    st[p] = builder->stage[p];
+  for (guint t = 0; t < n_parts; t++)
+    max_rows += parts[t].n_rows;
+  self->keys = g_new (gint64, max_rows + 1);
+  self->bin_at = g_new (guint32, range);
+  self->suffix = g_new0 (guint64, (max_rows + 1) * S);
 
-  for (guint i = 0; i < self->n; i++)
+  for (gsize k = 0; k < range; k++)
     {
-      const double t = total[i];
-      const guint fp = fixed_paths[i];
-      const guint is_dq = disqualified[i] != 0;
-      const guint is_fixed = !is_dq & (fp != 0);
-      const guint group = is_dq * GROUP_DISQUALIFIED + is_fixed * GROUP_FIXED;
+      gint64 key = self->key_min + (gint64) k;
+      guint64 *row = self->suffix + (gsize) b * S;
+      gboolean seen = FALSE;
 
-      path_gb += is_fixed & (fp >> 1);   /* MQLW_PATH_GRADE_BEHAVIOUR = 1 << 1 */
-      path_hr += is_fixed & (fp >> 2);   /* MQLW_PATH_HAND_RAISER = 1 << 2 */
-
-      if (G_LIKELY (!isnan (t)))
+      self->bin_at[k] = b;
+      for (guint t = 0; t < n_parts; t++)
         {
-          gsize bin = bin_of != NULL ? bin_of[i] : (gsize) (compute_key (t) - key_min);
-          guint64 *c = counts + bin * S + group * G;
+          const Part *part = &parts[t];
+          guint64 off = (guint64) (key - part->key_lo);
 
-          c[0]++;
-#pragma GCC unroll 4
-          for (guint p = 0; p < P; p++)
-            {
-              const gint8 v = st[p][i];
-              c[1 + p] += (guint64) (v >= 0) | ((guint64) (v == MQLW_OUTCOME_YES) << 32);
-            }
+          if (part->map == NULL || off >= part->map_len || part->map[off] == 0)
+            continue;
+          add_part_row (row, part->rows + (gsize) (part->map[off] - 1) * W, self->n_present);
+          seen = TRUE;
         }
-      else
-        {
-          Tally *u = &builder->unscored[group];
-
-          u->count++;
-          for (guint p = 0; p < P; p++)
-            {
-              const gint8 v = st[p][i];
-              u->known[p] += v >= 0;
-              u->reached[p] += v == MQLW_OUTCOME_YES;
-            }
-        }
+      if (seen)
+        self->keys[b++] = key;
     }
-
-  builder->path_gb = path_gb;
-  builder->path_hr = path_hr;
+  self->n_bins = b;
 }
 
-/* Sorted fallback: the distinct keys become the bins. */
-static guint32 *
-compute_sorted_bins (MqlwCalibration  *self,
-                     const MqlwScores *scores)
+/* Sorted fallback: the distinct keys become the bins; one thread. */
+static void
+count_sorted (MqlwCalibration  *self,
+              Part             *part)
 {
+  const MqlwScores *scores = part->job->scores;
   g_autofree gint64 *sorted = g_new (gint64, MAX (self->n_finite, 1));
-  guint32 *bin_of = g_new (guint32, MAX (self->n, 1));
+  g_autofree guint32 *bin_of = g_new (guint32, MAX (self->n, 1));
   gsize m = 0, distinct = 0;
 
   for (guint i = 0; i < self->n; i++)
@@ -317,30 +808,56 @@ compute_sorted_bins (MqlwCalibration  *self,
     if (distinct == 0 || sorted[i] != sorted[distinct - 1])
       sorted[distinct++] = sorted[i];
 
+  self->sorted = TRUE;
   self->n_bins = distinct;
   self->keys = g_memdup2 (sorted, MAX (distinct, 1) * sizeof (gint64));
+  self->suffix = g_new0 (guint64, ((gsize) self->n_bins + 1) * self->stride);
 
   for (guint i = 0; i < self->n; i++)
     bin_of[i] = isnan (scores->total[i]) ? 0
               : find_bin_for_key (self, compute_key (scores->total[i]));
-  return bin_of;
+
+  part->bin_of = bin_of;
+  part->rows = g_new0 (guint32, (gsize) MAX (distinct, 1) * get_row_width (self->n_present));
+  accumulate_chunk (part, 0, self->n, TRUE);
+  for (guint b = 0; b < self->n_bins; b++)
+    add_part_row (self->suffix + (gsize) b * self->stride,
+                  part->rows + (gsize) b * get_row_width (self->n_present), self->n_present);
+  part->bin_of = NULL;
+  g_clear_pointer (&part->rows, g_free);
+}
+
+/* Calendar months touched by the created dates, as mqlw_outcomes_months()
+ * counts them, from the range the pass found. */
+static double
+compute_months (const Job *job,
+                gint32     lo,
+                gint32     hi)
+{
+  int y1, m1, d1, y2, m2, d2;
+
+  if (job->created == NULL || lo > hi)
+    return 1.0;
+  mqlw_date_to_ymd (lo, &y1, &m1, &d1);
+  mqlw_date_to_ymd (hi, &y2, &m2, &d2);
+  return (double) ((y2 * 12 + m2) - (y1 * 12 + m1) + 1);
 }
 
 /* Totals of group @g over every lead: the top suffix row plus the NaN scores. */
 static void
 compute_group_total (MqlwCalibration *self,
-                     const Builder   *builder,
+                     const Tally     *unscored,
                      guint            g,
                      Tally           *tally)
 {
   const guint64 *row = self->suffix;
   const guint P = self->n_present;
 
-  tally->count = get_counter (self, row, g, 0) + builder->unscored[g].count;
+  tally->count = get_counter (self, row, g, 0) + unscored[g].count;
   for (guint p = 0; p < P; p++)
     {
-      tally->known[p] = get_counter (self, row, g, 1 + p) + builder->unscored[g].known[p];
-      tally->reached[p] = get_counter (self, row, g, 1 + P + p) + builder->unscored[g].reached[p];
+      tally->known[p] = get_counter (self, row, g, 1 + p) + unscored[g].known[p];
+      tally->reached[p] = get_counter (self, row, g, 1 + P + p) + unscored[g].reached[p];
     }
 }
 
@@ -350,11 +867,15 @@ mqlw_calibration_new (const MqlwScores   *scores,
                       gboolean            score_path)
 {
   g_autoptr(MqlwCalibration) self = NULL;
-  g_autofree guint32 *bin_of = NULL;
-  Builder builder = { 0, };
+  Job job = { 0, };
+  Part parts[2];
+  guint n_parts = 1;
+  Tally unscored[N_GROUPS] = { { 0, }, };
   Tally groups[N_GROUPS] = { { 0, }, };
   double lo = INFINITY, hi = -INFINITY;
-  guint64 n_finite = 0, range = 0, max_bins;
+  gint32 created_lo = G_MAXINT32, created_hi = G_MININT32;
+  guint64 range = 0, max_range, path_gb = 0, path_hr = 0;
+  guint threads;
 
   g_return_val_if_fail (scores != NULL, NULL);
   g_return_val_if_fail (outcomes != NULL, NULL);
@@ -365,7 +886,6 @@ mqlw_calibration_new (const MqlwScores   *scores,
   self = g_new0 (MqlwCalibration, 1);
   self->n = scores->n;
   self->score_path = score_path != FALSE;
-  self->months = mqlw_outcomes_months (outcomes);
 
   for (guint s = 0; s < MQLW_N_STAGES; s++)
     {
@@ -373,32 +893,74 @@ mqlw_calibration_new (const MqlwScores   *scores,
       if (outcomes->stage[s] != NULL)
         {
           self->packed[s] = self->n_present;
-          builder.stage[self->n_present] = outcomes->stage[s];
+          job.stage[self->n_present] = outcomes->stage[s];
           self->present[self->n_present++] = s;
         }
     }
   self->group = 1 + self->n_present;
   self->stride = N_GROUPS * self->group;
 
-  for (guint i = 0; i < self->n; i++)
-    {
-      double t = scores->total[i];
-      if (isnan (t))
-        continue;
-      n_finite++;
-      lo = MIN (lo, t);
-      hi = MAX (hi, t);
-    }
-  self->n_finite = n_finite;
-  self->score_min = n_finite > 0 ? lo : NAN;
-  self->score_max = n_finite > 0 ? hi : NAN;
+  /* A map much sparser than the leads costs more than sorting them. */
+  max_range = max_bins_for_testing != 0 ? max_bins_for_testing : DEFAULT_MAX_BINS;
+  max_range = MIN (max_range, (guint64) self->n * 4 + 65536);
 
-  max_bins = max_bins_for_testing != 0 ? max_bins_for_testing : DEFAULT_MAX_BINS;
-  if (n_finite > 0)
+  job.scores = scores;
+  job.created = outcomes->created_days;
+  job.n = self->n;
+  job.P = self->n_present;
+  job.chunk = chunk_for_testing != 0 ? chunk_for_testing : CHUNK_LEADS;
+  job.n_chunks = self->n / job.chunk + (self->n % job.chunk != 0);
+  job.max_range = max_range;
+  job.interleave = threads_for_testing == 2;
+
+  threads = threads_for_testing != 0 ? threads_for_testing
+          : self->n >= MIN_PARALLEL_LEADS ? 2 : 1;
+  init_part (&parts[0], &job, 0);
+  init_part (&parts[1], &job, 1);
+  if (threads == 2 && job.n_chunks > 1 && start_worker (&parts[1]))
+    {
+      run_part (&parts[0]);
+      wait_worker ();
+      n_parts = 2;
+    }
+  else
+    {
+      job.interleave = FALSE;
+      run_part (&parts[0]);
+    }
+
+  if (g_atomic_int_get (&job.too_wide))
+    {
+      /* A part gave up before the end, so the ranges are incomplete: rescan
+       * on this thread for the sorted fallback. */
+      for (guint t = 0; t < n_parts; t++)
+        clear_part (&parts[t]);
+      init_part (&parts[0], &job, 0);
+      n_parts = 1;
+      parts[0].n_finite = scan_range (scores->total, job.created, 0, self->n, &parts[0].lo,
+                                      &parts[0].hi, &parts[0].created_lo, &parts[0].created_hi);
+      range = G_MAXUINT64;
+    }
+
+  for (guint t = 0; t < n_parts; t++)
+    {
+      const Part *part = &parts[t];
+
+      self->n_finite += part->n_finite;
+      lo = MIN (lo, part->lo);
+      hi = MAX (hi, part->hi);
+      created_lo = MIN (created_lo, part->created_lo);
+      created_hi = MAX (created_hi, part->created_hi);
+    }
+  self->months = compute_months (&job, created_lo, created_hi);
+  /* + 0.0 turns −0 into 0, whichever part saw which first. */
+  self->score_min = self->n_finite > 0 ? lo + 0.0 : NAN;
+  self->score_max = self->n_finite > 0 ? hi + 0.0 : NAN;
+  if (self->n_finite > 0)
     {
       self->key_min = compute_key (lo);
       self->key_max = compute_key (hi);
-      range = (guint64) (self->key_max - self->key_min) + 1;
+      range = MAX (range, (guint64) (self->key_max - self->key_min) + 1);
     }
   else
     {
@@ -406,24 +968,31 @@ mqlw_calibration_new (const MqlwScores   *scores,
       self->key_max = -1;
     }
 
-  /* A histogram much sparser than the leads costs more than sorting them. */
-  if (range <= max_bins && range <= (guint64) self->n * 4 + 65536)
-    self->n_bins = (guint) range;
+  if (range <= max_range)
+    merge_parts (self, parts, n_parts);
   else
-    bin_of = compute_sorted_bins (self, scores);
-
-  self->suffix = g_new0 (guint64, ((gsize) self->n_bins + 1) * self->stride);
-  builder.scores = scores;
-  builder.bin_of = bin_of;
-
-  switch (self->n_present)
     {
-    case 0: accumulate_leads (self, &builder, 0); break;
-    case 1: accumulate_leads (self, &builder, 1); break;
-    case 2: accumulate_leads (self, &builder, 2); break;
-    case 3: accumulate_leads (self, &builder, 3); break;
-    case 4: accumulate_leads (self, &builder, 4); break;
-    default: g_assert_not_reached ();
+      for (guint t = 0; t < n_parts; t++)
+        clear_part (&parts[t]);
+      init_part (&parts[0], &job, 0);
+      n_parts = 1;
+      count_sorted (self, &parts[0]);
+    }
+
+  for (guint t = 0; t < n_parts; t++)
+    {
+      path_gb += parts[t].path_gb;
+      path_hr += parts[t].path_hr;
+      for (guint g = 0; g < N_GROUPS; g++)
+        {
+          unscored[g].count += parts[t].unscored[g].count;
+          for (guint p = 0; p < self->n_present; p++)
+            {
+              unscored[g].known[p] += parts[t].unscored[g].known[p];
+              unscored[g].reached[p] += parts[t].unscored[g].reached[p];
+            }
+        }
+      clear_part (&parts[t]);
     }
 
   /* Suffix sums: row b counts the leads with key ≥ key of bin b. */
@@ -436,18 +1005,19 @@ mqlw_calibration_new (const MqlwScores   *scores,
     }
 
   for (guint g = 0; g < N_GROUPS; g++)
-    compute_group_total (self, &builder, g, &groups[g]);
+    compute_group_total (self, unscored, g, &groups[g]);
   self->fixed = groups[GROUP_FIXED];
   self->disqualified = groups[GROUP_DISQUALIFIED].count;
-  self->by_path_fixed[MQLW_PATH_INDEX_GRADE_BEHAVIOUR] = builder.path_gb;
-  self->by_path_fixed[MQLW_PATH_INDEX_HAND_RAISER] = builder.path_hr;
-  for (guint g = 0; g < N_GROUPS; g++)
+  self->by_path_fixed[MQLW_PATH_INDEX_GRADE_BEHAVIOUR] = path_gb;
+  self->by_path_fixed[MQLW_PATH_INDEX_HAND_RAISER] = path_hr;
+  self->unscored = unscored[GROUP_ELIGIBLE];
+  for (guint g = 1; g < N_GROUPS; g++)
     {
-      self->unscored.count += builder.unscored[g].count;
+      self->unscored.count += unscored[g].count;
       for (guint p = 0; p < self->n_present; p++)
         {
-          self->unscored.known[p] += builder.unscored[g].known[p];
-          self->unscored.reached[p] += builder.unscored[g].reached[p];
+          self->unscored.known[p] += unscored[g].known[p];
+          self->unscored.reached[p] += unscored[g].reached[p];
         }
     }
   for (guint p = 0; p < self->n_present; p++)
@@ -469,6 +1039,7 @@ mqlw_calibration_free (MqlwCalibration *self)
   if (self == NULL)
     return;
   g_free (self->keys);
+  g_free (self->bin_at);
   g_free (self->suffix);
   g_free (self);
 }
