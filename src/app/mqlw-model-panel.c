@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -152,6 +153,181 @@ set_path_action (GtkWidget  *widget,
     report_error (self, error);
 }
 
+/* Decay, grades and paths: one key per setting, so that the widgets, the
+ * tests and undo all go through the same two actions.
+ *   (sd) model.set-setting: decay.half-life, decay.beyond, decay.step-days.N,
+ *        decay.step-factor.N, grades.min.A|B|C, grades.multiplier.A|B|C|D,
+ *        paths.behaviour-min
+ *   (ss) model.set-choice:  decay.kind (none|steps|half-life), decay.add-step,
+ *        decay.remove-step (N), grades.enabled (true|false),
+ *        paths.grade-behaviour-grade, paths.hand-raiser-grade (A…D),
+ *        paths.hand-raiser-activity.COLUMN (true|false) */
+static gboolean
+parse_grade (const char *text,
+             MqlwGrade  *grade)
+{
+  for (guint g = 0; g < MQLW_N_GRADES; g++)
+    if (g_strcmp0 (text, mqlw_grade_to_string (g)) == 0)
+      {
+        *grade = g;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static MqlwDecayStep *
+get_step (MqlwModel  *model,
+          const char *index_text)
+{
+  guint64 index;
+
+  if (model->decay.steps == NULL ||
+      !g_ascii_string_to_unsigned (index_text, 10, 0, G_MAXUINT, &index, NULL) ||
+      index >= model->decay.steps->len)
+    return NULL;
+  return &g_array_index (model->decay.steps, MqlwDecayStep, index);
+}
+
+/* Edits @copy; returns the change flags, or -1 for an unknown key. */
+static int
+edit_setting (MqlwModel  *copy,
+              const char *key,
+              double      value,
+              const char *text)
+{
+  MqlwGrade grade;
+  MqlwDecayStep *step;
+
+  if (g_str_equal (key, "decay.half-life") && value > 0)
+    copy->decay.half_life_days = value;
+  else if (g_str_equal (key, "decay.beyond"))
+    copy->decay.beyond = value / 100.0;
+  else if (g_str_has_prefix (key, "decay.step-days.") && (step = get_step (copy, key + 16)))
+    step->max_age_days = value;
+  else if (g_str_has_prefix (key, "decay.step-factor.") && (step = get_step (copy, key + 18)))
+    step->factor = value / 100.0;
+  else if (g_str_has_prefix (key, "grades.min.") && parse_grade (key + 11, &grade) && grade < MQLW_GRADE_D)
+    copy->grading.min_fit[grade] = value;
+  else if (g_str_has_prefix (key, "grades.multiplier.") && parse_grade (key + 18, &grade))
+    copy->grading.multiplier[grade] = value;
+  else if (g_str_equal (key, "paths.behaviour-min"))
+    copy->paths.behaviour_min = value;
+  else if (g_str_equal (key, "decay.kind"))
+    {
+      if (g_str_equal (text, "none"))
+        copy->decay.kind = MQLW_DECAY_NONE;
+      else if (g_str_equal (text, "half-life"))
+        {
+          copy->decay.kind = MQLW_DECAY_HALF_LIFE;
+          if (!(copy->decay.half_life_days > 0))
+            copy->decay.half_life_days = 30;
+        }
+      else if (g_str_equal (text, "steps"))
+        {
+          if (copy->decay.steps == NULL || copy->decay.steps->len == 0)
+            mqlw_decay_set_seed003 (&copy->decay);
+          copy->decay.kind = MQLW_DECAY_STEPS;
+        }
+      else
+        return -1;
+      return MQLW_WORKBENCH_CHANGED_STRUCTURE;
+    }
+  else if (g_str_equal (key, "decay.add-step"))
+    {
+      MqlwDecayStep last = { 30, 1.0 };
+
+      if (copy->decay.steps == NULL)
+        copy->decay.steps = g_array_new (FALSE, FALSE, sizeof (MqlwDecayStep));
+      if (copy->decay.steps->len > 0)
+        {
+          last = g_array_index (copy->decay.steps, MqlwDecayStep, copy->decay.steps->len - 1);
+          last.max_age_days += 30;
+          last.factor = copy->decay.beyond;
+        }
+      g_array_append_val (copy->decay.steps, last);
+      return MQLW_WORKBENCH_CHANGED_STRUCTURE;
+    }
+  else if (g_str_equal (key, "decay.remove-step") && get_step (copy, text))
+    {
+      g_array_remove_index (copy->decay.steps, (guint) g_ascii_strtoull (text, NULL, 10));
+      return MQLW_WORKBENCH_CHANGED_STRUCTURE;
+    }
+  else if (g_str_equal (key, "grades.enabled"))
+    {
+      copy->grading.enabled = g_str_equal (text, "true");
+      return MQLW_WORKBENCH_CHANGED_STRUCTURE;
+    }
+  else if (g_str_equal (key, "paths.grade-behaviour-grade") && parse_grade (text, &grade))
+    copy->paths.grade_behaviour_min_grade = grade;
+  else if (g_str_equal (key, "paths.hand-raiser-grade") && parse_grade (text, &grade))
+    copy->paths.hand_raiser_min_grade = grade;
+  else if (g_str_has_prefix (key, "paths.hand-raiser-activity."))
+    {
+      const char *column = key + strlen ("paths.hand-raiser-activity.");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      gboolean on = g_str_equal (text, "true");
+
+      for (guint i = 0; copy->paths.hand_raiser_activities && copy->paths.hand_raiser_activities[i]; i++)
+        if (!g_str_equal (copy->paths.hand_raiser_activities[i], column))
+          g_strv_builder_add (builder, copy->paths.hand_raiser_activities[i]);
+      if (on)
+        g_strv_builder_add (builder, column);
+      g_strfreev (copy->paths.hand_raiser_activities);
+      copy->paths.hand_raiser_activities = g_strv_builder_end (builder);
+    }
+  else
+    return -1;
+  return 0;
+}
+
+static void
+apply_setting (MqlwModelPanel *self,
+               const char     *key,
+               double          value,
+               const char     *text)
+{
+  g_autoptr(MqlwModel) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  int change;
+
+  if (mqlw_workbench_get_model (self->workbench) == NULL)
+    return;
+  copy = mqlw_model_copy (mqlw_workbench_get_model (self->workbench));
+  change = edit_setting (copy, key, value, text);
+  if (change < 0)
+    {
+      g_warning ("Unknown model setting “%s”", key);
+      return;
+    }
+  if (mqlw_model_equal (copy, mqlw_workbench_get_model (self->workbench)))
+    return;
+  if (!mqlw_workbench_apply_model (self->workbench, copy, change, &error))
+    report_error (self, error);
+}
+
+static void
+set_setting_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  const char *key;
+  double value;
+
+  g_variant_get (param, "(&sd)", &key, &value);
+  apply_setting (MQLW_MODEL_PANEL (widget), key, value, "");
+}
+
+static void
+set_choice_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  const char *key, *text;
+
+  g_variant_get (param, "(&s&s)", &key, &text);
+  apply_setting (MQLW_MODEL_PANEL (widget), key, NAN, text);
+}
+
 static gboolean
 flush_pending_cb (gpointer user_data)
 {
@@ -213,6 +389,42 @@ on_cap_changed_cb (GtkSpinButton  *spin,
 }
 
 static void
+on_setting_changed_cb (GtkSpinButton  *spin,
+                       MqlwModelPanel *self)
+{
+  if (self->syncing)
+    return;
+  queue_edit (self, "model.set-setting",
+              g_variant_new ("(sd)", g_object_get_data (G_OBJECT (spin), "rule-id"),
+                             gtk_spin_button_get_value (spin)));
+}
+
+static void
+on_choice_selected_cb (AdwComboRow    *row,
+                       GParamSpec     *pspec,
+                       MqlwModelPanel *self)
+{
+  const char *const *choices = g_object_get_data (G_OBJECT (row), "choices");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->syncing || choices == NULL || selected >= g_strv_length ((GStrv) choices))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "model.set-choice", "(ss)",
+                              g_object_get_data (G_OBJECT (row), "setting"), choices[selected]);
+}
+
+static void
+on_choice_toggled_cb (GtkCheckButton *check,
+                      MqlwModelPanel *self)
+{
+  if (self->syncing)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "model.set-choice", "(ss)",
+                              g_object_get_data (G_OBJECT (check), "setting"),
+                              gtk_check_button_get_active (check) ? "true" : "false");
+}
+
+static void
 on_switch_active_cb (GtkSwitch      *sw,
                      GParamSpec     *pspec,
                      MqlwModelPanel *self)
@@ -222,7 +434,10 @@ on_switch_active_cb (GtkSwitch      *sw,
 
   if (self->syncing)
     return;
-  if (path != NULL)
+  if (g_strcmp0 (path, "grades") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "model.set-choice", "(ss)", "grades.enabled",
+                                gtk_switch_get_active (sw) ? "true" : "false");
+  else if (path != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "model.set-path", "(sb)", path, gtk_switch_get_active (sw));
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "model.set-enabled", "(sb)", id, gtk_switch_get_active (sw));
@@ -322,6 +537,25 @@ create_criterion_row (const char *title,
 }
 
 static void
+add_edit_row (GtkWidget  *expander,
+              const char *id,
+              const char *title,
+              const char *label)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit…"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "model.edit");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (id));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data_full (G_OBJECT (expander), "expand-key", g_strdup (id), g_free);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+}
+
+static void
 add_remove_row (GtkWidget  *expander,
                 const char *id,
                 const char *label)
@@ -357,8 +591,11 @@ add_fit_rows (MqlwModelPanel *self,
       GtkWidget *spin = create_spin (self, rule->id, rule->points, -1000, points_label, G_CALLBACK (on_points_changed_cb));
       GtkWidget *sw = create_switch (self, rule->id, NULL, rule->enabled, switch_label);
 
+      g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), title);
+
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), sw);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), spin);
+      add_edit_row (row, rule->id, _("Field, condition and values"), edit_label);
       add_remove_row (row, rule->id, remove_label);
       g_hash_table_insert (self->points_spins, g_strdup (rule->id), spin);
       g_hash_table_insert (self->switches, g_strdup (rule->id), sw);
@@ -399,6 +636,11 @@ add_behaviour_rows (MqlwModelPanel *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (cap_row), _("Most points the activity can give; 0 for no cap"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (cap_row), cap);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), cap_row);
+      {
+        g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), title);
+        g_autofree char *activity = g_strdup_printf (_("Activity: %s"), rule->activity);
+        add_edit_row (row, rule->id, activity, edit_label);
+      }
       add_remove_row (row, rule->id, remove_label);
 
       g_hash_table_insert (self->points_spins, g_strdup (rule->id), spin);
@@ -408,38 +650,126 @@ add_behaviour_rows (MqlwModelPanel *self,
     }
 }
 
+/* A number setting: a row with a spin button (model.set-setting @key). */
+static GtkWidget *
+create_setting_row (MqlwModelPanel *self,
+                    const char     *title,
+                    const char     *subtitle,
+                    const char     *key,
+                    double          value,
+                    double          lower,
+                    double          upper,
+                    double          step,
+                    guint           digits)
+{
+  GtkWidget *row = create_row (title, subtitle);
+  GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, step);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), isnan (value) ? 0 : value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
+  g_object_set_data_full (G_OBJECT (spin), "rule-id", g_strdup (key), g_free);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_setting_changed_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  g_object_set_data (G_OBJECT (row), "spin", spin);
+  return row;
+}
+
+/* A choice setting: a combo row (model.set-choice @key with choices[i]). */
+static GtkWidget *
+create_choice_row (MqlwModelPanel    *self,
+                   const char        *title,
+                   const char        *key,
+                   const char *const *choices,
+                   const char *const *labels,
+                   const char        *current)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  GtkStringList *list = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    {
+      gtk_string_list_append (list, labels[i]);
+      if (g_strcmp0 (choices[i], current) == 0)
+        selected = i;
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  g_object_unref (list);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_object_set_data_full (G_OBJECT (row), "setting", g_strdup (key), g_free);
+  g_object_set_data (G_OBJECT (row), "choices", (gpointer) choices);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
+  return row;
+}
+
+static const char *const decay_kinds[] = { "none", "steps", "half-life", NULL };
+static const char *const grade_names[] = { "A", "B", "C", "D", NULL };
+
 static void
 add_decay_rows (MqlwModelPanel *self,
                 MqlwModel      *model)
 {
   GtkWidget *group = create_group (self, _("Decay"), _("Behaviour points by the age of the activity"), NULL);
-  g_autoptr(GString) text = g_string_new (NULL);
+  const char *labels[] = { _("No decay"), _("Step table"), _("Half-life"), NULL };
+  const char *kind = model->decay.kind == MQLW_DECAY_STEPS ? "steps" :
+                     model->decay.kind == MQLW_DECAY_HALF_LIFE ? "half-life" : "none";
 
-  switch (model->decay.kind)
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             create_choice_row (self, _("Kind"), "decay.kind", decay_kinds, labels, kind));
+  if (model->decay.kind == MQLW_DECAY_HALF_LIFE)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               create_setting_row (self, _("Half-life in days"), _("Points halve every so many days"),
+                                                   "decay.half-life", model->decay.half_life_days, 1, 3650, 1, 0));
+  else if (model->decay.kind == MQLW_DECAY_STEPS)
     {
-    case MQLW_DECAY_STEPS:
-      for (guint i = 0; model->decay.steps != NULL && i < model->decay.steps->len; i++)
+      GtkWidget *steps = adw_expander_row_new ();
+      GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+      guint n = model->decay.steps != NULL ? model->decay.steps->len : 0;
+      g_autofree char *summary = g_strdup_printf (g_dngettext (NULL, "%u step", "%u steps", n), n);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (steps), _("Steps"));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (steps), summary);
+      g_object_set_data_full (G_OBJECT (steps), "expand-key", g_strdup ("decay.steps"), g_free);
+      gtk_widget_add_css_class (add, "flat");
+      gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (add, _("Add a step"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a step"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "model.set-choice");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add), g_variant_new ("(ss)", "decay.add-step", ""));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (steps), add);
+      for (guint i = 0; i < n; i++)
         {
           const MqlwDecayStep *step = &g_array_index (model->decay.steps, MqlwDecayStep, i);
-          g_autofree char *factor = mqlw_format_percent (step->factor);
+          g_autofree char *days_key = g_strdup_printf ("decay.step-days.%u", i);
+          g_autofree char *factor_key = g_strdup_printf ("decay.step-factor.%u", i);
+          g_autofree char *index = g_strdup_printf ("%u", i);
+          g_autofree char *title = g_strdup_printf (_("Step %u: up to days"), i + 1);
+          g_autofree char *factor_title = g_strdup_printf (_("Step %u: %% of points"), i + 1);
+          g_autofree char *remove_label = g_strdup_printf (_("Remove step %u"), i + 1);
+          GtkWidget *days_row = create_setting_row (self, title, NULL, days_key, step->max_age_days, 0, 3650, 1, 0);
+          GtkWidget *factor_row = create_setting_row (self, factor_title, NULL, factor_key,
+                                                      step->factor * 100, 0, 500, 5, 0);
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-          g_string_append_printf (text, _("%s≤ %.0f days: %s"), i ? " · " : "", step->max_age_days, factor);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (remove, remove_label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "model.set-choice");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
+                                                  g_variant_new ("(ss)", "decay.remove-step", index));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (days_row), remove);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (steps), days_row);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (steps), factor_row);
         }
-      {
-        g_autofree char *beyond = mqlw_format_percent (model->decay.beyond);
-        g_string_append_printf (text, _(" · older: %s"), beyond);
-      }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_row (_("Step table"), text->str));
-      break;
-    case MQLW_DECAY_HALF_LIFE:
-      g_string_printf (text, _("Points halve every %.0f days"), model->decay.half_life_days);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_row (_("Half-life"), text->str));
-      break;
-    case MQLW_DECAY_NONE:
-    default:
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 create_row (_("No decay"), _("Old activity counts in full")));
-      break;
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (steps),
+                                create_setting_row (self, _("Older: % of points"), NULL, "decay.beyond",
+                                                    model->decay.beyond * 100, 0, 500, 5, 0));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), steps);
     }
 }
 
@@ -448,23 +778,53 @@ add_grade_rows (MqlwModelPanel *self,
                 MqlwModel      *model)
 {
   GtkWidget *group = create_group (self, _("Grades"), _("A to D from fit points"), NULL);
-  g_autofree char *bands = NULL;
-  g_autofree char *multipliers = NULL;
+  GtkWidget *row = create_row (_("Grade the leads"), _("Behaviour points are multiplied by grade"));
+  GtkWidget *sw = gtk_switch_new ();
+  GtkWidget *bands, *multipliers;
 
+  gtk_switch_set_active (GTK_SWITCH (sw), model->grading.enabled);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (sw), "path", (gpointer) "grades");
+  g_signal_connect (sw, "notify::active", G_CALLBACK (on_switch_active_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Grade the leads"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   if (!model->grading.enabled)
+    return;
+
+  bands = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (bands), _("Fit bands"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (bands), _("Least fit points for each grade; D below"));
+  g_object_set_data_full (G_OBJECT (bands), "expand-key", g_strdup ("grades.bands"), g_free);
+  multipliers = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (multipliers), _("Behaviour multiplier"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (multipliers), _("Behaviour points × this, by grade"));
+  g_object_set_data_full (G_OBJECT (multipliers), "expand-key", g_strdup ("grades.multipliers"), g_free);
+  for (guint g = 0; g < MQLW_N_GRADES; g++)
     {
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 create_row (_("Not graded"), _("Behaviour counts the same for every lead")));
-      return;
+      g_autofree char *min_key = g_strdup_printf ("grades.min.%s", grade_names[g]);
+      g_autofree char *mult_key = g_strdup_printf ("grades.multiplier.%s", grade_names[g]);
+      g_autofree char *min_title = g_strdup_printf (_("Grade %s from"), grade_names[g]);
+      g_autofree char *mult_title = g_strdup_printf (_("Grade %s ×"), grade_names[g]);
+
+      if (g < MQLW_GRADE_D)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (bands),
+                                  create_setting_row (self, min_title, NULL, min_key,
+                                                      model->grading.min_fit[g], -1000, 1000, 1, 0));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (multipliers),
+                                create_setting_row (self, mult_title, NULL, mult_key,
+                                                    model->grading.multiplier[g], 0, 10, 0.1, 2));
     }
-  bands = g_strdup_printf (_("A ≥ %.0f · B ≥ %.0f · C ≥ %.0f · D below"),
-                           model->grading.min_fit[MQLW_GRADE_A], model->grading.min_fit[MQLW_GRADE_B],
-                           model->grading.min_fit[MQLW_GRADE_C]);
-  multipliers = g_strdup_printf (_("A ×%.2g · B ×%.2g · C ×%.2g · D ×%.2g"),
-                                 model->grading.multiplier[0], model->grading.multiplier[1],
-                                 model->grading.multiplier[2], model->grading.multiplier[3]);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_row (_("Fit bands"), bands));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_row (_("Behaviour multiplier"), multipliers));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), bands);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), multipliers);
+}
+
+static gboolean
+strv_has (GStrv       strv,
+          const char *text)
+{
+  return strv != NULL && g_strv_contains ((const char *const *) strv, text);
 }
 
 static void
@@ -472,26 +832,71 @@ add_path_rows (MqlwModelPanel *self,
                MqlwModel      *model)
 {
   GtkWidget *group = create_group (self, _("Paths"), _("A lead is an MQL when any path passes"), NULL);
-  g_autofree char *gb = g_strdup_printf (_("Grade %s or better and behaviour ≥ %.0f"),
-                                         mqlw_grade_to_string (model->paths.grade_behaviour_min_grade),
-                                         model->paths.behaviour_min);
-  g_autofree char *activities = model->paths.hand_raiser_activities != NULL ?
-                                g_strjoinv (", ", model->paths.hand_raiser_activities) : g_strdup ("");
-  g_autofree char *hr = g_strdup_printf (_("%s, grade %s or better"), activities,
-                                         mqlw_grade_to_string (model->paths.hand_raiser_min_grade));
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  const char *grade_labels[] = { _("A"), _("B"), _("C"), _("D"), NULL };
   struct { const char *path; const char *title; const char *subtitle; gboolean on; } rows[] = {
     { "score", _("Score path"), _("Total points at or over the threshold"), model->paths.score },
-    { "grade-behaviour", _("Grade and behaviour"), gb, model->paths.grade_behaviour },
-    { "hand-raiser", _("Hand-raiser"), hr, model->paths.hand_raiser },
+    { "grade-behaviour", _("Grade and behaviour"), _("A good grade and enough behaviour points"), model->paths.grade_behaviour },
+    { "hand-raiser", _("Hand-raiser"), _("Asked for a demo or for sales, with a good enough grade"), model->paths.hand_raiser },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      GtkWidget *row = create_row (rows[i].title, rows[i].subtitle);
       GtkWidget *sw = create_switch (self, NULL, rows[i].path, rows[i].on, rows[i].title);
+      GtkWidget *row;
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+      if (i == 0)
+        {
+          row = create_row (rows[i].title, rows[i].subtitle);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          continue;
+        }
+      row = create_criterion_row (rows[i].title, rows[i].subtitle);
+      g_object_set_data_full (G_OBJECT (row), "expand-key", g_strconcat ("path.", rows[i].path, NULL), g_free);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), sw);
+      if (i == 1)
+        {
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                    create_choice_row (self, _("Grade at least"), "paths.grade-behaviour-grade",
+                                                       grade_names, grade_labels,
+                                                       mqlw_grade_to_string (model->paths.grade_behaviour_min_grade)));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                    create_setting_row (self, _("Behaviour points at least"), NULL,
+                                                        "paths.behaviour-min", model->paths.behaviour_min,
+                                                        0, 10000, 5, 0));
+        }
+      else
+        {
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                    create_choice_row (self, _("Grade at least"), "paths.hand-raiser-grade",
+                                                       grade_names, grade_labels,
+                                                       mqlw_grade_to_string (model->paths.hand_raiser_min_grade)));
+          /* Which activities raise a hand: the history's activity counts. */
+          for (guint c = 0; dataset != NULL && c < dataset->columns->len; c++)
+            {
+              MqlwColumn *column = g_ptr_array_index (dataset->columns, c);
+              g_autofree char *key = NULL;
+              g_autofree char *label = NULL;
+              GtkWidget *check, *activity_row;
+
+              if (column->role != MQLW_ROLE_ACTIVITY_COUNT)
+                continue;
+              key = g_strconcat ("paths.hand-raiser-activity.", column->name, NULL);
+              label = g_strdup_printf (_("Hand-raiser activity %s"), column->name);
+              activity_row = create_row (column->name, NULL);
+              check = gtk_check_button_new ();
+              gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                           strv_has (model->paths.hand_raiser_activities, column->name));
+              g_object_set_data_full (G_OBJECT (check), "setting", g_steal_pointer (&key), g_free);
+              g_signal_connect (check, "toggled", G_CALLBACK (on_choice_toggled_cb), self);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+              adw_action_row_add_prefix (ADW_ACTION_ROW (activity_row), check);
+              adw_action_row_set_activatable_widget (ADW_ACTION_ROW (activity_row), check);
+              adw_expander_row_add_row (ADW_EXPANDER_ROW (row), activity_row);
+            }
+        }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }
@@ -513,20 +918,60 @@ add_disqualifier_rows (MqlwModelPanel *self,
       GtkWidget *row = create_criterion_row (title, describe);
       GtkWidget *sw = create_switch (self, rule->id, NULL, rule->enabled, switch_label);
 
+      g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), title);
+
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), sw);
+      add_edit_row (row, rule->id, _("Field, condition and values"), edit_label);
       add_remove_row (row, rule->id, remove_label);
       g_hash_table_insert (self->switches, g_strdup (rule->id), sw);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }
 
+/* Calls @func on every expander row under @widget. */
+static void
+foreach_expander (GtkWidget *widget,
+                  GFunc      func,
+                  gpointer   data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_EXPANDER_ROW (child))
+        func (child, data);
+      foreach_expander (child, func, data);
+    }
+}
+
+static void
+remember_expanded (gpointer row,
+                   gpointer data)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "expand-key");
+
+  if (key != NULL && adw_expander_row_get_expanded (row))
+    g_hash_table_add (data, g_strdup (key));
+}
+
+static void
+restore_expanded (gpointer row,
+                  gpointer data)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "expand-key");
+
+  if (key != NULL && g_hash_table_contains (data, key))
+    adw_expander_row_set_expanded (row, TRUE);
+}
+
 static void
 rebuild (MqlwModelPanel *self)
 {
   MqlwModel *model = mqlw_workbench_get_model (self->workbench);
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GtkWidget *child;
 
   self->syncing = TRUE;
+  /* An edit that adds or removes rows keeps what the user had open. */
+  foreach_expander (GTK_WIDGET (self->groups), remember_expanded, expanded);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))))
     gtk_box_remove (self->groups, child);
   g_hash_table_remove_all (self->points_spins);
@@ -547,6 +992,7 @@ rebuild (MqlwModelPanel *self)
       add_grade_rows (self, model);
       add_path_rows (self, model);
       add_disqualifier_rows (self, model);
+      foreach_expander (GTK_WIDGET (self->groups), restore_expanded, expanded);
     }
   self->syncing = FALSE;
 }
@@ -607,16 +1053,23 @@ on_workbench_changed_cb (MqlwWorkbench  *workbench,
 
 /* ---- adding and editing criteria ----------------------------------------- */
 
+#define MAX_PICK_VALUES 200
+
 typedef struct {
   MqlwModelPanel *self;
   char           *kind;       /* "fit", "behaviour", "disqualifier" */
   char           *edit_id;    /* NULL when adding */
+  GPtrArray      *fields;     /* column names, index for index with the field row */
+  GtkWidget      *dialog;
   GtkWidget      *label_row;
   GtkWidget      *field_row;
   GtkWidget      *op_row;
   GtkWidget      *values_row;
+  GtkWidget      *values_list;   /* the categorical column's values to pick from */
+  GtkWidget      *values_button;
   GtkWidget      *points_spin;
   GtkWidget      *cap_spin;
+  gboolean        syncing;
 } CriterionDialog;
 
 static void
@@ -628,6 +1081,7 @@ criterion_dialog_free (gpointer  data,
   g_object_unref (d->self);
   g_free (d->kind);
   g_free (d->edit_id);
+  g_ptr_array_unref (d->fields);
   g_free (d);
 }
 
@@ -657,6 +1111,50 @@ make_unique_id (MqlwModel  *model,
     }
 }
 
+/* "10–200", "10 to 200", "-30..-10", "–5" (up to 5), "5–" (5 and more). */
+static void
+parse_range (const char *text,
+             double     *min,
+             double     *max)
+{
+  static const char *separators[] = { "..", "\u2013", " to ", NULL };
+  g_autofree char *lo = NULL;
+  const char *hi = NULL;
+
+  *min = *max = NAN;
+  for (guint i = 0; separators[i] != NULL && hi == NULL; i++)
+    {
+      const char *at = strstr (text, separators[i]);
+      if (at != NULL)
+        {
+          lo = g_strndup (text, at - text);
+          hi = at + strlen (separators[i]);
+        }
+    }
+  if (hi == NULL)
+    {
+      /* A plain hyphen after the first number: "10-200", "-30--10". */
+      for (const char *p = text + 1; *p != '\0' && hi == NULL; p++)
+        if (*p == '-' && (g_ascii_isdigit (p[-1]) || p[-1] == ' '))
+          {
+            lo = g_strndup (text, p - text);
+            hi = p + 1;
+          }
+    }
+  if (hi == NULL)
+    {
+      lo = g_strdup (text);
+      hi = "";
+    }
+  g_strstrip (lo);
+  if (lo[0] != '\0')
+    *min = g_ascii_strtod (lo, NULL);
+  while (*hi == ' ')
+    hi++;
+  if (*hi != '\0')
+    *max = g_ascii_strtod (hi, NULL);
+}
+
 static void
 fill_match (MqlwMatch  *match,
             const char *field,
@@ -669,13 +1167,7 @@ fill_match (MqlwMatch  *match,
   g_clear_pointer (&match->values, g_strfreev);
   match->min = match->max = NAN;
   if (op == MQLW_MATCH_RANGE)
-    {
-      g_auto(GStrv) parts = g_strsplit (values, "-", 2);
-      if (parts[0] != NULL && g_strstrip (parts[0])[0] != '\0')
-        match->min = g_ascii_strtod (parts[0], NULL);
-      if (parts[0] != NULL && parts[1] != NULL && g_strstrip (parts[1])[0] != '\0')
-        match->max = g_ascii_strtod (parts[1], NULL);
-    }
+    parse_range (values, &match->min, &match->max);
   else if (op != MQLW_MATCH_MISSING)
     {
       g_auto(GStrv) parts = g_strsplit (values, ",", -1);
@@ -688,12 +1180,103 @@ fill_match (MqlwMatch  *match,
     }
 }
 
-static const char *
-get_selected_string (GtkWidget *combo_row)
+static char *
+format_match_values (const MqlwMatch *match)
 {
-  GtkStringObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (combo_row));
+  if (match->op == MQLW_MATCH_RANGE)
+    {
+      char lo[G_ASCII_DTOSTR_BUF_SIZE] = "", hi[G_ASCII_DTOSTR_BUF_SIZE] = "";
 
-  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+      if (!isnan (match->min))
+        g_ascii_formatd (lo, sizeof lo, "%g", match->min);
+      if (!isnan (match->max))
+        g_ascii_formatd (hi, sizeof hi, "%g", match->max);
+      return g_strdup_printf ("%s\u2013%s", lo, hi);
+    }
+  if (match->values == NULL)
+    return g_strdup ("");
+  return g_strjoinv (", ", match->values);
+}
+
+static const char *
+get_selected_field (CriterionDialog *d)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (d->field_row));
+
+  return selected < d->fields->len ? g_ptr_array_index (d->fields, selected) : NULL;
+}
+
+static void
+on_value_toggled_cb (GtkCheckButton  *check,
+                     CriterionDialog *d)
+{
+  const char *value = g_object_get_data (G_OBJECT (check), "value");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (d->values_row));
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) values = NULL;
+  g_autofree char *joined = NULL;
+
+  if (d->syncing)
+    return;
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_strstrip (parts[i])[0] != '\0' && g_ascii_strcasecmp (parts[i], value) != 0)
+      g_strv_builder_add (builder, parts[i]);
+  if (gtk_check_button_get_active (check))
+    g_strv_builder_add (builder, value);
+  values = g_strv_builder_end (builder);
+  joined = g_strjoinv (", ", values);
+  gtk_editable_set_text (GTK_EDITABLE (d->values_row), joined);
+  /* One value is "equals"; several are "is one of". */
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (d->op_row)) <= 1)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (d->op_row), g_strv_length (values) > 1 ? 1 : 0);
+}
+
+/* The picker lists the field's distinct values (its dictionary), for display only. */
+static void
+fill_value_picker (CriterionDialog *d)
+{
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (d->self->workbench);
+  const char *field = get_selected_field (d);
+  MqlwColumn *column = dataset != NULL && field != NULL ? mqlw_dataset_get_column (dataset, field) : NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (d->values_row));
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  gboolean categorical = column != NULL && column->type == MQLW_COLUMN_TYPE_CATEGORICAL && column->dict != NULL;
+  GtkWidget *child;
+
+  if (d->values_list == NULL)
+    return;
+  while ((child = gtk_widget_get_first_child (d->values_list)))
+    gtk_list_box_remove (GTK_LIST_BOX (d->values_list), child);
+  gtk_widget_set_visible (d->values_button, categorical);
+  if (!categorical)
+    return;
+  for (guint i = 0; parts[i] != NULL; i++)
+    g_strstrip (parts[i]);
+
+  d->syncing = TRUE;
+  for (guint i = 0; i < column->dict->len && i < MAX_PICK_VALUES; i++)
+    {
+      const char *value = g_ptr_array_index (column->dict, i);
+      GtkWidget *check = gtk_check_button_new_with_label (value);
+      gboolean chosen = FALSE;
+
+      for (guint k = 0; parts[k] != NULL && !chosen; k++)
+        chosen = g_ascii_strcasecmp (parts[k], value) == 0;
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen);
+      g_object_set_data_full (G_OBJECT (check), "value", g_strdup (value), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_value_toggled_cb), d);
+      gtk_list_box_append (GTK_LIST_BOX (d->values_list), check);
+    }
+  d->syncing = FALSE;
+}
+
+static void
+on_field_selected_cb (AdwComboRow     *row,
+                      GParamSpec      *pspec,
+                      CriterionDialog *d)
+{
+  fill_value_picker (d);
 }
 
 static void
@@ -705,10 +1288,12 @@ on_criterion_response_cb (AdwMessageDialog *dialog,
   g_autoptr(MqlwModel) copy = NULL;
   g_autoptr(GError) error = NULL;
   const char *label = gtk_editable_get_text (GTK_EDITABLE (d->label_row));
-  const char *field = get_selected_string (d->field_row);
+  const char *field = get_selected_field (d);
   const char *values = d->values_row != NULL ? gtk_editable_get_text (GTK_EDITABLE (d->values_row)) : "";
   MqlwMatchOp op = d->op_row != NULL ? dialog_ops[adw_combo_row_get_selected (ADW_COMBO_ROW (d->op_row))] : 0;
   double points = d->points_spin != NULL ? gtk_spin_button_get_value (GTK_SPIN_BUTTON (d->points_spin)) : 0;
+  const char *name = label[0] ? label : field;
+  g_autofree char *title = NULL;
 
   if (!g_str_equal (response, "save") || field == NULL || mqlw_workbench_get_model (workbench) == NULL)
     return;
@@ -723,13 +1308,13 @@ on_criterion_response_cb (AdwMessageDialog *dialog,
           rule = g_ptr_array_index (copy->fit, i);
       if (rule == NULL)
         {
-          g_autofree char *id = make_unique_id (copy, label[0] ? label : field);
+          g_autofree char *id = make_unique_id (copy, name);
           rule = mqlw_model_add_fit (copy, id, field, op, points);
         }
       fill_match (&rule->match, field, op, values);
       rule->points = points;
       g_free (rule->label);
-      rule->label = g_strdup (label[0] ? label : field);
+      rule->label = g_strdup (name);
     }
   else if (g_str_equal (d->kind, "behaviour"))
     {
@@ -741,7 +1326,7 @@ on_criterion_response_cb (AdwMessageDialog *dialog,
           rule = g_ptr_array_index (copy->behaviour, i);
       if (rule == NULL)
         {
-          g_autofree char *id = make_unique_id (copy, label[0] ? label : field);
+          g_autofree char *id = make_unique_id (copy, name);
           rule = mqlw_model_add_behaviour (copy, id, field, points, cap > 0 ? cap : NAN);
         }
       g_free (rule->activity);
@@ -749,72 +1334,147 @@ on_criterion_response_cb (AdwMessageDialog *dialog,
       rule->points = points;
       rule->cap = cap > 0 ? cap : NAN;
       g_free (rule->label);
-      rule->label = g_strdup (label[0] ? label : field);
+      rule->label = g_strdup (name);
     }
   else
     {
-      g_autofree char *id = make_unique_id (copy, label[0] ? label : field);
-      MqlwDisqualifier *rule = mqlw_model_add_disqualifier (copy, id, "other", field, op);
+      MqlwDisqualifier *rule = NULL;
 
+      for (guint i = 0; d->edit_id != NULL && i < copy->disqualifiers->len; i++)
+        if (g_str_equal (((MqlwDisqualifier *) g_ptr_array_index (copy->disqualifiers, i))->id, d->edit_id))
+          rule = g_ptr_array_index (copy->disqualifiers, i);
+      if (rule == NULL)
+        {
+          g_autofree char *id = make_unique_id (copy, name);
+          rule = mqlw_model_add_disqualifier (copy, id, "other", field, op);
+        }
       fill_match (&rule->match, field, op, values);
       g_free (rule->label);
-      rule->label = g_strdup (label[0] ? label : field);
+      rule->label = g_strdup (name);
     }
 
+  if (mqlw_model_equal (copy, mqlw_workbench_get_model (workbench)))
+    return;
   if (!mqlw_workbench_apply_model (workbench, copy, MQLW_WORKBENCH_CHANGED_STRUCTURE, &error))
     report_error (d->self, error);
+  else if (d->edit_id != NULL)
+    {
+      title = g_strdup_printf (_("Changed “%s”"), name);
+      toast (d->self, title);
+    }
 }
 
-static void
+static gboolean
+fits_kind (const char *kind,
+           MqlwColumn *column)
+{
+  if (g_str_equal (kind, "behaviour"))
+    return column->role == MQLW_ROLE_ACTIVITY_COUNT;
+  return column->role != MQLW_ROLE_OUTCOME && column->role != MQLW_ROLE_STAGE &&
+         column->role != MQLW_ROLE_IGNORE;
+}
+
+/* @edit_id: the criterion to edit, or NULL to add one. Returns the dialog. */
+static GtkWidget *
 open_criterion_dialog (MqlwModelPanel *self,
-                       const char     *kind)
+                       const char     *kind,
+                       const char     *edit_id)
 {
   MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  MqlwModel *model = mqlw_workbench_get_model (self->workbench);
   CriterionDialog *d;
   GtkWidget *dialog, *list;
   GtkStringList *fields, *ops;
   const char *heading;
+  const char *field = NULL, *label = NULL;
+  const MqlwMatch *match = NULL;
+  double points = 0, cap = NAN;
 
-  if (dataset == NULL)
-    return;
+  if (dataset == NULL || model == NULL)
+    return NULL;
+
+  /* What is being edited. */
+  for (guint i = 0; edit_id != NULL && i < model->fit->len; i++)
+    {
+      MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
+      if (g_str_equal (rule->id, edit_id))
+        kind = "fit", match = &rule->match, field = rule->match.field, label = rule->label, points = rule->points;
+    }
+  for (guint i = 0; edit_id != NULL && i < model->behaviour->len; i++)
+    {
+      MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, i);
+      if (g_str_equal (rule->id, edit_id))
+        kind = "behaviour", field = rule->activity, label = rule->label, points = rule->points, cap = rule->cap;
+    }
+  for (guint i = 0; edit_id != NULL && i < model->disqualifiers->len; i++)
+    {
+      MqlwDisqualifier *rule = g_ptr_array_index (model->disqualifiers, i);
+      if (g_str_equal (rule->id, edit_id))
+        kind = "disqualifier", match = &rule->match, field = rule->match.field, label = rule->label;
+    }
+  if (kind == NULL)
+    return NULL;
+
   d = g_new0 (CriterionDialog, 1);
   d->self = g_object_ref (self);
   d->kind = g_strdup (kind);
+  d->edit_id = field != NULL ? g_strdup (edit_id) : NULL;
+  d->fields = g_ptr_array_new_with_free_func (g_free);
 
-  heading = g_str_equal (kind, "fit") ? _("Add a Fit Criterion") :
-            g_str_equal (kind, "behaviour") ? _("Add a Behaviour Criterion") : _("Add a Disqualifier");
+  if (d->edit_id != NULL)
+    heading = g_str_equal (kind, "fit") ? _("Edit the Fit Criterion") :
+              g_str_equal (kind, "behaviour") ? _("Edit the Behaviour Criterion") : _("Edit the Disqualifier");
+  else
+    heading = g_str_equal (kind, "fit") ? _("Add a Fit Criterion") :
+              g_str_equal (kind, "behaviour") ? _("Add a Behaviour Criterion") : _("Add a Disqualifier");
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Add"), NULL);
+  gtk_widget_set_name (dialog, "criterion-dialog");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "save", d->edit_id != NULL ? _("_Save") : _("_Add"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  d->dialog = dialog;
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_size_request (list, 380, -1);
 
   d->label_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->label_row), _("Name"));
+  if (label != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (d->label_row), label);
   gtk_list_box_append (GTK_LIST_BOX (list), d->label_row);
 
+  /* The history's columns with their types. */
   fields = gtk_string_list_new (NULL);
   for (guint i = 0; i < dataset->columns->len; i++)
     {
       MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
-      gboolean activity = column->role == MQLW_ROLE_ACTIVITY_COUNT;
+      g_autofree char *text = NULL;
 
-      if (g_str_equal (kind, "behaviour") ? activity : column->role != MQLW_ROLE_OUTCOME)
-        gtk_string_list_append (fields, column->name);
+      if (!fits_kind (kind, column) && g_strcmp0 (column->name, field) != 0)
+        continue;
+      /* Translators: a column and its type, "seniority · categorical" */
+      text = g_strdup_printf (_("%s · %s"), column->name, _(mqlw_column_type_to_string (column->type)));
+      gtk_string_list_append (fields, text);
+      g_ptr_array_add (d->fields, g_strdup (column->name));
     }
   d->field_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->field_row),
                                  g_str_equal (kind, "behaviour") ? _("Activity") : _("Field"));
   adw_combo_row_set_model (ADW_COMBO_ROW (d->field_row), G_LIST_MODEL (fields));
   g_object_unref (fields);
+  for (guint i = 0; field != NULL && i < d->fields->len; i++)
+    if (g_str_equal (g_ptr_array_index (d->fields, i), field))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (d->field_row), i);
   gtk_list_box_append (GTK_LIST_BOX (list), d->field_row);
 
   if (!g_str_equal (kind, "behaviour"))
     {
+      GtkWidget *popover, *scrolled;
+
       ops = gtk_string_list_new (NULL);
       gtk_string_list_append (ops, _("equals"));
       gtk_string_list_append (ops, _("is one of"));
@@ -825,11 +1485,39 @@ open_criterion_dialog (MqlwModelPanel *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->op_row), _("Condition"));
       adw_combo_row_set_model (ADW_COMBO_ROW (d->op_row), G_LIST_MODEL (ops));
       g_object_unref (ops);
+      for (guint i = 0; match != NULL && i < G_N_ELEMENTS (dialog_ops); i++)
+        if (dialog_ops[i] == match->op)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (d->op_row), i);
       gtk_list_box_append (GTK_LIST_BOX (list), d->op_row);
 
       d->values_row = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->values_row), _("Values (comma-separated, or min-max)"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->values_row), _("Values (comma-separated, or 10–200)"));
+      if (match != NULL)
+        {
+          g_autofree char *text = format_match_values (match);
+          gtk_editable_set_text (GTK_EDITABLE (d->values_row), text);
+        }
+      d->values_list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (d->values_list), GTK_SELECTION_NONE);
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), d->values_list);
+      popover = gtk_popover_new ();
+      gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+      d->values_button = gtk_menu_button_new ();
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (d->values_button), "view-list-symbolic");
+      gtk_menu_button_set_popover (GTK_MENU_BUTTON (d->values_button), popover);
+      gtk_widget_set_valign (d->values_button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (d->values_button, "flat");
+      gtk_widget_set_tooltip_text (d->values_button, _("Pick from the values in the history"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (d->values_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Pick from the values in the history"), -1);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (d->values_row), d->values_button);
       gtk_list_box_append (GTK_LIST_BOX (list), d->values_row);
+      g_signal_connect (d->field_row, "notify::selected", G_CALLBACK (on_field_selected_cb), d);
+      fill_value_picker (d);
     }
   if (!g_str_equal (kind, "disqualifier"))
     {
@@ -838,6 +1526,7 @@ open_criterion_dialog (MqlwModelPanel *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      g_str_equal (kind, "behaviour") ? _("Points per occurrence") : _("Points"));
       d->points_spin = gtk_spin_button_new_with_range (-1000, 1000, 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (d->points_spin), points);
       gtk_widget_set_valign (d->points_spin, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), d->points_spin);
       gtk_accessible_update_property (GTK_ACCESSIBLE (d->points_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Points"), -1);
@@ -849,6 +1538,7 @@ open_criterion_dialog (MqlwModelPanel *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Cap (0 for none)"));
       d->cap_spin = gtk_spin_button_new_with_range (0, 1000, 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (d->cap_spin), isnan (cap) ? 0 : cap);
       gtk_widget_set_valign (d->cap_spin, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), d->cap_spin);
       gtk_accessible_update_property (GTK_ACCESSIBLE (d->cap_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cap"), -1);
@@ -856,9 +1546,11 @@ open_criterion_dialog (MqlwModelPanel *self,
     }
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data (G_OBJECT (dialog), "criterion", d);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_criterion_response_cb), d,
                          criterion_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 static void
@@ -866,7 +1558,7 @@ add_fit_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  open_criterion_dialog (MQLW_MODEL_PANEL (widget), "fit");
+  open_criterion_dialog (MQLW_MODEL_PANEL (widget), "fit", NULL);
 }
 
 static void
@@ -874,7 +1566,7 @@ add_behaviour_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  open_criterion_dialog (MQLW_MODEL_PANEL (widget), "behaviour");
+  open_criterion_dialog (MQLW_MODEL_PANEL (widget), "behaviour", NULL);
 }
 
 static void
@@ -882,7 +1574,15 @@ add_disqualifier_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  open_criterion_dialog (MQLW_MODEL_PANEL (widget), "disqualifier");
+  open_criterion_dialog (MQLW_MODEL_PANEL (widget), "disqualifier", NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  open_criterion_dialog (MQLW_MODEL_PANEL (widget), NULL, g_variant_get_string (param, NULL));
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -935,6 +1635,9 @@ mqlw_model_panel_class_init (MqlwModelPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "model.set-enabled", "(sb)", set_enabled_action);
   gtk_widget_class_install_action (widget_class, "model.remove", "s", remove_action);
   gtk_widget_class_install_action (widget_class, "model.set-path", "(sb)", set_path_action);
+  gtk_widget_class_install_action (widget_class, "model.set-setting", "(sd)", set_setting_action);
+  gtk_widget_class_install_action (widget_class, "model.set-choice", "(ss)", set_choice_action);
+  gtk_widget_class_install_action (widget_class, "model.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "model.add-fit", NULL, add_fit_action);
   gtk_widget_class_install_action (widget_class, "model.add-behaviour", NULL, add_behaviour_action);
   gtk_widget_class_install_action (widget_class, "model.add-disqualifier", NULL, add_disqualifier_action);
