@@ -692,20 +692,27 @@ round_hundredths (double y)
   return (gint32) whole;
 }
 
-/* round (y) half away from zero for the totals, where y can exceed the gint32
- * range (a large grade multiplier). Uses the 1.5 × 2^52 trick (the FPU rounds
- * to nearest, ties to even), then moves ties away from zero; |y| ≥ 2^51 is
- * already whole. Branch-free so that the totals loop vectorizes. */
+/* round (y) half away from zero, for |y| < 2^51 (totals, where y can leave
+ * the gint32 range through a large grade multiplier). The 1.5 × 2^52 trick
+ * rounds |y| to nearest, ties to even (the FPU's default mode); a tie that
+ * went down is moved up. "+ 0.0" turns −0 into 0. Branch-free so that the
+ * totals loop vectorizes. */
 static ALWAYS_INLINE double
-round_half_away (double y)
+round_half_away_bounded (double y)
 {
   const double magic = 6755399441055744.0;   /* 1.5 × 2^52 */
-  double r = (y + magic) - magic;
-  double d = y - r;
+  double a = fabs (y);
+  double r = (a + magic) - magic;
 
-  r += (d == 0.5 && y > 0.0) ? 1.0 : 0.0;
-  r -= (d == -0.5 && y < 0.0) ? 1.0 : 0.0;
-  return fabs (y) < 2251799813685248.0 ? r : y;   /* 2^51 */
+  r += (a - r == 0.5) ? 1.0 : 0.0;
+  return copysign (r, y) + 0.0;
+}
+
+/* The same for any y: |y| ≥ 2^51 is already whole; NAN stays NAN. */
+static double
+round_half_away (double y)
+{
+  return fabs (y) < 2251799813685248.0 ? round_half_away_bounded (y) : y;
 }
 
 /* A fit rule's points in hundredths. */
@@ -1049,6 +1056,15 @@ typedef struct {
 
 /* Grades, totals, the fixed paths and the public float sums, from the
  * hundredths. Specialised on the constant flags by the compiler. */
+/* How totals are formed: all multipliers 1 (fit + behaviour is whole); all
+ * finite and within ±1,000,000 (|fit + m × behaviour| < 2^51 hundredths);
+ * anything else (scalar, rare). */
+typedef enum {
+  TOTAL_UNIT,
+  TOTAL_BOUNDED,
+  TOTAL_ANY,
+} TotalMode;
+
 static ALWAYS_INLINE void
 finish_loop (guint                      n,
              const gint32 *restrict     fit_sum,
@@ -1062,7 +1078,7 @@ finish_loop (guint                      n,
              const Finish              *f,
              gboolean                   write_fit,
              gboolean                   write_behaviour,
-             gboolean                   unit_multipliers)
+             TotalMode                  mode)
 {
   gint32 band_a = f->band_a, band_b = f->band_b, band_c = f->band_c, behaviour_min = f->behaviour_min;
   gint32 gb_min = (gint32) f->gb_min, hr_min = (gint32) f->hr_min;
@@ -1088,13 +1104,24 @@ finish_loop (guint                      n,
         }
       if (write_behaviour)
         behaviour[i] = (float) bc / 100.0f;
-      if (unit_multipliers)
+      if (mode == TOTAL_UNIT)
         y = (double) fc + (double) bc;   /* whole: no rounding */
+      else if (mode == TOTAL_BOUNDED)
+        {
+          double fd = fc, m = m_d;
+
+          m = fd >= band_c_d ? m_c : m;
+          m = fd >= band_b_d ? m_b : m;
+          m = fd >= band_a_d ? m_a : m;
+          y = round_half_away_bounded (fd + m * (double) bc);
+        }
       else
         {
-          double fd = fc, m;
+          double fd = fc, m = m_d;
 
-          m = fd >= band_a_d ? m_a : fd >= band_b_d ? m_b : fd >= band_c_d ? m_c : m_d;
+          m = fd >= band_c_d ? m_c : m;
+          m = fd >= band_b_d ? m_b : m;
+          m = fd >= band_a_d ? m_a : m;
           y = round_half_away (fd + m * (double) bc);
         }
       total[i] = y / 100.0;
@@ -1107,46 +1134,57 @@ finish_loop (guint                      n,
 HOT_LOOP WIDE_LOOP static void
 finish_fit_changed (MqlwScorer   *self,
                     const Finish *f,
-                    gboolean      unit)
+                    TotalMode     mode)
 {
   MqlwScores *s = &self->scores;
 
-  if (unit)
+  if (mode == TOTAL_UNIT)
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, TRUE, FALSE, TRUE);
+                 s->grade, s->fixed_paths, f, TRUE, FALSE, TOTAL_UNIT);
   else
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, TRUE, FALSE, FALSE);
+                 s->grade, s->fixed_paths, f, TRUE, FALSE, TOTAL_BOUNDED);
 }
 
 HOT_LOOP WIDE_LOOP static void
 finish_behaviour_changed (MqlwScorer   *self,
                           const Finish *f,
-                          gboolean      unit)
+                          TotalMode     mode)
 {
   MqlwScores *s = &self->scores;
 
-  if (unit)
+  if (mode == TOTAL_UNIT)
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, FALSE, TRUE, TRUE);
+                 s->grade, s->fixed_paths, f, FALSE, TRUE, TOTAL_UNIT);
   else
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, FALSE, TRUE, FALSE);
+                 s->grade, s->fixed_paths, f, FALSE, TRUE, TOTAL_BOUNDED);
 }
 
 HOT_LOOP WIDE_LOOP static void
 finish_all (MqlwScorer   *self,
             const Finish *f,
-            gboolean      unit)
+            TotalMode     mode)
 {
   MqlwScores *s = &self->scores;
 
-  if (unit)
+  if (mode == TOTAL_UNIT)
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, TRUE, TRUE, TRUE);
+                 s->grade, s->fixed_paths, f, TRUE, TRUE, TOTAL_UNIT);
   else
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, TRUE, TRUE, FALSE);
+                 s->grade, s->fixed_paths, f, TRUE, TRUE, TOTAL_BOUNDED);
+}
+
+/* Huge or non-finite multipliers: not worth a vector loop. */
+static void
+finish_any (MqlwScorer   *self,
+            const Finish *f)
+{
+  MqlwScores *s = &self->scores;
+
+  finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
+               s->grade, s->fixed_paths, f, TRUE, TRUE, TOTAL_ANY);
 }
 
 /* Grades, totals and the fixed paths, in one pass. */
@@ -1160,7 +1198,7 @@ compute_totals (MqlwScorer      *self,
   guint n = s->n;
   gboolean grading = model->grading.enabled;
   gboolean hr = model->paths.hand_raiser && self->hand != NULL;
-  gboolean unit = TRUE;
+  TotalMode mode = TOTAL_UNIT;
   Finish f;
 
   if (model->score_column != NULL)
@@ -1187,7 +1225,10 @@ compute_totals (MqlwScorer      *self,
   for (guint g = 0; g < MQLW_N_GRADES; g++)
     {
       f.multiplier[g] = grading ? model->grading.multiplier[g] : 1.0;
-      unit = unit && f.multiplier[g] == 1.0;
+      if (f.multiplier[g] != 1.0 && mode == TOTAL_UNIT)
+        mode = TOTAL_BOUNDED;
+      if (!(fabs (f.multiplier[g]) <= 1e6))   /* also NAN */
+        mode = TOTAL_ANY;
     }
   f.behaviour_min = threshold_hundredths (model->paths.behaviour_min);
   f.gb_mask = model->paths.grade_behaviour ? 1 : 0;
@@ -1195,12 +1236,14 @@ compute_totals (MqlwScorer      *self,
   f.hr_mask = hr ? 2 : 0;
   f.hr_min = model->paths.hand_raiser_min_grade;
 
-  if (fit_changed && !behaviour_changed)
-    finish_fit_changed (self, &f, unit);
+  if (mode == TOTAL_ANY)
+    finish_any (self, &f);
+  else if (fit_changed && !behaviour_changed)
+    finish_fit_changed (self, &f, mode);
   else if (behaviour_changed && !fit_changed)
-    finish_behaviour_changed (self, &f, unit);
+    finish_behaviour_changed (self, &f, mode);
   else
-    finish_all (self, &f, unit);
+    finish_all (self, &f, mode);
 }
 
 /* Fails (before anything changes) when a lead's fit or behaviour sum could
