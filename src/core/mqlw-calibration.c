@@ -673,19 +673,32 @@ run_part (Part *part)
 
 /* ---- the worker thread ------------------------------------------------- */
 
+/* The worker's state. IDLE → PENDING (a caller handed it a part) → RUNNING
+ * (it took the part) → DONE (the caller may read the part) → IDLE. A caller
+ * that finished every chunk before the worker even woke up cancels instead
+ * (PENDING → CANCELLED) and goes on at once; the worker then drops the job
+ * without touching it and goes back to IDLE. */
+enum { WORKER_IDLE, WORKER_PENDING, WORKER_RUNNING, WORKER_DONE, WORKER_CANCELLED };
+
 static GMutex worker_lock;
 static GCond worker_cond;
-static gboolean worker_done;
-static gint worker_busy;      /* atomic: a calibration is using the worker */
+static gint worker_state;     /* atomic */
 
 static void
 run_worker_job (gpointer data,
                 gpointer user_data)
 {
+  if (!g_atomic_int_compare_and_exchange (&worker_state, WORKER_PENDING, WORKER_RUNNING))
+    {
+      /* Cancelled: @data is gone. */
+      g_atomic_int_set (&worker_state, WORKER_IDLE);
+      return;
+    }
+
   run_part (data);
 
   g_mutex_lock (&worker_lock);
-  worker_done = TRUE;
+  g_atomic_int_set (&worker_state, WORKER_DONE);
   g_cond_signal (&worker_cond);
   g_mutex_unlock (&worker_lock);
 }
@@ -712,30 +725,29 @@ start_worker (Part *part)
   static GOnce once = G_ONCE_INIT;
   GThreadPool *pool;
 
-  if (!g_atomic_int_compare_and_exchange (&worker_busy, 0, 1))
-    return FALSE;
   pool = g_once (&once, create_worker_pool, NULL);
-  if (pool == NULL)
-    {
-      g_atomic_int_set (&worker_busy, 0);
-      return FALSE;
-    }
-
-  g_mutex_lock (&worker_lock);
-  worker_done = FALSE;
-  g_mutex_unlock (&worker_lock);
+  if (pool == NULL || !g_atomic_int_compare_and_exchange (&worker_state, WORKER_IDLE, WORKER_PENDING))
+    return FALSE;
   g_thread_pool_push (pool, part, NULL);
   return TRUE;
 }
 
+/* Returns once the worker is done with the part given to start_worker().
+ * With @may_cancel (chunks are claimed, so the caller has counted every chunk
+ * the worker did not take) the part is left empty when the worker had not
+ * started yet. */
 static void
-wait_worker (void)
+wait_worker (gboolean may_cancel)
 {
+  if (may_cancel &&
+      g_atomic_int_compare_and_exchange (&worker_state, WORKER_PENDING, WORKER_CANCELLED))
+    return;
+
   g_mutex_lock (&worker_lock);
-  while (!worker_done)
+  while (g_atomic_int_get (&worker_state) != WORKER_DONE)
     g_cond_wait (&worker_cond, &worker_lock);
   g_mutex_unlock (&worker_lock);
-  g_atomic_int_set (&worker_busy, 0);
+  g_atomic_int_set (&worker_state, WORKER_IDLE);
 }
 
 /* ---- merging ----------------------------------------------------------- */
@@ -920,7 +932,7 @@ mqlw_calibration_new (const MqlwScores   *scores,
   if (threads == 2 && job.n_chunks > 1 && start_worker (&parts[1]))
     {
       run_part (&parts[0]);
-      wait_worker ();
+      wait_worker (!job.interleave);
       n_parts = 2;
     }
   else
