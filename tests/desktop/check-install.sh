@@ -42,7 +42,7 @@ done
 # The installed desktop file is translated and points at what was installed.
 desktop="$share/applications/$id.desktop"
 if [ -f "$desktop" ]; then
-  grep -q '^Name\[de\]=' "$desktop" || { echo "FAIL: no German name in the desktop file"; status=1; }
+  grep -q '^Comment\[de\]=' "$desktop" || { echo "FAIL: no German comment in the desktop file"; status=1; }
   icon=$(sed -n 's/^Icon=//p' "$desktop")
   [ "$icon" = "$id" ] || { echo "FAIL: desktop file icon '$icon' is not $id"; status=1; }
   exe=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
