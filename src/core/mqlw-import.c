@@ -186,9 +186,28 @@ dict_intern (Dict       *dict,
   return code;
 }
 
+#define DEDUP_AHEAD 16   /* rows hashed ahead, their slots prefetched */
+
+static inline guint32
+hash_row (char * const *strings,
+          guint         row,
+          const guint64 *slots,
+          guint32        mask)
+{
+  const char *s = strings[row];
+  guint32 hash;
+
+  if (s == NULL)
+    return 0;
+  hash = hash_bytes (s, strlen (s));
+  __builtin_prefetch (&slots[hash & mask]);
+  return hash;
+}
+
 /* A column read with one string per row (deferred): gives each distinct
  * string a code in order of first appearance, and keeps only those in the
- * dictionary. @rows strings, NULL when missing. */
+ * dictionary. @rows strings, NULL when missing. The table is far larger than
+ * the caches, so each row's slot is fetched a few rows ahead. */
 static void
 dedup_column (MqlwColumn *column,
               guint       n_rows)
@@ -196,21 +215,24 @@ dedup_column (MqlwColumn *column,
   char **strings = (char **) column->dict->pdata;
   guint32 mask = capacity_for (n_rows) - 1;
   g_autofree guint64 *slots = g_new0 (guint64, (gsize) mask + 1);
+  guint32 ahead[DEDUP_AHEAD];
   guint32 next = 0;
+
+  for (guint row = 0; row < MIN (n_rows, DEDUP_AHEAD); row++)
+    ahead[row] = hash_row (strings, row, slots, mask);
 
   for (guint row = 0; row < n_rows; row++)
     {
       char *s = strings[row];
-      gsize len;
-      guint32 hash, i;
+      guint32 hash = ahead[row % DEDUP_AHEAD], i;
 
+      if (row + DEDUP_AHEAD < n_rows)
+        ahead[row % DEDUP_AHEAD] = hash_row (strings, row + DEDUP_AHEAD, slots, mask);
       if (s == NULL)
         {
           column->codes[row] = MQLW_CODE_MISSING;
           continue;
         }
-      len = strlen (s);
-      hash = hash_bytes (s, len);
       for (i = hash & mask;; i = (i + 1) & mask)
         {
           guint64 slot = slots[i];
