@@ -703,6 +703,55 @@ test_two_parsers_errors (void)
   mqlw_import_set_split_min ((gsize) 4 << 20);
 }
 
+typedef struct {
+  double        last;
+  guint         calls;
+  gboolean      monotonic;
+  GCancellable *cancel;     /* nullable: cancelled on the first call */
+} ProgressLog;
+
+static void
+on_progress_cb (double   fraction,
+                gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  if (fraction < log->last)
+    log->monotonic = FALSE;
+  log->last = fraction;
+  log->calls++;
+  if (log->cancel != NULL)
+    g_cancellable_cancel (log->cancel);
+}
+
+/* Progress only ever grows and ends at 1; a cancel stops the two parsers. */
+static void
+test_two_parsers_progress (void)
+{
+  g_autoptr(GBytes) bytes = generate_csv (50000);
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  ProgressLog log = { 0.0, 0, TRUE, NULL };
+  guint before = mqlw_import_get_split_count ();
+
+  mqlw_import_set_split_min (0);
+  dataset = mqlw_import_bytes (bytes, "leads.csv", NULL, NULL, on_progress_cb, &log, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_import_get_split_count (), ==, before + 1);
+  g_assert_true (log.monotonic);
+  g_assert_cmpuint (log.calls, >=, 3);
+  g_assert_cmpfloat (log.last, ==, 1.0);
+  g_clear_pointer (&dataset, mqlw_dataset_unref);
+
+  log = (ProgressLog) { 0.0, 0, TRUE, cancel };
+  dataset = mqlw_import_bytes (bytes, "leads.csv", NULL, NULL, on_progress_cb, &log, cancel, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED);
+  mqlw_import_set_split_min ((gsize) 4 << 20);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -723,5 +772,6 @@ main (int   argc,
   g_test_add_func ("/mqlw/import/two-parsers-fixtures", test_two_parsers_fixtures);
   g_test_add_func ("/mqlw/import/two-parsers-generated", test_two_parsers_generated);
   g_test_add_func ("/mqlw/import/two-parsers-errors", test_two_parsers_errors);
+  g_test_add_func ("/mqlw/import/two-parsers-progress", test_two_parsers_progress);
   return g_test_run ();
 }

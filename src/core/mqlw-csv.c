@@ -46,6 +46,14 @@ find_invalid_utf8 (const char *data,
     {
       const char *end;
 
+      while (pos + 32 <= len)
+        {
+          guint64 w[4];
+          memcpy (w, data + pos, 32);
+          if ((w[0] | w[1] | w[2] | w[3]) & G_GUINT64_CONSTANT (0x8080808080808080))
+            break;
+          pos += 32;
+        }
       while (pos + 8 <= len)
         {
           guint64 word;
