@@ -14,4 +14,10 @@ int mqlw_command_sweep     (int argc, char **argv);
 int mqlw_command_suggest   (int argc, char **argv);
 int mqlw_command_compare   (int argc, char **argv);
 
+/* mqlw-project-commands.c */
+int mqlw_command_project   (int argc, char **argv);
+int mqlw_command_export    (int argc, char **argv);
+int mqlw_command_report    (int argc, char **argv);
+int mqlw_command_verify    (int argc, char **argv);
+
 G_END_DECLS

@@ -25,6 +25,10 @@ static const Command commands[] = {
   { "sweep",     N_("MQL volume and conversion across a range of thresholds"), mqlw_command_sweep },
   { "suggest",   N_("Suggested thresholds: target SQL rate, acceptance band, top 20–30 %, capacity"), mqlw_command_suggest },
   { "compare",   N_("A proposed model against a baseline: volumes, rates, swap-in and swap-out leads"), mqlw_command_compare },
+  { "project",   N_("Projects: create, info, set-model, sign (the model both teams agree to)"), mqlw_command_project },
+  { "export",    N_("Export the agreed model (JSON), the bucket table or sweep (CSV), or the chart"), mqlw_command_export },
+  { "report",    N_("Write the MQL definition as a PDF or Markdown document"), mqlw_command_report },
+  { "verify",    N_("Check an agreed-model export: OK, or which part changed after sign-off"), mqlw_command_verify },
 };
 
 static void
@@ -36,7 +40,9 @@ print_usage (FILE *stream)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “mqlw COMMAND --help” for a command's options."));
-  fprintf (stream, "%s\n", _("Exit status: 0 success, 1 usage error, 2 data error."));
+  fprintf (stream, "%s\n", _("FILE may also be a project (PROJECT.mqlw): its data, and its current model unless\n"
+                              "--model or --score-column is given."));
+  fprintf (stream, "%s\n", _("Exit status: 0 success, 1 usage error, 2 data error, 3 verify mismatch."));
 }
 
 int

@@ -16,3 +16,4 @@
 #include "mqlw-signoff.h"
 #include "mqlw-project.h"
 #include "mqlw-export.h"
+#include "mqlw-report.h"

@@ -1,0 +1,798 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw project | export | report | verify: projects, sign-off and the agreed
+ * model. Parse options, call the core, print. */
+#define G_LOG_DOMAIN "mqlw-cli"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mqlw-cli.h"
+#include "mqlw-commands.h"
+
+typedef struct {
+  GOptionContext  *context;
+  MqlwDataOptions  data;
+  char           **rest;
+} Call;
+
+static void
+call_clear (Call *call)
+{
+  g_clear_pointer (&call->context, g_option_context_free);
+  mqlw_data_options_clear (&call->data);
+  g_clear_pointer (&call->rest, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Call, call_clear)
+
+static void
+call_init (Call               *call,
+           const char         *parameter,
+           const char         *summary,
+           const char         *description,
+           const GOptionEntry *entries,
+           gboolean            with_data)
+{
+  GOptionEntry rest_entry[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &call->rest, NULL, NULL },
+    { NULL }
+  };
+
+  memset (call, 0, sizeof *call);
+  call->context = g_option_context_new (parameter);
+  g_option_context_set_translation_domain (call->context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (call->context, summary);
+  g_option_context_set_description (call->context, description);
+  if (entries != NULL)
+    g_option_context_add_main_entries (call->context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (call->context, rest_entry, GETTEXT_PACKAGE);
+  if (with_data)
+    g_option_context_add_group (call->context, mqlw_data_option_group (&call->data));
+}
+
+static gboolean
+call_parse (Call        *call,
+            int          argc,
+            char       **argv,
+            const char  *what,
+            GError     **error)
+{
+  guint n;
+
+  if (!g_option_context_parse (call->context, &argc, &argv, error))
+    return FALSE;
+  n = call->rest != NULL ? g_strv_length (call->rest) : 0;
+  if (n == 0)
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE, _("name the %s"), what);
+      return FALSE;
+    }
+  if (n > 1)
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("one file at a time, please: “%s” is one too many"), call->rest[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *exit_text = N_("Exit status: 0 success, 1 usage error, 2 data error.");
+
+static MqlwProject *
+open_project (const char  *path,
+              GError     **error)
+{
+  return mqlw_project_open (path, NULL, NULL, NULL, error);
+}
+
+static char *
+default_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
+    name = g_get_user_name ();
+  return g_strdup (name);
+}
+
+static gboolean
+parse_date_option (const char  *option,
+                   const char  *text,
+                   GDate       *date,
+                   GError     **error)
+{
+  int y, m, d;
+  char tail;
+
+  g_date_clear (date, 1);
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !g_date_valid_dmy (d, m, y))
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("%s needs a date like 2025-11-30, not “%s”"), option, text);
+      return FALSE;
+    }
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+/* Records an export in the project's log and saves it; a failure there does
+ * not undo the export, so it is only a warning. */
+static void
+log_export (MqlwProject *project,
+            const char  *kind,
+            const char  *path,
+            guint        version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = mqlw_file_sha256 (path, NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+
+  mqlw_project_log_export (project, kind, absolute, sha, version);
+  if (!mqlw_project_save (project, NULL, NULL, NULL, &error))
+    g_printerr (_("mqlw: warning: the export was written, but not recorded in the project: %s\n"), error->message);
+}
+
+/* ---- project create ---------------------------------------------------- */
+
+static int
+project_create (int    argc,
+                char **argv)
+{
+  g_auto(Call) call;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL, *model_path = NULL, *author = NULL, *comment = NULL;
+  g_autoptr(MqlwMapping) mapping = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(MqlwProject) project = NULL;
+  g_autoptr(MqlwModel) model = NULL;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("The lead history to import (CSV)"), N_("FILE.csv") },
+    { "model", 0, 0, G_OPTION_ARG_FILENAME, &model_path, N_("A scoring model to save as version 1"), N_("MODEL.json") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Who saves the model (default: you)"), N_("NAME") },
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("A comment for the model version"), N_("TEXT") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing project file"), NULL },
+    { NULL }
+  };
+
+  call_init (&call, _("PROJECT.mqlw"), _("Create a project from a lead history (and optionally a model)."),
+             _(exit_text), entries, TRUE);
+  if (!call_parse (&call, argc, argv, _("project file to create (PROJECT.mqlw)"), &error))
+    return mqlw_report_error (error);
+  if (from == NULL)
+    {
+      g_printerr ("mqlw: %s\n", _("say which lead history to import: --from leads.csv"));
+      return MQLW_EXIT_USAGE;
+    }
+  if (!force && g_file_test (call.rest[0], G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("mqlw: “%s” already exists; use --force to replace it\n"), call.rest[0]);
+      return MQLW_EXIT_USAGE;
+    }
+  if (model_path != NULL && (model = mqlw_model_load (model_path, &error)) == NULL)
+    return mqlw_report_error (error);
+  mapping = mqlw_build_mapping (&call.data, &error);
+  if (mapping == NULL)
+    return mqlw_report_error (error);
+  dataset = mqlw_load_dataset (from, &call.data, &error);
+  if (dataset == NULL)
+    return mqlw_report_error (error);
+
+  project = mqlw_project_new (dataset, mapping);
+  if (model != NULL)
+    {
+      g_autofree char *who = author != NULL ? g_strdup (author) : default_author ();
+      mqlw_project_add_version (project, model, who, comment != NULL ? comment : "");
+    }
+  if (!mqlw_project_save_as (project, call.rest[0], NULL, NULL, NULL, &error))
+    return mqlw_report_error (error);
+  if (!call.data.quiet)
+    g_print (_("Created %s: %u leads from %s%s\n"), call.rest[0], dataset->n_rows, dataset->source_name,
+             model != NULL ? _(", model saved as version 1") : "");
+  return MQLW_EXIT_OK;
+}
+
+/* ---- project set-model ------------------------------------------------- */
+
+static int
+project_set_model (int    argc,
+                   char **argv)
+{
+  g_auto(Call) call;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *model_path = NULL, *author = NULL, *comment = NULL;
+  g_autoptr(MqlwProject) project = NULL;
+  g_autoptr(MqlwModel) model = NULL;
+  guint before, number;
+  GOptionEntry entries[] = {
+    { "model", 0, 0, G_OPTION_ARG_FILENAME, &model_path, N_("The edited scoring model"), N_("MODEL.json") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Who saves it (default: you)"), N_("NAME") },
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("What changed"), N_("TEXT") },
+    { NULL }
+  };
+
+  call_init (&call, _("PROJECT.mqlw"),
+             _("Save a model as the project's current version. A draft is replaced; a signed version stays\n"
+               "frozen and the model becomes a new draft version."), _(exit_text), entries, FALSE);
+  if (!call_parse (&call, argc, argv, _("project (PROJECT.mqlw)"), &error))
+    return mqlw_report_error (error);
+  if (model_path == NULL)
+    {
+      g_printerr ("mqlw: %s\n", _("say which model to save: --model MODEL.json"));
+      return MQLW_EXIT_USAGE;
+    }
+  if ((model = mqlw_model_load (model_path, &error)) == NULL ||
+      (project = open_project (call.rest[0], &error)) == NULL)
+    return mqlw_report_error (error);
+  {
+    g_autofree char *who = author != NULL ? g_strdup (author) : default_author ();
+    before = mqlw_project_get_n_versions (project);
+    number = mqlw_project_save_model (project, model, who, comment != NULL ? comment : "");
+  }
+  if (!mqlw_project_save (project, NULL, NULL, NULL, &error))
+    return mqlw_report_error (error);
+  if (mqlw_project_get_n_versions (project) > before)
+    g_print (_("Saved as new version %u\n"), number);
+  else
+    g_print (_("Saved as version %u\n"), number);
+  return MQLW_EXIT_OK;
+}
+
+/* ---- project info ------------------------------------------------------ */
+
+static int
+project_info (int    argc,
+              char **argv)
+{
+  g_auto(Call) call;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwProject) project = NULL;
+  g_autofree char *format = NULL;
+  MqlwDataset *dataset;
+  GPtrArray *scenarios, *exports;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
+    { NULL }
+  };
+
+  call_init (&call, _("PROJECT.mqlw"), _("Show a project: its data, model versions, sign-offs, scenarios and exports."),
+             _(exit_text), entries, FALSE);
+  if (!call_parse (&call, argc, argv, _("project (PROJECT.mqlw)"), &error))
+    return mqlw_report_error (error);
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    {
+      g_printerr (_("mqlw: --format must be text or json, not “%s”\n"), format);
+      return MQLW_EXIT_USAGE;
+    }
+  project = open_project (call.rest[0], &error);
+  if (project == NULL)
+    return mqlw_report_error (error);
+  dataset = mqlw_project_get_dataset (project);
+  scenarios = mqlw_project_get_scenarios (project);
+  exports = mqlw_project_get_exports (project);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, call.rest[0]);
+      json_builder_set_member_name (b, "schema");
+      json_builder_add_int_value (b, mqlw_project_get_file_schema (project));
+      json_builder_set_member_name (b, "source");
+      json_builder_add_string_value (b, dataset->source_name != NULL ? dataset->source_name : "");
+      json_builder_set_member_name (b, "sha256");
+      if (dataset->source_sha256 != NULL)
+        json_builder_add_string_value (b, dataset->source_sha256);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "leads");
+      json_builder_add_int_value (b, dataset->n_rows);
+      json_builder_set_member_name (b, "columns");
+      json_builder_add_int_value (b, dataset->columns->len);
+      json_builder_set_member_name (b, "versions");
+      json_builder_begin_array (b);
+      for (guint n = 1; n <= mqlw_project_get_n_versions (project); n++)
+        {
+          const MqlwModelVersion *v = mqlw_project_get_version (project, n);
+          g_autofree char *time = g_date_time_format_iso8601 (v->created);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "number");
+          json_builder_add_int_value (b, v->number);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, v->model->name != NULL ? v->model->name : "");
+          json_builder_set_member_name (b, "threshold");
+          json_builder_add_double_value (b, v->model->threshold);
+          json_builder_set_member_name (b, "saved");
+          json_builder_add_string_value (b, time);
+          json_builder_set_member_name (b, "author");
+          json_builder_add_string_value (b, v->author);
+          json_builder_set_member_name (b, "comment");
+          json_builder_add_string_value (b, v->comment);
+          json_builder_set_member_name (b, "signed");
+          json_builder_add_boolean_value (b, v->signoff != NULL);
+          if (v->signoff != NULL)
+            {
+              json_builder_set_member_name (b, "digest");
+              json_builder_add_string_value (b, v->signoff->digest);
+            }
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "scenarios");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < scenarios->len; i++)
+        json_builder_add_string_value (b, ((MqlwScenario *) g_ptr_array_index (scenarios, i))->name);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "exports");
+      json_builder_add_int_value (b, exports->len);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      mqlw_print_json (root);
+      return MQLW_EXIT_OK;
+    }
+
+  g_print ("%s: %s\n", _("Project"), call.rest[0]);
+  g_print ("%s: %s, %u %s, %u %s\n", _("Data"), dataset->source_name, dataset->n_rows, _("leads"),
+           dataset->columns->len, _("columns"));
+  if (dataset->source_sha256 != NULL)
+    g_print ("%s: %s\n", _("SHA-256"), dataset->source_sha256);
+  g_print ("\n%s (%u)\n", _("Model versions"), mqlw_project_get_n_versions (project));
+  for (guint n = 1; n <= mqlw_project_get_n_versions (project); n++)
+    {
+      const MqlwModelVersion *v = mqlw_project_get_version (project, n);
+      g_autofree char *time = g_date_time_format (v->created, "%Y-%m-%d %H:%M");
+
+      g_print ("  %2u  %-28s %s %g  %s UTC  %s%s%s\n", v->number, v->model->name != NULL ? v->model->name : "",
+               _("threshold"), v->model->threshold, time, v->author, *v->comment ? " — " : "", v->comment);
+      if (v->signoff != NULL)
+        {
+          g_autoptr(GString) names = g_string_new (NULL);
+          g_autofree char *review = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&v->signoff->review_on),
+                                                     g_date_get_month (&v->signoff->review_on),
+                                                     g_date_get_day (&v->signoff->review_on));
+          for (guint i = 0; i < v->signoff->approvers->len; i++)
+            {
+              const MqlwApprover *a = g_ptr_array_index (v->signoff->approvers, i);
+              g_string_append_printf (names, "%s%s (%s)", i > 0 ? ", " : "", a->name, mqlw_team_to_string (a->team));
+            }
+          g_print ("      %s %s; %s %s\n      %s %s\n", _("signed off by"), names->str, _("review by"), review,
+                   _("digest"), v->signoff->digest);
+        }
+    }
+  g_print ("\n%s (%u)\n", _("Scenarios"), scenarios->len);
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      const MqlwScenario *s = g_ptr_array_index (scenarios, i);
+      g_print ("  %s  (%s %g)\n", s->name, _("threshold"), s->model->threshold);
+    }
+  g_print ("\n%s (%u)\n", _("Exports"), exports->len);
+  for (guint i = 0; i < exports->len; i++)
+    {
+      const MqlwExportRecord *e = g_ptr_array_index (exports, i);
+      g_autofree char *time = g_date_time_format (e->at, "%Y-%m-%d %H:%M");
+      g_print ("  %s UTC  %-8s %s\n", time, e->kind, e->path);
+    }
+  return MQLW_EXIT_OK;
+}
+
+/* ---- project sign ------------------------------------------------------ */
+
+static int
+project_sign (int    argc,
+              char **argv)
+{
+  g_auto(Call) call;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwProject) project = NULL;
+  g_autoptr(GPtrArray) approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
+  g_auto(GStrv) approver_texts = NULL;
+  g_autofree char *notes = NULL, *date_text = NULL, *review_text = NULL;
+  gint version = 0;
+  GDate date, review;
+  MqlwSignoff *signoff;
+  GOptionEntry entries[] = {
+    { "approver", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &approver_texts,
+      N_("An approver: name, role and team (marketing or sales); repeat for each. Both teams must sign"),
+      N_("NAME|ROLE|TEAM") },
+    { "notes", 'n', 0, G_OPTION_ARG_STRING, &notes, N_("Notes: exceptions, conditions, what was agreed"), N_("TEXT") },
+    { "version", 0, 0, G_OPTION_ARG_INT, &version, N_("The model version to sign (default: the current one)"), N_("N") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("Date of the sign-off (default: today)"), N_("YYYY-MM-DD") },
+    { "review", 0, 0, G_OPTION_ARG_STRING, &review_text, N_("Review date (default: three months later)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+
+  call_init (&call, _("PROJECT.mqlw"),
+             _("Sign off the current model version: both marketing and sales leadership agree to it. The version\n"
+               "is frozen; the sign-off records the model, threshold, capacity, data digest, figures, approvers and\n"
+               "notes with a SHA-256 digest."), _(exit_text), entries, FALSE);
+  if (!call_parse (&call, argc, argv, _("project (PROJECT.mqlw)"), &error))
+    return mqlw_report_error (error);
+  g_date_clear (&date, 1);
+  g_date_clear (&review, 1);
+  if ((date_text != NULL && !parse_date_option ("--date", date_text, &date, &error)) ||
+      (review_text != NULL && !parse_date_option ("--review", review_text, &review, &error)))
+    return mqlw_report_error (error);
+  if (version < 0)
+    {
+      g_printerr ("mqlw: %s\n", _("--version must be a version number"));
+      return MQLW_EXIT_USAGE;
+    }
+  for (guint i = 0; approver_texts != NULL && approver_texts[i] != NULL; i++)
+    {
+      MqlwApprover *approver = mqlw_approver_parse (approver_texts[i], &error);
+      if (approver == NULL)
+        {
+          g_printerr ("mqlw: --approver: %s\n", error->message);
+          return MQLW_EXIT_USAGE;
+        }
+      g_ptr_array_add (approvers, approver);
+    }
+
+  project = open_project (call.rest[0], &error);
+  if (project == NULL)
+    return mqlw_report_error (error);
+  signoff = mqlw_project_sign (project, (guint) version, approvers, notes, &date, &review, NULL, &error);
+  if (signoff == NULL)
+    return mqlw_report_error (error);
+  if (!mqlw_project_save (project, NULL, NULL, NULL, &error))
+    return mqlw_report_error (error);
+  g_print (_("Signed off version %u of %s\nDigest: %s\n"), signoff->version, call.rest[0], signoff->digest);
+  return MQLW_EXIT_OK;
+}
+
+int
+mqlw_command_project (int    argc,
+                      char **argv)
+{
+  static const struct {
+    const char *name;
+    const char *summary;
+    int (*run) (int, char **);
+  } subcommands[] = {
+    { "create", N_("Create a project from a lead history (and a model)"), project_create },
+    { "info", N_("Show the data, model versions, sign-offs, scenarios and exports"), project_info },
+    { "sign", N_("Sign off the current model version (marketing and sales)"), project_sign },
+    { "set-model", N_("Save an edited model as the current version"), project_set_model },
+  };
+
+  if (argc >= 2)
+    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+      if (g_str_equal (argv[1], subcommands[i].name))
+        {
+          g_autofree char *name = g_strdup_printf ("project %s", argv[1]);
+          char *saved = argv[1];
+          int status;
+
+          argv[1] = name;
+          status = subcommands[i].run (argc - 1, argv + 1);
+          argv[1] = saved;
+          return status;
+        }
+
+  if (argc >= 2 && !g_str_equal (argv[1], "--help") && !g_str_equal (argv[1], "-h"))
+    g_printerr (_("mqlw: unknown project command “%s”\n\n"), argv[1]);
+  {
+    FILE *stream = argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")) ? stdout : stderr;
+    fprintf (stream, "%s\n\n", _("Usage: mqlw project COMMAND [OPTION…] PROJECT.mqlw"));
+    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+      fprintf (stream, "  %-10s %s\n", subcommands[i].name, _(subcommands[i].summary));
+    fprintf (stream, "\n%s\n", _("Run “mqlw project COMMAND --help” for its options."));
+    return stream == stdout ? MQLW_EXIT_OK : MQLW_EXIT_USAGE;
+  }
+}
+
+/* ---- export ------------------------------------------------------------ */
+
+static gboolean
+score_project (MqlwProject      *project,
+               MqlwScorer      **scorer,
+               MqlwCalibration **calibration,
+               GError          **error)
+{
+  MqlwModel *model = mqlw_project_get_model (project);
+  MqlwDataset *dataset = mqlw_project_get_dataset (project);
+
+  if (model == NULL)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_FOUND,
+                   _("the project has no model yet: add one with mqlw project set-model"));
+      return FALSE;
+    }
+  *scorer = mqlw_scorer_new (dataset, model, error);
+  if (*scorer == NULL)
+    return FALSE;
+  *calibration = mqlw_calibration_new (mqlw_scorer_get_scores (*scorer), &dataset->outcomes, model->paths.score);
+  return TRUE;
+}
+
+int
+mqlw_command_export (int    argc,
+                     char **argv)
+{
+  g_auto(Call) call;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwProject) project = NULL;
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(MqlwCalibration) calibration = NULL;
+  g_autofree char *what = NULL, *output = NULL, *buckets = NULL;
+  const MqlwModelVersion *head;
+  guint version;
+  GOptionEntry entries[] = {
+    { "what", 'w', 0, G_OPTION_ARG_STRING, &what,
+      N_("What to export: model (the agreed model JSON), buckets (CSV), sweep (CSV) or chart (PNG, SVG, PDF)"),
+      N_("WHAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
+      N_("Score buckets for buckets and chart: width:10, edges:0,31,51,71 or quantiles:5 (default width:10)"),
+      N_("SCHEME") },
+    { NULL }
+  };
+
+  call_init (&call, _("PROJECT.mqlw"),
+             _("Export from a project: the agreed model (its latest sign-off) as JSON, the bucket table or the\n"
+               "threshold sweep as CSV, or the chart as PNG, SVG or PDF (by the file name). The export is\n"
+               "recorded in the project's export log."), _(exit_text), entries, FALSE);
+  if (!call_parse (&call, argc, argv, _("project (PROJECT.mqlw)"), &error))
+    return mqlw_report_error (error);
+  if (what == NULL || output == NULL)
+    {
+      g_printerr ("mqlw: %s\n", _("say what to export and where: --what model|buckets|sweep|chart --output FILE"));
+      return MQLW_EXIT_USAGE;
+    }
+  if (!g_str_equal (what, "model") && !g_str_equal (what, "buckets") && !g_str_equal (what, "sweep") &&
+      !g_str_equal (what, "chart"))
+    {
+      g_printerr (_("mqlw: --what must be model, buckets, sweep or chart, not “%s”\n"), what);
+      return MQLW_EXIT_USAGE;
+    }
+
+  project = open_project (call.rest[0], &error);
+  if (project == NULL)
+    return mqlw_report_error (error);
+  head = mqlw_project_get_head (project);
+  version = head != NULL ? head->number : 0;
+
+  if (g_str_equal (what, "model"))
+    {
+      MqlwSignoff *signoff = mqlw_project_get_latest_signoff (project);
+
+      if (signoff == NULL)
+        {
+          g_printerr (_("mqlw: %s has no sign-off yet; sign the model first (mqlw project sign)\n"), call.rest[0]);
+          return MQLW_EXIT_DATA;
+        }
+      if (!mqlw_signoff_export (signoff, output, &error))
+        return mqlw_report_error (error);
+      if (head != NULL && head->signoff != signoff)
+        g_printerr (_("mqlw: note: exported signed version %u; the current version %u is a draft\n"),
+                    signoff->version, head->number);
+      version = signoff->version;
+    }
+  else
+    {
+      g_autoptr(MqlwBucketSpec) spec = NULL;
+      MqlwModel *model;
+      g_autofree char *text = NULL;
+
+      if (!score_project (project, &scorer, &calibration, &error))
+        return mqlw_report_error (error);
+      model = mqlw_project_get_model (project);
+      spec = mqlw_bucket_spec_parse (buckets != NULL ? buckets : "width:10", &error);
+      if (spec == NULL)
+        {
+          g_printerr ("mqlw: --buckets: %s\n", error->message);
+          return MQLW_EXIT_USAGE;
+        }
+      if (g_str_equal (what, "sweep"))
+        {
+          g_autoptr(GArray) sweep = NULL;
+          double min, max, step, raw, magnitude, nice;
+
+          mqlw_calibration_score_range (calibration, &min, &max);
+          /* The same default range as mqlw sweep: about 50 round steps. */
+          raw = MAX ((ceil (max) - floor (min)) / 50.0, 1.0);
+          magnitude = pow (10.0, floor (log10 (raw)));
+          nice = raw / magnitude;
+          step = (nice <= 1 ? 1 : nice <= 2 ? 2 : nice <= 5 ? 5 : 10) * magnitude;
+          sweep = mqlw_calibration_sweep (calibration, floor (min), ceil (max), step, model->capacity_per_month);
+          text = mqlw_export_previews_csv ((const MqlwPreview *) (void *) sweep->data, sweep->len);
+          if (!mqlw_export_write_file (output, text, -1, &error))
+            return mqlw_report_error (error);
+        }
+      else
+        {
+          g_autoptr(MqlwBucketTable) table = mqlw_calibration_buckets (calibration, spec, NULL, &error);
+
+          if (table == NULL)
+            return mqlw_report_error (error);
+          if (g_str_equal (what, "buckets"))
+            {
+              text = mqlw_export_buckets_csv (table);
+              if (!mqlw_export_write_file (output, text, -1, &error))
+                return mqlw_report_error (error);
+            }
+          else
+            {
+              MqlwChartFormat format;
+              MqlwChartStyle style;
+
+              if (!mqlw_chart_format_from_name (output, &format))
+                {
+                  g_printerr (_("mqlw: the chart is written as .png, .svg or .pdf, not “%s”\n"), output);
+                  return MQLW_EXIT_USAGE;
+                }
+              mqlw_chart_style_init (&style);
+              if (!mqlw_chart_export (output, format, 1200, 640, table, model->threshold, &style, &error))
+                return mqlw_report_error (error);
+            }
+        }
+    }
+
+  log_export (project, what, output, version);
+  return MQLW_EXIT_OK;
+}
+
+/* ---- report ------------------------------------------------------------ */
+
+int
+mqlw_command_report (int    argc,
+                     char **argv)
+{
+  g_auto(Call) call;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwProject) project = NULL;
+  g_autoptr(MqlwReport) report = NULL;
+  g_autofree char *output = NULL;
+  gint version = 0;
+  const MqlwModelVersion *v;
+  MqlwReportFormat format;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .pdf or .md (Markdown)"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_INT, &version, N_("The model version (default: the current one)"), N_("N") },
+    { NULL }
+  };
+
+  call_init (&call, _("PROJECT.mqlw"),
+             _("Write the MQL definition both teams reference: the data, the chart, the bucket table, every\n"
+               "criterion in plain language, the paths and disqualifiers, the threshold and why, volume against\n"
+               "capacity, the sign-off, and how to enter the model in HubSpot, Marketo, Account Engagement\n"
+               "(Pardot) and Mautic. PDF, or Markdown with the chart as a PNG next to it."),
+             _(exit_text), entries, FALSE);
+  if (!call_parse (&call, argc, argv, _("project (PROJECT.mqlw)"), &error))
+    return mqlw_report_error (error);
+  if (output == NULL)
+    {
+      g_printerr ("mqlw: %s\n", _("say where to write it: --output definition.pdf (or .md)"));
+      return MQLW_EXIT_USAGE;
+    }
+  if (!mqlw_report_format_from_name (output, &format))
+    {
+      g_printerr (_("mqlw: the written definition is a .pdf or a .md file, not “%s”\n"), output);
+      return MQLW_EXIT_USAGE;
+    }
+  project = open_project (call.rest[0], &error);
+  if (project == NULL)
+    return mqlw_report_error (error);
+  v = version > 0 ? mqlw_project_get_version (project, (guint) version) : mqlw_project_get_head (project);
+  if (v == NULL)
+    {
+      if (version > 0)
+        g_printerr (_("mqlw: %s has no model version %d\n"), call.rest[0], version);
+      else
+        g_printerr (_("mqlw: %s has no model yet: add one with mqlw project set-model\n"), call.rest[0]);
+      return MQLW_EXIT_DATA;
+    }
+  report = mqlw_report_new (mqlw_project_get_dataset (project), v->model, v->signoff, v->number, &error);
+  if (report == NULL || !mqlw_report_write (report, output, &error))
+    return mqlw_report_error (error);
+  log_export (project, "report", output, v->number);
+  return MQLW_EXIT_OK;
+}
+
+/* ---- verify ------------------------------------------------------------ */
+
+int
+mqlw_command_verify (int    argc,
+                     char **argv)
+{
+  g_auto(Call) call;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(MqlwVerifyResult) result = NULL;
+  g_autoptr(MqlwSignoff) signoff = NULL;
+  g_autofree char *data = NULL, *contents = NULL, *format = NULL;
+  gsize length;
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data,
+      N_("Also recompute the figures from this lead history (CSV or project) and compare"), N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
+    { NULL }
+  };
+
+  call_init (&call, _("AGREED-MODEL.json"),
+             _("Check an agreed-model export: OK, or exactly which part changed after sign-off (model, threshold,\n"
+               "capacity, dataset digest, metrics, approvers, notes)."),
+             _("Exit status: 0 as signed, 1 usage error, 2 data error, 3 changed after sign-off (or, with --data,\n"
+               "figures that no longer match)."), entries, TRUE);
+  if (!call_parse (&call, argc, argv, _("agreed-model export to check (JSON)"), &error))
+    return mqlw_report_error (error);
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    {
+      g_printerr (_("mqlw: --format must be text or json, not “%s”\n"), format);
+      return MQLW_EXIT_USAGE;
+    }
+  if (!g_file_get_contents (call.rest[0], &contents, &length, &error))
+    return mqlw_report_error (error);
+  if (data != NULL && (dataset = mqlw_load_dataset (data, &call.data, &error)) == NULL)
+    return mqlw_report_error (error);
+  if (!mqlw_signoff_verify (contents, (gssize) length, dataset, &result, &error))
+    {
+      g_printerr ("mqlw: %s: %s\n", call.rest[0], error->message);
+      return MQLW_EXIT_DATA;
+    }
+  signoff = mqlw_signoff_from_json (contents, (gssize) length, NULL);
+  ok = result->changed == 0 && result->digest_ok &&
+       (!result->data_checked || result->data_metrics_match);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "ok");
+      json_builder_add_boolean_value (b, ok);
+      json_builder_set_member_name (b, "changed");
+      json_builder_begin_array (b);
+      for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+        if (result->changed & (1u << p))
+          json_builder_add_string_value (b, mqlw_signoff_part_to_string (p));
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "digest_ok");
+      json_builder_add_boolean_value (b, result->digest_ok);
+      if (result->data_checked)
+        {
+          json_builder_set_member_name (b, "data_same_file");
+          json_builder_add_boolean_value (b, result->data_same_file);
+          json_builder_set_member_name (b, "data_metrics_match");
+          json_builder_add_boolean_value (b, result->data_metrics_match);
+        }
+      json_builder_set_member_name (b, "messages");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < result->messages->len; i++)
+        json_builder_add_string_value (b, g_ptr_array_index (result->messages, i));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      mqlw_print_json (root);
+    }
+  else
+    {
+      if (result->changed == 0 && result->digest_ok)
+        {
+          g_autoptr(GString) names = g_string_new (NULL);
+          for (guint i = 0; signoff != NULL && i < signoff->approvers->len; i++)
+            {
+              const MqlwApprover *a = g_ptr_array_index (signoff->approvers, i);
+              g_string_append_printf (names, "%s%s (%s)", i > 0 ? ", " : "", a->name, mqlw_team_to_string (a->team));
+            }
+          g_print (_("OK: %s is as signed off by %s\nDigest: %s\n"), call.rest[0], names->str,
+                   signoff != NULL ? signoff->digest : "");
+        }
+      else
+        g_print (_("CHANGED: %s was edited after sign-off\n"), call.rest[0]);
+      if (result->data_checked && !result->data_metrics_match)
+        g_print (_("MISMATCH: the figures recomputed from %s no longer match the signed figures\n"), data);
+      for (guint i = 0; i < result->messages->len; i++)
+        g_print ("  %s\n", (const char *) g_ptr_array_index (result->messages, i));
+    }
+  return ok ? MQLW_EXIT_OK : MQLW_EXIT_MISMATCH;
+}
