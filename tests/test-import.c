@@ -586,6 +586,8 @@ test_two_parsers_fixtures (void)
     /* A literal quote inside a field fools the quote count: the middle (byte 42) is inside
      * the quoted field of lead 2, the split lands on its inner newline and is taken back. */
     "id,size,sql\n1,5\" tall,yes\n2,\"aaaaaaaaaaaaaaaa\nbbbbbbbbbbbbbbbbbbbbbbbb\",no\n3,c,yes\n",
+    /* The middle falls among blank lines before the header: no second parser there. */
+    "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nid,x,sql\n1,a,yes\n",
   };
   guint before = mqlw_import_get_split_count ();
 

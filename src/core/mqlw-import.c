@@ -1504,13 +1504,14 @@ read_table (const MqlwCsvText  *text,
 {
   g_auto(GStrv) header = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) row_lines = NULL;
   g_autoptr(MqlwMapping) mapping = NULL;
   g_autofree gboolean *deferred = NULL;
   MqlwDataset *dataset;
   guint64 header_line = 1;
   gboolean retry = FALSE;
 
-  if (!mqlw_csv_read_head (text, MAX (SAMPLE_ROWS, head_rows), &header, &header_line, &rows, NULL, error))
+  if (!mqlw_csv_read_head (text, MAX (SAMPLE_ROWS, head_rows), &header, &header_line, &rows, &row_lines, error))
     return NULL;
 
   /* Header: names must be unique; blank names get a placeholder. */
@@ -1547,8 +1548,11 @@ read_table (const MqlwCsvText  *text,
   if (!preview)
     choose_deferred (mapping, rows, deferred);
 
+  /* A second parser may only start after the header (past its first data row). */
   dataset = read_rows (text, mapping, preview, deferred, problems, first_lines_out,
-                       progress, progress_data, cancellable, &retry, error);
+                       progress, progress_data, cancellable,
+                       row_lines->len > 0 && text->split_lines + 1 >= g_array_index (row_lines, guint64, 0)
+                       ? &retry : NULL, error);
   if (dataset == NULL && retry)
     {
       /* The second parser started inside a record after all: read it all in one. */
