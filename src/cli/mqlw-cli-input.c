@@ -417,6 +417,109 @@ on_import_progress_cb (double   fraction,
   g_printerr ("\r%s %3d %%", _("Importing…"), percent);
 }
 
+/* A project in place of a CSV. When neither --model nor --score-column was
+ * given, mqlw_build_model hands out a placeholder and notes it here; opening
+ * a project fills it with the project's current model (then --threshold and
+ * --capacity apply again); a CSV still gets the old usage error. */
+typedef struct {
+  MqlwModel *model;
+  char      *threshold;
+  char      *capacity;
+} DeferredModel;
+
+static GPtrArray *deferred_models;
+
+static void
+deferred_model_free (DeferredModel *deferred)
+{
+  mqlw_model_unref (deferred->model);
+  g_free (deferred->threshold);
+  g_free (deferred->capacity);
+  g_free (deferred);
+}
+
+static void
+defer_model (MqlwModel              *model,
+             const MqlwModelOptions *options)
+{
+  DeferredModel *deferred = g_new0 (DeferredModel, 1);
+
+  if (deferred_models == NULL)
+    deferred_models = g_ptr_array_new_with_free_func ((GDestroyNotify) deferred_model_free);
+  deferred->model = mqlw_model_ref (model);
+  deferred->threshold = g_strdup (options->threshold);
+  deferred->capacity = g_strdup (options->capacity);
+  g_ptr_array_add (deferred_models, deferred);
+}
+
+static gboolean
+apply_model_overrides (MqlwModel   *model,
+                       const char  *threshold,
+                       const char  *capacity_text,
+                       GError     **error)
+{
+  if (threshold != NULL && !mqlw_parse_number ("--threshold", threshold, &model->threshold, error))
+    return FALSE;
+  if (capacity_text != NULL)
+    {
+      double capacity;
+      if (!mqlw_parse_number ("--capacity", capacity_text, &capacity, error))
+        return FALSE;
+      if (capacity <= 0)
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("--capacity must be a positive number of MQLs per month"));
+          return FALSE;
+        }
+      model->capacity_per_month = capacity;
+    }
+  return TRUE;
+}
+
+/* Moves a copy of @source into @target's struct, keeping @target's identity
+ * (the caller holds it) and freeing what @target held. */
+static void
+fill_model (MqlwModel *target,
+            MqlwModel *source)
+{
+  MqlwModel *fresh = mqlw_model_copy (source);
+  MqlwModel old = *target;
+
+  *target = *fresh;
+  target->ref_count = old.ref_count;
+  old.ref_count = fresh->ref_count;
+  *fresh = old;
+  mqlw_model_unref (fresh);
+}
+
+static MqlwDataset *
+load_project (const char  *path,
+              GError     **error)
+{
+  g_autoptr(MqlwProject) project = mqlw_project_open (path, NULL, NULL, NULL, error);
+  g_autoptr(GPtrArray) deferred = g_steal_pointer (&deferred_models);
+  MqlwModel *current;
+
+  if (project == NULL)
+    return NULL;
+  current = mqlw_project_get_model (project);
+  for (guint i = 0; deferred != NULL && i < deferred->len; i++)
+    {
+      DeferredModel *d = g_ptr_array_index (deferred, i);
+
+      if (current == NULL)
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("the project %s has no model yet: give --model MODEL.json or --score-column COLUMN"), path);
+          return NULL;
+        }
+      fill_model (d->model, current);
+      if (!apply_model_overrides (d->model, d->threshold, d->capacity, error))
+        return NULL;
+    }
+  return mqlw_dataset_ref (mqlw_project_get_dataset (project));
+}
+
 MqlwDataset *
 mqlw_load_dataset (const char             *path,
                    const MqlwDataOptions  *options,
@@ -428,6 +531,16 @@ mqlw_load_dataset (const char             *path,
   g_autofree char *base_dir = NULL;
   g_autofree char *name = NULL;
   Progress progress = { .show = !options->quiet && isatty (STDERR_FILENO), .last_percent = -1 };
+
+  if (g_strcmp0 (path, "-") != 0 && mqlw_project_is_project_file (path))
+    return load_project (path, error);
+  if (deferred_models != NULL && deferred_models->len > 0)
+    {
+      g_clear_pointer (&deferred_models, g_ptr_array_unref);
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("say how leads are scored: --model MODEL.json or --score-column COLUMN"));
+      return NULL;
+    }
 
   mapping = mqlw_build_mapping (options, error);
   if (mapping == NULL)
@@ -474,9 +587,12 @@ mqlw_build_model (const MqlwModelOptions  *options,
     }
   if (options->model_path == NULL && options->score_column == NULL)
     {
-      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                   _("say how leads are scored: --model MODEL.json or --score-column COLUMN"));
-      return NULL;
+      /* Perhaps the data is a project with a current model: decided when it is loaded. */
+      model = mqlw_model_new ();
+      if (!apply_model_overrides (model, options->threshold, options->capacity, error))
+        return NULL;
+      defer_model (model, options);
+      return g_steal_pointer (&model);
     }
 
   if (options->model_path != NULL)
@@ -493,24 +609,8 @@ mqlw_build_model (const MqlwModelOptions  *options,
       model->score_column = g_strdup (options->score_column);
     }
 
-  if (options->threshold != NULL &&
-      !mqlw_parse_number ("--threshold", options->threshold, &model->threshold, error))
+  if (!apply_model_overrides (model, options->threshold, options->capacity, error))
     return NULL;
-
-  if (options->capacity != NULL)
-    {
-      double capacity;
-      if (!mqlw_parse_number ("--capacity", options->capacity, &capacity, error))
-        return NULL;
-      if (capacity <= 0)
-        {
-          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                       _("--capacity must be a positive number of MQLs per month"));
-          return NULL;
-        }
-      model->capacity_per_month = capacity;
-    }
-
   return g_steal_pointer (&model);
 }
 

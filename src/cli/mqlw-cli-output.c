@@ -159,32 +159,14 @@ mqlw_print_json (JsonNode *root)
   fputc ('\n', stdout);
 }
 
+/* The CSV writing lives in the core (mqlw-export.h) so that the window's
+ * exports and the CLI print the same bytes. */
 void
 mqlw_csv_row (GString           *out,
               const char *const *fields,
               guint              n_fields)
 {
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const char *field = fields[i] != NULL ? fields[i] : "";
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      if (strpbrk (field, ",\"\r\n") != NULL)
-        {
-          g_string_append_c (out, '"');
-          for (const char *p = field; *p; p++)
-            {
-              if (*p == '"')
-                g_string_append_c (out, '"');
-              g_string_append_c (out, *p);
-            }
-          g_string_append_c (out, '"');
-        }
-      else
-        g_string_append (out, field);
-    }
-  g_string_append_c (out, '\n');
+  mqlw_csv_append_row (out, fields, n_fields);
 }
 
 char *
@@ -316,56 +298,9 @@ mqlw_print_buckets_text (const MqlwBucketTable *table)
 void
 mqlw_print_buckets_csv (const MqlwBucketTable *table)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  GPtrArray *header = g_ptr_array_new ();
+  g_autofree char *text = mqlw_export_buckets_csv (table);
 
-  g_ptr_array_add (header, (char *) "lo");
-  g_ptr_array_add (header, (char *) "hi");
-  g_ptr_array_add (header, (char *) "leads");
-  g_ptr_array_add (header, (char *) "share");
-  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-    {
-      const char *name = mqlw_stage_to_string (s);
-      g_ptr_array_add (header, g_strdup_printf ("%s_known", name));
-      g_ptr_array_add (header, g_strdup_printf ("%s_reached", name));
-      g_ptr_array_add (header, g_strdup_printf ("%s_rate", name));
-      g_ptr_array_add (header, g_strdup_printf ("%s_ci_low", name));
-      g_ptr_array_add (header, g_strdup_printf ("%s_ci_high", name));
-    }
-  g_ptr_array_add (header, (char *) "verdict");
-  mqlw_csv_row (out, (const char *const *) header->pdata, header->len);
-  for (guint i = 4; i < header->len - 1; i++)
-    g_free (header->pdata[i]);
-  g_ptr_array_free (header, TRUE);
-
-  for (guint i = 0; i < table->n_buckets; i++)
-    {
-      const MqlwBucket *bucket = &table->buckets[i];
-      g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
-
-      g_ptr_array_add (row, format_score (bucket->lo));
-      g_ptr_array_add (row, format_score (bucket->hi));
-      g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, bucket->leads));
-      g_ptr_array_add (row, mqlw_format_number (bucket->share, 6));
-      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-        {
-          const MqlwRate *rate = &bucket->stage[s];
-          if (!rate->present)
-            {
-              for (guint k = 0; k < 5; k++)
-                g_ptr_array_add (row, g_strdup (""));
-              continue;
-            }
-          g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, rate->known));
-          g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, rate->reached));
-          g_ptr_array_add (row, mqlw_format_number (rate->rate, 6));
-          g_ptr_array_add (row, mqlw_format_number (rate->ci_low, 6));
-          g_ptr_array_add (row, mqlw_format_number (rate->ci_high, 6));
-        }
-      g_ptr_array_add (row, g_strdup (mqlw_verdict_to_string (bucket->verdict)));
-      mqlw_csv_row (out, (const char *const *) row->pdata, row->len);
-    }
-  fputs (out->str, stdout);
+  fputs (text, stdout);
 }
 
 void
@@ -419,43 +354,7 @@ void
 mqlw_print_previews_csv (const MqlwPreview *previews,
                          guint              n)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  const char *header[] = {
-    "threshold", "mql", "mql_share", "mql_per_month",
-    "accepted_known", "accepted_reached", "accepted_rate",
-    "sql_known", "sql_reached", "sql_rate",
-    "opportunity_known", "opportunity_reached", "opportunity_rate",
-    "won_known", "won_reached", "won_rate",
-    "wins_captured", "wins_missed", "wins_captured_share", "over_capacity",
-  };
+  g_autofree char *text = mqlw_export_previews_csv (previews, n);
 
-  mqlw_csv_row (out, header, G_N_ELEMENTS (header));
-  for (guint i = 0; i < n; i++)
-    {
-      const MqlwPreview *p = &previews[i];
-      g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
-
-      g_ptr_array_add (row, format_score (p->threshold));
-      g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->mql));
-      g_ptr_array_add (row, mqlw_format_number (p->mql_share, 6));
-      g_ptr_array_add (row, mqlw_format_number (p->mql_per_month, 2));
-      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-        {
-          if (!p->stage[s].present)
-            {
-              for (guint k = 0; k < 3; k++)
-                g_ptr_array_add (row, g_strdup (""));
-              continue;
-            }
-          g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->stage[s].known));
-          g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->stage[s].reached));
-          g_ptr_array_add (row, mqlw_format_number (p->stage[s].rate, 6));
-        }
-      g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->wins_captured));
-      g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->wins_missed));
-      g_ptr_array_add (row, mqlw_format_number (p->wins_captured_share, 6));
-      g_ptr_array_add (row, g_strdup (isnan (p->capacity_per_month) ? "" : p->over_capacity ? "true" : "false"));
-      mqlw_csv_row (out, (const char *const *) row->pdata, row->len);
-    }
-  fputs (out->str, stdout);
+  fputs (text, stdout);
 }
