@@ -808,6 +808,10 @@ random_points (GRand *rand)
   return g_rand_int_range (rand, -6000, 6000) / 100.0;
 }
 
+/* 50 random edits through mqlw_scorer_update — mostly weights, enables and
+ * disables, also caps, disqualifiers, rule order, a condition, the decay table
+ * and the grade multipliers — then the same arrays, byte for byte, as a fresh
+ * scorer on the final model. */
 static void
 test_random_edits_match_fresh (void)
 {
@@ -831,7 +835,10 @@ test_random_edits_match_fresh (void)
       MqlwFitRule *fit = g_ptr_array_index (edited->fit, g_rand_int_range (rand, 0, n_fit));
       MqlwBehaviourRule *behaviour = g_ptr_array_index (edited->behaviour, g_rand_int_range (rand, 0, n_behaviour));
 
-      switch (g_rand_int_range (rand, 0, 10))
+      gint32 kind = g_rand_int_range (rand, 0, 14);
+
+      g_test_message ("step %u: edit kind %d", step, kind);
+      switch (kind)
         {
         case 0: case 1: case 2:
           fit->points = random_points (rand);
@@ -848,12 +855,33 @@ test_random_edits_match_fresh (void)
         case 8:
           behaviour->cap = g_rand_boolean (rand) ? NAN : g_rand_int_range (rand, 0, 100);
           break;
-        default:
+        case 9:
           {
             MqlwDisqualifier *rule = g_ptr_array_index (edited->disqualifiers,
                                                         g_rand_int_range (rand, 0, edited->disqualifiers->len));
             rule->enabled = !rule->enabled;
           }
+          break;
+        case 10:
+          /* Reorder: the last fit and behaviour rules move to the front. */
+          g_ptr_array_insert (edited->fit, 0, g_ptr_array_steal_index (edited->fit, n_fit - 1));
+          g_ptr_array_insert (edited->behaviour, 0, g_ptr_array_steal_index (edited->behaviour, n_behaviour - 1));
+          break;
+        case 11:
+          /* A new condition for the company-size rule. */
+          find_fit (edited, "icp_size")->match.max = g_rand_int_range (rand, 300, 2000);
+          break;
+        case 12:
+          /* A new decay table. */
+          g_array_index (edited->decay.steps, MqlwDecayStep, 1).factor = g_rand_int_range (rand, 50, 95) / 100.0;
+          break;
+        default:
+          /* Multipliers between seed 003's and all 1 (totals with and without rounding). */
+          if (edited->grading.multiplier[MQLW_GRADE_A] == 1.0)
+            memcpy (edited->grading.multiplier, seed003, sizeof seed003);
+          else
+            for (guint g = 0; g < MQLW_N_GRADES; g++)
+              edited->grading.multiplier[g] = 1.0;
           break;
         }
       g_assert_true (mqlw_scorer_update (scorer, edited, &error));

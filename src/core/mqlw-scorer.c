@@ -481,7 +481,7 @@ fill_numeric (const MqlwColumn *column,
     {
     case MQLW_MATCH_MISSING:
       for (guint i = 0; i < n; i++)
-        out[i] = isnan (num[i]);
+        out[i] = isnan (num[i]) != 0;   /* 0 or 1: the fit sums multiply by it */
       break;
     case MQLW_MATCH_RANGE:
       {
@@ -1311,7 +1311,7 @@ apply_model (MqlwScorer  *self,
   g_autofree gboolean *behaviour_taken = NULL;
   GHashTable *factor_table;
   gboolean score_mode = model->score_column != NULL;
-  gboolean rebuild;
+  gboolean rebuild_fit, rebuild_behaviour;
   gboolean fit_changed = FALSE, behaviour_changed = FALSE, totals_changed;
   gboolean disq_changed, hand_changed;
   guint n = self->dataset->n_rows;
@@ -1320,13 +1320,14 @@ apply_model (MqlwScorer  *self,
     return FALSE;
 
   snapshot = mqlw_model_copy (model);
-  /* A new scorer, a switch to or from score-column mode, or a new decay table:
-   * start the sums from zero rather than pairing old and new rules. */
-  rebuild = old == NULL || (old->score_column != NULL) != score_mode ||
-            !equal_decay (&old->decay, &snapshot->decay);
-  if (rebuild)
+  /* A new scorer or a switch to or from score-column mode (and, for behaviour,
+   * a new decay table): start the sums from zero rather than pairing old and
+   * new rules. */
+  rebuild_fit = old == NULL || (old->score_column != NULL) != score_mode;
+  rebuild_behaviour = rebuild_fit || !equal_decay (&old->decay, &snapshot->decay);
+  if (rebuild_behaviour)
     new_factors = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) decay_factors_free);
-  factor_table = rebuild ? new_factors : self->decay_factors;
+  factor_table = rebuild_behaviour ? new_factors : self->decay_factors;
 
   /* Plan: the new states, before anything changes. */
   fit_states = g_ptr_array_new_with_free_func ((GDestroyNotify) fit_state_free);
@@ -1362,15 +1363,19 @@ apply_model (MqlwScorer  *self,
     return FALSE;
 
   /* From here on nothing fails. */
-  if (rebuild)
+  if (rebuild_fit)
     {
       memset (self->fit_sum, 0, (gsize) n * sizeof (gint32));
-      memset (self->behaviour_sum, 0, (gsize) n * sizeof (gint32));
       g_ptr_array_set_size (self->fit_states, 0);
+      fit_changed = TRUE;
+    }
+  if (rebuild_behaviour)
+    {
+      memset (self->behaviour_sum, 0, (gsize) n * sizeof (gint32));
       g_ptr_array_set_size (self->behaviour_states, 0);
       g_hash_table_unref (self->decay_factors);
       self->decay_factors = g_steal_pointer (&new_factors);
-      fit_changed = behaviour_changed = TRUE;
+      behaviour_changed = TRUE;
     }
   fit_taken = g_new0 (gboolean, self->fit_states->len + 1);
   behaviour_taken = g_new0 (gboolean, self->behaviour_states->len + 1);
@@ -1381,7 +1386,7 @@ apply_model (MqlwScorer  *self,
     {
       const MqlwFitRule *rule = g_ptr_array_index (snapshot->fit, j);
       FitState *state = g_ptr_array_index (fit_states, j);
-      gint o = rebuild ? -1 : take_rule (old->fit, fit_taken, rule->id);
+      gint o = rebuild_fit ? -1 : take_rule (old->fit, fit_taken, rule->id);
       FitState *before = o >= 0 ? g_ptr_array_index (self->fit_states, o) : NULL;
 
       if (before != NULL && before->active && state->active &&
@@ -1425,7 +1430,7 @@ apply_model (MqlwScorer  *self,
     {
       const MqlwBehaviourRule *rule = g_ptr_array_index (snapshot->behaviour, j);
       BehaviourState *state = g_ptr_array_index (behaviour_states, j);
-      gint o = rebuild ? -1 : take_rule (old->behaviour, behaviour_taken, rule->id);
+      gint o = rebuild_behaviour ? -1 : take_rule (old->behaviour, behaviour_taken, rule->id);
       const BehaviourState *before = o >= 0 ? g_ptr_array_index (self->behaviour_states, o) : NULL;
 
       if (before != NULL && !before->active)
