@@ -24,13 +24,21 @@ struct _MqlwChartView
   double           drag_start_x;
   gboolean         workshop;
   gboolean         show_intervals;
+  GtkWidget       *lines_button;    /* child: the chart menu */
+  guint            stages;          /* bit (1 << MqlwStage) per rate line shown */
 };
 
 enum {
   PROP_0,
   PROP_SHOW_INTERVALS,
+  PROP_SHOW_ACCEPTED,
+  PROP_SHOW_SQL,
+  PROP_SHOW_OPPORTUNITY,
+  PROP_SHOW_WON,
   N_PROPS
 };
+
+#define ALL_STAGES ((1u << MQLW_N_STAGES) - 1)
 
 static GParamSpec *properties[N_PROPS];
 
@@ -65,6 +73,17 @@ fill_style (MqlwChartView  *self,
   style->font_scale = self->workshop ? 1.6 : 1.0;
   style->show_intervals = self->show_intervals;
   style->hover_bucket = self->hover_bucket;
+  /* 0 = every stage with data; a choice otherwise. */
+  style->stages = self->stages == ALL_STAGES ? 0 : self->stages;
+}
+
+void
+mqlw_chart_view_get_style (MqlwChartView  *self,
+                           MqlwChartStyle *style)
+{
+  g_return_if_fail (MQLW_IS_CHART_VIEW (self));
+  g_return_if_fail (style != NULL);
+  fill_style (self, style);
 }
 
 static void
@@ -86,6 +105,7 @@ mqlw_chart_view_snapshot (GtkWidget   *widget,
                    &style, &self->layout);
   self->have_layout = TRUE;
   cairo_destroy (cr);
+  gtk_widget_snapshot_child (widget, self->lines_button, snapshot);
 }
 
 char *
@@ -205,27 +225,21 @@ on_leave_cb (GtkEventControllerMotion *motion,
     }
 }
 
-static void
-on_drag_begin_cb (GtkGestureDrag *gesture,
-                  double          x,
-                  double          y,
-                  MqlwChartView  *self)
+/* The drag, shared by the gesture and mqlw_chart_view_drag_threshold. */
+static gboolean
+begin_drag (MqlwChartView *self,
+            double         x)
 {
   if (!is_near_threshold (self, x))
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
+    return FALSE;
   self->dragging = TRUE;
   self->drag_start_x = x;
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  return TRUE;
 }
 
 static void
-on_drag_update_cb (GtkGestureDrag *gesture,
-                   double          dx,
-                   double          dy,
-                   MqlwChartView  *self)
+update_drag (MqlwChartView *self,
+             double         dx)
 {
   const MqlwBucketTable *table = get_table (self);
   double score;
@@ -235,8 +249,28 @@ on_drag_update_cb (GtkGestureDrag *gesture,
   score = mqlw_chart_layout_score_at (&self->layout, table, self->drag_start_x + dx);
   if (isnan (score))
     return;
-  /* Whole points: the spin button and the exported model say the same. */
+  /* Whole points: the spin button and the exported model say the same.
+   * A threshold move is O(1) in the core: no need to throttle. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.set-threshold", "d", round (score));
+}
+
+static void
+on_drag_begin_cb (GtkGestureDrag *gesture,
+                  double          x,
+                  double          y,
+                  MqlwChartView  *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture),
+                         begin_drag (self, x) ? GTK_EVENT_SEQUENCE_CLAIMED : GTK_EVENT_SEQUENCE_DENIED);
+}
+
+static void
+on_drag_update_cb (GtkGestureDrag *gesture,
+                   double          dx,
+                   double          dy,
+                   MqlwChartView  *self)
+{
+  update_drag (self, dx);
 }
 
 static void
@@ -255,8 +289,10 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
 {
   if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)   /* figures not in yet */
     return;
-  /* The layout belongs to the table it was drawn with. */
-  self->have_layout = FALSE;
+  /* The layout belongs to the table it was drawn with; a threshold move keeps
+   * it, so a drag goes on between two redraws. */
+  if (change & ~(MQLW_WORKBENCH_CHANGED_THRESHOLD | MQLW_WORKBENCH_CHANGED_MODEL))
+    self->have_layout = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -277,6 +313,7 @@ mqlw_chart_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->workbench);
+  g_clear_pointer (&self->lines_button, gtk_widget_unparent);
 
   G_OBJECT_CLASS (mqlw_chart_view_parent_class)->dispose (object);
 }
@@ -293,6 +330,12 @@ mqlw_chart_view_get_property (GObject    *object,
     {
     case PROP_SHOW_INTERVALS:
       g_value_set_boolean (value, self->show_intervals);
+      break;
+    case PROP_SHOW_ACCEPTED:
+    case PROP_SHOW_SQL:
+    case PROP_SHOW_OPPORTUNITY:
+    case PROP_SHOW_WON:
+      g_value_set_boolean (value, (self->stages & (1u << (prop_id - PROP_SHOW_ACCEPTED))) != 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -317,6 +360,22 @@ mqlw_chart_view_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_SHOW_ACCEPTED:
+    case PROP_SHOW_SQL:
+    case PROP_SHOW_OPPORTUNITY:
+    case PROP_SHOW_WON:
+      {
+        guint bit = 1u << (prop_id - PROP_SHOW_ACCEPTED);
+        guint stages = g_value_get_boolean (value) ? self->stages | bit : self->stages & ~bit;
+
+        if (stages != self->stages)
+          {
+            self->stages = stages;
+            gtk_widget_queue_draw (GTK_WIDGET (self));
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -336,11 +395,24 @@ mqlw_chart_view_class_init (MqlwChartViewClass *klass)
   properties[PROP_SHOW_INTERVALS] =
     g_param_spec_boolean ("show-intervals", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  {
+    static const char *names[] = { "show-accepted", "show-sql", "show-opportunity", "show-won" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      properties[PROP_SHOW_ACCEPTED + i] =
+        g_param_spec_boolean (names[i], NULL, NULL, TRUE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  }
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_property_action (widget_class, "chart.show-intervals", "show-intervals");
+  gtk_widget_class_install_property_action (widget_class, "chart.show-accepted", "show-accepted");
+  gtk_widget_class_install_property_action (widget_class, "chart.show-sql", "show-sql");
+  gtk_widget_class_install_property_action (widget_class, "chart.show-opportunity", "show-opportunity");
+  gtk_widget_class_install_property_action (widget_class, "chart.show-won", "show-won");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, 0, "chart.show-intervals", NULL);
   gtk_widget_class_set_css_name (widget_class, "chartview");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
@@ -352,6 +424,33 @@ mqlw_chart_view_init (MqlwChartView *self)
 
   self->hover_bucket = -1;
   self->show_intervals = TRUE;
+  self->stages = ALL_STAGES;
+
+  /* The chart menu: which rate lines and whether their intervals show. */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) lines = g_menu_new ();
+    g_autoptr(GMenu) bands = g_menu_new ();
+
+    g_menu_append (lines, _("_Acceptance Rate"), "chart.show-accepted");
+    g_menu_append (lines, _("_SQL Rate"), "chart.show-sql");
+    g_menu_append (lines, _("_Opportunity Rate"), "chart.show-opportunity");
+    g_menu_append (lines, _("_Win Rate"), "chart.show-won");
+    g_menu_append (bands, _("95 % _Intervals"), "chart.show-intervals");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (lines));
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (bands));
+    self->lines_button = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->lines_button), "view-more-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->lines_button), G_MENU_MODEL (menu));
+    gtk_widget_set_halign (self->lines_button, GTK_ALIGN_END);
+    gtk_widget_set_valign (self->lines_button, GTK_ALIGN_START);
+    gtk_widget_add_css_class (self->lines_button, "flat");
+    gtk_widget_add_css_class (self->lines_button, "circular");
+    gtk_widget_set_tooltip_text (self->lines_button, _("Chart Lines"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->lines_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Chart lines"), -1);
+    gtk_widget_set_parent (self->lines_button, GTK_WIDGET (self));
+  }
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
@@ -406,4 +505,31 @@ mqlw_chart_view_get_show_intervals (MqlwChartView *self)
 {
   g_return_val_if_fail (MQLW_IS_CHART_VIEW (self), TRUE);
   return self->show_intervals;
+}
+
+double
+mqlw_chart_view_x_of_score (MqlwChartView *self,
+                            double         score)
+{
+  g_return_val_if_fail (MQLW_IS_CHART_VIEW (self), NAN);
+
+  if (!has_valid_layout (self))
+    return NAN;
+  return mqlw_chart_layout_x_of_score (&self->layout, get_table (self), score);
+}
+
+gboolean
+mqlw_chart_view_drag_threshold (MqlwChartView *self,
+                                double         from_x,
+                                double         to_x)
+{
+  g_return_val_if_fail (MQLW_IS_CHART_VIEW (self), FALSE);
+
+  if (!begin_drag (self, from_x))
+    return FALSE;
+  /* Two steps, as a pointer would move. */
+  update_drag (self, (to_x - from_x) / 2);
+  update_drag (self, to_x - from_x);
+  self->dragging = FALSE;
+  return TRUE;
 }

@@ -12,14 +12,28 @@ G_DECLARE_FINAL_TYPE (MqlwChartView, mqlw_chart_view, MQLW, CHART_VIEW, GtkWidge
 
 /* The calibration chart, drawn by the core's cairo renderer (mqlw_chart_draw):
  * hover a bucket for its numbers, drag the threshold line to move it
- * (activates win.set-threshold). Action chart.show-intervals toggles the bands. */
+ * (activates win.set-threshold). Actions chart.show-intervals and
+ * chart.show-accepted / -sql / -opportunity / -won toggle bands and lines. */
 void     mqlw_chart_view_set_workbench      (MqlwChartView *self,
                                              MqlwWorkbench *workbench);
 void     mqlw_chart_view_set_workshop       (MqlwChartView *self,
                                              gboolean       workshop);
 gboolean mqlw_chart_view_get_show_intervals (MqlwChartView *self);
+/* The style the view draws with (dark, contrast, lines, intervals). */
+void     mqlw_chart_view_get_style          (MqlwChartView  *self,
+                                             MqlwChartStyle *style);
 /* The tooltip text for bucket @index (what hovering shows). */
 char    *mqlw_chart_view_describe_bucket    (MqlwChartView *self,
                                              guint          index);
+
+/* Where @score lands on the last drawn chart (NAN before the first draw). */
+double   mqlw_chart_view_x_of_score         (MqlwChartView *self,
+                                             double         score);
+/* Drags the threshold line from @from_x to @to_x through the same code the
+ * pointer gesture runs (for tests and keyboard-less automation); FALSE when
+ * @from_x is not on the line. */
+gboolean mqlw_chart_view_drag_threshold     (MqlwChartView *self,
+                                             double         from_x,
+                                             double         to_x);
 
 G_END_DECLS

@@ -33,7 +33,9 @@ struct _MqlwWindow
   GTask                *task;           /* the running preview or import */
   guint                 progress_source;
   guint                 busy_source;
+  guint                 hide_header_source;
   gboolean              workshop_mode;
+  gboolean              export_current_look;   /* else the light style, for slides and paper */
   gboolean              syncing;
 
   /* template */
@@ -76,12 +78,16 @@ struct _MqlwWindow
 enum {
   PROP_0,
   PROP_WORKSHOP_MODE,
+  PROP_EXPORT_CURRENT_LOOK,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (MqlwWindow, mqlw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void set_workshop_mode (MqlwWindow *self,
+                               gboolean    workshop);
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -142,6 +148,7 @@ set_page (MqlwWindow *self,
   gtk_widget_set_visible (self->workshop_button, workbench);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-model", workbench);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", workbench);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-sweep", workbench);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.workshop", workbench);
 }
 
@@ -688,6 +695,11 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      const char *look = g_object_get_data (G_OBJECT (dialog), "chart") ?
+                         gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "look") : NULL;
+
+      if (look != NULL)
+        self->export_current_look = g_str_equal (look, "current");
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
@@ -705,6 +717,7 @@ run_chooser (MqlwWindow           *self,
              const char           *filter_name,
              const char *const    *patterns,
              const char           *suggested_name,
+             gboolean              chart,
              ChosenFunc            func)
 {
   GtkFileChooserNative *chooser;
@@ -719,6 +732,16 @@ run_chooser (MqlwWindow           *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  if (chart)
+    {
+      static const char *looks[] = { "light", "current", NULL };
+      const char *labels[] = { _("Light, for slides and paper"), _("As on screen"), NULL };
+
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "look", _("Look"), looks, labels);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "look",
+                                   self->export_current_look ? "current" : "light");
+      g_object_set_data (G_OBJECT (chooser), "chart", GINT_TO_POINTER (TRUE));
+    }
   g_object_set_data (G_OBJECT (chooser), "chosen", func);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
   self->file_chooser = GTK_NATIVE (g_object_ref (chooser));
@@ -764,12 +787,16 @@ chosen_model_export (MqlwWindow *self,
 
 static gboolean
 export_chart_to (MqlwWindow *self,
-                 const char *path)
+                 const char *path,
+                 gboolean    sweep)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) points = NULL;
   MqlwChartFormat format;
   MqlwChartStyle style;
   const MqlwBucketTable *table = mqlw_workbench_get_buckets (self->workbench);
+  double threshold = mqlw_workbench_get_threshold (self->workbench);
+  gboolean ok;
 
   if (!mqlw_chart_format_from_name (path, &format))
     {
@@ -780,12 +807,24 @@ export_chart_to (MqlwWindow *self,
     }
   if (table == NULL)
     return FALSE;
-  /* Exports are for slides and paper: always the light style. */
-  mqlw_chart_style_init (&style);
+  /* Light for slides and paper, or what the room sees (dark, workshop contrast). */
+  mqlw_chart_view_get_style (self->chart_view, &style);
+  if (!self->export_current_look)
+    {
+      style.dark = FALSE;
+      style.high_contrast = FALSE;
+    }
+  style.font_scale = 1.0;
+  style.hover_bucket = -1;
   style.title = mqlw_workbench_get_model (self->workbench)->name;
-  style.show_intervals = mqlw_chart_view_get_show_intervals (self->chart_view);
-  if (!mqlw_chart_export (path, format, 1600, 900, table,
-                          mqlw_workbench_get_threshold (self->workbench), &style, &error))
+  if (sweep)
+    {
+      points = mqlw_workbench_sweep (self->workbench, MQLW_WORKBENCH_SWEEP_STEPS);
+      ok = points != NULL && mqlw_chart_export_sweep (path, format, 1600, 900, points, threshold, &style, &error);
+    }
+  else
+    ok = mqlw_chart_export (path, format, 1600, 900, table, threshold, &style, &error);
+  if (!ok)
     {
       show_error (self, _("Could Not Export the Chart"), error);
       return FALSE;
@@ -798,7 +837,14 @@ static void
 chosen_chart_export (MqlwWindow *self,
                      const char *path)
 {
-  export_chart_to (self, path);
+  export_chart_to (self, path, FALSE);
+}
+
+static void
+chosen_sweep_export (MqlwWindow *self,
+                     const char *path)
+{
+  export_chart_to (self, path, TRUE);
 }
 
 /* ---- actions ------------------------------------------------------------ */
@@ -811,7 +857,7 @@ import_action (GtkWidget  *widget,
   static const char *patterns[] = { "*.csv", "*.CSV", "*.tsv", "*.txt", NULL };
 
   run_chooser (MQLW_WINDOW (widget), _("Import Lead History"), GTK_FILE_CHOOSER_ACTION_OPEN,
-               _("_Import"), _("Lead history (CSV)"), patterns, NULL, chosen_history);
+               _("_Import"), _("Lead history (CSV)"), patterns, NULL, FALSE, chosen_history);
 }
 
 static void
@@ -859,7 +905,7 @@ open_model_action (GtkWidget  *widget,
   static const char *patterns[] = { "*.json", NULL };
 
   run_chooser (MQLW_WINDOW (widget), _("Open Model"), GTK_FILE_CHOOSER_ACTION_OPEN,
-               _("_Open"), _("Scoring model (JSON)"), patterns, NULL, chosen_model);
+               _("_Open"), _("Scoring model (JSON)"), patterns, NULL, FALSE, chosen_model);
 }
 
 static void
@@ -875,7 +921,7 @@ export_model_action (GtkWidget  *widget,
       return;
     }
   run_chooser (MQLW_WINDOW (widget), _("Export Model"), GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("_Export"), _("Scoring model (JSON)"), patterns, _("mql-model.json"), chosen_model_export);
+               _("_Export"), _("Scoring model (JSON)"), patterns, _("mql-model.json"), FALSE, chosen_model_export);
 }
 
 static void
@@ -886,7 +932,26 @@ export_chart_action (GtkWidget  *widget,
   static const char *patterns[] = { "*.png", "*.svg", "*.pdf", NULL };
 
   run_chooser (MQLW_WINDOW (widget), _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("_Export"), _("Chart (PNG, SVG or PDF)"), patterns, _("mql-buckets.png"), chosen_chart_export);
+               _("_Export"), _("Chart (PNG, SVG or PDF)"), patterns, _("mql-buckets.png"), TRUE, chosen_chart_export);
+}
+
+static void
+export_sweep_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  static const char *patterns[] = { "*.png", "*.svg", "*.pdf", NULL };
+
+  run_chooser (MQLW_WINDOW (widget), _("Export Sweep Chart"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("_Export"), _("Chart (PNG, SVG or PDF)"), patterns, _("mql-sweep.png"), TRUE, chosen_sweep_export);
+}
+
+static void
+export_sweep_file_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  export_chart_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL), TRUE);
 }
 
 static void
@@ -894,7 +959,7 @@ export_chart_file_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *param)
 {
-  export_chart_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
+  export_chart_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL), FALSE);
 }
 
 static void
@@ -969,7 +1034,12 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  g_cancellable_cancel (MQLW_WINDOW (widget)->cancellable);
+  MqlwWindow *self = MQLW_WINDOW (widget);
+
+  if (self->task != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else if (self->workshop_mode)
+    set_workshop_mode (self, FALSE);
 }
 
 static void
@@ -1000,6 +1070,68 @@ close_action (GtkWidget  *widget,
 
 /* ---- workshop mode ------------------------------------------------------ */
 
+#define REVEAL_ZONE_PX 12   /* the pointer this close to the top shows the header */
+
+static gboolean
+hide_header_cb (gpointer user_data)
+{
+  MqlwWindow *self = user_data;
+  GtkWidget *header = gtk_revealer_get_child (self->header_revealer);
+
+  self->hide_header_source = 0;
+  /* Kept while a menu is open or a header button has the keyboard focus. */
+  if (self->workshop_mode && !gtk_widget_has_focus (header) &&
+      gtk_widget_get_focus_child (header) == NULL)
+    gtk_revealer_set_reveal_child (self->header_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_header (MqlwWindow *self,
+               gboolean    reveal)
+{
+  g_clear_handle_id (&self->hide_header_source, g_source_remove);
+  if (reveal)
+    gtk_revealer_set_reveal_child (self->header_revealer, TRUE);
+  else if (gtk_revealer_get_reveal_child (self->header_revealer))
+    self->hide_header_source = g_timeout_add (800, hide_header_cb, self);
+}
+
+static void
+on_window_motion_cb (GtkEventControllerMotion *motion,
+                     double                    x,
+                     double                    y,
+                     MqlwWindow               *self)
+{
+  int header_height;
+
+  if (!self->workshop_mode)
+    return;
+  header_height = gtk_widget_get_height (GTK_WIDGET (self->header_revealer));
+  reveal_header (self, y <= MAX (REVEAL_ZONE_PX, header_height + REVEAL_ZONE_PX));
+}
+
+static void
+on_header_focus_cb (GtkEventControllerFocus *focus,
+                    GParamSpec              *pspec,
+                    MqlwWindow              *self)
+{
+  if (self->workshop_mode)
+    reveal_header (self, gtk_event_controller_focus_contains_focus (focus));
+}
+
+static void
+show_menu_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+
+  /* F10 reaches the header in workshop mode too. */
+  reveal_header (self, TRUE);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
+}
+
 static void
 set_workshop_mode (MqlwWindow *self,
                    gboolean    workshop)
@@ -1019,8 +1151,11 @@ set_workshop_mode (MqlwWindow *self,
       gtk_widget_remove_css_class (GTK_WIDGET (self), "workshop");
       gtk_window_unfullscreen (GTK_WINDOW (self));
     }
-  /* Editing chrome hides until needed: F9 brings the model back. */
+  /* Editing chrome hides until needed: the header comes back with the pointer
+   * at the top of the screen or F10, the model with F9; Escape leaves. */
   adw_flap_set_reveal_flap (self->flap, !workshop);
+  g_clear_handle_id (&self->hide_header_source, g_source_remove);
+  gtk_revealer_set_reveal_child (self->header_revealer, !workshop);
   gtk_widget_set_visible (GTK_WIDGET (self->bucket_view), !workshop);
   /* Larger type needs a wider column of figures. */
   gtk_widget_set_size_request (GTK_WIDGET (self->preview_panel), workshop ? 420 : 300, -1);
@@ -1061,6 +1196,7 @@ mqlw_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   stop_progress (self);
   g_clear_handle_id (&self->busy_source, g_source_remove);
+  g_clear_handle_id (&self->hide_header_source, g_source_remove);
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_WINDOW);
@@ -1096,6 +1232,9 @@ mqlw_window_get_property (GObject    *object,
     case PROP_WORKSHOP_MODE:
       g_value_set_boolean (value, self->workshop_mode);
       break;
+    case PROP_EXPORT_CURRENT_LOOK:
+      g_value_set_boolean (value, self->export_current_look);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1113,6 +1252,13 @@ mqlw_window_set_property (GObject      *object,
     {
     case PROP_WORKSHOP_MODE:
       set_workshop_mode (self, g_value_get_boolean (value));
+      break;
+    case PROP_EXPORT_CURRENT_LOOK:
+      if (self->export_current_look != g_value_get_boolean (value))
+        {
+          self->export_current_look = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1132,6 +1278,9 @@ mqlw_window_class_init (MqlwWindowClass *klass)
 
   properties[PROP_WORKSHOP_MODE] =
     g_param_spec_boolean ("workshop-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPORT_CURRENT_LOOK] =
+    g_param_spec_boolean ("export-current-look", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1191,6 +1340,9 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-model-file", "s", export_model_file_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart-file", "s", export_chart_file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-sweep", NULL, export_sweep_action);
+  gtk_widget_class_install_action (widget_class, "win.export-sweep-file", "s", export_sweep_file_action);
+  gtk_widget_class_install_property_action (widget_class, "win.export-current-look", "export-current-look");
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.set-threshold", "d", set_threshold_action);
@@ -1217,6 +1369,8 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "sweep");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-menu", NULL, show_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.show-menu", NULL);
 }
 
 static void
@@ -1230,6 +1384,7 @@ static void
 mqlw_window_init (MqlwWindow *self)
 {
   GtkDropTarget *drop;
+  GtkEventController *motion, *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1258,6 +1413,13 @@ mqlw_window_init (MqlwWindow *self)
   label_widget (self->suggest_button, _("Suggested thresholds"));
   label_widget (GTK_WIDGET (self->recent_list), _("Recent histories"));
   label_widget (GTK_WIDGET (self->suggest_list), _("Suggested thresholds"));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_window_motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "notify::contains-focus", G_CALLBACK (on_header_focus_cb), self);
+  gtk_widget_add_controller (gtk_revealer_get_child (self->header_revealer), focus);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);

@@ -323,6 +323,61 @@ assert_window_shows (MqlwWindow *window,
     }
 }
 
+/* Every descendant of @widget of @type, in tree order. */
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_widgets (child, type, found);
+    }
+}
+
+static AdwMessageDialog *
+find_named_dialog (const char *name)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (gtk_widget_get_name (l->data), name) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* Selects the item of @row whose text starts with @prefix. */
+static void
+select_combo_item (AdwComboRow *row,
+                   const char  *prefix)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      if (g_str_has_prefix (gtk_string_object_get_string (item), prefix))
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("no item “%s…” in the combo row", prefix);
+}
+
+static MqlwFitRule *
+find_fit (MqlwModel  *model,
+          const char *id)
+{
+  for (guint i = 0; i < model->fit->len; i++)
+    if (g_str_equal (((MqlwFitRule *) g_ptr_array_index (model->fit, i))->id, id))
+      return g_ptr_array_index (model->fit, i);
+  g_error ("no fit rule %s", id);
+}
+
 /* ---- tests -------------------------------------------------------------- */
 
 static void
@@ -496,6 +551,16 @@ test_workbench (void)
   g_free (mql_before);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* Narrow: the model panel folds away, the figures stay. */
+  resize (window, 1024, 700);
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (model_panel, ADW_TYPE_FLAP))));
+  save_screenshot (GTK_WIDGET (window), "screenshot-workbench-1024.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-model", NULL);
+  save_screenshot (GTK_WIDGET (window), "screenshot-workbench-1024-model.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-model", NULL);
+  resize (window, 1366, 768);
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (model_panel, ADW_TYPE_FLAP))));
+
   /* Workshop mode, at the laptop size and at a projector's. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
   save_screenshot (GTK_WIDGET (window), "screenshot-workshop.png");
@@ -513,6 +578,20 @@ test_workbench (void)
   g_assert_true (g_file_test (chart_png, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (chart_svg, G_FILE_TEST_IS_REGULAR));
   {
+    g_autofree char *sweep_png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "export-sweep.png", NULL);
+    g_autofree char *dark_png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "export-chart-dark.png", NULL);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.export-sweep-file", "s", sweep_png);
+    g_assert_true (g_file_test (sweep_png, G_FILE_TEST_IS_REGULAR));
+    /* The look on screen, here dark. */
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    g_object_set (window, "export-current-look", TRUE, NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart-file", "s", dark_png);
+    g_object_set (window, "export-current-look", FALSE, NULL);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+    g_assert_true (g_file_test (dark_png, G_FILE_TEST_IS_REGULAR));
+  }
+  {
     g_autoptr(MqlwModel) reloaded = mqlw_model_load (model_json, &error);
     g_assert_no_error (error);
     g_assert_true (mqlw_model_equal (reloaded, edited));
@@ -520,6 +599,202 @@ test_workbench (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   reference_clear (&ref);
+}
+
+static void
+unref_model (gpointer model)
+{
+  if (model != NULL)
+    mqlw_model_unref (model);
+}
+
+/* Add, edit, decay, grade band; every step against a fresh core scoring; undo. */
+static void
+test_edit_model (void)
+{
+  MqlwWindow *window = create_window (1366, 768);
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  GtkWidget *panel = mqlw_window_get_child (window, "model");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (unref_model);
+  AdwMessageDialog *dialog;
+  MqlwModel *expected;
+  MqlwFitRule *rule;
+  Reference ref;
+
+  reference_init (&ref);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  wait_until (has_data, window, "the sample");
+  g_ptr_array_add (steps, mqlw_model_copy (ref.baseline));
+
+  /* 1. Add a fit criterion through the dialog's own widgets: country is DE, +12. */
+  gtk_widget_activate_action (panel, "model.add-fit", NULL);
+  dialog = find_named_dialog ("criterion-dialog");
+  g_assert_nonnull (dialog);
+  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
+  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, combos);
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (entries->len, ==, 2);   /* name, values */
+  g_assert_cmpuint (combos->len, ==, 2);    /* field, condition */
+  g_assert_cmpuint (spins->len, ==, 1);     /* points */
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "Germany");
+  /* The field picker shows each column with its type. */
+  select_combo_item (combos->pdata[0], "country · categorical");
+  adw_combo_row_set_selected (combos->pdata[1], 0);   /* equals */
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), "DE");
+  gtk_spin_button_set_value (spins->pdata[0], 12);
+  adw_message_dialog_response (dialog, "save");
+  wait_idle (window);
+  expected = mqlw_model_copy (g_ptr_array_index (steps, steps->len - 1));
+  /* The id is the name in lower case. */
+  rule = mqlw_model_add_fit (expected, "germany", "country", MQLW_MATCH_EQUALS, 12);
+  rule->label = g_strdup ("Germany");
+  rule->match.values = g_strsplit ("DE", ",", -1);
+  g_ptr_array_add (steps, expected);
+  reference_score (&ref, expected);
+  assert_window_shows (window, &ref);
+
+  /* 2. Edit an existing criterion's values: VP or C-level becomes C-level only. */
+  g_ptr_array_set_size (entries, 0);
+  g_ptr_array_set_size (combos, 0);
+  gtk_widget_activate_action (panel, "model.edit", "s", "vp_clevel");
+  dialog = find_named_dialog ("criterion-dialog");
+  g_assert_nonnull (dialog);
+  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
+  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, combos);
+  /* Prefilled from the model. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entries->pdata[1])), ==, "VP, C-level");
+  g_assert_cmpuint (adw_combo_row_get_selected (combos->pdata[1]), ==, 1);   /* is one of */
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), "C-level");
+  adw_combo_row_set_selected (combos->pdata[1], 0);   /* equals */
+  adw_message_dialog_response (dialog, "save");
+  wait_idle (window);
+  expected = mqlw_model_copy (g_ptr_array_index (steps, steps->len - 1));
+  rule = find_fit (expected, "vp_clevel");
+  rule->match.op = MQLW_MATCH_EQUALS;
+  g_strfreev (rule->match.values);
+  rule->match.values = g_strsplit ("C-level", ",", -1);
+  g_ptr_array_add (steps, expected);
+  reference_score (&ref, expected);
+  assert_window_shows (window, &ref);
+
+  /* 3. Decay: from the step table to a 14-day half-life. */
+  gtk_widget_activate_action (panel, "model.set-choice", "(ss)", "decay.kind", "half-life");
+  gtk_widget_activate_action (panel, "model.set-setting", "(sd)", "decay.half-life", 14.0);
+  wait_idle (window);
+  expected = mqlw_model_copy (g_ptr_array_index (steps, steps->len - 1));
+  expected->decay.kind = MQLW_DECAY_HALF_LIFE;
+  expected->decay.half_life_days = 14;
+  reference_score (&ref, expected);
+  assert_window_shows (window, &ref);
+  g_ptr_array_add (steps, NULL);   /* two undo steps: kind, then days */
+  g_ptr_array_add (steps, expected);
+
+  /* 4. A grade band: B from 20 fit points to 25. */
+  g_assert_cmpfloat (expected->grading.min_fit[MQLW_GRADE_B], ==, 20);
+  gtk_widget_activate_action (panel, "model.set-setting", "(sd)", "grades.min.B", 25.0);
+  wait_idle (window);
+  expected = mqlw_model_copy (g_ptr_array_index (steps, steps->len - 1));
+  expected->grading.min_fit[MQLW_GRADE_B] = 25;
+  g_ptr_array_add (steps, expected);
+  reference_score (&ref, expected);
+  assert_window_shows (window, &ref);
+  save_screenshot (GTK_WIDGET (window), "screenshot-edited.png");
+
+  /* Undo walks back through every step to the model as opened. */
+  for (guint i = steps->len - 1; i > 0; i--)
+    {
+      g_assert_true (mqlw_workbench_can_undo (workbench));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+      wait_idle (window);
+      if (g_ptr_array_index (steps, i - 1) == NULL)
+        continue;
+      reference_score (&ref, g_ptr_array_index (steps, i - 1));
+      assert_window_shows (window, &ref);
+    }
+  g_assert_false (mqlw_workbench_can_undo (workbench));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  reference_clear (&ref);
+}
+
+/* The threshold line dragged through the chart's gesture code. */
+static void
+test_drag_threshold (void)
+{
+  MqlwWindow *window = create_window (1366, 768);
+  MqlwChartView *chart = MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart"));
+  g_autoptr(MqlwModel) moved = NULL;
+  double threshold, from_x, to_x;
+  Reference ref;
+
+  reference_init (&ref);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  wait_until (has_data, window, "the sample");
+  settle (200);   /* drawn once: the layout is known */
+  threshold = mqlw_workbench_get_threshold (mqlw_window_get_workbench (window));
+  from_x = mqlw_chart_view_x_of_score (chart, threshold);
+  to_x = mqlw_chart_view_x_of_score (chart, threshold + 20);
+  g_assert_false (isnan (from_x));
+  g_assert_cmpfloat (to_x, >, from_x);
+  /* Grabbing beside the line does nothing. */
+  g_assert_false (mqlw_chart_view_drag_threshold (chart, from_x - 40, to_x));
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (mqlw_window_get_workbench (window)), ==, threshold);
+  /* On the line: the threshold follows to the score under the pointer, in whole points. */
+  g_assert_true (mqlw_chart_view_drag_threshold (chart, from_x + 0.5, to_x + 0.5));
+  wait_idle (window);
+  g_test_message ("dragged from %g to %g (x %.1f → %.1f)", threshold,
+                  mqlw_workbench_get_threshold (mqlw_window_get_workbench (window)), from_x, to_x);
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (mqlw_window_get_workbench (window)), ==, threshold + 20);
+  moved = mqlw_model_copy (ref.baseline);
+  moved->threshold = threshold + 20;
+  reference_score (&ref, moved);
+  assert_window_shows (window, &ref);
+  /* One drag is one undo step. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_idle (window);
+  reference_score (&ref, ref.baseline);
+  assert_window_shows (window, &ref);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  reference_clear (&ref);
+}
+
+/* Ctrl+Z belongs to a focused text field first: the window's shortcuts run in
+ * the bubble phase (after the focus widget), and the application sets no
+ * accelerator for undo (those run in the capture phase, before it). */
+static void
+test_undo_shortcut (void)
+{
+  MqlwWindow *window = create_window (1024, 700);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.undo");
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (g_strv_length (accels), ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GListModel *shortcuts;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      shortcuts = G_LIST_MODEL (controller);
+      for (guint k = 0; k < g_list_model_get_n_items (shortcuts); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, k);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, "<Control>z") != 0)
+            continue;
+          found = TRUE;
+          g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_BUBBLE);
+        }
+    }
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -542,6 +817,9 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/empty-state", test_empty_state);
   g_test_add_func ("/mqlw/gui/mapping-page", test_mapping_page);
   g_test_add_func ("/mqlw/gui/workbench", test_workbench);
+  g_test_add_func ("/mqlw/gui/edit-model", test_edit_model);
+  g_test_add_func ("/mqlw/gui/drag-threshold", test_drag_threshold);
+  g_test_add_func ("/mqlw/gui/undo-shortcut", test_undo_shortcut);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
