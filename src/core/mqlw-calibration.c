@@ -134,6 +134,16 @@ compute_key (double total)
   return (gint64) (x + copysign (0.5, x));
 }
 
+/* compute_key() without the clamp, for the per-lead loop: a total beyond
+ * ±KEY_LIMIT / 100 (or infinite) gives G_MININT64, which no map covers, so
+ * the lead takes the slow path and compute_key(). */
+static inline gint64
+compute_key_unclamped (double total)
+{
+  double x = total * 100.0;
+  return (gint64) (x + copysign (0.5, x));
+}
+
 static inline double
 compute_key_score (gint64 key)
 {
@@ -322,12 +332,65 @@ get_row_width (guint P)
   return N_GROUPS * get_group_width (P);
 }
 
-/* 0 unknown, 1 no, 2 yes (any other known value counts as "no", as known =
- * v ≥ 0 and reached = v == YES say). */
+/* Outcome code by (guint8) outcome: 0 unknown, 1 no, 2 yes; any other
+ * known value counts as "no", as known = v ≥ 0 and reached = v == YES say.
+ * A table: one load instead of two comparisons per stage and lead. */
+static guint8 outcome_codes[256];
+static GOnce codes_once = G_ONCE_INIT;
+
+static gpointer
+init_outcome_codes (gpointer data)
+{
+  for (guint v = 0; v < 256; v++)
+    outcome_codes[v] = ((gint8) v >= 0) + ((gint8) v == MQLW_OUTCOME_YES);
+  return NULL;
+}
+
 static inline guint
 get_outcome_code (gint8 v)
 {
-  return (v >= 0) + (v == MQLW_OUTCOME_YES);
+  return outcome_codes[(guint8) v];
+}
+
+typedef gint32 Int32x4 __attribute__ ((vector_size (16)));
+
+/* Range of the present dates of @n leads, four at a time. */
+static void
+scan_dates (const gint32 *created,
+            guint         n,
+            gint32       *created_lo,
+            gint32       *created_hi)
+{
+  const Int32x4 missing = { MQLW_DATE_MISSING, MQLW_DATE_MISSING, MQLW_DATE_MISSING, MQLW_DATE_MISSING };
+  const Int32x4 top = { G_MAXINT32, G_MAXINT32, G_MAXINT32, G_MAXINT32 };
+  Int32x4 lo = top, hi = missing;
+  gint32 l = *created_lo, h = *created_hi;
+  guint i = 0;
+
+  for (; i + 4 <= n; i += 4)
+    {
+      Int32x4 d, m, v, lt, gt;
+
+      memcpy (&d, created + i, sizeof d);
+      m = d == missing;
+      v = (d & ~m) | (top & m);   /* missing never lowers the minimum */
+      lt = v < lo;
+      lo = (v & lt) | (lo & ~lt);
+      gt = d > hi;                /* G_MININT32 never raises the maximum */
+      hi = (d & gt) | (hi & ~gt);
+    }
+  for (guint k = 0; k < 4; k++)
+    {
+      l = MIN (l, lo[k]);
+      h = MAX (h, hi[k]);
+    }
+  for (; i < n; i++)
+    {
+      l = MIN (l, created[i] == MQLW_DATE_MISSING ? G_MAXINT32 : created[i]);
+      h = MAX (h, created[i]);
+    }
+  *created_lo = l;
+  *created_hi = h;
 }
 
 static guint
@@ -501,6 +564,9 @@ accumulate_leads (Part           *part,
       const guint block_end = MIN (end, block + BLOCK_LEADS);
       guint32 *rows;
 
+      if (!sorted && created != NULL)
+        scan_dates (created + block, block_end - block, &created_lo, &created_hi);
+
       for (guint i = block; i < block_end; i++)
         {
           const double t = total[i];
@@ -512,13 +578,6 @@ accumulate_leads (Part           *part,
 
           path_gb += is_fixed & (fp >> 1);   /* MQLW_PATH_GRADE_BEHAVIOUR = 1 << 1 */
           path_hr += is_fixed & (fp >> 2);   /* MQLW_PATH_HAND_RAISER = 1 << 2 */
-          if (!sorted && created != NULL)
-            {
-              /* MQLW_DATE_MISSING is G_MININT32: it never raises the maximum. */
-              const gint32 d = created[i];
-              created_lo = MIN (created_lo, d == MQLW_DATE_MISSING ? G_MAXINT32 : d);
-              created_hi = MAX (created_hi, d);
-            }
 
           if (G_UNLIKELY (isnan (t)))
             {
@@ -539,7 +598,7 @@ accumulate_leads (Part           *part,
             row = bin_of[i];
           else
             {
-              const gint64 key = compute_key (t);
+              gint64 key = compute_key_unclamped (t);
               gsize k = (gsize) (key - key_lo);
               guint32 id;
 
@@ -547,6 +606,7 @@ accumulate_leads (Part           *part,
               hi = t > hi ? t : hi;
               if (G_UNLIKELY (k >= map_len))
                 {
+                  key = compute_key (t);
                   if (!grow_map (part, key, key))
                     {
                       ok = FALSE;
@@ -567,6 +627,7 @@ accumulate_leads (Part           *part,
       if (!ok)
         break;
 
+      /* Counting. */
       rows = part->rows;
       for (guint i = block; i < block_end; i++)
         {
@@ -894,6 +955,8 @@ mqlw_calibration_new (const MqlwScores   *scores,
   g_return_val_if_fail (scores->n == outcomes->n, NULL);
   g_return_val_if_fail (scores->n == 0 || (scores->total != NULL && scores->fixed_paths != NULL &&
                                            scores->disqualified != NULL), NULL);
+
+  g_once (&codes_once, init_outcome_codes, NULL);
 
   self = g_new0 (MqlwCalibration, 1);
   self->n = scores->n;
