@@ -1056,6 +1056,12 @@ write_new_file (MqlwProject     *self,
       return FALSE;
     }
   close (fd);
+  /* mkstemp makes it private; a project is a document like any other (or
+   * keeps the mode of the file it replaces). */
+  {
+    GStatBuf st;
+    g_chmod (tmp, existed && g_stat (path, &st) == 0 ? (int) (st.st_mode & 0777) : 0644);
+  }
 
   w.total = dataset_bytes (self->dataset);
   if (open_db (tmp, SQLITE_OPEN_READWRITE, &w.db) != SQLITE_OK)
