@@ -63,7 +63,7 @@ static const struct {
 };
 
 static const char *schemes[] = {
-  NULL, "width:5", "width:10", "width:20", "quantiles:5", "quantiles:10", NULL,
+  "auto", "width:5", "width:10", "width:20", "quantiles:5", "quantiles:10", NULL,
 };
 
 static char *

@@ -22,6 +22,7 @@ struct _MqlwModelPanel
   GHashTable    *points_spins;   /* id → GtkSpinButton */
   GHashTable    *cap_spins;      /* id → GtkSpinButton */
   GHashTable    *switches;       /* id → GtkSwitch */
+  GHashTable    *setting_spins;  /* setting key → GtkSpinButton */
   guint          pending_source;
   char          *pending_action;
   char          *pending_id;
@@ -278,6 +279,31 @@ edit_setting (MqlwModel  *copy,
   else
     return -1;
   return 0;
+}
+
+/* The value a number setting shows for @model (the inverse of edit_setting). */
+static double
+get_setting (MqlwModel  *model,
+             const char *key)
+{
+  MqlwGrade grade;
+  MqlwDecayStep *step;
+
+  if (g_str_equal (key, "decay.half-life"))
+    return model->decay.half_life_days;
+  if (g_str_equal (key, "decay.beyond"))
+    return model->decay.beyond * 100.0;
+  if (g_str_has_prefix (key, "decay.step-days.") && (step = get_step (model, key + 16)))
+    return step->max_age_days;
+  if (g_str_has_prefix (key, "decay.step-factor.") && (step = get_step (model, key + 18)))
+    return step->factor * 100.0;
+  if (g_str_has_prefix (key, "grades.min.") && parse_grade (key + 11, &grade) && grade < MQLW_GRADE_D)
+    return model->grading.min_fit[grade];
+  if (g_str_has_prefix (key, "grades.multiplier.") && parse_grade (key + 18, &grade))
+    return model->grading.multiplier[grade];
+  if (g_str_equal (key, "paths.behaviour-min"))
+    return model->paths.behaviour_min;
+  return NAN;
 }
 
 static void
@@ -673,7 +699,7 @@ create_setting_row (MqlwModelPanel *self,
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_setting_changed_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  g_object_set_data (G_OBJECT (row), "spin", spin);
+  g_hash_table_insert (self->setting_spins, g_strdup (key), spin);
   return row;
 }
 
@@ -977,6 +1003,7 @@ rebuild (MqlwModelPanel *self)
   g_hash_table_remove_all (self->points_spins);
   g_hash_table_remove_all (self->cap_spins);
   g_hash_table_remove_all (self->switches);
+  g_hash_table_remove_all (self->setting_spins);
 
   if (model != NULL)
     {
@@ -1037,6 +1064,19 @@ sync_values (MqlwModelPanel *self)
       if (sw != NULL)
         gtk_switch_set_active (sw, rule->enabled);
     }
+  if (self->pending_source == 0)
+    {
+      GHashTableIter iter;
+      gpointer key, spin;
+
+      g_hash_table_iter_init (&iter, self->setting_spins);
+      while (g_hash_table_iter_next (&iter, &key, &spin))
+        {
+          double value = get_setting (model, key);
+          if (!isnan (value) && gtk_spin_button_get_value (spin) != value)
+            gtk_spin_button_set_value (spin, value);
+        }
+    }
   self->syncing = FALSE;
 }
 
@@ -1047,7 +1087,7 @@ on_workbench_changed_cb (MqlwWorkbench  *workbench,
 {
   if (change & (MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_STRUCTURE))
     rebuild (self);
-  else if (change & MQLW_WORKBENCH_CHANGED_SCORES)
+  else if (change & (MQLW_WORKBENCH_CHANGED_SCORES | MQLW_WORKBENCH_CHANGED_MODEL))
     sync_values (self);
 }
 
@@ -1612,6 +1652,7 @@ mqlw_model_panel_finalize (GObject *object)
   g_clear_pointer (&self->points_spins, g_hash_table_unref);
   g_clear_pointer (&self->cap_spins, g_hash_table_unref);
   g_clear_pointer (&self->switches, g_hash_table_unref);
+  g_clear_pointer (&self->setting_spins, g_hash_table_unref);
   g_clear_pointer (&self->pending_action, g_free);
   g_clear_pointer (&self->pending_id, g_free);
   g_clear_pointer (&self->pending_param, g_variant_unref);
@@ -1653,6 +1694,7 @@ mqlw_model_panel_init (MqlwModelPanel *self)
   self->points_spins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cap_spins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->setting_spins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 void

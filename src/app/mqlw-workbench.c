@@ -148,7 +148,7 @@ mqlw_workbench_choose_bucket_spec (MqlwCalibration *calibration)
   g_autoptr(MqlwBucketSpec) deciles = mqlw_bucket_spec_parse ("quantiles:10", NULL);
   g_autoptr(MqlwBucketTable) table = NULL;
   g_autoptr(GString) text = NULL;
-  double p10, p90, width = 0, first, last;
+  double p10, p90, width = 0, best = G_MAXDOUBLE, first, last;
 
   g_return_val_if_fail (calibration != NULL, NULL);
 
@@ -158,12 +158,20 @@ mqlw_workbench_choose_bucket_spec (MqlwCalibration *calibration)
     return mqlw_bucket_spec_parse ("quantiles:10", NULL);
   p10 = table->buckets[1].lo;
   p90 = table->buckets[table->n_buckets - 1].lo;
-  /* The smallest round width that splits that middle into at most 8 buckets:
-   * about 10 with the open buckets below and above, none of them nearly empty. */
-  for (double scale = 0.01; width == 0 && scale < 1e9; scale *= 10)
-    for (guint i = 0; width == 0 && i < G_N_ELEMENTS (steps); i++)
-      if ((p90 - p10) / (steps[i] * scale) <= 8)
-        width = steps[i] * scale;
+  /* The round width whose buckets, with the open ones below and above, come
+   * closest to 10 (fewer on a tie): every bucket holds a fair share of leads. */
+  for (double scale = 0.01; scale < 1e9; scale *= 10)
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        double w = steps[i] * scale;
+        double n = ceil ((p90 - p10) / w - 1e-9) + 2;
+
+        if (n <= 14 && (width == 0 || fabs (n - 10) <= best))
+          {
+            width = w;
+            best = fabs (n - 10);
+          }
+      }
   if (width == 0)
     return mqlw_bucket_spec_parse ("quantiles:10", NULL);
   first = floor (p10 / width) * width;

@@ -702,6 +702,17 @@ test_edit_model (void)
   reference_score (&ref, expected);
   assert_window_shows (window, &ref);
   save_screenshot (GTK_WIDGET (window), "screenshot-edited.png");
+  {
+    /* The lower groups: decay, grades, paths, disqualifiers. */
+    g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
+    GtkAdjustment *adjustment;
+
+    collect_widgets (panel, GTK_TYPE_SCROLLED_WINDOW, scrolled);
+    g_assert_cmpuint (scrolled->len, >, 0);
+    adjustment = gtk_scrolled_window_get_vadjustment (scrolled->pdata[0]);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.55);
+    save_screenshot (GTK_WIDGET (window), "screenshot-model-settings.png");
+  }
 
   /* Undo walks back through every step to the model as opened. */
   for (guint i = steps->len - 1; i > 0; i--)
