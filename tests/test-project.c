@@ -519,6 +519,61 @@ test_frozen_version (void)
   g_assert_null (mqlw_project_get_version (project, 2)->signoff);
 }
 
+static void
+on_progress_cb (double   fraction,
+                gpointer user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_val (seen, fraction);
+}
+
+/* Progress climbs to 1; a cancelled save is refused and leaves the file as it was. */
+static void
+test_progress_and_cancel (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model (50);
+  g_autoptr(MqlwModel) other = build_model (70);
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(MqlwProject) reread = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("progress.mqlw");
+
+  mqlw_project_add_version (project, model, "", "");
+  mqlw_project_set_scenario (project, "Marketing proposal", model, "");
+  mqlw_project_set_scenario (project, "Sales proposal", other, "");
+  g_assert_true (mqlw_project_remove_scenario (project, "Marketing proposal"));
+  g_assert_false (mqlw_project_remove_scenario (project, "Nobody's proposal"));
+  g_assert_true (mqlw_project_save_as (project, path, on_progress_cb, seen, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, >, 2);
+  for (guint i = 1; i < seen->len; i++)
+    g_assert_cmpfloat (g_array_index (seen, double, i), >=, g_array_index (seen, double, i - 1));
+  g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+
+  g_array_set_size (seen, 0);
+  reread = mqlw_project_open (path, on_progress_cb, seen, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+  g_assert_cmpuint (mqlw_project_get_scenarios (reread)->len, ==, 1);
+  g_assert_cmpfloat (mqlw_project_get_scenario (reread, "Sales proposal")->model->threshold, ==, 70);
+  g_clear_pointer (&reread, mqlw_project_unref);
+
+  mqlw_project_add_version (project, other, "", "");
+  mqlw_project_set_dataset (project, dataset, NULL);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (mqlw_project_save (project, NULL, NULL, cancellable, &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CANCELLED);
+  g_assert_nonnull (strstr (error->message, "unchanged"));
+  g_clear_error (&error);
+  reread = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_n_versions (reread), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -532,5 +587,6 @@ main (int    argc,
   g_test_add_func ("/mqlw/project/not-a-project", test_not_a_project);
   g_test_add_func ("/mqlw/project/damaged", test_damaged);
   g_test_add_func ("/mqlw/project/frozen-version", test_frozen_version);
+  g_test_add_func ("/mqlw/project/progress-and-cancel", test_progress_and_cancel);
   return g_test_run ();
 }

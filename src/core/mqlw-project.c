@@ -1021,7 +1021,8 @@ write_transaction (Writer      *w,
       sqlite3_exec (w->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
-  writer_advance (w, 0);
+  if (w->progress != NULL)
+    w->progress (1.0, w->progress_data);
   return TRUE;
 }
 
