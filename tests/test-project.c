@@ -348,6 +348,7 @@ test_fault_injection (void)
       assert_projects_equal (first, reread);
     }
   mqlw_project_test_fail_at_step (0);
+  g_test_message ("%u saves failed on purpose, one at each step", failures);
   /* Each version, the sign-off, scenario, export, column, outcome and problem is a step. */
   g_assert_cmpuint (failures, >, 15);
 
