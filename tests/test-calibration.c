@@ -1468,6 +1468,52 @@ test_threads_random (void)
     }
 }
 
+/* Totals near the largest key (±10¹³ points, keys ±10¹⁵; beyond, keys are
+ * clamped): the map's fast path, its slow path and the sorted fallback
+ * agree. By hand: scores ≥ 10¹³ − 0.5 are 10¹³ − 0.5, 10¹³, 10¹³ + 0.01,
+ * 10¹³ + 1, 2·10¹³ = 5 leads; ≥ 10¹³ − 1 adds 10¹³ − 1 = 6; ≥ 0 is the same
+ * 6 (the other two are negative). */
+static void
+test_threads_huge_scores (void)
+{
+  g_autoptr(Fixture) f = fixture_new (8, STAGE_BIT (MQLW_STAGE_SQL), FALSE);
+  static const double scores[] = { 1e13 - 1, 1e13 - 0.5, 1e13, 1e13 + 0.01, 1e13 + 1, 2e13, -1e13 - 1, -2e13 };
+  static const double thresholds[] = { -3e13, -1e13 - 1, -1e13, 0, 1e13 - 1, 1e13 - 0.995, 1e13 - 0.5, 1e13 };
+  static const char *specs[] = { "edges:0,9999999999999", "quantiles:4", "quantiles:8", NULL };
+  g_autoptr(MqlwCalibration) one = NULL;
+  g_autoptr(MqlwCalibration) two = NULL;
+  g_autoptr(MqlwCalibration) sorted = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    f->scores.total[i] = scores[i];
+  mqlw_calibration_set_threads_for_testing (1, 2);
+  one = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  mqlw_calibration_set_threads_for_testing (2, 2);
+  two = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  mqlw_calibration_set_threads_for_testing (0, 0);
+  mqlw_calibration_set_max_bins_for_testing (10);
+  sorted = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  mqlw_calibration_set_max_bins_for_testing (0);
+  assert_calibrations_equal (one, two, thresholds, G_N_ELEMENTS (thresholds), specs);
+  assert_calibrations_equal (one, sorted, thresholds, G_N_ELEMENTS (thresholds), specs);
+
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      g_autoptr(MqlwCalibration) cal = NULL;
+      MqlwPreview p;
+
+      mqlw_calibration_set_threads_for_testing (threads, 2);
+      cal = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+      mqlw_calibration_set_threads_for_testing (0, 0);
+      mqlw_calibration_preview (cal, 1e13 - 0.5, NAN, &p);
+      g_assert_cmpuint (p.mql, ==, 5);
+      mqlw_calibration_preview (cal, 1e13 - 1, NAN, &p);
+      g_assert_cmpuint (p.mql, ==, 6);
+      mqlw_calibration_preview (cal, 0, NAN, &p);
+      g_assert_cmpuint (p.mql, ==, 6);
+    }
+}
+
 typedef struct {
   const Fixture   *fixture;
   MqlwCalibration *results[3];
@@ -1685,6 +1731,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/calibration/threads/fixtures", test_threads_fixtures);
   g_test_add_func ("/mqlw/calibration/threads/negative-zero", test_threads_negative_zero);
   g_test_add_func ("/mqlw/calibration/threads/random", test_threads_random);
+  g_test_add_func ("/mqlw/calibration/threads/huge-scores", test_threads_huge_scores);
   g_test_add_func ("/mqlw/calibration/threads/concurrent", test_threads_concurrent);
   g_test_add_func ("/mqlw/calibration/threads/too-wide", test_threads_too_wide);
   g_test_add_func ("/mqlw/calibration/spec-parse", test_spec_parse);

@@ -55,6 +55,7 @@
 #define MAX_BUCKETS        10000
 #define MAX_SWEEP_POINTS   10000000
 #define KEY_LIMIT          1e15
+#define KEY_LIMIT_KEY      G_GINT64_CONSTANT (1000000000000000)
 #define CHUNK_LEADS        16384
 #define MIN_PARALLEL_LEADS 100000
 
@@ -129,18 +130,10 @@ mqlw_calibration_is_sorted_for_testing (MqlwCalibration *self)
 static inline gint64
 compute_key (double total)
 {
+  /* CLAMP() compiles to branches, always predicted: cheaper here than
+   * minsd/maxsd, which would lengthen the chain to the map lookup. */
   double x = CLAMP (total * 100.0, -KEY_LIMIT, KEY_LIMIT);
   /* Round half away from zero without a libm call in the per-lead loop. */
-  return (gint64) (x + copysign (0.5, x));
-}
-
-/* compute_key() without the clamp, for the per-lead loop: a total beyond
- * ±KEY_LIMIT / 100 (or infinite) gives G_MININT64, which no map covers, so
- * the lead takes the slow path and compute_key(). */
-static inline gint64
-compute_key_unclamped (double total)
-{
-  double x = total * 100.0;
   return (gint64) (x + copysign (0.5, x));
 }
 
@@ -470,10 +463,11 @@ grow_map (Part   *part,
   if (range > max_range)
     return FALSE;
 
-  /* A quarter more on either side, within max_range. */
+  /* A quarter more on either side, within max_range and within the keys
+   * compute_key() gives (so that a total inside the map needs no clamp). */
   room = MIN (range / 4 + 64, (max_range - range) / 2);
-  new_lo = lo - (gint64) room;
-  range += 2 * room;
+  new_lo = MAX (lo - (gint64) room, -KEY_LIMIT_KEY);
+  range = (guint64) (MIN (hi + (gint64) room, KEY_LIMIT_KEY) - new_lo) + 1;
 
   map = g_new0 (guint32, range);
   if (part->map != NULL)
@@ -550,6 +544,9 @@ accumulate_leads (Part           *part,
   guint32 *map = part->map;
   gint64 key_lo = part->key_lo;
   gsize map_len = part->map_len;
+  /* Totals × 100 strictly between these have their key in the map. */
+  double fast_lo = (double) key_lo + 1;
+  double fast_hi = (double) (key_lo + (gint64) map_len) - 2;
   guint64 path_gb = 0, path_hr = 0;
   double lo = part->lo, hi = part->hi;
   gint32 created_lo = part->created_lo, created_hi = part->created_hi;
@@ -570,6 +567,7 @@ accumulate_leads (Part           *part,
       for (guint i = block; i < block_end; i++)
         {
           const double t = total[i];
+          const double x = t * 100.0;
           const guint fp = fixed_paths[i];
           const guint is_dq = disqualified[i] != 0;
           const guint is_fixed = !is_dq & (fp != 0);
@@ -578,8 +576,21 @@ accumulate_leads (Part           *part,
 
           path_gb += is_fixed & (fp >> 1);   /* MQLW_PATH_GRADE_BEHAVIOUR = 1 << 1 */
           path_hr += is_fixed & (fp >> 2);   /* MQLW_PATH_HAND_RAISER = 1 << 2 */
+          lo = t < lo ? t : lo;              /* NaN compares false */
+          hi = t > hi ? t : hi;
 
-          if (G_UNLIKELY (isnan (t)))
+          if (!sorted && G_LIKELY (x > fast_lo && x < fast_hi))
+            {
+              /* Well inside the map (so not NaN, and |x| ≤ KEY_LIMIT):
+               * compute_key() without its clamp. */
+              gsize k = (gsize) ((gint64) (x + copysign (0.5, x)) - key_lo);
+              guint32 id = map[k];
+
+              if (G_UNLIKELY (id == 0))
+                id = map[k] = add_row (part, S);
+              row = id - 1;
+            }
+          else if (isnan (t))
             {
               Tally *u = &part->unscored[group];
 
@@ -593,20 +604,16 @@ accumulate_leads (Part           *part,
               at[i - block] = NO_ROW;
               continue;
             }
-
-          if (sorted)
+          else if (sorted)
             row = bin_of[i];
           else
             {
-              gint64 key = compute_key_unclamped (t);
-              gsize k = (gsize) (key - key_lo);
+              /* Near the map's ends or beyond. */
+              const gint64 key = compute_key (t);
               guint32 id;
 
-              lo = t < lo ? t : lo;
-              hi = t > hi ? t : hi;
-              if (G_UNLIKELY (k >= map_len))
+              if ((guint64) (key - key_lo) >= map_len)
                 {
-                  key = compute_key (t);
                   if (!grow_map (part, key, key))
                     {
                       ok = FALSE;
@@ -615,11 +622,12 @@ accumulate_leads (Part           *part,
                   map = part->map;
                   map_len = part->map_len;
                   key_lo = part->key_lo;
-                  k = (gsize) (key - key_lo);
+                  fast_lo = (double) key_lo + 1;
+                  fast_hi = (double) (key_lo + (gint64) map_len) - 2;
                 }
-              id = map[k];
+              id = map[key - key_lo];
               if (G_UNLIKELY (id == 0))
-                id = map[k] = add_row (part, S);
+                id = map[key - key_lo] = add_row (part, S);
               row = id - 1;
             }
           at[i - block] = row * S + group * W;
