@@ -576,6 +576,7 @@ mqlw_workbench_load (MqlwWorkbench  *self,
 {
   g_autoptr(Engine) engine = NULL;
   g_autoptr(MqlwModel) scored = NULL;
+  gint64 start = g_get_monotonic_time ();
   gboolean was_busy;
 
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
@@ -615,6 +616,7 @@ mqlw_workbench_load (MqlwWorkbench  *self,
   if (was_busy)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   emit_changed (self, MQLW_WORKBENCH_CHANGED_DATA);
+  g_debug ("load: %.1f ms on the calling thread", (g_get_monotonic_time () - start) / 1000.0);
   return TRUE;
 }
 
