@@ -57,6 +57,7 @@
 #define KEY_LIMIT          1e15
 #define KEY_LIMIT_KEY      G_GINT64_CONSTANT (1000000000000000)
 #define CHUNK_LEADS        16384
+#define BLOCK_LEADS        1024
 #define MIN_PARALLEL_LEADS 100000
 
 G_DEFINE_QUARK (mqlw-calibration-error-quark, mqlw_calibration_error)
@@ -346,6 +347,46 @@ get_outcome_code (gint8 v)
 }
 
 typedef gint32 Int32x4 __attribute__ ((vector_size (16)));
+typedef gint8 Int8x16 __attribute__ ((vector_size (16)));
+
+static inline Int8x16
+compute_codes16 (const gint8 *outcomes)
+{
+  const Int8x16 zero = { 0, };
+  const Int8x16 one = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
+  Int8x16 v;
+
+  memcpy (&v, outcomes, sizeof v);
+  return ((v >= zero) & one) + ((v == one) & one);
+}
+
+/* Codes of @n leads from @first for the pairs of stages @stage[0..P): for
+ * each pair, 3 × code of the first + code of the second; a last odd stage
+ * alone. Sixteen leads at a time. */
+static void
+compute_pair_codes (const gint8 * const *stage,
+                    guint                P,
+                    guint                first,
+                    guint                n,
+                    guint8               codes[][BLOCK_LEADS])
+{
+  for (guint j = 0; j < P; j += 2)
+    {
+      guint8 *out = codes[j / 2];
+      const gint8 *a = stage[j] + first;
+      const gint8 *b = j + 1 < P ? stage[j + 1] + first : NULL;
+      guint i = 0;
+
+      for (; i + 16 <= n; i += 16)
+        {
+          Int8x16 ca = compute_codes16 (a + i);
+          Int8x16 c = b != NULL ? ca + ca + ca + compute_codes16 (b + i) : ca;
+          memcpy (out + i, &c, sizeof c);
+        }
+      for (; i < n; i++)
+        out[i] = b != NULL ? 3 * get_outcome_code (a[i]) + get_outcome_code (b[i]) : get_outcome_code (a[i]);
+    }
+}
 
 /* Range of the present dates of @n leads, four at a time. */
 static void
@@ -512,7 +553,6 @@ scan_range (const double *total,
   return (end - begin) - n_nan;
 }
 
-#define BLOCK_LEADS 1024
 #define NO_ROW      G_MAXSIZE
 
 /* Counts leads @begin..@end of @part, noting the range of the totals and of
@@ -540,7 +580,7 @@ accumulate_leads (Part           *part,
   const guint16 *disqualified = job->scores->disqualified;
   const gint32 *created = job->created;
   const guint32 *bin_of = part->bin_of;
-  const gint8 *st[MQLW_N_STAGES];
+  const gint8 *st[MQLW_N_STAGES] = { NULL, };
   guint32 *map = part->map;
   gint64 key_lo = part->key_lo;
   gsize map_len = part->map_len;
@@ -551,6 +591,7 @@ accumulate_leads (Part           *part,
   double lo = part->lo, hi = part->hi;
   gint32 created_lo = part->created_lo, created_hi = part->created_hi;
   gsize at[BLOCK_LEADS];                    /* word offset of each lead's group */
+  guint8 codes[MQLW_N_STAGES / 2][BLOCK_LEADS];
   gboolean ok = TRUE;
 
   for (guint p = 0; p < P; p++)
@@ -563,6 +604,7 @@ accumulate_leads (Part           *part,
 
       if (!sorted && created != NULL)
         scan_dates (created + block, block_end - block, &created_lo, &created_hi);
+      compute_pair_codes (st, P, block, block_end - block, codes);
 
       for (guint i = block; i < block_end; i++)
         {
@@ -647,10 +689,8 @@ accumulate_leads (Part           *part,
           if (P == 0)
             c[0]++;
 #pragma GCC unroll 2
-          for (guint j = 0; j + 1 < P; j += 2)
-            c[9 * (j / 2) + 3 * get_outcome_code (st[j][i]) + get_outcome_code (st[j + 1][i])]++;
-          if (P % 2 == 1)
-            c[9 * (P / 2) + get_outcome_code (st[P - 1][i])]++;
+          for (guint j = 0; j < P; j += 2)
+            c[9 * (j / 2) + codes[j / 2][i - block]]++;
         }
     }
 
