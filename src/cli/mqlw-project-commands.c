@@ -467,9 +467,11 @@ mqlw_command_project (int    argc,
       if (g_str_equal (argv[1], subcommands[i].name))
         {
           g_autofree char *name = g_strdup_printf ("project %s", argv[1]);
+          g_autofree char *prgname = g_strdup_printf ("mqlw %s", name);
           char *saved = argv[1];
           int status;
 
+          g_set_prgname (prgname);
           argv[1] = name;
           status = subcommands[i].run (argc - 1, argv + 1);
           argv[1] = saved;

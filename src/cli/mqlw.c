@@ -74,7 +74,12 @@ main (int    argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        /* "Usage: mqlw calibrate [OPTION…] FILE" in each command's --help. */
+        g_autofree char *prgname = g_strdup_printf ("mqlw %s", commands[i].name);
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
 
   g_printerr (_("mqlw: unknown command “%s”; run “mqlw --help” for the list of commands\n"), argv[1]);
   return MQLW_EXIT_USAGE;

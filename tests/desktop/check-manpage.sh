@@ -26,5 +26,18 @@ for cmd in $commands; do
     fi
   done
 done
+# "mqlw project" has subcommands of its own, each with options.
+subcommands=$("$mqlw" project --help 2>&1 | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p')
+[ -n "$subcommands" ] || { echo "FAIL: no subcommands in '$mqlw project --help'"; status=1; }
+for sub in $subcommands; do
+  if ! printf '%s\n' "$text" | grep -q "^\.B project $sub\$"; then
+    echo "FAIL: command 'project $sub' is not described in $(basename "$page")"; status=1
+  fi
+  for opt in $("$mqlw" project "$sub" --help-all 2>&1 | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+    if ! printf '%s\n' "$text" | grep -q -- "$opt\\b"; then
+      echo "FAIL: option $opt of 'project $sub' is not described in $(basename "$page")"; status=1
+    fi
+  done
+done
 [ $status -eq 0 ] && echo "ok: $(basename "$page") covers $(echo $commands | wc -w) commands and their options"
 exit $status
