@@ -1445,10 +1445,14 @@ test_threads_random (void)
     {
       double t = thresholds[j];
       guint64 mql = 0, by_score = 0, known[MQLW_N_STAGES] = { 0, }, yes[MQLW_N_STAGES] = { 0, };
+      guint64 by_gb = 0, by_hr = 0, dq = 0;
       MqlwPreview p;
 
       for (guint i = 0; i < n; i++)
         {
+          dq += f->scores.disqualified[i] != 0;
+          by_gb += f->scores.disqualified[i] == 0 && (f->scores.fixed_paths[i] & MQLW_PATH_GRADE_BEHAVIOUR);
+          by_hr += f->scores.disqualified[i] == 0 && (f->scores.fixed_paths[i] & MQLW_PATH_HAND_RAISER);
           by_score += f->scores.disqualified[i] == 0 && f->scores.total[i] >= t;
           if (!mqlw_scores_is_mql (&f->scores, i, TRUE, t))
             continue;
@@ -1462,6 +1466,9 @@ test_threads_random (void)
       mqlw_calibration_preview (two, t, NAN, &p);
       g_assert_cmpuint (p.mql, ==, mql);
       g_assert_cmpuint (p.by_path[MQLW_PATH_INDEX_SCORE], ==, by_score);
+      g_assert_cmpuint (p.by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR], ==, by_gb);
+      g_assert_cmpuint (p.by_path[MQLW_PATH_INDEX_HAND_RAISER], ==, by_hr);
+      g_assert_cmpuint (p.disqualified, ==, dq);
       for (guint s = 0; s < MQLW_N_STAGES; s++)
         assert_rate (&p.stage[s], known[s], yes[s]);
       g_assert_cmpfloat (p.months, ==, mqlw_outcomes_months (&f->outcomes));

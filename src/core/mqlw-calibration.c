@@ -360,6 +360,67 @@ compute_codes16 (const gint8 *outcomes)
   return ((v >= zero) & one) + ((v == one) & one);
 }
 
+typedef guint8 Uint8x16 __attribute__ ((vector_size (16)));
+typedef guint16 Uint16x16 __attribute__ ((vector_size (32)));
+typedef gint16 Int16x16 __attribute__ ((vector_size (32)));
+
+/* The group of @n leads from @first as the offset of its counters in a row
+ * (E 0, F @W, Q 2 × @W, with @W < 128), and the leads passing each fixed
+ * path (not disqualified); sixteen leads at a time. */
+static void
+compute_groups (const guint8  *fixed_paths,
+                const guint16 *disqualified,
+                guint          first,
+                guint          n,
+                guint          W,
+                guint8        *offsets,
+                guint64       *path_gb,
+                guint64       *path_hr)
+{
+  const Uint8x16 zero = { 0, };
+  const Uint8x16 one = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
+  const Uint8x16 w = zero + (guint8) W;
+  Uint8x16 gb = zero, hr = zero;   /* at most n / 16 ≤ 64 each per lane */
+  guint64 sum_gb = 0, sum_hr = 0;
+  guint i = 0;
+
+  g_assert (n <= 255 * 16 && W < 128);
+
+  fixed_paths += first;
+  disqualified += first;
+  for (; i + 16 <= n; i += 16)
+    {
+      Uint8x16 fp, is_dq, is_fixed;
+      Uint16x16 dq;
+
+      memcpy (&fp, fixed_paths + i, sizeof fp);
+      memcpy (&dq, disqualified + i, sizeof dq);
+      is_dq = (Uint8x16) __builtin_convertvector ((Int16x16) (dq != 0), Uint8x16);
+      is_fixed = ~is_dq & (Uint8x16) (fp != zero);
+      /* MQLW_PATH_GRADE_BEHAVIOUR = 1 << 1, MQLW_PATH_HAND_RAISER = 1 << 2 */
+      gb += is_fixed & (fp >> 1) & one;
+      hr += is_fixed & (fp >> 2) & one;
+      fp = (is_dq & (w + w)) | (is_fixed & w);
+      memcpy (offsets + i, &fp, sizeof fp);
+    }
+  for (guint k = 0; k < 16; k++)
+    {
+      sum_gb += gb[k];
+      sum_hr += hr[k];
+    }
+  for (; i < n; i++)
+    {
+      const guint is_dq = disqualified[i] != 0;
+      const guint is_fixed = !is_dq & (fixed_paths[i] != 0);
+
+      sum_gb += is_fixed & (fixed_paths[i] >> 1);
+      sum_hr += is_fixed & (fixed_paths[i] >> 2);
+      offsets[i] = (is_dq * GROUP_DISQUALIFIED + is_fixed * GROUP_FIXED) * W;
+    }
+  *path_gb += sum_gb;
+  *path_hr += sum_hr;
+}
+
 /* Codes of @n leads from @first for the pairs of stages @stage[0..P): for
  * each pair, 3 × code of the first + code of the second; a last odd stage
  * alone. Sixteen leads at a time. */
@@ -592,6 +653,7 @@ accumulate_leads (Part           *part,
   gint32 created_lo = part->created_lo, created_hi = part->created_hi;
   gsize at[BLOCK_LEADS];                    /* word offset of each lead's group */
   guint8 codes[MQLW_N_STAGES / 2][BLOCK_LEADS];
+  guint8 group_at[BLOCK_LEADS];             /* offset of each lead's group in its row */
   gboolean ok = TRUE;
 
   for (guint p = 0; p < P; p++)
@@ -605,19 +667,15 @@ accumulate_leads (Part           *part,
       if (!sorted && created != NULL)
         scan_dates (created + block, block_end - block, &created_lo, &created_hi);
       compute_pair_codes (st, P, block, block_end - block, codes);
+      compute_groups (fixed_paths, disqualified, block, block_end - block, W, group_at,
+                      &path_gb, &path_hr);
 
       for (guint i = block; i < block_end; i++)
         {
           const double t = total[i];
           const double x = t * 100.0;
-          const guint fp = fixed_paths[i];
-          const guint is_dq = disqualified[i] != 0;
-          const guint is_fixed = !is_dq & (fp != 0);
-          const guint group = is_dq * GROUP_DISQUALIFIED + is_fixed * GROUP_FIXED;
           gsize row;
 
-          path_gb += is_fixed & (fp >> 1);   /* MQLW_PATH_GRADE_BEHAVIOUR = 1 << 1 */
-          path_hr += is_fixed & (fp >> 2);   /* MQLW_PATH_HAND_RAISER = 1 << 2 */
           lo = t < lo ? t : lo;              /* NaN compares false */
           hi = t > hi ? t : hi;
 
@@ -634,7 +692,7 @@ accumulate_leads (Part           *part,
             }
           else if (isnan (t))
             {
-              Tally *u = &part->unscored[group];
+              Tally *u = &part->unscored[group_at[i - block] / W];
 
               u->count++;
               for (guint p = 0; p < P; p++)
@@ -672,7 +730,7 @@ accumulate_leads (Part           *part,
                 id = map[key - key_lo] = add_row (part, S);
               row = id - 1;
             }
-          at[i - block] = row * S + group * W;
+          at[i - block] = row * S + group_at[i - block];
         }
       if (!ok)
         break;
