@@ -24,25 +24,34 @@
  * the data has ("present"), packed so that an absent stage costs nothing.
  * known[p] and reached[p] share one 64-bit word (known in the low half,
  * reached in the high half): counts never exceed n < 2³², so neither half
- * overflows, even in the suffix sums, and a lead costs 1 + P increments.
+ * overflows, even in the suffix sums.
  * Every lead lands in exactly one group, chosen by an offset, not a branch.
  * All leads = E + F + Q; leads that are not disqualified = E + F.
  *
  * Only the keys that occur get a row (a few thousand at most in practice,
  * against tens of thousands of keys in the score range): a map from key to
- * row, 4 bytes per key, finds the row of a lead. Rows are then put in key
+ * row, 4 bytes per key, finds the row of a lead. While counting, a row holds
+ * 32-bit counters by joint outcome of pairs of stages (see
+ * get_group_width()), so that a lead costs one increment per two stages;
+ * merging turns them into the packed words above. Rows are then put in key
  * order and turned into suffix sums from the highest key down, so "leads with
  * score ≥ T" is one row, found through a key → first-row-at-or-above table.
  * Leads that pass a fixed path (grade + behaviour, hand-raiser) are MQLs at
  * every threshold: their counts are constants added to every preview.
  *
- * The pass works on chunks of leads, each first scanned for its score range
- * (while it is in cache) so that the map covers it. From 100 000 leads on, a
- * persistent worker thread takes chunks too, counting into its own map and
- * rows; the two are merged, which costs a walk over the key range. Chunks are
- * claimed as the threads come, so a worker that starts late costs nothing.
- * One calibration at a time uses the worker; a concurrent one (the window
- * builds off the main thread) runs on its own thread only.
+ * The pass works on chunks of leads. A part (one thread's counts) sizes its
+ * map from the score range of its first chunk, with room to spare; a lead
+ * outside widens it. The score and date ranges are noted on the way, so no
+ * separate pass finds them. Within a chunk, blocks of leads go through short
+ * loops: groups and fixed paths, outcome codes and the date range sixteen or
+ * four leads at a time; then keys to rows; then the increments.
+ *
+ * From 100 000 leads on, a persistent worker thread takes chunks too,
+ * counting into its own map and rows; the two are merged, which costs a walk
+ * over the key range. Chunks are claimed as the threads come, so a worker that
+ * starts late costs little, and one that has not started by the end is not
+ * waited for. One calibration at a time uses the worker; a concurrent one (the
+ * window builds off the main thread) counts on its own thread only.
  *
  * When the key range is too wide for a map (a platform score with a huge
  * range), the distinct keys are sorted instead; everything else is the same.
