@@ -1,0 +1,598 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-signoff-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mqlw-format.h"
+#include "mqlw-signoff-dialog.h"
+
+struct _MqlwSignoffDialog
+{
+  AdwWindow           parent_instance;
+
+  MqlwProjectSession *session;
+  MqlwWorkbench      *workbench;
+  MqlwSignoff        *signoff;
+  GCancellable       *cancellable;
+  char               *blocker;
+  gboolean            review_touched;
+  gboolean            syncing;
+
+  /* template */
+  AdwToastOverlay    *toast_overlay;
+  GtkWidget          *cancel_button;
+  GtkWidget          *sign_button;
+  GtkSpinner         *sign_spinner;
+  GtkLabel           *sign_label;
+  AdwPreferencesPage *page;
+  AdwPreferencesGroup *signed_group;
+  AdwActionRow       *digest_row;
+  AdwActionRow       *model_row;
+  GtkGrid            *summary_grid;
+  GtkListBox         *approver_list;
+  GtkLabel           *blocker_label;
+  GtkWidget          *add_button;
+  AdwEntryRow        *notes_row;
+  GtkMenuButton      *signed_on_button;
+  GtkCalendar        *signed_on_calendar;
+  GtkMenuButton      *review_on_button;
+  GtkCalendar        *review_on_calendar;
+};
+
+enum {
+  SIGNED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (MqlwSignoffDialog, mqlw_signoff_dialog, ADW_TYPE_WINDOW)
+
+static void
+label_widget (GtkWidget  *widget,
+              const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* ---- approvers ---------------------------------------------------------- */
+
+typedef struct {
+  GtkEntry    *name;
+  GtkEntry    *role;
+  GtkDropDown *team;
+} ApproverRow;
+
+static ApproverRow *
+get_row_widgets (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "approver");
+}
+
+static MqlwTeam
+team_of (ApproverRow *widgets)
+{
+  return gtk_drop_down_get_selected (widgets->team) == 1 ? MQLW_TEAM_SALES : MQLW_TEAM_MARKETING;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* Why the Sign button is insensitive, in the words the person needs. */
+static char *
+find_blocker (MqlwSignoffDialog *self)
+{
+  gboolean marketing = FALSE, sales = FALSE, blank = FALSE;
+  guint rows = 0;
+
+  if (self->signoff != NULL)
+    return NULL;
+  if (!mqlw_workbench_has_data (self->workbench))
+    return g_strdup (_("Import a lead history first: a sign-off covers the model and its figures on the data."));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->approver_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      ApproverRow *w = get_row_widgets (row);
+
+      if (w == NULL)
+        continue;
+      rows++;
+      if (is_blank (gtk_editable_get_text (GTK_EDITABLE (w->name))))
+        {
+          blank = TRUE;
+          continue;
+        }
+      if (team_of (w) == MQLW_TEAM_SALES)
+        sales = TRUE;
+      else
+        marketing = TRUE;
+    }
+  if (rows == 0 || (!marketing && !sales))
+    return g_strdup (_("Add at least one approver from marketing and one from sales to sign."));
+  if (blank)
+    return g_strdup (_("Every approver needs a name; fill it in or remove the row."));
+  if (!marketing)
+    return g_strdup (_("Add an approver from marketing: both teams sign the definition."));
+  if (!sales)
+    return g_strdup (_("Add an approver from sales: both teams sign the definition."));
+  return NULL;
+}
+
+static void
+update_sign_state (MqlwSignoffDialog *self)
+{
+  gboolean busy = gtk_widget_get_visible (GTK_WIDGET (self->sign_spinner));
+
+  g_free (self->blocker);
+  self->blocker = find_blocker (self);
+  gtk_label_set_text (self->blocker_label, self->blocker != NULL ? self->blocker : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->blocker_label), self->blocker != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signoff.sign", self->blocker == NULL && !busy &&
+                                 self->signoff == NULL);
+  gtk_widget_set_tooltip_text (self->sign_button, self->blocker != NULL ? self->blocker :
+                               _("Sign the model for both teams"));
+}
+
+static void
+on_row_changed_cb (MqlwSignoffDialog *self)
+{
+  update_sign_state (self);
+}
+
+static void
+on_remove_clicked_cb (GtkButton *button,
+                      gpointer   user_data)
+{
+  MqlwSignoffDialog *self = MQLW_SIGNOFF_DIALOG (user_data);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+  gtk_list_box_remove (self->approver_list, row);
+  update_sign_state (self);
+}
+
+static GtkWidget *
+append_approver_row (MqlwSignoffDialog *self,
+                     MqlwTeam           team)
+{
+  static const char *teams[] = { N_("Marketing"), N_("Sales"), NULL };
+  const char *team_labels[] = { _(teams[0]), _(teams[1]), NULL };
+  ApproverRow *w = g_new0 (ApproverRow, 1);
+  GtkWidget *row, *box, *remove;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+
+  w->name = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (w->name, _("Name"));
+  gtk_widget_set_hexpand (GTK_WIDGET (w->name), TRUE);
+  label_widget (GTK_WIDGET (w->name), _("Approver’s name"));
+  w->role = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (w->role, _("Role, e.g. VP Sales"));
+  gtk_widget_set_hexpand (GTK_WIDGET (w->role), TRUE);
+  label_widget (GTK_WIDGET (w->role), _("Approver’s role"));
+  w->team = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (team_labels));
+  gtk_drop_down_set_selected (w->team, team == MQLW_TEAM_SALES ? 1 : 0);
+  label_widget (GTK_WIDGET (w->team), _("Approver’s team"));
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove this approver"));
+  label_widget (remove, _("Remove this approver"));
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->name));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->role));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->team));
+  gtk_box_append (GTK_BOX (box), remove);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "approver", w, g_free);
+
+  g_signal_connect_swapped (w->name, "changed", G_CALLBACK (on_row_changed_cb), self);
+  g_signal_connect_swapped (w->team, "notify::selected", G_CALLBACK (on_row_changed_cb), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+  gtk_list_box_append (self->approver_list, row);
+  update_sign_state (self);
+  return row;
+}
+
+static void
+add_approver_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MqlwSignoffDialog *self = MQLW_SIGNOFF_DIALOG (widget);
+  gboolean marketing = FALSE;
+  GtkWidget *row;
+
+  /* The second row defaults to the other team. */
+  for (GtkWidget *r = gtk_widget_get_first_child (GTK_WIDGET (self->approver_list)); r; r = gtk_widget_get_next_sibling (r))
+    if (get_row_widgets (r) != NULL && team_of (get_row_widgets (r)) == MQLW_TEAM_MARKETING)
+      marketing = TRUE;
+  row = append_approver_row (self, marketing ? MQLW_TEAM_SALES : MQLW_TEAM_MARKETING);
+  gtk_widget_grab_focus (GTK_WIDGET (get_row_widgets (row)->name));
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+static void
+get_calendar_date (GtkCalendar *calendar,
+                   GDate       *date)
+{
+  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
+                  g_date_time_get_year (dt));
+}
+
+static void
+set_calendar_date (GtkCalendar *calendar,
+                   const GDate *date)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                   g_date_get_day (date), 12, 0, 0);
+
+  gtk_calendar_select_day (calendar, dt);
+}
+
+static void
+show_date (GtkMenuButton *button,
+           GtkCalendar   *calendar)
+{
+  GDate date;
+  char text[64];
+
+  get_calendar_date (calendar, &date);
+  g_date_strftime (text, sizeof text, "%e %B %Y", &date);
+  gtk_menu_button_set_label (button, g_strstrip (text));
+}
+
+static void
+on_signed_on_changed_cb (MqlwSignoffDialog *self)
+{
+  show_date (self->signed_on_button, self->signed_on_calendar);
+  if (!self->review_touched)
+    {
+      GDate date;
+
+      get_calendar_date (self->signed_on_calendar, &date);
+      g_date_add_months (&date, 3);
+      self->syncing = TRUE;
+      set_calendar_date (self->review_on_calendar, &date);
+      self->syncing = FALSE;
+      show_date (self->review_on_button, self->review_on_calendar);
+    }
+}
+
+static void
+on_review_on_changed_cb (MqlwSignoffDialog *self)
+{
+  if (!self->syncing)
+    self->review_touched = TRUE;
+  show_date (self->review_on_button, self->review_on_calendar);
+}
+
+/* ---- summary ------------------------------------------------------------ */
+
+static void
+add_summary_figure (MqlwSignoffDialog *self,
+                    int                column,
+                    const char        *title,
+                    const char        *value,
+                    const char        *name)
+{
+  GtkWidget *caption = gtk_label_new (title);
+  GtkWidget *figure = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_xalign (GTK_LABEL (figure), 0);
+  gtk_widget_add_css_class (caption, "figure-title");
+  gtk_widget_add_css_class (figure, "figure-value");
+  gtk_label_set_selectable (GTK_LABEL (figure), TRUE);
+  gtk_widget_set_name (figure, name);
+  gtk_grid_attach (self->summary_grid, caption, column, 0, 1, 1);
+  gtk_grid_attach (self->summary_grid, figure, column, 1, 1, 1);
+}
+
+static void
+fill_summary (MqlwSignoffDialog *self)
+{
+  MqlwModel *model = mqlw_workbench_get_model (self->workbench);
+  const MqlwPreview *p = mqlw_workbench_get_preview (self->workbench);
+  MqlwProject *project = mqlw_project_session_get_project (self->session);
+  const MqlwModelVersion *head = project != NULL ? mqlw_project_get_head (project) : NULL;
+  g_autofree char *threshold = NULL, *month = NULL, *sql = NULL, *accepted = NULL, *subtitle = NULL;
+  guint number;
+
+  if (model == NULL || p == NULL)
+    return;
+  if (head == NULL)
+    number = 1;
+  else if (head->signoff != NULL && !mqlw_model_equal (head->model, model))
+    number = head->number + 1;
+  else
+    number = head->number;
+  subtitle = g_strdup_printf (_("%s · version %u"), model->name != NULL ? model->name : _("Untitled model"), number);
+  adw_action_row_set_subtitle (self->model_row, subtitle);
+
+  threshold = mqlw_format_score (model->threshold);
+  month = mqlw_format_number (p->mql_per_month, 0);
+  sql = mqlw_format_rate (&p->stage[MQLW_STAGE_SQL]);
+  accepted = mqlw_format_rate (&p->stage[MQLW_STAGE_ACCEPTED]);
+  add_summary_figure (self, 0, _("Threshold"), threshold, "summary-threshold");
+  add_summary_figure (self, 1, _("MQLs a month"), month, "summary-month");
+  add_summary_figure (self, 2, _("MQL → SQL"), sql, "summary-sql");
+  add_summary_figure (self, 3, _("Acceptance"), accepted, "summary-accepted");
+}
+
+/* ---- signing ------------------------------------------------------------ */
+
+static void
+set_busy (MqlwSignoffDialog *self,
+          gboolean           busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_spinner), busy);
+  if (busy)
+    gtk_spinner_start (self->sign_spinner);
+  else
+    gtk_spinner_stop (self->sign_spinner);
+  gtk_label_set_text_with_mnemonic (self->sign_label, busy ? _("Signing…") : _("_Sign"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->approver_list), !busy);
+  gtk_widget_set_sensitive (self->add_button, !busy);
+  update_sign_state (self);
+}
+
+static void
+show_signed (MqlwSignoffDialog *self)
+{
+  g_autofree char *title = NULL;
+  char signed_on[64];
+
+  g_date_strftime (signed_on, sizeof signed_on, "%e %B %Y", &self->signoff->signed_on);
+  title = g_strdup_printf (_("Signed on %s"), g_strstrip (signed_on));
+  adw_preferences_group_set_title (self->signed_group, title);
+  adw_action_row_set_subtitle (self->digest_row, self->signoff->digest);
+  gtk_widget_set_visible (GTK_WIDGET (self->signed_group), TRUE);
+  gtk_widget_set_visible (self->sign_button, FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->approver_list), FALSE);
+  gtk_widget_set_sensitive (self->add_button, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->signed_on_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->review_on_button), FALSE);
+  gtk_window_set_title (GTK_WINDOW (self), _("Model Signed Off"));
+}
+
+static void
+on_sign_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(MqlwSignoffDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  MqlwSignoff *signoff;
+
+  signoff = mqlw_project_session_sign_finish (MQLW_PROJECT_SESSION (object), result, &error);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  set_busy (self, FALSE);
+  if (signoff == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Sign the Model"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_widget_set_name (dialog, "error-dialog");
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  self->signoff = mqlw_signoff_ref (signoff);
+  show_signed (self);
+  update_sign_state (self);
+  g_signal_emit (self, signals[SIGNED], 0, signoff);
+}
+
+static void
+sign_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  MqlwSignoffDialog *self = MQLW_SIGNOFF_DIALOG (widget);
+  g_autoptr(GPtrArray) approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
+  GDate signed_on, review_on;
+
+  update_sign_state (self);
+  if (self->blocker != NULL)
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->approver_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      ApproverRow *w = get_row_widgets (row);
+      g_autofree char *name = NULL, *role = NULL;
+
+      if (w == NULL)
+        continue;
+      name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (w->name))));
+      role = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (w->role))));
+      g_ptr_array_add (approvers, mqlw_approver_new (name, role, team_of (w)));
+    }
+  get_calendar_date (self->signed_on_calendar, &signed_on);
+  get_calendar_date (self->review_on_calendar, &review_on);
+  set_busy (self, TRUE);
+  mqlw_project_session_sign_async (self->session, approvers,
+                                   gtk_editable_get_text (GTK_EDITABLE (self->notes_row)),
+                                   &signed_on, &review_on, self->cancellable,
+                                   on_sign_done_cb, g_object_ref (self));
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+mqlw_signoff_dialog_dispose (GObject *object)
+{
+  MqlwSignoffDialog *self = (MqlwSignoffDialog *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_SIGNOFF_DIALOG);
+  G_OBJECT_CLASS (mqlw_signoff_dialog_parent_class)->dispose (object);
+}
+
+static void
+mqlw_signoff_dialog_finalize (GObject *object)
+{
+  MqlwSignoffDialog *self = (MqlwSignoffDialog *) object;
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->workbench);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->signoff, mqlw_signoff_unref);
+  g_free (self->blocker);
+  G_OBJECT_CLASS (mqlw_signoff_dialog_parent_class)->finalize (object);
+}
+
+static void
+mqlw_signoff_dialog_class_init (MqlwSignoffDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_signoff_dialog_dispose;
+  object_class->finalize = mqlw_signoff_dialog_finalize;
+
+  /* The sign-off, after it was made (borrowed for the emission). */
+  signals[SIGNED] = g_signal_new ("signed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-signoff-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, sign_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, sign_spinner);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, sign_label);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, signed_group);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, digest_row);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, model_row);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, summary_grid);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, approver_list);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, blocker_label);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, signed_on_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, signed_on_calendar);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, review_on_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, review_on_calendar);
+
+  gtk_widget_class_install_action (widget_class, "signoff.sign", NULL, sign_action);
+  gtk_widget_class_install_action (widget_class, "signoff.add-approver", NULL, add_approver_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "signoff.sign", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "signoff.add-approver", NULL);
+}
+
+static void
+mqlw_signoff_dialog_init (MqlwSignoffDialog *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+
+  g_signal_connect_swapped (self->signed_on_calendar, "day-selected", G_CALLBACK (on_signed_on_changed_cb), self);
+  g_signal_connect_swapped (self->review_on_calendar, "day-selected", G_CALLBACK (on_review_on_changed_cb), self);
+  gtk_calendar_select_day (self->signed_on_calendar, now);
+  on_signed_on_changed_cb (self);
+
+  label_widget (self->sign_button, _("Sign the model"));
+  label_widget (self->add_button, _("Add an approver"));
+  label_widget (GTK_WIDGET (self->approver_list), _("Approvers"));
+  label_widget (GTK_WIDGET (self->signed_on_button), _("Signed on"));
+  label_widget (GTK_WIDGET (self->review_on_button), _("Review on"));
+  label_widget (GTK_WIDGET (self->signed_on_calendar), _("Signed on"));
+  label_widget (GTK_WIDGET (self->review_on_calendar), _("Review on"));
+}
+
+MqlwSignoffDialog *
+mqlw_signoff_dialog_new (GtkWindow          *parent,
+                         MqlwProjectSession *session,
+                         MqlwWorkbench      *workbench)
+{
+  MqlwSignoffDialog *self;
+
+  g_return_val_if_fail (MQLW_IS_PROJECT_SESSION (session), NULL);
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (workbench), NULL);
+
+  self = g_object_new (MQLW_TYPE_SIGNOFF_DIALOG, "transient-for", parent, NULL);
+  self->session = g_object_ref (session);
+  self->workbench = g_object_ref (workbench);
+  fill_summary (self);
+  append_approver_row (self, MQLW_TEAM_MARKETING);
+  append_approver_row (self, MQLW_TEAM_SALES);
+  update_sign_state (self);
+  return self;
+}
+
+void
+mqlw_signoff_dialog_add_approver (MqlwSignoffDialog *self,
+                                  const char        *name,
+                                  const char        *role,
+                                  MqlwTeam           team)
+{
+  GtkWidget *row = NULL;
+
+  g_return_if_fail (MQLW_IS_SIGNOFF_DIALOG (self));
+
+  /* Fill the first empty row, as a person would, else add one. */
+  for (GtkWidget *r = gtk_widget_get_first_child (GTK_WIDGET (self->approver_list)); r; r = gtk_widget_get_next_sibling (r))
+    if (get_row_widgets (r) != NULL && is_blank (gtk_editable_get_text (GTK_EDITABLE (get_row_widgets (r)->name))) &&
+        is_blank (gtk_editable_get_text (GTK_EDITABLE (get_row_widgets (r)->role))))
+      {
+        row = r;
+        break;
+      }
+  if (row == NULL)
+    row = append_approver_row (self, team);
+  gtk_drop_down_set_selected (get_row_widgets (row)->team, team == MQLW_TEAM_SALES ? 1 : 0);
+  gtk_editable_set_text (GTK_EDITABLE (get_row_widgets (row)->role), role != NULL ? role : "");
+  gtk_editable_set_text (GTK_EDITABLE (get_row_widgets (row)->name), name != NULL ? name : "");
+}
+
+void
+mqlw_signoff_dialog_set_notes (MqlwSignoffDialog *self,
+                               const char        *notes)
+{
+  g_return_if_fail (MQLW_IS_SIGNOFF_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), notes != NULL ? notes : "");
+}
+
+const char *
+mqlw_signoff_dialog_get_blocker (MqlwSignoffDialog *self)
+{
+  g_return_val_if_fail (MQLW_IS_SIGNOFF_DIALOG (self), NULL);
+  return self->blocker;
+}
+
+GtkWidget *
+mqlw_signoff_dialog_get_sign_button (MqlwSignoffDialog *self)
+{
+  g_return_val_if_fail (MQLW_IS_SIGNOFF_DIALOG (self), NULL);
+  return self->sign_button;
+}
+
+MqlwSignoff *
+mqlw_signoff_dialog_get_signoff (MqlwSignoffDialog *self)
+{
+  g_return_val_if_fail (MQLW_IS_SIGNOFF_DIALOG (self), NULL);
+  return self->signoff;
+}
