@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <csv.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -93,7 +95,7 @@ check_binary (const char  *data,
       if (error == NULL)
         return FALSE;
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
-                   "%s: this is not a CSV text file (binary data at line %" G_GUINT64_FORMAT ")",
+                   _("%s: this is not a CSV text file (binary data at line %" PRIu64 ")"),
                    name, count_lines_before (data, nul - data));
       return FALSE;
     }
@@ -106,7 +108,7 @@ check_binary (const char  *data,
   if (control > 8 && control * 100 > head)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
-                   "%s: this is not a CSV text file (it is full of control characters)", name);
+                   _("%s: this is not a CSV text file (it is full of control characters)"), name);
       return FALSE;
     }
   return TRUE;
@@ -303,7 +305,7 @@ mqlw_csv_text_init_full (MqlwCsvText  *text,
   if (len == 0 || raw == NULL)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_EMPTY,
-                   "%s: the file is empty", text->source_name);
+                   _("%s: the file is empty"), text->source_name);
       return FALSE;
     }
   if (!check_binary (raw, MIN (len, 8192), text->source_name, error))
@@ -319,7 +321,7 @@ mqlw_csv_text_init_full (MqlwCsvText  *text,
       if (!check_binary (raw + off, end - off, text->source_name, NULL))
         {
           g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
-                       "%s: this is not a CSV text file (binary data at line %" G_GUINT64_FORMAT ")",
+                       _("%s: this is not a CSV text file (binary data at line %" PRIu64 ")"),
                        text->source_name, count_lines_before (raw, (const char *) memchr (raw + off, '\0', end - off) - raw));
           return FALSE;
         }
@@ -344,15 +346,15 @@ mqlw_csv_text_init_full (MqlwCsvText  *text,
       if (converted == NULL)
         {
           g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
-                       "%s: line %" G_GUINT64_FORMAT ": the text is neither UTF-8 nor Windows-1252; "
-                       "save the file as UTF-8 CSV and import it again",
+                       _("%s: line %" PRIu64 ": the text is neither UTF-8 nor Windows-1252; "
+                         "save the file as UTF-8 CSV and import it again"),
                        text->source_name, count_lines_before (raw, bad));
           return FALSE;
         }
       g_ptr_array_add (text->problems,
                        mqlw_problem_new (MQLW_PROBLEM_WARNING, count_lines_before (raw, bad), NULL,
-                                         "%s is not UTF-8 text; it was read as Windows-1252 "
-                                         "(first such character on line %" G_GUINT64_FORMAT ")",
+                                         _("%s is not UTF-8 text; it was read as Windows-1252 "
+                                           "(first such character on line %" PRIu64 ")"),
                                          text->source_name, count_lines_before (raw, bad)));
       text->converted_from_cp1252 = TRUE;
       text->bytes = g_bytes_new_take (converted, written);
@@ -461,7 +463,7 @@ parse_span (const MqlwCsvText *text,
   if (csv_init (&parser, CSV_APPEND_NULL) != 0)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_IO,
-                   "%s: cannot start the CSV parser", text->source_name);
+                   _("%s: cannot start the CSV parser"), text->source_name);
       return FALSE;
     }
   csv_set_delim (&parser, (unsigned char) text->delimiter);
@@ -488,7 +490,7 @@ parse_span (const MqlwCsvText *text,
       if (csv_parse (&parser, data + pos, end - pos, on_csv_field_cb, on_csv_row_cb, &state) != end - pos)
         {
           g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_IO,
-                       "%s: line %" G_GUINT64_FORMAT ": %s", text->source_name, line,
+                       _("%s: line %" PRIu64 ": %s"), text->source_name, line,
                        csv_strerror (csv_error (&parser)));
           g_clear_error (&state.error);
           return FALSE;
@@ -510,7 +512,7 @@ parse_span (const MqlwCsvText *text,
               || (span->stop != NULL && g_atomic_int_get (span->stop) != 0))
             {
               g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
-                           "%s: the import was cancelled", text->source_name);
+                           _("%s: the import was cancelled"), text->source_name);
               g_clear_error (&state.error);
               return FALSE;
             }
@@ -527,8 +529,8 @@ parse_span (const MqlwCsvText *text,
       if (parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted)
         {
           g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_QUOTE,
-                       "%s: line %" G_GUINT64_FORMAT ": a quoted field starts here and its closing "
-                       "quote (\") is missing", text->source_name, quote_line);
+                       _("%s: line %" PRIu64 ": a quoted field starts here and its closing "
+                         "quote (\") is missing"), text->source_name, quote_line);
           return FALSE;
         }
       csv_fini (&parser, on_csv_field_cb, on_csv_row_cb, &state);
@@ -541,7 +543,7 @@ parse_span (const MqlwCsvText *text,
   if (g_cancellable_is_cancelled (cancellable))
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
-                   "%s: the import was cancelled", text->source_name);
+                   _("%s: the import was cancelled"), text->source_name);
       return FALSE;
     }
   if (progress != NULL)
@@ -665,7 +667,7 @@ mqlw_csv_read_head (const MqlwCsvText *text,
   if (ok && state.header == NULL)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_EMPTY,
-                   "%s: the file has no header line", text->source_name);
+                   _("%s: the file has no header line"), text->source_name);
       ok = FALSE;
     }
   if (!ok)

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -883,6 +884,6 @@ out:
   free_companies (companies);
   if (!ok && error != NULL && *error != NULL
       && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_prefix_error (error, "Could not write the lead history: ");
+    g_prefix_error (error, _("Could not write the lead history: "));
   return ok;
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +16,6 @@ G_DEFINE_QUARK (mqlw-import-error-quark, mqlw_import_error)
 
 #define SAMPLE_ROWS   2000
 #define MAX_PROBLEMS  100
-#define TYPE_HINT     "(set the column's type to text in the mapping to keep it as text)"
 
 enum {
   EXTRA_ACCEPTED = 1 << 0,   /* accepted / rejected */
@@ -491,8 +492,8 @@ infer_type (GPtrArray  *rows,
 static const char *
 stage_label_lower (MqlwStage stage)
 {
-  static const char * const labels[] = { "sales acceptance (SAL)", "SQL", "opportunity", "won" };
-  return labels[stage];
+  static const char * const labels[] = { N_("sales acceptance (SAL)"), N_("SQL"), N_("opportunity"), N_("won") };
+  return _(labels[stage]);
 }
 
 static gboolean
@@ -531,11 +532,11 @@ resolve_mapping (const MqlwCsvText  *text,
             continue;
           if (spec->role_set && spec->role == MQLW_ROLE_OUTCOME)
             g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_MISSING_OUTCOME,
-                         "%s has no column '%s' (named as the %s outcome)",
-                         text->source_name, spec->name, mqlw_stage_label (spec->stage));
+                         _("%s has no column '%s' (named as the %s outcome)"),
+                         text->source_name, spec->name, _(mqlw_stage_label (spec->stage)));
           else
             g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN,
-                         "%s has no column '%s' (named in the mapping)", text->source_name, spec->name);
+                         _("%s has no column '%s' (named in the mapping)"), text->source_name, spec->name);
           return NULL;
         }
       for (guint i = 0; i < overrides->joins->len; i++)
@@ -544,7 +545,7 @@ resolve_mapping (const MqlwCsvText  *text,
           if (!g_strv_contains ((const char * const *) header, join->key))
             {
               g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN,
-                           "%s has no column '%s' (named as the key to join %s)",
+                           _("%s has no column '%s' (named as the key to join %s)"),
                            text->source_name, join->key, join->path);
               return NULL;
             }
@@ -669,13 +670,17 @@ report_bad_value (Reader     *reader,
   if (reader->preview)
     {
       add_problem (reader, mqlw_problem_new (MQLW_PROBLEM_ERROR, line, b->spec->name,
-                                             "line %" G_GUINT64_FORMAT ", column %s: '%s' %s " TYPE_HINT,
+                                             /* Translators: the last %s is a reason such as "is not a number". */
+                                             _("line %" PRIu64 ", column %s: '%s' %s (set the column's type "
+                                               "to text in the mapping to keep it as text)"),
                                              line, b->spec->name, shown, what));
       return;
     }
   if (reader->error == NULL)
     g_set_error (&reader->error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE,
-                 "%s: line %" G_GUINT64_FORMAT ", column %s: '%s' %s " TYPE_HINT,
+                 /* Translators: the last %s is a reason such as "is not a number". */
+                 _("%s: line %" PRIu64 ", column %s: '%s' %s (set the column's type to text in the "
+                   "mapping to keep it as text)"),
                  reader->text->source_name, line, b->spec->name, shown, what);
 }
 
@@ -725,8 +730,8 @@ read_date (Reader     *reader,
         {
           b->column->days[row] = MQLW_DATE_MISSING;
           report_bad_value (reader, b, field, len, line,
-                            order == MQLW_DATE_ORDER_MDY ? "is not a date (month/day/year)"
-                                                         : "is not a date (day/month/year)");
+                            order == MQLW_DATE_ORDER_MDY ? _("is not a date (month/day/year)")
+                                                         : _("is not a date (day/month/year)"));
         }
       return;
     }
@@ -735,7 +740,7 @@ read_date (Reader     *reader,
   if (forms == 0)
     {
       b->column->days[row] = MQLW_DATE_MISSING;
-      report_bad_value (reader, b, field, len, line, "is not a date");
+      report_bad_value (reader, b, field, len, line, _("is not a date"));
       return;
     }
   if ((forms & MQLW_DATE_FORM_ISO) || memchr (field, '/', len) == NULL)
@@ -832,7 +837,7 @@ on_import_field_cb (gpointer    user_data,
         else
           {
             column->num[row] = NAN;
-            report_bad_value (reader, b, field, len, line, "is not a number");
+            report_bad_value (reader, b, field, len, line, _("is not a number"));
           }
       }
       break;
@@ -843,9 +848,9 @@ on_import_field_cb (gpointer    user_data,
         column->boolean[row] = v < 0 ? MQLW_BOOL_MISSING : (gint8) v;
         if (v < 0)
           report_bad_value (reader, b, field, len, line,
-                            (b->bool_extra & EXTRA_ACCEPTED) ? "is not a yes/no value (or accepted/rejected)"
-                            : (b->bool_extra & EXTRA_WON) ? "is not a yes/no value (or won/lost)"
-                            : "is not a yes/no value");
+                            (b->bool_extra & EXTRA_ACCEPTED) ? _("is not a yes/no value (or accepted/rejected)")
+                            : (b->bool_extra & EXTRA_WON) ? _("is not a yes/no value (or won/lost)")
+                            : _("is not a yes/no value"));
       }
       break;
 
@@ -893,12 +898,12 @@ on_import_row_cb (gpointer   user_data,
       if (!reader->preview)
         {
           g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_RAGGED,
-                       "%s: line %" G_GUINT64_FORMAT ": %u fields, the header has %u",
+                       _("%s: line %" PRIu64 ": %u fields, the header has %u"),
                        reader->text->source_name, line, n_fields, reader->n_cols);
           return FALSE;
         }
       add_problem (reader, mqlw_problem_new (MQLW_PROBLEM_ERROR, line, NULL,
-                                             "line %" G_GUINT64_FORMAT ": %u fields, the header has %u",
+                                             _("line %" PRIu64 ": %u fields, the header has %u"),
                                              line, n_fields, reader->n_cols));
       for (guint c = n_fields; c < reader->n_cols; c++)
         if (reader->builders[c].column != NULL)
@@ -912,10 +917,10 @@ static const char *
 month_name (int month)
 {
   static const char * const names[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+    N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
   };
-  return names[CLAMP (month, 1, 12) - 1];
+  return _(names[CLAMP (month, 1, 12) - 1]);
 }
 
 /* Takes over what a second reader found in a date column read with AUTO (the
@@ -963,8 +968,8 @@ finish_date_column (Reader   *reader,
   if (b->dmy_example != NULL && b->mdy_example != NULL)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE,
-                   "%s: column %s mixes day-first dates (line %" G_GUINT64_FORMAT ": '%s') and "
-                   "month-first dates (line %" G_GUINT64_FORMAT ": '%s'); set date_order in the mapping",
+                   _("%s: column %s mixes day-first dates (line %" PRIu64 ": '%s') and "
+                     "month-first dates (line %" PRIu64 ": '%s'); set date_order in the mapping"),
                    reader->text->source_name, column->name, b->dmy_line, b->dmy_example,
                    b->mdy_line, b->mdy_example);
       return FALSE;
@@ -986,8 +991,8 @@ finish_date_column (Reader   *reader,
       int second = slash != NULL ? atoi (slash + 1) : 0;
       add_problem (reader,
                    mqlw_problem_new (MQLW_PROBLEM_WARNING, b->ambiguous_line, column->name,
-                                     "column %s: dates like %s could be %d %s or %d %s; read as "
-                                     "month/day — set date_order in the mapping if that is wrong",
+                                     _("column %s: dates like %s could be %d %s or %d %s; read as "
+                                       "month/day — set date_order in the mapping if that is wrong"),
                                      column->name, b->ambiguous_example, second, month_name (first),
                                      first, month_name (second)));
     }
@@ -1440,7 +1445,7 @@ read_rows (const MqlwCsvText  *text,
   if (ok && readers[0].next_row == 0 && !preview)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_ROWS,
-                   "%s: the file has a header line but no leads", text->source_name);
+                   _("%s: the file has a header line but no leads"), text->source_name);
       ok = FALSE;
     }
 
@@ -1467,7 +1472,7 @@ read_rows (const MqlwCsvText  *text,
       dedup_deferred (to_dedup);
       if (readers[0].n_dropped > 0)
         g_ptr_array_add (problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
-                                                     "%u more problems were not listed", readers[0].n_dropped));
+                                                     _("%u more problems were not listed"), readers[0].n_dropped));
     }
 
   if (ok && first_lines_out != NULL)
@@ -1527,8 +1532,8 @@ read_table (const MqlwCsvText  *text,
         if (strcmp (header[k], header[c]) == 0)
           {
             g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_DUPLICATE_HEADER,
-                         "%s: line %" G_GUINT64_FORMAT ": the column name '%s' appears twice in the header "
-                         "(columns %u and %u); rename one of them",
+                         _("%s: line %" PRIu64 ": the column name '%s' appears twice in the header "
+                           "(columns %u and %u); rename one of them"),
                          text->source_name, header_line, header[c], k + 1, c + 1);
             return NULL;
           }
@@ -1536,7 +1541,7 @@ read_table (const MqlwCsvText  *text,
   if (rows->len == 0 && !preview)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_ROWS,
-                   "%s: the file has a header line but no leads", text->source_name);
+                   _("%s: the file has a header line but no leads"), text->source_name);
       return NULL;
     }
 
@@ -1668,7 +1673,7 @@ read_join_file (const MqlwJoinSpec  *join,
   if (mapped == NULL)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_JOIN,
-                   "%s: cannot read the file to join (%s)", name, local_error->message);
+                   _("%s: cannot read the file to join (%s)"), name, local_error->message);
       return NULL;
     }
   bytes = g_mapped_file_get_bytes (mapped);
@@ -1691,7 +1696,7 @@ read_join_file (const MqlwJoinSpec  *join,
     {
       if (g_error_matches (local_error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN))
         g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_JOIN,
-                     "%s has no column '%s' (the key to join on)", name, file_key);
+                     _("%s has no column '%s' (the key to join on)"), name, file_key);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -1733,8 +1738,8 @@ match_keys (MqlwDataset  *dataset,
   if (n_duplicates > 0)
     g_ptr_array_add (problems,
                      mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, other_key->name,
-                                       "%s: %u rows repeat a key already seen (the first is '%s'); "
-                                       "the first row of each key is used",
+                                       _("%s: %u rows repeat a key already seen (the first is '%s'); "
+                                         "the first row of each key is used"),
                                        other_name, n_duplicates, first_duplicate));
 
   if (key->type == MQLW_COLUMN_TYPE_CATEGORICAL)
@@ -1821,7 +1826,7 @@ apply_join (MqlwDataset         *dataset,
   if (key == NULL)
     {
       g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN,
-                   "%s has no column '%s' (named as the key to join %s)", source_name, join->key, name);
+                   _("%s has no column '%s' (named as the key to join %s)"), source_name, join->key, name);
       return FALSE;
     }
   other = read_join_file (join, base_dir, problems, cancellable, error);
@@ -1863,8 +1868,8 @@ apply_join (MqlwDataset         *dataset,
       if (amount == NULL || (amount->type != MQLW_COLUMN_TYPE_INTEGER && amount->type != MQLW_COLUMN_TYPE_DECIMAL))
         {
           g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_JOIN,
-                       amount == NULL ? "%s has no column '%s' (named as the deal amount)"
-                                      : "%s: column '%s' (named as the deal amount) does not hold numbers",
+                       amount == NULL ? _("%s has no column '%s' (named as the deal amount)")
+                                      : _("%s: column '%s' (named as the deal amount) does not hold numbers"),
                        name, join->amount);
           return FALSE;
         }
@@ -1887,7 +1892,7 @@ apply_join (MqlwDataset         *dataset,
       if (date == NULL)
         {
           g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_JOIN,
-                       "%s has no column '%s' (named as the date the stage was reached)", name, join->date);
+                       _("%s has no column '%s' (named as the date the stage was reached)"), name, join->date);
           return FALSE;
         }
       no_prefix.prefix = NULL;
@@ -1958,9 +1963,9 @@ apply_stage_column (MqlwDataset       *dataset,
           g_ptr_array_add (problems,
                            mqlw_problem_new (MQLW_PROBLEM_WARNING, first_line_of (first_lines, column, c),
                                              column->name,
-                                             "line %" G_GUINT64_FORMAT ", column %s: the stage '%s' is not "
-                                             "known, so its leads are left unknown; add it to stage_values "
-                                             "in the mapping",
+                                             _("line %" PRIu64 ", column %s: the stage '%s' is not "
+                                               "known, so its leads are left unknown; add it to stage_values "
+                                               "in the mapping"),
                                              first_line_of (first_lines, column, c), column->name, value));
           continue;
         }
@@ -2026,8 +2031,8 @@ apply_outcome_column (MqlwDataset *dataset,
               g_ptr_array_add (problems,
                                mqlw_problem_new (MQLW_PROBLEM_WARNING, first_line_of (first_lines, column, c),
                                                  column->name,
-                                                 "line %" G_GUINT64_FORMAT ", column %s: '%s' is not a yes/no "
-                                                 "value, so those leads' %s outcome is left unknown",
+                                                 _("line %" PRIu64 ", column %s: '%s' is not a yes/no "
+                                                   "value, so those leads' %s outcome is left unknown"),
                                                  first_line_of (first_lines, column, c), column->name, value,
                                                  stage_label_lower (s)));
           }
@@ -2091,8 +2096,8 @@ derive_outcomes (MqlwDataset       *dataset,
   if (!any)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_OUTCOME,
-                   "%s: no outcome columns found: name the SQL or won column with --outcome, "
-                   "or map a stage column", dataset->source_name);
+                   _("%s: no outcome columns found: name the SQL or won column with --outcome, "
+                     "or map a stage column"), dataset->source_name);
       return FALSE;
     }
 
@@ -2254,7 +2259,7 @@ map_file (const char  *path,
   if (mapped == NULL)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_IO,
-                   "%s: cannot read the file (%s)", name, local_error->message);
+                   _("%s: cannot read the file (%s)"), name, local_error->message);
       return NULL;
     }
   return g_mapped_file_get_bytes (mapped);

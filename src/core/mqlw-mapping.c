@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -520,11 +522,11 @@ read_string (JsonObject  *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        return fail_at (error, path, "'%s' is missing", name);
+        return fail_at (error, path, _("'%s' is missing"), name);
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail_at (error, path, "'%s' must be a text value", name);
+    return fail_at (error, path, _("'%s' must be a text value"), name);
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
 }
@@ -543,7 +545,7 @@ check_members (JsonObject         *object,
       for (guint i = 0; allowed[i] != NULL && !known; i++)
         known = strcmp (l->data, allowed[i]) == 0;
       if (!known)
-        return fail_at (error, path, "unknown field '%s'", (const char *) l->data);
+        return fail_at (error, path, _("unknown field '%s'"), (const char *) l->data);
     }
   return TRUE;
 }
@@ -565,7 +567,7 @@ get_array (JsonObject  *root,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_autofree char *path = g_strdup_printf ("$.%s", name);
-      fail_at (error, path, "must be a list");
+      fail_at (error, path, _("must be a list"));
       return NULL;
     }
   return json_node_get_array (node);
@@ -578,7 +580,7 @@ read_stage (const char  *text,
             GError     **error)
 {
   if (!mqlw_stage_from_string (text, stage))
-    return fail_at (error, path, "unknown stage '%s' (use accepted, sql, opportunity or won)", text);
+    return fail_at (error, path, _("unknown stage '%s' (use accepted, sql, opportunity or won)"), text);
   return TRUE;
 }
 
@@ -596,7 +598,7 @@ read_column (MqlwMapping  *self,
   MqlwColumnSpec *spec;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_at (error, path, "must be an object with a \"name\"");
+    return fail_at (error, path, _("must be an object with a \"name\""));
   object = json_node_get_object (node);
   if (!check_members (object, path, allowed, error)
       || !read_string (object, path, "name", TRUE, &name, error)
@@ -608,7 +610,7 @@ read_column (MqlwMapping  *self,
   if (mqlw_mapping_get_column (self, name) != NULL)
     {
       sub = g_strdup_printf ("%s.name", path);
-      return fail_at (error, sub, "the column '%s' is listed twice", name);
+      return fail_at (error, sub, _("the column '%s' is listed twice"), name);
     }
 
   spec = g_new0 (MqlwColumnSpec, 1);
@@ -621,7 +623,7 @@ read_column (MqlwMapping  *self,
       if (!mqlw_column_type_from_string (type, &spec->type))
         {
           sub = g_strdup_printf ("%s.type", path);
-          return fail_at (error, sub, "unknown type '%s' (use integer, decimal, boolean, date or text)", type);
+          return fail_at (error, sub, _("unknown type '%s' (use integer, decimal, boolean, date or text)"), type);
         }
       spec->type_set = TRUE;
     }
@@ -630,7 +632,7 @@ read_column (MqlwMapping  *self,
       if (!mqlw_column_role_from_string (role, &spec->role))
         {
           sub = g_strdup_printf ("%s.role", path);
-          return fail_at (error, sub, "unknown role '%s'", role);
+          return fail_at (error, sub, _("unknown role '%s'"), role);
         }
       spec->role_set = TRUE;
     }
@@ -645,7 +647,7 @@ read_column (MqlwMapping  *self,
            && mqlw_mapping_guess_role (spec->name, MQLW_COLUMN_TYPE_BOOLEAN, &spec->stage) != MQLW_ROLE_OUTCOME)
     {
       sub = g_strdup_printf ("%s.stage", path);
-      return fail_at (error, sub, "an outcome column needs a stage (accepted, sql, opportunity or won)");
+      return fail_at (error, sub, _("an outcome column needs a stage (accepted, sql, opportunity or won)"));
     }
   return TRUE;
 }
@@ -665,7 +667,7 @@ read_stage_value (MqlwMapping  *self,
   int furthest = -1;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_at (error, path, "must be an object with a \"value\"");
+    return fail_at (error, path, _("must be an object with a \"value\""));
   object = json_node_get_object (node);
   if (!check_members (object, path, allowed, error)
       || !read_string (object, path, "value", TRUE, &value, error)
@@ -683,7 +685,7 @@ read_stage_value (MqlwMapping  *self,
       && (!JSON_NODE_HOLDS_VALUE (closed) || json_node_get_value_type (closed) != G_TYPE_BOOLEAN))
     {
       g_autofree char *sub = g_strdup_printf ("%s.closed", path);
-      return fail_at (error, sub, "must be true or false");
+      return fail_at (error, sub, _("must be true or false"));
     }
   mqlw_mapping_add_stage_value (self, value, furthest,
                                 closed != NULL && !JSON_NODE_HOLDS_NULL (closed) && json_node_get_boolean (closed));
@@ -705,7 +707,7 @@ read_join (MqlwMapping  *self,
   MqlwJoinSpec *join;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_at (error, path, "must be an object with \"file\", \"use\" and \"key\"");
+    return fail_at (error, path, _("must be an object with \"file\", \"use\" and \"key\""));
   object = json_node_get_object (node);
   if (!check_members (object, path, allowed, error)
       || !read_string (object, path, "file", TRUE, &file, error)
@@ -725,7 +727,7 @@ read_join (MqlwMapping  *self,
   else
     {
       g_autofree char *sub = g_strdup_printf ("%s.use", path);
-      return fail_at (error, sub, "unknown use '%s' (use \"outcome\" or \"enrich\")", use);
+      return fail_at (error, sub, _("unknown use '%s' (use \"outcome\" or \"enrich\")"), use);
     }
 
   join = mqlw_mapping_add_join (self, kind, file, key, file_key);
@@ -736,7 +738,7 @@ read_join (MqlwMapping  *self,
     {
       g_autofree char *sub = g_strdup_printf ("%s.stage", path);
       if (stage == NULL)
-        return fail_at (error, sub, "an outcome join needs the stage its file proves (accepted, sql, opportunity or won)");
+        return fail_at (error, sub, _("an outcome join needs the stage its file proves (accepted, sql, opportunity or won)"));
       if (!read_stage (stage, sub, &join->stage, error))
         return FALSE;
     }
@@ -764,13 +766,13 @@ mqlw_mapping_from_json (const char  *json,
   if (!json_parser_load_from_data (parser, json, len, &local_error))
     {
       g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_INVALID,
-                   "$: this is not valid JSON (%s)", local_error->message);
+                   _("$: this is not valid JSON (%s)"), local_error->message);
       return NULL;
     }
   root_node = json_parser_get_root (parser);
   if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
     {
-      fail_at (error, "$", "a mapping file is a JSON object with \"format\": \"" MAPPING_FORMAT "\"");
+      fail_at (error, "$", _("a mapping file is a JSON object with \"format\": \"mql-workbench-mapping\""));
       return NULL;
     }
   root = json_node_get_object (root_node);
@@ -779,19 +781,19 @@ mqlw_mapping_from_json (const char  *json,
     return NULL;
   if (strcmp (format, MAPPING_FORMAT) != 0)
     {
-      fail_at (error, "$.format", "'%s' is not a column mapping (expected '" MAPPING_FORMAT "')", format);
+      fail_at (error, "$.format", _("'%s' is not a column mapping (expected 'mql-workbench-mapping')"), format);
       return NULL;
     }
   version = json_object_get_member (root, "version");
   if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
     {
-      fail_at (error, "$.version", "must be the number %d", MAPPING_VERSION);
+      fail_at (error, "$.version", _("must be the number %d"), MAPPING_VERSION);
       return NULL;
     }
   if (json_node_get_int (version) != MAPPING_VERSION)
     {
-      fail_at (error, "$.version", "version %" G_GINT64_FORMAT " is not supported by this version of "
-               "MQL Workbench (it reads version %d)", json_node_get_int (version), MAPPING_VERSION);
+      fail_at (error, "$.version", _("version %" PRId64 " is not supported by this version of "
+                 "MQL Workbench (it reads version %d)"), json_node_get_int (version), MAPPING_VERSION);
       return NULL;
     }
 
@@ -806,7 +808,7 @@ mqlw_mapping_from_json (const char  *json,
         self->delimiter = delimiter[0];
       else if (delimiter[0] != '\0')
         {
-          fail_at (error, "$.delimiter", "'%s' is not a delimiter (use \",\", \";\", \"\\t\" or \"|\")", delimiter);
+          fail_at (error, "$.delimiter", _("'%s' is not a delimiter (use \",\", \";\", \"\\t\" or \"|\")"), delimiter);
           return NULL;
         }
     }
@@ -821,7 +823,7 @@ mqlw_mapping_from_json (const char  *json,
           }
       if (!found)
         {
-          fail_at (error, "$.date_order", "unknown date order '%s' (use auto, mdy or dmy)", date_order);
+          fail_at (error, "$.date_order", _("unknown date order '%s' (use auto, mdy or dmy)"), date_order);
           return NULL;
         }
     }
@@ -861,7 +863,7 @@ mqlw_mapping_load (const char  *path,
   if (!g_file_get_contents (path, &contents, &len, &local_error))
     {
       g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_INVALID,
-                   "%s: cannot read the mapping file (%s)", name, local_error->message);
+                   _("%s: cannot read the mapping file (%s)"), name, local_error->message);
       return NULL;
     }
   self = mqlw_mapping_from_json (contents, len, &local_error);

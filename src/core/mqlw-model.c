@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -127,84 +129,93 @@ humanize_name (const char *name)
   return g_string_free (text, FALSE);
 }
 
-static void
-append_value_list (GString     *text,
-                   char * const *values)
-{
-  guint n = values != NULL ? g_strv_length ((char **) values) : 0;
+/* @msgid translated when @localized; the English text otherwise (a default
+ * label written into a model file, which sign-off digests hash, must not
+ * depend on the locale it was read in). */
+static const char *
+pick_text (gboolean    localized,
+           const char *msgid) G_GNUC_FORMAT (2);
 
-  if (n == 0)
-    {
-      g_string_append (text, "(nothing)");
-      return;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append (text, i + 1 == n ? " or " : ", ");
-      g_string_append (text, values[i]);
-    }
+static const char *
+pick_text (gboolean    localized,
+           const char *msgid)
+{
+  return localized ? _(msgid) : msgid;
 }
 
-static void
-append_number (GString *text,
-               double   value)
+static char *
+join_value_list (char * const *values,
+                 gboolean      localized)
+{
+  guint n = values != NULL ? g_strv_length ((char **) values) : 0;
+  GString *text;
+
+  if (n == 0)
+    return g_strdup (pick_text (localized, N_("(nothing)")));
+  text = g_string_new (values[0]);
+  for (guint i = 1; i < n; i++)
+    {
+      /* Translators: joins the values of a condition: "Country is DE, AT or CH". */
+      g_string_append (text, i + 1 == n ? pick_text (localized, N_(" or ")) : ", ");
+      g_string_append (text, values[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+format_number (double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_string_append (text, g_ascii_formatd (buf, sizeof buf, "%g", value));
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%g", value));
+}
+
+static char *
+describe_match (const MqlwMatch *match,
+                gboolean         localized)
+{
+  g_autofree char *field = humanize_name (match->field);
+  g_autofree char *values = NULL;
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
+
+  switch (match->op)
+    {
+    case MQLW_MATCH_EQUALS:
+    case MQLW_MATCH_IN_SET:
+      values = join_value_list (match->values, localized);
+      /* Translators: a condition of a scoring rule: "Country is DE or AT". */
+      return g_strdup_printf (pick_text (localized, N_("%s is %s")), field, values);
+    case MQLW_MATCH_RANGE:
+      min = format_number (match->min);
+      max = format_number (match->max);
+      if (!isnan (match->min) && !isnan (match->max))
+        /* Translators: a condition of a scoring rule: "Employees from 50 to 500". */
+        return g_strdup_printf (pick_text (localized, N_("%s from %s to %s")), field, min, max);
+      if (!isnan (match->min))
+        /* Translators: a condition of a scoring rule: "Employees at least 50". */
+        return g_strdup_printf (pick_text (localized, N_("%s at least %s")), field, min);
+      if (!isnan (match->max))
+        /* Translators: a condition of a scoring rule: "Employees at most 500". */
+        return g_strdup_printf (pick_text (localized, N_("%s at most %s")), field, max);
+      return g_strdup_printf (pick_text (localized, N_("%s has any value")), field);
+    case MQLW_MATCH_EMAIL_DOMAIN:
+      values = join_value_list (match->values, localized);
+      /* Translators: a condition of a scoring rule: "Email domain is gmail.com or yahoo.com". */
+      return g_strdup_printf (pick_text (localized, N_("%s domain is %s")), field, values);
+    case MQLW_MATCH_MISSING:
+      return g_strdup_printf (pick_text (localized, N_("%s is missing")), field);
+    default:
+      return g_strdup_printf (pick_text (localized, N_("%s (unknown condition)")), field);
+    }
 }
 
 char *
 mqlw_match_describe (const MqlwMatch *match)
 {
-  g_autofree char *field = NULL;
-  GString *text;
-
   g_return_val_if_fail (match != NULL, NULL);
 
-  field = humanize_name (match->field);
-  text = g_string_new (field);
-  switch (match->op)
-    {
-    case MQLW_MATCH_EQUALS:
-    case MQLW_MATCH_IN_SET:
-      g_string_append (text, " is ");
-      append_value_list (text, match->values);
-      break;
-    case MQLW_MATCH_RANGE:
-      if (!isnan (match->min) && !isnan (match->max))
-        {
-          g_string_append (text, " from ");
-          append_number (text, match->min);
-          g_string_append (text, " to ");
-          append_number (text, match->max);
-        }
-      else if (!isnan (match->min))
-        {
-          g_string_append (text, " at least ");
-          append_number (text, match->min);
-        }
-      else if (!isnan (match->max))
-        {
-          g_string_append (text, " at most ");
-          append_number (text, match->max);
-        }
-      else
-        g_string_append (text, " has any value");
-      break;
-    case MQLW_MATCH_EMAIL_DOMAIN:
-      g_string_append (text, " domain is ");
-      append_value_list (text, match->values);
-      break;
-    case MQLW_MATCH_MISSING:
-      g_string_append (text, " is missing");
-      break;
-    default:
-      g_string_append (text, " (unknown condition)");
-      break;
-    }
-  return g_string_free (text, FALSE);
+  return describe_match (match, TRUE);
 }
 
 const char *
@@ -614,9 +625,9 @@ describe_node (JsonNode *node)
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
-      return "an object";
+      return _("an object");
     case JSON_NODE_ARRAY:
-      return "a list";
+      return _("a list");
     case JSON_NODE_NULL:
       return "null";
     case JSON_NODE_VALUE:
@@ -624,14 +635,14 @@ describe_node (JsonNode *node)
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
-          return "a string";
+          return _("a string");
         case G_TYPE_BOOLEAN:
-          return "true or false";
+          return _("true or false");
         case G_TYPE_INT64:
         case G_TYPE_DOUBLE:
-          return "a number";
+          return _("a number");
         default:
-          return "a value";
+          return _("a value");
         }
     }
 }
@@ -675,7 +686,7 @@ check_keys (JsonObject         *object,
     if (!g_strv_contains (allowed, l->data))
       {
         g_autofree char *expected = g_strjoinv (", ", (char **) allowed);
-        return set_invalid (error, path, l->data, "unknown key (a typo?); expected one of: %s", expected);
+        return set_invalid (error, path, l->data, _("unknown key (a typo?); expected one of: %s"), expected);
       }
   return TRUE;
 }
@@ -711,7 +722,7 @@ read_number (JsonObject  *object,
   if (node == NULL)
     {
       if (required)
-        return set_invalid (error, path, key, "a number is required here");
+        return set_invalid (error, path, key, _("a number is required here"));
       return TRUE;
     }
   if (nullable && JSON_NODE_HOLDS_NULL (node))
@@ -720,7 +731,7 @@ read_number (JsonObject  *object,
       return TRUE;
     }
   if (!is_number_node (node))
-    return set_invalid (error, path, key, "expected a number, found %s", describe_node (node));
+    return set_invalid (error, path, key, _("expected a number, found %s"), describe_node (node));
   *out = get_node_number (node);
   return TRUE;
 }
@@ -737,7 +748,7 @@ read_bool (JsonObject  *object,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return set_invalid (error, path, key, "expected true or false, found %s", describe_node (node));
+    return set_invalid (error, path, key, _("expected true or false, found %s"), describe_node (node));
   *out = json_node_get_boolean (node);
   return TRUE;
 }
@@ -757,7 +768,7 @@ read_string (JsonObject  *object,
   if (node == NULL)
     {
       if (required)
-        return set_invalid (error, path, key, "a text value is required here");
+        return set_invalid (error, path, key, _("a text value is required here"));
       return TRUE;
     }
   if (nullable && JSON_NODE_HOLDS_NULL (node))
@@ -766,7 +777,7 @@ read_string (JsonObject  *object,
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return set_invalid (error, path, key, "expected a text value, found %s", describe_node (node));
+    return set_invalid (error, path, key, _("expected a text value, found %s"), describe_node (node));
   g_free (*out);
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
@@ -787,11 +798,11 @@ read_string_list (JsonObject  *object,
   if (node == NULL)
     {
       if (required)
-        return set_invalid (error, path, key, "a list of text values is required here");
+        return set_invalid (error, path, key, _("a list of text values is required here"));
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return set_invalid (error, path, key, "expected a list of text values, found %s", describe_node (node));
+    return set_invalid (error, path, key, _("expected a list of text values, found %s"), describe_node (node));
   array = json_node_get_array (node);
   builder = g_strv_builder_new ();
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -801,7 +812,7 @@ read_string_list (JsonObject  *object,
       if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
         {
           g_autofree char *item_path = g_strdup_printf ("%s[%u]", key, i);
-          return set_invalid (error, path, item_path, "expected a text value, found %s", describe_node (item));
+          return set_invalid (error, path, item_path, _("expected a text value, found %s"), describe_node (item));
         }
       g_strv_builder_add (builder, json_node_get_string (item));
     }
@@ -822,7 +833,7 @@ read_grade (JsonObject  *object,
   if (!read_string (object, path, key, FALSE, FALSE, &text, error))
     return FALSE;
   if (text != NULL && !mqlw_grade_from_string (text, out))
-    return set_invalid (error, path, key, "'%s' is not a grade; use A, B, C or D", text);
+    return set_invalid (error, path, key, _("'%s' is not a grade; use A, B, C or D"), text);
   return TRUE;
 }
 
@@ -841,7 +852,7 @@ get_object_member (JsonObject  *object,
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      set_invalid (error, path, key, "expected an object, found %s", describe_node (node));
+      set_invalid (error, path, key, _("expected an object, found %s"), describe_node (node));
       return NULL;
     }
   return json_node_get_object (node);
@@ -861,7 +872,7 @@ get_array_member (JsonObject  *object,
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      set_invalid (error, path, key, "expected a list, found %s", describe_node (node));
+      set_invalid (error, path, key, _("expected a list, found %s"), describe_node (node));
       return NULL;
     }
   return json_node_get_array (node);
@@ -880,11 +891,11 @@ read_match (JsonObject  *object,
   if (!read_string (object, path, "field", TRUE, FALSE, &match->field, error))
     return FALSE;
   if (*match->field == '\0')
-    return set_invalid (error, path, "field", "the column name is empty");
+    return set_invalid (error, path, "field", _("the column name is empty"));
   if (!read_string (object, path, "op", TRUE, FALSE, &op_text, error))
     return FALSE;
   if (!mqlw_match_op_from_string (op_text, &match->op))
-    return set_invalid (error, path, "op", "'%s' is not a condition; use equals, in, range, email_domain or missing",
+    return set_invalid (error, path, "op", _("'%s' is not a condition; use equals, in, range, email_domain or missing"),
                         op_text);
 
   switch (match->op)
@@ -895,23 +906,23 @@ read_match (JsonObject  *object,
       if (!read_string_list (object, path, "values", TRUE, &match->values, error))
         return FALSE;
       if (match->values[0] == NULL)
-        return set_invalid (error, path, "values", "the list is empty; give at least one value");
+        return set_invalid (error, path, "values", _("the list is empty; give at least one value"));
       if (match->op == MQLW_MATCH_EQUALS && match->values[1] != NULL)
-        return set_invalid (error, path, "values", "'equals' takes one value; use 'in' for several");
+        return set_invalid (error, path, "values", _("'equals' takes one value; use 'in' for several"));
       if (json_object_has_member (object, "min") || json_object_has_member (object, "max"))
         return set_invalid (error, path, json_object_has_member (object, "min") ? "min" : "max",
-                            "only used with op 'range'");
+                            _("only used with op 'range'"));
       break;
     case MQLW_MATCH_RANGE:
       if (json_object_has_member (object, "values"))
-        return set_invalid (error, path, "values", "not used with op 'range'; give min and max");
+        return set_invalid (error, path, "values", _("not used with op 'range'; give min and max"));
       if (!read_number (object, path, "min", FALSE, TRUE, &match->min, error) ||
           !read_number (object, path, "max", FALSE, TRUE, &match->max, error))
         return FALSE;
       if (isnan (match->min) && isnan (match->max))
-        return set_invalid (error, path, NULL, "a range needs min, max or both");
+        return set_invalid (error, path, NULL, _("a range needs min, max or both"));
       if (!isnan (match->min) && !isnan (match->max) && match->min > match->max)
-        return set_invalid (error, path, "min", "min (%g) is above max (%g)", match->min, match->max);
+        return set_invalid (error, path, "min", _("min (%g) is above max (%g)"), match->min, match->max);
       match->values = g_new0 (char *, 1);
       break;
     case MQLW_MATCH_MISSING:
@@ -919,7 +930,7 @@ read_match (JsonObject  *object,
         {
           static const char * const unused[] = { "values", "min", "max" };
           if (json_object_has_member (object, unused[i]))
-            return set_invalid (error, path, unused[i], "not used with op 'missing'");
+            return set_invalid (error, path, unused[i], _("not used with op 'missing'"));
         }
       match->values = g_new0 (char *, 1);
       break;
@@ -937,9 +948,9 @@ check_id (GHashTable  *ids,
           GError     **error)
 {
   if (*id == '\0')
-    return set_invalid (error, path, "id", "the id is empty");
+    return set_invalid (error, path, "id", _("the id is empty"));
   if (g_hash_table_contains (ids, id))
-    return set_invalid (error, path, "id", "'%s' is used twice", id);
+    return set_invalid (error, path, "id", _("'%s' is used twice"), id);
   g_hash_table_add (ids, (gpointer) id);
   return TRUE;
 }
@@ -960,7 +971,7 @@ read_fit (JsonArray   *array,
       JsonObject *object;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return set_invalid (error, path, NULL, "expected an object, found %s", describe_node (node));
+        return set_invalid (error, path, NULL, _("expected an object, found %s"), describe_node (node));
       object = json_node_get_object (node);
       if (!check_keys (object, path, keys, error))
         return FALSE;
@@ -976,7 +987,7 @@ read_fit (JsonArray   *array,
           !read_number (object, path, "points", TRUE, FALSE, &rule->points, error))
         return FALSE;
       if (rule->label == NULL)
-        rule->label = mqlw_match_describe (&rule->match);
+        rule->label = describe_match (&rule->match, FALSE);
     }
   return TRUE;
 }
@@ -997,7 +1008,7 @@ read_behaviour (JsonArray   *array,
       JsonObject *object;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return set_invalid (error, path, NULL, "expected an object, found %s", describe_node (node));
+        return set_invalid (error, path, NULL, _("expected an object, found %s"), describe_node (node));
       object = json_node_get_object (node);
       if (!check_keys (object, path, keys, error))
         return FALSE;
@@ -1018,7 +1029,7 @@ read_behaviour (JsonArray   *array,
           !read_string (object, path, "date_column", FALSE, TRUE, &rule->date_column, error))
         return FALSE;
       if (*rule->activity == '\0')
-        return set_invalid (error, path, "activity", "the column name is empty");
+        return set_invalid (error, path, "activity", _("the column name is empty"));
       if (rule->label == NULL)
         rule->label = humanize_name (rule->activity);
     }
@@ -1041,7 +1052,7 @@ read_disqualifiers (JsonArray   *array,
       JsonObject *object;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return set_invalid (error, path, NULL, "expected an object, found %s", describe_node (node));
+        return set_invalid (error, path, NULL, _("expected an object, found %s"), describe_node (node));
       object = json_node_get_object (node);
       if (!check_keys (object, path, keys, error))
         return FALSE;
@@ -1059,13 +1070,13 @@ read_disqualifiers (JsonArray   *array,
       if (rule->reason == NULL)
         rule->reason = g_strdup ("other");
       else if (!g_strv_contains (reason_names, rule->reason))
-        return set_invalid (error, path, "reason", "'%s' is not a reason; use competitor, student, partner, source or other",
+        return set_invalid (error, path, "reason", _("'%s' is not a reason; use competitor, student, partner, source or other"),
                             rule->reason);
       if (rule->label == NULL)
-        rule->label = mqlw_match_describe (&rule->match);
+        rule->label = describe_match (&rule->match, FALSE);
     }
   if (model->disqualifiers->len >= G_MAXUINT16)
-    return set_invalid (error, "$", "disqualifiers", "too many disqualifiers (at most %u)", G_MAXUINT16 - 1);
+    return set_invalid (error, "$", "disqualifiers", _("too many disqualifiers (at most %u)"), G_MAXUINT16 - 1);
   return TRUE;
 }
 
@@ -1095,7 +1106,7 @@ read_decay (JsonObject  *object,
           !read_number (object, "$.decay", "half_life_days", TRUE, FALSE, &decay->half_life_days, error))
         return FALSE;
       if (!(decay->half_life_days > 0))
-        return set_invalid (error, "$.decay", "half_life_days", "the half-life must be more than 0 days");
+        return set_invalid (error, "$.decay", "half_life_days", _("the half-life must be more than 0 days"));
       return TRUE;
     }
   if (strcmp (kind, "steps") == 0)
@@ -1108,7 +1119,7 @@ read_decay (JsonObject  *object,
         return FALSE;
       steps = get_array_member (object, "$.decay", "steps", &present, error);
       if (!present)
-        return set_invalid (error, "$.decay", "steps", "a list of steps is required here");
+        return set_invalid (error, "$.decay", "steps", _("a list of steps is required here"));
       if (steps == NULL)
         return FALSE;
       g_array_set_size (decay->steps, 0);
@@ -1119,22 +1130,22 @@ read_decay (JsonObject  *object,
           MqlwDecayStep step;
 
           if (!JSON_NODE_HOLDS_OBJECT (node))
-            return set_invalid (error, path, NULL, "expected an object, found %s", describe_node (node));
+            return set_invalid (error, path, NULL, _("expected an object, found %s"), describe_node (node));
           if (!check_keys (json_node_get_object (node), path, step_keys, error) ||
               !read_number (json_node_get_object (node), path, "max_age_days", TRUE, FALSE, &step.max_age_days, error) ||
               !read_number (json_node_get_object (node), path, "factor", TRUE, FALSE, &step.factor, error))
             return FALSE;
           if (i > 0 && !(step.max_age_days > g_array_index (decay->steps, MqlwDecayStep, i - 1).max_age_days))
-            return set_invalid (error, path, "max_age_days", "steps must go from the youngest to the oldest age");
+            return set_invalid (error, path, "max_age_days", _("steps must go from the youngest to the oldest age"));
           g_array_append_val (decay->steps, step);
         }
       if (decay->steps->len == 0)
-        return set_invalid (error, "$.decay", "steps", "the list is empty; give at least one step");
+        return set_invalid (error, "$.decay", "steps", _("the list is empty; give at least one step"));
       /* Without "beyond", points keep the last step's factor. */
       decay->beyond = g_array_index (decay->steps, MqlwDecayStep, decay->steps->len - 1).factor;
       return read_number (object, "$.decay", "beyond", FALSE, FALSE, &decay->beyond, error);
     }
-  return set_invalid (error, "$.decay", "kind", "'%s' is not a decay; use steps, half_life or none", kind);
+  return set_invalid (error, "$.decay", "kind", _("'%s' is not a decay; use steps, half_life or none"), kind);
 }
 
 static gboolean
@@ -1157,7 +1168,7 @@ read_grades (JsonObject   *object,
       return FALSE;
   for (guint g = 1; g < MQLW_N_GRADES - 1; g++)
     if (grading->min_fit[g] > grading->min_fit[g - 1])
-      return set_invalid (error, "$.grades", band_keys[g], "grade %c starts at %g, above grade %c (%g)",
+      return set_invalid (error, "$.grades", band_keys[g], _("grade %c starts at %g, above grade %c (%g)"),
                           'A' + g, grading->min_fit[g], 'A' + g - 1, grading->min_fit[g - 1]);
 
   multipliers = get_object_member (object, "$.grades", "multipliers", &present, error);
@@ -1216,7 +1227,7 @@ read_paths (JsonObject  *object,
         return FALSE;
       if (paths->hand_raiser && paths->hand_raiser_activities[0] == NULL)
         return set_invalid (error, "$.paths.hand_raiser", "activities",
-                            "name at least one activity (demo_requests, contact_sales, …)");
+                            _("name at least one activity (demo_requests, contact_sales, …)"));
     }
   return TRUE;
 }
@@ -1238,7 +1249,7 @@ read_model (JsonNode  *root,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      set_invalid (error, "$", NULL, "expected an object, found %s", describe_node (root));
+      set_invalid (error, "$", NULL, _("expected an object, found %s"), describe_node (root));
       return NULL;
     }
   object = json_node_get_object (root);
@@ -1247,22 +1258,21 @@ read_model (JsonNode  *root,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
       strcmp (json_node_get_string (node), FORMAT_NAME) != 0)
     {
-      set_invalid (error, "$", "format", "this is not an MQL Workbench model (expected \"%s\")", FORMAT_NAME);
+      set_invalid (error, "$", "format", _("this is not an MQL Workbench model (expected \"%s\")"), FORMAT_NAME);
       return NULL;
     }
 
   node = json_object_get_member (object, "version");
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
     {
-      set_invalid (error, "$", "version", "expected a whole number from 1, found %s",
-                   node != NULL ? describe_node (node) : "nothing");
+      set_invalid (error, "$", "version", _("expected a whole number from 1, found %s"),
+                   node != NULL ? describe_node (node) : _("nothing"));
       return NULL;
     }
   if (json_node_get_int (node) > MQLW_MODEL_FORMAT_VERSION)
     {
       g_set_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_VERSION,
-                   "$.version: this model was written by a newer MQL Workbench (format version %" G_GINT64_FORMAT
-                   "; this version reads up to %d). Update MQL Workbench to open it.",
+                   _("$.version: this model was written by a newer MQL Workbench (format version %" PRId64 "; this version reads up to %d). Update MQL Workbench to open it."),
                    json_node_get_int (node), MQLW_MODEL_FORMAT_VERSION);
       return NULL;
     }
@@ -1279,12 +1289,12 @@ read_model (JsonNode  *root,
     return NULL;
   if (model->score_column != NULL && *model->score_column == '\0')
     {
-      set_invalid (error, "$", "score_column", "the column name is empty; use null for none");
+      set_invalid (error, "$", "score_column", _("the column name is empty; use null for none"));
       return NULL;
     }
   if (!isnan (model->capacity_per_month) && model->capacity_per_month < 0)
     {
-      set_invalid (error, "$", "capacity_per_month", "the capacity cannot be negative");
+      set_invalid (error, "$", "capacity_per_month", _("the capacity cannot be negative"));
       return NULL;
     }
 
@@ -1338,16 +1348,16 @@ mqlw_model_from_json (const char  *json,
       if (sscanf (message, "<data>:%d:%d:", &line, &column) == 2 &&
           (detail = strstr (message, "error: ")) != NULL)
         g_set_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_PARSE,
-                     "line %d, column %d: the model is not valid JSON (%s)", line, column,
+                     _("line %d, column %d: the model is not valid JSON (%s)"), line, column,
                      detail + strlen ("error: "));
       else
         g_set_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_PARSE,
-                     "the model is not valid JSON (%s)", message);
+                     _("the model is not valid JSON (%s)"), message);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
     {
-      g_set_error_literal (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_PARSE, "The model file is empty");
+      g_set_error_literal (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_PARSE, _("The model file is empty"));
       return NULL;
     }
   return read_model (json_parser_get_root (parser), error);
@@ -1368,7 +1378,7 @@ mqlw_model_load (const char  *path,
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_IO,
-                   "Could not read the model file: %s", local_error->message);
+                   _("Could not read the model file: %s"), local_error->message);
       return NULL;
     }
   model = mqlw_model_from_json (contents, (gssize) length, error);
@@ -1572,7 +1582,7 @@ write_label (Writer          *w,
   g_autofree char *fallback = NULL;
 
   if (label == NULL)
-    fallback = match != NULL ? mqlw_match_describe (match) : humanize_name (activity);
+    fallback = match != NULL ? describe_match (match, FALSE) : humanize_name (activity);
   writer_member_string (w, "label", label != NULL ? label : fallback);
 }
 
@@ -1734,7 +1744,7 @@ mqlw_model_save (const MqlwModel *self,
   if (!g_file_set_contents (path, json, -1, &local_error))
     {
       g_set_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_IO,
-                   "Could not save the model: %s", local_error->message);
+                   _("Could not save the model: %s"), local_error->message);
       return FALSE;
     }
   return TRUE;

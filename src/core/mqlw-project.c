@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -327,13 +329,13 @@ mqlw_project_replace_version (MqlwProject  *self,
   if (version == NULL)
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_FOUND,
-                   "The project has no model version %u", number);
+                   _("The project has no model version %u"), number);
       return FALSE;
     }
   if (version->signoff != NULL)
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN,
-                   "Model version %u was signed off and cannot be changed; save your edits as a new version",
+                   _("Model version %u was signed off and cannot be changed; save your edits as a new version"),
                    number);
       return FALSE;
     }
@@ -386,14 +388,14 @@ mqlw_project_sign (MqlwProject  *self,
   if (version == NULL)
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_FOUND,
-                   number == 0 ? "The project has no model to sign off yet"
-                               : "The project has no model version %u", number);
+                   number == 0 ? _("The project has no model to sign off yet")
+                               : _("The project has no model version %u"), number);
       return NULL;
     }
   if (version->signoff != NULL)
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN,
-                   "Model version %u is already signed off; edit the model to make a new version to sign",
+                   _("Model version %u is already signed off; edit the model to make a new version to sign"),
                    number);
       return NULL;
     }
@@ -599,10 +601,10 @@ set_read_error (GError    **error,
 
   if (is_damage (code))
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED,
-                 "The project “%s” is damaged and cannot be opened (%s)", name, detail);
+                 _("The project “%s” is damaged and cannot be opened (%s)"), name, detail);
   else
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_IO,
-                 "Could not read the project “%s”: %s", name, detail);
+                 _("Could not read the project “%s”: %s"), name, detail);
 }
 
 static void
@@ -613,7 +615,7 @@ set_damaged (GError    **error,
   g_autofree char *name = g_filename_display_name (path);
 
   g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED,
-               "The project “%s” is damaged and cannot be opened: %s", name, what);
+               _("The project “%s” is damaged and cannot be opened: %s"), name, what);
 }
 
 /* ---- writing ----------------------------------------------------------- */
@@ -972,17 +974,17 @@ set_save_error (GError    **error,
                 gboolean    existed)
 {
   g_autofree char *name = g_filename_display_name (path);
-  const char *kept = existed ? "the project saved before is unchanged" : "nothing was written";
+  const char *kept = existed ? _("the project saved before is unchanged") : _("nothing was written");
 
   if (w->cancelled)
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CANCELLED,
-                 "Saving “%s” was cancelled; %s", name, kept);
+                 _("Saving “%s” was cancelled; %s"), name, kept);
   else if ((w->code & 0xff) == SQLITE_FULL)
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
-                 "Could not save “%s”: the disk is full; %s", name, kept);
+                 _("Could not save “%s”: the disk is full; %s"), name, kept);
   else
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
-                 "Could not save “%s” (%s); %s", name,
+                 _("Could not save “%s” (%s); %s"), name,
                  w->db != NULL && sqlite3_errcode (w->db) == w->code ? sqlite3_errmsg (w->db) : sqlite3_errstr (w->code),
                  kept);
 }
@@ -1052,8 +1054,8 @@ write_new_file (MqlwProject     *self,
       int saved = errno;
       g_autofree char *name = g_filename_display_name (path);
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
-                   "Could not save “%s”: %s; %s", name, g_strerror (saved),
-                   existed ? "the project saved before is unchanged" : "nothing was written");
+                   _("Could not save “%s”: %s; %s"), name, g_strerror (saved),
+                   existed ? _("the project saved before is unchanged") : _("nothing was written"));
       return FALSE;
     }
   close (fd);
@@ -1086,8 +1088,8 @@ write_new_file (MqlwProject     *self,
       int saved = errno;
       g_autofree char *name = g_filename_display_name (path);
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
-                   "Could not save “%s”: %s; %s", name, g_strerror (saved),
-                   existed ? "the project saved before is unchanged" : "nothing was written");
+                   _("Could not save “%s”: %s; %s"), name, g_strerror (saved),
+                   existed ? _("the project saved before is unchanged") : _("nothing was written"));
       ok = FALSE;
     }
   if (!ok)
@@ -1216,7 +1218,7 @@ check_header (const char  *path,
     {
       int saved = errno;
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_IO,
-                   "Could not open the project “%s”: %s", name, g_strerror (saved));
+                   _("Could not open the project “%s”: %s"), name, g_strerror (saved));
       return FALSE;
     }
   n = fread (header, 1, sizeof header, file);
@@ -1224,7 +1226,7 @@ check_header (const char  *path,
   if (n < sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_PROJECT,
-                   "“%s” is not an MQL Workbench project (projects are .mqlw files saved by the workbench)", name);
+                   _("“%s” is not an MQL Workbench project (projects are .mqlw files saved by the workbench)"), name);
       return FALSE;
     }
   return TRUE;
@@ -1321,7 +1323,8 @@ read_blob (Reader      *r,
   size = (gsize) sqlite3_blob_bytes (blob);
   if (actual == NULL && size != expected && !(expected == 0 && size == 1))
     {
-      g_autofree char *what = g_strdup_printf ("%s holds %" G_GSIZE_FORMAT " bytes where %" G_GSIZE_FORMAT " were expected",
+      /* Translators: the first %s is the name of a table in the project file. */
+      g_autofree char *what = g_strdup_printf (_("%s holds %zu bytes where %zu were expected"),
                                                table, size, expected);
       sqlite3_blob_close (blob);
       set_damaged (error, r->path, what);
@@ -1379,7 +1382,7 @@ check_cancelled (Reader  *r,
     {
       g_autofree char *name = g_filename_display_name (r->path);
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CANCELLED,
-                   "Opening “%s” was cancelled", name);
+                   _("Opening “%s” was cancelled"), name);
       return TRUE;
     }
   return FALSE;
@@ -1398,7 +1401,7 @@ read_dataset (Reader  *r,
 
   if (n_rows_text == NULL)
     {
-      set_damaged (error, r->path, "the lead count is missing");
+      set_damaged (error, r->path, _("the lead count is missing"));
       return NULL;
     }
   n_rows = (guint) g_ascii_strtoull (n_rows_text, NULL, 10);
@@ -1439,7 +1442,7 @@ read_dataset (Reader  *r,
           !mqlw_column_role_from_string (role_text, &role) ||
           column_rows != n_rows)
         {
-          g_autofree char *what = g_strdup_printf ("column %s is described wrongly", name != NULL ? name : "?");
+          g_autofree char *what = g_strdup_printf (_("column %s is described wrongly"), name != NULL ? name : "?");
           set_damaged (error, r->path, what);
           return NULL;
         }
@@ -1457,7 +1460,7 @@ read_dataset (Reader  *r,
           dict = unpack_dict (packed, dict_count == 0 ? 0 : size, (guint) dict_count, &strings);
           if (dict == NULL)
             {
-              g_autofree char *what = g_strdup_printf ("the values of column %s are cut short", name);
+              g_autofree char *what = g_strdup_printf (_("the values of column %s are cut short"), name);
               set_damaged (error, r->path, what);
               return NULL;
             }
@@ -1467,7 +1470,7 @@ read_dataset (Reader  *r,
               guint32 c = ((guint32 *) values)[i];
               if (c != MQLW_CODE_MISSING && c >= dict->len)
                 {
-                  g_autofree char *what = g_strdup_printf ("column %s refers to values it does not hold", name);
+                  g_autofree char *what = g_strdup_printf (_("column %s refers to values it does not hold"), name);
                   g_string_chunk_free (strings);
                   set_damaged (error, r->path, what);
                   return NULL;
@@ -1480,7 +1483,7 @@ read_dataset (Reader  *r,
         {
           if (strings != NULL)
             g_string_chunk_free (strings);
-          set_damaged (error, r->path, "a column name appears twice");
+          set_damaged (error, r->path, _("a column name appears twice"));
           return NULL;
         }
       g_steal_pointer (&values);
@@ -1505,7 +1508,7 @@ read_dataset (Reader  *r,
 
       if (k < 0 || k >= (int) G_N_ELEMENTS (outcome_names))
         {
-          set_damaged (error, r->path, "an unknown outcome is stored");
+          set_damaged (error, r->path, _("an unknown outcome is stored"));
           return NULL;
         }
       size = k < MQLW_N_STAGES ? sizeof (gint8) : k == MQLW_N_STAGES ? sizeof (double) : sizeof (gint32);
@@ -1563,7 +1566,8 @@ parse_model (Reader     *r,
 
   if (model == NULL)
     {
-      g_autofree char *detail = g_strdup_printf ("%s cannot be read: %s", what, local->message);
+      /* Translators: the first %s is "model version 2" or "scenario “Aggressive”". */
+      g_autofree char *detail = g_strdup_printf (_("%s cannot be read: %s"), what, local->message);
       set_damaged (error, r->path, detail);
     }
   return model;
@@ -1585,7 +1589,7 @@ read_documents (Reader      *r,
   while (next_row (stmt, &code))
     {
       MqlwModelVersion *version;
-      g_autofree char *what = g_strdup_printf ("model version %d", sqlite3_column_int (stmt, 0));
+      g_autofree char *what = g_strdup_printf (_("model version %d"), sqlite3_column_int (stmt, 0));
       MqlwModel *model = parse_model (r, (const char *) sqlite3_column_text (stmt, 1), what, error);
 
       if (model == NULL)
@@ -1593,7 +1597,7 @@ read_documents (Reader      *r,
       if ((guint) sqlite3_column_int (stmt, 0) != self->versions->len + 1)
         {
           mqlw_model_unref (model);
-          set_damaged (error, r->path, "the model versions are not numbered 1, 2, 3, …");
+          set_damaged (error, r->path, _("the model versions are not numbered 1, 2, 3, …"));
           return FALSE;
         }
       version = g_new0 (MqlwModelVersion, 1);
@@ -1625,13 +1629,14 @@ read_documents (Reader      *r,
 
       if (version == NULL)
         {
-          set_damaged (error, r->path, "a sign-off names a model version the project does not have");
+          set_damaged (error, r->path, _("a sign-off names a model version the project does not have"));
           return FALSE;
         }
       signoff = mqlw_signoff_from_json ((const char *) sqlite3_column_text (stmt, 1), -1, &local);
       if (signoff == NULL)
         {
-          g_autofree char *what = g_strdup_printf ("the sign-off of version %u cannot be read: %s", number, local->message);
+          g_autofree char *what = g_strdup_printf (_("the sign-off of version %u cannot be read: %s"),
+                                                   number, local->message);
           set_damaged (error, r->path, what);
           return FALSE;
         }
@@ -1649,7 +1654,7 @@ read_documents (Reader      *r,
   while (next_row (stmt, &code))
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
-      g_autofree char *what = g_strdup_printf ("scenario “%s”", name != NULL ? name : "");
+      g_autofree char *what = g_strdup_printf (_("scenario “%s”"), name != NULL ? name : "");
       MqlwModel *model = parse_model (r, (const char *) sqlite3_column_text (stmt, 1), what, error);
       MqlwScenario *scenario;
 
@@ -1684,7 +1689,7 @@ read_documents (Reader      *r,
       if (record->kind == NULL || record->path == NULL || record->sha256 == NULL)
         {
           export_record_free (record);
-          set_damaged (error, r->path, "an entry of the export log is incomplete");
+          set_damaged (error, r->path, _("an entry of the export log is incomplete"));
           return FALSE;
         }
       g_ptr_array_add (self->exports, record);
@@ -1776,14 +1781,14 @@ mqlw_project_open (const char      *path,
   if (app_id != MQLW_PROJECT_APPLICATION_ID || schema == 0)
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_PROJECT,
-                   "“%s” is an SQLite database, but not an MQL Workbench project", name);
+                   _("“%s” is an SQLite database, but not an MQL Workbench project"), name);
       return NULL;
     }
   if (schema > MQLW_PROJECT_SCHEMA_VERSION)
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NEWER,
-                   "“%s” was made by a newer MQL Workbench (schema %" G_GINT64_FORMAT "); this one reads up to %d."
-                   " Please update MQL Workbench to open it", name, schema, MQLW_PROJECT_SCHEMA_VERSION);
+                   _("“%s” was made by a newer MQL Workbench (schema %" PRId64 "); this one reads up to %d."
+                     " Please update MQL Workbench to open it"), name, schema, MQLW_PROJECT_SCHEMA_VERSION);
       return NULL;
     }
   if (!query_int (&r, "SELECT count (*) FROM sqlite_master WHERE type = 'table' AND name = 'migrations'",
@@ -1791,7 +1796,7 @@ mqlw_project_open (const char      *path,
     return NULL;
   if (has_migrations == 0)
     {
-      set_damaged (error, path, "its migration table is missing");
+      set_damaged (error, path, _("its migration table is missing"));
       return NULL;
     }
   if (schema < MQLW_PROJECT_SCHEMA_VERSION && !migrate (&r, schema, error))
@@ -1810,7 +1815,7 @@ mqlw_project_open (const char      *path,
       self->mapping = mqlw_mapping_from_json (mapping_json, -1, &local);
       if (self->mapping == NULL)
         {
-          g_autofree char *what = g_strdup_printf ("its column mapping cannot be read: %s", local->message);
+          g_autofree char *what = g_strdup_printf (_("its column mapping cannot be read: %s"), local->message);
           set_damaged (error, path, what);
           return NULL;
         }

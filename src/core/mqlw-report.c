@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -135,7 +137,7 @@ add_table (MqlwReport         *self,
   for (guint i = 0; i < n_columns; i++)
     {
       block->widths[i] = widths[i];
-      g_ptr_array_add (block->items, g_strdup (header[i]));
+      g_ptr_array_add (block->items, g_strdup (_(header[i])));
     }
   return block;
 }
@@ -149,10 +151,14 @@ format_count (guint64 value)
   GString *out = g_string_new (NULL);
   gsize len = strlen (digits);
 
+  /* Translators: the thousands separator in lead counts ("12,345"); the
+   * decimal separator follows the locale. */
+  const char *separator = _(",");
+
   for (gsize i = 0; i < len; i++)
     {
       if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
+        g_string_append (out, separator);
       g_string_append_c (out, digits[i]);
     }
   return g_string_free (out, FALSE);
@@ -191,10 +197,10 @@ static char *
 format_rate_with_counts (const MqlwRate *rate)
 {
   if (!rate->present)
-    return g_strdup ("no data");
+    return g_strdup (_("no data"));
   if (rate->known == 0)
-    return g_strdup ("— (no known outcomes)");
-  return g_strdup_printf ("%.1f %% (%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT ")",
+    return g_strdup (_("— (no known outcomes)"));
+  return g_strdup_printf (_("%.1f %% (%" PRIu64 " of %" PRIu64 ")"),
                           rate->rate * 100.0, rate->reached, rate->known);
 }
 
@@ -220,7 +226,7 @@ format_bucket_range (const MqlwBucket *bucket)
     }
   {
     g_autofree char *hi = format_number (bucket->hi);
-    return g_strdup_printf ("%s to under %s", lo, hi);
+    return g_strdup_printf (_("%s to under %s"), lo, hi);
   }
 }
 
@@ -266,7 +272,37 @@ join_humanized (GStrv        names,
 static const char *
 model_name (MqlwModel *model)
 {
-  return model->name != NULL && *model->name != '\0' ? model->name : "Scoring model";
+  return model->name != NULL && *model->name != '\0' ? model->name : _("Scoring model");
+}
+
+static const char *
+team_name (MqlwTeam team)
+{
+  return team == MQLW_TEAM_MARKETING ? C_("team", "marketing") : C_("team", "sales");
+}
+
+static const char *
+team_title (MqlwTeam team)
+{
+  return team == MQLW_TEAM_MARKETING ? C_("team", "Marketing") : C_("team", "Sales");
+}
+
+/* The disqualifier reasons a model names ("competitor", …), for people. */
+static char *
+describe_reason (const char *reason)
+{
+  static const struct { const char *name; const char *label; } reasons[] = {
+    { "competitor", NC_("disqualifier reason", "Competitor") },
+    { "student", NC_("disqualifier reason", "Student") },
+    { "partner", NC_("disqualifier reason", "Partner") },
+    { "source", NC_("disqualifier reason", "Source") },
+    { "other", NC_("disqualifier reason", "Other") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    if (g_strcmp0 (reason, reasons[i].name) == 0)
+      return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "disqualifier reason", reasons[i].label));
+  return humanize (reason);
 }
 
 /* ---- sections ----------------------------------------------------------- */
@@ -296,27 +332,28 @@ describe_paths (MqlwModel *model)
   GString *out = g_string_new (NULL);
 
   if (paths->score)
-    g_ptr_array_add (parts, g_strdup_printf ("its score reaches %s points", threshold));
+    g_ptr_array_add (parts, g_strdup_printf (_("its score reaches %s points"), threshold));
   if (paths->grade_behaviour)
     {
       g_autofree char *min = format_number (paths->behaviour_min);
-      g_ptr_array_add (parts, g_strdup_printf ("it has grade %s or better and at least %s behaviour points",
+      g_ptr_array_add (parts, g_strdup_printf (_("it has grade %s or better and at least %s behaviour points"),
                                                mqlw_grade_to_string (paths->grade_behaviour_min_grade), min));
     }
   if (paths->hand_raiser)
     {
-      g_autofree char *acts = join_humanized (paths->hand_raiser_activities, " or ");
-      g_ptr_array_add (parts, g_strdup_printf ("it raised its hand (%s) with grade %s or better",
+      g_autofree char *acts = join_humanized (paths->hand_raiser_activities, _(" or "));
+      g_ptr_array_add (parts, g_strdup_printf (_("it raised its hand (%s) with grade %s or better"),
                                                acts, mqlw_grade_to_string (paths->hand_raiser_min_grade)));
     }
   for (guint i = 0; i < parts->len; i++)
     {
       if (i > 0)
-        g_string_append (out, i + 1 == parts->len ? ", or " : ", ");
+        /* Translators: joins the last of the ways a lead qualifies: "…, it has grade B…, or it raised its hand…". */
+        g_string_append (out, i + 1 == parts->len ? _(", or ") : ", ");
       g_string_append (out, g_ptr_array_index (parts, i));
     }
   if (parts->len == 0)
-    g_string_append (out, "no qualification path is switched on");
+    g_string_append (out, _("no qualification path is switched on"));
   return g_string_free (out, FALSE);
 }
 
@@ -329,53 +366,53 @@ build_glance (MqlwReport *self)
   g_autofree char *threshold = format_number (model->threshold);
   g_autofree char *paths = describe_paths (model);
   g_autofree char *per_month = g_strdup_printf ("%.0f", p->mql_per_month);
-  g_autofree char *title = g_strdup_printf ("MQL definition: %s", model_name (model));
+  g_autofree char *title = g_strdup_printf (_("MQL definition: %s"), model_name (model));
   g_autofree char *subtitle = NULL;
   Block *block;
 
   if (self->signoff != NULL)
     {
       g_autofree char *date = format_gdate (&self->signoff->signed_on);
-      subtitle = g_strdup_printf ("Agreed by marketing and sales on %s", date);
+      subtitle = g_strdup_printf (_("Agreed by marketing and sales on %s"), date);
     }
   else
-    subtitle = g_strdup ("Draft — not signed off yet");
+    subtitle = g_strdup (_("Draft — not signed off yet"));
   block = add_block (self, BLOCK_TITLE, title);
   block->subtext = g_steal_pointer (&subtitle);
 
-  add_paragraph (self, "A lead is a Marketing Qualified Lead (MQL) when no disqualifier applies and %s. "
-                 "This document is the definition both teams reference: the exact scores, grades and "
-                 "exceptions, the evidence from past leads, and who agreed to it.", paths);
+  add_paragraph (self, _("A lead is a Marketing Qualified Lead (MQL) when no disqualifier applies and %s. "
+                   "This document is the definition both teams reference: the exact scores, grades and "
+                   "exceptions, the evidence from past leads, and who agreed to it."), paths);
 
   facts = add_block (self, BLOCK_FACTS, NULL);
   if (model->score_column != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s points on the platform score “%s”", threshold, model->score_column);
-      add_fact (facts, "MQL threshold", text);
+      g_autofree char *text = g_strdup_printf (_("%s points on the platform score “%s”"), threshold, model->score_column);
+      add_fact (facts, _("MQL threshold"), text);
     }
   else
     {
-      g_autofree char *text = g_strdup_printf ("%s points", threshold);
-      add_fact (facts, "MQL threshold", text);
+      g_autofree char *text = g_strdup_printf (_("%s points"), threshold);
+      add_fact (facts, _("MQL threshold"), text);
     }
   {
     g_autofree char *text = NULL;
     if (isnan (p->capacity_per_month))
-      text = g_strdup_printf ("%s MQLs a month (no sales capacity set)", per_month);
+      text = g_strdup_printf (_("%s MQLs a month (no sales capacity set)"), per_month);
     else
-      text = g_strdup_printf ("%s MQLs a month against a capacity of %.0f (%s)", per_month, p->capacity_per_month,
-                              p->over_capacity ? "over capacity" : "within capacity");
-    add_fact (facts, "Expected volume", text);
+      text = g_strdup_printf (_("%s MQLs a month against a capacity of %.0f (%s)"), per_month, p->capacity_per_month,
+                              p->over_capacity ? _("over capacity") : _("within capacity"));
+    add_fact (facts, _("Expected volume"), text);
   }
   if (p->stage[MQLW_STAGE_SQL].present)
     {
       g_autofree char *text = format_rate_with_counts (&p->stage[MQLW_STAGE_SQL]);
-      add_fact (facts, "MQL → SQL rate", text);
+      add_fact (facts, _("MQL → SQL rate"), text);
     }
   if (p->stage[MQLW_STAGE_ACCEPTED].present)
     {
       g_autofree char *text = format_rate_with_counts (&p->stage[MQLW_STAGE_ACCEPTED]);
-      add_fact (facts, "Sales acceptance", text);
+      add_fact (facts, _("Sales acceptance"), text);
     }
   if (self->signoff != NULL)
     {
@@ -385,18 +422,18 @@ build_glance (MqlwReport *self)
       for (guint i = 0; i < self->signoff->approvers->len; i++)
         {
           const MqlwApprover *a = g_ptr_array_index (self->signoff->approvers, i);
-          g_string_append_printf (names, "%s%s (%s)", i > 0 ? ", " : "", a->name, mqlw_team_to_string (a->team));
+          g_string_append_printf (names, "%s%s (%s)", i > 0 ? ", " : "", a->name, team_name (a->team));
         }
-      add_fact (facts, "Approved by", names->str);
-      add_fact (facts, "Review by", review);
-      add_fact (facts, "Sign-off digest", self->signoff->digest);
+      add_fact (facts, _("Approved by"), names->str);
+      add_fact (facts, _("Review by"), review);
+      add_fact (facts, _("Sign-off digest"), self->signoff->digest);
     }
   else
-    add_fact (facts, "Status", "Draft: needs a sign-off by marketing and sales");
+    add_fact (facts, _("Status"), _("Draft: needs a sign-off by marketing and sales"));
   if (self->version > 0)
     {
       g_autofree char *text = g_strdup_printf ("%u", self->version);
-      add_fact (facts, "Model version", text);
+      add_fact (facts, _("Model version"), text);
     }
 }
 
@@ -408,14 +445,14 @@ build_data (MqlwReport *self)
   g_autofree char *leads = format_count (dataset->n_rows);
   g_autofree char *digest = mqlw_dataset_digest (dataset);
 
-  add_block (self, BLOCK_HEADING, "1. The lead history behind it");
-  add_paragraph (self, "The threshold was calibrated on the outcomes of past leads: how many were accepted by "
-                 "sales, became SQLs, opportunities and customers. A lead with no recorded outcome counts as "
-                 "unknown, never as rejected.");
+  add_block (self, BLOCK_HEADING, _("1. The lead history behind it"));
+  add_paragraph (self, _("The threshold was calibrated on the outcomes of past leads: how many were accepted by "
+                   "sales, became SQLs, opportunities and customers. A lead with no recorded outcome counts as "
+                   "unknown, never as rejected."));
   facts = add_block (self, BLOCK_FACTS, NULL);
-  add_fact (facts, "File", dataset->source_name != NULL ? dataset->source_name : "—");
-  add_fact (facts, "SHA-256", digest);
-  add_fact (facts, "Leads", leads);
+  add_fact (facts, _("File"), dataset->source_name != NULL ? dataset->source_name : "—");
+  add_fact (facts, _("SHA-256"), digest);
+  add_fact (facts, _("Leads"), leads);
   if (dataset->outcomes.created_days != NULL)
     {
       gint32 lo = G_MAXINT32, hi = G_MININT32;
@@ -433,8 +470,8 @@ build_data (MqlwReport *self)
           g_autofree char *text = NULL;
           mqlw_date_format_iso (lo, a);
           mqlw_date_format_iso (hi, b);
-          text = g_strdup_printf ("%s to %s (%.0f months)", a, b, self->preview.months);
-          add_fact (facts, "Created", text);
+          text = g_strdup_printf (_("%s to %s (%.0f months)"), a, b, self->preview.months);
+          add_fact (facts, _("Created"), text);
         }
     }
   for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
@@ -442,17 +479,17 @@ build_data (MqlwReport *self)
       g_autofree char *label = NULL, *text = NULL, *known_text = NULL, *reached_text = NULL, *share = NULL;
       guint64 known, reached;
 
-      label = g_strdup_printf ("Outcome: %s", mqlw_stage_label (s));
+      label = g_strdup_printf (_("Outcome: %s"), _(mqlw_stage_label (s)));
       if (dataset->outcomes.stage[s] == NULL)
         {
-          add_fact (facts, label, "not in the data");
+          add_fact (facts, label, _("not in the data"));
           continue;
         }
       known = count_known (dataset->outcomes.stage[s], dataset->n_rows, &reached);
       known_text = format_count (known);
       reached_text = format_count (reached);
       share = format_percent (dataset->n_rows > 0 ? (double) known / dataset->n_rows : NAN);
-      text = g_strdup_printf ("known for %s leads (%s coverage), reached by %s", known_text, share, reached_text);
+      text = g_strdup_printf (_("known for %s leads (%s coverage), reached by %s"), known_text, share, reached_text);
       add_fact (facts, label, text);
     }
 }
@@ -460,16 +497,18 @@ build_data (MqlwReport *self)
 static void
 build_buckets (MqlwReport *self)
 {
-  static const char * const header[] = { "Score", "Leads", "Share", "Acceptance", "SQL", "Opportunity", "Won", "Verdict" };
+  static const char * const header[] = {
+    N_("Score"), N_("Leads"), N_("Share"), N_("Acceptance"), N_("SQL"), N_("Opportunity"), N_("Won"), N_("Verdict"),
+  };
   static const double widths[] = { 0.13, 0.11, 0.10, 0.13, 0.12, 0.14, 0.11, 0.16 };
   const MqlwBucketTable *table = self->table;
   Block *block;
 
-  add_block (self, BLOCK_HEADING, "2. Conversion by score");
+  add_block (self, BLOCK_HEADING, _("2. Conversion by score"));
   add_block (self, BLOCK_CHART, NULL);
-  add_paragraph (self, "Past leads grouped by the score this model gives them. Bars: leads per score range; lines: "
-                 "the share of known outcomes that reached each stage, with 95 %% intervals; the vertical line is "
-                 "the MQL threshold.");
+  add_paragraph (self, _("Past leads grouped by the score this model gives them. Bars: leads per score range; lines: "
+                   "the share of known outcomes that reached each stage, with 95 %% intervals; the vertical line is "
+                   "the MQL threshold."));
   block = add_table (self, header, widths, G_N_ELEMENTS (header), 0x7e);
   for (guint i = 0; i < table->n_buckets; i++)
     {
@@ -480,13 +519,13 @@ build_buckets (MqlwReport *self)
       g_ptr_array_add (block->items, format_percent (bucket->share));
       for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
         g_ptr_array_add (block->items, format_cell_rate (&bucket->stage[s]));
-      g_ptr_array_add (block->items, g_strdup (mqlw_verdict_label (bucket->verdict)));
+      g_ptr_array_add (block->items, g_strdup (_(mqlw_verdict_label (bucket->verdict))));
       if (bucket->lo <= self->model->threshold && self->model->threshold < bucket->hi)
         block->bold_row = (gint) i;
     }
-  add_paragraph (self, "Each range runs from its first score up to, not including, the next range's first score. "
-                 "Verdicts follow the SQL rate: below 10 %% too early, 10–30 %% marginal, 30–50 %% good, 50 %% and "
-                 "more hot. The row in bold holds the threshold.");
+  add_paragraph (self, _("Each range runs from its first score up to, not including, the next range's first score. "
+                   "Verdicts follow the SQL rate: below 10 %% too early, 10–30 %% marginal, 30–50 %% good, 50 %% and "
+                   "more hot. The row in bold holds the threshold."));
 }
 
 static const char *
@@ -497,18 +536,22 @@ decay_sentence (const MqlwDecay *decay,
 
   if (decay->kind == MQLW_DECAY_HALF_LIFE)
     {
-      *owned = g_strdup_printf ("Behaviour points fade with age: they halve every %g days.", decay->half_life_days);
+      *owned = g_strdup_printf (_("Behaviour points fade with age: they halve every %g days."), decay->half_life_days);
       return *owned;
     }
   if (decay->kind != MQLW_DECAY_STEPS || decay->steps == NULL || decay->steps->len == 0)
-    return "Behaviour points do not fade with age.";
-  out = g_string_new ("Behaviour points fade with the age of the activity: ");
+    return _("Behaviour points do not fade with age.");
+  out = g_string_new (_("Behaviour points fade with the age of the activity: "));
   for (guint i = 0; i < decay->steps->len; i++)
     {
       const MqlwDecayStep *step = &g_array_index (decay->steps, MqlwDecayStep, i);
-      g_string_append_printf (out, "%s%.0f %% up to %g days", i > 0 ? ", " : "", step->factor * 100.0, step->max_age_days);
+      if (i > 0)
+        g_string_append (out, ", ");
+      /* Translators: one step of the fading of behaviour points: "50 % up to 90 days". */
+      g_string_append_printf (out, _("%.0f %% up to %g days"), step->factor * 100.0, step->max_age_days);
     }
-  g_string_append_printf (out, ", %.0f %% beyond.", decay->beyond * 100.0);
+  /* Translators: ends the list of fading steps: "…, 50 % up to 90 days, 10 % beyond." */
+  g_string_append_printf (out, _(", %.0f %% beyond."), decay->beyond * 100.0);
   *owned = g_string_free (out, FALSE);
   return *owned;
 }
@@ -519,20 +562,20 @@ build_criteria (MqlwReport *self)
   MqlwModel *model = self->model;
   g_autofree char *decay_text = NULL;
 
-  add_block (self, BLOCK_HEADING, "3. How a lead is scored");
+  add_block (self, BLOCK_HEADING, _("3. How a lead is scored"));
   if (model->score_column != NULL)
     {
-      add_paragraph (self, "Leads are scored by the marketing platform: the score is the column “%s” of the data. "
-                     "This definition sets the threshold on that score.", model->score_column);
+      add_paragraph (self, _("Leads are scored by the marketing platform: the score is the column “%s” of the data. "
+                       "This definition sets the threshold on that score."), model->score_column);
       return;
     }
-  add_paragraph (self, "Total score = fit points + behaviour points%s. Every criterion below is in force exactly as "
-                 "written; negative points are penalties.",
-                 model->grading.enabled ? " × the grade's multiplier" : "");
+  add_paragraph (self, _("Total score = fit points + behaviour points%s. Every criterion below is in force exactly as "
+                   "written; negative points are penalties."),
+                 model->grading.enabled ? _(" × the grade's multiplier") : "");
 
-  add_block (self, BLOCK_SUBHEADING, "Fit: who the lead is");
+  add_block (self, BLOCK_SUBHEADING, _("Fit: who the lead is"));
   {
-    static const char * const header[] = { "Criterion", "Condition", "Points" };
+    static const char * const header[] = { N_("Criterion"), N_("Condition"), N_("Points") };
     static const double widths[] = { 0.30, 0.56, 0.14 };
     Block *table = add_table (self, header, widths, 3, 0x4);
     guint n = 0;
@@ -550,13 +593,13 @@ build_criteria (MqlwReport *self)
     if (n == 0)
       {
         g_ptr_array_set_size (table->items, 3);
-        add_paragraph (self, "No fit criteria.");
+        add_paragraph (self, _("No fit criteria."));
       }
   }
 
-  add_block (self, BLOCK_SUBHEADING, "Behaviour: what the lead did");
+  add_block (self, BLOCK_SUBHEADING, _("Behaviour: what the lead did"));
   {
-    static const char * const header[] = { "Activity", "Counted from", "Points each", "At most", "Fades" };
+    static const char * const header[] = { N_("Activity"), N_("Counted from"), N_("Points each"), N_("At most"), N_("Fades") };
     static const double widths[] = { 0.28, 0.28, 0.15, 0.15, 0.14 };
     Block *table = add_table (self, header, widths, 5, 0xc);
     guint n = 0;
@@ -569,15 +612,15 @@ build_criteria (MqlwReport *self)
         g_ptr_array_add (table->items, g_strdup (rule->label != NULL ? rule->label : rule->id));
         g_ptr_array_add (table->items, g_strdup (rule->activity));
         g_ptr_array_add (table->items, format_points (rule->points));
-        g_ptr_array_add (table->items, isnan (rule->cap) ? g_strdup ("no limit")
+        g_ptr_array_add (table->items, isnan (rule->cap) ? g_strdup (_("no limit"))
                                                           : format_points (copysign (rule->cap, rule->points)));
-        g_ptr_array_add (table->items, g_strdup (rule->decay && model->decay.kind != MQLW_DECAY_NONE ? "yes" : "no"));
+        g_ptr_array_add (table->items, g_strdup (rule->decay && model->decay.kind != MQLW_DECAY_NONE ? _("yes") : _("no")));
         n++;
       }
     if (n == 0)
       {
         g_ptr_array_set_size (table->items, 5);
-        add_paragraph (self, "No behaviour criteria.");
+        add_paragraph (self, _("No behaviour criteria."));
       }
   }
   add_paragraph (self, "%s", decay_sentence (&model->decay, &decay_text));
@@ -592,11 +635,11 @@ build_criteria (MqlwReport *self)
 
       for (guint i = 0; i < MQLW_N_GRADES; i++)
         multiplied |= g->multiplier[i] != 1.0;
-      add_block (self, BLOCK_SUBHEADING, "Grades");
-      add_paragraph (self, "Grade A: %s fit points or more; B: %s or more; C: %s or more; D: below %s.%s",
-                     a, b, c, c, multiplied ? "" : " The grade does not change behaviour points.");
+      add_block (self, BLOCK_SUBHEADING, _("Grades"));
+      add_paragraph (self, _("Grade A: %s fit points or more; B: %s or more; C: %s or more; D: below %s.%s"),
+                     a, b, c, c, multiplied ? "" : _(" The grade does not change behaviour points."));
       if (multiplied)
-        add_paragraph (self, "Behaviour points are multiplied by %g for grade A, %g for B, %g for C and %g for D.",
+        add_paragraph (self, _("Behaviour points are multiplied by %g for grade A, %g for B, %g for C and %g for D."),
                        g->multiplier[0], g->multiplier[1], g->multiplier[2], g->multiplier[3]);
     }
 }
@@ -611,34 +654,34 @@ build_paths (MqlwReport *self)
   Block *list;
   guint n = 0;
 
-  add_block (self, BLOCK_HEADING, "4. Paths to MQL and exceptions");
-  add_paragraph (self, "A lead becomes an MQL on any of these paths (seed 002, “The Two Paths to MQL”):");
+  add_block (self, BLOCK_HEADING, _("4. Paths to MQL and exceptions"));
+  add_paragraph (self, _("A lead becomes an MQL on any of these paths (seed 002, “The Two Paths to MQL”):"));
   list = add_block (self, BLOCK_BULLETS, NULL);
   if (paths->score)
     {
       g_autofree char *count = format_count (p->by_path[MQLW_PATH_INDEX_SCORE]);
-      add_item (list, "Scored: a total of %s points or more (%s past leads).", threshold, count);
+      add_item (list, _("Scored: a total of %s points or more (%s past leads)."), threshold, count);
     }
   if (paths->grade_behaviour)
     {
       g_autofree char *min = format_number (paths->behaviour_min);
       g_autofree char *count = format_count (p->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR]);
-      add_item (list, "Fit and engaged: grade %s or better and at least %s behaviour points (%s past leads).",
+      add_item (list, _("Fit and engaged: grade %s or better and at least %s behaviour points (%s past leads)."),
                 mqlw_grade_to_string (paths->grade_behaviour_min_grade), min, count);
     }
   if (paths->hand_raiser)
     {
-      g_autofree char *acts = join_humanized (paths->hand_raiser_activities, " or ");
+      g_autofree char *acts = join_humanized (paths->hand_raiser_activities, _(" or "));
       g_autofree char *count = format_count (p->by_path[MQLW_PATH_INDEX_HAND_RAISER]);
-      add_item (list, "Hand-raiser: %s, with grade %s or better — a competitor requesting a demo is not an MQL "
-                "(%s past leads).", acts, mqlw_grade_to_string (paths->hand_raiser_min_grade), count);
+      add_item (list, _("Hand-raiser: %s, with grade %s or better — a competitor requesting a demo is not an MQL "
+                  "(%s past leads)."), acts, mqlw_grade_to_string (paths->hand_raiser_min_grade), count);
     }
   if (list->items->len == 0)
-    add_item (list, "No path is switched on: no lead becomes an MQL.");
+    add_item (list, _("No path is switched on: no lead becomes an MQL."));
 
-  add_block (self, BLOCK_SUBHEADING, "Never an MQL");
+  add_block (self, BLOCK_SUBHEADING, _("Never an MQL"));
   {
-    static const char * const header[] = { "Disqualifier", "Reason", "Condition" };
+    static const char * const header[] = { N_("Disqualifier"), N_("Reason"), N_("Condition") };
     static const double widths[] = { 0.30, 0.16, 0.54 };
     Block *table = add_table (self, header, widths, 3, 0);
 
@@ -648,7 +691,7 @@ build_paths (MqlwReport *self)
         if (!d->enabled)
           continue;
         g_ptr_array_add (table->items, g_strdup (d->label != NULL ? d->label : d->id));
-        g_ptr_array_add (table->items, humanize (d->reason != NULL ? d->reason : "other"));
+        g_ptr_array_add (table->items, describe_reason (d->reason != NULL ? d->reason : "other"));
         g_ptr_array_add (table->items, mqlw_match_describe (&d->match));
         n++;
       }
@@ -656,19 +699,21 @@ build_paths (MqlwReport *self)
       g_ptr_array_set_size (table->items, 3);
   }
   if (n == 0)
-    add_paragraph (self, "No disqualifiers: every lead can qualify.");
+    add_paragraph (self, _("No disqualifiers: every lead can qualify."));
   else
     {
       g_autofree char *count = format_count (p->disqualified);
-      add_paragraph (self, "A disqualified lead is never an MQL, whatever its score. In the history, %s leads "
-                     "were disqualified.", count);
+      add_paragraph (self, _("A disqualified lead is never an MQL, whatever its score. In the history, %s leads "
+                       "were disqualified."), count);
     }
 }
 
 static void
 build_threshold (MqlwReport *self)
 {
-  static const char * const header[] = { "Threshold", "MQLs", "Per month", "Acceptance", "SQL rate", "Won", "Wins kept" };
+  static const char * const header[] = {
+    N_("Threshold"), N_("MQLs"), N_("Per month"), N_("Acceptance"), N_("SQL rate"), N_("Won"), N_("Wins kept"),
+  };
   static const double widths[] = { 0.16, 0.13, 0.13, 0.15, 0.14, 0.13, 0.16 };
   static const double offsets[] = { -10, -5, 0, 5, 10 };
   MqlwModel *model = self->model;
@@ -681,46 +726,46 @@ build_threshold (MqlwReport *self)
   Block *table;
   double lo, hi;
 
-  add_block (self, BLOCK_HEADING, "5. Why this threshold");
+  add_block (self, BLOCK_HEADING, _("5. Why this threshold"));
   for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
     {
       g_autofree char *text = NULL;
       if (!p->stage[s].present)
         continue;
       text = format_rate_with_counts (&p->stage[s]);
-      g_string_append_printf (rates, "%s%s %s", rates->len > 0 ? "; " : "", mqlw_stage_label (s), text);
+      g_string_append_printf (rates, "%s%s %s", rates->len > 0 ? "; " : "", _(mqlw_stage_label (s)), text);
     }
-  add_paragraph (self, "At %s points, %s of %s past leads (%s) are MQLs: %.1f a month over %.0f months of history. "
-                 "Among them: %s.", threshold, mql, leads, share, p->mql_per_month, p->months,
-                 rates->len > 0 ? rates->str : "no outcomes are known");
+  add_paragraph (self, _("At %s points, %s of %s past leads (%s) are MQLs: %.1f a month over %.0f months of history. "
+                   "Among them: %s."), threshold, mql, leads, share, p->mql_per_month, p->months,
+                 rates->len > 0 ? rates->str : _("no outcomes are known"));
   if (p->stage[MQLW_STAGE_WON].present && p->wins_total > 0)
     {
       g_autofree char *captured = format_count (p->wins_captured);
       g_autofree char *total = format_count (p->wins_total);
       g_autofree char *missed = format_count (p->wins_missed);
       g_autofree char *wshare = format_percent (p->wins_captured_share);
-      add_paragraph (self, "The line keeps %s of the %s won leads (%s); %s won leads scored below it.",
+      add_paragraph (self, _("The line keeps %s of the %s won leads (%s); %s won leads scored below it."),
                      captured, total, wshare, missed);
     }
   if (p->stage[MQLW_STAGE_SQL].present && p->stage[MQLW_STAGE_SQL].known > 0)
     {
       double r = p->stage[MQLW_STAGE_SQL].rate;
-      add_paragraph (self, "Seed 002 aims for 30–50 %% of MQLs becoming SQLs: below 30 %% the threshold is too low, "
-                     "above 60 %% it may miss opportunities. This threshold gives %.1f %%: %s.", r * 100.0,
-                     r < 0.30 ? "below the band — consider raising it"
-                     : r <= 0.50 ? "inside the band"
-                     : r <= 0.60 ? "above the band, still acceptable"
-                     : "well above the band — consider lowering it");
+      add_paragraph (self, _("Seed 002 aims for 30–50 %% of MQLs becoming SQLs: below 30 %% the threshold is too low, "
+                       "above 60 %% it may miss opportunities. This threshold gives %.1f %%: %s."), r * 100.0,
+                     r < 0.30 ? _("below the band — consider raising it")
+                     : r <= 0.50 ? _("inside the band")
+                     : r <= 0.60 ? _("above the band, still acceptable")
+                     : _("well above the band — consider lowering it"));
     }
   if (p->stage[MQLW_STAGE_ACCEPTED].present && p->stage[MQLW_STAGE_ACCEPTED].known > 0)
     {
       double r = p->stage[MQLW_STAGE_ACCEPTED].rate;
-      add_paragraph (self, "Sales accepted %.1f %% of the MQLs whose outcome is known (%.1f %% of MQLs have one); "
-                     "the usual target is 60–75 %%.", r * 100.0,
+      add_paragraph (self, _("Sales accepted %.1f %% of the MQLs whose outcome is known (%.1f %% of MQLs have one); "
+                       "the usual target is 60–75 %%."), r * 100.0,
                      isnan (p->acceptance_coverage) ? 0.0 : p->acceptance_coverage * 100.0);
     }
 
-  add_block (self, BLOCK_SUBHEADING, "Around the threshold");
+  add_block (self, BLOCK_SUBHEADING, _("Around the threshold"));
   table = add_table (self, header, widths, G_N_ELEMENTS (header), 0x7e);
   mqlw_calibration_score_range (self->calibration, &lo, &hi);
   for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
@@ -734,7 +779,7 @@ build_threshold (MqlwReport *self)
       mqlw_calibration_preview (self->calibration, t, model->capacity_per_month, &q);
       if (offsets[i] == 0)
         table->bold_row = (gint) ((table->items->len / table->n_columns) - 1);
-      g_ptr_array_add (table->items, offsets[i] == 0 ? g_strdup_printf ("%s (agreed)", tt) : g_strdup (tt));
+      g_ptr_array_add (table->items, offsets[i] == 0 ? g_strdup_printf (_("%s (agreed)"), tt) : g_strdup (tt));
       g_ptr_array_add (table->items, format_count (q.mql));
       g_ptr_array_add (table->items, g_strdup_printf ("%.1f", q.mql_per_month));
       g_ptr_array_add (table->items, format_cell_rate (&q.stage[MQLW_STAGE_ACCEPTED]));
@@ -743,16 +788,16 @@ build_threshold (MqlwReport *self)
       g_ptr_array_add (table->items, format_percent (q.wins_captured_share));
     }
 
-  add_block (self, BLOCK_HEADING, "6. Volume against sales capacity");
+  add_block (self, BLOCK_HEADING, _("6. Volume against sales capacity"));
   if (isnan (p->capacity_per_month))
-    add_paragraph (self, "Expected volume: %.1f MQLs a month. No sales capacity was set; agree on how many MQLs "
-                   "a month sales can follow up within the SLA and record it in the model.", p->mql_per_month);
+    add_paragraph (self, _("Expected volume: %.1f MQLs a month. No sales capacity was set; agree on how many MQLs "
+                     "a month sales can follow up within the SLA and record it in the model."), p->mql_per_month);
   else
-    add_paragraph (self, "Expected volume: %.1f MQLs a month. Sales can follow up %.0f a month within the SLA, so "
-                   "this definition uses %.0f %% of that capacity: %s.", p->mql_per_month, p->capacity_per_month,
+    add_paragraph (self, _("Expected volume: %.1f MQLs a month. Sales can follow up %.0f a month within the SLA, so "
+                     "this definition uses %.0f %% of that capacity: %s."), p->mql_per_month, p->capacity_per_month,
                    p->capacity_per_month > 0 ? p->mql_per_month / p->capacity_per_month * 100.0 : 0.0,
-                   p->over_capacity ? "over capacity — raise the threshold or add sales capacity"
-                                    : "within capacity");
+                   p->over_capacity ? _("over capacity — raise the threshold or add sales capacity")
+                                    : _("within capacity"));
 }
 
 static void
@@ -760,16 +805,16 @@ build_signoff (MqlwReport *self)
 {
   MqlwSignoff *signoff = self->signoff;
 
-  add_block (self, BLOCK_HEADING, "7. Sign-off");
+  add_block (self, BLOCK_HEADING, _("7. Sign-off"));
   if (signoff == NULL)
     {
-      add_paragraph (self, "This definition is a draft. It takes effect once at least one leader from marketing and "
-                     "one from sales sign it off (mqlw project sign, or Sign Off in the workbench); the signed "
-                     "version is then frozen and gets a review date three months later.");
+      add_paragraph (self, _("This definition is a draft. It takes effect once at least one leader from marketing and "
+                       "one from sales sign it off (mqlw project sign, or Sign Off in the workbench); the signed "
+                       "version is then frozen and gets a review date three months later."));
       return;
     }
   {
-    static const char * const header[] = { "Name", "Role", "Team", "Signature" };
+    static const char * const header[] = { N_("Name"), N_("Role"), N_("Team"), N_("Signature") };
     static const double widths[] = { 0.28, 0.28, 0.16, 0.28 };
     Block *table = add_table (self, header, widths, 4, 0);
     Block *facts;
@@ -783,18 +828,18 @@ build_signoff (MqlwReport *self)
         const MqlwApprover *a = g_ptr_array_index (signoff->approvers, i);
         g_ptr_array_add (table->items, g_strdup (a->name));
         g_ptr_array_add (table->items, g_strdup (a->role));
-        g_ptr_array_add (table->items, humanize (mqlw_team_to_string (a->team)));
+        g_ptr_array_add (table->items, g_strdup (team_title (a->team)));
         g_ptr_array_add (table->items, g_strdup (""));
       }
     facts = add_block (self, BLOCK_FACTS, NULL);
-    add_fact (facts, "Signed on", signed_on);
-    add_fact (facts, "Review on", review_on);
-    add_fact (facts, "Notes", *signoff->notes != '\0' ? signoff->notes : "—");
-    add_fact (facts, "Sign-off digest", signoff->digest);
-    add_paragraph (self, "The digest is a SHA-256 over the model, threshold, capacity, data digest, metrics, approvers "
-                   "and notes as signed. Anyone can check an exported agreed model with “mqlw verify FILE”: it "
-                   "reports which part, if any, changed after sign-off. Review the definition by %s against fresh "
-                   "conversion data (seed 002: reviewed quarterly).", review_on);
+    add_fact (facts, _("Signed on"), signed_on);
+    add_fact (facts, _("Review on"), review_on);
+    add_fact (facts, _("Notes"), *signoff->notes != '\0' ? signoff->notes : "—");
+    add_fact (facts, _("Sign-off digest"), signoff->digest);
+    add_paragraph (self, _("The digest is a SHA-256 over the model, threshold, capacity, data digest, metrics, approvers "
+                     "and notes as signed. Anyone can check an exported agreed model with “mqlw verify FILE”: it "
+                     "reports which part, if any, changed after sign-off. Review the definition by %s against fresh "
+                     "conversion data (seed 002: reviewed quarterly)."), review_on);
   }
 }
 
@@ -824,19 +869,19 @@ build_appendix (MqlwReport *self)
   Block *steps;
 
   add_block (self, BLOCK_PAGE_BREAK, NULL);
-  add_block (self, BLOCK_HEADING, "Appendix: entering this model in your platform");
-  add_paragraph (self, "Steps for the marketing-operations admin, built from this model's own criteria and numbers. "
-                 "Field and activity names are the columns of the data; map them to your platform's properties.");
+  add_block (self, BLOCK_HEADING, _("Appendix: entering this model in your platform"));
+  add_paragraph (self, _("Steps for the marketing-operations admin, built from this model's own criteria and numbers. "
+                   "Field and activity names are the columns of the data; map them to your platform's properties."));
 
   /* HubSpot */
-  add_block (self, BLOCK_SUBHEADING, "A. HubSpot");
+  add_block (self, BLOCK_SUBHEADING, _("A. HubSpot"));
   steps = add_block (self, BLOCK_STEPS, NULL);
   if (model->score_column != NULL)
-    add_item (steps, "Keep the existing score property “%s” as it is.", model->score_column);
+    add_item (steps, _("Keep the existing score property “%s” as it is."), model->score_column);
   else
     {
-      add_item (steps, "Settings → Properties → Create property: a Score property “MQL score” (or, in the lead "
-                "scoring tool, a new score with a Fit group and an Engagement group).");
+      add_item (steps, _("Settings → Properties → Create property: a Score property “MQL score” (or, in the lead "
+                  "scoring tool, a new score with a Fit group and an Engagement group)."));
       for (guint i = 0; i < model->fit->len; i++)
         {
           const MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
@@ -845,7 +890,7 @@ build_appendix (MqlwReport *self)
             continue;
           cond = describe_fit (rule);
           pts = format_points (rule->points);
-          add_item (steps, "Fit group: add the criterion “%s” — %s → %s points.", rule->label, cond, pts);
+          add_item (steps, _("Fit group: add the criterion “%s” — %s → %s points."), rule->label, cond, pts);
         }
       for (guint i = 0; i < model->behaviour->len; i++)
         {
@@ -854,12 +899,12 @@ build_appendix (MqlwReport *self)
           if (!rule->enabled)
             continue;
           pts = format_points (rule->points);
-          cap = isnan (rule->cap) ? g_strdup ("no limit") : format_number (rule->cap);
-          add_item (steps, "Engagement group: add “%s” (event %s) → %s points each time, score limit %s.",
+          cap = isnan (rule->cap) ? g_strdup (_("no limit")) : format_number (rule->cap);
+          add_item (steps, _("Engagement group: add “%s” (event %s) → %s points each time, score limit %s."),
                     rule->label, rule->activity, pts, cap);
         }
       if (model->decay.kind != MQLW_DECAY_NONE)
-        add_item (steps, "Engagement group: switch on score decay closest to this model's (see section 3).");
+        add_item (steps, _("Engagement group: switch on score decay closest to this model's (see section 3)."));
     }
   for (guint i = 0; i < model->disqualifiers->len; i++)
     {
@@ -868,34 +913,34 @@ build_appendix (MqlwReport *self)
       if (!d->enabled)
         continue;
       cond = mqlw_match_describe (&d->match);
-      add_item (steps, "Create an active list “Not MQL: %s” with the filter %s.", d->label, cond);
+      add_item (steps, _("Create an active list “Not MQL: %s” with the filter %s."), d->label, cond);
     }
-  add_item (steps, "Automation → Workflows → Contact-based workflow “MQL”: enrollment trigger “MQL score is greater "
-            "than or equal to %s”%s; exclude contacts in the “Not MQL” lists; action “Set property value: Lifecycle "
-            "stage = Marketing qualified lead”.", threshold, paths->score ? "" : " (score path off: use only the "
-            "triggers below)");
+  add_item (steps, _("Automation → Workflows → Contact-based workflow “MQL”: enrollment trigger “MQL score is greater "
+              "than or equal to %s”%s; exclude contacts in the “Not MQL” lists; action “Set property value: Lifecycle "
+              "stage = Marketing qualified lead”."), threshold, paths->score ? "" : _(" (score path off: use only the "
+                                                                                     "triggers below)"));
   if (paths->hand_raiser)
     {
-      g_autofree char *acts = join_humanized (paths->hand_raiser_activities, " or ");
+      g_autofree char *acts = join_humanized (paths->hand_raiser_activities, _(" or "));
       double floor_fit = grade_floor_fit (model, paths->hand_raiser_min_grade);
       g_autofree char *fit = format_number (floor_fit);
-      add_item (steps, "Add an OR trigger to the same workflow: form submission “%s” AND fit score at least %s "
-                "(grade %s).", acts, isnan (floor_fit) ? "—" : fit, mqlw_grade_to_string (paths->hand_raiser_min_grade));
+      add_item (steps, _("Add an OR trigger to the same workflow: form submission “%s” AND fit score at least %s "
+                  "(grade %s)."), acts, isnan (floor_fit) ? "—" : fit, mqlw_grade_to_string (paths->hand_raiser_min_grade));
     }
   if (paths->grade_behaviour)
     {
       double floor_fit = grade_floor_fit (model, paths->grade_behaviour_min_grade);
       g_autofree char *fit = format_number (floor_fit);
       g_autofree char *min = format_number (paths->behaviour_min);
-      add_item (steps, "Add an OR trigger: fit score at least %s AND engagement score at least %s.",
+      add_item (steps, _("Add an OR trigger: fit score at least %s AND engagement score at least %s."),
                 isnan (floor_fit) ? "—" : fit, min);
     }
 
   /* Marketo */
-  add_block (self, BLOCK_SUBHEADING, "B. Marketo Engage");
+  add_block (self, BLOCK_SUBHEADING, _("B. Marketo Engage"));
   steps = add_block (self, BLOCK_STEPS, NULL);
-  add_item (steps, "Admin → Field Management: use the “Lead Score” field, and create score fields “Behavior Score” "
-            "and “Demographic Score”.");
+  add_item (steps, _("Admin → Field Management: use the “Lead Score” field, and create score fields “Behavior Score” "
+              "and “Demographic Score”."));
   if (model->score_column == NULL)
     {
       for (guint i = 0; i < model->fit->len; i++)
@@ -906,9 +951,9 @@ build_appendix (MqlwReport *self)
             continue;
           cond = describe_fit (rule);
           pts = format_points (rule->points);
-          add_item (steps, "Smart campaign “Fit – %s”: Smart List trigger “Lead is Created” or “Data Value Changes” "
-                    "on %s, filter %s; Flow “Change Score”: Demographic Score %s and Lead Score %s; run once per "
-                    "person.", rule->label, rule->match.field, cond, pts, pts);
+          add_item (steps, _("Smart campaign “Fit – %s”: Smart List trigger “Lead is Created” or “Data Value Changes” "
+                      "on %s, filter %s; Flow “Change Score”: Demographic Score %s and Lead Score %s; run once per "
+                      "person."), rule->label, rule->match.field, cond, pts, pts);
         }
       for (guint i = 0; i < model->behaviour->len; i++)
         {
@@ -918,18 +963,18 @@ build_appendix (MqlwReport *self)
             continue;
           pts = format_points (rule->points);
           if (isnan (rule->cap) || rule->points == 0)
-            add_item (steps, "Smart campaign “Behavior – %s”: trigger on the %s activity; Flow “Change Score”: "
-                      "Behavior Score %s and Lead Score %s; each person can run through every time.",
+            add_item (steps, _("Smart campaign “Behavior – %s”: trigger on the %s activity; Flow “Change Score”: "
+                        "Behavior Score %s and Lead Score %s; each person can run through every time."),
                       rule->label, rule->activity, pts, pts);
           else
-            add_item (steps, "Smart campaign “Behavior – %s”: trigger on the %s activity; Flow “Change Score”: "
-                      "Behavior Score %s and Lead Score %s; qualification: at most %.0f times per person (cap %g "
-                      "points).", rule->label, rule->activity, pts, pts, floor (rule->cap / fabs (rule->points)),
+            add_item (steps, _("Smart campaign “Behavior – %s”: trigger on the %s activity; Flow “Change Score”: "
+                        "Behavior Score %s and Lead Score %s; qualification: at most %.0f times per person (cap %g "
+                        "points)."), rule->label, rule->activity, pts, pts, floor (rule->cap / fabs (rule->points)),
                       rule->cap);
         }
       if (model->decay.kind != MQLW_DECAY_NONE)
-        add_item (steps, "Batch campaign “Behavior decay”, weekly: people with no activity in the last 30 days; "
-                  "Flow “Change Score” lowers Behavior Score and Lead Score (see section 3 for the rates).");
+        add_item (steps, _("Batch campaign “Behavior decay”, weekly: people with no activity in the last 30 days; "
+                    "Flow “Change Score” lowers Behavior Score and Lead Score (see section 3 for the rates)."));
     }
   for (guint i = 0; i < model->disqualifiers->len; i++)
     {
@@ -938,20 +983,20 @@ build_appendix (MqlwReport *self)
       if (!d->enabled)
         continue;
       cond = mqlw_match_describe (&d->match);
-      add_item (steps, "Smart list “Not MQL – %s”: %s.", d->label, cond);
+      add_item (steps, _("Smart list “Not MQL – %s”: %s."), d->label, cond);
     }
-  add_item (steps, "Trigger campaign “MQL”: trigger “Score is Changed” (Lead Score), filter “Lead Score at least %s” "
-            "and not member of the “Not MQL” smart lists; Flow “Change Data Value”: Lead Status = MQL, then "
-            "“Change Revenue Stage” to MQL and “Interesting Moment”.", threshold);
+  add_item (steps, _("Trigger campaign “MQL”: trigger “Score is Changed” (Lead Score), filter “Lead Score at least %s” "
+              "and not member of the “Not MQL” smart lists; Flow “Change Data Value”: Lead Status = MQL, then "
+              "“Change Revenue Stage” to MQL and “Interesting Moment”."), threshold);
   if (paths->hand_raiser)
     {
-      g_autofree char *acts = join_humanized (paths->hand_raiser_activities, " or ");
-      add_item (steps, "Add a second trigger to the MQL campaign: “Fills Out Form” (%s) with a filter on the "
-                "Demographic Score of grade %s.", acts, mqlw_grade_to_string (paths->hand_raiser_min_grade));
+      g_autofree char *acts = join_humanized (paths->hand_raiser_activities, _(" or "));
+      add_item (steps, _("Add a second trigger to the MQL campaign: “Fills Out Form” (%s) with a filter on the "
+                  "Demographic Score of grade %s."), acts, mqlw_grade_to_string (paths->hand_raiser_min_grade));
     }
 
   /* Pardot */
-  add_block (self, BLOCK_SUBHEADING, "C. Account Engagement (Pardot)");
+  add_block (self, BLOCK_SUBHEADING, _("C. Account Engagement (Pardot)"));
   steps = add_block (self, BLOCK_STEPS, NULL);
   if (model->score_column == NULL)
     {
@@ -962,12 +1007,12 @@ build_appendix (MqlwReport *self)
           if (!rule->enabled)
             continue;
           pts = format_points (rule->points);
-          add_item (steps, "Automation → Scoring rules (or a page action / completion action): “%s” (%s) → %s "
-                    "points%s.", rule->label, rule->activity, pts,
-                    isnan (rule->cap) ? "" : "; stop adding once the cap of this activity is reached");
+          add_item (steps, _("Automation → Scoring rules (or a page action / completion action): “%s” (%s) → %s "
+                      "points%s."), rule->label, rule->activity, pts,
+                    isnan (rule->cap) ? "" : _("; stop adding once the cap of this activity is reached"));
         }
-      add_item (steps, "Automation → Grading → Profiles: create the profile “MQL definition”. Each criterion "
-                "moves the grade by thirds of a letter; this model's fit points convert at 10 points = ⅓ letter:");
+      add_item (steps, _("Automation → Grading → Profiles: create the profile “MQL definition”. Each criterion "
+                  "moves the grade by thirds of a letter; this model's fit points convert at 10 points = ⅓ letter:"));
       for (guint i = 0; i < model->fit->len; i++)
         {
           const MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
@@ -978,8 +1023,12 @@ build_appendix (MqlwReport *self)
           cond = describe_fit (rule);
           pts = format_points (rule->points);
           thirds = (int) CLAMP (round (rule->points / 10.0), -3, 3);
-          add_item (steps, "Grading criterion “%s”: %s → %s the grade by %d/3 of a letter (%s fit points).",
-                    rule->label, cond, thirds >= 0 ? "raise" : "lower", ABS (thirds), pts);
+          if (thirds >= 0)
+            add_item (steps, _("Grading criterion “%s”: %s → raise the grade by %d/3 of a letter (%s fit points)."),
+                      rule->label, cond, thirds, pts);
+          else
+            add_item (steps, _("Grading criterion “%s”: %s → lower the grade by %d/3 of a letter (%s fit points)."),
+                      rule->label, cond, -thirds, pts);
         }
     }
   if (model->grading.enabled)
@@ -987,12 +1036,12 @@ build_appendix (MqlwReport *self)
       g_autofree char *a = format_number (model->grading.min_fit[0]);
       g_autofree char *b = format_number (model->grading.min_fit[1]);
       g_autofree char *c = format_number (model->grading.min_fit[2]);
-      add_item (steps, "The grades A–D of this model: A from %s fit points, B from %s, C from %s, D below.", a, b, c);
+      add_item (steps, _("The grades A–D of this model: A from %s fit points, B from %s, C from %s, D below."), a, b, c);
     }
-  add_item (steps, "Automation → Automation rules: rule “MQL”, match all: Prospect score is greater than or equal to "
-            "%s%s%s; actions: change the prospect's lifecycle field to MQL, assign to the sales queue, notify the "
-            "owner. Repeat the rule so later qualifiers are caught.", threshold,
-            paths->hand_raiser || paths->grade_behaviour ? " and Prospect grade is greater than or equal to " : "",
+  add_item (steps, _("Automation → Automation rules: rule “MQL”, match all: Prospect score is greater than or equal to "
+              "%s%s%s; actions: change the prospect's lifecycle field to MQL, assign to the sales queue, notify the "
+              "owner. Repeat the rule so later qualifiers are caught."), threshold,
+            paths->hand_raiser || paths->grade_behaviour ? _(" and Prospect grade is greater than or equal to ") : "",
             paths->hand_raiser ? mqlw_grade_to_string (paths->hand_raiser_min_grade)
             : paths->grade_behaviour ? mqlw_grade_to_string (paths->grade_behaviour_min_grade) : "");
   for (guint i = 0; i < model->disqualifiers->len; i++)
@@ -1002,13 +1051,13 @@ build_appendix (MqlwReport *self)
       if (!d->enabled)
         continue;
       cond = mqlw_match_describe (&d->match);
-      add_item (steps, "Add to the MQL rule: NOT (%s) — %s.", cond, d->label);
+      add_item (steps, _("Add to the MQL rule: NOT (%s) — %s."), cond, d->label);
     }
 
   /* Mautic */
-  add_block (self, BLOCK_SUBHEADING, "D. Mautic");
+  add_block (self, BLOCK_SUBHEADING, _("D. Mautic"));
   steps = add_block (self, BLOCK_STEPS, NULL);
-  add_item (steps, "Stages → New: create the stages “Lead”, “MQL” and “Disqualified”.");
+  add_item (steps, _("Stages → New: create the stages “Lead”, “MQL” and “Disqualified”."));
   if (model->score_column == NULL)
     {
       for (guint i = 0; i < model->behaviour->len; i++)
@@ -1018,8 +1067,8 @@ build_appendix (MqlwReport *self)
           if (!rule->enabled)
             continue;
           pts = format_points (rule->points);
-          add_item (steps, "Points → Manage actions → New: “%s” (%s) changes points by %s%s.", rule->label,
-                    rule->activity, pts, isnan (rule->cap) ? "" : ", repeatable until the activity's cap");
+          add_item (steps, _("Points → Manage actions → New: “%s” (%s) changes points by %s%s."), rule->label,
+                    rule->activity, pts, isnan (rule->cap) ? "" : _(", repeatable until the activity's cap"));
         }
       for (guint i = 0; i < model->fit->len; i++)
         {
@@ -1029,12 +1078,12 @@ build_appendix (MqlwReport *self)
             continue;
           cond = describe_fit (rule);
           pts = format_points (rule->points);
-          add_item (steps, "Campaign “Fit scoring”: condition “Contact field value” %s → action “Adjust contact "
-                    "points” by %s.", cond, pts);
+          add_item (steps, _("Campaign “Fit scoring”: condition “Contact field value” %s → action “Adjust contact "
+                      "points” by %s."), cond, pts);
         }
     }
-  add_item (steps, "Points → Manage triggers → New: trigger “MQL” at %s points; events “Change contact's stage” to "
-            "MQL, “Modify contact's segments” (add to “MQL”) and send the sales notification e-mail.", threshold);
+  add_item (steps, _("Points → Manage triggers → New: trigger “MQL” at %s points; events “Change contact's stage” to "
+              "MQL, “Modify contact's segments” (add to “MQL”) and send the sales notification e-mail."), threshold);
   for (guint i = 0; i < model->disqualifiers->len; i++)
     {
       const MqlwDisqualifier *d = g_ptr_array_index (model->disqualifiers, i);
@@ -1042,7 +1091,7 @@ build_appendix (MqlwReport *self)
       if (!d->enabled)
         continue;
       cond = mqlw_match_describe (&d->match);
-      add_item (steps, "Campaign “Disqualify”: condition %s → “Change contact's stage” to Disqualified (%s).",
+      add_item (steps, _("Campaign “Disqualify”: condition %s → “Change contact's stage” to Disqualified (%s)."),
                 cond, d->label);
     }
 }
@@ -1074,7 +1123,7 @@ mqlw_report_new (MqlwDataset  *dataset,
   if (self->scorer == NULL)
     {
       g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_SCORE,
-                   "The model cannot score this data: %s", local->message);
+                   _("The model cannot score this data: %s"), local->message);
       return NULL;
     }
   self->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (self->scorer), &dataset->outcomes,
@@ -1232,8 +1281,8 @@ draw_page_furniture (Doc *doc)
 
   if (!doc->draw)
     return;
-  left = g_strdup_printf ("MQL definition · %s", model_name (report->model));
-  right = g_strdup_printf ("Page %u of %u", doc->page, doc->n_pages);
+  left = g_strdup_printf (_("MQL definition · %s"), model_name (report->model));
+  right = g_strdup_printf (_("Page %u of %u"), doc->page, doc->n_pages);
   l = make_layout (doc, left, 8, FALSE, TEXT_W * 0.7, PANGO_ALIGN_LEFT);
   r = make_layout (doc, right, 8, FALSE, TEXT_W * 0.3, PANGO_ALIGN_RIGHT);
   cairo_save (doc->cr);
@@ -1249,8 +1298,8 @@ draw_page_furniture (Doc *doc)
   if (doc->page > 1)
     {
       head = report->signoff != NULL
-             ? g_strdup_printf ("Signed off · digest %.16s…", report->signoff->digest)
-             : g_strdup ("Draft — not signed off");
+             ? g_strdup_printf (_("Signed off · digest %.16s…"), report->signoff->digest)
+             : g_strdup (_("Draft — not signed off"));
       top = make_layout (doc, head, 8, FALSE, TEXT_W, PANGO_ALIGN_RIGHT);
       show_layout (doc, top, MARGIN_X, 34, COLOR_MUTED);
     }
@@ -1626,7 +1675,7 @@ mqlw_report_write_pdf (MqlwReport  *self,
     {
       g_autofree char *name = g_filename_display_name (path);
       g_unlink (tmp);
-      g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_WRITE, "Could not write “%s”: %s", name,
+      g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_WRITE, _("Could not write “%s”: %s"), name,
                    status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (errno));
       return FALSE;
     }
@@ -1731,7 +1780,7 @@ mqlw_report_to_markdown (MqlwReport *self,
           break;
         case BLOCK_CHART:
           if (chart_name != NULL)
-            g_string_append_printf (out, "![Conversion by score, threshold marked](%s)\n\n", chart_name);
+            g_string_append_printf (out, "![%s](%s)\n\n", _("Conversion by score, threshold marked"), chart_name);
           break;
         case BLOCK_PAGE_BREAK:
         default:
@@ -1766,7 +1815,7 @@ mqlw_report_write_markdown (MqlwReport  *self,
   if (!mqlw_chart_export (chart_path, MQLW_CHART_FORMAT_PNG, 1200, 640, self->table, self->model->threshold,
                           &style, &local))
     {
-      g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_WRITE, "Could not write the chart: %s", local->message);
+      g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_WRITE, _("Could not write the chart: %s"), local->message);
       return FALSE;
     }
   text = mqlw_report_to_markdown (self, chart_name);
@@ -1792,7 +1841,7 @@ mqlw_report_write (MqlwReport  *self,
     {
       g_autofree char *name = g_filename_display_name (path);
       g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_FORMAT,
-                   "“%s”: the written definition is a .pdf or a .md (Markdown) file", name);
+                   _("“%s”: the written definition is a .pdf or a .md (Markdown) file"), name);
       return FALSE;
     }
   if (format == MQLW_REPORT_FORMAT_PDF)

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -188,14 +189,14 @@ describe_type (MqlwColumnType type)
     {
     case MQLW_COLUMN_TYPE_INTEGER:
     case MQLW_COLUMN_TYPE_DECIMAL:
-      return "numbers";
+      return _("numbers");
     case MQLW_COLUMN_TYPE_BOOLEAN:
-      return "yes/no values";
+      return _("yes/no values");
     case MQLW_COLUMN_TYPE_DATE:
-      return "dates";
+      return _("dates");
     case MQLW_COLUMN_TYPE_CATEGORICAL:
     default:
-      return "text";
+      return _("text");
     }
 }
 
@@ -211,7 +212,7 @@ check_match (MqlwDataset      *dataset,
   if (column == NULL)
     {
       g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_NO_COLUMN,
-                   "%s names column '%s', which the data does not have", what, match->field);
+                   _("%s names column '%s', which the data does not have"), what, match->field);
       return FALSE;
     }
 
@@ -223,7 +224,7 @@ check_match (MqlwDataset      *dataset,
       if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
         {
           g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
-                       "%s uses a range on column '%s', which holds text, not numbers", what, match->field);
+                       _("%s uses a range on column '%s', which holds text, not numbers"), what, match->field);
           return FALSE;
         }
       return TRUE;
@@ -231,7 +232,7 @@ check_match (MqlwDataset      *dataset,
       if (column->type != MQLW_COLUMN_TYPE_CATEGORICAL)
         {
           g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
-                       "%s looks for an e-mail domain in column '%s', which holds %s, not e-mail addresses",
+                       _("%s looks for an e-mail domain in column '%s', which holds %s, not e-mail addresses"),
                        what, match->field, describe_type (column->type));
           return FALSE;
         }
@@ -265,7 +266,7 @@ check_match (MqlwDataset      *dataset,
           if (!ok)
             {
               g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
-                           "%s compares column '%s' with '%s', but that column holds %s",
+                           _("%s compares column '%s' with '%s', but that column holds %s"),
                            what, match->field, value, describe_type (column->type));
               return FALSE;
             }
@@ -273,7 +274,7 @@ check_match (MqlwDataset      *dataset,
       return TRUE;
     default:
       g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
-                   "%s has an unknown condition", what);
+                   _("%s has an unknown condition"), what);
       return FALSE;
     }
 }
@@ -289,14 +290,14 @@ check_count_column (MqlwDataset  *dataset,
   if (column == NULL)
     {
       g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_NO_COLUMN,
-                   "%s names column '%s', which the data does not have", what, name);
+                   _("%s names column '%s', which the data does not have"), what, name);
       return FALSE;
     }
   if (column->type != MQLW_COLUMN_TYPE_INTEGER && column->type != MQLW_COLUMN_TYPE_DECIMAL &&
       column->type != MQLW_COLUMN_TYPE_BOOLEAN)
     {
       g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
-                   "%s counts column '%s', which holds %s, not numbers", what, name, describe_type (column->type));
+                   _("%s counts column '%s', which holds %s, not numbers"), what, name, describe_type (column->type));
       return FALSE;
     }
   return TRUE;
@@ -314,13 +315,13 @@ check_model (MqlwDataset      *dataset,
       if (column == NULL)
         {
           g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_NO_COLUMN,
-                       "the model scores with column '%s', which the data does not have", model->score_column);
+                       _("the model scores with column '%s', which the data does not have"), model->score_column);
           return FALSE;
         }
       if (column->type != MQLW_COLUMN_TYPE_INTEGER && column->type != MQLW_COLUMN_TYPE_DECIMAL)
         {
           g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
-                       "the model scores with column '%s', which holds %s, not numbers",
+                       _("the model scores with column '%s', which holds %s, not numbers"),
                        model->score_column, describe_type (column->type));
           return FALSE;
         }
@@ -334,7 +335,8 @@ check_model (MqlwDataset      *dataset,
 
           if (!rule->enabled)
             continue;
-          what = g_strdup_printf ("fit rule '%s'", rule->id);
+          /* Translators: the subject of a sentence such as "fit rule 'senior' names column 'title', …". */
+          what = g_strdup_printf (_("fit rule '%s'"), rule->id);
           if (!check_match (dataset, &rule->match, what, error))
             return FALSE;
         }
@@ -345,7 +347,8 @@ check_model (MqlwDataset      *dataset,
 
           if (!rule->enabled)
             continue;
-          what = g_strdup_printf ("behaviour rule '%s'", rule->id);
+          /* Translators: the subject of a sentence such as "behaviour rule 'demo' counts column …". */
+          what = g_strdup_printf (_("behaviour rule '%s'"), rule->id);
           if (!check_count_column (dataset, rule->activity, what, error))
             return FALSE;
           if (rule->date_column != NULL)
@@ -355,14 +358,14 @@ check_model (MqlwDataset      *dataset,
               if (column == NULL)
                 {
                   g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_NO_COLUMN,
-                               "%s dates its activity with column '%s', which the data does not have",
+                               _("%s dates its activity with column '%s', which the data does not have"),
                                what, rule->date_column);
                   return FALSE;
                 }
               if (column->type != MQLW_COLUMN_TYPE_DATE)
                 {
                   g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
-                               "%s dates its activity with column '%s', which holds %s, not dates",
+                               _("%s dates its activity with column '%s', which holds %s, not dates"),
                                what, rule->date_column, describe_type (column->type));
                   return FALSE;
                 }
@@ -377,14 +380,15 @@ check_model (MqlwDataset      *dataset,
 
       if (!rule->enabled)
         continue;
-      what = g_strdup_printf ("disqualifier '%s'", rule->id);
+      /* Translators: the subject of a sentence such as "disqualifier 'student' names column 'title', …". */
+      what = g_strdup_printf (_("disqualifier '%s'"), rule->id);
       if (!check_match (dataset, &rule->match, what, error))
         return FALSE;
     }
 
   if (model->paths.hand_raiser && model->paths.hand_raiser_activities != NULL)
     for (guint i = 0; model->paths.hand_raiser_activities[i] != NULL; i++)
-      if (!check_count_column (dataset, model->paths.hand_raiser_activities[i], "the hand-raiser path", error))
+      if (!check_count_column (dataset, model->paths.hand_raiser_activities[i], _("the hand-raiser path"), error))
         return FALSE;
 
   return TRUE;
@@ -1270,9 +1274,12 @@ check_sums (GPtrArray  *fit_states,
     }
   if (fit_bound > SUM_LIMIT || behaviour_bound > SUM_LIMIT || isnan (behaviour_bound))
     {
-      g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_TOO_LARGE,
-                   "the %s rules can give one lead more than %s points in all; use smaller points or caps",
-                   fit_bound > SUM_LIMIT ? "fit" : "behaviour", "20,000,000");
+      g_set_error_literal (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_TOO_LARGE,
+                           fit_bound > SUM_LIMIT
+                           ? _("the fit rules can give one lead more than 20,000,000 points in all; "
+                               "use smaller points or caps")
+                           : _("the behaviour rules can give one lead more than 20,000,000 points in all; "
+                               "use smaller points or caps"));
       return FALSE;
     }
   return TRUE;

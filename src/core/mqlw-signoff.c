@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -68,14 +70,14 @@ mqlw_approver_parse (const char  *text,
   if (g_strv_length (parts) != 3)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS,
-                   "An approver is written “Name|Role|team”, e.g. “Dana Lee|VP Sales|sales”, not “%s”", text);
+                   _("An approver is written “Name|Role|team”, e.g. “Dana Lee|VP Sales|sales”, not “%s”"), text);
       return NULL;
     }
   g_strstrip (parts[2]);
   if (!mqlw_team_from_string (parts[2], &team))
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS,
-                   "Approver “%s”: the team must be marketing or sales, not “%s”", text, parts[2]);
+                   _("Approver “%s”: the team must be marketing or sales, not “%s”"), text, parts[2]);
       return NULL;
     }
   return mqlw_approver_new (parts[0], parts[1], team);
@@ -96,8 +98,8 @@ static const char * const part_names[MQLW_SIGNOFF_N_PARTS] = {
 };
 
 static const char * const part_labels[MQLW_SIGNOFF_N_PARTS] = {
-  "The model's criteria", "The threshold", "The capacity", "The dataset digest",
-  "The metrics at sign-off", "The approvers", "The notes",
+  N_("The model's criteria"), N_("The threshold"), N_("The capacity"), N_("The dataset digest"),
+  N_("The metrics at sign-off"), N_("The approvers"), N_("The notes"),
 };
 
 const char *
@@ -111,7 +113,7 @@ const char *
 mqlw_signoff_part_label (MqlwSignoffPart part)
 {
   g_return_val_if_fail (part < MQLW_SIGNOFF_N_PARTS, NULL);
-  return part_labels[part];
+  return _(part_labels[part]);
 }
 
 /* ---- canonical form and digests ---------------------------------------- */
@@ -338,7 +340,7 @@ mqlw_signoff_compute_metrics (MqlwDataset  *dataset,
   if (scorer == NULL)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_SCORE,
-                   "The model cannot score this data: %s", local->message);
+                   _("The model cannot score this data: %s"), local->message);
       return NULL;
     }
   calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes, model->paths.score);
@@ -348,7 +350,7 @@ mqlw_signoff_compute_metrics (MqlwDataset  *dataset,
   if (table == NULL)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_SCORE,
-                   "The score buckets cannot be built: %s", local->message);
+                   _("The score buckets cannot be built: %s"), local->message);
       return NULL;
     }
   mqlw_calibration_preview (calibration, model->threshold, model->capacity_per_month, &preview);
@@ -520,7 +522,7 @@ check_approvers (GPtrArray  *approvers,
       if (approver->name == NULL || *approver->name == '\0')
         {
           g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS,
-                       "Approver %u has no name; every approver signs with their name", i + 1);
+                       _("Approver %u has no name; every approver signs with their name"), i + 1);
           return FALSE;
         }
       if (approver->team == MQLW_TEAM_MARKETING)
@@ -531,11 +533,11 @@ check_approvers (GPtrArray  *approvers,
   if (marketing == 0 || sales == 0)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS,
-                   "A sign-off needs at least one approver from marketing and one from sales, so that both "
-                   "teams agree to the MQL definition; %s",
-                   marketing == 0 && sales == 0 ? "there are no approvers yet"
-                   : marketing == 0 ? "nobody from marketing has signed yet"
-                   : "nobody from sales has signed yet");
+                   _("A sign-off needs at least one approver from marketing and one from sales, so that both "
+                     "teams agree to the MQL definition; %s"),
+                   marketing == 0 && sales == 0 ? _("there are no approvers yet")
+                   : marketing == 0 ? _("nobody from marketing has signed yet")
+                   : _("nobody from sales has signed yet"));
       return FALSE;
     }
   return TRUE;
@@ -574,7 +576,7 @@ mqlw_signoff_create (MqlwDataset   *dataset,
     return NULL;
   if (g_cancellable_is_cancelled (cancellable))
     {
-      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_CANCELLED, "The sign-off was cancelled");
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_CANCELLED, _("The sign-off was cancelled"));
       return NULL;
     }
   for (guint i = 0; i < approvers->len; i++)
@@ -676,7 +678,7 @@ mqlw_signoff_export (const MqlwSignoff  *self,
   if (!g_file_set_contents (path, json, -1, &local))
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_IO,
-                   "Could not write the agreed model: %s", local->message);
+                   _("Could not write the agreed model: %s"), local->message);
       return FALSE;
     }
   return TRUE;
@@ -707,14 +709,14 @@ parse_export (JsonParser  *parser,
   if (!json_parser_load_from_data (parser, json, len, &local))
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
-                   "This is not an agreed-model export: it is not valid JSON (%s)", local->message);
+                   _("This is not an agreed-model export: it is not valid JSON (%s)"), local->message);
       return FALSE;
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
-                   "This is not an agreed-model export: $ is not a JSON object");
+                   _("This is not an agreed-model export: $ is not a JSON object"));
       return FALSE;
     }
   parsed->root = json_node_get_object (root);
@@ -722,14 +724,13 @@ parse_export (JsonParser  *parser,
   if (g_strcmp0 (format, MQLW_SIGNOFF_FORMAT) != 0)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
-                   "This is not an agreed-model export: $.format must be “%s”", MQLW_SIGNOFF_FORMAT);
+                   _("This is not an agreed-model export: $.format must be “%s”"), MQLW_SIGNOFF_FORMAT);
       return FALSE;
     }
   if (json_object_get_int_member_with_default (parsed->root, "version", 0) > MQLW_SIGNOFF_FORMAT_VERSION)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_VERSION,
-                   "This agreed model was exported by a newer MQL Workbench (format %" G_GINT64_FORMAT
-                   "); this one reads up to %d",
+                   _("This agreed model was exported by a newer MQL Workbench (format %" PRId64 "); this one reads up to %d"),
                    json_object_get_int_member_with_default (parsed->root, "version", 0), MQLW_SIGNOFF_FORMAT_VERSION);
       return FALSE;
     }
@@ -739,7 +740,7 @@ parse_export (JsonParser  *parser,
       if (parsed->parts[p] == NULL)
         {
           g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
-                       "This agreed-model export is incomplete: $.%s is missing", part_members[p]);
+                       _("This agreed-model export is incomplete: $.%s is missing"), part_members[p]);
           return FALSE;
         }
     }
@@ -787,7 +788,7 @@ mqlw_signoff_from_json (const char  *json,
   if (self->model == NULL)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
-                   "The agreed model's $.model cannot be read: %s", local->message);
+                   _("The agreed model's $.model cannot be read: %s"), local->message);
       return NULL;
     }
   self->threshold = number_or_nan (parsed.parts[MQLW_SIGNOFF_PART_THRESHOLD]);
@@ -797,7 +798,7 @@ mqlw_signoff_from_json (const char  *json,
       !JSON_NODE_HOLDS_OBJECT (parsed.parts[MQLW_SIGNOFF_PART_METRICS]))
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
-                   "The agreed model's $.dataset, $.metrics and $.approvers must be an object, an object and a list");
+                   _("The agreed model's $.dataset, $.metrics and $.approvers must be an object, an object and a list"));
       return NULL;
     }
   dataset = json_node_get_object (parsed.parts[MQLW_SIGNOFF_PART_DATASET]);
@@ -817,7 +818,7 @@ mqlw_signoff_from_json (const char  *json,
                                   &team))
         {
           g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
-                       "The agreed model's $.approvers[%u] needs a name, a role and a team (marketing or sales)", i);
+                       _("The agreed model's $.approvers[%u] needs a name, a role and a team (marketing or sales)"), i);
           return NULL;
         }
       g_ptr_array_add (self->approvers,
@@ -921,7 +922,9 @@ mqlw_signoff_verify (const char        *json,
       if (digest == NULL || g_strcmp0 (digest, signed_digest) != 0)
         {
           result->changed |= 1u << p;
-          add_message (result, "%s changed after sign-off (%s)", part_labels[p], part_names[p]);
+          /* Translators: "The threshold changed after sign-off (threshold)"; the part in parentheses
+           * is the name of the part in the file and stays in English. */
+          add_message (result, _("%s changed after sign-off (%s)"), _(part_labels[p]), part_names[p]);
         }
     }
 
@@ -932,23 +935,23 @@ mqlw_signoff_verify (const char        *json,
           !(result->changed & (1u << MQLW_SIGNOFF_PART_THRESHOLD)))
         {
           result->changed |= 1u << MQLW_SIGNOFF_PART_THRESHOLD;
-          add_message (result, "%s changed after sign-off (%s): the model inside says %g, the signed threshold is %g",
-                       part_labels[MQLW_SIGNOFF_PART_THRESHOLD], part_names[MQLW_SIGNOFF_PART_THRESHOLD],
+          add_message (result, _("%s changed after sign-off (%s): the model inside says %g, the signed threshold is %g"),
+                       _(part_labels[MQLW_SIGNOFF_PART_THRESHOLD]), part_names[MQLW_SIGNOFF_PART_THRESHOLD],
                        stored->model->threshold, stored->threshold);
         }
       if (!same_number (stored->model->capacity_per_month, stored->capacity_per_month) &&
           !(result->changed & (1u << MQLW_SIGNOFF_PART_CAPACITY)))
         {
           result->changed |= 1u << MQLW_SIGNOFF_PART_CAPACITY;
-          add_message (result, "%s changed after sign-off (%s): the model inside disagrees with the signed capacity",
-                       part_labels[MQLW_SIGNOFF_PART_CAPACITY], part_names[MQLW_SIGNOFF_PART_CAPACITY]);
+          add_message (result, _("%s changed after sign-off (%s): the model inside disagrees with the signed capacity"),
+                       _(part_labels[MQLW_SIGNOFF_PART_CAPACITY]), part_names[MQLW_SIGNOFF_PART_CAPACITY]);
         }
     }
 
   overall = stored != NULL ? digest_overall (stored->part_digests) : NULL;
   result->digest_ok = stored != NULL && g_strcmp0 (overall, stored->digest) == 0;
   if (!result->digest_ok)
-    add_message (result, "The sign-off digest does not match the part digests: the digests were edited after sign-off");
+    add_message (result, _("The sign-off digest does not match the part digests: the digests were edited after sign-off"));
 
   if (dataset != NULL && stored != NULL)
     {
@@ -960,16 +963,16 @@ mqlw_signoff_verify (const char        *json,
       result->data_checked = TRUE;
       result->data_same_file = g_strcmp0 (data_digest, stored->dataset_sha256) == 0;
       if (result->data_same_file)
-        add_message (result, "The data “%s” is the file that was signed off (same SHA-256)", dataset->source_name);
+        add_message (result, _("The data “%s” is the file that was signed off (same SHA-256)"), dataset->source_name);
       else
-        add_message (result, "The data “%s” is not the file that was signed off (“%s”): its SHA-256 differs",
+        add_message (result, _("The data “%s” is not the file that was signed off (“%s”): its SHA-256 differs"),
                      dataset->source_name, stored->dataset_file);
 
       model->threshold = stored->threshold;
       model->capacity_per_month = stored->capacity_per_month;
       metrics = mqlw_signoff_compute_metrics (dataset, model, &local);
       if (metrics == NULL)
-        add_message (result, "The figures cannot be recomputed from this data: %s", local->message);
+        add_message (result, _("The figures cannot be recomputed from this data: %s"), local->message);
       else
         {
           g_autofree char *fresh = digest_node (metrics);
@@ -977,8 +980,8 @@ mqlw_signoff_verify (const char        *json,
 
           result->data_metrics_match = g_strcmp0 (fresh, signed_metrics) == 0;
           add_message (result, result->data_metrics_match
-                               ? "The figures recomputed from the data match the figures signed off"
-                               : "The figures recomputed from the data differ from the figures signed off");
+                               ? _("The figures recomputed from the data match the figures signed off")
+                               : _("The figures recomputed from the data differ from the figures signed off"));
         }
     }
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -41,7 +42,8 @@ mqlw_problem_free (MqlwProblem *problem)
 }
 
 static const char * const stage_names[MQLW_N_STAGES] = { "accepted", "sql", "opportunity", "won" };
-static const char * const stage_labels[MQLW_N_STAGES] = { "Acceptance", "SQL", "Opportunity", "Win" };
+/* English: callers translate with _() (the labels are in the catalogue). */
+static const char * const stage_labels[MQLW_N_STAGES] = { N_("Acceptance"), N_("SQL"), N_("Opportunity"), N_("Win") };
 
 const char *
 mqlw_stage_to_string (MqlwStage stage)
