@@ -4,12 +4,15 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "mqlw-bucket-view.h"
 #include "mqlw-format.h"
 
-/* One row of the table: a copy of the core's bucket (plain data). */
+/* One row of the table: a copy of the core's bucket. Rows are kept and
+ * updated in place: "bucket" is notified when the bucket's figures change,
+ * "above" when the threshold crosses it, and only those cells are redone. */
 #define MQLW_TYPE_BUCKET_ITEM (mqlw_bucket_item_get_type ())
 G_DECLARE_FINAL_TYPE (MqlwBucketItem, mqlw_bucket_item, MQLW, BUCKET_ITEM, GObject)
 
@@ -20,16 +23,86 @@ struct _MqlwBucketItem
   gboolean   above;   /* the whole bucket is at or over the threshold */
 };
 
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_BUCKET,
+  ITEM_PROP_ABOVE,
+  ITEM_N_PROPS
+};
+
+static GParamSpec *item_properties[ITEM_N_PROPS];
+
 G_DEFINE_FINAL_TYPE (MqlwBucketItem, mqlw_bucket_item, G_TYPE_OBJECT)
+
+static void
+mqlw_bucket_item_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MqlwBucketItem *self = MQLW_BUCKET_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_BUCKET:
+      g_value_set_pointer (value, &self->bucket);
+      break;
+    case ITEM_PROP_ABOVE:
+      g_value_set_boolean (value, self->above);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 mqlw_bucket_item_class_init (MqlwBucketItemClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = mqlw_bucket_item_get_property;
+  item_properties[ITEM_PROP_BUCKET] =
+    g_param_spec_pointer ("bucket", NULL, NULL,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_ABOVE] =
+    g_param_spec_boolean ("above", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
 }
 
 static void
 mqlw_bucket_item_init (MqlwBucketItem *self)
 {
+}
+
+static gboolean
+same_double (double a,
+             double b)
+{
+  return a == b || (isnan (a) && isnan (b));
+}
+
+static gboolean
+same_rate (const MqlwRate *a,
+           const MqlwRate *b)
+{
+  return a->present == b->present && a->known == b->known && a->reached == b->reached &&
+         same_double (a->rate, b->rate) && same_double (a->ci_low, b->ci_low) &&
+         same_double (a->ci_high, b->ci_high);
+}
+
+/* TRUE when two buckets show different figures. */
+static gboolean
+bucket_differs (const MqlwBucket *a,
+                const MqlwBucket *b)
+{
+  if (!same_double (a->lo, b->lo) || !same_double (a->hi, b->hi) || a->leads != b->leads ||
+      !same_double (a->share, b->share) || a->verdict != b->verdict)
+    return TRUE;
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    if (!same_rate (&a->stage[s], &b->stage[s]))
+      return TRUE;
+  return FALSE;
 }
 
 struct _MqlwBucketView
@@ -39,6 +112,8 @@ struct _MqlwBucketView
   MqlwWorkbench  *workbench;
   GListStore     *store;
   gboolean        syncing;
+  guint           pending;        /* MqlwWorkbenchChange not shown yet */
+  guint           tick_id;        /* shows them at the next frame */
 
   GtkColumnView  *column_view;
   GtkDropDown    *scheme_dropdown;
@@ -122,46 +197,115 @@ on_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+toggle_css_class (GtkWidget  *widget,
+                  const char *name,
+                  gboolean    on)
+{
+  if (gtk_widget_has_css_class (widget, name) == on)
+    return;
+  if (on)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/* One cell from its row: only what changed is touched, so an unchanged cell
+ * costs no relayout. */
+static void
+update_cell (GtkLabel       *label,
+             MqlwBucketItem *row)
+{
+  static const char *verdict_classes[] = { "verdict-none", "verdict-too-early", "verdict-marginal",
+                                           "verdict-good", "verdict-hot" };
+  const char *column = g_object_get_data (G_OBJECT (label), "column");
+  g_autofree char *text = format_cell (&row->bucket, column);
+
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_markup (label, text);
+  if (g_str_equal (column, "verdict"))
+    for (guint i = 0; i < G_N_ELEMENTS (verdict_classes); i++)
+      toggle_css_class (GTK_WIDGET (label), verdict_classes[i], row->bucket.verdict == i);
+  toggle_css_class (GTK_WIDGET (label), "above-threshold", row->above);
+}
+
+static void
+on_item_notify_cb (MqlwBucketItem *row,
+                   GParamSpec     *pspec,
+                   GtkLabel       *label)
+{
+  update_cell (label, row);
+}
+
+static void
 on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
   MqlwBucketItem *row = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  const char *column = user_data;
-  g_autofree char *text = format_cell (&row->bucket, column);
-  static const char *verdict_classes[] = { "verdict-none", "verdict-too-early", "verdict-marginal",
-                                           "verdict-good", "verdict-hot" };
 
-  gtk_label_set_markup (GTK_LABEL (label), text);
-  for (guint i = 0; i < G_N_ELEMENTS (verdict_classes); i++)
-    gtk_widget_remove_css_class (label, verdict_classes[i]);
-  if (g_str_equal (column, "verdict") && row->bucket.verdict < G_N_ELEMENTS (verdict_classes))
-    gtk_widget_add_css_class (label, verdict_classes[row->bucket.verdict]);
-  if (row->above)
-    gtk_widget_add_css_class (label, "above-threshold");
-  else
-    gtk_widget_remove_css_class (label, "above-threshold");
+  g_object_set_data (G_OBJECT (label), "column", user_data);
+  update_cell (GTK_LABEL (label), row);
+  g_signal_connect_object (row, "notify", G_CALLBACK (on_item_notify_cb), label, 0);
 }
 
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  MqlwBucketItem *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, on_item_notify_cb, gtk_list_item_get_child (item));
+}
+
+/* The rows follow the workbench's table in place: a row whose figures
+ * changed is notified, rows are only added or removed when the number of
+ * buckets changes. */
 static void
 reload (MqlwBucketView *self)
 {
   const MqlwBucketTable *table = mqlw_workbench_get_buckets (self->workbench);
   double threshold = mqlw_workbench_get_threshold (self->workbench);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = table != NULL ? table->n_buckets : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 start = g_get_monotonic_time ();
 
-  if (table != NULL)
-    for (guint i = 0; i < table->n_buckets; i++)
-      {
-        MqlwBucketItem *item = g_object_new (MQLW_TYPE_BUCKET_ITEM, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const MqlwBucket *bucket = &table->buckets[i];
+      gboolean above = bucket->lo >= threshold;
+      MqlwBucketItem *item;
 
-        item->bucket = table->buckets[i];
-        item->above = item->bucket.lo >= threshold;
-        g_ptr_array_add (items, item);
-      }
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+      if (i >= shown)
+        {
+          item = g_object_new (MQLW_TYPE_BUCKET_ITEM, NULL);
+          item->bucket = *bucket;
+          item->above = above;
+          g_ptr_array_add (added, item);
+          continue;
+        }
+      item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_object_freeze_notify (G_OBJECT (item));
+      if (bucket_differs (&item->bucket, bucket))
+        {
+          item->bucket = *bucket;
+          g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_BUCKET]);
+        }
+      if (item->above != above)
+        {
+          item->above = above;
+          g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_ABOVE]);
+        }
+      g_object_thaw_notify (G_OBJECT (item));
+      g_object_unref (item);
+    }
+  if (added->len > 0 || n < shown)
+    g_list_store_splice (self->store, MIN (n, shown), shown > n ? shown - n : 0,
+                         added->pdata, added->len);
+  g_debug ("table updated in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void
@@ -176,15 +320,70 @@ sync_spec (MqlwBucketView *self)
 }
 
 static void
+flush (MqlwBucketView *self)
+{
+  guint change = self->pending;
+
+  self->pending = 0;
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+  if (change == 0 || self->workbench == NULL)
+    return;
+  reload (self);
+  if (change & (MQLW_WORKBENCH_CHANGED_BUCKETS | MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_SCORES))
+    sync_spec (self);
+}
+
+static gboolean
+flush_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  MqlwBucketView *self = MQLW_BUCKET_VIEW (widget);
+
+  self->tick_id = 0;   /* removed by returning G_SOURCE_REMOVE */
+  flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes are shown once a frame, at its start: a drag that moves the
+ * threshold and a worker result that lands in the same frame cost one update. */
+static void
 on_workbench_changed_cb (MqlwWorkbench  *workbench,
                          guint           change,
                          MqlwBucketView *self)
 {
   if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)   /* figures not in yet */
     return;
-  reload (self);
-  if (change & (MQLW_WORKBENCH_CHANGED_BUCKETS | MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_SCORES))
-    sync_spec (self);
+  self->pending |= change;
+  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), flush_tick_cb, NULL, NULL);
+}
+
+static void
+mqlw_bucket_view_map (GtkWidget *widget)
+{
+  MqlwBucketView *self = MQLW_BUCKET_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mqlw_bucket_view_parent_class)->map (widget);
+  flush (self);
+}
+
+static void
+mqlw_bucket_view_unmap (GtkWidget *widget)
+{
+  MqlwBucketView *self = MQLW_BUCKET_VIEW (widget);
+
+  /* Tick callbacks stop with the frame clock; catch up when mapped again. */
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->tick_id);
+      self->tick_id = 0;
+    }
+  GTK_WIDGET_CLASS (mqlw_bucket_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -222,6 +421,11 @@ mqlw_bucket_view_dispose (GObject *object)
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_BUCKET_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -237,6 +441,8 @@ mqlw_bucket_view_class_init (MqlwBucketViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mqlw_bucket_view_dispose;
+  widget_class->map = mqlw_bucket_view_map;
+  widget_class->unmap = mqlw_bucket_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-bucket-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwBucketView, column_view);
@@ -267,6 +473,7 @@ mqlw_bucket_view_init (MqlwBucketView *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), (gpointer) columns[i].id);
       g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), (gpointer) columns[i].id);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_append_column (self->column_view, column);
@@ -292,13 +499,15 @@ mqlw_bucket_view_set_workbench (MqlwBucketView *self,
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_set_object (&self->workbench, workbench);
   g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
-  reload (self);
+  self->pending = MQLW_WORKBENCH_CHANGED_DATA;
+  flush (self);
 }
 
 guint
 mqlw_bucket_view_get_n_rows (MqlwBucketView *self)
 {
   g_return_val_if_fail (MQLW_IS_BUCKET_VIEW (self), 0);
+  flush (self);   /* what the next frame shows */
   return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
 
@@ -312,8 +521,18 @@ mqlw_bucket_view_dup_cell (MqlwBucketView *self,
   g_return_val_if_fail (MQLW_IS_BUCKET_VIEW (self), NULL);
   g_return_val_if_fail (column != NULL, NULL);
 
+  flush (self);   /* what the next frame shows */
   item = g_list_model_get_item (G_LIST_MODEL (self->store), row);
   if (item == NULL)
     return NULL;
   return format_cell (&item->bucket, column);
+}
+
+GListModel *
+mqlw_bucket_view_get_rows (MqlwBucketView *self)
+{
+  g_return_val_if_fail (MQLW_IS_BUCKET_VIEW (self), NULL);
+
+  flush (self);
+  return G_LIST_MODEL (self->store);
 }

@@ -20,5 +20,8 @@ guint mqlw_bucket_view_get_n_rows    (MqlwBucketView *self);
 char *mqlw_bucket_view_dup_cell      (MqlwBucketView *self,
                                       guint           row,
                                       const char     *column);
+/* The rows on show (one GObject per bucket, kept across updates: a threshold
+ * move or a new table of the same size changes them in place). */
+GListModel *mqlw_bucket_view_get_rows  (MqlwBucketView *self);
 
 G_END_DECLS

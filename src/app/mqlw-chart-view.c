@@ -99,12 +99,15 @@ mqlw_chart_view_snapshot (GtkWidget   *widget,
 
   if (table == NULL || width <= 0 || height <= 0)
     return;
+  gint64 start = g_get_monotonic_time ();
+
   fill_style (self, &style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   mqlw_chart_draw (cr, width, height, table, mqlw_workbench_get_threshold (self->workbench),
                    &style, &self->layout);
   self->have_layout = TRUE;
   cairo_destroy (cr);
+  g_debug ("chart drawn in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
   gtk_widget_snapshot_child (widget, self->lines_button, snapshot);
 }
 

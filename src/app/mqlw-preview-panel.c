@@ -24,6 +24,8 @@ struct _MqlwPreviewPanel
   GtkWidget     *swap_button;
   GtkSpinButton *capacity_spin;
   gboolean       syncing;
+  gboolean       pending;    /* figures changed since the last refresh */
+  guint          tick_id;    /* refreshes at the next frame */
 };
 
 G_DEFINE_FINAL_TYPE (MqlwPreviewPanel, mqlw_preview_panel, GTK_TYPE_WIDGET)
@@ -175,12 +177,29 @@ set_figure (MqlwPreviewPanel *self,
   GtkLabel *caption_label = g_hash_table_lookup (self->captions, id);
 
   g_assert (label != NULL);
-  gtk_label_set_text (label, value);
+  /* Unchanged text costs nothing: no relayout, no redraw. */
+  if (g_strcmp0 (gtk_label_get_text (label), value) != 0)
+    gtk_label_set_text (label, value);
   if (caption_label != NULL && caption != NULL)
     {
-      gtk_label_set_text (caption_label, caption);
-      gtk_widget_set_visible (GTK_WIDGET (caption_label), caption[0] != '\0');
+      if (g_strcmp0 (gtk_label_get_text (caption_label), caption) != 0)
+        gtk_label_set_text (caption_label, caption);
+      if (gtk_widget_get_visible (GTK_WIDGET (caption_label)) != (caption[0] != '\0'))
+        gtk_widget_set_visible (GTK_WIDGET (caption_label), caption[0] != '\0');
     }
+}
+
+static void
+set_css_class (GtkWidget  *widget,
+               const char *name,
+               gboolean    on)
+{
+  if (gtk_widget_has_css_class (widget, name) == on)
+    return;
+  if (on)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
 }
 
 static void
@@ -206,22 +225,26 @@ fill_capacity (MqlwPreviewPanel  *self,
   g_autofree char *month = mqlw_format_number (preview->mql_per_month, 0);
   g_autofree char *text = NULL;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "success");
+  double capacity = isnan (preview->capacity_per_month) ? 0 : preview->capacity_per_month;
+
+  set_css_class (GTK_WIDGET (label), "error", !isnan (preview->capacity_per_month) && preview->over_capacity);
+  set_css_class (GTK_WIDGET (label), "success", !isnan (preview->capacity_per_month) && !preview->over_capacity);
   if (isnan (preview->capacity_per_month))
     text = g_strdup_printf (_("%s a month; no capacity set"), month);
   else
     {
-      g_autofree char *capacity = mqlw_format_number (preview->capacity_per_month, 0);
+      g_autofree char *capacity_text = mqlw_format_number (preview->capacity_per_month, 0);
 
-      text = g_strdup_printf (_("%s a month against a capacity of %s"), month, capacity);
-      gtk_widget_add_css_class (GTK_WIDGET (label), preview->over_capacity ? "error" : "success");
+      text = g_strdup_printf (_("%s a month against a capacity of %s"), month, capacity_text);
     }
-  gtk_label_set_text (label, text);
-  self->syncing = TRUE;
-  gtk_spin_button_set_value (self->capacity_spin,
-                             isnan (preview->capacity_per_month) ? 0 : preview->capacity_per_month);
-  self->syncing = FALSE;
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+  if (gtk_spin_button_get_value (self->capacity_spin) != capacity)
+    {
+      self->syncing = TRUE;
+      gtk_spin_button_set_value (self->capacity_spin, capacity);
+      self->syncing = FALSE;
+    }
 }
 
 static void
@@ -236,9 +259,12 @@ refresh (MqlwPreviewPanel *self)
     { "won", MQLW_STAGE_WON },
   };
   static const char *paths[] = { "path-score", "path-grade-behaviour", "path-hand-raiser" };
+  gint64 start = g_get_monotonic_time ();
 
-  gtk_widget_set_visible (GTK_WIDGET (self->figures_box), p != NULL);
-  gtk_widget_set_visible (self->swap_button, p != NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->figures_box)) != (p != NULL))
+    gtk_widget_set_visible (GTK_WIDGET (self->figures_box), p != NULL);
+  if (gtk_widget_get_visible (self->swap_button) != (p != NULL))
+    gtk_widget_set_visible (self->swap_button, p != NULL);
   if (p == NULL)
     return;
 
@@ -305,8 +331,36 @@ refresh (MqlwPreviewPanel *self)
       set_figure (self, "baseline-mql", base, base_caption);
       set_figure (self, "swap-in", in, in_caption);
       set_figure (self, "swap-out", out, out_caption);
-      gtk_widget_set_sensitive (self->swap_button, c->swap_in + c->swap_out > 0);
+      if (gtk_widget_get_sensitive (self->swap_button) != (c->swap_in + c->swap_out > 0))
+        gtk_widget_set_sensitive (self->swap_button, c->swap_in + c->swap_out > 0);
     }
+  g_debug ("preview updated in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static void
+flush (MqlwPreviewPanel *self)
+{
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+  if (!self->pending || self->workbench == NULL)
+    return;
+  self->pending = FALSE;
+  refresh (self);
+}
+
+static gboolean
+flush_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  MqlwPreviewPanel *self = MQLW_PREVIEW_PANEL (widget);
+
+  self->tick_id = 0;   /* removed by returning G_SOURCE_REMOVE */
+  flush (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -314,8 +368,34 @@ on_workbench_changed_cb (MqlwWorkbench    *workbench,
                          guint             change,
                          MqlwPreviewPanel *self)
 {
-  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) != 0)   /* figures not in yet otherwise */
-    refresh (self);
+  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)   /* figures not in yet */
+    return;
+  /* Shown once a frame, at its start: a threshold move and a worker result
+   * landing in the same frame cost one refresh. */
+  self->pending = TRUE;
+  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), flush_tick_cb, NULL, NULL);
+}
+
+static void
+mqlw_preview_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mqlw_preview_panel_parent_class)->map (widget);
+  flush (MQLW_PREVIEW_PANEL (widget));
+}
+
+static void
+mqlw_preview_panel_unmap (GtkWidget *widget)
+{
+  MqlwPreviewPanel *self = MQLW_PREVIEW_PANEL (widget);
+
+  /* Tick callbacks stop with the frame clock; catch up when mapped again. */
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->tick_id);
+      self->tick_id = 0;
+    }
+  GTK_WIDGET_CLASS (mqlw_preview_panel_parent_class)->unmap (widget);
 }
 
 /* ---- the list of changed leads ------------------------------------------ */
@@ -462,6 +542,11 @@ mqlw_preview_panel_dispose (GObject *object)
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_PREVIEW_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -488,6 +573,8 @@ mqlw_preview_panel_class_init (MqlwPreviewPanelClass *klass)
 
   object_class->dispose = mqlw_preview_panel_dispose;
   object_class->finalize = mqlw_preview_panel_finalize;
+  widget_class->map = mqlw_preview_panel_map;
+  widget_class->unmap = mqlw_preview_panel_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-preview-panel.ui");
   gtk_widget_class_bind_template_child_full (widget_class, "figures", FALSE,
@@ -533,6 +620,7 @@ mqlw_preview_panel_get_figure (MqlwPreviewPanel *self,
   g_return_val_if_fail (MQLW_IS_PREVIEW_PANEL (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
+  flush (self);   /* what the next frame shows */
   /* Two figures sit inside a caption; their own value is kept on the label. */
   if (g_str_equal (id, "mql-share"))
     return g_object_get_data (g_hash_table_lookup (self->captions, "mql"), "value");

@@ -37,6 +37,7 @@ draw_cb (GtkDrawingArea *area,
   MqlwSweepView *self = user_data;
   AdwStyleManager *manager = adw_style_manager_get_default ();
   MqlwChartStyle style;
+  gint64 start = g_get_monotonic_time ();
 
   if (self->sweep == NULL || self->sweep->len == 0)
     return;
@@ -45,26 +46,49 @@ draw_cb (GtkDrawingArea *area,
   style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
   style.font_scale = self->workshop ? 1.6 : 1.0;
   mqlw_chart_draw_sweep (cr, width, height, self->sweep, mqlw_workbench_get_threshold (self->workbench), &style);
+  g_debug ("sweep drawn in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
 
+static GtkWidget *
+create_suggestion_row (MqlwSweepView *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (button, FALSE);   /* until it has a threshold to apply */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "button", button);
+  adw_preferences_group_add (self->suggestions, row);
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+/* Rows are kept and their texts changed only when they differ: a threshold
+ * move (suggestions do not depend on it) costs no relayout here. */
 static void
 fill_suggestions (MqlwSweepView *self)
 {
   g_autoptr(GArray) suggestions = mqlw_workbench_suggest (self->workbench);
+  guint n = suggestions != NULL ? suggestions->len : 0;
+  gint64 start = g_get_monotonic_time ();
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->suggestions, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-  if (suggestions == NULL)
-    return;
+  while (self->rows->len > n)
+    {
+      adw_preferences_group_remove (self->suggestions, g_ptr_array_index (self->rows, self->rows->len - 1));
+      g_ptr_array_remove_index (self->rows, self->rows->len - 1);
+    }
 
-  for (guint i = 0; i < suggestions->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = i < self->rows->len ? g_ptr_array_index (self->rows, i) : create_suggestion_row (self);
+      GtkWidget *button = g_object_get_data (G_OBJECT (row), "button");
+      const char *title = _(mqlw_suggestion_kind_label (s->kind));
       g_autofree char *subtitle = NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(mqlw_suggestion_kind_label (s->kind)));
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       if (s->found)
         {
           g_autofree char *score = mqlw_format_score (s->threshold);
@@ -73,22 +97,29 @@ fill_suggestions (MqlwSweepView *self)
           g_autofree char *sql = mqlw_format_rate (&s->preview.stage[MQLW_STAGE_SQL]);
           g_autofree char *wins = mqlw_format_percent (s->preview.wins_captured_share);
           g_autofree char *label = g_strdup_printf (_("Use %s"), score);
-          g_autofree char *accessible = g_strdup_printf (_("Use threshold %s"), score);
-          GtkWidget *button = gtk_button_new_with_label (label);
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
 
           subtitle = g_strdup_printf (_("%s MQLs, %s a month · SQL rate %s · %s of wins"), mql, month, sql, wins);
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-suggestion");
-          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_double (s->threshold));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) != 0)
+            {
+              g_autofree char *accessible = g_strdup_printf (_("Use threshold %s"), score);
+
+              gtk_button_set_label (GTK_BUTTON (button), label);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+            }
+          if (target == NULL || g_variant_get_double (target) != s->threshold)
+            gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_double (s->threshold));
+          if (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)) == NULL)
+            gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-suggestion");
         }
       else
         subtitle = g_strdup (_("No threshold meets this on the history"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_preferences_group_add (self->suggestions, row);
-      g_ptr_array_add (self->rows, row);
+      if (gtk_widget_get_visible (button) != s->found)
+        gtk_widget_set_visible (button, s->found);
+      if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
+  g_debug ("suggestions updated in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void

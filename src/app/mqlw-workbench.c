@@ -431,27 +431,91 @@ queue_job (MqlwWorkbench *self,
     start_job (self);
 }
 
-/* Everything for a new engine, on the calling thread (used by load). */
-static void
-compute_now (MqlwWorkbench *self)
+/* Everything a workbench shows for a new history, built on any thread and
+ * swapped in on the main thread (mqlw_workbench_load_state). */
+struct _MqlwWorkbenchState
 {
-  Job *job = g_new0 (Job, 1);
-  Result *result;
+  Engine          *engine;
+  MqlwModel       *model;        /* the current model (its threshold and capacity too) */
+  gboolean         edited;       /* @model is not the baseline: undo goes back to it */
+  MqlwBucketSpec  *spec;
+  MqlwBucketTable *buckets;
+  Result          *result;
+};
 
-  job->engine = engine_ref (self->engine);
-  job->model = mqlw_model_copy (self->model);
-  self->engine->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (self->engine->scorer),
-                                                    &self->engine->dataset->outcomes,
-                                                    self->model->paths.score);
-  result = compute_result (job, NULL);
-  job_free (job);
-  g_assert (result != NULL);
-  g_clear_pointer (&self->bucket_spec, mqlw_bucket_spec_free);
-  g_clear_pointer (&self->buckets, mqlw_bucket_table_free);
-  self->bucket_spec = mqlw_workbench_choose_bucket_spec (self->engine->calibration);
-  self->buckets = mqlw_calibration_buckets (self->engine->calibration, self->bucket_spec, NULL, NULL);
-  take_result (self, result);
-  result_free (result);
+void
+mqlw_workbench_state_free (MqlwWorkbenchState *state)
+{
+  if (state == NULL)
+    return;
+  g_clear_pointer (&state->engine, engine_unref);
+  g_clear_pointer (&state->model, mqlw_model_unref);
+  g_clear_pointer (&state->spec, mqlw_bucket_spec_free);
+  g_clear_pointer (&state->buckets, mqlw_bucket_table_free);
+  g_clear_pointer (&state->result, result_free);
+  g_free (state);
+}
+
+static gboolean
+check_cancelled (GCancellable  *cancellable,
+                 GError       **error)
+{
+  return g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+MqlwWorkbenchState *
+mqlw_workbench_state_new (MqlwDataset   *dataset,
+                          MqlwModel     *baseline,
+                          MqlwModel     *current,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(MqlwWorkbenchState) state = NULL;
+  g_autoptr(MqlwModel) scored = NULL;
+  Engine *engine;
+  Job job = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (baseline != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (current == NULL)
+    current = baseline;
+  state = g_new0 (MqlwWorkbenchState, 1);
+  state->engine = engine = g_new0 (Engine, 1);
+  g_atomic_ref_count_init (&engine->ref_count);
+  engine->dataset = mqlw_dataset_ref (dataset);
+  /* The baseline stays exactly as opened; edits go to a copy. */
+  engine->baseline = mqlw_model_copy (baseline);
+  state->model = mqlw_model_copy (current);
+  state->edited = !mqlw_model_equal (baseline, current);
+  if (!(engine->baseline_scorer = mqlw_scorer_new (dataset, engine->baseline, error)) ||
+      check_cancelled (cancellable, error))
+    return NULL;
+  scored = mqlw_model_copy (current);
+  if (!(engine->scorer = mqlw_scorer_new (dataset, scored, error)) ||
+      check_cancelled (cancellable, error))
+    return NULL;
+  engine->baseline_calibration = mqlw_calibration_new (mqlw_scorer_get_scores (engine->baseline_scorer),
+                                                       &dataset->outcomes,
+                                                       engine->baseline->paths.score);
+  engine->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (engine->scorer),
+                                              &dataset->outcomes,
+                                              state->model->paths.score);
+  if (check_cancelled (cancellable, error))
+    return NULL;
+  state->spec = mqlw_workbench_choose_bucket_spec (engine->calibration);
+  state->buckets = mqlw_calibration_buckets (engine->calibration, state->spec, NULL, NULL);
+  /* The comparison, suggestions and sweep, as a worker job computes them. */
+  job.engine = engine;
+  job.model = state->model;
+  state->result = compute_result (&job, NULL);
+  g_assert (state->result != NULL);
+  g_debug ("load state: %.1f ms on a %s thread", (g_get_monotonic_time () - start) / 1000.0,
+           g_main_context_is_owner (g_main_context_default ()) ? "MAIN" : "worker");
+  return g_steal_pointer (&state);
 }
 
 static void
@@ -568,35 +632,15 @@ mqlw_workbench_new (void)
   return g_object_new (MQLW_TYPE_WORKBENCH, NULL);
 }
 
-gboolean
-mqlw_workbench_load (MqlwWorkbench  *self,
-                     MqlwDataset    *dataset,
-                     MqlwModel      *model,
-                     GError        **error)
+void
+mqlw_workbench_load_state (MqlwWorkbench      *self,
+                           MqlwWorkbenchState *state)
 {
-  g_autoptr(Engine) engine = NULL;
-  g_autoptr(MqlwModel) scored = NULL;
   gint64 start = g_get_monotonic_time ();
   gboolean was_busy;
 
-  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
-  g_return_val_if_fail (dataset != NULL, FALSE);
-  g_return_val_if_fail (model != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* The baseline stays exactly as opened; edits go to a copy. */
-  engine = g_new0 (Engine, 1);
-  g_atomic_ref_count_init (&engine->ref_count);
-  engine->dataset = mqlw_dataset_ref (dataset);
-  engine->baseline = mqlw_model_copy (model);
-  if (!(engine->baseline_scorer = mqlw_scorer_new (dataset, engine->baseline, error)))
-    return FALSE;
-  scored = mqlw_model_copy (model);
-  if (!(engine->scorer = mqlw_scorer_new (dataset, scored, error)))
-    return FALSE;
-  engine->baseline_calibration = mqlw_calibration_new (mqlw_scorer_get_scores (engine->baseline_scorer),
-                                                       &dataset->outcomes,
-                                                       engine->baseline->paths.score);
+  g_return_if_fail (MQLW_IS_WORKBENCH (self));
+  g_return_if_fail (state != NULL && state->engine != NULL);
 
   /* A job for the previous history finds its result unwanted. */
   was_busy = self->task != NULL;
@@ -606,17 +650,46 @@ mqlw_workbench_load (MqlwWorkbench  *self,
   self->pending_change = 0;
   g_clear_pointer (&self->engine, engine_unref);
   g_clear_pointer (&self->model, mqlw_model_unref);
-  self->engine = g_steal_pointer (&engine);
-  self->model = mqlw_model_copy (model);
+  self->engine = g_steal_pointer (&state->engine);
+  self->model = g_steal_pointer (&state->model);
   self->bucket_spec_chosen = FALSE;
+  g_clear_pointer (&self->bucket_spec, mqlw_bucket_spec_free);
+  g_clear_pointer (&self->buckets, mqlw_bucket_table_free);
+  self->bucket_spec = g_steal_pointer (&state->spec);
+  self->buckets = g_steal_pointer (&state->buckets);
+  take_result (self, state->result);
   clear_history (self);
-  compute_now (self);
+  /* A current model that differs from the baseline is one undo away from it. */
+  if (state->edited)
+    {
+      g_autoptr(MqlwModel) baseline = mqlw_model_copy (self->engine->baseline);
+      g_ptr_array_add (self->undo, g_steal_pointer (&baseline));
+    }
+  mqlw_workbench_state_free (state);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DATA]);
   if (was_busy)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   emit_changed (self, MQLW_WORKBENCH_CHANGED_DATA);
-  g_debug ("load: %.1f ms on the calling thread", (g_get_monotonic_time () - start) / 1000.0);
+  g_debug ("load: %.2f ms on the main thread to swap the state in", (g_get_monotonic_time () - start) / 1000.0);
+}
+
+gboolean
+mqlw_workbench_load (MqlwWorkbench  *self,
+                     MqlwDataset    *dataset,
+                     MqlwModel      *model,
+                     GError        **error)
+{
+  MqlwWorkbenchState *state;
+
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
+  g_return_val_if_fail (dataset != NULL, FALSE);
+  g_return_val_if_fail (model != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(state = mqlw_workbench_state_new (dataset, model, NULL, NULL, error)))
+    return FALSE;
+  mqlw_workbench_load_state (self, state);
   return TRUE;
 }
 
@@ -625,29 +698,122 @@ mqlw_workbench_set_dataset (MqlwWorkbench  *self,
                             MqlwDataset    *dataset,
                             GError        **error)
 {
+  g_autoptr(MqlwModel) empty = NULL;
+  MqlwWorkbenchState *state;
+
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
   g_return_val_if_fail (dataset != NULL, FALSE);
 
+  /* Both models must apply to the new history before anything changes. */
   if (self->model == NULL)
+    state = mqlw_workbench_state_new (dataset, (empty = mqlw_model_new ()), NULL, NULL, error);
+  else
+    state = mqlw_workbench_state_new (dataset, self->engine->baseline, self->model, NULL, error);
+  if (state == NULL)
+    return FALSE;
+  mqlw_workbench_load_state (self, state);
+  return TRUE;
+}
+
+/* ---- loading off the main thread ---------------------------------------- */
+
+typedef struct {
+  MqlwDataset *dataset;
+  MqlwModel   *baseline;
+  MqlwModel   *current;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_pointer (&job->dataset, mqlw_dataset_unref);
+  g_clear_pointer (&job->baseline, mqlw_model_unref);
+  g_clear_pointer (&job->current, mqlw_model_unref);
+  g_free (job);
+}
+
+static void
+run_load (GTask        *task,
+          gpointer      source_object,
+          gpointer      task_data,
+          GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  GError *error = NULL;
+  MqlwWorkbenchState *state;
+
+  state = mqlw_workbench_state_new (job->dataset, job->baseline, job->current, cancellable, &error);
+  if (state == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, state, (GDestroyNotify) mqlw_workbench_state_free);
+}
+
+static void
+on_load_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  MqlwWorkbench *self = g_task_get_source_object (outer);
+  GError *error = NULL;
+  MqlwWorkbenchState *state = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (state == NULL)
     {
-      g_autoptr(MqlwModel) empty = mqlw_model_new ();
-      return mqlw_workbench_load (self, dataset, empty, error);
+      g_task_return_error (outer, error);
+      return;
+    }
+  /* Only the swap runs here: a few pointer moves and the views' refresh. */
+  mqlw_workbench_load_state (self, state);
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+mqlw_workbench_load_async (MqlwWorkbench       *self,
+                           MqlwDataset         *dataset,
+                           MqlwModel           *model,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
+  LoadJob *job;
+
+  g_return_if_fail (MQLW_IS_WORKBENCH (self));
+  g_return_if_fail (dataset != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, mqlw_workbench_load_async);
+  job = g_new0 (LoadJob, 1);
+  job->dataset = mqlw_dataset_ref (dataset);
+  if (model != NULL)
+    job->baseline = mqlw_model_copy (model);
+  else if (self->model != NULL)
+    {
+      job->baseline = mqlw_model_copy (self->engine->baseline);
+      job->current = mqlw_model_copy (self->model);
     }
   else
-    {
-      g_autoptr(MqlwModel) baseline = mqlw_model_ref (self->engine->baseline);
-      g_autoptr(MqlwModel) current = mqlw_model_copy (self->model);
-      g_autoptr(MqlwScorer) check = NULL;
+    job->baseline = mqlw_model_new ();
 
-      /* Both models must apply to the new history before anything changes. */
-      if (!(check = mqlw_scorer_new (dataset, current, error)))
-        return FALSE;
-      if (!mqlw_workbench_load (self, dataset, baseline, error))
-        return FALSE;
-      if (!mqlw_model_equal (baseline, current))
-        return mqlw_workbench_apply_model (self, current, MQLW_WORKBENCH_CHANGED_STRUCTURE, error);
-      return TRUE;
-    }
+  inner = g_task_new (self, cancellable, on_load_done_cb, outer);
+  g_task_set_source_tag (inner, run_load);
+  g_task_set_task_data (inner, job, (GDestroyNotify) load_job_free);
+  g_task_run_in_thread (inner, run_load);
+}
+
+gboolean
+mqlw_workbench_load_finish (MqlwWorkbench  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

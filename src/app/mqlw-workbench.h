@@ -59,6 +59,39 @@ gboolean               mqlw_workbench_set_dataset      (MqlwWorkbench  *self,
                                                         GError        **error);
 gboolean               mqlw_workbench_has_data         (MqlwWorkbench  *self);
 
+/* Loading without blocking the main thread. Everything mqlw_workbench_load
+ * computes (two scorers, two calibrations, buckets, preview, comparison,
+ * suggestions, sweep) is a MqlwWorkbenchState, built on any thread from
+ * @dataset with @baseline as the model as opened and @current (nullable: the
+ * baseline) as the model on show, in which case undo goes back to the
+ * baseline. mqlw_workbench_load_state swaps it in on the main thread in well
+ * under a millisecond and emits "changed" (MQLW_WORKBENCH_CHANGED_DATA);
+ * it takes @state. mqlw_workbench_load = state_new + load_state on the
+ * calling thread. */
+typedef struct _MqlwWorkbenchState MqlwWorkbenchState;
+MqlwWorkbenchState    *mqlw_workbench_state_new        (MqlwDataset         *dataset,
+                                                        MqlwModel           *baseline,
+                                                        MqlwModel           *current,
+                                                        GCancellable        *cancellable,
+                                                        GError             **error);
+void                   mqlw_workbench_state_free       (MqlwWorkbenchState  *state);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwWorkbenchState, mqlw_workbench_state_free)
+void                   mqlw_workbench_load_state       (MqlwWorkbench       *self,
+                                                        MqlwWorkbenchState  *state);
+/* mqlw_workbench_load (with @model) or mqlw_workbench_set_dataset (@model
+ * NULL: the baseline and current models stay) in a thread; the state is
+ * swapped in before @callback runs. On error or cancel nothing changes. The
+ * models are taken when called: edits made meanwhile are replaced. */
+void                   mqlw_workbench_load_async       (MqlwWorkbench       *self,
+                                                        MqlwDataset         *dataset,
+                                                        MqlwModel           *model,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean               mqlw_workbench_load_finish      (MqlwWorkbench       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 MqlwDataset           *mqlw_workbench_get_dataset      (MqlwWorkbench  *self);
 MqlwModel             *mqlw_workbench_get_model        (MqlwWorkbench  *self);   /* current; threshold & capacity up to date */
 MqlwModel             *mqlw_workbench_get_baseline     (MqlwWorkbench  *self);

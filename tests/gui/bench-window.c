@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -11,19 +12,165 @@
 #include "mqlw-application.h"
 #include "mqlw-window.h"
 
-/* Main-thread cost of one weight edit and one threshold move in the real
- * window, on a large history (not a test: run it by hand under Xvfb).
- *   bench-window HISTORY.csv MODEL.json [EDITS]
+/* Main-thread cost of each step a workshop takes in the real window, on a
+ * large history (not a test: run it by hand under Xvfb).
+ *   bench-window HISTORY.csv MODEL.json [STEPS]
  * The window opens the pair through "Open sample history" (MQLW_SAMPLES_DIR
- * pointed at a directory of links). Timings are wall-clock medians. */
+ * pointed at a directory of links), then the same history is opened again
+ * through mqlw_workbench_load_async. For every step three main-thread costs:
+ *   handler  the action's handler, called synchronously;
+ *   frame    a frame's update + layout + paint (frame clock before-paint to
+ *            after-paint), every frame until the step's figures are shown;
+ *   stall    the longest gap between two runs of a 1 ms heartbeat while the
+ *            step completes: anything that held the main loop (worker
+ *            results shown, frames, idles).
+ * "worst" = max (handler, frame, stall) is what the user feels; a 60 Hz frame
+ * is 16.7 ms, the target is under 8 ms. Timings are wall-clock medians / max. */
+
+typedef struct {
+  const char *name;
+  GArray     *handler;   /* ms per step */
+  GArray     *frame;     /* ms of the longest frame per step */
+  GArray     *stall;     /* ms of the longest heartbeat gap per step */
+  GArray     *total;     /* ms until the figures are shown */
+  GArray     *split[3];  /* the longest frame's update, layout, paint */
+} Phase;
+
+static gint64 heartbeat_last;
+static gint64 heartbeat_max_gap;
+static gint64 paint_start;
+static gint64 frame_max;
+static guint  frames;
+/* Where the longest frame went: the update phase (tick callbacks: the views
+ * showing new figures), layout (measure + allocate) and paint (snapshot +
+ * render). Our handlers run after GTK's own for each phase. */
+static gint64 phase_mark;
+static gint64 phase_now[3];
+static gint64 phase_max[3];
+
+static gboolean
+heartbeat_cb (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (heartbeat_last != 0 && now - heartbeat_last > heartbeat_max_gap)
+    heartbeat_max_gap = now - heartbeat_last;
+  heartbeat_last = now;
+  return G_SOURCE_CONTINUE;
+}
 
 static void
-iterate_until_idle (MqlwWorkbench *workbench)
+on_before_paint_cb (GdkFrameClock *clock,
+                    gpointer       user_data)
 {
+  paint_start = g_get_monotonic_time ();
+}
+
+static void
+mark_phase (guint i)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  phase_now[i] = now - phase_mark;
+  phase_mark = now;
+}
+
+static void
+on_update_cb (GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  phase_mark = paint_start;
+  mark_phase (0);
+}
+
+static void
+on_layout_cb (GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  mark_phase (1);
+}
+
+static void
+on_paint_cb (GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  mark_phase (2);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  gint64 spent = g_get_monotonic_time () - paint_start;
+
+  if (paint_start != 0 && spent > frame_max)
+    {
+      frame_max = spent;
+      memcpy (phase_max, phase_now, sizeof phase_max);
+    }
+  paint_start = 0;
+  memset (phase_now, 0, sizeof phase_now);
+  frames++;
+}
+
+static void
+reset_meters (void)
+{
+  heartbeat_last = g_get_monotonic_time ();
+  heartbeat_max_gap = 0;
+  frame_max = 0;
+  frames = 0;
+  memset (phase_max, 0, sizeof phase_max);
+}
+
+/* Runs the main loop until the worker is done, one frame has been painted
+ * after that (or nothing was left to paint) and the loop is idle. */
+static void
+complete_step (MqlwWorkbench *workbench)
+{
+  gint64 deadline;
+  guint seen;
+
   while (mqlw_workbench_is_busy (workbench))
     g_main_context_iteration (NULL, TRUE);
+  seen = frames;
+  deadline = g_get_monotonic_time () + 100 * 1000;
+  while (frames == seen && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static void
+phase_init (Phase      *phase,
+            const char *name)
+{
+  phase->name = name;
+  phase->handler = g_array_new (FALSE, FALSE, sizeof (double));
+  phase->frame = g_array_new (FALSE, FALSE, sizeof (double));
+  phase->stall = g_array_new (FALSE, FALSE, sizeof (double));
+  phase->total = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < 3; i++)
+    phase->split[i] = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+phase_add (Phase  *phase,
+           gint64  handler_us,
+           gint64  total_us)
+{
+  double h = handler_us / 1000.0, f = frame_max / 1000.0, s = heartbeat_max_gap / 1000.0;
+  double t = total_us / 1000.0;
+
+  g_array_append_val (phase->handler, h);
+  g_array_append_val (phase->frame, f);
+  g_array_append_val (phase->stall, s);
+  g_array_append_val (phase->total, t);
+  for (guint i = 0; i < 3; i++)
+    {
+      double ms = phase_max[i] / 1000.0;
+      g_array_append_val (phase->split[i], ms);
+    }
 }
 
 static int
@@ -34,12 +181,65 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static double
-median (GArray *values)
+static void
+summarize (GArray *values,
+           double *median,
+           double *max)
 {
   g_array_sort (values, compare_doubles);
-  return values->len ? g_array_index (values, double, values->len / 2) : NAN;
+  *median = values->len ? g_array_index (values, double, values->len / 2) : NAN;
+  *max = values->len ? g_array_index (values, double, values->len - 1) : NAN;
 }
+
+static void
+phase_print (Phase *phase)
+{
+  double hm, hx, fm, fx, sm, sx, tm, tx, split[3], unused;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      summarize (phase->split[i], &split[i], &unused);
+      g_array_unref (phase->split[i]);
+    }
+  summarize (phase->handler, &hm, &hx);
+  summarize (phase->frame, &fm, &fx);
+  summarize (phase->stall, &sm, &sx);
+  summarize (phase->total, &tm, &tx);
+  g_print ("%-28s n=%-3u handler %6.2f / %6.2f  frame %6.2f / %6.2f  stall %6.2f / %6.2f  "
+           "worst %6.2f  shown after %7.1f / %7.1f ms  (frame: update %.1f layout %.1f paint %.1f)\n",
+           phase->name, phase->handler->len, hm, hx, fm, fx, sm, sx,
+           MAX (hx, MAX (fx, sx)), tm, tx, split[0], split[1], split[2]);
+  g_array_unref (phase->handler);
+  g_array_unref (phase->frame);
+  g_array_unref (phase->stall);
+  g_array_unref (phase->total);
+}
+
+static void
+on_loaded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mqlw_workbench_load_finish (MQLW_WORKBENCH (object), result, &error))
+    g_printerr ("load_async: %s\n", error->message);
+  *done = TRUE;
+}
+
+/* One threshold or weight step: the handler, then everything it causes. */
+#define STEP(phase, code)                                               \
+  G_STMT_START {                                                        \
+    gint64 _t0, _handler;                                               \
+    reset_meters ();                                                    \
+    _t0 = g_get_monotonic_time ();                                      \
+    code;                                                               \
+    _handler = g_get_monotonic_time () - _t0;                           \
+    heartbeat_last = g_get_monotonic_time ();                           \
+    complete_step (workbench);                                          \
+    phase_add (phase, _handler, g_get_monotonic_time () - _t0);         \
+  } G_STMT_END
 
 int
 main (int   argc,
@@ -48,19 +248,18 @@ main (int   argc,
   g_autofree char *dir = g_dir_make_tmp ("mqlw-bench-XXXXXX", NULL);
   g_autofree char *history = NULL;
   g_autofree char *model = NULL;
-  g_autoptr(GArray) edit_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) total_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) threshold_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(MqlwModel) baseline = NULL;
   MqlwApplication *app;
   MqlwWindow *window;
   MqlwWorkbench *workbench;
-  MqlwFitRule *rule;
-  guint n_edits = argc > 3 ? (guint) atoi (argv[3]) : 10;
+  GdkFrameClock *clock;
+  Phase open_window, open_async, threshold, drag, edit, suggestion, sweep_show, sweep_threshold, sweep_edit;
+  guint n_steps = argc > 3 ? (guint) atoi (argv[3]) : 20;
   gint64 t0;
 
   if (argc < 3)
     {
-      g_printerr ("usage: %s HISTORY.csv MODEL.json [EDITS]\n", argv[0]);
+      g_printerr ("usage: %s HISTORY.csv MODEL.json [STEPS]\n", argv[0]);
       return 2;
     }
   history = g_build_filename (dir, "leads-5000.csv", NULL);
@@ -68,52 +267,156 @@ main (int   argc,
   if (symlink (argv[1], history) != 0 || symlink (argv[2], model) != 0)
     return 1;
   g_setenv ("MQLW_SAMPLES_DIR", dir, TRUE);
+  g_set_application_name ("MQL Workbench bench");
 
   gtk_init ();
   app = mqlw_application_new (APPLICATION_ID ".Bench", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
   window = mqlw_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   workbench = mqlw_window_get_workbench (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_assert (clock != NULL);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), NULL);
+  g_signal_connect (clock, "update", G_CALLBACK (on_update_cb), NULL);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout_cb), NULL);
+  g_signal_connect (clock, "paint", G_CALLBACK (on_paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  g_timeout_add_full (G_PRIORITY_HIGH, 1, heartbeat_cb, NULL, NULL);
 
+  phase_init (&open_window, "open (window: import+load)");
+  phase_init (&open_async, "open (load_async)");
+  phase_init (&threshold, "threshold move");
+  phase_init (&drag, "drag (a move a frame)");
+  phase_init (&edit, "weight edit");
+  phase_init (&suggestion, "suggestion apply");
+  phase_init (&sweep_show, "sweep show");
+  phase_init (&sweep_threshold, "threshold, sweep shown");
+  phase_init (&sweep_edit, "weight edit, sweep shown");
+
+  /* Open through the window, as a person does. */
+  reset_meters ();
   t0 = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  heartbeat_last = g_get_monotonic_time ();
   while (!mqlw_workbench_has_data (workbench))
     g_main_context_iteration (NULL, TRUE);
-  g_print ("open (import + load): %.0f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
-  iterate_until_idle (workbench);
+  complete_step (workbench);
+  phase_add (&open_window, 0, g_get_monotonic_time () - t0);
+  baseline = mqlw_model_copy (mqlw_workbench_get_baseline (workbench));
 
-  rule = g_ptr_array_index (mqlw_workbench_get_model (workbench)->fit, 0);
-  for (guint i = 0; i < n_edits; i++)
+  /* The same history again, loaded off the main thread. */
+  for (guint i = 0; i < 2; i++)
     {
+      gboolean done = FALSE;
+
+      reset_meters ();
+      t0 = g_get_monotonic_time ();
+      mqlw_workbench_load_async (workbench, mqlw_workbench_get_dataset (workbench), baseline,
+                                 NULL, on_loaded_cb, &done);
+      heartbeat_last = g_get_monotonic_time ();
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      complete_step (workbench);
+      phase_add (&open_async, 0, g_get_monotonic_time () - t0);
+    }
+
+  for (guint i = 0; i < n_steps; i++)
+    STEP (&threshold,
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d",
+                                      mqlw_workbench_get_threshold (workbench) + (i % 2 ? -1 : 1)));
+
+  /* A drag: one move a frame, without waiting for the worker in between. */
+  {
+    double start = mqlw_workbench_get_threshold (workbench);
+
+    for (guint i = 0; i < n_steps; i++)
+      {
+        gint64 t, handler;
+        guint seen;
+        gint64 deadline;
+
+        reset_meters ();
+        t = g_get_monotonic_time ();
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d",
+                                    start + (i < n_steps / 2 ? (double) i : (double) (n_steps - i)));
+        handler = g_get_monotonic_time () - t;
+        heartbeat_last = g_get_monotonic_time ();
+        seen = frames;
+        deadline = g_get_monotonic_time () + 100 * 1000;
+        while (frames == seen && g_get_monotonic_time () < deadline)
+          g_main_context_iteration (NULL, TRUE);
+        phase_add (&drag, handler, g_get_monotonic_time () - t);
+      }
+    complete_step (workbench);
+  }
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      MqlwFitRule *rule = g_ptr_array_index (mqlw_workbench_get_model (workbench)->fit, 0);
       g_autofree char *id = g_strdup (rule->id);
       double points = rule->points + (i % 2 ? -5 : 5);
-      double ms;
 
-      t0 = g_get_monotonic_time ();
-      gtk_widget_activate_action (mqlw_window_get_child (window, "model"), "model.set-points",
-                                  "(sd)", id, points);
-      ms = (g_get_monotonic_time () - t0) / 1000.0;
-      g_array_append_val (edit_ms, ms);
-      iterate_until_idle (workbench);
-      ms = (g_get_monotonic_time () - t0) / 1000.0;
-      g_array_append_val (total_ms, ms);
-      rule = g_ptr_array_index (mqlw_workbench_get_model (workbench)->fit, 0);
+      STEP (&edit,
+            gtk_widget_activate_action (mqlw_window_get_child (window, "model"), "model.set-points",
+                                        "(sd)", id, points));
     }
-  for (guint i = 0; i < n_edits; i++)
+
+  for (guint i = 0; i < n_steps; i++)
     {
-      double ms;
+      g_autoptr(GArray) suggestions = mqlw_workbench_suggest (workbench);
+      double target = NAN;
 
-      t0 = g_get_monotonic_time ();
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d",
-                                  mqlw_workbench_get_threshold (workbench) + (i % 2 ? -1 : 1));
-      ms = (g_get_monotonic_time () - t0) / 1000.0;
-      g_array_append_val (threshold_ms, ms);
-      iterate_until_idle (workbench);
+      for (guint k = 0; suggestions != NULL && k < suggestions->len; k++)
+        {
+          const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, (k + i) % suggestions->len);
+          if (s->found && s->threshold != mqlw_workbench_get_threshold (workbench))
+            {
+              target = s->threshold;
+              break;
+            }
+        }
+      if (isnan (target))
+        break;
+      STEP (&suggestion,
+            gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-suggestion", "d", target));
     }
-  g_print ("weight edit, main-thread handler: median %.2f ms\n", median (edit_ms));
-  g_print ("weight edit, until the new figures are shown: median %.1f ms\n", median (total_ms));
-  g_print ("threshold move, main-thread handler: median %.2f ms\n", median (threshold_ms));
+
+  for (guint i = 0; i < MAX (n_steps / 4, 2); i++)
+    {
+      mqlw_window_set_view (window, "chart");
+      complete_step (workbench);
+      STEP (&sweep_show, mqlw_window_set_view (window, "sweep"));
+    }
+  for (guint i = 0; i < n_steps; i++)
+    STEP (&sweep_threshold,
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d",
+                                      mqlw_workbench_get_threshold (workbench) + (i % 2 ? -1 : 1)));
+  for (guint i = 0; i < n_steps / 2; i++)
+    {
+      MqlwFitRule *rule = g_ptr_array_index (mqlw_workbench_get_model (workbench)->fit, 0);
+      g_autofree char *id = g_strdup (rule->id);
+
+      STEP (&sweep_edit,
+            gtk_widget_activate_action (mqlw_window_get_child (window, "model"), "model.set-points",
+                                        "(sd)", id, rule->points + (i % 2 ? -5 : 5)));
+    }
+  mqlw_window_set_view (window, "chart");
+
+  g_print ("%" G_GUINT64_FORMAT " leads, %u steps a phase; times in ms, median / max\n",
+           (guint64) mqlw_workbench_get_dataset (workbench)->n_rows, n_steps);
+  phase_print (&open_window);
+  phase_print (&open_async);
+  phase_print (&threshold);
+  phase_print (&drag);
+  phase_print (&edit);
+  phase_print (&suggestion);
+  phase_print (&sweep_show);
+  phase_print (&sweep_threshold);
+  phase_print (&sweep_edit);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);
