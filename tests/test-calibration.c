@@ -1628,7 +1628,7 @@ test_spec_parse (void)
     { "edges:0,31,31", "edges must increase: 31 after 31" },
     { "width:0", "width must be positive (got 0)" },
     { "width:-5", "width must be positive (got -5)" },
-    { "bins:10", "unknown bucket scheme 'bins'; use width:N, edges:A,B,… or quantiles:N" },
+    { "bins:10", "unknown bucket scheme 'bins'; use auto, width:N, edges:A,B,… or quantiles:N" },
     { "width:ten", "width needs a number of points, e.g. width:10 (got 'width:ten')" },
     { "edges:0,x", "edge 2 of edges:0,x is not a number: 'x'" },
     { "edges:", "edges needs scores separated by commas, e.g. edges:0,31,51,71" },
@@ -1712,6 +1712,44 @@ test_empty (void)
   g_assert_false (g_array_index (suggestions, MqlwSuggestion, 2).found);
 }
 
+/* auto on 100 leads scoring 0, 1, …, 99: the middle 80 % run from the score at
+ * rank 10 (= 10) to the one at rank 90 (= 90). Width 10 gives ⌈80/10⌉ + 2 = 10
+ * buckets, exactly the aim (5 gives 18 > 14, 20 gives 6), so the edges are
+ * 10, 20, …, 90 with [0, 10) below for the lowest scores and [90, ∞) above:
+ * ten buckets of ten leads. Shifting every score by −5.5 (−5.5 … 93.5) moves
+ * the deciles to 4.5 and 84.5: width 10 again, first edge ⌊4.5/10⌋·10 = 0,
+ * last ⌈84.5/10⌉·10 = 90, and a bucket [⌊−5.5⌋, 0) = [−6, 0) for the six
+ * leads below 0 (−5.5 … −0.5). */
+static void
+test_auto_buckets (void)
+{
+  static const double lo[] = { 0, 10, 20, 30, 40, 50, 60, 70, 80, 90 };
+  static const guint64 leads[] = { 10, 10, 10, 10, 10, 10, 10, 10, 10, 10 };
+  static const double shifted_lo[] = { -6, 0, 10, 20, 30, 40, 50, 60, 70, 80, 90 };
+  /* [−6,0): −5.5…−0.5 = 6; [0,10): 0.5…9.5 = 10; …; [90,∞): 90.5, 91.5, 92.5, 93.5 = 4 */
+  static const guint64 shifted_leads[] = { 6, 10, 10, 10, 10, 10, 10, 10, 10, 10, 4 };
+  g_autoptr(Fixture) f = fixture_new (100, STAGE_BIT (MQLW_STAGE_SQL), FALSE);
+  g_autoptr(Fixture) g = fixture_new (100, STAGE_BIT (MQLW_STAGE_SQL), FALSE);
+  g_autoptr(MqlwCalibration) cal = NULL;
+  g_autoptr(MqlwCalibration) shifted = NULL;
+  g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse (" Auto ", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (spec);
+  g_assert_cmpint (spec->kind, ==, MQLW_BUCKETS_AUTO);
+  text = mqlw_bucket_spec_to_string (spec);
+  g_assert_cmpstr (text, ==, "auto");
+  for (guint i = 0; i < 100; i++)
+    {
+      f->scores.total[i] = i;
+      g->scores.total[i] = i - 5.5;
+    }
+  cal = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  assert_bucket_counts (cal, "auto", lo, leads, G_N_ELEMENTS (lo));
+  shifted = mqlw_calibration_new (&g->scores, &g->outcomes, TRUE);
+  assert_bucket_counts (shifted, "auto", shifted_lo, shifted_leads, G_N_ELEMENTS (shifted_lo));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1744,6 +1782,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/calibration/spec-parse", test_spec_parse);
   g_test_add_func ("/mqlw/calibration/too-many-buckets", test_too_many_buckets);
   g_test_add_func ("/mqlw/calibration/empty", test_empty);
+  g_test_add_func ("/mqlw/calibration/auto-buckets", test_auto_buckets);
 
   return g_test_run ();
 }

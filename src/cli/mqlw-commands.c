@@ -110,7 +110,7 @@ parse_buckets (const char  *text,
                GError     **error)
 {
   g_autoptr(GError) local = NULL;
-  MqlwBucketSpec *spec = mqlw_bucket_spec_parse (text != NULL ? text : "width:10", &local);
+  MqlwBucketSpec *spec = mqlw_bucket_spec_parse (text != NULL ? text : "auto", &local);
 
   if (spec == NULL)
     g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE, "--buckets: %s", local->message);
@@ -513,7 +513,7 @@ mqlw_command_calibrate (int    argc,
   int status;
   GOptionEntry entries[] = {
     { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
-      N_("Score buckets: width:10, edges:0,31,51,71 or quantiles:5 (default width:10)"), N_("SCHEME") },
+      N_("Score buckets: auto (about ten round-width buckets), width:10, edges:0,31,51,71 or quantiles:5 (default auto)"), N_("SCHEME") },
     { "verdict-cuts", 0, 0, G_OPTION_ARG_STRING, &cuts_text,
       N_("Rates at which a bucket becomes Marginal, Good and Hot (default 10,30,50)"), N_("M,G,H") },
     { "verdict-stage", 0, 0, G_OPTION_ARG_STRING, &verdict_stage,

@@ -532,7 +532,7 @@ mqlw_command_export (int    argc,
       N_("WHAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
-      N_("Score buckets for buckets and chart: width:10, edges:0,31,51,71 or quantiles:5 (default width:10)"),
+      N_("Score buckets for buckets and chart: auto, width:10, edges:0,31,51,71 or quantiles:5 (default auto)"),
       N_("SCHEME") },
     { NULL }
   };
@@ -586,7 +586,7 @@ mqlw_command_export (int    argc,
       if (!score_project (project, &scorer, &calibration, &error))
         return mqlw_report_error (error);
       model = mqlw_project_get_model (project);
-      spec = mqlw_bucket_spec_parse (buckets != NULL ? buckets : "width:10", &error);
+      spec = mqlw_bucket_spec_parse (buckets != NULL ? buckets : "auto", &error);
       if (spec == NULL)
         {
           g_printerr ("mqlw: --buckets: %s\n", error->message);

@@ -1367,10 +1367,12 @@ mqlw_bucket_spec_parse (const char  *text,
         }
       spec->quantiles = (guint) q;
     }
+  else if (g_str_equal (scheme, "auto") && (value == NULL || *g_strstrip ((char *) value) == '\0'))
+    spec->kind = MQLW_BUCKETS_AUTO;
   else
     {
       g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                   "unknown bucket scheme '%s'; use width:N, edges:A,B,… or quantiles:N", scheme);
+                   "unknown bucket scheme '%s'; use auto, width:N, edges:A,B,… or quantiles:N", scheme);
       return NULL;
     }
 
@@ -1422,6 +1424,9 @@ mqlw_bucket_spec_to_string (const MqlwBucketSpec *self)
       break;
     case MQLW_BUCKETS_QUANTILES:
       g_string_append_printf (out, "quantiles:%u", self->quantiles);
+      break;
+    case MQLW_BUCKETS_AUTO:
+      g_string_append (out, "auto");
       break;
     default:
       g_string_free (out, TRUE);
@@ -1497,6 +1502,72 @@ mqlw_bucket_table_free (MqlwBucketTable *self)
 }
 
 /* Lower edges of the buckets for @spec over this data (strictly increasing). */
+/* The score of the lead at @rank (0-based) in score order: the first bin b
+ * whose leads with key ≤ key(b) exceed the rank, i.e. suffix[b + 1] < n − rank. */
+static double
+compute_score_at_rank (MqlwCalibration *self,
+                       guint64          rank)
+{
+  guint lo = 0, hi = self->n_bins - 1;
+
+  g_assert (self->n_bins > 0 && rank < self->n_finite);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (get_all (self, get_row (self, mid + 1), 0) < self->n_finite - rank)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return compute_key_score (get_bin_key (self, lo));
+}
+
+/* "auto": the round width (1, 2, 2.5 or 5 × a power of ten) whose buckets over
+ * the middle 80 % of the scores, plus an open bucket below and above, come
+ * closest to ten (fewer on a tie), so every bucket holds a fair share of the
+ * leads and the sparse tails do not dominate the chart. */
+static void
+append_auto_edges (MqlwCalibration *self,
+                   GArray          *edges)
+{
+  static const double steps[] = { 1, 2, 2.5, 5 };
+  double p10 = compute_score_at_rank (self, self->n_finite / 10);
+  double p90 = compute_score_at_rank (self, self->n_finite * 9 / 10);
+  double width = 0, best = G_MAXDOUBLE, first, last;
+  guint count;
+
+  for (double scale = 0.01; scale < 1e12; scale *= 10)
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        double w = steps[i] * scale;
+        double n = ceil ((p90 - p10) / w - 1e-9) + 2;
+
+        if (n <= 14 && (width == 0 || fabs (n - 10) <= best))
+          {
+            width = w;
+            best = fabs (n - 10);
+          }
+      }
+  g_assert (width > 0);
+
+  first = floor (p10 / width) * width;
+  last = MAX (ceil (p90 / width) * width, first + width);
+  /* Like edges:, the leads below the first edge get a bucket of their own. */
+  if (self->score_min < first)
+    {
+      double bottom = floor (self->score_min);
+      g_array_append_val (edges, bottom);
+    }
+  count = (guint) llround ((last - first) / width);
+  for (guint i = 0; i <= count; i++)
+    {
+      /* From the integer index, so 0.1 steps print as 0.3 and not 0.30000000000000004. */
+      double edge = round ((first + i * width) / width) * width;
+      g_array_append_val (edges, edge);
+    }
+}
+
 static GArray *
 compute_lower_edges (MqlwCalibration       *self,
                      const MqlwBucketSpec  *spec,
@@ -1579,21 +1650,16 @@ compute_lower_edges (MqlwCalibration       *self,
            * the first bin b whose leads with key ≤ key(b) exceed the rank,
            * i.e. suffix[b + 1] < n − rank. */
           guint64 rank = (guint64) j * self->n_finite / spec->quantiles;
-          guint lo = 0, hi = self->n_bins - 1;
-          double edge;
+          double edge = compute_score_at_rank (self, rank);
 
-          while (lo < hi)
-            {
-              guint mid = lo + (hi - lo) / 2;
-              if (get_all (self, get_row (self, mid + 1), 0) < self->n_finite - rank)
-                hi = mid;
-              else
-                lo = mid + 1;
-            }
-          edge = compute_key_score (get_bin_key (self, lo));
           if (edges->len == 0 || edge > g_array_index (edges, double, edges->len - 1))
             g_array_append_val (edges, edge);
         }
+      break;
+
+    case MQLW_BUCKETS_AUTO:
+      if (self->n_finite > 0)
+        append_auto_edges (self, edges);
       break;
 
     default:

@@ -26,6 +26,8 @@ typedef enum {
   MQLW_BUCKETS_WIDTH = 1,      /* width:10 */
   MQLW_BUCKETS_EDGES,          /* edges:0,31,51,71  → [0,31) [31,51) [51,71) [71,∞) */
   MQLW_BUCKETS_QUANTILES,      /* quantiles:5 → edges at score quantiles, ties merged */
+  MQLW_BUCKETS_AUTO,           /* auto → round-width edges over the middle 80 % of scores,
+                                  about 10 buckets, open-ended below and above */
 } MqlwBucketKind;
 
 typedef struct {
