@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-test-live-update"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <adwaita.h>
+
+#include "mqlw-application.h"
+#include "mqlw-bucket-view.h"
+#include "mqlw-format.h"
+#include "mqlw-preview-panel.h"
+#include "mqlw-window.h"
+
+/* A threshold move updates the bucket table and the preview in place: the
+ * same row objects before and after, only the rows the threshold crossed
+ * notified, and every figure equal to the core's, computed here from a
+ * scorer and calibration of the test's own. A load off the main thread
+ * (mqlw_workbench_load_async) shows the same figures as the synchronous one. */
+
+#define WAIT_TIMEOUT_S 60
+
+static MqlwApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+has_data (gpointer data)
+{
+  return mqlw_workbench_has_data (mqlw_window_get_workbench (data));
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !mqlw_workbench_is_busy (mqlw_window_get_workbench (data));
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static char *
+sample_path (const char *name)
+{
+  g_autofree char *dir = mqlw_application_samples_dir ();
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* The core, driven directly: the sample scored from scratch. */
+typedef struct {
+  MqlwDataset     *dataset;
+  MqlwModel       *model;
+  MqlwScorer      *scorer;
+  MqlwCalibration *cal;
+} Reference;
+
+static void
+reference_init (Reference *ref)
+{
+  g_autofree char *history = sample_path ("leads-5000.csv");
+  g_autofree char *model = sample_path ("seed002-two-paths.json");
+  g_autoptr(GError) error = NULL;
+
+  ref->dataset = mqlw_import_file (history, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ref->model = mqlw_model_load (model, &error);
+  g_assert_no_error (error);
+  ref->scorer = mqlw_scorer_new (ref->dataset, ref->model, &error);
+  g_assert_no_error (error);
+  ref->cal = mqlw_calibration_new (mqlw_scorer_get_scores (ref->scorer), &ref->dataset->outcomes,
+                                   ref->model->paths.score);
+}
+
+static void
+reference_clear (Reference *ref)
+{
+  g_clear_pointer (&ref->cal, mqlw_calibration_free);
+  g_clear_pointer (&ref->scorer, mqlw_scorer_free);
+  g_clear_pointer (&ref->model, mqlw_model_unref);
+  g_clear_pointer (&ref->dataset, mqlw_dataset_unref);
+}
+
+static void
+assert_figure (MqlwPreviewPanel *panel,
+               const char       *id,
+               char             *expected)   /* consumed */
+{
+  const char *shown = mqlw_preview_panel_get_figure (panel, id);
+
+  if (g_strcmp0 (shown, expected) != 0)
+    g_error ("figure %s shows “%s”, the core says “%s”", id, shown, expected);
+  g_free (expected);
+}
+
+/* The preview's headline figures and every table cell against the core's. */
+static void
+assert_shows (MqlwWindow      *window,
+              Reference       *ref,
+              double           threshold,
+              MqlwBucketTable *table)
+{
+  MqlwPreviewPanel *panel = MQLW_PREVIEW_PANEL (mqlw_window_get_child (window, "preview"));
+  MqlwBucketView *buckets = MQLW_BUCKET_VIEW (mqlw_window_get_child (window, "buckets"));
+  GListModel *rows = mqlw_bucket_view_get_rows (buckets);
+  MqlwPreview p;
+
+  mqlw_calibration_preview (ref->cal, threshold, ref->model->capacity_per_month, &p);
+  assert_figure (panel, "mql", mqlw_format_count (p.mql));
+  assert_figure (panel, "mql-share", mqlw_format_percent (p.mql_share));
+  assert_figure (panel, "sql", mqlw_format_rate (&p.stage[MQLW_STAGE_SQL]));
+  assert_figure (panel, "won", mqlw_format_rate (&p.stage[MQLW_STAGE_WON]));
+  assert_figure (panel, "wins-missed", mqlw_format_count (p.wins_missed));
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, table->n_buckets);
+  for (guint i = 0; i < table->n_buckets; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      g_autofree char *leads = mqlw_bucket_view_dup_cell (buckets, i, "leads");
+      g_autofree char *expected = mqlw_format_count (table->buckets[i].leads);
+      gboolean above;
+
+      g_assert_cmpstr (leads, ==, expected);
+      g_object_get (row, "above", &above, NULL);
+      /* A whole bucket is over the line when its lower edge is. */
+      g_assert_cmpint (above, ==, table->buckets[i].lo >= threshold);
+    }
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *counts)
+{
+  counts[g_str_equal (pspec->name, "above") ? 0 : 1]++;
+}
+
+static void
+test_threshold_in_place (void)
+{
+  MqlwWindow *window = mqlw_window_new (app);
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  MqlwBucketView *buckets = MQLW_BUCKET_VIEW (mqlw_window_get_child (window, "buckets"));
+  g_autoptr(MqlwBucketTable) table = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree guint *counts = NULL;
+  GListModel *rows;
+  double threshold, target;
+  guint crossed = 0, n;
+  Reference ref = { 0 };
+
+  reference_init (&ref);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  wait_until (has_data, window, "the sample");
+  wait_until (is_idle, window, "the worker");
+
+  /* Fixed buckets of width 10 so the test knows where the edges are. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-buckets", "s", "width:10");
+  wait_until (is_idle, window, "the worker");
+  {
+    g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse ("width:10", NULL);
+    table = mqlw_calibration_buckets (ref.cal, spec, NULL, NULL);
+  }
+  g_assert_nonnull (table);
+  g_assert_cmpuint (table->n_buckets, >=, 3);
+  threshold = mqlw_workbench_get_threshold (workbench);
+  g_assert_cmpfloat (threshold, ==, ref.model->threshold);
+  assert_shows (window, &ref, threshold, table);
+
+  /* Move the line to the lower edge of the second bucket: the rows between
+   * the old and the new threshold change sides, no bucket's figures change. */
+  target = table->buckets[1].lo;
+  g_assert_cmpfloat (target, !=, threshold);
+  for (guint i = 0; i < table->n_buckets; i++)
+    crossed += (table->buckets[i].lo >= threshold) != (table->buckets[i].lo >= target);
+  g_assert_cmpuint (crossed, >, 0);
+
+  rows = mqlw_bucket_view_get_rows (buckets);
+  n = g_list_model_get_n_items (rows);
+  counts = g_new0 (guint, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      GObject *row = g_list_model_get_item (rows, i);
+
+      g_signal_connect (row, "notify", G_CALLBACK (count_notify_cb), counts);
+      g_ptr_array_add (before, row);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d", target);
+  wait_until (is_idle, window, "the worker");
+  assert_shows (window, &ref, target, table);
+
+  /* The same row objects, changed in place; only the crossed rows told. */
+  g_assert_true (rows == mqlw_bucket_view_get_rows (buckets));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      g_assert_true (row == g_ptr_array_index (before, i));
+    }
+  g_assert_cmpuint (counts[0], ==, crossed);
+  g_assert_cmpuint (counts[1], ==, 0);
+
+  for (guint i = 0; i < before->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (before, i), count_notify_cb, counts);
+  gtk_window_destroy (GTK_WINDOW (window));
+  reference_clear (&ref);
+}
+
+static void
+on_loaded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mqlw_workbench_load_finish (MQLW_WORKBENCH (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The history loaded again off the main thread, with its threshold moved in
+ * the model: the window shows the core's figures at that threshold. */
+static void
+test_load_async (void)
+{
+  MqlwWindow *window = mqlw_window_new (app);
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  g_autoptr(MqlwModel) moved = NULL;
+  g_autoptr(MqlwBucketTable) table = NULL;
+  gboolean done = FALSE;
+  Reference ref = { 0 };
+
+  reference_init (&ref);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  wait_until (has_data, window, "the sample");
+  wait_until (is_idle, window, "the worker");
+
+  moved = mqlw_model_copy (ref.model);
+  moved->threshold = ref.model->threshold + 7;
+  mqlw_workbench_load_async (workbench, ref.dataset, moved, NULL, on_loaded_cb, &done);
+  /* Nothing changes until the state is swapped in. */
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, ref.model->threshold);
+  wait_until (is_true, &done, "the load");
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, moved->threshold);
+  g_assert_false (mqlw_workbench_can_undo (workbench));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-buckets", "s", "width:10");
+  wait_until (is_idle, window, "the worker");
+  {
+    g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse ("width:10", NULL);
+    table = mqlw_calibration_buckets (ref.cal, spec, NULL, NULL);
+  }
+  assert_shows (window, &ref, moved->threshold, table);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  reference_clear (&ref);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = mqlw_application_new (APPLICATION_ID ".TestLive", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/mqlw/gui/live-update/threshold-in-place", test_threshold_in_place);
+  g_test_add_func ("/mqlw/gui/live-update/load-async", test_load_async);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
