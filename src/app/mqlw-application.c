@@ -47,7 +47,10 @@ get_window (MqlwApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (mqlw_window_new (self));
+    {
+      window = GTK_WINDOW (mqlw_window_new (self));
+      mqlw_window_restore_state (MQLW_WINDOW (window));
+    }
   return MQLW_WINDOW (window);
 }
 
@@ -63,11 +66,15 @@ mqlw_application_open (GApplication  *app,
                        int            n_files,
                        const char    *hint)
 {
+  /* The desktop file passes %F: a .mqlw project is opened, anything else
+   * goes to the CSV import (its mapping page). One window per file. */
   for (int i = 0; i < n_files; i++)
     {
       MqlwWindow *window = mqlw_window_new (MQLW_APPLICATION (app));
-      mqlw_window_open_file (window, files[i]);
+
+      mqlw_window_restore_state (window);
       gtk_window_present (GTK_WINDOW (window));
+      mqlw_window_open_file (window, files[i]);
     }
 }
 
@@ -84,7 +91,10 @@ on_new_window_cb (GSimpleAction *action,
                   GVariant      *param,
                   gpointer       user_data)
 {
-  gtk_window_present (GTK_WINDOW (mqlw_window_new (MQLW_APPLICATION (user_data))));
+  MqlwWindow *window = mqlw_window_new (MQLW_APPLICATION (user_data));
+
+  mqlw_window_restore_state (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -126,6 +136,8 @@ mqlw_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (mqlw_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -11,7 +11,11 @@
 #include "mqlw-format.h"
 #include "mqlw-mapping-page.h"
 #include "mqlw-model-panel.h"
+#include "mqlw-preferences-window.h"
 #include "mqlw-preview-panel.h"
+#include "mqlw-project-session.h"
+#include "mqlw-project-view.h"
+#include "mqlw-signoff-dialog.h"
 #include "mqlw-sweep-view.h"
 #include "mqlw-window.h"
 
@@ -19,6 +23,12 @@
 #define SAMPLE_MODEL   "seed002-two-paths.json"
 #define PREVIEW_ROWS   50
 #define MAX_RECENT     5
+#define MAX_REMEMBERED 10
+#define HELP_URI       "help:mql-workbench"
+
+/* What an unsaved-changes guard goes on with (Discard, or Save succeeded). */
+typedef void (*GuardedFunc) (MqlwWindow *self,
+                             const char *arg);
 
 struct _MqlwWindow
 {
@@ -37,6 +47,16 @@ struct _MqlwWindow
   gboolean              workshop_mode;
   gboolean              export_current_look;   /* else the light style, for slides and paper */
   gboolean              syncing;
+
+  MqlwProjectSession   *session;
+  GSettings            *settings;         /* NULL when the schema is not installed */
+  GCancellable         *file_cancellable; /* the project file operation in flight */
+  guint                 file_progress_source;
+  gboolean              file_pulse;
+  gboolean              close_confirmed;
+  gboolean              restore_workshop;
+  GuardedFunc           after_save;       /* run once the save the guard started succeeded */
+  char                 *after_save_arg;
 
   /* template */
   AdwToastOverlay      *toast_overlay;
@@ -73,6 +93,17 @@ struct _MqlwWindow
   MqlwModelPanel       *model_panel;
   MqlwPreviewPanel     *preview_panel;
   MqlwSweepView        *sweep_view;
+  MqlwProjectView      *project_view;
+  GtkRevealer          *file_revealer;
+  GtkLabel             *file_label;
+  GtkProgressBar       *file_progress;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkWidget            *banner_button;
+  GtkWidget            *save_button;
+  GtkListBox           *recovery_list;
+  GtkWidget            *recovery_label;
+  GMenu                *recent_menu;
 };
 
 enum {
@@ -88,6 +119,12 @@ G_DEFINE_FINAL_TYPE (MqlwWindow, mqlw_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void set_workshop_mode (MqlwWindow *self,
                                gboolean    workshop);
+static void update_project_state (MqlwWindow *self);
+static void start_open_project (MqlwWindow *self,
+                                const char *path);
+static void guard_unsaved (MqlwWindow  *self,
+                           GuardedFunc  func,
+                           const char  *arg);
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -150,6 +187,23 @@ set_page (MqlwWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", workbench);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-sweep", workbench);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.workshop", workbench);
+  {
+    static const char *data_actions[] = {
+      "win.save", "win.save-as", "win.save-version", "win.save-scenario", "win.sign-off",
+      "win.export-agreed", "win.export-report", "win.export-buckets-csv", "win.export-sweep-csv",
+      "win.add-version", "win.add-scenario",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (data_actions); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), data_actions[i], workbench);
+  }
+  gtk_widget_set_visible (self->save_button, workbench);
+  if (workbench && self->restore_workshop)
+    {
+      self->restore_workshop = FALSE;
+      set_workshop_mode (self, TRUE);
+    }
+  if (self->session != NULL)
+    update_project_state (self);
 }
 
 static void
@@ -171,54 +225,191 @@ renew_cancellable (MqlwWindow *self)
 
 /* ---- recent files ------------------------------------------------------- */
 
+static gboolean
+is_project_path (const char *path)
+{
+  return g_str_has_suffix (path, MQLW_PROJECT_SUFFIX) || mqlw_project_is_project_file (path);
+}
+
+static void
+append_recent_row (MqlwWindow *self,
+                   const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  GtkWidget *row = adw_action_row_new ();
+  gboolean project = g_str_has_suffix (path, MQLW_PROJECT_SUFFIX);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name (project ? "folder-documents-symbolic" : "x-office-spreadsheet-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_widget_set_tooltip_text (row, project ? _("Open this project") : _("Import this lead history"));
+  g_object_set_data_full (G_OBJECT (row), "path", g_strdup (path), g_free);
+  gtk_list_box_append (self->recent_list, row);
+}
+
+/* Paths of the remembered URIs under @key that still exist, newest first. */
+static GPtrArray *
+list_remembered (MqlwWindow *self,
+                 const char *key)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) uris = NULL;
+
+  if (self->settings == NULL)
+    return paths;
+  uris = g_settings_get_strv (self->settings, key);
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+      char *path = g_file_get_path (file);
+
+      if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (paths, path);
+      else
+        g_free (path);
+    }
+  return paths;
+}
+
+static void
+fill_recovery (MqlwWindow *self)
+{
+  g_autoptr(GPtrArray) recoveries = mqlw_project_session_list_recoveries ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recovery_list))))
+    gtk_list_box_remove (self->recovery_list, child);
+  for (guint i = 0; i < recoveries->len && i < MAX_RECENT; i++)
+    {
+      const MqlwRecovery *r = g_ptr_array_index (recoveries, i);
+      g_autofree char *name = r->project_path != NULL ? g_path_get_basename (r->project_path) : g_strdup (_("Untitled project"));
+      g_autofree char *when = g_date_time_format (r->saved, "%e %b %Y, %H:%M");
+      g_autofree char *subtitle = g_strdup_printf (_("Unsaved changes kept at %s"), g_strstrip (when));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *recover = gtk_button_new_with_mnemonic (_("_Recover"));
+      GtkWidget *discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (recover, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (recover, "suggested-action");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (recover), "win.recover");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (recover), "s", r->copy_path);
+      gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (discard, "flat");
+      gtk_widget_set_tooltip_text (discard, _("Discard these unsaved changes"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Discard these unsaved changes"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-recovery");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", r->copy_path);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), recover);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
+      gtk_list_box_append (self->recovery_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recovery_list), recoveries->len > 0);
+  gtk_widget_set_visible (self->recovery_label, recoveries->len > 0);
+}
+
 static void
 fill_recent (MqlwWindow *self)
 {
-  GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  GList *items = gtk_recent_manager_get_items (manager);
   GtkWidget *child;
   guint shown = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
     gtk_list_box_remove (self->recent_list, child);
+  g_menu_remove_all (self->recent_menu);
 
-  for (GList *l = items; l != NULL && shown < MAX_RECENT; l = l->next)
+  if (self->settings != NULL)
     {
-      GtkRecentInfo *info = l->data;
-      const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GFile) file = NULL;
-      g_autofree char *path = NULL;
-      g_autofree char *dir = NULL;
-      GtkWidget *row;
+      g_autoptr(GPtrArray) projects = list_remembered (self, "recent-projects");
+      g_autoptr(GPtrArray) files = list_remembered (self, "recent-files");
 
-      if (!g_str_has_suffix (uri, ".csv") || !gtk_recent_info_has_application (info, g_get_application_name ()))
-        continue;
-      file = g_file_new_for_uri (uri);
-      path = g_file_get_path (file);
-      if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        continue;
-      dir = g_path_get_dirname (path);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "path", g_steal_pointer (&path), g_free);
-      gtk_list_box_append (self->recent_list, row);
-      shown++;
+      for (guint i = 0; i < projects->len && shown < MAX_RECENT; i++, shown++)
+        append_recent_row (self, g_ptr_array_index (projects, i));
+      for (guint i = 0; i < files->len && shown < MAX_RECENT + 2; i++, shown++)
+        append_recent_row (self, g_ptr_array_index (files, i));
+      for (guint i = 0; i < projects->len && i < MAX_RECENT; i++)
+        {
+          const char *path = g_ptr_array_index (projects, i);
+          g_autofree char *base = g_path_get_basename (path);
+          g_autoptr(GMenuItem) item = g_menu_item_new (base, NULL);
+
+          g_menu_item_set_action_and_target (item, "win.open-file", "s", path);
+          g_menu_append_item (self->recent_menu, item);
+        }
+      for (guint i = 0; i < files->len && i < MAX_RECENT; i++)
+        {
+          const char *path = g_ptr_array_index (files, i);
+          g_autofree char *base = g_path_get_basename (path);
+          g_autoptr(GMenuItem) item = g_menu_item_new (base, NULL);
+
+          g_menu_item_set_action_and_target (item, "win.open-file", "s", path);
+          g_menu_append_item (self->recent_menu, item);
+        }
     }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  else
+    {
+      GtkRecentManager *manager = gtk_recent_manager_get_default ();
+      GList *items = gtk_recent_manager_get_items (manager);
+
+      for (GList *l = items; l != NULL && shown < MAX_RECENT; l = l->next)
+        {
+          GtkRecentInfo *info = l->data;
+          const char *uri = gtk_recent_info_get_uri (info);
+          g_autoptr(GFile) file = NULL;
+          g_autofree char *path = NULL;
+
+          if (!(g_str_has_suffix (uri, ".csv") || g_str_has_suffix (uri, MQLW_PROJECT_SUFFIX)) ||
+              !gtk_recent_info_has_application (info, g_get_application_name ()))
+            continue;
+          file = g_file_new_for_uri (uri);
+          path = g_file_get_path (file);
+          if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            continue;
+          append_recent_row (self, path);
+          shown++;
+        }
+      g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
   gtk_widget_set_visible (self->recent_label, shown > 0);
+  fill_recovery (self);
 }
 
+/* Newest first, as URIs, in GSettings (recent-files / recent-projects);
+ * the desktop's recent list too. */
 static void
-remember_recent (const char *path)
+remember_recent (MqlwWindow *self,
+                 const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
 
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (self->settings != NULL)
+    {
+      const char *key = is_project_path (path) ? "recent-projects" : "recent-files";
+      g_auto(GStrv) old = g_settings_get_strv (self->settings, key);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) updated = NULL;
+      guint n = 1;
+
+      g_strv_builder_add (builder, uri);
+      for (guint i = 0; old[i] != NULL && n < MAX_REMEMBERED; i++)
+        if (!g_str_equal (old[i], uri))
+          {
+            g_strv_builder_add (builder, old[i]);
+            n++;
+          }
+      updated = g_strv_builder_end (builder);
+      g_settings_set_strv (self->settings, key, (const char *const *) updated);
+    }
+  fill_recent (self);
 }
 
 static void
@@ -227,8 +418,11 @@ on_recent_row_activated_cb (GtkListBox    *list,
                             MqlwWindow    *self)
 {
   const char *path = g_object_get_data (G_OBJECT (row), "path");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = NULL;
 
+  if (path == NULL)
+    return;
+  file = g_file_new_for_path (path);
   mqlw_window_open_file (self, file);
 }
 
@@ -493,6 +687,20 @@ create_fallback_model (MqlwDataset *dataset)
   return model;
 }
 
+/* The preferred bucket scheme, when the person chose one (the built-in
+ * default is the workbench's automatic scheme). */
+static void
+apply_default_buckets (MqlwWindow *self)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->settings == NULL || !(value = g_settings_get_user_value (self->settings, "default-bucket-scheme")))
+    return;
+  if (!mqlw_workbench_set_bucket_spec (self->workbench, g_variant_get_string (value, NULL), &error))
+    g_message ("Preferred buckets not used: %s", error->message);
+}
+
 static void
 on_import_done_cb (GObject      *object,
                    GAsyncResult *result,
@@ -522,6 +730,10 @@ on_import_done_cb (GObject      *object,
       return;
     }
 
+  /* Models that set no capacity get the preferred one. */
+  if (model != NULL && isnan (model->capacity_per_month) && self->settings != NULL &&
+      g_settings_get_double (self->settings, "default-capacity") > 0)
+    model->capacity_per_month = g_settings_get_double (self->settings, "default-capacity");
   if (model != NULL)
     ok = mqlw_workbench_load (self->workbench, dataset, model, &error);
   else if (mqlw_workbench_has_data (self->workbench))
@@ -529,6 +741,8 @@ on_import_done_cb (GObject      *object,
   else
     {
       g_autoptr(MqlwModel) fallback = create_fallback_model (dataset);
+      if (self->settings != NULL && g_settings_get_double (self->settings, "default-capacity") > 0)
+        fallback->capacity_per_month = g_settings_get_double (self->settings, "default-capacity");
       ok = mqlw_workbench_load (self->workbench, dataset, fallback, &error);
     }
 
@@ -538,7 +752,10 @@ on_import_done_cb (GObject      *object,
       show_error (self, heading, error);
       return;
     }
-  remember_recent (job->path);
+  /* A new lead history is a new, untitled document. */
+  mqlw_project_session_reset (self->session, job->mapping);
+  apply_default_buckets (self);
+  remember_recent (self, job->path);
   set_page (self, "workbench");
 }
 
@@ -676,8 +893,10 @@ mqlw_window_open_file (MqlwWindow *self,
     }
   if (g_str_has_suffix (path, ".json"))
     open_model (self, path);
+  else if (is_project_path (path))
+    guard_unsaved (self, start_open_project, path);
   else
-    start_preview (self, path);
+    guard_unsaved (self, start_preview, path);
 }
 
 /* ---- file choosers ------------------------------------------------------ */
@@ -1038,6 +1257,11 @@ cancel_action (GtkWidget  *widget,
 
   if (self->task != NULL)
     g_cancellable_cancel (self->cancellable);
+  else if (mqlw_project_session_is_busy (self->session) || self->file_progress_source != 0)
+    {
+      mqlw_project_session_cancel (self->session);
+      g_cancellable_cancel (self->file_cancellable);
+    }
   else if (self->workshop_mode)
     set_workshop_mode (self, FALSE);
 }
@@ -1066,6 +1290,992 @@ close_action (GtkWidget  *widget,
               GVariant   *param)
 {
   gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* ---- projects ----------------------------------------------------------- */
+
+static void
+update_title (MqlwWindow *self)
+{
+  g_autofree char *name = mqlw_project_session_dup_title (self->session);
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+
+  if (!mqlw_workbench_has_data (self->workbench))
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, _("MQL Workbench"));
+      gtk_window_set_title (GTK_WINDOW (self), _("MQL Workbench"));
+      return;
+    }
+  /* Translators: the project's name with a mark for unsaved changes. */
+  title = mqlw_project_session_is_dirty (self->session) ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  window_title = g_strdup_printf (_("%s — MQL Workbench"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static char *
+describe_signoff (const MqlwSignoff *signoff)
+{
+  g_autoptr(GString) who = g_string_new (NULL);
+  char day[64];
+
+  for (guint i = 0; i < signoff->approvers->len; i++)
+    {
+      const MqlwApprover *a = g_ptr_array_index (signoff->approvers, i);
+
+      if (i > 0)
+        g_string_append (who, ", ");
+      g_string_append (who, a->name);
+    }
+  g_date_strftime (day, sizeof day, "%e %B %Y", &signoff->signed_on);
+  /* Translators: "23 November 2026 by Ana Ruiz, Ben Okafor" */
+  return g_strdup_printf (_("%s by %s"), g_strstrip (day), who->str);
+}
+
+/* The frozen state, in words: what is signed and what an edit does. */
+static void
+update_banner (MqlwWindow *self)
+{
+  MqlwSignoff *signoff = mqlw_project_session_get_head_signoff (self->session);
+  gboolean workbench = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workbench") == 0;
+  g_autofree char *text = NULL;
+  g_autofree char *when = NULL;
+
+  if (signoff == NULL || !workbench || mqlw_project_session_is_busy (self->session))
+    {
+      gtk_revealer_set_reveal_child (self->banner_revealer, signoff != NULL && workbench &&
+                                     gtk_revealer_get_reveal_child (self->banner_revealer));
+      if (signoff == NULL || !workbench)
+        return;
+      return;
+    }
+  when = describe_signoff (signoff);
+  if (mqlw_project_session_is_new_draft (self->session))
+    {
+      text = g_strdup_printf (_("Draft: version %u was signed off on %s. Your edits make version %u; the signed version stays as it was."),
+                              signoff->version, when, signoff->version + 1);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "signed");
+      gtk_widget_add_css_class (GTK_WIDGET (self->banner_revealer), "draft");
+    }
+  else
+    {
+      text = g_strdup_printf (_("Version %u was signed off on %s. It is frozen: edits make a new draft."),
+                              signoff->version, when);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "draft");
+      gtk_widget_add_css_class (GTK_WIDGET (self->banner_revealer), "signed");
+    }
+  gtk_label_set_text (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+update_project_state (MqlwWindow *self)
+{
+  gboolean busy = mqlw_project_session_is_busy (self->session);
+
+  update_title (self);
+  update_banner (self);
+  /* The worker has the project: nothing may change it meanwhile. */
+  if (mqlw_workbench_has_data (self->workbench))
+    {
+      static const char *project_actions[] = {
+        "win.save", "win.save-as", "win.save-version", "win.save-scenario", "win.sign-off",
+        "win.add-version", "win.add-scenario", "win.open-version", "win.open-scenario", "win.remove-scenario",
+      };
+      for (guint i = 0; i < G_N_ELEMENTS (project_actions); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), project_actions[i], !busy);
+    }
+}
+
+static void
+on_session_changed_cb (MqlwProjectSession *session,
+                       MqlwWindow         *self)
+{
+  update_project_state (self);
+}
+
+static gboolean
+update_file_progress_cb (gpointer user_data)
+{
+  MqlwWindow *self = user_data;
+  double fraction = mqlw_project_session_get_progress (self->session);
+
+  if (self->file_pulse)
+    gtk_progress_bar_pulse (self->file_progress);
+  else
+    gtk_progress_bar_set_fraction (self->file_progress, fraction);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0 && self->task == NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The slim bar under the header while a file operation runs. */
+static void
+show_file_progress (MqlwWindow *self,
+                    const char *text,
+                    gboolean    pulse)
+{
+  g_cancellable_cancel (self->file_cancellable);
+  g_clear_object (&self->file_cancellable);
+  self->file_cancellable = g_cancellable_new ();
+  self->file_pulse = pulse;
+  gtk_label_set_text (self->file_label, text);
+  gtk_progress_bar_set_fraction (self->file_progress, 0);
+  gtk_revealer_set_reveal_child (self->file_revealer, TRUE);
+  g_clear_handle_id (&self->file_progress_source, g_source_remove);
+  self->file_progress_source = g_timeout_add (50, update_file_progress_cb, self);
+}
+
+static void
+hide_file_progress (MqlwWindow *self)
+{
+  g_clear_handle_id (&self->file_progress_source, g_source_remove);
+  gtk_revealer_set_reveal_child (self->file_revealer, FALSE);
+}
+
+static gboolean
+is_cancelled_file_error (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+         g_error_matches (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CANCELLED) ||
+         g_error_matches (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_CANCELLED);
+}
+
+static void
+run_after_save (MqlwWindow *self,
+                gboolean    saved)
+{
+  GuardedFunc func = self->after_save;
+  g_autofree char *arg = g_steal_pointer (&self->after_save_arg);
+
+  self->after_save = NULL;
+  if (saved && func != NULL)
+    func (self, arg);
+}
+
+static void
+on_save_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mqlw_project_session_save_finish (MQLW_PROJECT_SESSION (object), result, &error))
+    {
+      hide_file_progress (self);
+      run_after_save (self, FALSE);
+      if (is_cancelled_file_error (error))
+        show_toast (self, _("Save cancelled; the saved project is unchanged"), NULL);
+      else
+        show_error (self, _("Could Not Save the Project"), error);
+      return;
+    }
+  hide_file_progress (self);
+  remember_recent (self, mqlw_project_session_get_path (self->session));
+  {
+    g_autofree char *name = mqlw_project_session_dup_title (self->session);
+    g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
+    show_toast (self, title, NULL);
+  }
+  run_after_save (self, TRUE);
+}
+
+static void
+start_save (MqlwWindow *self,
+            const char *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (path != NULL)
+    name = g_path_get_basename (path);
+  else
+    name = mqlw_project_session_dup_title (self->session);
+  text = g_strdup_printf (_("Saving “%s”…"), name);
+  show_file_progress (self, text, FALSE);
+  mqlw_project_session_save_async (self->session, path, self->file_cancellable, on_save_done_cb, g_object_ref (self));
+}
+
+static void
+chosen_save_as (MqlwWindow *self,
+                const char *path)
+{
+  g_autofree char *fixed = g_str_has_suffix (path, MQLW_PROJECT_SUFFIX) ? g_strdup (path)
+                                                                        : g_strconcat (path, MQLW_PROJECT_SUFFIX, NULL);
+  start_save (self, fixed);
+}
+
+static void
+run_save_as_chooser (MqlwWindow *self)
+{
+  static const char *patterns[] = { "*" MQLW_PROJECT_SUFFIX, NULL };
+  g_autofree char *name = mqlw_project_session_dup_title (self->session);
+  g_autofree char *suggested = g_strconcat (name, MQLW_PROJECT_SUFFIX, NULL);
+
+  run_chooser (self, _("Save Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+               _("MQL Workbench project"), patterns, suggested, FALSE, chosen_save_as);
+}
+
+static void
+save_or_choose (MqlwWindow *self)
+{
+  if (mqlw_project_session_get_path (self->session) != NULL)
+    start_save (self, NULL);
+  else
+    run_save_as_chooser (self);
+}
+
+static void
+on_open_project_done_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->file_progress_source, g_source_remove);
+  if (!mqlw_project_session_open_finish (MQLW_PROJECT_SESSION (object), result, &error))
+    {
+      return_to_previous_page (self);
+      if (is_cancelled_file_error (error))
+        show_toast (self, _("Opening cancelled"), NULL);
+      else
+        show_error (self, _("Could Not Open the Project"), error);
+      return;
+    }
+  apply_default_buckets (self);
+  set_page (self, "workbench");
+  if (mqlw_project_session_get_path (self->session) != NULL)
+    remember_recent (self, mqlw_project_session_get_path (self->session));
+  else
+    fill_recent (self);
+}
+
+static void
+begin_opening (MqlwWindow *self,
+               const char *title,
+               const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  renew_cancellable (self);
+  stop_progress (self);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  adw_status_page_set_title (self->loading_page, title);
+  adw_status_page_set_description (self->loading_page, base);
+  set_page (self, "loading");
+  g_clear_handle_id (&self->file_progress_source, g_source_remove);
+  self->file_pulse = FALSE;
+  self->file_progress_source = g_timeout_add (50, update_file_progress_cb, self);
+}
+
+static void
+start_open_project (MqlwWindow *self,
+                    const char *path)
+{
+  begin_opening (self, _("Opening Project…"), path);
+  mqlw_project_session_open_async (self->session, path, self->cancellable, on_open_project_done_cb,
+                                   g_object_ref (self));
+}
+
+static void
+start_recover (MqlwWindow *self,
+               const char *copy_path)
+{
+  g_autoptr(GPtrArray) recoveries = mqlw_project_session_list_recoveries ();
+
+  for (guint i = 0; i < recoveries->len; i++)
+    {
+      const MqlwRecovery *r = g_ptr_array_index (recoveries, i);
+
+      if (g_str_equal (r->copy_path, copy_path))
+        {
+          begin_opening (self, _("Recovering Unsaved Work…"), r->project_path != NULL ? r->project_path : copy_path);
+          mqlw_project_session_recover_async (self->session, r, self->cancellable, on_open_project_done_cb,
+                                              g_object_ref (self));
+          return;
+        }
+    }
+}
+
+/* ---- the unsaved-changes guard ------------------------------------------ */
+
+static void
+on_guard_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      MqlwWindow       *self)
+{
+  GuardedFunc func = g_object_get_data (G_OBJECT (dialog), "func");
+  const char *arg = g_object_get_data (G_OBJECT (dialog), "arg");
+
+  if (g_str_equal (response, "discard"))
+    func (self, arg);
+  else if (g_str_equal (response, "save"))
+    {
+      self->after_save = func;
+      g_free (self->after_save_arg);
+      self->after_save_arg = g_strdup (arg);
+      save_or_choose (self);
+    }
+}
+
+/* Runs @func now, or after the person saved or discarded the unsaved changes. */
+static void
+guard_unsaved (MqlwWindow  *self,
+               GuardedFunc  func,
+               const char  *arg)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (!mqlw_project_session_is_dirty (self->session))
+    {
+      func (self, arg);
+      return;
+    }
+  name = mqlw_project_session_dup_title (self->session);
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The model or the project has changes that are not saved. If you do not save them, they are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_set_name (dialog, "unsaved-dialog");
+  g_object_set_data (G_OBJECT (dialog), "func", func);
+  g_object_set_data_full (G_OBJECT (dialog), "arg", g_strdup (arg), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_guard_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_now (MqlwWindow *self,
+           const char *arg)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (MqlwWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && !gtk_window_is_fullscreen (GTK_WINDOW (self)) &&
+      width >= 360 && height >= 294)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+mqlw_window_close_request (GtkWindow *window)
+{
+  MqlwWindow *self = MQLW_WINDOW (window);
+
+  if (!self->close_confirmed && mqlw_project_session_is_dirty (self->session))
+    {
+      guard_unsaved (self, close_now, NULL);
+      return TRUE;
+    }
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (mqlw_window_parent_class)->close_request (window);
+}
+
+/* ---- versions, scenarios, sign-off -------------------------------------- */
+
+static GtkWidget *
+add_entry_row (GtkListBox *list,
+               const char *title,
+               const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_list_box_append (list, row);
+  return row;
+}
+
+static const char *
+default_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  return name != NULL && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
+}
+
+static void
+on_ask_two_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        MqlwWindow       *self)
+{
+  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkEditable *second = g_object_get_data (G_OBJECT (dialog), "second");
+  const char *action = g_object_get_data (G_OBJECT (dialog), "action");
+
+  if (!g_str_equal (response, "save"))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), action, "(ss)",
+                              gtk_editable_get_text (first), gtk_editable_get_text (second));
+}
+
+static void
+on_ask_first_changed_cb (GtkEditable      *first,
+                         AdwMessageDialog *dialog)
+{
+  const char *text = gtk_editable_get_text (first);
+
+  adw_message_dialog_set_response_enabled (dialog, "save", text != NULL && *g_strstrip (g_strdup (text)) != '\0' ?
+                                           TRUE : !GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "required")));
+}
+
+/* A small dialog asking for two texts, then activating @action with "(ss)". */
+static GtkWidget *
+ask_two (MqlwWindow *self,
+         const char *name,
+         const char *heading,
+         const char *body,
+         const char *first_title,
+         const char *first_text,
+         gboolean    first_required,
+         const char *second_title,
+         const char *action)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *first, *second;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  first = add_entry_row (GTK_LIST_BOX (list), first_title, first_text);
+  second = add_entry_row (GTK_LIST_BOX (list), second_title, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_set_name (dialog, name);
+  g_object_set_data (G_OBJECT (dialog), "first", first);
+  g_object_set_data (G_OBJECT (dialog), "second", second);
+  g_object_set_data (G_OBJECT (dialog), "action", (gpointer) action);
+  g_object_set_data (G_OBJECT (dialog), "required", GINT_TO_POINTER (first_required));
+  g_signal_connect (first, "changed", G_CALLBACK (on_ask_first_changed_cb), dialog);
+  on_ask_first_changed_cb (GTK_EDITABLE (first), ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_ask_two_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (first);
+  return dialog;
+}
+
+static void
+save_version_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+
+  ask_two (self, "save-version-dialog", _("Save the Model as a Version"),
+           _("The version keeps the model, the threshold and the capacity as they are now, with your name and a comment."),
+           _("Author"), default_author (), FALSE, _("Comment (what changed and why)"), "win.add-version");
+}
+
+static void
+add_version_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  const char *author, *comment;
+  g_autofree char *title = NULL;
+  guint number;
+
+  g_variant_get (param, "(&s&s)", &author, &comment);
+  number = mqlw_project_session_add_version (self->session, author, comment);
+  if (number == 0)
+    return;
+  title = g_strdup_printf (_("Saved as version %u"), number);
+  show_toast (self, title, NULL);
+}
+
+static void
+open_version_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint number = g_variant_get_uint32 (param);
+
+  if (!mqlw_project_session_open_version (self->session, number, &error))
+    {
+      show_error (self, _("Could Not Open the Version"), error);
+      return;
+    }
+  title = g_strdup_printf (_("Version %u is on the workbench"), number);
+  show_toast (self, title, "win.undo");
+}
+
+static void
+save_scenario_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  MqlwProject *project = mqlw_project_session_get_project (self->session);
+  GPtrArray *scenarios = project != NULL ? mqlw_project_get_scenarios (project) : NULL;
+  const char *suggestion = scenarios == NULL || scenarios->len == 0 ? _("Marketing proposal") :
+                           scenarios->len == 1 ? _("Sales proposal") : "";
+
+  ask_two (self, "save-scenario-dialog", _("Save the Model as a Scenario"),
+           _("A scenario is a named variant to compare with the baseline. A scenario with the same name is replaced."),
+           _("Name"), suggestion, TRUE, _("Comment"), "win.add-scenario");
+}
+
+static void
+add_scenario_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  const char *name, *comment;
+  g_autofree char *clean = NULL;
+  g_autofree char *title = NULL;
+
+  g_variant_get (param, "(&s&s)", &name, &comment);
+  clean = g_strstrip (g_strdup (name));
+  if (*clean == '\0')
+    return;
+  mqlw_project_session_save_scenario (self->session, clean, comment);
+  title = g_strdup_printf (_("Saved the scenario “%s”"), clean);
+  show_toast (self, title, NULL);
+}
+
+static void
+open_scenario_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (!mqlw_project_session_open_scenario (self->session, name, &error))
+    {
+      show_error (self, _("Could Not Show the Scenario"), error);
+      return;
+    }
+  /* The preview compares it with the baseline; the chart shows its buckets. */
+  title = g_strdup_printf (_("“%s” against the baseline"), name);
+  show_toast (self, title, "win.undo");
+}
+
+static void
+remove_scenario_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  g_autofree char *title = g_strdup_printf (_("Removed the scenario “%s”"), g_variant_get_string (param, NULL));
+
+  if (mqlw_project_session_remove_scenario (self->session, g_variant_get_string (param, NULL)))
+    show_toast (self, title, NULL);
+}
+
+static void
+on_signed_cb (MqlwSignoffDialog *dialog,
+              MqlwSignoff       *signoff,
+              MqlwWindow        *self)
+{
+  g_autofree char *title = NULL;
+
+  if (mqlw_project_session_get_path (self->session) != NULL)
+    title = g_strdup_printf (_("Version %u signed off and saved"), signoff->version);
+  else
+    title = g_strdup_printf (_("Version %u signed off — save the project to keep it"), signoff->version);
+  show_toast (self, title, NULL);
+}
+
+static void
+sign_off_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  MqlwSignoffDialog *dialog;
+
+  if (!mqlw_workbench_has_data (self->workbench))
+    return;
+  dialog = mqlw_signoff_dialog_new (GTK_WINDOW (self), self->session, self->workbench);
+  gtk_widget_set_name (GTK_WIDGET (dialog), "signoff-dialog");
+  g_signal_connect_object (dialog, "signed", G_CALLBACK (on_signed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+recover_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  guard_unsaved (MQLW_WINDOW (widget), start_recover, g_variant_get_string (param, NULL));
+}
+
+static void
+discard_recovery_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  mqlw_project_session_discard_recovery (g_variant_get_string (param, NULL));
+  fill_recent (MQLW_WINDOW (widget));
+}
+
+/* ---- exports ------------------------------------------------------------ */
+
+static void
+show_export_toast (MqlwWindow *self,
+                   const char *title,
+                   const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+exported (MqlwWindow *self,
+          const char *kind,
+          const char *title,
+          const char *path)
+{
+  mqlw_project_session_log_export (self->session, kind, path);
+  show_export_toast (self, title, path);
+}
+
+static gboolean
+export_agreed_to (MqlwWindow *self,
+                  const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  MqlwSignoff *signoff = mqlw_project_session_get_current_signoff (self->session);
+  MqlwProject *project = mqlw_project_session_get_project (self->session);
+  gboolean draft = FALSE;
+
+  if (signoff == NULL && project != NULL && (signoff = mqlw_project_get_latest_signoff (project)) != NULL)
+    draft = TRUE;
+  if (signoff == NULL)
+    {
+      g_set_error_literal (&error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS,
+                           _("The agreed model is the one both teams signed. Sign the model off first (Sign Off… in the main menu)."));
+      show_error (self, _("No Agreed Model Yet"), error);
+      return FALSE;
+    }
+  if (!mqlw_signoff_export (signoff, path, &error))
+    {
+      show_error (self, _("Could Not Export the Agreed Model"), error);
+      return FALSE;
+    }
+  if (draft)
+    {
+      g_autofree char *title = g_strdup_printf (_("Exported signed version %u; your current draft is not signed"),
+                                                signoff->version);
+      exported (self, "model", title, path);
+    }
+  else
+    exported (self, "model", _("Agreed model exported"), path);
+  return TRUE;
+}
+
+static gboolean
+export_buckets_csv_to (MqlwWindow *self,
+                       const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const MqlwBucketTable *table = mqlw_workbench_get_buckets (self->workbench);
+
+  if (table == NULL)
+    return FALSE;
+  text = mqlw_export_buckets_csv (table);
+  if (!mqlw_export_write_file (path, text, -1, &error))
+    {
+      show_error (self, _("Could Not Export the Bucket Table"), error);
+      return FALSE;
+    }
+  exported (self, "buckets", _("Bucket table exported"), path);
+  return TRUE;
+}
+
+static gboolean
+export_sweep_csv_to (MqlwWindow *self,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) points = mqlw_workbench_sweep (self->workbench, MQLW_WORKBENCH_SWEEP_STEPS);
+  g_autofree char *text = NULL;
+
+  if (points == NULL)
+    return FALSE;
+  text = mqlw_export_previews_csv ((const MqlwPreview *) (void *) points->data, points->len);
+  if (!mqlw_export_write_file (path, text, -1, &error))
+    {
+      show_error (self, _("Could Not Export the Sweep"), error);
+      return FALSE;
+    }
+  exported (self, "sweep", _("Sweep exported"), path);
+  return TRUE;
+}
+
+typedef struct {
+  MqlwDataset *dataset;
+  MqlwModel   *model;
+  MqlwSignoff *signoff;
+  guint        version;
+  char        *path;
+} ReportJob;
+
+static void
+report_job_free (ReportJob *job)
+{
+  g_clear_pointer (&job->dataset, mqlw_dataset_unref);
+  g_clear_pointer (&job->model, mqlw_model_unref);
+  g_clear_pointer (&job->signoff, mqlw_signoff_unref);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+run_report_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ReportJob *job = task_data;
+  g_autoptr(MqlwReport) report = NULL;
+  GError *error = NULL;
+
+  report = mqlw_report_new (job->dataset, job->model, job->signoff, job->version, &error);
+  if (report == NULL || !mqlw_report_write (report, job->path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_report_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ReportJob *job = g_task_get_task_data (G_TASK (result));
+
+  hide_file_progress (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, _("Could Not Write the Definition"), error);
+      return;
+    }
+  g_object_set_data (G_OBJECT (self), "report-written", GINT_TO_POINTER (TRUE));
+  exported (self, "report", _("Written definition exported"), job->path);
+}
+
+static void
+export_report_to (MqlwWindow *self,
+                  const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  MqlwReportFormat format;
+  MqlwSignoff *signoff = mqlw_project_session_get_current_signoff (self->session);
+  MqlwProject *project = mqlw_project_session_get_project (self->session);
+  const MqlwModelVersion *head = project != NULL ? mqlw_project_get_head (project) : NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *text = g_strdup_printf (_("Writing “%s”…"), base);
+  ReportJob *job;
+
+  if (!mqlw_report_format_from_name (path, &format))
+    {
+      g_set_error (&error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_FORMAT,
+                   _("“%s” ends in neither .pdf nor .md: choose one of the two."), base);
+      show_error (self, _("Could Not Write the Definition"), error);
+      return;
+    }
+  job = g_new0 (ReportJob, 1);
+  job->dataset = mqlw_dataset_ref (mqlw_workbench_get_dataset (self->workbench));
+  job->model = mqlw_model_copy (mqlw_workbench_get_model (self->workbench));
+  job->signoff = signoff != NULL ? mqlw_signoff_ref (signoff) : NULL;
+  job->version = signoff != NULL ? signoff->version :
+                 head != NULL && mqlw_model_equal (head->model, job->model) ? head->number : 0;
+  job->path = g_strdup (path);
+  show_file_progress (self, text, TRUE);
+  task = g_task_new (NULL, self->file_cancellable, on_report_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) report_job_free);
+  g_task_run_in_thread (task, run_report_thread);
+}
+
+static void
+chosen_agreed (MqlwWindow *self, const char *path) { export_agreed_to (self, path); }
+static void
+chosen_buckets_csv (MqlwWindow *self, const char *path) { export_buckets_csv_to (self, path); }
+static void
+chosen_sweep_csv (MqlwWindow *self, const char *path) { export_sweep_csv_to (self, path); }
+static void
+chosen_report (MqlwWindow *self, const char *path) { export_report_to (self, path); }
+
+static void
+export_agreed_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  static const char *patterns[] = { "*.json", NULL };
+
+  if (param != NULL)
+    export_agreed_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
+  else
+    run_chooser (MQLW_WINDOW (widget), _("Export Agreed Model"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                 _("Agreed model (JSON)"), patterns, _("agreed-mql-model.json"), FALSE, chosen_agreed);
+}
+
+static void
+export_buckets_csv_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  static const char *patterns[] = { "*.csv", NULL };
+
+  if (param != NULL)
+    export_buckets_csv_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
+  else
+    run_chooser (MQLW_WINDOW (widget), _("Export Bucket Table"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                 _("Table (CSV)"), patterns, _("mql-buckets.csv"), FALSE, chosen_buckets_csv);
+}
+
+static void
+export_sweep_csv_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  static const char *patterns[] = { "*.csv", NULL };
+
+  if (param != NULL)
+    export_sweep_csv_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
+  else
+    run_chooser (MQLW_WINDOW (widget), _("Export Sweep"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                 _("Table (CSV)"), patterns, _("mql-sweep.csv"), FALSE, chosen_sweep_csv);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  static const char *patterns[] = { "*.pdf", "*.md", NULL };
+
+  if (param != NULL)
+    export_report_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
+  else
+    run_chooser (MQLW_WINDOW (widget), _("Export Written Definition"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                 _("PDF or Markdown"), patterns, _("mql-definition.pdf"), FALSE, chosen_report);
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
+/* ---- files, preferences, help ------------------------------------------- */
+
+static void
+chosen_open (MqlwWindow *self,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  mqlw_window_open_file (self, file);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  static const char *patterns[] = { "*" MQLW_PROJECT_SUFFIX, "*.csv", "*.CSV", "*.tsv", "*.txt", NULL };
+
+  run_chooser (MQLW_WINDOW (widget), _("Open a Project or Lead History"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Open"), _("Projects and lead histories"), patterns, NULL, FALSE, chosen_open);
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  chosen_open (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  save_or_choose (MQLW_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+
+  if (param != NULL)
+    chosen_save_as (self, g_variant_get_string (param, NULL));
+  else
+    run_save_as_chooser (self);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  MqlwPreferencesWindow *prefs = mqlw_preferences_window_new (GTK_WINDOW (self), self->settings);
+
+  gtk_widget_set_name (GTK_WIDGET (prefs), "preferences-window");
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), HELP_URI, GDK_CURRENT_TIME);
 }
 
 /* ---- workshop mode ------------------------------------------------------ */
@@ -1161,6 +2371,8 @@ set_workshop_mode (MqlwWindow *self,
   gtk_widget_set_size_request (GTK_WIDGET (self->preview_panel), workshop ? 420 : 300, -1);
   mqlw_chart_view_set_workshop (self->chart_view, workshop);
   mqlw_sweep_view_set_workshop (self->sweep_view, workshop);
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "workshop-mode", workshop);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSHOP_MODE]);
 }
 
@@ -1197,8 +2409,13 @@ mqlw_window_dispose (GObject *object)
   stop_progress (self);
   g_clear_handle_id (&self->busy_source, g_source_remove);
   g_clear_handle_id (&self->hide_header_source, g_source_remove);
+  g_clear_handle_id (&self->file_progress_source, g_source_remove);
+  if (self->file_cancellable != NULL)
+    g_cancellable_cancel (self->file_cancellable);
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (mqlw_window_parent_class)->dispose (object);
@@ -1209,7 +2426,11 @@ mqlw_window_finalize (GObject *object)
 {
   MqlwWindow *self = (MqlwWindow *) object;
 
+  g_clear_object (&self->session);
   g_clear_object (&self->workbench);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->file_cancellable);
+  g_clear_pointer (&self->after_save_arg, g_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file_chooser);
   g_clear_pointer (&self->pending_model, mqlw_model_unref);
@@ -1275,6 +2496,7 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   object_class->finalize = mqlw_window_finalize;
   object_class->get_property = mqlw_window_get_property;
   object_class->set_property = mqlw_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = mqlw_window_close_request;
 
   properties[PROP_WORKSHOP_MODE] =
     g_param_spec_boolean ("workshop-mode", NULL, NULL, FALSE,
@@ -1290,6 +2512,7 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   g_type_ensure (MQLW_TYPE_MODEL_PANEL);
   g_type_ensure (MQLW_TYPE_PREVIEW_PANEL);
   g_type_ensure (MQLW_TYPE_SWEEP_VIEW);
+  g_type_ensure (MQLW_TYPE_PROJECT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, toast_overlay);
@@ -1326,6 +2549,17 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, model_panel);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, preview_panel);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, sweep_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, project_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, file_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, file_label);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, file_progress);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recovery_list);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recovery_label);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_suggest_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_suggest_row_activated_cb);
@@ -1355,10 +2589,50 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_property_action (widget_class, "win.workshop", "workshop-mode");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as-file", "s", save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_action);
+  gtk_widget_class_install_action (widget_class, "win.add-version", "(ss)", add_version_action);
+  gtk_widget_class_install_action (widget_class, "win.open-version", "u", open_version_action);
+  gtk_widget_class_install_action (widget_class, "win.save-scenario", NULL, save_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.add-scenario", "(ss)", add_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.open-scenario", "s", open_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-scenario", "s", remove_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-off", NULL, sign_off_action);
+  gtk_widget_class_install_action (widget_class, "win.recover", "s", recover_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-recovery", "s", discard_recovery_action);
+  gtk_widget_class_install_action (widget_class, "win.export-agreed", NULL, export_agreed_action);
+  gtk_widget_class_install_action (widget_class, "win.export-agreed-file", "s", export_agreed_action);
+  gtk_widget_class_install_action (widget_class, "win.export-buckets-csv", NULL, export_buckets_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-buckets-csv-file", "s", export_buckets_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-sweep-csv", NULL, export_sweep_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-sweep-csv-file", "s", export_sweep_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report-file", "s", export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.save-version", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.save-scenario", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.sign-off", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-agreed", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.export-buckets-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.export-sweep-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-model", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-view", "s", "project");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-sample", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.open-model", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.export-model", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -1389,7 +2663,28 @@ mqlw_window_init (MqlwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->file_cancellable = g_cancellable_new ();
+  self->settings = mqlw_window_dup_settings ();
   self->workbench = mqlw_workbench_new ();
+  self->session = mqlw_project_session_new (self->workbench);
+  g_signal_connect (self->session, "changed", G_CALLBACK (on_session_changed_cb), self);
+  g_signal_connect_swapped (self->session, "notify::busy", G_CALLBACK (update_project_state), self);
+  mqlw_project_view_set_session (self->project_view, self->session);
+  if (self->settings != NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      if (g_settings_schema_has_key (schema, "autosave-interval"))
+        {
+          g_autoptr(GVariant) minutes = g_settings_get_value (self->settings, "autosave-interval");
+
+          if (g_variant_is_of_type (minutes, G_VARIANT_TYPE_UINT32))
+            mqlw_project_session_set_autosave_interval (self->session, g_variant_get_uint32 (minutes));
+          else if (g_variant_is_of_type (minutes, G_VARIANT_TYPE_INT32))
+            mqlw_project_session_set_autosave_interval (self->session, MAX (0, g_variant_get_int32 (minutes)));
+        }
+    }
   g_signal_connect (self->workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
   g_signal_connect (self->workbench, "error", G_CALLBACK (on_workbench_error_cb), self);
   g_signal_connect (self->workbench, "notify::busy", G_CALLBACK (on_workbench_busy_cb), self);
@@ -1401,7 +2696,11 @@ mqlw_window_init (MqlwWindow *self)
 
   g_signal_connect (self->threshold_adjustment, "value-changed", G_CALLBACK (on_threshold_value_changed_cb), self);
 
-  label_widget (self->import_button, _("Import lead history"));
+  label_widget (self->import_button, _("Open a project or lead history"));
+  label_widget (self->save_button, _("Save the project"));
+  label_widget (self->banner_button, _("Show the model versions"));
+  label_widget (GTK_WIDGET (self->recovery_list), _("Unsaved work"));
+  label_widget (GTK_WIDGET (self->file_progress), _("Progress"));
   label_widget (self->model_button, _("Show the model"));
   label_widget (self->undo_button, _("Undo"));
   label_widget (self->redo_button, _("Redo"));
@@ -1411,7 +2710,7 @@ mqlw_window_init (MqlwWindow *self)
   label_widget (GTK_WIDGET (self->threshold_scale), _("Threshold"));
   label_widget (GTK_WIDGET (self->threshold_spin), _("Threshold"));
   label_widget (self->suggest_button, _("Suggested thresholds"));
-  label_widget (GTK_WIDGET (self->recent_list), _("Recent histories"));
+  label_widget (GTK_WIDGET (self->recent_list), _("Recent projects and histories"));
   label_widget (GTK_WIDGET (self->suggest_list), _("Suggested thresholds"));
 
   motion = gtk_event_controller_motion_new ();
@@ -1463,7 +2762,7 @@ mqlw_window_set_view (MqlwWindow *self,
   g_return_if_fail (MQLW_IS_WINDOW (self));
   g_return_if_fail (name != NULL);
 
-  if (g_strcmp0 (name, "chart") == 0 || g_strcmp0 (name, "sweep") == 0)
+  if (g_strcmp0 (name, "chart") == 0 || g_strcmp0 (name, "sweep") == 0 || g_strcmp0 (name, "project") == 0)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
@@ -1488,5 +2787,46 @@ mqlw_window_get_child (MqlwWindow *self,
     return GTK_WIDGET (self->sweep_view);
   if (g_str_equal (name, "threshold"))
     return GTK_WIDGET (self->threshold_spin);
+  if (g_str_equal (name, "project"))
+    return GTK_WIDGET (self->project_view);
+  if (g_str_equal (name, "banner"))
+    return GTK_WIDGET (self->banner_label);
+  if (g_str_equal (name, "banner-revealer"))
+    return GTK_WIDGET (self->banner_revealer);
   return NULL;
+}
+
+GSettings *
+mqlw_window_dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* An uninstalled binary has no schema: g_settings_new would abort. */
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)))
+    return NULL;
+  return g_settings_new (APPLICATION_ID);
+}
+
+void
+mqlw_window_restore_state (MqlwWindow *self)
+{
+  g_return_if_fail (MQLW_IS_WINDOW (self));
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  /* Back in workshop mode once there is something to show. */
+  self->restore_workshop = g_settings_get_boolean (self->settings, "workshop-mode");
+}
+
+MqlwProjectSession *
+mqlw_window_get_session (MqlwWindow *self)
+{
+  g_return_val_if_fail (MQLW_IS_WINDOW (self), NULL);
+  return self->session;
 }
