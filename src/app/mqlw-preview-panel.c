@@ -61,7 +61,10 @@ create_figure (MqlwPreviewPanel *self,
   gtk_label_set_xalign (GTK_LABEL (value), 0);
   gtk_label_set_selectable (GTK_LABEL (value), FALSE);
   gtk_widget_add_css_class (value, big ? "figure-value-big" : title != NULL ? "figure-value" : "figure-note");
-  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+  /* Figures are short numbers: unwrapped, a new value is one cheap measure
+   * (a wrapped label is measured again at several widths on every change).
+   * Only the sentence-long note wraps. */
+  gtk_label_set_wrap (GTK_LABEL (value), title == NULL);
   gtk_widget_add_css_class (value, "numeric");
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_label_set_wrap (GTK_LABEL (caption), TRUE);

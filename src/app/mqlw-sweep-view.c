@@ -55,6 +55,11 @@ create_suggestion_row (MqlwSweepView *self)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new ();
 
+  /* One line each: a wrapped subtitle is measured again at several widths
+   * whenever its text changes, a relayout of tens of milliseconds at 1M leads
+   * after each weight edit. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (button, FALSE);   /* until it has a threshold to apply */
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
