@@ -151,8 +151,7 @@ format_count (guint64 value)
   GString *out = g_string_new (NULL);
   gsize len = strlen (digits);
 
-  /* Translators: the thousands separator in lead counts ("12,345"); the
-   * decimal separator follows the locale. */
+  /* Translators: the thousands separator in lead counts ("12,345"); decimals follow the locale. */
   const char *separator = _(",");
 
   for (gsize i = 0; i < len; i++)

@@ -922,8 +922,7 @@ mqlw_signoff_verify (const char        *json,
       if (digest == NULL || g_strcmp0 (digest, signed_digest) != 0)
         {
           result->changed |= 1u << p;
-          /* Translators: "The threshold changed after sign-off (threshold)"; the part in parentheses
-           * is the name of the part in the file and stays in English. */
+          /* Translators: "The threshold changed after sign-off (threshold)"; the name in parentheses stays English. */
           add_message (result, _("%s changed after sign-off (%s)"), _(part_labels[p]), part_names[p]);
         }
     }
