@@ -28,7 +28,7 @@ struct _MqlwSignoffDialog
   GtkLabel           *sign_label;
   AdwPreferencesPage *page;
   AdwPreferencesGroup *signed_group;
-  AdwActionRow       *digest_row;
+  GtkLabel           *digest_label;
   AdwActionRow       *model_row;
   GtkGrid            *summary_grid;
   GtkListBox         *approver_list;
@@ -117,12 +117,12 @@ find_blocker (MqlwSignoffDialog *self)
     }
   if (rows == 0 || (!marketing && !sales))
     return g_strdup (_("Add at least one approver from marketing and one from sales to sign."));
+  if (!marketing)
+    return g_strdup (_("Name an approver from marketing: both teams sign the definition."));
+  if (!sales)
+    return g_strdup (_("Name an approver from sales: both teams sign the definition."));
   if (blank)
     return g_strdup (_("Every approver needs a name; fill it in or remove the row."));
-  if (!marketing)
-    return g_strdup (_("Add an approver from marketing: both teams sign the definition."));
-  if (!sales)
-    return g_strdup (_("Add an approver from sales: both teams sign the definition."));
   return NULL;
 }
 
@@ -364,7 +364,7 @@ show_signed (MqlwSignoffDialog *self)
   g_date_strftime (signed_on, sizeof signed_on, "%e %B %Y", &self->signoff->signed_on);
   title = g_strdup_printf (_("Signed on %s"), g_strstrip (signed_on));
   adw_preferences_group_set_title (self->signed_group, title);
-  adw_action_row_set_subtitle (self->digest_row, self->signoff->digest);
+  gtk_label_set_text (self->digest_label, self->signoff->digest);
   gtk_widget_set_visible (GTK_WIDGET (self->signed_group), TRUE);
   gtk_widget_set_visible (self->sign_button, FALSE);
   gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
@@ -482,7 +482,7 @@ mqlw_signoff_dialog_class_init (MqlwSignoffDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, sign_label);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, page);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, signed_group);
-  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, digest_row);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, digest_label);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, model_row);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, summary_grid);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, approver_list);

@@ -1602,6 +1602,24 @@ start_recover (MqlwWindow *self,
 
 /* ---- the unsaved-changes guard ------------------------------------------ */
 
+typedef struct {
+  MqlwWindow  *window;
+  GuardedFunc  func;
+  char        *arg;
+} Deferred;
+
+static gboolean
+run_deferred_cb (gpointer user_data)
+{
+  Deferred *deferred = user_data;
+
+  deferred->func (deferred->window, deferred->arg);
+  g_object_unref (deferred->window);
+  g_free (deferred->arg);
+  g_free (deferred);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_guard_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -1611,7 +1629,15 @@ on_guard_response_cb (AdwMessageDialog *dialog,
   const char *arg = g_object_get_data (G_OBJECT (dialog), "arg");
 
   if (g_str_equal (response, "discard"))
-    func (self, arg);
+    {
+      /* Once the dialog is gone: closing the window would destroy it mid-response. */
+      Deferred *deferred = g_new0 (Deferred, 1);
+
+      deferred->window = g_object_ref (self);
+      deferred->func = func;
+      deferred->arg = g_strdup (arg);
+      g_idle_add (run_deferred_cb, deferred);
+    }
   else if (g_str_equal (response, "save"))
     {
       self->after_save = func;

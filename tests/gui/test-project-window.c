@@ -1,0 +1,648 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-test-project-window"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "mqlw-application.h"
+#include "mqlw-bucket-view.h"
+#include "mqlw-preview-panel.h"
+#include "mqlw-project-view.h"
+#include "mqlw-signoff-dialog.h"
+#include "mqlw-window.h"
+
+/* Projects and sign-off in the real window under Xvfb (issue 5): save and
+ * reopen, the unsaved-changes guard, sign-off by both teams and the frozen
+ * version, scenarios, exports checked by the core's verifier, recovery
+ * copies, preferences. Screenshots go to the build dir. */
+
+#define WAIT_TIMEOUT_S 60
+
+static MqlwApplication *app;
+
+/* Every figure the preview panel shows that depends on the model and the
+ * threshold only (not on the baseline, which a reopened project resets). */
+static const char *const model_figures[] = {
+  "mql", "mql-share", "mql-per-month", "accepted", "acceptance-coverage", "sql", "opportunity",
+  "won", "wins-captured", "wins-missed", "path-score", "path-grade-behaviour", "path-hand-raiser",
+  "capacity",
+};
+
+/* ---- helpers ------------------------------------------------------------ */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderNode *node;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  settle (400);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s (%d×%d)", path, width, height);
+}
+
+static MqlwWindow *
+create_window (int width,
+               int height)
+{
+  MqlwWindow *window = mqlw_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (300);
+  return window;
+}
+
+static gboolean
+has_data (gpointer data)
+{
+  return mqlw_workbench_has_data (mqlw_window_get_workbench (data)) &&
+         g_strcmp0 (mqlw_window_get_page (data), "workbench") == 0;
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !mqlw_workbench_is_busy (mqlw_window_get_workbench (data)) &&
+         !mqlw_project_session_is_busy (mqlw_window_get_session (data));
+}
+
+static void
+wait_idle (MqlwWindow *window)
+{
+  wait_until (is_idle, window, "the worker's figures and file operations");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+build_path (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            name, NULL);
+  g_remove (path);
+  return g_steal_pointer (&path);
+}
+
+static MqlwWindow *
+open_sample (int width,
+             int height)
+{
+  MqlwWindow *window = create_window (width, height);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  wait_until (has_data, window, "the sample");
+  wait_idle (window);
+  return window;
+}
+
+static void
+move_threshold (MqlwWindow *window,
+                double      delta)
+{
+  double threshold = mqlw_workbench_get_threshold (mqlw_window_get_workbench (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d", threshold + delta);
+  wait_idle (window);
+}
+
+static GtkWindow *
+find_toplevel (GType       type,
+               const char *name)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data) &&
+        (name == NULL || g_strcmp0 (gtk_widget_get_name (l->data), name) == 0))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+has_unsaved_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "unsaved-dialog") != NULL;
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  MqlwWindow *window = data;
+
+  return is_idle (window) && !mqlw_project_session_is_dirty (mqlw_window_get_session (window));
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* ---- tests -------------------------------------------------------------- */
+
+static void
+test_save_reopen (void)
+{
+  MqlwWindow *first = open_sample (1366, 768);
+  MqlwWindow *second;
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (first);
+  MqlwPreviewPanel *panel_a = MQLW_PREVIEW_PANEL (mqlw_window_get_child (first, "preview"));
+  MqlwPreviewPanel *panel_b;
+  MqlwBucketView *buckets_a = MQLW_BUCKET_VIEW (mqlw_window_get_child (first, "buckets"));
+  MqlwBucketView *buckets_b;
+  g_autofree char *path = build_path ("test-save-reopen.mqlw");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(MqlwModel) saved_model = NULL;
+  g_autofree char *spec_a = NULL;
+  g_autofree char *spec_b = NULL;
+  MqlwProjectSession *session = mqlw_window_get_session (first);
+  const char *first_rule;
+
+  /* Nothing changed yet: the opened sample is not "unsaved work". */
+  g_assert_false (mqlw_project_session_is_dirty (session));
+
+  /* An edit through the window's actions: a weight and the threshold. */
+  first_rule = ((MqlwFitRule *) g_ptr_array_index (mqlw_workbench_get_model (workbench)->fit, 0))->id;
+  g_assert_true (mqlw_workbench_set_points (workbench, first_rule,
+                                            ((MqlwFitRule *) g_ptr_array_index (mqlw_workbench_get_model (workbench)->fit, 0))->points + 7,
+                                            &error));
+  g_assert_no_error (error);
+  wait_idle (first);
+  move_threshold (first, 4);
+  g_assert_true (mqlw_project_session_is_dirty (session));
+
+  for (guint i = 0; i < G_N_ELEMENTS (model_figures); i++)
+    g_ptr_array_add (shown, g_strdup (mqlw_preview_panel_get_figure (panel_a, model_figures[i])));
+  saved_model = mqlw_model_copy (mqlw_workbench_get_model (workbench));
+  spec_a = mqlw_bucket_spec_to_string (mqlw_workbench_get_bucket_spec (workbench));
+
+  /* Save As (the chooser's path), off the main thread. */
+  gtk_widget_activate_action (GTK_WIDGET (first), "win.save-as-file", "s", path);
+  g_assert_true (mqlw_project_session_is_busy (session) || !mqlw_project_session_is_dirty (session));
+  wait_until (is_saved, first, "the save");
+  g_assert_cmpstr (mqlw_project_session_get_path (session), ==, path);
+  g_assert_true (mqlw_project_is_project_file (path));
+
+  /* A fresh window opens it: the same model and the same figures. */
+  second = create_window (1366, 768);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    mqlw_window_open_file (second, file);
+  }
+  wait_until (has_data, second, "the project");
+  wait_idle (second);
+  g_assert_cmpstr (mqlw_project_session_get_path (mqlw_window_get_session (second)), ==, path);
+  g_assert_false (mqlw_project_session_is_dirty (mqlw_window_get_session (second)));
+  g_assert_true (mqlw_model_equal (mqlw_workbench_get_model (mqlw_window_get_workbench (second)), saved_model));
+  g_assert_cmpuint (mqlw_workbench_get_dataset (mqlw_window_get_workbench (second))->n_rows, ==, 5000);
+  /* The bucket scheme is the window's own choice for the data; same data, same choice. */
+  spec_b = mqlw_bucket_spec_to_string (mqlw_workbench_get_bucket_spec (mqlw_window_get_workbench (second)));
+  g_assert_cmpstr (spec_a, ==, spec_b);
+
+  panel_b = MQLW_PREVIEW_PANEL (mqlw_window_get_child (second, "preview"));
+  for (guint i = 0; i < G_N_ELEMENTS (model_figures); i++)
+    {
+      const char *reopened = mqlw_preview_panel_get_figure (panel_b, model_figures[i]);
+
+      if (g_strcmp0 (reopened, g_ptr_array_index (shown, i)) != 0)
+        g_error ("figure %s: “%s” before saving, “%s” after reopening", model_figures[i],
+                 (char *) g_ptr_array_index (shown, i), reopened);
+    }
+  buckets_b = MQLW_BUCKET_VIEW (mqlw_window_get_child (second, "buckets"));
+  g_assert_cmpuint (mqlw_bucket_view_get_n_rows (buckets_a), ==, mqlw_bucket_view_get_n_rows (buckets_b));
+  for (guint i = 0; i < mqlw_bucket_view_get_n_rows (buckets_a); i++)
+    {
+      static const char *columns[] = { "leads", "sql", "verdict" };
+
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          g_autofree char *a = mqlw_bucket_view_dup_cell (buckets_a, i, columns[c]);
+          g_autofree char *b = mqlw_bucket_view_dup_cell (buckets_b, i, columns[c]);
+          g_assert_cmpstr (a, ==, b);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (first));
+}
+
+static void
+test_unsaved_guard (void)
+{
+  MqlwWindow *window = open_sample (1366, 768);
+  AdwMessageDialog *dialog;
+  GtkWidget *weak = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+
+  /* No edit: closing asks nothing. An edit: the guard appears and Cancel keeps the window. */
+  move_threshold (window, 3);
+  g_assert_true (mqlw_project_session_is_dirty (mqlw_window_get_session (window)));
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (has_unsaved_dialog, NULL, "the unsaved-changes dialog");
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "unsaved-dialog"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  save_screenshot (GTK_WIDGET (dialog), "screenshot-unsaved-dialog.png");
+  adw_message_dialog_response (dialog, "cancel");
+  settle (100);
+  g_assert_nonnull (weak);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (mqlw_workbench_has_data (mqlw_window_get_workbench (window)));
+
+  /* Opening another history asks too, and Cancel keeps the data. */
+  {
+    g_autofree char *dir = mqlw_application_samples_dir ();
+    g_autofree char *history = g_build_filename (dir, "leads-5000.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (history);
+
+    mqlw_window_open_file (window, file);
+    wait_until (has_unsaved_dialog, NULL, "the unsaved-changes dialog on open");
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "unsaved-dialog"));
+    adw_message_dialog_response (dialog, "cancel");
+    settle (100);
+    g_assert_cmpstr (mqlw_window_get_page (window), ==, "workbench");
+  }
+
+  /* Discard closes it. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (has_unsaved_dialog, NULL, "the unsaved-changes dialog again");
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "unsaved-dialog"));
+  /* The dialog closes itself on a response. */
+  adw_message_dialog_response (dialog, "discard");
+  settle (200);
+  g_assert_null (weak);
+}
+
+static gboolean
+has_signoff (gpointer data)
+{
+  return mqlw_signoff_dialog_get_signoff (data) != NULL;
+}
+
+static void
+test_signoff (void)
+{
+  MqlwWindow *window = open_sample (1366, 768);
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  MqlwProjectSession *session = mqlw_window_get_session (window);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *path = build_path ("test-signoff.mqlw");
+  g_autofree char *agreed = build_path ("test-agreed-model.json");
+  g_autofree char *json = NULL;
+  g_autoptr(MqlwVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MqlwSignoffDialog *dialog;
+  GtkWidget *sign_button;
+  const MqlwModelVersion *v1, *head;
+  MqlwProject *project;
+  double signed_threshold;
+  gsize len;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-file", "s", path);
+  wait_until (is_saved, window, "the first save");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-off", NULL);
+  settle (200);
+  dialog = MQLW_SIGNOFF_DIALOG (find_toplevel (MQLW_TYPE_SIGNOFF_DIALOG, NULL));
+  g_assert_nonnull (dialog);
+  sign_button = mqlw_signoff_dialog_get_sign_button (dialog);
+
+  /* Two empty rows: refused, and the dialog says why. */
+  g_assert_nonnull (mqlw_signoff_dialog_get_blocker (dialog));
+  g_assert_false (gtk_widget_is_sensitive (sign_button));
+
+  /* Marketing only: still refused (the rule: one of each team). */
+  mqlw_signoff_dialog_add_approver (dialog, "Ana Ruiz", "VP Marketing", MQLW_TEAM_MARKETING);
+  settle (50);
+  g_assert_nonnull (mqlw_signoff_dialog_get_blocker (dialog));
+  g_assert_nonnull (strstr (mqlw_signoff_dialog_get_blocker (dialog), "sales"));
+  g_assert_false (gtk_widget_is_sensitive (sign_button));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "signoff.sign", NULL);
+  settle (100);
+  g_assert_null (mqlw_signoff_dialog_get_signoff (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-refused.png");
+
+  /* And sales: accepted. */
+  mqlw_signoff_dialog_add_approver (dialog, "Ben Okafor", "Head of Sales Development", MQLW_TEAM_SALES);
+  mqlw_signoff_dialog_set_notes (dialog, "Hand-raisers go straight to sales; students are disqualified.");
+  settle (50);
+  g_assert_null (mqlw_signoff_dialog_get_blocker (dialog));
+  g_assert_true (gtk_widget_is_sensitive (sign_button));
+  save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-light.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  signed_threshold = mqlw_workbench_get_threshold (workbench);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "signoff.sign", NULL);
+  wait_until (has_signoff, dialog, "the sign-off");
+  wait_idle (window);
+  save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-signed.png");
+  g_assert_cmpuint (mqlw_signoff_dialog_get_signoff (dialog)->approvers->len, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Signed and saved (the project had a file): version 1 is frozen. */
+  project = mqlw_project_session_get_project (session);
+  g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 1);
+  v1 = mqlw_project_get_version (project, 1);
+  g_assert_nonnull (v1->signoff);
+  g_assert_false (mqlw_project_session_is_dirty (session));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (mqlw_window_get_child (window, "banner-revealer"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "frozen"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "Ana Ruiz"));
+
+  /* The agreed model, exported through the window, verifies against the data. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-agreed-file", "s", agreed);
+  g_assert_true (g_file_get_contents (agreed, &json, &len, &error));
+  g_assert_no_error (error);
+  g_assert_true (mqlw_signoff_verify (json, len, mqlw_workbench_get_dataset (workbench), &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->changed, ==, 0);
+  g_assert_true (result->digest_ok);
+  g_assert_true (result->data_checked);
+  g_assert_true (result->data_same_file);
+  g_assert_true (result->data_metrics_match);
+  /* …and is in the project's export log. */
+  {
+    GPtrArray *exports = mqlw_project_get_exports (project);
+    const MqlwExportRecord *last = g_ptr_array_index (exports, exports->len - 1);
+
+    g_assert_cmpstr (last->kind, ==, "model");
+    g_assert_cmpstr (last->path, ==, agreed);
+    g_assert_cmpuint (last->version, ==, 1);
+  }
+
+  /* An edit makes a draft: the banner says so, saving appends version 2 and
+   * version 1 stays as signed. */
+  move_threshold (window, 2);
+  g_assert_true (mqlw_project_session_is_new_draft (session));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "Draft"));
+  mqlw_window_set_view (window, "project");
+  save_screenshot (GTK_WIDGET (window), "screenshot-versions-draft.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_until (is_saved, window, "the save of the draft");
+  g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 2);
+  head = mqlw_project_get_head (project);
+  g_assert_null (head->signoff);
+  g_assert_cmpfloat (head->model->threshold, ==, signed_threshold + 2);
+  v1 = mqlw_project_get_version (project, 1);
+  g_assert_nonnull (v1->signoff);
+  g_assert_cmpfloat (v1->model->threshold, ==, signed_threshold);
+  g_assert_cmpuint (mqlw_project_view_get_n_rows (MQLW_PROJECT_VIEW (mqlw_window_get_child (window, "project")),
+                                                  "versions"), ==, 2);
+
+  /* The exported file still verifies after the edit (it is the signed version). */
+  g_clear_pointer (&result, mqlw_verify_result_free);
+  g_assert_true (mqlw_signoff_verify (json, len, NULL, &result, &error));
+  g_assert_cmpuint (result->changed, ==, 0);
+
+  /* Opening version 1 puts the signed model back: the banner says frozen again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-version", "u", 1);
+  wait_idle (window);
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, signed_threshold);
+  g_assert_nonnull (mqlw_project_session_get_current_signoff (session));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_scenarios (void)
+{
+  MqlwWindow *window = open_sample (1366, 768);
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  MqlwProjectSession *session = mqlw_window_get_session (window);
+  MqlwProjectView *view = MQLW_PROJECT_VIEW (mqlw_window_get_child (window, "project"));
+  g_autofree char *csv = build_path ("test-buckets.csv");
+  g_autofree char *sweep = build_path ("test-sweep.csv");
+  g_autofree char *report = build_path ("test-definition.md");
+  g_autofree char *text = NULL;
+  double marketing, sales;
+
+  marketing = mqlw_workbench_get_threshold (workbench);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-scenario", "(ss)", "Marketing proposal", "More MQLs");
+  move_threshold (window, 10);
+  sales = mqlw_workbench_get_threshold (workbench);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-scenario", "(ss)", "Sales proposal", "Fewer, better MQLs");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-version", "(ss)", "Ana Ruiz", "After the first workshop");
+  g_assert_cmpuint (mqlw_project_view_get_n_rows (view, "scenarios"), ==, 2);
+  g_assert_cmpuint (mqlw_project_view_get_n_rows (view, "versions"), ==, 1);
+  g_assert_cmpstr (mqlw_project_get_head (mqlw_project_session_get_project (session))->author, ==, "Ana Ruiz");
+
+  /* Switching puts the scenario on the workbench; the preview compares it with the baseline. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-scenario", "s", "Marketing proposal");
+  wait_idle (window);
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, marketing);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-scenario", "s", "Sales proposal");
+  wait_idle (window);
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, sales);
+  /* Undo goes back to the previous scenario. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_idle (window);
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, marketing);
+
+  mqlw_window_set_view (window, "project");
+  save_screenshot (GTK_WIDGET (window), "screenshot-versions.png");
+
+  /* The other exports: the bucket table and the sweep as CSV, the written definition. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-buckets-csv-file", "s", csv);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "lo,hi,leads,share,"));
+  g_clear_pointer (&text, g_free);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-sweep-csv-file", "s", sweep);
+  g_assert_true (g_file_get_contents (sweep, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "threshold,mql,mql_share,mql_per_month,"));
+  g_clear_pointer (&text, g_free);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report-file", "s", report);
+  wait_until (file_exists, report, "the written definition");
+  settle (200);
+  g_assert_true (g_file_get_contents (report, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Draft"));
+  g_assert_cmpuint (mqlw_project_get_exports (mqlw_project_session_get_project (session))->len, ==, 3);
+
+  /* Remove one scenario. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-scenario", "s", "Sales proposal");
+  g_assert_cmpuint (mqlw_project_view_get_n_rows (view, "scenarios"), ==, 1);
+
+  /* Discard on close (the edits were never saved to a file). */
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+autosave_done (gpointer data)
+{
+  return GPOINTER_TO_INT (*(gpointer *) data) != 0;
+}
+
+static void
+on_autosaved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mqlw_project_session_autosave_finish (MQLW_PROJECT_SESSION (object), result, &error));
+  g_assert_no_error (error);
+  *(gpointer *) user_data = GINT_TO_POINTER (1);
+}
+
+static void
+test_recovery (void)
+{
+  MqlwWindow *window = open_sample (1366, 768);
+  MqlwWindow *fresh;
+  MqlwProjectSession *session = mqlw_window_get_session (window);
+  g_autoptr(GPtrArray) before = mqlw_project_session_list_recoveries ();
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *copy = NULL;
+  gpointer done = NULL;
+  double edited;
+
+  for (guint i = 0; i < before->len; i++)
+    mqlw_project_session_discard_recovery (((MqlwRecovery *) g_ptr_array_index (before, i))->copy_path);
+  move_threshold (window, 6);
+  edited = mqlw_workbench_get_threshold (mqlw_window_get_workbench (window));
+  mqlw_project_session_autosave_async (session, on_autosaved_cb, &done);
+  wait_until (autosave_done, &done, "the recovery copy");
+  copy = mqlw_project_session_dup_recovery_path (session);
+  g_assert_true (mqlw_project_is_project_file (copy));
+  /* Writing the copy saves nothing: the work is still unsaved. */
+  g_assert_true (mqlw_project_session_is_dirty (session));
+  after = mqlw_project_session_list_recoveries ();
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_null (((MqlwRecovery *) g_ptr_array_index (after, 0))->project_path);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The next start offers it; recovering shows the edited model, still unsaved. */
+  fresh = create_window (1366, 768);
+  save_screenshot (GTK_WIDGET (fresh), "screenshot-empty-recovery.png");
+  gtk_widget_activate_action (GTK_WIDGET (fresh), "win.recover", "s", copy);
+  wait_until (has_data, fresh, "the recovered work");
+  wait_idle (fresh);
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (mqlw_window_get_workbench (fresh)), ==, edited);
+  g_assert_true (mqlw_project_session_is_dirty (mqlw_window_get_session (fresh)));
+  g_assert_null (mqlw_project_session_get_path (mqlw_window_get_session (fresh)));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = mqlw_project_session_list_recoveries ();
+  g_assert_cmpuint (after->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (fresh));
+}
+
+static void
+test_preferences (void)
+{
+  MqlwWindow *window = create_window (1366, 768);
+  g_autoptr(GSettings) settings = mqlw_window_dup_settings ();
+  GtkWindow *prefs;
+
+  /* The test runs with the build's compiled schema. */
+  g_assert_nonnull (settings);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  settle (200);
+  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW, "preferences-window");
+  g_assert_nonnull (prefs);
+  save_screenshot (GTK_WIDGET (prefs), "screenshot-preferences.png");
+  gtk_window_destroy (prefs);
+
+  /* A project file is remembered as a URI in recent-projects, newest first. */
+  {
+    g_autofree char *path = build_path ("test-recent.mqlw");
+    MqlwWindow *saver = open_sample (1366, 768);
+    g_auto(GStrv) recent = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *uri = g_file_get_uri (file);
+
+    gtk_widget_activate_action (GTK_WIDGET (saver), "win.save-as-file", "s", path);
+    wait_until (is_saved, saver, "the save");
+    recent = g_settings_get_strv (settings, "recent-projects");
+    g_assert_nonnull (recent[0]);
+    g_assert_cmpstr (recent[0], ==, uri);
+    gtk_window_destroy (GTK_WINDOW (saver));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = mqlw_application_new (APPLICATION_ID ".ProjectTest", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/mqlw/gui/project/save-reopen", test_save_reopen);
+  g_test_add_func ("/mqlw/gui/project/unsaved-guard", test_unsaved_guard);
+  g_test_add_func ("/mqlw/gui/project/signoff", test_signoff);
+  g_test_add_func ("/mqlw/gui/project/scenarios", test_scenarios);
+  g_test_add_func ("/mqlw/gui/project/recovery", test_recovery);
+  g_test_add_func ("/mqlw/gui/project/preferences", test_preferences);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
