@@ -158,6 +158,7 @@ mqlw_chart_view_describe_bucket (MqlwChartView *self,
       /* Translators: "SQL: 34.6 % (18 of 52 known; 95 % interval 22.1–48.9 %)" */
       g_string_append_printf (text, _("\n%s: %s (%s of %s known%s%s)"),
                               _(mqlw_stage_label (s)), value, reached, known,
+                              /* xgettext:no-c-format */
                               interval[0] ? _("; 95\u2009% interval ") : "", interval);
     }
   return g_string_free (text, FALSE);

@@ -793,6 +793,7 @@ add_decay_rows (MqlwModelPanel *self,
           adw_expander_row_add_row (ADW_EXPANDER_ROW (steps), factor_row);
         }
       adw_expander_row_add_row (ADW_EXPANDER_ROW (steps),
+                                /* xgettext:no-c-format */
                                 create_setting_row (self, _("Older: % of points"), NULL, "decay.beyond",
                                                     model->decay.beyond * 100, 0, 500, 5, 0));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), steps);

@@ -760,6 +760,7 @@ mqlw_command_suggest (int    argc,
   };
 
   invocation_init (&inv, _("FILE"),
+                   /* xgettext:no-c-format */
                    _("Suggest thresholds: the lowest meeting a target SQL rate, acceptance inside a band,\n"
                      "the top 20–30 % of scores, and the highest volume that fits sales capacity."),
                    entries, TRUE, TRUE, TRUE);
