@@ -37,7 +37,7 @@ static char *
 describe_preset (const char *preset)
 {
   if (g_str_equal (preset, "auto"))
-    return g_strdup (_("Automatic (about 10 well-filled buckets)"));
+    return g_strdup (_("Automatic"));
   if (g_str_has_prefix (preset, "width:"))
     return g_strdup_printf (_("Every %s points"), preset + strlen ("width:"));
   if (g_str_has_prefix (preset, "quantiles:"))
@@ -187,7 +187,7 @@ build (MqlwPreferencesWindow *self)
     }
   self->buckets_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->buckets_row), _("Score buckets"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->buckets_row), _("How the chart and the table group scores"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->buckets_row), _("How the chart and the table group scores; automatic makes about ten well-filled buckets"));
   adw_combo_row_set_model (self->buckets_row, G_LIST_MODEL (bucket_labels));
   g_object_set_data_full (G_OBJECT (self->buckets_row), "presets", presets, g_free);
   self->syncing = TRUE;
@@ -222,9 +222,9 @@ build (MqlwPreferencesWindow *self)
   self->syncing = FALSE;
   g_signal_connect (self->stage_row, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
   adw_preferences_group_add (verdicts, GTK_WIDGET (self->stage_row));
-  marginal = add_spin_row (verdicts, _("Marginal from (%)"), _("Below this rate a bucket is “Too early”"), 0, 100, 1, 1);
-  good = add_spin_row (verdicts, _("Good from (%)"), NULL, 0, 100, 1, 1);
-  hot = add_spin_row (verdicts, _("Hot from (%)"), NULL, 0, 100, 1, 1);
+  marginal = add_spin_row (verdicts, _("Marginal from (%)"), _("Below this rate a bucket is “Too early”"), 0, 100, 1, 0);
+  good = add_spin_row (verdicts, _("Good from (%)"), NULL, 0, 100, 1, 0);
+  hot = add_spin_row (verdicts, _("Hot from (%)"), NULL, 0, 100, 1, 0);
 
   /* Saving */
   adw_preferences_group_set_title (saving, _("Saving"));

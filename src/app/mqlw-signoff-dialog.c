@@ -29,7 +29,7 @@ struct _MqlwSignoffDialog
   AdwPreferencesPage *page;
   AdwPreferencesGroup *signed_group;
   GtkLabel           *digest_label;
-  AdwActionRow       *model_row;
+  GtkLabel           *model_label;
   GtkGrid            *summary_grid;
   GtkListBox         *approver_list;
   GtkLabel           *blocker_label;
@@ -180,9 +180,12 @@ append_approver_row (MqlwSignoffDialog *self,
   w->role = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (w->role, _("Role, e.g. VP Sales"));
   gtk_widget_set_hexpand (GTK_WIDGET (w->role), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (w->name), 8);
+  gtk_editable_set_width_chars (GTK_EDITABLE (w->role), 8);
   label_widget (GTK_WIDGET (w->role), _("Approver’s role"));
   w->team = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (team_labels));
   gtk_drop_down_set_selected (w->team, team == MQLW_TEAM_SALES ? 1 : 0);
+  gtk_widget_set_size_request (GTK_WIDGET (w->team), 140, -1);
   label_widget (GTK_WIDGET (w->team), _("Approver’s team"));
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (remove, "flat");
@@ -326,7 +329,7 @@ fill_summary (MqlwSignoffDialog *self)
   else
     number = head->number;
   subtitle = g_strdup_printf (_("%s · version %u"), model->name != NULL ? model->name : _("Untitled model"), number);
-  adw_action_row_set_subtitle (self->model_row, subtitle);
+  gtk_label_set_text (self->model_label, subtitle);
 
   threshold = mqlw_format_score (model->threshold);
   month = mqlw_format_number (p->mql_per_month, 0);
@@ -483,7 +486,7 @@ mqlw_signoff_dialog_class_init (MqlwSignoffDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, page);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, signed_group);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, digest_label);
-  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, model_row);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, model_label);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, summary_grid);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, approver_list);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, blocker_label);

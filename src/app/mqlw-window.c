@@ -1342,12 +1342,9 @@ update_banner (MqlwWindow *self)
   g_autofree char *text = NULL;
   g_autofree char *when = NULL;
 
-  if (signoff == NULL || !workbench || mqlw_project_session_is_busy (self->session))
+  if (signoff == NULL || !workbench)
     {
-      gtk_revealer_set_reveal_child (self->banner_revealer, signoff != NULL && workbench &&
-                                     gtk_revealer_get_reveal_child (self->banner_revealer));
-      if (signoff == NULL || !workbench)
-        return;
+      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
       return;
     }
   when = describe_signoff (signoff);
@@ -1357,6 +1354,9 @@ update_banner (MqlwWindow *self)
                               signoff->version, when, signoff->version + 1);
       gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "signed");
       gtk_widget_add_css_class (GTK_WIDGET (self->banner_revealer), "draft");
+      gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (gtk_revealer_get_child (self->banner_revealer))),
+                                    "document-edit-symbolic");
+      gtk_button_set_label (GTK_BUTTON (self->banner_button), _("_Sign Off…"));
     }
   else
     {
@@ -1364,9 +1364,21 @@ update_banner (MqlwWindow *self)
                               signoff->version, when);
       gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "draft");
       gtk_widget_add_css_class (GTK_WIDGET (self->banner_revealer), "signed");
+      gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (gtk_revealer_get_child (self->banner_revealer))),
+                                    "emblem-ok-symbolic");
+      gtk_button_set_label (GTK_BUTTON (self->banner_button), _("_Versions"));
     }
   gtk_label_set_text (self->banner_label, text);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+on_banner_button_clicked_cb (MqlwWindow *self)
+{
+  if (mqlw_project_session_is_new_draft (self->session))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-off", NULL);
+  else
+    mqlw_window_set_view (self, "project");
 }
 
 static void
@@ -2696,6 +2708,7 @@ mqlw_window_init (MqlwWindow *self)
   g_signal_connect (self->session, "changed", G_CALLBACK (on_session_changed_cb), self);
   g_signal_connect_swapped (self->session, "notify::busy", G_CALLBACK (update_project_state), self);
   mqlw_project_view_set_session (self->project_view, self->session);
+  g_signal_connect_swapped (self->banner_button, "clicked", G_CALLBACK (on_banner_button_clicked_cb), self);
   if (self->settings != NULL)
     {
       g_autoptr(GSettingsSchema) schema = NULL;
