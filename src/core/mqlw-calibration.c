@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "mqlw-calibration.h"
 #include "mqlw-calibration-private.h"
 
@@ -1303,13 +1305,13 @@ mqlw_bucket_spec_parse (const char  *text,
       if (value == NULL || !parse_number (value, &spec->width))
         {
           g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                       "width needs a number of points, e.g. width:10 (got '%s')", text);
+                       _("width needs a number of points, e.g. width:10 (got '%s')"), text);
           return NULL;
         }
       if (!(spec->width > 0))
         {
           g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                       "width must be positive (got %s)", g_strstrip ((char *) value));
+                       _("width must be positive (got %s)"), g_strstrip ((char *) value));
           return NULL;
         }
     }
@@ -1322,7 +1324,7 @@ mqlw_bucket_spec_parse (const char  *text,
       if (value == NULL || *g_strstrip ((char *) value) == '\0')
         {
           g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                       "edges needs scores separated by commas, e.g. edges:0,31,51,71");
+                       _("edges needs scores separated by commas, e.g. edges:0,31,51,71"));
           return NULL;
         }
       items = g_strsplit (value, ",", -1);
@@ -1333,7 +1335,7 @@ mqlw_bucket_spec_parse (const char  *text,
           if (!parse_number (items[i], &edge))
             {
               g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                           "edge %u of edges:%s is not a number: '%s'",
+                           _("edge %u of edges:%s is not a number: '%s'"),
                            i + 1, value, g_strstrip (items[i]));
               return NULL;
             }
@@ -1345,7 +1347,7 @@ mqlw_bucket_spec_parse (const char  *text,
                   g_autofree char *a = format_number (edge);
                   g_autofree char *b = format_number (prev);
                   g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                               "edges must increase: %s after %s", a, b);
+                               _("edges must increase: %s after %s"), a, b);
                   return NULL;
                 }
             }
@@ -1361,7 +1363,7 @@ mqlw_bucket_spec_parse (const char  *text,
           !g_ascii_string_to_unsigned (g_strstrip ((char *) value), 10, 1, MAX_BUCKETS, &q, NULL))
         {
           g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                       "quantiles needs a whole number from 1 to %u, e.g. quantiles:5 (got '%s')",
+                       _("quantiles needs a whole number from 1 to %u, e.g. quantiles:5 (got '%s')"),
                        MAX_BUCKETS, value != NULL ? value : "");
           return NULL;
         }
@@ -1372,7 +1374,7 @@ mqlw_bucket_spec_parse (const char  *text,
   else
     {
       g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                   "unknown bucket scheme '%s'; use auto, width:N, edges:A,B,… or quantiles:N", scheme);
+                   _("unknown bucket scheme '%s'; use auto, width:N, edges:A,B,… or quantiles:N"), scheme);
       return NULL;
     }
 
@@ -1469,7 +1471,7 @@ mqlw_verdict_to_string (MqlwVerdict verdict)
 const char *
 mqlw_verdict_label (MqlwVerdict verdict)
 {
-  static const char * const labels[] = { "No data", "Too early", "Marginal", "Good", "Hot" };
+  static const char * const labels[] = { N_("No data"), N_("Too early"), N_("Marginal"), N_("Good"), N_("Hot") };
 
   g_return_val_if_fail (verdict <= MQLW_VERDICT_HOT, NULL);
   return labels[verdict];
@@ -1584,7 +1586,7 @@ compute_lower_edges (MqlwCalibration       *self,
         if (!(spec->width > 0) || !isfinite (spec->width))
           {
             g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                         "width must be positive");
+                         _("width must be positive"));
             return NULL;
           }
         if (self->n_finite == 0)
@@ -1596,8 +1598,8 @@ compute_lower_edges (MqlwCalibration       *self,
           {
             g_autofree char *w = format_number (spec->width);
             g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                         "width:%s makes %.0f buckets over scores %g to %g; the limit is %u, "
-                         "so choose a wider width",
+                         _("width:%s makes %.0f buckets over scores %g to %g; the limit is %u, "
+                           "so choose a wider width"),
                          w, count, self->score_min, self->score_max, MAX_BUCKETS);
             return NULL;
           }
@@ -1613,7 +1615,7 @@ compute_lower_edges (MqlwCalibration       *self,
       if (spec->edges == NULL || spec->edges->len == 0)
         {
           g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                       "edges needs scores separated by commas, e.g. edges:0,31,51,71");
+                       _("edges needs scores separated by commas, e.g. edges:0,31,51,71"));
           return NULL;
         }
       for (guint i = 0; i < spec->edges->len; i++)
@@ -1624,7 +1626,7 @@ compute_lower_edges (MqlwCalibration       *self,
               g_autofree char *a = format_number (edge);
               g_autofree char *b = format_number (i > 0 ? g_array_index (spec->edges, double, i - 1) : NAN);
               g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                           "edges must increase: %s after %s", a, b);
+                           _("edges must increase: %s after %s"), a, b);
               return NULL;
             }
         }
@@ -1641,7 +1643,7 @@ compute_lower_edges (MqlwCalibration       *self,
       if (spec->quantiles < 1 || spec->quantiles > MAX_BUCKETS)
         {
           g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                       "quantiles needs a whole number from 1 to %u", MAX_BUCKETS);
+                       _("quantiles needs a whole number from 1 to %u"), MAX_BUCKETS);
           return NULL;
         }
       for (guint j = 0; j < spec->quantiles && self->n_finite > 0; j++)
@@ -1664,7 +1666,7 @@ compute_lower_edges (MqlwCalibration       *self,
 
     default:
       g_set_error (error, MQLW_CALIBRATION_ERROR, MQLW_CALIBRATION_ERROR_BUCKETS,
-                   "unknown bucket scheme; use width:N, edges:A,B,… or quantiles:N");
+                   _("unknown bucket scheme; use width:N, edges:A,B,… or quantiles:N"));
       return NULL;
     }
 
@@ -1880,8 +1882,8 @@ static const char * const suggestion_names[] = {
 };
 
 static const char * const suggestion_labels[] = {
-  NULL, "Target SQL rate", "Sales acceptance in band", "Top share of leads",
-  "Narrow top share of leads", "Sales capacity",
+  NULL, N_("Target SQL rate"), N_("Sales acceptance in band"), N_("Top share of leads"),
+  N_("Narrow top share of leads"), N_("Sales capacity"),
 };
 
 const char *
