@@ -11,7 +11,7 @@
 
 #include "mqlw-project-session.h"
 
-#define IDLE_AUTOSAVE_S   10   /* a recovery copy this long after the last edit */
+#define IDLE_AUTOSAVE_S   30   /* a recovery copy this long after the last edit */
 #define RECOVERY_GROUP    "Recovery"
 
 struct _MqlwProjectSession
@@ -69,6 +69,7 @@ typedef struct {
   char               *notes;
   GDate               signed_on;
   GDate               review_on;
+  MqlwWorkbenchState *state;       /* open: the workbench's figures, built in the worker */
   gboolean            has_signed_on;
   gboolean            has_review_on;
 } Op;
@@ -77,6 +78,7 @@ static void
 op_free (Op *op)
 {
   g_clear_pointer (&op->project, mqlw_project_unref);
+  g_clear_pointer (&op->state, mqlw_workbench_state_free);
   g_free (op->path);
   g_free (op->logical_path);
   g_clear_pointer (&op->approvers, g_ptr_array_unref);
@@ -383,6 +385,17 @@ mqlw_project_session_store_model (MqlwProjectSession *self,
   return head;
 }
 
+static MqlwModel *
+create_fallback_model (MqlwDataset *dataset)
+{
+  MqlwModel *model = mqlw_model_new ();
+  MqlwColumn *score = mqlw_dataset_find_role (dataset, MQLW_ROLE_SCORE);
+
+  if (score != NULL)
+    model->score_column = g_strdup (score->name);
+  return model;
+}
+
 /* ---- the worker --------------------------------------------------------- */
 
 static void
@@ -400,6 +413,28 @@ run_op_thread (GTask        *task,
     case OP_OPEN:
       op->project = mqlw_project_open (op->path, on_progress, op->session, cancellable, &error);
       ok = op->project != NULL;
+      /* The figures too, so that the main thread only swaps them in. */
+      if (ok)
+        {
+          MqlwDataset *dataset = mqlw_project_get_dataset (op->project);
+          g_autoptr(MqlwModel) model = NULL;
+
+          if (dataset == NULL)
+            {
+              g_set_error (&error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NO_DATASET,
+                           _("“%s” holds no lead history yet."), op->path);
+              ok = FALSE;
+              break;
+            }
+          model = mqlw_project_get_model (op->project) != NULL ?
+                  mqlw_model_copy (mqlw_project_get_model (op->project)) : create_fallback_model (dataset);
+          op->state = mqlw_workbench_state_new (dataset, model, NULL, cancellable, &error);
+          if (op->state == NULL)
+            {
+              g_prefix_error (&error, _("The project “%s” opened, but its model does not fit its data: "), op->path);
+              ok = FALSE;
+            }
+        }
       break;
 
     case OP_SAVE:
@@ -510,17 +545,6 @@ finish_task (MqlwProjectSession *self,
 
 /* ---- open --------------------------------------------------------------- */
 
-static MqlwModel *
-create_fallback_model (MqlwDataset *dataset)
-{
-  MqlwModel *model = mqlw_model_new ();
-  MqlwColumn *score = mqlw_dataset_find_role (dataset, MQLW_ROLE_SCORE);
-
-  if (score != NULL)
-    model->score_column = g_strdup (score->name);
-  return model;
-}
-
 void
 mqlw_project_session_open_async (MqlwProjectSession  *self,
                                  const char          *path,
@@ -569,31 +593,15 @@ mqlw_project_session_open_finish (MqlwProjectSession  *self,
 {
   GTask *task = G_TASK (result);
   Op *op = g_task_get_task_data (task);
-  g_autoptr(MqlwModel) model = NULL;
-  MqlwDataset *dataset;
 
   g_return_val_if_fail (MQLW_IS_PROJECT_SESSION (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   finish_task (self, task);
+  /* All or nothing: the workbench keeps its state unless everything worked. */
   if (!g_task_propagate_boolean (task, error))
     return FALSE;
-
-  dataset = mqlw_project_get_dataset (op->project);
-  if (dataset == NULL)
-    {
-      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NO_DATASET,
-                   _("“%s” holds no lead history yet."), op->path);
-      return FALSE;
-    }
-  model = mqlw_project_get_model (op->project) != NULL ?
-          mqlw_model_copy (mqlw_project_get_model (op->project)) : create_fallback_model (dataset);
-  /* All or nothing: the workbench keeps its state when the load fails. */
-  if (!mqlw_workbench_load (self->workbench, dataset, model, error))
-    {
-      g_prefix_error (error, _("The project “%s” opened, but its model does not fit its data: "), op->path);
-      return FALSE;
-    }
+  mqlw_workbench_load_state (self->workbench, g_steal_pointer (&op->state));
 
   g_clear_pointer (&self->project, mqlw_project_unref);
   self->project = g_steal_pointer (&op->project);
