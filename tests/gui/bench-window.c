@@ -253,7 +253,7 @@ main (int   argc,
   MqlwWindow *window;
   MqlwWorkbench *workbench;
   GdkFrameClock *clock;
-  Phase open_window, open_async, threshold, drag, edit, suggestion, sweep_show, sweep_threshold, sweep_edit;
+  Phase open_window, open_async, threshold, drag, edit, undo, suggestion, sweep_show, sweep_threshold, sweep_edit;
   guint n_steps = argc > 3 ? (guint) atoi (argv[3]) : 20;
   gint64 t0;
 
@@ -292,6 +292,7 @@ main (int   argc,
   phase_init (&threshold, "threshold move");
   phase_init (&drag, "drag (a move a frame)");
   phase_init (&edit, "weight edit");
+  phase_init (&undo, "undo / redo");
   phase_init (&suggestion, "suggestion apply");
   phase_init (&sweep_show, "sweep show");
   phase_init (&sweep_threshold, "threshold, sweep shown");
@@ -366,6 +367,10 @@ main (int   argc,
     }
 
   for (guint i = 0; i < n_steps; i++)
+    STEP (&undo,
+          gtk_widget_activate_action (GTK_WIDGET (window), i % 2 ? "win.redo" : "win.undo", NULL));
+
+  for (guint i = 0; i < n_steps; i++)
     {
       g_autoptr(GArray) suggestions = mqlw_workbench_suggest (workbench);
       double target = NAN;
@@ -413,6 +418,7 @@ main (int   argc,
   phase_print (&threshold);
   phase_print (&drag);
   phase_print (&edit);
+  phase_print (&undo);
   phase_print (&suggestion);
   phase_print (&sweep_show);
   phase_print (&sweep_threshold);
