@@ -702,6 +702,39 @@ apply_default_buckets (MqlwWindow *self)
 }
 
 static void
+on_import_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ImportJob *job = g_object_steal_data (G_OBJECT (self), "loading-job");
+  g_autofree char *base = NULL;
+  g_autofree char *heading = NULL;
+
+  if (job == NULL)
+    return;
+  base = g_path_get_basename (job->path);
+  heading = g_strdup_printf (_("Could Not Import “%s”"), base);
+  if (!mqlw_workbench_load_finish (MQLW_WORKBENCH (object), result, &error))
+    {
+      return_to_previous_page (self);
+      if (is_cancelled (error) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, _("Import cancelled"), NULL);
+      else
+        show_error (self, heading, error);
+      import_job_free (job);
+      return;
+    }
+  /* A new lead history is a new, untitled document. */
+  mqlw_project_session_reset (self->session, job->mapping);
+  apply_default_buckets (self);
+  remember_recent (self, job->path);
+  set_page (self, "workbench");
+  import_job_free (job);
+}
+
+static void
 on_import_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -713,7 +746,6 @@ on_import_done_cb (GObject      *object,
   ImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autofree char *base = g_path_get_basename (job->path);
   g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), base);
-  gboolean ok;
 
   if ((gpointer) result != (gpointer) self->task)
     return;   /* superseded by a newer import */
@@ -731,32 +763,24 @@ on_import_done_cb (GObject      *object,
     }
 
   /* Models that set no capacity get the preferred one. */
+  if (model == NULL && !mqlw_workbench_has_data (self->workbench))
+    model = create_fallback_model (dataset);
   if (model != NULL && isnan (model->capacity_per_month) && self->settings != NULL &&
       g_settings_get_double (self->settings, "default-capacity") > 0)
     model->capacity_per_month = g_settings_get_double (self->settings, "default-capacity");
-  if (model != NULL)
-    ok = mqlw_workbench_load (self->workbench, dataset, model, &error);
-  else if (mqlw_workbench_has_data (self->workbench))
-    ok = mqlw_workbench_set_dataset (self->workbench, dataset, &error);
-  else
-    {
-      g_autoptr(MqlwModel) fallback = create_fallback_model (dataset);
-      if (self->settings != NULL && g_settings_get_double (self->settings, "default-capacity") > 0)
-        fallback->capacity_per_month = g_settings_get_double (self->settings, "default-capacity");
-      ok = mqlw_workbench_load (self->workbench, dataset, fallback, &error);
-    }
 
-  if (!ok)
-    {
-      return_to_previous_page (self);
-      show_error (self, heading, error);
-      return;
-    }
-  /* A new lead history is a new, untitled document. */
-  mqlw_project_session_reset (self->session, job->mapping);
-  apply_default_buckets (self);
-  remember_recent (self, job->path);
-  set_page (self, "workbench");
+  /* The figures are computed off the main thread too; NULL keeps the models. */
+  {
+    ImportJob *loaded = g_new0 (ImportJob, 1);
+
+    loaded->path = g_strdup (job->path);
+    loaded->mapping = job->mapping != NULL ? mqlw_mapping_copy (job->mapping) : NULL;
+    g_object_set_data_full (G_OBJECT (self), "loading-job", loaded, (GDestroyNotify) import_job_free);
+    adw_status_page_set_title (self->loading_page, _("Calculating the Figures…"));
+    gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
+    mqlw_workbench_load_async (self->workbench, dataset, model, self->cancellable,
+                               on_import_loaded_cb, g_object_ref (self));
+  }
 }
 
 static void
@@ -1255,7 +1279,7 @@ cancel_action (GtkWidget  *widget,
 {
   MqlwWindow *self = MQLW_WINDOW (widget);
 
-  if (self->task != NULL)
+  if (self->task != NULL || g_object_get_data (G_OBJECT (self), "loading-job") != NULL)
     g_cancellable_cancel (self->cancellable);
   else if (mqlw_project_session_is_busy (self->session) || self->file_progress_source != 0)
     {
