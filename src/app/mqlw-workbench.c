@@ -66,6 +66,8 @@ struct _MqlwWorkbench
   gboolean         pending_rescore;
   guint            pending_change;
 
+  guint            load_serial;    /* the newest load; older async ones are dropped */
+
   GPtrArray       *undo;   /* MqlwModel* snapshots, newest last */
   GPtrArray       *redo;
   gboolean         threshold_coalesce;
@@ -708,6 +710,7 @@ mqlw_workbench_load (MqlwWorkbench  *self,
 
   if (!(state = mqlw_workbench_state_new (dataset, model, NULL, NULL, error)))
     return FALSE;
+  self->load_serial++;   /* an async load still on its way is older */
   mqlw_workbench_load_state (self, state);
   return TRUE;
 }
@@ -730,6 +733,7 @@ mqlw_workbench_set_dataset (MqlwWorkbench  *self,
     state = mqlw_workbench_state_new (dataset, self->engine->baseline, self->model, NULL, error);
   if (state == NULL)
     return FALSE;
+  self->load_serial++;   /* an async load still on its way is older */
   mqlw_workbench_load_state (self, state);
   return TRUE;
 }
@@ -740,6 +744,7 @@ typedef struct {
   MqlwDataset *dataset;
   MqlwModel   *baseline;
   MqlwModel   *current;
+  guint        serial;
 } LoadJob;
 
 static void
@@ -775,12 +780,20 @@ on_load_done_cb (GObject      *object,
 {
   g_autoptr(GTask) outer = user_data;
   MqlwWorkbench *self = g_task_get_source_object (outer);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
   MqlwWorkbenchState *state = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (state == NULL)
     {
       g_task_return_error (outer, error);
+      return;
+    }
+  if (job->serial != self->load_serial)
+    {
+      mqlw_workbench_state_free (state);
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("A newer history was opened meanwhile."));
       return;
     }
   /* Only the swap runs here: a few pointer moves and the views' refresh. */
@@ -807,6 +820,7 @@ mqlw_workbench_load_async (MqlwWorkbench       *self,
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, mqlw_workbench_load_async);
   job = g_new0 (LoadJob, 1);
+  job->serial = ++self->load_serial;
   job->dataset = mqlw_dataset_ref (dataset);
   if (model != NULL)
     job->baseline = mqlw_model_copy (model);

@@ -80,8 +80,10 @@ void                   mqlw_workbench_load_state       (MqlwWorkbench       *sel
                                                         MqlwWorkbenchState  *state);
 /* mqlw_workbench_load (with @model) or mqlw_workbench_set_dataset (@model
  * NULL: the baseline and current models stay) in a thread; the state is
- * swapped in before @callback runs. On error or cancel nothing changes. The
- * models are taken when called: edits made meanwhile are replaced. */
+ * swapped in before @callback runs. On error or cancel nothing changes; a
+ * load started (or a synchronous one done) meanwhile supersedes this one,
+ * which then fails with G_IO_ERROR_CANCELLED. The models are taken when
+ * called: edits made meanwhile are replaced. */
 void                   mqlw_workbench_load_async       (MqlwWorkbench       *self,
                                                         MqlwDataset         *dataset,
                                                         MqlwModel           *model,

@@ -233,6 +233,18 @@ test_threshold_in_place (void)
 }
 
 static void
+on_superseded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (mqlw_workbench_load_finish (MQLW_WORKBENCH (object), result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
 on_loaded_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -253,7 +265,7 @@ test_load_async (void)
   MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
   g_autoptr(MqlwModel) moved = NULL;
   g_autoptr(MqlwBucketTable) table = NULL;
-  gboolean done = FALSE;
+  gboolean done = FALSE, superseded = FALSE;
   Reference ref = { 0 };
 
   reference_init (&ref);
@@ -263,12 +275,20 @@ test_load_async (void)
   wait_until (has_data, window, "the sample");
   wait_until (is_idle, window, "the worker");
 
+  /* Two loads in a row: the older one is dropped whichever thread ends first. */
+  {
+    g_autoptr(MqlwModel) older = mqlw_model_copy (ref.model);
+
+    older->threshold = ref.model->threshold + 3;
+    mqlw_workbench_load_async (workbench, ref.dataset, older, NULL, on_superseded_cb, &superseded);
+  }
   moved = mqlw_model_copy (ref.model);
   moved->threshold = ref.model->threshold + 7;
   mqlw_workbench_load_async (workbench, ref.dataset, moved, NULL, on_loaded_cb, &done);
   /* Nothing changes until the state is swapped in. */
   g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, ref.model->threshold);
   wait_until (is_true, &done, "the load");
+  wait_until (is_true, &superseded, "the superseded load");
   g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, moved->threshold);
   g_assert_false (mqlw_workbench_can_undo (workbench));
 
