@@ -256,6 +256,13 @@ mqlw_project_session_new (MqlwWorkbench *workbench)
 
 /* ---- state -------------------------------------------------------------- */
 
+MqlwWorkbench *
+mqlw_project_session_get_workbench (MqlwProjectSession *self)
+{
+  g_return_val_if_fail (MQLW_IS_PROJECT_SESSION (self), NULL);
+  return self->workbench;
+}
+
 MqlwProject *
 mqlw_project_session_get_project (MqlwProjectSession *self)
 {

@@ -29,6 +29,7 @@ G_DECLARE_FINAL_TYPE (MqlwProjectSession, mqlw_project_session, MQLW, PROJECT_SE
 
 MqlwProjectSession *mqlw_project_session_new            (MqlwWorkbench       *workbench);
 
+MqlwWorkbench      *mqlw_project_session_get_workbench  (MqlwProjectSession  *self);
 /* NULL until a project is opened or first needed (saved, versioned, signed). */
 MqlwProject        *mqlw_project_session_get_project    (MqlwProjectSession  *self);
 /* The project's file; NULL while untitled. */

@@ -16,6 +16,8 @@ struct _MqlwProjectView
   MqlwProjectSession *session;
   guint               n_versions;
   guint               n_scenarios;
+  guint               refill_source;
+  gboolean            stale;
 
   /* template */
   AdwPreferencesPage *page;
@@ -100,12 +102,26 @@ describe_approvers (const MqlwSignoff *signoff)
 }
 
 static void
+add_on_show_badge (GtkWidget *row)
+{
+  GtkWidget *badge = gtk_label_new (_("On show"));
+
+  gtk_widget_add_css_class (badge, "badge");
+  gtk_widget_add_css_class (badge, "badge-on-show");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (badge, _("This is the model on the workbench"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+}
+
+static void
 fill_versions (MqlwProjectView *self,
                MqlwProject     *project)
 {
   guint n = project != NULL ? mqlw_project_get_n_versions (project) : 0;
   const MqlwModelVersion *head = project != NULL ? mqlw_project_get_head (project) : NULL;
   gboolean new_draft = mqlw_project_session_is_new_draft (self->session);
+  MqlwModel *current = mqlw_workbench_get_model (mqlw_project_session_get_workbench (self->session));
+  gboolean marked = FALSE;
 
   clear_list (self->versions_list);
   self->n_versions = n;
@@ -159,6 +175,11 @@ fill_versions (MqlwProjectView *self,
         }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (!marked && current != NULL && mqlw_model_equal (v->model, current))
+        {
+          add_on_show_badge (row);
+          marked = TRUE;
+        }
       gtk_widget_add_css_class (badge, "badge");
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
@@ -174,6 +195,7 @@ fill_scenarios (MqlwProjectView *self,
                 MqlwProject     *project)
 {
   GPtrArray *scenarios = project != NULL ? mqlw_project_get_scenarios (project) : NULL;
+  MqlwModel *current = mqlw_workbench_get_model (mqlw_project_session_get_workbench (self->session));
 
   clear_list (self->scenarios_list);
   self->n_scenarios = scenarios != NULL ? scenarios->len : 0;
@@ -198,6 +220,8 @@ fill_scenarios (MqlwProjectView *self,
                  g_strdup_printf (_("Threshold %s · saved %s"), threshold, g_strstrip (when));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (current != NULL && mqlw_model_equal (s->model, current))
+        add_on_show_badge (row);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_button (_("_Compare"), show_tip, "win.open-scenario",
                                                                        g_variant_new_string (s->name)));
       remove = create_button (NULL, remove_tip, "win.remove-scenario", g_variant_new_string (s->name));
@@ -237,16 +261,47 @@ fill_exports (MqlwProjectView *self,
 }
 
 static void
-on_session_changed_cb (MqlwProjectSession *session,
-                       MqlwProjectView    *self)
+refill (MqlwProjectView *self)
 {
-  MqlwProject *project = mqlw_project_session_get_project (session);
+  MqlwProject *project = mqlw_project_session_get_project (self->session);
 
-  if (mqlw_project_session_is_busy (session))
+  if (mqlw_project_session_is_busy (self->session))
     return;   /* the worker has the project; the next "changed" refreshes */
+  self->stale = FALSE;
   fill_versions (self, project);
   fill_scenarios (self, project);
   fill_exports (self, project);
+}
+
+static gboolean
+refill_cb (gpointer user_data)
+{
+  MqlwProjectView *self = user_data;
+
+  self->refill_source = 0;
+  refill (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every model edit and threshold move lands here: rebuild once per idle, and
+ * only while the page is on show (it catches up when shown). */
+static void
+on_session_changed_cb (MqlwProjectSession *session,
+                       MqlwProjectView    *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refill_source == 0)
+    self->refill_source = g_idle_add (refill_cb, self);
+}
+
+static void
+mqlw_project_view_map (GtkWidget *widget)
+{
+  MqlwProjectView *self = MQLW_PROJECT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mqlw_project_view_parent_class)->map (widget);
+  if (self->stale && self->session != NULL)
+    refill (self);
 }
 
 static void
@@ -254,6 +309,7 @@ mqlw_project_view_dispose (GObject *object)
 {
   MqlwProjectView *self = (MqlwProjectView *) object;
 
+  g_clear_handle_id (&self->refill_source, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -268,6 +324,7 @@ mqlw_project_view_class_init (MqlwProjectViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mqlw_project_view_dispose;
+  widget_class->map = mqlw_project_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "projectview");
@@ -308,7 +365,7 @@ mqlw_project_view_set_session (MqlwProjectView    *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   g_signal_connect (session, "changed", G_CALLBACK (on_session_changed_cb), self);
-  on_session_changed_cb (session, self);
+  refill (self);
 }
 
 guint
@@ -318,6 +375,8 @@ mqlw_project_view_get_n_rows (MqlwProjectView *self,
   g_return_val_if_fail (MQLW_IS_PROJECT_VIEW (self), 0);
   g_return_val_if_fail (group != NULL, 0);
 
+  if (self->stale && self->session != NULL)
+    refill (self);
   if (g_str_equal (group, "versions"))
     return self->n_versions;
   if (g_str_equal (group, "scenarios"))

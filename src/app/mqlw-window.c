@@ -101,6 +101,7 @@ struct _MqlwWindow
   GtkLabel             *banner_label;
   GtkWidget            *banner_button;
   GtkWidget            *save_button;
+  GtkLabel             *project_label;
   GtkListBox           *recovery_list;
   GtkWidget            *recovery_label;
   GMenu                *recent_menu;
@@ -1327,13 +1328,18 @@ update_title (MqlwWindow *self)
 
   if (!mqlw_workbench_has_data (self->workbench))
     {
-      adw_view_switcher_title_set_title (self->switcher_title, _("MQL Workbench"));
       gtk_window_set_title (GTK_WINDOW (self), _("MQL Workbench"));
+      gtk_label_set_text (self->project_label, "");
       return;
     }
   /* Translators: the project's name with a mark for unsaved changes. */
   title = mqlw_project_session_is_dirty (self->session) ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
-  adw_view_switcher_title_set_title (self->switcher_title, title);
+  /* The switcher hides its title when the window is wide: the project's name
+   * and its unsaved mark stay beside Undo. */
+  gtk_label_set_text (self->project_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_label),
+                               mqlw_project_session_get_path (self->session) != NULL ?
+                               mqlw_project_session_get_path (self->session) : _("Not saved yet"));
   window_title = g_strdup_printf (_("%s — MQL Workbench"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
@@ -2619,6 +2625,7 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, project_label);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recovery_list);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recovery_label);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recent_menu);
