@@ -1073,6 +1073,10 @@ mqlw_project_session_autosave_async (MqlwProjectSession  *self,
   if (self->path != NULL)
     g_key_file_set_string (keys, RECOVERY_GROUP, "project", self->path);
   g_key_file_set_string (keys, RECOVERY_GROUP, "copy", op->path);
+  {
+    g_autofree char *title = mqlw_project_session_dup_title (self);
+    g_key_file_set_string (keys, RECOVERY_GROUP, "title", title);
+  }
   g_key_file_save_to_file (keys, sidecar, NULL);
   self->edits_autosaved = self->edits;
   start_task (self, task);
@@ -1099,6 +1103,7 @@ mqlw_recovery_free (MqlwRecovery *recovery)
     return;
   g_free (recovery->copy_path);
   g_free (recovery->project_path);
+  g_free (recovery->title);
   g_clear_pointer (&recovery->saved, g_date_time_unref);
   g_free (recovery);
 }
@@ -1153,6 +1158,7 @@ mqlw_project_session_list_recoveries (void)
       recovery = g_new0 (MqlwRecovery, 1);
       recovery->copy_path = g_steal_pointer (&copy);
       recovery->project_path = g_key_file_get_string (keys, RECOVERY_GROUP, "project", NULL);
+      recovery->title = g_key_file_get_string (keys, RECOVERY_GROUP, "title", NULL);
       recovery->saved = g_date_time_new_from_unix_local (copy_time);
       project_time = recovery->project_path != NULL ? get_mtime (recovery->project_path) : -1;
       /* Only a copy newer than its project holds work that would be lost. */

@@ -142,6 +142,7 @@ char               *mqlw_project_session_dup_recovery_path (MqlwProjectSession *
 typedef struct {
   char      *copy_path;      /* the recovery copy */
   char      *project_path;   /* the project it recovers; NULL for untitled work */
+  char      *title;          /* the document's name when the copy was written */
   GDateTime *saved;          /* when the copy was written */
 } MqlwRecovery;
 

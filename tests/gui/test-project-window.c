@@ -585,6 +585,66 @@ test_recovery (void)
   gtk_window_destroy (GTK_WINDOW (fresh));
 }
 
+static gboolean
+has_two_windows (gpointer data)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (MQLW_IS_WINDOW (l->data))
+      {
+        const char *page = mqlw_window_get_page (l->data);
+
+        if (g_strcmp0 (page, "workbench") == 0 || g_strcmp0 (page, "mapping") == 0)
+          n++;
+      }
+  return n == 2;
+}
+
+/* The desktop file passes %F: a .mqlw goes to the project, anything else to the import. */
+static void
+test_open_handler (void)
+{
+  g_autofree char *project = build_path ("test-open-handler.mqlw");
+  g_autofree char *dir = mqlw_application_samples_dir ();
+  g_autofree char *history = g_build_filename (dir, "leads-5000.csv", NULL);
+  MqlwWindow *saver = open_sample (1366, 768);
+  GFile *files[2];
+  gboolean saw_project = FALSE, saw_mapping = FALSE;
+  g_autoptr(GList) windows = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (saver), "win.save-as-file", "s", project);
+  wait_until (is_saved, saver, "the save");
+  gtk_window_destroy (GTK_WINDOW (saver));
+  settle (100);
+
+  files[0] = g_file_new_for_path (project);
+  files[1] = g_file_new_for_path (history);
+  g_application_open (G_APPLICATION (app), files, 2, "");
+  wait_until (has_two_windows, NULL, "a window per file");
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      MqlwWindow *window = l->data;
+
+      if (!MQLW_IS_WINDOW (window))
+        continue;
+      if (g_strcmp0 (mqlw_window_get_page (window), "workbench") == 0)
+        {
+          wait_idle (window);
+          g_assert_cmpstr (mqlw_project_session_get_path (mqlw_window_get_session (window)), ==, project);
+          saw_project = TRUE;
+        }
+      else if (g_strcmp0 (mqlw_window_get_page (window), "mapping") == 0)
+        saw_mapping = TRUE;
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  g_assert_true (saw_project);
+  g_assert_true (saw_mapping);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
 static void
 test_preferences (void)
 {
@@ -628,7 +688,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = mqlw_application_new (APPLICATION_ID ".ProjectTest", G_APPLICATION_NON_UNIQUE);
+  app = mqlw_application_new (APPLICATION_ID ".ProjectTest", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
@@ -640,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/project/scenarios", test_scenarios);
   g_test_add_func ("/mqlw/gui/project/recovery", test_recovery);
   g_test_add_func ("/mqlw/gui/project/preferences", test_preferences);
+  g_test_add_func ("/mqlw/gui/project/open-handler", test_open_handler);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
