@@ -163,51 +163,11 @@ result_free (Result *result)
 MqlwBucketSpec *
 mqlw_workbench_choose_bucket_spec (MqlwCalibration *calibration)
 {
-  static const double steps[] = { 1, 2, 2.5, 5 };
-  g_autoptr(MqlwBucketSpec) deciles = mqlw_bucket_spec_parse ("quantiles:10", NULL);
-  g_autoptr(MqlwBucketTable) table = NULL;
-  g_autoptr(GString) text = NULL;
-  double p10, p90, width = 0, best = G_MAXDOUBLE, first, last;
-
   g_return_val_if_fail (calibration != NULL, NULL);
 
-  /* Where the middle 80 % of the leads score, as the core's deciles say. */
-  table = mqlw_calibration_buckets (calibration, deciles, NULL, NULL);
-  if (table == NULL || table->n_buckets < 3)
-    return mqlw_bucket_spec_parse ("quantiles:10", NULL);
-  p10 = table->buckets[1].lo;
-  p90 = table->buckets[table->n_buckets - 1].lo;
-  /* The round width whose buckets, with the open ones below and above, come
-   * closest to 10 (fewer on a tie): every bucket holds a fair share of leads. */
-  for (double scale = 0.01; scale < 1e9; scale *= 10)
-    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-      {
-        double w = steps[i] * scale;
-        double n = ceil ((p90 - p10) / w - 1e-9) + 2;
-
-        if (n <= 14 && (width == 0 || fabs (n - 10) <= best))
-          {
-            width = w;
-            best = fabs (n - 10);
-          }
-      }
-  if (width == 0)
-    return mqlw_bucket_spec_parse ("quantiles:10", NULL);
-  first = floor (p10 / width) * width;
-  last = ceil (p90 / width) * width;
-  if (last <= first)
-    last = first + width;
-  text = g_string_new ("edges:");
-  for (double edge = first; edge <= last + width / 2; edge += width)
-    {
-      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-      /* Rounded so that 0.1 steps print as 0.3, not 0.30000000000000004. */
-      double rounded = round (edge / width) * width;
-
-      g_string_append_printf (text, "%s%s", text->len > 6 ? "," : "",
-                              g_ascii_formatd (buffer, sizeof buffer, "%.10g", rounded));
-    }
-  return mqlw_bucket_spec_parse (text->str, NULL);
+  /* The core's "auto": about ten round-width buckets over the middle 80 % of
+   * the scores, so the window, the CLI and the report bucket alike. */
+  return mqlw_bucket_spec_parse ("auto", NULL);
 }
 
 /* In the worker: everything the views need for @job's model. */

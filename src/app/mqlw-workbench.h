@@ -116,8 +116,8 @@ const GArray          *mqlw_workbench_get_swap_scores  (MqlwWorkbench  *self,
 /* TRUE while the worker computes figures for a newer model or threshold. */
 gboolean               mqlw_workbench_is_busy          (MqlwWorkbench  *self);
 
-/* "auto" (or "") goes back to the window's default: ~10 well-filled buckets
- * with round edges (see mqlw_workbench_choose_bucket_spec). */
+/* "auto" (or "") goes back to the default: the core's "auto" scheme, ~10
+ * well-filled buckets with round edges (see mqlw_workbench_choose_bucket_spec). */
 gboolean               mqlw_workbench_set_bucket_spec  (MqlwWorkbench  *self,
                                                         const char     *text,
                                                         GError        **error);
