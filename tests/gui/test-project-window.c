@@ -95,6 +95,56 @@ save_screenshot (GtkWidget  *window,
   g_test_message ("screenshot %s (%d×%d)", path, width, height);
 }
 
+static cairo_surface_t *
+render_window (GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  cairo_surface_t *surface;
+  GskRenderNode *node;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  gdk_texture_download (texture, cairo_image_surface_get_data (surface), cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* The window with its modal dialog over it, as a person sees them. */
+static void
+save_composite (GtkWidget  *window,
+                GtkWidget  *dialog,
+                const char *name)
+{
+  cairo_surface_t *back, *front;
+  g_autofree char *path = NULL;
+  cairo_t *cr;
+  int x, y;
+
+  settle (400);
+  back = render_window (window);
+  front = render_window (dialog);
+  cr = cairo_create (back);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_paint (cr);
+  x = (cairo_image_surface_get_width (back) - cairo_image_surface_get_width (front)) / 2;
+  y = MAX (0, (cairo_image_surface_get_height (back) - cairo_image_surface_get_height (front)) / 2);
+  cairo_set_source_surface (cr, front, x, y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
+  g_assert_cmpint (cairo_surface_write_to_png (back, path), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("screenshot %s", path);
+  cairo_surface_destroy (front);
+  cairo_surface_destroy (back);
+}
+
 static MqlwWindow *
 create_window (int width,
                int height)
@@ -387,8 +437,10 @@ test_signoff (void)
   g_assert_null (mqlw_signoff_dialog_get_blocker (dialog));
   g_assert_true (gtk_widget_is_sensitive (sign_button));
   save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-light.png");
+  save_composite (GTK_WIDGET (window), GTK_WIDGET (dialog), "screenshot-signoff-window-light.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-dark.png");
+  save_composite (GTK_WIDGET (window), GTK_WIDGET (dialog), "screenshot-signoff-window-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   signed_threshold = mqlw_workbench_get_threshold (workbench);
@@ -659,6 +711,7 @@ test_preferences (void)
   prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW, "preferences-window");
   g_assert_nonnull (prefs);
   save_screenshot (GTK_WIDGET (prefs), "screenshot-preferences.png");
+  save_composite (GTK_WIDGET (window), GTK_WIDGET (prefs), "screenshot-preferences-window.png");
   gtk_window_destroy (prefs);
 
   /* A project file is remembered as a URI in recent-projects, newest first. */
