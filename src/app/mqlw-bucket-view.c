@@ -20,6 +20,7 @@ struct _MqlwBucketItem
 {
   GObject    parent_instance;
   MqlwBucket bucket;
+  char      *range;   /* the core's label for the bucket's scores, "31–50" */
   gboolean   above;   /* the whole bucket is at or over the threshold */
 };
 
@@ -56,10 +57,18 @@ mqlw_bucket_item_get_property (GObject    *object,
 }
 
 static void
+mqlw_bucket_item_finalize (GObject *object)
+{
+  g_free (MQLW_BUCKET_ITEM (object)->range);
+  G_OBJECT_CLASS (mqlw_bucket_item_parent_class)->finalize (object);
+}
+
+static void
 mqlw_bucket_item_class_init (MqlwBucketItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->finalize = mqlw_bucket_item_finalize;
   object_class->get_property = mqlw_bucket_item_get_property;
   item_properties[ITEM_PROP_BUCKET] =
     g_param_spec_pointer ("bucket", NULL, NULL,
@@ -153,18 +162,13 @@ format_rate_cell (const MqlwRate *rate)
 }
 
 static char *
-format_cell (const MqlwBucket *bucket,
-             const char       *column)
+format_cell (const MqlwBucketItem *item,
+             const char           *column)
 {
-  if (g_str_equal (column, "scores"))
-    {
-      g_autofree char *lo = mqlw_format_score (bucket->lo);
-      g_autofree char *hi = mqlw_format_score (bucket->hi);
+  const MqlwBucket *bucket = &item->bucket;
 
-      if (isinf (bucket->hi))
-        return g_strdup_printf (_("%s and above"), lo);
-      return g_strdup_printf ("%s\u2009\u2013\u2009%s", lo, hi);
-    }
+  if (g_str_equal (column, "scores"))
+    return g_strdup (item->range != NULL ? item->range : "");
   if (g_str_equal (column, "leads"))
     return mqlw_format_count (bucket->leads);
   if (g_str_equal (column, "share"))
@@ -218,7 +222,7 @@ update_cell (GtkLabel       *label,
   static const char *verdict_classes[] = { "verdict-none", "verdict-too-early", "verdict-marginal",
                                            "verdict-good", "verdict-hot" };
   const char *column = g_object_get_data (G_OBJECT (label), "column");
-  g_autofree char *text = format_cell (&row->bucket, column);
+  g_autofree char *text = format_cell (row, column);
 
   if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
     gtk_label_set_markup (label, text);
@@ -277,21 +281,25 @@ reload (MqlwBucketView *self)
     {
       const MqlwBucket *bucket = &table->buckets[i];
       gboolean above = bucket->lo >= threshold;
+      g_autofree char *range = mqlw_bucket_table_range_label (table, i);
       MqlwBucketItem *item;
 
       if (i >= shown)
         {
           item = g_object_new (MQLW_TYPE_BUCKET_ITEM, NULL);
           item->bucket = *bucket;
+          item->range = g_steal_pointer (&range);
           item->above = above;
           g_ptr_array_add (added, item);
           continue;
         }
       item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
       g_object_freeze_notify (G_OBJECT (item));
-      if (bucket_differs (&item->bucket, bucket))
+      if (bucket_differs (&item->bucket, bucket) || g_strcmp0 (item->range, range) != 0)
         {
           item->bucket = *bucket;
+          g_free (item->range);
+          item->range = g_steal_pointer (&range);
           g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_BUCKET]);
         }
       if (item->above != above)
@@ -525,7 +533,7 @@ mqlw_bucket_view_dup_cell (MqlwBucketView *self,
   item = g_list_model_get_item (G_LIST_MODEL (self->store), row);
   if (item == NULL)
     return NULL;
-  return format_cell (&item->bucket, column);
+  return format_cell (item, column);
 }
 
 GListModel *

@@ -214,33 +214,6 @@ format_rate_cell (const MqlwRate *rate)
                           rate->rate * 100.0, rate->reached, rate->known);
 }
 
-/* For people: a real minus sign, so "−93–−1" does not read as a double dash. */
-static char *
-format_score_text (double value)
-{
-  g_autofree char *plain = format_score (fabs (value));
-  return value < 0 ? g_strconcat ("−", plain, NULL) : g_steal_pointer (&plain);
-}
-
-static char *
-format_bucket_range (const MqlwBucket *bucket)
-{
-  g_autofree char *lo = format_score_text (bucket->lo);
-
-  if (isinf (bucket->hi))
-    return g_strdup_printf ("%s+", lo);
-  /* Whole-number bounds read like seed 002's table: [31, 51) is "31–50". */
-  if (bucket->lo == floor (bucket->lo) && bucket->hi == floor (bucket->hi))
-    {
-      g_autofree char *last = format_score_text (bucket->hi - 1);
-      return g_strdup_printf ("%s–%s", lo, last);
-    }
-  {
-    g_autofree char *hi = format_score_text (bucket->hi);
-    return g_strdup_printf ("%s–<%s", lo, hi);
-  }
-}
-
 /* Pads by characters, not bytes, so "–" and "%" line up. */
 static void
 print_padded (const char *text,
@@ -277,7 +250,7 @@ mqlw_print_buckets_text (const MqlwBucketTable *table)
   for (guint i = 0; i < table->n_buckets; i++)
     {
       const MqlwBucket *bucket = &table->buckets[i];
-      g_autofree char *range = format_bucket_range (bucket);
+      g_autofree char *range = mqlw_bucket_table_range_label (table, i);
       g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, bucket->leads);
       g_autofree char *share = format_percent (bucket->share);
 

@@ -1503,6 +1503,65 @@ mqlw_bucket_table_free (MqlwBucketTable *self)
   g_free (self);
 }
 
+static gboolean
+has_whole_bounds (const MqlwBucketTable *table)
+{
+  for (guint i = 0; i < table->n_buckets; i++)
+    {
+      const MqlwBucket *b = &table->buckets[i];
+
+      if (b->lo != floor (b->lo) || (isfinite (b->hi) && b->hi != floor (b->hi)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* No decimals when every bound is whole, else always one; a real minus sign. */
+static char *
+format_bound (double   value,
+              gboolean whole)
+{
+  g_autofree char *text = NULL;
+
+  if (whole)
+    text = g_strdup_printf ("%.0f", fabs (round (value)));
+  else
+    text = g_strdup_printf ("%.1f", fabs (value));
+  if (value < 0 && strcmp (text, "0") != 0 && strcmp (text, "0.0") != 0)
+    return g_strconcat ("\u2212", text, NULL);
+  return g_steal_pointer (&text);
+}
+
+char *
+mqlw_bucket_table_range_label (const MqlwBucketTable *self,
+                               guint                  index)
+{
+  const MqlwBucket *bucket;
+  g_autofree char *lo = NULL;
+  g_autofree char *hi = NULL;
+  gboolean whole;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_buckets, NULL);
+
+  bucket = &self->buckets[index];
+  whole = has_whole_bounds (self);
+  lo = format_bound (bucket->lo, whole);
+  if (!isfinite (bucket->hi))
+    /* TRANSLATORS: an open score range, "71+" */
+    return g_strdup_printf (_("%s+"), lo);
+  if (whole)
+    {
+      if (bucket->hi - 1 <= bucket->lo)
+        return g_steal_pointer (&lo);
+      hi = format_bound (bucket->hi - 1, TRUE);
+    }
+  else
+    hi = format_bound (bucket->hi, FALSE);
+  /* TRANSLATORS: a score range, "31–50" */
+  return g_strdup_printf (_("%s–%s"), lo, hi);
+}
+
 /* Lower edges of the buckets for @spec over this data (strictly increasing). */
 /* The score of the lead at @rank (0-based) in score order: the first bin b
  * whose leads with key ≤ key(b) exceed the rank, i.e. suffix[b + 1] < n − rank. */

@@ -792,56 +792,6 @@ mqlw_chart_layout_x_of_score (const MqlwChartLayout *layout,
 
 /* ---- the bucket chart --------------------------------------------------- */
 
-static gboolean
-has_integer_bounds (const MqlwBucketTable *table)
-{
-  for (guint i = 0; i < table->n_buckets; i++)
-    {
-      const MqlwBucket *b = &table->buckets[i];
-
-      if (b->lo != floor (b->lo))
-        return FALSE;
-      if (isfinite (b->hi) && b->hi != floor (b->hi))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* One decimal, always, with a real minus sign. */
-static char *
-format_decimal (double value)
-{
-  g_autofree char *text = g_strdup_printf ("%.1f", fabs (value));
-
-  if (value < 0 && strcmp (text, "0.0") != 0)
-    return g_strconcat ("\u2212", text, NULL);
-  return g_steal_pointer (&text);
-}
-
-/* "0–30", "31–50", "71+" for integer bounds (hi is exclusive, so the range
- * shown ends at hi − 1); "0.5–12.3" otherwise. */
-static char *
-format_bucket_label (const MqlwBucket *bucket,
-                     gboolean          integers)
-{
-  g_autofree char *lo = integers ? format_number (bucket->lo, 0) : format_decimal (bucket->lo);
-  g_autofree char *hi = NULL;
-
-  if (!isfinite (bucket->hi))
-    /* TRANSLATORS: an open score range on the x axis, "71+" */
-    return g_strdup_printf (_("%s+"), lo);
-  if (integers)
-    {
-      if (bucket->hi - 1 <= bucket->lo)
-        return g_steal_pointer (&lo);
-      hi = format_number (bucket->hi - 1, 0);
-    }
-  else
-    hi = format_decimal (bucket->hi);
-  /* TRANSLATORS: a score range on the x axis, "31–50" */
-  return g_strdup_printf (_("%s–%s"), lo, hi);
-}
-
 static guint
 get_shown_stages (const MqlwBucketTable *table,
                   const MqlwChartStyle  *style)
@@ -1220,7 +1170,6 @@ mqlw_chart_draw (cairo_t               *cr,
   double px, py, pw, ph;
   guint n, shown, n_intervals;
   double count_top, max_leads = 0;
-  gboolean integers;
   LegendItem legend[MQLW_N_STAGES + 5];
   guint n_legend = 0;
   gboolean has_no_data = FALSE;
@@ -1280,7 +1229,6 @@ mqlw_chart_draw (cairo_t               *cr,
       return;
     }
 
-  integers = has_integer_bounds (table);
   shown = get_shown_stages (table, style);
   for (guint i = 0; i < n; i++)
     {
@@ -1576,7 +1524,7 @@ mqlw_chart_draw (cairo_t               *cr,
 
     for (guint i = 0; i < n; i++)
       {
-        g_autofree char *text = format_bucket_label (&table->buckets[i], integers);
+        g_autofree char *text = mqlw_bucket_table_range_label (table, i);
 
         max_label_w = MAX (max_label_w, measure_text (cr, &theme, text, SIZE_TICK, PANGO_WEIGHT_NORMAL).w);
       }
@@ -1584,7 +1532,7 @@ mqlw_chart_draw (cairo_t               *cr,
       label_every++;
     for (guint i = 0; i < n; i += label_every)
       {
-        g_autofree char *text = format_bucket_label (&table->buckets[i], integers);
+        g_autofree char *text = mqlw_bucket_table_range_label (table, i);
 
         draw_text (cr, &theme, text, SIZE_TICK, PANGO_WEIGHT_NORMAL,
                    style->hover_bucket == (int) i ? theme.fg : theme.fg_dim,
