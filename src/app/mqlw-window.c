@@ -999,7 +999,7 @@ static void
 chosen_history (MqlwWindow *self,
                 const char *path)
 {
-  start_preview (self, path);
+  guard_unsaved (self, start_preview, path);
 }
 
 static void
@@ -1115,11 +1115,9 @@ import_file_action (GtkWidget  *widget,
 }
 
 static void
-open_sample_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+open_sample_now (MqlwWindow *self,
+                 const char *unused)
 {
-  MqlwWindow *self = MQLW_WINDOW (widget);
   g_autofree char *dir = mqlw_application_samples_dir ();
   g_autofree char *history = NULL;
   g_autofree char *model_path = NULL;
@@ -1141,6 +1139,14 @@ open_sample_action (GtkWidget  *widget,
       return;
     }
   start_import (self, history, NULL);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  guard_unsaved (MQLW_WINDOW (widget), open_sample_now, NULL);
 }
 
 static void
