@@ -212,24 +212,6 @@ format_cell_rate (const MqlwRate *rate)
 }
 
 static char *
-format_bucket_range (const MqlwBucket *bucket)
-{
-  g_autofree char *lo = format_number (bucket->lo);
-
-  if (isinf (bucket->hi))
-    return g_strdup_printf ("%s+", lo);
-  if (bucket->lo == floor (bucket->lo) && bucket->hi == floor (bucket->hi))
-    {
-      g_autofree char *last = format_number (bucket->hi - 1);
-      return g_strdup_printf ("%s–%s", lo, last);
-    }
-  {
-    g_autofree char *hi = format_number (bucket->hi);
-    return g_strdup_printf (_("%s to under %s"), lo, hi);
-  }
-}
-
-static char *
 format_gdate (const GDate *date)
 {
   if (!g_date_valid (date))
@@ -513,7 +495,7 @@ build_buckets (MqlwReport *self)
     {
       const MqlwBucket *bucket = &table->buckets[i];
 
-      g_ptr_array_add (block->items, format_bucket_range (bucket));
+      g_ptr_array_add (block->items, mqlw_bucket_table_range_label (table, i));
       g_ptr_array_add (block->items, format_count (bucket->leads));
       g_ptr_array_add (block->items, format_percent (bucket->share));
       for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
