@@ -447,6 +447,9 @@ mqlw_signoff_dialog_dispose (GObject *object)
 {
   MqlwSignoffDialog *self = (MqlwSignoffDialog *) object;
 
+  /* Closed while signing: the sign-off is abandoned (nothing is half-applied). */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_SIGNOFF_DIALOG);
   G_OBJECT_CLASS (mqlw_signoff_dialog_parent_class)->dispose (object);
 }

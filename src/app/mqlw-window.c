@@ -1375,36 +1375,44 @@ describe_signoff (const MqlwSignoff *signoff)
 static void
 update_banner (MqlwWindow *self)
 {
-  MqlwSignoff *signoff = mqlw_project_session_get_head_signoff (self->session);
+  MqlwProject *project = mqlw_project_session_get_project (self->session);
+  MqlwSignoff *signoff = project != NULL && !mqlw_project_session_is_busy (self->session) ?
+                         mqlw_project_get_latest_signoff (project) : NULL;
+  MqlwSignoff *current = NULL;
   gboolean workbench = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workbench") == 0;
+  GtkImage *icon = GTK_IMAGE (gtk_widget_get_first_child (gtk_revealer_get_child (self->banner_revealer)));
   g_autofree char *text = NULL;
   g_autofree char *when = NULL;
 
+  if (mqlw_project_session_is_busy (self->session))
+    return;   /* the worker has the project; "changed" follows */
   if (signoff == NULL || !workbench)
     {
       gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
       return;
     }
-  when = describe_signoff (signoff);
-  if (mqlw_project_session_is_new_draft (self->session))
+  if ((current = mqlw_project_session_get_current_signoff (self->session)) != NULL)
     {
-      text = g_strdup_printf (_("Draft: version %u was signed off on %s. Your edits make version %u; the signed version stays as it was."),
-                              signoff->version, when, signoff->version + 1);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "signed");
-      gtk_widget_add_css_class (GTK_WIDGET (self->banner_revealer), "draft");
-      gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (gtk_revealer_get_child (self->banner_revealer))),
-                                    "document-edit-symbolic");
-      gtk_button_set_label (GTK_BUTTON (self->banner_button), _("_Sign Off…"));
+      when = describe_signoff (current);
+      text = g_strdup_printf (_("Version %u was signed off on %s. It is frozen: edits make a new draft."),
+                              current->version, when);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "draft");
+      gtk_widget_add_css_class (GTK_WIDGET (self->banner_revealer), "signed");
+      gtk_image_set_from_icon_name (icon, "emblem-ok-symbolic");
+      gtk_button_set_label (GTK_BUTTON (self->banner_button), _("_Versions"));
     }
   else
     {
-      text = g_strdup_printf (_("Version %u was signed off on %s. It is frozen: edits make a new draft."),
-                              signoff->version, when);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "draft");
-      gtk_widget_add_css_class (GTK_WIDGET (self->banner_revealer), "signed");
-      gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (gtk_revealer_get_child (self->banner_revealer))),
-                                    "emblem-ok-symbolic");
-      gtk_button_set_label (GTK_BUTTON (self->banner_button), _("_Versions"));
+      const MqlwModelVersion *head = mqlw_project_get_head (project);
+      guint draft = head->signoff != NULL ? head->number + 1 : head->number;
+
+      when = describe_signoff (signoff);
+      text = g_strdup_printf (_("Draft: version %u was signed off on %s. Your edits make version %u; the signed version stays as it was."),
+                              signoff->version, when, draft);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "signed");
+      gtk_widget_add_css_class (GTK_WIDGET (self->banner_revealer), "draft");
+      gtk_image_set_from_icon_name (icon, "document-edit-symbolic");
+      gtk_button_set_label (GTK_BUTTON (self->banner_button), _("_Sign Off…"));
     }
   gtk_label_set_text (self->banner_label, text);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
@@ -1413,7 +1421,7 @@ update_banner (MqlwWindow *self)
 static void
 on_banner_button_clicked_cb (MqlwWindow *self)
 {
-  if (mqlw_project_session_is_new_draft (self->session))
+  if (mqlw_project_session_get_current_signoff (self->session) == NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-off", NULL);
   else
     mqlw_window_set_view (self, "project");

@@ -500,6 +500,9 @@ test_signoff (void)
   g_assert_cmpfloat (v1->model->threshold, ==, signed_threshold);
   g_assert_cmpuint (mqlw_project_view_get_n_rows (MQLW_PROJECT_VIEW (mqlw_window_get_child (window, "project")),
                                                   "versions"), ==, 2);
+  /* Saved, the draft is version 2 and the banner still says what is signed. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "Draft"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "version 2"));
 
   /* The exported file still verifies after the edit (it is the signed version). */
   g_clear_pointer (&result, mqlw_verify_result_free);
@@ -511,6 +514,8 @@ test_signoff (void)
   wait_idle (window);
   g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, signed_threshold);
   g_assert_nonnull (mqlw_project_session_get_current_signoff (session));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "frozen"));
+  save_screenshot (GTK_WIDGET (window), "screenshot-signed-banner.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
