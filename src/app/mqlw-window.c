@@ -2740,6 +2740,29 @@ label_widget (GtkWidget  *widget,
 }
 
 static void
+apply_autosave_setting (MqlwWindow *self)
+{
+  mqlw_project_session_set_autosave_interval (self->session,
+                                              g_settings_get_uint (self->settings, "autosave-interval"));
+}
+
+/* The preferences' verdict stage and cut points, for the buckets' verdicts. */
+static void
+apply_verdict_settings (MqlwWindow *self)
+{
+  g_autofree char *stage = g_settings_get_string (self->settings, "verdict-stage");
+  MqlwVerdictCuts cuts;
+
+  mqlw_verdict_cuts_init_default (&cuts);
+  if (!mqlw_stage_from_string (stage, &cuts.stage))
+    mqlw_verdict_cuts_init_default (&cuts);
+  cuts.marginal = g_settings_get_double (self->settings, "verdict-marginal");
+  cuts.good = MAX (cuts.marginal, g_settings_get_double (self->settings, "verdict-good"));
+  cuts.hot = MAX (cuts.good, g_settings_get_double (self->settings, "verdict-hot"));
+  mqlw_workbench_set_verdict_cuts (self->workbench, &cuts);
+}
+
+static void
 mqlw_window_init (MqlwWindow *self)
 {
   GtkDropTarget *drop;
@@ -2758,18 +2781,17 @@ mqlw_window_init (MqlwWindow *self)
   g_signal_connect_swapped (self->banner_button, "clicked", G_CALLBACK (on_banner_button_clicked_cb), self);
   if (self->settings != NULL)
     {
-      g_autoptr(GSettingsSchema) schema = NULL;
-
-      g_object_get (self->settings, "settings-schema", &schema, NULL);
-      if (g_settings_schema_has_key (schema, "autosave-interval"))
-        {
-          g_autoptr(GVariant) minutes = g_settings_get_value (self->settings, "autosave-interval");
-
-          if (g_variant_is_of_type (minutes, G_VARIANT_TYPE_UINT32))
-            mqlw_project_session_set_autosave_interval (self->session, g_variant_get_uint32 (minutes));
-          else if (g_variant_is_of_type (minutes, G_VARIANT_TYPE_INT32))
-            mqlw_project_session_set_autosave_interval (self->session, MAX (0, g_variant_get_int32 (minutes)));
-        }
+      apply_autosave_setting (self);
+      g_signal_connect_object (self->settings, "changed::autosave-interval",
+                               G_CALLBACK (apply_autosave_setting), self, G_CONNECT_SWAPPED);
+    }
+  if (self->settings != NULL)
+    {
+      apply_verdict_settings (self);
+      g_signal_connect_object (self->settings, "changed::verdict-stage", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::verdict-marginal", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::verdict-good", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::verdict-hot", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
     }
   g_signal_connect (self->workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
   g_signal_connect (self->workbench, "error", G_CALLBACK (on_workbench_error_cb), self);

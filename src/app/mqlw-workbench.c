@@ -29,6 +29,7 @@ typedef struct {
   MqlwModel      *model;
   gboolean        rescore;
   MqlwBucketSpec *spec;           /* NULL: choose the automatic scheme */
+  MqlwVerdictCuts cuts;
   guint           change;
   gint64          started;
 } Job;
@@ -54,6 +55,7 @@ struct _MqlwWorkbench
 
   MqlwBucketSpec  *bucket_spec;
   gboolean         bucket_spec_chosen;
+  MqlwVerdictCuts  cuts;
   MqlwBucketTable *buckets;
   MqlwPreview      preview;
   MqlwComparison  *comparison;
@@ -196,7 +198,7 @@ compute_result (Job     *job,
                                                   job->model->paths.score);
       result->spec = job->spec != NULL ? mqlw_bucket_spec_copy (job->spec)
                                        : mqlw_workbench_choose_bucket_spec (result->calibration);
-      result->buckets = mqlw_calibration_buckets (result->calibration, result->spec, NULL, &error);
+      result->buckets = mqlw_calibration_buckets (result->calibration, result->spec, &job->cuts, &error);
       if (result->buckets == NULL)
         {
           g_warning ("Cannot bucket the scores: %s", error->message);
@@ -273,6 +275,29 @@ rebuild_preview (MqlwWorkbench *self)
 }
 
 static void start_job (MqlwWorkbench *self);
+
+static gboolean
+cuts_equal (const MqlwVerdictCuts *a,
+            const MqlwVerdictCuts *b)
+{
+  return a->stage == b->stage && a->marginal == b->marginal && a->good == b->good && a->hot == b->hot;
+}
+
+/* The shown calibration's buckets again with the window's verdict cuts: one
+ * pass over its histogram, cheap enough for the main thread. */
+static void
+rebucket (MqlwWorkbench *self)
+{
+  MqlwBucketTable *table;
+
+  if (self->engine == NULL || self->bucket_spec == NULL)
+    return;
+  table = mqlw_calibration_buckets (self->engine->calibration, self->bucket_spec, &self->cuts, NULL);
+  if (table == NULL)
+    return;
+  g_clear_pointer (&self->buckets, mqlw_bucket_table_free);
+  self->buckets = table;
+}
 
 static void
 take_result (MqlwWorkbench *self,
@@ -354,6 +379,9 @@ on_job_done_cb (GObject      *object,
     {
       take_result (self, result);
       result_free (result);
+      /* The cuts changed while the worker ran. */
+      if (!cuts_equal (&job->cuts, &self->cuts))
+        rebucket (self);
     }
 
   if (self->pending)
@@ -380,6 +408,7 @@ start_job (MqlwWorkbench *self)
   job->model = mqlw_model_copy (self->model);
   job->rescore = self->pending_rescore;
   job->spec = self->bucket_spec_chosen ? mqlw_bucket_spec_copy (self->bucket_spec) : NULL;
+  job->cuts = self->cuts;
   job->change = self->pending_change | (job->rescore ? MQLW_WORKBENCH_CHANGED_SCORES : MQLW_WORKBENCH_CHANGED_THRESHOLD);
   job->started = g_get_monotonic_time ();
   self->pending = FALSE;
@@ -486,10 +515,12 @@ mqlw_workbench_state_new (MqlwDataset   *dataset,
   if (check_cancelled (cancellable, error))
     return NULL;
   state->spec = mqlw_workbench_choose_bucket_spec (engine->calibration);
+  /* Default verdict cuts here; mqlw_workbench_load_state rebuckets with the window's. */
   state->buckets = mqlw_calibration_buckets (engine->calibration, state->spec, NULL, NULL);
   /* The comparison, suggestions and sweep, as a worker job computes them. */
   job.engine = engine;
   job.model = state->model;
+  mqlw_verdict_cuts_init_default (&job.cuts);
   state->result = compute_result (&job, NULL);
   g_assert (state->result != NULL);
   g_debug ("load state: %.1f ms on a %s thread", (g_get_monotonic_time () - start) / 1000.0,
@@ -603,6 +634,7 @@ mqlw_workbench_init (MqlwWorkbench *self)
 {
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_model_unref);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_model_unref);
+  mqlw_verdict_cuts_init_default (&self->cuts);
 }
 
 MqlwWorkbench *
@@ -637,6 +669,13 @@ mqlw_workbench_load_state (MqlwWorkbench      *self,
   self->bucket_spec = g_steal_pointer (&state->spec);
   self->buckets = g_steal_pointer (&state->buckets);
   take_result (self, state->result);
+  {
+    MqlwVerdictCuts defaults;
+
+    mqlw_verdict_cuts_init_default (&defaults);
+    if (!cuts_equal (&defaults, &self->cuts))
+      rebucket (self);
+  }
   clear_history (self);
   /* A current model that differs from the baseline is one undo away from it. */
   if (state->edited)
@@ -938,7 +977,7 @@ mqlw_workbench_set_bucket_spec (MqlwWorkbench  *self,
     return FALSE;
   /* A rebucketing of the shown calibration: one pass over its histogram. */
   if (self->engine != NULL &&
-      !(table = mqlw_calibration_buckets (self->engine->calibration, spec, NULL, error)))
+      !(table = mqlw_calibration_buckets (self->engine->calibration, spec, &self->cuts, error)))
     return FALSE;
 
   g_clear_pointer (&self->bucket_spec, mqlw_bucket_spec_free);
@@ -1295,4 +1334,30 @@ mqlw_workbench_sweep (MqlwWorkbench *self,
   step = step >= 1 ? floor (step) : step > 0 ? step : 1;
   return mqlw_calibration_sweep (self->engine->calibration, min, max, step,
                                  self->model->capacity_per_month);
+}
+
+void
+mqlw_workbench_set_verdict_cuts (MqlwWorkbench         *self,
+                                 const MqlwVerdictCuts *cuts)
+{
+  g_return_if_fail (MQLW_IS_WORKBENCH (self));
+  g_return_if_fail (cuts != NULL);
+
+  if (cuts_equal (cuts, &self->cuts))
+    return;
+  self->cuts = *cuts;
+  if (self->engine == NULL)
+    return;
+  rebucket (self);
+  emit_changed (self, MQLW_WORKBENCH_CHANGED_BUCKETS);
+}
+
+void
+mqlw_workbench_get_verdict_cuts (MqlwWorkbench   *self,
+                                 MqlwVerdictCuts *cuts)
+{
+  g_return_if_fail (MQLW_IS_WORKBENCH (self));
+  g_return_if_fail (cuts != NULL);
+
+  *cuts = self->cuts;
 }

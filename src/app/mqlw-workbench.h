@@ -170,4 +170,11 @@ GArray                *mqlw_workbench_suggest          (MqlwWorkbench  *self);
 GArray                *mqlw_workbench_sweep            (MqlwWorkbench  *self,
                                                         guint           n_steps);
 
+/* The rates at which a bucket becomes Marginal, Good and Hot, and their stage
+ * (from the preferences); the shown buckets are rebucketed at once. */
+void                   mqlw_workbench_set_verdict_cuts (MqlwWorkbench         *self,
+                                                        const MqlwVerdictCuts *cuts);
+void                   mqlw_workbench_get_verdict_cuts (MqlwWorkbench         *self,
+                                                        MqlwVerdictCuts       *cuts);
+
 G_END_DECLS

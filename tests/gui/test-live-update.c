@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "mqlw-application.h"
 #include "mqlw-bucket-view.h"
@@ -304,6 +305,62 @@ test_load_async (void)
   reference_clear (&ref);
 }
 
+/* The preferences' verdict cuts reach the bucket table: with SQL cuts of
+  * 2 / 5 / 20 % (instead of 10 / 30 / 50 %) every bucket's verdict equals the
+ * core's for those cuts, and resetting the keys brings the defaults back. */
+static void
+test_verdict_settings (void)
+{
+  MqlwWindow *window = mqlw_window_new (app);
+  MqlwBucketView *buckets = MQLW_BUCKET_VIEW (mqlw_window_get_child (window, "buckets"));
+  g_autoptr(GSettings) settings = mqlw_window_dup_settings ();
+  g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse ("width:10", NULL);
+  MqlwVerdictCuts cuts, defaults;
+  Reference ref = { 0 };
+
+  g_assert_nonnull (settings);
+  reference_init (&ref);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  wait_until (has_data, window, "the sample");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-buckets", "s", "width:10");
+  wait_until (is_idle, window, "the worker");
+
+  mqlw_verdict_cuts_init_default (&defaults);
+  cuts = defaults;
+  cuts.marginal = 0.02;
+  cuts.good = 0.05;
+  cuts.hot = 0.20;
+  g_settings_set_double (settings, "verdict-marginal", cuts.marginal);
+  g_settings_set_double (settings, "verdict-good", cuts.good);
+  g_settings_set_double (settings, "verdict-hot", cuts.hot);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(MqlwBucketTable) table = mqlw_calibration_buckets (ref.cal, spec, round == 0 ? &cuts : &defaults, NULL);
+      guint differ = 0;
+
+      g_assert_nonnull (table);
+      g_assert_cmpuint (mqlw_bucket_view_get_n_rows (buckets), ==, table->n_buckets);
+      for (guint i = 0; i < table->n_buckets; i++)
+        {
+          g_autofree char *shown = mqlw_bucket_view_dup_cell (buckets, i, "verdict");
+          g_autoptr(MqlwBucketTable) other = mqlw_calibration_buckets (ref.cal, spec, round == 0 ? &defaults : &cuts, NULL);
+
+          g_assert_cmpstr (shown, ==, _(mqlw_verdict_label (table->buckets[i].verdict)));
+          differ += table->buckets[i].verdict != other->buckets[i].verdict;
+        }
+      /* The two cut sets really disagree somewhere on the sample. */
+      g_assert_cmpuint (differ, >, 0);
+      g_settings_reset (settings, "verdict-marginal");
+      g_settings_reset (settings, "verdict-good");
+      g_settings_reset (settings, "verdict-hot");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  reference_clear (&ref);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +378,7 @@ main (int   argc,
 
   g_test_add_func ("/mqlw/gui/live-update/threshold-in-place", test_threshold_in_place);
   g_test_add_func ("/mqlw/gui/live-update/load-async", test_load_async);
+  g_test_add_func ("/mqlw/gui/live-update/verdict-settings", test_verdict_settings);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
