@@ -53,7 +53,9 @@ case "$mode" in
     configure_and_build
     app="$build/src/app/mql-workbench"
     if [ -x "$app" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
-      exec "$app" --model "$model" "$sample"
+      # Uninstalled: point GSettings at the schema the build compiled.
+      export GSETTINGS_SCHEMA_DIR="$build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+      exec "$app" --sample
     fi
     echo "setup: no display to open the window on; here is the same calibration from the command line:"
     exec "$build/src/cli/mqlw" calibrate "$sample" --model "$model" --buckets edges:0,31,51,71

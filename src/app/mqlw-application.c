@@ -15,6 +15,7 @@
 struct _MqlwApplication
 {
   AdwApplication parent_instance;
+  gboolean       open_sample;   /* --sample: the bundled history on the first activation */
 };
 
 G_DEFINE_FINAL_TYPE (MqlwApplication, mqlw_application, ADW_TYPE_APPLICATION)
@@ -57,7 +58,25 @@ get_window (MqlwApplication *self)
 static void
 mqlw_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_window (MQLW_APPLICATION (app))));
+  MqlwApplication *self = MQLW_APPLICATION (app);
+  MqlwWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->open_sample)
+    {
+      self->open_sample = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+    }
+}
+
+static int
+mqlw_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "sample"))
+    MQLW_APPLICATION (app)->open_sample = TRUE;
+  /* Go on with the default handling: activate or open. */
+  return -1;
 }
 
 static void
@@ -150,6 +169,7 @@ mqlw_application_class_init (MqlwApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->activate = mqlw_application_activate;
+  app_class->handle_local_options = mqlw_application_handle_local_options;
   app_class->open = mqlw_application_open;
   app_class->startup = mqlw_application_startup;
 }
@@ -157,6 +177,8 @@ mqlw_application_class_init (MqlwApplicationClass *klass)
 static void
 mqlw_application_init (MqlwApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "sample", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Open the bundled sample history with the workshop's starting model"), NULL);
 }
 
 MqlwApplication *

@@ -306,7 +306,7 @@ test_load_async (void)
 }
 
 /* The preferences' verdict cuts reach the bucket table: with SQL cuts of
-  * 2 / 5 / 20 % (instead of 10 / 30 / 50 %) every bucket's verdict equals the
+ * 2 / 5 / 20 % (instead of 10 / 30 / 50 %) every bucket's verdict equals the
  * core's for those cuts, and resetting the keys brings the defaults back. */
 static void
 test_verdict_settings (void)
