@@ -67,12 +67,25 @@ case "$mode" in
     set +e
     meson test -C "$build" --print-errorlogs --num-processes 2 2>&1 | tee "$log"
     status=${PIPESTATUS[0]}
+    # The core and the CLI once more under AddressSanitizer and UBSan.
+    asan="${build}-sanitize"
+    asan_log="$asan/meson-logs/setup-test.txt"
+    if [ -f "$asan/build.ninja" ]; then
+      meson setup --reconfigure "$asan" "$top" >/dev/null
+    else
+      meson setup "$asan" "$top" -Dgui=disabled -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+    fi
+    meson compile -C "$asan" >/dev/null &&
+      ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+      meson test -C "$asan" --suite core --suite cli --print-errorlogs --num-processes 2 2>&1 | tee "$asan_log"
+    asan_status=${PIPESTATUS[0]}
+    [ -f "$asan_log" ] || echo "Fail: 1" > "$asan_log"
     set -e
-    ok=$(sed -n 's/^Ok:[[:space:]]*\([0-9]*\).*/\1/p' "$log" | tail -n 1)
-    fail=$(sed -n 's/^Fail:[[:space:]]*\([0-9]*\).*/\1/p' "$log" | tail -n 1)
-    timeout=$(sed -n 's/^Timeout:[[:space:]]*\([0-9]*\).*/\1/p' "$log" | tail -n 1)
-    echo "tests: ${ok:-0} passed, $(( ${fail:-0} + ${timeout:-0} )) failed"
-    exit "$status"
+    count () { local n; n=$(sed -n "s/^$1:[[:space:]]*\([0-9]*\).*/\1/p" "$2" | tail -n 1); echo "${n:-0}"; }
+    ok=$(( $(count Ok "$log") + $(count Ok "$asan_log") ))
+    fail=$(( $(count Fail "$log") + $(count Timeout "$log") + $(count Fail "$asan_log") + $(count Timeout "$asan_log") ))
+    echo "tests: ${ok} passed, ${fail} failed"
+    [ "$status" -eq 0 ] && [ "$asan_status" -eq 0 ]
     ;;
   *)
     echo "usage: tools/setup.sh run|test" >&2
