@@ -14,46 +14,22 @@
 #include "mqlw-preview-panel.h"
 #include "mqlw-window.h"
 
+#include "gui-test-util.h"
+
 /* A threshold move updates the bucket table and the preview in place: the
  * same row objects before and after, only the rows the threshold crossed
  * notified, and every figure equal to the core's, computed here from a
  * scorer and calibration of the test's own. A load off the main thread
  * (mqlw_workbench_load_async) shows the same figures as the synchronous one. */
 
-#define WAIT_TIMEOUT_S 60
-
-static MqlwApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
+/* Waits, then lets "changed" handlers and redraws run. */
 static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
+wait_until (GuiTestCondition  condition,
+            gpointer          data,
+            const char       *what)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-has_data (gpointer data)
-{
-  return mqlw_workbench_has_data (mqlw_window_get_workbench (data));
-}
-
-static gboolean
-is_idle (gpointer data)
-{
-  return !mqlw_workbench_is_busy (mqlw_window_get_workbench (data));
+  gui_test_wait_until (condition, data, what);
+  gui_test_drain ();
 }
 
 static gboolean
@@ -62,67 +38,12 @@ is_true (gpointer data)
   return *(gboolean *) data;
 }
 
-static char *
-sample_path (const char *name)
-{
-  g_autofree char *dir = mqlw_application_samples_dir ();
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, name, NULL);
-}
-
-/* The core, driven directly: the sample scored from scratch. */
-typedef struct {
-  MqlwDataset     *dataset;
-  MqlwModel       *model;
-  MqlwScorer      *scorer;
-  MqlwCalibration *cal;
-} Reference;
-
-static void
-reference_init (Reference *ref)
-{
-  g_autofree char *history = sample_path ("leads-5000.csv");
-  g_autofree char *model = sample_path ("seed002-two-paths.json");
-  g_autoptr(GError) error = NULL;
-
-  ref->dataset = mqlw_import_file (history, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  ref->model = mqlw_model_load (model, &error);
-  g_assert_no_error (error);
-  ref->scorer = mqlw_scorer_new (ref->dataset, ref->model, &error);
-  g_assert_no_error (error);
-  ref->cal = mqlw_calibration_new (mqlw_scorer_get_scores (ref->scorer), &ref->dataset->outcomes,
-                                   ref->model->paths.score);
-}
-
-static void
-reference_clear (Reference *ref)
-{
-  g_clear_pointer (&ref->cal, mqlw_calibration_free);
-  g_clear_pointer (&ref->scorer, mqlw_scorer_free);
-  g_clear_pointer (&ref->model, mqlw_model_unref);
-  g_clear_pointer (&ref->dataset, mqlw_dataset_unref);
-}
-
-static void
-assert_figure (MqlwPreviewPanel *panel,
-               const char       *id,
-               char             *expected)   /* consumed */
-{
-  const char *shown = mqlw_preview_panel_get_figure (panel, id);
-
-  if (g_strcmp0 (shown, expected) != 0)
-    g_error ("figure %s shows “%s”, the core says “%s”", id, shown, expected);
-  g_free (expected);
-}
-
 /* The preview's headline figures and every table cell against the core's. */
 static void
-assert_shows (MqlwWindow      *window,
-              Reference       *ref,
-              double           threshold,
-              MqlwBucketTable *table)
+assert_shows (MqlwWindow        *window,
+              GuiTestReference *ref,
+              double            threshold,
+              MqlwBucketTable  *table)
 {
   MqlwPreviewPanel *panel = MQLW_PREVIEW_PANEL (mqlw_window_get_child (window, "preview"));
   MqlwBucketView *buckets = MQLW_BUCKET_VIEW (mqlw_window_get_child (window, "buckets"));
@@ -130,11 +51,11 @@ assert_shows (MqlwWindow      *window,
   MqlwPreview p;
 
   mqlw_calibration_preview (ref->cal, threshold, ref->model->capacity_per_month, &p);
-  assert_figure (panel, "mql", mqlw_format_count (p.mql));
-  assert_figure (panel, "mql-share", mqlw_format_percent (p.mql_share));
-  assert_figure (panel, "sql", mqlw_format_rate (&p.stage[MQLW_STAGE_SQL]));
-  assert_figure (panel, "won", mqlw_format_rate (&p.stage[MQLW_STAGE_WON]));
-  assert_figure (panel, "wins-missed", mqlw_format_count (p.wins_missed));
+  gui_test_assert_figure (panel, "mql", mqlw_format_count (p.mql));
+  gui_test_assert_figure (panel, "mql-share", mqlw_format_percent (p.mql_share));
+  gui_test_assert_figure (panel, "sql", mqlw_format_rate (&p.stage[MQLW_STAGE_SQL]));
+  gui_test_assert_figure (panel, "won", mqlw_format_rate (&p.stage[MQLW_STAGE_WON]));
+  gui_test_assert_figure (panel, "wins-missed", mqlw_format_count (p.wins_missed));
 
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, table->n_buckets);
   for (guint i = 0; i < table->n_buckets; i++)
@@ -162,7 +83,7 @@ count_notify_cb (GObject    *object,
 static void
 test_threshold_in_place (void)
 {
-  MqlwWindow *window = mqlw_window_new (app);
+  MqlwWindow *window = mqlw_window_new (gui_test_get_app ());
   MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
   MqlwBucketView *buckets = MQLW_BUCKET_VIEW (mqlw_window_get_child (window, "buckets"));
   g_autoptr(MqlwBucketTable) table = NULL;
@@ -171,18 +92,18 @@ test_threshold_in_place (void)
   GListModel *rows;
   double threshold, target;
   guint crossed = 0, n;
-  Reference ref = { 0 };
+  GuiTestReference ref = { 0 };
 
-  reference_init (&ref);
+  gui_test_reference_init (&ref);
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
-  wait_until (has_data, window, "the sample");
-  wait_until (is_idle, window, "the worker");
+  wait_until (gui_test_has_data, window, "the sample");
+  wait_until (gui_test_is_idle, window, "the worker");
 
   /* Fixed buckets of width 10 so the test knows where the edges are. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-buckets", "s", "width:10");
-  wait_until (is_idle, window, "the worker");
+  wait_until (gui_test_is_idle, window, "the worker");
   {
     g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse ("width:10", NULL);
     table = mqlw_calibration_buckets (ref.cal, spec, NULL, NULL);
@@ -213,7 +134,7 @@ test_threshold_in_place (void)
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d", target);
-  wait_until (is_idle, window, "the worker");
+  wait_until (gui_test_is_idle, window, "the worker");
   assert_shows (window, &ref, target, table);
 
   /* The same row objects, changed in place; only the crossed rows told. */
@@ -230,7 +151,7 @@ test_threshold_in_place (void)
   for (guint i = 0; i < before->len; i++)
     g_signal_handlers_disconnect_by_func (g_ptr_array_index (before, i), count_notify_cb, counts);
   gtk_window_destroy (GTK_WINDOW (window));
-  reference_clear (&ref);
+  gui_test_reference_clear (&ref);
 }
 
 static void
@@ -262,19 +183,19 @@ on_loaded_cb (GObject      *object,
 static void
 test_load_async (void)
 {
-  MqlwWindow *window = mqlw_window_new (app);
+  MqlwWindow *window = mqlw_window_new (gui_test_get_app ());
   MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
   g_autoptr(MqlwModel) moved = NULL;
   g_autoptr(MqlwBucketTable) table = NULL;
   gboolean done = FALSE, superseded = FALSE;
-  Reference ref = { 0 };
+  GuiTestReference ref = { 0 };
 
-  reference_init (&ref);
+  gui_test_reference_init (&ref);
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
-  wait_until (has_data, window, "the sample");
-  wait_until (is_idle, window, "the worker");
+  wait_until (gui_test_has_data, window, "the sample");
+  wait_until (gui_test_is_idle, window, "the worker");
 
   /* Two loads in a row: the older one is dropped whichever thread ends first. */
   {
@@ -294,7 +215,7 @@ test_load_async (void)
   g_assert_false (mqlw_workbench_can_undo (workbench));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-buckets", "s", "width:10");
-  wait_until (is_idle, window, "the worker");
+  wait_until (gui_test_is_idle, window, "the worker");
   {
     g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse ("width:10", NULL);
     table = mqlw_calibration_buckets (ref.cal, spec, NULL, NULL);
@@ -302,7 +223,7 @@ test_load_async (void)
   assert_shows (window, &ref, moved->threshold, table);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  reference_clear (&ref);
+  gui_test_reference_clear (&ref);
 }
 
 /* The preferences' verdict cuts reach the bucket table: with SQL cuts of
@@ -311,20 +232,20 @@ test_load_async (void)
 static void
 test_verdict_settings (void)
 {
-  MqlwWindow *window = mqlw_window_new (app);
+  MqlwWindow *window = mqlw_window_new (gui_test_get_app ());
   MqlwBucketView *buckets = MQLW_BUCKET_VIEW (mqlw_window_get_child (window, "buckets"));
   g_autoptr(GSettings) settings = mqlw_window_dup_settings ();
   g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse ("width:10", NULL);
   MqlwVerdictCuts cuts, defaults;
-  Reference ref = { 0 };
+  GuiTestReference ref = { 0 };
 
   g_assert_nonnull (settings);
-  reference_init (&ref);
+  gui_test_reference_init (&ref);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
-  wait_until (has_data, window, "the sample");
+  wait_until (gui_test_has_data, window, "the sample");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-buckets", "s", "width:10");
-  wait_until (is_idle, window, "the worker");
+  wait_until (gui_test_is_idle, window, "the worker");
 
   mqlw_verdict_cuts_init_default (&defaults);
   cuts = defaults;
@@ -358,30 +279,18 @@ test_verdict_settings (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  reference_clear (&ref);
+  gui_test_reference_clear (&ref);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  app = mqlw_application_new (APPLICATION_ID ".TestLive", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, APPLICATION_ID ".TestLive", G_APPLICATION_NON_UNIQUE);
 
   g_test_add_func ("/mqlw/gui/live-update/threshold-in-place", test_threshold_in_place);
   g_test_add_func ("/mqlw/gui/live-update/load-async", test_load_async);
   g_test_add_func ("/mqlw/gui/live-update/verdict-settings", test_verdict_settings);
 
-  status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return status;
+  return gui_test_run ();
 }

@@ -15,14 +15,12 @@
 #include "mqlw-signoff-dialog.h"
 #include "mqlw-window.h"
 
+#include "gui-test-util.h"
+
 /* Projects and sign-off in the real window under Xvfb (issue 5): save and
  * reopen, the unsaved-changes guard, sign-off by both teams and the frozen
  * version, scenarios, exports checked by the core's verifier, recovery
  * copies, preferences. Screenshots go to the build dir. */
-
-#define WAIT_TIMEOUT_S 60
-
-static MqlwApplication *app;
 
 /* Every figure the preview panel shows that depends on the model and the
  * threshold only (not on the baseline, which a reopened project resets). */
@@ -34,83 +32,14 @@ static const char *const model_figures[] = {
 
 /* ---- helpers ------------------------------------------------------------ */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderNode *node;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  settle (400);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s (%d×%d)", path, width, height);
-}
-
 static cairo_surface_t *
 render_window (GtkWidget *window)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  g_autoptr(GdkTexture) texture = gui_test_render_texture (window);
   cairo_surface_t *surface;
-  GskRenderNode *node;
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, gdk_texture_get_width (texture),
+                                        gdk_texture_get_height (texture));
   gdk_texture_download (texture, cairo_image_surface_get_data (surface), cairo_image_surface_get_stride (surface));
   cairo_surface_mark_dirty (surface);
   return surface;
@@ -127,7 +56,7 @@ save_composite (GtkWidget  *window,
   cairo_t *cr;
   int x, y;
 
-  settle (400);
+  gui_test_settle (400);
   back = render_window (window);
   front = render_window (dialog);
   cr = cairo_create (back);
@@ -145,57 +74,35 @@ save_composite (GtkWidget  *window,
   cairo_surface_destroy (back);
 }
 
-static MqlwWindow *
-create_window (int width,
-               int height)
-{
-  MqlwWindow *window = mqlw_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  settle (300);
-  return window;
-}
-
 static gboolean
 has_data (gpointer data)
 {
-  return mqlw_workbench_has_data (mqlw_window_get_workbench (data)) &&
+  return gui_test_has_data (data) &&
          g_strcmp0 (mqlw_window_get_page (data), "workbench") == 0;
 }
 
 static gboolean
 is_idle (gpointer data)
 {
-  return !mqlw_workbench_is_busy (mqlw_window_get_workbench (data)) &&
+  return gui_test_is_idle (data) &&
          !mqlw_project_session_is_busy (mqlw_window_get_session (data));
 }
 
 static void
 wait_idle (MqlwWindow *window)
 {
-  wait_until (is_idle, window, "the worker's figures and file operations");
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static char *
-build_path (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            name, NULL);
-  g_remove (path);
-  return g_steal_pointer (&path);
+  gui_test_wait_until (is_idle, window, "the worker's figures and file operations");
+  gui_test_drain ();
 }
 
 static MqlwWindow *
 open_sample (int width,
              int height)
 {
-  MqlwWindow *window = create_window (width, height);
+  MqlwWindow *window = gui_test_create_window (width, height);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
-  wait_until (has_data, window, "the sample");
+  gui_test_wait_until (has_data, window, "the sample");
   wait_idle (window);
   return window;
 }
@@ -255,7 +162,7 @@ test_save_reopen (void)
   MqlwPreviewPanel *panel_b;
   MqlwBucketView *buckets_a = MQLW_BUCKET_VIEW (mqlw_window_get_child (first, "buckets"));
   MqlwBucketView *buckets_b;
-  g_autofree char *path = build_path ("test-save-reopen.mqlw");
+  g_autofree char *path = gui_test_build_path ("test-save-reopen.mqlw");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(MqlwModel) saved_model = NULL;
@@ -285,17 +192,17 @@ test_save_reopen (void)
   /* Save As (the chooser's path), off the main thread. */
   gtk_widget_activate_action (GTK_WIDGET (first), "win.save-as-file", "s", path);
   g_assert_true (mqlw_project_session_is_busy (session) || !mqlw_project_session_is_dirty (session));
-  wait_until (is_saved, first, "the save");
+  gui_test_wait_until (is_saved, first, "the save");
   g_assert_cmpstr (mqlw_project_session_get_path (session), ==, path);
   g_assert_true (mqlw_project_is_project_file (path));
 
   /* A fresh window opens it: the same model and the same figures. */
-  second = create_window (1366, 768);
+  second = gui_test_create_window (1366, 768);
   {
     g_autoptr(GFile) file = g_file_new_for_path (path);
     mqlw_window_open_file (second, file);
   }
-  wait_until (has_data, second, "the project");
+  gui_test_wait_until (has_data, second, "the project");
   wait_idle (second);
   g_assert_cmpstr (mqlw_project_session_get_path (mqlw_window_get_session (second)), ==, path);
   g_assert_false (mqlw_project_session_is_dirty (mqlw_window_get_session (second)));
@@ -345,14 +252,14 @@ test_unsaved_guard (void)
   move_threshold (window, 3);
   g_assert_true (mqlw_project_session_is_dirty (mqlw_window_get_session (window)));
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (has_unsaved_dialog, NULL, "the unsaved-changes dialog");
+  gui_test_wait_until (has_unsaved_dialog, NULL, "the unsaved-changes dialog");
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "unsaved-dialog"));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
-  save_screenshot (GTK_WIDGET (dialog), "screenshot-unsaved-dialog.png");
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-unsaved-dialog.png");
   adw_message_dialog_response (dialog, "cancel");
-  settle (100);
+  gui_test_settle (100);
   g_assert_nonnull (weak);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (mqlw_workbench_has_data (mqlw_window_get_workbench (window)));
@@ -364,20 +271,20 @@ test_unsaved_guard (void)
     g_autoptr(GFile) file = g_file_new_for_path (history);
 
     mqlw_window_open_file (window, file);
-    wait_until (has_unsaved_dialog, NULL, "the unsaved-changes dialog on open");
+    gui_test_wait_until (has_unsaved_dialog, NULL, "the unsaved-changes dialog on open");
     dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "unsaved-dialog"));
     adw_message_dialog_response (dialog, "cancel");
-    settle (100);
+    gui_test_settle (100);
     g_assert_cmpstr (mqlw_window_get_page (window), ==, "workbench");
   }
 
   /* Discard closes it. */
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (has_unsaved_dialog, NULL, "the unsaved-changes dialog again");
+  gui_test_wait_until (has_unsaved_dialog, NULL, "the unsaved-changes dialog again");
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "unsaved-dialog"));
   /* The dialog closes itself on a response. */
   adw_message_dialog_response (dialog, "discard");
-  settle (200);
+  gui_test_settle (200);
   g_assert_null (weak);
 }
 
@@ -394,8 +301,8 @@ test_signoff (void)
   MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
   MqlwProjectSession *session = mqlw_window_get_session (window);
   AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autofree char *path = build_path ("test-signoff.mqlw");
-  g_autofree char *agreed = build_path ("test-agreed-model.json");
+  g_autofree char *path = gui_test_build_path ("test-signoff.mqlw");
+  g_autofree char *agreed = gui_test_build_path ("test-agreed-model.json");
   g_autofree char *json = NULL;
   g_autoptr(MqlwVerifyResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -407,10 +314,10 @@ test_signoff (void)
   gsize len;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-file", "s", path);
-  wait_until (is_saved, window, "the first save");
+  gui_test_wait_until (is_saved, window, "the first save");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-off", NULL);
-  settle (200);
+  gui_test_settle (200);
   dialog = MQLW_SIGNOFF_DIALOG (find_toplevel (MQLW_TYPE_SIGNOFF_DIALOG, NULL));
   g_assert_nonnull (dialog);
   sign_button = mqlw_signoff_dialog_get_sign_button (dialog);
@@ -421,33 +328,33 @@ test_signoff (void)
 
   /* Marketing only: still refused (the rule: one of each team). */
   mqlw_signoff_dialog_add_approver (dialog, "Ana Ruiz", "VP Marketing", MQLW_TEAM_MARKETING);
-  settle (50);
+  gui_test_settle (50);
   g_assert_nonnull (mqlw_signoff_dialog_get_blocker (dialog));
   g_assert_nonnull (strstr (mqlw_signoff_dialog_get_blocker (dialog), "sales"));
   g_assert_false (gtk_widget_is_sensitive (sign_button));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "signoff.sign", NULL);
-  settle (100);
+  gui_test_settle (100);
   g_assert_null (mqlw_signoff_dialog_get_signoff (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-refused.png");
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-refused.png");
 
   /* And sales: accepted. */
   mqlw_signoff_dialog_add_approver (dialog, "Ben Okafor", "Head of Sales Development", MQLW_TEAM_SALES);
   mqlw_signoff_dialog_set_notes (dialog, "Hand-raisers go straight to sales; students are disqualified.");
-  settle (50);
+  gui_test_settle (50);
   g_assert_null (mqlw_signoff_dialog_get_blocker (dialog));
   g_assert_true (gtk_widget_is_sensitive (sign_button));
-  save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-light.png");
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-light.png");
   save_composite (GTK_WIDGET (window), GTK_WIDGET (dialog), "screenshot-signoff-window-light.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-dark.png");
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-dark.png");
   save_composite (GTK_WIDGET (window), GTK_WIDGET (dialog), "screenshot-signoff-window-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   signed_threshold = mqlw_workbench_get_threshold (workbench);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "signoff.sign", NULL);
-  wait_until (has_signoff, dialog, "the sign-off");
+  gui_test_wait_until (has_signoff, dialog, "the sign-off");
   wait_idle (window);
-  save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-signed.png");
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-signed.png");
   g_assert_cmpuint (mqlw_signoff_dialog_get_signoff (dialog)->approvers->len, ==, 2);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -488,9 +395,9 @@ test_signoff (void)
   g_assert_true (mqlw_project_session_is_new_draft (session));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "Draft"));
   mqlw_window_set_view (window, "project");
-  save_screenshot (GTK_WIDGET (window), "screenshot-versions-draft.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-versions-draft.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_until (is_saved, window, "the save of the draft");
+  gui_test_wait_until (is_saved, window, "the save of the draft");
   g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 2);
   head = mqlw_project_get_head (project);
   g_assert_null (head->signoff);
@@ -515,7 +422,7 @@ test_signoff (void)
   g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, signed_threshold);
   g_assert_nonnull (mqlw_project_session_get_current_signoff (session));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "frozen"));
-  save_screenshot (GTK_WIDGET (window), "screenshot-signed-banner.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-signed-banner.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -527,9 +434,9 @@ test_scenarios (void)
   MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
   MqlwProjectSession *session = mqlw_window_get_session (window);
   MqlwProjectView *view = MQLW_PROJECT_VIEW (mqlw_window_get_child (window, "project"));
-  g_autofree char *csv = build_path ("test-buckets.csv");
-  g_autofree char *sweep = build_path ("test-sweep.csv");
-  g_autofree char *report = build_path ("test-definition.md");
+  g_autofree char *csv = gui_test_build_path ("test-buckets.csv");
+  g_autofree char *sweep = gui_test_build_path ("test-sweep.csv");
+  g_autofree char *report = gui_test_build_path ("test-definition.md");
   g_autofree char *text = NULL;
   double marketing, sales;
 
@@ -556,7 +463,7 @@ test_scenarios (void)
   g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, marketing);
 
   mqlw_window_set_view (window, "project");
-  save_screenshot (GTK_WIDGET (window), "screenshot-versions.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-versions.png");
 
   /* The other exports: the bucket table and the sweep as CSV, the written definition. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-buckets-csv-file", "s", csv);
@@ -568,8 +475,8 @@ test_scenarios (void)
   g_assert_true (g_str_has_prefix (text, "threshold,mql,mql_share,mql_per_month,"));
   g_clear_pointer (&text, g_free);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report-file", "s", report);
-  wait_until (file_exists, report, "the written definition");
-  settle (200);
+  gui_test_wait_until (file_exists, report, "the written definition");
+  gui_test_settle (200);
   g_assert_true (g_file_get_contents (report, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "Draft"));
   g_assert_cmpuint (mqlw_project_get_exports (mqlw_project_session_get_project (session))->len, ==, 3);
@@ -617,7 +524,7 @@ test_recovery (void)
   move_threshold (window, 6);
   edited = mqlw_workbench_get_threshold (mqlw_window_get_workbench (window));
   mqlw_project_session_autosave_async (session, on_autosaved_cb, &done);
-  wait_until (autosave_done, &done, "the recovery copy");
+  gui_test_wait_until (autosave_done, &done, "the recovery copy");
   copy = mqlw_project_session_dup_recovery_path (session);
   g_assert_true (mqlw_project_is_project_file (copy));
   /* Writing the copy saves nothing: the work is still unsaved. */
@@ -628,10 +535,10 @@ test_recovery (void)
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The next start offers it; recovering shows the edited model, still unsaved. */
-  fresh = create_window (1366, 768);
-  save_screenshot (GTK_WIDGET (fresh), "screenshot-empty-recovery.png");
+  fresh = gui_test_create_window (1366, 768);
+  gui_test_save_screenshot (GTK_WIDGET (fresh), "screenshot-empty-recovery.png");
   gtk_widget_activate_action (GTK_WIDGET (fresh), "win.recover", "s", copy);
-  wait_until (has_data, fresh, "the recovered work");
+  gui_test_wait_until (has_data, fresh, "the recovered work");
   wait_idle (fresh);
   g_assert_cmpfloat (mqlw_workbench_get_threshold (mqlw_window_get_workbench (fresh)), ==, edited);
   g_assert_true (mqlw_project_session_is_dirty (mqlw_window_get_session (fresh)));
@@ -647,7 +554,7 @@ has_two_windows (gpointer data)
 {
   guint n = 0;
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (gui_test_get_app ())); l != NULL; l = l->next)
     if (MQLW_IS_WINDOW (l->data))
       {
         const char *page = mqlw_window_get_page (l->data);
@@ -662,7 +569,7 @@ has_two_windows (gpointer data)
 static void
 test_open_handler (void)
 {
-  g_autofree char *project = build_path ("test-open-handler.mqlw");
+  g_autofree char *project = gui_test_build_path ("test-open-handler.mqlw");
   g_autofree char *dir = mqlw_application_samples_dir ();
   g_autofree char *history = g_build_filename (dir, "leads-5000.csv", NULL);
   MqlwWindow *saver = open_sample (1366, 768);
@@ -671,15 +578,15 @@ test_open_handler (void)
   g_autoptr(GList) windows = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (saver), "win.save-as-file", "s", project);
-  wait_until (is_saved, saver, "the save");
+  gui_test_wait_until (is_saved, saver, "the save");
   gtk_window_destroy (GTK_WINDOW (saver));
-  settle (100);
+  gui_test_settle (100);
 
   files[0] = g_file_new_for_path (project);
   files[1] = g_file_new_for_path (history);
-  g_application_open (G_APPLICATION (app), files, 2, "");
-  wait_until (has_two_windows, NULL, "a window per file");
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_application_open (G_APPLICATION (gui_test_get_app ()), files, 2, "");
+  gui_test_wait_until (has_two_windows, NULL, "a window per file");
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (gui_test_get_app ())));
   for (GList *l = windows; l != NULL; l = l->next)
     {
       MqlwWindow *window = l->data;
@@ -705,30 +612,30 @@ test_open_handler (void)
 static void
 test_preferences (void)
 {
-  MqlwWindow *window = create_window (1366, 768);
+  MqlwWindow *window = gui_test_create_window (1366, 768);
   g_autoptr(GSettings) settings = mqlw_window_dup_settings ();
   GtkWindow *prefs;
 
   /* The test runs with the build's compiled schema. */
   g_assert_nonnull (settings);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
-  settle (200);
+  gui_test_settle (200);
   prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW, "preferences-window");
   g_assert_nonnull (prefs);
-  save_screenshot (GTK_WIDGET (prefs), "screenshot-preferences.png");
+  gui_test_save_screenshot (GTK_WIDGET (prefs), "screenshot-preferences.png");
   save_composite (GTK_WIDGET (window), GTK_WIDGET (prefs), "screenshot-preferences-window.png");
   gtk_window_destroy (prefs);
 
   /* A project file is remembered as a URI in recent-projects, newest first. */
   {
-    g_autofree char *path = build_path ("test-recent.mqlw");
+    g_autofree char *path = gui_test_build_path ("test-recent.mqlw");
     MqlwWindow *saver = open_sample (1366, 768);
     g_auto(GStrv) recent = NULL;
     g_autoptr(GFile) file = g_file_new_for_path (path);
     g_autofree char *uri = g_file_get_uri (file);
 
     gtk_widget_activate_action (GTK_WIDGET (saver), "win.save-as-file", "s", path);
-    wait_until (is_saved, saver, "the save");
+    gui_test_wait_until (is_saved, saver, "the save");
     recent = g_settings_get_strv (settings, "recent-projects");
     g_assert_nonnull (recent[0]);
     g_assert_cmpstr (recent[0], ==, uri);
@@ -741,16 +648,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  app = mqlw_application_new (APPLICATION_ID ".ProjectTest", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, APPLICATION_ID ".ProjectTest", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/mqlw/gui/project/save-reopen", test_save_reopen);
   g_test_add_func ("/mqlw/gui/project/unsaved-guard", test_unsaved_guard);
@@ -760,8 +658,5 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/project/preferences", test_preferences);
   g_test_add_func ("/mqlw/gui/project/open-handler", test_open_handler);
 
-  status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return status;
+  return gui_test_run ();
 }

@@ -14,89 +14,14 @@
 #include "mqlw-preview-panel.h"
 #include "mqlw-window.h"
 
+#include "gui-test-util.h"
+
 /* Drives the real workbench window under Xvfb. Every figure the window shows
  * is compared with the figure the core computes for the same model and
  * threshold, from objects this test builds itself (its own import, its own
  * model load, its own scorer and calibration). Screenshots go to the build dir. */
 
-#define WAIT_TIMEOUT_S 60
-
-static MqlwApplication *app;
-
 /* ---- helpers ------------------------------------------------------------ */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderNode *node;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  settle (400);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s (%d×%d)", path, width, height);
-}
-
-static MqlwWindow *
-create_window (int width,
-               int height)
-{
-  MqlwWindow *window = mqlw_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  settle (300);
-  return window;
-}
 
 static void
 resize (MqlwWindow *window,
@@ -104,29 +29,16 @@ resize (MqlwWindow *window,
         int         height)
 {
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  settle (400);
-}
-
-static gboolean
-has_data (gpointer data)
-{
-  return mqlw_workbench_has_data (mqlw_window_get_workbench (data));
-}
-
-static gboolean
-is_idle (gpointer data)
-{
-  return !mqlw_workbench_is_busy (mqlw_window_get_workbench (data));
+  gui_test_settle (400);
 }
 
 /* Model edits are computed by a worker: wait until its figures are on show. */
 static void
 wait_idle (MqlwWindow *window)
 {
-  wait_until (is_idle, window, "the worker's figures");
+  gui_test_wait_until (gui_test_is_idle, window, "the worker's figures");
   /* Let "changed" handlers and redraws run. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  gui_test_drain ();
 }
 
 static gboolean
@@ -155,22 +67,10 @@ has_error_dialog (gpointer data)
   return find_error_dialog (data) != NULL;
 }
 
-static char *
-sample_path (const char *name)
-{
-  g_autofree char *dir = mqlw_application_samples_dir ();
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, name, NULL);
-}
-
 /* ---- the reference: the core, driven directly ----------------------------- */
 
 typedef struct {
-  MqlwDataset     *dataset;
-  MqlwModel       *baseline;
-  MqlwScorer      *baseline_scorer;
-  MqlwCalibration *baseline_cal;
+  GuiTestReference base;   /* the baseline: the workshop's model */
   MqlwModel       *model;
   MqlwScorer      *scorer;
   MqlwCalibration *cal;
@@ -185,28 +85,14 @@ reference_clear (Reference *ref)
   g_clear_pointer (&ref->cal, mqlw_calibration_free);
   g_clear_pointer (&ref->scorer, mqlw_scorer_free);
   g_clear_pointer (&ref->model, mqlw_model_unref);
-  g_clear_pointer (&ref->baseline_cal, mqlw_calibration_free);
-  g_clear_pointer (&ref->baseline_scorer, mqlw_scorer_free);
-  g_clear_pointer (&ref->baseline, mqlw_model_unref);
-  g_clear_pointer (&ref->dataset, mqlw_dataset_unref);
+  gui_test_reference_clear (&ref->base);
 }
 
 static void
 reference_init (Reference *ref)
 {
-  g_autofree char *history = sample_path ("leads-5000.csv");
-  g_autofree char *model = sample_path ("seed002-two-paths.json");
-  g_autoptr(GError) error = NULL;
-
   memset (ref, 0, sizeof *ref);
-  ref->dataset = mqlw_import_file (history, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  ref->baseline = mqlw_model_load (model, &error);
-  g_assert_no_error (error);
-  ref->baseline_scorer = mqlw_scorer_new (ref->dataset, ref->baseline, &error);
-  g_assert_no_error (error);
-  ref->baseline_cal = mqlw_calibration_new (mqlw_scorer_get_scores (ref->baseline_scorer),
-                                            &ref->dataset->outcomes, ref->baseline->paths.score);
+  gui_test_reference_init (&ref->base);
 }
 
 /* Scores @model from scratch (a new scorer, not an update) at its threshold. */
@@ -221,16 +107,16 @@ reference_score (Reference *ref,
   g_clear_pointer (&ref->scorer, mqlw_scorer_free);
   g_clear_pointer (&ref->model, mqlw_model_unref);
   ref->model = mqlw_model_copy (model);
-  ref->scorer = mqlw_scorer_new (ref->dataset, ref->model, &error);
+  ref->scorer = mqlw_scorer_new (ref->base.dataset, ref->model, &error);
   g_assert_no_error (error);
-  ref->cal = mqlw_calibration_new (mqlw_scorer_get_scores (ref->scorer), &ref->dataset->outcomes,
+  ref->cal = mqlw_calibration_new (mqlw_scorer_get_scores (ref->scorer), &ref->base.dataset->outcomes,
                                    ref->model->paths.score);
   mqlw_calibration_preview (ref->cal, ref->model->threshold, ref->model->capacity_per_month, &ref->preview);
-  ref->comparison = mqlw_compare (ref->baseline_cal, mqlw_scorer_get_scores (ref->baseline_scorer),
-                                  ref->baseline->paths.score, ref->baseline->threshold,
+  ref->comparison = mqlw_compare (ref->base.cal, mqlw_scorer_get_scores (ref->base.scorer),
+                                  ref->base.model->paths.score, ref->base.model->threshold,
                                   ref->cal, mqlw_scorer_get_scores (ref->scorer),
                                   ref->model->paths.score, ref->model->threshold,
-                                  &ref->dataset->outcomes, ref->model->capacity_per_month);
+                                  &ref->base.dataset->outcomes, ref->model->capacity_per_month);
 }
 
 /* A second implementation of the MQL count: one pass over the leads. */
@@ -243,19 +129,6 @@ count_mqls (Reference *ref)
   for (guint i = 0; i < scores->n; i++)
     n += mqlw_scores_is_mql (scores, i, ref->model->paths.score, ref->model->threshold);
   return n;
-}
-
-static void
-assert_figure (MqlwPreviewPanel *panel,
-               const char       *id,
-               char             *expected)   /* consumed */
-{
-  const char *shown = mqlw_preview_panel_get_figure (panel, id);
-
-  g_assert_nonnull (shown);
-  if (g_strcmp0 (shown, expected) != 0)
-    g_error ("figure %s shows “%s”, the core says “%s”", id, shown, expected);
-  g_free (expected);
 }
 
 /* Every figure in the preview panel and every bucket cell against the reference. */
@@ -277,34 +150,34 @@ assert_window_shows (MqlwWindow *window,
   g_assert_true (mqlw_model_equal (mqlw_workbench_get_model (workbench), ref->model));
   g_assert_cmpfloat (gtk_spin_button_get_value (threshold_spin), ==, ref->model->threshold);
 
-  assert_figure (panel, "mql", mqlw_format_count (p->mql));
-  assert_figure (panel, "mql-share", mqlw_format_percent (p->mql_share));
-  assert_figure (panel, "mql-per-month", mqlw_format_number (p->mql_per_month, 1));
-  assert_figure (panel, "accepted", mqlw_format_rate (&p->stage[MQLW_STAGE_ACCEPTED]));
-  assert_figure (panel, "acceptance-coverage", mqlw_format_percent (p->acceptance_coverage));
-  assert_figure (panel, "sql", mqlw_format_rate (&p->stage[MQLW_STAGE_SQL]));
-  assert_figure (panel, "opportunity", mqlw_format_rate (&p->stage[MQLW_STAGE_OPPORTUNITY]));
-  assert_figure (panel, "won", mqlw_format_rate (&p->stage[MQLW_STAGE_WON]));
-  assert_figure (panel, "wins-captured", mqlw_format_percent (p->wins_captured_share));
-  assert_figure (panel, "wins-missed", mqlw_format_count (p->wins_missed));
-  assert_figure (panel, "path-score", mqlw_format_count (p->by_path[MQLW_PATH_INDEX_SCORE]));
-  assert_figure (panel, "path-grade-behaviour", mqlw_format_count (p->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR]));
-  assert_figure (panel, "path-hand-raiser", mqlw_format_count (p->by_path[MQLW_PATH_INDEX_HAND_RAISER]));
-  assert_figure (panel, "baseline-mql", mqlw_format_count (ref->comparison->baseline.mql));
-  assert_figure (panel, "swap-in", mqlw_format_count (ref->comparison->swap_in));
-  assert_figure (panel, "swap-out", mqlw_format_count (ref->comparison->swap_out));
+  gui_test_assert_figure (panel, "mql", mqlw_format_count (p->mql));
+  gui_test_assert_figure (panel, "mql-share", mqlw_format_percent (p->mql_share));
+  gui_test_assert_figure (panel, "mql-per-month", mqlw_format_number (p->mql_per_month, 1));
+  gui_test_assert_figure (panel, "accepted", mqlw_format_rate (&p->stage[MQLW_STAGE_ACCEPTED]));
+  gui_test_assert_figure (panel, "acceptance-coverage", mqlw_format_percent (p->acceptance_coverage));
+  gui_test_assert_figure (panel, "sql", mqlw_format_rate (&p->stage[MQLW_STAGE_SQL]));
+  gui_test_assert_figure (panel, "opportunity", mqlw_format_rate (&p->stage[MQLW_STAGE_OPPORTUNITY]));
+  gui_test_assert_figure (panel, "won", mqlw_format_rate (&p->stage[MQLW_STAGE_WON]));
+  gui_test_assert_figure (panel, "wins-captured", mqlw_format_percent (p->wins_captured_share));
+  gui_test_assert_figure (panel, "wins-missed", mqlw_format_count (p->wins_missed));
+  gui_test_assert_figure (panel, "path-score", mqlw_format_count (p->by_path[MQLW_PATH_INDEX_SCORE]));
+  gui_test_assert_figure (panel, "path-grade-behaviour", mqlw_format_count (p->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR]));
+  gui_test_assert_figure (panel, "path-hand-raiser", mqlw_format_count (p->by_path[MQLW_PATH_INDEX_HAND_RAISER]));
+  gui_test_assert_figure (panel, "baseline-mql", mqlw_format_count (ref->comparison->baseline.mql));
+  gui_test_assert_figure (panel, "swap-in", mqlw_format_count (ref->comparison->swap_in));
+  gui_test_assert_figure (panel, "swap-out", mqlw_format_count (ref->comparison->swap_out));
   if (isnan (p->capacity_per_month))
     {
       g_autofree char *month = mqlw_format_number (p->mql_per_month, 0);
       g_autofree char *text = g_strdup_printf ("%s a month; no capacity set", month);
-      assert_figure (panel, "capacity", g_steal_pointer (&text));
+      gui_test_assert_figure (panel, "capacity", g_steal_pointer (&text));
     }
   else
     {
       g_autofree char *month = mqlw_format_number (p->mql_per_month, 0);
       g_autofree char *capacity = mqlw_format_number (p->capacity_per_month, 0);
       g_autofree char *text = g_strdup_printf ("%s a month against a capacity of %s", month, capacity);
-      assert_figure (panel, "capacity", g_steal_pointer (&text));
+      gui_test_assert_figure (panel, "capacity", g_steal_pointer (&text));
     }
 
   table = mqlw_calibration_buckets (ref->cal, spec, NULL, &error);
@@ -415,27 +288,27 @@ test_format (void)
 static void
 test_empty_state (void)
 {
-  MqlwWindow *window = create_window (1366, 768);
+  MqlwWindow *window = gui_test_create_window (1366, 768);
 
   g_assert_cmpstr (mqlw_window_get_page (window), ==, "empty");
   g_assert_false (mqlw_workbench_has_data (mqlw_window_get_workbench (window)));
-  save_screenshot (GTK_WIDGET (window), "screenshot-empty.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-empty.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
 test_mapping_page (void)
 {
-  MqlwWindow *window = create_window (1366, 768);
-  g_autofree char *history = sample_path ("leads-5000.csv");
+  MqlwWindow *window = gui_test_create_window (1366, 768);
+  g_autofree char *history = gui_test_sample_path ("leads-5000.csv");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", history);
-  wait_until (on_mapping_page, window, "the mapping page");
-  save_screenshot (GTK_WIDGET (window), "screenshot-mapping.png");
+  gui_test_wait_until (on_mapping_page, window, "the mapping page");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-mapping.png");
 
   /* Import from the mapping page, as its Import button does. */
   gtk_widget_activate_action (mqlw_window_get_child (window, "mapping"), "mapping.import", NULL);
-  wait_until (has_data, window, "the import");
+  gui_test_wait_until (gui_test_has_data, window, "the import");
   g_assert_cmpstr (mqlw_window_get_page (window), ==, "workbench");
   g_assert_cmpuint (mqlw_workbench_get_dataset (mqlw_window_get_workbench (window))->n_rows, ==, 5000);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -444,7 +317,7 @@ test_mapping_page (void)
 static void
 test_workbench (void)
 {
-  MqlwWindow *window = create_window (1366, 768);
+  MqlwWindow *window = gui_test_create_window (1366, 768);
   MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
   GtkWidget *model_panel = mqlw_window_get_child (window, "model");
   AdwStyleManager *style = adw_style_manager_get_default ();
@@ -465,15 +338,15 @@ test_workbench (void)
 
   /* Open the sample: the figures are the core's for the model as opened. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
-  wait_until (has_data, window, "the sample");
+  gui_test_wait_until (gui_test_has_data, window, "the sample");
   g_assert_cmpstr (mqlw_window_get_page (window), ==, "workbench");
-  reference_score (&ref, ref.baseline);
+  reference_score (&ref, ref.base.model);
   assert_window_shows (window, &ref);
-  save_screenshot (GTK_WIDGET (window), "screenshot-workbench-light.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-workbench-light.png");
 
   /* Change a weight through the model panel's action: +10 on the first fit rule. */
-  g_assert_cmpuint (ref.baseline->fit->len, >, 0);
-  edited = mqlw_model_copy (ref.baseline);
+  g_assert_cmpuint (ref.base.model->fit->len, >, 0);
+  edited = mqlw_model_copy (ref.base.model);
   rule = g_ptr_array_index (edited->fit, 0);
   rule->points += 10;
   gtk_widget_activate_action (model_panel, "model.set-points", "(sd)", rule->id, rule->points);
@@ -496,7 +369,7 @@ test_workbench (void)
   assert_window_shows (window, &ref);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   wait_idle (window);
-  reference_score (&ref, ref.baseline);
+  reference_score (&ref, ref.base.model);
   assert_window_shows (window, &ref);
   /* Redo brings the weight back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
@@ -525,21 +398,21 @@ test_workbench (void)
 
   /* Dark. */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_screenshot (GTK_WIDGET (window), "screenshot-workbench-dark.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-workbench-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* Sweep view. */
   mqlw_window_set_view (window, "sweep");
-  save_screenshot (GTK_WIDGET (window), "screenshot-sweep.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-sweep.png");
   mqlw_window_set_view (window, "chart");
 
   /* A bad CSV: the error names the line, and the loaded history stays. */
   loaded = mqlw_workbench_get_dataset (workbench);
   mql_before = g_strdup (mqlw_preview_panel_get_figure (MQLW_PREVIEW_PANEL (mqlw_window_get_child (window, "preview")), "mql"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", bad);
-  wait_until (on_mapping_page, window, "the mapping page for the bad file");
+  gui_test_wait_until (on_mapping_page, window, "the mapping page for the bad file");
   gtk_widget_activate_action (mqlw_window_get_child (window, "mapping"), "mapping.import", NULL);
-  wait_until (has_error_dialog, window, "the error dialog");
+  gui_test_wait_until (has_error_dialog, window, "the error dialog");
   dialog = find_error_dialog (window);
   g_test_message ("error shown: %s", adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 3"));
@@ -554,21 +427,21 @@ test_workbench (void)
   /* Narrow: the model panel folds away, the figures stay. */
   resize (window, 1024, 700);
   g_assert_true (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (model_panel, ADW_TYPE_FLAP))));
-  save_screenshot (GTK_WIDGET (window), "screenshot-workbench-1024.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-workbench-1024.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-model", NULL);
-  save_screenshot (GTK_WIDGET (window), "screenshot-workbench-1024-model.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-workbench-1024-model.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-model", NULL);
   resize (window, 1366, 768);
   g_assert_false (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (model_panel, ADW_TYPE_FLAP))));
 
   /* Workshop mode, at the laptop size and at a projector's. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
-  save_screenshot (GTK_WIDGET (window), "screenshot-workshop.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-workshop.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
   resize (window, 1920, 1080);
-  save_screenshot (GTK_WIDGET (window), "screenshot-workbench-1920.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-workbench-1920.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
-  save_screenshot (GTK_WIDGET (window), "screenshot-workshop-1920.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-workshop-1920.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
 
   /* Exports go through the core; the model file reads back equal. */
@@ -612,7 +485,7 @@ unref_model (gpointer model)
 static void
 test_edit_model (void)
 {
-  MqlwWindow *window = create_window (1366, 768);
+  MqlwWindow *window = gui_test_create_window (1366, 768);
   MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
   GtkWidget *panel = mqlw_window_get_child (window, "model");
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
@@ -626,8 +499,8 @@ test_edit_model (void)
 
   reference_init (&ref);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
-  wait_until (has_data, window, "the sample");
-  g_ptr_array_add (steps, mqlw_model_copy (ref.baseline));
+  gui_test_wait_until (gui_test_has_data, window, "the sample");
+  g_ptr_array_add (steps, mqlw_model_copy (ref.base.model));
 
   /* 1. Add a fit criterion through the dialog's own widgets: country is DE, +12. */
   gtk_widget_activate_action (panel, "model.add-fit", NULL);
@@ -701,7 +574,7 @@ test_edit_model (void)
   g_ptr_array_add (steps, expected);
   reference_score (&ref, expected);
   assert_window_shows (window, &ref);
-  save_screenshot (GTK_WIDGET (window), "screenshot-edited.png");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-edited.png");
   {
     /* The lower groups: decay, grades, paths, disqualifiers. */
     g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
@@ -711,7 +584,7 @@ test_edit_model (void)
     g_assert_cmpuint (scrolled->len, >, 0);
     adjustment = gtk_scrolled_window_get_vadjustment (scrolled->pdata[0]);
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.55);
-    save_screenshot (GTK_WIDGET (window), "screenshot-model-settings.png");
+    gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-model-settings.png");
   }
 
   /* Undo walks back through every step to the model as opened. */
@@ -735,7 +608,7 @@ test_edit_model (void)
 static void
 test_drag_threshold (void)
 {
-  MqlwWindow *window = create_window (1366, 768);
+  MqlwWindow *window = gui_test_create_window (1366, 768);
   MqlwChartView *chart = MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart"));
   g_autoptr(MqlwModel) moved = NULL;
   double threshold, from_x, to_x;
@@ -743,8 +616,8 @@ test_drag_threshold (void)
 
   reference_init (&ref);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
-  wait_until (has_data, window, "the sample");
-  settle (200);   /* drawn once: the layout is known */
+  gui_test_wait_until (gui_test_has_data, window, "the sample");
+  gui_test_settle (200);   /* drawn once: the layout is known */
   threshold = mqlw_workbench_get_threshold (mqlw_window_get_workbench (window));
   from_x = mqlw_chart_view_x_of_score (chart, threshold);
   to_x = mqlw_chart_view_x_of_score (chart, threshold + 20);
@@ -759,14 +632,14 @@ test_drag_threshold (void)
   g_test_message ("dragged from %g to %g (x %.1f → %.1f)", threshold,
                   mqlw_workbench_get_threshold (mqlw_window_get_workbench (window)), from_x, to_x);
   g_assert_cmpfloat (mqlw_workbench_get_threshold (mqlw_window_get_workbench (window)), ==, threshold + 20);
-  moved = mqlw_model_copy (ref.baseline);
+  moved = mqlw_model_copy (ref.base.model);
   moved->threshold = threshold + 20;
   reference_score (&ref, moved);
   assert_window_shows (window, &ref);
   /* One drag is one undo step. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   wait_idle (window);
-  reference_score (&ref, ref.baseline);
+  reference_score (&ref, ref.base.model);
   assert_window_shows (window, &ref);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -779,9 +652,9 @@ test_drag_threshold (void)
 static void
 test_undo_shortcut (void)
 {
-  MqlwWindow *window = create_window (1024, 700);
+  MqlwWindow *window = gui_test_create_window (1024, 700);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.undo");
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gui_test_get_app ()), "win.undo");
   gboolean found = FALSE;
 
   g_assert_cmpuint (g_strv_length (accels), ==, 0);
@@ -812,17 +685,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  app = mqlw_application_new (APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
-  /* Screenshots must not catch a cross-fade half way. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
 
   g_test_add_func ("/mqlw/gui/format", test_format);
   g_test_add_func ("/mqlw/gui/empty-state", test_empty_state);
@@ -832,8 +695,5 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/drag-threshold", test_drag_threshold);
   g_test_add_func ("/mqlw/gui/undo-shortcut", test_undo_shortcut);
 
-  status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return status;
+  return gui_test_run ();
 }
