@@ -122,7 +122,7 @@ on_about_cb (GSimpleAction *action,
              gpointer       user_data)
 {
   MqlwApplication *self = user_data;
-  static const char *developers[] = { "MQL Workbench contributors", NULL };
+  const char *developers[] = { _("MQL Workbench contributors"), NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,

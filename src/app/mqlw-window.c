@@ -1125,8 +1125,9 @@ open_sample_now (MqlwWindow *self,
 
   if (dir == NULL)
     {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("The sample lead history (" SAMPLE_HISTORY ") is not installed."));
+      /* Translators: %s is the sample's file name, leads-5000.csv. */
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The sample lead history (%s) is not installed."), SAMPLE_HISTORY);
       show_error (self, _("Could Not Open the Sample"), error);
       return;
     }

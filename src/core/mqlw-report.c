@@ -1637,7 +1637,7 @@ mqlw_report_write_pdf (MqlwReport  *self,
   base = g_path_get_basename (path);
   tmp = g_strdup_printf ("%s/.%s.%u.tmp", dir, base, (guint) g_random_int ());
   surface = cairo_pdf_surface_create (tmp, PAGE_W, PAGE_H);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "MQL definition");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("MQL definition"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "MQL Workbench " PACKAGE_VERSION);
   doc.cr = cairo_create (surface);
 
