@@ -955,6 +955,44 @@ check_id (GHashTable  *ids,
   return TRUE;
 }
 
+/* Element @i of a rule list, at @path: an object with no member outside @keys. */
+static JsonObject *
+get_rule_object (JsonArray           *array,
+                 guint                i,
+                 const char          *path,
+                 const char * const  *keys,
+                 GError             **error)
+{
+  JsonNode *node = json_array_get_element (array, i);
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_invalid (error, path, NULL, _("expected an object, found %s"), describe_node (node));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  if (!check_keys (object, path, keys, error))
+    return NULL;
+  return object;
+}
+
+/* The members every rule starts with: its id (unique in @ids), label and enabled. */
+static gboolean
+read_rule_head (JsonObject  *object,
+                const char  *path,
+                GHashTable  *ids,
+                char       **id,
+                char       **label,
+                gboolean    *enabled,
+                GError     **error)
+{
+  return read_string (object, path, "id", TRUE, FALSE, id, error) &&
+         check_id (ids, path, *id, error) &&
+         read_string (object, path, "label", FALSE, FALSE, label, error) &&
+         read_bool (object, path, "enabled", enabled, error);
+}
+
 static gboolean
 read_fit (JsonArray   *array,
           MqlwModel   *model,
@@ -965,24 +1003,17 @@ read_fit (JsonArray   *array,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
       g_autofree char *path = g_strdup_printf ("$.fit[%u]", i);
+      JsonObject *object = get_rule_object (array, i, path, keys, error);
       MqlwFitRule *rule;
-      JsonObject *object;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return set_invalid (error, path, NULL, _("expected an object, found %s"), describe_node (node));
-      object = json_node_get_object (node);
-      if (!check_keys (object, path, keys, error))
+      if (object == NULL)
         return FALSE;
 
       rule = g_new0 (MqlwFitRule, 1);
       rule->enabled = TRUE;
       g_ptr_array_add (model->fit, rule);
-      if (!read_string (object, path, "id", TRUE, FALSE, &rule->id, error) ||
-          !check_id (ids, path, rule->id, error) ||
-          !read_string (object, path, "label", FALSE, FALSE, &rule->label, error) ||
-          !read_bool (object, path, "enabled", &rule->enabled, error) ||
+      if (!read_rule_head (object, path, ids, &rule->id, &rule->label, &rule->enabled, error) ||
           !read_match (object, path, &rule->match, error) ||
           !read_number (object, path, "points", TRUE, FALSE, &rule->points, error))
         return FALSE;
@@ -1002,15 +1033,11 @@ read_behaviour (JsonArray   *array,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
       g_autofree char *path = g_strdup_printf ("$.behaviour[%u]", i);
+      JsonObject *object = get_rule_object (array, i, path, keys, error);
       MqlwBehaviourRule *rule;
-      JsonObject *object;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return set_invalid (error, path, NULL, _("expected an object, found %s"), describe_node (node));
-      object = json_node_get_object (node);
-      if (!check_keys (object, path, keys, error))
+      if (object == NULL)
         return FALSE;
 
       rule = g_new0 (MqlwBehaviourRule, 1);
@@ -1018,10 +1045,7 @@ read_behaviour (JsonArray   *array,
       rule->decay = TRUE;
       rule->cap = NAN;
       g_ptr_array_add (model->behaviour, rule);
-      if (!read_string (object, path, "id", TRUE, FALSE, &rule->id, error) ||
-          !check_id (ids, path, rule->id, error) ||
-          !read_string (object, path, "label", FALSE, FALSE, &rule->label, error) ||
-          !read_bool (object, path, "enabled", &rule->enabled, error) ||
+      if (!read_rule_head (object, path, ids, &rule->id, &rule->label, &rule->enabled, error) ||
           !read_string (object, path, "activity", TRUE, FALSE, &rule->activity, error) ||
           !read_number (object, path, "points", TRUE, FALSE, &rule->points, error) ||
           !read_number (object, path, "cap", FALSE, TRUE, &rule->cap, error) ||
@@ -1046,24 +1070,17 @@ read_disqualifiers (JsonArray   *array,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
       g_autofree char *path = g_strdup_printf ("$.disqualifiers[%u]", i);
+      JsonObject *object = get_rule_object (array, i, path, keys, error);
       MqlwDisqualifier *rule;
-      JsonObject *object;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return set_invalid (error, path, NULL, _("expected an object, found %s"), describe_node (node));
-      object = json_node_get_object (node);
-      if (!check_keys (object, path, keys, error))
+      if (object == NULL)
         return FALSE;
 
       rule = g_new0 (MqlwDisqualifier, 1);
       rule->enabled = TRUE;
       g_ptr_array_add (model->disqualifiers, rule);
-      if (!read_string (object, path, "id", TRUE, FALSE, &rule->id, error) ||
-          !check_id (ids, path, rule->id, error) ||
-          !read_string (object, path, "label", FALSE, FALSE, &rule->label, error) ||
-          !read_bool (object, path, "enabled", &rule->enabled, error) ||
+      if (!read_rule_head (object, path, ids, &rule->id, &rule->label, &rule->enabled, error) ||
           !read_string (object, path, "reason", FALSE, FALSE, &rule->reason, error) ||
           !read_match (object, path, &rule->match, error))
         return FALSE;
