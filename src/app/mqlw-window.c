@@ -872,6 +872,23 @@ on_mapping_page_cancel_cb (MqlwMappingPage *page,
 /* ---- models ------------------------------------------------------------- */
 
 static void
+on_model_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mqlw_workbench_load_finish (MQLW_WORKBENCH (object), result, &error))
+    {
+      if (!is_cancelled (error))
+        show_error (self, g_object_get_data (G_OBJECT (self), "model-heading"), error);
+      return;
+    }
+  show_toast (self, _("Model opened; it is the new baseline"), NULL);
+}
+
+static void
 open_model (MqlwWindow *self,
             const char *path)
 {
@@ -892,13 +909,11 @@ open_model (MqlwWindow *self,
       show_error (self, heading, error);
       return;
     }
-  /* An opened model becomes the new baseline: "the model as opened". */
-  if (!mqlw_workbench_load (self->workbench, mqlw_workbench_get_dataset (self->workbench), model, &error))
-    {
-      show_error (self, heading, error);
-      return;
-    }
-  show_toast (self, _("Model opened; it is the new baseline"), NULL);
+  /* An opened model becomes the new baseline: "the model as opened"; the
+   * scoring and calibration run off the main thread. */
+  g_object_set_data_full (G_OBJECT (self), "model-heading", g_steal_pointer (&heading), g_free);
+  mqlw_workbench_load_async (self->workbench, mqlw_workbench_get_dataset (self->workbench), model,
+                             self->cancellable, on_model_loaded_cb, g_object_ref (self));
 }
 
 void

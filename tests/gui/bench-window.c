@@ -267,6 +267,9 @@ main (int   argc,
   if (symlink (argv[1], history) != 0 || symlink (argv[2], model) != 0)
     return 1;
   g_setenv ("MQLW_SAMPLES_DIR", dir, TRUE);
+  /* g_application_run sets the program name; without it the recent-files
+   * entry gets no "exec" and GLib's bookmark writer escapes NULL (a critical). */
+  g_set_prgname ("bench-window");
   g_set_application_name ("MQL Workbench bench");
 
   gtk_init ();
