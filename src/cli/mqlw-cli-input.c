@@ -108,6 +108,92 @@ mqlw_model_options_clear (MqlwModelOptions *options)
   g_clear_pointer (&options->capacity, g_free);
 }
 
+void
+mqlw_invocation_init (MqlwInvocation     *inv,
+                      const char         *parameter,
+                      const char         *summary,
+                      const char         *description,
+                      const GOptionEntry *entries,
+                      gboolean            with_data,
+                      gboolean            with_model,
+                      gboolean            with_format)
+{
+  GOptionEntry rest_entry[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inv->rest, NULL, NULL },
+    { NULL }
+  };
+
+  g_return_if_fail (inv != NULL);
+
+  memset (inv, 0, sizeof *inv);
+  inv->context = g_option_context_new (parameter);
+  g_option_context_set_translation_domain (inv->context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (inv->context, summary);
+  g_option_context_set_description (inv->context, description);
+  if (entries != NULL)
+    g_option_context_add_main_entries (inv->context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (inv->context, rest_entry, GETTEXT_PACKAGE);
+  if (with_format)
+    {
+      inv->format_entry = mqlw_format_option_entry (&inv->format);
+      g_option_context_add_main_entries (inv->context, inv->format_entry, GETTEXT_PACKAGE);
+    }
+  if (with_data)
+    g_option_context_add_group (inv->context, mqlw_data_option_group (&inv->data));
+  if (with_model)
+    g_option_context_add_group (inv->context, mqlw_model_option_group (&inv->model));
+}
+
+gboolean
+mqlw_invocation_parse (MqlwInvocation  *inv,
+                       int              argc,
+                       char           **argv,
+                       guint            n_files,
+                       const char      *what,
+                       GError         **error)
+{
+  guint n_rest;
+
+  g_return_val_if_fail (inv != NULL && inv->context != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_option_context_parse (inv->context, &argc, &argv, error))
+    return FALSE;
+  if (inv->format_entry != NULL && !mqlw_parse_format (&inv->format, error))
+    return FALSE;
+
+  n_rest = inv->rest != NULL ? g_strv_length (inv->rest) : 0;
+  if (n_rest != n_files)
+    {
+      if (n_files == 0)
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("unexpected argument “%s”"), inv->rest[0]);
+      else if (n_rest == 0 && what != NULL)
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE, _("name the %s"), what);
+      else if (n_rest == 0)
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("name the lead history to read (a CSV file, or - for standard input)"));
+      else
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("one file at a time, please: “%s” is one too many"), inv->rest[n_files]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+mqlw_invocation_clear (MqlwInvocation *inv)
+{
+  g_return_if_fail (inv != NULL);
+
+  g_clear_pointer (&inv->context, g_option_context_free);
+  mqlw_data_options_clear (&inv->data);
+  mqlw_model_options_clear (&inv->model);
+  g_clear_pointer (&inv->format.format, g_free);
+  g_clear_pointer (&inv->format_entry, g_free);
+  g_clear_pointer (&inv->rest, g_strfreev);
+}
+
 gboolean
 mqlw_parse_format (MqlwFormatOptions  *options,
                    GError            **error)

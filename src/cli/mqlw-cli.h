@@ -64,6 +64,36 @@ GOptionEntry *mqlw_format_option_entry (MqlwFormatOptions *options);
 void          mqlw_data_options_clear  (MqlwDataOptions   *options);
 void          mqlw_model_options_clear (MqlwModelOptions  *options);
 
+/* Everything one command invocation owns; cleared on every return path. */
+typedef struct {
+  GOptionContext    *context;
+  MqlwDataOptions    data;
+  MqlwModelOptions   model;
+  MqlwFormatOptions  format;
+  GOptionEntry      *format_entry;
+  char             **rest;
+} MqlwInvocation;
+
+void          mqlw_invocation_init     (MqlwInvocation     *inv,
+                                        const char         *parameter,
+                                        const char         *summary,
+                                        const char         *description,
+                                        const GOptionEntry *entries,
+                                        gboolean            with_data,
+                                        gboolean            with_model,
+                                        gboolean            with_format);
+/* Parses the options and expects exactly @n_files files: @what names the
+ * missing one ("name the @what"); NULL means the lead history. */
+gboolean      mqlw_invocation_parse    (MqlwInvocation     *inv,
+                                        int                 argc,
+                                        char              **argv,
+                                        guint               n_files,
+                                        const char         *what,
+                                        GError            **error);
+void          mqlw_invocation_clear    (MqlwInvocation     *inv);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MqlwInvocation, mqlw_invocation_clear)
+
 gboolean      mqlw_parse_format        (MqlwFormatOptions *options,
                                         GError           **error);
 gboolean      mqlw_parse_number        (const char        *option,

@@ -15,95 +15,8 @@
 #include "mqlw-cli.h"
 #include "mqlw-commands.h"
 
-/* Everything one command invocation owns; cleared on every return path. */
-typedef struct {
-  GOptionContext    *context;
-  MqlwDataOptions    data;
-  MqlwModelOptions   model;
-  MqlwFormatOptions  format;
-  GOptionEntry      *format_entry;
-  char             **rest;
-} Invocation;
-
-static void
-invocation_clear (Invocation *inv)
-{
-  g_clear_pointer (&inv->context, g_option_context_free);
-  mqlw_data_options_clear (&inv->data);
-  mqlw_model_options_clear (&inv->model);
-  g_clear_pointer (&inv->format.format, g_free);
-  g_clear_pointer (&inv->format_entry, g_free);
-  g_clear_pointer (&inv->rest, g_strfreev);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Invocation, invocation_clear)
-
-static void
-invocation_init (Invocation         *inv,
-                 const char         *parameter,
-                 const char         *summary,
-                 const GOptionEntry *entries,
-                 gboolean            with_data,
-                 gboolean            with_model,
-                 gboolean            with_format)
-{
-  GOptionEntry rest_entry[] = {
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inv->rest, NULL, NULL },
-    { NULL }
-  };
-
-  memset (inv, 0, sizeof *inv);
-  inv->context = g_option_context_new (parameter);
-  g_option_context_set_translation_domain (inv->context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (inv->context, summary);
-  g_option_context_set_description (inv->context,
-                                    _("FILE is a CSV export of lead history, or - to read it from standard input.\n"
-                                      "Exit status: 0 success, 1 usage error, 2 data error."));
-  if (entries != NULL)
-    g_option_context_add_main_entries (inv->context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (inv->context, rest_entry, GETTEXT_PACKAGE);
-  if (with_format)
-    {
-      inv->format_entry = mqlw_format_option_entry (&inv->format);
-      g_option_context_add_main_entries (inv->context, inv->format_entry, GETTEXT_PACKAGE);
-    }
-  if (with_data)
-    g_option_context_add_group (inv->context, mqlw_data_option_group (&inv->data));
-  if (with_model)
-    g_option_context_add_group (inv->context, mqlw_model_option_group (&inv->model));
-}
-
-/* Parses the options and expects exactly one FILE. */
-static gboolean
-invocation_parse (Invocation   *inv,
-                  int           argc,
-                  char        **argv,
-                  guint         n_files,
-                  GError      **error)
-{
-  guint n_rest;
-
-  if (!g_option_context_parse (inv->context, &argc, &argv, error))
-    return FALSE;
-  if (inv->format_entry != NULL && !mqlw_parse_format (&inv->format, error))
-    return FALSE;
-
-  n_rest = inv->rest != NULL ? g_strv_length (inv->rest) : 0;
-  if (n_rest != n_files)
-    {
-      if (n_files == 0)
-        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                     _("unexpected argument “%s”"), inv->rest[0]);
-      else if (n_rest == 0)
-        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                     _("name the lead history to read (a CSV file, or - for standard input)"));
-      else
-        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                     _("one file at a time, please: “%s” is one too many"), inv->rest[n_files]);
-      return FALSE;
-    }
-  return TRUE;
-}
+static const char *history_text = N_("FILE is a CSV export of lead history, or - to read it from standard input.\n"
+                                     "Exit status: 0 success, 1 usage error, 2 data error.");
 
 static MqlwBucketSpec *
 parse_buckets (const char  *text,
@@ -205,7 +118,7 @@ int
 mqlw_command_generate (int    argc,
                        char **argv)
 {
-  g_auto(Invocation) inv;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOutputStream) out = NULL;
   g_autofree char *output = NULL;
@@ -219,9 +132,9 @@ mqlw_command_generate (int    argc,
     { NULL }
   };
 
-  invocation_init (&inv, "", _("Write a synthetic lead history with fit fields, activity, dates and funnel outcomes."),
-                   entries, FALSE, FALSE, FALSE);
-  if (!invocation_parse (&inv, argc, argv, 0, &error))
+  mqlw_invocation_init (&inv, "", _("Write a synthetic lead history with fit fields, activity, dates and funnel outcomes."),
+                        _(history_text), entries, FALSE, FALSE, FALSE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 0, NULL, &error))
     return mqlw_report_error (error);
   if (leads <= 0 || seed < 0)
     {
@@ -288,7 +201,7 @@ int
 mqlw_command_inspect (int    argc,
                       char **argv)
 {
-  g_auto(Invocation) inv;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwMapping) overrides = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -303,9 +216,9 @@ mqlw_command_inspect (int    argc,
     { NULL }
   };
 
-  invocation_init (&inv, _("FILE"), _("Show the detected columns, types, roles, row count and problems."),
-                   entries, TRUE, FALSE, TRUE);
-  if (!invocation_parse (&inv, argc, argv, 1, &error))
+  mqlw_invocation_init (&inv, _("FILE"), _("Show the detected columns, types, roles, row count and problems."),
+                        _(history_text), entries, TRUE, FALSE, TRUE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error))
     return mqlw_report_error (error);
 
   overrides = mqlw_build_mapping (&inv.data, &error);
@@ -480,8 +393,8 @@ mqlw_command_inspect (int    argc,
 
 /* Loads, scores and calibrates; on failure prints and returns the exit status. */
 static int
-load_and_score (Invocation  *inv,
-                MqlwScored  *scored)
+load_and_score (MqlwInvocation *inv,
+                MqlwScored     *scored)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwModel) model = NULL;
@@ -502,7 +415,7 @@ int
 mqlw_command_calibrate (int    argc,
                         char **argv)
 {
-  g_auto(Invocation) inv;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwBucketSpec) spec = NULL;
   g_autoptr(MqlwBucketTable) table = NULL;
@@ -521,11 +434,11 @@ mqlw_command_calibrate (int    argc,
     { NULL }
   };
 
-  invocation_init (&inv, _("FILE"),
-                   _("Bucket past leads by score and show each bucket's acceptance, SQL, opportunity and win rate\n"
-                     "with 95 % Wilson intervals and a verdict, and preview the threshold."),
-                   entries, TRUE, TRUE, TRUE);
-  if (!invocation_parse (&inv, argc, argv, 1, &error) ||
+  mqlw_invocation_init (&inv, _("FILE"),
+                        _("Bucket past leads by score and show each bucket's acceptance, SQL, opportunity and win rate\n"
+                          "with 95 % Wilson intervals and a verdict, and preview the threshold."),
+                        _(history_text), entries, TRUE, TRUE, TRUE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error) ||
       (spec = parse_buckets (buckets, &error)) == NULL ||
       !parse_verdict_cuts (cuts_text, verdict_stage, &cuts, &error))
     return mqlw_report_error (error);
@@ -583,7 +496,7 @@ int
 mqlw_command_sweep (int    argc,
                     char **argv)
 {
-  g_auto(Invocation) inv;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) sweep = NULL;
   g_autofree char *from_text = NULL, *to_text = NULL, *step_text = NULL;
@@ -597,9 +510,9 @@ mqlw_command_sweep (int    argc,
     { NULL }
   };
 
-  invocation_init (&inv, _("FILE"), _("MQL volume, conversion and wins captured across a range of thresholds."),
-                   entries, TRUE, TRUE, TRUE);
-  if (!invocation_parse (&inv, argc, argv, 1, &error) ||
+  mqlw_invocation_init (&inv, _("FILE"), _("MQL volume, conversion and wins captured across a range of thresholds."),
+                        _(history_text), entries, TRUE, TRUE, TRUE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error) ||
       (from_text != NULL && !mqlw_parse_number ("--from", from_text, &from, &error)) ||
       (to_text != NULL && !mqlw_parse_number ("--to", to_text, &to, &error)) ||
       (step_text != NULL && !mqlw_parse_number ("--step", step_text, &step, &error)))
@@ -742,7 +655,7 @@ int
 mqlw_command_suggest (int    argc,
                       char **argv)
 {
-  g_auto(Invocation) inv;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) suggestions = NULL;
   g_autofree char *target = NULL, *acceptance = NULL, *top = NULL;
@@ -759,13 +672,13 @@ mqlw_command_suggest (int    argc,
     { NULL }
   };
 
-  invocation_init (&inv, _("FILE"),
-                   /* xgettext:no-c-format */
-                   _("Suggest thresholds: the lowest meeting a target SQL rate, acceptance inside a band,\n"
-                     "the top 20–30 % of scores, and the highest volume that fits sales capacity."),
-                   entries, TRUE, TRUE, TRUE);
+  mqlw_invocation_init (&inv, _("FILE"),
+                        /* xgettext:no-c-format */
+                        _("Suggest thresholds: the lowest meeting a target SQL rate, acceptance inside a band,\n"
+                          "the top 20–30 % of scores, and the highest volume that fits sales capacity."),
+                        _(history_text), entries, TRUE, TRUE, TRUE);
   mqlw_suggest_options_init_default (&options);
-  if (!invocation_parse (&inv, argc, argv, 1, &error) ||
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error) ||
       (target != NULL && !mqlw_parse_fraction ("--target-sql", target, &options.target_sql_rate, &error)) ||
       (acceptance != NULL && !parse_band ("--acceptance", acceptance, &options.acceptance_low,
                                           &options.acceptance_high, &error)) ||
@@ -1000,7 +913,7 @@ int
 mqlw_command_compare (int    argc,
                       char **argv)
 {
-  g_auto(Invocation) inv;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwModel) baseline_model = NULL;
   g_autoptr(MqlwModel) proposed_model = NULL;
@@ -1020,12 +933,12 @@ mqlw_command_compare (int    argc,
     { NULL }
   };
 
-  invocation_init (&inv, _("FILE"),
-                   _("Compare a proposed model (--model/--score-column, --threshold) with the current one\n"
-                     "(--baseline/--baseline-score-column, --baseline-threshold): MQL volume and rates under each,\n"
-                     "and the leads that become MQLs (swap-in) or stop being MQLs (swap-out), with their outcomes."),
-                   entries, TRUE, TRUE, TRUE);
-  if (!invocation_parse (&inv, argc, argv, 1, &error))
+  mqlw_invocation_init (&inv, _("FILE"),
+                        _("Compare a proposed model (--model/--score-column, --threshold) with the current one\n"
+                          "(--baseline/--baseline-score-column, --baseline-threshold): MQL volume and rates under each,\n"
+                          "and the leads that become MQLs (swap-in) or stop being MQLs (swap-out), with their outcomes."),
+                        _(history_text), entries, TRUE, TRUE, TRUE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error))
     return mqlw_report_error (error);
 
   baseline_options.model_path = baseline_path;

@@ -12,73 +12,6 @@
 #include "mqlw-cli.h"
 #include "mqlw-commands.h"
 
-typedef struct {
-  GOptionContext  *context;
-  MqlwDataOptions  data;
-  char           **rest;
-} Call;
-
-static void
-call_clear (Call *call)
-{
-  g_clear_pointer (&call->context, g_option_context_free);
-  mqlw_data_options_clear (&call->data);
-  g_clear_pointer (&call->rest, g_strfreev);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Call, call_clear)
-
-static void
-call_init (Call               *call,
-           const char         *parameter,
-           const char         *summary,
-           const char         *description,
-           const GOptionEntry *entries,
-           gboolean            with_data)
-{
-  GOptionEntry rest_entry[] = {
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &call->rest, NULL, NULL },
-    { NULL }
-  };
-
-  memset (call, 0, sizeof *call);
-  call->context = g_option_context_new (parameter);
-  g_option_context_set_translation_domain (call->context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (call->context, summary);
-  g_option_context_set_description (call->context, description);
-  if (entries != NULL)
-    g_option_context_add_main_entries (call->context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (call->context, rest_entry, GETTEXT_PACKAGE);
-  if (with_data)
-    g_option_context_add_group (call->context, mqlw_data_option_group (&call->data));
-}
-
-static gboolean
-call_parse (Call        *call,
-            int          argc,
-            char       **argv,
-            const char  *what,
-            GError     **error)
-{
-  guint n;
-
-  if (!g_option_context_parse (call->context, &argc, &argv, error))
-    return FALSE;
-  n = call->rest != NULL ? g_strv_length (call->rest) : 0;
-  if (n == 0)
-    {
-      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE, _("name the %s"), what);
-      return FALSE;
-    }
-  if (n > 1)
-    {
-      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                   _("one file at a time, please: “%s” is one too many"), call->rest[1]);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static const char *exit_text = N_("Exit status: 0 success, 1 usage error, 2 data error.");
 
 static MqlwProject *
@@ -141,7 +74,7 @@ static int
 project_create (int    argc,
                 char **argv)
 {
-  g_auto(Call) call;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autofree char *from = NULL, *model_path = NULL, *author = NULL, *comment = NULL;
   g_autoptr(MqlwMapping) mapping = NULL;
@@ -158,26 +91,26 @@ project_create (int    argc,
     { NULL }
   };
 
-  call_init (&call, _("PROJECT.mqlw"), _("Create a project from a lead history (and optionally a model)."),
-             _(exit_text), entries, TRUE);
-  if (!call_parse (&call, argc, argv, _("project file to create (PROJECT.mqlw)"), &error))
+  mqlw_invocation_init (&inv, _("PROJECT.mqlw"), _("Create a project from a lead history (and optionally a model)."),
+                        _(exit_text), entries, TRUE, FALSE, FALSE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project file to create (PROJECT.mqlw)"), &error))
     return mqlw_report_error (error);
   if (from == NULL)
     {
       g_printerr ("mqlw: %s\n", _("say which lead history to import: --from leads.csv"));
       return MQLW_EXIT_USAGE;
     }
-  if (!force && g_file_test (call.rest[0], G_FILE_TEST_EXISTS))
+  if (!force && g_file_test (inv.rest[0], G_FILE_TEST_EXISTS))
     {
-      g_printerr (_("mqlw: “%s” already exists; use --force to replace it\n"), call.rest[0]);
+      g_printerr (_("mqlw: “%s” already exists; use --force to replace it\n"), inv.rest[0]);
       return MQLW_EXIT_USAGE;
     }
   if (model_path != NULL && (model = mqlw_model_load (model_path, &error)) == NULL)
     return mqlw_report_error (error);
-  mapping = mqlw_build_mapping (&call.data, &error);
+  mapping = mqlw_build_mapping (&inv.data, &error);
   if (mapping == NULL)
     return mqlw_report_error (error);
-  dataset = mqlw_load_dataset (from, &call.data, &error);
+  dataset = mqlw_load_dataset (from, &inv.data, &error);
   if (dataset == NULL)
     return mqlw_report_error (error);
 
@@ -187,10 +120,10 @@ project_create (int    argc,
       g_autofree char *who = author != NULL ? g_strdup (author) : default_author ();
       mqlw_project_add_version (project, model, who, comment != NULL ? comment : "");
     }
-  if (!mqlw_project_save_as (project, call.rest[0], NULL, NULL, NULL, &error))
+  if (!mqlw_project_save_as (project, inv.rest[0], NULL, NULL, NULL, &error))
     return mqlw_report_error (error);
-  if (!call.data.quiet)
-    g_print (_("Created %s: %u leads from %s%s\n"), call.rest[0], dataset->n_rows, dataset->source_name,
+  if (!inv.data.quiet)
+    g_print (_("Created %s: %u leads from %s%s\n"), inv.rest[0], dataset->n_rows, dataset->source_name,
              model != NULL ? _(", model saved as version 1") : "");
   return MQLW_EXIT_OK;
 }
@@ -201,7 +134,7 @@ static int
 project_set_model (int    argc,
                    char **argv)
 {
-  g_auto(Call) call;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autofree char *model_path = NULL, *author = NULL, *comment = NULL;
   g_autoptr(MqlwProject) project = NULL;
@@ -214,10 +147,10 @@ project_set_model (int    argc,
     { NULL }
   };
 
-  call_init (&call, _("PROJECT.mqlw"),
-             _("Save a model as the project's current version. A draft is replaced; a signed version stays\n"
-               "frozen and the model becomes a new draft version."), _(exit_text), entries, FALSE);
-  if (!call_parse (&call, argc, argv, _("project (PROJECT.mqlw)"), &error))
+  mqlw_invocation_init (&inv, _("PROJECT.mqlw"),
+                        _("Save a model as the project's current version. A draft is replaced; a signed version stays\n"
+                          "frozen and the model becomes a new draft version."), _(exit_text), entries, FALSE, FALSE, FALSE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
     return mqlw_report_error (error);
   if (model_path == NULL)
     {
@@ -225,7 +158,7 @@ project_set_model (int    argc,
       return MQLW_EXIT_USAGE;
     }
   if ((model = mqlw_model_load (model_path, &error)) == NULL ||
-      (project = open_project (call.rest[0], &error)) == NULL)
+      (project = open_project (inv.rest[0], &error)) == NULL)
     return mqlw_report_error (error);
   {
     g_autofree char *who = author != NULL ? g_strdup (author) : default_author ();
@@ -247,7 +180,7 @@ static int
 project_info (int    argc,
               char **argv)
 {
-  g_auto(Call) call;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwProject) project = NULL;
   g_autofree char *format = NULL;
@@ -258,16 +191,16 @@ project_info (int    argc,
     { NULL }
   };
 
-  call_init (&call, _("PROJECT.mqlw"), _("Show a project: its data, model versions, sign-offs, scenarios and exports."),
-             _(exit_text), entries, FALSE);
-  if (!call_parse (&call, argc, argv, _("project (PROJECT.mqlw)"), &error))
+  mqlw_invocation_init (&inv, _("PROJECT.mqlw"), _("Show a project: its data, model versions, sign-offs, scenarios and exports."),
+                        _(exit_text), entries, FALSE, FALSE, FALSE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
     return mqlw_report_error (error);
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
     {
       g_printerr (_("mqlw: --format must be text or json, not “%s”\n"), format);
       return MQLW_EXIT_USAGE;
     }
-  project = open_project (call.rest[0], &error);
+  project = open_project (inv.rest[0], &error);
   if (project == NULL)
     return mqlw_report_error (error);
   dataset = mqlw_project_get_dataset (project);
@@ -281,7 +214,7 @@ project_info (int    argc,
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "file");
-      json_builder_add_string_value (b, call.rest[0]);
+      json_builder_add_string_value (b, inv.rest[0]);
       json_builder_set_member_name (b, "schema");
       json_builder_add_int_value (b, mqlw_project_get_file_schema (project));
       json_builder_set_member_name (b, "source");
@@ -338,7 +271,7 @@ project_info (int    argc,
       return MQLW_EXIT_OK;
     }
 
-  g_print ("%s: %s\n", _("Project"), call.rest[0]);
+  g_print ("%s: %s\n", _("Project"), inv.rest[0]);
   g_print ("%s: %s, %u %s, %u %s\n", _("Data"), dataset->source_name, dataset->n_rows, _("leads"),
            dataset->columns->len, _("columns"));
   if (dataset->source_sha256 != NULL)
@@ -388,7 +321,7 @@ static int
 project_sign (int    argc,
               char **argv)
 {
-  g_auto(Call) call;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwProject) project = NULL;
   g_autoptr(GPtrArray) approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
@@ -408,11 +341,11 @@ project_sign (int    argc,
     { NULL }
   };
 
-  call_init (&call, _("PROJECT.mqlw"),
-             _("Sign off the current model version: both marketing and sales leadership agree to it. The version\n"
-               "is frozen; the sign-off records the model, threshold, capacity, data digest, figures, approvers and\n"
-               "notes with a SHA-256 digest."), _(exit_text), entries, FALSE);
-  if (!call_parse (&call, argc, argv, _("project (PROJECT.mqlw)"), &error))
+  mqlw_invocation_init (&inv, _("PROJECT.mqlw"),
+                        _("Sign off the current model version: both marketing and sales leadership agree to it. The version\n"
+                          "is frozen; the sign-off records the model, threshold, capacity, data digest, figures, approvers and\n"
+                          "notes with a SHA-256 digest."), _(exit_text), entries, FALSE, FALSE, FALSE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
     return mqlw_report_error (error);
   g_date_clear (&date, 1);
   g_date_clear (&review, 1);
@@ -435,7 +368,7 @@ project_sign (int    argc,
       g_ptr_array_add (approvers, approver);
     }
 
-  project = open_project (call.rest[0], &error);
+  project = open_project (inv.rest[0], &error);
   if (project == NULL)
     return mqlw_report_error (error);
   signoff = mqlw_project_sign (project, (guint) version, approvers, notes, &date, &review, NULL, &error);
@@ -443,7 +376,7 @@ project_sign (int    argc,
     return mqlw_report_error (error);
   if (!mqlw_project_save (project, NULL, NULL, NULL, &error))
     return mqlw_report_error (error);
-  g_print (_("Signed off version %u of %s\nDigest: %s\n"), signoff->version, call.rest[0], signoff->digest);
+  g_print (_("Signed off version %u of %s\nDigest: %s\n"), signoff->version, inv.rest[0], signoff->digest);
   return MQLW_EXIT_OK;
 }
 
@@ -518,7 +451,7 @@ int
 mqlw_command_export (int    argc,
                      char **argv)
 {
-  g_auto(Call) call;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwProject) project = NULL;
   g_autoptr(MqlwScorer) scorer = NULL;
@@ -537,11 +470,11 @@ mqlw_command_export (int    argc,
     { NULL }
   };
 
-  call_init (&call, _("PROJECT.mqlw"),
-             _("Export from a project: the agreed model (its latest sign-off) as JSON, the bucket table or the\n"
-               "threshold sweep as CSV, or the chart as PNG, SVG or PDF (by the file name). The export is\n"
-               "recorded in the project's export log."), _(exit_text), entries, FALSE);
-  if (!call_parse (&call, argc, argv, _("project (PROJECT.mqlw)"), &error))
+  mqlw_invocation_init (&inv, _("PROJECT.mqlw"),
+                        _("Export from a project: the agreed model (its latest sign-off) as JSON, the bucket table or the\n"
+                          "threshold sweep as CSV, or the chart as PNG, SVG or PDF (by the file name). The export is\n"
+                          "recorded in the project's export log."), _(exit_text), entries, FALSE, FALSE, FALSE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
     return mqlw_report_error (error);
   if (what == NULL || output == NULL)
     {
@@ -555,7 +488,7 @@ mqlw_command_export (int    argc,
       return MQLW_EXIT_USAGE;
     }
 
-  project = open_project (call.rest[0], &error);
+  project = open_project (inv.rest[0], &error);
   if (project == NULL)
     return mqlw_report_error (error);
   head = mqlw_project_get_head (project);
@@ -567,7 +500,7 @@ mqlw_command_export (int    argc,
 
       if (signoff == NULL)
         {
-          g_printerr (_("mqlw: %s has no sign-off yet; sign the model first (mqlw project sign)\n"), call.rest[0]);
+          g_printerr (_("mqlw: %s has no sign-off yet; sign the model first (mqlw project sign)\n"), inv.rest[0]);
           return MQLW_EXIT_DATA;
         }
       if (!mqlw_signoff_export (signoff, output, &error))
@@ -647,7 +580,7 @@ int
 mqlw_command_report (int    argc,
                      char **argv)
 {
-  g_auto(Call) call;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwProject) project = NULL;
   g_autoptr(MqlwReport) report = NULL;
@@ -661,13 +594,13 @@ mqlw_command_report (int    argc,
     { NULL }
   };
 
-  call_init (&call, _("PROJECT.mqlw"),
-             _("Write the MQL definition both teams reference: the data, the chart, the bucket table, every\n"
-               "criterion in plain language, the paths and disqualifiers, the threshold and why, volume against\n"
-               "capacity, the sign-off, and how to enter the model in HubSpot, Marketo, Account Engagement\n"
-               "(Pardot) and Mautic. PDF, or Markdown with the chart as a PNG next to it."),
-             _(exit_text), entries, FALSE);
-  if (!call_parse (&call, argc, argv, _("project (PROJECT.mqlw)"), &error))
+  mqlw_invocation_init (&inv, _("PROJECT.mqlw"),
+                        _("Write the MQL definition both teams reference: the data, the chart, the bucket table, every\n"
+                          "criterion in plain language, the paths and disqualifiers, the threshold and why, volume against\n"
+                          "capacity, the sign-off, and how to enter the model in HubSpot, Marketo, Account Engagement\n"
+                          "(Pardot) and Mautic. PDF, or Markdown with the chart as a PNG next to it."),
+                        _(exit_text), entries, FALSE, FALSE, FALSE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
     return mqlw_report_error (error);
   if (output == NULL)
     {
@@ -679,16 +612,16 @@ mqlw_command_report (int    argc,
       g_printerr (_("mqlw: the written definition is a .pdf or a .md file, not “%s”\n"), output);
       return MQLW_EXIT_USAGE;
     }
-  project = open_project (call.rest[0], &error);
+  project = open_project (inv.rest[0], &error);
   if (project == NULL)
     return mqlw_report_error (error);
   v = version > 0 ? mqlw_project_get_version (project, (guint) version) : mqlw_project_get_head (project);
   if (v == NULL)
     {
       if (version > 0)
-        g_printerr (_("mqlw: %s has no model version %d\n"), call.rest[0], version);
+        g_printerr (_("mqlw: %s has no model version %d\n"), inv.rest[0], version);
       else
-        g_printerr (_("mqlw: %s has no model yet: add one with mqlw project set-model\n"), call.rest[0]);
+        g_printerr (_("mqlw: %s has no model yet: add one with mqlw project set-model\n"), inv.rest[0]);
       return MQLW_EXIT_DATA;
     }
   report = mqlw_report_new (mqlw_project_get_dataset (project), v->model, v->signoff, v->number, &error);
@@ -704,7 +637,7 @@ int
 mqlw_command_verify (int    argc,
                      char **argv)
 {
-  g_auto(Call) call;
+  g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autoptr(MqlwVerifyResult) result = NULL;
@@ -719,25 +652,25 @@ mqlw_command_verify (int    argc,
     { NULL }
   };
 
-  call_init (&call, _("AGREED-MODEL.json"),
-             _("Check an agreed-model export: OK, or exactly which part changed after sign-off (model, threshold,\n"
-               "capacity, dataset digest, metrics, approvers, notes)."),
-             _("Exit status: 0 as signed, 1 usage error, 2 data error, 3 changed after sign-off (or, with --data,\n"
-               "figures that no longer match)."), entries, TRUE);
-  if (!call_parse (&call, argc, argv, _("agreed-model export to check (JSON)"), &error))
+  mqlw_invocation_init (&inv, _("AGREED-MODEL.json"),
+                        _("Check an agreed-model export: OK, or exactly which part changed after sign-off (model, threshold,\n"
+                          "capacity, dataset digest, metrics, approvers, notes)."),
+                        _("Exit status: 0 as signed, 1 usage error, 2 data error, 3 changed after sign-off (or, with --data,\n"
+                          "figures that no longer match)."), entries, TRUE, FALSE, FALSE);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("agreed-model export to check (JSON)"), &error))
     return mqlw_report_error (error);
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
     {
       g_printerr (_("mqlw: --format must be text or json, not “%s”\n"), format);
       return MQLW_EXIT_USAGE;
     }
-  if (!g_file_get_contents (call.rest[0], &contents, &length, &error))
+  if (!g_file_get_contents (inv.rest[0], &contents, &length, &error))
     return mqlw_report_error (error);
-  if (data != NULL && (dataset = mqlw_load_dataset (data, &call.data, &error)) == NULL)
+  if (data != NULL && (dataset = mqlw_load_dataset (data, &inv.data, &error)) == NULL)
     return mqlw_report_error (error);
   if (!mqlw_signoff_verify (contents, (gssize) length, dataset, &result, &error))
     {
-      g_printerr ("mqlw: %s: %s\n", call.rest[0], error->message);
+      g_printerr ("mqlw: %s: %s\n", inv.rest[0], error->message);
       return MQLW_EXIT_DATA;
     }
   signoff = mqlw_signoff_from_json (contents, (gssize) length, NULL);
@@ -786,11 +719,11 @@ mqlw_command_verify (int    argc,
               const MqlwApprover *a = g_ptr_array_index (signoff->approvers, i);
               g_string_append_printf (names, "%s%s (%s)", i > 0 ? ", " : "", a->name, mqlw_team_to_string (a->team));
             }
-          g_print (_("OK: %s is as signed off by %s\nDigest: %s\n"), call.rest[0], names->str,
+          g_print (_("OK: %s is as signed off by %s\nDigest: %s\n"), inv.rest[0], names->str,
                    signoff != NULL ? signoff->digest : "");
         }
       else
-        g_print (_("CHANGED: %s was edited after sign-off\n"), call.rest[0]);
+        g_print (_("CHANGED: %s was edited after sign-off\n"), inv.rest[0]);
       if (result->data_checked && !result->data_metrics_match)
         g_print (_("MISMATCH: the figures recomputed from %s no longer match the signed figures\n"), data);
       for (guint i = 0; i < result->messages->len; i++)
