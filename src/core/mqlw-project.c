@@ -1243,6 +1243,23 @@ next_row (sqlite3_stmt *stmt,
   return *code == SQLITE_ROW;
 }
 
+/* After the last next_row (): an error unless the rows ran out (@code is
+ * SQLITE_DONE); the statement is finalized once done. */
+static gboolean
+finish_rows (Reader        *r,
+             sqlite3_stmt **stmt,
+             int            code,
+             GError       **error)
+{
+  if (code != SQLITE_DONE)
+    {
+      set_read_error (error, r->path, r->db, code);
+      return FALSE;
+    }
+  g_clear_pointer (stmt, sqlite3_finalize);
+  return TRUE;
+}
+
 static gboolean
 query_int (Reader      *r,
            const char  *sql,
@@ -1492,12 +1509,8 @@ read_dataset (Reader  *r,
         mqlw_stage_from_string (stage_text, &column->stage);
       column->activity = g_strdup (activity);
     }
-  if (code != SQLITE_DONE)
-    {
-      set_read_error (error, r->path, r->db, code);
-      return NULL;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!finish_rows (r, &stmt, code, error))
+    return NULL;
 
   code = sqlite3_prepare_v2 (r->db, "SELECT id FROM outcomes ORDER BY id", -1, &stmt, NULL);
   while (next_row (stmt, &code))
@@ -1522,12 +1535,8 @@ read_dataset (Reader  *r,
       else
         dataset->outcomes.created_days = data;
     }
-  if (code != SQLITE_DONE)
-    {
-      set_read_error (error, r->path, r->db, code);
-      return NULL;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!finish_rows (r, &stmt, code, error))
+    return NULL;
 
   code = sqlite3_prepare_v2 (r->db, "SELECT level, line, column_name, message FROM problems ORDER BY id", -1, &stmt, NULL);
   while (next_row (stmt, &code))
@@ -1540,11 +1549,8 @@ read_dataset (Reader  *r,
                                          (const char *) sqlite3_column_text (stmt, 2),
                                          "%s", message != NULL ? message : ""));
     }
-  if (code != SQLITE_DONE)
-    {
-      set_read_error (error, r->path, r->db, code);
-      return NULL;
-    }
+  if (!finish_rows (r, &stmt, code, error))
+    return NULL;
   return g_steal_pointer (&dataset);
 }
 
@@ -1612,12 +1618,8 @@ read_documents (Reader      *r,
         version->comment = g_strdup ("");
       g_ptr_array_add (self->versions, version);
     }
-  if (code != SQLITE_DONE)
-    {
-      set_read_error (error, r->path, r->db, code);
-      return FALSE;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!finish_rows (r, &stmt, code, error))
+    return FALSE;
 
   code = sqlite3_prepare_v2 (r->db, "SELECT version, document FROM signoffs ORDER BY version", -1, &stmt, NULL);
   while (next_row (stmt, &code))
@@ -1642,12 +1644,8 @@ read_documents (Reader      *r,
         }
       version->signoff = signoff;
     }
-  if (code != SQLITE_DONE)
-    {
-      set_read_error (error, r->path, r->db, code);
-      return FALSE;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!finish_rows (r, &stmt, code, error))
+    return FALSE;
 
   code = sqlite3_prepare_v2 (r->db, "SELECT name, model, comment, updated FROM scenarios ORDER BY position",
                              -1, &stmt, NULL);
@@ -1669,12 +1667,8 @@ read_documents (Reader      *r,
       scenario->updated = parse_time ((const char *) sqlite3_column_text (stmt, 3));
       g_ptr_array_add (self->scenarios, scenario);
     }
-  if (code != SQLITE_DONE)
-    {
-      set_read_error (error, r->path, r->db, code);
-      return FALSE;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!finish_rows (r, &stmt, code, error))
+    return FALSE;
 
   code = sqlite3_prepare_v2 (r->db, "SELECT at, kind, path, sha256, version FROM exports ORDER BY id", -1, &stmt, NULL);
   while (next_row (stmt, &code))
@@ -1694,11 +1688,8 @@ read_documents (Reader      *r,
         }
       g_ptr_array_add (self->exports, record);
     }
-  if (code != SQLITE_DONE)
-    {
-      set_read_error (error, r->path, r->db, code);
-      return FALSE;
-    }
+  if (!finish_rows (r, &stmt, code, error))
+    return FALSE;
   return TRUE;
 }
 
