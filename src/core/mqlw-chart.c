@@ -836,6 +836,37 @@ fill_background (cairo_t     *cr,
   cairo_restore (cr);
 }
 
+/* Paints the background and the title: returns the padding,
+ * and the frame left for the chart inside it in @top, @bottom, @left and
+ * @right. */
+static double
+begin_chart (cairo_t              *cr,
+             const Theme          *theme,
+             const MqlwChartStyle *style,
+             double                width,
+             double                height,
+             double               *top,
+             double               *bottom,
+             double               *left,
+             double               *right)
+{
+  double s = theme->s;
+  double pad = MIN (24 * s, MIN (width, height) * 0.05);
+
+  fill_background (cr, theme, width, height);
+  *top = pad;
+  *bottom = height - pad;
+  *left = pad;
+  *right = width - pad;
+  if (style->title != NULL && *style->title != '\0')
+    {
+      Extent e = draw_text (cr, theme, style->title, SIZE_TITLE, PANGO_WEIGHT_BOLD, theme->fg,
+                            *left, *top, 0, 0);
+      *top += e.h + 10 * s;
+    }
+  return pad;
+}
+
 /* Grid lines and both y axes' tick labels. The rate axis is drawn only when
  * @rate_axis. */
 static void
@@ -1201,20 +1232,7 @@ mqlw_chart_draw (cairo_t               *cr,
   n = table->n_buckets;
 
   cairo_save (cr);
-  fill_background (cr, &theme, width, height);
-
-  pad = MIN (24 * s, MIN (width, height) * 0.05);
-  top = pad;
-  bottom = height - pad;
-  left = pad;
-  right = width - pad;
-
-  if (style->title != NULL && *style->title != '\0')
-    {
-      Extent e = draw_text (cr, &theme, style->title, SIZE_TITLE, PANGO_WEIGHT_BOLD, theme.fg,
-                            left, top, 0, 0);
-      top += e.h + 10 * s;
-    }
+  pad = begin_chart (cr, &theme, style, width, height, &top, &bottom, &left, &right);
 
   if (n == 0)
     {
@@ -1630,20 +1648,7 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
   s = theme.s;
 
   cairo_save (cr);
-  fill_background (cr, &theme, width, height);
-
-  pad = MIN (24 * s, MIN (width, height) * 0.05);
-  top = pad;
-  bottom = height - pad;
-  left = pad;
-  right = width - pad;
-
-  if (style->title != NULL && *style->title != '\0')
-    {
-      Extent e = draw_text (cr, &theme, style->title, SIZE_TITLE, PANGO_WEIGHT_BOLD, theme.fg,
-                            left, top, 0, 0);
-      top += e.h + 10 * s;
-    }
+  pad = begin_chart (cr, &theme, style, width, height, &top, &bottom, &left, &right);
 
   n = sweep != NULL ? sweep->len : 0;
   if (n == 0)
