@@ -19,10 +19,13 @@ struct _MqlwModelPanel
   GtkWidget      parent_instance;
 
   MqlwWorkbench *workbench;
-  GHashTable    *points_spins;   /* id → GtkSpinButton */
-  GHashTable    *cap_spins;      /* id → GtkSpinButton */
-  GHashTable    *switches;       /* id → GtkSwitch */
+  GHashTable    *criteria;       /* "kind/id" → Criterion */
+  GPtrArray     *criterion_order[3];     /* Criterion, as shown in each group */
+  GtkWidget     *criterion_groups[3];    /* fit, behaviour, disqualifiers */
+  GtkWidget     *setting_groups[4];      /* existing score, decay, grades, paths */
+  char          *group_shapes[4];        /* what each was built for */
   GHashTable    *setting_spins;  /* setting key → GtkSpinButton */
+  GHashTable    *choices;        /* setting key → GtkSwitch, GtkCheckButton or AdwComboRow */
   guint          pending_source;
   char          *pending_action;
   char          *pending_id;
@@ -34,7 +37,7 @@ struct _MqlwModelPanel
 
 G_DEFINE_FINAL_TYPE (MqlwModelPanel, mqlw_model_panel, GTK_TYPE_WIDGET)
 
-static void rebuild (MqlwModelPanel *self);
+static void sync_panel (MqlwModelPanel *self);
 
 /* ---- edits -------------------------------------------------------------- */
 
@@ -531,7 +534,6 @@ create_group (MqlwModelPanel *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
     }
-  gtk_box_append (self->groups, group);
   return group;
 }
 
@@ -548,7 +550,7 @@ create_row (const char *title,
   return row;
 }
 
-/* A criterion: points and on/off always in view; the rest one click down. */
+/* An expander row: the main controls in view, the rest one click down. */
 static GtkWidget *
 create_criterion_row (const char *title,
                       const char *subtitle)
@@ -562,118 +564,345 @@ create_criterion_row (const char *title,
   return row;
 }
 
+/* ---- criteria: one row per id, kept across edits -------------------------- */
+
+/* A structural change (a criterion added, removed, renamed, undone) or new
+ * data updates the rows in place: rows are created only for new ids, removed
+ * for vanished ones and moved when the order changed; every other row keeps
+ * its widgets, and a value is set only when it differs. */
+
+enum { KIND_FIT, KIND_BEHAVIOUR, KIND_DISQUALIFIER, N_KINDS };
+
+/* A rule as its row shows it. */
+typedef struct {
+  const char *id;
+  const char *title;
+  char       *subtitle;
+  double      points;
+  double      cap;
+  gboolean    enabled;
+  const char *activity;
+} RuleView;
+
+typedef struct {
+  MqlwModelPanel *self;
+  guint           kind;
+  char           *id;
+  char           *title;
+  GtkWidget      *row;            /* owned: a row survives being moved */
+  GtkWidget      *spin;           /* points; NULL for disqualifiers */
+  GtkWidget      *sw;
+  /* The expander's content, built when first expanded. */
+  GtkWidget      *cap;
+  GtkWidget      *edit_row;
+  GtkWidget      *edit_button;
+  GtkWidget      *remove_button;
+} Criterion;
+
 static void
-add_edit_row (GtkWidget  *expander,
-              const char *id,
-              const char *title,
-              const char *label)
+criterion_free (gpointer data)
+{
+  Criterion *c = data;
+
+  g_signal_handlers_disconnect_by_data (c->row, c);
+  g_object_unref (c->row);
+  g_free (c->id);
+  g_free (c->title);
+  g_free (c);
+}
+
+static char *
+make_criterion_key (guint       kind,
+                    const char *id)
+{
+  return g_strdup_printf ("%u/%s", kind, id);
+}
+
+static GPtrArray *
+get_rules (MqlwModel *model,
+           guint      kind)
+{
+  return kind == KIND_FIT ? model->fit : kind == KIND_BEHAVIOUR ? model->behaviour : model->disqualifiers;
+}
+
+/* The @i-th rule of @kind; the caller frees view->subtitle. */
+static void
+get_rule_view (MqlwModel *model,
+               guint      kind,
+               guint      i,
+               RuleView  *view)
+{
+  memset (view, 0, sizeof *view);
+  view->cap = NAN;
+  if (kind == KIND_FIT)
+    {
+      MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
+
+      view->id = rule->id;
+      view->title = rule->label != NULL ? rule->label : rule->id;
+      view->subtitle = mqlw_match_describe (&rule->match);
+      view->points = rule->points;
+      view->enabled = rule->enabled;
+    }
+  else if (kind == KIND_BEHAVIOUR)
+    {
+      MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, i);
+      g_autofree char *cap_text = isnan (rule->cap) ? g_strdup (_("no cap")) : g_strdup_printf (_("cap %.0f"), rule->cap);
+
+      view->id = rule->id;
+      view->title = rule->label != NULL ? rule->label : rule->id;
+      view->subtitle = g_strdup_printf (rule->decay ? _("each · %s · decays") : _("each · %s"), cap_text);
+      view->points = rule->points;
+      view->cap = rule->cap;
+      view->enabled = rule->enabled;
+      view->activity = rule->activity;
+    }
+  else
+    {
+      MqlwDisqualifier *rule = g_ptr_array_index (model->disqualifiers, i);
+
+      view->id = rule->id;
+      view->title = rule->label != NULL ? rule->label : rule->id;
+      view->subtitle = mqlw_match_describe (&rule->match);
+      view->enabled = rule->enabled;
+    }
+}
+
+static gboolean
+find_rule_view (MqlwModel  *model,
+                guint       kind,
+                const char *id,
+                RuleView   *view)
+{
+  for (guint i = 0; model != NULL && i < get_rules (model, kind)->len; i++)
+    {
+      get_rule_view (model, kind, i, view);
+      if (g_strcmp0 (view->id, id) == 0)
+        return TRUE;
+      g_free (view->subtitle);
+    }
+  return FALSE;
+}
+
+static void
+set_accessible_label (GtkWidget  *widget,
+                      const char *label)
+{
+  if (widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* The title and every label that names the criterion. */
+static void
+label_criterion (Criterion *c)
+{
+  g_autofree char *use = g_strdup_printf (_("Use %s"), c->title);
+  g_autofree char *edit = g_strdup_printf (_("Edit %s"), c->title);
+  g_autofree char *remove = g_strdup_printf (_("Remove %s"), c->title);
+  g_autofree char *points = c->kind == KIND_BEHAVIOUR ? g_strdup_printf (_("Points per %s"), c->title)
+                                                      : g_strdup_printf (_("Points for %s"), c->title);
+  g_autofree char *cap = g_strdup_printf (_("Cap for %s"), c->title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (c->row), c->title);
+  set_accessible_label (c->sw, use);
+  set_accessible_label (c->spin, points);
+  set_accessible_label (c->cap, cap);
+  set_accessible_label (c->edit_button, edit);
+  set_accessible_label (c->remove_button, remove);
+}
+
+static char *
+describe_edit_row (const RuleView *view)
+{
+  if (view->activity != NULL)
+    return g_strdup_printf (_("Activity: %s"), view->activity);
+  return g_strdup (_("Field, condition and values"));
+}
+
+static GtkWidget *
+add_button_row (Criterion  *c,
+                const char *title,
+                const char *mnemonic,
+                const char *action)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit…"));
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "model.edit");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (id));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (c->id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  g_object_set_data_full (G_OBJECT (expander), "expand-key", g_strdup (id), g_free);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (c->row), row);
+  g_object_set_data (G_OBJECT (row), "button", button);
+  return row;
 }
 
+/* The rest, one click down: built on first expanding. */
 static void
-add_remove_row (GtkWidget  *expander,
-                const char *id,
-                const char *label)
+build_criterion_content (Criterion *c)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove"));
+  MqlwModel *model = mqlw_workbench_get_model (c->self->workbench);
+  g_autofree char *edit_title = NULL;
+  GtkWidget *remove_row;
+  RuleView view;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Remove this criterion"));
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "model.remove");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (id));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-}
-
-static void
-add_fit_rows (MqlwModelPanel *self,
-              MqlwModel      *model)
-{
-  GtkWidget *group = create_group (self, _("Fit"), _("Points for who the lead is"), "model.add-fit");
-
-  for (guint i = 0; i < model->fit->len; i++)
+  if (c->edit_row != NULL || !find_rule_view (model, c->kind, c->id, &view))
+    return;
+  if (c->kind == KIND_BEHAVIOUR)
     {
-      MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
-      g_autofree char *describe = mqlw_match_describe (&rule->match);
-      const char *title = rule->label != NULL ? rule->label : rule->id;
-      g_autofree char *points_label = g_strdup_printf (_("Points for %s"), title);
-      g_autofree char *switch_label = g_strdup_printf (_("Use %s"), title);
-      g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
-      GtkWidget *row = create_criterion_row (title, describe);
-      GtkWidget *spin = create_spin (self, rule->id, rule->points, -1000, points_label, G_CALLBACK (on_points_changed_cb));
-      GtkWidget *sw = create_switch (self, rule->id, NULL, rule->enabled, switch_label);
+      GtkWidget *cap_row = adw_action_row_new ();
 
-      g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), title);
-
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), sw);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), spin);
-      add_edit_row (row, rule->id, _("Field, condition and values"), edit_label);
-      add_remove_row (row, rule->id, remove_label);
-      g_hash_table_insert (self->points_spins, g_strdup (rule->id), spin);
-      g_hash_table_insert (self->switches, g_strdup (rule->id), sw);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-}
-
-static void
-add_behaviour_rows (MqlwModelPanel *self,
-                    MqlwModel      *model)
-{
-  GtkWidget *group = create_group (self, _("Behaviour"), _("Points per activity, with an optional cap"),
-                                   "model.add-behaviour");
-
-  for (guint i = 0; i < model->behaviour->len; i++)
-    {
-      MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, i);
-      const char *title = rule->label != NULL ? rule->label : rule->id;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *cap_text = NULL;
-      g_autofree char *points_label = g_strdup_printf (_("Points per %s"), title);
-      g_autofree char *cap_label = g_strdup_printf (_("Cap for %s"), title);
-      g_autofree char *switch_label = g_strdup_printf (_("Use %s"), title);
-      g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
-      GtkWidget *row, *spin, *cap, *sw, *cap_row;
-
-      cap_text = isnan (rule->cap) ? g_strdup (_("no cap")) : g_strdup_printf (_("cap %.0f"), rule->cap);
-      subtitle = g_strdup_printf (rule->decay ? _("each · %s · decays") : _("each · %s"), cap_text);
-      row = create_criterion_row (title, subtitle);
-      spin = create_spin (self, rule->id, rule->points, -1000, points_label, G_CALLBACK (on_points_changed_cb));
-      cap = create_spin (self, rule->id, rule->cap, 0, cap_label, G_CALLBACK (on_cap_changed_cb));
-      sw = create_switch (self, rule->id, NULL, rule->enabled, switch_label);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), sw);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), spin);
-
-      cap_row = adw_action_row_new ();
+      c->cap = create_spin (c->self, c->id, view.cap, 0, c->title, G_CALLBACK (on_cap_changed_cb));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (cap_row), _("Cap"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (cap_row), _("Most points the activity can give; 0 for no cap"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (cap_row), cap);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), cap_row);
-      {
-        g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), title);
-        g_autofree char *activity = g_strdup_printf (_("Activity: %s"), rule->activity);
-        add_edit_row (row, rule->id, activity, edit_label);
-      }
-      add_remove_row (row, rule->id, remove_label);
-
-      g_hash_table_insert (self->points_spins, g_strdup (rule->id), spin);
-      g_hash_table_insert (self->cap_spins, g_strdup (rule->id), cap);
-      g_hash_table_insert (self->switches, g_strdup (rule->id), sw);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (cap_row), c->cap);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (c->row), cap_row);
     }
+  edit_title = describe_edit_row (&view);
+  c->edit_row = add_button_row (c, edit_title, _("_Edit…"), "model.edit");
+  c->edit_button = g_object_get_data (G_OBJECT (c->edit_row), "button");
+  remove_row = add_button_row (c, _("Remove this criterion"), _("_Remove"), "model.remove");
+  c->remove_button = g_object_get_data (G_OBJECT (remove_row), "button");
+  gtk_widget_add_css_class (c->remove_button, "destructive-action");
+  label_criterion (c);
+  g_free (view.subtitle);
+}
+
+static void
+on_criterion_expanded_cb (AdwExpanderRow *row,
+                          GParamSpec     *pspec,
+                          Criterion      *c)
+{
+  if (!adw_expander_row_get_expanded (row))
+    return;
+  g_signal_handlers_disconnect_by_func (row, on_criterion_expanded_cb, c);
+  build_criterion_content (c);
+}
+
+/* A criterion: points and on/off always in view. */
+static Criterion *
+create_criterion (MqlwModelPanel *self,
+                  guint           kind,
+                  const RuleView *view)
+{
+  Criterion *c = g_new0 (Criterion, 1);
+
+  c->self = self;
+  c->kind = kind;
+  c->id = g_strdup (view->id);
+  c->title = g_strdup (view->title);
+  c->row = g_object_ref_sink (adw_expander_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (c->row), FALSE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (c->row), view->subtitle);
+  c->sw = create_switch (self, view->id, NULL, view->enabled, c->title);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (c->row), c->sw);
+  if (kind != KIND_DISQUALIFIER)
+    {
+      c->spin = create_spin (self, view->id, view->points, -1000, c->title, G_CALLBACK (on_points_changed_cb));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (c->row), c->spin);
+    }
+  g_signal_connect (c->row, "notify::expanded", G_CALLBACK (on_criterion_expanded_cb), c);
+  label_criterion (c);
+  return c;
+}
+
+/* Sets only what differs: an unchanged row is not laid out again. */
+static void
+update_criterion (MqlwModelPanel *self,
+                  Criterion      *c,
+                  const RuleView *view)
+{
+  if (g_strcmp0 (c->title, view->title) != 0)
+    {
+      g_free (c->title);
+      c->title = g_strdup (view->title);
+      label_criterion (c);
+    }
+  if (g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (c->row)), view->subtitle) != 0)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (c->row), view->subtitle);
+  if (gtk_switch_get_active (GTK_SWITCH (c->sw)) != view->enabled)
+    gtk_switch_set_active (GTK_SWITCH (c->sw), view->enabled);
+  /* A value being typed or dragged is not overwritten. */
+  if (self->pending_source == 0)
+    {
+      double cap = isnan (view->cap) ? 0 : view->cap;
+
+      if (c->spin != NULL && gtk_spin_button_get_value (GTK_SPIN_BUTTON (c->spin)) != view->points)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (c->spin), view->points);
+      if (c->cap != NULL && gtk_spin_button_get_value (GTK_SPIN_BUTTON (c->cap)) != cap)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (c->cap), cap);
+    }
+  if (c->edit_row != NULL)
+    {
+      g_autofree char *edit_title = describe_edit_row (view);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c->edit_row)), edit_title) != 0)
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (c->edit_row), edit_title);
+    }
+}
+
+static void
+reconcile_criteria (MqlwModelPanel *self,
+                    guint           kind,
+                    MqlwModel      *model)
+{
+  GtkWidget *group = self->criterion_groups[kind];
+  GPtrArray *shown = self->criterion_order[kind];
+  GPtrArray *rules = get_rules (model, kind);
+  g_autoptr(GPtrArray) wanted = g_ptr_array_sized_new (rules->len);
+  g_autoptr(GPtrArray) kept = g_ptr_array_sized_new (shown->len);
+  g_autoptr(GHashTable) wanted_set = g_hash_table_new (NULL, NULL);
+  guint prefix = 0;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      g_autofree char *key = NULL;
+      Criterion *c;
+      RuleView view;
+
+      get_rule_view (model, kind, i, &view);
+      key = make_criterion_key (kind, view.id);
+      c = g_hash_table_lookup (self->criteria, key);
+      if (c == NULL)
+        {
+          c = create_criterion (self, kind, &view);
+          g_hash_table_insert (self->criteria, g_steal_pointer (&key), c);
+        }
+      else
+        update_criterion (self, c, &view);
+      g_free (view.subtitle);
+      if (g_hash_table_add (wanted_set, c))   /* a repeated id shows once */
+        g_ptr_array_add (wanted, c);
+    }
+
+  /* Rows whose criterion is gone. */
+  for (guint i = 0; i < shown->len; i++)
+    {
+      Criterion *c = g_ptr_array_index (shown, i);
+
+      if (g_hash_table_contains (wanted_set, c))
+        g_ptr_array_add (kept, c);
+      else
+        {
+          g_autofree char *key = make_criterion_key (kind, c->id);
+
+          adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), c->row);
+          g_hash_table_remove (self->criteria, key);
+        }
+    }
+
+  /* The rows already in order stay put; the rest are (re)added in order. */
+  while (prefix < kept->len && prefix < wanted->len &&
+         g_ptr_array_index (kept, prefix) == g_ptr_array_index (wanted, prefix))
+    prefix++;
+  for (guint i = prefix; i < kept->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), ((Criterion *) g_ptr_array_index (kept, i))->row);
+  for (guint i = prefix; i < wanted->len; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), ((Criterion *) g_ptr_array_index (wanted, i))->row);
+
+  g_ptr_array_set_size (shown, 0);
+  g_ptr_array_extend (shown, wanted, NULL, NULL);
 }
 
 /* A number setting: a row with a spin button (model.set-setting @key). */
@@ -729,13 +958,14 @@ create_choice_row (MqlwModelPanel    *self,
   g_object_set_data_full (G_OBJECT (row), "setting", g_strdup (key), g_free);
   g_object_set_data (G_OBJECT (row), "choices", (gpointer) choices);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
+  g_hash_table_insert (self->choices, g_strdup (key), row);
   return row;
 }
 
 static const char *const decay_kinds[] = { "none", "steps", "half-life", NULL };
 static const char *const grade_names[] = { "A", "B", "C", "D", NULL };
 
-static void
+static GtkWidget *
 add_decay_rows (MqlwModelPanel *self,
                 MqlwModel      *model)
 {
@@ -798,9 +1028,10 @@ add_decay_rows (MqlwModelPanel *self,
                                                     model->decay.beyond * 100, 0, 500, 5, 0));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), steps);
     }
+  return group;
 }
 
-static void
+static GtkWidget *
 add_grade_rows (MqlwModelPanel *self,
                 MqlwModel      *model)
 {
@@ -817,8 +1048,9 @@ add_grade_rows (MqlwModelPanel *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_hash_table_insert (self->choices, g_strdup ("grades.enabled"), sw);
   if (!model->grading.enabled)
-    return;
+    return group;
 
   bands = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (bands), _("Fit bands"));
@@ -845,6 +1077,7 @@ add_grade_rows (MqlwModelPanel *self,
     }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), bands);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), multipliers);
+  return group;
 }
 
 static gboolean
@@ -854,7 +1087,7 @@ strv_has (GStrv       strv,
   return strv != NULL && g_strv_contains ((const char *const *) strv, text);
 }
 
-static void
+static GtkWidget *
 add_path_rows (MqlwModelPanel *self,
                MqlwModel      *model)
 {
@@ -871,6 +1104,8 @@ add_path_rows (MqlwModelPanel *self,
     {
       GtkWidget *sw = create_switch (self, NULL, rows[i].path, rows[i].on, rows[i].title);
       GtkWidget *row;
+
+      g_hash_table_insert (self->choices, g_strconcat ("paths.switch.", rows[i].path, NULL), sw);
 
       if (i == 0)
         {
@@ -916,6 +1151,7 @@ add_path_rows (MqlwModelPanel *self,
               check = gtk_check_button_new ();
               gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                            strv_has (model->paths.hand_raiser_activities, column->name));
+              g_hash_table_insert (self->choices, g_strdup (key), check);
               g_object_set_data_full (G_OBJECT (check), "setting", g_steal_pointer (&key), g_free);
               g_signal_connect (check, "toggled", G_CALLBACK (on_choice_toggled_cb), self);
               gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -926,33 +1162,7 @@ add_path_rows (MqlwModelPanel *self,
         }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
-}
-
-static void
-add_disqualifier_rows (MqlwModelPanel *self,
-                       MqlwModel      *model)
-{
-  GtkWidget *group = create_group (self, _("Disqualifiers"), _("Never an MQL, whatever the score"),
-                                   "model.add-disqualifier");
-
-  for (guint i = 0; i < model->disqualifiers->len; i++)
-    {
-      MqlwDisqualifier *rule = g_ptr_array_index (model->disqualifiers, i);
-      g_autofree char *describe = mqlw_match_describe (&rule->match);
-      const char *title = rule->label != NULL ? rule->label : rule->id;
-      g_autofree char *switch_label = g_strdup_printf (_("Use %s"), title);
-      g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
-      GtkWidget *row = create_criterion_row (title, describe);
-      GtkWidget *sw = create_switch (self, rule->id, NULL, rule->enabled, switch_label);
-
-      g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), title);
-
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), sw);
-      add_edit_row (row, rule->id, _("Field, condition and values"), edit_label);
-      add_remove_row (row, rule->id, remove_label);
-      g_hash_table_insert (self->switches, g_strdup (rule->id), sw);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
+  return group;
 }
 
 /* Calls @func on every expander row under @widget. */
@@ -989,82 +1199,177 @@ restore_expanded (gpointer row,
     adw_expander_row_set_expanded (row, TRUE);
 }
 
-static void
-rebuild (MqlwModelPanel *self)
+/* ---- the setting groups: rebuilt only when their shape changes ------------ */
+
+enum { GROUP_SCORE, GROUP_DECAY, GROUP_GRADES, GROUP_PATHS, N_SETTING_GROUPS };
+
+/* The keys (in setting_spins and choices) of each group's widgets. */
+static const char *const group_prefixes[N_SETTING_GROUPS] = { "score.", "decay.", "grades.", "paths." };
+
+static GtkWidget *
+build_score_group (MqlwModelPanel *self,
+                   MqlwModel      *model)
 {
-  MqlwModel *model = mqlw_workbench_get_model (self->workbench);
-  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GtkWidget *child;
+  g_autofree char *text = NULL;
+  GtkWidget *group = create_group (self, _("Existing Score"), NULL, NULL);
 
-  self->syncing = TRUE;
-  /* An edit that adds or removes rows keeps what the user had open. */
-  foreach_expander (GTK_WIDGET (self->groups), remember_expanded, expanded);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))))
-    gtk_box_remove (self->groups, child);
-  g_hash_table_remove_all (self->points_spins);
-  g_hash_table_remove_all (self->cap_spins);
-  g_hash_table_remove_all (self->switches);
-  g_hash_table_remove_all (self->setting_spins);
-
-  if (model != NULL)
+  if (model->score_column == NULL)
     {
-      if (model->score_column != NULL)
-        {
-          g_autofree char *text = g_strdup_printf (_("The threshold applies to the column “%s”"), model->score_column);
-          GtkWidget *group = create_group (self, _("Existing Score"), NULL, NULL);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_row (_("Score from the data"), text));
-        }
-      add_fit_rows (self, model);
-      add_behaviour_rows (self, model);
-      add_decay_rows (self, model);
-      add_grade_rows (self, model);
-      add_path_rows (self, model);
-      add_disqualifier_rows (self, model);
-      foreach_expander (GTK_WIDGET (self->groups), restore_expanded, expanded);
+      gtk_widget_set_visible (group, FALSE);
+      return group;
     }
-  self->syncing = FALSE;
+  text = g_strdup_printf (_("The threshold applies to the column “%s”"), model->score_column);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_row (_("Score from the data"), text));
+  return group;
 }
 
-/* After an edit made here: the rows stay (focus too), values follow the model. */
+/* What a group's rows depend on, values apart (those are set in place). */
+static char *
+describe_group_shape (MqlwModelPanel *self,
+                      guint           which,
+                      MqlwModel      *model)
+{
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  GString *shape = g_string_new (NULL);
+
+  switch (which)
+    {
+    case GROUP_SCORE:
+      g_string_append (shape, model->score_column != NULL ? model->score_column : "");
+      break;
+    case GROUP_DECAY:
+      g_string_append_printf (shape, "%d/%u", model->decay.kind,
+                              model->decay.steps != NULL ? model->decay.steps->len : 0);
+      break;
+    case GROUP_GRADES:
+      g_string_append (shape, model->grading.enabled ? "on" : "off");
+      break;
+    default:
+      /* The hand-raiser activities are the history's activity counts. */
+      for (guint c = 0; dataset != NULL && c < dataset->columns->len; c++)
+        {
+          MqlwColumn *column = g_ptr_array_index (dataset->columns, c);
+
+          if (column->role == MQLW_ROLE_ACTIVITY_COUNT)
+            g_string_append_printf (shape, "%s\n", column->name);
+        }
+      break;
+    }
+  return g_string_free (shape, FALSE);
+}
+
+static gboolean
+has_key_prefix (gpointer key,
+                gpointer value,
+                gpointer prefix)
+{
+  return g_str_has_prefix (key, prefix);
+}
+
 static void
-sync_values (MqlwModelPanel *self)
+refresh_setting_group (MqlwModelPanel *self,
+                       guint           which,
+                       MqlwModel      *model)
+{
+  g_autofree char *shape = describe_group_shape (self, which, model);
+  g_autoptr(GHashTable) expanded = NULL;
+  GtkWidget *old = self->setting_groups[which];
+  GtkWidget *group;
+
+  if (g_strcmp0 (shape, self->group_shapes[which]) == 0)
+    return;
+  /* Rows added or removed: the group is rebuilt, keeping what was open. */
+  expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  foreach_expander (old, remember_expanded, expanded);
+  g_hash_table_foreach_remove (self->setting_spins, has_key_prefix, (gpointer) group_prefixes[which]);
+  g_hash_table_foreach_remove (self->choices, has_key_prefix, (gpointer) group_prefixes[which]);
+  switch (which)
+    {
+    case GROUP_SCORE:
+      group = build_score_group (self, model);
+      break;
+    case GROUP_DECAY:
+      group = add_decay_rows (self, model);
+      break;
+    case GROUP_GRADES:
+      group = add_grade_rows (self, model);
+      break;
+    default:
+      group = add_path_rows (self, model);
+      break;
+    }
+  gtk_box_insert_child_after (self->groups, group, gtk_widget_get_prev_sibling (old));
+  gtk_box_remove (self->groups, old);
+  self->setting_groups[which] = group;
+  foreach_expander (group, restore_expanded, expanded);
+  g_free (self->group_shapes[which]);
+  self->group_shapes[which] = g_steal_pointer (&shape);
+}
+
+/* Switches, checks and combo rows of the setting groups follow the model. */
+static void
+sync_choices (MqlwModelPanel *self,
+              MqlwModel      *model)
+{
+  GHashTableIter iter;
+  gpointer key, widget;
+
+  g_hash_table_iter_init (&iter, self->choices);
+  while (g_hash_table_iter_next (&iter, &key, &widget))
+    {
+      if (ADW_IS_COMBO_ROW (widget))
+        {
+          const char *const *choices = g_object_get_data (G_OBJECT (widget), "choices");
+          const char *current =
+            g_str_equal (key, "decay.kind") ?
+              (model->decay.kind == MQLW_DECAY_STEPS ? "steps" :
+               model->decay.kind == MQLW_DECAY_HALF_LIFE ? "half-life" : "none") :
+            g_str_equal (key, "paths.grade-behaviour-grade") ?
+              mqlw_grade_to_string (model->paths.grade_behaviour_min_grade) :
+              mqlw_grade_to_string (model->paths.hand_raiser_min_grade);
+
+          for (guint i = 0; choices != NULL && choices[i] != NULL; i++)
+            if (g_strcmp0 (choices[i], current) == 0 && adw_combo_row_get_selected (widget) != i)
+              adw_combo_row_set_selected (widget, i);
+        }
+      else
+        {
+          gboolean on;
+
+          if (g_str_equal (key, "grades.enabled"))
+            on = model->grading.enabled;
+          else if (g_str_equal (key, "paths.switch.score"))
+            on = model->paths.score;
+          else if (g_str_equal (key, "paths.switch.grade-behaviour"))
+            on = model->paths.grade_behaviour;
+          else if (g_str_equal (key, "paths.switch.hand-raiser"))
+            on = model->paths.hand_raiser;
+          else
+            on = strv_has (model->paths.hand_raiser_activities,
+                           (const char *) key + strlen ("paths.hand-raiser-activity."));
+          if (GTK_IS_SWITCH (widget) && gtk_switch_get_active (widget) != on)
+            gtk_switch_set_active (widget, on);
+          else if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_active (widget) != on)
+            gtk_check_button_set_active (widget, on);
+        }
+    }
+}
+
+/* The panel follows the model: rows and groups change only where the model
+ * did, and values are set only when they differ. */
+static void
+sync_panel (MqlwModelPanel *self)
 {
   MqlwModel *model = mqlw_workbench_get_model (self->workbench);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->groups), model != NULL);
+  if (model == NULL)
+    return;
   self->syncing = TRUE;
-  for (guint i = 0; i < model->fit->len; i++)
-    {
-      MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
-      GtkSpinButton *spin = g_hash_table_lookup (self->points_spins, rule->id);
-      GtkSwitch *sw = g_hash_table_lookup (self->switches, rule->id);
-
-      if (spin != NULL && gtk_spin_button_get_value (spin) != rule->points && self->pending_source == 0)
-        gtk_spin_button_set_value (spin, rule->points);
-      if (sw != NULL)
-        gtk_switch_set_active (sw, rule->enabled);
-    }
-  for (guint i = 0; i < model->behaviour->len; i++)
-    {
-      MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, i);
-      GtkSpinButton *spin = g_hash_table_lookup (self->points_spins, rule->id);
-      GtkSpinButton *cap = g_hash_table_lookup (self->cap_spins, rule->id);
-      GtkSwitch *sw = g_hash_table_lookup (self->switches, rule->id);
-
-      if (spin != NULL && gtk_spin_button_get_value (spin) != rule->points && self->pending_source == 0)
-        gtk_spin_button_set_value (spin, rule->points);
-      if (cap != NULL && self->pending_source == 0)
-        gtk_spin_button_set_value (cap, isnan (rule->cap) ? 0 : rule->cap);
-      if (sw != NULL)
-        gtk_switch_set_active (sw, rule->enabled);
-    }
-  for (guint i = 0; i < model->disqualifiers->len; i++)
-    {
-      MqlwDisqualifier *rule = g_ptr_array_index (model->disqualifiers, i);
-      GtkSwitch *sw = g_hash_table_lookup (self->switches, rule->id);
-
-      if (sw != NULL)
-        gtk_switch_set_active (sw, rule->enabled);
-    }
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    reconcile_criteria (self, kind, model);
+  for (guint which = 0; which < N_SETTING_GROUPS; which++)
+    refresh_setting_group (self, which, model);
   if (self->pending_source == 0)
     {
       GHashTableIter iter;
@@ -1078,6 +1383,7 @@ sync_values (MqlwModelPanel *self)
             gtk_spin_button_set_value (spin, value);
         }
     }
+  sync_choices (self, model);
   self->syncing = FALSE;
 }
 
@@ -1086,10 +1392,9 @@ on_workbench_changed_cb (MqlwWorkbench  *workbench,
                          guint           change,
                          MqlwModelPanel *self)
 {
-  if (change & (MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_STRUCTURE))
-    rebuild (self);
-  else if (change & (MQLW_WORKBENCH_CHANGED_SCORES | MQLW_WORKBENCH_CHANGED_MODEL))
-    sync_values (self);
+  if (change & (MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_STRUCTURE |
+                MQLW_WORKBENCH_CHANGED_SCORES | MQLW_WORKBENCH_CHANGED_MODEL))
+    sync_panel (self);
 }
 
 /* ---- adding and editing criteria ----------------------------------------- */
@@ -1641,6 +1946,11 @@ mqlw_model_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_MODEL_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  if (self->criteria != NULL)
+    g_hash_table_remove_all (self->criteria);
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    if (self->criterion_order[kind] != NULL)
+      g_ptr_array_set_size (self->criterion_order[kind], 0);
 
   G_OBJECT_CLASS (mqlw_model_panel_parent_class)->dispose (object);
 }
@@ -1650,10 +1960,13 @@ mqlw_model_panel_finalize (GObject *object)
 {
   MqlwModelPanel *self = (MqlwModelPanel *) object;
 
-  g_clear_pointer (&self->points_spins, g_hash_table_unref);
-  g_clear_pointer (&self->cap_spins, g_hash_table_unref);
-  g_clear_pointer (&self->switches, g_hash_table_unref);
+  g_clear_pointer (&self->criteria, g_hash_table_unref);
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    g_clear_pointer (&self->criterion_order[kind], g_ptr_array_unref);
+  for (guint which = 0; which < N_SETTING_GROUPS; which++)
+    g_clear_pointer (&self->group_shapes[which], g_free);
   g_clear_pointer (&self->setting_spins, g_hash_table_unref);
+  g_clear_pointer (&self->choices, g_hash_table_unref);
   g_clear_pointer (&self->pending_action, g_free);
   g_clear_pointer (&self->pending_id, g_free);
   g_clear_pointer (&self->pending_param, g_variant_unref);
@@ -1692,10 +2005,35 @@ mqlw_model_panel_init (MqlwModelPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->points_spins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->cap_spins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->criteria = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, criterion_free);
   self->setting_spins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The groups, in order; the setting groups are placeholders until a model. */
+  for (guint i = 0; i < 7; i++)
+    {
+      static const guint settings[7] = { GROUP_SCORE + 1, 0, 0, GROUP_DECAY + 1, GROUP_GRADES + 1, GROUP_PATHS + 1, 0 };
+      GtkWidget *group;
+
+      if (settings[i] != 0)
+        {
+          group = adw_preferences_group_new ();
+          gtk_widget_set_visible (group, FALSE);
+          self->setting_groups[settings[i] - 1] = group;
+        }
+      else if (i == 1)
+        group = self->criterion_groups[KIND_FIT] =
+          create_group (self, _("Fit"), _("Points for who the lead is"), "model.add-fit");
+      else if (i == 2)
+        group = self->criterion_groups[KIND_BEHAVIOUR] =
+          create_group (self, _("Behaviour"), _("Points per activity, with an optional cap"), "model.add-behaviour");
+      else
+        group = self->criterion_groups[KIND_DISQUALIFIER] =
+          create_group (self, _("Disqualifiers"), _("Never an MQL, whatever the score"), "model.add-disqualifier");
+      gtk_box_append (self->groups, group);
+    }
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    self->criterion_order[kind] = g_ptr_array_new ();
 }
 
 void
@@ -1709,5 +2047,5 @@ mqlw_model_panel_set_workbench (MqlwModelPanel *self,
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_set_object (&self->workbench, workbench);
   g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
-  rebuild (self);
+  sync_panel (self);
 }
