@@ -20,7 +20,8 @@
  * same row objects before and after, only the rows the threshold crossed
  * notified, and every figure equal to the core's, computed here from a
  * scorer and calibration of the test's own. A load off the main thread
- * (mqlw_workbench_load_async) shows the same figures as the synchronous one. */
+ * (mqlw_workbench_load_async) shows the same figures as the synchronous one.
+ * A structural model change keeps the model panel's rows (same objects). */
 
 /* Waits, then lets "changed" handlers and redraws run. */
 static void
@@ -282,6 +283,119 @@ test_verdict_settings (void)
   gui_test_reference_clear (&ref);
 }
 
+/* Every expander row under @widget, in order. */
+static void
+collect_expanders (GtkWidget *widget,
+                   GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_EXPANDER_ROW (child))
+        g_ptr_array_add (rows, child);
+      collect_expanders (child, rows);
+    }
+}
+
+static GtkWidget *
+find_expander (GPtrArray  *rows,
+               const char *title)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  return NULL;
+}
+
+static double
+get_first_spin_value (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      double value;
+
+      if (GTK_IS_SPIN_BUTTON (child))
+        return gtk_spin_button_get_value (GTK_SPIN_BUTTON (child));
+      if (!isnan (value = get_first_spin_value (child)))
+        return value;
+    }
+  return NAN;
+}
+
+/* A structural change (a criterion added, then undone) updates the model
+ * panel in place: every row there before is the same object after, the new
+ * criterion gets one row of its own, and undo removes just that row. */
+static void
+test_model_rows_kept (void)
+{
+  MqlwWindow *window = mqlw_window_new (gui_test_get_app ());
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  GtkWidget *panel = mqlw_window_get_child (window, "model");
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  g_autoptr(GPtrArray) undone = g_ptr_array_new ();
+  g_autoptr(MqlwModel) added = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget **alive;
+  GtkWidget *germany;
+  MqlwFitRule *rule;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  wait_until (gui_test_has_data, window, "the sample");
+  wait_until (gui_test_is_idle, window, "the worker");
+
+  collect_expanders (panel, before);
+  g_assert_cmpuint (before->len, >, 0);
+  g_assert_null (find_expander (before, "Germany"));
+  /* Weak pointers: a row destroyed and another allocated at its address
+   * would otherwise pass for the same object. */
+  alive = g_new0 (GtkWidget *, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      alive[i] = before->pdata[i];
+      g_object_add_weak_pointer (G_OBJECT (alive[i]), (gpointer *) &alive[i]);
+    }
+
+  /* Add "Germany": country is DE, +12 points. */
+  added = mqlw_model_copy (mqlw_workbench_get_model (workbench));
+  rule = mqlw_model_add_fit (added, "germany", "country", MQLW_MATCH_EQUALS, 12);
+  rule->label = g_strdup ("Germany");
+  rule->match.values = g_strsplit ("DE", ",", -1);
+  g_assert_true (mqlw_workbench_apply_model (workbench, added, MQLW_WORKBENCH_CHANGED_STRUCTURE, &error));
+  g_assert_no_error (error);
+  wait_until (gui_test_is_idle, window, "the worker");
+
+  collect_expanders (panel, after);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  for (guint i = 0; i < before->len; i++)
+    {
+      guint index;
+
+      g_assert_true (alive[i] == before->pdata[i]);
+      g_assert_true (g_ptr_array_find (after, alive[i], &index));
+    }
+  germany = find_expander (after, "Germany");
+  g_assert_nonnull (germany);
+  g_assert_cmpfloat (get_first_spin_value (germany), ==, 12);
+
+  /* Undo: the added row goes, the others stay. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_until (gui_test_is_idle, window, "the worker");
+  collect_expanders (panel, undone);
+  g_assert_cmpuint (undone->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_assert_true (alive[i] == before->pdata[i]);
+      g_assert_true (undone->pdata[i] == before->pdata[i]);
+    }
+
+  for (guint i = 0; i < before->len; i++)
+    g_object_remove_weak_pointer (G_OBJECT (alive[i]), (gpointer *) &alive[i]);
+  g_free (alive);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/live-update/threshold-in-place", test_threshold_in_place);
   g_test_add_func ("/mqlw/gui/live-update/load-async", test_load_async);
   g_test_add_func ("/mqlw/gui/live-update/verdict-settings", test_verdict_settings);
+  g_test_add_func ("/mqlw/gui/live-update/model-rows-kept", test_model_rows_kept);
 
   return gui_test_run ();
 }
