@@ -932,8 +932,9 @@ draw_baseline (cairo_t     *cr,
   cairo_restore (cr);
 }
 
-/* The vertical threshold line and its pill, kept inside the plot. */
-static void
+/* The vertical threshold line and its pill, kept inside the plot. Returns
+ * the pill's lower edge, so labels near the line can keep clear of it. */
+static double
 draw_threshold_marker (cairo_t     *cr,
                        const Theme *theme,
                        double       x,
@@ -965,6 +966,7 @@ draw_threshold_marker (cairo_t     *cr,
     pill_x = x - gap - pill_w;
   draw_pill (cr, theme, label, theme->threshold, theme->threshold_text,
              pill_x, py - pill_h / 2, 0, 0);
+  return py + pill_h / 2;
 }
 
 typedef struct {
@@ -1915,8 +1917,7 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
   if (isfinite (threshold))
     {
       double tx = CLAMP (SWEEP_X (threshold), px, px + pw);
-
-      draw_threshold_marker (cr, &theme, tx, px, py, pw, ph, threshold);
+      double pill_bottom = draw_threshold_marker (cr, &theme, tx, px, py, pw, ph, threshold);
 
       /* Where the lines cross the threshold, with their values. */
       if (threshold >= xmin && threshold <= xmax)
@@ -1981,8 +1982,9 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
                 double bx = left_side ? tx - r - 6 * s - e.w : tx + r + 6 * s;
                 double by = y - e.h - 2 * s;
 
-                if (by < py)
-                  by = y + 2 * s;
+                /* Below the marker when above it would run into the pill. */
+                if (by < pill_bottom + 2 * s)
+                  by = y + r + 2 * s;
                 path_rounded_rect (cr, bx - 3 * s, by, e.w + 6 * s, e.h, 3 * s);
                 set_source (cr, theme.hc ? theme.bg : with_alpha (theme.bg, 0.85));
                 cairo_fill (cr);
