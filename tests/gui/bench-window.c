@@ -264,8 +264,14 @@ main (int   argc,
     }
   history = g_build_filename (dir, "leads-5000.csv", NULL);
   model = g_build_filename (dir, "seed002-two-paths.json", NULL);
-  if (symlink (argv[1], history) != 0 || symlink (argv[2], model) != 0)
-    return 1;
+  /* Absolute targets: a relative one would point into the link's directory. */
+  {
+    g_autofree char *history_target = g_canonicalize_filename (argv[1], NULL);
+    g_autofree char *model_target = g_canonicalize_filename (argv[2], NULL);
+
+    if (symlink (history_target, history) != 0 || symlink (model_target, model) != 0)
+      return 1;
+  }
   g_setenv ("MQLW_SAMPLES_DIR", dir, TRUE);
   /* g_application_run sets the program name; without it the recent-files
    * entry gets no "exec" and GLib's bookmark writer escapes NULL (a critical). */
