@@ -1361,6 +1361,7 @@ static void
 sync_panel (MqlwModelPanel *self)
 {
   MqlwModel *model = mqlw_workbench_get_model (self->workbench);
+  gint64 start = g_get_monotonic_time ();
 
   gtk_widget_set_visible (GTK_WIDGET (self->groups), model != NULL);
   if (model == NULL)
@@ -1385,6 +1386,7 @@ sync_panel (MqlwModelPanel *self)
     }
   sync_choices (self, model);
   self->syncing = FALSE;
+  g_debug ("panel updated in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void
