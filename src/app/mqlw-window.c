@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mqlw-bucket-view.h"
 #include "mqlw-chart-view.h"
@@ -2072,7 +2073,7 @@ exported (MqlwWindow *self,
   show_export_toast (self, title, path);
 }
 
-static gboolean
+static void
 export_agreed_to (MqlwWindow *self,
                   const char *path)
 {
@@ -2088,12 +2089,12 @@ export_agreed_to (MqlwWindow *self,
       g_set_error_literal (&error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS,
                            _("The agreed model is the one both teams signed. Sign the model off first (Sign Off… in the main menu)."));
       show_error (self, _("No Agreed Model Yet"), error);
-      return FALSE;
+      return;
     }
   if (!mqlw_signoff_export (signoff, path, &error))
     {
       show_error (self, _("Could Not Export the Agreed Model"), error);
-      return FALSE;
+      return;
     }
   if (draft)
     {
@@ -2103,10 +2104,9 @@ export_agreed_to (MqlwWindow *self,
     }
   else
     exported (self, "model", _("Agreed model exported"), path);
-  return TRUE;
 }
 
-static gboolean
+static void
 export_buckets_csv_to (MqlwWindow *self,
                        const char *path)
 {
@@ -2115,18 +2115,17 @@ export_buckets_csv_to (MqlwWindow *self,
   const MqlwBucketTable *table = mqlw_workbench_get_buckets (self->workbench);
 
   if (table == NULL)
-    return FALSE;
+    return;
   text = mqlw_export_buckets_csv (table);
   if (!mqlw_export_write_file (path, text, -1, &error))
     {
       show_error (self, _("Could Not Export the Bucket Table"), error);
-      return FALSE;
+      return;
     }
   exported (self, "buckets", _("Bucket table exported"), path);
-  return TRUE;
 }
 
-static gboolean
+static void
 export_sweep_csv_to (MqlwWindow *self,
                      const char *path)
 {
@@ -2135,15 +2134,14 @@ export_sweep_csv_to (MqlwWindow *self,
   g_autofree char *text = NULL;
 
   if (points == NULL)
-    return FALSE;
+    return;
   text = mqlw_export_previews_csv ((const MqlwPreview *) (void *) points->data, points->len);
   if (!mqlw_export_write_file (path, text, -1, &error))
     {
       show_error (self, _("Could Not Export the Sweep"), error);
-      return FALSE;
+      return;
     }
   exported (self, "sweep", _("Sweep exported"), path);
-  return TRUE;
 }
 
 typedef struct {
@@ -2234,69 +2232,51 @@ export_report_to (MqlwWindow *self,
   g_task_run_in_thread (task, run_report_thread);
 }
 
-static void
-chosen_agreed (MqlwWindow *self, const char *path) { export_agreed_to (self, path); }
-static void
-chosen_buckets_csv (MqlwWindow *self, const char *path) { export_buckets_csv_to (self, path); }
-static void
-chosen_sweep_csv (MqlwWindow *self, const char *path) { export_sweep_csv_to (self, path); }
-static void
-chosen_report (MqlwWindow *self, const char *path) { export_report_to (self, path); }
+/* The project's file exports: each action asks for a file, its "-file"
+ * twin (tests, scripts) takes the path. */
+typedef struct {
+  const char *action;
+  const char *title;
+  const char *filter;
+  const char *patterns[3];
+  const char *suggested;
+  ChosenFunc  write;
+} FileExport;
+
+static const FileExport file_exports[] = {
+  { "win.export-agreed", N_("Export Agreed Model"), N_("Agreed model (JSON)"), { "*.json", NULL },
+    N_("agreed-mql-model.json"), export_agreed_to },
+  { "win.export-buckets-csv", N_("Export Bucket Table"), N_("Table (CSV)"), { "*.csv", NULL },
+    N_("mql-buckets.csv"), export_buckets_csv_to },
+  { "win.export-sweep-csv", N_("Export Sweep"), N_("Table (CSV)"), { "*.csv", NULL },
+    N_("mql-sweep.csv"), export_sweep_csv_to },
+  { "win.export-report", N_("Export Written Definition"), N_("PDF or Markdown"), { "*.pdf", "*.md", NULL },
+    N_("mql-definition.pdf"), export_report_to },
+};
 
 static void
-export_agreed_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+export_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
-  static const char *patterns[] = { "*.json", NULL };
+  MqlwWindow *self = MQLW_WINDOW (widget);
 
-  if (param != NULL)
-    export_agreed_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
-  else
-    run_chooser (MQLW_WINDOW (widget), _("Export Agreed Model"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                 _("Agreed model (JSON)"), patterns, _("agreed-mql-model.json"), FALSE, chosen_agreed);
-}
+  for (guint i = 0; i < G_N_ELEMENTS (file_exports); i++)
+    {
+      const FileExport *e = &file_exports[i];
 
-static void
-export_buckets_csv_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  static const char *patterns[] = { "*.csv", NULL };
-
-  if (param != NULL)
-    export_buckets_csv_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
-  else
-    run_chooser (MQLW_WINDOW (widget), _("Export Bucket Table"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                 _("Table (CSV)"), patterns, _("mql-buckets.csv"), FALSE, chosen_buckets_csv);
-}
-
-static void
-export_sweep_csv_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  static const char *patterns[] = { "*.csv", NULL };
-
-  if (param != NULL)
-    export_sweep_csv_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
-  else
-    run_chooser (MQLW_WINDOW (widget), _("Export Sweep"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                 _("Table (CSV)"), patterns, _("mql-sweep.csv"), FALSE, chosen_sweep_csv);
-}
-
-static void
-export_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  static const char *patterns[] = { "*.pdf", "*.md", NULL };
-
-  if (param != NULL)
-    export_report_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
-  else
-    run_chooser (MQLW_WINDOW (widget), _("Export Written Definition"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                 _("PDF or Markdown"), patterns, _("mql-definition.pdf"), FALSE, chosen_report);
+      if (!g_str_has_prefix (action_name, e->action))
+        continue;
+      if (g_str_equal (action_name, e->action))
+        run_chooser (self, _(e->title), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _(e->filter),
+                     e->patterns, _(e->suggested), FALSE, e->write);
+      else if (param != NULL && g_str_equal (action_name + strlen (e->action), "-file"))
+        e->write (self, g_variant_get_string (param, NULL));
+      else
+        continue;
+      return;
+    }
+  g_return_if_reached ();
 }
 
 static void
@@ -2705,14 +2685,13 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-off", NULL, sign_off_action);
   gtk_widget_class_install_action (widget_class, "win.recover", "s", recover_action);
   gtk_widget_class_install_action (widget_class, "win.discard-recovery", "s", discard_recovery_action);
-  gtk_widget_class_install_action (widget_class, "win.export-agreed", NULL, export_agreed_action);
-  gtk_widget_class_install_action (widget_class, "win.export-agreed-file", "s", export_agreed_action);
-  gtk_widget_class_install_action (widget_class, "win.export-buckets-csv", NULL, export_buckets_csv_action);
-  gtk_widget_class_install_action (widget_class, "win.export-buckets-csv-file", "s", export_buckets_csv_action);
-  gtk_widget_class_install_action (widget_class, "win.export-sweep-csv", NULL, export_sweep_csv_action);
-  gtk_widget_class_install_action (widget_class, "win.export-sweep-csv-file", "s", export_sweep_csv_action);
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
-  gtk_widget_class_install_action (widget_class, "win.export-report-file", "s", export_report_action);
+  for (guint i = 0; i < G_N_ELEMENTS (file_exports); i++)
+    {
+      g_autofree char *with_path = g_strconcat (file_exports[i].action, "-file", NULL);
+
+      gtk_widget_class_install_action (widget_class, file_exports[i].action, NULL, export_file_action);
+      gtk_widget_class_install_action (widget_class, with_path, "s", export_file_action);
+    }
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
