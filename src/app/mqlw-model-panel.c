@@ -395,35 +395,15 @@ queue_edit (MqlwModelPanel *self,
   self->pending_source = g_timeout_add (EDIT_DELAY_MS, flush_pending_cb, self);
 }
 
+/* Every spin button of the panel: its "edit-action" (model.set-points,
+ * model.set-cap, model.set-setting) with its "rule-id" and value. */
 static void
-on_points_changed_cb (GtkSpinButton  *spin,
-                      MqlwModelPanel *self)
+on_spin_changed_cb (GtkSpinButton  *spin,
+                    MqlwModelPanel *self)
 {
   if (self->syncing)
     return;
-  queue_edit (self, "model.set-points",
-              g_variant_new ("(sd)", g_object_get_data (G_OBJECT (spin), "rule-id"),
-                             gtk_spin_button_get_value (spin)));
-}
-
-static void
-on_cap_changed_cb (GtkSpinButton  *spin,
-                   MqlwModelPanel *self)
-{
-  if (self->syncing)
-    return;
-  queue_edit (self, "model.set-cap",
-              g_variant_new ("(sd)", g_object_get_data (G_OBJECT (spin), "rule-id"),
-                             gtk_spin_button_get_value (spin)));
-}
-
-static void
-on_setting_changed_cb (GtkSpinButton  *spin,
-                       MqlwModelPanel *self)
-{
-  if (self->syncing)
-    return;
-  queue_edit (self, "model.set-setting",
+  queue_edit (self, g_object_get_data (G_OBJECT (spin), "edit-action"),
               g_variant_new ("(sd)", g_object_get_data (G_OBJECT (spin), "rule-id"),
                              gtk_spin_button_get_value (spin)));
 }
@@ -479,17 +459,21 @@ create_spin (MqlwModelPanel *self,
              const char     *id,
              double          value,
              double          lower,
+             double          upper,
+             double          step,
+             guint           digits,
              const char     *accessible,
-             GCallback       callback)
+             const char     *edit_action)   /* static string */
 {
-  GtkWidget *spin = gtk_spin_button_new_with_range (lower, 1000, 1);
+  GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, step);
 
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), isnan (value) ? 0 : value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
   g_object_set_data_full (G_OBJECT (spin), "rule-id", g_strdup (id), g_free);
-  g_signal_connect (spin, "value-changed", callback, self);
+  g_object_set_data (G_OBJECT (spin), "edit-action", (gpointer) edit_action);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_changed_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   return spin;
 }
@@ -753,7 +737,7 @@ build_criterion_content (Criterion *c)
     {
       GtkWidget *cap_row = adw_action_row_new ();
 
-      c->cap = create_spin (c->self, c->id, view.cap, 0, c->title, G_CALLBACK (on_cap_changed_cb));
+      c->cap = create_spin (c->self, c->id, view.cap, 0, 1000, 1, 0, c->title, "model.set-cap");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (cap_row), _("Cap"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (cap_row), _("Most points the activity can give; 0 for no cap"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (cap_row), c->cap);
@@ -799,7 +783,7 @@ create_criterion (MqlwModelPanel *self,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (c->row), c->sw);
   if (kind != KIND_DISQUALIFIER)
     {
-      c->spin = create_spin (self, view->id, view->points, -1000, c->title, G_CALLBACK (on_points_changed_cb));
+      c->spin = create_spin (self, view->id, view->points, -1000, 1000, 1, 0, c->title, "model.set-points");
       adw_expander_row_add_action (ADW_EXPANDER_ROW (c->row), c->spin);
     }
   g_signal_connect (c->row, "notify::expanded", G_CALLBACK (on_criterion_expanded_cb), c);
@@ -918,15 +902,8 @@ create_setting_row (MqlwModelPanel *self,
                     guint           digits)
 {
   GtkWidget *row = create_row (title, subtitle);
-  GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, step);
+  GtkWidget *spin = create_spin (self, key, value, lower, upper, step, digits, title, "model.set-setting");
 
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), isnan (value) ? 0 : value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
-  g_object_set_data_full (G_OBJECT (spin), "rule-id", g_strdup (key), g_free);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_setting_changed_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   g_hash_table_insert (self->setting_spins, g_strdup (key), spin);
   return row;
