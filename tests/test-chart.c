@@ -465,6 +465,73 @@ test_hover (void)
   cairo_surface_destroy (hovered);
 }
 
+/* The layers a view composes (backdrop, content kept as an image with a
+ * transparent ground, marker) give the one-pass picture, and the content
+ * really is transparent where only the backdrop shows. */
+static void
+assert_layers_match (const MqlwBucketTable *table,
+                     double                 threshold,
+                     const MqlwChartStyle  *style)
+{
+  MqlwChartLayout one_pass, layered;
+  cairo_surface_t *whole = render_table (table, threshold, style, &one_pass);
+  cairo_surface_t *content = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_surface_t *composed = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr;
+  unsigned char *a, *b;
+  int stride;
+  guint32 corner;
+
+  cr = cairo_create (content);
+  mqlw_chart_draw_content (cr, WIDTH, HEIGHT, table, style, &layered);
+  cairo_destroy (cr);
+  cairo_surface_flush (content);
+  g_assert_cmpmem (&layered, sizeof layered, &one_pass, sizeof one_pass);
+  corner = *(guint32 *) (gpointer) cairo_image_surface_get_data (content);
+  g_assert_cmphex (corner >> 24, ==, 0);
+
+  cr = cairo_create (composed);
+  mqlw_chart_draw_backdrop (cr, WIDTH, HEIGHT, table, threshold, style, &layered);
+  cairo_set_source_surface (cr, content, 0, 0);
+  cairo_paint (cr);
+  mqlw_chart_draw_marker (cr, table, threshold, style, &layered);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (composed);
+
+  /* Compositing rounds premultiplied channels once more: ±2 per channel. */
+  a = cairo_image_surface_get_data (whole);
+  b = cairo_image_surface_get_data (composed);
+  stride = cairo_image_surface_get_stride (whole);
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH * 4; x++)
+      if (ABS ((int) a[y * stride + x] - (int) b[y * stride + x]) > 2)
+        g_error ("layers differ from the one-pass chart at (%d, %d): %d vs %d",
+                 x / 4, y, a[y * stride + x], b[y * stride + x]);
+
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (content);
+  cairo_surface_destroy (composed);
+}
+
+static void
+test_layers (void)
+{
+  g_autoptr(TestTable) table = build_table (seed002, G_N_ELEMENTS (seed002));
+  MqlwChartStyle style;
+
+  mqlw_chart_style_init (&style);
+  style.title = "Layers";
+  assert_layers_match (table, 61, &style);
+  style.hover_bucket = 2;            /* split by the line at 61 */
+  assert_layers_match (table, 61, &style);
+  style.dark = TRUE;
+  style.high_contrast = TRUE;
+  style.font_scale = 1.6;
+  assert_layers_match (table, 51, &style);
+  assert_layers_match (table, NAN, &style);
+}
+
 static void
 test_empty (void)
 {
@@ -841,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/chart/pixels/dark", test_pixels_dark);
   g_test_add_func ("/mqlw/chart/pixels/high-contrast", test_pixels_high_contrast);
   g_test_add_func ("/mqlw/chart/hover", test_hover);
+  g_test_add_func ("/mqlw/chart/layers", test_layers);
   g_test_add_func ("/mqlw/chart/empty", test_empty);
   g_test_add_func ("/mqlw/chart/fractional-and-no-data", test_fractional_and_no_data);
   g_test_add_func ("/mqlw/chart/sweep", test_sweep);

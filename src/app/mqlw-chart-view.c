@@ -19,6 +19,10 @@ struct _MqlwChartView
   MqlwWorkbench   *workbench;
   MqlwChartLayout  layout;
   gboolean         have_layout;
+  /* The chart's content, kept as an image: a threshold move repaints only the
+   * backdrop and the marker around it (see mqlw_chart_draw_content). */
+  GdkTexture      *content;
+  int              content_width, content_height, content_scale;
   int              hover_bucket;
   gboolean         dragging;
   double           drag_start_x;
@@ -86,6 +90,40 @@ mqlw_chart_view_get_style (MqlwChartView  *self,
   fill_style (self, style);
 }
 
+/* Drops the content image: the table or the style changed. */
+static void
+content_changed (MqlwChartView *self)
+{
+  g_clear_object (&self->content);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static GdkTexture *
+render_content (MqlwChartView         *self,
+                const MqlwBucketTable *table,
+                const MqlwChartStyle  *style,
+                int                    width,
+                int                    height,
+                int                    scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
+  int stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  mqlw_chart_draw_content (cr, width, height, table, style, &self->layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  self->have_layout = TRUE;
+
+  /* ARGB32 is GDK_MEMORY_DEFAULT: the texture takes the pixels as they are. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
 static void
 mqlw_chart_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -94,20 +132,37 @@ mqlw_chart_view_snapshot (GtkWidget   *widget,
   const MqlwBucketTable *table = get_table (self);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  double threshold;
   MqlwChartStyle style;
   cairo_t *cr;
 
   if (table == NULL || width <= 0 || height <= 0)
     return;
-  gint64 start = g_get_monotonic_time ();
-
+  threshold = mqlw_workbench_get_threshold (self->workbench);
   fill_style (self, &style);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  mqlw_chart_draw (cr, width, height, table, mqlw_workbench_get_threshold (self->workbench),
-                   &style, &self->layout);
-  self->have_layout = TRUE;
+
+  if (self->content == NULL || self->content_width != width || self->content_height != height
+      || self->content_scale != scale)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_clear_object (&self->content);
+      self->content = render_content (self, table, &style, width, height, scale);
+      self->content_width = width;
+      self->content_height = height;
+      self->content_scale = scale;
+      g_debug ("chart content drawn in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  mqlw_chart_draw_backdrop (cr, width, height, table, threshold, &style, &self->layout);
   cairo_destroy (cr);
-  g_debug ("chart drawn in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
+  gtk_snapshot_append_texture (snapshot, self->content, &bounds);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  mqlw_chart_draw_marker (cr, table, threshold, &style, &self->layout);
+  cairo_destroy (cr);
   gtk_widget_snapshot_child (widget, self->lines_button, snapshot);
 }
 
@@ -214,7 +269,7 @@ on_motion_cb (GtkEventControllerMotion *motion,
   if (index != self->hover_bucket)
     {
       self->hover_bucket = index;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      content_changed (self);
     }
 }
 
@@ -225,7 +280,7 @@ on_leave_cb (GtkEventControllerMotion *motion,
   if (self->hover_bucket != -1)
     {
       self->hover_bucket = -1;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      content_changed (self);
     }
 }
 
@@ -293,11 +348,16 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
 {
   if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)   /* figures not in yet */
     return;
-  /* The layout belongs to the table it was drawn with; a threshold move keeps
-   * it, so a drag goes on between two redraws. */
+  /* The layout and the content image belong to the table they were drawn
+   * with; a threshold move keeps both, so a drag goes on between two redraws
+   * and repaints only what the line moves. */
   if (change & ~(MQLW_WORKBENCH_CHANGED_THRESHOLD | MQLW_WORKBENCH_CHANGED_MODEL))
-    self->have_layout = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+    {
+      self->have_layout = FALSE;
+      content_changed (self);
+    }
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -305,7 +365,7 @@ on_style_changed_cb (AdwStyleManager *manager,
                      GParamSpec      *pspec,
                      MqlwChartView   *self)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  content_changed (self);
 }
 
 static void
@@ -317,6 +377,7 @@ mqlw_chart_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->workbench);
+  g_clear_object (&self->content);
   g_clear_pointer (&self->lines_button, gtk_widget_unparent);
 
   G_OBJECT_CLASS (mqlw_chart_view_parent_class)->dispose (object);
@@ -360,7 +421,7 @@ mqlw_chart_view_set_property (GObject      *object,
       if (self->show_intervals != g_value_get_boolean (value))
         {
           self->show_intervals = g_value_get_boolean (value);
-          gtk_widget_queue_draw (GTK_WIDGET (self));
+          content_changed (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -375,7 +436,7 @@ mqlw_chart_view_set_property (GObject      *object,
         if (stages != self->stages)
           {
             self->stages = stages;
-            gtk_widget_queue_draw (GTK_WIDGET (self));
+            content_changed (self);
             g_object_notify_by_pspec (object, pspec);
           }
       }
@@ -491,7 +552,7 @@ mqlw_chart_view_set_workbench (MqlwChartView *self,
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_set_object (&self->workbench, workbench);
   g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  content_changed (self);
 }
 
 void
@@ -501,7 +562,7 @@ mqlw_chart_view_set_workshop (MqlwChartView *self,
   g_return_if_fail (MQLW_IS_CHART_VIEW (self));
 
   self->workshop = !!workshop;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  content_changed (self);
 }
 
 gboolean

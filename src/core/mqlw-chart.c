@@ -836,7 +836,7 @@ fill_background (cairo_t     *cr,
   cairo_restore (cr);
 }
 
-/* Paints the background and the title: returns the padding,
+/* Paints the title: returns the padding,
  * and the frame left for the chart inside it in @top, @bottom, @left and
  * @right. */
 static double
@@ -853,7 +853,6 @@ begin_chart (cairo_t              *cr,
   double s = theme->s;
   double pad = MIN (24 * s, MIN (width, height) * 0.05);
 
-  fill_background (cr, theme, width, height);
   *top = pad;
   *bottom = height - pad;
   *left = pad;
@@ -1186,18 +1185,18 @@ draw_rate_series (cairo_t     *cr,
   cairo_restore (cr);
 }
 
-void
-mqlw_chart_draw (cairo_t               *cr,
-                 double                 width,
-                 double                 height,
-                 const MqlwBucketTable *table,
-                 double                 threshold,
-                 const MqlwChartStyle  *style,
-                 MqlwChartLayout       *layout)
+/* Everything that does not move with the threshold, on a transparent
+ * ground: title, legend, axes, bars, rate lines and labels. Fills @layout. */
+static void
+draw_content (cairo_t               *cr,
+              const Theme           *theme_in,
+              double                 width,
+              double                 height,
+              const MqlwBucketTable *table,
+              const MqlwChartStyle  *style,
+              MqlwChartLayout       *layout)
 {
-  MqlwChartStyle default_style;
-  MqlwChartLayout local_layout;
-  Theme theme;
+  Theme theme = *theme_in;
   double s, pad;
   double top, bottom, left, right;
   double px, py, pw, ph;
@@ -1216,20 +1215,7 @@ mqlw_chart_draw (cairo_t               *cr,
   g_autofree Point *band_hi = NULL;
   g_autofree double *bar_tops = NULL;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (table != NULL);
-  g_return_if_fail (table->n_buckets == 0 || table->buckets != NULL);
-
-  if (style == NULL)
-    {
-      mqlw_chart_style_init (&default_style);
-      style = &default_style;
-    }
-  if (layout == NULL)
-    layout = &local_layout;
   memset (layout, 0, sizeof *layout);
-
-  init_theme (&theme, style);
   s = theme.s;
   n = table->n_buckets;
 
@@ -1308,36 +1294,14 @@ mqlw_chart_draw (cairo_t               *cr,
   layout->slot_w = pw / n;
   layout->last_hi = get_last_hi (table);
 
-  /* The MQL side, then the hovered slot (darkened a touch on either side of
-   * the line, opaque), under everything else. */
-  {
-    double tx = isfinite (threshold) ? mqlw_chart_layout_x_of_score (layout, table, threshold)
-                                     : px + pw;
-
-    cairo_rectangle (cr, tx, py, px + pw - tx, ph);
-    set_source (cr, theme.shade);
-    cairo_fill (cr);
-
-    if (style->hover_bucket >= 0 && (guint) style->hover_bucket < n)
-      {
-        double x0 = px + style->hover_bucket * layout->slot_w;
-        double x1 = x0 + layout->slot_w;
-        double amount = theme.hc ? 0.15 : 0.06;
-
-        if (tx > x0)
-          {
-            cairo_rectangle (cr, x0, py, MIN (tx, x1) - x0, ph);
-            set_source (cr, mix_rgba (theme.bg, theme.fg, amount));
-            cairo_fill (cr);
-          }
-        if (tx < x1)
-          {
-            cairo_rectangle (cr, MAX (tx, x0), py, x1 - MAX (tx, x0), ph);
-            set_source (cr, mix_rgba (theme.shade, theme.fg, amount));
-            cairo_fill (cr);
-          }
-      }
-  }
+  /* The hovered slot, darkened a touch over whatever ground is under it
+   * (the MQL side's shade or not), under everything else. */
+  if (style->hover_bucket >= 0 && (guint) style->hover_bucket < n)
+    {
+      cairo_rectangle (cr, px + style->hover_bucket * layout->slot_w, py, layout->slot_w, ph);
+      set_source (cr, with_alpha (theme.fg, theme.hc ? 0.15 : 0.06));
+      cairo_fill (cr);
+    }
 
   draw_y_axes (cr, &theme, px, py, pw, ph, n_intervals, count_top, shown != 0, FALSE);
 
@@ -1561,12 +1525,150 @@ mqlw_chart_draw (cairo_t               *cr,
   }
   draw_text (cr, &theme, _("Score"), SIZE_AXIS, PANGO_WEIGHT_BOLD, theme.fg_dim,
              px + pw / 2, height - pad, 0.5, 1);
-
-  if (isfinite (threshold))
-    draw_threshold_marker (cr, &theme, mqlw_chart_layout_x_of_score (layout, table, threshold),
-                           px, py, pw, ph, threshold);
-
   cairo_restore (cr);
+}
+
+/* The background and the MQL side of the line, shaded. */
+static void
+draw_backdrop (cairo_t               *cr,
+               const Theme           *theme,
+               double                 width,
+               double                 height,
+               const MqlwBucketTable *table,
+               double                 threshold,
+               const MqlwChartLayout *layout)
+{
+  double right = layout->plot_x + layout->plot_w;
+  double tx;
+
+  fill_background (cr, theme, width, height);
+  if (layout->n_buckets == 0)
+    return;
+  tx = isfinite (threshold) ? mqlw_chart_layout_x_of_score (layout, table, threshold) : right;
+  cairo_save (cr);
+  cairo_rectangle (cr, tx, layout->plot_y, right - tx, layout->plot_h);
+  set_source (cr, theme->shade);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_marker (cairo_t               *cr,
+             const Theme           *theme,
+             const MqlwBucketTable *table,
+             double                 threshold,
+             const MqlwChartLayout *layout)
+{
+  if (layout->n_buckets == 0 || !isfinite (threshold))
+    return;
+  draw_threshold_marker (cr, theme, mqlw_chart_layout_x_of_score (layout, table, threshold),
+                         layout->plot_x, layout->plot_y, layout->plot_w, layout->plot_h, threshold);
+}
+
+static const MqlwChartStyle *
+style_or_default (const MqlwChartStyle *style,
+                  MqlwChartStyle       *fallback)
+{
+  if (style != NULL)
+    return style;
+  mqlw_chart_style_init (fallback);
+  return fallback;
+}
+
+void
+mqlw_chart_draw (cairo_t               *cr,
+                 double                 width,
+                 double                 height,
+                 const MqlwBucketTable *table,
+                 double                 threshold,
+                 const MqlwChartStyle  *style,
+                 MqlwChartLayout       *layout)
+{
+  MqlwChartStyle default_style;
+  MqlwChartLayout local_layout;
+  Theme theme;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (table->n_buckets == 0 || table->buckets != NULL);
+
+  style = style_or_default (style, &default_style);
+  if (layout == NULL)
+    layout = &local_layout;
+  init_theme (&theme, style);
+
+  /* The shade goes under the content, whose measuring decides where the plot
+   * lies: a dry run under an empty clip measures without painting. */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, 0, 0);
+  cairo_clip (cr);
+  draw_content (cr, &theme, width, height, table, style, layout);
+  cairo_restore (cr);
+
+  draw_backdrop (cr, &theme, width, height, table, threshold, layout);
+  draw_content (cr, &theme, width, height, table, style, layout);
+  draw_marker (cr, &theme, table, threshold, layout);
+}
+
+void
+mqlw_chart_draw_content (cairo_t               *cr,
+                         double                 width,
+                         double                 height,
+                         const MqlwBucketTable *table,
+                         const MqlwChartStyle  *style,
+                         MqlwChartLayout       *layout)
+{
+  MqlwChartStyle default_style;
+  Theme theme;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (table->n_buckets == 0 || table->buckets != NULL);
+  g_return_if_fail (layout != NULL);
+
+  style = style_or_default (style, &default_style);
+  init_theme (&theme, style);
+  draw_content (cr, &theme, width, height, table, style, layout);
+}
+
+void
+mqlw_chart_draw_backdrop (cairo_t               *cr,
+                          double                 width,
+                          double                 height,
+                          const MqlwBucketTable *table,
+                          double                 threshold,
+                          const MqlwChartStyle  *style,
+                          const MqlwChartLayout *layout)
+{
+  MqlwChartStyle default_style;
+  Theme theme;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (layout->n_buckets == table->n_buckets);
+
+  init_theme (&theme, style_or_default (style, &default_style));
+  draw_backdrop (cr, &theme, width, height, table, threshold, layout);
+}
+
+void
+mqlw_chart_draw_marker (cairo_t               *cr,
+                        const MqlwBucketTable *table,
+                        double                 threshold,
+                        const MqlwChartStyle  *style,
+                        const MqlwChartLayout *layout)
+{
+  MqlwChartStyle default_style;
+  Theme theme;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (layout->n_buckets == table->n_buckets);
+
+  init_theme (&theme, style_or_default (style, &default_style));
+  draw_marker (cr, &theme, table, threshold, layout);
 }
 
 /* ---- the sweep chart ---------------------------------------------------- */
@@ -1650,6 +1752,7 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
   s = theme.s;
 
   cairo_save (cr);
+  fill_background (cr, &theme, width, height);
   pad = begin_chart (cr, &theme, style, width, height, &top, &bottom, &left, &right);
 
   n = sweep != NULL ? sweep->len : 0;

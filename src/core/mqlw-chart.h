@@ -54,6 +54,32 @@ void     mqlw_chart_draw             (cairo_t               *cr,
                                       const MqlwChartStyle  *style,
                                       MqlwChartLayout       *layout);   /* nullable out */
 
+/* The same chart in three layers, for a view that moves the threshold far
+ * more often than anything else: the backdrop (background, the MQL side
+ * shaded) and the marker (the line and its pill) follow the threshold; the
+ * content (title, legend, axes, bars, rate lines, labels) does not and is
+ * drawn on a transparent ground, so a view can keep it as an image. Drawn in
+ * that order they give mqlw_chart_draw's picture. The content fills @layout,
+ * which the other two take. */
+void     mqlw_chart_draw_content     (cairo_t               *cr,
+                                      double                 width,
+                                      double                 height,
+                                      const MqlwBucketTable *table,
+                                      const MqlwChartStyle  *style,
+                                      MqlwChartLayout       *layout);
+void     mqlw_chart_draw_backdrop    (cairo_t               *cr,
+                                      double                 width,
+                                      double                 height,
+                                      const MqlwBucketTable *table,
+                                      double                 threshold,
+                                      const MqlwChartStyle  *style,
+                                      const MqlwChartLayout *layout);
+void     mqlw_chart_draw_marker      (cairo_t               *cr,
+                                      const MqlwBucketTable *table,
+                                      double                 threshold,
+                                      const MqlwChartStyle  *style,
+                                      const MqlwChartLayout *layout);
+
 /* Bucket under x (-1 outside the plot) and the score at x (for dragging the line). */
 int      mqlw_chart_layout_bucket_at (const MqlwChartLayout *layout,
                                       double                 x,
