@@ -13,6 +13,10 @@
 
 /* A spin button drag sends many values; the model is rescored once they settle. */
 #define EDIT_DELAY_MS 60
+/* New rows are built a slice at a time, one slice a frame, so that opening a
+ * model with many criteria never holds a frame for long: the rows appear top
+ * down within a few frames. */
+#define BUILD_SLICE_US 4000
 
 struct _MqlwModelPanel
 {
@@ -31,6 +35,9 @@ struct _MqlwModelPanel
   char          *pending_id;
   GVariant      *pending_param;
   gboolean       syncing;
+  gint64         build_deadline; /* sync_panel builds new rows until then */
+  gboolean       incomplete;     /* some rows wait for the next slice */
+  guint          build_tick;     /* that next slice */
 
   GtkBox        *groups;
 };
@@ -826,6 +833,17 @@ update_criterion (MqlwModelPanel *self,
     }
 }
 
+/* Whether this slice may build one more row or group; if not, the panel is
+ * left incomplete and the next frame goes on. */
+static gboolean
+may_build (MqlwModelPanel *self)
+{
+  if (g_get_monotonic_time () < self->build_deadline)
+    return TRUE;
+  self->incomplete = TRUE;
+  return FALSE;
+}
+
 static void
 reconcile_criteria (MqlwModelPanel *self,
                     guint           kind,
@@ -848,15 +866,15 @@ reconcile_criteria (MqlwModelPanel *self,
       get_rule_view (model, kind, i, &view);
       key = make_criterion_key (kind, view.id);
       c = g_hash_table_lookup (self->criteria, key);
-      if (c == NULL)
+      if (c != NULL)
+        update_criterion (self, c, &view);
+      else if (may_build (self))
         {
           c = create_criterion (self, kind, &view);
           g_hash_table_insert (self->criteria, g_steal_pointer (&key), c);
         }
-      else
-        update_criterion (self, c, &view);
       g_free (view.subtitle);
-      if (g_hash_table_add (wanted_set, c))   /* a repeated id shows once */
+      if (c != NULL && g_hash_table_add (wanted_set, c))   /* a repeated id shows once */
         g_ptr_array_add (wanted, c);
     }
 
@@ -1253,7 +1271,7 @@ refresh_setting_group (MqlwModelPanel *self,
   GtkWidget *old = self->setting_groups[which];
   GtkWidget *group;
 
-  if (g_strcmp0 (shape, self->group_shapes[which]) == 0)
+  if (g_strcmp0 (shape, self->group_shapes[which]) == 0 || !may_build (self))
     return;
   /* Rows added or removed: the group is rebuilt, keeping what was open. */
   expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1334,6 +1352,37 @@ sync_choices (MqlwModelPanel *self,
 
 /* The panel follows the model: rows and groups change only where the model
  * did, and values are set only when they differ. */
+static gboolean build_tick_cb (GtkWidget     *widget,
+                               GdkFrameClock *clock,
+                               gpointer       user_data);
+
+/* The next slice at the next frame, while rows wait and the panel shows. */
+static void
+schedule_build (MqlwModelPanel *self)
+{
+  gboolean wanted = self->incomplete && gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  if (wanted && self->build_tick == 0)
+    self->build_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
+  else if (!wanted && self->build_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick);
+      self->build_tick = 0;
+    }
+}
+
+static gboolean
+build_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  MqlwModelPanel *self = MQLW_MODEL_PANEL (widget);
+
+  self->build_tick = 0;   /* removed by returning G_SOURCE_REMOVE */
+  sync_panel (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sync_panel (MqlwModelPanel *self)
 {
@@ -1344,10 +1393,17 @@ sync_panel (MqlwModelPanel *self)
   if (model == NULL)
     return;
   self->syncing = TRUE;
-  for (guint kind = 0; kind < N_KINDS; kind++)
-    reconcile_criteria (self, kind, model);
-  for (guint which = 0; which < N_SETTING_GROUPS; which++)
+  /* Top down, as the groups are shown. A hidden panel (a page not on show,
+   * the flap folded away) builds its new rows when it shows again. */
+  self->incomplete = FALSE;
+  self->build_deadline = gtk_widget_get_mapped (GTK_WIDGET (self)) ? start + BUILD_SLICE_US : start;
+  refresh_setting_group (self, GROUP_SCORE, model);
+  reconcile_criteria (self, KIND_FIT, model);
+  reconcile_criteria (self, KIND_BEHAVIOUR, model);
+  for (guint which = GROUP_DECAY; which < N_SETTING_GROUPS; which++)
     refresh_setting_group (self, which, model);
+  reconcile_criteria (self, KIND_DISQUALIFIER, model);
+  schedule_build (self);
   if (self->pending_source == 0)
     {
       GHashTableIter iter;
@@ -1363,7 +1419,17 @@ sync_panel (MqlwModelPanel *self)
     }
   sync_choices (self, model);
   self->syncing = FALSE;
-  g_debug ("panel updated in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_debug ("panel updated in %.2f ms%s", (g_get_monotonic_time () - start) / 1000.0,
+           self->incomplete ? ", more rows to build" : "");
+}
+
+/* Whether every row of the model is built, or the panel is hidden (it
+ * builds when it shows again). */
+gboolean
+mqlw_model_panel_is_complete (MqlwModelPanel *self)
+{
+  g_return_val_if_fail (MQLW_IS_MODEL_PANEL (self), FALSE);
+  return !self->incomplete || !gtk_widget_get_mapped (GTK_WIDGET (self));
 }
 
 static void
@@ -1919,6 +1985,11 @@ mqlw_model_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
+  if (self->build_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick);
+      self->build_tick = 0;
+    }
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);
@@ -1954,6 +2025,20 @@ mqlw_model_panel_finalize (GObject *object)
 }
 
 static void
+mqlw_model_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mqlw_model_panel_parent_class)->map (widget);
+  schedule_build (MQLW_MODEL_PANEL (widget));
+}
+
+static void
+mqlw_model_panel_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mqlw_model_panel_parent_class)->unmap (widget);
+  schedule_build (MQLW_MODEL_PANEL (widget));
+}
+
+static void
 mqlw_model_panel_class_init (MqlwModelPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1961,6 +2046,8 @@ mqlw_model_panel_class_init (MqlwModelPanelClass *klass)
 
   object_class->dispose = mqlw_model_panel_dispose;
   object_class->finalize = mqlw_model_panel_finalize;
+  widget_class->map = mqlw_model_panel_map;
+  widget_class->unmap = mqlw_model_panel_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-model-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwModelPanel, groups);

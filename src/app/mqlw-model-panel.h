@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (MqlwModelPanel, mqlw_model_panel, MQLW, MODEL_PANEL, GtkWi
  *   model.remove      (s)   criterion id (toast with Undo)
  *   model.set-path    (sb)  "score" | "grade-behaviour" | "hand-raiser", on/off
  *   model.add-fit, model.add-behaviour, model.add-disqualifier (dialogs) */
-void mqlw_model_panel_set_workbench (MqlwModelPanel *self,
-                                     MqlwWorkbench  *workbench);
+void     mqlw_model_panel_set_workbench (MqlwModelPanel *self,
+                                         MqlwWorkbench  *workbench);
+gboolean mqlw_model_panel_is_complete   (MqlwModelPanel *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "mqlw-model-panel.h"
 
 static MqlwApplication *app;
 
@@ -156,7 +157,9 @@ gui_test_create_window (int width,
 gboolean
 gui_test_has_data (gpointer window)
 {
-  return mqlw_workbench_has_data (mqlw_window_get_workbench (window));
+  /* The model panel builds its rows over a few frames. */
+  return mqlw_workbench_has_data (mqlw_window_get_workbench (window)) &&
+         mqlw_model_panel_is_complete (MQLW_MODEL_PANEL (mqlw_window_get_child (window, "model")));
 }
 
 gboolean
