@@ -122,6 +122,13 @@ gui_test_render_texture (GtkWidget *widget)
   return texture;
 }
 
+/* The model panel builds its rows over a few frames. */
+static gboolean
+model_panel_is_complete (gpointer window)
+{
+  return mqlw_model_panel_is_complete (MQLW_MODEL_PANEL (mqlw_window_get_child (window, "model")));
+}
+
 void
 gui_test_save_screenshot (GtkWidget  *window,
                           const char *name)
@@ -131,6 +138,8 @@ gui_test_save_screenshot (GtkWidget  *window,
   int width, height;
 
   gui_test_settle (400);
+  if (MQLW_IS_WINDOW (window))
+    gui_test_wait_until (model_panel_is_complete, window, "the model panel's rows");
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   g_assert_cmpint (width, >, 0);
@@ -157,9 +166,7 @@ gui_test_create_window (int width,
 gboolean
 gui_test_has_data (gpointer window)
 {
-  /* The model panel builds its rows over a few frames. */
-  return mqlw_workbench_has_data (mqlw_window_get_workbench (window)) &&
-         mqlw_model_panel_is_complete (MQLW_MODEL_PANEL (mqlw_window_get_child (window, "model")));
+  return mqlw_workbench_has_data (mqlw_window_get_workbench (window)) && model_panel_is_complete (window);
 }
 
 gboolean
