@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "mqlw-project-session.h"
+#include "mqlw-background.h"
 
 #define IDLE_AUTOSAVE_S   30   /* a recovery copy this long after the last edit */
 #define RECOVERY_GROUP    "Recovery"
@@ -415,6 +416,7 @@ run_op_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok = FALSE;
 
+  mqlw_background_thread_begin ();
   switch (op->kind)
     {
     case OP_OPEN:

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mqlw-bucket-view.h"
+#include "mqlw-background.h"
 #include "mqlw-chart-view.h"
 #include "mqlw-format.h"
 #include "mqlw-mapping-page.h"
@@ -647,6 +648,7 @@ run_import_thread (GTask        *task,
   GError *error = NULL;
   MqlwDataset *dataset;
 
+  mqlw_background_thread_begin ();
   dataset = mqlw_import_file (job->path, job->mapping, on_import_progress, job,
                               cancellable, &error);
   if (dataset == NULL)
@@ -665,6 +667,7 @@ run_preview_thread (GTask        *task,
   GError *error = NULL;
   MqlwCsvPreview *preview;
 
+  mqlw_background_thread_begin ();
   preview = mqlw_csv_preview_file (job->path, job->mapping, PREVIEW_ROWS, cancellable, &error);
   if (preview == NULL)
     g_task_return_error (task, error);
@@ -2172,6 +2175,7 @@ run_report_thread (GTask        *task,
   g_autoptr(MqlwReport) report = NULL;
   GError *error = NULL;
 
+  mqlw_background_thread_begin ();
   report = mqlw_report_new (job->dataset, job->model, job->signoff, job->version, &error);
   if (report == NULL || !mqlw_report_write (report, job->path, &error))
     g_task_return_error (task, error);
