@@ -1631,6 +1631,24 @@ mqlw_chart_draw_content (cairo_t               *cr,
   draw_content (cr, &theme, width, height, table, style, layout);
 }
 
+/* What a layer drawn over the content's layout checks and needs. */
+static gboolean
+prepare_layer (cairo_t               *cr,
+               const MqlwBucketTable *table,
+               const MqlwChartStyle  *style,
+               const MqlwChartLayout *layout,
+               Theme                 *theme)
+{
+  MqlwChartStyle default_style;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (layout->n_buckets == table->n_buckets, FALSE);
+  init_theme (theme, style_or_default (style, &default_style));
+  return TRUE;
+}
+
 void
 mqlw_chart_draw_backdrop (cairo_t               *cr,
                           double                 width,
@@ -1640,16 +1658,10 @@ mqlw_chart_draw_backdrop (cairo_t               *cr,
                           const MqlwChartStyle  *style,
                           const MqlwChartLayout *layout)
 {
-  MqlwChartStyle default_style;
   Theme theme;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (table != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (layout->n_buckets == table->n_buckets);
-
-  init_theme (&theme, style_or_default (style, &default_style));
-  draw_backdrop (cr, &theme, width, height, table, threshold, layout);
+  if (prepare_layer (cr, table, style, layout, &theme))
+    draw_backdrop (cr, &theme, width, height, table, threshold, layout);
 }
 
 void
@@ -1659,16 +1671,10 @@ mqlw_chart_draw_marker (cairo_t               *cr,
                         const MqlwChartStyle  *style,
                         const MqlwChartLayout *layout)
 {
-  MqlwChartStyle default_style;
   Theme theme;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (table != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (layout->n_buckets == table->n_buckets);
-
-  init_theme (&theme, style_or_default (style, &default_style));
-  draw_marker (cr, &theme, table, threshold, layout);
+  if (prepare_layer (cr, table, style, layout, &theme))
+    draw_marker (cr, &theme, table, threshold, layout);
 }
 
 /* ---- the sweep chart ---------------------------------------------------- */
