@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mqlw-chart-view.h"
+#include "mqlw-background.h"
 #include "mqlw-format.h"
 
 #define GRAB_DISTANCE 10.0   /* px either side of the threshold line */
@@ -17,12 +18,18 @@ struct _MqlwChartView
   GtkWidget        parent_instance;
 
   MqlwWorkbench   *workbench;
-  MqlwChartLayout  layout;
-  gboolean         have_layout;
   /* The chart's content, kept as an image: a threshold move repaints only the
-   * backdrop and the marker around it (see mqlw_chart_draw_content). */
+   * backdrop and the marker around it (see mqlw_chart_draw_content). After a
+   * change the new image is drawn on a worker thread and the frame that shows
+   * it only composes it; until then the previous one stays, with the table
+   * and the layout it was drawn for (what hit-testing goes by). */
   GdkTexture      *content;
+  MqlwBucketTable *content_table;
+  MqlwChartLayout  layout;
   int              content_width, content_height, content_scale;
+  guint            generation;      /* counts the changes to the content */
+  guint            content_generation;
+  GCancellable    *render;          /* the drawing in flight */
   int              hover_bucket;
   gboolean         dragging;
   double           drag_start_x;
@@ -56,13 +63,18 @@ get_table (MqlwChartView *self)
   return mqlw_workbench_get_buckets (self->workbench);
 }
 
-/* TRUE when the last drawn layout matches the table on hand (hit-testing is valid). */
+/* The table the image on show was drawn for. */
+static const MqlwBucketTable *
+get_shown_table (MqlwChartView *self)
+{
+  return self->content_table;
+}
+
+/* TRUE when an image is on show: its layout goes with get_shown_table (). */
 static gboolean
 has_valid_layout (MqlwChartView *self)
 {
-  const MqlwBucketTable *table = get_table (self);
-
-  return self->have_layout && table != NULL && table->n_buckets == self->layout.n_buckets;
+  return self->content != NULL && self->content_table != NULL;
 }
 
 static void
@@ -90,38 +102,131 @@ mqlw_chart_view_get_style (MqlwChartView  *self,
   fill_style (self, style);
 }
 
-/* Drops the content image: the table or the style changed. */
+/* The table or what is shown changed: a new image a frame or two later. */
 static void
 content_changed (MqlwChartView *self)
 {
-  g_clear_object (&self->content);
+  self->generation++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static GdkTexture *
-render_content (MqlwChartView         *self,
-                const MqlwBucketTable *table,
-                const MqlwChartStyle  *style,
-                int                    width,
-                int                    height,
-                int                    scale)
+/* The colours or the type size changed: the old image would clash with the
+ * new backdrop, so the next frame draws the new one itself. */
+static void
+theme_changed (MqlwChartView *self)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  g_clear_object (&self->content);
+  content_changed (self);
+}
+
+typedef struct {
+  MqlwBucketTable *table;
+  MqlwChartStyle   style;
+  int              width, height, scale;
+  guint            generation;
+  cairo_surface_t *surface;
+  MqlwChartLayout  layout;
+} Render;
+
+static void
+render_free (Render *render)
+{
+  mqlw_bucket_table_free (render->table);
+  g_clear_pointer (&render->surface, cairo_surface_destroy);
+  g_free (render);
+}
+
+/* Any thread: the core's drawing into an image of its own. */
+static void
+draw_render (Render *render)
+{
   cairo_t *cr;
-  g_autoptr(GBytes) bytes = NULL;
-  int stride = cairo_image_surface_get_stride (surface);
 
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  mqlw_chart_draw_content (cr, width, height, table, style, &self->layout);
+  render->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, render->width * render->scale,
+                                                render->height * render->scale);
+  cairo_surface_set_device_scale (render->surface, render->scale, render->scale);
+  cr = cairo_create (render->surface);
+  mqlw_chart_draw_content (cr, render->width, render->height, render->table, &render->style, &render->layout);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  self->have_layout = TRUE;
+  cairo_surface_flush (render->surface);
+}
 
-  /* ARGB32 is GDK_MEMORY_DEFAULT: the texture takes the pixels as they are. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height * scale,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes, stride);
+static Render *
+render_new (MqlwChartView         *self,
+            const MqlwBucketTable *table,
+            const MqlwChartStyle  *style,
+            int                    width,
+            int                    height,
+            int                    scale)
+{
+  Render *render = g_new0 (Render, 1);
+
+  render->table = mqlw_bucket_table_copy (table);
+  render->style = *style;
+  render->width = width;
+  render->height = height;
+  render->scale = scale;
+  render->generation = self->generation;
+  return render;
+}
+
+/* Puts the drawn image on show. ARGB32 is GDK_MEMORY_DEFAULT: the texture
+ * takes the pixels as they are. */
+static void
+show_render (MqlwChartView *self,
+             Render        *render)
+{
+  cairo_surface_t *surface = g_steal_pointer (&render->surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                                        (gsize) stride * render->height * render->scale,
+                                                        (GDestroyNotify) cairo_surface_destroy, surface);
+
+  g_clear_object (&self->content);
+  self->content = gdk_memory_texture_new (render->width * render->scale, render->height * render->scale,
+                                          GDK_MEMORY_DEFAULT, bytes, stride);
+  g_clear_pointer (&self->content_table, mqlw_bucket_table_free);
+  self->content_table = g_steal_pointer (&render->table);
+  self->layout = render->layout;
+  self->content_width = render->width;
+  self->content_height = render->height;
+  self->content_scale = render->scale;
+  self->content_generation = render->generation;
+}
+
+static void
+draw_render_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  mqlw_background_thread_begin ();
+  draw_render (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_render_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  MqlwChartView *self = MQLW_CHART_VIEW (object);
+  gint64 start = g_get_monotonic_time ();
+
+  if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->render);
+  show_render (self, g_task_get_task_data (G_TASK (result)));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_debug ("chart content shown in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static void
+cancel_render (MqlwChartView *self)
+{
+  if (self->render != NULL)
+    g_cancellable_cancel (self->render);
+  g_clear_object (&self->render);
 }
 
 static void
@@ -146,16 +251,28 @@ mqlw_chart_view_snapshot (GtkWidget   *widget,
   if (self->content == NULL || self->content_width != width || self->content_height != height
       || self->content_scale != scale)
     {
+      /* Nothing of this size to show: drawn here and now. */
+      Render *render = render_new (self, table, &style, width, height, scale);
       gint64 start = g_get_monotonic_time ();
 
-      g_clear_object (&self->content);
-      self->content = render_content (self, table, &style, width, height, scale);
-      self->content_width = width;
-      self->content_height = height;
-      self->content_scale = scale;
+      cancel_render (self);
+      draw_render (render);
+      show_render (self, render);
+      render_free (render);
       g_debug ("chart content drawn in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
     }
+  else if (self->content_generation != self->generation && self->render == NULL)
+    {
+      g_autoptr(GTask) task = NULL;
 
+      self->render = g_cancellable_new ();
+      task = g_task_new (self, self->render, on_render_done_cb, NULL);
+      g_task_set_source_tag (task, mqlw_chart_view_snapshot);
+      g_task_set_task_data (task, render_new (self, table, &style, width, height, scale), (GDestroyNotify) render_free);
+      g_task_run_in_thread (task, draw_render_thread);
+    }
+
+  table = get_shown_table (self);
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   mqlw_chart_draw_backdrop (cr, width, height, table, threshold, &style, &self->layout);
   cairo_destroy (cr);
@@ -164,6 +281,16 @@ mqlw_chart_view_snapshot (GtkWidget   *widget,
   mqlw_chart_draw_marker (cr, table, threshold, &style, &self->layout);
   cairo_destroy (cr);
   gtk_widget_snapshot_child (widget, self->lines_button, snapshot);
+}
+
+/* Whether the image on show is the chart of the current table and style
+ * (or the chart is not on show at all). */
+gboolean
+mqlw_chart_view_is_current (MqlwChartView *self)
+{
+  g_return_val_if_fail (MQLW_IS_CHART_VIEW (self), FALSE);
+  return !gtk_widget_get_mapped (GTK_WIDGET (self)) || get_table (self) == NULL ||
+         (self->content != NULL && self->content_generation == self->generation);
 }
 
 char *
@@ -180,7 +307,7 @@ mqlw_chart_view_describe_bucket (MqlwChartView *self,
 
   g_return_val_if_fail (MQLW_IS_CHART_VIEW (self), NULL);
 
-  table = get_table (self);
+  table = get_shown_table (self);
   if (table == NULL || index >= table->n_buckets)
     return NULL;
   bucket = &table->buckets[index];
@@ -247,7 +374,7 @@ static gboolean
 is_near_threshold (MqlwChartView *self,
                    double         x)
 {
-  const MqlwBucketTable *table = get_table (self);
+  const MqlwBucketTable *table = get_shown_table (self);
   double line_x;
 
   if (!has_valid_layout (self))
@@ -300,7 +427,7 @@ static void
 update_drag (MqlwChartView *self,
              double         dx)
 {
-  const MqlwBucketTable *table = get_table (self);
+  const MqlwBucketTable *table = get_shown_table (self);
   double score;
 
   if (!self->dragging || !has_valid_layout (self))
@@ -348,14 +475,10 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
 {
   if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)   /* figures not in yet */
     return;
-  /* The layout and the content image belong to the table they were drawn
-   * with; a threshold move keeps both, so a drag goes on between two redraws
-   * and repaints only what the line moves. */
+  /* A threshold move keeps the content image, so a drag goes on between two
+   * redraws and repaints only what the line moves. */
   if (change & ~(MQLW_WORKBENCH_CHANGED_THRESHOLD | MQLW_WORKBENCH_CHANGED_MODEL))
-    {
-      self->have_layout = FALSE;
-      content_changed (self);
-    }
+    content_changed (self);
   else
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -365,7 +488,7 @@ on_style_changed_cb (AdwStyleManager *manager,
                      GParamSpec      *pspec,
                      MqlwChartView   *self)
 {
-  content_changed (self);
+  theme_changed (self);
 }
 
 static void
@@ -376,8 +499,10 @@ mqlw_chart_view_dispose (GObject *object)
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  cancel_render (self);
   g_clear_object (&self->workbench);
   g_clear_object (&self->content);
+  g_clear_pointer (&self->content_table, mqlw_bucket_table_free);
   g_clear_pointer (&self->lines_button, gtk_widget_unparent);
 
   G_OBJECT_CLASS (mqlw_chart_view_parent_class)->dispose (object);
@@ -562,7 +687,7 @@ mqlw_chart_view_set_workshop (MqlwChartView *self,
   g_return_if_fail (MQLW_IS_CHART_VIEW (self));
 
   self->workshop = !!workshop;
-  content_changed (self);
+  theme_changed (self);
 }
 
 gboolean
@@ -580,7 +705,7 @@ mqlw_chart_view_x_of_score (MqlwChartView *self,
 
   if (!has_valid_layout (self))
     return NAN;
-  return mqlw_chart_layout_x_of_score (&self->layout, get_table (self), score);
+  return mqlw_chart_layout_x_of_score (&self->layout, get_shown_table (self), score);
 }
 
 gboolean

@@ -35,5 +35,8 @@ double   mqlw_chart_view_x_of_score         (MqlwChartView *self,
 gboolean mqlw_chart_view_drag_threshold     (MqlwChartView *self,
                                              double         from_x,
                                              double         to_x);
+/* Whether the chart on show is the current table's (a change is drawn on a
+ * worker thread and shown a frame or two later). */
+gboolean mqlw_chart_view_is_current         (MqlwChartView *self);
 
 G_END_DECLS

@@ -1494,6 +1494,17 @@ compute_verdict (const MqlwRate        *rate,
 
 /* ---- buckets ----------------------------------------------------------- */
 
+MqlwBucketTable *
+mqlw_bucket_table_copy (const MqlwBucketTable *self)
+{
+  MqlwBucketTable *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_memdup2 (self, sizeof *self);
+  copy->buckets = g_memdup2 (self->buckets, sizeof *self->buckets * self->n_buckets);
+  return copy;
+}
+
 void
 mqlw_bucket_table_free (MqlwBucketTable *self)
 {

@@ -81,7 +81,8 @@ typedef struct {
   MqlwVerdictCuts cuts;
 } MqlwBucketTable;
 
-void  mqlw_bucket_table_free        (MqlwBucketTable       *self);
+MqlwBucketTable *mqlw_bucket_table_copy (const MqlwBucketTable *self);
+void             mqlw_bucket_table_free (MqlwBucketTable       *self);
 /* A bucket's score range for people, the same in the chart, the table, the CLI
  * and the report: "0–30", "31–50", "71+" when every bound of @self is a whole
  * number (hi is exclusive, so the range shown ends at hi − 1); "0.5–12.3" with

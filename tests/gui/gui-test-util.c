@@ -7,7 +7,17 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "mqlw-chart-view.h"
 #include "mqlw-model-panel.h"
+
+/* The model panel builds its rows over a few frames; the chart draws a
+ * change on a worker thread. */
+static gboolean
+views_are_current (gpointer window)
+{
+  return mqlw_model_panel_is_complete (MQLW_MODEL_PANEL (mqlw_window_get_child (window, "model"))) &&
+         mqlw_chart_view_is_current (MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart")));
+}
 
 static MqlwApplication *app;
 
@@ -122,12 +132,6 @@ gui_test_render_texture (GtkWidget *widget)
   return texture;
 }
 
-/* The model panel builds its rows over a few frames. */
-static gboolean
-model_panel_is_complete (gpointer window)
-{
-  return mqlw_model_panel_is_complete (MQLW_MODEL_PANEL (mqlw_window_get_child (window, "model")));
-}
 
 void
 gui_test_save_screenshot (GtkWidget  *window,
@@ -139,7 +143,7 @@ gui_test_save_screenshot (GtkWidget  *window,
 
   gui_test_settle (400);
   if (MQLW_IS_WINDOW (window))
-    gui_test_wait_until (model_panel_is_complete, window, "the model panel's rows");
+    gui_test_wait_until (views_are_current, window, "the model panel's rows and the chart");
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   g_assert_cmpint (width, >, 0);
@@ -166,13 +170,13 @@ gui_test_create_window (int width,
 gboolean
 gui_test_has_data (gpointer window)
 {
-  return mqlw_workbench_has_data (mqlw_window_get_workbench (window)) && model_panel_is_complete (window);
+  return mqlw_workbench_has_data (mqlw_window_get_workbench (window)) && views_are_current (window);
 }
 
 gboolean
 gui_test_is_idle (gpointer window)
 {
-  return !mqlw_workbench_is_busy (mqlw_window_get_workbench (window));
+  return !mqlw_workbench_is_busy (mqlw_window_get_workbench (window)) && views_are_current (window);
 }
 
 /* Checks the figure @id on show against @expected (consumed). */
