@@ -227,6 +227,17 @@ test_seed_edges (void)
   g_assert_cmpuint (table->total_leads, ==, 2000);
   assert_buckets (table, expected, G_N_ELEMENTS (expected));
 
+  /* A copy (what the window's chart draws from on another thread) is the
+   * same table in memory of its own. */
+  {
+    g_autoptr(MqlwBucketTable) copy = mqlw_bucket_table_copy (table);
+
+    g_assert_true (copy->buckets != table->buckets);
+    g_assert_cmpuint (copy->total_leads, ==, 2000);
+    g_assert_cmpmem (&copy->cuts, sizeof copy->cuts, &table->cuts, sizeof table->cuts);
+    assert_buckets (copy, expected, G_N_ELEMENTS (expected));
+  }
+
   /* Shares: 900/2000 = 0.45, 600/2000 = 0.30, 360/2000 = 0.18, 140/2000 = 0.07. */
   g_assert_cmpfloat_with_epsilon (table->buckets[0].share, 0.45, 1e-12);
   g_assert_cmpfloat_with_epsilon (table->buckets[3].share, 0.07, 1e-12);
