@@ -9,6 +9,7 @@
 
 #include "mqlw-bucket-view.h"
 #include "mqlw-format.h"
+#include "mqlw-frame-queue.h"
 
 /* One row of the table: a copy of the core's bucket. Rows are kept and
  * updated in place: "bucket" is notified when the bucket's figures change,
@@ -122,7 +123,6 @@ struct _MqlwBucketView
   GListStore     *store;
   gboolean        syncing;
   guint           pending;        /* MqlwWorkbenchChange not shown yet */
-  guint           tick_id;        /* shows them at the next frame */
 
   GtkColumnView  *column_view;
   GtkDropDown    *scheme_dropdown;
@@ -333,11 +333,7 @@ flush (MqlwBucketView *self)
   guint change = self->pending;
 
   self->pending = 0;
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  mqlw_frame_queue_remove (GTK_WIDGET (self));
   if (change == 0 || self->workbench == NULL)
     return;
   reload (self);
@@ -345,20 +341,15 @@ flush (MqlwBucketView *self)
     sync_spec (self);
 }
 
-static gboolean
-flush_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
+static void
+flush_update (GtkWidget *widget)
 {
-  MqlwBucketView *self = MQLW_BUCKET_VIEW (widget);
-
-  self->tick_id = 0;   /* removed by returning G_SOURCE_REMOVE */
-  flush (self);
-  return G_SOURCE_REMOVE;
+  flush (MQLW_BUCKET_VIEW (widget));
 }
 
-/* Changes are shown once a frame, at its start: a drag that moves the
- * threshold and a worker result that lands in the same frame cost one update. */
+/* Changes wait for the table's turn in the window's frame queue (see
+ * mqlw-frame-queue.c): a drag that moves the threshold and a worker result
+ * that land before it cost one update. */
 static void
 on_workbench_changed_cb (MqlwWorkbench  *workbench,
                          guint           change,
@@ -367,8 +358,8 @@ on_workbench_changed_cb (MqlwWorkbench  *workbench,
   if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)   /* figures not in yet */
     return;
   self->pending |= change;
-  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), flush_tick_cb, NULL, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    mqlw_frame_queue_add (GTK_WIDGET (self), flush_update);
 }
 
 static void
@@ -383,14 +374,8 @@ mqlw_bucket_view_map (GtkWidget *widget)
 static void
 mqlw_bucket_view_unmap (GtkWidget *widget)
 {
-  MqlwBucketView *self = MQLW_BUCKET_VIEW (widget);
-
-  /* Tick callbacks stop with the frame clock; catch up when mapped again. */
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (widget, self->tick_id);
-      self->tick_id = 0;
-    }
+  /* Not drawn: catch up when mapped again. */
+  mqlw_frame_queue_remove (widget);
   GTK_WIDGET_CLASS (mqlw_bucket_view_parent_class)->unmap (widget);
 }
 
@@ -429,11 +414,7 @@ mqlw_bucket_view_dispose (GObject *object)
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  mqlw_frame_queue_remove (GTK_WIDGET (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_BUCKET_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);

@@ -9,6 +9,7 @@
 
 #include "mqlw-chart-view.h"
 #include "mqlw-background.h"
+#include "mqlw-frame-queue.h"
 #include "mqlw-format.h"
 
 #define GRAB_DISTANCE 10.0   /* px either side of the threshold line */
@@ -30,6 +31,7 @@ struct _MqlwChartView
   guint            generation;      /* counts the changes to the content */
   guint            content_generation;
   GCancellable    *render;          /* the drawing in flight */
+  struct _Render  *ready;           /* drawn, waiting for its turn in the frame queue */
   int              hover_bucket;
   gboolean         dragging;
   double           drag_start_x;
@@ -119,7 +121,7 @@ theme_changed (MqlwChartView *self)
   content_changed (self);
 }
 
-typedef struct {
+typedef struct _Render {
   MqlwBucketTable *table;
   MqlwChartStyle   style;
   int              width, height, scale;
@@ -206,19 +208,46 @@ draw_render_thread (GTask        *task,
 }
 
 static void
+show_ready (MqlwChartView *self)
+{
+  if (self->ready == NULL)
+    return;
+  mqlw_frame_queue_remove (GTK_WIDGET (self));
+  show_render (self, self->ready);
+  g_clear_pointer (&self->ready, render_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+show_ready_update (GtkWidget *widget)
+{
+  show_ready (MQLW_CHART_VIEW (widget));
+}
+
+/* The new image waits for the chart's turn in the window's frame queue (see
+ * mqlw-frame-queue.c), not to land in the frame where the table or the
+ * preview change. */
+static void
 on_render_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   MqlwChartView *self = MQLW_CHART_VIEW (object);
-  gint64 start = g_get_monotonic_time ();
+  Render *render;
 
   if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   g_clear_object (&self->render);
-  show_render (self, g_task_get_task_data (G_TASK (result)));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_debug ("chart content shown in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
+  /* Taken from the task, which frees what is left of it. */
+  render = g_task_get_task_data (G_TASK (result));
+  g_clear_pointer (&self->ready, render_free);
+  self->ready = g_memdup2 (render, sizeof *render);
+  render->table = NULL;
+  render->surface = NULL;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    mqlw_frame_queue_add (GTK_WIDGET (self), show_ready_update);
+  else
+    show_ready (self);
 }
 
 static void
@@ -227,6 +256,8 @@ cancel_render (MqlwChartView *self)
   if (self->render != NULL)
     g_cancellable_cancel (self->render);
   g_clear_object (&self->render);
+  g_clear_pointer (&self->ready, render_free);
+  mqlw_frame_queue_remove (GTK_WIDGET (self));
 }
 
 static void
@@ -261,7 +292,7 @@ mqlw_chart_view_snapshot (GtkWidget   *widget,
       render_free (render);
       g_debug ("chart content drawn in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
     }
-  else if (self->content_generation != self->generation && self->render == NULL)
+  else if (self->content_generation != self->generation && self->render == NULL && self->ready == NULL)
     {
       g_autoptr(GTask) task = NULL;
 
@@ -290,7 +321,7 @@ mqlw_chart_view_is_current (MqlwChartView *self)
 {
   g_return_val_if_fail (MQLW_IS_CHART_VIEW (self), FALSE);
   return !gtk_widget_get_mapped (GTK_WIDGET (self)) || get_table (self) == NULL ||
-         (self->content != NULL && self->content_generation == self->generation);
+         (self->content != NULL && self->content_generation == self->generation && self->ready == NULL);
 }
 
 char *
@@ -571,6 +602,14 @@ mqlw_chart_view_set_property (GObject      *object,
     }
 }
 
+/* Not drawn: an image waiting for its turn is put on show at once. */
+static void
+mqlw_chart_view_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mqlw_chart_view_parent_class)->unmap (widget);
+  show_ready (MQLW_CHART_VIEW (widget));
+}
+
 static void
 mqlw_chart_view_class_init (MqlwChartViewClass *klass)
 {
@@ -581,6 +620,7 @@ mqlw_chart_view_class_init (MqlwChartViewClass *klass)
   object_class->get_property = mqlw_chart_view_get_property;
   object_class->set_property = mqlw_chart_view_set_property;
   widget_class->snapshot = mqlw_chart_view_snapshot;
+  widget_class->unmap = mqlw_chart_view_unmap;
 
   properties[PROP_SHOW_INTERVALS] =
     g_param_spec_boolean ("show-intervals", NULL, NULL, TRUE,

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mqlw-format.h"
+#include "mqlw-frame-queue.h"
 #include "mqlw-preview-panel.h"
 
 #define MAX_SWAP_ROWS 10000
@@ -25,7 +26,6 @@ struct _MqlwPreviewPanel
   GtkSpinButton *capacity_spin;
   gboolean       syncing;
   gboolean       pending;    /* figures changed since the last refresh */
-  guint          tick_id;    /* refreshes at the next frame */
 };
 
 G_DEFINE_FINAL_TYPE (MqlwPreviewPanel, mqlw_preview_panel, GTK_TYPE_WIDGET)
@@ -343,27 +343,17 @@ refresh (MqlwPreviewPanel *self)
 static void
 flush (MqlwPreviewPanel *self)
 {
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  mqlw_frame_queue_remove (GTK_WIDGET (self));
   if (!self->pending || self->workbench == NULL)
     return;
   self->pending = FALSE;
   refresh (self);
 }
 
-static gboolean
-flush_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
+static void
+flush_update (GtkWidget *widget)
 {
-  MqlwPreviewPanel *self = MQLW_PREVIEW_PANEL (widget);
-
-  self->tick_id = 0;   /* removed by returning G_SOURCE_REMOVE */
-  flush (self);
-  return G_SOURCE_REMOVE;
+  flush (MQLW_PREVIEW_PANEL (widget));
 }
 
 static void
@@ -373,11 +363,12 @@ on_workbench_changed_cb (MqlwWorkbench    *workbench,
 {
   if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)   /* figures not in yet */
     return;
-  /* Shown once a frame, at its start: a threshold move and a worker result
-   * landing in the same frame cost one refresh. */
+  /* Shown at the panel's turn in the window's frame queue (see
+   * mqlw-frame-queue.c): a threshold move and a worker result landing before
+   * it cost one refresh. */
   self->pending = TRUE;
-  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), flush_tick_cb, NULL, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    mqlw_frame_queue_add (GTK_WIDGET (self), flush_update);
 }
 
 static void
@@ -390,14 +381,8 @@ mqlw_preview_panel_map (GtkWidget *widget)
 static void
 mqlw_preview_panel_unmap (GtkWidget *widget)
 {
-  MqlwPreviewPanel *self = MQLW_PREVIEW_PANEL (widget);
-
-  /* Tick callbacks stop with the frame clock; catch up when mapped again. */
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (widget, self->tick_id);
-      self->tick_id = 0;
-    }
+  /* Not drawn: catch up when mapped again. */
+  mqlw_frame_queue_remove (widget);
   GTK_WIDGET_CLASS (mqlw_preview_panel_parent_class)->unmap (widget);
 }
 
@@ -545,11 +530,7 @@ mqlw_preview_panel_dispose (GObject *object)
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  mqlw_frame_queue_remove (GTK_WIDGET (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_PREVIEW_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);

@@ -12,6 +12,7 @@
 
 #include "mqlw-application.h"
 #include "mqlw-chart-view.h"
+#include "mqlw-frame-queue.h"
 #include "mqlw-window.h"
 
 /* Main-thread cost of each step a workshop takes in the real window, on a
@@ -155,7 +156,8 @@ complete_step (MqlwWorkbench *workbench)
   gint64 deadline;
   guint seen;
 
-  while (mqlw_workbench_is_busy (workbench) || !mqlw_chart_view_is_current (bench_chart))
+  while (mqlw_workbench_is_busy (workbench) || !mqlw_chart_view_is_current (bench_chart) ||
+         !mqlw_frame_queue_is_idle (GTK_WIDGET (bench_chart)))
     g_main_context_iteration (NULL, TRUE);
   seen = frames;
   deadline = g_get_monotonic_time () + 100 * 1000;

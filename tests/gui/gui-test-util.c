@@ -8,15 +8,17 @@
 
 #include "gui-test-util.h"
 #include "mqlw-chart-view.h"
+#include "mqlw-frame-queue.h"
 #include "mqlw-model-panel.h"
 
 /* The model panel builds its rows over a few frames; the chart draws a
- * change on a worker thread. */
+ * change on a worker thread; the views take turns showing theirs. */
 static gboolean
 views_are_current (gpointer window)
 {
   return mqlw_model_panel_is_complete (MQLW_MODEL_PANEL (mqlw_window_get_child (window, "model"))) &&
-         mqlw_chart_view_is_current (MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart")));
+         mqlw_chart_view_is_current (MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart"))) &&
+         mqlw_frame_queue_is_idle (GTK_WIDGET (window));
 }
 
 static MqlwApplication *app;
