@@ -368,7 +368,10 @@ mqlw_bucket_view_map (GtkWidget *widget)
   MqlwBucketView *self = MQLW_BUCKET_VIEW (widget);
 
   GTK_WIDGET_CLASS (mqlw_bucket_view_parent_class)->map (widget);
-  flush (self);
+  /* What changed while hidden, at the table's turn: not in the frame that
+   * shows the page. */
+  if (self->pending != 0)
+    mqlw_frame_queue_add (widget, flush_update);
 }
 
 static void

@@ -375,7 +375,10 @@ static void
 mqlw_preview_panel_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (mqlw_preview_panel_parent_class)->map (widget);
-  flush (MQLW_PREVIEW_PANEL (widget));
+  /* What changed while hidden, at the panel's turn: not in the frame that
+   * shows the page. */
+  if (MQLW_PREVIEW_PANEL (widget)->pending)
+    mqlw_frame_queue_add (widget, flush_update);
 }
 
 static void
