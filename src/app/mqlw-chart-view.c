@@ -31,6 +31,7 @@ struct _MqlwChartView
   guint            generation;      /* counts the changes to the content */
   guint            content_generation;
   GCancellable    *render;          /* the drawing in flight */
+  int              render_width, render_height, render_scale;
   struct _Render  *ready;           /* drawn, waiting for its turn in the frame queue */
   int              hover_bucket;
   gboolean         dragging;
@@ -104,21 +105,13 @@ mqlw_chart_view_get_style (MqlwChartView  *self,
   fill_style (self, style);
 }
 
-/* The table or what is shown changed: a new image a frame or two later. */
+/* The table, what is shown or its colours changed: a new image a frame or
+ * two later. */
 static void
 content_changed (MqlwChartView *self)
 {
   self->generation++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* The colours or the type size changed: the old image would clash with the
- * new backdrop, so the next frame draws the new one itself. */
-static void
-theme_changed (MqlwChartView *self)
-{
-  g_clear_object (&self->content);
-  content_changed (self);
 }
 
 typedef struct _Render {
@@ -261,6 +254,26 @@ cancel_render (MqlwChartView *self)
 }
 
 static void
+start_render (MqlwChartView         *self,
+              const MqlwBucketTable *table,
+              const MqlwChartStyle  *style,
+              int                    width,
+              int                    height,
+              int                    scale)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->render = g_cancellable_new ();
+  self->render_width = width;
+  self->render_height = height;
+  self->render_scale = scale;
+  task = g_task_new (self, self->render, on_render_done_cb, NULL);
+  g_task_set_source_tag (task, start_render);
+  g_task_set_task_data (task, render_new (self, table, style, width, height, scale), (GDestroyNotify) render_free);
+  g_task_run_in_thread (task, draw_render_thread);
+}
+
+static void
 mqlw_chart_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
@@ -269,7 +282,6 @@ mqlw_chart_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
   double threshold;
   MqlwChartStyle style;
   cairo_t *cr;
@@ -279,38 +291,34 @@ mqlw_chart_view_snapshot (GtkWidget   *widget,
   threshold = mqlw_workbench_get_threshold (self->workbench);
   fill_style (self, &style);
 
-  if (self->content == NULL || self->content_width != width || self->content_height != height
-      || self->content_scale != scale)
+  /* A new image is drawn on a worker thread, one at a time: for a new size
+   * the one in flight (drawn for another) is dropped. Until it is in, the
+   * previous image stays, stretched to a new size. */
+  if (self->render != NULL &&
+      (self->render_width != width || self->render_height != height || self->render_scale != scale))
+    cancel_render (self);
+  if ((self->content == NULL || self->content_width != width || self->content_height != height ||
+       self->content_scale != scale || self->content_generation != self->generation) &&
+      self->render == NULL && self->ready == NULL)
+    start_render (self, table, &style, width, height, scale);
+  if (self->content == NULL)
     {
-      /* Nothing of this size to show: drawn here and now. */
-      Render *render = render_new (self, table, &style, width, height, scale);
-      gint64 start = g_get_monotonic_time ();
-
-      cancel_render (self);
-      draw_render (render);
-      show_render (self, render);
-      render_free (render);
-      g_debug ("chart content drawn in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
-    }
-  else if (self->content_generation != self->generation && self->render == NULL && self->ready == NULL)
-    {
-      g_autoptr(GTask) task = NULL;
-
-      self->render = g_cancellable_new ();
-      task = g_task_new (self, self->render, on_render_done_cb, NULL);
-      g_task_set_source_tag (task, mqlw_chart_view_snapshot);
-      g_task_set_task_data (task, render_new (self, table, &style, width, height, scale), (GDestroyNotify) render_free);
-      g_task_run_in_thread (task, draw_render_thread);
+      gtk_widget_snapshot_child (widget, self->lines_button, snapshot);
+      return;
     }
 
   table = get_shown_table (self);
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  mqlw_chart_draw_backdrop (cr, width, height, table, threshold, &style, &self->layout);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, (double) width / self->content_width, (double) height / self->content_height);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->content_width, self->content_height));
+  mqlw_chart_draw_backdrop (cr, self->content_width, self->content_height, table, threshold, &style, &self->layout);
   cairo_destroy (cr);
-  gtk_snapshot_append_texture (snapshot, self->content, &bounds);
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  gtk_snapshot_append_texture (snapshot, self->content,
+                               &GRAPHENE_RECT_INIT (0, 0, self->content_width, self->content_height));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->content_width, self->content_height));
   mqlw_chart_draw_marker (cr, table, threshold, &style, &self->layout);
   cairo_destroy (cr);
+  gtk_snapshot_restore (snapshot);
   gtk_widget_snapshot_child (widget, self->lines_button, snapshot);
 }
 
@@ -321,7 +329,9 @@ mqlw_chart_view_is_current (MqlwChartView *self)
 {
   g_return_val_if_fail (MQLW_IS_CHART_VIEW (self), FALSE);
   return !gtk_widget_get_mapped (GTK_WIDGET (self)) || get_table (self) == NULL ||
-         (self->content != NULL && self->content_generation == self->generation && self->ready == NULL);
+         (self->content != NULL && self->content_generation == self->generation && self->ready == NULL &&
+          self->content_width == gtk_widget_get_width (GTK_WIDGET (self)) &&
+          self->content_height == gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 char *
@@ -519,7 +529,7 @@ on_style_changed_cb (AdwStyleManager *manager,
                      GParamSpec      *pspec,
                      MqlwChartView   *self)
 {
-  theme_changed (self);
+  content_changed (self);
 }
 
 static void
@@ -727,7 +737,7 @@ mqlw_chart_view_set_workshop (MqlwChartView *self,
   g_return_if_fail (MQLW_IS_CHART_VIEW (self));
 
   self->workshop = !!workshop;
-  theme_changed (self);
+  content_changed (self);
 }
 
 gboolean
