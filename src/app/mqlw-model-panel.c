@@ -10,13 +10,14 @@
 
 #include "mqlw-format.h"
 #include "mqlw-model-panel.h"
+#include "mqlw-frame-queue.h"
 
 /* A spin button drag sends many values; the model is rescored once they settle. */
 #define EDIT_DELAY_MS 60
-/* New rows are built a slice at a time, one slice a frame, so that opening a
- * model with many criteria never holds a frame for long: the rows appear top
- * down within a few frames. */
-#define BUILD_SLICE_US 4000
+/* New rows are built a slice at a time, a slice at the panel's turn in the
+ * window's frame queue, so that opening a model with many criteria never
+ * holds a frame for long: the rows appear top down within a few frames. */
+#define BUILD_SLICE_US 2000
 
 struct _MqlwModelPanel
 {
@@ -37,7 +38,6 @@ struct _MqlwModelPanel
   gboolean       syncing;
   gint64         build_deadline; /* sync_panel builds new rows until then */
   gboolean       incomplete;     /* some rows wait for the next slice */
-  guint          build_tick;     /* that next slice */
 
   GtkBox        *groups;
 };
@@ -1350,39 +1350,25 @@ sync_choices (MqlwModelPanel *self,
     }
 }
 
-/* The panel follows the model: rows and groups change only where the model
- * did, and values are set only when they differ. */
-static gboolean build_tick_cb (GtkWidget     *widget,
-                               GdkFrameClock *clock,
-                               gpointer       user_data);
+static void
+build_update (GtkWidget *widget)
+{
+  sync_panel (MQLW_MODEL_PANEL (widget));
+}
 
-/* The next slice at the next frame, while rows wait and the panel shows. */
+/* The next slice at the panel's turn in the window's frame queue (see
+ * mqlw-frame-queue.c), while rows wait and the panel shows. */
 static void
 schedule_build (MqlwModelPanel *self)
 {
-  gboolean wanted = self->incomplete && gtk_widget_get_mapped (GTK_WIDGET (self));
-
-  if (wanted && self->build_tick == 0)
-    self->build_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
-  else if (!wanted && self->build_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick);
-      self->build_tick = 0;
-    }
+  if (self->incomplete && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    mqlw_frame_queue_add (GTK_WIDGET (self), build_update);
+  else
+    mqlw_frame_queue_remove (GTK_WIDGET (self));
 }
 
-static gboolean
-build_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  MqlwModelPanel *self = MQLW_MODEL_PANEL (widget);
-
-  self->build_tick = 0;   /* removed by returning G_SOURCE_REMOVE */
-  sync_panel (self);
-  return G_SOURCE_REMOVE;
-}
-
+/* The panel follows the model: rows and groups change only where the model
+ * did, and values are set only when they differ. */
 static void
 sync_panel (MqlwModelPanel *self)
 {
@@ -1985,11 +1971,7 @@ mqlw_model_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
-  if (self->build_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick);
-      self->build_tick = 0;
-    }
+  mqlw_frame_queue_remove (GTK_WIDGET (self));
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);
