@@ -343,6 +343,9 @@ test_workbench (void)
   reference_score (&ref, ref.base.model);
   assert_window_shows (window, &ref);
   gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-workbench-light.png");
+  /* No sign-off banner for a plain history, and no empty band where it would be. */
+  g_assert_false (gtk_revealer_get_child_revealed (GTK_REVEALER (mqlw_window_get_child (window, "banner-revealer"))));
+  g_assert_cmpint (gtk_widget_get_height (mqlw_window_get_child (window, "banner-revealer")), ==, 0);
 
   /* Change a weight through the model panel's action: +10 on the first fit rule. */
   g_assert_cmpuint (ref.base.model->fit->len, >, 0);
