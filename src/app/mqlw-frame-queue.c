@@ -24,6 +24,7 @@ typedef struct {
   GtkWidget *root;
   GQueue     entries;
   guint      tick_id;
+  gboolean   hold;      /* the coming frame runs no update */
 } FrameQueue;
 
 #define QUEUE_KEY "mqlw-frame-queue"
@@ -68,8 +69,14 @@ tick_cb (GtkWidget     *root,
          gpointer       user_data)
 {
   FrameQueue *queue = user_data;
-  Entry *entry = g_queue_pop_head (&queue->entries);
+  Entry *entry;
 
+  if (queue->hold)
+    {
+      queue->hold = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+  entry = g_queue_pop_head (&queue->entries);
   if (entry != NULL)
     {
       entry->update (entry->widget);
@@ -122,6 +129,23 @@ mqlw_frame_queue_remove (GtkWidget *widget)
     return;
   g_free (link->data);
   g_queue_delete_link (&queue->entries, link);
+}
+
+/* The coming frame of @widget's window has a lot of its own to do (a page
+ * shown for the first time): the updates start at the one after. */
+void
+mqlw_frame_queue_hold (GtkWidget *widget)
+{
+  FrameQueue *queue;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  queue = get_queue (widget, TRUE);
+  if (queue == NULL)
+    return;
+  queue->hold = TRUE;
+  if (queue->tick_id == 0)
+    queue->tick_id = gtk_widget_add_tick_callback (queue->root, tick_cb, queue, NULL);
 }
 
 /* Whether @widget's window has no update waiting for a frame. */

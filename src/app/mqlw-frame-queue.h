@@ -11,6 +11,7 @@ typedef void (*MqlwFrameUpdate) (GtkWidget *widget);
 void     mqlw_frame_queue_add     (GtkWidget       *widget,
                                    MqlwFrameUpdate  update);
 void     mqlw_frame_queue_remove  (GtkWidget       *widget);
+void     mqlw_frame_queue_hold    (GtkWidget       *widget);
 gboolean mqlw_frame_queue_is_idle (GtkWidget       *widget);
 
 G_END_DECLS

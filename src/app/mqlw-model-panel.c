@@ -14,10 +14,10 @@
 
 /* A spin button drag sends many values; the model is rescored once they settle. */
 #define EDIT_DELAY_MS 60
-/* New rows are built a slice at a time, a slice at the panel's turn in the
- * window's frame queue, so that opening a model with many criteria never
- * holds a frame for long: the rows appear top down within a few frames. */
-#define BUILD_SLICE_US 2000
+/* New rows are built one at a time, at the panel's turn in the window's frame
+ * queue: a new row costs several times its building in the frame that first
+ * lays it out, so opening a model with many criteria would otherwise hold
+ * frames for long. The rows appear top down within a few frames. */
 
 struct _MqlwModelPanel
 {
@@ -36,8 +36,9 @@ struct _MqlwModelPanel
   char          *pending_id;
   GVariant      *pending_param;
   gboolean       syncing;
-  gint64         build_deadline; /* sync_panel builds new rows until then */
-  gboolean       incomplete;     /* some rows wait for the next slice */
+  gboolean       may_build_one;  /* this turn has not built its row yet */
+  gboolean       incomplete;     /* some rows wait for a later turn */
+  GQueue         hidden_rows;    /* rows of a group just built, shown one a turn */
 
   GtkBox        *groups;
 };
@@ -833,15 +834,48 @@ update_criterion (MqlwModelPanel *self,
     }
 }
 
-/* Whether this slice may build one more row or group; if not, the panel is
- * left incomplete and the next frame goes on. */
+/* Whether this turn may build a row (or show one, or build a group); if
+ * not, the panel is left incomplete and a later turn goes on. */
 static gboolean
 may_build (MqlwModelPanel *self)
 {
-  if (g_get_monotonic_time () < self->build_deadline)
-    return TRUE;
+  if (self->may_build_one)
+    {
+      self->may_build_one = FALSE;
+      return TRUE;
+    }
   self->incomplete = TRUE;
   return FALSE;
+}
+
+/* A group is built whole, its rows hidden: they show one a turn. Rows inside
+ * an expander row stay as they are (a folded expander lays out nothing). */
+static void
+hide_new_rows (MqlwModelPanel *self,
+               GtkWidget      *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        hide_new_rows (self, child);
+      else if (gtk_widget_get_visible (child))
+        {
+          gtk_widget_set_visible (child, FALSE);
+          g_queue_push_tail (&self->hidden_rows, g_object_ref (child));
+        }
+    }
+}
+
+static void
+show_hidden_rows (MqlwModelPanel *self)
+{
+  while (!g_queue_is_empty (&self->hidden_rows) && may_build (self))
+    {
+      g_autoptr(GtkWidget) row = g_queue_pop_head (&self->hidden_rows);
+
+      gtk_widget_set_visible (row, TRUE);
+    }
 }
 
 static void
@@ -1297,6 +1331,7 @@ refresh_setting_group (MqlwModelPanel *self,
   gtk_box_remove (self->groups, old);
   self->setting_groups[which] = group;
   foreach_expander (group, restore_expanded, expanded);
+  hide_new_rows (self, group);
   g_free (self->group_shapes[which]);
   self->group_shapes[which] = g_steal_pointer (&shape);
 }
@@ -1382,13 +1417,16 @@ sync_panel (MqlwModelPanel *self)
   /* Top down, as the groups are shown. A hidden panel (a page not on show,
    * the flap folded away) builds its new rows when it shows again. */
   self->incomplete = FALSE;
-  self->build_deadline = gtk_widget_get_mapped (GTK_WIDGET (self)) ? start + BUILD_SLICE_US : start;
+  self->may_build_one = gtk_widget_get_mapped (GTK_WIDGET (self));
+  show_hidden_rows (self);
   refresh_setting_group (self, GROUP_SCORE, model);
   reconcile_criteria (self, KIND_FIT, model);
   reconcile_criteria (self, KIND_BEHAVIOUR, model);
   for (guint which = GROUP_DECAY; which < N_SETTING_GROUPS; which++)
     refresh_setting_group (self, which, model);
   reconcile_criteria (self, KIND_DISQUALIFIER, model);
+  if (!g_queue_is_empty (&self->hidden_rows))
+    self->incomplete = TRUE;
   schedule_build (self);
   if (self->pending_source == 0)
     {
@@ -1406,7 +1444,7 @@ sync_panel (MqlwModelPanel *self)
   sync_choices (self, model);
   self->syncing = FALSE;
   g_debug ("panel updated in %.2f ms%s", (g_get_monotonic_time () - start) / 1000.0,
-           self->incomplete ? ", more rows to build" : "");
+           self->incomplete ? ", more rows at a later turn" : "");
 }
 
 /* Whether every row of the model is built, or the panel is hidden (it
@@ -1972,6 +2010,7 @@ mqlw_model_panel_dispose (GObject *object)
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
   mqlw_frame_queue_remove (GTK_WIDGET (self));
+  g_queue_clear_full (&self->hidden_rows, g_object_unref);
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);

@@ -11,6 +11,7 @@
 #include "mqlw-background.h"
 #include "mqlw-chart-view.h"
 #include "mqlw-format.h"
+#include "mqlw-frame-queue.h"
 #include "mqlw-mapping-page.h"
 #include "mqlw-model-panel.h"
 #include "mqlw-preferences-window.h"
@@ -181,6 +182,10 @@ set_page (MqlwWindow *self,
 
   if (g_strcmp0 (current, "loading") != 0 && g_strcmp0 (current, "mapping") != 0)
     replace_string (&self->previous_page, current);
+  /* The frame that first shows a page lays all of it out: the views' updates
+   * wait for the next. */
+  if (g_strcmp0 (current, name) != 0)
+    mqlw_frame_queue_hold (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->main_stack, name);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, workbench);
   gtk_widget_set_visible (self->model_button, workbench);
