@@ -267,8 +267,14 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
 /* The rows follow the workbench's table in place: a row whose figures
  * changed is notified, rows are only added or removed when the number of
  * buckets changes. */
-static void
-reload (MqlwBucketView *self)
+/* New rows a turn of the frame queue adds: the first rows of a table cost far
+ * more to lay out than to make (eight cells each). */
+#define NEW_ROWS_A_TURN 4
+
+/* Returns FALSE when rows are left to add (at most @max_new are added). */
+static gboolean
+reload (MqlwBucketView *self,
+        guint           max_new)
 {
   const MqlwBucketTable *table = mqlw_workbench_get_buckets (self->workbench);
   double threshold = mqlw_workbench_get_threshold (self->workbench);
@@ -286,6 +292,8 @@ reload (MqlwBucketView *self)
 
       if (i >= shown)
         {
+          if (added->len >= max_new)
+            break;
           item = g_object_new (MQLW_TYPE_BUCKET_ITEM, NULL);
           item->bucket = *bucket;
           item->range = g_steal_pointer (&range);
@@ -314,6 +322,7 @@ reload (MqlwBucketView *self)
     g_list_store_splice (self->store, MIN (n, shown), shown > n ? shown - n : 0,
                          added->pdata, added->len);
   g_debug ("table updated in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store)) == n;
 }
 
 static void
@@ -327,8 +336,12 @@ sync_spec (MqlwBucketView *self)
   self->syncing = FALSE;
 }
 
+static void flush_update (GtkWidget *widget);
+
+/* Shows what changed; at most @max_new new rows, the rest at the next turn. */
 static void
-flush (MqlwBucketView *self)
+flush_some (MqlwBucketView *self,
+            guint           max_new)
 {
   guint change = self->pending;
 
@@ -336,15 +349,26 @@ flush (MqlwBucketView *self)
   mqlw_frame_queue_remove (GTK_WIDGET (self));
   if (change == 0 || self->workbench == NULL)
     return;
-  reload (self);
+  if (!reload (self, max_new))
+    {
+      self->pending = MQLW_WORKBENCH_CHANGED_BUCKETS;
+      mqlw_frame_queue_add (GTK_WIDGET (self), flush_update);
+    }
   if (change & (MQLW_WORKBENCH_CHANGED_BUCKETS | MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_SCORES))
     sync_spec (self);
+}
+
+/* Everything, now: what the next frame shows. */
+static void
+flush (MqlwBucketView *self)
+{
+  flush_some (self, G_MAXUINT);
 }
 
 static void
 flush_update (GtkWidget *widget)
 {
-  flush (MQLW_BUCKET_VIEW (widget));
+  flush_some (MQLW_BUCKET_VIEW (widget), NEW_ROWS_A_TURN);
 }
 
 /* Changes wait for the table's turn in the window's frame queue (see

@@ -39,6 +39,7 @@ struct _MqlwModelPanel
   gboolean       may_build_one;  /* this turn has not built its row yet */
   gboolean       incomplete;     /* some rows wait for a later turn */
   GQueue         hidden_rows;    /* rows of a group just built, shown one a turn */
+  gboolean       progressive;    /* this sync fills a new history's panel */
 
   GtkBox        *groups;
 };
@@ -848,8 +849,9 @@ may_build (MqlwModelPanel *self)
   return FALSE;
 }
 
-/* A group is built whole, its rows hidden: they show one a turn. Rows inside
- * an expander row stay as they are (a folded expander lays out nothing). */
+/* While a new history fills the panel, a group is built whole with its rows
+ * hidden: they show one a turn. Rows inside an expander row stay as they are
+ * (a folded expander lays out nothing). */
 static void
 hide_new_rows (MqlwModelPanel *self,
                GtkWidget      *widget)
@@ -1331,7 +1333,8 @@ refresh_setting_group (MqlwModelPanel *self,
   gtk_box_remove (self->groups, old);
   self->setting_groups[which] = group;
   foreach_expander (group, restore_expanded, expanded);
-  hide_new_rows (self, group);
+  if (self->progressive)
+    hide_new_rows (self, group);
   g_free (self->group_shapes[which]);
   self->group_shapes[which] = g_steal_pointer (&shape);
 }
@@ -1388,7 +1391,10 @@ sync_choices (MqlwModelPanel *self,
 static void
 build_update (GtkWidget *widget)
 {
-  sync_panel (MQLW_MODEL_PANEL (widget));
+  MqlwModelPanel *self = MQLW_MODEL_PANEL (widget);
+
+  self->progressive = TRUE;
+  sync_panel (self);
 }
 
 /* The next slice at the panel's turn in the window's frame queue (see
@@ -1463,7 +1469,12 @@ on_workbench_changed_cb (MqlwWorkbench  *workbench,
 {
   if (change & (MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_STRUCTURE |
                 MQLW_WORKBENCH_CHANGED_SCORES | MQLW_WORKBENCH_CHANGED_MODEL))
-    sync_panel (self);
+    {
+      /* A new history fills the panel progressively; an edit shows its
+       * result at once, without the control just used blinking out. */
+      self->progressive = (change & MQLW_WORKBENCH_CHANGED_DATA) != 0;
+      sync_panel (self);
+    }
 }
 
 /* ---- adding and editing criteria ----------------------------------------- */
