@@ -285,6 +285,7 @@ main (int   argc,
   MqlwWorkbench *workbench;
   GdkFrameClock *clock;
   Phase open_window, open_async, threshold, drag, edit, undo, suggestion, sweep_show, sweep_threshold, sweep_edit;
+  Phase decay_kind, remove_criterion;
   guint n_steps = argc > 3 ? (guint) atoi (argv[3]) : 20;
   gint64 t0;
 
@@ -338,6 +339,8 @@ main (int   argc,
   phase_init (&sweep_show, "sweep show");
   phase_init (&sweep_threshold, "threshold, sweep shown");
   phase_init (&sweep_edit, "weight edit, sweep shown");
+  phase_init (&decay_kind, "decay kind (group rebuilt)");
+  phase_init (&remove_criterion, "remove criterion / undo");
 
   /* Open through the window, as a person does. */
   reset_meters ();
@@ -431,6 +434,25 @@ main (int   argc,
             gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-suggestion", "d", target));
     }
 
+  /* Structural edits: a settings group rebuilt, a criterion's row gone and back. */
+  for (guint i = 0; i < n_steps / 2; i++)
+    {
+      static const char *kinds[] = { "steps", "half-life", "none" };
+
+      STEP (&decay_kind,
+            gtk_widget_activate_action (mqlw_window_get_child (window, "model"), "model.set-choice",
+                                        "(ss)", "decay.kind", kinds[i % G_N_ELEMENTS (kinds)]));
+    }
+  for (guint i = 0; i < n_steps / 2; i++)
+    {
+      MqlwFitRule *rule = g_ptr_array_index (mqlw_workbench_get_model (workbench)->fit, 1);
+      g_autofree char *id = g_strdup (rule->id);
+
+      STEP (&remove_criterion,
+            gtk_widget_activate_action (mqlw_window_get_child (window, "model"), "model.remove", "s", id));
+      STEP (&remove_criterion, gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    }
+
   for (guint i = 0; i < MAX (n_steps / 4, 2); i++)
     {
       mqlw_window_set_view (window, "chart");
@@ -461,6 +483,8 @@ main (int   argc,
   phase_print (&edit);
   phase_print (&undo);
   phase_print (&suggestion);
+  phase_print (&decay_kind);
+  phase_print (&remove_criterion);
   phase_print (&sweep_show);
   phase_print (&sweep_threshold);
   phase_print (&sweep_edit);
