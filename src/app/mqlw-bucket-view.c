@@ -264,14 +264,14 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (row, on_item_notify_cb, gtk_list_item_get_child (item));
 }
 
-/* The rows follow the workbench's table in place: a row whose figures
- * changed is notified, rows are only added or removed when the number of
- * buckets changes. */
 /* New rows a turn of the frame queue adds: the first rows of a table cost far
  * more to lay out than to make (eight cells each). */
 #define NEW_ROWS_A_TURN 4
 
-/* Returns FALSE when rows are left to add (at most @max_new are added). */
+/* The rows follow the workbench's table in place: a row whose figures
+ * changed is notified, rows are only added or removed when the number of
+ * buckets changes, at most @max_new at a time. Returns FALSE when rows are
+ * left to add. */
 static gboolean
 reload (MqlwBucketView *self,
         guint           max_new)
