@@ -18,7 +18,8 @@
  * the calibration each split their pass in two), and frames should not queue
  * behind it. Linux gives every thread its own nice value and the threads a
  * job starts inherit it; a worker alone on the machine runs as fast as
- * before. Called first thing in every worker function. */
+ * before. GLib's pool threads keep it for the GIO jobs they run later, which
+ * are background work too. Called first thing in every worker function. */
 #define BACKGROUND_NICE 10
 
 void
