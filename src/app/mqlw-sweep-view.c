@@ -8,6 +8,7 @@
 
 #include "mqlw-format.h"
 #include "mqlw-sweep-view.h"
+#include "mqlw-frame-queue.h"
 
 #define SWEEP_STEPS 120
 
@@ -18,6 +19,7 @@ struct _MqlwSweepView
   MqlwWorkbench  *workbench;
   GArray         *sweep;        /* MqlwPreview */
   gboolean        dirty;
+  guint           pending;      /* MqlwWorkbenchChange waiting for the view's turn */
   gboolean        workshop;
   GPtrArray      *rows;         /* suggestion rows we added */
 
@@ -141,6 +143,26 @@ recompute (MqlwSweepView *self)
 }
 
 static void
+flush_update (GtkWidget *widget)
+{
+  MqlwSweepView *self = MQLW_SWEEP_VIEW (widget);
+  guint change = self->pending;
+
+  self->pending = 0;
+  if (change == MQLW_WORKBENCH_CHANGED_THRESHOLD && self->sweep != NULL)
+    {
+      /* Only the marker moves; capacity changes the suggestions too. */
+      fill_suggestions (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self->area));
+      return;
+    }
+  recompute (self);
+}
+
+/* Shown at the view's turn in the window's frame queue (see
+ * mqlw-frame-queue.c), not in the frame where the table or the preview
+ * change. */
+static void
 on_workbench_changed_cb (MqlwWorkbench *workbench,
                          guint          change,
                          MqlwSweepView *self)
@@ -153,14 +175,8 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
       self->dirty = TRUE;
       return;
     }
-  if (change == MQLW_WORKBENCH_CHANGED_THRESHOLD && self->sweep != NULL)
-    {
-      /* Only the marker moves; capacity changes the suggestions too. */
-      fill_suggestions (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self->area));
-      return;
-    }
-  recompute (self);
+  self->pending |= change & ~MQLW_WORKBENCH_CHANGED_MODEL;
+  mqlw_frame_queue_add (GTK_WIDGET (self), flush_update);
 }
 
 static void
@@ -171,6 +187,19 @@ mqlw_sweep_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (mqlw_sweep_view_parent_class)->map (widget);
   if (self->dirty || self->sweep == NULL)
     recompute (self);
+}
+
+static void
+mqlw_sweep_view_unmap (GtkWidget *widget)
+{
+  MqlwSweepView *self = MQLW_SWEEP_VIEW (widget);
+
+  /* Not drawn: catch up when shown again. */
+  mqlw_frame_queue_remove (widget);
+  if (self->pending != 0)
+    self->dirty = TRUE;
+  self->pending = 0;
+  GTK_WIDGET_CLASS (mqlw_sweep_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -187,6 +216,7 @@ mqlw_sweep_view_dispose (GObject *object)
   MqlwSweepView *self = (MqlwSweepView *) object;
   GtkWidget *child;
 
+  mqlw_frame_queue_remove (GTK_WIDGET (self));
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
@@ -208,6 +238,7 @@ mqlw_sweep_view_class_init (MqlwSweepViewClass *klass)
 
   object_class->dispose = mqlw_sweep_view_dispose;
   widget_class->map = mqlw_sweep_view_map;
+  widget_class->unmap = mqlw_sweep_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-sweep-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwSweepView, area);
