@@ -9,7 +9,8 @@
  * and GTK lays out and paints every widget whose text changed in the frame
  * that shows it: at a million leads as at five thousand, each is a few
  * milliseconds of the main thread, together more than a frame. So the views
- * (the table, the preview, the chart's new image, the model panel's new rows)
+ * (the table, the preview, the chart's new image, the sweep, the model
+ * panel's new rows)
  * queue their updates on the window and every frame runs one of them, the
  * one that waited longest: a weight edit's figures land within four frames
  * (about 67 ms at 60 Hz, at once to a person) and no frame carries them all.
