@@ -824,21 +824,31 @@ draw_empty_message (cairo_t     *cr,
 }
 
 static void
+fill_rect (cairo_t *cr,
+           double   x,
+           double   y,
+           double   width,
+           double   height,
+           Rgba     colour)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  set_source (cr, colour);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
 fill_background (cairo_t     *cr,
                  const Theme *theme,
                  double       width,
                  double       height)
 {
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  set_source (cr, theme->bg);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  fill_rect (cr, 0, 0, width, height, theme->bg);
 }
 
-/* Paints the title: returns the padding,
- * and the frame left for the chart inside it in @top, @bottom, @left and
- * @right. */
+/* Paints the title: returns the padding, and the frame left for the chart
+ * inside it in @top, @bottom, @left and @right. */
 static double
 begin_chart (cairo_t              *cr,
              const Theme          *theme,
@@ -1297,11 +1307,8 @@ draw_content (cairo_t               *cr,
   /* The hovered slot, darkened a touch over whatever ground is under it
    * (the MQL side's shade or not), under everything else. */
   if (style->hover_bucket >= 0 && (guint) style->hover_bucket < n)
-    {
-      cairo_rectangle (cr, px + style->hover_bucket * layout->slot_w, py, layout->slot_w, ph);
-      set_source (cr, with_alpha (theme.fg, theme.hc ? 0.15 : 0.06));
-      cairo_fill (cr);
-    }
+    fill_rect (cr, px + style->hover_bucket * layout->slot_w, py, layout->slot_w, ph,
+               with_alpha (theme.fg, theme.hc ? 0.15 : 0.06));
 
   draw_y_axes (cr, &theme, px, py, pw, ph, n_intervals, count_top, shown != 0, FALSE);
 
@@ -1545,11 +1552,7 @@ draw_backdrop (cairo_t               *cr,
   if (layout->n_buckets == 0)
     return;
   tx = isfinite (threshold) ? mqlw_chart_layout_x_of_score (layout, table, threshold) : right;
-  cairo_save (cr);
-  cairo_rectangle (cr, tx, layout->plot_y, right - tx, layout->plot_h);
-  set_source (cr, theme->shade);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  fill_rect (cr, tx, layout->plot_y, right - tx, layout->plot_h, theme->shade);
 }
 
 static void
@@ -1837,9 +1840,7 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
     {
       double tx = CLAMP (SWEEP_X (threshold), px, px + pw);
 
-      cairo_rectangle (cr, tx, py, px + pw - tx, ph);
-      set_source (cr, theme.shade);
-      cairo_fill (cr);
+      fill_rect (cr, tx, py, px + pw - tx, ph, theme.shade);
     }
 
   draw_y_axes (cr, &theme, px, py, pw, ph, n_intervals, vtop, has_sql || has_wins, FALSE);
