@@ -11,6 +11,7 @@
 
 #include "mqlw-csv-private.h"
 #include "mqlw-import.h"
+#include "mqlw-stage-table.h"
 
 G_DEFINE_QUARK (mqlw-import-error-quark, mqlw_import_error)
 
@@ -1928,37 +1929,66 @@ first_line_of (GHashTable       *first_lines,
   return g_array_index (lines, guint64, code);
 }
 
+/* Several stage columns (a lifecycle stage and a lead status) combine: a stage
+ * reached in any of them is reached; else one that ended the funnel says "not
+ * reached"; else it stays unknown. */
+static inline gint8
+combine_outcome (gint8 known,
+                 gint8 value)
+{
+  if (known == MQLW_OUTCOME_YES || value == MQLW_OUTCOME_UNKNOWN)
+    return known;
+  return value;
+}
+
+static const MqlwStageValue *
+find_stage_value (const MqlwMapping *mapping,
+                  const char        *trimmed)
+{
+  for (guint k = 0; k < mapping->stage_values->len; k++)
+    {
+      const MqlwStageValue *candidate = g_ptr_array_index (mapping->stage_values, k);
+      if (g_utf8_collate (candidate->value, trimmed) == 0 || g_ascii_strcasecmp (candidate->value, trimmed) == 0)
+        return candidate;
+    }
+  return NULL;
+}
+
 static void
 apply_stage_column (MqlwDataset       *dataset,
                     MqlwColumn        *column,
                     const MqlwMapping *mapping,
                     GHashTable        *first_lines,
-                    GPtrArray         *problems)
+                    GPtrArray         *problems,
+                    GPtrArray         *stage_uses)
 {
   guint n_codes = column->type == MQLW_COLUMN_TYPE_CATEGORICAL ? column->dict->len : 0;
   g_autofree int *furthest = g_new (int, MAX (n_codes, 1));
   g_autofree gint8 *known = g_new0 (gint8, MAX (n_codes, 1));
   g_autofree gboolean *closed = g_new0 (gboolean, MAX (n_codes, 1));
+  g_autofree guint64 *leads = g_new0 (guint64, MAX (n_codes, 1));
+  g_autofree const char **values = g_new0 (const char *, n_codes + 1);
   gint8 *stage[MQLW_N_STAGES];
+  MqlwStageContext context;
 
   for (int s = 0; s < MQLW_N_STAGES; s++)
     stage[s] = mqlw_dataset_ensure_stage (dataset, s);
 
   for (guint c = 0; c < n_codes; c++)
+    values[c] = g_ptr_array_index (column->dict, c);
+  context = mqlw_stage_table_context (column->name, values);
+
+  for (guint c = 0; c < n_codes; c++)
     {
-      const char *value = g_ptr_array_index (column->dict, c);
-      const MqlwStageValue *entry = NULL;
+      const char *value = values[c];
+      const MqlwStageValue *entry;
+      const MqlwStageTableEntry *builtin = NULL;
       g_autofree char *trimmed = g_strstrip (g_strdup (value));
 
-      for (guint k = 0; k < mapping->stage_values->len && entry == NULL; k++)
-        {
-          const MqlwStageValue *candidate = g_ptr_array_index (mapping->stage_values, k);
-          if (g_utf8_collate (candidate->value, trimmed) == 0 || g_ascii_strcasecmp (candidate->value, trimmed) == 0)
-            entry = candidate;
-        }
-      if (entry == NULL && mapping->stage_values->len == 0)
-        entry = mqlw_stage_value_builtin (trimmed);
+      entry = find_stage_value (mapping, trimmed);
       if (entry == NULL)
+        builtin = mqlw_stage_table_lookup (context, trimmed);
+      if (entry == NULL && builtin == NULL)
         {
           g_ptr_array_add (problems,
                            mqlw_problem_new (MQLW_PROBLEM_WARNING, first_line_of (first_lines, column, c),
@@ -1970,18 +2000,38 @@ apply_stage_column (MqlwDataset       *dataset,
           continue;
         }
       known[c] = TRUE;
-      furthest[c] = entry->furthest;
-      closed[c] = entry->closed;
+      furthest[c] = entry != NULL ? entry->furthest : builtin->furthest;
+      closed[c] = entry != NULL ? entry->closed : builtin->closed;
     }
 
   for (guint i = 0; i < dataset->n_rows; i++)
     {
       guint32 code = n_codes > 0 ? column->codes[i] : MQLW_CODE_MISSING;
-      if (code == MQLW_CODE_MISSING || !known[code])
+      if (code == MQLW_CODE_MISSING)
+        continue;
+      leads[code]++;
+      if (!known[code])
         continue;
       for (int s = 0; s < MQLW_N_STAGES; s++)
-        stage[s][i] = s <= furthest[code] ? MQLW_OUTCOME_YES
-                      : closed[code] ? MQLW_OUTCOME_NO : MQLW_OUTCOME_UNKNOWN;
+        stage[s][i] = combine_outcome (stage[s][i], s <= furthest[code] ? MQLW_OUTCOME_YES
+                                                    : closed[code] ? MQLW_OUTCOME_NO : MQLW_OUTCOME_UNKNOWN);
+    }
+
+  for (guint c = 0; stage_uses != NULL && c < n_codes; c++)
+    {
+      MqlwStageUse *use = g_new0 (MqlwStageUse, 1);
+
+      use->column = g_strdup (column->name);
+      use->value = g_strdup (values[c]);
+      use->known = known[c];
+      use->furthest = known[c] ? furthest[c] : -1;
+      use->closed = known[c] && closed[c];
+      use->from_mapping = find_stage_value (mapping, values[c]) != NULL;
+      use->leads = leads[c];
+      if (use->leads > 0)
+        g_ptr_array_add (stage_uses, use);
+      else
+        mqlw_stage_use_free (use);
     }
 }
 
@@ -2050,15 +2100,18 @@ derive_outcomes (MqlwDataset       *dataset,
                  GArray            *outcome_joins,
                  GHashTable        *first_lines,
                  GPtrArray         *problems,
+                 GPtrArray         *stage_uses,
                  GError           **error)
 {
   MqlwColumn *column;
   gboolean any = FALSE;
 
-  column = mqlw_dataset_find_role (dataset, MQLW_ROLE_STAGE);
-  if (column != NULL)
+  for (guint c = 0; c < dataset->columns->len; c++)
     {
-      apply_stage_column (dataset, column, mapping, first_lines, problems);
+      column = g_ptr_array_index (dataset->columns, c);
+      if (column->role != MQLW_ROLE_STAGE)
+        continue;
+      apply_stage_column (dataset, column, mapping, first_lines, problems, stage_uses);
       any = TRUE;
     }
 
@@ -2156,7 +2209,7 @@ import_text (const MqlwCsvText  *text,
                      outcome_joins, problems, cancellable, error))
       return NULL;
 
-  if (!derive_outcomes (dataset, resolved, outcome_joins, first_lines, problems, error))
+  if (!derive_outcomes (dataset, resolved, outcome_joins, first_lines, problems, NULL, error))
     return NULL;
 
   g_ptr_array_extend_and_steal (dataset->problems, g_steal_pointer (&problems));

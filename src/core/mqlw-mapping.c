@@ -10,6 +10,7 @@
 
 #include "mqlw-csv-private.h"
 #include "mqlw-mapping.h"
+#include "mqlw-stage-table.h"
 
 G_DEFINE_QUARK (mqlw-mapping-error-quark, mqlw_mapping_error)
 
@@ -194,63 +195,30 @@ mqlw_mapping_add_join (MqlwMapping  *self,
   return join;
 }
 
-static const MqlwStageValue builtin_stage_values[] = {
-  { (char *) "new", -1, FALSE },
-  { (char *) "open", -1, FALSE },
-  { (char *) "lead", -1, FALSE },
-  { (char *) "subscriber", -1, FALSE },
-  { (char *) "nurture", -1, FALSE },
-  { (char *) "nurturing", -1, FALSE },
-  { (char *) "working", -1, FALSE },
-  { (char *) "contacted", -1, FALSE },
-  { (char *) "mql", -1, FALSE },
-  { (char *) "marketing qualified", -1, FALSE },
-  { (char *) "marketing qualified lead", -1, FALSE },
-  { (char *) "rejected", -1, TRUE },
-  { (char *) "disqualified", -1, TRUE },
-  { (char *) "unqualified", -1, TRUE },
-  { (char *) "recycled", -1, TRUE },
-  { (char *) "sal", MQLW_STAGE_ACCEPTED, FALSE },
-  { (char *) "accepted", MQLW_STAGE_ACCEPTED, FALSE },
-  { (char *) "sales accepted", MQLW_STAGE_ACCEPTED, FALSE },
-  { (char *) "sql", MQLW_STAGE_SQL, FALSE },
-  { (char *) "sales qualified", MQLW_STAGE_SQL, FALSE },
-  { (char *) "qualified", MQLW_STAGE_SQL, FALSE },
-  { (char *) "opportunity", MQLW_STAGE_OPPORTUNITY, FALSE },
-  { (char *) "engaging", MQLW_STAGE_OPPORTUNITY, FALSE },
-  { (char *) "proposal", MQLW_STAGE_OPPORTUNITY, FALSE },
-  { (char *) "negotiation", MQLW_STAGE_OPPORTUNITY, FALSE },
-  { (char *) "won", MQLW_STAGE_WON, TRUE },
-  { (char *) "closed won", MQLW_STAGE_WON, TRUE },
-  { (char *) "customer", MQLW_STAGE_WON, TRUE },
-  { (char *) "lost", MQLW_STAGE_OPPORTUNITY, TRUE },
-  { (char *) "closed lost", MQLW_STAGE_OPPORTUNITY, TRUE },
-};
-
+/* The table's entries for any context, as MqlwStageValue (mqlw-stage-table.c). */
 const MqlwStageValue *
 mqlw_stage_value_builtin (const char *value)
 {
-  char buf[64];
-  gsize n = 0;
-  const char *p;
+  static MqlwStageValue *values = NULL;
+  const MqlwStageTableEntry *table, *entry;
+  guint n;
 
   g_return_val_if_fail (value != NULL, NULL);
 
-  /* Trimmed, lower case, '_' and '-' read as spaces: "Closed-Won" = "closed won". */
-  while (g_ascii_isspace (*value))
-    value++;
-  for (p = value; *p != '\0' && n < sizeof buf - 1; p++)
-    buf[n++] = (*p == '_' || *p == '-') ? ' ' : g_ascii_tolower (*p);
-  if (*p != '\0')
-    return NULL;
-  while (n > 0 && buf[n - 1] == ' ')
-    n--;
-  buf[n] = '\0';
-
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_stage_values); i++)
-    if (strcmp (buf, builtin_stage_values[i].value) == 0)
-      return &builtin_stage_values[i];
-  return NULL;
+  table = mqlw_stage_table_entries (&n);
+  if (g_once_init_enter (&values))
+    {
+      MqlwStageValue *built = g_new0 (MqlwStageValue, n);
+      for (guint i = 0; i < n; i++)
+        {
+          built[i].value = (char *) table[i].value;
+          built[i].furthest = table[i].furthest;
+          built[i].closed = table[i].closed;
+        }
+      g_once_init_leave (&values, built);
+    }
+  entry = mqlw_stage_table_lookup (MQLW_STAGE_CONTEXT_ANY, value);
+  return entry != NULL ? &values[entry - table] : NULL;
 }
 
 char *

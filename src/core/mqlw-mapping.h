@@ -54,7 +54,7 @@ typedef struct {
   char           delimiter;      /* 0 = detect */
   MqlwDateOrder  date_order;     /* AUTO = detect, ambiguous is reported */
   GPtrArray     *columns;        /* MqlwColumnSpec*, header order once resolved */
-  GPtrArray     *stage_values;   /* MqlwStageValue*: for the ROLE_STAGE column; empty = built-in table */
+  GPtrArray     *stage_values;   /* MqlwStageValue*: for the ROLE_STAGE columns, value by value over the built-in table */
   GPtrArray     *joins;          /* MqlwJoinSpec* */
 } MqlwMapping;
 
@@ -77,9 +77,11 @@ MqlwJoinSpec   *mqlw_mapping_add_join      (MqlwMapping   *self,
                                             const char    *key,
                                             const char    *file_key);
 
-/* The built-in lifecycle table (New, Open, Nurture, MQL, Rejected, SAL, Accepted,
- * SQL, Opportunity, Engaging, Proposal, Negotiation, Won, Closed Won, Lost,
- * Closed Lost, …) used when stage_values is empty; NULL if @value is unknown. */
+/* The built-in stage table (mqlw-stage-table.h) read in no particular
+ * context: New, Open, Nurturing, MQL, Rejected, SAL, SQL, Qualified,
+ * Opportunity, Engaging, Prospecting, Won, Closed Won, Lost, Closed Lost, the
+ * platforms' picklists, …; NULL if @value is unknown. Values a mapping's
+ * stage_values do not list read through this table. */
 const MqlwStageValue *mqlw_stage_value_builtin (const char *value);
 
 /* Guess a role from a header name and a type (e.g. "sql" → OUTCOME/SQL,
