@@ -38,6 +38,8 @@ mqlw_data_option_group (MqlwDataOptions *options)
       N_("Order of day and month in dates like 3/4/2025: auto, mdy or dmy"), N_("ORDER") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &options->delimiter,
       N_("Field delimiter (default: detected): , ; tab |"), N_("CHAR") },
+    { "missing-value", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->missing_values,
+      N_("Read VALUE as missing in every column, besides the placeholders found (repeatable)"), N_("VALUE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
       N_("No progress and no warnings on stderr"), NULL },
     { NULL }
@@ -97,6 +99,7 @@ mqlw_data_options_clear (MqlwDataOptions *options)
   g_clear_pointer (&options->outcome_files, g_strfreev);
   g_clear_pointer (&options->date_order, g_free);
   g_clear_pointer (&options->delimiter, g_free);
+  g_clear_pointer (&options->missing_values, g_strfreev);
 }
 
 void
@@ -389,6 +392,9 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
           return NULL;
         }
     }
+
+  for (guint i = 0; options->missing_values != NULL && options->missing_values[i] != NULL; i++)
+    mqlw_mapping_add_missing_value (mapping, NULL, options->missing_values[i]);
 
   for (guint i = 0; options->outcomes != NULL && options->outcomes[i] != NULL; i++)
     {

@@ -41,6 +41,7 @@ typedef struct {
   char   **outcome_files;   /* STAGE=FILE:KEY[=FILE_KEY] */
   char    *date_order;
   char    *delimiter;
+  char   **missing_values;  /* VALUE: read as missing in every column */
   gboolean quiet;
 } MqlwDataOptions;
 

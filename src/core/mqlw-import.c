@@ -11,6 +11,7 @@
 
 #include "mqlw-csv-private.h"
 #include "mqlw-import.h"
+#include "mqlw-missing.h"
 #include "mqlw-stage-table.h"
 
 G_DEFINE_QUARK (mqlw-import-error-quark, mqlw_import_error)
@@ -49,6 +50,11 @@ typedef struct {
   Dict          dict;
   gboolean      deferred;      /* nearly one value per row (ids, e-mails): the row's string
                                 * goes to dict.strings[row] and codes are given after parsing */
+  /* values read as missing (mqlw-missing.h): checked when a value does not
+   * parse, or first when a listed value would parse ("-1" in a number column) */
+  MqlwMissingSet   *missing;
+  MqlwMissingTally *missing_tally;
+  gboolean          missing_first;
 } Builder;
 
 typedef struct {
@@ -274,6 +280,8 @@ clear_builders (Reader *reader)
       g_free (b->mdy_example);
       g_free (b->ambiguous_example);
       dict_clear (&b->dict);
+      g_clear_pointer (&b->missing, mqlw_missing_set_free);
+      g_clear_pointer (&b->missing_tally, mqlw_missing_tally_free);
     }
   g_clear_pointer (&reader->builders, g_free);
   g_clear_error (&reader->error);
@@ -435,10 +443,11 @@ shorten_value (const char *field,
 /* Type inference from the sample */
 
 static MqlwColumnType
-infer_type (GPtrArray  *rows,
-            guint       col,
-            const char *normalized,
-            guint       bool_extra)
+infer_type (GPtrArray            *rows,
+            guint                 col,
+            const char           *normalized,
+            guint                 bool_extra,
+            const MqlwMissingSet *missing)
 {
   gboolean all_bool = TRUE, all_01 = TRUE, all_int = TRUE, all_num = TRUE, all_date = TRUE;
   guint n_values = 0;
@@ -456,7 +465,7 @@ infer_type (GPtrArray  *rows,
       s = row[col];
       len = strlen (s);
       trim_field (&s, &len);
-      if (len == 0)
+      if (len == 0 || (missing != NULL && mqlw_missing_set_match (missing, s, len)))
         continue;
       n_values++;
       if (all_bool && parse_bool (s, len, bool_extra) < 0)
@@ -552,6 +561,9 @@ resolve_mapping (const MqlwCsvText  *text,
             }
         }
       mapping->date_order = overrides->date_order;
+      mapping->detect_placeholders = overrides->detect_placeholders;
+      for (guint i = 0; i < overrides->missing_values->len; i++)
+        mqlw_mapping_add_missing_value (mapping, NULL, g_ptr_array_index (overrides->missing_values, i));
       for (guint i = 0; i < overrides->stage_values->len; i++)
         {
           const MqlwStageValue *value = g_ptr_array_index (overrides->stage_values, i);
@@ -573,9 +585,13 @@ resolve_mapping (const MqlwCsvText  *text,
       MqlwColumnSpec *spec = g_new0 (MqlwColumnSpec, 1);
       MqlwStage name_stage = MQLW_STAGE_SQL;
       MqlwColumnRole name_role = mqlw_mapping_guess_role (header[c], MQLW_COLUMN_TYPE_CATEGORICAL, &name_stage);
+      g_autoptr(MqlwMissingSet) missing = NULL;
 
       spec->name = g_strdup (header[c]);
       g_ptr_array_add (mapping->columns, spec);
+      if (given != NULL)
+        spec->missing_values = g_strdupv (given->missing_values);
+      missing = mqlw_missing_set_new (mapping, spec);
 
       /* Type first: the role's outcome words count as yes/no values. */
       if (given != NULL && given->type_set && given->type != 0)
@@ -598,7 +614,7 @@ resolve_mapping (const MqlwCsvText  *text,
               probe.role = name_role;
               probe.stage = name_stage;
             }
-          spec->type = infer_type (rows, c, normalized, bool_extra_for (&probe));
+          spec->type = infer_type (rows, c, normalized, bool_extra_for (&probe), missing);
           if (probe.role == MQLW_ROLE_STAGE)
             spec->type = MQLW_COLUMN_TYPE_CATEGORICAL;
         }
@@ -666,8 +682,17 @@ report_bad_value (Reader     *reader,
                   guint64     line,
                   const char *what)
 {
-  g_autofree char *shown = shorten_value (field, len);
+  g_autofree char *shown = NULL;
 
+  /* The caller has stored a missing value already. */
+  if (b->missing != NULL && mqlw_missing_set_match (b->missing, field, len))
+    {
+      if (b->missing_tally == NULL)
+        b->missing_tally = mqlw_missing_tally_new ();
+      mqlw_missing_tally_add (b->missing_tally, field, len, 1);
+      return;
+    }
+  shown = shorten_value (field, len);
   if (reader->preview)
     {
       add_problem (reader, mqlw_problem_new (MQLW_PROBLEM_ERROR, line, b->spec->name,
@@ -819,6 +844,14 @@ on_import_field_cb (gpointer    user_data,
   if (len == 0)
     {
       set_missing (b, row);
+      return;
+    }
+  if (G_UNLIKELY (b->missing_first) && mqlw_missing_set_match (b->missing, field, len))
+    {
+      set_missing (b, row);
+      if (b->missing_tally == NULL)
+        b->missing_tally = mqlw_missing_tally_new ();
+      mqlw_missing_tally_add (b->missing_tally, field, len, 1);
       return;
     }
 
@@ -1129,6 +1162,103 @@ storage_size (MqlwColumnType type)
     }
 }
 
+/* Whether a value listed as missing would read as a value of @type: then each
+ * value is checked against the list before it is parsed. */
+static gboolean
+missing_values_parse (const MqlwMissingSet *missing,
+                      MqlwColumnType        type,
+                      guint                 bool_extra)
+{
+  const char * const *values = mqlw_missing_set_values (missing);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      const char *s = values[i];
+      gsize len = strlen (s);
+      double v;
+      gboolean integral;
+
+      trim_field (&s, &len);
+      if (len == 0)
+        continue;
+      switch (type)
+        {
+        case MQLW_COLUMN_TYPE_INTEGER:
+        case MQLW_COLUMN_TYPE_DECIMAL:
+          if (parse_number (s, len, &v, &integral))
+            return TRUE;
+          break;
+        case MQLW_COLUMN_TYPE_BOOLEAN:
+          if (parse_bool (s, len, bool_extra) >= 0)
+            return TRUE;
+          break;
+        case MQLW_COLUMN_TYPE_DATE:
+          if (mqlw_date_forms (s, len) != 0)
+            return TRUE;
+          break;
+        case MQLW_COLUMN_TYPE_CATEGORICAL:
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+/* A categorical column's values that read as missing leave the dictionary:
+ * their rows become missing and are counted in @tally. */
+static void
+drop_missing_codes (MqlwColumn            *column,
+                    Dict                  *dict,
+                    const MqlwMissingSet  *missing,
+                    MqlwMissingTally     **tally)
+{
+  guint n_codes = column->dict->len;
+  g_autofree guint32 *map = NULL;
+  g_autofree guint64 *counts = NULL;
+  guint next = 0;
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < n_codes && !any; c++)
+    {
+      const char *value = g_ptr_array_index (column->dict, c);
+      any = mqlw_missing_set_match (missing, value, strlen (value));
+    }
+  if (!any)
+    return;
+
+  map = g_new (guint32, n_codes);
+  counts = g_new0 (guint64, n_codes);
+  for (guint i = 0; i < column->n_rows; i++)
+    if (column->codes[i] != MQLW_CODE_MISSING)
+      counts[column->codes[i]]++;
+  if (*tally == NULL)
+    *tally = mqlw_missing_tally_new ();
+  for (guint c = 0; c < n_codes; c++)
+    {
+      const char *value = g_ptr_array_index (column->dict, c);
+
+      if (mqlw_missing_set_match (missing, value, strlen (value)))
+        {
+          map[c] = MQLW_CODE_MISSING;
+          if (counts[c] > 0)
+            mqlw_missing_tally_add (*tally, value, strlen (value), counts[c]);
+          continue;
+        }
+      map[c] = next;
+      column->dict->pdata[next] = (gpointer) value;
+      if (dict != NULL && dict->first_lines != NULL)
+        g_array_index (dict->first_lines, guint64, next) = g_array_index (dict->first_lines, guint64, c);
+      next++;
+    }
+  g_ptr_array_set_size (column->dict, next);
+  if (dict != NULL && dict->first_lines != NULL)
+    g_array_set_size (dict->first_lines, next);
+  g_clear_pointer (&column->dict_index, g_hash_table_unref);
+  for (guint i = 0; i < column->n_rows; i++)
+    if (column->codes[i] != MQLW_CODE_MISSING)
+      column->codes[i] = map[column->codes[i]];
+}
+
 static void
 init_reader (Reader            *reader,
              const MqlwCsvText *text,
@@ -1164,6 +1294,8 @@ init_reader (Reader            *reader,
       b->bool_extra = bool_extra_for (spec);
       if (spec->role == MQLW_ROLE_IGNORE)
         continue;
+      b->missing = mqlw_missing_set_new (mapping, spec);
+      b->missing_first = missing_values_parse (b->missing, spec->type, b->bool_extra);
       column = b->column = mqlw_dataset_get_column (dataset, spec->name);
       if (spec->type != MQLW_COLUMN_TYPE_CATEGORICAL)
         continue;
@@ -1320,6 +1452,7 @@ read_rows (const MqlwCsvText  *text,
            const gboolean     *deferred,
            GPtrArray          *problems,
            GHashTable        **first_lines_out,
+           GPtrArray         **tallies_out,
            MqlwProgressFunc    progress,
            gpointer            progress_data,
            GCancellable       *cancellable,
@@ -1441,7 +1574,19 @@ read_rows (const MqlwCsvText  *text,
           ok = finish_date_column (&readers[0], b, readers[0].next_row, error);
       }
   if (n_parts == 2)
-    clear_builders (&readers[1]);
+    {
+      for (guint c = 0; c < readers[0].n_cols; c++)
+        {
+          Builder *b0 = &readers[0].builders[c], *b1 = &readers[1].builders[c];
+          if (b1->missing_tally == NULL)
+            continue;
+          if (b0->missing_tally == NULL)
+            b0->missing_tally = g_steal_pointer (&b1->missing_tally);
+          else
+            mqlw_missing_tally_merge (b0->missing_tally, b1->missing_tally);
+        }
+      clear_builders (&readers[1]);
+    }
 
   if (ok && readers[0].next_row == 0 && !preview)
     {
@@ -1471,6 +1616,18 @@ read_rows (const MqlwCsvText  *text,
             g_ptr_array_add (to_dedup, b->column);
         }
       dedup_deferred (to_dedup);
+      for (guint c = 0; c < readers[0].n_cols; c++)
+        {
+          Builder *b = &readers[0].builders[c];
+          if (b->column != NULL && b->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+            drop_missing_codes (b->column, &b->dict, b->missing, &b->missing_tally);
+        }
+      if (tallies_out != NULL)
+        {
+          *tallies_out = g_ptr_array_new_full (readers[0].n_cols, (GDestroyNotify) mqlw_missing_tally_free);
+          for (guint c = 0; c < readers[0].n_cols; c++)
+            g_ptr_array_add (*tallies_out, g_steal_pointer (&readers[0].builders[c].missing_tally));
+        }
       if (readers[0].n_dropped > 0)
         g_ptr_array_add (problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
                                                      _("%u more problems were not listed"), readers[0].n_dropped));
@@ -1493,6 +1650,48 @@ read_rows (const MqlwCsvText  *text,
   return g_steal_pointer (&dataset);
 }
 
+/* Each column's values read as missing are reported, and the resolved mapping
+ * lists them for that column: read again with it, they read the same. */
+static void
+note_missing_values (MqlwMapping *mapping,
+                     GPtrArray   *tallies,
+                     GPtrArray   *problems)
+{
+  for (guint c = 0; tallies != NULL && c < tallies->len && c < mapping->columns->len; c++)
+    {
+      const MqlwMissingTally *tally = g_ptr_array_index (tallies, c);
+      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      g_auto(GStrv) values = NULL;
+      g_autofree char *described = NULL;
+      MqlwProblem *problem;
+
+      if (tally == NULL || mqlw_missing_tally_rows (tally) == 0)
+        continue;
+      values = mqlw_missing_tally_values (tally);
+      for (guint i = 0; values[i] != NULL; i++)
+        {
+          gboolean listed = FALSE;
+          g_autofree char *folded = g_utf8_casefold (values[i], -1);
+          for (guint k = 0; k < mapping->missing_values->len && !listed; k++)
+            {
+              g_autofree char *other = g_utf8_casefold (g_ptr_array_index (mapping->missing_values, k), -1);
+              listed = strcmp (folded, other) == 0;
+            }
+          if (!listed)
+            mqlw_mapping_add_missing_value (mapping, spec->name, values[i]);
+        }
+      described = mqlw_missing_tally_describe (tally);
+      problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, spec->name,
+                                  /* Translators: %s lists values with their rows: "'Select' (12 rows), 'N/A' (3 rows)". */
+                                  _("column %s: %s read as missing"),
+                                  spec->name, described);
+      mqlw_problem_set_kind (problem, "placeholder");
+      g_ptr_array_add (problems, problem);
+    }
+  /* What was found is listed now; reading again with this mapping finds the same. */
+  mapping->detect_placeholders = FALSE;
+}
+
 /* Reads a whole table (no outcomes). On success *mapping_out is the resolved mapping. */
 static MqlwDataset *
 read_table (const MqlwCsvText  *text,
@@ -1513,6 +1712,7 @@ read_table (const MqlwCsvText  *text,
   g_autoptr(GArray) row_lines = NULL;
   g_autoptr(MqlwMapping) mapping = NULL;
   g_autofree gboolean *deferred = NULL;
+  g_autoptr(GPtrArray) tallies = NULL;
   MqlwDataset *dataset;
   guint64 header_line = 1;
   gboolean retry = FALSE;
@@ -1555,7 +1755,7 @@ read_table (const MqlwCsvText  *text,
     choose_deferred (mapping, rows, deferred);
 
   /* A second parser may only start after the header (past its first data row). */
-  dataset = read_rows (text, mapping, preview, deferred, problems, first_lines_out,
+  dataset = read_rows (text, mapping, preview, deferred, problems, first_lines_out, &tallies,
                        progress, progress_data, cancellable,
                        row_lines->len > 0 && text->split_lines + 1 >= g_array_index (row_lines, guint64, 0)
                        ? &retry : NULL, error);
@@ -1563,11 +1763,13 @@ read_table (const MqlwCsvText  *text,
     {
       /* The second parser started inside a record after all: read it all in one. */
       g_debug ("%s: the split did not fall between records; reading in one piece", text->source_name);
-      dataset = read_rows (text, mapping, preview, deferred, problems, first_lines_out,
+      g_clear_pointer (&tallies, g_ptr_array_unref);
+      dataset = read_rows (text, mapping, preview, deferred, problems, first_lines_out, &tallies,
                            progress, progress_data, cancellable, NULL, error);
     }
   if (dataset == NULL)
     return NULL;
+  note_missing_values (mapping, tallies, problems);
 
   if (head_out != NULL)
     {

@@ -24,6 +24,8 @@ column_spec_free (MqlwColumnSpec *spec)
     return;
   g_free (spec->name);
   g_free (spec->activity);
+  g_strfreev (spec->missing_values);
+  g_free (spec->reason);
   g_free (spec);
 }
 
@@ -59,6 +61,8 @@ mqlw_mapping_new (void)
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_spec_free);
   self->stage_values = g_ptr_array_new_with_free_func ((GDestroyNotify) stage_value_free);
   self->joins = g_ptr_array_new_with_free_func ((GDestroyNotify) join_spec_free);
+  self->missing_values = g_ptr_array_new_with_free_func (g_free);
+  self->detect_placeholders = TRUE;
   return self;
 }
 
@@ -70,6 +74,7 @@ mqlw_mapping_free (MqlwMapping *self)
   g_ptr_array_unref (self->columns);
   g_ptr_array_unref (self->stage_values);
   g_ptr_array_unref (self->joins);
+  g_ptr_array_unref (self->missing_values);
   g_free (self);
 }
 
@@ -83,6 +88,9 @@ mqlw_mapping_copy (const MqlwMapping *self)
   copy = mqlw_mapping_new ();
   copy->delimiter = self->delimiter;
   copy->date_order = self->date_order;
+  copy->detect_placeholders = self->detect_placeholders;
+  for (guint i = 0; i < self->missing_values->len; i++)
+    g_ptr_array_add (copy->missing_values, g_strdup (g_ptr_array_index (self->missing_values, i)));
   for (guint i = 0; i < self->columns->len; i++)
     {
       const MqlwColumnSpec *spec = g_ptr_array_index (self->columns, i);
@@ -90,6 +98,8 @@ mqlw_mapping_copy (const MqlwMapping *self)
       *dup = *spec;
       dup->name = g_strdup (spec->name);
       dup->activity = g_strdup (spec->activity);
+      dup->missing_values = g_strdupv (spec->missing_values);
+      dup->reason = g_strdup (spec->reason);
       g_ptr_array_add (copy->columns, dup);
     }
   for (guint i = 0; i < self->stage_values->len; i++)
@@ -169,6 +179,54 @@ mqlw_mapping_add_stage_value (MqlwMapping *self,
   entry->furthest = furthest;
   entry->closed = closed;
   g_ptr_array_add (self->stage_values, entry);
+}
+
+static gboolean
+strv_has_folded (const char * const *values,
+                 guint               n,
+                 const char         *value)
+{
+  g_autofree char *folded = g_utf8_casefold (value, -1);
+
+  for (guint i = 0; i < n && values[i] != NULL; i++)
+    {
+      g_autofree char *other = g_utf8_casefold (values[i], -1);
+      if (strcmp (folded, other) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+mqlw_mapping_add_missing_value (MqlwMapping *self,
+                                const char  *column,
+                                const char  *value)
+{
+  MqlwColumnSpec *spec;
+  guint n;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (value != NULL);
+
+  if (column == NULL)
+    {
+      if (!strv_has_folded ((const char * const *) self->missing_values->pdata, self->missing_values->len, value))
+        g_ptr_array_add (self->missing_values, g_strdup (value));
+      return;
+    }
+  spec = mqlw_mapping_get_column (self, column);
+  if (spec == NULL)
+    {
+      spec = g_new0 (MqlwColumnSpec, 1);
+      spec->name = g_strdup (column);
+      g_ptr_array_add (self->columns, spec);
+    }
+  n = spec->missing_values != NULL ? g_strv_length (spec->missing_values) : 0;
+  if (strv_has_folded ((const char * const *) spec->missing_values, n, value))
+    return;
+  spec->missing_values = g_renew (char *, spec->missing_values, n + 2);
+  spec->missing_values[n] = g_strdup (value);
+  spec->missing_values[n + 1] = NULL;
 }
 
 MqlwJoinSpec *
@@ -352,6 +410,13 @@ mqlw_mapping_to_json (const MqlwMapping *self)
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "date_order");
   json_builder_add_string_value (builder, date_order_names[CLAMP (self->date_order, 0, 2)]);
+  json_builder_set_member_name (builder, "detect_placeholders");
+  json_builder_add_boolean_value (builder, self->detect_placeholders);
+  json_builder_set_member_name (builder, "missing_values");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->missing_values->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (self->missing_values, i));
+  json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "columns");
   json_builder_begin_array (builder);
@@ -378,6 +443,14 @@ mqlw_mapping_to_json (const MqlwMapping *self)
         {
           json_builder_set_member_name (builder, "activity");
           json_builder_add_string_value (builder, spec->activity);
+        }
+      if (spec->missing_values != NULL && spec->missing_values[0] != NULL)
+        {
+          json_builder_set_member_name (builder, "missing_values");
+          json_builder_begin_array (builder);
+          for (guint k = 0; spec->missing_values[k] != NULL; k++)
+            json_builder_add_string_value (builder, spec->missing_values[k]);
+          json_builder_end_array (builder);
         }
       json_builder_end_object (builder);
     }
@@ -541,6 +614,42 @@ get_array (JsonObject  *root,
   return json_node_get_array (node);
 }
 
+/* A list of text values at member @name (absent or null: *out stays NULL). */
+static gboolean
+read_string_list (JsonObject  *object,
+                  const char  *path,
+                  const char  *name,
+                  GPtrArray  **out,
+                  GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  JsonArray *array;
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.%s", path, name);
+      return fail_at (error, sub, _("must be a list of text values"));
+    }
+  array = json_node_get_array (node);
+  *out = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          g_autofree char *sub = g_strdup_printf ("%s.%s[%u]", path, name, i);
+          g_clear_pointer (out, g_ptr_array_unref);
+          return fail_at (error, sub, _("must be a text value"));
+        }
+      g_ptr_array_add (*out, g_strdup (json_node_get_string (element)));
+    }
+  return TRUE;
+}
+
 static gboolean
 read_stage (const char  *text,
             const char  *path,
@@ -558,10 +667,11 @@ read_column (MqlwMapping  *self,
              guint         index,
              GError      **error)
 {
-  static const char * const allowed[] = { "name", "type", "role", "stage", "activity", NULL };
+  static const char * const allowed[] = { "name", "type", "role", "stage", "activity", "missing_values", NULL };
   g_autofree char *path = g_strdup_printf ("$.columns[%u]", index);
   g_autofree char *sub = NULL;
   g_autofree char *name = NULL, *type = NULL, *role = NULL, *stage = NULL, *activity = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
   JsonObject *object;
   MqlwColumnSpec *spec;
 
@@ -573,7 +683,8 @@ read_column (MqlwMapping  *self,
       || !read_string (object, path, "type", FALSE, &type, error)
       || !read_string (object, path, "role", FALSE, &role, error)
       || !read_string (object, path, "stage", FALSE, &stage, error)
-      || !read_string (object, path, "activity", FALSE, &activity, error))
+      || !read_string (object, path, "activity", FALSE, &activity, error)
+      || !read_string_list (object, path, "missing_values", &missing, error))
     return FALSE;
   if (mqlw_mapping_get_column (self, name) != NULL)
     {
@@ -585,6 +696,8 @@ read_column (MqlwMapping  *self,
   spec->name = g_steal_pointer (&name);
   spec->activity = g_steal_pointer (&activity);
   g_ptr_array_add (self->columns, spec);
+  for (guint i = 0; missing != NULL && i < missing->len; i++)
+    mqlw_mapping_add_missing_value (self, spec->name, g_ptr_array_index (missing, i));
 
   if (type != NULL)
     {
@@ -719,8 +832,11 @@ mqlw_mapping_from_json (const char  *json,
                         GError     **error)
 {
   static const char * const allowed[] = {
-    "format", "version", "delimiter", "date_order", "columns", "stage_values", "joins", NULL,
+    "format", "version", "delimiter", "date_order", "columns", "stage_values", "joins",
+    "detect_placeholders", "missing_values", NULL,
   };
+  g_autoptr(GPtrArray) missing = NULL;
+  JsonNode *detect;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(MqlwMapping) self = mqlw_mapping_new ();
   g_autoptr(GError) local_error = NULL;
@@ -794,6 +910,24 @@ mqlw_mapping_from_json (const char  *json,
           fail_at (error, "$.date_order", _("unknown date order '%s' (use auto, mdy or dmy)"), date_order);
           return NULL;
         }
+    }
+
+  /* Listing missing_values says which values are missing: placeholders are then
+   * no longer detected unless detect_placeholders says so. */
+  if (!read_string_list (root, "$", "missing_values", &missing, error))
+    return NULL;
+  for (guint i = 0; missing != NULL && i < missing->len; i++)
+    mqlw_mapping_add_missing_value (self, NULL, g_ptr_array_index (missing, i));
+  self->detect_placeholders = missing == NULL;
+  detect = json_object_get_member (root, "detect_placeholders");
+  if (detect != NULL && !JSON_NODE_HOLDS_NULL (detect))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (detect) || json_node_get_value_type (detect) != G_TYPE_BOOLEAN)
+        {
+          fail_at (error, "$.detect_placeholders", _("must be true or false"));
+          return NULL;
+        }
+      self->detect_placeholders = json_node_get_boolean (detect);
     }
 
   if ((array = get_array (root, "columns", error)) == NULL)

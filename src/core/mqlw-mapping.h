@@ -25,6 +25,9 @@ typedef struct {
   char           *activity;   /* role ACTIVITY_DATE, nullable */
   gboolean        type_set;   /* TRUE when the user (or mapping file) fixed the type */
   gboolean        role_set;
+  GStrv           missing_values;  /* nullable: values read as missing in this column too */
+  char           *reason;     /* why the role was detected ("named like an outcome; values 0/1");
+                               * NULL when the role was set */
 } MqlwColumnSpec;
 
 /* One value of a lifecycle / stage column, e.g. "Engaging" → opportunity, open. */
@@ -56,6 +59,9 @@ typedef struct {
   GPtrArray     *columns;        /* MqlwColumnSpec*, header order once resolved */
   GPtrArray     *stage_values;   /* MqlwStageValue*: for the ROLE_STAGE columns, value by value over the built-in table */
   GPtrArray     *joins;          /* MqlwJoinSpec* */
+  GPtrArray     *missing_values; /* char*: read as missing in every column (see mqlw-missing.h) */
+  gboolean       detect_placeholders;  /* the built-in placeholders too; TRUE unless a map lists
+                                        * missing_values or says otherwise */
 } MqlwMapping;
 
 MqlwMapping    *mqlw_mapping_new           (void);
@@ -71,6 +77,11 @@ void            mqlw_mapping_add_stage_value (MqlwMapping *self,
                                               const char  *value,
                                               int          furthest,
                                               gboolean     closed);
+/* Adds @value to the values read as missing: in @column's, or every column's
+ * when @column is NULL. Ignored when already listed (case-insensitively). */
+void            mqlw_mapping_add_missing_value (MqlwMapping *self,
+                                                const char  *column,
+                                                const char  *value);
 MqlwJoinSpec   *mqlw_mapping_add_join      (MqlwMapping   *self,
                                             MqlwJoinKind   kind,
                                             const char    *path,
