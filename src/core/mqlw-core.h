@@ -8,6 +8,7 @@
 #include "mqlw-mapping.h"
 #include "mqlw-stage-table.h"
 #include "mqlw-missing.h"
+#include "mqlw-roles.h"
 #include "mqlw-import.h"
 #include "mqlw-model.h"
 #include "mqlw-scorer.h"

@@ -12,6 +12,7 @@
 #include "mqlw-csv-private.h"
 #include "mqlw-import.h"
 #include "mqlw-missing.h"
+#include "mqlw-roles.h"
 #include "mqlw-stage-table.h"
 
 G_DEFINE_QUARK (mqlw-import-error-quark, mqlw_import_error)
@@ -626,48 +627,10 @@ resolve_mapping (const MqlwCsvText  *text,
           spec->role_set = TRUE;
           spec->activity = g_strdup (given->activity);
         }
-      else
-        spec->role = mqlw_mapping_guess_role (header[c], spec->type, &spec->stage);
     }
 
-  /* "<activity>_date" / "<activity>_last_at" next to a count column dates that activity. */
-  for (guint c = 0; c < n_cols; c++)
-    {
-      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
-      g_autofree char *normalized = NULL;
-      gsize stem_len = 0;
-
-      if (spec->role_set || spec->type != MQLW_COLUMN_TYPE_DATE
-          || (spec->role != MQLW_ROLE_FIT && spec->role != MQLW_ROLE_ACTIVITY_DATE)
-          || spec->activity != NULL)
-        continue;
-      normalized = mqlw_mapping_normalize_name (spec->name);
-      if (g_str_has_suffix (normalized, "_last_at"))
-        stem_len = strlen (normalized) - 8;
-      else if (g_str_has_suffix (normalized, "_date"))
-        stem_len = strlen (normalized) - 5;
-      if (stem_len == 0)
-        continue;
-      normalized[stem_len] = '\0';
-      for (guint k = 0; k < n_cols; k++)
-        {
-          MqlwColumnSpec *count = g_ptr_array_index (mapping->columns, k);
-          g_autofree char *count_name = NULL;
-
-          if (count->role != MQLW_ROLE_ACTIVITY_COUNT)
-            continue;
-          count_name = mqlw_mapping_normalize_name (count->name);
-          if (strcmp (count_name, normalized) == 0
-              || (g_str_has_prefix (count_name, normalized) && count_name[stem_len] == '_'))
-            {
-              spec->role = MQLW_ROLE_ACTIVITY_DATE;
-              g_free (spec->activity);
-              spec->activity = g_strdup (count->name);
-              if (strcmp (count_name, normalized) == 0)
-                break;
-            }
-        }
-    }
+  /* Roles from the names and the values, each with its reason. */
+  mqlw_roles_detect (mapping, rows);
 
   return g_steal_pointer (&mapping);
 }

@@ -10,6 +10,7 @@
 
 #include "mqlw-csv-private.h"
 #include "mqlw-mapping.h"
+#include "mqlw-roles.h"
 #include "mqlw-stage-table.h"
 
 G_DEFINE_QUARK (mqlw-mapping-error-quark, mqlw_mapping_error)
@@ -310,76 +311,15 @@ mqlw_mapping_name_is_activity (const char *name)
   return g_str_has_prefix (name, "webinar") || g_str_has_prefix (name, "demo");
 }
 
-static gboolean
-match_any (const char         *name,
-           const char * const *names)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (strcmp (name, names[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
+/* The name alone (mqlw-roles.c holds the names and their reasons). */
 MqlwColumnRole
 mqlw_mapping_guess_role (const char     *header,
                          MqlwColumnType  type,
                          MqlwStage      *stage)
 {
-  static const char * const lead_id[] = { "lead_id", "id", "contact_id", "leadid", "person_id", NULL };
-  static const char * const email[] = { "email", "email_address", "e_mail", "work_email", "contact_email", NULL };
-  static const char * const account[] = { "company", "account", "account_name", "company_name", "organization", NULL };
-  static const char * const created[] = { "created_at", "created_date", "create_date", "created", "createdate", "created_on", NULL };
-  static const char * const as_of[] = { "as_of", "as_of_date", "scored_at", "mql_date", "handover_date", "mql_at", NULL };
-  static const char * const last_activity[] = { "last_activity_at", "last_activity_date", "last_activity", NULL };
-  static const char * const stage_col[] = { "stage", "lifecycle_stage", "lead_status", "status", "lifecycle", "lead_stage", NULL };
-  static const char * const amount[] = { "deal_amount", "amount", "deal_value", "opportunity_amount", NULL };
-  static const char * const reason[] = { "rejection_reason", "reject_reason", "rejected_reason", NULL };
-  static const char * const score[] = { "score", "lead_score", "hubspot_score", NULL };
-  static const struct { const char *names[6]; MqlwStage stage; } outcomes[] = {
-    { { "sal", "sales_accepted", "accepted", "is_sal", "sal_date", NULL }, MQLW_STAGE_ACCEPTED },
-    { { "sql", "is_sql", "sql_date", "sales_qualified", NULL }, MQLW_STAGE_SQL },
-    { { "opportunity", "opp", "opportunity_created", "is_opportunity", "opportunity_date", NULL }, MQLW_STAGE_OPPORTUNITY },
-    { { "won", "closed_won", "is_won", "won_date", NULL }, MQLW_STAGE_WON },
-  };
-  g_autofree char *name = NULL;
-  gboolean numeric = type == MQLW_COLUMN_TYPE_INTEGER || type == MQLW_COLUMN_TYPE_DECIMAL;
-
   g_return_val_if_fail (header != NULL, MQLW_ROLE_NONE);
 
-  name = mqlw_mapping_normalize_name (header);
-
-  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
-    if (match_any (name, outcomes[i].names))
-      {
-        if (stage != NULL)
-          *stage = outcomes[i].stage;
-        return MQLW_ROLE_OUTCOME;
-      }
-  if (match_any (name, lead_id))
-    return MQLW_ROLE_LEAD_ID;
-  if (match_any (name, email))
-    return MQLW_ROLE_EMAIL;
-  if (match_any (name, account))
-    return MQLW_ROLE_ACCOUNT;
-  if (match_any (name, created))
-    return MQLW_ROLE_CREATED_AT;
-  if (match_any (name, as_of))
-    return MQLW_ROLE_AS_OF;
-  if (match_any (name, last_activity))
-    return MQLW_ROLE_ACTIVITY_DATE;
-  if (match_any (name, stage_col))
-    return MQLW_ROLE_STAGE;
-  if (match_any (name, reason))
-    return MQLW_ROLE_REJECTION_REASON;
-  if (numeric && match_any (name, amount))
-    return MQLW_ROLE_DEAL_AMOUNT;
-  if (numeric && (match_any (name, score) || g_str_has_suffix (name, "_score")))
-    return MQLW_ROLE_SCORE;
-  if (type == MQLW_COLUMN_TYPE_DATE && g_str_has_suffix (name, "_last_at") && strlen (name) > 8)
-    return MQLW_ROLE_ACTIVITY_DATE;
-  if ((numeric || type == MQLW_COLUMN_TYPE_BOOLEAN) && mqlw_mapping_name_is_activity (name))
-    return MQLW_ROLE_ACTIVITY_COUNT;
-  return MQLW_ROLE_FIT;
+  return mqlw_roles_guess_name (header, type, stage, NULL);
 }
 
 /* JSON */

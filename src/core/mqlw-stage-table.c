@@ -161,6 +161,22 @@ mqlw_stage_table_normalize (const char *value)
   return g_string_free (out, FALSE);
 }
 
+/* The entries' values in the form they are compared in, made once. */
+static const char * const *
+normalized_entries (void)
+{
+  static char **keys = NULL;
+
+  if (g_once_init_enter (&keys))
+    {
+      char **built = g_new0 (char *, G_N_ELEMENTS (entries) + 1);
+      for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+        built[i] = mqlw_stage_table_normalize (entries[i].value);
+      g_once_init_leave (&keys, built);
+    }
+  return (const char * const *) keys;
+}
+
 static gboolean
 list_has (const char * const *list,
           const char         *normalized)
@@ -204,6 +220,7 @@ const MqlwStageTableEntry *
 mqlw_stage_table_lookup (MqlwStageContext  context,
                          const char       *value)
 {
+  const char * const *keys = normalized_entries ();
   g_autofree char *normalized = NULL;
   const MqlwStageTableEntry *general = NULL;
 
@@ -212,12 +229,9 @@ mqlw_stage_table_lookup (MqlwStageContext  context,
   normalized = mqlw_stage_table_normalize (value);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
-      g_autofree char *known = NULL;
-
       if (entries[i].context != MQLW_STAGE_CONTEXT_ANY && entries[i].context != context)
         continue;
-      known = mqlw_stage_table_normalize (entries[i].value);
-      if (strcmp (known, normalized) != 0)
+      if (strcmp (keys[i], normalized) != 0)
         continue;
       if (entries[i].context == context && context != MQLW_STAGE_CONTEXT_ANY)
         return &entries[i];
