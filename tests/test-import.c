@@ -399,9 +399,13 @@ test_outcome_join (void)
   g_assert_cmpint (date->days[0], ==, D_2025_04_01);
   g_assert_cmpint (date->days[1], ==, MQLW_DATE_MISSING);
   g_assert_cmpint (date->days[2], ==, D_2025_05_02);
-  g_assert_cmpuint (dataset->problems->len, ==, 1);
+  /* the repeated key, then the deal no lead matched (the repeat matched through its key) */
+  g_assert_cmpuint (dataset->problems->len, ==, 2);
   g_assert_nonnull (strstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 0))->message,
                             "deals.csv: 1 rows repeat a key already seen (the first is 'ann@x.com')"));
+  g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 1))->message, ==,
+                   "deals.csv: 1 of 4 rows found no lead by contact_email (the first is 'nobody@q.com')");
+  g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 1))->kind, ==, "join-unmatched");
 }
 
 /* accounts.csv: Acme (Retail, 250, US), Globex (Energy, 5 000, DE), a second
@@ -439,7 +443,10 @@ test_enrich_join (void)
   g_assert_cmpstr (mqlw_column_string (country, 0), ==, "FR");
   g_assert_cmpstr (mqlw_column_string (their_country, 0), ==, "US");
   g_assert_cmpstr (mqlw_column_string (their_country, 1), ==, "DE");
-  g_assert_cmpuint (dataset->problems->len, ==, 1);
+  /* the repeated Acme row; then L3 (Initech is not there) and L4 (no company) found no account */
+  g_assert_cmpuint (dataset->problems->len, ==, 2);
+  g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 1))->message, ==,
+                   "2 of 4 leads found no row in accounts.csv by company (1 of them have no company)");
   ASSERT_STAGE (dataset, MQLW_STAGE_SQL, Y, N, Y, N);
 }
 

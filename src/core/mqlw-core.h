@@ -9,6 +9,7 @@
 #include "mqlw-stage-table.h"
 #include "mqlw-missing.h"
 #include "mqlw-roles.h"
+#include "mqlw-health.h"
 #include "mqlw-import.h"
 #include "mqlw-model.h"
 #include "mqlw-scorer.h"

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mqlw-csv-private.h"
+#include "mqlw-health.h"
 #include "mqlw-import.h"
 #include "mqlw-missing.h"
 #include "mqlw-roles.h"
@@ -1870,6 +1871,37 @@ read_join_file (const MqlwJoinSpec  *join,
   return dataset;
 }
 
+/* Rows of the joined file whose key no lead has: the first of each key that
+ * no lead matched, its repeats, and rows without a key. */
+static guint
+count_unmatched_rows (MqlwDataset  *other,
+                      MqlwColumn   *other_key,
+                      GHashTable   *index,
+                      const gint64 *match,
+                      guint         n_leads,
+                      gboolean      fold,
+                      char        **first)
+{
+  g_autofree gboolean *hit = g_new0 (gboolean, MAX (other->n_rows, 1));
+  guint unmatched = 0;
+
+  for (guint i = 0; i < n_leads; i++)
+    if (match[i] >= 0)
+      hit[match[i]] = TRUE;
+  for (guint r = 0; r < other->n_rows; r++)
+    {
+      const char *text = mqlw_column_string (other_key, r);
+      g_autofree char *k = text != NULL ? normalize_key (text, fold) : NULL;
+      gpointer found = k != NULL ? g_hash_table_lookup (index, k) : NULL;
+
+      if (found != NULL && hit[GPOINTER_TO_SIZE (found) - 1])
+        continue;
+      if (unmatched++ == 0 && first != NULL)
+        *first = g_strdup (text != NULL ? text : "");
+    }
+  return unmatched;
+}
+
 /* For each lead, the row of @other whose key matches, or -1. */
 static gint64 *
 match_keys (MqlwDataset  *dataset,
@@ -1877,7 +1909,9 @@ match_keys (MqlwDataset  *dataset,
             MqlwDataset  *other,
             MqlwColumn   *other_key,
             const char   *other_name,
-            GPtrArray    *problems)
+            GPtrArray    *problems,
+            guint        *n_other_unmatched,
+            char        **first_other_unmatched)
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean fold = is_email_key (key) || is_email_key (other_key);
@@ -1928,7 +1962,59 @@ match_keys (MqlwDataset  *dataset,
         gpointer found = k != NULL ? g_hash_table_lookup (index, k) : NULL;
         match[i] = found != NULL ? (gint64) GPOINTER_TO_SIZE (found) - 1 : -1;
       }
+  *n_other_unmatched = count_unmatched_rows (other, other_key, index, match, dataset->n_rows, fold,
+                                             first_other_unmatched);
   return match;
+}
+
+/* "1425 of 8800 leads found no row in accounts.csv", and the joined file's rows
+ * no lead matched (an outcome file's lost wins). */
+static void
+report_join_matches (MqlwDataset        *dataset,
+                     MqlwColumn         *key,
+                     const MqlwJoinSpec *join,
+                     const char         *name,
+                     guint               other_rows,
+                     guint               other_unmatched,
+                     const char         *first_other_unmatched,
+                     const gint64       *match,
+                     GPtrArray          *problems)
+{
+  const char *file_key = join->file_key != NULL ? join->file_key : join->key;
+  MqlwProblem *problem;
+
+  if (join->kind == MQLW_JOIN_ENRICH)
+    {
+      guint unmatched = 0, no_key = 0;
+
+      for (guint i = 0; i < dataset->n_rows; i++)
+        if (match[i] < 0)
+          {
+            unmatched++;
+            no_key += mqlw_column_is_missing (key, i);
+          }
+      if (unmatched > 0)
+        {
+          if (no_key > 0)
+            problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, key->name,
+                                        _("%u of %u leads found no row in %s by %s (%u of them have no %s)"),
+                                        unmatched, dataset->n_rows, name, key->name, no_key, key->name);
+          else
+            problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, key->name,
+                                        _("%u of %u leads found no row in %s by %s"),
+                                        unmatched, dataset->n_rows, name, key->name);
+          mqlw_problem_set_kind (problem, "join-unmatched");
+          g_ptr_array_add (problems, problem);
+        }
+    }
+  if (other_unmatched > 0)
+    {
+      problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
+                                  _("%s: %u of %u rows found no lead by %s (the first is '%s')"),
+                                  name, other_unmatched, other_rows, file_key, first_other_unmatched);
+      mqlw_problem_set_kind (problem, "join-unmatched");
+      g_ptr_array_add (problems, problem);
+    }
 }
 
 static void
@@ -1985,8 +2071,10 @@ apply_join (MqlwDataset         *dataset,
   g_autoptr(MqlwDataset) other = NULL;
   g_autofree gint64 *match = NULL;
   g_autofree char *name = g_path_get_basename (join->path);
+  g_autofree char *first_unmatched = NULL;
   const char *file_key = join->file_key != NULL ? join->file_key : join->key;
   MqlwColumn *key, *other_key;
+  guint other_unmatched = 0;
 
   key = mqlw_dataset_get_column (dataset, join->key);
   if (key == NULL)
@@ -2000,7 +2088,8 @@ apply_join (MqlwDataset         *dataset,
     return FALSE;
   other_key = mqlw_dataset_get_column (other, file_key);
   g_assert (other_key != NULL);
-  match = match_keys (dataset, key, other, other_key, name, problems);
+  match = match_keys (dataset, key, other, other_key, name, problems, &other_unmatched, &first_unmatched);
+  report_join_matches (dataset, key, join, name, other->n_rows, other_unmatched, first_unmatched, match, problems);
 
   if (join->kind == MQLW_JOIN_ENRICH)
     {
@@ -2517,24 +2606,68 @@ mqlw_csv_preview_free (MqlwCsvPreview *self)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->mapping, mqlw_mapping_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->stage_uses, g_ptr_array_unref);
   g_free (self);
 }
 
-MqlwCsvPreview *
-mqlw_csv_preview_bytes (GBytes             *data,
-                        const char         *source_name,
-                        const MqlwMapping  *overrides,
-                        guint               max_rows,
-                        GCancellable       *cancellable,
-                        GError            **error)
+/* The preview goes on where an import would stop: a join that cannot be read
+ * and a file without outcomes are problems on the list, and the health of
+ * what could be read is checked (mqlw-health.h). */
+static gboolean
+preview_outcomes (MqlwCsvPreview *preview,
+                  MqlwDataset    *dataset,
+                  const char     *base_dir,
+                  GHashTable     *first_lines,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  g_autoptr(GArray) outcome_joins = g_array_new (FALSE, FALSE, sizeof (OutcomeJoin));
+  GError *local = NULL;
+  MqlwProblem *problem;
+
+  g_array_set_clear_func (outcome_joins, (GDestroyNotify) outcome_join_clear);
+  for (guint j = 0; j < preview->mapping->joins->len; j++)
+    {
+      if (apply_join (dataset, g_ptr_array_index (preview->mapping->joins, j), preview->source_name, base_dir,
+                      outcome_joins, preview->problems, cancellable, &local))
+        continue;
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          || g_error_matches (local, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      problem = mqlw_problem_new (MQLW_PROBLEM_ERROR, 0, NULL, "%s", local->message);
+      mqlw_problem_set_kind (problem, "join");
+      g_ptr_array_add (preview->problems, problem);
+      g_clear_error (&local);
+    }
+  if (!derive_outcomes (dataset, preview->mapping, outcome_joins, first_lines, preview->problems,
+                        preview->stage_uses, &local))
+    {
+      problem = mqlw_problem_new (MQLW_PROBLEM_ERROR, 0, NULL, "%s", local->message);
+      mqlw_problem_set_kind (problem, "no-outcome");
+      g_ptr_array_add (preview->problems, problem);
+      g_clear_error (&local);
+    }
+  mqlw_health_check (dataset, mqlw_health_today (), preview->problems);
+  return TRUE;
+}
+
+static MqlwCsvPreview *
+preview_bytes (GBytes             *data,
+               const char         *source_name,
+               const char         *base_dir,
+               const MqlwMapping  *overrides,
+               guint               max_rows,
+               GCancellable       *cancellable,
+               GError            **error)
 {
   g_autoptr(MqlwCsvPreview) preview = NULL;
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autoptr(GPtrArray) head = NULL;
+  g_autoptr(GHashTable) first_lines = NULL;
   MqlwCsvText text;
-
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!mqlw_csv_text_init (&text, data, source_name, overrides != NULL ? overrides->delimiter : 0, error))
     {
@@ -2550,10 +2683,14 @@ mqlw_csv_preview_bytes (GBytes             *data,
   preview->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
   g_ptr_array_extend_and_steal (preview->problems, g_steal_pointer (&text.problems));
 
+  preview->stage_uses = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_stage_use_free);
   dataset = read_table (&text, overrides, TRUE, max_rows, &head, preview->problems, &preview->mapping,
-                        NULL, NULL, NULL, cancellable, error);
+                        &first_lines, NULL, NULL, cancellable, error);
   mqlw_csv_text_clear (&text);
   if (dataset == NULL)
+    return NULL;
+  dataset->source_name = g_strdup (preview->source_name);
+  if (!preview_outcomes (preview, dataset, base_dir, first_lines, cancellable, error))
     return NULL;
 
   preview->header = g_new0 (char *, preview->mapping->columns->len + 1);
@@ -2565,6 +2702,20 @@ mqlw_csv_preview_bytes (GBytes             *data,
 }
 
 MqlwCsvPreview *
+mqlw_csv_preview_bytes (GBytes             *data,
+                        const char         *source_name,
+                        const MqlwMapping  *overrides,
+                        guint               max_rows,
+                        GCancellable       *cancellable,
+                        GError            **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return preview_bytes (data, source_name, NULL, overrides, max_rows, cancellable, error);
+}
+
+MqlwCsvPreview *
 mqlw_csv_preview_file (const char         *path,
                        const MqlwMapping  *overrides,
                        guint               max_rows,
@@ -2573,6 +2724,7 @@ mqlw_csv_preview_file (const char         *path,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2581,5 +2733,6 @@ mqlw_csv_preview_file (const char         *path,
   if (bytes == NULL)
     return NULL;
   name = g_path_get_basename (path);
-  return mqlw_csv_preview_bytes (bytes, name, overrides, max_rows, cancellable, error);
+  dir = g_path_get_dirname (path);
+  return preview_bytes (bytes, name, dir, overrides, max_rows, cancellable, error);
 }
