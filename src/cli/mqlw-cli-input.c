@@ -466,16 +466,18 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
 
   for (guint i = 0; options->joins != NULL && options->joins[i] != NULL; i++)
     {
-      g_autofree char *path = NULL, *key = NULL, *file_key = NULL;
+      g_autofree char *path = NULL, *key = NULL, *file_key = NULL, *absolute = NULL;
 
       if (!parse_join_target ("--join", options->joins[i], &path, &key, &file_key, error))
         return NULL;
-      mqlw_mapping_add_join (mapping, MQLW_JOIN_ENRICH, path, key, file_key);
+      /* Relative to the current folder, as a shell user means it. */
+      absolute = g_canonicalize_filename (path, NULL);
+      mqlw_mapping_add_join (mapping, MQLW_JOIN_ENRICH, absolute, key, file_key);
     }
 
   for (guint i = 0; options->outcome_files != NULL && options->outcome_files[i] != NULL; i++)
     {
-      g_autofree char *path = NULL, *key = NULL, *file_key = NULL;
+      g_autofree char *path = NULL, *key = NULL, *file_key = NULL, *absolute = NULL;
       const char *target;
       MqlwJoinSpec *join;
       MqlwStage stage;
@@ -483,7 +485,8 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
       if (!parse_stage_option ("--outcome-file", options->outcome_files[i], &stage, &target, error) ||
           !parse_join_target ("--outcome-file", target, &path, &key, &file_key, error))
         return NULL;
-      join = mqlw_mapping_add_join (mapping, MQLW_JOIN_OUTCOME, path, key, file_key);
+      absolute = g_canonicalize_filename (path, NULL);
+      join = mqlw_mapping_add_join (mapping, MQLW_JOIN_OUTCOME, absolute, key, file_key);
       join->stage = stage;
     }
 

@@ -523,6 +523,48 @@ is_join_key (const MqlwMapping *mapping,
   return FALSE;
 }
 
+static gboolean
+same_join (const MqlwJoinSpec *a,
+           const MqlwJoinSpec *b)
+{
+  g_autofree char *path_a = g_canonicalize_filename (a->path, NULL);
+  g_autofree char *path_b = g_canonicalize_filename (b->path, NULL);
+
+  return a->kind == b->kind && (a->kind != MQLW_JOIN_OUTCOME || a->stage == b->stage)
+         && strcmp (path_a, path_b) == 0 && g_strcmp0 (a->key, b->key) == 0
+         && g_strcmp0 (a->file_key != NULL ? a->file_key : a->key, b->file_key != NULL ? b->file_key : b->key) == 0;
+}
+
+/* The same join given twice (in a map and again on the command line) is one
+ * join: its wins are not counted twice. What the repeat adds (an amount or a
+ * date column) is kept. */
+static void
+drop_repeated_joins (GPtrArray *joins)
+{
+  for (guint j = 1; j < joins->len;)
+    {
+      MqlwJoinSpec *repeat = g_ptr_array_index (joins, j);
+      gboolean dropped = FALSE;
+
+      for (guint k = 0; k < j && !dropped; k++)
+        {
+          MqlwJoinSpec *first = g_ptr_array_index (joins, k);
+          if (!same_join (first, repeat))
+            continue;
+          if (first->amount == NULL)
+            first->amount = g_strdup (repeat->amount);
+          if (first->date == NULL)
+            first->date = g_strdup (repeat->date);
+          if (first->prefix == NULL)
+            first->prefix = g_strdup (repeat->prefix);
+          g_ptr_array_remove_index (joins, j);
+          dropped = TRUE;
+        }
+      if (!dropped)
+        j++;
+    }
+}
+
 /* The mapping for this header: every column, in header order, detected and
  * merged with the overrides. Checks that every column the overrides name exists. */
 static MqlwMapping *
@@ -575,6 +617,7 @@ resolve_mapping (const MqlwCsvText  *text,
         g_autoptr(MqlwMapping) copy = mqlw_mapping_copy (overrides);
         g_ptr_array_extend_and_steal (mapping->joins, g_steal_pointer (&copy->joins));
         copy->joins = g_ptr_array_new ();
+        drop_repeated_joins (mapping->joins);
       }
     }
   mapping->delimiter = text->delimiter;

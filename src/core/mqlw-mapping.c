@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mqlw-csv-private.h"
@@ -889,6 +890,81 @@ mqlw_mapping_from_json (const char  *json,
   return g_steal_pointer (&self);
 }
 
+/* @path with its links resolved when it exists, else as written (made absolute). */
+static char *
+resolve_path (const char *path)
+{
+  char *real = realpath (path, NULL);
+  char *copy;
+
+  if (real == NULL)
+    return g_canonicalize_filename (path, NULL);
+  copy = g_strdup (real);
+  free (real);
+  return copy;
+}
+
+static gboolean
+is_inside (const char *folder,
+           const char *file)
+{
+  gsize len = strlen (folder);
+
+  if (strcmp (folder, "/") == 0)
+    return TRUE;
+  return strncmp (file, folder, len) == 0 && file[len] == G_DIR_SEPARATOR && file[len + 1] != '\0';
+}
+
+char *
+mqlw_mapping_relative_path (const char *map_path,
+                            const char *file)
+{
+  g_autofree char *map = NULL, *folder = NULL, *resolved = NULL, *absolute = NULL;
+
+  g_return_val_if_fail (map_path != NULL, NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
+  map = g_canonicalize_filename (map_path, NULL);
+  folder = g_path_get_dirname (map);
+  g_free (map);
+  map = resolve_path (folder);
+  absolute = g_canonicalize_filename (file, NULL);
+  resolved = resolve_path (absolute);
+  if (!is_inside (map, resolved))
+    return NULL;
+  return g_strdup (resolved + strlen (map) + (strcmp (map, "/") == 0 ? 0 : 1));
+}
+
+/* The joins of a map read from @map_path: inside its folder, made absolute. */
+static gboolean
+confine_joins (MqlwMapping  *self,
+               const char   *map_path,
+               GError      **error)
+{
+  g_autofree char *absolute_map = g_canonicalize_filename (map_path, NULL);
+  g_autofree char *folder = g_path_get_dirname (absolute_map);
+  g_autofree char *real_folder = resolve_path (folder);
+
+  for (guint i = 0; i < self->joins->len; i++)
+    {
+      MqlwJoinSpec *join = g_ptr_array_index (self->joins, i);
+      g_autofree char *where = g_strdup_printf ("$.joins[%u].file", i);
+      g_autofree char *file = NULL, *real_file = NULL;
+
+      if (g_path_is_absolute (join->path))
+        return fail_at (error, where, _("'%s' is an absolute path; a map may only name files in its own folder "
+                                        "(give others with --join or --outcome-file)"), join->path);
+      file = g_canonicalize_filename (join->path, folder);
+      real_file = resolve_path (file);
+      if (!is_inside (folder, file) || !is_inside (real_folder, real_file))
+        return fail_at (error, where, _("'%s' is outside the map's folder; a map may only name files in its own "
+                                        "folder (give others with --join or --outcome-file)"), join->path);
+      g_free (join->path);
+      join->path = g_steal_pointer (&file);
+    }
+  return TRUE;
+}
+
 MqlwMapping *
 mqlw_mapping_load (const char  *path,
                    GError     **error)
@@ -909,9 +985,10 @@ mqlw_mapping_load (const char  *path,
       return NULL;
     }
   self = mqlw_mapping_from_json (contents, len, &local_error);
-  if (self == NULL)
+  if (self == NULL || !confine_joins (self, path, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+      g_clear_pointer (&self, mqlw_mapping_free);
       return NULL;
     }
   return self;

@@ -43,7 +43,8 @@ typedef enum {
 } MqlwJoinKind;
 
 typedef struct {
-  char          *path;        /* relative paths resolve against the main file's folder */
+  char          *path;        /* absolute from a map file or the command line; a relative path
+                               * (a mapping built in memory) resolves against the main file's folder */
   char          *key;         /* column in the main file */
   char          *file_key;    /* column in the joined file (defaults to @key) */
   MqlwJoinKind   kind;
@@ -101,10 +102,19 @@ MqlwColumnRole  mqlw_mapping_guess_role    (const char    *header,
                                             MqlwColumnType type,
                                             MqlwStage     *stage);
 
+/* @file (absolute, or relative to the current folder) relative to the folder
+ * of @map_path, or NULL when it is not inside that folder. */
+char           *mqlw_mapping_relative_path (const char    *map_path,
+                                            const char    *file);
+
 char           *mqlw_mapping_to_json       (const MqlwMapping *self);
 MqlwMapping    *mqlw_mapping_from_json     (const char    *json,
                                             gssize         len,
                                             GError       **error);
+/* Reads a mapping file. Its joins' files are read from the map's folder and
+ * must stay inside it: an absolute path, or one that leaves the folder (by
+ * "..", or a link), is an error naming $.joins[N].file; the joins come back
+ * with absolute paths. Files outside are given on the command line instead. */
 MqlwMapping    *mqlw_mapping_load          (const char    *path,
                                             GError       **error);
 
