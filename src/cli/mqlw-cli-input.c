@@ -738,6 +738,19 @@ mqlw_print_warnings (GPtrArray  *problems,
     }
 }
 
+void
+mqlw_print_rule_warnings (const MqlwModel *model,
+                          MqlwDataset     *dataset)
+{
+  g_autoptr(GPtrArray) warnings = mqlw_model_check (model, dataset);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const MqlwRuleWarning *warning = g_ptr_array_index (warnings, i);
+      g_printerr ("mqlw: %s: %s\n", _("warning"), warning->message);
+    }
+}
+
 gboolean
 mqlw_scored_init (MqlwScored   *scored,
                   MqlwDataset  *dataset,

@@ -124,6 +124,11 @@ MqlwDataset  *mqlw_load_dataset        (const char        *path,
 MqlwModel    *mqlw_build_model         (const MqlwModelOptions *options,
                                         GError           **error);
 
+/* The model's rules against the data (mqlw-model-check.h), on stderr:
+ * "mqlw: warning: Seniority VP: no lead has seniority “Senior Manger”; …". */
+void          mqlw_print_rule_warnings (const MqlwModel   *model,
+                                        MqlwDataset       *dataset);
+
 /* Prints "mqlw: message" on stderr and returns the exit status for @error. */
 int           mqlw_report_error        (const GError      *error);
 void          mqlw_print_warnings      (GPtrArray         *problems,

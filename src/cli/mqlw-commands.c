@@ -189,6 +189,8 @@ load_and_score (MqlwInvocation *inv,
     return mqlw_report_error (error);
   if (!mqlw_scored_init (scored, dataset, model, &error))
     return mqlw_report_error (error);
+  if (!inv->data.quiet)
+    mqlw_print_rule_warnings (model, dataset);
   return MQLW_EXIT_OK;
 }
 
@@ -749,6 +751,8 @@ mqlw_command_compare (int    argc,
       mqlw_scored_clear (&baseline);
       return mqlw_report_error (error);
     }
+  if (!inv.data.quiet)
+    mqlw_print_rule_warnings (proposed_model, dataset);
 
   comparison = mqlw_compare (baseline.calibration, mqlw_scorer_get_scores (baseline.scorer),
                              baseline_model->paths.score, baseline_model->threshold,

@@ -10,6 +10,7 @@
 #include "mqlw-missing.h"
 #include "mqlw-roles.h"
 #include "mqlw-health.h"
+#include "mqlw-model-check.h"
 #include "mqlw-import.h"
 #include "mqlw-model.h"
 #include "mqlw-scorer.h"
