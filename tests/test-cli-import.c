@@ -221,6 +221,24 @@ test_map_outside (void)
                                      "folder"));
 }
 
+/* A rule value no lead has is a warning on standard error (not with --quiet). */
+static void
+test_rule_warning (void)
+{
+  g_autofree char *csv = data_path ("platforms", "salesforce.csv", NULL);
+  g_autofree char *model = data_path ("models", "title-typo.json", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_in (&run, NULL, "calibrate", csv, "--model", model, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  /* Title is VP Marketing on rows 3, 6, …, 24: 8 leads */
+  g_assert_nonnull (strstr (run.err, "mqlw: warning: VP of marketing: no lead has Title “VP Marketting”; the "
+                                     "closest values are “VP Marketing” (8 leads)\n"));
+  run_in (&run, NULL, "calibrate", csv, "--model", model, "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.err, "VP Marketting"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -233,5 +251,6 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli-import/command-line-paths", test_command_line_paths);
   g_test_add_func ("/mqlw/cli-import/write-map-paths", test_write_map_paths);
   g_test_add_func ("/mqlw/cli-import/map-outside", test_map_outside);
+  g_test_add_func ("/mqlw/cli-import/rule-warning", test_rule_warning);
   return g_test_run ();
 }
