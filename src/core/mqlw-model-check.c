@@ -49,6 +49,7 @@ mqlw_rule_warning_free (MqlwRuleWarning *warning)
   g_free (warning->value);
   g_free (warning->message);
   g_free (warning->detail);
+  g_free (warning->summary);
   g_free (warning);
 }
 
@@ -128,10 +129,12 @@ add_warning (Check               *check,
              const char          *label,
              const char          *field,
              const char          *value,
-             char                *detail)
+             char                *detail,
+             char                *summary)
 {
   MqlwRuleWarning *warning = g_new0 (MqlwRuleWarning, 1);
 
+  warning->summary = summary;
   warning->kind = kind;
   warning->rule_id = g_strdup (rule_id);
   warning->field = g_strdup (field);
@@ -241,7 +244,8 @@ check_values (Check           *check,
                          : g_strdup_printf (_("no lead has %s “%s”; its commonest values are %s"), match->field,
                                             trimmed, nearby);
         }
-      add_warning (check, MQLW_RULE_WARNING_NO_MATCH, rule_id, label, match->field, trimmed, detail);
+      add_warning (check, MQLW_RULE_WARNING_NO_MATCH, rule_id, label, match->field, trimmed, detail,
+                   g_strdup_printf (_("no lead has “%s”"), trimmed));
     }
 }
 
@@ -263,7 +267,8 @@ check_leak (Check      *check,
   if (info->leak_why != NULL)
     add_warning (check, MQLW_RULE_WARNING_LEAKY, rule_id, label, field, NULL,
                  g_strdup_printf (_("the column %s looks filled in after the outcome (%s), so this rule scores "
-                                    "what sales already did"), field, info->leak_why));
+                                    "what sales already did"), field, info->leak_why),
+                 g_strdup_printf (_("%s looks filled in after the outcome"), field));
 }
 
 GPtrArray *

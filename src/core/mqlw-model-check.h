@@ -29,7 +29,8 @@ typedef struct {
   char                *field;      /* the column */
   char                *value;      /* NO_MATCH: the value no lead has; else NULL */
   char                *message;    /* the whole warning, naming the rule */
-  char                *detail;     /* the same without the rule's name, for beside the criterion */
+  char                *detail;     /* the same without the rule's name */
+  char                *summary;    /* a few words for beside the criterion ("no lead has “Senior Manger”") */
 } MqlwRuleWarning;
 
 void       mqlw_rule_warning_free (MqlwRuleWarning   *warning);
