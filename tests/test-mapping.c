@@ -284,6 +284,41 @@ test_placeholders (void)
     g_assert_false (mqlw_missing_is_placeholder (no[i], strlen (no[i])));
 }
 
+/* mqlw(1) and the help page list every value of the stage table and every
+ * placeholder (the man page's "\-" read as "-", the page's "&amp;" as "&"). */
+static void
+test_documented (void)
+{
+  g_autofree char *man_path = g_test_build_filename (G_TEST_DIST, "..", "doc", "mqlw.1.in", NULL);
+  g_autofree char *page_path = g_test_build_filename (G_TEST_DIST, "..", "help", "C", "roles.page", NULL);
+  g_autofree char *man = NULL, *page = NULL;
+  g_autoptr(GString) man_text = g_string_new (NULL);
+  const char * const *placeholders = mqlw_missing_placeholders ();
+  guint n;
+  const MqlwStageTableEntry *entries = mqlw_stage_table_entries (&n);
+
+  g_assert_true (g_file_get_contents (man_path, &man, NULL, NULL));
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+  for (const char *p = man; *p != '\0'; p++)
+    if (p[0] == '\\' && p[1] == '-')
+      {
+        g_string_append_c (man_text, '-');
+        p++;
+      }
+    else
+      g_string_append_c (man_text, *p);
+  for (guint i = 0; i < n; i++)
+    {
+      if (entries[i].context != MQLW_STAGE_CONTEXT_ANY)
+        continue;
+      g_test_message ("%s", entries[i].value);
+      g_assert_nonnull (strstr (man_text->str, entries[i].value));
+      g_assert_nonnull (strstr (page, entries[i].value));
+    }
+  for (guint i = 0; placeholders[i] != NULL; i++)
+    g_assert_nonnull (strstr (man_text->str, placeholders[i]));
+}
+
 static void
 test_relative_path (void)
 {
@@ -497,5 +532,6 @@ main (int   argc,
   g_test_add_func ("/mqlw/mapping/missing-values-json", test_missing_values_json);
   g_test_add_func ("/mqlw/mapping/placeholders", test_placeholders);
   g_test_add_func ("/mqlw/mapping/relative-path", test_relative_path);
+  g_test_add_func ("/mqlw/mapping/documented", test_documented);
   return g_test_run ();
 }
