@@ -425,6 +425,13 @@ mqlw_project_get_latest_signoff (MqlwProject *self)
   return NULL;
 }
 
+void
+mqlw_project_signoff_changed (MqlwProject *self)
+{
+  g_return_if_fail (self != NULL);
+  self->dirty = TRUE;
+}
+
 /* ---- scenarios and exports --------------------------------------------- */
 
 GPtrArray *

@@ -182,6 +182,9 @@ MqlwSignoff *mqlw_project_sign        (MqlwProject  *self,
                                        GError      **error);
 /* The latest sign-off of any version, or NULL. */
 MqlwSignoff *mqlw_project_get_latest_signoff (MqlwProject *self);
+/* Call after adding a key signature to one of the project's sign-offs
+ * (mqlw_signoff_add_signature): the next save writes it. */
+void         mqlw_project_signoff_changed   (MqlwProject *self);
 
 /* ---- scenarios --------------------------------------------------------- */
 
