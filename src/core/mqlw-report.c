@@ -833,7 +833,7 @@ build_signoff (MqlwReport *self)
     }
   {
     static const char * const header[] = { N_("Name"), N_("Role"), N_("Team"), N_("Key signature") };
-    static const double widths[] = { 0.22, 0.2, 0.12, 0.46 };
+    static const double widths[] = { 0.2, 0.19, 0.15, 0.46 };
     Block *table = add_table (self, header, widths, 4, 0);
     Block *facts;
 
