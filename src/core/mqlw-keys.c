@@ -136,6 +136,22 @@ key_comment (const char *public_key)
 
 /* ---- signing keys ------------------------------------------------------ */
 
+MqlwSigningKey *
+mqlw_signing_key_copy (const MqlwSigningKey *key)
+{
+  MqlwSigningKey *copy;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  copy = g_new0 (MqlwSigningKey, 1);
+  copy->path = g_strdup (key->path);
+  copy->public_key = g_strdup (key->public_key);
+  copy->comment = g_strdup (key->comment);
+  copy->fingerprint = g_strdup (key->fingerprint);
+  copy->has_private = key->has_private;
+  return copy;
+}
+
 void
 mqlw_signing_key_free (MqlwSigningKey *key)
 {

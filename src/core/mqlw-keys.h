@@ -51,6 +51,7 @@ typedef struct {
 MqlwSigningKey *mqlw_signing_key_load          (const char      *path,
                                                 const char      *passphrase,
                                                 GError         **error);
+MqlwSigningKey *mqlw_signing_key_copy          (const MqlwSigningKey *key);
 void            mqlw_signing_key_free          (MqlwSigningKey  *key);
 
 /* <user data dir>/mql-workbench/signing-key (it may not exist yet). */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -58,11 +59,47 @@ bytes_to_string (GBytes *bytes)
   return data != NULL ? g_strndup (data, size) : g_strdup ("");
 }
 
-/* Runs ssh-keygen with @args (after the program name), @input on its standard
- * input (NULL: an empty line), in @cwd (nullable). FALSE with @error only when
- * it could not be run or was cancelled; its exit status is in @outcome. */
+/* A pipe already holding @input (small: a passphrase), its write end closed:
+ * the read end for the child's standard input. Written before the child
+ * exists, so that a child that never reads it cannot make the write fail. */
+static int
+prefilled_pipe (GBytes  *input,
+                GError **error)
+{
+  int fds[2];
+  gsize size = g_bytes_get_size (input);
+  const char *data = g_bytes_get_data (input, NULL);
+  gboolean ok = TRUE;
+
+  if (size > 4096 || !g_unix_open_pipe (fds, FD_CLOEXEC, NULL))
+    {
+      g_set_error (error, MQLW_SSHSIG_ERROR, MQLW_SSHSIG_ERROR_FAILED, _("Could not prepare ssh-keygen’s input"));
+      return -1;
+    }
+  while (ok && size > 0)
+    {
+      gssize n = write (fds[1], data, size);
+      ok = n > 0;
+      data += MAX (n, 0);
+      size -= (gsize) MAX (n, 0);
+    }
+  close (fds[1]);
+  if (!ok)
+    {
+      close (fds[0]);
+      g_set_error (error, MQLW_SSHSIG_ERROR, MQLW_SSHSIG_ERROR_FAILED, _("Could not prepare ssh-keygen’s input"));
+      return -1;
+    }
+  return fds[0];
+}
+
+/* Runs ssh-keygen with @args (after the program name), in @cwd (nullable),
+ * its standard input the file @stdin_path, or else @input (small; NULL: an
+ * empty line). FALSE with @error only when it could not be run or was
+ * cancelled; its exit status is in @outcome. */
 static gboolean
 run_tool (const char * const *args,
+          const char         *stdin_path,
           GBytes             *input,
           const char         *cwd,
           Outcome            *outcome,
@@ -85,8 +122,19 @@ run_tool (const char * const *args,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (input == NULL)
+    input = empty_line = g_bytes_new_static ("\n", 1);
+  if (stdin_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
+  else
+    {
+      int fd = prefilled_pipe (input, error);
+
+      if (fd < 0)
+        return FALSE;
+      g_subprocess_launcher_take_stdin_fd (launcher, fd);
+    }
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_setenv (launcher, "SSH_ASKPASS_REQUIRE", "never", TRUE);
@@ -101,9 +149,7 @@ run_tool (const char * const *args,
                    _("Could not run ssh-keygen: %s"), local->message);
       return FALSE;
     }
-  if (input == NULL)
-    input = empty_line = g_bytes_new_static ("\n", 1);
-  if (!g_subprocess_communicate (process, input, cancellable, &out, &err, &local))
+  if (!g_subprocess_communicate (process, NULL, cancellable, &out, &err, &local))
     {
       g_subprocess_force_exit (process);
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -253,7 +299,7 @@ mqlw_sshsig_sign (const char    *key_path,
   input = passphrase_line (passphrase);
   {
     const char *args[] = { "-Y", "sign", "-f", key, "-n", MQLW_SSHSIG_NAMESPACE, "payload", NULL };
-    if (!run_tool (args, input, dir, &outcome, cancellable, error))
+    if (!run_tool (args, NULL, input, dir, &outcome, cancellable, error))
       return NULL;
   }
   if (outcome.status != 0 || !g_file_get_contents (sig_path, &signature, NULL, &local))
@@ -275,7 +321,7 @@ mqlw_sshsig_verify (const char    *allowed_signers,
                     GError       **error)
 {
   g_autoptr(WorkDir) dir = NULL;
-  g_autofree char *allowed_path = NULL, *sig_path = NULL;
+  g_autofree char *allowed_path = NULL, *sig_path = NULL, *data_path = NULL;
   g_auto(Outcome) outcome = { 0 };
 
   g_return_val_if_fail (allowed_signers != NULL, FALSE);
@@ -290,13 +336,15 @@ mqlw_sshsig_verify (const char    *allowed_signers,
     return FALSE;
   allowed_path = g_build_filename (dir, "allowed_signers", NULL);
   sig_path = g_build_filename (dir, "payload.sig", NULL);
+  data_path = g_build_filename (dir, "payload", NULL);
   if (!write_private_file (allowed_path, allowed_signers, strlen (allowed_signers), error) ||
-      !write_private_file (sig_path, signature, strlen (signature), error))
+      !write_private_file (sig_path, signature, strlen (signature), error) ||
+      !write_private_file (data_path, g_bytes_get_data (payload, NULL), g_bytes_get_size (payload), error))
     return FALSE;
   {
     const char *args[] = { "-Y", "verify", "-f", "allowed_signers", "-I", principal, "-n", MQLW_SSHSIG_NAMESPACE,
                            "-s", "payload.sig", NULL };
-    if (!run_tool (args, payload, dir, &outcome, cancellable, error))
+    if (!run_tool (args, data_path, NULL, dir, &outcome, cancellable, error))
       return FALSE;
   }
   *valid = outcome.status == 0;
@@ -331,7 +379,7 @@ mqlw_sshsig_generate (const char  *path,
   input = g_bytes_new (twice, strlen (twice));
   {
     const char *args[] = { "-q", "-t", "ed25519", "-f", path, "-C", comment != NULL ? comment : "", NULL };
-    if (!run_tool (args, input, NULL, &outcome, NULL, error))
+    if (!run_tool (args, NULL, input, NULL, &outcome, NULL, error))
       return FALSE;
   }
   if (outcome.status != 0 || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -358,7 +406,7 @@ mqlw_sshsig_public_from_private (const char  *path,
   input = passphrase_line (passphrase);
   {
     const char *args[] = { "-y", "-f", path, NULL };
-    if (!run_tool (args, input, NULL, &outcome, NULL, error))
+    if (!run_tool (args, NULL, input, NULL, &outcome, NULL, error))
       return NULL;
   }
   if (outcome.status != 0)
