@@ -254,6 +254,24 @@ project_info (int    argc,
             {
               json_builder_set_member_name (b, "digest");
               json_builder_add_string_value (b, v->signoff->digest);
+              json_builder_set_member_name (b, "key_signatures");
+              json_builder_begin_array (b);
+              for (guint i = 0; i < v->signoff->signatures->len; i++)
+                {
+                  const MqlwSignature *s = g_ptr_array_index (v->signoff->signatures, i);
+
+                  json_builder_begin_object (b);
+                  json_builder_set_member_name (b, "name");
+                  json_builder_add_string_value (b, s->name);
+                  json_builder_set_member_name (b, "team");
+                  json_builder_add_string_value (b, mqlw_team_to_string (s->team));
+                  json_builder_set_member_name (b, "fingerprint");
+                  json_builder_add_string_value (b, s->fingerprint);
+                  json_builder_set_member_name (b, "signed_at");
+                  json_builder_add_string_value (b, s->signed_at);
+                  json_builder_end_object (b);
+                }
+              json_builder_end_array (b);
             }
           json_builder_end_object (b);
         }
@@ -297,6 +315,12 @@ project_info (int    argc,
             }
           g_print ("      %s %s; %s %s\n      %s %s\n", _("signed off by"), names->str, _("review by"), review,
                    _("digest"), v->signoff->digest);
+          for (guint i = 0; i < v->signoff->signatures->len; i++)
+            {
+              const MqlwSignature *s = g_ptr_array_index (v->signoff->signatures, i);
+              g_print (_("      key signature: %s (%s), %s, %s\n"), s->name, mqlw_team_to_string (s->team),
+                       s->fingerprint, s->signed_at);
+            }
         }
     }
   g_print ("\n%s (%u)\n", _("Scenarios"), scenarios->len);
