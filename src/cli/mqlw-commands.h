@@ -14,6 +14,9 @@ int mqlw_command_sweep     (int argc, char **argv);
 int mqlw_command_suggest   (int argc, char **argv);
 int mqlw_command_compare   (int argc, char **argv);
 
+/* mqlw-evaluate-command.c */
+int mqlw_command_evaluate  (int argc, char **argv);
+
 /* mqlw-project-commands.c */
 int mqlw_command_project   (int argc, char **argv);
 int mqlw_command_export    (int argc, char **argv);

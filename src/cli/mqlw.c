@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "sweep",     N_("MQL volume and conversion across a range of thresholds"), mqlw_command_sweep },
   { "suggest",   N_("Suggested thresholds: target SQL rate, acceptance band, top 20–30 %, capacity"), mqlw_command_suggest },
   { "compare",   N_("A proposed model against a baseline: volumes, rates, swap-in and swap-out leads"), mqlw_command_compare },
+  { "evaluate",  N_("How good is the score: ROC AUC with its interval, gains and lift, reliability, Brier score"), mqlw_command_evaluate },
   { "project",   N_("Projects: create, info, set-model, sign (the model both teams agree to)"), mqlw_command_project },
   { "export",    N_("Export the agreed model (JSON), the bucket table or sweep (CSV), or the chart"), mqlw_command_export },
   { "report",    N_("Write the MQL definition as a PDF or Markdown document"), mqlw_command_report },

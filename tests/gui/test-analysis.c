@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Analysis page (issue 16) on the bundled sample: each view shows the
+ * core's figures for the model on show, follows an edit, and is rendered
+ * light and dark at 1280×720 and 1920×1080 into the build dir. */
+#define G_LOG_DOMAIN "mqlw-gui-test"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "gui-test-util.h"
+#include "mqlw-quality-view.h"
+
+static void
+resize (MqlwWindow *window,
+        int         width,
+        int         height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gui_test_settle (400);
+}
+
+/* Light and dark at both sizes: NAME-light-1280.png, … */
+static void
+screenshots (MqlwWindow *window,
+             const char *name)
+{
+  static const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 } };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autofree char *file = g_strdup_printf ("screenshot-%s-%s-%d.png", name, dark ? "dark" : "light", sizes[i][0]);
+
+        resize (window, sizes[i][0], sizes[i][1]);
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gui_test_save_screenshot (GTK_WIDGET (window), file);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  resize (window, 1280, 720);
+}
+
+static gboolean
+quality_ready (gpointer window)
+{
+  return gui_test_is_idle (window) &&
+         mqlw_quality_view_is_ready (MQLW_QUALITY_VIEW (mqlw_window_get_child (window, "quality")));
+}
+
+static MqlwWindow *
+open_sample (void)
+{
+  MqlwWindow *window = gui_test_create_window (1280, 720);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  gui_test_wait_until (gui_test_has_data, window, "the sample");
+  return window;
+}
+
+static void
+test_quality (void)
+{
+  MqlwWindow *window = open_sample ();
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  MqlwQualityView *view = MQLW_QUALITY_VIEW (mqlw_window_get_child (window, "quality"));
+  g_autoptr(MqlwEvaluation) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const MqlwEvaluation *shown;
+  const MqlwFitRule *rule;
+  GuiTestReference ref;
+
+  /* The sample's model as opened: the figures are the core's for it. */
+  gui_test_reference_init (&ref);
+  expected = mqlw_evaluate_model (ref.dataset, ref.model, mqlw_workbench_get_bucket_spec (workbench), &error);
+  g_assert_no_error (error);
+  mqlw_window_set_view (window, "quality");
+  gui_test_wait_until (quality_ready, window, "the quality figures");
+  shown = mqlw_quality_view_get_evaluation (view);
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    {
+      g_assert_cmpint (shown->stage[s].present, ==, expected->stage[s].present);
+      if (expected->stage[s].present)
+        {
+          g_assert_cmpfloat (shown->stage[s].auc, ==, expected->stage[s].auc);
+          g_assert_cmpfloat (shown->stage[s].brier, ==, expected->stage[s].brier);
+        }
+    }
+  screenshots (window, "quality");
+
+  /* An edit: the proposed curve moves, the baseline stays as opened. */
+  rule = g_ptr_array_index (mqlw_workbench_get_model (workbench)->fit, 0);
+  g_assert_true (mqlw_workbench_set_points (workbench, rule->id, rule->points + 25, &error));
+  g_assert_no_error (error);
+  gui_test_wait_until (quality_ready, window, "the edited model's quality figures");
+  g_clear_pointer (&expected, mqlw_evaluation_free);
+  expected = mqlw_evaluate_model (ref.dataset, mqlw_workbench_get_model (workbench),
+                                  mqlw_workbench_get_bucket_spec (workbench), &error);
+  g_assert_no_error (error);
+  shown = mqlw_quality_view_get_evaluation (view);
+  g_assert_cmpfloat (shown->stage[MQLW_STAGE_SQL].auc, ==, expected->stage[MQLW_STAGE_SQL].auc);
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-quality-edited.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-quality-workshop.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+
+  gui_test_reference_clear (&ref);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_test_init (&argc, &argv, APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
+
+  g_test_add_func ("/mqlw/gui/analysis/quality", test_quality);
+
+  return gui_test_run ();
+}
