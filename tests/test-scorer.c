@@ -617,14 +617,14 @@ test_score_column (void)
 {
   /* Existing platform score: total = the score rounded to 2 decimals, a missing score counts 0.
    *   0: 72.456 → 72.46, MQL at 50
-   *   1: missing → 0, not an MQL
+   *   1: missing → unscored (NAN, never 0), not an MQL, no fixed path
    *   2: 10 with a demo request → hand-raiser path (grade A in this mode), MQL
    *   3: 90 from rivalsoft.com → competitor disqualifier, not an MQL
    * The fit rule naming a column the data lacks is ignored in this mode; so is the
    * grade+behaviour path (behaviour is 0 ≥ behaviour_min 0 would otherwise pass). */
   static const double platform[] = { 72.456, NAN, 10, 90 };
   static const char * const emails[] = { "a@x.com", "b@y.com", "c@z.com", "d@rivalsoft.com" };
-  static const double totals[] = { 72.46, 0, 10, 90 };
+  static const double totals[] = { 72.46, NAN, 10, 90 };
   static const gboolean mql[] = { TRUE, FALSE, TRUE, FALSE };
   g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (4);
   MqlwColumn *score = mqlw_dataset_add_column (dataset, "platform_score", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_SCORE);
@@ -659,12 +659,16 @@ test_score_column (void)
   scores = mqlw_scorer_get_scores (scorer);
   for (guint i = 0; i < 4; i++)
     {
-      g_assert_cmpfloat_with_epsilon (scores->total[i], totals[i], 1e-9);
+      if (isnan (totals[i]))
+        g_assert_true (isnan (scores->total[i]));
+      else
+        g_assert_cmpfloat_with_epsilon (scores->total[i], totals[i], 1e-9);
       g_assert_cmpfloat (scores->fit[i], ==, 0);
       g_assert_cmpfloat (scores->behaviour[i], ==, 0);
       g_assert_cmpint (scores->grade[i], ==, MQLW_GRADE_A);
       g_assert_cmpint (mqlw_scores_is_mql (scores, i, TRUE, model->threshold), ==, mql[i]);
     }
+  g_assert_cmpint (scores->fixed_paths[1], ==, 0);
   g_assert_cmpint (scores->fixed_paths[2], ==, MQLW_PATH_HAND_RAISER);
   g_assert_cmpint (scores->disqualified[3], ==, 1);
   g_assert_cmpint (scores->fixed_paths[3], ==, 0);

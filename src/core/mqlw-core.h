@@ -10,6 +10,7 @@
 #include "mqlw-model.h"
 #include "mqlw-scorer.h"
 #include "mqlw-stats.h"
+#include "mqlw-verdict.h"
 #include "mqlw-calibration.h"
 #include "mqlw-chart.h"
 #include "mqlw-generate.h"

@@ -37,6 +37,7 @@ struct _MqlwProject {
   GPtrArray    *versions;         /* MqlwModelVersion* */
   GPtrArray    *scenarios;        /* MqlwScenario* */
   GPtrArray    *exports;          /* MqlwExportRecord* */
+  double        months;           /* the period stated by the user; NAN = none (meta "months") */
 };
 
 /* ---- fault injection --------------------------------------------------- */
@@ -135,6 +136,7 @@ project_alloc (void)
   self->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) version_free);
   self->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) scenario_free);
   self->exports = g_ptr_array_new_with_free_func ((GDestroyNotify) export_record_free);
+  self->months = NAN;
   return self;
 }
 
@@ -868,9 +870,13 @@ write_documents (Writer      *w,
   g_autoptr(sqlite3_stmt) scenario_stmt = NULL;
   g_autoptr(sqlite3_stmt) export_stmt = NULL;
   g_autofree char *created = format_time (self->created);
+  char months[G_ASCII_DTOSTR_BUF_SIZE];
 
+  /* A meta key, so that the schema stays as it was; NULL when not stated. */
+  g_ascii_dtostr (months, sizeof months, self->months);
   if (!write_exec (w, "DELETE FROM signoffs; DELETE FROM versions; DELETE FROM scenarios; DELETE FROM exports;") ||
       !write_meta (w, "created", created) ||
+      !write_meta (w, "months", isnan (self->months) ? NULL : months) ||
       !write_meta (w, "written_by", "MQL Workbench " PACKAGE_VERSION))
     return FALSE;
 
@@ -1813,7 +1819,35 @@ mqlw_project_open (const char      *path,
     }
   if (!read_documents (&r, self, error))
     return NULL;
+  {
+    /* Older files have no "months"; a value that is not a positive number is
+     * dropped rather than refusing the project over it. */
+    g_autofree char *months = read_meta (&r, "months");
+    double value = months != NULL ? g_ascii_strtod (months, NULL) : NAN;
+
+    self->months = value > 0 && isfinite (value) ? value : NAN;
+  }
   if (progress != NULL)
     progress (1.0, progress_data);
   return g_steal_pointer (&self);
+}
+
+double
+mqlw_project_get_months (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+  return self->months;
+}
+
+void
+mqlw_project_set_months (MqlwProject *self,
+                         double       months)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (isnan (months) || (months > 0 && isfinite (months)));
+
+  if (self->months == months || (isnan (self->months) && isnan (months)))
+    return;
+  self->months = months;
+  self->dirty = TRUE;
 }

@@ -312,7 +312,7 @@ preview_node (const MqlwPreview *preview)
   json_object_set_int_member (p, "wins_missed", (gint64) preview->wins_missed);
   set_number (p, "wins_captured_share", preview->wins_captured_share, 6);
   set_number (p, "capacity_per_month", preview->capacity_per_month, 2);
-  if (isnan (preview->capacity_per_month))
+  if (isnan (preview->capacity_per_month) || isnan (preview->mql_per_month))   /* no capacity verdict */
     json_object_set_null_member (p, "over_capacity");
   else
     json_object_set_boolean_member (p, "over_capacity", preview->over_capacity);
