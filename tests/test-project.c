@@ -313,7 +313,7 @@ test_fault_injection (void)
   g_assert_no_error (error);
 
   /* Every kind of change, including a new dataset, so the save touches every table. */
-  g_assert_nonnull (mqlw_project_sign (project, 1, approvers, "Agreed in the Q2 workshop", NULL, NULL, NULL, &error));
+  g_assert_nonnull (mqlw_project_sign (project, 1, approvers, "Agreed in the Q2 workshop", NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (mqlw_project_save_model (project, edited, "Sam", "sales wants 60"), ==, 2);
   mqlw_project_set_scenario (project, "Marketing proposal", model, "");
@@ -494,7 +494,7 @@ test_frozen_version (void)
   g_assert_true (mqlw_project_replace_version (project, 1, model, "Maria", "back to 50", &error));
   g_assert_no_error (error);
 
-  signoff = mqlw_project_sign (project, 0, approvers, "", NULL, NULL, NULL, &error);
+  signoff = mqlw_project_sign (project, 0, approvers, "", NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (signoff);
   g_assert_cmpuint (signoff->version, ==, 1);
@@ -504,7 +504,7 @@ test_frozen_version (void)
   g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN);
   g_assert_nonnull (strstr (error->message, "version 1 was signed off"));
   g_clear_error (&error);
-  g_assert_null (mqlw_project_sign (project, 1, approvers, "", NULL, NULL, NULL, &error));
+  g_assert_null (mqlw_project_sign (project, 1, approvers, "", NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN);
   g_clear_error (&error);
   g_assert_false (mqlw_project_replace_version (project, 9, edit, "Sam", "", &error));

@@ -87,7 +87,7 @@ sign (MqlwDataset *dataset,
   g_ptr_array_add (approvers, mqlw_approver_new ("Sam Ortiz", "VP Sales", MQLW_TEAM_SALES));
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 30, G_DATE_NOVEMBER, 2025);
-  signoff = mqlw_signoff_create (dataset, model, approvers, "Event badge scans are never MQLs.", &date, NULL, 2,
+  signoff = mqlw_signoff_create (dataset, model, approvers, "Event badge scans are never MQLs.", &date, NULL, 2, NULL,
                                  NULL, &error);
   g_assert_no_error (error);
   return signoff;

@@ -98,7 +98,7 @@ sign (void)
 
   g_date_clear (&signed_on, 1);
   g_date_set_dmy (&signed_on, 30, G_DATE_NOVEMBER, 2025);
-  signoff = mqlw_signoff_create (dataset, model, approvers, "Agreed", &signed_on, NULL, 3, NULL, &error);
+  signoff = mqlw_signoff_create (dataset, model, approvers, "Agreed", &signed_on, NULL, 3, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (signoff);
   return signoff;
@@ -125,7 +125,7 @@ test_needs_both_teams (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(MqlwSignoff) signoff = NULL;
 
-      signoff = mqlw_signoff_create (dataset, model, approvers, "", NULL, NULL, 0, NULL, &error);
+      signoff = mqlw_signoff_create (dataset, model, approvers, "", NULL, NULL, 0, NULL, NULL, &error);
       g_assert_null (signoff);
       g_assert_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS);
       g_assert_nonnull (strstr (error->message, cases[i].message));

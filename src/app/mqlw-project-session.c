@@ -68,6 +68,7 @@ typedef struct {
   gboolean            recover;
   GPtrArray          *approvers;
   char               *notes;
+  char               *bucket_spec; /* sign: the scheme on show */
   GDate               signed_on;
   GDate               review_on;
   MqlwWorkbenchState *state;       /* open: the workbench's figures, built in the worker */
@@ -84,6 +85,7 @@ op_free (Op *op)
   g_free (op->logical_path);
   g_clear_pointer (&op->approvers, g_ptr_array_unref);
   g_free (op->notes);
+  g_free (op->bucket_spec);
   g_free (op);
 }
 
@@ -460,7 +462,7 @@ run_op_thread (GTask        *task,
         signoff = mqlw_project_sign (op->project, 0, op->approvers, op->notes,
                                      op->has_signed_on ? &op->signed_on : NULL,
                                      op->has_review_on ? &op->review_on : NULL,
-                                     cancellable, &error);
+                                     op->bucket_spec, cancellable, &error);
         ok = signoff != NULL;
         /* Signed and kept: a project with a file is saved at once. */
         if (ok && op->path != NULL)
@@ -752,6 +754,9 @@ mqlw_project_session_sign_async (MqlwProjectSession  *self,
       g_ptr_array_add (op->approvers, mqlw_approver_new (a->name, a->role, a->team));
     }
   op->notes = g_strdup (notes != NULL ? notes : "");
+  /* The sign-off records the bucket scheme on show, not a fixed one. */
+  if (mqlw_workbench_get_bucket_spec (self->workbench) != NULL)
+    op->bucket_spec = mqlw_bucket_spec_to_string (mqlw_workbench_get_bucket_spec (self->workbench));
   if (signed_on != NULL && g_date_valid (signed_on))
     {
       op->signed_on = *signed_on;

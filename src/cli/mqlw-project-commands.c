@@ -326,7 +326,9 @@ project_sign (int    argc,
   g_autoptr(MqlwProject) project = NULL;
   g_autoptr(GPtrArray) approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
   g_auto(GStrv) approver_texts = NULL;
-  g_autofree char *notes = NULL, *date_text = NULL, *review_text = NULL;
+  g_autofree char *notes = NULL, *date_text = NULL, *review_text = NULL, *buckets = NULL;
+  g_autoptr(MqlwBucketSpec) spec = NULL;
+  g_autofree char *spec_text = NULL;
   gint version = 0;
   GDate date, review;
   MqlwSignoff *signoff;
@@ -338,6 +340,9 @@ project_sign (int    argc,
     { "version", 0, 0, G_OPTION_ARG_INT, &version, N_("The model version to sign (default: the current one)"), N_("N") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("Date of the sign-off (default: today)"), N_("YYYY-MM-DD") },
     { "review", 0, 0, G_OPTION_ARG_STRING, &review_text, N_("Review date (default: three months later)"), N_("YYYY-MM-DD") },
+    { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
+      N_("The bucket scheme the signed figures use: auto, width:10, edges:0,31,51,71 or quantiles:5 (default auto)"),
+      N_("SCHEME") },
     { NULL }
   };
 
@@ -345,8 +350,10 @@ project_sign (int    argc,
                         _("Sign off the current model version: both marketing and sales leadership agree to it. The version\n"
                           "is frozen; the sign-off records the model, threshold, capacity, data digest, figures, approvers and\n"
                           "notes with a SHA-256 digest."), _(exit_text), entries, FALSE, FALSE, FALSE);
-  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error) ||
+      (spec = mqlw_parse_buckets (buckets, &error)) == NULL)
     return mqlw_report_error (error);
+  spec_text = mqlw_bucket_spec_to_string (spec);
   g_date_clear (&date, 1);
   g_date_clear (&review, 1);
   if ((date_text != NULL && !parse_date_option ("--date", date_text, &date, &error)) ||
@@ -371,7 +378,7 @@ project_sign (int    argc,
   project = open_project (inv.rest[0], &error);
   if (project == NULL)
     return mqlw_report_error (error);
-  signoff = mqlw_project_sign (project, (guint) version, approvers, notes, &date, &review, NULL, &error);
+  signoff = mqlw_project_sign (project, (guint) version, approvers, notes, &date, &review, spec_text, NULL, &error);
   if (signoff == NULL)
     return mqlw_report_error (error);
   if (!mqlw_project_save (project, NULL, NULL, NULL, &error))
@@ -427,6 +434,7 @@ mqlw_command_project (int    argc,
 
 static gboolean
 score_project (MqlwProject      *project,
+               double            months,
                MqlwScorer      **scorer,
                MqlwCalibration **calibration,
                GError          **error)
@@ -444,7 +452,20 @@ score_project (MqlwProject      *project,
   if (*scorer == NULL)
     return FALSE;
   *calibration = mqlw_calibration_new (mqlw_scorer_get_scores (*scorer), &dataset->outcomes, model->paths.score);
+  if (!isnan (months))
+    mqlw_calibration_set_months (*calibration, months);
   return TRUE;
+}
+
+/* --months when given, else the period stated in the project (NAN: none). */
+static gboolean
+choose_months (MqlwProject  *project,
+               const char   *text,
+               double       *months,
+               GError      **error)
+{
+  *months = mqlw_project_get_months (project);
+  return text == NULL || mqlw_parse_months (text, months, error);
 }
 
 int
@@ -457,8 +478,13 @@ mqlw_command_export (int    argc,
   g_autoptr(MqlwScorer) scorer = NULL;
   g_autoptr(MqlwCalibration) calibration = NULL;
   g_autofree char *what = NULL, *output = NULL, *buckets = NULL;
+  g_autofree char *cuts_text = NULL, *verdict_stage = NULL, *months_text = NULL;
+  g_autoptr(MqlwBucketSpec) spec = NULL;
   const MqlwModelVersion *head;
+  MqlwVerdictCuts cuts;
   guint version;
+  int min_known = -1;
+  double months;
   GOptionEntry entries[] = {
     { "what", 'w', 0, G_OPTION_ARG_STRING, &what,
       N_("What to export: model (the agreed model JSON), buckets (CSV), sweep (CSV) or chart (PNG, SVG, PDF)"),
@@ -467,6 +493,14 @@ mqlw_command_export (int    argc,
     { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
       N_("Score buckets for buckets and chart: auto, width:10, edges:0,31,51,71 or quantiles:5 (default auto)"),
       N_("SCHEME") },
+    { "verdict-cuts", 0, 0, G_OPTION_ARG_STRING, &cuts_text,
+      N_("Rates at which a bucket becomes Marginal, Good and Hot (default 10,30,50)"), N_("M,G,H") },
+    { "verdict-stage", 0, 0, G_OPTION_ARG_STRING, &verdict_stage,
+      N_("Stage whose rate gives the verdict: auto, accepted, sql, opportunity or won (default auto)"), N_("STAGE") },
+    { "min-known", 0, 0, G_OPTION_ARG_INT, &min_known,
+      N_("Known outcomes a bucket needs for a verdict (default 30)"), N_("N") },
+    { "months", 0, 0, G_OPTION_ARG_STRING, &months_text,
+      N_("Months of history the data covers (default: the project's, else the created dates)"), N_("N") },
     { NULL }
   };
 
@@ -474,7 +508,9 @@ mqlw_command_export (int    argc,
                         _("Export from a project: the agreed model (its latest sign-off) as JSON, the bucket table or the\n"
                           "threshold sweep as CSV, or the chart as PNG, SVG or PDF (by the file name). The export is\n"
                           "recorded in the project's export log."), _(exit_text), entries, FALSE, FALSE, FALSE);
-  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error) ||
+      (spec = mqlw_parse_buckets (buckets, &error)) == NULL ||
+      !mqlw_parse_verdict_cuts (cuts_text, verdict_stage, min_known, &cuts, &error))
     return mqlw_report_error (error);
   if (what == NULL || output == NULL)
     {
@@ -512,19 +548,13 @@ mqlw_command_export (int    argc,
     }
   else
     {
-      g_autoptr(MqlwBucketSpec) spec = NULL;
       MqlwModel *model;
       g_autofree char *text = NULL;
 
-      if (!score_project (project, &scorer, &calibration, &error))
+      if (!choose_months (project, months_text, &months, &error) ||
+          !score_project (project, months, &scorer, &calibration, &error))
         return mqlw_report_error (error);
       model = mqlw_project_get_model (project);
-      spec = mqlw_bucket_spec_parse (buckets != NULL ? buckets : "auto", &error);
-      if (spec == NULL)
-        {
-          g_printerr ("mqlw: --buckets: %s\n", error->message);
-          return MQLW_EXIT_USAGE;
-        }
       if (g_str_equal (what, "sweep"))
         {
           g_autoptr(GArray) sweep = NULL;
@@ -543,7 +573,7 @@ mqlw_command_export (int    argc,
         }
       else
         {
-          g_autoptr(MqlwBucketTable) table = mqlw_calibration_buckets (calibration, spec, NULL, &error);
+          g_autoptr(MqlwBucketTable) table = mqlw_calibration_buckets (calibration, spec, &cuts, &error);
 
           if (table == NULL)
             return mqlw_report_error (error);
@@ -584,13 +614,27 @@ mqlw_command_report (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwProject) project = NULL;
   g_autoptr(MqlwReport) report = NULL;
-  g_autofree char *output = NULL;
+  g_autofree char *output = NULL, *buckets = NULL, *cuts_text = NULL, *verdict_stage = NULL, *months_text = NULL;
+  g_autoptr(MqlwBucketSpec) spec = NULL;
   gint version = 0;
+  int min_known = -1;
   const MqlwModelVersion *v;
   MqlwReportFormat format;
+  MqlwReportOptions options;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .pdf or .md (Markdown)"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_INT, &version, N_("The model version (default: the current one)"), N_("N") },
+    { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
+      N_("Score buckets: auto, width:10, edges:0,31,51,71 or quantiles:5 (default: the sign-off's, else auto)"),
+      N_("SCHEME") },
+    { "verdict-cuts", 0, 0, G_OPTION_ARG_STRING, &cuts_text,
+      N_("Rates at which a bucket becomes Marginal, Good and Hot (default 10,30,50)"), N_("M,G,H") },
+    { "verdict-stage", 0, 0, G_OPTION_ARG_STRING, &verdict_stage,
+      N_("Stage whose rate gives the verdict: auto, accepted, sql, opportunity or won (default auto)"), N_("STAGE") },
+    { "min-known", 0, 0, G_OPTION_ARG_INT, &min_known,
+      N_("Known outcomes a bucket needs for a verdict (default 30)"), N_("N") },
+    { "months", 0, 0, G_OPTION_ARG_STRING, &months_text,
+      N_("Months of history the data covers (default: the project's, else the created dates)"), N_("N") },
     { NULL }
   };
 
@@ -600,8 +644,12 @@ mqlw_command_report (int    argc,
                           "capacity, the sign-off, and how to enter the model in HubSpot, Marketo, Account Engagement\n"
                           "(Pardot) and Mautic. PDF, or Markdown with the chart as a PNG next to it."),
                         _(exit_text), entries, FALSE, FALSE, FALSE);
-  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
+  mqlw_report_options_init (&options);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error) ||
+      (buckets != NULL && (spec = mqlw_parse_buckets (buckets, &error)) == NULL) ||
+      !mqlw_parse_verdict_cuts (cuts_text, verdict_stage, min_known, &options.cuts, &error))
     return mqlw_report_error (error);
+  options.buckets = spec;
   if (output == NULL)
     {
       g_printerr ("mqlw: %s\n", _("say where to write it: --output definition.pdf (or .md)"));
@@ -613,7 +661,7 @@ mqlw_command_report (int    argc,
       return MQLW_EXIT_USAGE;
     }
   project = open_project (inv.rest[0], &error);
-  if (project == NULL)
+  if (project == NULL || !choose_months (project, months_text, &options.months, &error))
     return mqlw_report_error (error);
   v = version > 0 ? mqlw_project_get_version (project, (guint) version) : mqlw_project_get_head (project);
   if (v == NULL)
@@ -624,7 +672,7 @@ mqlw_command_report (int    argc,
         g_printerr (_("mqlw: %s has no model yet: add one with mqlw project set-model\n"), inv.rest[0]);
       return MQLW_EXIT_DATA;
     }
-  report = mqlw_report_new (mqlw_project_get_dataset (project), v->model, v->signoff, v->number, &error);
+  report = mqlw_report_new_full (mqlw_project_get_dataset (project), v->model, v->signoff, v->number, &options, &error);
   if (report == NULL || !mqlw_report_write (report, output, &error))
     return mqlw_report_error (error);
   log_export (project, "report", output, v->number);

@@ -2157,9 +2157,16 @@ mqlw_compare (MqlwCalibration    *baseline,
   n = outcomes->n;
   for (guint i = 0; i < n; i++)
     {
-      gboolean was = mqlw_scores_is_mql (baseline_scores, i, baseline_score_path, baseline_threshold);
-      gboolean is = mqlw_scores_is_mql (proposed_scores, i, proposed_score_path, proposed_threshold);
+      gboolean was, is;
 
+      /* A lead either model cannot score is compared by neither. */
+      if (isnan (baseline_scores->total[i]) || isnan (proposed_scores->total[i]))
+        {
+          self->unscored++;
+          continue;
+        }
+      was = mqlw_scores_is_mql (baseline_scores, i, baseline_score_path, baseline_threshold);
+      is = mqlw_scores_is_mql (proposed_scores, i, proposed_score_path, proposed_threshold);
       if (was && is)
         self->both++;
       else if (!was && !is)

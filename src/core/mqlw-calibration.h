@@ -203,6 +203,7 @@ typedef struct {
   MqlwPreview proposed;
   guint64     both;
   guint64     neither;
+  guint64     unscored;                      /* without a score under either model: in no count here */
   guint64     swap_in;                       /* MQL under proposed only */
   guint64     swap_out;                      /* MQL under baseline only */
   MqlwRate    swap_in_stage[MQLW_N_STAGES];

@@ -374,6 +374,7 @@ mqlw_project_sign (MqlwProject  *self,
                    const char   *notes,
                    const GDate  *signed_on,
                    const GDate  *review_on,
+                   const char   *bucket_spec,
                    GCancellable *cancellable,
                    GError      **error)
 {
@@ -402,7 +403,7 @@ mqlw_project_sign (MqlwProject  *self,
       return NULL;
     }
   signoff = mqlw_signoff_create (self->dataset, version->model, approvers, notes,
-                                 signed_on, review_on, number, cancellable, error);
+                                 signed_on, review_on, number, bucket_spec, cancellable, error);
   if (signoff == NULL)
     return NULL;
   version->signoff = signoff;

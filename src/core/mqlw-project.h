@@ -185,6 +185,7 @@ MqlwSignoff *mqlw_project_sign        (MqlwProject  *self,
                                        const char   *notes,
                                        const GDate  *signed_on,
                                        const GDate  *review_on,
+                                       const char   *bucket_spec,   /* the scheme on show; nullable */
                                        GCancellable *cancellable,
                                        GError      **error);
 /* The latest sign-off of any version, or NULL. */
