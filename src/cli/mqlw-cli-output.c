@@ -283,6 +283,8 @@ mqlw_print_buckets_text (const MqlwBucketTable *table)
   for (guint i = 0; i < table->n_buckets; i++)
     for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
       present[s] |= table->buckets[i].stage[s].present;
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    present[s] |= table->unscored.stage[s].present;
 
   print_padded (_("Score"), 12, FALSE);
   print_padded (_("Leads"), 9, TRUE);
@@ -357,8 +359,12 @@ mqlw_print_preview_text (const MqlwPreview *preview,
   if (heading != NULL)
     g_print ("%s\n", heading);
   g_print ("  %-26s %s\n", _("Threshold"), threshold);
-  g_print ("  %-26s %" G_GUINT64_FORMAT " (%.1f %% %s)\n", _("MQLs"), preview->mql,
-           preview->mql_share * 100.0, preview->unscored.leads > 0 ? _("of scored leads") : _("of all leads"));
+  {
+    g_autofree char *share = format_percent (preview->mql_share);
+
+    g_print ("  %-26s %" G_GUINT64_FORMAT " (%s %s)\n", _("MQLs"), preview->mql, share,
+             preview->unscored.leads > 0 ? _("of scored leads") : _("of all leads"));
+  }
   if (isnan (preview->mql_per_month))
     g_print ("  %-26s — (%s)\n", _("MQLs per month"),
              _("the period is unknown: no created date; give --months N"));

@@ -338,6 +338,19 @@ mqlw_command_inspect (int    argc,
 
 /* ---- calibrate --------------------------------------------------------- */
 
+/* What the figures leave out (unscored leads, an unknown period), on stderr. */
+static void
+print_notes (const MqlwDataOptions *options,
+             MqlwScored            *scored)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+
+  if (options->quiet)
+    return;
+  notes = mqlw_calibration_notes (scored->calibration, scored->model);
+  mqlw_print_warnings (notes, scored->dataset->source_name);
+}
+
 /* Loads, scores and calibrates; on failure prints and returns the exit status. */
 static int
 load_and_score (MqlwInvocation *inv,
@@ -356,6 +369,7 @@ load_and_score (MqlwInvocation *inv,
   if (!mqlw_scored_init (scored, dataset, model, &error) ||
       !mqlw_apply_months (scored->calibration, inv->model.months, &error))
     return mqlw_report_error (error);
+  print_notes (&inv->data, scored);
   return MQLW_EXIT_OK;
 }
 
@@ -938,6 +952,7 @@ mqlw_command_compare (int    argc,
       mqlw_scored_clear (&baseline);
       return mqlw_report_error (error);
     }
+  print_notes (&inv.data, &proposed);
 
   comparison = mqlw_compare (baseline.calibration, mqlw_scorer_get_scores (baseline.scorer),
                              baseline_model->paths.score, baseline_model->threshold,

@@ -12,6 +12,7 @@
 #include "mqlw-stats.h"
 #include "mqlw-verdict.h"
 #include "mqlw-calibration.h"
+#include "mqlw-notes.h"
 #include "mqlw-chart.h"
 #include "mqlw-generate.h"
 #include "mqlw-signoff.h"

@@ -321,6 +321,15 @@ check_count_column (MqlwDataset  *dataset,
 }
 
 static gboolean
+is_empty_column (const MqlwColumn *column)
+{
+  for (guint i = 0; i < column->n_rows; i++)
+    if (!mqlw_column_is_missing (column, i))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 check_model (MqlwDataset      *dataset,
              const MqlwModel  *model,
              GError          **error)
@@ -335,7 +344,9 @@ check_model (MqlwDataset      *dataset,
                        _("the model scores with column '%s', which the data does not have"), model->score_column);
           return FALSE;
         }
-      if (column->type != MQLW_COLUMN_TYPE_INTEGER && column->type != MQLW_COLUMN_TYPE_DECIMAL)
+      /* A column empty for every lead reads as text; it scores no lead (all unscored). */
+      if (column->type != MQLW_COLUMN_TYPE_INTEGER && column->type != MQLW_COLUMN_TYPE_DECIMAL &&
+          !is_empty_column (column))
         {
           g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
                        _("the model scores with column '%s', which holds %s, not numbers"),
@@ -1282,9 +1293,11 @@ compute_totals (MqlwScorer      *self,
     {
       MqlwColumn *column = mqlw_dataset_get_column (self->dataset, model->score_column);
 
+      gboolean numeric = column->type == MQLW_COLUMN_TYPE_INTEGER || column->type == MQLW_COLUMN_TYPE_DECIMAL;
+
       for (guint i = 0; i < n; i++)
         {
-          double x = column->num[i];
+          double x = numeric ? column->num[i] : NAN;   /* not numeric: empty for every lead */
           /* No score is no score, never 0 (see the top of the file). */
           gboolean none = isnan (x) || (self->unscored != NULL && self->unscored[i]);
 
