@@ -131,7 +131,7 @@ static const GapCase gap_cases[] = {
   { "no-date.csv", "score", NULL,
     "the data has no created date, so the period it covers is unknown: no MQLs per month and no capacity check", 0 },
   /* the model names a column the data lacks */
-  { "no-date.csv", NULL, "unscored-when-missing.model.json",
+  { "no-date.csv", NULL, "unscored-when-missing.json",
     "the model leaves leads unscored when column 'employees' is missing, but the data has no such column",
     MQLW_SCORER_ERROR_NO_COLUMN },
 };
@@ -153,7 +153,8 @@ test_gap_case (gconstpointer data)
   g_assert_no_error (error);
   if (gap->model != NULL)
     {
-      g_autofree char *model_path = g_test_build_filename (G_TEST_DIST, "data", "bad", gap->model, NULL);
+      /* A valid model (tests/data/models): it fails on this data only. */
+      g_autofree char *model_path = g_test_build_filename (G_TEST_DIST, "data", "models", gap->model, NULL);
       model = mqlw_model_load (model_path, &error);
       g_assert_no_error (error);
     }

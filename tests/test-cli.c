@@ -501,6 +501,36 @@ test_verdict_stage (void)
     }
 }
 
+/* The operators "contains" and "not_in" through a model file
+ * (tests/data/cli/ops-model.json on titles.csv): job title contains "vp" or
+ * "Head of" (any case) +30, industry not Education +10 (a missing value
+ * matches neither):
+ *   T01 VP Sales, SaaS 30 + 10 = 40        T04 Marketing Intern, Retail 10
+ *   T02 Head of Marketing, Education 30    T05 —, SaaS 10
+ *   T03 Student, Education 0               T06 vp engineering, Retail 40
+ * At 30: T01, T02, T06 are MQLs, SQL 3 of 3; below: 0 of 3. */
+static void
+test_calibrate_operators (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *preview;
+  JsonArray *buckets;
+
+  run_mqlw (&run, NULL, "calibrate", fixture ("titles.csv"), "--model", fixture ("ops-model.json"),
+            "--outcome", "sql=sql", "--buckets", "edges:0,30", "--format", "json", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  buckets = json_object_get_array_member (object, "buckets");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (buckets, 0), "leads"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (buckets, 1), "leads"), ==, 3);
+  preview = json_object_get_object_member (object, "preview");
+  g_assert_cmpint (json_object_get_int_member (preview, "mql"), ==, 3);
+  assert_rate (preview, "sql", 3, 3, 0.438503, 1.0);
+  assert_rate (json_array_get_object_element (buckets, 0), "sql", 3, 0, 0.0, 0.561497);
+}
+
 /* Exit statuses: 0 success, 1 usage, 2 data — one row per case. */
 static void
 test_exit_statuses (void)
@@ -572,6 +602,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli/calibrate-unscored-text", test_calibrate_unscored_text);
   g_test_add_func ("/mqlw/cli/calibrate-months", test_calibrate_months);
   g_test_add_func ("/mqlw/cli/verdict-stage", test_verdict_stage);
+  g_test_add_func ("/mqlw/cli/calibrate-operators", test_calibrate_operators);
   g_test_add_func ("/mqlw/cli/exit-statuses", test_exit_statuses);
 
   return g_test_run ();
