@@ -147,6 +147,21 @@ autosave_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The period stated in the window goes into the project (saved with it);
+ * not while a save or sign-off works on the project. */
+static void
+sync_months (MqlwProjectSession *self)
+{
+  double months = mqlw_workbench_get_months (self->workbench);
+  double stored;
+
+  if (self->project == NULL || self->task != NULL)
+    return;
+  stored = mqlw_project_get_months (self->project);
+  if (stored != months && !(isnan (stored) && isnan (months)))
+    mqlw_project_set_months (self->project, months);
+}
+
 static void
 on_workbench_changed_cb (MqlwWorkbench *workbench,
                          guint          change,
@@ -154,6 +169,7 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
 {
   MqlwProjectSession *self = user_data;
 
+  sync_months (self);
   if (change & (MQLW_WORKBENCH_CHANGED_MODEL | MQLW_WORKBENCH_CHANGED_STRUCTURE |
                 MQLW_WORKBENCH_CHANGED_SCORES | MQLW_WORKBENCH_CHANGED_THRESHOLD))
     {
@@ -373,6 +389,7 @@ mqlw_project_session_ensure_project (MqlwProjectSession *self)
     self->project = mqlw_project_new (dataset, self->mapping);
   else if (mqlw_project_get_dataset (self->project) != dataset)
     mqlw_project_set_dataset (self->project, dataset, self->mapping);   /* a re-import */
+  sync_months (self);
   return self->project;
 }
 
@@ -621,6 +638,13 @@ mqlw_project_session_open_finish (MqlwProjectSession  *self,
     self->mapping = mqlw_mapping_copy (mqlw_project_get_mapping (self->project));
   g_free (self->path);
   self->path = g_strdup (op->logical_path);
+  /* The period the project states, before anything could store the old one in it. */
+  {
+    MqlwProject *project = g_steal_pointer (&self->project);
+
+    mqlw_workbench_set_months (self->workbench, mqlw_project_get_months (project));
+    self->project = project;
+  }
   self->recovered = op->recover;
   if (op->recover)
     mqlw_project_session_discard_recovery (op->path);

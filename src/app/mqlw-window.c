@@ -738,7 +738,8 @@ on_import_loaded_cb (GObject      *object,
       import_job_free (job);
       return;
     }
-  /* A new lead history is a new, untitled document. */
+  /* A new lead history is a new, untitled document, with no stated period. */
+  mqlw_workbench_set_months (self->workbench, NAN);
   mqlw_project_session_reset (self->session, job->mapping);
   apply_default_buckets (self);
   remember_recent (self, job->path);
@@ -1292,6 +1293,17 @@ set_capacity_action (GtkWidget  *widget,
   double capacity = g_variant_get_double (param);
 
   mqlw_workbench_set_capacity (MQLW_WINDOW (widget)->workbench, capacity > 0 ? capacity : NAN);
+}
+
+/* The period of the history, as stated in the preview panel; 0 or less: from the created dates. */
+static void
+set_months_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  double months = g_variant_get_double (parameter);
+
+  mqlw_workbench_set_months (MQLW_WINDOW (widget)->workbench, months > 0 ? months : NAN);
 }
 
 static void
@@ -2672,6 +2684,7 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.set-threshold", "d", set_threshold_action);
   gtk_widget_class_install_action (widget_class, "win.apply-suggestion", "d", apply_suggestion_action);
   gtk_widget_class_install_action (widget_class, "win.set-capacity", "d", set_capacity_action);
+  gtk_widget_class_install_action (widget_class, "win.set-months", "d", set_months_action);
   gtk_widget_class_install_action (widget_class, "win.set-buckets", "s", set_buckets_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
@@ -2759,7 +2772,8 @@ apply_verdict_settings (MqlwWindow *self)
 
   mqlw_verdict_cuts_init_default (&cuts);
   if (!mqlw_stage_from_string (stage, &cuts.stage))
-    mqlw_verdict_cuts_init_default (&cuts);
+    cuts.stage = MQLW_VERDICT_STAGE_AUTO;   /* "auto", or anything unknown */
+  cuts.min_known = g_settings_get_uint (self->settings, "verdict-min-known");
   cuts.marginal = g_settings_get_double (self->settings, "verdict-marginal");
   cuts.good = MAX (cuts.marginal, g_settings_get_double (self->settings, "verdict-good"));
   cuts.hot = MAX (cuts.good, g_settings_get_double (self->settings, "verdict-hot"));
@@ -2796,6 +2810,7 @@ mqlw_window_init (MqlwWindow *self)
       g_signal_connect_object (self->settings, "changed::verdict-marginal", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::verdict-good", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::verdict-hot", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::verdict-min-known", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
     }
   g_signal_connect (self->workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
   g_signal_connect (self->workbench, "error", G_CALLBACK (on_workbench_error_cb), self);

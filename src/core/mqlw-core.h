@@ -13,6 +13,8 @@
 #include "mqlw-verdict.h"
 #include "mqlw-calibration.h"
 #include "mqlw-notes.h"
+#include "mqlw-model-adapt.h"
+#include "mqlw-column-rank.h"
 #include "mqlw-chart.h"
 #include "mqlw-generate.h"
 #include "mqlw-signoff.h"

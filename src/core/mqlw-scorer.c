@@ -1726,6 +1726,32 @@ mqlw_scorer_update (MqlwScorer  *self,
   return apply_model (self, model, error);
 }
 
+gboolean
+mqlw_scorer_check_match (MqlwDataset      *dataset,
+                         const MqlwMatch  *match,
+                         const char       *what,
+                         GError          **error)
+{
+  g_return_val_if_fail (dataset != NULL, FALSE);
+  g_return_val_if_fail (match != NULL && match->field != NULL, FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  return check_match (dataset, match, what, error);
+}
+
+gboolean
+mqlw_scorer_check_count_column (MqlwDataset  *dataset,
+                                const char   *column,
+                                const char   *what,
+                                GError      **error)
+{
+  g_return_val_if_fail (dataset != NULL, FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  return check_count_column (dataset, column, what, error);
+}
+
 MqlwModel *
 mqlw_scorer_get_model (MqlwScorer *self)
 {

@@ -46,6 +46,18 @@ gboolean          mqlw_scorer_update       (MqlwScorer   *self,
                                             MqlwModel    *model,
                                             GError      **error);
 
+/* The checks mqlw_scorer_new makes, one criterion at a time (adapting an
+ * example model to the columns found): @what names it in the message
+ * ("fit rule 'senior'"). */
+gboolean          mqlw_scorer_check_match  (MqlwDataset      *dataset,
+                                            const MqlwMatch  *match,
+                                            const char       *what,
+                                            GError          **error);
+gboolean          mqlw_scorer_check_count_column (MqlwDataset *dataset,
+                                                  const char  *column,
+                                                  const char  *what,
+                                                  GError     **error);
+
 MqlwModel        *mqlw_scorer_get_model    (MqlwScorer   *self);
 MqlwDataset      *mqlw_scorer_get_dataset  (MqlwScorer   *self);
 const MqlwScores *mqlw_scorer_get_scores   (MqlwScorer   *self);
