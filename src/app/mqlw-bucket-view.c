@@ -283,9 +283,12 @@ reload (MqlwBucketView *self,
 {
   const MqlwBucketTable *table = mqlw_workbench_get_buckets (self->workbench);
   double threshold = mqlw_workbench_get_threshold (self->workbench);
-  guint n_buckets = table != NULL ? table->n_buckets : 0;
+  MqlwModel *model = mqlw_workbench_get_model (self->workbench);
+  /* An empty model scores every lead 0: no bucket to show (the chart says why). */
+  gboolean nothing = model == NULL || mqlw_model_scores_nothing (model);
+  guint n_buckets = table != NULL && !nothing ? table->n_buckets : 0;
   /* The leads without a score get a last row of their own. */
-  guint n = n_buckets + (table != NULL && table->unscored.leads > 0 ? 1 : 0);
+  guint n = n_buckets + (table != NULL && !nothing && table->unscored.leads > 0 ? 1 : 0);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 start = g_get_monotonic_time ();

@@ -295,6 +295,7 @@ static void
 refresh (MqlwPreviewPanel *self)
 {
   const MqlwPreview *p = mqlw_workbench_get_preview (self->workbench);
+  MqlwModel *model = mqlw_workbench_get_model (self->workbench);
   const MqlwComparison *c;
   static const struct { const char *id; MqlwStage stage; } rates[] = {
     { "accepted", MQLW_STAGE_ACCEPTED },
@@ -305,6 +306,9 @@ refresh (MqlwPreviewPanel *self)
   static const char *paths[] = { "path-score", "path-grade-behaviour", "path-hand-raiser" };
   gint64 start = g_get_monotonic_time ();
 
+  /* An empty model makes every lead an MQL at 0: no figures (the chart says why). */
+  if (model == NULL || mqlw_model_scores_nothing (model))
+    p = NULL;
   if (gtk_widget_get_visible (GTK_WIDGET (self->figures_box)) != (p != NULL))
     gtk_widget_set_visible (GTK_WIDGET (self->figures_box), p != NULL);
   if (gtk_widget_get_visible (self->swap_button) != (p != NULL))

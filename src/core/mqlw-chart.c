@@ -743,7 +743,7 @@ mqlw_chart_layout_score_at (const MqlwChartLayout *layout,
 
   g_return_val_if_fail (layout != NULL, NAN);
   g_return_val_if_fail (table != NULL, NAN);
-  g_return_val_if_fail (table->n_buckets == layout->n_buckets, NAN);
+  g_return_val_if_fail (table->n_buckets == layout->n_buckets || layout->n_buckets == 0, NAN);
 
   if (layout->n_buckets == 0 || !(layout->slot_w > 0))
     return NAN;
@@ -765,9 +765,9 @@ mqlw_chart_layout_x_of_score (const MqlwChartLayout *layout,
 
   g_return_val_if_fail (layout != NULL, NAN);
   g_return_val_if_fail (table != NULL, NAN);
-  g_return_val_if_fail (table->n_buckets == layout->n_buckets, NAN);
+  g_return_val_if_fail (table->n_buckets == layout->n_buckets || layout->n_buckets == 0, NAN);
 
-  if (layout->n_buckets == 0)
+  if (layout->n_buckets == 0)   /* no buckets, or an empty state */
     return layout->plot_x;
   if (isnan (score) || score <= table->buckets[0].lo)
     return layout->plot_x;
@@ -1728,7 +1728,8 @@ prepare_layer (cairo_t               *cr,
   g_return_val_if_fail (cr != NULL, FALSE);
   g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (layout != NULL, FALSE);
-  g_return_val_if_fail (layout->n_buckets == table->n_buckets, FALSE);
+  /* 0: the content drew an empty state, whatever the table holds. */
+  g_return_val_if_fail (layout->n_buckets == table->n_buckets || layout->n_buckets == 0, FALSE);
   init_theme (theme, style_or_default (style, &default_style));
   return TRUE;
 }
