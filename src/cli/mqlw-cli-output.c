@@ -330,8 +330,12 @@ mqlw_print_buckets_text (const MqlwBucketTable *table)
     }
   g_print (_("Each range runs from its first score up to, not including, the next range's first score.\n"));
   if (table->unscored.leads > 0)
-    g_print (_("Unscored: leads without a score, in no bucket and no figure; shares are of the %" G_GUINT64_FORMAT
-               " scored leads.\n"), table->scored_leads);
+    {
+      g_autofree char *scored = g_strdup_printf ("%" G_GUINT64_FORMAT, table->scored_leads);
+
+      g_print (_("Unscored: leads without a score, in no bucket and no figure; shares are of the %s scored leads.\n"),
+               scored);
+    }
   {
     g_autofree char *note = mqlw_verdict_explain (table->verdict_stage, table->verdict_why, table->cuts.stage);
 

@@ -39,19 +39,19 @@ mqlw_calibration_notes (MqlwCalibration *calibration,
   if (unscored.leads > 0)
     {
       g_autofree char *why = describe_why (model);
-      guint64 all = unscored.leads + preview.leads;
+      g_autofree char *all = g_strdup_printf ("%" G_GUINT64_FORMAT, unscored.leads + preview.leads);
+      g_autofree char *none = g_strdup_printf ("%" G_GUINT64_FORMAT, unscored.leads);
 
       if (preview.leads == 0)
         g_ptr_array_add (notes, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, model->score_column,
-                                                  _("no lead has a score (%s for all %" G_GUINT64_FORMAT " leads): "
-                                                    "there is nothing to calibrate; choose another score column "
-                                                    "or a scoring model"), why, all));
+                                                  _("no lead has a score (%s for all %s leads): there is nothing "
+                                                    "to calibrate; choose another score column or a scoring model"),
+                                                  why, all));
       else
         g_ptr_array_add (notes, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, model->score_column,
-                                                  _("%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " leads have no "
-                                                    "score (%s): they are left out of every figure and shown on "
-                                                    "their own as “Unscored”, never as 0"),
-                                                  unscored.leads, all, why));
+                                                  _("%s of %s leads have no score (%s): they are left out of every "
+                                                    "figure and shown on their own as “Unscored”, never as 0"),
+                                                  none, all, why));
     }
   mqlw_calibration_get_months (calibration, &source);
   if (source == MQLW_MONTHS_UNKNOWN)
