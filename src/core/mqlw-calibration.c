@@ -760,10 +760,13 @@ accumulate_leads (Part           *part,
       for (guint i = block; i < block_end; i++)
         {
           const gsize w = at[i - block];
-          guint32 *c = rows + w;
+          guint32 *c;
 
+          /* An unscored lead has no row (and when every lead is unscored,
+           * there are no rows at all: no pointer is formed). */
           if (G_UNLIKELY (w == NO_ROW))
             continue;
+          c = rows + w;
           if (P == 0)
             c[0]++;
 #pragma GCC unroll 2
