@@ -341,6 +341,16 @@ test_options_like_calibrate (void)
   g_assert_true (g_file_get_contents (buckets_path, &buckets, NULL, NULL));
   g_assert_cmpstr (buckets, ==, calibrated.out);
 
+  /* A period stated at creation is the project's: calibrate uses it. The
+   * sample's created dates span 18 months; stated, 9. */
+  run_mqlw (&run, "project", "create", "stated.mqlw", "--from", csv, "--model", model, "--months", "9",
+            "--force", "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_mqlw (&calibrated, "calibrate", "stated.mqlw", "--format", "json", NULL);
+  g_assert_cmpint (calibrated.status, ==, 0);
+  g_assert_nonnull (strstr (calibrated.out, "\"months\" : 9.0"));
+  g_assert_nonnull (strstr (calibrated.out, "\"months_from\" : \"stated\""));
+
   run_mqlw (&run, "project", "create", "edges.mqlw", "--from", csv, "--model", model, "--force", "-q", NULL);
   g_assert_cmpint (run.status, ==, 0);
   run_mqlw (&run, "project", "sign", "edges.mqlw", both_teams[0], both_teams[1], both_teams[2], both_teams[3],

@@ -575,6 +575,45 @@ test_progress_and_cancel (void)
   g_assert_cmpuint (mqlw_project_get_n_versions (reread), ==, 1);
 }
 
+/* The period the user states is saved with the project (a "months" meta
+ * key: the schema is unchanged) and read back; not stated reads back as NAN. */
+static void
+test_stated_months (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("stated-months.mqlw");
+
+  g_assert_true (isnan (mqlw_project_get_months (project)));
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(MqlwProject) reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (isnan (mqlw_project_get_months (reopened)));
+  }
+
+  mqlw_project_set_months (project, 7.5);
+  g_assert_true (mqlw_project_is_dirty (project));
+  g_assert_true (mqlw_project_save (project, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(MqlwProject) reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (mqlw_project_get_months (reopened), ==, 7.5);
+    g_assert_cmpuint (mqlw_project_get_file_schema (reopened), ==, MQLW_PROJECT_SCHEMA_VERSION);
+  }
+
+  mqlw_project_set_months (project, NAN);
+  g_assert_true (mqlw_project_save (project, NULL, NULL, NULL, &error));
+  {
+    g_autoptr(MqlwProject) reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (isnan (mqlw_project_get_months (reopened)));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -589,5 +628,6 @@ main (int    argc,
   g_test_add_func ("/mqlw/project/damaged", test_damaged);
   g_test_add_func ("/mqlw/project/frozen-version", test_frozen_version);
   g_test_add_func ("/mqlw/project/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/mqlw/project/stated-months", test_stated_months);
   return g_test_run ();
 }

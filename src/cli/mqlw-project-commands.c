@@ -81,9 +81,13 @@ project_create (int    argc,
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autoptr(MqlwProject) project = NULL;
   g_autoptr(MqlwModel) model = NULL;
+  g_autofree char *months_text = NULL;
+  double months = NAN;
   gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("The lead history to import (CSV)"), N_("FILE.csv") },
+    { "months", 0, 0, G_OPTION_ARG_STRING, &months_text,
+      N_("Months of history the data covers, saved in the project (default: from the created dates)"), N_("N") },
     { "model", 0, 0, G_OPTION_ARG_FILENAME, &model_path, N_("A scoring model to save as version 1"), N_("MODEL.json") },
     { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Who saves the model (default: you)"), N_("NAME") },
     { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("A comment for the model version"), N_("TEXT") },
@@ -93,7 +97,8 @@ project_create (int    argc,
 
   mqlw_invocation_init (&inv, _("PROJECT.mqlw"), _("Create a project from a lead history (and optionally a model)."),
                         _(exit_text), entries, TRUE, FALSE, FALSE);
-  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project file to create (PROJECT.mqlw)"), &error))
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project file to create (PROJECT.mqlw)"), &error) ||
+      (months_text != NULL && !mqlw_parse_months (months_text, &months, &error)))
     return mqlw_report_error (error);
   if (from == NULL)
     {
@@ -115,6 +120,7 @@ project_create (int    argc,
     return mqlw_report_error (error);
 
   project = mqlw_project_new (dataset, mapping);
+  mqlw_project_set_months (project, months);
   if (model != NULL)
     {
       g_autofree char *who = author != NULL ? g_strdup (author) : default_author ();
