@@ -748,7 +748,15 @@ mqlw_command_suggest (int    argc,
 
           if (!s->found)
             {
-              g_print ("%s\n  %s\n\n", why, _("No threshold in this history meets it."));
+              MqlwMonthsSource source;
+
+              mqlw_calibration_get_months (scored.calibration, &source);
+              if (s->kind == MQLW_SUGGEST_CAPACITY && !isnan (options.capacity_per_month) &&
+                  source == MQLW_MONTHS_UNKNOWN)
+                g_print ("%s\n  %s\n\n", why, _("None: the period of the history is unknown (no created date); "
+                                                "give --months N."));
+              else
+                g_print ("%s\n  %s\n\n", why, _("No threshold in this history meets it."));
               continue;
             }
           {
