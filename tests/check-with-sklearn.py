@@ -3,7 +3,8 @@
 """Second implementation of `mqlw evaluate`, with scikit-learn and numpy.
 
 Reads the bundled sample history with pandas, takes existing numeric columns
-as the score (one with many ties, one nearly without), applies the documented
+as the score (one with many ties, one nearly without, one empty for some
+leads: those are unscored, left out and counted apart), applies the documented
 funnel rules, and compares with `mqlw evaluate --format json`:
 - the ROC AUC with sklearn.metrics.roc_auc_score (ties count half);
 - its 95 % DeLong interval with the fast midrank algorithm of Sun & Xu (2014),
@@ -66,15 +67,23 @@ def close(what, ours, theirs, tol=1e-6):
 
 
 checked = 0
-for column, threshold in [("email_clicks", 6), ("company_size", 200)]:
+for column, threshold in [("email_clicks", 6), ("company_size", 200), ("annual_revenue", 20000000)]:
     score = pd.to_numeric(df[column]).to_numpy(dtype=float)
+    scored = ~np.isnan(score)
     out = subprocess.run([cli, "evaluate", sample, "--score-column", column, "--threshold", str(threshold),
                           "--buckets", "quantiles:8", "--format", "json", "--quiet"],
                          check=True, capture_output=True, text=True).stdout
     result = json.loads(out)
+    unscored = result["unscored"]
+    if unscored["leads"] != int((~scored).sum()) or result["scored"] != int(scored.sum()):
+        failures.append(f"{column}: unscored {unscored['leads']}, reference {int((~scored).sum())}")
+    for stage in stages:
+        left_out = st[stage].to_numpy()[~scored]
+        if (unscored[stage]["known"], unscored[stage]["reached"]) != (int((left_out != -1).sum()), int((left_out == 1).sum())):
+            failures.append(f"{column} {stage}: unscored outcomes {unscored[stage]}")
     for stage in stages:
         q = result["stages"][stage]
-        known = (st[stage] != -1).to_numpy()
+        known = (st[stage] != -1).to_numpy() & scored
         y, s = st[stage].to_numpy()[known], score[known]
         where = f"{column} {stage}"
         if q["known"] != len(y) or q["reached"] != int(y.sum()):

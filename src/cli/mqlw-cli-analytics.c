@@ -23,23 +23,18 @@ mqlw_analytics_load (MqlwInvocation *inv,
   dataset = mqlw_load_dataset (inv->rest[0], &inv->data, &error);
   if (dataset == NULL)
     return mqlw_report_error (error);
-  if (!mqlw_scored_init (scored, dataset, model, &error))
+  if (!mqlw_scored_init (scored, dataset, model, &error) ||
+      !mqlw_apply_months (scored->calibration, inv->model.months, &error))
     return mqlw_report_error (error);
   if (!inv->data.quiet)
-    mqlw_print_rule_warnings (model, dataset);
+    {
+      g_autoptr(GPtrArray) notes = mqlw_calibration_notes (scored->calibration, scored->model);
+
+      /* What the figures leave out (unscored leads, an unknown period). */
+      mqlw_print_warnings (notes, scored->dataset->source_name);
+      mqlw_print_rule_warnings (model, dataset);
+    }
   return MQLW_EXIT_OK;
-}
-
-MqlwBucketSpec *
-mqlw_analytics_parse_buckets (const char  *text,
-                              GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-  MqlwBucketSpec *spec = mqlw_bucket_spec_parse (text != NULL ? text : "auto", &local);
-
-  if (spec == NULL)
-    g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE, "--buckets: %s", local->message);
-  return spec;
 }
 
 void
@@ -103,6 +98,16 @@ mqlw_text_percent (double fraction)
   if (!isfinite (fraction))
     return g_strdup ("—");
   return g_strdup_printf ("%.1f %%", fraction * 100.0);
+}
+
+char *
+mqlw_text_score (double value)
+{
+  if (!isfinite (value))
+    return g_strdup ("");
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%.0f", value);
+  return mqlw_format_number (value, 2);
 }
 
 char *

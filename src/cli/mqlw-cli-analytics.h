@@ -10,14 +10,11 @@
 G_BEGIN_DECLS
 
 /* Loads, scores and calibrates FILE (inv->rest[0]) with the model options;
- * prints the rule warnings unless --quiet. On failure prints the error and
+ * applies --months; prints the notes (unscored leads, an unknown period) and
+ * the rule warnings unless --quiet. On failure prints the error and
  * returns the exit status. */
 int     mqlw_analytics_load        (MqlwInvocation *inv,
                                     MqlwScored     *scored);
-
-/* --buckets as a usage error naming the option; NULL text: auto. */
-MqlwBucketSpec *mqlw_analytics_parse_buckets (const char  *text,
-                                              GError     **error);
 
 /* A number rounded to @decimals (< 0: as is), null when not finite. */
 void    mqlw_json_add_number       (JsonBuilder    *builder,
@@ -39,6 +36,8 @@ void    mqlw_print_cell            (const char     *text,
                                     gboolean        right);
 /* "41.2 %", or "—" for NAN. */
 char   *mqlw_text_percent          (double          fraction);
+/* A score as calibrate prints it: "80", "53.80"; "" when not finite (CSV). */
+char   *mqlw_text_score            (double          value);
 /* "0.742", or "—" for NAN. */
 char   *mqlw_text_decimal          (double          value,
                                     int             decimals);

@@ -173,7 +173,7 @@ print_csv (const MqlwEvaluation *evaluation,
             g_autofree char *share = mqlw_format_number (q->gains[i].share_leads, 2);
             g_autofree char *reached = mqlw_format_number (q->gains[i].share_reached, 6);
             g_autofree char *lift = mqlw_format_number (q->gains[i].lift, 6);
-            g_autofree char *score = mqlw_format_number (q->gains[i].score, 2);
+            g_autofree char *score = mqlw_text_score (q->gains[i].score);
             const char *row[] = { stage, share, reached, lift, score };
 
             mqlw_csv_row (out, row, G_N_ELEMENTS (row));
@@ -182,8 +182,8 @@ print_csv (const MqlwEvaluation *evaluation,
         for (guint i = 0; i < q->reliability->len; i++)
           {
             const MqlwReliabilityRow *r = &g_array_index (q->reliability, MqlwReliabilityRow, i);
-            g_autofree char *lo = mqlw_format_number (r->lo, 2);
-            g_autofree char *hi = mqlw_format_number (r->hi, 2);
+            g_autofree char *lo = mqlw_text_score (r->lo);
+            g_autofree char *hi = mqlw_text_score (r->hi);
             g_autofree char *known = g_strdup_printf ("%" G_GUINT64_FORMAT, r->rate.known);
             g_autofree char *reached = g_strdup_printf ("%" G_GUINT64_FORMAT, r->rate.reached);
             g_autofree char *rate = mqlw_format_number (r->rate.rate, 6);
@@ -211,7 +211,7 @@ print_stage_text (const MqlwStageQuality *q,
   g_autofree char *low = mqlw_text_decimal (q->auc_ci_low, 3);
   g_autofree char *high = mqlw_text_decimal (q->auc_ci_high, 3);
   g_autofree char *brier = mqlw_text_decimal (q->brier, 4);
-  g_autofree char *cut = mqlw_format_number (threshold, threshold == floor (threshold) ? 0 : 2);
+  g_autofree char *cut = mqlw_text_score (threshold);
   g_autofree char *tpr = mqlw_text_percent (q->threshold_tpr);
   g_autofree char *fpr = mqlw_text_percent (q->threshold_fpr);
   g_autofree char *share = mqlw_text_percent (q->threshold_share_leads);
@@ -243,7 +243,7 @@ print_stage_text (const MqlwStageQuality *q,
           g_autofree char *leads = mqlw_text_percent (q->gains[i].share_leads);
           g_autofree char *got = mqlw_text_percent (q->gains[i].share_reached);
           g_autofree char *lift = mqlw_text_decimal (q->gains[i].lift, 2);
-          g_autofree char *score = mqlw_format_number (q->gains[i].score, q->gains[i].score == floor (q->gains[i].score) ? 0 : 2);
+          g_autofree char *score = mqlw_text_score (q->gains[i].score);
 
           g_print ("  ");
           mqlw_print_cell (leads, 11, TRUE);
@@ -380,7 +380,7 @@ mqlw_command_evaluate (int    argc,
                           "Exit status: 0 success, 1 usage error, 2 data error."),
                         entries, TRUE, TRUE, TRUE);
   if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error) ||
-      (spec = mqlw_analytics_parse_buckets (buckets, &error)) == NULL ||
+      (spec = mqlw_parse_buckets (buckets, &error)) == NULL ||
       !parse_table (table_text, &table, &error))
     return mqlw_report_error (error);
 

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The report's appendix of evidence from the history (issue 16): how well
+ * the score ranks leads, … Every figure comes from the analysis modules; this
+ * file only lays them out as report blocks (mqlw-report-private.h). */
+#define G_LOG_DOMAIN "mqlw-report"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mqlw-evaluate.h"
+#include "mqlw-report-private.h"
+
+/* The stage the appendix dwells on: SQL when the data has it (seed 002's
+ * MQL→SQL rate), else the first stage with data; MQLW_N_STAGES when none. */
+static MqlwStage
+main_stage (const MqlwOutcomes *outcomes)
+{
+  if (outcomes->stage[MQLW_STAGE_SQL] != NULL)
+    return MQLW_STAGE_SQL;
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    if (outcomes->stage[s] != NULL)
+      return s;
+  return MQLW_N_STAGES;
+}
+
+static char *
+format_auc (double value)
+{
+  return isfinite (value) ? g_strdup_printf ("%.3f", value) : g_strdup ("—");
+}
+
+static void
+add_quality (MqlwReport *self)
+{
+  static const char * const header[] = {
+    N_("Stage"), N_("Known"), N_("Reached"), N_("AUC"),
+    /* xgettext:no-c-format */
+    N_("95 % interval"), N_("Brier"), N_("MQLs take"),
+  };
+  static const double widths[] = { 0.16, 0.12, 0.12, 0.1, 0.18, 0.12, 0.2 };
+  static const char * const gains_header[] = { N_("Top leads"), N_("Share reached"), N_("Lift"), N_("Score from") };
+  static const double gains_widths[] = { 0.25, 0.25, 0.2, 0.3 };
+  MqlwDataset *dataset = mqlw_report_get_dataset (self);
+  MqlwModel *model = mqlw_report_get_model (self);
+  g_autoptr(MqlwEvaluation) evaluation = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  MqlwStage stage = main_stage (&dataset->outcomes);
+
+  evaluation = mqlw_evaluate (mqlw_scorer_get_scores (mqlw_report_get_scorer (self)), &dataset->outcomes,
+                              model->paths.score, model->threshold, mqlw_report_get_table (self));
+  mqlw_report_add_subheading (self, _("How well the score ranks leads"));
+  /* xgettext:no-c-format */
+  mqlw_report_add_text (self, _("Per stage, over the leads whose outcome is known: the AUC is the chance that a "
+                                "lead that reached the stage scores above one that did not (0.5 is a coin toss, "
+                                "1 a perfect order; ties count half), with its 95 % interval (DeLong). The Brier "
+                                "score is the mean squared gap between a lead's outcome and its score range's "
+                                "rate (lower is better). The last column is the share of the stage's leads the "
+                                "MQL rule takes."));
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    {
+      const MqlwStageQuality *q = &evaluation->stage[s];
+
+      if (!q->present)
+        continue;
+      g_ptr_array_add (cells, g_strdup (_(mqlw_stage_label (s))));
+      g_ptr_array_add (cells, mqlw_report_format_count (q->known));
+      g_ptr_array_add (cells, mqlw_report_format_count (q->reached));
+      g_ptr_array_add (cells, format_auc (q->auc));
+      g_ptr_array_add (cells, isfinite (q->auc_ci_low) ? g_strdup_printf ("%.3f–%.3f", q->auc_ci_low, q->auc_ci_high)
+                                                       : g_strdup ("—"));
+      g_ptr_array_add (cells, isfinite (q->brier) ? g_strdup_printf ("%.4f", q->brier) : g_strdup ("—"));
+      g_ptr_array_add (cells, mqlw_report_format_percent (q->threshold_tpr));
+    }
+  if (cells->len == 0)
+    {
+      mqlw_report_add_text (self, _("The history has no outcomes to judge the score by."));
+      return;
+    }
+  mqlw_report_add_table (self, header, widths, G_N_ELEMENTS (header), 0x7e, cells, -1);
+
+  if (stage < MQLW_N_STAGES && evaluation->stage[stage].n_gains > 0)
+    {
+      const MqlwStageQuality *q = &evaluation->stage[stage];
+      g_autofree char *text = NULL;
+
+      g_ptr_array_set_size (cells, 0);
+      for (guint i = 0; i < q->n_gains; i++)
+        {
+          g_ptr_array_add (cells, mqlw_report_format_percent (q->gains[i].share_leads));
+          g_ptr_array_add (cells, mqlw_report_format_percent (q->gains[i].share_reached));
+          g_ptr_array_add (cells, g_strdup_printf ("%.2f", q->gains[i].lift));
+          g_ptr_array_add (cells, mqlw_report_format_number (q->gains[i].score));
+        }
+      /* TRANSLATORS: %s is a stage ("SQL") */
+      text = g_strdup_printf (_("Cumulative gains at %s: the top-scoring leads and the share of the stage they hold; "
+                                "lift is that share over the share of leads."), _(mqlw_stage_label (stage)));
+      mqlw_report_add_text (self, text);
+      mqlw_report_add_table (self, gains_header, gains_widths, G_N_ELEMENTS (gains_header), 0xf, cells, -1);
+    }
+  if (evaluation->unscored > 0)
+    {
+      g_autofree char *count = mqlw_report_format_count (evaluation->unscored);
+      g_autofree char *text = g_strdup_printf (_("%s leads without a score are left out of these figures."), count);
+
+      mqlw_report_add_text (self, text);
+    }
+}
+
+void
+mqlw_report_build_analytics (MqlwReport *self)
+{
+  g_return_if_fail (self != NULL);
+
+  mqlw_report_add_heading (self, _("Appendix: what the history says about the model"));
+  add_quality (self);
+}

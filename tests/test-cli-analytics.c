@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The analysis commands (issue 16) as scripts see them: JSON shapes, CSV
+ * headers, exit statuses, and numbers on hand-worked fixtures in
+ * tests/data/analytics (the arithmetic is in the comments). The figures
+ * themselves are checked against scikit-learn and statsmodels by
+ * check-with-sklearn.py and check-with-statsmodels.py. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "test-util.h"
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "analytics", name, NULL);
+}
+
+static void
+run_mqlw (Run        *run,
+          const char *stdin_text,
+          ...)
+{
+  va_list args;
+
+  va_start (args, stdin_text);
+  run_mqlw_valist (run, NULL, stdin_text, args);
+  va_end (args);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static double
+member_double (JsonObject *object,
+               const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  return json_object_get_double_member (object, member);
+}
+
+/* seven.csv: the leads of test-evaluate.c plus h, without a score (SQL yes).
+ *   score  90 80 80 60 40 20 50 —
+ *   sql     Y  N  Y  N  Y  N  ?  Y
+ * AUC (3 + 2.5 + 1) / 9 = 0.722222, DeLong se 0.248452, interval
+ * [0.235265, 1]; Brier over edges:0,70 = 1.333333 / 6 = 0.222222; gains at
+ * 20 % = 1.1 / 3 = 0.366667; at 70: 2 of 3 reached, 1 of 3 others, 3 of 6
+ * leads; h unscored: 1 lead, SQL 1 of 1. */
+static void
+test_evaluate_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = fixture ("seven.csv");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *stages, *sql, *unscored, *at;
+  JsonArray *gains, *reliability;
+
+  run_mqlw (&run, NULL, "evaluate", path, "--score-column", "score", "--threshold", "70",
+            "--buckets", "edges:0,70", "--format", "json", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "scored"), ==, 7);
+  stages = json_object_get_object_member (object, "stages");
+  /* Only the stages the data has. */
+  g_assert_false (json_object_has_member (stages, "won"));
+  g_assert_false (json_object_has_member (stages, "accepted"));
+  sql = json_object_get_object_member (stages, "sql");
+  g_assert_cmpint (json_object_get_int_member (sql, "known"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (sql, "reached"), ==, 3);
+  g_assert_cmpfloat_with_epsilon (member_double (sql, "auc"), 0.722222, 1e-6);
+  g_assert_cmpfloat_with_epsilon (member_double (sql, "auc_ci_low"), 0.235265, 1e-6);
+  g_assert_cmpfloat (member_double (sql, "auc_ci_high"), ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (member_double (sql, "brier"), 0.222222, 1e-6);
+  gains = json_object_get_array_member (sql, "gains");
+  g_assert_cmpuint (json_array_get_length (gains), ==, 10);
+  g_assert_cmpfloat_with_epsilon (member_double (json_array_get_object_element (gains, 1), "share_leads"), 0.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (member_double (json_array_get_object_element (gains, 1), "share_reached"),
+                                  0.366667, 1e-6);
+  reliability = json_object_get_array_member (sql, "reliability");
+  g_assert_cmpuint (json_array_get_length (reliability), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (reliability, 1), "reached"), ==, 2);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (json_array_get_object_element (reliability, 1), "hi")));
+  at = json_object_get_object_member (sql, "at_threshold");
+  g_assert_cmpfloat_with_epsilon (member_double (at, "share_reached"), 0.666667, 1e-6);
+  g_assert_cmpfloat_with_epsilon (member_double (at, "share_others"), 0.333333, 1e-6);
+  g_assert_cmpfloat_with_epsilon (member_double (at, "share_leads"), 0.5, 1e-9);
+  unscored = json_object_get_object_member (object, "unscored");
+  g_assert_cmpint (json_object_get_int_member (unscored, "leads"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (unscored, "sql"), "reached"), ==, 1);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (unscored, "won")));
+}
+
+static void
+test_evaluate_text_csv (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = fixture ("seven.csv");
+  g_autofree char *chart = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "evaluate-curves.svg", NULL);
+
+  run_mqlw (&run, NULL, "evaluate", path, "--score-column", "score", "--threshold", "70",
+            "--buckets", "edges:0,70", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "0.722, 95 % interval 0.235–1.000 (DeLong)"));
+  g_assert_nonnull (strstr (run.out, "Unscored: 1 leads without a score"));
+  /* The note about the unscored lead goes to standard error. */
+  g_assert_nonnull (strstr (run.err, "1 of 8 leads have no score"));
+
+  run_mqlw (&run, NULL, "evaluate", path, "--score-column", "score", "--threshold", "70",
+            "--buckets", "edges:0,70", "--format", "csv", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "stage,known,reached,auc,auc_ci_low,auc_ci_high,brier,"));
+  g_assert_nonnull (strstr (run.out, "\nsql,6,3,0.722222,0.235265,1.000000,0.222222,0.666667,0.333333"));
+
+  run_mqlw (&run, NULL, "evaluate", path, "--score-column", "score", "--format", "csv", "--table", "gains",
+            "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "stage,share_leads,share_reached,lift,score\n"));
+  g_assert_nonnull (strstr (run.out, "\nsql,0.20,0.366667,1.833333,80\n"));
+
+  run_mqlw (&run, NULL, "evaluate", path, "--score-column", "score", "--chart", chart, "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
+
+  /* Usage errors: a table that does not exist, a chart of no known format. */
+  run_mqlw (&run, NULL, "evaluate", path, "--score-column", "score", "--table", "roc", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--table must be summary, gains or reliability"));
+  run_mqlw (&run, NULL, "evaluate", path, "--score-column", "score", "--chart", "curves.gif", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  /* A data error: no such column. */
+  run_mqlw (&run, NULL, "evaluate", path, "--score-column", "nope", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/mqlw/cli/evaluate/json", test_evaluate_json);
+  g_test_add_func ("/mqlw/cli/evaluate/text-csv", test_evaluate_text_csv);
+  return g_test_run ();
+}
