@@ -26,6 +26,7 @@ static const Command commands[] = {
   { "suggest",   N_("Suggested thresholds: target SQL rate, acceptance band, top 20–30 %, capacity"), mqlw_command_suggest },
   { "compare",   N_("A proposed model against a baseline: volumes, rates, swap-in and swap-out leads"), mqlw_command_compare },
   { "evaluate",  N_("How good is the score: ROC AUC with its interval, gains and lift, reliability, Brier score"), mqlw_command_evaluate },
+  { "suggest-weights", N_("Weights suggested by the data: each criterion's lift and a logistic regression, as points"), mqlw_command_suggest_weights },
   { "project",   N_("Projects: create, info, set-model, sign (the model both teams agree to)"), mqlw_command_project },
   { "export",    N_("Export the agreed model (JSON), the bucket table or sweep (CSV), or the chart"), mqlw_command_export },
   { "report",    N_("Write the MQL definition as a PDF or Markdown document"), mqlw_command_report },
@@ -41,7 +42,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n", _("Calibrate MQL scoring thresholds from historical lead outcomes."));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “mqlw COMMAND --help” for a command's options."));
   fprintf (stream, "%s\n", _("FILE may also be a project (PROJECT.mqlw): its data, and its current model unless\n"
                               "--model or --score-column is given."));

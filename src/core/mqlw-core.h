@@ -18,6 +18,8 @@
 #include "mqlw-verdict.h"
 #include "mqlw-calibration.h"
 #include "mqlw-evaluate.h"
+#include "mqlw-regression.h"
+#include "mqlw-weights.h"
 #include "mqlw-notes.h"
 #include "mqlw-model-adapt.h"
 #include "mqlw-column-rank.h"
