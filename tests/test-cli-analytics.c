@@ -145,6 +145,77 @@ test_evaluate_text_csv (void)
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* twenty.csv with twenty-model.json: the leads of test-weights.c. VP is the
+ * 2 × 2 table 6/10 against 2/10: b = log 6 = 1.791759, se 1.020621, the
+ * suggestion 20 (one criterion in the fit: s = 20 / b), lift 3; Intern
+ * matches no lead; Demo's two leads both reached SQL (separated). L21 is a
+ * student (disqualified), L22 has no SQL outcome. --output: VP stays at 20,
+ * the threshold keeping today's 2 score-path leads (50 points) is 50. */
+static void
+test_suggest_weights (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = fixture ("twenty.csv");
+  g_autofree char *model = fixture ("twenty-model.json");
+  g_autofree char *output = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "suggested-model.json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  JsonObject *object, *left_out, *vp;
+  JsonArray *criteria;
+
+  run_mqlw (&run, NULL, "suggest-weights", path, "--model", model, "--format", "json", "--quiet",
+            "--output", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "stage"), ==, "sql");
+  g_assert_cmpint (json_object_get_int_member (object, "leads"), ==, 20);
+  g_assert_cmpint (json_object_get_int_member (object, "reached"), ==, 8);
+  left_out = json_object_get_object_member (object, "left_out");
+  g_assert_cmpint (json_object_get_int_member (left_out, "disqualified"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (left_out, "unknown"), ==, 1);
+  g_assert_cmpfloat_with_epsilon (member_double (object, "intercept"), -1.386294, 1e-6);
+  criteria = json_object_get_array_member (object, "criteria");
+  g_assert_cmpuint (json_array_get_length (criteria), ==, 3);
+  vp = json_array_get_object_element (criteria, 0);
+  g_assert_cmpstr (json_object_get_string_member (vp, "id"), ==, "vp");
+  g_assert_cmpstr (json_object_get_string_member (vp, "kind"), ==, "fit");
+  g_assert_cmpstr (json_object_get_string_member (vp, "status"), ==, "estimated");
+  g_assert_cmpfloat_with_epsilon (member_double (vp, "coef"), 1.791759, 1e-6);
+  g_assert_cmpfloat_with_epsilon (member_double (vp, "se"), 1.020621, 1e-6);
+  g_assert_cmpfloat_with_epsilon (member_double (vp, "lift"), 3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (member_double (vp, "suggested"), 20.0, 1e-4);
+  g_assert_cmpfloat_with_epsilon (member_double (vp, "suggested_low"), -2.3286, 1e-3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (criteria, 1), "status"), ==, "no_match");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (json_array_get_object_element (criteria, 1), "suggested")));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (criteria, 2), "status"), ==, "separated");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (criteria, 2), "kind"), ==, "behaviour");
+
+  /* --output writes the suggestion as a model; the one given is untouched. */
+  g_assert_true (g_file_get_contents (output, &written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (written, "\"threshold\": 50"));
+
+  run_mqlw (&run, NULL, "suggest-weights", path, "--model", model, "--format", "csv", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "id,kind,points,match_rate,other_rate,lift,status,coef,se,p_value,"));
+  g_assert_nonnull (strstr (run.out, "\nintern,fit,5,,0.400000,,no_match,"));
+
+  run_mqlw (&run, NULL, "suggest-weights", path, "--model", model, "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "no lead matches it"));
+
+  /* Nothing to weigh: a score column; no such stage; a stage that is no stage. */
+  run_mqlw (&run, NULL, "suggest-weights", path, "--score-column", "demo_requests", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "no criteria to weigh"));
+  run_mqlw (&run, NULL, "suggest-weights", path, "--model", model, "--stage", "won", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_mqlw (&run, NULL, "suggest-weights", path, "--model", model, "--stage", "lunch", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -152,5 +223,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/mqlw/cli/evaluate/json", test_evaluate_json);
   g_test_add_func ("/mqlw/cli/evaluate/text-csv", test_evaluate_text_csv);
+  g_test_add_func ("/mqlw/cli/suggest-weights", test_suggest_weights);
   return g_test_run ();
 }

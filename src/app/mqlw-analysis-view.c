@@ -7,6 +7,7 @@
 
 #include "mqlw-analysis-view.h"
 #include "mqlw-quality-view.h"
+#include "mqlw-weights-view.h"
 
 struct _MqlwAnalysisView
 {
@@ -14,6 +15,7 @@ struct _MqlwAnalysisView
 
   GtkStack        *stack;
   MqlwQualityView *quality_view;
+  MqlwWeightsView *weights_view;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwAnalysisView, mqlw_analysis_view, GTK_TYPE_WIDGET)
@@ -39,9 +41,11 @@ mqlw_analysis_view_class_init (MqlwAnalysisViewClass *klass)
 
   object_class->dispose = mqlw_analysis_view_dispose;
   g_type_ensure (MQLW_TYPE_QUALITY_VIEW);
+  g_type_ensure (MQLW_TYPE_WEIGHTS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-analysis-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, stack);
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, quality_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, weights_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "analysisview");
 }
@@ -59,6 +63,7 @@ mqlw_analysis_view_set_workbench (MqlwAnalysisView *self,
   g_return_if_fail (MQLW_IS_ANALYSIS_VIEW (self));
 
   mqlw_quality_view_set_workbench (self->quality_view, workbench);
+  mqlw_weights_view_set_workbench (self->weights_view, workbench);
 }
 
 void

@@ -78,6 +78,15 @@ mqlw_table_fill (GtkGrid            *grid,
 
         gtk_label_set_xalign (GTK_LABEL (label), (right & (1u << c)) ? 1 : 0);
         gtk_widget_add_css_class (label, "numeric");
+        if (c == 0)
+          {
+            /* The names: shortened when the view is narrow, whole in the tooltip. */
+            gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+            gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+            gtk_label_set_width_chars (GTK_LABEL (label), 10);
+            gtk_widget_set_tooltip_text (label, g_ptr_array_index (cells, r * n_columns + c));
+            gtk_widget_set_hexpand (label, TRUE);
+          }
         if ((int) r == bold)
           gtk_widget_add_css_class (label, "heading");
         gtk_grid_attach (grid, label, (int) c, (int) r + 1, 1, 1);

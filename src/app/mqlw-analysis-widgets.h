@@ -26,7 +26,7 @@ void mqlw_figure_card_set   (MqlwFigureCard *card,
 
 /* Replaces @grid's cells: @header (n_columns titles), then @cells, n_columns a
  * row. Columns whose bit is set in @right are right-aligned (numbers). Row
- * @bold (−1: none) is bold. */
+ * @bold (−1: none) is bold. The first column (names) shortens when narrow. */
 void mqlw_table_fill        (GtkGrid            *grid,
                              const char * const *header,
                              guint               n_columns,

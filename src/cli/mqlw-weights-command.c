@@ -161,6 +161,7 @@ print_text (const MqlwScored  *scored,
   mqlw_print_cell (_("Others"), 22, TRUE);
   mqlw_print_cell (_("Lift"), 7, TRUE);
   mqlw_print_cell (_("Suggested"), 11, TRUE);
+  /* xgettext:no-c-format */
   mqlw_print_cell (_("95 % interval"), 16, TRUE);
   g_print ("\n");
   for (guint i = 0; i < weights->rows->len; i++)
@@ -227,6 +228,7 @@ mqlw_command_suggest_weights (int    argc,
   };
 
   mqlw_invocation_init (&inv, _("FILE"),
+                        /* xgettext:no-c-format */
                         _("Weights suggested by the data, never applied silently: per criterion, the lift of the leads\n"
                           "matching it against the others, and a logistic regression of the stage on every criterion\n"
                           "at once, turned into points on the model's scale with 95 % intervals."),

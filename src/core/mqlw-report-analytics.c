@@ -12,6 +12,7 @@
 
 #include "mqlw-evaluate.h"
 #include "mqlw-report-private.h"
+#include "mqlw-weights.h"
 
 /* The stage the appendix dwells on: SQL when the data has it (seed 002's
  * MQL→SQL rate), else the first stage with data; MQLW_N_STAGES when none. */
@@ -109,6 +110,62 @@ add_quality (MqlwReport *self)
     }
 }
 
+static char *
+format_whole_points (double value)
+{
+  return isfinite (value) ? mqlw_report_format_points (round (value)) : g_strdup ("—");
+}
+
+static void
+add_weights (MqlwReport *self,
+             MqlwStage   stage)
+{
+  static const char * const header[] = {
+    N_("Criterion"), N_("Now"), N_("Matching"), N_("Others"), N_("Lift"), N_("Suggested"),
+    /* xgettext:no-c-format */
+    N_("95 % interval"),
+  };
+  static const double widths[] = { 0.28, 0.08, 0.13, 0.11, 0.08, 0.12, 0.2 };
+  g_autoptr(MqlwWeights) weights = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+
+  if (stage >= MQLW_N_STAGES)
+    return;
+  /* A score column, or criteria the data cannot size: no section. */
+  weights = mqlw_weights_suggest (mqlw_report_get_dataset (self), mqlw_report_get_model (self), stage, NULL);
+  if (weights == NULL)
+    return;
+  mqlw_report_add_subheading (self, _("Weights the data suggests"));
+  /* TRANSLATORS: %s is a stage ("SQL") */
+  text = g_strdup_printf (_("For comparison only, never applied by itself: each criterion's lift (the %s rate of the "
+                            "leads it matches over the others') and the points a logistic regression of %s on all "
+                            "the criteria at once suggests, on this model's scale, with 95 %% intervals."),
+                          _(mqlw_stage_label (stage)), _(mqlw_stage_label (stage)));
+  mqlw_report_add_text (self, text);
+  for (guint i = 0; i < weights->rows->len; i++)
+    {
+      const MqlwWeightRow *row = g_ptr_array_index (weights->rows, i);
+
+      g_ptr_array_add (cells, g_strdup (row->label));
+      g_ptr_array_add (cells, format_whole_points (row->points));
+      g_ptr_array_add (cells, mqlw_report_format_percent (row->match.known > 0 ? row->match.rate : NAN));
+      g_ptr_array_add (cells, mqlw_report_format_percent (row->other.known > 0 ? row->other.rate : NAN));
+      g_ptr_array_add (cells, isfinite (row->lift) ? g_strdup_printf ("%.2f", row->lift) : g_strdup ("—"));
+      g_ptr_array_add (cells, format_whole_points (row->suggested));
+      if (row->status == MQLW_WEIGHT_ESTIMATED)
+        {
+          g_autofree char *low = format_whole_points (row->suggested_low);
+          g_autofree char *high = format_whole_points (row->suggested_high);
+
+          g_ptr_array_add (cells, g_strdup_printf ("%s … %s", low, high));
+        }
+      else
+        g_ptr_array_add (cells, g_strdup (_(mqlw_weight_status_label (row->status))));
+    }
+  mqlw_report_add_table (self, header, widths, G_N_ELEMENTS (header), 0x3e, cells, -1);
+}
+
 void
 mqlw_report_build_analytics (MqlwReport *self)
 {
@@ -116,4 +173,5 @@ mqlw_report_build_analytics (MqlwReport *self)
 
   mqlw_report_add_heading (self, _("Appendix: what the history says about the model"));
   add_quality (self);
+  add_weights (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
 }

@@ -10,6 +10,8 @@
 
 #include "gui-test-util.h"
 #include "mqlw-quality-view.h"
+#include "mqlw-project-session.h"
+#include "mqlw-weights-view.h"
 
 static void
 resize (MqlwWindow *window,
@@ -108,6 +110,67 @@ test_quality (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+weights_ready (gpointer window)
+{
+  return gui_test_is_idle (window) &&
+         mqlw_weights_view_is_ready (MQLW_WEIGHTS_VIEW (mqlw_window_get_child (window, "weights")));
+}
+
+static void
+test_weights (void)
+{
+  MqlwWindow *window = open_sample ();
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  MqlwWeightsView *view = MQLW_WEIGHTS_VIEW (mqlw_window_get_child (window, "weights"));
+  g_autoptr(MqlwWeights) expected = NULL;
+  g_autoptr(MqlwModel) opened = NULL;
+  g_autoptr(MqlwModel) suggested = NULL;
+  g_autoptr(GError) error = NULL;
+  const MqlwWeights *shown;
+  MqlwProject *project;
+  GuiTestReference ref;
+
+  gui_test_reference_init (&ref);
+  expected = mqlw_weights_suggest (ref.dataset, ref.model, MQLW_STAGE_SQL, &error);
+  g_assert_no_error (error);
+  mqlw_window_set_view (window, "weights");
+  gui_test_wait_until (weights_ready, window, "the suggested weights");
+  shown = mqlw_weights_view_get_weights (view);
+  g_assert_cmpuint (shown->rows->len, ==, expected->rows->len);
+  for (guint i = 0; i < shown->rows->len; i++)
+    {
+      const MqlwWeightRow *a = g_ptr_array_index (shown->rows, i), *b = g_ptr_array_index (expected->rows, i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpint (a->status, ==, b->status);
+      if (b->status == MQLW_WEIGHT_ESTIMATED)
+        g_assert_cmpfloat (a->suggested, ==, b->suggested);
+    }
+  /* Shown, never applied by itself. */
+  g_assert_true (mqlw_model_equal (mqlw_workbench_get_model (workbench), ref.model));
+  screenshots (window, "weights");
+
+  /* Suggest from Data: the suggested model on show, kept as a scenario; Undo takes it back. */
+  opened = mqlw_model_copy (mqlw_workbench_get_model (workbench));
+  suggested = mqlw_model_copy (mqlw_weights_view_get_suggested (view));
+  gtk_widget_activate_action (GTK_WIDGET (view), "weights.suggest-from-data", NULL);
+  gui_test_wait_until (gui_test_is_idle, window, "the suggested model's figures");
+  g_assert_true (mqlw_model_equal (mqlw_workbench_get_model (workbench), suggested));
+  g_assert_false (mqlw_model_equal (mqlw_workbench_get_model (workbench), opened));
+  project = mqlw_project_session_get_project (mqlw_window_get_session (window));
+  g_assert_nonnull (project);
+  g_assert_nonnull (mqlw_project_get_scenario (project, "Suggested from data"));
+  mqlw_window_set_view (window, "chart");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-weights-applied.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gui_test_wait_until (gui_test_is_idle, window, "the model as opened");
+  g_assert_true (mqlw_model_equal (mqlw_workbench_get_model (workbench), opened));
+
+  gui_test_reference_clear (&ref);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -115,6 +178,7 @@ main (int   argc,
   gui_test_init (&argc, &argv, APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
 
   g_test_add_func ("/mqlw/gui/analysis/quality", test_quality);
+  g_test_add_func ("/mqlw/gui/analysis/weights", test_weights);
 
   return gui_test_run ();
 }
