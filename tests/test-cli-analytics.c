@@ -216,6 +216,82 @@ test_suggest_weights (void)
   g_assert_cmpint (run.status, ==, 1);
 }
 
+/* value.csv: the eight leads of test-value.c (the arithmetic is there): at
+ * 70 with a cost of 700, value 1900, the best threshold 80; 2 months from the
+ * created dates: a month 1.5 MQLs and value 950; --months 4 halves them. */
+static void
+test_value (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = fixture ("value.csv");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *at, *expected, *best, *month;
+
+  run_mqlw (&run, NULL, "value", path, "--score-column", "score", "--threshold", "70", "--buckets", "edges:0,70",
+            "--cost", "700", "--format", "json", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "wins"), ==, 3);
+  g_assert_cmpfloat (member_double (object, "average_deal"), ==, 2000);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "buckets")), ==, 2);
+  at = json_object_get_object_member (object, "at_threshold");
+  g_assert_cmpint (json_object_get_int_member (at, "wins_captured"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (at, "wins_missed"), ==, 1);
+  g_assert_cmpfloat (member_double (at, "revenue_captured"), ==, 4000);
+  expected = json_object_get_object_member (object, "expected");
+  g_assert_cmpint (json_object_get_int_member (expected, "mql"), ==, 3);
+  g_assert_cmpfloat_with_epsilon (member_double (expected, "value"), 1900, 1e-6);
+  best = json_object_get_object_member (object, "best");
+  g_assert_cmpfloat (member_double (best, "threshold"), ==, 80);
+  month = json_object_get_object_member (object, "per_month");
+  g_assert_cmpfloat (member_double (month, "months"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (month, "months_from"), ==, "created_at");
+  g_assert_cmpfloat_with_epsilon (member_double (month, "value"), 950, 1e-6);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "unscored"), "leads"), ==, 1);
+
+  /* A stated period. */
+  run_mqlw (&run, NULL, "value", path, "--score-column", "score", "--threshold", "70", "--buckets", "edges:0,70",
+            "--cost", "700", "--months", "4", "--format", "json", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (run.out);
+  month = json_object_get_object_member (json_node_get_object (root), "per_month");
+  g_assert_cmpstr (json_object_get_string_member (month, "months_from"), ==, "stated");
+  g_assert_cmpfloat_with_epsilon (member_double (month, "mql"), 0.75, 1e-9);
+
+  /* Text without a cost says so; CSV is the revenue per range. */
+  run_mqlw (&run, NULL, "value", path, "--score-column", "score", "--threshold", "70", "--buckets", "edges:0,70",
+            "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "No cost per MQL follow-up given"));
+  g_assert_nonnull (strstr (run.out, "(over 2.0 months): 1.5 MQLs"));
+  run_mqlw (&run, NULL, "value", path, "--score-column", "score", "--buckets", "edges:0,70", "--format", "csv",
+            "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "lo,hi,leads,wins,wins_with_amount,revenue,win_rate\n0,70,4,1,0,0.00,"));
+  run_mqlw (&run, NULL, "value", path, "--score-column", "score", "--cost", "-5", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+}
+
+/* Without a created date the period is unknown: no per-month figure. */
+static void
+test_value_unknown_period (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = fixture ("seven.csv");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *month;
+
+  run_mqlw (&run, NULL, "value", path, "--score-column", "score", "--format", "json", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  month = json_object_get_object_member (json_node_get_object (root), "per_month");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (month, "months")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (month, "months_from")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (month, "mql")));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -224,5 +300,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli/evaluate/json", test_evaluate_json);
   g_test_add_func ("/mqlw/cli/evaluate/text-csv", test_evaluate_text_csv);
   g_test_add_func ("/mqlw/cli/suggest-weights", test_suggest_weights);
+  g_test_add_func ("/mqlw/cli/value", test_value);
+  g_test_add_func ("/mqlw/cli/value/unknown-period", test_value_unknown_period);
   return g_test_run ();
 }

@@ -20,6 +20,9 @@ int mqlw_command_evaluate  (int argc, char **argv);
 /* mqlw-weights-command.c */
 int mqlw_command_suggest_weights (int argc, char **argv);
 
+/* mqlw-value-command.c */
+int mqlw_command_value     (int argc, char **argv);
+
 /* mqlw-project-commands.c */
 int mqlw_command_project   (int argc, char **argv);
 int mqlw_command_export    (int argc, char **argv);

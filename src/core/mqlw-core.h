@@ -20,6 +20,7 @@
 #include "mqlw-evaluate.h"
 #include "mqlw-regression.h"
 #include "mqlw-weights.h"
+#include "mqlw-value.h"
 #include "mqlw-notes.h"
 #include "mqlw-model-adapt.h"
 #include "mqlw-column-rank.h"
