@@ -186,6 +186,7 @@ mqlw_analysis_job_run (MqlwAnalysisJob *self,
   snapshot->input.baseline = mqlw_model_copy (mqlw_workbench_get_baseline (workbench));
   spec = mqlw_workbench_get_bucket_spec (workbench);
   snapshot->input.spec = spec != NULL ? mqlw_bucket_spec_copy (spec) : mqlw_bucket_spec_parse ("auto", NULL);
+  snapshot->input.months = mqlw_workbench_get_months (workbench);
   snapshot->input.options = options != NULL && options_copy != NULL ? options_copy ((gpointer) options)
                                                                     : (gpointer) options;
   snapshot->options_free = options_copy != NULL ? options_free : NULL;

@@ -21,6 +21,7 @@ typedef struct {
   MqlwModel      *model;       /* the current model, threshold and capacity up to date */
   MqlwModel      *baseline;    /* the model as opened */
   MqlwBucketSpec *spec;        /* the shown bucket scheme */
+  double          months;      /* the period as stated; NAN: from the created dates */
   gpointer        options;     /* the view's, as given to mqlw_analysis_job_run */
 } MqlwAnalysisInput;
 

@@ -272,6 +272,25 @@ print_text (const MqlwScored       *scored,
   mqlw_print_left_out (value->unscored);
 }
 
+static gboolean
+draw_chart (const char       *path,
+            const MqlwValue  *value,
+            GError          **error)
+{
+  MqlwChartFormat format;
+  MqlwChartStyle style;
+
+  if (!mqlw_chart_format_from_name (path, &format))
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("--chart: name a .png, .svg or .pdf file, not “%s”"), path);
+      return FALSE;
+    }
+  mqlw_chart_style_init (&style);
+  style.title = _("What each threshold is worth");
+  return mqlw_chart_export_value (path, format, 1600, 900, value, &style, error);
+}
+
 int
 mqlw_command_value (int    argc,
                     char **argv)
@@ -282,7 +301,7 @@ mqlw_command_value (int    argc,
   g_autoptr(MqlwBucketTable) bands = NULL;
   g_autoptr(MqlwValue) value = NULL;
   g_autoptr(GArray) suggestions = NULL;
-  g_autofree char *buckets = NULL, *cost_text = NULL;
+  g_autofree char *buckets = NULL, *cost_text = NULL, *chart = NULL;
   MqlwScored scored = { 0 };
   MqlwSuggestOptions options;
   double cost = NAN;
@@ -292,6 +311,8 @@ mqlw_command_value (int    argc,
       N_("What following up one MQL costs, in the deal amount's currency"), N_("AMOUNT") },
     { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
       N_("Score ranges whose win rates the expected wins use (default auto)"), N_("SCHEME") },
+    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &chart,
+      N_("Also draw the expected value of each threshold to FILE (.png, .svg or .pdf)"), N_("FILE") },
     { NULL }
   };
 
@@ -324,6 +345,11 @@ mqlw_command_value (int    argc,
   mqlw_suggest_options_init_default (&options);
   options.capacity_per_month = scored.model->capacity_per_month;
   suggestions = mqlw_calibration_suggest (scored.calibration, &options);
+  if (chart != NULL && !draw_chart (chart, value, &error))
+    {
+      mqlw_scored_clear (&scored);
+      return mqlw_report_error (error);
+    }
 
   switch (inv.format.parsed)
     {

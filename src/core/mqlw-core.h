@@ -26,6 +26,7 @@
 #include "mqlw-column-rank.h"
 #include "mqlw-chart.h"
 #include "mqlw-chart-curves.h"
+#include "mqlw-chart-value.h"
 #include "mqlw-generate.h"
 #include "mqlw-signoff.h"
 #include "mqlw-keys.h"

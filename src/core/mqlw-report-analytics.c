@@ -12,6 +12,7 @@
 
 #include "mqlw-evaluate.h"
 #include "mqlw-report-private.h"
+#include "mqlw-value.h"
 #include "mqlw-weights.h"
 
 /* The stage the appendix dwells on: SQL when the data has it (seed 002's
@@ -125,7 +126,7 @@ add_weights (MqlwReport *self,
     /* xgettext:no-c-format */
     N_("95 % interval"),
   };
-  static const double widths[] = { 0.28, 0.08, 0.13, 0.11, 0.08, 0.12, 0.2 };
+  static const double widths[] = { 0.25, 0.08, 0.13, 0.11, 0.08, 0.15, 0.2 };
   g_autoptr(MqlwWeights) weights = NULL;
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = NULL;
@@ -166,6 +167,74 @@ add_weights (MqlwReport *self,
   mqlw_report_add_table (self, header, widths, G_N_ELEMENTS (header), 0x3e, cells, -1);
 }
 
+/* Whole amounts grouped like counts ("1,572,790"), a real minus. */
+static char *
+format_money (double value)
+{
+  g_autofree char *digits = NULL;
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+  digits = mqlw_report_format_count ((guint64) llround (fabs (value)));
+  return value <= -0.5 ? g_strconcat ("−", digits, NULL) : g_steal_pointer (&digits);
+}
+
+static void
+add_value (MqlwReport *self)
+{
+  static const char * const header[] = { N_("Score"), N_("Leads"), N_("Wins"), N_("Win rate"), N_("Revenue") };
+  static const double widths[] = { 0.2, 0.2, 0.15, 0.2, 0.25 };
+  MqlwModel *model = mqlw_report_get_model (self);
+  const MqlwBucketTable *table = mqlw_report_get_table (self);
+  g_autoptr(MqlwValue) value = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *captured = NULL, *missed = NULL, *share = NULL, *average = NULL, *threshold = NULL;
+  g_autofree char *wins = NULL, *wins_captured = NULL, *text = NULL;
+
+  value = mqlw_value_new (mqlw_scorer_get_scores (mqlw_report_get_scorer (self)), &mqlw_report_get_dataset (self)->outcomes,
+                          model->paths.score, model->threshold, table,
+                          mqlw_calibration_get_months (mqlw_report_get_calibration (self), NULL), NAN);
+  if (!value->has_amounts)
+    return;
+  mqlw_report_add_subheading (self, _("What the line is worth"));
+  captured = format_money (value->revenue_captured);
+  missed = format_money (value->revenue_missed);
+  share = mqlw_report_format_percent (value->revenue_captured_share);
+  average = format_money (value->average_deal);
+  threshold = mqlw_report_format_number (model->threshold);
+  wins = mqlw_report_format_count (value->wins);
+  wins_captured = mqlw_report_format_count (value->wins_captured);
+  /* TRANSLATORS: "At 51 the MQLs won 39 of the 43 deals: revenue 1,572,790 (89.9 %); 175,773 was won below the line. Average deal 40,664." */
+  text = g_strdup_printf (_("At %s the MQLs won %s of the %s deals: revenue %s (%s); %s was won below the line. "
+                            "Average deal %s."), threshold, wins_captured, wins, captured, share, missed, average);
+  mqlw_report_add_text (self, text);
+  if (!isnan (value->months))
+    {
+      g_autofree char *months = mqlw_report_format_number (round (value->months * 10) / 10);
+      g_autofree char *mql = mqlw_report_format_number (round (value->mql_per_month * 10) / 10);
+      g_autofree char *exp_wins = g_strdup_printf ("%.1f", value->wins_per_month);
+      g_autofree char *revenue = format_money (value->revenue_per_month);
+      g_autofree char *forecast = NULL;
+
+      /* TRANSLATORS: "A month at this volume (over 18 months of history): 57 MQLs, 2.1 expected wins, 84,324 expected revenue." */
+      forecast = g_strdup_printf (_("A month at this volume (over %s months of history): %s MQLs, %s expected wins, "
+                                    "%s expected revenue, each MQL winning at its score range's rate."),
+                                  months, mql, exp_wins, revenue);
+      mqlw_report_add_text (self, forecast);
+    }
+  for (guint i = 0; i < value->bands->len; i++)
+    {
+      const MqlwValueBand *band = &g_array_index (value->bands, MqlwValueBand, i);
+
+      g_ptr_array_add (cells, mqlw_bucket_table_range_label (table, i));
+      g_ptr_array_add (cells, mqlw_report_format_count (band->leads));
+      g_ptr_array_add (cells, mqlw_report_format_count (band->wins));
+      g_ptr_array_add (cells, mqlw_report_format_percent (band->win_rate));
+      g_ptr_array_add (cells, format_money (band->revenue));
+    }
+  mqlw_report_add_table (self, header, widths, G_N_ELEMENTS (header), 0x1e, cells, -1);
+}
+
 void
 mqlw_report_build_analytics (MqlwReport *self)
 {
@@ -174,4 +243,5 @@ mqlw_report_build_analytics (MqlwReport *self)
   mqlw_report_add_heading (self, _("Appendix: what the history says about the model"));
   add_quality (self);
   add_weights (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
+  add_value (self);
 }

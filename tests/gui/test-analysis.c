@@ -11,6 +11,7 @@
 #include "gui-test-util.h"
 #include "mqlw-quality-view.h"
 #include "mqlw-project-session.h"
+#include "mqlw-value-view.h"
 #include "mqlw-weights-view.h"
 
 static void
@@ -171,6 +172,48 @@ test_weights (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+value_ready (gpointer window)
+{
+  return gui_test_is_idle (window) &&
+         mqlw_value_view_is_ready (MQLW_VALUE_VIEW (mqlw_window_get_child (window, "value")));
+}
+
+static void
+test_value (void)
+{
+  MqlwWindow *window = open_sample ();
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  MqlwValueView *view = MQLW_VALUE_VIEW (mqlw_window_get_child (window, "value"));
+  g_autoptr(MqlwValue) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const MqlwValue *shown;
+  GuiTestReference ref;
+
+  gui_test_reference_init (&ref);
+  mqlw_value_view_set_cost (view, 300);
+  expected = mqlw_value_model (ref.dataset, ref.model, mqlw_workbench_get_bucket_spec (workbench), NAN, 300, &error);
+  g_assert_no_error (error);
+  mqlw_window_set_view (window, "value");
+  gui_test_wait_until (value_ready, window, "the value figures");
+  shown = mqlw_value_view_get_value (view);
+  g_assert_cmpfloat (shown->revenue_captured, ==, expected->revenue_captured);
+  g_assert_cmpfloat (shown->at_threshold.value, ==, expected->at_threshold.value);
+  g_assert_cmpint (shown->best_found, ==, expected->best_found);
+  g_assert_cmpfloat (shown->best.threshold, ==, expected->best.threshold);
+  g_assert_cmpfloat (shown->value_per_month, ==, expected->value_per_month);
+  screenshots (window, "value");
+
+  /* The threshold worth most, one click away. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-suggestion", "d", expected->best.threshold);
+  gui_test_wait_until (value_ready, window, "the value at the best threshold");
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, expected->best.threshold);
+  g_assert_cmpfloat (mqlw_value_view_get_value (view)->at_threshold.value, ==, expected->best.value);
+
+  gui_test_reference_clear (&ref);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +222,7 @@ main (int   argc,
 
   g_test_add_func ("/mqlw/gui/analysis/quality", test_quality);
   g_test_add_func ("/mqlw/gui/analysis/weights", test_weights);
+  g_test_add_func ("/mqlw/gui/analysis/value", test_value);
 
   return gui_test_run ();
 }
