@@ -14,13 +14,6 @@
 
 static const char *exit_text = N_("Exit status: 0 success, 1 usage error, 2 data error.");
 
-static MqlwProject *
-open_project (const char  *path,
-              GError     **error)
-{
-  return mqlw_project_open (path, NULL, NULL, NULL, error);
-}
-
 static char *
 default_author (void)
 {
@@ -105,7 +98,11 @@ project_create (int    argc,
       g_printerr (_("mqlw: “%s” already exists; use --force to replace it\n"), inv.rest[0]);
       return MQLW_EXIT_USAGE;
     }
+  mqlw_protect_input (model_path);
   if (model_path != NULL && (model = mqlw_model_load (model_path, &error)) == NULL)
+    return mqlw_report_error (error);
+  /* Before the import: a refused target says so at once. */
+  if (!mqlw_safe_write_check (inv.rest[0], &error))
     return mqlw_report_error (error);
   mapping = mqlw_build_mapping (&inv.data, &error);
   if (mapping == NULL)
@@ -157,8 +154,9 @@ project_set_model (int    argc,
       g_printerr ("mqlw: %s\n", _("say which model to save: --model MODEL.json"));
       return MQLW_EXIT_USAGE;
     }
+  mqlw_protect_input (model_path);
   if ((model = mqlw_model_load (model_path, &error)) == NULL ||
-      (project = open_project (inv.rest[0], &error)) == NULL)
+      (project = mqlw_open_project (inv.rest[0], TRUE, &error)) == NULL)
     return mqlw_report_error (error);
   {
     g_autofree char *who = author != NULL ? g_strdup (author) : default_author ();
@@ -200,7 +198,7 @@ project_info (int    argc,
       g_printerr (_("mqlw: --format must be text or json, not “%s”\n"), format);
       return MQLW_EXIT_USAGE;
     }
-  project = open_project (inv.rest[0], &error);
+  project = mqlw_open_project (inv.rest[0], FALSE, &error);
   if (project == NULL)
     return mqlw_report_error (error);
   dataset = mqlw_project_get_dataset (project);
@@ -239,9 +237,17 @@ project_info (int    argc,
           json_builder_set_member_name (b, "number");
           json_builder_add_int_value (b, v->number);
           json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, v->model->name != NULL ? v->model->name : "");
+          json_builder_add_string_value (b, v->model != NULL && v->model->name != NULL ? v->model->name : "");
           json_builder_set_member_name (b, "threshold");
-          json_builder_add_double_value (b, v->model->threshold);
+          if (v->model != NULL)
+            json_builder_add_double_value (b, v->model->threshold);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "damage");
+          if (v->damage != NULL)
+            json_builder_add_string_value (b, v->damage);
+          else
+            json_builder_add_null_value (b);
           json_builder_set_member_name (b, "saved");
           json_builder_add_string_value (b, time);
           json_builder_set_member_name (b, "author");
@@ -282,8 +288,12 @@ project_info (int    argc,
       const MqlwModelVersion *v = mqlw_project_get_version (project, n);
       g_autofree char *time = g_date_time_format (v->created, "%Y-%m-%d %H:%M");
 
-      g_print ("  %2u  %-28s %s %g  %s UTC  %s%s%s\n", v->number, v->model->name != NULL ? v->model->name : "",
-               _("threshold"), v->model->threshold, time, v->author, *v->comment ? " — " : "", v->comment);
+      if (v->model != NULL)
+        g_print ("  %2u  %-28s %s %g  %s UTC  %s%s%s\n", v->number, v->model->name != NULL ? v->model->name : "",
+                 _("threshold"), v->model->threshold, time, v->author, *v->comment ? " — " : "", v->comment);
+      else
+        g_print ("  %2u  %-28s %s UTC  %s%s%s\n", v->number, _("(damaged: cannot be read)"), time, v->author,
+                 *v->comment ? " — " : "", v->comment);
       if (v->signoff != NULL)
         {
           g_autoptr(GString) names = g_string_new (NULL);
@@ -368,7 +378,7 @@ project_sign (int    argc,
       g_ptr_array_add (approvers, approver);
     }
 
-  project = open_project (inv.rest[0], &error);
+  project = mqlw_open_project (inv.rest[0], TRUE, &error);
   if (project == NULL)
     return mqlw_report_error (error);
   signoff = mqlw_project_sign (project, (guint) version, approvers, notes, &date, &review, NULL, &error);
@@ -434,6 +444,12 @@ score_project (MqlwProject      *project,
   MqlwModel *model = mqlw_project_get_model (project);
   MqlwDataset *dataset = mqlw_project_get_dataset (project);
 
+  if (model == NULL && mqlw_project_get_head (project) != NULL)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED, "%s",
+                   mqlw_project_get_head (project)->damage);
+      return FALSE;
+    }
   if (model == NULL)
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_FOUND,
@@ -488,7 +504,7 @@ mqlw_command_export (int    argc,
       return MQLW_EXIT_USAGE;
     }
 
-  project = open_project (inv.rest[0], &error);
+  project = mqlw_open_project (inv.rest[0], TRUE, &error);
   if (project == NULL)
     return mqlw_report_error (error);
   head = mqlw_project_get_head (project);
@@ -612,7 +628,7 @@ mqlw_command_report (int    argc,
       g_printerr (_("mqlw: the written definition is a .pdf or a .md file, not “%s”\n"), output);
       return MQLW_EXIT_USAGE;
     }
-  project = open_project (inv.rest[0], &error);
+  project = mqlw_open_project (inv.rest[0], TRUE, &error);
   if (project == NULL)
     return mqlw_report_error (error);
   v = version > 0 ? mqlw_project_get_version (project, (guint) version) : mqlw_project_get_head (project);
@@ -622,6 +638,11 @@ mqlw_command_report (int    argc,
         g_printerr (_("mqlw: %s has no model version %d\n"), inv.rest[0], version);
       else
         g_printerr (_("mqlw: %s has no model yet: add one with mqlw project set-model\n"), inv.rest[0]);
+      return MQLW_EXIT_DATA;
+    }
+  if (v->model == NULL)
+    {
+      g_printerr ("mqlw: %s\n", v->damage);
       return MQLW_EXIT_DATA;
     }
   report = mqlw_report_new (mqlw_project_get_dataset (project), v->model, v->signoff, v->number, &error);
@@ -664,6 +685,8 @@ mqlw_command_verify (int    argc,
       g_printerr (_("mqlw: --format must be text or json, not “%s”\n"), format);
       return MQLW_EXIT_USAGE;
     }
+  mqlw_protect_input (inv.rest[0]);
+  mqlw_protect_input (data);
   if (!g_file_get_contents (inv.rest[0], &contents, &length, &error))
     return mqlw_report_error (error);
   if (data != NULL && (dataset = mqlw_load_dataset (data, &inv.data, &error)) == NULL)

@@ -17,3 +17,4 @@
 #include "mqlw-project.h"
 #include "mqlw-export.h"
 #include "mqlw-report.h"
+#include "mqlw-safe-write.h"

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mqlw-model.h"
+#include "mqlw-safe-write.h"
 
 /* Defaults that are not spelled out by the header: grade bands when a model
  * has no "grades" object, and the grade floors of the two fixed paths (seed 002). */
@@ -1758,7 +1759,7 @@ mqlw_model_save (const MqlwModel *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   json = mqlw_model_to_json (self, TRUE);
-  if (!g_file_set_contents (path, json, -1, &local_error))
+  if (!mqlw_safe_write_contents (path, json, -1, &local_error))
     {
       g_set_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_IO,
                    _("Could not save the model: %s"), local_error->message);

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "mqlw-signoff.h"
+#include "mqlw-safe-write.h"
 #include "mqlw-scorer.h"
 
 G_DEFINE_QUARK (mqlw-signoff-error-quark, mqlw_signoff_error)
@@ -674,8 +675,8 @@ mqlw_signoff_export (const MqlwSignoff  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   json = mqlw_signoff_to_json (self);
-  /* g_file_set_contents writes a temporary file and renames it. */
-  if (!g_file_set_contents (path, json, -1, &local))
+  /* A temporary file renamed over @path (mqlw-safe-write.h). */
+  if (!mqlw_safe_write_contents (path, json, -1, &local))
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_IO,
                    _("Could not write the agreed model: %s"), local->message);
