@@ -100,7 +100,6 @@ mqlw_safe_write_protect (const char *path,
   g_return_if_fail (path != NULL);
   g_return_if_fail (what != NULL);
 
-  mqlw_safe_write_unprotect (path);
   p = g_new0 (Protected, 1);
   p->path = g_strdup (path);
   p->what = g_strdup (what);

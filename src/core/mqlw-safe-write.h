@@ -86,8 +86,8 @@ void           mqlw_safe_write_set_error      (GError        **error,
                                                int             code);
 
 /* Refuse writes over @path while it is protected. @what says what it is, for
- * the message ("a file this command reads"); registering a path again
- * updates it. Unprotect forgets it. */
+ * the message ("a file this command reads"). Each protect is undone by one
+ * unprotect of the same path (two windows may hold one file). */
 void           mqlw_safe_write_protect        (const char     *path,
                                                const char     *what);
 void           mqlw_safe_write_unprotect      (const char     *path);
