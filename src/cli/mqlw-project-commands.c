@@ -505,7 +505,7 @@ mqlw_command_export (int    argc,
     }
 
   project = mqlw_open_project (inv.rest[0], TRUE, &error);
-  if (project == NULL)
+  if (project == NULL || !mqlw_safe_write_check (output, &error))
     return mqlw_report_error (error);
   head = mqlw_project_get_head (project);
   version = head != NULL ? head->number : 0;
@@ -629,7 +629,7 @@ mqlw_command_report (int    argc,
       return MQLW_EXIT_USAGE;
     }
   project = mqlw_open_project (inv.rest[0], TRUE, &error);
-  if (project == NULL)
+  if (project == NULL || !mqlw_safe_write_check (output, &error))
     return mqlw_report_error (error);
   v = version > 0 ? mqlw_project_get_version (project, (guint) version) : mqlw_project_get_head (project);
   if (v == NULL)

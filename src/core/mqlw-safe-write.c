@@ -33,8 +33,12 @@ struct _MqlwSafeWrite {
   int            fd;          /* holds the flock while we live */
   gboolean       existed;
   gboolean       spoilt;      /* an append failed */
-  GOutputStream *stream;
+  int            spoilt_code; /* with this errno */
+  GByteArray    *buffer;      /* appends not written yet */
+  GOutputStream *stream;      /* buffered, over @fd */
 };
+
+#define BUFFER_BYTES (64u << 10)
 
 /* ---- messages ----------------------------------------------------------- */
 
@@ -453,22 +457,26 @@ mqlw_safe_write_get_stream (MqlwSafeWrite *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   if (self->stream == NULL)
-    self->stream = g_unix_output_stream_new (self->fd, FALSE);
+    {
+      g_autoptr(GOutputStream) raw = g_unix_output_stream_new (self->fd, FALSE);
+      self->stream = g_buffered_output_stream_new_sized (raw, BUFFER_BYTES);
+    }
   return self->stream;
 }
 
-gboolean
-mqlw_safe_write_append (MqlwSafeWrite  *self,
-                        const void     *data,
-                        gsize           length,
-                        GError        **error)
+/* Writes out what the appends gathered. */
+static gboolean
+drain (MqlwSafeWrite  *self,
+       GError        **error)
 {
-  const guint8 *p = data;
+  const guint8 *p;
+  gsize length;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-
-  while (length > 0 && !self->spoilt)
+  if (self->buffer == NULL || self->spoilt)
+    return !self->spoilt;
+  p = self->buffer->data;
+  length = self->buffer->len;
+  while (length > 0)
     {
       gssize n = write (self->fd, p, MIN (length, (gsize) G_MAXSSIZE));
 
@@ -477,21 +485,41 @@ mqlw_safe_write_append (MqlwSafeWrite  *self,
       if (n <= 0)
         {
           self->spoilt = TRUE;
-          set_write_error (error, self->display, self->existed, n < 0 ? errno : ENOSPC);
+          self->spoilt_code = n < 0 ? errno : ENOSPC;
+          set_write_error (error, self->display, self->existed, self->spoilt_code);
           return FALSE;
         }
       p += n;
       length -= (gsize) n;
     }
-  if (self->spoilt && error != NULL && *error == NULL)
-    set_write_error (error, self->display, self->existed, EIO);
-  return !self->spoilt;
+  g_byte_array_set_size (self->buffer, 0);
+  return TRUE;
 }
 
+gboolean
+mqlw_safe_write_append (MqlwSafeWrite  *self,
+                        const void     *data,
+                        gsize           length,
+                        GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (self->spoilt)
+    {
+      set_write_error (error, self->display, self->existed, self->spoilt_code);
+      return FALSE;
+    }
+  if (self->buffer == NULL)
+    self->buffer = g_byte_array_sized_new (BUFFER_BYTES);
+  g_byte_array_append (self->buffer, data, length);
+  return self->buffer->len < BUFFER_BYTES || drain (self, error);
+}
 static void
 safe_write_free (MqlwSafeWrite *self)
 {
   g_clear_object (&self->stream);
+  g_clear_pointer (&self->buffer, g_byte_array_unref);
   if (self->fd >= 0)
     close (self->fd);
   g_free (self->path);
@@ -533,14 +561,15 @@ gboolean
 mqlw_safe_write_commit (MqlwSafeWrite  *self,
                         GError        **error)
 {
+  g_autoptr(GError) local = NULL;
   int code = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (self->spoilt)
-    code = EIO;
-  else if (self->stream != NULL && !g_output_stream_flush (self->stream, NULL, NULL))
-    code = EIO;
+  if (!drain (self, NULL))
+    code = self->spoilt_code;
+  else if (self->stream != NULL && !g_output_stream_flush (self->stream, NULL, &local))
+    code = g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ? ENOSPC : EIO;
   else if (fsync (self->fd) != 0)
     code = errno;
   else if (g_rename (self->temp, self->path) != 0)
