@@ -14,6 +14,8 @@
  *   MQLW_FAULT_COUNT_FILE=P    at exit, write the number of events to P.
  * Only regular files count: the pipes to the test stay untouched. */
 #define _GNU_SOURCE
+/* Both pwrite and pwrite64 are defined here: no renaming of one to the other. */
+#undef _FILE_OFFSET_BITS
 
 #include <dlfcn.h>
 #include <errno.h>

@@ -726,10 +726,24 @@ mqlw_open_project (const char  *path,
 {
   g_autoptr(MqlwProject) project = NULL;
   g_autoptr(GPtrArray) damage = NULL;
+  g_autoptr(GError) local = NULL;
 
   mqlw_protect_input (path);
-  project = for_update ? mqlw_project_open_for_update (path, NULL, NULL, NULL, error)
-                       : mqlw_project_open (path, NULL, NULL, NULL, error);
+  if (for_update)
+    {
+      project = mqlw_project_open_for_update (path, NULL, NULL, NULL, &local);
+      /* Where nothing may be written (a read-only folder) the project is still
+       * read; a save says why it cannot be done, an export is written elsewhere. */
+      if (project == NULL && g_error_matches (local, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE))
+        g_clear_error (&local);
+      else if (project == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+  if (project == NULL)
+    project = mqlw_project_open (path, NULL, NULL, NULL, error);
   if (project == NULL)
     return NULL;
   damage = mqlw_project_dup_damage (project);

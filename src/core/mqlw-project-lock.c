@@ -68,6 +68,19 @@ still_named (int         fd,
          held.st_dev == now.st_dev && held.st_ino == now.st_ino;
 }
 
+/* The lock is only ever taken to save: a lock that cannot be made is a save that cannot be. */
+static void
+set_lock_error (GError    **error,
+                const char *path,
+                int         code)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE, _("Could not save “%s”: %s; %s"), name,
+               g_strerror (code), g_file_test (path, G_FILE_TEST_EXISTS) ? _("the project saved before is unchanged")
+                                                                         : _("nothing was written"));
+}
+
 MqlwProjectLock *
 mqlw_project_lock_acquire (const char    *path,
                            double         wait_seconds,
@@ -94,9 +107,7 @@ mqlw_project_lock_acquire (const char    *path,
 
       if (fd < 0)
         {
-          int saved = errno;
-          g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_IO,
-                       _("Cannot change “%s”: %s"), name, g_strerror (saved));
+          set_lock_error (error, path, errno);
           return NULL;
         }
       for (;;)
@@ -107,8 +118,7 @@ mqlw_project_lock_acquire (const char    *path,
             {
               int saved = errno;
               close (fd);
-              g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_IO,
-                           _("Cannot change “%s”: %s"), name, g_strerror (saved));
+              set_lock_error (error, path, saved);
               return NULL;
             }
           if (g_cancellable_is_cancelled (cancellable))

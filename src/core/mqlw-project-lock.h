@@ -25,8 +25,8 @@ typedef struct _MqlwProjectLock MqlwProjectLock;
 
 /* Takes the lock of the project at @path (which need not exist yet), waiting
  * up to @wait_seconds (< 0: the default). Errors (MQLW_PROJECT_ERROR): BUSY
- * after the wait, CANCELLED, IO when the lock file cannot be made (a
- * read-only folder). */
+ * after the wait, CANCELLED, SAVE when the lock file cannot be made (a
+ * read-only folder: "Could not save “p.mqlw”: Permission denied; …"). */
 MqlwProjectLock *mqlw_project_lock_acquire   (const char      *path,
                                               double           wait_seconds,
                                               GCancellable    *cancellable,

@@ -1470,24 +1470,15 @@ write_transaction (Writer        *w,
 static gboolean
 lock_for_save (MqlwProject      *self,
                const char       *path,
-               gboolean          existed,
                GCancellable     *cancellable,
                MqlwProjectLock **lock,
                GError          **error)
 {
-  g_autoptr(GError) local = NULL;
-
   *lock = NULL;
   if (self->lock != NULL && self->path != NULL && g_str_equal (path, self->path))
     return TRUE;
-  *lock = mqlw_project_lock_acquire (path, -1, cancellable, &local);
-  if (*lock != NULL)
-    return TRUE;
-  if (g_error_matches (local, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_IO))
-    set_unstorable (error, path, existed, local->message);
-  else
-    g_propagate_error (error, g_steal_pointer (&local));
-  return FALSE;
+  *lock = mqlw_project_lock_acquire (path, -1, cancellable, error);
+  return *lock != NULL;
 }
 
 /* A safe-write failure as a save error; a refused target keeps its own. */
@@ -1526,7 +1517,7 @@ write_new_file (MqlwProject     *self,
   gboolean ok;
 
   if (!prepare_documents (self, path, existed, &docs, error) ||
-      (take_lock && !lock_for_save (self, path, existed, cancellable, &lock, error)))
+      (take_lock && !lock_for_save (self, path, cancellable, &lock, error)))
     return FALSE;
   /* Over the project's own file is fine; over anything being read is not. */
   sw = mqlw_safe_write_begin_own (path, self->path, &local);
@@ -1631,7 +1622,7 @@ mqlw_project_save (MqlwProject     *self,
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     return mqlw_project_save_as (self, self->path, progress, progress_data, cancellable, error);
   if (!prepare_documents (self, self->path, TRUE, &docs, error) ||
-      !lock_for_save (self, self->path, TRUE, cancellable, &lock, error))
+      !lock_for_save (self, self->path, cancellable, &lock, error))
     return FALSE;
 
   code = open_db (self->path, SQLITE_OPEN_READWRITE, &db);
@@ -2596,6 +2587,25 @@ read_project (Reader  *r,
   return g_steal_pointer (&self);
 }
 
+/* A save killed while it began its journal leaves one that is not hot:
+ * sqlite ignores it but never removes it. With the write lock taken (no
+ * other writer, and a hot journal would have been rolled back by our read)
+ * a change undone at once lets sqlite replace it and delete it. */
+static void
+clear_stale_journal (sqlite3    *db,
+                     const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  if (!g_file_test (journal, G_FILE_TEST_EXISTS))
+    return;
+  sqlite3_busy_timeout (db, 0);
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    return;   /* a writer is at work: the journal is its own */
+  sqlite3_exec (db, "UPDATE meta SET key = key", NULL, NULL, NULL);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static MqlwProject *
 open_project (const char      *path,
               MqlwProgressFunc progress,
@@ -2630,6 +2640,8 @@ open_project (const char      *path,
     }
   r.db = db;
   self = read_project (&r, error);
+  if (self != NULL && !sqlite3_db_readonly (db, "main"))
+    clear_stale_journal (db, path);
   if (self != NULL && progress != NULL)
     progress (1.0, progress_data);
   return self;
@@ -2656,7 +2668,6 @@ mqlw_project_open_for_update (const char      *path,
                               GError         **error)
 {
   g_autoptr(MqlwProjectLock) lock = NULL;
-  g_autoptr(GError) local = NULL;
   MqlwProject *self;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -2665,15 +2676,9 @@ mqlw_project_open_for_update (const char      *path,
   /* A missing or foreign file says so before any lock file is made for it. */
   if (!check_header (path, error))
     return NULL;
-  lock = mqlw_project_lock_acquire (path, -1, cancellable, &local);
+  lock = mqlw_project_lock_acquire (path, -1, cancellable, error);
   if (lock == NULL)
-    {
-      if (g_error_matches (local, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_IO))
-        set_unstorable (error, path, TRUE, local->message);
-      else
-        g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
+    return NULL;
   self = open_project (path, progress, progress_data, cancellable, error);
   if (self != NULL)
     self->lock = g_steal_pointer (&lock);
