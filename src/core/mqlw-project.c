@@ -750,6 +750,14 @@ is_damage (int code)
   return code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_FORMAT;
 }
 
+/* Reading: a statement of ours that does not fit the file (SQLITE_ERROR:
+ * "no such table: columns") means its tables are not what they must be. */
+static gboolean
+is_read_damage (int code)
+{
+  return is_damage (code) || (code & 0xff) == SQLITE_ERROR || (code & 0xff) == SQLITE_MISMATCH;
+}
+
 static void
 set_read_error (GError    **error,
                 const char *path,
@@ -759,7 +767,7 @@ set_read_error (GError    **error,
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code);
   g_autofree char *name = g_filename_display_name (path);
 
-  if (is_damage (code))
+  if (is_read_damage (code))
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED,
                  _("The project “%s” is damaged and cannot be opened (%s)"), name, detail);
   else
@@ -2132,7 +2140,7 @@ read_dataset (Reader  *r,
       if (type == MQLW_COLUMN_TYPE_CATEGORICAL)
         {
           g_autofree char *packed = NULL;
-          g_autofree char *dict_part = g_strdup_printf (_("the values of column %s"), name);
+          g_autofree char *dict_part = g_strdup_printf (_("the value list of column %s"), name);
           gsize size = 0;
 
           packed = read_blob (r, "columns", "dict", rowid, dict_part, stmt, 9, NULL, 0, &size, error);
