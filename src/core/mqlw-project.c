@@ -17,7 +17,7 @@
 #include <sqlite3.h>
 #include <zlib.h>
 
-#include "mqlw-model-check.h"
+#include "mqlw-store-numbers.h"
 #include "mqlw-project.h"
 #include "mqlw-project-lock.h"
 #include "mqlw-project-private.h"
@@ -1069,7 +1069,7 @@ model_json_checked (MqlwModel  *model,
                     const char *what,
                     char      **detail)
 {
-  g_autofree char *where = mqlw_model_find_unstorable_number (model);
+  g_autofree char *where = mqlw_store_find_unstorable_number (model);
 
   if (where != NULL)
     {

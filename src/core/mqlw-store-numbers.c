@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include "mqlw-model-check.h"
+#include "mqlw-store-numbers.h"
 
 /* A number the JSON keeps as it is: finite, or NaN where null means "not set". */
 static gboolean
@@ -91,7 +91,7 @@ check_decay_and_grades (const MqlwModel *model)
 }
 
 char *
-mqlw_model_find_unstorable_number (const MqlwModel *model)
+mqlw_store_find_unstorable_number (const MqlwModel *model)
 {
   char *path;
 
