@@ -1712,6 +1712,17 @@ mqlw_project_is_project_file (const char *path)
   return n == sizeof header && memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) == 0;
 }
 
+static void
+set_cut_short (GError    **error,
+               const char *path,
+               guint64     size,
+               guint64     expected)
+{
+  g_autofree char *what = g_strdup_printf (_("the file is cut short: it holds %" PRIu64 " bytes of %" PRIu64),
+                                           (uint64_t) size, (uint64_t) expected);
+  set_damaged (error, path, what);
+}
+
 static guint32
 read_be32 (const guint8 *p)
 {
@@ -1737,9 +1748,7 @@ check_header_length (const char   *path,
     return TRUE;
   if (file_size < pages * page_size)
     {
-      g_autofree char *what = g_strdup_printf (_("the file is cut short: it holds %" G_GUINT64_FORMAT
-                                                 " bytes of %" G_GUINT64_FORMAT), file_size, pages * page_size);
-      set_damaged (error, path, what);
+      set_cut_short (error, path, file_size, pages * page_size);
       return FALSE;
     }
   return TRUE;
@@ -2504,10 +2513,7 @@ check_length (Reader  *r,
     return FALSE;
   if (g_stat (r->path, &st) == 0 && (guint64) st.st_size < (guint64) pages * (guint64) page_size)
     {
-      g_autofree char *what = g_strdup_printf (_("the file is cut short: it holds %" G_GUINT64_FORMAT
-                                                 " bytes of %" G_GUINT64_FORMAT),
-                                               (guint64) st.st_size, (guint64) pages * (guint64) page_size);
-      set_damaged (error, r->path, what);
+      set_cut_short (error, r->path, (guint64) st.st_size, (guint64) pages * (guint64) page_size);
       return FALSE;
     }
   return TRUE;
