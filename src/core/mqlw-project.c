@@ -15,10 +15,10 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sqlite3.h>
-#include <zlib.h>
 
 #include "mqlw-store-numbers.h"
 #include "mqlw-project.h"
+#include "mqlw-project-integrity.h"
 #include "mqlw-project-lock.h"
 #include "mqlw-project-private.h"
 #include "mqlw-safe-write.h"
@@ -715,30 +715,6 @@ static const Migration migrations[] = {
     "ALTER TABLE signoffs ADD COLUMN crc INTEGER; ALTER TABLE scenarios ADD COLUMN crc INTEGER;" },
 };
 
-/* CRC-32 (zlib) of @size bytes, fed in pieces zlib's uInt can hold. */
-static sqlite3_int64
-crc_of (const void *data,
-        gsize       size)
-{
-  const Bytef *p = data;
-  uLong crc = crc32 (0L, Z_NULL, 0);
-
-  while (size > 0)
-    {
-      uInt piece = (uInt) MIN (size, (gsize) G_MAXUINT32 / 2);
-      crc = crc32 (crc, p, piece);
-      p += piece;
-      size -= piece;
-    }
-  return (sqlite3_int64) crc;
-}
-
-static sqlite3_int64
-crc_of_text (const char *text)
-{
-  return crc_of (text, strlen (text));
-}
-
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MQLW_PROJECT_SCHEMA_VERSION);
 
 /* ---- errors ------------------------------------------------------------ */
@@ -963,14 +939,14 @@ write_dataset (Writer      *w,
       /* A zero-length blob would read back as NULL; an empty column keeps one byte. */
       sqlite3_bind_blob64 (column_stmt, 9, bytes > 0 ? (const void *) column->num : "", MAX (bytes, 1),
                            SQLITE_STATIC);
-      sqlite3_bind_int64 (column_stmt, 11, crc_of (bytes > 0 ? (const void *) column->num : "", MAX (bytes, 1)));
+      sqlite3_bind_int64 (column_stmt, 11, mqlw_integrity_crc (bytes > 0 ? (const void *) column->num : "", MAX (bytes, 1)));
       if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
         {
           dict = pack_dict (column->dict);
           sqlite3_bind_int64 (column_stmt, 8, column->dict->len);
           sqlite3_bind_blob64 (column_stmt, 10, dict->len > 0 ? (const void *) dict->data : "",
                                MAX (dict->len, 1), SQLITE_STATIC);
-          sqlite3_bind_int64 (column_stmt, 12, crc_of (dict->len > 0 ? (const void *) dict->data : "",
+          sqlite3_bind_int64 (column_stmt, 12, mqlw_integrity_crc (dict->len > 0 ? (const void *) dict->data : "",
                                                        MAX (dict->len, 1)));
         }
       if (!writer_check (w, step_statement (column_stmt), SQLITE_DONE))
@@ -1001,7 +977,7 @@ write_dataset (Writer      *w,
       sqlite3_bind_text (outcome_stmt, 2, outcome_names[k], -1, SQLITE_STATIC);
       sqlite3_bind_blob64 (outcome_stmt, 3, dataset->n_rows > 0 ? data : "",
                            MAX ((guint64) dataset->n_rows * size, 1), SQLITE_STATIC);
-      sqlite3_bind_int64 (outcome_stmt, 4, crc_of (dataset->n_rows > 0 ? data : "",
+      sqlite3_bind_int64 (outcome_stmt, 4, mqlw_integrity_crc (dataset->n_rows > 0 ? data : "",
                                                    MAX ((gsize) dataset->n_rows * size, 1)));
       if (!writer_check (w, step_statement (outcome_stmt), SQLITE_DONE))
         return FALSE;
@@ -1144,7 +1120,7 @@ write_version (Writer           *w,
   if (json != NULL)
     {
       sqlite3_bind_text (stmt, 2, json, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, crc_of_text (json));
+      sqlite3_bind_int64 (stmt, 6, mqlw_integrity_crc_text (json));
     }
   else
     {
@@ -1175,7 +1151,7 @@ write_signoff (Writer           *w,
     {
       sqlite3_bind_text (stmt, 2, document, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, version->signoff->digest, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, crc_of_text (document));
+      sqlite3_bind_int64 (stmt, 4, mqlw_integrity_crc_text (document));
     }
   else
     {
@@ -1209,7 +1185,7 @@ write_scenarios (Writer       *w,
       sqlite3_bind_text (stmt, 3, json, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, scenario->comment, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, time, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, crc_of_text (json));
+      sqlite3_bind_int64 (stmt, 6, mqlw_integrity_crc_text (json));
       if (!writer_check (w, step_statement (stmt), SQLITE_DONE))
         return FALSE;
     }
@@ -1663,29 +1639,11 @@ mqlw_project_save (MqlwProject     *self,
 
 /* ---- reading ----------------------------------------------------------- */
 
-/* Checksums of big blobs are computed on a second thread while the next
- * blob is read, so verifying costs a reopen no wall time on two cores. */
-typedef struct {
-  GThreadPool *pool;
-  GMutex       lock;
-  char        *mismatch;          /* the first part whose checksum differs */
-} Verifier;
-
-typedef struct {
-  Verifier      *verifier;
-  gconstpointer  data;            /* owned by the dataset being read */
-  gsize          size;
-  sqlite3_int64  crc;
-  char          *part;
-} VerifyJob;
-
-#define VERIFY_LATER_BYTES (1u << 20)
-
 typedef struct {
   sqlite3         *db;
   const char      *path;
   gint64           schema;        /* of the file: what its tables hold */
-  Verifier        *verifier;      /* while the dataset is read */
+  MqlwVerifier    *verifier;      /* while the dataset is read */
   MqlwProgressFunc progress;
   gpointer         progress_data;
   GCancellable    *cancellable;
@@ -1712,53 +1670,12 @@ mqlw_project_is_project_file (const char *path)
   return n == sizeof header && memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) == 0;
 }
 
-static void
-set_cut_short (GError    **error,
-               const char *path,
-               guint64     size,
-               guint64     expected)
-{
-  g_autofree char *what = g_strdup_printf (_("the file is cut short: it holds %" PRIu64 " bytes of %" PRIu64),
-                                           (uint64_t) size, (uint64_t) expected);
-  set_damaged (error, path, what);
-}
-
-static guint32
-read_be32 (const guint8 *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
-}
-
-/* The header's page count against the file's length: sqlite would read the
- * missing tail as zeros. Not while a hot journal waits to be rolled back
- * (the file may then be mid-change; the check after the rollback covers it). */
-static gboolean
-check_header_length (const char   *path,
-                     const guint8 *header,
-                     guint64       file_size,
-                     GError      **error)
-{
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  guint32 page_size = ((guint32) header[16] << 8) | header[17];
-  guint64 pages = read_be32 (header + 28);
-
-  if (page_size == 1)
-    page_size = 65536;
-  if (pages == 0 || read_be32 (header + 24) != read_be32 (header + 92) || g_file_test (journal, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (file_size < pages * page_size)
-    {
-      set_cut_short (error, path, file_size, pages * page_size);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 check_header (const char  *path,
               GError     **error)
 {
   g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *cut = NULL;
   guint8 header[100] = { 0 };
   GStatBuf st;
   FILE *file;
@@ -1780,7 +1697,12 @@ check_header (const char  *path,
                    _("“%s” is not an MQL Workbench project (projects are .mqlw files saved by the workbench)"), name);
       return FALSE;
     }
-  return g_stat (path, &st) != 0 || check_header_length (path, header, (guint64) st.st_size, error);
+  if (g_stat (path, &st) == 0 && (cut = mqlw_integrity_check_length (path, header, (guint64) st.st_size)) != NULL)
+    {
+      set_damaged (error, path, cut);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Steps on while rows come; @code keeps the last result (SQLITE_DONE at the end). */
@@ -1877,56 +1799,6 @@ stored_crc (sqlite3_stmt  *stmt,
   return TRUE;
 }
 
-static void
-verify_job_run (gpointer data,
-                gpointer user_data)
-{
-  VerifyJob *job = data;
-  Verifier *verifier = job->verifier;
-
-  if (crc_of (job->data, job->size) != job->crc)
-    {
-      g_mutex_lock (&verifier->lock);
-      if (verifier->mismatch == NULL)
-        verifier->mismatch = g_steal_pointer (&job->part);
-      g_mutex_unlock (&verifier->lock);
-    }
-  g_free (job->part);
-  g_free (job);
-}
-
-static Verifier *
-verifier_new (void)
-{
-  Verifier *verifier = g_new0 (Verifier, 1);
-
-  g_mutex_init (&verifier->lock);
-  /* One thread, so the jobs run in the order the blobs were read. */
-  verifier->pool = g_thread_pool_new (verify_job_run, verifier, 1, FALSE, NULL);
-  return verifier;
-}
-
-/* Waits for the checks still running; the part that failed first, or NULL. */
-static char *
-verifier_finish (Verifier *verifier)
-{
-  char *mismatch;
-
-  g_thread_pool_free (verifier->pool, FALSE, TRUE);
-  mismatch = verifier->mismatch;
-  g_mutex_clear (&verifier->lock);
-  g_free (verifier);
-  return mismatch;
-}
-
-static void
-verifier_free (Verifier *verifier)
-{
-  g_free (verifier_finish (verifier));
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Verifier, verifier_free)
-
 /* A blob's check: done at once, or deferred (@later) for a big one whose
  * buffer the dataset keeps, to be handed to check_blob_later once it does. */
 typedef struct {
@@ -1941,17 +1813,8 @@ check_blob_later (Reader       *r,
                   LaterCheck   *later,
                   const char   *part)
 {
-  VerifyJob *job;
-
-  if (!later->pending)
-    return;
-  job = g_new0 (VerifyJob, 1);
-  job->verifier = r->verifier;
-  job->data = data;
-  job->size = size;
-  job->crc = later->crc;
-  job->part = g_strdup (part);
-  g_thread_pool_push (r->verifier->pool, job, NULL);
+  if (later->pending)
+    mqlw_verifier_push (r->verifier, data, size, later->crc, part);
 }
 
 /* Reads a blob straight into a new buffer: one copy, no parse. @part names
@@ -2005,12 +1868,12 @@ read_blob (Reader       *r,
     }
   if (later != NULL)
     later->pending = FALSE;
-  if (later != NULL && r->verifier != NULL && size >= VERIFY_LATER_BYTES && stored_crc (crc_stmt, crc_column, &crc))
+  if (later != NULL && r->verifier != NULL && size >= MQLW_INTEGRITY_LATER_BYTES && stored_crc (crc_stmt, crc_column, &crc))
     {
       later->pending = TRUE;
       later->crc = crc;
     }
-  else if (stored_crc (crc_stmt, crc_column, &crc) && crc_of (data, size) != crc)
+  else if (stored_crc (crc_stmt, crc_column, &crc) && mqlw_integrity_crc (data, size) != crc)
     {
       /* Translators: %s names a part of the project ("column created_at", "the dictionary of column city"). */
       g_autofree char *what = g_strdup_printf (_("%s does not hold what was saved (its checksum differs)"), part);
@@ -2073,7 +1936,7 @@ read_dataset (Reader  *r,
 {
   g_autoptr(MqlwDataset) dataset = NULL;
   /* Declared after the dataset, so its checks end before the dataset could be freed. */
-  g_autoptr(Verifier) verifier = verifier_new ();
+  g_autoptr(MqlwVerifier) verifier = mqlw_verifier_new ();
   g_autofree char *mismatch = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *n_rows_text = read_meta (r, "n_rows");
@@ -2242,7 +2105,7 @@ read_dataset (Reader  *r,
   if (!finish_rows (r, &stmt, code, error))
     return NULL;
   r->verifier = NULL;
-  mismatch = verifier_finish (g_steal_pointer (&verifier));
+  mismatch = mqlw_verifier_finish (g_steal_pointer (&verifier));
   if (mismatch != NULL)
     {
       g_autofree char *what = g_strdup_printf (_("%s does not hold what was saved (its checksum differs)"), mismatch);
@@ -2275,7 +2138,7 @@ checked_text (sqlite3_stmt  *stmt,
       *problem = g_strdup (_("it is missing"));
       return NULL;
     }
-  if (stored_crc (stmt, crc_column, &crc) && crc_of_text (text) != crc)
+  if (stored_crc (stmt, crc_column, &crc) && mqlw_integrity_crc_text (text) != crc)
     {
       *problem = g_strdup (_("it does not hold what was saved (its checksum differs)"));
       return NULL;
@@ -2513,7 +2376,8 @@ check_length (Reader  *r,
     return FALSE;
   if (g_stat (r->path, &st) == 0 && (guint64) st.st_size < (guint64) pages * (guint64) page_size)
     {
-      set_cut_short (error, r->path, (guint64) st.st_size, (guint64) pages * (guint64) page_size);
+      g_autofree char *what = mqlw_integrity_describe_cut ((guint64) st.st_size, (guint64) pages * (guint64) page_size);
+      set_damaged (error, r->path, what);
       return FALSE;
     }
   return TRUE;
