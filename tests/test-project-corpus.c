@@ -8,6 +8,9 @@
  * mqlw (`project info`), the exit status and the same message. A damaged
  * model version, sign-off or scenario does not lock the project out: it opens
  * (exit 0), the damage is listed with a warning, the rest is intact.
+ * Agreed-model exports as `mqlw verify` reads them: not an export at all
+ * (exit 2, the parse error naming the JSON path or position) or tampered
+ * with (exit 3, the part named), whatever their size.
  * Then the store's own refusals: a model holding a number that is not finite
  * is never written, naming the version and the JSON path. */
 #include "config.h"
@@ -24,6 +27,7 @@
 
 static char *dir;
 static char *sound;       /* the sound project's path */
+static char *agreed;      /* its agreed-model export (the text) */
 
 /* ---- the sound project -------------------------------------------------- */
 
@@ -95,6 +99,7 @@ save_sound_project (void)
   sound = g_build_filename (dir, "sound.mqlw", NULL);
   g_assert_true (mqlw_project_save_as (project, sound, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+  agreed = mqlw_signoff_to_json (mqlw_project_get_latest_signoff (project));
 }
 
 /* ---- mutations ---------------------------------------------------------- */
@@ -466,6 +471,93 @@ test_unstorable_numbers (void)
   g_unlink (path);
 }
 
+/* ---- agreed-model exports ----------------------------------------------- */
+
+/* @text with the first @from after @anchor replaced by @to. */
+static char *
+replace_after (const char *text,
+               const char *anchor,
+               const char *from,
+               const char *to)
+{
+  const char *at = strstr (text, anchor);
+  const char *hit;
+
+  g_assert_nonnull (at);
+  hit = strstr (at, from);
+  g_assert_nonnull (hit);
+  return g_strdup_printf ("%.*s%s%s", (int) (hit - text), text, to, hit + strlen (from));
+}
+
+static char *x_truncated (void) { return g_strndup (agreed, strlen (agreed) / 2); }
+static char *x_not_object (void) { return g_strdup ("[1, 2, 3]"); }
+static char *x_empty (void) { return g_strdup (""); }
+static char *x_binary (void) { return g_strdup ("\x89PNG\r\n\x1a\n"); }
+static char *x_wrong_format (void) { return replace_after (agreed, "\"format\"", "mql-workbench-agreed-model", "mql-workbench-model"); }
+static char *x_threshold (void) { return replace_after (agreed, "\n  \"threshold\"", "50", "51"); }
+static char *x_approver (void) { return replace_after (agreed, "\"approvers\"", "Maria Keller", "Mario Keller"); }
+static char *x_notes_huge (void)
+{
+  g_autofree char *big = g_strnfill (2 << 20, 'x');
+  g_autofree char *to = g_strdup_printf ("\"notes\" : \"%s\"", big);
+  return replace_after (agreed, "\n  \"notes\"", "\"notes\" : \"\"", to);
+}
+
+typedef struct {
+  const char *name;
+  char      *(*make) (void);
+  int         status;      /* mqlw verify's exit status: 2 not an export, 3 changed */
+  const char *part;        /* the JSON path or the changed part the output names */
+} ExportCase;
+
+static const ExportCase export_cases[] = {
+  { "export-truncated", x_truncated, 2, "not valid JSON" },
+  { "export-not-an-object", x_not_object, 2, "not an agreed-model export" },
+  { "export-empty", x_empty, 2, "not an agreed-model export" },
+  { "export-binary", x_binary, 2, "not an agreed-model export" },
+  { "export-wrong-format", x_wrong_format, 2, "$.format" },
+  { "export-threshold-tampered", x_threshold, 3, "threshold" },
+  { "export-approver-tampered", x_approver, 3, "approvers" },
+  { "export-huge-notes", x_notes_huge, 3, "notes" },
+};
+
+static void
+test_export_case (gconstpointer data)
+{
+  const ExportCase *c = data;
+  g_autofree char *name = g_strdup_printf ("%s.json", c->name);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = c->make ();
+  g_autoptr(MqlwVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  gboolean readable;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  readable = mqlw_signoff_verify (text, -1, NULL, &result, &error);
+  run_mqlw (&run, "verify", name, NULL);
+  g_assert_cmpint (run.status, ==, c->status);
+  if (c->status == 2)
+    {
+      /* Not an export at all: said in the domain's parse error, naming the file on the command line. */
+      g_assert_false (readable);
+      g_assert_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, c->part));
+      g_assert_nonnull (strstr (run.err, name));
+      g_assert_nonnull (strstr (run.err, c->part));
+    }
+  else
+    {
+      /* Read, and the changed part named. */
+      g_assert_no_error (error);
+      g_assert_true (readable);
+      g_assert_cmpuint (result->changed, !=, 0);
+      g_assert_nonnull (strstr (run.out, name));
+      g_assert_nonnull (strstr (run.out, c->part));
+    }
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -481,6 +573,11 @@ main (int    argc,
     {
       g_autofree char *test_path = g_strdup_printf ("/mqlw/project-corpus/%s", cases[i].name);
       g_test_add_data_func (test_path, &cases[i], test_case);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (export_cases); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/mqlw/project-corpus/%s", export_cases[i].name);
+      g_test_add_data_func (test_path, &export_cases[i], test_export_case);
     }
   g_test_add_func ("/mqlw/project-corpus/damage-kept-and-repaired", test_damage_kept_and_repaired);
   g_test_add_func ("/mqlw/project-corpus/unstorable-numbers", test_unstorable_numbers);
