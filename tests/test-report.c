@@ -272,6 +272,60 @@ test_markdown (void)
   g_rmdir (dir);
 }
 
+/* Each approver's key fingerprint and signing date, or that one is missing.
+ * The key is made here (ssh-keygen, temporary folder); its fingerprint is
+ * the one `ssh-keygen -l` prints for it. */
+static void
+test_key_signatures (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model ();
+  g_autoptr(MqlwSignoff) signoff = sign (dataset, model);
+  g_autoptr(MqlwReport) report = NULL;
+  g_autoptr(MqlwSigningKey) key = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2025, 11, 30, 14, 5, 9);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mqlw-report-XXXXXX", NULL);
+  g_autofree char *key_path = g_build_filename (dir, "maria", NULL);
+  g_autofree char *pub_path = g_strconcat (key_path, ".pub", NULL);
+  g_autofree char *md = g_build_filename (dir, "definition.md", NULL);
+  g_autofree char *chart = g_build_filename (dir, "definition-chart.png", NULL);
+  g_autofree char *text = NULL, *listed = NULL, *expected = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  {
+    const char *argv[] = { "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "maria", "-f", key_path, NULL };
+    g_free (run (argv));
+  }
+  {
+    const char *argv[] = { "ssh-keygen", "-l", "-E", "sha256", "-f", pub_path, NULL };
+    listed = run (argv);
+    fields = g_strsplit (listed, " ", -1);      /* "256 SHA256:… maria (ED25519)" */
+  }
+  key = mqlw_signing_key_load (key_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (mqlw_signoff_add_signature (signoff, key, "Maria Keller", MQLW_TEAM_MARKETING, NULL, when, NULL,
+                                                &error));
+  g_assert_no_error (error);
+
+  report = mqlw_report_new (dataset, model, signoff, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (mqlw_report_write (report, md, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  expected = g_strdup_printf ("| Maria Keller | VP Marketing | Marketing | Ed25519 key %s signed 2025-11-30 14:05 UTC |",
+                              fields[1]);
+  assert_contains (text, expected);
+  assert_contains (text, "| Sam Ortiz | VP Sales | Sales | Not signed with a key yet |");
+  assert_contains (text, "| **Key signatures** | Marketing signed; the sales signature is missing |");
+
+  g_unlink (md);
+  g_unlink (chart);
+  g_unlink (key_path);
+  g_unlink (pub_path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -280,5 +334,6 @@ main (int    argc,
 
   g_test_add_func ("/mqlw/report/pdf", test_pdf);
   g_test_add_func ("/mqlw/report/markdown", test_markdown);
+  g_test_add_func ("/mqlw/report/key-signatures", test_key_signatures);
   return g_test_run ();
 }

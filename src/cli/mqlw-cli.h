@@ -152,6 +152,26 @@ gboolean      mqlw_scored_init         (MqlwScored        *scored,
                                         GError           **error);
 void          mqlw_scored_clear        (MqlwScored        *scored);
 
+/* ---- signing (mqlw-sign-commands.c) ----------------------------------- */
+
+/* The first line of @path (NULL: none). */
+char           *mqlw_cli_read_passphrase   (const char        *path,
+                                            GError           **error);
+/* The key at @path, or the personal key, made on first use for @name (its
+ * approver card is printed on standard error then). */
+MqlwSigningKey *mqlw_cli_signing_key       (const char        *path,
+                                            const char        *name,
+                                            const char        *passphrase,
+                                            GError           **error);
+/* Like mqlw_report_error, with what to do about a missing passphrase. */
+int             mqlw_cli_report_sign_error (const GError      *error);
+/* "signed: …" and "not signed yet: …" lines, and whether both teams signed. */
+void            mqlw_cli_print_signatures  (const MqlwSignoff *signoff,
+                                            const char        *file);
+/* The text of the allowed_signers files (or projects' trusted cards) at @paths. */
+char           *mqlw_cli_allowed_signers   (char             **paths,
+                                            GError           **error);
+
 /* ---- output ------------------------------------------------------------ */
 
 /* JSON: a rate object {"known","reached","rate","ci_low","ci_high"} or null. */

@@ -14,6 +14,8 @@
 #include "mqlw-chart.h"
 #include "mqlw-generate.h"
 #include "mqlw-signoff.h"
+#include "mqlw-keys.h"
+#include "mqlw-sshsig.h"
 #include "mqlw-project.h"
 #include "mqlw-export.h"
 #include "mqlw-report.h"

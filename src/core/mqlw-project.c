@@ -46,6 +46,7 @@ struct _MqlwProject {
   GPtrArray    *log_damage;       /* char*: export log entries that were incomplete */
   char         *revision;         /* the file's revision this project was read from / last saved as */
   MqlwProjectLock *lock;          /* held from open_for_update until freed */
+  GPtrArray    *trusted_cards;    /* char*: approver cards, normal form */
 };
 
 /* A version as the store keeps it: what could not be read stays as stored
@@ -208,6 +209,7 @@ project_alloc (void)
   self->exports = g_ptr_array_new_with_free_func ((GDestroyNotify) export_record_free);
   self->damaged_scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_row_free);
   self->log_damage = g_ptr_array_new_with_free_func (g_free);
+  self->trusted_cards = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -254,6 +256,7 @@ mqlw_project_unref (MqlwProject *self)
   g_ptr_array_unref (self->log_damage);
   g_free (self->revision);
   g_clear_pointer (&self->lock, mqlw_project_lock_release);
+  g_ptr_array_unref (self->trusted_cards);
   g_free (self);
 }
 
@@ -534,6 +537,13 @@ mqlw_project_get_latest_signoff (MqlwProject *self)
   return NULL;
 }
 
+void
+mqlw_project_signoff_changed (MqlwProject *self)
+{
+  g_return_if_fail (self != NULL);
+  self->dirty = TRUE;
+}
+
 /* ---- scenarios and exports --------------------------------------------- */
 
 GPtrArray *
@@ -667,6 +677,66 @@ mqlw_project_log_export (MqlwProject *self,
   self->dirty = TRUE;
 }
 
+/* ---- trusted approver cards -------------------------------------------- */
+
+GPtrArray *
+mqlw_project_get_trusted_cards (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->trusted_cards;
+}
+
+gboolean
+mqlw_project_add_trusted_card (MqlwProject  *self,
+                               const char   *card,
+                               GError      **error)
+{
+  g_autoptr(MqlwApproverCard) parsed = NULL;
+  g_autofree char *line = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (card != NULL, FALSE);
+
+  if ((parsed = mqlw_approver_card_parse (card, error)) == NULL)
+    return FALSE;
+  line = mqlw_approver_card_to_line (parsed);
+  for (guint i = 0; i < self->trusted_cards->len; i++)
+    {
+      g_autoptr(MqlwApproverCard) other = mqlw_approver_card_parse (g_ptr_array_index (self->trusted_cards, i), NULL);
+      if (other != NULL && g_str_equal (other->principal, parsed->principal) &&
+          g_str_equal (other->public_key, parsed->public_key))
+        return TRUE;
+    }
+  g_ptr_array_add (self->trusted_cards, g_steal_pointer (&line));
+  self->dirty = TRUE;
+  return TRUE;
+}
+
+gboolean
+mqlw_project_remove_trusted_card (MqlwProject *self,
+                                  guint        index)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (index >= self->trusted_cards->len)
+    return FALSE;
+  g_ptr_array_remove_index (self->trusted_cards, index);
+  self->dirty = TRUE;
+  return TRUE;
+}
+
+char *
+mqlw_project_get_allowed_signers (MqlwProject *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->trusted_cards->len; i++)
+    g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (self->trusted_cards, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 char *
 mqlw_file_sha256 (const char  *path,
                   GError     **error)
@@ -691,8 +761,9 @@ typedef struct {
   const char *sql;
 } Migration;
 
-/* Each step brings the file from version - 1 to version. A future schema 2
- * adds its ALTER TABLE / CREATE TABLE here; older files are migrated on open. */
+/* Each step brings the file from version - 1 to version; a new schema adds
+ * its ALTER TABLE / CREATE TABLE here. An older file is read as it is (the
+ * reader asks only for what its schema has) and migrated by its next save. */
 static const Migration migrations[] = {
   { 1, "Project store: dataset columns, mapping, model versions, scenarios, sign-offs, export log",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
@@ -709,7 +780,9 @@ static const Migration migrations[] = {
     "  comment TEXT NOT NULL, updated TEXT NOT NULL);"
     "CREATE TABLE exports (id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, path TEXT NOT NULL,"
     "  sha256 TEXT NOT NULL, version INTEGER NOT NULL);" },
-  { 2, "Integrity: a CRC-32 of every column, outcome, model version, sign-off and scenario",
+  { 2, "Trusted approver cards (key signatures)",
+    "CREATE TABLE trusted_cards (position INTEGER PRIMARY KEY, card TEXT NOT NULL);" },
+  { 3, "Integrity: a CRC-32 of every column, outcome, model version, sign-off and scenario",
     "ALTER TABLE columns ADD COLUMN data_crc INTEGER; ALTER TABLE columns ADD COLUMN dict_crc INTEGER;"
     "ALTER TABLE outcomes ADD COLUMN crc INTEGER; ALTER TABLE versions ADD COLUMN crc INTEGER;"
     "ALTER TABLE signoffs ADD COLUMN crc INTEGER; ALTER TABLE scenarios ADD COLUMN crc INTEGER;" },
@@ -1204,6 +1277,26 @@ write_scenarios (Writer       *w,
 }
 
 static gboolean
+write_trusted_cards (Writer      *w,
+                     MqlwProject *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!write_exec (w, "DELETE FROM trusted_cards;") ||
+      (stmt = writer_prepare (w, "INSERT INTO trusted_cards (position, card) VALUES (?, ?)")) == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->trusted_cards->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (self->trusted_cards, i), -1, SQLITE_STATIC);
+      if (!writer_check (w, step_statement (stmt), SQLITE_DONE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 write_documents (Writer      *w,
                  MqlwProject *self,
                  Documents   *docs)
@@ -1214,6 +1307,7 @@ write_documents (Writer      *w,
   g_autofree char *created = format_time (self->created);
 
   if (!write_exec (w, "DELETE FROM signoffs; DELETE FROM versions; DELETE FROM scenarios; DELETE FROM exports;") ||
+      !write_trusted_cards (w, self) ||
       !write_meta (w, "created", created) ||
       !write_meta (w, "written_by", "MQL Workbench " PACKAGE_VERSION))
     return FALSE;
@@ -1968,7 +2062,7 @@ read_dataset (Reader  *r,
   r->total = (guint64) total;
   r->verifier = verifier;
 
-  code = sqlite3_prepare_v2 (r->db, r->schema >= 2 ?
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 3 ?
                              "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc"
                              " FROM columns ORDER BY position" :
                              "SELECT position, name, type, role, stage, activity, n_rows, dict_count, NULL, NULL"
@@ -2059,7 +2153,7 @@ read_dataset (Reader  *r,
   if (!finish_rows (r, &stmt, code, error))
     return NULL;
 
-  code = sqlite3_prepare_v2 (r->db, r->schema >= 2 ? "SELECT id, crc FROM outcomes ORDER BY id"
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 3 ? "SELECT id, crc FROM outcomes ORDER BY id"
                                                    : "SELECT id, NULL FROM outcomes ORDER BY id", -1, &stmt, NULL);
   while (next_row (stmt, &code))
     {
@@ -2184,7 +2278,7 @@ read_versions (Reader      *r,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int code;
 
-  code = sqlite3_prepare_v2 (r->db, r->schema >= 2 ?
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 3 ?
                              "SELECT number, model, created, author, comment, crc FROM versions ORDER BY number" :
                              "SELECT number, model, created, author, comment, NULL FROM versions ORDER BY number",
                              -1, &stmt, NULL);
@@ -2229,7 +2323,7 @@ read_signoffs (Reader      *r,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int code;
 
-  code = sqlite3_prepare_v2 (r->db, r->schema >= 2 ?
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 3 ?
                              "SELECT version, document, digest, crc FROM signoffs ORDER BY version" :
                              "SELECT version, document, digest, NULL FROM signoffs ORDER BY version", -1, &stmt, NULL);
   while (next_row (stmt, &code))
@@ -2279,7 +2373,7 @@ read_scenarios (Reader      *r,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int code;
 
-  code = sqlite3_prepare_v2 (r->db, r->schema >= 2 ?
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 3 ?
                              "SELECT name, model, comment, updated, crc FROM scenarios ORDER BY position" :
                              "SELECT name, model, comment, updated, NULL FROM scenarios ORDER BY position",
                              -1, &stmt, NULL);
@@ -2310,6 +2404,37 @@ read_scenarios (Reader      *r,
         scenario->comment = g_strdup ("");
       scenario->updated = parse_time ((const char *) sqlite3_column_text (stmt, 3));
       g_ptr_array_add (self->scenarios, scenario);
+    }
+  return finish_rows (r, &stmt, code, error);
+}
+
+/* Schema 2 on: the approver cards the project trusts. */
+static gboolean
+read_trusted_cards (Reader      *r,
+                    MqlwProject *self,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int code;
+
+  if (r->schema < 2)
+    return TRUE;
+  code = sqlite3_prepare_v2 (r->db, "SELECT card FROM trusted_cards ORDER BY position", -1, &stmt, NULL);
+  while (next_row (stmt, &code))
+    {
+      g_autoptr(MqlwApproverCard) card = NULL;
+      g_autoptr(GError) local = NULL;
+
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      card = mqlw_approver_card_parse (text != NULL ? text : "", &local);
+      if (card == NULL)
+        {
+          g_autofree char *what = g_strdup_printf (_("a trusted approver card cannot be read: %s"), local->message);
+          set_damaged (error, r->path, what);
+          return FALSE;
+        }
+      g_ptr_array_add (self->trusted_cards, mqlw_approver_card_to_line (card));
     }
   return finish_rows (r, &stmt, code, error);
 }
@@ -2359,7 +2484,7 @@ read_documents (Reader      *r,
   self->created = parse_time (created);
   self->revision = read_meta (r, "revision");
   return read_versions (r, self, error) && read_signoffs (r, self, error) &&
-         read_scenarios (r, self, error) && read_exports (r, self, error);
+         read_scenarios (r, self, error) && read_trusted_cards (r, self, error) && read_exports (r, self, error);
 }
 
 /* sqlite reads past the end of a file as zeros: a file cut short would open
