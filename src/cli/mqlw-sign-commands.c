@@ -11,6 +11,7 @@
 
 #include "mqlw-cli.h"
 #include "mqlw-commands.h"
+#include "mqlw-project-lock.h"
 
 static const char *exit_text = N_("Exit status: 0 success, 1 usage error, 2 data error.");
 
@@ -144,11 +145,15 @@ sign_export (const char         *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwVerifyResult) result = NULL;
   g_autoptr(MqlwSignoff) signoff = NULL;
+  g_autoptr(MqlwProjectLock) lock = NULL;
   g_autofree char *contents = NULL;
   const MqlwSignature *signature;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, &error))
+  /* Read, signed and written back in turn: two approvers signing one file at
+   * once both keep their signature. */
+  if ((lock = mqlw_project_lock_acquire (path, -1, NULL, &error)) == NULL ||
+      !g_file_get_contents (path, &contents, &length, &error))
     return mqlw_report_error (error);
   /* Only what is as it was exported gets a signature. */
   if (!mqlw_signoff_verify_full (contents, (gssize) length, NULL, NULL, NULL, &result, &error))
