@@ -41,6 +41,7 @@ typedef struct {
   char   **outcome_files;   /* STAGE=FILE:KEY[=FILE_KEY] */
   char    *date_order;
   char    *delimiter;
+  char   **missing_values;  /* VALUE: read as missing in every column */
   gboolean quiet;
 } MqlwDataOptions;
 
@@ -132,6 +133,11 @@ MqlwDataset  *mqlw_load_dataset        (const char        *path,
 /* The model the options describe; --threshold and --capacity override it. */
 MqlwModel    *mqlw_build_model         (const MqlwModelOptions *options,
                                         GError           **error);
+
+/* The model's rules against the data (mqlw-model-check.h), on stderr:
+ * "mqlw: warning: Seniority VP: no lead has seniority “Senior Manger”; …". */
+void          mqlw_print_rule_warnings (const MqlwModel   *model,
+                                        MqlwDataset       *dataset);
 
 /* Prints "mqlw: message" on stderr and returns the exit status for @error. */
 int           mqlw_report_error        (const GError      *error);

@@ -179,225 +179,6 @@ mqlw_command_generate (int    argc,
   return MQLW_EXIT_OK;
 }
 
-/* ---- inspect ----------------------------------------------------------- */
-
-static char *
-describe_role (const MqlwColumnSpec *spec)
-{
-  const char *role = mqlw_column_role_to_string (spec->role);
-
-  if (spec->role == MQLW_ROLE_OUTCOME)
-    return g_strdup_printf ("%s (%s)", role, mqlw_stage_to_string (spec->stage));
-  if (spec->role == MQLW_ROLE_ACTIVITY_DATE && spec->activity != NULL)
-    return g_strdup_printf ("%s (%s)", role, spec->activity);
-  return g_strdup (role);
-}
-
-static const char *
-delimiter_name (char delimiter)
-{
-  switch (delimiter)
-    {
-    case ',': return "comma";
-    case ';': return "semicolon";
-    case '\t': return "tab";
-    case '|': return "pipe";
-    default: return "?";
-    }
-}
-
-int
-mqlw_command_inspect (int    argc,
-                      char **argv)
-{
-  g_auto(MqlwInvocation) inv;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MqlwMapping) overrides = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(MqlwCsvPreview) preview = NULL;
-  g_autofree char *write_map = NULL;
-  g_autofree char *name = NULL;
-  int rows = 5;
-  GOptionEntry entries[] = {
-    { "write-map", 'w', 0, G_OPTION_ARG_FILENAME, &write_map,
-      N_("Save the detected mapping as JSON for editing (use it with --map)"), N_("MAP.json") },
-    { "rows", 'r', 0, G_OPTION_ARG_INT, &rows, N_("Sample rows to show (default 5)"), N_("N") },
-    { NULL }
-  };
-
-  mqlw_invocation_init (&inv, _("FILE"), _("Show the detected columns, types, roles, row count and problems."),
-                        _(history_text), entries, TRUE, FALSE, TRUE);
-  if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error))
-    return mqlw_report_error (error);
-
-  overrides = mqlw_build_mapping (&inv.data, &error);
-  if (overrides == NULL)
-    return mqlw_report_error (error);
-  bytes = mqlw_read_input (inv.rest[0], &error);
-  if (bytes == NULL)
-    return mqlw_report_error (error);
-  name = g_str_equal (inv.rest[0], "-") ? g_strdup ("stdin") : g_path_get_basename (inv.rest[0]);
-
-  preview = mqlw_csv_preview_bytes (bytes, name, overrides, MAX (rows, 0), NULL, &error);
-  if (preview == NULL)
-    return mqlw_report_error (error);
-
-  if (write_map != NULL)
-    {
-      g_autofree char *json = mqlw_mapping_to_json (preview->mapping);
-      if (!mqlw_safe_write_contents (write_map, json, -1, &error))
-        return mqlw_report_error (error);
-    }
-
-  switch (inv.format.parsed)
-    {
-    case MQLW_FORMAT_JSON:
-      {
-        g_autoptr(JsonBuilder) builder = json_builder_new ();
-        g_autoptr(JsonNode) root = NULL;
-        g_autoptr(JsonParser) parser = json_parser_new ();
-        g_autofree char *mapping_json = mqlw_mapping_to_json (preview->mapping);
-
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "file");
-        json_builder_add_string_value (builder, preview->source_name);
-        json_builder_set_member_name (builder, "rows");
-        json_builder_add_int_value (builder, preview->n_rows);
-        json_builder_set_member_name (builder, "delimiter");
-        json_builder_add_string_value (builder, delimiter_name (preview->delimiter));
-        json_builder_set_member_name (builder, "converted_from_cp1252");
-        json_builder_add_boolean_value (builder, preview->converted_from_cp1252);
-        json_builder_set_member_name (builder, "columns");
-        json_builder_begin_array (builder);
-        for (guint i = 0; i < preview->mapping->columns->len; i++)
-          {
-            const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
-            json_builder_begin_object (builder);
-            json_builder_set_member_name (builder, "name");
-            json_builder_add_string_value (builder, spec->name);
-            json_builder_set_member_name (builder, "type");
-            json_builder_add_string_value (builder, mqlw_column_type_to_string (spec->type));
-            json_builder_set_member_name (builder, "role");
-            json_builder_add_string_value (builder, mqlw_column_role_to_string (spec->role));
-            json_builder_set_member_name (builder, "stage");
-            if (spec->role == MQLW_ROLE_OUTCOME)
-              json_builder_add_string_value (builder, mqlw_stage_to_string (spec->stage));
-            else
-              json_builder_add_null_value (builder);
-            json_builder_set_member_name (builder, "activity");
-            if (spec->activity != NULL)
-              json_builder_add_string_value (builder, spec->activity);
-            else
-              json_builder_add_null_value (builder);
-            json_builder_end_object (builder);
-          }
-        json_builder_end_array (builder);
-        json_builder_set_member_name (builder, "problems");
-        json_builder_begin_array (builder);
-        for (guint i = 0; i < preview->problems->len; i++)
-          {
-            const MqlwProblem *problem = g_ptr_array_index (preview->problems, i);
-            json_builder_begin_object (builder);
-            json_builder_set_member_name (builder, "level");
-            json_builder_add_string_value (builder, problem->level == MQLW_PROBLEM_ERROR ? "error" : "warning");
-            json_builder_set_member_name (builder, "line");
-            if (problem->line > 0)
-              json_builder_add_int_value (builder, problem->line);
-            else
-              json_builder_add_null_value (builder);
-            json_builder_set_member_name (builder, "column");
-            if (problem->column != NULL)
-              json_builder_add_string_value (builder, problem->column);
-            else
-              json_builder_add_null_value (builder);
-            json_builder_set_member_name (builder, "message");
-            json_builder_add_string_value (builder, problem->message);
-            json_builder_end_object (builder);
-          }
-        json_builder_end_array (builder);
-        if (json_parser_load_from_data (parser, mapping_json, -1, NULL))
-          {
-            json_builder_set_member_name (builder, "mapping");
-            json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
-          }
-        json_builder_end_object (builder);
-        root = json_builder_get_root (builder);
-        mqlw_print_json (root);
-      }
-      break;
-
-    case MQLW_FORMAT_CSV:
-      {
-        g_autoptr(GString) out = g_string_new (NULL);
-        const char *header[] = { "name", "type", "role", "stage", "activity" };
-
-        mqlw_csv_row (out, header, G_N_ELEMENTS (header));
-        for (guint i = 0; i < preview->mapping->columns->len; i++)
-          {
-            const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
-            const char *row[] = {
-              spec->name, mqlw_column_type_to_string (spec->type), mqlw_column_role_to_string (spec->role),
-              spec->role == MQLW_ROLE_OUTCOME ? mqlw_stage_to_string (spec->stage) : "",
-              spec->activity,
-            };
-            mqlw_csv_row (out, row, G_N_ELEMENTS (row));
-          }
-        fputs (out->str, stdout);
-      }
-      break;
-
-    case MQLW_FORMAT_TEXT:
-    default:
-      g_print ("%s: %s\n", _("File"), preview->source_name);
-      g_print ("%s: %" G_GUINT64_FORMAT "\n", _("Leads"), preview->n_rows);
-      g_print ("%s: %s%s%s\n", _("Delimiter"), delimiter_name (preview->delimiter),
-               preview->had_bom ? _(", UTF-8 byte order mark") : "",
-               preview->converted_from_cp1252 ? _(", converted from Windows-1252") : "");
-      g_print ("\n%-28s %-12s %-28s %s\n", _("Column"), _("Type"), _("Role"), _("Sample values"));
-      for (guint i = 0; i < preview->mapping->columns->len; i++)
-        {
-          const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
-          g_autofree char *role = describe_role (spec);
-          g_autoptr(GString) samples = g_string_new (NULL);
-          guint col = G_MAXUINT;
-
-          for (guint h = 0; preview->header[h] != NULL; h++)
-            if (g_str_equal (preview->header[h], spec->name))
-              col = h;
-          for (guint r = 0; col != G_MAXUINT && r < preview->rows->len && r < 3; r++)
-            {
-              char **cells = g_ptr_array_index (preview->rows, r);
-              if (col < g_strv_length (cells))
-                g_string_append_printf (samples, "%s%s", samples->len ? ", " : "",
-                                        cells[col][0] ? cells[col] : "∅");
-            }
-          g_print ("%-28s %-12s %-28s %s\n", spec->name, mqlw_column_type_to_string (spec->type), role,
-                   samples->str);
-        }
-      if (preview->problems->len > 0)
-        {
-          g_print ("\n%s (%u)\n", _("Problems"), preview->problems->len);
-          for (guint i = 0; i < preview->problems->len; i++)
-            {
-              const MqlwProblem *problem = g_ptr_array_index (preview->problems, i);
-              g_print ("  %s", problem->level == MQLW_PROBLEM_ERROR ? _("error") : _("warning"));
-              if (problem->line > 0)
-                g_print (", %s %" G_GUINT64_FORMAT, _("line"), problem->line);
-              if (problem->column != NULL)
-                g_print (", %s %s", _("column"), problem->column);
-              g_print (": %s\n", problem->message);
-            }
-        }
-      else
-        g_print ("\n%s\n", _("No problems found."));
-      if (write_map != NULL)
-        g_print ("\n%s %s\n", _("Mapping written to"), write_map);
-      break;
-    }
-
-  return MQLW_EXIT_OK;
-}
-
 /* ---- calibrate --------------------------------------------------------- */
 
 /* Loads, scores and calibrates; on failure prints and returns the exit status. */
@@ -417,6 +198,8 @@ load_and_score (MqlwInvocation *inv,
     return mqlw_report_error (error);
   if (!mqlw_scored_init (scored, dataset, model, &error))
     return mqlw_report_error (error);
+  if (!inv->data.quiet)
+    mqlw_print_rule_warnings (model, dataset);
   return MQLW_EXIT_OK;
 }
 
@@ -977,6 +760,8 @@ mqlw_command_compare (int    argc,
       mqlw_scored_clear (&baseline);
       return mqlw_report_error (error);
     }
+  if (!inv.data.quiet)
+    mqlw_print_rule_warnings (proposed_model, dataset);
 
   comparison = mqlw_compare (baseline.calibration, mqlw_scorer_get_scores (baseline.scorer),
                              baseline_model->paths.score, baseline_model->threshold,

@@ -13,6 +13,8 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "mqlw-health.h"
+#include "mqlw-model-check.h"
 #include "mqlw-report.h"
 #include "mqlw-calibration.h"
 #include "mqlw-chart.h"
@@ -494,6 +496,32 @@ build_data (MqlwReport *self)
       text = g_strdup_printf (_("known for %s leads (%s coverage), reached by %s"), known_text, share, reached_text);
       add_fact (facts, label, text);
     }
+}
+
+/* Told plainly: the import's warnings (placeholders, joins), the data's health
+ * and the rules' warnings; "No problems found" only when there is none. */
+static void
+build_health (MqlwReport *self)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
+  g_autoptr(GPtrArray) warnings = mqlw_model_check (self->model, self->dataset);
+  GPtrArray *imported = self->dataset->problems;
+  Block *list;
+
+  mqlw_health_check (self->dataset, mqlw_health_today (), findings);
+  add_block (self, BLOCK_SUBHEADING, _("Data health"));
+  if (imported->len + findings->len + warnings->len == 0)
+    {
+      add_paragraph (self, "%s", _("No problems found."));
+      return;
+    }
+  list = add_block (self, BLOCK_BULLETS, NULL);
+  for (guint i = 0; i < imported->len; i++)
+    add_item (list, "%s", ((MqlwProblem *) g_ptr_array_index (imported, i))->message);
+  for (guint i = 0; i < findings->len; i++)
+    add_item (list, "%s", ((MqlwProblem *) g_ptr_array_index (findings, i))->message);
+  for (guint i = 0; i < warnings->len; i++)
+    add_item (list, "%s", ((MqlwRuleWarning *) g_ptr_array_index (warnings, i))->message);
 }
 
 static void
@@ -1162,6 +1190,7 @@ mqlw_report_new (MqlwDataset  *dataset,
 
   build_glance (self);
   build_data (self);
+  build_health (self);
   build_buckets (self);
   build_criteria (self);
   build_paths (self);
