@@ -161,6 +161,81 @@ test_preview_collects (void)
   g_assert_cmpstr (problem->message, ==, "SQL outcome known for 2 of 3 leads (67 %); the rest are unknown, not failures");
 }
 
+/* Data that loads but leaves figures out: each gives its note (mqlw-notes.h)
+ * or, for a model that cannot apply, its scorer error. */
+typedef struct {
+  const char *csv;
+  const char *score_column;   /* or */
+  const char *model;
+  const char *message;        /* a note, or the error when @error_code */
+  int         error_code;
+} GapCase;
+
+static const GapCase gap_cases[] = {
+  /* L2, L3 and L5 have an empty hubspot_score: 3 of 5 */
+  { "unscored.csv", "hubspot_score", NULL,
+    "3 of 5 leads have no score (column 'hubspot_score' is empty): they are left out of every figure", 0 },
+  /* empty for both leads (so read as text): no lead has a score */
+  { "all-unscored.csv", "hubspot_score", NULL,
+    "no lead has a score (column 'hubspot_score' is empty for all 2 leads): there is nothing to calibrate", 0 },
+  /* no created_at column */
+  { "no-date.csv", "score", NULL,
+    "the data has no created date, so the period it covers is unknown: no MQLs per month and no capacity check", 0 },
+  /* the model names a column the data lacks */
+  { "no-date.csv", NULL, "unscored-when-missing.json",
+    "the model leaves leads unscored when column 'employees' is missing, but the data has no such column",
+    MQLW_SCORER_ERROR_NO_COLUMN },
+};
+
+static void
+test_gap_case (gconstpointer data)
+{
+  const GapCase *gap = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", gap->csv, NULL);
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(MqlwModel) model = NULL;
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(MqlwCalibration) calibration = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  dataset = mqlw_import_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (gap->model != NULL)
+    {
+      /* A valid model (tests/data/models): it fails on this data only. */
+      g_autofree char *model_path = g_test_build_filename (G_TEST_DIST, "data", "models", gap->model, NULL);
+      model = mqlw_model_load (model_path, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      model = mqlw_model_new ();
+      model->score_column = g_strdup (gap->score_column);
+    }
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  if (gap->error_code != 0)
+    {
+      g_assert_null (scorer);
+      g_assert_error (error, MQLW_SCORER_ERROR, gap->error_code);
+      if (strstr (error->message, gap->message) == NULL)
+        g_error ("message '%s' lacks '%s'", error->message, gap->message);
+      return;
+    }
+  g_assert_no_error (error);
+  calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes, TRUE);
+  notes = mqlw_calibration_notes (calibration, model);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const MqlwProblem *note = g_ptr_array_index (notes, i);
+
+      g_test_message ("note: %s", note->message);
+      found |= strstr (note->message, gap->message) != NULL;
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,5 +255,12 @@ main (int   argc,
       g_test_add_data_func (name, &findings[i], test_finding);
     }
   g_test_add_func ("/mqlw/bad-input/preview-collects", test_preview_collects);
+  for (guint i = 0; i < G_N_ELEMENTS (gap_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/mqlw/bad-input/gaps/%s%s%s", gap_cases[i].csv,
+                                               gap_cases[i].model != NULL ? "+" : "",
+                                               gap_cases[i].model != NULL ? gap_cases[i].model : "");
+      g_test_add_data_func (name, &gap_cases[i], test_gap_case);
+    }
   return g_test_run ();
 }

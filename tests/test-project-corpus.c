@@ -91,7 +91,7 @@ save_sound_project (void)
   g_ptr_array_add (approvers, mqlw_approver_new ("Maria Keller", "VP Marketing", MQLW_TEAM_MARKETING));
   g_ptr_array_add (approvers, mqlw_approver_new ("Sam Ortiz", "VP Sales", MQLW_TEAM_SALES));
   mqlw_project_add_version (project, first, "Maria", "agreed");
-  g_assert_nonnull (mqlw_project_sign (project, 1, approvers, "", NULL, NULL, NULL, &error));
+  g_assert_nonnull (mqlw_project_sign (project, 1, approvers, "", NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   mqlw_project_save_model (project, second, "Sam", "sales wants 60");
   mqlw_project_set_scenario (project, "Sales proposal", second, "");
@@ -316,7 +316,7 @@ assert_rest_intact (MqlwProject *project,
       g_assert_null (v1->signoff);
       g_ptr_array_add (approvers, mqlw_approver_new ("A", "B", MQLW_TEAM_MARKETING));
       g_ptr_array_add (approvers, mqlw_approver_new ("C", "D", MQLW_TEAM_SALES));
-      g_assert_null (mqlw_project_sign (project, 1, approvers, "", NULL, NULL, NULL, &error));
+      g_assert_null (mqlw_project_sign (project, 1, approvers, "", NULL, NULL, NULL, NULL, &error));
       g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN);
     }
   if (strstr (c->part, "scenario") != NULL)

@@ -431,10 +431,11 @@ mqlw_outcomes_months (const MqlwOutcomes *outcomes)
 {
   gint32 lo = G_MAXINT32, hi = G_MININT32;
 
-  g_return_val_if_fail (outcomes != NULL, 1.0);
+  g_return_val_if_fail (outcomes != NULL, NAN);
 
+  /* Without a created date the period is unknown: never "1 month". */
   if (outcomes->created_days == NULL)
-    return 1.0;
+    return NAN;
   for (guint i = 0; i < outcomes->n; i++)
     {
       gint32 d = outcomes->created_days[i];
@@ -444,7 +445,7 @@ mqlw_outcomes_months (const MqlwOutcomes *outcomes)
       hi = MAX (hi, d);
     }
   if (lo > hi)
-    return 1.0;
+    return NAN;
   /* Calendar months touched, as a marketer counts them: leads created from
    * 15 January to 30 June are six months of history. */
   {
