@@ -499,11 +499,12 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
   if (change & MQLW_WORKBENCH_CHANGED_DATA)
     {
       MqlwDataset *dataset = mqlw_workbench_get_dataset (workbench);
+      const char *model_name = mqlw_workbench_get_model (workbench)->name;
       g_autofree char *base = g_path_get_basename (dataset->source_name);
       g_autofree char *count = mqlw_format_count (dataset->n_rows);
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s leads · %s"), base, count,
-                                                   mqlw_workbench_get_model (workbench)->name != NULL ?
-                                                   mqlw_workbench_get_model (workbench)->name : _("Untitled model"));
+                                                   model_name != NULL && *model_name != '\0' ?
+                                                   model_name : _("Untitled model"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
     }
 }

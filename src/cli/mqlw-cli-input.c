@@ -741,13 +741,6 @@ mqlw_load_dataset (const char             *path,
 
   if (g_strcmp0 (path, "-") != 0 && mqlw_project_is_project_file (path))
     return load_project (path, error);
-  if (deferred_models != NULL && deferred_models->len > 0)
-    {
-      g_clear_pointer (&deferred_models, g_ptr_array_unref);
-      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                   _("say how leads are scored: --model MODEL.json or --score-column COLUMN"));
-      return NULL;
-    }
 
   mapping = mqlw_build_mapping (options, error);
   if (mapping == NULL)
@@ -774,6 +767,21 @@ mqlw_load_dataset (const char             *path,
     g_printerr ("\r\033[K");
   if (dataset == NULL)
     return NULL;
+  /* Read first, so that the message can name the platform's score column. */
+  if (deferred_models != NULL && deferred_models->len > 0)
+    {
+      MqlwColumn *score = mqlw_dataset_find_role (dataset, MQLW_ROLE_SCORE);
+
+      g_clear_pointer (&deferred_models, g_ptr_array_unref);
+      if (score != NULL)
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("say how leads are scored: --score-column “%s” (the score column found in %s) or --model MODEL.json"),
+                     score->name, name);
+      else
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("say how leads are scored: --model MODEL.json or --score-column COLUMN"));
+      return NULL;
+    }
 
   if (!options->quiet)
     mqlw_print_warnings (dataset->problems, dataset->source_name);
