@@ -34,3 +34,4 @@
 #include "mqlw-project.h"
 #include "mqlw-export.h"
 #include "mqlw-report.h"
+#include "mqlw-safe-write.h"
