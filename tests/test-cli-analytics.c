@@ -292,6 +292,73 @@ test_value_unknown_period (void)
   g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (month, "mql")));
 }
 
+/* cohorts.csv: the twelve leads of test-maturity.c (the arithmetic is
+ * there): days to SQL median 15, 75th percentile 27.5, 90th 32.5; January
+ * mature (3/4), February (2/3) and March (1/5) immature; every cohort 6/12,
+ * the mature one 3/4; the last 30 days leave out h i j k l. */
+static void
+test_maturity (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = fixture ("cohorts.csv");
+  g_autofree char *undated = fixture ("seven.csv");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *sql, *january, *february, *pooled;
+  JsonArray *cohorts;
+
+  run_mqlw (&run, NULL, "maturity", path, "--score-column", "score", "--threshold", "50", "--format", "json",
+            "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "end_of_history"), ==, "2025-03-31");
+  sql = json_object_get_object_member (json_object_get_object_member (object, "timing"), "sql");
+  g_assert_cmpstr (json_object_get_string_member (sql, "column"), ==, "sql_date");
+  g_assert_cmpfloat (member_double (sql, "median_days"), ==, 15);
+  g_assert_cmpfloat (member_double (sql, "p75_days"), ==, 27.5);
+  g_assert_cmpfloat (member_double (sql, "p90_days"), ==, 32.5);
+  cohorts = json_object_get_array_member (object, "cohorts");
+  g_assert_cmpuint (json_array_get_length (cohorts), ==, 3);
+  january = json_object_get_object_member (json_object_get_object_member (json_array_get_object_element (cohorts, 0),
+                                                                           "stages"), "sql");
+  february = json_object_get_object_member (json_object_get_object_member (json_array_get_object_element (cohorts, 1),
+                                                                            "stages"), "sql");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (cohorts, 0), "month"), ==, "2025-01");
+  g_assert_false (json_object_get_boolean_member (january, "immature"));
+  g_assert_true (json_object_get_boolean_member (february, "immature"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (january, "leads"), "reached"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (january, "mqls"), "known"), ==, 3);
+  pooled = json_object_get_object_member (json_object_get_object_member (object, "pooled"), "sql");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (pooled, "all"), "reached"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (pooled, "mature"), "known"), ==, 4);
+
+  run_mqlw (&run, NULL, "maturity", path, "--score-column", "score", "--exclude-recent", "30", "--format", "json",
+            "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (run.out);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (root), "left_out"),
+                                               "recent"), ==, 5);
+
+  run_mqlw (&run, NULL, "maturity", path, "--score-column", "score", "--threshold", "50", "--format", "csv",
+            "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "month,leads,mql,sql_known,sql_reached,sql_rate,sql_immature\n"
+                                            "2025-01,4,3,4,3,0.750000,false\n2025-02,3,1,3,2,0.666667,true\n"));
+
+  run_mqlw (&run, NULL, "maturity", path, "--score-column", "score", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "typically 15.0 days; three in four within 27.5, nine in ten within 32.5"));
+  g_assert_nonnull (strstr (run.out, "66.7 % (2/3) *"));
+
+  /* No created date: no cohorts, said plainly. */
+  run_mqlw (&run, NULL, "maturity", undated, "--score-column", "score", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "no created date"));
+  run_mqlw (&run, NULL, "maturity", path, "--score-column", "score", "--horizon", "0", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -302,5 +369,6 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli/suggest-weights", test_suggest_weights);
   g_test_add_func ("/mqlw/cli/value", test_value);
   g_test_add_func ("/mqlw/cli/value/unknown-period", test_value_unknown_period);
+  g_test_add_func ("/mqlw/cli/maturity", test_maturity);
   return g_test_run ();
 }
