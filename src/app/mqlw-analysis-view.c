@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mqlw-analysis-view.h"
+#include "mqlw-maturity-view.h"
 #include "mqlw-quality-view.h"
 #include "mqlw-value-view.h"
 #include "mqlw-weights-view.h"
@@ -18,6 +19,7 @@ struct _MqlwAnalysisView
   MqlwQualityView *quality_view;
   MqlwWeightsView *weights_view;
   MqlwValueView   *value_view;
+  MqlwMaturityView *maturity_view;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwAnalysisView, mqlw_analysis_view, GTK_TYPE_WIDGET)
@@ -45,11 +47,13 @@ mqlw_analysis_view_class_init (MqlwAnalysisViewClass *klass)
   g_type_ensure (MQLW_TYPE_QUALITY_VIEW);
   g_type_ensure (MQLW_TYPE_WEIGHTS_VIEW);
   g_type_ensure (MQLW_TYPE_VALUE_VIEW);
+  g_type_ensure (MQLW_TYPE_MATURITY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-analysis-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, stack);
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, quality_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, weights_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, value_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, maturity_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "analysisview");
 }
@@ -69,6 +73,7 @@ mqlw_analysis_view_set_workbench (MqlwAnalysisView *self,
   mqlw_quality_view_set_workbench (self->quality_view, workbench);
   mqlw_weights_view_set_workbench (self->weights_view, workbench);
   mqlw_value_view_set_workbench (self->value_view, workbench);
+  mqlw_maturity_view_set_workbench (self->maturity_view, workbench);
 }
 
 void
@@ -79,6 +84,7 @@ mqlw_analysis_view_set_workshop (MqlwAnalysisView *self,
 
   mqlw_quality_view_set_workshop (self->quality_view, workshop);
   mqlw_value_view_set_workshop (self->value_view, workshop);
+  mqlw_maturity_view_set_workshop (self->maturity_view, workshop);
 }
 
 void

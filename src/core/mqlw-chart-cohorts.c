@@ -187,8 +187,6 @@ draw_mature_line (cairo_t                *cr,
 {
   const MqlwRate *rate = &maturity->mature[stage];
   double s = palette->scale, y, dash[2] = { dash_mature[0] * s, dash_mature[1] * s };
-  g_autofree char *percent = NULL;
-  g_autofree char *label = NULL;
 
   if (!rate->present || rate->known == 0)
     return;
@@ -201,11 +199,6 @@ draw_mature_line (cairo_t                *cr,
   cairo_line_to (cr, plot->x + plot->w, y);
   cairo_stroke (cr);
   cairo_restore (cr);
-  percent = g_strdup_printf ("%.1f %%", rate->rate * 100);
-  /* TRANSLATORS: on the line across the cohort chart: "mature cohorts 10.3 %" */
-  label = g_strdup_printf (_("mature cohorts %s"), percent);
-  mqlw_chart_text (cr, palette, label, MQLW_CHART_SIZE_TICK, TRUE, palette->fg_dim,
-                   plot->x + 4 * s, y - 4 * s, 0, 1, NULL, NULL);
 }
 
 static void
@@ -242,12 +235,17 @@ draw_legend (cairo_t                *cr,
              double                  x,
              double                  y,
              double                  right,
+             const MqlwMaturity     *maturity,
              MqlwStage               stage)
 {
   const char *stage_name = _(mqlw_stage_label (stage));
+  const MqlwRate *mature = &maturity->mature[stage];
   g_autofree char *leads = g_strdup_printf (_("%s rate of the leads"), stage_name);
   g_autofree char *mqls = g_strdup_printf (_("%s rate of the MQLs"), stage_name);
-  const char *labels[] = { leads, mqls, _("Hollow: too young for the stage"), _("Leads per cohort") };
+  g_autofree char *percent = mature->known > 0 ? g_strdup_printf ("%.1f %%", mature->rate * 100) : g_strdup ("–");
+  /* TRANSLATORS: the dashed line across the cohort chart: "Mature cohorts 10.3 %" */
+  g_autofree char *pooled = g_strdup_printf (_("Mature cohorts %s"), percent);
+  const char *labels[] = { leads, mqls, _("Hollow: too young for the stage"), _("Leads per cohort"), pooled };
   double s = palette->scale, row_h = 0, left = x, top = y;
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -269,6 +267,17 @@ draw_legend (cairo_t                *cr,
           mqlw_chart_set_source (cr, palette->volume);
           cairo_rectangle (cr, cx - 6 * s, cy - 6 * s, 12 * s, 12 * s);
           cairo_fill (cr);
+        }
+      else if (i == 4)
+        {
+          double dash[2] = { dash_mature[0] * s, dash_mature[1] * s };
+
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_set_line_width (cr, 1.5 * s * palette->line);
+          mqlw_chart_set_source (cr, palette->fg_dim);
+          cairo_move_to (cr, cx - 8 * s, cy);
+          cairo_line_to (cr, cx + 8 * s, cy);
+          cairo_stroke (cr);
         }
       else
         {
@@ -344,7 +353,7 @@ mqlw_chart_draw_cohorts (cairo_t              *cr,
       mqlw_chart_text (cr, &palette, style->title, MQLW_CHART_SIZE_TITLE, TRUE, palette.fg, pad, top, 0, 0, NULL, &th);
       top += th + 8 * s;
     }
-  legend_h = draw_legend (cr, &palette, pad, top, width - pad, stage);
+  legend_h = draw_legend (cr, &palette, pad, top, width - pad, maturity, stage);
   mqlw_chart_text_extent (cr, &palette, "100%", MQLW_CHART_SIZE_TICK, FALSE, &tick_w, &tick_h);
   plot.x = pad + tick_w + 8 * s;
   plot.y = top + legend_h + 16 * s;

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mqlw-evaluate.h"
+#include "mqlw-maturity.h"
 #include "mqlw-report-private.h"
 #include "mqlw-value.h"
 #include "mqlw-weights.h"
@@ -235,6 +236,82 @@ add_value (MqlwReport *self)
   mqlw_report_add_table (self, header, widths, G_N_ELEMENTS (header), 0x1e, cells, -1);
 }
 
+static void
+add_maturity_timing (MqlwReport         *self,
+                     const MqlwMaturity *m,
+                     const MqlwOutcomes *outcomes)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    {
+      const MqlwStageTiming *t = &m->timing[s];
+
+      if (outcomes->stage[s] == NULL)
+        continue;
+      if (t->has_dates && t->leads > 0)
+        {
+          g_autofree char *median = mqlw_report_format_number (round (t->median_days));
+          g_autofree char *p90 = mqlw_report_format_number (round (t->p90_days));
+
+          /* TRANSLATORS: "SQL: typically 15 days after the lead was created; nine in ten within 33 (sql_date)" */
+          g_ptr_array_add (items, g_strdup_printf (_("%s: typically %s days after the lead was created; nine in ten "
+                                                     "within %s (%s)"), _(mqlw_stage_label (s)), median, p90, t->column));
+        }
+      else
+        g_ptr_array_add (items, g_strdup_printf (_("%s: the history has no dates for this stage"),
+                                                 _(mqlw_stage_label (s))));
+    }
+  mqlw_report_add_bullets (self, items);
+}
+
+static void
+add_maturity (MqlwReport *self,
+              MqlwStage   stage)
+{
+  static const char * const header[] = { N_("Cohort"), N_("Leads"), N_("MQLs"), N_("Rate of the leads"),
+                                         N_("Rate of the MQLs"), N_("Maturity") };
+  static const double widths[] = { 0.14, 0.12, 0.12, 0.2, 0.2, 0.22 };
+  MqlwDataset *dataset = mqlw_report_get_dataset (self);
+  MqlwModel *model = mqlw_report_get_model (self);
+  g_autoptr(MqlwMaturity) m = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *all = NULL, *mature = NULL, *text = NULL;
+
+  if (stage >= MQLW_N_STAGES)
+    return;
+  m = mqlw_maturity_new (dataset, mqlw_scorer_get_scores (mqlw_report_get_scorer (self)), model->paths.score,
+                         model->threshold, 0, NAN, mqlw_date_today ());
+  if (!m->has_created || m->cohorts->len == 0)
+    return;
+  mqlw_report_add_subheading (self, _("Have the outcomes had time?"));
+  add_maturity_timing (self, m, &dataset->outcomes);
+  for (guint i = 0; i < m->cohorts->len; i++)
+    {
+      const MqlwCohort *c = &g_array_index (m->cohorts, MqlwCohort, i);
+
+      g_ptr_array_add (cells, mqlw_cohort_label (c));
+      g_ptr_array_add (cells, mqlw_report_format_count (c->leads));
+      g_ptr_array_add (cells, mqlw_report_format_count (c->mql));
+      g_ptr_array_add (cells, mqlw_report_format_percent (c->stage[stage].known > 0 ? c->stage[stage].rate : NAN));
+      g_ptr_array_add (cells, mqlw_report_format_percent (c->mql_stage[stage].known > 0 ? c->mql_stage[stage].rate : NAN));
+      g_ptr_array_add (cells, g_strdup (c->immature[stage] ? _("Still maturing") : ""));
+    }
+  /* TRANSLATORS: %s is a stage ("SQL") */
+  text = g_strdup_printf (_("The %s rate of the leads, and of the MQLs, by the month they were created. A cohort is "
+                            "still maturing while its youngest leads are younger than the time nine in ten leads take "
+                            "to reach the stage."), _(mqlw_stage_label (stage)));
+  mqlw_report_add_text (self, text);
+  mqlw_report_add_table (self, header, widths, G_N_ELEMENTS (header), 0x1e, cells, -1);
+  all = mqlw_report_format_percent (m->all[stage].known > 0 ? m->all[stage].rate : NAN);
+  mature = mqlw_report_format_percent (m->mature[stage].known > 0 ? m->mature[stage].rate : NAN);
+  g_clear_pointer (&text, g_free);
+  /* TRANSLATORS: "Over every cohort the SQL rate is 10.4 %; over the mature cohorts, 10.3 %." */
+  text = g_strdup_printf (_("Over every cohort the %s rate is %s; over the mature cohorts, %s."),
+                          _(mqlw_stage_label (stage)), all, mature);
+  mqlw_report_add_text (self, text);
+}
+
 void
 mqlw_report_build_analytics (MqlwReport *self)
 {
@@ -244,4 +321,5 @@ mqlw_report_build_analytics (MqlwReport *self)
   add_quality (self);
   add_weights (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
   add_value (self);
+  add_maturity (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
 }

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "gui-test-util.h"
+#include "mqlw-maturity-view.h"
 #include "mqlw-quality-view.h"
 #include "mqlw-project-session.h"
 #include "mqlw-value-view.h"
@@ -214,6 +215,48 @@ test_value (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+maturity_ready (gpointer window)
+{
+  return gui_test_is_idle (window) &&
+         mqlw_maturity_view_is_ready (MQLW_MATURITY_VIEW (mqlw_window_get_child (window, "maturity")));
+}
+
+/* The sample has no stage dates: with a stated 60 days the last two months'
+ * cohorts are still maturing; the figures are the core's. */
+static void
+test_maturity (void)
+{
+  MqlwWindow *window = open_sample ();
+  MqlwMaturityView *view = MQLW_MATURITY_VIEW (mqlw_window_get_child (window, "maturity"));
+  g_autoptr(MqlwMaturity) expected = NULL;
+  const MqlwMaturity *shown;
+  GuiTestReference ref;
+
+  gui_test_reference_init (&ref);
+  expected = mqlw_maturity_new (ref.dataset, mqlw_scorer_get_scores (ref.scorer), ref.model->paths.score,
+                                ref.model->threshold, 30, 60, mqlw_date_today ());
+  mqlw_maturity_view_set_options (view, 30, 60);
+  mqlw_window_set_view (window, "maturity");
+  gui_test_wait_until (maturity_ready, window, "the maturity figures");
+  shown = mqlw_maturity_view_get_maturity (view);
+  g_assert_cmpuint (shown->cohorts->len, ==, expected->cohorts->len);
+  g_assert_cmpuint (shown->excluded, ==, expected->excluded);
+  for (guint i = 0; i < shown->cohorts->len; i++)
+    {
+      const MqlwCohort *a = &g_array_index (shown->cohorts, MqlwCohort, i);
+      const MqlwCohort *b = &g_array_index (expected->cohorts, MqlwCohort, i);
+
+      g_assert_cmpuint (a->stage[MQLW_STAGE_SQL].reached, ==, b->stage[MQLW_STAGE_SQL].reached);
+      g_assert_cmpint (a->immature[MQLW_STAGE_SQL], ==, b->immature[MQLW_STAGE_SQL]);
+    }
+  g_assert_cmpuint (shown->mature[MQLW_STAGE_SQL].known, ==, expected->mature[MQLW_STAGE_SQL].known);
+  screenshots (window, "maturity");
+
+  gui_test_reference_clear (&ref);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/analysis/quality", test_quality);
   g_test_add_func ("/mqlw/gui/analysis/weights", test_weights);
   g_test_add_func ("/mqlw/gui/analysis/value", test_value);
+  g_test_add_func ("/mqlw/gui/analysis/maturity", test_maturity);
 
   return gui_test_run ();
 }
