@@ -359,6 +359,67 @@ test_maturity (void)
   g_assert_cmpint (run.status, ==, 1);
 }
 
+/* simpson.csv: the constructed reversal of test-segments.c (the arithmetic is
+ * there): pooled MQLs 6/12 against others 4/12, both segments reversed;
+ * Events' lowest threshold reaching 45 % SQL is 20, the pooled one 8. */
+static void
+test_segments (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = fixture ("simpson.csv");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *pooled, *events = NULL;
+  JsonArray *segments, *warnings;
+
+  run_mqlw (&run, NULL, "segments", path, "--score-column", "score", "--threshold", "50", "--by", "source",
+            "--buckets", "edges:0,10,50", "--target-sql", "45", "--min-known", "2", "--format", "json", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "field"), ==, "source");
+  g_assert_true (json_object_get_boolean_member (object, "simpson"));
+  pooled = json_object_get_object_member (object, "pooled");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (pooled, "mql_rate"), "reached"), ==, 6);
+  g_assert_cmpfloat_with_epsilon (member_double (pooled, "difference"), 0.166667, 1e-6);
+  g_assert_cmpfloat (member_double (pooled, "best_threshold"), ==, 8);
+  segments = json_object_get_array_member (object, "segments");
+  g_assert_cmpuint (json_array_get_length (segments), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *s = json_array_get_object_element (segments, i);
+
+      g_assert_true (json_object_get_boolean_member (s, "reversed"));
+      if (g_str_equal (json_object_get_string_member (s, "value"), "Events"))
+        events = s;
+    }
+  g_assert_nonnull (events);
+  g_assert_cmpfloat_with_epsilon (member_double (events, "difference"), -0.4, 1e-9);
+  g_assert_cmpfloat (member_double (events, "best_threshold"), ==, 20);
+  g_assert_true (json_object_get_boolean_member (events, "threshold_differs"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (events, "buckets")), ==, 3);
+  warnings = json_object_get_array_member (object, "warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 2);
+  g_assert_nonnull (strstr (json_array_get_string_element (warnings, 0), "Simpson's paradox"));
+
+  run_mqlw (&run, NULL, "segments", path, "--score-column", "score", "--threshold", "50", "--by", "source",
+            "--buckets", "edges:0,10,50", "--target-sql", "45", "--min-known", "2", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Warning: Over all leads the MQLs reach SQL more often"));
+  g_assert_nonnull (strstr (run.out, "Events !"));
+
+  run_mqlw (&run, NULL, "segments", path, "--score-column", "score", "--by", "source", "--buckets", "edges:0,10,50",
+            "--format", "csv", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "value,lo,hi,leads,known,reached,rate\n"));
+  g_assert_nonnull (strstr (run.out, "\nAds,10,50,7,7,2,0.285714\n"));
+
+  run_mqlw (&run, NULL, "segments", path, "--score-column", "score", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_mqlw (&run, NULL, "segments", path, "--score-column", "score", "--by", "region", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "no column “region”"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -370,5 +431,6 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli/value", test_value);
   g_test_add_func ("/mqlw/cli/value/unknown-period", test_value_unknown_period);
   g_test_add_func ("/mqlw/cli/maturity", test_maturity);
+  g_test_add_func ("/mqlw/cli/segments", test_segments);
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "suggest-weights", N_("Weights suggested by the data: each criterion's lift and a logistic regression, as points"), mqlw_command_suggest_weights },
   { "value",     N_("What the line is worth: revenue captured and missed, expected value per threshold, a month's forecast"), mqlw_command_value },
   { "maturity",  N_("Outcome maturity: time to each stage, rates per created-month cohort, the young ones flagged"), mqlw_command_maturity },
+  { "segments",  N_("Does the picture hold in every segment: rates per value of a field, reversals, best thresholds"), mqlw_command_segments },
   { "project",   N_("Projects: create, info, set-model, sign (the model both teams agree to)"), mqlw_command_project },
   { "export",    N_("Export the agreed model (JSON), the bucket table or sweep (CSV), or the chart"), mqlw_command_export },
   { "report",    N_("Write the MQL definition as a PDF or Markdown document"), mqlw_command_report },

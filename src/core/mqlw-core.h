@@ -22,6 +22,7 @@
 #include "mqlw-weights.h"
 #include "mqlw-value.h"
 #include "mqlw-maturity.h"
+#include "mqlw-segments.h"
 #include "mqlw-notes.h"
 #include "mqlw-model-adapt.h"
 #include "mqlw-column-rank.h"
