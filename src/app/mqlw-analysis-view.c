@@ -8,6 +8,7 @@
 #include "mqlw-analysis-view.h"
 #include "mqlw-maturity-view.h"
 #include "mqlw-quality-view.h"
+#include "mqlw-segments-view.h"
 #include "mqlw-value-view.h"
 #include "mqlw-weights-view.h"
 
@@ -20,6 +21,7 @@ struct _MqlwAnalysisView
   MqlwWeightsView *weights_view;
   MqlwValueView   *value_view;
   MqlwMaturityView *maturity_view;
+  MqlwSegmentsView *segments_view;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwAnalysisView, mqlw_analysis_view, GTK_TYPE_WIDGET)
@@ -48,12 +50,14 @@ mqlw_analysis_view_class_init (MqlwAnalysisViewClass *klass)
   g_type_ensure (MQLW_TYPE_WEIGHTS_VIEW);
   g_type_ensure (MQLW_TYPE_VALUE_VIEW);
   g_type_ensure (MQLW_TYPE_MATURITY_VIEW);
+  g_type_ensure (MQLW_TYPE_SEGMENTS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-analysis-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, stack);
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, quality_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, weights_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, value_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, maturity_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, segments_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "analysisview");
 }
@@ -74,6 +78,7 @@ mqlw_analysis_view_set_workbench (MqlwAnalysisView *self,
   mqlw_weights_view_set_workbench (self->weights_view, workbench);
   mqlw_value_view_set_workbench (self->value_view, workbench);
   mqlw_maturity_view_set_workbench (self->maturity_view, workbench);
+  mqlw_segments_view_set_workbench (self->segments_view, workbench);
 }
 
 void
@@ -85,6 +90,7 @@ mqlw_analysis_view_set_workshop (MqlwAnalysisView *self,
   mqlw_quality_view_set_workshop (self->quality_view, workshop);
   mqlw_value_view_set_workshop (self->value_view, workshop);
   mqlw_maturity_view_set_workshop (self->maturity_view, workshop);
+  mqlw_segments_view_set_workshop (self->segments_view, workshop);
 }
 
 void

@@ -7,12 +7,14 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "mqlw-evaluate.h"
 #include "mqlw-maturity.h"
 #include "mqlw-report-private.h"
+#include "mqlw-segments.h"
 #include "mqlw-value.h"
 #include "mqlw-weights.h"
 
@@ -312,6 +314,67 @@ add_maturity (MqlwReport *self,
   mqlw_report_add_text (self, text);
 }
 
+/* The lead source, when the data has one: the split rooms ask about first. */
+static const char *
+find_source_field (MqlwDataset *dataset)
+{
+  for (guint i = 0; i < dataset->columns->len; i++)
+    {
+      const MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
+      g_autofree char *lower = g_ascii_strdown (column->name, -1);
+
+      if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL && strstr (lower, "source") != NULL &&
+          column->dict != NULL && column->dict->len >= 2 && column->dict->len <= 60)
+        return column->name;
+    }
+  return NULL;
+}
+
+static void
+add_segments (MqlwReport *self,
+              MqlwStage   stage)
+{
+  static const char * const header[] = { N_("Segment"), N_("Leads"), N_("MQLs"), N_("Rate of the MQLs"),
+                                         N_("Rate of the others"), N_("Best threshold") };
+  static const double widths[] = { 0.28, 0.12, 0.1, 0.17, 0.17, 0.16 };
+  MqlwDataset *dataset = mqlw_report_get_dataset (self);
+  MqlwModel *model = mqlw_report_get_model (self);
+  const char *field = find_source_field (dataset);
+  g_autoptr(MqlwSegments) seg = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL, *text = NULL;
+
+  if (field == NULL || stage >= MQLW_N_STAGES)
+    return;
+  seg = mqlw_segments_new (dataset, mqlw_scorer_get_scores (mqlw_report_get_scorer (self)), model->paths.score,
+                           model->threshold, field, stage, NULL, 0.30, 20, NULL);
+  if (seg == NULL)
+    return;
+  /* TRANSLATORS: a report heading; %s is a column ("lead_source") */
+  title = g_strdup_printf (_("Does it hold for every %s?"), field);
+  mqlw_report_add_subheading (self, title);
+  /* TRANSLATORS: %s is a stage ("SQL") */
+  text = g_strdup_printf (_("Each segment's MQLs against its other leads at %s; the best threshold is the lowest whose "
+                            "MQLs reach a 30 %% SQL rate over at least 20 known outcomes."), _(mqlw_stage_label (stage)));
+  mqlw_report_add_text (self, text);
+  for (guint i = 0; i < seg->segments->len; i++)
+    {
+      const MqlwSegment *s = g_ptr_array_index (seg->segments, i);
+
+      g_ptr_array_add (cells, g_strdup (s->label));
+      g_ptr_array_add (cells, mqlw_report_format_count (s->leads));
+      g_ptr_array_add (cells, mqlw_report_format_count (s->mql));
+      g_ptr_array_add (cells, mqlw_report_format_percent (s->mql_rate.known > 0 ? s->mql_rate.rate : NAN));
+      g_ptr_array_add (cells, mqlw_report_format_percent (s->other_rate.known > 0 ? s->other_rate.rate : NAN));
+      g_ptr_array_add (cells, s->threshold_found ? mqlw_report_format_number (s->threshold) : g_strdup ("—"));
+    }
+  mqlw_report_add_table (self, header, widths, G_N_ELEMENTS (header), 0x3e, cells, -1);
+  if (seg->warnings->len > 0)
+    mqlw_report_add_bullets (self, seg->warnings);
+  else
+    mqlw_report_add_text (self, _("The score ranks the leads the same way in every segment."));
+}
+
 void
 mqlw_report_build_analytics (MqlwReport *self)
 {
@@ -322,4 +385,5 @@ mqlw_report_build_analytics (MqlwReport *self)
   add_weights (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
   add_value (self);
   add_maturity (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
+  add_segments (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
 }

@@ -11,6 +11,7 @@
 #include "gui-test-util.h"
 #include "mqlw-maturity-view.h"
 #include "mqlw-quality-view.h"
+#include "mqlw-segments-view.h"
 #include "mqlw-project-session.h"
 #include "mqlw-value-view.h"
 #include "mqlw-weights-view.h"
@@ -257,6 +258,52 @@ test_maturity (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+segments_ready (gpointer window)
+{
+  return gui_test_is_idle (window) &&
+         mqlw_segments_view_is_ready (MQLW_SEGMENTS_VIEW (mqlw_window_get_child (window, "segments")));
+}
+
+/* Split by lead_source; drill down into the second segment. */
+static void
+test_segments (void)
+{
+  MqlwWindow *window = open_sample ();
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  MqlwSegmentsView *view = MQLW_SEGMENTS_VIEW (mqlw_window_get_child (window, "segments"));
+  g_autoptr(MqlwSegments) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const MqlwSegments *shown;
+  GuiTestReference ref;
+
+  gui_test_reference_init (&ref);
+  expected = mqlw_segments_new (ref.dataset, mqlw_scorer_get_scores (ref.scorer), ref.model->paths.score,
+                                ref.model->threshold, "lead_source", MQLW_STAGE_SQL,
+                                mqlw_workbench_get_bucket_spec (workbench), 0.30, 20, &error);
+  g_assert_no_error (error);
+  mqlw_window_set_view (window, "segments");
+  g_assert_true (mqlw_segments_view_set_field (view, "lead_source"));
+  gui_test_wait_until (segments_ready, window, "the segments");
+  shown = mqlw_segments_view_get_segments (view);
+  g_assert_cmpstr (shown->field, ==, "lead_source");
+  g_assert_cmpuint (shown->segments->len, ==, expected->segments->len);
+  g_assert_cmpuint (shown->warnings->len, ==, expected->warnings->len);
+  for (guint i = 0; i < shown->segments->len; i++)
+    {
+      const MqlwSegment *a = g_ptr_array_index (shown->segments, i), *b = g_ptr_array_index (expected->segments, i);
+
+      g_assert_cmpstr (a->label, ==, b->label);
+      g_assert_cmpuint (a->mql_rate.reached, ==, b->mql_rate.reached);
+      g_assert_cmpint (a->threshold_differs, ==, b->threshold_differs);
+    }
+  mqlw_segments_view_show_segment (view, 1);
+  screenshots (window, "segments");
+
+  gui_test_reference_clear (&ref);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/analysis/weights", test_weights);
   g_test_add_func ("/mqlw/gui/analysis/value", test_value);
   g_test_add_func ("/mqlw/gui/analysis/maturity", test_maturity);
+  g_test_add_func ("/mqlw/gui/analysis/segments", test_segments);
 
   return gui_test_run ();
 }
