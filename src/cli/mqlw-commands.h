@@ -25,4 +25,15 @@ int mqlw_command_sign          (int argc, char **argv);
 int mqlw_command_key           (int argc, char **argv);
 int mqlw_command_project_trust (int argc, char **argv);
 
+/* mqlw-sql-commands.c */
+int mqlw_command_score         (int argc, char **argv);
+/* mqlw export --what sql|sql-aggregate|sql-sample: @output NULL or "-" = standard output. */
+int mqlw_export_sql            (const char *path,
+                                const char *what,
+                                const char *dialect,
+                                const char *table,
+                                const char *map_path,
+                                int         sample_size,
+                                const char *output);
+
 G_END_DECLS

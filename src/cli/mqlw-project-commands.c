@@ -523,12 +523,25 @@ mqlw_command_export (int    argc,
   g_autoptr(MqlwScorer) scorer = NULL;
   g_autoptr(MqlwCalibration) calibration = NULL;
   g_autofree char *what = NULL, *output = NULL, *buckets = NULL;
+  g_autofree char *dialect = NULL, *table_name = NULL, *map_path = NULL;
+  int sample_size = 0;
   const MqlwModelVersion *head;
   guint version;
+  MqlwSqlQuery query;
   GOptionEntry entries[] = {
     { "what", 'w', 0, G_OPTION_ARG_STRING, &what,
-      N_("What to export: model (the agreed model JSON), buckets (CSV), sweep (CSV) or chart (PNG, SVG, PDF)"),
+      N_("What to export: model (the agreed model JSON), buckets (CSV), sweep (CSV), chart (PNG, SVG, PDF), "
+         "or for a warehouse sql (every lead's score), sql-aggregate (the calibration aggregate) or "
+         "sql-sample (a stratified sample of leads)"),
       N_("WHAT") },
+    { "dialect", 0, 0, G_OPTION_ARG_STRING, &dialect,
+      N_("The warehouse's SQL: sqlite, duckdb, postgres, bigquery, snowflake or spark"), N_("DIALECT") },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_name,
+      N_("The table the query reads (default leads; schema.table allowed)"), N_("NAME") },
+    { "map", 0, 0, G_OPTION_ARG_FILENAME, &map_path,
+      N_("The table's columns, types and roles (mqlw inspect --write-map); needed for a model file"), N_("MAP.json") },
+    { "sample-size", 0, 0, G_OPTION_ARG_INT, &sample_size,
+      N_("About how many leads sql-sample returns (default 100000)"), N_("LEADS") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
       N_("Score buckets for buckets and chart: auto, width:10, edges:0,31,51,71 or quantiles:5 (default auto)"),
@@ -536,12 +549,24 @@ mqlw_command_export (int    argc,
     { NULL }
   };
 
-  mqlw_invocation_init (&inv, _("PROJECT.mqlw"),
+  mqlw_invocation_init (&inv, _("PROJECT.mqlw|MODEL.json"),
                         _("Export from a project: the agreed model (its latest sign-off) as JSON, the bucket table or the\n"
                           "threshold sweep as CSV, or the chart as PNG, SVG or PDF (by the file name). The export is\n"
-                          "recorded in the project's export log."), _(exit_text), entries, FALSE, FALSE, FALSE);
+                          "recorded in the project's export log.\n"
+                          "For a warehouse, from a project, an agreed-model export or a model file (with --map): one SQL\n"
+                          "query that scores every lead of --table as the workbench does (sql), returns the calibration\n"
+                          "aggregate that mqlw calibrate --aggregate reads (sql-aggregate), or a stratified sample of\n"
+                          "leads for the what-if (sql-sample); written to --output or standard output."),
+                        _(exit_text), entries, FALSE, FALSE, FALSE);
   if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
     return mqlw_report_error (error);
+  if (what != NULL && mqlw_sql_query_from_string (what, &query))
+    return mqlw_export_sql (inv.rest[0], what, dialect, table_name, map_path, sample_size, output);
+  if (dialect != NULL || table_name != NULL || map_path != NULL || sample_size != 0)
+    {
+      g_printerr ("mqlw: %s\n", _("--dialect, --table, --map and --sample-size go with --what sql, sql-aggregate or sql-sample"));
+      return MQLW_EXIT_USAGE;
+    }
   if (what == NULL || output == NULL)
     {
       g_printerr ("mqlw: %s\n", _("say what to export and where: --what model|buckets|sweep|chart --output FILE"));
@@ -550,7 +575,8 @@ mqlw_command_export (int    argc,
   if (!g_str_equal (what, "model") && !g_str_equal (what, "buckets") && !g_str_equal (what, "sweep") &&
       !g_str_equal (what, "chart"))
     {
-      g_printerr (_("mqlw: --what must be model, buckets, sweep or chart, not “%s”\n"), what);
+      g_printerr (_("mqlw: --what must be model, buckets, sweep, chart, sql, sql-aggregate or sql-sample, not “%s”\n"),
+                  what);
       return MQLW_EXIT_USAGE;
     }
 

@@ -19,3 +19,6 @@
 #include "mqlw-project.h"
 #include "mqlw-export.h"
 #include "mqlw-report.h"
+#include "mqlw-sql-dialect.h"
+#include "mqlw-sql.h"
+#include "mqlw-lead-scores.h"
