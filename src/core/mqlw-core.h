@@ -22,3 +22,5 @@
 #include "mqlw-sql-dialect.h"
 #include "mqlw-sql.h"
 #include "mqlw-lead-scores.h"
+#include "mqlw-aggregate.h"
+#include "mqlw-calibration-aggregate.h"
