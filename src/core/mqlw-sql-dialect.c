@@ -30,6 +30,13 @@
  *   divisors used here); TRY_TO_DOUBLE/TRY_TO_NUMBER give NULL for bad text;
  *   backslash is an escape in strings, '' too; unquoted names match
  *   case-insensitively.
+ * Layers: each CTE of the query adds columns computed from the one before;
+ *   SQLite and PostgreSQL would merge them into one expression, copying a
+ *   column's expression wherever it is used (so a date parsed once would be
+ *   parsed dozens of times per row). An OFFSET in a subquery stops that in
+ *   both (SQLite's flattener rule 14 and PostgreSQL's subquery pull-up) while
+ *   the rows still stream; the other engines reuse a projection's results
+ *   themselves.
  * Spark SQL: CAST (DOUBLE AS BIGINT) truncates; DIV divides integers (/ gives
  *   a DOUBLE); strings escape with backslashes; a D suffix makes a DOUBLE. */
 
@@ -40,12 +47,13 @@ typedef struct {
   gboolean    backslash_strings;   /* escape ' and \ with a backslash */
   gboolean    doubled_quotes;      /* escape ' as '' */
   const char *double_format;       /* "$1" is the digits */
+  const char *fence;               /* ends a layer's SELECT so it is computed once per row */
   const char *ops[MQLW_SQL_N_OPS];
 } DialectInfo;
 
 static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
   [MQLW_SQL_SQLITE] = {
-    "sqlite", "SQLite", '"', '"', FALSE, TRUE, "$1",
+    "sqlite", "SQLite", '"', '"', FALSE, TRUE, "$1", "LIMIT -1 OFFSET 0",
     {
       [MQLW_SQL_OP_TEXT] = "CAST($1 AS TEXT)",
       [MQLW_SQL_OP_TRIM] = "trim($1, ' ' || char(9))",
@@ -61,7 +69,7 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
     },
   },
   [MQLW_SQL_DUCKDB] = {
-    "duckdb", "DuckDB", '"', '"', FALSE, TRUE, "CAST('$1' AS DOUBLE)",
+    "duckdb", "DuckDB", '"', '"', FALSE, TRUE, "CAST('$1' AS DOUBLE)", NULL,
     {
       [MQLW_SQL_OP_TEXT] = "CAST($1 AS VARCHAR)",
       [MQLW_SQL_OP_TRIM] = "trim($1, ' ' || chr(9))",
@@ -77,7 +85,7 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
     },
   },
   [MQLW_SQL_POSTGRES] = {
-    "postgres", "PostgreSQL", '"', '"', FALSE, TRUE, "CAST('$1' AS DOUBLE PRECISION)",
+    "postgres", "PostgreSQL", '"', '"', FALSE, TRUE, "CAST('$1' AS DOUBLE PRECISION)", "OFFSET 0",
     {
       [MQLW_SQL_OP_TEXT] = "CAST($1 AS TEXT)",
       [MQLW_SQL_OP_TRIM] = "btrim($1, ' ' || chr(9))",
@@ -94,7 +102,7 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
     },
   },
   [MQLW_SQL_BIGQUERY] = {
-    "bigquery", "BigQuery", '`', '`', TRUE, FALSE, "$1",
+    "bigquery", "BigQuery", '`', '`', TRUE, FALSE, "$1", NULL,
     {
       [MQLW_SQL_OP_TEXT] = "CAST($1 AS STRING)",
       [MQLW_SQL_OP_TRIM] = "TRIM($1, ' \\t')",
@@ -110,7 +118,7 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
     },
   },
   [MQLW_SQL_SNOWFLAKE] = {
-    "snowflake", "Snowflake", '"', '"', TRUE, TRUE, "CAST('$1' AS DOUBLE)",
+    "snowflake", "Snowflake", '"', '"', TRUE, TRUE, "CAST('$1' AS DOUBLE)", NULL,
     {
       [MQLW_SQL_OP_TEXT] = "CAST($1 AS VARCHAR)",
       [MQLW_SQL_OP_TRIM] = "TRIM($1, ' \\t')",
@@ -126,7 +134,7 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
     },
   },
   [MQLW_SQL_SPARK] = {
-    "spark", "Spark SQL", '`', '`', TRUE, FALSE, "$1D",
+    "spark", "Spark SQL", '`', '`', TRUE, FALSE, "$1D", NULL,
     {
       [MQLW_SQL_OP_TEXT] = "CAST($1 AS STRING)",
       [MQLW_SQL_OP_TRIM] = "trim(BOTH ' \\t' FROM $1)",
@@ -165,6 +173,13 @@ mqlw_sql_dialect_to_string (MqlwSqlDialect dialect)
 {
   g_return_val_if_fail (dialect < MQLW_SQL_N_DIALECTS, NULL);
   return dialects[dialect].name;
+}
+
+const char *
+mqlw_sql_dialect_fence (MqlwSqlDialect dialect)
+{
+  g_return_val_if_fail (dialect < MQLW_SQL_N_DIALECTS, NULL);
+  return dialects[dialect].fence;
 }
 
 const char *

@@ -59,6 +59,8 @@ const char *mqlw_sql_dialect_to_string   (MqlwSqlDialect  dialect);   /* "sqlite
 gboolean    mqlw_sql_dialect_from_string (const char     *text,       /* also "postgresql", "databricks" */
                                           MqlwSqlDialect *dialect);
 const char *mqlw_sql_dialect_label       (MqlwSqlDialect  dialect);   /* "SQLite", "PostgreSQL", … */
+/* What ends each layer's SELECT so it is computed once per row ("OFFSET 0"), or NULL. */
+const char *mqlw_sql_dialect_fence       (MqlwSqlDialect  dialect);
 
 /* Appends the template of @op with @a and @b (NULL when unused) put in. */
 void        mqlw_sql_append_op           (GString        *out,

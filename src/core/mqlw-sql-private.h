@@ -44,13 +44,19 @@ enum {
   NEED_MONTH  = 1 << 5,   /* mqlw_m<i>: year × 100 + month */
 };
 
+/* One column a layer adds. */
+typedef struct {
+  char *expr;
+  char *name;
+} SqlItem;
+
 typedef struct {
   MqlwSqlDialect     d;
   const MqlwModel   *model;
   const MqlwMapping *schema;
   MqlwDataset       *shape;          /* an empty dataset with the schema's columns */
   MqlwSqlQuery       query;
-  GPtrArray         *layers[N_LAYERS];   /* char* "expression AS name" */
+  GPtrArray         *layers[N_LAYERS];   /* SqlItem* */
   char              *side[N_LAYERS];     /* a one-row CTE cross-joined into that layer, or NULL */
   char              *side_name[N_LAYERS];
   guint             *needs;          /* NEED_* per schema column */

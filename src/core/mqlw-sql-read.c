@@ -35,8 +35,11 @@ sql_add (SqlBuilder *b,
          char       *expr,
          const char *name)
 {
-  g_ptr_array_add (b->layers[layer], g_strdup_printf ("%s AS %s", expr, name));
-  g_free (expr);
+  SqlItem *item = g_new (SqlItem, 1);
+
+  item->expr = expr;
+  item->name = g_strdup (name);
+  g_ptr_array_add (b->layers[layer], item);
 }
 
 gint

@@ -694,16 +694,61 @@ add_paths (SqlBuilder *b)
 
 /* ---- assembling --------------------------------------------------------- */
 
+/* Whether @text names the column @name (not as part of a longer name). */
+static gboolean
+mentions (const char *text,
+          const char *name)
+{
+  gsize len = strlen (name);
+
+  for (const char *p = strstr (text, name); p != NULL; p = strstr (p + 1, name))
+    {
+      gboolean before = p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '_');
+      gboolean after = g_ascii_isalnum (p[len]) || p[len] == '_';
+
+      if (!before && !after)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The last layer (N_LAYERS: the final SELECT) that uses @name. */
+static guint
+last_use (SqlBuilder *b,
+          const char *name,
+          guint       defined,
+          const char *tail)
+{
+  if (mentions (tail, name))
+    return N_LAYERS;
+  for (guint l = N_LAYERS; l-- > defined + 1;)
+    {
+      if (b->side[l] != NULL && mentions (b->side[l], name))
+        return l;
+      for (guint i = 0; i < b->layers[l]->len; i++)
+        if (mentions (((SqlItem *) g_ptr_array_index (b->layers[l], i))->expr, name))
+          return l;
+    }
+  return defined;
+}
+
+/* The layers as CTEs. Each selects the columns of the layer before that a
+ * later layer (or @tail, the final SELECT) still uses, and adds its own; with
+ * @keep_source the table's own columns are carried to the end. */
 static void
 append_layers (SqlBuilder *b,
                GString    *out,
-               gboolean    keep_source)
+               gboolean    keep_source,
+               const char *tail)
 {
+  g_autoptr(GPtrArray) carried = g_ptr_array_new ();    /* SqlItem* defined so far */
+  g_autoptr(GArray) until = g_array_new (FALSE, FALSE, sizeof (guint));
   const char *prev = "src";
 
   for (guint l = 0; l < N_LAYERS; l++)
     {
       GPtrArray *items = b->layers[l];
+      gboolean first = TRUE;
 
       if (items->len == 0 && l != LAYER_TEXT)
         continue;
@@ -714,21 +759,40 @@ append_layers (SqlBuilder *b,
 
           g_string_append_printf (out, ",\n%s AS (\n%s\n)", b->side_name[l], body);
         }
-      g_string_append_printf (out, ",\n%s AS (\n  SELECT\n    ", layer_names[l]);
-      if (l == LAYER_TEXT)
-        {
-          if (keep_source)
-            g_string_append_printf (out, "src.*%s", items->len > 0 ? ",\n    " : "");
-        }
-      else
-        g_string_append_printf (out, "%s.*,\n    ", prev);
+      g_string_append_printf (out, ",\n%s AS (\n  SELECT", layer_names[l]);
+      if (keep_source)
+        for (guint i = 0; i < b->schema->columns->len; i++)
+          {
+            const MqlwColumnSpec *spec = g_ptr_array_index (b->schema->columns, i);
+            g_autofree char *ident = mqlw_sql_ident (b->d, spec->name);
+
+            g_string_append_printf (out, "%s\n    %s", first ? "" : ",", ident);
+            first = FALSE;
+          }
+      for (guint i = 0; i < carried->len; i++)
+        if (g_array_index (until, guint, i) > l)
+          {
+            g_string_append_printf (out, "%s\n    %s", first ? "" : ",",
+                                    ((SqlItem *) g_ptr_array_index (carried, i))->name);
+            first = FALSE;
+          }
       for (guint i = 0; i < items->len; i++)
-        g_string_append_printf (out, "%s%s", i > 0 ? ",\n    " : "", (const char *) g_ptr_array_index (items, i));
-      if (l == LAYER_TEXT && items->len == 0 && !keep_source)
-        g_string_append (out, "1 AS mqlw_one");
+        {
+          SqlItem *item = g_ptr_array_index (items, i);
+          guint use = last_use (b, item->name, l, tail);
+
+          g_string_append_printf (out, "%s\n    %s AS %s", first ? "" : ",", item->expr, item->name);
+          first = FALSE;
+          g_ptr_array_add (carried, item);
+          g_array_append_val (until, use);
+        }
+      if (first)
+        g_string_append (out, "\n    1 AS mqlw_one");
       g_string_append_printf (out, "\n  FROM %s", prev);
       if (b->side[l] != NULL)
         g_string_append_printf (out, "\n  CROSS JOIN %s", b->side_name[l]);
+      if (mqlw_sql_dialect_fence (b->d) != NULL)
+        g_string_append_printf (out, "\n  %s", mqlw_sql_dialect_fence (b->d));
       g_string_append (out, "\n)");
       prev = layer_names[l];
     }
@@ -886,6 +950,14 @@ append_sample_select (SqlBuilder           *b,
 /* ---- the public API ----------------------------------------------------- */
 
 static void
+sql_item_free (SqlItem *item)
+{
+  g_free (item->expr);
+  g_free (item->name);
+  g_free (item);
+}
+
+static void
 sql_builder_clear (SqlBuilder *b)
 {
   for (guint l = 0; l < N_LAYERS; l++)
@@ -944,6 +1016,7 @@ mqlw_sql_build (const MqlwModel      *model,
   g_autoptr(MqlwScorer) check = NULL;
   g_autofree char *table = NULL, *lead_id = NULL;
   gboolean present[MQLW_N_STAGES] = { FALSE, };
+  g_autoptr(GString) tail = NULL;
   MqlwColumn *id_column;
   GString *out;
 
@@ -958,7 +1031,7 @@ mqlw_sql_build (const MqlwModel      *model,
   b.schema = schema;
   b.query = options->query;
   for (guint l = 0; l < N_LAYERS; l++)
-    b.layers[l] = g_ptr_array_new_with_free_func (g_free);
+    b.layers[l] = g_ptr_array_new_with_free_func ((GDestroyNotify) sql_item_free);
   b.shape = make_shape (schema, error);
   if (b.shape == NULL)
     return NULL;
@@ -990,29 +1063,22 @@ mqlw_sql_build (const MqlwModel      *model,
   if (options->query != MQLW_SQL_QUERY_SCORE && !sql_add_outcomes (&b, present, error))
     return NULL;
 
+  /* The final SELECT first: the layers carry only what it and they use. */
+  tail = g_string_new (NULL);
+  if (options->query == MQLW_SQL_QUERY_AGGREGATE)
+    append_aggregate_select (&b, tail, present);
+  sql_add_readings (&b);
+  if (options->query == MQLW_SQL_QUERY_SCORE)
+    append_score_select (&b, tail, lead_id);
+  else if (options->query == MQLW_SQL_QUERY_SAMPLE)
+    append_sample_select (&b, tail, lead_id, present, options);
+
   out = g_string_new (NULL);
   append_header (&b, out, options);
-  if (options->query == MQLW_SQL_QUERY_AGGREGATE)
-    {
-      /* The created month is read before the layers are written. */
-      g_autoptr(GString) select = g_string_new (NULL);
-
-      append_aggregate_select (&b, select, present);
-      sql_add_readings (&b);
-      table = mqlw_sql_table (b.d, options->table != NULL ? options->table : MQLW_SQL_DEFAULT_TABLE);
-      g_string_append_printf (out, "WITH src AS (\n  SELECT * FROM %s\n)", table);
-      append_layers (&b, out, FALSE);
-      g_string_append (out, select->str);
-      return g_string_free (out, FALSE);
-    }
-  sql_add_readings (&b);
   table = mqlw_sql_table (b.d, options->table != NULL ? options->table : MQLW_SQL_DEFAULT_TABLE);
   g_string_append_printf (out, "WITH src AS (\n  SELECT * FROM %s\n)", table);
-  append_layers (&b, out, options->query == MQLW_SQL_QUERY_SAMPLE);
-  if (options->query == MQLW_SQL_QUERY_SCORE)
-    append_score_select (&b, out, lead_id);
-  else
-    append_sample_select (&b, out, lead_id, present, options);
+  append_layers (&b, out, options->query == MQLW_SQL_QUERY_SAMPLE, tail->str);
+  g_string_append (out, tail->str);
   return g_string_free (out, FALSE);
 }
 
