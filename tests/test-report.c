@@ -87,7 +87,7 @@ sign (MqlwDataset *dataset,
   g_ptr_array_add (approvers, mqlw_approver_new ("Sam Ortiz", "VP Sales", MQLW_TEAM_SALES));
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 30, G_DATE_NOVEMBER, 2025);
-  signoff = mqlw_signoff_create (dataset, model, approvers, "Event badge scans are never MQLs.", &date, NULL, 2,
+  signoff = mqlw_signoff_create (dataset, model, approvers, "Event badge scans are never MQLs.", &date, NULL, 2, NULL,
                                  NULL, &error);
   g_assert_no_error (error);
   return signoff;
@@ -215,7 +215,9 @@ test_pdf (void)
   assert_contains (text, "VP Sales");
   assert_contains (text, "2026-02-28");                 /* review: signed 2025-11-30 + 3 months */
   assert_contains (text, "75.0 % (3 of 4)");            /* SQL at the threshold, hand-worked */
-  assert_contains (text, "4.0 MQLs a month");
+  /* No created date and no stated period: no monthly figure, no capacity check. */
+  assert_contains (text, "— MQLs a month");
+  assert_contains (text, "the period is unknown");
   assert_contains (text, "Event badge scans are never MQLs.");
   assert_contains (text, "HubSpot");
   assert_contains (text, "Marketo");
@@ -262,14 +264,72 @@ test_markdown (void)
   assert_contains (text, "| Student title | Student | Job title is Student |");
   assert_contains (text, "![Conversion by score, threshold marked](definition-chart.png)");
   assert_contains (text, "| **30 (agreed)** |");
+  /* Every SQL outcome known, values filled, rule values present: nothing to tell. */
+  assert_contains (text, "### Data health\n\nNo problems found.\n");
   g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
 
   g_assert_false (mqlw_report_write (report, bad, &error));
   g_assert_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_FORMAT);
+  g_clear_error (&error);
+  /* Default verdicts: SQL, but 30 known outcomes are needed for one. */
+  assert_contains (text, "Verdicts follow the SQL rate.");
+  assert_contains (text, "| Too few leads |");
+
+  /* As mqlw report --months 2 --buckets edges:0,30 --min-known 1:
+   * [0,30) leads 3 (25) and 4 (0): SQL 0 of 2 → Too early;
+   * [30,∞) leads 1, 2, 5, 6: SQL 3 of 4 = 75 % → Hot.
+   * 4 MQLs over 2 stated months = 2.0 a month, within a capacity of 10. */
+  {
+    g_autoptr(MqlwReport) stated = NULL;
+    g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse ("edges:0,30", NULL);
+    g_autofree char *md_text = NULL;
+    MqlwReportOptions options;
+
+    mqlw_report_options_init (&options);
+    options.months = 2;
+    options.buckets = spec;
+    options.cuts.min_known = 1;
+    stated = mqlw_report_new_full (dataset, model, NULL, 0, &options, &error);
+    g_assert_no_error (error);
+    md_text = mqlw_report_to_markdown (stated, NULL);
+    assert_contains (md_text, "| 0–29 | 2 | 33.3 % | — | 0.0 % | — | — | Too early |");
+    assert_contains (md_text, "| **30+** | **4** | **66.7 %** | **—** | **75.0 %** | **—** | **—** | **Hot** |");
+    assert_contains (md_text, "Expected volume: 2.0 MQLs a month.");
+    assert_contains (md_text, "| **Period** | 2 months, as stated |");
+  }
 
   g_unlink (md);
   g_unlink (chart);
   g_rmdir (dir);
+}
+
+/* The data health section tells the import's warnings (kept in the project),
+ * the data's own findings and the rules' warnings, in that order. */
+static void
+test_health_section (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model ();
+  g_autoptr(MqlwReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  MqlwDisqualifier *student = g_ptr_array_index (model->disqualifiers, 0);
+
+  g_ptr_array_add (dataset->problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, "job_title",
+                                                        "column job_title: 'Select' (2 rows) read as missing"));
+  /* leads 1 and 2: SQL unknown instead of yes — 4 of 6 known */
+  dataset->outcomes.stage[MQLW_STAGE_SQL][0] = MQLW_OUTCOME_UNKNOWN;
+  dataset->outcomes.stage[MQLW_STAGE_SQL][1] = MQLW_OUTCOME_UNKNOWN;
+  g_strfreev (student->match.values);
+  student->match.values = g_strsplit ("Studnet", ",", -1);
+  report = mqlw_report_new (dataset, model, NULL, 0, &error);
+  g_assert_no_error (error);
+  text = mqlw_report_to_markdown (report, NULL);
+  assert_contains (text, "### Data health\n\n"
+                         "- column job_title: 'Select' (2 rows) read as missing\n"
+                         "- SQL outcome known for 4 of 6 leads (67 %); the rest are unknown, not failures\n"
+                         /* Student is one letter swap (two edits) away */
+                         "- Student title: no lead has job_title “Studnet”; the closest values are “Student” (1 lead)\n");
 }
 
 /* Each approver's key fingerprint and signing date, or that one is missing.
@@ -334,6 +394,7 @@ main (int    argc,
 
   g_test_add_func ("/mqlw/report/pdf", test_pdf);
   g_test_add_func ("/mqlw/report/markdown", test_markdown);
+  g_test_add_func ("/mqlw/report/health", test_health_section);
   g_test_add_func ("/mqlw/report/key-signatures", test_key_signatures);
   return g_test_run ();
 }

@@ -38,6 +38,8 @@ mqlw_data_option_group (MqlwDataOptions *options)
       N_("Order of day and month in dates like 3/4/2025: auto, mdy or dmy"), N_("ORDER") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &options->delimiter,
       N_("Field delimiter (default: detected): , ; tab |"), N_("CHAR") },
+    { "missing-value", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->missing_values,
+      N_("Read VALUE as missing in every column, besides the placeholders found (repeatable)"), N_("VALUE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
       N_("No progress and no warnings on stderr"), NULL },
     { "aggregate", 0, 0, G_OPTION_ARG_NONE, &options->aggregate,
@@ -64,6 +66,8 @@ mqlw_model_option_group (MqlwModelOptions *options)
       N_("MQL threshold (default: the model's)"), N_("POINTS") },
     { "capacity", 'c', 0, G_OPTION_ARG_STRING, &options->capacity,
       N_("MQLs per month sales can follow up (default: the model's)"), N_("N") },
+    { "months", 0, 0, G_OPTION_ARG_STRING, &options->months,
+      N_("Months of history the data covers, for the per-month figures (default: from the created dates)"), N_("N") },
     { NULL }
   };
   GOptionGroup *group;
@@ -99,6 +103,7 @@ mqlw_data_options_clear (MqlwDataOptions *options)
   g_clear_pointer (&options->outcome_files, g_strfreev);
   g_clear_pointer (&options->date_order, g_free);
   g_clear_pointer (&options->delimiter, g_free);
+  g_clear_pointer (&options->missing_values, g_strfreev);
 }
 
 void
@@ -108,6 +113,7 @@ mqlw_model_options_clear (MqlwModelOptions *options)
   g_clear_pointer (&options->score_column, g_free);
   g_clear_pointer (&options->threshold, g_free);
   g_clear_pointer (&options->capacity, g_free);
+  g_clear_pointer (&options->months, g_free);
 }
 
 void
@@ -265,6 +271,96 @@ mqlw_parse_fraction (const char  *option,
   return TRUE;
 }
 
+MqlwBucketSpec *
+mqlw_parse_buckets (const char  *text,
+                    GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  MqlwBucketSpec *spec = mqlw_bucket_spec_parse (text != NULL ? text : "auto", &local);
+
+  if (spec == NULL)
+    g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE, "--buckets: %s", local->message);
+  return spec;
+}
+
+gboolean
+mqlw_parse_verdict_cuts (const char       *cuts_text,
+                         const char       *stage_text,
+                         int               min_known,
+                         MqlwVerdictCuts  *cuts,
+                         GError          **error)
+{
+  mqlw_verdict_cuts_init_default (cuts);
+
+  if (stage_text != NULL && g_ascii_strcasecmp (stage_text, "auto") != 0 &&
+      !mqlw_stage_from_string (stage_text, &cuts->stage))
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("--verdict-stage must be auto, accepted, sql, opportunity or won, not “%s”"), stage_text);
+      return FALSE;
+    }
+  if (cuts_text != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (cuts_text, ",", -1);
+      double values[3];
+
+      if (g_strv_length (parts) != 3)
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("--verdict-cuts needs three rates MARGINAL,GOOD,HOT such as 10,30,50"));
+          return FALSE;
+        }
+      for (guint i = 0; i < 3; i++)
+        if (!mqlw_parse_fraction ("--verdict-cuts", parts[i], &values[i], error))
+          return FALSE;
+      if (!(values[0] <= values[1] && values[1] <= values[2]))
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("--verdict-cuts must not decrease: marginal ≤ good ≤ hot"));
+          return FALSE;
+        }
+      cuts->marginal = values[0];
+      cuts->good = values[1];
+      cuts->hot = values[2];
+    }
+  if (min_known >= 0)
+    cuts->min_known = (guint) min_known;
+  return TRUE;
+}
+
+gboolean
+mqlw_parse_months (const char  *text,
+                   double      *months,
+                   GError     **error)
+{
+  if (!mqlw_parse_number ("--months", text, months, error))
+    return FALSE;
+  if (!(*months > 0) || !isfinite (*months))
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("--months must be a positive number of months, not “%s”"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The period stated in the last project opened as lead history (NAN: none). */
+static double project_months = NAN;
+
+gboolean
+mqlw_apply_months (MqlwCalibration  *calibration,
+                   const char       *text,
+                   GError          **error)
+{
+  double months = project_months;
+
+  if (text != NULL && !mqlw_parse_months (text, &months, error))
+    return FALSE;
+  if (!isnan (months))
+    mqlw_calibration_set_months (calibration, months);
+  return TRUE;
+}
+
 GBytes *
 mqlw_read_input (const char  *path,
                  GError     **error)
@@ -392,6 +488,9 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
         }
     }
 
+  for (guint i = 0; options->missing_values != NULL && options->missing_values[i] != NULL; i++)
+    mqlw_mapping_add_missing_value (mapping, NULL, options->missing_values[i]);
+
   for (guint i = 0; options->outcomes != NULL && options->outcomes[i] != NULL; i++)
     {
       MqlwColumnSpec *spec;
@@ -462,16 +561,18 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
 
   for (guint i = 0; options->joins != NULL && options->joins[i] != NULL; i++)
     {
-      g_autofree char *path = NULL, *key = NULL, *file_key = NULL;
+      g_autofree char *path = NULL, *key = NULL, *file_key = NULL, *absolute = NULL;
 
       if (!parse_join_target ("--join", options->joins[i], &path, &key, &file_key, error))
         return NULL;
-      mqlw_mapping_add_join (mapping, MQLW_JOIN_ENRICH, path, key, file_key);
+      /* Relative to the current folder, as a shell user means it. */
+      absolute = g_canonicalize_filename (path, NULL);
+      mqlw_mapping_add_join (mapping, MQLW_JOIN_ENRICH, absolute, key, file_key);
     }
 
   for (guint i = 0; options->outcome_files != NULL && options->outcome_files[i] != NULL; i++)
     {
-      g_autofree char *path = NULL, *key = NULL, *file_key = NULL;
+      g_autofree char *path = NULL, *key = NULL, *file_key = NULL, *absolute = NULL;
       const char *target;
       MqlwJoinSpec *join;
       MqlwStage stage;
@@ -479,7 +580,8 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
       if (!parse_stage_option ("--outcome-file", options->outcome_files[i], &stage, &target, error) ||
           !parse_join_target ("--outcome-file", target, &path, &key, &file_key, error))
         return NULL;
-      join = mqlw_mapping_add_join (mapping, MQLW_JOIN_OUTCOME, path, key, file_key);
+      absolute = g_canonicalize_filename (path, NULL);
+      join = mqlw_mapping_add_join (mapping, MQLW_JOIN_OUTCOME, absolute, key, file_key);
       join->stage = stage;
     }
 
@@ -591,6 +693,7 @@ load_project (const char  *path,
   if (project == NULL)
     return NULL;
   current = mqlw_project_get_model (project);
+  project_months = mqlw_project_get_months (project);
   for (guint i = 0; deferred != NULL && i < deferred->len; i++)
     {
       DeferredModel *d = g_ptr_array_index (deferred, i);
@@ -628,13 +731,6 @@ mqlw_load_dataset (const char             *path,
     }
   if (g_strcmp0 (path, "-") != 0 && mqlw_project_is_project_file (path))
     return load_project (path, error);
-  if (deferred_models != NULL && deferred_models->len > 0)
-    {
-      g_clear_pointer (&deferred_models, g_ptr_array_unref);
-      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                   _("say how leads are scored: --model MODEL.json or --score-column COLUMN"));
-      return NULL;
-    }
 
   mapping = mqlw_build_mapping (options, error);
   if (mapping == NULL)
@@ -661,6 +757,21 @@ mqlw_load_dataset (const char             *path,
     g_printerr ("\r\033[K");
   if (dataset == NULL)
     return NULL;
+  /* Read first, so that the message can name the platform's score column. */
+  if (deferred_models != NULL && deferred_models->len > 0)
+    {
+      MqlwColumn *score = mqlw_dataset_find_role (dataset, MQLW_ROLE_SCORE);
+
+      g_clear_pointer (&deferred_models, g_ptr_array_unref);
+      if (score != NULL)
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("say how leads are scored: --score-column “%s” (the score column found in %s) or --model MODEL.json"),
+                     score->name, name);
+      else
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("say how leads are scored: --model MODEL.json or --score-column COLUMN"));
+      return NULL;
+    }
 
   if (!options->quiet)
     mqlw_print_warnings (dataset->problems, dataset->source_name);
@@ -734,6 +845,19 @@ mqlw_print_warnings (GPtrArray  *problems,
                     _("line"), problem->line, problem->message);
       else
         g_printerr ("mqlw: %s: %s: %s\n", level, source_name, problem->message);
+    }
+}
+
+void
+mqlw_print_rule_warnings (const MqlwModel *model,
+                          MqlwDataset     *dataset)
+{
+  g_autoptr(GPtrArray) warnings = mqlw_model_check (model, dataset);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const MqlwRuleWarning *warning = g_ptr_array_index (warnings, i);
+      g_printerr ("mqlw: %s: %s\n", _("warning"), warning->message);
     }
 }
 

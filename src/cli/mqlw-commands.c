@@ -18,59 +18,6 @@
 static const char *history_text = N_("FILE is a CSV export of lead history, or - to read it from standard input.\n"
                                      "Exit status: 0 success, 1 usage error, 2 data error.");
 
-static MqlwBucketSpec *
-parse_buckets (const char  *text,
-               GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-  MqlwBucketSpec *spec = mqlw_bucket_spec_parse (text != NULL ? text : "auto", &local);
-
-  if (spec == NULL)
-    g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE, "--buckets: %s", local->message);
-  return spec;
-}
-
-static gboolean
-parse_verdict_cuts (const char       *cuts_text,
-                    const char       *stage_text,
-                    MqlwVerdictCuts  *cuts,
-                    GError          **error)
-{
-  mqlw_verdict_cuts_init_default (cuts);
-
-  if (stage_text != NULL && !mqlw_stage_from_string (stage_text, &cuts->stage))
-    {
-      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                   _("--verdict-stage must be accepted, sql, opportunity or won, not “%s”"), stage_text);
-      return FALSE;
-    }
-  if (cuts_text != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (cuts_text, ",", -1);
-      double values[3];
-
-      if (g_strv_length (parts) != 3)
-        {
-          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                       _("--verdict-cuts needs three rates MARGINAL,GOOD,HOT such as 10,30,50"));
-          return FALSE;
-        }
-      for (guint i = 0; i < 3; i++)
-        if (!mqlw_parse_fraction ("--verdict-cuts", parts[i], &values[i], error))
-          return FALSE;
-      if (!(values[0] <= values[1] && values[1] <= values[2]))
-        {
-          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                       _("--verdict-cuts must not decrease: marginal ≤ good ≤ hot"));
-          return FALSE;
-        }
-      cuts->marginal = values[0];
-      cuts->good = values[1];
-      cuts->hot = values[2];
-    }
-  return TRUE;
-}
-
 static JsonNode *
 source_json (MqlwDataset *dataset,
              MqlwModel   *model)
@@ -170,226 +117,20 @@ mqlw_command_generate (int    argc,
   return MQLW_EXIT_OK;
 }
 
-/* ---- inspect ----------------------------------------------------------- */
-
-static char *
-describe_role (const MqlwColumnSpec *spec)
-{
-  const char *role = mqlw_column_role_to_string (spec->role);
-
-  if (spec->role == MQLW_ROLE_OUTCOME)
-    return g_strdup_printf ("%s (%s)", role, mqlw_stage_to_string (spec->stage));
-  if (spec->role == MQLW_ROLE_ACTIVITY_DATE && spec->activity != NULL)
-    return g_strdup_printf ("%s (%s)", role, spec->activity);
-  return g_strdup (role);
-}
-
-static const char *
-delimiter_name (char delimiter)
-{
-  switch (delimiter)
-    {
-    case ',': return "comma";
-    case ';': return "semicolon";
-    case '\t': return "tab";
-    case '|': return "pipe";
-    default: return "?";
-    }
-}
-
-int
-mqlw_command_inspect (int    argc,
-                      char **argv)
-{
-  g_auto(MqlwInvocation) inv;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MqlwMapping) overrides = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(MqlwCsvPreview) preview = NULL;
-  g_autofree char *write_map = NULL;
-  g_autofree char *name = NULL;
-  int rows = 5;
-  GOptionEntry entries[] = {
-    { "write-map", 'w', 0, G_OPTION_ARG_FILENAME, &write_map,
-      N_("Save the detected mapping as JSON for editing (use it with --map)"), N_("MAP.json") },
-    { "rows", 'r', 0, G_OPTION_ARG_INT, &rows, N_("Sample rows to show (default 5)"), N_("N") },
-    { NULL }
-  };
-
-  mqlw_invocation_init (&inv, _("FILE"), _("Show the detected columns, types, roles, row count and problems."),
-                        _(history_text), entries, TRUE, FALSE, TRUE);
-  if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error))
-    return mqlw_report_error (error);
-
-  overrides = mqlw_build_mapping (&inv.data, &error);
-  if (overrides == NULL)
-    return mqlw_report_error (error);
-  bytes = mqlw_read_input (inv.rest[0], &error);
-  if (bytes == NULL)
-    return mqlw_report_error (error);
-  name = g_str_equal (inv.rest[0], "-") ? g_strdup ("stdin") : g_path_get_basename (inv.rest[0]);
-
-  preview = mqlw_csv_preview_bytes (bytes, name, overrides, MAX (rows, 0), NULL, &error);
-  if (preview == NULL)
-    return mqlw_report_error (error);
-
-  if (write_map != NULL)
-    {
-      g_autofree char *json = mqlw_mapping_to_json (preview->mapping);
-      if (!g_file_set_contents (write_map, json, -1, &error))
-        return mqlw_report_error (error);
-    }
-
-  switch (inv.format.parsed)
-    {
-    case MQLW_FORMAT_JSON:
-      {
-        g_autoptr(JsonBuilder) builder = json_builder_new ();
-        g_autoptr(JsonNode) root = NULL;
-        g_autoptr(JsonParser) parser = json_parser_new ();
-        g_autofree char *mapping_json = mqlw_mapping_to_json (preview->mapping);
-
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "file");
-        json_builder_add_string_value (builder, preview->source_name);
-        json_builder_set_member_name (builder, "rows");
-        json_builder_add_int_value (builder, preview->n_rows);
-        json_builder_set_member_name (builder, "delimiter");
-        json_builder_add_string_value (builder, delimiter_name (preview->delimiter));
-        json_builder_set_member_name (builder, "converted_from_cp1252");
-        json_builder_add_boolean_value (builder, preview->converted_from_cp1252);
-        json_builder_set_member_name (builder, "columns");
-        json_builder_begin_array (builder);
-        for (guint i = 0; i < preview->mapping->columns->len; i++)
-          {
-            const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
-            json_builder_begin_object (builder);
-            json_builder_set_member_name (builder, "name");
-            json_builder_add_string_value (builder, spec->name);
-            json_builder_set_member_name (builder, "type");
-            json_builder_add_string_value (builder, mqlw_column_type_to_string (spec->type));
-            json_builder_set_member_name (builder, "role");
-            json_builder_add_string_value (builder, mqlw_column_role_to_string (spec->role));
-            json_builder_set_member_name (builder, "stage");
-            if (spec->role == MQLW_ROLE_OUTCOME)
-              json_builder_add_string_value (builder, mqlw_stage_to_string (spec->stage));
-            else
-              json_builder_add_null_value (builder);
-            json_builder_set_member_name (builder, "activity");
-            if (spec->activity != NULL)
-              json_builder_add_string_value (builder, spec->activity);
-            else
-              json_builder_add_null_value (builder);
-            json_builder_end_object (builder);
-          }
-        json_builder_end_array (builder);
-        json_builder_set_member_name (builder, "problems");
-        json_builder_begin_array (builder);
-        for (guint i = 0; i < preview->problems->len; i++)
-          {
-            const MqlwProblem *problem = g_ptr_array_index (preview->problems, i);
-            json_builder_begin_object (builder);
-            json_builder_set_member_name (builder, "level");
-            json_builder_add_string_value (builder, problem->level == MQLW_PROBLEM_ERROR ? "error" : "warning");
-            json_builder_set_member_name (builder, "line");
-            if (problem->line > 0)
-              json_builder_add_int_value (builder, problem->line);
-            else
-              json_builder_add_null_value (builder);
-            json_builder_set_member_name (builder, "column");
-            if (problem->column != NULL)
-              json_builder_add_string_value (builder, problem->column);
-            else
-              json_builder_add_null_value (builder);
-            json_builder_set_member_name (builder, "message");
-            json_builder_add_string_value (builder, problem->message);
-            json_builder_end_object (builder);
-          }
-        json_builder_end_array (builder);
-        if (json_parser_load_from_data (parser, mapping_json, -1, NULL))
-          {
-            json_builder_set_member_name (builder, "mapping");
-            json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
-          }
-        json_builder_end_object (builder);
-        root = json_builder_get_root (builder);
-        mqlw_print_json (root);
-      }
-      break;
-
-    case MQLW_FORMAT_CSV:
-      {
-        g_autoptr(GString) out = g_string_new (NULL);
-        const char *header[] = { "name", "type", "role", "stage", "activity" };
-
-        mqlw_csv_row (out, header, G_N_ELEMENTS (header));
-        for (guint i = 0; i < preview->mapping->columns->len; i++)
-          {
-            const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
-            const char *row[] = {
-              spec->name, mqlw_column_type_to_string (spec->type), mqlw_column_role_to_string (spec->role),
-              spec->role == MQLW_ROLE_OUTCOME ? mqlw_stage_to_string (spec->stage) : "",
-              spec->activity,
-            };
-            mqlw_csv_row (out, row, G_N_ELEMENTS (row));
-          }
-        fputs (out->str, stdout);
-      }
-      break;
-
-    case MQLW_FORMAT_TEXT:
-    default:
-      g_print ("%s: %s\n", _("File"), preview->source_name);
-      g_print ("%s: %" G_GUINT64_FORMAT "\n", _("Leads"), preview->n_rows);
-      g_print ("%s: %s%s%s\n", _("Delimiter"), delimiter_name (preview->delimiter),
-               preview->had_bom ? _(", UTF-8 byte order mark") : "",
-               preview->converted_from_cp1252 ? _(", converted from Windows-1252") : "");
-      g_print ("\n%-28s %-12s %-28s %s\n", _("Column"), _("Type"), _("Role"), _("Sample values"));
-      for (guint i = 0; i < preview->mapping->columns->len; i++)
-        {
-          const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
-          g_autofree char *role = describe_role (spec);
-          g_autoptr(GString) samples = g_string_new (NULL);
-          guint col = G_MAXUINT;
-
-          for (guint h = 0; preview->header[h] != NULL; h++)
-            if (g_str_equal (preview->header[h], spec->name))
-              col = h;
-          for (guint r = 0; col != G_MAXUINT && r < preview->rows->len && r < 3; r++)
-            {
-              char **cells = g_ptr_array_index (preview->rows, r);
-              if (col < g_strv_length (cells))
-                g_string_append_printf (samples, "%s%s", samples->len ? ", " : "",
-                                        cells[col][0] ? cells[col] : "∅");
-            }
-          g_print ("%-28s %-12s %-28s %s\n", spec->name, mqlw_column_type_to_string (spec->type), role,
-                   samples->str);
-        }
-      if (preview->problems->len > 0)
-        {
-          g_print ("\n%s (%u)\n", _("Problems"), preview->problems->len);
-          for (guint i = 0; i < preview->problems->len; i++)
-            {
-              const MqlwProblem *problem = g_ptr_array_index (preview->problems, i);
-              g_print ("  %s", problem->level == MQLW_PROBLEM_ERROR ? _("error") : _("warning"));
-              if (problem->line > 0)
-                g_print (", %s %" G_GUINT64_FORMAT, _("line"), problem->line);
-              if (problem->column != NULL)
-                g_print (", %s %s", _("column"), problem->column);
-              g_print (": %s\n", problem->message);
-            }
-        }
-      else
-        g_print ("\n%s\n", _("No problems found."));
-      if (write_map != NULL)
-        g_print ("\n%s %s\n", _("Mapping written to"), write_map);
-      break;
-    }
-
-  return MQLW_EXIT_OK;
-}
-
 /* ---- calibrate --------------------------------------------------------- */
+
+/* What the figures leave out (unscored leads, an unknown period), on stderr. */
+static void
+print_notes (const MqlwDataOptions *options,
+             MqlwScored            *scored)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+
+  if (options->quiet)
+    return;
+  notes = mqlw_calibration_notes (scored->calibration, scored->model);
+  mqlw_print_warnings (notes, scored->dataset->source_name);
+}
 
 /* Loads, scores and calibrates; on failure prints and returns the exit status. */
 static int
@@ -409,8 +150,12 @@ load_and_score (MqlwInvocation *inv,
   dataset = mqlw_load_dataset (inv->rest[0], &inv->data, &error);
   if (dataset == NULL)
     return mqlw_report_error (error);
-  if (!mqlw_scored_init (scored, dataset, model, &error))
+  if (!mqlw_scored_init (scored, dataset, model, &error) ||
+      !mqlw_apply_months (scored->calibration, inv->model.months, &error))
     return mqlw_report_error (error);
+  print_notes (&inv->data, scored);
+  if (!inv->data.quiet)
+    mqlw_print_rule_warnings (model, dataset);
   return MQLW_EXIT_OK;
 }
 
@@ -426,14 +171,16 @@ mqlw_command_calibrate (int    argc,
   MqlwScored scored = { 0 };
   MqlwVerdictCuts cuts;
   MqlwPreview preview;
-  int status;
+  int status, min_known = -1;
   GOptionEntry entries[] = {
     { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
       N_("Score buckets: auto (about ten round-width buckets), width:10, edges:0,31,51,71 or quantiles:5 (default auto)"), N_("SCHEME") },
     { "verdict-cuts", 0, 0, G_OPTION_ARG_STRING, &cuts_text,
       N_("Rates at which a bucket becomes Marginal, Good and Hot (default 10,30,50)"), N_("M,G,H") },
     { "verdict-stage", 0, 0, G_OPTION_ARG_STRING, &verdict_stage,
-      N_("Stage whose rate gives the verdict (default sql)"), N_("STAGE") },
+      N_("Stage whose rate gives the verdict: auto (SQL, else the next stage that differs between buckets), accepted, sql, opportunity or won (default auto)"), N_("STAGE") },
+    { "min-known", 0, 0, G_OPTION_ARG_INT, &min_known,
+      N_("Known outcomes a bucket needs for a verdict; fewer give “Too few leads” (default 30)"), N_("N") },
     { NULL }
   };
 
@@ -442,8 +189,8 @@ mqlw_command_calibrate (int    argc,
                           "with 95 % Wilson intervals and a verdict, and preview the threshold."),
                         _(history_text), entries, TRUE, TRUE, TRUE);
   if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error) ||
-      (spec = parse_buckets (buckets, &error)) == NULL ||
-      !parse_verdict_cuts (cuts_text, verdict_stage, &cuts, &error))
+      (spec = mqlw_parse_buckets (buckets, &error)) == NULL ||
+      !mqlw_parse_verdict_cuts (cuts_text, verdict_stage, min_known, &cuts, &error))
     return mqlw_report_error (error);
 
   if ((status = load_and_score (&inv, &scored)) != MQLW_EXIT_OK)
@@ -469,6 +216,7 @@ mqlw_command_calibrate (int    argc,
         json_builder_add_value (builder, source_json (scored.dataset, scored.model));
         json_builder_set_member_name (builder, "buckets");
         json_builder_add_value (builder, mqlw_json_buckets (table));
+        mqlw_json_add_table_facts (builder, table);
         json_builder_set_member_name (builder, "preview");
         json_builder_add_value (builder, mqlw_json_preview (&preview));
         json_builder_end_object (builder);
@@ -561,6 +309,13 @@ mqlw_command_sweep (int    argc,
         json_builder_begin_object (builder);
         json_builder_set_member_name (builder, "source");
         json_builder_add_value (builder, source_json (scored.dataset, scored.model));
+        json_builder_set_member_name (builder, "unscored");
+        {
+          MqlwUnscored unscored;
+
+          mqlw_calibration_get_unscored (scored.calibration, &unscored);
+          json_builder_add_value (builder, mqlw_json_unscored (&unscored));
+        }
         json_builder_set_member_name (builder, "sweep");
         json_builder_begin_array (builder);
         for (guint i = 0; i < sweep->len; i++)
@@ -589,8 +344,10 @@ mqlw_command_sweep (int    argc,
             ? g_strdup_printf ("%.1f %%", p->stage[MQLW_STAGE_WON].rate * 100) : g_strdup ("—");
           g_autofree char *caught = !isnan (p->wins_captured_share)
             ? g_strdup_printf ("%.1f %%", p->wins_captured_share * 100) : g_strdup ("—");
-          g_print ("%10g %9" G_GUINT64_FORMAT " %9.1f %9s %10s %10s %12s%s\n", p->threshold, p->mql,
-                   p->mql_per_month, acc, sql, won, caught, p->over_capacity ? _("  over capacity") : "");
+          g_autofree char *per_month = isnan (p->mql_per_month) ? g_strdup ("—")
+                                                                 : g_strdup_printf ("%.1f", p->mql_per_month);
+          g_print ("%10g %9" G_GUINT64_FORMAT " %9s %9s %10s %10s %12s%s\n", p->threshold, p->mql,
+                   per_month, acc, sql, won, caught, p->over_capacity ? _("  over capacity") : "");
         }
       break;
     }
@@ -706,6 +463,13 @@ mqlw_command_suggest (int    argc,
         json_builder_begin_object (builder);
         json_builder_set_member_name (builder, "source");
         json_builder_add_value (builder, source_json (scored.dataset, scored.model));
+        json_builder_set_member_name (builder, "unscored");
+        {
+          MqlwUnscored unscored;
+
+          mqlw_calibration_get_unscored (scored.calibration, &unscored);
+          json_builder_add_value (builder, mqlw_json_unscored (&unscored));
+        }
         json_builder_set_member_name (builder, "suggestions");
         json_builder_begin_array (builder);
         for (guint i = 0; i < suggestions->len; i++)
@@ -770,7 +534,15 @@ mqlw_command_suggest (int    argc,
 
           if (!s->found)
             {
-              g_print ("%s\n  %s\n\n", why, _("No threshold in this history meets it."));
+              MqlwMonthsSource source;
+
+              mqlw_calibration_get_months (scored.calibration, &source);
+              if (s->kind == MQLW_SUGGEST_CAPACITY && !isnan (options.capacity_per_month) &&
+                  source == MQLW_MONTHS_UNKNOWN)
+                g_print ("%s\n  %s\n\n", why, _("None: the period of the history is unknown (no created date); "
+                                                "give --months N."));
+              else
+                g_print ("%s\n  %s\n\n", why, _("No threshold in this history meets it."));
               continue;
             }
           {
@@ -966,11 +738,17 @@ mqlw_command_compare (int    argc,
   if (dataset == NULL)
     return mqlw_report_error (error);
   if (!mqlw_scored_init (&baseline, dataset, baseline_model, &error) ||
-      !mqlw_scored_init (&proposed, dataset, proposed_model, &error))
+      !mqlw_scored_init (&proposed, dataset, proposed_model, &error) ||
+      !mqlw_apply_months (baseline.calibration, inv.model.months, &error) ||
+      !mqlw_apply_months (proposed.calibration, inv.model.months, &error))
     {
+      mqlw_scored_clear (&proposed);
       mqlw_scored_clear (&baseline);
       return mqlw_report_error (error);
     }
+  print_notes (&inv.data, &proposed);
+  if (!inv.data.quiet)
+    mqlw_print_rule_warnings (proposed_model, dataset);
 
   comparison = mqlw_compare (baseline.calibration, mqlw_scorer_get_scores (baseline.scorer),
                              baseline_model->paths.score, baseline_model->threshold,
@@ -996,6 +774,8 @@ mqlw_command_compare (int    argc,
         json_builder_add_int_value (builder, comparison->both);
         json_builder_set_member_name (builder, "neither");
         json_builder_add_int_value (builder, comparison->neither);
+        json_builder_set_member_name (builder, "unscored");
+        json_builder_add_int_value (builder, comparison->unscored);
         json_builder_set_member_name (builder, "swap_in");
         json_builder_add_value (builder, swap_set_json (comparison->swap_in, comparison->swap_in_stage,
                                                         list ? comparison->swap_in_rows : NULL, dataset,
@@ -1021,6 +801,8 @@ mqlw_command_compare (int    argc,
       mqlw_print_preview_text (&comparison->proposed, _("Proposed"));
       g_print ("\n%s\n", _("Change"));
       g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("MQL under both"), comparison->both);
+      if (comparison->unscored > 0)
+        g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("Unscored (left out)"), comparison->unscored);
       g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("Swap-in (new MQLs)"), comparison->swap_in);
       print_rates_line ("", comparison->swap_in_stage);
       g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("Swap-out (no longer MQLs)"), comparison->swap_out);

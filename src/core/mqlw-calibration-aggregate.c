@@ -48,8 +48,9 @@ mqlw_calibration_new_from_aggregate (const MqlwAggregate *aggregate,
   g_autofree gint64 *keys = NULL;
   Tally unscored[N_GROUPS] = { { 0, }, };
   guint64 path_gb = 0, path_hr = 0;
-  gint32 month_lo = G_MAXINT32, month_hi = 0;
+  gint32 month_lo = G_MAXINT32, month_hi = 0, this_month;
   guint n_keys = 0;
+  int y, m;
   GArray *rows;
 
   g_return_val_if_fail (aggregate != NULL, NULL);
@@ -59,6 +60,7 @@ mqlw_calibration_new_from_aggregate (const MqlwAggregate *aggregate,
   self = g_new0 (MqlwCalibration, 1);
   self->n = (guint) aggregate->leads;
   self->score_path = score_path != FALSE;
+  self->months_stated = NAN;
   for (guint s = 0; s < MQLW_N_STAGES; s++)
     {
       self->packed[s] = -1;
@@ -72,6 +74,11 @@ mqlw_calibration_new_from_aggregate (const MqlwAggregate *aggregate,
   self->stride = N_GROUPS * self->group;
 
   /* The distinct score keys are the bins. */
+  /* A created date after today is a typing error, left out of the period
+   * (mqlw-calibration.c: compute_months); here by month, as rows count them. */
+  mqlw_date_to_ymd (mqlw_date_today (), &y, &m, NULL);
+  this_month = y * 100 + m;
+
   keys = g_new (gint64, MAX (rows->len, 1));
   for (guint r = 0; r < rows->len; r++)
     {
@@ -79,7 +86,7 @@ mqlw_calibration_new_from_aggregate (const MqlwAggregate *aggregate,
 
       if (row->scored)
         keys[n_keys++] = row->key;
-      if (row->month != 0)
+      if (row->month != 0 && row->month <= this_month)
         {
           month_lo = MIN (month_lo, row->month);
           month_hi = MAX (month_hi, row->month);
@@ -107,10 +114,11 @@ mqlw_calibration_new_from_aggregate (const MqlwAggregate *aggregate,
       self->score_min = self->score_max = NAN;
     }
 
-  /* Calendar months touched by the created dates, as the calibration counts them. */
+  /* Calendar months touched by the created dates, as the calibration counts
+   * them; unknown without a created date. */
   self->months = month_hi > 0
     ? (double) ((month_hi / 100 * 12 + month_hi % 100) - (month_lo / 100 * 12 + month_lo % 100) + 1)
-    : 1.0;
+    : NAN;
 
   for (guint r = 0; r < rows->len; r++)
     {

@@ -21,7 +21,8 @@ typedef struct {
 struct _MqlwCalibration {
   guint     n;
   gboolean  score_path;
-  double    months;
+  double    months;                 /* from the created dates; NAN without them */
+  double    months_stated;          /* NAN unless stated */
   double    score_min;              /* over finite totals; NAN when none */
   double    score_max;
 
@@ -43,7 +44,7 @@ struct _MqlwCalibration {
   guint64  *suffix;                 /* (n_bins + 1) × stride; the last row is zero */
   guint64   n_finite;               /* leads in the bins */
 
-  Tally     unscored;               /* NaN totals, all groups */
+  Tally     unscored;               /* NaN totals, all groups: in no figure */
   Tally     fixed;                  /* not disqualified, fixed_paths != 0 */
   guint64   disqualified;
   guint64   by_path_fixed[MQLW_N_PATHS];
