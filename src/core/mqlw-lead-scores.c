@@ -28,8 +28,16 @@ get_row (MqlwScorer       *scorer,
   MqlwModel *model = mqlw_scorer_get_model (scorer);
   guint16 disq = scores->disqualified[row];
 
-  out->lead_id = id_column != NULL && id_column->type == MQLW_COLUMN_TYPE_CATEGORICAL
-                 ? mqlw_column_string (id_column, row) : NULL;
+  out->lead_id = NULL;
+  if (id_column != NULL && id_column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+    out->lead_id = mqlw_column_string (id_column, row);
+  else if (id_column != NULL && !mqlw_column_is_missing (id_column, row))
+    {
+      g_autofree char *text = mqlw_column_format (id_column, row);
+
+      g_strlcpy (out->id_buf, text, sizeof out->id_buf);
+      out->lead_id = out->id_buf;
+    }
   out->score = scores->total[row];
   out->grade = scores->grade[row];
   out->mql = mqlw_scores_is_mql (scores, row, model->paths.score, model->threshold);

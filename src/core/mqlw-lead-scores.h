@@ -3,7 +3,8 @@
  * columns the warehouse query returns (mqlw-sql.h, SCORE), so that any
  * scoring can be checked row by row:
  *
- *   lead_id       the lead id column, else the e-mail, else the row number (1, 2, …)
+ *   lead_id       the lead id column (a number id as a whole number), else the e-mail,
+ *                 else the row number (1, 2, …)
  *   score         two decimals (empty / null: unscored)
  *   grade         A, B, C or D
  *   mql           1 or 0 at the model's threshold
@@ -23,12 +24,13 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  const char *lead_id;        /* borrowed from the dataset; NULL: use the row number */
+  const char *lead_id;        /* borrowed from the dataset (or id_buf); NULL: use the row number */
   double      score;          /* NAN: unscored */
   MqlwGrade   grade;
   gboolean    mql;
   guint       paths;          /* MqlwPathFlags passed (0 unless mql) */
   const char *disqualified;   /* borrowed from the model; NULL: none */
+  char        id_buf[32];     /* a numeric lead id, as text */
 } MqlwLeadScore;
 
 /* Lead @row of the scorer's dataset under its model. */

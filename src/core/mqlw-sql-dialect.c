@@ -66,6 +66,8 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
       [MQLW_SQL_OP_EMAIL_DOMAIN] = "CASE WHEN instr($1, '@') > 0 THEN replace($1, rtrim($1, replace($1, '@', '')), '') END",
       [MQLW_SQL_OP_RIGHT] = "substr($1, -$2)",
       [MQLW_SQL_OP_STRPOS] = "instr($1, $2)",
+      [MQLW_SQL_OP_TRIM_CHARS] = "trim($1, $2)",
+      [MQLW_SQL_OP_WORDS] = NULL,   /* no regular expressions: see mqlw_sql_words_steps () */
     },
   },
   [MQLW_SQL_DUCKDB] = {
@@ -82,6 +84,8 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
       [MQLW_SQL_OP_EMAIL_DOMAIN] = "CASE WHEN strpos($1, '@') > 0 THEN regexp_extract($1, '@([^@]*)$', 1) END",
       [MQLW_SQL_OP_RIGHT] = "right($1, $2)",
       [MQLW_SQL_OP_STRPOS] = "strpos($1, $2)",
+      [MQLW_SQL_OP_TRIM_CHARS] = "trim($1, $2)",
+      [MQLW_SQL_OP_WORDS] = "trim(regexp_replace(lower($1), '[\\x01-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]+', ' ', 'g'))",
     },
   },
   [MQLW_SQL_POSTGRES] = {
@@ -99,6 +103,8 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
       [MQLW_SQL_OP_EMAIL_DOMAIN] = "substring($1 from '@([^@]*)$')",
       [MQLW_SQL_OP_RIGHT] = "right($1, $2)",
       [MQLW_SQL_OP_STRPOS] = "strpos($1, $2)",
+      [MQLW_SQL_OP_TRIM_CHARS] = "btrim($1, $2)",
+      [MQLW_SQL_OP_WORDS] = "btrim(regexp_replace(lower($1), '[\\x01-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]+', ' ', 'g'))",
     },
   },
   [MQLW_SQL_BIGQUERY] = {
@@ -115,6 +121,8 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
       [MQLW_SQL_OP_EMAIL_DOMAIN] = "REGEXP_EXTRACT($1, r'@([^@]*)$')",
       [MQLW_SQL_OP_RIGHT] = "RIGHT($1, $2)",
       [MQLW_SQL_OP_STRPOS] = "STRPOS($1, $2)",
+      [MQLW_SQL_OP_TRIM_CHARS] = "TRIM($1, $2)",
+      [MQLW_SQL_OP_WORDS] = "TRIM(REGEXP_REPLACE(LOWER($1), r'[\\x01-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]+', ' '))",
     },
   },
   [MQLW_SQL_SNOWFLAKE] = {
@@ -131,6 +139,8 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
       [MQLW_SQL_OP_EMAIL_DOMAIN] = "REGEXP_SUBSTR($1, '@([^@]*)$', 1, 1, 'e', 1)",
       [MQLW_SQL_OP_RIGHT] = "RIGHT($1, $2)",
       [MQLW_SQL_OP_STRPOS] = "POSITION($2, $1)",
+      [MQLW_SQL_OP_TRIM_CHARS] = "TRIM($1, $2)",
+      [MQLW_SQL_OP_WORDS] = "TRIM(REGEXP_REPLACE(LOWER($1), '[\\t -/:-@[-`{-~]+', ' '))",
     },
   },
   [MQLW_SQL_SPARK] = {
@@ -147,6 +157,8 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
       [MQLW_SQL_OP_EMAIL_DOMAIN] = "CASE WHEN instr($1, '@') > 0 THEN regexp_extract($1, '@([^@]*)$', 1) END",
       [MQLW_SQL_OP_RIGHT] = "right($1, $2)",
       [MQLW_SQL_OP_STRPOS] = "instr($1, $2)",
+      [MQLW_SQL_OP_TRIM_CHARS] = "trim(BOTH $2 FROM $1)",
+      [MQLW_SQL_OP_WORDS] = "trim(regexp_replace(lower($1), '[\\\\x01-\\\\x2f\\\\x3a-\\\\x40\\\\x5b-\\\\x60\\\\x7b-\\\\x7f]+', ' '))",
     },
   },
 };
@@ -267,6 +279,30 @@ append_template (GString    *out,
       else
         g_string_append_c (out, *p);
     }
+}
+
+/* SQLite has no regular expressions: the stage table's words are made by
+ * replacing each ASCII character other than a letter or digit with a space,
+ * then runs of spaces with one. Its parser takes about twenty nested calls,
+ * so the replacements come in steps, each over the result of the one before
+ * ("$1"); the last also collapses and trims. NULL for the others. */
+const char * const *
+mqlw_sql_words_steps (MqlwSqlDialect dialect)
+{
+  static const char * const sqlite_steps[] = {
+    "replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower($1), "
+    "'!', ' '), '\"', ' '), '#', ' '), '$', ' '), '%', ' '), '&', ' '), '''', ' '), '(', ' '), ')', ' '), '*', ' ')",
+    "replace(replace(replace(replace(replace(replace(replace(replace(replace(replace($1, "
+    "'+', ' '), ',', ' '), '-', ' '), '.', ' '), '/', ' '), ':', ' '), ';', ' '), '<', ' '), '=', ' '), '>', ' ')",
+    "replace(replace(replace(replace(replace(replace(replace(replace(replace(replace($1, "
+    "'?', ' '), '@', ' '), '[', ' '), '\\', ' '), ']', ' '), '^', ' '), '_', ' '), '`', ' '), '{', ' '), '|', ' ')",
+    "trim(replace(replace(replace(replace(replace(replace(replace(replace($1, "
+    "'}', ' '), '~', ' '), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' '))",
+    NULL,
+  };
+
+  g_return_val_if_fail (dialect < MQLW_SQL_N_DIALECTS, NULL);
+  return dialect == MQLW_SQL_SQLITE ? sqlite_steps : NULL;
 }
 
 void

@@ -18,6 +18,10 @@
  *   email_domain      the text after the last '@', NULL without one
  *   right      the last $2 characters
  *   strpos     1-based position of $2 in $1, 0 when absent
+ *   trim_chars strip the characters of the string $2 at both ends of $1
+ *   words      lower case, each run of ASCII characters other than letters
+ *              and digits one space, no space at either end (how the stage
+ *              table compares values, mqlw_stage_table_normalize)
  *
  * Literals: strings quoted as the dialect escapes them; doubles as the
  * shortest decimal that reads back as the same double, typed DOUBLE (a bare
@@ -52,6 +56,8 @@ typedef enum {
   MQLW_SQL_OP_EMAIL_DOMAIN,
   MQLW_SQL_OP_RIGHT,
   MQLW_SQL_OP_STRPOS,
+  MQLW_SQL_OP_TRIM_CHARS,
+  MQLW_SQL_OP_WORDS,
   MQLW_SQL_N_OPS
 } MqlwSqlOp;
 
@@ -68,6 +74,9 @@ void        mqlw_sql_append_op           (GString        *out,
                                           MqlwSqlOp       op,
                                           const char     *a,
                                           const char     *b);
+/* MQLW_SQL_OP_WORDS in steps, for a dialect without it (SQLite): templates
+ * of "$1", each applied to the one before; NULL when the op does it at once. */
+const char * const *mqlw_sql_words_steps (MqlwSqlDialect dialect);
 /* The same, newly allocated. */
 char       *mqlw_sql_op                  (MqlwSqlDialect  dialect,
                                           MqlwSqlOp       op,

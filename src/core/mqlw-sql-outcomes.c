@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mqlw-sql-private.h"
+#include "mqlw-stage-table.h"
 
 /* The funnel outcomes in SQL, in the order mqlw-import.c derives them
  * (derive_outcomes): the lifecycle stage column, then for each stage its
@@ -15,66 +16,158 @@
  * one reached is reached, every stage from the first known "not reached" on
  * (after that) is not reached. States: 1 reached, 0 not, −1 unknown. */
 
-/* The words of the built-in stage table (mqlw_stage_value_builtin); a test
- * checks each reads the same there. */
-static const char * const builtin_words[] = {
-  "new", "open", "lead", "subscriber", "nurture", "nurturing", "working", "contacted", "mql",
-  "marketing qualified", "marketing qualified lead", "rejected", "disqualified", "unqualified", "recycled",
-  "sal", "accepted", "sales accepted", "sql", "sales qualified", "qualified", "opportunity", "engaging",
-  "proposal", "negotiation", "won", "closed won", "customer", "lost", "closed lost",
-};
-
-const char * const *mqlw_sql_builtin_stage_words (guint *n);
-
-const char * const *
-mqlw_sql_builtin_stage_words (guint *n)
+/* The context of stage column @i, as mqlw_stage_table_context () reads it:
+ * from its name, or from its values (one that only an opportunity has, else
+ * one that only a lead status has) with a one-row side query. Returns the
+ * SQL for it: a number (0 any, 1 lead, 2 opportunity) or the side's column. */
+static char *
+stage_context (SqlBuilder *b,
+               guint       i,
+               const char *words)
 {
-  *n = G_N_ELEMENTS (builtin_words);
-  return builtin_words;
+  const MqlwColumnSpec *spec = g_ptr_array_index (b->schema->columns, i);
+  const MqlwStageTableEntry *entries;
+  g_autoptr(GString) opportunity = g_string_new (NULL);
+  g_autoptr(GString) lead = g_string_new (NULL);
+  g_autofree char *name = g_strdup_printf ("mqlw_ctx%u", i);
+  g_autofree char *side = g_strdup_printf ("mqlw_context%u", i);
+  guint n;
+
+  if (mqlw_stage_table_context (spec->name, NULL) == MQLW_STAGE_CONTEXT_OPPORTUNITY)
+    return g_strdup_printf ("%d", MQLW_STAGE_CONTEXT_OPPORTUNITY);
+
+  entries = mqlw_stage_table_entries (&n);
+  for (guint k = 0; k < n; k++)
+    {
+      const char *values[] = { entries[k].value, NULL };
+      g_autofree char *key = mqlw_stage_table_normalize (entries[k].value);
+      g_autofree char *literal = mqlw_sql_string (b->d, key);
+      MqlwStageContext context = mqlw_stage_table_context (NULL, values);
+      GString *list = context == MQLW_STAGE_CONTEXT_OPPORTUNITY ? opportunity
+                    : context == MQLW_STAGE_CONTEXT_LEAD ? lead : NULL;
+
+      if (list != NULL && strstr (list->str, literal) == NULL)
+        g_string_append_printf (list, "%s%s", list->len > 0 ? ", " : "", literal);
+    }
+  sql_add_side (b, LAYER_AGE,
+                g_strdup_printf ("  SELECT CASE WHEN MAX(CASE WHEN %s IN (%s) THEN 1 ELSE 0 END) = 1 THEN %d\n"
+                                 "              WHEN MAX(CASE WHEN %s IN (%s) THEN 1 ELSE 0 END) = 1 THEN %d\n"
+                                 "              ELSE %d END AS %s\n"
+                                 "  FROM $PREV",
+                                 words, opportunity->str, MQLW_STAGE_CONTEXT_OPPORTUNITY, words, lead->str,
+                                 MQLW_STAGE_CONTEXT_LEAD, MQLW_STAGE_CONTEXT_ANY, name), side);
+  return g_steal_pointer (&name);
 }
 
-/* The furthest stage (−1 … 3, NULL: not a known value) and whether the funnel
- * closed, of the stage column @i's text. */
+/* The table's reading of a value: the same in every context, or a CASE on @context. */
+static void
+append_by_context (GString    *out,
+                   const char *context,
+                   int         value[3],
+                   gboolean    known[3])
+{
+  if (known[0] == known[1] && known[0] == known[2] && value[0] == value[1] && value[0] == value[2])
+    {
+      if (known[0])
+        g_string_append_printf (out, "%d", value[0]);
+      else
+        g_string_append (out, "NULL");
+      return;
+    }
+  g_string_append (out, "CASE");
+  for (int c = 1; c <= 2; c++)
+    {
+      if (known[c])
+        g_string_append_printf (out, " WHEN %s = %d THEN %d", context, c, value[c]);
+      else
+        g_string_append_printf (out, " WHEN %s = %d THEN NULL", context, c);
+    }
+  if (known[0])
+    g_string_append_printf (out, " ELSE %d END", value[0]);
+  else
+    g_string_append (out, " END");
+}
+
+/* mqlw_sf<i>, the furthest stage a value of stage column @i reached (−1 … 3;
+ * NULL: a value neither the mapping nor the table knows, or missing), and
+ * mqlw_sc<i>, whether the funnel closed there (mqlw-import.c:
+ * apply_stage_column): the mapping's stage values first (ignoring case), then
+ * the built-in table in the column's context. */
 static void
 add_stage_column (SqlBuilder *b,
                   guint       i)
 {
   g_autofree char *t = sql_need (b, i, 0);
+  g_autofree char *words_name = g_strdup_printf ("mqlw_g%u", i);
+  g_autofree char *context = NULL;
+  g_autofree char *furthest_name = g_strdup_printf ("mqlw_sf%u", i);
+  g_autofree char *closed_name = g_strdup_printf ("mqlw_sc%u", i);
   GString *furthest = g_string_new ("CASE");
   GString *closed = g_string_new ("CASE");
   GPtrArray *values = b->schema->stage_values;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const MqlwStageTableEntry *entries;
+  guint n;
 
-  if (values->len > 0)
-    {
-      /* The mapping's values, matched case-insensitively; the first that matches. */
-      for (guint k = 0; k < values->len; k++)
-        {
-          const MqlwStageValue *value = g_ptr_array_index (values, k);
-          g_autofree char *down = g_utf8_strdown (value->value, -1);
-          g_autofree char *literal = mqlw_sql_string (b->d, g_strstrip (down));
-
-          g_string_append_printf (furthest, " WHEN lower(%s) = %s THEN %d", t, literal, value->furthest);
-          g_string_append_printf (closed, " WHEN lower(%s) = %s THEN %d", t, literal, value->closed ? 1 : 0);
-        }
-    }
+  /* The value in the table's words: at once, or in steps over the date layers. */
+  if (mqlw_sql_words_steps (b->d) == NULL)
+    sql_add (b, LAYER_VALUE, mqlw_sql_op (b->d, MQLW_SQL_OP_WORDS, t, NULL), words_name);
   else
     {
-      g_autofree char *normalized = g_strdup_printf ("rtrim(replace(replace(lower(%s), '_', ' '), '-', ' '))", t);
+      static const SqlLayer layers[] = { LAYER_DATE1, LAYER_DATE2, LAYER_DATE3, LAYER_VALUE };
+      const char * const *steps = mqlw_sql_words_steps (b->d);
+      g_autofree char *before = g_strdup (t);
 
-      for (guint k = 0; k < G_N_ELEMENTS (builtin_words); k++)
+      for (guint k = 0; steps[k] != NULL; k++)
         {
-          const MqlwStageValue *value = mqlw_stage_value_builtin (builtin_words[k]);
+          g_auto(GStrv) pieces = g_strsplit (steps[k], "$1", -1);
+          char *name = steps[k + 1] != NULL ? g_strdup_printf ("mqlw_g%u_%u", i, k) : g_strdup (words_name);
 
-          g_assert (value != NULL);
-          g_string_append_printf (furthest, " WHEN %s = '%s' THEN %d", normalized, builtin_words[k], value->furthest);
-          if (value->closed)
-            g_string_append_printf (closed, " WHEN %s = '%s' THEN 1", normalized, builtin_words[k]);
+          g_assert (k < G_N_ELEMENTS (layers));
+          sql_add (b, layers[k], g_strjoinv (before, pieces), name);
+          g_free (before);
+          before = name;
         }
     }
-  g_string_append (furthest, " END");
-  g_string_append (closed, " ELSE 0 END");
-  sql_add (b, LAYER_VALUE, g_string_free (furthest, FALSE), "mqlw_sf");
-  sql_add (b, LAYER_VALUE, g_string_free (closed, FALSE), "mqlw_sc");
+  context = stage_context (b, i, words_name);
+
+  for (guint k = 0; k < values->len; k++)
+    {
+      const MqlwStageValue *value = g_ptr_array_index (values, k);
+      g_autofree char *down = g_utf8_strdown (value->value, -1);
+      g_autofree char *literal = mqlw_sql_string (b->d, down);
+
+      g_string_append_printf (furthest, " WHEN lower(%s) = %s THEN %d", t, literal, value->furthest);
+      g_string_append_printf (closed, " WHEN lower(%s) = %s THEN %d", t, literal, value->closed ? 1 : 0);
+    }
+
+  entries = mqlw_stage_table_entries (&n);
+  for (guint k = 0; k < n; k++)
+    {
+      char *key = mqlw_stage_table_normalize (entries[k].value);
+      g_autofree char *literal = mqlw_sql_string (b->d, key);
+      int reach[3], ended[3];
+      gboolean known[3];
+
+      if (!g_hash_table_add (seen, key))
+        continue;
+      for (int c = 0; c < 3; c++)
+        {
+          const MqlwStageTableEntry *entry = mqlw_stage_table_lookup (c, key);
+
+          known[c] = entry != NULL;
+          reach[c] = entry != NULL ? entry->furthest : 0;
+          ended[c] = entry != NULL && entry->closed ? 1 : 0;
+        }
+      g_string_append_printf (furthest, "\n      WHEN %s = %s THEN ", words_name, literal);
+      append_by_context (furthest, context, reach, known);
+      g_string_append_printf (closed, "\n      WHEN %s = %s THEN ", words_name, literal);
+      append_by_context (closed, context, ended, known);
+    }
+  g_string_append (furthest, "\n    END");
+  g_string_append (closed, "\n    END");
+  sql_add (b, LAYER_AGE, g_string_free (furthest, FALSE), furthest_name);
+  sql_add (b, LAYER_AGE, g_string_free (closed, FALSE), closed_name);
 }
 
 /* The state after reading outcome column @i (of @spec) over @before. */
@@ -142,18 +235,26 @@ sql_add_outcomes (SqlBuilder *b,
         }
     }
 
+  /* Every stage column, in table order; each known value fills in what the
+   * ones before left unknown or not reached (mqlw-import.c: combine_outcome). */
   for (guint i = 0; i < b->schema->columns->len; i++)
     {
       const MqlwColumnSpec *spec = g_ptr_array_index (b->schema->columns, i);
 
-      if (spec->role != MQLW_ROLE_STAGE)
+      if (spec->role != MQLW_ROLE_STAGE || spec->type != MQLW_COLUMN_TYPE_CATEGORICAL)
         continue;
       add_stage_column (b, i);
       for (int s = 0; s < MQLW_N_STAGES; s++)
-        state[s] = g_strdup_printf ("CASE WHEN mqlw_sf IS NULL THEN -1 WHEN mqlw_sf >= %d THEN 1 "
-                                    "WHEN mqlw_sc = 1 THEN 0 ELSE -1 END", s);
+        {
+          g_autofree char *value = g_strdup_printf ("CASE WHEN mqlw_sf%u IS NULL THEN -1 WHEN mqlw_sf%u >= %d THEN 1 "
+                                                    "WHEN mqlw_sc%u = 1 THEN 0 ELSE -1 END", i, i, s, i);
+          char *next = state[s] == NULL ? g_strdup (value)
+                       : g_strdup_printf ("CASE WHEN (%s) = 1 OR (%s) = -1 THEN %s ELSE %s END",
+                                          state[s], value, state[s], value);
+          g_free (state[s]);
+          state[s] = next;
+        }
       any = TRUE;
-      break;   /* the first stage column, as the import reads it */
     }
 
   for (int s = 0; s < MQLW_N_STAGES; s++)

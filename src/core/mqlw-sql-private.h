@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 /* The layers, in order; empty ones are left out of the query. */
 typedef enum {
   LAYER_TEXT = 0,    /* trimmed text of each column read (NULL when empty) */
+  LAYER_CLEAN,       /* the same, NULL for the values the mapping reads as missing */
   LAYER_DATE1,       /* dates: where the first separator is */
   LAYER_DATE2,       /* dates: the separator, the first part, the second separator */
   LAYER_DATE3,       /* dates: the second and third parts */
@@ -57,12 +58,18 @@ typedef struct {
   MqlwDataset       *shape;          /* an empty dataset with the schema's columns */
   MqlwSqlQuery       query;
   GPtrArray         *layers[N_LAYERS];   /* SqlItem* */
-  char              *side[N_LAYERS];     /* a one-row CTE cross-joined into that layer, or NULL */
-  char              *side_name[N_LAYERS];
+  GPtrArray         *sides[N_LAYERS];    /* SqlItem*: one-row CTEs cross-joined into that layer;
+                                            their body reads "$PREV", the layer before */
+  gboolean           has_latest;     /* the mqlw_latest side query is there */
   guint             *needs;          /* NEED_* per schema column */
   gboolean          *read;           /* the column's text is read */
 } SqlBuilder;
 
+/* Adds a one-row CTE @name (body @body, taken) cross-joined into @layer. */
+void        sql_add_side          (SqlBuilder  *b,
+                                   SqlLayer     layer,
+                                   char        *body,
+                                   const char  *name);
 /* Adds "expr AS name" to @layer (takes @expr). */
 void        sql_add               (SqlBuilder  *b,
                                    SqlLayer     layer,

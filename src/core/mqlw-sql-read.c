@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mqlw-missing.h"
 #include "mqlw-sql-private.h"
 
 /* Reading the table's values as the import does (mqlw-import.c):
@@ -40,6 +41,19 @@ sql_add (SqlBuilder *b,
   item->expr = expr;
   item->name = g_strdup (name);
   g_ptr_array_add (b->layers[layer], item);
+}
+
+void
+sql_add_side (SqlBuilder *b,
+              SqlLayer    layer,
+              char       *body,
+              const char *name)
+{
+  SqlItem *item = g_new (SqlItem, 1);
+
+  item->expr = body;
+  item->name = g_strdup (name);
+  g_ptr_array_add (b->sides[layer], item);
 }
 
 gint
@@ -229,15 +243,14 @@ add_date_reading (SqlBuilder *b,
   else
     {
       g_autofree char *flag = g_strdup_printf ("mqlw_dmy%u", i);
-      GString *side = b->side[LAYER_DATE4] != NULL ? g_string_new (b->side[LAYER_DATE4]) : g_string_new (NULL);
+      g_autofree char *side = g_strdup_printf ("mqlw_dateorder%u", i);
 
       /* The import reads a slash column day first once a value can only be
        * day first (its first part is over 12), month first otherwise. */
-      g_string_append_printf (side, "%s    MAX(CASE WHEN %s <> 5 AND %s = '/' AND %s > 12 THEN 1 ELSE 0 END) AS %s",
-                              side->len > 0 ? ",\n" : "", k, s, a, flag);
-      g_free (b->side[LAYER_DATE4]);
-      b->side[LAYER_DATE4] = g_string_free (side, FALSE);
-      day_first = g_strdup_printf ("(%s <> '/' OR %s > 12 OR (%s <= 12 AND mqlw_dateorder.%s = 1))", s, a, bb, flag);
+      sql_add_side (b, LAYER_DATE4,
+                    g_strdup_printf ("  SELECT MAX(CASE WHEN %s <> 5 AND %s = '/' AND %s > 12 THEN 1 ELSE 0 END) AS %s\n"
+                                     "  FROM $PREV", k, s, a, flag), side);
+      day_first = g_strdup_printf ("(%s <> '/' OR %s > 12 OR (%s <= 12 AND %s = 1))", s, a, bb, flag);
     }
 
   name = g_strdup_printf ("mqlw_y%u", i);
@@ -250,6 +263,118 @@ add_date_reading (SqlBuilder *b,
   name = g_strdup_printf ("mqlw_da%u", i);
   sql_add (b, LAYER_DATE4, g_strdup_printf ("CASE WHEN %s = 5 THEN %s WHEN %s THEN %s ELSE %s END", k, c, day_first, a, bb),
            name);
+}
+
+/* ---- missing values ----------------------------------------------------- */
+
+/* What mqlw_missing_is_placeholder () strips around a value. */
+static const char decoration[] = " \t-_.()[]<>?*\"'";
+
+/* A placeholder as mqlw_missing_is_placeholder () compares it: decoration
+ * stripped, lower case, one space between words. */
+static char *
+fold_placeholder (const char *text)
+{
+  gsize len = strlen (text), start = 0;
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  while (start < len && strchr (decoration, text[start]) != NULL && text[start] != '\0')
+    start++;
+  while (len > start && strchr (decoration, text[len - 1]) != NULL)
+    len--;
+  for (gsize i = start; i < len; i++)
+    {
+      if (text[i] == ' ' || text[i] == '\t')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, g_ascii_tolower (text[i]));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+reads_missing (SqlBuilder           *b,
+               const MqlwColumnSpec *spec)
+{
+  return b->schema->detect_placeholders ||
+         (b->schema->missing_values != NULL && b->schema->missing_values->len > 0) ||
+         (spec->missing_values != NULL && spec->missing_values[0] != NULL);
+}
+
+/* @u, or NULL where the mapping reads it as missing (mqlw-missing.h): a
+ * built-in placeholder ("-- None --", "N/A", "?") when the mapping detects
+ * them, or a value it lists, compared ignoring case. */
+static char *
+missing_as_null (SqlBuilder           *b,
+                 const MqlwColumnSpec *spec,
+                 const char           *u)
+{
+  g_autoptr(GPtrArray) tests = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) condition = g_string_new (NULL);
+
+  if (b->schema->detect_placeholders)
+    {
+      const char * const *examples = mqlw_missing_placeholders ();
+      g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *chars = mqlw_sql_string (b->d, decoration);
+      g_autofree char *stripped = mqlw_sql_op (b->d, MQLW_SQL_OP_TRIM_CHARS, u, chars);
+      g_autofree char *spaced = NULL;
+
+      for (guint i = 0; examples[i] != NULL; i++)
+        {
+          g_autofree char *word = fold_placeholder (examples[i]);
+
+          g_assert (mqlw_missing_is_placeholder (examples[i], strlen (examples[i])));
+          if (!g_ptr_array_find_with_equal_func (words, word, g_str_equal, NULL))
+            g_ptr_array_add (words, g_steal_pointer (&word));
+        }
+      /* Tabs as spaces, runs of spaces as one (up to 16). */
+      spaced = g_strdup_printf ("lower(%s)", stripped);
+      {
+        g_autofree char *tab = mqlw_sql_string (b->d, "\t");
+        char *next = g_strdup_printf ("replace(%s, %s, ' ')", spaced, tab);
+
+        g_free (spaced);
+        spaced = next;
+        for (int k = 0; k < 4; k++)
+          {
+            next = g_strdup_printf ("replace(%s, '  ', ' ')", spaced);
+            g_free (spaced);
+            spaced = next;
+          }
+      }
+      g_string_append_printf (condition, "%s IN (", spaced);
+      for (guint i = 0; i < words->len; i++)
+        {
+          g_autofree char *literal = mqlw_sql_string (b->d, g_ptr_array_index (words, i));
+          g_string_append_printf (condition, "%s%s", i > 0 ? ", " : "", literal);
+        }
+      g_string_append_c (condition, ')');
+    }
+  for (guint i = 0; b->schema->missing_values != NULL && i < b->schema->missing_values->len; i++)
+    g_ptr_array_add (listed, g_strstrip (g_utf8_strdown (g_ptr_array_index (b->schema->missing_values, i), -1)));
+  for (guint i = 0; spec->missing_values != NULL && spec->missing_values[i] != NULL; i++)
+    g_ptr_array_add (listed, g_strstrip (g_utf8_strdown (spec->missing_values[i], -1)));
+  if (listed->len > 0)
+    {
+      g_string_append_printf (condition, "%slower(%s) IN (", condition->len > 0 ? " OR " : "", u);
+      for (guint i = 0; i < listed->len; i++)
+        {
+          g_autofree char *literal = mqlw_sql_string (b->d, g_ptr_array_index (listed, i));
+          g_string_append_printf (condition, "%s%s", i > 0 ? ", " : "", literal);
+        }
+      g_string_append_c (condition, ')');
+    }
+  if (condition->len == 0)
+    return g_strdup (u);
+  return g_strdup_printf ("CASE WHEN %s THEN NULL ELSE %s END", condition->str, u);
 }
 
 /* ---- the reading layers ------------------------------------------------ */
@@ -269,7 +394,15 @@ sql_add_readings (SqlBuilder *b)
       text = mqlw_sql_op (b->d, MQLW_SQL_OP_TEXT, ident, NULL);
       trimmed = mqlw_sql_op (b->d, MQLW_SQL_OP_TRIM, text, NULL);
       t = g_strdup_printf ("mqlw_t%u", i);
-      sql_add (b, LAYER_TEXT, g_strdup_printf ("NULLIF(%s, '')", trimmed), t);
+      if (reads_missing (b, spec))
+        {
+          g_autofree char *u = g_strdup_printf ("mqlw_u%u", i);
+
+          sql_add (b, LAYER_TEXT, g_strdup_printf ("NULLIF(%s, '')", trimmed), u);
+          sql_add (b, LAYER_CLEAN, missing_as_null (b, spec, u), t);
+        }
+      else
+        sql_add (b, LAYER_TEXT, g_strdup_printf ("NULLIF(%s, '')", trimmed), t);
 
       lower = g_strdup_printf ("lower(%s)", t);
       if (needs & NEED_LOWER)
@@ -300,13 +433,5 @@ sql_add_readings (SqlBuilder *b)
           add_date_reading (b, i);
           add_days (b, i, (needs & NEED_DAYS) != 0, (needs & NEED_MONTH) != 0);
         }
-    }
-  if (b->side[LAYER_DATE4] != NULL)
-    {
-      char *body = g_strdup_printf ("  SELECT\n%s\n  FROM mqlw_date3", b->side[LAYER_DATE4]);
-
-      g_free (b->side[LAYER_DATE4]);
-      b->side[LAYER_DATE4] = body;
-      b->side_name[LAYER_DATE4] = g_strdup ("mqlw_dateorder");
     }
 }

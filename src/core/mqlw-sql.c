@@ -32,7 +32,7 @@
 G_DEFINE_QUARK (mqlw-sql-error-quark, mqlw_sql_error)
 
 static const char * const layer_names[N_LAYERS] = {
-  "mqlw_text", "mqlw_date1", "mqlw_date2", "mqlw_date3", "mqlw_date4", "mqlw_date5", "mqlw_date6", "mqlw_value", "mqlw_age",
+  "mqlw_text", "mqlw_clean", "mqlw_date1", "mqlw_date2", "mqlw_date3", "mqlw_date4", "mqlw_date5", "mqlw_date6", "mqlw_value", "mqlw_age",
   "mqlw_decay1", "mqlw_decay2", "mqlw_decay3", "mqlw_decay4", "mqlw_decay5", "mqlw_points", "mqlw_sums",
   "mqlw_total", "mqlw_score", "mqlw_lead",
 };
@@ -152,6 +152,19 @@ in_list (const char *x,
   return g_strdup_printf ("%s IN (%s)", x, list);
 }
 
+/* A present value that is none of @items (a missing value never matches). */
+static char *
+not_in_list (const char *x,
+             GPtrArray  *items)
+{
+  g_autofree char *list = NULL;
+
+  if (items->len == 0)
+    return g_strdup_printf ("%s IS NOT NULL", x);
+  list = join_list (items);
+  return g_strdup_printf ("(%s IS NOT NULL AND %s NOT IN (%s))", x, x, list);
+}
+
 static char *
 match_text (SqlBuilder      *b,
             guint            index,
@@ -194,7 +207,7 @@ match_text (SqlBuilder      *b,
       }
     }
 
-  /* equals / in: the text, folded. */
+  /* equals / in / not_in / contains: the text, folded. */
   {
     g_autofree char *l = sql_need (b, index, NEED_LOWER);
 
@@ -203,6 +216,25 @@ match_text (SqlBuilder      *b,
         g_autofree char *value = g_strstrip (g_utf8_strdown (match->values[k], -1));
         g_ptr_array_add (items, mqlw_sql_string (b->d, value));
       }
+    if (match->op == MQLW_MATCH_CONTAINS)
+      {
+        GString *out = g_string_new (NULL);
+
+        for (guint k = 0; k < items->len; k++)
+          {
+            g_autofree char *at = mqlw_sql_op (b->d, MQLW_SQL_OP_STRPOS, l, g_ptr_array_index (items, k));
+            g_string_append_printf (out, "%s%s > 0", k > 0 ? " OR " : "", at);
+          }
+        if (out->len == 0)
+          g_string_append (out, "FALSE");
+        {
+          char *condition = g_strdup_printf ("(%s)", out->str);
+          g_string_free (out, TRUE);
+          return condition;
+        }
+      }
+    if (match->op == MQLW_MATCH_NOT_IN)
+      return not_in_list (l, items);
     return in_list (l, items);
   }
 }
@@ -243,6 +275,7 @@ match_number (SqlBuilder      *b,
       return range_condition (b, x, match);
     case MQLW_MATCH_EQUALS:
     case MQLW_MATCH_IN_SET:
+    case MQLW_MATCH_NOT_IN:
       for (guint k = 0; match->values != NULL && match->values[k] != NULL; k++)
         {
           g_autofree char *trimmed = g_strstrip (g_strdup (match->values[k]));
@@ -251,7 +284,7 @@ match_number (SqlBuilder      *b,
           if (isfinite (value))
             g_ptr_array_add (items, mqlw_sql_double (b->d, value));
         }
-      return in_list (x, items);
+      return match->op == MQLW_MATCH_NOT_IN ? not_in_list (x, items) : in_list (x, items);
     default:
       return g_strdup ("FALSE");
     }
@@ -276,12 +309,17 @@ match_boolean (SqlBuilder      *b,
       break;
     case MQLW_MATCH_EQUALS:
     case MQLW_MATCH_IN_SET:
+    case MQLW_MATCH_NOT_IN:
       for (guint k = 0; match->values != NULL && match->values[k] != NULL; k++)
         {
           int flag = boolean_word (match->values[k]);
           if (flag >= 0)
             hit[flag] = TRUE;
         }
+      /* not_in: the present values that are not listed. */
+      if (match->op == MQLW_MATCH_NOT_IN)
+        for (int v = 0; v <= 1; v++)
+          hit[v] = !hit[v];
       break;
     default:
       break;
@@ -308,6 +346,7 @@ match_date (SqlBuilder      *b,
       return range_condition (b, x, match);
     case MQLW_MATCH_EQUALS:
     case MQLW_MATCH_IN_SET:
+    case MQLW_MATCH_NOT_IN:
       for (guint k = 0; match->values != NULL && match->values[k] != NULL; k++)
         {
           g_autofree char *trimmed = g_strstrip (g_strdup (match->values[k]));
@@ -316,7 +355,7 @@ match_date (SqlBuilder      *b,
           if (mqlw_date_parse (trimmed, strlen (trimmed), MQLW_DATE_ORDER_AUTO, &days))
             g_ptr_array_add (items, g_strdup_printf ("%d", (int) days));
         }
-      return in_list (x, items);
+      return match->op == MQLW_MATCH_NOT_IN ? not_in_list (x, items) : in_list (x, items);
     default:
       return g_strdup ("FALSE");
     }
@@ -399,6 +438,7 @@ add_latest (SqlBuilder *b)
 {
   GString *union_all = g_string_new (NULL);
 
+  b->has_latest = TRUE;
   for (guint i = 0; i < b->shape->columns->len; i++)
     {
       MqlwColumn *column = g_ptr_array_index (b->shape->columns, i);
@@ -412,9 +452,8 @@ add_latest (SqlBuilder *b)
     }
   if (union_all->len == 0)
     g_string_append (union_all, "    SELECT NULL AS mqlw_v");
-  b->side[LAYER_AGE] = g_strdup_printf ("  SELECT MAX(mqlw_v) AS mqlw_latest FROM (\n%s\n  ) AS mqlw_days",
-                                        union_all->str);
-  b->side_name[LAYER_AGE] = g_strdup ("mqlw_latest");
+  sql_add_side (b, LAYER_AGE, g_strdup_printf ("  SELECT MAX(mqlw_v) AS mqlw_latest FROM (\n%s\n  ) AS mqlw_days",
+                                               union_all->str), "mqlw_latest");
   g_string_free (union_all, TRUE);
 }
 
@@ -445,15 +484,15 @@ decay_percent (SqlBuilder *b,
     g_autofree char *at = NULL;
     g_autofree char *diff = NULL;
 
-    if (b->side[LAYER_AGE] == NULL)
+    if (!b->has_latest)
       add_latest (b);
     if (as_of != NULL && as_of->type == MQLW_COLUMN_TYPE_DATE)
       {
         g_autofree char *as_of_days = sql_need (b, sql_column_index (b, as_of->name), NEED_DAYS);
-        at = g_strdup_printf ("COALESCE(%s, mqlw_latest.mqlw_latest)", as_of_days);
+        at = g_strdup_printf ("COALESCE(%s, mqlw_latest)", as_of_days);
       }
     else
-      at = g_strdup ("mqlw_latest.mqlw_latest");
+      at = g_strdup ("mqlw_latest");
     diff = g_strdup_printf ("%s - %s", at, day);
     sql_add (b, LAYER_AGE, g_strdup_printf ("CASE WHEN %s IS NULL THEN NULL WHEN %s < 0 THEN 0 ELSE %s END",
                                             diff, diff, diff), age);
@@ -589,7 +628,8 @@ add_points_model (SqlBuilder *b)
   for (guint g = 0; g < MQLW_N_GRADES && model->grading.enabled; g++)
     unit = unit && model->grading.multiplier[g] == 1.0;
   if (unit)
-    sql_add (b, LAYER_SCORE, g_strdup ("mqlw_fit + mqlw_beh"), "mqlw_score_h");
+    sql_add (b, LAYER_SCORE, g_strdup ("CASE WHEN mqlw_uns = 1 THEN NULL ELSE mqlw_fit + mqlw_beh END"),
+             "mqlw_score_h");
   else
     {
       GString *m = g_string_new ("CASE");
@@ -605,24 +645,54 @@ add_points_model (SqlBuilder *b)
         }
       sql_add (b, LAYER_TOTAL, g_strdup_printf ("mqlw_fit + (%s) * mqlw_beh", m->str), "mqlw_ytot");
       g_string_free (m, TRUE);
-      sql_add (b, LAYER_SCORE, sql_round_half_away (b, "mqlw_ytot"), "mqlw_score_h");
+      {
+        g_autofree char *rounded = sql_round_half_away (b, "mqlw_ytot");
+        sql_add (b, LAYER_SCORE, g_strdup_printf ("CASE WHEN mqlw_uns = 1 THEN NULL ELSE %s END", rounded),
+                 "mqlw_score_h");
+      }
     }
 }
 
 static void
 add_score_column_model (SqlBuilder *b)
 {
-  g_autofree char *x = sql_need (b, sql_column_index (b, b->model->score_column), NEED_NUMBER);
-  g_autofree char *scaled = g_strdup_printf ("mqlw_xs");
+  gint index = sql_column_index (b, b->model->score_column);
+  const MqlwColumnSpec *spec = g_ptr_array_index (b->schema->columns, index);
   g_autofree char *hundred = mqlw_sql_double (b->d, 100.0);
   g_autofree char *rounded = NULL;
 
-  /* A missing score counts 0 (mqlw-scorer.c). */
-  sql_add (b, LAYER_POINTS, g_strdup_printf ("%s * %s", x, hundred), scaled);
-  rounded = sql_round_half_away (b, scaled);
-  sql_add (b, LAYER_SCORE, g_strdup_printf ("CASE WHEN %s IS NULL THEN 0 ELSE %s END", scaled, rounded),
-           "mqlw_score_h");
+  /* No score is no score (mqlw-scorer.c): an empty value, or a column that
+   * holds no numbers at all, leaves the lead unscored. */
+  if (spec->type == MQLW_COLUMN_TYPE_INTEGER || spec->type == MQLW_COLUMN_TYPE_DECIMAL)
+    {
+      g_autofree char *x = sql_need (b, index, NEED_NUMBER);
+
+      sql_add (b, LAYER_POINTS, g_strdup_printf ("%s * %s", x, hundred), "mqlw_xs");
+      rounded = sql_round_half_away (b, "mqlw_xs");
+      sql_add (b, LAYER_SCORE, g_strdup_printf ("CASE WHEN mqlw_xs IS NULL OR mqlw_uns = 1 THEN NULL ELSE %s END",
+                                                rounded), "mqlw_score_h");
+    }
+  else
+    sql_add (b, LAYER_SCORE, g_strdup ("CAST(NULL AS INTEGER)"), "mqlw_score_h");
   sql_add (b, LAYER_TOTAL, g_strdup ("0"), "mqlw_grade");
+}
+
+/* mqlw_uns: 1 for a lead missing every column of the model's
+ * unscored_when_missing (then it has no score), else 0. */
+static void
+add_unscored (SqlBuilder *b)
+{
+  const MqlwModel *model = b->model;
+  GString *all = g_string_new (NULL);
+
+  for (guint k = 0; model->unscored_when_missing != NULL && model->unscored_when_missing[k] != NULL; k++)
+    {
+      g_autofree char *t = sql_need (b, sql_column_index (b, model->unscored_when_missing[k]), 0);
+      g_string_append_printf (all, "%s%s IS NULL", all->len > 0 ? " AND " : "", t);
+    }
+  sql_add (b, LAYER_POINTS, all->len > 0 ? g_strdup_printf ("CASE WHEN %s THEN 1 ELSE 0 END", all->str)
+                                         : g_strdup ("0"), "mqlw_uns");
+  g_string_free (all, TRUE);
 }
 
 static void
@@ -668,7 +738,8 @@ add_paths (SqlBuilder *b)
                "mqlw_hand");
       g_string_free (hand, TRUE);
       sql_add (b, LAYER_LEAD,
-               g_strdup_printf ("CASE WHEN mqlw_disq IS NULL AND mqlw_hand = 1 AND mqlw_grade <= %d THEN 4 ELSE 0 END",
+               g_strdup_printf ("CASE WHEN mqlw_disq IS NULL AND mqlw_score_h IS NOT NULL AND mqlw_hand = 1 "
+                                "AND mqlw_grade <= %d THEN 4 ELSE 0 END",
                                 (int) paths->hand_raiser_min_grade), "mqlw_hr");
     }
   else
@@ -676,8 +747,8 @@ add_paths (SqlBuilder *b)
 
   if (paths->grade_behaviour && model->score_column == NULL)
     sql_add (b, LAYER_LEAD,
-             g_strdup_printf ("CASE WHEN mqlw_disq IS NULL AND mqlw_grade <= %d AND mqlw_beh >= %" G_GINT64_FORMAT
-                              " THEN 2 ELSE 0 END",
+             g_strdup_printf ("CASE WHEN mqlw_disq IS NULL AND mqlw_score_h IS NOT NULL AND mqlw_grade <= %d "
+                              "AND mqlw_beh >= %" G_GINT64_FORMAT " THEN 2 ELSE 0 END",
                               (int) paths->grade_behaviour_min_grade, bound_hundredths (paths->behaviour_min, TRUE)),
              "mqlw_gb");
   else
@@ -723,8 +794,9 @@ last_use (SqlBuilder *b,
     return N_LAYERS;
   for (guint l = N_LAYERS; l-- > defined + 1;)
     {
-      if (b->side[l] != NULL && mentions (b->side[l], name))
-        return l;
+      for (guint i = 0; i < b->sides[l]->len; i++)
+        if (mentions (((SqlItem *) g_ptr_array_index (b->sides[l], i))->expr, name))
+          return l;
       for (guint i = 0; i < b->layers[l]->len; i++)
         if (mentions (((SqlItem *) g_ptr_array_index (b->layers[l], i))->expr, name))
           return l;
@@ -752,12 +824,13 @@ append_layers (SqlBuilder *b,
 
       if (items->len == 0 && l != LAYER_TEXT)
         continue;
-      if (b->side[l] != NULL)
+      for (guint i = 0; i < b->sides[l]->len; i++)
         {
-          g_auto(GStrv) pieces = g_strsplit (b->side[l], "$PREV", -1);
-          g_autofree char *body = g_strjoinv (prev, pieces);
+          SqlItem *side = g_ptr_array_index (b->sides[l], i);
+          g_auto(GStrv) pieces = g_strsplit (side->expr, "$PREV", -1);
+          g_autofree char *body = g_strjoinv ((char *) prev, pieces);
 
-          g_string_append_printf (out, ",\n%s AS (\n%s\n)", b->side_name[l], body);
+          g_string_append_printf (out, ",\n%s AS (\n%s\n)", side->name, body);
         }
       g_string_append_printf (out, ",\n%s AS (\n  SELECT", layer_names[l]);
       if (keep_source)
@@ -789,8 +862,8 @@ append_layers (SqlBuilder *b,
       if (first)
         g_string_append (out, "\n    1 AS mqlw_one");
       g_string_append_printf (out, "\n  FROM %s", prev);
-      if (b->side[l] != NULL)
-        g_string_append_printf (out, "\n  CROSS JOIN %s", b->side_name[l]);
+      for (guint i = 0; i < b->sides[l]->len; i++)
+        g_string_append_printf (out, "\n  CROSS JOIN %s", ((SqlItem *) g_ptr_array_index (b->sides[l], i))->name);
       if (mqlw_sql_dialect_fence (b->d) != NULL)
         g_string_append_printf (out, "\n  %s", mqlw_sql_dialect_fence (b->d));
       g_string_append (out, "\n)");
@@ -963,8 +1036,7 @@ sql_builder_clear (SqlBuilder *b)
   for (guint l = 0; l < N_LAYERS; l++)
     {
       g_clear_pointer (&b->layers[l], g_ptr_array_unref);
-      g_clear_pointer (&b->side[l], g_free);
-      g_clear_pointer (&b->side_name[l], g_free);
+      g_clear_pointer (&b->sides[l], g_ptr_array_unref);
     }
   g_clear_pointer (&b->shape, mqlw_dataset_unref);
   g_clear_pointer (&b->needs, g_free);
@@ -1031,7 +1103,10 @@ mqlw_sql_build (const MqlwModel      *model,
   b.schema = schema;
   b.query = options->query;
   for (guint l = 0; l < N_LAYERS; l++)
-    b.layers[l] = g_ptr_array_new_with_free_func ((GDestroyNotify) sql_item_free);
+    {
+      b.layers[l] = g_ptr_array_new_with_free_func ((GDestroyNotify) sql_item_free);
+      b.sides[l] = g_ptr_array_new_with_free_func ((GDestroyNotify) sql_item_free);
+    }
   b.shape = make_shape (schema, error);
   if (b.shape == NULL)
     return NULL;
@@ -1053,8 +1128,16 @@ mqlw_sql_build (const MqlwModel      *model,
                              "lead_id (or email)"));
       return NULL;
     }
-  lead_id = sql_need (&b, sql_column_index (&b, id_column->name), 0);
+  if (id_column->type == MQLW_COLUMN_TYPE_INTEGER)
+    {
+      /* A number id as the whole number it is (mqlw score writes it so). */
+      g_autofree char *n = sql_need (&b, sql_column_index (&b, id_column->name), NEED_NUMBER);
+      lead_id = mqlw_sql_op (b.d, MQLW_SQL_OP_TRUNC, n, NULL);
+    }
+  else
+    lead_id = sql_need (&b, sql_column_index (&b, id_column->name), 0);
 
+  add_unscored (&b);
   if (model->score_column != NULL)
     add_score_column_model (&b);
   else

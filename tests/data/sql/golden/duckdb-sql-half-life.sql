@@ -5,16 +5,29 @@ WITH src AS (
 ),
 mqlw_text AS (
   SELECT
-    NULLIF(trim(CAST(lead_id AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t0,
-    NULLIF(trim(CAST(seniority AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t3,
-    NULLIF(trim(CAST(company_size AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t4,
-    NULLIF(trim(CAST(as_of AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t9,
-    NULLIF(trim(CAST(demo_requests AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t11,
-    NULLIF(trim(CAST(webinars AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t12,
-    NULLIF(trim(CAST(webinars_date AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t13,
-    NULLIF(trim(CAST(unsubscribed AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t14,
-    NULLIF(trim(CAST(last_activity_at AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t15
+    NULLIF(trim(CAST(lead_id AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u0,
+    NULLIF(trim(CAST(seniority AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u3,
+    NULLIF(trim(CAST(company_size AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u4,
+    NULLIF(trim(CAST(as_of AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u9,
+    NULLIF(trim(CAST(demo_requests AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u11,
+    NULLIF(trim(CAST(webinars AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u12,
+    NULLIF(trim(CAST(webinars_date AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u13,
+    NULLIF(trim(CAST(unsubscribed AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u14,
+    NULLIF(trim(CAST(last_activity_at AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u15
   FROM src
+),
+mqlw_clean AS (
+  SELECT
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u0, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u0 END AS mqlw_t0,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u3, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u3 END AS mqlw_t3,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u4, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u4 END AS mqlw_t4,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u9, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u9 END AS mqlw_t9,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u11, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u11 END AS mqlw_t11,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u12, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u12 END AS mqlw_t12,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u13, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u13 END AS mqlw_t13,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u14, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u14 END AS mqlw_t14,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u15, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u15 END AS mqlw_t15
+  FROM mqlw_text
 ),
 mqlw_date1 AS (
   SELECT
@@ -30,7 +43,7 @@ mqlw_date1 AS (
     CASE WHEN substr(mqlw_t9, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k9,
     CASE WHEN substr(mqlw_t13, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k13,
     CASE WHEN substr(mqlw_t15, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k15
-  FROM mqlw_text
+  FROM mqlw_clean
 ),
 mqlw_date2 AS (
   SELECT
@@ -82,11 +95,16 @@ mqlw_date3 AS (
     CASE WHEN mqlw_k15 = 5 THEN TRY_CAST(substr(mqlw_t15, mqlw_j15 + 1, CASE WHEN substr(mqlw_t15, mqlw_j15 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS BIGINT) ELSE TRY_CAST(substr(mqlw_t15, mqlw_j15 + 1, 4) AS BIGINT) END AS mqlw_c15
   FROM mqlw_date2
 ),
-mqlw_dateorder AS (
-  SELECT
-    MAX(CASE WHEN mqlw_k9 <> 5 AND mqlw_s9 = '/' AND mqlw_a9 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy9,
-    MAX(CASE WHEN mqlw_k13 <> 5 AND mqlw_s13 = '/' AND mqlw_a13 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy13,
-    MAX(CASE WHEN mqlw_k15 <> 5 AND mqlw_s15 = '/' AND mqlw_a15 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy15
+mqlw_dateorder9 AS (
+  SELECT MAX(CASE WHEN mqlw_k9 <> 5 AND mqlw_s9 = '/' AND mqlw_a9 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy9
+  FROM mqlw_date3
+),
+mqlw_dateorder13 AS (
+  SELECT MAX(CASE WHEN mqlw_k13 <> 5 AND mqlw_s13 = '/' AND mqlw_a13 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy13
+  FROM mqlw_date3
+),
+mqlw_dateorder15 AS (
+  SELECT MAX(CASE WHEN mqlw_k15 <> 5 AND mqlw_s15 = '/' AND mqlw_a15 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy15
   FROM mqlw_date3
 ),
 mqlw_date4 AS (
@@ -98,16 +116,18 @@ mqlw_date4 AS (
     mqlw_t12,
     mqlw_t14,
     CASE WHEN mqlw_k9 = 5 THEN mqlw_a9 ELSE mqlw_c9 END AS mqlw_y9,
-    CASE WHEN mqlw_k9 = 5 THEN mqlw_bb9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dateorder.mqlw_dmy9 = 1)) THEN mqlw_bb9 ELSE mqlw_a9 END AS mqlw_mo9,
-    CASE WHEN mqlw_k9 = 5 THEN mqlw_c9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dateorder.mqlw_dmy9 = 1)) THEN mqlw_a9 ELSE mqlw_bb9 END AS mqlw_da9,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_bb9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_bb9 ELSE mqlw_a9 END AS mqlw_mo9,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_c9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_a9 ELSE mqlw_bb9 END AS mqlw_da9,
     CASE WHEN mqlw_k13 = 5 THEN mqlw_a13 ELSE mqlw_c13 END AS mqlw_y13,
-    CASE WHEN mqlw_k13 = 5 THEN mqlw_bb13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dateorder.mqlw_dmy13 = 1)) THEN mqlw_bb13 ELSE mqlw_a13 END AS mqlw_mo13,
-    CASE WHEN mqlw_k13 = 5 THEN mqlw_c13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dateorder.mqlw_dmy13 = 1)) THEN mqlw_a13 ELSE mqlw_bb13 END AS mqlw_da13,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_bb13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dmy13 = 1)) THEN mqlw_bb13 ELSE mqlw_a13 END AS mqlw_mo13,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_c13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dmy13 = 1)) THEN mqlw_a13 ELSE mqlw_bb13 END AS mqlw_da13,
     CASE WHEN mqlw_k15 = 5 THEN mqlw_a15 ELSE mqlw_c15 END AS mqlw_y15,
-    CASE WHEN mqlw_k15 = 5 THEN mqlw_bb15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dateorder.mqlw_dmy15 = 1)) THEN mqlw_bb15 ELSE mqlw_a15 END AS mqlw_mo15,
-    CASE WHEN mqlw_k15 = 5 THEN mqlw_c15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dateorder.mqlw_dmy15 = 1)) THEN mqlw_a15 ELSE mqlw_bb15 END AS mqlw_da15
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_bb15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dmy15 = 1)) THEN mqlw_bb15 ELSE mqlw_a15 END AS mqlw_mo15,
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_c15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dmy15 = 1)) THEN mqlw_a15 ELSE mqlw_bb15 END AS mqlw_da15
   FROM mqlw_date3
-  CROSS JOIN mqlw_dateorder
+  CROSS JOIN mqlw_dateorder9
+  CROSS JOIN mqlw_dateorder13
+  CROSS JOIN mqlw_dateorder15
 ),
 mqlw_date5 AS (
   SELECT
@@ -178,8 +198,8 @@ mqlw_age AS (
     mqlw_n11,
     mqlw_n12,
     mqlw_b14,
-    CASE WHEN COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d13 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d13 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d13 END AS mqlw_age13,
-    CASE WHEN COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d15 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d15 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d15 END AS mqlw_age15
+    CASE WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 END AS mqlw_age13,
+    CASE WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 END AS mqlw_age15
   FROM mqlw_value
   CROSS JOIN mqlw_latest
 ),
@@ -254,6 +274,7 @@ mqlw_decay5 AS (
 mqlw_points AS (
   SELECT
     mqlw_t0,
+    0 AS mqlw_uns,
     (
       CASE WHEN mqlw_l3 IN ('manager', 'director') THEN 1000 ELSE 0 END +
       CASE WHEN (mqlw_n4 >= CAST('200.0' AS DOUBLE) AND mqlw_n4 <= CAST('1000.0' AS DOUBLE)) THEN 500 ELSE 0 END
@@ -267,6 +288,7 @@ mqlw_points AS (
 mqlw_sums AS (
   SELECT
     mqlw_t0,
+    mqlw_uns,
     mqlw_fit,
     mqlw_disq,
     (
@@ -279,6 +301,7 @@ mqlw_sums AS (
 mqlw_total AS (
   SELECT
     mqlw_t0,
+    mqlw_uns,
     mqlw_disq,
     CASE WHEN mqlw_fit >= 1500 THEN 0 WHEN mqlw_fit >= 1000 THEN 1 WHEN mqlw_fit >= 500 THEN 2 ELSE 3 END AS mqlw_grade,
     mqlw_fit + (CASE WHEN mqlw_fit >= 1500 THEN CAST('1.3' AS DOUBLE) WHEN mqlw_fit >= 1000 THEN CAST('1.1' AS DOUBLE) WHEN mqlw_fit >= 500 THEN CAST('1.0' AS DOUBLE) ELSE CAST('0.9' AS DOUBLE) END) * mqlw_beh AS mqlw_ytot
@@ -289,7 +312,7 @@ mqlw_score AS (
     mqlw_t0,
     mqlw_disq,
     mqlw_grade,
-    (CAST(trunc(mqlw_ytot) AS BIGINT) + CASE WHEN mqlw_ytot - CAST(trunc(mqlw_ytot) AS BIGINT) >= 0.5 THEN 1 WHEN mqlw_ytot - CAST(trunc(mqlw_ytot) AS BIGINT) <= -0.5 THEN -1 ELSE 0 END) AS mqlw_score_h
+    CASE WHEN mqlw_uns = 1 THEN NULL ELSE (CAST(trunc(mqlw_ytot) AS BIGINT) + CASE WHEN mqlw_ytot - CAST(trunc(mqlw_ytot) AS BIGINT) >= 0.5 THEN 1 WHEN mqlw_ytot - CAST(trunc(mqlw_ytot) AS BIGINT) <= -0.5 THEN -1 ELSE 0 END) END AS mqlw_score_h
   FROM mqlw_total
 ),
 mqlw_lead AS (

@@ -5,22 +5,41 @@ WITH src AS (
 ),
 mqlw_text AS (
   SELECT
-    NULLIF(trim(CAST(lead_id AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t0,
-    NULLIF(trim(CAST(email AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t1,
-    NULLIF(trim(CAST(job_title AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t2,
-    NULLIF(trim(CAST(seniority AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t3,
-    NULLIF(trim(CAST(company_size AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t4,
-    NULLIF(trim(CAST(revenue AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t5,
-    NULLIF(trim(CAST(is_partner AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t6,
-    NULLIF(trim(CAST(country AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t7,
-    NULLIF(trim(CAST(as_of AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t9,
-    NULLIF(trim(CAST(signup_date AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t10,
-    NULLIF(trim(CAST(demo_requests AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t11,
-    NULLIF(trim(CAST(webinars AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t12,
-    NULLIF(trim(CAST(webinars_date AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t13,
-    NULLIF(trim(CAST(unsubscribed AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t14,
-    NULLIF(trim(CAST(last_activity_at AS VARCHAR), ' ' || chr(9)), '') AS mqlw_t15
+    NULLIF(trim(CAST(lead_id AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u0,
+    NULLIF(trim(CAST(email AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u1,
+    NULLIF(trim(CAST(job_title AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u2,
+    NULLIF(trim(CAST(seniority AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u3,
+    NULLIF(trim(CAST(company_size AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u4,
+    NULLIF(trim(CAST(revenue AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u5,
+    NULLIF(trim(CAST(is_partner AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u6,
+    NULLIF(trim(CAST(country AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u7,
+    NULLIF(trim(CAST(as_of AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u9,
+    NULLIF(trim(CAST(signup_date AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u10,
+    NULLIF(trim(CAST(demo_requests AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u11,
+    NULLIF(trim(CAST(webinars AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u12,
+    NULLIF(trim(CAST(webinars_date AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u13,
+    NULLIF(trim(CAST(unsubscribed AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u14,
+    NULLIF(trim(CAST(last_activity_at AS VARCHAR), ' ' || chr(9)), '') AS mqlw_u15
   FROM src
+),
+mqlw_clean AS (
+  SELECT
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u0, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u0 END AS mqlw_t0,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u1, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u1 END AS mqlw_t1,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u2, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u2 END AS mqlw_t2,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u3, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u3 END AS mqlw_t3,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u4, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u4 END AS mqlw_t4,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u5, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u5 END AS mqlw_t5,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u6, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u6 END AS mqlw_t6,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u7, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u7 END AS mqlw_t7,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u9, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u9 END AS mqlw_t9,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u10, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u10 END AS mqlw_t10,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u11, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u11 END AS mqlw_t11,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u12, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u12 END AS mqlw_t12,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u13, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u13 END AS mqlw_t13,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u14, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u14 END AS mqlw_t14,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u15, ' 	-_.()[]<>?*"''')), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u15 END AS mqlw_t15
+  FROM mqlw_text
 ),
 mqlw_date1 AS (
   SELECT
@@ -43,7 +62,7 @@ mqlw_date1 AS (
     CASE WHEN substr(mqlw_t10, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t10, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k10,
     CASE WHEN substr(mqlw_t13, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k13,
     CASE WHEN substr(mqlw_t15, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k15
-  FROM mqlw_text
+  FROM mqlw_clean
 ),
 mqlw_date2 AS (
   SELECT
@@ -115,12 +134,20 @@ mqlw_date3 AS (
     CASE WHEN mqlw_k15 = 5 THEN TRY_CAST(substr(mqlw_t15, mqlw_j15 + 1, CASE WHEN substr(mqlw_t15, mqlw_j15 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS BIGINT) ELSE TRY_CAST(substr(mqlw_t15, mqlw_j15 + 1, 4) AS BIGINT) END AS mqlw_c15
   FROM mqlw_date2
 ),
-mqlw_dateorder AS (
-  SELECT
-    MAX(CASE WHEN mqlw_k9 <> 5 AND mqlw_s9 = '/' AND mqlw_a9 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy9,
-    MAX(CASE WHEN mqlw_k10 <> 5 AND mqlw_s10 = '/' AND mqlw_a10 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy10,
-    MAX(CASE WHEN mqlw_k13 <> 5 AND mqlw_s13 = '/' AND mqlw_a13 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy13,
-    MAX(CASE WHEN mqlw_k15 <> 5 AND mqlw_s15 = '/' AND mqlw_a15 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy15
+mqlw_dateorder9 AS (
+  SELECT MAX(CASE WHEN mqlw_k9 <> 5 AND mqlw_s9 = '/' AND mqlw_a9 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy9
+  FROM mqlw_date3
+),
+mqlw_dateorder10 AS (
+  SELECT MAX(CASE WHEN mqlw_k10 <> 5 AND mqlw_s10 = '/' AND mqlw_a10 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy10
+  FROM mqlw_date3
+),
+mqlw_dateorder13 AS (
+  SELECT MAX(CASE WHEN mqlw_k13 <> 5 AND mqlw_s13 = '/' AND mqlw_a13 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy13
+  FROM mqlw_date3
+),
+mqlw_dateorder15 AS (
+  SELECT MAX(CASE WHEN mqlw_k15 <> 5 AND mqlw_s15 = '/' AND mqlw_a15 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy15
   FROM mqlw_date3
 ),
 mqlw_date4 AS (
@@ -137,19 +164,22 @@ mqlw_date4 AS (
     mqlw_t12,
     mqlw_t14,
     CASE WHEN mqlw_k9 = 5 THEN mqlw_a9 ELSE mqlw_c9 END AS mqlw_y9,
-    CASE WHEN mqlw_k9 = 5 THEN mqlw_bb9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dateorder.mqlw_dmy9 = 1)) THEN mqlw_bb9 ELSE mqlw_a9 END AS mqlw_mo9,
-    CASE WHEN mqlw_k9 = 5 THEN mqlw_c9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dateorder.mqlw_dmy9 = 1)) THEN mqlw_a9 ELSE mqlw_bb9 END AS mqlw_da9,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_bb9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_bb9 ELSE mqlw_a9 END AS mqlw_mo9,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_c9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_a9 ELSE mqlw_bb9 END AS mqlw_da9,
     CASE WHEN mqlw_k10 = 5 THEN mqlw_a10 ELSE mqlw_c10 END AS mqlw_y10,
-    CASE WHEN mqlw_k10 = 5 THEN mqlw_bb10 WHEN (mqlw_s10 <> '/' OR mqlw_a10 > 12 OR (mqlw_bb10 <= 12 AND mqlw_dateorder.mqlw_dmy10 = 1)) THEN mqlw_bb10 ELSE mqlw_a10 END AS mqlw_mo10,
-    CASE WHEN mqlw_k10 = 5 THEN mqlw_c10 WHEN (mqlw_s10 <> '/' OR mqlw_a10 > 12 OR (mqlw_bb10 <= 12 AND mqlw_dateorder.mqlw_dmy10 = 1)) THEN mqlw_a10 ELSE mqlw_bb10 END AS mqlw_da10,
+    CASE WHEN mqlw_k10 = 5 THEN mqlw_bb10 WHEN (mqlw_s10 <> '/' OR mqlw_a10 > 12 OR (mqlw_bb10 <= 12 AND mqlw_dmy10 = 1)) THEN mqlw_bb10 ELSE mqlw_a10 END AS mqlw_mo10,
+    CASE WHEN mqlw_k10 = 5 THEN mqlw_c10 WHEN (mqlw_s10 <> '/' OR mqlw_a10 > 12 OR (mqlw_bb10 <= 12 AND mqlw_dmy10 = 1)) THEN mqlw_a10 ELSE mqlw_bb10 END AS mqlw_da10,
     CASE WHEN mqlw_k13 = 5 THEN mqlw_a13 ELSE mqlw_c13 END AS mqlw_y13,
-    CASE WHEN mqlw_k13 = 5 THEN mqlw_bb13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dateorder.mqlw_dmy13 = 1)) THEN mqlw_bb13 ELSE mqlw_a13 END AS mqlw_mo13,
-    CASE WHEN mqlw_k13 = 5 THEN mqlw_c13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dateorder.mqlw_dmy13 = 1)) THEN mqlw_a13 ELSE mqlw_bb13 END AS mqlw_da13,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_bb13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dmy13 = 1)) THEN mqlw_bb13 ELSE mqlw_a13 END AS mqlw_mo13,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_c13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dmy13 = 1)) THEN mqlw_a13 ELSE mqlw_bb13 END AS mqlw_da13,
     CASE WHEN mqlw_k15 = 5 THEN mqlw_a15 ELSE mqlw_c15 END AS mqlw_y15,
-    CASE WHEN mqlw_k15 = 5 THEN mqlw_bb15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dateorder.mqlw_dmy15 = 1)) THEN mqlw_bb15 ELSE mqlw_a15 END AS mqlw_mo15,
-    CASE WHEN mqlw_k15 = 5 THEN mqlw_c15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dateorder.mqlw_dmy15 = 1)) THEN mqlw_a15 ELSE mqlw_bb15 END AS mqlw_da15
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_bb15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dmy15 = 1)) THEN mqlw_bb15 ELSE mqlw_a15 END AS mqlw_mo15,
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_c15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dmy15 = 1)) THEN mqlw_a15 ELSE mqlw_bb15 END AS mqlw_da15
   FROM mqlw_date3
-  CROSS JOIN mqlw_dateorder
+  CROSS JOIN mqlw_dateorder9
+  CROSS JOIN mqlw_dateorder10
+  CROSS JOIN mqlw_dateorder13
+  CROSS JOIN mqlw_dateorder15
 ),
 mqlw_date5 AS (
   SELECT
@@ -251,8 +281,8 @@ mqlw_age AS (
     mqlw_n11,
     mqlw_n12,
     mqlw_b14,
-    CASE WHEN COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d15 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d15 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d15 END AS mqlw_age15,
-    CASE WHEN COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d13 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d13 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest.mqlw_latest) - mqlw_d13 END AS mqlw_age13
+    CASE WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 END AS mqlw_age15,
+    CASE WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 END AS mqlw_age13
   FROM mqlw_value
   CROSS JOIN mqlw_latest
 ),
@@ -278,6 +308,7 @@ mqlw_decay1 AS (
 mqlw_points AS (
   SELECT
     mqlw_t0,
+    0 AS mqlw_uns,
     (
       CASE WHEN mqlw_l3 IN ('vp', 'c-level') THEN 2000 ELSE 0 END +
       CASE WHEN mqlw_l3 IN ('manager') THEN 750 ELSE 0 END +
@@ -315,6 +346,7 @@ mqlw_points AS (
 mqlw_sums AS (
   SELECT
     mqlw_t0,
+    mqlw_uns,
     mqlw_fit,
     mqlw_disq,
     mqlw_hand,
@@ -330,6 +362,7 @@ mqlw_sums AS (
 mqlw_total AS (
   SELECT
     mqlw_t0,
+    mqlw_uns,
     mqlw_disq,
     mqlw_hand,
     mqlw_beh,
@@ -344,7 +377,7 @@ mqlw_score AS (
     mqlw_hand,
     mqlw_beh,
     mqlw_grade,
-    (CAST(trunc(mqlw_ytot) AS BIGINT) + CASE WHEN mqlw_ytot - CAST(trunc(mqlw_ytot) AS BIGINT) >= 0.5 THEN 1 WHEN mqlw_ytot - CAST(trunc(mqlw_ytot) AS BIGINT) <= -0.5 THEN -1 ELSE 0 END) AS mqlw_score_h
+    CASE WHEN mqlw_uns = 1 THEN NULL ELSE (CAST(trunc(mqlw_ytot) AS BIGINT) + CASE WHEN mqlw_ytot - CAST(trunc(mqlw_ytot) AS BIGINT) >= 0.5 THEN 1 WHEN mqlw_ytot - CAST(trunc(mqlw_ytot) AS BIGINT) <= -0.5 THEN -1 ELSE 0 END) END AS mqlw_score_h
   FROM mqlw_total
 ),
 mqlw_lead AS (
@@ -353,8 +386,8 @@ mqlw_lead AS (
     mqlw_disq,
     mqlw_grade,
     mqlw_score_h,
-    CASE WHEN mqlw_disq IS NULL AND mqlw_hand = 1 AND mqlw_grade <= 2 THEN 4 ELSE 0 END AS mqlw_hr,
-    CASE WHEN mqlw_disq IS NULL AND mqlw_grade <= 1 AND mqlw_beh >= 2050 THEN 2 ELSE 0 END AS mqlw_gb,
+    CASE WHEN mqlw_disq IS NULL AND mqlw_score_h IS NOT NULL AND mqlw_hand = 1 AND mqlw_grade <= 2 THEN 4 ELSE 0 END AS mqlw_hr,
+    CASE WHEN mqlw_disq IS NULL AND mqlw_score_h IS NOT NULL AND mqlw_grade <= 1 AND mqlw_beh >= 2050 THEN 2 ELSE 0 END AS mqlw_gb,
     CASE WHEN mqlw_disq IS NULL AND mqlw_score_h >= 2001 THEN 1 ELSE 0 END AS mqlw_sp,
     CASE WHEN mqlw_disq IS NULL THEN 0 ELSE 1 END AS mqlw_dq
   FROM mqlw_score
