@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "mqlw-core.h"
+
 G_BEGIN_DECLS
 
 /* Each takes the arguments after "mqlw" (argv[0] is the command name) and
@@ -35,5 +37,10 @@ int mqlw_export_sql            (const char *path,
                                 const char *map_path,
                                 int         sample_size,
                                 const char *output);
+/* mqlw verify --sql: whether the query file at @path is one of @signoff's
+ * signed warehouse queries, said on standard output unless @quiet. */
+int mqlw_verify_sql            (const MqlwSignoff *signoff,
+                                const char        *path,
+                                gboolean           quiet);
 
 G_END_DECLS

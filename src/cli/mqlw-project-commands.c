@@ -947,11 +947,14 @@ mqlw_command_verify (int    argc,
   g_autoptr(MqlwVerifyResult) result = NULL;
   g_autoptr(MqlwSignoff) signoff = NULL;
   g_autofree char *data = NULL, *contents = NULL, *format = NULL, *allowed = NULL;
-  g_autofree char *payload_name = NULL, *signature_name = NULL;
+  g_autofree char *payload_name = NULL, *signature_name = NULL, *sql_path = NULL;
   g_auto(GStrv) allowed_paths = NULL;
   gsize length;
   gboolean ok;
   GOptionEntry entries[] = {
+    { "sql", 0, 0, G_OPTION_ARG_FILENAME, &sql_path,
+      N_("Also check that this query file is one of the agreed model's warehouse queries (its SHA-256 is signed)"),
+      N_("QUERY.sql") },
     { "allowed-signers", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &allowed_paths,
       N_("Whose key is whose: an allowed_signers file (git's format) or a project's trusted cards; repeatable. "
          "Then OK needs trusted signatures from both teams"), N_("FILE") },
@@ -1001,6 +1004,15 @@ mqlw_command_verify (int    argc,
     }
   signoff = mqlw_signoff_from_json (contents, (gssize) length, NULL);
   ok = mqlw_verify_result_ok (result);
+  if (sql_path != NULL && signoff != NULL)
+    {
+      gboolean quiet = format != NULL && g_str_equal (format, "json");
+      int status = mqlw_verify_sql (signoff, sql_path, quiet);
+
+      if (status == MQLW_EXIT_USAGE || status == MQLW_EXIT_DATA)
+        return status;
+      ok = ok && status == MQLW_EXIT_OK;
+    }
 
   if (format != NULL && g_str_equal (format, "json"))
     print_verify_json (result, ok);

@@ -124,6 +124,7 @@ load_model_and_schema (const char   *path,
           if (signoff == NULL)
             return FALSE;
           model = mqlw_model_ref (signoff->model);
+          schema = mqlw_signoff_get_sql_schema (signoff, NULL);
         }
       else
         {
@@ -198,5 +199,33 @@ mqlw_export_sql (const char *path,
     }
   if (!mqlw_export_write_file (output, sql, -1, &error))
     return mqlw_report_error (error);
+  return MQLW_EXIT_OK;
+}
+
+int
+mqlw_verify_sql (const MqlwSignoff *signoff,
+                 const char        *path,
+                 gboolean           quiet)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL, *dialect = NULL, *query = NULL;
+
+  if (!g_file_get_contents (path, &sql, NULL, &error))
+    return mqlw_report_error (error);
+  if (signoff->sql == NULL)
+    {
+      if (!quiet)
+        g_print (_("%s: this agreed model records no warehouse queries (exported before format 3)\n"), path);
+      return MQLW_EXIT_MISMATCH;
+    }
+  if (!mqlw_signoff_find_query (signoff, sql, &dialect, &query))
+    {
+      if (!quiet)
+        g_print (_("%s: NOT one of the agreed model's warehouse queries: export them again from the agreed model "
+                   "(mqlw export AGREED-MODEL.json --what sql --dialect …) and run them unchanged\n"), path);
+      return MQLW_EXIT_MISMATCH;
+    }
+  if (!quiet)
+    g_print (_("%s: the agreed model's %s query for %s, as signed\n"), path, query, dialect);
   return MQLW_EXIT_OK;
 }
