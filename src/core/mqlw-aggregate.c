@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,7 +127,7 @@ value_error (const Place  *place,
 {
   g_set_error (error, MQLW_AGGREGATE_ERROR, MQLW_AGGREGATE_ERROR_VALUE,
                /* Translators: the last %s is a reason such as "is not a count of leads". */
-               _("%s: line %" G_GUINT64_FORMAT ", column %s: '%s' %s"),
+               _("%s: line %" PRIu64 ", column %s: '%s' %s"),
                place->source_name, place->line, place->column, text, what);
   return FALSE;
 }
@@ -154,7 +155,7 @@ read_row (MqlwAggregate     *self,
       if ((guint) at[col] >= n_fields)
         {
           g_set_error (error, MQLW_AGGREGATE_ERROR, MQLW_AGGREGATE_ERROR_VALUE,
-                       _("%s: line %" G_GUINT64_FORMAT ": %u fields, the header has more"),
+                       _("%s: line %" PRIu64 ": %u fields, the header has more"),
                        self->source_name, line, n_fields);
           return FALSE;
         }
@@ -218,7 +219,7 @@ read_row (MqlwAggregate     *self,
   if (row->disqualified && row->fixed_paths != 0)
     {
       g_set_error (error, MQLW_AGGREGATE_ERROR, MQLW_AGGREGATE_ERROR_VALUE,
-                   _("%s: line %" G_GUINT64_FORMAT ": a disqualified lead passes no path (fixed_paths must be 0)"),
+                   _("%s: line %" PRIu64 ": a disqualified lead passes no path (fixed_paths must be 0)"),
                    self->source_name, line);
       return FALSE;
     }
@@ -226,8 +227,8 @@ read_row (MqlwAggregate     *self,
     if (row->known[s] > row->leads || row->reached[s] > row->known[s])
       {
         g_set_error (error, MQLW_AGGREGATE_ERROR, MQLW_AGGREGATE_ERROR_VALUE,
-                     _("%s: line %" G_GUINT64_FORMAT ": %s counts do not add up (reached %" G_GUINT64_FORMAT
-                       " ≤ known %" G_GUINT64_FORMAT " ≤ leads %" G_GUINT64_FORMAT ")"),
+                     _("%s: line %" PRIu64 ": %s counts do not add up (reached %" PRIu64
+                       " ≤ known %" PRIu64 " ≤ leads %" PRIu64 ")"),
                      self->source_name, line, mqlw_stage_to_string (s), row->reached[s], row->known[s], row->leads);
         return FALSE;
       }
