@@ -17,6 +17,7 @@ packages=(
   itstool yelp-tools librsvg2-bin libxml2-utils groff-base
   xvfb xauth dbus dbus-x11 fonts-cantarell
   python3 python3-pandas poppler-utils openssh-client
+  postgresql
 )
 
 install_packages () {
