@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "mqlw-chart.h"
+#include "mqlw-safe-write.h"
 
 /* The fixture is seed 002's score table ("Step 2: Compare by Score Range"),
  * scaled to 2 000 leads:
@@ -932,15 +933,17 @@ test_export_errors (void)
   for (MqlwChartFormat f = MQLW_CHART_FORMAT_PNG; f <= MQLW_CHART_FORMAT_PDF; f++)
     {
       g_assert_false (mqlw_chart_export (missing, f, 800, 600, table, 51, NULL, &error));
-      g_assert_error (error, MQLW_CHART_ERROR, MQLW_CHART_ERROR_WRITE);
+      g_assert_error (error, MQLW_SAFE_WRITE_ERROR, MQLW_SAFE_WRITE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "nothing was written"));
       g_assert_nonnull (strstr (error->message, missing));
       g_clear_error (&error);
       g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
     }
 
-  /* The path is a folder. */
+  /* The path is a folder: refused before anything is written. */
   g_assert_false (mqlw_chart_export (dir, MQLW_CHART_FORMAT_SVG, 800, 600, table, 51, NULL, &error));
-  g_assert_error (error, MQLW_CHART_ERROR, MQLW_CHART_ERROR_WRITE);
+  g_assert_error (error, MQLW_SAFE_WRITE_ERROR, MQLW_SAFE_WRITE_ERROR_NOT_REGULAR);
+  g_assert_nonnull (strstr (error->message, "it is a folder, not a file"));
   g_clear_error (&error);
 
   /* Not a format, and not a size. */

@@ -266,7 +266,7 @@ test_round_trip (void)
   reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (mqlw_project_is_dirty (reopened));
-  g_assert_cmpuint (mqlw_project_get_file_schema (reopened), ==, 2);
+  g_assert_cmpuint (mqlw_project_get_file_schema (reopened), ==, MQLW_PROJECT_SCHEMA_VERSION);
   assert_projects_equal (project, reopened);
 
   /* The figures, hand-worked in the header comment, are the same before and after. */
@@ -410,11 +410,70 @@ test_newer_schema (void)
   g_assert_null (mqlw_project_open (path, NULL, NULL, NULL, &error));
   g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NEWER);
   g_assert_nonnull (strstr (error->message, "newer.mqlw"));
-  g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 7); this one reads up to 2"));
+  g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 7); this one reads up to 3"));
+}
+
+/* A file of schema 2 (before the checksums): read as it is, without a
+ * write; its next save migrates it, and from then on its parts are checked. */
+static void
+test_older_schema (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model (50);
+  g_autoptr(MqlwModel) edited = build_model (55);
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(MqlwProject) old = NULL;
+  g_autoptr(MqlwProject) migrated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("schema2.mqlw");
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  mqlw_project_add_version (project, model, "Maria", "");
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Back to schema 2: the checksum columns and their migration gone. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE columns DROP COLUMN data_crc; ALTER TABLE columns DROP COLUMN dict_crc;"
+                                     "ALTER TABLE outcomes DROP COLUMN crc; ALTER TABLE versions DROP COLUMN crc;"
+                                     "ALTER TABLE signoffs DROP COLUMN crc; ALTER TABLE scenarios DROP COLUMN crc;"
+                                     "DELETE FROM migrations WHERE version = 3; DELETE FROM meta WHERE key = 'revision';"
+                                     "PRAGMA user_version = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  old = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (old), ==, 2);
+  assert_projects_equal (project, old);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  mqlw_project_save_model (old, edited, "Sam", "");
+  g_assert_true (mqlw_project_save (old, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  migrated = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, MQLW_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpfloat (mqlw_project_get_model (migrated)->threshold, ==, 55);
+  assert_datasets_equal (dataset, mqlw_project_get_dataset (migrated));
+
+  /* Every column and version now carries its checksum, and the migration is recorded. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count (*) FROM columns WHERE data_crc IS NULL)"
+                                           " + (SELECT count (*) FROM versions WHERE crc IS NULL),"
+                                           " (SELECT count (*) FROM migrations)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, MQLW_PROJECT_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
 }
 
 /* Trusted approver cards: kept in normal form, saved, and a schema 1 file
- * (before cards) is migrated on open. The key is a fixed test-only public
+ * (before cards) is read as it is and migrated by its save. The key is a fixed test-only public
  * public key only (its private half is in no file of the project). */
 static void
 test_trusted_cards (void)
@@ -459,7 +518,10 @@ test_trusted_cards (void)
   /* Schema 1: as the file was before trusted cards. */
   g_assert_true (mqlw_project_save_as (project, old_path, NULL, NULL, NULL, &error));
   g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE trusted_cards; DELETE FROM migrations WHERE version = 2;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE trusted_cards; DELETE FROM migrations WHERE version >= 2;"
+                                 "ALTER TABLE columns DROP COLUMN data_crc; ALTER TABLE columns DROP COLUMN dict_crc;"
+                                 "ALTER TABLE outcomes DROP COLUMN crc; ALTER TABLE versions DROP COLUMN crc;"
+                                 "ALTER TABLE signoffs DROP COLUMN crc; ALTER TABLE scenarios DROP COLUMN crc;"
                                  "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   migrated = mqlw_project_open (old_path, NULL, NULL, NULL, &error);
@@ -472,7 +534,7 @@ test_trusted_cards (void)
   g_clear_pointer (&migrated, mqlw_project_unref);
   migrated = mqlw_project_open (old_path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, 2);
+  g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, MQLW_PROJECT_SCHEMA_VERSION);
   g_assert_cmpuint (mqlw_project_get_trusted_cards (migrated)->len, ==, 1);
 }
 
@@ -687,6 +749,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/project/fault-injection", test_fault_injection);
   g_test_add_func ("/mqlw/project/fault-injection-save-as", test_fault_injection_save_as);
   g_test_add_func ("/mqlw/project/newer-schema", test_newer_schema);
+  g_test_add_func ("/mqlw/project/older-schema", test_older_schema);
   g_test_add_func ("/mqlw/project/trusted-cards", test_trusted_cards);
   g_test_add_func ("/mqlw/project/not-a-project", test_not_a_project);
   g_test_add_func ("/mqlw/project/damaged", test_damaged);

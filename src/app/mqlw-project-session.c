@@ -50,6 +50,21 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The document's file; no export of this window may be written over it. */
+static void
+set_path (MqlwProjectSession *self,
+          const char         *path)
+{
+  char *old = self->path;
+
+  self->path = g_strdup (path);
+  if (old != NULL)
+    mqlw_safe_write_unprotect (old);
+  if (path != NULL)
+    mqlw_safe_write_protect (path, _("the project open in this window"));
+  g_free (old);
+}
+
 G_DEFINE_FINAL_TYPE (MqlwProjectSession, mqlw_project_session, G_TYPE_OBJECT)
 
 typedef enum {
@@ -250,7 +265,7 @@ mqlw_project_session_finalize (GObject *object)
   g_clear_object (&self->task);
   g_clear_object (&self->pending);
   g_clear_object (&self->autosave_cancellable);
-  g_free (self->path);
+  set_path (self, NULL);
   g_free (self->untitled_id);
 
   G_OBJECT_CLASS (mqlw_project_session_parent_class)->finalize (object);
@@ -356,6 +371,14 @@ mqlw_project_session_dup_title (MqlwProjectSession *self)
   return g_steal_pointer (&base);
 }
 
+/* A damaged version holds no model, so it holds none of ours. */
+static gboolean
+version_holds (const MqlwModelVersion *version,
+               MqlwModel              *model)
+{
+  return version != NULL && version->model != NULL && mqlw_model_equal (version->model, model);
+}
+
 gboolean
 mqlw_project_session_is_dirty (MqlwProjectSession *self)
 {
@@ -371,7 +394,7 @@ mqlw_project_session_is_dirty (MqlwProjectSession *self)
   if (self->recovered || self->path == NULL || mqlw_project_is_dirty (self->project))
     return TRUE;
   head = mqlw_project_get_head (self->project);
-  return head == NULL || !mqlw_model_equal (head->model, mqlw_workbench_get_model (self->workbench));
+  return head == NULL || !version_holds (head, mqlw_workbench_get_model (self->workbench));
 }
 
 gboolean
@@ -405,7 +428,7 @@ mqlw_project_session_reset (MqlwProjectSession *self,
 
   g_clear_pointer (&self->project, mqlw_project_unref);
   g_clear_pointer (&self->mapping, mqlw_mapping_free);
-  g_clear_pointer (&self->path, g_free);
+  set_path (self, NULL);
   if (mapping != NULL)
     self->mapping = mqlw_mapping_copy (mapping);
   g_free (self->untitled_id);
@@ -464,6 +487,20 @@ create_fallback_model (MqlwDataset *dataset)
   return model;
 }
 
+/* The head's model, or when the head is damaged the newest one that reads
+ * (the window lists the damage); NULL when there is none. */
+static MqlwModel *
+newest_readable_model (MqlwProject *project)
+{
+  for (guint n = mqlw_project_get_n_versions (project); n >= 1; n--)
+    {
+      const MqlwModelVersion *version = mqlw_project_get_version (project, n);
+      if (version->model != NULL)
+        return mqlw_model_copy (version->model);
+    }
+  return NULL;
+}
+
 /* ---- the worker --------------------------------------------------------- */
 
 static void
@@ -495,8 +532,9 @@ run_op_thread (GTask        *task,
               ok = FALSE;
               break;
             }
-          model = mqlw_project_get_model (op->project) != NULL ?
-                  mqlw_model_copy (mqlw_project_get_model (op->project)) : create_fallback_model (dataset);
+          model = newest_readable_model (op->project);
+          if (model == NULL)
+            model = create_fallback_model (dataset);
           op->state = mqlw_workbench_state_new (dataset, model, NULL, cancellable, &error);
           if (op->state == NULL)
             {
@@ -687,8 +725,7 @@ mqlw_project_session_open_finish (MqlwProjectSession  *self,
   g_clear_pointer (&self->mapping, mqlw_mapping_free);
   if (mqlw_project_get_mapping (self->project) != NULL)
     self->mapping = mqlw_mapping_copy (mqlw_project_get_mapping (self->project));
-  g_free (self->path);
-  self->path = g_strdup (op->logical_path);
+  set_path (self, op->logical_path);
   /* The period the project states, before anything could store the old one in it. */
   {
     MqlwProject *project = g_steal_pointer (&self->project);
@@ -772,8 +809,7 @@ mqlw_project_session_save_finish (MqlwProjectSession  *self,
     {
       g_autofree char *old_copy = mqlw_project_session_dup_recovery_path (self);
 
-      g_free (self->path);
-      self->path = g_strdup (op->path);
+      set_path (self, op->path);
       mqlw_project_session_discard_recovery (old_copy);
     }
   self->recovered = FALSE;
@@ -987,11 +1023,11 @@ mqlw_project_session_add_version (MqlwProjectSession *self,
     return 0;
   model = mqlw_workbench_get_model (self->workbench);
   head = mqlw_project_get_head (project);
-  if (head != NULL && head->signoff == NULL && mqlw_model_equal (head->model, model) &&
+  if (head != NULL && head->signoff == NULL && version_holds (head, model) &&
       head->author[0] == '\0' && head->comment[0] == '\0')
     /* The working draft already holds this model: name it instead of copying it. */
     number = mqlw_project_save_model (project, model, author, comment);
-  else if (head != NULL && mqlw_model_equal (head->model, model))
+  else if (version_holds (head, model))
     number = head->number;
   else
     number = mqlw_project_add_version (project, model, author != NULL ? author : "",
@@ -1014,6 +1050,11 @@ mqlw_project_session_open_version (MqlwProjectSession  *self,
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_FOUND,
                    _("The project has no version %u."), number);
+      return FALSE;
+    }
+  if (version->model == NULL)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED, "%s", version->damage);
       return FALSE;
     }
   model = mqlw_model_copy (version->model);
@@ -1096,7 +1137,7 @@ mqlw_project_session_is_new_draft (MqlwProjectSession *self)
 
   if (self->project == NULL || !(head = mqlw_project_get_head (self->project)) || head->signoff == NULL)
     return FALSE;
-  return !mqlw_model_equal (head->model, mqlw_workbench_get_model (self->workbench));
+  return !version_holds (head, mqlw_workbench_get_model (self->workbench));
 }
 
 MqlwSignoff *
@@ -1113,7 +1154,7 @@ mqlw_project_session_get_current_signoff (MqlwProjectSession *self)
     {
       const MqlwModelVersion *v = mqlw_project_get_version (self->project, n);
 
-      if (v->signoff != NULL && mqlw_model_equal (v->model, model))
+      if (v->signoff != NULL && version_holds (v, model))
         return v->signoff;
     }
   return NULL;
@@ -1138,7 +1179,7 @@ mqlw_project_session_log_export (MqlwProjectSession *self,
   if ((signoff = mqlw_project_session_get_current_signoff (self)) != NULL)
     version = signoff->version;
   else if ((head = mqlw_project_get_head (self->project)) != NULL &&
-           mqlw_model_equal (head->model, mqlw_workbench_get_model (self->workbench)))
+           version_holds (head, mqlw_workbench_get_model (self->workbench)))
     version = head->number;
   mqlw_project_log_export (self->project, kind, path, sha, version);
   emit_changed (self);

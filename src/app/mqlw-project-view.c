@@ -161,7 +161,13 @@ fill_versions (MqlwProjectView *self,
 
       title = v->comment[0] != '\0' ? g_strdup_printf (_("Version %u — %s"), number, v->comment)
                                     : g_strdup_printf (_("Version %u"), number);
-      if (v->signoff != NULL)
+      if (v->damage != NULL)
+        {
+          subtitle = g_strdup (v->damage);
+          badge = gtk_label_new (_("Damaged"));
+          gtk_widget_add_css_class (badge, "badge-draft");
+        }
+      else if (v->signoff != NULL)
         {
           g_autofree char *who = describe_approvers (v->signoff);
           char day[64];
@@ -180,7 +186,7 @@ fill_versions (MqlwProjectView *self,
         }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (!marked && current != NULL && mqlw_model_equal (v->model, current))
+      if (!marked && current != NULL && v->model != NULL && mqlw_model_equal (v->model, current))
         {
           add_on_show_badge (row);
           marked = TRUE;

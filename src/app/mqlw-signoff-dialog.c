@@ -396,7 +396,7 @@ fill_summary (MqlwSignoffDialog *self)
     return;
   if (head == NULL)
     number = 1;
-  else if (head->signoff != NULL && !mqlw_model_equal (head->model, model))
+  else if (head->signoff != NULL && (head->model == NULL || !mqlw_model_equal (head->model, model)))
     number = head->number + 1;
   else
     number = head->number;

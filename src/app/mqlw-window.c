@@ -177,6 +177,25 @@ show_error (MqlwWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The parts of an opened project that could not be read: the same sentences
+ * the command line prints; the rest of the project is open. */
+static void
+show_damage (MqlwWindow *self)
+{
+  MqlwProject *project = mqlw_project_session_get_project (self->session);
+  g_autoptr(GPtrArray) damage = project != NULL ? mqlw_project_dup_damage (project) : NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (damage == NULL || damage->len == 0)
+    return;
+  text = g_string_new (_("The rest of the project is open; these parts are kept as they are stored:"));
+  for (guint i = 0; i < damage->len; i++)
+    g_string_append_printf (text, "\n\n• %s", (const char *) g_ptr_array_index (damage, i));
+  g_set_error_literal (&error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED, text->str);
+  show_error (self, _("Parts of the Project Could Not Be Read"), error);
+}
+
 static void
 set_page (MqlwWindow *self,
           const char *name)
@@ -1890,6 +1909,7 @@ on_open_project_done_cb (GObject      *object,
     remember_recent (self, mqlw_project_session_get_path (self->session));
   else
     fill_recent (self);
+  show_damage (self);
 }
 
 static void

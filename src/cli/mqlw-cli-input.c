@@ -271,6 +271,13 @@ mqlw_parse_fraction (const char  *option,
   return TRUE;
 }
 
+void
+mqlw_protect_input (const char *path)
+{
+  if (path != NULL && !g_str_equal (path, "-"))
+    mqlw_safe_write_protect (path, _("a file this command reads"));
+}
+
 MqlwBucketSpec *
 mqlw_parse_buckets (const char  *text,
                     GError     **error)
@@ -365,6 +372,7 @@ GBytes *
 mqlw_read_input (const char  *path,
                  GError     **error)
 {
+  mqlw_protect_input (path);
   if (g_strcmp0 (path, "-") == 0)
     {
       g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
@@ -451,6 +459,7 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
 
   if (options->map_path != NULL)
     {
+      mqlw_protect_input (options->map_path);
       mapping = mqlw_mapping_load (options->map_path, error);
       if (mapping == NULL)
         return NULL;
@@ -565,6 +574,7 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
 
       if (!parse_join_target ("--join", options->joins[i], &path, &key, &file_key, error))
         return NULL;
+      mqlw_protect_input (path);
       /* Relative to the current folder, as a shell user means it. */
       absolute = g_canonicalize_filename (path, NULL);
       mqlw_mapping_add_join (mapping, MQLW_JOIN_ENRICH, absolute, key, file_key);
@@ -580,6 +590,7 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
       if (!parse_stage_option ("--outcome-file", options->outcome_files[i], &stage, &target, error) ||
           !parse_join_target ("--outcome-file", target, &path, &key, &file_key, error))
         return NULL;
+      mqlw_protect_input (path);
       absolute = g_canonicalize_filename (path, NULL);
       join = mqlw_mapping_add_join (mapping, MQLW_JOIN_OUTCOME, absolute, key, file_key);
       join->stage = stage;
@@ -686,7 +697,7 @@ static MqlwDataset *
 load_project (const char  *path,
               GError     **error)
 {
-  g_autoptr(MqlwProject) project = mqlw_project_open (path, NULL, NULL, NULL, error);
+  g_autoptr(MqlwProject) project = mqlw_open_project (path, FALSE, error);
   g_autoptr(GPtrArray) deferred = g_steal_pointer (&deferred_models);
   MqlwModel *current;
 
@@ -694,6 +705,13 @@ load_project (const char  *path,
     return NULL;
   current = mqlw_project_get_model (project);
   project_months = mqlw_project_get_months (project);
+  if (current == NULL && mqlw_project_get_head (project) != NULL && deferred != NULL && deferred->len > 0)
+    {
+      /* The current version is damaged: say so rather than fall back to an older one. */
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED, "%s",
+                   mqlw_project_get_head (project)->damage);
+      return NULL;
+    }
   for (guint i = 0; deferred != NULL && i < deferred->len; i++)
     {
       DeferredModel *d = g_ptr_array_index (deferred, i);
@@ -802,6 +820,7 @@ mqlw_build_model (const MqlwModelOptions  *options,
 
   if (options->model_path != NULL)
     {
+      mqlw_protect_input (options->model_path);
       model = mqlw_model_load (options->model_path, error);
       if (model == NULL)
         return NULL;
@@ -819,11 +838,48 @@ mqlw_build_model (const MqlwModelOptions  *options,
   return g_steal_pointer (&model);
 }
 
+MqlwProject *
+mqlw_open_project (const char  *path,
+                   gboolean     for_update,
+                   GError     **error)
+{
+  g_autoptr(MqlwProject) project = NULL;
+  g_autoptr(GPtrArray) damage = NULL;
+  g_autoptr(GError) local = NULL;
+
+  mqlw_protect_input (path);
+  if (for_update)
+    {
+      project = mqlw_project_open_for_update (path, NULL, NULL, NULL, &local);
+      /* Where nothing may be written (a read-only folder) the project is still
+       * read; a save says why it cannot be done, an export is written elsewhere. */
+      if (project == NULL && g_error_matches (local, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE))
+        g_clear_error (&local);
+      else if (project == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+  if (project == NULL)
+    project = mqlw_project_open (path, NULL, NULL, NULL, error);
+  if (project == NULL)
+    return NULL;
+  damage = mqlw_project_dup_damage (project);
+  for (guint i = 0; i < damage->len; i++)
+    g_printerr (_("mqlw: warning: %s\n"), (const char *) g_ptr_array_index (damage, i));
+  return g_steal_pointer (&project);
+}
+
 int
 mqlw_report_error (const GError *error)
 {
   g_printerr ("mqlw: %s\n", error->message);
   if (error->domain == MQLW_CLI_ERROR || error->domain == G_OPTION_ERROR)
+    return MQLW_EXIT_USAGE;
+  /* Writing over an input, a folder or a device: the command line asked for it. */
+  if (error->domain == MQLW_SAFE_WRITE_ERROR &&
+      (error->code == MQLW_SAFE_WRITE_ERROR_NOT_REGULAR || error->code == MQLW_SAFE_WRITE_ERROR_PROTECTED))
     return MQLW_EXIT_USAGE;
   return MQLW_EXIT_DATA;
 }

@@ -109,6 +109,16 @@ gboolean      mqlw_parse_fraction      (const char        *option,
                                         double            *value,
                                         GError           **error);
 
+/* Refuses writes over @path for the rest of the command ("-" ignored). */
+void          mqlw_protect_input       (const char        *path);
+
+/* Opens a project the command reads (protected against being written over),
+ * for a change (holding its lock: mqlw_project_open_for_update) or not, and
+ * warns on stderr about each part that could not be read. */
+MqlwProject  *mqlw_open_project        (const char        *path,
+                                        gboolean           for_update,
+                                        GError           **error);
+
 /* --buckets (NULL: auto), as a usage error naming the option. */
 MqlwBucketSpec *mqlw_parse_buckets     (const char        *text,
                                         GError           **error);

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -68,6 +69,7 @@ mqlw_command_generate (int    argc,
   g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(MqlwSafeWrite) sw = NULL;
   g_autofree char *output = NULL;
   gint64 leads = 5000, seed = 42;
   MqlwGenerateOptions options;
@@ -91,11 +93,11 @@ mqlw_command_generate (int    argc,
 
   if (output != NULL && !g_str_equal (output, "-"))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
-      /* Replace atomically so an interrupted run never leaves half a file. */
-      out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
-      if (out == NULL)
+      /* Replace atomically so an interrupted run or a full disk never leaves half a file. */
+      sw = mqlw_safe_write_begin (output, &error);
+      if (sw == NULL)
         return mqlw_report_error (error);
+      out = g_object_ref (mqlw_safe_write_get_stream (sw));
       progress.show = isatty (STDERR_FILENO);
       progress.last = -1;
     }
@@ -106,10 +108,17 @@ mqlw_command_generate (int    argc,
   options.n_leads = (guint64) leads;
   options.seed = (guint64) seed;
   if (!mqlw_generate (out, &options, on_generate_progress_cb, &progress, NULL, &error) ||
-      !g_output_stream_close (out, NULL, &error))
+      (sw == NULL && !g_output_stream_close (out, NULL, &error)) ||
+      (sw != NULL && !mqlw_safe_write_commit (g_steal_pointer (&sw), &error)))
     {
       if (progress.show)
         g_printerr ("\n");
+      /* The disk filled up under the generator: say which file, and that it is as it was. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        {
+          g_clear_error (&error);
+          mqlw_safe_write_set_error (&error, output, ENOSPC);
+        }
       return mqlw_report_error (error);
     }
   if (progress.show)

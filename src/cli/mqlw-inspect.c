@@ -393,7 +393,7 @@ write_map (const MqlwMapping  *mapping,
       i++;
     }
   json = mqlw_mapping_to_json (copy);
-  return g_file_set_contents (map_path, json, -1, error);
+  return mqlw_safe_write_contents (map_path, json, -1, error);
 }
 
 int

@@ -14,13 +14,6 @@
 
 static const char *exit_text = N_("Exit status: 0 success, 1 usage error, 2 data error.");
 
-static MqlwProject *
-open_project (const char  *path,
-              GError     **error)
-{
-  return mqlw_project_open (path, NULL, NULL, NULL, error);
-}
-
 static char *
 default_author (void)
 {
@@ -110,7 +103,11 @@ project_create (int    argc,
       g_printerr (_("mqlw: “%s” already exists; use --force to replace it\n"), inv.rest[0]);
       return MQLW_EXIT_USAGE;
     }
+  mqlw_protect_input (model_path);
   if (model_path != NULL && (model = mqlw_model_load (model_path, &error)) == NULL)
+    return mqlw_report_error (error);
+  /* Before the import: a refused target says so at once. */
+  if (!mqlw_safe_write_check (inv.rest[0], &error))
     return mqlw_report_error (error);
   mapping = mqlw_build_mapping (&inv.data, &error);
   if (mapping == NULL)
@@ -163,8 +160,9 @@ project_set_model (int    argc,
       g_printerr ("mqlw: %s\n", _("say which model to save: --model MODEL.json"));
       return MQLW_EXIT_USAGE;
     }
+  mqlw_protect_input (model_path);
   if ((model = mqlw_model_load (model_path, &error)) == NULL ||
-      (project = open_project (inv.rest[0], &error)) == NULL)
+      (project = mqlw_open_project (inv.rest[0], TRUE, &error)) == NULL)
     return mqlw_report_error (error);
   {
     g_autofree char *who = author != NULL ? g_strdup (author) : default_author ();
@@ -206,7 +204,7 @@ project_info (int    argc,
       g_printerr (_("mqlw: --format must be text or json, not “%s”\n"), format);
       return MQLW_EXIT_USAGE;
     }
-  project = open_project (inv.rest[0], &error);
+  project = mqlw_open_project (inv.rest[0], FALSE, &error);
   if (project == NULL)
     return mqlw_report_error (error);
   dataset = mqlw_project_get_dataset (project);
@@ -245,9 +243,17 @@ project_info (int    argc,
           json_builder_set_member_name (b, "number");
           json_builder_add_int_value (b, v->number);
           json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, v->model->name != NULL ? v->model->name : "");
+          json_builder_add_string_value (b, v->model != NULL && v->model->name != NULL ? v->model->name : "");
           json_builder_set_member_name (b, "threshold");
-          json_builder_add_double_value (b, v->model->threshold);
+          if (v->model != NULL)
+            json_builder_add_double_value (b, v->model->threshold);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "damage");
+          if (v->damage != NULL)
+            json_builder_add_string_value (b, v->damage);
+          else
+            json_builder_add_null_value (b);
           json_builder_set_member_name (b, "saved");
           json_builder_add_string_value (b, time);
           json_builder_set_member_name (b, "author");
@@ -306,8 +312,12 @@ project_info (int    argc,
       const MqlwModelVersion *v = mqlw_project_get_version (project, n);
       g_autofree char *time = g_date_time_format (v->created, "%Y-%m-%d %H:%M");
 
-      g_print ("  %2u  %-28s %s %g  %s UTC  %s%s%s\n", v->number, v->model->name != NULL ? v->model->name : "",
-               _("threshold"), v->model->threshold, time, v->author, *v->comment ? " — " : "", v->comment);
+      if (v->model != NULL)
+        g_print ("  %2u  %-28s %s %g  %s UTC  %s%s%s\n", v->number, v->model->name != NULL ? v->model->name : "",
+                 _("threshold"), v->model->threshold, time, v->author, *v->comment ? " — " : "", v->comment);
+      else
+        g_print ("  %2u  %-28s %s UTC  %s%s%s\n", v->number, _("(damaged: cannot be read)"), time, v->author,
+                 *v->comment ? " — " : "", v->comment);
       if (v->signoff != NULL)
         {
           g_autoptr(GString) names = g_string_new (NULL);
@@ -424,7 +434,7 @@ project_sign (int    argc,
   if (passphrase_file != NULL && (passphrase = mqlw_cli_read_passphrase (passphrase_file, &error)) == NULL)
     return mqlw_report_error (error);
 
-  project = open_project (inv.rest[0], &error);
+  project = mqlw_open_project (inv.rest[0], TRUE, &error);
   if (project == NULL)
     return mqlw_report_error (error);
   signoff = mqlw_project_sign (project, (guint) version, approvers, notes, &date, &review, spec_text, NULL, &error);
@@ -514,6 +524,12 @@ score_project (MqlwProject      *project,
   MqlwModel *model = mqlw_project_get_model (project);
   MqlwDataset *dataset = mqlw_project_get_dataset (project);
 
+  if (model == NULL && mqlw_project_get_head (project) != NULL)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED, "%s",
+                   mqlw_project_get_head (project)->damage);
+      return FALSE;
+    }
   if (model == NULL)
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_FOUND,
@@ -622,8 +638,8 @@ mqlw_command_export (int    argc,
       return MQLW_EXIT_USAGE;
     }
 
-  project = open_project (inv.rest[0], &error);
-  if (project == NULL)
+  project = mqlw_open_project (inv.rest[0], TRUE, &error);
+  if (project == NULL || !mqlw_safe_write_check (output, &error))
     return mqlw_report_error (error);
   head = mqlw_project_get_head (project);
   version = head != NULL ? head->number : 0;
@@ -758,8 +774,9 @@ mqlw_command_report (int    argc,
       g_printerr (_("mqlw: the written definition is a .pdf or a .md file, not “%s”\n"), output);
       return MQLW_EXIT_USAGE;
     }
-  project = open_project (inv.rest[0], &error);
-  if (project == NULL || !choose_months (project, months_text, &options.months, &error))
+  project = mqlw_open_project (inv.rest[0], TRUE, &error);
+  if (project == NULL || !mqlw_safe_write_check (output, &error) ||
+      !choose_months (project, months_text, &options.months, &error))
     return mqlw_report_error (error);
   v = version > 0 ? mqlw_project_get_version (project, (guint) version) : mqlw_project_get_head (project);
   if (v == NULL)
@@ -768,6 +785,11 @@ mqlw_command_report (int    argc,
         g_printerr (_("mqlw: %s has no model version %d\n"), inv.rest[0], version);
       else
         g_printerr (_("mqlw: %s has no model yet: add one with mqlw project set-model\n"), inv.rest[0]);
+      return MQLW_EXIT_DATA;
+    }
+  if (v->model == NULL)
+    {
+      g_printerr ("mqlw: %s\n", v->damage);
       return MQLW_EXIT_DATA;
     }
   report = mqlw_report_new_full (mqlw_project_get_dataset (project), v->model, v->signoff, v->number, &options, &error);
@@ -989,6 +1011,8 @@ mqlw_command_verify (int    argc,
       g_printerr ("mqlw: %s\n", _("--payload and --signature write one thing each: give one of them"));
       return MQLW_EXIT_USAGE;
     }
+  mqlw_protect_input (inv.rest[0]);
+  mqlw_protect_input (data);
   if (!g_file_get_contents (inv.rest[0], &contents, &length, &error))
     return mqlw_report_error (error);
   if (payload_name != NULL || signature_name != NULL)

@@ -11,6 +11,7 @@
 
 #include "mqlw-cli.h"
 #include "mqlw-commands.h"
+#include "mqlw-project-lock.h"
 
 static const char *exit_text = N_("Exit status: 0 success, 1 usage error, 2 data error.");
 
@@ -118,7 +119,7 @@ mqlw_cli_allowed_signers (char   **paths,
 
       if (mqlw_project_is_project_file (paths[i]))
         {
-          g_autoptr(MqlwProject) project = mqlw_project_open (paths[i], NULL, NULL, NULL, error);
+          g_autoptr(MqlwProject) project = mqlw_open_project (paths[i], FALSE, error);
 
           if (project == NULL)
             return NULL;
@@ -144,11 +145,15 @@ sign_export (const char         *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwVerifyResult) result = NULL;
   g_autoptr(MqlwSignoff) signoff = NULL;
+  g_autoptr(MqlwProjectLock) lock = NULL;
   g_autofree char *contents = NULL;
   const MqlwSignature *signature;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, &error))
+  /* Read, signed and written back in turn: two approvers signing one file at
+   * once both keep their signature. */
+  if ((lock = mqlw_project_lock_acquire (path, -1, NULL, &error)) == NULL ||
+      !g_file_get_contents (path, &contents, &length, &error))
     return mqlw_report_error (error);
   /* Only what is as it was exported gets a signature. */
   if (!mqlw_signoff_verify_full (contents, (gssize) length, NULL, NULL, NULL, &result, &error))
@@ -186,7 +191,8 @@ sign_project (const char         *path,
   MqlwSignoff *signoff;
   const MqlwSignature *signature;
 
-  if ((project = mqlw_project_open (path, NULL, NULL, NULL, &error)) == NULL)
+  /* Read and saved under the project's lock: another writer takes its turn. */
+  if ((project = mqlw_open_project (path, TRUE, &error)) == NULL)
     return mqlw_report_error (error);
   v = version > 0 ? mqlw_project_get_version (project, version) : NULL;
   signoff = version > 0 ? (v != NULL ? v->signoff : NULL) : mqlw_project_get_latest_signoff (project);
@@ -385,7 +391,7 @@ mqlw_command_project_trust (int    argc,
                         _(exit_text), entries, FALSE, FALSE, FALSE);
   if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
     return mqlw_report_error (error);
-  if ((project = mqlw_project_open (inv.rest[0], NULL, NULL, NULL, &error)) == NULL)
+  if ((project = mqlw_open_project (inv.rest[0], TRUE, &error)) == NULL)
     return mqlw_report_error (error);
   for (guint i = 0; add != NULL && add[i] != NULL; i++, added++)
     if (!mqlw_project_add_trusted_card (project, add[i], &error))

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "mqlw-chart.h"
+#include "mqlw-safe-write.h"
 
 /* The renderer is plain cairo + pango so the GTK widget, the PNG export and
  * the vector exports draw the same picture. Everything is measured first
@@ -2272,9 +2274,7 @@ export_job (const char       *path,
             const ExportJob  *job,
             GError          **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(MqlwSafeWrite) sw = NULL;
   g_autofree char *display = NULL;
   WriteClosure wc = { NULL, NULL };
   cairo_surface_t *surface = NULL;
@@ -2296,16 +2296,13 @@ export_job (const char       *path,
       return FALSE;
     }
 
-  file = g_file_new_for_path (path);
-  display = g_file_get_parse_name (file);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, MQLW_CHART_ERROR, MQLW_CHART_ERROR_WRITE,
-                   _("Could not save the chart to “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
-  wc.stream = G_OUTPUT_STREAM (stream);
+  /* A temporary renamed over @path once complete: a failure leaves no file,
+   * or the one there before. */
+  sw = mqlw_safe_write_begin (path, error);
+  if (sw == NULL)
+    return FALSE;
+  display = g_filename_display_name (path);
+  wc.stream = mqlw_safe_write_get_stream (sw);
 
   switch (format)
     {
@@ -2344,25 +2341,16 @@ export_job (const char       *path,
 
   if (status != CAIRO_STATUS_SUCCESS || wc.error != NULL)
     {
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      /* Closing a cancelled replace leaves any earlier file untouched. */
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
-      g_set_error (error, MQLW_CHART_ERROR, MQLW_CHART_ERROR_WRITE,
-                   _("Could not save the chart to “%s”: %s"), display,
-                   wc.error != NULL ? wc.error->message : cairo_status_to_string (status));
+      if (wc.error != NULL && g_error_matches (wc.error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        mqlw_safe_write_set_error (error, path, ENOSPC);
+      else
+        g_set_error (error, MQLW_CHART_ERROR, MQLW_CHART_ERROR_WRITE,
+                     _("Could not save the chart to “%s”: %s"), display,
+                     wc.error != NULL ? wc.error->message : cairo_status_to_string (status));
       g_clear_error (&wc.error);
-      return FALSE;
+      return FALSE;   /* the temporary goes with @sw */
     }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
-    {
-      g_set_error (error, MQLW_CHART_ERROR, MQLW_CHART_ERROR_WRITE,
-                   _("Could not save the chart to “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return mqlw_safe_write_commit (g_steal_pointer (&sw), error);
 }
 
 gboolean

@@ -33,3 +33,4 @@
 #include "mqlw-lead-scores.h"
 #include "mqlw-aggregate.h"
 #include "mqlw-calibration-aggregate.h"
+#include "mqlw-safe-write.h"

@@ -9,6 +9,7 @@
 #include <csv.h>
 
 #include "mqlw-export.h"
+#include "mqlw-safe-write.h"
 
 G_DEFINE_QUARK (mqlw-export-error-quark, mqlw_export_error)
 
@@ -218,15 +219,8 @@ mqlw_export_write_file (const char  *path,
                         gssize       length,
                         GError     **error)
 {
-  g_autoptr(GError) local = NULL;
-
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  if (!g_file_set_contents (path, contents, length, &local))
-    {
-      g_set_error (error, MQLW_EXPORT_ERROR, MQLW_EXPORT_ERROR_WRITE, "%s", local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return mqlw_safe_write_contents (path, contents, length, error);
 }

@@ -37,7 +37,8 @@ char     *mqlw_export_buckets_csv  (const MqlwBucketTable *table);
 char     *mqlw_export_previews_csv (const MqlwPreview     *previews,
                                     guint                  n);
 
-/* Writes @contents to @path through a temporary file renamed over it. */
+/* Writes @contents to @path through a temporary file renamed over it
+ * (mqlw_safe_write_contents: its errors, MQLW_SAFE_WRITE_ERROR). */
 gboolean  mqlw_export_write_file   (const char            *path,
                                     const char            *contents,
                                     gssize                 length,

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mqlw-model.h"
+#include "mqlw-safe-write.h"
 
 /* Defaults that are not spelled out by the header: grade bands when a model
  * has no "grades" object, and the grade floors of the two fixed paths (seed 002). */
@@ -1788,18 +1789,12 @@ mqlw_model_save (const MqlwModel *self,
                  GError         **error)
 {
   g_autofree char *json = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   json = mqlw_model_to_json (self, TRUE);
-  if (!g_file_set_contents (path, json, -1, &local_error))
-    {
-      g_set_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_IO,
-                   _("Could not save the model: %s"), local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* A temporary file renamed over @path; its errors name the file (mqlw-safe-write.h). */
+  return mqlw_safe_write_contents (path, json, -1, error);
 }

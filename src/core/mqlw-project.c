@@ -13,11 +13,16 @@
 
 #include <glib/gstdio.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sqlite3.h>
 
+#include "mqlw-store-numbers.h"
 #include "mqlw-project.h"
 #include "mqlw-sql.h"
+#include "mqlw-project-integrity.h"
+#include "mqlw-project-lock.h"
 #include "mqlw-project-private.h"
+#include "mqlw-safe-write.h"
 
 G_DEFINE_QUARK (mqlw-project-error-quark, mqlw_project_error)
 
@@ -38,9 +43,31 @@ struct _MqlwProject {
   GPtrArray    *versions;         /* MqlwModelVersion* */
   GPtrArray    *scenarios;        /* MqlwScenario* */
   GPtrArray    *exports;          /* MqlwExportRecord* */
+  GPtrArray    *damaged_scenarios;  /* StoredRow*: scenarios that could not be read, kept as stored */
+  GPtrArray    *log_damage;       /* char*: export log entries that were incomplete */
+  char         *revision;         /* the file's revision this project was read from / last saved as */
+  MqlwProjectLock *lock;          /* held from open_for_update until freed */
   double        months;           /* the period stated by the user; NAN = none (meta "months") */
   GPtrArray    *trusted_cards;    /* char*: approver cards, normal form */
 };
+
+/* A version as the store keeps it: what could not be read stays as stored
+ * (sqlite values, written back as they are) so that saving never loses it. */
+typedef struct {
+  MqlwModelVersion pub;
+  sqlite3_value   *raw_model;       /* with its crc, when pub.model is NULL */
+  sqlite3_value   *raw_model_crc;
+  sqlite3_value   *raw_signoff;     /* with digest and crc, when the sign-off could not be read */
+  sqlite3_value   *raw_digest;
+  sqlite3_value   *raw_signoff_crc;
+} StoredVersion;
+
+/* A scenario row that could not be read. */
+typedef struct {
+  char          *name;
+  char          *damage;
+  sqlite3_value *values[5];         /* name, model, comment, updated, crc */
+} StoredRow;
 
 /* ---- fault injection --------------------------------------------------- */
 
@@ -91,15 +118,59 @@ exec_sql (sqlite3    *db,
 
 /* ---- records ----------------------------------------------------------- */
 
+static MqlwModelVersion *
+version_alloc (void)
+{
+  return (MqlwModelVersion *) g_new0 (StoredVersion, 1);
+}
+
+static StoredVersion *
+stored (const MqlwModelVersion *version)
+{
+  return (StoredVersion *) version;
+}
+
+/* Forgets what was kept of an unreadable model (it has been replaced). */
+static void
+clear_raw_model (MqlwModelVersion *version)
+{
+  g_clear_pointer (&stored (version)->raw_model, sqlite3_value_free);
+  g_clear_pointer (&stored (version)->raw_model_crc, sqlite3_value_free);
+  g_clear_pointer (&version->damage, g_free);
+}
+
 static void
 version_free (MqlwModelVersion *version)
 {
+  StoredVersion *sv = stored (version);
+
   g_clear_pointer (&version->model, mqlw_model_unref);
   g_clear_pointer (&version->created, g_date_time_unref);
   g_free (version->author);
   g_free (version->comment);
   g_clear_pointer (&version->signoff, mqlw_signoff_unref);
-  g_free (version);
+  clear_raw_model (version);
+  g_clear_pointer (&sv->raw_signoff, sqlite3_value_free);
+  g_clear_pointer (&sv->raw_digest, sqlite3_value_free);
+  g_clear_pointer (&sv->raw_signoff_crc, sqlite3_value_free);
+  g_free (sv);
+}
+
+/* Signed: its sign-off is there, readable or not. */
+static gboolean
+version_is_frozen (const MqlwModelVersion *version)
+{
+  return version->signoff != NULL || stored (version)->raw_signoff != NULL;
+}
+
+static void
+stored_row_free (StoredRow *row)
+{
+  g_free (row->name);
+  g_free (row->damage);
+  for (guint i = 0; i < G_N_ELEMENTS (row->values); i++)
+    g_clear_pointer (&row->values[i], sqlite3_value_free);
+  g_free (row);
 }
 
 static void
@@ -138,6 +209,8 @@ project_alloc (void)
   self->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) version_free);
   self->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) scenario_free);
   self->exports = g_ptr_array_new_with_free_func ((GDestroyNotify) export_record_free);
+  self->damaged_scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_row_free);
+  self->log_damage = g_ptr_array_new_with_free_func (g_free);
   self->months = NAN;
   self->trusted_cards = g_ptr_array_new_with_free_func (g_free);
   return self;
@@ -182,8 +255,40 @@ mqlw_project_unref (MqlwProject *self)
   g_ptr_array_unref (self->versions);
   g_ptr_array_unref (self->scenarios);
   g_ptr_array_unref (self->exports);
+  g_ptr_array_unref (self->damaged_scenarios);
+  g_ptr_array_unref (self->log_damage);
+  g_free (self->revision);
+  g_clear_pointer (&self->lock, mqlw_project_lock_release);
   g_ptr_array_unref (self->trusted_cards);
   g_free (self);
+}
+
+void
+mqlw_project_unlock (MqlwProject *self)
+{
+  g_return_if_fail (self != NULL);
+  g_clear_pointer (&self->lock, mqlw_project_lock_release);
+}
+
+GPtrArray *
+mqlw_project_dup_damage (MqlwProject *self)
+{
+  GPtrArray *damage;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  damage = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->versions->len; i++)
+    {
+      const MqlwModelVersion *version = g_ptr_array_index (self->versions, i);
+      if (version->damage != NULL)
+        g_ptr_array_add (damage, g_strdup (version->damage));
+    }
+  for (guint i = 0; i < self->damaged_scenarios->len; i++)
+    g_ptr_array_add (damage, g_strdup (((StoredRow *) g_ptr_array_index (self->damaged_scenarios, i))->damage));
+  for (guint i = 0; i < self->log_damage->len; i++)
+    g_ptr_array_add (damage, g_strdup (g_ptr_array_index (self->log_damage, i)));
+  return damage;
 }
 
 const char *
@@ -288,6 +393,7 @@ fill_version (MqlwModelVersion *version,
               const char       *author,
               const char       *comment)
 {
+  clear_raw_model (version);
   g_clear_pointer (&version->model, mqlw_model_unref);
   version->model = mqlw_model_copy (model);
   g_clear_pointer (&version->created, g_date_time_unref);
@@ -309,7 +415,7 @@ mqlw_project_add_version (MqlwProject *self,
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (model != NULL, 0);
 
-  version = g_new0 (MqlwModelVersion, 1);
+  version = version_alloc ();
   version->number = self->versions->len + 1;
   fill_version (version, model, author, comment);
   g_ptr_array_add (self->versions, version);
@@ -338,7 +444,7 @@ mqlw_project_replace_version (MqlwProject  *self,
                    _("The project has no model version %u"), number);
       return FALSE;
     }
-  if (version->signoff != NULL)
+  if (version_is_frozen (version))
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN,
                    _("Model version %u was signed off and cannot be changed; save your edits as a new version"),
@@ -362,9 +468,10 @@ mqlw_project_save_model (MqlwProject *self,
   g_return_val_if_fail (model != NULL, 0);
 
   head = (MqlwModelVersion *) mqlw_project_get_head (self);
-  if (head != NULL && mqlw_model_equal (head->model, model))
+  if (head != NULL && head->model != NULL && mqlw_model_equal (head->model, model))
     return head->number;
-  if (head == NULL || head->signoff != NULL)
+  /* A damaged draft head is replaced like any draft. */
+  if (head == NULL || version_is_frozen (head))
     return mqlw_project_add_version (self, model, author, comment);
   fill_version (head, model, author, comment);
   self->dirty = TRUE;
@@ -399,11 +506,16 @@ mqlw_project_sign (MqlwProject  *self,
                                : _("The project has no model version %u"), number);
       return NULL;
     }
-  if (version->signoff != NULL)
+  if (version_is_frozen (version))
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN,
                    _("Model version %u is already signed off; edit the model to make a new version to sign"),
                    number);
+      return NULL;
+    }
+  if (version->model == NULL)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED, "%s", version->damage);
       return NULL;
     }
   signoff = mqlw_signoff_create (self->dataset, version->model, approvers, notes,
@@ -463,6 +575,20 @@ find_scenario (MqlwProject *self,
   return -1;
 }
 
+/* A scenario saved under the name of a damaged one replaces it. */
+static gboolean
+drop_damaged_scenario (MqlwProject *self,
+                       const char  *name)
+{
+  for (guint i = 0; i < self->damaged_scenarios->len; i++)
+    if (g_strcmp0 (((StoredRow *) g_ptr_array_index (self->damaged_scenarios, i))->name, name) == 0)
+      {
+        g_ptr_array_remove_index (self->damaged_scenarios, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const MqlwScenario *
 mqlw_project_get_scenario (MqlwProject *self,
                            const char  *name)
@@ -489,6 +615,7 @@ mqlw_project_set_scenario (MqlwProject *self,
   g_return_if_fail (name != NULL);
   g_return_if_fail (model != NULL);
 
+  drop_damaged_scenario (self, name);
   index = find_scenario (self, name);
   if (index >= 0)
     scenario = g_ptr_array_index (self->scenarios, index);
@@ -518,7 +645,12 @@ mqlw_project_remove_scenario (MqlwProject *self,
 
   index = find_scenario (self, name);
   if (index < 0)
-    return FALSE;
+    {
+      if (!drop_damaged_scenario (self, name))
+        return FALSE;
+      self->dirty = TRUE;
+      return TRUE;
+    }
   g_ptr_array_remove_index (self->scenarios, index);
   self->dirty = TRUE;
   return TRUE;
@@ -638,8 +770,9 @@ typedef struct {
   const char *sql;
 } Migration;
 
-/* Each step brings the file from version - 1 to version. A future schema 2
- * adds its ALTER TABLE / CREATE TABLE here; older files are migrated on open. */
+/* Each step brings the file from version - 1 to version; a new schema adds
+ * its ALTER TABLE / CREATE TABLE here. An older file is read as it is (the
+ * reader asks only for what its schema has) and migrated by its next save. */
 static const Migration migrations[] = {
   { 1, "Project store: dataset columns, mapping, model versions, scenarios, sign-offs, export log",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
@@ -658,6 +791,10 @@ static const Migration migrations[] = {
     "  sha256 TEXT NOT NULL, version INTEGER NOT NULL);" },
   { 2, "Trusted approver cards (key signatures)",
     "CREATE TABLE trusted_cards (position INTEGER PRIMARY KEY, card TEXT NOT NULL);" },
+  { 3, "Integrity: a CRC-32 of every column, outcome, model version, sign-off and scenario",
+    "ALTER TABLE columns ADD COLUMN data_crc INTEGER; ALTER TABLE columns ADD COLUMN dict_crc INTEGER;"
+    "ALTER TABLE outcomes ADD COLUMN crc INTEGER; ALTER TABLE versions ADD COLUMN crc INTEGER;"
+    "ALTER TABLE signoffs ADD COLUMN crc INTEGER; ALTER TABLE scenarios ADD COLUMN crc INTEGER;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MQLW_PROJECT_SCHEMA_VERSION);
@@ -671,6 +808,14 @@ is_damage (int code)
   return code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_FORMAT;
 }
 
+/* Reading: a statement of ours that does not fit the file (SQLITE_ERROR:
+ * "no such table: columns") means its tables are not what they must be. */
+static gboolean
+is_read_damage (int code)
+{
+  return is_damage (code) || (code & 0xff) == SQLITE_ERROR || (code & 0xff) == SQLITE_MISMATCH;
+}
+
 static void
 set_read_error (GError    **error,
                 const char *path,
@@ -680,7 +825,7 @@ set_read_error (GError    **error,
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code);
   g_autofree char *name = g_filename_display_name (path);
 
-  if (is_damage (code))
+  if (is_read_damage (code))
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED,
                  _("The project “%s” is damaged and cannot be opened (%s)"), name, detail);
   else
@@ -710,6 +855,8 @@ typedef struct {
   guint64          total;
   int              code;          /* the failing sqlite code */
   gboolean         cancelled;
+  gboolean         changed;       /* another program saved the file since we read it */
+  char            *damage;        /* what the page check found */
 } Writer;
 
 static gboolean
@@ -849,7 +996,7 @@ write_dataset (Writer      *w,
     return FALSE;
 
   column_stmt = writer_prepare (w, "INSERT INTO columns (position, name, type, role, stage, activity, n_rows,"
-                                   " dict_count, data, dict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                   " dict_count, data, dict, data_crc, dict_crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (column_stmt == NULL)
     return FALSE;
   for (guint i = 0; i < dataset->columns->len; i++)
@@ -874,19 +1021,22 @@ write_dataset (Writer      *w,
       /* A zero-length blob would read back as NULL; an empty column keeps one byte. */
       sqlite3_bind_blob64 (column_stmt, 9, bytes > 0 ? (const void *) column->num : "", MAX (bytes, 1),
                            SQLITE_STATIC);
+      sqlite3_bind_int64 (column_stmt, 11, mqlw_integrity_crc (bytes > 0 ? (const void *) column->num : "", MAX (bytes, 1)));
       if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
         {
           dict = pack_dict (column->dict);
           sqlite3_bind_int64 (column_stmt, 8, column->dict->len);
           sqlite3_bind_blob64 (column_stmt, 10, dict->len > 0 ? (const void *) dict->data : "",
                                MAX (dict->len, 1), SQLITE_STATIC);
+          sqlite3_bind_int64 (column_stmt, 12, mqlw_integrity_crc (dict->len > 0 ? (const void *) dict->data : "",
+                                                       MAX (dict->len, 1)));
         }
       if (!writer_check (w, step_statement (column_stmt), SQLITE_DONE))
         return FALSE;
       writer_advance (w, bytes + 1);
     }
 
-  outcome_stmt = writer_prepare (w, "INSERT INTO outcomes (id, name, data) VALUES (?, ?, ?)");
+  outcome_stmt = writer_prepare (w, "INSERT INTO outcomes (id, name, data, crc) VALUES (?, ?, ?, ?)");
   if (outcome_stmt == NULL)
     return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (outcome_names); k++)
@@ -909,6 +1059,8 @@ write_dataset (Writer      *w,
       sqlite3_bind_text (outcome_stmt, 2, outcome_names[k], -1, SQLITE_STATIC);
       sqlite3_bind_blob64 (outcome_stmt, 3, dataset->n_rows > 0 ? data : "",
                            MAX ((guint64) dataset->n_rows * size, 1), SQLITE_STATIC);
+      sqlite3_bind_int64 (outcome_stmt, 4, mqlw_integrity_crc (dataset->n_rows > 0 ? data : "",
+                                                   MAX ((gsize) dataset->n_rows * size, 1)));
       if (!writer_check (w, step_statement (outcome_stmt), SQLITE_DONE))
         return FALSE;
       writer_advance (w, (guint64) dataset->n_rows * size);
@@ -940,6 +1092,199 @@ format_time (GDateTime *time)
   return g_date_time_format_iso8601 (time);
 }
 
+/* The documents as they will be stored, serialized and checked before the
+ * save touches the file: each must read back as it is. */
+typedef struct {
+  GPtrArray *versions;     /* char*: model JSON, NULL for a damaged version */
+  GPtrArray *signoffs;     /* char*: NULL for none (or a damaged one) */
+  GPtrArray *scenarios;    /* char* */
+} Documents;
+
+static void
+documents_clear (Documents *docs)
+{
+  g_clear_pointer (&docs->versions, g_ptr_array_unref);
+  g_clear_pointer (&docs->signoffs, g_ptr_array_unref);
+  g_clear_pointer (&docs->scenarios, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Documents, documents_clear)
+
+static void
+set_unstorable (GError    **error,
+                const char *path,
+                gboolean    existed,
+                const char *detail)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE, _("Could not save “%s”: %s; %s"), name, detail,
+               existed ? _("the project saved before is unchanged") : _("nothing was written"));
+}
+
+static char *
+model_json_checked (MqlwModel  *model,
+                    const char *what,
+                    char      **detail)
+{
+  g_autofree char *where = mqlw_store_find_unstorable_number (model);
+
+  if (where != NULL)
+    {
+      /* Translators: the first %s is "model version 2" or "scenario “Aggressive”", the second a JSON path. */
+      *detail = g_strdup_printf (_("%s holds a number that is not finite (%s)"), what, where);
+      return NULL;
+    }
+  return mqlw_model_to_json (model, FALSE);
+}
+
+static gboolean
+prepare_documents (MqlwProject *self,
+                   const char  *path,
+                   gboolean     existed,
+                   Documents   *docs,
+                   GError     **error)
+{
+  g_autofree char *detail = NULL;
+
+  docs->versions = g_ptr_array_new_with_free_func (g_free);
+  docs->signoffs = g_ptr_array_new_with_free_func (g_free);
+  docs->scenarios = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->versions->len && detail == NULL; i++)
+    {
+      MqlwModelVersion *version = g_ptr_array_index (self->versions, i);
+      g_autofree char *what = g_strdup_printf (_("model version %u"), version->number);
+      char *json = NULL, *document = NULL;
+
+      if (version->model != NULL)
+        json = model_json_checked (version->model, what, &detail);
+      if (version->signoff != NULL && detail == NULL)
+        {
+          g_autoptr(MqlwSignoff) reread = NULL;
+          g_autoptr(GError) local = NULL;
+
+          document = mqlw_signoff_to_json (version->signoff);
+          reread = mqlw_signoff_from_json (document, -1, &local);
+          if (reread == NULL)
+            detail = g_strdup_printf (_("the sign-off of version %u would not read back: %s"),
+                                      version->number, local->message);
+        }
+      g_ptr_array_add (docs->versions, json);
+      g_ptr_array_add (docs->signoffs, document);
+    }
+  for (guint i = 0; i < self->scenarios->len && detail == NULL; i++)
+    {
+      MqlwScenario *scenario = g_ptr_array_index (self->scenarios, i);
+      g_autofree char *what = g_strdup_printf (_("scenario “%s”"), scenario->name);
+
+      g_ptr_array_add (docs->scenarios, model_json_checked (scenario->model, what, &detail));
+    }
+  if (detail != NULL)
+    {
+      set_unstorable (error, path, existed, detail);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_version (Writer           *w,
+               sqlite3_stmt     *stmt,
+               MqlwModelVersion *version,
+               const char       *json)
+{
+  StoredVersion *sv = stored (version);
+  g_autofree char *time = format_time (version->created);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  sqlite3_bind_int (stmt, 1, version->number);
+  if (json != NULL)
+    {
+      sqlite3_bind_text (stmt, 2, json, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, mqlw_integrity_crc_text (json));
+    }
+  else
+    {
+      /* Damaged: as it was stored, crc included, so it stays what it was. */
+      sqlite3_bind_value (stmt, 2, sv->raw_model);
+      sqlite3_bind_value (stmt, 6, sv->raw_model_crc);
+    }
+  sqlite3_bind_text (stmt, 3, time, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, version->author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, version->comment, -1, SQLITE_STATIC);
+  return writer_check (w, step_statement (stmt), SQLITE_DONE);
+}
+
+static gboolean
+write_signoff (Writer           *w,
+               sqlite3_stmt     *stmt,
+               MqlwModelVersion *version,
+               const char       *document)
+{
+  StoredVersion *sv = stored (version);
+
+  if (document == NULL && sv->raw_signoff == NULL)
+    return TRUE;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  sqlite3_bind_int (stmt, 1, version->number);
+  if (document != NULL)
+    {
+      sqlite3_bind_text (stmt, 2, document, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, version->signoff->digest, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, mqlw_integrity_crc_text (document));
+    }
+  else
+    {
+      sqlite3_bind_value (stmt, 2, sv->raw_signoff);
+      sqlite3_bind_value (stmt, 3, sv->raw_digest);
+      sqlite3_bind_value (stmt, 4, sv->raw_signoff_crc);
+    }
+  return writer_check (w, step_statement (stmt), SQLITE_DONE);
+}
+
+static gboolean
+write_scenarios (Writer       *w,
+                 MqlwProject  *self,
+                 Documents    *docs)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint position = 0;
+
+  stmt = writer_prepare (w, "INSERT INTO scenarios (position, name, model, comment, updated, crc) VALUES (?, ?, ?, ?, ?, ?)");
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      MqlwScenario *scenario = g_ptr_array_index (self->scenarios, i);
+      const char *json = g_ptr_array_index (docs->scenarios, i);
+      g_autofree char *time = format_time (scenario->updated);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, position++);
+      sqlite3_bind_text (stmt, 2, scenario->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, json, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, scenario->comment, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, time, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, mqlw_integrity_crc_text (json));
+      if (!writer_check (w, step_statement (stmt), SQLITE_DONE))
+        return FALSE;
+    }
+  for (guint i = 0; i < self->damaged_scenarios->len; i++)
+    {
+      StoredRow *row = g_ptr_array_index (self->damaged_scenarios, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, position++);
+      for (guint k = 0; k < G_N_ELEMENTS (row->values); k++)
+        sqlite3_bind_value (stmt, k + 2, row->values[k]);
+      if (!writer_check (w, step_statement (stmt), SQLITE_DONE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_trusted_cards (Writer      *w,
                      MqlwProject *self)
@@ -962,11 +1307,11 @@ write_trusted_cards (Writer      *w,
 
 static gboolean
 write_documents (Writer      *w,
-                 MqlwProject *self)
+                 MqlwProject *self,
+                 Documents   *docs)
 {
   g_autoptr(sqlite3_stmt) version_stmt = NULL;
   g_autoptr(sqlite3_stmt) signoff_stmt = NULL;
-  g_autoptr(sqlite3_stmt) scenario_stmt = NULL;
   g_autoptr(sqlite3_stmt) export_stmt = NULL;
   g_autofree char *created = format_time (self->created);
   char months[G_ASCII_DTOSTR_BUF_SIZE];
@@ -980,55 +1325,22 @@ write_documents (Writer      *w,
       !write_meta (w, "written_by", "MQL Workbench " PACKAGE_VERSION))
     return FALSE;
 
-  version_stmt = writer_prepare (w, "INSERT INTO versions (number, model, created, author, comment) VALUES (?, ?, ?, ?, ?)");
-  signoff_stmt = writer_prepare (w, "INSERT INTO signoffs (version, document, digest) VALUES (?, ?, ?)");
-  scenario_stmt = writer_prepare (w, "INSERT INTO scenarios (position, name, model, comment, updated) VALUES (?, ?, ?, ?, ?)");
+  version_stmt = writer_prepare (w, "INSERT INTO versions (number, model, created, author, comment, crc) VALUES (?, ?, ?, ?, ?, ?)");
+  signoff_stmt = writer_prepare (w, "INSERT INTO signoffs (version, document, digest, crc) VALUES (?, ?, ?, ?)");
   export_stmt = writer_prepare (w, "INSERT INTO exports (id, at, kind, path, sha256, version) VALUES (?, ?, ?, ?, ?, ?)");
-  if (version_stmt == NULL || signoff_stmt == NULL || scenario_stmt == NULL || export_stmt == NULL)
+  if (version_stmt == NULL || signoff_stmt == NULL || export_stmt == NULL)
     return FALSE;
 
   for (guint i = 0; i < self->versions->len; i++)
     {
       MqlwModelVersion *version = g_ptr_array_index (self->versions, i);
-      g_autofree char *json = mqlw_model_to_json (version->model, FALSE);
-      g_autofree char *time = format_time (version->created);
 
-      sqlite3_reset (version_stmt);
-      sqlite3_bind_int (version_stmt, 1, version->number);
-      sqlite3_bind_text (version_stmt, 2, json, -1, SQLITE_STATIC);
-      sqlite3_bind_text (version_stmt, 3, time, -1, SQLITE_STATIC);
-      sqlite3_bind_text (version_stmt, 4, version->author, -1, SQLITE_STATIC);
-      sqlite3_bind_text (version_stmt, 5, version->comment, -1, SQLITE_STATIC);
-      if (!writer_check (w, step_statement (version_stmt), SQLITE_DONE))
-        return FALSE;
-      if (version->signoff != NULL)
-        {
-          g_autofree char *document = mqlw_signoff_to_json (version->signoff);
-
-          sqlite3_reset (signoff_stmt);
-          sqlite3_bind_int (signoff_stmt, 1, version->number);
-          sqlite3_bind_text (signoff_stmt, 2, document, -1, SQLITE_STATIC);
-          sqlite3_bind_text (signoff_stmt, 3, version->signoff->digest, -1, SQLITE_STATIC);
-          if (!writer_check (w, step_statement (signoff_stmt), SQLITE_DONE))
-            return FALSE;
-        }
-    }
-
-  for (guint i = 0; i < self->scenarios->len; i++)
-    {
-      MqlwScenario *scenario = g_ptr_array_index (self->scenarios, i);
-      g_autofree char *json = mqlw_model_to_json (scenario->model, FALSE);
-      g_autofree char *time = format_time (scenario->updated);
-
-      sqlite3_reset (scenario_stmt);
-      sqlite3_bind_int (scenario_stmt, 1, i);
-      sqlite3_bind_text (scenario_stmt, 2, scenario->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (scenario_stmt, 3, json, -1, SQLITE_STATIC);
-      sqlite3_bind_text (scenario_stmt, 4, scenario->comment, -1, SQLITE_STATIC);
-      sqlite3_bind_text (scenario_stmt, 5, time, -1, SQLITE_STATIC);
-      if (!writer_check (w, step_statement (scenario_stmt), SQLITE_DONE))
+      if (!write_version (w, version_stmt, version, g_ptr_array_index (docs->versions, i)) ||
+          !write_signoff (w, signoff_stmt, version, g_ptr_array_index (docs->signoffs, i)))
         return FALSE;
     }
+  if (!write_scenarios (w, self, docs))
+    return FALSE;
 
   for (guint i = 0; i < self->exports->len; i++)
     {
@@ -1085,9 +1397,20 @@ set_save_error (GError    **error,
   if (w->cancelled)
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CANCELLED,
                  _("Saving “%s” was cancelled; %s"), name, kept);
+  else if (w->changed)
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CHANGED,
+                 _("“%s” was changed by another program since it was opened, so your changes were not saved over"
+                   " it; save them under another name, then open the project again"), name);
   else if ((w->code & 0xff) == SQLITE_FULL)
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
                  _("Could not save “%s”: the disk is full; %s"), name, kept);
+  else if ((w->code & 0xff) == SQLITE_BUSY)
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_BUSY,
+                 _("Could not save “%s”: another program is reading or changing it; %s"), name, kept);
+  else if (is_damage (w->code))
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED,
+                 _("Could not save “%s”: the file is damaged (%s); %s. Save the project under another name"),
+                 name, w->damage != NULL ? w->damage : sqlite3_errstr (w->code), kept);
   else
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
                  _("Could not save “%s” (%s); %s"), name,
@@ -1105,23 +1428,123 @@ open_db (const char *path,
   if (code == SQLITE_OK)
     {
       sqlite3_extended_result_codes (*db, TRUE);
-      sqlite3_busy_timeout (*db, 2000);
+      /* A writer waits this long for readers of a big project to finish. */
+      sqlite3_busy_timeout (*db, 10000);
     }
   return code;
 }
 
+/* In the save's transaction: the file is still the revision we read. */
+static gboolean
+check_revision (Writer      *w,
+                MqlwProject *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = writer_prepare (w, "SELECT value FROM meta WHERE key = 'revision'");
+  const char *stored_revision = NULL;
+  int code;
+
+  if (stmt == NULL)
+    return FALSE;
+  code = step_statement (stmt);
+  if (code == SQLITE_ROW)
+    stored_revision = (const char *) sqlite3_column_text (stmt, 0);
+  else if (code != SQLITE_DONE)
+    return writer_check (w, code, SQLITE_DONE);
+  if (g_strcmp0 (stored_revision, self->revision) != 0)
+    {
+      w->changed = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The pages the save is about to rewrite are sound (the cheap check: b-tree
+ * structure, no index cross-check), so a save never builds on damage. */
+static gboolean
+check_pages (Writer *w)
+{
+  g_autoptr(sqlite3_stmt) stmt = writer_prepare (w, "PRAGMA quick_check(1)");
+  const char *result;
+  int code;
+
+  if (stmt == NULL)
+    return FALSE;
+  code = step_statement (stmt);
+  if (code != SQLITE_ROW)
+    return writer_check (w, code, SQLITE_ROW);
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      w->damage = g_strdup (result != NULL ? result : "?");
+      w->code = SQLITE_CORRUPT;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_migrations (Writer *w,
+                  gint64  from)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", MQLW_PROJECT_SCHEMA_VERSION);
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      if (migrations[i].version <= from)
+        continue;
+      if (!write_exec (w, migrations[i].sql))
+        return FALSE;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      stmt = writer_prepare (w, "INSERT INTO migrations (version, applied, description) VALUES (?, datetime('now'), ?)");
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, migrations[i].version);
+      sqlite3_bind_text (stmt, 2, migrations[i].description, -1, SQLITE_STATIC);
+      if (!writer_check (w, step_statement (stmt), SQLITE_DONE))
+        return FALSE;
+    }
+  return write_exec (w, pragma);
+}
+
+/* An older file is brought up to the current schema by the save itself. */
+static gboolean
+migrate_in_save (Writer *w)
+{
+  g_autoptr(sqlite3_stmt) stmt = writer_prepare (w, "PRAGMA user_version");
+  gint64 schema;
+  int code;
+
+  if (stmt == NULL)
+    return FALSE;
+  code = step_statement (stmt);
+  if (code != SQLITE_ROW)
+    return writer_check (w, code, SQLITE_ROW);
+  schema = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return schema >= MQLW_PROJECT_SCHEMA_VERSION || apply_migrations (w, schema);
+}
+
+typedef struct {
+  gboolean    fresh;            /* a new file: create the schema */
+  gboolean    with_dataset;
+  const char *revision;         /* written as the file's new revision */
+} SaveJob;
+
 /* One transaction: everything or nothing. */
 static gboolean
-write_transaction (Writer      *w,
-                   MqlwProject *self,
-                   gboolean     fresh,
-                   gboolean     with_dataset)
+write_transaction (Writer        *w,
+                   MqlwProject   *self,
+                   Documents     *docs,
+                   const SaveJob *job)
 {
   if (!write_exec (w, "BEGIN IMMEDIATE"))
     return FALSE;
-  if ((fresh && !create_schema (w)) ||
-      (with_dataset && !write_dataset (w, self)) ||
-      !write_documents (w, self) ||
+  if ((job->fresh && !create_schema (w)) ||
+      (!job->fresh && (!check_revision (w, self) || !check_pages (w) || !migrate_in_save (w))) ||
+      (job->with_dataset && !write_dataset (w, self)) ||
+      !write_documents (w, self, docs) ||
+      !write_meta (w, "revision", job->revision) ||
       writer_cancelled (w) ||
       !write_exec (w, "COMMIT"))
     {
@@ -1134,46 +1557,69 @@ write_transaction (Writer      *w,
   return TRUE;
 }
 
+/* The lock of @path for this save: none when the project holds it already. */
+static gboolean
+lock_for_save (MqlwProject      *self,
+               const char       *path,
+               GCancellable     *cancellable,
+               MqlwProjectLock **lock,
+               GError          **error)
+{
+  *lock = NULL;
+  if (self->lock != NULL && self->path != NULL && g_str_equal (path, self->path))
+    return TRUE;
+  *lock = mqlw_project_lock_acquire (path, -1, cancellable, error);
+  return *lock != NULL;
+}
+
+/* A safe-write failure as a save error; a refused target keeps its own. */
+static void
+propagate_write_error (GError    **error,
+                       GError     *local)
+{
+  if (local->domain == MQLW_SAFE_WRITE_ERROR &&
+      (local->code == MQLW_SAFE_WRITE_ERROR_IO || local->code == MQLW_SAFE_WRITE_ERROR_NO_SPACE))
+    {
+      g_set_error_literal (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE, local->message);
+      g_error_free (local);
+    }
+  else
+    g_propagate_error (error, local);
+}
+
 /* A complete new file at a temporary name next to @path, renamed over it. */
 static gboolean
 write_new_file (MqlwProject     *self,
                 const char      *path,
+                gboolean         take_lock,
+                const char      *revision,
                 MqlwProgressFunc progress,
                 gpointer         progress_data,
                 GCancellable    *cancellable,
                 GError         **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp = NULL;
-  g_autoptr(GError) local = NULL;
+  g_auto(Documents) docs = { 0 };
+  g_autoptr(MqlwProjectLock) lock = NULL;
+  g_autoptr(MqlwSafeWrite) sw = NULL;
+  GError *local = NULL;
   Writer w = { .progress = progress, .progress_data = progress_data, .cancellable = cancellable };
+  SaveJob job = { .fresh = TRUE, .with_dataset = TRUE, .revision = revision };
   gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
   gboolean ok;
-  int fd;
 
-  tmp = g_build_filename (dir, template, NULL);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
+  if (!prepare_documents (self, path, existed, &docs, error) ||
+      (take_lock && !lock_for_save (self, path, cancellable, &lock, error)))
+    return FALSE;
+  /* Over the project's own file is fine; over anything being read is not. */
+  sw = mqlw_safe_write_begin_own (path, self->path, &local);
+  if (sw == NULL)
     {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
-                   _("Could not save “%s”: %s; %s"), name, g_strerror (saved),
-                   existed ? _("the project saved before is unchanged") : _("nothing was written"));
+      propagate_write_error (error, local);
       return FALSE;
     }
-  close (fd);
-  /* mkstemp makes it private; a project is a document like any other (or
-   * keeps the mode of the file it replaces). */
-  {
-    GStatBuf st;
-    g_chmod (tmp, existed && g_stat (path, &st) == 0 ? (int) (st.st_mode & 0777) : 0644);
-  }
 
   w.total = dataset_bytes (self->dataset);
-  if (open_db (tmp, SQLITE_OPEN_READWRITE, &w.db) != SQLITE_OK)
+  if (open_db (mqlw_safe_write_get_temp_path (sw), SQLITE_OPEN_READWRITE, &w.db) != SQLITE_OK)
     {
       w.code = sqlite3_errcode (w.db);
       ok = FALSE;
@@ -1182,25 +1628,21 @@ write_new_file (MqlwProject     *self,
     {
       ok = writer_check (&w, sqlite3_exec (w.db, "PRAGMA page_size = 65536; PRAGMA journal_mode = DELETE;"
                                                  " PRAGMA synchronous = FULL;", NULL, NULL, NULL), SQLITE_OK) &&
-           write_transaction (&w, self, TRUE, TRUE);
+           write_transaction (&w, self, &docs, &job);
     }
   if (!ok)
     set_save_error (error, &w, path, existed);
   sqlite3_close (w.db);
   w.db = NULL;
-
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
-                   _("Could not save “%s”: %s; %s"), name, g_strerror (saved),
-                   existed ? _("the project saved before is unchanged") : _("nothing was written"));
-      ok = FALSE;
-    }
+  g_free (w.damage);
   if (!ok)
-    g_unlink (tmp);
-  return ok;
+    return FALSE;
+  if (!mqlw_safe_write_commit (g_steal_pointer (&sw), &local))
+    {
+      propagate_write_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -1211,11 +1653,13 @@ mqlw_project_write_copy (MqlwProject     *self,
                          GCancellable    *cancellable,
                          GError         **error)
 {
+  g_autofree char *revision = g_uuid_string_random ();
+
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return write_new_file (self, path, progress, progress_data, cancellable, error);
+  return write_new_file (self, path, FALSE, revision, progress, progress_data, cancellable, error);
 }
 
 gboolean
@@ -1226,14 +1670,21 @@ mqlw_project_save_as (MqlwProject     *self,
                       GCancellable    *cancellable,
                       GError         **error)
 {
+  g_autofree char *revision = g_uuid_string_random ();
+
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!write_new_file (self, path, progress, progress_data, cancellable, error))
+  if (!write_new_file (self, path, TRUE, revision, progress, progress_data, cancellable, error))
     return FALSE;
+  /* A lock held for the old file does not cover the new one. */
+  if (self->lock != NULL && g_strcmp0 (self->path, path) != 0)
+    mqlw_project_unlock (self);
   g_free (self->path);
   self->path = g_strdup (path);
+  g_free (self->revision);
+  self->revision = g_steal_pointer (&revision);
   self->dirty = FALSE;
   self->dataset_dirty = FALSE;
   self->file_schema = MQLW_PROJECT_SCHEMA_VERSION;
@@ -1248,7 +1699,11 @@ mqlw_project_save (MqlwProject     *self,
                    GError         **error)
 {
   g_autoptr(sqlite3) db = NULL;
+  g_autoptr(MqlwProjectLock) lock = NULL;
+  g_auto(Documents) docs = { 0 };
+  g_autofree char *revision = NULL;
   Writer w = { .progress = progress, .progress_data = progress_data, .cancellable = cancellable };
+  SaveJob job = { .fresh = FALSE };
   int code;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -1257,6 +1712,9 @@ mqlw_project_save (MqlwProject     *self,
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     return mqlw_project_save_as (self, self->path, progress, progress_data, cancellable, error);
+  if (!prepare_documents (self, self->path, TRUE, &docs, error) ||
+      !lock_for_save (self, self->path, cancellable, &lock, error))
+    return FALSE;
 
   code = open_db (self->path, SQLITE_OPEN_READWRITE, &db);
   w.db = db;
@@ -1266,14 +1724,21 @@ mqlw_project_save (MqlwProject     *self,
       set_save_error (error, &w, self->path, TRUE);
       return FALSE;
     }
+  revision = g_uuid_string_random ();
+  job.revision = revision;
+  job.with_dataset = self->dataset_dirty;
   w.total = self->dataset_dirty ? dataset_bytes (self->dataset) : 0;
   if (!writer_check (&w, sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;",
                                        NULL, NULL, NULL), SQLITE_OK) ||
-      !write_transaction (&w, self, FALSE, self->dataset_dirty))
+      !write_transaction (&w, self, &docs, &job))
     {
       set_save_error (error, &w, self->path, TRUE);
+      g_free (w.damage);
       return FALSE;
     }
+  g_free (self->revision);
+  self->revision = g_steal_pointer (&revision);
+  self->file_schema = MQLW_PROJECT_SCHEMA_VERSION;
   self->dirty = FALSE;
   self->dataset_dirty = FALSE;
   return TRUE;
@@ -1284,6 +1749,8 @@ mqlw_project_save (MqlwProject     *self,
 typedef struct {
   sqlite3         *db;
   const char      *path;
+  gint64           schema;        /* of the file: what its tables hold */
+  MqlwVerifier    *verifier;      /* while the dataset is read */
   MqlwProgressFunc progress;
   gpointer         progress_data;
   GCancellable    *cancellable;
@@ -1315,7 +1782,9 @@ check_header (const char  *path,
               GError     **error)
 {
   g_autofree char *name = g_filename_display_name (path);
-  char header[16] = { 0 };
+  g_autofree char *cut = NULL;
+  guint8 header[100] = { 0 };
+  GStatBuf st;
   FILE *file;
   gsize n;
 
@@ -1333,6 +1802,11 @@ check_header (const char  *path,
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_PROJECT,
                    _("“%s” is not an MQL Workbench project (projects are .mqlw files saved by the workbench)"), name);
+      return FALSE;
+    }
+  if (g_stat (path, &st) == 0 && (cut = mqlw_integrity_check_length (path, header, (guint64) st.st_size)) != NULL)
+    {
+      set_damaged (error, path, cut);
       return FALSE;
     }
   return TRUE;
@@ -1419,16 +1893,54 @@ alloc_array (gsize size)
   return data;
 }
 
-/* Reads a blob straight into a new buffer: one copy, no parse. */
-static gpointer
-read_blob (Reader      *r,
-           const char  *table,
-           const char  *column,
-           sqlite3_int64 rowid,
-           gsize        expected,
-           gsize       *actual,
-           GError     **error)
+/* The CRC stored in @column of @stmt's row; FALSE when there is none
+ * (a file older than schema 2). */
+static gboolean
+stored_crc (sqlite3_stmt  *stmt,
+            int            column,
+            sqlite3_int64 *crc)
 {
+  if (column < 0 || sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return FALSE;
+  *crc = sqlite3_column_int64 (stmt, column);
+  return TRUE;
+}
+
+/* A blob's check: done at once, or deferred (@later) for a big one whose
+ * buffer the dataset keeps, to be handed to check_blob_later once it does. */
+typedef struct {
+  gboolean      pending;
+  sqlite3_int64 crc;
+} LaterCheck;
+
+static void
+check_blob_later (Reader       *r,
+                  gconstpointer data,
+                  gsize         size,
+                  LaterCheck   *later,
+                  const char   *part)
+{
+  if (later->pending)
+    mqlw_verifier_push (r->verifier, data, size, later->crc, part);
+}
+
+/* Reads a blob straight into a new buffer: one copy, no parse. @part names
+ * it for the messages ("column created_at"); @crc_stmt/@crc_column hold its
+ * stored CRC (@crc_column < 0: none). */
+static gpointer
+read_blob (Reader       *r,
+           const char   *table,
+           const char   *column,
+           sqlite3_int64 rowid,
+           const char   *part,
+           sqlite3_stmt *crc_stmt,
+           int           crc_column,
+           LaterCheck   *later,
+           gsize         expected,
+           gsize        *actual,
+           GError      **error)
+{
+  sqlite3_int64 crc = 0;
   sqlite3_blob *blob = NULL;
   g_autofree guint8 *data = NULL;
   gsize size;
@@ -1446,9 +1958,9 @@ read_blob (Reader      *r,
   size = (gsize) sqlite3_blob_bytes (blob);
   if (actual == NULL && size != expected && !(expected == 0 && size == 1))
     {
-      /* Translators: the first %s is the name of a table in the project file. */
+      /* Translators: the first %s names a part of the project ("column created_at"). */
       g_autofree char *what = g_strdup_printf (_("%s holds %zu bytes where %zu were expected"),
-                                               table, size, expected);
+                                               part, size, expected);
       sqlite3_blob_close (blob);
       set_damaged (error, r->path, what);
       return NULL;
@@ -1459,6 +1971,20 @@ read_blob (Reader      *r,
   if (code != SQLITE_OK)
     {
       set_read_error (error, r->path, r->db, code);
+      return NULL;
+    }
+  if (later != NULL)
+    later->pending = FALSE;
+  if (later != NULL && r->verifier != NULL && size >= MQLW_INTEGRITY_LATER_BYTES && stored_crc (crc_stmt, crc_column, &crc))
+    {
+      later->pending = TRUE;
+      later->crc = crc;
+    }
+  else if (stored_crc (crc_stmt, crc_column, &crc) && mqlw_integrity_crc (data, size) != crc)
+    {
+      /* Translators: %s names a part of the project ("column created_at", "the dictionary of column city"). */
+      g_autofree char *what = g_strdup_printf (_("%s does not hold what was saved (its checksum differs)"), part);
+      set_damaged (error, r->path, what);
       return NULL;
     }
   if (actual != NULL)
@@ -1516,9 +2042,13 @@ read_dataset (Reader  *r,
               GError **error)
 {
   g_autoptr(MqlwDataset) dataset = NULL;
+  /* Declared after the dataset, so its checks end before the dataset could be freed. */
+  g_autoptr(MqlwVerifier) verifier = mqlw_verifier_new ();
+  g_autofree char *mismatch = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *n_rows_text = read_meta (r, "n_rows");
   gint64 total = 0;
+  guint64 parsed = 0;
   guint n_rows;
   int code;
 
@@ -1527,7 +2057,12 @@ read_dataset (Reader  *r,
       set_damaged (error, r->path, _("the lead count is missing"));
       return NULL;
     }
-  n_rows = (guint) g_ascii_strtoull (n_rows_text, NULL, 10);
+  if (!g_ascii_string_to_unsigned (n_rows_text, 10, 0, G_MAXUINT32, &parsed, NULL))
+    {
+      set_damaged (error, r->path, _("the lead count is not a number"));
+      return NULL;
+    }
+  n_rows = (guint) parsed;
   dataset = mqlw_dataset_new (n_rows);
   dataset->source_name = read_meta (r, "source_name");
   dataset->source_sha256 = read_meta (r, "source_sha256");
@@ -1538,9 +2073,13 @@ read_dataset (Reader  *r,
                      " FROM columns", &total, error))
     return NULL;
   r->total = (guint64) total;
+  r->verifier = verifier;
 
-  code = sqlite3_prepare_v2 (r->db, "SELECT position, name, type, role, stage, activity, n_rows, dict_count"
-                                    " FROM columns ORDER BY position", -1, &stmt, NULL);
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 3 ?
+                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc"
+                             " FROM columns ORDER BY position" :
+                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, NULL, NULL"
+                             " FROM columns ORDER BY position", -1, &stmt, NULL);
   while (next_row (stmt, &code))
     {
       sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
@@ -1553,7 +2092,9 @@ read_dataset (Reader  *r,
       gint64 dict_count = sqlite3_column_int64 (stmt, 7);
       g_autofree gpointer values = NULL;
       g_autoptr(GPtrArray) dict = NULL;
+      g_autofree char *part = NULL;
       GStringChunk *strings = NULL;
+      LaterCheck later = { 0 };
       MqlwColumnType type;
       MqlwColumnRole role;
       MqlwColumn *column;
@@ -1569,18 +2110,24 @@ read_dataset (Reader  *r,
           set_damaged (error, r->path, what);
           return NULL;
         }
-      values = read_blob (r, "columns", "data", rowid, (gsize) n_rows * element_size (type), NULL, error);
+      /* Translators: a part of the project file, in "%s is damaged" messages. */
+      part = g_strdup_printf (_("column %s"), name);
+      values = read_blob (r, "columns", "data", rowid, part, stmt, 8, &later, (gsize) n_rows * element_size (type),
+                          NULL, error);
       if (values == NULL)
         return NULL;
       if (type == MQLW_COLUMN_TYPE_CATEGORICAL)
         {
           g_autofree char *packed = NULL;
+          g_autofree char *dict_part = g_strdup_printf (_("the value list of column %s"), name);
           gsize size = 0;
 
-          packed = read_blob (r, "columns", "dict", rowid, 0, &size, error);
+          packed = read_blob (r, "columns", "dict", rowid, dict_part, stmt, 9, NULL, 0, &size, error);
           if (packed == NULL)
             return NULL;
-          dict = unpack_dict (packed, dict_count == 0 ? 0 : size, (guint) dict_count, &strings);
+          /* Each value takes at least its NUL: a larger count is damage, not a size to allocate. */
+          dict = dict_count < 0 || (guint64) dict_count > size ? NULL :
+                 unpack_dict (packed, dict_count == 0 ? 0 : size, (guint) dict_count, &strings);
           if (dict == NULL)
             {
               g_autofree char *what = g_strdup_printf (_("the values of column %s are cut short"), name);
@@ -1609,6 +2156,7 @@ read_dataset (Reader  *r,
           set_damaged (error, r->path, _("a column name appears twice"));
           return NULL;
         }
+      check_blob_later (r, values, (gsize) n_rows * element_size (type), &later, part);
       g_steal_pointer (&values);
       g_steal_pointer (&dict);
       if (role == MQLW_ROLE_OUTCOME && stage_text != NULL)
@@ -1618,11 +2166,14 @@ read_dataset (Reader  *r,
   if (!finish_rows (r, &stmt, code, error))
     return NULL;
 
-  code = sqlite3_prepare_v2 (r->db, "SELECT id FROM outcomes ORDER BY id", -1, &stmt, NULL);
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 3 ? "SELECT id, crc FROM outcomes ORDER BY id"
+                                                   : "SELECT id, NULL FROM outcomes ORDER BY id", -1, &stmt, NULL);
   while (next_row (stmt, &code))
     {
       int k = sqlite3_column_int (stmt, 0);
+      g_autofree char *part = NULL;
       gsize size;
+      LaterCheck later = { 0 };
       gpointer data;
 
       if (k < 0 || k >= (int) G_N_ELEMENTS (outcome_names))
@@ -1631,7 +2182,9 @@ read_dataset (Reader  *r,
           return NULL;
         }
       size = k < MQLW_N_STAGES ? sizeof (gint8) : k == MQLW_N_STAGES ? sizeof (double) : sizeof (gint32);
-      data = read_blob (r, "outcomes", "data", k, (gsize) n_rows * size, NULL, error);
+      /* Translators: %s is an outcome's name ("won", "created_days"). */
+      part = g_strdup_printf (_("outcome %s"), outcome_names[k]);
+      data = read_blob (r, "outcomes", "data", k, part, stmt, 1, &later, (gsize) n_rows * size, NULL, error);
       if (data == NULL)
         return NULL;
       if (k < MQLW_N_STAGES)
@@ -1640,6 +2193,7 @@ read_dataset (Reader  *r,
         dataset->outcomes.amount = data;
       else
         dataset->outcomes.created_days = data;
+      check_blob_later (r, data, (gsize) n_rows * size, &later, part);
     }
   if (!finish_rows (r, &stmt, code, error))
     return NULL;
@@ -1657,6 +2211,14 @@ read_dataset (Reader  *r,
     }
   if (!finish_rows (r, &stmt, code, error))
     return NULL;
+  r->verifier = NULL;
+  mismatch = mqlw_verifier_finish (g_steal_pointer (&verifier));
+  if (mismatch != NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("%s does not hold what was saved (its checksum differs)"), mismatch);
+      set_damaged (error, r->path, what);
+      return NULL;
+    }
   return g_steal_pointer (&dataset);
 }
 
@@ -1667,54 +2229,93 @@ parse_time (const char *text)
   return time != NULL ? time : g_date_time_new_from_unix_utc (0);
 }
 
+/* A stored document (model or sign-off JSON) with its CRC: the text when it
+ * is what was saved, else NULL with *@problem saying why. */
+static const char *
+checked_text (sqlite3_stmt  *stmt,
+              int            text_column,
+              int            crc_column,
+              char         **problem)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, text_column);
+  sqlite3_int64 crc;
+
+  if (text == NULL)
+    {
+      *problem = g_strdup (_("it is missing"));
+      return NULL;
+    }
+  if (stored_crc (stmt, crc_column, &crc) && mqlw_integrity_crc_text (text) != crc)
+    {
+      *problem = g_strdup (_("it does not hold what was saved (its checksum differs)"));
+      return NULL;
+    }
+  return text;
+}
+
 static MqlwModel *
-parse_model (Reader     *r,
-             const char *json,
-             const char *what,
-             GError    **error)
+parse_model (sqlite3_stmt *stmt,
+             int           text_column,
+             int           crc_column,
+             char        **problem)
 {
   g_autoptr(GError) local = NULL;
-  MqlwModel *model = mqlw_model_from_json (json != NULL ? json : "", -1, &local);
+  const char *json = checked_text (stmt, text_column, crc_column, problem);
+  MqlwModel *model;
 
+  if (json == NULL)
+    return NULL;
+  model = mqlw_model_from_json (json, -1, &local);
   if (model == NULL)
-    {
-      /* Translators: the first %s is "model version 2" or "scenario “Aggressive”". */
-      g_autofree char *detail = g_strdup_printf (_("%s cannot be read: %s"), what, local->message);
-      set_damaged (error, r->path, detail);
-    }
+    *problem = g_strdup (local->message);
   return model;
 }
 
+/* "The project “p.mqlw”: model version 2 cannot be read: …". */
+static char *
+describe_damage (Reader     *r,
+                 const char *what,
+                 const char *problem)
+{
+  g_autofree char *name = g_filename_display_name (r->path);
+
+  /* Translators: “%s” is the project file; then "model version 2" or "scenario “X”"; then why. */
+  return g_strdup_printf (_("In “%s”, %s cannot be read: %s"), name, what, problem);
+}
+
 static gboolean
-read_documents (Reader      *r,
-                MqlwProject *self,
-                GError     **error)
+read_versions (Reader      *r,
+               MqlwProject *self,
+               GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *created = read_meta (r, "created");
   int code;
 
-  self->created = parse_time (created);
-
-  code = sqlite3_prepare_v2 (r->db, "SELECT number, model, created, author, comment FROM versions ORDER BY number",
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 3 ?
+                             "SELECT number, model, created, author, comment, crc FROM versions ORDER BY number" :
+                             "SELECT number, model, created, author, comment, NULL FROM versions ORDER BY number",
                              -1, &stmt, NULL);
   while (next_row (stmt, &code))
     {
+      g_autofree char *problem = NULL;
       MqlwModelVersion *version;
-      g_autofree char *what = g_strdup_printf (_("model version %d"), sqlite3_column_int (stmt, 0));
-      MqlwModel *model = parse_model (r, (const char *) sqlite3_column_text (stmt, 1), what, error);
 
-      if (model == NULL)
-        return FALSE;
       if ((guint) sqlite3_column_int (stmt, 0) != self->versions->len + 1)
         {
-          mqlw_model_unref (model);
           set_damaged (error, r->path, _("the model versions are not numbered 1, 2, 3, …"));
           return FALSE;
         }
-      version = g_new0 (MqlwModelVersion, 1);
+      version = version_alloc ();
       version->number = self->versions->len + 1;
-      version->model = model;
+      version->model = parse_model (stmt, 1, 5, &problem);
+      if (version->model == NULL)
+        {
+          /* The rest of the project stays usable; this version is kept as stored. */
+          g_autofree char *what = g_strdup_printf (_("model version %u"), version->number);
+          version->damage = describe_damage (r, what, problem);
+          stored (version)->raw_model = sqlite3_value_dup (sqlite3_column_value (stmt, 1));
+          stored (version)->raw_model_crc = sqlite3_value_dup (sqlite3_column_value (stmt, 5));
+        }
       version->created = parse_time ((const char *) sqlite3_column_text (stmt, 2));
       version->author = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       version->comment = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
@@ -1724,46 +2325,90 @@ read_documents (Reader      *r,
         version->comment = g_strdup ("");
       g_ptr_array_add (self->versions, version);
     }
-  if (!finish_rows (r, &stmt, code, error))
-    return FALSE;
+  return finish_rows (r, &stmt, code, error);
+}
 
-  code = sqlite3_prepare_v2 (r->db, "SELECT version, document FROM signoffs ORDER BY version", -1, &stmt, NULL);
+static gboolean
+read_signoffs (Reader      *r,
+               MqlwProject *self,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int code;
+
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 3 ?
+                             "SELECT version, document, digest, crc FROM signoffs ORDER BY version" :
+                             "SELECT version, document, digest, NULL FROM signoffs ORDER BY version", -1, &stmt, NULL);
   while (next_row (stmt, &code))
     {
       guint number = (guint) sqlite3_column_int (stmt, 0);
       MqlwModelVersion *version = (MqlwModelVersion *) mqlw_project_get_version (self, number);
       g_autoptr(GError) local = NULL;
-      MqlwSignoff *signoff;
+      g_autofree char *problem = NULL;
+      const char *document;
+      StoredVersion *sv;
 
       if (version == NULL)
         {
           set_damaged (error, r->path, _("a sign-off names a model version the project does not have"));
           return FALSE;
         }
-      signoff = mqlw_signoff_from_json ((const char *) sqlite3_column_text (stmt, 1), -1, &local);
-      if (signoff == NULL)
+      sv = stored (version);
+      if (version_is_frozen (version))
         {
-          g_autofree char *what = g_strdup_printf (_("the sign-off of version %u cannot be read: %s"),
-                                                   number, local->message);
-          set_damaged (error, r->path, what);
+          set_damaged (error, r->path, _("a model version is signed off twice"));
           return FALSE;
         }
-      version->signoff = signoff;
-    }
-  if (!finish_rows (r, &stmt, code, error))
-    return FALSE;
+      document = checked_text (stmt, 1, 3, &problem);
+      if (document != NULL && (version->signoff = mqlw_signoff_from_json (document, -1, &local)) == NULL)
+        problem = g_strdup (local->message);
+      if (version->signoff == NULL)
+        {
+          /* Still signed (frozen), and kept as stored; the version's model stays usable. */
+          g_autofree char *what = g_strdup_printf (_("the sign-off of version %u"), number);
+          g_autofree char *damage = describe_damage (r, what, problem);
 
-  code = sqlite3_prepare_v2 (r->db, "SELECT name, model, comment, updated FROM scenarios ORDER BY position",
+          sv->raw_signoff = sqlite3_value_dup (sqlite3_column_value (stmt, 1));
+          sv->raw_digest = sqlite3_value_dup (sqlite3_column_value (stmt, 2));
+          sv->raw_signoff_crc = sqlite3_value_dup (sqlite3_column_value (stmt, 3));
+          if (version->damage == NULL)
+            version->damage = g_steal_pointer (&damage);
+        }
+    }
+  return finish_rows (r, &stmt, code, error);
+}
+
+static gboolean
+read_scenarios (Reader      *r,
+                MqlwProject *self,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int code;
+
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 3 ?
+                             "SELECT name, model, comment, updated, crc FROM scenarios ORDER BY position" :
+                             "SELECT name, model, comment, updated, NULL FROM scenarios ORDER BY position",
                              -1, &stmt, NULL);
   while (next_row (stmt, &code))
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
-      g_autofree char *what = g_strdup_printf (_("scenario “%s”"), name != NULL ? name : "");
-      MqlwModel *model = parse_model (r, (const char *) sqlite3_column_text (stmt, 1), what, error);
+      g_autofree char *problem = NULL;
+      MqlwModel *model = parse_model (stmt, 1, 4, &problem);
       MqlwScenario *scenario;
 
       if (model == NULL)
-        return FALSE;
+        {
+          StoredRow *row = g_new0 (StoredRow, 1);
+          g_autofree char *what = g_strdup_printf (_("scenario “%s”"), name != NULL ? name : "");
+
+          row->name = g_strdup (name);
+          row->damage = describe_damage (r, what, problem);
+          for (guint k = 0; k < G_N_ELEMENTS (row->values); k++)
+            row->values[k] = sqlite3_value_dup (sqlite3_column_value (stmt, k));
+          g_ptr_array_add (self->damaged_scenarios, row);
+          continue;
+        }
       scenario = g_new0 (MqlwScenario, 1);
       scenario->name = g_strdup (name != NULL ? name : "");
       scenario->model = model;
@@ -1773,9 +2418,20 @@ read_documents (Reader      *r,
       scenario->updated = parse_time ((const char *) sqlite3_column_text (stmt, 3));
       g_ptr_array_add (self->scenarios, scenario);
     }
-  if (!finish_rows (r, &stmt, code, error))
-    return FALSE;
+  return finish_rows (r, &stmt, code, error);
+}
 
+/* Schema 2 on: the approver cards the project trusts. */
+static gboolean
+read_trusted_cards (Reader      *r,
+                    MqlwProject *self,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int code;
+
+  if (r->schema < 2)
+    return TRUE;
   code = sqlite3_prepare_v2 (r->db, "SELECT card FROM trusted_cards ORDER BY position", -1, &stmt, NULL);
   while (next_row (stmt, &code))
     {
@@ -1793,8 +2449,16 @@ read_documents (Reader      *r,
         }
       g_ptr_array_add (self->trusted_cards, mqlw_approver_card_to_line (card));
     }
-  if (!finish_rows (r, &stmt, code, error))
-    return FALSE;
+  return finish_rows (r, &stmt, code, error);
+}
+
+static gboolean
+read_exports (Reader      *r,
+              MqlwProject *self,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int code;
 
   code = sqlite3_prepare_v2 (r->db, "SELECT at, kind, path, sha256, version FROM exports ORDER BY id", -1, &stmt, NULL);
   while (next_row (stmt, &code))
@@ -1808,74 +2472,182 @@ read_documents (Reader      *r,
       record->version = (guint) sqlite3_column_int (stmt, 4);
       if (record->kind == NULL || record->path == NULL || record->sha256 == NULL)
         {
-          export_record_free (record);
-          set_damaged (error, r->path, _("an entry of the export log is incomplete"));
-          return FALSE;
+          /* A log line, not data: kept with what it has, and said. */
+          g_autofree char *what = g_strdup_printf (_("entry %u of the export log"), self->exports->len + 1);
+          g_ptr_array_add (self->log_damage, describe_damage (r, what, _("it is incomplete")));
+          if (record->kind == NULL)
+            record->kind = g_strdup ("");
+          if (record->path == NULL)
+            record->path = g_strdup ("");
+          if (record->sha256 == NULL)
+            record->sha256 = g_strdup ("");
         }
       g_ptr_array_add (self->exports, record);
     }
-  if (!finish_rows (r, &stmt, code, error))
+  return finish_rows (r, &stmt, code, error);
+}
+
+static gboolean
+read_documents (Reader      *r,
+                MqlwProject *self,
+                GError     **error)
+{
+  g_autofree char *created = read_meta (r, "created");
+
+  self->created = parse_time (created);
+  self->revision = read_meta (r, "revision");
+  return read_versions (r, self, error) && read_signoffs (r, self, error) &&
+         read_scenarios (r, self, error) && read_trusted_cards (r, self, error) && read_exports (r, self, error);
+}
+
+/* sqlite reads past the end of a file as zeros: a file cut short would open
+ * with columns silently zeroed. Its pages must all be there. */
+static gboolean
+check_length (Reader  *r,
+              GError **error)
+{
+  gint64 pages = 0, page_size = 0;
+  GStatBuf st;
+
+  if (!query_int (r, "PRAGMA page_count", &pages, error) ||
+      !query_int (r, "PRAGMA page_size", &page_size, error))
     return FALSE;
+  if (g_stat (r->path, &st) == 0 && (guint64) st.st_size < (guint64) pages * (guint64) page_size)
+    {
+      g_autofree char *what = mqlw_integrity_describe_cut ((guint64) st.st_size, (guint64) pages * (guint64) page_size);
+      set_damaged (error, r->path, what);
+      return FALSE;
+    }
   return TRUE;
 }
 
-/* Brings an older file up to the current schema, in one transaction. */
 static gboolean
-migrate (Reader  *r,
-         gint64   from,
-         GError **error)
+check_identity (Reader  *r,
+                GError **error)
 {
-  Writer w = { .db = r->db };
-  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", MQLW_PROJECT_SCHEMA_VERSION);
+  g_autofree char *name = g_filename_display_name (r->path);
+  gint64 app_id = 0, has_migrations = 0;
 
-  if (!write_exec (&w, "BEGIN IMMEDIATE"))
-    goto fail;
-  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+  if (!query_int (r, "PRAGMA application_id", &app_id, error) ||
+      !query_int (r, "PRAGMA user_version", &r->schema, error))
+    return FALSE;
+  if (app_id != MQLW_PROJECT_APPLICATION_ID || r->schema == 0)
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      if (migrations[i].version <= from)
-        continue;
-      if (!write_exec (&w, migrations[i].sql))
-        goto fail;
-      stmt = writer_prepare (&w, "INSERT INTO migrations (version, applied, description) VALUES (?, datetime('now'), ?)");
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int (stmt, 1, migrations[i].version);
-      sqlite3_bind_text (stmt, 2, migrations[i].description, -1, SQLITE_STATIC);
-      if (!writer_check (&w, step_statement (stmt), SQLITE_DONE))
-        goto fail;
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_PROJECT,
+                   _("“%s” is an SQLite database, but not an MQL Workbench project"), name);
+      return FALSE;
     }
-  if (write_exec (&w, pragma) && write_exec (&w, "COMMIT"))
-    return TRUE;
-
-fail:
-  sqlite3_exec (r->db, "ROLLBACK", NULL, NULL, NULL);
-  set_read_error (error, r->path, r->db, w.code);
-  return FALSE;
+  if (r->schema > MQLW_PROJECT_SCHEMA_VERSION)
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NEWER,
+                   _("“%s” was made by a newer MQL Workbench (schema %" PRId64 "); this one reads up to %d."
+                     " Please update MQL Workbench to open it"), name, r->schema, MQLW_PROJECT_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (!query_int (r, "SELECT count (*) FROM sqlite_master WHERE type = 'table' AND name = 'migrations'",
+                  &has_migrations, error))
+    return FALSE;
+  if (has_migrations == 0)
+    {
+      set_damaged (error, r->path, _("its migration table is missing"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
-MqlwProject *
-mqlw_project_open (const char      *path,
-                   MqlwProgressFunc progress,
-                   gpointer         progress_data,
-                   GCancellable    *cancellable,
-                   GError         **error)
+static gboolean
+read_mapping (Reader      *r,
+              MqlwProject *self,
+              GError     **error)
+{
+  g_autofree char *mapping_json = read_meta (r, "mapping");
+  g_autoptr(GError) local = NULL;
+
+  if (mapping_json == NULL)
+    return TRUE;
+  self->mapping = mqlw_mapping_from_json (mapping_json, -1, &local);
+  if (self->mapping == NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("its column mapping cannot be read: %s"), local->message);
+      set_damaged (error, r->path, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Everything from one read transaction: a consistent snapshot even while
+ * another program saves (it waits for us, or renames a new file in). */
+static MqlwProject *
+read_project (Reader  *r,
+              GError **error)
+{
+  g_autoptr(MqlwProject) self = NULL;
+
+  if (exec_sql (r->db, "BEGIN") != SQLITE_OK)
+    {
+      set_read_error (error, r->path, r->db, sqlite3_errcode (r->db));
+      return NULL;
+    }
+  if (!check_identity (r, error) || !check_length (r, error))
+    return NULL;
+
+  self = project_alloc ();
+  self->path = g_strdup (r->path);
+  self->file_schema = (guint) r->schema;
+  /* An older file gets its checksums when the dataset is next written. */
+  self->dataset_dirty = r->schema < MQLW_PROJECT_SCHEMA_VERSION;
+  self->dataset = read_dataset (r, error);
+  if (self->dataset == NULL || !read_mapping (r, self, error) || !read_documents (r, self, error))
+    return NULL;
+  {
+    /* Older files have no "months"; a value that is not a positive number is
+     * dropped rather than refusing the project over it. */
+    g_autofree char *months = read_meta (r, "months");
+    double value = months != NULL ? g_ascii_strtod (months, NULL) : NAN;
+
+    self->months = value > 0 && isfinite (value) ? value : NAN;
+  }
+  sqlite3_exec (r->db, "COMMIT", NULL, NULL, NULL);
+  return g_steal_pointer (&self);
+}
+
+/* A save killed while it began its journal leaves one that is not hot:
+ * sqlite ignores it but never removes it. With the write lock taken (no
+ * other writer, and a hot journal would have been rolled back by our read)
+ * a change undone at once lets sqlite replace it and delete it. */
+static void
+clear_stale_journal (sqlite3    *db,
+                     const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  if (!g_file_test (journal, G_FILE_TEST_EXISTS))
+    return;
+  sqlite3_busy_timeout (db, 0);
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    return;   /* a writer is at work: the journal is its own */
+  sqlite3_exec (db, "UPDATE meta SET key = key", NULL, NULL, NULL);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static MqlwProject *
+open_project (const char      *path,
+              MqlwProgressFunc progress,
+              gpointer         progress_data,
+              GCancellable    *cancellable,
+              GError         **error)
 {
   g_autoptr(sqlite3) db = NULL;
-  g_autoptr(MqlwProject) self = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *mapping_json = NULL;
+  g_autofree char *dir = NULL;
   Reader r = { .path = path, .progress = progress, .progress_data = progress_data, .cancellable = cancellable };
-  gint64 app_id = 0, schema = 0, has_migrations = 0;
+  MqlwProject *self;
   int code;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!check_header (path, error))
     return NULL;
-  name = g_filename_display_name (path);
+  /* What an interrupted save of ours left next to it (never a live one). */
+  dir = g_path_get_dirname (path);
+  mqlw_safe_write_clean_strays (dir, NULL);
 
   /* Read-write when allowed, so that sqlite can roll back what an interrupted
    * save left in a hot journal. */
@@ -1891,65 +2663,50 @@ mqlw_project_open (const char      *path,
       return NULL;
     }
   r.db = db;
-
-  if (!query_int (&r, "PRAGMA application_id", &app_id, error) ||
-      !query_int (&r, "PRAGMA user_version", &schema, error))
-    return NULL;
-  if (app_id != MQLW_PROJECT_APPLICATION_ID || schema == 0)
-    {
-      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_PROJECT,
-                   _("“%s” is an SQLite database, but not an MQL Workbench project"), name);
-      return NULL;
-    }
-  if (schema > MQLW_PROJECT_SCHEMA_VERSION)
-    {
-      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NEWER,
-                   _("“%s” was made by a newer MQL Workbench (schema %" PRId64 "); this one reads up to %d."
-                     " Please update MQL Workbench to open it"), name, schema, MQLW_PROJECT_SCHEMA_VERSION);
-      return NULL;
-    }
-  if (!query_int (&r, "SELECT count (*) FROM sqlite_master WHERE type = 'table' AND name = 'migrations'",
-                  &has_migrations, error))
-    return NULL;
-  if (has_migrations == 0)
-    {
-      set_damaged (error, path, _("its migration table is missing"));
-      return NULL;
-    }
-  if (schema < MQLW_PROJECT_SCHEMA_VERSION && !migrate (&r, schema, error))
-    return NULL;
-
-  self = project_alloc ();
-  self->path = g_strdup (path);
-  self->file_schema = (guint) schema;
-  self->dataset = read_dataset (&r, error);
-  if (self->dataset == NULL)
-    return NULL;
-  mapping_json = read_meta (&r, "mapping");
-  if (mapping_json != NULL)
-    {
-      g_autoptr(GError) local = NULL;
-      self->mapping = mqlw_mapping_from_json (mapping_json, -1, &local);
-      if (self->mapping == NULL)
-        {
-          g_autofree char *what = g_strdup_printf (_("its column mapping cannot be read: %s"), local->message);
-          set_damaged (error, path, what);
-          return NULL;
-        }
-    }
-  if (!read_documents (&r, self, error))
-    return NULL;
-  {
-    /* Older files have no "months"; a value that is not a positive number is
-     * dropped rather than refusing the project over it. */
-    g_autofree char *months = read_meta (&r, "months");
-    double value = months != NULL ? g_ascii_strtod (months, NULL) : NAN;
-
-    self->months = value > 0 && isfinite (value) ? value : NAN;
-  }
-  if (progress != NULL)
+  self = read_project (&r, error);
+  if (self != NULL && !sqlite3_db_readonly (db, "main"))
+    clear_stale_journal (db, path);
+  if (self != NULL && progress != NULL)
     progress (1.0, progress_data);
-  return g_steal_pointer (&self);
+  return self;
+}
+
+MqlwProject *
+mqlw_project_open (const char      *path,
+                   MqlwProgressFunc progress,
+                   gpointer         progress_data,
+                   GCancellable    *cancellable,
+                   GError         **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_project (path, progress, progress_data, cancellable, error);
+}
+
+MqlwProject *
+mqlw_project_open_for_update (const char      *path,
+                              MqlwProgressFunc progress,
+                              gpointer         progress_data,
+                              GCancellable    *cancellable,
+                              GError         **error)
+{
+  g_autoptr(MqlwProjectLock) lock = NULL;
+  MqlwProject *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A missing or foreign file says so before any lock file is made for it. */
+  if (!check_header (path, error))
+    return NULL;
+  lock = mqlw_project_lock_acquire (path, -1, cancellable, error);
+  if (lock == NULL)
+    return NULL;
+  self = open_project (path, progress, progress_data, cancellable, error);
+  if (self != NULL)
+    self->lock = g_steal_pointer (&lock);
+  return self;
 }
 
 double

@@ -24,12 +24,39 @@
  * it was (sqlite rolls a hot journal back on the next open), and the error
  * says so. The dataset is written only when it changed since the last save,
  * so saving edits of a 1 M-lead project stays quick. A first save, Save As and
- * the recovery copy write a new file next to the target and rename it over the
+ * the recovery copy write a new file next to the target (mqlw-safe-write.h:
+ * never over a folder, a device or a file being read) and rename it over the
  * target only once it is complete.
+ *
+ * Nothing is stored that would not read back: a model holding a number that
+ * is not finite (mqlw-store-numbers.h), or a sign-off that does not parse, is
+ * refused with MQLW_PROJECT_ERROR_SAVE naming the version and the JSON path.
+ *
+ * Two writers. A save takes the project's lock (mqlw-project-lock.h) and
+ * checks, in its transaction, that the file is still the one this project
+ * was read from (a random revision written by every save): if another
+ * program saved it meanwhile the save is refused (CHANGED) instead of
+ * dropping that program's change. A read-modify-write that must not fail so
+ * (the CLI's set-model, sign, export) opens with mqlw_project_open_for_update,
+ * which takes the lock before reading and keeps it until the project is
+ * freed: a second writer waits its turn (BUSY after the wait).
+ *
+ * Integrity on open. The whole read is one sqlite read transaction (a
+ * consistent snapshot while another program saves). A file shorter than its
+ * pages is refused (cut short); every column, outcome, model version,
+ * sign-off and scenario carries a CRC-32 of its bytes, checked as it is read.
+ * A damaged dataset, mapping or table refuses the whole project (DAMAGED,
+ * naming the table, column or version); a damaged model version, sign-off or
+ * scenario does not: the rest opens, the part is listed by
+ * mqlw_project_dup_damage () and kept as it is stored when the project is
+ * saved again (a damaged draft is replaced by saving a model over it; a
+ * version whose sign-off is damaged stays frozen). Opening also removes
+ * temporaries that an interrupted save left in the project's folder.
  *
  * Schema: PRAGMA user_version (MQLW_PROJECT_SCHEMA_VERSION), PRAGMA
  * application_id 0x4D514C57 ("MQLW"), a `migrations` table recording each
- * migration applied; a file from a newer schema is refused with a clear error. */
+ * migration applied; a file from a newer schema is refused with a clear error.
+ * An older file is read as it is and migrated by its next save. */
 #pragma once
 
 #include "mqlw-dataset.h"
@@ -39,7 +66,7 @@
 
 G_BEGIN_DECLS
 
-#define MQLW_PROJECT_SCHEMA_VERSION 2   /* 2: trusted approver cards */
+#define MQLW_PROJECT_SCHEMA_VERSION 3   /* 2: trusted approver cards; 3: checksums */
 #define MQLW_PROJECT_APPLICATION_ID 0x4D514C57   /* "MQLW" */
 #define MQLW_PROJECT_SUFFIX         ".mqlw"
 
@@ -54,16 +81,19 @@ typedef enum {
   MQLW_PROJECT_ERROR_NOT_FOUND,      /* no such version or scenario */
   MQLW_PROJECT_ERROR_NO_DATASET,     /* the project has no lead history yet */
   MQLW_PROJECT_ERROR_CANCELLED,
+  MQLW_PROJECT_ERROR_BUSY,           /* another program is changing it; the wait ran out */
+  MQLW_PROJECT_ERROR_CHANGED,        /* another program saved it since it was opened; nothing was saved */
 } MqlwProjectError;
 GQuark mqlw_project_error_quark (void);
 
 typedef struct {
   guint        number;      /* 1, 2, … */
-  MqlwModel   *model;       /* owned; do not modify (copy, edit, save_model) */
+  MqlwModel   *model;       /* owned; do not modify (copy, edit, save_model); NULL when damaged */
   GDateTime   *created;     /* UTC */
   char        *author;      /* never NULL, may be empty */
   char        *comment;     /* never NULL, may be empty */
-  MqlwSignoff *signoff;     /* NULL for a draft; set = frozen */
+  MqlwSignoff *signoff;     /* NULL for a draft (or a damaged sign-off); set = frozen */
+  char        *damage;      /* NULL, or why it cannot be read ("model version 3 cannot be read: …") */
 } MqlwModelVersion;
 
 typedef struct {
@@ -95,6 +125,18 @@ MqlwProject  *mqlw_project_open           (const char         *path,
                                            gpointer            progress_data,
                                            GCancellable       *cancellable,
                                            GError            **error);
+/* Opens @path to change it: takes the project's lock first (waiting its turn
+ * behind another writer: BUSY when the wait runs out) and keeps it until the
+ * project is freed or mqlw_project_unlock (). */
+MqlwProject  *mqlw_project_open_for_update (const char        *path,
+                                            MqlwProgressFunc   progress,
+                                            gpointer           progress_data,
+                                            GCancellable      *cancellable,
+                                            GError           **error);
+void          mqlw_project_unlock         (MqlwProject        *self);
+/* The parts that could not be read when the project was opened and are still
+ * there: translated sentences, one per part (empty when none). */
+GPtrArray    *mqlw_project_dup_damage     (MqlwProject        *self);
 /* TRUE when @path ends in .mqlw or starts with the sqlite header (for the CLI
  * and the Open dialog, which accept a project wherever they accept a CSV). */
 gboolean      mqlw_project_is_project_file (const char        *path);
@@ -151,7 +193,7 @@ const MqlwModelVersion *mqlw_project_get_version    (MqlwProject *self,
                                                      guint        number);
 /* The head version, or NULL when the project has no model yet. */
 const MqlwModelVersion *mqlw_project_get_head       (MqlwProject *self);
-/* The head's model (borrowed), or NULL. */
+/* The head's model (borrowed), or NULL (none yet, or the head is damaged). */
 MqlwModel              *mqlw_project_get_model      (MqlwProject *self);
 
 /* "Save the model": if the head is a draft it is replaced (new time, author,

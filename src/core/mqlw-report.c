@@ -19,6 +19,7 @@
 #include "mqlw-calibration.h"
 #include "mqlw-chart.h"
 #include "mqlw-scorer.h"
+#include "mqlw-safe-write.h"
 
 G_DEFINE_QUARK (mqlw-report-error-quark, mqlw_report_error)
 
@@ -1843,13 +1844,31 @@ render_blocks (Doc *doc)
     cairo_show_page (doc->cr);
 }
 
+typedef struct {
+  MqlwSafeWrite *sw;
+  GError        *error;      /* the first write error */
+} PdfSink;
+
+static cairo_status_t
+write_pdf_cb (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  if (sink->error != NULL || !mqlw_safe_write_append (sink->sw, data, length, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 gboolean
 mqlw_report_write_pdf (MqlwReport  *self,
                        const char  *path,
                        guint       *n_pages,
                        GError     **error)
 {
-  g_autofree char *dir = NULL, *base = NULL, *tmp = NULL;
+  g_autoptr(MqlwSafeWrite) sw = NULL;
+  PdfSink sink = { NULL, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   Doc doc = { .report = self };
@@ -1858,10 +1877,11 @@ mqlw_report_write_pdf (MqlwReport  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* Written next to the target and renamed, so a failure leaves no half file. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s/.%s.%u.tmp", dir, base, (guint) g_random_int ());
-  surface = cairo_pdf_surface_create (tmp, PAGE_W, PAGE_H);
+  sw = mqlw_safe_write_begin (path, error);
+  if (sw == NULL)
+    return FALSE;
+  sink.sw = sw;
+  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, &sink, PAGE_W, PAGE_H);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("MQL definition"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "MQL Workbench " PACKAGE_VERSION);
   doc.cr = cairo_create (surface);
@@ -1877,14 +1897,20 @@ mqlw_report_write_pdf (MqlwReport  *self,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp, path) != 0)
+  if (sink.error != NULL)
     {
-      g_autofree char *name = g_filename_display_name (path);
-      g_unlink (tmp);
-      g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_WRITE, _("Could not write “%s”: %s"), name,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (errno));
+      g_propagate_error (error, sink.error);
       return FALSE;
     }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_WRITE, _("Could not write “%s”: %s"), name,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (!mqlw_safe_write_commit (g_steal_pointer (&sw), error))
+    return FALSE;
   if (n_pages != NULL)
     *n_pages = doc.n_pages;
   return TRUE;
@@ -2018,19 +2044,20 @@ mqlw_report_write_markdown (MqlwReport  *self,
   chart_name = g_strdup_printf ("%s-chart.png", stem);
   chart_path = g_build_filename (dir, chart_name, NULL);
   mqlw_chart_style_init (&style);
+  /* Both targets are checked before either is written. */
+  if (!mqlw_safe_write_check (path, error))
+    return FALSE;
   if (!mqlw_chart_export (chart_path, MQLW_CHART_FORMAT_PNG, 1200, 640, self->table, self->model->threshold,
                           &style, &local))
     {
-      g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_WRITE, _("Could not write the chart: %s"), local->message);
+      if (local->domain == MQLW_SAFE_WRITE_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_WRITE, _("Could not write the chart: %s"), local->message);
       return FALSE;
     }
   text = mqlw_report_to_markdown (self, chart_name);
-  if (!g_file_set_contents (path, text, -1, &local))
-    {
-      g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_WRITE, "%s", local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return mqlw_safe_write_contents (path, text, -1, error);
 }
 
 gboolean

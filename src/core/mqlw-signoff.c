@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "mqlw-signoff.h"
+#include "mqlw-safe-write.h"
 #include "mqlw-signoff-private.h"
 #include "mqlw-sql.h"
 #include "mqlw-scorer.h"
@@ -851,20 +852,13 @@ mqlw_signoff_export (const MqlwSignoff  *self,
                      GError            **error)
 {
   g_autofree char *json = NULL;
-  g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   json = mqlw_signoff_to_json (self);
-  /* g_file_set_contents writes a temporary file and renames it. */
-  if (!g_file_set_contents (path, json, -1, &local))
-    {
-      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_IO,
-                   _("Could not write the agreed model: %s"), local->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* A temporary file renamed over @path; its errors name the file (mqlw-safe-write.h). */
+  return mqlw_safe_write_contents (path, json, -1, error);
 }
 
 /* ---- reading an export ------------------------------------------------- */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "mqlw-application.h"
 #include "mqlw-bucket-view.h"
@@ -797,6 +798,155 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Changes a stored version's bytes behind the store's back: its checksum no longer fits. */
+static void
+tamper_version (const char *path,
+                guint       number)
+{
+  g_autofree char *statement = g_strdup_printf ("UPDATE versions SET model = replace (model, '77', '78')"
+                                                " WHERE number = %u", number);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, statement, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+}
+
+static gboolean
+has_error_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "error-dialog") != NULL;
+}
+
+/* The error dialog's text, then the dialog closed. */
+static char *
+take_error_dialog (const char *what,
+                   const char *screenshot,
+                   char      **heading)
+{
+  AdwMessageDialog *dialog;
+  char *body;
+
+  gui_test_wait_until (has_error_dialog, NULL, what);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "error-dialog"));
+  body = g_strdup (adw_message_dialog_get_body (dialog));
+  if (heading != NULL)
+    *heading = g_strdup (adw_message_dialog_get_heading (dialog));
+  if (screenshot != NULL)
+    gui_test_save_screenshot (GTK_WIDGET (dialog), screenshot);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_settle (50);
+  return body;
+}
+
+/* The store's refusals in the window, with the message the command line
+ * prints: another program saved the project meanwhile (the window's save
+ * is refused and its edits stay unsaved); an export over the open project
+ * (refused, the project untouched); a project with a damaged version (it
+ * opens on the newest readable version and lists what could not be read). */
+static void
+test_store_faults (void)
+{
+  MqlwWindow *window = open_sample (1366, 768);
+  MqlwProjectSession *session = mqlw_window_get_session (window);
+  g_autofree char *path = gui_test_build_path ("test-store-faults.mqlw");
+  g_autofree char *damaged = gui_test_build_path ("test-store-damaged.mqlw");
+  g_autofree char *before = NULL, *after = NULL, *body = NULL, *heading = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unreadable = NULL;
+  gsize before_len, after_len;
+  guint head = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-file", "s", path);
+  gui_test_wait_until (is_saved, window, "the first save");
+
+  /* Another program changes the file (a command line would do the same). */
+  {
+    g_autoptr(MqlwProject) other = mqlw_project_open_for_update (path, NULL, NULL, NULL, &error);
+    g_autoptr(MqlwModel) model = NULL;
+
+    g_assert_no_error (error);
+    model = mqlw_model_copy (mqlw_project_get_model (other));
+    model->threshold += 9;
+    mqlw_project_save_model (other, model, "script", "from elsewhere");
+    g_assert_true (mqlw_project_save (other, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  move_threshold (window, 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  body = take_error_dialog ("the refused save", "screenshot-save-changed-elsewhere.png", &heading);
+  g_assert_cmpstr (heading, ==, "Could Not Save the Project");
+  {
+    g_autoptr(MqlwProject) reread = mqlw_project_open (path, NULL, NULL, NULL, &error);
+    g_autofree char *expected = NULL;
+    g_autofree char *name = g_filename_display_name (path);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (mqlw_project_get_head (reread)->comment, ==, "from elsewhere");
+    expected = g_strdup_printf ("“%s” was changed by another program since it was opened, so your changes were"
+                                " not saved over it; save them under another name, then open the project again", name);
+    g_assert_cmpstr (body, ==, expected);
+  }
+  wait_idle (window);
+  g_assert_true (mqlw_project_session_is_dirty (session));
+  g_clear_pointer (&body, g_free);
+
+  /* An export over the open project is refused; the file is as it was. */
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-buckets-csv-file", "s", path);
+  body = take_error_dialog ("the refused export", NULL, NULL);
+  g_assert_nonnull (strstr (body, "Will not write over"));
+  g_assert_nonnull (strstr (body, "the project open in this window"));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_clear_pointer (&body, g_free);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Version 2 of a copy made unreadable: the project opens on version 1 and says so. */
+  g_assert_true (g_file_set_contents (damaged, before, (gssize) before_len, NULL));
+  {
+    g_autoptr(MqlwProject) copy = mqlw_project_open (damaged, NULL, NULL, NULL, &error);
+    g_autoptr(MqlwModel) model = NULL;
+
+    g_assert_no_error (error);
+    model = mqlw_model_copy (mqlw_project_get_model (copy));
+    model->threshold = INFINITY;
+    /* The store refuses to write it; an older program's file may hold one. */
+    mqlw_project_add_version (copy, model, "", "");
+    g_assert_false (mqlw_project_save (copy, NULL, NULL, NULL, &error));
+    g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(MqlwProject) copy = mqlw_project_open (damaged, NULL, NULL, NULL, &error);
+    g_autoptr(MqlwModel) model = mqlw_model_copy (mqlw_project_get_model (copy));
+
+    model->threshold = 77;
+    head = mqlw_project_add_version (copy, model, "", "");
+    g_assert_true (mqlw_project_save (copy, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (head, >=, 2);
+  tamper_version (damaged, head);
+  unreadable = g_strdup_printf ("model version %u cannot be read", head);
+  window = gui_test_create_window (1366, 768);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (damaged);
+    mqlw_window_open_file (window, file);
+  }
+  body = take_error_dialog ("the damage list", "screenshot-open-damaged-version.png", &heading);
+  g_assert_cmpstr (heading, ==, "Parts of the Project Could Not Be Read");
+  g_assert_nonnull (strstr (body, unreadable));
+  gui_test_wait_until (has_data, window, "the damaged project");
+  wait_idle (window);
+  /* The newest version that reads is on the workbench. */
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (mqlw_window_get_workbench (window)), !=, 77);
+  mqlw_window_set_view (window, "project");
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-versions-damaged.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -810,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/project/recovery", test_recovery);
   g_test_add_func ("/mqlw/gui/project/preferences", test_preferences);
   g_test_add_func ("/mqlw/gui/project/open-handler", test_open_handler);
+  g_test_add_func ("/mqlw/gui/project/store-faults", test_store_faults);
 
   return gui_test_run ();
 }

@@ -1,0 +1,777 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Faults as tests: the built mqlw is killed at points spread over all of its
+ * writing, runs out of disk at several amounts, meets a read-only folder and
+ * a second writer, and a project is read while another program saves it.
+ * An LD_PRELOAD module (fault-shim.c) picks the points by counting the
+ * process's file writes, syncs, renames and unlinks, never by timing.
+ *
+ * What must hold after each fault: the project opens (its checksums verify)
+ * and is exactly the state before the command or the state after it; an
+ * export is the file there before or a complete new one; and once the
+ * project has been opened again, no temporary, journal or lock file is left.
+ *
+ * The fixture: 40 leads with a platform score, a project at version 1 (a
+ * draft, threshold 50) and the same signed. The figures themselves are the
+ * other suites' business; here only states are compared. */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "mqlw-core.h"
+#include "mqlw-project-lock.h"
+
+typedef struct {
+  int   status;       /* exit status, or -1 when killed */
+  int   signal;       /* the signal that ended it, or 0 */
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static char *dir;              /* this run's folder */
+static char *pristine_draft;   /* bytes of p.mqlw at version 1, a draft */
+static gsize pristine_draft_len;
+static char *pristine_signed;  /* the same, signed */
+static gsize pristine_signed_len;
+
+static const char *approvers[] = { "--approver", "Maria Keller|VP Marketing|marketing",
+                                   "--approver", "Sam Ortiz|VP Sales|sales" };
+
+/* ---- running mqlw ------------------------------------------------------- */
+
+static void
+become_nobody (gpointer user_data)
+{
+  /* A read-only folder means nothing to root: the child drops to nobody. */
+  if (setgid (65534) != 0 || setuid (65534) != 0)
+    _exit (126);
+}
+
+/* Runs mqlw in @dir with @args, extra environment @env ("NAME=VALUE", NULL
+ * ended, may be NULL); with @shim the fault module is preloaded. */
+static void
+run_full (Result             *r,
+          const char *const  *env,
+          gboolean            shim,
+          gboolean            as_nobody,
+          const char *const  *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("MQLW_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  result_clear (r);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  g_subprocess_launcher_unsetenv (launcher, "MQLW_FAULT_KILL_AT");
+  g_subprocess_launcher_unsetenv (launcher, "MQLW_FAULT_ENOSPC_AFTER");
+  g_subprocess_launcher_unsetenv (launcher, "MQLW_FAULT_COUNT_FILE");
+  if (shim)
+    g_subprocess_launcher_setenv (launcher, "LD_PRELOAD", g_getenv ("MQLW_FAULT_SHIM"), TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+  if (as_nobody)
+    g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  if (g_subprocess_get_if_signaled (process))
+    {
+      r->status = -1;
+      r->signal = g_subprocess_get_term_sig (process);
+    }
+  else
+    r->status = g_subprocess_get_exit_status (process);
+  g_test_message ("%s %s %s: status %d signal %d: %s", args[0], args[1], args[2] != NULL ? args[2] : "",
+                  r->status, r->signal, r->err);
+}
+
+static void
+run (Result            *r,
+     const char *const *args)
+{
+  run_full (r, NULL, FALSE, FALSE, args);
+}
+
+/* How many file events @args takes when nothing goes wrong. */
+static guint
+count_events (const char *const *args)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *count_path = g_build_filename (dir, "count", NULL);
+  g_autofree char *env_count = g_strdup_printf ("MQLW_FAULT_COUNT_FILE=%s", count_path);
+  const char *env[] = { env_count, NULL };
+  g_autofree char *text = NULL;
+  guint events;
+
+  run_full (&r, env, TRUE, FALSE, args);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (count_path, &text, NULL, NULL));
+  g_unlink (count_path);
+  events = (guint) g_ascii_strtoull (text, NULL, 10);
+  g_assert_cmpuint (events, >, 0);
+  return events;
+}
+
+/* ---- the folder --------------------------------------------------------- */
+
+static char *
+in_dir (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+put (const char *name,
+     const char *bytes,
+     gssize      length)
+{
+  g_autofree char *path = in_dir (name);
+  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+}
+
+static char *
+get (const char *name,
+     gsize      *length)
+{
+  g_autofree char *path = in_dir (name);
+  char *bytes = NULL;
+
+  if (!g_file_get_contents (path, &bytes, length, NULL))
+    return NULL;
+  return bytes;
+}
+
+static void
+forget (const char *name)
+{
+  g_autofree char *path = in_dir (name);
+  g_unlink (path);
+}
+
+/* Only the fixture's own files and @allowed (NULL ended) are in the folder:
+ * no temporary, journal or lock of ours is left. */
+static void
+assert_no_strays (const char *const *allowed)
+{
+  static const char *fixture[] = { "leads.csv", "m50.json", "m60.json", "p.mqlw", "ro", NULL };
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  g_assert_nonnull (listing);
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    {
+      if (g_strv_contains (fixture, entry) || (allowed != NULL && g_strv_contains (allowed, entry)))
+        continue;
+      g_error ("stray file left in the folder: %s", entry);
+    }
+}
+
+/* Opens p.mqlw in this process (which also clears strays): it must open. */
+static MqlwProject *
+reopen (const char *name)
+{
+  g_autofree char *path = in_dir (name);
+  g_autoptr(GError) error = NULL;
+  MqlwProject *project = mqlw_project_open (path, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+static double
+head_threshold (MqlwProject *project)
+{
+  g_assert_nonnull (mqlw_project_get_model (project));
+  return mqlw_project_get_model (project)->threshold;
+}
+
+/* ---- fixture ------------------------------------------------------------ */
+
+/* 40 leads: lead i has score (37 i mod 100), SQL yes when that is over 50 and
+ * i is not a multiple of 3, won when over 80 and i odd. */
+static void
+write_leads (void)
+{
+  g_autoptr(GString) csv = g_string_new ("lead_id,created_at,score,sql,won\n");
+
+  for (guint i = 1; i <= 40; i++)
+    {
+      guint score = (i * 37) % 100;
+      g_string_append_printf (csv, "L%02u,2025-%02u-1%u,%u,%s,%s\n", i, 1 + i % 6, i % 9, score,
+                              score > 50 && i % 3 != 0 ? "yes" : "no", score > 80 && i % 2 == 1 ? "true" : "false");
+    }
+  put ("leads.csv", csv->str, -1);
+}
+
+static void
+setup_folder (void)
+{
+  g_auto(Result) r = { 0 };
+  const char *create[] = { "project", "create", "p.mqlw", "--from", "leads.csv", "--model", "m50.json", "-q", NULL };
+  const char *sign[] = { "project", "sign", "p.mqlw", approvers[0], approvers[1], approvers[2], approvers[3], NULL };
+
+  dir = g_dir_make_tmp ("mqlw-faults-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  /* Reachable by nobody for the read-only folder case. */
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  write_leads ();
+  put ("m50.json", "{\"format\": \"mql-workbench-model\", \"version\": 1, \"name\": \"Platform score\","
+                   " \"score_column\": \"score\", \"threshold\": 50}", -1);
+  put ("m60.json", "{\"format\": \"mql-workbench-model\", \"version\": 1, \"name\": \"Platform score\","
+                   " \"score_column\": \"score\", \"threshold\": 60}", -1);
+  run (&r, create);
+  g_assert_cmpint (r.status, ==, 0);
+  pristine_draft = get ("p.mqlw", &pristine_draft_len);
+  run (&r, sign);
+  g_assert_cmpint (r.status, ==, 0);
+  pristine_signed = get ("p.mqlw", &pristine_signed_len);
+}
+
+static void
+restore (gboolean signed_off)
+{
+  if (signed_off)
+    put ("p.mqlw", pristine_signed, (gssize) pristine_signed_len);
+  else
+    put ("p.mqlw", pristine_draft, (gssize) pristine_draft_len);
+}
+
+/* ---- kill -9 ------------------------------------------------------------ */
+
+typedef enum {
+  AFTER_CREATE,       /* new.mqlw: absent, or complete with version 1 at 50 */
+  AFTER_SET_MODEL,    /* p.mqlw: one draft at 50 or at 60 */
+  AFTER_SIGN,         /* p.mqlw: version 1 at 50, signed or not */
+  AFTER_EXPORT_MODEL, /* agreed.json: the old bytes, or an export that verifies */
+  AFTER_EXPORT_CHART, /* chart.png: the old bytes, or a whole PNG */
+} Check;
+
+static void
+check_after_kill (Check       check,
+                  const char *old_export,
+                  gsize       old_length)
+{
+  g_autoptr(MqlwProject) project = reopen ("p.mqlw");
+  const char *extra[] = { "new.mqlw", "agreed.json", "chart.png", NULL };
+
+  switch (check)
+    {
+    case AFTER_CREATE:
+      {
+        g_autofree char *path = in_dir ("new.mqlw");
+        if (g_file_test (path, G_FILE_TEST_EXISTS))
+          {
+            g_autoptr(MqlwProject) created = reopen ("new.mqlw");
+            g_assert_cmpuint (mqlw_project_get_n_versions (created), ==, 1);
+            g_assert_cmpfloat (head_threshold (created), ==, 50);
+            g_assert_cmpuint (mqlw_project_get_dataset (created)->n_rows, ==, 40);
+          }
+      }
+      break;
+    case AFTER_SET_MODEL:
+      g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 1);
+      g_assert_true (head_threshold (project) == 50 || head_threshold (project) == 60);
+      break;
+    case AFTER_SIGN:
+      g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 1);
+      g_assert_cmpfloat (head_threshold (project), ==, 50);
+      break;
+    case AFTER_EXPORT_MODEL:
+    case AFTER_EXPORT_CHART:
+      {
+        gsize length = 0;
+        g_autofree char *bytes = get (check == AFTER_EXPORT_MODEL ? "agreed.json" : "chart.png", &length);
+
+        g_assert_nonnull (bytes);
+        g_assert_nonnull (mqlw_project_get_latest_signoff (project));
+        if (length == old_length && memcmp (bytes, old_export, length) == 0)
+          break;
+        if (check == AFTER_EXPORT_MODEL)
+          {
+            g_auto(Result) r = { 0 };
+            const char *verify[] = { "verify", "agreed.json", NULL };
+            run (&r, verify);
+            g_assert_cmpint (r.status, ==, 0);
+          }
+        else
+          {
+            /* A PNG that ends with its IEND chunk: written to the end. */
+            g_assert_cmpuint (length, >, 20);
+            g_assert_cmpmem (bytes, 8, "\x89PNG\r\n\x1a\n", 8);
+            g_assert_cmpmem (bytes + length - 8, 4, "IEND", 4);
+          }
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  assert_no_strays (extra);
+}
+
+static guint
+kill_command (const char *const *args,
+              Check              check,
+              gboolean           signed_off,
+              guint              n_points)
+{
+  g_autofree char *old_export = NULL;
+  gsize old_length = 0;
+  guint events, kills = 0;
+
+  restore (signed_off);
+  forget ("new.mqlw");
+  events = count_events (args);
+  /* The previous export, to be replaced: a first run made it. */
+  if (check == AFTER_EXPORT_MODEL)
+    old_export = get ("agreed.json", &old_length);
+  else if (check == AFTER_EXPORT_CHART)
+    old_export = get ("chart.png", &old_length);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      g_auto(Result) r = { 0 };
+      guint at = 1 + (guint) ((guint64) i * (events - 1) / MAX (n_points - 1, 1));
+      g_autofree char *env_kill = g_strdup_printf ("MQLW_FAULT_KILL_AT=%u", at);
+      const char *env[] = { env_kill, NULL };
+
+      restore (signed_off);
+      forget ("new.mqlw");
+      if (old_export != NULL)
+        put (check == AFTER_EXPORT_MODEL ? "agreed.json" : "chart.png", old_export, (gssize) old_length);
+      run_full (&r, env, TRUE, FALSE, args);
+      if (r.signal == SIGKILL)
+        kills++;
+      else
+        g_assert_cmpint (r.status, ==, 0);
+      check_after_kill (check, old_export, old_length);
+    }
+  g_test_message ("%s %s %s: %u events, %u kills", args[0], args[1], args[2], events, kills);
+  return kills;
+}
+
+static void
+test_kill (void)
+{
+  const char *create[] = { "project", "create", "new.mqlw", "--from", "leads.csv", "--model", "m50.json", "-q", NULL };
+  const char *set_model[] = { "project", "set-model", "p.mqlw", "--model", "m60.json", NULL };
+  const char *sign[] = { "project", "sign", "p.mqlw", approvers[0], approvers[1], approvers[2], approvers[3], NULL };
+  const char *export_model[] = { "export", "p.mqlw", "--what", "model", "--output", "agreed.json", NULL };
+  const char *export_chart[] = { "export", "p.mqlw", "--what", "chart", "--output", "chart.png", NULL };
+  guint kills = 0;
+
+  kills += kill_command (create, AFTER_CREATE, FALSE, 14);
+  kills += kill_command (set_model, AFTER_SET_MODEL, FALSE, 14);
+  kills += kill_command (sign, AFTER_SIGN, FALSE, 14);
+  kills += kill_command (export_model, AFTER_EXPORT_MODEL, TRUE, 12);
+  kills += kill_command (export_chart, AFTER_EXPORT_CHART, TRUE, 10);
+  g_test_message ("%u kills in all", kills);
+  g_assert_cmpuint (kills, >=, 50);
+  forget ("new.mqlw");
+  forget ("agreed.json");
+  forget ("chart.png");
+}
+
+/* ---- disk full ---------------------------------------------------------- */
+
+typedef struct {
+  const char *args[12];
+  const char *target;       /* the file written; its old bytes must stay */
+  gboolean    signed_off;   /* starts from the signed project */
+  const char *also;         /* another file it writes first, which a message may name instead */
+} Writer;
+
+static const Writer writers[] = {
+  { { "project", "create", "new.mqlw", "--from", "leads.csv", "-q", NULL }, "new.mqlw", FALSE },
+  { { "project", "set-model", "p.mqlw", "--model", "m60.json", NULL }, "p.mqlw", FALSE },
+  /* Signing writes its payload for ssh-keygen first: the disk may fill there. */
+  { { "project", "sign", "p.mqlw", "--approver", "Maria Keller|VP Marketing|marketing",
+      "--approver", "Sam Ortiz|VP Sales|sales", NULL }, "p.mqlw", FALSE, "a temporary file for signing" },
+  { { "export", "p.mqlw", "--what", "model", "--output", "out.json", NULL }, "out.json", TRUE },
+  { { "export", "p.mqlw", "--what", "buckets", "--output", "out.csv", NULL }, "out.csv", TRUE },
+  { { "export", "p.mqlw", "--what", "chart", "--output", "out.png", NULL }, "out.png", TRUE },
+  { { "export", "p.mqlw", "--what", "chart", "--output", "out.pdf", NULL }, "out.pdf", TRUE },
+  { { "report", "p.mqlw", "--output", "out.pdf", NULL }, "out.pdf", TRUE },
+  { { "report", "p.mqlw", "--output", "out.md", NULL }, "out.md", TRUE, "out-chart.png" },
+  { { "generate", "--leads", "2000", "--output", "out.csv", NULL }, "out.csv", FALSE },
+  { { "inspect", "leads.csv", "--write-map", "out.json", NULL }, "out.json", FALSE },
+};
+
+static void
+test_disk_full (void)
+{
+  /* Nothing fits, a little, and more than a journal's first page. */
+  static const guint budgets[] = { 0, 3000, 200000 };
+  const char *extra[] = { "out.json", "out.csv", "out.png", "out.pdf", "out.md", "out-chart.png", "new.mqlw", NULL };
+  guint failures = 0;
+
+  for (guint w = 0; w < G_N_ELEMENTS (writers); w++)
+    for (guint b = 0; b < G_N_ELEMENTS (budgets); b++)
+      {
+        const Writer *writer = &writers[w];
+        g_auto(Result) r = { 0 };
+        g_autofree char *env_budget = g_strdup_printf ("MQLW_FAULT_ENOSPC_AFTER=%u", budgets[b]);
+        const char *env[] = { env_budget, NULL };
+        g_autofree char *before = NULL, *project_before = NULL, *after = NULL;
+        gsize before_len = 0, after_len = 0, project_len = 0;
+
+        restore (writer->signed_off);
+        forget ("new.mqlw");
+        /* An earlier file at the target, which a failed write must keep. */
+        if (!g_str_equal (writer->target, "p.mqlw") && !g_str_equal (writer->target, "new.mqlw"))
+          put (writer->target, "the file there before\n", -1);
+        before = get (writer->target, &before_len);
+        project_before = get ("p.mqlw", &project_len);
+
+        run_full (&r, env, TRUE, FALSE, writer->args);
+        after = get (writer->target, &after_len);
+        if (r.status != 0)
+          {
+            failures++;
+            g_assert_cmpint (r.status, ==, 2);
+            if (writer->also != NULL && strstr (r.err, writer->also) != NULL)
+              g_assert_true (strstr (r.err, "No space left on device") != NULL || strstr (r.err, "the disk is full") != NULL);
+            else
+              {
+                g_assert_nonnull (strstr (r.err, writer->target));
+                g_assert_true (strstr (r.err, "unchanged") != NULL || strstr (r.err, "nothing was written") != NULL);
+              }
+            /* The target is what it was (a project may have a hot journal to roll back first). */
+            if (!g_str_equal (writer->target, "p.mqlw"))
+              {
+                g_assert_cmpuint (after_len, ==, before_len);
+                g_assert_true (before == NULL || memcmp (after, before, before_len) == 0);
+              }
+          }
+        {
+          g_autoptr(MqlwProject) project = reopen ("p.mqlw");
+          /* Set-model and sign that failed left version 1 as it was. */
+          if (r.status != 0 && !writer->signed_off)
+            {
+              g_autofree char *now = NULL;
+              gsize now_len = 0;
+
+              g_assert_cmpfloat (head_threshold (project), ==, 50);
+              g_assert_null (mqlw_project_get_latest_signoff (project));
+              now = get ("p.mqlw", &now_len);
+              g_assert_cmpuint (now_len, ==, project_len);
+            }
+        }
+        forget ("out-chart.png");
+        assert_no_strays (extra);
+        for (guint k = 0; extra[k] != NULL; k++)
+          forget (extra[k]);
+      }
+  g_test_message ("%u of %u runs ran out of disk", failures,
+                  (guint) (G_N_ELEMENTS (writers) * G_N_ELEMENTS (budgets)));
+  g_assert_cmpuint (failures, >=, G_N_ELEMENTS (writers) * 2);
+}
+
+/* ---- read-only folder --------------------------------------------------- */
+
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *ro = in_dir ("ro");
+  g_autofree char *project = g_build_filename (ro, "p.mqlw", NULL);
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+  gboolean as_nobody = geteuid () == 0;
+  const char *info[] = { "project", "info", "ro/p.mqlw", NULL };
+  const char *set_model[] = { "project", "set-model", "ro/p.mqlw", "--model", "m60.json", NULL };
+  const char *export_csv[] = { "export", "ro/p.mqlw", "--what", "buckets", "--output", "ro/b.csv", NULL };
+  const char *generate[] = { "generate", "--leads", "10", "--output", "ro/g.csv", NULL };
+  const char *const *failing[] = { set_model, export_csv, generate };
+  g_autoptr(GDir) listing = NULL;
+  g_auto(Result) r = { 0 };
+
+  g_assert_cmpint (g_mkdir (ro, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (project, pristine_signed, (gssize) pristine_signed_len, NULL));
+  g_assert_cmpint (g_chmod (project, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (ro, 0555), ==, 0);
+
+  run_full (&r, NULL, FALSE, as_nobody, info);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "signed off by Maria Keller"));
+  for (guint i = 0; i < G_N_ELEMENTS (failing); i++)
+    {
+      run_full (&r, NULL, FALSE, as_nobody, failing[i]);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, "ro/"));
+      g_assert_nonnull (strstr (r.err, "Permission denied"));
+      g_assert_true (strstr (r.err, "unchanged") != NULL || strstr (r.err, "nothing was written") != NULL);
+    }
+
+  /* Exported elsewhere, the export is written; only the log entry cannot be. */
+  {
+    const char *export_out[] = { "export", "ro/p.mqlw", "--what", "buckets", "--output", "w/out.csv", NULL };
+    g_autofree char *writable = in_dir ("w");
+    g_autofree char *out = g_build_filename (writable, "out.csv", NULL);
+
+    g_assert_cmpint (g_mkdir (writable, 0777), ==, 0);
+    g_assert_cmpint (g_chmod (writable, 0777), ==, 0);
+    run_full (&r, NULL, FALSE, as_nobody, export_out);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.err, "not recorded in the project"));
+    g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+    g_unlink (out);
+    g_rmdir (writable);
+  }
+
+  /* The folder holds the project alone, as it was. */
+  listing = g_dir_open (ro, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "p.mqlw");
+  g_assert_null (g_dir_read_name (listing));
+  g_assert_true (g_file_get_contents (project, &bytes, &length, NULL));
+  g_assert_cmpmem (bytes, length, pristine_signed, pristine_signed_len);
+
+  g_assert_cmpint (g_chmod (ro, 0755), ==, 0);
+  g_unlink (project);
+  g_rmdir (ro);
+}
+
+/* ---- two writers -------------------------------------------------------- */
+
+static GSubprocess *
+spawn (const char *const *args,
+       const char *const *env)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("MQLW_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static int
+finish (GSubprocess *process)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  if (err != NULL && *err != '\0')
+    g_test_message ("stderr: %s", err);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* sign and set-model at once: both exit 0 and both changes are there, in
+ * either order (signed first: version 1 signed at 50 and a draft 2 at 60;
+ * set-model first: version 1 at 60, signed). */
+static void
+test_two_writers (void)
+{
+  const char *sign[] = { "project", "sign", "p.mqlw", approvers[0], approvers[1], approvers[2], approvers[3], NULL };
+  const char *set_model[] = { "project", "set-model", "p.mqlw", "--model", "m60.json", NULL };
+  guint orders[2] = { 0, 0 };
+
+  for (guint round = 0; round < 8; round++)
+    {
+      g_autoptr(GSubprocess) a = NULL;
+      g_autoptr(GSubprocess) b = NULL;
+      g_autoptr(MqlwProject) project = NULL;
+      const MqlwModelVersion *first;
+
+      restore (FALSE);
+      a = spawn (round % 2 == 0 ? sign : set_model, NULL);
+      b = spawn (round % 2 == 0 ? set_model : sign, NULL);
+      g_assert_cmpint (finish (a), ==, 0);
+      g_assert_cmpint (finish (b), ==, 0);
+
+      project = reopen ("p.mqlw");
+      first = mqlw_project_get_version (project, 1);
+      g_assert_nonnull (first->signoff);
+      g_assert_cmpfloat (head_threshold (project), ==, 60);
+      if (mqlw_project_get_n_versions (project) == 2)
+        {
+          g_assert_cmpfloat (first->model->threshold, ==, 50);
+          g_assert_null (mqlw_project_get_head (project)->signoff);
+          orders[0]++;
+        }
+      else
+        {
+          g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 1);
+          orders[1]++;
+        }
+      assert_no_strays (NULL);
+    }
+  g_test_message ("signed first %u times, set-model first %u times", orders[0], orders[1]);
+}
+
+/* A writer that finds the project locked fails clearly when it may not
+ * wait, and changes nothing; once the lock is gone it goes through. */
+static void
+test_busy (void)
+{
+  g_autofree char *path = in_dir ("p.mqlw");
+  const char *set_model[] = { "project", "set-model", "p.mqlw", "--model", "m60.json", NULL };
+  const char *no_wait[] = { "MQLW_LOCK_WAIT=0", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+  g_auto(Result) r = { 0 };
+  MqlwProjectLock *lock;
+
+  restore (FALSE);
+  lock = mqlw_project_lock_acquire (path, 0, NULL, &error);
+  g_assert_no_error (error);
+  /* A second lock in this process is refused as well: each is its own file. */
+  g_assert_null (mqlw_project_lock_acquire (path, 0, NULL, &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_BUSY);
+  g_clear_error (&error);
+
+  run_full (&r, no_wait, FALSE, FALSE, set_model);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "“p.mqlw” is being changed by another program"));
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_cmpmem (bytes, length, pristine_draft, pristine_draft_len);
+
+  mqlw_project_lock_release (lock);
+  run_full (&r, no_wait, FALSE, FALSE, set_model);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_no_strays (NULL);
+}
+
+/* The window's way: open, edit, and meanwhile another program saves. The
+ * window's save is refused (CHANGED) rather than undo that program's change,
+ * and the project stays as it was in the window (unsaved). */
+static void
+test_changed_underneath (void)
+{
+  g_autofree char *path = in_dir ("p.mqlw");
+  g_autofree char *elsewhere = in_dir ("mine.mqlw");
+  const char *set_model[] = { "project", "set-model", "p.mqlw", "--model", "m60.json", NULL };
+  g_autoptr(MqlwProject) mine = NULL;
+  g_autoptr(MqlwModel) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+
+  restore (FALSE);
+  mine = reopen ("p.mqlw");
+  edited = mqlw_model_copy (mqlw_project_get_model (mine));
+  edited->threshold = 70;
+  mqlw_project_save_model (mine, edited, "me", "");
+
+  run (&r, set_model);
+  g_assert_cmpint (r.status, ==, 0);
+
+  g_assert_false (mqlw_project_save (mine, NULL, NULL, NULL, &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, "p.mqlw"));
+  g_assert_true (mqlw_project_is_dirty (mine));
+  g_clear_error (&error);
+  {
+    g_autoptr(MqlwProject) theirs = reopen ("p.mqlw");
+    g_assert_cmpfloat (head_threshold (theirs), ==, 60);
+  }
+  /* Saved under another name, the edit is kept. */
+  g_assert_true (mqlw_project_save_as (mine, elsewhere, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(MqlwProject) kept = reopen ("mine.mqlw");
+    g_assert_cmpfloat (head_threshold (kept), ==, 70);
+  }
+  g_unlink (elsewhere);
+  (void) path;
+}
+
+/* Reading while another program saves, over and over: every open succeeds
+ * and sees one whole state (a read is one transaction). */
+static void
+test_read_while_saving (void)
+{
+  const char *script = "for i in 1 2 3 4 5 6; do \"$MQLW_CLI\" project set-model p.mqlw --model m60.json >/dev/null"
+                       " && \"$MQLW_CLI\" project set-model p.mqlw --model m50.json >/dev/null || exit 1; done";
+  const char *args[] = { "/bin/sh", "-c", script, NULL };
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) writer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  restore (FALSE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  writer = g_subprocess_launcher_spawnv (launcher, args, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(MqlwProject) project = reopen ("p.mqlw");
+      double threshold = head_threshold (project);
+
+      g_assert_true (threshold == 50 || threshold == 60);
+      g_assert_cmpuint (mqlw_project_get_dataset (project)->n_rows, ==, 40);
+      g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 1);
+    }
+  g_assert_true (g_subprocess_wait_check (writer, NULL, &error));
+  g_assert_no_error (error);
+  assert_no_strays (NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (g_getenv ("MQLW_CLI"));
+  g_assert_nonnull (g_getenv ("MQLW_FAULT_SHIM"));
+  setup_folder ();
+
+  g_test_add_func ("/mqlw/faults/kill", test_kill);
+  g_test_add_func ("/mqlw/faults/disk-full", test_disk_full);
+  g_test_add_func ("/mqlw/faults/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/mqlw/faults/two-writers", test_two_writers);
+  g_test_add_func ("/mqlw/faults/busy", test_busy);
+  g_test_add_func ("/mqlw/faults/changed-underneath", test_changed_underneath);
+  g_test_add_func ("/mqlw/faults/read-while-saving", test_read_while_saving);
+  status = g_test_run ();
+  if (status == 0)
+    {
+      /* Clean up only after success: a failure leaves the folder to look at. */
+      g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+      const char *entry;
+      while (listing != NULL && (entry = g_dir_read_name (listing)) != NULL)
+        forget (entry);
+      g_rmdir (dir);
+    }
+  return status;
+}

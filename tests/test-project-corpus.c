@@ -1,0 +1,591 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The hostile corpus of project files: each case damages a sound project in
+ * one way (cut short, a foreign header, a wrong schema, a column of the wrong
+ * length or with other bytes, a model version that does not read, a tampered
+ * sign-off, …), generated here at run time from a project this test saves.
+ * Each case asserts, in this process, the error's domain and code and that
+ * its message names the file and the damaged part; and, through the built
+ * mqlw (`project info`), the exit status and the same message. A damaged
+ * model version, sign-off or scenario does not lock the project out: it opens
+ * (exit 0), the damage is listed with a warning, the rest is intact.
+ * Agreed-model exports as `mqlw verify` reads them: not an export at all
+ * (exit 2, the parse error naming the JSON path or position) or tampered
+ * with (exit 3, the part named), whatever their size.
+ * Then the store's own refusals: a model holding a number that is not finite
+ * is never written, naming the version and the JSON path. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include "mqlw-core.h"
+#include "test-util.h"
+
+static char *dir;
+static char *sound;       /* the sound project's path */
+static char *agreed;      /* its agreed-model export (the text) */
+
+/* ---- the sound project -------------------------------------------------- */
+
+/* Eight leads: an id, a score, a seniority, a created date; SQL and won. */
+static MqlwDataset *
+build_dataset (void)
+{
+  static const double scores[] = { 10, 20, 35, 45, 55, 60, 75, 90 };
+  static const char * const seniority[] = { "VP", NULL, "Manager", "VP", "Director", "Manager", NULL, "VP" };
+  MqlwDataset *dataset = mqlw_dataset_new (8);
+  MqlwColumn *id, *score, *sen, *created;
+  gint8 *sql, *won;
+
+  dataset->source_name = g_strdup ("fixture.csv");
+  id = mqlw_dataset_add_column (dataset, "lead_id", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_LEAD_ID);
+  score = mqlw_dataset_add_column (dataset, "score", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_SCORE);
+  sen = mqlw_dataset_add_column (dataset, "seniority", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  created = mqlw_dataset_add_column (dataset, "created_at", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT);
+  sql = mqlw_dataset_ensure_stage (dataset, MQLW_STAGE_SQL);
+  won = mqlw_dataset_ensure_stage (dataset, MQLW_STAGE_WON);
+  dataset->outcomes.created_days = g_new (gint32, 8);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("L%u", i + 1);
+      id->codes[i] = mqlw_column_intern (id, name, -1);
+      score->num[i] = scores[i];
+      if (seniority[i] != NULL)
+        sen->codes[i] = mqlw_column_intern (sen, seniority[i], -1);
+      created->days[i] = mqlw_date_from_ymd (2025, 3, i + 1);
+      dataset->outcomes.created_days[i] = created->days[i];
+      sql[i] = i % 2;
+      won[i] = i == 4;
+    }
+  return dataset;
+}
+
+static MqlwModel *
+build_model (double threshold)
+{
+  MqlwModel *model = mqlw_model_new ();
+
+  g_free (model->name);
+  model->name = g_strdup ("Platform score");
+  model->score_column = g_strdup ("score");
+  model->threshold = threshold;
+  return model;
+}
+
+/* Version 1 signed (threshold 50), version 2 a draft (60), a scenario, an export. */
+static void
+save_sound_project (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) first = build_model (50);
+  g_autoptr(MqlwModel) second = build_model (60);
+  g_autoptr(MqlwMapping) mapping = mqlw_mapping_new ();
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, mapping);
+  g_autoptr(GPtrArray) approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (approvers, mqlw_approver_new ("Maria Keller", "VP Marketing", MQLW_TEAM_MARKETING));
+  g_ptr_array_add (approvers, mqlw_approver_new ("Sam Ortiz", "VP Sales", MQLW_TEAM_SALES));
+  mqlw_project_add_version (project, first, "Maria", "agreed");
+  g_assert_nonnull (mqlw_project_sign (project, 1, approvers, "", NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  mqlw_project_save_model (project, second, "Sam", "sales wants 60");
+  mqlw_project_set_scenario (project, "Sales proposal", second, "");
+  mqlw_project_log_export (project, "buckets", "/tmp/b.csv", "", 1);
+  sound = g_build_filename (dir, "sound.mqlw", NULL);
+  g_assert_true (mqlw_project_save_as (project, sound, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  agreed = mqlw_signoff_to_json (mqlw_project_get_latest_signoff (project));
+}
+
+/* ---- mutations ---------------------------------------------------------- */
+
+static void
+sql (const char *path,
+     const char *statement)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, statement, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", statement, message);
+  sqlite3_close (db);
+}
+
+static sqlite3_int64
+crc_of_text (const char *text)
+{
+  return (sqlite3_int64) crc32 (crc32 (0L, Z_NULL, 0), (const Bytef *) text, (uInt) strlen (text));
+}
+
+/* Replaces a version's model with @json, its checksum made to match (the
+ * damage is in the content, not in the bytes' integrity). */
+static void
+set_version_json (const char *path,
+                  guint       number,
+                  const char *json)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *statement = NULL;
+  char *q = sqlite3_mprintf ("%Q", json);
+
+  quoted = g_strdup (q);
+  sqlite3_free (q);
+  statement = g_strdup_printf ("UPDATE versions SET model = %s, crc = %" G_GINT64_FORMAT " WHERE number = %u",
+                               quoted, (gint64) crc_of_text (json), number);
+  sql (path, statement);
+}
+
+static char *
+version_json (const char *path,
+              guint       number)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *json;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT model FROM versions WHERE number = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int (stmt, 1, number);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return json;
+}
+
+static void
+cut (const char *path,
+     gssize      keep)
+{
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (path, bytes, keep < 0 ? (gssize) length + keep : keep, NULL));
+}
+
+static void
+scramble (const char *path,
+          gsize       from,
+          gsize       to)
+{
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  for (gsize i = from; i < MIN (to, length); i++)
+    bytes[i] = (char) (i * 7 + 3);
+  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+}
+
+static void m_cut_4k (const char *p) { cut (p, -4096); }
+static void m_cut_half (const char *p) { g_autofree char *b = NULL; gsize n; g_file_get_contents (p, &b, &n, NULL); cut (p, n / 2); }
+static void m_cut_header (const char *p) { cut (p, 50); }
+static void m_empty (const char *p) { cut (p, 0); }
+static void m_bad_magic (const char *p) { scramble (p, 0, 16); }
+static void m_csv (const char *p) { g_assert_true (g_file_set_contents (p, "lead_id,score\nL1,5\n", -1, NULL)); }
+static void m_foreign (const char *p) { sql (p, "PRAGMA application_id = 0"); }
+static void m_newer (const char *p) { sql (p, "PRAGMA user_version = 99"); }
+static void m_no_migrations (const char *p) { sql (p, "DROP TABLE migrations"); }
+static void m_no_columns (const char *p) { sql (p, "DROP TABLE columns"); }
+static void m_no_crc_column (const char *p) { sql (p, "ALTER TABLE outcomes RENAME COLUMN crc TO checksum"); }
+static void m_short_column (const char *p) { sql (p, "UPDATE columns SET data = substr (data, 1, 40), data_crc = NULL WHERE name = 'score'"); }
+static void m_flipped_column (const char *p) { sql (p, "UPDATE columns SET data = zeroblob (length (data)) WHERE name = 'score'"); }
+static void m_flipped_dict (const char *p) { sql (p, "UPDATE columns SET dict = CAST ('VX' || x'00' || 'Manager' || x'00' || 'Director' || x'00' AS BLOB) WHERE name = 'seniority'"); }
+static void m_dict_count (const char *p) { sql (p, "UPDATE columns SET dict_count = 2000000000 WHERE name = 'seniority'"); }
+static void m_codes (const char *p) { sql (p, "UPDATE columns SET data = x'0000000007000000000000000000000000000000000000000000000000000000', data_crc = NULL WHERE name = 'seniority'"); }
+static void m_rows_text (const char *p) { sql (p, "UPDATE meta SET value = 'eight' WHERE key = 'n_rows'"); }
+static void m_rows_missing (const char *p) { sql (p, "DELETE FROM meta WHERE key = 'n_rows'"); }
+static void m_rows_other (const char *p) { sql (p, "UPDATE columns SET n_rows = 9 WHERE name = 'created_at'"); }
+static void m_type (const char *p) { sql (p, "UPDATE columns SET type = 'complex' WHERE name = 'created_at'"); }
+static void m_outcome_short (const char *p) { sql (p, "UPDATE outcomes SET data = x'0101', crc = NULL WHERE name = 'won'"); }
+static void m_outcome_flipped (const char *p) { sql (p, "UPDATE outcomes SET data = x'0101010101010101' WHERE name = 'won'"); }
+static void m_outcome_unknown (const char *p) { sql (p, "UPDATE outcomes SET id = 9 WHERE name = 'won'"); }
+static void m_mapping (const char *p) { sql (p, "UPDATE meta SET value = '{\"roles\": [' WHERE key = 'mapping'"); }
+static void m_numbering (const char *p) { sql (p, "UPDATE versions SET number = 3 WHERE number = 2"); }
+static void m_orphan_signoff (const char *p) { sql (p, "PRAGMA foreign_keys = OFF; UPDATE signoffs SET version = 7"); }
+static void m_middle (const char *p) { scramble (p, 65536, 65536 * 3); }
+
+static void
+m_version_null_threshold (const char *p)
+{
+  g_autofree char *json = version_json (p, 2);
+  g_autofree char *bad = NULL;
+  char *at = strstr (json, "\"threshold\":60");
+
+  g_assert_nonnull (at);
+  bad = g_strdup_printf ("%.*s\"threshold\":null%s", (int) (at - json), json, at + strlen ("\"threshold\":60"));
+  set_version_json (p, 2, bad);
+}
+
+static void m_version_tampered (const char *p) { sql (p, "UPDATE versions SET model = replace (model, '60', '61') WHERE number = 2"); }
+static void m_version_syntax (const char *p) { set_version_json (p, 2, "{\"format\": \"mql-workbench-model\", \"version\": 1,"); }
+static void m_version_not_model (const char *p) { set_version_json (p, 2, "[1, 2, 3]"); }
+static void m_signoff_tampered (const char *p) { sql (p, "UPDATE signoffs SET document = replace (document, 'Maria', 'Mario')"); }
+static void m_scenario (const char *p) { sql (p, "UPDATE scenarios SET model = '{'"); }
+
+/* ---- the cases ---------------------------------------------------------- */
+
+typedef struct {
+  const char *name;
+  void      (*mutate) (const char *path);
+  int         code;        /* MqlwProjectError; 0: it opens, with this part listed as damaged */
+  const char *part;        /* what the message must name besides the file */
+} Case;
+
+static const Case cases[] = {
+  { "cut-4k", m_cut_4k, MQLW_PROJECT_ERROR_DAMAGED, "the file is cut short" },
+  { "cut-half", m_cut_half, MQLW_PROJECT_ERROR_DAMAGED, "the file is cut short" },
+  { "cut-in-header", m_cut_header, MQLW_PROJECT_ERROR_NOT_PROJECT, "is not an MQL Workbench project" },
+  { "empty", m_empty, MQLW_PROJECT_ERROR_NOT_PROJECT, "is not an MQL Workbench project" },
+  { "bad-sqlite-header", m_bad_magic, MQLW_PROJECT_ERROR_NOT_PROJECT, "is not an MQL Workbench project" },
+  { "a-csv", m_csv, MQLW_PROJECT_ERROR_NOT_PROJECT, "is not an MQL Workbench project" },
+  { "foreign-sqlite", m_foreign, MQLW_PROJECT_ERROR_NOT_PROJECT, "an SQLite database, but not an MQL Workbench project" },
+  { "newer-schema", m_newer, MQLW_PROJECT_ERROR_NEWER, "schema 99" },
+  { "no-migrations-table", m_no_migrations, MQLW_PROJECT_ERROR_DAMAGED, "migration table" },
+  { "no-columns-table", m_no_columns, MQLW_PROJECT_ERROR_DAMAGED, "columns" },
+  { "wrong-schema-outcomes", m_no_crc_column, MQLW_PROJECT_ERROR_DAMAGED, "crc" },
+  { "column-wrong-length", m_short_column, MQLW_PROJECT_ERROR_DAMAGED, "column score holds 40 bytes where 64" },
+  { "column-other-bytes", m_flipped_column, MQLW_PROJECT_ERROR_DAMAGED, "column score does not hold what was saved" },
+  { "dictionary-other-bytes", m_flipped_dict, MQLW_PROJECT_ERROR_DAMAGED, "the value list of column seniority does not hold what was saved" },
+  { "dictionary-count-huge", m_dict_count, MQLW_PROJECT_ERROR_DAMAGED, "the values of column seniority are cut short" },
+  { "codes-out-of-range", m_codes, MQLW_PROJECT_ERROR_DAMAGED, "column seniority refers to values it does not hold" },
+  { "lead-count-text", m_rows_text, MQLW_PROJECT_ERROR_DAMAGED, "the lead count is not a number" },
+  { "lead-count-missing", m_rows_missing, MQLW_PROJECT_ERROR_DAMAGED, "the lead count is missing" },
+  { "column-other-count", m_rows_other, MQLW_PROJECT_ERROR_DAMAGED, "column created_at is described wrongly" },
+  { "column-unknown-type", m_type, MQLW_PROJECT_ERROR_DAMAGED, "column created_at is described wrongly" },
+  { "outcome-wrong-length", m_outcome_short, MQLW_PROJECT_ERROR_DAMAGED, "outcome won holds 2 bytes where 8" },
+  { "outcome-other-bytes", m_outcome_flipped, MQLW_PROJECT_ERROR_DAMAGED, "outcome won does not hold what was saved" },
+  { "outcome-unknown", m_outcome_unknown, MQLW_PROJECT_ERROR_DAMAGED, "an unknown outcome is stored" },
+  { "mapping-not-json", m_mapping, MQLW_PROJECT_ERROR_DAMAGED, "its column mapping cannot be read" },
+  { "versions-misnumbered", m_numbering, MQLW_PROJECT_ERROR_DAMAGED, "not numbered 1, 2, 3" },
+  { "signoff-of-no-version", m_orphan_signoff, MQLW_PROJECT_ERROR_DAMAGED, "a sign-off names a model version" },
+  { "pages-scrambled", m_middle, MQLW_PROJECT_ERROR_DAMAGED, "is damaged" },
+  { "version-non-finite", m_version_null_threshold, 0, "model version 2 cannot be read: $.threshold" },
+  { "version-tampered", m_version_tampered, 0, "model version 2 cannot be read: it does not hold what was saved" },
+  { "version-not-json", m_version_syntax, 0, "model version 2 cannot be read" },
+  { "version-not-a-model", m_version_not_model, 0, "model version 2 cannot be read" },
+  { "signoff-tampered", m_signoff_tampered, 0, "the sign-off of version 1 cannot be read" },
+  { "scenario-not-json", m_scenario, 0, "scenario “Sales proposal” cannot be read" },
+};
+
+static void
+run_mqlw (Run *run,
+          ...)
+{
+  va_list args;
+
+  va_start (args, run);
+  run_mqlw_valist (run, dir, NULL, args);
+  va_end (args);
+}
+
+/* What must still hold when a damaged part is set aside: the dataset, the
+ * signed version 1 and (unless it is the damaged one) version 2. */
+static void
+assert_rest_intact (MqlwProject *project,
+                    const Case  *c)
+{
+  const MqlwModelVersion *v1 = mqlw_project_get_version (project, 1);
+  const MqlwModelVersion *v2 = mqlw_project_get_version (project, 2);
+
+  g_assert_cmpuint (mqlw_project_get_dataset (project)->n_rows, ==, 8);
+  g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 2);
+  g_assert_nonnull (v1->model);
+  g_assert_cmpfloat (v1->model->threshold, ==, 50);
+  if (strstr (c->part, "model version 2") != NULL)
+    {
+      g_assert_null (v2->model);
+      g_assert_null (mqlw_project_get_model (project));
+      g_assert_nonnull (v1->signoff);
+    }
+  else
+    g_assert_cmpfloat (v2->model->threshold, ==, 60);
+  if (strstr (c->part, "sign-off") != NULL)
+    {
+      g_autoptr(GPtrArray) approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
+      g_autoptr(GError) error = NULL;
+
+      /* Unreadable, but still signed: the version stays frozen. */
+      g_assert_null (v1->signoff);
+      g_ptr_array_add (approvers, mqlw_approver_new ("A", "B", MQLW_TEAM_MARKETING));
+      g_ptr_array_add (approvers, mqlw_approver_new ("C", "D", MQLW_TEAM_SALES));
+      g_assert_null (mqlw_project_sign (project, 1, approvers, "", NULL, NULL, NULL, NULL, &error));
+      g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN);
+    }
+  if (strstr (c->part, "scenario") != NULL)
+    g_assert_cmpuint (mqlw_project_get_scenarios (project)->len, ==, 0);
+}
+
+static void
+test_case (gconstpointer data)
+{
+  const Case *c = data;
+  g_autofree char *name = g_strdup_printf ("bad-%s.mqlw", c->name);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr(MqlwProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  gsize length;
+
+  g_assert_true (g_file_get_contents (sound, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
+  c->mutate (path);
+
+  project = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  run_mqlw (&run, "project", "info", name, NULL);
+  if (c->code != 0)
+    {
+      g_assert_null (project);
+      g_assert_error (error, MQLW_PROJECT_ERROR, c->code);
+      g_assert_nonnull (strstr (error->message, name));
+      g_assert_nonnull (strstr (error->message, c->part));
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, name));
+      g_assert_nonnull (strstr (run.err, c->part));
+    }
+  else
+    {
+      g_autoptr(GPtrArray) damage = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (project);
+      damage = mqlw_project_dup_damage (project);
+      g_assert_cmpuint (damage->len, ==, 1);
+      g_assert_nonnull (strstr (g_ptr_array_index (damage, 0), name));
+      g_assert_nonnull (strstr (g_ptr_array_index (damage, 0), c->part));
+      assert_rest_intact (project, c);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.err, "warning"));
+      g_assert_nonnull (strstr (run.err, c->part));
+    }
+  g_unlink (path);
+}
+
+/* A damaged part survives a save unchanged (still listed, still as stored),
+ * and saving a model over a damaged draft repairs it. */
+static void
+test_damage_kept_and_repaired (void)
+{
+  g_autofree char *path = g_build_filename (dir, "repair.mqlw", NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr(MqlwProject) project = NULL;
+  g_autoptr(MqlwModel) fixed = build_model (65);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (sound, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
+  m_version_tampered (path);
+  m_scenario (path);
+
+  project = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  mqlw_project_log_export (project, "chart", "/tmp/c.png", "", 1);
+  g_assert_true (mqlw_project_save (project, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&project, mqlw_project_unref);
+  project = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) damage = mqlw_project_dup_damage (project);
+    g_assert_cmpuint (damage->len, ==, 2);
+  }
+  g_assert_cmpuint (mqlw_project_get_exports (project)->len, ==, 2);
+
+  /* The damaged draft is replaced; the damaged scenario by one of its name. */
+  g_assert_cmpuint (mqlw_project_save_model (project, fixed, "Sam", "repaired"), ==, 2);
+  mqlw_project_set_scenario (project, "Sales proposal", fixed, "");
+  g_assert_true (mqlw_project_save (project, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&project, mqlw_project_unref);
+  project = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) damage = mqlw_project_dup_damage (project);
+    g_assert_cmpuint (damage->len, ==, 0);
+  }
+  g_assert_cmpfloat (mqlw_project_get_model (project)->threshold, ==, 65);
+  g_assert_cmpuint (mqlw_project_get_scenarios (project)->len, ==, 1);
+  g_unlink (path);
+}
+
+/* The store never writes what would not read back: a number that is not
+ * finite is refused at the save, naming the version or scenario and the
+ * JSON path, and the file keeps its previous save. */
+static void
+test_unstorable_numbers (void)
+{
+  static const struct {
+    const char *expected;
+  } paths[] = { { "model version 3 holds a number that is not finite ($.threshold)" },
+                { "model version 3 holds a number that is not finite ($.fit[0].points)" },
+                { "model version 3 holds a number that is not finite ($.behaviour[0].cap)" },
+                { "model version 3 holds a number that is not finite ($.capacity_per_month)" },
+                { "scenario “Wild” holds a number that is not finite ($.grades.multipliers.B)" } };
+  g_autofree char *path = g_build_filename (dir, "finite.mqlw", NULL);
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (sound, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(MqlwProject) project = NULL;
+      g_autoptr(MqlwProject) reread = NULL;
+      g_autoptr(MqlwModel) model = build_model (70);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      gsize after_length;
+
+      project = mqlw_project_open (path, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      switch (i)
+        {
+        case 0: model->threshold = INFINITY; break;
+        case 1: mqlw_model_add_fit (model, "vp", "seniority", MQLW_MATCH_EQUALS, -INFINITY); break;
+        case 2: mqlw_model_add_behaviour (model, "demo", "demos", 30, INFINITY); break;
+        case 3: model->capacity_per_month = INFINITY; break;
+        default: model->grading.multiplier[MQLW_GRADE_B] = NAN; break;
+        }
+      if (i < 4)
+        mqlw_project_add_version (project, model, "", "");
+      else
+        mqlw_project_set_scenario (project, "Wild", model, "");
+      g_assert_false (mqlw_project_save (project, NULL, NULL, NULL, &error));
+      g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE);
+      g_assert_nonnull (strstr (error->message, "finite.mqlw"));
+      g_assert_nonnull (strstr (error->message, paths[i].expected));
+      g_assert_nonnull (strstr (error->message, "the project saved before is unchanged"));
+      g_assert_true (mqlw_project_is_dirty (project));
+      g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+      g_assert_cmpmem (after, after_length, bytes, length);
+    }
+  g_unlink (path);
+}
+
+/* ---- agreed-model exports ----------------------------------------------- */
+
+/* @text with the first @from after @anchor replaced by @to. */
+static char *
+replace_after (const char *text,
+               const char *anchor,
+               const char *from,
+               const char *to)
+{
+  const char *at = strstr (text, anchor);
+  const char *hit;
+
+  g_assert_nonnull (at);
+  hit = strstr (at, from);
+  g_assert_nonnull (hit);
+  return g_strdup_printf ("%.*s%s%s", (int) (hit - text), text, to, hit + strlen (from));
+}
+
+static char *x_truncated (void) { return g_strndup (agreed, strlen (agreed) / 2); }
+static char *x_not_object (void) { return g_strdup ("[1, 2, 3]"); }
+static char *x_empty (void) { return g_strdup (""); }
+static char *x_binary (void) { return g_strdup ("\x89PNG\r\n\x1a\n"); }
+static char *x_wrong_format (void) { return replace_after (agreed, "\"format\"", "mql-workbench-agreed-model", "mql-workbench-model"); }
+static char *x_threshold (void) { return replace_after (agreed, "\n  \"threshold\"", "50", "51"); }
+static char *x_approver (void) { return replace_after (agreed, "\"approvers\"", "Maria Keller", "Mario Keller"); }
+static char *x_notes_huge (void)
+{
+  g_autofree char *big = g_strnfill (2 << 20, 'x');
+  g_autofree char *to = g_strdup_printf ("\"notes\" : \"%s\"", big);
+  return replace_after (agreed, "\n  \"notes\"", "\"notes\" : \"\"", to);
+}
+
+typedef struct {
+  const char *name;
+  char      *(*make) (void);
+  int         status;      /* mqlw verify's exit status: 2 not an export, 3 changed */
+  const char *part;        /* the JSON path or the changed part the output names */
+} ExportCase;
+
+static const ExportCase export_cases[] = {
+  { "export-truncated", x_truncated, 2, "not valid JSON" },
+  { "export-not-an-object", x_not_object, 2, "not an agreed-model export" },
+  { "export-empty", x_empty, 2, "not an agreed-model export" },
+  { "export-binary", x_binary, 2, "not an agreed-model export" },
+  { "export-wrong-format", x_wrong_format, 2, "$.format" },
+  { "export-threshold-tampered", x_threshold, 3, "threshold" },
+  { "export-approver-tampered", x_approver, 3, "approvers" },
+  { "export-huge-notes", x_notes_huge, 3, "notes" },
+};
+
+static void
+test_export_case (gconstpointer data)
+{
+  const ExportCase *c = data;
+  g_autofree char *name = g_strdup_printf ("%s.json", c->name);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = c->make ();
+  g_autoptr(MqlwVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  gboolean readable;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  readable = mqlw_signoff_verify (text, -1, NULL, &result, &error);
+  run_mqlw (&run, "verify", name, NULL);
+  g_assert_cmpint (run.status, ==, c->status);
+  if (c->status == 2)
+    {
+      /* Not an export at all: said in the domain's parse error, naming the file on the command line. */
+      g_assert_false (readable);
+      g_assert_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, c->part));
+      g_assert_nonnull (strstr (run.err, name));
+      g_assert_nonnull (strstr (run.err, c->part));
+    }
+  else
+    {
+      /* Read, and the changed part named. */
+      g_assert_no_error (error);
+      g_assert_true (readable);
+      g_assert_cmpuint (result->changed, !=, 0);
+      g_assert_nonnull (strstr (run.out, name));
+      g_assert_nonnull (strstr (run.out, c->part));
+    }
+  g_unlink (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = g_dir_make_tmp ("mqlw-corpus-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  save_sound_project ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/mqlw/project-corpus/%s", cases[i].name);
+      g_test_add_data_func (test_path, &cases[i], test_case);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (export_cases); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/mqlw/project-corpus/%s", export_cases[i].name);
+      g_test_add_data_func (test_path, &export_cases[i], test_export_case);
+    }
+  g_test_add_func ("/mqlw/project-corpus/damage-kept-and-repaired", test_damage_kept_and_repaired);
+  g_test_add_func ("/mqlw/project-corpus/unstorable-numbers", test_unstorable_numbers);
+  status = g_test_run ();
+  if (status == 0)
+    {
+      g_unlink (sound);
+      g_rmdir (dir);
+    }
+  return status;
+}
