@@ -38,7 +38,9 @@
  *   the rows still stream; the other engines reuse a projection's results
  *   themselves.
  * Spark SQL: CAST (DOUBLE AS BIGINT) truncates; DIV divides integers (/ gives
- *   a DOUBLE); strings escape with backslashes; a D suffix makes a DOUBLE. */
+ *   a DOUBLE); try_cast (3.2, Databricks 10) gives NULL for bad text even in
+ *   ANSI mode, where CAST fails; strings escape with backslashes; a D suffix
+ *   makes a DOUBLE. */
 
 typedef struct {
   const char *name;
@@ -148,8 +150,8 @@ static const DialectInfo dialects[MQLW_SQL_N_DIALECTS] = {
     {
       [MQLW_SQL_OP_TEXT] = "CAST($1 AS STRING)",
       [MQLW_SQL_OP_TRIM] = "trim(BOTH ' \\t' FROM $1)",
-      [MQLW_SQL_OP_TO_DOUBLE] = "CAST($1 AS DOUBLE)",
-      [MQLW_SQL_OP_TO_INT] = "CAST($1 AS BIGINT)",
+      [MQLW_SQL_OP_TO_DOUBLE] = "try_cast($1 AS DOUBLE)",
+      [MQLW_SQL_OP_TO_INT] = "try_cast($1 AS BIGINT)",
       [MQLW_SQL_OP_TRUNC] = "CAST($1 AS BIGINT)",
       [MQLW_SQL_OP_IDIV] = "($1 DIV $2)",
       [MQLW_SQL_OP_LEAST] = "least($1, $2)",
@@ -405,6 +407,7 @@ mqlw_sql_string (MqlwSqlDialect  dialect,
 {
   const DialectInfo *info;
   GString *out;
+  gboolean open = TRUE;
 
   g_return_val_if_fail (dialect < MQLW_SQL_N_DIALECTS, NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -413,6 +416,25 @@ mqlw_sql_string (MqlwSqlDialect  dialect,
   out = g_string_new ("'");
   for (const char *p = text; *p != '\0'; p++)
     {
+      /* Control characters spelled out: an escape where strings have them,
+       * else the character function joined on ('a' || char(9) || 'b'). */
+      if (*p == '\t' || *p == '\n' || *p == '\r')
+        {
+          if (info->backslash_strings)
+            g_string_append (out, *p == '\t' ? "\\t" : *p == '\n' ? "\\n" : "\\r");
+          else
+            {
+              g_string_append_printf (out, "%s%s(%d)", open ? "' || " : " || ",
+                                      dialect == MQLW_SQL_SQLITE ? "char" : "chr", *p);
+              open = FALSE;
+            }
+          continue;
+        }
+      if (!open)
+        {
+          g_string_append (out, " || '");
+          open = TRUE;
+        }
       if (*p == '\'')
         g_string_append (out, info->doubled_quotes ? "''" : "\\'");
       else if (*p == '\\' && info->backslash_strings)
@@ -420,7 +442,15 @@ mqlw_sql_string (MqlwSqlDialect  dialect,
       else
         g_string_append_c (out, *p);
     }
-  g_string_append_c (out, '\'');
+  if (open)
+    g_string_append_c (out, '\'');
+  if (out->str[0] == '\'' && out->str[1] == '\'' && out->str[2] == ' ')
+    g_string_erase (out, 0, 6);   /* a leading '' || */
+  if (strstr (out->str, " || ") != NULL)
+    {
+      g_string_prepend_c (out, '(');
+      g_string_append_c (out, ')');
+    }
   return g_string_free (out, FALSE);
 }
 

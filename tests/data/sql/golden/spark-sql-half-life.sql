@@ -18,15 +18,15 @@ mqlw_text AS (
 ),
 mqlw_clean AS (
   SELECT
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' 	-_.()[]<>?*"\'' FROM mqlw_u0)), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u0 END AS mqlw_t0,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' 	-_.()[]<>?*"\'' FROM mqlw_u3)), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u3 END AS mqlw_t3,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' 	-_.()[]<>?*"\'' FROM mqlw_u4)), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u4 END AS mqlw_t4,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' 	-_.()[]<>?*"\'' FROM mqlw_u9)), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u9 END AS mqlw_t9,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' 	-_.()[]<>?*"\'' FROM mqlw_u11)), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u11 END AS mqlw_t11,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' 	-_.()[]<>?*"\'' FROM mqlw_u12)), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u12 END AS mqlw_t12,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' 	-_.()[]<>?*"\'' FROM mqlw_u13)), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u13 END AS mqlw_t13,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' 	-_.()[]<>?*"\'' FROM mqlw_u14)), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u14 END AS mqlw_t14,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' 	-_.()[]<>?*"\'' FROM mqlw_u15)), '	', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u15 END AS mqlw_t15
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u0)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u0 END AS mqlw_t0,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u3)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u3 END AS mqlw_t3,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u4)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u4 END AS mqlw_t4,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u9)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u9 END AS mqlw_t9,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u11)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u11 END AS mqlw_t11,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u12)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u12 END AS mqlw_t12,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u13)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u13 END AS mqlw_t13,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u14)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u14 END AS mqlw_t14,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u15)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u15 END AS mqlw_t15
   FROM mqlw_text
 ),
 mqlw_date1 AS (
@@ -60,13 +60,13 @@ mqlw_date2 AS (
     mqlw_k13,
     mqlw_k15,
     substr(mqlw_t9, mqlw_k9, 1) AS mqlw_s9,
-    CAST(substr(mqlw_t9, 1, mqlw_k9 - 1) AS BIGINT) AS mqlw_a9,
+    try_cast(substr(mqlw_t9, 1, mqlw_k9 - 1) AS BIGINT) AS mqlw_a9,
     CASE WHEN substr(mqlw_t9, mqlw_k9 + 2, 1) = substr(mqlw_t9, mqlw_k9, 1) THEN mqlw_k9 + 2 ELSE mqlw_k9 + 3 END AS mqlw_j9,
     substr(mqlw_t13, mqlw_k13, 1) AS mqlw_s13,
-    CAST(substr(mqlw_t13, 1, mqlw_k13 - 1) AS BIGINT) AS mqlw_a13,
+    try_cast(substr(mqlw_t13, 1, mqlw_k13 - 1) AS BIGINT) AS mqlw_a13,
     CASE WHEN substr(mqlw_t13, mqlw_k13 + 2, 1) = substr(mqlw_t13, mqlw_k13, 1) THEN mqlw_k13 + 2 ELSE mqlw_k13 + 3 END AS mqlw_j13,
     substr(mqlw_t15, mqlw_k15, 1) AS mqlw_s15,
-    CAST(substr(mqlw_t15, 1, mqlw_k15 - 1) AS BIGINT) AS mqlw_a15,
+    try_cast(substr(mqlw_t15, 1, mqlw_k15 - 1) AS BIGINT) AS mqlw_a15,
     CASE WHEN substr(mqlw_t15, mqlw_k15 + 2, 1) = substr(mqlw_t15, mqlw_k15, 1) THEN mqlw_k15 + 2 ELSE mqlw_k15 + 3 END AS mqlw_j15
   FROM mqlw_date1
 ),
@@ -87,12 +87,12 @@ mqlw_date3 AS (
     mqlw_a13,
     mqlw_s15,
     mqlw_a15,
-    CAST(substr(mqlw_t9, mqlw_k9 + 1, mqlw_j9 - mqlw_k9 - 1) AS BIGINT) AS mqlw_bb9,
-    CASE WHEN mqlw_k9 = 5 THEN CAST(substr(mqlw_t9, mqlw_j9 + 1, CASE WHEN substr(mqlw_t9, mqlw_j9 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS BIGINT) ELSE CAST(substr(mqlw_t9, mqlw_j9 + 1, 4) AS BIGINT) END AS mqlw_c9,
-    CAST(substr(mqlw_t13, mqlw_k13 + 1, mqlw_j13 - mqlw_k13 - 1) AS BIGINT) AS mqlw_bb13,
-    CASE WHEN mqlw_k13 = 5 THEN CAST(substr(mqlw_t13, mqlw_j13 + 1, CASE WHEN substr(mqlw_t13, mqlw_j13 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS BIGINT) ELSE CAST(substr(mqlw_t13, mqlw_j13 + 1, 4) AS BIGINT) END AS mqlw_c13,
-    CAST(substr(mqlw_t15, mqlw_k15 + 1, mqlw_j15 - mqlw_k15 - 1) AS BIGINT) AS mqlw_bb15,
-    CASE WHEN mqlw_k15 = 5 THEN CAST(substr(mqlw_t15, mqlw_j15 + 1, CASE WHEN substr(mqlw_t15, mqlw_j15 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS BIGINT) ELSE CAST(substr(mqlw_t15, mqlw_j15 + 1, 4) AS BIGINT) END AS mqlw_c15
+    try_cast(substr(mqlw_t9, mqlw_k9 + 1, mqlw_j9 - mqlw_k9 - 1) AS BIGINT) AS mqlw_bb9,
+    CASE WHEN mqlw_k9 = 5 THEN try_cast(substr(mqlw_t9, mqlw_j9 + 1, CASE WHEN substr(mqlw_t9, mqlw_j9 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS BIGINT) ELSE try_cast(substr(mqlw_t9, mqlw_j9 + 1, 4) AS BIGINT) END AS mqlw_c9,
+    try_cast(substr(mqlw_t13, mqlw_k13 + 1, mqlw_j13 - mqlw_k13 - 1) AS BIGINT) AS mqlw_bb13,
+    CASE WHEN mqlw_k13 = 5 THEN try_cast(substr(mqlw_t13, mqlw_j13 + 1, CASE WHEN substr(mqlw_t13, mqlw_j13 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS BIGINT) ELSE try_cast(substr(mqlw_t13, mqlw_j13 + 1, 4) AS BIGINT) END AS mqlw_c13,
+    try_cast(substr(mqlw_t15, mqlw_k15 + 1, mqlw_j15 - mqlw_k15 - 1) AS BIGINT) AS mqlw_bb15,
+    CASE WHEN mqlw_k15 = 5 THEN try_cast(substr(mqlw_t15, mqlw_j15 + 1, CASE WHEN substr(mqlw_t15, mqlw_j15 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS BIGINT) ELSE try_cast(substr(mqlw_t15, mqlw_j15 + 1, 4) AS BIGINT) END AS mqlw_c15
   FROM mqlw_date2
 ),
 mqlw_dateorder9 AS (
@@ -174,10 +174,10 @@ mqlw_value AS (
   SELECT
     mqlw_t0,
     lower(mqlw_t3) AS mqlw_l3,
-    CAST(mqlw_t4 AS DOUBLE) AS mqlw_n4,
+    try_cast(mqlw_t4 AS DOUBLE) AS mqlw_n4,
     mqlw_era9 * 146097 + mqlw_yoe9 * 365 + (mqlw_yoe9 DIV 4) - (mqlw_yoe9 DIV 100) + ((153 * mqlw_mp9 + 2) DIV 5) + mqlw_da9 - 1 - 719468 AS mqlw_d9,
-    CAST(mqlw_t11 AS DOUBLE) AS mqlw_n11,
-    CAST(mqlw_t12 AS DOUBLE) AS mqlw_n12,
+    try_cast(mqlw_t11 AS DOUBLE) AS mqlw_n11,
+    try_cast(mqlw_t12 AS DOUBLE) AS mqlw_n12,
     mqlw_era13 * 146097 + mqlw_yoe13 * 365 + (mqlw_yoe13 DIV 4) - (mqlw_yoe13 DIV 100) + ((153 * mqlw_mp13 + 2) DIV 5) + mqlw_da13 - 1 - 719468 AS mqlw_d13,
     CASE WHEN lower(mqlw_t14) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b14,
     mqlw_era15 * 146097 + mqlw_yoe15 * 365 + (mqlw_yoe15 DIV 4) - (mqlw_yoe15 DIV 100) + ((153 * mqlw_mp15 + 2) DIV 5) + mqlw_da15 - 1 - 719468 AS mqlw_d15
