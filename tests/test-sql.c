@@ -901,13 +901,15 @@ test_sample (void)
 static void
 test_dialect_literals (void)
 {
-  static const struct { MqlwSqlDialect d; const char *ident, *string, *number; } cases[] = {
-    { MQLW_SQL_SQLITE, "\"Lead \"\"ID\"\"\"", "'it''s \\ ok'", "0.8" },
-    { MQLW_SQL_DUCKDB, "\"Lead \"\"ID\"\"\"", "'it''s \\ ok'", "CAST('0.8' AS DOUBLE)" },
-    { MQLW_SQL_POSTGRES, "\"Lead \"\"ID\"\"\"", "'it''s \\ ok'", "CAST('0.8' AS DOUBLE PRECISION)" },
-    { MQLW_SQL_BIGQUERY, "`Lead \"ID\"`", "'it\\'s \\\\ ok'", "0.8" },
-    { MQLW_SQL_SNOWFLAKE, "\"Lead \"\"ID\"\"\"", "'it''s \\\\ ok'", "CAST('0.8' AS DOUBLE)" },
-    { MQLW_SQL_SPARK, "`Lead \"ID\"`", "'it\\'s \\\\ ok'", "0.8D" },
+  static const struct { MqlwSqlDialect d; const char *ident, *string, *number, *tab, *tab_only; } cases[] = {
+    { MQLW_SQL_SQLITE, "\"Lead \"\"ID\"\"\"", "'it''s \\ ok'", "0.8", "('a' || char(9) || 'b')", "char(9)" },
+    { MQLW_SQL_DUCKDB, "\"Lead \"\"ID\"\"\"", "'it''s \\ ok'", "CAST('0.8' AS DOUBLE)", "('a' || chr(9) || 'b')",
+      "chr(9)" },
+    { MQLW_SQL_POSTGRES, "\"Lead \"\"ID\"\"\"", "'it''s \\ ok'", "CAST('0.8' AS DOUBLE PRECISION)",
+      "('a' || chr(9) || 'b')", "chr(9)" },
+    { MQLW_SQL_BIGQUERY, "`Lead \"ID\"`", "'it\\'s \\\\ ok'", "0.8", "'a\\tb'", "'\\t'" },
+    { MQLW_SQL_SNOWFLAKE, "\"Lead \"\"ID\"\"\"", "'it''s \\\\ ok'", "CAST('0.8' AS DOUBLE)", "'a\\tb'", "'\\t'" },
+    { MQLW_SQL_SPARK, "`Lead \"ID\"`", "'it\\'s \\\\ ok'", "0.8D", "'a\\tb'", "'\\t'" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -916,6 +918,8 @@ test_dialect_literals (void)
       g_autofree char *plain = mqlw_sql_ident (cases[i].d, "lead_id");
       g_autofree char *reserved = mqlw_sql_ident (cases[i].d, "order");
       g_autofree char *string = mqlw_sql_string (cases[i].d, "it's \\ ok");
+      g_autofree char *tab = mqlw_sql_string (cases[i].d, "a\tb");
+      g_autofree char *tab_only = mqlw_sql_string (cases[i].d, "\t");
       g_autofree char *number = mqlw_sql_double (cases[i].d, 0.8);
       g_autofree char *table = mqlw_sql_table (cases[i].d, "crm.Leads");
       MqlwSqlDialect back;
@@ -924,6 +928,8 @@ test_dialect_literals (void)
       g_assert_cmpstr (plain, ==, "lead_id");
       g_assert_cmpuint (strlen (reserved), ==, 7);   /* quoted */
       g_assert_cmpstr (string, ==, cases[i].string);
+      g_assert_cmpstr (tab, ==, cases[i].tab);
+      g_assert_cmpstr (tab_only, ==, cases[i].tab_only);
       g_assert_cmpstr (number, ==, cases[i].number);
       g_assert_true (g_str_has_prefix (table, "crm."));
       g_assert_true (mqlw_sql_dialect_from_string (mqlw_sql_dialect_to_string (cases[i].d), &back));
