@@ -25,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 
+import sql_check
+
 SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYTHON = '/usr/bin/python3'
 
@@ -110,6 +112,7 @@ def main():
         if proc.returncode == 0:
             duckdb_dir = proc.stdout.strip()
             shutil.copy(os.path.join(SRC, 'bench', 'duckdb-bench.mjs'), duckdb_dir)
+            shutil.copy(os.path.join(SRC, 'bench', 'duckdb-sql.mjs'), duckdb_dir)
         else:
             notes.append('DuckDB peer skipped: ' + proc.stderr.strip().splitlines()[-1])
 
@@ -168,6 +171,7 @@ def main():
                 samples['reopen_ms'].append(float(res[0]['reopen_ms'])); samples['reopen_rss'].append(res[2])
         log('What-if steps and threshold moves…')
         whatif = run.measure([bench, 'whatif', csv, whatif_model])
+        sql = sql_check.run(cli, csv, SRC, duckdb_dir, tmp, log) if duckdb_dir else None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -188,6 +192,7 @@ def main():
         'threshold_us': None,
         'reopen': {'ms': m['reopen_ms'], 'rss_mib': kib(m['reopen_rss']),
                    'import_ratio': ratio(m['ours_s'] * 1e3 if m['ours_s'] else None, m['reopen_ms'])},
+        'sql': sql,
         'notes': notes,
     }
     if whatif:
@@ -257,6 +262,12 @@ def print_table(r):
         else:
             v = verdict(rat, check)
         print(f"{name:32} {ours:20} {peer:36} {'' if rat is None else f'{rat:.2f}×':>7}  {goal:16} {v}")
+    sql = r.get('sql')
+    if sql:
+        print(f"Warehouse check (DuckDB): {sql['models']} models × {sql['leads']:,} leads, "
+              f"{sql['score_mismatches']} score mismatches, aggregate "
+              f"{'gives the same buckets and preview' if sql['aggregate_same'] else 'DIFFERS'}; "
+              f"score query {median(sql['duckdb_score_s']):.3f} s, aggregate {median(sql['duckdb_aggregate_s']):.3f} s (median)")
     for note in r['notes']:
         print('Note:', note)
 

@@ -112,13 +112,13 @@ sha256 (const char *text)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
-/* The sign-off digest by the documented recipe (mqlw-signoff.h, format 2). */
+/* The sign-off digest by the documented recipe (mqlw-signoff.h, format 3). */
 static char *
 overall_digest (JsonObject *part_digests)
 {
   static const char * const parts[] = { "model", "threshold", "capacity", "dataset", "metrics", "approvers", "notes",
-                                        "dates", "project_version" };
-  g_autoptr(GString) text = g_string_new ("mqlw-signoff-2\n");
+                                        "dates", "project_version", "sql" };
+  g_autoptr(GString) text = g_string_new ("mqlw-signoff-3\n");
 
   for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
     g_string_append_printf (text, "%s=%s\n", parts[p], json_object_get_string_member (part_digests, parts[p]));
@@ -410,6 +410,8 @@ test_format_1 (void)
   json_object_remove_member (object, "signatures");
   json_object_remove_member (digests, "dates");
   json_object_remove_member (digests, "project_version");
+  json_object_remove_member (digests, "sql");
+  json_object_remove_member (object, "sql");
   json_object_set_int_member (object, "version", 1);
   for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
     g_string_append_printf (recipe, "%s=%s\n", parts[p], json_object_get_string_member (digests, parts[p]));

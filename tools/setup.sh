@@ -17,6 +17,7 @@ packages=(
   itstool yelp-tools librsvg2-bin libxml2-utils groff-base
   xvfb xauth dbus dbus-x11 fonts-cantarell
   python3 python3-pandas python3-sklearn python3-scipy python3-statsmodels poppler-utils openssh-client
+  postgresql
 )
 
 install_packages () {

@@ -1532,7 +1532,8 @@ check_rules (MqlwModelPanel *self)
 
   g_cancellable_cancel (self->warnings_cancellable);
   g_clear_object (&self->warnings_cancellable);
-  if (model == NULL || dataset == NULL)
+  /* An aggregate has no columns to check the rules against. */
+  if (model == NULL || dataset == NULL || mqlw_workbench_is_aggregate (self->workbench))
     return;
   self->warnings_cancellable = g_cancellable_new ();
   mqlw_rule_warnings_check_async (model, dataset, self->warnings_cancellable, on_rule_warnings_cb, self);

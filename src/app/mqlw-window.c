@@ -62,6 +62,8 @@ struct _MqlwWindow
   gboolean              restore_workshop;
   GuardedFunc           after_save;       /* run once the save the guard started succeeded */
   char                 *after_save_arg;
+  MqlwModel            *sample_model;     /* an aggregate on show: what its sample queries score, */
+  MqlwMapping          *sample_schema;    /* over which columns (NULL: no lead history known) */
 
   /* template */
   AdwToastOverlay      *toast_overlay;
@@ -1314,6 +1316,117 @@ open_model_action (GtkWidget  *widget,
                _("_Open"), _("Scoring model (JSON)"), patterns, NULL, FALSE, chosen_model);
 }
 
+/* ---- a warehouse's aggregate -------------------------------------------- */
+
+void
+mqlw_window_open_aggregate (MqlwWindow        *self,
+                            const char        *path,
+                            MqlwModel         *model,
+                            const MqlwMapping *schema)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwAggregate) aggregate = NULL;
+  g_autoptr(MqlwModel) empty = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  MqlwWorkbenchState *state;
+
+  g_return_if_fail (MQLW_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  aggregate = mqlw_aggregate_load (path, &error);
+  if (aggregate == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), base);
+      show_error (self, heading, error);
+      return;
+    }
+  if (model == NULL)
+    model = empty = mqlw_model_new ();
+  g_clear_pointer (&self->sample_model, mqlw_model_unref);
+  g_clear_pointer (&self->sample_schema, mqlw_mapping_free);
+  self->sample_model = mqlw_model_copy (model);
+  self->sample_schema = schema != NULL ? mqlw_mapping_copy (schema) : NULL;
+  state = mqlw_workbench_state_new_from_aggregate (aggregate, model);
+  mqlw_workbench_load_state (self->workbench, state);
+  mqlw_workbench_set_months (self->workbench, NAN);
+  mqlw_project_session_reset (self->session, NULL);
+  apply_default_buckets (self);
+  set_page (self, "workbench");
+  update_project_state (self);
+}
+
+static void
+chosen_aggregate (MqlwWindow *self,
+                  const char *path)
+{
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  MqlwModel *model = mqlw_workbench_get_model (self->workbench);
+  MqlwProject *project = mqlw_project_session_get_project (self->session);
+  g_autoptr(MqlwMapping) schema = NULL;
+  MqlwWindow *target = self;
+
+  /* The model and columns of the leads on show give the threshold and the sample queries. */
+  if (dataset != NULL && !mqlw_workbench_is_aggregate (self->workbench))
+    {
+      schema = mqlw_sql_schema_from_dataset (dataset, project != NULL ? mqlw_project_get_mapping (project) : NULL);
+      /* Beside them, not instead of them. */
+      target = mqlw_window_new (MQLW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  else if (schema == NULL && self->sample_schema != NULL)
+    schema = mqlw_mapping_copy (self->sample_schema);
+  mqlw_window_open_aggregate (target, path, model, schema);
+}
+
+static void
+open_aggregate_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  static const char *patterns[] = { "*.csv", "*.txt", NULL };
+
+  run_chooser (MQLW_WINDOW (widget), _("Open Aggregate"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Open"), _("Calibration aggregate from a warehouse (CSV)"), patterns, NULL, FALSE,
+               chosen_aggregate);
+}
+
+/* One sample query per dialect into the chosen folder: sample-DIALECT.sql. */
+static void
+chosen_sample_folder (MqlwWindow *self,
+                      const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint d = 0; d < MQLW_SQL_N_DIALECTS; d++)
+    {
+      MqlwSqlOptions options = { .dialect = d, .query = MQLW_SQL_QUERY_SAMPLE };
+      g_autofree char *name = g_strdup_printf ("sample-%s.sql", mqlw_sql_dialect_to_string (d));
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *sql = mqlw_sql_build (self->sample_model, self->sample_schema, &options, &error);
+
+      if (sql == NULL || !mqlw_export_write_file (path, sql, -1, &error))
+        {
+          show_error (self, _("Could Not Save the Sample Queries"), error);
+          return;
+        }
+    }
+  show_toast (self, _("Sample queries saved, one per warehouse"), NULL);
+}
+
+static void
+save_sample_queries_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  static const char *patterns[] = { "*", NULL };
+
+  if (self->sample_schema == NULL || self->sample_model == NULL)
+    return;
+  run_chooser (self, _("Save Sample Queries"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+               _("_Save"), _("Folder"), patterns, NULL, FALSE, chosen_sample_folder);
+}
+
 static void
 export_model_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1551,6 +1664,25 @@ update_banner (MqlwWindow *self)
 
   if (mqlw_project_session_is_busy (self->session))
     return;   /* the worker has the project; "changed" follows */
+  if (workbench && mqlw_workbench_is_aggregate (self->workbench))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "signed");
+      gtk_widget_add_css_class (GTK_WIDGET (self->banner_revealer), "draft");
+      gtk_image_set_from_icon_name (icon, "network-server-symbolic");
+      gtk_button_set_label (GTK_BUTTON (self->banner_button), _("Save Sample _Queries…"));
+      gtk_widget_set_visible (self->banner_button, self->sample_schema != NULL);
+      gtk_label_set_text (self->banner_label,
+                          self->sample_schema != NULL
+                          ? _("A warehouse's aggregate: thresholds, verdicts, sweep and suggestions are those of "
+                              "its leads. Trying other weights needs leads: save the sample queries, run one in "
+                              "the warehouse and open the sample it returns.")
+                          : _("A warehouse's aggregate: thresholds, verdicts, sweep and suggestions are those of "
+                              "its leads. Trying other weights needs leads: export a sample with mqlw export "
+                              "--what sql-sample, run it in the warehouse and open the sample it returns."));
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+      return;
+    }
+  gtk_widget_set_visible (self->banner_button, TRUE);
   if (signoff == NULL || !workbench)
     {
       gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
@@ -1586,7 +1718,9 @@ update_banner (MqlwWindow *self)
 static void
 on_banner_button_clicked_cb (MqlwWindow *self)
 {
-  if (mqlw_project_session_get_current_signoff (self->session) == NULL)
+  if (mqlw_workbench_is_aggregate (self->workbench))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-sample-queries", NULL);
+  else if (mqlw_project_session_get_current_signoff (self->session) == NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-off", NULL);
   else
     mqlw_window_set_view (self, "project");
@@ -1606,8 +1740,11 @@ update_project_state (MqlwWindow *self)
         "win.save", "win.save-as", "win.save-version", "win.save-scenario", "win.sign-off",
         "win.add-version", "win.add-scenario", "win.open-version", "win.open-scenario", "win.remove-scenario",
       };
+      /* An aggregate is no lead history: nothing to save in a project. */
+      gboolean aggregate = mqlw_workbench_is_aggregate (self->workbench);
+
       for (guint i = 0; i < G_N_ELEMENTS (project_actions); i++)
-        gtk_widget_action_set_enabled (GTK_WIDGET (self), project_actions[i], !busy);
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), project_actions[i], !busy && !aggregate);
     }
 }
 
@@ -2679,6 +2816,8 @@ mqlw_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->file_cancellable);
   g_clear_pointer (&self->after_save_arg, g_free);
+  g_clear_pointer (&self->sample_model, mqlw_model_unref);
+  g_clear_pointer (&self->sample_schema, mqlw_mapping_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file_chooser);
   g_clear_pointer (&self->pending_model, mqlw_model_unref);
@@ -2821,6 +2960,8 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-file", "s", import_file_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
+  gtk_widget_class_install_action (widget_class, "win.open-aggregate", NULL, open_aggregate_action);
+  gtk_widget_class_install_action (widget_class, "win.save-sample-queries", NULL, save_sample_queries_action);
   gtk_widget_class_install_action (widget_class, "win.export-model", NULL, export_model_action);
   gtk_widget_class_install_action (widget_class, "win.export-model-file", "s", export_model_file_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);

@@ -18,6 +18,13 @@ MqlwWindow    *mqlw_window_new            (MqlwApplication *application);
 void           mqlw_window_open_file      (MqlwWindow      *self,
                                            GFile           *file);
 MqlwWorkbench *mqlw_window_get_workbench  (MqlwWindow      *self);
+/* Shows a warehouse's calibration aggregate (mqlw-aggregate.h) at @path under
+ * @model (nullable: an empty model at threshold 0); @schema (nullable): the
+ * columns of the leads it came from, for saving its sample queries. */
+void           mqlw_window_open_aggregate (MqlwWindow        *self,
+                                           const char        *path,
+                                           MqlwModel         *model,
+                                           const MqlwMapping *schema);
 /* "empty", "mapping", "loading" or "workbench". */
 const char    *mqlw_window_get_page       (MqlwWindow      *self);
 /* "chart", "sweep" or "project" (versions and scenarios). */

@@ -191,7 +191,8 @@ compute_result (Job     *job,
   double min, max, step;
 
   result->model = mqlw_model_ref (job->model);
-  if (job->rescore)
+  /* An aggregate has no scorer: only the threshold, capacity and period move. */
+  if (job->rescore && engine->scorer != NULL)
     {
       if (!mqlw_scorer_update (engine->scorer, job->model, error_out))
         {
@@ -213,6 +214,13 @@ compute_result (Job     *job,
     }
   /* Read only: the main thread replaces it only while no job runs. */
   calibration = result->calibration != NULL ? result->calibration : engine->calibration;
+  if (engine->scorer == NULL)
+    {
+      /* The comparison lists leads: an aggregate has none. */
+      for (guint k = 0; k < 2; k++)
+        result->swap_scores[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      goto suggest;
+    }
   scores = mqlw_scorer_get_scores (engine->scorer);
 
   result->comparison = mqlw_compare (engine->baseline_calibration,
@@ -234,6 +242,7 @@ compute_result (Job     *job,
         g_array_append_val (result->swap_scores[k], scores->total[g_array_index (rows, guint, i)]);
     }
 
+suggest:
   mqlw_suggest_options_init_default (&options);
   options.capacity_per_month = job->model->capacity_per_month;
   result->suggestions = mqlw_calibration_suggest (calibration, &options);
@@ -357,7 +366,8 @@ static void
 roll_back (MqlwWorkbench *self,
            MqlwModel     *failed)
 {
-  MqlwModel *shown = mqlw_scorer_get_model (self->engine->scorer);
+  MqlwModel *shown = self->engine->scorer != NULL ? mqlw_scorer_get_model (self->engine->scorer)
+                                                  : self->engine->baseline;
   g_autoptr(MqlwModel) restored = mqlw_model_copy (shown);
 
   if (!mqlw_model_equal (failed, self->model))
@@ -562,6 +572,44 @@ mqlw_workbench_state_new (MqlwDataset   *dataset,
   g_debug ("load state: %.1f ms on a %s thread", (g_get_monotonic_time () - start) / 1000.0,
            g_main_context_is_owner (g_main_context_default ()) ? "MAIN" : "worker");
   return g_steal_pointer (&state);
+}
+
+MqlwWorkbenchState *
+mqlw_workbench_state_new_from_aggregate (MqlwAggregate *aggregate,
+                                         MqlwModel     *model)
+{
+  g_autoptr(MqlwWorkbenchState) state = NULL;
+  Engine *engine;
+  Job job = { 0 };
+
+  g_return_val_if_fail (aggregate != NULL, NULL);
+  g_return_val_if_fail (model != NULL, NULL);
+
+  state = g_new0 (MqlwWorkbenchState, 1);
+  state->engine = engine = g_new0 (Engine, 1);
+  g_atomic_ref_count_init (&engine->ref_count);
+  /* No leads: a dataset that only names the file and counts them. */
+  engine->dataset = mqlw_dataset_new ((guint) aggregate->leads);
+  engine->dataset->source_name = g_strdup (aggregate->source_name);
+  engine->dataset->source_sha256 = g_strdup (aggregate->source_sha256);
+  engine->baseline = mqlw_model_copy (model);
+  state->model = mqlw_model_copy (model);
+  engine->baseline_calibration = mqlw_calibration_new_from_aggregate (aggregate, model->paths.score);
+  engine->calibration = mqlw_calibration_new_from_aggregate (aggregate, model->paths.score);
+  state->spec = mqlw_workbench_choose_bucket_spec (engine->calibration);
+  state->buckets = mqlw_calibration_buckets (engine->calibration, state->spec, NULL, NULL);
+  job.engine = engine;
+  job.model = state->model;
+  mqlw_verdict_cuts_init_default (&job.cuts);
+  state->result = compute_result (&job, NULL);
+  return g_steal_pointer (&state);
+}
+
+gboolean
+mqlw_workbench_is_aggregate (MqlwWorkbench *self)
+{
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
+  return self->engine != NULL && self->engine->scorer == NULL;
 }
 
 static void
@@ -1144,6 +1192,14 @@ mqlw_workbench_apply_model (MqlwWorkbench        *self,
     {
       g_set_error_literal (error, MQLW_WORKBENCH_ERROR, MQLW_WORKBENCH_ERROR_NO_DATA,
                            _("Open a lead history first."));
+      return FALSE;
+    }
+  if (self->engine->scorer == NULL)
+    {
+      g_set_error_literal (error, MQLW_WORKBENCH_ERROR, MQLW_WORKBENCH_ERROR_NEEDS_LEADS,
+                           _("Trying other weights needs the leads themselves, and this window shows a "
+                             "warehouse's aggregate: save the sample query, run it in the warehouse and open "
+                             "the sample it returns."));
       return FALSE;
     }
   g_ptr_array_add (self->undo, g_steal_pointer (&self->model));

@@ -39,6 +39,7 @@ typedef enum {
 typedef enum {
   MQLW_WORKBENCH_ERROR_NO_DATA = 1,
   MQLW_WORKBENCH_ERROR_NO_RULE,
+  MQLW_WORKBENCH_ERROR_NEEDS_LEADS,   /* a weight edit while an aggregate is on show */
 } MqlwWorkbenchError;
 GQuark mqlw_workbench_error_quark (void);
 
@@ -78,6 +79,17 @@ void                   mqlw_workbench_state_free       (MqlwWorkbenchState  *sta
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwWorkbenchState, mqlw_workbench_state_free)
 void                   mqlw_workbench_load_state       (MqlwWorkbench       *self,
                                                         MqlwWorkbenchState  *state);
+/* A state from a warehouse's calibration aggregate (mqlw-aggregate.h) under
+ * @model (its threshold, capacity and score path): the same buckets,
+ * preview, sweep and suggestions as for the leads it counts. It has no
+ * leads: the dataset only names the file and counts them, the comparison
+ * with the baseline is NULL, and model edits fail with
+ * MQLW_WORKBENCH_ERROR_NEEDS_LEADS; threshold, capacity, period and bucket
+ * moves work as ever. */
+MqlwWorkbenchState    *mqlw_workbench_state_new_from_aggregate (MqlwAggregate *aggregate,
+                                                                MqlwModel     *model);
+/* TRUE while an aggregate is on show. */
+gboolean               mqlw_workbench_is_aggregate     (MqlwWorkbench       *self);
 /* mqlw_workbench_load (with @model) or mqlw_workbench_set_dataset (@model
  * NULL: the baseline and current models stay) in a thread; the state is
  * swapped in before @callback runs. On error or cancel nothing changes; a

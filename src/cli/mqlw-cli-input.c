@@ -42,6 +42,8 @@ mqlw_data_option_group (MqlwDataOptions *options)
       N_("Read VALUE as missing in every column, besides the placeholders found (repeatable)"), N_("VALUE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
       N_("No progress and no warnings on stderr"), NULL },
+    { "aggregate", 0, 0, G_OPTION_ARG_NONE, &options->aggregate,
+      N_("FILE is a calibration aggregate from a warehouse (mqlw export --what sql-aggregate), not leads"), NULL },
     { NULL }
   };
   GOptionGroup *group;
@@ -739,6 +741,12 @@ mqlw_load_dataset (const char             *path,
   g_autofree char *name = NULL;
   Progress progress = { .show = !options->quiet && isatty (STDERR_FILENO), .last_percent = -1 };
 
+  if (options->aggregate)
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("this command needs the leads themselves, not a calibration aggregate (--aggregate)"));
+      return NULL;
+    }
   if (g_strcmp0 (path, "-") != 0 && mqlw_project_is_project_file (path))
     return load_project (path, error);
 
@@ -923,6 +931,35 @@ mqlw_scored_init (MqlwScored   *scored,
   scored->model = mqlw_model_ref (model);
   scored->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scored->scorer),
                                               &dataset->outcomes, model->paths.score);
+  return TRUE;
+}
+
+gboolean
+mqlw_scored_init_aggregate (MqlwScored  *scored,
+                            const char  *path,
+                            MqlwModel   *model,
+                            GError     **error)
+{
+  g_autoptr(MqlwAggregate) aggregate = NULL;
+
+  memset (scored, 0, sizeof *scored);
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      g_autoptr(GBytes) bytes = mqlw_read_input (path, error);
+
+      if (bytes == NULL)
+        return FALSE;
+      aggregate = mqlw_aggregate_read (bytes, "stdin", error);
+    }
+  else
+    aggregate = mqlw_aggregate_load (path, error);
+  if (aggregate == NULL)
+    return FALSE;
+  scored->dataset = mqlw_dataset_new ((guint) aggregate->leads);
+  scored->dataset->source_name = g_strdup (aggregate->source_name);
+  scored->dataset->source_sha256 = g_strdup (aggregate->source_sha256);
+  scored->model = mqlw_model_ref (model);
+  scored->calibration = mqlw_calibration_new_from_aggregate (aggregate, model->paths.score);
   return TRUE;
 }
 

@@ -43,6 +43,7 @@ typedef struct {
   char    *delimiter;
   char   **missing_values;  /* VALUE: read as missing in every column */
   gboolean quiet;
+  gboolean aggregate;       /* FILE is a warehouse's calibration aggregate, not leads */
 } MqlwDataOptions;
 
 /* Options that choose the score: a model file or an existing score column. */
@@ -178,6 +179,13 @@ gboolean      mqlw_scored_init         (MqlwScored        *scored,
                                         MqlwModel         *model,
                                         GError           **error);
 void          mqlw_scored_clear        (MqlwScored        *scored);
+/* The same from a calibration aggregate (mqlw export --what sql-aggregate) at
+ * @path ("-" = stdin): no scorer; the dataset only names the file and counts
+ * the leads. */
+gboolean      mqlw_scored_init_aggregate (MqlwScored      *scored,
+                                          const char      *path,
+                                          MqlwModel       *model,
+                                          GError         **error);
 
 /* ---- signing (mqlw-sign-commands.c) ----------------------------------- */
 

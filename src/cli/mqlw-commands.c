@@ -153,6 +153,9 @@ load_and_score (MqlwInvocation *inv,
   model = mqlw_build_model (&inv->model, &error);
   if (model == NULL)
     return mqlw_report_error (error);
+  if (inv->data.aggregate)
+    return mqlw_scored_init_aggregate (scored, inv->rest[0], model, &error) ? MQLW_EXIT_OK
+                                                                           : mqlw_report_error (error);
   dataset = mqlw_load_dataset (inv->rest[0], &inv->data, &error);
   if (dataset == NULL)
     return mqlw_report_error (error);

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "mqlw-core.h"
+
 G_BEGIN_DECLS
 
 /* Each takes the arguments after "mqlw" (argv[0] is the command name) and
@@ -39,5 +41,21 @@ int mqlw_command_verify    (int argc, char **argv);
 int mqlw_command_sign          (int argc, char **argv);
 int mqlw_command_key           (int argc, char **argv);
 int mqlw_command_project_trust (int argc, char **argv);
+
+/* mqlw-sql-commands.c */
+int mqlw_command_score         (int argc, char **argv);
+/* mqlw export --what sql|sql-aggregate|sql-sample: @output NULL or "-" = standard output. */
+int mqlw_export_sql            (const char *path,
+                                const char *what,
+                                const char *dialect,
+                                const char *table,
+                                const char *map_path,
+                                int         sample_size,
+                                const char *output);
+/* mqlw verify --sql: whether the query file at @path is one of @signoff's
+ * signed warehouse queries, said on standard output unless @quiet. */
+int mqlw_verify_sql            (const MqlwSignoff *signoff,
+                                const char        *path,
+                                gboolean           quiet);
 
 G_END_DECLS

@@ -566,17 +566,30 @@ mqlw_command_export (int    argc,
   g_autoptr(MqlwScorer) scorer = NULL;
   g_autoptr(MqlwCalibration) calibration = NULL;
   g_autofree char *what = NULL, *output = NULL, *buckets = NULL;
+  g_autofree char *dialect = NULL, *table_name = NULL, *map_path = NULL;
+  int sample_size = 0;
   g_autofree char *cuts_text = NULL, *verdict_stage = NULL, *months_text = NULL;
   g_autoptr(MqlwBucketSpec) spec = NULL;
   const MqlwModelVersion *head;
   MqlwVerdictCuts cuts;
   guint version;
+  MqlwSqlQuery query;
   int min_known = -1;
   double months;
   GOptionEntry entries[] = {
     { "what", 'w', 0, G_OPTION_ARG_STRING, &what,
-      N_("What to export: model (the agreed model JSON), buckets (CSV), sweep (CSV) or chart (PNG, SVG, PDF)"),
+      N_("What to export: model (the agreed model JSON), buckets (CSV), sweep (CSV), chart (PNG, SVG, PDF), "
+         "or for a warehouse sql (every lead's score), sql-aggregate (the calibration aggregate) or "
+         "sql-sample (a stratified sample of leads)"),
       N_("WHAT") },
+    { "dialect", 0, 0, G_OPTION_ARG_STRING, &dialect,
+      N_("The warehouse's SQL: sqlite, duckdb, postgres, bigquery, snowflake or spark"), N_("DIALECT") },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_name,
+      N_("The table the query reads (default leads; schema.table allowed)"), N_("NAME") },
+    { "map", 0, 0, G_OPTION_ARG_FILENAME, &map_path,
+      N_("The table's columns, types and roles (mqlw inspect --write-map); needed for a model file"), N_("MAP.json") },
+    { "sample-size", 0, 0, G_OPTION_ARG_INT, &sample_size,
+      N_("About how many leads sql-sample returns (default 100000)"), N_("LEADS") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
       N_("Score buckets for buckets and chart: auto, width:10, edges:0,31,51,71 or quantiles:5 (default auto)"),
@@ -592,14 +605,26 @@ mqlw_command_export (int    argc,
     { NULL }
   };
 
-  mqlw_invocation_init (&inv, _("PROJECT.mqlw"),
+  mqlw_invocation_init (&inv, _("PROJECT.mqlw|MODEL.json"),
                         _("Export from a project: the agreed model (its latest sign-off) as JSON, the bucket table or the\n"
                           "threshold sweep as CSV, or the chart as PNG, SVG or PDF (by the file name). The export is\n"
-                          "recorded in the project's export log."), _(exit_text), entries, FALSE, FALSE, FALSE);
+                          "recorded in the project's export log.\n"
+                          "For a warehouse, from a project, an agreed-model export or a model file (with --map): one SQL\n"
+                          "query that scores every lead of --table as the workbench does (sql), returns the calibration\n"
+                          "aggregate that mqlw calibrate --aggregate reads (sql-aggregate), or a stratified sample of\n"
+                          "leads for the what-if (sql-sample); written to --output or standard output."),
+                        _(exit_text), entries, FALSE, FALSE, FALSE);
   if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error) ||
       (spec = mqlw_parse_buckets (buckets, &error)) == NULL ||
       !mqlw_parse_verdict_cuts (cuts_text, verdict_stage, min_known, &cuts, &error))
     return mqlw_report_error (error);
+  if (what != NULL && mqlw_sql_query_from_string (what, &query))
+    return mqlw_export_sql (inv.rest[0], what, dialect, table_name, map_path, sample_size, output);
+  if (dialect != NULL || table_name != NULL || map_path != NULL || sample_size != 0)
+    {
+      g_printerr ("mqlw: %s\n", _("--dialect, --table, --map and --sample-size go with --what sql, sql-aggregate or sql-sample"));
+      return MQLW_EXIT_USAGE;
+    }
   if (what == NULL || output == NULL)
     {
       g_printerr ("mqlw: %s\n", _("say what to export and where: --what model|buckets|sweep|chart --output FILE"));
@@ -608,7 +633,8 @@ mqlw_command_export (int    argc,
   if (!g_str_equal (what, "model") && !g_str_equal (what, "buckets") && !g_str_equal (what, "sweep") &&
       !g_str_equal (what, "chart"))
     {
-      g_printerr (_("mqlw: --what must be model, buckets, sweep or chart, not “%s”\n"), what);
+      g_printerr (_("mqlw: --what must be model, buckets, sweep, chart, sql, sql-aggregate or sql-sample, not “%s”\n"),
+                  what);
       return MQLW_EXIT_USAGE;
     }
 
@@ -943,11 +969,14 @@ mqlw_command_verify (int    argc,
   g_autoptr(MqlwVerifyResult) result = NULL;
   g_autoptr(MqlwSignoff) signoff = NULL;
   g_autofree char *data = NULL, *contents = NULL, *format = NULL, *allowed = NULL;
-  g_autofree char *payload_name = NULL, *signature_name = NULL;
+  g_autofree char *payload_name = NULL, *signature_name = NULL, *sql_path = NULL;
   g_auto(GStrv) allowed_paths = NULL;
   gsize length;
   gboolean ok;
   GOptionEntry entries[] = {
+    { "sql", 0, 0, G_OPTION_ARG_FILENAME, &sql_path,
+      N_("Also check that this query file is one of the agreed model's warehouse queries (its SHA-256 is signed)"),
+      N_("QUERY.sql") },
     { "allowed-signers", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &allowed_paths,
       N_("Whose key is whose: an allowed_signers file (git's format) or a project's trusted cards; repeatable. "
          "Then OK needs trusted signatures from both teams"), N_("FILE") },
@@ -999,6 +1028,15 @@ mqlw_command_verify (int    argc,
     }
   signoff = mqlw_signoff_from_json (contents, (gssize) length, NULL);
   ok = mqlw_verify_result_ok (result);
+  if (sql_path != NULL && signoff != NULL)
+    {
+      gboolean quiet = format != NULL && g_str_equal (format, "json");
+      int status = mqlw_verify_sql (signoff, sql_path, quiet);
+
+      if (status == MQLW_EXIT_USAGE || status == MQLW_EXIT_DATA)
+        return status;
+      ok = ok && status == MQLW_EXIT_OK;
+    }
 
   if (format != NULL && g_str_equal (format, "json"))
     print_verify_json (result, ok);

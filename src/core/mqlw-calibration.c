@@ -78,46 +78,6 @@ static guint max_bins_for_testing = 0;
 static guint threads_for_testing = 0;
 static guint chunk_for_testing = 0;
 
-typedef struct {
-  guint64 count;
-  guint64 known[MQLW_N_STAGES];     /* by packed stage index */
-  guint64 reached[MQLW_N_STAGES];
-} Tally;
-
-struct _MqlwCalibration {
-  guint     n;
-  gboolean  score_path;
-  double    months;                 /* from the created dates; NAN without them */
-  double    months_stated;          /* NAN unless stated */
-  double    score_min;              /* over finite totals; NAN when none */
-  double    score_max;
-
-  guint     n_present;
-  MqlwStage present[MQLW_N_STAGES]; /* packed index → stage */
-  int       packed[MQLW_N_STAGES];  /* stage → packed index, −1 when absent */
-
-  guint     stride;                 /* 64-bit words per bin */
-  guint     group;                  /* words per group: 1 + n_present;
-                                       E at 0, F at group, Q at 2 × group */
-
-  guint     n_bins;                 /* distinct keys */
-  gboolean  sorted;                 /* the sorted fallback was used */
-  gint64    key_min;
-  gint64    key_max;
-  gint64   *keys;                   /* key of each bin, ascending */
-  guint32  *bin_at;                 /* key − key_min → first bin with key ≥ it;
-                                       NULL in the sorted fallback */
-  guint64  *suffix;                 /* (n_bins + 1) × stride; the last row is zero */
-  guint64   n_finite;               /* leads in the bins */
-
-  Tally     unscored;               /* NaN totals, all groups: in no figure */
-  Tally     fixed;                  /* not disqualified, fixed_paths != 0 */
-  guint64   disqualified;
-  guint64   by_path_fixed[MQLW_N_PATHS];
-  guint64   all_known[MQLW_N_STAGES];     /* by stage, whole history */
-  guint64   all_reached[MQLW_N_STAGES];
-};
-
 void
 mqlw_calibration_set_max_bins_for_testing (guint max_bins)
 {
@@ -256,8 +216,6 @@ get_all (MqlwCalibration *self,
 }
 
 /* ---- building ---------------------------------------------------------- */
-
-enum { GROUP_ELIGIBLE, GROUP_FIXED, GROUP_DISQUALIFIED, N_GROUPS };
 
 /* What the threads share while counting. */
 typedef struct {
@@ -1066,6 +1024,53 @@ compute_group_total (MqlwCalibration *self,
     }
 }
 
+/* The suffix sums and the totals, once every bin's row and the unscored
+ * tallies (by group) are counted: the last step of each constructor. */
+void
+mqlw_calibration_finish (MqlwCalibration *self,
+                         const Tally      unscored[N_GROUPS],
+                         guint64          path_gb,
+                         guint64          path_hr)
+{
+  Tally groups[N_GROUPS] = { { 0, }, };
+
+  /* Suffix sums: row b counts the leads with key ≥ key of bin b. */
+  for (guint b = self->n_bins; b-- > 0;)
+    {
+      guint64 *row = self->suffix + (gsize) b * self->stride;
+      const guint64 *next = row + self->stride;
+      for (guint j = 0; j < self->stride; j++)
+        row[j] += next[j];
+    }
+
+  for (guint g = 0; g < N_GROUPS; g++)
+    compute_group_total (self, g, &groups[g]);
+  self->fixed = groups[GROUP_FIXED];
+  self->disqualified = groups[GROUP_DISQUALIFIED].count;
+  self->by_path_fixed[MQLW_PATH_INDEX_GRADE_BEHAVIOUR] = path_gb;
+  self->by_path_fixed[MQLW_PATH_INDEX_HAND_RAISER] = path_hr;
+  self->unscored = unscored[GROUP_ELIGIBLE];
+  for (guint g = 1; g < N_GROUPS; g++)
+    {
+      self->unscored.count += unscored[g].count;
+      for (guint p = 0; p < self->n_present; p++)
+        {
+          self->unscored.known[p] += unscored[g].known[p];
+          self->unscored.reached[p] += unscored[g].reached[p];
+        }
+    }
+  for (guint p = 0; p < self->n_present; p++)
+    {
+      MqlwStage s = self->present[p];
+      for (guint g = 0; g < N_GROUPS; g++)
+        {
+          self->all_known[s] += groups[g].known[p];
+          self->all_reached[s] += groups[g].reached[p];
+        }
+    }
+
+}
+
 MqlwCalibration *
 mqlw_calibration_new (const MqlwScores   *scores,
                       const MqlwOutcomes *outcomes,
@@ -1076,7 +1081,6 @@ mqlw_calibration_new (const MqlwScores   *scores,
   Part parts[2];
   guint n_parts = 1;
   Tally unscored[N_GROUPS] = { { 0, }, };
-  Tally groups[N_GROUPS] = { { 0, }, };
   double lo = INFINITY, hi = -INFINITY;
   gint32 created_lo = G_MAXINT32, created_hi = G_MININT32;
   guint64 range = 0, max_range, path_gb = 0, path_hr = 0;
@@ -1203,41 +1207,7 @@ mqlw_calibration_new (const MqlwScores   *scores,
       clear_part (&parts[t]);
     }
 
-  /* Suffix sums: row b counts the leads with key ≥ key of bin b. */
-  for (guint b = self->n_bins; b-- > 0;)
-    {
-      guint64 *row = self->suffix + (gsize) b * self->stride;
-      const guint64 *next = row + self->stride;
-      for (guint j = 0; j < self->stride; j++)
-        row[j] += next[j];
-    }
-
-  for (guint g = 0; g < N_GROUPS; g++)
-    compute_group_total (self, g, &groups[g]);
-  self->fixed = groups[GROUP_FIXED];
-  self->disqualified = groups[GROUP_DISQUALIFIED].count;
-  self->by_path_fixed[MQLW_PATH_INDEX_GRADE_BEHAVIOUR] = path_gb;
-  self->by_path_fixed[MQLW_PATH_INDEX_HAND_RAISER] = path_hr;
-  self->unscored = unscored[GROUP_ELIGIBLE];
-  for (guint g = 1; g < N_GROUPS; g++)
-    {
-      self->unscored.count += unscored[g].count;
-      for (guint p = 0; p < self->n_present; p++)
-        {
-          self->unscored.known[p] += unscored[g].known[p];
-          self->unscored.reached[p] += unscored[g].reached[p];
-        }
-    }
-  for (guint p = 0; p < self->n_present; p++)
-    {
-      MqlwStage s = self->present[p];
-      for (guint g = 0; g < N_GROUPS; g++)
-        {
-          self->all_known[s] += groups[g].known[p];
-          self->all_reached[s] += groups[g].reached[p];
-        }
-    }
-
+  mqlw_calibration_finish (self, unscored, path_gb, path_hr);
   return g_steal_pointer (&self);
 }
 

@@ -18,6 +18,7 @@
 
 #include "mqlw-store-numbers.h"
 #include "mqlw-project.h"
+#include "mqlw-sql.h"
 #include "mqlw-project-integrity.h"
 #include "mqlw-project-lock.h"
 #include "mqlw-project-private.h"
@@ -521,6 +522,11 @@ mqlw_project_sign (MqlwProject  *self,
                                  signed_on, review_on, number, bucket_spec, cancellable, error);
   if (signoff == NULL)
     return NULL;
+  /* The warehouse queries read the data as the project's mapping does. */
+  {
+    g_autoptr(MqlwMapping) schema = mqlw_sql_schema_from_dataset (self->dataset, self->mapping);
+    mqlw_signoff_set_sql_schema (signoff, schema, NULL);
+  }
   version->signoff = signoff;
   self->dirty = TRUE;
   return signoff;

@@ -282,9 +282,9 @@ mqlw_signoff_add_signature (MqlwSignoff          *self,
   signature->signed_at = format_utc (signed_at);
   signature->key = g_strdup (key->public_key);
   signature->fingerprint = mqlw_ssh_key_fingerprint (key->public_key);
-  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+  for (guint p = 0; p < mqlw_signoff_parts_of_format (self->format_version); p++)
     signature->part_digests[p] = g_strdup (self->part_digests[p]);
-  record = mqlw_signature_to_node (signature, MQLW_SIGNOFF_N_PARTS);
+  record = mqlw_signature_to_node (signature, mqlw_signoff_parts_of_format (self->format_version));
   payload = mqlw_signature_payload (mqlw_signoff_get_document (self), record);
   signature->signature = mqlw_sshsig_sign (key->path, payload, passphrase, cancellable, error);
   if (signature->signature == NULL)

@@ -35,6 +35,15 @@ gboolean  mqlw_signoff_parse_export (JsonParser       *parser,
 char     *mqlw_signoff_recompute_part (MqlwParsedExport *parsed,
                                        MqlwSignoffPart   part);
 
+/* How many parts a sign-off of @format_version covers (7, 9 or 10). */
+guint     mqlw_signoff_parts_of_format (guint format_version);
+
+/* mqlw-signoff-sql.c: the sql part of a sign-off of @model over data with
+ * the columns of @schema (a new node; never fails: what cannot be built is
+ * said in it). */
+JsonNode *mqlw_signoff_sql_node     (const MqlwModel   *model,
+                                     const MqlwMapping *schema);
+
 /* Makes a format 1 sign-off format 2 (it must have no signatures yet). */
 void      mqlw_signoff_upgrade      (MqlwSignoff      *self);
 /* The export's object without "signatures" (borrowed). */

@@ -13,6 +13,7 @@
 #include "mqlw-signoff.h"
 #include "mqlw-safe-write.h"
 #include "mqlw-signoff-private.h"
+#include "mqlw-sql.h"
 #include "mqlw-scorer.h"
 
 G_DEFINE_QUARK (mqlw-signoff-error-quark, mqlw_signoff_error)
@@ -102,19 +103,26 @@ mqlw_approver_free (MqlwApprover *approver)
 }
 
 static const char * const part_names[MQLW_SIGNOFF_N_PARTS] = {
-  "model", "threshold", "capacity", "dataset", "metrics", "approvers", "notes", "dates", "project_version",
+  "model", "threshold", "capacity", "dataset", "metrics", "approvers", "notes", "dates", "project_version", "sql",
 };
 
 static const char * const part_labels[MQLW_SIGNOFF_N_PARTS] = {
   N_("The model's criteria"), N_("The threshold"), N_("The capacity"), N_("The dataset digest"),
   N_("The metrics at sign-off"), N_("The approvers"), N_("The notes"), N_("The dates"),
-  N_("The project version"),
+  N_("The project version"), N_("The warehouse queries"),
 };
 
 static guint
 parts_of_format (guint format_version)
 {
-  return format_version >= 2 ? MQLW_SIGNOFF_N_PARTS : MQLW_SIGNOFF_N_PARTS_V1;
+  return format_version >= 3 ? MQLW_SIGNOFF_N_PARTS
+       : format_version == 2 ? MQLW_SIGNOFF_N_PARTS_V2 : MQLW_SIGNOFF_N_PARTS_V1;
+}
+
+guint
+mqlw_signoff_parts_of_format (guint format_version)
+{
+  return parts_of_format (format_version);
 }
 
 const char *
@@ -248,7 +256,7 @@ digest_overall (char * const *part_digests,
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_string_printf (text, DIGEST_PREFIX, format_version >= 2 ? 2u : 1u);
+  g_string_printf (text, DIGEST_PREFIX, CLAMP (format_version, 1u, 3u));
   for (guint p = 0; p < parts_of_format (format_version); p++)
     g_string_append_printf (text, "%s=%s\n", part_names[p], part_digests[p] != NULL ? part_digests[p] : "");
   return digest_text (text->str);
@@ -492,6 +500,7 @@ mqlw_signoff_unref (MqlwSignoff *self)
   g_free (self->dataset_file);
   g_free (self->dataset_sha256);
   g_clear_pointer (&self->metrics, json_node_unref);
+  g_clear_pointer (&self->sql, json_node_unref);
   g_ptr_array_unref (self->approvers);
   g_free (self->notes);
   for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
@@ -596,6 +605,7 @@ compute_digests (MqlwSignoff *self)
     notes_node (self->notes),
     dates_node (string_node (format_date (&self->signed_on)), string_node (format_date (&self->review_on))),
     project_version_node (json_node_init_int (json_node_alloc (), self->version)),
+    self->sql != NULL ? json_node_ref (self->sql) : json_node_init_null (json_node_alloc ()),
   };
 
   for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
@@ -700,9 +710,35 @@ mqlw_signoff_create (MqlwDataset   *dataset,
       g_date_add_months (&self->review_on, 3);
     }
   self->version = version;
+  {
+    g_autoptr(MqlwMapping) schema = mqlw_sql_schema_from_dataset (dataset, NULL);
+    self->sql = mqlw_signoff_sql_node (model, schema);
+  }
   compute_digests (self);
   self->document = build_document (self);
   return g_steal_pointer (&self);
+}
+
+gboolean
+mqlw_signoff_set_sql_schema (MqlwSignoff        *self,
+                             const MqlwMapping  *schema,
+                             GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (schema != NULL, FALSE);
+
+  if (self->signatures->len > 0 || self->format_version < 3)
+    {
+      g_set_error_literal (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_SIGN,
+                           _("The warehouse queries of a signed agreed model cannot change"));
+      return FALSE;
+    }
+  g_clear_pointer (&self->sql, json_node_unref);
+  self->sql = mqlw_signoff_sql_node (self->model, schema);
+  compute_digests (self);
+  g_clear_pointer (&self->document, json_node_unref);
+  self->document = build_document (self);
+  return TRUE;
 }
 
 static char *
@@ -754,6 +790,8 @@ build_document (const MqlwSignoff *self)
   json_object_set_string_member (object, "signed_on", signed_on);
   json_object_set_string_member (object, "review_on", review_on);
   json_object_set_int_member (object, "project_version", self->version);
+  if (self->format_version >= 3 && self->sql != NULL)
+    json_object_set_member (object, "sql", json_node_copy (self->sql));
   digests = json_object_new ();
   for (guint p = 0; p < parts_of_format (self->format_version); p++)
     json_object_set_string_member (digests, part_names[p], self->part_digests[p]);
@@ -778,7 +816,7 @@ mqlw_signoff_to_json (const MqlwSignoff *self)
 
       for (guint i = 0; i < self->signatures->len; i++)
         json_array_add_element (signatures, mqlw_signature_to_node (g_ptr_array_index (self->signatures, i),
-                                                                    MQLW_SIGNOFF_N_PARTS));
+                                                                    parts_of_format (self->format_version)));
       json_object_set_array_member (object, "signatures", signatures);
     }
   return node_to_text (root, TRUE);
@@ -843,6 +881,8 @@ is_known_member (const char *name,
 {
   if (format_version >= 2 && g_str_equal (name, "signatures"))
     return TRUE;
+  if (format_version >= 3 && g_str_equal (name, "sql"))
+    return TRUE;
   return g_strv_contains (members_v1, name);
 }
 
@@ -898,7 +938,7 @@ mqlw_signoff_parse_export (JsonParser       *parser,
                    version, MQLW_SIGNOFF_FORMAT_VERSION);
       return FALSE;
     }
-  parsed->format_version = version >= 2 ? 2 : 1;
+  parsed->format_version = CLAMP (version, 1, 3);
   parsed->n_parts = parts_of_format (parsed->format_version);
   for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS_V1; p++)
     {
@@ -921,6 +961,16 @@ mqlw_signoff_parse_export (JsonParser       *parser,
   parsed->owned[1] = project_version_node (member_or_null (parsed->root, "project_version"));
   parsed->parts[MQLW_SIGNOFF_PART_DATES] = parsed->owned[0];
   parsed->parts[MQLW_SIGNOFF_PART_PROJECT_VERSION] = parsed->owned[1];
+  if (parsed->format_version >= 3)
+    {
+      parsed->parts[MQLW_SIGNOFF_PART_SQL] = json_object_get_member (parsed->root, "sql");
+      if (parsed->parts[MQLW_SIGNOFF_PART_SQL] == NULL)
+        {
+          g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                       _("This agreed-model export is incomplete: $.%s is missing"), "sql");
+          return FALSE;
+        }
+    }
 
   parsed->unknown = g_ptr_array_new_with_free_func (g_free);
   members = json_object_get_members (parsed->root);
@@ -982,7 +1032,7 @@ read_signatures (MqlwSignoff      *self,
   for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
     {
       MqlwSignature *signature = mqlw_signature_from_node (json_array_get_element (json_node_get_array (node), i),
-                                                           i, MQLW_SIGNOFF_N_PARTS, unknown, error);
+                                                           i, parsed->n_parts, unknown, error);
       if (signature == NULL)
         return FALSE;
       g_ptr_array_add (self->signatures, signature);
@@ -1033,6 +1083,8 @@ signoff_from_parsed (MqlwParsedExport *parsed_in,
   self->dataset_sha256 = g_strdup (json_object_get_string_member_with_default (dataset, "sha256", ""));
   self->dataset_leads = (guint64) json_object_get_int_member_with_default (dataset, "leads", 0);
   self->metrics = json_node_copy (parsed.parts[MQLW_SIGNOFF_PART_METRICS]);
+  if (parsed.format_version >= 3)
+    self->sql = json_node_copy (parsed.parts[MQLW_SIGNOFF_PART_SQL]);
   approvers = json_node_get_array (parsed.parts[MQLW_SIGNOFF_PART_APPROVERS]);
   for (guint i = 0; i < json_array_get_length (approvers); i++)
     {

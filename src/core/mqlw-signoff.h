@@ -24,8 +24,17 @@
  *   notes       {"notes": "…"}
  *   dates       {"signed_on": "YYYY-MM-DD", "review_on": "YYYY-MM-DD"}   (format 2)
  *   project_version {"project_version": N}                             (format 2)
+ *   sql         {"table": "leads", "schema": {the table's columns, as a mapping},
+ *                "queries": {"sqlite": {"sql": SHA-256, "sql-aggregate": …,
+ *                "sql-sample": …}, "duckdb": …}}: the digest of each warehouse
+ *               query of the model (mqlw-sql.h) over the signed data's columns,
+ *               per dialect, so that a warehouse job can prove it runs the
+ *               agreed model (sha256sum of the query it runs); a query the
+ *               data cannot have (no lead id, no outcome) is left out, with
+ *               "unavailable": the reason                             (format 3)
  * Format 1 exports (before key signatures) have the first seven parts only:
- * their dates and project version were recorded but not covered.
+ * their dates and project version were recorded but not covered. Format 2
+ * exports (before the warehouse queries) have the first nine.
  *
  * Canonical form of a part (what its SHA-256 is taken over): the part's JSON
  * value rebuilt with every object's members sorted by key (byte order), arrays
@@ -74,11 +83,12 @@
 #include "mqlw-model.h"
 #include "mqlw-calibration.h"
 #include "mqlw-keys.h"
+#include "mqlw-mapping.h"
 
 G_BEGIN_DECLS
 
 #define MQLW_SIGNOFF_FORMAT         "mql-workbench-agreed-model"
-#define MQLW_SIGNOFF_FORMAT_VERSION 2
+#define MQLW_SIGNOFF_FORMAT_VERSION 3
 #define MQLW_SIGNOFF_BUCKET_SPEC    "width:10"
 
 #define MQLW_SIGNOFF_ERROR (mqlw_signoff_error_quark ())
@@ -126,14 +136,16 @@ typedef enum {
   MQLW_SIGNOFF_PART_NOTES,
   MQLW_SIGNOFF_PART_DATES,            /* format 2 */
   MQLW_SIGNOFF_PART_PROJECT_VERSION,  /* format 2 */
+  MQLW_SIGNOFF_PART_SQL,              /* format 3 */
   MQLW_SIGNOFF_N_PARTS
 } MqlwSignoffPart;
 
 #define MQLW_SIGNOFF_N_PARTS_V1 7
+#define MQLW_SIGNOFF_N_PARTS_V2 9
 
 const char *mqlw_signoff_part_to_string (MqlwSignoffPart part);   /* "model", "threshold", "capacity", "dataset",
                                                                      "metrics", "approvers", "notes", "dates",
-                                                                     "project_version" */
+                                                                     "project_version", "sql" */
 const char *mqlw_signoff_part_label     (MqlwSignoffPart part);   /* "The model's criteria", … for people */
 
 /* One key signature (see above). */
@@ -167,7 +179,8 @@ struct _MqlwSignoff {
   guint       version;            /* the project's model version number; 0 = none */
   char       *part_digests[MQLW_SIGNOFF_N_PARTS];
   char       *digest;             /* over the part digests, see above */
-  guint       format_version;     /* 1 (digests only) or 2 */
+  guint       format_version;     /* 1 (digests only), 2 (key signatures) or 3 (and the warehouse queries) */
+  JsonNode   *sql;                /* the sql part as stored (format 3), else NULL */
   GPtrArray  *signatures;         /* MqlwSignature*, in signing order */
   /*< private >*/
   gatomicrefcount ref_count;
@@ -189,6 +202,22 @@ MqlwSignoff *mqlw_signoff_create       (MqlwDataset      *dataset,
                                         const char       *bucket_spec,   /* nullable: MQLW_SIGNOFF_BUCKET_SPEC */
                                         GCancellable     *cancellable,
                                         GError          **error);
+/* Makes the warehouse queries recorded by @self those over the columns of
+ * @schema (the project's mapping over its dataset: mqlw_sql_schema_from_dataset);
+ * mqlw_signoff_create records them over the dataset's columns as detected.
+ * Only before anyone signs. */
+gboolean     mqlw_signoff_set_sql_schema (MqlwSignoff     *self,
+                                          const MqlwMapping *schema,
+                                          GError         **error);
+/* Which recorded query @sql is (its digest among the sql part's): TRUE and
+ * its dialect and kind, or FALSE (also for an export before format 3). */
+gboolean     mqlw_signoff_find_query  (const MqlwSignoff *self,
+                                       const char       *sql,
+                                       char            **dialect,
+                                       char            **query);
+/* The schema and table the sql part records (format 3), or NULL. */
+MqlwMapping *mqlw_signoff_get_sql_schema (const MqlwSignoff *self,
+                                          char          **table);
 MqlwSignoff *mqlw_signoff_ref          (MqlwSignoff      *self);
 void         mqlw_signoff_unref        (MqlwSignoff      *self);
 

@@ -1,0 +1,1243 @@
+-- MQL Workbench: model "Every operator on every column type", threshold 20.005
+-- Snowflake query (sql-sample) over leads: a stratified sample of the table's rows for the what-if on weights
+WITH src AS (
+  SELECT * FROM leads
+),
+mqlw_text AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    NULLIF(TRIM(CAST(lead_id AS VARCHAR), ' \t'), '') AS mqlw_u0,
+    NULLIF(TRIM(CAST(email AS VARCHAR), ' \t'), '') AS mqlw_u1,
+    NULLIF(TRIM(CAST(job_title AS VARCHAR), ' \t'), '') AS mqlw_u2,
+    NULLIF(TRIM(CAST(seniority AS VARCHAR), ' \t'), '') AS mqlw_u3,
+    NULLIF(TRIM(CAST(company_size AS VARCHAR), ' \t'), '') AS mqlw_u4,
+    NULLIF(TRIM(CAST(revenue AS VARCHAR), ' \t'), '') AS mqlw_u5,
+    NULLIF(TRIM(CAST(is_partner AS VARCHAR), ' \t'), '') AS mqlw_u6,
+    NULLIF(TRIM(CAST(country AS VARCHAR), ' \t'), '') AS mqlw_u7,
+    NULLIF(TRIM(CAST(as_of AS VARCHAR), ' \t'), '') AS mqlw_u9,
+    NULLIF(TRIM(CAST(signup_date AS VARCHAR), ' \t'), '') AS mqlw_u10,
+    NULLIF(TRIM(CAST(demo_requests AS VARCHAR), ' \t'), '') AS mqlw_u11,
+    NULLIF(TRIM(CAST(webinars AS VARCHAR), ' \t'), '') AS mqlw_u12,
+    NULLIF(TRIM(CAST(webinars_date AS VARCHAR), ' \t'), '') AS mqlw_u13,
+    NULLIF(TRIM(CAST(unsubscribed AS VARCHAR), ' \t'), '') AS mqlw_u14,
+    NULLIF(TRIM(CAST(last_activity_at AS VARCHAR), ' \t'), '') AS mqlw_u15,
+    NULLIF(TRIM(CAST(lifecycle_stage AS VARCHAR), ' \t'), '') AS mqlw_u16,
+    NULLIF(TRIM(CAST(deal_stage AS VARCHAR), ' \t'), '') AS mqlw_u17,
+    NULLIF(TRIM(CAST(sql AS VARCHAR), ' \t'), '') AS mqlw_u18,
+    NULLIF(TRIM(CAST(accepted AS VARCHAR), ' \t'), '') AS mqlw_u19,
+    NULLIF(TRIM(CAST(opportunity AS VARCHAR), ' \t'), '') AS mqlw_u20,
+    NULLIF(TRIM(CAST(won_on AS VARCHAR), ' \t'), '') AS mqlw_u21
+  FROM src
+),
+mqlw_clean AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u0, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u0 END AS mqlw_t0,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u1, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u1 END AS mqlw_t1,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u2, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u2 END AS mqlw_t2,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u3, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u3 END AS mqlw_t3,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u4, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u4 END AS mqlw_t4,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u5, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u5 END AS mqlw_t5,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u6, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u6 END AS mqlw_t6,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u7, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u7 END AS mqlw_t7,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u9, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u9 END AS mqlw_t9,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u10, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u10 END AS mqlw_t10,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u11, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u11 END AS mqlw_t11,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u12, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u12 END AS mqlw_t12,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u13, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u13 END AS mqlw_t13,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u14, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u14 END AS mqlw_t14,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u15, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u15 END AS mqlw_t15,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u16, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u16 END AS mqlw_t16,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u17, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u17 END AS mqlw_t17,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u18, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u18 END AS mqlw_t18,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u19, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u19 END AS mqlw_t19,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u20, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u20 END AS mqlw_t20,
+    CASE WHEN replace(replace(replace(replace(replace(lower(TRIM(mqlw_u21, ' \t-_.()[]<>?*"''')), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u21 END AS mqlw_t21
+  FROM mqlw_text
+),
+mqlw_date1 AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t9,
+    mqlw_t10,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t13,
+    mqlw_t14,
+    mqlw_t15,
+    mqlw_t16,
+    mqlw_t17,
+    mqlw_t18,
+    mqlw_t19,
+    mqlw_t20,
+    mqlw_t21,
+    CASE WHEN substr(mqlw_t9, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k9,
+    CASE WHEN substr(mqlw_t10, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t10, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k10,
+    CASE WHEN substr(mqlw_t13, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k13,
+    CASE WHEN substr(mqlw_t15, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k15,
+    CASE WHEN substr(mqlw_t21, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t21, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t21, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t21, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t21, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t21, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k21
+  FROM mqlw_clean
+),
+mqlw_date2 AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t9,
+    mqlw_t10,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t13,
+    mqlw_t14,
+    mqlw_t15,
+    mqlw_t16,
+    mqlw_t17,
+    mqlw_t18,
+    mqlw_t19,
+    mqlw_t20,
+    mqlw_t21,
+    mqlw_k9,
+    mqlw_k10,
+    mqlw_k13,
+    mqlw_k15,
+    mqlw_k21,
+    substr(mqlw_t9, mqlw_k9, 1) AS mqlw_s9,
+    TRY_TO_NUMBER(substr(mqlw_t9, 1, mqlw_k9 - 1)) AS mqlw_a9,
+    CASE WHEN substr(mqlw_t9, mqlw_k9 + 2, 1) = substr(mqlw_t9, mqlw_k9, 1) THEN mqlw_k9 + 2 ELSE mqlw_k9 + 3 END AS mqlw_j9,
+    substr(mqlw_t10, mqlw_k10, 1) AS mqlw_s10,
+    TRY_TO_NUMBER(substr(mqlw_t10, 1, mqlw_k10 - 1)) AS mqlw_a10,
+    CASE WHEN substr(mqlw_t10, mqlw_k10 + 2, 1) = substr(mqlw_t10, mqlw_k10, 1) THEN mqlw_k10 + 2 ELSE mqlw_k10 + 3 END AS mqlw_j10,
+    substr(mqlw_t13, mqlw_k13, 1) AS mqlw_s13,
+    TRY_TO_NUMBER(substr(mqlw_t13, 1, mqlw_k13 - 1)) AS mqlw_a13,
+    CASE WHEN substr(mqlw_t13, mqlw_k13 + 2, 1) = substr(mqlw_t13, mqlw_k13, 1) THEN mqlw_k13 + 2 ELSE mqlw_k13 + 3 END AS mqlw_j13,
+    substr(mqlw_t15, mqlw_k15, 1) AS mqlw_s15,
+    TRY_TO_NUMBER(substr(mqlw_t15, 1, mqlw_k15 - 1)) AS mqlw_a15,
+    CASE WHEN substr(mqlw_t15, mqlw_k15 + 2, 1) = substr(mqlw_t15, mqlw_k15, 1) THEN mqlw_k15 + 2 ELSE mqlw_k15 + 3 END AS mqlw_j15,
+    substr(mqlw_t21, mqlw_k21, 1) AS mqlw_s21,
+    TRY_TO_NUMBER(substr(mqlw_t21, 1, mqlw_k21 - 1)) AS mqlw_a21,
+    CASE WHEN substr(mqlw_t21, mqlw_k21 + 2, 1) = substr(mqlw_t21, mqlw_k21, 1) THEN mqlw_k21 + 2 ELSE mqlw_k21 + 3 END AS mqlw_j21
+  FROM mqlw_date1
+),
+mqlw_date3 AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    mqlw_t16,
+    mqlw_t17,
+    mqlw_t18,
+    mqlw_t19,
+    mqlw_t20,
+    mqlw_k9,
+    mqlw_k10,
+    mqlw_k13,
+    mqlw_k15,
+    mqlw_k21,
+    mqlw_s9,
+    mqlw_a9,
+    mqlw_s10,
+    mqlw_a10,
+    mqlw_s13,
+    mqlw_a13,
+    mqlw_s15,
+    mqlw_a15,
+    mqlw_s21,
+    mqlw_a21,
+    TRY_TO_NUMBER(substr(mqlw_t9, mqlw_k9 + 1, mqlw_j9 - mqlw_k9 - 1)) AS mqlw_bb9,
+    CASE WHEN mqlw_k9 = 5 THEN TRY_TO_NUMBER(substr(mqlw_t9, mqlw_j9 + 1, CASE WHEN substr(mqlw_t9, mqlw_j9 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END)) ELSE TRY_TO_NUMBER(substr(mqlw_t9, mqlw_j9 + 1, 4)) END AS mqlw_c9,
+    TRY_TO_NUMBER(substr(mqlw_t10, mqlw_k10 + 1, mqlw_j10 - mqlw_k10 - 1)) AS mqlw_bb10,
+    CASE WHEN mqlw_k10 = 5 THEN TRY_TO_NUMBER(substr(mqlw_t10, mqlw_j10 + 1, CASE WHEN substr(mqlw_t10, mqlw_j10 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END)) ELSE TRY_TO_NUMBER(substr(mqlw_t10, mqlw_j10 + 1, 4)) END AS mqlw_c10,
+    TRY_TO_NUMBER(substr(mqlw_t13, mqlw_k13 + 1, mqlw_j13 - mqlw_k13 - 1)) AS mqlw_bb13,
+    CASE WHEN mqlw_k13 = 5 THEN TRY_TO_NUMBER(substr(mqlw_t13, mqlw_j13 + 1, CASE WHEN substr(mqlw_t13, mqlw_j13 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END)) ELSE TRY_TO_NUMBER(substr(mqlw_t13, mqlw_j13 + 1, 4)) END AS mqlw_c13,
+    TRY_TO_NUMBER(substr(mqlw_t15, mqlw_k15 + 1, mqlw_j15 - mqlw_k15 - 1)) AS mqlw_bb15,
+    CASE WHEN mqlw_k15 = 5 THEN TRY_TO_NUMBER(substr(mqlw_t15, mqlw_j15 + 1, CASE WHEN substr(mqlw_t15, mqlw_j15 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END)) ELSE TRY_TO_NUMBER(substr(mqlw_t15, mqlw_j15 + 1, 4)) END AS mqlw_c15,
+    TRY_TO_NUMBER(substr(mqlw_t21, mqlw_k21 + 1, mqlw_j21 - mqlw_k21 - 1)) AS mqlw_bb21,
+    CASE WHEN mqlw_k21 = 5 THEN TRY_TO_NUMBER(substr(mqlw_t21, mqlw_j21 + 1, CASE WHEN substr(mqlw_t21, mqlw_j21 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END)) ELSE TRY_TO_NUMBER(substr(mqlw_t21, mqlw_j21 + 1, 4)) END AS mqlw_c21
+  FROM mqlw_date2
+),
+mqlw_dateorder9 AS (
+  SELECT MAX(CASE WHEN mqlw_k9 <> 5 AND mqlw_s9 = '/' AND mqlw_a9 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy9
+  FROM mqlw_date3
+),
+mqlw_dateorder10 AS (
+  SELECT MAX(CASE WHEN mqlw_k10 <> 5 AND mqlw_s10 = '/' AND mqlw_a10 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy10
+  FROM mqlw_date3
+),
+mqlw_dateorder13 AS (
+  SELECT MAX(CASE WHEN mqlw_k13 <> 5 AND mqlw_s13 = '/' AND mqlw_a13 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy13
+  FROM mqlw_date3
+),
+mqlw_dateorder15 AS (
+  SELECT MAX(CASE WHEN mqlw_k15 <> 5 AND mqlw_s15 = '/' AND mqlw_a15 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy15
+  FROM mqlw_date3
+),
+mqlw_dateorder21 AS (
+  SELECT MAX(CASE WHEN mqlw_k21 <> 5 AND mqlw_s21 = '/' AND mqlw_a21 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy21
+  FROM mqlw_date3
+),
+mqlw_date4 AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    mqlw_t16,
+    mqlw_t17,
+    mqlw_t18,
+    mqlw_t19,
+    mqlw_t20,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_a9 ELSE mqlw_c9 END AS mqlw_y9,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_bb9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_bb9 ELSE mqlw_a9 END AS mqlw_mo9,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_c9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_a9 ELSE mqlw_bb9 END AS mqlw_da9,
+    CASE WHEN mqlw_k10 = 5 THEN mqlw_a10 ELSE mqlw_c10 END AS mqlw_y10,
+    CASE WHEN mqlw_k10 = 5 THEN mqlw_bb10 WHEN (mqlw_s10 <> '/' OR mqlw_a10 > 12 OR (mqlw_bb10 <= 12 AND mqlw_dmy10 = 1)) THEN mqlw_bb10 ELSE mqlw_a10 END AS mqlw_mo10,
+    CASE WHEN mqlw_k10 = 5 THEN mqlw_c10 WHEN (mqlw_s10 <> '/' OR mqlw_a10 > 12 OR (mqlw_bb10 <= 12 AND mqlw_dmy10 = 1)) THEN mqlw_a10 ELSE mqlw_bb10 END AS mqlw_da10,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_a13 ELSE mqlw_c13 END AS mqlw_y13,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_bb13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dmy13 = 1)) THEN mqlw_bb13 ELSE mqlw_a13 END AS mqlw_mo13,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_c13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dmy13 = 1)) THEN mqlw_a13 ELSE mqlw_bb13 END AS mqlw_da13,
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_a15 ELSE mqlw_c15 END AS mqlw_y15,
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_bb15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dmy15 = 1)) THEN mqlw_bb15 ELSE mqlw_a15 END AS mqlw_mo15,
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_c15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dmy15 = 1)) THEN mqlw_a15 ELSE mqlw_bb15 END AS mqlw_da15,
+    CASE WHEN mqlw_k21 = 5 THEN mqlw_a21 ELSE mqlw_c21 END AS mqlw_y21,
+    CASE WHEN mqlw_k21 = 5 THEN mqlw_bb21 WHEN (mqlw_s21 <> '/' OR mqlw_a21 > 12 OR (mqlw_bb21 <= 12 AND mqlw_dmy21 = 1)) THEN mqlw_bb21 ELSE mqlw_a21 END AS mqlw_mo21,
+    CASE WHEN mqlw_k21 = 5 THEN mqlw_c21 WHEN (mqlw_s21 <> '/' OR mqlw_a21 > 12 OR (mqlw_bb21 <= 12 AND mqlw_dmy21 = 1)) THEN mqlw_a21 ELSE mqlw_bb21 END AS mqlw_da21
+  FROM mqlw_date3
+  CROSS JOIN mqlw_dateorder9
+  CROSS JOIN mqlw_dateorder10
+  CROSS JOIN mqlw_dateorder13
+  CROSS JOIN mqlw_dateorder15
+  CROSS JOIN mqlw_dateorder21
+),
+mqlw_date5 AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    mqlw_t16,
+    mqlw_t17,
+    mqlw_t18,
+    mqlw_t19,
+    mqlw_t20,
+    mqlw_da9,
+    mqlw_da10,
+    mqlw_da13,
+    mqlw_da15,
+    mqlw_da21,
+    mqlw_y9 - CASE WHEN mqlw_mo9 <= 2 THEN 1 ELSE 0 END AS mqlw_yy9,
+    mqlw_mo9 + CASE WHEN mqlw_mo9 > 2 THEN -3 ELSE 9 END AS mqlw_mp9,
+    mqlw_y10 - CASE WHEN mqlw_mo10 <= 2 THEN 1 ELSE 0 END AS mqlw_yy10,
+    mqlw_mo10 + CASE WHEN mqlw_mo10 > 2 THEN -3 ELSE 9 END AS mqlw_mp10,
+    mqlw_y13 - CASE WHEN mqlw_mo13 <= 2 THEN 1 ELSE 0 END AS mqlw_yy13,
+    mqlw_mo13 + CASE WHEN mqlw_mo13 > 2 THEN -3 ELSE 9 END AS mqlw_mp13,
+    mqlw_y15 - CASE WHEN mqlw_mo15 <= 2 THEN 1 ELSE 0 END AS mqlw_yy15,
+    mqlw_mo15 + CASE WHEN mqlw_mo15 > 2 THEN -3 ELSE 9 END AS mqlw_mp15,
+    mqlw_y21 - CASE WHEN mqlw_mo21 <= 2 THEN 1 ELSE 0 END AS mqlw_yy21,
+    mqlw_mo21 + CASE WHEN mqlw_mo21 > 2 THEN -3 ELSE 9 END AS mqlw_mp21
+  FROM mqlw_date4
+),
+mqlw_date6 AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    mqlw_t16,
+    mqlw_t17,
+    mqlw_t18,
+    mqlw_t19,
+    mqlw_t20,
+    mqlw_da9,
+    mqlw_da10,
+    mqlw_da13,
+    mqlw_da15,
+    mqlw_da21,
+    mqlw_mp9,
+    mqlw_mp10,
+    mqlw_mp13,
+    mqlw_mp15,
+    mqlw_mp21,
+    TRUNC(mqlw_yy9 / 400) AS mqlw_era9,
+    mqlw_yy9 - TRUNC(mqlw_yy9 / 400) * 400 AS mqlw_yoe9,
+    TRUNC(mqlw_yy10 / 400) AS mqlw_era10,
+    mqlw_yy10 - TRUNC(mqlw_yy10 / 400) * 400 AS mqlw_yoe10,
+    TRUNC(mqlw_yy13 / 400) AS mqlw_era13,
+    mqlw_yy13 - TRUNC(mqlw_yy13 / 400) * 400 AS mqlw_yoe13,
+    TRUNC(mqlw_yy15 / 400) AS mqlw_era15,
+    mqlw_yy15 - TRUNC(mqlw_yy15 / 400) * 400 AS mqlw_yoe15,
+    TRUNC(mqlw_yy21 / 400) AS mqlw_era21,
+    mqlw_yy21 - TRUNC(mqlw_yy21 / 400) * 400 AS mqlw_yoe21
+  FROM mqlw_date5
+),
+mqlw_value AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_t2,
+    TRIM(REGEXP_REPLACE(LOWER(mqlw_t16), '[\t -/:-@[-`{-~]+', ' ')) AS mqlw_g16,
+    TRIM(REGEXP_REPLACE(LOWER(mqlw_t17), '[\t -/:-@[-`{-~]+', ' ')) AS mqlw_g17,
+    lower(TRIM(REGEXP_SUBSTR(mqlw_t1, '@([^@]*)$', 1, 1, 'e', 1), ' \t')) AS mqlw_e1,
+    lower(mqlw_t2) AS mqlw_l2,
+    lower(mqlw_t3) AS mqlw_l3,
+    TRY_TO_DOUBLE(mqlw_t4) AS mqlw_n4,
+    TRY_TO_DOUBLE(mqlw_t5) AS mqlw_n5,
+    CASE WHEN lower(mqlw_t6) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t6) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b6,
+    lower(mqlw_t7) AS mqlw_l7,
+    mqlw_era9 * 146097 + mqlw_yoe9 * 365 + TRUNC(mqlw_yoe9 / 4) - TRUNC(mqlw_yoe9 / 100) + TRUNC((153 * mqlw_mp9 + 2) / 5) + mqlw_da9 - 1 - 719468 AS mqlw_d9,
+    mqlw_era10 * 146097 + mqlw_yoe10 * 365 + TRUNC(mqlw_yoe10 / 4) - TRUNC(mqlw_yoe10 / 100) + TRUNC((153 * mqlw_mp10 + 2) / 5) + mqlw_da10 - 1 - 719468 AS mqlw_d10,
+    TRY_TO_DOUBLE(mqlw_t11) AS mqlw_n11,
+    TRY_TO_DOUBLE(mqlw_t12) AS mqlw_n12,
+    mqlw_era13 * 146097 + mqlw_yoe13 * 365 + TRUNC(mqlw_yoe13 / 4) - TRUNC(mqlw_yoe13 / 100) + TRUNC((153 * mqlw_mp13 + 2) / 5) + mqlw_da13 - 1 - 719468 AS mqlw_d13,
+    CASE WHEN lower(mqlw_t14) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b14,
+    mqlw_era15 * 146097 + mqlw_yoe15 * 365 + TRUNC(mqlw_yoe15 / 4) - TRUNC(mqlw_yoe15 / 100) + TRUNC((153 * mqlw_mp15 + 2) / 5) + mqlw_da15 - 1 - 719468 AS mqlw_d15,
+    CASE WHEN lower(mqlw_t18) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t18) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b18,
+    CASE WHEN lower(mqlw_t19) IN ('1', 'y', 't', 'yes', 'true', 'accepted') THEN 1 WHEN lower(mqlw_t19) IN ('0', 'n', 'f', 'no', 'false', 'rejected') THEN 0 END AS mqlw_b19,
+    TRY_TO_DOUBLE(mqlw_t20) AS mqlw_n20,
+    mqlw_era21 * 146097 + mqlw_yoe21 * 365 + TRUNC(mqlw_yoe21 / 4) - TRUNC(mqlw_yoe21 / 100) + TRUNC((153 * mqlw_mp21 + 2) / 5) + mqlw_da21 - 1 - 719468 AS mqlw_d21
+  FROM mqlw_date6
+),
+mqlw_latest AS (
+  SELECT MAX(mqlw_v) AS mqlw_latest FROM (
+    SELECT MAX(mqlw_d13) AS mqlw_v FROM mqlw_value
+    UNION ALL
+    SELECT MAX(mqlw_d15) AS mqlw_v FROM mqlw_value
+  ) AS mqlw_days
+),
+mqlw_context16 AS (
+  SELECT CASE WHEN MAX(CASE WHEN mqlw_g16 IN ('appointment scheduled', 'appointmentscheduled', 'qualified to buy', 'qualifiedtobuy', 'presentation scheduled', 'presentationscheduled', 'decision maker bought in', 'decisionmakerboughtin', 'contract sent', 'contractsent', 'closedwon', 'closedlost', 'prospecting', 'qualification', 'needs analysis', 'value proposition', 'id decision makers', 'perception analysis', 'proposal price quote', 'negotiation review', 'on hold', 'out sold') THEN 1 ELSE 0 END) = 1 THEN 2
+              WHEN MAX(CASE WHEN mqlw_g16 IN ('contacted', 'unqualified', 'open deal', 'attempted to contact', 'connected', 'bad timing', 'open not contacted', 'working contacted', 'closed converted', 'closed not converted', 'cannot contact', 'no longer interested') THEN 1 ELSE 0 END) = 1 THEN 1
+              ELSE 0 END AS mqlw_ctx16
+  FROM mqlw_value
+),
+mqlw_age AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_t2,
+    mqlw_e1,
+    mqlw_l2,
+    mqlw_l3,
+    mqlw_n4,
+    mqlw_n5,
+    mqlw_b6,
+    mqlw_l7,
+    mqlw_d10,
+    mqlw_n11,
+    mqlw_n12,
+    mqlw_b14,
+    mqlw_b18,
+    mqlw_b19,
+    mqlw_n20,
+    mqlw_d21,
+    CASE WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 END AS mqlw_age15,
+    CASE WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 END AS mqlw_age13,
+    CASE
+      WHEN mqlw_g16 = 'new' THEN CASE WHEN mqlw_ctx16 = 1 THEN -1 WHEN mqlw_ctx16 = 2 THEN 2 ELSE -1 END
+      WHEN mqlw_g16 = 'open' THEN CASE WHEN mqlw_ctx16 = 1 THEN -1 WHEN mqlw_ctx16 = 2 THEN 2 ELSE -1 END
+      WHEN mqlw_g16 = 'inquiry' THEN -1
+      WHEN mqlw_g16 = 'nurture' THEN -1
+      WHEN mqlw_g16 = 'nurturing' THEN -1
+      WHEN mqlw_g16 = 'working' THEN -1
+      WHEN mqlw_g16 = 'contacted' THEN -1
+      WHEN mqlw_g16 = 'mql' THEN -1
+      WHEN mqlw_g16 = 'marketing qualified' THEN -1
+      WHEN mqlw_g16 = 'rejected' THEN -1
+      WHEN mqlw_g16 = 'disqualified' THEN -1
+      WHEN mqlw_g16 = 'unqualified' THEN -1
+      WHEN mqlw_g16 = 'recycled' THEN -1
+      WHEN mqlw_g16 = 'sal' THEN 0
+      WHEN mqlw_g16 = 'accepted' THEN 0
+      WHEN mqlw_g16 = 'sales accepted' THEN 0
+      WHEN mqlw_g16 = 'sales accepted lead' THEN 0
+      WHEN mqlw_g16 = 'sql' THEN 1
+      WHEN mqlw_g16 = 'sales qualified' THEN 1
+      WHEN mqlw_g16 = 'qualified' THEN CASE WHEN mqlw_ctx16 = 1 THEN 1 WHEN mqlw_ctx16 = 2 THEN 2 ELSE 1 END
+      WHEN mqlw_g16 = 'converted' THEN 1
+      WHEN mqlw_g16 = 'opportunity' THEN 2
+      WHEN mqlw_g16 = 'engaging' THEN 2
+      WHEN mqlw_g16 = 'proposal' THEN 2
+      WHEN mqlw_g16 = 'negotiation' THEN 2
+      WHEN mqlw_g16 = 'won' THEN 3
+      WHEN mqlw_g16 = 'lost' THEN CASE WHEN mqlw_ctx16 = 1 THEN -1 WHEN mqlw_ctx16 = 2 THEN 2 ELSE 2 END
+      WHEN mqlw_g16 = 'subscriber' THEN -1
+      WHEN mqlw_g16 = 'lead' THEN -1
+      WHEN mqlw_g16 = 'marketing qualified lead' THEN -1
+      WHEN mqlw_g16 = 'marketingqualifiedlead' THEN -1
+      WHEN mqlw_g16 = 'sales qualified lead' THEN 1
+      WHEN mqlw_g16 = 'salesqualifiedlead' THEN 1
+      WHEN mqlw_g16 = 'customer' THEN 3
+      WHEN mqlw_g16 = 'evangelist' THEN 3
+      WHEN mqlw_g16 = 'other' THEN -1
+      WHEN mqlw_g16 = 'in progress' THEN CASE WHEN mqlw_ctx16 = 1 THEN 0 WHEN mqlw_ctx16 = 2 THEN 2 ELSE 0 END
+      WHEN mqlw_g16 = 'open deal' THEN 2
+      WHEN mqlw_g16 = 'attempted to contact' THEN -1
+      WHEN mqlw_g16 = 'connected' THEN -1
+      WHEN mqlw_g16 = 'bad timing' THEN -1
+      WHEN mqlw_g16 = 'appointment scheduled' THEN 2
+      WHEN mqlw_g16 = 'appointmentscheduled' THEN 2
+      WHEN mqlw_g16 = 'qualified to buy' THEN 2
+      WHEN mqlw_g16 = 'qualifiedtobuy' THEN 2
+      WHEN mqlw_g16 = 'presentation scheduled' THEN 2
+      WHEN mqlw_g16 = 'presentationscheduled' THEN 2
+      WHEN mqlw_g16 = 'decision maker bought in' THEN 2
+      WHEN mqlw_g16 = 'decisionmakerboughtin' THEN 2
+      WHEN mqlw_g16 = 'contract sent' THEN 2
+      WHEN mqlw_g16 = 'contractsent' THEN 2
+      WHEN mqlw_g16 = 'closedwon' THEN 3
+      WHEN mqlw_g16 = 'closedlost' THEN 2
+      WHEN mqlw_g16 = 'open not contacted' THEN -1
+      WHEN mqlw_g16 = 'working contacted' THEN -1
+      WHEN mqlw_g16 = 'closed converted' THEN 1
+      WHEN mqlw_g16 = 'closed not converted' THEN -1
+      WHEN mqlw_g16 = 'prospecting' THEN 2
+      WHEN mqlw_g16 = 'qualification' THEN 2
+      WHEN mqlw_g16 = 'needs analysis' THEN 2
+      WHEN mqlw_g16 = 'value proposition' THEN 2
+      WHEN mqlw_g16 = 'id decision makers' THEN 2
+      WHEN mqlw_g16 = 'perception analysis' THEN 2
+      WHEN mqlw_g16 = 'proposal price quote' THEN 2
+      WHEN mqlw_g16 = 'negotiation review' THEN 2
+      WHEN mqlw_g16 = 'closed won' THEN 3
+      WHEN mqlw_g16 = 'closed lost' THEN 2
+      WHEN mqlw_g16 = 'anonymous' THEN -1
+      WHEN mqlw_g16 = 'known' THEN -1
+      WHEN mqlw_g16 = 'engaged' THEN -1
+      WHEN mqlw_g16 = 'cannot contact' THEN -1
+      WHEN mqlw_g16 = 'no longer interested' THEN -1
+      WHEN mqlw_g16 = 'canceled' THEN CASE WHEN mqlw_ctx16 = 1 THEN -1 WHEN mqlw_ctx16 = 2 THEN 2 ELSE -1 END
+      WHEN mqlw_g16 = 'cancelled' THEN CASE WHEN mqlw_ctx16 = 1 THEN -1 WHEN mqlw_ctx16 = 2 THEN 2 ELSE -1 END
+      WHEN mqlw_g16 = 'on hold' THEN 2
+      WHEN mqlw_g16 = 'out sold' THEN 2
+    END AS mqlw_sf16,
+    CASE
+      WHEN mqlw_g16 = 'new' THEN 0
+      WHEN mqlw_g16 = 'open' THEN 0
+      WHEN mqlw_g16 = 'inquiry' THEN 0
+      WHEN mqlw_g16 = 'nurture' THEN 0
+      WHEN mqlw_g16 = 'nurturing' THEN 0
+      WHEN mqlw_g16 = 'working' THEN 0
+      WHEN mqlw_g16 = 'contacted' THEN 0
+      WHEN mqlw_g16 = 'mql' THEN 0
+      WHEN mqlw_g16 = 'marketing qualified' THEN 0
+      WHEN mqlw_g16 = 'rejected' THEN 1
+      WHEN mqlw_g16 = 'disqualified' THEN 1
+      WHEN mqlw_g16 = 'unqualified' THEN 1
+      WHEN mqlw_g16 = 'recycled' THEN 1
+      WHEN mqlw_g16 = 'sal' THEN 0
+      WHEN mqlw_g16 = 'accepted' THEN 0
+      WHEN mqlw_g16 = 'sales accepted' THEN 0
+      WHEN mqlw_g16 = 'sales accepted lead' THEN 0
+      WHEN mqlw_g16 = 'sql' THEN 0
+      WHEN mqlw_g16 = 'sales qualified' THEN 0
+      WHEN mqlw_g16 = 'qualified' THEN 0
+      WHEN mqlw_g16 = 'converted' THEN 0
+      WHEN mqlw_g16 = 'opportunity' THEN 0
+      WHEN mqlw_g16 = 'engaging' THEN 0
+      WHEN mqlw_g16 = 'proposal' THEN 0
+      WHEN mqlw_g16 = 'negotiation' THEN 0
+      WHEN mqlw_g16 = 'won' THEN 1
+      WHEN mqlw_g16 = 'lost' THEN 1
+      WHEN mqlw_g16 = 'subscriber' THEN 0
+      WHEN mqlw_g16 = 'lead' THEN 0
+      WHEN mqlw_g16 = 'marketing qualified lead' THEN 0
+      WHEN mqlw_g16 = 'marketingqualifiedlead' THEN 0
+      WHEN mqlw_g16 = 'sales qualified lead' THEN 0
+      WHEN mqlw_g16 = 'salesqualifiedlead' THEN 0
+      WHEN mqlw_g16 = 'customer' THEN 1
+      WHEN mqlw_g16 = 'evangelist' THEN 1
+      WHEN mqlw_g16 = 'other' THEN 0
+      WHEN mqlw_g16 = 'in progress' THEN 0
+      WHEN mqlw_g16 = 'open deal' THEN 0
+      WHEN mqlw_g16 = 'attempted to contact' THEN 0
+      WHEN mqlw_g16 = 'connected' THEN 0
+      WHEN mqlw_g16 = 'bad timing' THEN 1
+      WHEN mqlw_g16 = 'appointment scheduled' THEN 0
+      WHEN mqlw_g16 = 'appointmentscheduled' THEN 0
+      WHEN mqlw_g16 = 'qualified to buy' THEN 0
+      WHEN mqlw_g16 = 'qualifiedtobuy' THEN 0
+      WHEN mqlw_g16 = 'presentation scheduled' THEN 0
+      WHEN mqlw_g16 = 'presentationscheduled' THEN 0
+      WHEN mqlw_g16 = 'decision maker bought in' THEN 0
+      WHEN mqlw_g16 = 'decisionmakerboughtin' THEN 0
+      WHEN mqlw_g16 = 'contract sent' THEN 0
+      WHEN mqlw_g16 = 'contractsent' THEN 0
+      WHEN mqlw_g16 = 'closedwon' THEN 1
+      WHEN mqlw_g16 = 'closedlost' THEN 1
+      WHEN mqlw_g16 = 'open not contacted' THEN 0
+      WHEN mqlw_g16 = 'working contacted' THEN 0
+      WHEN mqlw_g16 = 'closed converted' THEN 0
+      WHEN mqlw_g16 = 'closed not converted' THEN 1
+      WHEN mqlw_g16 = 'prospecting' THEN 0
+      WHEN mqlw_g16 = 'qualification' THEN 0
+      WHEN mqlw_g16 = 'needs analysis' THEN 0
+      WHEN mqlw_g16 = 'value proposition' THEN 0
+      WHEN mqlw_g16 = 'id decision makers' THEN 0
+      WHEN mqlw_g16 = 'perception analysis' THEN 0
+      WHEN mqlw_g16 = 'proposal price quote' THEN 0
+      WHEN mqlw_g16 = 'negotiation review' THEN 0
+      WHEN mqlw_g16 = 'closed won' THEN 1
+      WHEN mqlw_g16 = 'closed lost' THEN 1
+      WHEN mqlw_g16 = 'anonymous' THEN 0
+      WHEN mqlw_g16 = 'known' THEN 0
+      WHEN mqlw_g16 = 'engaged' THEN 0
+      WHEN mqlw_g16 = 'cannot contact' THEN 1
+      WHEN mqlw_g16 = 'no longer interested' THEN 1
+      WHEN mqlw_g16 = 'canceled' THEN 1
+      WHEN mqlw_g16 = 'cancelled' THEN 1
+      WHEN mqlw_g16 = 'on hold' THEN 0
+      WHEN mqlw_g16 = 'out sold' THEN 1
+    END AS mqlw_sc16,
+    CASE
+      WHEN mqlw_g17 = 'new' THEN CASE WHEN 2 = 1 THEN -1 WHEN 2 = 2 THEN 2 ELSE -1 END
+      WHEN mqlw_g17 = 'open' THEN CASE WHEN 2 = 1 THEN -1 WHEN 2 = 2 THEN 2 ELSE -1 END
+      WHEN mqlw_g17 = 'inquiry' THEN -1
+      WHEN mqlw_g17 = 'nurture' THEN -1
+      WHEN mqlw_g17 = 'nurturing' THEN -1
+      WHEN mqlw_g17 = 'working' THEN -1
+      WHEN mqlw_g17 = 'contacted' THEN -1
+      WHEN mqlw_g17 = 'mql' THEN -1
+      WHEN mqlw_g17 = 'marketing qualified' THEN -1
+      WHEN mqlw_g17 = 'rejected' THEN -1
+      WHEN mqlw_g17 = 'disqualified' THEN -1
+      WHEN mqlw_g17 = 'unqualified' THEN -1
+      WHEN mqlw_g17 = 'recycled' THEN -1
+      WHEN mqlw_g17 = 'sal' THEN 0
+      WHEN mqlw_g17 = 'accepted' THEN 0
+      WHEN mqlw_g17 = 'sales accepted' THEN 0
+      WHEN mqlw_g17 = 'sales accepted lead' THEN 0
+      WHEN mqlw_g17 = 'sql' THEN 1
+      WHEN mqlw_g17 = 'sales qualified' THEN 1
+      WHEN mqlw_g17 = 'qualified' THEN CASE WHEN 2 = 1 THEN 1 WHEN 2 = 2 THEN 2 ELSE 1 END
+      WHEN mqlw_g17 = 'converted' THEN 1
+      WHEN mqlw_g17 = 'opportunity' THEN 2
+      WHEN mqlw_g17 = 'engaging' THEN 2
+      WHEN mqlw_g17 = 'proposal' THEN 2
+      WHEN mqlw_g17 = 'negotiation' THEN 2
+      WHEN mqlw_g17 = 'won' THEN 3
+      WHEN mqlw_g17 = 'lost' THEN CASE WHEN 2 = 1 THEN -1 WHEN 2 = 2 THEN 2 ELSE 2 END
+      WHEN mqlw_g17 = 'subscriber' THEN -1
+      WHEN mqlw_g17 = 'lead' THEN -1
+      WHEN mqlw_g17 = 'marketing qualified lead' THEN -1
+      WHEN mqlw_g17 = 'marketingqualifiedlead' THEN -1
+      WHEN mqlw_g17 = 'sales qualified lead' THEN 1
+      WHEN mqlw_g17 = 'salesqualifiedlead' THEN 1
+      WHEN mqlw_g17 = 'customer' THEN 3
+      WHEN mqlw_g17 = 'evangelist' THEN 3
+      WHEN mqlw_g17 = 'other' THEN -1
+      WHEN mqlw_g17 = 'in progress' THEN CASE WHEN 2 = 1 THEN 0 WHEN 2 = 2 THEN 2 ELSE 0 END
+      WHEN mqlw_g17 = 'open deal' THEN 2
+      WHEN mqlw_g17 = 'attempted to contact' THEN -1
+      WHEN mqlw_g17 = 'connected' THEN -1
+      WHEN mqlw_g17 = 'bad timing' THEN -1
+      WHEN mqlw_g17 = 'appointment scheduled' THEN 2
+      WHEN mqlw_g17 = 'appointmentscheduled' THEN 2
+      WHEN mqlw_g17 = 'qualified to buy' THEN 2
+      WHEN mqlw_g17 = 'qualifiedtobuy' THEN 2
+      WHEN mqlw_g17 = 'presentation scheduled' THEN 2
+      WHEN mqlw_g17 = 'presentationscheduled' THEN 2
+      WHEN mqlw_g17 = 'decision maker bought in' THEN 2
+      WHEN mqlw_g17 = 'decisionmakerboughtin' THEN 2
+      WHEN mqlw_g17 = 'contract sent' THEN 2
+      WHEN mqlw_g17 = 'contractsent' THEN 2
+      WHEN mqlw_g17 = 'closedwon' THEN 3
+      WHEN mqlw_g17 = 'closedlost' THEN 2
+      WHEN mqlw_g17 = 'open not contacted' THEN -1
+      WHEN mqlw_g17 = 'working contacted' THEN -1
+      WHEN mqlw_g17 = 'closed converted' THEN 1
+      WHEN mqlw_g17 = 'closed not converted' THEN -1
+      WHEN mqlw_g17 = 'prospecting' THEN 2
+      WHEN mqlw_g17 = 'qualification' THEN 2
+      WHEN mqlw_g17 = 'needs analysis' THEN 2
+      WHEN mqlw_g17 = 'value proposition' THEN 2
+      WHEN mqlw_g17 = 'id decision makers' THEN 2
+      WHEN mqlw_g17 = 'perception analysis' THEN 2
+      WHEN mqlw_g17 = 'proposal price quote' THEN 2
+      WHEN mqlw_g17 = 'negotiation review' THEN 2
+      WHEN mqlw_g17 = 'closed won' THEN 3
+      WHEN mqlw_g17 = 'closed lost' THEN 2
+      WHEN mqlw_g17 = 'anonymous' THEN -1
+      WHEN mqlw_g17 = 'known' THEN -1
+      WHEN mqlw_g17 = 'engaged' THEN -1
+      WHEN mqlw_g17 = 'cannot contact' THEN -1
+      WHEN mqlw_g17 = 'no longer interested' THEN -1
+      WHEN mqlw_g17 = 'canceled' THEN CASE WHEN 2 = 1 THEN -1 WHEN 2 = 2 THEN 2 ELSE -1 END
+      WHEN mqlw_g17 = 'cancelled' THEN CASE WHEN 2 = 1 THEN -1 WHEN 2 = 2 THEN 2 ELSE -1 END
+      WHEN mqlw_g17 = 'on hold' THEN 2
+      WHEN mqlw_g17 = 'out sold' THEN 2
+    END AS mqlw_sf17,
+    CASE
+      WHEN mqlw_g17 = 'new' THEN 0
+      WHEN mqlw_g17 = 'open' THEN 0
+      WHEN mqlw_g17 = 'inquiry' THEN 0
+      WHEN mqlw_g17 = 'nurture' THEN 0
+      WHEN mqlw_g17 = 'nurturing' THEN 0
+      WHEN mqlw_g17 = 'working' THEN 0
+      WHEN mqlw_g17 = 'contacted' THEN 0
+      WHEN mqlw_g17 = 'mql' THEN 0
+      WHEN mqlw_g17 = 'marketing qualified' THEN 0
+      WHEN mqlw_g17 = 'rejected' THEN 1
+      WHEN mqlw_g17 = 'disqualified' THEN 1
+      WHEN mqlw_g17 = 'unqualified' THEN 1
+      WHEN mqlw_g17 = 'recycled' THEN 1
+      WHEN mqlw_g17 = 'sal' THEN 0
+      WHEN mqlw_g17 = 'accepted' THEN 0
+      WHEN mqlw_g17 = 'sales accepted' THEN 0
+      WHEN mqlw_g17 = 'sales accepted lead' THEN 0
+      WHEN mqlw_g17 = 'sql' THEN 0
+      WHEN mqlw_g17 = 'sales qualified' THEN 0
+      WHEN mqlw_g17 = 'qualified' THEN 0
+      WHEN mqlw_g17 = 'converted' THEN 0
+      WHEN mqlw_g17 = 'opportunity' THEN 0
+      WHEN mqlw_g17 = 'engaging' THEN 0
+      WHEN mqlw_g17 = 'proposal' THEN 0
+      WHEN mqlw_g17 = 'negotiation' THEN 0
+      WHEN mqlw_g17 = 'won' THEN 1
+      WHEN mqlw_g17 = 'lost' THEN 1
+      WHEN mqlw_g17 = 'subscriber' THEN 0
+      WHEN mqlw_g17 = 'lead' THEN 0
+      WHEN mqlw_g17 = 'marketing qualified lead' THEN 0
+      WHEN mqlw_g17 = 'marketingqualifiedlead' THEN 0
+      WHEN mqlw_g17 = 'sales qualified lead' THEN 0
+      WHEN mqlw_g17 = 'salesqualifiedlead' THEN 0
+      WHEN mqlw_g17 = 'customer' THEN 1
+      WHEN mqlw_g17 = 'evangelist' THEN 1
+      WHEN mqlw_g17 = 'other' THEN 0
+      WHEN mqlw_g17 = 'in progress' THEN 0
+      WHEN mqlw_g17 = 'open deal' THEN 0
+      WHEN mqlw_g17 = 'attempted to contact' THEN 0
+      WHEN mqlw_g17 = 'connected' THEN 0
+      WHEN mqlw_g17 = 'bad timing' THEN 1
+      WHEN mqlw_g17 = 'appointment scheduled' THEN 0
+      WHEN mqlw_g17 = 'appointmentscheduled' THEN 0
+      WHEN mqlw_g17 = 'qualified to buy' THEN 0
+      WHEN mqlw_g17 = 'qualifiedtobuy' THEN 0
+      WHEN mqlw_g17 = 'presentation scheduled' THEN 0
+      WHEN mqlw_g17 = 'presentationscheduled' THEN 0
+      WHEN mqlw_g17 = 'decision maker bought in' THEN 0
+      WHEN mqlw_g17 = 'decisionmakerboughtin' THEN 0
+      WHEN mqlw_g17 = 'contract sent' THEN 0
+      WHEN mqlw_g17 = 'contractsent' THEN 0
+      WHEN mqlw_g17 = 'closedwon' THEN 1
+      WHEN mqlw_g17 = 'closedlost' THEN 1
+      WHEN mqlw_g17 = 'open not contacted' THEN 0
+      WHEN mqlw_g17 = 'working contacted' THEN 0
+      WHEN mqlw_g17 = 'closed converted' THEN 0
+      WHEN mqlw_g17 = 'closed not converted' THEN 1
+      WHEN mqlw_g17 = 'prospecting' THEN 0
+      WHEN mqlw_g17 = 'qualification' THEN 0
+      WHEN mqlw_g17 = 'needs analysis' THEN 0
+      WHEN mqlw_g17 = 'value proposition' THEN 0
+      WHEN mqlw_g17 = 'id decision makers' THEN 0
+      WHEN mqlw_g17 = 'perception analysis' THEN 0
+      WHEN mqlw_g17 = 'proposal price quote' THEN 0
+      WHEN mqlw_g17 = 'negotiation review' THEN 0
+      WHEN mqlw_g17 = 'closed won' THEN 1
+      WHEN mqlw_g17 = 'closed lost' THEN 1
+      WHEN mqlw_g17 = 'anonymous' THEN 0
+      WHEN mqlw_g17 = 'known' THEN 0
+      WHEN mqlw_g17 = 'engaged' THEN 0
+      WHEN mqlw_g17 = 'cannot contact' THEN 1
+      WHEN mqlw_g17 = 'no longer interested' THEN 1
+      WHEN mqlw_g17 = 'canceled' THEN 1
+      WHEN mqlw_g17 = 'cancelled' THEN 1
+      WHEN mqlw_g17 = 'on hold' THEN 0
+      WHEN mqlw_g17 = 'out sold' THEN 1
+    END AS mqlw_sc17
+  FROM mqlw_value
+  CROSS JOIN mqlw_latest
+  CROSS JOIN mqlw_context16
+),
+mqlw_decay1 AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_t2,
+    mqlw_e1,
+    mqlw_l2,
+    mqlw_l3,
+    mqlw_n4,
+    mqlw_n5,
+    mqlw_b6,
+    mqlw_l7,
+    mqlw_d10,
+    mqlw_n11,
+    mqlw_n12,
+    mqlw_b14,
+    mqlw_b18,
+    mqlw_b19,
+    mqlw_n20,
+    mqlw_d21,
+    mqlw_sf16,
+    mqlw_sc16,
+    mqlw_sf17,
+    mqlw_sc17,
+    CASE WHEN mqlw_age15 IS NULL THEN CAST('100.0' AS DOUBLE) WHEN mqlw_age15 <= CAST('7.0' AS DOUBLE) THEN CAST('100.0' AS DOUBLE) WHEN mqlw_age15 <= CAST('30.0' AS DOUBLE) THEN CAST('80.0' AS DOUBLE) WHEN mqlw_age15 <= CAST('60.0' AS DOUBLE) THEN CAST('60.0' AS DOUBLE) WHEN mqlw_age15 <= CAST('90.0' AS DOUBLE) THEN CAST('33.29999923706055' AS DOUBLE) ELSE CAST('15.0' AS DOUBLE) END AS mqlw_p15,
+    CASE WHEN mqlw_age13 IS NULL THEN CAST('100.0' AS DOUBLE) WHEN mqlw_age13 <= CAST('7.0' AS DOUBLE) THEN CAST('100.0' AS DOUBLE) WHEN mqlw_age13 <= CAST('30.0' AS DOUBLE) THEN CAST('80.0' AS DOUBLE) WHEN mqlw_age13 <= CAST('60.0' AS DOUBLE) THEN CAST('60.0' AS DOUBLE) WHEN mqlw_age13 <= CAST('90.0' AS DOUBLE) THEN CAST('33.29999923706055' AS DOUBLE) ELSE CAST('15.0' AS DOUBLE) END AS mqlw_p13
+  FROM mqlw_age
+),
+mqlw_points AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    0 AS mqlw_uns,
+    (
+      CASE WHEN mqlw_l3 IN ('vp', 'c-level') THEN 2000 ELSE 0 END +
+      CASE WHEN mqlw_l3 IN ('manager') THEN 750 ELSE 0 END +
+      CASE WHEN mqlw_t2 IS NULL THEN -500 ELSE 0 END +
+      CASE WHEN (mqlw_e1 = 'gmail.com' OR (length(mqlw_e1) > 10 AND RIGHT(mqlw_e1, 10) = '.gmail.com') OR mqlw_e1 = 'yahoo.co.uk' OR (length(mqlw_e1) > 12 AND RIGHT(mqlw_e1, 12) = '.yahoo.co.uk') OR mqlw_e1 = 'hotmail.com' OR (length(mqlw_e1) > 12 AND RIGHT(mqlw_e1, 12) = '.hotmail.com')) THEN -1225 ELSE 0 END +
+      CASE WHEN (mqlw_e1 = 'acme.com' OR (length(mqlw_e1) > 9 AND RIGHT(mqlw_e1, 9) = '.acme.com')) THEN 300 ELSE 0 END +
+      CASE WHEN (mqlw_n4 >= CAST('200.0' AS DOUBLE) AND mqlw_n4 <= CAST('1000.0' AS DOUBLE)) THEN 1000 ELSE 0 END +
+      CASE WHEN mqlw_n4 IN (CAST('1000.0' AS DOUBLE)) THEN 100 ELSE 0 END +
+      CASE WHEN mqlw_n4 IN (CAST('50.0' AS DOUBLE), CAST('12.0' AS DOUBLE)) THEN -300 ELSE 0 END +
+      CASE WHEN mqlw_n4 IS NULL THEN -100 ELSE 0 END +
+      CASE WHEN mqlw_n5 >= CAST('1.0' AS DOUBLE) THEN 268 ELSE 0 END +
+      CASE WHEN mqlw_n5 IS NULL THEN -33 ELSE 0 END +
+      CASE WHEN mqlw_b6 IN (1) THEN 400 ELSE 0 END +
+      CASE WHEN mqlw_b6 IN (0) THEN 100 ELSE 0 END +
+      CASE WHEN mqlw_b6 IN (1) THEN 50 ELSE 0 END +
+      CASE WHEN mqlw_b6 IS NULL THEN -200 ELSE 0 END +
+      CASE WHEN mqlw_l7 IN ('us') THEN 500 ELSE 0 END +
+      CASE WHEN mqlw_d10 IN (20151) THEN 600 ELSE 0 END +
+      CASE WHEN (mqlw_d10 >= CAST('20089.0' AS DOUBLE) AND mqlw_d10 <= CAST('20454.0' AS DOUBLE)) THEN 200 ELSE 0 END +
+      CASE WHEN mqlw_d10 IS NULL THEN -400 ELSE 0 END
+    ) AS mqlw_fit,
+    LEAST(GREATEST((CAST('30.0' AS DOUBLE) * COALESCE(mqlw_n11, 0)), CAST('-50.0' AS DOUBLE)), CAST('50.0' AS DOUBLE)) * mqlw_p15 AS mqlw_y0,
+    LEAST(GREATEST((CAST('12.5' AS DOUBLE) * COALESCE(mqlw_n12, 0)), CAST('-30.0' AS DOUBLE)), CAST('30.0' AS DOUBLE)) * mqlw_p13 AS mqlw_y1,
+    CAST('1.1' AS DOUBLE) * COALESCE(mqlw_n12, 0) * mqlw_p15 AS mqlw_y2,
+    CAST('-50.0' AS DOUBLE) * COALESCE(mqlw_b14, 0) * CAST('100.0' AS DOUBLE) AS mqlw_y3,
+    CAST('-3.3' AS DOUBLE) * COALESCE(mqlw_b14, 0) * mqlw_p15 AS mqlw_y4,
+    CASE
+      WHEN (mqlw_e1 = 'rivalsoft.com' OR (length(mqlw_e1) > 14 AND RIGHT(mqlw_e1, 14) = '.rivalsoft.com') OR mqlw_e1 = 'competeco.com' OR (length(mqlw_e1) > 14 AND RIGHT(mqlw_e1, 14) = '.competeco.com')) THEN 'competitor'
+      WHEN mqlw_l2 IN ('student') THEN 'student'
+      WHEN mqlw_b6 IN (1) THEN 'partner'
+    END AS mqlw_disq,
+    CASE WHEN mqlw_n11 > 0 OR mqlw_b14 > 0 THEN 1 ELSE 0 END AS mqlw_hand,
+    COALESCE(mqlw_b19, CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 0 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 0 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 0 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 0 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END) AS mqlw_r0,
+    COALESCE(mqlw_b18, CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 1 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 1 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 1 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 1 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END) AS mqlw_r1,
+    CASE WHEN mqlw_n20 IS NOT NULL THEN CASE WHEN mqlw_n20 > 0 THEN 1 ELSE 0 END ELSE CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END END AS mqlw_r2,
+    CASE WHEN mqlw_d21 IS NOT NULL THEN 1 WHEN CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END = -1 THEN CASE WHEN CASE WHEN mqlw_n20 IS NOT NULL THEN CASE WHEN mqlw_n20 > 0 THEN 1 ELSE 0 END ELSE CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END END = -1 THEN -1 ELSE 0 END ELSE CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END END AS mqlw_r3
+  FROM mqlw_decay1
+),
+mqlw_sums AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_uns,
+    mqlw_fit,
+    mqlw_disq,
+    mqlw_hand,
+    mqlw_r0,
+    mqlw_r1,
+    mqlw_r2,
+    mqlw_r3,
+    (
+      (CAST(TRUNC(mqlw_y0) AS INTEGER) + CASE WHEN mqlw_y0 - CAST(TRUNC(mqlw_y0) AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_y0 - CAST(TRUNC(mqlw_y0) AS INTEGER) <= -0.5 THEN -1 ELSE 0 END) +
+      (CAST(TRUNC(mqlw_y1) AS INTEGER) + CASE WHEN mqlw_y1 - CAST(TRUNC(mqlw_y1) AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_y1 - CAST(TRUNC(mqlw_y1) AS INTEGER) <= -0.5 THEN -1 ELSE 0 END) +
+      (CAST(TRUNC(mqlw_y2) AS INTEGER) + CASE WHEN mqlw_y2 - CAST(TRUNC(mqlw_y2) AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_y2 - CAST(TRUNC(mqlw_y2) AS INTEGER) <= -0.5 THEN -1 ELSE 0 END) +
+      (CAST(TRUNC(mqlw_y3) AS INTEGER) + CASE WHEN mqlw_y3 - CAST(TRUNC(mqlw_y3) AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_y3 - CAST(TRUNC(mqlw_y3) AS INTEGER) <= -0.5 THEN -1 ELSE 0 END) +
+      (CAST(TRUNC(mqlw_y4) AS INTEGER) + CASE WHEN mqlw_y4 - CAST(TRUNC(mqlw_y4) AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_y4 - CAST(TRUNC(mqlw_y4) AS INTEGER) <= -0.5 THEN -1 ELSE 0 END)
+    ) AS mqlw_beh,
+    CASE WHEN mqlw_r3 = 1 THEN 3 WHEN mqlw_r2 = 1 THEN 2 WHEN mqlw_r1 = 1 THEN 1 WHEN mqlw_r0 = 1 THEN 0 ELSE -1 END AS mqlw_top
+  FROM mqlw_points
+),
+mqlw_total AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_uns,
+    mqlw_disq,
+    mqlw_hand,
+    mqlw_r0,
+    mqlw_r1,
+    mqlw_r2,
+    mqlw_r3,
+    mqlw_beh,
+    mqlw_top,
+    CASE WHEN mqlw_fit >= 3000 THEN 0 WHEN mqlw_fit >= 1501 THEN 1 WHEN mqlw_fit >= 0 THEN 2 ELSE 3 END AS mqlw_grade,
+    mqlw_fit + (CASE WHEN mqlw_fit >= 3000 THEN CAST('1.5' AS DOUBLE) WHEN mqlw_fit >= 1501 THEN CAST('1.15' AS DOUBLE) WHEN mqlw_fit >= 0 THEN CAST('1.0' AS DOUBLE) ELSE CAST('0.7' AS DOUBLE) END) * mqlw_beh AS mqlw_ytot,
+    CASE WHEN mqlw_top < 0 AND mqlw_r0 = 0 THEN 0 WHEN mqlw_top < 1 AND mqlw_r1 = 0 THEN 1 WHEN mqlw_top < 2 AND mqlw_r2 = 0 THEN 2 WHEN mqlw_top < 3 AND mqlw_r3 = 0 THEN 3 ELSE 4 END AS mqlw_first_no
+  FROM mqlw_sums
+),
+mqlw_score AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_disq,
+    mqlw_hand,
+    mqlw_beh,
+    mqlw_grade,
+    CASE WHEN mqlw_uns = 1 THEN NULL ELSE (CAST(TRUNC(mqlw_ytot) AS INTEGER) + CASE WHEN mqlw_ytot - CAST(TRUNC(mqlw_ytot) AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_ytot - CAST(TRUNC(mqlw_ytot) AS INTEGER) <= -0.5 THEN -1 ELSE 0 END) END AS mqlw_score_h,
+    CASE WHEN mqlw_top >= 0 THEN 1 WHEN mqlw_first_no <= 0 THEN 0 ELSE mqlw_r0 END AS mqlw_o0,
+    CASE WHEN mqlw_top >= 1 THEN 1 WHEN mqlw_first_no <= 1 THEN 0 ELSE mqlw_r1 END AS mqlw_o1,
+    CASE WHEN mqlw_top >= 2 THEN 1 WHEN mqlw_first_no <= 2 THEN 0 ELSE mqlw_r2 END AS mqlw_o2,
+    CASE WHEN mqlw_top >= 3 THEN 1 WHEN mqlw_first_no <= 3 THEN 0 ELSE mqlw_r3 END AS mqlw_o3
+  FROM mqlw_total
+),
+mqlw_lead AS (
+  SELECT
+    lead_id,
+    email,
+    job_title,
+    seniority,
+    company_size,
+    revenue,
+    is_partner,
+    country,
+    created_at,
+    as_of,
+    signup_date,
+    demo_requests,
+    webinars,
+    webinars_date,
+    unsubscribed,
+    last_activity_at,
+    lifecycle_stage,
+    deal_stage,
+    sql,
+    accepted,
+    opportunity,
+    won_on,
+    deal_amount,
+    platform_score,
+    mqlw_t0,
+    mqlw_score_h,
+    mqlw_o1,
+    CASE WHEN mqlw_disq IS NULL AND mqlw_score_h IS NOT NULL AND mqlw_hand = 1 AND mqlw_grade <= 2 THEN 4 ELSE 0 END AS mqlw_hr,
+    CASE WHEN mqlw_disq IS NULL AND mqlw_score_h IS NOT NULL AND mqlw_grade <= 1 AND mqlw_beh >= 2050 THEN 2 ELSE 0 END AS mqlw_gb,
+    CASE WHEN mqlw_disq IS NULL AND mqlw_score_h >= 2001 THEN 1 ELSE 0 END AS mqlw_sp,
+    CASE WHEN mqlw_disq IS NULL THEN 0 ELSE 1 END AS mqlw_dq
+  FROM mqlw_score
+),
+mqlw_strata AS (
+  SELECT
+    mqlw_lead.*,
+    ROW_NUMBER() OVER (PARTITION BY floor(mqlw_score_h / CAST('1000.0' AS DOUBLE)), mqlw_o1 ORDER BY mqlw_t0) AS mqlw_rank,
+    COUNT(*) OVER (PARTITION BY floor(mqlw_score_h / CAST('1000.0' AS DOUBLE)), mqlw_o1) AS mqlw_stratum,
+    COUNT(*) OVER () AS mqlw_all
+  FROM mqlw_lead
+),
+mqlw_pick AS (
+  SELECT
+    mqlw_strata.*,
+    ceil(mqlw_stratum * CAST('300.0' AS DOUBLE) / mqlw_all) AS mqlw_take
+  FROM mqlw_strata
+)
+SELECT
+  lead_id,
+  email,
+  job_title,
+  seniority,
+  company_size,
+  revenue,
+  is_partner,
+  country,
+  created_at,
+  as_of,
+  signup_date,
+  demo_requests,
+  webinars,
+  webinars_date,
+  unsubscribed,
+  last_activity_at,
+  lifecycle_stage,
+  deal_stage,
+  sql,
+  accepted,
+  opportunity,
+  won_on,
+  deal_amount,
+  platform_score
+FROM mqlw_pick
+WHERE floor(mqlw_rank * mqlw_take / mqlw_stratum) > floor((mqlw_rank - 1) * mqlw_take / mqlw_stratum)

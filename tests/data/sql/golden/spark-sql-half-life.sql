@@ -1,0 +1,345 @@
+-- MQL Workbench: model "Half-life of 90 days", threshold 12
+-- Spark SQL query (sql) over leads: every lead's score: lead_id, score, grade, mql, path, disqualified
+WITH src AS (
+  SELECT * FROM leads
+),
+mqlw_text AS (
+  SELECT
+    NULLIF(trim(BOTH ' \t' FROM CAST(lead_id AS STRING)), '') AS mqlw_u0,
+    NULLIF(trim(BOTH ' \t' FROM CAST(seniority AS STRING)), '') AS mqlw_u3,
+    NULLIF(trim(BOTH ' \t' FROM CAST(company_size AS STRING)), '') AS mqlw_u4,
+    NULLIF(trim(BOTH ' \t' FROM CAST(as_of AS STRING)), '') AS mqlw_u9,
+    NULLIF(trim(BOTH ' \t' FROM CAST(demo_requests AS STRING)), '') AS mqlw_u11,
+    NULLIF(trim(BOTH ' \t' FROM CAST(webinars AS STRING)), '') AS mqlw_u12,
+    NULLIF(trim(BOTH ' \t' FROM CAST(webinars_date AS STRING)), '') AS mqlw_u13,
+    NULLIF(trim(BOTH ' \t' FROM CAST(unsubscribed AS STRING)), '') AS mqlw_u14,
+    NULLIF(trim(BOTH ' \t' FROM CAST(last_activity_at AS STRING)), '') AS mqlw_u15
+  FROM src
+),
+mqlw_clean AS (
+  SELECT
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u0)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u0 END AS mqlw_t0,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u3)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u3 END AS mqlw_t3,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u4)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u4 END AS mqlw_t4,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u9)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u9 END AS mqlw_t9,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u11)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u11 END AS mqlw_t11,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u12)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u12 END AS mqlw_t12,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u13)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u13 END AS mqlw_t13,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u14)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u14 END AS mqlw_t14,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(BOTH ' \t-_.()[]<>?*"\'' FROM mqlw_u15)), '\t', ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u15 END AS mqlw_t15
+  FROM mqlw_text
+),
+mqlw_date1 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t9,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t13,
+    mqlw_t14,
+    mqlw_t15,
+    CASE WHEN substr(mqlw_t9, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k9,
+    CASE WHEN substr(mqlw_t13, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k13,
+    CASE WHEN substr(mqlw_t15, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k15
+  FROM mqlw_clean
+),
+mqlw_date2 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t9,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t13,
+    mqlw_t14,
+    mqlw_t15,
+    mqlw_k9,
+    mqlw_k13,
+    mqlw_k15,
+    substr(mqlw_t9, mqlw_k9, 1) AS mqlw_s9,
+    try_cast(substr(mqlw_t9, 1, mqlw_k9 - 1) AS BIGINT) AS mqlw_a9,
+    CASE WHEN substr(mqlw_t9, mqlw_k9 + 2, 1) = substr(mqlw_t9, mqlw_k9, 1) THEN mqlw_k9 + 2 ELSE mqlw_k9 + 3 END AS mqlw_j9,
+    substr(mqlw_t13, mqlw_k13, 1) AS mqlw_s13,
+    try_cast(substr(mqlw_t13, 1, mqlw_k13 - 1) AS BIGINT) AS mqlw_a13,
+    CASE WHEN substr(mqlw_t13, mqlw_k13 + 2, 1) = substr(mqlw_t13, mqlw_k13, 1) THEN mqlw_k13 + 2 ELSE mqlw_k13 + 3 END AS mqlw_j13,
+    substr(mqlw_t15, mqlw_k15, 1) AS mqlw_s15,
+    try_cast(substr(mqlw_t15, 1, mqlw_k15 - 1) AS BIGINT) AS mqlw_a15,
+    CASE WHEN substr(mqlw_t15, mqlw_k15 + 2, 1) = substr(mqlw_t15, mqlw_k15, 1) THEN mqlw_k15 + 2 ELSE mqlw_k15 + 3 END AS mqlw_j15
+  FROM mqlw_date1
+),
+mqlw_date3 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    mqlw_k9,
+    mqlw_k13,
+    mqlw_k15,
+    mqlw_s9,
+    mqlw_a9,
+    mqlw_s13,
+    mqlw_a13,
+    mqlw_s15,
+    mqlw_a15,
+    try_cast(substr(mqlw_t9, mqlw_k9 + 1, mqlw_j9 - mqlw_k9 - 1) AS BIGINT) AS mqlw_bb9,
+    CASE WHEN mqlw_k9 = 5 THEN try_cast(substr(mqlw_t9, mqlw_j9 + 1, CASE WHEN substr(mqlw_t9, mqlw_j9 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS BIGINT) ELSE try_cast(substr(mqlw_t9, mqlw_j9 + 1, 4) AS BIGINT) END AS mqlw_c9,
+    try_cast(substr(mqlw_t13, mqlw_k13 + 1, mqlw_j13 - mqlw_k13 - 1) AS BIGINT) AS mqlw_bb13,
+    CASE WHEN mqlw_k13 = 5 THEN try_cast(substr(mqlw_t13, mqlw_j13 + 1, CASE WHEN substr(mqlw_t13, mqlw_j13 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS BIGINT) ELSE try_cast(substr(mqlw_t13, mqlw_j13 + 1, 4) AS BIGINT) END AS mqlw_c13,
+    try_cast(substr(mqlw_t15, mqlw_k15 + 1, mqlw_j15 - mqlw_k15 - 1) AS BIGINT) AS mqlw_bb15,
+    CASE WHEN mqlw_k15 = 5 THEN try_cast(substr(mqlw_t15, mqlw_j15 + 1, CASE WHEN substr(mqlw_t15, mqlw_j15 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS BIGINT) ELSE try_cast(substr(mqlw_t15, mqlw_j15 + 1, 4) AS BIGINT) END AS mqlw_c15
+  FROM mqlw_date2
+),
+mqlw_dateorder9 AS (
+  SELECT MAX(CASE WHEN mqlw_k9 <> 5 AND mqlw_s9 = '/' AND mqlw_a9 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy9
+  FROM mqlw_date3
+),
+mqlw_dateorder13 AS (
+  SELECT MAX(CASE WHEN mqlw_k13 <> 5 AND mqlw_s13 = '/' AND mqlw_a13 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy13
+  FROM mqlw_date3
+),
+mqlw_dateorder15 AS (
+  SELECT MAX(CASE WHEN mqlw_k15 <> 5 AND mqlw_s15 = '/' AND mqlw_a15 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy15
+  FROM mqlw_date3
+),
+mqlw_date4 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_a9 ELSE mqlw_c9 END AS mqlw_y9,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_bb9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_bb9 ELSE mqlw_a9 END AS mqlw_mo9,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_c9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_a9 ELSE mqlw_bb9 END AS mqlw_da9,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_a13 ELSE mqlw_c13 END AS mqlw_y13,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_bb13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dmy13 = 1)) THEN mqlw_bb13 ELSE mqlw_a13 END AS mqlw_mo13,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_c13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dmy13 = 1)) THEN mqlw_a13 ELSE mqlw_bb13 END AS mqlw_da13,
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_a15 ELSE mqlw_c15 END AS mqlw_y15,
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_bb15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dmy15 = 1)) THEN mqlw_bb15 ELSE mqlw_a15 END AS mqlw_mo15,
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_c15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dmy15 = 1)) THEN mqlw_a15 ELSE mqlw_bb15 END AS mqlw_da15
+  FROM mqlw_date3
+  CROSS JOIN mqlw_dateorder9
+  CROSS JOIN mqlw_dateorder13
+  CROSS JOIN mqlw_dateorder15
+),
+mqlw_date5 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    mqlw_da9,
+    mqlw_da13,
+    mqlw_da15,
+    mqlw_y9 - CASE WHEN mqlw_mo9 <= 2 THEN 1 ELSE 0 END AS mqlw_yy9,
+    mqlw_mo9 + CASE WHEN mqlw_mo9 > 2 THEN -3 ELSE 9 END AS mqlw_mp9,
+    mqlw_y13 - CASE WHEN mqlw_mo13 <= 2 THEN 1 ELSE 0 END AS mqlw_yy13,
+    mqlw_mo13 + CASE WHEN mqlw_mo13 > 2 THEN -3 ELSE 9 END AS mqlw_mp13,
+    mqlw_y15 - CASE WHEN mqlw_mo15 <= 2 THEN 1 ELSE 0 END AS mqlw_yy15,
+    mqlw_mo15 + CASE WHEN mqlw_mo15 > 2 THEN -3 ELSE 9 END AS mqlw_mp15
+  FROM mqlw_date4
+),
+mqlw_date6 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    mqlw_da9,
+    mqlw_da13,
+    mqlw_da15,
+    mqlw_mp9,
+    mqlw_mp13,
+    mqlw_mp15,
+    (mqlw_yy9 DIV 400) AS mqlw_era9,
+    mqlw_yy9 - (mqlw_yy9 DIV 400) * 400 AS mqlw_yoe9,
+    (mqlw_yy13 DIV 400) AS mqlw_era13,
+    mqlw_yy13 - (mqlw_yy13 DIV 400) * 400 AS mqlw_yoe13,
+    (mqlw_yy15 DIV 400) AS mqlw_era15,
+    mqlw_yy15 - (mqlw_yy15 DIV 400) * 400 AS mqlw_yoe15
+  FROM mqlw_date5
+),
+mqlw_value AS (
+  SELECT
+    mqlw_t0,
+    lower(mqlw_t3) AS mqlw_l3,
+    try_cast(mqlw_t4 AS DOUBLE) AS mqlw_n4,
+    mqlw_era9 * 146097 + mqlw_yoe9 * 365 + (mqlw_yoe9 DIV 4) - (mqlw_yoe9 DIV 100) + ((153 * mqlw_mp9 + 2) DIV 5) + mqlw_da9 - 1 - 719468 AS mqlw_d9,
+    try_cast(mqlw_t11 AS DOUBLE) AS mqlw_n11,
+    try_cast(mqlw_t12 AS DOUBLE) AS mqlw_n12,
+    mqlw_era13 * 146097 + mqlw_yoe13 * 365 + (mqlw_yoe13 DIV 4) - (mqlw_yoe13 DIV 100) + ((153 * mqlw_mp13 + 2) DIV 5) + mqlw_da13 - 1 - 719468 AS mqlw_d13,
+    CASE WHEN lower(mqlw_t14) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b14,
+    mqlw_era15 * 146097 + mqlw_yoe15 * 365 + (mqlw_yoe15 DIV 4) - (mqlw_yoe15 DIV 100) + ((153 * mqlw_mp15 + 2) DIV 5) + mqlw_da15 - 1 - 719468 AS mqlw_d15
+  FROM mqlw_date6
+),
+mqlw_latest AS (
+  SELECT MAX(mqlw_v) AS mqlw_latest FROM (
+    SELECT MAX(mqlw_d13) AS mqlw_v FROM mqlw_value
+    UNION ALL
+    SELECT MAX(mqlw_d15) AS mqlw_v FROM mqlw_value
+  ) AS mqlw_days
+),
+mqlw_age AS (
+  SELECT
+    mqlw_t0,
+    mqlw_l3,
+    mqlw_n4,
+    mqlw_n11,
+    mqlw_n12,
+    mqlw_b14,
+    CASE WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 END AS mqlw_age13,
+    CASE WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 END AS mqlw_age15
+  FROM mqlw_value
+  CROSS JOIN mqlw_latest
+),
+mqlw_decay1 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_l3,
+    mqlw_n4,
+    mqlw_n11,
+    mqlw_n12,
+    mqlw_b14,
+    CASE WHEN mqlw_age13 IS NULL THEN 100.0D ELSE 100.0D * power(0.5D, mqlw_age13 / 90.0D) END AS mqlw_h13,
+    CASE WHEN mqlw_age15 IS NULL THEN 100.0D ELSE 100.0D * power(0.5D, mqlw_age15 / 90.0D) END AS mqlw_h15
+  FROM mqlw_age
+),
+mqlw_decay2 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_l3,
+    mqlw_n4,
+    mqlw_n11,
+    mqlw_n12,
+    mqlw_b14,
+    mqlw_h13,
+    mqlw_h15,
+    CASE WHEN mqlw_h13 > 0 THEN floor(ln(mqlw_h13) / ln(2.0D)) END AS mqlw_x13,
+    CASE WHEN mqlw_h15 > 0 THEN floor(ln(mqlw_h15) / ln(2.0D)) END AS mqlw_x15
+  FROM mqlw_decay1
+),
+mqlw_decay3 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_l3,
+    mqlw_n4,
+    mqlw_n11,
+    mqlw_n12,
+    mqlw_b14,
+    mqlw_h13,
+    mqlw_h15,
+    greatest((mqlw_x13 - CASE WHEN mqlw_h13 < power(2.0D, mqlw_x13) THEN 1 ELSE 0 END + CASE WHEN mqlw_h13 >= power(2.0D, mqlw_x13 + 1) THEN 1 ELSE 0 END), -126) AS mqlw_xe13,
+    greatest((mqlw_x15 - CASE WHEN mqlw_h15 < power(2.0D, mqlw_x15) THEN 1 ELSE 0 END + CASE WHEN mqlw_h15 >= power(2.0D, mqlw_x15 + 1) THEN 1 ELSE 0 END), -126) AS mqlw_xe15
+  FROM mqlw_decay2
+),
+mqlw_decay4 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_l3,
+    mqlw_n4,
+    mqlw_n11,
+    mqlw_n12,
+    mqlw_b14,
+    mqlw_h13,
+    mqlw_h15,
+    mqlw_xe13,
+    mqlw_xe15,
+    mqlw_h13 * power(2.0D, 23 - mqlw_xe13) AS mqlw_q13,
+    mqlw_h15 * power(2.0D, 23 - mqlw_xe15) AS mqlw_q15
+  FROM mqlw_decay3
+),
+mqlw_decay5 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_l3,
+    mqlw_n4,
+    mqlw_n11,
+    mqlw_n12,
+    mqlw_b14,
+    CASE WHEN mqlw_h13 > 0 THEN (floor(mqlw_q13) + CASE WHEN mqlw_q13 - floor(mqlw_q13) > 0.5D OR (mqlw_q13 - floor(mqlw_q13) = 0.5D AND floor(mqlw_q13) - 2.0D * floor(floor(mqlw_q13) / 2.0D) = 1) THEN 1 ELSE 0 END) / power(2.0D, 23 - mqlw_xe13) ELSE 0.0D END AS mqlw_p13,
+    CASE WHEN mqlw_h15 > 0 THEN (floor(mqlw_q15) + CASE WHEN mqlw_q15 - floor(mqlw_q15) > 0.5D OR (mqlw_q15 - floor(mqlw_q15) = 0.5D AND floor(mqlw_q15) - 2.0D * floor(floor(mqlw_q15) / 2.0D) = 1) THEN 1 ELSE 0 END) / power(2.0D, 23 - mqlw_xe15) ELSE 0.0D END AS mqlw_p15
+  FROM mqlw_decay4
+),
+mqlw_points AS (
+  SELECT
+    mqlw_t0,
+    0 AS mqlw_uns,
+    (
+      CASE WHEN mqlw_l3 IN ('manager', 'director') THEN 1000 ELSE 0 END +
+      CASE WHEN (mqlw_n4 >= 200.0D AND mqlw_n4 <= 1000.0D) THEN 500 ELSE 0 END
+    ) AS mqlw_fit,
+    9.0D * COALESCE(mqlw_n12, 0) * mqlw_p13 AS mqlw_y0,
+    least(greatest((21.7D * COALESCE(mqlw_n11, 0)), (-60.0D)), 60.0D) * mqlw_p15 AS mqlw_y1,
+    (-50.0D) * COALESCE(mqlw_b14, 0) * 100.0D AS mqlw_y2,
+    CAST(NULL AS STRING) AS mqlw_disq
+  FROM mqlw_decay5
+),
+mqlw_sums AS (
+  SELECT
+    mqlw_t0,
+    mqlw_uns,
+    mqlw_fit,
+    mqlw_disq,
+    (
+      (CAST(mqlw_y0 AS BIGINT) + CASE WHEN mqlw_y0 - CAST(mqlw_y0 AS BIGINT) >= 0.5 THEN 1 WHEN mqlw_y0 - CAST(mqlw_y0 AS BIGINT) <= -0.5 THEN -1 ELSE 0 END) +
+      (CAST(mqlw_y1 AS BIGINT) + CASE WHEN mqlw_y1 - CAST(mqlw_y1 AS BIGINT) >= 0.5 THEN 1 WHEN mqlw_y1 - CAST(mqlw_y1 AS BIGINT) <= -0.5 THEN -1 ELSE 0 END) +
+      (CAST(mqlw_y2 AS BIGINT) + CASE WHEN mqlw_y2 - CAST(mqlw_y2 AS BIGINT) >= 0.5 THEN 1 WHEN mqlw_y2 - CAST(mqlw_y2 AS BIGINT) <= -0.5 THEN -1 ELSE 0 END)
+    ) AS mqlw_beh
+  FROM mqlw_points
+),
+mqlw_total AS (
+  SELECT
+    mqlw_t0,
+    mqlw_uns,
+    mqlw_disq,
+    CASE WHEN mqlw_fit >= 1500 THEN 0 WHEN mqlw_fit >= 1000 THEN 1 WHEN mqlw_fit >= 500 THEN 2 ELSE 3 END AS mqlw_grade,
+    mqlw_fit + (CASE WHEN mqlw_fit >= 1500 THEN 1.3D WHEN mqlw_fit >= 1000 THEN 1.1D WHEN mqlw_fit >= 500 THEN 1.0D ELSE 0.9D END) * mqlw_beh AS mqlw_ytot
+  FROM mqlw_sums
+),
+mqlw_score AS (
+  SELECT
+    mqlw_t0,
+    mqlw_disq,
+    mqlw_grade,
+    CASE WHEN mqlw_uns = 1 THEN NULL ELSE (CAST(mqlw_ytot AS BIGINT) + CASE WHEN mqlw_ytot - CAST(mqlw_ytot AS BIGINT) >= 0.5 THEN 1 WHEN mqlw_ytot - CAST(mqlw_ytot AS BIGINT) <= -0.5 THEN -1 ELSE 0 END) END AS mqlw_score_h
+  FROM mqlw_total
+),
+mqlw_lead AS (
+  SELECT
+    mqlw_t0,
+    mqlw_disq,
+    mqlw_grade,
+    mqlw_score_h,
+    0 AS mqlw_hr,
+    0 AS mqlw_gb,
+    CASE WHEN mqlw_disq IS NULL AND mqlw_score_h >= 1200 THEN 1 ELSE 0 END AS mqlw_sp,
+    CASE WHEN mqlw_disq IS NULL THEN 0 ELSE 1 END AS mqlw_dq
+  FROM mqlw_score
+)
+SELECT
+  mqlw_t0 AS lead_id,
+  mqlw_score_h / 100.0D AS score,
+  CASE mqlw_grade WHEN 0 THEN 'A' WHEN 1 THEN 'B' WHEN 2 THEN 'C' ELSE 'D' END AS grade,
+  CASE WHEN mqlw_sp + mqlw_gb + mqlw_hr > 0 THEN 1 ELSE 0 END AS mql,
+  CASE mqlw_sp + mqlw_gb + mqlw_hr
+    WHEN 1 THEN 'score'
+    WHEN 2 THEN 'grade_behaviour'
+    WHEN 3 THEN 'score+grade_behaviour'
+    WHEN 4 THEN 'hand_raiser'
+    WHEN 5 THEN 'score+hand_raiser'
+    WHEN 6 THEN 'grade_behaviour+hand_raiser'
+    WHEN 7 THEN 'score+grade_behaviour+hand_raiser'
+  END AS path,
+  mqlw_disq AS disqualified
+FROM mqlw_lead

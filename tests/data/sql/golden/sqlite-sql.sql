@@ -1,0 +1,426 @@
+-- MQL Workbench: model "Every operator on every column type", threshold 20.005
+-- SQLite query (sql) over leads: every lead's score: lead_id, score, grade, mql, path, disqualified
+WITH src AS (
+  SELECT * FROM leads
+),
+mqlw_text AS (
+  SELECT
+    NULLIF(trim(CAST(lead_id AS TEXT), ' ' || char(9)), '') AS mqlw_u0,
+    NULLIF(trim(CAST(email AS TEXT), ' ' || char(9)), '') AS mqlw_u1,
+    NULLIF(trim(CAST(job_title AS TEXT), ' ' || char(9)), '') AS mqlw_u2,
+    NULLIF(trim(CAST(seniority AS TEXT), ' ' || char(9)), '') AS mqlw_u3,
+    NULLIF(trim(CAST(company_size AS TEXT), ' ' || char(9)), '') AS mqlw_u4,
+    NULLIF(trim(CAST(revenue AS TEXT), ' ' || char(9)), '') AS mqlw_u5,
+    NULLIF(trim(CAST(is_partner AS TEXT), ' ' || char(9)), '') AS mqlw_u6,
+    NULLIF(trim(CAST(country AS TEXT), ' ' || char(9)), '') AS mqlw_u7,
+    NULLIF(trim(CAST(as_of AS TEXT), ' ' || char(9)), '') AS mqlw_u9,
+    NULLIF(trim(CAST(signup_date AS TEXT), ' ' || char(9)), '') AS mqlw_u10,
+    NULLIF(trim(CAST(demo_requests AS TEXT), ' ' || char(9)), '') AS mqlw_u11,
+    NULLIF(trim(CAST(webinars AS TEXT), ' ' || char(9)), '') AS mqlw_u12,
+    NULLIF(trim(CAST(webinars_date AS TEXT), ' ' || char(9)), '') AS mqlw_u13,
+    NULLIF(trim(CAST(unsubscribed AS TEXT), ' ' || char(9)), '') AS mqlw_u14,
+    NULLIF(trim(CAST(last_activity_at AS TEXT), ' ' || char(9)), '') AS mqlw_u15
+  FROM src
+  LIMIT -1 OFFSET 0
+),
+mqlw_clean AS (
+  SELECT
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u0, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u0 END AS mqlw_t0,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u1, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u1 END AS mqlw_t1,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u2, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u2 END AS mqlw_t2,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u3, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u3 END AS mqlw_t3,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u4, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u4 END AS mqlw_t4,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u5, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u5 END AS mqlw_t5,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u6, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u6 END AS mqlw_t6,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u7, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u7 END AS mqlw_t7,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u9, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u9 END AS mqlw_t9,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u10, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u10 END AS mqlw_t10,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u11, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u11 END AS mqlw_t11,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u12, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u12 END AS mqlw_t12,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u13, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u13 END AS mqlw_t13,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u14, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u14 END AS mqlw_t14,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u15, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u15 END AS mqlw_t15
+  FROM mqlw_text
+  LIMIT -1 OFFSET 0
+),
+mqlw_date1 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t9,
+    mqlw_t10,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t13,
+    mqlw_t14,
+    mqlw_t15,
+    CASE WHEN substr(mqlw_t9, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k9,
+    CASE WHEN substr(mqlw_t10, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t10, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t10, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k10,
+    CASE WHEN substr(mqlw_t13, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k13,
+    CASE WHEN substr(mqlw_t15, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k15
+  FROM mqlw_clean
+  LIMIT -1 OFFSET 0
+),
+mqlw_date2 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t9,
+    mqlw_t10,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t13,
+    mqlw_t14,
+    mqlw_t15,
+    mqlw_k9,
+    mqlw_k10,
+    mqlw_k13,
+    mqlw_k15,
+    substr(mqlw_t9, mqlw_k9, 1) AS mqlw_s9,
+    CAST(substr(mqlw_t9, 1, mqlw_k9 - 1) AS INTEGER) AS mqlw_a9,
+    CASE WHEN substr(mqlw_t9, mqlw_k9 + 2, 1) = substr(mqlw_t9, mqlw_k9, 1) THEN mqlw_k9 + 2 ELSE mqlw_k9 + 3 END AS mqlw_j9,
+    substr(mqlw_t10, mqlw_k10, 1) AS mqlw_s10,
+    CAST(substr(mqlw_t10, 1, mqlw_k10 - 1) AS INTEGER) AS mqlw_a10,
+    CASE WHEN substr(mqlw_t10, mqlw_k10 + 2, 1) = substr(mqlw_t10, mqlw_k10, 1) THEN mqlw_k10 + 2 ELSE mqlw_k10 + 3 END AS mqlw_j10,
+    substr(mqlw_t13, mqlw_k13, 1) AS mqlw_s13,
+    CAST(substr(mqlw_t13, 1, mqlw_k13 - 1) AS INTEGER) AS mqlw_a13,
+    CASE WHEN substr(mqlw_t13, mqlw_k13 + 2, 1) = substr(mqlw_t13, mqlw_k13, 1) THEN mqlw_k13 + 2 ELSE mqlw_k13 + 3 END AS mqlw_j13,
+    substr(mqlw_t15, mqlw_k15, 1) AS mqlw_s15,
+    CAST(substr(mqlw_t15, 1, mqlw_k15 - 1) AS INTEGER) AS mqlw_a15,
+    CASE WHEN substr(mqlw_t15, mqlw_k15 + 2, 1) = substr(mqlw_t15, mqlw_k15, 1) THEN mqlw_k15 + 2 ELSE mqlw_k15 + 3 END AS mqlw_j15
+  FROM mqlw_date1
+  LIMIT -1 OFFSET 0
+),
+mqlw_date3 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    mqlw_k9,
+    mqlw_k10,
+    mqlw_k13,
+    mqlw_k15,
+    mqlw_s9,
+    mqlw_a9,
+    mqlw_s10,
+    mqlw_a10,
+    mqlw_s13,
+    mqlw_a13,
+    mqlw_s15,
+    mqlw_a15,
+    CAST(substr(mqlw_t9, mqlw_k9 + 1, mqlw_j9 - mqlw_k9 - 1) AS INTEGER) AS mqlw_bb9,
+    CASE WHEN mqlw_k9 = 5 THEN CAST(substr(mqlw_t9, mqlw_j9 + 1, CASE WHEN substr(mqlw_t9, mqlw_j9 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS INTEGER) ELSE CAST(substr(mqlw_t9, mqlw_j9 + 1, 4) AS INTEGER) END AS mqlw_c9,
+    CAST(substr(mqlw_t10, mqlw_k10 + 1, mqlw_j10 - mqlw_k10 - 1) AS INTEGER) AS mqlw_bb10,
+    CASE WHEN mqlw_k10 = 5 THEN CAST(substr(mqlw_t10, mqlw_j10 + 1, CASE WHEN substr(mqlw_t10, mqlw_j10 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS INTEGER) ELSE CAST(substr(mqlw_t10, mqlw_j10 + 1, 4) AS INTEGER) END AS mqlw_c10,
+    CAST(substr(mqlw_t13, mqlw_k13 + 1, mqlw_j13 - mqlw_k13 - 1) AS INTEGER) AS mqlw_bb13,
+    CASE WHEN mqlw_k13 = 5 THEN CAST(substr(mqlw_t13, mqlw_j13 + 1, CASE WHEN substr(mqlw_t13, mqlw_j13 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS INTEGER) ELSE CAST(substr(mqlw_t13, mqlw_j13 + 1, 4) AS INTEGER) END AS mqlw_c13,
+    CAST(substr(mqlw_t15, mqlw_k15 + 1, mqlw_j15 - mqlw_k15 - 1) AS INTEGER) AS mqlw_bb15,
+    CASE WHEN mqlw_k15 = 5 THEN CAST(substr(mqlw_t15, mqlw_j15 + 1, CASE WHEN substr(mqlw_t15, mqlw_j15 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END) AS INTEGER) ELSE CAST(substr(mqlw_t15, mqlw_j15 + 1, 4) AS INTEGER) END AS mqlw_c15
+  FROM mqlw_date2
+  LIMIT -1 OFFSET 0
+),
+mqlw_dateorder9 AS (
+  SELECT MAX(CASE WHEN mqlw_k9 <> 5 AND mqlw_s9 = '/' AND mqlw_a9 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy9
+  FROM mqlw_date3
+),
+mqlw_dateorder10 AS (
+  SELECT MAX(CASE WHEN mqlw_k10 <> 5 AND mqlw_s10 = '/' AND mqlw_a10 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy10
+  FROM mqlw_date3
+),
+mqlw_dateorder13 AS (
+  SELECT MAX(CASE WHEN mqlw_k13 <> 5 AND mqlw_s13 = '/' AND mqlw_a13 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy13
+  FROM mqlw_date3
+),
+mqlw_dateorder15 AS (
+  SELECT MAX(CASE WHEN mqlw_k15 <> 5 AND mqlw_s15 = '/' AND mqlw_a15 > 12 THEN 1 ELSE 0 END) AS mqlw_dmy15
+  FROM mqlw_date3
+),
+mqlw_date4 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_a9 ELSE mqlw_c9 END AS mqlw_y9,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_bb9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_bb9 ELSE mqlw_a9 END AS mqlw_mo9,
+    CASE WHEN mqlw_k9 = 5 THEN mqlw_c9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_a9 ELSE mqlw_bb9 END AS mqlw_da9,
+    CASE WHEN mqlw_k10 = 5 THEN mqlw_a10 ELSE mqlw_c10 END AS mqlw_y10,
+    CASE WHEN mqlw_k10 = 5 THEN mqlw_bb10 WHEN (mqlw_s10 <> '/' OR mqlw_a10 > 12 OR (mqlw_bb10 <= 12 AND mqlw_dmy10 = 1)) THEN mqlw_bb10 ELSE mqlw_a10 END AS mqlw_mo10,
+    CASE WHEN mqlw_k10 = 5 THEN mqlw_c10 WHEN (mqlw_s10 <> '/' OR mqlw_a10 > 12 OR (mqlw_bb10 <= 12 AND mqlw_dmy10 = 1)) THEN mqlw_a10 ELSE mqlw_bb10 END AS mqlw_da10,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_a13 ELSE mqlw_c13 END AS mqlw_y13,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_bb13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dmy13 = 1)) THEN mqlw_bb13 ELSE mqlw_a13 END AS mqlw_mo13,
+    CASE WHEN mqlw_k13 = 5 THEN mqlw_c13 WHEN (mqlw_s13 <> '/' OR mqlw_a13 > 12 OR (mqlw_bb13 <= 12 AND mqlw_dmy13 = 1)) THEN mqlw_a13 ELSE mqlw_bb13 END AS mqlw_da13,
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_a15 ELSE mqlw_c15 END AS mqlw_y15,
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_bb15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dmy15 = 1)) THEN mqlw_bb15 ELSE mqlw_a15 END AS mqlw_mo15,
+    CASE WHEN mqlw_k15 = 5 THEN mqlw_c15 WHEN (mqlw_s15 <> '/' OR mqlw_a15 > 12 OR (mqlw_bb15 <= 12 AND mqlw_dmy15 = 1)) THEN mqlw_a15 ELSE mqlw_bb15 END AS mqlw_da15
+  FROM mqlw_date3
+  CROSS JOIN mqlw_dateorder9
+  CROSS JOIN mqlw_dateorder10
+  CROSS JOIN mqlw_dateorder13
+  CROSS JOIN mqlw_dateorder15
+  LIMIT -1 OFFSET 0
+),
+mqlw_date5 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    mqlw_da9,
+    mqlw_da10,
+    mqlw_da13,
+    mqlw_da15,
+    mqlw_y9 - CASE WHEN mqlw_mo9 <= 2 THEN 1 ELSE 0 END AS mqlw_yy9,
+    mqlw_mo9 + CASE WHEN mqlw_mo9 > 2 THEN -3 ELSE 9 END AS mqlw_mp9,
+    mqlw_y10 - CASE WHEN mqlw_mo10 <= 2 THEN 1 ELSE 0 END AS mqlw_yy10,
+    mqlw_mo10 + CASE WHEN mqlw_mo10 > 2 THEN -3 ELSE 9 END AS mqlw_mp10,
+    mqlw_y13 - CASE WHEN mqlw_mo13 <= 2 THEN 1 ELSE 0 END AS mqlw_yy13,
+    mqlw_mo13 + CASE WHEN mqlw_mo13 > 2 THEN -3 ELSE 9 END AS mqlw_mp13,
+    mqlw_y15 - CASE WHEN mqlw_mo15 <= 2 THEN 1 ELSE 0 END AS mqlw_yy15,
+    mqlw_mo15 + CASE WHEN mqlw_mo15 > 2 THEN -3 ELSE 9 END AS mqlw_mp15
+  FROM mqlw_date4
+  LIMIT -1 OFFSET 0
+),
+mqlw_date6 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t1,
+    mqlw_t2,
+    mqlw_t3,
+    mqlw_t4,
+    mqlw_t5,
+    mqlw_t6,
+    mqlw_t7,
+    mqlw_t11,
+    mqlw_t12,
+    mqlw_t14,
+    mqlw_da9,
+    mqlw_da10,
+    mqlw_da13,
+    mqlw_da15,
+    mqlw_mp9,
+    mqlw_mp10,
+    mqlw_mp13,
+    mqlw_mp15,
+    (mqlw_yy9 / 400) AS mqlw_era9,
+    mqlw_yy9 - (mqlw_yy9 / 400) * 400 AS mqlw_yoe9,
+    (mqlw_yy10 / 400) AS mqlw_era10,
+    mqlw_yy10 - (mqlw_yy10 / 400) * 400 AS mqlw_yoe10,
+    (mqlw_yy13 / 400) AS mqlw_era13,
+    mqlw_yy13 - (mqlw_yy13 / 400) * 400 AS mqlw_yoe13,
+    (mqlw_yy15 / 400) AS mqlw_era15,
+    mqlw_yy15 - (mqlw_yy15 / 400) * 400 AS mqlw_yoe15
+  FROM mqlw_date5
+  LIMIT -1 OFFSET 0
+),
+mqlw_value AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t2,
+    lower(trim((CASE WHEN instr(mqlw_t1, '@') > 0 THEN replace(mqlw_t1, rtrim(mqlw_t1, replace(mqlw_t1, '@', '')), '') END), ' ' || char(9))) AS mqlw_e1,
+    lower(mqlw_t2) AS mqlw_l2,
+    lower(mqlw_t3) AS mqlw_l3,
+    CAST(mqlw_t4 AS REAL) AS mqlw_n4,
+    CAST(mqlw_t5 AS REAL) AS mqlw_n5,
+    CASE WHEN lower(mqlw_t6) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t6) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b6,
+    lower(mqlw_t7) AS mqlw_l7,
+    mqlw_era9 * 146097 + mqlw_yoe9 * 365 + (mqlw_yoe9 / 4) - (mqlw_yoe9 / 100) + ((153 * mqlw_mp9 + 2) / 5) + mqlw_da9 - 1 - 719468 AS mqlw_d9,
+    mqlw_era10 * 146097 + mqlw_yoe10 * 365 + (mqlw_yoe10 / 4) - (mqlw_yoe10 / 100) + ((153 * mqlw_mp10 + 2) / 5) + mqlw_da10 - 1 - 719468 AS mqlw_d10,
+    CAST(mqlw_t11 AS REAL) AS mqlw_n11,
+    CAST(mqlw_t12 AS REAL) AS mqlw_n12,
+    mqlw_era13 * 146097 + mqlw_yoe13 * 365 + (mqlw_yoe13 / 4) - (mqlw_yoe13 / 100) + ((153 * mqlw_mp13 + 2) / 5) + mqlw_da13 - 1 - 719468 AS mqlw_d13,
+    CASE WHEN lower(mqlw_t14) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b14,
+    mqlw_era15 * 146097 + mqlw_yoe15 * 365 + (mqlw_yoe15 / 4) - (mqlw_yoe15 / 100) + ((153 * mqlw_mp15 + 2) / 5) + mqlw_da15 - 1 - 719468 AS mqlw_d15
+  FROM mqlw_date6
+  LIMIT -1 OFFSET 0
+),
+mqlw_latest AS (
+  SELECT MAX(mqlw_v) AS mqlw_latest FROM (
+    SELECT MAX(mqlw_d13) AS mqlw_v FROM mqlw_value
+    UNION ALL
+    SELECT MAX(mqlw_d15) AS mqlw_v FROM mqlw_value
+  ) AS mqlw_days
+),
+mqlw_age AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t2,
+    mqlw_e1,
+    mqlw_l2,
+    mqlw_l3,
+    mqlw_n4,
+    mqlw_n5,
+    mqlw_b6,
+    mqlw_l7,
+    mqlw_d10,
+    mqlw_n11,
+    mqlw_n12,
+    mqlw_b14,
+    CASE WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest) - mqlw_d15 END AS mqlw_age15,
+    CASE WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 IS NULL THEN NULL WHEN COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 < 0 THEN 0 ELSE COALESCE(mqlw_d9, mqlw_latest) - mqlw_d13 END AS mqlw_age13
+  FROM mqlw_value
+  CROSS JOIN mqlw_latest
+  LIMIT -1 OFFSET 0
+),
+mqlw_decay1 AS (
+  SELECT
+    mqlw_t0,
+    mqlw_t2,
+    mqlw_e1,
+    mqlw_l2,
+    mqlw_l3,
+    mqlw_n4,
+    mqlw_n5,
+    mqlw_b6,
+    mqlw_l7,
+    mqlw_d10,
+    mqlw_n11,
+    mqlw_n12,
+    mqlw_b14,
+    CASE WHEN mqlw_age15 IS NULL THEN 100.0 WHEN mqlw_age15 <= 7.0 THEN 100.0 WHEN mqlw_age15 <= 30.0 THEN 80.0 WHEN mqlw_age15 <= 60.0 THEN 60.0 WHEN mqlw_age15 <= 90.0 THEN 33.29999923706055 ELSE 15.0 END AS mqlw_p15,
+    CASE WHEN mqlw_age13 IS NULL THEN 100.0 WHEN mqlw_age13 <= 7.0 THEN 100.0 WHEN mqlw_age13 <= 30.0 THEN 80.0 WHEN mqlw_age13 <= 60.0 THEN 60.0 WHEN mqlw_age13 <= 90.0 THEN 33.29999923706055 ELSE 15.0 END AS mqlw_p13
+  FROM mqlw_age
+  LIMIT -1 OFFSET 0
+),
+mqlw_points AS (
+  SELECT
+    mqlw_t0,
+    0 AS mqlw_uns,
+    (
+      CASE WHEN mqlw_l3 IN ('vp', 'c-level') THEN 2000 ELSE 0 END +
+      CASE WHEN mqlw_l3 IN ('manager') THEN 750 ELSE 0 END +
+      CASE WHEN mqlw_t2 IS NULL THEN -500 ELSE 0 END +
+      CASE WHEN (mqlw_e1 = 'gmail.com' OR (length(mqlw_e1) > 10 AND substr(mqlw_e1, -10) = '.gmail.com') OR mqlw_e1 = 'yahoo.co.uk' OR (length(mqlw_e1) > 12 AND substr(mqlw_e1, -12) = '.yahoo.co.uk') OR mqlw_e1 = 'hotmail.com' OR (length(mqlw_e1) > 12 AND substr(mqlw_e1, -12) = '.hotmail.com')) THEN -1225 ELSE 0 END +
+      CASE WHEN (mqlw_e1 = 'acme.com' OR (length(mqlw_e1) > 9 AND substr(mqlw_e1, -9) = '.acme.com')) THEN 300 ELSE 0 END +
+      CASE WHEN (mqlw_n4 >= 200.0 AND mqlw_n4 <= 1000.0) THEN 1000 ELSE 0 END +
+      CASE WHEN mqlw_n4 IN (1000.0) THEN 100 ELSE 0 END +
+      CASE WHEN mqlw_n4 IN (50.0, 12.0) THEN -300 ELSE 0 END +
+      CASE WHEN mqlw_n4 IS NULL THEN -100 ELSE 0 END +
+      CASE WHEN mqlw_n5 >= 1.0 THEN 268 ELSE 0 END +
+      CASE WHEN mqlw_n5 IS NULL THEN -33 ELSE 0 END +
+      CASE WHEN mqlw_b6 IN (1) THEN 400 ELSE 0 END +
+      CASE WHEN mqlw_b6 IN (0) THEN 100 ELSE 0 END +
+      CASE WHEN mqlw_b6 IN (1) THEN 50 ELSE 0 END +
+      CASE WHEN mqlw_b6 IS NULL THEN -200 ELSE 0 END +
+      CASE WHEN mqlw_l7 IN ('us') THEN 500 ELSE 0 END +
+      CASE WHEN mqlw_d10 IN (20151) THEN 600 ELSE 0 END +
+      CASE WHEN (mqlw_d10 >= 20089.0 AND mqlw_d10 <= 20454.0) THEN 200 ELSE 0 END +
+      CASE WHEN mqlw_d10 IS NULL THEN -400 ELSE 0 END
+    ) AS mqlw_fit,
+    min(max((30.0 * COALESCE(mqlw_n11, 0)), (-50.0)), 50.0) * mqlw_p15 AS mqlw_y0,
+    min(max((12.5 * COALESCE(mqlw_n12, 0)), (-30.0)), 30.0) * mqlw_p13 AS mqlw_y1,
+    1.1 * COALESCE(mqlw_n12, 0) * mqlw_p15 AS mqlw_y2,
+    (-50.0) * COALESCE(mqlw_b14, 0) * 100.0 AS mqlw_y3,
+    (-3.3) * COALESCE(mqlw_b14, 0) * mqlw_p15 AS mqlw_y4,
+    CASE
+      WHEN (mqlw_e1 = 'rivalsoft.com' OR (length(mqlw_e1) > 14 AND substr(mqlw_e1, -14) = '.rivalsoft.com') OR mqlw_e1 = 'competeco.com' OR (length(mqlw_e1) > 14 AND substr(mqlw_e1, -14) = '.competeco.com')) THEN 'competitor'
+      WHEN mqlw_l2 IN ('student') THEN 'student'
+      WHEN mqlw_b6 IN (1) THEN 'partner'
+    END AS mqlw_disq,
+    CASE WHEN mqlw_n11 > 0 OR mqlw_b14 > 0 THEN 1 ELSE 0 END AS mqlw_hand
+  FROM mqlw_decay1
+  LIMIT -1 OFFSET 0
+),
+mqlw_sums AS (
+  SELECT
+    mqlw_t0,
+    mqlw_uns,
+    mqlw_fit,
+    mqlw_disq,
+    mqlw_hand,
+    (
+      (CAST(mqlw_y0 AS INTEGER) + CASE WHEN mqlw_y0 - CAST(mqlw_y0 AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_y0 - CAST(mqlw_y0 AS INTEGER) <= -0.5 THEN -1 ELSE 0 END) +
+      (CAST(mqlw_y1 AS INTEGER) + CASE WHEN mqlw_y1 - CAST(mqlw_y1 AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_y1 - CAST(mqlw_y1 AS INTEGER) <= -0.5 THEN -1 ELSE 0 END) +
+      (CAST(mqlw_y2 AS INTEGER) + CASE WHEN mqlw_y2 - CAST(mqlw_y2 AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_y2 - CAST(mqlw_y2 AS INTEGER) <= -0.5 THEN -1 ELSE 0 END) +
+      (CAST(mqlw_y3 AS INTEGER) + CASE WHEN mqlw_y3 - CAST(mqlw_y3 AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_y3 - CAST(mqlw_y3 AS INTEGER) <= -0.5 THEN -1 ELSE 0 END) +
+      (CAST(mqlw_y4 AS INTEGER) + CASE WHEN mqlw_y4 - CAST(mqlw_y4 AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_y4 - CAST(mqlw_y4 AS INTEGER) <= -0.5 THEN -1 ELSE 0 END)
+    ) AS mqlw_beh
+  FROM mqlw_points
+  LIMIT -1 OFFSET 0
+),
+mqlw_total AS (
+  SELECT
+    mqlw_t0,
+    mqlw_uns,
+    mqlw_disq,
+    mqlw_hand,
+    mqlw_beh,
+    CASE WHEN mqlw_fit >= 3000 THEN 0 WHEN mqlw_fit >= 1501 THEN 1 WHEN mqlw_fit >= 0 THEN 2 ELSE 3 END AS mqlw_grade,
+    mqlw_fit + (CASE WHEN mqlw_fit >= 3000 THEN 1.5 WHEN mqlw_fit >= 1501 THEN 1.15 WHEN mqlw_fit >= 0 THEN 1.0 ELSE 0.7 END) * mqlw_beh AS mqlw_ytot
+  FROM mqlw_sums
+  LIMIT -1 OFFSET 0
+),
+mqlw_score AS (
+  SELECT
+    mqlw_t0,
+    mqlw_disq,
+    mqlw_hand,
+    mqlw_beh,
+    mqlw_grade,
+    CASE WHEN mqlw_uns = 1 THEN NULL ELSE (CAST(mqlw_ytot AS INTEGER) + CASE WHEN mqlw_ytot - CAST(mqlw_ytot AS INTEGER) >= 0.5 THEN 1 WHEN mqlw_ytot - CAST(mqlw_ytot AS INTEGER) <= -0.5 THEN -1 ELSE 0 END) END AS mqlw_score_h
+  FROM mqlw_total
+  LIMIT -1 OFFSET 0
+),
+mqlw_lead AS (
+  SELECT
+    mqlw_t0,
+    mqlw_disq,
+    mqlw_grade,
+    mqlw_score_h,
+    CASE WHEN mqlw_disq IS NULL AND mqlw_score_h IS NOT NULL AND mqlw_hand = 1 AND mqlw_grade <= 2 THEN 4 ELSE 0 END AS mqlw_hr,
+    CASE WHEN mqlw_disq IS NULL AND mqlw_score_h IS NOT NULL AND mqlw_grade <= 1 AND mqlw_beh >= 2050 THEN 2 ELSE 0 END AS mqlw_gb,
+    CASE WHEN mqlw_disq IS NULL AND mqlw_score_h >= 2001 THEN 1 ELSE 0 END AS mqlw_sp,
+    CASE WHEN mqlw_disq IS NULL THEN 0 ELSE 1 END AS mqlw_dq
+  FROM mqlw_score
+  LIMIT -1 OFFSET 0
+)
+SELECT
+  mqlw_t0 AS lead_id,
+  mqlw_score_h / 100.0 AS score,
+  CASE mqlw_grade WHEN 0 THEN 'A' WHEN 1 THEN 'B' WHEN 2 THEN 'C' ELSE 'D' END AS grade,
+  CASE WHEN mqlw_sp + mqlw_gb + mqlw_hr > 0 THEN 1 ELSE 0 END AS mql,
+  CASE mqlw_sp + mqlw_gb + mqlw_hr
+    WHEN 1 THEN 'score'
+    WHEN 2 THEN 'grade_behaviour'
+    WHEN 3 THEN 'score+grade_behaviour'
+    WHEN 4 THEN 'hand_raiser'
+    WHEN 5 THEN 'score+hand_raiser'
+    WHEN 6 THEN 'grade_behaviour+hand_raiser'
+    WHEN 7 THEN 'score+grade_behaviour+hand_raiser'
+  END AS path,
+  mqlw_disq AS disqualified
+FROM mqlw_lead
