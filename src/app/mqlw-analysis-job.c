@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mqlw-analysis-job.h"
 #include "mqlw-background.h"
 
@@ -179,6 +181,19 @@ mqlw_analysis_job_run (MqlwAnalysisJob *self,
 
   if (!mqlw_workbench_has_data (workbench))
     return;
+  if (mqlw_workbench_is_aggregate (workbench))
+    {
+      g_autoptr(GError) error = g_error_new_literal (MQLW_WORKBENCH_ERROR, MQLW_WORKBENCH_ERROR_NEEDS_LEADS,
+                                                     _("This analysis needs the leads themselves: a warehouse's "
+                                                       "aggregate only counts them per score."));
+
+      /* Nothing to compute: said at once, and no older figures stay on show. */
+      if (self->result != NULL && self->result_free != NULL)
+        self->result_free (self->result);
+      self->result = NULL;
+      self->done (NULL, error, self->user_data);
+      return;
+    }
   snapshot = g_new0 (Snapshot, 1);
   snapshot->func = self->func;
   snapshot->input.dataset = mqlw_dataset_ref (mqlw_workbench_get_dataset (workbench));

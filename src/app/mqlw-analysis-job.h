@@ -7,7 +7,9 @@
  * scheme) and runs @func on it in a worker thread of its own scorer; a run
  * asked for while one is in flight waits, and only the newest waits, so a
  * burst of edits costs at most one more run. @done gets the result on the
- * main thread; the job keeps it until the next one arrives (or an error). */
+ * main thread; the job keeps it until the next one arrives (or an error).
+ * With a warehouse's aggregate on show there are no leads to analyse: @done
+ * gets MQLW_WORKBENCH_ERROR_NEEDS_LEADS at once. */
 #pragma once
 
 #include <gio/gio.h>
