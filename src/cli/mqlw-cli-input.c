@@ -267,22 +267,15 @@ GBytes *
 mqlw_read_input (const char  *path,
                  GError     **error)
 {
-  if (g_strcmp0 (path, "-") == 0)
-    {
-      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
-      g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  g_autoptr(MqlwSource) source = NULL;
 
-      if (g_output_stream_splice (mem, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
-        return NULL;
-      return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
-    }
+  if (g_strcmp0 (path, "-") == 0)
+    source = mqlw_source_new_for_fd (STDIN_FILENO, "stdin", error);
   else
-    {
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
-      if (mapped == NULL)
-        return NULL;
-      return g_mapped_file_get_bytes (mapped);
-    }
+    source = mqlw_source_new_for_path (path, NULL, error);
+  if (source == NULL)
+    return NULL;
+  return mqlw_source_read_all (source, 0, error);
 }
 
 /* "FILE:KEY[=FILE_KEY]"; the file part may itself contain ':' (take the last). */
@@ -615,7 +608,6 @@ mqlw_load_dataset (const char             *path,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autofree char *base_dir = NULL;
-  g_autofree char *name = NULL;
   Progress progress = { .show = !options->quiet && isatty (STDERR_FILENO), .last_percent = -1 };
 
   if (g_strcmp0 (path, "-") != 0 && mqlw_project_is_project_file (path))
@@ -632,23 +624,18 @@ mqlw_load_dataset (const char             *path,
   if (mapping == NULL)
     return NULL;
 
-  bytes = mqlw_read_input (path, error);
-  if (bytes == NULL)
-    return NULL;
-
   if (g_strcmp0 (path, "-") == 0)
     {
-      name = g_strdup ("stdin");
+      /* Standard input is read whole first: the import goes over its text more than once. */
+      bytes = mqlw_read_input (path, error);
+      if (bytes == NULL)
+        return NULL;
       base_dir = g_get_current_dir ();
+      dataset = mqlw_import_bytes (bytes, "stdin", base_dir, mapping,
+                                   on_import_progress_cb, &progress, NULL, error);
     }
   else
-    {
-      name = g_path_get_basename (path);
-      base_dir = g_path_get_dirname (path);
-    }
-
-  dataset = mqlw_import_bytes (bytes, name, base_dir, mapping,
-                               on_import_progress_cb, &progress, NULL, error);
+    dataset = mqlw_import_file (path, mapping, on_import_progress_cb, &progress, NULL, error);
   if (progress.show && progress.last_percent >= 0)
     g_printerr ("\r\033[K");
   if (dataset == NULL)

@@ -207,7 +207,6 @@ mqlw_command_inspect (int    argc,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MqlwCsvPreview) preview = NULL;
   g_autofree char *write_map = NULL;
-  g_autofree char *name = NULL;
   int rows = 5;
   GOptionEntry entries[] = {
     { "write-map", 'w', 0, G_OPTION_ARG_FILENAME, &write_map,
@@ -224,12 +223,15 @@ mqlw_command_inspect (int    argc,
   overrides = mqlw_build_mapping (&inv.data, &error);
   if (overrides == NULL)
     return mqlw_report_error (error);
-  bytes = mqlw_read_input (inv.rest[0], &error);
-  if (bytes == NULL)
-    return mqlw_report_error (error);
-  name = g_str_equal (inv.rest[0], "-") ? g_strdup ("stdin") : g_path_get_basename (inv.rest[0]);
-
-  preview = mqlw_csv_preview_bytes (bytes, name, overrides, MAX (rows, 0), NULL, &error);
+  if (g_str_equal (inv.rest[0], "-"))
+    {
+      bytes = mqlw_read_input (inv.rest[0], &error);
+      if (bytes == NULL)
+        return mqlw_report_error (error);
+      preview = mqlw_csv_preview_bytes (bytes, "stdin", overrides, MAX (rows, 0), NULL, &error);
+    }
+  else
+    preview = mqlw_csv_preview_file (inv.rest[0], overrides, MAX (rows, 0), NULL, &error);
   if (preview == NULL)
     return mqlw_report_error (error);
 

@@ -6,6 +6,7 @@
 #include "mqlw-date.h"
 #include "mqlw-dataset.h"
 #include "mqlw-mapping.h"
+#include "mqlw-read.h"
 #include "mqlw-import.h"
 #include "mqlw-model.h"
 #include "mqlw-scorer.h"

@@ -58,6 +58,8 @@ typedef struct {
   guint         n_cols;
   guint         row_base;        /* the first row this reader fills */
   guint         next_row;        /* the row the record being read goes to */
+  guint         row_end;         /* past the last row this reader may fill */
+  guint         max_rows;        /* the leads one import may hold (limits) */
   gsize         capacity;        /* rows allocated in every column */
   gboolean      past_header;
   gboolean      preview;
@@ -806,7 +808,7 @@ on_import_field_cb (gpointer    user_data,
   Builder *b;
   MqlwColumn *column;
 
-  if (G_UNLIKELY (!reader->past_header) || col >= reader->n_cols)
+  if (G_UNLIKELY (!reader->past_header) || col >= reader->n_cols || G_UNLIKELY (row >= reader->row_end))
     return;
   b = &reader->builders[col];
   column = b->column;
@@ -893,6 +895,20 @@ on_import_row_cb (gpointer   user_data,
     }
   if (blank)
     return TRUE;
+  if (G_UNLIKELY (reader->next_row >= reader->row_end))
+    {
+      if (reader->next_row >= reader->max_rows)
+        g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                     _("%s: line %" PRIu64 ": more than %u leads; the workbench reads up to %u leads of "
+                       "%u columns (%u values in all)"),
+                     reader->text->source_name, line, reader->max_rows, reader->max_rows, reader->n_cols,
+                     (guint) MQLW_IMPORT_MAX_VALUES);
+      else
+        g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                     _("%s: line %" PRIu64 ": more records than lines; the file cannot be read"),
+                     reader->text->source_name, line);
+      return FALSE;
+    }
   if (G_UNLIKELY (n_fields != reader->n_cols))
     {
       if (!reader->preview)
@@ -999,28 +1015,17 @@ finish_date_column (Reader   *reader,
   return TRUE;
 }
 
-static void
+static gsize storage_size (MqlwColumnType type);
+
+/* Room for @capacity rows; FALSE when memory cannot give it (the pages are
+ * only used as rows arrive: a capacity counted from lines is cheap). */
+static gboolean
 set_storage (MqlwColumn *column,
              gsize       capacity)
 {
   g_free (column->num);
-  switch (column->type)
-    {
-    case MQLW_COLUMN_TYPE_INTEGER:
-    case MQLW_COLUMN_TYPE_DECIMAL:
-      column->num = g_new (double, capacity);
-      break;
-    case MQLW_COLUMN_TYPE_BOOLEAN:
-      column->boolean = g_new (gint8, capacity);
-      break;
-    case MQLW_COLUMN_TYPE_DATE:
-      column->days = g_new (gint32, capacity);
-      break;
-    case MQLW_COLUMN_TYPE_CATEGORICAL:
-    default:
-      column->codes = g_new (guint32, capacity);
-      break;
-    }
+  column->num = g_try_malloc_n (MAX (capacity, 1), storage_size (column->type));
+  return column->num != NULL;
 }
 
 static void
@@ -1147,6 +1152,9 @@ init_reader (Reader            *reader,
   reader->problems = problems;
   reader->capacity = capacity;
   reader->row_base = reader->next_row = row_base;
+  reader->row_end = (guint) MIN (capacity, G_MAXUINT);
+  reader->max_rows = MIN (MQLW_IMPORT_MAX_ROWS, MQLW_IMPORT_MAX_VALUES / MAX (mapping->columns->len, 1));
+  reader->row_end = MIN (reader->row_end, reader->max_rows);
   reader->past_header = !first;
   reader->n_cols = mapping->columns->len;
   reader->builders = g_new0 (Builder, reader->n_cols);
@@ -1331,14 +1339,16 @@ read_rows (const MqlwCsvText  *text,
   Reader readers[2] = { { 0 } };
   Part parts[2] = { { 0 } };
   PartProgress pp = { &outer, NULL, 1.0, 0.0 };
-  gsize capacity = text->n_lines + 1;
+  guint max_rows = MIN (MQLW_IMPORT_MAX_ROWS, MQLW_IMPORT_MAX_VALUES / MAX (mapping->columns->len, 1));
+  gsize capacity = MIN (text->n_lines + 1, (guint64) max_rows + 1);
   guint n_parts = 1;
   gint stop = 0;
   gboolean ok = TRUE;
 
   if (retry != NULL)
     *retry = FALSE;
-  if (retry != NULL && !preview && text->split > 0 && text->len >= split_min_bytes)
+  if (retry != NULL && !preview && text->split > 0 && text->len >= split_min_bytes
+      && text->n_lines < max_rows)
     n_parts = 2;
 
   for (guint c = 0; c < mapping->columns->len; c++)
@@ -1351,7 +1361,13 @@ read_rows (const MqlwCsvText  *text,
       column = mqlw_dataset_add_column (dataset, spec->name, spec->type, spec->role);
       column->stage = spec->stage;
       column->activity = g_strdup (spec->activity);
-      set_storage (column, capacity);
+      if (!set_storage (column, capacity))
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                       _("%s: there is not enough memory for %" G_GUINT64_FORMAT " lines of %u columns"),
+                       text->source_name, text->n_lines, mapping->columns->len);
+          return NULL;
+        }
       if (spec->type == MQLW_COLUMN_TYPE_CATEGORICAL)
         {
           /* Strings live in chunks the column owns; the index is built if ever needed. */
@@ -1376,6 +1392,7 @@ read_rows (const MqlwCsvText  *text,
       /* Rows of the second part start after every row the first could hold. */
       init_reader (&readers[1], text, mapping, dataset, preview, deferred, problems, capacity,
                    (guint) text->split_lines, FALSE);
+      readers[0].row_end = (guint) text->split_lines;
       parts[1].reader = &readers[1];
       parts[1].cancellable = cancellable;
       parts[1].span.start = text->split;
@@ -1655,8 +1672,7 @@ read_join_file (const MqlwJoinSpec  *join,
 {
   g_autofree char *path = NULL;
   g_autofree char *name = g_path_get_basename (join->path);
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MqlwSource) source = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(MqlwMapping) overrides = mqlw_mapping_new ();
   MqlwColumnSpec *key_spec;
@@ -1669,15 +1685,14 @@ read_join_file (const MqlwJoinSpec  *join,
   else
     path = g_build_filename (base_dir != NULL ? base_dir : ".", join->path, NULL);
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
+  source = mqlw_source_new_for_path (path, name, &local_error);
+  if (source == NULL)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_JOIN,
                    _("%s: cannot read the file to join (%s)"), name, local_error->message);
       return NULL;
     }
-  bytes = g_mapped_file_get_bytes (mapped);
-  if (!mqlw_csv_text_init (&text, bytes, name, 0, error))
+  if (!mqlw_csv_text_init (&text, source, 0, error))
     {
       mqlw_csv_text_clear (&text);
       return NULL;
@@ -1692,6 +1707,11 @@ read_join_file (const MqlwJoinSpec  *join,
   if (text.problems != NULL)
     g_ptr_array_extend_and_steal (problems, g_steal_pointer (&text.problems));
   mqlw_csv_text_clear (&text);
+  if (dataset != NULL && !mqlw_source_check_unchanged (source, &local_error))
+    {
+      mqlw_csv_import_read_error (&local_error);
+      g_clear_pointer (&dataset, mqlw_dataset_unref);
+    }
   if (dataset == NULL)
     {
       if (g_error_matches (local_error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN))
@@ -2166,68 +2186,80 @@ import_text (const MqlwCsvText  *text,
 }
 
 typedef struct {
-  GBytes   *bytes;
-  gboolean  droppable;
-  gint      stop;       /* atomic: the import failed, the digest is not needed */
+  MqlwSource *source;
+  gint        stop;       /* atomic: the import failed, the digest is not needed */
+  GError     *error;
 } DigestJob;
 
-#define DIGEST_BLOCK ((gsize) 4 << 20)
+#define DIGEST_BLOCK ((gsize) 1 << 20)
 
-/* The digest, block by block; pages of a droppable mapping are given back as
- * soon as they are hashed (the parsers read them again from the page cache). */
+/* The digest of the bytes as read, block by block (the parsers read the same
+ * blocks again from the page cache). */
 static gpointer
 compute_sha256_thread (gpointer data)
 {
   DigestJob *job = data;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  gsize len;
-  const guchar *bytes = g_bytes_get_data (job->bytes, &len);
+  g_autofree char *buffer = mqlw_source_is_in_memory (job->source) ? NULL : g_malloc (DIGEST_BLOCK);
+  guint64 len = mqlw_source_get_size (job->source);
 
-  for (gsize off = 0; off < len; off += DIGEST_BLOCK)
+  for (guint64 off = 0; off < len; off += DIGEST_BLOCK)
     {
-      gsize n = MIN (DIGEST_BLOCK, len - off);
+      gsize n = (gsize) MIN (DIGEST_BLOCK, len - off);
+      const char *p;
+
       if (g_atomic_int_get (&job->stop))
         return NULL;
-      g_checksum_update (checksum, bytes + off, n);
-      if (job->droppable)
-        mqlw_csv_drop_pages (bytes + off, n);
+      if ((p = mqlw_source_read (job->source, off, n, buffer, &job->error)) == NULL)
+        return NULL;
+      g_checksum_update (checksum, (const guchar *) p, n);
     }
   return g_strdup (g_checksum_get_string (checksum));
 }
 
 static MqlwDataset *
-import_bytes (GBytes             *data,
-              gboolean            droppable,
-              const char         *source_name,
-              const char         *base_dir,
-              const MqlwMapping  *mapping,
-              MqlwProgressFunc    progress,
-              gpointer            progress_data,
-              GCancellable       *cancellable,
-              GError            **error)
+import_source (MqlwSource         *source,
+               const char         *base_dir,
+               const MqlwMapping  *mapping,
+               MqlwProgressFunc    progress,
+               gpointer            progress_data,
+               GCancellable       *cancellable,
+               GError            **error)
 {
   MqlwCsvText text;
-  MqlwDataset *dataset = NULL;
-  DigestJob job = { data, droppable, 0 };
+  g_autoptr(MqlwDataset) dataset = NULL;
+  DigestJob job = { source, 0, NULL };
   GThread *digest_thread;
   char *digest;
 
   /* The digest is computed on another core while the parsers run. */
   digest_thread = g_thread_new ("mqlw-sha256", compute_sha256_thread, &job);
-  if (mqlw_csv_text_init_full (&text, data, source_name, mapping != NULL ? mapping->delimiter : 0,
-                               droppable, error))
+  if (mqlw_csv_text_init (&text, source, mapping != NULL ? mapping->delimiter : 0, error))
     dataset = import_text (&text, base_dir, mapping, progress, progress_data, cancellable, error);
   mqlw_csv_text_clear (&text);
   if (dataset == NULL)
     g_atomic_int_set (&job.stop, 1);
   digest = g_thread_join (digest_thread);
+  if (dataset != NULL && digest == NULL)
+    {
+      /* Only a read that came back short stops the digest on its own. */
+      g_propagate_error (error, g_steal_pointer (&job.error));
+      mqlw_csv_import_read_error (error);
+      g_clear_pointer (&dataset, mqlw_dataset_unref);
+    }
+  g_clear_error (&job.error);
+  if (dataset != NULL && !mqlw_source_check_unchanged (source, error))
+    {
+      mqlw_csv_import_read_error (error);
+      g_clear_pointer (&dataset, mqlw_dataset_unref);
+    }
   if (dataset == NULL)
     {
       g_free (digest);
       return NULL;
     }
   dataset->source_sha256 = digest;
-  return dataset;
+  return g_steal_pointer (&dataset);
 }
 
 MqlwDataset *
@@ -2240,29 +2272,25 @@ mqlw_import_bytes (GBytes             *data,
                    GCancellable       *cancellable,
                    GError            **error)
 {
+  g_autoptr(MqlwSource) source = NULL;
+
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return import_bytes (data, FALSE, source_name, base_dir, mapping, progress, progress_data,
-                       cancellable, error);
+  source = mqlw_source_new_for_bytes (data, source_name);
+  return import_source (source, base_dir, mapping, progress, progress_data, cancellable, error);
 }
 
-static GBytes *
-map_file (const char  *path,
-          GError     **error)
+/* @path opened for reading, with errors in MQLW_IMPORT_ERROR. */
+static MqlwSource *
+open_source (const char  *path,
+             GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autofree char *name = g_path_get_basename (path);
+  MqlwSource *source = mqlw_source_new_for_path (path, NULL, error);
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_IO,
-                   _("%s: cannot read the file (%s)"), name, local_error->message);
-      return NULL;
-    }
-  return g_mapped_file_get_bytes (mapped);
+  if (source == NULL)
+    mqlw_csv_import_read_error (error);
+  return source;
 }
 
 MqlwDataset *
@@ -2273,20 +2301,17 @@ mqlw_import_file (const char         *path,
                   GCancellable       *cancellable,
                   GError            **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(MqlwSource) source = NULL;
   g_autofree char *dir = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = map_file (path, error);
-  if (bytes == NULL)
+  source = open_source (path, error);
+  if (source == NULL)
     return NULL;
-  name = g_path_get_basename (path);
   dir = g_path_get_dirname (path);
-  /* Our own read-only private mapping: pages already read may be given back. */
-  return import_bytes (bytes, TRUE, name, dir, mapping, progress, progress_data, cancellable, error);
+  return import_source (source, dir, mapping, progress, progress_data, cancellable, error);
 }
 
 void
@@ -2302,23 +2327,19 @@ mqlw_csv_preview_free (MqlwCsvPreview *self)
   g_free (self);
 }
 
-MqlwCsvPreview *
-mqlw_csv_preview_bytes (GBytes             *data,
-                        const char         *source_name,
-                        const MqlwMapping  *overrides,
-                        guint               max_rows,
-                        GCancellable       *cancellable,
-                        GError            **error)
+static MqlwCsvPreview *
+preview_source (MqlwSource         *source,
+                const MqlwMapping  *overrides,
+                guint               max_rows,
+                GCancellable       *cancellable,
+                GError            **error)
 {
   g_autoptr(MqlwCsvPreview) preview = NULL;
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autoptr(GPtrArray) head = NULL;
   MqlwCsvText text;
 
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!mqlw_csv_text_init (&text, data, source_name, overrides != NULL ? overrides->delimiter : 0, error))
+  if (!mqlw_csv_text_init (&text, source, overrides != NULL ? overrides->delimiter : 0, error))
     {
       mqlw_csv_text_clear (&text);
       return NULL;
@@ -2337,6 +2358,11 @@ mqlw_csv_preview_bytes (GBytes             *data,
   mqlw_csv_text_clear (&text);
   if (dataset == NULL)
     return NULL;
+  if (!mqlw_source_check_unchanged (source, error))
+    {
+      mqlw_csv_import_read_error (error);
+      return NULL;
+    }
 
   preview->header = g_new0 (char *, preview->mapping->columns->len + 1);
   for (guint c = 0; c < preview->mapping->columns->len; c++)
@@ -2347,21 +2373,36 @@ mqlw_csv_preview_bytes (GBytes             *data,
 }
 
 MqlwCsvPreview *
+mqlw_csv_preview_bytes (GBytes             *data,
+                        const char         *source_name,
+                        const MqlwMapping  *overrides,
+                        guint               max_rows,
+                        GCancellable       *cancellable,
+                        GError            **error)
+{
+  g_autoptr(MqlwSource) source = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  source = mqlw_source_new_for_bytes (data, source_name);
+  return preview_source (source, overrides, max_rows, cancellable, error);
+}
+
+MqlwCsvPreview *
 mqlw_csv_preview_file (const char         *path,
                        const MqlwMapping  *overrides,
                        guint               max_rows,
                        GCancellable       *cancellable,
                        GError            **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(MqlwSource) source = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = map_file (path, error);
-  if (bytes == NULL)
+  source = open_source (path, error);
+  if (source == NULL)
     return NULL;
-  name = g_path_get_basename (path);
-  return mqlw_csv_preview_bytes (bytes, name, overrides, max_rows, cancellable, error);
+  return preview_source (source, overrides, max_rows, cancellable, error);
 }
