@@ -54,7 +54,7 @@ static const BadCase cases[] = {
     "no-such-deals.csv: cannot read the file to join" },
   { NULL, "bad-role.map.json", "mapping", MQLW_MAPPING_ERROR_INVALID, "bad-role.map.json: $.columns[1].role: unknown role 'fitt'" },
   { NULL, "bad-type.map.json", "mapping", MQLW_MAPPING_ERROR_INVALID, "bad-type.map.json: $.columns[0].type: unknown type 'number'" },
-  { NULL, "not-json.map.json", "mapping", MQLW_MAPPING_ERROR_INVALID, "not-json.map.json: $: this is not valid JSON" },
+  { NULL, "not-json.map.json", "mapping", MQLW_MAPPING_ERROR_INVALID, "not-json.map.json: line 2, column 1: this is not valid JSON" },
   { NULL, "bad-version.map.json", "mapping", MQLW_MAPPING_ERROR_INVALID, "bad-version.map.json: $.version: version 7 is not supported" },
   { NULL, "bad-join-stage.map.json", "mapping", MQLW_MAPPING_ERROR_INVALID, "bad-join-stage.map.json: $.joins[0].stage: unknown stage 'signed'" },
   { NULL, "bad-stage-value.map.json", "mapping", MQLW_MAPPING_ERROR_INVALID, "bad-stage-value.map.json: $.stage_values[0].closed: must be true or false" },

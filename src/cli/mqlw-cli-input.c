@@ -263,6 +263,27 @@ mqlw_parse_fraction (const char  *option,
   return TRUE;
 }
 
+/* What read standard input first, for the message when a second input names it too. */
+static const char *stdin_claimed_by;
+
+gboolean
+mqlw_claim_stdin (const char  *path,
+                  const char  *what,
+                  GError     **error)
+{
+  if (g_strcmp0 (path, "-") != 0)
+    return TRUE;
+  if (stdin_claimed_by != NULL)
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("standard input (-) can be read only once, and %s already reads it: give %s as a file"),
+                   stdin_claimed_by, what);
+      return FALSE;
+    }
+  stdin_claimed_by = what;
+  return TRUE;
+}
+
 GBytes *
 mqlw_read_input (const char  *path,
                  GError     **error)
@@ -346,6 +367,8 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
 
   if (options->map_path != NULL)
     {
+      if (!mqlw_claim_stdin (options->map_path, _("the mapping (--map)"), error))
+        return NULL;
       mapping = mqlw_mapping_load (options->map_path, error);
       if (mapping == NULL)
         return NULL;
@@ -624,6 +647,8 @@ mqlw_load_dataset (const char             *path,
   if (mapping == NULL)
     return NULL;
 
+  if (!mqlw_claim_stdin (path, _("the lead history"), error))
+    return NULL;
   if (g_strcmp0 (path, "-") == 0)
     {
       /* Standard input is read whole first: the import goes over its text more than once. */
@@ -670,6 +695,8 @@ mqlw_build_model (const MqlwModelOptions  *options,
 
   if (options->model_path != NULL)
     {
+      if (!mqlw_claim_stdin (options->model_path, _("the model (--model)"), error))
+        return NULL;
       model = mqlw_model_load (options->model_path, error);
       if (model == NULL)
         return NULL;

@@ -106,6 +106,11 @@ gboolean      mqlw_parse_fraction      (const char        *option,
                                         double            *value,
                                         GError           **error);
 
+/* Notes that @what (a translated "the model (--model)") reads @path; fails
+ * when @path is "-" and standard input is already taken by another input. */
+gboolean      mqlw_claim_stdin         (const char        *path,
+                                        const char        *what,
+                                        GError           **error);
 /* Reads @path ("-" = stdin) into memory. */
 GBytes       *mqlw_read_input          (const char        *path,
                                         GError           **error);

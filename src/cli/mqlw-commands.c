@@ -223,6 +223,8 @@ mqlw_command_inspect (int    argc,
   overrides = mqlw_build_mapping (&inv.data, &error);
   if (overrides == NULL)
     return mqlw_report_error (error);
+  if (!mqlw_claim_stdin (inv.rest[0], _("the lead history"), &error))
+    return mqlw_report_error (error);
   if (g_str_equal (inv.rest[0], "-"))
     {
       bytes = mqlw_read_input (inv.rest[0], &error);

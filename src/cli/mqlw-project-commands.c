@@ -642,8 +642,10 @@ mqlw_command_verify (int    argc,
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autoptr(MqlwVerifyResult) result = NULL;
   g_autoptr(MqlwSignoff) signoff = NULL;
-  g_autofree char *data = NULL, *contents = NULL, *format = NULL;
-  gsize length;
+  g_autofree char *data = NULL, *format = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  const char *text;
+  gsize length = 0;
   gboolean ok;
   GOptionEntry entries[] = {
     { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data,
@@ -664,16 +666,20 @@ mqlw_command_verify (int    argc,
       g_printerr (_("mqlw: --format must be text or json, not “%s”\n"), format);
       return MQLW_EXIT_USAGE;
     }
-  if (!g_file_get_contents (inv.rest[0], &contents, &length, &error))
+  if (!mqlw_claim_stdin (inv.rest[0], _("the agreed-model export"), &error)
+      || (contents = mqlw_read_small_file (inv.rest[0], MQLW_JSON_MAX_BYTES, &error)) == NULL)
     return mqlw_report_error (error);
+  text = g_bytes_get_data (contents, &length);
+  if (text == NULL)
+    text = "";
   if (data != NULL && (dataset = mqlw_load_dataset (data, &inv.data, &error)) == NULL)
     return mqlw_report_error (error);
-  if (!mqlw_signoff_verify (contents, (gssize) length, dataset, &result, &error))
+  if (!mqlw_signoff_verify (text, (gssize) length, dataset, &result, &error))
     {
       g_printerr ("mqlw: %s: %s\n", inv.rest[0], error->message);
       return MQLW_EXIT_DATA;
     }
-  signoff = mqlw_signoff_from_json (contents, (gssize) length, NULL);
+  signoff = mqlw_signoff_from_json (text, (gssize) length, NULL);
   ok = result->changed == 0 && result->digest_ok &&
        (!result->data_checked || result->data_metrics_match);
 

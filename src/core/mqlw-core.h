@@ -7,6 +7,7 @@
 #include "mqlw-dataset.h"
 #include "mqlw-mapping.h"
 #include "mqlw-read.h"
+#include "mqlw-json-limits.h"
 #include "mqlw-import.h"
 #include "mqlw-model.h"
 #include "mqlw-scorer.h"

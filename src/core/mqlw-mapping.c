@@ -10,6 +10,8 @@
 
 #include "mqlw-csv-private.h"
 #include "mqlw-mapping.h"
+#include "mqlw-json-limits.h"
+#include "mqlw-read.h"
 
 G_DEFINE_QUARK (mqlw-mapping-error-quark, mqlw_mapping_error)
 
@@ -763,10 +765,11 @@ mqlw_mapping_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, len, &local_error))
+  if (!mqlw_json_load (parser, json, len, &local_error))
     {
-      g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_INVALID,
-                   _("$: this is not valid JSON (%s)"), local_error->message);
+      /* The message names the line and column, or the JSON path. */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      mqlw_json_error_convert (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_INVALID, MQLW_MAPPING_ERROR_INVALID);
       return NULL;
     }
   root_node = json_parser_get_root (parser);
@@ -851,22 +854,25 @@ MqlwMapping *
 mqlw_mapping_load (const char  *path,
                    GError     **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize len = 0;
+  const char *data;
   MqlwMapping *self;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  name = g_path_get_basename (path);
-  if (!g_file_get_contents (path, &contents, &len, &local_error))
+  name = strcmp (path, "-") == 0 ? g_strdup ("stdin") : g_path_get_basename (path);
+  contents = mqlw_read_small_file (path, MQLW_JSON_MAX_BYTES, &local_error);
+  if (contents == NULL)
     {
       g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_INVALID,
                    _("%s: cannot read the mapping file (%s)"), name, local_error->message);
       return NULL;
     }
-  self = mqlw_mapping_from_json (contents, len, &local_error);
+  data = g_bytes_get_data (contents, &len);
+  self = mqlw_mapping_from_json (data != NULL ? data : "", len, &local_error);
   if (self == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "mqlw-signoff.h"
+#include "mqlw-json-limits.h"
 #include "mqlw-scorer.h"
 
 G_DEFINE_QUARK (mqlw-signoff-error-quark, mqlw_signoff_error)
@@ -706,10 +707,10 @@ parse_export (JsonParser  *parser,
   JsonNode *root;
   const char *format;
 
-  if (!json_parser_load_from_data (parser, json, len, &local))
+  if (!mqlw_json_load (parser, json, len, &local))
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
-                   _("This is not an agreed-model export: it is not valid JSON (%s)"), local->message);
+                   _("This is not an agreed-model export: %s"), local->message);
       return FALSE;
     }
   root = json_parser_get_root (parser);
