@@ -104,6 +104,10 @@ gboolean  mqlw_csv_read_head   (const MqlwCsvText *text,
                                 GArray           **lines,
                                 GError           **error);
 
+/* Tests: blocks of @bytes (at least 4) instead of 512 KiB, so that small texts
+ * cross block boundaries anywhere; 0 restores the default. */
+void      mqlw_csv_set_block_size (gsize bytes);
+
 /* Texts of at least @bytes with a split are read by two parsers (default
  * 4 MiB; tests set 0 to read even small files in two, G_MAXSIZE for one). */
 void      mqlw_import_set_split_min (gsize bytes);

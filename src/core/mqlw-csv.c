@@ -169,10 +169,17 @@ detect_delimiter (const char *data,
   return best;
 }
 
-/* The text is checked, counted and parsed in blocks of these sizes (read into
+/* The text is checked, counted and parsed in blocks of this size (read into
  * a buffer of that size when the source is a file). */
-#define SCAN_BLOCK  ((gsize) 512 << 10)
-#define PARSE_BLOCK ((gsize) 512 << 10)
+#define BLOCK_SIZE ((gsize) 512 << 10)
+
+static gsize block_size = BLOCK_SIZE;
+
+void
+mqlw_csv_set_block_size (gsize bytes)
+{
+  block_size = bytes > 0 ? MAX (bytes, 4) : BLOCK_SIZE;
+}
 
 void
 mqlw_csv_import_read_error (GError **error)
@@ -327,7 +334,7 @@ scan_text (Scan        *scan,
            const char  *name,
            GError     **error)
 {
-  g_autofree char *buffer = mqlw_source_is_in_memory (source) ? NULL : g_malloc (SCAN_BLOCK);
+  g_autofree char *buffer = mqlw_source_is_in_memory (source) ? NULL : g_malloc (block_size);
 
   memset (scan, 0, sizeof *scan);
   scan->mid = len / 2;
@@ -336,7 +343,7 @@ scan_text (Scan        *scan,
     {
       const char *p;
 
-      n = MIN (SCAN_BLOCK, len - off);
+      n = MIN (block_size, len - off);
       if ((p = mqlw_source_read (source, start + off, n, buffer, error)) == NULL)
         {
           mqlw_csv_import_read_error (error);
@@ -665,7 +672,7 @@ parse_span (const MqlwCsvText *text,
     }
   csv_set_delim (&parser, (unsigned char) text->delimiter);
   if (!mqlw_source_is_in_memory (text->source))
-    buffer = g_malloc (PARSE_BLOCK);
+    buffer = g_malloc (block_size);
 
   state.field_func = field_func;
   state.row_func = row_func;
@@ -678,7 +685,7 @@ parse_span (const MqlwCsvText *text,
 
   while (pos < len && !state.stop)
     {
-      gsize n = MIN (PARSE_BLOCK, len - pos);
+      gsize n = MIN (block_size, len - pos);
       const char *block = mqlw_source_read (text->source, text->start + pos, n, buffer, error);
 
       if (block == NULL)
