@@ -11,6 +11,7 @@
 
 #include "mqlw-csv-private.h"
 #include "mqlw-import.h"
+#include "mqlw-number.h"
 
 G_DEFINE_QUARK (mqlw-import-error-quark, mqlw_import_error)
 
@@ -44,6 +45,7 @@ typedef struct {
   gint32       *alt;           /* day-first reading of ambiguous slash dates, by row */
   guint64       dmy_line, mdy_line, ambiguous_line;
   char         *dmy_example, *mdy_example, *ambiguous_example;
+  MqlwNumberForm form;         /* numbers: the column's decimal mark and currency */
   /* categorical */
   Dict          dict;
   gboolean      deferred;      /* nearly one value per row (ids, e-mails): the row's string
@@ -441,8 +443,9 @@ infer_type (GPtrArray  *rows,
             const char *normalized,
             guint       bool_extra)
 {
-  gboolean all_bool = TRUE, all_01 = TRUE, all_int = TRUE, all_num = TRUE, all_date = TRUE;
-  guint n_values = 0;
+  gboolean all_bool = TRUE, all_01 = TRUE, all_int = TRUE;
+  guint n_values = 0, n_num = 0, n_num_near = 0, n_date = 0, n_date_near = 0;
+  MqlwNumberForm form = { 0 };
 
   for (guint r = 0; r < rows->len; r++)
     {
@@ -464,15 +467,26 @@ infer_type (GPtrArray  *rows,
         all_bool = FALSE;
       if (all_01 && !(len == 1 && (s[0] == '0' || s[0] == '1')))
         all_01 = FALSE;
-      if (all_num || all_int)
+      if (parse_number (s, len, &v, &integral))
         {
-          if (!parse_number (s, len, &v, &integral))
-            all_num = all_int = FALSE;
-          else if (!integral)
-            all_int = FALSE;
+          n_num++;
+          all_int &= integral;
         }
-      if (all_date && mqlw_date_forms (s, len) == 0)
-        all_date = FALSE;
+      else
+        {
+          MqlwNumberResult result = mqlw_number_parse (s, len, &form, TRUE, 0, &v, &integral);
+          if (result == MQLW_NUMBER_OK)
+            {
+              n_num++;
+              all_int &= integral;
+            }
+          else if (mqlw_number_is_near (result))
+            n_num_near++;
+        }
+      if (mqlw_date_forms (s, len) != 0)
+        n_date++;
+      else if (mqlw_date_is_written_as_date (s, len))
+        n_date_near++;
     }
 
   if (n_values == 0)
@@ -482,13 +496,60 @@ infer_type (GPtrArray  *rows,
     return mqlw_mapping_name_is_activity (normalized) ? MQLW_COLUMN_TYPE_INTEGER : MQLW_COLUMN_TYPE_BOOLEAN;
   if (all_bool)
     return MQLW_COLUMN_TYPE_BOOLEAN;
-  if (all_int)
-    return MQLW_COLUMN_TYPE_INTEGER;
-  if (all_num)
-    return MQLW_COLUMN_TYPE_DECIMAL;
-  if (all_date)
+  /* Values written as numbers (or dates) that cannot be read as one ("$5.3M",
+   * 2024-02-30) keep the column's type: the import then names each of them,
+   * wherever it is in the file, instead of reading the whole column as text. */
+  if (n_num > 0 && n_num + n_num_near == n_values)
+    return all_int ? MQLW_COLUMN_TYPE_INTEGER : MQLW_COLUMN_TYPE_DECIMAL;
+  if (n_date > 0 && n_date + n_date_near == n_values)
     return MQLW_COLUMN_TYPE_DATE;
   return MQLW_COLUMN_TYPE_CATEGORICAL;
+}
+
+/* What the sample says about each column for the full read: the form of its
+ * numbers, and for a text column why it is not numbers (the first value that
+ * is not one, with its line: the scorer's message names it). */
+static void
+learn_forms (const MqlwMapping  *mapping,
+             GPtrArray          *rows,
+             GArray             *row_lines,
+             MqlwNumberForm     *forms,
+             char              **text_reasons)
+{
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      gboolean numeric = spec->type == MQLW_COLUMN_TYPE_INTEGER || spec->type == MQLW_COLUMN_TYPE_DECIMAL;
+
+      if (!numeric && spec->type != MQLW_COLUMN_TYPE_CATEGORICAL)
+        continue;
+      for (guint r = 0; r < rows->len; r++)
+        {
+          GStrv row = g_ptr_array_index (rows, r);
+          guint64 line = g_array_index (row_lines, guint64, r);
+          const char *s;
+          gsize len;
+          double v;
+          gboolean integral;
+          MqlwNumberResult result;
+
+          if (g_strv_length (row) <= c)
+            continue;
+          s = row[c];
+          len = strlen (s);
+          trim_field (&s, &len);
+          if (len == 0 || parse_number (s, len, &v, &integral))
+            continue;
+          result = mqlw_number_parse (s, len, &forms[c], TRUE, line, &v, &integral);
+          if (result != MQLW_NUMBER_OK && !numeric)
+            {
+              g_autofree char *shown = shorten_value (s, len);
+              g_autofree char *why = mqlw_number_explain (result, &forms[c], s, len);
+              text_reasons[c] = g_strdup_printf (_("line %" PRIu64 ": '%s' %s"), line, shown, why);
+              break;
+            }
+        }
+    }
 }
 
 static const char *
@@ -671,11 +732,12 @@ report_bad_value (Reader     *reader,
 
   if (reader->preview)
     {
+      /* The problem carries the line and the column: the message does not repeat them. */
       add_problem (reader, mqlw_problem_new (MQLW_PROBLEM_ERROR, line, b->spec->name,
                                              /* Translators: the last %s is a reason such as "is not a number". */
-                                             _("line %" PRIu64 ", column %s: '%s' %s (set the column's type "
-                                               "to text in the mapping to keep it as text)"),
-                                             line, b->spec->name, shown, what));
+                                             _("'%s' %s (set the column's type to text in the mapping to "
+                                               "keep it as text)"),
+                                             shown, what));
       return;
     }
   if (reader->error == NULL)
@@ -741,8 +803,11 @@ read_date (Reader     *reader,
   forms = mqlw_date_forms (field, len);
   if (forms == 0)
     {
+      g_autofree char *why = mqlw_date_explain (field, len);
+      g_autofree char *what = why != NULL ? g_strdup_printf (_("is not a date: %s"), why) : NULL;
+
       b->column->days[row] = MQLW_DATE_MISSING;
-      report_bad_value (reader, b, field, len, line, _("is not a date"));
+      report_bad_value (reader, b, field, len, line, what != NULL ? what : _("is not a date"));
       return;
     }
   if ((forms & MQLW_DATE_FORM_ISO) || memchr (field, '/', len) == NULL)
@@ -796,6 +861,33 @@ read_date (Reader     *reader,
   b->column->days[row] = days;
 }
 
+/* A number that is not plain: in the column's form ("$1,200"), or an error
+ * that says why not. */
+static void
+read_number_form (Reader     *reader,
+                  Builder    *b,
+                  const char *field,
+                  gsize       len,
+                  guint64     line,
+                  guint       row)
+{
+  double v;
+  gboolean integral;
+  MqlwNumberResult result = mqlw_number_parse (field, len, &b->form, FALSE, line, &v, &integral);
+  g_autofree char *why = NULL;
+
+  if (result == MQLW_NUMBER_OK)
+    {
+      b->column->num[row] = v;
+      if (!integral)
+        b->saw_fraction = TRUE;
+      return;
+    }
+  b->column->num[row] = NAN;
+  why = mqlw_number_explain (result, &b->form, field, len);
+  report_bad_value (reader, b, field, len, line, why);
+}
+
 static void
 on_import_field_cb (gpointer    user_data,
                     guint       col,
@@ -837,10 +929,7 @@ on_import_field_cb (gpointer    user_data,
               b->saw_fraction = TRUE;
           }
         else
-          {
-            column->num[row] = NAN;
-            report_bad_value (reader, b, field, len, line, _("is not a number"));
-          }
+          read_number_form (reader, b, field, len, line, row);
       }
       break;
 
@@ -1140,6 +1229,7 @@ init_reader (Reader            *reader,
              MqlwDataset       *dataset,
              gboolean           preview,
              const gboolean    *deferred,
+             const MqlwNumberForm *forms,
              GPtrArray         *problems,
              gsize              capacity,
              guint              row_base,
@@ -1168,6 +1258,7 @@ init_reader (Reader            *reader,
 
       b->spec = spec;
       b->type = spec->type;
+      b->form = forms[c];
       b->bool_extra = bool_extra_for (spec);
       if (spec->role == MQLW_ROLE_IGNORE)
         continue;
@@ -1325,6 +1416,7 @@ read_rows (const MqlwCsvText  *text,
            const MqlwMapping  *mapping,
            gboolean            preview,
            const gboolean     *deferred,
+           const MqlwNumberForm *forms,
            GPtrArray          *problems,
            GHashTable        **first_lines_out,
            MqlwProgressFunc    progress,
@@ -1380,7 +1472,7 @@ read_rows (const MqlwCsvText  *text,
         }
     }
 
-  init_reader (&readers[0], text, mapping, dataset, preview, deferred, problems, capacity, 0, TRUE);
+  init_reader (&readers[0], text, mapping, dataset, preview, deferred, forms, problems, capacity, 0, TRUE);
   parts[0].reader = &readers[0];
   parts[0].cancellable = cancellable;
   parts[0].span.end = n_parts == 2 ? text->split : text->len;
@@ -1390,7 +1482,7 @@ read_rows (const MqlwCsvText  *text,
       GThread *thread;
 
       /* Rows of the second part start after every row the first could hold. */
-      init_reader (&readers[1], text, mapping, dataset, preview, deferred, problems, capacity,
+      init_reader (&readers[1], text, mapping, dataset, preview, deferred, forms, problems, capacity,
                    (guint) text->split_lines, FALSE);
       readers[0].row_end = (guint) text->split_lines;
       parts[1].reader = &readers[1];
@@ -1529,6 +1621,8 @@ read_table (const MqlwCsvText  *text,
   g_autoptr(GArray) row_lines = NULL;
   g_autoptr(MqlwMapping) mapping = NULL;
   g_autofree gboolean *deferred = NULL;
+  g_autofree MqlwNumberForm *forms = NULL;
+  g_autoptr(GPtrArray) text_reasons = NULL;   /* char*, NULL-filled */
   MqlwDataset *dataset;
   guint64 header_line = 1;
   gboolean retry = FALSE;
@@ -1569,9 +1663,13 @@ read_table (const MqlwCsvText  *text,
   deferred = g_new0 (gboolean, mapping->columns->len);
   if (!preview)
     choose_deferred (mapping, rows, deferred);
+  forms = g_new0 (MqlwNumberForm, mapping->columns->len);
+  text_reasons = g_ptr_array_new_full (mapping->columns->len, g_free);
+  g_ptr_array_set_size (text_reasons, mapping->columns->len);
+  learn_forms (mapping, rows, row_lines, forms, (char **) text_reasons->pdata);
 
   /* A second parser may only start after the header (past its first data row). */
-  dataset = read_rows (text, mapping, preview, deferred, problems, first_lines_out,
+  dataset = read_rows (text, mapping, preview, deferred, forms, problems, first_lines_out,
                        progress, progress_data, cancellable,
                        row_lines->len > 0 && text->split_lines + 1 >= g_array_index (row_lines, guint64, 0)
                        ? &retry : NULL, error);
@@ -1579,11 +1677,19 @@ read_table (const MqlwCsvText  *text,
     {
       /* The second parser started inside a record after all: read it all in one. */
       g_debug ("%s: the split did not fall between records; reading in one piece", text->source_name);
-      dataset = read_rows (text, mapping, preview, deferred, problems, first_lines_out,
+      dataset = read_rows (text, mapping, preview, deferred, forms, problems, first_lines_out,
                            progress, progress_data, cancellable, NULL, error);
     }
   if (dataset == NULL)
     return NULL;
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      MqlwColumn *column = spec->role != MQLW_ROLE_IGNORE ? mqlw_dataset_get_column (dataset, spec->name) : NULL;
+
+      if (column != NULL && column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        column->text_reason = g_steal_pointer (&text_reasons->pdata[c]);
+    }
 
   if (head_out != NULL)
     {
@@ -1983,10 +2089,9 @@ apply_stage_column (MqlwDataset       *dataset,
           g_ptr_array_add (problems,
                            mqlw_problem_new (MQLW_PROBLEM_WARNING, first_line_of (first_lines, column, c),
                                              column->name,
-                                             _("line %" PRIu64 ", column %s: the stage '%s' is not "
-                                               "known, so its leads are left unknown; add it to stage_values "
-                                               "in the mapping"),
-                                             first_line_of (first_lines, column, c), column->name, value));
+                                             _("the stage '%s' is not known, so its leads are left unknown; "
+                                               "add it to stage_values in the mapping"),
+                                             value));
           continue;
         }
       known[c] = TRUE;
@@ -2051,10 +2156,9 @@ apply_outcome_column (MqlwDataset *dataset,
               g_ptr_array_add (problems,
                                mqlw_problem_new (MQLW_PROBLEM_WARNING, first_line_of (first_lines, column, c),
                                                  column->name,
-                                                 _("line %" PRIu64 ", column %s: '%s' is not a yes/no "
-                                                   "value, so those leads' %s outcome is left unknown"),
-                                                 first_line_of (first_lines, column, c), column->name, value,
-                                                 stage_label_lower (s)));
+                                                 _("'%s' is not a yes/no value, so those leads' %s outcome "
+                                                   "is left unknown"),
+                                                 value, stage_label_lower (s)));
           }
         for (guint i = 0; i < dataset->n_rows; i++)
           if (column->codes[i] != MQLW_CODE_MISSING && by_code[column->codes[i]] != MQLW_OUTCOME_UNKNOWN)

@@ -49,6 +49,8 @@ mqlw_source_new_for_bytes (GBytes     *bytes,
   self = source_new (name);
   self->bytes = g_bytes_ref (bytes);
   self->data = g_bytes_get_data (bytes, &size);
+  if (self->data == NULL)
+    self->data = "";   /* empty: no offset may be added to NULL */
   self->size = size;
   return self;
 }
