@@ -354,17 +354,13 @@ mqlw_command_inspect (int    argc,
           const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
           g_autofree char *role = describe_role (spec);
           g_autoptr(GString) samples = g_string_new (NULL);
-          guint col = G_MAXUINT;
-
-          for (guint h = 0; preview->header[h] != NULL; h++)
-            if (g_str_equal (preview->header[h], spec->name))
-              col = h;
-          for (guint r = 0; col != G_MAXUINT && r < preview->rows->len && r < 3; r++)
+          /* The header is the mapping's columns in order, and every sample row has a
+           * value for each of them. */
+          for (guint r = 0; r < preview->rows->len && r < 3; r++)
             {
               char **cells = g_ptr_array_index (preview->rows, r);
-              if (col < g_strv_length (cells))
-                g_string_append_printf (samples, "%s%s", samples->len ? ", " : "",
-                                        cells[col][0] ? cells[col] : "∅");
+              g_string_append_printf (samples, "%s%s", samples->len ? ", " : "",
+                                      cells[i][0] ? cells[i] : "∅");
             }
           g_print ("%-28s %-12s %-28s %s\n", spec->name, mqlw_column_type_to_string (spec->type), role,
                    samples->str);

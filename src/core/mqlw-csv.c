@@ -823,6 +823,7 @@ mqlw_csv_parse_span (const MqlwCsvText *text,
 typedef struct {
   GPtrArray *current;   /* char* of the record being read */
   GStrv      header;
+  guint      header_len;
   guint64    header_line;
   GPtrArray *rows;
   GArray    *lines;
@@ -838,7 +839,7 @@ on_head_field_cb (gpointer    user_data,
                   guint64     line)
 {
   HeadState *state = user_data;
-  guint keep = state->header != NULL ? g_strv_length (state->header) + 1 : MQLW_IMPORT_MAX_COLUMNS + 1;
+  guint keep = state->header != NULL ? state->header_len + 1 : MQLW_IMPORT_MAX_COLUMNS + 1;
 
   /* A ragged row is kept as it is, up to one field more than the header has. */
   if (col < keep)
@@ -876,6 +877,7 @@ on_head_row_cb (gpointer   user_data,
           return FALSE;
         }
       state->header = row;
+      state->header_len = n_fields;
       state->header_line = line;
       return state->max_rows > 0;
     }

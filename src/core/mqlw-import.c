@@ -455,8 +455,7 @@ infer_type (GPtrArray  *rows,
       double v;
       gboolean integral;
 
-      if (g_strv_length (row) <= col)
-        continue;
+      /* read_table pads short rows: every row has a value per header column. */
       s = row[col];
       len = strlen (s);
       trim_field (&s, &len);
@@ -533,8 +532,6 @@ learn_forms (const MqlwMapping  *mapping,
           gboolean integral;
           MqlwNumberResult result;
 
-          if (g_strv_length (row) <= c)
-            continue;
           s = row[c];
           len = strlen (s);
           trim_field (&s, &len);
@@ -584,14 +581,24 @@ resolve_mapping (const MqlwCsvText  *text,
                  GError            **error)
 {
   g_autoptr(MqlwMapping) mapping = mqlw_mapping_new ();
+  g_autoptr(GHashTable) in_header = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) given_specs = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_cols = g_strv_length (header);
 
+  /* Lookups by name through hash tables: linear in the number of columns. */
+  for (guint c = 0; c < n_cols; c++)
+    g_hash_table_add (in_header, header[c]);
   if (overrides != NULL)
     {
       for (guint i = 0; i < overrides->columns->len; i++)
         {
+          MqlwColumnSpec *spec = g_ptr_array_index (overrides->columns, i);
+          g_hash_table_insert (given_specs, spec->name, spec);
+        }
+      for (guint i = 0; i < overrides->columns->len; i++)
+        {
           const MqlwColumnSpec *spec = g_ptr_array_index (overrides->columns, i);
-          if (g_strv_contains ((const char * const *) header, spec->name))
+          if (g_hash_table_contains (in_header, spec->name))
             continue;
           if (spec->role_set && spec->role == MQLW_ROLE_OUTCOME)
             g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_MISSING_OUTCOME,
@@ -605,7 +612,7 @@ resolve_mapping (const MqlwCsvText  *text,
       for (guint i = 0; i < overrides->joins->len; i++)
         {
           const MqlwJoinSpec *join = g_ptr_array_index (overrides->joins, i);
-          if (!g_strv_contains ((const char * const *) header, join->key))
+          if (!g_hash_table_contains (in_header, join->key))
             {
               g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN,
                            _("%s has no column '%s' (named as the key to join %s)"),
@@ -629,8 +636,7 @@ resolve_mapping (const MqlwCsvText  *text,
 
   for (guint c = 0; c < n_cols; c++)
     {
-      const MqlwColumnSpec *given = overrides != NULL
-        ? mqlw_mapping_get_column ((MqlwMapping *) overrides, header[c]) : NULL;
+      const MqlwColumnSpec *given = g_hash_table_lookup (given_specs, header[c]);
       g_autofree char *normalized = mqlw_mapping_normalize_name (header[c]);
       MqlwColumnSpec *spec = g_new0 (MqlwColumnSpec, 1);
       MqlwStage name_stage = MQLW_STAGE_SQL;
@@ -1195,7 +1201,7 @@ choose_deferred (const MqlwMapping *mapping,
       for (guint r = 0; r < rows->len; r++)
         {
           GStrv row = g_ptr_array_index (rows, r);
-          if (g_strv_length (row) <= c || row[c][0] == '\0')
+          if (row[c][0] == '\0')
             continue;
           n_values++;
           g_hash_table_add (seen, row[c]);
@@ -1601,6 +1607,27 @@ read_rows (const MqlwCsvText  *text,
   return g_steal_pointer (&dataset);
 }
 
+/* Gives every row at least @n_cols values ("" for the missing ones), so that
+ * a column's value in a row is there without measuring the row each time. */
+static void
+pad_rows (GPtrArray *rows,
+          guint      n_cols)
+{
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+      guint len = g_strv_length (row);
+
+      if (len >= n_cols)
+        continue;
+      row = g_renew (char *, row, n_cols + 1);
+      for (guint c = len; c < n_cols; c++)
+        row[c] = g_strdup ("");
+      row[n_cols] = NULL;
+      rows->pdata[r] = row;
+    }
+}
+
 /* Reads a whole table (no outcomes). On success *mapping_out is the resolved mapping. */
 static MqlwDataset *
 read_table (const MqlwCsvText  *text,
@@ -1623,6 +1650,7 @@ read_table (const MqlwCsvText  *text,
   g_autofree gboolean *deferred = NULL;
   g_autofree MqlwNumberForm *forms = NULL;
   g_autoptr(GPtrArray) text_reasons = NULL;   /* char*, NULL-filled */
+  g_autoptr(GHashTable) seen = NULL;
   MqlwDataset *dataset;
   guint64 header_line = 1;
   gboolean retry = FALSE;
@@ -1631,24 +1659,28 @@ read_table (const MqlwCsvText  *text,
     return NULL;
 
   /* Header: names must be unique; blank names get a placeholder. */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint c = 0; header[c] != NULL; c++)
     {
+      gpointer first;
+
       g_strstrip (header[c]);
       if (header[c][0] == '\0')
         {
           g_free (header[c]);
           header[c] = g_strdup_printf ("column_%u", c + 1);
         }
-      for (guint k = 0; k < c; k++)
-        if (strcmp (header[k], header[c]) == 0)
-          {
-            g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_DUPLICATE_HEADER,
-                         _("%s: line %" PRIu64 ": the column name '%s' appears twice in the header "
-                           "(columns %u and %u); rename one of them"),
-                         text->source_name, header_line, header[c], k + 1, c + 1);
-            return NULL;
-          }
+      if (g_hash_table_lookup_extended (seen, header[c], NULL, &first))
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_DUPLICATE_HEADER,
+                       _("%s: line %" PRIu64 ": the column name '%s' appears twice in the header "
+                         "(columns %u and %u); rename one of them"),
+                       text->source_name, header_line, header[c], GPOINTER_TO_UINT (first), c + 1);
+          return NULL;
+        }
+      g_hash_table_insert (seen, header[c], GUINT_TO_POINTER (c + 1));
     }
+  pad_rows (rows, g_strv_length (header));
   if (rows->len == 0 && !preview)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_ROWS,

@@ -46,7 +46,8 @@ typedef struct {
   gboolean      had_bom;
   gboolean      converted_from_cp1252;
   GStrv         header;
-  GPtrArray    *rows;          /* GStrv per row, the first @max_rows data rows */
+  GPtrArray    *rows;          /* GStrv per row, the first @max_rows data rows, each with at least
+                                * a value per header column ("" when the row is short) */
   guint64       n_rows;        /* data rows in the whole file */
   MqlwMapping  *mapping;       /* detected (merged with the given overrides) */
   GPtrArray    *problems;      /* MqlwProblem* */
