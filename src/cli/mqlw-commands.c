@@ -546,6 +546,16 @@ mqlw_command_sweep (int    argc,
       return MQLW_EXIT_USAGE;
     }
 
+  if (mqlw_calibration_sweep_points (from, to, step) > MQLW_CALIBRATION_MAX_SWEEP_POINTS)
+    {
+      g_printerr ("mqlw: ");
+      g_printerr (_("a sweep from %g to %g by %g has more than %u thresholds, the most one sweep "
+                    "computes: give a larger --step or a narrower --from/--to"),
+                  from, to, step, (guint) MQLW_CALIBRATION_MAX_SWEEP_POINTS);
+      g_printerr ("\n");
+      mqlw_scored_clear (&scored);
+      return MQLW_EXIT_USAGE;
+    }
   sweep = mqlw_calibration_sweep (scored.calibration, from, to, step, scored.model->capacity_per_month);
 
   switch (inv.format.parsed)
