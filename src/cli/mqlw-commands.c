@@ -348,23 +348,36 @@ mqlw_command_inspect (int    argc,
       g_print ("%s: %s%s%s\n", _("Delimiter"), delimiter_name (preview->delimiter),
                preview->had_bom ? _(", UTF-8 byte order mark") : "",
                preview->converted_from_cp1252 ? _(", converted from Windows-1252") : "");
-      g_print ("\n%-28s %-12s %-28s %s\n", _("Column"), _("Type"), _("Role"), _("Sample values"));
-      for (guint i = 0; i < preview->mapping->columns->len; i++)
-        {
-          const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
-          g_autofree char *role = describe_role (spec);
-          g_autoptr(GString) samples = g_string_new (NULL);
-          /* The header is the mapping's columns in order, and every sample row has a
-           * value for each of them. */
-          for (guint r = 0; r < preview->rows->len && r < 3; r++)
-            {
-              char **cells = g_ptr_array_index (preview->rows, r);
-              g_string_append_printf (samples, "%s%s", samples->len ? ", " : "",
-                                      cells[i][0] ? cells[i] : "∅");
-            }
-          g_print ("%-28s %-12s %-28s %s\n", spec->name, mqlw_column_type_to_string (spec->type), role,
-                   samples->str);
-        }
+      {
+        g_autoptr(MqlwTextTable) table = mqlw_text_table_new ("llll");
+        g_autofree char *text = NULL;
+        const char *heading[] = { _("Column"), _("Type"), _("Role"), _("Sample values") };
+
+        mqlw_text_table_add_row (table, heading);
+        for (guint i = 0; i < preview->mapping->columns->len; i++)
+          {
+            const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
+            g_autofree char *role = describe_role (spec);
+            g_autoptr(GString) samples = g_string_new (NULL);
+            const char *cells[4];
+
+            /* The header is the mapping's columns in order, and every sample row has a
+             * value for each of them. */
+            for (guint r = 0; r < preview->rows->len && r < 3; r++)
+              {
+                char **values = g_ptr_array_index (preview->rows, r);
+                g_string_append_printf (samples, "%s%s", samples->len ? ", " : "",
+                                        values[i][0] ? values[i] : "∅");
+              }
+            cells[0] = spec->name;
+            cells[1] = mqlw_column_type_to_string (spec->type);
+            cells[2] = role;
+            cells[3] = samples->str;
+            mqlw_text_table_add_row (table, cells);
+          }
+        text = mqlw_text_table_to_string (table, NULL);
+        g_print ("\n%s", text);
+      }
       if (preview->problems->len > 0)
         {
           g_print ("\n%s (%u)\n", _("Problems"), preview->problems->len);
@@ -583,22 +596,10 @@ mqlw_command_sweep (int    argc,
       break;
     case MQLW_FORMAT_TEXT:
     default:
-      g_print ("%10s %9s %9s %9s %10s %10s %12s\n", _("Threshold"), _("MQLs"), _("/ month"),
-               _("Accept"), _("SQL rate"), _("Win rate"), _("Wins caught"));
-      for (guint i = 0; i < sweep->len; i++)
-        {
-          const MqlwPreview *p = &g_array_index (sweep, MqlwPreview, i);
-          g_autofree char *acc = p->stage[MQLW_STAGE_ACCEPTED].present && !isnan (p->stage[MQLW_STAGE_ACCEPTED].rate)
-            ? g_strdup_printf ("%.1f %%", p->stage[MQLW_STAGE_ACCEPTED].rate * 100) : g_strdup ("—");
-          g_autofree char *sql = p->stage[MQLW_STAGE_SQL].present && !isnan (p->stage[MQLW_STAGE_SQL].rate)
-            ? g_strdup_printf ("%.1f %%", p->stage[MQLW_STAGE_SQL].rate * 100) : g_strdup ("—");
-          g_autofree char *won = p->stage[MQLW_STAGE_WON].present && !isnan (p->stage[MQLW_STAGE_WON].rate)
-            ? g_strdup_printf ("%.1f %%", p->stage[MQLW_STAGE_WON].rate * 100) : g_strdup ("—");
-          g_autofree char *caught = !isnan (p->wins_captured_share)
-            ? g_strdup_printf ("%.1f %%", p->wins_captured_share * 100) : g_strdup ("—");
-          g_print ("%10g %9" G_GUINT64_FORMAT " %9.1f %9s %10s %10s %12s%s\n", p->threshold, p->mql,
-                   p->mql_per_month, acc, sql, won, caught, p->over_capacity ? _("  over capacity") : "");
-        }
+      {
+        g_autofree char *text = mqlw_text_previews ((const MqlwPreview *) (void *) sweep->data, sweep->len);
+        fputs (text, stdout);
+      }
       break;
     }
 
@@ -838,21 +839,33 @@ print_swap_rows (const char         *heading,
   MqlwColumn *id = mqlw_dataset_find_role (dataset, MQLW_ROLE_LEAD_ID);
 
   g_print ("\n%s (%u)\n", heading, rows->len);
-  g_print ("  %-14s %9s %9s  %-9s %-9s %-11s %-9s\n", _("Lead"), _("Baseline"), _("Proposed"),
-           _("Accepted"), _("SQL"), _("Opportunity"), _("Won"));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      guint row = g_array_index (rows, guint, i);
-      g_autofree char *name = id != NULL ? mqlw_column_format (id, row) : NULL;
-      g_autofree char *line = g_strdup_printf ("%s %u", _("row"), row + 1);
+  {
+    g_autoptr(MqlwTextTable) table = mqlw_text_table_new ("lrrllll");
+    g_autofree char *text = NULL;
+    const char *titles[] = {
+      _("Lead"), _("Baseline"), _("Proposed"), _("Accepted"), _("SQL"), _("Opportunity"), _("Won"),
+    };
 
-      g_print ("  %-14s %9.2f %9.2f  %-9s %-9s %-11s %-9s\n", name != NULL ? name : line,
-               baseline->total[row], proposed->total[row],
-               outcome_word (&dataset->outcomes, MQLW_STAGE_ACCEPTED, row),
-               outcome_word (&dataset->outcomes, MQLW_STAGE_SQL, row),
-               outcome_word (&dataset->outcomes, MQLW_STAGE_OPPORTUNITY, row),
-               outcome_word (&dataset->outcomes, MQLW_STAGE_WON, row));
-    }
+    mqlw_text_table_add_row (table, titles);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        guint row = g_array_index (rows, guint, i);
+        g_autofree char *name = id != NULL ? mqlw_column_format (id, row) : NULL;
+        g_autofree char *line = g_strdup_printf ("%s %u", _("row"), row + 1);
+        g_autofree char *base = g_strdup_printf ("%.2f", baseline->total[row]);
+        g_autofree char *prop = g_strdup_printf ("%.2f", proposed->total[row]);
+        const char *cells[] = {
+          name != NULL ? name : line, base, prop,
+          outcome_word (&dataset->outcomes, MQLW_STAGE_ACCEPTED, row),
+          outcome_word (&dataset->outcomes, MQLW_STAGE_SQL, row),
+          outcome_word (&dataset->outcomes, MQLW_STAGE_OPPORTUNITY, row),
+          outcome_word (&dataset->outcomes, MQLW_STAGE_WON, row),
+        };
+        mqlw_text_table_add_row (table, cells);
+      }
+    text = mqlw_text_table_to_string (table, "  ");
+    fputs (text, stdout);
+  }
 }
 
 static JsonNode *

@@ -18,4 +18,5 @@
 #include "mqlw-signoff.h"
 #include "mqlw-project.h"
 #include "mqlw-export.h"
+#include "mqlw-text-table.h"
 #include "mqlw-report.h"
