@@ -43,6 +43,8 @@ static const NumberCase cases[] = {
   { "1,200,300.25",  FALSE, MQLW_NUMBER_OK,        1200300.25, '.' },
   { "12,00,0",       FALSE, MQLW_NUMBER_GROUPS,    0,       '.' },
   { "2024-02-30",    FALSE, MQLW_NUMBER_TEXT,      0,       0 },
+  { "1e400",         FALSE, MQLW_NUMBER_TOO_LARGE, 0,       0 },
+  { "-1e400",        FALSE, MQLW_NUMBER_TOO_LARGE, 0,       0 },
 };
 
 static void

@@ -676,7 +676,7 @@ mqlw_command_verify (int    argc,
     return mqlw_report_error (error);
   if (!mqlw_signoff_verify (text, (gssize) length, dataset, &result, &error))
     {
-      g_printerr ("mqlw: %s: %s\n", inv.rest[0], error->message);
+      g_printerr ("mqlw: %s: %s\n", g_str_equal (inv.rest[0], "-") ? "stdin" : inv.rest[0], error->message);
       return MQLW_EXIT_DATA;
     }
   signoff = mqlw_signoff_from_json (text, (gssize) length, NULL);

@@ -409,6 +409,9 @@ convert_source (GBytes      *bytes,
   char *converted;
 
   converted = g_convert (data + skip, len - skip, "UTF-8", charset, &read, &written, &local_error);
+  /* With bytes_read given, g_convert stops quietly before a character cut short. */
+  if (converted != NULL && read != len - skip)
+    g_clear_pointer (&converted, g_free);
   if (converted == NULL)
     {
       if (strcmp (charset, "WINDOWS-1252") == 0)
@@ -575,6 +578,7 @@ typedef struct {
   guint64           max_records;
   guint64           fields_total;
   gboolean          stop;
+  gboolean          too_long;    /* a value longer than MQLW_IMPORT_MAX_FIELD_BYTES ended */
   GError           *error;
 } ParseState;
 
@@ -586,6 +590,8 @@ on_csv_field_cb (void   *field,
   ParseState *state = data;
 
   state->fields_total++;
+  if (G_UNLIKELY (len > MQLW_IMPORT_MAX_FIELD_BYTES))
+    state->too_long = state->stop = TRUE;
   if (state->stop)
     return;
   if (len > 0)
@@ -725,9 +731,10 @@ parse_span (const MqlwCsvText *text,
           at_line_start = last == '\n' || (text->lone_cr && last == '\r');
           i += chunk;
 
-          if (G_UNLIKELY (parser.entry_pos > MQLW_IMPORT_MAX_FIELD_BYTES))
+          /* A value too long: ended in this chunk, or still open at its end. */
+          if (G_UNLIKELY (state.too_long || parser.entry_pos > MQLW_IMPORT_MAX_FIELD_BYTES))
             {
-              if (parser.quoted)
+              if (!state.too_long && parser.quoted)
                 g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
                              _("%s: line %" PRIu64 ": a quoted value starts here and runs on for more "
                                "than %u bytes; its closing quote (\") is probably missing"),

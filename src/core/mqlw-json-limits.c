@@ -66,7 +66,7 @@ scanner_path (Scanner *scanner)
         g_string_append_printf (path, ".%s", frame->key);
       else
         g_string_append_printf (path, "[\"%s\"]", frame->key);
-      if (path->len > 200)
+      if (path->len > 60)
         {
           g_string_append (path, "…");
           break;
@@ -255,6 +255,57 @@ scan (Scanner  *scanner,
   return TRUE;
 }
 
+/* Line and column (1-based, in bytes) of @offset. */
+static void
+locate (const char *data,
+        gsize       offset,
+        guint      *line,
+        guint      *column)
+{
+  const char *start = data;
+
+  *line = 1;
+  for (const char *p = data; p < data + offset && (p = memchr (p, '\n', data + offset - p)) != NULL; p++)
+    {
+      (*line)++;
+      start = p + 1;
+    }
+  *column = (guint) MIN ((gsize) (data + offset - start) + 1, G_MAXUINT);
+}
+
+/* JSON is UTF-8 text: say where it is not, before json-glib says it without a place. */
+static gboolean
+check_text (Scanner  *scanner,
+            GError  **error)
+{
+  const char *end = NULL;
+  const char *nul = memchr (scanner->data, '\0', scanner->len);
+  guint line, column;
+
+  if (scanner->len >= 2 && ((guchar) scanner->data[0] == 0xFF || (guchar) scanner->data[0] == 0xFE)
+      && ((guchar) scanner->data[1] == 0xFE || (guchar) scanner->data[1] == 0xFF))
+    {
+      g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+                   _("this is saved as UTF-16 text; JSON is read as UTF-8: save it as UTF-8"));
+      return FALSE;
+    }
+  if (nul != NULL)
+    {
+      locate (scanner->data, nul - scanner->data, &line, &column);
+      g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+                   _("line %u, column %u: a NUL byte: this is not a JSON text file"), line, column);
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (scanner->data, scanner->len, &end))
+    {
+      locate (scanner->data, end - scanner->data, &line, &column);
+      g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+                   _("line %u, column %u: this is not UTF-8 text; save the file as UTF-8"), line, column);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* json-glib says "<data>:LINE:COLUMN: Parse error: …". */
 static void
 set_syntax_error (GError       **error,
@@ -294,7 +345,7 @@ mqlw_json_load (JsonParser  *parser,
                    (guint) (MQLW_JSON_MAX_BYTES >> 20));
       return FALSE;
     }
-  ok = scan (&scanner, error);
+  ok = check_text (&scanner, error) && scan (&scanner, error);
   for (guint d = 0; d < scanner.depth; d++)
     frame_clear (&scanner.stack[d]);
   if (!ok)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
+#include <math.h>
 #include <string.h>
 
 #include "mqlw-number.h"
@@ -215,6 +216,26 @@ normalise (const Core *core,
   return MQLW_NUMBER_OK;
 }
 
+/* "1e400", "-1e999": written as a number, too large for one. */
+static gboolean
+overflows (const char *s,
+           gsize       len)
+{
+  char buf[64];
+  char *end = NULL;
+  double v;
+
+  if (len == 0 || len >= sizeof buf)
+    return FALSE;
+  memcpy (buf, s, len);
+  buf[len] = '\0';
+  if (!(g_ascii_isdigit (buf[0]) || ((buf[0] == '-' || buf[0] == '+' || buf[0] == '.') && len > 1))
+      || strpbrk (buf, "xXnNiI") != NULL)
+    return FALSE;
+  v = g_ascii_strtod (buf, &end);
+  return end == buf + len && isinf (v);
+}
+
 MqlwNumberResult
 mqlw_number_parse (const char     *s,
                    gsize           len,
@@ -279,7 +300,7 @@ mqlw_number_parse (const char     *s,
         end -= k;
     }
   if (!read_core (&core, p, end - p))
-    return MQLW_NUMBER_TEXT;
+    return overflows (s, len) ? MQLW_NUMBER_TOO_LARGE : MQLW_NUMBER_TEXT;
   if (magnitude)
     return MQLW_NUMBER_MAGNITUDE;
   if (paren)
@@ -348,6 +369,8 @@ mqlw_number_explain (MqlwNumberResult      result,
                               form->currency, form->currency_line);
     case MQLW_NUMBER_NEGATIVE:
       return g_strdup (_("is not a number: write a negative amount with a minus sign (-1200), not in parentheses"));
+    case MQLW_NUMBER_TOO_LARGE:
+      return g_strdup (_("is too large to be a number the workbench can hold"));
     case MQLW_NUMBER_OK:
     case MQLW_NUMBER_TEXT:
     default:

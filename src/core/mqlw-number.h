@@ -24,6 +24,7 @@ typedef enum {
   MQLW_NUMBER_GROUPS,       /* thousands separators not every three digits */
   MQLW_NUMBER_CURRENCY,     /* a second currency in one column */
   MQLW_NUMBER_NEGATIVE,     /* "(1,200)" */
+  MQLW_NUMBER_TOO_LARGE,    /* "1e400": beyond what a number holds */
 } MqlwNumberResult;
 
 typedef struct {
