@@ -112,6 +112,27 @@ test_bad_case (gconstpointer data)
     g_remove (path);
 }
 
+/* Every file in tests/data/bad is a case of the table (or a file one of them uses). */
+static void
+test_every_file_listed (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean listed = g_str_equal (name, "folder-join.d");
+
+      for (guint i = 0; i < n_bad_cases && !listed; i++)
+        listed = (bad_cases[i].gen == GEN_NONE && g_str_equal (bad_cases[i].file, name))
+                 || g_strcmp0 (bad_cases[i].map, name) == 0 || g_strcmp0 (bad_cases[i].named, name) == 0;
+      if (!listed)
+        g_error ("tests/data/bad/%s is in no case of tests/bad-input-cases.c", name);
+    }
+}
+
 /* A preview never fails on values: it lists them as problems. */
 static void
 test_preview_collects (void)
@@ -172,6 +193,7 @@ main (int   argc,
                                                bad->map != NULL ? "+" : "", bad->map != NULL ? bad->map : "");
       g_test_add_data_func (name, bad, test_bad_case);
     }
+  g_test_add_func ("/mqlw/bad-input/every-file-listed", test_every_file_listed);
   g_test_add_func ("/mqlw/bad-input/preview-collects", test_preview_collects);
   g_test_add_func ("/mqlw/bad-input/preview-names-tolerated", test_preview_names_tolerated);
   status = g_test_run ();
