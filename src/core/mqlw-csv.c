@@ -420,8 +420,8 @@ convert_source (GBytes      *bytes,
                        "save the file as UTF-8 CSV and import it again"), name, bad_line);
       else
         g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
-                     _("%s is saved as UTF-16 text and is damaged %" G_GSIZE_FORMAT " bytes in; "
-                       "save it as UTF-8 CSV and import it again"), name, read + skip);
+                     _("%s is saved as UTF-16 text and is damaged %" PRIu64 " bytes in; "
+                       "save it as UTF-8 CSV and import it again"), name, (guint64) (read + skip));
       return NULL;
     }
   converted_bytes = g_bytes_new_take (converted, written);

@@ -302,7 +302,7 @@ explain_ymd (int year,
              int day)
 {
   if (year < 1000 || year > 9999)
-    return g_strdup_printf (_("the year %d has not four digits"), year);
+    return g_strdup_printf (_("the year %d does not have four digits"), year);
   if (month < 1 || month > 12)
     return g_strdup_printf (_("there is no month %d"), month);
   if (day < 1 || day > days_in_month (year, month))

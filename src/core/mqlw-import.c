@@ -1462,7 +1462,7 @@ read_rows (const MqlwCsvText  *text,
       if (!set_storage (column, capacity))
         {
           g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
-                       _("%s: there is not enough memory for %" G_GUINT64_FORMAT " lines of %u columns"),
+                       _("%s: there is not enough memory for %" PRIu64 " lines of %u columns"),
                        text->source_name, text->n_lines, mapping->columns->len);
           return NULL;
         }

@@ -78,8 +78,8 @@ read_to_end (int          fd,
             {
               g_free (data);
               g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_TOO_LARGE,
-                           _("%s: there is not enough memory to read it (%" G_GSIZE_FORMAT " MB read so far)"),
-                           name, len >> 20);
+                           _("%s: there is not enough memory to read it (%" PRIu64 " MB read so far)"),
+                           name, (guint64) len >> 20);
               return NULL;
             }
           data = bigger;
@@ -103,7 +103,7 @@ read_to_end (int          fd,
         {
           g_free (data);
           g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_TOO_LARGE,
-                       _("%s is larger than %" G_GUINT64_FORMAT " MB, more than a file of this kind can be"),
+                       _("%s is larger than %" PRIu64 " MB, more than a file of this kind can be"),
                        name, max_size >> 20);
           return NULL;
         }
@@ -244,8 +244,8 @@ set_changed (MqlwSource  *self,
 {
   if (now_size != self->size)
     g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_CHANGED,
-                 _("%s changed while it was being read (it was %" G_GUINT64_FORMAT " bytes, it is now %"
-                   G_GUINT64_FORMAT "); read it again once it is completely saved"),
+                 _("%s changed while it was being read (it was %" PRIu64 " bytes, it is now %" PRIu64 "); "
+                   "read it again once it is completely saved"),
                  self->name, self->size, now_size);
   else
     g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_CHANGED,
@@ -305,7 +305,7 @@ mqlw_source_read_all (MqlwSource  *self,
   if (max_size > 0 && self->size > max_size)
     {
       g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_TOO_LARGE,
-                   _("%s is larger than %" G_GUINT64_FORMAT " MB, more than a file of this kind can be"),
+                   _("%s is larger than %" PRIu64 " MB, more than a file of this kind can be"),
                    self->name, max_size >> 20);
       return NULL;
     }
@@ -314,7 +314,7 @@ mqlw_source_read_all (MqlwSource  *self,
   if (self->size > G_MAXSIZE - 1 || (data = g_try_malloc (MAX (self->size, 1))) == NULL)
     {
       g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_TOO_LARGE,
-                   _("%s: there is not enough memory to read it (%" G_GUINT64_FORMAT " MB)"),
+                   _("%s: there is not enough memory to read it (%" PRIu64 " MB)"),
                    self->name, self->size >> 20);
       return NULL;
     }
