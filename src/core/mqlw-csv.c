@@ -677,6 +677,9 @@ parse_span (const MqlwCsvText *text,
       return FALSE;
     }
   csv_set_delim (&parser, (unsigned char) text->delimiter);
+  /* libcsv grows a value's buffer by this much at a time (128 bytes by default:
+   * a 1 MiB value would be copied thousands of times). */
+  csv_set_blk_size (&parser, 64 << 10);
   if (!mqlw_source_is_in_memory (text->source))
     buffer = g_malloc (block_size);
 
