@@ -374,6 +374,44 @@ test_parse_error_position (void)
   g_assert_nonnull (strstr (error->message, "line 3, column"));
 }
 
+/* The model's edge: an infinity or a NaN is refused with its JSON path,
+ * whether read from JSON, built, or about to be saved. */
+static void
+test_finite_numbers (void)
+{
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "mqlw-test-infinite.json", NULL);
+  MqlwFitRule *rule;
+
+  rule = mqlw_model_add_fit (model, "size", "company_size", MQLW_MATCH_RANGE, 10);
+  rule->match.min = 100;
+  g_assert_true (mqlw_model_check_numbers (model, &error));
+
+  rule->match.max = INFINITY;
+  g_assert_false (mqlw_model_check_numbers (model, &error));
+  g_assert_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "$.fit[0].max: this number is infinite (too large to be held); give a smaller number");
+  g_clear_error (&error);
+  g_assert_false (mqlw_model_save (model, path, &error));
+  g_assert_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_INVALID);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  rule->match.max = NAN;   /* an open bound */
+  model->threshold = NAN;
+  g_assert_false (mqlw_model_check_numbers (model, &error));
+  g_assert_cmpstr (error->message, ==, "$.threshold: this is not a number (NaN); give a number");
+  g_clear_error (&error);
+  model->threshold = 50;
+
+  /* The builders refuse them as a programming error. */
+  g_test_expect_message ("mqlw-model", G_LOG_LEVEL_CRITICAL, "*isfinite (points)*");
+  g_assert_null (mqlw_model_add_behaviour (model, "demo", "demo_requests", INFINITY, NAN));
+  g_test_assert_expected_messages ();
+  g_assert_true (mqlw_model_check_numbers (model, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,5 +430,6 @@ main (int   argc,
   g_test_add_func ("/mqlw/model/match-ops", test_match_ops);
   g_test_add_func ("/mqlw/model/parse-error-position", test_parse_error_position);
 
+  g_test_add_func ("/mqlw/model/finite-numbers", test_finite_numbers);
   return g_test_run ();
 }

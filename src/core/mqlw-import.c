@@ -535,9 +535,12 @@ learn_forms (const MqlwMapping  *mapping,
           s = row[c];
           len = strlen (s);
           trim_field (&s, &len);
-          if (len == 0 || parse_number (s, len, &v, &integral))
+          /* Plain numbers teach the decimal mark too ("12.5"); digits alone do not. */
+          if (len == 0 || strspn (s, "0123456789") == len)
             continue;
           result = mqlw_number_parse (s, len, &forms[c], TRUE, line, &v, &integral);
+          if (result != MQLW_NUMBER_OK && parse_number (s, len, &v, &integral))
+            continue;
           if (result != MQLW_NUMBER_OK && !numeric)
             {
               g_autofree char *shown = shorten_value (s, len);
@@ -928,7 +931,9 @@ on_import_field_cb (gpointer    user_data,
       {
         double v;
         gboolean integral;
-        if (G_LIKELY (parse_number (field, len, &v, &integral)))
+        /* In a decimal-comma column "10.000" is ten thousand: not a plain number. */
+        if (G_LIKELY (b->form.decimal != ',' || memchr (field, '.', len) == NULL)
+            && G_LIKELY (parse_number (field, len, &v, &integral)))
           {
             column->num[row] = v;
             if (!integral)
