@@ -164,6 +164,13 @@ const BadCase bad_cases[] = {
   { "truncated.map.json", BAD_MAP, NULL, MAPPING (INVALID), "line 2, column 32: this is not valid JSON", 2, 0 },
   { "nul-byte.map.json", BAD_MAP, NULL, MAPPING (INVALID), "line 2, column 14: a NUL byte", 2, 0 },
   { "utf16.map.json", BAD_MAP, NULL, MAPPING (INVALID), "this is saved as UTF-16 text", 2, 0 },
+  /* a map's files stay in the map's folder */
+  { "join-outside.map.json", BAD_MAP, NULL, MAPPING (INVALID),
+    "$.joins[0].file: '../deals.csv' is outside the map's folder; a map may only name files "
+    "in its own folder (give others with --join or --outcome-file)", 2, 0 },
+  { "join-absolute.map.json", BAD_MAP, NULL, MAPPING (INVALID),
+    "$.joins[0].file: '/etc/hostname' is an absolute path", 2, 0 },
+  { "bad-missing-values.map.json", BAD_MAP, NULL, MAPPING (INVALID), "$.missing_values: must be a list of text values", 2, 0 },
   { "deep.map.json", BAD_MAP, NULL, MAPPING (INVALID), "the JSON is nested more than 64 levels deep", 2, GEN_DEEP_OBJECTS },
   { "huge.map.json", BAD_MAP, NULL, MAPPING (INVALID), "is larger than 64 MB", 2, GEN_HUGE_JSON },
   { "folder", BAD_MAP, NULL, MAPPING (INVALID), "is a folder, not a file", 2, GEN_FOLDER },

@@ -91,6 +91,45 @@ load_bad (const BadCase *bad,
   return error;
 }
 
+/* Files that import, with a finding the preview (inspect, the mapping page)
+ * must tell: its kind and its message. */
+typedef struct {
+  const char *csv;
+  const char *kind;
+  const char *message;
+} Finding;
+
+static const Finding findings[] = {
+  /* "Select" on P2 and "select" on P5, "-- None --" on P3; "N/A" on P2, "#N/A" on P4 */
+  { "placeholders.csv", "placeholder", "column industry: 'Select' (2 rows), '-- None --' (1 row) read as missing" },
+  { "placeholders.csv", "placeholder", "column employees: 'N/A' (1 row), '#N/A' (1 row) read as missing" },
+  /* K01–K06 "Signed contract" all won (100 %), K07–K13 "No answer" none (0 %),
+   * K14–K24 "Left voicemail" 3 of 11; won 9 of 24 (37.5 %, printed 38);
+   * the two extreme values: 7 + 6 = 13 of 24 leads (54 %) */
+  { "leaky.csv", "leaky",
+    "column call_outcome looks filled in after the outcome: at the Win stage, 'No answer' (7 leads) converted 0 %, "
+    "'Signed contract' (6 leads) converted 100 %, against 38 % overall; such values cover 13 of the 24 leads with "
+    "a known outcome there (54 %). A rule on it would score what sales already did, not the lead" },
+};
+
+static void
+test_finding (gconstpointer data)
+{
+  const Finding *finding = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", finding->csv, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwCsvPreview) preview = mqlw_csv_preview_file (path, NULL, 5, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < preview->problems->len; i++)
+    {
+      const MqlwProblem *problem = g_ptr_array_index (preview->problems, i);
+      if (g_strcmp0 (problem->kind, finding->kind) == 0 && g_strcmp0 (problem->message, finding->message) == 0)
+        return;
+    }
+  g_error ("%s: no %s finding '%s'", finding->csv, finding->kind, finding->message);
+}
+
 static void
 test_bad_case (gconstpointer data)
 {
@@ -128,6 +167,8 @@ test_every_file_listed (void)
       for (guint i = 0; i < n_bad_cases && !listed; i++)
         listed = (bad_cases[i].gen == GEN_NONE && g_str_equal (bad_cases[i].file, name))
                  || g_strcmp0 (bad_cases[i].map, name) == 0 || g_strcmp0 (bad_cases[i].named, name) == 0;
+      for (guint i = 0; i < G_N_ELEMENTS (findings) && !listed; i++)
+        listed = g_str_equal (findings[i].csv, name);
       if (!listed)
         g_error ("tests/data/bad/%s is in no case of tests/bad-input-cases.c", name);
     }
@@ -144,10 +185,14 @@ test_preview_collects (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (preview->n_rows, ==, 3);
-  g_assert_cmpuint (preview->problems->len, ==, 1);
+  g_assert_cmpuint (preview->problems->len, ==, 2);
   problem = g_ptr_array_index (preview->problems, 0);
   g_assert_cmpuint (problem->line, ==, 5);
   g_assert_nonnull (strstr (problem->message, "2 fields, the header has 3"));
+  /* the short row L3 has no sql value: 2 of 3 known */
+  problem = g_ptr_array_index (preview->problems, 1);
+  g_assert_cmpstr (problem->kind, ==, "outcome-coverage");
+  g_assert_cmpstr (problem->message, ==, "SQL outcome known for 2 of 3 leads (67 %); the rest are unknown, not failures");
 }
 
 /* The odd values type inference tolerated are listed by the preview with their
@@ -194,6 +239,11 @@ main (int   argc,
       g_test_add_data_func (name, bad, test_bad_case);
     }
   g_test_add_func ("/mqlw/bad-input/every-file-listed", test_every_file_listed);
+  for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/mqlw/bad-input/finding/%s/%u", findings[i].csv, i);
+      g_test_add_data_func (name, &findings[i], test_finding);
+    }
   g_test_add_func ("/mqlw/bad-input/preview-collects", test_preview_collects);
   g_test_add_func ("/mqlw/bad-input/preview-names-tolerated", test_preview_names_tolerated);
   status = g_test_run ();

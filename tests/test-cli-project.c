@@ -357,6 +357,11 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   work_dir = g_dir_make_tmp ("mqlw-cli-project-XXXXXX", NULL);
   g_assert_nonnull (work_dir);
+  /* mqlw project sign makes a personal signing key on first use: in here. */
+  {
+    g_autofree char *data_home = g_build_filename (work_dir, "data", NULL);
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  }
 
   g_test_add_func ("/mqlw/cli-project/project-in-place-of-csv", test_project_in_place_of_csv);
   g_test_add_func ("/mqlw/cli-project/sign-needs-both-teams", test_sign_needs_both_teams);

@@ -328,9 +328,12 @@ test_stage_builtin (void)
   g_assert_nonnull (strstr (problem->message, "'Hibernating'"));
 }
 
-/* Custom stage_values replace the built-in table ("New" becomes unknown):
+/* Custom stage_values override the built-in table value by value:
  *   Talking (sql, open); Proposal sent (opportunity, open: win stays unknown);
- *   Signed (won, closed); Went dark (none, closed). */
+ *   Signed (won, closed); Went dark (none, closed); "Rejected" is listed as
+ *   "none, open" instead of the table's "none, closed"; "New" and "Lost" still
+ *   read through the table (none, open; opportunity, closed); "Hibernating"
+ *   is in neither and is warned about (line 9). */
 static void
 test_stage_custom (void)
 {
@@ -343,19 +346,21 @@ test_stage_custom (void)
   mqlw_mapping_add_stage_value (mapping, "Proposal sent", MQLW_STAGE_OPPORTUNITY, FALSE);
   mqlw_mapping_add_stage_value (mapping, "Signed", MQLW_STAGE_WON, TRUE);
   mqlw_mapping_add_stage_value (mapping, "Went dark", -1, TRUE);
+  mqlw_mapping_add_stage_value (mapping, "Rejected", -1, FALSE);
   spec = mqlw_mapping_set_column (mapping, "phase");
   spec->role = MQLW_ROLE_STAGE;
   spec->type_set = FALSE;
 
-  dataset = import_string ("lead_id,phase\nL1,Talking\nL2,proposal sent\nL3,Signed\nL4,Went dark\nL5,New\n",
+  dataset = import_string ("lead_id,phase\nL1,Talking\nL2,proposal sent\nL3,Signed\nL4,Went dark\nL5,New\n"
+                           "L6,Rejected\nL7,Lost\nL8,Hibernating\n",
                            mapping, &error);
   g_assert_no_error (error);
-  ASSERT_STAGE (dataset, MQLW_STAGE_ACCEPTED, Y, Y, Y, N, U);
-  ASSERT_STAGE (dataset, MQLW_STAGE_SQL, Y, Y, Y, N, U);
-  ASSERT_STAGE (dataset, MQLW_STAGE_OPPORTUNITY, U, Y, Y, N, U);
-  ASSERT_STAGE (dataset, MQLW_STAGE_WON, U, U, Y, N, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_ACCEPTED, Y, Y, Y, N, U, U, Y, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_SQL, Y, Y, Y, N, U, U, Y, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_OPPORTUNITY, U, Y, Y, N, U, U, Y, U);
+  ASSERT_STAGE (dataset, MQLW_STAGE_WON, U, U, Y, N, U, U, N, U);
   g_assert_cmpuint (dataset->problems->len, ==, 1);
-  g_assert_cmpuint (((MqlwProblem *) g_ptr_array_index (dataset->problems, 0))->line, ==, 6);
+  g_assert_cmpuint (((MqlwProblem *) g_ptr_array_index (dataset->problems, 0))->line, ==, 9);
 }
 
 /* deals.csv: ann@x.com (padded, other case) won 5 000 on 2025-04-01; cy@z.com
@@ -394,9 +399,13 @@ test_outcome_join (void)
   g_assert_cmpint (date->days[0], ==, D_2025_04_01);
   g_assert_cmpint (date->days[1], ==, MQLW_DATE_MISSING);
   g_assert_cmpint (date->days[2], ==, D_2025_05_02);
-  g_assert_cmpuint (dataset->problems->len, ==, 1);
+  /* the repeated key, then the deal no lead matched (the repeat matched through its key) */
+  g_assert_cmpuint (dataset->problems->len, ==, 2);
   g_assert_nonnull (strstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 0))->message,
                             "deals.csv: 1 rows repeat a key already seen (the first is 'ann@x.com')"));
+  g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 1))->message, ==,
+                   "deals.csv: 1 of 4 rows found no lead by contact_email (the first is 'nobody@q.com')");
+  g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 1))->kind, ==, "join-unmatched");
 }
 
 /* accounts.csv: Acme (Retail, 250, US), Globex (Energy, 5 000, DE), a second
@@ -434,7 +443,10 @@ test_enrich_join (void)
   g_assert_cmpstr (mqlw_column_string (country, 0), ==, "FR");
   g_assert_cmpstr (mqlw_column_string (their_country, 0), ==, "US");
   g_assert_cmpstr (mqlw_column_string (their_country, 1), ==, "DE");
-  g_assert_cmpuint (dataset->problems->len, ==, 1);
+  /* the repeated Acme row; then L3 (Initech is not there) and L4 (no company) found no account */
+  g_assert_cmpuint (dataset->problems->len, ==, 2);
+  g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 1))->message, ==,
+                   "2 of 4 leads found no row in accounts.csv by company (1 of them have no company)");
   ASSERT_STAGE (dataset, MQLW_STAGE_SQL, Y, N, Y, N);
 }
 

@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+
 #include "mqlw-core.h"
 
 static const struct {
@@ -48,7 +52,289 @@ static const struct {
   { "company_size", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT, -1 },
   { "annual_revenue", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_FIT, -1 },
   { "lead_source", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },
+  /* the platforms' export names (issue 10) */
+  { "Record ID", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_LEAD_ID, -1 },
+  { "Lead ID", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_LEAD_ID, -1 },
+  { "Prospect Id", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_LEAD_ID, -1 },
+  { "Prospect ID", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_LEAD_ID, -1 },
+  { "Id", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_LEAD_ID, -1 },
+  { "mql_id", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_LEAD_ID, -1 },
+  { "(Do Not Modify) Lead", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_LEAD_ID, -1 },
+  { "(Do Not Modify) Row Checksum", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_NONE, -1 },
+  { "Create Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT, -1 },
+  { "Created Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT, -1 },
+  { "Created At", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT, -1 },
+  { "CreatedDate", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT, -1 },
+  { "Created On", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT, -1 },
+  { "first_contact_date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT, -1 },
+  { "engage_date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT, -1 },
+  { "Create Date", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },       /* text is not a date */
+  { "Became a Sales Qualified Lead Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_OUTCOME, MQLW_STAGE_SQL },
+  { "Became an Opportunity Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_OUTCOME, MQLW_STAGE_OPPORTUNITY },
+  { "Became a Customer Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_OUTCOME, MQLW_STAGE_WON },
+  { "Became a Marketing Qualified Lead Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_AS_OF, -1 },
+  { "Became a Subscriber Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_FIT, -1 },
+  { "hs_lifecyclestage_customer_date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_OUTCOME, MQLW_STAGE_WON },
+  { "Converted", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME, MQLW_STAGE_SQL },
+  { "IsConverted", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME, MQLW_STAGE_SQL },
+  { "Converted Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_OUTCOME, MQLW_STAGE_SQL },
+  { "Is Won", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME, MQLW_STAGE_WON },
+  { "is_won", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME, MQLW_STAGE_WON },
+  { "Customer", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME, MQLW_STAGE_WON },
+  { "Converted", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT, -1 },             /* counts are not yes/no */
+  { "Status Reason", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_STAGE, -1 },
+  { "Stage", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_STAGE, -1 },
+  { "deal_stage", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_STAGE, -1 },
+  { "pipeline_stage", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_STAGE, -1 },
+  { "status", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_STAGE, -1 },
+  { "Stage", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT, -1 },                 /* numbers are not stage names */
+  { "HubSpot Score", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_SCORE, -1 },
+  { "Lead Score", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_SCORE, -1 },
+  { "Score", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_SCORE, -1 },
+  { "Behavior Score", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_SCORE, -1 },
+  { "Lead Score", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },        /* "Hot", "Cold" are not numbers */
+  { "Amount", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_DEAL_AMOUNT, -1 },
+  { "Est. Revenue", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_DEAL_AMOUNT, -1 },
+  { "close_value", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_DEAL_AMOUNT, -1 },
+  { "Grade", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },
+  { "Rating", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },
+  { "Last Activity", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },     /* "Email Opened" is no date */
+  { "Last Activity", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_ACTIVITY_DATE, -1 },
+  { "Last Activity Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_ACTIVITY_DATE, -1 },
+  { "MQL Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_AS_OF, -1 },
+  { "Company / Account", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_ACCOUNT, -1 },
+  { "Email Address", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_EMAIL, -1 },
+  { "TotalVisits", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
+  { "paid", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_FIT, -1 },
 };
+
+/* The reason says what the name and the values showed. */
+static const struct { const char *header; MqlwColumnType type; const char *reason; } reason_cases[] = {
+  { "Is Won", MQLW_COLUMN_TYPE_BOOLEAN, "named like an outcome (Win); values yes/no" },
+  { "Became an Opportunity Date", MQLW_COLUMN_TYPE_DATE,
+    "a HubSpot “Became a … Date” column: the date the lead reached Opportunity; values are dates" },
+  { "Last Activity", MQLW_COLUMN_TYPE_CATEGORICAL,
+    "named like the last activity date, but its values are not dates: a fit field" },
+  { "Amount", MQLW_COLUMN_TYPE_CATEGORICAL, "named like a deal amount, but its values are not numbers: a fit field" },
+  { "favourite_colour", MQLW_COLUMN_TYPE_CATEGORICAL, "not named like any known role: a fit field" },
+};
+
+static void
+test_reasons (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reason_cases); i++)
+    {
+      g_autofree char *reason = NULL;
+
+      mqlw_roles_guess_name (reason_cases[i].header, reason_cases[i].type, NULL, &reason);
+      g_assert_cmpstr (reason, ==, reason_cases[i].reason);
+    }
+}
+
+/* The same header from its sample values: the roles module decides with them. */
+static void
+test_detect_with_values (void)
+{
+  g_autoptr(MqlwMapping) mapping = mqlw_mapping_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  static const char *columns[] = { "account_id", "owner_id", "Work Contact", "Status", "marital_status", "signup_date",
+                                   "renewal_date" };
+  static const char *values[][7] = {
+    { "A1", "U1", "ann@x.example", "Won", "single", "2024-01-05", "2025-01-05" },
+    { "A2", "U1", "bob@y.example", "Lost", "married", "2024-01-09", "2025-01-09" },
+    { "A3", "U2", "cy@z.example", "Engaging", "single", "2024-02-01", "2025-02-01" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      MqlwColumnSpec *spec = g_new0 (MqlwColumnSpec, 1);
+      spec->name = g_strdup (columns[c]);
+      spec->type = g_str_has_suffix (columns[c], "_date") ? MQLW_COLUMN_TYPE_DATE : MQLW_COLUMN_TYPE_CATEGORICAL;
+      g_ptr_array_add (mapping->columns, spec);
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (values); r++)
+    g_ptr_array_add (rows, g_strdupv ((char **) values[r]));
+  mqlw_roles_detect (mapping, rows);
+
+  /* The first *_id with unique values is the lead id; owner ids repeat. */
+  g_assert_cmpint (mqlw_mapping_get_column (mapping, "account_id")->role, ==, MQLW_ROLE_LEAD_ID);
+  g_assert_cmpstr (mqlw_mapping_get_column (mapping, "account_id")->reason, ==, "named like an id; values unique");
+  g_assert_cmpint (mqlw_mapping_get_column (mapping, "owner_id")->role, ==, MQLW_ROLE_FIT);
+  /* e-mail addresses found by their values */
+  g_assert_cmpint (mqlw_mapping_get_column (mapping, "Work Contact")->role, ==, MQLW_ROLE_EMAIL);
+  g_assert_cmpstr (mqlw_mapping_get_column (mapping, "Work Contact")->reason, ==, "values look like e-mail addresses");
+  g_assert_cmpint (mqlw_mapping_get_column (mapping, "Status")->role, ==, MQLW_ROLE_STAGE);
+  /* a *_status column only when its values are stage names */
+  g_assert_cmpint (mqlw_mapping_get_column (mapping, "marital_status")->role, ==, MQLW_ROLE_FIT);
+  g_assert_cmpstr (mqlw_mapping_get_column (mapping, "marital_status")->reason, ==,
+                   "named like a status, but its values are not stage names: a fit field");
+  /* no created date by name: the earliest date column named like one (not a renewal) */
+  g_assert_cmpint (mqlw_mapping_get_column (mapping, "signup_date")->role, ==, MQLW_ROLE_CREATED_AT);
+  g_assert_cmpint (mqlw_mapping_get_column (mapping, "renewal_date")->role, ==, MQLW_ROLE_FIT);
+}
+
+/* Which reading a column gets from its name and values. */
+static void
+test_stage_context (void)
+{
+  static const char *lead_status[] = { "Contacted", "Qualified", "Lost", "Cannot Contact", NULL };
+  static const char *opportunity[] = { "In Progress", "On Hold", "Won", "Canceled", NULL };
+  static const char *lifecycle[] = { "Lead", "Customer", "Lost", NULL };
+  const MqlwStageTableEntry *entry;
+
+  g_assert_cmpint (mqlw_stage_table_context ("Status Reason", lead_status), ==, MQLW_STAGE_CONTEXT_LEAD);
+  g_assert_cmpint (mqlw_stage_table_context ("Status Reason", opportunity), ==, MQLW_STAGE_CONTEXT_OPPORTUNITY);
+  g_assert_cmpint (mqlw_stage_table_context ("Lifecycle Stage", lifecycle), ==, MQLW_STAGE_CONTEXT_ANY);
+  g_assert_cmpint (mqlw_stage_table_context ("deal_stage", lifecycle), ==, MQLW_STAGE_CONTEXT_OPPORTUNITY);
+  g_assert_cmpint (mqlw_stage_table_context ("Opportunity Status", NULL), ==, MQLW_STAGE_CONTEXT_OPPORTUNITY);
+
+  /* "Lost": a disqualified lead, a lost opportunity. */
+  entry = mqlw_stage_table_lookup (MQLW_STAGE_CONTEXT_LEAD, "lost");
+  g_assert_cmpint (entry->furthest, ==, -1);
+  g_assert_true (entry->closed);
+  entry = mqlw_stage_table_lookup (MQLW_STAGE_CONTEXT_ANY, "Lost");
+  g_assert_cmpint (entry->furthest, ==, MQLW_STAGE_OPPORTUNITY);
+  g_assert_true (entry->closed);
+  /* "Open": a lead not worked yet, an open opportunity. */
+  g_assert_cmpint (mqlw_stage_table_lookup (MQLW_STAGE_CONTEXT_ANY, "Open")->furthest, ==, -1);
+  entry = mqlw_stage_table_lookup (MQLW_STAGE_CONTEXT_OPPORTUNITY, "open");
+  g_assert_cmpint (entry->furthest, ==, MQLW_STAGE_OPPORTUNITY);
+  g_assert_false (entry->closed);
+  /* punctuation and case do not matter */
+  g_assert_cmpint (mqlw_stage_table_lookup (MQLW_STAGE_CONTEXT_ANY, "closed-not converted")->furthest, ==, -1);
+  g_assert_cmpint (mqlw_stage_table_lookup (MQLW_STAGE_CONTEXT_ANY, "PROPOSAL / PRICE QUOTE")->furthest, ==,
+                   MQLW_STAGE_OPPORTUNITY);
+  g_assert_null (mqlw_stage_table_lookup (MQLW_STAGE_CONTEXT_LEAD, "Hibernating"));
+}
+
+/* Every value the documentation lists reads back through the table, each
+ * platform's defaults among them. */
+static void
+test_stage_table_complete (void)
+{
+  static const char *defaults[] = {
+    "subscriber", "lead", "marketingqualifiedlead", "salesqualifiedlead", "opportunity", "customer", "evangelist",
+    "other", "Open - Not Contacted", "Working - Contacted", "Closed - Converted", "Closed - Not Converted",
+    "Prospecting", "Qualification", "Needs Analysis", "Value Proposition", "Id. Decision Makers",
+    "Perception Analysis", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost", "Won", "Lost",
+    "Engaging", "Qualified", "Unqualified", "Nurturing", "Working", "Converted", "Disqualified", "New", "Contacted",
+    "Cannot Contact", "No Longer Interested", "Canceled", "In Progress", "On Hold", "Out-Sold", "Open Deal",
+    "Attempted to Contact", "Connected", "Bad Timing", NULL,
+  };
+  guint n;
+  const MqlwStageTableEntry *entries = mqlw_stage_table_entries (&n);
+
+  for (guint i = 0; defaults[i] != NULL; i++)
+    {
+      g_test_message ("%s", defaults[i]);
+      g_assert_nonnull (mqlw_stage_table_lookup (MQLW_STAGE_CONTEXT_ANY, defaults[i]));
+    }
+  for (guint i = 0; i < n; i++)
+    g_assert_true (mqlw_stage_table_lookup (entries[i].context, entries[i].value) == &entries[i]);
+}
+
+static void
+test_missing_values_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwMapping) absent = mqlw_mapping_from_json ("{\"format\": \"mql-workbench-mapping\", \"version\": 1}",
+                                                          -1, &error);
+  g_autoptr(MqlwMapping) listed = NULL, both = NULL, again = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  /* Not said: the built-in placeholders are found. */
+  g_assert_true (absent->detect_placeholders);
+  g_assert_cmpuint (absent->missing_values->len, ==, 0);
+
+  /* Listed: exactly these (and "select" again is the same value). */
+  listed = mqlw_mapping_from_json ("{\"format\": \"mql-workbench-mapping\", \"version\": 1, "
+                                   "\"missing_values\": [\"Select\", \"select\", \"-1\"], "
+                                   "\"columns\": [{\"name\": \"industry\", \"missing_values\": [\"Other\"]}]}",
+                                   -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (listed->detect_placeholders);
+  g_assert_cmpuint (listed->missing_values->len, ==, 2);
+  g_assert_cmpstr (mqlw_mapping_get_column (listed, "industry")->missing_values[0], ==, "Other");
+  g_assert_false (mqlw_mapping_get_column (listed, "industry")->role_set);
+
+  both = mqlw_mapping_from_json ("{\"format\": \"mql-workbench-mapping\", \"version\": 1, "
+                                 "\"missing_values\": [\"tbd\"], \"detect_placeholders\": true}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (both->detect_placeholders);
+
+  json = mqlw_mapping_to_json (listed);
+  again = mqlw_mapping_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (again->detect_placeholders);
+  g_assert_cmpstr (g_ptr_array_index (again->missing_values, 1), ==, "-1");
+  g_assert_cmpstr (mqlw_mapping_get_column (again, "industry")->missing_values[0], ==, "Other");
+}
+
+static void
+test_placeholders (void)
+{
+  static const char *yes[] = { "Select", "-- None --", "--None--", "N/A", "#N/A", "null", "NULL", "none", "not provided",
+                               "(blank)", "-", "--", "?", "unknown", "Please Select", "Select...", "nan", NULL };
+  static const char *no[] = { "NA", "Other", "0", "None of the above", "Selected", "n", "Unknown Corp", NULL };
+
+  for (guint i = 0; yes[i] != NULL; i++)
+    g_assert_true (mqlw_missing_is_placeholder (yes[i], strlen (yes[i])));
+  for (guint i = 0; no[i] != NULL; i++)
+    g_assert_false (mqlw_missing_is_placeholder (no[i], strlen (no[i])));
+}
+
+/* mqlw(1) and the help page list every value of the stage table and every
+ * placeholder (the man page's "\-" read as "-", the page's "&amp;" as "&"). */
+static void
+test_documented (void)
+{
+  g_autofree char *man_path = g_test_build_filename (G_TEST_DIST, "..", "doc", "mqlw.1.in", NULL);
+  g_autofree char *page_path = g_test_build_filename (G_TEST_DIST, "..", "help", "C", "roles.page", NULL);
+  g_autofree char *man = NULL, *page = NULL;
+  g_autoptr(GString) man_text = g_string_new (NULL);
+  const char * const *placeholders = mqlw_missing_placeholders ();
+  guint n;
+  const MqlwStageTableEntry *entries = mqlw_stage_table_entries (&n);
+
+  g_assert_true (g_file_get_contents (man_path, &man, NULL, NULL));
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+  for (const char *p = man; *p != '\0'; p++)
+    if (p[0] == '\\' && p[1] == '-')
+      {
+        g_string_append_c (man_text, '-');
+        p++;
+      }
+    else
+      g_string_append_c (man_text, *p);
+  for (guint i = 0; i < n; i++)
+    {
+      if (entries[i].context != MQLW_STAGE_CONTEXT_ANY)
+        continue;
+      g_test_message ("%s", entries[i].value);
+      g_assert_nonnull (strstr (man_text->str, entries[i].value));
+      g_assert_nonnull (strstr (page, entries[i].value));
+    }
+  for (guint i = 0; placeholders[i] != NULL; i++)
+    g_assert_nonnull (strstr (man_text->str, placeholders[i]));
+}
+
+static void
+test_relative_path (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mqlw-paths-XXXXXX", NULL);
+  g_autofree char *map = g_build_filename (dir, "maps", "m.json", NULL);
+  g_autofree char *inside = g_build_filename (dir, "maps", "data", "deals.csv", NULL);
+  g_autofree char *outside = g_build_filename (dir, "deals.csv", NULL);
+  g_autofree char *relative = NULL;
+  g_autofree char *none = NULL;
+
+  relative = mqlw_mapping_relative_path (map, inside);
+  g_assert_cmpstr (relative, ==, "data/deals.csv");
+  none = mqlw_mapping_relative_path (map, outside);
+  g_assert_null (none);
+  g_rmdir (dir);
+}
 
 static void
 test_guess_role (void)
@@ -239,5 +525,13 @@ main (int   argc,
   g_test_add_func ("/mqlw/mapping/json-round-trip", test_json_round_trip);
   g_test_add_func ("/mqlw/mapping/json-errors", test_json_errors);
   g_test_add_func ("/mqlw/mapping/set-column", test_set_column);
+  g_test_add_func ("/mqlw/mapping/reasons", test_reasons);
+  g_test_add_func ("/mqlw/mapping/detect-with-values", test_detect_with_values);
+  g_test_add_func ("/mqlw/mapping/stage-context", test_stage_context);
+  g_test_add_func ("/mqlw/mapping/stage-table-complete", test_stage_table_complete);
+  g_test_add_func ("/mqlw/mapping/missing-values-json", test_missing_values_json);
+  g_test_add_func ("/mqlw/mapping/placeholders", test_placeholders);
+  g_test_add_func ("/mqlw/mapping/relative-path", test_relative_path);
+  g_test_add_func ("/mqlw/mapping/documented", test_documented);
   return g_test_run ();
 }

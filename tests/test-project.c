@@ -266,7 +266,7 @@ test_round_trip (void)
   reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (mqlw_project_is_dirty (reopened));
-  g_assert_cmpuint (mqlw_project_get_file_schema (reopened), ==, 1);
+  g_assert_cmpuint (mqlw_project_get_file_schema (reopened), ==, 2);
   assert_projects_equal (project, reopened);
 
   /* The figures, hand-worked in the header comment, are the same before and after. */
@@ -410,7 +410,70 @@ test_newer_schema (void)
   g_assert_null (mqlw_project_open (path, NULL, NULL, NULL, &error));
   g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NEWER);
   g_assert_nonnull (strstr (error->message, "newer.mqlw"));
-  g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 7); this one reads up to 1"));
+  g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 7); this one reads up to 2"));
+}
+
+/* Trusted approver cards: kept in normal form, saved, and a schema 1 file
+ * (before cards) is migrated on open. The key is a fixed test-only public
+ * public key only (its private half is in no file of the project). */
+static void
+test_trusted_cards (void)
+{
+  static const char key[] = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOp2EflvuXAx0sTtM/2//ZAgxB7hg1zpDy6rOVE6C6ZR";
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(MqlwProject) reopened = NULL;
+  g_autoptr(MqlwProject) migrated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("cards.mqlw");
+  g_autofree char *old_path = temp_path ("schema-1.mqlw");
+  g_autofree char *plain = g_strdup_printf ("Dana %s dana@laptop", key);
+  g_autofree char *quoted = g_strdup_printf ("\"Sam Ortiz\" namespaces=\"mql-workbench\" %s", key);
+  g_autofree char *expected = NULL, *allowed = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (mqlw_project_add_trusted_card (project, plain, &error));
+  g_assert_true (mqlw_project_add_trusted_card (project, quoted, &error));
+  g_assert_true (mqlw_project_add_trusted_card (project, quoted, &error));   /* once only */
+  g_assert_no_error (error);
+  g_assert_false (mqlw_project_add_trusted_card (project, "Dana ssh-rsa AAAA", &error));
+  g_assert_error (error, MQLW_KEYS_ERROR, MQLW_KEYS_ERROR_CARD);
+  g_clear_error (&error);
+  g_assert_cmpuint (mqlw_project_get_trusted_cards (project)->len, ==, 2);
+  expected = g_strdup_printf ("\"Dana\" namespaces=\"mql-workbench\" %s dana@laptop\n"
+                              "\"Sam Ortiz\" namespaces=\"mql-workbench\" %s\n", key, key);
+  allowed = mqlw_project_get_allowed_signers (project);
+  g_assert_cmpstr (allowed, ==, expected);
+
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&allowed, g_free);
+  allowed = mqlw_project_get_allowed_signers (reopened);
+  g_assert_cmpstr (allowed, ==, expected);
+  g_assert_true (mqlw_project_remove_trusted_card (reopened, 0));
+  g_assert_false (mqlw_project_remove_trusted_card (reopened, 5));
+  g_assert_cmpuint (mqlw_project_get_trusted_cards (reopened)->len, ==, 1);
+
+  /* Schema 1: as the file was before trusted cards. */
+  g_assert_true (mqlw_project_save_as (project, old_path, NULL, NULL, NULL, &error));
+  g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE trusted_cards; DELETE FROM migrations WHERE version = 2;"
+                                 "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  migrated = mqlw_project_open (old_path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, 1);
+  g_assert_cmpuint (mqlw_project_get_trusted_cards (migrated)->len, ==, 0);
+  g_assert_true (mqlw_project_add_trusted_card (migrated, quoted, &error));
+  g_assert_true (mqlw_project_save (migrated, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&migrated, mqlw_project_unref);
+  migrated = mqlw_project_open (old_path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, 2);
+  g_assert_cmpuint (mqlw_project_get_trusted_cards (migrated)->len, ==, 1);
 }
 
 static void
@@ -585,6 +648,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/project/fault-injection", test_fault_injection);
   g_test_add_func ("/mqlw/project/fault-injection-save-as", test_fault_injection_save_as);
   g_test_add_func ("/mqlw/project/newer-schema", test_newer_schema);
+  g_test_add_func ("/mqlw/project/trusted-cards", test_trusted_cards);
   g_test_add_func ("/mqlw/project/not-a-project", test_not_a_project);
   g_test_add_func ("/mqlw/project/damaged", test_damaged);
   g_test_add_func ("/mqlw/project/frozen-version", test_frozen_version);

@@ -262,6 +262,8 @@ test_markdown (void)
   assert_contains (text, "| Student title | Student | Job title is Student |");
   assert_contains (text, "![Conversion by score, threshold marked](definition-chart.png)");
   assert_contains (text, "| **30 (agreed)** |");
+  /* Every SQL outcome known, values filled, rule values present: nothing to tell. */
+  assert_contains (text, "### Data health\n\nNo problems found.\n");
   g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
 
   g_assert_false (mqlw_report_write (report, bad, &error));
@@ -269,6 +271,89 @@ test_markdown (void)
 
   g_unlink (md);
   g_unlink (chart);
+  g_rmdir (dir);
+}
+
+/* The data health section tells the import's warnings (kept in the project),
+ * the data's own findings and the rules' warnings, in that order. */
+static void
+test_health_section (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model ();
+  g_autoptr(MqlwReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  MqlwDisqualifier *student = g_ptr_array_index (model->disqualifiers, 0);
+
+  g_ptr_array_add (dataset->problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, "job_title",
+                                                        "column job_title: 'Select' (2 rows) read as missing"));
+  /* leads 1 and 2: SQL unknown instead of yes — 4 of 6 known */
+  dataset->outcomes.stage[MQLW_STAGE_SQL][0] = MQLW_OUTCOME_UNKNOWN;
+  dataset->outcomes.stage[MQLW_STAGE_SQL][1] = MQLW_OUTCOME_UNKNOWN;
+  g_strfreev (student->match.values);
+  student->match.values = g_strsplit ("Studnet", ",", -1);
+  report = mqlw_report_new (dataset, model, NULL, 0, &error);
+  g_assert_no_error (error);
+  text = mqlw_report_to_markdown (report, NULL);
+  assert_contains (text, "### Data health\n\n"
+                         "- column job_title: 'Select' (2 rows) read as missing\n"
+                         "- SQL outcome known for 4 of 6 leads (67 %); the rest are unknown, not failures\n"
+                         /* Student is one letter swap (two edits) away */
+                         "- Student title: no lead has job_title “Studnet”; the closest values are “Student” (1 lead)\n");
+}
+
+/* Each approver's key fingerprint and signing date, or that one is missing.
+ * The key is made here (ssh-keygen, temporary folder); its fingerprint is
+ * the one `ssh-keygen -l` prints for it. */
+static void
+test_key_signatures (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model ();
+  g_autoptr(MqlwSignoff) signoff = sign (dataset, model);
+  g_autoptr(MqlwReport) report = NULL;
+  g_autoptr(MqlwSigningKey) key = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2025, 11, 30, 14, 5, 9);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mqlw-report-XXXXXX", NULL);
+  g_autofree char *key_path = g_build_filename (dir, "maria", NULL);
+  g_autofree char *pub_path = g_strconcat (key_path, ".pub", NULL);
+  g_autofree char *md = g_build_filename (dir, "definition.md", NULL);
+  g_autofree char *chart = g_build_filename (dir, "definition-chart.png", NULL);
+  g_autofree char *text = NULL, *listed = NULL, *expected = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  {
+    const char *argv[] = { "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "maria", "-f", key_path, NULL };
+    g_free (run (argv));
+  }
+  {
+    const char *argv[] = { "ssh-keygen", "-l", "-E", "sha256", "-f", pub_path, NULL };
+    listed = run (argv);
+    fields = g_strsplit (listed, " ", -1);      /* "256 SHA256:… maria (ED25519)" */
+  }
+  key = mqlw_signing_key_load (key_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (mqlw_signoff_add_signature (signoff, key, "Maria Keller", MQLW_TEAM_MARKETING, NULL, when, NULL,
+                                                &error));
+  g_assert_no_error (error);
+
+  report = mqlw_report_new (dataset, model, signoff, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (mqlw_report_write (report, md, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  expected = g_strdup_printf ("| Maria Keller | VP Marketing | Marketing | Ed25519 key %s signed 2025-11-30 14:05 UTC |",
+                              fields[1]);
+  assert_contains (text, expected);
+  assert_contains (text, "| Sam Ortiz | VP Sales | Sales | Not signed with a key yet |");
+  assert_contains (text, "| **Key signatures** | Marketing signed; the sales signature is missing |");
+
+  g_unlink (md);
+  g_unlink (chart);
+  g_unlink (key_path);
+  g_unlink (pub_path);
   g_rmdir (dir);
 }
 
@@ -280,5 +365,7 @@ main (int    argc,
 
   g_test_add_func ("/mqlw/report/pdf", test_pdf);
   g_test_add_func ("/mqlw/report/markdown", test_markdown);
+  g_test_add_func ("/mqlw/report/health", test_health_section);
+  g_test_add_func ("/mqlw/report/key-signatures", test_key_signatures);
   return g_test_run ();
 }

@@ -166,7 +166,8 @@ test_metrics_and_digest (void)
   JsonArray *buckets = json_object_get_array_member (json_node_get_object (signoff->metrics), "buckets");
   gint64 leads = 0;
   g_autofree char *threshold = NULL, *capacity = NULL, *notes = NULL, *approvers = NULL, *dataset = NULL;
-  g_autoptr(GString) overall = g_string_new ("mqlw-signoff-1\n");
+  g_autofree char *dates = NULL, *project_version = NULL;
+  g_autoptr(GString) overall = g_string_new ("mqlw-signoff-2\n");
   g_autofree char *expected = NULL;
 
   /* The hand-worked preview (header comment). */
@@ -200,6 +201,13 @@ test_metrics_and_digest (void)
   g_assert_cmpstr (signoff->part_digests[MQLW_SIGNOFF_PART_NOTES], ==, notes);
   g_assert_cmpstr (signoff->part_digests[MQLW_SIGNOFF_PART_APPROVERS], ==, approvers);
   g_assert_cmpstr (signoff->part_digests[MQLW_SIGNOFF_PART_DATASET], ==, dataset);
+  /* Format 2 covers the dates and the project version too (signed 2025-11-30,
+   * review three months later, project version 3). */
+  dates = sha256 ("{\"review_on\":\"2026-02-28\",\"signed_on\":\"2025-11-30\"}");
+  project_version = sha256 ("{\"project_version\":3}");
+  g_assert_cmpstr (signoff->part_digests[MQLW_SIGNOFF_PART_DATES], ==, dates);
+  g_assert_cmpstr (signoff->part_digests[MQLW_SIGNOFF_PART_PROJECT_VERSION], ==, project_version);
+  g_assert_cmpuint (signoff->format_version, ==, 2);
   for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
     {
       g_assert_cmpuint (strlen (signoff->part_digests[p]), ==, 64);
@@ -288,6 +296,9 @@ test_verify (void)
     { "dataset/leads", "7", MQLW_SIGNOFF_PART_DATASET },
     { "metrics/preview/mql", "5", MQLW_SIGNOFF_PART_METRICS },
     { "metrics/buckets/0/leads", "9", MQLW_SIGNOFF_PART_METRICS },
+    { "signed_on", "\"2025-12-01\"", MQLW_SIGNOFF_PART_DATES },
+    { "review_on", "\"2026-06-30\"", MQLW_SIGNOFF_PART_DATES },
+    { "project_version", "4", MQLW_SIGNOFF_PART_PROJECT_VERSION },
   };
   g_autoptr(MqlwSignoff) signoff = sign ();
   g_autofree char *json = mqlw_signoff_to_json (signoff);
@@ -325,6 +336,28 @@ test_verify (void)
     g_assert_false (r->digest_ok);
   }
 
+  /* A member no export has: named, and the export no longer reads. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    g_autoptr(MqlwVerifyResult) r = NULL;
+    g_autoptr(GError) local = NULL;
+    g_autofree char *edited = NULL;
+
+    g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+    json_object_set_int_member (json_node_get_object (json_parser_get_root (parser)), "bonus_threshold", 20);
+    json_generator_set_root (generator, json_parser_get_root (parser));
+    edited = json_generator_to_data (generator, NULL);
+    g_assert_true (mqlw_signoff_verify (edited, -1, NULL, &r, NULL));
+    g_assert_cmpuint (r->changed, ==, 0);
+    g_assert_cmpuint (r->unknown_members->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (r->unknown_members, 0), ==, "$.bonus_threshold");
+    g_assert_false (mqlw_verify_result_ok (r));
+    g_assert_null (mqlw_signoff_from_json (edited, -1, &local));
+    g_assert_error (local, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE);
+    g_assert_nonnull (strstr (local->message, "$.bonus_threshold"));
+  }
+
   /* Not an export at all. */
   g_assert_false (mqlw_signoff_verify ("{\"format\": \"something\"}", -1, NULL, &result, &error));
   g_assert_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE);
@@ -355,6 +388,62 @@ test_verify_with_data (void)
   g_assert_cmpuint (differs->changed, ==, 0);
 }
 
+/* An export from before key signatures (format 1: seven parts, the dates not
+ * covered) still reads and verifies, as "not signed with keys". Built here by
+ * the format 1 recipe from a format 2 export's part digests. */
+static void
+test_format_1 (void)
+{
+  g_autoptr(MqlwSignoff) signoff = sign ();
+  g_autofree char *json = mqlw_signoff_to_json (signoff);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) overall = g_string_new ("mqlw-signoff-1\n");
+  g_autoptr(MqlwVerifyResult) result = NULL;
+  g_autoptr(MqlwSignoff) back = NULL;
+  g_autofree char *digest = NULL, *old = NULL, *again = NULL;
+  JsonObject *root, *digests;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  digests = json_object_get_object_member (root, "part_digests");
+  json_object_remove_member (digests, "dates");
+  json_object_remove_member (digests, "project_version");
+  json_object_remove_member (root, "signatures");
+  json_object_set_int_member (root, "version", 1);
+  for (guint p = 0; p < 7; p++)
+    g_string_append_printf (overall, "%s=%s\n", mqlw_signoff_part_to_string (p), signoff->part_digests[p]);
+  digest = sha256 (overall->str);
+  json_object_set_string_member (root, "digest", digest);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  old = json_generator_to_data (generator, NULL);
+
+  g_assert_true (mqlw_signoff_verify (old, -1, NULL, &result, NULL));
+  g_assert_cmpuint (result->format_version, ==, 1);
+  g_assert_cmpuint (result->changed, ==, 0);
+  g_assert_true (result->digest_ok);
+  g_assert_true (mqlw_verify_result_ok (result));
+  g_assert_false (mqlw_verify_result_signed_off (result));
+  g_assert_nonnull (strstr (g_ptr_array_index (result->messages, result->messages->len - 1), "Not signed with keys"));
+
+  /* Its dates were not covered: a changed date still verifies, as before. */
+  {
+    g_autofree char *edited = tamper (old, "signed_on", "\"2025-12-24\"");
+    g_autoptr(MqlwVerifyResult) r = NULL;
+    g_assert_true (mqlw_signoff_verify (edited, -1, NULL, &r, NULL));
+    g_assert_cmpuint (r->changed, ==, 0);
+  }
+
+  /* Read and written back as format 1, digest unchanged. */
+  back = mqlw_signoff_from_json (old, -1, NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpuint (back->format_version, ==, 1);
+  g_assert_cmpstr (back->digest, ==, digest);
+  again = mqlw_signoff_to_json (back);
+  g_assert_null (strstr (again, "signatures"));
+  g_assert_nonnull (strstr (again, "\"version\" : 1"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -367,5 +456,6 @@ main (int    argc,
   g_test_add_func ("/mqlw/signoff/round-trip", test_round_trip);
   g_test_add_func ("/mqlw/signoff/verify", test_verify);
   g_test_add_func ("/mqlw/signoff/verify-with-data", test_verify_with_data);
+  g_test_add_func ("/mqlw/signoff/format-1", test_format_1);
   return g_test_run ();
 }

@@ -30,6 +30,8 @@ struct _MqlwMappingPage
   AdwPreferencesGroup *columns_group;
   AdwPreferencesGroup *outcome_group;
   AdwPreferencesGroup *problems_group;
+  AdwActionRow        *missing_row;
+  GtkSwitch           *missing_switch;
   AdwActionRow        *join_row;
   AdwEntryRow         *join_key_row;
   AdwComboRow         *join_stage_row;
@@ -171,6 +173,18 @@ fill_rows_view (MqlwMappingPage *self)
 
 static void fill_outcomes (MqlwMappingPage *self);
 
+/* The samples, then why the column has its role. */
+static void
+set_column_subtitle (GtkWidget  *row,
+                     const char *why)
+{
+  const char *samples = g_object_get_data (G_OBJECT (row), "samples");
+  g_autofree char *subtitle = samples != NULL && samples[0] != '\0' ? g_strdup_printf ("%s\n%s", samples, why)
+                                                                     : g_strdup (why);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
 static void
 on_column_changed_cb (GtkDropDown     *dropdown,
                       GParamSpec      *pspec,
@@ -184,6 +198,7 @@ on_column_changed_cb (GtkDropDown     *dropdown,
 
   if (self->syncing)
     return;
+  set_column_subtitle (row, _("Set by you"));
   gtk_widget_set_visible (GTK_WIDGET (stage), role_value == MQLW_ROLE_OUTCOME);
   mqlw_mapping_page_set_column (self, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                                 types[gtk_drop_down_get_selected (type)], role_value,
@@ -226,8 +241,9 @@ fill_columns (MqlwMappingPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), samples);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      g_object_set_data_full (G_OBJECT (row), "samples", g_strdup (samples), g_free);
+      set_column_subtitle (row, spec != NULL && spec->reason != NULL ? spec->reason : _("Set by the mapping"));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       type = create_dropdown (type_labels, spec != NULL ? type_index (spec->type) : 4, type_label);
       role = create_dropdown (role_labels, spec != NULL ? (guint) spec->role : 0, role_label);
       stage = create_dropdown (stage_labels, spec != NULL ? (guint) spec->stage : 0, stage_label);
@@ -261,7 +277,7 @@ on_stage_value_changed_cb (GObject         *widget,
 
   if (self->syncing)
     return;
-  /* Replace the whole table: an explicit table overrides the built-in one. */
+  /* An explicit value overrides the built-in table for that value only. */
   for (guint i = 0; i < self->mapping->stage_values->len; i++)
     {
       MqlwStageValue *sv = g_ptr_array_index (self->mapping->stage_values, i);
@@ -276,37 +292,43 @@ on_stage_value_changed_cb (GObject         *widget,
                                 gtk_switch_get_active (closed));
 }
 
+/* Every value of the stage column, with its leads and how it reads: the
+ * built-in table's reading, or "unknown" for the user to choose. */
 static void
 add_stage_value_rows (MqlwMappingPage *self,
                       guint            column)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *name = self->preview->header[column];
+  guint shown = 0;
 
-  for (guint r = 0; r < self->preview->rows->len && g_hash_table_size (seen) < MAX_STAGE_VALUES; r++)
+  for (guint i = 0; self->preview->stage_uses != NULL && i < self->preview->stage_uses->len; i++)
     {
-      GStrv cells = g_ptr_array_index (self->preview->rows, r);
-      const MqlwStageValue *builtin;
+      const MqlwStageUse *use = g_ptr_array_index (self->preview->stage_uses, i);
       g_autofree char *furthest_label = NULL;
       g_autofree char *closed_label = NULL;
+      g_autofree char *leads = NULL;
+      g_autofree char *subtitle = NULL;
       GtkWidget *row, *furthest, *closed;
-      const char *value;
 
-      if (column >= g_strv_length (cells) || cells[column][0] == '\0' ||
-          g_hash_table_contains (seen, cells[column]))
+      if (g_strcmp0 (use->column, name) != 0 || shown++ >= MAX_STAGE_VALUES)
         continue;
-      value = cells[column];
-      g_hash_table_add (seen, (gpointer) value);
-      builtin = mqlw_stage_value_builtin (value);
-      furthest_label = g_strdup_printf (_("Stage reached for “%s”"), value);
-      closed_label = g_strdup_printf (_("“%s” ends the funnel"), value);
+      furthest_label = g_strdup_printf (_("Stage reached for “%s”"), use->value);
+      closed_label = g_strdup_printf (_("“%s” ends the funnel"), use->value);
+      leads = mqlw_format_count (use->leads);
+      if (!use->known)
+        subtitle = g_strdup_printf (_("%s leads · unknown value: choose its stage"), leads);
+      else if (use->from_mapping)
+        subtitle = g_strdup_printf (_("%s leads · as the mapping says"), leads);
+      else
+        subtitle = g_strdup_printf (_("%s leads · from the built-in table"), leads);
 
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), use->value);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), builtin != NULL ? _("Known value") : _("Unknown value: choose its stage"));
-      furthest = create_dropdown (furthest_labels, builtin != NULL ? (guint) (builtin->furthest + 1) : 0, furthest_label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      furthest = create_dropdown (furthest_labels, use->known ? (guint) (use->furthest + 1) : 0, furthest_label);
       closed = gtk_switch_new ();
-      gtk_switch_set_active (GTK_SWITCH (closed), builtin != NULL && builtin->closed);
+      gtk_switch_set_active (GTK_SWITCH (closed), use->closed);
       gtk_widget_set_valign (closed, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (closed, _("The funnel ended here: later stages were not reached"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (closed), GTK_ACCESSIBLE_PROPERTY_LABEL, closed_label, -1);
@@ -314,7 +336,7 @@ add_stage_value_rows (MqlwMappingPage *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), closed);
       g_object_set_data (G_OBJECT (row), "furthest", furthest);
       g_object_set_data (G_OBJECT (row), "closed", closed);
-      g_object_set_data_full (G_OBJECT (row), "value", g_strdup (value), g_free);
+      g_object_set_data_full (G_OBJECT (row), "value", g_strdup (use->value), g_free);
       g_signal_connect (furthest, "notify::selected", G_CALLBACK (on_stage_value_changed_cb), self);
       g_signal_connect (closed, "notify::active", G_CALLBACK (on_stage_value_changed_cb), self);
       adw_preferences_group_add (self->outcome_group, row);
@@ -363,6 +385,57 @@ fill_outcomes (MqlwMappingPage *self)
       g_ptr_array_add (self->outcome_rows, row);
     }
   self->syncing = FALSE;
+}
+
+/* ---- missing values ----------------------------------------------------- */
+
+/* The placeholders the preview found (each column's missing_values in the
+ * detected mapping) listed under the switch. */
+static void
+fill_missing (MqlwMappingPage *self)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  for (guint c = 0; c < self->preview->mapping->columns->len; c++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (self->preview->mapping->columns, c);
+
+      for (guint k = 0; spec->missing_values != NULL && spec->missing_values[k] != NULL; k++)
+        {
+          if (found->len > 0)
+            g_string_append (found, ", ");
+          /* Translators: a placeholder value and the column it was found in: “Select” in Industry. */
+          g_string_append_printf (found, _("“%s” in %s"), spec->missing_values[k], spec->name);
+        }
+    }
+  self->syncing = TRUE;
+  gtk_switch_set_active (self->missing_switch, TRUE);
+  self->syncing = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->missing_switch), found->len > 0);
+  adw_action_row_set_subtitle (self->missing_row, found->len > 0 ? found->str : _("None found in this file"));
+}
+
+/* Off: every value reads as written; on: the placeholders found read as missing. */
+static void
+on_missing_switch_cb (GtkSwitch       *sw,
+                      GParamSpec      *pspec,
+                      MqlwMappingPage *self)
+{
+  gboolean active = gtk_switch_get_active (sw);
+
+  if (self->syncing || self->mapping == NULL)
+    return;
+  for (guint c = 0; c < self->preview->mapping->columns->len; c++)
+    {
+      const MqlwColumnSpec *found = g_ptr_array_index (self->preview->mapping->columns, c);
+      MqlwColumnSpec *spec = mqlw_mapping_get_column (self->mapping, found->name);
+
+      if (spec == NULL)
+        continue;
+      g_strfreev (spec->missing_values);
+      spec->missing_values = active ? g_strdupv (found->missing_values) : NULL;
+    }
+  self->mapping->detect_placeholders = FALSE;
 }
 
 /* ---- problems ----------------------------------------------------------- */
@@ -552,6 +625,9 @@ mqlw_mapping_page_class_init (MqlwMappingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, columns_group);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, outcome_group);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, missing_row);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, missing_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_missing_switch_cb);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, join_row);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, join_key_row);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, join_stage_row);
@@ -619,6 +695,7 @@ mqlw_mapping_page_set_preview (MqlwMappingPage *self,
   fill_rows_view (self);
   fill_columns (self);
   fill_outcomes (self);
+  fill_missing (self);
   fill_problems (self);
 }
 

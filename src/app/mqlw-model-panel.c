@@ -11,6 +11,7 @@
 #include "mqlw-format.h"
 #include "mqlw-model-panel.h"
 #include "mqlw-frame-queue.h"
+#include "mqlw-rule-warnings.h"
 
 /* A spin button drag sends many values; the model is rescored once they settle. */
 #define EDIT_DELAY_MS 60
@@ -40,6 +41,8 @@ struct _MqlwModelPanel
   gboolean       incomplete;     /* some rows wait for a later turn */
   GQueue         hidden_rows;    /* rows of a group just built, shown one a turn */
   gboolean       progressive;    /* this sync fills a new history's panel */
+  GHashTable    *rule_warnings;  /* rule id → what the data says about it (mqlw-rule-warnings) */
+  GCancellable  *warnings_cancellable;
 
   GtkBox        *groups;
 };
@@ -585,6 +588,7 @@ typedef struct {
   GtkWidget      *row;            /* owned: a row survives being moved */
   GtkWidget      *spin;           /* points; NULL for disqualifiers */
   GtkWidget      *sw;
+  GtkWidget      *warning_icon;   /* shown when the data has something to say about the rule */
   /* The expander's content, built when first expanded. */
   GtkWidget      *cap;
   GtkWidget      *edit_row;
@@ -773,6 +777,35 @@ on_criterion_expanded_cb (AdwExpanderRow *row,
   build_criterion_content (c);
 }
 
+/* The rule's description, and under it what the data says about the rule
+ * (a value no lead has, a leaky column). */
+static char *
+compose_subtitle (MqlwModelPanel *self,
+                  const RuleView *view)
+{
+  const char *warning = self->rule_warnings != NULL ? g_hash_table_lookup (self->rule_warnings, view->id) : NULL;
+
+  g_autofree char *summary = NULL;
+
+  if (warning == NULL)
+    return g_strdup (view->subtitle);
+  /* The first line of the first warning; the icon's tooltip has the rest. */
+  summary = g_strndup (warning, strcspn (warning, "\n"));
+  return g_strdup_printf ("%s\n⚠ %s", view->subtitle, summary);
+}
+
+static void
+show_warning (MqlwModelPanel *self,
+              Criterion      *c)
+{
+  const char *warning = self->rule_warnings != NULL ? g_hash_table_lookup (self->rule_warnings, c->id) : NULL;
+
+  gtk_widget_set_visible (c->warning_icon, warning != NULL);
+  gtk_widget_set_tooltip_text (c->warning_icon, warning);
+  if (warning != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (c->warning_icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, warning, -1);
+}
+
 /* A criterion: points and on/off always in view. */
 static Criterion *
 create_criterion (MqlwModelPanel *self,
@@ -787,7 +820,14 @@ create_criterion (MqlwModelPanel *self,
   c->title = g_strdup (view->title);
   c->row = g_object_ref_sink (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (c->row), FALSE);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (c->row), view->subtitle);
+  {
+    g_autofree char *subtitle = compose_subtitle (self, view);
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (c->row), subtitle);
+  }
+  c->warning_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (c->warning_icon, "warning");
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (c->row), c->warning_icon);
+  show_warning (self, c);
   c->sw = create_switch (self, view->id, NULL, view->enabled, c->title);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (c->row), c->sw);
   if (kind != KIND_DISQUALIFIER)
@@ -812,8 +852,12 @@ update_criterion (MqlwModelPanel *self,
       c->title = g_strdup (view->title);
       label_criterion (c);
     }
-  if (g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (c->row)), view->subtitle) != 0)
-    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (c->row), view->subtitle);
+  {
+    g_autofree char *subtitle = compose_subtitle (self, view);
+    if (g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (c->row)), subtitle) != 0)
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (c->row), subtitle);
+  }
+  show_warning (self, c);
   if (gtk_switch_get_active (GTK_SWITCH (c->sw)) != view->enabled)
     gtk_switch_set_active (GTK_SWITCH (c->sw), view->enabled);
   /* A value being typed or dragged is not overwritten. */
@@ -1463,10 +1507,44 @@ mqlw_model_panel_is_complete (MqlwModelPanel *self)
 }
 
 static void
+on_rule_warnings_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTable *warnings = mqlw_rule_warnings_check_finish (result, &error);
+  MqlwModelPanel *self;
+
+  if (warnings == NULL)
+    return;   /* cancelled: the panel changed its history or model, or is gone */
+  self = MQLW_MODEL_PANEL (user_data);
+  g_clear_pointer (&self->rule_warnings, g_hash_table_unref);
+  self->rule_warnings = warnings;
+  sync_panel (self);
+}
+
+/* The rules against the data, off the main thread; a newer check replaces one under way. */
+static void
+check_rules (MqlwModelPanel *self)
+{
+  MqlwModel *model = mqlw_workbench_get_model (self->workbench);
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+
+  g_cancellable_cancel (self->warnings_cancellable);
+  g_clear_object (&self->warnings_cancellable);
+  if (model == NULL || dataset == NULL)
+    return;
+  self->warnings_cancellable = g_cancellable_new ();
+  mqlw_rule_warnings_check_async (model, dataset, self->warnings_cancellable, on_rule_warnings_cb, self);
+}
+
+static void
 on_workbench_changed_cb (MqlwWorkbench  *workbench,
                          guint           change,
                          MqlwModelPanel *self)
 {
+  if (change & (MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_STRUCTURE))
+    check_rules (self);
   if (change & (MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_STRUCTURE |
                 MQLW_WORKBENCH_CHANGED_SCORES | MQLW_WORKBENCH_CHANGED_MODEL))
     {
@@ -2020,6 +2098,8 @@ mqlw_model_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_cancellable_cancel (self->warnings_cancellable);
+  g_clear_object (&self->warnings_cancellable);
   mqlw_frame_queue_remove (GTK_WIDGET (self));
   g_queue_clear_full (&self->hidden_rows, g_object_unref);
   if (self->workbench != NULL)
@@ -2043,6 +2123,7 @@ mqlw_model_panel_finalize (GObject *object)
   MqlwModelPanel *self = (MqlwModelPanel *) object;
 
   g_clear_pointer (&self->criteria, g_hash_table_unref);
+  g_clear_pointer (&self->rule_warnings, g_hash_table_unref);
   for (guint kind = 0; kind < N_KINDS; kind++)
     g_clear_pointer (&self->criterion_order[kind], g_ptr_array_unref);
   for (guint which = 0; which < N_SETTING_GROUPS; which++)

@@ -57,6 +57,7 @@ typedef enum {
   OP_SAVE,
   OP_SIGN,
   OP_AUTOSAVE,
+  OP_ADD_SIGNATURE,
 } OpKind;
 
 typedef struct {
@@ -73,6 +74,12 @@ typedef struct {
   MqlwWorkbenchState *state;       /* open: the workbench's figures, built in the worker */
   gboolean            has_signed_on;
   gboolean            has_review_on;
+  MqlwSigningKey     *key;         /* sign, add signature: who signs with which key */
+  char               *signer;
+  MqlwTeam            signer_team;
+  char               *passphrase;
+  MqlwSignoff        *signoff;     /* add signature: the one signed */
+  GError             *signature_error;   /* sign: made, but the key signature failed */
 } Op;
 
 static void
@@ -84,7 +91,41 @@ op_free (Op *op)
   g_free (op->logical_path);
   g_clear_pointer (&op->approvers, g_ptr_array_unref);
   g_free (op->notes);
+  g_clear_pointer (&op->key, mqlw_signing_key_free);
+  g_free (op->signer);
+  if (op->passphrase != NULL)
+    memset (op->passphrase, 0, strlen (op->passphrase));
+  g_free (op->passphrase);
+  g_clear_pointer (&op->signoff, mqlw_signoff_unref);
+  g_clear_error (&op->signature_error);
   g_free (op);
+}
+
+static void
+op_set_request (Op                    *op,
+                const MqlwSignRequest *request)
+{
+  if (request == NULL || request->key == NULL || request->name == NULL)
+    return;
+  op->key = mqlw_signing_key_copy (request->key);
+  op->signer = g_strdup (request->name);
+  op->signer_team = request->team;
+  op->passphrase = g_strdup (request->passphrase);
+}
+
+static void on_progress (double fraction, gpointer user_data);
+
+/* Saves @op's project to its file, when it has one. */
+static gboolean
+save_op_project (Op           *op,
+                 GCancellable *cancellable,
+                 GError      **error)
+{
+  if (op->path == NULL)
+    return TRUE;
+  if (g_strcmp0 (op->path, mqlw_project_get_path (op->project)) == 0)
+    return mqlw_project_save (op->project, on_progress, op->session, cancellable, error);
+  return mqlw_project_save_as (op->project, op->path, on_progress, op->session, cancellable, error);
 }
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -462,17 +503,27 @@ run_op_thread (GTask        *task,
                                      op->has_review_on ? &op->review_on : NULL,
                                      cancellable, &error);
         ok = signoff != NULL;
+        /* The approver at the keyboard signs with their key; when that fails,
+         * the sign-off stays and waits for the signature. */
+        if (ok && op->key != NULL &&
+            mqlw_signoff_add_signature (signoff, op->key, op->signer, op->signer_team, op->passphrase, NULL,
+                                        cancellable, &op->signature_error) == NULL)
+          g_assert (op->signature_error != NULL);
         /* Signed and kept: a project with a file is saved at once. */
-        if (ok && op->path != NULL)
-          {
-            if (g_strcmp0 (op->path, mqlw_project_get_path (op->project)) == 0)
-              ok = mqlw_project_save (op->project, on_progress, op->session, cancellable, &error);
-            else
-              ok = mqlw_project_save_as (op->project, op->path, on_progress, op->session, cancellable, &error);
-            if (!ok)
-              g_prefix_error (&error, _("The model is signed, but the project could not be saved: "));
-          }
+        if (ok && !(ok = save_op_project (op, cancellable, &error)))
+          g_prefix_error (&error, _("The model is signed, but the project could not be saved: "));
       }
+      break;
+
+    case OP_ADD_SIGNATURE:
+      ok = mqlw_signoff_add_signature (op->signoff, op->key, op->signer, op->signer_team, op->passphrase, NULL,
+                                       cancellable, &error) != NULL;
+      if (ok)
+        {
+          mqlw_project_signoff_changed (op->project);
+          if (!(ok = save_op_project (op, cancellable, &error)))
+            g_prefix_error (&error, _("The signature was added, but the project could not be saved: "));
+        }
       break;
 
     case OP_AUTOSAVE:
@@ -717,6 +768,7 @@ mqlw_project_session_sign_async (MqlwProjectSession  *self,
                                  const char          *notes,
                                  const GDate         *signed_on,
                                  const GDate         *review_on,
+                                 const MqlwSignRequest *request,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
@@ -728,6 +780,7 @@ mqlw_project_session_sign_async (MqlwProjectSession  *self,
   g_return_if_fail (approvers != NULL);
 
   task = new_op_task (self, OP_SIGN, cancellable, callback, user_data);
+  op_set_request (g_task_get_task_data (task), request);
   if (self->task != NULL && self->pending != NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
@@ -768,15 +821,19 @@ mqlw_project_session_sign_async (MqlwProjectSession  *self,
 MqlwSignoff *
 mqlw_project_session_sign_finish (MqlwProjectSession  *self,
                                   GAsyncResult        *result,
+                                  GError             **signature_error,
                                   GError             **error)
 {
   GTask *task = G_TASK (result);
+  Op *op = g_task_get_task_data (task);
   MqlwSignoff *signoff;
 
   g_return_val_if_fail (MQLW_IS_PROJECT_SESSION (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   finish_task (self, task);
+  if (op->signature_error != NULL && g_task_had_error (task) == FALSE)
+    g_propagate_error (signature_error, g_steal_pointer (&op->signature_error));
   if (!g_task_propagate_boolean (task, error))
     {
       emit_changed (self);
@@ -786,6 +843,100 @@ mqlw_project_session_sign_finish (MqlwProjectSession  *self,
   signoff = self->project != NULL ? mqlw_project_get_latest_signoff (self->project) : NULL;
   emit_changed (self);
   return signoff;
+}
+
+void
+mqlw_project_session_add_signature_async (MqlwProjectSession    *self,
+                                          MqlwSignoff           *signoff,
+                                          const MqlwSignRequest *request,
+                                          GCancellable          *cancellable,
+                                          GAsyncReadyCallback    callback,
+                                          gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Op *op;
+
+  g_return_if_fail (MQLW_IS_PROJECT_SESSION (self));
+  g_return_if_fail (signoff != NULL);
+  g_return_if_fail (request != NULL && request->key != NULL);
+
+  task = new_op_task (self, OP_ADD_SIGNATURE, cancellable, callback, user_data);
+  if (self->project == NULL || (self->task != NULL && self->pending != NULL))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
+                               _("Another file operation is still running; try again when it has finished."));
+      return;
+    }
+  op = g_task_get_task_data (task);
+  op->project = mqlw_project_ref (self->project);
+  op->path = g_strdup (self->path);
+  op->signoff = mqlw_signoff_ref (signoff);
+  op_set_request (op, request);
+  start_task (self, task);
+}
+
+gboolean
+mqlw_project_session_add_signature_finish (MqlwProjectSession  *self,
+                                           GAsyncResult        *result,
+                                           GError             **error)
+{
+  GTask *task = G_TASK (result);
+  gboolean ok;
+
+  g_return_val_if_fail (MQLW_IS_PROJECT_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  finish_task (self, task);
+  ok = g_task_propagate_boolean (task, error);
+  emit_changed (self);
+  return ok;
+}
+
+/* ---- trusted approver cards --------------------------------------------- */
+
+gboolean
+mqlw_project_session_add_trusted_card (MqlwProjectSession  *self,
+                                       const char          *card,
+                                       GError             **error)
+{
+  MqlwProject *project;
+  gboolean ok;
+
+  g_return_val_if_fail (MQLW_IS_PROJECT_SESSION (self), FALSE);
+  g_return_val_if_fail (self->task == NULL, FALSE);
+
+  if (!(project = mqlw_project_session_ensure_project (self)))
+    {
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NO_DATASET, "%s",
+                   _("Open a lead history or a project first: trusted cards are kept in the project."));
+      return FALSE;
+    }
+  ok = mqlw_project_add_trusted_card (project, card, error);
+  emit_changed (self);
+  return ok;
+}
+
+gboolean
+mqlw_project_session_remove_trusted_card (MqlwProjectSession *self,
+                                          guint               index)
+{
+  gboolean removed;
+
+  g_return_val_if_fail (MQLW_IS_PROJECT_SESSION (self), FALSE);
+  g_return_val_if_fail (self->task == NULL, FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+  removed = mqlw_project_remove_trusted_card (self->project, index);
+  emit_changed (self);
+  return removed;
+}
+
+char *
+mqlw_project_session_get_allowed_signers (MqlwProjectSession *self)
+{
+  g_return_val_if_fail (MQLW_IS_PROJECT_SESSION (self), NULL);
+  return self->project != NULL ? mqlw_project_get_allowed_signers (self->project) : g_strdup ("");
 }
 
 /* ---- versions and scenarios --------------------------------------------- */

@@ -78,19 +78,54 @@ void                mqlw_project_session_save_async     (MqlwProjectSession  *se
 gboolean            mqlw_project_session_save_finish    (MqlwProjectSession  *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
+/* Who signs with which key at this keyboard (copied by the calls below). */
+typedef struct {
+  const MqlwSigningKey *key;
+  const char           *name;         /* an approver of the sign-off */
+  MqlwTeam              team;
+  const char           *passphrase;   /* nullable */
+} MqlwSignRequest;
+
 /* Stores the current model and signs the head version (both teams: see
- * mqlw_signoff_create); a project with a file is saved right after. */
+ * mqlw_signoff_create), then adds @request's key signature (nullable: none);
+ * a project with a file is saved right after. _finish returns the sign-off
+ * once it is made and saved, even when the key signature then failed: that
+ * failure is in @signature_error (the sign-off stays, waiting for it). */
 void                mqlw_project_session_sign_async     (MqlwProjectSession  *self,
                                                          GPtrArray           *approvers,
                                                          const char          *notes,
                                                          const GDate         *signed_on,
                                                          const GDate         *review_on,
+                                                         const MqlwSignRequest *request,
                                                          GCancellable        *cancellable,
                                                          GAsyncReadyCallback  callback,
                                                          gpointer             user_data);
 MqlwSignoff        *mqlw_project_session_sign_finish    (MqlwProjectSession  *self,
                                                          GAsyncResult        *result,
+                                                         GError             **signature_error,
                                                          GError             **error);
+/* Adds @request's key signature to @signoff (one of the project's), and saves
+ * a project with a file. */
+void                mqlw_project_session_add_signature_async  (MqlwProjectSession    *self,
+                                                               MqlwSignoff           *signoff,
+                                                               const MqlwSignRequest *request,
+                                                               GCancellable          *cancellable,
+                                                               GAsyncReadyCallback    callback,
+                                                               gpointer               user_data);
+gboolean            mqlw_project_session_add_signature_finish (MqlwProjectSession    *self,
+                                                               GAsyncResult          *result,
+                                                               GError               **error);
+
+/* ---- trusted approver cards --------------------------------------------- */
+
+/* See mqlw_project_add_trusted_card; makes a project when there is none. */
+gboolean            mqlw_project_session_add_trusted_card    (MqlwProjectSession *self,
+                                                              const char         *card,
+                                                              GError            **error);
+gboolean            mqlw_project_session_remove_trusted_card (MqlwProjectSession *self,
+                                                              guint               index);
+/* The project's trusted cards as allowed_signers text ("" without a project). */
+char               *mqlw_project_session_get_allowed_signers (MqlwProjectSession *self);
 
 /* ---- versions and scenarios --------------------------------------------- */
 

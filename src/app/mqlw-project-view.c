@@ -28,6 +28,11 @@ struct _MqlwProjectView
   GtkWidget          *save_version_button;
   GtkWidget          *save_scenario_button;
   GtkWidget          *sign_button;
+  GtkListBox         *cards_list;
+  AdwEntryRow        *card_entry;
+  GtkLabel           *card_status;
+  GtkWidget          *copy_card_button;
+  guint               n_cards;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwProjectView, mqlw_project_view, GTK_TYPE_WIDGET)
@@ -260,6 +265,117 @@ fill_exports (MqlwProjectView *self,
     }
 }
 
+/* ---- trusted approver cards -------------------------------------------- */
+
+static void
+fill_cards (MqlwProjectView *self,
+            MqlwProject     *project)
+{
+  GPtrArray *cards = project != NULL ? mqlw_project_get_trusted_cards (project) : NULL;
+
+  clear_list (self->cards_list);
+  self->n_cards = cards != NULL ? cards->len : 0;
+  if (self->n_cards == 0)
+    {
+      add_placeholder (self->cards_list, _("No trusted cards yet: signatures are shown as made by unknown keys."));
+      return;
+    }
+  for (guint i = 0; i < cards->len; i++)
+    {
+      g_autoptr(MqlwApproverCard) card = mqlw_approver_card_parse (g_ptr_array_index (cards, i), NULL);
+      g_autofree char *tip = NULL, *subtitle = NULL;
+      GtkWidget *row, *remove;
+
+      if (card == NULL)
+        continue;
+      tip = g_strdup_printf (_("Stop trusting this key of %s"), card->principal);
+      subtitle = *card->comment != '\0' ? g_strdup_printf ("%s · %s", card->fingerprint, card->comment)
+                                         : g_strdup (card->fingerprint);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), card->principal);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("avatar-default-symbolic"));
+      remove = create_button (NULL, tip, "project.remove-card", g_variant_new_uint32 (i));
+      gtk_button_set_icon_name (GTK_BUTTON (remove), "user-trash-symbolic");
+      gtk_widget_add_css_class (remove, "flat");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_widget_set_name (row, "card-row");
+      gtk_list_box_append (self->cards_list, row);
+    }
+}
+
+static void
+say_about_cards (MqlwProjectView *self,
+                 const char      *text,
+                 gboolean         error)
+{
+  gtk_label_set_text (self->card_status, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->card_status), TRUE);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->card_status), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->card_status), "error");
+}
+
+static void
+on_card_apply_cb (MqlwProjectView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->card_entry))));
+  g_autoptr(MqlwApproverCard) card = NULL;
+
+  if (*text == '\0' || self->session == NULL || mqlw_project_session_is_busy (self->session))
+    return;
+  card = mqlw_approver_card_parse (text, NULL);
+  if (!mqlw_project_session_add_trusted_card (self->session, text, &error))
+    {
+      say_about_cards (self, error->message, TRUE);
+      return;
+    }
+  {
+    g_autofree char *done = g_strdup_printf (_("Trusting %s’s key %s. Save the project to keep it."),
+                                             card->principal, card->fingerprint);
+    say_about_cards (self, done, FALSE);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (self->card_entry), "");
+}
+
+static void
+remove_card_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  MqlwProjectView *self = MQLW_PROJECT_VIEW (widget);
+
+  if (self->session != NULL && !mqlw_project_session_is_busy (self->session))
+    mqlw_project_session_remove_trusted_card (self->session, g_variant_get_uint32 (param));
+}
+
+static void
+copy_my_card_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MqlwProjectView *self = MQLW_PROJECT_VIEW (widget);
+  g_autoptr(MqlwSigningKey) key = mqlw_personal_key_load (NULL);
+  g_autofree char *card = NULL;
+  const char *name = g_get_real_name ();
+
+  if (key == NULL)
+    {
+      say_about_cards (self, _("You have no signing key yet: it is made the first time you sign (Sign Off…)."), TRUE);
+      return;
+    }
+  card = mqlw_approver_card_format (name != NULL && *name != '\0' && !g_str_equal (name, "Unknown") ? name
+                                    : g_get_user_name (), key->public_key, NULL);
+  if (card == NULL)
+    card = mqlw_approver_card_format (g_get_user_name (), key->public_key, NULL);
+  if (card == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), card);
+  say_about_cards (self, _("Your approver card is on the clipboard: send it to the other approvers."), FALSE);
+}
+
 static void
 refill (MqlwProjectView *self)
 {
@@ -270,6 +386,7 @@ refill (MqlwProjectView *self)
   self->stale = FALSE;
   fill_versions (self, project);
   fill_scenarios (self, project);
+  fill_cards (self, project);
   fill_exports (self, project);
 }
 
@@ -337,6 +454,12 @@ mqlw_project_view_class_init (MqlwProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwProjectView, save_version_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwProjectView, save_scenario_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwProjectView, sign_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwProjectView, cards_list);
+  gtk_widget_class_bind_template_child (widget_class, MqlwProjectView, card_entry);
+  gtk_widget_class_bind_template_child (widget_class, MqlwProjectView, card_status);
+  gtk_widget_class_bind_template_child (widget_class, MqlwProjectView, copy_card_button);
+  gtk_widget_class_install_action (widget_class, "project.remove-card", "u", remove_card_action);
+  gtk_widget_class_install_action (widget_class, "project.copy-my-card", NULL, copy_my_card_action);
 }
 
 static void
@@ -352,6 +475,10 @@ mqlw_project_view_init (MqlwProjectView *self)
   gtk_widget_set_tooltip_text (self->save_version_button, _("Save Version (Ctrl+Alt+S)"));
   gtk_widget_set_tooltip_text (self->save_scenario_button, _("Save as Scenario (Ctrl+Alt+N)"));
   gtk_widget_set_tooltip_text (self->sign_button, _("Sign Off (Ctrl+Alt+O)"));
+  label_widget (GTK_WIDGET (self->cards_list), _("Trusted approver cards"));
+  label_widget (self->copy_card_button, _("Copy your approver card"));
+  gtk_widget_set_tooltip_text (self->copy_card_button, _("Copy your approver card, to send to the other approvers"));
+  g_signal_connect_swapped (self->card_entry, "apply", G_CALLBACK (on_card_apply_cb), self);
 }
 
 void
@@ -381,5 +508,7 @@ mqlw_project_view_get_n_rows (MqlwProjectView *self,
     return self->n_versions;
   if (g_str_equal (group, "scenarios"))
     return self->n_scenarios;
+  if (g_str_equal (group, "cards"))
+    return self->n_cards;
   return 0;
 }

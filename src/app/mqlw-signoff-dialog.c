@@ -5,7 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "mqlw-background.h"
 #include "mqlw-format.h"
+#include "mqlw-signature-list.h"
+#include "mqlw-signer-group.h"
 #include "mqlw-signoff-dialog.h"
 
 struct _MqlwSignoffDialog
@@ -17,6 +20,7 @@ struct _MqlwSignoffDialog
   MqlwSignoff        *signoff;
   GCancellable       *cancellable;
   char               *blocker;
+  char               *file_path;     /* an opened agreed-model file: signatures go there */
   gboolean            review_touched;
   gboolean            syncing;
 
@@ -39,6 +43,8 @@ struct _MqlwSignoffDialog
   GtkCalendar        *signed_on_calendar;
   GtkMenuButton      *review_on_button;
   GtkCalendar        *review_on_calendar;
+  MqlwSignatureList  *signature_list;
+  MqlwSignerGroup    *signer_group;
 };
 
 enum {
@@ -94,7 +100,7 @@ find_blocker (MqlwSignoffDialog *self)
   guint rows = 0;
 
   if (self->signoff != NULL)
-    return NULL;
+    return g_strdup (mqlw_signer_group_get_blocker (self->signer_group));
   if (!mqlw_workbench_has_data (self->workbench))
     return g_strdup (_("Import a lead history first: a sign-off covers the model and its figures on the data."));
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->approver_list));
@@ -123,7 +129,43 @@ find_blocker (MqlwSignoffDialog *self)
     return g_strdup (_("Name an approver from sales: both teams sign the definition."));
   if (blank)
     return g_strdup (_("Every approver needs a name; fill it in or remove the row."));
-  return NULL;
+  return g_strdup (mqlw_signer_group_get_blocker (self->signer_group));
+}
+
+/* The named approvers of the rows, as typed. */
+static GPtrArray *
+collect_approvers (MqlwSignoffDialog *self)
+{
+  GPtrArray *approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->approver_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      ApproverRow *w = get_row_widgets (row);
+      g_autofree char *name = NULL, *role = NULL;
+
+      if (w == NULL)
+        continue;
+      name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (w->name))));
+      role = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (w->role))));
+      if (*name != '\0')
+        g_ptr_array_add (approvers, mqlw_approver_new (name, role, team_of (w)));
+    }
+  return approvers;
+}
+
+/* Who may sign at this keyboard: every named approver before the sign-off,
+ * then those who have not signed. */
+static void
+update_candidates (MqlwSignoffDialog *self)
+{
+  g_autoptr(GPtrArray) candidates = NULL;
+
+  if (self->signoff != NULL)
+    candidates = mqlw_signoff_unsigned_approvers (self->signoff);
+  else
+    candidates = collect_approvers (self);
+  mqlw_signer_group_set_candidates (self->signer_group, candidates);
 }
 
 static void
@@ -135,14 +177,22 @@ update_sign_state (MqlwSignoffDialog *self)
   self->blocker = find_blocker (self);
   gtk_label_set_text (self->blocker_label, self->blocker != NULL ? self->blocker : "");
   gtk_widget_set_visible (GTK_WIDGET (self->blocker_label), self->blocker != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signoff.sign", self->blocker == NULL && !busy &&
-                                 self->signoff == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signoff.sign", self->blocker == NULL && !busy);
   gtk_widget_set_tooltip_text (self->sign_button, self->blocker != NULL ? self->blocker :
-                               _("Sign the model for both teams"));
+                               self->signoff == NULL ? _("Sign the model for both teams, with your key")
+                                                     : _("Add your signature with your key"));
 }
 
 static void
 on_row_changed_cb (MqlwSignoffDialog *self)
+{
+  if (self->signoff == NULL)
+    update_candidates (self);
+  update_sign_state (self);
+}
+
+static void
+on_signer_changed_cb (MqlwSignoffDialog *self)
 {
   update_sign_state (self);
 }
@@ -155,7 +205,7 @@ on_remove_clicked_cb (GtkButton *button,
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
 
   gtk_list_box_remove (self->approver_list, row);
-  update_sign_state (self);
+  on_row_changed_cb (self);
 }
 
 static GtkWidget *
@@ -204,10 +254,11 @@ append_approver_row (MqlwSignoffDialog *self,
   g_object_set_data_full (G_OBJECT (row), "approver", w, g_free);
 
   g_signal_connect_swapped (w->name, "changed", G_CALLBACK (on_row_changed_cb), self);
+  g_signal_connect_swapped (w->role, "changed", G_CALLBACK (on_row_changed_cb), self);
   g_signal_connect_swapped (w->team, "notify::selected", G_CALLBACK (on_row_changed_cb), self);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
   gtk_list_box_append (self->approver_list, row);
-  update_sign_state (self);
+  on_row_changed_cb (self);
   return row;
 }
 
@@ -291,6 +342,27 @@ on_review_on_changed_cb (MqlwSignoffDialog *self)
 /* ---- summary ------------------------------------------------------------ */
 
 static void
+rate_from_json (JsonObject *preview,
+                const char *stage,
+                MqlwRate   *rate)
+{
+  JsonNode *node = json_object_get_member (preview, stage);
+  JsonObject *object;
+
+  memset (rate, 0, sizeof *rate);
+  rate->rate = rate->ci_low = rate->ci_high = NAN;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  object = json_node_get_object (node);
+  rate->present = TRUE;
+  rate->known = (guint64) json_object_get_int_member_with_default (object, "known", 0);
+  rate->reached = (guint64) json_object_get_int_member_with_default (object, "reached", 0);
+  rate->rate = json_object_get_double_member_with_default (object, "rate", NAN);
+  rate->ci_low = json_object_get_double_member_with_default (object, "ci_low", NAN);
+  rate->ci_high = json_object_get_double_member_with_default (object, "ci_high", NAN);
+}
+
+static void
 add_summary_figure (MqlwSignoffDialog *self,
                     int                column,
                     const char        *title,
@@ -352,9 +424,27 @@ set_busy (MqlwSignoffDialog *self,
     gtk_spinner_start (self->sign_spinner);
   else
     gtk_spinner_stop (self->sign_spinner);
-  gtk_label_set_text_with_mnemonic (self->sign_label, busy ? _("Signing…") : _("_Sign"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->approver_list), !busy);
-  gtk_widget_set_sensitive (self->add_button, !busy);
+  gtk_label_set_text_with_mnemonic (self->sign_label, busy ? _("Signing…")
+                                    : self->signoff == NULL ? _("_Sign") : _("Add _Signature"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->approver_list), !busy && self->signoff == NULL);
+  gtk_widget_set_sensitive (self->add_button, !busy && self->signoff == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->signer_group), !busy);
+  update_sign_state (self);
+}
+
+static void
+show_signatures (MqlwSignoffDialog *self)
+{
+  g_autofree char *allowed = self->session != NULL ? mqlw_project_session_get_allowed_signers (self->session) : NULL;
+  g_autoptr(GPtrArray) missing = mqlw_signoff_unsigned_approvers (self->signoff);
+
+  mqlw_signature_list_set_signoff (self->signature_list, self->signoff, allowed);
+  gtk_widget_set_visible (GTK_WIDGET (self->signature_list), TRUE);
+  update_candidates (self);
+  /* Everyone signed: nothing left to do here. */
+  gtk_widget_set_visible (GTK_WIDGET (self->signer_group), missing->len > 0);
+  gtk_widget_set_visible (self->sign_button, missing->len > 0);
+  gtk_label_set_text_with_mnemonic (self->sign_label, _("Add _Signature"));
   update_sign_state (self);
 }
 
@@ -369,7 +459,6 @@ show_signed (MqlwSignoffDialog *self)
   adw_preferences_group_set_title (self->signed_group, title);
   gtk_label_set_text (self->digest_label, self->signoff->digest);
   gtk_widget_set_visible (GTK_WIDGET (self->signed_group), TRUE);
-  gtk_widget_set_visible (self->sign_button, FALSE);
   gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->approver_list), FALSE);
   gtk_widget_set_sensitive (self->add_button, FALSE);
@@ -377,6 +466,19 @@ show_signed (MqlwSignoffDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->signed_on_button), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->review_on_button), FALSE);
   gtk_window_set_title (GTK_WINDOW (self), _("Model Signed Off"));
+  show_signatures (self);
+}
+
+static void
+show_error (MqlwSignoffDialog *self,
+            const char        *title,
+            const GError      *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), title, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_widget_set_name (dialog, "error-dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -386,25 +488,151 @@ on_sign_done_cb (GObject      *object,
 {
   g_autoptr(MqlwSignoffDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) signature_error = NULL;
   MqlwSignoff *signoff;
 
-  signoff = mqlw_project_session_sign_finish (MQLW_PROJECT_SESSION (object), result, &error);
+  signoff = mqlw_project_session_sign_finish (MQLW_PROJECT_SESSION (object), result, &signature_error, &error);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
-  set_busy (self, FALSE);
   if (signoff == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Sign the Model"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_widget_set_name (dialog, "error-dialog");
-      gtk_window_present (GTK_WINDOW (dialog));
+      set_busy (self, FALSE);
+      show_error (self, _("Could Not Sign the Model"), error);
       return;
     }
   self->signoff = mqlw_signoff_ref (signoff);
   show_signed (self);
-  update_sign_state (self);
+  set_busy (self, FALSE);
+  /* Signed off, but the key signature failed: say why; the sign-off waits for it. */
+  if (signature_error != NULL)
+    mqlw_signer_group_show_error (self->signer_group, signature_error);
   g_signal_emit (self, signals[SIGNED], 0, signoff);
+}
+
+static void
+signature_added (MqlwSignoffDialog *self,
+                 const GError      *error)
+{
+  set_busy (self, FALSE);
+  if (error != NULL)
+    {
+      mqlw_signer_group_show_error (self->signer_group, error);
+      return;
+    }
+  show_signatures (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (self->file_path != NULL ? _("Signature added and the file saved")
+                                                                      : _("Signature added")));
+}
+
+static void
+on_signature_added_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(MqlwSignoffDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  mqlw_project_session_add_signature_finish (MQLW_PROJECT_SESSION (object), result, &error);
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    signature_added (self, error);
+}
+
+/* An opened agreed-model file: sign a copy, write the file, then show it. */
+typedef struct {
+  MqlwSignoff    *signoff;
+  MqlwSigningKey *key;
+  char           *name;
+  MqlwTeam        team;
+  char           *passphrase;
+  char           *path;
+} FileJob;
+
+static void
+file_job_free (FileJob *job)
+{
+  mqlw_signoff_unref (job->signoff);
+  mqlw_signing_key_free (job->key);
+  g_free (job->name);
+  g_free (job->passphrase);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+run_file_job (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  FileJob *job = task_data;
+  GError *error = NULL;
+
+  mqlw_background_thread_begin ();
+  if (mqlw_signoff_add_signature (job->signoff, job->key, job->name, job->team, job->passphrase, NULL, cancellable,
+                                  &error) == NULL ||
+      !mqlw_signoff_export (job->signoff, job->path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_file_job_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  MqlwSignoffDialog *self = MQLW_SIGNOFF_DIALOG (object);
+  FileJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+        signature_added (self, error);
+      return;
+    }
+  g_clear_pointer (&self->signoff, mqlw_signoff_unref);
+  self->signoff = mqlw_signoff_ref (job->signoff);
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    signature_added (self, NULL);
+}
+
+static void
+add_signature (MqlwSignoffDialog     *self,
+               const MqlwSignRequest *request)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *json = NULL;
+  FileJob *job;
+
+  set_busy (self, TRUE);
+  if (self->file_path == NULL)
+    {
+      mqlw_project_session_add_signature_async (self->session, self->signoff, request, self->cancellable,
+                                                on_signature_added_cb, g_object_ref (self));
+      return;
+    }
+  /* The file's own document is kept, so that the earlier signatures stay valid. */
+  json = mqlw_signoff_to_json (self->signoff);
+  job = g_new0 (FileJob, 1);
+  job->signoff = mqlw_signoff_from_json (json, -1, NULL);
+  job->key = mqlw_signing_key_copy (request->key);
+  job->name = g_strdup (request->name);
+  job->team = request->team;
+  job->passphrase = g_strdup (request->passphrase);
+  job->path = g_strdup (self->file_path);
+  if (job->signoff == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_SIGN,
+                                                     _("The agreed model could not be read again"));
+      file_job_free (job);
+      signature_added (self, error);
+      return;
+    }
+  task = g_task_new (self, self->cancellable, on_file_job_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) file_job_free);
+  g_task_run_in_thread (task, run_file_job);
 }
 
 static void
@@ -413,30 +641,25 @@ sign_action (GtkWidget  *widget,
              GVariant   *param)
 {
   MqlwSignoffDialog *self = MQLW_SIGNOFF_DIALOG (widget);
-  g_autoptr(GPtrArray) approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
+  g_autoptr(GPtrArray) approvers = NULL;
+  MqlwSignRequest request = { 0 };
   GDate signed_on, review_on;
 
   update_sign_state (self);
-  if (self->blocker != NULL)
+  if (self->blocker != NULL || !mqlw_signer_group_get_request (self->signer_group, &request))
     return;
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->approver_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
+  if (self->signoff != NULL)
     {
-      ApproverRow *w = get_row_widgets (row);
-      g_autofree char *name = NULL, *role = NULL;
-
-      if (w == NULL)
-        continue;
-      name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (w->name))));
-      role = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (w->role))));
-      g_ptr_array_add (approvers, mqlw_approver_new (name, role, team_of (w)));
+      add_signature (self, &request);
+      return;
     }
+  approvers = collect_approvers (self);
   get_calendar_date (self->signed_on_calendar, &signed_on);
   get_calendar_date (self->review_on_calendar, &review_on);
   set_busy (self, TRUE);
   mqlw_project_session_sign_async (self->session, approvers,
                                    gtk_editable_get_text (GTK_EDITABLE (self->notes_row)),
-                                   &signed_on, &review_on, self->cancellable,
+                                   &signed_on, &review_on, &request, self->cancellable,
                                    on_sign_done_cb, g_object_ref (self));
 }
 
@@ -461,6 +684,7 @@ mqlw_signoff_dialog_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->workbench);
+  g_free (self->file_path);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->signoff, mqlw_signoff_unref);
   g_free (self->blocker);
@@ -480,6 +704,8 @@ mqlw_signoff_dialog_class_init (MqlwSignoffDialogClass *klass)
   signals[SIGNED] = g_signal_new ("signed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
+  g_type_ensure (MQLW_TYPE_SIGNATURE_LIST);
+  g_type_ensure (MQLW_TYPE_SIGNER_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-signoff-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, cancel_button);
@@ -499,6 +725,8 @@ mqlw_signoff_dialog_class_init (MqlwSignoffDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, signed_on_calendar);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, review_on_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, review_on_calendar);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, signature_list);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSignoffDialog, signer_group);
 
   gtk_widget_class_install_action (widget_class, "signoff.sign", NULL, sign_action);
   gtk_widget_class_install_action (widget_class, "signoff.add-approver", NULL, add_approver_action);
@@ -514,6 +742,7 @@ mqlw_signoff_dialog_init (MqlwSignoffDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_swapped (self->signer_group, "changed", G_CALLBACK (on_signer_changed_cb), self);
 
   g_signal_connect_swapped (self->signed_on_calendar, "day-selected", G_CALLBACK (on_signed_on_changed_cb), self);
   g_signal_connect_swapped (self->review_on_calendar, "day-selected", G_CALLBACK (on_review_on_changed_cb), self);
@@ -546,6 +775,81 @@ mqlw_signoff_dialog_new (GtkWindow          *parent,
   append_approver_row (self, MQLW_TEAM_MARKETING);
   append_approver_row (self, MQLW_TEAM_SALES);
   update_sign_state (self);
+  return self;
+}
+
+/* The figures of the sign-off itself (its metrics), not of the workbench. */
+static void
+fill_summary_from_signoff (MqlwSignoffDialog *self)
+{
+  MqlwSignoff *signoff = self->signoff;
+  JsonObject *preview = NULL;
+  MqlwRate sql = { 0 }, accepted = { 0 };
+  double per_month = NAN;
+  g_autofree char *subtitle = NULL, *threshold = NULL, *month = NULL, *sql_text = NULL, *accepted_text = NULL;
+  g_autofree char *file_name = self->file_path != NULL ? g_path_get_basename (self->file_path) : NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (signoff->metrics) &&
+      json_object_has_member (json_node_get_object (signoff->metrics), "preview") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (signoff->metrics), "preview")))
+    preview = json_object_get_object_member (json_node_get_object (signoff->metrics), "preview");
+  if (preview != NULL)
+    {
+      per_month = json_object_get_double_member_with_default (preview, "mql_per_month", NAN);
+      rate_from_json (preview, "sql", &sql);
+      rate_from_json (preview, "accepted", &accepted);
+    }
+  subtitle = self->file_path != NULL
+    ? g_strdup_printf (_("%s · version %u · %s"), signoff->model->name != NULL && *signoff->model->name != '\0'
+                                                  ? signoff->model->name : _("Untitled model"),
+                       signoff->version, file_name)
+    : g_strdup_printf (_("%s · version %u"), signoff->model->name != NULL && *signoff->model->name != '\0'
+                                             ? signoff->model->name : _("Untitled model"), signoff->version);
+  gtk_label_set_text (self->model_label, subtitle);
+  threshold = mqlw_format_score (signoff->threshold);
+  month = mqlw_format_number (per_month, 0);
+  sql_text = mqlw_format_rate (&sql);
+  accepted_text = mqlw_format_rate (&accepted);
+  add_summary_figure (self, 0, _("Threshold"), threshold, "summary-threshold");
+  add_summary_figure (self, 1, _("MQLs a month"), month, "summary-month");
+  add_summary_figure (self, 2, _("MQL → SQL"), sql_text, "summary-sql");
+  add_summary_figure (self, 3, _("Acceptance"), accepted_text, "summary-accepted");
+}
+
+MqlwSignoffDialog *
+mqlw_signoff_dialog_new_for_signoff (GtkWindow          *parent,
+                                     MqlwProjectSession *session,
+                                     MqlwSignoff        *signoff,
+                                     const char         *file_path)
+{
+  MqlwSignoffDialog *self;
+
+  g_return_val_if_fail (session == NULL || MQLW_IS_PROJECT_SESSION (session), NULL);
+  g_return_val_if_fail (signoff != NULL, NULL);
+  g_return_val_if_fail (session != NULL || file_path != NULL, NULL);
+
+  self = g_object_new (MQLW_TYPE_SIGNOFF_DIALOG, "transient-for", parent, NULL);
+  self->session = session != NULL ? g_object_ref (session) : NULL;
+  self->signoff = mqlw_signoff_ref (signoff);
+  self->file_path = g_strdup (file_path);
+  fill_summary_from_signoff (self);
+  for (guint i = 0; i < signoff->approvers->len; i++)
+    {
+      const MqlwApprover *a = g_ptr_array_index (signoff->approvers, i);
+      GtkWidget *row = append_approver_row (self, a->team);
+
+      gtk_editable_set_text (GTK_EDITABLE (get_row_widgets (row)->name), a->name);
+      gtk_editable_set_text (GTK_EDITABLE (get_row_widgets (row)->role), a->role);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), signoff->notes);
+  if (g_date_valid (&signoff->signed_on))
+    set_calendar_date (self->signed_on_calendar, &signoff->signed_on);
+  if (g_date_valid (&signoff->review_on))
+    {
+      self->review_touched = TRUE;
+      set_calendar_date (self->review_on_calendar, &signoff->review_on);
+    }
+  show_signed (self);
   return self;
 }
 
@@ -601,4 +905,25 @@ mqlw_signoff_dialog_get_signoff (MqlwSignoffDialog *self)
 {
   g_return_val_if_fail (MQLW_IS_SIGNOFF_DIALOG (self), NULL);
   return self->signoff;
+}
+
+MqlwSignerGroup *
+mqlw_signoff_dialog_get_signer_group (MqlwSignoffDialog *self)
+{
+  g_return_val_if_fail (MQLW_IS_SIGNOFF_DIALOG (self), NULL);
+  return self->signer_group;
+}
+
+MqlwSignatureList *
+mqlw_signoff_dialog_get_signature_list (MqlwSignoffDialog *self)
+{
+  g_return_val_if_fail (MQLW_IS_SIGNOFF_DIALOG (self), NULL);
+  return self->signature_list;
+}
+
+gboolean
+mqlw_signoff_dialog_is_busy (MqlwSignoffDialog *self)
+{
+  g_return_val_if_fail (MQLW_IS_SIGNOFF_DIALOG (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->sign_spinner));
 }

@@ -925,6 +925,32 @@ open_model (MqlwWindow *self,
                              self->cancellable, on_model_loaded_cb, g_object_ref (self));
 }
 
+/* An agreed-model export opens in the sign-off dialog, where a second
+ * approver signs it; FALSE when @path is no agreed-model export. */
+static gboolean
+open_agreed_model (MqlwWindow *self,
+                   const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(MqlwSignoff) signoff = NULL;
+  g_autoptr(GError) error = NULL;
+  MqlwSignoffDialog *dialog;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL) || strstr (contents, MQLW_SIGNOFF_FORMAT) == NULL)
+    return FALSE;
+  signoff = mqlw_signoff_from_json (contents, (gssize) length, &error);
+  if (signoff == NULL)
+    {
+      show_error (self, _("Could Not Open the Agreed Model"), error);
+      return TRUE;
+    }
+  dialog = mqlw_signoff_dialog_new_for_signoff (GTK_WINDOW (self), self->session, signoff, path);
+  gtk_widget_set_name (GTK_WIDGET (dialog), "signoff-dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 void
 mqlw_window_open_file (MqlwWindow *self,
                        GFile      *file)
@@ -942,6 +968,8 @@ mqlw_window_open_file (MqlwWindow *self,
       show_error (self, _("Could Not Open the File"), error);
       return;
     }
+  if (g_str_has_suffix (path, ".json") && open_agreed_model (self, path))
+    return;
   if (g_str_has_suffix (path, ".json"))
     open_model (self, path);
   else if (is_project_path (path))
@@ -2026,11 +2054,18 @@ sign_off_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   MqlwWindow *self = MQLW_WINDOW (widget);
+  MqlwSignoff *current;
   MqlwSignoffDialog *dialog;
 
   if (!mqlw_workbench_has_data (self->workbench))
     return;
-  dialog = mqlw_signoff_dialog_new (GTK_WINDOW (self), self->session, self->workbench);
+  /* The model on show is signed already: who signed, who is missing, and
+   * the signature of the approver at this keyboard. */
+  current = mqlw_project_session_get_current_signoff (self->session);
+  if (current != NULL)
+    dialog = mqlw_signoff_dialog_new_for_signoff (GTK_WINDOW (self), self->session, current, NULL);
+  else
+    dialog = mqlw_signoff_dialog_new (GTK_WINDOW (self), self->session, self->workbench);
   gtk_widget_set_name (GTK_WIDGET (dialog), "signoff-dialog");
   g_signal_connect_object (dialog, "signed", G_CALLBACK (on_signed_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

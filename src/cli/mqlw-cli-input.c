@@ -38,6 +38,8 @@ mqlw_data_option_group (MqlwDataOptions *options)
       N_("Order of day and month in dates like 3/4/2025: auto, mdy or dmy"), N_("ORDER") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &options->delimiter,
       N_("Field delimiter (default: detected): , ; tab |"), N_("CHAR") },
+    { "missing-value", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->missing_values,
+      N_("Read VALUE as missing in every column, besides the placeholders found (repeatable)"), N_("VALUE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
       N_("No progress and no warnings on stderr"), NULL },
     { NULL }
@@ -97,6 +99,7 @@ mqlw_data_options_clear (MqlwDataOptions *options)
   g_clear_pointer (&options->outcome_files, g_strfreev);
   g_clear_pointer (&options->date_order, g_free);
   g_clear_pointer (&options->delimiter, g_free);
+  g_clear_pointer (&options->missing_values, g_strfreev);
 }
 
 void
@@ -406,6 +409,9 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
         }
     }
 
+  for (guint i = 0; options->missing_values != NULL && options->missing_values[i] != NULL; i++)
+    mqlw_mapping_add_missing_value (mapping, NULL, options->missing_values[i]);
+
   for (guint i = 0; options->outcomes != NULL && options->outcomes[i] != NULL; i++)
     {
       MqlwColumnSpec *spec;
@@ -476,16 +482,18 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
 
   for (guint i = 0; options->joins != NULL && options->joins[i] != NULL; i++)
     {
-      g_autofree char *path = NULL, *key = NULL, *file_key = NULL;
+      g_autofree char *path = NULL, *key = NULL, *file_key = NULL, *absolute = NULL;
 
       if (!parse_join_target ("--join", options->joins[i], &path, &key, &file_key, error))
         return NULL;
-      mqlw_mapping_add_join (mapping, MQLW_JOIN_ENRICH, path, key, file_key);
+      /* Relative to the current folder, as a shell user means it. */
+      absolute = g_canonicalize_filename (path, NULL);
+      mqlw_mapping_add_join (mapping, MQLW_JOIN_ENRICH, absolute, key, file_key);
     }
 
   for (guint i = 0; options->outcome_files != NULL && options->outcome_files[i] != NULL; i++)
     {
-      g_autofree char *path = NULL, *key = NULL, *file_key = NULL;
+      g_autofree char *path = NULL, *key = NULL, *file_key = NULL, *absolute = NULL;
       const char *target;
       MqlwJoinSpec *join;
       MqlwStage stage;
@@ -493,7 +501,8 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
       if (!parse_stage_option ("--outcome-file", options->outcome_files[i], &stage, &target, error) ||
           !parse_join_target ("--outcome-file", target, &path, &key, &file_key, error))
         return NULL;
-      join = mqlw_mapping_add_join (mapping, MQLW_JOIN_OUTCOME, path, key, file_key);
+      absolute = g_canonicalize_filename (path, NULL);
+      join = mqlw_mapping_add_join (mapping, MQLW_JOIN_OUTCOME, absolute, key, file_key);
       join->stage = stage;
     }
 
@@ -740,6 +749,19 @@ mqlw_print_warnings (GPtrArray  *problems,
                     _("line"), problem->line, problem->message);
       else
         g_printerr ("mqlw: %s: %s: %s\n", level, source_name, problem->message);
+    }
+}
+
+void
+mqlw_print_rule_warnings (const MqlwModel *model,
+                          MqlwDataset     *dataset)
+{
+  g_autoptr(GPtrArray) warnings = mqlw_model_check (model, dataset);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const MqlwRuleWarning *warning = g_ptr_array_index (warnings, i);
+      g_printerr ("mqlw: %s: %s\n", _("warning"), warning->message);
     }
 }
 

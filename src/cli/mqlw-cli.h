@@ -41,6 +41,7 @@ typedef struct {
   char   **outcome_files;   /* STAGE=FILE:KEY[=FILE_KEY] */
   char    *date_order;
   char    *delimiter;
+  char   **missing_values;  /* VALUE: read as missing in every column */
   gboolean quiet;
 } MqlwDataOptions;
 
@@ -128,6 +129,11 @@ MqlwDataset  *mqlw_load_dataset        (const char        *path,
 MqlwModel    *mqlw_build_model         (const MqlwModelOptions *options,
                                         GError           **error);
 
+/* The model's rules against the data (mqlw-model-check.h), on stderr:
+ * "mqlw: warning: Seniority VP: no lead has seniority “Senior Manger”; …". */
+void          mqlw_print_rule_warnings (const MqlwModel   *model,
+                                        MqlwDataset       *dataset);
+
 /* Prints "mqlw: message" on stderr and returns the exit status for @error. */
 int           mqlw_report_error        (const GError      *error);
 void          mqlw_print_warnings      (GPtrArray         *problems,
@@ -146,6 +152,26 @@ gboolean      mqlw_scored_init         (MqlwScored        *scored,
                                         MqlwModel         *model,
                                         GError           **error);
 void          mqlw_scored_clear        (MqlwScored        *scored);
+
+/* ---- signing (mqlw-sign-commands.c) ----------------------------------- */
+
+/* The first line of @path (NULL: none). */
+char           *mqlw_cli_read_passphrase   (const char        *path,
+                                            GError           **error);
+/* The key at @path, or the personal key, made on first use for @name (its
+ * approver card is printed on standard error then). */
+MqlwSigningKey *mqlw_cli_signing_key       (const char        *path,
+                                            const char        *name,
+                                            const char        *passphrase,
+                                            GError           **error);
+/* Like mqlw_report_error, with what to do about a missing passphrase. */
+int             mqlw_cli_report_sign_error (const GError      *error);
+/* "signed: …" and "not signed yet: …" lines, and whether both teams signed. */
+void            mqlw_cli_print_signatures  (const MqlwSignoff *signoff,
+                                            const char        *file);
+/* The text of the allowed_signers files (or projects' trusted cards) at @paths. */
+char           *mqlw_cli_allowed_signers   (char             **paths,
+                                            GError           **error);
 
 /* ---- output ------------------------------------------------------------ */
 

@@ -20,4 +20,9 @@ int mqlw_command_export    (int argc, char **argv);
 int mqlw_command_report    (int argc, char **argv);
 int mqlw_command_verify    (int argc, char **argv);
 
+/* mqlw-sign-commands.c */
+int mqlw_command_sign          (int argc, char **argv);
+int mqlw_command_key           (int argc, char **argv);
+int mqlw_command_project_trust (int argc, char **argv);
+
 G_END_DECLS

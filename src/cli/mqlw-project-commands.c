@@ -254,6 +254,24 @@ project_info (int    argc,
             {
               json_builder_set_member_name (b, "digest");
               json_builder_add_string_value (b, v->signoff->digest);
+              json_builder_set_member_name (b, "key_signatures");
+              json_builder_begin_array (b);
+              for (guint i = 0; i < v->signoff->signatures->len; i++)
+                {
+                  const MqlwSignature *s = g_ptr_array_index (v->signoff->signatures, i);
+
+                  json_builder_begin_object (b);
+                  json_builder_set_member_name (b, "name");
+                  json_builder_add_string_value (b, s->name);
+                  json_builder_set_member_name (b, "team");
+                  json_builder_add_string_value (b, mqlw_team_to_string (s->team));
+                  json_builder_set_member_name (b, "fingerprint");
+                  json_builder_add_string_value (b, s->fingerprint);
+                  json_builder_set_member_name (b, "signed_at");
+                  json_builder_add_string_value (b, s->signed_at);
+                  json_builder_end_object (b);
+                }
+              json_builder_end_array (b);
             }
           json_builder_end_object (b);
         }
@@ -297,6 +315,12 @@ project_info (int    argc,
             }
           g_print ("      %s %s; %s %s\n      %s %s\n", _("signed off by"), names->str, _("review by"), review,
                    _("digest"), v->signoff->digest);
+          for (guint i = 0; i < v->signoff->signatures->len; i++)
+            {
+              const MqlwSignature *s = g_ptr_array_index (v->signoff->signatures, i);
+              g_print (_("      key signature: %s (%s), %s, %s\n"), s->name, mqlw_team_to_string (s->team),
+                       s->fingerprint, s->signed_at);
+            }
         }
     }
   g_print ("\n%s (%u)\n", _("Scenarios"), scenarios->len);
@@ -325,11 +349,12 @@ project_sign (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwProject) project = NULL;
   g_autoptr(GPtrArray) approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
-  g_auto(GStrv) approver_texts = NULL;
-  g_autofree char *notes = NULL, *date_text = NULL, *review_text = NULL;
+  g_auto(GStrv) approver_texts = NULL, key_paths = NULL, signers = NULL;
+  g_autofree char *notes = NULL, *date_text = NULL, *review_text = NULL, *passphrase_file = NULL, *passphrase = NULL;
   gint version = 0;
   GDate date, review;
   MqlwSignoff *signoff;
+  guint n_keys;
   GOptionEntry entries[] = {
     { "approver", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &approver_texts,
       N_("An approver: name, role and team (marketing or sales); repeat for each. Both teams must sign"),
@@ -338,13 +363,22 @@ project_sign (int    argc,
     { "version", 0, 0, G_OPTION_ARG_INT, &version, N_("The model version to sign (default: the current one)"), N_("N") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("Date of the sign-off (default: today)"), N_("YYYY-MM-DD") },
     { "review", 0, 0, G_OPTION_ARG_STRING, &review_text, N_("Review date (default: three months later)"), N_("YYYY-MM-DD") },
+    { "key", 'k', 0, G_OPTION_ARG_FILENAME_ARRAY, &key_paths,
+      N_("Sign with this OpenSSH Ed25519 key (default: your personal signing key, made on first use); repeat with --as "
+         "for each approver signing here"), N_("KEY") },
+    { "as", 0, 0, G_OPTION_ARG_STRING_ARRAY, &signers,
+      N_("The approver the key belongs to (default: the first approver)"), N_("NAME") },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("Read the key's passphrase from the first line of this file"), N_("FILE") },
     { NULL }
   };
 
   mqlw_invocation_init (&inv, _("PROJECT.mqlw"),
                         _("Sign off the current model version: both marketing and sales leadership agree to it. The version\n"
-                          "is frozen; the sign-off records the model, threshold, capacity, data digest, figures, approvers and\n"
-                          "notes with a SHA-256 digest."), _(exit_text), entries, FALSE, FALSE, FALSE);
+                          "is frozen; the sign-off records the model, threshold, capacity, data digest, figures, approvers,\n"
+                          "notes and dates, and the approver at this keyboard signs it with their key (Ed25519, OpenSSH's\n"
+                          "SSHSIG). The others sign later with mqlw sign, on the export or the project."),
+                        _(exit_text), entries, FALSE, FALSE, FALSE);
   if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
     return mqlw_report_error (error);
   g_date_clear (&date, 1);
@@ -368,15 +402,46 @@ project_sign (int    argc,
       g_ptr_array_add (approvers, approver);
     }
 
+  n_keys = key_paths != NULL ? g_strv_length (key_paths) : 0;
+  if (signers != NULL && g_strv_length (signers) != MAX (n_keys, 1))
+    {
+      g_printerr ("mqlw: %s\n", _("give one --as NAME for each --key"));
+      return MQLW_EXIT_USAGE;
+    }
+  if (passphrase_file != NULL && (passphrase = mqlw_cli_read_passphrase (passphrase_file, &error)) == NULL)
+    return mqlw_report_error (error);
+
   project = open_project (inv.rest[0], &error);
   if (project == NULL)
     return mqlw_report_error (error);
   signoff = mqlw_project_sign (project, (guint) version, approvers, notes, &date, &review, NULL, &error);
   if (signoff == NULL)
     return mqlw_report_error (error);
+  /* The approvers at this keyboard sign with their keys; nothing is saved
+   * unless every one of them could. */
+  for (guint i = 0; i < MAX (n_keys, 1); i++)
+    {
+      const char *name = signers != NULL ? signers[i] : ((MqlwApprover *) g_ptr_array_index (signoff->approvers, 0))->name;
+      const MqlwApprover *approver = NULL;
+      g_autoptr(MqlwSigningKey) key = NULL;
+
+      for (guint a = 0; a < signoff->approvers->len && approver == NULL; a++)
+        if (g_str_equal (((MqlwApprover *) g_ptr_array_index (signoff->approvers, a))->name, name))
+          approver = g_ptr_array_index (signoff->approvers, a);
+      if (approver == NULL)
+        {
+          g_printerr (_("mqlw: --as “%s” is none of the approvers\n"), name);
+          return MQLW_EXIT_USAGE;
+        }
+      key = mqlw_cli_signing_key (key_paths != NULL ? key_paths[i] : NULL, approver->name, passphrase, &error);
+      if (key == NULL ||
+          mqlw_signoff_add_signature (signoff, key, approver->name, approver->team, passphrase, NULL, NULL, &error) == NULL)
+        return mqlw_cli_report_sign_error (error);
+    }
   if (!mqlw_project_save (project, NULL, NULL, NULL, &error))
     return mqlw_report_error (error);
   g_print (_("Signed off version %u of %s\nDigest: %s\n"), signoff->version, inv.rest[0], signoff->digest);
+  mqlw_cli_print_signatures (signoff, inv.rest[0]);
   return MQLW_EXIT_OK;
 }
 
@@ -393,6 +458,7 @@ mqlw_command_project (int    argc,
     { "info", N_("Show the data, model versions, sign-offs, scenarios and exports"), project_info },
     { "sign", N_("Sign off the current model version (marketing and sales)"), project_sign },
     { "set-model", N_("Save an edited model as the current version"), project_set_model },
+    { "trust", N_("The approver cards (keys) the project trusts: list, add, remove"), mqlw_command_project_trust },
   };
 
   if (argc >= 2)
@@ -633,6 +699,164 @@ mqlw_command_report (int    argc,
 
 /* ---- verify ------------------------------------------------------------ */
 
+static const char *
+status_name (MqlwSignatureStatus status)
+{
+  return status == MQLW_SIGNATURE_TRUSTED ? "trusted" : status == MQLW_SIGNATURE_UNKNOWN_KEY ? "unknown-key" : "invalid";
+}
+
+static void
+print_verify_json (const MqlwVerifyResult *result,
+                   gboolean                ok)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "ok");
+  json_builder_add_boolean_value (b, ok);
+  json_builder_set_member_name (b, "changed");
+  json_builder_begin_array (b);
+  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+    if (result->changed & (1u << p))
+      json_builder_add_string_value (b, mqlw_signoff_part_to_string (p));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "digest_ok");
+  json_builder_add_boolean_value (b, result->digest_ok);
+  json_builder_set_member_name (b, "unknown_members");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < result->unknown_members->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (result->unknown_members, i));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "format_version");
+  json_builder_add_int_value (b, result->format_version);
+  json_builder_set_member_name (b, "signed_with_keys");
+  json_builder_add_boolean_value (b, result->format_version >= 2 && result->signatures->len > 0);
+  json_builder_set_member_name (b, "trust_checked");
+  json_builder_add_boolean_value (b, result->trust_checked);
+  json_builder_set_member_name (b, "signed_off");
+  json_builder_add_boolean_value (b, mqlw_verify_result_signed_off (result));
+  json_builder_set_member_name (b, "signatures");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < result->signatures->len; i++)
+    {
+      const MqlwSignatureCheck *check = g_ptr_array_index (result->signatures, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, check->name);
+      json_builder_set_member_name (b, "team");
+      if (check->team != 0)
+        json_builder_add_string_value (b, mqlw_team_to_string (check->team));
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "fingerprint");
+      json_builder_add_string_value (b, check->fingerprint != NULL ? check->fingerprint : "");
+      json_builder_set_member_name (b, "signed_at");
+      json_builder_add_string_value (b, check->signed_at != NULL ? check->signed_at : "");
+      json_builder_set_member_name (b, "status");
+      json_builder_add_string_value (b, status_name (check->status));
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, check->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  if (result->data_checked)
+    {
+      json_builder_set_member_name (b, "data_same_file");
+      json_builder_add_boolean_value (b, result->data_same_file);
+      json_builder_set_member_name (b, "data_metrics_match");
+      json_builder_add_boolean_value (b, result->data_metrics_match);
+    }
+  json_builder_set_member_name (b, "messages");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < result->messages->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (result->messages, i));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  mqlw_print_json (root);
+}
+
+static gboolean
+has_invalid_signature (const MqlwVerifyResult *result)
+{
+  for (guint i = 0; i < result->signatures->len; i++)
+    if (((MqlwSignatureCheck *) g_ptr_array_index (result->signatures, i))->status == MQLW_SIGNATURE_INVALID)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+print_verify_text (const char             *file,
+                   const char             *data,
+                   const MqlwVerifyResult *result,
+                   const MqlwSignoff      *signoff,
+                   gboolean                ok)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; signoff != NULL && i < signoff->approvers->len; i++)
+    {
+      const MqlwApprover *a = g_ptr_array_index (signoff->approvers, i);
+      g_string_append_printf (names, "%s%s (%s)", i > 0 ? ", " : "", a->name, mqlw_team_to_string (a->team));
+    }
+  if (result->changed != 0 || !result->digest_ok || result->unknown_members->len > 0 || has_invalid_signature (result))
+    g_print (_("CHANGED: %s was edited after sign-off\n"), file);
+  else if (mqlw_verify_result_signed_off (result))
+    g_print (_("OK: %s is signed off by %s, with trusted keys\nDigest: %s\n"), file, names->str,
+             signoff != NULL ? signoff->digest : "");
+  else if (ok)
+    g_print (_("OK: %s is as signed off by %s\nDigest: %s\n"), file, names->str, signoff != NULL ? signoff->digest : "");
+  else
+    g_print (_("NOT SIGNED OFF: %s is unchanged, but not signed with trusted keys by both teams\n"), file);
+  if (result->data_checked && !result->data_metrics_match)
+    g_print (_("MISMATCH: the figures recomputed from %s no longer match the signed figures\n"), data);
+  for (guint i = 0; i < result->messages->len; i++)
+    g_print ("  %s\n", (const char *) g_ptr_array_index (result->messages, i));
+}
+
+/* --payload NAME / --signature NAME: the bytes to hand to ssh-keygen -Y verify. */
+static int
+extract (const char *file,
+         const char *contents,
+         gsize       length,
+         const char *payload_name,
+         const char *signature_name)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (payload_name != NULL)
+    {
+      g_autoptr(GBytes) payload = mqlw_signoff_payload (contents, (gssize) length, payload_name, &error);
+
+      if (payload == NULL)
+        {
+          g_printerr ("mqlw: %s: %s\n", file, error->message);
+          return MQLW_EXIT_DATA;
+        }
+      fwrite (g_bytes_get_data (payload, NULL), 1, g_bytes_get_size (payload), stdout);
+      return MQLW_EXIT_OK;
+    }
+  {
+    g_autoptr(MqlwSignoff) signoff = mqlw_signoff_from_json (contents, (gssize) length, &error);
+    const MqlwSignature *signature = signoff != NULL ? mqlw_signoff_find_signature (signoff, signature_name) : NULL;
+
+    if (signoff == NULL)
+      {
+        g_printerr ("mqlw: %s: %s\n", file, error->message);
+        return MQLW_EXIT_DATA;
+      }
+    if (signature == NULL)
+      {
+        g_printerr (_("mqlw: %s holds no signature by “%s”\n"), file, signature_name);
+        return MQLW_EXIT_DATA;
+      }
+    fputs (signature->signature, stdout);
+    return MQLW_EXIT_OK;
+  }
+}
+
 int
 mqlw_command_verify (int    argc,
                      char **argv)
@@ -642,23 +866,36 @@ mqlw_command_verify (int    argc,
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autoptr(MqlwVerifyResult) result = NULL;
   g_autoptr(MqlwSignoff) signoff = NULL;
-  g_autofree char *data = NULL, *format = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  const char *text;
+  g_autofree char *data = NULL, *format = NULL, *allowed = NULL;
+  g_autofree char *payload_name = NULL, *signature_name = NULL;
+  g_auto(GStrv) allowed_paths = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *contents;
   gsize length = 0;
   gboolean ok;
   GOptionEntry entries[] = {
+    { "allowed-signers", 's', 0, G_OPTION_ARG_FILENAME_ARRAY, &allowed_paths,
+      N_("Whose key is whose: an allowed_signers file (git's format) or a project's trusted cards; repeatable. "
+         "Then OK needs trusted signatures from both teams"), N_("FILE") },
     { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data,
       N_("Also recompute the figures from this lead history (CSV or project) and compare"), N_("FILE") },
+    { "payload", 0, 0, G_OPTION_ARG_STRING, &payload_name,
+      N_("Write the exact bytes NAME's signature covers to standard output (for ssh-keygen -Y verify)"), N_("NAME") },
+    { "signature", 0, 0, G_OPTION_ARG_STRING, &signature_name,
+      N_("Write NAME's signature (SSHSIG) to standard output"), N_("NAME") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
     { NULL }
   };
 
   mqlw_invocation_init (&inv, _("AGREED-MODEL.json"),
-                        _("Check an agreed-model export: OK, or exactly which part changed after sign-off (model, threshold,\n"
-                          "capacity, dataset digest, metrics, approvers, notes)."),
-                        _("Exit status: 0 as signed, 1 usage error, 2 data error, 3 changed after sign-off (or, with --data,\n"
-                          "figures that no longer match)."), entries, TRUE, FALSE, FALSE);
+                        _("Check an agreed-model export: every key signature (valid and trusted, valid but unknown key, or\n"
+                          "invalid), both teams' presence, and exactly which part changed after sign-off (model, threshold,\n"
+                          "capacity, dataset digest, metrics, approvers, notes, dates, project version). Without\n"
+                          "--allowed-signers it is the quick check: unchanged since export, signatures intact."),
+                        _("Exit status: 0 as signed (with --allowed-signers: every signature valid and trusted, marketing and\n"
+                          "sales present), 1 usage error, 2 data error, 3 otherwise (changed after sign-off, a signature\n"
+                          "invalid, untrusted or missing, or, with --data, figures that no longer match)."),
+                        entries, TRUE, FALSE, FALSE);
   if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("agreed-model export to check (JSON)"), &error))
     return mqlw_report_error (error);
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
@@ -666,74 +903,34 @@ mqlw_command_verify (int    argc,
       g_printerr (_("mqlw: --format must be text or json, not “%s”\n"), format);
       return MQLW_EXIT_USAGE;
     }
+  if (payload_name != NULL && signature_name != NULL)
+    {
+      g_printerr ("mqlw: %s\n", _("--payload and --signature write one thing each: give one of them"));
+      return MQLW_EXIT_USAGE;
+    }
   if (!mqlw_claim_stdin (inv.rest[0], _("the agreed-model export"), &error)
-      || (contents = mqlw_read_small_file (inv.rest[0], MQLW_JSON_MAX_BYTES, &error)) == NULL)
+      || (bytes = mqlw_read_small_file (inv.rest[0], MQLW_JSON_MAX_BYTES, &error)) == NULL)
     return mqlw_report_error (error);
-  text = g_bytes_get_data (contents, &length);
-  if (text == NULL)
-    text = "";
+  contents = g_bytes_get_data (bytes, &length);
+  if (contents == NULL)
+    contents = "";
+  if (payload_name != NULL || signature_name != NULL)
+    return extract (inv.rest[0], contents, length, payload_name, signature_name);
+  if (allowed_paths != NULL && (allowed = mqlw_cli_allowed_signers (allowed_paths, &error)) == NULL)
+    return mqlw_report_error (error);
   if (data != NULL && (dataset = mqlw_load_dataset (data, &inv.data, &error)) == NULL)
     return mqlw_report_error (error);
-  if (!mqlw_signoff_verify (text, (gssize) length, dataset, &result, &error))
+  if (!mqlw_signoff_verify_full (contents, (gssize) length, dataset, allowed, NULL, &result, &error))
     {
       g_printerr ("mqlw: %s: %s\n", g_str_equal (inv.rest[0], "-") ? "stdin" : inv.rest[0], error->message);
       return MQLW_EXIT_DATA;
     }
-  signoff = mqlw_signoff_from_json (text, (gssize) length, NULL);
-  ok = result->changed == 0 && result->digest_ok &&
-       (!result->data_checked || result->data_metrics_match);
+  signoff = mqlw_signoff_from_json (contents, (gssize) length, NULL);
+  ok = mqlw_verify_result_ok (result);
 
   if (format != NULL && g_str_equal (format, "json"))
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, ok);
-      json_builder_set_member_name (b, "changed");
-      json_builder_begin_array (b);
-      for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
-        if (result->changed & (1u << p))
-          json_builder_add_string_value (b, mqlw_signoff_part_to_string (p));
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "digest_ok");
-      json_builder_add_boolean_value (b, result->digest_ok);
-      if (result->data_checked)
-        {
-          json_builder_set_member_name (b, "data_same_file");
-          json_builder_add_boolean_value (b, result->data_same_file);
-          json_builder_set_member_name (b, "data_metrics_match");
-          json_builder_add_boolean_value (b, result->data_metrics_match);
-        }
-      json_builder_set_member_name (b, "messages");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < result->messages->len; i++)
-        json_builder_add_string_value (b, g_ptr_array_index (result->messages, i));
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      mqlw_print_json (root);
-    }
+    print_verify_json (result, ok);
   else
-    {
-      if (result->changed == 0 && result->digest_ok)
-        {
-          g_autoptr(GString) names = g_string_new (NULL);
-          for (guint i = 0; signoff != NULL && i < signoff->approvers->len; i++)
-            {
-              const MqlwApprover *a = g_ptr_array_index (signoff->approvers, i);
-              g_string_append_printf (names, "%s%s (%s)", i > 0 ? ", " : "", a->name, mqlw_team_to_string (a->team));
-            }
-          g_print (_("OK: %s is as signed off by %s\nDigest: %s\n"), inv.rest[0], names->str,
-                   signoff != NULL ? signoff->digest : "");
-        }
-      else
-        g_print (_("CHANGED: %s was edited after sign-off\n"), inv.rest[0]);
-      if (result->data_checked && !result->data_metrics_match)
-        g_print (_("MISMATCH: the figures recomputed from %s no longer match the signed figures\n"), data);
-      for (guint i = 0; i < result->messages->len; i++)
-        g_print ("  %s\n", (const char *) g_ptr_array_index (result->messages, i));
-    }
+    print_verify_text (inv.rest[0], data, result, signoff, ok);
   return ok ? MQLW_EXIT_OK : MQLW_EXIT_MISMATCH;
 }

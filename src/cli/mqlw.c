@@ -28,7 +28,9 @@ static const Command commands[] = {
   { "project",   N_("Projects: create, info, set-model, sign (the model both teams agree to)"), mqlw_command_project },
   { "export",    N_("Export the agreed model (JSON), the bucket table or sweep (CSV), or the chart"), mqlw_command_export },
   { "report",    N_("Write the MQL definition as a PDF or Markdown document"), mqlw_command_report },
-  { "verify",    N_("Check an agreed-model export: OK, or which part changed after sign-off"), mqlw_command_verify },
+  { "sign",      N_("Add your key signature to an agreed model (JSON export or project)"), mqlw_command_sign },
+  { "verify",    N_("Check an agreed-model export: its key signatures, trusted keys, and what changed"), mqlw_command_verify },
+  { "key",       N_("Show your signing key and its approver card (or make the key)"), mqlw_command_key },
 };
 
 static void

@@ -10,8 +10,12 @@
 #include <string.h>
 
 #include "mqlw-csv-private.h"
+#include "mqlw-health.h"
 #include "mqlw-import.h"
+#include "mqlw-missing.h"
 #include "mqlw-number.h"
+#include "mqlw-roles.h"
+#include "mqlw-stage-table.h"
 
 G_DEFINE_QUARK (mqlw-import-error-quark, mqlw_import_error)
 
@@ -50,6 +54,11 @@ typedef struct {
   Dict          dict;
   gboolean      deferred;      /* nearly one value per row (ids, e-mails): the row's string
                                 * goes to dict.strings[row] and codes are given after parsing */
+  /* values read as missing (mqlw-missing.h): checked when a value does not
+   * parse, or first when a listed value would parse ("-1" in a number column) */
+  MqlwMissingSet   *missing;
+  MqlwMissingTally *missing_tally;
+  gboolean          missing_first;
 } Builder;
 
 typedef struct {
@@ -277,6 +286,8 @@ clear_builders (Reader *reader)
       g_free (b->mdy_example);
       g_free (b->ambiguous_example);
       dict_clear (&b->dict);
+      g_clear_pointer (&b->missing, mqlw_missing_set_free);
+      g_clear_pointer (&b->missing_tally, mqlw_missing_tally_free);
     }
   g_clear_pointer (&reader->builders, g_free);
   g_clear_error (&reader->error);
@@ -438,10 +449,11 @@ shorten_value (const char *field,
 /* Type inference from the sample */
 
 static MqlwColumnType
-infer_type (GPtrArray  *rows,
-            guint       col,
-            const char *normalized,
-            guint       bool_extra)
+infer_type (GPtrArray            *rows,
+            guint                 col,
+            const char           *normalized,
+            guint                 bool_extra,
+            const MqlwMissingSet *missing)
 {
   gboolean all_bool = TRUE, all_01 = TRUE, all_int = TRUE;
   guint n_values = 0, n_num = 0, n_num_near = 0, n_date = 0, n_date_near = 0;
@@ -459,7 +471,7 @@ infer_type (GPtrArray  *rows,
       s = row[col];
       len = strlen (s);
       trim_field (&s, &len);
-      if (len == 0)
+      if (len == 0 || (missing != NULL && mqlw_missing_set_match (missing, s, len)))
         continue;
       n_values++;
       if (all_bool && parse_bool (s, len, bool_extra) < 0)
@@ -574,6 +586,48 @@ is_join_key (const MqlwMapping *mapping,
   return FALSE;
 }
 
+static gboolean
+same_join (const MqlwJoinSpec *a,
+           const MqlwJoinSpec *b)
+{
+  g_autofree char *path_a = g_canonicalize_filename (a->path, NULL);
+  g_autofree char *path_b = g_canonicalize_filename (b->path, NULL);
+
+  return a->kind == b->kind && (a->kind != MQLW_JOIN_OUTCOME || a->stage == b->stage)
+         && strcmp (path_a, path_b) == 0 && g_strcmp0 (a->key, b->key) == 0
+         && g_strcmp0 (a->file_key != NULL ? a->file_key : a->key, b->file_key != NULL ? b->file_key : b->key) == 0;
+}
+
+/* The same join given twice (in a map and again on the command line) is one
+ * join: its wins are not counted twice. What the repeat adds (an amount or a
+ * date column) is kept. */
+static void
+drop_repeated_joins (GPtrArray *joins)
+{
+  for (guint j = 1; j < joins->len;)
+    {
+      MqlwJoinSpec *repeat = g_ptr_array_index (joins, j);
+      gboolean dropped = FALSE;
+
+      for (guint k = 0; k < j && !dropped; k++)
+        {
+          MqlwJoinSpec *first = g_ptr_array_index (joins, k);
+          if (!same_join (first, repeat))
+            continue;
+          if (first->amount == NULL)
+            first->amount = g_strdup (repeat->amount);
+          if (first->date == NULL)
+            first->date = g_strdup (repeat->date);
+          if (first->prefix == NULL)
+            first->prefix = g_strdup (repeat->prefix);
+          g_ptr_array_remove_index (joins, j);
+          dropped = TRUE;
+        }
+      if (!dropped)
+        j++;
+    }
+}
+
 /* The mapping for this header: every column, in header order, detected and
  * merged with the overrides. Checks that every column the overrides name exists. */
 static MqlwMapping *
@@ -624,6 +678,9 @@ resolve_mapping (const MqlwCsvText  *text,
             }
         }
       mapping->date_order = overrides->date_order;
+      mapping->detect_placeholders = overrides->detect_placeholders;
+      for (guint i = 0; i < overrides->missing_values->len; i++)
+        mqlw_mapping_add_missing_value (mapping, NULL, g_ptr_array_index (overrides->missing_values, i));
       for (guint i = 0; i < overrides->stage_values->len; i++)
         {
           const MqlwStageValue *value = g_ptr_array_index (overrides->stage_values, i);
@@ -633,6 +690,7 @@ resolve_mapping (const MqlwCsvText  *text,
         g_autoptr(MqlwMapping) copy = mqlw_mapping_copy (overrides);
         g_ptr_array_extend_and_steal (mapping->joins, g_steal_pointer (&copy->joins));
         copy->joins = g_ptr_array_new ();
+        drop_repeated_joins (mapping->joins);
       }
     }
   mapping->delimiter = text->delimiter;
@@ -644,9 +702,13 @@ resolve_mapping (const MqlwCsvText  *text,
       MqlwColumnSpec *spec = g_new0 (MqlwColumnSpec, 1);
       MqlwStage name_stage = MQLW_STAGE_SQL;
       MqlwColumnRole name_role = mqlw_mapping_guess_role (header[c], MQLW_COLUMN_TYPE_CATEGORICAL, &name_stage);
+      g_autoptr(MqlwMissingSet) missing = NULL;
 
       spec->name = g_strdup (header[c]);
       g_ptr_array_add (mapping->columns, spec);
+      if (given != NULL)
+        spec->missing_values = g_strdupv (given->missing_values);
+      missing = mqlw_missing_set_new (mapping, spec);
 
       /* Type first: the role's outcome words count as yes/no values. */
       if (given != NULL && given->type_set && given->type != 0)
@@ -669,7 +731,7 @@ resolve_mapping (const MqlwCsvText  *text,
               probe.role = name_role;
               probe.stage = name_stage;
             }
-          spec->type = infer_type (rows, c, normalized, bool_extra_for (&probe));
+          spec->type = infer_type (rows, c, normalized, bool_extra_for (&probe), missing);
           if (probe.role == MQLW_ROLE_STAGE)
             spec->type = MQLW_COLUMN_TYPE_CATEGORICAL;
         }
@@ -681,48 +743,10 @@ resolve_mapping (const MqlwCsvText  *text,
           spec->role_set = TRUE;
           spec->activity = g_strdup (given->activity);
         }
-      else
-        spec->role = mqlw_mapping_guess_role (header[c], spec->type, &spec->stage);
     }
 
-  /* "<activity>_date" / "<activity>_last_at" next to a count column dates that activity. */
-  for (guint c = 0; c < n_cols; c++)
-    {
-      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
-      g_autofree char *normalized = NULL;
-      gsize stem_len = 0;
-
-      if (spec->role_set || spec->type != MQLW_COLUMN_TYPE_DATE
-          || (spec->role != MQLW_ROLE_FIT && spec->role != MQLW_ROLE_ACTIVITY_DATE)
-          || spec->activity != NULL)
-        continue;
-      normalized = mqlw_mapping_normalize_name (spec->name);
-      if (g_str_has_suffix (normalized, "_last_at"))
-        stem_len = strlen (normalized) - 8;
-      else if (g_str_has_suffix (normalized, "_date"))
-        stem_len = strlen (normalized) - 5;
-      if (stem_len == 0)
-        continue;
-      normalized[stem_len] = '\0';
-      for (guint k = 0; k < n_cols; k++)
-        {
-          MqlwColumnSpec *count = g_ptr_array_index (mapping->columns, k);
-          g_autofree char *count_name = NULL;
-
-          if (count->role != MQLW_ROLE_ACTIVITY_COUNT)
-            continue;
-          count_name = mqlw_mapping_normalize_name (count->name);
-          if (strcmp (count_name, normalized) == 0
-              || (g_str_has_prefix (count_name, normalized) && count_name[stem_len] == '_'))
-            {
-              spec->role = MQLW_ROLE_ACTIVITY_DATE;
-              g_free (spec->activity);
-              spec->activity = g_strdup (count->name);
-              if (strcmp (count_name, normalized) == 0)
-                break;
-            }
-        }
-    }
+  /* Roles from the names and the values, each with its reason. */
+  mqlw_roles_detect (mapping, rows);
 
   return g_steal_pointer (&mapping);
 }
@@ -737,8 +761,17 @@ report_bad_value (Reader     *reader,
                   guint64     line,
                   const char *what)
 {
-  g_autofree char *shown = shorten_value (field, len);
+  g_autofree char *shown = NULL;
 
+  /* The caller has stored a missing value already. */
+  if (b->missing != NULL && mqlw_missing_set_match (b->missing, field, len))
+    {
+      if (b->missing_tally == NULL)
+        b->missing_tally = mqlw_missing_tally_new ();
+      mqlw_missing_tally_add (b->missing_tally, field, len, 1);
+      return;
+    }
+  shown = shorten_value (field, len);
   if (reader->preview)
     {
       /* The problem carries the line and the column: the message does not repeat them. */
@@ -893,7 +926,9 @@ read_number_form (Reader     *reader,
       return;
     }
   b->column->num[row] = NAN;
-  why = mqlw_number_explain (result, &b->form, field, len);
+  /* A value read as missing ("N/A") is counted there: no reason to spell out. */
+  if (b->missing == NULL || !mqlw_missing_set_match (b->missing, field, len))
+    why = mqlw_number_explain (result, &b->form, field, len);
   report_bad_value (reader, b, field, len, line, why);
 }
 
@@ -921,6 +956,14 @@ on_import_field_cb (gpointer    user_data,
   if (len == 0)
     {
       set_missing (b, row);
+      return;
+    }
+  if (G_UNLIKELY (b->missing_first) && mqlw_missing_set_match (b->missing, field, len))
+    {
+      set_missing (b, row);
+      if (b->missing_tally == NULL)
+        b->missing_tally = mqlw_missing_tally_new ();
+      mqlw_missing_tally_add (b->missing_tally, field, len, 1);
       return;
     }
 
@@ -1233,6 +1276,103 @@ storage_size (MqlwColumnType type)
     }
 }
 
+/* Whether a value listed as missing would read as a value of @type: then each
+ * value is checked against the list before it is parsed. */
+static gboolean
+missing_values_parse (const MqlwMissingSet *missing,
+                      MqlwColumnType        type,
+                      guint                 bool_extra)
+{
+  const char * const *values = mqlw_missing_set_values (missing);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      const char *s = values[i];
+      gsize len = strlen (s);
+      double v;
+      gboolean integral;
+
+      trim_field (&s, &len);
+      if (len == 0)
+        continue;
+      switch (type)
+        {
+        case MQLW_COLUMN_TYPE_INTEGER:
+        case MQLW_COLUMN_TYPE_DECIMAL:
+          if (parse_number (s, len, &v, &integral))
+            return TRUE;
+          break;
+        case MQLW_COLUMN_TYPE_BOOLEAN:
+          if (parse_bool (s, len, bool_extra) >= 0)
+            return TRUE;
+          break;
+        case MQLW_COLUMN_TYPE_DATE:
+          if (mqlw_date_forms (s, len) != 0)
+            return TRUE;
+          break;
+        case MQLW_COLUMN_TYPE_CATEGORICAL:
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+/* A categorical column's values that read as missing leave the dictionary:
+ * their rows become missing and are counted in @tally. */
+static void
+drop_missing_codes (MqlwColumn            *column,
+                    Dict                  *dict,
+                    const MqlwMissingSet  *missing,
+                    MqlwMissingTally     **tally)
+{
+  guint n_codes = column->dict->len;
+  g_autofree guint32 *map = NULL;
+  g_autofree guint64 *counts = NULL;
+  guint next = 0;
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < n_codes && !any; c++)
+    {
+      const char *value = g_ptr_array_index (column->dict, c);
+      any = mqlw_missing_set_match (missing, value, strlen (value));
+    }
+  if (!any)
+    return;
+
+  map = g_new (guint32, n_codes);
+  counts = g_new0 (guint64, n_codes);
+  for (guint i = 0; i < column->n_rows; i++)
+    if (column->codes[i] != MQLW_CODE_MISSING)
+      counts[column->codes[i]]++;
+  if (*tally == NULL)
+    *tally = mqlw_missing_tally_new ();
+  for (guint c = 0; c < n_codes; c++)
+    {
+      const char *value = g_ptr_array_index (column->dict, c);
+
+      if (mqlw_missing_set_match (missing, value, strlen (value)))
+        {
+          map[c] = MQLW_CODE_MISSING;
+          if (counts[c] > 0)
+            mqlw_missing_tally_add (*tally, value, strlen (value), counts[c]);
+          continue;
+        }
+      map[c] = next;
+      column->dict->pdata[next] = (gpointer) value;
+      if (dict != NULL && dict->first_lines != NULL)
+        g_array_index (dict->first_lines, guint64, next) = g_array_index (dict->first_lines, guint64, c);
+      next++;
+    }
+  g_ptr_array_set_size (column->dict, next);
+  if (dict != NULL && dict->first_lines != NULL)
+    g_array_set_size (dict->first_lines, next);
+  g_clear_pointer (&column->dict_index, g_hash_table_unref);
+  for (guint i = 0; i < column->n_rows; i++)
+    if (column->codes[i] != MQLW_CODE_MISSING)
+      column->codes[i] = map[column->codes[i]];
+}
+
 static void
 init_reader (Reader            *reader,
              const MqlwCsvText *text,
@@ -1273,6 +1413,8 @@ init_reader (Reader            *reader,
       b->bool_extra = bool_extra_for (spec);
       if (spec->role == MQLW_ROLE_IGNORE)
         continue;
+      b->missing = mqlw_missing_set_new (mapping, spec);
+      b->missing_first = missing_values_parse (b->missing, spec->type, b->bool_extra);
       column = b->column = mqlw_dataset_get_column (dataset, spec->name);
       if (spec->type != MQLW_COLUMN_TYPE_CATEGORICAL)
         continue;
@@ -1430,6 +1572,7 @@ read_rows (const MqlwCsvText  *text,
            const MqlwNumberForm *forms,
            GPtrArray          *problems,
            GHashTable        **first_lines_out,
+           GPtrArray         **tallies_out,
            MqlwProgressFunc    progress,
            gpointer            progress_data,
            GCancellable       *cancellable,
@@ -1560,7 +1703,19 @@ read_rows (const MqlwCsvText  *text,
           ok = finish_date_column (&readers[0], b, readers[0].next_row, error);
       }
   if (n_parts == 2)
-    clear_builders (&readers[1]);
+    {
+      for (guint c = 0; c < readers[0].n_cols; c++)
+        {
+          Builder *b0 = &readers[0].builders[c], *b1 = &readers[1].builders[c];
+          if (b1->missing_tally == NULL)
+            continue;
+          if (b0->missing_tally == NULL)
+            b0->missing_tally = g_steal_pointer (&b1->missing_tally);
+          else
+            mqlw_missing_tally_merge (b0->missing_tally, b1->missing_tally);
+        }
+      clear_builders (&readers[1]);
+    }
 
   if (ok && readers[0].next_row == 0 && !preview)
     {
@@ -1590,6 +1745,18 @@ read_rows (const MqlwCsvText  *text,
             g_ptr_array_add (to_dedup, b->column);
         }
       dedup_deferred (to_dedup);
+      for (guint c = 0; c < readers[0].n_cols; c++)
+        {
+          Builder *b = &readers[0].builders[c];
+          if (b->column != NULL && b->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+            drop_missing_codes (b->column, &b->dict, b->missing, &b->missing_tally);
+        }
+      if (tallies_out != NULL)
+        {
+          *tallies_out = g_ptr_array_new_full (readers[0].n_cols, (GDestroyNotify) mqlw_missing_tally_free);
+          for (guint c = 0; c < readers[0].n_cols; c++)
+            g_ptr_array_add (*tallies_out, g_steal_pointer (&readers[0].builders[c].missing_tally));
+        }
       if (readers[0].n_dropped > 0)
         g_ptr_array_add (problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
                                                      _("%u more problems were not listed"), readers[0].n_dropped));
@@ -1633,6 +1800,48 @@ pad_rows (GPtrArray *rows,
     }
 }
 
+/* Each column's values read as missing are reported, and the resolved mapping
+ * lists them for that column: read again with it, they read the same. */
+static void
+note_missing_values (MqlwMapping *mapping,
+                     GPtrArray   *tallies,
+                     GPtrArray   *problems)
+{
+  for (guint c = 0; tallies != NULL && c < tallies->len && c < mapping->columns->len; c++)
+    {
+      const MqlwMissingTally *tally = g_ptr_array_index (tallies, c);
+      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      g_auto(GStrv) values = NULL;
+      g_autofree char *described = NULL;
+      MqlwProblem *problem;
+
+      if (tally == NULL || mqlw_missing_tally_rows (tally) == 0)
+        continue;
+      values = mqlw_missing_tally_values (tally);
+      for (guint i = 0; values[i] != NULL; i++)
+        {
+          gboolean listed = FALSE;
+          g_autofree char *folded = g_utf8_casefold (values[i], -1);
+          for (guint k = 0; k < mapping->missing_values->len && !listed; k++)
+            {
+              g_autofree char *other = g_utf8_casefold (g_ptr_array_index (mapping->missing_values, k), -1);
+              listed = strcmp (folded, other) == 0;
+            }
+          if (!listed)
+            mqlw_mapping_add_missing_value (mapping, spec->name, values[i]);
+        }
+      described = mqlw_missing_tally_describe (tally);
+      problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, spec->name,
+                                  /* Translators: %s lists values with their rows: "'Select' (12 rows), 'N/A' (3 rows)". */
+                                  _("column %s: %s read as missing"),
+                                  spec->name, described);
+      mqlw_problem_set_kind (problem, "placeholder");
+      g_ptr_array_add (problems, problem);
+    }
+  /* What was found is listed now; reading again with this mapping finds the same. */
+  mapping->detect_placeholders = FALSE;
+}
+
 /* Reads a whole table (no outcomes). On success *mapping_out is the resolved mapping. */
 static MqlwDataset *
 read_table (const MqlwCsvText  *text,
@@ -1656,6 +1865,7 @@ read_table (const MqlwCsvText  *text,
   g_autofree MqlwNumberForm *forms = NULL;
   g_autoptr(GPtrArray) text_reasons = NULL;   /* char*, NULL-filled */
   g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) tallies = NULL;
   MqlwDataset *dataset;
   guint64 header_line = 1;
   gboolean retry = FALSE;
@@ -1706,7 +1916,7 @@ read_table (const MqlwCsvText  *text,
   learn_forms (mapping, rows, row_lines, forms, (char **) text_reasons->pdata);
 
   /* A second parser may only start after the header (past its first data row). */
-  dataset = read_rows (text, mapping, preview, deferred, forms, problems, first_lines_out,
+  dataset = read_rows (text, mapping, preview, deferred, forms, problems, first_lines_out, &tallies,
                        progress, progress_data, cancellable,
                        row_lines->len > 0 && text->split_lines + 1 >= g_array_index (row_lines, guint64, 0)
                        ? &retry : NULL, error);
@@ -1714,7 +1924,8 @@ read_table (const MqlwCsvText  *text,
     {
       /* The second parser started inside a record after all: read it all in one. */
       g_debug ("%s: the split did not fall between records; reading in one piece", text->source_name);
-      dataset = read_rows (text, mapping, preview, deferred, forms, problems, first_lines_out,
+      g_clear_pointer (&tallies, g_ptr_array_unref);
+      dataset = read_rows (text, mapping, preview, deferred, forms, problems, first_lines_out, &tallies,
                            progress, progress_data, cancellable, NULL, error);
     }
   if (dataset == NULL)
@@ -1727,6 +1938,7 @@ read_table (const MqlwCsvText  *text,
       if (column != NULL && column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
         column->text_reason = g_steal_pointer (&text_reasons->pdata[c]);
     }
+  note_missing_values (mapping, tallies, problems);
 
   if (head_out != NULL)
     {
@@ -1867,6 +2079,37 @@ read_join_file (const MqlwJoinSpec  *join,
   return dataset;
 }
 
+/* Rows of the joined file whose key no lead has: the first of each key that
+ * no lead matched, its repeats, and rows without a key. */
+static guint
+count_unmatched_rows (MqlwDataset  *other,
+                      MqlwColumn   *other_key,
+                      GHashTable   *index,
+                      const gint64 *match,
+                      guint         n_leads,
+                      gboolean      fold,
+                      char        **first)
+{
+  g_autofree gboolean *hit = g_new0 (gboolean, MAX (other->n_rows, 1));
+  guint unmatched = 0;
+
+  for (guint i = 0; i < n_leads; i++)
+    if (match[i] >= 0)
+      hit[match[i]] = TRUE;
+  for (guint r = 0; r < other->n_rows; r++)
+    {
+      const char *text = mqlw_column_string (other_key, r);
+      g_autofree char *k = text != NULL ? normalize_key (text, fold) : NULL;
+      gpointer found = k != NULL ? g_hash_table_lookup (index, k) : NULL;
+
+      if (found != NULL && hit[GPOINTER_TO_SIZE (found) - 1])
+        continue;
+      if (unmatched++ == 0 && first != NULL)
+        *first = g_strdup (text != NULL ? text : "");
+    }
+  return unmatched;
+}
+
 /* For each lead, the row of @other whose key matches, or -1. */
 static gint64 *
 match_keys (MqlwDataset  *dataset,
@@ -1874,7 +2117,9 @@ match_keys (MqlwDataset  *dataset,
             MqlwDataset  *other,
             MqlwColumn   *other_key,
             const char   *other_name,
-            GPtrArray    *problems)
+            GPtrArray    *problems,
+            guint        *n_other_unmatched,
+            char        **first_other_unmatched)
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean fold = is_email_key (key) || is_email_key (other_key);
@@ -1925,7 +2170,59 @@ match_keys (MqlwDataset  *dataset,
         gpointer found = k != NULL ? g_hash_table_lookup (index, k) : NULL;
         match[i] = found != NULL ? (gint64) GPOINTER_TO_SIZE (found) - 1 : -1;
       }
+  *n_other_unmatched = count_unmatched_rows (other, other_key, index, match, dataset->n_rows, fold,
+                                             first_other_unmatched);
   return match;
+}
+
+/* "1425 of 8800 leads found no row in accounts.csv", and the joined file's rows
+ * no lead matched (an outcome file's lost wins). */
+static void
+report_join_matches (MqlwDataset        *dataset,
+                     MqlwColumn         *key,
+                     const MqlwJoinSpec *join,
+                     const char         *name,
+                     guint               other_rows,
+                     guint               other_unmatched,
+                     const char         *first_other_unmatched,
+                     const gint64       *match,
+                     GPtrArray          *problems)
+{
+  const char *file_key = join->file_key != NULL ? join->file_key : join->key;
+  MqlwProblem *problem;
+
+  if (join->kind == MQLW_JOIN_ENRICH)
+    {
+      guint unmatched = 0, no_key = 0;
+
+      for (guint i = 0; i < dataset->n_rows; i++)
+        if (match[i] < 0)
+          {
+            unmatched++;
+            no_key += mqlw_column_is_missing (key, i);
+          }
+      if (unmatched > 0)
+        {
+          if (no_key > 0)
+            problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, key->name,
+                                        _("%u of %u leads found no row in %s by %s (%u of them have no %s)"),
+                                        unmatched, dataset->n_rows, name, key->name, no_key, key->name);
+          else
+            problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, key->name,
+                                        _("%u of %u leads found no row in %s by %s"),
+                                        unmatched, dataset->n_rows, name, key->name);
+          mqlw_problem_set_kind (problem, "join-unmatched");
+          g_ptr_array_add (problems, problem);
+        }
+    }
+  if (other_unmatched > 0)
+    {
+      problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
+                                  _("%s: %u of %u rows found no lead by %s (the first is '%s')"),
+                                  name, other_unmatched, other_rows, file_key, first_other_unmatched);
+      mqlw_problem_set_kind (problem, "join-unmatched");
+      g_ptr_array_add (problems, problem);
+    }
 }
 
 static void
@@ -1982,8 +2279,10 @@ apply_join (MqlwDataset         *dataset,
   g_autoptr(MqlwDataset) other = NULL;
   g_autofree gint64 *match = NULL;
   g_autofree char *name = g_path_get_basename (join->path);
+  g_autofree char *first_unmatched = NULL;
   const char *file_key = join->file_key != NULL ? join->file_key : join->key;
   MqlwColumn *key, *other_key;
+  guint other_unmatched = 0;
 
   key = mqlw_dataset_get_column (dataset, join->key);
   if (key == NULL)
@@ -1997,7 +2296,8 @@ apply_join (MqlwDataset         *dataset,
     return FALSE;
   other_key = mqlw_dataset_get_column (other, file_key);
   g_assert (other_key != NULL);
-  match = match_keys (dataset, key, other, other_key, name, problems);
+  match = match_keys (dataset, key, other, other_key, name, problems, &other_unmatched, &first_unmatched);
+  report_join_matches (dataset, key, join, name, other->n_rows, other_unmatched, first_unmatched, match, problems);
 
   if (join->kind == MQLW_JOIN_ENRICH)
     {
@@ -2091,37 +2391,66 @@ first_line_of (GHashTable       *first_lines,
   return g_array_index (lines, guint64, code);
 }
 
+/* Several stage columns (a lifecycle stage and a lead status) combine: a stage
+ * reached in any of them is reached; else one that ended the funnel says "not
+ * reached"; else it stays unknown. */
+static inline gint8
+combine_outcome (gint8 known,
+                 gint8 value)
+{
+  if (known == MQLW_OUTCOME_YES || value == MQLW_OUTCOME_UNKNOWN)
+    return known;
+  return value;
+}
+
+static const MqlwStageValue *
+find_stage_value (const MqlwMapping *mapping,
+                  const char        *trimmed)
+{
+  for (guint k = 0; k < mapping->stage_values->len; k++)
+    {
+      const MqlwStageValue *candidate = g_ptr_array_index (mapping->stage_values, k);
+      if (g_utf8_collate (candidate->value, trimmed) == 0 || g_ascii_strcasecmp (candidate->value, trimmed) == 0)
+        return candidate;
+    }
+  return NULL;
+}
+
 static void
 apply_stage_column (MqlwDataset       *dataset,
                     MqlwColumn        *column,
                     const MqlwMapping *mapping,
                     GHashTable        *first_lines,
-                    GPtrArray         *problems)
+                    GPtrArray         *problems,
+                    GPtrArray         *stage_uses)
 {
   guint n_codes = column->type == MQLW_COLUMN_TYPE_CATEGORICAL ? column->dict->len : 0;
   g_autofree int *furthest = g_new (int, MAX (n_codes, 1));
   g_autofree gint8 *known = g_new0 (gint8, MAX (n_codes, 1));
   g_autofree gboolean *closed = g_new0 (gboolean, MAX (n_codes, 1));
+  g_autofree guint64 *leads = g_new0 (guint64, MAX (n_codes, 1));
+  g_autofree const char **values = g_new0 (const char *, n_codes + 1);
   gint8 *stage[MQLW_N_STAGES];
+  MqlwStageContext context;
 
   for (int s = 0; s < MQLW_N_STAGES; s++)
     stage[s] = mqlw_dataset_ensure_stage (dataset, s);
 
   for (guint c = 0; c < n_codes; c++)
+    values[c] = g_ptr_array_index (column->dict, c);
+  context = mqlw_stage_table_context (column->name, values);
+
+  for (guint c = 0; c < n_codes; c++)
     {
-      const char *value = g_ptr_array_index (column->dict, c);
-      const MqlwStageValue *entry = NULL;
+      const char *value = values[c];
+      const MqlwStageValue *entry;
+      const MqlwStageTableEntry *builtin = NULL;
       g_autofree char *trimmed = g_strstrip (g_strdup (value));
 
-      for (guint k = 0; k < mapping->stage_values->len && entry == NULL; k++)
-        {
-          const MqlwStageValue *candidate = g_ptr_array_index (mapping->stage_values, k);
-          if (g_utf8_collate (candidate->value, trimmed) == 0 || g_ascii_strcasecmp (candidate->value, trimmed) == 0)
-            entry = candidate;
-        }
-      if (entry == NULL && mapping->stage_values->len == 0)
-        entry = mqlw_stage_value_builtin (trimmed);
+      entry = find_stage_value (mapping, trimmed);
       if (entry == NULL)
+        builtin = mqlw_stage_table_lookup (context, trimmed);
+      if (entry == NULL && builtin == NULL)
         {
           g_ptr_array_add (problems,
                            mqlw_problem_new (MQLW_PROBLEM_WARNING, first_line_of (first_lines, column, c),
@@ -2132,18 +2461,38 @@ apply_stage_column (MqlwDataset       *dataset,
           continue;
         }
       known[c] = TRUE;
-      furthest[c] = entry->furthest;
-      closed[c] = entry->closed;
+      furthest[c] = entry != NULL ? entry->furthest : builtin->furthest;
+      closed[c] = entry != NULL ? entry->closed : builtin->closed;
     }
 
   for (guint i = 0; i < dataset->n_rows; i++)
     {
       guint32 code = n_codes > 0 ? column->codes[i] : MQLW_CODE_MISSING;
-      if (code == MQLW_CODE_MISSING || !known[code])
+      if (code == MQLW_CODE_MISSING)
+        continue;
+      leads[code]++;
+      if (!known[code])
         continue;
       for (int s = 0; s < MQLW_N_STAGES; s++)
-        stage[s][i] = s <= furthest[code] ? MQLW_OUTCOME_YES
-                      : closed[code] ? MQLW_OUTCOME_NO : MQLW_OUTCOME_UNKNOWN;
+        stage[s][i] = combine_outcome (stage[s][i], s <= furthest[code] ? MQLW_OUTCOME_YES
+                                                    : closed[code] ? MQLW_OUTCOME_NO : MQLW_OUTCOME_UNKNOWN);
+    }
+
+  for (guint c = 0; stage_uses != NULL && c < n_codes; c++)
+    {
+      MqlwStageUse *use = g_new0 (MqlwStageUse, 1);
+
+      use->column = g_strdup (column->name);
+      use->value = g_strdup (values[c]);
+      use->known = known[c];
+      use->furthest = known[c] ? furthest[c] : -1;
+      use->closed = known[c] && closed[c];
+      use->from_mapping = find_stage_value (mapping, values[c]) != NULL;
+      use->leads = leads[c];
+      if (use->leads > 0)
+        g_ptr_array_add (stage_uses, use);
+      else
+        mqlw_stage_use_free (use);
     }
 }
 
@@ -2211,15 +2560,18 @@ derive_outcomes (MqlwDataset       *dataset,
                  GArray            *outcome_joins,
                  GHashTable        *first_lines,
                  GPtrArray         *problems,
+                 GPtrArray         *stage_uses,
                  GError           **error)
 {
   MqlwColumn *column;
   gboolean any = FALSE;
 
-  column = mqlw_dataset_find_role (dataset, MQLW_ROLE_STAGE);
-  if (column != NULL)
+  for (guint c = 0; c < dataset->columns->len; c++)
     {
-      apply_stage_column (dataset, column, mapping, first_lines, problems);
+      column = g_ptr_array_index (dataset->columns, c);
+      if (column->role != MQLW_ROLE_STAGE)
+        continue;
+      apply_stage_column (dataset, column, mapping, first_lines, problems, stage_uses);
       any = TRUE;
     }
 
@@ -2317,7 +2669,7 @@ import_text (const MqlwCsvText  *text,
                      outcome_joins, problems, cancellable, error))
       return NULL;
 
-  if (!derive_outcomes (dataset, resolved, outcome_joins, first_lines, problems, error))
+  if (!derive_outcomes (dataset, resolved, outcome_joins, first_lines, problems, NULL, error))
     return NULL;
 
   g_ptr_array_extend_and_steal (dataset->problems, g_steal_pointer (&problems));
@@ -2465,11 +2817,57 @@ mqlw_csv_preview_free (MqlwCsvPreview *self)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->mapping, mqlw_mapping_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->stage_uses, g_ptr_array_unref);
   g_free (self);
+}
+
+/* The preview goes on where an import would stop: a join that cannot be read
+ * and a file without outcomes are problems on the list, and the health of
+ * what could be read is checked (mqlw-health.h). */
+static gboolean
+preview_outcomes (MqlwCsvPreview *preview,
+                  MqlwDataset    *dataset,
+                  const char     *base_dir,
+                  GHashTable     *first_lines,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  g_autoptr(GArray) outcome_joins = g_array_new (FALSE, FALSE, sizeof (OutcomeJoin));
+  GError *local = NULL;
+  MqlwProblem *problem;
+
+  g_array_set_clear_func (outcome_joins, (GDestroyNotify) outcome_join_clear);
+  for (guint j = 0; j < preview->mapping->joins->len; j++)
+    {
+      if (apply_join (dataset, g_ptr_array_index (preview->mapping->joins, j), preview->source_name, base_dir,
+                      outcome_joins, preview->problems, cancellable, &local))
+        continue;
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          || g_error_matches (local, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      problem = mqlw_problem_new (MQLW_PROBLEM_ERROR, 0, NULL, "%s", local->message);
+      mqlw_problem_set_kind (problem, "join");
+      g_ptr_array_add (preview->problems, problem);
+      g_clear_error (&local);
+    }
+  if (!derive_outcomes (dataset, preview->mapping, outcome_joins, first_lines, preview->problems,
+                        preview->stage_uses, &local))
+    {
+      problem = mqlw_problem_new (MQLW_PROBLEM_ERROR, 0, NULL, "%s", local->message);
+      mqlw_problem_set_kind (problem, "no-outcome");
+      g_ptr_array_add (preview->problems, problem);
+      g_clear_error (&local);
+    }
+  mqlw_health_check (dataset, mqlw_health_today (), preview->problems);
+  return TRUE;
 }
 
 static MqlwCsvPreview *
 preview_source (MqlwSource         *source,
+                const char         *base_dir,
                 const MqlwMapping  *overrides,
                 guint               max_rows,
                 GCancellable       *cancellable,
@@ -2478,6 +2876,7 @@ preview_source (MqlwSource         *source,
   g_autoptr(MqlwCsvPreview) preview = NULL;
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autoptr(GPtrArray) head = NULL;
+  g_autoptr(GHashTable) first_lines = NULL;
   MqlwCsvText text;
 
   if (!mqlw_csv_text_init (&text, source, overrides != NULL ? overrides->delimiter : 0, error))
@@ -2494,8 +2893,9 @@ preview_source (MqlwSource         *source,
   preview->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
   g_ptr_array_extend_and_steal (preview->problems, g_steal_pointer (&text.problems));
 
+  preview->stage_uses = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_stage_use_free);
   dataset = read_table (&text, overrides, TRUE, max_rows, &head, preview->problems, &preview->mapping,
-                        NULL, NULL, NULL, cancellable, error);
+                        &first_lines, NULL, NULL, cancellable, error);
   mqlw_csv_text_clear (&text);
   if (dataset == NULL)
     return NULL;
@@ -2504,6 +2904,9 @@ preview_source (MqlwSource         *source,
       mqlw_csv_import_read_error (error);
       return NULL;
     }
+  dataset->source_name = g_strdup (preview->source_name);
+  if (!preview_outcomes (preview, dataset, base_dir, first_lines, cancellable, error))
+    return NULL;
 
   preview->header = g_new0 (char *, preview->mapping->columns->len + 1);
   for (guint c = 0; c < preview->mapping->columns->len; c++)
@@ -2527,7 +2930,7 @@ mqlw_csv_preview_bytes (GBytes             *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   source = mqlw_source_new_for_bytes (data, source_name);
-  return preview_source (source, overrides, max_rows, cancellable, error);
+  return preview_source (source, NULL, overrides, max_rows, cancellable, error);
 }
 
 MqlwCsvPreview *
@@ -2538,6 +2941,7 @@ mqlw_csv_preview_file (const char         *path,
                        GError            **error)
 {
   g_autoptr(MqlwSource) source = NULL;
+  g_autofree char *dir = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2545,5 +2949,6 @@ mqlw_csv_preview_file (const char         *path,
   source = open_source (path, error);
   if (source == NULL)
     return NULL;
-  return preview_source (source, overrides, max_rows, cancellable, error);
+  dir = g_path_get_dirname (path);
+  return preview_source (source, dir, overrides, max_rows, cancellable, error);
 }

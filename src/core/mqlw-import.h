@@ -49,15 +49,20 @@ typedef struct {
   GPtrArray    *rows;          /* GStrv per row, the first @max_rows data rows, each with at least
                                 * a value per header column ("" when the row is short) */
   guint64       n_rows;        /* data rows in the whole file */
-  MqlwMapping  *mapping;       /* detected (merged with the given overrides) */
-  GPtrArray    *problems;      /* MqlwProblem* */
+  MqlwMapping  *mapping;       /* detected (merged with the given overrides); each detected
+                                * column says why (MqlwColumnSpec.reason) */
+  GPtrArray    *problems;      /* MqlwProblem*: values, placeholders, joins, then the data's
+                                * health (mqlw-health.h) */
+  GPtrArray    *stage_uses;    /* MqlwStageUse*: how each stage column's values were read */
 } MqlwCsvPreview;
 
 void            mqlw_csv_preview_free   (MqlwCsvPreview *self);
 
 /* Reads the whole file to count rows and check every value against the detected
- * types, collecting problems instead of failing (up to a limit). Fails only when
- * the file cannot be read as CSV at all. */
+ * types, collecting problems instead of failing (up to a limit); reads the joins
+ * (relative paths: against the file's folder, or the current one for bytes) and
+ * the outcomes, and checks the data's health. Fails only when the file cannot
+ * be read as CSV at all. */
 MqlwCsvPreview *mqlw_csv_preview_bytes  (GBytes             *data,
                                          const char         *source_name,
                                          const MqlwMapping  *overrides,   /* nullable */

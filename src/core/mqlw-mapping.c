@@ -6,12 +6,15 @@
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mqlw-csv-private.h"
 #include "mqlw-mapping.h"
 #include "mqlw-json-limits.h"
 #include "mqlw-read.h"
+#include "mqlw-roles.h"
+#include "mqlw-stage-table.h"
 
 G_DEFINE_QUARK (mqlw-mapping-error-quark, mqlw_mapping_error)
 
@@ -25,6 +28,8 @@ column_spec_free (MqlwColumnSpec *spec)
     return;
   g_free (spec->name);
   g_free (spec->activity);
+  g_strfreev (spec->missing_values);
+  g_free (spec->reason);
   g_free (spec);
 }
 
@@ -60,6 +65,8 @@ mqlw_mapping_new (void)
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_spec_free);
   self->stage_values = g_ptr_array_new_with_free_func ((GDestroyNotify) stage_value_free);
   self->joins = g_ptr_array_new_with_free_func ((GDestroyNotify) join_spec_free);
+  self->missing_values = g_ptr_array_new_with_free_func (g_free);
+  self->detect_placeholders = TRUE;
   return self;
 }
 
@@ -71,6 +78,7 @@ mqlw_mapping_free (MqlwMapping *self)
   g_ptr_array_unref (self->columns);
   g_ptr_array_unref (self->stage_values);
   g_ptr_array_unref (self->joins);
+  g_ptr_array_unref (self->missing_values);
   g_free (self);
 }
 
@@ -84,6 +92,9 @@ mqlw_mapping_copy (const MqlwMapping *self)
   copy = mqlw_mapping_new ();
   copy->delimiter = self->delimiter;
   copy->date_order = self->date_order;
+  copy->detect_placeholders = self->detect_placeholders;
+  for (guint i = 0; i < self->missing_values->len; i++)
+    g_ptr_array_add (copy->missing_values, g_strdup (g_ptr_array_index (self->missing_values, i)));
   for (guint i = 0; i < self->columns->len; i++)
     {
       const MqlwColumnSpec *spec = g_ptr_array_index (self->columns, i);
@@ -91,6 +102,8 @@ mqlw_mapping_copy (const MqlwMapping *self)
       *dup = *spec;
       dup->name = g_strdup (spec->name);
       dup->activity = g_strdup (spec->activity);
+      dup->missing_values = g_strdupv (spec->missing_values);
+      dup->reason = g_strdup (spec->reason);
       g_ptr_array_add (copy->columns, dup);
     }
   for (guint i = 0; i < self->stage_values->len; i++)
@@ -172,6 +185,54 @@ mqlw_mapping_add_stage_value (MqlwMapping *self,
   g_ptr_array_add (self->stage_values, entry);
 }
 
+static gboolean
+strv_has_folded (const char * const *values,
+                 guint               n,
+                 const char         *value)
+{
+  g_autofree char *folded = g_utf8_casefold (value, -1);
+
+  for (guint i = 0; i < n && values[i] != NULL; i++)
+    {
+      g_autofree char *other = g_utf8_casefold (values[i], -1);
+      if (strcmp (folded, other) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+mqlw_mapping_add_missing_value (MqlwMapping *self,
+                                const char  *column,
+                                const char  *value)
+{
+  MqlwColumnSpec *spec;
+  guint n;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (value != NULL);
+
+  if (column == NULL)
+    {
+      if (!strv_has_folded ((const char * const *) self->missing_values->pdata, self->missing_values->len, value))
+        g_ptr_array_add (self->missing_values, g_strdup (value));
+      return;
+    }
+  spec = mqlw_mapping_get_column (self, column);
+  if (spec == NULL)
+    {
+      spec = g_new0 (MqlwColumnSpec, 1);
+      spec->name = g_strdup (column);
+      g_ptr_array_add (self->columns, spec);
+    }
+  n = spec->missing_values != NULL ? g_strv_length (spec->missing_values) : 0;
+  if (strv_has_folded ((const char * const *) spec->missing_values, n, value))
+    return;
+  spec->missing_values = g_renew (char *, spec->missing_values, n + 2);
+  spec->missing_values[n] = g_strdup (value);
+  spec->missing_values[n + 1] = NULL;
+}
+
 MqlwJoinSpec *
 mqlw_mapping_add_join (MqlwMapping  *self,
                        MqlwJoinKind  kind,
@@ -196,63 +257,30 @@ mqlw_mapping_add_join (MqlwMapping  *self,
   return join;
 }
 
-static const MqlwStageValue builtin_stage_values[] = {
-  { (char *) "new", -1, FALSE },
-  { (char *) "open", -1, FALSE },
-  { (char *) "lead", -1, FALSE },
-  { (char *) "subscriber", -1, FALSE },
-  { (char *) "nurture", -1, FALSE },
-  { (char *) "nurturing", -1, FALSE },
-  { (char *) "working", -1, FALSE },
-  { (char *) "contacted", -1, FALSE },
-  { (char *) "mql", -1, FALSE },
-  { (char *) "marketing qualified", -1, FALSE },
-  { (char *) "marketing qualified lead", -1, FALSE },
-  { (char *) "rejected", -1, TRUE },
-  { (char *) "disqualified", -1, TRUE },
-  { (char *) "unqualified", -1, TRUE },
-  { (char *) "recycled", -1, TRUE },
-  { (char *) "sal", MQLW_STAGE_ACCEPTED, FALSE },
-  { (char *) "accepted", MQLW_STAGE_ACCEPTED, FALSE },
-  { (char *) "sales accepted", MQLW_STAGE_ACCEPTED, FALSE },
-  { (char *) "sql", MQLW_STAGE_SQL, FALSE },
-  { (char *) "sales qualified", MQLW_STAGE_SQL, FALSE },
-  { (char *) "qualified", MQLW_STAGE_SQL, FALSE },
-  { (char *) "opportunity", MQLW_STAGE_OPPORTUNITY, FALSE },
-  { (char *) "engaging", MQLW_STAGE_OPPORTUNITY, FALSE },
-  { (char *) "proposal", MQLW_STAGE_OPPORTUNITY, FALSE },
-  { (char *) "negotiation", MQLW_STAGE_OPPORTUNITY, FALSE },
-  { (char *) "won", MQLW_STAGE_WON, TRUE },
-  { (char *) "closed won", MQLW_STAGE_WON, TRUE },
-  { (char *) "customer", MQLW_STAGE_WON, TRUE },
-  { (char *) "lost", MQLW_STAGE_OPPORTUNITY, TRUE },
-  { (char *) "closed lost", MQLW_STAGE_OPPORTUNITY, TRUE },
-};
-
+/* The table's entries for any context, as MqlwStageValue (mqlw-stage-table.c). */
 const MqlwStageValue *
 mqlw_stage_value_builtin (const char *value)
 {
-  char buf[64];
-  gsize n = 0;
-  const char *p;
+  static MqlwStageValue *values = NULL;
+  const MqlwStageTableEntry *table, *entry;
+  guint n;
 
   g_return_val_if_fail (value != NULL, NULL);
 
-  /* Trimmed, lower case, '_' and '-' read as spaces: "Closed-Won" = "closed won". */
-  while (g_ascii_isspace (*value))
-    value++;
-  for (p = value; *p != '\0' && n < sizeof buf - 1; p++)
-    buf[n++] = (*p == '_' || *p == '-') ? ' ' : g_ascii_tolower (*p);
-  if (*p != '\0')
-    return NULL;
-  while (n > 0 && buf[n - 1] == ' ')
-    n--;
-  buf[n] = '\0';
-
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_stage_values); i++)
-    if (strcmp (buf, builtin_stage_values[i].value) == 0)
-      return &builtin_stage_values[i];
-  return NULL;
+  table = mqlw_stage_table_entries (&n);
+  if (g_once_init_enter (&values))
+    {
+      MqlwStageValue *built = g_new0 (MqlwStageValue, n);
+      for (guint i = 0; i < n; i++)
+        {
+          built[i].value = (char *) table[i].value;
+          built[i].furthest = table[i].furthest;
+          built[i].closed = table[i].closed;
+        }
+      g_once_init_leave (&values, built);
+    }
+  entry = mqlw_stage_table_lookup (MQLW_STAGE_CONTEXT_ANY, value);
+  return entry != NULL ? &values[entry - table] : NULL;
 }
 
 char *
@@ -286,76 +314,15 @@ mqlw_mapping_name_is_activity (const char *name)
   return g_str_has_prefix (name, "webinar") || g_str_has_prefix (name, "demo");
 }
 
-static gboolean
-match_any (const char         *name,
-           const char * const *names)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (strcmp (name, names[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
+/* The name alone (mqlw-roles.c holds the names and their reasons). */
 MqlwColumnRole
 mqlw_mapping_guess_role (const char     *header,
                          MqlwColumnType  type,
                          MqlwStage      *stage)
 {
-  static const char * const lead_id[] = { "lead_id", "id", "contact_id", "leadid", "person_id", NULL };
-  static const char * const email[] = { "email", "email_address", "e_mail", "work_email", "contact_email", NULL };
-  static const char * const account[] = { "company", "account", "account_name", "company_name", "organization", NULL };
-  static const char * const created[] = { "created_at", "created_date", "create_date", "created", "createdate", "created_on", NULL };
-  static const char * const as_of[] = { "as_of", "as_of_date", "scored_at", "mql_date", "handover_date", "mql_at", NULL };
-  static const char * const last_activity[] = { "last_activity_at", "last_activity_date", "last_activity", NULL };
-  static const char * const stage_col[] = { "stage", "lifecycle_stage", "lead_status", "status", "lifecycle", "lead_stage", NULL };
-  static const char * const amount[] = { "deal_amount", "amount", "deal_value", "opportunity_amount", NULL };
-  static const char * const reason[] = { "rejection_reason", "reject_reason", "rejected_reason", NULL };
-  static const char * const score[] = { "score", "lead_score", "hubspot_score", NULL };
-  static const struct { const char *names[6]; MqlwStage stage; } outcomes[] = {
-    { { "sal", "sales_accepted", "accepted", "is_sal", "sal_date", NULL }, MQLW_STAGE_ACCEPTED },
-    { { "sql", "is_sql", "sql_date", "sales_qualified", NULL }, MQLW_STAGE_SQL },
-    { { "opportunity", "opp", "opportunity_created", "is_opportunity", "opportunity_date", NULL }, MQLW_STAGE_OPPORTUNITY },
-    { { "won", "closed_won", "is_won", "won_date", NULL }, MQLW_STAGE_WON },
-  };
-  g_autofree char *name = NULL;
-  gboolean numeric = type == MQLW_COLUMN_TYPE_INTEGER || type == MQLW_COLUMN_TYPE_DECIMAL;
-
   g_return_val_if_fail (header != NULL, MQLW_ROLE_NONE);
 
-  name = mqlw_mapping_normalize_name (header);
-
-  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
-    if (match_any (name, outcomes[i].names))
-      {
-        if (stage != NULL)
-          *stage = outcomes[i].stage;
-        return MQLW_ROLE_OUTCOME;
-      }
-  if (match_any (name, lead_id))
-    return MQLW_ROLE_LEAD_ID;
-  if (match_any (name, email))
-    return MQLW_ROLE_EMAIL;
-  if (match_any (name, account))
-    return MQLW_ROLE_ACCOUNT;
-  if (match_any (name, created))
-    return MQLW_ROLE_CREATED_AT;
-  if (match_any (name, as_of))
-    return MQLW_ROLE_AS_OF;
-  if (match_any (name, last_activity))
-    return MQLW_ROLE_ACTIVITY_DATE;
-  if (match_any (name, stage_col))
-    return MQLW_ROLE_STAGE;
-  if (match_any (name, reason))
-    return MQLW_ROLE_REJECTION_REASON;
-  if (numeric && match_any (name, amount))
-    return MQLW_ROLE_DEAL_AMOUNT;
-  if (numeric && (match_any (name, score) || g_str_has_suffix (name, "_score")))
-    return MQLW_ROLE_SCORE;
-  if (type == MQLW_COLUMN_TYPE_DATE && g_str_has_suffix (name, "_last_at") && strlen (name) > 8)
-    return MQLW_ROLE_ACTIVITY_DATE;
-  if ((numeric || type == MQLW_COLUMN_TYPE_BOOLEAN) && mqlw_mapping_name_is_activity (name))
-    return MQLW_ROLE_ACTIVITY_COUNT;
-  return MQLW_ROLE_FIT;
+  return mqlw_roles_guess_name (header, type, stage, NULL);
 }
 
 /* JSON */
@@ -386,6 +353,13 @@ mqlw_mapping_to_json (const MqlwMapping *self)
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "date_order");
   json_builder_add_string_value (builder, date_order_names[CLAMP (self->date_order, 0, 2)]);
+  json_builder_set_member_name (builder, "detect_placeholders");
+  json_builder_add_boolean_value (builder, self->detect_placeholders);
+  json_builder_set_member_name (builder, "missing_values");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->missing_values->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (self->missing_values, i));
+  json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "columns");
   json_builder_begin_array (builder);
@@ -412,6 +386,14 @@ mqlw_mapping_to_json (const MqlwMapping *self)
         {
           json_builder_set_member_name (builder, "activity");
           json_builder_add_string_value (builder, spec->activity);
+        }
+      if (spec->missing_values != NULL && spec->missing_values[0] != NULL)
+        {
+          json_builder_set_member_name (builder, "missing_values");
+          json_builder_begin_array (builder);
+          for (guint k = 0; spec->missing_values[k] != NULL; k++)
+            json_builder_add_string_value (builder, spec->missing_values[k]);
+          json_builder_end_array (builder);
         }
       json_builder_end_object (builder);
     }
@@ -575,6 +557,42 @@ get_array (JsonObject  *root,
   return json_node_get_array (node);
 }
 
+/* A list of text values at member @name (absent or null: *out stays NULL). */
+static gboolean
+read_string_list (JsonObject  *object,
+                  const char  *path,
+                  const char  *name,
+                  GPtrArray  **out,
+                  GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  JsonArray *array;
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.%s", path, name);
+      return fail_at (error, sub, _("must be a list of text values"));
+    }
+  array = json_node_get_array (node);
+  *out = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          g_autofree char *sub = g_strdup_printf ("%s.%s[%u]", path, name, i);
+          g_clear_pointer (out, g_ptr_array_unref);
+          return fail_at (error, sub, _("must be a text value"));
+        }
+      g_ptr_array_add (*out, g_strdup (json_node_get_string (element)));
+    }
+  return TRUE;
+}
+
 static gboolean
 read_stage (const char  *text,
             const char  *path,
@@ -593,10 +611,11 @@ read_column (MqlwMapping  *self,
              GHashTable   *names,
              GError      **error)
 {
-  static const char * const allowed[] = { "name", "type", "role", "stage", "activity", NULL };
+  static const char * const allowed[] = { "name", "type", "role", "stage", "activity", "missing_values", NULL };
   g_autofree char *path = g_strdup_printf ("$.columns[%u]", index);
   g_autofree char *sub = NULL;
   g_autofree char *name = NULL, *type = NULL, *role = NULL, *stage = NULL, *activity = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
   JsonObject *object;
   MqlwColumnSpec *spec;
 
@@ -608,7 +627,8 @@ read_column (MqlwMapping  *self,
       || !read_string (object, path, "type", FALSE, &type, error)
       || !read_string (object, path, "role", FALSE, &role, error)
       || !read_string (object, path, "stage", FALSE, &stage, error)
-      || !read_string (object, path, "activity", FALSE, &activity, error))
+      || !read_string (object, path, "activity", FALSE, &activity, error)
+      || !read_string_list (object, path, "missing_values", &missing, error))
     return FALSE;
   /* A set of the names read so far: a map of 40 000 columns is read in linear time. */
   if (!g_hash_table_add (names, g_strdup (name)))
@@ -621,6 +641,8 @@ read_column (MqlwMapping  *self,
   spec->name = g_steal_pointer (&name);
   spec->activity = g_steal_pointer (&activity);
   g_ptr_array_add (self->columns, spec);
+  for (guint i = 0; missing != NULL && i < missing->len; i++)
+    mqlw_mapping_add_missing_value (self, spec->name, g_ptr_array_index (missing, i));
 
   if (type != NULL)
     {
@@ -755,8 +777,11 @@ mqlw_mapping_from_json (const char  *json,
                         GError     **error)
 {
   static const char * const allowed[] = {
-    "format", "version", "delimiter", "date_order", "columns", "stage_values", "joins", NULL,
+    "format", "version", "delimiter", "date_order", "columns", "stage_values", "joins",
+    "detect_placeholders", "missing_values", NULL,
   };
+  g_autoptr(GPtrArray) missing = NULL;
+  JsonNode *detect;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(MqlwMapping) self = mqlw_mapping_new ();
   g_autoptr(GError) local_error = NULL;
@@ -834,6 +859,24 @@ mqlw_mapping_from_json (const char  *json,
         }
     }
 
+  /* Listing missing_values says which values are missing: placeholders are then
+   * no longer detected unless detect_placeholders says so. */
+  if (!read_string_list (root, "$", "missing_values", &missing, error))
+    return NULL;
+  for (guint i = 0; missing != NULL && i < missing->len; i++)
+    mqlw_mapping_add_missing_value (self, NULL, g_ptr_array_index (missing, i));
+  self->detect_placeholders = missing == NULL;
+  detect = json_object_get_member (root, "detect_placeholders");
+  if (detect != NULL && !JSON_NODE_HOLDS_NULL (detect))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (detect) || json_node_get_value_type (detect) != G_TYPE_BOOLEAN)
+        {
+          fail_at (error, "$.detect_placeholders", _("must be true or false"));
+          return NULL;
+        }
+      self->detect_placeholders = json_node_get_boolean (detect);
+    }
+
   if ((array = get_array (root, "columns", error)) == NULL)
     return NULL;
   names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -852,6 +895,81 @@ mqlw_mapping_from_json (const char  *json,
       return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* @path with its links resolved when it exists, else as written (made absolute). */
+static char *
+resolve_path (const char *path)
+{
+  char *real = realpath (path, NULL);
+  char *copy;
+
+  if (real == NULL)
+    return g_canonicalize_filename (path, NULL);
+  copy = g_strdup (real);
+  free (real);
+  return copy;
+}
+
+static gboolean
+is_inside (const char *folder,
+           const char *file)
+{
+  gsize len = strlen (folder);
+
+  if (strcmp (folder, "/") == 0)
+    return TRUE;
+  return strncmp (file, folder, len) == 0 && file[len] == G_DIR_SEPARATOR && file[len + 1] != '\0';
+}
+
+char *
+mqlw_mapping_relative_path (const char *map_path,
+                            const char *file)
+{
+  g_autofree char *map = NULL, *folder = NULL, *resolved = NULL, *absolute = NULL;
+
+  g_return_val_if_fail (map_path != NULL, NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
+  map = g_canonicalize_filename (map_path, NULL);
+  folder = g_path_get_dirname (map);
+  g_free (map);
+  map = resolve_path (folder);
+  absolute = g_canonicalize_filename (file, NULL);
+  resolved = resolve_path (absolute);
+  if (!is_inside (map, resolved))
+    return NULL;
+  return g_strdup (resolved + strlen (map) + (strcmp (map, "/") == 0 ? 0 : 1));
+}
+
+/* The joins of a map read from @map_path: inside its folder, made absolute. */
+static gboolean
+confine_joins (MqlwMapping  *self,
+               const char   *map_path,
+               GError      **error)
+{
+  g_autofree char *absolute_map = g_canonicalize_filename (map_path, NULL);
+  g_autofree char *folder = g_path_get_dirname (absolute_map);
+  g_autofree char *real_folder = resolve_path (folder);
+
+  for (guint i = 0; i < self->joins->len; i++)
+    {
+      MqlwJoinSpec *join = g_ptr_array_index (self->joins, i);
+      g_autofree char *where = g_strdup_printf ("$.joins[%u].file", i);
+      g_autofree char *file = NULL, *real_file = NULL;
+
+      if (g_path_is_absolute (join->path))
+        return fail_at (error, where, _("'%s' is an absolute path; a map may only name files in its own folder "
+                                        "(give others with --join or --outcome-file)"), join->path);
+      file = g_canonicalize_filename (join->path, folder);
+      real_file = resolve_path (file);
+      if (!is_inside (folder, file) || !is_inside (real_folder, real_file))
+        return fail_at (error, where, _("'%s' is outside the map's folder; a map may only name files in its own "
+                                        "folder (give others with --join or --outcome-file)"), join->path);
+      g_free (join->path);
+      join->path = g_steal_pointer (&file);
+    }
+  return TRUE;
 }
 
 MqlwMapping *
@@ -877,9 +995,10 @@ mqlw_mapping_load (const char  *path,
     }
   data = g_bytes_get_data (contents, &len);
   self = mqlw_mapping_from_json (data != NULL ? data : "", len, &local_error);
-  if (self == NULL)
+  if (self == NULL || !confine_joins (self, path, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+      g_clear_pointer (&self, mqlw_mapping_free);
       return NULL;
     }
   return self;

@@ -25,6 +25,9 @@ typedef struct {
   char           *activity;   /* role ACTIVITY_DATE, nullable */
   gboolean        type_set;   /* TRUE when the user (or mapping file) fixed the type */
   gboolean        role_set;
+  GStrv           missing_values;  /* nullable: values read as missing in this column too */
+  char           *reason;     /* why the role was detected ("named like an outcome; values 0/1");
+                               * NULL when the role was set */
 } MqlwColumnSpec;
 
 /* One value of a lifecycle / stage column, e.g. "Engaging" → opportunity, open. */
@@ -40,7 +43,8 @@ typedef enum {
 } MqlwJoinKind;
 
 typedef struct {
-  char          *path;        /* relative paths resolve against the main file's folder */
+  char          *path;        /* absolute from a map file or the command line; a relative path
+                               * (a mapping built in memory) resolves against the main file's folder */
   char          *key;         /* column in the main file */
   char          *file_key;    /* column in the joined file (defaults to @key) */
   MqlwJoinKind   kind;
@@ -54,8 +58,11 @@ typedef struct {
   char           delimiter;      /* 0 = detect */
   MqlwDateOrder  date_order;     /* AUTO = detect, ambiguous is reported */
   GPtrArray     *columns;        /* MqlwColumnSpec*, header order once resolved */
-  GPtrArray     *stage_values;   /* MqlwStageValue*: for the ROLE_STAGE column; empty = built-in table */
+  GPtrArray     *stage_values;   /* MqlwStageValue*: for the ROLE_STAGE columns, value by value over the built-in table */
   GPtrArray     *joins;          /* MqlwJoinSpec* */
+  GPtrArray     *missing_values; /* char*: read as missing in every column (see mqlw-missing.h) */
+  gboolean       detect_placeholders;  /* the built-in placeholders too; TRUE unless a map lists
+                                        * missing_values or says otherwise */
 } MqlwMapping;
 
 MqlwMapping    *mqlw_mapping_new           (void);
@@ -71,15 +78,22 @@ void            mqlw_mapping_add_stage_value (MqlwMapping *self,
                                               const char  *value,
                                               int          furthest,
                                               gboolean     closed);
+/* Adds @value to the values read as missing: in @column's, or every column's
+ * when @column is NULL. Ignored when already listed (case-insensitively). */
+void            mqlw_mapping_add_missing_value (MqlwMapping *self,
+                                                const char  *column,
+                                                const char  *value);
 MqlwJoinSpec   *mqlw_mapping_add_join      (MqlwMapping   *self,
                                             MqlwJoinKind   kind,
                                             const char    *path,
                                             const char    *key,
                                             const char    *file_key);
 
-/* The built-in lifecycle table (New, Open, Nurture, MQL, Rejected, SAL, Accepted,
- * SQL, Opportunity, Engaging, Proposal, Negotiation, Won, Closed Won, Lost,
- * Closed Lost, …) used when stage_values is empty; NULL if @value is unknown. */
+/* The built-in stage table (mqlw-stage-table.h) read in no particular
+ * context: New, Open, Nurturing, MQL, Rejected, SAL, SQL, Qualified,
+ * Opportunity, Engaging, Prospecting, Won, Closed Won, Lost, Closed Lost, the
+ * platforms' picklists, …; NULL if @value is unknown. Values a mapping's
+ * stage_values do not list read through this table. */
 const MqlwStageValue *mqlw_stage_value_builtin (const char *value);
 
 /* Guess a role from a header name and a type (e.g. "sql" → OUTCOME/SQL,
@@ -88,10 +102,19 @@ MqlwColumnRole  mqlw_mapping_guess_role    (const char    *header,
                                             MqlwColumnType type,
                                             MqlwStage     *stage);
 
+/* @file (absolute, or relative to the current folder) relative to the folder
+ * of @map_path, or NULL when it is not inside that folder. */
+char           *mqlw_mapping_relative_path (const char    *map_path,
+                                            const char    *file);
+
 char           *mqlw_mapping_to_json       (const MqlwMapping *self);
 MqlwMapping    *mqlw_mapping_from_json     (const char    *json,
                                             gssize         len,
                                             GError       **error);
+/* Reads a mapping file. Its joins' files are read from the map's folder and
+ * must stay inside it: an absolute path, or one that leaves the folder (by
+ * "..", or a link), is an error naming $.joins[N].file; the joins come back
+ * with absolute paths. Files outside are given on the command line instead. */
 MqlwMapping    *mqlw_mapping_load          (const char    *path,
                                             GError       **error);
 

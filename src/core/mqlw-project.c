@@ -37,6 +37,7 @@ struct _MqlwProject {
   GPtrArray    *versions;         /* MqlwModelVersion* */
   GPtrArray    *scenarios;        /* MqlwScenario* */
   GPtrArray    *exports;          /* MqlwExportRecord* */
+  GPtrArray    *trusted_cards;    /* char*: approver cards, normal form */
 };
 
 /* ---- fault injection --------------------------------------------------- */
@@ -135,6 +136,7 @@ project_alloc (void)
   self->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) version_free);
   self->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) scenario_free);
   self->exports = g_ptr_array_new_with_free_func ((GDestroyNotify) export_record_free);
+  self->trusted_cards = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -177,6 +179,7 @@ mqlw_project_unref (MqlwProject *self)
   g_ptr_array_unref (self->versions);
   g_ptr_array_unref (self->scenarios);
   g_ptr_array_unref (self->exports);
+  g_ptr_array_unref (self->trusted_cards);
   g_free (self);
 }
 
@@ -422,6 +425,13 @@ mqlw_project_get_latest_signoff (MqlwProject *self)
   return NULL;
 }
 
+void
+mqlw_project_signoff_changed (MqlwProject *self)
+{
+  g_return_if_fail (self != NULL);
+  self->dirty = TRUE;
+}
+
 /* ---- scenarios and exports --------------------------------------------- */
 
 GPtrArray *
@@ -535,6 +545,66 @@ mqlw_project_log_export (MqlwProject *self,
   self->dirty = TRUE;
 }
 
+/* ---- trusted approver cards -------------------------------------------- */
+
+GPtrArray *
+mqlw_project_get_trusted_cards (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->trusted_cards;
+}
+
+gboolean
+mqlw_project_add_trusted_card (MqlwProject  *self,
+                               const char   *card,
+                               GError      **error)
+{
+  g_autoptr(MqlwApproverCard) parsed = NULL;
+  g_autofree char *line = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (card != NULL, FALSE);
+
+  if ((parsed = mqlw_approver_card_parse (card, error)) == NULL)
+    return FALSE;
+  line = mqlw_approver_card_to_line (parsed);
+  for (guint i = 0; i < self->trusted_cards->len; i++)
+    {
+      g_autoptr(MqlwApproverCard) other = mqlw_approver_card_parse (g_ptr_array_index (self->trusted_cards, i), NULL);
+      if (other != NULL && g_str_equal (other->principal, parsed->principal) &&
+          g_str_equal (other->public_key, parsed->public_key))
+        return TRUE;
+    }
+  g_ptr_array_add (self->trusted_cards, g_steal_pointer (&line));
+  self->dirty = TRUE;
+  return TRUE;
+}
+
+gboolean
+mqlw_project_remove_trusted_card (MqlwProject *self,
+                                  guint        index)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (index >= self->trusted_cards->len)
+    return FALSE;
+  g_ptr_array_remove_index (self->trusted_cards, index);
+  self->dirty = TRUE;
+  return TRUE;
+}
+
+char *
+mqlw_project_get_allowed_signers (MqlwProject *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->trusted_cards->len; i++)
+    g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (self->trusted_cards, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 char *
 mqlw_file_sha256 (const char  *path,
                   GError     **error)
@@ -577,6 +647,8 @@ static const Migration migrations[] = {
     "  comment TEXT NOT NULL, updated TEXT NOT NULL);"
     "CREATE TABLE exports (id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, path TEXT NOT NULL,"
     "  sha256 TEXT NOT NULL, version INTEGER NOT NULL);" },
+  { 2, "Trusted approver cards (key signatures)",
+    "CREATE TABLE trusted_cards (position INTEGER PRIMARY KEY, card TEXT NOT NULL);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MQLW_PROJECT_SCHEMA_VERSION);
@@ -860,6 +932,26 @@ format_time (GDateTime *time)
 }
 
 static gboolean
+write_trusted_cards (Writer      *w,
+                     MqlwProject *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!write_exec (w, "DELETE FROM trusted_cards;") ||
+      (stmt = writer_prepare (w, "INSERT INTO trusted_cards (position, card) VALUES (?, ?)")) == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->trusted_cards->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (self->trusted_cards, i), -1, SQLITE_STATIC);
+      if (!writer_check (w, step_statement (stmt), SQLITE_DONE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 write_documents (Writer      *w,
                  MqlwProject *self)
 {
@@ -870,6 +962,7 @@ write_documents (Writer      *w,
   g_autofree char *created = format_time (self->created);
 
   if (!write_exec (w, "DELETE FROM signoffs; DELETE FROM versions; DELETE FROM scenarios; DELETE FROM exports;") ||
+      !write_trusted_cards (w, self) ||
       !write_meta (w, "created", created) ||
       !write_meta (w, "written_by", "MQL Workbench " PACKAGE_VERSION))
     return FALSE;
@@ -1666,6 +1759,26 @@ read_documents (Reader      *r,
         scenario->comment = g_strdup ("");
       scenario->updated = parse_time ((const char *) sqlite3_column_text (stmt, 3));
       g_ptr_array_add (self->scenarios, scenario);
+    }
+  if (!finish_rows (r, &stmt, code, error))
+    return FALSE;
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT card FROM trusted_cards ORDER BY position", -1, &stmt, NULL);
+  while (next_row (stmt, &code))
+    {
+      g_autoptr(MqlwApproverCard) card = NULL;
+      g_autoptr(GError) local = NULL;
+
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      card = mqlw_approver_card_parse (text != NULL ? text : "", &local);
+      if (card == NULL)
+        {
+          g_autofree char *what = g_strdup_printf (_("a trusted approver card cannot be read: %s"), local->message);
+          set_damaged (error, r->path, what);
+          return FALSE;
+        }
+      g_ptr_array_add (self->trusted_cards, mqlw_approver_card_to_line (card));
     }
   if (!finish_rows (r, &stmt, code, error))
     return FALSE;

@@ -39,7 +39,7 @@
 
 G_BEGIN_DECLS
 
-#define MQLW_PROJECT_SCHEMA_VERSION 1
+#define MQLW_PROJECT_SCHEMA_VERSION 2   /* 2: trusted approver cards */
 #define MQLW_PROJECT_APPLICATION_ID 0x4D514C57   /* "MQLW" */
 #define MQLW_PROJECT_SUFFIX         ".mqlw"
 
@@ -182,6 +182,9 @@ MqlwSignoff *mqlw_project_sign        (MqlwProject  *self,
                                        GError      **error);
 /* The latest sign-off of any version, or NULL. */
 MqlwSignoff *mqlw_project_get_latest_signoff (MqlwProject *self);
+/* Call after adding a key signature to one of the project's sign-offs
+ * (mqlw_signoff_add_signature): the next save writes it. */
+void         mqlw_project_signoff_changed   (MqlwProject *self);
 
 /* ---- scenarios --------------------------------------------------------- */
 
@@ -196,6 +199,23 @@ void                mqlw_project_set_scenario     (MqlwProject *self,
                                                    const char  *comment);
 gboolean            mqlw_project_remove_scenario  (MqlwProject *self,
                                                    const char  *name);
+
+/* ---- trusted approver cards -------------------------------------------- */
+
+/* The approver cards (mqlw-keys.h) whose keys this project trusts: char*
+ * lines in normal form, in the order added. Checking an export against the
+ * project uses them as its allowed_signers list. */
+GPtrArray *mqlw_project_get_trusted_cards   (MqlwProject *self);
+/* Adds @card (read leniently, kept in normal form); MQLW_KEYS_ERROR_CARD when
+ * it cannot be read. A card the project trusts already changes nothing. */
+gboolean   mqlw_project_add_trusted_card    (MqlwProject *self,
+                                             const char  *card,
+                                             GError     **error);
+/* Removes the card at @index; FALSE when there is none. */
+gboolean   mqlw_project_remove_trusted_card (MqlwProject *self,
+                                             guint        index);
+/* The cards as the text of an allowed_signers file ("" without cards). */
+char      *mqlw_project_get_allowed_signers (MqlwProject *self);
 
 /* ---- export log -------------------------------------------------------- */
 

@@ -13,6 +13,8 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "mqlw-health.h"
+#include "mqlw-model-check.h"
 #include "mqlw-report.h"
 #include "mqlw-calibration.h"
 #include "mqlw-chart.h"
@@ -338,6 +340,25 @@ describe_paths (MqlwModel *model)
   return g_string_free (out, FALSE);
 }
 
+/* "2 of 2: marketing and sales signed", or what is missing. Not a
+ * verification: that takes the trusted cards (mqlw verify). */
+static const char *
+describe_signature_status (const MqlwSignoff *signoff)
+{
+  gboolean marketing = mqlw_signoff_team_signed (signoff, MQLW_TEAM_MARKETING);
+  gboolean sales = mqlw_signoff_team_signed (signoff, MQLW_TEAM_SALES);
+
+  if (signoff->format_version < 2)
+    return _("None: signed before key signatures (digest only)");
+  if (marketing && sales)
+    return _("Marketing and sales signed with their keys");
+  if (marketing)
+    return _("Marketing signed; the sales signature is missing");
+  if (sales)
+    return _("Sales signed; the marketing signature is missing");
+  return _("None yet: both teams’ signatures are missing");
+}
+
 static void
 build_glance (MqlwReport *self)
 {
@@ -406,6 +427,7 @@ build_glance (MqlwReport *self)
           g_string_append_printf (names, "%s%s (%s)", i > 0 ? ", " : "", a->name, team_name (a->team));
         }
       add_fact (facts, _("Approved by"), names->str);
+      add_fact (facts, _("Key signatures"), describe_signature_status (self->signoff));
       add_fact (facts, _("Review by"), review);
       add_fact (facts, _("Sign-off digest"), self->signoff->digest);
     }
@@ -473,6 +495,32 @@ build_data (MqlwReport *self)
       text = g_strdup_printf (_("known for %s leads (%s coverage), reached by %s"), known_text, share, reached_text);
       add_fact (facts, label, text);
     }
+}
+
+/* Told plainly: the import's warnings (placeholders, joins), the data's health
+ * and the rules' warnings; "No problems found" only when there is none. */
+static void
+build_health (MqlwReport *self)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
+  g_autoptr(GPtrArray) warnings = mqlw_model_check (self->model, self->dataset);
+  GPtrArray *imported = self->dataset->problems;
+  Block *list;
+
+  mqlw_health_check (self->dataset, mqlw_health_today (), findings);
+  add_block (self, BLOCK_SUBHEADING, _("Data health"));
+  if (imported->len + findings->len + warnings->len == 0)
+    {
+      add_paragraph (self, "%s", _("No problems found."));
+      return;
+    }
+  list = add_block (self, BLOCK_BULLETS, NULL);
+  for (guint i = 0; i < imported->len; i++)
+    add_item (list, "%s", ((MqlwProblem *) g_ptr_array_index (imported, i))->message);
+  for (guint i = 0; i < findings->len; i++)
+    add_item (list, "%s", ((MqlwProblem *) g_ptr_array_index (findings, i))->message);
+  for (guint i = 0; i < warnings->len; i++)
+    add_item (list, "%s", ((MqlwRuleWarning *) g_ptr_array_index (warnings, i))->message);
 }
 
 static void
@@ -781,6 +829,23 @@ build_threshold (MqlwReport *self)
                                     : _("within capacity"));
 }
 
+/* "Ed25519 SHA256:… · signed 2025-11-30 14:05 UTC", or why there is none. */
+static char *
+describe_key_signature (const MqlwSignoff  *signoff,
+                        const MqlwApprover *approver)
+{
+  const MqlwSignature *signature = mqlw_signoff_find_signature (signoff, approver->name);
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *date = NULL;
+
+  if (signature == NULL || signature->team != approver->team)
+    return g_strdup (signoff->format_version < 2 ? _("Not signed with keys (digest only)")
+                                                 : _("Not signed with a key yet"));
+  when = g_date_time_new_from_iso8601 (signature->signed_at, NULL);
+  date = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M UTC") : g_strdup (signature->signed_at);
+  return g_strdup_printf (_("Ed25519 key %s\nsigned %s"), signature->fingerprint, date);
+}
+
 static void
 build_signoff (MqlwReport *self)
 {
@@ -795,8 +860,8 @@ build_signoff (MqlwReport *self)
       return;
     }
   {
-    static const char * const header[] = { N_("Name"), N_("Role"), N_("Team"), N_("Signature") };
-    static const double widths[] = { 0.28, 0.28, 0.16, 0.28 };
+    static const char * const header[] = { N_("Name"), N_("Role"), N_("Team"), N_("Key signature") };
+    static const double widths[] = { 0.2, 0.19, 0.15, 0.46 };
     Block *table = add_table (self, header, widths, 4, 0);
     Block *facts;
 
@@ -810,17 +875,20 @@ build_signoff (MqlwReport *self)
         g_ptr_array_add (table->items, g_strdup (a->name));
         g_ptr_array_add (table->items, g_strdup (a->role));
         g_ptr_array_add (table->items, g_strdup (team_title (a->team)));
-        g_ptr_array_add (table->items, g_strdup (""));
+        g_ptr_array_add (table->items, describe_key_signature (signoff, a));
       }
     facts = add_block (self, BLOCK_FACTS, NULL);
     add_fact (facts, _("Signed on"), signed_on);
     add_fact (facts, _("Review on"), review_on);
     add_fact (facts, _("Notes"), *signoff->notes != '\0' ? signoff->notes : "—");
     add_fact (facts, _("Sign-off digest"), signoff->digest);
-    add_paragraph (self, _("The digest is a SHA-256 over the model, threshold, capacity, data digest, metrics, approvers "
-                     "and notes as signed. Anyone can check an exported agreed model with “mqlw verify FILE”: it "
-                     "reports which part, if any, changed after sign-off. Review the definition by %s against fresh "
-                     "conversion data (seed 002: reviewed quarterly)."), review_on);
+    add_paragraph (self, _("Each approver signs the whole agreed model (model, threshold, capacity, data digest, "
+                     "metrics, approvers, notes and dates) with an Ed25519 key of their own, in OpenSSH’s SSHSIG "
+                     "format; the key’s fingerprint identifies the signer. Anyone can check an exported agreed model "
+                     "with “mqlw verify FILE --allowed-signers CARDS” (or OpenSSH’s ssh-keygen -Y verify): it reports "
+                     "each signature and which part, if any, changed after sign-off. The digest above only says "
+                     "whether the file changed since export. Review the definition by %s against fresh conversion "
+                     "data (seed 002: reviewed quarterly)."), review_on);
   }
 }
 
@@ -1121,6 +1189,7 @@ mqlw_report_new (MqlwDataset  *dataset,
 
   build_glance (self);
   build_data (self);
+  build_health (self);
   build_buckets (self);
   build_criteria (self);
   build_paths (self);

@@ -12,11 +12,18 @@
 
 #include "mqlw-signoff.h"
 #include "mqlw-json-limits.h"
+#include "mqlw-signoff-private.h"
 #include "mqlw-scorer.h"
 
 G_DEFINE_QUARK (mqlw-signoff-error-quark, mqlw_signoff_error)
 
-#define DIGEST_PREFIX "mqlw-signoff-1\n"
+#define DIGEST_PREFIX "mqlw-signoff-%u\n"
+
+/* Top-level members an export may have, by format. */
+static const char * const members_v1[] = {
+  "format", "version", "model", "threshold", "capacity_per_month", "dataset", "metrics", "approvers", "notes",
+  "signed_on", "review_on", "project_version", "part_digests", "digest", NULL,
+};
 
 /* ---- teams and approvers ----------------------------------------------- */
 
@@ -95,13 +102,20 @@ mqlw_approver_free (MqlwApprover *approver)
 }
 
 static const char * const part_names[MQLW_SIGNOFF_N_PARTS] = {
-  "model", "threshold", "capacity", "dataset", "metrics", "approvers", "notes",
+  "model", "threshold", "capacity", "dataset", "metrics", "approvers", "notes", "dates", "project_version",
 };
 
 static const char * const part_labels[MQLW_SIGNOFF_N_PARTS] = {
   N_("The model's criteria"), N_("The threshold"), N_("The capacity"), N_("The dataset digest"),
-  N_("The metrics at sign-off"), N_("The approvers"), N_("The notes"),
+  N_("The metrics at sign-off"), N_("The approvers"), N_("The notes"), N_("The dates"),
+  N_("The project version"),
 };
+
+static guint
+parts_of_format (guint format_version)
+{
+  return format_version >= 2 ? MQLW_SIGNOFF_N_PARTS : MQLW_SIGNOFF_N_PARTS_V1;
+}
 
 const char *
 mqlw_signoff_part_to_string (MqlwSignoffPart part)
@@ -190,11 +204,27 @@ digest_text (const char *text)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
+JsonNode *
+mqlw_json_canonical_node (JsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+  return canonical_node (node);
+}
+
+char *
+mqlw_json_canonical_text (JsonNode *node)
+{
+  g_autoptr(JsonNode) canonical = NULL;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  canonical = canonical_node (node);
+  return node_to_text (canonical, FALSE);
+}
+
 static char *
 digest_node (JsonNode *node)
 {
-  g_autoptr(JsonNode) canonical = canonical_node (node);
-  g_autofree char *text = node_to_text (canonical, FALSE);
+  g_autofree char *text = mqlw_json_canonical_text (node);
 
   return digest_text (text);
 }
@@ -213,11 +243,13 @@ digest_model (const MqlwModel *model)
 }
 
 static char *
-digest_overall (char * const *part_digests)
+digest_overall (char * const *part_digests,
+                guint         format_version)
 {
-  g_autoptr(GString) text = g_string_new (DIGEST_PREFIX);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+  g_string_printf (text, DIGEST_PREFIX, format_version >= 2 ? 2u : 1u);
+  for (guint p = 0; p < parts_of_format (format_version); p++)
     g_string_append_printf (text, "%s=%s\n", part_names[p], part_digests[p] != NULL ? part_digests[p] : "");
   return digest_text (text->str);
 }
@@ -404,6 +436,8 @@ signoff_alloc (void)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
+  self->signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_signature_free);
+  self->format_version = MQLW_SIGNOFF_FORMAT_VERSION;
   self->capacity_per_month = NAN;
   g_date_clear (&self->signed_on, 1);
   g_date_clear (&self->review_on, 1);
@@ -434,6 +468,8 @@ mqlw_signoff_unref (MqlwSignoff *self)
   for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
     g_free (self->part_digests[p]);
   g_free (self->digest);
+  g_ptr_array_unref (self->signatures);
+  g_clear_pointer (&self->document, json_node_unref);
   g_free (self);
 }
 
@@ -486,6 +522,38 @@ notes_node (const char *notes)
   return json_node_init_string (json_node_alloc (), notes != NULL ? notes : "");
 }
 
+static char *format_date (const GDate *date);
+static JsonNode *build_document (const MqlwSignoff *self);
+
+/* {"signed_on": …, "review_on": …} from the two members as written. */
+static JsonNode *
+dates_node (JsonNode *signed_on,
+            JsonNode *review_on)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_member (object, "signed_on", signed_on);
+  json_object_set_member (object, "review_on", review_on);
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+static JsonNode *
+string_node (char *text)   /* takes @text */
+{
+  JsonNode *node = json_node_init_string (json_node_alloc (), text);
+  g_free (text);
+  return node;
+}
+
+static JsonNode *
+project_version_node (JsonNode *version)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_member (object, "project_version", version);
+  return json_node_init_object (json_node_alloc (), object);
+}
+
 static void
 compute_digests (MqlwSignoff *self)
 {
@@ -497,17 +565,20 @@ compute_digests (MqlwSignoff *self)
     json_node_ref (self->metrics),
     approvers_node (self->approvers),
     notes_node (self->notes),
+    dates_node (string_node (format_date (&self->signed_on)), string_node (format_date (&self->review_on))),
+    project_version_node (json_node_init_int (json_node_alloc (), self->version)),
   };
 
   for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
     {
-      g_free (self->part_digests[p]);
-      self->part_digests[p] = p == MQLW_SIGNOFF_PART_MODEL ? digest_model (self->model) : digest_node (nodes[p]);
+      g_clear_pointer (&self->part_digests[p], g_free);
+      if (p < parts_of_format (self->format_version))
+        self->part_digests[p] = p == MQLW_SIGNOFF_PART_MODEL ? digest_model (self->model) : digest_node (nodes[p]);
       if (nodes[p] != NULL)
         json_node_unref (nodes[p]);
     }
   g_free (self->digest);
-  self->digest = digest_overall (self->part_digests);
+  self->digest = digest_overall (self->part_digests, self->format_version);
 }
 
 static gboolean
@@ -600,6 +671,7 @@ mqlw_signoff_create (MqlwDataset   *dataset,
     }
   self->version = version;
   compute_digests (self);
+  self->document = build_document (self);
   return g_steal_pointer (&self);
 }
 
@@ -624,16 +696,14 @@ parse_date (const char *text,
   return TRUE;
 }
 
-char *
-mqlw_signoff_to_json (const MqlwSignoff *self)
+/* The export's object, without "signatures", from the fields. */
+static JsonNode *
+build_document (const MqlwSignoff *self)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *model_json = NULL;
   g_autofree char *signed_on = NULL, *review_on = NULL;
-  g_autoptr(JsonNode) root = NULL;
   JsonObject *object, *digests;
-
-  g_return_val_if_fail (self != NULL, NULL);
 
   model_json = mqlw_model_to_json (self->model, FALSE);
   if (!json_parser_load_from_data (parser, model_json, -1, NULL))
@@ -643,7 +713,7 @@ mqlw_signoff_to_json (const MqlwSignoff *self)
 
   object = json_object_new ();
   json_object_set_string_member (object, "format", MQLW_SIGNOFF_FORMAT);
-  json_object_set_int_member (object, "version", MQLW_SIGNOFF_FORMAT_VERSION);
+  json_object_set_int_member (object, "version", self->format_version);
   json_object_set_member (object, "model", json_node_copy (json_parser_get_root (parser)));
   json_object_set_member (object, "threshold", threshold_node (self->threshold));
   json_object_set_member (object, "capacity_per_month", capacity_node (self->capacity_per_month));
@@ -655,12 +725,57 @@ mqlw_signoff_to_json (const MqlwSignoff *self)
   json_object_set_string_member (object, "review_on", review_on);
   json_object_set_int_member (object, "project_version", self->version);
   digests = json_object_new ();
-  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+  for (guint p = 0; p < parts_of_format (self->format_version); p++)
     json_object_set_string_member (digests, part_names[p], self->part_digests[p]);
   json_object_set_object_member (object, "part_digests", digests);
   json_object_set_string_member (object, "digest", self->digest);
-  root = json_node_init_object (json_node_alloc (), object);
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+char *
+mqlw_signoff_to_json (const MqlwSignoff *self)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  root = self->document != NULL ? json_node_copy (self->document) : build_document (self);
+  object = json_node_get_object (root);
+  if (self->format_version >= 2)
+    {
+      JsonArray *signatures = json_array_new ();
+
+      for (guint i = 0; i < self->signatures->len; i++)
+        json_array_add_element (signatures, mqlw_signature_to_node (g_ptr_array_index (self->signatures, i),
+                                                                    MQLW_SIGNOFF_N_PARTS));
+      json_object_set_array_member (object, "signatures", signatures);
+    }
   return node_to_text (root, TRUE);
+}
+
+void
+mqlw_signoff_upgrade (MqlwSignoff *self)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->signatures->len == 0);
+
+  if (self->format_version >= 2)
+    return;
+  self->format_version = 2;
+  compute_digests (self);
+  g_clear_pointer (&self->document, json_node_unref);
+  self->document = build_document (self);
+}
+
+JsonObject *
+mqlw_signoff_get_document (MqlwSignoff *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->document == NULL)
+    self->document = build_document (self);
+  return json_node_get_object (self->document);
 }
 
 gboolean
@@ -687,25 +802,49 @@ mqlw_signoff_export (const MqlwSignoff  *self,
 
 /* ---- reading an export ------------------------------------------------- */
 
-typedef struct {
-  JsonObject *root;
-  JsonNode   *parts[MQLW_SIGNOFF_N_PARTS];   /* borrowed from root */
-} Parsed;
-
-static const char * const part_members[MQLW_SIGNOFF_N_PARTS] = {
+static const char * const part_members[MQLW_SIGNOFF_N_PARTS_V1] = {
   "model", "threshold", "capacity_per_month", "dataset", "metrics", "approvers", "notes",
 };
 
-static gboolean
-parse_export (JsonParser  *parser,
-              const char  *json,
-              gssize       len,
-              Parsed      *parsed,
-              GError     **error)
+void
+mqlw_parsed_export_clear (MqlwParsedExport *parsed)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (parsed->owned); i++)
+    g_clear_pointer (&parsed->owned[i], json_node_unref);
+  g_clear_pointer (&parsed->unknown, g_ptr_array_unref);
+}
+
+static gboolean
+is_known_member (const char *name,
+                 guint       format_version)
+{
+  if (format_version >= 2 && g_str_equal (name, "signatures"))
+    return TRUE;
+  return g_strv_contains (members_v1, name);
+}
+
+static JsonNode *
+member_or_null (JsonObject *object,
+                const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  return node != NULL ? json_node_copy (node) : json_node_init_null (json_node_alloc ());
+}
+
+gboolean
+mqlw_signoff_parse_export (JsonParser       *parser,
+                           const char       *json,
+                           gssize            len,
+                           gboolean          strict,
+                           MqlwParsedExport *parsed,
+                           GError          **error)
+{
+  static const char * const required_v2[] = { "signed_on", "review_on", "project_version", "signatures" };
   g_autoptr(GError) local = NULL;
+  g_autoptr(GList) members = NULL;
   JsonNode *root;
   const char *format;
+  gint64 version;
 
   if (!mqlw_json_load (parser, json, len, &local))
     {
@@ -728,14 +867,17 @@ parse_export (JsonParser  *parser,
                    _("This is not an agreed-model export: $.format must be “%s”"), MQLW_SIGNOFF_FORMAT);
       return FALSE;
     }
-  if (json_object_get_int_member_with_default (parsed->root, "version", 0) > MQLW_SIGNOFF_FORMAT_VERSION)
+  version = json_object_get_int_member_with_default (parsed->root, "version", 0);
+  if (version > MQLW_SIGNOFF_FORMAT_VERSION)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_VERSION,
                    _("This agreed model was exported by a newer MQL Workbench (format %" PRId64 "); this one reads up to %d"),
-                   json_object_get_int_member_with_default (parsed->root, "version", 0), MQLW_SIGNOFF_FORMAT_VERSION);
+                   version, MQLW_SIGNOFF_FORMAT_VERSION);
       return FALSE;
     }
-  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+  parsed->format_version = version >= 2 ? 2 : 1;
+  parsed->n_parts = parts_of_format (parsed->format_version);
+  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS_V1; p++)
     {
       parsed->parts[p] = json_object_get_member (parsed->root, part_members[p]);
       if (parsed->parts[p] == NULL)
@@ -744,6 +886,30 @@ parse_export (JsonParser  *parser,
                        _("This agreed-model export is incomplete: $.%s is missing"), part_members[p]);
           return FALSE;
         }
+    }
+  for (guint i = 0; parsed->format_version >= 2 && i < G_N_ELEMENTS (required_v2); i++)
+    if (!json_object_has_member (parsed->root, required_v2[i]))
+      {
+        g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                     _("This agreed-model export is incomplete: $.%s is missing"), required_v2[i]);
+        return FALSE;
+      }
+  parsed->owned[0] = dates_node (member_or_null (parsed->root, "signed_on"), member_or_null (parsed->root, "review_on"));
+  parsed->owned[1] = project_version_node (member_or_null (parsed->root, "project_version"));
+  parsed->parts[MQLW_SIGNOFF_PART_DATES] = parsed->owned[0];
+  parsed->parts[MQLW_SIGNOFF_PART_PROJECT_VERSION] = parsed->owned[1];
+
+  parsed->unknown = g_ptr_array_new_with_free_func (g_free);
+  members = json_object_get_members (parsed->root);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!is_known_member (l->data, parsed->format_version))
+      g_ptr_array_add (parsed->unknown, g_strdup_printf ("$.%s", (const char *) l->data));
+  if (strict && parsed->unknown->len > 0)
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                   _("This agreed-model export has a member no export has: %s"),
+                   (const char *) g_ptr_array_index (parsed->unknown, 0));
+      return FALSE;
     }
   return TRUE;
 }
@@ -766,25 +932,62 @@ number_or_nan (JsonNode *node)
   return json_node_get_double (node);
 }
 
-MqlwSignoff *
-mqlw_signoff_from_json (const char  *json,
-                        gssize       len,
-                        GError     **error)
+/* The records of $.signatures, and the document they sign (the export without them). */
+static gboolean
+read_signatures (MqlwSignoff      *self,
+                 MqlwParsedExport *parsed,
+                 GError          **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *node = json_object_get_member (parsed->root, "signatures");
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
+  JsonObject *document = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (parsed->root);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "signatures"))
+      json_object_set_member (document, l->data, json_node_copy (json_object_get_member (parsed->root, l->data)));
+  self->document = json_node_init_object (json_node_alloc (), document);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                   _("The agreed model's $.signatures must be a list"));
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      MqlwSignature *signature = mqlw_signature_from_node (json_array_get_element (json_node_get_array (node), i),
+                                                           i, MQLW_SIGNOFF_N_PARTS, unknown, error);
+      if (signature == NULL)
+        return FALSE;
+      g_ptr_array_add (self->signatures, signature);
+      if (unknown->len > 0)
+        {
+          g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
+                       _("This agreed-model export has a member no export has: %s"),
+                       (const char *) g_ptr_array_index (unknown, 0));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The sign-off in @parsed; its signatures too when @with_signatures. */
+static MqlwSignoff *
+signoff_from_parsed (MqlwParsedExport *parsed_in,
+                     gboolean          with_signatures,
+                     GError          **error)
+{
   g_autoptr(MqlwSignoff) self = NULL;
   g_autoptr(GError) local = NULL;
-  Parsed parsed = { 0 };
+  MqlwParsedExport parsed = *parsed_in;
   JsonObject *dataset, *digests;
   JsonArray *approvers;
 
-  g_return_val_if_fail (json != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!parse_export (parser, json, len, &parsed, error))
-    return NULL;
-
   self = signoff_alloc ();
+  self->format_version = parsed.format_version;
   self->model = model_from_node (parsed.parts[MQLW_SIGNOFF_PART_MODEL], &local);
   if (self->model == NULL)
     {
@@ -837,10 +1040,28 @@ mqlw_signoff_from_json (const char  *json,
   digests = json_object_has_member (parsed.root, "part_digests") &&
             JSON_NODE_HOLDS_OBJECT (json_object_get_member (parsed.root, "part_digests"))
             ? json_object_get_object_member (parsed.root, "part_digests") : NULL;
-  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+  for (guint p = 0; p < parsed.n_parts; p++)
     self->part_digests[p] = g_strdup (digests != NULL ? json_object_get_string_member_with_default (digests, part_names[p], "") : "");
   self->digest = g_strdup (json_object_get_string_member_with_default (parsed.root, "digest", ""));
+  if (with_signatures && !read_signatures (self, parsed_in, error))
+    return NULL;
   return g_steal_pointer (&self);
+}
+
+MqlwSignoff *
+mqlw_signoff_from_json (const char  *json,
+                        gssize       len,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(MqlwParsedExport) parsed = { 0 };
+
+  g_return_val_if_fail (json != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!mqlw_signoff_parse_export (parser, json, len, TRUE, &parsed, error))
+    return NULL;
+  return signoff_from_parsed (&parsed, TRUE, error);
 }
 
 /* ---- verification ------------------------------------------------------ */
@@ -851,7 +1072,47 @@ mqlw_verify_result_free (MqlwVerifyResult *result)
   if (result == NULL)
     return;
   g_clear_pointer (&result->messages, g_ptr_array_unref);
+  g_clear_pointer (&result->unknown_members, g_ptr_array_unref);
+  g_clear_pointer (&result->signatures, g_ptr_array_unref);
   g_free (result);
+}
+
+static void
+signature_check_free (MqlwSignatureCheck *check)
+{
+  g_free (check->name);
+  g_free (check->fingerprint);
+  g_free (check->signed_at);
+  g_free (check->message);
+  g_free (check);
+}
+
+gboolean
+mqlw_verify_result_ok (const MqlwVerifyResult *result)
+{
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (result->changed != 0 || !result->digest_ok || result->unknown_members->len > 0 ||
+      (result->data_checked && !result->data_metrics_match))
+    return FALSE;
+  for (guint i = 0; i < result->signatures->len; i++)
+    if (((MqlwSignatureCheck *) g_ptr_array_index (result->signatures, i))->status == MQLW_SIGNATURE_INVALID)
+      return FALSE;
+  return !result->trust_checked || mqlw_verify_result_signed_off (result);
+}
+
+gboolean
+mqlw_verify_result_signed_off (const MqlwVerifyResult *result)
+{
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (result->format_version < 2 || !result->trust_checked || result->changed != 0 || !result->digest_ok ||
+      result->unknown_members->len > 0)
+    return FALSE;
+  for (guint i = 0; i < result->signatures->len; i++)
+    if (((MqlwSignatureCheck *) g_ptr_array_index (result->signatures, i))->status != MQLW_SIGNATURE_TRUSTED)
+      return FALSE;
+  return result->team_signed[MQLW_TEAM_MARKETING] && result->team_signed[MQLW_TEAM_SALES];
 }
 
 static void
@@ -871,10 +1132,9 @@ add_message (MqlwVerifyResult *result,
   va_end (args);
 }
 
-/* The part's digest from the file's content. NULL when the content cannot be read. */
-static char *
-recompute_part (Parsed         *parsed,
-                MqlwSignoffPart part)
+char *
+mqlw_signoff_recompute_part (MqlwParsedExport *parsed,
+                             MqlwSignoffPart   part)
 {
   if (part == MQLW_SIGNOFF_PART_MODEL)
     {
@@ -898,26 +1158,50 @@ mqlw_signoff_verify (const char        *json,
                      MqlwVerifyResult **result_out,
                      GError           **error)
 {
+  return mqlw_signoff_verify_full (json, len, dataset, NULL, NULL, result_out, error);
+}
+
+gboolean
+mqlw_signoff_verify_full (const char        *json,
+                          gssize             len,
+                          MqlwDataset       *dataset,
+                          const char        *allowed_signers,
+                          GCancellable      *cancellable,
+                          MqlwVerifyResult **result_out,
+                          GError           **error)
+{
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(MqlwSignoff) stored = NULL;
   g_autoptr(MqlwVerifyResult) result = NULL;
-  Parsed parsed = { 0 };
+  g_auto(MqlwParsedExport) parsed = { 0 };
   g_autofree char *overall = NULL;
 
   g_return_val_if_fail (json != NULL, FALSE);
   g_return_val_if_fail (result_out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!parse_export (parser, json, len, &parsed, error))
+  if (!mqlw_signoff_parse_export (parser, json, len, FALSE, &parsed, error))
     return FALSE;
-  stored = mqlw_signoff_from_json (json, len, NULL);
+  stored = signoff_from_parsed (&parsed, FALSE, NULL);
 
   result = g_new0 (MqlwVerifyResult, 1);
   result->messages = g_ptr_array_new_with_free_func (g_free);
+  result->unknown_members = g_ptr_array_new_with_free_func (g_free);
+  result->signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_check_free);
+  result->format_version = parsed.format_version;
+  result->trust_checked = allowed_signers != NULL;
 
-  for (guint p = 0; p < MQLW_SIGNOFF_N_PARTS; p++)
+  for (guint i = 0; i < parsed.unknown->len; i++)
     {
-      g_autofree char *digest = recompute_part (&parsed, p);
+      const char *member = g_ptr_array_index (parsed.unknown, i);
+
+      g_ptr_array_add (result->unknown_members, g_strdup (member));
+      add_message (result, _("%s is not part of an agreed-model export: it was added after export"), member);
+    }
+
+  for (guint p = 0; p < parsed.n_parts; p++)
+    {
+      g_autofree char *digest = mqlw_signoff_recompute_part (&parsed, p);
       const char *signed_digest = stored != NULL ? stored->part_digests[p] : NULL;
 
       if (digest == NULL || g_strcmp0 (digest, signed_digest) != 0)
@@ -948,7 +1232,7 @@ mqlw_signoff_verify (const char        *json,
         }
     }
 
-  overall = stored != NULL ? digest_overall (stored->part_digests) : NULL;
+  overall = stored != NULL ? digest_overall (stored->part_digests, parsed.format_version) : NULL;
   result->digest_ok = stored != NULL && g_strcmp0 (overall, stored->digest) == 0;
   if (!result->digest_ok)
     add_message (result, _("The sign-off digest does not match the part digests: the digests were edited after sign-off"));
@@ -984,6 +1268,12 @@ mqlw_signoff_verify (const char        *json,
                                : _("The figures recomputed from the data differ from the figures signed off"));
         }
     }
+
+  if (parsed.format_version < 2)
+    add_message (result, _("Not signed with keys: this export (format 1) carries digests only, which say whether it "
+                           "changed since export but not who signed it"));
+  else if (!mqlw_signatures_check (&parsed, allowed_signers, result, cancellable, error))
+    return FALSE;
 
   *result_out = g_steal_pointer (&result);
   return TRUE;

@@ -6,7 +6,7 @@
  * reference; specific with exact scores, grades and exceptions; agreed to by
  * both marketing and sales leadership; reviewed quarterly".
  *
- * What a sign-off covers — its seven PARTS, in this fixed order:
+ * What a sign-off covers — its PARTS, in this fixed order:
  *   model       the model's criteria: mqlw_model_to_json (model, FALSE) of the
  *               model with its threshold set to 0 and its capacity to "not set"
  *               (so that a changed threshold is reported as "threshold", not "model")
@@ -20,8 +20,10 @@
  *               threshold preview at the signed threshold and capacity
  *   approvers   [{"name": …, "role": …, "team": "marketing"|"sales"}, …] in signing order
  *   notes       {"notes": "…"}
- * The dates (signed on, review on) and the project version are recorded but not
- * covered, exactly as the brief lists the parts.
+ *   dates       {"signed_on": "YYYY-MM-DD", "review_on": "YYYY-MM-DD"}   (format 2)
+ *   project_version {"project_version": N}                             (format 2)
+ * Format 1 exports (before key signatures) have the first seven parts only:
+ * their dates and project version were recorded but not covered.
  *
  * Canonical form of a part (what its SHA-256 is taken over): the part's JSON
  * value rebuilt with every object's members sorted by key (byte order), arrays
@@ -29,15 +31,39 @@
  * other number as json-glib writes a double (%.17g, so a value read back from
  * the file gives the same bytes); metric rates and shares are rounded to 6
  * decimals and scores to 2 before they are stored. Then json-glib's compact
- * generator output, UTF-8. The model part uses the model module's own canonical
- * JSON instead (fixed key order, see mqlw-model.h).
+ * generator output, UTF-8 (mqlw_json_canonical_text: the one canonical
+ * writer). The model part uses the model module's own canonical JSON instead
+ * (fixed key order, see mqlw-model.h).
  * Part digest = lowercase hex SHA-256 (GChecksum) of the canonical bytes.
- * Sign-off digest = SHA-256 of "mqlw-signoff-1\n" followed by one line
- * "<part>=<part digest>\n" per part, in the order above.
+ * Sign-off digest = SHA-256 of "mqlw-signoff-F\n" (F: the format, 1 or 2)
+ * followed by one line "<part>=<part digest>\n" per part, in the order above.
+ * The digests only say "changed since export": anyone can recompute them.
+ *
+ * KEY SIGNATURES (format 2). Each approver signs with an Ed25519 key of their
+ * own (mqlw-keys.h), through OpenSSH's SSHSIG (mqlw-sshsig.h, namespace
+ * "mql-workbench"). The export's "signatures" list holds one record per
+ * signature:
+ *   {"name", "team", "signed_at" (UTC, "2025-11-30T14:05:09Z"),
+ *    "key" ("ssh-ed25519 AAAA…"), "fingerprint" ("SHA256:…"),
+ *    "part_digests" (the part digests when signed), "signature" (armored)}
+ * The signer must be one of the approvers (same name and team), once.
+ * The SIGNED PAYLOAD of a record is the canonical text (see above) of the
+ * export's top-level object without "signatures", with one member added:
+ *   "signer": the record without "signature" and "fingerprint".
+ * So every signature covers everything in the export (every part, the dates,
+ * the project version, the digests, and any member someone adds) and its own
+ * signer, date and key. mqlw_signoff_payload gives these bytes, so that anyone
+ * can check a signature with `ssh-keygen -Y verify` alone.
+ *
+ * An export is SIGNED OFF when it holds valid signatures, by keys trusted for
+ * the names (git's allowed_signers lines), from at least one marketing and one
+ * sales approver, and nothing changed. An unknown top-level member is an error
+ * when reading, and a finding when verifying.
  *
  * The export (mqlw_signoff_to_json) holds every part in readable form, the
- * dates, "part_digests" and "digest"; verification recomputes each part's
- * digest from the content and names the parts that no longer match. */
+ * dates, "part_digests", "digest" and "signatures"; verification recomputes
+ * each part's digest from the content and names the parts that no longer
+ * match, and checks every signature. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -45,11 +71,12 @@
 #include "mqlw-dataset.h"
 #include "mqlw-model.h"
 #include "mqlw-calibration.h"
+#include "mqlw-keys.h"
 
 G_BEGIN_DECLS
 
 #define MQLW_SIGNOFF_FORMAT         "mql-workbench-agreed-model"
-#define MQLW_SIGNOFF_FORMAT_VERSION 1
+#define MQLW_SIGNOFF_FORMAT_VERSION 2
 #define MQLW_SIGNOFF_BUCKET_SPEC    "width:10"
 
 #define MQLW_SIGNOFF_ERROR (mqlw_signoff_error_quark ())
@@ -60,6 +87,7 @@ typedef enum {
   MQLW_SIGNOFF_ERROR_SCORE,           /* the model cannot be applied to the data */
   MQLW_SIGNOFF_ERROR_IO,
   MQLW_SIGNOFF_ERROR_CANCELLED,
+  MQLW_SIGNOFF_ERROR_SIGN,            /* cannot add this signature: not an approver, signed already, changed since export */
 } MqlwSignoffError;
 GQuark mqlw_signoff_error_quark (void);
 
@@ -94,12 +122,30 @@ typedef enum {
   MQLW_SIGNOFF_PART_METRICS,
   MQLW_SIGNOFF_PART_APPROVERS,
   MQLW_SIGNOFF_PART_NOTES,
+  MQLW_SIGNOFF_PART_DATES,            /* format 2 */
+  MQLW_SIGNOFF_PART_PROJECT_VERSION,  /* format 2 */
   MQLW_SIGNOFF_N_PARTS
 } MqlwSignoffPart;
 
+#define MQLW_SIGNOFF_N_PARTS_V1 7
+
 const char *mqlw_signoff_part_to_string (MqlwSignoffPart part);   /* "model", "threshold", "capacity", "dataset",
-                                                                     "metrics", "approvers", "notes" */
+                                                                     "metrics", "approvers", "notes", "dates",
+                                                                     "project_version" */
 const char *mqlw_signoff_part_label     (MqlwSignoffPart part);   /* "The model's criteria", … for people */
+
+/* One key signature (see above). */
+typedef struct {
+  char     *name;
+  MqlwTeam  team;
+  char     *signed_at;                          /* "2025-11-30T14:05:09Z" */
+  char     *key;                                /* "ssh-ed25519 AAAA…" */
+  char     *fingerprint;                        /* "SHA256:…" */
+  char     *part_digests[MQLW_SIGNOFF_N_PARTS]; /* as signed */
+  char     *signature;                          /* armored SSHSIG */
+} MqlwSignature;
+
+void mqlw_signature_free (MqlwSignature *signature);
 
 typedef struct _MqlwSignoff MqlwSignoff;
 
@@ -119,8 +165,11 @@ struct _MqlwSignoff {
   guint       version;            /* the project's model version number; 0 = none */
   char       *part_digests[MQLW_SIGNOFF_N_PARTS];
   char       *digest;             /* over the part digests, see above */
+  guint       format_version;     /* 1 (digests only) or 2 */
+  GPtrArray  *signatures;         /* MqlwSignature*, in signing order */
   /*< private >*/
   gatomicrefcount ref_count;
+  JsonNode   *document;           /* the export's object without "signatures", as built or read */
 };
 
 /* Signs @model over @dataset: refuses (MQLW_SIGNOFF_ERROR_APPROVERS) unless
@@ -153,6 +202,37 @@ MqlwSignoff *mqlw_signoff_from_json    (const char       *json,
                                         gssize            len,
                                         GError          **error);
 
+/* Adds @name's signature (an approver of @self with @team) made with @key
+ * (mqlw-keys.h; @passphrase nullable) through ssh-keygen; @signed_at
+ * nullable: now. A format 1 sign-off without signatures becomes format 2
+ * first (its digests then cover the dates and project version). Blocks while
+ * ssh-keygen runs. Returns the new record (borrowed). */
+const MqlwSignature *mqlw_signoff_add_signature (MqlwSignoff              *self,
+                                                 const MqlwSigningKey     *key,
+                                                 const char               *name,
+                                                 MqlwTeam                  team,
+                                                 const char               *passphrase,
+                                                 GDateTime                *signed_at,
+                                                 GCancellable             *cancellable,
+                                                 GError                  **error);
+/* The signature by @name, or NULL. */
+const MqlwSignature *mqlw_signoff_find_signature (const MqlwSignoff *self,
+                                                  const char        *name);
+/* The approvers that have not signed with a key yet (MqlwApprover*, borrowed;
+ * free the array), and whether anyone from @team has. Neither checks the
+ * signatures: see mqlw_signoff_verify_full. */
+GPtrArray   *mqlw_signoff_unsigned_approvers (const MqlwSignoff *self);
+gboolean     mqlw_signoff_team_signed  (const MqlwSignoff *self,
+                                        MqlwTeam           team);
+
+/* The exact bytes @name's signature covers (see above), read from the export
+ * @json as it stands; NULL with MQLW_SIGNOFF_ERROR_PARSE when it cannot be
+ * read or holds no signature by @name. */
+GBytes      *mqlw_signoff_payload      (const char       *json,
+                                        gssize            len,
+                                        const char       *name,
+                                        GError          **error);
+
 /* The metrics part for @model over @dataset (what a sign-off stores). */
 JsonNode    *mqlw_signoff_compute_metrics (MqlwDataset   *dataset,
                                            MqlwModel     *model,
@@ -161,6 +241,21 @@ JsonNode    *mqlw_signoff_compute_metrics (MqlwDataset   *dataset,
  * SHA-256 over the arrays for data built in memory. */
 char        *mqlw_dataset_digest       (MqlwDataset      *dataset);
 
+typedef enum {
+  MQLW_SIGNATURE_TRUSTED = 1,       /* valid, and the key is trusted for the name */
+  MQLW_SIGNATURE_UNKNOWN_KEY,       /* valid, but the key is not trusted for the name (or no trust list given) */
+  MQLW_SIGNATURE_INVALID,           /* does not match the export, or a damaged record */
+} MqlwSignatureStatus;
+
+typedef struct {
+  char                *name;
+  MqlwTeam             team;        /* 0 when the record has no readable team */
+  char                *fingerprint; /* of the key in the record; may be empty */
+  char                *signed_at;
+  MqlwSignatureStatus  status;
+  char                *message;     /* one sentence for people */
+} MqlwSignatureCheck;
+
 typedef struct {
   guint    changed;                 /* bit (1 << MqlwSignoffPart) per part whose content no longer matches its digest */
   gboolean digest_ok;               /* the sign-off digest matches the part digests written in the file */
@@ -168,7 +263,20 @@ typedef struct {
   gboolean data_same_file;          /* its digest equals the signed dataset digest */
   gboolean data_metrics_match;      /* the metrics recomputed from it equal the signed metrics */
   GPtrArray *messages;              /* char*: one plain sentence per finding, for people */
+  guint      format_version;        /* of the export */
+  GPtrArray *unknown_members;       /* char*: "$.extra", "$.signatures[0].note": members no export has */
+  GPtrArray *signatures;            /* MqlwSignatureCheck*, in the file's order (format 2) */
+  gboolean   trust_checked;         /* a trust list was given */
+  gboolean   team_signed[3];        /* [MQLW_TEAM_MARKETING], [MQLW_TEAM_SALES]: a valid (and, with a
+                                       trust list, trusted) signature from that team */
 } MqlwVerifyResult;
+
+/* The exit rule of mqlw verify: nothing changed, no unknown member, the
+ * figures match when data was given, no invalid signature; and when a trust
+ * list was given, every signature trusted and both teams signed. */
+gboolean mqlw_verify_result_ok         (const MqlwVerifyResult *result);
+/* Signed with keys, every signature valid and trusted, both teams present. */
+gboolean mqlw_verify_result_signed_off (const MqlwVerifyResult *result);
 
 void mqlw_verify_result_free (MqlwVerifyResult *result);
 
@@ -181,8 +289,21 @@ gboolean mqlw_signoff_verify (const char        *json,
                               MqlwDataset       *dataset,
                               MqlwVerifyResult **result,
                               GError           **error);
+/* The same, and checks every key signature with ssh-keygen: valid, and with
+ * @allowed_signers (nullable: the text of an allowed_signers file, e.g. the
+ * project's trusted approver cards) trusted for the signer's name. FALSE with
+ * @error also when ssh-keygen cannot be run for an export that has
+ * signatures. Blocks while ssh-keygen runs. */
+gboolean mqlw_signoff_verify_full (const char        *json,
+                                   gssize             len,
+                                   MqlwDataset       *dataset,
+                                   const char        *allowed_signers,
+                                   GCancellable      *cancellable,
+                                   MqlwVerifyResult **result,
+                                   GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwApprover, mqlw_approver_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwSignature, mqlw_signature_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwSignoff, mqlw_signoff_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwVerifyResult, mqlw_verify_result_free)
 

@@ -38,7 +38,18 @@ mqlw_problem_free (MqlwProblem *problem)
     return;
   g_free (problem->column);
   g_free (problem->message);
+  g_free (problem->kind);
   g_free (problem);
+}
+
+void
+mqlw_problem_set_kind (MqlwProblem *problem,
+                       const char  *kind)
+{
+  g_return_if_fail (problem != NULL);
+
+  g_free (problem->kind);
+  problem->kind = g_strdup (kind);
 }
 
 static const char * const stage_names[MQLW_N_STAGES] = { "accepted", "sql", "opportunity", "won" };

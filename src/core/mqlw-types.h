@@ -50,6 +50,8 @@ typedef struct {
   guint64 line;
   char *column;   /* nullable */
   char *message;
+  char *kind;     /* nullable: what kind of finding, for scripts ("placeholder", "leaky", …;
+                   * see mqlw-health.h); not kept in projects */
 } MqlwProblem;
 
 MqlwProblem *mqlw_problem_new  (MqlwProblemLevel level,
@@ -58,6 +60,8 @@ MqlwProblem *mqlw_problem_new  (MqlwProblemLevel level,
                                 const char      *format,
                                 ...) G_GNUC_PRINTF (4, 5);
 void         mqlw_problem_free (MqlwProblem     *problem);
+void         mqlw_problem_set_kind (MqlwProblem *problem,
+                                    const char  *kind);
 
 /* Progress from worker code: fraction in [0, 1]. Called from the worker's
  * thread; the GUI marshals it to the main loop itself. */

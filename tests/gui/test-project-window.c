@@ -291,7 +291,57 @@ test_unsaved_guard (void)
 static gboolean
 has_signoff (gpointer data)
 {
-  return mqlw_signoff_dialog_get_signoff (data) != NULL;
+  return mqlw_signoff_dialog_get_signoff (data) != NULL && !mqlw_signoff_dialog_is_busy (data);
+}
+
+static gboolean
+has_key (gpointer data)
+{
+  MqlwSignerGroup *group = mqlw_signoff_dialog_get_signer_group (data);
+
+  return !mqlw_signer_group_is_busy (group) && mqlw_signer_group_get_key (group) != NULL;
+}
+
+static gboolean
+signatures_checked (gpointer data)
+{
+  return !mqlw_signoff_dialog_is_busy (data) &&
+         !mqlw_signature_list_is_checking (mqlw_signoff_dialog_get_signature_list (data));
+}
+
+static gboolean
+has_create_key_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "create-key-dialog") != NULL;
+}
+
+/* A key pair made with ssh-keygen (no passphrase) in the build dir. */
+static char *
+make_key (const char *name)
+{
+  g_autofree char *path = gui_test_build_path (name);
+  g_autofree char *pub = g_strconcat (path, ".pub", NULL);
+  const char *argv[] = { "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_unlink (path);
+  g_unlink (pub);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* The approver card of the key at @path for @name. */
+static char *
+card_of (const char *name,
+         const char *path)
+{
+  g_autoptr(MqlwSigningKey) key = mqlw_signing_key_load (path, NULL, NULL);
+
+  g_assert_nonnull (key);
+  return mqlw_approver_card_format (name, key->public_key, NULL);
 }
 
 static void
@@ -306,12 +356,23 @@ test_signoff (void)
   g_autofree char *json = NULL;
   g_autoptr(MqlwVerifyResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *ben_key = NULL, *one_signature = gui_test_build_path ("test-agreed-one-signature.json");
   MqlwSignoffDialog *dialog;
-  GtkWidget *sign_button;
+  MqlwSignerGroup *signer;
+  GtkWidget *sign_button, *create;
   const MqlwModelVersion *v1, *head;
   MqlwProject *project;
   double signed_threshold;
   gsize len;
+
+  /* First use: no personal signing key yet. */
+  {
+    g_autofree char *personal = mqlw_personal_key_path ();
+    g_autofree char *personal_pub = g_strconcat (personal, ".pub", NULL);
+    g_unlink (personal);
+    g_unlink (personal_pub);
+  }
+  ben_key = make_key ("test-ben-key");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-file", "s", path);
   gui_test_wait_until (is_saved, window, "the first save");
@@ -337,9 +398,24 @@ test_signoff (void)
   g_assert_null (mqlw_signoff_dialog_get_signoff (dialog));
   gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-refused.png");
 
-  /* And sales: accepted. */
+  /* And sales: both teams named, but Ana (at the keyboard) has no key yet. */
   mqlw_signoff_dialog_add_approver (dialog, "Ben Okafor", "Head of Sales Development", MQLW_TEAM_SALES);
   mqlw_signoff_dialog_set_notes (dialog, "Hand-raisers go straight to sales; students are disqualified.");
+  gui_test_settle (50);
+  signer = mqlw_signoff_dialog_get_signer_group (dialog);
+  g_assert_nonnull (strstr (mqlw_signoff_dialog_get_blocker (dialog), "signing key"));
+  g_assert_false (gtk_widget_is_sensitive (sign_button));
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-no-key.png");
+
+  /* First use: Ana creates her personal key (no passphrase). */
+  mqlw_signer_group_select (signer, "Ana Ruiz");
+  mqlw_signer_group_create_key (signer);
+  gui_test_wait_until (has_create_key_dialog, NULL, "the create-key dialog");
+  create = GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "create-key-dialog"));
+  save_composite (GTK_WIDGET (dialog), create, "screenshot-signoff-create-key.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (create), "create");
+  gui_test_wait_until (has_key, dialog, "Ana's new signing key");
+  g_assert_true (g_file_test (mqlw_personal_key_path (), G_FILE_TEST_IS_REGULAR));
   gui_test_settle (50);
   g_assert_null (mqlw_signoff_dialog_get_blocker (dialog));
   g_assert_true (gtk_widget_is_sensitive (sign_button));
@@ -350,12 +426,50 @@ test_signoff (void)
   save_composite (GTK_WIDGET (window), GTK_WIDGET (dialog), "screenshot-signoff-window-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
+  /* The project trusts both approvers' cards (pasted on the Project page). */
+  {
+    g_autofree char *ana = card_of ("Ana Ruiz", mqlw_signer_group_get_key (signer)->path);
+    g_autofree char *ben = card_of ("Ben Okafor", ben_key);
+
+    g_assert_true (mqlw_project_session_add_trusted_card (session, ana, NULL));
+    g_assert_true (mqlw_project_session_add_trusted_card (session, ben, NULL));
+  }
+
   signed_threshold = mqlw_workbench_get_threshold (workbench);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "signoff.sign", NULL);
   gui_test_wait_until (has_signoff, dialog, "the sign-off");
   wait_idle (window);
-  gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-signed.png");
+  gui_test_wait_until (signatures_checked, dialog, "the signatures checked");
   g_assert_cmpuint (mqlw_signoff_dialog_get_signoff (dialog)->approvers->len, ==, 2);
+  g_assert_cmpstr (mqlw_signer_group_get_error (signer), ==, NULL);
+  g_assert_cmpuint (mqlw_signoff_dialog_get_signoff (dialog)->signatures->len, ==, 1);
+  /* Ana signed; Ben's signature is missing, and the dialog says so. */
+  g_assert_cmpuint (mqlw_signature_list_get_n_missing (mqlw_signoff_dialog_get_signature_list (dialog)), ==, 1);
+  g_assert_nonnull (strstr (mqlw_signature_list_get_summary (mqlw_signoff_dialog_get_signature_list (dialog)),
+                            "sales signature is missing"));
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-missing-signature.png");
+  save_composite (GTK_WIDGET (window), GTK_WIDGET (dialog), "screenshot-signoff-missing-window.png");
+  /* The export with one signature, for Ben to sign "on his machine" below. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-agreed-file", "s", one_signature);
+
+  /* Ben, at the same keyboard, signs with his own key. */
+  mqlw_signer_group_set_key_path (signer, ben_key);
+  gui_test_wait_until (has_key, dialog, "Ben's key");
+  mqlw_signer_group_select (signer, "Ben Okafor");
+  gui_test_settle (50);
+  g_assert_null (mqlw_signoff_dialog_get_blocker (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "signoff.sign", NULL);
+  gui_test_wait_until (signatures_checked, dialog, "Ben's signature");
+  wait_idle (window);
+  g_assert_null (mqlw_signer_group_get_error (signer));
+  g_assert_cmpuint (mqlw_signoff_dialog_get_signoff (dialog)->signatures->len, ==, 2);
+  g_assert_cmpuint (mqlw_signature_list_get_n_missing (mqlw_signoff_dialog_get_signature_list (dialog)), ==, 0);
+  g_assert_nonnull (strstr (mqlw_signature_list_get_summary (mqlw_signoff_dialog_get_signature_list (dialog)),
+                            "Signed off"));
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-two-signers.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-two-signers-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Signed and saved (the project had a file): version 1 is frozen. */
@@ -368,12 +482,19 @@ test_signoff (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "frozen"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "Ana Ruiz"));
 
-  /* The agreed model, exported through the window, verifies against the data. */
+  /* The agreed model, exported through the window, verifies against the data
+   * and the project's trusted cards: signed off. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-agreed-file", "s", agreed);
   g_assert_true (g_file_get_contents (agreed, &json, &len, &error));
   g_assert_no_error (error);
-  g_assert_true (mqlw_signoff_verify (json, len, mqlw_workbench_get_dataset (workbench), &result, &error));
+  {
+    g_autofree char *allowed = mqlw_project_session_get_allowed_signers (session);
+    g_assert_true (mqlw_signoff_verify_full (json, len, mqlw_workbench_get_dataset (workbench), allowed, NULL,
+                                             &result, &error));
+  }
   g_assert_no_error (error);
+  g_assert_true (mqlw_verify_result_signed_off (result));
+  g_assert_true (mqlw_verify_result_ok (result));
   g_assert_cmpuint (result->changed, ==, 0);
   g_assert_true (result->digest_ok);
   g_assert_true (result->data_checked);
@@ -410,6 +531,38 @@ test_signoff (void)
   /* Saved, the draft is version 2 and the banner still says what is signed. */
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "Draft"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mqlw_window_get_child (window, "banner"))), "version 2"));
+
+  /* Ben opens the export that only Ana signed, in the workbench, and signs it. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (one_signature);
+    g_autoptr(MqlwVerifyResult) second = NULL;
+    g_autofree char *text = NULL, *allowed = mqlw_project_session_get_allowed_signers (session);
+    MqlwSignoffDialog *opened;
+
+    mqlw_window_open_file (window, file);
+    gui_test_settle (200);
+    opened = MQLW_SIGNOFF_DIALOG (find_toplevel (MQLW_TYPE_SIGNOFF_DIALOG, NULL));
+    g_assert_nonnull (opened);
+    gui_test_wait_until (signatures_checked, opened, "the opened file's signatures");
+    g_assert_cmpuint (mqlw_signature_list_get_n_missing (mqlw_signoff_dialog_get_signature_list (opened)), ==, 1);
+    gui_test_save_screenshot (GTK_WIDGET (opened), "screenshot-signoff-opened-file.png");
+    mqlw_signer_group_set_key_path (mqlw_signoff_dialog_get_signer_group (opened), ben_key);
+    gui_test_wait_until (has_key, opened, "Ben's key");
+    gtk_widget_activate_action (GTK_WIDGET (opened), "signoff.sign", NULL);
+    gui_test_wait_until (signatures_checked, opened, "Ben's signature on the file");
+    g_assert_cmpuint (mqlw_signature_list_get_n_missing (mqlw_signoff_dialog_get_signature_list (opened)), ==, 0);
+    gtk_window_destroy (GTK_WINDOW (opened));
+    g_assert_true (g_file_get_contents (one_signature, &text, NULL, NULL));
+    g_assert_true (mqlw_signoff_verify_full (text, -1, NULL, allowed, NULL, &second, NULL));
+    g_assert_true (mqlw_verify_result_signed_off (second));
+  }
+
+  /* The trusted cards on the Project page. */
+  mqlw_window_set_view (window, "project");
+  gui_test_settle (100);
+  g_assert_cmpuint (mqlw_project_view_get_n_rows (MQLW_PROJECT_VIEW (mqlw_window_get_child (window, "project")),
+                                                  "cards"), ==, 2);
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-trusted-cards.png");
 
   /* The exported file still verifies after the edit (it is the signed version). */
   g_clear_pointer (&result, mqlw_verify_result_free);

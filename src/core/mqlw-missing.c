@@ -1,0 +1,332 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-missing"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "mqlw-missing.h"
+
+/* Compared after the decoration around them is taken off ("-- None --" →
+ * "none", "(blank)" → "blank", "-" → ""). "NA" is left out: it is also a
+ * region (North America) and a real answer in many columns. */
+static const char * const placeholder_words[] = {
+  "", "select", "please select", "select one", "choose one", "none", "n/a", "#n/a", "null", "nil",
+  "nan", "not provided", "not available", "not applicable", "not specified", "blank", "empty",
+  "unknown", "undefined", "no value",
+};
+
+/* As the documentation lists them. */
+static const char * const placeholder_examples[] = {
+  "Select", "Please select", "Select one", "Choose one", "-- None --", "None", "N/A", "#N/A",
+  "null", "nil", "NaN", "not provided", "not available", "not applicable", "not specified",
+  "(blank)", "empty", "unknown", "undefined", "no value", "-", "--", "?", NULL,
+};
+
+static gboolean
+is_decoration (char c)
+{
+  return c == ' ' || c == '\t' || c == '-' || c == '_' || c == '.' || c == '(' || c == ')' || c == '['
+         || c == ']' || c == '<' || c == '>' || c == '?' || c == '*' || c == '"' || c == '\'';
+}
+
+gboolean
+mqlw_missing_is_placeholder (const char *text,
+                             gsize       len)
+{
+  char buf[32];
+  gsize n = 0;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  while (len > 0 && is_decoration (text[0]))
+    text++, len--;
+  while (len > 0 && is_decoration (text[len - 1]))
+    len--;
+  if (len >= sizeof buf)
+    return FALSE;
+  /* Lower case, one space between words ("Not   provided" = "not provided"). */
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+      if (c == ' ' || c == '\t')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space)
+        buf[n++] = ' ';
+      space = FALSE;
+      buf[n++] = g_ascii_tolower (c);
+    }
+  buf[n] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (placeholder_words); i++)
+    if (strcmp (buf, placeholder_words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+const char * const *
+mqlw_missing_placeholders (void)
+{
+  return placeholder_examples;
+}
+
+/* ---- sets --------------------------------------------------------------- */
+
+struct _MqlwMissingSet {
+  gboolean    builtin;
+  GHashTable *folded;    /* casefolded value → itself */
+  GPtrArray  *values;    /* as given, NULL-terminated */
+};
+
+static char *
+fold_value (const char *text,
+            gssize      len)
+{
+  g_autofree char *copy = len < 0 ? g_strdup (text) : g_strndup (text, len);
+  return g_utf8_casefold (g_strstrip (copy), -1);
+}
+
+static void
+add_value (MqlwMissingSet *self,
+           const char     *value)
+{
+  char *folded;
+
+  if (value == NULL)
+    return;
+  folded = fold_value (value, -1);
+  if (g_hash_table_contains (self->folded, folded))
+    {
+      g_free (folded);
+      return;
+    }
+  g_hash_table_add (self->folded, folded);
+  g_ptr_array_insert (self->values, self->values->len - 1, g_strdup (value));
+}
+
+MqlwMissingSet *
+mqlw_missing_set_new (const MqlwMapping    *mapping,
+                      const MqlwColumnSpec *spec)
+{
+  MqlwMissingSet *self;
+
+  g_return_val_if_fail (mapping != NULL, NULL);
+
+  self = g_new0 (MqlwMissingSet, 1);
+  self->builtin = mapping->detect_placeholders;
+  self->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->values = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->values, NULL);
+  for (guint i = 0; mapping->missing_values != NULL && i < mapping->missing_values->len; i++)
+    add_value (self, g_ptr_array_index (mapping->missing_values, i));
+  for (guint i = 0; spec != NULL && spec->missing_values != NULL && spec->missing_values[i] != NULL; i++)
+    add_value (self, spec->missing_values[i]);
+  return self;
+}
+
+void
+mqlw_missing_set_free (MqlwMissingSet *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->folded);
+  g_ptr_array_unref (self->values);
+  g_free (self);
+}
+
+gboolean
+mqlw_missing_set_match (const MqlwMissingSet *self,
+                        const char           *text,
+                        gsize                 len)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->builtin && mqlw_missing_is_placeholder (text, len))
+    return TRUE;
+  if (g_hash_table_size (self->folded) > 0)
+    {
+      g_autofree char *folded = fold_value (text, len);
+      return g_hash_table_contains (self->folded, folded);
+    }
+  return FALSE;
+}
+
+const char * const *
+mqlw_missing_set_values (const MqlwMissingSet *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->values->pdata;
+}
+
+/* ---- tallies ------------------------------------------------------------ */
+
+typedef struct {
+  char    *value;
+  guint64  rows;
+  guint    order;
+} TallyEntry;
+
+struct _MqlwMissingTally {
+  GHashTable *entries;   /* casefolded value → TallyEntry* */
+};
+
+static void
+tally_entry_free (TallyEntry *entry)
+{
+  g_free (entry->value);
+  g_free (entry);
+}
+
+MqlwMissingTally *
+mqlw_missing_tally_new (void)
+{
+  MqlwMissingTally *self = g_new0 (MqlwMissingTally, 1);
+
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) tally_entry_free);
+  return self;
+}
+
+void
+mqlw_missing_tally_free (MqlwMissingTally *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->entries);
+  g_free (self);
+}
+
+void
+mqlw_missing_tally_add (MqlwMissingTally *self,
+                        const char       *text,
+                        gsize             len,
+                        guint64           rows)
+{
+  g_autofree char *folded = NULL;
+  TallyEntry *entry;
+
+  g_return_if_fail (self != NULL);
+
+  folded = fold_value (text, len);
+  entry = g_hash_table_lookup (self->entries, folded);
+  if (entry == NULL)
+    {
+      entry = g_new0 (TallyEntry, 1);
+      entry->value = g_strndup (text, len);
+      entry->order = g_hash_table_size (self->entries);
+      g_hash_table_insert (self->entries, g_steal_pointer (&folded), entry);
+    }
+  entry->rows += rows;
+}
+
+void
+mqlw_missing_tally_merge (MqlwMissingTally       *self,
+                          const MqlwMissingTally *other)
+{
+  g_auto(GStrv) values = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  if (other == NULL)
+    return;
+  values = mqlw_missing_tally_values (other);
+  for (guint i = 0; values[i] != NULL; i++)
+    mqlw_missing_tally_add (self, values[i], strlen (values[i]), mqlw_missing_tally_count (other, values[i]));
+}
+
+guint64
+mqlw_missing_tally_rows (const MqlwMissingTally *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint64 rows = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    rows += ((TallyEntry *) value)->rows;
+  return rows;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const TallyEntry *x = *(const TallyEntry * const *) a;
+  const TallyEntry *y = *(const TallyEntry * const *) b;
+
+  if (x->rows != y->rows)
+    return x->rows > y->rows ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static GPtrArray *
+sorted_entries (const MqlwMissingTally *self)
+{
+  GPtrArray *sorted = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (sorted, value);
+  g_ptr_array_sort (sorted, compare_entries);
+  return sorted;
+}
+
+GStrv
+mqlw_missing_tally_values (const MqlwMissingTally *self)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  GStrv values;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  sorted = sorted_entries (self);
+  values = g_new0 (char *, sorted->len + 1);
+  for (guint i = 0; i < sorted->len; i++)
+    values[i] = g_strdup (((TallyEntry *) g_ptr_array_index (sorted, i))->value);
+  return values;
+}
+
+guint64
+mqlw_missing_tally_count (const MqlwMissingTally *self,
+                          const char             *value)
+{
+  g_autofree char *folded = NULL;
+  TallyEntry *entry;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (value != NULL, 0);
+
+  folded = fold_value (value, -1);
+  entry = g_hash_table_lookup (self->entries, folded);
+  return entry != NULL ? entry->rows : 0;
+}
+
+char *
+mqlw_missing_tally_describe (const MqlwMissingTally *self)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  sorted = sorted_entries (self);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const TallyEntry *entry = g_ptr_array_index (sorted, i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "'%s' (%" PRIu64 " row)",
+                                                "'%s' (%" PRIu64 " rows)", entry->rows),
+                              entry->value, entry->rows);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-signoff-private.h — what mqlw-signoff.c and mqlw-signatures.c share:
+ * the one canonical JSON writer and the parsed export. Not for other modules. */
+#pragma once
+
+#include "mqlw-signoff.h"
+
+G_BEGIN_DECLS
+
+/* The canonical form of @node (see mqlw-signoff.h): a new node, and its text. */
+JsonNode *mqlw_json_canonical_node (JsonNode *node);
+char     *mqlw_json_canonical_text (JsonNode *node);
+
+typedef struct {
+  JsonObject *root;                          /* borrowed from the parser */
+  guint       format_version;
+  guint       n_parts;                       /* 7 (format 1) or 9 */
+  JsonNode   *parts[MQLW_SIGNOFF_N_PARTS];   /* borrowed from root, except: */
+  JsonNode   *owned[2];                      /* the dates and project_version parts, built */
+  GPtrArray  *unknown;                       /* char*: "$.extra" */
+} MqlwParsedExport;
+
+void      mqlw_parsed_export_clear (MqlwParsedExport *parsed);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MqlwParsedExport, mqlw_parsed_export_clear)
+
+/* Reads @json as an export. Unknown top-level members are listed in
+ * parsed->unknown; with @strict they are an error (PARSE) instead. */
+gboolean  mqlw_signoff_parse_export (JsonParser       *parser,
+                                     const char       *json,
+                                     gssize            len,
+                                     gboolean          strict,
+                                     MqlwParsedExport *parsed,
+                                     GError          **error);
+/* The part's digest from the export's content; NULL when it cannot be read. */
+char     *mqlw_signoff_recompute_part (MqlwParsedExport *parsed,
+                                       MqlwSignoffPart   part);
+
+/* Makes a format 1 sign-off format 2 (it must have no signatures yet). */
+void      mqlw_signoff_upgrade      (MqlwSignoff      *self);
+/* The export's object without "signatures" (borrowed). */
+JsonObject *mqlw_signoff_get_document (MqlwSignoff    *self);
+
+/* mqlw-signatures.c */
+MqlwSignature *mqlw_signature_from_node (JsonNode            *node,
+                                         guint                index,
+                                         guint                n_parts,
+                                         GPtrArray           *unknown,
+                                         GError             **error);
+JsonNode      *mqlw_signature_to_node   (const MqlwSignature *signature,
+                                         guint                n_parts);
+/* The signed bytes: @document (the export without "signatures") with
+ * "signer": @record (a $.signatures element) without its signature and
+ * fingerprint, in canonical form. */
+GBytes        *mqlw_signature_payload   (JsonObject          *document,
+                                         JsonNode            *record);
+/* Checks every record of $.signatures into @result (signatures, team_signed,
+ * messages, unknown_members). FALSE with @error when ssh-keygen cannot run. */
+gboolean       mqlw_signatures_check    (MqlwParsedExport    *parsed,
+                                         const char          *allowed_signers,
+                                         MqlwVerifyResult    *result,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
+
+G_END_DECLS
