@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer: a column mapping (JSON). One that reads must write back to JSON
- * that reads again as the same, and must apply to a small history. */
+ * that reads again as the same, and must apply to a small history (its
+ * joins left out). */
 #define G_LOG_DOMAIN "mqlw-fuzz"
 
 #include "config.h"
@@ -52,6 +53,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (strcmp (json, json_again) != 0)
     abort ();
 
+  /* Joins name files: the fuzzer is not to read whatever file it names. */
+  g_ptr_array_set_size (mapping->joins, 0);
   bytes = g_bytes_new_static (history, sizeof history - 1);
   preview = mqlw_csv_preview_bytes (bytes, "history.csv", mapping, 3, NULL, &error);
   if (preview == NULL && error == NULL)
