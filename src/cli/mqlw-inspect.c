@@ -308,9 +308,10 @@ print_text (MqlwCsvPreview *preview,
 {
   g_print ("%s: %s\n", _("File"), preview->source_name);
   g_print ("%s: %" G_GUINT64_FORMAT "\n", _("Leads"), preview->n_rows);
-  g_print ("%s: %s%s%s\n", _("Delimiter"), delimiter_name (preview->delimiter),
+  g_print ("%s: %s%s%s%s\n", _("Delimiter"), delimiter_name (preview->delimiter),
            preview->had_bom ? _(", UTF-8 byte order mark") : "",
-           preview->converted_from_cp1252 ? _(", converted from Windows-1252") : "");
+           preview->converted_from_cp1252 ? _(", converted from Windows-1252") : "",
+           preview->converted_from_utf16 ? _(", converted from UTF-16") : "");
   {
     g_autoptr(MqlwTextTable) table = mqlw_text_table_new ("llll");
     g_autofree char *text = NULL;

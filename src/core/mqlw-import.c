@@ -2890,6 +2890,7 @@ preview_source (MqlwSource         *source,
   preview->delimiter = text.delimiter;
   preview->had_bom = text.had_bom;
   preview->converted_from_cp1252 = text.converted_from_cp1252;
+  preview->converted_from_utf16 = text.converted_from_utf16;
   preview->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
   g_ptr_array_extend_and_steal (preview->problems, g_steal_pointer (&text.problems));
 

@@ -45,6 +45,7 @@ typedef struct {
   char          delimiter;
   gboolean      had_bom;
   gboolean      converted_from_cp1252;
+  gboolean      converted_from_utf16;
   GStrv         header;
   GPtrArray    *rows;          /* GStrv per row, the first @max_rows data rows, each with at least
                                 * a value per header column ("" when the row is short) */
