@@ -7,6 +7,9 @@ as the score, applies the documented funnel rules (a reached stage implies the
 earlier ones; a known "not reached" implies the later ones are not reached;
 blank is unknown and never a failure) and compares every bucket count, known
 count and reached count, and the threshold preview, with `mqlw calibrate`.
+Then blanks the score of every seventh lead and recomputes the unscored leads
+and their outcomes, the buckets and preview over the scored leads, and the
+per-month figures with created dates, without them (null) and with --months.
 """
 import json
 import math
@@ -77,7 +80,69 @@ created = pd.to_datetime(df["created_at"])
 months = (created.max().year * 12 + created.max().month) - (created.min().year * 12 + created.min().month) + 1
 expect("mql per month", round(p["mql_per_month"], 2), round(mql.sum() / months, 2))
 
+
+# Unscored leads and the period, on a copy of the sample whose score is empty
+# for every seventh lead (rows 3, 10, 17, …): those leads are in no bucket and
+# no preview figure, and counted apart with their outcomes; per-month figures
+# come from the created dates, are null without them, and follow --months.
+import tempfile
+
+holes = pd.Series(range(len(df))) % 7 == 3
+blanked = df.copy()
+blanked.loc[holes, SCORE] = ""
+nodate = blanked.drop(columns=["created_at", "as_of", "last_activity_at"])
+scored = ~holes
+sc = pd.to_numeric(blanked[SCORE], errors="coerce")
+
+with tempfile.TemporaryDirectory() as tmp:
+    paths = {}
+    for name, frame in (("holes", blanked), ("nodate", nodate)):
+        paths[name] = os.path.join(tmp, f"{name}.csv")
+        frame.to_csv(paths[name], index=False)
+
+    def run(path, *extra):
+        text = subprocess.run([cli, "calibrate", path, "--score-column", SCORE, "--buckets", f"width:{WIDTH}",
+                               "--threshold", str(THRESHOLD), "--format", "json", "--quiet", *extra],
+                              check=True, capture_output=True, text=True).stdout
+        return json.loads(text)
+
+    holed = run(paths["holes"])
+    undated = run(paths["nodate"])
+    stated = run(paths["nodate"], "--months", "7")
+
+for label, res in (("with dates", holed), ("without dates", undated)):
+    u = res["unscored"]
+    expect(f"{label}: unscored leads", u["leads"], int(holes.sum()))
+    expect(f"{label}: preview unscored leads", res["preview"]["unscored"]["leads"], int(holes.sum()))
+    for s in stages:
+        expect(f"{label}: unscored {s} known", u[s]["known"], int((st.loc[holes, s] != -1).sum()))
+        expect(f"{label}: unscored {s} reached", u[s]["reached"], int((st.loc[holes, s] == 1).sum()))
+    expect(f"{label}: leads in buckets", sum(b["leads"] for b in res["buckets"]), int(scored.sum()))
+    for b in res["buckets"]:
+        sel = scored & (sc >= b["lo"]) & ((sc < b["hi"]) if b["hi"] is not None else True)
+        expect(f"{label}: leads in [{b['lo']},{b['hi']})", b["leads"], int(sel.sum()))
+        expect(f"{label}: share of [{b['lo']},{b['hi']})", round(b["share"], 6), round(sel.sum() / scored.sum(), 6))
+        for s in stages:
+            expect(f"{label}: {s} reached in [{b['lo']},{b['hi']})", b[s]["reached"], int((st.loc[sel, s] == 1).sum()))
+    mql_h = scored & (sc >= THRESHOLD)
+    q = res["preview"]
+    expect(f"{label}: mql", q["mql"], int(mql_h.sum()))
+    expect(f"{label}: preview leads", q["leads"], int(scored.sum()))
+    expect(f"{label}: wins total (scored)", q["wins_total"], int(((st["won"] == 1) & scored).sum()))
+    expect(f"{label}: wins_total_includes_unscored", q["wins_total_includes_unscored"], False)
+
+expect("with dates: months", holed["preview"]["months"], months)
+expect("with dates: mql per month", round(holed["preview"]["mql_per_month"], 2),
+       round((scored & (sc >= THRESHOLD)).sum() / months, 2))
+expect("without dates: months", undated["preview"]["months"], None)
+expect("without dates: mql per month", undated["preview"]["mql_per_month"], None)
+expect("stated: months", stated["preview"]["months"], 7)
+expect("stated: months_from", stated["preview"]["months_from"], "stated")
+expect("stated: mql per month", round(stated["preview"]["mql_per_month"], 2),
+       round((scored & (sc >= THRESHOLD)).sum() / 7, 2))
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print(f"pandas agrees on {len(buckets)} buckets and the preview at {THRESHOLD}")
+print(f"pandas agrees on {len(buckets)} buckets and the preview at {THRESHOLD}, "
+      f"and on {int(holes.sum())} unscored leads and the per-month figures with and without dates")

@@ -151,29 +151,6 @@ test_bad_case (gconstpointer data)
     g_remove (path);
 }
 
-/* Every file in tests/data/bad is a case of the table (or a file one of them uses). */
-static void
-test_every_file_listed (void)
-{
-  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      gboolean listed = g_str_equal (name, "folder-join.d");
-
-      for (guint i = 0; i < n_bad_cases && !listed; i++)
-        listed = (bad_cases[i].gen == GEN_NONE && g_str_equal (bad_cases[i].file, name))
-                 || g_strcmp0 (bad_cases[i].map, name) == 0 || g_strcmp0 (bad_cases[i].named, name) == 0;
-      for (guint i = 0; i < G_N_ELEMENTS (findings) && !listed; i++)
-        listed = g_str_equal (findings[i].csv, name);
-      if (!listed)
-        g_error ("tests/data/bad/%s is in no case of tests/bad-input-cases.c", name);
-    }
-}
-
 /* A preview never fails on values: it lists them as problems. */
 static void
 test_preview_collects (void)
@@ -217,6 +194,106 @@ test_preview_names_tolerated (void)
   g_assert_true (g_str_has_prefix (problem->message, "'2024-02-30' is not a date: February 2024 has 29 days"));
 }
 
+/* Data that loads but leaves figures out: each gives its note (mqlw-notes.h)
+ * or, for a model that cannot apply, its scorer error. */
+typedef struct {
+  const char *csv;
+  const char *score_column;   /* or */
+  const char *model;
+  const char *message;        /* a note, or the error when @error_code */
+  int         error_code;
+} GapCase;
+
+static const GapCase gap_cases[] = {
+  /* L2, L3 and L5 have an empty hubspot_score: 3 of 5 */
+  { "unscored.csv", "hubspot_score", NULL,
+    "3 of 5 leads have no score (column 'hubspot_score' is empty): they are left out of every figure", 0 },
+  /* empty for both leads (so read as text): no lead has a score */
+  { "all-unscored.csv", "hubspot_score", NULL,
+    "no lead has a score (column 'hubspot_score' is empty for all 2 leads): there is nothing to calibrate", 0 },
+  /* no created_at column */
+  { "no-date.csv", "score", NULL,
+    "the data has no created date, so the period it covers is unknown: no MQLs per month and no capacity check", 0 },
+  /* the model names a column the data lacks */
+  { "no-date.csv", NULL, "unscored-when-missing.json",
+    "the model leaves leads unscored when column 'employees' is missing, but the data has no such column",
+    MQLW_SCORER_ERROR_NO_COLUMN },
+};
+
+static void
+test_gap_case (gconstpointer data)
+{
+  const GapCase *gap = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", gap->csv, NULL);
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(MqlwModel) model = NULL;
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(MqlwCalibration) calibration = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  dataset = mqlw_import_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (gap->model != NULL)
+    {
+      /* A valid model (tests/data/models): it fails on this data only. */
+      g_autofree char *model_path = g_test_build_filename (G_TEST_DIST, "data", "models", gap->model, NULL);
+      model = mqlw_model_load (model_path, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      model = mqlw_model_new ();
+      model->score_column = g_strdup (gap->score_column);
+    }
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  if (gap->error_code != 0)
+    {
+      g_assert_null (scorer);
+      g_assert_error (error, MQLW_SCORER_ERROR, gap->error_code);
+      if (strstr (error->message, gap->message) == NULL)
+        g_error ("message '%s' lacks '%s'", error->message, gap->message);
+      return;
+    }
+  g_assert_no_error (error);
+  calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes, TRUE);
+  notes = mqlw_calibration_notes (calibration, model);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const MqlwProblem *note = g_ptr_array_index (notes, i);
+
+      g_test_message ("note: %s", note->message);
+      found |= strstr (note->message, gap->message) != NULL;
+    }
+  g_assert_true (found);
+}
+
+/* Every file in tests/data/bad is a case of the table (or a file one of them uses). */
+static void
+test_every_file_listed (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean listed = g_str_equal (name, "folder-join.d");
+
+      for (guint i = 0; i < n_bad_cases && !listed; i++)
+        listed = (bad_cases[i].gen == GEN_NONE && g_str_equal (bad_cases[i].file, name))
+                 || g_strcmp0 (bad_cases[i].map, name) == 0 || g_strcmp0 (bad_cases[i].named, name) == 0;
+      for (guint i = 0; i < G_N_ELEMENTS (findings) && !listed; i++)
+        listed = g_str_equal (findings[i].csv, name);
+      for (guint i = 0; i < G_N_ELEMENTS (gap_cases) && !listed; i++)
+        listed = g_str_equal (gap_cases[i].csv, name) || g_strcmp0 (gap_cases[i].model, name) == 0;
+      if (!listed)
+        g_error ("tests/data/bad/%s is in no case of tests/bad-input-cases.c", name);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +322,13 @@ main (int   argc,
       g_test_add_data_func (name, &findings[i], test_finding);
     }
   g_test_add_func ("/mqlw/bad-input/preview-collects", test_preview_collects);
+  for (guint i = 0; i < G_N_ELEMENTS (gap_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/mqlw/bad-input/gaps/%s%s%s", gap_cases[i].csv,
+                                               gap_cases[i].model != NULL ? "+" : "",
+                                               gap_cases[i].model != NULL ? gap_cases[i].model : "");
+      g_test_add_data_func (name, &gap_cases[i], test_gap_case);
+    }
   g_test_add_func ("/mqlw/bad-input/preview-names-tolerated", test_preview_names_tolerated);
   status = g_test_run ();
   g_rmdir (tmp_dir);

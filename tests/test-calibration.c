@@ -191,7 +191,7 @@ assert_buckets (const MqlwBucketTable *table,
       g_assert_cmpfloat (b->lo, ==, e->lo);
       g_assert_cmpfloat (b->hi, ==, e->hi);
       g_assert_cmpuint (b->leads, ==, e->leads);
-      g_assert_cmpfloat_with_epsilon (b->share, (double) e->leads / table->total_leads, 1e-12);
+      g_assert_cmpfloat_with_epsilon (b->share, (double) e->leads / table->scored_leads, 1e-12);
       assert_rate (&b->stage[MQLW_STAGE_SQL], e->leads, e->sql);
       assert_rate (&b->stage[MQLW_STAGE_OPPORTUNITY], e->leads, e->opp);
       assert_absent (&b->stage[MQLW_STAGE_ACCEPTED]);
@@ -380,14 +380,35 @@ test_seed_preview (void)
   g_assert_cmpuint (p.disqualified, ==, 0);
   g_assert_cmpuint (p.mql, ==, 500);
   g_assert_cmpfloat_with_epsilon (p.mql_share, 0.25, 1e-12);
-  g_assert_cmpfloat (p.months, ==, 1.0);                 /* no created dates */
-  g_assert_cmpfloat (p.mql_per_month, ==, 500.0);
+  /* No created dates: the period is unknown (never "1 month"), so is every
+   * per-month figure, and there is no capacity verdict. */
+  g_assert_true (isnan (p.months));
+  g_assert_cmpint (p.months_source, ==, MQLW_MONTHS_UNKNOWN);
+  g_assert_true (isnan (p.mql_per_month));
   g_assert_cmpuint (p.by_path[MQLW_PATH_INDEX_SCORE], ==, 500);
   g_assert_cmpuint (p.by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR], ==, 0);
   assert_rate (&p.stage[MQLW_STAGE_SQL], 500, 210);
   g_assert_cmpfloat_with_epsilon (p.stage[MQLW_STAGE_SQL].rate, 0.42, 1e-12);
   g_assert_cmpfloat_with_epsilon (p.stage[MQLW_STAGE_SQL].ci_low, 0.377509, 2e-6);
   g_assert_cmpfloat_with_epsilon (p.stage[MQLW_STAGE_SQL].ci_high, 0.463711, 2e-6);
+  mqlw_calibration_preview (cal, 51, 100, &p);
+  g_assert_false (p.over_capacity);
+
+  /* A stated period of 20 months: 500 / 20 = 25 MQLs a month, within a
+   * capacity of 30 and over one of 20; NAN goes back to the (missing) dates. */
+  mqlw_calibration_set_months (cal, 20);
+  mqlw_calibration_preview (cal, 51, 30, &p);
+  g_assert_cmpfloat (p.months, ==, 20);
+  g_assert_cmpint (p.months_source, ==, MQLW_MONTHS_STATED);
+  g_assert_cmpfloat (p.mql_per_month, ==, 25);
+  g_assert_false (p.over_capacity);
+  mqlw_calibration_preview (cal, 51, 20, &p);
+  g_assert_true (p.over_capacity);
+  mqlw_calibration_set_months (cal, NAN);
+  mqlw_calibration_preview (cal, 51, 20, &p);
+  g_assert_true (isnan (p.mql_per_month));
+  g_assert_false (p.over_capacity);
+  mqlw_calibration_preview (cal, 51, NAN, &p);
   assert_rate (&p.stage[MQLW_STAGE_OPPORTUNITY], 500, 96);
   assert_absent (&p.stage[MQLW_STAGE_ACCEPTED]);
   assert_absent (&p.stage[MQLW_STAGE_WON]);
@@ -397,7 +418,9 @@ test_seed_preview (void)
   g_assert_true (isnan (p.capacity_per_month));
   g_assert_false (p.over_capacity);
 
-  /* Capacity 400 a month: 500 > 400 → over; 500 is not over 500. */
+  /* Stated as one month, capacity 400 a month: 500 > 400 → over; 500 is not
+   * over 500. */
+  mqlw_calibration_set_months (cal, 1);
   mqlw_calibration_preview (cal, 51, 400, &p);
   g_assert_true (p.over_capacity);
   mqlw_calibration_preview (cal, 51, 500, &p);
@@ -436,10 +459,15 @@ test_seed_target_sql (void)
    * 002's "50+", because the 45-point leads already convert at 20 %.
    * Top 30 %: share ≤ 0.30 → ≤ 600 MQLs: 45 → 800 no, 55 → 500 yes → 55.
    * Top 20 %: ≤ 400 MQLs: 65 → 320 yes (55 → 500 no) → 65.
-   * Capacity 150 a month (months = 1): 75 → 140 ≤ 150 (65 → 320) → 75.
+   * Capacity 150 a month (the period stated as 1 month): 75 → 140 ≤ 150
+   * (65 → 320) → 75. Without a period: no capacity suggestion.
    * Acceptance: absent → not found. */
   mqlw_suggest_options_init_default (&options);
   options.capacity_per_month = 150;
+  suggestions = mqlw_calibration_suggest (cal, &options);
+  g_assert_false (g_array_index (suggestions, MqlwSuggestion, 4).found);
+  g_clear_pointer (&suggestions, g_array_unref);
+  mqlw_calibration_set_months (cal, 1);
   suggestions = mqlw_calibration_suggest (cal, &options);
   g_assert_cmpuint (suggestions->len, ==, 5);
 
@@ -922,12 +950,15 @@ test_absent_stages (void)
   /* Buckets [0,50) and [50,∞). [0,50): rows 0,1,2,3,10,11,12,13 = 8 leads,
    * SQL known 1,2,3,10,11,12 = 6, yes 3,10,11 = 3 (50 % → good under hot = 0.55).
    * [50,∞): rows 4,5,6,7,8,9,14,15 = 8, SQL known 4,5,7,8,9,14,15 = 7,
-   * yes 4,5,7,9 = 4 (57 % → hot). Cuts on opportunity (absent) fall back to
-   * SQL, the first stage present. */
+   * yes 4,5,7,9 = 4 (57 % → hot). Automatic: SQL differs between the
+   * buckets (3/6 ≠ 4/7), so the verdicts follow it. min_known 1 so that these
+   * few leads get a verdict at all. */
   mqlw_verdict_cuts_init_default (&cuts);
-  cuts.stage = MQLW_STAGE_OPPORTUNITY;
   cuts.hot = 0.55;
+  cuts.min_known = 1;
   table = mqlw_calibration_buckets (cal, spec, &cuts, NULL);
+  g_assert_cmpint (table->verdict_stage, ==, MQLW_STAGE_SQL);
+  g_assert_cmpint (table->verdict_why, ==, MQLW_VERDICT_WHY_SQL);
   g_assert_cmpuint (table->n_buckets, ==, 2);
   g_assert_cmpuint (table->buckets[0].leads, ==, 8);
   assert_rate (&table->buckets[0].stage[MQLW_STAGE_SQL], 6, 3);
@@ -937,10 +968,33 @@ test_absent_stages (void)
   assert_rate (&table->buckets[1].stage[MQLW_STAGE_SQL], 7, 4);
   g_assert_cmpint (table->buckets[1].verdict, ==, MQLW_VERDICT_HOT);    /* 0.571 ≥ 0.55 */
 
-  /* Won only: the SQL cuts fall back to won. [0,50): won known 1,2,3,10,11,12
-   * = 6, yes 11 = 1 (16.7 % → marginal); [50,∞): known 5,7,8,9,14,15 = 6
-   * (row 4 open), yes 5,7,9 = 3 (50 % → hot). */
+  /* Verdicts on opportunity, which the data lacks: none at all, and the
+   * table says why (never a silent switch to another stage). */
+  {
+    g_autoptr(MqlwBucketTable) chosen = NULL;
+
+    cuts.stage = MQLW_STAGE_OPPORTUNITY;
+    chosen = mqlw_calibration_buckets (cal, spec, &cuts, NULL);
+    g_assert_cmpint (chosen->verdict_stage, ==, MQLW_N_STAGES);
+    g_assert_cmpint (chosen->verdict_why, ==, MQLW_VERDICT_WHY_CHOSEN_ABSENT);
+    g_assert_cmpint (chosen->buckets[0].verdict, ==, MQLW_VERDICT_NONE);
+    g_assert_cmpint (chosen->buckets[1].verdict, ==, MQLW_VERDICT_NONE);
+  }
+
+  /* Won only: no SQL, so the verdicts follow the next stage that differs
+   * between the buckets, won. [0,50): won known 1,2,3,10,11,12 = 6, yes 11 = 1
+   * (16.7 % → marginal); [50,∞): known 5,7,8,9,14,15 = 6 (row 4 open), yes
+   * 5,7,9 = 3 (50 % → hot). With the default minimum of 30 known outcomes,
+   * 6 are too few for a verdict. */
   table_won = mqlw_calibration_buckets (cal_won, spec, NULL, NULL);
+  g_assert_cmpint (table_won->verdict_stage, ==, MQLW_STAGE_WON);
+  g_assert_cmpint (table_won->verdict_why, ==, MQLW_VERDICT_WHY_NO_SQL);
+  g_assert_cmpint (table_won->buckets[0].verdict, ==, MQLW_VERDICT_TOO_FEW);
+  g_assert_cmpint (table_won->buckets[1].verdict, ==, MQLW_VERDICT_TOO_FEW);
+  g_clear_pointer (&table_won, mqlw_bucket_table_free);
+  mqlw_verdict_cuts_init_default (&cuts);
+  cuts.min_known = 6;
+  table_won = mqlw_calibration_buckets (cal_won, spec, &cuts, NULL);
   assert_rate (&table_won->buckets[0].stage[MQLW_STAGE_WON], 6, 1);
   g_assert_cmpint (table_won->buckets[0].verdict, ==, MQLW_VERDICT_MARGINAL);
   assert_rate (&table_won->buckets[1].stage[MQLW_STAGE_WON], 6, 3);
@@ -1054,18 +1108,20 @@ test_decimals (void)
     }
 }
 
-/* A NaN total (a platform score column with a hole) never passes the score
- * path, as in mqlw_scores_is_mql(), but still counts as a lead, in the first
- * bucket, and through a fixed path.
+/* A NaN total (a platform score column with a hole) is an unscored lead: in
+ * no bucket and no preview figure, not even through a fixed path or as a
+ * disqualified lead, and counted apart with its outcomes.
  *   row score  dq fixed  sql
  *    0   NaN   -   -      Y
  *    1   NaN   -   HR     Y
  *    2   NaN   1   -      N
  *    3   10    -   -      N
  *    4   60    -   -      Y
- * Threshold 0: MQLs 1 (fixed), 3, 4 = 3, SQL 3 known, 2 yes; disqualified 1.
- * edges:0,50: [0,50) rows 3 + the three NaN rows = 4 leads, SQL 4 known 2 yes;
- * [50,∞) row 4. */
+ * Unscored: rows 0, 1, 2 = 3 leads, SQL 3 known, 2 yes (rows 0, 1).
+ * Threshold 0: scored leads 3, 4 = 2, both MQLs by the score path; SQL 2
+ * known, 1 yes; none disqualified; MQL share 2 / 2 = 1.
+ * edges:0,50: [0,50) row 3 = 1 lead, SQL 1 known 0 yes, share 1/2;
+ * [50,∞) row 4 = 1 lead, SQL 1 known 1 yes, share 1/2. */
 static void
 test_nan_scores (void)
 {
@@ -1075,6 +1131,7 @@ test_nan_scores (void)
   g_autoptr(MqlwBucketTable) table = NULL;
   static const double scores[] = { NAN, NAN, NAN, 10, 60 };
   static const gint8 sql[] = { Y, Y, N, N, Y };
+  MqlwUnscored u;
   MqlwPreview p;
   double lo, hi;
 
@@ -1091,18 +1148,31 @@ test_nan_scores (void)
   g_assert_cmpfloat (lo, ==, 10);
   g_assert_cmpfloat (hi, ==, 60);
 
+  mqlw_calibration_get_unscored (cal, &u);
+  g_assert_cmpuint (u.leads, ==, 3);
+  assert_rate (&u.stage[MQLW_STAGE_SQL], 3, 2);
+  assert_absent (&u.stage[MQLW_STAGE_WON]);
+
   mqlw_calibration_preview (cal, 0, NAN, &p);
-  g_assert_cmpuint (p.leads, ==, 5);
-  g_assert_cmpuint (p.disqualified, ==, 1);
-  g_assert_cmpuint (p.mql, ==, 3);
+  g_assert_cmpuint (p.leads, ==, 2);
+  g_assert_cmpuint (p.disqualified, ==, 0);
+  g_assert_cmpuint (p.mql, ==, 2);
+  g_assert_cmpfloat (p.mql_share, ==, 1.0);
   g_assert_cmpuint (p.by_path[MQLW_PATH_INDEX_SCORE], ==, 2);
-  g_assert_cmpuint (p.by_path[MQLW_PATH_INDEX_HAND_RAISER], ==, 1);
-  assert_rate (&p.stage[MQLW_STAGE_SQL], 3, 2);
+  g_assert_cmpuint (p.by_path[MQLW_PATH_INDEX_HAND_RAISER], ==, 0);
+  assert_rate (&p.stage[MQLW_STAGE_SQL], 2, 1);
+  g_assert_cmpuint (p.unscored.leads, ==, 3);
+  assert_rate (&p.unscored.stage[MQLW_STAGE_SQL], 3, 2);
 
   table = mqlw_calibration_buckets (cal, spec, NULL, NULL);
   g_assert_cmpuint (table->n_buckets, ==, 2);
-  g_assert_cmpuint (table->buckets[0].leads, ==, 4);
-  assert_rate (&table->buckets[0].stage[MQLW_STAGE_SQL], 4, 2);
+  g_assert_cmpuint (table->total_leads, ==, 5);
+  g_assert_cmpuint (table->scored_leads, ==, 2);
+  g_assert_cmpuint (table->unscored.leads, ==, 3);
+  assert_rate (&table->unscored.stage[MQLW_STAGE_SQL], 3, 2);
+  g_assert_cmpuint (table->buckets[0].leads, ==, 1);
+  g_assert_cmpfloat (table->buckets[0].share, ==, 0.5);
+  assert_rate (&table->buckets[0].stage[MQLW_STAGE_SQL], 1, 0);
   g_assert_cmpuint (table->buckets[1].leads, ==, 1);
   assert_rate (&table->buckets[1].stage[MQLW_STAGE_SQL], 1, 1);
 }
@@ -1187,7 +1257,7 @@ assert_calibrations_equal (MqlwCalibration *a,
       mqlw_calibration_preview (a, thresholds[i], 3, &pa);
       mqlw_calibration_preview (b, thresholds[i], 3, &pb);
       assert_preview_equal (&pa, &pb);
-      g_assert_cmpfloat (pa.months, ==, pb.months);
+      g_assert_true ((isnan (pa.months) && isnan (pb.months)) || pa.months == pb.months);
     }
   for (guint i = 0; specs[i] != NULL; i++)
     assert_tables_equal (a, b, specs[i]);
@@ -1461,6 +1531,8 @@ test_threads_random (void)
 
       for (guint i = 0; i < n; i++)
         {
+          if (isnan (f->scores.total[i]))
+            continue;   /* unscored: in no figure */
           dq += f->scores.disqualified[i] != 0;
           by_gb += f->scores.disqualified[i] == 0 && (f->scores.fixed_paths[i] & MQLW_PATH_GRADE_BEHAVIOUR);
           by_hr += f->scores.disqualified[i] == 0 && (f->scores.fixed_paths[i] & MQLW_PATH_HAND_RAISER);

@@ -97,10 +97,13 @@ build_table (const Row *rows,
       set_absent (&b->stage[MQLW_STAGE_WON]);
       b->verdict = rows[i].verdict;
     }
+  table->scored_leads = table->total_leads;
   table->cuts.stage = MQLW_STAGE_SQL;
   table->cuts.marginal = 0.10;
   table->cuts.good = 0.30;
   table->cuts.hot = 0.50;
+  table->verdict_stage = MQLW_STAGE_SQL;
+  table->verdict_why = MQLW_VERDICT_WHY_CHOSEN;
   return table;
 }
 
@@ -848,6 +851,70 @@ test_export_pdf_text (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* What the chart says beside the bars: the stage the verdicts follow, the
+ * leads without a score (412 here, in no bucket), "Too few leads"; and the
+ * empty states: every lead unscored, or a message from the window (no
+ * scoring yet) — a heading and what to do, never bars or a score axis. */
+static void
+test_notes_and_empty_states (void)
+{
+  g_autoptr(TestTable) table = build_table (seed002, G_N_ELEMENTS (seed002));
+  g_autoptr(TestTable) none = build_table (NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = NULL;
+  MqlwChartStyle style;
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  dir = g_dir_make_tmp ("mqlw-chart-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "chart.pdf", NULL);
+
+  table->unscored.leads = 412;
+  table->buckets[3].verdict = MQLW_VERDICT_TOO_FEW;
+  g_assert_true (mqlw_chart_export (pdf, MQLW_CHART_FORMAT_PDF, 1366, 768, table, 51, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = run_pdftotext (pdf);
+    g_assert_nonnull (strstr (text, "Verdicts follow the SQL rate."));
+    g_assert_nonnull (strstr (text, "Leads without a score, not in the chart: 412."));
+    g_assert_nonnull (strstr (text, "Too few leads"));
+  }
+
+  /* Every lead unscored: nothing to bucket, and the chart says so. */
+  none->unscored.leads = 1200;
+  g_assert_true (mqlw_chart_export (pdf, MQLW_CHART_FORMAT_PDF, 1366, 768, none, 0, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = run_pdftotext (pdf);
+    g_assert_nonnull (strstr (text, "No lead has a score"));
+    /* The count as the chart prints counts (grouped by the locale, or not). */
+    g_assert_true (strstr (text, "1,200 leads") != NULL || strstr (text, "1200 leads") != NULL);
+    g_assert_null (strstr (text, "Score\n"));
+  }
+
+  /* The window's empty state, over a table that has buckets. */
+  mqlw_chart_style_init (&style);
+  style.empty_message = "No scoring yet\nChoose how leads are scored: a score column, a model file or an example model.";
+  g_assert_true (mqlw_chart_export (pdf, MQLW_CHART_FORMAT_PDF, 1366, 768, table, 51, &style, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = run_pdftotext (pdf);
+    g_assert_nonnull (strstr (text, "No scoring yet"));
+    g_assert_nonnull (strstr (text, "Choose how leads are scored"));
+    g_assert_null (strstr (text, "0–30"));
+    g_assert_null (strstr (text, "MQL ≥"));
+  }
+
+  g_assert_cmpint (g_remove (pdf), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_export_errors (void)
 {
@@ -915,6 +982,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/chart/export/formats", test_export);
   g_test_add_func ("/mqlw/chart/export/pdf-text", test_export_pdf_text);
   g_test_add_func ("/mqlw/chart/export/errors", test_export_errors);
+  g_test_add_func ("/mqlw/chart/notes-and-empty-states", test_notes_and_empty_states);
 
   return g_test_run ();
 }

@@ -98,6 +98,52 @@ test_platform_roles (void)
     }
 }
 
+/* What the room sees first, with no map file: the period from the created
+ * date, the leads without a score, and the stage the verdicts follow. Counted
+ * by hand in the fixtures (and again with pandas when they were written):
+ * - hubspot: Create Date 2024-02-01 … 2024-05-03 → Feb–May = 4 months; every
+ *   lead has a HubSpot Score; SQL varies between buckets;
+ * - marketo: Created At 2024-03-04 … 2024-04-30 → 2 months; SQL varies;
+ * - account-engagement: Created Date 2024-04-02 … 2024-07-01 → 4 months (the
+ *   lead "created" 2099-01-15 is a typing error, not 898 months of history);
+ *   every Opportunity Status (Open, Won, Lost) is at least an opportunity, so
+ *   SQL and opportunity are reached by every known lead: verdicts follow wins;
+ * - generic: first_contact_date 2024-01-03 … 2024-06-25 → 6 months; 13 of 30
+ *   leads have an empty Activity Score: unscored, never 0. */
+static const struct {
+  const char *file, *score;
+  double      months;
+  gint64      unscored;
+  const char *verdict_stage;
+} platform_figures[] = {
+  { "hubspot.csv", "HubSpot Score", 4, 0, "sql" },
+  { "marketo.csv", "Lead Score", 2, 0, "sql" },
+  { "account-engagement.csv", "Score", 4, 0, "won" },
+  { "generic.csv", "Activity Score", 6, 13, "sql" },
+};
+
+static void
+test_platform_figures (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (platform_figures); i++)
+    {
+      g_autofree char *path = data_path ("platforms", platform_figures[i].file, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_auto(Run) run = { 0 };
+      JsonObject *root;
+
+      run_in (&run, NULL, "calibrate", path, "--score-column", platform_figures[i].score,
+              "--format", "json", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_object (run.out, parser);
+      g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (root, "preview"), "months"),
+                         ==, platform_figures[i].months);
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "unscored"), "leads"),
+                       ==, platform_figures[i].unscored);
+      g_assert_cmpstr (json_object_get_string_member (root, "verdict_stage"), ==, platform_figures[i].verdict_stage);
+    }
+}
+
 /* The text output shows the reasons, the stage readings and the findings. */
 static void
 test_inspect_text (void)
@@ -246,6 +292,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mqlw/cli-import/platform-roles", test_platform_roles);
+  g_test_add_func ("/mqlw/cli-import/platform-figures", test_platform_figures);
   g_test_add_func ("/mqlw/cli-import/inspect-text", test_inspect_text);
   g_test_add_func ("/mqlw/cli-import/missing-value", test_missing_value_option);
   g_test_add_func ("/mqlw/cli-import/command-line-paths", test_command_line_paths);

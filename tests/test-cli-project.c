@@ -306,6 +306,68 @@ test_exports_and_report (void)
                    json_object_get_array_member (object, "versions"), 0), "signed"));
 }
 
+/* report and export take the bucket and verdict options of calibrate, and
+ * the period; a sign-off records the bucket scheme it was given and verify
+ * rebuilds the figures with it. */
+static void
+test_options_like_calibrate (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) calibrated = { 0 };
+  g_autofree char *md = in_work ("options.md");
+  g_autofree char *buckets_path = in_work ("options-buckets.csv");
+  g_autofree char *agreed_path = in_work ("edges-agreed.json");
+  g_autofree char *csv = sample ("leads-5000.csv");
+  g_autofree char *model = sample ("seed002-two-paths.json");
+  g_autofree char *text = NULL, *buckets = NULL, *agreed = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *metrics;
+
+  make_signed_project ();
+  run_mqlw (&run, "report", "demo.mqlw", "--output", "options.md", "--buckets", "edges:0,51",
+            "--verdict-stage", "sql", "--min-known", "1", "--months", "6", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "| **Period** | 6 months, as stated |"));
+  g_assert_nonnull (strstr (text, "Verdicts follow the SQL rate."));
+  g_assert_nonnull (strstr (text, "| 0–50 |"));
+  g_assert_nonnull (strstr (text, "| **51+** |"));
+
+  run_mqlw (&run, "export", "demo.mqlw", "--what", "buckets", "--output", "options-buckets.csv",
+            "--buckets", "edges:0,51", "--min-known", "1", "--verdict-stage", "opportunity", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_mqlw (&calibrated, "calibrate", "demo.mqlw", "--buckets", "edges:0,51", "--min-known", "1",
+            "--verdict-stage", "opportunity", "--format", "csv", NULL);
+  g_assert_true (g_file_get_contents (buckets_path, &buckets, NULL, NULL));
+  g_assert_cmpstr (buckets, ==, calibrated.out);
+
+  /* A period stated at creation is the project's: calibrate uses it. The
+   * sample's created dates span 18 months; stated, 9. */
+  run_mqlw (&run, "project", "create", "stated.mqlw", "--from", csv, "--model", model, "--months", "9",
+            "--force", "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_mqlw (&calibrated, "calibrate", "stated.mqlw", "--format", "json", NULL);
+  g_assert_cmpint (calibrated.status, ==, 0);
+  g_assert_nonnull (strstr (calibrated.out, "\"months\" : 9.0"));
+  g_assert_nonnull (strstr (calibrated.out, "\"months_from\" : \"stated\""));
+
+  run_mqlw (&run, "project", "create", "edges.mqlw", "--from", csv, "--model", model, "--force", "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_mqlw (&run, "project", "sign", "edges.mqlw", both_teams[0], both_teams[1], both_teams[2], both_teams[3],
+            "--buckets", "edges:0,31,51,71", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_mqlw (&run, "export", "edges.mqlw", "--what", "model", "--output", "edges-agreed.json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (agreed_path, &agreed, NULL, NULL));
+  root = parse (agreed);
+  metrics = json_object_get_object_member (json_node_get_object (root), "metrics");
+  g_assert_cmpstr (json_object_get_string_member (metrics, "bucket_spec"), ==, "edges:0,31,51,71");
+  /* Four edges, and the sample's negative scores in a bucket of their own below 0. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (metrics, "buckets")), ==, 5);
+  run_mqlw (&run, "verify", "edges-agreed.json", "--data", csv, "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
 static void
 test_errors (void)
 {
@@ -368,6 +430,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli-project/verify-tampered", test_verify_tampered);
   g_test_add_func ("/mqlw/cli-project/exports-and-report", test_exports_and_report);
   g_test_add_func ("/mqlw/cli-project/errors", test_errors);
+  g_test_add_func ("/mqlw/cli-project/options-like-calibrate", test_options_like_calibrate);
   status = g_test_run ();
   g_free (work_dir);
   return status;

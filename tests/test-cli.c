@@ -146,6 +146,18 @@ check_calibrate_json (const char *out,
   g_assert_cmpint (json_object_get_int_member (preview, "wins_captured"), ==, 3);
   g_assert_cmpint (json_object_get_int_member (preview, "wins_missed"), ==, 1);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (preview, "mql_per_month"), 3.0, 1e-9);
+  g_assert_cmpfloat (json_object_get_double_member (preview, "months"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (preview, "months_from"), ==, "created_at");
+  g_assert_false (json_object_get_boolean_member (preview, "wins_total_includes_unscored"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (preview, "unscored"), "leads"), ==, 0);
+
+  /* What the verdicts follow, and the minimum they need (--min-known 1). */
+  g_assert_cmpstr (json_object_get_string_member (object, "verdict_stage"), ==, "sql");
+  g_assert_cmpstr (json_object_get_string_member (object, "verdict_reason"), ==, "sql");
+  g_assert_cmpstr (json_object_get_string_member (object, "verdict_note"), ==, "Verdicts follow the SQL rate.");
+  g_assert_cmpint (json_object_get_int_member (object, "min_known"), ==, 1);
+  g_assert_false (json_object_get_boolean_member (object, "shares_include_unscored"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "unscored"), "leads"), ==, 0);
 }
 
 static void
@@ -155,7 +167,7 @@ test_calibrate_contract (void)
 
   run_mqlw (&run, NULL, "calibrate", fixture ("scored.csv"), "--score-column", "score",
             "--outcome", "sql=sql", "--outcome", "won=won", "--buckets", "edges:0,31,51,71",
-            "--threshold", "51", "--format", "json", NULL);
+            "--threshold", "51", "--min-known", "1", "--format", "json", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   check_calibrate_json (run.out, "scored.csv");
@@ -170,7 +182,7 @@ test_calibrate_stdin (void)
   g_assert_true (g_file_get_contents (fixture ("scored.csv"), &text, NULL, NULL));
   run_mqlw (&run, text, "calibrate", "-", "--score-column", "score",
             "--outcome", "sql=sql", "--outcome", "won=won", "--buckets", "edges:0,31,51,71",
-            "--threshold", "51", "--format", "json", NULL);
+            "--threshold", "51", "--min-known", "1", "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   check_calibrate_json (run.out, "stdin");
 }
@@ -308,6 +320,217 @@ test_generate_reproducible (void)
   g_assert_true (g_str_has_prefix (lines[0], "lead_id,email,company,"));
 }
 
+/* Empty scores are unscored, never 0 (tests/data/cli/unscored.csv; no created
+ * date). By the funnel rules (SQL no ⇒ won no):
+ *   unscored  U01 (sql yes, won yes), U02 (no → won no), U03 (yes, won ?), U08 (?, ?):
+ *             4 leads; SQL known 3 (U01–U03), reached 2 (U01, U03);
+ *             won known 2 (U01, U02), reached 1 (U01)
+ *   [0,25)    U10 0, U04 10, U05 20: 3 leads, SQL 0 of 3, won 0 of 3
+ *   [25,∞)    U06 30, U07 40, U09 50: 3 leads, SQL 3 of 3, won 2 of 3 (U07, U09)
+ * Shares are of the 6 scored leads: 3/6 = 0.5 each. Threshold 25: 3 MQLs of 6
+ * (share 0.5), SQL 3/3, won 2/3; wins_total 2 (scored wins), both captured.
+ * No created date: months, MQLs a month and over_capacity are null.
+ * Wilson (z = 1.959963985): 2/3 → [0.207660, 0.938508], 1/2 → [0.094531,
+ * 0.905469], 3/3 → [0.438503, 1], 0/3 → [0, 0.561497]. */
+static void
+test_calibrate_unscored (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *unscored, *preview, *b;
+  JsonArray *buckets;
+
+  run_mqlw (&run, NULL, "calibrate", fixture ("unscored.csv"), "--score-column", "score",
+            "--outcome", "sql=sql", "--outcome", "won=won", "--buckets", "edges:0,25",
+            "--threshold", "25", "--capacity", "10", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+
+  unscored = json_object_get_object_member (object, "unscored");
+  g_assert_cmpint (json_object_get_int_member (unscored, "leads"), ==, 4);
+  assert_rate (unscored, "sql", 3, 2, 0.207660, 0.938508);
+  assert_rate (unscored, "won", 2, 1, 0.094531, 0.905469);
+  assert_absent (unscored, "accepted");
+  assert_absent (unscored, "opportunity");
+  g_assert_false (json_object_get_boolean_member (object, "shares_include_unscored"));
+
+  buckets = json_object_get_array_member (object, "buckets");
+  g_assert_cmpint (json_array_get_length (buckets), ==, 2);
+  b = json_array_get_object_element (buckets, 0);
+  g_assert_cmpfloat (json_object_get_double_member (b, "lo"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (b, "leads"), ==, 3);
+  g_assert_cmpfloat (json_object_get_double_member (b, "share"), ==, 0.5);
+  assert_rate (b, "sql", 3, 0, 0.0, 0.561497);
+  /* 3 known outcomes are fewer than the default 30: no rating. */
+  g_assert_cmpstr (json_object_get_string_member (b, "verdict"), ==, "too_few");
+  b = json_array_get_object_element (buckets, 1);
+  g_assert_cmpint (json_object_get_int_member (b, "leads"), ==, 3);
+  assert_rate (b, "sql", 3, 3, 0.438503, 1.0);
+  g_assert_cmpstr (json_object_get_string_member (b, "verdict"), ==, "too_few");
+  g_assert_cmpint (json_object_get_int_member (object, "min_known"), ==, 30);
+
+  preview = json_object_get_object_member (object, "preview");
+  g_assert_cmpint (json_object_get_int_member (preview, "leads"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (preview, "mql"), ==, 3);
+  g_assert_cmpfloat (json_object_get_double_member (preview, "mql_share"), ==, 0.5);
+  assert_rate (preview, "sql", 3, 3, 0.438503, 1.0);
+  g_assert_cmpint (json_object_get_int_member (preview, "wins_total"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (preview, "wins_captured"), ==, 2);
+  g_assert_false (json_object_get_boolean_member (preview, "wins_total_includes_unscored"));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (preview, "months")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (preview, "months_from")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (preview, "mql_per_month")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (preview, "over_capacity")));
+  unscored = json_object_get_object_member (preview, "unscored");
+  g_assert_cmpint (json_object_get_int_member (unscored, "leads"), ==, 4);
+  assert_rate (unscored, "sql", 3, 2, 0.207660, 0.938508);
+}
+
+/* The same file as text and CSV: an "Unscored" row, "—" per month. */
+static void
+test_calibrate_unscored_text (void)
+{
+  g_auto(Run) text = { 0 };
+  g_auto(Run) csv = { 0 };
+
+  run_mqlw (&text, NULL, "calibrate", fixture ("unscored.csv"), "--score-column", "score",
+            "--outcome", "sql=sql", "--outcome", "won=won", "--buckets", "edges:0,25",
+            "--threshold", "25", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  {
+    /* "Unscored", 4 leads, no share, SQL 2 of 3, won 1 of 2, no verdict. */
+    const char *row = strstr (text.out, "\nUnscored ");
+    g_autofree char *line = NULL;
+    g_auto(GStrv) cells = NULL;
+
+    g_assert_nonnull (row);
+    line = g_strndup (row + 1, strcspn (row + 1, "\n"));
+    cells = g_regex_split_simple ("\\s{2,}", line, 0, 0);
+    g_assert_cmpstr (cells[0], ==, "Unscored");
+    g_assert_cmpstr (cells[1], ==, "4");
+    g_assert_cmpstr (cells[2], ==, "—");
+    g_assert_cmpstr (cells[3], ==, "66.7 % (2/3)");
+    g_assert_cmpstr (cells[4], ==, "50.0 % (1/2)");
+    g_assert_cmpstr (cells[5], ==, "—");
+  }
+  g_assert_nonnull (strstr (text.out, "MQLs per month             — (the period is unknown"));
+  g_assert_nonnull (strstr (text.out, "Verdicts follow the SQL rate."));
+  g_assert_null (strstr (text.out, "nan"));
+
+  run_mqlw (&csv, NULL, "calibrate", fixture ("unscored.csv"), "--score-column", "score",
+            "--outcome", "sql=sql", "--outcome", "won=won", "--buckets", "edges:0,25",
+            "--format", "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  /* lo, hi, leads, share; accepted ×5 empty; sql 3 2 …; opportunity ×5 empty; won 2 1 …; verdict. */
+  g_assert_nonnull (strstr (csv.out, "\n,,4,,,,,,,3,2,0.666667,0.207660,0.938508,,,,,,2,1,0.500000,0.094531,0.905469,unscored\n"));
+}
+
+/* --months states the period: 3 MQLs over 6 months = 0.5 a month, over a
+ * capacity of 0.4 and within one of 1. */
+static void
+test_calibrate_months (void)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *preview;
+
+      run_mqlw (&run, NULL, "calibrate", fixture ("unscored.csv"), "--score-column", "score",
+                "--outcome", "sql=sql", "--buckets", "edges:0,25", "--threshold", "25",
+                "--months", "6", "--capacity", i == 0 ? "0.4" : "1", "--format", "json", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_json (run.out);
+      preview = json_object_get_object_member (json_node_get_object (root), "preview");
+      g_assert_cmpfloat (json_object_get_double_member (preview, "months"), ==, 6);
+      g_assert_cmpstr (json_object_get_string_member (preview, "months_from"), ==, "stated");
+      g_assert_cmpfloat (json_object_get_double_member (preview, "mql_per_month"), ==, 0.5);
+      g_assert_cmpint (json_object_get_boolean_member (preview, "over_capacity"), ==, i == 0);
+    }
+}
+
+/* Which stage the verdicts follow (tests/data/cli/all-sql.csv: every lead
+ * reached SQL). edges:0,20: [0,20) A01 5, A02 15: SQL 2/2, opportunity 0/2;
+ * [20,∞) A03 25, A04 35: SQL 2/2, opportunity 2/2. SQL is 100 % in both, so
+ * the verdicts follow opportunity: 0 % Too early, 100 % Hot (--min-known 1).
+ * Asked for SQL: no verdicts, and why. Without SQL (won-only.csv), edges
+ * 0,25,50: won 0/2 (W01, W02), 1/3 (W03 of W03–W05), 2/2 (W06, W07) → the
+ * verdicts follow won, "no_sql": Too early, Good (33 %), Hot. */
+static void
+test_verdict_stage (void)
+{
+  static const struct {
+    const char *file;
+    const char *args[6];
+    const char *stage;         /* NULL: none */
+    const char *reason;
+    const char *verdicts[4];
+  } cases[] = {
+    { "all-sql.csv", { "--outcome", "sql=sql", "--outcome", "opportunity=opportunity", "--buckets", "edges:0,20" },
+      "opportunity", "sql_same", { "too_early", "hot" } },
+    { "all-sql.csv", { "--outcome", "sql=sql", "--buckets", "edges:0,20", "--verdict-stage", "sql" },
+      NULL, "chosen_same", { "none", "none" } },
+    { "won-only.csv", { "--outcome", "won=won", "--buckets", "edges:0,25,50", "--verdict-cuts", "10,30,50" },
+      "won", "no_sql", { "too_early", "good", "hot" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object;
+      JsonArray *buckets;
+
+      run_mqlw (&run, NULL, "calibrate", fixture (cases[i].file), "--score-column", "score", "--min-known", "1",
+                cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3], cases[i].args[4],
+                cases[i].args[5], "--format", "json", NULL);
+      g_test_message ("case %u: %s", i, run.err);
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_json (run.out);
+      object = json_node_get_object (root);
+      if (cases[i].stage != NULL)
+        g_assert_cmpstr (json_object_get_string_member (object, "verdict_stage"), ==, cases[i].stage);
+      else
+        g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (object, "verdict_stage")));
+      g_assert_cmpstr (json_object_get_string_member (object, "verdict_reason"), ==, cases[i].reason);
+      buckets = json_object_get_array_member (object, "buckets");
+      for (guint j = 0; j < json_array_get_length (buckets); j++)
+        g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (buckets, j), "verdict"),
+                         ==, cases[i].verdicts[j]);
+    }
+}
+
+/* The operators "contains" and "not_in" through a model file
+ * (tests/data/cli/ops-model.json on titles.csv): job title contains "vp" or
+ * "Head of" (any case) +30, industry not Education +10 (a missing value
+ * matches neither):
+ *   T01 VP Sales, SaaS 30 + 10 = 40        T04 Marketing Intern, Retail 10
+ *   T02 Head of Marketing, Education 30    T05 —, SaaS 10
+ *   T03 Student, Education 0               T06 vp engineering, Retail 40
+ * At 30: T01, T02, T06 are MQLs, SQL 3 of 3; below: 0 of 3. */
+static void
+test_calibrate_operators (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *preview;
+  JsonArray *buckets;
+
+  run_mqlw (&run, NULL, "calibrate", fixture ("titles.csv"), "--model", fixture ("ops-model.json"),
+            "--outcome", "sql=sql", "--buckets", "edges:0,30", "--format", "json", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  buckets = json_object_get_array_member (object, "buckets");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (buckets, 0), "leads"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (buckets, 1), "leads"), ==, 3);
+  preview = json_object_get_object_member (object, "preview");
+  g_assert_cmpint (json_object_get_int_member (preview, "mql"), ==, 3);
+  assert_rate (preview, "sql", 3, 3, 0.438503, 1.0);
+  assert_rate (json_array_get_object_element (buckets, 0), "sql", 3, 0, 0.0, 0.561497);
+}
+
 /* Exit statuses: 0 success, 1 usage, 2 data — one row per case. */
 static void
 test_exit_statuses (void)
@@ -329,6 +552,8 @@ test_exit_statuses (void)
     { { "calibrate", "@ragged.csv", "--score-column", "score", NULL }, 2, "line 4" },
     { { "calibrate", "@scored.csv", "--score-column", "score", "--outcome", "sql=sql_date", NULL }, 2, "sql_date" },
     { { "calibrate", "@scored.csv", "--model", "@no-such-model.json", NULL }, 2, "no-such-model.json" },
+    { { "calibrate", "@scored.csv", "--score-column", "score", "--months", "0", NULL }, 1, "--months" },
+    { { "calibrate", "@scored.csv", "--score-column", "score", "--verdict-stage", "mql", NULL }, 1, "--verdict-stage" },
     { { "calibrate", "--help", NULL }, 0, "" },
   };
 
@@ -373,6 +598,11 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli/compare-swaps", test_compare_swaps);
   g_test_add_func ("/mqlw/cli/inspect-roles", test_inspect_roles);
   g_test_add_func ("/mqlw/cli/generate-reproducible", test_generate_reproducible);
+  g_test_add_func ("/mqlw/cli/calibrate-unscored", test_calibrate_unscored);
+  g_test_add_func ("/mqlw/cli/calibrate-unscored-text", test_calibrate_unscored_text);
+  g_test_add_func ("/mqlw/cli/calibrate-months", test_calibrate_months);
+  g_test_add_func ("/mqlw/cli/verdict-stage", test_verdict_stage);
+  g_test_add_func ("/mqlw/cli/calibrate-operators", test_calibrate_operators);
   g_test_add_func ("/mqlw/cli/exit-statuses", test_exit_statuses);
 
   return g_test_run ();

@@ -154,8 +154,8 @@ test_months (void)
 
       g_assert_cmpfloat (mqlw_outcomes_months (&outcomes), ==, cases[i].months);
     }
-  /* No dates at all: one month, so "per month" equals the total. */
-  g_assert_cmpfloat (mqlw_outcomes_months (&none), ==, 1.0);
+  /* No dates at all: the period is unknown. */
+  g_assert_true (isnan (mqlw_outcomes_months (&none)));   /* unknown, never "1 month" */
 }
 
 static void

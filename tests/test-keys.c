@@ -111,7 +111,7 @@ sign_six (void)
   g_ptr_array_add (approvers, mqlw_approver_new ("Sam Ortiz", "VP Sales", MQLW_TEAM_SALES));
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 30, G_DATE_NOVEMBER, 2025);
-  signoff = mqlw_signoff_create (dataset, model, approvers, "Agreed", &day, NULL, 1, NULL, &error);
+  signoff = mqlw_signoff_create (dataset, model, approvers, "Agreed", &day, NULL, 1, NULL, NULL, &error);
   g_assert_no_error (error);
   return signoff;
 }

@@ -338,6 +338,8 @@ test_describe (void)
     { { "company_size", MQLW_MATCH_RANGE, NULL, 1000, NAN }, "Company size at least 1000" },
     { { "company_size", MQLW_MATCH_RANGE, NULL, NAN, 49 }, "Company size at most 49" },
     { { "job_title", MQLW_MATCH_MISSING, NULL, NAN, NAN }, "Job title is missing" },
+    { { "industry", MQLW_MATCH_NOT_IN, (GStrv) three, NAN, NAN }, "Industry is not SaaS, Retail or Healthcare" },
+    { { "seniority", MQLW_MATCH_CONTAINS, (GStrv) vp, NAN, NAN }, "Seniority contains VP or C-level" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -350,7 +352,7 @@ test_describe (void)
 static void
 test_match_ops (void)
 {
-  static const char * const names[] = { "equals", "in", "range", "email_domain", "missing" };
+  static const char * const names[] = { "equals", "in", "range", "email_domain", "missing", "not_in", "contains" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -361,6 +363,64 @@ test_match_ops (void)
       g_assert_cmpstr (mqlw_match_op_to_string (op), ==, names[i]);
     }
   g_assert_false (mqlw_match_op_from_string ("between", NULL));
+}
+
+/* The new operators and unscored_when_missing read, write canonically and
+ * read back equal; a model without unscored_when_missing writes no such key
+ * (so the canonical bytes, and sign-off digests, of older models stay). */
+static void
+test_not_in_contains_unscored_json (void)
+{
+  static const char *json =
+    "{\"format\": \"mql-workbench-model\", \"version\": 1, \"name\": \"Ops\","
+    " \"unscored_when_missing\": [\"job_title\", \"company_size\"],"
+    " \"fit\": [{\"id\": \"not-edu\", \"field\": \"industry\", \"op\": \"not_in\","
+    "              \"values\": [\"Education\", \"Government\"], \"points\": 5},"
+    "             {\"id\": \"heads\", \"field\": \"job_title\", \"op\": \"contains\","
+    "              \"values\": [\"head of\"], \"points\": 15}],"
+    " \"threshold\": 10}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwModel) model = mqlw_model_from_json (json, -1, &error);
+  g_autoptr(MqlwModel) again = NULL;
+  g_autoptr(MqlwModel) plain = mqlw_model_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *plain_text = NULL;
+  const MqlwFitRule *rule;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (model->unscored_when_missing), ==, 2);
+  g_assert_cmpstr (model->unscored_when_missing[1], ==, "company_size");
+  rule = g_ptr_array_index (model->fit, 0);
+  g_assert_cmpint (rule->match.op, ==, MQLW_MATCH_NOT_IN);
+  g_assert_cmpstr (rule->label, ==, "Industry is not Education or Government");
+  rule = g_ptr_array_index (model->fit, 1);
+  g_assert_cmpint (rule->match.op, ==, MQLW_MATCH_CONTAINS);
+
+  text = mqlw_model_to_json (model, FALSE);
+  g_assert_nonnull (strstr (text, "\"unscored_when_missing\":[\"job_title\",\"company_size\"]"));
+  g_assert_nonnull (strstr (text, "\"op\":\"not_in\",\"values\":[\"Education\",\"Government\"]"));
+  again = mqlw_model_from_json (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (mqlw_model_equal (model, again));
+
+  plain_text = mqlw_model_to_json (plain, FALSE);
+  g_assert_null (strstr (plain_text, "unscored_when_missing"));
+
+  /* contains without values, and a non-list, are refused with their JSON path. */
+  {
+    g_autoptr(GError) local = NULL;
+    g_autoptr(MqlwModel) bad = mqlw_model_from_json (
+      "{\"format\": \"mql-workbench-model\", \"version\": 1, \"name\": \"x\","
+      " \"fit\": [{\"id\": \"a\", \"field\": \"t\", \"op\": \"contains\", \"values\": [], \"points\": 1}]}",
+      -1, &local);
+    g_assert_null (bad);
+    g_assert_nonnull (strstr (local->message, "$.fit[0].values"));
+    g_clear_error (&local);
+    bad = mqlw_model_from_json ("{\"format\": \"mql-workbench-model\", \"version\": 1, \"name\": \"x\","
+                                " \"unscored_when_missing\": \"job_title\"}", -1, &local);
+    g_assert_null (bad);
+    g_assert_nonnull (strstr (local->message, "$.unscored_when_missing"));
+  }
 }
 
 static void
@@ -429,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/model/describe", test_describe);
   g_test_add_func ("/mqlw/model/match-ops", test_match_ops);
   g_test_add_func ("/mqlw/model/parse-error-position", test_parse_error_position);
+  g_test_add_func ("/mqlw/model/not-in-contains-unscored", test_not_in_contains_unscored_json);
 
   g_test_add_func ("/mqlw/model/finite-numbers", test_finite_numbers);
   return g_test_run ();

@@ -398,6 +398,10 @@ test_account_engagement (void)
   /* On 2099-01-15 itself the date is not in the future: only the four coverage findings. */
   mqlw_health_check (dataset, mqlw_date_from_ymd (2099, 1, 15), findings);
   g_assert_cmpuint (findings->len, ==, 4);
+  /* The period: created 2024-04-02 … 2024-07-01 touches April, May, June and
+   * July = 4 months; the lead "created" on 2099-01-15 is a typing error, not
+   * 898 months of history. */
+  g_assert_cmpfloat (mqlw_outcomes_months (&dataset->outcomes), ==, 4.0);
 }
 
 /* ---- Dynamics 365 -------------------------------------------------------- */

@@ -313,7 +313,7 @@ test_fault_injection (void)
   g_assert_no_error (error);
 
   /* Every kind of change, including a new dataset, so the save touches every table. */
-  g_assert_nonnull (mqlw_project_sign (project, 1, approvers, "Agreed in the Q2 workshop", NULL, NULL, NULL, &error));
+  g_assert_nonnull (mqlw_project_sign (project, 1, approvers, "Agreed in the Q2 workshop", NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (mqlw_project_save_model (project, edited, "Sam", "sales wants 60"), ==, 2);
   mqlw_project_set_scenario (project, "Marketing proposal", model, "");
@@ -557,7 +557,7 @@ test_frozen_version (void)
   g_assert_true (mqlw_project_replace_version (project, 1, model, "Maria", "back to 50", &error));
   g_assert_no_error (error);
 
-  signoff = mqlw_project_sign (project, 0, approvers, "", NULL, NULL, NULL, &error);
+  signoff = mqlw_project_sign (project, 0, approvers, "", NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (signoff);
   g_assert_cmpuint (signoff->version, ==, 1);
@@ -567,7 +567,7 @@ test_frozen_version (void)
   g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN);
   g_assert_nonnull (strstr (error->message, "version 1 was signed off"));
   g_clear_error (&error);
-  g_assert_null (mqlw_project_sign (project, 1, approvers, "", NULL, NULL, NULL, &error));
+  g_assert_null (mqlw_project_sign (project, 1, approvers, "", NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_FROZEN);
   g_clear_error (&error);
   g_assert_false (mqlw_project_replace_version (project, 9, edit, "Sam", "", &error));
@@ -638,6 +638,45 @@ test_progress_and_cancel (void)
   g_assert_cmpuint (mqlw_project_get_n_versions (reread), ==, 1);
 }
 
+/* The period the user states is saved with the project (a "months" meta
+ * key: the schema is unchanged) and read back; not stated reads back as NAN. */
+static void
+test_stated_months (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("stated-months.mqlw");
+
+  g_assert_true (isnan (mqlw_project_get_months (project)));
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(MqlwProject) reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (isnan (mqlw_project_get_months (reopened)));
+  }
+
+  mqlw_project_set_months (project, 7.5);
+  g_assert_true (mqlw_project_is_dirty (project));
+  g_assert_true (mqlw_project_save (project, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(MqlwProject) reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (mqlw_project_get_months (reopened), ==, 7.5);
+    g_assert_cmpuint (mqlw_project_get_file_schema (reopened), ==, MQLW_PROJECT_SCHEMA_VERSION);
+  }
+
+  mqlw_project_set_months (project, NAN);
+  g_assert_true (mqlw_project_save (project, NULL, NULL, NULL, &error));
+  {
+    g_autoptr(MqlwProject) reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (isnan (mqlw_project_get_months (reopened)));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -653,5 +692,6 @@ main (int    argc,
   g_test_add_func ("/mqlw/project/damaged", test_damaged);
   g_test_add_func ("/mqlw/project/frozen-version", test_frozen_version);
   g_test_add_func ("/mqlw/project/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/mqlw/project/stated-months", test_stated_months);
   return g_test_run ();
 }

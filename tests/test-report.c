@@ -87,7 +87,7 @@ sign (MqlwDataset *dataset,
   g_ptr_array_add (approvers, mqlw_approver_new ("Sam Ortiz", "VP Sales", MQLW_TEAM_SALES));
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 30, G_DATE_NOVEMBER, 2025);
-  signoff = mqlw_signoff_create (dataset, model, approvers, "Event badge scans are never MQLs.", &date, NULL, 2,
+  signoff = mqlw_signoff_create (dataset, model, approvers, "Event badge scans are never MQLs.", &date, NULL, 2, NULL,
                                  NULL, &error);
   g_assert_no_error (error);
   return signoff;
@@ -215,7 +215,9 @@ test_pdf (void)
   assert_contains (text, "VP Sales");
   assert_contains (text, "2026-02-28");                 /* review: signed 2025-11-30 + 3 months */
   assert_contains (text, "75.0 % (3 of 4)");            /* SQL at the threshold, hand-worked */
-  assert_contains (text, "4.0 MQLs a month");
+  /* No created date and no stated period: no monthly figure, no capacity check. */
+  assert_contains (text, "— MQLs a month");
+  assert_contains (text, "the period is unknown");
   assert_contains (text, "Event badge scans are never MQLs.");
   assert_contains (text, "HubSpot");
   assert_contains (text, "Marketo");
@@ -268,6 +270,33 @@ test_markdown (void)
 
   g_assert_false (mqlw_report_write (report, bad, &error));
   g_assert_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_FORMAT);
+  g_clear_error (&error);
+  /* Default verdicts: SQL, but 30 known outcomes are needed for one. */
+  assert_contains (text, "Verdicts follow the SQL rate.");
+  assert_contains (text, "| Too few leads |");
+
+  /* As mqlw report --months 2 --buckets edges:0,30 --min-known 1:
+   * [0,30) leads 3 (25) and 4 (0): SQL 0 of 2 → Too early;
+   * [30,∞) leads 1, 2, 5, 6: SQL 3 of 4 = 75 % → Hot.
+   * 4 MQLs over 2 stated months = 2.0 a month, within a capacity of 10. */
+  {
+    g_autoptr(MqlwReport) stated = NULL;
+    g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse ("edges:0,30", NULL);
+    g_autofree char *md_text = NULL;
+    MqlwReportOptions options;
+
+    mqlw_report_options_init (&options);
+    options.months = 2;
+    options.buckets = spec;
+    options.cuts.min_known = 1;
+    stated = mqlw_report_new_full (dataset, model, NULL, 0, &options, &error);
+    g_assert_no_error (error);
+    md_text = mqlw_report_to_markdown (stated, NULL);
+    assert_contains (md_text, "| 0–29 | 2 | 33.3 % | — | 0.0 % | — | — | Too early |");
+    assert_contains (md_text, "| **30+** | **4** | **66.7 %** | **—** | **75.0 %** | **—** | **—** | **Hot** |");
+    assert_contains (md_text, "Expected volume: 2.0 MQLs a month.");
+    assert_contains (md_text, "| **Period** | 2 months, as stated |");
+  }
 
   g_unlink (md);
   g_unlink (chart);

@@ -617,14 +617,14 @@ test_score_column (void)
 {
   /* Existing platform score: total = the score rounded to 2 decimals, a missing score counts 0.
    *   0: 72.456 → 72.46, MQL at 50
-   *   1: missing → 0, not an MQL
+   *   1: missing → unscored (NAN, never 0), not an MQL, no fixed path
    *   2: 10 with a demo request → hand-raiser path (grade A in this mode), MQL
    *   3: 90 from rivalsoft.com → competitor disqualifier, not an MQL
    * The fit rule naming a column the data lacks is ignored in this mode; so is the
    * grade+behaviour path (behaviour is 0 ≥ behaviour_min 0 would otherwise pass). */
   static const double platform[] = { 72.456, NAN, 10, 90 };
   static const char * const emails[] = { "a@x.com", "b@y.com", "c@z.com", "d@rivalsoft.com" };
-  static const double totals[] = { 72.46, 0, 10, 90 };
+  static const double totals[] = { 72.46, NAN, 10, 90 };
   static const gboolean mql[] = { TRUE, FALSE, TRUE, FALSE };
   g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (4);
   MqlwColumn *score = mqlw_dataset_add_column (dataset, "platform_score", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_SCORE);
@@ -659,12 +659,16 @@ test_score_column (void)
   scores = mqlw_scorer_get_scores (scorer);
   for (guint i = 0; i < 4; i++)
     {
-      g_assert_cmpfloat_with_epsilon (scores->total[i], totals[i], 1e-9);
+      if (isnan (totals[i]))
+        g_assert_true (isnan (scores->total[i]));
+      else
+        g_assert_cmpfloat_with_epsilon (scores->total[i], totals[i], 1e-9);
       g_assert_cmpfloat (scores->fit[i], ==, 0);
       g_assert_cmpfloat (scores->behaviour[i], ==, 0);
       g_assert_cmpint (scores->grade[i], ==, MQLW_GRADE_A);
       g_assert_cmpint (mqlw_scores_is_mql (scores, i, TRUE, model->threshold), ==, mql[i]);
     }
+  g_assert_cmpint (scores->fixed_paths[1], ==, 0);
   g_assert_cmpint (scores->fixed_paths[2], ==, MQLW_PATH_HAND_RAISER);
   g_assert_cmpint (scores->disqualified[3], ==, 1);
   g_assert_cmpint (scores->fixed_paths[3], ==, 0);
@@ -812,6 +816,141 @@ random_points (GRand *rand)
  * disables, also caps, disqualifiers, rule order, a condition, the decay table
  * and the grade multipliers — then the same arrays, byte for byte, as a fresh
  * scorer on the final model. */
+/* "not_in" and "contains" on text, numbers, yes/no and dates; a missing value
+ * matches neither. Rules and their points (powers of ten, so each total shows
+ * which rules hit):
+ *   title contains "vp" or "Head of" (any case)   +1
+ *   title not_in [Student, Intern]                +10
+ *   size not_in [1, 2]                            +100
+ *   customer not_in [yes]                         +1000
+ *   signed not_in [2025-01-15]                    +10000
+ *   row  title               size  customer  signed      total
+ *   0    "SVP Sales"          500   yes       2025-01-15  1 + 10 + 100 = 111
+ *   1    "Head of IT"         2     no        2024-12-31  1 + 10 + 1000 + 10000 = 11011
+ *   2    "Student"            1     —         —           0
+ *   3    — (missing)          —     no        2025-02-01  1000 + 10000 = 11000
+ *   4    "Marketing Intern"   40    yes       —           10 (not "Intern" exactly) + 100 = 110 */
+static void
+test_not_in_and_contains (void)
+{
+  static const char * const titles[] = { "SVP Sales", "Head of IT", "Student", NULL, "Marketing Intern" };
+  static const double sizes[] = { 500, 2, 1, NAN, 40 };
+  static const gint8 customers[] = { 1, 0, MQLW_BOOL_MISSING, 0, 1 };
+  static const double totals[] = { 111, 11011, 0, 11000, 110 };
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (5);
+  MqlwColumn *title = mqlw_dataset_add_column (dataset, "title", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  MqlwColumn *size = mqlw_dataset_add_column (dataset, "size", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT);
+  MqlwColumn *customer = mqlw_dataset_add_column (dataset, "customer", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_FIT);
+  MqlwColumn *signed_at = mqlw_dataset_add_column (dataset, "signed", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_FIT);
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct { const char *field; MqlwMatchOp op; const char *values; double points; } rules[] = {
+    { "title", MQLW_MATCH_CONTAINS, "vp,Head of", 1 },
+    { "title", MQLW_MATCH_NOT_IN, "Student,Intern", 10 },
+    { "size", MQLW_MATCH_NOT_IN, "1,2", 100 },
+    { "customer", MQLW_MATCH_NOT_IN, "yes", 1000 },
+    { "signed", MQLW_MATCH_NOT_IN, "2025-01-15", 10000 },
+  };
+
+  for (guint i = 0; i < 5; i++)
+    {
+      set_text (title, i, titles[i]);
+      size->num[i] = sizes[i];
+      customer->boolean[i] = customers[i];
+    }
+  signed_at->days[0] = mqlw_date_from_ymd (2025, 1, 15);
+  signed_at->days[1] = mqlw_date_from_ymd (2024, 12, 31);
+  signed_at->days[3] = mqlw_date_from_ymd (2025, 2, 1);
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%u", r);
+      MqlwFitRule *rule = mqlw_model_add_fit (model, id, rules[r].field, rules[r].op, rules[r].points);
+
+      g_strfreev (rule->match.values);
+      rule->match.values = g_strsplit (rules[r].values, ",", -1);
+    }
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpfloat (mqlw_scorer_get_scores (scorer)->total[i], ==, totals[i]);
+
+  /* "contains" on a column of numbers is refused, naming the rule and column. */
+  {
+    g_autoptr(MqlwModel) bad = mqlw_model_new ();
+    g_autoptr(MqlwScorer) none = NULL;
+    g_autoptr(GError) local = NULL;
+    MqlwFitRule *rule = mqlw_model_add_fit (bad, "big", "size", MQLW_MATCH_CONTAINS, 5);
+
+    g_strfreev (rule->match.values);
+    rule->match.values = g_strsplit ("5", ",", -1);
+    none = mqlw_scorer_new (dataset, bad, &local);
+    g_assert_null (none);
+    g_assert_error (local, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE);
+    g_assert_nonnull (strstr (local->message, "fit rule 'big' looks for words in column 'size'"));
+  }
+}
+
+/* A points model with unscored_when_missing [title, size]: a lead missing
+ * both is unscored (NAN, no fixed path, never an MQL); one missing only one of
+ * them is scored: VP +20, size ≥ 200 +10; row 3 (title and size missing) is
+ * unscored; row 2 (Student, no size) is scored 0. Dropping the list (an
+ * update) scores row 3 again: 0, and its demo request passes the hand-raiser
+ * path. */
+static void
+test_unscored_when_missing (void)
+{
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (4);
+  MqlwColumn *title = mqlw_dataset_add_column (dataset, "title", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  MqlwColumn *size = mqlw_dataset_add_column (dataset, "size", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT);
+  MqlwColumn *demo = mqlw_dataset_add_column (dataset, "demo_requests", MQLW_COLUMN_TYPE_INTEGER,
+                                              MQLW_ROLE_ACTIVITY_COUNT);
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(MqlwModel) edited = NULL;
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  const MqlwScores *scores;
+  MqlwFitRule *rule;
+
+  /* row 0: VP, 500; row 1: —, 500; row 2: Student, —; row 3: —, — (and a demo) */
+  set_text (title, 0, "VP");
+  set_text (title, 2, "Student");
+  size->num[0] = 500;
+  size->num[1] = 500;
+  size->num[2] = NAN;
+  size->num[3] = NAN;
+  demo->num[3] = 1;
+  rule = mqlw_model_add_fit (model, "vp", "title", MQLW_MATCH_IN_SET, 20);
+  g_strfreev (rule->match.values);
+  rule->match.values = g_strsplit ("VP", ",", -1);
+  rule = mqlw_model_add_fit (model, "big", "size", MQLW_MATCH_RANGE, 10);
+  rule->match.min = 200;
+  model->paths.hand_raiser = TRUE;
+  model->paths.hand_raiser_min_grade = MQLW_GRADE_D;
+  g_strfreev (model->paths.hand_raiser_activities);
+  model->paths.hand_raiser_activities = g_strsplit ("demo_requests", ",", -1);
+  g_strfreev (model->unscored_when_missing);
+  model->unscored_when_missing = g_strsplit ("title,size", ",", -1);
+
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  scores = mqlw_scorer_get_scores (scorer);
+  g_assert_cmpfloat (scores->total[0], ==, 30);     /* 20 + 10 */
+  g_assert_cmpfloat (scores->total[1], ==, 10);     /* title missing alone: scored */
+  g_assert_cmpfloat (scores->total[2], ==, 0);      /* size missing alone: scored */
+  g_assert_true (isnan (scores->total[3]));         /* both missing: unscored */
+  g_assert_cmpint (scores->fixed_paths[3], ==, 0);  /* its demo request does not make it an MQL */
+  g_assert_false (mqlw_scores_is_mql (scores, 3, TRUE, -1000));
+
+  edited = mqlw_model_copy (model);
+  g_strfreev (edited->unscored_when_missing);
+  edited->unscored_when_missing = g_new0 (char *, 1);
+  g_assert_true (mqlw_scorer_update (scorer, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (scores->total[3], ==, 0);
+  g_assert_cmpint (scores->fixed_paths[3], ==, MQLW_PATH_HAND_RAISER);
+}
+
 static void
 test_random_edits_match_fresh (void)
 {
@@ -1028,6 +1167,8 @@ main (int   argc,
   g_test_add_func ("/mqlw/scorer/random-edits-match-fresh", test_random_edits_match_fresh);
   g_test_add_func ("/mqlw/scorer/contribution-rounding", test_contribution_rounding);
   g_test_add_func ("/mqlw/scorer/too-large", test_too_large);
+  g_test_add_func ("/mqlw/scorer/not-in-and-contains", test_not_in_and_contains);
+  g_test_add_func ("/mqlw/scorer/unscored-when-missing", test_unscored_when_missing);
 
   return g_test_run ();
 }

@@ -4,7 +4,8 @@
  * naming the part that was changed after sign-off.
  *
  * The fixture, six leads; model: seniority VP +30, demo request +25 each (cap
- * 50), threshold 30, capacity 10 a month; no created dates → one month.
+ * 50), threshold 30, capacity 10 a month; no created dates → the period is
+ * unknown: no per-month figure and no capacity verdict (both null).
  *   lead  seniority  demo  score          sql
  *   1     VP         0     30             yes
  *   2     VP         1     30 + 25 = 55   yes
@@ -13,7 +14,7 @@
  *   5     —          2     50             yes
  *   6     VP         0     30             no
  * At 30: MQLs 1, 2, 5, 6 = 4 (of 6, share 0.666667); SQL 3 of 4 = 0.75;
- * 4 MQLs a month, within a capacity of 10. */
+ * Months, MQLs a month and over_capacity: null. */
 #include "config.h"
 
 #include <math.h>
@@ -97,7 +98,7 @@ sign (void)
 
   g_date_clear (&signed_on, 1);
   g_date_set_dmy (&signed_on, 30, G_DATE_NOVEMBER, 2025);
-  signoff = mqlw_signoff_create (dataset, model, approvers, "Agreed", &signed_on, NULL, 3, NULL, &error);
+  signoff = mqlw_signoff_create (dataset, model, approvers, "Agreed", &signed_on, NULL, 3, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (signoff);
   return signoff;
@@ -124,7 +125,7 @@ test_needs_both_teams (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(MqlwSignoff) signoff = NULL;
 
-      signoff = mqlw_signoff_create (dataset, model, approvers, "", NULL, NULL, 0, NULL, &error);
+      signoff = mqlw_signoff_create (dataset, model, approvers, "", NULL, NULL, 0, NULL, NULL, &error);
       g_assert_null (signoff);
       g_assert_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_APPROVERS);
       g_assert_nonnull (strstr (error->message, cases[i].message));
@@ -176,8 +177,9 @@ test_metrics_and_digest (void)
   g_assert_cmpint (json_object_get_int_member (sql, "known"), ==, 4);
   g_assert_cmpint (json_object_get_int_member (sql, "reached"), ==, 3);
   g_assert_cmpfloat (json_object_get_double_member (sql, "rate"), ==, 0.75);
-  g_assert_cmpfloat (json_object_get_double_member (preview, "mql_per_month"), ==, 4);
-  g_assert_false (json_object_get_boolean_member (preview, "over_capacity"));
+  g_assert_true (json_object_get_null_member (preview, "months"));
+  g_assert_true (json_object_get_null_member (preview, "mql_per_month"));
+  g_assert_true (json_object_get_null_member (preview, "over_capacity"));
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (signoff->metrics), "bucket_spec"), ==, "width:10");
   for (guint i = 0; i < json_array_get_length (buckets); i++)
     leads += json_object_get_int_member (json_array_get_object_element (buckets, i), "leads");

@@ -23,6 +23,7 @@ struct _MqlwBucketItem
   MqlwBucket bucket;
   char      *range;   /* the core's label for the bucket's scores, "31–50" */
   gboolean   above;   /* the whole bucket is at or over the threshold */
+  gboolean   unscored;/* the last row: the leads without a score, in no bucket */
 };
 
 enum {
@@ -125,6 +126,7 @@ struct _MqlwBucketView
   guint           pending;        /* MqlwWorkbenchChange not shown yet */
 
   GtkColumnView  *column_view;
+  GtkColumnViewColumn *verdict_column;
   GtkDropDown    *scheme_dropdown;
   GtkEntry       *spec_entry;
 };
@@ -171,6 +173,8 @@ format_cell (const MqlwBucketItem *item,
     return g_strdup (item->range != NULL ? item->range : "");
   if (g_str_equal (column, "leads"))
     return mqlw_format_count (bucket->leads);
+  if (item->unscored && (g_str_equal (column, "share") || g_str_equal (column, "verdict")))
+    return g_strdup ("—");   /* in no bucket: no share of the scored leads, no verdict */
   if (g_str_equal (column, "share"))
     return mqlw_format_percent (bucket->share);
   if (g_str_equal (column, "accepted"))
@@ -220,7 +224,7 @@ update_cell (GtkLabel       *label,
              MqlwBucketItem *row)
 {
   static const char *verdict_classes[] = { "verdict-none", "verdict-too-early", "verdict-marginal",
-                                           "verdict-good", "verdict-hot" };
+                                           "verdict-good", "verdict-hot", "verdict-too-few" };
   const char *column = g_object_get_data (G_OBJECT (label), "column");
   g_autofree char *text = format_cell (row, column);
 
@@ -228,8 +232,9 @@ update_cell (GtkLabel       *label,
     gtk_label_set_markup (label, text);
   if (g_str_equal (column, "verdict"))
     for (guint i = 0; i < G_N_ELEMENTS (verdict_classes); i++)
-      toggle_css_class (GTK_WIDGET (label), verdict_classes[i], row->bucket.verdict == i);
+      toggle_css_class (GTK_WIDGET (label), verdict_classes[i], !row->unscored && row->bucket.verdict == i);
   toggle_css_class (GTK_WIDGET (label), "above-threshold", row->above);
+  toggle_css_class (GTK_WIDGET (label), "dim-label", row->unscored);
 }
 
 static void
@@ -278,16 +283,30 @@ reload (MqlwBucketView *self,
 {
   const MqlwBucketTable *table = mqlw_workbench_get_buckets (self->workbench);
   double threshold = mqlw_workbench_get_threshold (self->workbench);
-  guint n = table != NULL ? table->n_buckets : 0;
+  MqlwModel *model = mqlw_workbench_get_model (self->workbench);
+  /* An empty model scores every lead 0: no bucket to show (the chart says why). */
+  gboolean nothing = model == NULL || mqlw_model_scores_nothing (model);
+  guint n_buckets = table != NULL && !nothing ? table->n_buckets : 0;
+  /* The leads without a score get a last row of their own. */
+  guint n = n_buckets + (table != NULL && !nothing && table->unscored.leads > 0 ? 1 : 0);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 start = g_get_monotonic_time ();
+  MqlwBucket unscored = { 0 };
 
+  if (n > n_buckets)
+    {
+      unscored.lo = unscored.hi = unscored.share = NAN;
+      unscored.leads = table->unscored.leads;
+      memcpy (unscored.stage, table->unscored.stage, sizeof unscored.stage);
+      unscored.verdict = MQLW_VERDICT_NONE;
+    }
   for (guint i = 0; i < n; i++)
     {
-      const MqlwBucket *bucket = &table->buckets[i];
-      gboolean above = bucket->lo >= threshold;
-      g_autofree char *range = mqlw_bucket_table_range_label (table, i);
+      gboolean is_unscored = i >= n_buckets;
+      const MqlwBucket *bucket = is_unscored ? &unscored : &table->buckets[i];
+      gboolean above = !is_unscored && bucket->lo >= threshold;
+      g_autofree char *range = is_unscored ? g_strdup (_("Unscored")) : mqlw_bucket_table_range_label (table, i);
       MqlwBucketItem *item;
 
       if (i >= shown)
@@ -298,14 +317,17 @@ reload (MqlwBucketView *self,
           item->bucket = *bucket;
           item->range = g_steal_pointer (&range);
           item->above = above;
+          item->unscored = is_unscored;
           g_ptr_array_add (added, item);
           continue;
         }
       item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
       g_object_freeze_notify (G_OBJECT (item));
-      if (bucket_differs (&item->bucket, bucket) || g_strcmp0 (item->range, range) != 0)
+      if (bucket_differs (&item->bucket, bucket) || g_strcmp0 (item->range, range) != 0 ||
+          item->unscored != is_unscored)
         {
           item->bucket = *bucket;
+          item->unscored = is_unscored;
           g_free (item->range);
           item->range = g_steal_pointer (&range);
           g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_BUCKET]);
@@ -338,6 +360,22 @@ sync_spec (MqlwBucketView *self)
 
 static void flush_update (GtkWidget *widget);
 
+/* The verdict column names the stage the verdicts follow: "Verdict (SQL)". */
+static void
+sync_verdict_title (MqlwBucketView *self)
+{
+  const MqlwBucketTable *table = mqlw_workbench_get_buckets (self->workbench);
+  g_autofree char *title = NULL;
+
+  if (table != NULL && table->verdict_stage < MQLW_N_STAGES)
+    /* Translators: the bucket table's verdict column, "Verdict (SQL)". */
+    title = g_strdup_printf (_("Verdict (%s)"), _(mqlw_stage_label (table->verdict_stage)));
+  else
+    title = g_strdup (_("Verdict"));
+  if (g_strcmp0 (gtk_column_view_column_get_title (self->verdict_column), title) != 0)
+    gtk_column_view_column_set_title (self->verdict_column, title);
+}
+
 /* Shows what changed; at most @max_new new rows, the rest at the next turn. */
 static void
 flush_some (MqlwBucketView *self,
@@ -355,7 +393,10 @@ flush_some (MqlwBucketView *self,
       mqlw_frame_queue_add (GTK_WIDGET (self), flush_update);
     }
   if (change & (MQLW_WORKBENCH_CHANGED_BUCKETS | MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_SCORES))
-    sync_spec (self);
+    {
+      sync_spec (self);
+      sync_verdict_title (self);
+    }
 }
 
 /* Everything, now: what the next frame shows. */
@@ -493,6 +534,8 @@ mqlw_bucket_view_init (MqlwBucketView *self)
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_append_column (self->column_view, column);
+      if (g_str_equal (columns[i].id, "verdict"))
+        self->verdict_column = column;
       g_object_unref (column);
     }
 

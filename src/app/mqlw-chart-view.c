@@ -94,6 +94,14 @@ fill_style (MqlwChartView  *self,
   style->hover_bucket = self->hover_bucket;
   /* 0 = every stage with data; a choice otherwise. */
   style->stages = self->stages == ALL_STAGES ? 0 : self->stages;
+  /* An empty model scores every lead 0: say what to do instead of drawing
+   * one bucket holding every lead. (A translation is a static string: safe
+   * for the drawing thread.) */
+  if (self->workbench != NULL && mqlw_workbench_get_model (self->workbench) != NULL &&
+      mqlw_model_scores_nothing (mqlw_workbench_get_model (self->workbench)))
+    style->empty_message = _("No Scoring Yet\nThe model has no criteria and no score column, so every lead would "
+                             "score 0. Choose how leads are scored — a score column from the data, a model file or an "
+                             "example model (main menu → How Are Leads Scored?) — or add criteria in the model panel.");
 }
 
 void

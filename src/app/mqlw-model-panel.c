@@ -1591,6 +1591,7 @@ criterion_dialog_free (gpointer  data,
 
 static const MqlwMatchOp dialog_ops[] = {
   MQLW_MATCH_EQUALS, MQLW_MATCH_IN_SET, MQLW_MATCH_RANGE, MQLW_MATCH_EMAIL_DOMAIN, MQLW_MATCH_MISSING,
+  MQLW_MATCH_NOT_IN, MQLW_MATCH_CONTAINS,
 };
 
 static char *
@@ -1985,6 +1986,8 @@ open_criterion_dialog (MqlwModelPanel *self,
       gtk_string_list_append (ops, _("is between"));
       gtk_string_list_append (ops, _("e-mail domain is"));
       gtk_string_list_append (ops, _("is missing"));
+      gtk_string_list_append (ops, _("is none of"));
+      gtk_string_list_append (ops, _("contains (any case)"));
       d->op_row = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->op_row), _("Condition"));
       adw_combo_row_set_model (ADW_COMBO_ROW (d->op_row), G_LIST_MODEL (ops));

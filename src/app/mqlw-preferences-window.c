@@ -12,7 +12,7 @@ const char *const mqlw_bucket_presets[] = {
   "auto", "width:5", "width:10", "width:20", "quantiles:5", "quantiles:10", NULL,
 };
 
-static const char *const stages[] = { "accepted", "sql", "opportunity", "won", NULL };
+static const char *const stages[] = { "auto", "accepted", "sql", "opportunity", "won", NULL };
 
 struct _MqlwPreferencesWindow
 {
@@ -152,7 +152,7 @@ build (MqlwPreferencesWindow *self)
   g_autofree char *scheme = NULL;
   g_autofree char *stage = NULL;
   const char **presets;
-  GtkWidget *capacity, *marginal, *good, *hot, *autosave = NULL;
+  GtkWidget *capacity, *marginal, *good, *hot, *min_known, *autosave = NULL;
   guint n_presets = g_strv_length ((char **) mqlw_bucket_presets);
   guint selected = 0;
   gboolean user_scheme;
@@ -208,13 +208,15 @@ build (MqlwPreferencesWindow *self)
     {
       MqlwStage s;
 
-      mqlw_stage_from_string (stages[i], &s);
-      gtk_string_list_append (stage_labels, _(mqlw_stage_label (s)));
+      if (g_str_equal (stages[i], "auto"))
+        gtk_string_list_append (stage_labels, _("Automatic: SQL, else the next stage that differs"));
+      else if (mqlw_stage_from_string (stages[i], &s))
+        gtk_string_list_append (stage_labels, _(mqlw_stage_label (s)));
     }
   self->stage_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stage_row), _("Verdict stage"));
   adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stage_labels));
-  stage = self->settings != NULL ? g_settings_get_string (self->settings, "verdict-stage") : g_strdup ("sql");
+  stage = self->settings != NULL ? g_settings_get_string (self->settings, "verdict-stage") : g_strdup ("auto");
   self->syncing = TRUE;
   for (guint i = 0; stages[i] != NULL; i++)
     if (g_str_equal (stages[i], stage))
@@ -225,6 +227,8 @@ build (MqlwPreferencesWindow *self)
   marginal = add_spin_row (verdicts, _("Marginal from (%)"), _("Below this rate a bucket is “Too early”"), 0, 100, 1, 0);
   good = add_spin_row (verdicts, _("Good from (%)"), NULL, 0, 100, 1, 0);
   hot = add_spin_row (verdicts, _("Hot from (%)"), NULL, 0, 100, 1, 0);
+  min_known = add_spin_row (verdicts, _("Known outcomes for a verdict"),
+                            _("A bucket with fewer known outcomes is “Too few leads”"), 0, 100000, 5, 0);
 
   /* Saving */
   adw_preferences_group_set_title (saving, _("Saving"));
@@ -249,6 +253,7 @@ build (MqlwPreferencesWindow *self)
                                     get_percent, set_percent, NULL, NULL);
       g_settings_bind_with_mapping (self->settings, "verdict-hot", hot, "value", G_SETTINGS_BIND_DEFAULT,
                                     get_percent, set_percent, NULL, NULL);
+      g_settings_bind (self->settings, "verdict-min-known", min_known, "value", G_SETTINGS_BIND_DEFAULT);
       if (autosave != NULL)
         g_settings_bind (self->settings, "autosave-interval", autosave, "value", G_SETTINGS_BIND_DEFAULT);
     }

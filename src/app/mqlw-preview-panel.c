@@ -24,6 +24,7 @@ struct _MqlwPreviewPanel
   GtkBox        *figures_box;
   GtkWidget     *swap_button;
   GtkSpinButton *capacity_spin;
+  GtkSpinButton *months_spin;
   gboolean       syncing;
   gboolean       pending;    /* figures changed since the last refresh */
 };
@@ -132,6 +133,40 @@ create_capacity_row (MqlwPreviewPanel *self)
 }
 
 static void
+on_months_changed_cb (GtkSpinButton    *spin,
+                      MqlwPreviewPanel *self)
+{
+  if (self->syncing)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-months", "d", gtk_spin_button_get_value (spin));
+}
+
+/* The period the history covers, when the data has no created date (or the
+ * person knows better): 0 goes back to the created dates. */
+static GtkWidget *
+create_months_row (MqlwPreviewPanel *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Months of history"));
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 1200, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
+  gtk_widget_add_css_class (label, "figure-title");
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
+  gtk_widget_set_tooltip_text (spin, _("How many months the history covers, for the figures a month; "
+                                       "0 takes them from the created dates"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Months of history"), -1);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_months_changed_cb), self);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), spin);
+  self->months_spin = GTK_SPIN_BUTTON (spin);
+  return row;
+}
+
+static void
 build_figures (MqlwPreviewPanel *self)
 {
   GtkWidget *card;
@@ -141,6 +176,8 @@ build_figures (MqlwPreviewPanel *self)
                                                create_figure (self, "mql-per-month", _("A month"), TRUE)));
   gtk_box_append (GTK_BOX (card), create_figure (self, "capacity", NULL, FALSE));
   gtk_box_append (GTK_BOX (card), create_capacity_row (self));
+  gtk_box_append (GTK_BOX (card), create_months_row (self));
+  gtk_box_append (GTK_BOX (card), create_figure (self, "unscored", NULL, FALSE));
   gtk_box_append (self->figures_box, card);
 
   card = create_card (_("Conversion of the MQLs"));
@@ -230,9 +267,13 @@ fill_capacity (MqlwPreviewPanel  *self,
 
   double capacity = isnan (preview->capacity_per_month) ? 0 : preview->capacity_per_month;
 
-  set_css_class (GTK_WIDGET (label), "error", !isnan (preview->capacity_per_month) && preview->over_capacity);
-  set_css_class (GTK_WIDGET (label), "success", !isnan (preview->capacity_per_month) && !preview->over_capacity);
-  if (isnan (preview->capacity_per_month))
+  gboolean checked = !isnan (preview->capacity_per_month) && !isnan (preview->mql_per_month);
+
+  set_css_class (GTK_WIDGET (label), "error", checked && preview->over_capacity);
+  set_css_class (GTK_WIDGET (label), "success", checked && !preview->over_capacity);
+  if (isnan (preview->mql_per_month))
+    text = g_strdup (_("No capacity check: the period of the history is unknown"));
+  else if (isnan (preview->capacity_per_month))
     text = g_strdup_printf (_("%s a month; no capacity set"), month);
   else
     {
@@ -254,6 +295,7 @@ static void
 refresh (MqlwPreviewPanel *self)
 {
   const MqlwPreview *p = mqlw_workbench_get_preview (self->workbench);
+  MqlwModel *model = mqlw_workbench_get_model (self->workbench);
   const MqlwComparison *c;
   static const struct { const char *id; MqlwStage stage; } rates[] = {
     { "accepted", MQLW_STAGE_ACCEPTED },
@@ -264,6 +306,9 @@ refresh (MqlwPreviewPanel *self)
   static const char *paths[] = { "path-score", "path-grade-behaviour", "path-hand-raiser" };
   gint64 start = g_get_monotonic_time ();
 
+  /* An empty model makes every lead an MQL at 0: no figures (the chart says why). */
+  if (model == NULL || mqlw_model_scores_nothing (model))
+    p = NULL;
   if (gtk_widget_get_visible (GTK_WIDGET (self->figures_box)) != (p != NULL))
     gtk_widget_set_visible (GTK_WIDGET (self->figures_box), p != NULL);
   if (gtk_widget_get_visible (self->swap_button) != (p != NULL))
@@ -275,16 +320,49 @@ refresh (MqlwPreviewPanel *self)
     g_autofree char *mql = mqlw_format_count (p->mql);
     g_autofree char *share = mqlw_format_percent (p->mql_share);
     g_autofree char *leads = mqlw_format_count (p->leads);
-    g_autofree char *caption = g_strdup_printf (_("%s of %s leads"), share, leads);
-    g_autofree char *month = mqlw_format_number (p->mql_per_month, 1);
+    g_autofree char *caption = p->unscored.leads > 0 ? g_strdup_printf (_("%s of %s scored leads"), share, leads)
+                                                     : g_strdup_printf (_("%s of %s leads"), share, leads);
+    g_autofree char *month = isnan (p->mql_per_month) ? g_strdup ("—") : mqlw_format_number (p->mql_per_month, 1);
     g_autofree char *months = mqlw_format_number (p->months, 0);
-    g_autofree char *month_caption = g_strdup_printf (_("over %s months of history"), months);
+    g_autofree char *month_caption = NULL;
+    double stated = mqlw_workbench_get_months (self->workbench);
 
+    if (p->months_source == MQLW_MONTHS_UNKNOWN)
+      month_caption = g_strdup (_("the period is unknown: the data has no created date; enter the months below"));
+    else if (p->months_source == MQLW_MONTHS_STATED)
+      month_caption = g_strdup_printf (_("over %s months, as stated"), months);
+    else
+      month_caption = g_strdup_printf (_("over %s months of history"), months);
     set_figure (self, "mql", mql, caption);
     /* "mql-share" is read back from the caption: keep its value alone there too. */
     g_object_set_data_full (g_hash_table_lookup (self->captions, "mql"), "value", g_strdup (share), g_free);
     set_figure (self, "mql-per-month", month, month_caption);
     fill_capacity (self, p);
+    if (gtk_spin_button_get_value (self->months_spin) != (isnan (stated) ? 0 : stated))
+      {
+        self->syncing = TRUE;
+        gtk_spin_button_set_value (self->months_spin, isnan (stated) ? 0 : stated);
+        self->syncing = FALSE;
+      }
+  }
+  {
+    /* The leads without a score, left out of every figure here. */
+    g_autofree char *note = NULL;
+
+    if (p->unscored.leads > 0)
+      {
+        g_autofree char *count = mqlw_format_count (p->unscored.leads);
+        g_autofree char *sql = mqlw_format_rate (&p->unscored.stage[MQLW_STAGE_SQL]);
+
+        if (p->unscored.stage[MQLW_STAGE_SQL].present)
+          note = g_strdup_printf (_("%s leads have no score and are left out of these figures (their SQL rate: %s)."),
+                                  count, sql);
+        else
+          note = g_strdup_printf (_("%s leads have no score and are left out of these figures."), count);
+      }
+    set_figure (self, "unscored", note != NULL ? note : "", "");
+    if (gtk_widget_get_visible (gtk_widget_get_parent (g_hash_table_lookup (self->figures, "unscored"))) != (note != NULL))
+      gtk_widget_set_visible (gtk_widget_get_parent (g_hash_table_lookup (self->figures, "unscored")), note != NULL);
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (rates); i++)

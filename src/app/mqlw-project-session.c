@@ -69,6 +69,7 @@ typedef struct {
   gboolean            recover;
   GPtrArray          *approvers;
   char               *notes;
+  char               *bucket_spec; /* sign: the scheme on show */
   GDate               signed_on;
   GDate               review_on;
   MqlwWorkbenchState *state;       /* open: the workbench's figures, built in the worker */
@@ -91,6 +92,7 @@ op_free (Op *op)
   g_free (op->logical_path);
   g_clear_pointer (&op->approvers, g_ptr_array_unref);
   g_free (op->notes);
+  g_free (op->bucket_spec);
   g_clear_pointer (&op->key, mqlw_signing_key_free);
   g_free (op->signer);
   if (op->passphrase != NULL)
@@ -186,6 +188,21 @@ autosave_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The period stated in the window goes into the project (saved with it);
+ * not while a save or sign-off works on the project. */
+static void
+sync_months (MqlwProjectSession *self)
+{
+  double months = mqlw_workbench_get_months (self->workbench);
+  double stored;
+
+  if (self->project == NULL || self->task != NULL)
+    return;
+  stored = mqlw_project_get_months (self->project);
+  if (stored != months && !(isnan (stored) && isnan (months)))
+    mqlw_project_set_months (self->project, months);
+}
+
 static void
 on_workbench_changed_cb (MqlwWorkbench *workbench,
                          guint          change,
@@ -193,6 +210,7 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
 {
   MqlwProjectSession *self = user_data;
 
+  sync_months (self);
   if (change & (MQLW_WORKBENCH_CHANGED_MODEL | MQLW_WORKBENCH_CHANGED_STRUCTURE |
                 MQLW_WORKBENCH_CHANGED_SCORES | MQLW_WORKBENCH_CHANGED_THRESHOLD))
     {
@@ -412,6 +430,7 @@ mqlw_project_session_ensure_project (MqlwProjectSession *self)
     self->project = mqlw_project_new (dataset, self->mapping);
   else if (mqlw_project_get_dataset (self->project) != dataset)
     mqlw_project_set_dataset (self->project, dataset, self->mapping);   /* a re-import */
+  sync_months (self);
   return self->project;
 }
 
@@ -501,7 +520,7 @@ run_op_thread (GTask        *task,
         signoff = mqlw_project_sign (op->project, 0, op->approvers, op->notes,
                                      op->has_signed_on ? &op->signed_on : NULL,
                                      op->has_review_on ? &op->review_on : NULL,
-                                     cancellable, &error);
+                                     op->bucket_spec, cancellable, &error);
         ok = signoff != NULL;
         /* The approver at the keyboard signs with their key; when that fails,
          * the sign-off stays and waits for the signature. */
@@ -670,6 +689,13 @@ mqlw_project_session_open_finish (MqlwProjectSession  *self,
     self->mapping = mqlw_mapping_copy (mqlw_project_get_mapping (self->project));
   g_free (self->path);
   self->path = g_strdup (op->logical_path);
+  /* The period the project states, before anything could store the old one in it. */
+  {
+    MqlwProject *project = g_steal_pointer (&self->project);
+
+    mqlw_workbench_set_months (self->workbench, mqlw_project_get_months (project));
+    self->project = project;
+  }
   self->recovered = op->recover;
   if (op->recover)
     mqlw_project_session_discard_recovery (op->path);
@@ -805,6 +831,9 @@ mqlw_project_session_sign_async (MqlwProjectSession  *self,
       g_ptr_array_add (op->approvers, mqlw_approver_new (a->name, a->role, a->team));
     }
   op->notes = g_strdup (notes != NULL ? notes : "");
+  /* The sign-off records the bucket scheme on show, not a fixed one. */
+  if (mqlw_workbench_get_bucket_spec (self->workbench) != NULL)
+    op->bucket_spec = mqlw_bucket_spec_to_string (mqlw_workbench_get_bucket_spec (self->workbench));
   if (signed_on != NULL && g_date_valid (signed_on))
     {
       op->signed_on = *signed_on;

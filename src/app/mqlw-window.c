@@ -21,6 +21,7 @@
 #include "mqlw-signoff-dialog.h"
 #include "mqlw-sweep-view.h"
 #include "mqlw-window.h"
+#include "mqlw-scoring-page.h"
 
 #define SAMPLE_HISTORY "leads-5000.csv"
 #define SAMPLE_MODEL   "seed002-two-paths.json"
@@ -69,6 +70,7 @@ struct _MqlwWindow
   GtkListBox           *recent_list;
   GtkWidget            *recent_label;
   MqlwMappingPage      *mapping_page;
+  MqlwScoringPage      *scoring_page;   /* "How are leads scored?", after a CSV is mapped */
   GtkProgressBar       *progress_bar;
   AdwStatusPage        *loading_page;
   AdwFlap              *flap;
@@ -180,7 +182,8 @@ set_page (MqlwWindow *self,
   const char *current = gtk_stack_get_visible_child_name (self->main_stack);
   gboolean workbench = g_strcmp0 (name, "workbench") == 0;
 
-  if (g_strcmp0 (current, "loading") != 0 && g_strcmp0 (current, "mapping") != 0)
+  if (g_strcmp0 (current, "loading") != 0 && g_strcmp0 (current, "mapping") != 0 &&
+      g_strcmp0 (current, "scoring") != 0)
     replace_string (&self->previous_page, current);
   /* The frame that first shows a page lays all of it out: the views' updates
    * wait for the next. */
@@ -203,6 +206,7 @@ set_page (MqlwWindow *self,
     };
     for (guint i = 0; i < G_N_ELEMENTS (data_actions); i++)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), data_actions[i], workbench);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-scoring", workbench);
   }
   gtk_widget_set_visible (self->save_button, workbench);
   if (workbench && self->restore_workshop)
@@ -476,11 +480,12 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
   if (change & MQLW_WORKBENCH_CHANGED_DATA)
     {
       MqlwDataset *dataset = mqlw_workbench_get_dataset (workbench);
+      const char *model_name = mqlw_workbench_get_model (workbench)->name;
       g_autofree char *base = g_path_get_basename (dataset->source_name);
       g_autofree char *count = mqlw_format_count (dataset->n_rows);
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s leads · %s"), base, count,
-                                                   mqlw_workbench_get_model (workbench)->name != NULL ?
-                                                   mqlw_workbench_get_model (workbench)->name : _("Untitled model"));
+                                                   model_name != NULL && *model_name != '\0' ?
+                                                   model_name : _("Untitled model"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
     }
 }
@@ -586,6 +591,7 @@ typedef struct {
   char        *path;
   MqlwMapping *mapping;
   gint         progress;   /* 0 … 10000 */
+  gboolean     ask_scoring;   /* no model came with it: ask how leads are scored */
 } ImportJob;
 
 static void
@@ -713,6 +719,70 @@ apply_default_buckets (MqlwWindow *self)
     g_message ("Preferred buckets not used: %s", error->message);
 }
 
+/* "How are leads scored?" for the history on show. */
+static void
+show_scoring_page (MqlwWindow *self)
+{
+  g_autofree char *samples = mqlw_application_samples_dir ();
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+
+  if (dataset == NULL)
+    return;
+  mqlw_scoring_page_set_data (self->scoring_page, dataset, samples);
+  set_page (self, "scoring");
+}
+
+static void
+on_scoring_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = g_object_steal_data (G_OBJECT (self), "scoring-summary");
+
+  if (!mqlw_workbench_load_finish (MQLW_WORKBENCH (object), result, &error))
+    {
+      if (!is_cancelled (error))
+        show_error (self, _("Could Not Score the Leads"), error);
+      return;
+    }
+  set_page (self, "workbench");
+  if (summary != NULL)
+    show_toast (self, summary, NULL);
+}
+
+/* The scoring page's choice becomes the model as opened (the baseline). */
+static void
+on_scoring_chosen_cb (MqlwScoringPage *page,
+                      MqlwModel       *model,
+                      const char      *summary,
+                      MqlwWindow      *self)
+{
+  g_autoptr(MqlwModel) chosen = model != NULL ? mqlw_model_copy (model) : mqlw_model_new ();
+  MqlwModel *current = mqlw_workbench_get_model (self->workbench);
+
+  if (current != NULL && mqlw_model_equal (current, chosen))
+    {
+      set_page (self, "workbench");
+      return;
+    }
+  if (isnan (chosen->capacity_per_month) && self->settings != NULL &&
+      g_settings_get_double (self->settings, "default-capacity") > 0)
+    chosen->capacity_per_month = g_settings_get_double (self->settings, "default-capacity");
+  g_object_set_data_full (G_OBJECT (self), "scoring-summary", g_strdup (summary), g_free);
+  mqlw_workbench_load_async (self->workbench, mqlw_workbench_get_dataset (self->workbench), chosen,
+                             self->cancellable, on_scoring_loaded_cb, g_object_ref (self));
+}
+
+static void
+choose_scoring_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  show_scoring_page (MQLW_WINDOW (widget));
+}
+
 static void
 on_import_loaded_cb (GObject      *object,
                      GAsyncResult *result,
@@ -738,11 +808,15 @@ on_import_loaded_cb (GObject      *object,
       import_job_free (job);
       return;
     }
-  /* A new lead history is a new, untitled document. */
+  /* A new lead history is a new, untitled document, with no stated period. */
+  mqlw_workbench_set_months (self->workbench, NAN);
   mqlw_project_session_reset (self->session, job->mapping);
   apply_default_buckets (self);
   remember_recent (self, job->path);
-  set_page (self, "workbench");
+  if (job->ask_scoring)
+    show_scoring_page (self);
+  else
+    set_page (self, "workbench");
   import_job_free (job);
 }
 
@@ -776,7 +850,10 @@ on_import_done_cb (GObject      *object,
 
   /* Models that set no capacity get the preferred one. */
   if (model == NULL && !mqlw_workbench_has_data (self->workbench))
-    model = create_fallback_model (dataset);
+    {
+      model = create_fallback_model (dataset);
+      job->ask_scoring = TRUE;
+    }
   if (model != NULL && isnan (model->capacity_per_month) && self->settings != NULL &&
       g_settings_get_double (self->settings, "default-capacity") > 0)
     model->capacity_per_month = g_settings_get_double (self->settings, "default-capacity");
@@ -787,6 +864,7 @@ on_import_done_cb (GObject      *object,
 
     loaded->path = g_strdup (job->path);
     loaded->mapping = job->mapping != NULL ? mqlw_mapping_copy (job->mapping) : NULL;
+    loaded->ask_scoring = job->ask_scoring;
     g_object_set_data_full (G_OBJECT (self), "loading-job", loaded, (GDestroyNotify) import_job_free);
     adw_status_page_set_title (self->loading_page, _("Calculating the Figures…"));
     gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
@@ -894,6 +972,8 @@ on_model_loaded_cb (GObject      *object,
         show_error (self, g_object_get_data (G_OBJECT (self), "model-heading"), error);
       return;
     }
+  if (g_strcmp0 (mqlw_window_get_page (self), "scoring") == 0)
+    set_page (self, "workbench");
   show_toast (self, _("Model opened; it is the new baseline"), NULL);
 }
 
@@ -1320,6 +1400,17 @@ set_capacity_action (GtkWidget  *widget,
   double capacity = g_variant_get_double (param);
 
   mqlw_workbench_set_capacity (MQLW_WINDOW (widget)->workbench, capacity > 0 ? capacity : NAN);
+}
+
+/* The period of the history, as stated in the preview panel; 0 or less: from the created dates. */
+static void
+set_months_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  double months = g_variant_get_double (parameter);
+
+  mqlw_workbench_set_months (MQLW_WINDOW (widget)->workbench, months > 0 ? months : NAN);
 }
 
 static void
@@ -2193,6 +2284,8 @@ typedef struct {
   MqlwSignoff *signoff;
   guint        version;
   char        *path;
+  MqlwBucketSpec *buckets;       /* the scheme on show */
+  MqlwReportOptions options;     /* its verdict cuts and stated period */
 } ReportJob;
 
 static void
@@ -2201,6 +2294,7 @@ report_job_free (ReportJob *job)
   g_clear_pointer (&job->dataset, mqlw_dataset_unref);
   g_clear_pointer (&job->model, mqlw_model_unref);
   g_clear_pointer (&job->signoff, mqlw_signoff_unref);
+  g_clear_pointer (&job->buckets, mqlw_bucket_spec_free);
   g_free (job->path);
   g_free (job);
 }
@@ -2216,7 +2310,8 @@ run_report_thread (GTask        *task,
   GError *error = NULL;
 
   mqlw_background_thread_begin ();
-  report = mqlw_report_new (job->dataset, job->model, job->signoff, job->version, &error);
+  job->options.buckets = job->buckets;
+  report = mqlw_report_new_full (job->dataset, job->model, job->signoff, job->version, &job->options, &error);
   if (report == NULL || !mqlw_report_write (report, job->path, &error))
     g_task_return_error (task, error);
   else
@@ -2270,6 +2365,12 @@ export_report_to (MqlwWindow *self,
   job->version = signoff != NULL ? signoff->version :
                  head != NULL && mqlw_model_equal (head->model, job->model) ? head->number : 0;
   job->path = g_strdup (path);
+  /* The report shows what the window shows: its buckets, verdicts and period. */
+  mqlw_report_options_init (&job->options);
+  if (mqlw_workbench_get_bucket_spec (self->workbench) != NULL)
+    job->buckets = mqlw_bucket_spec_copy (mqlw_workbench_get_bucket_spec (self->workbench));
+  mqlw_workbench_get_verdict_cuts (self->workbench, &job->options.cuts);
+  job->options.months = mqlw_workbench_get_months (self->workbench);
   show_file_progress (self, text, TRUE);
   task = g_task_new (NULL, self->file_cancellable, on_report_done_cb, g_object_ref (self));
   g_task_set_task_data (task, job, (GDestroyNotify) report_job_free);
@@ -2707,6 +2808,8 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.set-threshold", "d", set_threshold_action);
   gtk_widget_class_install_action (widget_class, "win.apply-suggestion", "d", apply_suggestion_action);
   gtk_widget_class_install_action (widget_class, "win.set-capacity", "d", set_capacity_action);
+  gtk_widget_class_install_action (widget_class, "win.set-months", "d", set_months_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-scoring", NULL, choose_scoring_action);
   gtk_widget_class_install_action (widget_class, "win.set-buckets", "s", set_buckets_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
@@ -2794,7 +2897,8 @@ apply_verdict_settings (MqlwWindow *self)
 
   mqlw_verdict_cuts_init_default (&cuts);
   if (!mqlw_stage_from_string (stage, &cuts.stage))
-    mqlw_verdict_cuts_init_default (&cuts);
+    cuts.stage = MQLW_VERDICT_STAGE_AUTO;   /* "auto", or anything unknown */
+  cuts.min_known = g_settings_get_uint (self->settings, "verdict-min-known");
   cuts.marginal = g_settings_get_double (self->settings, "verdict-marginal");
   cuts.good = MAX (cuts.marginal, g_settings_get_double (self->settings, "verdict-good"));
   cuts.hot = MAX (cuts.good, g_settings_get_double (self->settings, "verdict-hot"));
@@ -2831,7 +2935,11 @@ mqlw_window_init (MqlwWindow *self)
       g_signal_connect_object (self->settings, "changed::verdict-marginal", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::verdict-good", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::verdict-hot", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::verdict-min-known", G_CALLBACK (apply_verdict_settings), self, G_CONNECT_SWAPPED);
     }
+  self->scoring_page = g_object_new (MQLW_TYPE_SCORING_PAGE, NULL);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->scoring_page), "scoring");
+  g_signal_connect (self->scoring_page, "chosen", G_CALLBACK (on_scoring_chosen_cb), self);
   g_signal_connect (self->workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
   g_signal_connect (self->workbench, "error", G_CALLBACK (on_workbench_error_cb), self);
   g_signal_connect (self->workbench, "notify::busy", G_CALLBACK (on_workbench_busy_cb), self);
@@ -2928,6 +3036,8 @@ mqlw_window_get_child (MqlwWindow *self,
     return GTK_WIDGET (self->model_panel);
   if (g_str_equal (name, "mapping"))
     return GTK_WIDGET (self->mapping_page);
+  if (g_str_equal (name, "scoring"))
+    return GTK_WIDGET (self->scoring_page);
   if (g_str_equal (name, "chart"))
     return GTK_WIDGET (self->chart_view);
   if (g_str_equal (name, "sweep"))

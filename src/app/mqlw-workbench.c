@@ -32,6 +32,7 @@ typedef struct {
   gboolean        rescore;
   MqlwBucketSpec *spec;           /* NULL: choose the automatic scheme */
   MqlwVerdictCuts cuts;
+  double          months;         /* the stated period for a new calibration */
   guint           change;
   gint64          started;
 } Job;
@@ -58,6 +59,7 @@ struct _MqlwWorkbench
   MqlwBucketSpec  *bucket_spec;
   gboolean         bucket_spec_chosen;
   MqlwVerdictCuts  cuts;
+  double           months;         /* stated period; NAN = from the created dates */
   MqlwBucketTable *buckets;
   MqlwPreview      preview;
   MqlwComparison  *comparison;
@@ -199,6 +201,7 @@ compute_result (Job     *job,
       result->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (engine->scorer),
                                                   &engine->dataset->outcomes,
                                                   job->model->paths.score);
+      mqlw_calibration_set_months (result->calibration, job->months);
       result->spec = job->spec != NULL ? mqlw_bucket_spec_copy (job->spec)
                                        : mqlw_workbench_choose_bucket_spec (result->calibration);
       result->buckets = mqlw_calibration_buckets (result->calibration, result->spec, &job->cuts, &error);
@@ -268,6 +271,24 @@ emit_changed (MqlwWorkbench *self,
   g_signal_emit (self, signals[CHANGED], 0, change);
 }
 
+static gboolean
+same_months (double a,
+             double b)
+{
+  return a == b || (isnan (a) && isnan (b));
+}
+
+/* The stated period onto the shown calibrations; only while no job reads them. */
+static void
+apply_months (MqlwWorkbench *self)
+{
+  g_assert (self->task == NULL);
+  if (self->engine == NULL)
+    return;
+  mqlw_calibration_set_months (self->engine->calibration, self->months);
+  mqlw_calibration_set_months (self->engine->baseline_calibration, self->months);
+}
+
 static void
 rebuild_preview (MqlwWorkbench *self)
 {
@@ -285,7 +306,7 @@ static gboolean
 cuts_equal (const MqlwVerdictCuts *a,
             const MqlwVerdictCuts *b)
 {
-  return a->stage == b->stage && a->marginal == b->marginal && a->good == b->good && a->hot == b->hot;
+  return mqlw_verdict_cuts_equal (a, b);
 }
 
 /* The shown calibration's buckets again with the window's verdict cuts: one
@@ -388,6 +409,15 @@ on_job_done_cb (GObject      *object,
       if (!cuts_equal (&job->cuts, &self->cuts))
         rebucket (self);
     }
+  /* The period changed while the worker ran: now that no job reads the
+   * calibrations, apply it; the suggestions and sweep follow from a new job. */
+  if (!same_months (job->months, self->months))
+    {
+      apply_months (self);
+      rebuild_preview (self);
+      self->pending = TRUE;
+      change |= MQLW_WORKBENCH_CHANGED_THRESHOLD;
+    }
 
   if (self->pending)
     start_job (self);
@@ -414,6 +444,7 @@ start_job (MqlwWorkbench *self)
   job->rescore = self->pending_rescore;
   job->spec = self->bucket_spec_chosen ? mqlw_bucket_spec_copy (self->bucket_spec) : NULL;
   job->cuts = self->cuts;
+  job->months = self->months;
   job->change = self->pending_change | (job->rescore ? MQLW_WORKBENCH_CHANGED_SCORES : MQLW_WORKBENCH_CHANGED_THRESHOLD);
   job->started = g_get_monotonic_time ();
   self->pending = FALSE;
@@ -640,6 +671,7 @@ mqlw_workbench_init (MqlwWorkbench *self)
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_model_unref);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_model_unref);
   mqlw_verdict_cuts_init_default (&self->cuts);
+  self->months = NAN;
 }
 
 MqlwWorkbench *
@@ -674,6 +706,14 @@ mqlw_workbench_load_state (MqlwWorkbench      *self,
   self->bucket_spec = g_steal_pointer (&state->spec);
   self->buckets = g_steal_pointer (&state->buckets);
   take_result (self, state->result);
+  /* A stated period applies to the new history too (the suggestions and
+   * sweep were built without it: a job rebuilds them). */
+  if (!isnan (self->months))
+    {
+      apply_months (self);
+      rebuild_preview (self);
+      self->pending = TRUE;
+    }
   {
     MqlwVerdictCuts defaults;
 
@@ -682,6 +722,8 @@ mqlw_workbench_load_state (MqlwWorkbench      *self,
       rebucket (self);
   }
   clear_history (self);
+  if (self->pending)
+    start_job (self);
   /* A current model that differs from the baseline is one undo away from it. */
   if (state->edited)
     {
@@ -1053,6 +1095,35 @@ mqlw_workbench_set_capacity (MqlwWorkbench *self,
   self->model->capacity_per_month = capacity_per_month;
   rebuild_preview (self);
   queue_job (self, FALSE, 0);
+  emit_changed (self, MQLW_WORKBENCH_CHANGED_THRESHOLD);
+}
+
+double
+mqlw_workbench_get_months (MqlwWorkbench *self)
+{
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NAN);
+  return self->months;
+}
+
+void
+mqlw_workbench_set_months (MqlwWorkbench *self,
+                           double         months)
+{
+  g_return_if_fail (MQLW_IS_WORKBENCH (self));
+  g_return_if_fail (isnan (months) || (months > 0 && isfinite (months)));
+
+  if (same_months (self->months, months))
+    return;
+  self->months = months;
+  if (self->engine == NULL)
+    return;
+  /* A job in flight reads the calibrations: it applies the period when it is done. */
+  if (self->task == NULL)
+    {
+      apply_months (self);
+      rebuild_preview (self);
+      queue_job (self, FALSE, 0);
+    }
   emit_changed (self, MQLW_WORKBENCH_CHANGED_THRESHOLD);
 }
 

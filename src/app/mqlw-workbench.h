@@ -133,6 +133,13 @@ double                 mqlw_workbench_get_capacity     (MqlwWorkbench  *self);
 void                   mqlw_workbench_set_capacity     (MqlwWorkbench  *self,
                                                         double          capacity_per_month);
 
+/* The period the history covers, when the person states it (NAN: from the
+ * created dates, unknown without them): the per-month figures and the
+ * capacity check divide by it. Kept across loads until set again. */
+double                 mqlw_workbench_get_months       (MqlwWorkbench  *self);
+void                   mqlw_workbench_set_months       (MqlwWorkbench  *self,
+                                                        double          months);
+
 /* Model edits by criterion id (fit rule, behaviour rule or disqualifier):
  * copy the model, edit the copy, push undo, rescore, recalibrate. */
 gboolean               mqlw_workbench_set_points       (MqlwWorkbench  *self,

@@ -64,6 +64,8 @@ mqlw_model_option_group (MqlwModelOptions *options)
       N_("MQL threshold (default: the model's)"), N_("POINTS") },
     { "capacity", 'c', 0, G_OPTION_ARG_STRING, &options->capacity,
       N_("MQLs per month sales can follow up (default: the model's)"), N_("N") },
+    { "months", 0, 0, G_OPTION_ARG_STRING, &options->months,
+      N_("Months of history the data covers, for the per-month figures (default: from the created dates)"), N_("N") },
     { NULL }
   };
   GOptionGroup *group;
@@ -109,6 +111,7 @@ mqlw_model_options_clear (MqlwModelOptions *options)
   g_clear_pointer (&options->score_column, g_free);
   g_clear_pointer (&options->threshold, g_free);
   g_clear_pointer (&options->capacity, g_free);
+  g_clear_pointer (&options->months, g_free);
 }
 
 void
@@ -284,6 +287,96 @@ mqlw_claim_stdin (const char  *path,
       return FALSE;
     }
   stdin_claimed_by = what;
+  return TRUE;
+}
+
+MqlwBucketSpec *
+mqlw_parse_buckets (const char  *text,
+                    GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  MqlwBucketSpec *spec = mqlw_bucket_spec_parse (text != NULL ? text : "auto", &local);
+
+  if (spec == NULL)
+    g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE, "--buckets: %s", local->message);
+  return spec;
+}
+
+gboolean
+mqlw_parse_verdict_cuts (const char       *cuts_text,
+                         const char       *stage_text,
+                         int               min_known,
+                         MqlwVerdictCuts  *cuts,
+                         GError          **error)
+{
+  mqlw_verdict_cuts_init_default (cuts);
+
+  if (stage_text != NULL && g_ascii_strcasecmp (stage_text, "auto") != 0 &&
+      !mqlw_stage_from_string (stage_text, &cuts->stage))
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("--verdict-stage must be auto, accepted, sql, opportunity or won, not “%s”"), stage_text);
+      return FALSE;
+    }
+  if (cuts_text != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (cuts_text, ",", -1);
+      double values[3];
+
+      if (g_strv_length (parts) != 3)
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("--verdict-cuts needs three rates MARGINAL,GOOD,HOT such as 10,30,50"));
+          return FALSE;
+        }
+      for (guint i = 0; i < 3; i++)
+        if (!mqlw_parse_fraction ("--verdict-cuts", parts[i], &values[i], error))
+          return FALSE;
+      if (!(values[0] <= values[1] && values[1] <= values[2]))
+        {
+          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                       _("--verdict-cuts must not decrease: marginal ≤ good ≤ hot"));
+          return FALSE;
+        }
+      cuts->marginal = values[0];
+      cuts->good = values[1];
+      cuts->hot = values[2];
+    }
+  if (min_known >= 0)
+    cuts->min_known = (guint) min_known;
+  return TRUE;
+}
+
+gboolean
+mqlw_parse_months (const char  *text,
+                   double      *months,
+                   GError     **error)
+{
+  if (!mqlw_parse_number ("--months", text, months, error))
+    return FALSE;
+  if (!(*months > 0) || !isfinite (*months))
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("--months must be a positive number of months, not “%s”"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The period stated in the last project opened as lead history (NAN: none). */
+static double project_months = NAN;
+
+gboolean
+mqlw_apply_months (MqlwCalibration  *calibration,
+                   const char       *text,
+                   GError          **error)
+{
+  double months = project_months;
+
+  if (text != NULL && !mqlw_parse_months (text, &months, error))
+    return FALSE;
+  if (!isnan (months))
+    mqlw_calibration_set_months (calibration, months);
   return TRUE;
 }
 
@@ -614,6 +707,7 @@ load_project (const char  *path,
   if (project == NULL)
     return NULL;
   current = mqlw_project_get_model (project);
+  project_months = mqlw_project_get_months (project);
   for (guint i = 0; deferred != NULL && i < deferred->len; i++)
     {
       DeferredModel *d = g_ptr_array_index (deferred, i);
@@ -644,13 +738,6 @@ mqlw_load_dataset (const char             *path,
 
   if (g_strcmp0 (path, "-") != 0 && mqlw_project_is_project_file (path))
     return load_project (path, error);
-  if (deferred_models != NULL && deferred_models->len > 0)
-    {
-      g_clear_pointer (&deferred_models, g_ptr_array_unref);
-      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                   _("say how leads are scored: --model MODEL.json or --score-column COLUMN"));
-      return NULL;
-    }
 
   mapping = mqlw_build_mapping (options, error);
   if (mapping == NULL)
@@ -674,6 +761,21 @@ mqlw_load_dataset (const char             *path,
     g_printerr ("\r\033[K");
   if (dataset == NULL)
     return NULL;
+  /* Read first, so that the message can name the platform's score column. */
+  if (deferred_models != NULL && deferred_models->len > 0)
+    {
+      MqlwColumn *score = mqlw_dataset_find_role (dataset, MQLW_ROLE_SCORE);
+
+      g_clear_pointer (&deferred_models, g_ptr_array_unref);
+      if (score != NULL)
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("say how leads are scored: --score-column “%s” (the score column found in %s) or --model MODEL.json"),
+                     score->name, dataset->source_name);
+      else
+        g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                     _("say how leads are scored: --model MODEL.json or --score-column COLUMN"));
+      return NULL;
+    }
 
   if (!options->quiet)
     mqlw_print_warnings (dataset->problems, dataset->source_name);

@@ -111,6 +111,40 @@ mqlw_json_buckets (const MqlwBucketTable *table)
 }
 
 JsonNode *
+mqlw_json_unscored (const MqlwUnscored *unscored)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_count (builder, "leads", unscored->leads);
+  add_stage_rates (builder, unscored->stage);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+void
+mqlw_json_add_table_facts (JsonBuilder           *builder,
+                           const MqlwBucketTable *table)
+{
+  g_autofree char *note = mqlw_verdict_explain (table->verdict_stage, table->verdict_why, table->cuts.stage);
+
+  json_builder_set_member_name (builder, "verdict_stage");
+  if (table->verdict_stage < MQLW_N_STAGES)
+    json_builder_add_string_value (builder, mqlw_stage_to_string (table->verdict_stage));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "verdict_reason");
+  json_builder_add_string_value (builder, mqlw_verdict_why_to_string (table->verdict_why));
+  json_builder_set_member_name (builder, "verdict_note");
+  json_builder_add_string_value (builder, note);
+  add_count (builder, "min_known", table->cuts.min_known);
+  json_builder_set_member_name (builder, "shares_include_unscored");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_set_member_name (builder, "unscored");
+  json_builder_add_value (builder, mqlw_json_unscored (&table->unscored));
+}
+
+JsonNode *
 mqlw_json_preview (const MqlwPreview *preview)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -123,11 +157,20 @@ mqlw_json_preview (const MqlwPreview *preview)
   add_count (builder, "wins_captured", preview->wins_captured);
   add_count (builder, "wins_missed", preview->wins_missed);
   add_count (builder, "wins_total", preview->wins_total);
+  json_builder_set_member_name (builder, "wins_total_includes_unscored");
+  json_builder_add_boolean_value (builder, FALSE);
   add_double_or_null (builder, "wins_captured_share", preview->wins_captured_share, 6);
   add_count (builder, "leads", preview->leads);
   add_count (builder, "disqualified", preview->disqualified);
   add_double_or_null (builder, "mql_share", preview->mql_share, 6);
+  json_builder_set_member_name (builder, "shares_include_unscored");
+  json_builder_add_boolean_value (builder, FALSE);
   add_double_or_null (builder, "months", preview->months, 2);
+  json_builder_set_member_name (builder, "months_from");
+  if (preview->months_source == MQLW_MONTHS_UNKNOWN)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, mqlw_months_source_to_string (preview->months_source));
   add_double_or_null (builder, "mql_per_month", preview->mql_per_month, 2);
   add_double_or_null (builder, "acceptance_coverage", preview->acceptance_coverage, 6);
   json_builder_set_member_name (builder, "by_path");
@@ -137,10 +180,12 @@ mqlw_json_preview (const MqlwPreview *preview)
   json_builder_end_object (builder);
   add_double_or_null (builder, "capacity_per_month", preview->capacity_per_month, 2);
   json_builder_set_member_name (builder, "over_capacity");
-  if (isnan (preview->capacity_per_month))
+  if (isnan (preview->capacity_per_month) || isnan (preview->mql_per_month))   /* no capacity verdict */
     json_builder_add_null_value (builder);
   else
     json_builder_add_boolean_value (builder, preview->over_capacity);
+  json_builder_set_member_name (builder, "unscored");
+  json_builder_add_value (builder, mqlw_json_unscored (&preview->unscored));
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -220,6 +265,21 @@ mqlw_print_buckets_text (const MqlwBucketTable *table)
   g_autofree char *text = mqlw_text_buckets (table);
 
   fputs (text, stdout);
+  if (table->unscored.leads > 0)
+    {
+      g_autofree char *scored = g_strdup_printf ("%" G_GUINT64_FORMAT, table->scored_leads);
+
+      g_print (_("Unscored: leads without a score, in no bucket and no figure; shares are of the %s scored leads.\n"),
+               scored);
+    }
+  {
+    g_autofree char *note = mqlw_verdict_explain (table->verdict_stage, table->verdict_why, table->cuts.stage);
+
+    g_print ("%s", note);
+    if (table->verdict_stage < MQLW_N_STAGES)
+      g_print (_(" Fewer than %u known outcomes: “Too few leads”."), table->cuts.min_known);
+    g_print ("\n");
+  }
 }
 
 void
@@ -239,10 +299,19 @@ mqlw_print_preview_text (const MqlwPreview *preview,
   if (heading != NULL)
     g_print ("%s\n", heading);
   g_print ("  %-26s %s\n", _("Threshold"), threshold);
-  g_print ("  %-26s %" G_GUINT64_FORMAT " (%.1f %% %s)\n", _("MQLs"), preview->mql,
-           preview->mql_share * 100.0, _("of all leads"));
-  g_print ("  %-26s %.1f (%s %.0f %s)\n", _("MQLs per month"), preview->mql_per_month,
-           _("over"), preview->months, _("months"));
+  {
+    g_autofree char *share = format_percent (preview->mql_share);
+
+    g_print ("  %-26s %" G_GUINT64_FORMAT " (%s %s)\n", _("MQLs"), preview->mql, share,
+             preview->unscored.leads > 0 ? _("of scored leads") : _("of all leads"));
+  }
+  if (isnan (preview->mql_per_month))
+    g_print ("  %-26s — (%s)\n", _("MQLs per month"),
+             _("the period is unknown: no created date; give --months N"));
+  else
+    g_print ("  %-26s %.1f (%s %g %s%s)\n", _("MQLs per month"), preview->mql_per_month,
+             _("over"), round (preview->months * 100) / 100, _("months"),
+             preview->months_source == MQLW_MONTHS_STATED ? _(", as stated") : "");
   g_print ("  %-26s %s %" G_GUINT64_FORMAT ", %s %" G_GUINT64_FORMAT ", %s %" G_GUINT64_FORMAT "\n",
            _("By path"), _("score"), preview->by_path[MQLW_PATH_INDEX_SCORE],
            _("grade + behaviour"), preview->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR],
@@ -269,12 +338,30 @@ mqlw_print_preview_text (const MqlwPreview *preview,
                _("Wins captured"), preview->wins_captured, _("of"), preview->wins_total, share,
                _("missed"), preview->wins_missed);
     }
-  if (!isnan (preview->capacity_per_month))
+  if (!isnan (preview->capacity_per_month) && isnan (preview->mql_per_month))
+    g_print ("  %-26s %s\n", _("Capacity check"), _("none: the period is unknown"));
+  else if (!isnan (preview->capacity_per_month))
     g_print ("  %-26s %.0f %s %.0f: %s\n", _("Capacity check"), preview->mql_per_month,
              _("a month against a capacity of"), preview->capacity_per_month,
              preview->over_capacity ? _("over capacity") : _("within capacity"));
   if (preview->disqualified > 0)
     g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("Disqualified leads"), preview->disqualified);
+  if (preview->unscored.leads > 0)
+    {
+      g_print ("  %-26s %" G_GUINT64_FORMAT " (%s)\n", _("Unscored leads"), preview->unscored.leads,
+               _("no score: left out of every figure above"));
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        {
+          g_autofree char *cell = NULL;
+          g_autofree char *label = NULL;
+
+          if (!preview->unscored.stage[s].present)
+            continue;
+          cell = format_rate_cell (&preview->unscored.stage[s]);
+          label = g_strdup_printf (_("%s rate"), _(mqlw_stage_label (s)));
+          g_print ("    %-24s %s\n", label, cell);
+        }
+    }
 }
 
 void

@@ -51,6 +51,7 @@ typedef struct {
   char   *score_column;
   char   *threshold;        /* text so "not given" is distinguishable */
   char   *capacity;
+  char   *months;           /* the period the history covers, when stated */
 } MqlwModelOptions;
 
 typedef struct {
@@ -112,6 +113,26 @@ gboolean      mqlw_parse_fraction      (const char        *option,
 gboolean      mqlw_claim_stdin         (const char        *path,
                                         const char        *what,
                                         GError           **error);
+/* --buckets (NULL: auto), as a usage error naming the option. */
+MqlwBucketSpec *mqlw_parse_buckets     (const char        *text,
+                                        GError           **error);
+/* --verdict-cuts M,G,H, --verdict-stage STAGE|auto and --min-known N (< 0: not
+ * given) into @cuts, from the defaults. */
+gboolean      mqlw_parse_verdict_cuts  (const char        *cuts_text,
+                                        const char        *stage_text,
+                                        int                min_known,
+                                        MqlwVerdictCuts   *cuts,
+                                        GError           **error);
+/* --months N: a positive number of months. */
+gboolean      mqlw_parse_months        (const char        *text,
+                                        double            *months,
+                                        GError           **error);
+/* The period for @calibration: --months when given (@text), else the one
+ * stated in the project just loaded, else the created dates. */
+gboolean      mqlw_apply_months        (MqlwCalibration   *calibration,
+                                        const char        *text,
+                                        GError           **error);
+
 /* Reads @path ("-" = stdin) into memory. */
 GBytes       *mqlw_read_input          (const char        *path,
                                         GError           **error);
@@ -184,6 +205,12 @@ void          mqlw_json_add_score      (JsonBuilder       *builder,
                                         const char        *member,
                                         double             value);
 JsonNode     *mqlw_json_buckets        (const MqlwBucketTable *table);
+/* {"leads": N, "accepted": rate or null, …} */
+JsonNode     *mqlw_json_unscored       (const MqlwUnscored *unscored);
+/* "verdict_stage", "verdict_reason", "verdict_note", "min_known",
+ * "shares_include_unscored" and "unscored" members of a bucket table. */
+void          mqlw_json_add_table_facts (JsonBuilder      *builder,
+                                        const MqlwBucketTable *table);
 JsonNode     *mqlw_json_preview        (const MqlwPreview *preview);
 void          mqlw_print_json          (JsonNode          *root);
 

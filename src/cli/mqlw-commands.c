@@ -18,59 +18,6 @@
 static const char *history_text = N_("FILE is a CSV export of lead history, or - to read it from standard input.\n"
                                      "Exit status: 0 success, 1 usage error, 2 data error.");
 
-static MqlwBucketSpec *
-parse_buckets (const char  *text,
-               GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-  MqlwBucketSpec *spec = mqlw_bucket_spec_parse (text != NULL ? text : "auto", &local);
-
-  if (spec == NULL)
-    g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE, "--buckets: %s", local->message);
-  return spec;
-}
-
-static gboolean
-parse_verdict_cuts (const char       *cuts_text,
-                    const char       *stage_text,
-                    MqlwVerdictCuts  *cuts,
-                    GError          **error)
-{
-  mqlw_verdict_cuts_init_default (cuts);
-
-  if (stage_text != NULL && !mqlw_stage_from_string (stage_text, &cuts->stage))
-    {
-      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                   _("--verdict-stage must be accepted, sql, opportunity or won, not “%s”"), stage_text);
-      return FALSE;
-    }
-  if (cuts_text != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (cuts_text, ",", -1);
-      double values[3];
-
-      if (g_strv_length (parts) != 3)
-        {
-          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                       _("--verdict-cuts needs three rates MARGINAL,GOOD,HOT such as 10,30,50"));
-          return FALSE;
-        }
-      for (guint i = 0; i < 3; i++)
-        if (!mqlw_parse_fraction ("--verdict-cuts", parts[i], &values[i], error))
-          return FALSE;
-      if (!(values[0] <= values[1] && values[1] <= values[2]))
-        {
-          g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                       _("--verdict-cuts must not decrease: marginal ≤ good ≤ hot"));
-          return FALSE;
-        }
-      cuts->marginal = values[0];
-      cuts->good = values[1];
-      cuts->hot = values[2];
-    }
-  return TRUE;
-}
-
 static JsonNode *
 source_json (MqlwDataset *dataset,
              MqlwModel   *model)
@@ -172,6 +119,19 @@ mqlw_command_generate (int    argc,
 
 /* ---- calibrate --------------------------------------------------------- */
 
+/* What the figures leave out (unscored leads, an unknown period), on stderr. */
+static void
+print_notes (const MqlwDataOptions *options,
+             MqlwScored            *scored)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+
+  if (options->quiet)
+    return;
+  notes = mqlw_calibration_notes (scored->calibration, scored->model);
+  mqlw_print_warnings (notes, scored->dataset->source_name);
+}
+
 /* Loads, scores and calibrates; on failure prints and returns the exit status. */
 static int
 load_and_score (MqlwInvocation *inv,
@@ -187,8 +147,10 @@ load_and_score (MqlwInvocation *inv,
   dataset = mqlw_load_dataset (inv->rest[0], &inv->data, &error);
   if (dataset == NULL)
     return mqlw_report_error (error);
-  if (!mqlw_scored_init (scored, dataset, model, &error))
+  if (!mqlw_scored_init (scored, dataset, model, &error) ||
+      !mqlw_apply_months (scored->calibration, inv->model.months, &error))
     return mqlw_report_error (error);
+  print_notes (&inv->data, scored);
   if (!inv->data.quiet)
     mqlw_print_rule_warnings (model, dataset);
   return MQLW_EXIT_OK;
@@ -206,14 +168,16 @@ mqlw_command_calibrate (int    argc,
   MqlwScored scored = { 0 };
   MqlwVerdictCuts cuts;
   MqlwPreview preview;
-  int status;
+  int status, min_known = -1;
   GOptionEntry entries[] = {
     { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
       N_("Score buckets: auto (about ten round-width buckets), width:10, edges:0,31,51,71 or quantiles:5 (default auto)"), N_("SCHEME") },
     { "verdict-cuts", 0, 0, G_OPTION_ARG_STRING, &cuts_text,
       N_("Rates at which a bucket becomes Marginal, Good and Hot (default 10,30,50)"), N_("M,G,H") },
     { "verdict-stage", 0, 0, G_OPTION_ARG_STRING, &verdict_stage,
-      N_("Stage whose rate gives the verdict (default sql)"), N_("STAGE") },
+      N_("Stage whose rate gives the verdict: auto (SQL, else the next stage that differs between buckets), accepted, sql, opportunity or won (default auto)"), N_("STAGE") },
+    { "min-known", 0, 0, G_OPTION_ARG_INT, &min_known,
+      N_("Known outcomes a bucket needs for a verdict; fewer give “Too few leads” (default 30)"), N_("N") },
     { NULL }
   };
 
@@ -222,8 +186,8 @@ mqlw_command_calibrate (int    argc,
                           "with 95 % Wilson intervals and a verdict, and preview the threshold."),
                         _(history_text), entries, TRUE, TRUE, TRUE);
   if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error) ||
-      (spec = parse_buckets (buckets, &error)) == NULL ||
-      !parse_verdict_cuts (cuts_text, verdict_stage, &cuts, &error))
+      (spec = mqlw_parse_buckets (buckets, &error)) == NULL ||
+      !mqlw_parse_verdict_cuts (cuts_text, verdict_stage, min_known, &cuts, &error))
     return mqlw_report_error (error);
 
   if ((status = load_and_score (&inv, &scored)) != MQLW_EXIT_OK)
@@ -249,6 +213,7 @@ mqlw_command_calibrate (int    argc,
         json_builder_add_value (builder, source_json (scored.dataset, scored.model));
         json_builder_set_member_name (builder, "buckets");
         json_builder_add_value (builder, mqlw_json_buckets (table));
+        mqlw_json_add_table_facts (builder, table);
         json_builder_set_member_name (builder, "preview");
         json_builder_add_value (builder, mqlw_json_preview (&preview));
         json_builder_end_object (builder);
@@ -351,6 +316,13 @@ mqlw_command_sweep (int    argc,
         json_builder_begin_object (builder);
         json_builder_set_member_name (builder, "source");
         json_builder_add_value (builder, source_json (scored.dataset, scored.model));
+        json_builder_set_member_name (builder, "unscored");
+        {
+          MqlwUnscored unscored;
+
+          mqlw_calibration_get_unscored (scored.calibration, &unscored);
+          json_builder_add_value (builder, mqlw_json_unscored (&unscored));
+        }
         json_builder_set_member_name (builder, "sweep");
         json_builder_begin_array (builder);
         for (guint i = 0; i < sweep->len; i++)
@@ -484,6 +456,13 @@ mqlw_command_suggest (int    argc,
         json_builder_begin_object (builder);
         json_builder_set_member_name (builder, "source");
         json_builder_add_value (builder, source_json (scored.dataset, scored.model));
+        json_builder_set_member_name (builder, "unscored");
+        {
+          MqlwUnscored unscored;
+
+          mqlw_calibration_get_unscored (scored.calibration, &unscored);
+          json_builder_add_value (builder, mqlw_json_unscored (&unscored));
+        }
         json_builder_set_member_name (builder, "suggestions");
         json_builder_begin_array (builder);
         for (guint i = 0; i < suggestions->len; i++)
@@ -548,7 +527,15 @@ mqlw_command_suggest (int    argc,
 
           if (!s->found)
             {
-              g_print ("%s\n  %s\n\n", why, _("No threshold in this history meets it."));
+              MqlwMonthsSource source;
+
+              mqlw_calibration_get_months (scored.calibration, &source);
+              if (s->kind == MQLW_SUGGEST_CAPACITY && !isnan (options.capacity_per_month) &&
+                  source == MQLW_MONTHS_UNKNOWN)
+                g_print ("%s\n  %s\n\n", why, _("None: the period of the history is unknown (no created date); "
+                                                "give --months N."));
+              else
+                g_print ("%s\n  %s\n\n", why, _("No threshold in this history meets it."));
               continue;
             }
           {
@@ -756,11 +743,15 @@ mqlw_command_compare (int    argc,
   if (dataset == NULL)
     return mqlw_report_error (error);
   if (!mqlw_scored_init (&baseline, dataset, baseline_model, &error) ||
-      !mqlw_scored_init (&proposed, dataset, proposed_model, &error))
+      !mqlw_scored_init (&proposed, dataset, proposed_model, &error) ||
+      !mqlw_apply_months (baseline.calibration, inv.model.months, &error) ||
+      !mqlw_apply_months (proposed.calibration, inv.model.months, &error))
     {
+      mqlw_scored_clear (&proposed);
       mqlw_scored_clear (&baseline);
       return mqlw_report_error (error);
     }
+  print_notes (&inv.data, &proposed);
   if (!inv.data.quiet)
     mqlw_print_rule_warnings (proposed_model, dataset);
 
@@ -788,6 +779,8 @@ mqlw_command_compare (int    argc,
         json_builder_add_int_value (builder, comparison->both);
         json_builder_set_member_name (builder, "neither");
         json_builder_add_int_value (builder, comparison->neither);
+        json_builder_set_member_name (builder, "unscored");
+        json_builder_add_int_value (builder, comparison->unscored);
         json_builder_set_member_name (builder, "swap_in");
         json_builder_add_value (builder, swap_set_json (comparison->swap_in, comparison->swap_in_stage,
                                                         list ? comparison->swap_in_rows : NULL, dataset,
@@ -813,6 +806,8 @@ mqlw_command_compare (int    argc,
       mqlw_print_preview_text (&comparison->proposed, _("Proposed"));
       g_print ("\n%s\n", _("Change"));
       g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("MQL under both"), comparison->both);
+      if (comparison->unscored > 0)
+        g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("Unscored (left out)"), comparison->unscored);
       g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("Swap-in (new MQLs)"), comparison->swap_in);
       print_rates_line ("", comparison->swap_in_stage);
       g_print ("  %-26s %" G_GUINT64_FORMAT "\n", _("Swap-out (no longer MQLs)"), comparison->swap_out);

@@ -81,9 +81,13 @@ project_create (int    argc,
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autoptr(MqlwProject) project = NULL;
   g_autoptr(MqlwModel) model = NULL;
+  g_autofree char *months_text = NULL;
+  double months = NAN;
   gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("The lead history to import (CSV)"), N_("FILE.csv") },
+    { "months", 0, 0, G_OPTION_ARG_STRING, &months_text,
+      N_("Months of history the data covers, saved in the project (default: from the created dates)"), N_("N") },
     { "model", 0, 0, G_OPTION_ARG_FILENAME, &model_path, N_("A scoring model to save as version 1"), N_("MODEL.json") },
     { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Who saves the model (default: you)"), N_("NAME") },
     { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("A comment for the model version"), N_("TEXT") },
@@ -93,7 +97,8 @@ project_create (int    argc,
 
   mqlw_invocation_init (&inv, _("PROJECT.mqlw"), _("Create a project from a lead history (and optionally a model)."),
                         _(exit_text), entries, TRUE, FALSE, FALSE);
-  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project file to create (PROJECT.mqlw)"), &error))
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project file to create (PROJECT.mqlw)"), &error) ||
+      (months_text != NULL && !mqlw_parse_months (months_text, &months, &error)))
     return mqlw_report_error (error);
   if (from == NULL)
     {
@@ -115,6 +120,7 @@ project_create (int    argc,
     return mqlw_report_error (error);
 
   project = mqlw_project_new (dataset, mapping);
+  mqlw_project_set_months (project, months);
   if (model != NULL)
     {
       g_autofree char *who = author != NULL ? g_strdup (author) : default_author ();
@@ -351,6 +357,8 @@ project_sign (int    argc,
   g_autoptr(GPtrArray) approvers = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_approver_free);
   g_auto(GStrv) approver_texts = NULL, key_paths = NULL, signers = NULL;
   g_autofree char *notes = NULL, *date_text = NULL, *review_text = NULL, *passphrase_file = NULL, *passphrase = NULL;
+  g_autofree char *buckets = NULL, *spec_text = NULL;
+  g_autoptr(MqlwBucketSpec) spec = NULL;
   gint version = 0;
   GDate date, review;
   MqlwSignoff *signoff;
@@ -363,6 +371,9 @@ project_sign (int    argc,
     { "version", 0, 0, G_OPTION_ARG_INT, &version, N_("The model version to sign (default: the current one)"), N_("N") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("Date of the sign-off (default: today)"), N_("YYYY-MM-DD") },
     { "review", 0, 0, G_OPTION_ARG_STRING, &review_text, N_("Review date (default: three months later)"), N_("YYYY-MM-DD") },
+    { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
+      N_("The bucket scheme the signed figures use: auto, width:10, edges:0,31,51,71 or quantiles:5 (default auto)"),
+      N_("SCHEME") },
     { "key", 'k', 0, G_OPTION_ARG_FILENAME_ARRAY, &key_paths,
       N_("Sign with this OpenSSH Ed25519 key (default: your personal signing key, made on first use); repeat with --as "
          "for each approver signing here"), N_("KEY") },
@@ -379,8 +390,10 @@ project_sign (int    argc,
                           "notes and dates, and the approver at this keyboard signs it with their key (Ed25519, OpenSSH's\n"
                           "SSHSIG). The others sign later with mqlw sign, on the export or the project."),
                         _(exit_text), entries, FALSE, FALSE, FALSE);
-  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error) ||
+      (spec = mqlw_parse_buckets (buckets, &error)) == NULL)
     return mqlw_report_error (error);
+  spec_text = mqlw_bucket_spec_to_string (spec);
   g_date_clear (&date, 1);
   g_date_clear (&review, 1);
   if ((date_text != NULL && !parse_date_option ("--date", date_text, &date, &error)) ||
@@ -414,7 +427,7 @@ project_sign (int    argc,
   project = open_project (inv.rest[0], &error);
   if (project == NULL)
     return mqlw_report_error (error);
-  signoff = mqlw_project_sign (project, (guint) version, approvers, notes, &date, &review, NULL, &error);
+  signoff = mqlw_project_sign (project, (guint) version, approvers, notes, &date, &review, spec_text, NULL, &error);
   if (signoff == NULL)
     return mqlw_report_error (error);
   /* The approvers at this keyboard sign with their keys; nothing is saved
@@ -493,6 +506,7 @@ mqlw_command_project (int    argc,
 
 static gboolean
 score_project (MqlwProject      *project,
+               double            months,
                MqlwScorer      **scorer,
                MqlwCalibration **calibration,
                GError          **error)
@@ -510,7 +524,20 @@ score_project (MqlwProject      *project,
   if (*scorer == NULL)
     return FALSE;
   *calibration = mqlw_calibration_new (mqlw_scorer_get_scores (*scorer), &dataset->outcomes, model->paths.score);
+  if (!isnan (months))
+    mqlw_calibration_set_months (*calibration, months);
   return TRUE;
+}
+
+/* --months when given, else the period stated in the project (NAN: none). */
+static gboolean
+choose_months (MqlwProject  *project,
+               const char   *text,
+               double       *months,
+               GError      **error)
+{
+  *months = mqlw_project_get_months (project);
+  return text == NULL || mqlw_parse_months (text, months, error);
 }
 
 int
@@ -523,8 +550,13 @@ mqlw_command_export (int    argc,
   g_autoptr(MqlwScorer) scorer = NULL;
   g_autoptr(MqlwCalibration) calibration = NULL;
   g_autofree char *what = NULL, *output = NULL, *buckets = NULL;
+  g_autofree char *cuts_text = NULL, *verdict_stage = NULL, *months_text = NULL;
+  g_autoptr(MqlwBucketSpec) spec = NULL;
   const MqlwModelVersion *head;
+  MqlwVerdictCuts cuts;
   guint version;
+  int min_known = -1;
+  double months;
   GOptionEntry entries[] = {
     { "what", 'w', 0, G_OPTION_ARG_STRING, &what,
       N_("What to export: model (the agreed model JSON), buckets (CSV), sweep (CSV) or chart (PNG, SVG, PDF)"),
@@ -533,6 +565,14 @@ mqlw_command_export (int    argc,
     { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
       N_("Score buckets for buckets and chart: auto, width:10, edges:0,31,51,71 or quantiles:5 (default auto)"),
       N_("SCHEME") },
+    { "verdict-cuts", 0, 0, G_OPTION_ARG_STRING, &cuts_text,
+      N_("Rates at which a bucket becomes Marginal, Good and Hot (default 10,30,50)"), N_("M,G,H") },
+    { "verdict-stage", 0, 0, G_OPTION_ARG_STRING, &verdict_stage,
+      N_("Stage whose rate gives the verdict: auto, accepted, sql, opportunity or won (default auto)"), N_("STAGE") },
+    { "min-known", 0, 0, G_OPTION_ARG_INT, &min_known,
+      N_("Known outcomes a bucket needs for a verdict (default 30)"), N_("N") },
+    { "months", 0, 0, G_OPTION_ARG_STRING, &months_text,
+      N_("Months of history the data covers (default: the project's, else the created dates)"), N_("N") },
     { NULL }
   };
 
@@ -540,7 +580,9 @@ mqlw_command_export (int    argc,
                         _("Export from a project: the agreed model (its latest sign-off) as JSON, the bucket table or the\n"
                           "threshold sweep as CSV, or the chart as PNG, SVG or PDF (by the file name). The export is\n"
                           "recorded in the project's export log."), _(exit_text), entries, FALSE, FALSE, FALSE);
-  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error) ||
+      (spec = mqlw_parse_buckets (buckets, &error)) == NULL ||
+      !mqlw_parse_verdict_cuts (cuts_text, verdict_stage, min_known, &cuts, &error))
     return mqlw_report_error (error);
   if (what == NULL || output == NULL)
     {
@@ -578,19 +620,13 @@ mqlw_command_export (int    argc,
     }
   else
     {
-      g_autoptr(MqlwBucketSpec) spec = NULL;
       MqlwModel *model;
       g_autofree char *text = NULL;
 
-      if (!score_project (project, &scorer, &calibration, &error))
+      if (!choose_months (project, months_text, &months, &error) ||
+          !score_project (project, months, &scorer, &calibration, &error))
         return mqlw_report_error (error);
       model = mqlw_project_get_model (project);
-      spec = mqlw_bucket_spec_parse (buckets != NULL ? buckets : "auto", &error);
-      if (spec == NULL)
-        {
-          g_printerr ("mqlw: --buckets: %s\n", error->message);
-          return MQLW_EXIT_USAGE;
-        }
       if (g_str_equal (what, "sweep"))
         {
           g_autoptr(GArray) sweep = NULL;
@@ -609,7 +645,7 @@ mqlw_command_export (int    argc,
         }
       else
         {
-          g_autoptr(MqlwBucketTable) table = mqlw_calibration_buckets (calibration, spec, NULL, &error);
+          g_autoptr(MqlwBucketTable) table = mqlw_calibration_buckets (calibration, spec, &cuts, &error);
 
           if (table == NULL)
             return mqlw_report_error (error);
@@ -650,13 +686,27 @@ mqlw_command_report (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwProject) project = NULL;
   g_autoptr(MqlwReport) report = NULL;
-  g_autofree char *output = NULL;
+  g_autofree char *output = NULL, *buckets = NULL, *cuts_text = NULL, *verdict_stage = NULL, *months_text = NULL;
+  g_autoptr(MqlwBucketSpec) spec = NULL;
   gint version = 0;
+  int min_known = -1;
   const MqlwModelVersion *v;
   MqlwReportFormat format;
+  MqlwReportOptions options;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .pdf or .md (Markdown)"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_INT, &version, N_("The model version (default: the current one)"), N_("N") },
+    { "buckets", 'b', 0, G_OPTION_ARG_STRING, &buckets,
+      N_("Score buckets: auto, width:10, edges:0,31,51,71 or quantiles:5 (default: the sign-off's, else auto)"),
+      N_("SCHEME") },
+    { "verdict-cuts", 0, 0, G_OPTION_ARG_STRING, &cuts_text,
+      N_("Rates at which a bucket becomes Marginal, Good and Hot (default 10,30,50)"), N_("M,G,H") },
+    { "verdict-stage", 0, 0, G_OPTION_ARG_STRING, &verdict_stage,
+      N_("Stage whose rate gives the verdict: auto, accepted, sql, opportunity or won (default auto)"), N_("STAGE") },
+    { "min-known", 0, 0, G_OPTION_ARG_INT, &min_known,
+      N_("Known outcomes a bucket needs for a verdict (default 30)"), N_("N") },
+    { "months", 0, 0, G_OPTION_ARG_STRING, &months_text,
+      N_("Months of history the data covers (default: the project's, else the created dates)"), N_("N") },
     { NULL }
   };
 
@@ -666,8 +716,12 @@ mqlw_command_report (int    argc,
                           "capacity, the sign-off, and how to enter the model in HubSpot, Marketo, Account Engagement\n"
                           "(Pardot) and Mautic. PDF, or Markdown with the chart as a PNG next to it."),
                         _(exit_text), entries, FALSE, FALSE, FALSE);
-  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error))
+  mqlw_report_options_init (&options);
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("project (PROJECT.mqlw)"), &error) ||
+      (buckets != NULL && (spec = mqlw_parse_buckets (buckets, &error)) == NULL) ||
+      !mqlw_parse_verdict_cuts (cuts_text, verdict_stage, min_known, &options.cuts, &error))
     return mqlw_report_error (error);
+  options.buckets = spec;
   if (output == NULL)
     {
       g_printerr ("mqlw: %s\n", _("say where to write it: --output definition.pdf (or .md)"));
@@ -679,7 +733,7 @@ mqlw_command_report (int    argc,
       return MQLW_EXIT_USAGE;
     }
   project = open_project (inv.rest[0], &error);
-  if (project == NULL)
+  if (project == NULL || !choose_months (project, months_text, &options.months, &error))
     return mqlw_report_error (error);
   v = version > 0 ? mqlw_project_get_version (project, (guint) version) : mqlw_project_get_head (project);
   if (v == NULL)
@@ -690,7 +744,7 @@ mqlw_command_report (int    argc,
         g_printerr (_("mqlw: %s has no model yet: add one with mqlw project set-model\n"), inv.rest[0]);
       return MQLW_EXIT_DATA;
     }
-  report = mqlw_report_new (mqlw_project_get_dataset (project), v->model, v->signoff, v->number, &error);
+  report = mqlw_report_new_full (mqlw_project_get_dataset (project), v->model, v->signoff, v->number, &options, &error);
   if (report == NULL || !mqlw_report_write (report, output, &error))
     return mqlw_report_error (error);
   log_export (project, "report", output, v->number);

@@ -58,9 +58,10 @@
  * When the key range is too wide for a map (a platform score with a huge
  * range), the distinct keys are sorted instead; everything else is the same.
  *
- * A total that is NaN never passes the score path (NaN ≥ T is false, as in
- * mqlw_scores_is_mql()); such leads are counted apart and shown in the first
- * bucket so that no lead is lost. */
+ * A total that is NaN is an unscored lead (mqlw-scorer.h): it is counted
+ * apart, with its outcomes, and is in no bucket, preview, sweep or suggestion;
+ * mqlw_calibration_get_unscored() hands its figures out, so no lead is lost
+ * from view. */
 
 #define DEFAULT_MAX_BINS   (1u << 22)
 #define MAX_BUCKETS        10000
@@ -85,7 +86,8 @@ typedef struct {
 struct _MqlwCalibration {
   guint     n;
   gboolean  score_path;
-  double    months;
+  double    months;                 /* from the created dates; NAN without them */
+  double    months_stated;          /* NAN unless stated */
   double    score_min;              /* over finite totals; NAN when none */
   double    score_max;
 
@@ -107,7 +109,7 @@ struct _MqlwCalibration {
   guint64  *suffix;                 /* (n_bins + 1) × stride; the last row is zero */
   guint64   n_finite;               /* leads in the bins */
 
-  Tally     unscored;               /* NaN totals, all groups */
+  Tally     unscored;               /* NaN totals, all groups: in no figure */
   Tally     fixed;                  /* not disqualified, fixed_paths != 0 */
   guint64   disqualified;
   guint64   by_path_fixed[MQLW_N_PATHS];
@@ -704,6 +706,13 @@ accumulate_leads (Part           *part,
             {
               Tally *u = &part->unscored[group_at[i - block] / W];
 
+              /* Unscored: not in the fixed paths' counts either. */
+              if (group_at[i - block] == W)
+                {
+                  path_gb -= (fixed_paths[i] >> 1) & 1;
+                  path_hr -= (fixed_paths[i] >> 2) & 1;
+                }
+
               u->count++;
               for (guint p = 0; p < P; p++)
                 {
@@ -750,10 +759,13 @@ accumulate_leads (Part           *part,
       for (guint i = block; i < block_end; i++)
         {
           const gsize w = at[i - block];
-          guint32 *c = rows + w;
+          guint32 *c;
 
+          /* An unscored lead has no row (and when every lead is unscored,
+           * there are no rows at all: no pointer is formed). */
           if (G_UNLIKELY (w == NO_ROW))
             continue;
+          c = rows + w;
           if (P == 0)
             c[0]++;
 #pragma GCC unroll 2
@@ -1016,37 +1028,40 @@ count_sorted (MqlwCalibration  *self,
   g_clear_pointer (&part->rows, g_free);
 }
 
-/* Calendar months touched by the created dates, as mqlw_outcomes_months()
- * counts them, from the range the pass found. */
+/* Calendar months touched by the created dates, from the range the pass
+ * found; NAN without a created date: the period is unknown, never "1 month".
+ * A date after today is a typing error (the health check reports it): one
+ * lead "created" in 2099 must not stretch the period to 900 months, so the
+ * rare history that has one is scanned again up to today. */
 static double
 compute_months (const Job *job,
                 gint32     lo,
                 gint32     hi)
 {
-  int y1, m1, d1, y2, m2, d2;
+  gint32 today;
 
   if (job->created == NULL || lo > hi)
-    return 1.0;
-  mqlw_date_to_ymd (lo, &y1, &m1, &d1);
-  mqlw_date_to_ymd (hi, &y2, &m2, &d2);
-  return (double) ((y2 * 12 + m2) - (y1 * 12 + m1) + 1);
+    return NAN;
+  today = mqlw_date_today ();
+  if (hi > today && !mqlw_date_range_until (job->created, job->n, today, &lo, &hi))
+    return NAN;
+  return mqlw_date_months_touched (lo, hi);
 }
 
-/* Totals of group @g over every lead: the top suffix row plus the NaN scores. */
+/* Totals of group @g over every scored lead: the top suffix row. */
 static void
 compute_group_total (MqlwCalibration *self,
-                     const Tally     *unscored,
                      guint            g,
                      Tally           *tally)
 {
   const guint64 *row = self->suffix;
   const guint P = self->n_present;
 
-  tally->count = get_counter (self, row, g, 0) + unscored[g].count;
+  tally->count = get_counter (self, row, g, 0);
   for (guint p = 0; p < P; p++)
     {
-      tally->known[p] = get_counter (self, row, g, 1 + p) + unscored[g].known[p];
-      tally->reached[p] = get_counter (self, row, g, 1 + P + p) + unscored[g].reached[p];
+      tally->known[p] = get_counter (self, row, g, 1 + p);
+      tally->reached[p] = get_counter (self, row, g, 1 + P + p);
     }
 }
 
@@ -1077,6 +1092,7 @@ mqlw_calibration_new (const MqlwScores   *scores,
   self = g_new0 (MqlwCalibration, 1);
   self->n = scores->n;
   self->score_path = score_path != FALSE;
+  self->months_stated = NAN;
 
   for (guint s = 0; s < MQLW_N_STAGES; s++)
     {
@@ -1196,7 +1212,7 @@ mqlw_calibration_new (const MqlwScores   *scores,
     }
 
   for (guint g = 0; g < N_GROUPS; g++)
-    compute_group_total (self, unscored, g, &groups[g]);
+    compute_group_total (self, g, &groups[g]);
   self->fixed = groups[GROUP_FIXED];
   self->disqualified = groups[GROUP_DISQUALIFIED].count;
   self->by_path_fixed[MQLW_PATH_INDEX_GRADE_BEHAVIOUR] = path_gb;
@@ -1233,6 +1249,67 @@ mqlw_calibration_free (MqlwCalibration *self)
   g_free (self->bin_at);
   g_free (self->suffix);
   g_free (self);
+}
+
+static void
+fill_unscored (MqlwCalibration *self,
+               MqlwUnscored    *unscored)
+{
+  unscored->leads = self->unscored.count;
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    {
+      int p = self->packed[s];
+
+      if (p < 0)
+        mqlw_rate_set_absent (&unscored->stage[s]);
+      else
+        mqlw_rate_set (&unscored->stage[s], self->unscored.known[p], self->unscored.reached[p]);
+    }
+}
+
+void
+mqlw_calibration_get_unscored (MqlwCalibration *self,
+                               MqlwUnscored    *unscored)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (unscored != NULL);
+
+  fill_unscored (self, unscored);
+}
+
+const char *
+mqlw_months_source_to_string (MqlwMonthsSource source)
+{
+  static const char * const names[] = { "unknown", "created_at", "stated" };
+
+  g_return_val_if_fail (source <= MQLW_MONTHS_STATED, NULL);
+  return names[source];
+}
+
+void
+mqlw_calibration_set_months (MqlwCalibration *self,
+                             double           months)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (isnan (months) || (months > 0 && isfinite (months)));
+
+  self->months_stated = months;
+}
+
+double
+mqlw_calibration_get_months (MqlwCalibration  *self,
+                             MqlwMonthsSource *source)
+{
+  MqlwMonthsSource from;
+
+  g_return_val_if_fail (self != NULL, NAN);
+
+  from = !isnan (self->months_stated) ? MQLW_MONTHS_STATED
+       : !isnan (self->months) ? MQLW_MONTHS_CREATED
+       : MQLW_MONTHS_UNKNOWN;
+  if (source != NULL)
+    *source = from;
+  return from == MQLW_MONTHS_STATED ? self->months_stated : self->months;
 }
 
 void
@@ -1443,52 +1520,6 @@ mqlw_bucket_spec_free (MqlwBucketSpec *self)
     return;
   g_clear_pointer (&self->edges, g_array_unref);
   g_free (self);
-}
-
-/* ---- verdicts ---------------------------------------------------------- */
-
-void
-mqlw_verdict_cuts_init_default (MqlwVerdictCuts *cuts)
-{
-  g_return_if_fail (cuts != NULL);
-
-  cuts->stage = MQLW_STAGE_SQL;
-  cuts->marginal = 0.10;
-  cuts->good = 0.30;
-  cuts->hot = 0.50;
-}
-
-const char *
-mqlw_verdict_to_string (MqlwVerdict verdict)
-{
-  static const char * const names[] = { "none", "too_early", "marginal", "good", "hot" };
-
-  g_return_val_if_fail (verdict <= MQLW_VERDICT_HOT, NULL);
-  return names[verdict];
-}
-
-const char *
-mqlw_verdict_label (MqlwVerdict verdict)
-{
-  static const char * const labels[] = { N_("No data"), N_("Too early"), N_("Marginal"), N_("Good"), N_("Hot") };
-
-  g_return_val_if_fail (verdict <= MQLW_VERDICT_HOT, NULL);
-  return labels[verdict];
-}
-
-static MqlwVerdict
-compute_verdict (const MqlwRate        *rate,
-                 const MqlwVerdictCuts *cuts)
-{
-  if (!rate->present || rate->known == 0)
-    return MQLW_VERDICT_NONE;
-  if (rate->rate >= cuts->hot)
-    return MQLW_VERDICT_HOT;
-  if (rate->rate >= cuts->good)
-    return MQLW_VERDICT_GOOD;
-  if (rate->rate >= cuts->marginal)
-    return MQLW_VERDICT_MARGINAL;
-  return MQLW_VERDICT_TOO_EARLY;
 }
 
 /* ---- buckets ----------------------------------------------------------- */
@@ -1750,7 +1781,8 @@ mqlw_calibration_buckets (MqlwCalibration        *self,
 {
   g_autoptr(MqlwBucketTable) table = NULL;
   g_autoptr(GArray) edges = NULL;
-  guint P, verdict_stage;
+  gboolean present[MQLW_N_STAGES], varies[MQLW_N_STAGES];
+  guint P;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (spec != NULL, NULL);
@@ -1762,17 +1794,14 @@ mqlw_calibration_buckets (MqlwCalibration        *self,
 
   table = g_new0 (MqlwBucketTable, 1);
   table->total_leads = self->n;
+  table->scored_leads = self->n_finite;
+  fill_unscored (self, &table->unscored);
   if (cuts != NULL)
     table->cuts = *cuts;
   else
     mqlw_verdict_cuts_init_default (&table->cuts);
   table->n_buckets = edges->len;
   table->buckets = g_new0 (MqlwBucket, MAX (edges->len, 1));
-
-  /* The verdict's stage, or the first stage the data has. */
-  verdict_stage = table->cuts.stage;
-  if (verdict_stage >= MQLW_N_STAGES || self->packed[verdict_stage] < 0)
-    verdict_stage = self->n_present > 0 ? self->present[0] : MQLW_N_STAGES;
 
   P = self->n_present;
   for (guint j = 0; j < edges->len; j++)
@@ -1790,10 +1819,8 @@ mqlw_calibration_buckets (MqlwCalibration        *self,
       b = get_row (self, MAX (first, last));
 
       count = get_all (self, a, 0) - get_all (self, b, 0);
-      if (j == 0)
-        count += self->unscored.count;
       bucket->leads = count;
-      bucket->share = self->n > 0 ? (double) count / self->n : 0.0;
+      bucket->share = self->n_finite > 0 ? (double) count / self->n_finite : 0.0;
 
       for (guint s = 0; s < MQLW_N_STAGES; s++)
         {
@@ -1807,15 +1834,24 @@ mqlw_calibration_buckets (MqlwCalibration        *self,
             }
           known = get_all (self, a, 1 + p) - get_all (self, b, 1 + p);
           reached = get_all (self, a, 1 + P + p) - get_all (self, b, 1 + P + p);
-          if (j == 0)
-            {
-              known += self->unscored.known[p];
-              reached += self->unscored.reached[p];
-            }
           mqlw_rate_set (&bucket->stage[s], known, reached);
         }
-      bucket->verdict = verdict_stage < MQLW_N_STAGES
-        ? compute_verdict (&bucket->stage[verdict_stage], &table->cuts)
+    }
+
+  /* The stage the verdicts follow: one that differs between these buckets. */
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    {
+      present[s] = self->packed[s] >= 0;
+      varies[s] = present[s] && mqlw_verdict_stage_varies (&table->buckets[0].stage[s], table->n_buckets,
+                                                           sizeof (MqlwBucket));
+    }
+  table->verdict_stage = mqlw_verdict_choose_stage (&table->cuts, present, varies, &table->verdict_why);
+  for (guint j = 0; j < table->n_buckets; j++)
+    {
+      MqlwBucket *bucket = &table->buckets[j];
+
+      bucket->verdict = table->verdict_stage < MQLW_N_STAGES
+        ? mqlw_verdict_rate (&bucket->stage[table->verdict_stage], &table->cuts)
         : MQLW_VERDICT_NONE;
     }
 
@@ -1845,12 +1881,13 @@ mqlw_calibration_preview (MqlwCalibration *self,
 
   memset (preview, 0, sizeof *preview);
   preview->threshold = threshold;
-  preview->leads = self->n;
+  preview->leads = self->n_finite;
   preview->disqualified = self->disqualified;
   preview->mql = self->fixed.count + eligible;
-  preview->mql_share = self->n > 0 ? (double) preview->mql / self->n : NAN;
-  preview->months = self->months;
-  preview->mql_per_month = preview->mql / self->months;
+  preview->mql_share = self->n_finite > 0 ? (double) preview->mql / self->n_finite : NAN;
+  preview->months = mqlw_calibration_get_months (self, &preview->months_source);
+  preview->mql_per_month = preview->mql / preview->months;   /* NAN when the period is unknown */
+  fill_unscored (self, &preview->unscored);
   preview->by_path[MQLW_PATH_INDEX_SCORE] = self->score_path
     ? eligible + get_counter (self, row, GROUP_FIXED, 0)
     : 0;
@@ -1889,6 +1926,7 @@ mqlw_calibration_preview (MqlwCalibration *self,
     : NAN;
 
   preview->capacity_per_month = capacity_per_month;
+  /* NaN compares false: no capacity verdict without a period. */
   preview->over_capacity = !isnan (capacity_per_month) && preview->mql_per_month > capacity_per_month;
 }
 
@@ -2135,9 +2173,16 @@ mqlw_compare (MqlwCalibration    *baseline,
   n = outcomes->n;
   for (guint i = 0; i < n; i++)
     {
-      gboolean was = mqlw_scores_is_mql (baseline_scores, i, baseline_score_path, baseline_threshold);
-      gboolean is = mqlw_scores_is_mql (proposed_scores, i, proposed_score_path, proposed_threshold);
+      gboolean was, is;
 
+      /* A lead either model cannot score is compared by neither. */
+      if (isnan (baseline_scores->total[i]) || isnan (proposed_scores->total[i]))
+        {
+          self->unscored++;
+          continue;
+        }
+      was = mqlw_scores_is_mql (baseline_scores, i, baseline_score_path, baseline_threshold);
+      is = mqlw_scores_is_mql (proposed_scores, i, proposed_score_path, proposed_threshold);
       if (was && is)
         self->both++;
       else if (!was && !is)

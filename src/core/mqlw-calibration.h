@@ -11,6 +11,7 @@
 #include "mqlw-dataset.h"
 #include "mqlw-scorer.h"
 #include "mqlw-stats.h"
+#include "mqlw-verdict.h"
 
 G_BEGIN_DECLS
 
@@ -43,42 +44,31 @@ MqlwBucketSpec *mqlw_bucket_spec_copy      (const MqlwBucketSpec *self);
 char           *mqlw_bucket_spec_to_string (const MqlwBucketSpec *self);
 void            mqlw_bucket_spec_free      (MqlwBucketSpec       *self);
 
-typedef enum {
-  MQLW_VERDICT_NONE = 0,       /* no known outcomes in the bucket */
-  MQLW_VERDICT_TOO_EARLY,
-  MQLW_VERDICT_MARGINAL,
-  MQLW_VERDICT_GOOD,
-  MQLW_VERDICT_HOT,
-} MqlwVerdict;
-
-/* Verdict from one stage's rate (seed 002's table: SQL 5 % too early, 15 %
- * marginal, 35 % good, 60 % hot). Defaults: SQL, 0.10, 0.30, 0.50. When the
- * stage has no data the first stage that has is used. */
+/* What the leads without a score did (they are in no bucket, preview,
+ * sweep, suggestion or comparison; see "Unscored leads" in mqlw-model.h). */
 typedef struct {
-  MqlwStage stage;
-  double    marginal;          /* rate ≥ marginal → Marginal */
-  double    good;              /* rate ≥ good → Good */
-  double    hot;               /* rate ≥ hot → Hot */
-} MqlwVerdictCuts;
-
-void        mqlw_verdict_cuts_init_default (MqlwVerdictCuts *cuts);
-const char *mqlw_verdict_to_string         (MqlwVerdict      verdict);   /* "too_early", "marginal", "good", "hot", "none" */
-const char *mqlw_verdict_label             (MqlwVerdict      verdict);   /* "Too early", … "No data" */
+  guint64  leads;
+  MqlwRate stage[MQLW_N_STAGES];   /* their outcomes; present = FALSE when the data lacks the stage */
+} MqlwUnscored;
 
 typedef struct {
   double      lo;              /* lo ≤ score < hi */
   double      hi;              /* INFINITY for the last bucket */
   guint64     leads;
-  double      share;           /* of all leads */
+  double      share;           /* of the scored leads (unscored leads are in no bucket) */
   MqlwRate    stage[MQLW_N_STAGES];
-  MqlwVerdict verdict;
+  MqlwVerdict verdict;         /* on table->verdict_stage's rate (see mqlw-verdict.h) */
 } MqlwBucket;
 
 typedef struct {
   guint        n_buckets;
   MqlwBucket  *buckets;
-  guint64      total_leads;
+  guint64      total_leads;    /* every lead, scored or not */
+  guint64      scored_leads;   /* the leads in the buckets: total_leads − unscored.leads */
+  MqlwUnscored unscored;
   MqlwVerdictCuts cuts;
+  MqlwStage    verdict_stage;  /* the stage the verdicts follow; MQLW_N_STAGES: none */
+  MqlwVerdictWhy verdict_why;
 } MqlwBucketTable;
 
 MqlwBucketTable *mqlw_bucket_table_copy (const MqlwBucketTable *self);
@@ -99,23 +89,34 @@ typedef enum {
   MQLW_N_PATHS
 } MqlwPathIndex;
 
+/* Where the period behind the per-month figures comes from. */
+typedef enum {
+  MQLW_MONTHS_UNKNOWN = 0,           /* no created date and none stated: per-month figures are NAN */
+  MQLW_MONTHS_CREATED,               /* calendar months touched by the created dates */
+  MQLW_MONTHS_STATED,                /* stated by the user (mqlw_calibration_set_months) */
+} MqlwMonthsSource;
+
+const char *mqlw_months_source_to_string (MqlwMonthsSource source);   /* "unknown", "created_at", "stated" */
+
 typedef struct {
   double    threshold;
-  guint64   leads;                   /* all leads in the history */
+  guint64   leads;                   /* scored leads in the history (unscored ones are left out) */
   guint64   disqualified;
   guint64   mql;
   double    mql_share;               /* mql / leads */
-  double    months;                  /* span of the created dates */
-  double    mql_per_month;
+  double    months;                  /* the period (see months_source); NAN when unknown */
+  MqlwMonthsSource months_source;
+  double    mql_per_month;           /* NAN when the period is unknown */
   guint64   by_path[MQLW_N_PATHS];   /* MQLs passing each path (a lead can pass several) */
   MqlwRate  stage[MQLW_N_STAGES];    /* among MQLs; acceptance coverage = stage[ACCEPTED].known / mql */
   double    acceptance_coverage;
-  guint64   wins_total;              /* won leads in the whole history */
+  guint64   wins_total;              /* won scored leads in the whole history (unscored wins: unscored.stage[WON]) */
   guint64   wins_captured;           /* won leads that are MQLs */
   guint64   wins_missed;             /* won leads that are not */
   double    wins_captured_share;     /* NAN when the data has no wins */
   double    capacity_per_month;      /* NAN = not set */
-  gboolean  over_capacity;
+  gboolean  over_capacity;           /* FALSE when the period is unknown: no capacity verdict */
+  MqlwUnscored unscored;             /* the leads left out, for showing beside the figures */
 } MqlwPreview;
 
 typedef struct _MqlwCalibration MqlwCalibration;
@@ -129,6 +130,18 @@ void             mqlw_calibration_free       (MqlwCalibration    *self);
 void             mqlw_calibration_score_range (MqlwCalibration   *self,
                                                double            *min,
                                                double            *max);
+
+/* The leads without a score and their outcomes. */
+void             mqlw_calibration_get_unscored (MqlwCalibration  *self,
+                                                MqlwUnscored     *unscored);
+
+/* The period the per-month figures divide by: @months stated by the user
+ * (> 0), or NAN to go back to the created dates (unknown without them).
+ * Set it before the calibration is shared with other threads. */
+void             mqlw_calibration_set_months  (MqlwCalibration   *self,
+                                               double             months);
+double           mqlw_calibration_get_months  (MqlwCalibration   *self,
+                                               MqlwMonthsSource  *source);
 
 MqlwBucketTable *mqlw_calibration_buckets    (MqlwCalibration       *self,
                                               const MqlwBucketSpec  *spec,
@@ -201,6 +214,7 @@ typedef struct {
   MqlwPreview proposed;
   guint64     both;
   guint64     neither;
+  guint64     unscored;                      /* without a score under either model: in no count here */
   guint64     swap_in;                       /* MQL under proposed only */
   guint64     swap_out;                      /* MQL under baseline only */
   MqlwRate    swap_in_stage[MQLW_N_STAGES];

@@ -53,12 +53,12 @@ typedef struct {
   Rgba     volume_line;
   Rgba     capacity;
   Rgba     captured;     /* sweep: share of wins captured */
-  Rgba     verdict[5];   /* indexed by MqlwVerdict */
+  Rgba     verdict[MQLW_N_VERDICTS];   /* indexed by MqlwVerdict */
   Rgba     stage[MQLW_N_STAGES];
 } Theme;
 
-static const char * const verdict_labels[] = {
-  N_("No data"), N_("Too early"), N_("Marginal"), N_("Good"), N_("Hot"),
+static const char * const verdict_labels[MQLW_N_VERDICTS] = {
+  N_("No data"), N_("Too early"), N_("Marginal"), N_("Good"), N_("Hot"), N_("Too few leads"),
 };
 
 static const char * const stage_rate_labels[MQLW_N_STAGES] = {
@@ -189,6 +189,8 @@ init_theme (Theme                *theme,
       theme->stage[MQLW_STAGE_WON] = rgba_hex (0xcdab8f);
     }
 
+  /* Too few leads to rate: a pale neutral, clearly not one of the ratings. */
+  theme->verdict[MQLW_VERDICT_TOO_FEW] = mix_rgba (theme->bg, theme->fg, hc ? 0.25 : (dark ? 0.16 : 0.10));
   theme->grid = hc ? mix_rgba (theme->bg, theme->fg, 0.35) : mix_rgba (theme->bg, theme->fg, 0.10);
   theme->baseline = hc ? theme->fg : mix_rgba (theme->bg, theme->fg, 0.45);
   theme->shade = mix_rgba (theme->bg, theme->threshold, hc ? 0.12 : (dark ? 0.10 : 0.07));
@@ -741,7 +743,7 @@ mqlw_chart_layout_score_at (const MqlwChartLayout *layout,
 
   g_return_val_if_fail (layout != NULL, NAN);
   g_return_val_if_fail (table != NULL, NAN);
-  g_return_val_if_fail (table->n_buckets == layout->n_buckets, NAN);
+  g_return_val_if_fail (table->n_buckets == layout->n_buckets || layout->n_buckets == 0, NAN);
 
   if (layout->n_buckets == 0 || !(layout->slot_w > 0))
     return NAN;
@@ -763,9 +765,9 @@ mqlw_chart_layout_x_of_score (const MqlwChartLayout *layout,
 
   g_return_val_if_fail (layout != NULL, NAN);
   g_return_val_if_fail (table != NULL, NAN);
-  g_return_val_if_fail (table->n_buckets == layout->n_buckets, NAN);
+  g_return_val_if_fail (table->n_buckets == layout->n_buckets || layout->n_buckets == 0, NAN);
 
-  if (layout->n_buckets == 0)
+  if (layout->n_buckets == 0)   /* no buckets, or an empty state */
     return layout->plot_x;
   if (isnan (score) || score <= table->buckets[0].lo)
     return layout->plot_x;
@@ -821,6 +823,61 @@ draw_empty_message (cairo_t     *cr,
 {
   draw_text (cr, theme, message, SIZE_MESSAGE, PANGO_WEIGHT_BOLD, theme->fg_dim,
              width / 2, height / 2, 0.5, 0.5);
+}
+
+/* The empty state: a heading and, wrapped under it, what to do, in the
+ * middle of the frame. @message is "heading\nbody" (or a heading alone). */
+static void
+draw_empty_state (cairo_t     *cr,
+                  const Theme *theme,
+                  double       left,
+                  double       right,
+                  double       top,
+                  double       bottom,
+                  const char  *message)
+{
+  g_auto(GStrv) parts = g_strsplit (message, "\n", 2);
+  g_autoptr(PangoLayout) body = NULL;
+  double width = MIN (right - left, 560 * theme->s);
+  double body_h = 0, gap = 10 * theme->s, y;
+  Extent head;
+
+  head = measure_text (cr, theme, parts[0], SIZE_MESSAGE, PANGO_WEIGHT_BOLD);
+  if (parts[1] != NULL)
+    {
+      PangoRectangle logical;
+
+      body = create_text_layout (cr, theme, parts[1], SIZE_LEGEND + 1, PANGO_WEIGHT_NORMAL);
+      pango_layout_set_width (body, (int) (width * PANGO_SCALE));
+      pango_layout_set_alignment (body, PANGO_ALIGN_CENTER);
+      pango_layout_set_wrap (body, PANGO_WRAP_WORD);
+      pango_layout_get_extents (body, NULL, &logical);
+      body_h = (double) logical.height / PANGO_SCALE + gap;
+    }
+  y = top + MAX (0, (bottom - top - head.h - body_h) / 2);
+  draw_text (cr, theme, parts[0], SIZE_MESSAGE, PANGO_WEIGHT_BOLD, theme->fg, (left + right) / 2, y, 0.5, 0);
+  if (body != NULL)
+    {
+      cairo_save (cr);
+      set_source (cr, theme->fg_dim);
+      cairo_move_to (cr, (left + right) / 2 - width / 2, y + head.h + gap);
+      pango_cairo_show_layout (cr, body);
+      cairo_restore (cr);
+    }
+}
+
+/* Under the legend: what the verdicts follow, and the leads with no score. */
+static char *
+describe_table (const MqlwBucketTable *table)
+{
+  g_autofree char *follows = mqlw_verdict_explain (table->verdict_stage, table->verdict_why, table->cuts.stage);
+  g_autofree char *count = NULL;
+
+  if (table->unscored.leads == 0)
+    return g_steal_pointer (&follows);
+  count = format_count ((double) table->unscored.leads);
+  /* Translators: "Verdicts follow the SQL rate. Leads without a score, not in the chart: 412." */
+  return g_strdup_printf (_("%s Leads without a score, not in the chart: %s."), follows, count);
 }
 
 static void
@@ -1212,9 +1269,9 @@ draw_content (cairo_t               *cr,
   double px, py, pw, ph;
   guint n, shown, n_intervals;
   double count_top, max_leads = 0;
-  LegendItem legend[MQLW_N_STAGES + 5];
+  LegendItem legend[MQLW_N_STAGES + MQLW_N_VERDICTS];
   guint n_legend = 0;
-  gboolean has_no_data = FALSE;
+  gboolean has_no_data = FALSE, has_too_few = FALSE;
   Extent tick_e, axis_e;
   double left_tick_w, right_tick_w;
   double bar_w, label_gap;
@@ -1232,15 +1289,27 @@ draw_content (cairo_t               *cr,
   cairo_save (cr);
   pad = begin_chart (cr, &theme, style, width, height, &top, &bottom, &left, &right);
 
-  if (n == 0)
+  if (n == 0 || style->empty_message != NULL || (table->scored_leads == 0 && table->unscored.leads > 0))
     {
+      g_autofree char *message = NULL;
+
       layout->plot_x = left;
       layout->plot_y = top;
       layout->plot_w = MAX (right - left, 0);
       layout->plot_h = MAX (bottom - top, 0);
       layout->last_hi = NAN;
-      draw_text (cr, &theme, _("No leads to chart"), SIZE_MESSAGE, PANGO_WEIGHT_BOLD,
-                 theme.fg_dim, width / 2, top + (bottom - top) / 2, 0.5, 0.5);
+      if (style->empty_message != NULL)
+        message = g_strdup (style->empty_message);
+      else if (table->unscored.leads > 0)
+        {
+          g_autofree char *count = format_count ((double) table->unscored.leads);
+          message = g_strdup_printf (_("No lead has a score\nThe score is missing for all %s leads, so there is "
+                                       "nothing to bucket. Choose another score column, or score the leads with a "
+                                       "model."), count);
+        }
+      else
+        message = g_strdup (_("No leads to chart"));
+      draw_empty_state (cr, &theme, left, right, top, bottom, message);
       cairo_restore (cr);
       return;
     }
@@ -1251,12 +1320,18 @@ draw_content (cairo_t               *cr,
       max_leads = MAX (max_leads, (double) table->buckets[i].leads);
       if (table->buckets[i].verdict == MQLW_VERDICT_NONE)
         has_no_data = TRUE;
+      if (table->buckets[i].verdict == MQLW_VERDICT_TOO_FEW)
+        has_too_few = TRUE;
     }
   choose_count_axis (max_leads, &n_intervals, &count_top);
 
-  /* Legend: the verdict scale, then one entry per rate line. */
-  for (guint v = MQLW_VERDICT_TOO_EARLY; v <= MQLW_VERDICT_HOT; v++)
-    legend[n_legend++] = (LegendItem) { LEGEND_SWATCH, theme.verdict[v], -1, _(verdict_labels[v]) };
+  /* Legend: the verdict scale (when there are verdicts), then one entry per rate line. */
+  if (table->verdict_stage < MQLW_N_STAGES)
+    for (guint v = MQLW_VERDICT_TOO_EARLY; v <= MQLW_VERDICT_HOT; v++)
+      legend[n_legend++] = (LegendItem) { LEGEND_SWATCH, theme.verdict[v], -1, _(verdict_labels[v]) };
+  if (has_too_few)
+    legend[n_legend++] = (LegendItem) { LEGEND_SWATCH, theme.verdict[MQLW_VERDICT_TOO_FEW], -1,
+                                        _(verdict_labels[MQLW_VERDICT_TOO_FEW]) };
   if (has_no_data)
     legend[n_legend++] = (LegendItem) { LEGEND_OUTLINE, theme.fg_dim, -1, _(verdict_labels[MQLW_VERDICT_NONE]) };
   for (guint st = 0; st < MQLW_N_STAGES; st++)
@@ -1264,7 +1339,13 @@ draw_content (cairo_t               *cr,
       legend[n_legend++] = (LegendItem) { LEGEND_LINE, theme.stage[st], (int) st, _(stage_rate_labels[st]) };
 
   top += layout_legend (cr, &theme, legend, n_legend, left, top, right - left, TRUE);
-  top += 14 * s;
+  top += 6 * s;
+  {
+    g_autofree char *note = describe_table (table);
+
+    top += draw_text (cr, &theme, note, SIZE_TICK, PANGO_WEIGHT_NORMAL, theme.fg_dim, left, top, 0, 0).h;
+  }
+  top += 12 * s;
 
   /* Axis titles sit above the tick columns, horizontal for legibility. */
   axis_e = draw_text (cr, &theme, _("Leads"), SIZE_AXIS, PANGO_WEIGHT_BOLD, theme.fg_dim,
@@ -1322,7 +1403,7 @@ draw_content (cairo_t               *cr,
       double cx = px + (i + 0.5) * layout->slot_w;
       double bh = ph * (double) b->leads / count_top;
       double by = py + ph - bh;
-      MqlwVerdict verdict = b->verdict <= MQLW_VERDICT_HOT ? b->verdict : MQLW_VERDICT_NONE;
+      MqlwVerdict verdict = b->verdict < MQLW_N_VERDICTS ? b->verdict : MQLW_VERDICT_NONE;
       gboolean hovered = style->hover_bucket == (int) i;
 
       bar_tops[i] = by;
@@ -1409,7 +1490,7 @@ draw_content (cairo_t               *cr,
     for (guint i = 0; i < n; i++)
       {
         g_autofree char *count = format_count ((double) table->buckets[i].leads);
-        MqlwVerdict verdict = table->buckets[i].verdict <= MQLW_VERDICT_HOT
+        MqlwVerdict verdict = table->buckets[i].verdict < MQLW_N_VERDICTS
                               ? table->buckets[i].verdict : MQLW_VERDICT_NONE;
 
         widest_count = MAX (widest_count, measure_text (cr, &theme, count, SIZE_BAR, PANGO_WEIGHT_BOLD).w);
@@ -1424,7 +1505,7 @@ draw_content (cairo_t               *cr,
       const MqlwBucket *b = &table->buckets[i];
       double cx = px + (i + 0.5) * layout->slot_w;
       double by = bar_tops[i];
-      MqlwVerdict verdict = b->verdict <= MQLW_VERDICT_HOT ? b->verdict : MQLW_VERDICT_NONE;
+      MqlwVerdict verdict = b->verdict < MQLW_N_VERDICTS ? b->verdict : MQLW_VERDICT_NONE;
       const char *vtext = _(verdict_labels[verdict]);
       g_autofree char *count = format_count ((double) b->leads);
       Extent ce = measure_text (cr, &theme, count, SIZE_BAR, PANGO_WEIGHT_NORMAL);
@@ -1647,7 +1728,8 @@ prepare_layer (cairo_t               *cr,
   g_return_val_if_fail (cr != NULL, FALSE);
   g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (layout != NULL, FALSE);
-  g_return_val_if_fail (layout->n_buckets == table->n_buckets, FALSE);
+  /* 0: the content drew an empty state, whatever the table holds. */
+  g_return_val_if_fail (layout->n_buckets == table->n_buckets || layout->n_buckets == 0, FALSE);
   init_theme (theme, style_or_default (style, &default_style));
   return TRUE;
 }

@@ -5,7 +5,10 @@
  * and the PNG / SVG / PDF exports call the same function, so what the room
  * sees is what gets exported. Bars: leads per bucket (verdict colours); lines:
  * acceptance, SQL, opportunity and win rate with 95 % interval bands; the
- * threshold as a vertical line; legend and axis labels. */
+ * threshold as a vertical line; legend and axis labels; under the legend, the
+ * stage the verdicts follow and how many leads have no score (they are in no
+ * bucket). With no scored lead, or a style's empty_message, an empty state
+ * says what to do instead. */
 #pragma once
 
 #include <cairo.h>
@@ -34,6 +37,8 @@ typedef struct {
   gboolean    show_intervals;
   const char *title;             /* nullable */
   int         hover_bucket;      /* -1 = none; highlighted */
+  const char *empty_message;     /* nullable: draw this instead of the buckets (no scoring yet):
+                                    a heading, then after a newline what to do (wrapped) */
 } MqlwChartStyle;
 
 void mqlw_chart_style_init (MqlwChartStyle *style);

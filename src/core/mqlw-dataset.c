@@ -430,28 +430,14 @@ mqlw_column_role_from_string (const char     *text,
 double
 mqlw_outcomes_months (const MqlwOutcomes *outcomes)
 {
-  gint32 lo = G_MAXINT32, hi = G_MININT32;
+  gint32 lo, hi;
 
-  g_return_val_if_fail (outcomes != NULL, 1.0);
+  g_return_val_if_fail (outcomes != NULL, NAN);
 
-  if (outcomes->created_days == NULL)
-    return 1.0;
-  for (guint i = 0; i < outcomes->n; i++)
-    {
-      gint32 d = outcomes->created_days[i];
-      if (d == MQLW_DATE_MISSING)
-        continue;
-      lo = MIN (lo, d);
-      hi = MAX (hi, d);
-    }
-  if (lo > hi)
-    return 1.0;
-  /* Calendar months touched, as a marketer counts them: leads created from
-   * 15 January to 30 June are six months of history. */
-  {
-    int y1, m1, d1, y2, m2, d2;
-    mqlw_date_to_ymd (lo, &y1, &m1, &d1);
-    mqlw_date_to_ymd (hi, &y2, &m2, &d2);
-    return (double) ((y2 * 12 + m2) - (y1 * 12 + m1) + 1);
-  }
+  /* Without a created date the period is unknown: never "1 month"; dates
+   * after today are typing errors, not the end of the history. */
+  if (outcomes->created_days == NULL
+      || !mqlw_date_range_until (outcomes->created_days, outcomes->n, mqlw_date_today (), &lo, &hi))
+    return NAN;
+  return mqlw_date_months_touched (lo, hi);
 }

@@ -151,7 +151,9 @@ const char  *mqlw_column_role_to_string  (MqlwColumnRole  role);   /* "none", "l
 gboolean     mqlw_column_role_from_string(const char     *text,
                                           MqlwColumnRole *role);
 
-/* Calendar months the created dates touch (at least 1), for "MQLs per month". */
+/* Calendar months the created dates touch, for "MQLs per month"; NAN without
+ * a created date (the period is unknown, never "1 month"). Dates after today
+ * are left out: they are typing errors, not the end of the history. */
 double       mqlw_outcomes_months        (const MqlwOutcomes *outcomes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwDataset, mqlw_dataset_unref)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "mqlw-date.h"
@@ -337,4 +338,47 @@ mqlw_date_explain (const char *text,
   if (parts.a <= 12)
     return g_steal_pointer (&first);
   return g_steal_pointer (&second);
+}
+
+gint32
+mqlw_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return mqlw_date_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
+                             g_date_time_get_day_of_month (now));
+}
+
+double
+mqlw_date_months_touched (gint32 lo,
+                          gint32 hi)
+{
+  int y1, m1, d1, y2, m2, d2;
+
+  if (lo > hi)
+    return NAN;
+  mqlw_date_to_ymd (lo, &y1, &m1, &d1);
+  mqlw_date_to_ymd (hi, &y2, &m2, &d2);
+  return (double) ((y2 * 12 + m2) - (y1 * 12 + m1) + 1);
+}
+
+gboolean
+mqlw_date_range_until (const gint32 *days,
+                       gsize         n,
+                       gint32        until,
+                       gint32       *lo,
+                       gint32       *hi)
+{
+  gint32 l = G_MAXINT32, h = G_MININT32;
+
+  g_return_val_if_fail (days != NULL || n == 0, FALSE);
+  for (gsize i = 0; i < n; i++)
+    if (days[i] != MQLW_DATE_MISSING && days[i] <= until)
+      {
+        l = MIN (l, days[i]);
+        h = MAX (h, days[i]);
+      }
+  *lo = l;
+  *hi = h;
+  return l <= h;
 }

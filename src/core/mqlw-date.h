@@ -48,6 +48,21 @@ void     mqlw_date_to_ymd     (gint32         days,
                                int           *year,
                                int           *month,
                                int           *day);
+/* Today's date in the local time zone. */
+gint32   mqlw_date_today      (void);
+/* The period of a history whose leads were created from @lo to @hi, in
+ * calendar months touched, as a marketer counts them: leads created from 15
+ * January to 30 June are six months of history. NAN when @lo > @hi. */
+double   mqlw_date_months_touched (gint32      lo,
+                                   gint32      hi);
+/* The range of the dates of @days (n of them) up to @until: dates after it
+ * are typing errors ("2099-01-15"), never the end of a history. FALSE when no
+ * date is at or before @until. */
+gboolean mqlw_date_range_until (const gint32 *days,
+                                gsize         n,
+                                gint32        until,
+                                gint32       *lo,
+                                gint32       *hi);
 /* "2025-03-04" into @buf (at least 11 bytes). */
 void     mqlw_date_format_iso (gint32         days,
                                char          *buf);

@@ -71,6 +71,41 @@ format_count (guint64 value)
   return g_strdup_printf ("%" G_GUINT64_FORMAT, value);
 }
 
+static void
+append_rate_cells (GPtrArray      *row,
+                   const MqlwRate *rate)
+{
+  if (!rate->present)
+    {
+      for (guint k = 0; k < 5; k++)
+        g_ptr_array_add (row, g_strdup (""));
+      return;
+    }
+  g_ptr_array_add (row, format_count (rate->known));
+  g_ptr_array_add (row, format_count (rate->reached));
+  g_ptr_array_add (row, format_number (rate->rate, 6));
+  g_ptr_array_add (row, format_number (rate->ci_low, 6));
+  g_ptr_array_add (row, format_number (rate->ci_high, 6));
+}
+
+/* The leads without a score: the last row, lo and hi and share empty, verdict
+ * "unscored" (they are in no bucket). */
+static void
+append_unscored_row (GString            *out,
+                     const MqlwUnscored *unscored)
+{
+  g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (row, g_strdup (""));
+  g_ptr_array_add (row, g_strdup (""));
+  g_ptr_array_add (row, format_count (unscored->leads));
+  g_ptr_array_add (row, g_strdup (""));
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    append_rate_cells (row, &unscored->stage[s]);
+  g_ptr_array_add (row, g_strdup ("unscored"));
+  mqlw_csv_append_row (out, (const char *const *) row->pdata, row->len);
+}
+
 char *
 mqlw_export_buckets_csv (const MqlwBucketTable *table)
 {
@@ -124,6 +159,8 @@ mqlw_export_buckets_csv (const MqlwBucketTable *table)
       g_ptr_array_add (row, g_strdup (mqlw_verdict_to_string (bucket->verdict)));
       mqlw_csv_append_row (out, (const char *const *) row->pdata, row->len);
     }
+  if (table->unscored.leads > 0)
+    append_unscored_row (out, &table->unscored);
   return g_string_free (out, FALSE);
 }
 

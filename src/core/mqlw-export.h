@@ -27,7 +27,9 @@ void      mqlw_csv_append_row      (GString               *out,
                                     guint                  n_fields);
 
 /* Columns: lo, hi, leads, share, then per stage (accepted, sql, opportunity, won)
- * STAGE_known, STAGE_reached, STAGE_rate, STAGE_ci_low, STAGE_ci_high, then verdict. */
+ * STAGE_known, STAGE_reached, STAGE_rate, STAGE_ci_low, STAGE_ci_high, then verdict.
+ * When some leads have no score, a last row holds them: lo, hi and share empty,
+ * verdict "unscored". Shares are of the scored leads. */
 char     *mqlw_export_buckets_csv  (const MqlwBucketTable *table);
 /* Columns: threshold, mql, mql_share, mql_per_month, per stage STAGE_known,
  * STAGE_reached, STAGE_rate, then wins_captured, wins_missed,

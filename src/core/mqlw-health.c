@@ -518,8 +518,5 @@ mqlw_health_check (MqlwDataset *dataset,
 gint32
 mqlw_health_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return mqlw_date_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
-                             g_date_time_get_day_of_month (now));
+  return mqlw_date_today ();
 }

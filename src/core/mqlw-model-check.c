@@ -214,7 +214,9 @@ check_values (Check           *check,
 {
   ColumnInfo *info;
 
-  if ((match->op != MQLW_MATCH_EQUALS && match->op != MQLW_MATCH_IN_SET) || match->values == NULL)
+  /* A "not_in" value no lead has is the same typo: it excludes nobody. */
+  if ((match->op != MQLW_MATCH_EQUALS && match->op != MQLW_MATCH_IN_SET && match->op != MQLW_MATCH_NOT_IN) ||
+      match->values == NULL)
     return;
   info = get_info (check, match->field);
   if (info == NULL || info->column->type != MQLW_COLUMN_TYPE_CATEGORICAL)

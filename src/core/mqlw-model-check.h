@@ -3,7 +3,7 @@
  *
  * Two warnings, computed here so that the CLI (on standard error) and the
  * window (beside the criterion) only display them:
- *   no-match  an "equals" or "in" value of a fit rule or disqualifier that no lead
+ *   no-match  an "equals", "in" or "not_in" value of a fit rule or disqualifier that no lead
  *             has (a typo such as "Senior Manger" silently matches nobody), with the
  *             closest existing values and their counts; a value read as missing
  *             (a placeholder) says so;

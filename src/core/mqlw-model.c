@@ -26,7 +26,9 @@
 
 G_DEFINE_QUARK (mqlw-model-error-quark, mqlw_model_error)
 
-static const char * const match_op_names[] = { NULL, "equals", "in", "range", "email_domain", "missing" };
+static const char * const match_op_names[] = {
+  NULL, "equals", "in", "range", "email_domain", "missing", "not_in", "contains"
+};
 static const char * const reason_names[] = { "competitor", "student", "partner", "source", "other", NULL };
 
 /* ------------------------------------------------------------------ */
@@ -207,6 +209,14 @@ describe_match (const MqlwMatch *match,
       return g_strdup_printf (pick_text (localized, N_("%s domain is %s")), field, values);
     case MQLW_MATCH_MISSING:
       return g_strdup_printf (pick_text (localized, N_("%s is missing")), field);
+    case MQLW_MATCH_NOT_IN:
+      values = join_value_list (match->values, localized);
+      /* Translators: a condition of a scoring rule: "Country is not DE or AT" (and has a value). */
+      return g_strdup_printf (pick_text (localized, N_("%s is not %s")), field, values);
+    case MQLW_MATCH_CONTAINS:
+      values = join_value_list (match->values, localized);
+      /* Translators: a condition of a scoring rule: "Job title contains VP or Director" (any case). */
+      return g_strdup_printf (pick_text (localized, N_("%s contains %s")), field, values);
     default:
       return g_strdup_printf (pick_text (localized, N_("%s (unknown condition)")), field);
     }
@@ -223,7 +233,7 @@ mqlw_match_describe (const MqlwMatch *match)
 const char *
 mqlw_match_op_to_string (MqlwMatchOp op)
 {
-  g_return_val_if_fail (op >= MQLW_MATCH_EQUALS && op <= MQLW_MATCH_MISSING, NULL);
+  g_return_val_if_fail (op >= MQLW_MATCH_EQUALS && op <= MQLW_MATCH_LAST, NULL);
   return match_op_names[op];
 }
 
@@ -233,7 +243,7 @@ mqlw_match_op_from_string (const char  *text,
 {
   g_return_val_if_fail (text != NULL, FALSE);
 
-  for (guint i = MQLW_MATCH_EQUALS; i <= MQLW_MATCH_MISSING; i++)
+  for (guint i = MQLW_MATCH_EQUALS; i <= MQLW_MATCH_LAST; i++)
     if (strcmp (text, match_op_names[i]) == 0)
       {
         if (op != NULL)
@@ -359,6 +369,7 @@ mqlw_model_new (void)
   self->paths.hand_raiser = FALSE;
   self->paths.hand_raiser_activities = g_new0 (char *, 1);
   self->paths.hand_raiser_min_grade = MQLW_GRADE_B;
+  self->unscored_when_missing = g_new0 (char *, 1);
   self->threshold = 0;
   self->capacity_per_month = NAN;
   return self;
@@ -382,6 +393,7 @@ mqlw_model_unref (MqlwModel *self)
   g_free (self->name);
   g_free (self->description);
   g_free (self->score_column);
+  g_strfreev (self->unscored_when_missing);
   g_ptr_array_unref (self->fit);
   g_ptr_array_unref (self->behaviour);
   g_ptr_array_unref (self->disqualifiers);
@@ -403,6 +415,9 @@ mqlw_model_copy (const MqlwModel *self)
   g_free (copy->description);
   copy->description = g_strdup (self->description);
   copy->score_column = g_strdup (self->score_column);
+  g_strfreev (copy->unscored_when_missing);
+  copy->unscored_when_missing = self->unscored_when_missing != NULL ? g_strdupv (self->unscored_when_missing)
+                                                                    : g_new0 (char *, 1);
 
   for (guint i = 0; i < self->fit->len; i++)
     {
@@ -468,6 +483,7 @@ mqlw_model_equal (const MqlwModel *a,
   if (g_strcmp0 (a->name, b->name) != 0 ||
       g_strcmp0 (a->description, b->description) != 0 ||
       g_strcmp0 (a->score_column, b->score_column) != 0 ||
+      !equal_strvs (a->unscored_when_missing, b->unscored_when_missing) ||
       !equal_numbers (a->threshold, b->threshold) ||
       !equal_numbers (a->capacity_per_month, b->capacity_per_month))
     return FALSE;
@@ -548,7 +564,7 @@ mqlw_model_add_fit (MqlwModel   *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (field != NULL, NULL);
-  g_return_val_if_fail (op >= MQLW_MATCH_EQUALS && op <= MQLW_MATCH_MISSING, NULL);
+  g_return_val_if_fail (op >= MQLW_MATCH_EQUALS && op <= MQLW_MATCH_LAST, NULL);
   g_return_val_if_fail (isfinite (points), NULL);
 
   rule = g_new0 (MqlwFitRule, 1);
@@ -605,7 +621,7 @@ mqlw_model_add_disqualifier (MqlwModel   *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (field != NULL, NULL);
-  g_return_val_if_fail (op >= MQLW_MATCH_EQUALS && op <= MQLW_MATCH_MISSING, NULL);
+  g_return_val_if_fail (op >= MQLW_MATCH_EQUALS && op <= MQLW_MATCH_LAST, NULL);
 
   rule = g_new0 (MqlwDisqualifier, 1);
   rule->id = g_strdup (id);
@@ -900,7 +916,7 @@ read_match (JsonObject  *object,
   if (!read_string (object, path, "op", TRUE, FALSE, &op_text, error))
     return FALSE;
   if (!mqlw_match_op_from_string (op_text, &match->op))
-    return set_invalid (error, path, "op", _("'%s' is not a condition; use equals, in, range, email_domain or missing"),
+    return set_invalid (error, path, "op", _("'%s' is not a condition; use equals, in, not_in, contains, range, email_domain or missing"),
                         op_text);
 
   switch (match->op)
@@ -908,6 +924,8 @@ read_match (JsonObject  *object,
     case MQLW_MATCH_EQUALS:
     case MQLW_MATCH_IN_SET:
     case MQLW_MATCH_EMAIL_DOMAIN:
+    case MQLW_MATCH_NOT_IN:
+    case MQLW_MATCH_CONTAINS:
       if (!read_string_list (object, path, "values", TRUE, &match->values, error))
         return FALSE;
       if (match->values[0] == NULL)
@@ -1259,7 +1277,7 @@ read_model (JsonNode  *root,
             GError   **error)
 {
   static const char * const keys[] = {
-    "format", "version", "name", "description", "score_column", "fit", "behaviour", "decay",
+    "format", "version", "name", "description", "score_column", "unscored_when_missing", "fit", "behaviour", "decay",
     "grades", "paths", "disqualifiers", "threshold", "capacity_per_month", NULL
   };
   g_autoptr(MqlwModel) model = NULL;
@@ -1313,6 +1331,19 @@ read_model (JsonNode  *root,
     {
       set_invalid (error, "$", "score_column", _("the column name is empty; use null for none"));
       return NULL;
+    }
+  if (json_object_has_member (object, "unscored_when_missing"))
+    {
+      g_strfreev (model->unscored_when_missing);
+      model->unscored_when_missing = NULL;
+      if (!read_string_list (object, "$", "unscored_when_missing", FALSE, &model->unscored_when_missing, error))
+        return NULL;
+      for (guint i = 0; model->unscored_when_missing[i] != NULL; i++)
+        if (*model->unscored_when_missing[i] == '\0')
+          {
+            set_invalid (error, "$", "unscored_when_missing", _("a column name is empty"));
+            return NULL;
+          }
     }
   if (!isnan (model->capacity_per_month) && model->capacity_per_month < 0)
     {
@@ -1573,6 +1604,8 @@ write_match (Writer          *w,
     case MQLW_MATCH_EQUALS:
     case MQLW_MATCH_IN_SET:
     case MQLW_MATCH_EMAIL_DOMAIN:
+    case MQLW_MATCH_NOT_IN:
+    case MQLW_MATCH_CONTAINS:
       writer_member_strv (w, "values", match->values);
       break;
     case MQLW_MATCH_RANGE:
@@ -1615,6 +1648,10 @@ mqlw_model_to_json (const MqlwModel *self,
   writer_member_string (&w, "name", self->name != NULL ? self->name : "");
   writer_member_string (&w, "description", self->description != NULL ? self->description : "");
   writer_member_string (&w, "score_column", self->score_column);
+  /* Only when set, so that the canonical form (and the digests signed over
+   * it) of every model without it stays as it was. */
+  if (self->unscored_when_missing != NULL && self->unscored_when_missing[0] != NULL)
+    writer_member_strv (&w, "unscored_when_missing", self->unscored_when_missing);
 
   writer_key (&w, "fit");
   writer_begin (&w, '[', FALSE);

@@ -16,7 +16,13 @@
  *   score path            total ≥ threshold
  *   grade+behaviour path  grade at least @min_grade and behaviour ≥ @behaviour_min
  *   hand-raiser path      any hand-raiser activity > 0 and grade at least @min_grade
- * Or a model can name an existing score column and calibrate the threshold only. */
+ * Or a model can name an existing score column and calibrate the threshold only.
+ *
+ * Unscored leads. A lead without a score is left out of every figure (buckets,
+ * preview, sweep, suggestions, comparison, sign-off metrics) and counted on its
+ * own: with a score column, a lead whose score is empty; with a points model,
+ * a lead missing every column of @unscored_when_missing (none by default: a
+ * points model scores every lead, a missing value simply earning no points). */
 #pragma once
 
 #include "mqlw-types.h"
@@ -40,13 +46,17 @@ typedef enum {
   MQLW_MATCH_RANGE,          /* min ≤ value ≤ max; NAN bound = open */
   MQLW_MATCH_EMAIL_DOMAIN,   /* the part after '@' is one of values (or a subdomain of one) */
   MQLW_MATCH_MISSING,        /* the value is missing */
+  MQLW_MATCH_NOT_IN,         /* a value is present and is none of values (a missing value never matches) */
+  MQLW_MATCH_CONTAINS,       /* text containing any of values, case-insensitive (text columns only) */
 } MqlwMatchOp;
+
+#define MQLW_MATCH_LAST MQLW_MATCH_CONTAINS
 
 /* A condition on one column: used by fit rules and disqualifiers. */
 typedef struct {
   char        *field;
   MqlwMatchOp  op;
-  GStrv        values;       /* EQUALS, IN_SET, EMAIL_DOMAIN */
+  GStrv        values;       /* EQUALS, IN_SET, EMAIL_DOMAIN, NOT_IN, CONTAINS */
   double       min, max;     /* RANGE */
 } MqlwMatch;
 
@@ -118,6 +128,8 @@ struct _MqlwModel {
   char        *name;
   char        *description;
   char        *score_column;      /* nullable: calibrate an existing score; fit/behaviour ignored */
+  GStrv        unscored_when_missing;   /* never NULL: columns whose absence (all of them) leaves a lead
+                                           unscored; JSON "unscored_when_missing", written only when set */
   GPtrArray   *fit;               /* MqlwFitRule* */
   GPtrArray   *behaviour;         /* MqlwBehaviourRule* */
   MqlwDecay    decay;
@@ -180,7 +192,8 @@ void        mqlw_decay_set_seed003     (MqlwDecay   *decay);
 double      mqlw_decay_factor          (const MqlwDecay *decay,
                                         double       age_days);  /* NAN age → 1.0 */
 
-const char *mqlw_match_op_to_string    (MqlwMatchOp  op);        /* "equals", "in", "range", "email_domain", "missing" */
+const char *mqlw_match_op_to_string    (MqlwMatchOp  op);        /* "equals", "in", "range", "email_domain", "missing",
+                                                                    "not_in", "contains" */
 gboolean    mqlw_match_op_from_string  (const char  *text,
                                         MqlwMatchOp *op);
 /* Plain-language description of a fit rule / disqualifier ("Seniority is VP or C-level"). */

@@ -37,6 +37,7 @@ struct _MqlwProject {
   GPtrArray    *versions;         /* MqlwModelVersion* */
   GPtrArray    *scenarios;        /* MqlwScenario* */
   GPtrArray    *exports;          /* MqlwExportRecord* */
+  double        months;           /* the period stated by the user; NAN = none (meta "months") */
   GPtrArray    *trusted_cards;    /* char*: approver cards, normal form */
 };
 
@@ -136,6 +137,7 @@ project_alloc (void)
   self->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) version_free);
   self->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) scenario_free);
   self->exports = g_ptr_array_new_with_free_func ((GDestroyNotify) export_record_free);
+  self->months = NAN;
   self->trusted_cards = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
@@ -375,6 +377,7 @@ mqlw_project_sign (MqlwProject  *self,
                    const char   *notes,
                    const GDate  *signed_on,
                    const GDate  *review_on,
+                   const char   *bucket_spec,
                    GCancellable *cancellable,
                    GError      **error)
 {
@@ -403,7 +406,7 @@ mqlw_project_sign (MqlwProject  *self,
       return NULL;
     }
   signoff = mqlw_signoff_create (self->dataset, version->model, approvers, notes,
-                                 signed_on, review_on, number, cancellable, error);
+                                 signed_on, review_on, number, bucket_spec, cancellable, error);
   if (signoff == NULL)
     return NULL;
   version->signoff = signoff;
@@ -960,10 +963,14 @@ write_documents (Writer      *w,
   g_autoptr(sqlite3_stmt) scenario_stmt = NULL;
   g_autoptr(sqlite3_stmt) export_stmt = NULL;
   g_autofree char *created = format_time (self->created);
+  char months[G_ASCII_DTOSTR_BUF_SIZE];
 
+  /* A meta key, so that the schema stays as it was; NULL when not stated. */
+  g_ascii_dtostr (months, sizeof months, self->months);
   if (!write_exec (w, "DELETE FROM signoffs; DELETE FROM versions; DELETE FROM scenarios; DELETE FROM exports;") ||
       !write_trusted_cards (w, self) ||
       !write_meta (w, "created", created) ||
+      !write_meta (w, "months", isnan (self->months) ? NULL : months) ||
       !write_meta (w, "written_by", "MQL Workbench " PACKAGE_VERSION))
     return FALSE;
 
@@ -1926,7 +1933,35 @@ mqlw_project_open (const char      *path,
     }
   if (!read_documents (&r, self, error))
     return NULL;
+  {
+    /* Older files have no "months"; a value that is not a positive number is
+     * dropped rather than refusing the project over it. */
+    g_autofree char *months = read_meta (&r, "months");
+    double value = months != NULL ? g_ascii_strtod (months, NULL) : NAN;
+
+    self->months = value > 0 && isfinite (value) ? value : NAN;
+  }
   if (progress != NULL)
     progress (1.0, progress_data);
   return g_steal_pointer (&self);
+}
+
+double
+mqlw_project_get_months (MqlwProject *self)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+  return self->months;
+}
+
+void
+mqlw_project_set_months (MqlwProject *self,
+                         double       months)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (isnan (months) || (months > 0 && isfinite (months)));
+
+  if (self->months == months || (isnan (self->months) && isnan (months)))
+    return;
+  self->months = months;
+  self->dirty = TRUE;
 }

@@ -136,6 +136,13 @@ void          mqlw_project_set_dataset    (MqlwProject        *self,
                                            MqlwDataset        *dataset,
                                            const MqlwMapping  *mapping);
 
+/* The period the history covers, in months, when the user states it (the
+ * per-month figures divide by it); NAN when not stated (then the created
+ * dates give it, or it is unknown). Saved in the project. */
+double        mqlw_project_get_months     (MqlwProject        *self);
+void          mqlw_project_set_months     (MqlwProject        *self,
+                                           double              months);
+
 /* ---- model versions ---------------------------------------------------- */
 
 guint                   mqlw_project_get_n_versions (MqlwProject *self);
@@ -178,6 +185,7 @@ MqlwSignoff *mqlw_project_sign        (MqlwProject  *self,
                                        const char   *notes,
                                        const GDate  *signed_on,
                                        const GDate  *review_on,
+                                       const char   *bucket_spec,   /* the scheme on show; nullable */
                                        GCancellable *cancellable,
                                        GError      **error);
 /* The latest sign-off of any version, or NULL. */

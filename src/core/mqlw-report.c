@@ -367,7 +367,7 @@ build_glance (MqlwReport *self)
   Block *facts;
   g_autofree char *threshold = format_number (model->threshold);
   g_autofree char *paths = describe_paths (model);
-  g_autofree char *per_month = g_strdup_printf ("%.0f", p->mql_per_month);
+  g_autofree char *per_month = isnan (p->mql_per_month) ? g_strdup ("—") : g_strdup_printf ("%.0f", p->mql_per_month);
   g_autofree char *title = g_strdup_printf (_("MQL definition: %s"), model_name (model));
   g_autofree char *subtitle = NULL;
   Block *block;
@@ -399,7 +399,10 @@ build_glance (MqlwReport *self)
     }
   {
     g_autofree char *text = NULL;
-    if (isnan (p->capacity_per_month))
+    if (isnan (p->mql_per_month))
+      text = g_strdup (_("— MQLs a month: the period is unknown (no created date, none stated), so there is no "
+                         "capacity check"));
+    else if (isnan (p->capacity_per_month))
       text = g_strdup_printf (_("%s MQLs a month (no sales capacity set)"), per_month);
     else
       text = g_strdup_printf (_("%s MQLs a month against a capacity of %.0f (%s)"), per_month, p->capacity_per_month,
@@ -473,9 +476,26 @@ build_data (MqlwReport *self)
           g_autofree char *text = NULL;
           mqlw_date_format_iso (lo, a);
           mqlw_date_format_iso (hi, b);
-          text = g_strdup_printf (_("%s to %s (%.0f months)"), a, b, self->preview.months);
+          text = g_strdup_printf (_("%s to %s (%.0f months)"), a, b, mqlw_outcomes_months (&dataset->outcomes));
           add_fact (facts, _("Created"), text);
         }
+    }
+  if (self->preview.months_source == MQLW_MONTHS_STATED)
+    {
+      g_autofree char *months = format_number (self->preview.months);
+      g_autofree char *text = g_strdup_printf (_("%s months, as stated"), months);
+      add_fact (facts, _("Period"), text);
+    }
+  else if (self->preview.months_source == MQLW_MONTHS_UNKNOWN)
+    add_fact (facts, _("Period"), _("unknown: the data has no created date and no period was stated, so no "
+                                    "per-month figure is shown"));
+  if (self->table->unscored.leads > 0)
+    {
+      g_autofree char *scored = format_count (self->table->scored_leads);
+      g_autofree char *unscored = format_count (self->table->unscored.leads);
+      g_autofree char *text = g_strdup_printf (_("%s; %s leads have no score and are left out of every figure "
+                                                 "(their outcomes are in section 2)"), scored, unscored);
+      add_fact (facts, _("Scored leads"), text);
     }
   for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
     {
@@ -552,9 +572,43 @@ build_buckets (MqlwReport *self)
       if (bucket->lo <= self->model->threshold && self->model->threshold < bucket->hi)
         block->bold_row = (gint) i;
     }
-  add_paragraph (self, _("Each range runs from its first score up to, not including, the next range's first score. "
-                   "Verdicts follow the SQL rate: below 10 %% too early, 10–30 %% marginal, 30–50 %% good, 50 %% and "
-                   "more hot. The row in bold holds the threshold."));
+  if (table->unscored.leads > 0)
+    {
+      /* The leads without a score, on a row of their own: in no bucket. */
+      g_ptr_array_add (block->items, g_strdup (_("Unscored")));
+      g_ptr_array_add (block->items, format_count (table->unscored.leads));
+      g_ptr_array_add (block->items, g_strdup ("—"));
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        g_ptr_array_add (block->items, format_cell_rate (&table->unscored.stage[s]));
+      g_ptr_array_add (block->items, g_strdup ("—"));
+    }
+  {
+    g_autofree char *follows = mqlw_verdict_explain (table->verdict_stage, table->verdict_why, table->cuts.stage);
+    g_autoptr(GString) text = g_string_new (_("Each range runs from its first score up to, not including, the next "
+                                              "range's first score. Shares are of the scored leads."));
+
+    g_string_append_c (text, ' ');
+    g_string_append (text, follows);
+    if (table->verdict_stage < MQLW_N_STAGES)
+      {
+        g_string_append_c (text, ' ');
+        g_string_append_printf (text, _("Below %.0f %% too early, %.0f–%.0f %% marginal, %.0f–%.0f %% good, %.0f %% "
+                                        "and more hot; a bucket with fewer than %u known outcomes is “Too few "
+                                        "leads”."),
+                                table->cuts.marginal * 100, table->cuts.marginal * 100, table->cuts.good * 100,
+                                table->cuts.good * 100, table->cuts.hot * 100, table->cuts.hot * 100,
+                                table->cuts.min_known);
+      }
+    if (table->unscored.leads > 0)
+      {
+        g_string_append_c (text, ' ');
+        g_string_append (text, _("The “Unscored” row holds the leads without a score: they are in no bucket and "
+                                 "no figure of this report; their outcomes are shown for comparison."));
+      }
+    g_string_append_c (text, ' ');
+    g_string_append (text, _("The row in bold holds the threshold."));
+    add_block (self, BLOCK_PARAGRAPH, text->str);
+  }
 }
 
 static const char *
@@ -764,9 +818,14 @@ build_threshold (MqlwReport *self)
       text = format_rate_with_counts (&p->stage[s]);
       g_string_append_printf (rates, "%s%s %s", rates->len > 0 ? "; " : "", _(mqlw_stage_label (s)), text);
     }
-  add_paragraph (self, _("At %s points, %s of %s past leads (%s) are MQLs: %.1f a month over %.0f months of history. "
-                   "Among them: %s."), threshold, mql, leads, share, p->mql_per_month, p->months,
-                 rates->len > 0 ? rates->str : _("no outcomes are known"));
+  if (isnan (p->mql_per_month))
+    add_paragraph (self, _("At %s points, %s of %s scored past leads (%s) are MQLs; the period of the history is "
+                     "unknown, so there is no monthly figure. Among them: %s."), threshold, mql, leads, share,
+                   rates->len > 0 ? rates->str : _("no outcomes are known"));
+  else
+    add_paragraph (self, _("At %s points, %s of %s past leads (%s) are MQLs: %.1f a month over %.0f months of history. "
+                     "Among them: %s."), threshold, mql, leads, share, p->mql_per_month, p->months,
+                   rates->len > 0 ? rates->str : _("no outcomes are known"));
   if (p->stage[MQLW_STAGE_WON].present && p->wins_total > 0)
     {
       g_autofree char *captured = format_count (p->wins_captured);
@@ -775,6 +834,11 @@ build_threshold (MqlwReport *self)
       g_autofree char *wshare = format_percent (p->wins_captured_share);
       add_paragraph (self, _("The line keeps %s of the %s won leads (%s); %s won leads scored below it."),
                      captured, total, wshare, missed);
+    }
+  if (p->unscored.stage[MQLW_STAGE_WON].present && p->unscored.stage[MQLW_STAGE_WON].reached > 0)
+    {
+      g_autofree char *won = format_count (p->unscored.stage[MQLW_STAGE_WON].reached);
+      add_paragraph (self, _("%s more won leads have no score; they are not counted among the won leads above."), won);
     }
   if (p->stage[MQLW_STAGE_SQL].present && p->stage[MQLW_STAGE_SQL].known > 0)
     {
@@ -810,7 +874,7 @@ build_threshold (MqlwReport *self)
         table->bold_row = (gint) ((table->items->len / table->n_columns) - 1);
       g_ptr_array_add (table->items, offsets[i] == 0 ? g_strdup_printf (_("%s (agreed)"), tt) : g_strdup (tt));
       g_ptr_array_add (table->items, format_count (q.mql));
-      g_ptr_array_add (table->items, g_strdup_printf ("%.1f", q.mql_per_month));
+      g_ptr_array_add (table->items, isnan (q.mql_per_month) ? g_strdup ("—") : g_strdup_printf ("%.1f", q.mql_per_month));
       g_ptr_array_add (table->items, format_cell_rate (&q.stage[MQLW_STAGE_ACCEPTED]));
       g_ptr_array_add (table->items, format_cell_rate (&q.stage[MQLW_STAGE_SQL]));
       g_ptr_array_add (table->items, format_cell_rate (&q.stage[MQLW_STAGE_WON]));
@@ -818,7 +882,11 @@ build_threshold (MqlwReport *self)
     }
 
   add_block (self, BLOCK_HEADING, _("6. Volume against sales capacity"));
-  if (isnan (p->capacity_per_month))
+  if (isnan (p->mql_per_month))
+    add_paragraph (self, _("Expected volume: — MQLs a month. The history has no created date and no period was "
+                     "stated, so the monthly volume and the capacity check are unknown; state the period the history "
+                     "covers (mqlw --months, or the field in the window) to get them."));
+  else if (isnan (p->capacity_per_month))
     add_paragraph (self, _("Expected volume: %.1f MQLs a month. No sales capacity was set; agree on how many MQLs "
                      "a month sales can follow up within the SLA and record it in the model."), p->mql_per_month);
   else
@@ -909,6 +977,44 @@ grade_floor_fit (MqlwModel *model,
   return model->grading.min_fit[grade];
 }
 
+/* TRUE when an enabled fit rule or disqualifier of @model uses @op. */
+static gboolean
+model_uses_op (MqlwModel   *model,
+               MqlwMatchOp  op)
+{
+  for (guint i = 0; i < model->fit->len; i++)
+    {
+      const MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
+      if (rule->enabled && model->score_column == NULL && rule->match.op == op)
+        return TRUE;
+    }
+  for (guint i = 0; i < model->disqualifiers->len; i++)
+    {
+      const MqlwDisqualifier *d = g_ptr_array_index (model->disqualifiers, i);
+      if (d->enabled && d->match.op == op)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* How the platform's filters say "is not" and "contains", when the model uses them. */
+static void
+add_operator_hint (MqlwReport *self,
+                   Block      *steps,
+                   const char *not_in,
+                   const char *contains)
+{
+  gboolean uses_not_in = model_uses_op (self->model, MQLW_MATCH_NOT_IN);
+  gboolean uses_contains = model_uses_op (self->model, MQLW_MATCH_CONTAINS);
+
+  if (uses_not_in)
+    add_item (steps, _("A condition “X is not A or B” is the filter operator %s with the values A and B; leads "
+                "with no value in X do not match it."), not_in);
+  if (uses_contains)
+    add_item (steps, _("A condition “X contains A or B” is the filter operator %s with the values A and B "
+                "(any case)."), contains);
+}
+
 static void
 build_appendix (MqlwReport *self)
 {
@@ -925,6 +1031,7 @@ build_appendix (MqlwReport *self)
   /* HubSpot */
   add_block (self, BLOCK_SUBHEADING, _("A. HubSpot"));
   steps = add_block (self, BLOCK_STEPS, NULL);
+  add_operator_hint (self, steps, _("“is none of” (and “is known”)"), _("“contains any of”"));
   if (model->score_column != NULL)
     add_item (steps, _("Keep the existing score property “%s” as it is."), model->score_column);
   else
@@ -988,6 +1095,7 @@ build_appendix (MqlwReport *self)
   /* Marketo */
   add_block (self, BLOCK_SUBHEADING, _("B. Marketo Engage"));
   steps = add_block (self, BLOCK_STEPS, NULL);
+  add_operator_hint (self, steps, _("“is not” (and “is not empty”)"), _("“contains”"));
   add_item (steps, _("Admin → Field Management: use the “Lead Score” field, and create score fields “Behavior Score” "
               "and “Demographic Score”."));
   if (model->score_column == NULL)
@@ -1047,6 +1155,7 @@ build_appendix (MqlwReport *self)
   /* Pardot */
   add_block (self, BLOCK_SUBHEADING, _("C. Account Engagement (Pardot)"));
   steps = add_block (self, BLOCK_STEPS, NULL);
+  add_operator_hint (self, steps, _("“is not” (and “is not empty”)"), _("“contains”"));
   if (model->score_column == NULL)
     {
       for (guint i = 0; i < model->behaviour->len; i++)
@@ -1106,6 +1215,7 @@ build_appendix (MqlwReport *self)
   /* Mautic */
   add_block (self, BLOCK_SUBHEADING, _("D. Mautic"));
   steps = add_block (self, BLOCK_STEPS, NULL);
+  add_operator_hint (self, steps, _("“not including” (and “not empty”)"), _("“contains”"));
   add_item (steps, _("Stages → New: create the stages “Lead”, “MQL” and “Disqualified”."));
   if (model->score_column == NULL)
     {
@@ -1145,6 +1255,16 @@ build_appendix (MqlwReport *self)
     }
 }
 
+void
+mqlw_report_options_init (MqlwReportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->buckets = NULL;
+  mqlw_verdict_cuts_init_default (&options->cuts);
+  options->months = NAN;
+}
+
 MqlwReport *
 mqlw_report_new (MqlwDataset  *dataset,
                  MqlwModel    *model,
@@ -1152,13 +1272,48 @@ mqlw_report_new (MqlwDataset  *dataset,
                  guint         version,
                  GError      **error)
 {
+  MqlwReportOptions options;
+
+  mqlw_report_options_init (&options);
+  return mqlw_report_new_full (dataset, model, signoff, version, &options, error);
+}
+
+/* The bucket scheme: the caller's, else the one the sign-off recorded, else "auto". */
+static MqlwBucketSpec *
+choose_bucket_spec (const MqlwReportOptions *options,
+                    MqlwSignoff             *signoff)
+{
+  MqlwBucketSpec *spec = NULL;
+
+  if (options->buckets != NULL)
+    return mqlw_bucket_spec_copy (options->buckets);
+  if (signoff != NULL && signoff->metrics != NULL && JSON_NODE_HOLDS_OBJECT (signoff->metrics))
+    {
+      JsonObject *metrics = json_node_get_object (signoff->metrics);
+      const char *text = json_object_has_member (metrics, "bucket_spec")
+                         ? json_object_get_string_member (metrics, "bucket_spec") : NULL;
+
+      if (text != NULL)
+        spec = mqlw_bucket_spec_parse (text, NULL);
+    }
+  return spec != NULL ? spec : mqlw_bucket_spec_parse ("auto", NULL);
+}
+
+MqlwReport *
+mqlw_report_new_full (MqlwDataset             *dataset,
+                      MqlwModel               *model,
+                      MqlwSignoff             *signoff,
+                      guint                    version,
+                      const MqlwReportOptions *options,
+                      GError                 **error)
+{
   g_autoptr(MqlwReport) self = NULL;
   g_autoptr(MqlwBucketSpec) spec = NULL;
   g_autoptr(GError) local = NULL;
-  MqlwVerdictCuts cuts;
 
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_new0 (MqlwReport, 1);
@@ -1177,9 +1332,10 @@ mqlw_report_new (MqlwDataset  *dataset,
     }
   self->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (self->scorer), &dataset->outcomes,
                                             model->paths.score);
-  spec = mqlw_bucket_spec_parse (MQLW_SIGNOFF_BUCKET_SPEC, NULL);
-  mqlw_verdict_cuts_init_default (&cuts);
-  self->table = mqlw_calibration_buckets (self->calibration, spec, &cuts, &local);
+  if (!isnan (options->months))
+    mqlw_calibration_set_months (self->calibration, options->months);
+  spec = choose_bucket_spec (options, signoff);
+  self->table = mqlw_calibration_buckets (self->calibration, spec, &options->cuts, &local);
   if (self->table == NULL)
     {
       g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_SCORE, "%s", local->message);

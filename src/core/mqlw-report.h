@@ -21,6 +21,7 @@
 #include "mqlw-dataset.h"
 #include "mqlw-model.h"
 #include "mqlw-signoff.h"
+#include "mqlw-calibration.h"
 
 G_BEGIN_DECLS
 
@@ -39,12 +40,28 @@ typedef enum {
 
 typedef struct _MqlwReport MqlwReport;
 
+/* How the report buckets and rates the history, as `mqlw calibrate` does. */
+typedef struct {
+  const MqlwBucketSpec *buckets;    /* nullable: the sign-off's recorded scheme, else "auto" */
+  MqlwVerdictCuts       cuts;       /* stage (automatic by default), cut points, minimum known */
+  double                months;     /* the period when stated (the project's); NAN: the created dates */
+} MqlwReportOptions;
+
+void        mqlw_report_options_init (MqlwReportOptions *options);
+
 /* @signoff nullable: without one the report is marked "Draft — not signed off".
- * @version: the project's model version (0 = none) for the title block. */
+ * @version: the project's model version (0 = none) for the title block.
+ * mqlw_report_new uses the default options. */
 MqlwReport *mqlw_report_new          (MqlwDataset       *dataset,
                                       MqlwModel         *model,
                                       MqlwSignoff       *signoff,
                                       guint              version,
+                                      GError           **error);
+MqlwReport *mqlw_report_new_full     (MqlwDataset       *dataset,
+                                      MqlwModel         *model,
+                                      MqlwSignoff       *signoff,
+                                      guint              version,
+                                      const MqlwReportOptions *options,
                                       GError           **error);
 void        mqlw_report_free         (MqlwReport        *self);
 

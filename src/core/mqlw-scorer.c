@@ -36,9 +36,15 @@
  * Semantics that the header leaves open:
  * - only enabled rules, disqualifiers and paths are checked against the data;
  *   a rule is checked when it becomes enabled (mqlw_scorer_update);
- * - score_column models: total = round2 (value), a missing score counts 0;
- *   fit/behaviour rules are ignored (not checked), every lead is grade A, the
- *   grade+behaviour path does not apply, disqualifiers and the hand-raiser path do;
+ * - score_column models: total = round2 (value); fit/behaviour rules are
+ *   ignored (not checked), every lead is grade A, the grade+behaviour path does
+ *   not apply, disqualifiers and the hand-raiser path do;
+ * - an unscored lead (an empty score in a score_column model, or every column
+ *   of the model's unscored_when_missing missing) gets total = NAN and no fixed
+ *   path: calibration leaves it out of every figure and counts it apart;
+ * - "not_in" matches a present value that is none of the values (a missing
+ *   value never matches); "contains" matches text holding any of the values,
+ *   compared case-folded, and is refused on columns that are not text;
  * - grade bands and behaviour_min are compared with the exact sums (k / 100);
  * - total = round (fit + multiplier[grade] × behaviour) to 0.01, half away from zero;
  * - the grade+behaviour path compares the behaviour points before the grade
@@ -115,6 +121,7 @@ struct _MqlwScorer {
   gint32      *behaviour_sum;       /* hundredths per lead, before the grade multiplier */
   guint8      *hand;                /* any hand-raiser activity > 0; NULL when the path is off */
   guint8      *eligible;            /* bit 0: not disqualified; bit 1: that and a hand raised */
+  guint8      *unscored;            /* 1 where every unscored_when_missing column is missing; NULL = none */
   MqlwColumn  *as_of;               /* AS_OF date column or NULL */
   gint32       latest_day;          /* latest activity date in the data, or MQLW_DATE_MISSING */
   MqlwScores   scores;
@@ -243,8 +250,18 @@ check_match (MqlwDataset      *dataset,
           return FALSE;
         }
       return TRUE;
+    case MQLW_MATCH_CONTAINS:
+      if (column->type != MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
+                       _("%s looks for words in column '%s', which holds %s, not text; use equals, in or range"),
+                       what, match->field, describe_type (column->type));
+          return FALSE;
+        }
+      return TRUE;
     case MQLW_MATCH_EQUALS:
     case MQLW_MATCH_IN_SET:
+    case MQLW_MATCH_NOT_IN:
       for (guint i = 0; match->values != NULL && match->values[i] != NULL; i++)
         {
           const char *value = match->values[i];
@@ -310,6 +327,15 @@ check_count_column (MqlwDataset  *dataset,
 }
 
 static gboolean
+is_empty_column (const MqlwColumn *column)
+{
+  for (guint i = 0; i < column->n_rows; i++)
+    if (!mqlw_column_is_missing (column, i))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 check_model (MqlwDataset      *dataset,
              const MqlwModel  *model,
              GError          **error)
@@ -324,7 +350,9 @@ check_model (MqlwDataset      *dataset,
                        _("the model scores with column '%s', which the data does not have"), model->score_column);
           return FALSE;
         }
-      if (column->type != MQLW_COLUMN_TYPE_INTEGER && column->type != MQLW_COLUMN_TYPE_DECIMAL)
+      /* A column empty for every lead reads as text; it scores no lead (all unscored). */
+      if (column->type != MQLW_COLUMN_TYPE_INTEGER && column->type != MQLW_COLUMN_TYPE_DECIMAL &&
+          !is_empty_column (column))
         {
           g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
                        _("the model scores with column '%s', which holds %s, not numbers"),
@@ -397,6 +425,15 @@ check_model (MqlwDataset      *dataset,
       if (!check_count_column (dataset, model->paths.hand_raiser_activities[i], _("the hand-raiser path"), error))
         return FALSE;
 
+  for (guint i = 0; model->unscored_when_missing != NULL && model->unscored_when_missing[i] != NULL; i++)
+    if (mqlw_dataset_get_column (dataset, model->unscored_when_missing[i]) == NULL)
+      {
+        g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_NO_COLUMN,
+                     _("the model leaves leads unscored when column '%s' is missing, but the data has no such column"),
+                     model->unscored_when_missing[i]);
+        return FALSE;
+      }
+
   return TRUE;
 }
 
@@ -435,9 +472,10 @@ match_text (const MqlwMatch *match,
   else
     {
       g_autofree char *folded = g_utf8_casefold (text, -1);
+      gboolean contains = match->op == MQLW_MATCH_CONTAINS;
 
       for (guint i = 0; folded_values[i] != NULL; i++)
-        if (strcmp (folded, folded_values[i]) == 0)
+        if (contains ? strstr (folded, folded_values[i]) != NULL : strcmp (folded, folded_values[i]) == 0)
           return TRUE;
       return FALSE;
     }
@@ -468,7 +506,11 @@ fill_categorical (const MqlwColumn *column,
   table[0] = match->op == MQLW_MATCH_MISSING;
   if (match->op != MQLW_MATCH_MISSING)
     for (guint c = 0; c < n_codes; c++)
-      table[c + 1] = match_text (match, folded, g_ptr_array_index (column->dict, c));
+      {
+        /* not_in is the complement of in over the present values. */
+        gboolean hit = match_text (match, folded, g_ptr_array_index (column->dict, c));
+        table[c + 1] = match->op == MQLW_MATCH_NOT_IN ? !hit : hit;
+      }
 
   for (guint i = 0; i < column->n_rows; i++)
     out[i] = table[(guint32) (codes[i] + 1u)];
@@ -513,7 +555,17 @@ fill_numeric (const MqlwColumn *column,
           out[i] = hit;
         }
       break;
+    case MQLW_MATCH_NOT_IN:
+      for (guint i = 0; i < n; i++)
+        {
+          guint8 hit = 0;
+          for (guint k = 0; k < n_values; k++)
+            hit |= num[i] == values[k];
+          out[i] = !hit && !isnan (num[i]);
+        }
+      break;
     case MQLW_MATCH_EMAIL_DOMAIN:
+    case MQLW_MATCH_CONTAINS:
     default:
       memset (out, 0, n);
       break;
@@ -539,14 +591,19 @@ fill_boolean (const MqlwColumn *column,
       break;
     case MQLW_MATCH_EQUALS:
     case MQLW_MATCH_IN_SET:
+    case MQLW_MATCH_NOT_IN:
       for (guint k = 0; match->values != NULL && match->values[k] != NULL; k++)
         {
           gint8 flag;
           if (parse_boolean_word (match->values[k], &flag))
             table[flag + 1] = 1;
         }
+      if (match->op == MQLW_MATCH_NOT_IN)
+        for (int v = 0; v <= 1; v++)
+          table[v + 1] = !table[v + 1];
       break;
     case MQLW_MATCH_EMAIL_DOMAIN:
+    case MQLW_MATCH_CONTAINS:
     default:
       break;
     }
@@ -580,9 +637,14 @@ fill_date (const MqlwColumn *column,
         hit = match->op == MQLW_MATCH_MISSING;
       else if (match->op == MQLW_MATCH_RANGE)
         hit = (isnan (match->min) || d >= match->min) && (isnan (match->max) || d <= match->max);
-      else if (match->op == MQLW_MATCH_EQUALS || match->op == MQLW_MATCH_IN_SET)
-        for (guint k = 0; k < n_values; k++)
-          hit |= d == values[k];
+      else if (match->op == MQLW_MATCH_EQUALS || match->op == MQLW_MATCH_IN_SET ||
+               match->op == MQLW_MATCH_NOT_IN)
+        {
+          for (guint k = 0; k < n_values; k++)
+            hit |= d == values[k];
+          if (match->op == MQLW_MATCH_NOT_IN)
+            hit = !hit;
+        }
       out[i] = hit;
     }
 }
@@ -1040,6 +1102,28 @@ compute_hand (MqlwScorer      *self,
     }
 }
 
+/* 1 for the leads missing every column the model's unscored_when_missing names. */
+static void
+compute_unscored (MqlwScorer      *self,
+                  const MqlwModel *model)
+{
+  guint n = self->dataset->n_rows;
+
+  g_clear_pointer (&self->unscored, g_free);
+  if (model->unscored_when_missing == NULL || model->unscored_when_missing[0] == NULL)
+    return;
+  self->unscored = g_new (guint8, MAX (n, 1));
+  memset (self->unscored, 1, MAX (n, 1));
+  for (guint k = 0; model->unscored_when_missing[k] != NULL; k++)
+    {
+      const MqlwColumn *column = mqlw_dataset_get_column (self->dataset, model->unscored_when_missing[k]);
+
+      g_assert (column != NULL);
+      for (guint i = 0; i < n; i++)
+        self->unscored[i] &= mqlw_column_is_missing (column, i);
+    }
+}
+
 /* Per lead: bit 0 = not disqualified, bit 1 = also raised a hand. */
 static void
 compute_eligible (MqlwScorer *self)
@@ -1215,14 +1299,17 @@ compute_totals (MqlwScorer      *self,
     {
       MqlwColumn *column = mqlw_dataset_get_column (self->dataset, model->score_column);
 
+      gboolean numeric = column->type == MQLW_COLUMN_TYPE_INTEGER || column->type == MQLW_COLUMN_TYPE_DECIMAL;
+
       for (guint i = 0; i < n; i++)
         {
-          double x = column->num[i];
+          double x = numeric ? column->num[i] : NAN;   /* not numeric: empty for every lead */
+          /* No score is no score, never 0 (see the top of the file). */
+          gboolean none = isnan (x) || (self->unscored != NULL && self->unscored[i]);
 
-          /* A missing score counts 0 (documented at the top of the file). */
-          s->total[i] = isnan (x) ? 0.0 : round_half_away (x * 100.0) / 100.0;
+          s->total[i] = none ? NAN : round_half_away (x * 100.0) / 100.0;
           s->grade[i] = MQLW_GRADE_A;
-          s->fixed_paths[i] = hr && (self->eligible[i] & 2) ? MQLW_PATH_HAND_RAISER : 0;
+          s->fixed_paths[i] = !none && hr && (self->eligible[i] & 2) ? MQLW_PATH_HAND_RAISER : 0;
         }
       memset (s->fit, 0, (gsize) n * sizeof (float));
       memset (s->behaviour, 0, (gsize) n * sizeof (float));
@@ -1254,6 +1341,14 @@ compute_totals (MqlwScorer      *self,
     finish_behaviour_changed (self, &f, mode);
   else
     finish_all (self, &f, mode);
+
+  if (self->unscored != NULL)
+    for (guint i = 0; i < n; i++)
+      if (self->unscored[i])
+        {
+          s->total[i] = NAN;
+          s->fixed_paths[i] = 0;
+        }
 }
 
 /* Fails (before anything changes) when a lead's fit or behaviour sum could
@@ -1326,7 +1421,7 @@ apply_model (MqlwScorer  *self,
   gboolean score_mode = model->score_column != NULL;
   gboolean rebuild_fit, rebuild_behaviour;
   gboolean fit_changed = FALSE, behaviour_changed = FALSE, totals_changed;
-  gboolean disq_changed, hand_changed;
+  gboolean disq_changed, hand_changed, unscored_changed;
   guint n = self->dataset->n_rows;
 
   if (!check_model (self->dataset, model, error))
@@ -1507,8 +1602,11 @@ apply_model (MqlwScorer  *self,
     compute_hand (self, snapshot);
   if (disq_changed || hand_changed)
     compute_eligible (self);
+  unscored_changed = old == NULL || !equal_strvs (old->unscored_when_missing, snapshot->unscored_when_missing);
+  if (unscored_changed)
+    compute_unscored (self, snapshot);
 
-  totals_changed = fit_changed || behaviour_changed || disq_changed || hand_changed ||
+  totals_changed = fit_changed || behaviour_changed || disq_changed || hand_changed || unscored_changed ||
                    g_strcmp0 (old->score_column, snapshot->score_column) != 0 ||
                    !old->grading.enabled != !snapshot->grading.enabled ||
                    memcmp (old->grading.min_fit, snapshot->grading.min_fit, sizeof old->grading.min_fit) != 0 ||
@@ -1612,6 +1710,7 @@ mqlw_scorer_free (MqlwScorer *self)
   g_free (self->fit_sum);
   g_free (self->behaviour_sum);
   g_free (self->eligible);
+  g_free (self->unscored);
   g_free (self->scores.total);
   g_free (self->scores.fit);
   g_free (self->scores.behaviour);
@@ -1631,6 +1730,32 @@ mqlw_scorer_update (MqlwScorer  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return apply_model (self, model, error);
+}
+
+gboolean
+mqlw_scorer_check_match (MqlwDataset      *dataset,
+                         const MqlwMatch  *match,
+                         const char       *what,
+                         GError          **error)
+{
+  g_return_val_if_fail (dataset != NULL, FALSE);
+  g_return_val_if_fail (match != NULL && match->field != NULL, FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  return check_match (dataset, match, what, error);
+}
+
+gboolean
+mqlw_scorer_check_count_column (MqlwDataset  *dataset,
+                                const char   *column,
+                                const char   *what,
+                                GError      **error)
+{
+  g_return_val_if_fail (dataset != NULL, FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  return check_count_column (dataset, column, what, error);
 }
 
 MqlwModel *

@@ -21,7 +21,8 @@ GQuark mqlw_scorer_error_quark (void);
 /* Per-lead results. Arrays have n entries and belong to the scorer. */
 typedef struct {
   guint    n;
-  double  *total;          /* what the threshold is compared with */
+  double  *total;          /* what the threshold is compared with; NAN for an unscored lead
+                              (no score: left out of every figure, see mqlw-model.h) */
   float   *fit;            /* Σ fit points */
   float   *behaviour;      /* Σ decayed, capped behaviour points (before the grade multiplier) */
   guint8  *grade;          /* MqlwGrade */
@@ -45,6 +46,18 @@ gboolean          mqlw_scorer_update       (MqlwScorer   *self,
                                             MqlwModel    *model,
                                             GError      **error);
 
+/* The checks mqlw_scorer_new makes, one criterion at a time (adapting an
+ * example model to the columns found): @what names it in the message
+ * ("fit rule 'senior'"). */
+gboolean          mqlw_scorer_check_match  (MqlwDataset      *dataset,
+                                            const MqlwMatch  *match,
+                                            const char       *what,
+                                            GError          **error);
+gboolean          mqlw_scorer_check_count_column (MqlwDataset *dataset,
+                                                  const char  *column,
+                                                  const char  *what,
+                                                  GError     **error);
+
 MqlwModel        *mqlw_scorer_get_model    (MqlwScorer   *self);
 MqlwDataset      *mqlw_scorer_get_dataset  (MqlwScorer   *self);
 const MqlwScores *mqlw_scorer_get_scores   (MqlwScorer   *self);
@@ -55,14 +68,15 @@ double            mqlw_scorer_contribution (MqlwScorer   *self,
                                             guint         rule_index,
                                             guint         row);
 
-/* MQL at @threshold under the model's paths: the same rule calibration uses. */
+/* MQL at @threshold under the model's paths: the same rule calibration uses.
+ * An unscored lead is never an MQL. */
 static inline gboolean
 mqlw_scores_is_mql (const MqlwScores *scores,
                     guint             row,
                     gboolean          score_path,
                     double            threshold)
 {
-  if (scores->disqualified[row] != 0)
+  if (scores->disqualified[row] != 0 || scores->total[row] != scores->total[row])   /* NAN: unscored */
     return FALSE;
   return scores->fixed_paths[row] != 0 || (score_path && scores->total[row] >= threshold);
 }

@@ -345,7 +345,7 @@ preview_node (const MqlwPreview *preview)
   json_object_set_int_member (p, "wins_missed", (gint64) preview->wins_missed);
   set_number (p, "wins_captured_share", preview->wins_captured_share, 6);
   set_number (p, "capacity_per_month", preview->capacity_per_month, 2);
-  if (isnan (preview->capacity_per_month))
+  if (isnan (preview->capacity_per_month) || isnan (preview->mql_per_month))   /* no capacity verdict */
     json_object_set_null_member (p, "over_capacity");
   else
     json_object_set_boolean_member (p, "over_capacity", preview->over_capacity);
@@ -356,6 +356,15 @@ JsonNode *
 mqlw_signoff_compute_metrics (MqlwDataset  *dataset,
                               MqlwModel    *model,
                               GError      **error)
+{
+  return mqlw_signoff_compute_metrics_for (dataset, model, NULL, error);
+}
+
+JsonNode *
+mqlw_signoff_compute_metrics_for (MqlwDataset  *dataset,
+                                  MqlwModel    *model,
+                                  const char   *bucket_spec,
+                                  GError      **error)
 {
   g_autoptr(MqlwScorer) scorer = NULL;
   g_autoptr(MqlwCalibration) calibration = NULL;
@@ -377,7 +386,13 @@ mqlw_signoff_compute_metrics (MqlwDataset  *dataset,
       return NULL;
     }
   calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes, model->paths.score);
-  spec = mqlw_bucket_spec_parse (MQLW_SIGNOFF_BUCKET_SPEC, NULL);
+  spec = mqlw_bucket_spec_parse (bucket_spec != NULL ? bucket_spec : MQLW_SIGNOFF_BUCKET_SPEC, &local);
+  if (spec == NULL)
+    {
+      g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_SCORE,
+                   _("The score buckets cannot be built: %s"), local->message);
+      return NULL;
+    }
   mqlw_verdict_cuts_init_default (&cuts);
   table = mqlw_calibration_buckets (calibration, spec, &cuts, &local);
   if (table == NULL)
@@ -389,10 +404,24 @@ mqlw_signoff_compute_metrics (MqlwDataset  *dataset,
   mqlw_calibration_preview (calibration, model->threshold, model->capacity_per_month, &preview);
 
   metrics = json_object_new ();
-  json_object_set_string_member (metrics, "bucket_spec", MQLW_SIGNOFF_BUCKET_SPEC);
+  json_object_set_string_member (metrics, "bucket_spec", bucket_spec != NULL ? bucket_spec : MQLW_SIGNOFF_BUCKET_SPEC);
   json_object_set_member (metrics, "buckets", buckets_node (table));
   json_object_set_member (metrics, "preview", preview_node (&preview));
   return json_node_init_object (json_node_alloc (), metrics);
+}
+
+/* The "bucket_spec" a metrics part records, or NULL. */
+static const char *
+stored_bucket_spec (JsonNode *metrics)
+{
+  JsonNode *node;
+
+  if (metrics == NULL || !JSON_NODE_HOLDS_OBJECT (metrics))
+    return NULL;
+  node = json_object_get_member (json_node_get_object (metrics), "bucket_spec");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
 }
 
 char *
@@ -623,6 +652,7 @@ mqlw_signoff_create (MqlwDataset   *dataset,
                      const GDate   *signed_on,
                      const GDate   *review_on,
                      guint          version,
+                     const char    *bucket_spec,
                      GCancellable  *cancellable,
                      GError       **error)
 {
@@ -643,7 +673,7 @@ mqlw_signoff_create (MqlwDataset   *dataset,
   self->dataset_file = g_strdup (dataset->source_name != NULL ? dataset->source_name : "");
   self->dataset_sha256 = mqlw_dataset_digest (dataset);
   self->dataset_leads = dataset->n_rows;
-  self->metrics = mqlw_signoff_compute_metrics (dataset, model, error);
+  self->metrics = mqlw_signoff_compute_metrics_for (dataset, model, bucket_spec, error);
   if (self->metrics == NULL)
     return NULL;
   if (g_cancellable_is_cancelled (cancellable))
@@ -1254,7 +1284,9 @@ mqlw_signoff_verify_full (const char        *json,
 
       model->threshold = stored->threshold;
       model->capacity_per_month = stored->capacity_per_month;
-      metrics = mqlw_signoff_compute_metrics (dataset, model, &local);
+      /* With the bucket scheme that was on show when it was signed. */
+      metrics = mqlw_signoff_compute_metrics_for (dataset, model, stored_bucket_spec (parsed.parts[MQLW_SIGNOFF_PART_METRICS]),
+                                                  &local);
       if (metrics == NULL)
         add_message (result, _("The figures cannot be recomputed from this data: %s"), local->message);
       else

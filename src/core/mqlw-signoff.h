@@ -15,9 +15,11 @@
  *   dataset     {"file": …, "leads": N, "sha256": …}: the source file's SHA-256
  *               (dataset->source_sha256), or for data built in memory a SHA-256
  *               over its arrays (prefixed "content:")
- *   metrics     {"bucket_spec": "width:10", "buckets": […], "preview": {…}}: the
- *               bucket table with the default bucket spec and verdict cuts, and the
- *               threshold preview at the signed threshold and capacity
+ *   metrics     {"bucket_spec": "auto", "buckets": […], "preview": {…}}: the
+ *               bucket table with the bucket scheme on show when it was signed
+ *               (MQLW_SIGNOFF_BUCKET_SPEC when none was given) and the default
+ *               verdict cuts, and the threshold preview at the signed threshold
+ *               and capacity; verification rebuilds them with the recorded scheme
  *   approvers   [{"name": …, "role": …, "team": "marketing"|"sales"}, …] in signing order
  *   notes       {"notes": "…"}
  *   dates       {"signed_on": "YYYY-MM-DD", "review_on": "YYYY-MM-DD"}   (format 2)
@@ -184,6 +186,7 @@ MqlwSignoff *mqlw_signoff_create       (MqlwDataset      *dataset,
                                         const GDate      *signed_on,
                                         const GDate      *review_on,
                                         guint             version,
+                                        const char       *bucket_spec,   /* nullable: MQLW_SIGNOFF_BUCKET_SPEC */
                                         GCancellable     *cancellable,
                                         GError          **error);
 MqlwSignoff *mqlw_signoff_ref          (MqlwSignoff      *self);
@@ -237,6 +240,11 @@ GBytes      *mqlw_signoff_payload      (const char       *json,
 JsonNode    *mqlw_signoff_compute_metrics (MqlwDataset   *dataset,
                                            MqlwModel     *model,
                                            GError       **error);
+/* The same with a bucket scheme ("auto", "width:10", …; NULL: the default). */
+JsonNode    *mqlw_signoff_compute_metrics_for (MqlwDataset *dataset,
+                                               MqlwModel   *model,
+                                               const char  *bucket_spec,
+                                               GError     **error);
 /* The dataset digest a sign-off stores: source SHA-256, or "content:" + a
  * SHA-256 over the arrays for data built in memory. */
 char        *mqlw_dataset_digest       (MqlwDataset      *dataset);

@@ -144,6 +144,8 @@ mqlw_text_buckets (const MqlwBucketTable *table)
     for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
       present[s] |= table->buckets[i].stage[s].present;
   for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    present[s] |= table->unscored.stage[s].present;
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
     if (present[s])
       g_string_append_c (align, 'r');
   g_string_append_c (align, 'l');
@@ -174,6 +176,25 @@ mqlw_text_buckets (const MqlwBucketTable *table)
         if (present[s])
           cells[n++] = rates[s] = format_rate_cell (&bucket->stage[s]);
       cells[n++] = _(mqlw_verdict_label (bucket->verdict));
+      mqlw_text_table_add_row (text, cells);
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        g_free (rates[s]);
+    }
+
+  if (table->unscored.leads > 0)
+    {
+      /* The leads without a score: on a row of their own, in no bucket. */
+      g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, table->unscored.leads);
+      char *rates[MQLW_N_STAGES] = { NULL };
+
+      n = 0;
+      cells[n++] = _("Unscored");
+      cells[n++] = leads;
+      cells[n++] = "—";
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        if (present[s])
+          cells[n++] = rates[s] = format_rate_cell (&table->unscored.stage[s]);
+      cells[n++] = "—";
       mqlw_text_table_add_row (text, cells);
       for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
         g_free (rates[s]);
@@ -215,7 +236,7 @@ mqlw_text_previews (const MqlwPreview *previews,
       const MqlwPreview *p = &previews[i];
       g_autofree char *threshold = g_strdup_printf ("%g", p->threshold);
       g_autofree char *mql = g_strdup_printf ("%" G_GUINT64_FORMAT, p->mql);
-      g_autofree char *per_month = g_strdup_printf ("%.1f", p->mql_per_month);
+      g_autofree char *per_month = isnan (p->mql_per_month) ? g_strdup ("—") : g_strdup_printf ("%.1f", p->mql_per_month);
       g_autofree char *acc = stage_percent (p, MQLW_STAGE_ACCEPTED);
       g_autofree char *sql = stage_percent (p, MQLW_STAGE_SQL);
       g_autofree char *won = stage_percent (p, MQLW_STAGE_WON);

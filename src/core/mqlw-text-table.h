@@ -25,7 +25,7 @@ char          *mqlw_text_table_to_string (MqlwTextTable       *self,
                                           const char          *indent);
 
 /* Score range, leads, share, a rate cell per stage present ("41.2 % (52094/126332)"),
- * verdict; then the note on how ranges run. */
+ * verdict; the unscored leads on a row of their own; then the note on how ranges run. */
 char          *mqlw_text_buckets         (const MqlwBucketTable *table);
 /* Threshold, MQLs, per month, acceptance, SQL rate, win rate, wins caught. */
 char          *mqlw_text_previews        (const MqlwPreview   *previews,

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-test-scoring"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <adwaita.h>
+
+#include "mqlw-bucket-view.h"
+#include "mqlw-chart-view.h"
+#include "mqlw-scoring-page.h"
+#include "mqlw-window.h"
+
+#include "gui-test-util.h"
+
+/* The window's first minutes with an export that comes without a model
+ * (tests/gui/data/platform-export.csv: 60 leads shaped like a platform
+ * export, lead_id, job_title, seniority, company_size, industry,
+ * hubspot_score empty for 7 leads — P008, P016, …, P056 — and sql):
+ *   mapping page → Import → "How Are Leads Scored?" (screenshots at 1280×720
+ *   and 1920×1080, light and dark) → an empty model: the chart's empty state,
+ *   no bucket rows (screenshots) → the example seed002-two-paths.json fitted
+ *   to these columns: fit rules vp_clevel, director, manager, icp_size,
+ *   icp_industry and no_title kept (personal_email needs an email column), no
+ *   behaviour rule (no activity columns), disqualifiers student and consultant
+ *   kept (competitor needs email, partner_source lead_source): 6 + 0 + 2 = 8
+ *   criteria, the hand-raiser path off (neither activity is there) → the
+ *   score column: the 7 leads without a score in an "Unscored" row. */
+
+static gboolean
+on_page (gpointer data)
+{
+  const char **what = data;
+  return g_strcmp0 (mqlw_window_get_page ((MqlwWindow *) what[0]), what[1]) == 0;
+}
+
+static void
+wait_page (MqlwWindow *window,
+           const char *page)
+{
+  const char *what[] = { (const char *) window, page };
+
+  gui_test_wait_until (on_page, what, page);
+}
+
+static gboolean
+has_ranking (gpointer data)
+{
+  return mqlw_scoring_page_get_ranking (data) != NULL;
+}
+
+static void
+screenshots (MqlwWindow *window,
+             const char *name)
+{
+  static const struct { int width, height; } sizes[] = { { 1280, 720 }, { 1920, 1080 } };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (guint dark = 0; dark <= 1; dark++)
+      {
+        g_autofree char *file = g_strdup_printf ("screenshot-%s-%dx%d-%s.png", name, sizes[i].width,
+                                                 sizes[i].height, dark ? "dark" : "light");
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, sizes[i].height);
+        gui_test_settle (400);
+        gui_test_save_screenshot (GTK_WIDGET (window), file);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_first_minutes (void)
+{
+  MqlwWindow *window = gui_test_create_window (1280, 720);
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  MqlwScoringPage *scoring = MQLW_SCORING_PAGE (mqlw_window_get_child (window, "scoring"));
+  MqlwBucketView *buckets = MQLW_BUCKET_VIEW (mqlw_window_get_child (window, "buckets"));
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "platform-export.csv", NULL);
+  MqlwChartStyle style;
+  MqlwModel *model;
+  guint n_rows;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", csv);
+  wait_page (window, "mapping");
+  gtk_widget_activate_action (mqlw_window_get_child (window, "mapping"), "mapping.import", NULL);
+  wait_page (window, "scoring");
+  gui_test_wait_until (has_ranking, scoring, "the column ranking");
+  g_assert_cmpuint (mqlw_scoring_page_get_ranking (scoring)->len, >, 0);
+  screenshots (window, "scoring");
+
+  /* An empty model: the chart says what to do, the table shows no bucket. */
+  g_assert_true (mqlw_scoring_page_choose (scoring, "empty"));
+  wait_page (window, "workbench");
+  gui_test_wait_until (gui_test_is_idle, window, "the empty model's figures");
+  g_assert_true (mqlw_model_scores_nothing (mqlw_workbench_get_model (workbench)));
+  mqlw_chart_view_get_style (MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart")), &style);
+  g_assert_nonnull (style.empty_message);
+  g_assert_cmpuint (mqlw_bucket_view_get_n_rows (buckets), ==, 0);
+  screenshots (window, "empty-model");
+
+  /* An example model fitted to these columns: 8 criteria, no hand-raiser path. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-scoring", NULL);
+  wait_page (window, "scoring");
+  g_assert_true (mqlw_scoring_page_choose (scoring, "example:seed002-two-paths.json"));
+  wait_page (window, "workbench");
+  gui_test_wait_until (gui_test_is_idle, window, "the example's figures");
+  model = mqlw_workbench_get_model (workbench);
+  g_assert_cmpuint (model->fit->len + model->behaviour->len + model->disqualifiers->len, ==, 8);
+  g_assert_false (model->paths.hand_raiser);
+  mqlw_chart_view_get_style (MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart")), &style);
+  g_assert_null (style.empty_message);
+
+  /* The platform's score: the leads without one in a row of their own. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-scoring", NULL);
+  wait_page (window, "scoring");
+  g_assert_true (mqlw_scoring_page_choose (scoring, "column:hubspot_score"));
+  wait_page (window, "workbench");
+  gui_test_wait_until (gui_test_is_idle, window, "the score column's figures");
+  n_rows = mqlw_bucket_view_get_n_rows (buckets);
+  g_assert_cmpuint (n_rows, >, 1);
+  {
+    g_autofree char *label = mqlw_bucket_view_dup_cell (buckets, n_rows - 1, "scores");
+    g_autofree char *leads = mqlw_bucket_view_dup_cell (buckets, n_rows - 1, "leads");
+    g_autofree char *verdict = mqlw_bucket_view_dup_cell (buckets, n_rows - 1, "verdict");
+
+    g_assert_cmpstr (label, ==, "Unscored");
+    g_assert_cmpstr (leads, ==, "7");
+    g_assert_cmpstr (verdict, ==, "—");
+  }
+  g_assert_cmpuint (mqlw_workbench_get_preview (workbench)->unscored.leads, ==, 7);
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-unscored-row.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_test_init (&argc, &argv, APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
+
+  g_test_add_func ("/mqlw/gui/scoring/first-minutes", test_first_minutes);
+  return gui_test_run ();
+}
