@@ -91,6 +91,11 @@ test_stdin_model_and_verify (void)
   g_assert_nonnull (strstr (run.err, "mqlw: stdin: "));
   g_assert_nonnull (strstr (run.err, "$.version: the key “version” appears twice"));
 
+  /* Empty standard input (fuzz finding: an empty text in memory once added an offset to NULL). */
+  run_mqlw (&run, "", "calibrate", "-", "--score-column", "score", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "mqlw: stdin: the file is empty\n");
+
   /* Standard input cannot be both the history and the model. */
   run_mqlw (&run, model, "calibrate", "-", "--model", "-", NULL);
   g_assert_cmpint (run.status, ==, 1);

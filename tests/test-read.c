@@ -282,6 +282,19 @@ test_source_changes (void)
   g_rmdir (dir);
 }
 
+/* Nothing at all, in memory (the first fuzz finding: NULL data plus an offset). */
+static void
+test_empty_in_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(MqlwDataset) dataset = mqlw_import_bytes (empty, "empty.csv", NULL, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==, "empty.csv: the file is empty");
+}
+
 /* Standard input for small files: "-" reads it; a limit is a limit. */
 static void
 test_small_file_limit (void)
@@ -317,5 +330,6 @@ main (int   argc,
   g_test_add_func ("/mqlw/read/fifo", test_fifo);
   g_test_add_func ("/mqlw/read/source-changes", test_source_changes);
   g_test_add_func ("/mqlw/read/small-file-limit", test_small_file_limit);
+  g_test_add_func ("/mqlw/read/empty-in-memory", test_empty_in_memory);
   return g_test_run ();
 }
