@@ -205,72 +205,7 @@ test_fixture_half_life (void)
   g_assert_nonnull (strstr (compact, "\"min\":null,\"max\":49,"));
 }
 
-typedef struct {
-  const char *file;
-  MqlwModelError code;
-  const char *message;   /* substring of the error message */
-} BadCase;
-
-static const BadCase bad_cases[] = {
-  { "not-json.model.json", MQLW_MODEL_ERROR_PARSE, "line 4, column" },
-  { "newer-version.model.json", MQLW_MODEL_ERROR_VERSION, "$.version: this model was written by a newer MQL Workbench" },
-  { "wrong-format.model.json", MQLW_MODEL_ERROR_INVALID, "$.format: this is not an MQL Workbench model" },
-  { "root-array.model.json", MQLW_MODEL_ERROR_INVALID, "$: expected an object, found a list" },
-  { "points-string.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[2].points: expected a number, found a string" },
-  { "duplicate-id.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[3].id: 'size' is used twice" },
-  { "unknown-rule-key.model.json", MQLW_MODEL_ERROR_INVALID, "$.behaviour[0].pointz: unknown key" },
-  { "unknown-top-key.model.json", MQLW_MODEL_ERROR_INVALID, "$.treshold: unknown key" },
-  { "missing-name.model.json", MQLW_MODEL_ERROR_INVALID, "$.name: a text value is required" },
-  { "bad-op.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[0].op: 'between' is not a condition" },
-  { "range-without-bounds.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[0]: a range needs min, max or both" },
-  { "equals-several.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[0].values: 'equals' takes one value" },
-  { "value-not-text.model.json", MQLW_MODEL_ERROR_INVALID, "$.fit[0].values[1]: expected a text value, found a number" },
-  { "decay-unsorted.model.json", MQLW_MODEL_ERROR_INVALID, "$.decay.steps[1].max_age_days: steps must go from the youngest" },
-  { "half-life-zero.model.json", MQLW_MODEL_ERROR_INVALID, "$.decay.half_life_days: the half-life must be more than 0 days" },
-  { "bad-grade.model.json", MQLW_MODEL_ERROR_INVALID, "$.paths.hand_raiser.min_grade: 'E' is not a grade" },
-  { "grades-out-of-order.model.json", MQLW_MODEL_ERROR_INVALID, "$.grades.b: grade B starts at 40, above grade A (20)" },
-  { "bad-reason.model.json", MQLW_MODEL_ERROR_INVALID, "$.disqualifiers[0].reason: 'enemy' is not a reason" },
-  { "enabled-not-bool.model.json", MQLW_MODEL_ERROR_INVALID, "$.behaviour[1].enabled: expected true or false, found a string" },
-};
-
-static void
-test_bad_files (void)
-{
-  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-  guint n_files = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
-    {
-      g_autofree char *path = g_build_filename (dir_path, bad_cases[i].file, NULL);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(MqlwModel) model = mqlw_model_load (path, &error);
-
-      g_test_message ("%s: %s", bad_cases[i].file, error != NULL ? error->message : "(no error)");
-      g_assert_null (model);
-      g_assert_error (error, MQLW_MODEL_ERROR, (gint) bad_cases[i].code);
-      g_assert_nonnull (strstr (error->message, bad_cases[i].message));
-      /* mqlw_model_load names the file. */
-      g_assert_true (g_str_has_prefix (error->message, path));
-    }
-
-  /* Every bad model in the corpus has its expected error in the table above. */
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      gboolean listed = FALSE;
-
-      if (!g_str_has_suffix (name, ".model.json"))
-        continue;
-      n_files++;
-      for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
-        listed |= strcmp (bad_cases[i].file, name) == 0;
-      if (!listed)
-        g_error ("%s has no expected error in test-model.c", name);
-    }
-  g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (bad_cases));
-}
+/* The bad models of tests/data/bad are in the corpus of test-bad-input.c. */
 
 static void
 test_missing_file (void)
@@ -499,6 +434,44 @@ test_parse_error_position (void)
   g_assert_nonnull (strstr (error->message, "line 3, column"));
 }
 
+/* The model's edge: an infinity or a NaN is refused with its JSON path,
+ * whether read from JSON, built, or about to be saved. */
+static void
+test_finite_numbers (void)
+{
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "mqlw-test-infinite.json", NULL);
+  MqlwFitRule *rule;
+
+  rule = mqlw_model_add_fit (model, "size", "company_size", MQLW_MATCH_RANGE, 10);
+  rule->match.min = 100;
+  g_assert_true (mqlw_model_check_numbers (model, &error));
+
+  rule->match.max = INFINITY;
+  g_assert_false (mqlw_model_check_numbers (model, &error));
+  g_assert_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "$.fit[0].max: this number is infinite (too large to be held); give a smaller number");
+  g_clear_error (&error);
+  g_assert_false (mqlw_model_save (model, path, &error));
+  g_assert_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_INVALID);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  rule->match.max = NAN;   /* an open bound */
+  model->threshold = NAN;
+  g_assert_false (mqlw_model_check_numbers (model, &error));
+  g_assert_cmpstr (error->message, ==, "$.threshold: this is not a number (NaN); give a number");
+  g_clear_error (&error);
+  model->threshold = 50;
+
+  /* The builders refuse them as a programming error. */
+  g_test_expect_message ("mqlw-model", G_LOG_LEVEL_CRITICAL, "*isfinite (points)*");
+  g_assert_null (mqlw_model_add_behaviour (model, "demo", "demo_requests", INFINITY, NAN));
+  g_test_assert_expected_messages ();
+  g_assert_true (mqlw_model_check_numbers (model, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,7 +482,6 @@ main (int   argc,
   g_test_add_func ("/mqlw/model/seed002-details", test_seed002_details);
   g_test_add_func ("/mqlw/model/defaults", test_defaults);
   g_test_add_func ("/mqlw/model/fixture-half-life", test_fixture_half_life);
-  g_test_add_func ("/mqlw/model/bad-files", test_bad_files);
   g_test_add_func ("/mqlw/model/missing-file", test_missing_file);
   g_test_add_func ("/mqlw/model/decay-steps", test_decay_steps);
   g_test_add_func ("/mqlw/model/decay-half-life", test_decay_half_life);
@@ -519,5 +491,6 @@ main (int   argc,
   g_test_add_func ("/mqlw/model/parse-error-position", test_parse_error_position);
   g_test_add_func ("/mqlw/model/not-in-contains-unscored", test_not_in_contains_unscored_json);
 
+  g_test_add_func ("/mqlw/model/finite-numbers", test_finite_numbers);
   return g_test_run ();
 }

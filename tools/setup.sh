@@ -18,6 +18,7 @@ packages=(
   xvfb xauth dbus dbus-x11 fonts-cantarell
   python3 python3-pandas python3-sklearn python3-scipy python3-statsmodels poppler-utils openssh-client
   postgresql
+  clang libclang-rt-14-dev valgrind
 )
 
 install_packages () {
@@ -81,12 +82,20 @@ case "$mode" in
       meson test -C "$asan" --suite core --suite cli --print-errorlogs --num-processes 2 2>&1 | tee "$asan_log"
     asan_status=${PIPESTATUS[0]}
     [ -f "$asan_log" ] || echo "Fail: 1" > "$asan_log"
+    # Every libFuzzer target for a minute, two at a time, at low priority
+    # (tests/fuzz/run.sh; the targets are listed in tests/fuzz/targets).
+    fuzz_log="$build/meson-logs/setup-fuzz.txt"
+    MQLW_FUZZ_BUILD_DIR="${build}-fuzz" "$top/tests/fuzz/run.sh" all 60 2>&1 | tee "$fuzz_log"
+    fuzz_status=${PIPESTATUS[0]}
     set -e
     count () { local n; n=$(sed -n "s/^$1:[[:space:]]*\([0-9]*\).*/\1/p" "$2" | tail -n 1); echo "${n:-0}"; }
     ok=$(( $(count Ok "$log") + $(count Ok "$asan_log") ))
     fail=$(( $(count Fail "$log") + $(count Timeout "$log") + $(count Fail "$asan_log") + $(count Timeout "$asan_log") ))
-    echo "tests: ${ok} passed, ${fail} failed"
-    [ "$status" -eq 0 ] && [ "$asan_status" -eq 0 ]
+    fuzz_ok=$(grep -c ': no finding$' "$fuzz_log" || true)
+    fuzz_fail=$(grep -c ': FINDING' "$fuzz_log" || true)
+    [ "$fuzz_status" -eq 0 ] || [ "$fuzz_fail" -gt 0 ] || fuzz_fail=1
+    echo "tests: ${ok} passed, ${fail} failed; fuzz targets: ${fuzz_ok} clean, ${fuzz_fail} with a finding"
+    [ "$status" -eq 0 ] && [ "$asan_status" -eq 0 ] && [ "$fuzz_status" -eq 0 ]
     ;;
   *)
     echo "usage: tools/setup.sh run|test" >&2

@@ -690,6 +690,8 @@ mqlw_mapping_page_set_preview (MqlwMappingPage *self,
                           rows, g_strv_length (preview->header), delimiter);
   if (preview->converted_from_cp1252)
     g_string_append (summary, _(" · read as Windows-1252 text"));
+  if (preview->converted_from_utf16)
+    g_string_append (summary, _(" · read as UTF-16 text"));
   gtk_label_set_text (self->summary_label, summary->str);
 
   fill_rows_view (self);

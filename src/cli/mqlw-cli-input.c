@@ -278,6 +278,27 @@ mqlw_protect_input (const char *path)
     mqlw_safe_write_protect (path, _("a file this command reads"));
 }
 
+/* What read standard input first, for the message when a second input names it too. */
+static const char *stdin_claimed_by;
+
+gboolean
+mqlw_claim_stdin (const char  *path,
+                  const char  *what,
+                  GError     **error)
+{
+  if (g_strcmp0 (path, "-") != 0)
+    return TRUE;
+  if (stdin_claimed_by != NULL)
+    {
+      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+                   _("standard input (-) can be read only once, and %s already reads it: give %s as a file"),
+                   stdin_claimed_by, what);
+      return FALSE;
+    }
+  stdin_claimed_by = what;
+  return TRUE;
+}
+
 MqlwBucketSpec *
 mqlw_parse_buckets (const char  *text,
                     GError     **error)
@@ -372,23 +393,16 @@ GBytes *
 mqlw_read_input (const char  *path,
                  GError     **error)
 {
+  g_autoptr(MqlwSource) source = NULL;
+
   mqlw_protect_input (path);
   if (g_strcmp0 (path, "-") == 0)
-    {
-      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
-      g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
-
-      if (g_output_stream_splice (mem, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
-        return NULL;
-      return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
-    }
+    source = mqlw_source_new_for_fd (STDIN_FILENO, "stdin", error);
   else
-    {
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
-      if (mapped == NULL)
-        return NULL;
-      return g_mapped_file_get_bytes (mapped);
-    }
+    source = mqlw_source_new_for_path (path, NULL, error);
+  if (source == NULL)
+    return NULL;
+  return mqlw_source_read_all (source, 0, error);
 }
 
 /* "FILE:KEY[=FILE_KEY]"; the file part may itself contain ':' (take the last). */
@@ -460,6 +474,8 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
   if (options->map_path != NULL)
     {
       mqlw_protect_input (options->map_path);
+      if (!mqlw_claim_stdin (options->map_path, _("the mapping (--map)"), error))
+        return NULL;
       mapping = mqlw_mapping_load (options->map_path, error);
       if (mapping == NULL)
         return NULL;
@@ -738,7 +754,6 @@ mqlw_load_dataset (const char             *path,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autofree char *base_dir = NULL;
-  g_autofree char *name = NULL;
   Progress progress = { .show = !options->quiet && isatty (STDERR_FILENO), .last_percent = -1 };
 
   if (options->aggregate)
@@ -754,23 +769,20 @@ mqlw_load_dataset (const char             *path,
   if (mapping == NULL)
     return NULL;
 
-  bytes = mqlw_read_input (path, error);
-  if (bytes == NULL)
+  if (!mqlw_claim_stdin (path, _("the lead history"), error))
     return NULL;
-
   if (g_strcmp0 (path, "-") == 0)
     {
-      name = g_strdup ("stdin");
+      /* Standard input is read whole first: the import goes over its text more than once. */
+      bytes = mqlw_read_input (path, error);
+      if (bytes == NULL)
+        return NULL;
       base_dir = g_get_current_dir ();
+      dataset = mqlw_import_bytes (bytes, "stdin", base_dir, mapping,
+                                   on_import_progress_cb, &progress, NULL, error);
     }
   else
-    {
-      name = g_path_get_basename (path);
-      base_dir = g_path_get_dirname (path);
-    }
-
-  dataset = mqlw_import_bytes (bytes, name, base_dir, mapping,
-                               on_import_progress_cb, &progress, NULL, error);
+    dataset = mqlw_import_file (path, mapping, on_import_progress_cb, &progress, NULL, error);
   if (progress.show && progress.last_percent >= 0)
     g_printerr ("\r\033[K");
   if (dataset == NULL)
@@ -784,7 +796,7 @@ mqlw_load_dataset (const char             *path,
       if (score != NULL)
         g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
                      _("say how leads are scored: --score-column “%s” (the score column found in %s) or --model MODEL.json"),
-                     score->name, name);
+                     score->name, dataset->source_name);
       else
         g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
                      _("say how leads are scored: --model MODEL.json or --score-column COLUMN"));
@@ -821,6 +833,8 @@ mqlw_build_model (const MqlwModelOptions  *options,
   if (options->model_path != NULL)
     {
       mqlw_protect_input (options->model_path);
+      if (!mqlw_claim_stdin (options->model_path, _("the model (--model)"), error))
+        return NULL;
       model = mqlw_model_load (options->model_path, error);
       if (model == NULL)
         return NULL;

@@ -259,76 +259,12 @@ format_rate_cell (const MqlwRate *rate)
                           rate->rate * 100.0, rate->reached, rate->known);
 }
 
-/* Pads by characters, not bytes, so "–" and "%" line up. */
-static void
-print_padded (const char *text,
-              int         width,
-              gboolean    right)
-{
-  long chars = g_utf8_strlen (text, -1);
-  int pad = width > chars ? width - (int) chars : 0;
-
-  if (right)
-    g_print ("%*s%s", pad, "", text);
-  else
-    g_print ("%s%*s", text, pad, "");
-}
-
 void
 mqlw_print_buckets_text (const MqlwBucketTable *table)
 {
-  gboolean present[MQLW_N_STAGES] = { FALSE };
-  int width = 24;
+  g_autofree char *text = mqlw_text_buckets (table);
 
-  for (guint i = 0; i < table->n_buckets; i++)
-    for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-      present[s] |= table->buckets[i].stage[s].present;
-  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-    present[s] |= table->unscored.stage[s].present;
-
-  print_padded (_("Score"), 12, FALSE);
-  print_padded (_("Leads"), 9, TRUE);
-  print_padded (_("Share"), 9, TRUE);
-  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-    if (present[s])
-      print_padded (_(mqlw_stage_label (s)), width, TRUE);
-  g_print ("  %s\n", _("Verdict"));
-
-  for (guint i = 0; i < table->n_buckets; i++)
-    {
-      const MqlwBucket *bucket = &table->buckets[i];
-      g_autofree char *range = mqlw_bucket_table_range_label (table, i);
-      g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, bucket->leads);
-      g_autofree char *share = format_percent (bucket->share);
-
-      print_padded (range, 12, FALSE);
-      print_padded (leads, 9, TRUE);
-      print_padded (share, 9, TRUE);
-      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-        if (present[s])
-          {
-            g_autofree char *cell = format_rate_cell (&bucket->stage[s]);
-            print_padded (cell, width, TRUE);
-          }
-      g_print ("  %s\n", _(mqlw_verdict_label (bucket->verdict)));
-    }
-  if (table->unscored.leads > 0)
-    {
-      /* The leads without a score: on a row of their own, in no bucket. */
-      g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, table->unscored.leads);
-
-      print_padded (_("Unscored"), 12, FALSE);
-      print_padded (leads, 9, TRUE);
-      print_padded ("—", 9, TRUE);
-      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-        if (present[s])
-          {
-            g_autofree char *cell = format_rate_cell (&table->unscored.stage[s]);
-            print_padded (cell, width, TRUE);
-          }
-      g_print ("  —\n");
-    }
-  g_print (_("Each range runs from its first score up to, not including, the next range's first score.\n"));
+  fputs (text, stdout);
   if (table->unscored.leads > 0)
     {
       g_autofree char *scored = g_strdup_printf ("%" G_GUINT64_FORMAT, table->scored_leads);

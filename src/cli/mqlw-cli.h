@@ -119,6 +119,11 @@ MqlwProject  *mqlw_open_project        (const char        *path,
                                         gboolean           for_update,
                                         GError           **error);
 
+/* Notes that @what (a translated "the model (--model)") reads @path; fails
+ * when @path is "-" and standard input is already taken by another input. */
+gboolean      mqlw_claim_stdin         (const char        *path,
+                                        const char        *what,
+                                        GError           **error);
 /* --buckets (NULL: auto), as a usage error naming the option. */
 MqlwBucketSpec *mqlw_parse_buckets     (const char        *text,
                                         GError           **error);

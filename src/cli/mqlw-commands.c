@@ -306,6 +306,16 @@ mqlw_command_sweep (int    argc,
       return MQLW_EXIT_USAGE;
     }
 
+  if (mqlw_calibration_sweep_points (from, to, step) > MQLW_CALIBRATION_MAX_SWEEP_POINTS)
+    {
+      g_printerr ("mqlw: ");
+      g_printerr (_("a sweep from %g to %g by %g has more than %u thresholds, the most one sweep "
+                    "computes: give a larger --step or a narrower --from/--to"),
+                  from, to, step, (guint) MQLW_CALIBRATION_MAX_SWEEP_POINTS);
+      g_printerr ("\n");
+      mqlw_scored_clear (&scored);
+      return MQLW_EXIT_USAGE;
+    }
   sweep = mqlw_calibration_sweep (scored.calibration, from, to, step, scored.model->capacity_per_month);
 
   switch (inv.format.parsed)
@@ -340,24 +350,10 @@ mqlw_command_sweep (int    argc,
       break;
     case MQLW_FORMAT_TEXT:
     default:
-      g_print ("%10s %9s %9s %9s %10s %10s %12s\n", _("Threshold"), _("MQLs"), _("/ month"),
-               _("Accept"), _("SQL rate"), _("Win rate"), _("Wins caught"));
-      for (guint i = 0; i < sweep->len; i++)
-        {
-          const MqlwPreview *p = &g_array_index (sweep, MqlwPreview, i);
-          g_autofree char *acc = p->stage[MQLW_STAGE_ACCEPTED].present && !isnan (p->stage[MQLW_STAGE_ACCEPTED].rate)
-            ? g_strdup_printf ("%.1f %%", p->stage[MQLW_STAGE_ACCEPTED].rate * 100) : g_strdup ("—");
-          g_autofree char *sql = p->stage[MQLW_STAGE_SQL].present && !isnan (p->stage[MQLW_STAGE_SQL].rate)
-            ? g_strdup_printf ("%.1f %%", p->stage[MQLW_STAGE_SQL].rate * 100) : g_strdup ("—");
-          g_autofree char *won = p->stage[MQLW_STAGE_WON].present && !isnan (p->stage[MQLW_STAGE_WON].rate)
-            ? g_strdup_printf ("%.1f %%", p->stage[MQLW_STAGE_WON].rate * 100) : g_strdup ("—");
-          g_autofree char *caught = !isnan (p->wins_captured_share)
-            ? g_strdup_printf ("%.1f %%", p->wins_captured_share * 100) : g_strdup ("—");
-          g_autofree char *per_month = isnan (p->mql_per_month) ? g_strdup ("—")
-                                                                 : g_strdup_printf ("%.1f", p->mql_per_month);
-          g_print ("%10g %9" G_GUINT64_FORMAT " %9s %9s %10s %10s %12s%s\n", p->threshold, p->mql,
-                   per_month, acc, sql, won, caught, p->over_capacity ? _("  over capacity") : "");
-        }
+      {
+        g_autofree char *text = mqlw_text_previews ((const MqlwPreview *) (void *) sweep->data, sweep->len);
+        fputs (text, stdout);
+      }
       break;
     }
 
@@ -612,21 +608,33 @@ print_swap_rows (const char         *heading,
   MqlwColumn *id = mqlw_dataset_find_role (dataset, MQLW_ROLE_LEAD_ID);
 
   g_print ("\n%s (%u)\n", heading, rows->len);
-  g_print ("  %-14s %9s %9s  %-9s %-9s %-11s %-9s\n", _("Lead"), _("Baseline"), _("Proposed"),
-           _("Accepted"), _("SQL"), _("Opportunity"), _("Won"));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      guint row = g_array_index (rows, guint, i);
-      g_autofree char *name = id != NULL ? mqlw_column_format (id, row) : NULL;
-      g_autofree char *line = g_strdup_printf ("%s %u", _("row"), row + 1);
+  {
+    g_autoptr(MqlwTextTable) table = mqlw_text_table_new ("lrrllll");
+    g_autofree char *text = NULL;
+    const char *titles[] = {
+      _("Lead"), _("Baseline"), _("Proposed"), _("Accepted"), _("SQL"), _("Opportunity"), _("Won"),
+    };
 
-      g_print ("  %-14s %9.2f %9.2f  %-9s %-9s %-11s %-9s\n", name != NULL ? name : line,
-               baseline->total[row], proposed->total[row],
-               outcome_word (&dataset->outcomes, MQLW_STAGE_ACCEPTED, row),
-               outcome_word (&dataset->outcomes, MQLW_STAGE_SQL, row),
-               outcome_word (&dataset->outcomes, MQLW_STAGE_OPPORTUNITY, row),
-               outcome_word (&dataset->outcomes, MQLW_STAGE_WON, row));
-    }
+    mqlw_text_table_add_row (table, titles);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        guint row = g_array_index (rows, guint, i);
+        g_autofree char *name = id != NULL ? mqlw_column_format (id, row) : NULL;
+        g_autofree char *line = g_strdup_printf ("%s %u", _("row"), row + 1);
+        g_autofree char *base = g_strdup_printf ("%.2f", baseline->total[row]);
+        g_autofree char *prop = g_strdup_printf ("%.2f", proposed->total[row]);
+        const char *cells[] = {
+          name != NULL ? name : line, base, prop,
+          outcome_word (&dataset->outcomes, MQLW_STAGE_ACCEPTED, row),
+          outcome_word (&dataset->outcomes, MQLW_STAGE_SQL, row),
+          outcome_word (&dataset->outcomes, MQLW_STAGE_OPPORTUNITY, row),
+          outcome_word (&dataset->outcomes, MQLW_STAGE_WON, row),
+        };
+        mqlw_text_table_add_row (table, cells);
+      }
+    text = mqlw_text_table_to_string (table, "  ");
+    fputs (text, stdout);
+  }
 }
 
 static JsonNode *

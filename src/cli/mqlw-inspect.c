@@ -308,29 +308,48 @@ print_text (MqlwCsvPreview *preview,
 {
   g_print ("%s: %s\n", _("File"), preview->source_name);
   g_print ("%s: %" G_GUINT64_FORMAT "\n", _("Leads"), preview->n_rows);
-  g_print ("%s: %s%s%s\n", _("Delimiter"), delimiter_name (preview->delimiter),
+  g_print ("%s: %s%s%s%s\n", _("Delimiter"), delimiter_name (preview->delimiter),
            preview->had_bom ? _(", UTF-8 byte order mark") : "",
-           preview->converted_from_cp1252 ? _(", converted from Windows-1252") : "");
-  g_print ("\n%-28s %-12s %-28s %s\n", _("Column"), _("Type"), _("Role"), _("Sample values"));
-  for (guint i = 0; i < preview->mapping->columns->len; i++)
-    {
-      const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
-      g_autofree char *role = describe_role (spec);
-      g_autoptr(GString) samples = g_string_new (NULL);
-      guint col = G_MAXUINT;
+           preview->converted_from_cp1252 ? _(", converted from Windows-1252") : "",
+           preview->converted_from_utf16 ? _(", converted from UTF-16") : "");
+  {
+    g_autoptr(MqlwTextTable) table = mqlw_text_table_new ("llll");
+    g_autofree char *text = NULL;
+    const char *heading[] = { _("Column"), _("Type"), _("Role"), _("Sample values") };
+    g_auto(GStrv) lines = NULL;
 
-      for (guint h = 0; preview->header[h] != NULL; h++)
-        if (g_str_equal (preview->header[h], spec->name))
-          col = h;
-      for (guint r = 0; col != G_MAXUINT && r < preview->rows->len && r < 3; r++)
-        {
-          char **cells = g_ptr_array_index (preview->rows, r);
-          if (col < g_strv_length (cells))
-            g_string_append_printf (samples, "%s%s", samples->len ? ", " : "", cells[col][0] ? cells[col] : "∅");
-        }
-      g_print ("%-28s %-12s %-28s %s\n", spec->name, mqlw_column_type_to_string (spec->type), role, samples->str);
-      g_print ("    %s\n", spec->reason != NULL ? spec->reason : _("set by the mapping"));
-    }
+    mqlw_text_table_add_row (table, heading);
+    for (guint i = 0; i < preview->mapping->columns->len; i++)
+      {
+        const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
+        g_autofree char *role = describe_role (spec);
+        g_autoptr(GString) samples = g_string_new (NULL);
+        const char *cells[4];
+
+        /* The header is the mapping's columns in order, and every sample row has a
+         * value for each of them. */
+        for (guint r = 0; r < preview->rows->len && r < 3; r++)
+          {
+            char **values = g_ptr_array_index (preview->rows, r);
+            g_string_append_printf (samples, "%s%s", samples->len ? ", " : "", values[i][0] ? values[i] : "∅");
+          }
+        cells[0] = spec->name;
+        cells[1] = mqlw_column_type_to_string (spec->type);
+        cells[2] = role;
+        cells[3] = samples->str;
+        mqlw_text_table_add_row (table, cells);
+      }
+    /* Each column's line, then the reason for its role under it. */
+    text = mqlw_text_table_to_string (table, NULL);
+    lines = g_strsplit (text, "\n", -1);
+    g_print ("\n%s\n", lines[0]);
+    for (guint i = 0; i < preview->mapping->columns->len && lines[i + 1] != NULL; i++)
+      {
+        const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
+        g_print ("%s\n", lines[i + 1]);
+        g_print ("    %s\n", spec->reason != NULL ? spec->reason : _("set by the mapping"));
+      }
+  }
 
   if (preview->stage_uses != NULL && preview->stage_uses->len > 0)
     {
@@ -406,7 +425,6 @@ mqlw_command_inspect (int    argc,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MqlwCsvPreview) preview = NULL;
   g_autofree char *write_map_path = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *description = inspect_description ();
   int rows = 5;
   GOptionEntry entries[] = {
@@ -426,12 +444,17 @@ mqlw_command_inspect (int    argc,
   overrides = mqlw_build_mapping (&inv.data, &error);
   if (overrides == NULL)
     return mqlw_report_error (error);
-  bytes = mqlw_read_input (inv.rest[0], &error);
-  if (bytes == NULL)
+  if (!mqlw_claim_stdin (inv.rest[0], _("the lead history"), &error))
     return mqlw_report_error (error);
-  name = g_str_equal (inv.rest[0], "-") ? g_strdup ("stdin") : g_path_get_basename (inv.rest[0]);
-
-  preview = mqlw_csv_preview_bytes (bytes, name, overrides, MAX (rows, 0), NULL, &error);
+  if (g_str_equal (inv.rest[0], "-"))
+    {
+      bytes = mqlw_read_input (inv.rest[0], &error);
+      if (bytes == NULL)
+        return mqlw_report_error (error);
+      preview = mqlw_csv_preview_bytes (bytes, "stdin", overrides, MAX (rows, 0), NULL, &error);
+    }
+  else
+    preview = mqlw_csv_preview_file (inv.rest[0], overrides, MAX (rows, 0), NULL, &error);
   if (preview == NULL)
     return mqlw_report_error (error);
 

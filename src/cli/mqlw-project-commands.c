@@ -968,10 +968,12 @@ mqlw_command_verify (int    argc,
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autoptr(MqlwVerifyResult) result = NULL;
   g_autoptr(MqlwSignoff) signoff = NULL;
-  g_autofree char *data = NULL, *contents = NULL, *format = NULL, *allowed = NULL;
+  g_autofree char *data = NULL, *format = NULL, *allowed = NULL;
   g_autofree char *payload_name = NULL, *signature_name = NULL, *sql_path = NULL;
   g_auto(GStrv) allowed_paths = NULL;
-  gsize length;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *contents;
+  gsize length = 0;
   gboolean ok;
   GOptionEntry entries[] = {
     { "sql", 0, 0, G_OPTION_ARG_FILENAME, &sql_path,
@@ -1013,8 +1015,12 @@ mqlw_command_verify (int    argc,
     }
   mqlw_protect_input (inv.rest[0]);
   mqlw_protect_input (data);
-  if (!g_file_get_contents (inv.rest[0], &contents, &length, &error))
+  if (!mqlw_claim_stdin (inv.rest[0], _("the agreed-model export"), &error)
+      || (bytes = mqlw_read_small_file (inv.rest[0], MQLW_JSON_MAX_BYTES, &error)) == NULL)
     return mqlw_report_error (error);
+  contents = g_bytes_get_data (bytes, &length);
+  if (contents == NULL)
+    contents = "";
   if (payload_name != NULL || signature_name != NULL)
     return extract (inv.rest[0], contents, length, payload_name, signature_name);
   if (allowed_paths != NULL && (allowed = mqlw_cli_allowed_signers (allowed_paths, &error)) == NULL)
@@ -1023,7 +1029,7 @@ mqlw_command_verify (int    argc,
     return mqlw_report_error (error);
   if (!mqlw_signoff_verify_full (contents, (gssize) length, dataset, allowed, NULL, &result, &error))
     {
-      g_printerr ("mqlw: %s: %s\n", inv.rest[0], error->message);
+      g_printerr ("mqlw: %s: %s\n", g_str_equal (inv.rest[0], "-") ? "stdin" : inv.rest[0], error->message);
       return MQLW_EXIT_DATA;
     }
   signoff = mqlw_signoff_from_json (contents, (gssize) length, NULL);

@@ -244,6 +244,7 @@ mqlw_aggregate_read (GBytes      *data,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) lines = NULL;
   g_auto(GStrv) header = NULL;
+  g_autoptr(MqlwSource) source = NULL;
   MqlwCsvText text = { 0, };
   guint64 header_line = 1;
   gint at[N_COLS];
@@ -257,7 +258,8 @@ mqlw_aggregate_read (GBytes      *data,
   self = aggregate_new (source_name);
   self->source_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
 
-  if (!mqlw_csv_text_init (&text, data, source_name, 0, error))
+  source = mqlw_source_new_for_bytes (data, source_name);
+  if (!mqlw_csv_text_init (&text, source, 0, error))
     return NULL;
   ok = mqlw_csv_read_head (&text, G_MAXUINT, &header, &header_line, &rows, &lines, error);
   mqlw_csv_text_clear (&text);

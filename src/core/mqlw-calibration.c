@@ -65,7 +65,6 @@
 
 #define DEFAULT_MAX_BINS   (1u << 22)
 #define MAX_BUCKETS        10000
-#define MAX_SWEEP_POINTS   10000000
 #define KEY_LIMIT          1e15
 #define KEY_LIMIT_KEY      G_GINT64_CONSTANT (1000000000000000)
 #define CHUNK_LEADS        16384
@@ -1911,6 +1910,16 @@ snap_threshold (double value)
   return value;
 }
 
+double
+mqlw_calibration_sweep_points (double from,
+                               double to,
+                               double step)
+{
+  g_return_val_if_fail (step > 0, 0);
+
+  return to >= from ? floor ((to - from) / step + 1e-9) + 1 : 0;
+}
+
 GArray *
 mqlw_calibration_sweep (MqlwCalibration *self,
                         double           from,
@@ -1925,8 +1934,8 @@ mqlw_calibration_sweep (MqlwCalibration *self,
   g_return_val_if_fail (isfinite (from) && isfinite (to), NULL);
   g_return_val_if_fail (step > 0 && isfinite (step), NULL);
 
-  count = to >= from ? floor ((to - from) / step + 1e-9) + 1 : 0;
-  g_return_val_if_fail (count <= MAX_SWEEP_POINTS, NULL);
+  count = mqlw_calibration_sweep_points (from, to, step);
+  g_return_val_if_fail (count <= MQLW_CALIBRATION_MAX_SWEEP_POINTS, NULL);
 
   previews = g_array_sized_new (FALSE, TRUE, sizeof (MqlwPreview), (guint) count);
   g_array_set_size (previews, (guint) count);

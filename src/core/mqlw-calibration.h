@@ -154,7 +154,18 @@ void             mqlw_calibration_preview    (MqlwCalibration    *self,
                                               double              capacity_per_month,
                                               MqlwPreview        *preview);
 
-/* Previews at from, from + step, … ≤ to. GArray of MqlwPreview. */
+/* The most thresholds one sweep computes: each is a whole preview (about
+ * 330 bytes), so a million is already a third of a gigabyte. */
+#define MQLW_CALIBRATION_MAX_SWEEP_POINTS 1000000
+
+/* How many thresholds a sweep from @from to @to by @step has (0 when @to is
+ * below @from); callers refuse more than MQLW_CALIBRATION_MAX_SWEEP_POINTS. */
+double           mqlw_calibration_sweep_points (double          from,
+                                                double          to,
+                                                double          step);
+
+/* Previews at from, from + step, … ≤ to. GArray of MqlwPreview; at most
+ * MQLW_CALIBRATION_MAX_SWEEP_POINTS of them (a critical and NULL beyond). */
 GArray          *mqlw_calibration_sweep      (MqlwCalibration    *self,
                                               double              from,
                                               double              to,

@@ -2,50 +2,46 @@
 /* mqlw-csv-private.h — the CSV reader shared by import and preview (not
  * installed, not part of the public API). libcsv does the parsing; this layer
  * prepares the text (BOM, encoding, binary check, delimiter) and feeds libcsv one
- * physical line at a time so every row knows the line it started on. */
+ * physical line at a time so every row knows the line it started on. The text
+ * is read block by block from an MqlwSource (a file is never mapped), so its
+ * size never limits memory and a file changing meanwhile is an error. */
 #pragma once
 
 #include "mqlw-import.h"
+#include "mqlw-read.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
   char        *source_name;
-  GBytes      *bytes;          /* the UTF-8 text (converted when needed) */
-  const char  *data;           /* after the BOM */
+  MqlwSource  *source;         /* holds the UTF-8 text (converted into memory when needed) */
+  guint64      start;          /* where the text starts in @source (after a BOM) */
   gsize        len;
   char         delimiter;
   gboolean     had_bom;
   gboolean     converted_from_cp1252;
-  guint64      n_lines;        /* physical lines (upper bound of rows + 1) */
+  gboolean     converted_from_utf16;
+  gboolean     lone_cr;        /* some lines end with a CR alone (classic Mac, Excel's
+                                * "CSV (Macintosh)"): lines are then found by CR or LF */
+  guint64      n_lines;        /* line ends + 1, the way libcsv ends records (LF, CR,
+                                * CRLF): an upper bound of the records */
   GPtrArray   *problems;       /* MqlwProblem*: warnings found while preparing */
-  gboolean     droppable;      /* @data is a read-only private file mapping: pages
-                                * already read may be dropped (mqlw_csv_drop_pages) */
   gsize        split;          /* 0, or the offset just after a newline outside
                                 * quotes near the middle: where a second parser may start */
-  guint64      split_lines;    /* newlines before @split */
+  guint64      split_lines;    /* line ends before @split */
 } MqlwCsvText;
 
-/* Checks and decodes @data; @delimiter 0 = detect. Errors in MQLW_IMPORT_ERROR. */
+/* Checks and decodes the text of @source (UTF-8, Windows-1252 and UTF-16 are
+ * read; binary data is refused), counts its lines and detects the delimiter
+ * when @delimiter is 0. Errors in MQLW_IMPORT_ERROR. */
 gboolean  mqlw_csv_text_init   (MqlwCsvText  *text,
-                                GBytes       *data,
-                                const char   *source_name,
+                                MqlwSource   *source,
                                 char          delimiter,
                                 GError      **error);
-/* The same; @droppable says that @data is a read-only private mapping of a file
- * whose pages may be given back to the kernel once read (they are re-read from
- * the file on the next access), which keeps the resident size small. */
-gboolean  mqlw_csv_text_init_full (MqlwCsvText  *text,
-                                   GBytes       *data,
-                                   const char   *source_name,
-                                   char          delimiter,
-                                   gboolean      droppable,
-                                   GError      **error);
-/* Gives back the whole pages inside [@start, @start + @len) of a droppable
- * mapping (madvise MADV_DONTNEED). Only for read-only private file mappings. */
-void      mqlw_csv_drop_pages  (const void   *start,
-                                gsize         len);
 void      mqlw_csv_text_clear  (MqlwCsvText  *text);
+
+/* Converts an error of mqlw-read into MQLW_IMPORT_ERROR (CHANGED, or IO). */
+void      mqlw_csv_import_read_error (GError **error);
 
 /* Called for each field: @col is its index in the row, @field is NUL-terminated. */
 typedef void     (*MqlwCsvFieldFunc)  (gpointer     user_data,
@@ -63,7 +59,9 @@ typedef gboolean (*MqlwCsvRowFunc)    (gpointer     user_data,
                                        GError     **error);
 
 /* Parses the whole text (the header is the first record). Stops after
- * @max_records records when it is not 0. Checks @cancellable every 65 536 rows. */
+ * @max_records records when it is not 0. Checks @cancellable every block and
+ * every 65 536 rows. A value longer than MQLW_IMPORT_MAX_FIELD_BYTES stops it
+ * with MQLW_IMPORT_ERROR_LIMIT. */
 gboolean  mqlw_csv_parse       (const MqlwCsvText *text,
                                 guint64            max_records,
                                 MqlwCsvFieldFunc   field_func,
@@ -105,6 +103,10 @@ gboolean  mqlw_csv_read_head   (const MqlwCsvText *text,
                                 GPtrArray        **rows,
                                 GArray           **lines,
                                 GError           **error);
+
+/* Tests: blocks of @bytes (at least 4) instead of 512 KiB, so that small texts
+ * cross block boundaries anywhere; 0 restores the default. */
+void      mqlw_csv_set_block_size (gsize bytes);
 
 /* Texts of at least @bytes with a split are read by two parsers (default
  * 4 MiB; tests set 0 to read even small files in two, G_MAXSIZE for one). */

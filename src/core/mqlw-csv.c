@@ -7,8 +7,6 @@
 #include <inttypes.h>
 #include <csv.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "mqlw-csv-private.h"
 
@@ -21,19 +19,21 @@
 typedef struct csv_parser CsvParser;
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CsvParser, csv_free)
 
+/* Line ends in [@p, @end) the way libcsv ends records: LF, or CR not
+ * followed by LF (a CR at @end counts: callers never cut a block after a CR). */
 static guint64
-count_lines_before (const char *data,
-                    gsize       offset)
+count_line_ends (const char *p,
+                 const char *end)
 {
-  guint64 lines = 1;
-  const char *p = data, *end = data + offset;
+  guint64 n = 0;
+  const char *q;
 
-  while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
-    {
-      lines++;
-      p++;
-    }
-  return lines;
+  for (q = p; q < end && (q = memchr (q, '\n', end - q)) != NULL; q++)
+    n++;
+  for (q = p; q < end && (q = memchr (q, '\r', end - q)) != NULL; q++)
+    if (q + 1 == end || q[1] != '\n')
+      n++;
+  return n;
 }
 
 /* Offset of the first byte that is not valid UTF-8, or -1 if all of it is.
@@ -81,24 +81,15 @@ find_invalid_utf8 (const char *data,
   return -1;
 }
 
+/* Control characters in the first bytes: a binary file that has no NUL there. */
 static gboolean
-check_binary (const char  *data,
-              gsize        len,
-              const char  *name,
-              GError     **error)
+check_control (const char  *data,
+               gsize        len,
+               const char  *name,
+               GError     **error)
 {
-  const char *nul = memchr (data, '\0', len);
   gsize head = MIN (len, 8192), control = 0;
 
-  if (nul != NULL)
-    {
-      if (error == NULL)
-        return FALSE;
-      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
-                   _("%s: this is not a CSV text file (binary data at line %" PRIu64 ")"),
-                   name, count_lines_before (data, nul - data));
-      return FALSE;
-    }
   for (gsize i = 0; i < head; i++)
     {
       guchar c = data[i];
@@ -117,23 +108,23 @@ check_binary (const char  *data,
 /* Counts @delim outside quotes for each of the first records. */
 static char
 detect_delimiter (const char *data,
-                  gsize       len)
+                  gsize       len,
+                  gboolean    cut)
 {
   static const char candidates[] = { ',', ';', '\t', '|' };
   enum { N_CAND = G_N_ELEMENTS (candidates), MAX_RECORDS = 50 };
   guint counts[MAX_RECORDS][N_CAND] = { { 0 } };
   guint n_records = 0;
   gboolean in_quote = FALSE, record_has_text = FALSE;
-  gsize limit = MIN (len, 256 * 1024);
   char best = ',';
   guint best_count = 0;
 
-  for (gsize i = 0; i < limit && n_records < MAX_RECORDS; i++)
+  for (gsize i = 0; i < len && n_records < MAX_RECORDS; i++)
     {
       char c = data[i];
       if (c == '"')
         in_quote = !in_quote;
-      else if (!in_quote && c == '\n')
+      else if (!in_quote && (c == '\n' || c == '\r'))
         {
           if (record_has_text)
             n_records++;
@@ -144,11 +135,11 @@ detect_delimiter (const char *data,
         for (guint k = 0; k < N_CAND; k++)
           if (c == candidates[k])
             counts[n_records][k]++;
-      if (c != '\r' && c != ' ')
+      if (c != ' ')
         record_has_text = TRUE;
     }
   /* A record cut by the sample limit is not compared. */
-  if (record_has_text && limit == len && n_records < MAX_RECORDS)
+  if (record_has_text && !cut && n_records < MAX_RECORDS)
     n_records++;
   if (n_records == 0)
     return ',';
@@ -178,36 +169,63 @@ detect_delimiter (const char *data,
   return best;
 }
 
-/* Validation and counting go over the text in blocks of this size, so that a
- * droppable mapping never has more than a block or two resident. */
-#define SCAN_BLOCK ((gsize) 4 << 20)
-/* A parser gives back what it has read every this many bytes. */
-#define DROP_EVERY ((gsize) 8 << 20)
+/* The text is checked, counted and parsed in blocks of this size (read into
+ * a buffer of that size when the source is a file). */
+#define BLOCK_SIZE ((gsize) 512 << 10)
+
+static gsize block_size = BLOCK_SIZE;
 
 void
-mqlw_csv_drop_pages (const void *start,
-                     gsize       len)
+mqlw_csv_set_block_size (gsize bytes)
 {
-#ifdef MADV_DONTNEED
-  static gsize page = 0;
-  guintptr from, to;
+  block_size = bytes > 0 ? MAX (bytes, 4) : BLOCK_SIZE;
+}
 
-  if (page == 0)
-    page = (gsize) sysconf (_SC_PAGESIZE);
-  from = ((guintptr) start + page - 1) & ~(guintptr) (page - 1);
-  to = ((guintptr) start + len) & ~(guintptr) (page - 1);
-  if (to > from)
-    madvise ((void *) from, to - from, MADV_DONTNEED);
-#endif
+void
+mqlw_csv_import_read_error (GError **error)
+{
+  if (error == NULL || *error == NULL || (*error)->domain != MQLW_READ_ERROR)
+    return;
+  (*error)->code = (*error)->code == MQLW_READ_ERROR_CHANGED ? MQLW_IMPORT_ERROR_CHANGED : MQLW_IMPORT_ERROR_IO;
+  (*error)->domain = MQLW_IMPORT_ERROR;
+}
+
+/* How much of a block of @n bytes (more text follows it) can be taken now:
+ * never a UTF-8 sequence cut short, nor a CR whose LF is in the next block. */
+static gsize
+block_usable (const char *p,
+              gsize       n)
+{
+  gsize i = n, k = 0;
+
+  while (i > 0 && k < 3 && ((guchar) p[i - 1] & 0xC0) == 0x80)
+    {
+      i--;
+      k++;
+    }
+  if (i > 1 && (guchar) p[i - 1] >= 0xC0)
+    {
+      guchar lead = p[i - 1];
+      gsize need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+      if (n - (i - 1) < need)
+        n = i - 1;
+    }
+  if (n > 1 && p[n - 1] == '\r')
+    n--;
+  return n;
 }
 
 typedef struct {
-  gsize    mid;          /* look for the split from here */
-  guint    parity;       /* quotes seen before @mid, mod 2 */
-  guint64  newlines;
+  guint64  line_ends;     /* before the current block */
+  guint64  newlines;      /* LF only, before the current block */
+  guint64  lone_cr;
+  gsize    mid;           /* look for the split from here */
+  guint    parity;        /* quotes seen before @mid, mod 2 */
+  gboolean searching, split_done;
   gsize    split;
   guint64  split_lines;
-  gboolean split_done;
+  gssize   bad;           /* offset of the first byte that is not UTF-8, or -1 */
+  guint64  bad_line;
 } Scan;
 
 static guint64
@@ -225,159 +243,316 @@ count_byte (const char *p,
   return n;
 }
 
-/* Counts the newlines of [@off, @end) and, in the block holding the middle,
- * finds the first newline outside quotes after it (by quote parity; the
- * parser that ends there checks that a record really ends there). */
+/* In the block [@off, @off + @n) of a text of @len bytes: counts quotes up to
+ * the middle, then looks for the first LF outside quotes after it (by quote
+ * parity; the parser that ends there checks that a record really ends there). */
 static void
-scan_block (Scan       *scan,
-            const char *data,
-            gsize       len,
+scan_split (Scan       *scan,
+            const char *p,
             gsize       off,
-            gsize       end)
+            gsize       n,
+            gsize       len)
 {
-  if (!scan->split_done && off < scan->mid)
-    scan->parity ^= count_byte (data + off, data + MIN (end, scan->mid), '"') & 1;
-  if (!scan->split_done && end > scan->mid)
-    {
-      guint64 lines = scan->newlines + count_byte (data + off, data + scan->mid, '\n');
-      guint parity = scan->parity;
+  gsize from = 0;
 
-      scan->split_done = TRUE;
-      for (gsize i = scan->mid; i < len; i++)
+  if (scan->split_done)
+    return;
+  if (!scan->searching)
+    {
+      if (off + n <= scan->mid)
         {
-          if (data[i] == '"')
-            parity ^= 1;
-          else if (data[i] == '\n')
+          scan->parity ^= count_byte (p, p + n, '"') & 1;
+          return;
+        }
+      from = scan->mid - off;
+      scan->parity ^= count_byte (p, p + from, '"') & 1;
+      scan->searching = TRUE;
+    }
+  for (gsize i = from; i < n; i++)
+    {
+      if (p[i] == '"')
+        scan->parity ^= 1;
+      else if (p[i] == '\n' && scan->parity == 0)
+        {
+          if (off + i + 1 < len)
             {
-              lines++;
-              if (parity == 0)
-                {
-                  if (i + 1 < len)
-                    {
-                      scan->split = i + 1;
-                      scan->split_lines = lines;
-                    }
-                  break;
-                }
+              scan->split = off + i + 1;
+              scan->split_lines = scan->newlines + count_byte (p, p + i + 1, '\n');
             }
+          scan->split_done = TRUE;
+          return;
         }
     }
-  scan->newlines += count_byte (data + off, data + end, '\n');
+}
+
+/* One block: NUL bytes, UTF-8 (until the first bad byte), line ends, the split. */
+static gboolean
+scan_block (Scan        *scan,
+            const char  *name,
+            const char  *p,
+            gsize        off,
+            gsize        n,
+            gsize        len,
+            GError     **error)
+{
+  const char *nul = memchr (p, '\0', n);
+
+  if (nul != NULL)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
+                   _("%s: this is not a CSV text file (binary data at line %" PRIu64 ")"),
+                   name, scan->line_ends + count_line_ends (p, nul) + 1);
+      return FALSE;
+    }
+  if (scan->bad < 0)
+    {
+      gssize bad = find_invalid_utf8 (p, n);
+      if (bad >= 0)
+        {
+          scan->bad = off + bad;
+          scan->bad_line = scan->line_ends + count_line_ends (p, p + bad) + 1;
+        }
+    }
+  scan_split (scan, p, off, n, len);
+  {
+    guint64 newlines = count_byte (p, p + n, '\n');
+    guint64 ends = count_line_ends (p, p + n);
+    scan->lone_cr += ends - newlines;
+    scan->newlines += newlines;
+    scan->line_ends += ends;
+  }
+  return TRUE;
+}
+
+/* Reads [@start, @start + @len) of @source block by block through scan_block;
+ * stops at the first byte that is not UTF-8 (the text is then converted). */
+static gboolean
+scan_text (Scan        *scan,
+           MqlwSource  *source,
+           guint64      start,
+           gsize        len,
+           const char  *name,
+           GError     **error)
+{
+  g_autofree char *buffer = mqlw_source_is_in_memory (source) ? NULL : g_malloc (block_size);
+
+  memset (scan, 0, sizeof *scan);
+  scan->mid = len / 2;
+  scan->bad = -1;
+  for (gsize off = 0, n; off < len && scan->bad < 0; off += n)
+    {
+      const char *p;
+
+      n = MIN (block_size, len - off);
+      if ((p = mqlw_source_read (source, start + off, n, buffer, error)) == NULL)
+        {
+          mqlw_csv_import_read_error (error);
+          return FALSE;
+        }
+      if (off + n < len)
+        n = block_usable (p, n);
+      if (!scan_block (scan, name, p, off, n, len, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* UTF-16 by its byte order mark, or by the NUL bytes every other byte of
+ * mostly ASCII text; 0 when it is not, else 'L' or 'B' (the byte order). */
+static char
+detect_utf16 (const guchar *p,
+              gsize         n,
+              gsize        *bom)
+{
+  gsize even = 0, odd = 0, pairs;
+
+  *bom = 0;
+  if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE && !(n >= 4 && p[2] == 0 && p[3] == 0))
+    {
+      *bom = 2;
+      return 'L';
+    }
+  if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+    {
+      *bom = 2;
+      return 'B';
+    }
+  n = MIN (n, 4096) & ~(gsize) 1;
+  pairs = n / 2;
+  for (gsize i = 0; i < n; i += 2)
+    {
+      even += p[i] == 0;
+      odd += p[i + 1] == 0;
+    }
+  if (pairs >= 2 && odd * 4 >= pairs * 3 && even * 20 < pairs)
+    return 'L';
+  if (pairs >= 2 && even * 4 >= pairs * 3 && odd * 20 < pairs)
+    return 'B';
+  return 0;
+}
+
+/* @bytes converted to UTF-8 into a new memory source, or NULL (an error in
+ * MQLW_IMPORT_ERROR_BINARY naming the line of the first byte that is not
+ * @charset, counted on the raw bytes). */
+static MqlwSource *
+convert_source (GBytes      *bytes,
+                gsize        skip,
+                const char  *charset,
+                const char  *name,
+                guint64      bad_line,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) converted_bytes = NULL;
+  gsize len, written = 0, read = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  char *converted;
+
+  converted = g_convert (data + skip, len - skip, "UTF-8", charset, &read, &written, &local_error);
+  /* With bytes_read given, g_convert stops quietly before a character cut short. */
+  if (converted != NULL && read != len - skip)
+    g_clear_pointer (&converted, g_free);
+  if (converted == NULL)
+    {
+      if (strcmp (charset, "WINDOWS-1252") == 0)
+        g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
+                     _("%s: line %" PRIu64 ": the text is neither UTF-8 nor Windows-1252; "
+                       "save the file as UTF-8 CSV and import it again"), name, bad_line);
+      else
+        g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
+                     _("%s is saved as UTF-16 text and is damaged %" PRIu64 " bytes in; "
+                       "save it as UTF-8 CSV and import it again"), name, (guint64) (read + skip));
+      return NULL;
+    }
+  converted_bytes = g_bytes_new_take (converted, written);
+  return mqlw_source_new_for_bytes (converted_bytes, name);
 }
 
 gboolean
 mqlw_csv_text_init (MqlwCsvText  *text,
-                    GBytes       *data,
-                    const char   *source_name,
+                    MqlwSource   *source,
                     char          delimiter,
                     GError      **error)
 {
-  return mqlw_csv_text_init_full (text, data, source_name, delimiter, FALSE, error);
-}
-
-gboolean
-mqlw_csv_text_init_full (MqlwCsvText  *text,
-                         GBytes       *data,
-                         const char   *source_name,
-                         char          delimiter,
-                         gboolean      droppable,
-                         GError      **error)
-{
-  const char *raw;
-  gsize len;
-  gssize bad = -1;
-  Scan scan = { 0 };
+  char head[8192];
+  const char *p;
+  guint64 size;
+  gsize n, utf16_bom;
+  char utf16;
+  Scan scan;
 
   g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
 
   memset (text, 0, sizeof *text);
-  text->source_name = g_strdup (source_name != NULL ? source_name : "stdin");
+  text->source_name = g_strdup (mqlw_source_get_name (source));
   text->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
+  text->source = mqlw_source_ref (source);
 
-  raw = g_bytes_get_data (data, &len);
-  if (len >= 3 && memcmp (raw, "\xEF\xBB\xBF", 3) == 0)
+  size = mqlw_source_get_size (source);
+  if (size > G_MAXSIZE / 2)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                   _("%s is too large to read"), text->source_name);
+      return FALSE;
+    }
+  n = MIN (size, sizeof head);
+  if ((p = mqlw_source_read (source, 0, n, head, error)) == NULL)
+    {
+      mqlw_csv_import_read_error (error);
+      return FALSE;
+    }
+
+  utf16 = detect_utf16 ((const guchar *) p, n, &utf16_bom);
+  if (utf16 != 0)
+    {
+      g_autoptr(GBytes) all = mqlw_source_read_all (source, 0, error);
+      g_autoptr(MqlwSource) converted = NULL;
+
+      if (all == NULL)
+        {
+          mqlw_csv_import_read_error (error);
+          return FALSE;
+        }
+      converted = convert_source (all, utf16_bom, utf16 == 'L' ? "UTF-16LE" : "UTF-16BE",
+                                  text->source_name, 0, error);
+      if (converted == NULL)
+        return FALSE;
+      g_clear_pointer (&text->source, mqlw_source_unref);
+      text->source = g_steal_pointer (&converted);
+      text->converted_from_utf16 = TRUE;
+      size = mqlw_source_get_size (text->source);
+      n = MIN (size, sizeof head);
+      p = mqlw_source_read (text->source, 0, n, head, NULL);
+    }
+
+  if (n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     {
       text->had_bom = TRUE;
-      raw += 3;
-      len -= 3;
+      text->start = 3;
     }
-  if (len == 0 || raw == NULL)
+  text->len = size - text->start;
+  if (text->len == 0)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_EMPTY,
                    _("%s: the file is empty"), text->source_name);
       return FALSE;
     }
-  if (!check_binary (raw, MIN (len, 8192), text->source_name, error))
+  if (!check_control (p + text->start, n - text->start, text->source_name, error))
     return FALSE;
 
-  /* One pass in blocks: NUL bytes anywhere, UTF-8, the newlines and the split. */
-  scan.mid = len / 2;
-  for (gsize off = 0, end; off < len; off = end)
+  if (!scan_text (&scan, text->source, text->start, text->len, text->source_name, error))
+    return FALSE;
+  if (scan.bad >= 0)
     {
-      end = MIN (off + SCAN_BLOCK, len);
-      while (end < len && (raw[end] & 0x80))
-        end++;   /* a run of non-ASCII bytes is validated whole */
-      if (!check_binary (raw + off, end - off, text->source_name, NULL))
+      g_autoptr(GBytes) all = mqlw_source_read_all (text->source, 0, error);
+      g_autoptr(MqlwSource) converted = NULL;
+
+      if (all == NULL)
         {
-          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
-                       _("%s: this is not a CSV text file (binary data at line %" PRIu64 ")"),
-                       text->source_name, count_lines_before (raw, (const char *) memchr (raw + off, '\0', end - off) - raw));
+          mqlw_csv_import_read_error (error);
           return FALSE;
         }
-      if (bad < 0)
-        {
-          gssize block_bad = find_invalid_utf8 (raw + off, end - off);
-          if (block_bad >= 0)
-            bad = off + block_bad;
-          else
-            scan_block (&scan, raw, len, off, end);
-        }
-      if (droppable)
-        mqlw_csv_drop_pages (raw + off, end - off);
-    }
-
-  if (bad >= 0)
-    {
-      g_autoptr(GError) local_error = NULL;
-      gsize written = 0;
-      char *converted = g_convert (raw, len, "UTF-8", "WINDOWS-1252", NULL, &written, &local_error);
-
+      converted = convert_source (all, text->start, "WINDOWS-1252", text->source_name, scan.bad_line, error);
       if (converted == NULL)
-        {
-          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
-                       _("%s: line %" PRIu64 ": the text is neither UTF-8 nor Windows-1252; "
-                         "save the file as UTF-8 CSV and import it again"),
-                       text->source_name, count_lines_before (raw, bad));
-          return FALSE;
-        }
+        return FALSE;
       g_ptr_array_add (text->problems,
-                       mqlw_problem_new (MQLW_PROBLEM_WARNING, count_lines_before (raw, bad), NULL,
+                       mqlw_problem_new (MQLW_PROBLEM_WARNING, scan.bad_line, NULL,
                                          _("%s is not UTF-8 text; it was read as Windows-1252 "
                                            "(first such character on line %" PRIu64 ")"),
-                                         text->source_name, count_lines_before (raw, bad)));
+                                         text->source_name, scan.bad_line));
       text->converted_from_cp1252 = TRUE;
-      text->bytes = g_bytes_new_take (converted, written);
-      text->data = converted;
-      text->len = written;
-      /* Count again on the converted text (in memory: nothing to give back). */
-      memset (&scan, 0, sizeof scan);
-      scan.mid = written / 2;
-      scan_block (&scan, converted, written, 0, written);
-    }
-  else
-    {
-      gsize offset = raw - (const char *) g_bytes_get_data (data, NULL);
-      text->bytes = g_bytes_new_from_bytes (data, offset, len);
-      text->data = g_bytes_get_data (text->bytes, NULL);
-      text->len = len;
-      text->droppable = droppable;
+      g_clear_pointer (&text->source, mqlw_source_unref);
+      text->source = g_steal_pointer (&converted);
+      text->start = 0;
+      text->len = mqlw_source_get_size (text->source);
+      /* Count again on the converted text (in memory). */
+      if (!scan_text (&scan, text->source, 0, text->len, text->source_name, error))
+        return FALSE;
     }
 
-  text->n_lines = scan.newlines + 1;
-  text->split = scan.split;
-  text->split_lines = scan.split_lines;
-  text->delimiter = delimiter != 0 ? delimiter : detect_delimiter (text->data, text->len);
+  text->lone_cr = scan.lone_cr > 0;
+  text->n_lines = scan.line_ends + 1;
+  /* A second parser finds its lines by LF alone. */
+  if (!text->lone_cr)
+    {
+      text->split = scan.split;
+      text->split_lines = scan.split_lines;
+    }
+  if (delimiter != 0)
+    text->delimiter = delimiter;
+  else
+    {
+      g_autofree char *buffer = g_malloc (256 << 10);
+      gsize sample = MIN (text->len, (gsize) 256 << 10);
+
+      if ((p = mqlw_source_read (text->source, text->start, sample, buffer, error)) == NULL)
+        {
+          mqlw_csv_import_read_error (error);
+          return FALSE;
+        }
+      text->delimiter = detect_delimiter (p, sample, sample < text->len);
+    }
   return TRUE;
 }
 
@@ -387,9 +562,8 @@ mqlw_csv_text_clear (MqlwCsvText *text)
   g_return_if_fail (text != NULL);
 
   g_clear_pointer (&text->source_name, g_free);
-  g_clear_pointer (&text->bytes, g_bytes_unref);
+  g_clear_pointer (&text->source, mqlw_source_unref);
   g_clear_pointer (&text->problems, g_ptr_array_unref);
-  text->data = NULL;
   text->len = 0;
 }
 
@@ -404,6 +578,7 @@ typedef struct {
   guint64           max_records;
   guint64           fields_total;
   gboolean          stop;
+  gboolean          too_long;    /* a value longer than MQLW_IMPORT_MAX_FIELD_BYTES ended */
   GError           *error;
 } ParseState;
 
@@ -415,6 +590,8 @@ on_csv_field_cb (void   *field,
   ParseState *state = data;
 
   state->fields_total++;
+  if (G_UNLIKELY (len > MQLW_IMPORT_MAX_FIELD_BYTES))
+    state->too_long = state->stop = TRUE;
   if (state->stop)
     return;
   if (len > 0)
@@ -440,6 +617,38 @@ on_csv_row_cb (int   c,
   state->blank = TRUE;
 }
 
+/* Length of the line starting at @p (through its line end), or @n when the
+ * block ends first. With lone CRs a line ends at LF, CR or CRLF, as libcsv
+ * ends records; otherwise at LF (a CR before it is part of the line). */
+static inline gsize
+line_length (const char *p,
+             gsize       n,
+             gboolean    lone_cr)
+{
+  if (!lone_cr)
+    {
+      const char *nl = memchr (p, '\n', n);
+      return nl != NULL ? (gsize) (nl - p) + 1 : n;
+    }
+  for (gsize i = 0; i < n; i++)
+    if (p[i] == '\n')
+      return i + 1;
+    else if (p[i] == '\r')
+      return i + 1 < n && p[i + 1] == '\n' ? i + 2 : i + 1;
+  return n;
+}
+
+static gboolean
+set_cancelled (const MqlwCsvText  *text,
+               ParseState         *state,
+               GError            **error)
+{
+  g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
+               _("%s: the import was cancelled"), text->source_name);
+  g_clear_error (&state->error);
+  return FALSE;
+}
+
 static gboolean
 parse_span (const MqlwCsvText *text,
             MqlwCsvSpan       *span,
@@ -453,10 +662,11 @@ parse_span (const MqlwCsvText *text,
             GError           **error)
 {
   g_auto(CsvParser) parser = { 0 };
+  g_autofree char *buffer = NULL;
   ParseState state = { 0 };
-  const char *data = text->data;
-  gsize len = span->end, pos = span->start, dropped = span->start;
+  gsize len = span->end, pos = span->start;
   guint64 line = span->lines_before, quote_line = 0, next_check = CHECK_EVERY_ROWS;
+  gboolean at_line_start = TRUE;
 
   g_return_val_if_fail (field_func != NULL && row_func != NULL, FALSE);
 
@@ -467,6 +677,11 @@ parse_span (const MqlwCsvText *text,
       return FALSE;
     }
   csv_set_delim (&parser, (unsigned char) text->delimiter);
+  /* libcsv grows a value's buffer by this much at a time (128 bytes by default:
+   * a 1 MiB value would be copied thousands of times). */
+  csv_set_blk_size (&parser, 64 << 10);
+  if (!mqlw_source_is_in_memory (text->source))
+    buffer = g_malloc (block_size);
 
   state.field_func = field_func;
   state.row_func = row_func;
@@ -479,49 +694,78 @@ parse_span (const MqlwCsvText *text,
 
   while (pos < len && !state.stop)
     {
-      const char *nl = memchr (data + pos, '\n', len - pos);
-      gsize end = nl != NULL ? (gsize) (nl - data) + 1 : len;
-      gboolean was_in_quote = parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted;
-      guint64 fields_before = state.fields_total;
+      gsize n = MIN (block_size, len - pos);
+      const char *block = mqlw_source_read (text->source, text->start + pos, n, buffer, error);
 
-      line++;
-      if (parser.pstate == CSV_STATE_ROW_NOT_BEGUN)
-        state.line = line;
-      if (csv_parse (&parser, data + pos, end - pos, on_csv_field_cb, on_csv_row_cb, &state) != end - pos)
+      if (block == NULL)
         {
-          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_IO,
-                       _("%s: line %" PRIu64 ": %s"), text->source_name, line,
-                       csv_strerror (csv_error (&parser)));
+          mqlw_csv_import_read_error (error);
           g_clear_error (&state.error);
           return FALSE;
         }
-      if (parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted
-          && (!was_in_quote || state.fields_total != fields_before))
-        quote_line = line;
-      pos = end;
+      if (pos + n < len)
+        n = block_usable (block, n);
 
-      if (text->droppable && pos - dropped >= DROP_EVERY)
+      /* One physical line (or the rest of the block) at a time. */
+      for (gsize i = 0; i < n && !state.stop;)
         {
-          mqlw_csv_drop_pages (data + dropped, pos - dropped);
-          dropped = pos;
-        }
-      if (state.records >= next_check)
-        {
-          next_check = state.records + CHECK_EVERY_ROWS;
-          if (g_cancellable_is_cancelled (cancellable)
-              || (span->stop != NULL && g_atomic_int_get (span->stop) != 0))
+          gsize chunk = line_length (block + i, n - i, text->lone_cr);
+          gboolean was_in_quote = parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted;
+          guint64 fields_before = state.fields_total;
+          char last = block[i + chunk - 1];
+
+          if (at_line_start)
             {
-              g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
-                           _("%s: the import was cancelled"), text->source_name);
+              line++;
+              if (parser.pstate == CSV_STATE_ROW_NOT_BEGUN)
+                state.line = line;
+            }
+          if (csv_parse (&parser, block + i, chunk, on_csv_field_cb, on_csv_row_cb, &state) != chunk)
+            {
+              g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_IO,
+                           _("%s: line %" PRIu64 ": %s"), text->source_name, line,
+                           csv_strerror (csv_error (&parser)));
               g_clear_error (&state.error);
               return FALSE;
             }
-          if (progress != NULL)
-            progress ((double) (pos - span->start) / (double) MAX (len - span->start, 1), progress_data);
+          if (parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted
+              && (!was_in_quote || state.fields_total != fields_before))
+            quote_line = line;
+          at_line_start = last == '\n' || (text->lone_cr && last == '\r');
+          i += chunk;
+
+          /* A value too long: ended in this chunk, or still open at its end. */
+          if (G_UNLIKELY (state.too_long || parser.entry_pos > MQLW_IMPORT_MAX_FIELD_BYTES))
+            {
+              if (!state.too_long && parser.quoted)
+                g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                             _("%s: line %" PRIu64 ": a quoted value starts here and runs on for more "
+                               "than %u bytes; its closing quote (\") is probably missing"),
+                             text->source_name, quote_line, (guint) MQLW_IMPORT_MAX_FIELD_BYTES);
+              else
+                g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                             _("%s: line %" PRIu64 ": a value is longer than %u bytes, the most "
+                               "one value can hold"),
+                             text->source_name, line, (guint) MQLW_IMPORT_MAX_FIELD_BYTES);
+              g_clear_error (&state.error);
+              return FALSE;
+            }
+          if (state.records >= next_check)
+            {
+              next_check = state.records + CHECK_EVERY_ROWS;
+              if (g_cancellable_is_cancelled (cancellable)
+                  || (span->stop != NULL && g_atomic_int_get (span->stop) != 0))
+                return set_cancelled (text, &state, error);
+              if (progress != NULL)
+                progress ((double) (pos + i - span->start) / (double) MAX (len - span->start, 1),
+                          progress_data);
+            }
         }
+      pos += n;
+      if (g_cancellable_is_cancelled (cancellable)
+          || (span->stop != NULL && g_atomic_int_get (span->stop) != 0))
+        return set_cancelled (text, &state, error);
     }
-  if (text->droppable)
-    mqlw_csv_drop_pages (data + dropped, pos - dropped);
 
   span->ended_at_record = parser.pstate == CSV_STATE_ROW_NOT_BEGUN;
   if (!state.stop && span->last)
@@ -541,11 +785,7 @@ parse_span (const MqlwCsvText *text,
       return FALSE;
     }
   if (g_cancellable_is_cancelled (cancellable))
-    {
-      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
-                   _("%s: the import was cancelled"), text->source_name);
-      return FALSE;
-    }
+    return set_cancelled (text, &state, error);
   if (progress != NULL)
     progress (1.0, progress_data);
   return TRUE;
@@ -564,7 +804,7 @@ mqlw_csv_parse (const MqlwCsvText *text,
 {
   MqlwCsvSpan span = { 0 };
 
-  g_return_val_if_fail (text != NULL && text->data != NULL, FALSE);
+  g_return_val_if_fail (text != NULL && text->source != NULL, FALSE);
 
   span.end = text->len;
   span.last = TRUE;
@@ -583,7 +823,7 @@ mqlw_csv_parse_span (const MqlwCsvText *text,
                      GCancellable      *cancellable,
                      GError           **error)
 {
-  g_return_val_if_fail (text != NULL && text->data != NULL, FALSE);
+  g_return_val_if_fail (text != NULL && text->source != NULL, FALSE);
   g_return_val_if_fail (span != NULL && span->start <= span->end && span->end <= text->len, FALSE);
 
   return parse_span (text, span, 0, field_func, row_func, user_data,
@@ -593,10 +833,12 @@ mqlw_csv_parse_span (const MqlwCsvText *text,
 typedef struct {
   GPtrArray *current;   /* char* of the record being read */
   GStrv      header;
+  guint      header_len;
   guint64    header_line;
   GPtrArray *rows;
   GArray    *lines;
   guint      max_rows;
+  const char *source_name;
 } HeadState;
 
 static void
@@ -607,8 +849,11 @@ on_head_field_cb (gpointer    user_data,
                   guint64     line)
 {
   HeadState *state = user_data;
+  guint keep = state->header != NULL ? state->header_len + 1 : MQLW_IMPORT_MAX_COLUMNS + 1;
 
-  g_ptr_array_add (state->current, g_strndup (field, len));
+  /* A ragged row is kept as it is, up to one field more than the header has. */
+  if (col < keep)
+    g_ptr_array_add (state->current, g_strndup (field, len));
 }
 
 static gboolean
@@ -633,7 +878,16 @@ on_head_row_cb (gpointer   user_data,
 
   if (state->header == NULL)
     {
+      if (n_fields > MQLW_IMPORT_MAX_COLUMNS)
+        {
+          g_strfreev (row);
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                       _("%s: line %" PRIu64 ": the header has %u columns; the workbench reads up to %u"),
+                       state->source_name, line, n_fields, (guint) MQLW_IMPORT_MAX_COLUMNS);
+          return FALSE;
+        }
       state->header = row;
+      state->header_len = n_fields;
       state->header_line = line;
       return state->max_rows > 0;
     }
@@ -660,6 +914,7 @@ mqlw_csv_read_head (const MqlwCsvText *text,
   state.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   state.lines = g_array_new (FALSE, FALSE, sizeof (guint64));
   state.max_rows = max_rows;
+  state.source_name = text->source_name;
 
   ok = mqlw_csv_parse (text, 0, on_head_field_cb, on_head_row_cb, &state, NULL, NULL, NULL, error);
   g_ptr_array_unref (state.current);

@@ -15,6 +15,7 @@ column_free (MqlwColumn *column)
     return;
   g_free (column->name);
   g_free (column->activity);
+  g_free (column->text_reason);
   /* Every storage type shares the union's pointer. */
   g_free (column->num);
   g_clear_pointer (&column->dict, g_ptr_array_unref);

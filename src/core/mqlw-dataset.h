@@ -58,6 +58,9 @@ typedef struct {
   GPtrArray      *dict;        /* CATEGORICAL: code → string (owned) */
   GHashTable     *dict_index;  /* CATEGORICAL: string → GUINT_TO_POINTER (code + 1); NULL for an
                                  adopted column until its first mqlw_column_intern() */
+  char           *text_reason; /* CATEGORICAL read from a file: why it is not numbers, the first
+                                 value that is not one ("line 5: '$5.3M' is not a number: …");
+                                 NULL when unknown */
   /*< private >*/
   GPtrArray      *dict_chunks; /* CATEGORICAL: GStringChunk* holding the dict strings when the
                                  import made it (dict then has no free function); else NULL */

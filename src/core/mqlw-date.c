@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -262,6 +263,81 @@ mqlw_date_parse (const char    *text,
   if (days != NULL)
     *days = mqlw_date_from_ymd (parts.year, month, day);
   return TRUE;
+}
+
+gboolean
+mqlw_date_is_written_as_date (const char *text,
+                              gsize       len)
+{
+  DateParts parts;
+
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+  return split_date (text, len, &parts);
+}
+
+static int
+days_in_month (int year,
+               int month)
+{
+  static const int month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
+    return 29;
+  return month_days[month - 1];
+}
+
+static const char *
+month_label (int month)
+{
+  static const char * const names[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+    N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+  };
+  return _(names[month - 1]);
+}
+
+/* Why year @year, month @month, day @day is no day; NULL when it is one. */
+static char *
+explain_ymd (int year,
+             int month,
+             int day)
+{
+  if (year < 1000 || year > 9999)
+    return g_strdup_printf (_("the year %d does not have four digits"), year);
+  if (month < 1 || month > 12)
+    return g_strdup_printf (_("there is no month %d"), month);
+  if (day < 1 || day > days_in_month (year, month))
+    /* Translators: "February 2024 has 29 days". */
+    return g_strdup_printf (_("%s %d has %d days"), month_label (month), year, days_in_month (year, month));
+  return NULL;
+}
+
+char *
+mqlw_date_explain (const char *text,
+                   gsize       len)
+{
+  DateParts parts;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  if (!split_date (text, len, &parts))
+    return NULL;
+  if (parts.sep == '-')
+    return explain_ymd (parts.year, parts.a, parts.b);
+  if (parts.sep != '/')
+    return explain_ymd (parts.year, parts.b, parts.a);
+  /* Slash dates: neither month/day nor day/month reading is a day. */
+  first = explain_ymd (parts.year, parts.a, parts.b);
+  second = explain_ymd (parts.year, parts.b, parts.a);
+  if (first == NULL || second == NULL)
+    return NULL;
+  if (parts.a > 12 && parts.b > 12)
+    return g_strdup (_("neither of its first two numbers can be a month"));
+  if (parts.a <= 12)
+    return g_steal_pointer (&first);
+  return g_steal_pointer (&second);
 }
 
 gint32

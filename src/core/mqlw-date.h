@@ -32,6 +32,15 @@ gboolean mqlw_date_parse      (const char    *text,
                                MqlwDateOrder  order,
                                gint32        *days);
 
+/* Whether @text is written the way a date is (2024-02-30, 31/31/2024) even
+ * when no such day exists; then mqlw_date_explain says why it is not one. */
+gboolean mqlw_date_is_written_as_date (const char *text,
+                                       gsize       len);
+/* Why @text, written as a date, is not one ("February 2024 has 29 days");
+ * NULL when it is a date or not written as one. Translated. */
+char    *mqlw_date_explain    (const char    *text,
+                               gsize          len);
+
 gint32   mqlw_date_from_ymd   (int            year,
                                int            month,
                                int            day);

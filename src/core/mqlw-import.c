@@ -13,6 +13,7 @@
 #include "mqlw-health.h"
 #include "mqlw-import.h"
 #include "mqlw-missing.h"
+#include "mqlw-number.h"
 #include "mqlw-roles.h"
 #include "mqlw-stage-table.h"
 
@@ -48,6 +49,7 @@ typedef struct {
   gint32       *alt;           /* day-first reading of ambiguous slash dates, by row */
   guint64       dmy_line, mdy_line, ambiguous_line;
   char         *dmy_example, *mdy_example, *ambiguous_example;
+  MqlwNumberForm form;         /* numbers: the column's decimal mark and currency */
   /* categorical */
   Dict          dict;
   gboolean      deferred;      /* nearly one value per row (ids, e-mails): the row's string
@@ -67,6 +69,8 @@ typedef struct {
   guint         n_cols;
   guint         row_base;        /* the first row this reader fills */
   guint         next_row;        /* the row the record being read goes to */
+  guint         row_end;         /* past the last row this reader may fill */
+  guint         max_rows;        /* the leads one import may hold (limits) */
   gsize         capacity;        /* rows allocated in every column */
   gboolean      past_header;
   gboolean      preview;
@@ -451,8 +455,9 @@ infer_type (GPtrArray            *rows,
             guint                 bool_extra,
             const MqlwMissingSet *missing)
 {
-  gboolean all_bool = TRUE, all_01 = TRUE, all_int = TRUE, all_num = TRUE, all_date = TRUE;
-  guint n_values = 0;
+  gboolean all_bool = TRUE, all_01 = TRUE, all_int = TRUE;
+  guint n_values = 0, n_num = 0, n_num_near = 0, n_date = 0, n_date_near = 0;
+  MqlwNumberForm form = { 0 };
 
   for (guint r = 0; r < rows->len; r++)
     {
@@ -462,8 +467,7 @@ infer_type (GPtrArray            *rows,
       double v;
       gboolean integral;
 
-      if (g_strv_length (row) <= col)
-        continue;
+      /* read_table pads short rows: every row has a value per header column. */
       s = row[col];
       len = strlen (s);
       trim_field (&s, &len);
@@ -474,15 +478,26 @@ infer_type (GPtrArray            *rows,
         all_bool = FALSE;
       if (all_01 && !(len == 1 && (s[0] == '0' || s[0] == '1')))
         all_01 = FALSE;
-      if (all_num || all_int)
+      if (parse_number (s, len, &v, &integral))
         {
-          if (!parse_number (s, len, &v, &integral))
-            all_num = all_int = FALSE;
-          else if (!integral)
-            all_int = FALSE;
+          n_num++;
+          all_int &= integral;
         }
-      if (all_date && mqlw_date_forms (s, len) == 0)
-        all_date = FALSE;
+      else
+        {
+          MqlwNumberResult result = mqlw_number_parse (s, len, &form, TRUE, 0, &v, &integral);
+          if (result == MQLW_NUMBER_OK)
+            {
+              n_num++;
+              all_int &= integral;
+            }
+          else if (mqlw_number_is_near (result))
+            n_num_near++;
+        }
+      if (mqlw_date_forms (s, len) != 0)
+        n_date++;
+      else if (mqlw_date_is_written_as_date (s, len))
+        n_date_near++;
     }
 
   if (n_values == 0)
@@ -492,13 +507,61 @@ infer_type (GPtrArray            *rows,
     return mqlw_mapping_name_is_activity (normalized) ? MQLW_COLUMN_TYPE_INTEGER : MQLW_COLUMN_TYPE_BOOLEAN;
   if (all_bool)
     return MQLW_COLUMN_TYPE_BOOLEAN;
-  if (all_int)
-    return MQLW_COLUMN_TYPE_INTEGER;
-  if (all_num)
-    return MQLW_COLUMN_TYPE_DECIMAL;
-  if (all_date)
+  /* Values written as numbers (or dates) that cannot be read as one ("$5.3M",
+   * 2024-02-30) keep the column's type: the import then names each of them,
+   * wherever it is in the file, instead of reading the whole column as text. */
+  if (n_num > 0 && n_num + n_num_near == n_values)
+    return all_int ? MQLW_COLUMN_TYPE_INTEGER : MQLW_COLUMN_TYPE_DECIMAL;
+  if (n_date > 0 && n_date + n_date_near == n_values)
     return MQLW_COLUMN_TYPE_DATE;
   return MQLW_COLUMN_TYPE_CATEGORICAL;
+}
+
+/* What the sample says about each column for the full read: the form of its
+ * numbers, and for a text column why it is not numbers (the first value that
+ * is not one, with its line: the scorer's message names it). */
+static void
+learn_forms (const MqlwMapping  *mapping,
+             GPtrArray          *rows,
+             GArray             *row_lines,
+             MqlwNumberForm     *forms,
+             char              **text_reasons)
+{
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      gboolean numeric = spec->type == MQLW_COLUMN_TYPE_INTEGER || spec->type == MQLW_COLUMN_TYPE_DECIMAL;
+
+      if (!numeric && spec->type != MQLW_COLUMN_TYPE_CATEGORICAL)
+        continue;
+      for (guint r = 0; r < rows->len; r++)
+        {
+          GStrv row = g_ptr_array_index (rows, r);
+          guint64 line = g_array_index (row_lines, guint64, r);
+          const char *s;
+          gsize len;
+          double v;
+          gboolean integral;
+          MqlwNumberResult result;
+
+          s = row[c];
+          len = strlen (s);
+          trim_field (&s, &len);
+          /* Plain numbers teach the decimal mark too ("12.5"); digits alone do not. */
+          if (len == 0 || strspn (s, "0123456789") == len)
+            continue;
+          result = mqlw_number_parse (s, len, &forms[c], TRUE, line, &v, &integral);
+          if (result != MQLW_NUMBER_OK && parse_number (s, len, &v, &integral))
+            continue;
+          if (result != MQLW_NUMBER_OK && !numeric)
+            {
+              g_autofree char *shown = shorten_value (s, len);
+              g_autofree char *why = mqlw_number_explain (result, &forms[c], s, len);
+              text_reasons[c] = g_strdup_printf (_("line %" PRIu64 ": '%s' %s"), line, shown, why);
+              break;
+            }
+        }
+    }
 }
 
 static const char *
@@ -575,14 +638,24 @@ resolve_mapping (const MqlwCsvText  *text,
                  GError            **error)
 {
   g_autoptr(MqlwMapping) mapping = mqlw_mapping_new ();
+  g_autoptr(GHashTable) in_header = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) given_specs = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_cols = g_strv_length (header);
 
+  /* Lookups by name through hash tables: linear in the number of columns. */
+  for (guint c = 0; c < n_cols; c++)
+    g_hash_table_add (in_header, header[c]);
   if (overrides != NULL)
     {
       for (guint i = 0; i < overrides->columns->len; i++)
         {
+          MqlwColumnSpec *spec = g_ptr_array_index (overrides->columns, i);
+          g_hash_table_insert (given_specs, spec->name, spec);
+        }
+      for (guint i = 0; i < overrides->columns->len; i++)
+        {
           const MqlwColumnSpec *spec = g_ptr_array_index (overrides->columns, i);
-          if (g_strv_contains ((const char * const *) header, spec->name))
+          if (g_hash_table_contains (in_header, spec->name))
             continue;
           if (spec->role_set && spec->role == MQLW_ROLE_OUTCOME)
             g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_MISSING_OUTCOME,
@@ -596,7 +669,7 @@ resolve_mapping (const MqlwCsvText  *text,
       for (guint i = 0; i < overrides->joins->len; i++)
         {
           const MqlwJoinSpec *join = g_ptr_array_index (overrides->joins, i);
-          if (!g_strv_contains ((const char * const *) header, join->key))
+          if (!g_hash_table_contains (in_header, join->key))
             {
               g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN,
                            _("%s has no column '%s' (named as the key to join %s)"),
@@ -624,8 +697,7 @@ resolve_mapping (const MqlwCsvText  *text,
 
   for (guint c = 0; c < n_cols; c++)
     {
-      const MqlwColumnSpec *given = overrides != NULL
-        ? mqlw_mapping_get_column ((MqlwMapping *) overrides, header[c]) : NULL;
+      const MqlwColumnSpec *given = g_hash_table_lookup (given_specs, header[c]);
       g_autofree char *normalized = mqlw_mapping_normalize_name (header[c]);
       MqlwColumnSpec *spec = g_new0 (MqlwColumnSpec, 1);
       MqlwStage name_stage = MQLW_STAGE_SQL;
@@ -702,11 +774,12 @@ report_bad_value (Reader     *reader,
   shown = shorten_value (field, len);
   if (reader->preview)
     {
+      /* The problem carries the line and the column: the message does not repeat them. */
       add_problem (reader, mqlw_problem_new (MQLW_PROBLEM_ERROR, line, b->spec->name,
                                              /* Translators: the last %s is a reason such as "is not a number". */
-                                             _("line %" PRIu64 ", column %s: '%s' %s (set the column's type "
-                                               "to text in the mapping to keep it as text)"),
-                                             line, b->spec->name, shown, what));
+                                             _("'%s' %s (set the column's type to text in the mapping to "
+                                               "keep it as text)"),
+                                             shown, what));
       return;
     }
   if (reader->error == NULL)
@@ -772,8 +845,11 @@ read_date (Reader     *reader,
   forms = mqlw_date_forms (field, len);
   if (forms == 0)
     {
+      g_autofree char *why = mqlw_date_explain (field, len);
+      g_autofree char *what = why != NULL ? g_strdup_printf (_("is not a date: %s"), why) : NULL;
+
       b->column->days[row] = MQLW_DATE_MISSING;
-      report_bad_value (reader, b, field, len, line, _("is not a date"));
+      report_bad_value (reader, b, field, len, line, what != NULL ? what : _("is not a date"));
       return;
     }
   if ((forms & MQLW_DATE_FORM_ISO) || memchr (field, '/', len) == NULL)
@@ -827,6 +903,35 @@ read_date (Reader     *reader,
   b->column->days[row] = days;
 }
 
+/* A number that is not plain: in the column's form ("$1,200"), or an error
+ * that says why not. */
+static void
+read_number_form (Reader     *reader,
+                  Builder    *b,
+                  const char *field,
+                  gsize       len,
+                  guint64     line,
+                  guint       row)
+{
+  double v;
+  gboolean integral;
+  MqlwNumberResult result = mqlw_number_parse (field, len, &b->form, FALSE, line, &v, &integral);
+  g_autofree char *why = NULL;
+
+  if (result == MQLW_NUMBER_OK)
+    {
+      b->column->num[row] = v;
+      if (!integral)
+        b->saw_fraction = TRUE;
+      return;
+    }
+  b->column->num[row] = NAN;
+  /* A value read as missing ("N/A") is counted there: no reason to spell out. */
+  if (b->missing == NULL || !mqlw_missing_set_match (b->missing, field, len))
+    why = mqlw_number_explain (result, &b->form, field, len);
+  report_bad_value (reader, b, field, len, line, why);
+}
+
 static void
 on_import_field_cb (gpointer    user_data,
                     guint       col,
@@ -839,7 +944,7 @@ on_import_field_cb (gpointer    user_data,
   Builder *b;
   MqlwColumn *column;
 
-  if (G_UNLIKELY (!reader->past_header) || col >= reader->n_cols)
+  if (G_UNLIKELY (!reader->past_header) || col >= reader->n_cols || G_UNLIKELY (row >= reader->row_end))
     return;
   b = &reader->builders[col];
   column = b->column;
@@ -869,17 +974,16 @@ on_import_field_cb (gpointer    user_data,
       {
         double v;
         gboolean integral;
-        if (G_LIKELY (parse_number (field, len, &v, &integral)))
+        /* In a decimal-comma column "10.000" is ten thousand: not a plain number. */
+        if (G_LIKELY (b->form.decimal != ',' || memchr (field, '.', len) == NULL)
+            && G_LIKELY (parse_number (field, len, &v, &integral)))
           {
             column->num[row] = v;
             if (!integral)
               b->saw_fraction = TRUE;
           }
         else
-          {
-            column->num[row] = NAN;
-            report_bad_value (reader, b, field, len, line, _("is not a number"));
-          }
+          read_number_form (reader, b, field, len, line, row);
       }
       break;
 
@@ -934,6 +1038,20 @@ on_import_row_cb (gpointer   user_data,
     }
   if (blank)
     return TRUE;
+  if (G_UNLIKELY (reader->next_row >= reader->row_end))
+    {
+      if (reader->next_row >= reader->max_rows)
+        g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                     _("%s: line %" PRIu64 ": more than %u leads; the workbench reads up to %u leads of "
+                       "%u columns (%u values in all)"),
+                     reader->text->source_name, line, reader->max_rows, reader->max_rows, reader->n_cols,
+                     (guint) MQLW_IMPORT_MAX_VALUES);
+      else
+        g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                     _("%s: line %" PRIu64 ": more records than lines; the file cannot be read"),
+                     reader->text->source_name, line);
+      return FALSE;
+    }
   if (G_UNLIKELY (n_fields != reader->n_cols))
     {
       if (!reader->preview)
@@ -1040,28 +1158,17 @@ finish_date_column (Reader   *reader,
   return TRUE;
 }
 
-static void
+static gsize storage_size (MqlwColumnType type);
+
+/* Room for @capacity rows; FALSE when memory cannot give it (the pages are
+ * only used as rows arrive: a capacity counted from lines is cheap). */
+static gboolean
 set_storage (MqlwColumn *column,
              gsize       capacity)
 {
   g_free (column->num);
-  switch (column->type)
-    {
-    case MQLW_COLUMN_TYPE_INTEGER:
-    case MQLW_COLUMN_TYPE_DECIMAL:
-      column->num = g_new (double, capacity);
-      break;
-    case MQLW_COLUMN_TYPE_BOOLEAN:
-      column->boolean = g_new (gint8, capacity);
-      break;
-    case MQLW_COLUMN_TYPE_DATE:
-      column->days = g_new (gint32, capacity);
-      break;
-    case MQLW_COLUMN_TYPE_CATEGORICAL:
-    default:
-      column->codes = g_new (guint32, capacity);
-      break;
-    }
+  column->num = g_try_malloc_n (MAX (capacity, 1), storage_size (column->type));
+  return column->num != NULL;
 }
 
 static void
@@ -1142,7 +1249,7 @@ choose_deferred (const MqlwMapping *mapping,
       for (guint r = 0; r < rows->len; r++)
         {
           GStrv row = g_ptr_array_index (rows, r);
-          if (g_strv_length (row) <= c || row[c][0] == '\0')
+          if (row[c][0] == '\0')
             continue;
           n_values++;
           g_hash_table_add (seen, row[c]);
@@ -1273,6 +1380,7 @@ init_reader (Reader            *reader,
              MqlwDataset       *dataset,
              gboolean           preview,
              const gboolean    *deferred,
+             const MqlwNumberForm *forms,
              GPtrArray         *problems,
              gsize              capacity,
              guint              row_base,
@@ -1285,6 +1393,9 @@ init_reader (Reader            *reader,
   reader->problems = problems;
   reader->capacity = capacity;
   reader->row_base = reader->next_row = row_base;
+  reader->row_end = (guint) MIN (capacity, G_MAXUINT);
+  reader->max_rows = MIN (MQLW_IMPORT_MAX_ROWS, MQLW_IMPORT_MAX_VALUES / MAX (mapping->columns->len, 1));
+  reader->row_end = MIN (reader->row_end, reader->max_rows);
   reader->past_header = !first;
   reader->n_cols = mapping->columns->len;
   reader->builders = g_new0 (Builder, reader->n_cols);
@@ -1298,6 +1409,7 @@ init_reader (Reader            *reader,
 
       b->spec = spec;
       b->type = spec->type;
+      b->form = forms[c];
       b->bool_extra = bool_extra_for (spec);
       if (spec->role == MQLW_ROLE_IGNORE)
         continue;
@@ -1457,6 +1569,7 @@ read_rows (const MqlwCsvText  *text,
            const MqlwMapping  *mapping,
            gboolean            preview,
            const gboolean     *deferred,
+           const MqlwNumberForm *forms,
            GPtrArray          *problems,
            GHashTable        **first_lines_out,
            GPtrArray         **tallies_out,
@@ -1472,14 +1585,16 @@ read_rows (const MqlwCsvText  *text,
   Reader readers[2] = { { 0 } };
   Part parts[2] = { { 0 } };
   PartProgress pp = { &outer, NULL, 1.0, 0.0 };
-  gsize capacity = text->n_lines + 1;
+  guint max_rows = MIN (MQLW_IMPORT_MAX_ROWS, MQLW_IMPORT_MAX_VALUES / MAX (mapping->columns->len, 1));
+  gsize capacity = MIN (text->n_lines + 1, (guint64) max_rows + 1);
   guint n_parts = 1;
   gint stop = 0;
   gboolean ok = TRUE;
 
   if (retry != NULL)
     *retry = FALSE;
-  if (retry != NULL && !preview && text->split > 0 && text->len >= split_min_bytes)
+  if (retry != NULL && !preview && text->split > 0 && text->len >= split_min_bytes
+      && text->n_lines < max_rows)
     n_parts = 2;
 
   for (guint c = 0; c < mapping->columns->len; c++)
@@ -1492,7 +1607,13 @@ read_rows (const MqlwCsvText  *text,
       column = mqlw_dataset_add_column (dataset, spec->name, spec->type, spec->role);
       column->stage = spec->stage;
       column->activity = g_strdup (spec->activity);
-      set_storage (column, capacity);
+      if (!set_storage (column, capacity))
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                       _("%s: there is not enough memory for %" PRIu64 " lines of %u columns"),
+                       text->source_name, text->n_lines, mapping->columns->len);
+          return NULL;
+        }
       if (spec->type == MQLW_COLUMN_TYPE_CATEGORICAL)
         {
           /* Strings live in chunks the column owns; the index is built if ever needed. */
@@ -1505,7 +1626,7 @@ read_rows (const MqlwCsvText  *text,
         }
     }
 
-  init_reader (&readers[0], text, mapping, dataset, preview, deferred, problems, capacity, 0, TRUE);
+  init_reader (&readers[0], text, mapping, dataset, preview, deferred, forms, problems, capacity, 0, TRUE);
   parts[0].reader = &readers[0];
   parts[0].cancellable = cancellable;
   parts[0].span.end = n_parts == 2 ? text->split : text->len;
@@ -1515,8 +1636,9 @@ read_rows (const MqlwCsvText  *text,
       GThread *thread;
 
       /* Rows of the second part start after every row the first could hold. */
-      init_reader (&readers[1], text, mapping, dataset, preview, deferred, problems, capacity,
+      init_reader (&readers[1], text, mapping, dataset, preview, deferred, forms, problems, capacity,
                    (guint) text->split_lines, FALSE);
+      readers[0].row_end = (guint) text->split_lines;
       parts[1].reader = &readers[1];
       parts[1].cancellable = cancellable;
       parts[1].span.start = text->split;
@@ -1657,6 +1779,27 @@ read_rows (const MqlwCsvText  *text,
   return g_steal_pointer (&dataset);
 }
 
+/* Gives every row at least @n_cols values ("" for the missing ones), so that
+ * a column's value in a row is there without measuring the row each time. */
+static void
+pad_rows (GPtrArray *rows,
+          guint      n_cols)
+{
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+      guint len = g_strv_length (row);
+
+      if (len >= n_cols)
+        continue;
+      row = g_renew (char *, row, n_cols + 1);
+      for (guint c = len; c < n_cols; c++)
+        row[c] = g_strdup ("");
+      row[n_cols] = NULL;
+      rows->pdata[r] = row;
+    }
+}
+
 /* Each column's values read as missing are reported, and the resolved mapping
  * lists them for that column: read again with it, they read the same. */
 static void
@@ -1719,6 +1862,9 @@ read_table (const MqlwCsvText  *text,
   g_autoptr(GArray) row_lines = NULL;
   g_autoptr(MqlwMapping) mapping = NULL;
   g_autofree gboolean *deferred = NULL;
+  g_autofree MqlwNumberForm *forms = NULL;
+  g_autoptr(GPtrArray) text_reasons = NULL;   /* char*, NULL-filled */
+  g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GPtrArray) tallies = NULL;
   MqlwDataset *dataset;
   guint64 header_line = 1;
@@ -1728,24 +1874,28 @@ read_table (const MqlwCsvText  *text,
     return NULL;
 
   /* Header: names must be unique; blank names get a placeholder. */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint c = 0; header[c] != NULL; c++)
     {
+      gpointer first;
+
       g_strstrip (header[c]);
       if (header[c][0] == '\0')
         {
           g_free (header[c]);
           header[c] = g_strdup_printf ("column_%u", c + 1);
         }
-      for (guint k = 0; k < c; k++)
-        if (strcmp (header[k], header[c]) == 0)
-          {
-            g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_DUPLICATE_HEADER,
-                         _("%s: line %" PRIu64 ": the column name '%s' appears twice in the header "
-                           "(columns %u and %u); rename one of them"),
-                         text->source_name, header_line, header[c], k + 1, c + 1);
-            return NULL;
-          }
+      if (g_hash_table_lookup_extended (seen, header[c], NULL, &first))
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_DUPLICATE_HEADER,
+                       _("%s: line %" PRIu64 ": the column name '%s' appears twice in the header "
+                         "(columns %u and %u); rename one of them"),
+                       text->source_name, header_line, header[c], GPOINTER_TO_UINT (first), c + 1);
+          return NULL;
+        }
+      g_hash_table_insert (seen, header[c], GUINT_TO_POINTER (c + 1));
     }
+  pad_rows (rows, g_strv_length (header));
   if (rows->len == 0 && !preview)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_ROWS,
@@ -1760,9 +1910,13 @@ read_table (const MqlwCsvText  *text,
   deferred = g_new0 (gboolean, mapping->columns->len);
   if (!preview)
     choose_deferred (mapping, rows, deferred);
+  forms = g_new0 (MqlwNumberForm, mapping->columns->len);
+  text_reasons = g_ptr_array_new_full (mapping->columns->len, g_free);
+  g_ptr_array_set_size (text_reasons, mapping->columns->len);
+  learn_forms (mapping, rows, row_lines, forms, (char **) text_reasons->pdata);
 
   /* A second parser may only start after the header (past its first data row). */
-  dataset = read_rows (text, mapping, preview, deferred, problems, first_lines_out, &tallies,
+  dataset = read_rows (text, mapping, preview, deferred, forms, problems, first_lines_out, &tallies,
                        progress, progress_data, cancellable,
                        row_lines->len > 0 && text->split_lines + 1 >= g_array_index (row_lines, guint64, 0)
                        ? &retry : NULL, error);
@@ -1771,11 +1925,19 @@ read_table (const MqlwCsvText  *text,
       /* The second parser started inside a record after all: read it all in one. */
       g_debug ("%s: the split did not fall between records; reading in one piece", text->source_name);
       g_clear_pointer (&tallies, g_ptr_array_unref);
-      dataset = read_rows (text, mapping, preview, deferred, problems, first_lines_out, &tallies,
+      dataset = read_rows (text, mapping, preview, deferred, forms, problems, first_lines_out, &tallies,
                            progress, progress_data, cancellable, NULL, error);
     }
   if (dataset == NULL)
     return NULL;
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      MqlwColumn *column = spec->role != MQLW_ROLE_IGNORE ? mqlw_dataset_get_column (dataset, spec->name) : NULL;
+
+      if (column != NULL && column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        column->text_reason = g_steal_pointer (&text_reasons->pdata[c]);
+    }
   note_missing_values (mapping, tallies, problems);
 
   if (head_out != NULL)
@@ -1865,8 +2027,7 @@ read_join_file (const MqlwJoinSpec  *join,
 {
   g_autofree char *path = NULL;
   g_autofree char *name = g_path_get_basename (join->path);
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MqlwSource) source = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(MqlwMapping) overrides = mqlw_mapping_new ();
   MqlwColumnSpec *key_spec;
@@ -1879,15 +2040,14 @@ read_join_file (const MqlwJoinSpec  *join,
   else
     path = g_build_filename (base_dir != NULL ? base_dir : ".", join->path, NULL);
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
+  source = mqlw_source_new_for_path (path, name, &local_error);
+  if (source == NULL)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_JOIN,
                    _("%s: cannot read the file to join (%s)"), name, local_error->message);
       return NULL;
     }
-  bytes = g_mapped_file_get_bytes (mapped);
-  if (!mqlw_csv_text_init (&text, bytes, name, 0, error))
+  if (!mqlw_csv_text_init (&text, source, 0, error))
     {
       mqlw_csv_text_clear (&text);
       return NULL;
@@ -1902,6 +2062,11 @@ read_join_file (const MqlwJoinSpec  *join,
   if (text.problems != NULL)
     g_ptr_array_extend_and_steal (problems, g_steal_pointer (&text.problems));
   mqlw_csv_text_clear (&text);
+  if (dataset != NULL && !mqlw_source_check_unchanged (source, &local_error))
+    {
+      mqlw_csv_import_read_error (&local_error);
+      g_clear_pointer (&dataset, mqlw_dataset_unref);
+    }
   if (dataset == NULL)
     {
       if (g_error_matches (local_error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_UNKNOWN_COLUMN))
@@ -2290,10 +2455,9 @@ apply_stage_column (MqlwDataset       *dataset,
           g_ptr_array_add (problems,
                            mqlw_problem_new (MQLW_PROBLEM_WARNING, first_line_of (first_lines, column, c),
                                              column->name,
-                                             _("line %" PRIu64 ", column %s: the stage '%s' is not "
-                                               "known, so its leads are left unknown; add it to stage_values "
-                                               "in the mapping"),
-                                             first_line_of (first_lines, column, c), column->name, value));
+                                             _("the stage '%s' is not known, so its leads are left unknown; "
+                                               "add it to stage_values in the mapping"),
+                                             value));
           continue;
         }
       known[c] = TRUE;
@@ -2378,10 +2542,9 @@ apply_outcome_column (MqlwDataset *dataset,
               g_ptr_array_add (problems,
                                mqlw_problem_new (MQLW_PROBLEM_WARNING, first_line_of (first_lines, column, c),
                                                  column->name,
-                                                 _("line %" PRIu64 ", column %s: '%s' is not a yes/no "
-                                                   "value, so those leads' %s outcome is left unknown"),
-                                                 first_line_of (first_lines, column, c), column->name, value,
-                                                 stage_label_lower (s)));
+                                                 _("'%s' is not a yes/no value, so those leads' %s outcome "
+                                                   "is left unknown"),
+                                                 value, stage_label_lower (s)));
           }
         for (guint i = 0; i < dataset->n_rows; i++)
           if (column->codes[i] != MQLW_CODE_MISSING && by_code[column->codes[i]] != MQLW_OUTCOME_UNKNOWN)
@@ -2516,68 +2679,80 @@ import_text (const MqlwCsvText  *text,
 }
 
 typedef struct {
-  GBytes   *bytes;
-  gboolean  droppable;
-  gint      stop;       /* atomic: the import failed, the digest is not needed */
+  MqlwSource *source;
+  gint        stop;       /* atomic: the import failed, the digest is not needed */
+  GError     *error;
 } DigestJob;
 
-#define DIGEST_BLOCK ((gsize) 4 << 20)
+#define DIGEST_BLOCK ((gsize) 1 << 20)
 
-/* The digest, block by block; pages of a droppable mapping are given back as
- * soon as they are hashed (the parsers read them again from the page cache). */
+/* The digest of the bytes as read, block by block (the parsers read the same
+ * blocks again from the page cache). */
 static gpointer
 compute_sha256_thread (gpointer data)
 {
   DigestJob *job = data;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  gsize len;
-  const guchar *bytes = g_bytes_get_data (job->bytes, &len);
+  g_autofree char *buffer = mqlw_source_is_in_memory (job->source) ? NULL : g_malloc (DIGEST_BLOCK);
+  guint64 len = mqlw_source_get_size (job->source);
 
-  for (gsize off = 0; off < len; off += DIGEST_BLOCK)
+  for (guint64 off = 0; off < len; off += DIGEST_BLOCK)
     {
-      gsize n = MIN (DIGEST_BLOCK, len - off);
+      gsize n = (gsize) MIN (DIGEST_BLOCK, len - off);
+      const char *p;
+
       if (g_atomic_int_get (&job->stop))
         return NULL;
-      g_checksum_update (checksum, bytes + off, n);
-      if (job->droppable)
-        mqlw_csv_drop_pages (bytes + off, n);
+      if ((p = mqlw_source_read (job->source, off, n, buffer, &job->error)) == NULL)
+        return NULL;
+      g_checksum_update (checksum, (const guchar *) p, n);
     }
   return g_strdup (g_checksum_get_string (checksum));
 }
 
 static MqlwDataset *
-import_bytes (GBytes             *data,
-              gboolean            droppable,
-              const char         *source_name,
-              const char         *base_dir,
-              const MqlwMapping  *mapping,
-              MqlwProgressFunc    progress,
-              gpointer            progress_data,
-              GCancellable       *cancellable,
-              GError            **error)
+import_source (MqlwSource         *source,
+               const char         *base_dir,
+               const MqlwMapping  *mapping,
+               MqlwProgressFunc    progress,
+               gpointer            progress_data,
+               GCancellable       *cancellable,
+               GError            **error)
 {
   MqlwCsvText text;
-  MqlwDataset *dataset = NULL;
-  DigestJob job = { data, droppable, 0 };
+  g_autoptr(MqlwDataset) dataset = NULL;
+  DigestJob job = { source, 0, NULL };
   GThread *digest_thread;
   char *digest;
 
   /* The digest is computed on another core while the parsers run. */
   digest_thread = g_thread_new ("mqlw-sha256", compute_sha256_thread, &job);
-  if (mqlw_csv_text_init_full (&text, data, source_name, mapping != NULL ? mapping->delimiter : 0,
-                               droppable, error))
+  if (mqlw_csv_text_init (&text, source, mapping != NULL ? mapping->delimiter : 0, error))
     dataset = import_text (&text, base_dir, mapping, progress, progress_data, cancellable, error);
   mqlw_csv_text_clear (&text);
   if (dataset == NULL)
     g_atomic_int_set (&job.stop, 1);
   digest = g_thread_join (digest_thread);
+  if (dataset != NULL && digest == NULL)
+    {
+      /* Only a read that came back short stops the digest on its own. */
+      g_propagate_error (error, g_steal_pointer (&job.error));
+      mqlw_csv_import_read_error (error);
+      g_clear_pointer (&dataset, mqlw_dataset_unref);
+    }
+  g_clear_error (&job.error);
+  if (dataset != NULL && !mqlw_source_check_unchanged (source, error))
+    {
+      mqlw_csv_import_read_error (error);
+      g_clear_pointer (&dataset, mqlw_dataset_unref);
+    }
   if (dataset == NULL)
     {
       g_free (digest);
       return NULL;
     }
   dataset->source_sha256 = digest;
-  return dataset;
+  return g_steal_pointer (&dataset);
 }
 
 MqlwDataset *
@@ -2590,29 +2765,25 @@ mqlw_import_bytes (GBytes             *data,
                    GCancellable       *cancellable,
                    GError            **error)
 {
+  g_autoptr(MqlwSource) source = NULL;
+
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return import_bytes (data, FALSE, source_name, base_dir, mapping, progress, progress_data,
-                       cancellable, error);
+  source = mqlw_source_new_for_bytes (data, source_name);
+  return import_source (source, base_dir, mapping, progress, progress_data, cancellable, error);
 }
 
-static GBytes *
-map_file (const char  *path,
-          GError     **error)
+/* @path opened for reading, with errors in MQLW_IMPORT_ERROR. */
+static MqlwSource *
+open_source (const char  *path,
+             GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autofree char *name = g_path_get_basename (path);
+  MqlwSource *source = mqlw_source_new_for_path (path, NULL, error);
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_IO,
-                   _("%s: cannot read the file (%s)"), name, local_error->message);
-      return NULL;
-    }
-  return g_mapped_file_get_bytes (mapped);
+  if (source == NULL)
+    mqlw_csv_import_read_error (error);
+  return source;
 }
 
 MqlwDataset *
@@ -2623,20 +2794,17 @@ mqlw_import_file (const char         *path,
                   GCancellable       *cancellable,
                   GError            **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(MqlwSource) source = NULL;
   g_autofree char *dir = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = map_file (path, error);
-  if (bytes == NULL)
+  source = open_source (path, error);
+  if (source == NULL)
     return NULL;
-  name = g_path_get_basename (path);
   dir = g_path_get_dirname (path);
-  /* Our own read-only private mapping: pages already read may be given back. */
-  return import_bytes (bytes, TRUE, name, dir, mapping, progress, progress_data, cancellable, error);
+  return import_source (source, dir, mapping, progress, progress_data, cancellable, error);
 }
 
 void
@@ -2698,13 +2866,12 @@ preview_outcomes (MqlwCsvPreview *preview,
 }
 
 static MqlwCsvPreview *
-preview_bytes (GBytes             *data,
-               const char         *source_name,
-               const char         *base_dir,
-               const MqlwMapping  *overrides,
-               guint               max_rows,
-               GCancellable       *cancellable,
-               GError            **error)
+preview_source (MqlwSource         *source,
+                const char         *base_dir,
+                const MqlwMapping  *overrides,
+                guint               max_rows,
+                GCancellable       *cancellable,
+                GError            **error)
 {
   g_autoptr(MqlwCsvPreview) preview = NULL;
   g_autoptr(MqlwDataset) dataset = NULL;
@@ -2712,7 +2879,7 @@ preview_bytes (GBytes             *data,
   g_autoptr(GHashTable) first_lines = NULL;
   MqlwCsvText text;
 
-  if (!mqlw_csv_text_init (&text, data, source_name, overrides != NULL ? overrides->delimiter : 0, error))
+  if (!mqlw_csv_text_init (&text, source, overrides != NULL ? overrides->delimiter : 0, error))
     {
       mqlw_csv_text_clear (&text);
       return NULL;
@@ -2723,6 +2890,7 @@ preview_bytes (GBytes             *data,
   preview->delimiter = text.delimiter;
   preview->had_bom = text.had_bom;
   preview->converted_from_cp1252 = text.converted_from_cp1252;
+  preview->converted_from_utf16 = text.converted_from_utf16;
   preview->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
   g_ptr_array_extend_and_steal (preview->problems, g_steal_pointer (&text.problems));
 
@@ -2732,6 +2900,11 @@ preview_bytes (GBytes             *data,
   mqlw_csv_text_clear (&text);
   if (dataset == NULL)
     return NULL;
+  if (!mqlw_source_check_unchanged (source, error))
+    {
+      mqlw_csv_import_read_error (error);
+      return NULL;
+    }
   dataset->source_name = g_strdup (preview->source_name);
   if (!preview_outcomes (preview, dataset, base_dir, first_lines, cancellable, error))
     return NULL;
@@ -2752,10 +2925,13 @@ mqlw_csv_preview_bytes (GBytes             *data,
                         GCancellable       *cancellable,
                         GError            **error)
 {
+  g_autoptr(MqlwSource) source = NULL;
+
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return preview_bytes (data, source_name, NULL, overrides, max_rows, cancellable, error);
+  source = mqlw_source_new_for_bytes (data, source_name);
+  return preview_source (source, NULL, overrides, max_rows, cancellable, error);
 }
 
 MqlwCsvPreview *
@@ -2765,17 +2941,15 @@ mqlw_csv_preview_file (const char         *path,
                        GCancellable       *cancellable,
                        GError            **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(MqlwSource) source = NULL;
   g_autofree char *dir = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = map_file (path, error);
-  if (bytes == NULL)
+  source = open_source (path, error);
+  if (source == NULL)
     return NULL;
-  name = g_path_get_basename (path);
   dir = g_path_get_dirname (path);
-  return preview_bytes (bytes, name, dir, overrides, max_rows, cancellable, error);
+  return preview_source (source, dir, overrides, max_rows, cancellable, error);
 }

@@ -2,8 +2,10 @@
 /* mqlw-import.h — CSV lead history into a dataset (libcsv, streaming).
  *
  * Delimiter detection (, ; tab |), quoted fields with delimiters, quotes and
- * newlines, CRLF/LF, UTF-8 BOM, empty trailing lines; non-UTF-8 text is read as
- * Windows-1252 with a warning. Types are inferred per column, roles guessed from
+ * newlines, LF, CRLF and lone CR (classic Mac) line ends, UTF-8 BOM, empty
+ * trailing lines; UTF-16 (with or without its BOM) is converted, other non-UTF-8
+ * text is read as Windows-1252 with a warning. Files are read, not mapped: one
+ * that changes while it is read gives MQLW_IMPORT_ERROR_CHANGED. Types are inferred per column, roles guessed from
  * the header names, and both can be overridden by a MqlwMapping. Errors name the
  * file, the line and the column. Nothing is returned unless all of it is good. */
 #pragma once
@@ -25,8 +27,17 @@ typedef enum {
   MQLW_IMPORT_ERROR_NO_OUTCOME,      /* no outcome of any stage found or mapped */
   MQLW_IMPORT_ERROR_JOIN,            /* second file problems; message names that file */
   MQLW_IMPORT_ERROR_CANCELLED,
+  MQLW_IMPORT_ERROR_CHANGED,         /* the file was truncated or rewritten while it was read */
+  MQLW_IMPORT_ERROR_LIMIT,           /* beyond the limits below */
 } MqlwImportError;
 GQuark mqlw_import_error_quark (void);
+
+/* What one import reads at most (README "Limits"); beyond any of them it stops
+ * with MQLW_IMPORT_ERROR_LIMIT and says which. */
+#define MQLW_IMPORT_MAX_ROWS         100000000u    /* leads */
+#define MQLW_IMPORT_MAX_COLUMNS      65536u
+#define MQLW_IMPORT_MAX_VALUES       2000000000u   /* rows × columns */
+#define MQLW_IMPORT_MAX_FIELD_BYTES  (1u << 20)    /* one value, 1 MiB */
 
 /* What `mqlw inspect` and the mapping page show before a full import. */
 typedef struct {
@@ -34,8 +45,10 @@ typedef struct {
   char          delimiter;
   gboolean      had_bom;
   gboolean      converted_from_cp1252;
+  gboolean      converted_from_utf16;
   GStrv         header;
-  GPtrArray    *rows;          /* GStrv per row, the first @max_rows data rows */
+  GPtrArray    *rows;          /* GStrv per row, the first @max_rows data rows, each with at least
+                                * a value per header column ("" when the row is short) */
   guint64       n_rows;        /* data rows in the whole file */
   MqlwMapping  *mapping;       /* detected (merged with the given overrides); each detected
                                 * column says why (MqlwColumnSpec.reason) */

@@ -13,6 +13,8 @@
 
 #include "mqlw-model.h"
 #include "mqlw-safe-write.h"
+#include "mqlw-json-limits.h"
+#include "mqlw-read.h"
 
 /* Defaults that are not spelled out by the header: grade bands when a model
  * has no "grades" object, and the grade floors of the two fixed paths (seed 002). */
@@ -564,6 +566,7 @@ mqlw_model_add_fit (MqlwModel   *self,
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (field != NULL, NULL);
   g_return_val_if_fail (op >= MQLW_MATCH_EQUALS && op <= MQLW_MATCH_LAST, NULL);
+  g_return_val_if_fail (isfinite (points), NULL);
 
   rule = g_new0 (MqlwFitRule, 1);
   rule->id = g_strdup (id);
@@ -591,6 +594,8 @@ mqlw_model_add_behaviour (MqlwModel  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (activity != NULL, NULL);
+  g_return_val_if_fail (isfinite (points), NULL);
+  g_return_val_if_fail (isfinite (cap) || isnan (cap), NULL);
 
   rule = g_new0 (MqlwBehaviourRule, 1);
   rule->id = g_strdup (id);
@@ -1381,58 +1386,48 @@ mqlw_model_from_json (const char  *json,
                       GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
+  MqlwModel *model;
 
   g_return_val_if_fail (json != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, json, len, &local_error))
+  if (!mqlw_json_load (parser, json, len, error))
     {
-      /* json-glib's message reads "<data>:LINE:COLUMN: Parse error: …". */
-      const char *message = local_error->message;
-      const char *detail;
-      int line = 0, column = 0;
-
-      if (sscanf (message, "<data>:%d:%d:", &line, &column) == 2 &&
-          (detail = strstr (message, "error: ")) != NULL)
-        g_set_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_PARSE,
-                     _("line %d, column %d: the model is not valid JSON (%s)"), line, column,
-                     detail + strlen ("error: "));
-      else
-        g_set_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_PARSE,
-                     _("the model is not valid JSON (%s)"), message);
+      mqlw_json_error_convert (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_PARSE, MQLW_MODEL_ERROR_INVALID);
       return NULL;
     }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error_literal (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_PARSE, _("The model file is empty"));
-      return NULL;
-    }
-  return read_model (json_parser_get_root (parser), error);
+  model = read_model (json_parser_get_root (parser), error);
+  if (model != NULL && !mqlw_model_check_numbers (model, error))
+    g_clear_pointer (&model, mqlw_model_unref);
+  return model;
 }
 
 MqlwModel *
 mqlw_model_load (const char  *path,
                  GError     **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize length;
+  const char *name = strcmp (path, "-") == 0 ? "stdin" : path;
+  const char *data;
+  gsize length = 0;
   MqlwModel *model;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  contents = mqlw_read_small_file (path, MQLW_JSON_MAX_BYTES, &local_error);
+  if (contents == NULL)
     {
       g_set_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_IO,
                    _("Could not read the model file: %s"), local_error->message);
       return NULL;
     }
-  model = mqlw_model_from_json (contents, (gssize) length, error);
+  data = g_bytes_get_data (contents, &length);
+  model = mqlw_model_from_json (data != NULL ? data : "", (gssize) length, error);
   if (model == NULL)
-    g_prefix_error (error, "%s: ", path);
+    g_prefix_error (error, "%s: ", name);
   return model;
 }
 
@@ -1794,6 +1789,8 @@ mqlw_model_save (const MqlwModel *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!mqlw_model_check_numbers (self, error))
+    return FALSE;
   json = mqlw_model_to_json (self, TRUE);
   /* A temporary file renamed over @path; its errors name the file (mqlw-safe-write.h). */
   return mqlw_safe_write_contents (path, json, -1, error);

@@ -152,6 +152,7 @@ gboolean    mqlw_model_equal           (const MqlwModel *a,
 MqlwModel  *mqlw_model_from_json       (const char  *json,
                                         gssize       len,
                                         GError     **error);
+/* @path "-" reads standard input. */
 MqlwModel  *mqlw_model_load            (const char  *path,
                                         GError     **error);
 /* Canonical form: fixed key order, no insignificant whitespace when !pretty,
@@ -162,7 +163,15 @@ gboolean    mqlw_model_save            (const MqlwModel *self,
                                         const char  *path,
                                         GError     **error);
 
-/* Builders, for tests and the GUI; they return the new rule owned by the model. */
+/* Every number of the model is finite (NaN only where it means "not set":
+ * capacity, a cap, a range's open bound); otherwise MQLW_MODEL_ERROR_INVALID
+ * naming the JSON path ("$.fit[2].points"). Reading JSON and saving check it;
+ * so should anything that stores a model built another way. */
+gboolean    mqlw_model_check_numbers   (const MqlwModel *self,
+                                        GError     **error);
+
+/* Builders, for tests and the GUI; they return the new rule owned by the model.
+ * @points must be finite, @cap finite or NAN (critical and NULL otherwise). */
 MqlwFitRule       *mqlw_model_add_fit          (MqlwModel   *self,
                                                 const char  *id,
                                                 const char  *field,

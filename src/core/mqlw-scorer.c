@@ -230,8 +230,14 @@ check_match (MqlwDataset      *dataset,
     case MQLW_MATCH_RANGE:
       if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
         {
-          g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
-                       _("%s uses a range on column '%s', which holds text, not numbers"), what, match->field);
+          if (column->text_reason != NULL)
+            g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
+                         /* Translators: the last %s is "line 5: '$5.3M' is not a number: …". */
+                         _("%s uses a range on column '%s', which holds text, not numbers (%s)"),
+                         what, match->field, column->text_reason);
+          else
+            g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
+                         _("%s uses a range on column '%s', which holds text, not numbers"), what, match->field);
           return FALSE;
         }
       return TRUE;

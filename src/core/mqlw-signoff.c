@@ -12,6 +12,7 @@
 
 #include "mqlw-signoff.h"
 #include "mqlw-safe-write.h"
+#include "mqlw-json-limits.h"
 #include "mqlw-signoff-private.h"
 #include "mqlw-sql.h"
 #include "mqlw-scorer.h"
@@ -909,10 +910,10 @@ mqlw_signoff_parse_export (JsonParser       *parser,
   const char *format;
   gint64 version;
 
-  if (!json_parser_load_from_data (parser, json, len, &local))
+  if (!mqlw_json_load (parser, json, len, &local))
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
-                   _("This is not an agreed-model export: it is not valid JSON (%s)"), local->message);
+                   _("This is not an agreed-model export: %s"), local->message);
       return FALSE;
     }
   root = json_parser_get_root (parser);

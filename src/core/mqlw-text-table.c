@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-text-table"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "mqlw-text-table.h"
+
+struct _MqlwTextTable {
+  char      *align;
+  guint      n_columns;
+  GPtrArray *rows;      /* GStrv of n_columns cells */
+};
+
+MqlwTextTable *
+mqlw_text_table_new (const char *align)
+{
+  MqlwTextTable *self;
+
+  g_return_val_if_fail (align != NULL && *align != '\0', NULL);
+
+  self = g_new0 (MqlwTextTable, 1);
+  self->align = g_strdup (align);
+  self->n_columns = strlen (align);
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  return self;
+}
+
+void
+mqlw_text_table_free (MqlwTextTable *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->rows);
+  g_free (self->align);
+  g_free (self);
+}
+
+void
+mqlw_text_table_add_row (MqlwTextTable      *self,
+                         const char * const *cells)
+{
+  GStrv row;
+
+  g_return_if_fail (self != NULL && cells != NULL);
+
+  row = g_new0 (char *, self->n_columns + 1);
+  for (guint c = 0; c < self->n_columns; c++)
+    row[c] = g_strdup (cells[c] != NULL ? cells[c] : "");
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+append_spaces (GString *out,
+               glong    n)
+{
+  for (glong i = 0; i < n; i++)
+    g_string_append_c (out, ' ');
+}
+
+char *
+mqlw_text_table_to_string (MqlwTextTable *self,
+                           const char    *indent)
+{
+  g_autofree glong *widths = NULL;
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  widths = g_new0 (glong, self->n_columns);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (self->rows, r);
+      for (guint c = 0; c < self->n_columns; c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (row[c], -1));
+    }
+
+  out = g_string_new (NULL);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (self->rows, r);
+      glong pending = 0;   /* spaces owed before the next text: none at a line's end */
+
+      if (indent != NULL)
+        g_string_append (out, indent);
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          glong pad = widths[c] - g_utf8_strlen (row[c], -1);
+
+          if (c > 0)
+            pending += 2;
+          if (self->align[c] == 'r')
+            pending += pad;
+          if (row[c][0] != '\0')
+            {
+              append_spaces (out, pending);
+              g_string_append (out, row[c]);
+              pending = 0;
+            }
+          if (self->align[c] != 'r')
+            pending += pad;
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "41.2 %" or "—" when there is nothing to compute it over. */
+static char *
+format_percent (double rate)
+{
+  if (isnan (rate))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.1f %%", rate * 100.0);
+}
+
+static char *
+format_rate_cell (const MqlwRate *rate)
+{
+  if (!rate->present)
+    return g_strdup ("");
+  if (rate->known == 0)
+    return g_strdup ("— (0)");
+  return g_strdup_printf ("%.1f %% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")",
+                          rate->rate * 100.0, rate->reached, rate->known);
+}
+
+char *
+mqlw_text_buckets (const MqlwBucketTable *table)
+{
+  gboolean present[MQLW_N_STAGES] = { FALSE };
+  g_autoptr(MqlwTextTable) text = NULL;
+  g_autoptr(GString) align = g_string_new ("lrr");
+  const char *cells[3 + MQLW_N_STAGES + 1];
+  guint n = 0;
+  GString *out;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  for (guint i = 0; i < table->n_buckets; i++)
+    for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+      present[s] |= table->buckets[i].stage[s].present;
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    present[s] |= table->unscored.stage[s].present;
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    if (present[s])
+      g_string_append_c (align, 'r');
+  g_string_append_c (align, 'l');
+  text = mqlw_text_table_new (align->str);
+
+  cells[n++] = _("Score");
+  cells[n++] = _("Leads");
+  cells[n++] = _("Share");
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    if (present[s])
+      cells[n++] = _(mqlw_stage_label (s));
+  cells[n++] = _("Verdict");
+  mqlw_text_table_add_row (text, cells);
+
+  for (guint i = 0; i < table->n_buckets; i++)
+    {
+      const MqlwBucket *bucket = &table->buckets[i];
+      g_autofree char *range = mqlw_bucket_table_range_label (table, i);
+      g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, bucket->leads);
+      g_autofree char *share = format_percent (bucket->share);
+      char *rates[MQLW_N_STAGES] = { NULL };
+
+      n = 0;
+      cells[n++] = range;
+      cells[n++] = leads;
+      cells[n++] = share;
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        if (present[s])
+          cells[n++] = rates[s] = format_rate_cell (&bucket->stage[s]);
+      cells[n++] = _(mqlw_verdict_label (bucket->verdict));
+      mqlw_text_table_add_row (text, cells);
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        g_free (rates[s]);
+    }
+
+  if (table->unscored.leads > 0)
+    {
+      /* The leads without a score: on a row of their own, in no bucket. */
+      g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, table->unscored.leads);
+      char *rates[MQLW_N_STAGES] = { NULL };
+
+      n = 0;
+      cells[n++] = _("Unscored");
+      cells[n++] = leads;
+      cells[n++] = "—";
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        if (present[s])
+          cells[n++] = rates[s] = format_rate_cell (&table->unscored.stage[s]);
+      cells[n++] = "—";
+      mqlw_text_table_add_row (text, cells);
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        g_free (rates[s]);
+    }
+
+  out = g_string_new (NULL);
+  {
+    g_autofree char *lines = mqlw_text_table_to_string (text, NULL);
+    g_string_append (out, lines);
+  }
+  g_string_append (out, _("Each range runs from its first score up to, not including, the next range's first score.\n"));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+stage_percent (const MqlwPreview *p,
+               MqlwStage          stage)
+{
+  if (!p->stage[stage].present || isnan (p->stage[stage].rate))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.1f %%", p->stage[stage].rate * 100);
+}
+
+char *
+mqlw_text_previews (const MqlwPreview *previews,
+                    guint              n)
+{
+  g_autoptr(MqlwTextTable) text = mqlw_text_table_new ("rrrrrrrl");
+  g_autofree char *over = g_strstrip (g_strdup (_("  over capacity")));
+  const char *heading[] = {
+    _("Threshold"), _("MQLs"), _("/ month"), _("Accept"), _("SQL rate"), _("Win rate"), _("Wins caught"), NULL,
+  };
+
+  g_return_val_if_fail (previews != NULL || n == 0, NULL);
+
+  mqlw_text_table_add_row (text, heading);
+  for (guint i = 0; i < n; i++)
+    {
+      const MqlwPreview *p = &previews[i];
+      g_autofree char *threshold = g_strdup_printf ("%g", p->threshold);
+      g_autofree char *mql = g_strdup_printf ("%" G_GUINT64_FORMAT, p->mql);
+      g_autofree char *per_month = isnan (p->mql_per_month) ? g_strdup ("—") : g_strdup_printf ("%.1f", p->mql_per_month);
+      g_autofree char *acc = stage_percent (p, MQLW_STAGE_ACCEPTED);
+      g_autofree char *sql = stage_percent (p, MQLW_STAGE_SQL);
+      g_autofree char *won = stage_percent (p, MQLW_STAGE_WON);
+      g_autofree char *caught = !isnan (p->wins_captured_share)
+        ? g_strdup_printf ("%.1f %%", p->wins_captured_share * 100) : g_strdup ("—");
+      const char *cells[] = { threshold, mql, per_month, acc, sql, won, caught, p->over_capacity ? over : NULL };
+
+      mqlw_text_table_add_row (text, cells);
+    }
+  return mqlw_text_table_to_string (text, NULL);
+}

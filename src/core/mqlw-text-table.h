@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-text-table.h — plain-text tables for a terminal: the bucket table and
+ * the threshold sweep as `mqlw calibrate|sweep` print them.
+ *
+ * Every column is as wide as its widest cell, counted in characters (not
+ * bytes: "—", "–" and "%" line up), so the columns stay aligned whatever the
+ * counts (8 digits and more) and whatever the language of the headings.
+ * Columns are two spaces apart; lines end in "\n" without trailing spaces. */
+#pragma once
+
+#include "mqlw-calibration.h"
+
+G_BEGIN_DECLS
+
+typedef struct _MqlwTextTable MqlwTextTable;
+
+/* @align: one character per column, 'l' (left) or 'r' (right). */
+MqlwTextTable *mqlw_text_table_new       (const char          *align);
+void           mqlw_text_table_free      (MqlwTextTable       *self);
+/* One row of as many cells as there are columns; NULL cells are empty. */
+void           mqlw_text_table_add_row   (MqlwTextTable       *self,
+                                          const char * const  *cells);
+/* The table, each line starting with @indent (nullable). */
+char          *mqlw_text_table_to_string (MqlwTextTable       *self,
+                                          const char          *indent);
+
+/* Score range, leads, share, a rate cell per stage present ("41.2 % (52094/126332)"),
+ * verdict; the unscored leads on a row of their own; then the note on how ranges run. */
+char          *mqlw_text_buckets         (const MqlwBucketTable *table);
+/* Threshold, MQLs, per month, acceptance, SQL rate, win rate, wins caught. */
+char          *mqlw_text_previews        (const MqlwPreview   *previews,
+                                          guint                n);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwTextTable, mqlw_text_table_free)
+
+G_END_DECLS
