@@ -25,6 +25,8 @@
 #include "mqlw-value.h"
 #include "mqlw-maturity.h"
 #include "mqlw-segments.h"
+#include "mqlw-subset.h"
+#include "mqlw-backtest.h"
 #include "mqlw-notes.h"
 #include "mqlw-model-adapt.h"
 #include "mqlw-column-rank.h"

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mqlw-segments.h"
+#include "mqlw-subset.h"
 
 G_DEFINE_QUARK (mqlw-segments-error-quark, mqlw_segments_error)
 
@@ -179,75 +180,6 @@ group_rows (Grouping         *g,
     }
 }
 
-/* The rows of one group as scores and outcomes of their own. */
-typedef struct {
-  MqlwScores   scores;
-  MqlwOutcomes outcomes;
-} Subset;
-
-static void
-subset_clear (Subset *s)
-{
-  g_free (s->scores.total);
-  g_free (s->scores.fit);
-  g_free (s->scores.behaviour);
-  g_free (s->scores.grade);
-  g_free (s->scores.fixed_paths);
-  g_free (s->scores.disqualified);
-  for (guint k = 0; k < MQLW_N_STAGES; k++)
-    g_free (s->outcomes.stage[k]);
-  g_free (s->outcomes.amount);
-  g_free (s->outcomes.created_days);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Subset, subset_clear)
-
-static void
-subset_init (Subset             *s,
-             const MqlwScores   *scores,
-             const MqlwOutcomes *outcomes,
-             const guint        *group,
-             guint               which,
-             guint               n)
-{
-  guint m = 0;
-
-  memset (s, 0, sizeof *s);
-  s->scores.total = g_new (double, MAX (n, 1));
-  s->scores.fit = g_new (float, MAX (n, 1));
-  s->scores.behaviour = g_new (float, MAX (n, 1));
-  s->scores.grade = g_new (guint8, MAX (n, 1));
-  s->scores.fixed_paths = g_new (guint8, MAX (n, 1));
-  s->scores.disqualified = g_new (guint16, MAX (n, 1));
-  for (guint k = 0; k < MQLW_N_STAGES; k++)
-    if (outcomes->stage[k] != NULL)
-      s->outcomes.stage[k] = g_new (gint8, MAX (n, 1));
-  if (outcomes->amount != NULL)
-    s->outcomes.amount = g_new (double, MAX (n, 1));
-  if (outcomes->created_days != NULL)
-    s->outcomes.created_days = g_new (gint32, MAX (n, 1));
-  for (guint row = 0; row < scores->n; row++)
-    {
-      if (group[row] != which)
-        continue;
-      s->scores.total[m] = scores->total[row];
-      s->scores.fit[m] = scores->fit[row];
-      s->scores.behaviour[m] = scores->behaviour[row];
-      s->scores.grade[m] = scores->grade[row];
-      s->scores.fixed_paths[m] = scores->fixed_paths[row];
-      s->scores.disqualified[m] = scores->disqualified[row];
-      for (guint k = 0; k < MQLW_N_STAGES; k++)
-        if (outcomes->stage[k] != NULL)
-          s->outcomes.stage[k][m] = outcomes->stage[k][row];
-      if (outcomes->amount != NULL)
-        s->outcomes.amount[m] = outcomes->amount[row];
-      if (outcomes->created_days != NULL)
-        s->outcomes.created_days[m] = outcomes->created_days[row];
-      m++;
-    }
-  s->scores.n = s->outcomes.n = m;
-}
-
 /* The pooled table's ranges as an edges scheme, so every segment shares them. */
 static MqlwBucketSpec *
 shared_spec (const MqlwBucketTable *pooled)
@@ -349,7 +281,7 @@ compare_segments (gconstpointer a,
 static MqlwSegment *
 build_segment (MqlwSegments         *self,
                const char           *label,
-               const Subset         *subset,
+               const MqlwSubset     *subset,
                gboolean              score_path,
                const MqlwBucketSpec *spec)
 {
@@ -456,7 +388,7 @@ mqlw_segments_new (MqlwDataset          *dataset,
   g_autoptr(MqlwBucketSpec) shared = NULL;
   g_autoptr(MqlwCalibration) pooled = NULL;
   g_auto(Grouping) grouping = { 0 };
-  g_auto(Subset) all = { 0 };
+  g_auto(MqlwSubset) all = { 0 };
   g_autofree guint *scored = NULL;
   MqlwColumn *column;
   guint64 mql;
@@ -494,7 +426,7 @@ mqlw_segments_new (MqlwDataset          *dataset,
       scored[row] = isnan (scores->total[row]) ? NO_GROUP : 0;
       self->unscored += isnan (scores->total[row]);
     }
-  subset_init (&all, scores, &dataset->outcomes, scored, 0, scores->n);
+  mqlw_subset_init (&all, scores, &dataset->outcomes, scored, 0);
   pooled = mqlw_calibration_new (&all.scores, &all.outcomes, score_path);
   if (spec == NULL)
     spec = auto_spec = mqlw_bucket_spec_parse ("auto", NULL);
@@ -510,9 +442,9 @@ mqlw_segments_new (MqlwDataset          *dataset,
   group_rows (&grouping, column, scores);
   for (guint g = 0; g < grouping.labels->len; g++)
     {
-      g_auto(Subset) subset = { 0 };
+      g_auto(MqlwSubset) subset = { 0 };
 
-      subset_init (&subset, scores, &dataset->outcomes, grouping.group, g, scores->n);
+      mqlw_subset_init (&subset, scores, &dataset->outcomes, grouping.group, g);
       g_ptr_array_add (self->segments, build_segment (self, g_ptr_array_index (grouping.labels, g), &subset,
                                                       score_path, shared));
     }
