@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "gui-test-util.h"
+#include "mqlw-backtest-view.h"
 #include "mqlw-maturity-view.h"
 #include "mqlw-quality-view.h"
 #include "mqlw-segments-view.h"
@@ -304,6 +305,52 @@ test_segments (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+backtest_ready (gpointer window)
+{
+  return gui_test_is_idle (window) &&
+         mqlw_backtest_view_is_ready (MQLW_BACKTEST_VIEW (mqlw_window_get_child (window, "backtest")));
+}
+
+/* The latest quarter held out (the default): the figures are the core's. */
+static void
+test_backtest (void)
+{
+  MqlwWindow *window = open_sample ();
+  MqlwBacktestView *view = MQLW_BACKTEST_VIEW (mqlw_window_get_child (window, "backtest"));
+  g_autoptr(MqlwBacktest) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const MqlwBacktest *shown;
+  const MqlwBacktestSplit *a, *b;
+  GuiTestReference ref;
+
+  gui_test_reference_init (&ref);
+  expected = mqlw_backtest_new (ref.dataset, mqlw_scorer_get_scores (ref.scorer), ref.model->paths.score,
+                                ref.model->threshold, MQLW_BACKTEST_TIME, 3, MQLW_STAGE_SQL, 0.30, 20,
+                                mqlw_date_today (), &error);
+  g_assert_no_error (error);
+  mqlw_window_set_view (window, "backtest");
+  gui_test_wait_until (backtest_ready, window, "the back-test");
+  shown = mqlw_backtest_view_get_backtest (view);
+  g_assert_cmpuint (shown->splits->len, ==, 1);
+  a = &g_array_index (shown->splits, MqlwBacktestSplit, 0);
+  b = &g_array_index (expected->splits, MqlwBacktestSplit, 0);
+  g_assert_cmpstr (a->label, ==, b->label);
+  g_assert_cmpuint (a->held_out.leads, ==, b->held_out.leads);
+  g_assert_cmpfloat (a->held_out.auc, ==, b->held_out.auc);
+  g_assert_cmpuint (a->held_out.rate.reached, ==, b->held_out.rate.reached);
+  g_assert_cmpuint (shown->warnings->len, ==, expected->warnings->len);
+  screenshots (window, "backtest");
+
+  mqlw_backtest_view_set_split (view, 3);
+  gui_test_wait_until (backtest_ready, window, "the folds");
+  g_assert_cmpuint (mqlw_backtest_view_get_backtest (view)->splits->len, ==, 5);
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-backtest-folds.png");
+
+  gui_test_reference_clear (&ref);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/analysis/value", test_value);
   g_test_add_func ("/mqlw/gui/analysis/maturity", test_maturity);
   g_test_add_func ("/mqlw/gui/analysis/segments", test_segments);
+  g_test_add_func ("/mqlw/gui/analysis/backtest", test_backtest);
 
   return gui_test_run ();
 }
