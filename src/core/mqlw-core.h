@@ -27,6 +27,7 @@
 #include "mqlw-segments.h"
 #include "mqlw-subset.h"
 #include "mqlw-backtest.h"
+#include "mqlw-grid.h"
 #include "mqlw-notes.h"
 #include "mqlw-model-adapt.h"
 #include "mqlw-column-rank.h"
