@@ -35,6 +35,7 @@
 #include "mqlw-chart-curves.h"
 #include "mqlw-chart-value.h"
 #include "mqlw-chart-cohorts.h"
+#include "mqlw-chart-grid.h"
 #include "mqlw-generate.h"
 #include "mqlw-signoff.h"
 #include "mqlw-keys.h"
