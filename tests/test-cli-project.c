@@ -287,6 +287,7 @@ test_exports_and_report (void)
     g_assert_nonnull (strstr (md_text, "How well the score ranks leads"));
     g_assert_nonnull (strstr (md_text, "Does it hold out of sample?"));
     g_assert_nonnull (strstr (md_text, "Out of sample"));
+    g_assert_nonnull (strstr (md_text, "Fit by engagement"));
   }
   run_mqlw (&run, "report", "demo.mqlw", "--output", "definition.docx", NULL);
   g_assert_cmpint (run.status, ==, 1);

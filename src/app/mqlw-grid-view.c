@@ -119,6 +119,7 @@ fill_labels (MqlwGridView   *self,
     gtk_label_set_label (self->rule, _("The model does not grade leads: rows are fit-point bands, and the grade + "
                                        "behaviour path cannot be drawn. Turn grades on in the model to edit it "
                                        "here."));
+  /* xgettext:no-c-format */
   g_string_append (note, _("Each cell: the stage's observed rate among its leads with a 95 % interval, and how many "
                            "leads and MQLs it holds (MQLs by any path). Behaviour bands split at the quartiles of "
                            "the leads' behaviour points, and at the path's minimum."));

@@ -13,6 +13,7 @@
 
 #include "mqlw-backtest.h"
 #include "mqlw-evaluate.h"
+#include "mqlw-grid.h"
 #include "mqlw-maturity.h"
 #include "mqlw-report-private.h"
 #include "mqlw-segments.h"
@@ -430,6 +431,57 @@ add_backtest (MqlwReport *self,
     mqlw_report_add_text (self, _("Out of sample the figures stay within their intervals."));
 }
 
+/* Fit × engagement: the stage's rate per grade and behaviour band, the cells
+ * the grade + behaviour path selects marked. Only for a points model. */
+static void
+add_grid (MqlwReport *self,
+          MqlwStage   stage)
+{
+  MqlwDataset *dataset = mqlw_report_get_dataset (self);
+  MqlwModel *model = mqlw_report_get_model (self);
+  g_autoptr(MqlwGrid) grid = NULL;
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree double *widths = NULL;
+  g_autofree char *text = NULL;
+
+  if (stage >= MQLW_N_STAGES || model->score_column != NULL)
+    return;
+  grid = mqlw_grid_new (mqlw_scorer_get_scores (mqlw_report_get_scorer (self)), &dataset->outcomes, model, NULL, 0);
+  if (grid->n_cols > 8)
+    return;
+  mqlw_report_add_subheading (self, _("Fit by engagement"));
+  /* TRANSLATORS: %s is a stage ("SQL") */
+  text = g_strdup_printf (_("The %s rate of the leads in each cell, fit down and behaviour points across, with the "
+                            "leads it holds. Cells marked * are the ones the grade + behaviour path makes MQLs."),
+                          _(mqlw_stage_label (stage)));
+  mqlw_report_add_text (self, text);
+  widths = g_new (double, grid->n_cols + 1);
+  widths[0] = 0.16;
+  g_ptr_array_add (header, g_strdup (grid->by_grade ? _("Grade") : _("Fit points")));
+  for (guint c = 0; c < grid->n_cols; c++)
+    {
+      widths[c + 1] = 0.84 / grid->n_cols;
+      g_ptr_array_add (header, mqlw_grid_col_label (grid, c));
+    }
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      g_ptr_array_add (cells, mqlw_grid_row_label (grid, r));
+      for (guint c = 0; c < grid->n_cols; c++)
+        {
+          const MqlwGridCell *cell = mqlw_grid_cell (grid, r, c);
+          const MqlwRate *rate = &cell->stage[stage];
+          g_autofree char *percent = mqlw_report_format_percent (rate->present && rate->known > 0 ? rate->rate : NAN);
+          g_autofree char *leads = mqlw_report_format_count (cell->leads);
+
+          /* TRANSLATORS: a report grid cell, "36.0 % of 172" (the rate, the leads) */
+          g_ptr_array_add (cells, g_strdup_printf (_("%s%s of %s"), cell->in_region ? "* " : "", percent, leads));
+        }
+    }
+  mqlw_report_add_table (self, (const char * const *) header->pdata, widths, grid->n_cols + 1,
+                         ((1u << (grid->n_cols + 1)) - 1) & ~1u, cells, -1);
+}
+
 void
 mqlw_report_build_analytics (MqlwReport *self)
 {
@@ -442,4 +494,5 @@ mqlw_report_build_analytics (MqlwReport *self)
   add_maturity (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
   add_segments (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
   add_backtest (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
+  add_grid (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
 }
