@@ -102,6 +102,7 @@ mqlw_analysis_view_set_workshop (MqlwAnalysisView *self,
   mqlw_maturity_view_set_workshop (self->maturity_view, workshop);
   mqlw_segments_view_set_workshop (self->segments_view, workshop);
   mqlw_grid_view_set_workshop (self->grid_view, workshop);
+  mqlw_backtest_view_set_workshop (self->backtest_view, workshop);
 }
 
 void

@@ -49,6 +49,8 @@ struct _MqlwBacktestView
   GtkSpinner      *spinner;
   GtkWidget       *warnings;
   GtkGrid         *grid;
+  GtkDrawingArea  *area;
+  gboolean         workshop;
   GtkLabel        *note;
 };
 
@@ -237,6 +239,48 @@ fill_note (MqlwBacktestView   *self,
 }
 
 static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        user_data)
+{
+  MqlwBacktestView *self = user_data;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const MqlwBacktest *bt = get_backtest (self);
+  MqlwChartStyle style;
+
+  if (bt == NULL)
+    return;
+  mqlw_chart_style_init (&style);
+  style.dark = adw_style_manager_get_dark (manager);
+  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
+  style.font_scale = self->workshop ? 1.4 : 1.0;
+  mqlw_chart_draw_backtest (cr, width, height, bt, &style);
+}
+
+static void
+size_chart (MqlwBacktestView   *self,
+            const MqlwBacktest *bt)
+{
+  MqlwChartStyle style;
+
+  mqlw_chart_style_init (&style);
+  style.font_scale = self->workshop ? 1.4 : 1.0;
+  gtk_drawing_area_set_content_height (self->area, bt != NULL ? (int) ceil (mqlw_chart_backtest_height (bt, &style))
+                                                              : 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+on_style_changed_cb (AdwStyleManager  *manager,
+                     GParamSpec       *pspec,
+                     MqlwBacktestView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
 on_done_cb (gpointer      result,
             const GError *error,
             gpointer      user_data)
@@ -251,11 +295,13 @@ on_done_cb (gpointer      result,
       add_message (self, error->message, TRUE);
       mqlw_table_fill (self->grid, NULL, 0, NULL, 0, -1);
       gtk_label_set_label (self->note, "");
+      size_chart (self, NULL);
       return;
     }
   fill_warnings (self, bt);
   fill_table (self, bt);
   fill_note (self, bt);
+  size_chart (self, bt);
 }
 
 static void
@@ -331,6 +377,7 @@ mqlw_backtest_view_dispose (GObject *object)
 
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->workbench);
   g_clear_pointer (&self->job, mqlw_analysis_job_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_BACKTEST_VIEW);
@@ -355,6 +402,7 @@ mqlw_backtest_view_class_init (MqlwBacktestViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, spinner);
   gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, warnings);
   gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, grid);
+  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, area);
   gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, note);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "backtestview");
@@ -382,6 +430,11 @@ mqlw_backtest_view_init (MqlwBacktestView *self)
   self->filling = FALSE;
   g_signal_connect (self->split_dropdown, "notify::selected", G_CALLBACK (on_split_selected_cb), self);
   g_signal_connect (self->stage_dropdown, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
+  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Each figure in sample and held out, with its interval"), -1);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->split_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leads held out"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
@@ -401,6 +454,16 @@ mqlw_backtest_view_set_workbench (MqlwBacktestView *self,
   g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
   fill_stages (self);
   self->dirty = TRUE;
+}
+
+void
+mqlw_backtest_view_set_workshop (MqlwBacktestView *self,
+                                 gboolean          workshop)
+{
+  g_return_if_fail (MQLW_IS_BACKTEST_VIEW (self));
+
+  self->workshop = !!workshop;
+  size_chart (self, get_backtest (self));
 }
 
 void

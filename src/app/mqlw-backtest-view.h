@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (MqlwBacktestView, mqlw_backtest_view, MQLW, BACKTEST_VIEW,
  * warnings above it. Computed off the main thread. */
 void                mqlw_backtest_view_set_workbench (MqlwBacktestView *self,
                                                       MqlwWorkbench    *workbench);
+void                mqlw_backtest_view_set_workshop  (MqlwBacktestView *self,
+                                                      gboolean          workshop);
 /* @index into the split list: 0 last month, 1 last 3 months, 2 last 6
  * months, 3 five folds. */
 void                mqlw_backtest_view_set_split     (MqlwBacktestView *self,

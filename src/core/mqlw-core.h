@@ -36,6 +36,7 @@
 #include "mqlw-chart-value.h"
 #include "mqlw-chart-cohorts.h"
 #include "mqlw-chart-grid.h"
+#include "mqlw-chart-backtest.h"
 #include "mqlw-generate.h"
 #include "mqlw-signoff.h"
 #include "mqlw-keys.h"
