@@ -13,6 +13,7 @@
 #include "mqlw-model-check.h"
 #include "mqlw-import.h"
 #include "mqlw-model.h"
+#include "mqlw-model-edit.h"
 #include "mqlw-scorer.h"
 #include "mqlw-stats.h"
 #include "mqlw-verdict.h"
