@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 
+#include "mqlw-analysis-view.h"
 #include "mqlw-bucket-view.h"
 #include "mqlw-chart-view.h"
 #include "mqlw-mapping-page.h"
@@ -99,6 +100,7 @@ struct _MqlwWindow
   MqlwModelPanel       *model_panel;
   MqlwPreviewPanel     *preview_panel;
   MqlwSweepView        *sweep_view;
+  MqlwAnalysisView     *analysis_view;
   MqlwProjectView      *project_view;
   GtkRevealer          *file_revealer;
   GtkLabel             *file_label;

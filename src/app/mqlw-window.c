@@ -797,6 +797,7 @@ _mqlw_window_set_workshop_mode (MqlwWindow *self,
   gtk_widget_set_size_request (GTK_WIDGET (self->preview_panel), workshop ? 420 : 300, -1);
   mqlw_chart_view_set_workshop (self->chart_view, workshop);
   mqlw_sweep_view_set_workshop (self->sweep_view, workshop);
+  mqlw_analysis_view_set_workshop (self->analysis_view, workshop);
   if (self->settings != NULL)
     g_settings_set_boolean (self->settings, "workshop-mode", workshop);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSHOP_MODE]);
@@ -940,6 +941,7 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   g_type_ensure (MQLW_TYPE_MODEL_PANEL);
   g_type_ensure (MQLW_TYPE_PREVIEW_PANEL);
   g_type_ensure (MQLW_TYPE_SWEEP_VIEW);
+  g_type_ensure (MQLW_TYPE_ANALYSIS_VIEW);
   g_type_ensure (MQLW_TYPE_PROJECT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-window.ui");
@@ -977,6 +979,7 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, model_panel);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, preview_panel);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, sweep_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, analysis_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, project_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, file_revealer);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, file_label);
@@ -1056,6 +1059,7 @@ mqlw_window_init (MqlwWindow *self)
   mqlw_preview_panel_set_workbench (self->preview_panel, self->workbench);
   mqlw_model_panel_set_workbench (self->model_panel, self->workbench);
   mqlw_sweep_view_set_workbench (self->sweep_view, self->workbench);
+  mqlw_analysis_view_set_workbench (self->analysis_view, self->workbench);
 
   g_signal_connect (self->threshold_adjustment, "value-changed", G_CALLBACK (on_threshold_value_changed_cb), self);
 
@@ -1125,8 +1129,15 @@ mqlw_window_set_view (MqlwWindow *self,
   g_return_if_fail (MQLW_IS_WINDOW (self));
   g_return_if_fail (name != NULL);
 
-  if (g_strcmp0 (name, "chart") == 0 || g_strcmp0 (name, "sweep") == 0 || g_strcmp0 (name, "project") == 0)
+  if (g_strcmp0 (name, "chart") == 0 || g_strcmp0 (name, "sweep") == 0 || g_strcmp0 (name, "project") == 0 ||
+      g_strcmp0 (name, "analysis") == 0)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
+  else if (mqlw_analysis_view_get_view (self->analysis_view, name) != NULL)
+    {
+      /* One of the Analysis page's views: "quality", … */
+      adw_view_stack_set_visible_child_name (self->view_stack, "analysis");
+      mqlw_analysis_view_show (self->analysis_view, name);
+    }
 }
 
 GtkWidget *
@@ -1154,6 +1165,10 @@ mqlw_window_get_child (MqlwWindow *self,
     return GTK_WIDGET (self->threshold_spin);
   if (g_str_equal (name, "project"))
     return GTK_WIDGET (self->project_view);
+  if (g_str_equal (name, "analysis"))
+    return GTK_WIDGET (self->analysis_view);
+  if (mqlw_analysis_view_get_view (self->analysis_view, name) != NULL)
+    return mqlw_analysis_view_get_view (self->analysis_view, name);
   if (g_str_equal (name, "banner"))
     return GTK_WIDGET (self->banner_label);
   if (g_str_equal (name, "banner-revealer"))
