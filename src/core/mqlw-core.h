@@ -15,6 +15,7 @@
 #include "mqlw-json-limits.h"
 #include "mqlw-import.h"
 #include "mqlw-model.h"
+#include "mqlw-model-edit.h"
 #include "mqlw-scorer.h"
 #include "mqlw-stats.h"
 #include "mqlw-verdict.h"
