@@ -18,6 +18,7 @@
 #include "mqlw-report.h"
 #include "mqlw-calibration.h"
 #include "mqlw-chart.h"
+#include "mqlw-format.h"
 #include "mqlw-report-private.h"
 #include "mqlw-scorer.h"
 #include "mqlw-safe-write.h"
@@ -148,52 +149,30 @@ add_table (MqlwReport         *self,
 
 /* ---- formatting --------------------------------------------------------- */
 
+/* The report is text to read in a file (Markdown) as much as on a page: the
+ * core's formatter in its plain style. */
 static char *
 format_count (guint64 value)
 {
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  /* Translators: the thousands separator in lead counts ("12,345"); decimals follow the locale. */
-  const char *separator = _(",");
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, separator);
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
+  return mqlw_format_count_as (value, MQLW_FORMAT_PLAIN);
 }
 
 static char *
 format_percent (double rate)
 {
-  if (!isfinite (rate))
-    return g_strdup ("—");
-  return g_strdup_printf ("%.1f %%", rate * 100.0);
+  return mqlw_format_percent_as (rate, 1, MQLW_FORMAT_PLAIN);
 }
 
 static char *
 format_number (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    return g_strdup ("—");
-  if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%s%.0f", value < 0 ? "−" : "", fabs (value));
-  g_ascii_formatd (buf, sizeof buf, "%.2f", fabs (value));
-  return g_strdup_printf ("%s%s", value < 0 ? "−" : "", buf);
+  return mqlw_format_figure (value);
 }
 
-/* "+15", "−50": points as people write them. */
 static char *
 format_points (double value)
 {
-  g_autofree char *number = format_number (value);
-  return value > 0 ? g_strconcat ("+", number, NULL) : g_steal_pointer (&number);
+  return mqlw_format_points (value);
 }
 
 static char *
@@ -210,9 +189,7 @@ format_rate_with_counts (const MqlwRate *rate)
 static char *
 format_cell_rate (const MqlwRate *rate)
 {
-  if (!rate->present || rate->known == 0)
-    return g_strdup ("—");
-  return g_strdup_printf ("%.1f %%", rate->rate * 100.0);
+  return format_percent (rate->present && rate->known > 0 ? rate->rate : NAN);
 }
 
 static char *
