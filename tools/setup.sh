@@ -19,6 +19,7 @@ packages=(
   python3 python3-pandas python3-sklearn python3-scipy python3-statsmodels poppler-utils openssh-client
   postgresql
   clang libclang-rt-14-dev valgrind
+  locales
 )
 
 install_packages () {
@@ -35,6 +36,15 @@ install_packages () {
   echo "setup: installing ${missing[*]}"
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# The number formatter's tests also run in German (they skip without it).
+generate_locales () {
+  locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' && return
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen
+  $sudo locale-gen
 }
 
 configure_and_build () {
@@ -64,6 +74,7 @@ case "$mode" in
     ;;
   test)
     install_packages
+    generate_locales
     configure_and_build
     log="$build/meson-logs/setup-test.txt"
     set +e

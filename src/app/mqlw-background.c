@@ -35,3 +35,17 @@ mqlw_background_thread_begin (void)
     g_debug ("could not lower the worker's priority: %s", g_strerror (errno));
 #endif
 }
+
+void
+mqlw_background_return_error (GTask  *task,
+                              GError *error)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (error != NULL);
+
+  /* The core's own "cancelled" codes mean the same thing. */
+  if (g_task_return_error_if_cancelled (task))
+    g_error_free (error);
+  else
+    g_task_return_error (task, error);
+}

@@ -591,7 +591,7 @@ run_op_thread (GTask        *task,
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
-    g_task_return_error (task, error);
+    mqlw_background_return_error (task, error);
 }
 
 static void start_task (MqlwProjectSession *self,
@@ -1185,6 +1185,111 @@ mqlw_project_session_log_export (MqlwProjectSession *self,
   emit_changed (self);
 }
 
+/* ---- the written definition --------------------------------------------- */
+
+/* What the report shows, taken on the main thread: the window's figures. */
+typedef struct {
+  char              *path;
+  MqlwDataset       *dataset;
+  MqlwModel         *model;
+  MqlwSignoff       *signoff;
+  guint              version;
+  MqlwBucketSpec    *buckets;     /* the scheme on show */
+  MqlwReportOptions  options;     /* its verdict cuts and stated period */
+} ReportJob;
+
+static void
+report_job_free (ReportJob *job)
+{
+  g_clear_pointer (&job->dataset, mqlw_dataset_unref);
+  g_clear_pointer (&job->model, mqlw_model_unref);
+  g_clear_pointer (&job->signoff, mqlw_signoff_unref);
+  g_clear_pointer (&job->buckets, mqlw_bucket_spec_free);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+run_report (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  ReportJob *job = task_data;
+  g_autoptr(MqlwReport) report = NULL;
+  GError *error = NULL;
+
+  mqlw_background_thread_begin ();
+  job->options.buckets = job->buckets;
+  report = mqlw_report_new_full (job->dataset, job->model, job->signoff, job->version, &job->options, &error);
+  if (report == NULL || !mqlw_report_write (report, job->path, &error))
+    mqlw_background_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static ReportJob *
+new_report_job (MqlwProjectSession *self,
+                const char         *path)
+{
+  MqlwWorkbench *workbench = self->workbench;
+  MqlwSignoff *signoff = mqlw_project_session_get_current_signoff (self);
+  const MqlwModelVersion *head = self->project != NULL ? mqlw_project_get_head (self->project) : NULL;
+  ReportJob *job = g_new0 (ReportJob, 1);
+
+  job->path = g_strdup (path);
+  job->dataset = mqlw_dataset_ref (mqlw_workbench_get_dataset (workbench));
+  job->model = mqlw_model_copy (mqlw_workbench_get_model (workbench));
+  job->signoff = signoff != NULL ? mqlw_signoff_ref (signoff) : NULL;
+  job->version = signoff != NULL ? signoff->version : version_holds (head, job->model) ? head->number : 0;
+  mqlw_report_options_init (&job->options);
+  if (mqlw_workbench_get_bucket_spec (workbench) != NULL)
+    job->buckets = mqlw_bucket_spec_copy (mqlw_workbench_get_bucket_spec (workbench));
+  mqlw_workbench_get_verdict_cuts (workbench, &job->options.cuts);
+  job->options.months = mqlw_workbench_get_months (workbench);
+  return job;
+}
+
+void
+mqlw_project_session_write_report_async (MqlwProjectSession  *self,
+                                         const char          *path,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *base = NULL;
+  MqlwReportFormat format;
+
+  g_return_if_fail (MQLW_IS_PROJECT_SESSION (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (mqlw_workbench_has_data (self->workbench));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mqlw_project_session_write_report_async);
+  if (!mqlw_report_format_from_name (path, &format))
+    {
+      base = g_path_get_basename (path);
+      g_task_return_new_error (task, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_FORMAT,
+                               _("“%s” ends in neither .pdf nor .md: choose one of the two."), base);
+      return;
+    }
+  /* The report shows what the window shows: its buckets, verdicts and period. */
+  g_task_set_task_data (task, new_report_job (self, path), (GDestroyNotify) report_job_free);
+  g_task_run_in_thread (task, run_report);
+}
+
+gboolean
+mqlw_project_session_write_report_finish (MqlwProjectSession  *self,
+                                          GAsyncResult        *result,
+                                          GError             **error)
+{
+  g_return_val_if_fail (MQLW_IS_PROJECT_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* ---- autosave and recovery ---------------------------------------------- */
 
 static gboolean
@@ -1246,7 +1351,6 @@ on_autosave_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!mqlw_project_session_autosave_finish (self, result, &error) &&
-      !g_error_matches (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CANCELLED) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not write the recovery copy: %s", error->message);
 }

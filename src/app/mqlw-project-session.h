@@ -10,7 +10,8 @@
  * File work (open, save, save as, sign, recovery copy) runs in a GTask thread,
  * one at a time; while it runs the project is not touched on the main thread
  * ("busy"). An autosave in flight is cancelled when the person starts a file
- * operation, which then waits for it to end (see mqlw_project_session_run).
+ * operation, which then waits for it to end. A cancelled operation fails with
+ * G_IO_ERROR_CANCELLED (see mqlw-background.h).
  *
  * "Dirty" = the project holds unsaved changes, or the workbench's model differs
  * from the project's head version, or there is data but no project file yet. */
@@ -115,6 +116,19 @@ void                mqlw_project_session_add_signature_async  (MqlwProjectSessio
 gboolean            mqlw_project_session_add_signature_finish (MqlwProjectSession    *self,
                                                                GAsyncResult          *result,
                                                                GError               **error);
+
+/* Writes the written definition (PDF or Markdown, by @path's ending) of the
+ * figures on show: the workbench's model, buckets, verdict cuts and period,
+ * with the sign-off that covers the model. The project is not touched (the
+ * caller logs the export). */
+void                mqlw_project_session_write_report_async  (MqlwProjectSession  *self,
+                                                              const char          *path,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+gboolean            mqlw_project_session_write_report_finish (MqlwProjectSession  *self,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
 
 /* ---- trusted approver cards --------------------------------------------- */
 

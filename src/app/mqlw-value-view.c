@@ -99,16 +99,10 @@ get_worth (MqlwValueView *self)
   return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
 }
 
-/* Whole amounts grouped like counts, a real minus; "–" when unknown. */
 static char *
 format_money (double value)
 {
-  g_autofree char *digits = NULL;
-
-  if (!isfinite (value))
-    return g_strdup ("\u2013");
-  digits = mqlw_format_count ((guint64) llround (fabs (value)));
-  return value <= -0.5 ? g_strconcat ("\u2212", digits, NULL) : g_steal_pointer (&digits);
+  return mqlw_format_money (value, MQLW_FORMAT_DISPLAY);
 }
 
 static void

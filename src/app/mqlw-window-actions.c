@@ -233,7 +233,7 @@ cancel_action (GtkWidget  *widget,
 {
   MqlwWindow *self = MQLW_WINDOW (widget);
 
-  if (self->task != NULL || g_object_get_data (G_OBJECT (self), "loading-job") != NULL)
+  if (self->reading != READING_NONE || g_object_get_data (G_OBJECT (self), "loading-job") != NULL)
     g_cancellable_cancel (self->cancellable);
   else if (mqlw_project_session_is_busy (self->session) || self->file_progress_source != 0)
     {

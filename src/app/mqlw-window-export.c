@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "mqlw-background.h"
 #include "mqlw-window-private.h"
 
 static void exported (MqlwWindow *self,
@@ -264,101 +263,43 @@ _mqlw_window_export_sweep_csv_to (MqlwWindow *self,
   exported (self, "sweep", _("Sweep exported"), path);
 }
 
+/* The written definition on its way to @path. */
 typedef struct {
-  MqlwDataset *dataset;
-  MqlwModel   *model;
-  MqlwSignoff *signoff;
-  guint        version;
-  char        *path;
-  MqlwBucketSpec *buckets;       /* the scheme on show */
-  MqlwReportOptions options;     /* its verdict cuts and stated period */
-} ReportJob;
-
-static void
-report_job_free (ReportJob *job)
-{
-  g_clear_pointer (&job->dataset, mqlw_dataset_unref);
-  g_clear_pointer (&job->model, mqlw_model_unref);
-  g_clear_pointer (&job->signoff, mqlw_signoff_unref);
-  g_clear_pointer (&job->buckets, mqlw_bucket_spec_free);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-run_report_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  ReportJob *job = task_data;
-  g_autoptr(MqlwReport) report = NULL;
-  GError *error = NULL;
-
-  mqlw_background_thread_begin ();
-  job->options.buckets = job->buckets;
-  report = mqlw_report_new_full (job->dataset, job->model, job->signoff, job->version, &job->options, &error);
-  if (report == NULL || !mqlw_report_write (report, job->path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
+  MqlwWindow *window;
+  char       *path;
+} ReportRequest;
 
 static void
 on_report_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(MqlwWindow) self = user_data;
+  ReportRequest *request = user_data;
+  g_autoptr(MqlwWindow) self = request->window;
+  g_autofree char *path = request->path;
   g_autoptr(GError) error = NULL;
-  ReportJob *job = g_task_get_task_data (G_TASK (result));
 
+  g_free (request);
   _mqlw_window_hide_file_progress (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!mqlw_project_session_write_report_finish (MQLW_PROJECT_SESSION (object), result, &error))
     {
       _mqlw_window_show_error (self, _("Could Not Write the Definition"), error);
       return;
     }
-  g_object_set_data (G_OBJECT (self), "report-written", GINT_TO_POINTER (TRUE));
-  exported (self, "report", _("Written definition exported"), job->path);
+  exported (self, "report", _("Written definition exported"), path);
 }
 
 void
 _mqlw_window_export_report_to (MqlwWindow *self,
                                const char *path)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  MqlwReportFormat format;
-  MqlwSignoff *signoff = mqlw_project_session_get_current_signoff (self->session);
-  MqlwProject *project = mqlw_project_session_get_project (self->session);
-  const MqlwModelVersion *head = project != NULL ? mqlw_project_get_head (project) : NULL;
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *text = g_strdup_printf (_("Writing “%s”…"), base);
-  ReportJob *job;
+  ReportRequest *request = g_new0 (ReportRequest, 1);
 
-  if (!mqlw_report_format_from_name (path, &format))
-    {
-      g_set_error (&error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_FORMAT,
-                   _("“%s” ends in neither .pdf nor .md: choose one of the two."), base);
-      _mqlw_window_show_error (self, _("Could Not Write the Definition"), error);
-      return;
-    }
-  job = g_new0 (ReportJob, 1);
-  job->dataset = mqlw_dataset_ref (mqlw_workbench_get_dataset (self->workbench));
-  job->model = mqlw_model_copy (mqlw_workbench_get_model (self->workbench));
-  job->signoff = signoff != NULL ? mqlw_signoff_ref (signoff) : NULL;
-  job->version = signoff != NULL ? signoff->version :
-                 head != NULL && mqlw_model_equal (head->model, job->model) ? head->number : 0;
-  job->path = g_strdup (path);
-  /* The report shows what the window shows: its buckets, verdicts and period. */
-  mqlw_report_options_init (&job->options);
-  if (mqlw_workbench_get_bucket_spec (self->workbench) != NULL)
-    job->buckets = mqlw_bucket_spec_copy (mqlw_workbench_get_bucket_spec (self->workbench));
-  mqlw_workbench_get_verdict_cuts (self->workbench, &job->options.cuts);
-  job->options.months = mqlw_workbench_get_months (self->workbench);
+  request->window = g_object_ref (self);
+  request->path = g_strdup (path);
   _mqlw_window_show_file_progress (self, text, TRUE);
-  task = g_task_new (NULL, self->file_cancellable, on_report_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) report_job_free);
-  g_task_run_in_thread (task, run_report_thread);
+  mqlw_project_session_write_report_async (self->session, path, self->file_cancellable,
+                                           on_report_done_cb, request);
 }

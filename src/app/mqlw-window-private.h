@@ -30,6 +30,13 @@
 
 G_BEGIN_DECLS
 
+/* What the loading page waits for. */
+typedef enum {
+  READING_NONE,
+  READING_PREVIEW,
+  READING_IMPORT,
+} ReadingKind;
+
 /* What an unsaved-changes guard goes on with (Discard, or Save succeeded). */
 typedef void (*GuardedFunc) (MqlwWindow *self,
                              const char *arg);
@@ -44,7 +51,8 @@ struct _MqlwWindow
   char                 *import_path;     /* the CSV being mapped / imported */
   MqlwModel            *pending_model;   /* loaded with the next import (sample) */
   GtkNative            *file_chooser;    /* GtkFileChooserNative while open */
-  GTask                *task;           /* the running preview or import */
+  ReadingKind           reading;         /* what the loading page waits for */
+  guint                 reading_serial;  /* the newest read; older ones are dropped */
   guint                 progress_source;
   guint                 busy_source;
   guint                 hide_header_source;
@@ -130,7 +138,6 @@ void _mqlw_window_set_page (MqlwWindow *self,
 void _mqlw_window_return_to_previous_page (MqlwWindow *self);
 void _mqlw_window_renew_cancellable (MqlwWindow *self);
 void _mqlw_window_stop_progress (MqlwWindow *self);
-gboolean _mqlw_window_is_cancelled (const GError *error);
 void _mqlw_window_apply_default_buckets (MqlwWindow *self);
 void _mqlw_window_show_scoring_page (MqlwWindow *self);
 void _mqlw_window_start_preview (MqlwWindow *self,

@@ -243,7 +243,7 @@ on_model_loaded_cb (GObject      *object,
 
   if (!mqlw_workbench_load_finish (MQLW_WORKBENCH (object), result, &error))
     {
-      if (!_mqlw_window_is_cancelled (error))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _mqlw_window_show_error (self, g_object_get_data (G_OBJECT (self), "model-heading"), error);
       return;
     }
@@ -509,7 +509,7 @@ update_file_progress_cb (gpointer user_data)
     gtk_progress_bar_pulse (self->file_progress);
   else
     gtk_progress_bar_set_fraction (self->file_progress, fraction);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0 && self->task == NULL)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0 && self->reading == READING_NONE)
     gtk_progress_bar_set_fraction (self->progress_bar, fraction);
   return G_SOURCE_CONTINUE;
 }
@@ -538,14 +538,6 @@ _mqlw_window_hide_file_progress (MqlwWindow *self)
   gtk_revealer_set_reveal_child (self->file_revealer, FALSE);
 }
 
-static gboolean
-is_cancelled_file_error (const GError *error)
-{
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-         g_error_matches (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CANCELLED) ||
-         g_error_matches (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_CANCELLED);
-}
-
 static void
 run_after_save (MqlwWindow *self,
                 gboolean    saved)
@@ -570,7 +562,7 @@ on_save_done_cb (GObject      *object,
     {
       _mqlw_window_hide_file_progress (self);
       run_after_save (self, FALSE);
-      if (is_cancelled_file_error (error))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _mqlw_window_show_toast (self, _("Save cancelled; the saved project is unchanged"), NULL);
       else
         _mqlw_window_show_error (self, _("Could Not Save the Project"), error);
@@ -643,7 +635,7 @@ on_open_project_done_cb (GObject      *object,
   if (!mqlw_project_session_open_finish (MQLW_PROJECT_SESSION (object), result, &error))
     {
       _mqlw_window_return_to_previous_page (self);
-      if (is_cancelled_file_error (error))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _mqlw_window_show_toast (self, _("Opening cancelled"), NULL);
       else
         _mqlw_window_show_error (self, _("Could Not Open the Project"), error);

@@ -6,7 +6,6 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
-#include "mqlw-background.h"
 #include "mqlw-format.h"
 #include "mqlw-frame-queue.h"
 #include "mqlw-window-private.h"
@@ -287,44 +286,50 @@ on_suggest_row_activated_cb (GtkListBox    *list,
 
 /* ---- import ------------------------------------------------------------- */
 
-/* Owned by its GTask; the worker touches only @progress (atomically). */
+/* A lead history the window reads (a preview for the mapping page, or the
+ * import) and then loads into the workbench; the newest one wins. */
 typedef struct {
+  MqlwWindow  *window;        /* a ref */
+  guint        serial;
   char        *path;
   MqlwMapping *mapping;
-  gint         progress;   /* 0 … 10000 */
   gboolean     ask_scoring;   /* no model came with it: ask how leads are scored */
-} ImportJob;
+} Reading;
 
-static void
-import_job_free (ImportJob *job)
+static Reading *
+reading_new (MqlwWindow        *self,
+             const char        *path,
+             const MqlwMapping *mapping)
 {
-  g_free (job->path);
-  g_clear_pointer (&job->mapping, mqlw_mapping_free);
-  g_free (job);
+  Reading *r = g_new0 (Reading, 1);
+
+  r->window = g_object_ref (self);
+  r->serial = ++self->reading_serial;
+  r->path = g_strdup (path);
+  r->mapping = mapping != NULL ? mqlw_mapping_copy (mapping) : NULL;
+  return r;
 }
 
 static void
-on_import_progress (double   fraction,
-                    gpointer user_data)
+reading_free (Reading *r)
 {
-  ImportJob *job = user_data;
-
-  g_atomic_int_set (&job->progress, (gint) CLAMP (fraction * 10000.0, 0, 10000));
+  g_object_unref (r->window);
+  g_free (r->path);
+  g_clear_pointer (&r->mapping, mqlw_mapping_free);
+  g_free (r);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reading, reading_free)
 
 static gboolean
 update_progress_cb (gpointer user_data)
 {
   MqlwWindow *self = user_data;
-  ImportJob *job;
 
-  if (self->task == NULL)
-    return G_SOURCE_CONTINUE;
-  job = g_task_get_task_data (self->task);
-  if (g_task_get_source_tag (self->task) == (gpointer) _mqlw_window_start_preview)
+  if (self->reading == READING_PREVIEW)
     gtk_progress_bar_pulse (self->progress_bar);
-  else
-    gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&job->progress) / 10000.0);
+  else if (self->reading == READING_IMPORT)
+    gtk_progress_bar_set_fraction (self->progress_bar, mqlw_workbench_get_import_progress (self->workbench));
   return G_SOURCE_CONTINUE;
 }
 
@@ -332,13 +337,14 @@ void
 _mqlw_window_stop_progress (MqlwWindow *self)
 {
   g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_object (&self->task);
+  self->reading = READING_NONE;
 }
 
 static void
-start_progress (MqlwWindow *self,
-                const char *title,
-                const char *path)
+start_progress (MqlwWindow  *self,
+                ReadingKind  kind,
+                const char  *title,
+                const char  *path)
 {
   g_autofree char *base = g_path_get_basename (path);
 
@@ -347,51 +353,26 @@ start_progress (MqlwWindow *self,
   adw_status_page_set_description (self->loading_page, base);
   _mqlw_window_set_page (self, "loading");
   _mqlw_window_stop_progress (self);
+  self->reading = kind;
   self->progress_source = g_timeout_add (50, update_progress_cb, self);
 }
 
+/* Back where the person came from, saying why. */
 static void
-run_import_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+report_read_error (MqlwWindow   *self,
+                   ReadingKind   kind,
+                   const char   *path,
+                   const GError *error)
 {
-  ImportJob *job = task_data;
-  GError *error = NULL;
-  MqlwDataset *dataset;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *heading = kind == READING_IMPORT ? g_strdup_printf (_("Could Not Import “%s”"), base)
+                                                    : g_strdup_printf (_("Could Not Read “%s”"), base);
 
-  mqlw_background_thread_begin ();
-  dataset = mqlw_import_file (job->path, job->mapping, on_import_progress, job,
-                              cancellable, &error);
-  if (dataset == NULL)
-    g_task_return_error (task, error);
+  _mqlw_window_return_to_previous_page (self);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _mqlw_window_show_toast (self, _("Import cancelled"), NULL);
   else
-    g_task_return_pointer (task, dataset, (GDestroyNotify) mqlw_dataset_unref);
-}
-
-static void
-run_preview_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-  GError *error = NULL;
-  MqlwCsvPreview *preview;
-
-  mqlw_background_thread_begin ();
-  preview = mqlw_csv_preview_file (job->path, job->mapping, PREVIEW_ROWS, cancellable, &error);
-  if (preview == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, preview, (GDestroyNotify) mqlw_csv_preview_free);
-}
-
-gboolean
-_mqlw_window_is_cancelled (const GError *error)
-{
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-         g_error_matches (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED);
+    _mqlw_window_show_error (self, heading, error);
 }
 
 /* A model that applies to any history: the data's own score column if it has one. */
@@ -444,7 +425,7 @@ on_scoring_loaded_cb (GObject      *object,
 
   if (!mqlw_workbench_load_finish (MQLW_WORKBENCH (object), result, &error))
     {
-      if (!_mqlw_window_is_cancelled (error))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _mqlw_window_show_error (self, _("Could Not Score the Leads"), error);
       return;
     }
@@ -481,36 +462,28 @@ on_import_loaded_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(Reading) r = user_data;
+  MqlwWindow *self = r->window;
   g_autoptr(GError) error = NULL;
-  ImportJob *job = g_object_steal_data (G_OBJECT (self), "loading-job");
-  g_autofree char *base = NULL;
-  g_autofree char *heading = NULL;
 
-  if (job == NULL)
-    return;
-  base = g_path_get_basename (job->path);
-  heading = g_strdup_printf (_("Could Not Import “%s”"), base);
+  if (g_object_get_data (G_OBJECT (self), "loading-job") == r)
+    g_object_set_data (G_OBJECT (self), "loading-job", NULL);
   if (!mqlw_workbench_load_finish (MQLW_WORKBENCH (object), result, &error))
     {
-      _mqlw_window_return_to_previous_page (self);
-      if (_mqlw_window_is_cancelled (error) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _mqlw_window_show_toast (self, _("Import cancelled"), NULL);
-      else
-        _mqlw_window_show_error (self, heading, error);
-      import_job_free (job);
+      if (r->serial != self->reading_serial)
+        return;   /* superseded by a newer import */
+      report_read_error (self, READING_IMPORT, r->path, error);
       return;
     }
   /* A new lead history is a new, untitled document, with no stated period. */
   mqlw_workbench_set_months (self->workbench, NAN);
-  mqlw_project_session_reset (self->session, job->mapping);
+  mqlw_project_session_reset (self->session, r->mapping);
   _mqlw_window_apply_default_buckets (self);
-  _mqlw_window_remember_recent (self, job->path);
-  if (job->ask_scoring)
+  _mqlw_window_remember_recent (self, r->path);
+  if (r->ask_scoring)
     _mqlw_window_show_scoring_page (self);
   else
     _mqlw_window_set_page (self, "workbench");
-  import_job_free (job);
 }
 
 static void
@@ -518,26 +491,20 @@ on_import_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(Reading) r = user_data;
+  MqlwWindow *self = r->window;
   g_autoptr(MqlwDataset) dataset = NULL;
   g_autoptr(MqlwModel) model = NULL;
   g_autoptr(GError) error = NULL;
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autofree char *base = g_path_get_basename (job->path);
-  g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), base);
 
-  if ((gpointer) result != (gpointer) self->task)
+  dataset = mqlw_workbench_import_finish (MQLW_WORKBENCH (object), result, &error);
+  if (r->serial != self->reading_serial)
     return;   /* superseded by a newer import */
   _mqlw_window_stop_progress (self);
   model = g_steal_pointer (&self->pending_model);
-  dataset = g_task_propagate_pointer (G_TASK (result), &error);
   if (dataset == NULL)
     {
-      _mqlw_window_return_to_previous_page (self);
-      if (_mqlw_window_is_cancelled (error))
-        _mqlw_window_show_toast (self, _("Import cancelled"), NULL);
-      else
-        _mqlw_window_show_error (self, heading, error);
+      report_read_error (self, READING_IMPORT, r->path, error);
       return;
     }
 
@@ -545,25 +512,18 @@ on_import_done_cb (GObject      *object,
   if (model == NULL && !mqlw_workbench_has_data (self->workbench))
     {
       model = create_fallback_model (dataset);
-      job->ask_scoring = TRUE;
+      r->ask_scoring = TRUE;
     }
   if (model != NULL && isnan (model->capacity_per_month) && self->settings != NULL &&
       g_settings_get_double (self->settings, "default-capacity") > 0)
     model->capacity_per_month = g_settings_get_double (self->settings, "default-capacity");
 
   /* The figures are computed off the main thread too; NULL keeps the models. */
-  {
-    ImportJob *loaded = g_new0 (ImportJob, 1);
-
-    loaded->path = g_strdup (job->path);
-    loaded->mapping = job->mapping != NULL ? mqlw_mapping_copy (job->mapping) : NULL;
-    loaded->ask_scoring = job->ask_scoring;
-    g_object_set_data_full (G_OBJECT (self), "loading-job", loaded, (GDestroyNotify) import_job_free);
-    adw_status_page_set_title (self->loading_page, _("Calculating the Figures…"));
-    gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
-    mqlw_workbench_load_async (self->workbench, dataset, model, self->cancellable,
-                               on_import_loaded_cb, g_object_ref (self));
-  }
+  adw_status_page_set_title (self->loading_page, _("Calculating the Figures…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
+  g_object_set_data (G_OBJECT (self), "loading-job", r);   /* the GUI tests look */
+  mqlw_workbench_load_async (self->workbench, dataset, model, self->cancellable,
+                             on_import_loaded_cb, g_steal_pointer (&r));
 }
 
 static void
@@ -571,19 +531,12 @@ start_import (MqlwWindow        *self,
               const char        *path,
               const MqlwMapping *mapping)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job = g_new0 (ImportJob, 1);
+  Reading *r;
 
   _mqlw_window_renew_cancellable (self);
-  job->path = g_strdup (path);
-  job->mapping = mapping != NULL ? mqlw_mapping_copy (mapping) : NULL;
-  start_progress (self, _("Importing…"), path);
-
-  task = g_task_new (NULL, self->cancellable, on_import_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_import);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  self->task = g_object_ref (task);
-  g_task_run_in_thread (task, run_import_thread);
+  r = reading_new (self, path, mapping);
+  start_progress (self, READING_IMPORT, _("Importing…"), path);
+  mqlw_workbench_import_async (self->workbench, path, mapping, self->cancellable, on_import_done_cb, r);
 }
 
 static void
@@ -591,28 +544,24 @@ on_preview_done_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(Reading) r = user_data;
+  MqlwWindow *self = r->window;
   g_autoptr(GError) error = NULL;
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
   MqlwCsvPreview *preview;
 
-  if ((gpointer) result != (gpointer) self->task)
-    return;   /* superseded by a newer import */
+  preview = mqlw_workbench_preview_finish (MQLW_WORKBENCH (object), result, &error);
+  if (r->serial != self->reading_serial)
+    {
+      g_clear_pointer (&preview, mqlw_csv_preview_free);
+      return;   /* superseded by a newer import */
+    }
   _mqlw_window_stop_progress (self);
-  preview = g_task_propagate_pointer (G_TASK (result), &error);
   if (preview == NULL)
     {
-      g_autofree char *base = g_path_get_basename (job->path);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Read “%s”"), base);
-
-      _mqlw_window_return_to_previous_page (self);
-      if (_mqlw_window_is_cancelled (error))
-        _mqlw_window_show_toast (self, _("Import cancelled"), NULL);
-      else
-        _mqlw_window_show_error (self, heading, error);
+      report_read_error (self, READING_PREVIEW, r->path, error);
       return;
     }
-  mqlw_mapping_page_set_preview (self->mapping_page, job->path, preview);
+  mqlw_mapping_page_set_preview (self->mapping_page, r->path, preview);
   _mqlw_window_set_page (self, "mapping");
 }
 
@@ -620,19 +569,13 @@ void
 _mqlw_window_start_preview (MqlwWindow *self,
                             const char *path)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job = g_new0 (ImportJob, 1);
+  Reading *r;
 
   _mqlw_window_renew_cancellable (self);
   replace_string (&self->import_path, path);
-  job->path = g_strdup (path);
-  start_progress (self, _("Reading…"), path);
-
-  task = g_task_new (NULL, self->cancellable, on_preview_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, _mqlw_window_start_preview);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  self->task = g_object_ref (task);
-  g_task_run_in_thread (task, run_preview_thread);
+  r = reading_new (self, path, NULL);
+  start_progress (self, READING_PREVIEW, _("Reading…"), path);
+  mqlw_workbench_preview_async (self->workbench, path, NULL, PREVIEW_ROWS, self->cancellable, on_preview_done_cb, r);
 }
 
 static void

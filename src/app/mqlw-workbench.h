@@ -106,6 +106,32 @@ gboolean               mqlw_workbench_load_finish      (MqlwWorkbench       *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
+/* Reading a lead history off the main thread (the core's mqlw_import_file and
+ * mqlw_csv_preview_file): the whole file as a dataset for mqlw_workbench_load,
+ * or its first @n_rows and what was detected, for the mapping page. Nothing in
+ * the workbench changes. A cancelled read fails with G_IO_ERROR_CANCELLED. */
+void                   mqlw_workbench_import_async     (MqlwWorkbench       *self,
+                                                        const char          *path,
+                                                        const MqlwMapping   *mapping,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+MqlwDataset           *mqlw_workbench_import_finish    (MqlwWorkbench       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+/* 0 … 1 of the newest import still reading. */
+double                 mqlw_workbench_get_import_progress (MqlwWorkbench    *self);
+void                   mqlw_workbench_preview_async    (MqlwWorkbench       *self,
+                                                        const char          *path,
+                                                        const MqlwMapping   *mapping,
+                                                        guint                n_rows,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+MqlwCsvPreview        *mqlw_workbench_preview_finish   (MqlwWorkbench       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 MqlwDataset           *mqlw_workbench_get_dataset      (MqlwWorkbench  *self);
 MqlwModel             *mqlw_workbench_get_model        (MqlwWorkbench  *self);   /* current; threshold & capacity up to date */
 MqlwModel             *mqlw_workbench_get_baseline     (MqlwWorkbench  *self);

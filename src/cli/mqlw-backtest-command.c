@@ -95,14 +95,14 @@ csv_part (GPtrArray              *row,
           const MqlwBacktestPart *p)
 {
   g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->leads));
-  g_ptr_array_add (row, mqlw_format_number (p->auc, 6));
-  g_ptr_array_add (row, mqlw_format_number (p->auc_low, 6));
-  g_ptr_array_add (row, mqlw_format_number (p->auc_high, 6));
-  g_ptr_array_add (row, mqlw_format_number (p->mql_share, 6));
+  g_ptr_array_add (row, mqlw_export_format_decimal (p->auc, 6));
+  g_ptr_array_add (row, mqlw_export_format_decimal (p->auc_low, 6));
+  g_ptr_array_add (row, mqlw_export_format_decimal (p->auc_high, 6));
+  g_ptr_array_add (row, mqlw_export_format_decimal (p->mql_share, 6));
   g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->rate.known));
   g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, p->rate.reached));
-  g_ptr_array_add (row, mqlw_format_number (p->rate.present ? p->rate.rate : NAN, 6));
-  g_ptr_array_add (row, mqlw_format_number (p->tuned_rate.present ? p->tuned_rate.rate : NAN, 6));
+  g_ptr_array_add (row, mqlw_export_format_decimal (p->rate.present ? p->rate.rate : NAN, 6));
+  g_ptr_array_add (row, mqlw_export_format_decimal (p->tuned_rate.present ? p->tuned_rate.rate : NAN, 6));
 }
 
 /* One row per split and part. */

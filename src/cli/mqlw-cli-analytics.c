@@ -95,9 +95,7 @@ mqlw_print_cell (const char *text,
 char *
 mqlw_text_percent (double fraction)
 {
-  if (!isfinite (fraction))
-    return g_strdup ("—");
-  return g_strdup_printf ("%.1f %%", fraction * 100.0);
+  return mqlw_format_percent_as (fraction, 1, MQLW_FORMAT_PLAIN);
 }
 
 char *
@@ -107,7 +105,7 @@ mqlw_text_score (double value)
     return g_strdup ("");
   if (value == floor (value) && fabs (value) < 1e15)
     return g_strdup_printf ("%.0f", value);
-  return mqlw_format_number (value, 2);
+  return mqlw_export_format_decimal (value, 2);
 }
 
 char *
@@ -122,10 +120,7 @@ mqlw_text_decimal (double value,
 char *
 mqlw_text_rate (const MqlwRate *rate)
 {
-  if (!rate->present || rate->known == 0)
-    return g_strdup ("—");
-  return g_strdup_printf ("%.1f %% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")",
-                          rate->rate * 100.0, rate->reached, rate->known);
+  return mqlw_format_rate_counts (rate, MQLW_FORMAT_PLAIN);
 }
 
 void

@@ -9,16 +9,6 @@
 
 #include "mqlw-cli.h"
 
-/* Rates are printed with enough digits to recompute the counts' ratio
- * exactly; JSON would otherwise carry 0.41999999999999998. */
-static double
-round_to (double value,
-          int    decimals)
-{
-  double scale = pow (10.0, decimals);
-  return round (value * scale) / scale;
-}
-
 static void
 add_double_or_null (JsonBuilder *builder,
                     const char  *member,
@@ -31,7 +21,7 @@ add_double_or_null (JsonBuilder *builder,
   else if (isinf (value))
     json_builder_add_null_value (builder);
   else
-    json_builder_add_double_value (builder, decimals >= 0 ? round_to (value, decimals) : value);
+    json_builder_add_double_value (builder, decimals >= 0 ? mqlw_export_round (value, decimals) : value);
 }
 
 static void
@@ -55,7 +45,7 @@ mqlw_json_add_score (JsonBuilder *builder,
   else if (value == floor (value) && fabs (value) < 1e15)
     json_builder_add_int_value (builder, (gint64) value);
   else
-    json_builder_add_double_value (builder, round_to (value, 2));
+    json_builder_add_double_value (builder, mqlw_export_round (value, 2));
 }
 
 void
@@ -214,21 +204,6 @@ mqlw_csv_row (GString           *out,
   mqlw_csv_append_row (out, fields, n_fields);
 }
 
-char *
-mqlw_format_number (double value,
-                    int    decimals)
-{
-  if (isnan (value))
-    return g_strdup ("");
-  if (isinf (value))
-    return g_strdup ("");
-  {
-    char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
-    return g_strdup (g_ascii_formatd (buf, sizeof buf, format, value));
-  }
-}
-
 static char *
 format_score (double value)
 {
@@ -236,16 +211,14 @@ format_score (double value)
     return g_strdup ("");
   if (value == floor (value))
     return g_strdup_printf ("%.0f", value);
-  return mqlw_format_number (value, 2);
+  return mqlw_export_format_decimal (value, 2);
 }
 
 /* "41.2 %" or "—" when there is nothing to compute it over. */
 static char *
 format_percent (double rate)
 {
-  if (isnan (rate))
-    return g_strdup ("—");
-  return g_strdup_printf ("%.1f %%", rate * 100.0);
+  return mqlw_format_percent_as (rate, 1, MQLW_FORMAT_PLAIN);
 }
 
 static char *
@@ -255,8 +228,7 @@ format_rate_cell (const MqlwRate *rate)
     return g_strdup ("");
   if (rate->known == 0)
     return g_strdup ("— (0)");
-  return g_strdup_printf ("%.1f %% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")",
-                          rate->rate * 100.0, rate->reached, rate->known);
+  return mqlw_format_rate_counts (rate, MQLW_FORMAT_PLAIN);
 }
 
 void

@@ -236,8 +236,6 @@ void          mqlw_print_json          (JsonNode          *root);
 void          mqlw_csv_row             (GString           *out,
                                         const char *const *fields,
                                         guint              n_fields);
-char         *mqlw_format_number       (double             value,
-                                        int                decimals);   /* "" for NAN */
 
 void          mqlw_print_buckets_text  (const MqlwBucketTable *table);
 void          mqlw_print_buckets_csv   (const MqlwBucketTable *table);

@@ -517,12 +517,12 @@ mqlw_command_suggest (int    argc,
         for (guint i = 0; i < suggestions->len; i++)
           {
             const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
-            g_autofree char *threshold = s->found ? mqlw_format_number (s->threshold, 2) : g_strdup ("");
+            g_autofree char *threshold = s->found ? mqlw_export_format_decimal (s->threshold, 2) : g_strdup ("");
             g_autofree char *mql = s->found ? g_strdup_printf ("%" G_GUINT64_FORMAT, s->preview.mql) : g_strdup ("");
-            g_autofree char *per_month = s->found ? mqlw_format_number (s->preview.mql_per_month, 2) : g_strdup ("");
-            g_autofree char *sql = s->found ? mqlw_format_number (s->preview.stage[MQLW_STAGE_SQL].rate, 6) : g_strdup ("");
-            g_autofree char *acc = s->found ? mqlw_format_number (s->preview.stage[MQLW_STAGE_ACCEPTED].rate, 6) : g_strdup ("");
-            g_autofree char *wins = s->found ? mqlw_format_number (s->preview.wins_captured_share, 6) : g_strdup ("");
+            g_autofree char *per_month = s->found ? mqlw_export_format_decimal (s->preview.mql_per_month, 2) : g_strdup ("");
+            g_autofree char *sql = s->found ? mqlw_export_format_decimal (s->preview.stage[MQLW_STAGE_SQL].rate, 6) : g_strdup ("");
+            g_autofree char *acc = s->found ? mqlw_export_format_decimal (s->preview.stage[MQLW_STAGE_ACCEPTED].rate, 6) : g_strdup ("");
+            g_autofree char *wins = s->found ? mqlw_export_format_decimal (s->preview.wins_captured_share, 6) : g_strdup ("");
             const char *row[] = { mqlw_suggestion_kind_to_string (s->kind), s->found ? "true" : "false",
                                   threshold, mql, per_month, sql, acc, wins };
             mqlw_csv_row (out, row, G_N_ELEMENTS (row));

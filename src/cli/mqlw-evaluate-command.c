@@ -157,12 +157,12 @@ print_csv (const MqlwEvaluation *evaluation,
         {
           g_autofree char *known = g_strdup_printf ("%" G_GUINT64_FORMAT, q->known);
           g_autofree char *reached = g_strdup_printf ("%" G_GUINT64_FORMAT, q->reached);
-          g_autofree char *auc = mqlw_format_number (q->auc, 6);
-          g_autofree char *low = mqlw_format_number (q->auc_ci_low, 6);
-          g_autofree char *high = mqlw_format_number (q->auc_ci_high, 6);
-          g_autofree char *brier = mqlw_format_number (q->brier, 6);
-          g_autofree char *tpr = mqlw_format_number (q->threshold_tpr, 6);
-          g_autofree char *fpr = mqlw_format_number (q->threshold_fpr, 6);
+          g_autofree char *auc = mqlw_export_format_decimal (q->auc, 6);
+          g_autofree char *low = mqlw_export_format_decimal (q->auc_ci_low, 6);
+          g_autofree char *high = mqlw_export_format_decimal (q->auc_ci_high, 6);
+          g_autofree char *brier = mqlw_export_format_decimal (q->brier, 6);
+          g_autofree char *tpr = mqlw_export_format_decimal (q->threshold_tpr, 6);
+          g_autofree char *fpr = mqlw_export_format_decimal (q->threshold_fpr, 6);
           const char *row[] = { stage, known, reached, auc, low, high, brier, tpr, fpr };
 
           mqlw_csv_row (out, row, G_N_ELEMENTS (row));
@@ -170,9 +170,9 @@ print_csv (const MqlwEvaluation *evaluation,
       else if (table == TABLE_GAINS)
         for (guint i = 0; i < q->n_gains; i++)
           {
-            g_autofree char *share = mqlw_format_number (q->gains[i].share_leads, 2);
-            g_autofree char *reached = mqlw_format_number (q->gains[i].share_reached, 6);
-            g_autofree char *lift = mqlw_format_number (q->gains[i].lift, 6);
+            g_autofree char *share = mqlw_export_format_decimal (q->gains[i].share_leads, 2);
+            g_autofree char *reached = mqlw_export_format_decimal (q->gains[i].share_reached, 6);
+            g_autofree char *lift = mqlw_export_format_decimal (q->gains[i].lift, 6);
             g_autofree char *score = mqlw_text_score (q->gains[i].score);
             const char *row[] = { stage, share, reached, lift, score };
 
@@ -186,9 +186,9 @@ print_csv (const MqlwEvaluation *evaluation,
             g_autofree char *hi = mqlw_text_score (r->hi);
             g_autofree char *known = g_strdup_printf ("%" G_GUINT64_FORMAT, r->rate.known);
             g_autofree char *reached = g_strdup_printf ("%" G_GUINT64_FORMAT, r->rate.reached);
-            g_autofree char *rate = mqlw_format_number (r->rate.rate, 6);
-            g_autofree char *low = mqlw_format_number (r->rate.ci_low, 6);
-            g_autofree char *high = mqlw_format_number (r->rate.ci_high, 6);
+            g_autofree char *rate = mqlw_export_format_decimal (r->rate.rate, 6);
+            g_autofree char *low = mqlw_export_format_decimal (r->rate.ci_low, 6);
+            g_autofree char *high = mqlw_export_format_decimal (r->rate.ci_high, 6);
             const char *row[] = { stage, lo, hi, known, reached, rate, low, high };
 
             mqlw_csv_row (out, row, G_N_ELEMENTS (row));

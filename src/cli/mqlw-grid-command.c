@@ -114,9 +114,9 @@ print_csv (const MqlwGrid *grid,
         g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, cell->mql));
         g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, rate->known));
         g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, rate->reached));
-        g_ptr_array_add (row, mqlw_format_number (known ? rate->rate : NAN, 6));
-        g_ptr_array_add (row, mqlw_format_number (known ? rate->ci_low : NAN, 6));
-        g_ptr_array_add (row, mqlw_format_number (known ? rate->ci_high : NAN, 6));
+        g_ptr_array_add (row, mqlw_export_format_decimal (known ? rate->rate : NAN, 6));
+        g_ptr_array_add (row, mqlw_export_format_decimal (known ? rate->ci_low : NAN, 6));
+        g_ptr_array_add (row, mqlw_export_format_decimal (known ? rate->ci_high : NAN, 6));
         g_ptr_array_add (row, g_strdup (cell->in_region ? "true" : "false"));
         mqlw_csv_row (out, (const char *const *) row->pdata, row->len);
       }

@@ -159,7 +159,7 @@ print_csv (const MqlwMaturity *m,
           {
             g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, c->stage[s].known));
             g_ptr_array_add (row, g_strdup_printf ("%" G_GUINT64_FORMAT, c->stage[s].reached));
-            g_ptr_array_add (row, mqlw_format_number (c->stage[s].rate, 6));
+            g_ptr_array_add (row, mqlw_export_format_decimal (c->stage[s].rate, 6));
             g_ptr_array_add (row, g_strdup (c->immature[s] ? "true" : "false"));
           }
       mqlw_csv_row (out, (const char *const *) row->pdata, row->len);

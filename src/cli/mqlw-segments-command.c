@@ -111,7 +111,7 @@ print_csv (const MqlwSegments *seg)
           g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, bucket->leads);
           g_autofree char *known = g_strdup_printf ("%" G_GUINT64_FORMAT, rate->known);
           g_autofree char *reached = g_strdup_printf ("%" G_GUINT64_FORMAT, rate->reached);
-          g_autofree char *value = mqlw_format_number (rate->rate, 6);
+          g_autofree char *value = mqlw_export_format_decimal (rate->rate, 6);
           const char *row[] = { s->label, lo, hi, leads, known, reached, value };
 
           mqlw_csv_row (out, row, G_N_ELEMENTS (row));

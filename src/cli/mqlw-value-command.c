@@ -13,9 +13,7 @@
 static char *
 format_money (double value)
 {
-  if (!isfinite (value))
-    return g_strdup ("—");
-  return g_strdup_printf ("%'.0f", value);
+  return mqlw_format_money (value, MQLW_FORMAT_PLAIN);
 }
 
 static void
@@ -144,8 +142,8 @@ print_csv (const MqlwValue *value)
       g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, band->leads);
       g_autofree char *wins = g_strdup_printf ("%" G_GUINT64_FORMAT, band->wins);
       g_autofree char *with_amount = g_strdup_printf ("%" G_GUINT64_FORMAT, band->wins_with_amount);
-      g_autofree char *revenue = mqlw_format_number (value->has_amounts ? band->revenue : NAN, 2);
-      g_autofree char *rate = mqlw_format_number (band->win_rate, 6);
+      g_autofree char *revenue = mqlw_export_format_decimal (value->has_amounts ? band->revenue : NAN, 2);
+      g_autofree char *rate = mqlw_export_format_decimal (band->win_rate, 6);
       const char *row[] = { lo, hi, leads, wins, with_amount, revenue, rate };
 
       mqlw_csv_row (out, row, G_N_ELEMENTS (row));

@@ -118,15 +118,15 @@ print_csv (const MqlwWeights *weights)
     {
       const MqlwWeightRow *row = g_ptr_array_index (weights->rows, i);
       g_autofree char *points = mqlw_text_score (row->points);
-      g_autofree char *match = mqlw_format_number (row->match.rate, 6);
-      g_autofree char *other = mqlw_format_number (row->other.rate, 6);
-      g_autofree char *lift = mqlw_format_number (row->lift, 6);
-      g_autofree char *coef = mqlw_format_number (row->coef, 8);
-      g_autofree char *se = mqlw_format_number (row->se, 8);
-      g_autofree char *p = mqlw_format_number (row->p_value, 8);
-      g_autofree char *suggested = mqlw_format_number (row->suggested, 4);
-      g_autofree char *low = mqlw_format_number (row->suggested_low, 4);
-      g_autofree char *high = mqlw_format_number (row->suggested_high, 4);
+      g_autofree char *match = mqlw_export_format_decimal (row->match.rate, 6);
+      g_autofree char *other = mqlw_export_format_decimal (row->other.rate, 6);
+      g_autofree char *lift = mqlw_export_format_decimal (row->lift, 6);
+      g_autofree char *coef = mqlw_export_format_decimal (row->coef, 8);
+      g_autofree char *se = mqlw_export_format_decimal (row->se, 8);
+      g_autofree char *p = mqlw_export_format_decimal (row->p_value, 8);
+      g_autofree char *suggested = mqlw_export_format_decimal (row->suggested, 4);
+      g_autofree char *low = mqlw_export_format_decimal (row->suggested_low, 4);
+      g_autofree char *high = mqlw_export_format_decimal (row->suggested_high, 4);
       const char *cells[] = { row->id, row->behaviour ? "behaviour" : "fit", points, match, other, lift,
                               mqlw_weight_status_to_string (row->status), coef, se, p, suggested, low, high };
 

@@ -14,6 +14,7 @@
 
 #include "mqlw-chart.h"
 #include "mqlw-chart-private.h"
+#include "mqlw-format.h"
 #include "mqlw-safe-write.h"
 
 /* The renderer is plain cairo + pango so the GTK widget, the PNG export and
@@ -321,7 +322,7 @@ format_count (double value)
   g_autofree char *number = NULL;
 
   if (fabs (value) < 10000)
-    return g_strdup_printf ("%'.0f", value);
+    return mqlw_format_money (value, MQLW_FORMAT_PLAIN);   /* a whole number, grouped as the locale groups */
   if (fabs (value) < 1e6)
     {
       number = format_number (value / 1e3, 1);

@@ -18,6 +18,7 @@
 #include "mqlw-model-edit.h"
 #include "mqlw-scorer.h"
 #include "mqlw-stats.h"
+#include "mqlw-format.h"
 #include "mqlw-verdict.h"
 #include "mqlw-calibration.h"
 #include "mqlw-evaluate.h"

@@ -43,17 +43,35 @@ mqlw_csv_append_row (GString           *out,
   g_string_append_c (out, '\n');
 }
 
-static char *
-format_number (double value,
-               int    decimals)
+char *
+mqlw_export_format_decimal (double value,
+                            int    decimals)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   char format[8];
+
+  g_return_val_if_fail (decimals >= 0 && decimals < 100, NULL);
 
   if (!isfinite (value))
     return g_strdup ("");
   g_snprintf (format, sizeof format, "%%.%df", decimals);
   return g_strdup (g_ascii_formatd (buf, sizeof buf, format, value));
+}
+
+double
+mqlw_export_round (double value,
+                   int    decimals)
+{
+  double scale = pow (10.0, decimals);
+
+  return round (value * scale) / scale;
+}
+
+static char *
+format_number (double value,
+               int    decimals)
+{
+  return mqlw_export_format_decimal (value, decimals);
 }
 
 static char *

@@ -21,6 +21,18 @@ typedef enum {
 } MqlwExportError;
 GQuark mqlw_export_error_quark (void);
 
+/* A number for a file (CSV, JSON text): '.' as the decimal mark whatever the
+ * locale, @decimals decimals, "" when not finite. The numbers people read are
+ * written by mqlw-format.h. */
+char     *mqlw_export_format_decimal (double               value,
+                                      int                  decimals);
+
+/* @value rounded to @decimals decimals, for the numbers JSON carries: a rate
+ * keeps enough digits to recompute its counts' ratio, without the binary tail
+ * (0.41999999999999998) a double would print. */
+double    mqlw_export_round        (double                 value,
+                                    int                    decimals);
+
 /* Appends one CSV row (with its "\n") to @out. NULL fields are empty. */
 void      mqlw_csv_append_row      (GString               *out,
                                     const char *const     *fields,

@@ -13,6 +13,7 @@
 
 #include "mqlw-backtest.h"
 #include "mqlw-evaluate.h"
+#include "mqlw-format.h"
 #include "mqlw-grid.h"
 #include "mqlw-maturity.h"
 #include "mqlw-report-private.h"
@@ -172,16 +173,10 @@ add_weights (MqlwReport *self,
   mqlw_report_add_table (self, header, widths, G_N_ELEMENTS (header), 0x3e, cells, -1);
 }
 
-/* Whole amounts grouped like counts ("1,572,790"), a real minus. */
 static char *
 format_money (double value)
 {
-  g_autofree char *digits = NULL;
-
-  if (!isfinite (value))
-    return g_strdup ("—");
-  digits = mqlw_report_format_count ((guint64) llround (fabs (value)));
-  return value <= -0.5 ? g_strconcat ("−", digits, NULL) : g_steal_pointer (&digits);
+  return mqlw_format_money (value, MQLW_FORMAT_PLAIN);
 }
 
 static void

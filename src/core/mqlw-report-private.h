@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mqlw-report-private.h — what the report's content in other files
- * (mqlw-report-analytics.c, …) reads and how it adds blocks, so that
- * mqlw-report.c keeps the layout and the rendering and stays small. */
+/* mqlw-report-private.h — the report's rooms share this: the document (its
+ * blocks), what the content in other files (mqlw-report-analytics.c) reads
+ * and how it adds blocks. mqlw-report.c builds the content; mqlw-report-pdf.c
+ * and mqlw-report-markdown.c only render the blocks. */
 #pragma once
 
 #include "mqlw-calibration.h"
@@ -9,6 +10,47 @@
 #include "mqlw-scorer.h"
 
 G_BEGIN_DECLS
+
+/* ---- the document: built by the content (mqlw-report.c and
+ * mqlw-report-analytics.c), read by the PDF (mqlw-report-pdf.c) and the
+ * Markdown (mqlw-report-markdown.c) writers. */
+
+typedef enum {
+  BLOCK_TITLE,
+  BLOCK_HEADING,
+  BLOCK_SUBHEADING,
+  BLOCK_PARAGRAPH,
+  BLOCK_BULLETS,
+  BLOCK_STEPS,
+  BLOCK_FACTS,        /* label, value, label, value … */
+  BLOCK_TABLE,
+  BLOCK_CHART,
+  BLOCK_PAGE_BREAK,
+} BlockKind;
+
+typedef struct {
+  BlockKind  kind;
+  char      *text;
+  char      *subtext;
+  GPtrArray *items;      /* char*; tables: header cells then rows, n_columns a row */
+  guint      n_columns;
+  double     widths[8];  /* table: fractions of the text width */
+  guint      right;      /* table: bit per right-aligned column */
+  gint       bold_row;   /* table: a data row drawn bold (the agreed threshold), -1 none */
+  double     min_row_h;  /* table: room for a signature */
+} Block;
+
+struct _MqlwReport {
+  MqlwDataset     *dataset;
+  MqlwModel       *model;
+  MqlwSignoff     *signoff;
+  guint            version;
+  MqlwScorer      *scorer;
+  MqlwCalibration *calibration;
+  MqlwBucketTable *table;
+  MqlwPreview      preview;
+  GPtrArray       *blocks;
+};
 
 MqlwDataset           *mqlw_report_get_dataset     (MqlwReport         *self);
 MqlwModel             *mqlw_report_get_model       (MqlwReport         *self);
@@ -36,8 +78,12 @@ void mqlw_report_add_table      (MqlwReport         *self,
                                  GPtrArray          *cells,
                                  int                 bold_row);
 
-/* The report's own number forms: "12,345", "41.2 %" ("—" for NAN), "−3.25"
- * (whole numbers without decimals), "+15". */
+/* The model's name, or "Scoring model" when it has none. */
+const char *mqlw_report_model_name (MqlwModel *model);
+
+/* The report's number forms, mqlw-format.h's plain style: "12,345" (the
+ * locale's groups), "41.2 %" ("—" for NAN), "−3.25" (whole numbers without
+ * decimals), "+15". */
 char *mqlw_report_format_count   (guint64            value);
 char *mqlw_report_format_percent (double             fraction);
 char *mqlw_report_format_number  (double             value);

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "mqlw-signoff.h"
+#include "mqlw-export.h"
 #include "mqlw-safe-write.h"
 #include "mqlw-json-limits.h"
 #include "mqlw-signoff-private.h"
@@ -265,14 +266,6 @@ digest_overall (char * const *part_digests,
 
 /* ---- metrics ----------------------------------------------------------- */
 
-static double
-round_to (double value,
-          int    decimals)
-{
-  double scale = pow (10.0, decimals);
-  return round (value * scale) / scale;
-}
-
 static void
 set_number (JsonObject *object,
             const char *name,
@@ -282,7 +275,7 @@ set_number (JsonObject *object,
   if (!isfinite (value))
     json_object_set_null_member (object, name);
   else
-    json_object_set_double_member (object, name, round_to (value, decimals));
+    json_object_set_double_member (object, name, mqlw_export_round (value, decimals));
 }
 
 static void

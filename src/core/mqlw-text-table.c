@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mqlw-format.h"
 #include "mqlw-text-table.h"
 
 struct _MqlwTextTable {
@@ -112,9 +113,7 @@ mqlw_text_table_to_string (MqlwTextTable *self,
 static char *
 format_percent (double rate)
 {
-  if (isnan (rate))
-    return g_strdup ("—");
-  return g_strdup_printf ("%.1f %%", rate * 100.0);
+  return mqlw_format_percent_as (rate, 1, MQLW_FORMAT_PLAIN);
 }
 
 static char *
@@ -124,8 +123,7 @@ format_rate_cell (const MqlwRate *rate)
     return g_strdup ("");
   if (rate->known == 0)
     return g_strdup ("— (0)");
-  return g_strdup_printf ("%.1f %% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")",
-                          rate->rate * 100.0, rate->reached, rate->known);
+  return mqlw_format_rate_counts (rate, MQLW_FORMAT_PLAIN);
 }
 
 char *
@@ -164,7 +162,7 @@ mqlw_text_buckets (const MqlwBucketTable *table)
     {
       const MqlwBucket *bucket = &table->buckets[i];
       g_autofree char *range = mqlw_bucket_table_range_label (table, i);
-      g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, bucket->leads);
+      g_autofree char *leads = mqlw_format_count_as (bucket->leads, MQLW_FORMAT_PLAIN);
       g_autofree char *share = format_percent (bucket->share);
       char *rates[MQLW_N_STAGES] = { NULL };
 
@@ -184,7 +182,7 @@ mqlw_text_buckets (const MqlwBucketTable *table)
   if (table->unscored.leads > 0)
     {
       /* The leads without a score: on a row of their own, in no bucket. */
-      g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, table->unscored.leads);
+      g_autofree char *leads = mqlw_format_count_as (table->unscored.leads, MQLW_FORMAT_PLAIN);
       char *rates[MQLW_N_STAGES] = { NULL };
 
       n = 0;
@@ -213,9 +211,7 @@ static char *
 stage_percent (const MqlwPreview *p,
                MqlwStage          stage)
 {
-  if (!p->stage[stage].present || isnan (p->stage[stage].rate))
-    return g_strdup ("—");
-  return g_strdup_printf ("%.1f %%", p->stage[stage].rate * 100);
+  return format_percent (p->stage[stage].present ? p->stage[stage].rate : NAN);
 }
 
 char *
@@ -235,13 +231,12 @@ mqlw_text_previews (const MqlwPreview *previews,
     {
       const MqlwPreview *p = &previews[i];
       g_autofree char *threshold = g_strdup_printf ("%g", p->threshold);
-      g_autofree char *mql = g_strdup_printf ("%" G_GUINT64_FORMAT, p->mql);
+      g_autofree char *mql = mqlw_format_count_as (p->mql, MQLW_FORMAT_PLAIN);
       g_autofree char *per_month = isnan (p->mql_per_month) ? g_strdup ("—") : g_strdup_printf ("%.1f", p->mql_per_month);
       g_autofree char *acc = stage_percent (p, MQLW_STAGE_ACCEPTED);
       g_autofree char *sql = stage_percent (p, MQLW_STAGE_SQL);
       g_autofree char *won = stage_percent (p, MQLW_STAGE_WON);
-      g_autofree char *caught = !isnan (p->wins_captured_share)
-        ? g_strdup_printf ("%.1f %%", p->wins_captured_share * 100) : g_strdup ("—");
+      g_autofree char *caught = format_percent (p->wins_captured_share);
       const char *cells[] = { threshold, mql, per_month, acc, sql, won, caught, p->over_capacity ? over : NULL };
 
       mqlw_text_table_add_row (text, cells);
