@@ -16,7 +16,6 @@
 #include <sys/stat.h>
 #include <sqlite3.h>
 
-#include "mqlw-store-numbers.h"
 #include "mqlw-project.h"
 #include "mqlw-sql.h"
 #include "mqlw-project-integrity.h"
@@ -1127,7 +1126,7 @@ model_json_checked (MqlwModel  *model,
                     const char *what,
                     char      **detail)
 {
-  g_autofree char *where = mqlw_store_find_unstorable_number (model);
+  g_autofree char *where = mqlw_model_find_bad_number (model);
 
   if (where != NULL)
     {
@@ -1428,6 +1427,10 @@ open_db (const char *path,
   if (code == SQLITE_OK)
     {
       sqlite3_extended_result_codes (*db, TRUE);
+      /* Read with read(), never mapped: a project truncated by another program
+       * while we read it must give an error, not SIGBUS (whatever the default
+       * of the sqlite library we run with). */
+      sqlite3_exec (*db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
       /* A writer waits this long for readers of a big project to finish. */
       sqlite3_busy_timeout (*db, 10000);
     }
