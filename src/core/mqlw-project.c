@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "mqlw-project.h"
+#include "mqlw-read.h"
 #include "mqlw-sql.h"
 #include "mqlw-project-integrity.h"
 #include "mqlw-project-lock.h"
@@ -749,16 +750,33 @@ char *
 mqlw_file_sha256 (const char  *path,
                   GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MqlwSource) source = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autofree char *buffer = NULL;
+  const gsize block = 1 << 20;
+  guint64 size;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  mapped = g_mapped_file_new (path, FALSE, error);
-  if (mapped == NULL)
+  /* Read block by block, never mapped: a file cut short meanwhile is an error. */
+  source = mqlw_source_new_for_path (path, NULL, error);
+  if (source == NULL)
     return NULL;
-  bytes = g_mapped_file_get_bytes (mapped);
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  buffer = g_malloc (block);
+  size = mqlw_source_get_size (source);
+  for (guint64 offset = 0; offset < size; offset += block)
+    {
+      gsize n = (gsize) MIN ((guint64) block, size - offset);
+      const char *p = mqlw_source_read (source, offset, n, buffer, error);
+
+      if (p == NULL)
+        return NULL;
+      g_checksum_update (checksum, (const guchar *) p, (gssize) n);
+    }
+  if (!mqlw_source_check_unchanged (source, error))
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
 }
 
 /* ---- schema ------------------------------------------------------------ */
