@@ -321,7 +321,7 @@ test_verify_sql (void)
   g_assert_nonnull (strstr (run.out, "NOT one of the agreed model's warehouse queries"));
 }
 
-/* The small text inputs (a query, approver cards, a passphrase, an
+/* The small text inputs (a query, approver cards, a passphrase, a key, an
  * aggregate) are read, not mapped: a folder or a device is refused with a
  * message naming it and exit 2, standard input cannot be read twice. */
 static void
@@ -358,6 +358,11 @@ test_small_inputs (void)
             "--passphrase-file", folder, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "is a folder, not a file"));
+
+  /* A key file too: /dev/zero would otherwise be read until memory runs out. */
+  run_mqlw (&run, "key", "--key", "/dev/zero", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Cannot read the key “/dev/zero”: /dev/zero is not a regular file"));
 
   run_mqlw (&run, "calibrate", "--aggregate", folder, NULL);
   g_assert_cmpint (run.status, ==, 2);
