@@ -234,6 +234,7 @@ const BadCase bad_cases[] = {
     "$.capacity_per_month: the number 1e999 is too large", 2, 0 },
   { "truncated.agreed.json", BAD_AGREED, NULL, SIGNOFF (PARSE), "line 3, column 19: this is not valid JSON", 2, 0 },
   { "deep.agreed.json", BAD_AGREED, NULL, SIGNOFF (PARSE), "line 1, column 65: $[0][0]", 2, GEN_DEEP_ARRAYS },
+  { "deep-objects.agreed.json", BAD_AGREED, NULL, SIGNOFF (PARSE), "line 1, column 321: $.a.a.a", 2, GEN_DEEP_OBJECTS },
 };
 
 const guint n_bad_cases = G_N_ELEMENTS (bad_cases);

@@ -11,7 +11,16 @@
  *   MQLW_FAULT_KILL_AT=K       the K-th file event (a write, sync, rename,
  *                              unlink or truncate of a regular file, counted
  *                              from 1) raises SIGKILL instead of happening;
- *   MQLW_FAULT_COUNT_FILE=P    at exit, write the number of events to P.
+ *   MQLW_FAULT_COUNT_FILE=P    at exit, write the number of events, the
+ *                              bytes written and the reads of the
+ *                              MQLW_FAULT_CHANGE_PATH file to P;
+ *   MQLW_FAULT_CHANGE_PATH=P with MQLW_FAULT_CHANGE_AT=N and
+ *   MQLW_FAULT_CHANGE=truncate|rewrite
+ *                              just before the N-th read of file P (read or
+ *                              pread on a descriptor open on it, counted from
+ *                              1), another program changes P: cuts it to a
+ *                              tenth of its size, or writes it again in place
+ *                              (same size; its time set to 2001-09-09).
  * Only regular files count: the pipes to the test stay untouched. */
 #define _GNU_SOURCE
 /* Both pwrite and pwrite64 are defined here: no renaming of one to the other. */
@@ -34,6 +43,12 @@ static long long kill_at = -1;
 static const char *count_file;
 static long long written;
 static long long events;
+static const char *change_path;
+static long long change_at = -1;
+static int change_rewrite;
+static dev_t change_dev;
+static ino_t change_ino;
+static long long change_reads;
 
 __attribute__((constructor)) static void
 shim_init (void)
@@ -45,6 +60,20 @@ shim_init (void)
   if ((text = getenv ("MQLW_FAULT_KILL_AT")) != NULL)
     kill_at = atoll (text);
   count_file = getenv ("MQLW_FAULT_COUNT_FILE");
+  change_path = getenv ("MQLW_FAULT_CHANGE_PATH");
+  if (change_path != NULL && (text = getenv ("MQLW_FAULT_CHANGE_AT")) != NULL)
+    {
+      struct stat st;
+
+      if (stat (change_path, &st) == 0)
+        {
+          change_at = atoll (text);
+          change_dev = st.st_dev;
+          change_ino = st.st_ino;
+        }
+      text = getenv ("MQLW_FAULT_CHANGE");
+      change_rewrite = text != NULL && strcmp (text, "rewrite") == 0;
+    }
 }
 
 __attribute__((destructor)) static void
@@ -54,7 +83,7 @@ shim_fini (void)
 
   if (count_file == NULL || (out = fopen (count_file, "w")) == NULL)
     return;
-  fprintf (out, "%lld %lld\n", events, written);
+  fprintf (out, "%lld %lld %lld\n", events, written, change_reads);
   fclose (out);
 }
 
@@ -109,6 +138,76 @@ account (ssize_t n)
 {
   if (n > 0)
     written += n;
+}
+
+/* Before a read of @fd: the other program's change, when this is the read. */
+static void
+maybe_change (int fd)
+{
+  static ssize_t (*real_pread) (int, void *, size_t, off64_t);
+  static ssize_t (*real_pwrite) (int, const void *, size_t, off64_t);
+  struct stat st;
+  char byte;
+  int out;
+
+  if (change_at < 0 || fstat (fd, &st) != 0 || st.st_dev != change_dev || st.st_ino != change_ino)
+    return;
+  if (__atomic_add_fetch (&change_reads, 1, __ATOMIC_SEQ_CST) != change_at)
+    return;
+  if (!change_rewrite)
+    {
+      if (truncate (change_path, st.st_size / 10) != 0)
+        abort ();
+      return;
+    }
+  if (real_pread == NULL)
+    {
+      real_pread = next ("pread64");
+      real_pwrite = next ("pwrite64");
+    }
+  /* Its own first byte written back: the same size, a new save. */
+  out = open (change_path, O_WRONLY);
+  if (out < 0 || real_pread (fd, &byte, 1, 0) != 1 || real_pwrite (out, &byte, 1, 0) != 1)
+    abort ();
+  {
+    const struct timespec times[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+    if (futimens (out, times) != 0)
+      abort ();
+  }
+  close (out);
+}
+
+ssize_t
+read (int fd, void *buf, size_t count)
+{
+  static ssize_t (*real) (int, void *, size_t);
+
+  if (real == NULL)
+    real = next ("read");
+  maybe_change (fd);
+  return real (fd, buf, count);
+}
+
+ssize_t
+pread (int fd, void *buf, size_t count, off_t offset)
+{
+  static ssize_t (*real) (int, void *, size_t, off_t);
+
+  if (real == NULL)
+    real = next ("pread");
+  maybe_change (fd);
+  return real (fd, buf, count, offset);
+}
+
+ssize_t
+pread64 (int fd, void *buf, size_t count, off64_t offset)
+{
+  static ssize_t (*real) (int, void *, size_t, off64_t);
+
+  if (real == NULL)
+    real = next ("pread64");
+  maybe_change (fd);
+  return real (fd, buf, count, offset);
 }
 
 ssize_t

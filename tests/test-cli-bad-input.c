@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
 #include "bad-input-cases.h"
@@ -132,6 +134,60 @@ test_warning_once (void)
   g_remove (csv);
 }
 
+/* Nothing is lost or silently changed: a model with an infinite number is
+ * refused by set-model (the project stays as it was and opens), an export
+ * over the project it reads and a project written over a device are refused,
+ * and an infinite number on the command line is no number. */
+static void
+test_no_silent_loss (void)
+{
+  g_autofree char *good = fixture ("cli", "scored.csv");
+  g_autofree char *model = g_build_filename (tmp_dir, "m.json", NULL);
+  g_autofree char *infinite = g_build_filename (tmp_dir, "infinite.json", NULL);
+  g_autofree char *project = g_build_filename (tmp_dir, "p.mqlw", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+  GStatBuf st;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (model, "{\"format\": \"mql-workbench-model\", \"version\": 1, \"name\": \"m\","
+                                      " \"score_column\": \"score\", \"threshold\": 50}", -1, NULL));
+  g_assert_true (g_file_set_contents (infinite, "{\"format\": \"mql-workbench-model\", \"version\": 1, \"name\": \"m\","
+                                      " \"score_column\": \"score\", \"threshold\": 1e400}", -1, NULL));
+  run_mqlw (&run, NULL, "project", "create", project, "--from", good, "--model", model, "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (project, &before, &before_len, NULL));
+
+  run_mqlw (&run, NULL, "project", "set-model", project, "--model", infinite, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "infinite.json: $.threshold: the number 1e400 is too large to be read (line 1)"));
+
+  run_mqlw (&run, NULL, "export", project, "--what", "model", "-o", project, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "p.mqlw”: it is a file this command reads"));
+
+  g_assert_true (g_file_get_contents (project, &after, &after_len, NULL));
+  g_assert_cmpmem (after, after_len, before, before_len);
+  run_mqlw (&run, NULL, "project", "info", project, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_mqlw (&run, NULL, "project", "create", "/dev/null", "--from", good, "--force", "-q", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "“/dev/null”: it is a device, not a file"));
+  g_assert_cmpint (g_stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  run_mqlw (&run, NULL, "calibrate", good, "--score-column", "score", "--threshold", "1e400", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--threshold needs a number, not “1e400”"));
+  run_mqlw (&run, NULL, "sweep", good, "--score-column", "score", "--from", "0", "--to", "1e400", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--to needs a number, not “1e400”"));
+  g_remove (project);
+  g_remove (model);
+  g_remove (infinite);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/cli-bad-input/stdin-model-and-verify", test_stdin_model_and_verify);
   g_test_add_func ("/mqlw/cli-bad-input/sweep-limit", test_sweep_limit);
   g_test_add_func ("/mqlw/cli-bad-input/warning-once", test_warning_once);
+  g_test_add_func ("/mqlw/cli-bad-input/no-silent-loss", test_no_silent_loss);
   status = g_test_run ();
   g_rmdir (tmp_dir);
   g_free (tmp_dir);

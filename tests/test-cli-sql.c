@@ -69,6 +69,18 @@ run_mqlw (Run *run,
   va_end (args);
 }
 
+static void
+run_mqlw_stdin (Run        *run,
+                const char *stdin_text,
+                ...)
+{
+  va_list args;
+
+  va_start (args, stdin_text);
+  run_mqlw_valist (run, work_dir, stdin_text, args);
+  va_end (args);
+}
+
 static JsonNode *
 parse_json (const char *text)
 {
@@ -298,10 +310,66 @@ test_verify_sql (void)
   g_assert_true (g_file_get_contents (path, &query, NULL, NULL));
   g_assert_cmpstr (run.out, ==, query);
 
+  /* The query on standard input. */
+  run_mqlw_stdin (&run, query, "verify", "agreed.json", "--sql", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "the agreed model's sql-aggregate query for postgres, as signed"));
+
   g_assert_true (g_file_set_contents (path, "SELECT 1\n", -1, NULL));
   run_mqlw (&run, "verify", "agreed.json", "--sql", "agreed.sql", NULL);
   g_assert_cmpint (run.status, ==, 3);
   g_assert_nonnull (strstr (run.out, "NOT one of the agreed model's warehouse queries"));
+}
+
+/* The small text inputs (a query, approver cards, a passphrase, a key, an
+ * aggregate) are read, not mapped: a folder or a device is refused with a
+ * message naming it and exit 2, standard input cannot be read twice. */
+static void
+test_small_inputs (void)
+{
+  g_auto(Run) run = { 0 };
+  const char *folder = work_dir;
+
+  /* agreed.json and w.mqlw come from test_verify_sql. */
+  run_mqlw (&run, "verify", "agreed.json", "--sql", folder, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "is a folder, not a file"));
+  g_assert_nonnull (strstr (run.err, folder));
+  run_mqlw (&run, "verify", "agreed.json", "--sql", "/dev/null", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "mqlw: /dev/null is not a regular file"));
+  {
+    g_autofree char *agreed_path = g_build_filename (work_dir, "agreed.json", NULL);
+    g_autofree char *agreed = NULL;
+
+    g_assert_true (g_file_get_contents (agreed_path, &agreed, NULL, NULL));
+    run_mqlw_stdin (&run, agreed, "verify", "-", "--sql", "-", NULL);
+  }
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "standard input (-) can be read only once"));
+
+  run_mqlw (&run, "verify", "agreed.json", "--allowed-signers", folder, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "is a folder, not a file"));
+  run_mqlw (&run, "project", "trust", "w.mqlw", "--add-file", "/dev/null", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "mqlw: /dev/null is not a regular file"));
+  run_mqlw (&run, "sign", "agreed.json", "--approver", "Dana Lee|VP Marketing|marketing",
+            "--passphrase-file", folder, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "is a folder, not a file"));
+
+  /* A key file too: /dev/zero would otherwise be read until memory runs out. */
+  run_mqlw (&run, "key", "--key", "/dev/zero", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Cannot read the key “/dev/zero”: /dev/zero is not a regular file"));
+
+  run_mqlw (&run, "calibrate", "--aggregate", folder, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "is a folder, not a file"));
+  run_mqlw (&run, "calibrate", "--aggregate", "/dev/null", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "mqlw: /dev/null is not a regular file"));
 }
 
 int
@@ -321,6 +389,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli/sql/calibrate-aggregate", test_calibrate_aggregate);
   g_test_add_func ("/mqlw/cli/sql/aggregate-errors", test_aggregate_errors);
   g_test_add_func ("/mqlw/cli/sql/verify-sql", test_verify_sql);
+  g_test_add_func ("/mqlw/cli/sql/small-inputs", test_small_inputs);
 
   status = g_test_run ();
   {

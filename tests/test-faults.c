@@ -745,6 +745,165 @@ test_read_while_saving (void)
   assert_no_strays (NULL);
 }
 
+/* ---- input changing while it is read ------------------------------------ */
+
+/* 60 000 leads (about 2.3 MB, several of the import's blocks). */
+static void
+write_big_leads (void)
+{
+  g_autoptr(GString) csv = g_string_new ("lead_id,created_at,score,sql,won\n");
+
+  for (guint i = 1; i <= 60000; i++)
+    g_string_append_printf (csv, "L%05u,2025-%02u-1%u,%u,%s,no\n", i, 1 + i % 6, i % 9, (i * 37) % 100,
+                            i % 3 ? "no" : "yes");
+  put ("big.csv", csv->str, (gssize) csv->len);
+}
+
+/* How often @args reads big.csv. */
+static guint
+count_big_reads (const char *const *args)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *count_path = in_dir ("count");
+  g_autofree char *big = in_dir ("big.csv");
+  g_autofree char *env_count = g_strdup_printf ("MQLW_FAULT_COUNT_FILE=%s", count_path);
+  g_autofree char *env_path = g_strdup_printf ("MQLW_FAULT_CHANGE_PATH=%s", big);
+  /* A read that never comes: only counted. */
+  const char *env[] = { env_count, env_path, "MQLW_FAULT_CHANGE_AT=1000000000", NULL };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  write_big_leads ();
+  run_full (&r, env, TRUE, FALSE, args);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (count_path, &text, NULL, NULL));
+  g_unlink (count_path);
+  fields = g_strsplit (g_strstrip (text), " ", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 3);
+  return (guint) g_ascii_strtoull (fields[2], NULL, 10);
+}
+
+/* The lead history is cut short or saved again by another program while
+ * mqlw imports it, at its first read, a middle one and its last: mqlw says
+ * the file changed, naming it, with exit 2 (never SIGBUS: nothing is
+ * mapped), and saves nothing: no new project, an existing one unchanged,
+ * no stray file. */
+static void
+test_input_changes (void)
+{
+  const char *create[] = { "project", "create", "new.mqlw", "--from", "big.csv", "--model", "m50.json", "-q", NULL };
+  const char *replace[] = { "project", "create", "p.mqlw", "--from", "big.csv", "--model", "m50.json",
+                            "--force", "-q", NULL };
+  const char *calibrate[] = { "calibrate", "big.csv", "--score-column", "score", NULL };
+  const char *const *commands[] = { create, replace, calibrate };
+  const char *changes[] = { "truncate", "rewrite" };
+  g_autofree char *big = in_dir ("big.csv");
+  g_autofree char *env_path = g_strdup_printf ("MQLW_FAULT_CHANGE_PATH=%s", big);
+  const char *extra[] = { "big.csv", NULL };
+  guint runs = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      guint reads = count_big_reads (commands[c]);
+      guint points[] = { 1, (reads + 1) / 2, reads };
+
+      g_test_message ("%s %s reads big.csv %u times", commands[c][0], commands[c][1], reads);
+      g_assert_cmpuint (reads, >=, 3);
+      forget ("new.mqlw");
+      for (guint k = 0; k < G_N_ELEMENTS (changes); k++)
+        for (guint p = 0; p < G_N_ELEMENTS (points); p++)
+          {
+            g_auto(Result) r = { 0 };
+            g_autofree char *env_at = g_strdup_printf ("MQLW_FAULT_CHANGE_AT=%u", points[p]);
+            g_autofree char *env_change = g_strdup_printf ("MQLW_FAULT_CHANGE=%s", changes[k]);
+            const char *env[] = { env_path, env_at, env_change, NULL };
+            g_autofree char *project_after = NULL;
+            gsize project_len = 0;
+
+            restore (FALSE);
+            write_big_leads ();
+            run_full (&r, env, TRUE, FALSE, commands[c]);
+            runs++;
+            g_assert_cmpint (r.signal, ==, 0);
+            g_assert_cmpint (r.status, ==, 2);
+            if (strstr (r.err, "big.csv changed while it was being read") == NULL)
+              g_error ("%s %s, %s at read %u: stderr '%s' does not say big.csv changed", commands[c][0],
+                       commands[c][1], changes[k], points[p], r.err);
+            g_assert_null (get ("new.mqlw", NULL));
+            project_after = get ("p.mqlw", &project_len);
+            g_assert_cmpmem (project_after, project_len, pristine_draft, pristine_draft_len);
+            assert_no_strays (extra);
+          }
+    }
+  forget ("big.csv");
+  g_test_message ("%u runs, each refused", runs);
+}
+
+typedef struct {
+  const char *path;
+  goffset     cut_to;
+  guint       calls;
+} Cut;
+
+static void
+cut_on_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  Cut *cut = user_data;
+
+  if (cut->calls++ == 0)
+    g_assert_cmpint (truncate (cut->path, cut->cut_to), ==, 0);
+}
+
+/* A project cut short by another program while it is being opened: the open
+ * fails naming the file (sqlite reads it, nothing is mapped, so no SIGBUS),
+ * or, when everything it needs was read before the cut, gives the whole
+ * project; never a part of it. */
+static void
+test_project_cut_while_opened (void)
+{
+  const char *create[] = { "project", "create", "big.mqlw", "--from", "big.csv", "--model", "m50.json", "-q", NULL };
+  g_autofree char *path = in_dir ("cut.mqlw");
+  g_autofree char *bytes = NULL;
+  gsize length;
+  guint refused = 0;
+  g_auto(Result) r = { 0 };
+
+  write_big_leads ();
+  run (&r, create);
+  g_assert_cmpint (r.status, ==, 0);
+  bytes = get ("big.mqlw", &length);
+  g_assert_cmpuint (length, >, 200000);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const double fractions[] = { 0.0, 0.01, 0.5, 0.99 };
+      Cut cut = { path, (goffset) (fractions[i] * (double) length), 0 };
+      g_autoptr(MqlwProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      put ("cut.mqlw", bytes, (gssize) length);
+      project = mqlw_project_open (path, cut_on_progress_cb, &cut, NULL, &error);
+      g_assert_cmpuint (cut.calls, >, 0);
+      if (project == NULL)
+        {
+          refused++;
+          g_test_message ("cut to %" G_GOFFSET_FORMAT " bytes: %s", cut.cut_to, error->message);
+          g_assert_true (error->domain == MQLW_PROJECT_ERROR);
+          g_assert_nonnull (strstr (error->message, "cut.mqlw"));
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (mqlw_project_get_dataset (project)->n_rows, ==, 60000);
+        }
+    }
+  /* The cut came before most of the columns were read. */
+  g_assert_cmpuint (refused, >=, 3);
+  forget ("cut.mqlw");
+  forget ("big.mqlw");
+  forget ("big.csv");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -763,6 +922,8 @@ main (int    argc,
   g_test_add_func ("/mqlw/faults/busy", test_busy);
   g_test_add_func ("/mqlw/faults/changed-underneath", test_changed_underneath);
   g_test_add_func ("/mqlw/faults/read-while-saving", test_read_while_saving);
+  g_test_add_func ("/mqlw/faults/input-changes", test_input_changes);
+  g_test_add_func ("/mqlw/faults/project-cut-while-opened", test_project_cut_while_opened);
   status = g_test_run ();
   if (status == 0)
     {

@@ -286,13 +286,17 @@ static gboolean
 open_agreed_model (MqlwWindow *self,
                    const char *path)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MqlwSignoff) signoff = NULL;
   g_autoptr(GError) error = NULL;
   MqlwSignoffDialog *dialog;
+  const char *contents;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, NULL) || strstr (contents, MQLW_SIGNOFF_FORMAT) == NULL)
+  /* Read (never mapped) and only up to the JSON limit: anything else is no export. */
+  bytes = mqlw_read_small_file (path, MQLW_JSON_MAX_BYTES, NULL);
+  contents = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
+  if (contents == NULL || g_strstr_len (contents, (gssize) length, MQLW_SIGNOFF_FORMAT) == NULL)
     return FALSE;
   signoff = mqlw_signoff_from_json (contents, (gssize) length, &error);
   if (signoff == NULL)

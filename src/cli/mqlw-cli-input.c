@@ -299,6 +299,39 @@ mqlw_claim_stdin (const char  *path,
   return TRUE;
 }
 
+char *
+mqlw_cli_read_text (const char  *path,
+                    const char  *what,
+                    guint64      max_size,
+                    gsize       *length,
+                    GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MqlwSource) source = NULL;
+  gsize size;
+  const char *data;
+  char *text;
+
+  if (what != NULL)
+    {
+      if (!mqlw_claim_stdin (path, what, error))
+        return NULL;
+      bytes = mqlw_read_small_file (path, max_size, error);
+    }
+  else if ((source = mqlw_source_new_for_path (path, path, error)) != NULL)
+    bytes = mqlw_source_read_all (source, max_size, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  text = g_malloc (size + 1);
+  if (size > 0)
+    memcpy (text, data, size);
+  text[size] = '\0';
+  if (length != NULL)
+    *length = size;
+  return text;
+}
+
 MqlwBucketSpec *
 mqlw_parse_buckets (const char  *text,
                     GError     **error)

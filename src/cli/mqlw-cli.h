@@ -124,6 +124,18 @@ MqlwProject  *mqlw_open_project        (const char        *path,
 gboolean      mqlw_claim_stdin         (const char        *path,
                                         const char        *what,
                                         GError           **error);
+/* A small text input read whole through mqlw-read (never mapped; a folder or
+ * a device refused naming @path; more than @max_size bytes refused): "-" is
+ * standard input when @what (as for mqlw_claim_stdin) is given, else a file
+ * named "-". NUL-terminated; @length (nullable) without the NUL. */
+char         *mqlw_cli_read_text       (const char        *path,
+                                        const char        *what,
+                                        guint64            max_size,
+                                        gsize             *length,
+                                        GError           **error);
+/* Limits for the small text inputs: a passphrase, approver cards, a query. */
+#define MQLW_CLI_PASSPHRASE_MAX_BYTES ((guint64) 64 << 10)
+#define MQLW_CLI_TEXT_MAX_BYTES       ((guint64) 16 << 20)
 /* --buckets (NULL: auto), as a usage error naming the option. */
 MqlwBucketSpec *mqlw_parse_buckets     (const char        *text,
                                         GError           **error);

@@ -26,7 +26,8 @@ mqlw_cli_read_passphrase (const char  *path,
 
   if (path == NULL)
     return NULL;
-  if (!g_file_get_contents (path, &text, NULL, error))
+  text = mqlw_cli_read_text (path, _("the passphrase (--passphrase-file)"), MQLW_CLI_PASSPHRASE_MAX_BYTES, NULL, error);
+  if (text == NULL)
     return NULL;
   end = strchr (text, '\n');
   if (end != NULL)
@@ -125,7 +126,8 @@ mqlw_cli_allowed_signers (char   **paths,
             return NULL;
           contents = mqlw_project_get_allowed_signers (project);
         }
-      else if (!g_file_get_contents (paths[i], &contents, NULL, error))
+      else if ((contents = mqlw_cli_read_text (paths[i], _("the approver cards (--allowed-signers)"),
+                                               MQLW_CLI_TEXT_MAX_BYTES, NULL, error)) == NULL)
         return NULL;
       g_string_append (text, contents);
       if (text->len > 0 && text->str[text->len - 1] != '\n')
@@ -153,7 +155,7 @@ sign_export (const char         *path,
   /* Read, signed and written back in turn: two approvers signing one file at
    * once both keep their signature. */
   if ((lock = mqlw_project_lock_acquire (path, -1, NULL, &error)) == NULL ||
-      !g_file_get_contents (path, &contents, &length, &error))
+      (contents = mqlw_cli_read_text (path, NULL, MQLW_JSON_MAX_BYTES, &length, &error)) == NULL)
     return mqlw_report_error (error);
   /* Only what is as it was exported gets a signature. */
   if (!mqlw_signoff_verify_full (contents, (gssize) length, NULL, NULL, NULL, &result, &error))
@@ -342,7 +344,8 @@ add_cards_from_file (MqlwProject *project,
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if (!g_file_get_contents (path, &text, NULL, error))
+  text = mqlw_cli_read_text (path, _("the approver cards (--add-file)"), MQLW_CLI_TEXT_MAX_BYTES, NULL, error);
+  if (text == NULL)
     return FALSE;
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)

@@ -211,7 +211,8 @@ mqlw_verify_sql (const MqlwSignoff *signoff,
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL, *dialect = NULL, *query = NULL;
 
-  if (!g_file_get_contents (path, &sql, NULL, &error))
+  sql = mqlw_cli_read_text (path, _("the warehouse query (--sql)"), MQLW_CLI_TEXT_MAX_BYTES, NULL, &error);
+  if (sql == NULL)
     return mqlw_report_error (error);
   if (signoff->sql == NULL)
     {

@@ -334,24 +334,16 @@ mqlw_aggregate_load (const char  *path,
                      GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
-  gsize len;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &len, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      if (error != NULL && *error != NULL)
-        {
-          (*error)->domain = MQLW_AGGREGATE_ERROR;
-          (*error)->code = MQLW_AGGREGATE_ERROR_IO;
-        }
-      return NULL;
-    }
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  name = g_path_get_basename (path);
+  /* Read, never mapped; "-" is standard input, a folder or a device is
+   * refused naming it (MQLW_READ_ERROR). */
+  bytes = mqlw_read_small_file (path, MQLW_AGGREGATE_MAX_BYTES, error);
+  if (bytes == NULL)
+    return NULL;
+  name = g_strcmp0 (path, "-") == 0 ? g_strdup ("stdin") : g_path_get_basename (path);
   return mqlw_aggregate_read (bytes, name, error);
 }
 

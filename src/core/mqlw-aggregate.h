@@ -58,6 +58,10 @@ typedef struct {
 MqlwAggregate *mqlw_aggregate_read      (GBytes             *data,
                                          const char         *source_name,
                                          GError            **error);
+/* Reads @path ("-": standard input) through mqlw-read: at most
+ * MQLW_AGGREGATE_MAX_BYTES, a folder, a device or a file changing while it is
+ * read refused with MQLW_READ_ERROR naming it. */
+#define MQLW_AGGREGATE_MAX_BYTES ((guint64) 64 << 20)
 MqlwAggregate *mqlw_aggregate_load      (const char         *path,
                                          GError            **error);
 /* What the query returns for these leads, computed from the core's scores:

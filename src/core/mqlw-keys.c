@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mqlw-keys.h"
+#include "mqlw-read.h"
 #include "mqlw-sshsig.h"
 
 G_DEFINE_QUARK (mqlw-keys-error-quark, mqlw_keys_error)
@@ -177,6 +178,23 @@ first_line (const char *text)
   return g_strstrip (end != NULL ? g_strndup (text, end - text) : g_strdup (text));
 }
 
+/* A key file is small: read (never mapped), at most 1 MiB; a folder or a
+ * device is refused naming it (MQLW_READ_ERROR). */
+static char *
+read_key_file (const char  *path,
+               GError     **error)
+{
+  g_autoptr(MqlwSource) source = mqlw_source_new_for_path (path, path, error);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
+
+  if (source == NULL || (bytes = mqlw_source_read_all (source, 1 << 20, error)) == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  return size > 0 ? g_strndup (data, size) : g_strdup ("");
+}
+
 MqlwSigningKey *
 mqlw_signing_key_load (const char  *path,
                        const char  *passphrase,
@@ -189,7 +207,7 @@ mqlw_signing_key_load (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, NULL, &local))
+  if ((contents = read_key_file (path, &local)) == NULL)
     {
       g_set_error (error, MQLW_KEYS_ERROR, MQLW_KEYS_ERROR_NOT_FOUND, _("Cannot read the key “%s”: %s"),
                    path, local->message);
@@ -209,7 +227,7 @@ mqlw_signing_key_load (const char  *path,
 
       key->has_private = TRUE;
       pub_path = g_strconcat (path, ".pub", NULL);
-      if (g_file_get_contents (pub_path, &pub_contents, NULL, NULL) && looks_public (pub_contents))
+      if ((pub_contents = read_key_file (pub_path, NULL)) != NULL && looks_public (pub_contents))
         line = first_line (pub_contents);
       else if ((line = mqlw_sshsig_public_from_private (path, passphrase, error)) == NULL)
         return NULL;

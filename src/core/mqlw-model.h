@@ -169,6 +169,10 @@ gboolean    mqlw_model_save            (const MqlwModel *self,
  * so should anything that stores a model built another way. */
 gboolean    mqlw_model_check_numbers   (const MqlwModel *self,
                                         GError     **error);
+/* The same rule as a JSON path: NULL when every number may be held, else the
+ * path of the first that may not ("$.threshold"), for callers (the project
+ * store) that word their own message. */
+char       *mqlw_model_find_bad_number (const MqlwModel *self);
 
 /* Builders, for tests and the GUI; they return the new rule owned by the model.
  * @points must be finite, @cap finite or NAN (critical and NULL otherwise). */

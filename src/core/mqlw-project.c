@@ -16,8 +16,8 @@
 #include <sys/stat.h>
 #include <sqlite3.h>
 
-#include "mqlw-store-numbers.h"
 #include "mqlw-project.h"
+#include "mqlw-read.h"
 #include "mqlw-sql.h"
 #include "mqlw-project-integrity.h"
 #include "mqlw-project-lock.h"
@@ -750,16 +750,33 @@ char *
 mqlw_file_sha256 (const char  *path,
                   GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MqlwSource) source = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autofree char *buffer = NULL;
+  const gsize block = 1 << 20;
+  guint64 size;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  mapped = g_mapped_file_new (path, FALSE, error);
-  if (mapped == NULL)
+  /* Read block by block, never mapped: a file cut short meanwhile is an error. */
+  source = mqlw_source_new_for_path (path, NULL, error);
+  if (source == NULL)
     return NULL;
-  bytes = g_mapped_file_get_bytes (mapped);
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  buffer = g_malloc (block);
+  size = mqlw_source_get_size (source);
+  for (guint64 offset = 0; offset < size; offset += block)
+    {
+      gsize n = (gsize) MIN ((guint64) block, size - offset);
+      const char *p = mqlw_source_read (source, offset, n, buffer, error);
+
+      if (p == NULL)
+        return NULL;
+      g_checksum_update (checksum, (const guchar *) p, (gssize) n);
+    }
+  if (!mqlw_source_check_unchanged (source, error))
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
 }
 
 /* ---- schema ------------------------------------------------------------ */
@@ -1127,7 +1144,7 @@ model_json_checked (MqlwModel  *model,
                     const char *what,
                     char      **detail)
 {
-  g_autofree char *where = mqlw_store_find_unstorable_number (model);
+  g_autofree char *where = mqlw_model_find_bad_number (model);
 
   if (where != NULL)
     {
@@ -1428,6 +1445,10 @@ open_db (const char *path,
   if (code == SQLITE_OK)
     {
       sqlite3_extended_result_codes (*db, TRUE);
+      /* Read with read(), never mapped: a project truncated by another program
+       * while we read it must give an error, not SIGBUS (whatever the default
+       * of the sqlite library we run with). */
+      sqlite3_exec (*db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
       /* A writer waits this long for readers of a big project to finish. */
       sqlite3_busy_timeout (*db, 10000);
     }

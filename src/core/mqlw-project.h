@@ -29,7 +29,7 @@
  * target only once it is complete.
  *
  * Nothing is stored that would not read back: a model holding a number that
- * is not finite (mqlw-store-numbers.h), or a sign-off that does not parse, is
+ * is not finite (mqlw_model_find_bad_number), or a sign-off that does not parse, is
  * refused with MQLW_PROJECT_ERROR_SAVE naming the version and the JSON path.
  *
  * Two writers. A save takes the project's lock (mqlw-project-lock.h) and

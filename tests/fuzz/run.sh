@@ -21,7 +21,8 @@ if [ -z "$what" ]; then
   echo "usage: tests/fuzz/run.sh TARGET|all [SECONDS]" >&2
   exit 1
 fi
-targets=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/targets")
+lines=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/targets")
+targets=$(echo "$lines" | awk '{ print $1 }')
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$top" -Dfuzz=true -Dgui=disabled -Dpandas_check=false \
@@ -35,12 +36,15 @@ run_one () {
   log="$build/fuzz-$name.log"
   mkdir -p "$corpus" "$artifacts"
   dict=""
+  # Per-target libFuzzer flags: the words after the name in targets; a later
+  # -max_len overrides the default below.
+  options=$(echo "$lines" | awk -v n="$name" '$1 == n { $1 = ""; print }')
   [ -f "$here/$name.dict" ] && dict="-dict=$here/$name.dict"
   status=0
   ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     nice -n "${MQLW_FUZZ_NICE:-19}" "$build/tests/fuzz/fuzz-$name" $dict \
       -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=8192 \
-      -print_final_stats=1 -artifact_prefix="$artifacts/" \
+      -print_final_stats=1 -artifact_prefix="$artifacts/" $options \
       "$corpus" "$here/corpus/$name" > "$log" 2>&1 || status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
