@@ -19,6 +19,7 @@
 #include "mqlw-stats.h"
 #include "mqlw-verdict.h"
 #include "mqlw-calibration.h"
+#include "mqlw-histogram.h"
 #include "mqlw-notes.h"
 #include "mqlw-model-adapt.h"
 #include "mqlw-column-rank.h"
