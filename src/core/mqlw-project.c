@@ -23,6 +23,7 @@
 #include "mqlw-project-lock.h"
 #include "mqlw-project-private.h"
 #include "mqlw-safe-write.h"
+#include "mqlw-sha256.h"
 
 G_DEFINE_QUARK (mqlw-project-error-quark, mqlw_project_error)
 
@@ -750,16 +751,9 @@ char *
 mqlw_file_sha256 (const char  *path,
                   GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
 
-  mapped = g_mapped_file_new (path, FALSE, error);
-  if (mapped == NULL)
-    return NULL;
-  bytes = g_mapped_file_get_bytes (mapped);
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return mqlw_sha256_file (path, error);
 }
 
 /* ---- schema ------------------------------------------------------------ */
