@@ -567,22 +567,13 @@ create_criterion_row (const char *title,
  * for vanished ones and moved when the order changed; every other row keeps
  * its widgets, and a value is set only when it differs. */
 
-enum { KIND_FIT, KIND_BEHAVIOUR, KIND_DISQUALIFIER, N_KINDS };
-
-/* A rule as its row shows it. */
-typedef struct {
-  const char *id;
-  const char *title;
-  char       *subtitle;
-  double      points;
-  double      cap;
-  gboolean    enabled;
-  const char *activity;
-} RuleView;
+/* The criterion groups, in the core's order of kinds. */
+#define N_KINDS MQLW_CRITERION_LAST
+#define KIND_SLOT(kind) ((kind) - MQLW_CRITERION_FIT)
 
 typedef struct {
   MqlwModelPanel *self;
-  guint           kind;
+  MqlwCriterionKind kind;
   char           *id;
   char           *title;
   GtkWidget      *row;            /* owned: a row survives being moved */
@@ -615,70 +606,22 @@ make_criterion_key (guint       kind,
   return g_strdup_printf ("%u/%s", kind, id);
 }
 
-static GPtrArray *
-get_rules (MqlwModel *model,
-           guint      kind)
+static const char *
+criterion_title (const MqlwCriterion *c)
 {
-  return kind == KIND_FIT ? model->fit : kind == KIND_BEHAVIOUR ? model->behaviour : model->disqualifiers;
+  return c->label != NULL ? c->label : c->id;
 }
 
-/* The @i-th rule of @kind; the caller frees view->subtitle. */
-static void
-get_rule_view (MqlwModel *model,
-               guint      kind,
-               guint      i,
-               RuleView  *view)
+/* What the row says under its title: the condition, or how the activity counts. */
+static char *
+describe_criterion (const MqlwCriterion *c)
 {
-  memset (view, 0, sizeof *view);
-  view->cap = NAN;
-  if (kind == KIND_FIT)
-    {
-      MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
+  g_autofree char *cap_text = NULL;
 
-      view->id = rule->id;
-      view->title = rule->label != NULL ? rule->label : rule->id;
-      view->subtitle = mqlw_match_describe (&rule->match);
-      view->points = rule->points;
-      view->enabled = rule->enabled;
-    }
-  else if (kind == KIND_BEHAVIOUR)
-    {
-      MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, i);
-      g_autofree char *cap_text = isnan (rule->cap) ? g_strdup (_("no cap")) : g_strdup_printf (_("cap %.0f"), rule->cap);
-
-      view->id = rule->id;
-      view->title = rule->label != NULL ? rule->label : rule->id;
-      view->subtitle = g_strdup_printf (rule->decay ? _("each · %s · decays") : _("each · %s"), cap_text);
-      view->points = rule->points;
-      view->cap = rule->cap;
-      view->enabled = rule->enabled;
-      view->activity = rule->activity;
-    }
-  else
-    {
-      MqlwDisqualifier *rule = g_ptr_array_index (model->disqualifiers, i);
-
-      view->id = rule->id;
-      view->title = rule->label != NULL ? rule->label : rule->id;
-      view->subtitle = mqlw_match_describe (&rule->match);
-      view->enabled = rule->enabled;
-    }
-}
-
-static gboolean
-find_rule_view (MqlwModel  *model,
-                guint       kind,
-                const char *id,
-                RuleView   *view)
-{
-  for (guint i = 0; model != NULL && i < get_rules (model, kind)->len; i++)
-    {
-      get_rule_view (model, kind, i, view);
-      if (g_strcmp0 (view->id, id) == 0)
-        return TRUE;
-      g_free (view->subtitle);
-    }
-  return FALSE;
+  if (c->match != NULL)
+    return mqlw_match_describe (c->match);
+  cap_text = isnan (c->cap) ? g_strdup (_("no cap")) : g_strdup_printf (_("cap %.0f"), c->cap);
+  return g_strdup_printf (c->decay ? _("each · %s · decays") : _("each · %s"), cap_text);
 }
 
 static void
@@ -696,7 +639,7 @@ label_criterion (Criterion *c)
   g_autofree char *use = g_strdup_printf (_("Use %s"), c->title);
   g_autofree char *edit = g_strdup_printf (_("Edit %s"), c->title);
   g_autofree char *remove = g_strdup_printf (_("Remove %s"), c->title);
-  g_autofree char *points = c->kind == KIND_BEHAVIOUR ? g_strdup_printf (_("Points per %s"), c->title)
+  g_autofree char *points = c->kind == MQLW_CRITERION_BEHAVIOUR ? g_strdup_printf (_("Points per %s"), c->title)
                                                       : g_strdup_printf (_("Points for %s"), c->title);
   g_autofree char *cap = g_strdup_printf (_("Cap for %s"), c->title);
 
@@ -709,10 +652,10 @@ label_criterion (Criterion *c)
 }
 
 static char *
-describe_edit_row (const RuleView *view)
+describe_edit_row (const MqlwCriterion *view)
 {
-  if (view->activity != NULL)
-    return g_strdup_printf (_("Activity: %s"), view->activity);
+  if (view->kind == MQLW_CRITERION_BEHAVIOUR)
+    return g_strdup_printf (_("Activity: %s"), view->column);
   return g_strdup (_("Field, condition and values"));
 }
 
@@ -742,11 +685,11 @@ build_criterion_content (Criterion *c)
   MqlwModel *model = mqlw_workbench_get_model (c->self->workbench);
   g_autofree char *edit_title = NULL;
   GtkWidget *remove_row;
-  RuleView view;
+  MqlwCriterion view;
 
-  if (c->edit_row != NULL || !find_rule_view (model, c->kind, c->id, &view))
+  if (c->edit_row != NULL || model == NULL || !mqlw_model_find_criterion (model, c->kind, c->id, &view))
     return;
-  if (c->kind == KIND_BEHAVIOUR)
+  if (c->kind == MQLW_CRITERION_BEHAVIOUR)
     {
       GtkWidget *cap_row = adw_action_row_new ();
 
@@ -763,7 +706,6 @@ build_criterion_content (Criterion *c)
   c->remove_button = g_object_get_data (G_OBJECT (remove_row), "button");
   gtk_widget_add_css_class (c->remove_button, "destructive-action");
   label_criterion (c);
-  g_free (view.subtitle);
 }
 
 static void
@@ -780,18 +722,18 @@ on_criterion_expanded_cb (AdwExpanderRow *row,
 /* The rule's description, and under it what the data says about the rule
  * (a value no lead has, a leaky column). */
 static char *
-compose_subtitle (MqlwModelPanel *self,
-                  const RuleView *view)
+compose_subtitle (MqlwModelPanel      *self,
+                  const MqlwCriterion *view)
 {
   const char *warning = self->rule_warnings != NULL ? g_hash_table_lookup (self->rule_warnings, view->id) : NULL;
-
+  g_autofree char *description = describe_criterion (view);
   g_autofree char *summary = NULL;
 
   if (warning == NULL)
-    return g_strdup (view->subtitle);
+    return g_steal_pointer (&description);
   /* The first line of the first warning; the icon's tooltip has the rest. */
   summary = g_strndup (warning, strcspn (warning, "\n"));
-  return g_strdup_printf ("%s\n⚠ %s", view->subtitle, summary);
+  return g_strdup_printf ("%s\n⚠ %s", description, summary);
 }
 
 static void
@@ -808,16 +750,15 @@ show_warning (MqlwModelPanel *self,
 
 /* A criterion: points and on/off always in view. */
 static Criterion *
-create_criterion (MqlwModelPanel *self,
-                  guint           kind,
-                  const RuleView *view)
+create_criterion (MqlwModelPanel      *self,
+                  const MqlwCriterion *view)
 {
   Criterion *c = g_new0 (Criterion, 1);
 
   c->self = self;
-  c->kind = kind;
+  c->kind = view->kind;
   c->id = g_strdup (view->id);
-  c->title = g_strdup (view->title);
+  c->title = g_strdup (criterion_title (view));
   c->row = g_object_ref_sink (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (c->row), FALSE);
   {
@@ -830,7 +771,7 @@ create_criterion (MqlwModelPanel *self,
   show_warning (self, c);
   c->sw = create_switch (self, view->id, NULL, view->enabled, c->title);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (c->row), c->sw);
-  if (kind != KIND_DISQUALIFIER)
+  if (view->kind != MQLW_CRITERION_DISQUALIFIER)
     {
       c->spin = create_spin (self, view->id, view->points, -1000, 1000, 1, 0, c->title, "model.set-points");
       adw_expander_row_add_action (ADW_EXPANDER_ROW (c->row), c->spin);
@@ -842,14 +783,14 @@ create_criterion (MqlwModelPanel *self,
 
 /* Sets only what differs: an unchanged row is not laid out again. */
 static void
-update_criterion (MqlwModelPanel *self,
-                  Criterion      *c,
-                  const RuleView *view)
+update_criterion (MqlwModelPanel      *self,
+                  Criterion           *c,
+                  const MqlwCriterion *view)
 {
-  if (g_strcmp0 (c->title, view->title) != 0)
+  if (g_strcmp0 (c->title, criterion_title (view)) != 0)
     {
       g_free (c->title);
-      c->title = g_strdup (view->title);
+      c->title = g_strdup (criterion_title (view));
       label_criterion (c);
     }
   {
@@ -925,35 +866,34 @@ show_hidden_rows (MqlwModelPanel *self)
 }
 
 static void
-reconcile_criteria (MqlwModelPanel *self,
-                    guint           kind,
-                    MqlwModel      *model)
+reconcile_criteria (MqlwModelPanel    *self,
+                    MqlwCriterionKind  kind,
+                    MqlwModel         *model)
 {
-  GtkWidget *group = self->criterion_groups[kind];
-  GPtrArray *shown = self->criterion_order[kind];
-  GPtrArray *rules = get_rules (model, kind);
-  g_autoptr(GPtrArray) wanted = g_ptr_array_sized_new (rules->len);
+  GtkWidget *group = self->criterion_groups[KIND_SLOT (kind)];
+  GPtrArray *shown = self->criterion_order[KIND_SLOT (kind)];
+  guint n = mqlw_model_get_n_criteria (model, kind);
+  g_autoptr(GPtrArray) wanted = g_ptr_array_sized_new (n);
   g_autoptr(GPtrArray) kept = g_ptr_array_sized_new (shown->len);
   g_autoptr(GHashTable) wanted_set = g_hash_table_new (NULL, NULL);
   guint prefix = 0;
 
-  for (guint i = 0; i < rules->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autofree char *key = NULL;
       Criterion *c;
-      RuleView view;
+      MqlwCriterion view;
 
-      get_rule_view (model, kind, i, &view);
+      mqlw_model_get_nth_criterion (model, kind, i, &view);
       key = make_criterion_key (kind, view.id);
       c = g_hash_table_lookup (self->criteria, key);
       if (c != NULL)
         update_criterion (self, c, &view);
       else if (may_build (self))
         {
-          c = create_criterion (self, kind, &view);
+          c = create_criterion (self, &view);
           g_hash_table_insert (self->criteria, g_steal_pointer (&key), c);
         }
-      g_free (view.subtitle);
       if (c != NULL && g_hash_table_add (wanted_set, c))   /* a repeated id shows once */
         g_ptr_array_add (wanted, c);
     }
@@ -1470,11 +1410,11 @@ sync_panel (MqlwModelPanel *self)
   self->may_build_one = gtk_widget_get_mapped (GTK_WIDGET (self));
   show_hidden_rows (self);
   refresh_setting_group (self, GROUP_SCORE, model);
-  reconcile_criteria (self, KIND_FIT, model);
-  reconcile_criteria (self, KIND_BEHAVIOUR, model);
+  reconcile_criteria (self, MQLW_CRITERION_FIT, model);
+  reconcile_criteria (self, MQLW_CRITERION_BEHAVIOUR, model);
   for (guint which = GROUP_DECAY; which < N_SETTING_GROUPS; which++)
     refresh_setting_group (self, which, model);
-  reconcile_criteria (self, KIND_DISQUALIFIER, model);
+  reconcile_criteria (self, MQLW_CRITERION_DISQUALIFIER, model);
   if (!g_queue_is_empty (&self->hidden_rows))
     self->incomplete = TRUE;
   schedule_build (self);
@@ -1562,7 +1502,7 @@ on_workbench_changed_cb (MqlwWorkbench  *workbench,
 
 typedef struct {
   MqlwModelPanel *self;
-  char           *kind;       /* "fit", "behaviour", "disqualifier" */
+  MqlwCriterionKind kind;
   char           *edit_id;    /* NULL when adding */
   GPtrArray      *fields;     /* column names, index for index with the field row */
   GtkWidget      *dialog;
@@ -1584,7 +1524,6 @@ criterion_dialog_free (gpointer  data,
   CriterionDialog *d = data;
 
   g_object_unref (d->self);
-  g_free (d->kind);
   g_free (d->edit_id);
   g_ptr_array_unref (d->fields);
   g_free (d);
@@ -1594,28 +1533,6 @@ static const MqlwMatchOp dialog_ops[] = {
   MQLW_MATCH_EQUALS, MQLW_MATCH_IN_SET, MQLW_MATCH_RANGE, MQLW_MATCH_EMAIL_DOMAIN, MQLW_MATCH_MISSING,
   MQLW_MATCH_NOT_IN, MQLW_MATCH_CONTAINS,
 };
-
-static char *
-make_unique_id (MqlwModel  *model,
-                const char *base)
-{
-  g_autofree char *candidate = g_strdelimit (g_ascii_strdown (base, -1), " -./", '_');
-
-  for (guint n = 1; ; n++)
-    {
-      g_autofree char *id = n == 1 ? g_strdup (candidate) : g_strdup_printf ("%s_%u", candidate, n);
-      gboolean taken = FALSE;
-
-      for (guint i = 0; !taken && i < model->fit->len; i++)
-        taken = g_strcmp0 (((MqlwFitRule *) g_ptr_array_index (model->fit, i))->id, id) == 0;
-      for (guint i = 0; !taken && i < model->behaviour->len; i++)
-        taken = g_strcmp0 (((MqlwBehaviourRule *) g_ptr_array_index (model->behaviour, i))->id, id) == 0;
-      for (guint i = 0; !taken && i < model->disqualifiers->len; i++)
-        taken = g_strcmp0 (((MqlwDisqualifier *) g_ptr_array_index (model->disqualifiers, i))->id, id) == 0;
-      if (!taken)
-        return g_steal_pointer (&id);
-    }
-}
 
 /* "10–200", "10 to 200", "-30..-10", "–5" (up to 5), "5–" (5 and more). */
 static void
@@ -1800,64 +1717,42 @@ on_criterion_response_cb (AdwMessageDialog *dialog,
   double points = d->points_spin != NULL ? gtk_spin_button_get_value (GTK_SPIN_BUTTON (d->points_spin)) : 0;
   const char *name = label[0] ? label : field;
   g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
 
   if (!g_str_equal (response, "save") || field == NULL || mqlw_workbench_get_model (workbench) == NULL)
     return;
   copy = mqlw_model_copy (mqlw_workbench_get_model (workbench));
-
-  if (g_str_equal (d->kind, "fit"))
+  if (d->edit_id != NULL && mqlw_model_find_criterion (copy, d->kind, d->edit_id, NULL))
+    id = g_strdup (d->edit_id);
+  else
     {
-      MqlwFitRule *rule = NULL;
-
-      for (guint i = 0; d->edit_id != NULL && i < copy->fit->len; i++)
-        if (g_str_equal (((MqlwFitRule *) g_ptr_array_index (copy->fit, i))->id, d->edit_id))
-          rule = g_ptr_array_index (copy->fit, i);
-      if (rule == NULL)
-        {
-          g_autofree char *id = make_unique_id (copy, name);
-          rule = mqlw_model_add_fit (copy, id, field, op, points);
-        }
-      fill_match (&rule->match, field, op, values);
-      rule->points = points;
-      g_free (rule->label);
-      rule->label = g_strdup (name);
+      id = mqlw_model_make_criterion_id (copy, name);
+      if (d->kind == MQLW_CRITERION_FIT)
+        mqlw_model_add_fit (copy, id, field, op, points);
+      else if (d->kind == MQLW_CRITERION_BEHAVIOUR)
+        mqlw_model_add_behaviour (copy, id, field, points, NAN);
+      else
+        mqlw_model_add_disqualifier (copy, id, "other", field, op);
     }
-  else if (g_str_equal (d->kind, "behaviour"))
+  mqlw_model_set_criterion_label (copy, d->kind, id, name);
+  if (d->kind == MQLW_CRITERION_BEHAVIOUR)
     {
       double cap = gtk_spin_button_get_value (GTK_SPIN_BUTTON (d->cap_spin));
-      MqlwBehaviourRule *rule = NULL;
 
-      for (guint i = 0; d->edit_id != NULL && i < copy->behaviour->len; i++)
-        if (g_str_equal (((MqlwBehaviourRule *) g_ptr_array_index (copy->behaviour, i))->id, d->edit_id))
-          rule = g_ptr_array_index (copy->behaviour, i);
-      if (rule == NULL)
-        {
-          g_autofree char *id = make_unique_id (copy, name);
-          rule = mqlw_model_add_behaviour (copy, id, field, points, cap > 0 ? cap : NAN);
-        }
-      g_free (rule->activity);
-      rule->activity = g_strdup (field);
-      rule->points = points;
-      rule->cap = cap > 0 ? cap : NAN;
-      g_free (rule->label);
-      rule->label = g_strdup (name);
+      mqlw_model_set_criterion_activity (copy, d->kind, id, field);
+      mqlw_model_set_criterion_cap (copy, d->kind, id, cap > 0 ? cap : NAN);
     }
   else
     {
-      MqlwDisqualifier *rule = NULL;
+      MqlwMatch match = { 0 };
 
-      for (guint i = 0; d->edit_id != NULL && i < copy->disqualifiers->len; i++)
-        if (g_str_equal (((MqlwDisqualifier *) g_ptr_array_index (copy->disqualifiers, i))->id, d->edit_id))
-          rule = g_ptr_array_index (copy->disqualifiers, i);
-      if (rule == NULL)
-        {
-          g_autofree char *id = make_unique_id (copy, name);
-          rule = mqlw_model_add_disqualifier (copy, id, "other", field, op);
-        }
-      fill_match (&rule->match, field, op, values);
-      g_free (rule->label);
-      rule->label = g_strdup (name);
+      fill_match (&match, field, op, values);
+      mqlw_model_set_criterion_match (copy, d->kind, id, &match);
+      g_free (match.field);
+      g_strfreev (match.values);
     }
+  if (d->kind != MQLW_CRITERION_DISQUALIFIER)
+    mqlw_model_set_criterion_points (copy, d->kind, id, points);
 
   if (mqlw_model_equal (copy, mqlw_workbench_get_model (workbench)))
     return;
@@ -1871,20 +1766,20 @@ on_criterion_response_cb (AdwMessageDialog *dialog,
 }
 
 static gboolean
-fits_kind (const char *kind,
-           MqlwColumn *column)
+fits_kind (MqlwCriterionKind  kind,
+           MqlwColumn        *column)
 {
-  if (g_str_equal (kind, "behaviour"))
+  if (kind == MQLW_CRITERION_BEHAVIOUR)
     return column->role == MQLW_ROLE_ACTIVITY_COUNT;
   return column->role != MQLW_ROLE_OUTCOME && column->role != MQLW_ROLE_STAGE &&
          column->role != MQLW_ROLE_IGNORE;
 }
 
-/* @edit_id: the criterion to edit, or NULL to add one. Returns the dialog. */
+/* @edit_id: the criterion to edit (any kind), or NULL to add one of @kind. Returns the dialog. */
 static GtkWidget *
-open_criterion_dialog (MqlwModelPanel *self,
-                       const char     *kind,
-                       const char     *edit_id)
+open_criterion_dialog (MqlwModelPanel    *self,
+                       MqlwCriterionKind  kind,
+                       const char        *edit_id)
 {
   MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
   MqlwModel *model = mqlw_workbench_get_model (self->workbench);
@@ -1895,44 +1790,32 @@ open_criterion_dialog (MqlwModelPanel *self,
   const char *field = NULL, *label = NULL;
   const MqlwMatch *match = NULL;
   double points = 0, cap = NAN;
+  MqlwCriterion edited;
 
   if (dataset == NULL || model == NULL)
     return NULL;
 
   /* What is being edited. */
-  for (guint i = 0; edit_id != NULL && i < model->fit->len; i++)
+  if (edit_id != NULL)
     {
-      MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
-      if (g_str_equal (rule->id, edit_id))
-        kind = "fit", match = &rule->match, field = rule->match.field, label = rule->label, points = rule->points;
+      if (!mqlw_model_find_criterion (model, MQLW_CRITERION_ANY, edit_id, &edited))
+        return NULL;
+      kind = edited.kind, match = edited.match, field = edited.column, label = edited.label;
+      points = edited.points, cap = edited.cap;
     }
-  for (guint i = 0; edit_id != NULL && i < model->behaviour->len; i++)
-    {
-      MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, i);
-      if (g_str_equal (rule->id, edit_id))
-        kind = "behaviour", field = rule->activity, label = rule->label, points = rule->points, cap = rule->cap;
-    }
-  for (guint i = 0; edit_id != NULL && i < model->disqualifiers->len; i++)
-    {
-      MqlwDisqualifier *rule = g_ptr_array_index (model->disqualifiers, i);
-      if (g_str_equal (rule->id, edit_id))
-        kind = "disqualifier", match = &rule->match, field = rule->match.field, label = rule->label;
-    }
-  if (kind == NULL)
-    return NULL;
 
   d = g_new0 (CriterionDialog, 1);
   d->self = g_object_ref (self);
-  d->kind = g_strdup (kind);
+  d->kind = kind;
   d->edit_id = field != NULL ? g_strdup (edit_id) : NULL;
   d->fields = g_ptr_array_new_with_free_func (g_free);
 
   if (d->edit_id != NULL)
-    heading = g_str_equal (kind, "fit") ? _("Edit the Fit Criterion") :
-              g_str_equal (kind, "behaviour") ? _("Edit the Behaviour Criterion") : _("Edit the Disqualifier");
+    heading = kind == MQLW_CRITERION_FIT ? _("Edit the Fit Criterion") :
+              kind == MQLW_CRITERION_BEHAVIOUR ? _("Edit the Behaviour Criterion") : _("Edit the Disqualifier");
   else
-    heading = g_str_equal (kind, "fit") ? _("Add a Fit Criterion") :
-              g_str_equal (kind, "behaviour") ? _("Add a Behaviour Criterion") : _("Add a Disqualifier");
+    heading = kind == MQLW_CRITERION_FIT ? _("Add a Fit Criterion") :
+              kind == MQLW_CRITERION_BEHAVIOUR ? _("Add a Behaviour Criterion") : _("Add a Disqualifier");
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
   gtk_widget_set_name (dialog, "criterion-dialog");
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
@@ -1969,7 +1852,7 @@ open_criterion_dialog (MqlwModelPanel *self,
     }
   d->field_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->field_row),
-                                 g_str_equal (kind, "behaviour") ? _("Activity") : _("Field"));
+                                 kind == MQLW_CRITERION_BEHAVIOUR ? _("Activity") : _("Field"));
   adw_combo_row_set_model (ADW_COMBO_ROW (d->field_row), G_LIST_MODEL (fields));
   g_object_unref (fields);
   for (guint i = 0; field != NULL && i < d->fields->len; i++)
@@ -1977,7 +1860,7 @@ open_criterion_dialog (MqlwModelPanel *self,
       adw_combo_row_set_selected (ADW_COMBO_ROW (d->field_row), i);
   gtk_list_box_append (GTK_LIST_BOX (list), d->field_row);
 
-  if (!g_str_equal (kind, "behaviour"))
+  if (kind != MQLW_CRITERION_BEHAVIOUR)
     {
       GtkWidget *popover, *scrolled;
 
@@ -2027,12 +1910,12 @@ open_criterion_dialog (MqlwModelPanel *self,
       g_signal_connect (d->field_row, "notify::selected", G_CALLBACK (on_field_selected_cb), d);
       fill_value_picker (d);
     }
-  if (!g_str_equal (kind, "disqualifier"))
+  if (kind != MQLW_CRITERION_DISQUALIFIER)
     {
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     g_str_equal (kind, "behaviour") ? _("Points per occurrence") : _("Points"));
+                                     kind == MQLW_CRITERION_BEHAVIOUR ? _("Points per occurrence") : _("Points"));
       d->points_spin = gtk_spin_button_new_with_range (-1000, 1000, 1);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (d->points_spin), points);
       gtk_widget_set_valign (d->points_spin, GTK_ALIGN_CENTER);
@@ -2040,7 +1923,7 @@ open_criterion_dialog (MqlwModelPanel *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (d->points_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Points"), -1);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
-  if (g_str_equal (kind, "behaviour"))
+  if (kind == MQLW_CRITERION_BEHAVIOUR)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -2066,7 +1949,7 @@ add_fit_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  open_criterion_dialog (MQLW_MODEL_PANEL (widget), "fit", NULL);
+  open_criterion_dialog (MQLW_MODEL_PANEL (widget), MQLW_CRITERION_FIT, NULL);
 }
 
 static void
@@ -2074,7 +1957,7 @@ add_behaviour_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  open_criterion_dialog (MQLW_MODEL_PANEL (widget), "behaviour", NULL);
+  open_criterion_dialog (MQLW_MODEL_PANEL (widget), MQLW_CRITERION_BEHAVIOUR, NULL);
 }
 
 static void
@@ -2082,7 +1965,7 @@ add_disqualifier_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  open_criterion_dialog (MQLW_MODEL_PANEL (widget), "disqualifier", NULL);
+  open_criterion_dialog (MQLW_MODEL_PANEL (widget), MQLW_CRITERION_DISQUALIFIER, NULL);
 }
 
 static void
@@ -2090,7 +1973,7 @@ edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  open_criterion_dialog (MQLW_MODEL_PANEL (widget), NULL, g_variant_get_string (param, NULL));
+  open_criterion_dialog (MQLW_MODEL_PANEL (widget), MQLW_CRITERION_ANY, g_variant_get_string (param, NULL));
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -2205,13 +2088,13 @@ mqlw_model_panel_init (MqlwModelPanel *self)
           self->setting_groups[settings[i] - 1] = group;
         }
       else if (i == 1)
-        group = self->criterion_groups[KIND_FIT] =
+        group = self->criterion_groups[KIND_SLOT (MQLW_CRITERION_FIT)] =
           create_group (self, _("Fit"), _("Points for who the lead is"), "model.add-fit");
       else if (i == 2)
-        group = self->criterion_groups[KIND_BEHAVIOUR] =
+        group = self->criterion_groups[KIND_SLOT (MQLW_CRITERION_BEHAVIOUR)] =
           create_group (self, _("Behaviour"), _("Points per activity, with an optional cap"), "model.add-behaviour");
       else
-        group = self->criterion_groups[KIND_DISQUALIFIER] =
+        group = self->criterion_groups[KIND_SLOT (MQLW_CRITERION_DISQUALIFIER)] =
           create_group (self, _("Disqualifiers"), _("Never an MQL, whatever the score"), "model.add-disqualifier");
       gtk_box_append (self->groups, group);
     }

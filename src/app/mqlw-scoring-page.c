@@ -139,12 +139,6 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
-static guint
-count_criteria (const MqlwModel *model)
-{
-  return model->fit->len + model->behaviour->len + model->disqualifiers->len;
-}
-
 static void
 add_example (MqlwScoringPage     *self,
              AdwPreferencesGroup *group,
@@ -166,15 +160,15 @@ add_example (MqlwScoringPage     *self,
       return;
     }
   adapted = mqlw_model_adapt (example, self->dataset, &left_out);
-  kept = count_criteria (adapted);
+  kept = mqlw_model_get_n_criteria (adapted, MQLW_CRITERION_ANY);
   /* Criteria left out (the list below also names hand-raiser activities). */
-  dropped = count_criteria (example) - kept;
+  dropped = mqlw_model_get_n_criteria (example, MQLW_CRITERION_ANY) - kept;
   g_hash_table_insert (self->choices, g_strdup (key), adapted);
   if (left_out->len == 0)
     subtitle = g_strdup_printf (_("Every one of its %u criteria applies to these columns"), kept);
   else
     subtitle = g_strdup_printf (_("Keeps %u of its %u criteria; %u are left out: the data lacks their columns"),
-                                kept, count_criteria (example), dropped);
+                                kept, mqlw_model_get_n_criteria (example, MQLW_CRITERION_ANY), dropped);
   g_hash_table_insert (self->summaries, g_strdup (key),
                        g_strdup_printf (_("“%s” fitted to the data: %u criteria kept, %u left out"),
                                         example->name, kept, dropped));

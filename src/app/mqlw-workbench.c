@@ -1248,48 +1248,22 @@ edit_rule (MqlwWorkbench  *self,
     }
 
   copy = mqlw_model_copy (self->model);
-  for (guint i = 0; !found && i < copy->fit->len; i++)
+  switch (kind)
     {
-      MqlwFitRule *rule = g_ptr_array_index (copy->fit, i);
-      if (g_strcmp0 (rule->id, id) != 0)
-        continue;
-      found = TRUE;
-      if (kind == EDIT_POINTS)
-        rule->points = value;
-      else if (kind == EDIT_ENABLED)
-        rule->enabled = value != 0;
-      else if (kind == EDIT_REMOVE)
-        g_ptr_array_remove_index (copy->fit, i), change = MQLW_WORKBENCH_CHANGED_STRUCTURE;
-      else
-        found = FALSE;
-    }
-  for (guint i = 0; !found && i < copy->behaviour->len; i++)
-    {
-      MqlwBehaviourRule *rule = g_ptr_array_index (copy->behaviour, i);
-      if (g_strcmp0 (rule->id, id) != 0)
-        continue;
-      found = TRUE;
-      if (kind == EDIT_POINTS)
-        rule->points = value;
-      else if (kind == EDIT_CAP)
-        rule->cap = value;
-      else if (kind == EDIT_ENABLED)
-        rule->enabled = value != 0;
-      else
-        g_ptr_array_remove_index (copy->behaviour, i), change = MQLW_WORKBENCH_CHANGED_STRUCTURE;
-    }
-  for (guint i = 0; !found && i < copy->disqualifiers->len; i++)
-    {
-      MqlwDisqualifier *rule = g_ptr_array_index (copy->disqualifiers, i);
-      if (g_strcmp0 (rule->id, id) != 0)
-        continue;
-      found = TRUE;
-      if (kind == EDIT_ENABLED)
-        rule->enabled = value != 0;
-      else if (kind == EDIT_REMOVE)
-        g_ptr_array_remove_index (copy->disqualifiers, i), change = MQLW_WORKBENCH_CHANGED_STRUCTURE;
-      else
-        found = FALSE;
+    case EDIT_POINTS:
+      found = mqlw_model_set_criterion_points (copy, MQLW_CRITERION_ANY, id, value);
+      break;
+    case EDIT_CAP:
+      found = mqlw_model_set_criterion_cap (copy, MQLW_CRITERION_ANY, id, value);
+      break;
+    case EDIT_ENABLED:
+      found = mqlw_model_set_criterion_enabled (copy, MQLW_CRITERION_ANY, id, value != 0);
+      break;
+    case EDIT_REMOVE:
+    default:
+      found = mqlw_model_remove_criterion (copy, MQLW_CRITERION_ANY, id);
+      change = MQLW_WORKBENCH_CHANGED_STRUCTURE;
+      break;
     }
 
   if (!found)
@@ -1360,56 +1334,6 @@ mqlw_workbench_can_redo (MqlwWorkbench *self)
   return self->redo->len > 0;
 }
 
-/* TRUE unless @a and @b differ only in points, caps, on/off switches,
- * threshold and capacity: what the model panel updates in place. Anything
- * else (criteria added, removed, reordered or their conditions changed,
- * decay, grades, paths) rebuilds its rows. */
-static gboolean
-differ_in_structure (const MqlwModel *a,
-                     const MqlwModel *b)
-{
-  g_autoptr(MqlwModel) x = NULL;
-
-  if (a->fit->len != b->fit->len || a->behaviour->len != b->behaviour->len ||
-      a->disqualifiers->len != b->disqualifiers->len)
-    return TRUE;
-  /* @b with @a's values: equal to @a when nothing else differs. */
-  x = mqlw_model_copy (b);
-  for (guint i = 0; i < x->fit->len; i++)
-    {
-      const MqlwFitRule *from = g_ptr_array_index (a->fit, i);
-      MqlwFitRule *to = g_ptr_array_index (x->fit, i);
-
-      if (g_strcmp0 (from->id, to->id) != 0)
-        return TRUE;
-      to->points = from->points;
-      to->enabled = from->enabled;
-    }
-  for (guint i = 0; i < x->behaviour->len; i++)
-    {
-      const MqlwBehaviourRule *from = g_ptr_array_index (a->behaviour, i);
-      MqlwBehaviourRule *to = g_ptr_array_index (x->behaviour, i);
-
-      if (g_strcmp0 (from->id, to->id) != 0)
-        return TRUE;
-      to->points = from->points;
-      to->cap = from->cap;
-      to->enabled = from->enabled;
-    }
-  for (guint i = 0; i < x->disqualifiers->len; i++)
-    {
-      const MqlwDisqualifier *from = g_ptr_array_index (a->disqualifiers, i);
-      MqlwDisqualifier *to = g_ptr_array_index (x->disqualifiers, i);
-
-      if (g_strcmp0 (from->id, to->id) != 0)
-        return TRUE;
-      to->enabled = from->enabled;
-    }
-  x->threshold = a->threshold;
-  x->capacity_per_month = a->capacity_per_month;
-  return !mqlw_model_equal (a, x);
-}
-
 static gboolean
 step_history (MqlwWorkbench *self,
               GPtrArray     *from,
@@ -1422,7 +1346,7 @@ step_history (MqlwWorkbench *self,
   g_ptr_array_add (to, g_steal_pointer (&self->model));
   self->model = g_ptr_array_steal_index (from, from->len - 1);
   /* Undoing a weight is a value change, not a new set of rows. */
-  if (differ_in_structure (self->model, g_ptr_array_index (to, to->len - 1)))
+  if (!mqlw_model_same_shape (self->model, g_ptr_array_index (to, to->len - 1)))
     change |= MQLW_WORKBENCH_CHANGED_STRUCTURE;
   self->threshold_coalesce = FALSE;
   rebuild_preview (self);

@@ -16,6 +16,27 @@ int mqlw_command_sweep     (int argc, char **argv);
 int mqlw_command_suggest   (int argc, char **argv);
 int mqlw_command_compare   (int argc, char **argv);
 
+/* mqlw-evaluate-command.c */
+int mqlw_command_evaluate  (int argc, char **argv);
+
+/* mqlw-weights-command.c */
+int mqlw_command_suggest_weights (int argc, char **argv);
+
+/* mqlw-value-command.c */
+int mqlw_command_value     (int argc, char **argv);
+
+/* mqlw-maturity-command.c */
+int mqlw_command_maturity  (int argc, char **argv);
+
+/* mqlw-segments-command.c */
+int mqlw_command_segments  (int argc, char **argv);
+
+/* mqlw-backtest-command.c */
+int mqlw_command_backtest  (int argc, char **argv);
+
+/* mqlw-grid-command.c */
+int mqlw_command_grid      (int argc, char **argv);
+
 /* mqlw-project-commands.c */
 int mqlw_command_project   (int argc, char **argv);
 int mqlw_command_export    (int argc, char **argv);

@@ -25,6 +25,13 @@ static const Command commands[] = {
   { "sweep",     N_("MQL volume and conversion across a range of thresholds"), mqlw_command_sweep },
   { "suggest",   N_("Suggested thresholds: target SQL rate, acceptance band, top 20–30 %, capacity"), mqlw_command_suggest },
   { "compare",   N_("A proposed model against a baseline: volumes, rates, swap-in and swap-out leads"), mqlw_command_compare },
+  { "evaluate",  N_("How good is the score: ROC AUC with its interval, gains and lift, reliability, Brier score"), mqlw_command_evaluate },
+  { "suggest-weights", N_("Weights suggested by the data: each criterion's lift and a logistic regression, as points"), mqlw_command_suggest_weights },
+  { "value",     N_("What the line is worth: revenue captured and missed, expected value per threshold, a month's forecast"), mqlw_command_value },
+  { "maturity",  N_("Outcome maturity: time to each stage, rates per created-month cohort, the young ones flagged"), mqlw_command_maturity },
+  { "segments",  N_("Does the picture hold in every segment: rates per value of a field, reversals, best thresholds"), mqlw_command_segments },
+  { "backtest",  N_("Does it hold out of sample: the model and a tuned line judged on held-out leads"), mqlw_command_backtest },
+  { "grid",      N_("Fit × engagement: each grade and behaviour band's leads and rates, the cells the rule selects"), mqlw_command_grid },
   { "score",     N_("Every lead's score, grade, MQL, path and disqualifier (to check a warehouse's scoring)"), mqlw_command_score },
   { "project",   N_("Projects: create, info, set-model, sign (the model both teams agree to)"), mqlw_command_project },
   { "export",    N_("Export the agreed model (JSON, or SQL for a warehouse), the bucket table or sweep (CSV), or the chart"), mqlw_command_export },
@@ -41,7 +48,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n", _("Calibrate MQL scoring thresholds from historical lead outcomes."));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “mqlw COMMAND --help” for a command's options."));
   fprintf (stream, "%s\n", _("FILE may also be a project (PROJECT.mqlw): its data, and its current model unless\n"
                               "--model or --score-column is given."));

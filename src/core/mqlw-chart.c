@@ -13,6 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "mqlw-chart.h"
+#include "mqlw-chart-private.h"
 #include "mqlw-safe-write.h"
 
 /* The renderer is plain cairo + pango so the GTK widget, the PNG export and
@@ -2252,6 +2253,8 @@ typedef struct {
   const GArray          *sweep;
   double                 threshold;
   const MqlwChartStyle  *style;
+  MqlwChartDrawFunc      draw;      /* the other renderers (mqlw-chart-private.h) */
+  gpointer               data;
 } ExportJob;
 
 static void
@@ -2260,7 +2263,9 @@ draw_job (cairo_t         *cr,
           double           height,
           const ExportJob *job)
 {
-  if (job->table != NULL)
+  if (job->draw != NULL)
+    job->draw (cr, width, height, job->data);
+  else if (job->table != NULL)
     mqlw_chart_draw (cr, width, height, job->table, job->threshold, job->style, NULL);
   else
     mqlw_chart_draw_sweep (cr, width, height, job->sweep, job->threshold, job->style);
@@ -2387,5 +2392,175 @@ mqlw_chart_export_sweep (const char            *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  return export_job (path, format, width, height, &job, error);
+}
+
+/* ---- for the other renderers (mqlw-chart-private.h) --------------------- */
+
+static Rgba
+rgba_from (MqlwChartRgba c)
+{
+  return (Rgba) { c.r, c.g, c.b, c.a };
+}
+
+static MqlwChartRgba
+rgba_to (Rgba c)
+{
+  return (MqlwChartRgba) { c.r, c.g, c.b, c.a };
+}
+
+static void
+theme_for_palette (Theme                  *theme,
+                   const MqlwChartPalette *palette)
+{
+  memset (theme, 0, sizeof *theme);
+  theme->s = palette->scale;
+  theme->lw = palette->line;
+  theme->hc = palette->high_contrast;
+  theme->dark = palette->dark;
+}
+
+void
+mqlw_chart_palette_init (MqlwChartPalette     *palette,
+                         const MqlwChartStyle *style)
+{
+  MqlwChartStyle default_style;
+  Theme theme;
+
+  g_return_if_fail (palette != NULL);
+
+  init_theme (&theme, style_or_default (style, &default_style));
+  palette->dark = theme.dark;
+  palette->high_contrast = theme.hc;
+  palette->scale = theme.s;
+  palette->line = theme.lw;
+  palette->bg = rgba_to (theme.bg);
+  palette->fg = rgba_to (theme.fg);
+  palette->fg_dim = rgba_to (theme.fg_dim);
+  palette->grid = rgba_to (theme.grid);
+  palette->baseline = rgba_to (theme.baseline);
+  palette->shade = rgba_to (theme.shade);
+  palette->threshold = rgba_to (theme.threshold);
+  palette->threshold_text = rgba_to (theme.threshold_text);
+  palette->captured = rgba_to (theme.captured);
+  palette->volume = rgba_to (theme.volume);
+  palette->volume_line = rgba_to (theme.volume_line);
+  palette->verdict_good = rgba_to (theme.verdict[MQLW_VERDICT_GOOD]);
+  palette->verdict_hot = rgba_to (theme.verdict[MQLW_VERDICT_HOT]);
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    palette->stage[s] = rgba_to (theme.stage[s]);
+}
+
+MqlwChartRgba
+mqlw_chart_rgba_mix (MqlwChartRgba a,
+                     MqlwChartRgba b,
+                     double        t)
+{
+  return rgba_to (mix_rgba (rgba_from (a), rgba_from (b), t));
+}
+
+void
+mqlw_chart_set_source (cairo_t       *cr,
+                       MqlwChartRgba  colour)
+{
+  set_source (cr, rgba_from (colour));
+}
+
+void
+mqlw_chart_text (cairo_t                *cr,
+                 const MqlwChartPalette *palette,
+                 const char             *text,
+                 double                  size,
+                 gboolean                bold,
+                 MqlwChartRgba           colour,
+                 double                  x,
+                 double                  y,
+                 double                  ax,
+                 double                  ay,
+                 double                 *w,
+                 double                 *h)
+{
+  Theme theme;
+  Extent e;
+
+  theme_for_palette (&theme, palette);
+  e = draw_text (cr, &theme, text, size, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                 rgba_from (colour), x, y, ax, ay);
+  if (w != NULL)
+    *w = e.w;
+  if (h != NULL)
+    *h = e.h;
+}
+
+void
+mqlw_chart_text_extent (cairo_t                *cr,
+                        const MqlwChartPalette *palette,
+                        const char             *text,
+                        double                  size,
+                        gboolean                bold,
+                        double                 *w,
+                        double                 *h)
+{
+  Theme theme;
+  Extent e;
+
+  theme_for_palette (&theme, palette);
+  e = measure_text (cr, &theme, text, size, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  if (w != NULL)
+    *w = e.w;
+  if (h != NULL)
+    *h = e.h;
+}
+
+void
+mqlw_chart_pill (cairo_t                *cr,
+                 const MqlwChartPalette *palette,
+                 const char             *text,
+                 MqlwChartRgba           fill,
+                 MqlwChartRgba           ink,
+                 double                  x,
+                 double                  y,
+                 double                  ax,
+                 double                  ay,
+                 double                 *w,
+                 double                 *h)
+{
+  Theme theme;
+  Extent e;
+
+  theme_for_palette (&theme, palette);
+  e = draw_pill (cr, &theme, text, rgba_from (fill), rgba_from (ink), x, y, ax, ay);
+  if (w != NULL)
+    *w = e.w;
+  if (h != NULL)
+    *h = e.h;
+}
+
+char *
+mqlw_chart_format_number (double value,
+                          int    decimals)
+{
+  return format_number (value, decimals);
+}
+
+gboolean
+mqlw_chart_export_drawing (const char         *path,
+                           MqlwChartFormat     format,
+                           double              width,
+                           double              height,
+                           const char         *title,
+                           MqlwChartDrawFunc   draw,
+                           gpointer            data,
+                           GError            **error)
+{
+  MqlwChartStyle style;
+  ExportJob job = { NULL, NULL, 0, &style, draw, data };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  mqlw_chart_style_init (&style);
+  style.title = title;
   return export_job (path, format, width, height, &job, error);
 }

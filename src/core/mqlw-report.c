@@ -18,6 +18,7 @@
 #include "mqlw-report.h"
 #include "mqlw-calibration.h"
 #include "mqlw-chart.h"
+#include "mqlw-report-private.h"
 #include "mqlw-scorer.h"
 #include "mqlw-safe-write.h"
 
@@ -1352,6 +1353,7 @@ mqlw_report_new_full (MqlwDataset             *dataset,
   build_paths (self);
   build_threshold (self);
   build_signoff (self);
+  mqlw_report_build_analytics (self);
   build_appendix (self);
   return g_steal_pointer (&self);
 }
@@ -2080,4 +2082,107 @@ mqlw_report_write (MqlwReport  *self,
   if (format == MQLW_REPORT_FORMAT_PDF)
     return mqlw_report_write_pdf (self, path, NULL, error);
   return mqlw_report_write_markdown (self, path, error);
+}
+
+/* ---- for the content in other files (mqlw-report-private.h) ------------- */
+
+MqlwDataset *
+mqlw_report_get_dataset (MqlwReport *self)
+{
+  return self->dataset;
+}
+
+MqlwModel *
+mqlw_report_get_model (MqlwReport *self)
+{
+  return self->model;
+}
+
+MqlwScorer *
+mqlw_report_get_scorer (MqlwReport *self)
+{
+  return self->scorer;
+}
+
+MqlwCalibration *
+mqlw_report_get_calibration (MqlwReport *self)
+{
+  return self->calibration;
+}
+
+const MqlwBucketTable *
+mqlw_report_get_table (MqlwReport *self)
+{
+  return self->table;
+}
+
+void
+mqlw_report_add_heading (MqlwReport *self,
+                         const char *text)
+{
+  add_block (self, BLOCK_HEADING, text);
+}
+
+void
+mqlw_report_add_subheading (MqlwReport *self,
+                            const char *text)
+{
+  add_block (self, BLOCK_SUBHEADING, text);
+}
+
+void
+mqlw_report_add_text (MqlwReport *self,
+                      const char *text)
+{
+  add_block (self, BLOCK_PARAGRAPH, text);
+}
+
+void
+mqlw_report_add_bullets (MqlwReport *self,
+                         GPtrArray  *items)
+{
+  Block *block = add_block (self, BLOCK_BULLETS, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (block->items, g_strdup (g_ptr_array_index (items, i)));
+}
+
+void
+mqlw_report_add_table (MqlwReport         *self,
+                       const char * const *header,
+                       const double       *widths,
+                       guint               n_columns,
+                       guint               right,
+                       GPtrArray          *cells,
+                       int                 bold_row)
+{
+  Block *block = add_table (self, header, widths, n_columns, right);
+
+  for (guint i = 0; i < cells->len; i++)
+    g_ptr_array_add (block->items, g_strdup (g_ptr_array_index (cells, i)));
+  block->bold_row = bold_row;
+}
+
+char *
+mqlw_report_format_count (guint64 value)
+{
+  return format_count (value);
+}
+
+char *
+mqlw_report_format_percent (double fraction)
+{
+  return format_percent (fraction);
+}
+
+char *
+mqlw_report_format_number (double value)
+{
+  return format_number (value);
+}
+
+char *
+mqlw_report_format_points (double value)
+{
+  return format_points (value);
 }

@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-maturity-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "mqlw-analysis-job.h"
+#include "mqlw-analysis-widgets.h"
+#include "mqlw-format.h"
+#include "mqlw-maturity-view.h"
+
+typedef struct {
+  guint  exclude_days;
+  double horizon_days;
+} Options;
+
+struct _MqlwMaturityView
+{
+  GtkWidget        parent_instance;
+
+  MqlwWorkbench   *workbench;
+  MqlwAnalysisJob *job;
+  gboolean         dirty;
+  gboolean         workshop;
+  MqlwStage        stages[MQLW_N_STAGES];
+  guint            n_stages;
+  MqlwStage        shown;
+  GtkStringList   *stage_model;
+  gboolean         filling;
+
+  MqlwFigureCard   timing_card;
+  MqlwFigureCard   all_card;
+  MqlwFigureCard   mature_card;
+
+  GtkAdjustment   *exclude_adjustment;
+  GtkAdjustment   *horizon_adjustment;
+  GtkWidget       *exclude_spin;
+  GtkWidget       *horizon_spin;
+  GtkDropDown     *stage_dropdown;
+  GtkSpinner      *spinner;
+  GtkWidget       *cards;
+  GtkDrawingArea  *area;
+  GtkGrid         *grid;
+  GtkLabel        *note;
+};
+
+G_DEFINE_FINAL_TYPE (MqlwMaturityView, mqlw_maturity_view, GTK_TYPE_WIDGET)
+
+static gpointer
+copy_options (gpointer options)
+{
+  return g_memdup2 (options, sizeof (Options));
+}
+
+/* In the worker. */
+static gpointer
+compute_maturity (const MqlwAnalysisInput *input,
+                  GCancellable            *cancellable,
+                  GError                 **error)
+{
+  const Options *options = input->options;
+  g_autoptr(MqlwScorer) scorer = mqlw_scorer_new (input->dataset, input->model, error);
+
+  if (scorer == NULL)
+    return NULL;
+  return mqlw_maturity_new (input->dataset, mqlw_scorer_get_scores (scorer), input->model->paths.score,
+                            input->model->threshold, options->exclude_days,
+                            options->horizon_days > 0 ? options->horizon_days : NAN, mqlw_date_today ());
+}
+
+static const MqlwMaturity *
+get_maturity (MqlwMaturityView *self)
+{
+  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+}
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        user_data)
+{
+  MqlwMaturityView *self = user_data;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const MqlwMaturity *maturity = get_maturity (self);
+  MqlwChartStyle style;
+
+  if (maturity == NULL)
+    return;
+  mqlw_chart_style_init (&style);
+  style.dark = adw_style_manager_get_dark (manager);
+  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
+  style.font_scale = self->workshop ? 1.4 : 1.0;
+  mqlw_chart_draw_cohorts (cr, width, height, maturity, self->shown, &style);
+}
+
+static char *
+format_rate_counts (const MqlwRate *rate)
+{
+  g_autofree char *reached = mqlw_format_count (rate->reached);
+  g_autofree char *known = mqlw_format_count (rate->known);
+
+  /* TRANSLATORS: the counts under a rate, "6 of 12 leads" */
+  return g_strdup_printf (_("%s of %s leads"), reached, known);
+}
+
+static void
+fill_cards (MqlwMaturityView   *self,
+            const MqlwMaturity *m)
+{
+  const MqlwStageTiming *t = &m->timing[self->shown];
+  g_autofree char *all = mqlw_format_rate (&m->all[self->shown]);
+  g_autofree char *mature = mqlw_format_rate (&m->mature[self->shown]);
+  g_autofree char *all_caption = format_rate_counts (&m->all[self->shown]);
+  g_autofree char *mature_caption = NULL;
+  guint immature = 0;
+
+  if (t->has_dates && t->leads > 0)
+    {
+      g_autofree char *median = mqlw_format_number (t->median_days, 0);
+      g_autofree char *p90 = mqlw_format_number (t->p90_days, 0);
+      g_autofree char *value = g_strdup_printf (_("%s days"), median);
+      /* TRANSLATORS: under the typical time to a stage: "nine in ten within 33 days (sql_date)" */
+      g_autofree char *caption = g_strdup_printf (_("Nine in ten within %s days (%s)"), p90, t->column);
+
+      mqlw_figure_card_set (&self->timing_card, value, caption);
+    }
+  else if (t->stated)
+    {
+      g_autofree char *p90 = mqlw_format_number (t->p90_days, 0);
+      g_autofree char *value = g_strdup_printf (_("%s days"), p90);
+
+      mqlw_figure_card_set (&self->timing_card, value, _("As stated: the data has no dates for this stage"));
+    }
+  else
+    mqlw_figure_card_set (&self->timing_card, "\u2013",
+                          _("No dates for this stage: state how long outcomes take to flag young cohorts"));
+
+  for (guint i = 0; i < m->cohorts->len; i++)
+    immature += g_array_index (m->cohorts, MqlwCohort, i).immature[self->shown];
+  {
+    g_autofree char *counts = format_rate_counts (&m->mature[self->shown]);
+    g_autofree char *young = g_strdup_printf ("%u", immature);
+
+    /* TRANSLATORS: "445 of 4 302 leads; 2 young cohorts left out" */
+    mature_caption = g_strdup_printf (_("%s; %s young cohorts left out"), counts, young);
+  }
+  mqlw_figure_card_set (&self->all_card, all, all_caption);
+  mqlw_figure_card_set (&self->mature_card, mature, mature_caption);
+}
+
+static void
+fill_table (MqlwMaturityView   *self,
+            const MqlwMaturity *m)
+{
+  static const char *header[] = { N_("Cohort"), N_("Leads"), N_("MQLs"), N_("Rate of the leads"),
+                                  N_("Rate of the MQLs"), N_("Maturity") };
+  const char *titles[G_N_ELEMENTS (header)];
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    titles[i] = _(header[i]);
+  for (guint i = 0; i < m->cohorts->len; i++)
+    {
+      const MqlwCohort *c = &g_array_index (m->cohorts, MqlwCohort, i);
+
+      g_ptr_array_add (cells, mqlw_cohort_label (c));
+      g_ptr_array_add (cells, mqlw_format_count (c->leads));
+      g_ptr_array_add (cells, mqlw_format_count (c->mql));
+      g_ptr_array_add (cells, mqlw_format_rate (&c->stage[self->shown]));
+      g_ptr_array_add (cells, mqlw_format_rate (&c->mql_stage[self->shown]));
+      g_ptr_array_add (cells, g_strdup (c->immature[self->shown] ? _("Still maturing") : ""));
+    }
+  mqlw_table_fill (self->grid, titles, G_N_ELEMENTS (header), cells, 0x1e, -1);
+}
+
+static void
+fill_note (MqlwMaturityView   *self,
+           const MqlwMaturity *m)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  if (!m->has_created)
+    g_string_append (note, _("The history has no created date: there are no cohorts to compare."));
+  else
+    {
+      char end[16];
+
+      mqlw_date_format_iso (m->end_day, end);
+      /* TRANSLATORS: %s is the latest created date, "2026-06-30" */
+      g_string_append_printf (note, _("The history ends on %s. A cohort is still maturing while its youngest leads are "
+                                      "younger than the time nine in ten leads take to reach the stage: its rate will "
+                                      "still rise, so it is drawn hollow."), end);
+    }
+  if (m->excluded > 0)
+    {
+      g_autofree char *excluded = mqlw_format_count (m->excluded);
+
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _("%s recent leads are left out."), excluded);
+    }
+  if (m->undated + m->unscored > 0)
+    {
+      g_autofree char *undated = mqlw_format_count (m->undated);
+      g_autofree char *unscored = mqlw_format_count (m->unscored);
+
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _("Left out: %s leads without a created date (or with one after today) and %s "
+                                      "without a score."), undated, unscored);
+    }
+  gtk_label_set_label (self->note, note->str);
+}
+
+static void
+show_result (MqlwMaturityView *self)
+{
+  const MqlwMaturity *maturity = get_maturity (self);
+
+  gtk_spinner_set_spinning (self->spinner, self->job != NULL && mqlw_analysis_job_is_busy (self->job));
+  if (maturity == NULL)
+    return;
+  fill_cards (self, maturity);
+  fill_table (self, maturity);
+  fill_note (self, maturity);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+on_done_cb (gpointer      result,
+            const GError *error,
+            gpointer      user_data)
+{
+  MqlwMaturityView *self = user_data;
+
+  if (error != NULL)
+    {
+      gtk_label_set_label (self->note, error->message);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      return;
+    }
+  show_result (self);
+}
+
+static void
+recompute (MqlwMaturityView *self)
+{
+  Options options = {
+    (guint) gtk_adjustment_get_value (self->exclude_adjustment),
+    gtk_adjustment_get_value (self->horizon_adjustment),
+  };
+
+  self->dirty = FALSE;
+  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench))
+    return;
+  mqlw_analysis_job_run (self->job, self->workbench, &options, copy_options, g_free);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+}
+
+static void
+fill_stages (MqlwMaturityView *self)
+{
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  guint position;
+
+  self->filling = TRUE;
+  position = mqlw_stage_list_fill (self->stage_model, self->stages, &self->n_stages,
+                                   dataset != NULL ? &dataset->outcomes : NULL, self->shown);
+  gtk_drop_down_set_selected (self->stage_dropdown, position);
+  if (self->n_stages > 0)
+    self->shown = self->stages[position];
+  self->filling = FALSE;
+}
+
+static void
+on_workbench_changed_cb (MqlwWorkbench    *workbench,
+                         guint             change,
+                         MqlwMaturityView *self)
+{
+  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)
+    return;   /* figures not in yet */
+  if (change & MQLW_WORKBENCH_CHANGED_DATA)
+    fill_stages (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  recompute (self);
+}
+
+static void
+on_option_changed_cb (GtkAdjustment    *adjustment,
+                      MqlwMaturityView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    recompute (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+on_stage_selected_cb (GtkDropDown      *dropdown,
+                      GParamSpec       *pspec,
+                      MqlwMaturityView *self)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->filling || position >= self->n_stages)
+    return;
+  self->shown = self->stages[position];
+  show_result (self);
+}
+
+static void
+on_area_resize_cb (GtkDrawingArea   *area,
+                   int               width,
+                   int               height,
+                   MqlwMaturityView *self)
+{
+  int wanted = CLAMP (width * 2 / 5 + 40, 260, 460);
+
+  if (gtk_drawing_area_get_content_height (area) != wanted)
+    gtk_drawing_area_set_content_height (area, wanted);
+}
+
+static void
+on_style_changed_cb (AdwStyleManager  *manager,
+                     GParamSpec       *pspec,
+                     MqlwMaturityView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+mqlw_maturity_view_map (GtkWidget *widget)
+{
+  MqlwMaturityView *self = MQLW_MATURITY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mqlw_maturity_view_parent_class)->map (widget);
+  if (self->dirty)
+    recompute (self);
+}
+
+static void
+mqlw_maturity_view_dispose (GObject *object)
+{
+  MqlwMaturityView *self = (MqlwMaturityView *) object;
+  GtkWidget *child;
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_object (&self->workbench);
+  g_clear_pointer (&self->job, mqlw_analysis_job_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_MATURITY_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (mqlw_maturity_view_parent_class)->dispose (object);
+}
+
+static void
+mqlw_maturity_view_class_init (MqlwMaturityViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_maturity_view_dispose;
+  widget_class->map = mqlw_maturity_view_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-maturity-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, exclude_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, horizon_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, exclude_spin);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, horizon_spin);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, cards);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, area);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, grid);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, note);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "maturityview");
+}
+
+static void
+mqlw_maturity_view_init (MqlwMaturityView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->dirty = TRUE;
+  self->shown = MQLW_STAGE_SQL;
+  self->job = mqlw_analysis_job_new (compute_maturity, (GDestroyNotify) mqlw_maturity_free, on_done_cb, self);
+  self->stage_model = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
+  g_object_unref (self->stage_model);
+  g_signal_connect (self->stage_dropdown, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
+  g_signal_connect (self->exclude_adjustment, "value-changed", G_CALLBACK (on_option_changed_cb), self);
+  g_signal_connect (self->horizon_adjustment, "value-changed", G_CALLBACK (on_option_changed_cb), self);
+
+  mqlw_figure_card_init (&self->timing_card, _("Typical time to the stage"), self->cards);
+  mqlw_figure_card_init (&self->all_card, _("Rate over every cohort"), self->cards);
+  mqlw_figure_card_init (&self->mature_card, _("Rate over the mature cohorts"), self->cards);
+
+  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  g_signal_connect (self->area, "resize", G_CALLBACK (on_area_resize_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rates by created month"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Each cohort's rate of the stage, the young cohorts hollow"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->exclude_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days of recent leads to leave out"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->horizon_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days outcomes take, without dates"), -1);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
+}
+
+void
+mqlw_maturity_view_set_workbench (MqlwMaturityView *self,
+                                  MqlwWorkbench    *workbench)
+{
+  g_return_if_fail (MQLW_IS_MATURITY_VIEW (self));
+  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_set_object (&self->workbench, workbench);
+  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
+  fill_stages (self);
+  self->dirty = TRUE;
+}
+
+void
+mqlw_maturity_view_set_workshop (MqlwMaturityView *self,
+                                 gboolean          workshop)
+{
+  g_return_if_fail (MQLW_IS_MATURITY_VIEW (self));
+
+  self->workshop = !!workshop;
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+void
+mqlw_maturity_view_set_options (MqlwMaturityView *self,
+                                guint             exclude_days,
+                                double            horizon_days)
+{
+  g_return_if_fail (MQLW_IS_MATURITY_VIEW (self));
+
+  gtk_adjustment_set_value (self->exclude_adjustment, exclude_days);
+  gtk_adjustment_set_value (self->horizon_adjustment, horizon_days > 0 ? horizon_days : 0);
+}
+
+gboolean
+mqlw_maturity_view_is_ready (MqlwMaturityView *self)
+{
+  g_return_val_if_fail (MQLW_IS_MATURITY_VIEW (self), FALSE);
+  return get_maturity (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
+}
+
+const MqlwMaturity *
+mqlw_maturity_view_get_maturity (MqlwMaturityView *self)
+{
+  g_return_val_if_fail (MQLW_IS_MATURITY_VIEW (self), NULL);
+  return get_maturity (self);
+}

@@ -1,0 +1,442 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-quality-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "mqlw-analysis-job.h"
+#include "mqlw-analysis-widgets.h"
+#include "mqlw-format.h"
+#include "mqlw-quality-view.h"
+
+/* What the worker hands back: the current model's evaluation and, when the
+ * model differs from the one opened, the baseline's. */
+typedef struct {
+  MqlwEvaluation *proposed;
+  MqlwEvaluation *baseline;   /* NULL: the same model */
+  double          baseline_threshold;
+} Quality;
+
+struct _MqlwQualityView
+{
+  GtkWidget        parent_instance;
+
+  MqlwWorkbench   *workbench;
+  MqlwAnalysisJob *job;
+  gboolean         dirty;
+  gboolean         workshop;
+  MqlwStage        stages[MQLW_N_STAGES];
+  guint            n_stages;
+  MqlwStage        shown;
+  GtkStringList   *stage_model;
+  gboolean         filling;
+
+  MqlwFigureCard   auc_card;
+  MqlwFigureCard   baseline_card;
+  MqlwFigureCard   brier_card;
+  MqlwFigureCard   threshold_card;
+
+  GtkDrawingArea  *area;
+  GtkDropDown     *stage_dropdown;
+  GtkSpinner      *spinner;
+  GtkWidget       *cards;
+  GtkGrid         *gains_grid;
+  GtkLabel        *note;
+};
+
+G_DEFINE_FINAL_TYPE (MqlwQualityView, mqlw_quality_view, GTK_TYPE_WIDGET)
+
+static void
+quality_free (Quality *quality)
+{
+  g_clear_pointer (&quality->proposed, mqlw_evaluation_free);
+  g_clear_pointer (&quality->baseline, mqlw_evaluation_free);
+  g_free (quality);
+}
+
+/* In the worker. */
+static gpointer
+evaluate_models (const MqlwAnalysisInput *input,
+                 GCancellable            *cancellable,
+                 GError                 **error)
+{
+  g_autoptr(MqlwEvaluation) proposed = NULL;
+  Quality *quality;
+
+  proposed = mqlw_evaluate_model (input->dataset, input->model, input->spec, error);
+  if (proposed == NULL)
+    return NULL;
+  quality = g_new0 (Quality, 1);
+  quality->proposed = g_steal_pointer (&proposed);
+  quality->baseline_threshold = input->baseline->threshold;
+  if (!g_cancellable_is_cancelled (cancellable) && !mqlw_model_equal (input->model, input->baseline))
+    /* A baseline the data cannot score is drawn without: not an error of this view. */
+    quality->baseline = mqlw_evaluate_model (input->dataset, input->baseline, input->spec, NULL);
+  return quality;
+}
+
+static const Quality *
+get_quality (MqlwQualityView *self)
+{
+  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+}
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        user_data)
+{
+  MqlwQualityView *self = user_data;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const Quality *quality = get_quality (self);
+  MqlwCurveSeries series[2];
+  MqlwChartStyle style;
+  guint n = 0;
+
+  if (quality == NULL)
+    return;
+  mqlw_chart_style_init (&style);
+  style.dark = adw_style_manager_get_dark (manager);
+  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
+  style.font_scale = self->workshop ? 1.4 : 1.0;
+  series[n++] = (MqlwCurveSeries) { _("Proposed"), &quality->proposed->stage[self->shown],
+                                    quality->proposed->threshold, FALSE };
+  if (quality->baseline != NULL)
+    series[n++] = (MqlwCurveSeries) { _("Baseline"), &quality->baseline->stage[self->shown],
+                                      quality->baseline_threshold, TRUE };
+  mqlw_chart_draw_curves (cr, width, height, self->shown, series, n, &style);
+}
+
+static char *
+format_auc (const MqlwStageQuality *q)
+{
+  if (isnan (q->auc))
+    return g_strdup ("\u2013");
+  return g_strdup_printf ("%.3f", q->auc);
+}
+
+static char *
+format_auc_interval (const MqlwStageQuality *q)
+{
+  if (isnan (q->auc_ci_low))
+    return g_strdup (_("Too few leads for an interval"));
+  /* TRANSLATORS: the AUC's 95 % interval under its value */
+  return g_strdup_printf (_("95 %% interval %.3f–%.3f (DeLong)"), q->auc_ci_low, q->auc_ci_high);
+}
+
+static void
+fill_cards (MqlwQualityView *self,
+            const Quality   *quality)
+{
+  const MqlwStageQuality *q = &quality->proposed->stage[self->shown];
+  g_autofree char *auc = format_auc (q);
+  g_autofree char *interval = format_auc_interval (q);
+  g_autofree char *brier = mqlw_format_number (q->brier, 4);
+  g_autofree char *share = mqlw_format_percent (q->threshold_tpr);
+  g_autofree char *leads = mqlw_format_percent (q->threshold_share_leads);
+  g_autofree char *others = mqlw_format_percent (q->threshold_fpr);
+  g_autofree char *score = mqlw_format_score (quality->proposed->threshold);
+  g_autofree char *threshold_caption = NULL;
+
+  mqlw_figure_card_set (&self->auc_card, auc, interval);
+  if (quality->baseline != NULL)
+    {
+      const MqlwStageQuality *b = &quality->baseline->stage[self->shown];
+      g_autofree char *base_auc = format_auc (b);
+      g_autofree char *base_interval = format_auc_interval (b);
+
+      mqlw_figure_card_set (&self->baseline_card, base_auc, base_interval);
+    }
+  else
+    mqlw_figure_card_set (&self->baseline_card, auc, _("The model as opened: no change yet"));
+  mqlw_figure_card_set (&self->brier_card, brier,
+                        _("Mean squared gap between each lead's outcome and its score range's rate"));
+  /* TRANSLATORS: under the share of a stage the MQL rule captures: "at 51, with 20.5 % of the leads (15.7 % of the others)" */
+  threshold_caption = g_strdup_printf (_("At %s, with %s of the leads (%s of the others)"), score, leads, others);
+  mqlw_figure_card_set (&self->threshold_card, share, threshold_caption);
+}
+
+static void
+fill_gains (MqlwQualityView *self,
+            const Quality   *quality)
+{
+  static const char *header[] = { N_("Top leads"), N_("Reached"), N_("Lift"), N_("Score from"), N_("Baseline reached") };
+  const char *titles[G_N_ELEMENTS (header)];
+  const MqlwStageQuality *q = &quality->proposed->stage[self->shown];
+  const MqlwStageQuality *b = quality->baseline != NULL ? &quality->baseline->stage[self->shown] : NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  guint n_columns = b != NULL ? 5 : 4;
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    titles[i] = _(header[i]);
+  for (guint i = 0; i < q->n_gains; i++)
+    {
+      g_ptr_array_add (cells, mqlw_format_percent (q->gains[i].share_leads));
+      g_ptr_array_add (cells, mqlw_format_percent (q->gains[i].share_reached));
+      g_ptr_array_add (cells, mqlw_format_number (q->gains[i].lift, 2));
+      g_ptr_array_add (cells, mqlw_format_score (q->gains[i].score));
+      if (b != NULL)
+        g_ptr_array_add (cells, i < b->n_gains ? mqlw_format_percent (b->gains[i].share_reached) : g_strdup ("\u2013"));
+    }
+  mqlw_table_fill (self->gains_grid, titles, n_columns, cells, 0x1f, -1);
+}
+
+static void
+fill_note (MqlwQualityView *self,
+           const Quality   *quality)
+{
+  const MqlwStageQuality *q = &quality->proposed->stage[self->shown];
+  g_autofree char *known = mqlw_format_count (q->known);
+  g_autofree char *reached = mqlw_format_count (q->reached);
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  /* TRANSLATORS: "Over the 5 000 leads whose SQL outcome is known, 502 of which reached it." */
+  g_string_append_printf (note, _("Over the %s leads whose %s outcome is known, %s of which reached it. "), known,
+                          _(mqlw_stage_label (self->shown)), reached);
+  g_string_append (note, _("AUC: the chance that a lead that reached the stage scores above one that did not "
+                           "(0.5 is a coin toss; ties count half). Gains: the share of the stage the top-scoring "
+                           "leads hold; lift is that share over the share of leads."));
+  if (quality->proposed->unscored > 0)
+    {
+      g_autofree char *unscored = mqlw_format_count (quality->proposed->unscored);
+
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _("%s leads without a score are left out."), unscored);
+    }
+  gtk_label_set_label (self->note, note->str);
+}
+
+static void
+fill_stages (MqlwQualityView *self)
+{
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  guint position;
+
+  self->filling = TRUE;
+  position = mqlw_stage_list_fill (self->stage_model, self->stages, &self->n_stages,
+                                   dataset != NULL ? &dataset->outcomes : NULL, self->shown);
+  gtk_drop_down_set_selected (self->stage_dropdown, position);
+  if (self->n_stages > 0)
+    self->shown = self->stages[position];
+  self->filling = FALSE;
+}
+
+static void
+show_result (MqlwQualityView *self)
+{
+  const Quality *quality = get_quality (self);
+
+  gtk_spinner_set_spinning (self->spinner, self->job != NULL && mqlw_analysis_job_is_busy (self->job));
+  if (quality == NULL || !quality->proposed->stage[self->shown].present)
+    return;
+  fill_cards (self, quality);
+  fill_gains (self, quality);
+  fill_note (self, quality);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+on_done_cb (gpointer      result,
+            const GError *error,
+            gpointer      user_data)
+{
+  MqlwQualityView *self = user_data;
+
+  if (error != NULL)
+    {
+      gtk_label_set_label (self->note, error->message);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      return;
+    }
+  show_result (self);
+}
+
+static void
+recompute (MqlwQualityView *self)
+{
+  self->dirty = FALSE;
+  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench))
+    return;
+  mqlw_analysis_job_run (self->job, self->workbench, NULL, NULL, NULL);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+}
+
+static void
+on_workbench_changed_cb (MqlwWorkbench   *workbench,
+                         guint            change,
+                         MqlwQualityView *self)
+{
+  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)
+    return;   /* figures not in yet */
+  if (change & MQLW_WORKBENCH_CHANGED_DATA)
+    fill_stages (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  recompute (self);
+}
+
+static void
+on_stage_selected_cb (GtkDropDown     *dropdown,
+                      GParamSpec      *pspec,
+                      MqlwQualityView *self)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->filling || position >= self->n_stages)
+    return;
+  self->shown = self->stages[position];
+  show_result (self);
+}
+
+/* Tall enough for the two panels at the width given, not more. */
+static void
+on_area_resize_cb (GtkDrawingArea  *area,
+                   int              width,
+                   int              height,
+                   MqlwQualityView *self)
+{
+  int wanted = CLAMP (width * 9 / 20 + 60, 320, 560);
+
+  if (gtk_drawing_area_get_content_height (area) != wanted)
+    gtk_drawing_area_set_content_height (area, wanted);
+}
+
+static void
+on_style_changed_cb (AdwStyleManager *manager,
+                     GParamSpec      *pspec,
+                     MqlwQualityView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+mqlw_quality_view_map (GtkWidget *widget)
+{
+  MqlwQualityView *self = MQLW_QUALITY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mqlw_quality_view_parent_class)->map (widget);
+  if (self->dirty)
+    recompute (self);
+}
+
+static void
+mqlw_quality_view_dispose (GObject *object)
+{
+  MqlwQualityView *self = (MqlwQualityView *) object;
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_object (&self->workbench);
+  g_clear_pointer (&self->job, mqlw_analysis_job_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_QUALITY_VIEW);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+
+  G_OBJECT_CLASS (mqlw_quality_view_parent_class)->dispose (object);
+}
+
+static void
+mqlw_quality_view_class_init (MqlwQualityViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_quality_view_dispose;
+  widget_class->map = mqlw_quality_view_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-quality-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, area);
+  gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, cards);
+  gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, gains_grid);
+  gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, note);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "qualityview");
+}
+
+static void
+mqlw_quality_view_init (MqlwQualityView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->dirty = TRUE;
+  self->shown = MQLW_STAGE_SQL;
+  self->job = mqlw_analysis_job_new (evaluate_models, (GDestroyNotify) quality_free, on_done_cb, self);
+  self->stage_model = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
+  g_object_unref (self->stage_model);
+  g_signal_connect (self->stage_dropdown, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
+
+  mqlw_figure_card_init (&self->auc_card, _("AUC, proposed"), self->cards);
+  mqlw_figure_card_init (&self->baseline_card, _("AUC, baseline"), self->cards);
+  mqlw_figure_card_init (&self->brier_card, _("Brier score"), self->cards);
+  mqlw_figure_card_init (&self->threshold_card, _("Share of the stage the MQL rule takes"), self->cards);
+
+  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  g_signal_connect (self->area, "resize", G_CALLBACK (on_area_resize_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("ROC and gains curves"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("How well the score ranks the leads that reached the stage, proposed against baseline"),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
+}
+
+void
+mqlw_quality_view_set_workbench (MqlwQualityView *self,
+                                 MqlwWorkbench   *workbench)
+{
+  g_return_if_fail (MQLW_IS_QUALITY_VIEW (self));
+  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_set_object (&self->workbench, workbench);
+  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
+  fill_stages (self);
+  self->dirty = TRUE;
+}
+
+void
+mqlw_quality_view_set_workshop (MqlwQualityView *self,
+                                gboolean         workshop)
+{
+  g_return_if_fail (MQLW_IS_QUALITY_VIEW (self));
+
+  self->workshop = !!workshop;
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+gboolean
+mqlw_quality_view_is_ready (MqlwQualityView *self)
+{
+  g_return_val_if_fail (MQLW_IS_QUALITY_VIEW (self), FALSE);
+  return get_quality (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
+}
+
+const MqlwEvaluation *
+mqlw_quality_view_get_evaluation (MqlwQualityView *self)
+{
+  const Quality *quality;
+
+  g_return_val_if_fail (MQLW_IS_QUALITY_VIEW (self), NULL);
+  quality = get_quality (self);
+  return quality != NULL ? quality->proposed : NULL;
+}

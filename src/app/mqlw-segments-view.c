@@ -1,0 +1,585 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-segments-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "mqlw-analysis-job.h"
+#include "mqlw-analysis-widgets.h"
+#include "mqlw-format.h"
+#include "mqlw-segments-view.h"
+
+#define MAX_FIELD_VALUES 60
+
+typedef struct {
+  char     *field;
+  MqlwStage stage;
+} Options;
+
+struct _MqlwSegmentsView
+{
+  GtkWidget        parent_instance;
+
+  MqlwWorkbench   *workbench;
+  MqlwAnalysisJob *job;
+  gboolean         dirty;
+  gboolean         workshop;
+  gboolean         filling;
+  MqlwStage        stages[MQLW_N_STAGES];
+  guint            n_stages;
+  MqlwStage        stage;
+  GPtrArray       *fields;          /* char*: the columns offered */
+  char            *field;
+  guint            shown;           /* the segment the chart shows; past the end: all leads */
+
+  GtkStringList   *field_model;
+  GtkStringList   *stage_model;
+  GtkStringList   *segment_model;
+  GtkDropDown     *field_dropdown;
+  GtkDropDown     *stage_dropdown;
+  GtkDropDown     *segment_dropdown;
+  GtkSpinner      *spinner;
+  GtkWidget       *warnings;
+  GtkGrid         *grid;
+  GtkDrawingArea  *area;
+  GtkLabel        *note;
+};
+
+G_DEFINE_FINAL_TYPE (MqlwSegmentsView, mqlw_segments_view, GTK_TYPE_WIDGET)
+
+static gpointer
+copy_options (gpointer data)
+{
+  const Options *options = data;
+  Options *copy = g_new (Options, 1);
+
+  copy->field = g_strdup (options->field);
+  copy->stage = options->stage;
+  return copy;
+}
+
+static void
+free_options (gpointer data)
+{
+  Options *options = data;
+
+  g_free (options->field);
+  g_free (options);
+}
+
+/* In the worker. */
+static gpointer
+compute_segments (const MqlwAnalysisInput *input,
+                  GCancellable            *cancellable,
+                  GError                 **error)
+{
+  const Options *options = input->options;
+  g_autoptr(MqlwScorer) scorer = mqlw_scorer_new (input->dataset, input->model, error);
+
+  if (scorer == NULL)
+    return NULL;
+  return mqlw_segments_new (input->dataset, mqlw_scorer_get_scores (scorer), input->model->paths.score,
+                            input->model->threshold, options->field, options->stage, input->spec, 0.30, 20, error);
+}
+
+static const MqlwSegments *
+get_segments (MqlwSegmentsView *self)
+{
+  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+}
+
+/* Columns a room splits by: sources, regions, size bands — not ids, e-mail
+ * addresses or outcomes. */
+static gboolean
+is_offered (const MqlwColumn *column)
+{
+  switch (column->role)
+    {
+    case MQLW_ROLE_LEAD_ID:
+    case MQLW_ROLE_EMAIL:
+    case MQLW_ROLE_ACCOUNT:
+    case MQLW_ROLE_OUTCOME:
+    case MQLW_ROLE_STAGE:
+    case MQLW_ROLE_DEAL_AMOUNT:
+    case MQLW_ROLE_SCORE:
+    case MQLW_ROLE_IGNORE:
+    case MQLW_ROLE_CREATED_AT:
+    case MQLW_ROLE_AS_OF:
+    case MQLW_ROLE_ACTIVITY_DATE:
+      return FALSE;
+    default:
+      break;
+    }
+  if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+    return column->dict != NULL && column->dict->len >= 2 && column->dict->len <= MAX_FIELD_VALUES;
+  return column->type != MQLW_COLUMN_TYPE_DATE;
+}
+
+static void
+fill_fields (MqlwSegmentsView *self)
+{
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  guint position = 0;
+
+  self->filling = TRUE;
+  g_ptr_array_set_size (self->fields, 0);
+  gtk_string_list_splice (self->field_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->field_model)), NULL);
+  for (guint i = 0; dataset != NULL && i < dataset->columns->len; i++)
+    {
+      const MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
+
+      if (!is_offered (column))
+        continue;
+      /* A source is what rooms ask about first. */
+      if ((self->field != NULL && g_str_equal (column->name, self->field)) ||
+          (self->field == NULL && position == 0 && strstr (column->name, "source") != NULL))
+        position = self->fields->len;
+      g_ptr_array_add (self->fields, g_strdup (column->name));
+      gtk_string_list_append (self->field_model, column->name);
+    }
+  g_free (self->field);
+  self->field = self->fields->len > 0 ? g_strdup (g_ptr_array_index (self->fields, position)) : NULL;
+  gtk_drop_down_set_selected (self->field_dropdown, position);
+  self->filling = FALSE;
+}
+
+static void
+fill_stages (MqlwSegmentsView *self)
+{
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  guint position;
+
+  self->filling = TRUE;
+  position = mqlw_stage_list_fill (self->stage_model, self->stages, &self->n_stages,
+                                   dataset != NULL ? &dataset->outcomes : NULL, self->stage);
+  gtk_drop_down_set_selected (self->stage_dropdown, position);
+  if (self->n_stages > 0)
+    self->stage = self->stages[position];
+  self->filling = FALSE;
+}
+
+static const MqlwBucketTable *
+shown_table (MqlwSegmentsView   *self,
+             const MqlwSegments *seg,
+             const char        **title)
+{
+  if (self->shown < seg->segments->len)
+    {
+      const MqlwSegment *s = g_ptr_array_index (seg->segments, self->shown);
+
+      *title = s->label;
+      return s->buckets;
+    }
+  *title = _("All leads");
+  return seg->pooled;
+}
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        user_data)
+{
+  MqlwSegmentsView *self = user_data;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const MqlwSegments *seg = get_segments (self);
+  const MqlwBucketTable *table;
+  MqlwChartStyle style;
+  const char *title;
+
+  if (seg == NULL)
+    return;
+  table = shown_table (self, seg, &title);
+  if (table == NULL)
+    return;
+  mqlw_chart_style_init (&style);
+  style.dark = adw_style_manager_get_dark (manager);
+  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
+  style.font_scale = self->workshop ? 1.4 : 1.0;
+  style.stages = 1u << seg->stage;
+  style.title = title;
+  mqlw_chart_draw (cr, width, height, table, seg->threshold, &style, NULL);
+}
+
+static void
+fill_warnings (MqlwSegmentsView   *self,
+               const MqlwSegments *seg)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->warnings)) != NULL)
+    gtk_box_remove (GTK_BOX (self->warnings), child);
+  if (seg->warnings->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("The score ranks the leads the same way in every segment."));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "success");
+      gtk_box_append (GTK_BOX (self->warnings), label);
+      return;
+    }
+  for (guint i = 0; i < seg->warnings->len; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (seg->warnings, i));
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (row), icon);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (self->warnings), row);
+    }
+}
+
+static void
+add_row (GPtrArray      *cells,
+         const char     *label,
+         guint64         leads,
+         const char     *mql,
+         const MqlwRate *mql_rate,
+         const MqlwRate *other_rate,
+         gboolean        found,
+         double          threshold,
+         const char     *flag)
+{
+  g_ptr_array_add (cells, g_strdup (label));
+  g_ptr_array_add (cells, mqlw_format_count (leads));
+  g_ptr_array_add (cells, g_strdup (mql));
+  g_ptr_array_add (cells, mqlw_format_rate (mql_rate));
+  g_ptr_array_add (cells, mqlw_format_rate (other_rate));
+  g_ptr_array_add (cells, found ? mqlw_format_score (threshold) : g_strdup ("\u2013"));
+  g_ptr_array_add (cells, g_strdup (flag));
+}
+
+static void
+fill_table (MqlwSegmentsView   *self,
+            const MqlwSegments *seg)
+{
+  static const char *header[] = { N_("Segment"), N_("Leads"), N_("MQLs"), N_("Rate of the MQLs"),
+                                  N_("Rate of the others"), N_("Best threshold"), N_("Note") };
+  const char *titles[G_N_ELEMENTS (header)];
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    titles[i] = _(header[i]);
+  for (guint i = 0; i < seg->segments->len; i++)
+    {
+      const MqlwSegment *s = g_ptr_array_index (seg->segments, i);
+      g_autofree char *mql = mqlw_format_count (s->mql);
+      const char *flag = s->reversed ? _("Works the other way")
+                       : s->threshold_differs ? _("Another best threshold")
+                       : !s->evaluable ? _("Too few known outcomes") : "";
+
+      add_row (cells, s->label, s->leads, mql, &s->mql_rate, &s->other_rate, s->threshold_found, s->threshold, flag);
+    }
+  add_row (cells, _("All leads"), seg->pooled->scored_leads, "", &seg->mql_rate, &seg->other_rate,
+           seg->threshold_found, seg->best_threshold, "");
+  mqlw_table_fill (self->grid, titles, G_N_ELEMENTS (header), cells, 0x3e, (int) seg->segments->len);
+}
+
+static void
+fill_segment_list (MqlwSegmentsView   *self,
+                   const MqlwSegments *seg)
+{
+  self->filling = TRUE;
+  gtk_string_list_splice (self->segment_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->segment_model)), NULL);
+  for (guint i = 0; i < seg->segments->len; i++)
+    gtk_string_list_append (self->segment_model, ((MqlwSegment *) g_ptr_array_index (seg->segments, i))->label);
+  gtk_string_list_append (self->segment_model, _("All leads"));
+  if (self->shown > seg->segments->len)
+    self->shown = 0;
+  gtk_drop_down_set_selected (self->segment_dropdown, self->shown);
+  self->filling = FALSE;
+}
+
+static void
+fill_note (MqlwSegmentsView   *self,
+           const MqlwSegments *seg)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  /* xgettext:no-c-format */
+  g_string_append (note, _("Each segment's MQLs against its other leads: a score that works reaches the stage more "
+                           "often above the line. Best threshold: the lowest whose MQLs reach a 30 % SQL rate, over "
+                           "at least 20 known outcomes. The chart shows one segment's score ranges."));
+  if (seg->unscored > 0)
+    {
+      g_autofree char *unscored = mqlw_format_count (seg->unscored);
+
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _("%s leads without a score are left out."), unscored);
+    }
+  gtk_label_set_label (self->note, note->str);
+}
+
+static void
+show_result (MqlwSegmentsView *self)
+{
+  const MqlwSegments *seg = get_segments (self);
+
+  gtk_spinner_set_spinning (self->spinner, self->job != NULL && mqlw_analysis_job_is_busy (self->job));
+  if (seg == NULL)
+    return;
+  fill_warnings (self, seg);
+  fill_table (self, seg);
+  fill_segment_list (self, seg);
+  fill_note (self, seg);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+on_done_cb (gpointer      result,
+            const GError *error,
+            gpointer      user_data)
+{
+  MqlwSegmentsView *self = user_data;
+
+  if (error != NULL)
+    {
+      gtk_label_set_label (self->note, error->message);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      return;
+    }
+  show_result (self);
+}
+
+static void
+recompute (MqlwSegmentsView *self)
+{
+  Options options = { self->field, self->stage };
+
+  self->dirty = FALSE;
+  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench) || self->field == NULL)
+    return;
+  mqlw_analysis_job_run (self->job, self->workbench, &options, copy_options, free_options);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+}
+
+static void
+on_workbench_changed_cb (MqlwWorkbench    *workbench,
+                         guint             change,
+                         MqlwSegmentsView *self)
+{
+  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)
+    return;   /* figures not in yet */
+  if (change & MQLW_WORKBENCH_CHANGED_DATA)
+    {
+      fill_fields (self);
+      fill_stages (self);
+    }
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  recompute (self);
+}
+
+static void
+on_field_selected_cb (GtkDropDown      *dropdown,
+                      GParamSpec       *pspec,
+                      MqlwSegmentsView *self)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->filling || position >= self->fields->len)
+    return;
+  g_free (self->field);
+  self->field = g_strdup (g_ptr_array_index (self->fields, position));
+  self->shown = 0;
+  recompute (self);
+}
+
+static void
+on_stage_selected_cb (GtkDropDown      *dropdown,
+                      GParamSpec       *pspec,
+                      MqlwSegmentsView *self)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->filling || position >= self->n_stages)
+    return;
+  self->stage = self->stages[position];
+  recompute (self);
+}
+
+static void
+on_segment_selected_cb (GtkDropDown      *dropdown,
+                        GParamSpec       *pspec,
+                        MqlwSegmentsView *self)
+{
+  if (self->filling)
+    return;
+  self->shown = gtk_drop_down_get_selected (dropdown);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+on_style_changed_cb (AdwStyleManager  *manager,
+                     GParamSpec       *pspec,
+                     MqlwSegmentsView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+mqlw_segments_view_map (GtkWidget *widget)
+{
+  MqlwSegmentsView *self = MQLW_SEGMENTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mqlw_segments_view_parent_class)->map (widget);
+  if (self->dirty)
+    recompute (self);
+}
+
+static void
+mqlw_segments_view_dispose (GObject *object)
+{
+  MqlwSegmentsView *self = (MqlwSegmentsView *) object;
+  GtkWidget *child;
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_object (&self->workbench);
+  g_clear_pointer (&self->job, mqlw_analysis_job_free);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->field, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_SEGMENTS_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (mqlw_segments_view_parent_class)->dispose (object);
+}
+
+static void
+mqlw_segments_view_class_init (MqlwSegmentsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_segments_view_dispose;
+  widget_class->map = mqlw_segments_view_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-segments-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, field_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, segment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, warnings);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, grid);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, area);
+  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, note);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "segmentsview");
+}
+
+static GtkStringList *
+attach_model (GtkDropDown *dropdown,
+              GCallback    callback,
+              gpointer     self)
+{
+  GtkStringList *model = gtk_string_list_new (NULL);
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  g_object_unref (model);
+  g_signal_connect (dropdown, "notify::selected", callback, self);
+  return model;
+}
+
+static void
+mqlw_segments_view_init (MqlwSegmentsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->dirty = TRUE;
+  self->stage = MQLW_STAGE_SQL;
+  self->fields = g_ptr_array_new_with_free_func (g_free);
+  self->job = mqlw_analysis_job_new (compute_segments, (GDestroyNotify) mqlw_segments_free, on_done_cb, self);
+  self->field_model = attach_model (self->field_dropdown, G_CALLBACK (on_field_selected_cb), self);
+  self->stage_model = attach_model (self->stage_dropdown, G_CALLBACK (on_stage_selected_cb), self);
+  self->segment_model = attach_model (self->segment_dropdown, G_CALLBACK (on_segment_selected_cb), self);
+  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("One segment's score ranges"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->field_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Split by"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->segment_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Segment"), -1);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
+}
+
+void
+mqlw_segments_view_set_workbench (MqlwSegmentsView *self,
+                                  MqlwWorkbench    *workbench)
+{
+  g_return_if_fail (MQLW_IS_SEGMENTS_VIEW (self));
+  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_set_object (&self->workbench, workbench);
+  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
+  fill_fields (self);
+  fill_stages (self);
+  self->dirty = TRUE;
+}
+
+void
+mqlw_segments_view_set_workshop (MqlwSegmentsView *self,
+                                 gboolean          workshop)
+{
+  g_return_if_fail (MQLW_IS_SEGMENTS_VIEW (self));
+
+  self->workshop = !!workshop;
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+gboolean
+mqlw_segments_view_set_field (MqlwSegmentsView *self,
+                              const char       *field)
+{
+  g_return_val_if_fail (MQLW_IS_SEGMENTS_VIEW (self), FALSE);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->fields, i), field))
+      {
+        gtk_drop_down_set_selected (self->field_dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+mqlw_segments_view_show_segment (MqlwSegmentsView *self,
+                                 guint             index)
+{
+  g_return_if_fail (MQLW_IS_SEGMENTS_VIEW (self));
+  gtk_drop_down_set_selected (self->segment_dropdown, index);
+}
+
+gboolean
+mqlw_segments_view_is_ready (MqlwSegmentsView *self)
+{
+  g_return_val_if_fail (MQLW_IS_SEGMENTS_VIEW (self), FALSE);
+  return get_segments (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
+}
+
+const MqlwSegments *
+mqlw_segments_view_get_segments (MqlwSegmentsView *self)
+{
+  g_return_val_if_fail (MQLW_IS_SEGMENTS_VIEW (self), NULL);
+  return get_segments (self);
+}

@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-weights-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "mqlw-analysis-job.h"
+#include "mqlw-analysis-widgets.h"
+#include "mqlw-format.h"
+#include "mqlw-weights-view.h"
+
+/* What the worker hands back: the suggestion, and the model it makes. */
+typedef struct {
+  MqlwWeights *weights;
+  MqlwModel   *suggested;
+} Suggestion;
+
+struct _MqlwWeightsView
+{
+  GtkWidget        parent_instance;
+
+  MqlwWorkbench   *workbench;
+  MqlwAnalysisJob *job;
+  gboolean         dirty;
+  MqlwStage        stages[MQLW_N_STAGES];
+  guint            n_stages;
+  MqlwStage        stage;
+  GtkStringList   *stage_model;
+  gboolean         filling;
+
+  GtkDropDown     *stage_dropdown;
+  GtkSpinner      *spinner;
+  GtkWidget       *apply_button;
+  GtkLabel        *summary;
+  GtkGrid         *grid;
+  GtkLabel        *note;
+};
+
+G_DEFINE_FINAL_TYPE (MqlwWeightsView, mqlw_weights_view, GTK_TYPE_WIDGET)
+
+static void
+suggestion_free (Suggestion *suggestion)
+{
+  g_clear_pointer (&suggestion->weights, mqlw_weights_free);
+  g_clear_pointer (&suggestion->suggested, mqlw_model_unref);
+  g_free (suggestion);
+}
+
+/* In the worker. */
+static gpointer
+suggest_weights (const MqlwAnalysisInput *input,
+                 GCancellable            *cancellable,
+                 GError                 **error)
+{
+  g_autoptr(MqlwWeights) weights = NULL;
+  Suggestion *suggestion;
+
+  weights = mqlw_weights_suggest (input->dataset, input->model, GPOINTER_TO_UINT (input->options), error);
+  if (weights == NULL)
+    return NULL;
+  suggestion = g_new0 (Suggestion, 1);
+  suggestion->suggested = mqlw_weights_apply (weights, input->model, input->dataset, NULL);
+  suggestion->weights = g_steal_pointer (&weights);
+  if (suggestion->suggested != NULL)
+    {
+      g_free (suggestion->suggested->name);
+      /* TRANSLATORS: the name of a model made from the weights the data suggests; %s is the model's name */
+      suggestion->suggested->name = g_strdup_printf (_("%s, weights from the data"),
+                                                     input->model->name != NULL ? input->model->name : _("Model"));
+    }
+  return suggestion;
+}
+
+static const Suggestion *
+get_suggestion (MqlwWeightsView *self)
+{
+  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+}
+
+static char *
+format_points (double value)
+{
+  if (!isfinite (value))
+    return g_strdup ("\u2013");
+  /* Whole points, with their sign and a real minus. */
+  return value >= 0.5 ? g_strdup_printf ("+%.0f", round (value))
+                      : value <= -0.5 ? g_strdup_printf ("\u2212%.0f", fabs (round (value))) : g_strdup ("0");
+}
+
+/* "19.4 % of 720": the rate and the leads it is over. */
+static char *
+format_rate_counts (const MqlwRate *rate)
+{
+  g_autofree char *percent = mqlw_format_rate (rate);
+  g_autofree char *known = mqlw_format_count (rate->known);
+
+  if (!rate->present || rate->known == 0)
+    return g_strdup ("\u2013");
+  /* TRANSLATORS: a rate and the leads it is over, "19.4 % of 720" */
+  return g_strdup_printf (_("%s of %s"), percent, known);
+}
+
+static void
+fill_table (MqlwWeightsView   *self,
+            const MqlwWeights *weights)
+{
+  static const char *header[] = {
+    N_("Criterion"), N_("Now"), N_("Matching"), N_("Others"), N_("Lift"), N_("Suggested"),
+    /* xgettext:no-c-format */
+    N_("95 % interval"),
+  };
+  const char *titles[G_N_ELEMENTS (header)];
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    titles[i] = _(header[i]);
+  for (guint i = 0; i < weights->rows->len; i++)
+    {
+      const MqlwWeightRow *row = g_ptr_array_index (weights->rows, i);
+
+      g_ptr_array_add (cells, g_strdup (row->label));
+      g_ptr_array_add (cells, format_points (row->points));
+      g_ptr_array_add (cells, format_rate_counts (&row->match));
+      g_ptr_array_add (cells, mqlw_format_rate (&row->other));
+      g_ptr_array_add (cells, mqlw_format_number (row->lift, 2));
+      if (row->status == MQLW_WEIGHT_ESTIMATED)
+        {
+          g_autofree char *low = format_points (row->suggested_low);
+          g_autofree char *high = format_points (row->suggested_high);
+
+          g_ptr_array_add (cells, format_points (row->suggested));
+          g_ptr_array_add (cells, g_strdup_printf ("%s … %s", low, high));
+        }
+      else
+        {
+          g_ptr_array_add (cells, g_strdup ("\u2013"));
+          g_ptr_array_add (cells, g_strdup (_(mqlw_weight_status_label (row->status))));
+        }
+    }
+  mqlw_table_fill (self->grid, titles, G_N_ELEMENTS (header), cells, 0x3e, -1);
+}
+
+static void
+fill_texts (MqlwWeightsView   *self,
+            const Suggestion  *suggestion)
+{
+  const MqlwWeights *weights = suggestion->weights;
+  g_autofree char *leads = mqlw_format_count (weights->leads);
+  g_autofree char *reached = mqlw_format_count (weights->reached);
+  g_autofree char *summary = NULL;
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  /* TRANSLATORS: "Weighed by SQL over 4 392 leads with a known outcome, 467 of which reached it." */
+  summary = g_strdup_printf (_("Weighed by %s over %s leads with a known outcome, %s of which reached it."),
+                             _(mqlw_stage_label (weights->stage)), leads, reached);
+  gtk_label_set_label (self->summary, summary);
+  g_string_append (note, _("Lift: the stage's rate among the leads matching a criterion over the rate among the others. "
+                           "Suggested: a logistic regression of the stage on every criterion at once, turned into "
+                           "points on this model's scale, so the suggested totals spread as much as today's. "
+                           "Nothing changes until you choose Suggest from Data, which shows the suggestion as a "
+                           "scenario against the baseline; Undo takes it back."));
+  if (suggestion->suggested != NULL)
+    {
+      g_autofree char *threshold = mqlw_format_score (suggestion->suggested->threshold);
+
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _("Its threshold, %s, keeps as many leads on the score path as today."), threshold);
+    }
+  if (!weights->converged)
+    {
+      g_string_append_c (note, ' ');
+      g_string_append (note, _("The regression did not settle: some criteria nearly decide the outcome alone."));
+    }
+  if (weights->unscored + weights->disqualified > 0)
+    {
+      g_autofree char *unscored = mqlw_format_count (weights->unscored);
+      g_autofree char *disqualified = mqlw_format_count (weights->disqualified);
+
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _("Left out: %s unscored and %s disqualified leads."), unscored, disqualified);
+    }
+  gtk_label_set_label (self->note, note->str);
+}
+
+static void
+show_result (MqlwWeightsView *self)
+{
+  const Suggestion *suggestion = get_suggestion (self);
+
+  gtk_spinner_set_spinning (self->spinner, self->job != NULL && mqlw_analysis_job_is_busy (self->job));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weights.suggest-from-data",
+                                 suggestion != NULL && suggestion->suggested != NULL &&
+                                 !mqlw_analysis_job_is_busy (self->job));
+  if (suggestion == NULL)
+    return;
+  fill_table (self, suggestion->weights);
+  fill_texts (self, suggestion);
+}
+
+static void
+on_done_cb (gpointer      result,
+            const GError *error,
+            gpointer      user_data)
+{
+  MqlwWeightsView *self = user_data;
+
+  if (error != NULL)
+    {
+      GtkWidget *child;
+
+      /* Nothing to suggest (a score column, no criterion): say so, show no table. */
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+        gtk_grid_remove (self->grid, child);
+      gtk_label_set_label (self->summary, error->message);
+      gtk_label_set_label (self->note, "");
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "weights.suggest-from-data", FALSE);
+      return;
+    }
+  show_result (self);
+}
+
+static void
+recompute (MqlwWeightsView *self)
+{
+  self->dirty = FALSE;
+  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench))
+    return;
+  mqlw_analysis_job_run (self->job, self->workbench, GUINT_TO_POINTER (self->stage), NULL, NULL);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weights.suggest-from-data", FALSE);
+}
+
+static void
+fill_stages (MqlwWeightsView *self)
+{
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  guint position;
+
+  self->filling = TRUE;
+  position = mqlw_stage_list_fill (self->stage_model, self->stages, &self->n_stages,
+                                   dataset != NULL ? &dataset->outcomes : NULL, self->stage);
+  gtk_drop_down_set_selected (self->stage_dropdown, position);
+  if (self->n_stages > 0)
+    self->stage = self->stages[position];
+  self->filling = FALSE;
+}
+
+static void
+on_workbench_changed_cb (MqlwWorkbench   *workbench,
+                         guint            change,
+                         MqlwWeightsView *self)
+{
+  /* The suggestion depends on the criteria and the threshold (for the
+   * suggested model's), not on the bucket scheme. */
+  if ((change & (MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_STRUCTURE | MQLW_WORKBENCH_CHANGED_SCORES |
+                 MQLW_WORKBENCH_CHANGED_THRESHOLD)) == 0)
+    return;
+  if (change & MQLW_WORKBENCH_CHANGED_DATA)
+    fill_stages (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  recompute (self);
+}
+
+static void
+on_stage_selected_cb (GtkDropDown     *dropdown,
+                      GParamSpec      *pspec,
+                      MqlwWeightsView *self)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->filling || position >= self->n_stages)
+    return;
+  self->stage = self->stages[position];
+  recompute (self);
+}
+
+/* The suggestion as the model on show: one undoable step, kept as a
+ * scenario the room can go back to; never applied without this click. */
+static void
+suggest_from_data_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  MqlwWeightsView *self = MQLW_WEIGHTS_VIEW (widget);
+  const Suggestion *suggestion = get_suggestion (self);
+  g_autoptr(MqlwModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+
+  if (suggestion == NULL || suggestion->suggested == NULL || self->workbench == NULL)
+    return;
+  model = mqlw_model_copy (suggestion->suggested);
+  if (!mqlw_workbench_apply_model (self->workbench, model, MQLW_WORKBENCH_CHANGED_STRUCTURE, &error))
+    {
+      gtk_label_set_label (self->summary, error->message);
+      return;
+    }
+  gtk_widget_activate_action (widget, "win.add-scenario", "(ss)", _("Suggested from data"),
+                              _("Points from a logistic regression of the outcome on the criteria"));
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (_("The suggested weights are on show against the baseline"));
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+}
+
+static void
+mqlw_weights_view_map (GtkWidget *widget)
+{
+  MqlwWeightsView *self = MQLW_WEIGHTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mqlw_weights_view_parent_class)->map (widget);
+  if (self->dirty)
+    recompute (self);
+}
+
+static void
+mqlw_weights_view_dispose (GObject *object)
+{
+  MqlwWeightsView *self = (MqlwWeightsView *) object;
+  GtkWidget *child;
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_clear_object (&self->workbench);
+  g_clear_pointer (&self->job, mqlw_analysis_job_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_WEIGHTS_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (mqlw_weights_view_parent_class)->dispose (object);
+}
+
+static void
+mqlw_weights_view_class_init (MqlwWeightsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_weights_view_dispose;
+  widget_class->map = mqlw_weights_view_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-weights-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqlwWeightsView, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWeightsView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWeightsView, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWeightsView, summary);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWeightsView, grid);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWeightsView, note);
+  gtk_widget_class_install_action (widget_class, "weights.suggest-from-data", NULL, suggest_from_data_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "weightsview");
+}
+
+static void
+mqlw_weights_view_init (MqlwWeightsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->dirty = TRUE;
+  self->stage = MQLW_STAGE_SQL;
+  self->job = mqlw_analysis_job_new (suggest_weights, (GDestroyNotify) suggestion_free, on_done_cb, self);
+  self->stage_model = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
+  g_object_unref (self->stage_model);
+  g_signal_connect (self->stage_dropdown, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "weights.suggest-from-data", FALSE);
+}
+
+void
+mqlw_weights_view_set_workbench (MqlwWeightsView *self,
+                                 MqlwWorkbench   *workbench)
+{
+  g_return_if_fail (MQLW_IS_WEIGHTS_VIEW (self));
+  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_set_object (&self->workbench, workbench);
+  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
+  fill_stages (self);
+  self->dirty = TRUE;
+}
+
+gboolean
+mqlw_weights_view_is_ready (MqlwWeightsView *self)
+{
+  g_return_val_if_fail (MQLW_IS_WEIGHTS_VIEW (self), FALSE);
+  return get_suggestion (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
+}
+
+const MqlwWeights *
+mqlw_weights_view_get_weights (MqlwWeightsView *self)
+{
+  const Suggestion *suggestion;
+
+  g_return_val_if_fail (MQLW_IS_WEIGHTS_VIEW (self), NULL);
+  suggestion = get_suggestion (self);
+  return suggestion != NULL ? suggestion->weights : NULL;
+}
+
+MqlwModel *
+mqlw_weights_view_get_suggested (MqlwWeightsView *self)
+{
+  const Suggestion *suggestion;
+
+  g_return_val_if_fail (MQLW_IS_WEIGHTS_VIEW (self), NULL);
+  suggestion = get_suggestion (self);
+  return suggestion != NULL ? suggestion->suggested : NULL;
+}

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-cli"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "mqlw-cli-analytics.h"
+
+int
+mqlw_analytics_load (MqlwInvocation *inv,
+                     MqlwScored     *scored)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwModel) model = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+
+  g_return_val_if_fail (inv != NULL && scored != NULL, MQLW_EXIT_USAGE);
+
+  model = mqlw_build_model (&inv->model, &error);
+  if (model == NULL)
+    return mqlw_report_error (error);
+  dataset = mqlw_load_dataset (inv->rest[0], &inv->data, &error);
+  if (dataset == NULL)
+    return mqlw_report_error (error);
+  if (!mqlw_scored_init (scored, dataset, model, &error) ||
+      !mqlw_apply_months (scored->calibration, inv->model.months, &error))
+    return mqlw_report_error (error);
+  if (!inv->data.quiet)
+    {
+      g_autoptr(GPtrArray) notes = mqlw_calibration_notes (scored->calibration, scored->model);
+
+      /* What the figures leave out (unscored leads, an unknown period). */
+      mqlw_print_warnings (notes, scored->dataset->source_name);
+      mqlw_print_rule_warnings (model, dataset);
+    }
+  return MQLW_EXIT_OK;
+}
+
+void
+mqlw_json_add_number (JsonBuilder *builder,
+                      const char  *member,
+                      double       value,
+                      int          decimals)
+{
+  json_builder_set_member_name (builder, member);
+  if (!isfinite (value))
+    json_builder_add_null_value (builder);
+  else if (decimals < 0)
+    json_builder_add_double_value (builder, value);
+  else
+    {
+      double scale = pow (10.0, decimals);
+      json_builder_add_double_value (builder, round (value * scale) / scale);
+    }
+}
+
+void
+mqlw_json_add_count (JsonBuilder *builder,
+                     const char  *member,
+                     guint64      value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, (gint64) value);
+}
+
+void
+mqlw_json_add_left_out (JsonBuilder    *builder,
+                        const char     *member,
+                        guint64         leads,
+                        const MqlwRate *stages)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  mqlw_json_add_count (builder, "leads", leads);
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    mqlw_json_add_rate (builder, mqlw_stage_to_string (s), &stages[s]);
+  json_builder_end_object (builder);
+}
+
+void
+mqlw_print_cell (const char *text,
+                 int         width,
+                 gboolean    right)
+{
+  long chars = g_utf8_strlen (text, -1);
+  int pad = width > chars ? width - (int) chars : 0;
+
+  if (right)
+    g_print ("%*s%s", pad, "", text);
+  else
+    g_print ("%s%*s", text, pad, "");
+}
+
+char *
+mqlw_text_percent (double fraction)
+{
+  if (!isfinite (fraction))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.1f %%", fraction * 100.0);
+}
+
+char *
+mqlw_text_score (double value)
+{
+  if (!isfinite (value))
+    return g_strdup ("");
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%.0f", value);
+  return mqlw_format_number (value, 2);
+}
+
+char *
+mqlw_text_decimal (double value,
+                   int    decimals)
+{
+  if (!isfinite (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.*f", decimals, value);
+}
+
+char *
+mqlw_text_rate (const MqlwRate *rate)
+{
+  if (!rate->present || rate->known == 0)
+    return g_strdup ("—");
+  return g_strdup_printf ("%.1f %% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")",
+                          rate->rate * 100.0, rate->reached, rate->known);
+}
+
+void
+mqlw_print_left_out (guint64 unscored)
+{
+  g_autofree char *count = NULL;
+
+  if (unscored == 0)
+    return;
+  count = g_strdup_printf ("%" G_GUINT64_FORMAT, unscored);
+  g_print (_("Unscored: %s leads without a score, left out of every figure.\n"), count);
+}
