@@ -333,13 +333,13 @@ check_random_edits (const char *model_name,
 static void
 test_random_edits_two_paths (void)
 {
-  check_random_edits ("seed002-two-paths.json", 3000, 3000, 11);
+  check_random_edits ("seed002-two-paths.json", 2500, 2000, 11);
 }
 
 static void
 test_random_edits_points (void)
 {
-  check_random_edits ("seed000-points.json", 2000, 1500, 23);
+  check_random_edits ("seed000-points.json", 2000, 1000, 23);
 }
 
 /* A weight change moves exactly the leads whose score changed: counted here
