@@ -34,6 +34,17 @@ now_seconds (void)
   return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* CPU time of the whole process (every thread): on a loaded machine the
+ * work done, where wall time also counts the waits for a core. */
+static double
+cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
 static long
 peak_rss_kib (void)
 {
@@ -196,9 +207,13 @@ run_whatif (const char *path,
   g_autoptr(MqlwModel) model = NULL;
   g_autoptr(MqlwScorer) scorer = NULL;
   g_autoptr(MqlwBucketSpec) spec = NULL;
+  g_autoptr(MqlwHistogram) histogram = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree double *times = g_new (double, MAX (WHATIF_ITERATIONS, THRESHOLD_MOVES));
   double phases[4][WHATIF_ITERATIONS];   /* update, calibration, buckets, preview */
+  double moved[WHATIF_ITERATIONS];       /* leads the calibration moved */
+  double cpu[WHATIF_ITERATIONS];         /* CPU time of each step, all threads */
+  gboolean full_rebuild = g_strcmp0 (g_getenv ("MQLW_BENCH_FULL_REBUILD"), "1") == 0;
   const MqlwScores *scores;
   volatile float sink = 0.0f;
   MqlwPreview preview;
@@ -226,6 +241,10 @@ run_whatif (const char *path,
   spec = mqlw_bucket_spec_parse ("width:10", &error);
   g_assert_no_error (error);
   scores = mqlw_scorer_get_scores (scorer);
+  /* As the window does: the counts kept from step to step, so that a step
+   * moves only the leads whose score changed. */
+  histogram = mqlw_histogram_new (&dataset->outcomes);
+  mqlw_calibration_free (mqlw_histogram_calibrate (histogram, scores, mqlw_scorer_get_model (scorer)->paths.score));
 
   /* Reference: one pass summing a float column of n leads. */
   for (guint i = 0; i < WHATIF_ITERATIONS; i++)
@@ -246,7 +265,7 @@ run_whatif (const char *path,
       g_autoptr(MqlwModel) edited = mqlw_model_copy (mqlw_scorer_get_model (scorer));
       g_autoptr(MqlwCalibration) calibration = NULL;
       g_autoptr(MqlwBucketTable) table = NULL;
-      double start = now_seconds (), mark;
+      double start = now_seconds (), cpu_start = cpu_seconds (), mark;
 
       if (!nudge_weight (edited, i))
         {
@@ -261,8 +280,11 @@ run_whatif (const char *path,
       mark = now_seconds ();
       phases[0][i] = mark - start;
       scores = mqlw_scorer_get_scores (scorer);
-      calibration = mqlw_calibration_new (scores, &dataset->outcomes, edited->paths.score);
+      /* MQLW_BENCH_FULL_REBUILD=1: the full rebuild, for before/after runs. */
+      calibration = full_rebuild ? mqlw_calibration_new (scores, &dataset->outcomes, edited->paths.score)
+                                 : mqlw_histogram_calibrate (histogram, scores, edited->paths.score);
       phases[1][i] = now_seconds () - mark;
+      moved[i] = mqlw_histogram_get_moved_for_testing (histogram);
       mark = now_seconds ();
       table = mqlw_calibration_buckets (calibration, spec, NULL, &error);
       phases[2][i] = now_seconds () - mark;
@@ -275,6 +297,7 @@ run_whatif (const char *path,
       mqlw_calibration_preview (calibration, edited->threshold, edited->capacity_per_month, &preview);
       phases[3][i] = now_seconds () - mark;
       times[i] = now_seconds () - start;
+      cpu[i] = cpu_seconds () - cpu_start;
       mql_sum += preview.mql;
     }
   t_whatif = median_of (times, WHATIF_ITERATIONS);
@@ -310,6 +333,8 @@ run_whatif (const char *path,
   printf ("whatif_calibration_ms=%.4f\n", median_of (phases[1], WHATIF_ITERATIONS) * 1e3);
   printf ("whatif_buckets_ms=%.4f\n", median_of (phases[2], WHATIF_ITERATIONS) * 1e3);
   printf ("whatif_preview_ms=%.4f\n", median_of (phases[3], WHATIF_ITERATIONS) * 1e3);
+  printf ("whatif_cpu_ms=%.4f\n", median_of (cpu, WHATIF_ITERATIONS) * 1e3);
+  printf ("whatif_moved_leads=%.0f\n", median_of (moved, WHATIF_ITERATIONS));
   printf ("threshold_move_us=%.4f\n", t_move * 1e6);
   printf ("checksum=%" G_GUINT64_FORMAT " %g\n", mql_sum, (double) sink);
   return 0;

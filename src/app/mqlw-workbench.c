@@ -22,6 +22,7 @@ typedef struct {
   MqlwScorer      *baseline_scorer;
   MqlwCalibration *baseline_calibration;
   MqlwScorer      *scorer;
+  MqlwHistogram   *histogram;      /* the scorer's counts, kept from step to step (job in flight only) */
   MqlwCalibration *calibration;    /* of the shown figures */
 } Engine;
 
@@ -116,6 +117,7 @@ engine_unref (Engine *engine)
   if (!g_atomic_ref_count_dec (&engine->ref_count))
     return;
   g_clear_pointer (&engine->calibration, mqlw_calibration_free);
+  g_clear_pointer (&engine->histogram, mqlw_histogram_free);
   g_clear_pointer (&engine->scorer, mqlw_scorer_free);
   g_clear_pointer (&engine->baseline_calibration, mqlw_calibration_free);
   g_clear_pointer (&engine->baseline_scorer, mqlw_scorer_free);
@@ -200,9 +202,9 @@ compute_result (Job     *job,
           result_free (result);
           return NULL;
         }
-      result->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (engine->scorer),
-                                                  &engine->dataset->outcomes,
-                                                  job->model->paths.score);
+      /* Moves only the leads whose score changed (mqlw-histogram.h). */
+      result->calibration = mqlw_histogram_calibrate (engine->histogram, mqlw_scorer_get_scores (engine->scorer),
+                                                      job->model->paths.score);
       mqlw_calibration_set_months (result->calibration, job->months);
       result->spec = job->spec != NULL ? mqlw_bucket_spec_copy (job->spec)
                                        : mqlw_workbench_choose_bucket_spec (result->calibration);
@@ -556,9 +558,9 @@ mqlw_workbench_state_new (MqlwDataset   *dataset,
   engine->baseline_calibration = mqlw_calibration_new (mqlw_scorer_get_scores (engine->baseline_scorer),
                                                        &dataset->outcomes,
                                                        engine->baseline->paths.score);
-  engine->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (engine->scorer),
-                                              &dataset->outcomes,
-                                              state->model->paths.score);
+  engine->histogram = mqlw_histogram_new (&dataset->outcomes);
+  engine->calibration = mqlw_histogram_calibrate (engine->histogram, mqlw_scorer_get_scores (engine->scorer),
+                                                  state->model->paths.score);
   if (check_cancelled (cancellable, error))
     return NULL;
   state->spec = mqlw_workbench_choose_bucket_spec (engine->calibration);

@@ -3,6 +3,8 @@
  * constructors, and hooks for the calibration tests. */
 #pragma once
 
+#include <math.h>
+
 #include "mqlw-calibration.h"
 
 G_BEGIN_DECLS
@@ -52,11 +54,43 @@ struct _MqlwCalibration {
   guint64   all_reached[MQLW_N_STAGES];
 };
 
+#define KEY_LIMIT          1e15
+#define KEY_LIMIT_KEY      G_GINT64_CONSTANT (1000000000000000)
+
+/* A total's key: round (total × 100), clamped to ±KEY_LIMIT. */
+static inline gint64
+mqlw_calibration_key (double total)
+{
+  /* CLAMP() compiles to branches, always predicted: cheaper here than
+   * minsd/maxsd, which would lengthen the chain to the map lookup. */
+  double x = CLAMP (total * 100.0, -KEY_LIMIT, KEY_LIMIT);
+  /* Round half away from zero without a libm call in the per-lead loop. */
+  return (gint64) (x + copysign (0.5, x));
+}
+
+/* A key's score: the same double the scorer produces for a two-decimal score. */
+static inline double
+mqlw_calibration_key_score (gint64 key)
+{
+  return (double) key / 100.0;
+}
+
 /* Suffix sums over the bins' rows, then the totals. */
 void     mqlw_calibration_finish (MqlwCalibration *self,
                                   const Tally      unscored[N_GROUPS],
                                   guint64          path_gb,
                                   guint64          path_hr);
+
+/* Calendar months touched by the created dates @lo..@hi (their range over
+ * the @n dates of @created); NAN without a created date (see the constructor). */
+double   mqlw_calibration_compute_months (const gint32 *created,
+                                          guint         n,
+                                          gint32        lo,
+                                          gint32        hi);
+
+/* The widest key range (key_max − key_min + 1) that mqlw_calibration_new ()
+ * keeps as a histogram for @n leads; wider ones take the sorted fallback. */
+guint64  mqlw_calibration_max_range (guint n);
 
 /* Largest score-key range (in hundredths of a point) kept as a histogram;
  * wider ranges sort the keys instead. 0 restores the default (about 4 M). */

@@ -65,8 +65,6 @@
 
 #define DEFAULT_MAX_BINS   (1u << 22)
 #define MAX_BUCKETS        10000
-#define KEY_LIMIT          1e15
-#define KEY_LIMIT_KEY      G_GINT64_CONSTANT (1000000000000000)
 #define CHUNK_LEADS        16384
 #define BLOCK_LEADS        1024
 #define MIN_PARALLEL_LEADS 100000
@@ -98,24 +96,19 @@ mqlw_calibration_is_sorted_for_testing (MqlwCalibration *self)
   return self->sorted;
 }
 
+guint64
+mqlw_calibration_max_range (guint n)
+{
+  guint64 max_range = max_bins_for_testing != 0 ? max_bins_for_testing : DEFAULT_MAX_BINS;
+
+  /* A map much sparser than the leads costs more than sorting them. */
+  return MIN (max_range, (guint64) n * 4 + 65536);
+}
+
 /* ---- keys -------------------------------------------------------------- */
 
-static inline gint64
-compute_key (double total)
-{
-  /* CLAMP() compiles to branches, always predicted: cheaper here than
-   * minsd/maxsd, which would lengthen the chain to the map lookup. */
-  double x = CLAMP (total * 100.0, -KEY_LIMIT, KEY_LIMIT);
-  /* Round half away from zero without a libm call in the per-lead loop. */
-  return (gint64) (x + copysign (0.5, x));
-}
-
-static inline double
-compute_key_score (gint64 key)
-{
-  /* The same double the scorer produces for a two-decimal score. */
-  return (double) key / 100.0;
-}
+#define compute_key mqlw_calibration_key
+#define compute_key_score mqlw_calibration_key_score
 
 /* The smallest key whose score is ≥ @threshold, so that "key ≥ result" is
  * exactly "score ≥ threshold" for two-decimal scores (50.005 → 5001, and
@@ -991,17 +984,18 @@ count_sorted (MqlwCalibration  *self,
  * A date after today is a typing error (the health check reports it): one
  * lead "created" in 2099 must not stretch the period to 900 months, so the
  * rare history that has one is scanned again up to today. */
-static double
-compute_months (const Job *job,
-                gint32     lo,
-                gint32     hi)
+double
+mqlw_calibration_compute_months (const gint32 *created,
+                                 guint         n,
+                                 gint32        lo,
+                                 gint32        hi)
 {
   gint32 today;
 
-  if (job->created == NULL || lo > hi)
+  if (created == NULL || lo > hi)
     return NAN;
   today = mqlw_date_today ();
-  if (hi > today && !mqlw_date_range_until (job->created, job->n, today, &lo, &hi))
+  if (hi > today && !mqlw_date_range_until (created, n, today, &lo, &hi))
     return NAN;
   return mqlw_date_months_touched (lo, hi);
 }
@@ -1111,9 +1105,7 @@ mqlw_calibration_new (const MqlwScores   *scores,
   self->group = 1 + self->n_present;
   self->stride = N_GROUPS * self->group;
 
-  /* A map much sparser than the leads costs more than sorting them. */
-  max_range = max_bins_for_testing != 0 ? max_bins_for_testing : DEFAULT_MAX_BINS;
-  max_range = MIN (max_range, (guint64) self->n * 4 + 65536);
+  max_range = mqlw_calibration_max_range (self->n);
 
   job.scores = scores;
   job.created = outcomes->created_days;
@@ -1163,7 +1155,7 @@ mqlw_calibration_new (const MqlwScores   *scores,
       created_lo = MIN (created_lo, part->created_lo);
       created_hi = MAX (created_hi, part->created_hi);
     }
-  self->months = compute_months (&job, created_lo, created_hi);
+  self->months = mqlw_calibration_compute_months (job.created, job.n, created_lo, created_hi);
   /* + 0.0 turns −0 into 0, whichever part saw which first. */
   self->score_min = self->n_finite > 0 ? lo + 0.0 : NAN;
   self->score_max = self->n_finite > 0 ? hi + 0.0 : NAN;

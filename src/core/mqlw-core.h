@@ -21,6 +21,7 @@
 #include "mqlw-format.h"
 #include "mqlw-verdict.h"
 #include "mqlw-calibration.h"
+#include "mqlw-histogram.h"
 #include "mqlw-evaluate.h"
 #include "mqlw-regression.h"
 #include "mqlw-weights.h"

@@ -15,6 +15,7 @@
 #include "mqlw-missing.h"
 #include "mqlw-number.h"
 #include "mqlw-roles.h"
+#include "mqlw-sha256.h"
 #include "mqlw-stage-table.h"
 
 G_DEFINE_QUARK (mqlw-import-error-quark, mqlw_import_error)
@@ -2692,10 +2693,11 @@ static gpointer
 compute_sha256_thread (gpointer data)
 {
   DigestJob *job = data;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  MqlwSha256 checksum;
   g_autofree char *buffer = mqlw_source_is_in_memory (job->source) ? NULL : g_malloc (DIGEST_BLOCK);
   guint64 len = mqlw_source_get_size (job->source);
 
+  mqlw_sha256_init (&checksum);
   for (guint64 off = 0; off < len; off += DIGEST_BLOCK)
     {
       gsize n = (gsize) MIN (DIGEST_BLOCK, len - off);
@@ -2705,9 +2707,9 @@ compute_sha256_thread (gpointer data)
         return NULL;
       if ((p = mqlw_source_read (job->source, off, n, buffer, &job->error)) == NULL)
         return NULL;
-      g_checksum_update (checksum, (const guchar *) p, n);
+      mqlw_sha256_update (&checksum, p, n);
     }
-  return g_strdup (g_checksum_get_string (checksum));
+  return mqlw_sha256_finish (&checksum);
 }
 
 static MqlwDataset *

@@ -23,6 +23,7 @@
 #include "mqlw-project-lock.h"
 #include "mqlw-project-private.h"
 #include "mqlw-safe-write.h"
+#include "mqlw-sha256.h"
 
 G_DEFINE_QUARK (mqlw-project-error-quark, mqlw_project_error)
 
@@ -750,33 +751,9 @@ char *
 mqlw_file_sha256 (const char  *path,
                   GError     **error)
 {
-  g_autoptr(MqlwSource) source = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
-  g_autofree char *buffer = NULL;
-  const gsize block = 1 << 20;
-  guint64 size;
-
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* Read block by block, never mapped: a file cut short meanwhile is an error. */
-  source = mqlw_source_new_for_path (path, NULL, error);
-  if (source == NULL)
-    return NULL;
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  buffer = g_malloc (block);
-  size = mqlw_source_get_size (source);
-  for (guint64 offset = 0; offset < size; offset += block)
-    {
-      gsize n = (gsize) MIN ((guint64) block, size - offset);
-      const char *p = mqlw_source_read (source, offset, n, buffer, error);
-
-      if (p == NULL)
-        return NULL;
-      g_checksum_update (checksum, (const guchar *) p, (gssize) n);
-    }
-  if (!mqlw_source_check_unchanged (source, error))
-    return NULL;
-  return g_strdup (g_checksum_get_string (checksum));
+  return mqlw_sha256_file (path, error);
 }
 
 /* ---- schema ------------------------------------------------------------ */

@@ -1169,6 +1169,7 @@ finish_loop (guint                      n,
              double       *restrict     total,
              guint8       *restrict     grades,
              guint8       *restrict     fixed_paths,
+             guint8       *restrict     changed,
              const Finish              *f,
              gboolean                   write_fit,
              gboolean                   write_behaviour,
@@ -1218,9 +1219,12 @@ finish_loop (guint                      n,
           m = fd >= band_a_d ? m_a : m;
           y = round_half_away (fd + m * (double) bc);
         }
-      total[i] = y / 100.0;
+      y = y / 100.0;
       paths = ((((ok & gb_mask) != 0) & (grade <= gb_min) & (bc >= behaviour_min)) * MQLW_PATH_GRADE_BEHAVIOUR) |
               ((((ok & hr_mask) != 0) & (grade <= hr_min)) * MQLW_PATH_HAND_RAISER);
+      /* NAN before (unscored) compares unequal: flagged, which is safe. */
+      changed[i] = (total[i] != y) | (fixed_paths[i] != (guint8) paths);
+      total[i] = y;
       fixed_paths[i] = (guint8) paths;
     }
 }
@@ -1234,10 +1238,10 @@ finish_fit_changed (MqlwScorer   *self,
 
   if (mode == TOTAL_UNIT)
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, TRUE, FALSE, TOTAL_UNIT);
+                 s->grade, s->fixed_paths, s->changed, f, TRUE, FALSE, TOTAL_UNIT);
   else
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, TRUE, FALSE, TOTAL_BOUNDED);
+                 s->grade, s->fixed_paths, s->changed, f, TRUE, FALSE, TOTAL_BOUNDED);
 }
 
 HOT_LOOP WIDE_LOOP static void
@@ -1249,10 +1253,10 @@ finish_behaviour_changed (MqlwScorer   *self,
 
   if (mode == TOTAL_UNIT)
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, FALSE, TRUE, TOTAL_UNIT);
+                 s->grade, s->fixed_paths, s->changed, f, FALSE, TRUE, TOTAL_UNIT);
   else
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, FALSE, TRUE, TOTAL_BOUNDED);
+                 s->grade, s->fixed_paths, s->changed, f, FALSE, TRUE, TOTAL_BOUNDED);
 }
 
 HOT_LOOP WIDE_LOOP static void
@@ -1264,10 +1268,10 @@ finish_all (MqlwScorer   *self,
 
   if (mode == TOTAL_UNIT)
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, TRUE, TRUE, TOTAL_UNIT);
+                 s->grade, s->fixed_paths, s->changed, f, TRUE, TRUE, TOTAL_UNIT);
   else
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, f, TRUE, TRUE, TOTAL_BOUNDED);
+                 s->grade, s->fixed_paths, s->changed, f, TRUE, TRUE, TOTAL_BOUNDED);
 }
 
 /* Huge or non-finite multipliers: not worth a vector loop. */
@@ -1278,7 +1282,7 @@ finish_any (MqlwScorer   *self,
   MqlwScores *s = &self->scores;
 
   finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-               s->grade, s->fixed_paths, f, TRUE, TRUE, TOTAL_ANY);
+               s->grade, s->fixed_paths, s->changed, f, TRUE, TRUE, TOTAL_ANY);
 }
 
 /* Grades, totals and the fixed paths, in one pass. */
@@ -1313,6 +1317,7 @@ compute_totals (MqlwScorer      *self,
         }
       memset (s->fit, 0, (gsize) n * sizeof (float));
       memset (s->behaviour, 0, (gsize) n * sizeof (float));
+      memset (s->changed, 1, n);
       return;
     }
 
@@ -1348,6 +1353,7 @@ compute_totals (MqlwScorer      *self,
         {
           s->total[i] = NAN;
           s->fixed_paths[i] = 0;
+          s->changed[i] = 1;
         }
 }
 
@@ -1403,6 +1409,15 @@ take_rule (GPtrArray  *rules,
         }
     }
   return -1;
+}
+
+/* A generation no scorer has had (see MqlwScores). */
+static guint64
+next_generation (void)
+{
+  static guint64 last = 0;
+
+  return __atomic_add_fetch (&last, 1, __ATOMIC_RELAXED);
 }
 
 static gboolean
@@ -1627,6 +1642,14 @@ apply_model (MqlwScorer  *self,
                       g_strcmp0 (old->score_column, snapshot->score_column) != 0);
     }
 
+  /* Which leads this update may have changed (see MqlwScores). */
+  if (!totals_changed)
+    memset (self->scores.changed, 0, self->scores.n);
+  else if (disq_changed)
+    memset (self->scores.changed, 1, self->scores.n);
+  self->scores.changed_since = self->scores.generation;
+  self->scores.generation = next_generation ();
+
   g_clear_pointer (&self->snapshot, mqlw_model_unref);
   self->snapshot = g_steal_pointer (&snapshot);
   if (self->model != model)
@@ -1687,6 +1710,7 @@ mqlw_scorer_new (MqlwDataset  *dataset,
   self->scores.grade = g_new0 (guint8, MAX (n, 1));
   self->scores.fixed_paths = g_new0 (guint8, MAX (n, 1));
   self->scores.disqualified = g_new0 (guint16, MAX (n, 1));
+  self->scores.changed = g_new0 (guint8, MAX (n, 1));
 
   if (!apply_model (self, model, error))
     return NULL;
@@ -1717,6 +1741,7 @@ mqlw_scorer_free (MqlwScorer *self)
   g_free (self->scores.grade);
   g_free (self->scores.fixed_paths);
   g_free (self->scores.disqualified);
+  g_free (self->scores.changed);
   g_free (self);
 }
 

@@ -29,6 +29,14 @@ typedef struct {
   guint8  *fixed_paths;    /* MqlwPathFlags of the paths that do not depend on the threshold
                               (GRADE_BEHAVIOUR, HAND_RAISER); 0 for disqualified leads */
   guint16 *disqualified;   /* 0 = not; else 1 + index of the first disqualifier that hit */
+  /* What the last update changed, so that counts kept from step to step
+   * (mqlw-histogram.h) move only those leads: changed[i] != 0 where total,
+   * fixed_paths or disqualified may differ from what they were at
+   * generation changed_since (0: unknown, everything may differ). Each
+   * update takes a new generation, unique across scorers. */
+  guint64  generation;
+  guint64  changed_since;
+  guint8  *changed;
 } MqlwScores;
 
 typedef struct _MqlwScorer MqlwScorer;

@@ -1,0 +1,611 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-histogram"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "mqlw-histogram.h"
+#include "mqlw-calibration-private.h"
+
+/* How it works
+ *
+ * Rows are the calibration's (mqlw-calibration-private.h): per group E, F, Q
+ * a count and, per present stage, known in the low and reached in the high
+ * half of a word. They are dense over a key range with room on either side:
+ * row 0 holds the unscored leads, row 1 + key − key_lo the leads of that key.
+ *
+ * What a lead adds to its group is fixed by its outcomes alone, so the leads
+ * are sorted once into "profiles" (the outcome code of each stage: at most
+ * 3⁴ of them) and a lead adds its profile's words. Per lead the histogram
+ * keeps the row and the state (group and fixed paths) it was counted under;
+ * a step computes both again, streaming over the scores, and moves only the
+ * leads where one differs: subtract the profile's words from the old place,
+ * add them at the new. The months of the period come from the created dates,
+ * which never change: computed once.
+ *
+ * A key outside the range, or the first call, counts every lead anew into a
+ * range sized from the scores. A range too wide for dense rows, or a total
+ * that is not a two-decimal number (not a scorer's), hands the work to
+ * mqlw_calibration_new (). */
+
+#define MAX_ROW_WORDS  ((gsize) 4 << 20)   /* 32 MiB of rows */
+#define BLOCK_LEADS    1024
+#define FLAGGED_BLOCK  4096
+#define KEY_INT32_LIMIT (G_GINT64_CONSTANT (1) << 29)
+
+/* A lead's state: its group, and its fixed paths when it counts in them. */
+#define STATE_GROUP    0x3
+#define STATE_GB       0x4
+#define STATE_HR       0x8
+
+struct _MqlwHistogram {
+  const MqlwOutcomes *outcomes;
+  guint      n;
+  guint      n_present;
+  MqlwStage  present[MQLW_N_STAGES];
+  int        packed[MQLW_N_STAGES];
+  guint      group;                  /* words per group */
+  guint      stride;                 /* words per row */
+  double     months;
+
+  guint8    *profile;                /* per lead */
+  guint64   *profile_words;          /* group words per profile */
+
+  gboolean   built;
+  gint64     key_lo;                 /* key of row 1 */
+  gsize      n_keys;                 /* rows 1 … n_keys */
+  guint64   *rows;                   /* (1 + n_keys) × stride */
+  guint32   *occupied;               /* per row: its leads, all groups */
+  guint32   *row_of;                 /* per lead: its row */
+  guint8    *state_of;               /* per lead: STATE_* */
+  guint64    path_gb;                /* scored leads of group F on each fixed path */
+  guint64    path_hr;
+  guint      moved;
+  guint64    generation;             /* of the scores counted; 0 unknown */
+};
+
+static guint
+get_code (gint8 v)
+{
+  /* As the calibration counts: known = v ≥ 0, reached = v == YES. */
+  return (v >= 0) + (v == MQLW_OUTCOME_YES);
+}
+
+MqlwHistogram *
+mqlw_histogram_new (const MqlwOutcomes *outcomes)
+{
+  MqlwHistogram *self;
+  guint n_profiles = 1;
+  gint32 created_lo = G_MAXINT32, created_hi = G_MININT32;
+
+  g_return_val_if_fail (outcomes != NULL, NULL);
+
+  self = g_new0 (MqlwHistogram, 1);
+  self->outcomes = outcomes;
+  self->n = outcomes->n;
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    {
+      self->packed[s] = -1;
+      if (outcomes->stage[s] != NULL)
+        {
+          self->packed[s] = self->n_present;
+          self->present[self->n_present++] = s;
+          n_profiles *= 3;
+        }
+    }
+  self->group = 1 + self->n_present;
+  self->stride = N_GROUPS * self->group;
+
+  /* Profile = Σ code(stage p) × 3^p; its words: 1, then known | reached << 32. */
+  self->profile_words = g_new0 (guint64, (gsize) n_profiles * self->group);
+  for (guint c = 0; c < n_profiles; c++)
+    {
+      guint64 *w = self->profile_words + (gsize) c * self->group;
+      guint rest = c;
+
+      w[0] = 1;
+      for (guint p = 0; p < self->n_present; p++, rest /= 3)
+        w[1 + p] = (guint64) (rest % 3 > 0) | ((guint64) (rest % 3 == 2) << 32);
+    }
+  self->profile = g_new0 (guint8, MAX (self->n, 1));
+  for (guint p = 0, weight = 1; p < self->n_present; p++, weight *= 3)
+    {
+      const gint8 *stage = outcomes->stage[self->present[p]];
+
+      for (guint i = 0; i < self->n; i++)
+        self->profile[i] += get_code (stage[i]) * weight;
+    }
+
+  if (outcomes->created_days != NULL)
+    for (guint i = 0; i < self->n; i++)
+      {
+        gint32 d = outcomes->created_days[i];
+
+        created_lo = MIN (created_lo, d == MQLW_DATE_MISSING ? G_MAXINT32 : d);
+        created_hi = MAX (created_hi, d);
+      }
+  self->months = mqlw_calibration_compute_months (outcomes->created_days, self->n, created_lo, created_hi);
+  return self;
+}
+
+static void
+drop_counts (MqlwHistogram *self)
+{
+  self->built = FALSE;
+  self->generation = 0;
+  g_clear_pointer (&self->rows, g_free);
+  g_clear_pointer (&self->occupied, g_free);
+  g_clear_pointer (&self->row_of, g_free);
+  g_clear_pointer (&self->state_of, g_free);
+}
+
+void
+mqlw_histogram_free (MqlwHistogram *self)
+{
+  if (self == NULL)
+    return;
+  drop_counts (self);
+  g_free (self->profile);
+  g_free (self->profile_words);
+  g_free (self);
+}
+
+guint
+mqlw_histogram_get_moved_for_testing (MqlwHistogram *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->moved;
+}
+
+static inline guint8
+compute_state (guint8  fixed_paths,
+               guint16 disqualified)
+{
+  guint g = disqualified != 0 ? GROUP_DISQUALIFIED : fixed_paths != 0 ? GROUP_FIXED : GROUP_ELIGIBLE;
+
+  /* MQLW_PATH_GRADE_BEHAVIOUR = 1 << 1, MQLW_PATH_HAND_RAISER = 1 << 2 */
+  return g | (g == GROUP_FIXED ? (fixed_paths & 0x6) << 1 : 0);
+}
+
+/* Adds lead @i at @row in @state. */
+static inline void
+count_lead (MqlwHistogram *self,
+            guint          i,
+            guint32        row,
+            guint8         state)
+{
+  const guint64 *w = self->profile_words + (gsize) self->profile[i] * self->group;
+  guint64 *r = self->rows + (gsize) row * self->stride + (state & STATE_GROUP) * self->group;
+
+  for (guint j = 0; j < self->group; j++)
+    r[j] += w[j];
+  self->occupied[row]++;
+  if (row != 0)
+    {
+      self->path_gb += (state & STATE_GB) != 0;
+      self->path_hr += (state & STATE_HR) != 0;
+    }
+}
+
+/* The row of @total: 0 for NAN; FALSE when it lies outside the range or is
+ * not a two-decimal number. */
+static inline gboolean
+find_row (MqlwHistogram *self,
+          double         total,
+          guint32       *row)
+{
+  gint64 key;
+
+  if (isnan (total))
+    {
+      *row = 0;
+      return TRUE;
+    }
+  key = mqlw_calibration_key (total);
+  if (key < self->key_lo || (guint64) (key - self->key_lo) >= self->n_keys ||
+      mqlw_calibration_key_score (key) != total)
+    return FALSE;
+  *row = (guint32) (1 + (key - self->key_lo));
+  return TRUE;
+}
+
+/* Counts every lead anew into a range sized from @scores; FALSE when the
+ * range is too wide for dense rows or a total is not a two-decimal number. */
+static gboolean
+count_all (MqlwHistogram    *self,
+           const MqlwScores *scores)
+{
+  double lo = INFINITY, hi = -INFINITY;
+  gint64 key_lo, key_hi;
+  guint64 range, room;
+
+  drop_counts (self);
+  for (guint i = 0; i < self->n; i++)
+    {
+      double t = scores->total[i];
+
+      lo = t < lo ? t : lo;   /* NaN compares false */
+      hi = t > hi ? t : hi;
+    }
+  if (lo > hi)
+    key_lo = key_hi = 0;
+  else
+    {
+      key_lo = mqlw_calibration_key (lo);
+      key_hi = mqlw_calibration_key (hi);
+    }
+  range = (guint64) (key_hi - key_lo) + 1;
+  /* Rows and keys as gint32 in the per-lead pass (see compute_rows()). */
+  if (range > mqlw_calibration_max_range (self->n) || range > MAX_ROW_WORDS / self->stride ||
+      key_lo < -KEY_INT32_LIMIT || key_hi > KEY_INT32_LIMIT)
+    return FALSE;
+  /* Room on either side, so that the next edits rarely leave the range. */
+  room = MIN (range / 4 + 1000, MAX_ROW_WORDS / self->stride - range) / 2;
+  self->key_lo = key_lo - (gint64) room;
+  self->n_keys = range + 2 * room;
+  self->rows = g_new0 (guint64, (1 + self->n_keys) * self->stride);
+  self->occupied = g_new0 (guint32, 1 + self->n_keys);
+  self->row_of = g_new (guint32, MAX (self->n, 1));
+  self->state_of = g_new (guint8, MAX (self->n, 1));
+  self->path_gb = self->path_hr = 0;
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      guint32 row;
+      guint8 state = compute_state (scores->fixed_paths[i], scores->disqualified[i]);
+
+      if (!find_row (self, scores->total[i], &row))
+        {
+          drop_counts (self);
+          return FALSE;
+        }
+      self->row_of[i] = row;
+      self->state_of[i] = state;
+      count_lead (self, i, row, state);
+    }
+  self->built = TRUE;
+  self->moved = G_MAXUINT;
+  return TRUE;
+}
+
+/* The per-lead passes of a step: let GCC vectorize them (see mqlw-scorer.c). */
+#if defined(__GNUC__) && !defined(__clang__)
+# define HOT_LOOP __attribute__ ((optimize ("vect-cost-model=dynamic", "no-trapping-math")))
+#else
+# define HOT_LOOP
+#endif
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+# define WIDE_LOOP __attribute__ ((target_clones ("avx2", "default")))
+#else
+# define WIDE_LOOP
+#endif
+
+/* Rows of @n totals: 1 + key − @key_lo when total × 100 lies strictly
+ * between @fast_lo and @fast_hi (inside the range, well within gint32),
+ * else 0, to be looked at one by one (NAN, the range's ends and beyond). */
+HOT_LOOP WIDE_LOOP static void
+compute_rows (const double *restrict total,
+              guint                  n,
+              double                 fast_lo,
+              double                 fast_hi,
+              gint32                 key_lo,
+              guint32      *restrict rows)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      double x = total[i] * 100.0;
+      gboolean in = x > fast_lo && x < fast_hi;
+      double xc = in ? x : 0.0;
+      gint32 row = (gint32) (xc + copysign (0.5, xc)) - key_lo + 1;
+
+      rows[i] = in ? (guint32) row : 0;
+    }
+}
+
+/* compute_state () of @n leads, and whether row or state differ from the
+ * lead's last ones. */
+HOT_LOOP WIDE_LOOP static void
+compute_states (const guint8  *restrict fixed_paths,
+                const guint16 *restrict disqualified,
+                const guint32 *restrict rows,
+                const guint32 *restrict row_of,
+                const guint8  *restrict state_of,
+                guint                   n,
+                guint8        *restrict states,
+                guint8        *restrict differ)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint8 fp = fixed_paths[i];
+      guint8 is_dq = disqualified[i] != 0;
+      guint8 is_fixed = !is_dq & (fp != 0);
+      /* GROUP_FIXED 1, GROUP_DISQUALIFIED 2; paths bits 1, 2 → STATE_GB, STATE_HR */
+      guint8 state = (guint8) (2 * is_dq + is_fixed) | (guint8) (((fp & 0x6) << 1) & -is_fixed);
+
+      states[i] = state;
+      differ[i] = (rows[i] != row_of[i]) | (state != state_of[i]);
+    }
+}
+
+/* Moves lead @i to @row (0: to be found from @total) in @state: 1 when
+ * it moved, 0 when it stays, −1 when its row is outside the range. */
+static inline int
+move_lead (MqlwHistogram *self,
+           guint          i,
+           guint32        row,
+           guint8         state,
+           double         total)
+{
+  if (row == 0 || mqlw_calibration_key_score ((gint64) row - 1 + self->key_lo) != total)
+    {
+      if (!find_row (self, total, &row))
+        return -1;
+      if (row == self->row_of[i] && state == self->state_of[i])
+        return 0;
+    }
+  {
+    const guint32 old_row = self->row_of[i];
+    const guint8 old_state = self->state_of[i];
+    const guint64 *w = self->profile_words + (gsize) self->profile[i] * self->group;
+    guint64 *from = self->rows + (gsize) old_row * self->stride + (old_state & STATE_GROUP) * self->group;
+    guint64 *to = self->rows + (gsize) row * self->stride + (state & STATE_GROUP) * self->group;
+
+    for (guint j = 0; j < self->group; j++)
+      {
+        from[j] -= w[j];
+        to[j] += w[j];
+      }
+    self->occupied[old_row]--;
+    self->occupied[row]++;
+    /* Fixed paths count only scored leads (row ≠ 0). */
+    self->path_gb += (guint64) ((row != 0) & ((state & STATE_GB) != 0)) -
+                     (guint64) ((old_row != 0) & ((old_state & STATE_GB) != 0));
+    self->path_hr += (guint64) ((row != 0) & ((state & STATE_HR) != 0)) -
+                     (guint64) ((old_row != 0) & ((old_state & STATE_HR) != 0));
+  }
+  self->row_of[i] = row;
+  self->state_of[i] = state;
+  return 1;
+}
+
+/* Moves the leads whose row or state changed; FALSE when one leaves the
+ * range (or is not a two-decimal number): the caller then counts every lead
+ * anew. */
+static gboolean
+move_changed (MqlwHistogram    *self,
+              const MqlwScores *scores)
+{
+  const double *total = scores->total;
+  const gint32 key_lo = (gint32) self->key_lo;
+  /* Totals × 100 strictly between these have their row in range. */
+  const double fast_lo = (double) self->key_lo + 1;
+  const double fast_hi = (double) (self->key_lo + (gint64) self->n_keys) - 2;
+  guint32 rows[BLOCK_LEADS];
+  guint8 states[BLOCK_LEADS];
+  guint8 differ[BLOCK_LEADS];
+  guint moved = 0;
+
+  for (guint block = 0; block < self->n; block += BLOCK_LEADS)
+    {
+      const guint n = MIN (self->n - block, BLOCK_LEADS);
+
+      compute_rows (total + block, n, fast_lo, fast_hi, key_lo, rows);
+      compute_states (scores->fixed_paths + block, scores->disqualified + block, rows,
+                      self->row_of + block, self->state_of + block, n, states, differ);
+      memset (differ + n, 0, sizeof differ - n);
+
+      /* Eight flags a word: most words are zero. */
+      for (guint k8 = 0; k8 < n; k8 += 8)
+        {
+          guint64 word;
+
+          memcpy (&word, differ + k8, sizeof word);
+          for (; word != 0; word &= word - 1)
+            {
+              const guint k = k8 + (guint) __builtin_ctzll (word) / 8;
+              int result = move_lead (self, block + k, rows[k], states[k], total[block + k]);
+
+              if (result < 0)
+                return FALSE;
+              moved += result;
+            }
+        }
+    }
+  self->moved = moved;
+  return TRUE;
+}
+
+/* Moves the leads the scorer flagged as changed since the histogram's
+ * generation (MqlwScores.changed): a pass over one byte per lead. The
+ * flagged leads are scattered, so each block takes three loops: collect
+ * them; find their new places (no branch, so the processor overlaps the
+ * cache misses of many leads, and prefetches what the moves read); move. */
+static gboolean
+move_flagged (MqlwHistogram    *self,
+              const MqlwScores *scores)
+{
+  const guint8 *changed = scores->changed;
+  const double *total = scores->total;
+  const double fast_lo = (double) self->key_lo + 1;
+  const double fast_hi = (double) (self->key_lo + (gint64) self->n_keys) - 2;
+  const gint32 key_lo = (gint32) self->key_lo;
+  guint32 index[FLAGGED_BLOCK];
+  guint32 rows[FLAGGED_BLOCK];
+  guint8 states[FLAGGED_BLOCK];
+  guint moved = 0;
+
+  for (guint block = 0; block < self->n; block += FLAGGED_BLOCK)
+    {
+      const guint end = MIN (self->n, block + FLAGGED_BLOCK);
+      guint n = 0;
+
+      for (guint k8 = block; k8 < end; k8 += 8)
+        {
+          guint64 word = 0;
+
+          /* Eight flags a word (most are zero); the last word may be short. */
+          if (G_LIKELY (k8 + 8 <= end))
+            memcpy (&word, changed + k8, sizeof word);
+          else
+            memcpy (&word, changed + k8, end - k8);
+          while (word != 0)
+            {
+              const guint k = (guint) __builtin_ctzll (word) / 8;
+
+              word &= ~(G_GUINT64_CONSTANT (0xff) << (8 * k));
+              index[n++] = k8 + k;
+            }
+        }
+
+      for (guint j = 0; j < n; j++)
+        {
+          const guint i = index[j];
+          const double x = total[i] * 100.0;
+          const gboolean in = x > fast_lo && x < fast_hi;
+          const double xc = in ? x : 0.0;
+          const guint8 fp = scores->fixed_paths[i];
+          const guint8 is_dq = scores->disqualified[i] != 0;
+          const guint8 is_fixed = !is_dq & (fp != 0);
+
+          rows[j] = in ? (guint32) ((gint32) (xc + copysign (0.5, xc)) - key_lo + 1) : 0;
+          states[j] = (guint8) (2 * is_dq + is_fixed) | (guint8) (((fp & 0x6) << 1) & -is_fixed);
+          __builtin_prefetch (&self->row_of[i]);
+          __builtin_prefetch (&self->state_of[i]);
+          __builtin_prefetch (&self->profile[i]);
+        }
+
+      for (guint j = 0; j < n; j++)
+        {
+          const guint i = index[j];
+          int result;
+
+          if (rows[j] == self->row_of[i] && states[j] == self->state_of[i] && rows[j] != 0)
+            continue;
+          result = move_lead (self, i, rows[j], states[j], total[i]);
+          if (result < 0)
+            return FALSE;
+          moved += result;
+        }
+    }
+  self->moved = moved;
+  return TRUE;
+}
+
+/* Unpacks the group words of row 0 into tallies. */
+static void
+get_unscored (MqlwHistogram *self,
+              Tally          unscored[N_GROUPS])
+{
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      const guint64 *w = self->rows + g * self->group;
+
+      memset (&unscored[g], 0, sizeof unscored[g]);
+      unscored[g].count = w[0];
+      for (guint p = 0; p < self->n_present; p++)
+        {
+          unscored[g].known[p] = w[1 + p] & G_GUINT64_CONSTANT (0xffffffff);
+          unscored[g].reached[p] = w[1 + p] >> 32;
+        }
+    }
+}
+
+/* A calibration from the counts: the occupied rows become the bins. */
+static MqlwCalibration *
+make_calibration (MqlwHistogram *self,
+                  gboolean       score_path)
+{
+  MqlwCalibration *cal = g_new0 (MqlwCalibration, 1);
+  Tally unscored[N_GROUPS];
+  gsize first = 0, last = 0, b = 0;
+
+  cal->n = self->n;
+  cal->score_path = score_path != FALSE;
+  cal->months = self->months;
+  cal->months_stated = NAN;
+  cal->n_present = self->n_present;
+  memcpy (cal->present, self->present, sizeof cal->present);
+  memcpy (cal->packed, self->packed, sizeof cal->packed);
+  cal->group = self->group;
+  cal->stride = self->stride;
+
+  for (gsize r = 1; r <= self->n_keys && first == 0; r++)
+    first = self->occupied[r] != 0 ? r : 0;
+  for (gsize r = self->n_keys; r >= first && first != 0 && last == 0; r--)
+    last = self->occupied[r] != 0 ? r : 0;
+
+  if (first == 0)
+    {
+      cal->key_min = 0;
+      cal->key_max = -1;
+      cal->score_min = cal->score_max = NAN;
+      cal->keys = g_new (gint64, 1);
+      cal->bin_at = g_new (guint32, 1);
+      cal->suffix = g_new0 (guint64, cal->stride);
+    }
+  else
+    {
+      gsize range = last - first + 1;
+
+      cal->key_min = self->key_lo + (gint64) (first - 1);
+      cal->key_max = self->key_lo + (gint64) (last - 1);
+      /* + 0.0 turns −0 into 0, as mqlw_calibration_new () does. */
+      cal->score_min = mqlw_calibration_key_score (cal->key_min) + 0.0;
+      cal->score_max = mqlw_calibration_key_score (cal->key_max) + 0.0;
+      cal->keys = g_new (gint64, range + 1);
+      cal->bin_at = g_new (guint32, range);
+      cal->suffix = g_new (guint64, (range + 1) * cal->stride);
+      for (gsize r = first; r <= last; r++)
+        {
+          cal->bin_at[r - first] = b;
+          if (self->occupied[r] == 0)
+            continue;
+          memcpy (cal->suffix + b * cal->stride, self->rows + r * self->stride,
+                  cal->stride * sizeof (guint64));
+          cal->keys[b] = self->key_lo + (gint64) (r - 1);
+          cal->n_finite += self->occupied[r];
+          b++;
+        }
+      memset (cal->suffix + b * cal->stride, 0, cal->stride * sizeof (guint64));
+    }
+  cal->n_bins = b;
+
+  get_unscored (self, unscored);
+  mqlw_calibration_finish (cal, unscored, self->path_gb, self->path_hr);
+  return cal;
+}
+
+/* Brings the counts to @scores: the leads the scorer flagged when it says
+ * what changed since the counts were made, else every lead compared. */
+static gboolean
+update_counts (MqlwHistogram    *self,
+               const MqlwScores *scores)
+{
+  if (self->generation != 0 && scores->generation == self->generation)
+    {
+      self->moved = 0;
+      return TRUE;
+    }
+  if (self->generation != 0 && scores->changed != NULL && scores->changed_since == self->generation)
+    return move_flagged (self, scores);
+  return move_changed (self, scores);
+}
+
+MqlwCalibration *
+mqlw_histogram_calibrate (MqlwHistogram    *self,
+                          const MqlwScores *scores,
+                          gboolean          score_path)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (scores != NULL && scores->n == self->n, NULL);
+
+  if (!(self->built && update_counts (self, scores)) && !count_all (self, scores))
+    {
+      self->moved = G_MAXUINT;
+      return mqlw_calibration_new (scores, self->outcomes, score_path);
+    }
+  self->generation = scores->generation;
+  return make_calibration (self, score_path);
+}
