@@ -161,7 +161,53 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  mqlw_workbench_undo (MQLW_WINDOW (widget)->workbench);
+  MqlwWindow *self = MQLW_WINDOW (widget);
+
+  /* A click on + still waiting for its delay is the last edit. */
+  mqlw_model_panel_flush (self->model_panel);
+  if (mqlw_workbench_can_undo (self->workbench))
+    mqlw_workbench_undo (self->workbench);
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z / Ctrl+Y belong to the model's history wherever the
+ * focus is in the window: a focused spin button's text would otherwise undo
+ * its own typing (emptying the field) and leave the model as it was. Taken in
+ * the capture phase, before the focus widget, and always consumed. */
+static gboolean
+history_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  gboolean redo = GPOINTER_TO_INT (user_data);
+
+  mqlw_model_panel_flush (self->model_panel);
+  if (redo && mqlw_workbench_can_redo (self->workbench))
+    mqlw_workbench_redo (self->workbench);
+  else if (!redo && mqlw_workbench_can_undo (self->workbench))
+    mqlw_workbench_undo (self->workbench);
+  return TRUE;
+}
+
+void
+_mqlw_window_actions_init (MqlwWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct { guint key; GdkModifierType mods; gboolean redo; } keys[] = {
+    { GDK_KEY_z, GDK_CONTROL_MASK, FALSE },
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE },
+    { GDK_KEY_y, GDK_CONTROL_MASK, TRUE },
+  };
+
+  gtk_event_controller_set_name (controller, "history-shortcuts");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                            gtk_callback_action_new (history_shortcut_cb,
+                                                                                     GINT_TO_POINTER (keys[i].redo),
+                                                                                     NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void

@@ -144,6 +144,7 @@ void _mqlw_window_set_workshop_mode (MqlwWindow *self,
 
 /* mqlw-window-actions.c */
 void _mqlw_window_class_actions_init (GtkWidgetClass *widget_class);
+void _mqlw_window_actions_init (MqlwWindow *self);
 
 /* mqlw-window-project.c */
 void _mqlw_window_project_init (MqlwWindow *self);

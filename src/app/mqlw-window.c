@@ -10,6 +10,7 @@
 #include "mqlw-format.h"
 #include "mqlw-frame-queue.h"
 #include "mqlw-window-private.h"
+#include "mqlw-spin-guard.h"
 
 #define SAMPLE_HISTORY "leads-5000.csv"
 #define SAMPLE_MODEL   "seed002-two-paths.json"
@@ -1062,6 +1063,8 @@ mqlw_window_init (MqlwWindow *self)
   mqlw_analysis_view_set_workbench (self->analysis_view, self->workbench);
 
   g_signal_connect (self->threshold_adjustment, "value-changed", G_CALLBACK (on_threshold_value_changed_cb), self);
+  mqlw_spin_guard_empty (self->threshold_spin);
+  _mqlw_window_actions_init (self);
 
   label_widget (self->import_button, _("Open a project or lead history"));
   label_widget (self->save_button, _("Save the project"));

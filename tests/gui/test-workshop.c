@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-test-workshop"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <adwaita.h>
+
+#include "mqlw-application.h"
+#include "mqlw-model-panel.h"
+#include "mqlw-preview-panel.h"
+#include "mqlw-window.h"
+
+#include "gui-test-util.h"
+
+/* The workshop room (issue 14): the keys, the threshold scale, the baseline
+ * on every figure, compare scenarios, workshop mode at the room's sizes, small
+ * buckets. One window with the bundled sample serves every test, to keep the
+ * suite lean; each test leaves the model as the sample opened it. */
+
+static MqlwWindow *window;
+static GuiTestReference ref;
+
+static void
+wait_idle (void)
+{
+  gui_test_wait_until (gui_test_is_idle, window, "the worker's figures");
+  gui_test_drain ();
+}
+
+static void
+resize (int width,
+        int height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gui_test_settle (400);
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_widgets (child, type, found);
+    }
+}
+
+/* The model panel's points field of fit rule @id. */
+static GtkSpinButton *
+find_points_spin (const char *id)
+{
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+  collect_widgets (mqlw_window_get_child (window, "model"), GTK_TYPE_SPIN_BUTTON, spins);
+  for (guint i = 0; i < spins->len; i++)
+    if (g_strcmp0 (g_object_get_data (spins->pdata[i], "rule-id"), id) == 0 &&
+        g_strcmp0 (g_object_get_data (spins->pdata[i], "edit-action"), "model.set-points") == 0)
+      return spins->pdata[i];
+  g_error ("no points field for %s", id);
+}
+
+/* The window's Ctrl+Z, as a key press reaches it: the capture-phase shortcut. */
+static GtkShortcut *
+find_history_shortcut (const char *trigger_text)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (text, trigger_text) == 0)
+            return shortcut;
+        }
+    }
+  g_error ("no capture-phase shortcut %s on the window", trigger_text);
+}
+
+static gboolean
+press (const char *trigger_text)
+{
+  GtkShortcut *shortcut = find_history_shortcut (trigger_text);
+
+  return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (window),
+                                       gtk_shortcut_get_arguments (shortcut));
+}
+
+static double
+fit_points (const char *id)
+{
+  MqlwModel *model = mqlw_workbench_get_model (mqlw_window_get_workbench (window));
+
+  for (guint i = 0; i < model->fit->len; i++)
+    if (g_str_equal (((MqlwFitRule *) g_ptr_array_index (model->fit, i))->id, id))
+      return ((MqlwFitRule *) g_ptr_array_index (model->fit, i))->points;
+  g_error ("no fit rule %s", id);
+}
+
+/* ---- 1. undo owns Ctrl+Z; no empty commit ---------------------------------- */
+
+static void
+test_undo_in_field (void)
+{
+  MqlwFitRule *first = g_ptr_array_index (ref.model->fit, 0);
+  GtkSpinButton *spin = find_points_spin (first->id);
+  double before = first->points;
+
+  /* Click + in the focused field (20 → 21), then Ctrl+Z at once, inside the
+   * panel's edit delay: the model's undo takes the step back. */
+  gtk_widget_grab_focus (GTK_WIDGET (spin));
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, 1);
+  g_assert_true (press ("<Control>z"));
+  wait_idle ();
+  g_assert_cmpfloat (fit_points (first->id), ==, before);
+  g_assert_true (mqlw_model_equal (mqlw_workbench_get_model (mqlw_window_get_workbench (window)), ref.model));
+  spin = find_points_spin (first->id);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), !=, "");
+  /* The text keeps no history of its own to undo into an empty field. */
+  g_assert_false (gtk_editable_get_enable_undo (GTK_EDITABLE (spin)));
+
+  /* Redo, then Ctrl+Z again; nothing left to undo is still the window's key. */
+  g_assert_true (press ("<Shift><Control>z"));
+  wait_idle ();
+  g_assert_cmpfloat (fit_points (first->id), ==, before + 1);
+  g_assert_true (press ("<Control>z"));
+  wait_idle ();
+  g_assert_false (mqlw_workbench_can_undo (mqlw_window_get_workbench (window)));
+  g_assert_true (press ("<Control>z"));
+
+  /* An emptied field commits nothing: Tab (an update) keeps the value. */
+  spin = find_points_spin (first->id);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  gtk_spin_button_update (spin);
+  gui_test_settle (200);
+  wait_idle ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, before);
+  g_assert_cmpfloat (fit_points (first->id), ==, before);
+  g_assert_false (mqlw_workbench_can_undo (mqlw_window_get_workbench (window)));
+
+  /* The threshold field too. */
+  {
+    GtkSpinButton *threshold = GTK_SPIN_BUTTON (mqlw_window_get_child (window, "threshold"));
+
+    gtk_editable_set_text (GTK_EDITABLE (threshold), "  ");
+    gtk_spin_button_update (threshold);
+    wait_idle ();
+    g_assert_cmpfloat (mqlw_workbench_get_model (mqlw_window_get_workbench (window))->threshold, ==,
+                       ref.model->threshold);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gui_test_init (&argc, &argv, APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  gui_test_reference_init (&ref);
+  window = gui_test_create_window (1366, 768);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  gui_test_wait_until (gui_test_has_data, window, "the sample");
+
+  g_test_add_func ("/mqlw/gui/workshop/undo-in-field", test_undo_in_field);
+
+  status = gui_test_run ();
+  gui_test_reference_clear (&ref);
+  return status;
+}
