@@ -597,6 +597,16 @@ show_swaps_action (GtkWidget  *widget,
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 560);
   adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_widget_set_name (window, "swaps-window");
+  /* Esc closes it, as every dialog. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, keys);
+  }
   gtk_window_present (GTK_WINDOW (window));
 }
 

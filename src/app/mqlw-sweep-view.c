@@ -120,7 +120,9 @@ fill_suggestions (MqlwSweepView *self)
             gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-suggestion");
         }
       else
-        subtitle = g_strdup (_("No threshold meets this on the history"));
+        subtitle = g_strdup (s->kind == MQLW_SUGGEST_CAPACITY && isnan (mqlw_workbench_get_model (self->workbench)->capacity_per_month)
+                             ? _("Set a capacity (MQLs a month sales can take) for this suggestion")
+                             : _("No threshold meets this on the history"));
       if (gtk_widget_get_visible (button) != s->found)
         gtk_widget_set_visible (button, s->found);
       if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)

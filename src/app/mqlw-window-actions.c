@@ -19,6 +19,7 @@
 #include "mqlw-window-private.h"
 
 #define HELP_URI       "help:mql-workbench"
+#define MANUAL_URI     "https://github.com/mqlworkbench/mql-workbench/tree/main/help/C"
 
 static void
 choose_scoring_action (GtkWidget  *widget,
@@ -327,6 +328,8 @@ add_entry_row (GtkListBox *list,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  /* Enter saves, as the dialog's default response. */
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   gtk_list_box_append (list, row);
   return row;
 }
@@ -397,6 +400,8 @@ ask_two (MqlwWindow *self,
   g_signal_connect (first, "changed", G_CALLBACK (on_ask_first_changed_cb), dialog);
   on_ask_first_changed_cb (GTK_EDITABLE (first), ADW_MESSAGE_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (on_ask_two_response_cb), self);
+  /* Focus on the first entry, before the dialog maps (it would take its buttons). */
+  gtk_window_set_focus (GTK_WINDOW (dialog), first);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (first);
   return dialog;
@@ -679,12 +684,61 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* The bundled HTML pages (installed, else this build's), else the online manual. */
+static char *
+help_fallback_uri (void)
+{
+  static const char *const dirs[] = { HELP_HTML_DIR, BUILD_HELP_HTML_DIR };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *index = g_build_filename (dirs[i], "index.html", NULL);
+
+      if (g_file_test (index, G_FILE_TEST_IS_REGULAR))
+        return g_filename_to_uri (index, NULL, NULL);
+    }
+  return g_strdup (MANUAL_URI);
+}
+
+static void
+on_help_fallback_shown_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("No help viewer or browser answered; the manual is at %s"), MANUAL_URI);
+
+      _mqlw_window_show_toast (self, title, NULL);
+    }
+}
+
+static void
+on_help_shown_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+  /* No help viewer ("Operation not supported"): the same pages in a browser. */
+  uri = help_fallback_uri ();
+  g_object_set_data_full (G_OBJECT (self), "help-fallback-uri", g_strdup (uri), g_free);
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, on_help_fallback_shown_cb, g_object_ref (self));
+}
+
 static void
 help_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  gtk_show_uri (GTK_WINDOW (widget), HELP_URI, GDK_CURRENT_TIME);
+  gtk_show_uri_full (GTK_WINDOW (widget), HELP_URI, GDK_CURRENT_TIME, NULL, on_help_shown_cb, g_object_ref (widget));
 }
 
 static void

@@ -265,7 +265,9 @@ on_suggest_popover_show_cb (MqlwWindow *self)
         }
       else
         {
-          subtitle = g_strdup (_("No threshold meets this on the history"));
+          subtitle = g_strdup (s->kind == MQLW_SUGGEST_CAPACITY && isnan (mqlw_workbench_get_model (self->workbench)->capacity_per_month)
+                             ? _("Set a capacity (MQLs a month sales can take) for this suggestion")
+                             : _("No threshold meets this on the history"));
           gtk_widget_set_sensitive (row, FALSE);
         }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -1078,7 +1080,8 @@ mqlw_window_init (MqlwWindow *self)
   label_widget (self->export_button, _("Export"));
   label_widget (self->workshop_button, _("Workshop mode"));
   label_widget (GTK_WIDGET (self->threshold_scale), _("Threshold"));
-  label_widget (GTK_WIDGET (self->threshold_spin), _("Threshold"));
+  /* The spin button is named by its mnemonic label ("_Threshold"); a label of
+   * its own would be read twice ("Threshold Threshold"). */
   label_widget (self->suggest_button, _("Suggested thresholds"));
   label_widget (GTK_WIDGET (self->recent_list), _("Recent projects and histories"));
   label_widget (GTK_WIDGET (self->suggest_list), _("Suggested thresholds"));

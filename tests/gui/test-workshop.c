@@ -10,6 +10,8 @@
 #include "mqlw-application.h"
 #include "mqlw-model-panel.h"
 #include "mqlw-preview-panel.h"
+#include "mqlw-project-session.h"
+#include "mqlw-signoff-dialog.h"
 #include "mqlw-window.h"
 
 #include "gui-test-util.h"
@@ -163,6 +165,160 @@ test_undo_in_field (void)
   }
 }
 
+/* ---- 2. dialog keys, dead ends ------------------------------------------- */
+
+static GtkWindow *
+find_toplevel (const char *name)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_widget_get_visible (l->data) && g_strcmp0 (gtk_widget_get_name (l->data), name) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+toplevel_gone (gpointer name)
+{
+  return find_toplevel (name) == NULL;
+}
+
+/* Presses @keyval on @window the way its shortcut controllers would see it:
+ * the first shortcut for it in any controller of @widget runs. */
+static gboolean
+press_on (GtkWidget *widget,
+          guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* Enter in a focused text: what GtkText does on "activate". */
+static void
+press_enter_in_focus (GtkWindow *dialog)
+{
+  GtkWidget *focus = gtk_window_get_focus (dialog);
+
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_signal_emit_by_name (focus, "activate");
+}
+
+/* Whether a button for @action in the window would be sensitive. */
+static gboolean
+action_enabled (const char *action)
+{
+  GtkWidget *box = gtk_widget_get_parent (mqlw_window_get_child (window, "threshold"));
+  GtkWidget *button = gtk_button_new_with_label ("probe");
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_box_append (GTK_BOX (box), button);
+  gui_test_drain ();
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_box_remove (GTK_BOX (box), button);
+  return enabled;
+}
+
+static gboolean
+help_fell_back (gpointer data)
+{
+  return g_object_get_data (data, "help-fallback-uri") != NULL;
+}
+
+static void
+test_dialog_keys (void)
+{
+  MqlwProjectSession *session;
+  GtkWindow *dialog;
+  GtkWidget *focus;
+
+  /* Save as Scenario: the name has the focus, Enter saves. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-scenario", NULL);
+  gui_test_settle (300);
+  dialog = find_toplevel ("save-scenario-dialog");
+  g_assert_nonnull (dialog);
+  focus = gtk_window_get_focus (dialog);
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW))),
+                   ==, "Name");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW)), "Room proposal");
+  press_enter_in_focus (dialog);
+  gui_test_wait_until (toplevel_gone, (gpointer) "save-scenario-dialog", "Enter to save the scenario");
+  wait_idle ();
+  session = mqlw_window_get_session (window);
+  {
+    MqlwProject *project = mqlw_project_session_get_project (session);
+    GPtrArray *scenarios = project != NULL ? mqlw_project_get_scenarios (project) : NULL;
+
+    g_assert_nonnull (scenarios);
+    g_assert_cmpuint (scenarios->len, ==, 1);
+  }
+
+  /* Save Version: Esc closes without saving. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-version", NULL);
+  gui_test_settle (300);
+  dialog = find_toplevel ("save-version-dialog");
+  g_assert_nonnull (dialog);
+  focus = gtk_window_get_focus (dialog);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+  g_assert_true (press_on (GTK_WIDGET (dialog), GDK_KEY_Escape));
+  gui_test_wait_until (toplevel_gone, (gpointer) "save-version-dialog", "Esc to close Save Version");
+
+  /* Sign-off: focus in the first approver's name, Enter signs (the default). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-off", NULL);
+  gui_test_settle (300);
+  dialog = find_toplevel ("signoff-dialog");
+  g_assert_nonnull (dialog);
+  focus = gtk_window_get_focus (dialog);
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY));
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY))),
+                   ==, "Name");
+  g_assert_true (gtk_window_get_default_widget (dialog) ==
+                 mqlw_signoff_dialog_get_sign_button (MQLW_SIGNOFF_DIALOG (dialog)));
+  g_assert_true (gtk_entry_get_activates_default (GTK_ENTRY (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY))));
+  g_assert_true (press_on (GTK_WIDGET (dialog), GDK_KEY_Escape));
+  gui_test_wait_until (toplevel_gone, (gpointer) "signoff-dialog", "Esc to close the sign-off");
+
+  /* Leads That Change: Esc closes it. */
+  gtk_widget_activate_action (mqlw_window_get_child (window, "preview"), "preview.show-swaps", NULL);
+  gui_test_settle (300);
+  dialog = find_toplevel ("swaps-window");
+  g_assert_nonnull (dialog);
+  g_assert_true (press_on (GTK_WIDGET (dialog), GDK_KEY_Escape));
+  gui_test_wait_until (toplevel_gone, (gpointer) "swaps-window", "Esc to close Leads That Change");
+
+  /* Nothing signed: Export → Agreed Model is off (no chooser to dead-end in). */
+  g_assert_false (action_enabled ("win.export-agreed"));
+  g_assert_true (action_enabled ("win.export-report"));
+
+  /* F1 with no help viewer (none under the test's D-Bus session): the HTML pages. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.help", NULL);
+  gui_test_wait_until (help_fell_back, window, "the help fallback");
+  g_assert_true (g_str_has_prefix (g_object_get_data (G_OBJECT (window), "help-fallback-uri"), "file://"));
+  g_assert_true (g_str_has_suffix (g_object_get_data (G_OBJECT (window), "help-fallback-uri"), "/index.html"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +332,7 @@ main (int   argc,
   gui_test_wait_until (gui_test_has_data, window, "the sample");
 
   g_test_add_func ("/mqlw/gui/workshop/undo-in-field", test_undo_in_field);
+  g_test_add_func ("/mqlw/gui/workshop/dialog-keys", test_dialog_keys);
 
   status = gui_test_run ();
   gui_test_reference_clear (&ref);
