@@ -80,7 +80,8 @@ struct _MqlwWindow
   GtkWidget            *threshold_bar;
   GtkScale             *threshold_scale;
   GtkSpinButton        *threshold_spin;
-  GtkAdjustment        *threshold_adjustment;
+  GtkAdjustment        *threshold_adjustment;   /* the slider: the populated scores */
+  GtkAdjustment        *threshold_field_adjustment;   /* the field: every score */
   GtkListBox           *suggest_list;
   GtkPopover           *suggest_popover;
   GtkWidget            *suggest_button;

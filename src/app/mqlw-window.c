@@ -11,6 +11,7 @@
 #include "mqlw-frame-queue.h"
 #include "mqlw-window-private.h"
 #include "mqlw-spin-guard.h"
+#include "mqlw-grain.h"
 
 #define SAMPLE_HISTORY "leads-5000.csv"
 #define SAMPLE_MODEL   "seed002-two-paths.json"
@@ -147,19 +148,33 @@ on_recent_row_activated_cb (GtkListBox    *list,
 
 /* ---- threshold and capacity -------------------------------------------- */
 
+/* The slider spans the populated scores (1st to 99th percentile), not the
+ * outliers, and widens to a threshold typed beyond them; the field takes any
+ * score. Both move in the model's point grain (whole points for a model in
+ * whole points). */
 static void
 sync_threshold_controls (MqlwWindow *self)
 {
-  double min, max, threshold;
+  double min, max, from, to, threshold, grain;
+  guint digits;
 
   if (!mqlw_workbench_has_data (self->workbench))
     return;
   self->syncing = TRUE;
+  grain = mqlw_workbench_get_grain (self->workbench);
+  digits = mqlw_grain_digits (grain);
   mqlw_workbench_get_score_range (self->workbench, &min, &max);
+  mqlw_workbench_get_score_span (self->workbench, &from, &to);
   threshold = mqlw_workbench_get_threshold (self->workbench);
-  min = MIN (floor (min), threshold);
-  max = MAX (ceil (max), threshold);
-  gtk_adjustment_configure (self->threshold_adjustment, threshold, min, max, 1, 5, 0);
+  from = MIN (floor (from), threshold);
+  to = MAX (ceil (to), threshold);
+  if (to <= from)
+    to = from + 1;
+  gtk_adjustment_configure (self->threshold_adjustment, threshold, from, to, grain, 5 * grain, 0);
+  gtk_adjustment_configure (self->threshold_field_adjustment, threshold,
+                            MIN (floor (MIN (min, from)), threshold), MAX (ceil (MAX (max, to)), threshold),
+                            grain, 5 * grain, 0);
+  gtk_spin_button_set_digits (self->threshold_spin, digits);
   self->syncing = FALSE;
 }
 
@@ -167,10 +182,20 @@ static void
 on_threshold_value_changed_cb (GtkAdjustment *adjustment,
                                MqlwWindow    *self)
 {
+  double value;
+
   if (self->syncing)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-threshold", "d",
-                              gtk_adjustment_get_value (adjustment));
+  /* A drag lands on the grain: "MQL ≥ 134", never 133.9. */
+  value = mqlw_grain_snap (gtk_adjustment_get_value (adjustment), mqlw_workbench_get_grain (self->workbench));
+  if (value == mqlw_workbench_get_threshold (self->workbench))
+    {
+      self->syncing = TRUE;
+      gtk_adjustment_set_value (adjustment, value);
+      self->syncing = FALSE;
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-threshold", "d", value);
 }
 
 static void
@@ -1065,6 +1090,9 @@ mqlw_window_init (MqlwWindow *self)
   mqlw_analysis_view_set_workbench (self->analysis_view, self->workbench);
 
   g_signal_connect (self->threshold_adjustment, "value-changed", G_CALLBACK (on_threshold_value_changed_cb), self);
+  self->threshold_field_adjustment = gtk_adjustment_new (0, 0, 100, 1, 5, 0);
+  gtk_spin_button_set_adjustment (self->threshold_spin, self->threshold_field_adjustment);
+  g_signal_connect (self->threshold_field_adjustment, "value-changed", G_CALLBACK (on_threshold_value_changed_cb), self);
   mqlw_spin_guard_empty (self->threshold_spin);
   _mqlw_window_actions_init (self);
 

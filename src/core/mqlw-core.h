@@ -30,6 +30,7 @@
 #include "mqlw-backtest.h"
 #include "mqlw-notes.h"
 #include "mqlw-model-adapt.h"
+#include "mqlw-grain.h"
 #include "mqlw-column-rank.h"
 #include "mqlw-chart.h"
 #include "mqlw-chart-curves.h"

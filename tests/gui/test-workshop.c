@@ -319,6 +319,64 @@ test_dialog_keys (void)
   g_assert_true (g_str_has_suffix (g_object_get_data (G_OBJECT (window), "help-fallback-uri"), "/index.html"));
 }
 
+/* ---- 3. the threshold scale ---------------------------------------------- */
+
+/* The slider spans the 1st–99th percentile of the sample's scores (the core's,
+ * from this test's own scoring), snaps a drag to whole points (the sample's
+ * model is in whole points), and the field widens it on demand. */
+static void
+test_threshold_scale (void)
+{
+  GtkRange *scale = GTK_RANGE (gtk_widget_get_prev_sibling (mqlw_window_get_child (window, "threshold")));
+  GtkAdjustment *slider = gtk_range_get_adjustment (scale);
+  GtkSpinButton *field = GTK_SPIN_BUTTON (mqlw_window_get_child (window, "threshold"));
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  double from, to, min, max, threshold = ref.model->threshold;
+
+  g_assert_true (GTK_IS_SCALE (scale));
+  g_assert_cmpfloat (mqlw_model_point_grain (ref.model), ==, 1);
+  mqlw_calibration_score_span (ref.cal, 0.01, 0.99, &from, &to);
+  mqlw_calibration_score_range (ref.cal, &min, &max);
+  g_assert_cmpfloat (gtk_adjustment_get_lower (slider), ==, MIN (floor (from), threshold));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (slider), ==, MAX (ceil (to), threshold));
+  /* The outliers are off the slider, not off the field. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (slider), <, max);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (field)), ==, ceil (max));
+  g_assert_cmpfloat (gtk_adjustment_get_step_increment (slider), ==, 1);
+  g_assert_cmpuint (gtk_spin_button_get_digits (field), ==, 0);
+
+  /* A drag to 33.9 sets 34. */
+  gtk_adjustment_set_value (slider, threshold + 3.9);
+  wait_idle ();
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, threshold + 4);
+  g_assert_cmpfloat (gtk_adjustment_get_value (slider), ==, threshold + 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_idle ();
+
+  /* The field past the slider's end: the slider widens to it. */
+  gtk_spin_button_set_value (field, ceil (max));
+  wait_idle ();
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, ceil (max));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (slider), ==, ceil (max));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_idle ();
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, threshold);
+  g_assert_false (mqlw_workbench_can_undo (workbench));
+
+  /* Suggestions on whole points. */
+  {
+    g_autoptr(GArray) suggestions = mqlw_workbench_suggest (workbench);
+
+    for (guint i = 0; i < suggestions->len; i++)
+      {
+        const MqlwSuggestion *sg = &g_array_index (suggestions, MqlwSuggestion, i);
+
+        if (sg->found)
+          g_assert_cmpfloat (sg->threshold, ==, round (sg->threshold));
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +391,7 @@ main (int   argc,
 
   g_test_add_func ("/mqlw/gui/workshop/undo-in-field", test_undo_in_field);
   g_test_add_func ("/mqlw/gui/workshop/dialog-keys", test_dialog_keys);
+  g_test_add_func ("/mqlw/gui/workshop/threshold-scale", test_threshold_scale);
 
   status = gui_test_run ();
   gui_test_reference_clear (&ref);
