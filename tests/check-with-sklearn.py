@@ -13,7 +13,12 @@ funnel rules, and compares with `mqlw evaluate --format json`:
   read at each tenth of the leads with numpy.interp;
 - the Brier score with sklearn.metrics.brier_score_loss, each lead predicted
   its score range's observed rate;
-- the MQL rule's operating point (score ≥ threshold).
+- the MQL rule's operating point (score ≥ threshold);
+- `mqlw backtest`, by the last 3 months and by 4 folds: the split redone in
+  pandas, each part's AUC and DeLong interval as above, its MQLs' SQL rate
+  with statsmodels' Wilson interval, the line tuned on the sample (the lowest
+  distinct score whose MQLs reach 30 % SQL over at least 20 known) and its
+  rate on each part, and which intervals part.
 """
 import json
 import os
@@ -24,6 +29,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm, rankdata
 from sklearn.metrics import brier_score_loss, roc_auc_score, roc_curve
+from statsmodels.stats.proportion import proportion_confint
 
 cli = os.environ["MQLW_CLI"]
 sample = os.path.join(os.environ["MQLW_SAMPLES_DIR"], "leads-5000.csv")
@@ -120,7 +126,105 @@ for column, threshold in [("email_clicks", 6), ("company_size", 200), ("annual_r
               (mql & (y == 0)).sum() / (len(y) - y.sum()))
         checked += 1
 
+
+# ---- mqlw backtest ------------------------------------------------------
+created = pd.to_datetime(df["created_at"], errors="coerce")
+today = pd.Timestamp.today().normalize()
+dated = created.notna() & (created <= today)
+sql = st["sql"].to_numpy()
+
+
+def part_figures(score, rows, threshold, tuned):
+    """What mqlw reports for one part: its leads, AUC, MQL share and rates."""
+    s, y = score[rows], sql[rows]
+    known = y != -1
+    auc, var = delong(y[known], s[known])
+    z = norm.ppf(0.975)
+    mql = s >= threshold
+    rate = (int((mql & known).sum()), int((mql & (y == 1)).sum()))
+    tuned_rate = None
+    if tuned is not None:
+        t = s >= tuned
+        tuned_rate = (int((t & known).sum()), int((t & (y == 1)).sum()))
+    return {"leads": int(rows.sum()), "auc": roc_auc_score(y[known], s[known]),
+            "low": max(0.0, auc - z * np.sqrt(var)), "high": min(1.0, auc + z * np.sqrt(var)),
+            "share": mql.mean(), "rate": rate, "tuned": tuned_rate}
+
+
+def tune(score, rows, target=0.30, min_known=20):
+    s, y = score[rows], sql[rows]
+    for t in np.unique(s):
+        mql = s >= t
+        known = int((mql & (y != -1)).sum())
+        if known >= min_known and (mql & (y == 1)).sum() / known >= target:
+            return t
+    return None
+
+
+def wilson(counts):
+    return proportion_confint(counts[1], counts[0], alpha=0.05, method="wilson")
+
+
+def apart(a, b):
+    return a[1] < b[0] or b[1] < a[0]
+
+
+def check_split(where, score, sample, held_out, threshold, split):
+    tuned = tune(score, sample)
+    if (split["tuned_threshold"] is None) != (tuned is None) or (tuned is not None and split["tuned_threshold"] != tuned):
+        failures.append(f"{where}: tuned threshold {split['tuned_threshold']}, reference {tuned}")
+        return
+    parts = {"in_sample": part_figures(score, sample, threshold, tuned),
+             "out_of_sample": part_figures(score, held_out, threshold, tuned)}
+    for name, ref in parts.items():
+        ours = split[name]
+        if ours["leads"] != ref["leads"]:
+            failures.append(f"{where} {name}: {ours['leads']} leads, reference {ref['leads']}")
+        close(f"{where} {name} auc", ours["auc"], ref["auc"])
+        close(f"{where} {name} auc_ci_low", ours["auc_ci_low"], ref["low"])
+        close(f"{where} {name} auc_ci_high", ours["auc_ci_high"], ref["high"])
+        close(f"{where} {name} mql_share", ours["mql_share"], ref["share"])
+        if (ours["mql_rate"]["known"], ours["mql_rate"]["reached"]) != ref["rate"]:
+            failures.append(f"{where} {name}: MQLs' SQL {ours['mql_rate']}, reference {ref['rate']}")
+        lo, hi = wilson(ref["rate"])
+        close(f"{where} {name} rate ci_low", ours["mql_rate"]["ci_low"], lo)
+        close(f"{where} {name} rate ci_high", ours["mql_rate"]["ci_high"], hi)
+        if tuned is not None and (ours["tuned_sql_rate"]["known"], ours["tuned_sql_rate"]["reached"]) != ref["tuned"]:
+            failures.append(f"{where} {name}: tuned SQL {ours['tuned_sql_rate']}, reference {ref['tuned']}")
+    a, b = parts["in_sample"], parts["out_of_sample"]
+    if split["differs"]["auc"] != apart((a["low"], a["high"]), (b["low"], b["high"])):
+        failures.append(f"{where}: AUC intervals part {split['differs']['auc']}")
+    if split["differs"]["mql_rate"] != apart(wilson(a["rate"]), wilson(b["rate"])):
+        failures.append(f"{where}: rate intervals part {split['differs']['mql_rate']}")
+
+
+backtests = 0
+for column, threshold in [("email_clicks", 6), ("company_size", 200)]:
+    score = pd.to_numeric(df[column]).to_numpy(dtype=float)
+    scored = ~np.isnan(score)
+    base = [cli, "backtest", sample, "--score-column", column, "--threshold", str(threshold), "--format", "json",
+            "--quiet"]
+
+    result = json.loads(subprocess.run(base, check=True, capture_output=True, text=True).stdout)
+    latest = created[dated].max()
+    start_month = (latest.year * 12 + latest.month - 1) - 2
+    start = pd.Timestamp(year=start_month // 12, month=start_month % 12 + 1, day=1)
+    usable = scored & dated.to_numpy()
+    held_out = usable & (created >= start).to_numpy()
+    if result["left_out"]["undated"] != int((scored & ~dated.to_numpy()).sum()):
+        failures.append(f"{column}: {result['left_out']['undated']} undated, reference")
+    check_split(f"{column} by time", score, usable & ~held_out, held_out, threshold, result["splits"][0])
+    backtests += 1
+
+    result = json.loads(subprocess.run(base + ["--folds", "4"], check=True, capture_output=True, text=True).stdout)
+    fold = np.arange(len(df)) % 4
+    for f in range(4):
+        check_split(f"{column} fold {f + 1}", score, scored & (fold != f), scored & (fold == f), threshold,
+                    result["splits"][f])
+        backtests += 1
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print(f"scikit-learn agrees on AUC, DeLong interval, gains and Brier for {checked} score/stage pairs")
+print(f"scikit-learn agrees on AUC, DeLong interval, gains and Brier for {checked} score/stage pairs, "
+      f"and on {backtests} back-test splits")

@@ -420,6 +420,115 @@ test_segments (void)
   g_assert_nonnull (strstr (run.err, "no column “region”"));
 }
 
+/* backtest.csv: the split of test-backtest.c (the arithmetic is there): the
+ * last 3 months held out; AUC 0.9375 in sample against 0.25 out of it, the
+ * intervals apart; the line tuned to 70 % SQL on the sample is 40; by 2
+ * folds, fold 1 holds out 8 leads with an AUC of 0.6875. */
+static void
+test_backtest (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = fixture ("backtest.csv");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *split, *in, *out;
+  JsonArray *splits;
+
+  run_mqlw (&run, NULL, "backtest", path, "--score-column", "score", "--threshold", "50", "--target-sql", "70",
+            "--min-known", "2", "--format", "json", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "mode"), ==, "time");
+  g_assert_cmpint (json_object_get_int_member (object, "months"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "left_out"), "undated"), ==, 2);
+  splits = json_object_get_array_member (object, "splits");
+  g_assert_cmpuint (json_array_get_length (splits), ==, 1);
+  split = json_array_get_object_element (splits, 0);
+  g_assert_cmpstr (json_object_get_string_member (split, "held_out"), ==, "2025-04 to 2025-06");
+  g_assert_cmpfloat (member_double (split, "tuned_threshold"), ==, 40);
+  in = json_object_get_object_member (split, "in_sample");
+  out = json_object_get_object_member (split, "out_of_sample");
+  g_assert_cmpfloat_with_epsilon (member_double (in, "auc"), 0.9375, 1e-9);
+  g_assert_cmpfloat_with_epsilon (member_double (out, "auc"), 0.25, 1e-9);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (out, "mql_rate"), "reached"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (in, "tuned_sql_rate"), "known"), ==, 5);
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (split, "differs"), "auc"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "warnings")), ==, 1);
+
+  run_mqlw (&run, NULL, "backtest", path, "--score-column", "score", "--threshold", "50", "--target-sql", "70",
+            "--min-known", "2", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Warning: Held out, 2025-04 to 2025-06: the score ranks SQL leads with an AUC of 0.250"));
+
+  run_mqlw (&run, NULL, "backtest", path, "--score-column", "score", "--threshold", "50", "--folds", "2",
+            "--format", "csv", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "held_out,part,tuned_threshold,leads,auc,"));
+  g_assert_nonnull (strstr (run.out, "\nfold 1 of 2,out_of_sample,,8,0.687500,"));
+
+  run_mqlw (&run, NULL, "backtest", path, "--score-column", "score", "--folds", "2", "--last-months", "2", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_mqlw (&run, NULL, "backtest", path, "--score-column", "score", "--last-months", "12", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "no earlier leads are left to compare with"));
+}
+
+/* grid.csv with grid-model.json: the cells of test-grid.c (the arithmetic is
+ * there): B × "40 and more" holds M1 and M2, both MQLs, 1 of 2 SQL; the rule
+ * selects A and B from 40 on. */
+static void
+test_grid (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = fixture ("grid.csv");
+  g_autofree char *model = fixture ("grid-model.json");
+  g_autofree char *simpson = fixture ("simpson.csv");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *cell = NULL, *rule;
+  JsonArray *cells;
+
+  run_mqlw (&run, NULL, "grid", path, "--model", model, "--behaviour-edges", "20", "--format", "json", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "rows_by"), ==, "grade");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "rows")), ==, 4);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "columns")), ==, 3);
+  cells = json_object_get_array_member (object, "cells");
+  g_assert_cmpuint (json_array_get_length (cells), ==, 12);
+  for (guint i = 0; i < json_array_get_length (cells); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cells, i);
+
+      if (json_object_get_int_member (c, "row") == 1 && json_object_get_int_member (c, "column") == 2)
+        cell = c;
+      g_assert_cmpint (json_object_get_boolean_member (c, "in_rule"), ==,
+                       json_object_get_int_member (c, "row") <= 1 && json_object_get_int_member (c, "column") == 2);
+    }
+  g_assert_nonnull (cell);
+  g_assert_cmpint (json_object_get_int_member (cell, "leads"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (cell, "mql"), ==, 2);
+  g_assert_cmpfloat_with_epsilon (member_double (json_object_get_object_member (json_object_get_object_member (cell,
+                                   "stages"), "sql"), "ci_low"), 0.094531, 1e-6);
+  rule = json_object_get_object_member (object, "rule");
+  g_assert_cmpint (json_object_get_int_member (rule, "row"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "left_out"), "disqualified"), ==, 1);
+
+  run_mqlw (&run, NULL, "grid", path, "--model", model, "--behaviour-edges", "20", "--format", "csv", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "fit,behaviour,leads,mql,known,reached,rate,ci_low,ci_high,in_rule\n"));
+  g_assert_nonnull (strstr (run.out, "\nB,40 and more,2,2,2,1,0.500000,0.094531,0.905469,true\n"));
+
+  run_mqlw (&run, NULL, "grid", path, "--model", model, "--behaviour-edges", "20", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "grade B or better and behaviour of 40 or more"));
+
+  run_mqlw (&run, NULL, "grid", path, "--model", model, "--behaviour-edges", "40,20", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_mqlw (&run, NULL, "grid", simpson, "--score-column", "score", "--quiet", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -432,5 +541,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli/value/unknown-period", test_value_unknown_period);
   g_test_add_func ("/mqlw/cli/maturity", test_maturity);
   g_test_add_func ("/mqlw/cli/segments", test_segments);
+  g_test_add_func ("/mqlw/cli/backtest", test_backtest);
+  g_test_add_func ("/mqlw/cli/grid", test_grid);
   return g_test_run ();
 }

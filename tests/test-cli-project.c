@@ -279,6 +279,16 @@ test_exports_and_report (void)
   run_mqlw (&run, "report", "demo.mqlw", "--output", "definition.md", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (md, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *md_text = NULL;
+
+    /* The appendix of issue 16, the back-test included. */
+    g_assert_true (g_file_get_contents (md, &md_text, NULL, NULL));
+    g_assert_nonnull (strstr (md_text, "How well the score ranks leads"));
+    g_assert_nonnull (strstr (md_text, "Does it hold out of sample?"));
+    g_assert_nonnull (strstr (md_text, "Out of sample"));
+    g_assert_nonnull (strstr (md_text, "Fit by engagement"));
+  }
   run_mqlw (&run, "report", "demo.mqlw", "--output", "definition.docx", NULL);
   g_assert_cmpint (run.status, ==, 1);
 

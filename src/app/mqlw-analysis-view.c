@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "mqlw-analysis-view.h"
+#include "mqlw-backtest-view.h"
+#include "mqlw-grid-view.h"
 #include "mqlw-maturity-view.h"
 #include "mqlw-quality-view.h"
 #include "mqlw-segments-view.h"
@@ -22,6 +24,8 @@ struct _MqlwAnalysisView
   MqlwValueView   *value_view;
   MqlwMaturityView *maturity_view;
   MqlwSegmentsView *segments_view;
+  MqlwBacktestView *backtest_view;
+  MqlwGridView     *grid_view;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwAnalysisView, mqlw_analysis_view, GTK_TYPE_WIDGET)
@@ -51,6 +55,8 @@ mqlw_analysis_view_class_init (MqlwAnalysisViewClass *klass)
   g_type_ensure (MQLW_TYPE_VALUE_VIEW);
   g_type_ensure (MQLW_TYPE_MATURITY_VIEW);
   g_type_ensure (MQLW_TYPE_SEGMENTS_VIEW);
+  g_type_ensure (MQLW_TYPE_BACKTEST_VIEW);
+  g_type_ensure (MQLW_TYPE_GRID_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-analysis-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, stack);
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, quality_view);
@@ -58,6 +64,8 @@ mqlw_analysis_view_class_init (MqlwAnalysisViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, value_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, maturity_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, segments_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, backtest_view);
+  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, grid_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "analysisview");
 }
@@ -79,6 +87,8 @@ mqlw_analysis_view_set_workbench (MqlwAnalysisView *self,
   mqlw_value_view_set_workbench (self->value_view, workbench);
   mqlw_maturity_view_set_workbench (self->maturity_view, workbench);
   mqlw_segments_view_set_workbench (self->segments_view, workbench);
+  mqlw_backtest_view_set_workbench (self->backtest_view, workbench);
+  mqlw_grid_view_set_workbench (self->grid_view, workbench);
 }
 
 void
@@ -91,6 +101,8 @@ mqlw_analysis_view_set_workshop (MqlwAnalysisView *self,
   mqlw_value_view_set_workshop (self->value_view, workshop);
   mqlw_maturity_view_set_workshop (self->maturity_view, workshop);
   mqlw_segments_view_set_workshop (self->segments_view, workshop);
+  mqlw_grid_view_set_workshop (self->grid_view, workshop);
+  mqlw_backtest_view_set_workshop (self->backtest_view, workshop);
 }
 
 void

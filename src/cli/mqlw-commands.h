@@ -31,6 +31,12 @@ int mqlw_command_maturity  (int argc, char **argv);
 /* mqlw-segments-command.c */
 int mqlw_command_segments  (int argc, char **argv);
 
+/* mqlw-backtest-command.c */
+int mqlw_command_backtest  (int argc, char **argv);
+
+/* mqlw-grid-command.c */
+int mqlw_command_grid      (int argc, char **argv);
+
 /* mqlw-project-commands.c */
 int mqlw_command_project   (int argc, char **argv);
 int mqlw_command_export    (int argc, char **argv);

@@ -117,7 +117,8 @@ load_model_and_schema (const char   *path,
       if (bytes == NULL)
         return FALSE;
       text = g_bytes_get_data (bytes, &len);
-      if (strstr (text != NULL ? text : "", MQLW_SIGNOFF_FORMAT) != NULL)
+      /* The bytes of a file are not NUL-terminated. */
+      if (text != NULL && g_strstr_len (text, (gssize) len, MQLW_SIGNOFF_FORMAT) != NULL)
         {
           g_autoptr(MqlwSignoff) signoff = mqlw_signoff_from_json (text, (gssize) len, error);
 

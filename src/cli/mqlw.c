@@ -30,6 +30,8 @@ static const Command commands[] = {
   { "value",     N_("What the line is worth: revenue captured and missed, expected value per threshold, a month's forecast"), mqlw_command_value },
   { "maturity",  N_("Outcome maturity: time to each stage, rates per created-month cohort, the young ones flagged"), mqlw_command_maturity },
   { "segments",  N_("Does the picture hold in every segment: rates per value of a field, reversals, best thresholds"), mqlw_command_segments },
+  { "backtest",  N_("Does it hold out of sample: the model and a tuned line judged on held-out leads"), mqlw_command_backtest },
+  { "grid",      N_("Fit × engagement: each grade and behaviour band's leads and rates, the cells the rule selects"), mqlw_command_grid },
   { "score",     N_("Every lead's score, grade, MQL, path and disqualifier (to check a warehouse's scoring)"), mqlw_command_score },
   { "project",   N_("Projects: create, info, set-model, sign (the model both teams agree to)"), mqlw_command_project },
   { "export",    N_("Export the agreed model (JSON, or SQL for a warehouse), the bucket table or sweep (CSV), or the chart"), mqlw_command_export },

@@ -212,9 +212,13 @@ split_by_time (MqlwBacktest       *self,
     }
   if (counts[SAMPLE] == 0 || counts[HELD_OUT] == 0)
     {
-      g_set_error (error, MQLW_BACKTEST_ERROR, MQLW_BACKTEST_ERROR_TOO_FEW,
-                   _("the last %u months hold %s of the leads: nothing would be left to compare"),
-                   self->months, counts[SAMPLE] == 0 ? _("all") : _("none"));
+      if (counts[SAMPLE] == 0)
+        g_set_error (error, MQLW_BACKTEST_ERROR, MQLW_BACKTEST_ERROR_TOO_FEW,
+                     _("every dated lead was created in the last %u months: no earlier leads are left to compare "
+                       "with; hold out fewer months"), self->months);
+      else
+        g_set_error (error, MQLW_BACKTEST_ERROR, MQLW_BACKTEST_ERROR_TOO_FEW,
+                     _("no lead was created in the last %u months: nothing is held out"), self->months);
       return FALSE;
     }
   /* TRANSLATORS: the months held out, "2026-04 to 2026-06" */

@@ -11,7 +11,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mqlw-backtest.h"
 #include "mqlw-evaluate.h"
+#include "mqlw-grid.h"
 #include "mqlw-maturity.h"
 #include "mqlw-report-private.h"
 #include "mqlw-segments.h"
@@ -375,6 +377,111 @@ add_segments (MqlwReport *self,
     mqlw_report_add_text (self, _("The score ranks the leads the same way in every segment."));
 }
 
+/* The latest quarter held out: does the picture hold on leads the line was
+ * not set on? Left out when the history has no created dates to split by. */
+static void
+add_backtest (MqlwReport *self,
+              MqlwStage   stage)
+{
+  static const char * const header[] = { N_("Leads"), N_("Count"), N_("AUC"),
+                                         /* xgettext:no-c-format */
+                                         N_("95 % interval"), N_("MQLs"), N_("Rate of the MQLs"),
+                                         N_("SQL at the tuned line") };
+  static const double widths[] = { 0.2, 0.1, 0.1, 0.16, 0.1, 0.17, 0.17 };
+  MqlwDataset *dataset = mqlw_report_get_dataset (self);
+  MqlwModel *model = mqlw_report_get_model (self);
+  g_autoptr(MqlwBacktest) bt = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL, *tuned = NULL;
+  const MqlwBacktestSplit *split;
+
+  if (stage >= MQLW_N_STAGES)
+    return;
+  bt = mqlw_backtest_new (dataset, mqlw_scorer_get_scores (mqlw_report_get_scorer (self)), model->paths.score,
+                          model->threshold, MQLW_BACKTEST_TIME, 3, stage, 0.30, 20, mqlw_date_today (), NULL);
+  if (bt == NULL)
+    return;
+  split = &g_array_index (bt->splits, MqlwBacktestSplit, 0);
+  mqlw_report_add_subheading (self, _("Does it hold out of sample?"));
+  tuned = split->tuned_found ? mqlw_report_format_number (split->tuned_threshold) : g_strdup ("—");
+  /* TRANSLATORS: "The leads created 2026-04 to 2026-06 held out; … (45 here) …"; the second %s is a stage */
+  text = g_strdup_printf (_("The leads created %s held out; the earlier leads are the sample. The model at its "
+                            "threshold, judged at %s on each part; the tuned line (%s here) is the lowest threshold "
+                            "whose MQLs reach a 30 %% SQL rate on the sample only."),
+                          split->label, _(mqlw_stage_label (stage)), tuned);
+  mqlw_report_add_text (self, text);
+  for (guint p = 0; p < 2; p++)
+    {
+      const MqlwBacktestPart *part = p == 0 ? &split->sample : &split->held_out;
+
+      g_ptr_array_add (cells, g_strdup (p == 0 ? _("In sample") : _("Out of sample")));
+      g_ptr_array_add (cells, mqlw_report_format_count (part->leads));
+      g_ptr_array_add (cells, format_auc (part->auc));
+      g_ptr_array_add (cells, isfinite (part->auc_low) ? g_strdup_printf ("%.2f–%.2f", part->auc_low, part->auc_high)
+                                                       : g_strdup ("—"));
+      g_ptr_array_add (cells, mqlw_report_format_percent (part->mql_share));
+      g_ptr_array_add (cells, mqlw_report_format_percent (part->rate.known > 0 ? part->rate.rate : NAN));
+      g_ptr_array_add (cells, mqlw_report_format_percent (part->tuned_rate.present && part->tuned_rate.known > 0
+                                                          ? part->tuned_rate.rate : NAN));
+    }
+  mqlw_report_add_table (self, header, widths, G_N_ELEMENTS (header), 0x7e, cells, -1);
+  if (bt->warnings->len > 0)
+    mqlw_report_add_bullets (self, bt->warnings);
+  else
+    mqlw_report_add_text (self, _("Out of sample the figures stay within their intervals."));
+}
+
+/* Fit × engagement: the stage's rate per grade and behaviour band, the cells
+ * the grade + behaviour path selects marked. Only for a points model. */
+static void
+add_grid (MqlwReport *self,
+          MqlwStage   stage)
+{
+  MqlwDataset *dataset = mqlw_report_get_dataset (self);
+  MqlwModel *model = mqlw_report_get_model (self);
+  g_autoptr(MqlwGrid) grid = NULL;
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree double *widths = NULL;
+  g_autofree char *text = NULL;
+
+  if (stage >= MQLW_N_STAGES || model->score_column != NULL)
+    return;
+  grid = mqlw_grid_new (mqlw_scorer_get_scores (mqlw_report_get_scorer (self)), &dataset->outcomes, model, NULL, 0);
+  if (grid->n_cols > 8)
+    return;
+  mqlw_report_add_subheading (self, _("Fit by engagement"));
+  /* TRANSLATORS: %s is a stage ("SQL") */
+  text = g_strdup_printf (_("The %s rate of the leads in each cell, fit down and behaviour points across, with the "
+                            "leads it holds. Cells marked * are the ones the grade + behaviour path makes MQLs."),
+                          _(mqlw_stage_label (stage)));
+  mqlw_report_add_text (self, text);
+  widths = g_new (double, grid->n_cols + 1);
+  widths[0] = 0.16;
+  g_ptr_array_add (header, g_strdup (grid->by_grade ? _("Grade") : _("Fit points")));
+  for (guint c = 0; c < grid->n_cols; c++)
+    {
+      widths[c + 1] = 0.84 / grid->n_cols;
+      g_ptr_array_add (header, mqlw_grid_col_label (grid, c));
+    }
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      g_ptr_array_add (cells, mqlw_grid_row_label (grid, r));
+      for (guint c = 0; c < grid->n_cols; c++)
+        {
+          const MqlwGridCell *cell = mqlw_grid_cell (grid, r, c);
+          const MqlwRate *rate = &cell->stage[stage];
+          g_autofree char *percent = mqlw_report_format_percent (rate->present && rate->known > 0 ? rate->rate : NAN);
+          g_autofree char *leads = mqlw_report_format_count (cell->leads);
+
+          /* TRANSLATORS: a report grid cell, "36.0 % of 172" (the rate, the leads) */
+          g_ptr_array_add (cells, g_strdup_printf (_("%s%s of %s"), cell->in_region ? "* " : "", percent, leads));
+        }
+    }
+  mqlw_report_add_table (self, (const char * const *) header->pdata, widths, grid->n_cols + 1,
+                         ((1u << (grid->n_cols + 1)) - 1) & ~1u, cells, -1);
+}
+
 void
 mqlw_report_build_analytics (MqlwReport *self)
 {
@@ -386,4 +493,6 @@ mqlw_report_build_analytics (MqlwReport *self)
   add_value (self);
   add_maturity (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
   add_segments (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
+  add_backtest (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
+  add_grid (self, main_stage (&mqlw_report_get_dataset (self)->outcomes));
 }

@@ -9,6 +9,8 @@
 #include <math.h>
 
 #include "gui-test-util.h"
+#include "mqlw-backtest-view.h"
+#include "mqlw-grid-view.h"
 #include "mqlw-maturity-view.h"
 #include "mqlw-quality-view.h"
 #include "mqlw-segments-view.h"
@@ -304,6 +306,111 @@ test_segments (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+backtest_ready (gpointer window)
+{
+  return gui_test_is_idle (window) &&
+         mqlw_backtest_view_is_ready (MQLW_BACKTEST_VIEW (mqlw_window_get_child (window, "backtest")));
+}
+
+/* The latest quarter held out (the default): the figures are the core's. */
+static void
+test_backtest (void)
+{
+  MqlwWindow *window = open_sample ();
+  MqlwBacktestView *view = MQLW_BACKTEST_VIEW (mqlw_window_get_child (window, "backtest"));
+  g_autoptr(MqlwBacktest) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const MqlwBacktest *shown;
+  const MqlwBacktestSplit *a, *b;
+  GuiTestReference ref;
+
+  gui_test_reference_init (&ref);
+  expected = mqlw_backtest_new (ref.dataset, mqlw_scorer_get_scores (ref.scorer), ref.model->paths.score,
+                                ref.model->threshold, MQLW_BACKTEST_TIME, 3, MQLW_STAGE_SQL, 0.30, 20,
+                                mqlw_date_today (), &error);
+  g_assert_no_error (error);
+  mqlw_window_set_view (window, "backtest");
+  gui_test_wait_until (backtest_ready, window, "the back-test");
+  shown = mqlw_backtest_view_get_backtest (view);
+  g_assert_cmpuint (shown->splits->len, ==, 1);
+  a = &g_array_index (shown->splits, MqlwBacktestSplit, 0);
+  b = &g_array_index (expected->splits, MqlwBacktestSplit, 0);
+  g_assert_cmpstr (a->label, ==, b->label);
+  g_assert_cmpuint (a->held_out.leads, ==, b->held_out.leads);
+  g_assert_cmpfloat (a->held_out.auc, ==, b->held_out.auc);
+  g_assert_cmpuint (a->held_out.rate.reached, ==, b->held_out.rate.reached);
+  g_assert_cmpuint (shown->warnings->len, ==, expected->warnings->len);
+  screenshots (window, "backtest");
+
+  mqlw_backtest_view_set_split (view, 3);
+  gui_test_wait_until (backtest_ready, window, "the folds");
+  g_assert_cmpuint (mqlw_backtest_view_get_backtest (view)->splits->len, ==, 5);
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-backtest-folds.png");
+
+  gui_test_reference_clear (&ref);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+grid_ready (gpointer window)
+{
+  return gui_test_is_idle (window) &&
+         mqlw_grid_view_is_ready (MQLW_GRID_VIEW (mqlw_window_get_child (window, "grid")));
+}
+
+/* The grid of the workshop's model (grades, the grade + behaviour path on) is
+ * the core's; a click on grade A's second band moves the path's corner there,
+ * the grid follows, and Undo takes the model back. */
+static void
+test_grid (void)
+{
+  MqlwWindow *window = open_sample ();
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  MqlwGridView *view = MQLW_GRID_VIEW (mqlw_window_get_child (window, "grid"));
+  g_autoptr(MqlwGrid) expected = NULL;
+  g_autoptr(MqlwModel) opened = NULL;
+  const MqlwGrid *shown;
+  GuiTestReference ref;
+
+  gui_test_reference_init (&ref);
+  expected = mqlw_grid_new (mqlw_scorer_get_scores (ref.scorer), &ref.dataset->outcomes, ref.model, NULL, 0);
+  g_assert_true (expected->by_grade && expected->region);
+  mqlw_window_set_view (window, "grid");
+  gui_test_wait_until (grid_ready, window, "the grid");
+  shown = mqlw_grid_view_get_grid (view);
+  g_assert_cmpuint (shown->n_rows, ==, expected->n_rows);
+  g_assert_cmpuint (shown->n_cols, ==, expected->n_cols);
+  g_assert_cmpuint (shown->region_row, ==, expected->region_row);
+  g_assert_cmpuint (shown->region_col, ==, expected->region_col);
+  for (guint i = 0; i < shown->n_rows * shown->n_cols; i++)
+    {
+      g_assert_cmpuint (shown->cells[i].leads, ==, expected->cells[i].leads);
+      g_assert_cmpuint (shown->cells[i].mql, ==, expected->cells[i].mql);
+      g_assert_cmpuint (shown->cells[i].stage[MQLW_STAGE_SQL].reached, ==,
+                        expected->cells[i].stage[MQLW_STAGE_SQL].reached);
+    }
+  screenshots (window, "grid");
+
+  opened = mqlw_model_copy (mqlw_workbench_get_model (workbench));
+  g_assert_true (mqlw_grid_view_click_cell (view, 0, 1));
+  gui_test_wait_until (grid_ready, window, "the grid after a click");
+  g_assert_true (mqlw_workbench_get_model (workbench)->paths.grade_behaviour);
+  g_assert_cmpint (mqlw_workbench_get_model (workbench)->paths.grade_behaviour_min_grade, ==, MQLW_GRADE_A);
+  g_assert_cmpfloat (mqlw_workbench_get_model (workbench)->paths.behaviour_min, ==, expected->col_lo[1]);
+  shown = mqlw_grid_view_get_grid (view);
+  g_assert_cmpuint (shown->region_row, ==, 0);
+  g_assert_cmpuint (shown->region_col, ==, 1);
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-grid-clicked.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gui_test_wait_until (grid_ready, window, "the grid after undo");
+  g_assert_true (mqlw_model_equal (mqlw_workbench_get_model (workbench), opened));
+  g_assert_cmpuint (mqlw_grid_view_get_grid (view)->region_col, ==, expected->region_col);
+
+  gui_test_reference_clear (&ref);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +422,8 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/analysis/value", test_value);
   g_test_add_func ("/mqlw/gui/analysis/maturity", test_maturity);
   g_test_add_func ("/mqlw/gui/analysis/segments", test_segments);
+  g_test_add_func ("/mqlw/gui/analysis/backtest", test_backtest);
+  g_test_add_func ("/mqlw/gui/analysis/grid", test_grid);
 
   return gui_test_run ();
 }

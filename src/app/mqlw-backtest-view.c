@@ -1,0 +1,490 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-backtest-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "mqlw-analysis-job.h"
+#include "mqlw-analysis-widgets.h"
+#include "mqlw-backtest-view.h"
+#include "mqlw-format.h"
+
+/* The splits offered, in the drop-down's order. */
+static const struct {
+  MqlwBacktestMode mode;
+  guint            n;
+  const char      *label;
+} splits[] = {
+  { MQLW_BACKTEST_TIME, 1, N_("The last month held out") },
+  { MQLW_BACKTEST_TIME, 3, N_("The last quarter held out") },
+  { MQLW_BACKTEST_TIME, 6, N_("The last 6 months held out") },
+  { MQLW_BACKTEST_KFOLD, 5, N_("5 folds, each held out in turn") },
+};
+#define DEFAULT_SPLIT 1
+
+typedef struct {
+  guint     split;
+  MqlwStage stage;
+} Options;
+
+struct _MqlwBacktestView
+{
+  GtkWidget        parent_instance;
+
+  MqlwWorkbench   *workbench;
+  MqlwAnalysisJob *job;
+  gboolean         dirty;
+  gboolean         filling;
+  MqlwStage        stages[MQLW_N_STAGES];
+  guint            n_stages;
+  MqlwStage        stage;
+  guint            split;
+
+  GtkStringList   *stage_model;
+  GtkDropDown     *split_dropdown;
+  GtkDropDown     *stage_dropdown;
+  GtkSpinner      *spinner;
+  GtkWidget       *warnings;
+  GtkGrid         *grid;
+  GtkDrawingArea  *area;
+  gboolean         workshop;
+  GtkLabel        *note;
+};
+
+G_DEFINE_FINAL_TYPE (MqlwBacktestView, mqlw_backtest_view, GTK_TYPE_WIDGET)
+
+static gpointer
+copy_options (gpointer data)
+{
+  return g_memdup2 (data, sizeof (Options));
+}
+
+/* In the worker. */
+static gpointer
+compute_backtest (const MqlwAnalysisInput *input,
+                  GCancellable            *cancellable,
+                  GError                 **error)
+{
+  const Options *options = input->options;
+  g_autoptr(MqlwScorer) scorer = mqlw_scorer_new (input->dataset, input->model, error);
+
+  if (scorer == NULL)
+    return NULL;
+  return mqlw_backtest_new (input->dataset, mqlw_scorer_get_scores (scorer), input->model->paths.score,
+                            input->model->threshold, splits[options->split].mode, splits[options->split].n,
+                            options->stage, 0.30, 20, mqlw_date_today (), error);
+}
+
+static const MqlwBacktest *
+get_backtest (MqlwBacktestView *self)
+{
+  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+}
+
+static void
+fill_stages (MqlwBacktestView *self)
+{
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  guint position;
+
+  self->filling = TRUE;
+  position = mqlw_stage_list_fill (self->stage_model, self->stages, &self->n_stages,
+                                   dataset != NULL ? &dataset->outcomes : NULL, self->stage);
+  gtk_drop_down_set_selected (self->stage_dropdown, position);
+  if (self->n_stages > 0)
+    self->stage = self->stages[position];
+  self->filling = FALSE;
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+static void
+add_message (MqlwBacktestView *self,
+             const char       *text,
+             gboolean          warning)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (text);
+
+  if (warning)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_box_append (GTK_BOX (row), icon);
+    }
+  else
+    gtk_widget_add_css_class (label, "success");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (self->warnings), row);
+}
+
+static void
+fill_warnings (MqlwBacktestView   *self,
+               const MqlwBacktest *bt)
+{
+  clear_box (self->warnings);
+  if (bt->warnings->len == 0)
+    add_message (self, _("Out of sample the figures stay within their intervals."), FALSE);
+  for (guint i = 0; i < bt->warnings->len; i++)
+    add_message (self, g_ptr_array_index (bt->warnings, i), TRUE);
+}
+
+static char *
+format_auc (const MqlwBacktestPart *part)
+{
+  g_autofree char *auc = mqlw_format_number (part->auc, 3);
+  g_autofree char *low = mqlw_format_number (part->auc_low, 2);
+  g_autofree char *high = mqlw_format_number (part->auc_high, 2);
+
+  if (isnan (part->auc))
+    return g_strdup ("\u2013");
+  /* TRANSLATORS: an AUC with its 95 % interval, "0.812 (0.74–0.88)" */
+  return g_strdup_printf (_("%s (%s\u2013%s)"), auc, low, high);
+}
+
+static char *
+format_rate_interval (const MqlwRate *rate)
+{
+  g_autofree char *value = mqlw_format_rate (rate);
+  g_autofree char *interval = mqlw_format_interval (rate);
+
+  if (interval == NULL || *interval == '\0')
+    return g_steal_pointer (&value);
+  return g_strdup_printf ("%s (%s)", value, interval);
+}
+
+static void
+add_row (GPtrArray              *cells,
+         const char             *split,
+         const char             *part_name,
+         const MqlwBacktestPart *part,
+         gboolean                tuned)
+{
+  g_ptr_array_add (cells, g_strdup (split));
+  g_ptr_array_add (cells, g_strdup (part_name));
+  g_ptr_array_add (cells, mqlw_format_count (part->leads));
+  g_ptr_array_add (cells, format_auc (part));
+  g_ptr_array_add (cells, mqlw_format_percent (part->mql_share));
+  g_ptr_array_add (cells, format_rate_interval (&part->rate));
+  g_ptr_array_add (cells, tuned ? format_rate_interval (&part->tuned_rate) : g_strdup ("\u2013"));
+}
+
+static void
+fill_table (MqlwBacktestView   *self,
+            const MqlwBacktest *bt)
+{
+  static const char *header[] = { N_("Held out"), N_("Part"), N_("Leads"), N_("AUC (95 %)"), N_("MQLs"),
+                                  N_("Rate of the MQLs"), N_("SQL at the tuned line") };
+  const char *titles[G_N_ELEMENTS (header)];
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    titles[i] = _(header[i]);
+  for (guint i = 0; i < bt->splits->len; i++)
+    {
+      const MqlwBacktestSplit *s = &g_array_index (bt->splits, MqlwBacktestSplit, i);
+      g_autofree char *tuned = s->tuned_found ? mqlw_format_score (s->tuned_threshold) : NULL;
+      /* TRANSLATORS: the held-out part of a split and the line tuned on the rest, "2026-04 to 2026-06, line at 45" */
+      g_autofree char *label = tuned != NULL ? g_strdup_printf (_("%s, line at %s"), s->label, tuned)
+                                             : g_strdup (s->label);
+
+      add_row (cells, label, _("In sample"), &s->sample, s->tuned_found);
+      add_row (cells, "", _("Out of sample"), &s->held_out, s->tuned_found);
+    }
+  mqlw_table_fill (self->grid, titles, G_N_ELEMENTS (header), cells, 0x7c, -1);
+}
+
+static void
+fill_note (MqlwBacktestView   *self,
+           const MqlwBacktest *bt)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  /* xgettext:no-c-format */
+  g_string_append (note, _("The model and its threshold as they stand, judged on the leads held out beside the "
+                           "leads before them (the sample). The tuned line: the lowest threshold whose MQLs reach a "
+                           "30 % SQL rate on the sample (over at least 20 known outcomes), then its SQL rate on the "
+                           "held-out leads. Intervals are 95 %: AUC by DeLong, rates by Wilson."));
+  if (bt->undated > 0)
+    {
+      g_autofree char *undated = mqlw_format_count (bt->undated);
+
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _("%s leads without a created date (or with one after today) are left out."),
+                              undated);
+    }
+  if (bt->unscored > 0)
+    {
+      g_autofree char *unscored = mqlw_format_count (bt->unscored);
+
+      g_string_append_c (note, ' ');
+      g_string_append_printf (note, _("%s leads without a score are left out."), unscored);
+    }
+  gtk_label_set_label (self->note, note->str);
+}
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        user_data)
+{
+  MqlwBacktestView *self = user_data;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const MqlwBacktest *bt = get_backtest (self);
+  MqlwChartStyle style;
+
+  if (bt == NULL)
+    return;
+  mqlw_chart_style_init (&style);
+  style.dark = adw_style_manager_get_dark (manager);
+  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
+  style.font_scale = self->workshop ? 1.4 : 1.0;
+  mqlw_chart_draw_backtest (cr, width, height, bt, &style);
+}
+
+static void
+size_chart (MqlwBacktestView   *self,
+            const MqlwBacktest *bt)
+{
+  MqlwChartStyle style;
+
+  mqlw_chart_style_init (&style);
+  style.font_scale = self->workshop ? 1.4 : 1.0;
+  gtk_drawing_area_set_content_height (self->area, bt != NULL ? (int) ceil (mqlw_chart_backtest_height (bt, &style))
+                                                              : 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+on_style_changed_cb (AdwStyleManager  *manager,
+                     GParamSpec       *pspec,
+                     MqlwBacktestView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+on_done_cb (gpointer      result,
+            const GError *error,
+            gpointer      user_data)
+{
+  MqlwBacktestView *self = user_data;
+  const MqlwBacktest *bt = result;
+
+  gtk_spinner_set_spinning (self->spinner, mqlw_analysis_job_is_busy (self->job));
+  if (error != NULL)
+    {
+      clear_box (self->warnings);
+      add_message (self, error->message, TRUE);
+      mqlw_table_fill (self->grid, NULL, 0, NULL, 0, -1);
+      gtk_label_set_label (self->note, "");
+      size_chart (self, NULL);
+      return;
+    }
+  fill_warnings (self, bt);
+  fill_table (self, bt);
+  fill_note (self, bt);
+  size_chart (self, bt);
+}
+
+static void
+recompute (MqlwBacktestView *self)
+{
+  Options options = { self->split, self->stage };
+
+  self->dirty = FALSE;
+  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench) || self->n_stages == 0)
+    return;
+  mqlw_analysis_job_run (self->job, self->workbench, &options, copy_options, g_free);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+}
+
+static void
+on_workbench_changed_cb (MqlwWorkbench    *workbench,
+                         guint             change,
+                         MqlwBacktestView *self)
+{
+  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)
+    return;   /* figures not in yet */
+  if (change & MQLW_WORKBENCH_CHANGED_DATA)
+    fill_stages (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  recompute (self);
+}
+
+static void
+on_split_selected_cb (GtkDropDown      *dropdown,
+                      GParamSpec       *pspec,
+                      MqlwBacktestView *self)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->filling || position >= G_N_ELEMENTS (splits))
+    return;
+  self->split = position;
+  recompute (self);
+}
+
+static void
+on_stage_selected_cb (GtkDropDown      *dropdown,
+                      GParamSpec       *pspec,
+                      MqlwBacktestView *self)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->filling || position >= self->n_stages)
+    return;
+  self->stage = self->stages[position];
+  recompute (self);
+}
+
+static void
+mqlw_backtest_view_map (GtkWidget *widget)
+{
+  MqlwBacktestView *self = MQLW_BACKTEST_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mqlw_backtest_view_parent_class)->map (widget);
+  if (self->dirty)
+    recompute (self);
+}
+
+static void
+mqlw_backtest_view_dispose (GObject *object)
+{
+  MqlwBacktestView *self = (MqlwBacktestView *) object;
+  GtkWidget *child;
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_object (&self->workbench);
+  g_clear_pointer (&self->job, mqlw_analysis_job_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_BACKTEST_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (mqlw_backtest_view_parent_class)->dispose (object);
+}
+
+static void
+mqlw_backtest_view_class_init (MqlwBacktestViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mqlw_backtest_view_dispose;
+  widget_class->map = mqlw_backtest_view_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-backtest-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, split_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, warnings);
+  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, grid);
+  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, area);
+  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, note);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "backtestview");
+}
+
+static void
+mqlw_backtest_view_init (MqlwBacktestView *self)
+{
+  g_autoptr(GtkStringList) split_model = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->dirty = TRUE;
+  self->stage = MQLW_STAGE_SQL;
+  self->split = DEFAULT_SPLIT;
+  self->job = mqlw_analysis_job_new (compute_backtest, (GDestroyNotify) mqlw_backtest_free, on_done_cb, self);
+  for (guint i = 0; i < G_N_ELEMENTS (splits); i++)
+    gtk_string_list_append (split_model, _(splits[i].label));
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->split_dropdown, G_LIST_MODEL (split_model));
+  gtk_drop_down_set_selected (self->split_dropdown, DEFAULT_SPLIT);
+  self->stage_model = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
+  g_object_unref (self->stage_model);
+  self->filling = FALSE;
+  g_signal_connect (self->split_dropdown, "notify::selected", G_CALLBACK (on_split_selected_cb), self);
+  g_signal_connect (self->stage_dropdown, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
+  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Each figure in sample and held out, with its interval"), -1);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->split_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leads held out"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
+}
+
+void
+mqlw_backtest_view_set_workbench (MqlwBacktestView *self,
+                                  MqlwWorkbench    *workbench)
+{
+  g_return_if_fail (MQLW_IS_BACKTEST_VIEW (self));
+  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
+
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_set_object (&self->workbench, workbench);
+  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
+  fill_stages (self);
+  self->dirty = TRUE;
+}
+
+void
+mqlw_backtest_view_set_workshop (MqlwBacktestView *self,
+                                 gboolean          workshop)
+{
+  g_return_if_fail (MQLW_IS_BACKTEST_VIEW (self));
+
+  self->workshop = !!workshop;
+  size_chart (self, get_backtest (self));
+}
+
+void
+mqlw_backtest_view_set_split (MqlwBacktestView *self,
+                              guint             index)
+{
+  g_return_if_fail (MQLW_IS_BACKTEST_VIEW (self));
+  g_return_if_fail (index < G_N_ELEMENTS (splits));
+  gtk_drop_down_set_selected (self->split_dropdown, index);
+}
+
+gboolean
+mqlw_backtest_view_is_ready (MqlwBacktestView *self)
+{
+  g_return_val_if_fail (MQLW_IS_BACKTEST_VIEW (self), FALSE);
+  return get_backtest (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
+}
+
+const MqlwBacktest *
+mqlw_backtest_view_get_backtest (MqlwBacktestView *self)
+{
+  g_return_val_if_fail (MQLW_IS_BACKTEST_VIEW (self), NULL);
+  return get_backtest (self);
+}

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mqlw-chart-grid.h"
+#include "mqlw-chart-private.h"
+
+/* The highest rate over the cells with known outcomes: the darkest shade. */
+static double
+top_rate (const MqlwGrid *grid,
+          MqlwStage       stage)
+{
+  double top = 0;
+
+  for (guint i = 0; i < grid->n_rows * grid->n_cols; i++)
+    if (grid->cells[i].stage[stage].present && grid->cells[i].stage[stage].known > 0)
+      top = MAX (top, grid->cells[i].stage[stage].rate);
+  return top;
+}
+
+static void
+draw_cell (cairo_t                *cr,
+           const MqlwChartPalette *palette,
+           const MqlwGridLayout   *l,
+           const MqlwGridCell     *cell,
+           MqlwStage               stage,
+           double                  top,
+           guint                   row,
+           guint                   col)
+{
+  const MqlwRate *rate = &cell->stage[stage];
+  double s = palette->scale, x = l->x + col * l->cell_w, y = l->y + row * l->cell_h;
+  double inset = 2 * s, cx = x + l->cell_w / 2, cy = y + l->cell_h / 2, line_h;
+  gboolean known = rate->present && rate->known > 0;
+  MqlwChartRgba fill;
+  g_autofree char *big = NULL, *interval = NULL, *counts = NULL, *leads = NULL, *mql = NULL;
+
+  /* Warmer for a higher rate, as the calibration chart's verdicts; at most
+   * half the colour, so the text stays legible light and dark. */
+  if (cell->leads == 0)
+    fill = mqlw_chart_rgba_mix (palette->bg, palette->grid, 0.35);
+  else
+    fill = mqlw_chart_rgba_mix (palette->bg, palette->verdict_good,
+                                known && top > 0 ? 0.06 + 0.44 * rate->rate / top : 0.03);
+  mqlw_chart_set_source (cr, fill);
+  cairo_rectangle (cr, x + inset, y + inset, l->cell_w - 2 * inset, l->cell_h - 2 * inset);
+  cairo_fill (cr);
+
+  if (cell->leads == 0)
+    {
+      mqlw_chart_text (cr, palette, _("no leads"), MQLW_CHART_SIZE_TICK, FALSE, palette->fg_dim, cx, cy, 0.5, 0.5,
+                       NULL, NULL);
+      return;
+    }
+  big = known ? mqlw_chart_format_number (rate->rate * 100, 1) : NULL;
+  if (big != NULL)
+    {
+      char *with_unit = g_strdup_printf ("%s %%", big);
+
+      g_free (big);
+      big = with_unit;
+    }
+  else
+    big = g_strdup ("–");
+  if (known)
+    {
+      g_autofree char *lo = mqlw_chart_format_number (rate->ci_low * 100, 0);
+      g_autofree char *hi = mqlw_chart_format_number (rate->ci_high * 100, 0);
+
+      /* TRANSLATORS: a rate's 95 % interval in a grid cell, "49–68 %" */
+      interval = g_strdup_printf (_("%s–%s %%"), lo, hi);
+    }
+  else
+    interval = g_strdup (_("no outcomes known"));
+  leads = g_strdup_printf ("%" G_GUINT64_FORMAT, cell->leads);
+  mql = g_strdup_printf ("%" G_GUINT64_FORMAT, cell->mql);
+  /* TRANSLATORS: a grid cell's counts, "109 leads · 87 MQLs" */
+  counts = g_strdup_printf (_("%s leads · %s MQLs"), leads, mql);
+
+  line_h = (MQLW_CHART_SIZE_TICK + 6) * s;
+  if (l->cell_h >= 4 * line_h)
+    {
+      mqlw_chart_text (cr, palette, big, MQLW_CHART_SIZE_LEGEND + 3, TRUE, palette->fg, cx, cy - line_h, 0.5, 0.5,
+                       NULL, NULL);
+      mqlw_chart_text (cr, palette, interval, MQLW_CHART_SIZE_TICK, FALSE, palette->fg, cx, cy + 0.1 * line_h, 0.5,
+                       0.5, NULL, NULL);
+      mqlw_chart_text (cr, palette, counts, MQLW_CHART_SIZE_TICK, FALSE, palette->fg_dim, cx, cy + 1.1 * line_h, 0.5,
+                       0.5, NULL, NULL);
+    }
+  else
+    mqlw_chart_text (cr, palette, big, MQLW_CHART_SIZE_LEGEND + 1, TRUE, palette->fg, cx, cy, 0.5, 0.5, NULL, NULL);
+}
+
+static void
+draw_region (cairo_t                *cr,
+             const MqlwChartPalette *palette,
+             const MqlwGridLayout   *l,
+             const MqlwGrid         *grid)
+{
+  double s = palette->scale, x, y, w, h;
+
+  if (!grid->region)
+    return;
+  x = l->x + grid->region_col * l->cell_w;
+  y = l->y;
+  w = (grid->n_cols - grid->region_col) * l->cell_w;
+  h = (grid->region_row + 1) * l->cell_h;
+  cairo_save (cr);
+  cairo_set_line_width (cr, 3 * s * palette->line);
+  mqlw_chart_set_source (cr, palette->threshold);
+  cairo_rectangle (cr, x + 1.5 * s, y + 1.5 * s, w - 3 * s, h - 3 * s);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  /* The corner the person moves: the cell at the rule's lowest grade and behaviour. */
+  mqlw_chart_pill (cr, palette, _("MQL rule"), palette->threshold, palette->threshold_text, x + 8 * s, y + h, 0, 0.5,
+                   NULL, NULL);
+}
+
+static void
+draw_hover (cairo_t                *cr,
+            const MqlwChartPalette *palette,
+            const MqlwGridLayout   *l,
+            int                     row,
+            int                     col)
+{
+  double s = palette->scale;
+
+  if (row < 0 || col < 0 || (guint) row >= l->n_rows || (guint) col >= l->n_cols)
+    return;
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.5 * s * palette->line);
+  mqlw_chart_set_source (cr, palette->fg_dim);
+  cairo_rectangle (cr, l->x + col * l->cell_w + 3 * s, l->y + row * l->cell_h + 3 * s, l->cell_w - 6 * s,
+                   l->cell_h - 6 * s);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Row labels left, column labels above, axis titles; fills @l. */
+static void
+draw_labels (cairo_t                *cr,
+             const MqlwChartPalette *palette,
+             const MqlwGrid         *grid,
+             double                  top,
+             double                  width,
+             double                  height,
+             MqlwGridLayout         *l)
+{
+  double s = palette->scale, widest = 0, label_h = 0, margin = 12 * s, axis_h;
+  const char *across = _("Behaviour points");
+  const char *down = grid->by_grade ? _("Grade") : _("Fit points");
+
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      g_autofree char *label = mqlw_grid_row_label (grid, r);
+      double w, h;
+
+      mqlw_chart_text_extent (cr, palette, label, MQLW_CHART_SIZE_LEGEND + 1, TRUE, &w, &h);
+      widest = MAX (widest, w);
+      label_h = MAX (label_h, h);
+    }
+  mqlw_chart_text_extent (cr, palette, down, MQLW_CHART_SIZE_LEGEND, FALSE, NULL, &axis_h);
+  l->n_rows = grid->n_rows;
+  l->n_cols = grid->n_cols;
+  l->x = margin + widest + 12 * s;
+  l->y = top + axis_h + label_h + 14 * s;
+  l->cell_w = MAX (1.0, (width - l->x - margin) / grid->n_cols);
+  l->cell_h = MAX (1.0, MIN ((height - l->y - margin) / grid->n_rows, 120 * s));
+
+  mqlw_chart_text (cr, palette, down, MQLW_CHART_SIZE_LEGEND, FALSE, palette->fg_dim, margin, top, 0, 0, NULL, NULL);
+  mqlw_chart_text (cr, palette, across, MQLW_CHART_SIZE_LEGEND, FALSE, palette->fg_dim,
+                   l->x + l->cell_w * grid->n_cols / 2, top, 0.5, 0, NULL, NULL);
+  for (guint c = 0; c < grid->n_cols; c++)
+    {
+      g_autofree char *label = mqlw_grid_col_label (grid, c);
+
+      mqlw_chart_text (cr, palette, label, MQLW_CHART_SIZE_LEGEND, TRUE, palette->fg,
+                       l->x + (c + 0.5) * l->cell_w, l->y - 6 * s, 0.5, 1, NULL, NULL);
+    }
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      g_autofree char *label = mqlw_grid_row_label (grid, r);
+
+      mqlw_chart_text (cr, palette, label, MQLW_CHART_SIZE_LEGEND + 1, TRUE, palette->fg,
+                       l->x - 12 * s, l->y + (r + 0.5) * l->cell_h, 1, 0.5, NULL, NULL);
+    }
+}
+
+void
+mqlw_chart_draw_grid (cairo_t              *cr,
+                      double                width,
+                      double                height,
+                      const MqlwGrid       *grid,
+                      MqlwStage             stage,
+                      const MqlwChartStyle *style,
+                      int                   hover_row,
+                      int                   hover_col,
+                      MqlwGridLayout       *layout)
+{
+  MqlwChartPalette palette;
+  MqlwGridLayout l = { 0 };
+  double top = 8, rate_top;
+
+  g_return_if_fail (cr != NULL && grid != NULL && stage < MQLW_N_STAGES);
+
+  mqlw_chart_palette_init (&palette, style);
+  cairo_save (cr);
+  mqlw_chart_set_source (cr, palette.bg);
+  cairo_paint (cr);
+  if (style != NULL && style->title != NULL)
+    {
+      double h;
+
+      mqlw_chart_text (cr, &palette, style->title, MQLW_CHART_SIZE_TITLE, TRUE, palette.fg, 12 * palette.scale,
+                       top * palette.scale, 0, 0, NULL, &h);
+      top = top * palette.scale + h + 8 * palette.scale;
+    }
+  else
+    top *= palette.scale;
+  draw_labels (cr, &palette, grid, top, width, height, &l);
+  rate_top = top_rate (grid, stage);
+  for (guint r = 0; r < grid->n_rows; r++)
+    for (guint c = 0; c < grid->n_cols; c++)
+      draw_cell (cr, &palette, &l, mqlw_grid_cell (grid, r, c), stage, rate_top, r, c);
+  draw_hover (cr, &palette, &l, hover_row, hover_col);
+  draw_region (cr, &palette, &l, grid);
+  cairo_restore (cr);
+  if (layout != NULL)
+    *layout = l;
+}
+
+gboolean
+mqlw_grid_layout_cell_at (const MqlwGridLayout *layout,
+                          double                x,
+                          double                y,
+                          guint                *row,
+                          guint                *col)
+{
+  double c, r;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+  if (layout->cell_w <= 0 || layout->cell_h <= 0)
+    return FALSE;
+  c = floor ((x - layout->x) / layout->cell_w);
+  r = floor ((y - layout->y) / layout->cell_h);
+  if (c < 0 || r < 0 || c >= layout->n_cols || r >= layout->n_rows)
+    return FALSE;
+  *row = (guint) r;
+  *col = (guint) c;
+  return TRUE;
+}
