@@ -817,6 +817,9 @@ _mqlw_window_set_workshop_mode (MqlwWindow *self,
     }
   /* Editing chrome hides until needed: the header comes back with the pointer
    * at the top of the screen or F10, the model with F9; Escape leaves. */
+  /* Folded in the room, whatever the width: an unfolding flap reveals itself
+   * at 1920 px and pushes the figures off the edge. F9 still slides it over. */
+  adw_flap_set_fold_policy (self->flap, workshop ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO);
   adw_flap_set_reveal_flap (self->flap, !workshop);
   g_clear_handle_id (&self->hide_header_source, g_source_remove);
   gtk_revealer_set_reveal_child (self->header_revealer, !workshop);
@@ -824,6 +827,7 @@ _mqlw_window_set_workshop_mode (MqlwWindow *self,
   /* Larger type needs a wider column of figures. */
   gtk_widget_set_size_request (GTK_WIDGET (self->preview_panel), workshop ? 420 : 300, -1);
   mqlw_chart_view_set_workshop (self->chart_view, workshop);
+  mqlw_preview_panel_set_workshop (self->preview_panel, workshop);
   mqlw_sweep_view_set_workshop (self->sweep_view, workshop);
   mqlw_analysis_view_set_workshop (self->analysis_view, workshop);
   if (self->settings != NULL)

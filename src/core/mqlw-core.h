@@ -32,6 +32,7 @@
 #include "mqlw-notes.h"
 #include "mqlw-model-adapt.h"
 #include "mqlw-grain.h"
+#include "mqlw-change.h"
 #include "mqlw-column-rank.h"
 #include "mqlw-chart.h"
 #include "mqlw-chart-curves.h"

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mqlw-application.h"
+#include "mqlw-format.h"
 #include "mqlw-model-panel.h"
 #include "mqlw-preview-panel.h"
 #include "mqlw-project-session.h"
@@ -377,6 +378,100 @@ test_threshold_scale (void)
   }
 }
 
+/* ---- 4. the baseline on every figure -------------------------------------- */
+
+/* +10 on the first fit rule: every rate shows today's value (the model as
+ * opened, from this test's own scoring) and the change, its way by the arrow
+ * and sign, its colour by whether it helps. */
+static void
+test_baseline_deltas (void)
+{
+  MqlwPreviewPanel *panel = MQLW_PREVIEW_PANEL (mqlw_window_get_child (window, "preview"));
+  MqlwFitRule *first = g_ptr_array_index (ref.model->fit, 0);
+  static const struct { const char *id; MqlwStage stage; } rates[] = {
+    { "sql", MQLW_STAGE_SQL }, { "opportunity", MQLW_STAGE_OPPORTUNITY }, { "won", MQLW_STAGE_WON },
+  };
+  g_autoptr(MqlwModel) edited = mqlw_model_copy (ref.model);
+  g_autoptr(GError) error = NULL;
+  MqlwScorer *scorer;
+  MqlwCalibration *cal;
+  MqlwPreview before, after;
+  int sense;
+
+  ((MqlwFitRule *) g_ptr_array_index (edited->fit, 0))->points += 10;
+  scorer = mqlw_scorer_new (ref.dataset, edited, &error);
+  g_assert_no_error (error);
+  cal = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &ref.dataset->outcomes, edited->paths.score);
+  mqlw_calibration_preview (ref.cal, ref.model->threshold, ref.model->capacity_per_month, &before);
+  mqlw_calibration_preview (cal, edited->threshold, edited->capacity_per_month, &after);
+
+  /* As opened: every change reads "no change". */
+  g_assert_nonnull (strstr (mqlw_preview_panel_get_change (panel, "sql", &sense), "no change"));
+  g_assert_cmpint (sense, ==, 0);
+
+  gtk_widget_activate_action (mqlw_window_get_child (window, "model"), "model.set-points", "(sd)",
+                              first->id, first->points + 10);
+  wait_idle ();
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    {
+      const char *text = mqlw_preview_panel_get_change (panel, rates[i].id, &sense);
+      g_autofree char *today = mqlw_format_rate (&before.stage[rates[i].stage]);
+      g_autofree char *prefix = g_strdup_printf ("today %s", today);
+      /* Tenths of a point as shown: 0.3014 → 301. */
+      double b = round (before.stage[rates[i].stage].rate * 1000);
+      double a = round (after.stage[rates[i].stage].rate * 1000);
+      g_autofree char *size = g_strdup_printf ("%.1f pts", fabs (a - b) / 10);
+
+      g_test_message ("%s: %s (expected %s)", rates[i].id, text, size);
+      g_assert_true (g_str_has_prefix (text, prefix));
+      if (a > b)
+        g_assert_true (strstr (text, "\u25b2\u00a0+") != NULL && sense == 1);
+      else if (a < b)
+        g_assert_true (strstr (text, "\u25bc\u00a0\u2212") != NULL && sense == -1);
+      else
+        g_assert_true (strstr (text, "no change") != NULL && sense == 0);
+      if (a != b)
+        g_assert_nonnull (strstr (text, size));
+    }
+  {
+    const char *text = mqlw_preview_panel_get_change (panel, "mql", &sense);
+    g_autofree char *today = mqlw_format_count (before.mql);
+    g_autofree char *size = mqlw_format_count (after.mql > before.mql ? after.mql - before.mql : before.mql - after.mql);
+
+    g_assert_true (g_str_has_prefix (text, "today "));
+    g_assert_nonnull (strstr (text, today));
+    g_assert_nonnull (strstr (text, size));
+    g_assert_cmpint (sense, ==, 0);   /* volume is neither good nor bad */
+  }
+  gui_test_save_screenshot (GTK_WIDGET (window), "baseline-deltas.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_idle ();
+  mqlw_calibration_free (cal);
+  mqlw_scorer_free (scorer);
+}
+
+/* ---- 5. workshop mode in the room ----------------------------------------- */
+
+static void
+test_workshop_screens (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  resize (1280, 720);
+  gui_test_save_screenshot (GTK_WIDGET (window), "workshop-1280x720.png");
+  resize (1366, 768);
+  gui_test_save_screenshot (GTK_WIDGET (window), "workshop-1366x768.png");
+  resize (1920, 1080);
+  gui_test_save_screenshot (GTK_WIDGET (window), "workshop-1920x1080.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  resize (1280, 720);
+  gui_test_save_screenshot (GTK_WIDGET (window), "workshop-1280x720-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  resize (1366, 768);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,8 +485,11 @@ main (int   argc,
   gui_test_wait_until (gui_test_has_data, window, "the sample");
 
   g_test_add_func ("/mqlw/gui/workshop/undo-in-field", test_undo_in_field);
-  g_test_add_func ("/mqlw/gui/workshop/dialog-keys", test_dialog_keys);
   g_test_add_func ("/mqlw/gui/workshop/threshold-scale", test_threshold_scale);
+  /* Before any toast, which would stand over the screenshots. */
+  g_test_add_func ("/mqlw/gui/workshop/baseline-deltas", test_baseline_deltas);
+  g_test_add_func ("/mqlw/gui/workshop/screens", test_workshop_screens);
+  g_test_add_func ("/mqlw/gui/workshop/dialog-keys", test_dialog_keys);
 
   status = gui_test_run ();
   gui_test_reference_clear (&ref);
