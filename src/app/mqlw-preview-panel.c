@@ -464,8 +464,10 @@ refresh (MqlwPreviewPanel *self)
     g_autofree char *mql = mqlw_format_count (p->mql);
     g_autofree char *share = mqlw_format_percent (p->mql_share);
     g_autofree char *leads = mqlw_format_count (p->leads);
-    g_autofree char *caption = p->unscored.leads > 0 ? g_strdup_printf (_("%s of %s scored leads"), share, leads)
-                                                     : g_strdup_printf (_("%s of %s leads"), share, leads);
+    gulong n_leads = (gulong) p->leads;
+    g_autofree char *caption = p->unscored.leads > 0
+      ? g_strdup_printf (g_dngettext (NULL, "%s of %s scored lead", "%s of %s scored leads", n_leads), share, leads)
+      : g_strdup_printf (g_dngettext (NULL, "%s of %s lead", "%s of %s leads", n_leads), share, leads);
     g_autofree char *month = isnan (p->mql_per_month) ? g_strdup ("—") : mqlw_format_number (p->mql_per_month, 1);
     g_autofree char *months = mqlw_format_number (p->months, 0);
     g_autofree char *month_caption = NULL;
@@ -498,11 +500,15 @@ refresh (MqlwPreviewPanel *self)
         g_autofree char *count = mqlw_format_count (p->unscored.leads);
         g_autofree char *sql = mqlw_format_rate (&p->unscored.stage[MQLW_STAGE_SQL]);
 
+        gulong n = (gulong) p->unscored.leads;
+
         if (p->unscored.stage[MQLW_STAGE_SQL].present)
-          note = g_strdup_printf (_("%s leads have no score and are left out of these figures (their SQL rate: %s)."),
+          note = g_strdup_printf (g_dngettext (NULL, "%s lead has no score and is left out of these figures (its SQL rate: %s).",
+                                               "%s leads have no score and are left out of these figures (their SQL rate: %s).", n),
                                   count, sql);
         else
-          note = g_strdup_printf (_("%s leads have no score and are left out of these figures."), count);
+          note = g_strdup_printf (g_dngettext (NULL, "%s lead has no score and is left out of these figures.",
+                                               "%s leads have no score and are left out of these figures.", n), count);
       }
     set_figure (self, "unscored", note != NULL ? note : "", "");
     if (gtk_widget_get_visible (gtk_widget_get_parent (g_hash_table_lookup (self->figures, "unscored"))) != (note != NULL && !self->workshop))
@@ -527,7 +533,8 @@ refresh (MqlwPreviewPanel *self)
     g_autofree char *captured = mqlw_format_percent (p->wins_captured_share);
     g_autofree char *n_captured = mqlw_format_count (p->wins_captured);
     g_autofree char *n_total = mqlw_format_count (p->wins_total);
-    g_autofree char *caption = g_strdup_printf (_("%s of %s wins"), n_captured, n_total);
+    g_autofree char *caption = g_strdup_printf (g_dngettext (NULL, "%s of %s win", "%s of %s wins", (gulong) p->wins_total),
+                                                    n_captured, n_total);
     g_autofree char *missed = mqlw_format_count (p->wins_missed);
 
     set_figure (self, "wins-captured", captured, caption);

@@ -349,10 +349,17 @@ update_progress_cb (gpointer user_data)
   if (self->task == NULL)
     return G_SOURCE_CONTINUE;
   job = g_task_get_task_data (self->task);
+  /* A pulsing bar knows no fraction: no "0 %" on it. */
   if (g_task_get_source_tag (self->task) == (gpointer) _mqlw_window_start_preview)
-    gtk_progress_bar_pulse (self->progress_bar);
+    {
+      gtk_progress_bar_set_show_text (self->progress_bar, FALSE);
+      gtk_progress_bar_pulse (self->progress_bar);
+    }
   else
-    gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&job->progress) / 10000.0);
+    {
+      gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
+      gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&job->progress) / 10000.0);
+    }
   return G_SOURCE_CONTINUE;
 }
 
