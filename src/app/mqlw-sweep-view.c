@@ -8,6 +8,7 @@
 
 #include "mqlw-format.h"
 #include "mqlw-sweep-view.h"
+#include "mqlw-suggestion-text.h"
 #include "mqlw-frame-queue.h"
 
 #define SWEEP_STEPS 120
@@ -91,7 +92,7 @@ fill_suggestions (MqlwSweepView *self)
       const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
       GtkWidget *row = i < self->rows->len ? g_ptr_array_index (self->rows, i) : create_suggestion_row (self);
       GtkWidget *button = g_object_get_data (G_OBJECT (row), "button");
-      const char *title = _(mqlw_suggestion_kind_label (s->kind));
+      g_autofree char *title = mqlw_suggestion_title (s->kind, mqlw_workbench_get_model (self->workbench)->capacity_per_month);
       g_autofree char *subtitle = NULL;
 
       if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)

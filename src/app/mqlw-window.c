@@ -12,6 +12,7 @@
 #include "mqlw-window-private.h"
 #include "mqlw-spin-guard.h"
 #include "mqlw-grain.h"
+#include "mqlw-suggestion-text.h"
 
 #define SAMPLE_HISTORY "leads-5000.csv"
 #define SAMPLE_MODEL   "seed002-two-paths.json"
@@ -274,7 +275,9 @@ on_suggest_popover_show_cb (MqlwWindow *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(mqlw_suggestion_kind_label (s->kind)));
+      g_autofree char *title = mqlw_suggestion_title (s->kind, mqlw_workbench_get_model (self->workbench)->capacity_per_month);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       if (s->found)
         {
           g_autofree char *score = mqlw_format_score (s->threshold);

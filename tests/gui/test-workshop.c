@@ -13,6 +13,7 @@
 #include "mqlw-preview-panel.h"
 #include "mqlw-project-session.h"
 #include "mqlw-signoff-dialog.h"
+#include "mqlw-suggestion-text.h"
 #include "mqlw-window.h"
 
 #include "gui-test-util.h"
@@ -364,6 +365,14 @@ test_threshold_scale (void)
   g_assert_cmpfloat (mqlw_workbench_get_threshold (workbench), ==, threshold);
   g_assert_false (mqlw_workbench_can_undo (workbench));
 
+  /* The suggestion says its target ("Lowest threshold with SQL rate ≥ 30.0 %"). */
+  {
+    g_autofree char *title = mqlw_suggestion_title (MQLW_SUGGEST_TARGET_SQL, NAN);
+    g_autofree char *target = mqlw_format_percent (0.30);
+
+    g_assert_true (g_str_has_prefix (title, "Lowest threshold with SQL rate"));
+    g_assert_nonnull (strstr (title, target));
+  }
   /* Suggestions on whole points. */
   {
     g_autoptr(GArray) suggestions = mqlw_workbench_suggest (workbench);
