@@ -1833,6 +1833,72 @@ test_auto_buckets (void)
   assert_bucket_counts (shifted, "auto", shifted_lo, shifted_leads, G_N_ELEMENTS (shifted_lo));
 }
 
+/* The slider's span (issue 14). 101 leads scoring 0, 1, …, 99 and one
+ * outlier at 270: n = 101, ranks ⌊0.01 × 100⌋ = 1 → score 1 and
+ * ⌊0.99 × 100⌋ = 99 → score 99 (the 100th lead in order; the outlier is
+ * rank 100). The whole span (0, 1) is 0 … 270. */
+static void
+test_score_span (void)
+{
+  Fixture *f = fixture_new (101, ALL_STAGES, FALSE);
+  double from, to;
+
+  for (guint i = 0; i < 100; i++)
+    f->scores.total[i] = i;
+  f->scores.total[100] = 270;
+  {
+    g_autoptr(MqlwCalibration) cal = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+
+    mqlw_calibration_score_span (cal, 0.01, 0.99, &from, &to);
+    g_assert_cmpfloat (from, ==, 1);
+    g_assert_cmpfloat (to, ==, 99);
+    mqlw_calibration_score_span (cal, 0, 1, &from, &to);
+    g_assert_cmpfloat (from, ==, 0);
+    g_assert_cmpfloat (to, ==, 270);
+  }
+  fixture_free (f);
+}
+
+/* Suggestions on a grain. Six leads scoring 48.2, 49.2, 49.6, 50.4, 51, 52
+ * with SQL N, N, Y, Y, N, Y; target SQL ≥ 65 %. Without a grain the
+ * candidates are the scores: 48.2 → 3 of 6 = 50 %, 49.2 → 3 of 5 = 60 %,
+ * 49.6 → 3 of 4 = 75 % → 49.6. With grain 1 the candidates are 49 (leads
+ * ≥ 49: 3 of 5 = 60 %) and 50 (50.4, 51, 52: 2 of 3 = 66.7 %) → 50, 3 MQLs. */
+static void
+test_suggest_grain (void)
+{
+  static const double score[] = { 48.2, 49.2, 49.6, 50.4, 51, 52 };
+  static const gint8 sql[] = { N, N, Y, Y, N, Y };
+  Fixture *f = fixture_new (6, STAGE_BIT (MQLW_STAGE_SQL), FALSE);
+  MqlwSuggestOptions options;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      f->scores.total[i] = score[i];
+      f->outcomes.stage[MQLW_STAGE_SQL][i] = sql[i];
+    }
+  mqlw_suggest_options_init_default (&options);
+  options.target_sql_rate = 0.65;
+  options.min_known = 1;
+  {
+    g_autoptr(MqlwCalibration) cal = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+    g_autoptr(GArray) fine = mqlw_calibration_suggest (cal, &options);
+    g_autoptr(GArray) whole = NULL;
+    const MqlwSuggestion *s;
+
+    s = &g_array_index (fine, MqlwSuggestion, MQLW_SUGGEST_TARGET_SQL - 1);
+    g_assert_true (s->found);
+    g_assert_cmpfloat_with_epsilon (s->threshold, 49.6, 1e-9);
+    options.grain = 1;
+    whole = mqlw_calibration_suggest (cal, &options);
+    s = &g_array_index (whole, MqlwSuggestion, MQLW_SUGGEST_TARGET_SQL - 1);
+    g_assert_true (s->found);
+    g_assert_cmpfloat (s->threshold, ==, 50);
+    g_assert_cmpuint (s->preview.mql, ==, 3);
+  }
+  fixture_free (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1866,6 +1932,8 @@ main (int   argc,
   g_test_add_func ("/mqlw/calibration/too-many-buckets", test_too_many_buckets);
   g_test_add_func ("/mqlw/calibration/empty", test_empty);
   g_test_add_func ("/mqlw/calibration/auto-buckets", test_auto_buckets);
+  g_test_add_func ("/mqlw/calibration/score-span", test_score_span);
+  g_test_add_func ("/mqlw/calibration/suggest-grain", test_suggest_grain);
 
   return g_test_run ();
 }

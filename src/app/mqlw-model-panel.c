@@ -10,6 +10,7 @@
 
 #include "mqlw-format.h"
 #include "mqlw-model-panel.h"
+#include "mqlw-spin-guard.h"
 #include "mqlw-frame-queue.h"
 #include "mqlw-rule-warnings.h"
 
@@ -486,6 +487,7 @@ create_spin (MqlwModelPanel *self,
   g_object_set_data_full (G_OBJECT (spin), "rule-id", g_strdup (id), g_free);
   g_object_set_data (G_OBJECT (spin), "edit-action", (gpointer) edit_action);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_changed_cb), self);
+  mqlw_spin_guard_empty (GTK_SPIN_BUTTON (spin));
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   return spin;
 }
@@ -1435,6 +1437,18 @@ sync_panel (MqlwModelPanel *self)
   self->syncing = FALSE;
   g_debug ("panel updated in %.2f ms%s", (g_get_monotonic_time () - start) / 1000.0,
            self->incomplete ? ", more rows at a later turn" : "");
+}
+
+/* Sends the edit still waiting for its delay (a click on + just before
+ * Ctrl+Z), so that undo takes back the last edit, not the one before it. */
+void
+mqlw_model_panel_flush (MqlwModelPanel *self)
+{
+  g_return_if_fail (MQLW_IS_MODEL_PANEL (self));
+  if (self->pending_source == 0)
+    return;
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  flush_pending_cb (self);
 }
 
 /* Whether every row of the model is built, or the panel is hidden (it

@@ -21,5 +21,6 @@ G_DECLARE_FINAL_TYPE (MqlwModelPanel, mqlw_model_panel, MQLW, MODEL_PANEL, GtkWi
 void     mqlw_model_panel_set_workbench (MqlwModelPanel *self,
                                          MqlwWorkbench  *workbench);
 gboolean mqlw_model_panel_is_complete   (MqlwModelPanel *self);
+void     mqlw_model_panel_flush         (MqlwModelPanel *self);
 
 G_END_DECLS

@@ -20,6 +20,9 @@ struct _MqlwPreviewPanel
   MqlwWorkbench *workbench;
   GHashTable    *figures;    /* id → GtkLabel (value) */
   GHashTable    *captions;   /* id → GtkLabel (caption under a value) */
+  GHashTable    *changes;    /* id → GtkLabel (today's value and the change) */
+  GPtrArray     *secondary;  /* hidden in workshop mode: the room sees the headline figures */
+  gboolean       workshop;
 
   GtkBox        *figures_box;
   GtkWidget     *swap_button;
@@ -81,6 +84,18 @@ create_figure (MqlwPreviewPanel *self,
     }
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (GTK_BOX (box), caption);
+  if (title != NULL)
+    {
+      GtkWidget *change = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (change), 0);
+      gtk_label_set_wrap (GTK_LABEL (change), TRUE);
+      gtk_widget_add_css_class (change, "figure-change");
+      gtk_widget_add_css_class (change, "numeric");
+      gtk_widget_set_visible (change, FALSE);
+      gtk_box_append (GTK_BOX (box), change);
+      g_hash_table_insert (self->changes, g_strdup (id), change);
+    }
   gtk_widget_set_hexpand (box, TRUE);
   g_hash_table_insert (self->figures, g_strdup (id), value);
   g_hash_table_insert (self->captions, g_strdup (id), caption);
@@ -166,6 +181,14 @@ create_months_row (MqlwPreviewPanel *self)
   return row;
 }
 
+static GtkWidget *
+secondary (MqlwPreviewPanel *self,
+           GtkWidget        *widget)
+{
+  g_ptr_array_add (self->secondary, widget);
+  return widget;
+}
+
 static void
 build_figures (MqlwPreviewPanel *self)
 {
@@ -175,16 +198,16 @@ build_figures (MqlwPreviewPanel *self)
   gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "mql", _("MQLs"), TRUE),
                                                create_figure (self, "mql-per-month", _("A month"), TRUE)));
   gtk_box_append (GTK_BOX (card), create_figure (self, "capacity", NULL, FALSE));
-  gtk_box_append (GTK_BOX (card), create_capacity_row (self));
-  gtk_box_append (GTK_BOX (card), create_months_row (self));
-  gtk_box_append (GTK_BOX (card), create_figure (self, "unscored", NULL, FALSE));
+  gtk_box_append (GTK_BOX (card), secondary (self, create_capacity_row (self)));
+  gtk_box_append (GTK_BOX (card), secondary (self, create_months_row (self)));
+  gtk_box_append (GTK_BOX (card), secondary (self, create_figure (self, "unscored", NULL, FALSE)));
   gtk_box_append (self->figures_box, card);
 
   card = create_card (_("Conversion of the MQLs"));
   gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "accepted", _("Accepted by sales"), FALSE),
                                                create_figure (self, "sql", _("MQL → SQL"), FALSE)));
-  gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "opportunity", _("Opportunity"), FALSE),
-                                               create_figure (self, "won", _("Won"), FALSE)));
+  gtk_box_append (GTK_BOX (card), secondary (self, create_pair (create_figure (self, "opportunity", _("Opportunity"), FALSE),
+                                                                create_figure (self, "won", _("Won"), FALSE))));
   gtk_box_append (self->figures_box, card);
 
   card = create_card (_("Wins"));
@@ -192,17 +215,42 @@ build_figures (MqlwPreviewPanel *self)
                                                create_figure (self, "wins-missed", _("Missed below the line"), FALSE)));
   gtk_box_append (self->figures_box, card);
 
-  card = create_card (_("MQLs by Path"));
+  card = secondary (self, create_card (_("MQLs by Path")));
   gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "path-score", _("Score"), FALSE),
                                                create_figure (self, "path-grade-behaviour", _("Grade + behaviour"), FALSE)));
   gtk_box_append (GTK_BOX (card), create_figure (self, "path-hand-raiser", _("Hand-raisers"), FALSE));
   gtk_box_append (self->figures_box, card);
 
-  card = create_card (_("Against the Baseline"));
+  card = secondary (self, create_card (_("Against the Baseline")));
   gtk_box_append (GTK_BOX (card), create_figure (self, "baseline-mql", _("MQLs in the model as opened"), FALSE));
   gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "swap-in", _("Swap in"), FALSE),
                                                create_figure (self, "swap-out", _("Swap out"), FALSE)));
   gtk_box_append (self->figures_box, card);
+}
+
+/* Workshop mode: the room sees the headline figures (MQLs and a month, the
+ * conversion to sales and SQL, the wins), each with its range and its change
+ * from today, without scrolling; the editing rows and the detail wait for
+ * the desk (every figure's change from today already says what the
+ * "Against the Baseline" card says). */
+void
+mqlw_preview_panel_set_workshop (MqlwPreviewPanel *self,
+                                 gboolean          workshop)
+{
+  g_return_if_fail (MQLW_IS_PREVIEW_PANEL (self));
+  self->workshop = workshop;
+  gtk_widget_set_visible (self->swap_button, !workshop && gtk_widget_get_visible (GTK_WIDGET (self->figures_box)));
+  for (guint i = 0; i < self->secondary->len; i++)
+    {
+      GtkWidget *widget = self->secondary->pdata[i];
+      gboolean shown = !workshop;
+
+      /* The unscored note shows only when there is one. */
+      if (shown && gtk_widget_get_first_child (widget) != NULL && GTK_IS_LABEL (gtk_widget_get_first_child (widget)) &&
+          widget == gtk_widget_get_parent (g_hash_table_lookup (self->figures, "unscored")))
+        shown = gtk_label_get_text (g_hash_table_lookup (self->figures, "unscored"))[0] != '\0';
+      gtk_widget_set_visible (widget, shown);
+    }
 }
 
 /* ---- filling them ------------------------------------------------------- */
@@ -240,6 +288,102 @@ set_css_class (GtkWidget  *widget,
     gtk_widget_add_css_class (widget, name);
   else
     gtk_widget_remove_css_class (widget, name);
+}
+
+/* "today 30.1 % · ▲ +4.1 pts": the value in the model as opened and the
+ * change, the arrow and the sign for everyone, the colour (good / bad) on top. */
+static void
+fill_change (MqlwPreviewPanel *self,
+             const char       *id,
+             const char       *today,
+             const MqlwChange *change,
+             gboolean          points)
+{
+  GtkLabel *label = g_hash_table_lookup (self->changes, id);
+  g_autofree char *magnitude = NULL;
+  g_autofree char *delta = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert (label != NULL);
+  switch (change->direction)
+    {
+    case MQLW_CHANGE_UNKNOWN:
+      text = g_strdup_printf (_("today %s"), today);
+      break;
+    case MQLW_CHANGE_NONE:
+      text = g_strdup_printf (_("today %s · no change"), today);
+      break;
+    case MQLW_CHANGE_UP:
+    case MQLW_CHANGE_DOWN:
+      magnitude = points ? mqlw_format_number (fabs (change->delta), 1) : mqlw_format_count ((guint64) fabs (change->delta));
+      delta = g_strdup_printf ("%s\u00a0%s%s", change->direction == MQLW_CHANGE_UP ? "\u25b2" : "\u25bc",
+                               change->direction == MQLW_CHANGE_UP ? "+" : "−", magnitude);
+      /* Translators: today's value, then the change ("▲ +4.1") in percentage points. */
+      text = points ? g_strdup_printf (_("today %s · %s pts"), today, delta)
+                    : g_strdup_printf (_("today %s · %s"), today, delta);
+      break;
+    }
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+  set_css_class (GTK_WIDGET (label), "change-good", change->good);
+  set_css_class (GTK_WIDGET (label), "change-bad", change->bad);
+  if (!gtk_widget_get_visible (GTK_WIDGET (label)))
+    gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+static void
+fill_changes (MqlwPreviewPanel     *self,
+              const MqlwPreview    *p,
+              const MqlwComparison *c)
+{
+  static const struct { const char *id; MqlwStage stage; } rates[] = {
+    { "accepted", MQLW_STAGE_ACCEPTED },
+    { "sql", MQLW_STAGE_SQL },
+    { "opportunity", MQLW_STAGE_OPPORTUNITY },
+    { "won", MQLW_STAGE_WON },
+  };
+  static const char *paths[] = { "path-score", "path-grade-behaviour", "path-hand-raiser" };
+  const MqlwPreview *b = &c->baseline;
+  MqlwChange change;
+
+  {
+    g_autofree char *today = mqlw_format_count (b->mql);
+
+    mqlw_change_of_count (p->mql, b->mql, MQLW_CHANGE_NEUTRAL, &change);
+    fill_change (self, "mql", today, &change, FALSE);
+  }
+  {
+    g_autofree char *today = isnan (b->mql_per_month) ? g_strdup ("—") : mqlw_format_number (b->mql_per_month, 1);
+    MqlwChange unknown = { MQLW_CHANGE_UNKNOWN, NAN, FALSE, FALSE };
+
+    fill_change (self, "mql-per-month", today, &unknown, FALSE);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    {
+      g_autofree char *today = mqlw_format_rate (&b->stage[rates[i].stage]);
+
+      mqlw_change_of_rate (&p->stage[rates[i].stage], &b->stage[rates[i].stage], MQLW_CHANGE_UP_IS_GOOD, &change);
+      fill_change (self, rates[i].id, today, &change, TRUE);
+    }
+  {
+    g_autofree char *today = mqlw_format_percent (b->wins_captured_share);
+
+    mqlw_change_of_share (p->wins_captured_share, b->wins_captured_share, MQLW_CHANGE_UP_IS_GOOD, &change);
+    fill_change (self, "wins-captured", today, &change, TRUE);
+  }
+  {
+    g_autofree char *today = mqlw_format_count (b->wins_missed);
+
+    mqlw_change_of_count (p->wins_missed, b->wins_missed, MQLW_CHANGE_UP_IS_BAD, &change);
+    fill_change (self, "wins-missed", today, &change, FALSE);
+  }
+  for (guint i = 0; i < MQLW_N_PATHS; i++)
+    {
+      g_autofree char *today = mqlw_format_count (b->by_path[i]);
+
+      mqlw_change_of_count (p->by_path[i], b->by_path[i], MQLW_CHANGE_NEUTRAL, &change);
+      fill_change (self, paths[i], today, &change, FALSE);
+    }
 }
 
 static void
@@ -311,8 +455,8 @@ refresh (MqlwPreviewPanel *self)
     p = NULL;
   if (gtk_widget_get_visible (GTK_WIDGET (self->figures_box)) != (p != NULL))
     gtk_widget_set_visible (GTK_WIDGET (self->figures_box), p != NULL);
-  if (gtk_widget_get_visible (self->swap_button) != (p != NULL))
-    gtk_widget_set_visible (self->swap_button, p != NULL);
+  if (gtk_widget_get_visible (self->swap_button) != (p != NULL && !self->workshop))
+    gtk_widget_set_visible (self->swap_button, p != NULL && !self->workshop);
   if (p == NULL)
     return;
 
@@ -320,8 +464,10 @@ refresh (MqlwPreviewPanel *self)
     g_autofree char *mql = mqlw_format_count (p->mql);
     g_autofree char *share = mqlw_format_percent (p->mql_share);
     g_autofree char *leads = mqlw_format_count (p->leads);
-    g_autofree char *caption = p->unscored.leads > 0 ? g_strdup_printf (_("%s of %s scored leads"), share, leads)
-                                                     : g_strdup_printf (_("%s of %s leads"), share, leads);
+    gulong n_leads = (gulong) p->leads;
+    g_autofree char *caption = p->unscored.leads > 0
+      ? g_strdup_printf (g_dngettext (NULL, "%s of %s scored lead", "%s of %s scored leads", n_leads), share, leads)
+      : g_strdup_printf (g_dngettext (NULL, "%s of %s lead", "%s of %s leads", n_leads), share, leads);
     g_autofree char *month = isnan (p->mql_per_month) ? g_strdup ("—") : mqlw_format_number (p->mql_per_month, 1);
     g_autofree char *months = mqlw_format_number (p->months, 0);
     g_autofree char *month_caption = NULL;
@@ -354,15 +500,19 @@ refresh (MqlwPreviewPanel *self)
         g_autofree char *count = mqlw_format_count (p->unscored.leads);
         g_autofree char *sql = mqlw_format_rate (&p->unscored.stage[MQLW_STAGE_SQL]);
 
+        gulong n = (gulong) p->unscored.leads;
+
         if (p->unscored.stage[MQLW_STAGE_SQL].present)
-          note = g_strdup_printf (_("%s leads have no score and are left out of these figures (their SQL rate: %s)."),
+          note = g_strdup_printf (g_dngettext (NULL, "%s lead has no score and is left out of these figures (its SQL rate: %s).",
+                                               "%s leads have no score and are left out of these figures (their SQL rate: %s).", n),
                                   count, sql);
         else
-          note = g_strdup_printf (_("%s leads have no score and are left out of these figures."), count);
+          note = g_strdup_printf (g_dngettext (NULL, "%s lead has no score and is left out of these figures.",
+                                               "%s leads have no score and are left out of these figures.", n), count);
       }
     set_figure (self, "unscored", note != NULL ? note : "", "");
-    if (gtk_widget_get_visible (gtk_widget_get_parent (g_hash_table_lookup (self->figures, "unscored"))) != (note != NULL))
-      gtk_widget_set_visible (gtk_widget_get_parent (g_hash_table_lookup (self->figures, "unscored")), note != NULL);
+    if (gtk_widget_get_visible (gtk_widget_get_parent (g_hash_table_lookup (self->figures, "unscored"))) != (note != NULL && !self->workshop))
+      gtk_widget_set_visible (gtk_widget_get_parent (g_hash_table_lookup (self->figures, "unscored")), note != NULL && !self->workshop);
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
@@ -383,7 +533,8 @@ refresh (MqlwPreviewPanel *self)
     g_autofree char *captured = mqlw_format_percent (p->wins_captured_share);
     g_autofree char *n_captured = mqlw_format_count (p->wins_captured);
     g_autofree char *n_total = mqlw_format_count (p->wins_total);
-    g_autofree char *caption = g_strdup_printf (_("%s of %s wins"), n_captured, n_total);
+    g_autofree char *caption = g_strdup_printf (g_dngettext (NULL, "%s of %s win", "%s of %s wins", (gulong) p->wins_total),
+                                                    n_captured, n_total);
     g_autofree char *missed = mqlw_format_count (p->wins_missed);
 
     set_figure (self, "wins-captured", captured, caption);
@@ -409,6 +560,7 @@ refresh (MqlwPreviewPanel *self)
       g_autofree char *in_caption = g_strdup_printf (_("become MQLs; SQL rate %s"), in_sql);
       g_autofree char *out_caption = g_strdup_printf (_("stop being MQLs; SQL rate %s"), out_sql);
 
+      fill_changes (self, p, c);
       set_figure (self, "baseline-mql", base, base_caption);
       set_figure (self, "swap-in", in, in_caption);
       set_figure (self, "swap-out", out, out_caption);
@@ -597,6 +749,16 @@ show_swaps_action (GtkWidget  *widget,
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 560);
   adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_widget_set_name (window, "swaps-window");
+  /* Esc closes it, as every dialog. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, keys);
+  }
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -626,6 +788,8 @@ mqlw_preview_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->figures, g_hash_table_unref);
   g_clear_pointer (&self->captions, g_hash_table_unref);
+  g_clear_pointer (&self->changes, g_hash_table_unref);
+  g_clear_pointer (&self->secondary, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mqlw_preview_panel_parent_class)->finalize (object);
 }
@@ -657,6 +821,8 @@ mqlw_preview_panel_init (MqlwPreviewPanel *self)
 
   self->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->captions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->secondary = g_ptr_array_new ();
   build_figures (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->swap_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Show the leads that swap in or out"), -1);
@@ -693,4 +859,24 @@ mqlw_preview_panel_get_figure (MqlwPreviewPanel *self,
     return g_object_get_data (g_hash_table_lookup (self->captions, "accepted"), "value");
   label = g_hash_table_lookup (self->figures, id);
   return label != NULL ? gtk_label_get_text (label) : NULL;
+}
+
+/* The change line of figure @id ("today 30.1 % · ▲ +4.1 pts") and whether it
+ * reads good or bad; NULL if the figure has none. */
+const char *
+mqlw_preview_panel_get_change (MqlwPreviewPanel *self,
+                               const char       *id,
+                               int              *good_or_bad)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (MQLW_IS_PREVIEW_PANEL (self), NULL);
+  flush (self);
+  label = g_hash_table_lookup (self->changes, id);
+  if (label == NULL || !gtk_widget_get_visible (label))
+    return NULL;
+  if (good_or_bad != NULL)
+    *good_or_bad = gtk_widget_has_css_class (label, "change-good") ? 1 :
+                   gtk_widget_has_css_class (label, "change-bad") ? -1 : 0;
+  return gtk_label_get_text (GTK_LABEL (label));
 }

@@ -21,4 +21,13 @@ void        mqlw_preview_panel_set_workbench (MqlwPreviewPanel *self,
 const char *mqlw_preview_panel_get_figure    (MqlwPreviewPanel *self,
                                               const char       *id);
 
+/* Workshop mode: only the headline figures, each with its range and change. */
+void        mqlw_preview_panel_set_workshop  (MqlwPreviewPanel *self,
+                                              gboolean          workshop);
+/* The figure's value in the model as opened and the change: "today 30.1 % ·
+ * ▲ +4.1 pts"; *@good_or_bad 1, −1 or 0 (neither). NULL without a baseline. */
+const char *mqlw_preview_panel_get_change    (MqlwPreviewPanel *self,
+                                              const char       *id,
+                                              int              *good_or_bad);
+
 G_END_DECLS

@@ -224,10 +224,12 @@ append_approver_row (MqlwSignoffDialog *self,
   gtk_widget_set_margin_bottom (box, 8);
 
   w->name = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_activates_default (w->name, TRUE);
   gtk_entry_set_placeholder_text (w->name, _("Name"));
   gtk_widget_set_hexpand (GTK_WIDGET (w->name), TRUE);
   label_widget (GTK_WIDGET (w->name), _("Approver’s name"));
   w->role = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_activates_default (w->role, TRUE);
   gtk_entry_set_placeholder_text (w->role, _("Role, e.g. VP Sales"));
   gtk_widget_set_hexpand (GTK_WIDGET (w->role), TRUE);
   gtk_editable_set_width_chars (GTK_EDITABLE (w->name), 8);
@@ -764,6 +766,7 @@ mqlw_signoff_dialog_new (GtkWindow          *parent,
                          MqlwWorkbench      *workbench)
 {
   MqlwSignoffDialog *self;
+  GtkWidget *first;
 
   g_return_val_if_fail (MQLW_IS_PROJECT_SESSION (session), NULL);
   g_return_val_if_fail (MQLW_IS_WORKBENCH (workbench), NULL);
@@ -772,9 +775,13 @@ mqlw_signoff_dialog_new (GtkWindow          *parent,
   self->session = g_object_ref (session);
   self->workbench = g_object_ref (workbench);
   fill_summary (self);
-  append_approver_row (self, MQLW_TEAM_MARKETING);
+  first = append_approver_row (self, MQLW_TEAM_MARKETING);
   append_approver_row (self, MQLW_TEAM_SALES);
   update_sign_state (self);
+  /* Typing starts in the first name (a space would press a focused button),
+   * and Enter signs once the sign-off is complete. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (get_row_widgets (first)->name));
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->sign_button);
   return self;
 }
 

@@ -8,6 +8,7 @@
 
 #include "mqlw-format.h"
 #include "mqlw-sweep-view.h"
+#include "mqlw-suggestion-text.h"
 #include "mqlw-frame-queue.h"
 
 #define SWEEP_STEPS 120
@@ -91,7 +92,7 @@ fill_suggestions (MqlwSweepView *self)
       const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
       GtkWidget *row = i < self->rows->len ? g_ptr_array_index (self->rows, i) : create_suggestion_row (self);
       GtkWidget *button = g_object_get_data (G_OBJECT (row), "button");
-      const char *title = _(mqlw_suggestion_kind_label (s->kind));
+      g_autofree char *title = mqlw_suggestion_title (s->kind, mqlw_workbench_get_model (self->workbench)->capacity_per_month);
       g_autofree char *subtitle = NULL;
 
       if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
@@ -120,7 +121,9 @@ fill_suggestions (MqlwSweepView *self)
             gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-suggestion");
         }
       else
-        subtitle = g_strdup (_("No threshold meets this on the history"));
+        subtitle = g_strdup (s->kind == MQLW_SUGGEST_CAPACITY && isnan (mqlw_workbench_get_model (self->workbench)->capacity_per_month)
+                             ? _("Set a capacity (MQLs a month sales can take) for this suggestion")
+                             : _("No threshold meets this on the history"));
       if (gtk_widget_get_visible (button) != s->found)
         gtk_widget_set_visible (button, s->found);
       if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)

@@ -19,6 +19,7 @@
 #include "mqlw-window-private.h"
 
 #define HELP_URI       "help:mql-workbench"
+#define MANUAL_URI     "https://github.com/mqlworkbench/mql-workbench/tree/main/help/C"
 
 static void
 choose_scoring_action (GtkWidget  *widget,
@@ -161,7 +162,53 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  mqlw_workbench_undo (MQLW_WINDOW (widget)->workbench);
+  MqlwWindow *self = MQLW_WINDOW (widget);
+
+  /* A click on + still waiting for its delay is the last edit. */
+  mqlw_model_panel_flush (self->model_panel);
+  if (mqlw_workbench_can_undo (self->workbench))
+    mqlw_workbench_undo (self->workbench);
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z / Ctrl+Y belong to the model's history wherever the
+ * focus is in the window: a focused spin button's text would otherwise undo
+ * its own typing (emptying the field) and leave the model as it was. Taken in
+ * the capture phase, before the focus widget, and always consumed. */
+static gboolean
+history_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  MqlwWindow *self = MQLW_WINDOW (widget);
+  gboolean redo = GPOINTER_TO_INT (user_data);
+
+  mqlw_model_panel_flush (self->model_panel);
+  if (redo && mqlw_workbench_can_redo (self->workbench))
+    mqlw_workbench_redo (self->workbench);
+  else if (!redo && mqlw_workbench_can_undo (self->workbench))
+    mqlw_workbench_undo (self->workbench);
+  return TRUE;
+}
+
+void
+_mqlw_window_actions_init (MqlwWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct { guint key; GdkModifierType mods; gboolean redo; } keys[] = {
+    { GDK_KEY_z, GDK_CONTROL_MASK, FALSE },
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE },
+    { GDK_KEY_y, GDK_CONTROL_MASK, TRUE },
+  };
+
+  gtk_event_controller_set_name (controller, "history-shortcuts");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                            gtk_callback_action_new (history_shortcut_cb,
+                                                                                     GINT_TO_POINTER (keys[i].redo),
+                                                                                     NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -281,6 +328,8 @@ add_entry_row (GtkListBox *list,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  /* Enter saves, as the dialog's default response. */
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   gtk_list_box_append (list, row);
   return row;
 }
@@ -351,6 +400,8 @@ ask_two (MqlwWindow *self,
   g_signal_connect (first, "changed", G_CALLBACK (on_ask_first_changed_cb), dialog);
   on_ask_first_changed_cb (GTK_EDITABLE (first), ADW_MESSAGE_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (on_ask_two_response_cb), self);
+  /* Focus on the first entry, before the dialog maps (it would take its buttons). */
+  gtk_window_set_focus (GTK_WINDOW (dialog), first);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (first);
   return dialog;
@@ -633,12 +684,61 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* The bundled HTML pages (installed, else this build's), else the online manual. */
+static char *
+help_fallback_uri (void)
+{
+  static const char *const dirs[] = { HELP_HTML_DIR, BUILD_HELP_HTML_DIR };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *index = g_build_filename (dirs[i], "index.html", NULL);
+
+      if (g_file_test (index, G_FILE_TEST_IS_REGULAR))
+        return g_filename_to_uri (index, NULL, NULL);
+    }
+  return g_strdup (MANUAL_URI);
+}
+
+static void
+on_help_fallback_shown_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("No help viewer or browser answered; the manual is at %s"), MANUAL_URI);
+
+      _mqlw_window_show_toast (self, title, NULL);
+    }
+}
+
+static void
+on_help_shown_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MqlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+  /* No help viewer ("Operation not supported"): the same pages in a browser. */
+  uri = help_fallback_uri ();
+  g_object_set_data_full (G_OBJECT (self), "help-fallback-uri", g_strdup (uri), g_free);
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, on_help_fallback_shown_cb, g_object_ref (self));
+}
+
 static void
 help_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  gtk_show_uri (GTK_WINDOW (widget), HELP_URI, GDK_CURRENT_TIME);
+  gtk_show_uri_full (GTK_WINDOW (widget), HELP_URI, GDK_CURRENT_TIME, NULL, on_help_shown_cb, g_object_ref (widget));
 }
 
 static void

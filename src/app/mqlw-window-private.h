@@ -88,7 +88,8 @@ struct _MqlwWindow
   GtkWidget            *threshold_bar;
   GtkScale             *threshold_scale;
   GtkSpinButton        *threshold_spin;
-  GtkAdjustment        *threshold_adjustment;
+  GtkAdjustment        *threshold_adjustment;   /* the slider: the populated scores */
+  GtkAdjustment        *threshold_field_adjustment;   /* the field: every score */
   GtkListBox           *suggest_list;
   GtkPopover           *suggest_popover;
   GtkWidget            *suggest_button;
@@ -151,6 +152,7 @@ void _mqlw_window_set_workshop_mode (MqlwWindow *self,
 
 /* mqlw-window-actions.c */
 void _mqlw_window_class_actions_init (GtkWidgetClass *widget_class);
+void _mqlw_window_actions_init (MqlwWindow *self);
 
 /* mqlw-window-project.c */
 void _mqlw_window_project_init (MqlwWindow *self);

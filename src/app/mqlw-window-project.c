@@ -491,8 +491,15 @@ _mqlw_window_update_project_state (MqlwWindow *self)
       /* An aggregate is no lead history: nothing to save in a project. */
       gboolean aggregate = mqlw_workbench_is_aggregate (self->workbench);
 
+      MqlwProject *project = mqlw_project_session_get_project (self->session);
+      gboolean any_signed = mqlw_project_session_get_current_signoff (self->session) != NULL ||
+                            (project != NULL && mqlw_project_get_latest_signoff (project) != NULL);
+
       for (guint i = 0; i < G_N_ELEMENTS (project_actions); i++)
         gtk_widget_action_set_enabled (GTK_WIDGET (self), project_actions[i], !busy && !aggregate);
+      /* Nothing to export before a version is signed: no file chooser that
+       * only then says so (the menu item's tooltip tells why). */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-agreed", !busy && any_signed);
     }
 }
 

@@ -9,6 +9,9 @@
 #include "mqlw-format.h"
 #include "mqlw-frame-queue.h"
 #include "mqlw-window-private.h"
+#include "mqlw-spin-guard.h"
+#include "mqlw-grain.h"
+#include "mqlw-suggestion-text.h"
 
 #define SAMPLE_HISTORY "leads-5000.csv"
 #define SAMPLE_MODEL   "seed002-two-paths.json"
@@ -145,19 +148,33 @@ on_recent_row_activated_cb (GtkListBox    *list,
 
 /* ---- threshold and capacity -------------------------------------------- */
 
+/* The slider spans the populated scores (1st to 99th percentile), not the
+ * outliers, and widens to a threshold typed beyond them; the field takes any
+ * score. Both move in the model's point grain (whole points for a model in
+ * whole points). */
 static void
 sync_threshold_controls (MqlwWindow *self)
 {
-  double min, max, threshold;
+  double min, max, from, to, threshold, grain;
+  guint digits;
 
   if (!mqlw_workbench_has_data (self->workbench))
     return;
   self->syncing = TRUE;
+  grain = mqlw_workbench_get_grain (self->workbench);
+  digits = mqlw_grain_digits (grain);
   mqlw_workbench_get_score_range (self->workbench, &min, &max);
+  mqlw_workbench_get_score_span (self->workbench, &from, &to);
   threshold = mqlw_workbench_get_threshold (self->workbench);
-  min = MIN (floor (min), threshold);
-  max = MAX (ceil (max), threshold);
-  gtk_adjustment_configure (self->threshold_adjustment, threshold, min, max, 1, 5, 0);
+  from = MIN (floor (from), threshold);
+  to = MAX (ceil (to), threshold);
+  if (to <= from)
+    to = from + 1;
+  gtk_adjustment_configure (self->threshold_adjustment, threshold, from, to, grain, 5 * grain, 0);
+  gtk_adjustment_configure (self->threshold_field_adjustment, threshold,
+                            MIN (floor (MIN (min, from)), threshold), MAX (ceil (MAX (max, to)), threshold),
+                            grain, 5 * grain, 0);
+  gtk_spin_button_set_digits (self->threshold_spin, digits);
   self->syncing = FALSE;
 }
 
@@ -165,10 +182,20 @@ static void
 on_threshold_value_changed_cb (GtkAdjustment *adjustment,
                                MqlwWindow    *self)
 {
+  double value;
+
   if (self->syncing)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-threshold", "d",
-                              gtk_adjustment_get_value (adjustment));
+  /* A drag lands on the grain: "MQL ≥ 134", never 133.9. */
+  value = mqlw_grain_snap (gtk_adjustment_get_value (adjustment), mqlw_workbench_get_grain (self->workbench));
+  if (value == mqlw_workbench_get_threshold (self->workbench))
+    {
+      self->syncing = TRUE;
+      gtk_adjustment_set_value (adjustment, value);
+      self->syncing = FALSE;
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-threshold", "d", value);
 }
 
 static void
@@ -247,7 +274,9 @@ on_suggest_popover_show_cb (MqlwWindow *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(mqlw_suggestion_kind_label (s->kind)));
+      g_autofree char *title = mqlw_suggestion_title (s->kind, mqlw_workbench_get_model (self->workbench)->capacity_per_month);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       if (s->found)
         {
           g_autofree char *score = mqlw_format_score (s->threshold);
@@ -263,7 +292,9 @@ on_suggest_popover_show_cb (MqlwWindow *self)
         }
       else
         {
-          subtitle = g_strdup (_("No threshold meets this on the history"));
+          subtitle = g_strdup (s->kind == MQLW_SUGGEST_CAPACITY && isnan (mqlw_workbench_get_model (self->workbench)->capacity_per_month)
+                             ? _("Set a capacity (MQLs a month sales can take) for this suggestion")
+                             : _("No threshold meets this on the history"));
           gtk_widget_set_sensitive (row, FALSE);
         }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -326,10 +357,17 @@ update_progress_cb (gpointer user_data)
 {
   MqlwWindow *self = user_data;
 
+  /* A pulsing bar knows no fraction: no "0 %" on it. */
   if (self->reading == READING_PREVIEW)
-    gtk_progress_bar_pulse (self->progress_bar);
+    {
+      gtk_progress_bar_set_show_text (self->progress_bar, FALSE);
+      gtk_progress_bar_pulse (self->progress_bar);
+    }
   else if (self->reading == READING_IMPORT)
-    gtk_progress_bar_set_fraction (self->progress_bar, mqlw_workbench_get_import_progress (self->workbench));
+    {
+      gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
+      gtk_progress_bar_set_fraction (self->progress_bar, mqlw_workbench_get_import_progress (self->workbench));
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -732,6 +770,9 @@ _mqlw_window_set_workshop_mode (MqlwWindow *self,
     }
   /* Editing chrome hides until needed: the header comes back with the pointer
    * at the top of the screen or F10, the model with F9; Escape leaves. */
+  /* Folded in the room, whatever the width: an unfolding flap reveals itself
+   * at 1920 px and pushes the figures off the edge. F9 still slides it over. */
+  adw_flap_set_fold_policy (self->flap, workshop ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO);
   adw_flap_set_reveal_flap (self->flap, !workshop);
   g_clear_handle_id (&self->hide_header_source, g_source_remove);
   gtk_revealer_set_reveal_child (self->header_revealer, !workshop);
@@ -739,6 +780,7 @@ _mqlw_window_set_workshop_mode (MqlwWindow *self,
   /* Larger type needs a wider column of figures. */
   gtk_widget_set_size_request (GTK_WIDGET (self->preview_panel), workshop ? 420 : 300, -1);
   mqlw_chart_view_set_workshop (self->chart_view, workshop);
+  mqlw_preview_panel_set_workshop (self->preview_panel, workshop);
   mqlw_sweep_view_set_workshop (self->sweep_view, workshop);
   mqlw_analysis_view_set_workshop (self->analysis_view, workshop);
   if (self->settings != NULL)
@@ -1005,6 +1047,11 @@ mqlw_window_init (MqlwWindow *self)
   mqlw_analysis_view_set_workbench (self->analysis_view, self->workbench);
 
   g_signal_connect (self->threshold_adjustment, "value-changed", G_CALLBACK (on_threshold_value_changed_cb), self);
+  self->threshold_field_adjustment = gtk_adjustment_new (0, 0, 100, 1, 5, 0);
+  gtk_spin_button_set_adjustment (self->threshold_spin, self->threshold_field_adjustment);
+  g_signal_connect (self->threshold_field_adjustment, "value-changed", G_CALLBACK (on_threshold_value_changed_cb), self);
+  mqlw_spin_guard_empty (self->threshold_spin);
+  _mqlw_window_actions_init (self);
 
   label_widget (self->import_button, _("Open a project or lead history"));
   label_widget (self->save_button, _("Save the project"));
@@ -1018,7 +1065,8 @@ mqlw_window_init (MqlwWindow *self)
   label_widget (self->export_button, _("Export"));
   label_widget (self->workshop_button, _("Workshop mode"));
   label_widget (GTK_WIDGET (self->threshold_scale), _("Threshold"));
-  label_widget (GTK_WIDGET (self->threshold_spin), _("Threshold"));
+  /* The spin button is named by its mnemonic label ("_Threshold"); a label of
+   * its own would be read twice ("Threshold Threshold"). */
   label_widget (self->suggest_button, _("Suggested thresholds"));
   label_widget (GTK_WIDGET (self->recent_list), _("Recent projects and histories"));
   label_widget (GTK_WIDGET (self->suggest_list), _("Suggested thresholds"));

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "mqlw-workbench.h"
+#include "mqlw-grain.h"
 #include "mqlw-background.h"
 
 #define MAX_UNDO 200
@@ -248,6 +249,8 @@ compute_result (Job     *job,
 suggest:
   mqlw_suggest_options_init_default (&options);
   options.capacity_per_month = job->model->capacity_per_month;
+  /* "Use 50", not "Use 49.2", for a model in whole points. */
+  options.grain = mqlw_model_point_grain (job->model);
   result->suggestions = mqlw_calibration_suggest (calibration, &options);
   mqlw_calibration_score_range (calibration, &min, &max);
   step = (max - min) / MQLW_WORKBENCH_SWEEP_STEPS;
@@ -1199,6 +1202,29 @@ mqlw_workbench_get_swap_scores (MqlwWorkbench *self,
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
   return self->swap_scores[swap_in ? 1 : 0];
+}
+
+/* The 1st to the 99th percentile of the scores: what the slider spans. */
+void
+mqlw_workbench_get_score_span (MqlwWorkbench *self,
+                               double        *from,
+                               double        *to)
+{
+  g_return_if_fail (MQLW_IS_WORKBENCH (self));
+
+  *from = 0;
+  *to = 100;
+  if (self->engine != NULL)
+    mqlw_calibration_score_span (self->engine->calibration, 0.01, 0.99, from, to);
+  if (isnan (*from))
+    *from = 0, *to = 100;
+}
+
+double
+mqlw_workbench_get_grain (MqlwWorkbench *self)
+{
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), 1);
+  return mqlw_model_point_grain (mqlw_workbench_get_model (self));
 }
 
 void

@@ -144,6 +144,10 @@ const MqlwBucketSpec  *mqlw_workbench_get_bucket_spec  (MqlwWorkbench  *self);
 const MqlwPreview     *mqlw_workbench_get_preview      (MqlwWorkbench  *self);
 /* Baseline (as opened, at its own threshold) against the current model; cached. */
 const MqlwComparison  *mqlw_workbench_get_comparison   (MqlwWorkbench  *self);
+void                   mqlw_workbench_get_score_span   (MqlwWorkbench  *self,
+                                                        double         *from,
+                                                        double         *to);
+double                 mqlw_workbench_get_grain        (MqlwWorkbench  *self);
 void                   mqlw_workbench_get_score_range  (MqlwWorkbench  *self,
                                                         double         *min,
                                                         double         *max);

@@ -1287,6 +1287,26 @@ mqlw_calibration_score_range (MqlwCalibration *self,
     *max = self->score_max;
 }
 
+static double compute_score_at_rank (MqlwCalibration *self,
+                                     guint64          rank);
+
+void
+mqlw_calibration_score_span (MqlwCalibration *self,
+                             double           low,
+                             double           high,
+                             double          *from,
+                             double          *to)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (low >= 0 && low <= high && high <= 1);
+
+  *from = *to = NAN;
+  if (self->n_finite == 0)
+    return;
+  *from = compute_score_at_rank (self, (guint64) floor (low * (double) (self->n_finite - 1)));
+  *to = compute_score_at_rank (self, (guint64) floor (high * (double) (self->n_finite - 1)));
+}
+
 /* ---- bucket specs ------------------------------------------------------ */
 
 static char *
@@ -1954,6 +1974,7 @@ mqlw_suggest_options_init_default (MqlwSuggestOptions *options)
   options->top_low = 0.20;
   options->capacity_per_month = NAN;
   options->min_known = 20;
+  options->grain = 0;
 }
 
 static const char * const suggestion_names[] = {
@@ -2015,6 +2036,7 @@ mqlw_calibration_suggest (MqlwCalibration          *self,
   MqlwSuggestOptions defaults;
   GArray *suggestions;
   guint n_found = 0;
+  double last = -INFINITY;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -2043,6 +2065,15 @@ mqlw_calibration_suggest (MqlwCalibration          *self,
         continue;
 
       threshold = compute_key_score (get_bin_key (self, b));
+      /* On a grain: the step at or above the score; a step already tried is skipped. */
+      if (options->grain > 0)
+        {
+          threshold = ceil (threshold / options->grain - 1e-9) * options->grain;
+          threshold = round (threshold * 100) / 100;
+          if (threshold <= last)
+            continue;
+          last = threshold;
+        }
       mqlw_calibration_preview (self, threshold, options->capacity_per_month, &preview);
       for (guint k = 0; k < MQLW_SUGGEST_CAPACITY; k++)
         {

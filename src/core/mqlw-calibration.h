@@ -131,6 +131,16 @@ void             mqlw_calibration_score_range (MqlwCalibration   *self,
                                                double            *min,
                                                double            *max);
 
+/* The populated scores: the score of the lead at rank ⌊@low·(n−1)⌋ and at
+ * rank ⌊@high·(n−1)⌋ (0-based, in score order, over the n leads with a
+ * score), e.g. 0.01 and 0.99 for the 1st and 99th percentile. NAN, NAN
+ * without scores. The threshold slider spans these, not the outliers. */
+void             mqlw_calibration_score_span  (MqlwCalibration   *self,
+                                               double             low,
+                                               double             high,
+                                               double            *from,
+                                               double            *to);
+
 /* The leads without a score and their outcomes. */
 void             mqlw_calibration_get_unscored (MqlwCalibration  *self,
                                                 MqlwUnscored     *unscored);
@@ -190,6 +200,8 @@ typedef struct {
   double top_low;                /* 0.20 */
   double capacity_per_month;     /* NAN: no capacity suggestion */
   guint  min_known;              /* rates over fewer known leads do not count (default 20) */
+  double grain;                  /* > 0: thresholds on this step only (1: whole points), each
+                                    score rounded up to it; 0 (default): the scores themselves */
 } MqlwSuggestOptions;
 
 typedef struct {

@@ -33,6 +33,8 @@
 #include "mqlw-grid.h"
 #include "mqlw-notes.h"
 #include "mqlw-model-adapt.h"
+#include "mqlw-grain.h"
+#include "mqlw-change.h"
 #include "mqlw-column-rank.h"
 #include "mqlw-chart.h"
 #include "mqlw-chart-curves.h"

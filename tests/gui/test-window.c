@@ -650,9 +650,9 @@ test_drag_threshold (void)
   reference_clear (&ref);
 }
 
-/* Ctrl+Z belongs to a focused text field first: the window's shortcuts run in
- * the bubble phase (after the focus widget), and the application sets no
- * accelerator for undo (those run in the capture phase, before it). */
+/* Ctrl+Z belongs to the model's undo wherever the focus is (issue 14): a
+ * shortcut in the capture phase, before a focused field's own text undo; the
+ * application sets no accelerator for it. test-workshop.c presses it in a field. */
 static void
 test_undo_shortcut (void)
 {
@@ -677,8 +677,7 @@ test_undo_shortcut (void)
 
           if (g_strcmp0 (trigger, "<Control>z") != 0)
             continue;
-          found = TRUE;
-          g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_BUBBLE);
+          found |= gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE;
         }
     }
   g_assert_true (found);
