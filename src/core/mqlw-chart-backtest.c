@@ -160,12 +160,14 @@ draw_legend (cairo_t                *cr,
              double                  x,
              double                  y,
              MqlwChartRgba           in,
-             MqlwChartRgba           out)
+             MqlwChartRgba           out,
+             gboolean                any_parted)
 {
   const char *labels[] = { _("In sample"), _("Out of sample (held out)"), _("Intervals part") };
   double s = palette->scale, h = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+  /* The red key only beside a red figure: alone it reads as a warning. */
+  for (guint i = 0; i < (any_parted ? 3u : 2u); i++)
     {
       double w;
 
@@ -200,6 +202,7 @@ mqlw_chart_draw_backtest (cairo_t              *cr,
   MqlwChartRgba in, out;
   Axis axis;
   double s, y, label_w = 0, top;
+  gboolean any_parted = FALSE;
 
   g_return_if_fail (cr != NULL && backtest != NULL);
 
@@ -221,12 +224,13 @@ mqlw_chart_draw_backtest (cairo_t              *cr,
 
           mqlw_chart_text_extent (cr, &palette, figures[f].name, MQLW_CHART_SIZE_LEGEND, TRUE, &w, NULL);
           label_w = MAX (label_w, w);
+          any_parted = any_parted || figures[f].differs;
         }
     }
   axis.x = 16 * s + label_w + 20 * s;
   axis.w = MAX (10.0, width - axis.x - 24 * s);
   y = 8 * s;
-  y += draw_legend (cr, &palette, 16 * s, y, in, out) + 16 * s;
+  y += draw_legend (cr, &palette, 16 * s, y, in, out, any_parted) + 16 * s;
   top = y;
   for (guint i = 0; i < backtest->splits->len; i++)
     {
