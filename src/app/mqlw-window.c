@@ -260,21 +260,23 @@ on_workbench_busy_cb (MqlwWorkbench *workbench,
 static void
 on_suggest_popover_show_cb (MqlwWindow *self)
 {
-  g_autoptr(GArray) suggestions = mqlw_workbench_suggest (self->workbench);
+  g_autoptr(GArray) suggestions = mqlw_suggestion_compute (self->workbench);
   GtkWidget *child;
+  MqlwSuggestOptions options;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggest_list))))
     gtk_list_box_remove (self->suggest_list, child);
   if (suggestions == NULL)
     return;
 
+  mqlw_suggestion_get_options (self->workbench, &options);
   for (guint i = 0; i < suggestions->len; i++)
     {
       const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
 
-      g_autofree char *title = mqlw_suggestion_title (s->kind, mqlw_workbench_get_model (self->workbench)->capacity_per_month);
+      g_autofree char *title = mqlw_suggestion_heading (s, &options);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       if (s->found)
@@ -292,9 +294,7 @@ on_suggest_popover_show_cb (MqlwWindow *self)
         }
       else
         {
-          subtitle = g_strdup (s->kind == MQLW_SUGGEST_CAPACITY && isnan (mqlw_workbench_get_model (self->workbench)->capacity_per_month)
-                             ? _("Set a capacity (MQLs a month sales can take) for this suggestion")
-                             : _("No threshold meets this on the history"));
+          subtitle = mqlw_suggestion_missing (s, &options);
           gtk_widget_set_sensitive (row, FALSE);
         }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
