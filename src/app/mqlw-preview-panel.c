@@ -31,6 +31,7 @@ struct _MqlwPreviewPanel
   gboolean       syncing;
   gboolean       pending;    /* figures changed since the last refresh */
   gboolean       roomy;      /* workshop mode with the height of a 1080p projector */
+  GtkWidget     *roomy_pair; /* opportunity and won: secondary, but shown when roomy */
   guint          roomy_source;
 };
 
@@ -57,6 +58,8 @@ apply_roomy_cb (gpointer data)
     gtk_widget_add_css_class (GTK_WIDGET (self), "roomy");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "roomy");
+  /* The room has the height for the opportunity and win rates too. */
+  gtk_widget_set_visible (self->roomy_pair, roomy || !self->workshop);
   /* The window asks 420 px in workshop mode, 300 otherwise (mqlw-window.c). */
   if (roomy || self->workshop)
     gtk_widget_set_size_request (GTK_WIDGET (self), roomy ? 560 : 420, -1);
@@ -267,8 +270,9 @@ build_figures (MqlwPreviewPanel *self)
   card = create_card (_("Conversion of the MQLs"));
   gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "accepted", _("Accepted by sales"), FALSE),
                                                create_figure (self, "sql", _("MQL → SQL"), FALSE)));
-  gtk_box_append (GTK_BOX (card), secondary (self, create_pair (create_figure (self, "opportunity", _("Opportunity"), FALSE),
-                                                                create_figure (self, "won", _("Won"), FALSE))));
+  self->roomy_pair = secondary (self, create_pair (create_figure (self, "opportunity", _("Opportunity"), FALSE),
+                                                   create_figure (self, "won", _("Won"), FALSE)));
+  gtk_box_append (GTK_BOX (card), self->roomy_pair);
   gtk_box_append (self->figures_box, card);
 
   card = create_card (_("Wins"));
@@ -312,7 +316,7 @@ mqlw_preview_panel_set_workshop (MqlwPreviewPanel *self,
       if (shown && gtk_widget_get_first_child (widget) != NULL && GTK_IS_LABEL (gtk_widget_get_first_child (widget)) &&
           widget == gtk_widget_get_parent (g_hash_table_lookup (self->figures, "unscored")))
         shown = gtk_label_get_text (g_hash_table_lookup (self->figures, "unscored"))[0] != '\0';
-      gtk_widget_set_visible (widget, shown);
+      gtk_widget_set_visible (widget, shown || (widget == self->roomy_pair && self->roomy));
     }
 }
 

@@ -139,12 +139,23 @@ target_text (MqlwSuggestionKind        kind,
 
 char *
 mqlw_suggestion_missing (const MqlwSuggestion     *suggestion,
-                         const MqlwSuggestOptions *options)
+                         const MqlwSuggestOptions *options,
+                         const MqlwPreview        *now)
 {
+  static const struct { MqlwSuggestionKind kind; MqlwStage stage; } needs[] = {
+    { MQLW_SUGGEST_TARGET_SQL, MQLW_STAGE_SQL },
+    { MQLW_SUGGEST_ACCEPTANCE, MQLW_STAGE_ACCEPTED },
+  };
+
   if (suggestion->found)
     return NULL;
   if (suggestion->kind == MQLW_SUGGEST_CAPACITY && isnan (options->capacity_per_month))
     return g_strdup (_("Set a capacity (MQLs a month sales can take) for this suggestion"));
+  /* Say what is missing: a stage the history does not have is no target missed. */
+  for (guint i = 0; now != NULL && i < G_N_ELEMENTS (needs); i++)
+    if (suggestion->kind == needs[i].kind && !now->stage[needs[i].stage].present)
+      return needs[i].stage == MQLW_STAGE_SQL ? g_strdup (_("The history has no SQL outcomes to meet this with"))
+                                              : g_strdup (_("The history has no sales acceptance outcomes to meet this with"));
   return g_strdup (_("No threshold meets this target on the history"));
 }
 

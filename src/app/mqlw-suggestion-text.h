@@ -41,7 +41,8 @@ char      *mqlw_suggestion_heading      (const MqlwSuggestion     *suggestion,
                                          const MqlwSuggestOptions *options);
 /* Why a suggestion has no threshold, or NULL when it has one. */
 char      *mqlw_suggestion_missing      (const MqlwSuggestion     *suggestion,
-                                         const MqlwSuggestOptions *options);
+                                         const MqlwSuggestOptions *options,
+                                         const MqlwPreview        *now);   /* nullable: the figures on show */
 
 /* The editable target of a @kind row: a spin button for the SQL rate target
  * (whole percent) and for the capacity a month (win.set-capacity); NULL for

@@ -133,7 +133,7 @@ fill_suggestions (MqlwSweepView *self)
             gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-suggestion");
         }
       else
-        subtitle = mqlw_suggestion_missing (s, &options);
+        subtitle = mqlw_suggestion_missing (s, &options, mqlw_workbench_get_preview (self->workbench));
       if (gtk_widget_get_visible (button) != s->found)
         gtk_widget_set_visible (button, s->found);
       if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)

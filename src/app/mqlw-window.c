@@ -294,7 +294,7 @@ on_suggest_popover_show_cb (MqlwWindow *self)
         }
       else
         {
-          subtitle = mqlw_suggestion_missing (s, &options);
+          subtitle = mqlw_suggestion_missing (s, &options, mqlw_workbench_get_preview (self->workbench));
           gtk_widget_set_sensitive (row, FALSE);
         }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

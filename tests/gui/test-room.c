@@ -233,6 +233,9 @@ test_suggestion_target (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Lowest threshold with SQL ≥ 99\u2009% → 60");
 
+  /* The history has no acceptance outcomes: the row says so. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (find_suggestion_row ("Lowest threshold with sales acceptance")), ==,
+                   "The history has no sales acceptance outcomes to meet this with");
   /* Without a capacity the capacity row says what is missing, not "no threshold". */
   capacity = find_suggestion_row ("Lowest threshold within sales capacity");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (capacity)), ==,
