@@ -224,7 +224,7 @@ fill_scenarios (MqlwProjectView *self,
     }
   /* Each scenario's headline figures against today's model (mqlw-scenario-compare-view.c). */
   if (dataset != NULL && baseline != NULL)
-    have_today = mqlw_scenario_headline (dataset, baseline, months, &today, NULL);
+    have_today = mqlw_scenario_headline_figures (dataset, baseline, months, &today);
   for (guint i = 0; i < scenarios->len; i++)
     {
       const MqlwScenario *s = g_ptr_array_index (scenarios, i);

@@ -360,19 +360,51 @@ mqlw_scenario_compare_view_get_text (GtkWidget  *dialog,
 
 /* ---- the scenario list's headline figures -------------------------------- */
 
+/* The list is filled again on every change of the project; scoring each
+ * scenario over a large history each time would be felt. Figures are kept
+ * per history, model (as JSON) and period; a new history starts afresh. */
+static GHashTable *headline_cache;
+static MqlwDataset *headline_dataset;   /* not a ref: only compared */
+
+gboolean
+mqlw_scenario_headline_figures (MqlwDataset *dataset,
+                                MqlwModel   *model,
+                                double       months,
+                                MqlwPreview *preview)
+{
+  g_autofree char *json = mqlw_model_to_json (model, FALSE);
+  g_autofree char *key = g_strdup_printf ("%g|%s", months, json != NULL ? json : "");
+  MqlwPreview *found;
+
+  if (headline_cache == NULL || headline_dataset != dataset)
+    {
+      g_clear_pointer (&headline_cache, g_hash_table_unref);
+      headline_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      headline_dataset = dataset;
+    }
+  found = g_hash_table_lookup (headline_cache, key);
+  if (found == NULL)
+    {
+      if (!mqlw_scenario_headline (dataset, model, months, preview, NULL))
+        return FALSE;
+      g_hash_table_insert (headline_cache, g_steal_pointer (&key), g_memdup2 (preview, sizeof *preview));
+      return TRUE;
+    }
+  *preview = *found;
+  return TRUE;
+}
+
 char *
 mqlw_scenario_headline_text (MqlwDataset       *dataset,
                              MqlwModel         *scenario,
                              const MqlwPreview *today,
                              double             months)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *mql = NULL, *sql = NULL, *mql_change = NULL, *sql_change = NULL;
   MqlwPreview p;
   MqlwChange change;
 
-  if (dataset == NULL || scenario == NULL ||
-      !mqlw_scenario_headline (dataset, scenario, months, &p, &error))
+  if (dataset == NULL || scenario == NULL || !mqlw_scenario_headline_figures (dataset, scenario, months, &p))
     return NULL;
   mql = mqlw_format_count (p.mql);
   sql = mqlw_format_rate (&p.stage[MQLW_STAGE_SQL]);

@@ -44,6 +44,13 @@ GtkWidget  *mqlw_scenario_compare_view_get_label (GtkWidget  *dialog,
                                                   guint       column,
                                                   const char *part);
 
+/* @model's figures over @dataset (mqlw_scenario_headline), kept for the
+ * next time the list is filled; FALSE when it cannot be scored there. */
+gboolean   mqlw_scenario_headline_figures (MqlwDataset *dataset,
+                                           MqlwModel   *model,
+                                           double       months,
+                                           MqlwPreview *preview);
+
 /* "8 MQLs (▲ +2) · SQL rate 71.4 % (▼ −8.6 pts)": @scenario's headline
  * figures against @today (the model as opened), scored over @dataset;
  * NULL when it cannot be scored there. */
