@@ -184,17 +184,13 @@ void _mqlw_window_run_chooser (MqlwWindow           *self,
                                const char           *suggested_name,
                                gboolean              chart,
                                ChosenFunc            func);
-gboolean _mqlw_window_export_model_to (MqlwWindow *self,
-                                       const char *path);
-void _mqlw_window_chosen_model_export (MqlwWindow *self,
-                                       const char *path);
-gboolean _mqlw_window_export_chart_to (MqlwWindow *self,
-                                       const char *path,
-                                       gboolean    sweep);
-void _mqlw_window_chosen_chart_export (MqlwWindow *self,
-                                       const char *path);
-void _mqlw_window_chosen_sweep_export (MqlwWindow *self,
-                                       const char *path);
+/* The exports, each a ChosenFunc (the table in mqlw-window-actions.c). */
+void _mqlw_window_export_model_to (MqlwWindow *self,
+                                   const char *path);
+void _mqlw_window_export_chart_to (MqlwWindow *self,
+                                   const char *path);
+void _mqlw_window_export_sweep_to (MqlwWindow *self,
+                                   const char *path);
 void _mqlw_window_export_agreed_to (MqlwWindow *self,
                                     const char *path);
 void _mqlw_window_export_buckets_csv_to (MqlwWindow *self,
