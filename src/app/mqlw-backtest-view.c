@@ -84,7 +84,7 @@ static void
 fill_stages (MqlwAnalysisPane *pane)
 {
   MqlwBacktestView *self = MQLW_BACKTEST_VIEW (pane);
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)));
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
   guint position;
 
   self->filling = TRUE;

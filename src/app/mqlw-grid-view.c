@@ -56,7 +56,7 @@ static void
 fill_stages (MqlwAnalysisPane *pane)
 {
   MqlwGridView *self = MQLW_GRID_VIEW (pane);
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)));
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
   guint position;
 
   self->filling = TRUE;
@@ -293,6 +293,7 @@ mqlw_grid_view_click_cell (MqlwGridView *self,
                            guint         row,
                            guint         col)
 {
+  MqlwWorkbench *workbench;
   const MqlwGrid *grid;
   MqlwModel *current;
   g_autoptr(MqlwModel) edited = NULL;
@@ -300,8 +301,9 @@ mqlw_grid_view_click_cell (MqlwGridView *self,
 
   g_return_val_if_fail (MQLW_IS_GRID_VIEW (self), FALSE);
 
+  workbench = mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self));
   grid = get_grid (self);
-  current = mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)) != NULL ? mqlw_workbench_get_model (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self))) : NULL;
+  current = workbench != NULL ? mqlw_workbench_get_model (workbench) : NULL;
   if (grid == NULL || current == NULL || row >= grid->n_rows || col >= grid->n_cols)
     return FALSE;
   edited = mqlw_grid_apply_cell (grid, current, row, col);
@@ -309,7 +311,7 @@ mqlw_grid_view_click_cell (MqlwGridView *self,
     return FALSE;
   if (mqlw_model_equal (edited, current))
     return TRUE;
-  if (!mqlw_workbench_apply_model (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)), edited, 0, &error))
+  if (!mqlw_workbench_apply_model (workbench, edited, 0, &error))
     {
       gtk_label_set_label (self->rule, error->message);
       return FALSE;

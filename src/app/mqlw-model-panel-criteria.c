@@ -218,7 +218,8 @@ create_criterion (MqlwModelPanel      *self,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (c->row), c->sw);
   if (view->kind != MQLW_CRITERION_DISQUALIFIER)
     {
-      c->spin = _mqlw_model_panel_create_spin (self, view->id, view->points, -1000, 1000, 1, 0, c->title, "model.set-points");
+      c->spin = _mqlw_model_panel_create_spin (self, view->id, view->points, -1000, 1000, 1, 0, c->title,
+                                               "model.set-points");
       adw_expander_row_add_action (ADW_EXPANDER_ROW (c->row), c->spin);
     }
   g_signal_connect (c->row, "notify::expanded", G_CALLBACK (on_criterion_expanded_cb), c);

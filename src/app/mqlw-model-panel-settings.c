@@ -256,7 +256,8 @@ create_setting_row (MqlwModelPanel *self,
                     guint           digits)
 {
   GtkWidget *row = _mqlw_model_panel_create_row (title, subtitle);
-  GtkWidget *spin = _mqlw_model_panel_create_spin (self, key, value, lower, upper, step, digits, title, "model.set-setting");
+  GtkWidget *spin = _mqlw_model_panel_create_spin (self, key, value, lower, upper, step, digits, title,
+                                                   "model.set-setting");
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   g_hash_table_insert (self->setting_spins, g_strdup (key), spin);
@@ -300,7 +301,8 @@ static GtkWidget *
 add_decay_rows (MqlwModelPanel *self,
                 MqlwModel      *model)
 {
-  GtkWidget *group = _mqlw_model_panel_create_group (self, _("Decay"), _("Behaviour points by the age of the activity"), NULL);
+  GtkWidget *group = _mqlw_model_panel_create_group (self, _("Decay"),
+                                                     _("Behaviour points by the age of the activity"), NULL);
   const char *labels[] = { _("No decay"), _("Step table"), _("Half-life"), NULL };
   const char *kind = model->decay.kind == MQLW_DECAY_STEPS ? "steps" :
                      model->decay.kind == MQLW_DECAY_HALF_LIFE ? "half-life" : "none";
@@ -417,7 +419,8 @@ static GtkWidget *
 add_path_rows (MqlwModelPanel *self,
                MqlwModel      *model)
 {
-  GtkWidget *group = _mqlw_model_panel_create_group (self, _("Paths"), _("A lead is an MQL when any path passes"), NULL);
+  GtkWidget *group = _mqlw_model_panel_create_group (self, _("Paths"),
+                                                     _("A lead is an MQL when any path passes"), NULL);
   MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
   const char *grade_labels[] = { _("A"), _("B"), _("C"), _("D"), NULL };
   struct { const char *path; const char *title; const char *subtitle; gboolean on; } rows[] = {
@@ -543,7 +546,8 @@ build_score_group (MqlwModelPanel *self,
       return group;
     }
   text = g_strdup_printf (_("The threshold applies to the column “%s”"), model->score_column);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), _mqlw_model_panel_create_row (_("Score from the data"), text));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             _mqlw_model_panel_create_row (_("Score from the data"), text));
   return group;
 }
 

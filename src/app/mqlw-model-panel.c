@@ -220,28 +220,28 @@ _mqlw_model_panel_create_spin (MqlwModelPanel *self,
                                double          step,
                                guint           digits,
                                const char     *accessible,
-                               const char     *edit_action)   /* static string */
-                               {
-                               GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, step);
-                               
-                               gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
-                               gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), isnan (value) ? 0 : value);
-                               gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-                               gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
-                               g_object_set_data_full (G_OBJECT (spin), "rule-id", g_strdup (id), g_free);
-                               g_object_set_data (G_OBJECT (spin), "edit-action", (gpointer) edit_action);
-                               g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_changed_cb), self);
-                               mqlw_spin_guard_empty (GTK_SPIN_BUTTON (spin));
-                               gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-                               return spin;
-                               }
-                               
-                               GtkWidget *
-                               _mqlw_model_panel_create_switch (MqlwModelPanel *self,
-                               const char     *id,
-                               const char     *path,
-                               gboolean        active,
-                               const char     *accessible)
+                               const char     *edit_action)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, step);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), isnan (value) ? 0 : value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
+  g_object_set_data_full (G_OBJECT (spin), "rule-id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (spin), "edit-action", (gpointer) edit_action);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_changed_cb), self);
+  mqlw_spin_guard_empty (GTK_SPIN_BUTTON (spin));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return spin;
+}
+
+GtkWidget *
+_mqlw_model_panel_create_switch (MqlwModelPanel *self,
+                                 const char     *id,
+                                 const char     *path,
+                                 gboolean        active,
+                                 const char     *accessible)
 {
   GtkWidget *sw = gtk_switch_new ();
 
@@ -673,10 +673,12 @@ mqlw_model_panel_init (MqlwModelPanel *self)
           _mqlw_model_panel_create_group (self, _("Fit"), _("Points for who the lead is"), "model.add-fit");
       else if (i == 2)
         group = self->criterion_groups[KIND_SLOT (MQLW_CRITERION_BEHAVIOUR)] =
-          _mqlw_model_panel_create_group (self, _("Behaviour"), _("Points per activity, with an optional cap"), "model.add-behaviour");
+          _mqlw_model_panel_create_group (self, _("Behaviour"), _("Points per activity, with an optional cap"),
+                                          "model.add-behaviour");
       else
         group = self->criterion_groups[KIND_SLOT (MQLW_CRITERION_DISQUALIFIER)] =
-          _mqlw_model_panel_create_group (self, _("Disqualifiers"), _("Never an MQL, whatever the score"), "model.add-disqualifier");
+          _mqlw_model_panel_create_group (self, _("Disqualifiers"), _("Never an MQL, whatever the score"),
+                                          "model.add-disqualifier");
       gtk_box_append (self->groups, group);
     }
   for (guint kind = 0; kind < N_KINDS; kind++)

@@ -247,7 +247,8 @@ new_report_job (MqlwProjectSession *self,
   job->dataset = mqlw_dataset_ref (mqlw_workbench_get_dataset (workbench));
   job->model = mqlw_model_copy (mqlw_workbench_get_model (workbench));
   job->signoff = signoff != NULL ? mqlw_signoff_ref (signoff) : NULL;
-  job->version = signoff != NULL ? signoff->version : _mqlw_project_session_version_holds (head, job->model) ? head->number : 0;
+  job->version = signoff != NULL ? signoff->version :
+                 _mqlw_project_session_version_holds (head, job->model) ? head->number : 0;
   mqlw_report_options_init (&job->options);
   if (mqlw_workbench_get_bucket_spec (workbench) != NULL)
     job->buckets = mqlw_bucket_spec_copy (mqlw_workbench_get_bucket_spec (workbench));

@@ -230,7 +230,7 @@ static void
 fill_stages (MqlwAnalysisPane *pane)
 {
   MqlwWeightsView *self = MQLW_WEIGHTS_VIEW (pane);
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)));
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
   guint position;
 
   self->filling = TRUE;
@@ -263,15 +263,16 @@ suggest_from_data_action (GtkWidget  *widget,
                           GVariant   *param)
 {
   MqlwWeightsView *self = MQLW_WEIGHTS_VIEW (widget);
+  MqlwWorkbench *workbench = mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self));
   const Suggestion *suggestion = get_suggestion (self);
   g_autoptr(MqlwModel) model = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *overlay;
 
-  if (suggestion == NULL || suggestion->suggested == NULL || mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)) == NULL)
+  if (suggestion == NULL || suggestion->suggested == NULL || workbench == NULL)
     return;
   model = mqlw_model_copy (suggestion->suggested);
-  if (!mqlw_workbench_apply_model (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)), model, MQLW_WORKBENCH_CHANGED_STRUCTURE, &error))
+  if (!mqlw_workbench_apply_model (workbench, model, MQLW_WORKBENCH_CHANGED_STRUCTURE, &error))
     {
       gtk_label_set_label (self->summary, error->message);
       return;
