@@ -4,12 +4,10 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "mqlw-criterion-dialog.h"
-#include "mqlw-format.h"
 #include "mqlw-model-panel-private.h"
 #include "mqlw-spin-guard.h"
 #include "mqlw-frame-queue.h"
@@ -17,6 +15,7 @@
 
 /* A spin button drag sends many values; the model is rescored once they settle. */
 #define EDIT_DELAY_MS 60
+
 G_DEFINE_FINAL_TYPE (MqlwModelPanel, mqlw_model_panel, GTK_TYPE_WIDGET)
 
 static void sync_panel (MqlwModelPanel *self);
