@@ -62,7 +62,7 @@ set_storage (MqlwColumn *column,
              gsize       capacity)
 {
   g_free (column->num);
-  column->num = g_try_malloc_n (MAX (capacity, 1), storage_size (column->type));
+  column->num = mqlw_storage_try_alloc (capacity, storage_size (column->type));
   return column->num != NULL;
 }
 
@@ -257,7 +257,10 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
           g_clear_pointer (&column->dict_index, g_hash_table_unref);
           column->dict_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
           if (deferred[c])
-            g_ptr_array_set_size (column->dict, capacity);
+            {
+              g_ptr_array_set_size (column->dict, capacity);
+              mqlw_storage_advise_huge (column->dict->pdata, capacity * sizeof (gpointer));
+            }
         }
     }
 
