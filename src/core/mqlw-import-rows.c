@@ -196,6 +196,112 @@ stitch_rows (MqlwCsvReader *first,
   first->n_dropped += second->n_dropped;
 }
 
+/* The columns of @mapping in @dataset, each with room for @capacity rows. */
+static gboolean
+add_columns (MqlwDataset        *dataset,
+             const MqlwCsvText  *text,
+             const MqlwMapping  *mapping,
+             const gboolean     *deferred,
+             gsize               capacity,
+             GError            **error)
+{
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      MqlwColumn *column;
+
+      if (spec->role == MQLW_ROLE_IGNORE)
+        continue;
+      column = mqlw_dataset_add_column (dataset, spec->name, spec->type, spec->role);
+      column->stage = spec->stage;
+      column->activity = g_strdup (spec->activity);
+      if (!set_storage (column, capacity))
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                       _("%s: there is not enough memory for %" PRIu64 " lines of %u columns"),
+                       text->source_name, text->n_lines, mapping->columns->len);
+          return FALSE;
+        }
+      if (spec->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          /* Strings live in chunks the column owns; the index is built if ever needed. */
+          g_ptr_array_unref (column->dict);
+          column->dict = g_ptr_array_new ();
+          g_clear_pointer (&column->dict_index, g_hash_table_unref);
+          column->dict_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
+          if (deferred[c])
+            {
+              g_ptr_array_set_size (column->dict, capacity);
+              mqlw_storage_advise_huge (column->dict->pdata, capacity * sizeof (gpointer));
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/* The rows read: columns cut to size, integers with fractions made decimal,
+ * deferred columns given their codes, values read as missing counted. */
+static void
+finish_columns (MqlwCsvReader  *reader,
+                GPtrArray      *problems,
+                GPtrArray     **tallies_out)
+{
+  MqlwDataset *dataset = reader->dataset;
+  g_autoptr(GPtrArray) to_dedup = g_ptr_array_new ();
+  guint n_rows = reader->next_row;
+
+  dataset->n_rows = n_rows;
+  dataset->outcomes.n = n_rows;
+  for (guint c = 0; c < reader->n_cols; c++)
+    {
+      MqlwColumnBuilder *b = &reader->builders[c];
+      if (b->column == NULL)
+        continue;
+      if (b->type == MQLW_COLUMN_TYPE_INTEGER && b->saw_fraction)
+        {
+          b->column->type = MQLW_COLUMN_TYPE_DECIMAL;
+          ((MqlwColumnSpec *) b->spec)->type = MQLW_COLUMN_TYPE_DECIMAL;
+        }
+      shrink_storage (b->column, n_rows);
+      if (b->deferred)
+        g_ptr_array_add (to_dedup, b->column);
+    }
+  mqlw_dict_dedup_columns (to_dedup);
+  for (guint c = 0; c < reader->n_cols; c++)
+    {
+      MqlwColumnBuilder *b = &reader->builders[c];
+      if (b->column != NULL && b->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        mqlw_csv_reader_drop_missing_codes (b->column, &b->dict, b->missing, &b->missing_tally);
+    }
+  if (tallies_out != NULL)
+    {
+      *tallies_out = g_ptr_array_new_full (reader->n_cols, (GDestroyNotify) mqlw_missing_tally_free);
+      for (guint c = 0; c < reader->n_cols; c++)
+        g_ptr_array_add (*tallies_out, g_steal_pointer (&reader->builders[c].missing_tally));
+    }
+  if (reader->n_dropped > 0)
+    g_ptr_array_add (problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
+                                                 _("%u more problems were not listed"), reader->n_dropped));
+}
+
+/* The values the second reader read as missing, counted with the first's. */
+static void
+merge_tallies (MqlwCsvReader *first,
+               MqlwCsvReader *second)
+{
+  for (guint c = 0; c < first->n_cols; c++)
+    {
+      MqlwColumnBuilder *b0 = &first->builders[c], *b1 = &second->builders[c];
+      if (b1->missing_tally == NULL)
+        continue;
+      if (b0->missing_tally == NULL)
+        b0->missing_tally = g_steal_pointer (&b1->missing_tally);
+      else
+        mqlw_missing_tally_merge (b0->missing_tally, b1->missing_tally);
+    }
+}
+
 /* Reads every record into a new dataset; with @retry non-NULL, a text with a
  * split is read by two parsers (this thread and another) and *retry is set
  * when the split turns out not to fall between records. */
@@ -215,7 +321,6 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
                        GError               **error)
 {
   g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (0);
-  g_autoptr(GPtrArray) to_dedup = g_ptr_array_new ();
   MqlwProgressSpan outer = { progress, progress_data, 0.0, 1.0 };
   MqlwCsvReader readers[2] = { { 0 } };
   Part parts[2] = { { 0 } };
@@ -232,37 +337,8 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
       && text->n_lines < max_rows)
     n_parts = 2;
 
-  for (guint c = 0; c < mapping->columns->len; c++)
-    {
-      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
-      MqlwColumn *column;
-
-      if (spec->role == MQLW_ROLE_IGNORE)
-        continue;
-      column = mqlw_dataset_add_column (dataset, spec->name, spec->type, spec->role);
-      column->stage = spec->stage;
-      column->activity = g_strdup (spec->activity);
-      if (!set_storage (column, capacity))
-        {
-          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
-                       _("%s: there is not enough memory for %" PRIu64 " lines of %u columns"),
-                       text->source_name, text->n_lines, mapping->columns->len);
-          return NULL;
-        }
-      if (spec->type == MQLW_COLUMN_TYPE_CATEGORICAL)
-        {
-          /* Strings live in chunks the column owns; the index is built if ever needed. */
-          g_ptr_array_unref (column->dict);
-          column->dict = g_ptr_array_new ();
-          g_clear_pointer (&column->dict_index, g_hash_table_unref);
-          column->dict_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
-          if (deferred[c])
-            {
-              g_ptr_array_set_size (column->dict, capacity);
-              mqlw_storage_advise_huge (column->dict->pdata, capacity * sizeof (gpointer));
-            }
-        }
-    }
+  if (!add_columns (dataset, text, mapping, deferred, capacity, error))
+    return NULL;
 
   mqlw_csv_reader_init (&readers[0], text, mapping, dataset, preview, deferred, forms, problems, capacity, 0, TRUE);
   parts[0].reader = &readers[0];
@@ -342,16 +418,7 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
       }
   if (n_parts == 2)
     {
-      for (guint c = 0; c < readers[0].n_cols; c++)
-        {
-          MqlwColumnBuilder *b0 = &readers[0].builders[c], *b1 = &readers[1].builders[c];
-          if (b1->missing_tally == NULL)
-            continue;
-          if (b0->missing_tally == NULL)
-            b0->missing_tally = g_steal_pointer (&b1->missing_tally);
-          else
-            mqlw_missing_tally_merge (b0->missing_tally, b1->missing_tally);
-        }
+      merge_tallies (&readers[0], &readers[1]);
       mqlw_csv_reader_clear (&readers[1]);
     }
 
@@ -363,42 +430,7 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
     }
 
   if (ok)
-    {
-      guint n_rows = readers[0].next_row;
-
-      dataset->n_rows = n_rows;
-      dataset->outcomes.n = n_rows;
-      for (guint c = 0; c < readers[0].n_cols; c++)
-        {
-          MqlwColumnBuilder *b = &readers[0].builders[c];
-          if (b->column == NULL)
-            continue;
-          if (b->type == MQLW_COLUMN_TYPE_INTEGER && b->saw_fraction)
-            {
-              b->column->type = MQLW_COLUMN_TYPE_DECIMAL;
-              ((MqlwColumnSpec *) b->spec)->type = MQLW_COLUMN_TYPE_DECIMAL;
-            }
-          shrink_storage (b->column, n_rows);
-          if (b->deferred)
-            g_ptr_array_add (to_dedup, b->column);
-        }
-      mqlw_dict_dedup_columns (to_dedup);
-      for (guint c = 0; c < readers[0].n_cols; c++)
-        {
-          MqlwColumnBuilder *b = &readers[0].builders[c];
-          if (b->column != NULL && b->type == MQLW_COLUMN_TYPE_CATEGORICAL)
-            mqlw_csv_reader_drop_missing_codes (b->column, &b->dict, b->missing, &b->missing_tally);
-        }
-      if (tallies_out != NULL)
-        {
-          *tallies_out = g_ptr_array_new_full (readers[0].n_cols, (GDestroyNotify) mqlw_missing_tally_free);
-          for (guint c = 0; c < readers[0].n_cols; c++)
-            g_ptr_array_add (*tallies_out, g_steal_pointer (&readers[0].builders[c].missing_tally));
-        }
-      if (readers[0].n_dropped > 0)
-        g_ptr_array_add (problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
-                                                     _("%u more problems were not listed"), readers[0].n_dropped));
-    }
+    finish_columns (&readers[0], problems, tallies_out);
 
   if (ok && first_lines_out != NULL)
     {
