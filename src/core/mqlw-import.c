@@ -18,7 +18,7 @@
 
 G_DEFINE_QUARK (mqlw-import-error-quark, mqlw_import_error)
 
-#define SAMPLE_ROWS   2000
+#define SAMPLE_ROWS   2000   /* rows read first, for the types and roles */
 
 /* Gives every row at least @n_cols values ("" for the missing ones), so that
  * a column's value in a row is there without measuring the row each time. */
