@@ -739,6 +739,46 @@ test_stated_months (void)
   }
 }
 
+/* A schema-3 project written by the code before schema 4 (tests/data/projects/schema3.sql, the
+ * fixture of build_dataset () saved and dumped): it opens as it is, its dataset equal to the
+ * fixture's, and its next save brings it to the current schema with the same dataset. */
+static void
+test_schema3_fixture (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwProject) old = NULL;
+  g_autoptr(MqlwProject) migrated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "data", "projects", "schema3.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *path = temp_path ("schema3.mqlw");
+  MqlwScenario *scenario;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (sql_path, &sql, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  old = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (old), ==, 3);
+  assert_datasets_equal (dataset, mqlw_project_get_dataset (old));
+  g_assert_cmpuint (mqlw_project_get_n_versions (old), ==, 1);
+  g_assert_cmpfloat (mqlw_project_get_model (old)->threshold, ==, 50);
+  g_assert_cmpstr (mqlw_project_get_version (old, 1)->author, ==, "Maria");
+  scenario = g_ptr_array_index (mqlw_project_get_scenarios (old), 0);
+  g_assert_cmpstr (scenario->name, ==, "Sales proposal");
+
+  g_assert_true (mqlw_project_save (old, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  migrated = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, MQLW_PROJECT_SCHEMA_VERSION);
+  assert_datasets_equal (dataset, mqlw_project_get_dataset (migrated));
+  assert_projects_equal (old, migrated);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -750,6 +790,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/project/fault-injection-save-as", test_fault_injection_save_as);
   g_test_add_func ("/mqlw/project/newer-schema", test_newer_schema);
   g_test_add_func ("/mqlw/project/older-schema", test_older_schema);
+  g_test_add_func ("/mqlw/project/schema3-fixture", test_schema3_fixture);
   g_test_add_func ("/mqlw/project/trusted-cards", test_trusted_cards);
   g_test_add_func ("/mqlw/project/not-a-project", test_not_a_project);
   g_test_add_func ("/mqlw/project/damaged", test_damaged);
