@@ -46,6 +46,9 @@ static const Migration migrations[] = {
     "ALTER TABLE columns ADD COLUMN data_crc INTEGER; ALTER TABLE columns ADD COLUMN dict_crc INTEGER;"
     "ALTER TABLE outcomes ADD COLUMN crc INTEGER; ALTER TABLE versions ADD COLUMN crc INTEGER;"
     "ALTER TABLE signoffs ADD COLUMN crc INTEGER; ALTER TABLE scenarios ADD COLUMN crc INTEGER;" },
+  { 4, "Fast checksums: an XXH3-64 of every column, dictionary and outcome, hashed as it is read",
+    "ALTER TABLE columns ADD COLUMN data_xxh3 INTEGER; ALTER TABLE columns ADD COLUMN dict_xxh3 INTEGER;"
+    "ALTER TABLE outcomes ADD COLUMN xxh3 INTEGER;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MQLW_PROJECT_SCHEMA_VERSION);
