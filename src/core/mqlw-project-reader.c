@@ -644,6 +644,8 @@ open_project (const char      *path,
       return NULL;
     }
   r.db = db;
+  /* The blobs stream through a few pages: a small cache stays in the CPU's. */
+  sqlite3_exec (db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
   self = read_project (&r, error);
   if (self != NULL && !sqlite3_db_readonly (db, "main"))
     clear_stale_journal (db, path);
