@@ -217,6 +217,7 @@ typedef struct {
   sqlite3_stmt *stmt;          /* the row, with the stored checksums */
   int           crc_column;    /* < 0: none */
   int           hash_column;   /* < 0: none */
+  const char   *name;          /* the column's, for the codes' message */
 } Blob;
 
 /* A blob being read: its handle and the checksum being computed. */
@@ -387,7 +388,7 @@ read_array (MqlwReader *r,
       if (dict_len != G_MAXUINT && expected > 0 &&
           !codes_inside ((const guint32 *) (data + offset), n / sizeof (guint32), dict_len))
         {
-          g_autofree char *what = g_strdup_printf (_("%s refers to values it does not hold"), blob->part);
+          g_autofree char *what = g_strdup_printf (_("column %s refers to values it does not hold"), blob->name);
           _mqlw_reader_set_damaged (error, r->path, what);
           return NULL;
         }
@@ -540,14 +541,14 @@ read_column (MqlwReader   *r,
   if (type == MQLW_COLUMN_TYPE_CATEGORICAL)
     {
       g_autofree char *dict_part = g_strdup_printf (_("the value list of column %s"), name);
-      Blob dict_blob = { "columns", "dict", sqlite3_column_int64 (stmt, 0), dict_part, stmt, 9, 11 };
+      Blob dict_blob = { "columns", "dict", sqlite3_column_int64 (stmt, 0), dict_part, stmt, 9, 11, name };
 
       /* The dictionary first, so that the codes are checked against it as they come. */
       dict = read_dict (r, &dict_blob, name, dict_count, &strings, error);
       if (dict == NULL)
         return FALSE;
     }
-  blob = (Blob) { "columns", "data", sqlite3_column_int64 (stmt, 0), part, stmt, 8, 10 };
+  blob = (Blob) { "columns", "data", sqlite3_column_int64 (stmt, 0), part, stmt, 8, 10, name };
   values = read_array (r, &blob, (gsize) dataset->n_rows * element_size (type), dict != NULL ? dict->len : G_MAXUINT,
                        &rd, error);
   if (values == NULL)
@@ -625,7 +626,7 @@ read_outcomes (MqlwReader  *r,
       size = k < MQLW_N_STAGES ? sizeof (gint8) : k == MQLW_N_STAGES ? sizeof (double) : sizeof (gint32);
       /* Translators: %s is an outcome's name ("won", "created_days"). */
       part = g_strdup_printf (_("outcome %s"), outcome_names[k]);
-      blob = (Blob) { "outcomes", "data", k, part, stmt, 1, 2 };
+      blob = (Blob) { "outcomes", "data", k, part, stmt, 1, 2, NULL };
       data = read_array (r, &blob, (gsize) dataset->n_rows * size, G_MAXUINT, &rd, error);
       if (data == NULL)
         return FALSE;
