@@ -12,7 +12,7 @@ build="${MQLW_BUILD_DIR:-$top/build}"
 packages=(
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libcsv-dev libgsl-dev libjson-glib-dev libsqlite3-dev
-  zlib1g-dev nettle-dev libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev
+  zlib1g-dev nettle-dev libxxhash-dev libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev
   desktop-file-utils appstream libglib2.0-bin shared-mime-info
   itstool yelp-tools librsvg2-bin libxml2-utils groff-base
   xvfb xauth dbus dbus-x11 fonts-cantarell

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <xxhash.h>
 #include <zlib.h>
 
 #include "mqlw-project-integrity.h"
@@ -17,8 +18,16 @@ gint64
 mqlw_integrity_crc (gconstpointer data,
                     gsize         size)
 {
+  return mqlw_integrity_crc_more (0, data, size);
+}
+
+gint64
+mqlw_integrity_crc_more (gint64        crc_so_far,
+                         gconstpointer data,
+                         gsize         size)
+{
   const Bytef *p = data;
-  uLong crc = crc32 (0L, Z_NULL, 0);
+  uLong crc = (uLong) crc_so_far;
 
   /* In pieces zlib's uInt can hold. */
   while (size > 0)
@@ -35,6 +44,54 @@ gint64
 mqlw_integrity_crc_text (const char *text)
 {
   return mqlw_integrity_crc (text, strlen (text));
+}
+
+gint64
+mqlw_integrity_hash (gconstpointer data,
+                     gsize         size)
+{
+  return (gint64) XXH3_64bits (data, size);
+}
+
+struct _MqlwHasher {
+  XXH3_state_t *state;
+};
+
+MqlwHasher *
+mqlw_hasher_new (void)
+{
+  MqlwHasher *self = g_new0 (MqlwHasher, 1);
+
+  self->state = XXH3_createState ();
+  g_assert (self->state != NULL);
+  XXH3_64bits_reset (self->state);
+  return self;
+}
+
+void
+mqlw_hasher_update (MqlwHasher    *self,
+                    gconstpointer  data,
+                    gsize          size)
+{
+  XXH3_64bits_update (self->state, data, size);
+}
+
+gint64
+mqlw_hasher_finish (MqlwHasher *self)
+{
+  gint64 digest = (gint64) XXH3_64bits_digest (self->state);
+
+  mqlw_hasher_free (self);
+  return digest;
+}
+
+void
+mqlw_hasher_free (MqlwHasher *self)
+{
+  if (self == NULL)
+    return;
+  XXH3_freeState (self->state);
+  g_free (self);
 }
 
 /* ---- length ------------------------------------------------------------- */

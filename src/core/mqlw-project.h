@@ -43,8 +43,9 @@
  *
  * Integrity on open. The whole read is one sqlite read transaction (a
  * consistent snapshot while another program saves). A file shorter than its
- * pages is refused (cut short); every column, outcome, model version,
- * sign-off and scenario carries a CRC-32 of its bytes, checked as it is read.
+ * pages is refused (cut short); every column, outcome and dictionary carries
+ * an XXH3-64 of its bytes (a CRC-32 in schema-3 files), every model version,
+ * sign-off and scenario a CRC-32, each checked as it is read.
  * A damaged dataset, mapping or table refuses the whole project (DAMAGED,
  * naming the table, column or version); a damaged model version, sign-off or
  * scenario does not: the rest opens, the part is listed by
@@ -66,7 +67,7 @@
 
 G_BEGIN_DECLS
 
-#define MQLW_PROJECT_SCHEMA_VERSION 3   /* 2: trusted approver cards; 3: checksums */
+#define MQLW_PROJECT_SCHEMA_VERSION 4   /* 2: trusted approver cards; 3: checksums; 4: XXH3 of the data */
 #define MQLW_PROJECT_APPLICATION_ID 0x4D514C57   /* "MQLW" */
 #define MQLW_PROJECT_SUFFIX         ".mqlw"
 

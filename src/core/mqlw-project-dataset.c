@@ -1,0 +1,720 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include <sys/mman.h>
+
+#include "mqlw-project.h"
+#include "mqlw-project-integrity.h"
+#include "mqlw-project-private.h"
+
+static gsize
+element_size (MqlwColumnType type)
+{
+  switch (type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      return sizeof (double);
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      return sizeof (gint8);
+    case MQLW_COLUMN_TYPE_DATE:
+      return sizeof (gint32);
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+      return sizeof (guint32);
+    default:
+      return 0;
+    }
+}
+
+/* A dictionary as one blob: the strings, each followed by a NUL. */
+static GByteArray *
+pack_dict (const GPtrArray *dict)
+{
+  GByteArray *blob = g_byte_array_new ();
+
+  for (guint c = 0; c < dict->len; c++)
+    {
+      const char *text = g_ptr_array_index (dict, c);
+      g_byte_array_append (blob, (const guint8 *) text, strlen (text) + 1);
+    }
+  return blob;
+}
+
+static const char * const outcome_names[] = { "accepted", "sql", "opportunity", "won", "amount", "created_days" };
+
+guint64
+_mqlw_project_dataset_bytes (MqlwDataset *dataset)
+{
+  guint64 total = 0;
+
+  for (guint i = 0; i < dataset->columns->len; i++)
+    {
+      MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
+      total += (guint64) column->n_rows * element_size (column->type) + 1;
+    }
+  return total + (guint64) dataset->n_rows * (MQLW_N_STAGES + sizeof (double) + sizeof (gint32));
+}
+
+gboolean
+_mqlw_project_write_dataset (MqlwWriter  *w,
+                             MqlwProject *self)
+{
+  MqlwDataset *dataset = self->dataset;
+  g_autoptr(sqlite3_stmt) column_stmt = NULL;
+  g_autoptr(sqlite3_stmt) outcome_stmt = NULL;
+  g_autoptr(sqlite3_stmt) problem_stmt = NULL;
+  g_autofree char *n_rows = g_strdup_printf ("%u", dataset->n_rows);
+  g_autofree char *mapping = self->mapping != NULL ? mqlw_mapping_to_json (self->mapping) : NULL;
+
+  if (!_mqlw_writer_exec (w, "DELETE FROM columns; DELETE FROM outcomes; DELETE FROM problems;") ||
+      !_mqlw_writer_meta (w, "n_rows", n_rows) ||
+      !_mqlw_writer_meta (w, "source_name", dataset->source_name) ||
+      !_mqlw_writer_meta (w, "source_sha256", dataset->source_sha256) ||
+      !_mqlw_writer_meta (w, "mapping", mapping))
+    return FALSE;
+
+  column_stmt = _mqlw_writer_prepare (w, "INSERT INTO columns (position, name, type, role, stage, activity, n_rows,"
+                                   " dict_count, data, dict, data_xxh3, dict_xxh3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (column_stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < dataset->columns->len; i++)
+    {
+      MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
+      g_autoptr(GByteArray) dict = NULL;
+      guint64 bytes = (guint64) column->n_rows * element_size (column->type);
+
+      if (_mqlw_writer_cancelled (w))
+        return FALSE;
+      sqlite3_reset (column_stmt);
+      sqlite3_clear_bindings (column_stmt);
+      sqlite3_bind_int (column_stmt, 1, i);
+      sqlite3_bind_text (column_stmt, 2, column->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (column_stmt, 3, mqlw_column_type_to_string (column->type), -1, SQLITE_STATIC);
+      sqlite3_bind_text (column_stmt, 4, mqlw_column_role_to_string (column->role), -1, SQLITE_STATIC);
+      if (column->role == MQLW_ROLE_OUTCOME)
+        sqlite3_bind_text (column_stmt, 5, mqlw_stage_to_string (column->stage), -1, SQLITE_STATIC);
+      if (column->activity != NULL)
+        sqlite3_bind_text (column_stmt, 6, column->activity, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (column_stmt, 7, column->n_rows);
+      /* A zero-length blob would read back as NULL; an empty column keeps one byte. */
+      sqlite3_bind_blob64 (column_stmt, 9, bytes > 0 ? (const void *) column->num : "", MAX (bytes, 1),
+                           SQLITE_STATIC);
+      sqlite3_bind_int64 (column_stmt, 11, mqlw_integrity_hash (bytes > 0 ? (const void *) column->num : "",
+                                                                  MAX (bytes, 1)));
+      if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          dict = pack_dict (column->dict);
+          sqlite3_bind_int64 (column_stmt, 8, column->dict->len);
+          sqlite3_bind_blob64 (column_stmt, 10, dict->len > 0 ? (const void *) dict->data : "",
+                               MAX (dict->len, 1), SQLITE_STATIC);
+          sqlite3_bind_int64 (column_stmt, 12, mqlw_integrity_hash (dict->len > 0 ? (const void *) dict->data : "",
+                                                                    MAX (dict->len, 1)));
+        }
+      if (!_mqlw_writer_check (w, _mqlw_project_step (column_stmt), SQLITE_DONE))
+        return FALSE;
+      _mqlw_writer_advance (w, bytes + 1);
+    }
+
+  outcome_stmt = _mqlw_writer_prepare (w, "INSERT INTO outcomes (id, name, data, xxh3) VALUES (?, ?, ?, ?)");
+  if (outcome_stmt == NULL)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (outcome_names); k++)
+    {
+      const void *data;
+      gsize size;
+
+      if (k < MQLW_N_STAGES)
+        data = dataset->outcomes.stage[k], size = sizeof (gint8);
+      else if (k == MQLW_N_STAGES)
+        data = dataset->outcomes.amount, size = sizeof (double);
+      else
+        data = dataset->outcomes.created_days, size = sizeof (gint32);
+      if (data == NULL)
+        continue;
+      if (_mqlw_writer_cancelled (w))
+        return FALSE;
+      sqlite3_reset (outcome_stmt);
+      sqlite3_bind_int (outcome_stmt, 1, k);
+      sqlite3_bind_text (outcome_stmt, 2, outcome_names[k], -1, SQLITE_STATIC);
+      sqlite3_bind_blob64 (outcome_stmt, 3, dataset->n_rows > 0 ? data : "",
+                           MAX ((guint64) dataset->n_rows * size, 1), SQLITE_STATIC);
+      sqlite3_bind_int64 (outcome_stmt, 4, mqlw_integrity_hash (dataset->n_rows > 0 ? data : "",
+                                                                   MAX ((gsize) dataset->n_rows * size, 1)));
+      if (!_mqlw_writer_check (w, _mqlw_project_step (outcome_stmt), SQLITE_DONE))
+        return FALSE;
+      _mqlw_writer_advance (w, (guint64) dataset->n_rows * size);
+    }
+
+  problem_stmt = _mqlw_writer_prepare (w, "INSERT INTO problems (level, line, column_name, message) VALUES (?, ?, ?, ?)");
+  if (problem_stmt == NULL)
+    return FALSE;
+  for (guint i = 0; dataset->problems != NULL && i < dataset->problems->len; i++)
+    {
+      const MqlwProblem *problem = g_ptr_array_index (dataset->problems, i);
+
+      sqlite3_reset (problem_stmt);
+      sqlite3_clear_bindings (problem_stmt);
+      sqlite3_bind_int (problem_stmt, 1, problem->level);
+      sqlite3_bind_int64 (problem_stmt, 2, (sqlite3_int64) problem->line);
+      if (problem->column != NULL)
+        sqlite3_bind_text (problem_stmt, 3, problem->column, -1, SQLITE_STATIC);
+      sqlite3_bind_text (problem_stmt, 4, problem->message, -1, SQLITE_STATIC);
+      if (!_mqlw_writer_check (w, _mqlw_project_step (problem_stmt), SQLITE_DONE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+/* Blobs are read a piece at a time, each piece hashed (and its codes checked)
+ * while it is still in the cache. */
+#define PIECE_BYTES ((gsize) 1 << 20)
+
+/* Memory about to be filled with a big blob: advised to be transparent huge
+ * pages and populated in one call, which spares the page faults of filling
+ * 200+ MB one 4 KiB page at a time (each fault is costly in a VM). Advice
+ * only: a kernel that knows neither leaves the faults as they were. */
+static void
+prepare_memory (gpointer data,
+                gsize    size)
+{
+  guintptr start = ((guintptr) data + 4095) & ~(guintptr) 4095;
+  guintptr end = ((guintptr) data + size) & ~(guintptr) 4095;
+
+  if (size < (gsize) 2 << 20 || end <= start)
+    return;
+#ifdef MADV_HUGEPAGE
+  madvise ((void *) start, end - start, MADV_HUGEPAGE);
+#endif
+#ifdef MADV_POPULATE_WRITE
+  madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
+#endif
+}
+
+/* A column's buffer. */
+static gpointer
+alloc_array (gsize size)
+{
+  guint8 *data = g_malloc (MAX (size, 1));
+
+  prepare_memory (data, size);
+  return data;
+}
+
+/* One stored blob and what checks its bytes: the row's XXH3 (schema 4),
+ * else its CRC-32 (schema 3), else nothing (older files). */
+typedef struct {
+  const char   *table;
+  const char   *column;
+  sqlite3_int64 rowid;
+  const char   *part;          /* for the messages: "column created_at" */
+  sqlite3_stmt *stmt;          /* the row, with the stored checksums */
+  int           crc_column;    /* < 0: none */
+  int           hash_column;   /* < 0: none */
+  const char   *name;          /* the column's, for the codes' message */
+} Blob;
+
+/* A blob being read: its handle and the checksum being computed. */
+typedef struct {
+  sqlite3_blob *handle;
+  gsize         size;
+  MqlwHasher   *hasher;        /* XXH3 stored */
+  gboolean      has_crc;       /* else a CRC-32 stored */
+  sqlite3_int64 expected;
+  gint64        crc;           /* running CRC-32, when checked at once */
+  gboolean      crc_later;     /* on the verifier's thread, once the buffer is the dataset's */
+} Reading;
+
+static void
+reading_clear (Reading *rd)
+{
+  g_clear_pointer (&rd->handle, sqlite3_blob_close);
+  g_clear_pointer (&rd->hasher, mqlw_hasher_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reading, reading_clear)
+
+static void
+set_checksum_differs (MqlwReader *r,
+                      const char *part,
+                      GError    **error)
+{
+  /* Translators: %s names a part of the project ("column created_at", "the dictionary of column city"). */
+  g_autofree char *what = g_strdup_printf (_("%s does not hold what was saved (its checksum differs)"), part);
+
+  _mqlw_reader_set_damaged (error, r->path, what);
+}
+
+/* Opens @blob; its size must be @expected unless @expected is G_MAXSIZE. */
+static gboolean
+open_blob (MqlwReader *r,
+           const Blob *blob,
+           gsize       expected,
+           gboolean    may_defer,
+           Reading    *rd,
+           GError    **error)
+{
+  int code;
+
+  if (_mqlw_project_injected_fault ())
+    code = SQLITE_IOERR;
+  else
+    code = sqlite3_blob_open (r->db, "main", blob->table, blob->column, blob->rowid, 0, &rd->handle);
+  if (code != SQLITE_OK)
+    {
+      _mqlw_reader_set_error (error, r->path, r->db, code);
+      return FALSE;
+    }
+  rd->size = (gsize) sqlite3_blob_bytes (rd->handle);
+  if (expected != G_MAXSIZE && rd->size != expected && !(expected == 0 && rd->size == 1))
+    {
+      /* Translators: the first %s names a part of the project ("column created_at"). */
+      g_autofree char *what = g_strdup_printf (_("%s holds %zu bytes where %zu were expected"),
+                                               blob->part, rd->size, expected);
+      _mqlw_reader_set_damaged (error, r->path, what);
+      return FALSE;
+    }
+  if (_mqlw_reader_stored_crc (blob->stmt, blob->hash_column, &rd->expected))
+    rd->hasher = mqlw_hasher_new ();
+  else if (_mqlw_reader_stored_crc (blob->stmt, blob->crc_column, &rd->expected))
+    {
+      rd->has_crc = TRUE;
+      rd->crc = mqlw_integrity_crc (NULL, 0);
+      rd->crc_later = may_defer && r->verifier != NULL && rd->size >= MQLW_INTEGRITY_LATER_BYTES;
+    }
+  return TRUE;
+}
+
+/* Reads the piece of @rd at @offset into @into and checks it. */
+static gboolean
+read_piece (MqlwReader *r,
+            Reading    *rd,
+            gsize       offset,
+            gsize       size,
+            guint8     *into,
+            GError    **error)
+{
+  int code = sqlite3_blob_read (rd->handle, into, (int) size, (int) offset);
+
+  if (code != SQLITE_OK)
+    {
+      _mqlw_reader_set_error (error, r->path, r->db, code);
+      return FALSE;
+    }
+  if (rd->hasher != NULL)
+    mqlw_hasher_update (rd->hasher, into, size);
+  else if (rd->has_crc && !rd->crc_later)
+    rd->crc = mqlw_integrity_crc_more (rd->crc, into, size);
+  r->done += size;
+  if (r->progress != NULL && r->total > 0)
+    r->progress (MIN (1.0, (double) r->done / (double) r->total), r->progress_data);
+  return TRUE;
+}
+
+/* After the last piece: the checksum, unless deferred (check_deferred ()). */
+static gboolean
+finish_reading (MqlwReader *r,
+                Reading    *rd,
+                const Blob *blob,
+                GError    **error)
+{
+  if (rd->hasher != NULL && mqlw_hasher_finish (g_steal_pointer (&rd->hasher)) != rd->expected)
+    {
+      set_checksum_differs (r, blob->part, error);
+      return FALSE;
+    }
+  if (rd->has_crc && !rd->crc_later && rd->crc != rd->expected)
+    {
+      set_checksum_differs (r, blob->part, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A deferred CRC, once @data is the dataset's (it lives until the verifier finishes). */
+static void
+check_deferred (MqlwReader   *r,
+                const Reading *rd,
+                const Blob   *blob,
+                gconstpointer data)
+{
+  if (rd->has_crc && rd->crc_later)
+    mqlw_verifier_push (r->verifier, data, rd->size, rd->expected, blob->part);
+}
+
+/* Codes must stay inside the dictionary, or the scorer would read past it. */
+static gboolean
+codes_inside (const guint32 *codes,
+              gsize          n,
+              guint          dict_len)
+{
+  gboolean inside = TRUE;
+
+  for (gsize i = 0; i < n; i++)
+    inside &= codes[i] == MQLW_CODE_MISSING || codes[i] < dict_len;
+  return inside;
+}
+
+/* Reads @blob straight into its final buffer, a piece at a time: one copy,
+ * no parse, each piece checked while in the cache. @dict_len: the codes of a
+ * categorical column are checked against it (G_MAXUINT: not codes). The
+ * buffer is the caller's to give the dataset, then to pass to
+ * check_deferred (). */
+static gpointer
+read_array (MqlwReader *r,
+            const Blob *blob,
+            gsize       expected,
+            guint       dict_len,
+            Reading    *rd,
+            GError    **error)
+{
+  g_autofree guint8 *data = NULL;
+
+  if (!open_blob (r, blob, expected, TRUE, rd, error))
+    return NULL;
+  data = alloc_array (rd->size);
+  for (gsize offset = 0; offset < rd->size; offset += PIECE_BYTES)
+    {
+      gsize n = MIN (PIECE_BYTES, rd->size - offset);
+
+      if (_mqlw_reader_cancelled (r, error) || !read_piece (r, rd, offset, n, data + offset, error))
+        return NULL;
+      if (dict_len != G_MAXUINT && expected > 0 &&
+          !codes_inside ((const guint32 *) (data + offset), n / sizeof (guint32), dict_len))
+        {
+          g_autofree char *what = g_strdup_printf (_("column %s refers to values it does not hold"), blob->name);
+          _mqlw_reader_set_damaged (error, r->path, what);
+          return NULL;
+        }
+    }
+  g_clear_pointer (&rd->handle, sqlite3_blob_close);
+  if (!finish_reading (r, rd, blob, error))
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+/* A dictionary as stored (each string followed by a NUL) read into one string
+ * chunk, a piece at a time: the strings are copied once, in bulk, and
+ * dict[c] points into the chunk. */
+typedef struct {
+  GPtrArray    *dict;
+  GStringChunk *strings;
+  guint         count;
+  guint         found;
+  GByteArray   *carry;         /* the piece being split, and a string cut by its end */
+} DictReading;
+
+static void
+dict_take (DictReading *dr)
+{
+  const guint8 *bytes = dr->carry->data;
+  gsize whole = dr->carry->len;
+  char *copy, *end;
+
+  /* Up to the last NUL: the strings that end in this piece. */
+  while (whole > 0 && bytes[whole - 1] != '\0')
+    whole--;
+  if (whole == 0)
+    return;   /* one string longer than the piece: wait for its end */
+  if (dr->found < dr->count)
+    {
+      /* The whole strings at once, their NULs included (the chunk adds one more). */
+      copy = g_string_chunk_insert_len (dr->strings, (const char *) bytes, (gssize) whole - 1);
+      end = copy + whole;
+      for (char *p = copy; p < end && dr->found < dr->count; p += strlen (p) + 1)
+        dr->dict->pdata[dr->found++] = p;
+    }
+  g_byte_array_remove_range (dr->carry, 0, (guint) whole);
+}
+
+/* A string chunk whose first block holds @size bytes: the first insert
+ * starts that block, so an empty string marks where it begins. */
+static GStringChunk *
+new_string_chunk (gsize size)
+{
+  GStringChunk *chunk = g_string_chunk_new (MAX (size + 1, 64));
+  char *block = g_string_chunk_insert_len (chunk, "", 0);
+
+  prepare_memory (block, size + 1);
+  return chunk;
+}
+
+static void
+set_cut_short (MqlwReader *r,
+               const char *name,
+               GError    **error)
+{
+  g_autofree char *what = g_strdup_printf (_("the values of column %s are cut short"), name);
+
+  _mqlw_reader_set_damaged (error, r->path, what);
+}
+
+static GPtrArray *
+read_dict (MqlwReader    *r,
+           const Blob    *blob,
+           const char    *name,
+           gint64         count,
+           GStringChunk **strings,
+           GError       **error)
+{
+  g_auto(Reading) rd = { 0 };
+  g_autoptr(GPtrArray) dict = NULL;
+  g_autoptr(GByteArray) carry = g_byte_array_new ();
+  DictReading dr = { 0 };
+
+  if (!open_blob (r, blob, G_MAXSIZE, FALSE, &rd, error))
+    return NULL;
+  /* Each value takes at least its NUL: a larger count is damage, not a size to allocate. */
+  if (count < 0 || (guint64) count > rd.size)
+    {
+      set_cut_short (r, name, error);
+      return NULL;
+    }
+  dict = g_ptr_array_new_full ((guint) count, NULL);
+  prepare_memory (dict->pdata, (gsize) count * sizeof (gpointer));
+  g_ptr_array_set_size (dict, (guint) count);
+  dr = (DictReading) { dict, new_string_chunk (rd.size), (guint) count, 0, carry };
+  for (gsize offset = 0; offset < rd.size; offset += PIECE_BYTES)
+    {
+      gsize n = MIN (PIECE_BYTES, rd.size - offset);
+      guint before = carry->len;
+
+      g_byte_array_set_size (carry, before + (guint) n);
+      if (!read_piece (r, &rd, offset, n, carry->data + before, error))
+        {
+          g_string_chunk_free (dr.strings);
+          return NULL;
+        }
+      dict_take (&dr);
+    }
+  g_clear_pointer (&rd.handle, sqlite3_blob_close);
+  if (!finish_reading (r, &rd, blob, error) || dr.found != dr.count)
+    {
+      if (dr.found != dr.count && (error == NULL || *error == NULL))
+        set_cut_short (r, name, error);
+      g_string_chunk_free (dr.strings);
+      return NULL;
+    }
+  *strings = dr.strings;
+  return g_steal_pointer (&dict);
+}
+
+/* One row of the columns table into @dataset. */
+static gboolean
+read_column (MqlwReader   *r,
+             sqlite3_stmt *stmt,
+             MqlwDataset  *dataset,
+             GError      **error)
+{
+  const char *name = (const char *) sqlite3_column_text (stmt, 1);
+  const char *type_text = (const char *) sqlite3_column_text (stmt, 2);
+  const char *role_text = (const char *) sqlite3_column_text (stmt, 3);
+  const char *stage_text = (const char *) sqlite3_column_text (stmt, 4);
+  gint64 dict_count = sqlite3_column_int64 (stmt, 7);
+  g_auto(Reading) rd = { 0 };
+  g_autofree gpointer values = NULL;
+  g_autoptr(GPtrArray) dict = NULL;
+  g_autofree char *part = NULL;
+  GStringChunk *strings = NULL;
+  MqlwColumnType type;
+  MqlwColumnRole role;
+  MqlwColumn *column;
+  Blob blob;
+
+  if (name == NULL || type_text == NULL || role_text == NULL ||
+      !mqlw_column_type_from_string (type_text, &type) ||
+      !mqlw_column_role_from_string (role_text, &role) ||
+      sqlite3_column_int64 (stmt, 6) != dataset->n_rows)
+    {
+      g_autofree char *what = g_strdup_printf (_("column %s is described wrongly"), name != NULL ? name : "?");
+      _mqlw_reader_set_damaged (error, r->path, what);
+      return FALSE;
+    }
+  /* Translators: a part of the project file, in "%s is damaged" messages. */
+  part = g_strdup_printf (_("column %s"), name);
+  if (type == MQLW_COLUMN_TYPE_CATEGORICAL)
+    {
+      g_autofree char *dict_part = g_strdup_printf (_("the value list of column %s"), name);
+      Blob dict_blob = { "columns", "dict", sqlite3_column_int64 (stmt, 0), dict_part, stmt, 9, 11, name };
+
+      /* The dictionary first, so that the codes are checked against it as they come. */
+      dict = read_dict (r, &dict_blob, name, dict_count, &strings, error);
+      if (dict == NULL)
+        return FALSE;
+    }
+  blob = (Blob) { "columns", "data", sqlite3_column_int64 (stmt, 0), part, stmt, 8, 10, name };
+  values = read_array (r, &blob, (gsize) dataset->n_rows * element_size (type), dict != NULL ? dict->len : G_MAXUINT,
+                       &rd, error);
+  if (values == NULL)
+    {
+      if (strings != NULL)
+        g_string_chunk_free (strings);
+      return FALSE;
+    }
+  column = mqlw_dataset_adopt_column (dataset, name, type, role, values, dict, strings);
+  if (column == NULL)
+    {
+      if (strings != NULL)
+        g_string_chunk_free (strings);
+      _mqlw_reader_set_damaged (error, r->path, _("a column name appears twice"));
+      return FALSE;
+    }
+  check_deferred (r, &rd, &blob, values);
+  g_steal_pointer (&values);
+  g_steal_pointer (&dict);
+  if (role == MQLW_ROLE_OUTCOME && stage_text != NULL)
+    mqlw_stage_from_string (stage_text, &column->stage);
+  column->activity = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  return TRUE;
+}
+
+static gboolean
+read_columns (MqlwReader  *r,
+              MqlwDataset *dataset,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int code;
+
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 4 ?
+                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
+                             " data_xxh3, dict_xxh3 FROM columns ORDER BY position" :
+                             r->schema >= 3 ?
+                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
+                             " NULL, NULL FROM columns ORDER BY position" :
+                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, NULL, NULL,"
+                             " NULL, NULL FROM columns ORDER BY position", -1, &stmt, NULL);
+  while (_mqlw_reader_next_row (stmt, &code))
+    {
+      if (_mqlw_reader_cancelled (r, error) || !read_column (r, stmt, dataset, error))
+        return FALSE;
+    }
+  return _mqlw_reader_finish_rows (r, &stmt, code, error);
+}
+
+static gboolean
+read_outcomes (MqlwReader  *r,
+               MqlwDataset *dataset,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int code;
+
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 4 ? "SELECT id, crc, xxh3 FROM outcomes ORDER BY id" :
+                                    r->schema >= 3 ? "SELECT id, crc, NULL FROM outcomes ORDER BY id"
+                                                   : "SELECT id, NULL, NULL FROM outcomes ORDER BY id", -1, &stmt, NULL);
+  while (_mqlw_reader_next_row (stmt, &code))
+    {
+      int k = sqlite3_column_int (stmt, 0);
+      g_auto(Reading) rd = { 0 };
+      g_autofree char *part = NULL;
+      gsize size;
+      gpointer data;
+      Blob blob;
+
+      if (k < 0 || k >= (int) G_N_ELEMENTS (outcome_names))
+        {
+          _mqlw_reader_set_damaged (error, r->path, _("an unknown outcome is stored"));
+          return FALSE;
+        }
+      size = k < MQLW_N_STAGES ? sizeof (gint8) : k == MQLW_N_STAGES ? sizeof (double) : sizeof (gint32);
+      /* Translators: %s is an outcome's name ("won", "created_days"). */
+      part = g_strdup_printf (_("outcome %s"), outcome_names[k]);
+      blob = (Blob) { "outcomes", "data", k, part, stmt, 1, 2, NULL };
+      data = read_array (r, &blob, (gsize) dataset->n_rows * size, G_MAXUINT, &rd, error);
+      if (data == NULL)
+        return FALSE;
+      if (k < MQLW_N_STAGES)
+        dataset->outcomes.stage[k] = data;
+      else if (k == MQLW_N_STAGES)
+        dataset->outcomes.amount = data;
+      else
+        dataset->outcomes.created_days = data;
+      check_deferred (r, &rd, &blob, data);
+    }
+  return _mqlw_reader_finish_rows (r, &stmt, code, error);
+}
+
+static gboolean
+read_problems (MqlwReader  *r,
+               MqlwDataset *dataset,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int code;
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT level, line, column_name, message FROM problems ORDER BY id", -1, &stmt, NULL);
+  while (_mqlw_reader_next_row (stmt, &code))
+    {
+      const char *message = (const char *) sqlite3_column_text (stmt, 3);
+      g_ptr_array_add (dataset->problems,
+                       mqlw_problem_new (sqlite3_column_int (stmt, 0) == MQLW_PROBLEM_ERROR ? MQLW_PROBLEM_ERROR
+                                                                                           : MQLW_PROBLEM_WARNING,
+                                         (guint64) sqlite3_column_int64 (stmt, 1),
+                                         (const char *) sqlite3_column_text (stmt, 2),
+                                         "%s", message != NULL ? message : ""));
+    }
+  return _mqlw_reader_finish_rows (r, &stmt, code, error);
+}
+
+static MqlwDataset *
+new_dataset (MqlwReader *r,
+             GError    **error)
+{
+  g_autofree char *n_rows_text = _mqlw_reader_meta (r, "n_rows");
+  MqlwDataset *dataset;
+  guint64 parsed = 0;
+
+  if (n_rows_text == NULL)
+    {
+      _mqlw_reader_set_damaged (error, r->path, _("the lead count is missing"));
+      return NULL;
+    }
+  if (!g_ascii_string_to_unsigned (n_rows_text, 10, 0, G_MAXUINT32, &parsed, NULL))
+    {
+      _mqlw_reader_set_damaged (error, r->path, _("the lead count is not a number"));
+      return NULL;
+    }
+  dataset = mqlw_dataset_new ((guint) parsed);
+  dataset->source_name = _mqlw_reader_meta (r, "source_name");
+  dataset->source_sha256 = _mqlw_reader_meta (r, "source_sha256");
+  if (dataset->source_name == NULL)
+    dataset->source_name = g_path_get_basename (r->path);
+  return dataset;
+}
+
+MqlwDataset *
+_mqlw_project_read_dataset (MqlwReader *r,
+                            GError    **error)
+{
+  g_autoptr(MqlwDataset) dataset = NULL;
+  /* Declared after the dataset, so its checks end before the dataset could be freed. */
+  g_autoptr(MqlwVerifier) verifier = mqlw_verifier_new ();
+  g_autofree char *mismatch = NULL;
+  gint64 total = 0;
+
+  dataset = new_dataset (r, error);
+  if (dataset == NULL ||
+      !_mqlw_reader_int (r, "SELECT coalesce (sum (length (data)), 0) + coalesce (sum (length (dict)), 0)"
+                            " + coalesce ((SELECT sum (length (data)) FROM outcomes), 0) FROM columns", &total, error))
+    return NULL;
+  r->total = (guint64) total;
+  r->verifier = verifier;
+  if (!read_columns (r, dataset, error) || !read_outcomes (r, dataset, error) || !read_problems (r, dataset, error))
+    return NULL;
+  r->verifier = NULL;
+  mismatch = mqlw_verifier_finish (g_steal_pointer (&verifier));
+  if (mismatch != NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("%s does not hold what was saved (its checksum differs)"), mismatch);
+      _mqlw_reader_set_damaged (error, r->path, what);
+      return NULL;
+    }
+  return g_steal_pointer (&dataset);
+}
