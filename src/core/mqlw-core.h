@@ -55,4 +55,6 @@
 #include "mqlw-lead-scores.h"
 #include "mqlw-aggregate.h"
 #include "mqlw-calibration-aggregate.h"
+#include "mqlw-scoring.h"
+#include "mqlw-calibration-json.h"
 #include "mqlw-safe-write.h"

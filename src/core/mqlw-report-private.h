@@ -6,6 +6,7 @@
 #pragma once
 
 #include "mqlw-calibration.h"
+#include "mqlw-scoring.h"
 #include "mqlw-report.h"
 #include "mqlw-scorer.h"
 
@@ -45,8 +46,7 @@ struct _MqlwReport {
   MqlwModel       *model;
   MqlwSignoff     *signoff;
   guint            version;
-  MqlwScorer      *scorer;
-  MqlwCalibration *calibration;
+  MqlwScoring  *scoring;
   MqlwBucketTable *table;
   MqlwPreview      preview;
   GPtrArray       *blocks;

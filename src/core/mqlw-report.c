@@ -802,7 +802,7 @@ build_threshold (MqlwReport *self)
 
   add_block (self, BLOCK_SUBHEADING, _("Around the threshold"));
   table = add_table (self, header, widths, G_N_ELEMENTS (header), 0x7e);
-  mqlw_calibration_score_range (self->calibration, &lo, &hi);
+  mqlw_calibration_score_range (mqlw_scoring_get_calibration (self->scoring), &lo, &hi);
   for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
     {
       double t = model->threshold + offsets[i];
@@ -811,7 +811,8 @@ build_threshold (MqlwReport *self)
 
       if (offsets[i] != 0 && (t < floor (lo) || t > ceil (hi)))
         continue;
-      mqlw_calibration_preview (self->calibration, t, model->capacity_per_month, &q);
+      mqlw_calibration_preview (mqlw_scoring_get_calibration (self->scoring), t,
+                                model->capacity_per_month, &q);
       if (offsets[i] == 0)
         table->bold_row = (gint) ((table->items->len / table->n_columns) - 1);
       g_ptr_array_add (table->items, offsets[i] == 0 ? g_strdup_printf (_("%s (agreed)"), tt) : g_strdup (tt));
@@ -1265,25 +1266,23 @@ mqlw_report_new_full (MqlwDataset             *dataset,
   self->version = version;
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
 
-  self->scorer = mqlw_scorer_new (dataset, model, &local);
-  if (self->scorer == NULL)
+  self->scoring = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, &local);
+  if (self->scoring == NULL)
     {
       g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_SCORE,
                    _("The model cannot score this data: %s"), local->message);
       return NULL;
     }
-  self->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (self->scorer), &dataset->outcomes,
-                                            model->paths.score);
   if (!isnan (options->months))
-    mqlw_calibration_set_months (self->calibration, options->months);
+    mqlw_scoring_set_months (self->scoring, options->months);
   spec = choose_bucket_spec (options, signoff);
-  self->table = mqlw_calibration_buckets (self->calibration, spec, &options->cuts, &local);
+  self->table = mqlw_scoring_buckets (self->scoring, spec, &options->cuts, &local);
   if (self->table == NULL)
     {
       g_set_error (error, MQLW_REPORT_ERROR, MQLW_REPORT_ERROR_SCORE, "%s", local->message);
       return NULL;
     }
-  mqlw_calibration_preview (self->calibration, model->threshold, model->capacity_per_month, &self->preview);
+  mqlw_scoring_preview (self->scoring, &self->preview);
 
   build_glance (self);
   build_data (self);
@@ -1305,8 +1304,7 @@ mqlw_report_free (MqlwReport *self)
     return;
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->table, mqlw_bucket_table_free);
-  g_clear_pointer (&self->calibration, mqlw_calibration_free);
-  g_clear_pointer (&self->scorer, mqlw_scorer_free);
+  g_clear_pointer (&self->scoring, mqlw_scoring_unref);
   g_clear_pointer (&self->signoff, mqlw_signoff_unref);
   g_clear_pointer (&self->model, mqlw_model_unref);
   g_clear_pointer (&self->dataset, mqlw_dataset_unref);
@@ -1370,13 +1368,13 @@ mqlw_report_get_model (MqlwReport *self)
 MqlwScorer *
 mqlw_report_get_scorer (MqlwReport *self)
 {
-  return self->scorer;
+  return mqlw_scoring_get_scorer (self->scoring);
 }
 
 MqlwCalibration *
 mqlw_report_get_calibration (MqlwReport *self)
 {
-  return self->calibration;
+  return mqlw_scoring_get_calibration (self->scoring);
 }
 
 const MqlwBucketTable *

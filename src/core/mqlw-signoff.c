@@ -17,6 +17,8 @@
 #include "mqlw-signoff-private.h"
 #include "mqlw-sql.h"
 #include "mqlw-scorer.h"
+#include "mqlw-scoring.h"
+#include "mqlw-calibration-json.h"
 
 G_DEFINE_QUARK (mqlw-signoff-error-quark, mqlw_signoff_error)
 
@@ -266,94 +268,6 @@ digest_overall (char * const *part_digests,
 
 /* ---- metrics ----------------------------------------------------------- */
 
-static void
-set_number (JsonObject *object,
-            const char *name,
-            double      value,
-            int         decimals)
-{
-  if (!isfinite (value))
-    json_object_set_null_member (object, name);
-  else
-    json_object_set_double_member (object, name, mqlw_export_round (value, decimals));
-}
-
-static void
-set_rates (JsonObject     *object,
-           const MqlwRate *rates)
-{
-  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-    {
-      const MqlwRate *rate = &rates[s];
-      JsonObject *r;
-
-      if (!rate->present)
-        {
-          json_object_set_null_member (object, mqlw_stage_to_string (s));
-          continue;
-        }
-      r = json_object_new ();
-      json_object_set_int_member (r, "known", (gint64) rate->known);
-      json_object_set_int_member (r, "reached", (gint64) rate->reached);
-      set_number (r, "rate", rate->rate, 6);
-      set_number (r, "ci_low", rate->ci_low, 6);
-      set_number (r, "ci_high", rate->ci_high, 6);
-      json_object_set_object_member (object, mqlw_stage_to_string (s), r);
-    }
-}
-
-static JsonNode *
-buckets_node (const MqlwBucketTable *table)
-{
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; i < table->n_buckets; i++)
-    {
-      const MqlwBucket *bucket = &table->buckets[i];
-      JsonObject *b = json_object_new ();
-
-      set_number (b, "lo", bucket->lo, 2);
-      set_number (b, "hi", bucket->hi, 2);
-      json_object_set_int_member (b, "leads", (gint64) bucket->leads);
-      set_number (b, "share", bucket->share, 6);
-      set_rates (b, bucket->stage);
-      json_object_set_string_member (b, "verdict", mqlw_verdict_to_string (bucket->verdict));
-      json_array_add_object_element (array, b);
-    }
-  return json_node_init_array (json_node_alloc (), array);
-}
-
-static JsonNode *
-preview_node (const MqlwPreview *preview)
-{
-  JsonObject *p = json_object_new ();
-  JsonObject *paths = json_object_new ();
-
-  set_number (p, "threshold", preview->threshold, 2);
-  json_object_set_int_member (p, "leads", (gint64) preview->leads);
-  json_object_set_int_member (p, "disqualified", (gint64) preview->disqualified);
-  json_object_set_int_member (p, "mql", (gint64) preview->mql);
-  set_number (p, "mql_share", preview->mql_share, 6);
-  set_number (p, "months", preview->months, 2);
-  set_number (p, "mql_per_month", preview->mql_per_month, 2);
-  json_object_set_int_member (paths, "score", (gint64) preview->by_path[MQLW_PATH_INDEX_SCORE]);
-  json_object_set_int_member (paths, "grade_behaviour", (gint64) preview->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR]);
-  json_object_set_int_member (paths, "hand_raiser", (gint64) preview->by_path[MQLW_PATH_INDEX_HAND_RAISER]);
-  json_object_set_object_member (p, "by_path", paths);
-  set_rates (p, preview->stage);
-  set_number (p, "acceptance_coverage", preview->acceptance_coverage, 6);
-  json_object_set_int_member (p, "wins_total", (gint64) preview->wins_total);
-  json_object_set_int_member (p, "wins_captured", (gint64) preview->wins_captured);
-  json_object_set_int_member (p, "wins_missed", (gint64) preview->wins_missed);
-  set_number (p, "wins_captured_share", preview->wins_captured_share, 6);
-  set_number (p, "capacity_per_month", preview->capacity_per_month, 2);
-  if (isnan (preview->capacity_per_month) || isnan (preview->mql_per_month))   /* no capacity verdict */
-    json_object_set_null_member (p, "over_capacity");
-  else
-    json_object_set_boolean_member (p, "over_capacity", preview->over_capacity);
-  return json_node_init_object (json_node_alloc (), p);
-}
-
 JsonNode *
 mqlw_signoff_compute_metrics (MqlwDataset  *dataset,
                               MqlwModel    *model,
@@ -368,8 +282,7 @@ mqlw_signoff_compute_metrics_for (MqlwDataset  *dataset,
                                   const char   *bucket_spec,
                                   GError      **error)
 {
-  g_autoptr(MqlwScorer) scorer = NULL;
-  g_autoptr(MqlwCalibration) calibration = NULL;
+  g_autoptr(MqlwScoring) scoring = NULL;
   g_autoptr(MqlwBucketSpec) spec = NULL;
   g_autoptr(MqlwBucketTable) table = NULL;
   g_autoptr(GError) local = NULL;
@@ -380,14 +293,13 @@ mqlw_signoff_compute_metrics_for (MqlwDataset  *dataset,
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (model != NULL, NULL);
 
-  scorer = mqlw_scorer_new (dataset, model, &local);
-  if (scorer == NULL)
+  scoring = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, &local);
+  if (scoring == NULL)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_SCORE,
                    _("The model cannot score this data: %s"), local->message);
       return NULL;
     }
-  calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes, model->paths.score);
   spec = mqlw_bucket_spec_parse (bucket_spec != NULL ? bucket_spec : MQLW_SIGNOFF_BUCKET_SPEC, &local);
   if (spec == NULL)
     {
@@ -396,19 +308,19 @@ mqlw_signoff_compute_metrics_for (MqlwDataset  *dataset,
       return NULL;
     }
   mqlw_verdict_cuts_init_default (&cuts);
-  table = mqlw_calibration_buckets (calibration, spec, &cuts, &local);
+  table = mqlw_scoring_buckets (scoring, spec, &cuts, &local);
   if (table == NULL)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_SCORE,
                    _("The score buckets cannot be built: %s"), local->message);
       return NULL;
     }
-  mqlw_calibration_preview (calibration, model->threshold, model->capacity_per_month, &preview);
+  mqlw_scoring_preview (scoring, &preview);
 
   metrics = json_object_new ();
   json_object_set_string_member (metrics, "bucket_spec", bucket_spec != NULL ? bucket_spec : MQLW_SIGNOFF_BUCKET_SPEC);
-  json_object_set_member (metrics, "buckets", buckets_node (table));
-  json_object_set_member (metrics, "preview", preview_node (&preview));
+  json_object_set_member (metrics, "buckets", mqlw_json_signed_buckets (table));
+  json_object_set_member (metrics, "preview", mqlw_json_signed_preview (&preview));
   return json_node_init_object (json_node_alloc (), metrics);
 }
 
