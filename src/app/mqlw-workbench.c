@@ -511,13 +511,6 @@ mqlw_workbench_state_free (MqlwWorkbenchState *state)
   g_free (state);
 }
 
-static gboolean
-check_cancelled (GCancellable  *cancellable,
-                 GError       **error)
-{
-  return g_cancellable_set_error_if_cancelled (cancellable, error);
-}
-
 MqlwWorkbenchState *
 mqlw_workbench_state_new (MqlwDataset   *dataset,
                           MqlwModel     *baseline,

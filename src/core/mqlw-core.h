@@ -13,6 +13,7 @@
 #include "mqlw-model-check.h"
 #include "mqlw-read.h"
 #include "mqlw-json-limits.h"
+#include "mqlw-json-text.h"
 #include "mqlw-import.h"
 #include "mqlw-model.h"
 #include "mqlw-model-edit.h"

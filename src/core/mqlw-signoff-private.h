@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mqlw-signoff-private.h — what mqlw-signoff.c and mqlw-signatures.c share:
- * the one canonical JSON writer and the parsed export. Not for other modules. */
+ * the parsed export (the canonical JSON writer is mqlw-json-text.h's). Not for other modules. */
 #pragma once
 
 #include "mqlw-signoff.h"
+#include "mqlw-json-text.h"
 
 G_BEGIN_DECLS
 
-/* The canonical form of @node (see mqlw-signoff.h): a new node, and its text. */
-JsonNode *mqlw_json_canonical_node (JsonNode *node);
-char     *mqlw_json_canonical_text (JsonNode *node);
+/* The canonical form of @node (see mqlw-signoff.h): mqlw-json-text.h. */
 
 typedef struct {
   JsonObject *root;                          /* borrowed from the parser */

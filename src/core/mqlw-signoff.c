@@ -19,6 +19,7 @@
 #include "mqlw-scorer.h"
 #include "mqlw-scoring.h"
 #include "mqlw-calibration-json.h"
+#include "mqlw-json-text.h"
 
 G_DEFINE_QUARK (mqlw-signoff-error-quark, mqlw_signoff_error)
 
@@ -145,59 +146,6 @@ mqlw_signoff_part_label (MqlwSignoffPart part)
 
 /* ---- canonical form and digests ---------------------------------------- */
 
-static gint
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Sorted keys, integral numbers as integers (see the header). */
-static JsonNode *
-canonical_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        JsonObject *copy = json_object_new ();
-        g_autoptr(GList) members = json_object_get_members (object);
-        g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-        for (GList *l = members; l != NULL; l = l->next)
-          g_ptr_array_add (names, l->data);
-        g_ptr_array_sort (names, compare_names);
-        for (guint i = 0; i < names->len; i++)
-          {
-            const char *name = g_ptr_array_index (names, i);
-            json_object_set_member (copy, name, canonical_node (json_object_get_member (object, name)));
-          }
-        return json_node_init_object (json_node_alloc (), copy);
-      }
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        JsonArray *copy = json_array_sized_new (json_array_get_length (array));
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          json_array_add_element (copy, canonical_node (json_array_get_element (array, i)));
-        return json_node_init_array (json_node_alloc (), copy);
-      }
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        {
-          double value = json_node_get_double (node);
-          if (isfinite (value) && value == floor (value) && fabs (value) < 9007199254740992.0)
-            return json_node_init_int (json_node_alloc (), (gint64) value);
-        }
-      return json_node_copy (node);
-    case JSON_NODE_NULL:
-    default:
-      return json_node_init_null (json_node_alloc ());
-    }
-}
-
 static char *
 node_to_text (JsonNode *node,
               gboolean  pretty)
@@ -214,23 +162,6 @@ static char *
 digest_text (const char *text)
 {
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-}
-
-JsonNode *
-mqlw_json_canonical_node (JsonNode *node)
-{
-  g_return_val_if_fail (node != NULL, NULL);
-  return canonical_node (node);
-}
-
-char *
-mqlw_json_canonical_text (JsonNode *node)
-{
-  g_autoptr(JsonNode) canonical = NULL;
-
-  g_return_val_if_fail (node != NULL, NULL);
-  canonical = canonical_node (node);
-  return node_to_text (canonical, FALSE);
 }
 
 static char *
@@ -672,21 +603,17 @@ parse_date (const char *text,
 static JsonNode *
 build_document (const MqlwSignoff *self)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *model_json = NULL;
   g_autofree char *signed_on = NULL, *review_on = NULL;
   JsonObject *object, *digests;
 
-  model_json = mqlw_model_to_json (self->model, FALSE);
-  if (!json_parser_load_from_data (parser, model_json, -1, NULL))
-    g_return_val_if_reached (NULL);
   signed_on = format_date (&self->signed_on);
   review_on = format_date (&self->review_on);
 
   object = json_object_new ();
   json_object_set_string_member (object, "format", MQLW_SIGNOFF_FORMAT);
   json_object_set_int_member (object, "version", self->format_version);
-  json_object_set_member (object, "model", json_node_copy (json_parser_get_root (parser)));
+  /* The tree the canonical text reads back as (mqlw_model_to_node). */
+  json_object_set_member (object, "model", mqlw_model_to_node (self->model));
   json_object_set_member (object, "threshold", threshold_node (self->threshold));
   json_object_set_member (object, "capacity_per_month", capacity_node (self->capacity_per_month));
   json_object_set_member (object, "dataset", dataset_node (self));
