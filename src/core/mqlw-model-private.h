@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mqlw-model-private.h — what the model (mqlw-model.c) and its JSON
- * (mqlw-model-json.c) share. Not for other modules. */
+ * (mqlw-model-read.c, mqlw-model-write.c) share. Not for other modules. */
 #pragma once
 
 #include "mqlw-model.h"
