@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "mqlw-model.h"
+#include "mqlw-json-text.h"
 
 static char *
 sample_path (const char *name)
@@ -472,6 +473,176 @@ test_finite_numbers (void)
   g_assert_true (mqlw_model_check_numbers (model, &error));
 }
 
+static void
+set_label (char       **label,
+           const char  *text)
+{
+  g_free (*label);
+  *label = g_strdup (text);
+}
+
+static void
+set_values (MqlwMatch  *match,
+            const char *values)
+{
+  g_strfreev (match->values);
+  match->values = g_strsplit (values, ",", -1);
+}
+
+/* The canonical text of a model built by hand, written out by hand: sign-off
+ * digests cover these bytes (keys in this order, no whitespace, whole numbers
+ * as integers and never "-0", other numbers in their shortest form, NaN as
+ * null, unset strings as null, labels as stored). */
+static void
+test_canonical_pin (void)
+{
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autofree char *compact = NULL;
+  g_autofree char *pretty = NULL;
+  MqlwFitRule *vp, *size;
+  MqlwBehaviourRule *web;
+  MqlwDisqualifier *rival;
+
+  set_label (&model->name, "Pin \"quoted\"");
+  vp = mqlw_model_add_fit (model, "vp", "title", MQLW_MATCH_IN_SET, 0.1);
+  set_label (&vp->label, "Vice presidents");
+  set_values (&vp->match, "VP,SVP");
+  size = mqlw_model_add_fit (model, "size", "employees", MQLW_MATCH_RANGE, -12.5);
+  set_label (&size->label, "Mid-size");
+  size->enabled = FALSE;
+  size->match.min = -0.0;
+  size->match.max = 0.1 + 0.2;     /* 0.30000000000000004: the shortest text that reads back */
+  web = mqlw_model_add_behaviour (model, "web", "web_visits", 2.5, NAN);
+  set_label (&web->label, "Web visits");
+  web->decay = TRUE;
+  model->decay.kind = MQLW_DECAY_HALF_LIFE;
+  model->decay.half_life_days = 14;
+  rival = mqlw_model_add_disqualifier (model, "rival", "competitor", "email", MQLW_MATCH_EMAIL_DOMAIN);
+  set_label (&rival->label, "Rivals");
+  set_values (&rival->match, "rival.com");
+  model->threshold = 50;
+  model->capacity_per_month = 1e15;   /* not below 10^15: "1e+15" */
+
+  compact = mqlw_model_to_json (model, FALSE);
+  g_assert_cmpstr (compact, ==,
+    "{\"format\":\"mql-workbench-model\",\"version\":1,\"name\":\"Pin \\\"quoted\\\"\",\"description\":\"\","
+    "\"score_column\":null,"
+    "\"fit\":["
+      "{\"id\":\"vp\",\"label\":\"Vice presidents\",\"enabled\":true,\"field\":\"title\",\"op\":\"in\","
+       "\"values\":[\"VP\",\"SVP\"],\"points\":0.1},"
+      "{\"id\":\"size\",\"label\":\"Mid-size\",\"enabled\":false,\"field\":\"employees\",\"op\":\"range\","
+       "\"min\":0,\"max\":0.30000000000000004,\"points\":-12.5}],"
+    "\"behaviour\":["
+      "{\"id\":\"web\",\"label\":\"Web visits\",\"enabled\":true,\"activity\":\"web_visits\",\"points\":2.5,"
+       "\"cap\":null,\"decay\":true,\"date_column\":null}],"
+    "\"decay\":{\"kind\":\"half_life\",\"half_life_days\":14},"
+    "\"grades\":{\"enabled\":false,\"a\":40,\"b\":25,\"c\":10,\"multipliers\":{\"A\":1,\"B\":1,\"C\":1,\"D\":1}},"
+    "\"paths\":{\"score\":true,\"grade_behaviour\":{\"enabled\":false,\"min_grade\":\"B\",\"behaviour_min\":50},"
+      "\"hand_raiser\":{\"enabled\":false,\"activities\":[],\"min_grade\":\"B\"}},"
+    "\"disqualifiers\":["
+      "{\"id\":\"rival\",\"label\":\"Rivals\",\"enabled\":true,\"reason\":\"competitor\",\"field\":\"email\","
+       "\"op\":\"email_domain\",\"values\":[\"rival.com\"]}],"
+    "\"threshold\":50,\"capacity_per_month\":1e+15}");
+
+  /* The tree sign-off's export embeds is the one the canonical text reads
+   * back as: the same types (50 an integer, 1e+15 a double), so the same
+   * bytes in json-glib's pretty export. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(JsonNode) node = mqlw_model_to_node (model);
+    g_autofree char *read_back = NULL;
+    g_autofree char *built = NULL;
+
+    g_assert_true (json_parser_load_from_data (parser, compact, -1, NULL));
+    read_back = json_to_string (json_parser_get_root (parser), TRUE);
+    built = json_to_string (node, TRUE);
+    g_assert_cmpstr (built, ==, read_back);
+  }
+
+  /* The file people read: a rule, a step, a path on one line; a decay by
+   * steps over several, even with no step. */
+  g_ptr_array_set_size (model->fit, 1);
+  g_ptr_array_set_size (model->behaviour, 0);
+  g_ptr_array_set_size (model->disqualifiers, 0);
+  model->decay.kind = MQLW_DECAY_STEPS;
+  model->decay.beyond = 0;
+  model->capacity_per_month = NAN;
+  pretty = mqlw_model_to_json (model, TRUE);
+  g_assert_cmpstr (pretty, ==,
+    "{\n"
+    "  \"format\": \"mql-workbench-model\",\n"
+    "  \"version\": 1,\n"
+    "  \"name\": \"Pin \\\"quoted\\\"\",\n"
+    "  \"description\": \"\",\n"
+    "  \"score_column\": null,\n"
+    "  \"fit\": [\n"
+    "    {\"id\": \"vp\", \"label\": \"Vice presidents\", \"enabled\": true, \"field\": \"title\", \"op\": \"in\", "
+    "\"values\": [\"VP\", \"SVP\"], \"points\": 0.1}\n"
+    "  ],\n"
+    "  \"behaviour\": [],\n"
+    "  \"decay\": {\n"
+    "    \"kind\": \"steps\",\n"
+    "    \"steps\": [],\n"
+    "    \"beyond\": 0\n"
+    "  },\n"
+    "  \"grades\": {\n"
+    "    \"enabled\": false,\n"
+    "    \"a\": 40,\n"
+    "    \"b\": 25,\n"
+    "    \"c\": 10,\n"
+    "    \"multipliers\": {\"A\": 1, \"B\": 1, \"C\": 1, \"D\": 1}\n"
+    "  },\n"
+    "  \"paths\": {\n"
+    "    \"score\": true,\n"
+    "    \"grade_behaviour\": {\"enabled\": false, \"min_grade\": \"B\", \"behaviour_min\": 50},\n"
+    "    \"hand_raiser\": {\"enabled\": false, \"activities\": [], \"min_grade\": \"B\"}\n"
+    "  },\n"
+    "  \"disqualifiers\": [],\n"
+    "  \"threshold\": 50,\n"
+    "  \"capacity_per_month\": null\n"
+    "}\n");
+}
+
+/* Sign-off's parts are written in json-glib's own number form: the text must
+ * equal json-glib's generator's, byte for byte. */
+static void
+test_json_text_glib_form (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "a");
+  json_builder_add_double_value (builder, 0.1);
+  json_builder_set_member_name (builder, "b");
+  json_builder_add_double_value (builder, 2.0);
+  json_builder_set_member_name (builder, "c");
+  json_builder_add_double_value (builder, 1e22);
+  json_builder_set_member_name (builder, "d");
+  json_builder_begin_array (builder);
+  json_builder_add_int_value (builder, -7);
+  json_builder_add_null_value (builder);
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_add_string_value (builder, "tab\t, quote \", é, \x01");
+  json_builder_begin_object (builder);
+  json_builder_end_object (builder);
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "ключ \"k\"");
+  json_builder_add_double_value (builder, -0.333333);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  ours = mqlw_json_to_text (root, MQLW_JSON_NUMBERS_GLIB, NULL, NULL);
+  theirs = json_to_string (root, FALSE);
+  g_assert_cmpstr (ours, ==, theirs);
+  /* And what json-glib writes, for the record: %.17g, "2.0" for a whole double. */
+  g_assert_nonnull (strstr (ours, "{\"a\":0.10000000000000001,\"b\":2.0,"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,5 +663,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/model/not-in-contains-unscored", test_not_in_contains_unscored_json);
 
   g_test_add_func ("/mqlw/model/finite-numbers", test_finite_numbers);
+  g_test_add_func ("/mqlw/model/canonical-pin", test_canonical_pin);
+  g_test_add_func ("/mqlw/json-text/glib-form", test_json_text_glib_form);
   return g_test_run ();
 }

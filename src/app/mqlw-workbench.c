@@ -14,17 +14,15 @@
 #define MAX_UNDO 200
 
 /* What one worker job reads: shared by the workbench and the job in flight.
- * The scorer's arrays are written only by the job in flight; the calibration
- * is replaced only on the main thread while no job runs. */
+ * The scoring's scorer and histogram are written only by the job in
+ * flight (mqlw_scoring_rescore); its calibration is replaced only on the
+ * main thread while no job runs. */
 typedef struct {
   gatomicrefcount  ref_count;
   MqlwDataset     *dataset;
   MqlwModel       *baseline;
-  MqlwScorer      *baseline_scorer;
-  MqlwCalibration *baseline_calibration;
-  MqlwScorer      *scorer;
-  MqlwHistogram   *histogram;      /* the scorer's counts, kept from step to step (job in flight only) */
-  MqlwCalibration *calibration;    /* of the shown figures */
+  MqlwScoring  *baseline_scoring;   /* the baseline as opened */
+  MqlwScoring  *scoring;            /* of the shown figures, with what-if counts */
 } Engine;
 
 /* One job: a private copy of the model, what to compute. */
@@ -117,11 +115,8 @@ engine_unref (Engine *engine)
 {
   if (!g_atomic_ref_count_dec (&engine->ref_count))
     return;
-  g_clear_pointer (&engine->calibration, mqlw_calibration_free);
-  g_clear_pointer (&engine->histogram, mqlw_histogram_free);
-  g_clear_pointer (&engine->scorer, mqlw_scorer_free);
-  g_clear_pointer (&engine->baseline_calibration, mqlw_calibration_free);
-  g_clear_pointer (&engine->baseline_scorer, mqlw_scorer_free);
+  g_clear_pointer (&engine->scoring, mqlw_scoring_unref);
+  g_clear_pointer (&engine->baseline_scoring, mqlw_scoring_unref);
   g_clear_pointer (&engine->baseline, mqlw_model_unref);
   g_clear_pointer (&engine->dataset, mqlw_dataset_unref);
   g_free (engine);
@@ -196,17 +191,16 @@ compute_result (Job     *job,
 
   result->model = mqlw_model_ref (job->model);
   /* An aggregate has no scorer: only the threshold, capacity and period move. */
-  if (job->rescore && engine->scorer != NULL)
+  if (job->rescore && !mqlw_scoring_is_aggregate (engine->scoring))
     {
-      if (!mqlw_scorer_update (engine->scorer, job->model, error_out))
+      /* Moves only the leads whose score changed; the period is job->months,
+       * applied to the scoring while no job ran (apply_months). */
+      result->calibration = mqlw_scoring_rescore (engine->scoring, job->model, error_out);
+      if (result->calibration == NULL)
         {
           result_free (result);
           return NULL;
         }
-      /* Moves only the leads whose score changed (mqlw-histogram.h). */
-      result->calibration = mqlw_histogram_calibrate (engine->histogram, mqlw_scorer_get_scores (engine->scorer),
-                                                      job->model->paths.score);
-      mqlw_calibration_set_months (result->calibration, job->months);
       result->spec = job->spec != NULL ? mqlw_bucket_spec_copy (job->spec)
                                        : mqlw_workbench_choose_bucket_spec (result->calibration);
       result->buckets = mqlw_calibration_buckets (result->calibration, result->spec, &job->cuts, &error);
@@ -217,18 +211,19 @@ compute_result (Job     *job,
         }
     }
   /* Read only: the main thread replaces it only while no job runs. */
-  calibration = result->calibration != NULL ? result->calibration : engine->calibration;
-  if (engine->scorer == NULL)
+  calibration = result->calibration != NULL ? result->calibration
+                                             : mqlw_scoring_get_calibration (engine->scoring);
+  if (mqlw_scoring_is_aggregate (engine->scoring))
     {
       /* The comparison lists leads: an aggregate has none. */
       for (guint k = 0; k < 2; k++)
         result->swap_scores[k] = g_array_new (FALSE, FALSE, sizeof (double));
       goto suggest;
     }
-  scores = mqlw_scorer_get_scores (engine->scorer);
+  scores = mqlw_scoring_get_scores (engine->scoring);
 
-  result->comparison = mqlw_compare (engine->baseline_calibration,
-                                     mqlw_scorer_get_scores (engine->baseline_scorer),
+  result->comparison = mqlw_compare (mqlw_scoring_get_calibration (engine->baseline_scoring),
+                                     mqlw_scoring_get_scores (engine->baseline_scoring),
                                      engine->baseline->paths.score,
                                      engine->baseline->threshold,
                                      calibration, scores,
@@ -300,8 +295,8 @@ apply_months (MqlwWorkbench *self)
   g_assert (self->task == NULL);
   if (self->engine == NULL)
     return;
-  mqlw_calibration_set_months (self->engine->calibration, self->months);
-  mqlw_calibration_set_months (self->engine->baseline_calibration, self->months);
+  mqlw_scoring_set_months (self->engine->scoring, self->months);
+  mqlw_scoring_set_months (self->engine->baseline_scoring, self->months);
 }
 
 static void
@@ -309,7 +304,7 @@ rebuild_preview (MqlwWorkbench *self)
 {
   if (self->engine == NULL)
     return;
-  mqlw_calibration_preview (self->engine->calibration,
+  mqlw_calibration_preview (mqlw_scoring_get_calibration (self->engine->scoring),
                             self->model->threshold,
                             self->model->capacity_per_month,
                             &self->preview);
@@ -333,7 +328,7 @@ rebucket (MqlwWorkbench *self)
 
   if (self->engine == NULL || self->bucket_spec == NULL)
     return;
-  table = mqlw_calibration_buckets (self->engine->calibration, self->bucket_spec, &self->cuts, NULL);
+  table = mqlw_calibration_buckets (mqlw_scoring_get_calibration (self->engine->scoring), self->bucket_spec, &self->cuts, NULL);
   if (table == NULL)
     return;
   g_clear_pointer (&self->buckets, mqlw_bucket_table_free);
@@ -346,8 +341,7 @@ take_result (MqlwWorkbench *self,
 {
   if (result->calibration != NULL)
     {
-      g_clear_pointer (&self->engine->calibration, mqlw_calibration_free);
-      self->engine->calibration = g_steal_pointer (&result->calibration);
+      mqlw_scoring_set_calibration (self->engine->scoring, g_steal_pointer (&result->calibration));
       g_clear_pointer (&self->bucket_spec, mqlw_bucket_spec_free);
       self->bucket_spec = g_steal_pointer (&result->spec);
       g_clear_pointer (&self->buckets, mqlw_bucket_table_free);
@@ -372,8 +366,9 @@ static void
 roll_back (MqlwWorkbench *self,
            MqlwModel     *failed)
 {
-  MqlwModel *shown = self->engine->scorer != NULL ? mqlw_scorer_get_model (self->engine->scorer)
-                                                  : self->engine->baseline;
+  MqlwModel *shown = !mqlw_scoring_is_aggregate (self->engine->scoring)
+                     ? mqlw_scoring_get_model (self->engine->scoring)
+                     : self->engine->baseline;
   g_autoptr(MqlwModel) restored = mqlw_model_copy (shown);
 
   if (!mqlw_model_equal (failed, self->model))
@@ -516,13 +511,6 @@ mqlw_workbench_state_free (MqlwWorkbenchState *state)
   g_free (state);
 }
 
-static gboolean
-check_cancelled (GCancellable  *cancellable,
-                 GError       **error)
-{
-  return g_cancellable_set_error_if_cancelled (cancellable, error);
-}
-
 MqlwWorkbenchState *
 mqlw_workbench_state_new (MqlwDataset   *dataset,
                           MqlwModel     *baseline,
@@ -551,24 +539,18 @@ mqlw_workbench_state_new (MqlwDataset   *dataset,
   engine->baseline = mqlw_model_copy (baseline);
   state->model = mqlw_model_copy (current);
   state->edited = !mqlw_model_equal (baseline, current);
-  if (!(engine->baseline_scorer = mqlw_scorer_new (dataset, engine->baseline, error)) ||
-      check_cancelled (cancellable, error))
+  engine->baseline_scoring = mqlw_scoring_new (dataset, engine->baseline, MQLW_SCORING_NONE,
+                                                     cancellable, error);
+  if (engine->baseline_scoring == NULL)
     return NULL;
   scored = mqlw_model_copy (current);
-  if (!(engine->scorer = mqlw_scorer_new (dataset, scored, error)) ||
-      check_cancelled (cancellable, error))
+  /* Keeps the counts, so the first edit moves only the leads it changes. */
+  engine->scoring = mqlw_scoring_new (dataset, scored, MQLW_SCORING_WHAT_IF, cancellable, error);
+  if (engine->scoring == NULL)
     return NULL;
-  engine->baseline_calibration = mqlw_calibration_new (mqlw_scorer_get_scores (engine->baseline_scorer),
-                                                       &dataset->outcomes,
-                                                       engine->baseline->paths.score);
-  engine->histogram = mqlw_histogram_new (&dataset->outcomes);
-  engine->calibration = mqlw_histogram_calibrate (engine->histogram, mqlw_scorer_get_scores (engine->scorer),
-                                                  state->model->paths.score);
-  if (check_cancelled (cancellable, error))
-    return NULL;
-  state->spec = mqlw_workbench_choose_bucket_spec (engine->calibration);
+  state->spec = mqlw_workbench_choose_bucket_spec (mqlw_scoring_get_calibration (engine->scoring));
   /* Default verdict cuts here; mqlw_workbench_load_state rebuckets with the window's. */
-  state->buckets = mqlw_calibration_buckets (engine->calibration, state->spec, NULL, NULL);
+  state->buckets = mqlw_scoring_buckets (engine->scoring, state->spec, NULL, NULL);
   /* The comparison, suggestions and sweep, as a worker job computes them. */
   job.engine = engine;
   job.model = state->model;
@@ -594,16 +576,14 @@ mqlw_workbench_state_new_from_aggregate (MqlwAggregate *aggregate,
   state = g_new0 (MqlwWorkbenchState, 1);
   state->engine = engine = g_new0 (Engine, 1);
   g_atomic_ref_count_init (&engine->ref_count);
-  /* No leads: a dataset that only names the file and counts them. */
-  engine->dataset = mqlw_dataset_new ((guint) aggregate->leads);
-  engine->dataset->source_name = g_strdup (aggregate->source_name);
-  engine->dataset->source_sha256 = g_strdup (aggregate->source_sha256);
   engine->baseline = mqlw_model_copy (model);
   state->model = mqlw_model_copy (model);
-  engine->baseline_calibration = mqlw_calibration_new_from_aggregate (aggregate, model->paths.score);
-  engine->calibration = mqlw_calibration_new_from_aggregate (aggregate, model->paths.score);
-  state->spec = mqlw_workbench_choose_bucket_spec (engine->calibration);
-  state->buckets = mqlw_calibration_buckets (engine->calibration, state->spec, NULL, NULL);
+  engine->baseline_scoring = mqlw_scoring_new_from_aggregate (aggregate, engine->baseline);
+  engine->scoring = mqlw_scoring_new_from_aggregate (aggregate, model);
+  /* No leads: a dataset that only names the file and counts them. */
+  engine->dataset = mqlw_dataset_ref (mqlw_scoring_get_dataset (engine->scoring));
+  state->spec = mqlw_workbench_choose_bucket_spec (mqlw_scoring_get_calibration (engine->scoring));
+  state->buckets = mqlw_scoring_buckets (engine->scoring, state->spec, NULL, NULL);
   job.engine = engine;
   job.model = state->model;
   mqlw_verdict_cuts_init_default (&job.cuts);
@@ -615,7 +595,7 @@ gboolean
 mqlw_workbench_is_aggregate (MqlwWorkbench *self)
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
-  return self->engine != NULL && self->engine->scorer == NULL;
+  return self->engine != NULL && mqlw_scoring_is_aggregate (self->engine->scoring);
 }
 
 static void
@@ -1151,14 +1131,14 @@ mqlw_workbench_get_scorer (MqlwWorkbench *self)
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
   g_return_val_if_fail (self->task == NULL, NULL);
-  return self->engine != NULL ? self->engine->scorer : NULL;
+  return self->engine != NULL ? mqlw_scoring_get_scorer (self->engine->scoring) : NULL;
 }
 
 MqlwCalibration *
 mqlw_workbench_get_calibration (MqlwWorkbench *self)
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), NULL);
-  return self->engine != NULL ? self->engine->calibration : NULL;
+  return self->engine != NULL ? mqlw_scoring_get_calibration (self->engine->scoring) : NULL;
 }
 
 const MqlwBucketTable *
@@ -1215,7 +1195,7 @@ mqlw_workbench_get_score_span (MqlwWorkbench *self,
   *from = 0;
   *to = 100;
   if (self->engine != NULL)
-    mqlw_calibration_score_span (self->engine->calibration, 0.01, 0.99, from, to);
+    mqlw_calibration_score_span (mqlw_scoring_get_calibration (self->engine->scoring), 0.01, 0.99, from, to);
   if (isnan (*from))
     *from = 0, *to = 100;
 }
@@ -1237,7 +1217,7 @@ mqlw_workbench_get_score_range (MqlwWorkbench *self,
   *min = 0;
   *max = 100;
   if (self->engine != NULL)
-    mqlw_calibration_score_range (self->engine->calibration, min, max);
+    mqlw_calibration_score_range (mqlw_scoring_get_calibration (self->engine->scoring), min, max);
 }
 
 gboolean
@@ -1254,7 +1234,7 @@ mqlw_workbench_set_bucket_spec (MqlwWorkbench  *self,
 
   automatic = text[0] == '\0' || g_str_equal (text, "auto");
   if (automatic && self->engine != NULL)
-    spec = mqlw_workbench_choose_bucket_spec (self->engine->calibration);
+    spec = mqlw_workbench_choose_bucket_spec (mqlw_scoring_get_calibration (self->engine->scoring));
   else if (automatic)
     spec = mqlw_bucket_spec_parse ("quantiles:10", error);
   else
@@ -1263,7 +1243,7 @@ mqlw_workbench_set_bucket_spec (MqlwWorkbench  *self,
     return FALSE;
   /* A rebucketing of the shown calibration: one pass over its histogram. */
   if (self->engine != NULL &&
-      !(table = mqlw_calibration_buckets (self->engine->calibration, spec, &self->cuts, error)))
+      !(table = mqlw_calibration_buckets (mqlw_scoring_get_calibration (self->engine->scoring), spec, &self->cuts, error)))
     return FALSE;
 
   g_clear_pointer (&self->bucket_spec, mqlw_bucket_spec_free);
@@ -1384,7 +1364,7 @@ mqlw_workbench_apply_model (MqlwWorkbench        *self,
                            _("Open a lead history first."));
       return FALSE;
     }
-  if (self->engine->scorer == NULL)
+  if (mqlw_scoring_is_aggregate (self->engine->scoring))
     {
       g_set_error_literal (error, MQLW_WORKBENCH_ERROR, MQLW_WORKBENCH_ERROR_NEEDS_LEADS,
                            _("Trying other weights needs the leads themselves, and this window shows a "
@@ -1580,10 +1560,10 @@ mqlw_workbench_sweep (MqlwWorkbench *self,
     return NULL;
   if (n_steps == MQLW_WORKBENCH_SWEEP_STEPS && self->sweep != NULL)
     return g_array_copy (self->sweep);
-  mqlw_calibration_score_range (self->engine->calibration, &min, &max);
+  mqlw_calibration_score_range (mqlw_scoring_get_calibration (self->engine->scoring), &min, &max);
   step = (max - min) / n_steps;
   step = step >= 1 ? floor (step) : step > 0 ? step : 1;
-  return mqlw_calibration_sweep (self->engine->calibration, min, max, step,
+  return mqlw_calibration_sweep (mqlw_scoring_get_calibration (self->engine->scoring), min, max, step,
                                  self->model->capacity_per_month);
 }
 

@@ -24,7 +24,7 @@ mqlw_analytics_load (MqlwInvocation *inv,
   if (dataset == NULL)
     return mqlw_report_error (error);
   if (!mqlw_scored_init (scored, dataset, model, &error) ||
-      !mqlw_apply_months (scored->calibration, inv->model.months, &error))
+      !mqlw_apply_months (scored, inv->model.months, &error))
     return mqlw_report_error (error);
   if (!inv->data.quiet)
     {

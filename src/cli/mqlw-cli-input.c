@@ -409,16 +409,16 @@ mqlw_parse_months (const char  *text,
 static double project_months = NAN;
 
 gboolean
-mqlw_apply_months (MqlwCalibration  *calibration,
-                   const char       *text,
-                   GError          **error)
+mqlw_apply_months (MqlwScored  *scored,
+                   const char  *text,
+                   GError     **error)
 {
   double months = project_months;
 
   if (text != NULL && !mqlw_parse_months (text, &months, error))
     return FALSE;
   if (!isnan (months))
-    mqlw_calibration_set_months (calibration, months);
+    mqlw_scoring_set_months (scored->scoring, months);
   return TRUE;
 }
 
@@ -964,6 +964,16 @@ mqlw_print_rule_warnings (const MqlwModel *model,
     }
 }
 
+/* The parts of @scored->scoring, borrowed for the commands. */
+static void
+scored_borrow_parts (MqlwScored *scored)
+{
+  scored->dataset = mqlw_scoring_get_dataset (scored->scoring);
+  scored->model = mqlw_scoring_get_model (scored->scoring);
+  scored->scorer = mqlw_scoring_get_scorer (scored->scoring);
+  scored->calibration = mqlw_scoring_get_calibration (scored->scoring);
+}
+
 gboolean
 mqlw_scored_init (MqlwScored   *scored,
                   MqlwDataset  *dataset,
@@ -971,13 +981,10 @@ mqlw_scored_init (MqlwScored   *scored,
                   GError      **error)
 {
   memset (scored, 0, sizeof *scored);
-  scored->scorer = mqlw_scorer_new (dataset, model, error);
-  if (scored->scorer == NULL)
+  scored->scoring = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, error);
+  if (scored->scoring == NULL)
     return FALSE;
-  scored->dataset = mqlw_dataset_ref (dataset);
-  scored->model = mqlw_model_ref (model);
-  scored->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scored->scorer),
-                                              &dataset->outcomes, model->paths.score);
+  scored_borrow_parts (scored);
   return TRUE;
 }
 
@@ -1002,19 +1009,14 @@ mqlw_scored_init_aggregate (MqlwScored  *scored,
     aggregate = mqlw_aggregate_load (path, error);
   if (aggregate == NULL)
     return FALSE;
-  scored->dataset = mqlw_dataset_new ((guint) aggregate->leads);
-  scored->dataset->source_name = g_strdup (aggregate->source_name);
-  scored->dataset->source_sha256 = g_strdup (aggregate->source_sha256);
-  scored->model = mqlw_model_ref (model);
-  scored->calibration = mqlw_calibration_new_from_aggregate (aggregate, model->paths.score);
+  scored->scoring = mqlw_scoring_new_from_aggregate (aggregate, model);
+  scored_borrow_parts (scored);
   return TRUE;
 }
 
 void
 mqlw_scored_clear (MqlwScored *scored)
 {
-  g_clear_pointer (&scored->calibration, mqlw_calibration_free);
-  g_clear_pointer (&scored->scorer, mqlw_scorer_free);
-  g_clear_pointer (&scored->model, mqlw_model_unref);
-  g_clear_pointer (&scored->dataset, mqlw_dataset_unref);
+  g_clear_pointer (&scored->scoring, mqlw_scoring_unref);
+  memset (scored, 0, sizeof *scored);
 }

@@ -150,9 +150,10 @@ gboolean      mqlw_parse_verdict_cuts  (const char        *cuts_text,
 gboolean      mqlw_parse_months        (const char        *text,
                                         double            *months,
                                         GError           **error);
-/* The period for @calibration: --months when given (@text), else the one
- * stated in the project just loaded, else the created dates. */
-gboolean      mqlw_apply_months        (MqlwCalibration   *calibration,
+/* The period for @scored's figures: --months when given (@text), else the
+ * one stated in the project just loaded, else the created dates. */
+typedef struct _MqlwScored MqlwScored;
+gboolean      mqlw_apply_months        (MqlwScored        *scored,
                                         const char        *text,
                                         GError           **error);
 
@@ -183,13 +184,16 @@ int           mqlw_report_error        (const GError      *error);
 void          mqlw_print_warnings      (GPtrArray         *problems,
                                         const char        *source_name);
 
-/* A scored dataset ready for calibration. */
-typedef struct {
+/* A scored dataset ready for calibration: an scoring (mqlw-scoring.h)
+ * and, for the commands' convenience, its parts (owned by the scoring;
+ * scorer NULL from an aggregate). */
+struct _MqlwScored {
+  MqlwScoring  *scoring;
   MqlwDataset     *dataset;
   MqlwModel       *model;
   MqlwScorer      *scorer;
   MqlwCalibration *calibration;
-} MqlwScored;
+};
 
 gboolean      mqlw_scored_init         (MqlwScored        *scored,
                                         MqlwDataset       *dataset,
@@ -226,22 +230,8 @@ char           *mqlw_cli_allowed_signers   (char             **paths,
 
 /* ---- output ------------------------------------------------------------ */
 
-/* JSON: a rate object {"known","reached","rate","ci_low","ci_high"} or null. */
-void          mqlw_json_add_rate       (JsonBuilder       *builder,
-                                        const char        *member,
-                                        const MqlwRate    *rate);
-/* A score: integral values as integers, others with 2 decimals, ±∞ as null. */
-void          mqlw_json_add_score      (JsonBuilder       *builder,
-                                        const char        *member,
-                                        double             value);
-JsonNode     *mqlw_json_buckets        (const MqlwBucketTable *table);
-/* {"leads": N, "accepted": rate or null, …} */
-JsonNode     *mqlw_json_unscored       (const MqlwUnscored *unscored);
-/* "verdict_stage", "verdict_reason", "verdict_note", "min_known",
- * "shares_include_unscored" and "unscored" members of a bucket table. */
-void          mqlw_json_add_table_facts (JsonBuilder      *builder,
-                                        const MqlwBucketTable *table);
-JsonNode     *mqlw_json_preview        (const MqlwPreview *preview);
+/* The calibration's JSON (mqlw_json_buckets, mqlw_json_preview, …) is
+ * mqlw-calibration-json.h's. */
 void          mqlw_print_json          (JsonNode          *root);
 
 /* CSV through a small writer that quotes where needed. */

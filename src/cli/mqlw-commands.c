@@ -160,7 +160,7 @@ load_and_score (MqlwInvocation *inv,
   if (dataset == NULL)
     return mqlw_report_error (error);
   if (!mqlw_scored_init (scored, dataset, model, &error) ||
-      !mqlw_apply_months (scored->calibration, inv->model.months, &error))
+      !mqlw_apply_months (scored, inv->model.months, &error))
     return mqlw_report_error (error);
   print_notes (&inv->data, scored);
   if (!inv->data.quiet)
@@ -756,8 +756,8 @@ mqlw_command_compare (int    argc,
     return mqlw_report_error (error);
   if (!mqlw_scored_init (&baseline, dataset, baseline_model, &error) ||
       !mqlw_scored_init (&proposed, dataset, proposed_model, &error) ||
-      !mqlw_apply_months (baseline.calibration, inv.model.months, &error) ||
-      !mqlw_apply_months (proposed.calibration, inv.model.months, &error))
+      !mqlw_apply_months (&baseline, inv.model.months, &error) ||
+      !mqlw_apply_months (&proposed, inv.model.months, &error))
     {
       mqlw_scored_clear (&proposed);
       mqlw_scored_clear (&baseline);

@@ -514,13 +514,12 @@ mqlw_command_project (int    argc,
 
 /* ---- export ------------------------------------------------------------ */
 
-static gboolean
-score_project (MqlwProject      *project,
-               double            months,
-               MqlwScorer      **scorer,
-               MqlwCalibration **calibration,
-               GError          **error)
+static MqlwScoring *
+score_project (MqlwProject  *project,
+               double        months,
+               GError      **error)
 {
+  MqlwScoring *scoring;
   MqlwModel *model = mqlw_project_get_model (project);
   MqlwDataset *dataset = mqlw_project_get_dataset (project);
 
@@ -528,21 +527,18 @@ score_project (MqlwProject      *project,
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED, "%s",
                    mqlw_project_get_head (project)->damage);
-      return FALSE;
+      return NULL;
     }
   if (model == NULL)
     {
       g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NOT_FOUND,
                    _("the project has no model yet: add one with mqlw project set-model"));
-      return FALSE;
+      return NULL;
     }
-  *scorer = mqlw_scorer_new (dataset, model, error);
-  if (*scorer == NULL)
-    return FALSE;
-  *calibration = mqlw_calibration_new (mqlw_scorer_get_scores (*scorer), &dataset->outcomes, model->paths.score);
-  if (!isnan (months))
-    mqlw_calibration_set_months (*calibration, months);
-  return TRUE;
+  scoring = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, error);
+  if (scoring != NULL && !isnan (months))
+    mqlw_scoring_set_months (scoring, months);
+  return scoring;
 }
 
 /* --months when given, else the period stated in the project (NAN: none). */
@@ -563,8 +559,7 @@ mqlw_command_export (int    argc,
   g_auto(MqlwInvocation) inv;
   g_autoptr(GError) error = NULL;
   g_autoptr(MqlwProject) project = NULL;
-  g_autoptr(MqlwScorer) scorer = NULL;
-  g_autoptr(MqlwCalibration) calibration = NULL;
+  g_autoptr(MqlwScoring) scoring = NULL;
   g_autofree char *what = NULL, *output = NULL, *buckets = NULL;
   g_autofree char *dialect = NULL, *table_name = NULL, *map_path = NULL;
   int sample_size = 0;
@@ -663,12 +658,14 @@ mqlw_command_export (int    argc,
   else
     {
       MqlwModel *model;
+      MqlwCalibration *calibration;
       g_autofree char *text = NULL;
 
       if (!choose_months (project, months_text, &months, &error) ||
-          !score_project (project, months, &scorer, &calibration, &error))
+          !(scoring = score_project (project, months, &error)))
         return mqlw_report_error (error);
       model = mqlw_project_get_model (project);
+      calibration = mqlw_scoring_get_calibration (scoring);
       if (g_str_equal (what, "sweep"))
         {
           g_autoptr(GArray) sweep = NULL;
@@ -687,7 +684,7 @@ mqlw_command_export (int    argc,
         }
       else
         {
-          g_autoptr(MqlwBucketTable) table = mqlw_calibration_buckets (calibration, spec, &cuts, &error);
+          g_autoptr(MqlwBucketTable) table = mqlw_scoring_buckets (scoring, spec, &cuts, &error);
 
           if (table == NULL)
             return mqlw_report_error (error);

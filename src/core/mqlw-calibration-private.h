@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mqlw-calibration-private.h — the calibration's insides, for its two
- * constructors, and hooks for the calibration tests. */
+ * constructors (mqlw-calibration-count.c, mqlw-calibration-aggregate.c), the
+ * modules that read its counts (mqlw-calibration.c, mqlw-buckets.c,
+ * mqlw-suggest.c, mqlw-compare.c, mqlw-histogram.c), and hooks for the
+ * calibration tests. */
 #pragma once
 
 #include <math.h>
@@ -9,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* The calibration's counts (see "How it works" in mqlw-calibration.c), for
+/* The calibration's counts (see "How it works" in mqlw-calibration-count.c), for
  * its constructors: mqlw_calibration_new () and, from a warehouse's
  * aggregate, mqlw_calibration_new_from_aggregate () (mqlw-calibration-aggregate.c). */
 enum { GROUP_ELIGIBLE, GROUP_FIXED, GROUP_DISQUALIFIED, N_GROUPS };
@@ -74,6 +77,109 @@ mqlw_calibration_key_score (gint64 key)
 {
   return (double) key / 100.0;
 }
+
+/* ---- finding a threshold's row ------------------------------------------ */
+
+/* The smallest key whose score is ≥ @threshold, so that "key ≥ result" is
+ * exactly "score ≥ threshold" for two-decimal scores (50.005 → 5001, and
+ * 1.1 → 110 even though 1.1 × 100 is 110.00000000000001). */
+static inline gint64
+mqlw_calibration_threshold_key (double threshold)
+{
+  double x = threshold * 100.0;
+  gint64 key;
+
+  g_assert (!isnan (threshold));
+
+  if (x <= -KEY_LIMIT)
+    return G_MININT64 / 2;
+  if (x > KEY_LIMIT)
+    return G_MAXINT64 / 2;
+  key = (gint64) ceil (x);
+  while (mqlw_calibration_key_score (key - 1) >= threshold)
+    key--;
+  while (mqlw_calibration_key_score (key) < threshold)
+    key++;
+  return key;
+}
+
+/* Index of the first bin whose key is ≥ @key (n_bins when none). */
+static inline guint
+mqlw_calibration_bin_for_key (MqlwCalibration *self,
+                              gint64           key)
+{
+  guint lo = 0, hi = self->n_bins;
+
+  if (self->n_bins == 0 || key <= self->key_min)
+    return 0;
+  if (key > self->key_max)
+    return self->n_bins;
+  if (self->bin_at != NULL)
+    return self->bin_at[key - self->key_min];
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (self->keys[mid] < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static inline guint
+mqlw_calibration_bin_for_score (MqlwCalibration *self,
+                                double           score)
+{
+  if (isnan (score))
+    return self->n_bins;
+  return mqlw_calibration_bin_for_key (self, mqlw_calibration_threshold_key (score));
+}
+
+static inline gint64
+mqlw_calibration_bin_key (MqlwCalibration *self,
+                          guint            bin)
+{
+  return self->keys[bin];
+}
+
+static inline const guint64 *
+mqlw_calibration_row (MqlwCalibration *self,
+                      guint            bin)
+{
+  return self->suffix + (gsize) bin * self->stride;
+}
+
+/* Counter @j of group @g in a suffix row: j = 0 the count, 1 + p known[p],
+ * 1 + P + p reached[p]. */
+static inline guint64
+mqlw_calibration_counter (MqlwCalibration *self,
+                          const guint64   *row,
+                          guint            g,
+                          guint            j)
+{
+  const guint64 *words = row + g * self->group;
+
+  if (j == 0)
+    return words[0];
+  if (j <= self->n_present)
+    return words[j] & G_GUINT64_CONSTANT (0xffffffff);
+  return words[j - self->n_present] >> 32;
+}
+
+/* Counter @j of all leads (E + F + Q). */
+static inline guint64
+mqlw_calibration_all (MqlwCalibration *self,
+                      const guint64   *row,
+                      guint            j)
+{
+  return mqlw_calibration_counter (self, row, 0, j) + mqlw_calibration_counter (self, row, 1, j) + mqlw_calibration_counter (self, row, 2, j);
+}
+
+/* The score of the lead at @rank (0-based, in score order) among the scored ones. */
+double   mqlw_calibration_score_at_rank (MqlwCalibration *self,
+                                         guint64          rank);
 
 /* Suffix sums over the bins' rows, then the totals. */
 void     mqlw_calibration_finish (MqlwCalibration *self,

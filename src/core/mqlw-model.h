@@ -25,6 +25,8 @@
  * points model scores every lead, a missing value simply earning no points). */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "mqlw-types.h"
 
 G_BEGIN_DECLS
@@ -156,9 +158,13 @@ MqlwModel  *mqlw_model_from_json       (const char  *json,
 MqlwModel  *mqlw_model_load            (const char  *path,
                                         GError     **error);
 /* Canonical form: fixed key order, no insignificant whitespace when !pretty,
- * numbers printed with %.17g trimmed; the same model always gives the same bytes. */
+ * numbers in their shortest form (mqlw-json-text.h); the same model always
+ * gives the same bytes. Sign-off digests cover them: never change them. */
 char       *mqlw_model_to_json         (const MqlwModel *self,
                                         gboolean     pretty);
+/* The same as a json-glib tree: whole numbers below 10^15 as integers, the
+ * rest as doubles, NaN as null (the tree the canonical text reads back as). */
+JsonNode   *mqlw_model_to_node         (const MqlwModel *self);
 gboolean    mqlw_model_save            (const MqlwModel *self,
                                         const char  *path,
                                         GError     **error);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "mqlw-calibration.h"
+#include "mqlw-scoring.h"
 #include "mqlw-report.h"
 #include "mqlw-scorer.h"
 
@@ -45,8 +46,7 @@ struct _MqlwReport {
   MqlwModel       *model;
   MqlwSignoff     *signoff;
   guint            version;
-  MqlwScorer      *scorer;
-  MqlwCalibration *calibration;
+  MqlwScoring     *scoring;
   MqlwBucketTable *table;
   MqlwPreview      preview;
   GPtrArray       *blocks;
@@ -89,7 +89,24 @@ char *mqlw_report_format_percent (double             fraction);
 char *mqlw_report_format_number  (double             value);
 char *mqlw_report_format_points  (double             value);
 
+/* Blocks for the content in other files: a block of @kind (@text copied,
+ * may be NULL), a paragraph, an item of a list or table block. */
+Block *mqlw_report_add_block      (MqlwReport         *self,
+                                   BlockKind           kind,
+                                   const char         *text);
+void   mqlw_report_add_paragraph  (MqlwReport         *self,
+                                   const char         *format,
+                                   ...) G_GNUC_PRINTF (2, 3);
+void   mqlw_report_add_item       (Block              *block,
+                                   const char         *format,
+                                   ...) G_GNUC_PRINTF (2, 3);
+/* "Demo requests, web_visits or form_fills": the first name humanized. */
+char  *mqlw_report_join_humanized (GStrv               names,
+                                   const char         *last_separator);
+
 /* The appendix of evidence from the history (mqlw-report-analytics.c). */
 void mqlw_report_build_analytics (MqlwReport        *self);
+/* The platform appendix (mqlw-report-appendix.c). */
+void mqlw_report_build_appendix  (MqlwReport        *self);
 
 G_END_DECLS

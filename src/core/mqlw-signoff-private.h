@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mqlw-signoff-private.h — what mqlw-signoff.c and mqlw-signatures.c share:
- * the one canonical JSON writer and the parsed export. Not for other modules. */
+/* mqlw-signoff-private.h — what mqlw-signoff.c, mqlw-signoff-verify.c and
+ * mqlw-signatures.c share: the parsed export, digests (the canonical JSON
+ * writer is mqlw-json-text.h's). Not for other modules. */
 #pragma once
 
 #include "mqlw-signoff.h"
+#include "mqlw-json-text.h"
 
 G_BEGIN_DECLS
 
-/* The canonical form of @node (see mqlw-signoff.h): a new node, and its text. */
-JsonNode *mqlw_json_canonical_node (JsonNode *node);
-char     *mqlw_json_canonical_text (JsonNode *node);
+/* The canonical form of @node (see mqlw-signoff.h): mqlw-json-text.h. */
 
 typedef struct {
   JsonObject *root;                          /* borrowed from the parser */
@@ -69,5 +69,20 @@ gboolean       mqlw_signatures_check    (MqlwParsedExport    *parsed,
                                          MqlwVerifyResult    *result,
                                          GCancellable        *cancellable,
                                          GError             **error);
+
+/* What mqlw-signoff-verify.c shares with mqlw-signoff.c: the digests of a
+ * part (its canonical text's SHA-256), of the model part and of them all;
+ * the model of a "model" part; the sign-off an export holds; the
+ * "bucket_spec" a metrics part records (NULL: none). */
+char        *mqlw_signoff_digest_node        (JsonNode          *node);
+char        *mqlw_signoff_digest_model       (const MqlwModel   *model);
+char        *mqlw_signoff_digest_overall     (char * const      *part_digests,
+                                              guint              format_version);
+MqlwModel   *mqlw_signoff_model_from_node    (JsonNode          *node,
+                                              GError           **error);
+MqlwSignoff *mqlw_signoff_from_parsed        (MqlwParsedExport  *parsed,
+                                              gboolean           with_signatures,
+                                              GError           **error);
+const char  *mqlw_signoff_stored_bucket_spec (JsonNode          *metrics);
 
 G_END_DECLS

@@ -17,6 +17,9 @@
 #include "mqlw-signoff-private.h"
 #include "mqlw-sql.h"
 #include "mqlw-scorer.h"
+#include "mqlw-scoring.h"
+#include "mqlw-calibration-json.h"
+#include "mqlw-json-text.h"
 
 G_DEFINE_QUARK (mqlw-signoff-error-quark, mqlw_signoff_error)
 
@@ -69,8 +72,8 @@ mqlw_approver_new (const char *name,
 }
 
 MqlwApprover *
-mqlw_approver_parse (const char  *text,
-                     GError     **error)
+mqlw_approver_parse (const char *text,
+                     GError    **error)
 {
   g_auto(GStrv) parts = NULL;
   MqlwTeam team;
@@ -143,59 +146,6 @@ mqlw_signoff_part_label (MqlwSignoffPart part)
 
 /* ---- canonical form and digests ---------------------------------------- */
 
-static gint
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Sorted keys, integral numbers as integers (see the header). */
-static JsonNode *
-canonical_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        JsonObject *copy = json_object_new ();
-        g_autoptr(GList) members = json_object_get_members (object);
-        g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-        for (GList *l = members; l != NULL; l = l->next)
-          g_ptr_array_add (names, l->data);
-        g_ptr_array_sort (names, compare_names);
-        for (guint i = 0; i < names->len; i++)
-          {
-            const char *name = g_ptr_array_index (names, i);
-            json_object_set_member (copy, name, canonical_node (json_object_get_member (object, name)));
-          }
-        return json_node_init_object (json_node_alloc (), copy);
-      }
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        JsonArray *copy = json_array_sized_new (json_array_get_length (array));
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          json_array_add_element (copy, canonical_node (json_array_get_element (array, i)));
-        return json_node_init_array (json_node_alloc (), copy);
-      }
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        {
-          double value = json_node_get_double (node);
-          if (isfinite (value) && value == floor (value) && fabs (value) < 9007199254740992.0)
-            return json_node_init_int (json_node_alloc (), (gint64) value);
-        }
-      return json_node_copy (node);
-    case JSON_NODE_NULL:
-    default:
-      return json_node_init_null (json_node_alloc ());
-    }
-}
-
 static char *
 node_to_text (JsonNode *node,
               gboolean  pretty)
@@ -214,25 +164,8 @@ digest_text (const char *text)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
-JsonNode *
-mqlw_json_canonical_node (JsonNode *node)
-{
-  g_return_val_if_fail (node != NULL, NULL);
-  return canonical_node (node);
-}
-
 char *
-mqlw_json_canonical_text (JsonNode *node)
-{
-  g_autoptr(JsonNode) canonical = NULL;
-
-  g_return_val_if_fail (node != NULL, NULL);
-  canonical = canonical_node (node);
-  return node_to_text (canonical, FALSE);
-}
-
-static char *
-digest_node (JsonNode *node)
+mqlw_signoff_digest_node (JsonNode *node)
 {
   g_autofree char *text = mqlw_json_canonical_text (node);
 
@@ -240,8 +173,8 @@ digest_node (JsonNode *node)
 }
 
 /* The model part: the criteria without threshold and capacity. */
-static char *
-digest_model (const MqlwModel *model)
+char *
+mqlw_signoff_digest_model (const MqlwModel *model)
 {
   g_autoptr(MqlwModel) criteria = mqlw_model_copy (model);
   g_autofree char *text = NULL;
@@ -252,9 +185,9 @@ digest_model (const MqlwModel *model)
   return digest_text (text);
 }
 
-static char *
-digest_overall (char * const *part_digests,
-                guint         format_version)
+char *
+mqlw_signoff_digest_overall (char * const *part_digests,
+                             guint         format_version)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -266,110 +199,21 @@ digest_overall (char * const *part_digests,
 
 /* ---- metrics ----------------------------------------------------------- */
 
-static void
-set_number (JsonObject *object,
-            const char *name,
-            double      value,
-            int         decimals)
-{
-  if (!isfinite (value))
-    json_object_set_null_member (object, name);
-  else
-    json_object_set_double_member (object, name, mqlw_export_round (value, decimals));
-}
-
-static void
-set_rates (JsonObject     *object,
-           const MqlwRate *rates)
-{
-  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-    {
-      const MqlwRate *rate = &rates[s];
-      JsonObject *r;
-
-      if (!rate->present)
-        {
-          json_object_set_null_member (object, mqlw_stage_to_string (s));
-          continue;
-        }
-      r = json_object_new ();
-      json_object_set_int_member (r, "known", (gint64) rate->known);
-      json_object_set_int_member (r, "reached", (gint64) rate->reached);
-      set_number (r, "rate", rate->rate, 6);
-      set_number (r, "ci_low", rate->ci_low, 6);
-      set_number (r, "ci_high", rate->ci_high, 6);
-      json_object_set_object_member (object, mqlw_stage_to_string (s), r);
-    }
-}
-
-static JsonNode *
-buckets_node (const MqlwBucketTable *table)
-{
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; i < table->n_buckets; i++)
-    {
-      const MqlwBucket *bucket = &table->buckets[i];
-      JsonObject *b = json_object_new ();
-
-      set_number (b, "lo", bucket->lo, 2);
-      set_number (b, "hi", bucket->hi, 2);
-      json_object_set_int_member (b, "leads", (gint64) bucket->leads);
-      set_number (b, "share", bucket->share, 6);
-      set_rates (b, bucket->stage);
-      json_object_set_string_member (b, "verdict", mqlw_verdict_to_string (bucket->verdict));
-      json_array_add_object_element (array, b);
-    }
-  return json_node_init_array (json_node_alloc (), array);
-}
-
-static JsonNode *
-preview_node (const MqlwPreview *preview)
-{
-  JsonObject *p = json_object_new ();
-  JsonObject *paths = json_object_new ();
-
-  set_number (p, "threshold", preview->threshold, 2);
-  json_object_set_int_member (p, "leads", (gint64) preview->leads);
-  json_object_set_int_member (p, "disqualified", (gint64) preview->disqualified);
-  json_object_set_int_member (p, "mql", (gint64) preview->mql);
-  set_number (p, "mql_share", preview->mql_share, 6);
-  set_number (p, "months", preview->months, 2);
-  set_number (p, "mql_per_month", preview->mql_per_month, 2);
-  json_object_set_int_member (paths, "score", (gint64) preview->by_path[MQLW_PATH_INDEX_SCORE]);
-  json_object_set_int_member (paths, "grade_behaviour", (gint64) preview->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR]);
-  json_object_set_int_member (paths, "hand_raiser", (gint64) preview->by_path[MQLW_PATH_INDEX_HAND_RAISER]);
-  json_object_set_object_member (p, "by_path", paths);
-  set_rates (p, preview->stage);
-  set_number (p, "acceptance_coverage", preview->acceptance_coverage, 6);
-  json_object_set_int_member (p, "wins_total", (gint64) preview->wins_total);
-  json_object_set_int_member (p, "wins_captured", (gint64) preview->wins_captured);
-  json_object_set_int_member (p, "wins_missed", (gint64) preview->wins_missed);
-  set_number (p, "wins_captured_share", preview->wins_captured_share, 6);
-  set_number (p, "capacity_per_month", preview->capacity_per_month, 2);
-  if (isnan (preview->capacity_per_month) || isnan (preview->mql_per_month))   /* no capacity verdict */
-    json_object_set_null_member (p, "over_capacity");
-  else
-    json_object_set_boolean_member (p, "over_capacity", preview->over_capacity);
-  return json_node_init_object (json_node_alloc (), p);
-}
-
 JsonNode *
-mqlw_signoff_compute_metrics (MqlwDataset  *dataset,
-                              MqlwModel    *model,
-                              GError      **error)
+mqlw_signoff_compute_metrics (MqlwDataset *dataset,
+                              MqlwModel   *model,
+                              GError     **error)
 {
   return mqlw_signoff_compute_metrics_for (dataset, model, NULL, error);
 }
 
 JsonNode *
-mqlw_signoff_compute_metrics_for (MqlwDataset  *dataset,
-                                  MqlwModel    *model,
-                                  const char   *bucket_spec,
-                                  GError      **error)
+mqlw_signoff_compute_metrics_for (MqlwDataset *dataset,
+                                  MqlwModel   *model,
+                                  const char  *bucket_spec,
+                                  GError     **error)
 {
-  g_autoptr(MqlwScorer) scorer = NULL;
-  g_autoptr(MqlwCalibration) calibration = NULL;
+  g_autoptr(MqlwScoring) scoring = NULL;
   g_autoptr(MqlwBucketSpec) spec = NULL;
   g_autoptr(MqlwBucketTable) table = NULL;
   g_autoptr(GError) local = NULL;
@@ -380,14 +224,13 @@ mqlw_signoff_compute_metrics_for (MqlwDataset  *dataset,
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (model != NULL, NULL);
 
-  scorer = mqlw_scorer_new (dataset, model, &local);
-  if (scorer == NULL)
+  scoring = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, &local);
+  if (scoring == NULL)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_SCORE,
                    _("The model cannot score this data: %s"), local->message);
       return NULL;
     }
-  calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes, model->paths.score);
   spec = mqlw_bucket_spec_parse (bucket_spec != NULL ? bucket_spec : MQLW_SIGNOFF_BUCKET_SPEC, &local);
   if (spec == NULL)
     {
@@ -396,25 +239,25 @@ mqlw_signoff_compute_metrics_for (MqlwDataset  *dataset,
       return NULL;
     }
   mqlw_verdict_cuts_init_default (&cuts);
-  table = mqlw_calibration_buckets (calibration, spec, &cuts, &local);
+  table = mqlw_scoring_buckets (scoring, spec, &cuts, &local);
   if (table == NULL)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_SCORE,
                    _("The score buckets cannot be built: %s"), local->message);
       return NULL;
     }
-  mqlw_calibration_preview (calibration, model->threshold, model->capacity_per_month, &preview);
+  mqlw_scoring_preview (scoring, &preview);
 
   metrics = json_object_new ();
   json_object_set_string_member (metrics, "bucket_spec", bucket_spec != NULL ? bucket_spec : MQLW_SIGNOFF_BUCKET_SPEC);
-  json_object_set_member (metrics, "buckets", buckets_node (table));
-  json_object_set_member (metrics, "preview", preview_node (&preview));
+  json_object_set_member (metrics, "buckets", mqlw_json_signed_buckets (table));
+  json_object_set_member (metrics, "preview", mqlw_json_signed_preview (&preview));
   return json_node_init_object (json_node_alloc (), metrics);
 }
 
 /* The "bucket_spec" a metrics part records, or NULL. */
-static const char *
-stored_bucket_spec (JsonNode *metrics)
+const char *
+mqlw_signoff_stored_bucket_spec (JsonNode *metrics)
 {
   JsonNode *node;
 
@@ -606,17 +449,18 @@ compute_digests (MqlwSignoff *self)
     {
       g_clear_pointer (&self->part_digests[p], g_free);
       if (p < parts_of_format (self->format_version))
-        self->part_digests[p] = p == MQLW_SIGNOFF_PART_MODEL ? digest_model (self->model) : digest_node (nodes[p]);
+        self->part_digests[p] = p == MQLW_SIGNOFF_PART_MODEL ? mqlw_signoff_digest_model (self->model)
+                                                            : mqlw_signoff_digest_node (nodes[p]);
       if (nodes[p] != NULL)
         json_node_unref (nodes[p]);
     }
   g_free (self->digest);
-  self->digest = digest_overall (self->part_digests, self->format_version);
+  self->digest = mqlw_signoff_digest_overall (self->part_digests, self->format_version);
 }
 
 static gboolean
-check_approvers (GPtrArray  *approvers,
-                 GError    **error)
+check_approvers (GPtrArray *approvers,
+                 GError   **error)
 {
   guint marketing = 0, sales = 0;
 
@@ -649,16 +493,16 @@ check_approvers (GPtrArray  *approvers,
 }
 
 MqlwSignoff *
-mqlw_signoff_create (MqlwDataset   *dataset,
-                     MqlwModel     *model,
-                     GPtrArray     *approvers,
-                     const char    *notes,
-                     const GDate   *signed_on,
-                     const GDate   *review_on,
-                     guint          version,
-                     const char    *bucket_spec,
-                     GCancellable  *cancellable,
-                     GError       **error)
+mqlw_signoff_create (MqlwDataset  *dataset,
+                     MqlwModel    *model,
+                     GPtrArray    *approvers,
+                     const char   *notes,
+                     const GDate  *signed_on,
+                     const GDate  *review_on,
+                     guint         version,
+                     const char   *bucket_spec,
+                     GCancellable *cancellable,
+                     GError      **error)
 {
   g_autoptr(MqlwSignoff) self = NULL;
 
@@ -714,9 +558,9 @@ mqlw_signoff_create (MqlwDataset   *dataset,
 }
 
 gboolean
-mqlw_signoff_set_sql_schema (MqlwSignoff        *self,
-                             const MqlwMapping  *schema,
-                             GError            **error)
+mqlw_signoff_set_sql_schema (MqlwSignoff       *self,
+                             const MqlwMapping *schema,
+                             GError           **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (schema != NULL, FALSE);
@@ -760,21 +604,17 @@ parse_date (const char *text,
 static JsonNode *
 build_document (const MqlwSignoff *self)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *model_json = NULL;
   g_autofree char *signed_on = NULL, *review_on = NULL;
   JsonObject *object, *digests;
 
-  model_json = mqlw_model_to_json (self->model, FALSE);
-  if (!json_parser_load_from_data (parser, model_json, -1, NULL))
-    g_return_val_if_reached (NULL);
   signed_on = format_date (&self->signed_on);
   review_on = format_date (&self->review_on);
 
   object = json_object_new ();
   json_object_set_string_member (object, "format", MQLW_SIGNOFF_FORMAT);
   json_object_set_int_member (object, "version", self->format_version);
-  json_object_set_member (object, "model", json_node_copy (json_parser_get_root (parser)));
+  /* The tree the canonical text reads back as (mqlw_model_to_node). */
+  json_object_set_member (object, "model", mqlw_model_to_node (self->model));
   json_object_set_member (object, "threshold", threshold_node (self->threshold));
   json_object_set_member (object, "capacity_per_month", capacity_node (self->capacity_per_month));
   json_object_set_member (object, "dataset", dataset_node (self));
@@ -841,9 +681,9 @@ mqlw_signoff_get_document (MqlwSignoff *self)
 }
 
 gboolean
-mqlw_signoff_export (const MqlwSignoff  *self,
-                     const char         *path,
-                     GError            **error)
+mqlw_signoff_export (const MqlwSignoff *self,
+                     const char        *path,
+                     GError           **error)
 {
   g_autofree char *json = NULL;
 
@@ -981,9 +821,9 @@ mqlw_signoff_parse_export (JsonParser       *parser,
   return TRUE;
 }
 
-static MqlwModel *
-model_from_node (JsonNode  *node,
-                 GError   **error)
+MqlwModel *
+mqlw_signoff_model_from_node (JsonNode *node,
+                              GError  **error)
 {
   g_autofree char *text = node_to_text (node, FALSE);
   return mqlw_model_from_json (text, -1, error);
@@ -1042,10 +882,10 @@ read_signatures (MqlwSignoff      *self,
 }
 
 /* The sign-off in @parsed; its signatures too when @with_signatures. */
-static MqlwSignoff *
-signoff_from_parsed (MqlwParsedExport *parsed_in,
-                     gboolean          with_signatures,
-                     GError          **error)
+MqlwSignoff *
+mqlw_signoff_from_parsed (MqlwParsedExport *parsed_in,
+                          gboolean          with_signatures,
+                          GError          **error)
 {
   g_autoptr(MqlwSignoff) self = NULL;
   g_autoptr(GError) local = NULL;
@@ -1055,7 +895,7 @@ signoff_from_parsed (MqlwParsedExport *parsed_in,
 
   self = signoff_alloc ();
   self->format_version = parsed.format_version;
-  self->model = model_from_node (parsed.parts[MQLW_SIGNOFF_PART_MODEL], &local);
+  self->model = mqlw_signoff_model_from_node (parsed.parts[MQLW_SIGNOFF_PART_MODEL], &local);
   if (self->model == NULL)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
@@ -1118,9 +958,9 @@ signoff_from_parsed (MqlwParsedExport *parsed_in,
 }
 
 MqlwSignoff *
-mqlw_signoff_from_json (const char  *json,
-                        gssize       len,
-                        GError     **error)
+mqlw_signoff_from_json (const char *json,
+                        gssize      len,
+                        GError    **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(MqlwParsedExport) parsed = { 0 };
@@ -1130,222 +970,5 @@ mqlw_signoff_from_json (const char  *json,
 
   if (!mqlw_signoff_parse_export (parser, json, len, TRUE, &parsed, error))
     return NULL;
-  return signoff_from_parsed (&parsed, TRUE, error);
-}
-
-/* ---- verification ------------------------------------------------------ */
-
-void
-mqlw_verify_result_free (MqlwVerifyResult *result)
-{
-  if (result == NULL)
-    return;
-  g_clear_pointer (&result->messages, g_ptr_array_unref);
-  g_clear_pointer (&result->unknown_members, g_ptr_array_unref);
-  g_clear_pointer (&result->signatures, g_ptr_array_unref);
-  g_free (result);
-}
-
-static void
-signature_check_free (MqlwSignatureCheck *check)
-{
-  g_free (check->name);
-  g_free (check->fingerprint);
-  g_free (check->signed_at);
-  g_free (check->message);
-  g_free (check);
-}
-
-gboolean
-mqlw_verify_result_ok (const MqlwVerifyResult *result)
-{
-  g_return_val_if_fail (result != NULL, FALSE);
-
-  if (result->changed != 0 || !result->digest_ok || result->unknown_members->len > 0 ||
-      (result->data_checked && !result->data_metrics_match))
-    return FALSE;
-  for (guint i = 0; i < result->signatures->len; i++)
-    if (((MqlwSignatureCheck *) g_ptr_array_index (result->signatures, i))->status == MQLW_SIGNATURE_INVALID)
-      return FALSE;
-  return !result->trust_checked || mqlw_verify_result_signed_off (result);
-}
-
-gboolean
-mqlw_verify_result_signed_off (const MqlwVerifyResult *result)
-{
-  g_return_val_if_fail (result != NULL, FALSE);
-
-  if (result->format_version < 2 || !result->trust_checked || result->changed != 0 || !result->digest_ok ||
-      result->unknown_members->len > 0)
-    return FALSE;
-  for (guint i = 0; i < result->signatures->len; i++)
-    if (((MqlwSignatureCheck *) g_ptr_array_index (result->signatures, i))->status != MQLW_SIGNATURE_TRUSTED)
-      return FALSE;
-  return result->team_signed[MQLW_TEAM_MARKETING] && result->team_signed[MQLW_TEAM_SALES];
-}
-
-static void
-add_message (MqlwVerifyResult *result,
-             const char       *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
-add_message (MqlwVerifyResult *result,
-             const char       *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (result->messages, g_strdup_vprintf (format, args));
-  va_end (args);
-}
-
-char *
-mqlw_signoff_recompute_part (MqlwParsedExport *parsed,
-                             MqlwSignoffPart   part)
-{
-  if (part == MQLW_SIGNOFF_PART_MODEL)
-    {
-      g_autoptr(MqlwModel) model = model_from_node (parsed->parts[part], NULL);
-      return model != NULL ? digest_model (model) : NULL;
-    }
-  return digest_node (parsed->parts[part]);
-}
-
-static gboolean
-same_number (double a,
-             double b)
-{
-  return (isnan (a) && isnan (b)) || a == b;
-}
-
-gboolean
-mqlw_signoff_verify (const char        *json,
-                     gssize             len,
-                     MqlwDataset       *dataset,
-                     MqlwVerifyResult **result_out,
-                     GError           **error)
-{
-  return mqlw_signoff_verify_full (json, len, dataset, NULL, NULL, result_out, error);
-}
-
-gboolean
-mqlw_signoff_verify_full (const char        *json,
-                          gssize             len,
-                          MqlwDataset       *dataset,
-                          const char        *allowed_signers,
-                          GCancellable      *cancellable,
-                          MqlwVerifyResult **result_out,
-                          GError           **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(MqlwSignoff) stored = NULL;
-  g_autoptr(MqlwVerifyResult) result = NULL;
-  g_auto(MqlwParsedExport) parsed = { 0 };
-  g_autofree char *overall = NULL;
-
-  g_return_val_if_fail (json != NULL, FALSE);
-  g_return_val_if_fail (result_out != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!mqlw_signoff_parse_export (parser, json, len, FALSE, &parsed, error))
-    return FALSE;
-  stored = signoff_from_parsed (&parsed, FALSE, NULL);
-
-  result = g_new0 (MqlwVerifyResult, 1);
-  result->messages = g_ptr_array_new_with_free_func (g_free);
-  result->unknown_members = g_ptr_array_new_with_free_func (g_free);
-  result->signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_check_free);
-  result->format_version = parsed.format_version;
-  result->trust_checked = allowed_signers != NULL;
-
-  for (guint i = 0; i < parsed.unknown->len; i++)
-    {
-      const char *member = g_ptr_array_index (parsed.unknown, i);
-
-      g_ptr_array_add (result->unknown_members, g_strdup (member));
-      add_message (result, _("%s is not part of an agreed-model export: it was added after export"), member);
-    }
-
-  for (guint p = 0; p < parsed.n_parts; p++)
-    {
-      g_autofree char *digest = mqlw_signoff_recompute_part (&parsed, p);
-      const char *signed_digest = stored != NULL ? stored->part_digests[p] : NULL;
-
-      if (digest == NULL || g_strcmp0 (digest, signed_digest) != 0)
-        {
-          result->changed |= 1u << p;
-          /* Translators: "The threshold changed after sign-off (threshold)"; the name in parentheses stays English. */
-          add_message (result, _("%s changed after sign-off (%s)"), _(part_labels[p]), part_names[p]);
-        }
-    }
-
-  /* The model carries its own threshold and capacity: they must be the signed ones. */
-  if (stored != NULL && stored->model != NULL)
-    {
-      if (!same_number (stored->model->threshold, stored->threshold) &&
-          !(result->changed & (1u << MQLW_SIGNOFF_PART_THRESHOLD)))
-        {
-          result->changed |= 1u << MQLW_SIGNOFF_PART_THRESHOLD;
-          add_message (result, _("%s changed after sign-off (%s): the model inside says %g, the signed threshold is %g"),
-                       _(part_labels[MQLW_SIGNOFF_PART_THRESHOLD]), part_names[MQLW_SIGNOFF_PART_THRESHOLD],
-                       stored->model->threshold, stored->threshold);
-        }
-      if (!same_number (stored->model->capacity_per_month, stored->capacity_per_month) &&
-          !(result->changed & (1u << MQLW_SIGNOFF_PART_CAPACITY)))
-        {
-          result->changed |= 1u << MQLW_SIGNOFF_PART_CAPACITY;
-          add_message (result, _("%s changed after sign-off (%s): the model inside disagrees with the signed capacity"),
-                       _(part_labels[MQLW_SIGNOFF_PART_CAPACITY]), part_names[MQLW_SIGNOFF_PART_CAPACITY]);
-        }
-    }
-
-  overall = stored != NULL ? digest_overall (stored->part_digests, parsed.format_version) : NULL;
-  result->digest_ok = stored != NULL && g_strcmp0 (overall, stored->digest) == 0;
-  if (!result->digest_ok)
-    add_message (result, _("The sign-off digest does not match the part digests: the digests were edited after sign-off"));
-
-  if (dataset != NULL && stored != NULL)
-    {
-      g_autofree char *data_digest = mqlw_dataset_digest (dataset);
-      g_autoptr(MqlwModel) model = mqlw_model_copy (stored->model);
-      g_autoptr(GError) local = NULL;
-      g_autoptr(JsonNode) metrics = NULL;
-
-      result->data_checked = TRUE;
-      result->data_same_file = g_strcmp0 (data_digest, stored->dataset_sha256) == 0;
-      if (result->data_same_file)
-        add_message (result, _("The data “%s” is the file that was signed off (same SHA-256)"), dataset->source_name);
-      else
-        add_message (result, _("The data “%s” is not the file that was signed off (“%s”): its SHA-256 differs"),
-                     dataset->source_name, stored->dataset_file);
-
-      model->threshold = stored->threshold;
-      model->capacity_per_month = stored->capacity_per_month;
-      /* With the bucket scheme that was on show when it was signed. */
-      metrics = mqlw_signoff_compute_metrics_for (dataset, model, stored_bucket_spec (parsed.parts[MQLW_SIGNOFF_PART_METRICS]),
-                                                  &local);
-      if (metrics == NULL)
-        add_message (result, _("The figures cannot be recomputed from this data: %s"), local->message);
-      else
-        {
-          g_autofree char *fresh = digest_node (metrics);
-          g_autofree char *signed_metrics = digest_node (parsed.parts[MQLW_SIGNOFF_PART_METRICS]);
-
-          result->data_metrics_match = g_strcmp0 (fresh, signed_metrics) == 0;
-          add_message (result, result->data_metrics_match
-                               ? _("The figures recomputed from the data match the figures signed off")
-                               : _("The figures recomputed from the data differ from the figures signed off"));
-        }
-    }
-
-  if (parsed.format_version < 2)
-    add_message (result, _("Not signed with keys: this export (format 1) carries digests only, which say whether it "
-                           "changed since export but not who signed it"));
-  else if (!mqlw_signatures_check (&parsed, allowed_signers, result, cancellable, error))
-    return FALSE;
-
-  *result_out = g_steal_pointer (&result);
-  return TRUE;
+  return mqlw_signoff_from_parsed (&parsed, TRUE, error);
 }
