@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mqlw-chart-paint.h"
+#include "mqlw-format.h"
 
 /* The bucket chart, one function per layer, drawn in this order: the plot's
  * frame (legend, note, axis titles; it decides the plot rectangle), the
@@ -24,6 +25,9 @@ typedef struct {
   const MqlwChartStyle  *style;
   MqlwChartLayout       *layout;
   guint                  n;
+  gboolean               whole;          /* every bound whole: ranges end at hi − 1 */
+  gboolean               spelled;        /* ranges read "−93 to −21" */
+  guint                  label_rows;     /* range labels in 1 row, or 2 staggered */
   guint                  shown;          /* bit per stage with a rate line */
   guint                  n_intervals;
   double                 count_top;
@@ -113,6 +117,12 @@ build_legend (const BucketPaint   *bp,
     if (bp->shown & (1u << st))
       legend[n_legend++] = (MqlwChartLegendItem) { MQLW_CHART_LEGEND_LINE, theme->stage[st], (int) st,
                                                    _(mqlw_chart_stage_rate_labels[st]) };
+  if (bp->style->show_baseline)
+    legend[n_legend++] = (MqlwChartLegendItem) { MQLW_CHART_LEGEND_TODAY, theme->today, -1,
+                                                 _("Today’s threshold") };
+  if (bp->style->show_other_paths)
+    legend[n_legend++] = (MqlwChartLegendItem) { MQLW_CHART_LEGEND_HATCH, theme->threshold, -1,
+                                                 _("MQLs by other paths (grade + behaviour, hand-raiser)") };
   return n_legend;
 }
 
@@ -130,6 +140,130 @@ describe_table (const MqlwBucketTable *table)
   return g_strdup_printf (_("%s Leads without a score, not in the chart: %s."), follows, count);
 }
 
+/* ---- score ranges ----------------------------------------------------------- */
+
+/* The bounds as mqlw_bucket_table_range_label writes them: whole numbers
+ * when every bound is whole (a range then ends at hi − 1), else one decimal. */
+static void
+get_shown_bounds (const BucketPaint *bp,
+                  guint              i,
+                  double            *lo,
+                  double            *hi)
+{
+  const MqlwBucket *b = &bp->table->buckets[i];
+
+  *lo = b->lo;
+  *hi = !isfinite (b->hi) ? INFINITY : (bp->whole ? b->hi - 1 : b->hi);
+}
+
+static void
+choose_range_style (BucketPaint *bp)
+{
+  bp->whole = TRUE;
+  for (guint i = 0; i < bp->n; i++)
+    {
+      const MqlwBucket *b = &bp->table->buckets[i];
+
+      if (b->lo != floor (b->lo) || (isfinite (b->hi) && b->hi != floor (b->hi)))
+        bp->whole = FALSE;
+    }
+  /* "−93–−21" reads badly: when a minus would follow a dash, every range
+   * is spelled "−93 to −21". */
+  bp->spelled = FALSE;
+  for (guint i = 0; i < bp->n; i++)
+    {
+      double lo, hi;
+
+      get_shown_bounds (bp, i, &lo, &hi);
+      if (isfinite (hi) && hi > lo && hi <= -0.05)
+        bp->spelled = TRUE;
+    }
+}
+
+static char *
+format_range (const BucketPaint *bp,
+              guint              i)
+{
+  double lo, hi;
+
+  get_shown_bounds (bp, i, &lo, &hi);
+  return mqlw_format_score_range (lo, hi, bp->whole ? 0 : 1, bp->spelled);
+}
+
+static double
+get_widest_range (const BucketPaint *bp)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < bp->n; i++)
+    {
+      g_autofree char *text = format_range (bp, i);
+
+      widest = MAX (widest, mqlw_chart_measure (bp->cr, bp->theme, text, MQLW_CHART_SIZE_TICK,
+                                                PANGO_WEIGHT_NORMAL).w);
+    }
+  return widest;
+}
+
+/* Every bucket gets its range: in one row when they fit, else in two
+ * staggered rows (each label then has two slots); only when even that is
+ * too narrow, every k-th in one row. */
+static guint
+choose_label_rows (const BucketPaint *bp)
+{
+  double need = get_widest_range (bp) + 10 * bp->theme->s;
+  double slot_w = bp->layout->slot_w;
+
+  if (need <= slot_w || bp->n < 2)
+    return 1;
+  return need <= 2 * slot_w ? 2 : 1;
+}
+
+/* ---- MQLs by other paths ---------------------------------------------------- */
+
+/* Keeps a column right of the rate axis for the side bar; returns the new
+ * right edge of what is left. */
+static double
+place_side_bar (BucketPaint *bp,
+                double       right)
+{
+  double s = bp->theme->s;
+  MqlwChartLayout *layout = bp->layout;
+  double label_w;
+
+  if (!bp->style->show_other_paths)
+    return right;
+  label_w = mqlw_chart_measure (bp->cr, bp->theme, _("Other paths"), MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_BOLD).w;
+  layout->side_w = MAX (label_w, 40 * s);
+  layout->side_x = right - layout->side_w;
+  return layout->side_x - 14 * s;
+}
+
+/* The side bar's title under it, in the range labels' row. */
+static void
+draw_side_label (BucketPaint *bp)
+{
+  const MqlwChartLayout *layout = bp->layout;
+
+  if (layout->side_w <= 0)
+    return;
+  mqlw_chart_draw_text (bp->cr, bp->theme, _("Other paths"), MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_BOLD,
+                        bp->theme->fg_dim, layout->side_x + layout->side_w / 2, bp->py + bp->ph + 8 * bp->theme->s,
+                        0.5, 0);
+}
+
+/* Today's threshold, when the model on show is not today's. */
+static void
+draw_today (BucketPaint *bp)
+{
+  double threshold = bp->style->baseline.threshold;
+
+  if (!bp->style->show_baseline || !isfinite (threshold))
+    return;
+  mqlw_chart_draw_today (bp->cr, bp->theme, mqlw_chart_layout_x_of_score (bp->layout, bp->table, threshold),
+                         bp->px, bp->py, bp->pw, bp->ph, threshold);
+}
+
 /* The legend, the note under it and the axis titles, top down; then the
  * plot is what the tick labels and the range labels leave. Fills the layout. */
 static void
@@ -143,7 +277,7 @@ place_plot (BucketPaint *bp,
   const MqlwChartTheme *theme = bp->theme;
   MqlwChartLayout *layout = bp->layout;
   double s = theme->s;
-  MqlwChartLegendItem legend[MQLW_N_STAGES + MQLW_N_VERDICTS];
+  MqlwChartLegendItem legend[MQLW_N_STAGES + MQLW_N_VERDICTS + 2];
   guint n_legend = build_legend (bp, legend);
   g_autofree char *note = describe_table (bp->table);
   g_autofree char *top_label = mqlw_chart_format_count (bp->count_top);
@@ -156,6 +290,7 @@ place_plot (BucketPaint *bp,
   top += mqlw_chart_draw_text (cr, theme, note, MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_NORMAL, theme->fg_dim,
                                left, top, 0, 0).h;
   top += 12 * s;
+  right = place_side_bar (bp, right);
 
   /* Axis titles sit above the tick columns, horizontal for legibility. */
   axis_e = mqlw_chart_draw_text (cr, theme, _("Leads"), MQLW_CHART_SIZE_AXIS, PANGO_WEIGHT_BOLD, theme->fg_dim,
@@ -172,13 +307,16 @@ place_plot (BucketPaint *bp,
   left_tick_w = MAX (left_tick_w, axis_e.w - 8 * s);
   right_tick_w = bp->shown != 0 ? mqlw_chart_measure (cr, theme, pct, MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_NORMAL).w : 0;
 
-  bottom -= axis_e.h;              /* "Score" */
-  bottom -= 6 * s;
-  bottom -= tick_e.h;              /* bucket ranges */
-  bottom -= 8 * s;
-
   bp->px = left + left_tick_w + 8 * s;
   bp->pw = MAX (right - right_tick_w - (bp->shown != 0 ? 8 * s : 0) - bp->px, 1.0);
+  layout->slot_w = bp->pw / bp->n;
+  bp->label_rows = choose_label_rows (bp);
+
+  bottom -= axis_e.h;              /* "Score" */
+  bottom -= 6 * s;
+  bottom -= tick_e.h * bp->label_rows;   /* bucket ranges */
+  bottom -= 8 * s;
+
   bp->py = top;
   bp->ph = MAX (bottom - bp->py, 1.0);
 
@@ -187,8 +325,8 @@ place_plot (BucketPaint *bp,
   layout->plot_w = bp->pw;
   layout->plot_h = bp->ph;
   layout->n_buckets = bp->n;
-  layout->slot_w = bp->pw / bp->n;
   layout->last_hi = mqlw_chart_last_hi (bp->table);
+  layout->count_top = bp->count_top;
 }
 
 /* The hovered slot, darkened a touch over whatever ground is under it (the
@@ -717,31 +855,29 @@ draw_bar_labels (BucketPaint *bp)
 
 /* ---- the score axis --------------------------------------------------------- */
 
-/* The buckets' score ranges under the plot: every k-th when they would collide. */
+/* The buckets' score ranges under the plot (see choose_label_rows). */
 static void
 draw_range_labels (BucketPaint *bp)
 {
   const MqlwChartTheme *theme = bp->theme;
   double s = theme->s;
-  double max_label_w = 0;
+  double row_h = mqlw_chart_measure (bp->cr, theme, "0", MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_NORMAL).h;
+  double need = get_widest_range (bp) + 10 * s;
   guint label_every = 1;
 
-  for (guint i = 0; i < bp->n; i++)
-    {
-      g_autofree char *text = mqlw_bucket_table_range_label (bp->table, i);
-
-      max_label_w = MAX (max_label_w, mqlw_chart_measure (bp->cr, theme, text, MQLW_CHART_SIZE_TICK,
-                                                          PANGO_WEIGHT_NORMAL).w);
-    }
-  while (label_every < bp->n && max_label_w + 10 * s > bp->layout->slot_w * label_every)
-    label_every++;
+  if (bp->label_rows == 1)
+    while (label_every < bp->n && need > bp->layout->slot_w * label_every)
+      label_every++;
+  bp->layout->range_labels = 0;
   for (guint i = 0; i < bp->n; i += label_every)
     {
-      g_autofree char *text = mqlw_bucket_table_range_label (bp->table, i);
+      g_autofree char *text = format_range (bp, i);
+      double y = bp->py + bp->ph + 8 * s + (bp->label_rows == 2 && i % 2 == 1 ? row_h : 0);
 
       mqlw_chart_draw_text (bp->cr, theme, text, MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_NORMAL,
                             bp->style->hover_bucket == (int) i ? theme->fg : theme->fg_dim,
-                            get_slot_centre (bp, i), bp->py + bp->ph + 8 * s, 0.5, 0);
+                            get_slot_centre (bp, i), y, 0.5, 0);
+      bp->layout->range_labels++;
     }
 }
 
@@ -794,6 +930,7 @@ mqlw_chart_buckets_content (cairo_t               *cr,
     }
 
   bp.shown = get_shown_stages (table, style);
+  choose_range_style (&bp);
   for (guint i = 0; i < bp.n; i++)
     max_leads = MAX (max_leads, (double) table->buckets[i].leads);
   mqlw_chart_count_axis (max_leads, &bp.n_intervals, &bp.count_top);
@@ -807,7 +944,9 @@ mqlw_chart_buckets_content (cairo_t               *cr,
   compute_rate_points (&bp);
   draw_rate_lines (&bp);
   draw_bar_labels (&bp);
+  draw_today (&bp);
   draw_range_labels (&bp);
+  draw_side_label (&bp);
   mqlw_chart_draw_text (cr, theme, _("Score"), MQLW_CHART_SIZE_AXIS, PANGO_WEIGHT_BOLD, theme->fg_dim,
                         bp.px + bp.pw / 2, height - pad, 0.5, 1);
 
@@ -837,15 +976,47 @@ mqlw_chart_buckets_backdrop (cairo_t               *cr,
   mqlw_chart_fill_rect (cr, tx, layout->plot_y, right - tx, layout->plot_h, theme->shade);
 }
 
-/* The threshold line and its pill. */
+/* MQLs by other paths, on the count axis (cut at its top), hatched in the
+ * threshold's colour with their count above. */
+static void
+draw_side_bar (cairo_t               *cr,
+               const MqlwChartTheme  *theme,
+               guint64                count,
+               const MqlwChartLayout *layout)
+{
+  double s = theme->s;
+  double bottom = layout->plot_y + layout->plot_h;
+  double h = layout->count_top > 0 ? layout->plot_h * MIN ((double) count / layout->count_top, 1.0) : 0;
+  double bw = layout->side_w * 0.7;
+  double bx = layout->side_x + (layout->side_w - bw) / 2;
+  g_autofree char *number = mqlw_chart_format_count ((double) count);
+
+  mqlw_chart_fill_rect (cr, layout->side_x, layout->plot_y, layout->side_w, layout->plot_h, theme->shade);
+  mqlw_chart_fill_hatch (cr, theme, bx, bottom - h, bw, h, theme->threshold);
+  cairo_save (cr);
+  cairo_rectangle (cr, bx, bottom - h, bw, h);
+  cairo_set_line_width (cr, 1.5 * s * theme->lw);
+  mqlw_chart_set_source (cr, theme->threshold);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  mqlw_chart_draw_text (cr, theme, number, MQLW_CHART_SIZE_BAR, PANGO_WEIGHT_BOLD, theme->fg,
+                        layout->side_x + layout->side_w / 2, bottom - h - 4 * s, 0.5, 1);
+}
+
+/* The threshold line and its pill; the side bar of MQLs by other paths. */
 void
 mqlw_chart_buckets_marker (cairo_t               *cr,
                            const MqlwChartTheme  *theme,
                            const MqlwBucketTable *table,
                            double                 threshold,
+                           const MqlwChartStyle  *style,
                            const MqlwChartLayout *layout)
 {
-  if (layout->n_buckets == 0 || !isfinite (threshold))
+  if (layout->n_buckets == 0)
+    return;
+  if (layout->side_w > 0 && style->show_other_paths)
+    draw_side_bar (cr, theme, style->other_paths, layout);
+  if (!isfinite (threshold))
     return;
   mqlw_chart_draw_threshold (cr, theme, mqlw_chart_layout_x_of_score (layout, table, threshold),
                              layout->plot_x, layout->plot_y, layout->plot_w, layout->plot_h, threshold);

@@ -20,7 +20,94 @@ static double
 get_legend_sample_width (const MqlwChartTheme *theme,
                          MqlwChartLegendKind   kind)
 {
-  return (kind == MQLW_CHART_LEGEND_LINE || kind == MQLW_CHART_LEGEND_DASHED_LINE) ? 26 * theme->s : 12 * theme->s;
+  return (kind == MQLW_CHART_LEGEND_LINE || kind == MQLW_CHART_LEGEND_DASHED_LINE || kind == MQLW_CHART_LEGEND_TODAY)
+    ? 26 * theme->s : 12 * theme->s;
+}
+
+/* The sample left of a legend item's text, centred on @cy. */
+static void
+draw_legend_sample (cairo_t                   *cr,
+                    const MqlwChartTheme      *theme,
+                    const MqlwChartLegendItem *item,
+                    double                     x,
+                    double                     cy,
+                    double                     sample_w)
+{
+  double s = theme->s;
+
+  cairo_save (cr);
+  switch (item->kind)
+    {
+    case MQLW_CHART_LEGEND_SWATCH:
+      mqlw_chart_path_rounded (cr, x, cy - sample_w / 2, sample_w, sample_w, 2.5 * s);
+      mqlw_chart_set_source (cr, item->colour);
+      cairo_fill_preserve (cr);
+      if (theme->hc)
+        {
+          mqlw_chart_set_source (cr, theme->fg);
+          cairo_set_line_width (cr, 1.5 * s);
+          cairo_stroke (cr);
+        }
+      cairo_new_path (cr);
+      break;
+    case MQLW_CHART_LEGEND_OUTLINE:
+      {
+        double dash[] = { 2.5 * s, 2 * s };
+
+        mqlw_chart_path_rounded (cr, x + 0.75 * s, cy - sample_w / 2 + 0.75 * s,
+                                 sample_w - 1.5 * s, sample_w - 1.5 * s, 2 * s);
+        mqlw_chart_set_source (cr, theme->fg_dim);
+        cairo_set_line_width (cr, 1.5 * s);
+        cairo_set_dash (cr, dash, 2, 0);
+        cairo_stroke (cr);
+      }
+      break;
+    case MQLW_CHART_LEGEND_LINE:
+      {
+        double width = 2.25 * s * theme->lw;
+
+        cairo_move_to (cr, x, cy);
+        cairo_line_to (cr, x + sample_w, cy);
+        mqlw_chart_set_source (cr, item->colour);
+        cairo_set_line_width (cr, width);
+        if (item->stage >= 0)
+          mqlw_chart_set_stage_dash (cr, item->stage, width);
+        else if (item->stage == -2)
+          mqlw_chart_set_stage_dash (cr, MQLW_STAGE_ACCEPTED, width);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+        mqlw_chart_path_marker (cr, item->stage >= 0 ? mqlw_chart_stage_markers[item->stage] : MQLW_CHART_MARKER_CIRCLE,
+                                x + sample_w / 2, cy, (theme->hc ? 5.0 : 3.75) * s);
+        cairo_fill (cr);
+      }
+      break;
+    case MQLW_CHART_LEGEND_TODAY:
+      cairo_move_to (cr, x, cy);
+      cairo_line_to (cr, x + sample_w, cy);
+      mqlw_chart_set_source (cr, item->colour);
+      cairo_set_line_width (cr, 2 * s * theme->lw);
+      mqlw_chart_set_today_dash (cr, theme);
+      cairo_stroke (cr);
+      break;
+    case MQLW_CHART_LEGEND_HATCH:
+      mqlw_chart_fill_hatch (cr, theme, x, cy - sample_w / 2, sample_w, sample_w, item->colour);
+      break;
+    case MQLW_CHART_LEGEND_DASHED_LINE:
+    default:
+      {
+        double width = 2 * s * theme->lw;
+        double dash[] = { 5 * s, 3 * s };
+
+        cairo_move_to (cr, x, cy);
+        cairo_line_to (cr, x + sample_w, cy);
+        mqlw_chart_set_source (cr, item->colour);
+        cairo_set_line_width (cr, width);
+        cairo_set_dash (cr, dash, 2, 0);
+        cairo_stroke (cr);
+      }
+      break;
+    }
+  cairo_restore (cr);
 }
 
 double
@@ -60,68 +147,7 @@ mqlw_chart_legend (cairo_t                   *cr,
 
       if (draw)
         {
-          cairo_save (cr);
-          switch (item->kind)
-            {
-            case MQLW_CHART_LEGEND_SWATCH:
-              mqlw_chart_path_rounded (cr, x, cy - sample_w / 2, sample_w, sample_w, 2.5 * s);
-              mqlw_chart_set_source (cr, item->colour);
-              cairo_fill_preserve (cr);
-              if (theme->hc)
-                {
-                  mqlw_chart_set_source (cr, theme->fg);
-                  cairo_set_line_width (cr, 1.5 * s);
-                  cairo_stroke (cr);
-                }
-              cairo_new_path (cr);
-              break;
-            case MQLW_CHART_LEGEND_OUTLINE:
-              {
-                double dash[] = { 2.5 * s, 2 * s };
-
-                mqlw_chart_path_rounded (cr, x + 0.75 * s, cy - sample_w / 2 + 0.75 * s,
-                                         sample_w - 1.5 * s, sample_w - 1.5 * s, 2 * s);
-                mqlw_chart_set_source (cr, theme->fg_dim);
-                cairo_set_line_width (cr, 1.5 * s);
-                cairo_set_dash (cr, dash, 2, 0);
-                cairo_stroke (cr);
-              }
-              break;
-            case MQLW_CHART_LEGEND_LINE:
-              {
-                double width = 2.25 * s * theme->lw;
-
-                cairo_move_to (cr, x, cy);
-                cairo_line_to (cr, x + sample_w, cy);
-                mqlw_chart_set_source (cr, item->colour);
-                cairo_set_line_width (cr, width);
-                if (item->stage >= 0)
-                  mqlw_chart_set_stage_dash (cr, item->stage, width);
-                else if (item->stage == -2)
-                  mqlw_chart_set_stage_dash (cr, MQLW_STAGE_ACCEPTED, width);
-                cairo_stroke (cr);
-                cairo_set_dash (cr, NULL, 0, 0);
-                mqlw_chart_path_marker (cr, item->stage >= 0 ? mqlw_chart_stage_markers[item->stage] : MQLW_CHART_MARKER_CIRCLE,
-                                        x + sample_w / 2, cy, (theme->hc ? 5.0 : 3.75) * s);
-                cairo_fill (cr);
-              }
-              break;
-            case MQLW_CHART_LEGEND_DASHED_LINE:
-            default:
-              {
-                double width = 2 * s * theme->lw;
-                double dash[] = { 5 * s, 3 * s };
-
-                cairo_move_to (cr, x, cy);
-                cairo_line_to (cr, x + sample_w, cy);
-                mqlw_chart_set_source (cr, item->colour);
-                cairo_set_line_width (cr, width);
-                cairo_set_dash (cr, dash, 2, 0);
-                cairo_stroke (cr);
-              }
-              break;
-            }
-          cairo_restore (cr);
+          draw_legend_sample (cr, theme, item, x, cy, sample_w);
           mqlw_chart_draw_text (cr, theme, item->text, MQLW_CHART_SIZE_LEGEND, PANGO_WEIGHT_NORMAL, theme->fg,
                                 x + sample_w + gap_sample, y, 0, 0);
         }
@@ -270,6 +296,41 @@ mqlw_chart_draw_threshold (cairo_t              *cr,
   mqlw_chart_draw_pill (cr, theme, label, theme->threshold, theme->threshold_text,
                         pill_x, py - pill_h / 2, 0, 0);
   return py + pill_h / 2;
+}
+
+void
+mqlw_chart_draw_today (cairo_t              *cr,
+                       const MqlwChartTheme *theme,
+                       double                x,
+                       double                px,
+                       double                py,
+                       double                pw,
+                       double                ph,
+                       double                threshold)
+{
+  double s = theme->s;
+  g_autofree char *number = mqlw_chart_format_number (threshold, 1);
+  /* TRANSLATORS: today's threshold (the model as opened) on the chart; %s is the score */
+  g_autofree char *label = g_strdup_printf (_("Today ≥ %s"), number);
+  MqlwChartExtent e = mqlw_chart_measure (cr, theme, label, MQLW_CHART_SIZE_PILL, PANGO_WEIGHT_BOLD);
+  double lx = x + 6 * s;
+  double ly = py + ph - 6 * s - e.h;
+
+  cairo_save (cr);
+  cairo_move_to (cr, x, py);
+  cairo_line_to (cr, x, py + ph);
+  cairo_set_line_width (cr, 2 * s * theme->lw);
+  mqlw_chart_set_today_dash (cr, theme);
+  mqlw_chart_set_source (cr, theme->today);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  if (lx + e.w > px + pw)
+    lx = x - 6 * s - e.w;
+  mqlw_chart_path_rounded (cr, lx - 3 * s, ly, e.w + 6 * s, e.h, 3 * s);
+  mqlw_chart_set_source (cr, theme->hc ? theme->bg : mqlw_chart_rgba_alpha (theme->bg, 0.85));
+  cairo_fill (cr);
+  mqlw_chart_draw_text (cr, theme, label, MQLW_CHART_SIZE_PILL, PANGO_WEIGHT_BOLD, theme->today, lx, ly, 0, 0);
 }
 
 /* ---- empty states -------------------------------------------------------- */

@@ -102,6 +102,7 @@ mqlw_chart_theme_init (MqlwChartTheme       *theme,
       theme->threshold = hc ? mqlw_chart_rgba_hex (0x0b3d91) : mqlw_chart_rgba_hex (0x1c71d8);
       theme->threshold_text = mqlw_chart_rgba_hex (0xffffff);
       theme->capacity = hc ? mqlw_chart_rgba_hex (0xa51d2d) : mqlw_chart_rgba_hex (0xc01c28);
+      theme->today = hc ? mqlw_chart_rgba_hex (0x00524f) : mqlw_chart_rgba_hex (0x0b7a75);
       theme->captured = hc ? mqlw_chart_rgba_hex (0xa34000) : mqlw_chart_rgba_hex (0xc64600);
       theme->volume_line = hc ? mqlw_chart_rgba_hex (0x5e5c64) : mqlw_chart_rgba_hex (0x77767b);
 
@@ -124,6 +125,7 @@ mqlw_chart_theme_init (MqlwChartTheme       *theme,
       theme->threshold = hc ? mqlw_chart_rgba_hex (0x99c1f1) : mqlw_chart_rgba_hex (0x78aeed);
       theme->threshold_text = mqlw_chart_rgba_hex (0x000000);
       theme->capacity = hc ? mqlw_chart_rgba_hex (0xff7b63) : mqlw_chart_rgba_hex (0xf66151);
+      theme->today = hc ? mqlw_chart_rgba_hex (0x6ee6d3) : mqlw_chart_rgba_hex (0x5bc8af);
       theme->captured = hc ? mqlw_chart_rgba_hex (0xffbe6f) : mqlw_chart_rgba_hex (0xffa348);
       theme->volume_line = hc ? mqlw_chart_rgba_hex (0xc0bfbc) : mqlw_chart_rgba_hex (0x9a9996);
 
@@ -243,16 +245,7 @@ char *
 mqlw_chart_format_number (double value,
                           int    decimals)
 {
-  g_autofree char *text = NULL;
-
-  if (fabs (value - round (value)) < 1e-9)
-    text = g_strdup_printf ("%.0f", fabs (round (value)));
-  else
-    text = g_strdup_printf ("%.*f", decimals, fabs (value));
-
-  if (value < 0 && strcmp (text, "0") != 0 && strcmp (text, "0.0") != 0)
-    return g_strconcat ("\u2212", text, NULL);
-  return g_steal_pointer (&text);
+  return mqlw_format_decimals (value, decimals);
 }
 
 char *
@@ -276,8 +269,7 @@ mqlw_chart_format_count (double value)
 char *
 mqlw_chart_format_percent (double fraction)
 {
-  /* TRANSLATORS: a percentage tick on the chart's rate axis */
-  return g_strdup_printf (_("%.0f%%"), fraction * 100.0);
+  return mqlw_format_percent_as (fraction, 0, MQLW_FORMAT_PLAIN);
 }
 
 char *
@@ -471,6 +463,42 @@ mqlw_chart_draw_pill (cairo_t              *cr,
   mqlw_chart_draw_text (cr, theme, text, MQLW_CHART_SIZE_PILL, PANGO_WEIGHT_BOLD, ink,
                         bx + pad_x, by + pad_y, 0, 0);
   return box;
+}
+
+void
+mqlw_chart_set_today_dash (cairo_t              *cr,
+                           const MqlwChartTheme *theme)
+{
+  double dash[] = { 9 * theme->s, 5 * theme->s };
+
+  cairo_set_dash (cr, dash, 2, 0);
+}
+
+void
+mqlw_chart_fill_hatch (cairo_t              *cr,
+                       const MqlwChartTheme *theme,
+                       double                x,
+                       double                y,
+                       double                w,
+                       double                h,
+                       MqlwChartRgba         colour)
+{
+  double gap = 6 * theme->s;
+
+  if (w <= 0 || h <= 0)
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  for (double d = -h; d < w; d += gap)
+    {
+      cairo_move_to (cr, x + d, y + h);
+      cairo_line_to (cr, x + d + h, y);
+    }
+  cairo_set_line_width (cr, 2 * theme->s * theme->lw);
+  mqlw_chart_set_source (cr, colour);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 void

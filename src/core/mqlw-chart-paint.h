@@ -45,6 +45,7 @@ typedef struct {
   MqlwChartRgba shade;         /* the MQL side, opaque */
   MqlwChartRgba threshold;
   MqlwChartRgba threshold_text;
+  MqlwChartRgba today;         /* today's model (the baseline): its line and marker */
   MqlwChartRgba volume;        /* sweep: MQLs per month area */
   MqlwChartRgba volume_line;
   MqlwChartRgba capacity;
@@ -76,6 +77,8 @@ typedef enum {
   MQLW_CHART_LEGEND_OUTLINE,        /* a dashed empty square: "No data" */
   MQLW_CHART_LEGEND_LINE,           /* a line sample with a marker */
   MQLW_CHART_LEGEND_DASHED_LINE,    /* a plain dashed line: capacity */
+  MQLW_CHART_LEGEND_TODAY,          /* today's line: long dashes */
+  MQLW_CHART_LEGEND_HATCH,          /* a hatched square: MQLs by other paths */
 } MqlwChartLegendKind;
 
 typedef struct {
@@ -168,6 +171,17 @@ void            mqlw_chart_path_marker      (cairo_t              *cr,
 void            mqlw_chart_set_stage_dash   (cairo_t              *cr,
                                              MqlwStage             stage,
                                              double                width);
+/* Today's line: long dashes, unlike every stage's. */
+void            mqlw_chart_set_today_dash   (cairo_t              *cr,
+                                             const MqlwChartTheme *theme);
+/* Diagonal hatching over x, y, w, h (MQLs by other paths). */
+void            mqlw_chart_fill_hatch       (cairo_t              *cr,
+                                             const MqlwChartTheme *theme,
+                                             double                x,
+                                             double                y,
+                                             double                w,
+                                             double                h,
+                                             MqlwChartRgba         colour);
 void            mqlw_chart_fill_rect        (cairo_t              *cr,
                                              double                x,
                                              double                y,
@@ -229,6 +243,16 @@ double          mqlw_chart_draw_threshold   (cairo_t              *cr,
                                              double                pw,
                                              double                ph,
                                              double                threshold);
+/* Today's threshold (the baseline's) as a long-dashed line at @x, with
+ * "Today ≥ 50" at the foot of the plot on the side with room. */
+void            mqlw_chart_draw_today       (cairo_t              *cr,
+                                             const MqlwChartTheme *theme,
+                                             double                x,
+                                             double                px,
+                                             double                py,
+                                             double                pw,
+                                             double                ph,
+                                             double                threshold);
 void            mqlw_chart_draw_empty_message (cairo_t              *cr,
                                                const MqlwChartTheme *theme,
                                                double                width,
@@ -266,6 +290,7 @@ void            mqlw_chart_buckets_marker   (cairo_t               *cr,
                                              const MqlwChartTheme  *theme,
                                              const MqlwBucketTable *table,
                                              double                 threshold,
+                                             const MqlwChartStyle  *style,
                                              const MqlwChartLayout *layout);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 typedef struct {
   cairo_t              *cr;
   const MqlwChartTheme *theme;
+  const MqlwChartStyle *style;
   const MqlwPreview    *pv;
   guint                 n;
   gboolean              per_month;     /* without created dates there is no per-month figure */
@@ -138,7 +139,7 @@ draw_legend (SweepPaint *sp,
              double      right)
 {
   const MqlwChartTheme *theme = sp->theme;
-  MqlwChartLegendItem legend[4];
+  MqlwChartLegendItem legend[5];
   guint n_legend = 0;
 
   legend[n_legend++] = (MqlwChartLegendItem) { MQLW_CHART_LEGEND_SWATCH, theme->volume, -1,
@@ -152,6 +153,9 @@ draw_legend (SweepPaint *sp,
   if (isfinite (sp->capacity))
     legend[n_legend++] = (MqlwChartLegendItem) { MQLW_CHART_LEGEND_DASHED_LINE, theme->capacity, -1,
                                                  _("Sales capacity") };
+  if (sp->style->show_baseline)
+    legend[n_legend++] = (MqlwChartLegendItem) { MQLW_CHART_LEGEND_TODAY, theme->today, -1,
+                                                 _("Today’s model") };
   *top += mqlw_chart_legend (sp->cr, theme, legend, n_legend, left, *top, right - left, TRUE);
 }
 
@@ -507,6 +511,32 @@ draw_threshold (SweepPaint *sp,
       draw_value_at (sp, line, tx, values[line], colours[line], pill_bottom);
 }
 
+/* Today's model: its threshold as a long-dashed line, and a diamond at its
+ * volume on that line (on the curve when only the threshold moved). */
+static void
+draw_today (SweepPaint *sp)
+{
+  cairo_t *cr = sp->cr;
+  const MqlwChartTheme *theme = sp->theme;
+  const MqlwPreview *today = &sp->style->baseline;
+  double s = theme->s;
+  double volume = get_sweep_volume (today, sp->per_month);
+  double x;
+
+  if (!sp->style->show_baseline || !isfinite (today->threshold))
+    return;
+  x = CLAMP (get_x (sp, today->threshold), sp->px, sp->px + sp->pw);
+  mqlw_chart_draw_today (cr, theme, x, sp->px, sp->py, sp->pw, sp->ph, today->threshold);
+  if (!isfinite (volume))
+    return;
+  mqlw_chart_path_marker (cr, MQLW_CHART_MARKER_DIAMOND, x, get_volume_y (sp, volume), (theme->hc ? 6.5 : 5.5) * s);
+  mqlw_chart_set_source (cr, theme->bg);
+  cairo_fill (cr);
+  mqlw_chart_path_marker (cr, MQLW_CHART_MARKER_DIAMOND, x, get_volume_y (sp, volume), (theme->hc ? 5.0 : 4.0) * s);
+  mqlw_chart_set_source (cr, theme->today);
+  cairo_fill (cr);
+}
+
 /* ---- the layers, in order ------------------------------------------------- */
 
 void
@@ -519,13 +549,14 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
 {
   MqlwChartStyle default_style;
   MqlwChartTheme theme;
-  SweepPaint sp = { cr, &theme };
+  SweepPaint sp = { cr, &theme, NULL };
   double pad, top, bottom, left, right;
 
   g_return_if_fail (cr != NULL);
 
   style = mqlw_chart_style_or_default (style, &default_style);
   mqlw_chart_theme_init (&theme, style);
+  sp.style = style;
 
   cairo_save (cr);
   mqlw_chart_fill_background (cr, &theme, width, height);
@@ -564,6 +595,7 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
   draw_x_ticks (&sp);
   mqlw_chart_draw_text (cr, &theme, _("Threshold"), MQLW_CHART_SIZE_AXIS, PANGO_WEIGHT_BOLD, theme.fg_dim,
                         sp.px + sp.pw / 2, height - pad, 0.5, 1);
+  draw_today (&sp);
   if (isfinite (threshold))
     draw_threshold (&sp, threshold);
 

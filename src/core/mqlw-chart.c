@@ -31,6 +31,8 @@ mqlw_chart_style_init (MqlwChartStyle *style)
   style->show_intervals = TRUE;
   style->title = NULL;
   style->hover_bucket = -1;
+  style->show_baseline = FALSE;
+  style->show_other_paths = FALSE;
 }
 
 /* ---- slot mapping ------------------------------------------------------- */
@@ -179,7 +181,7 @@ mqlw_chart_draw (cairo_t               *cr,
 
   mqlw_chart_buckets_backdrop (cr, &theme, width, height, table, threshold, layout);
   mqlw_chart_buckets_content (cr, &theme, width, height, table, style, layout);
-  mqlw_chart_buckets_marker (cr, &theme, table, threshold, layout);
+  mqlw_chart_buckets_marker (cr, &theme, table, threshold, style, layout);
 }
 
 void
@@ -247,5 +249,5 @@ mqlw_chart_draw_marker (cairo_t               *cr,
   MqlwChartTheme theme;
 
   if (prepare_layer (cr, table, style, layout, &theme))
-    mqlw_chart_buckets_marker (cr, &theme, table, threshold, layout);
+    mqlw_chart_buckets_marker (cr, &theme, table, threshold, style, layout);
 }
