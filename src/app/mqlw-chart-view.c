@@ -801,6 +801,19 @@ mqlw_chart_view_x_of_score (MqlwChartView *self,
 }
 
 gboolean
+mqlw_chart_view_get_layout (MqlwChartView   *self,
+                            MqlwChartLayout *layout)
+{
+  g_return_val_if_fail (MQLW_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  if (!has_valid_layout (self))
+    return FALSE;
+  *layout = self->layout;
+  return TRUE;
+}
+
+gboolean
 mqlw_chart_view_drag_threshold (MqlwChartView *self,
                                 double         from_x,
                                 double         to_x)

@@ -12,11 +12,13 @@
 #include "mqlw-format.h"
 
 /* The bucket chart, one function per layer, drawn in this order: the plot's
- * frame (legend, note, axis titles; it decides the plot rectangle), the
- * hovered slot, the grid and y axes, the bars, the axis line, the rate lines
- * with their 95 % ranges, the labels on the bars, the range labels. The
- * backdrop (the MQL side shaded) and the marker (the threshold line) follow
- * the threshold and are drawn apart (mqlw-chart.c). */
+ * frame (legend, note, axis titles; it decides the plot rectangle and keeps
+ * a column for the side bar), the hovered slot, the grid and y axes, the
+ * bars, the axis line, the rate lines with their 95 % ranges
+ * (mqlw-chart-rates.c), the labels on the bars, today's line, the range
+ * labels. The backdrop (the MQL side shaded) and the marker (the threshold
+ * line, the side bar of MQLs by other paths) follow the threshold and are
+ * drawn apart (mqlw-chart.c). */
 
 typedef struct {
   cairo_t               *cr;
@@ -27,7 +29,8 @@ typedef struct {
   guint                  n;
   gboolean               whole;          /* every bound whole: ranges end at hi − 1 */
   gboolean               spelled;        /* ranges read "−93 to −21" */
-  guint                  label_rows;     /* range labels in 1 row, or 2 staggered */
+  gboolean               label_edges;    /* a scale: each bucket's lower edge at its slot's left */
+  guint                  label_rows;     /* labels in 1 row, or 2 staggered */
   guint                  shown;          /* bit per stage with a rate line */
   guint                  n_intervals;
   double                 count_top;
@@ -190,14 +193,36 @@ format_range (const BucketPaint *bp,
   return mqlw_format_score_range (lo, hi, bp->whole ? 0 : 1, bp->spelled);
 }
 
+/* Bucket @i's lower edge, for the scale. */
+static char *
+format_edge (const BucketPaint *bp,
+             guint              i)
+{
+  double lo = bp->table->buckets[i].lo;
+
+  return mqlw_format_score_range (lo, lo, bp->whole ? 0 : 1, FALSE);
+}
+
+static char *
+format_label (const BucketPaint *bp,
+              gboolean           edges,
+              guint              i)
+{
+  /* The open last bucket reads "80+" in the scale too. */
+  if (edges && !(i + 1 == bp->n && !isfinite (bp->table->buckets[i].hi)))
+    return format_edge (bp, i);
+  return format_range (bp, i);
+}
+
 static double
-get_widest_range (const BucketPaint *bp)
+get_widest_label (const BucketPaint *bp,
+                  gboolean           edges)
 {
   double widest = 0;
 
   for (guint i = 0; i < bp->n; i++)
     {
-      g_autofree char *text = format_range (bp, i);
+      g_autofree char *text = format_label (bp, edges, i);
 
       widest = MAX (widest, mqlw_chart_measure (bp->cr, bp->theme, text, MQLW_CHART_SIZE_TICK,
                                                 PANGO_WEIGHT_NORMAL).w);
@@ -206,17 +231,28 @@ get_widest_range (const BucketPaint *bp)
 }
 
 /* Every bucket gets its range: in one row when they fit, else in two
- * staggered rows (each label then has two slots); only when even that is
- * too narrow, every k-th in one row. */
-static guint
-choose_label_rows (const BucketPaint *bp)
+ * staggered rows (each label then has two slots); when even that is too
+ * narrow, a scale: each bucket's lower edge under its left end (one row or
+ * two); only when that fails too, every k-th range in one row. */
+static void
+choose_labels (BucketPaint *bp)
 {
-  double need = get_widest_range (bp) + 10 * bp->theme->s;
+  double s = bp->theme->s;
   double slot_w = bp->layout->slot_w;
+  double ranges = get_widest_label (bp, FALSE) + 10 * s;
+  double edges = get_widest_label (bp, TRUE) + 8 * s;
 
-  if (need <= slot_w || bp->n < 2)
-    return 1;
-  return need <= 2 * slot_w ? 2 : 1;
+  bp->label_edges = FALSE;
+  bp->label_rows = 1;
+  if (ranges <= slot_w || bp->n < 2)
+    return;
+  if (ranges <= 2 * slot_w)
+    bp->label_rows = 2;
+  else if (edges <= 2 * slot_w)
+    {
+      bp->label_edges = TRUE;
+      bp->label_rows = edges <= slot_w ? 1 : 2;
+    }
 }
 
 /* ---- MQLs by other paths ---------------------------------------------------- */
@@ -233,8 +269,16 @@ place_side_bar (BucketPaint *bp,
 
   if (!bp->style->show_other_paths)
     return right;
-  label_w = mqlw_chart_measure (bp->cr, bp->theme, _("Other paths"), MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_BOLD).w;
-  layout->side_w = MAX (label_w, 40 * s);
+  /* Its title wraps under it: as wide as its longest word. */
+  label_w = 0;
+  {
+    g_auto(GStrv) words = g_strsplit (_("Other paths"), " ", -1);
+
+    for (guint i = 0; words[i] != NULL; i++)
+      label_w = MAX (label_w, mqlw_chart_measure (bp->cr, bp->theme, words[i], MQLW_CHART_SIZE_TICK,
+                                                  PANGO_WEIGHT_BOLD).w);
+  }
+  layout->side_w = MAX (label_w + 4 * s, 40 * s);
   layout->side_x = right - layout->side_w;
   return layout->side_x - 14 * s;
 }
@@ -245,11 +289,19 @@ draw_side_label (BucketPaint *bp)
 {
   const MqlwChartLayout *layout = bp->layout;
 
+  g_autoptr(PangoLayout) title = NULL;
+
   if (layout->side_w <= 0)
     return;
-  mqlw_chart_draw_text (bp->cr, bp->theme, _("Other paths"), MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_BOLD,
-                        bp->theme->fg_dim, layout->side_x + layout->side_w / 2, bp->py + bp->ph + 8 * bp->theme->s,
-                        0.5, 0);
+  title = mqlw_chart_text_layout (bp->cr, bp->theme, _("Other paths"), MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_BOLD);
+  pango_layout_set_width (title, (int) (layout->side_w * PANGO_SCALE));
+  pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (title, PANGO_WRAP_WORD);
+  cairo_save (bp->cr);
+  mqlw_chart_set_source (bp->cr, bp->theme->fg_dim);
+  cairo_move_to (bp->cr, layout->side_x, bp->py + bp->ph + 8 * bp->theme->s);
+  pango_cairo_show_layout (bp->cr, title);
+  cairo_restore (bp->cr);
 }
 
 /* Today's threshold, when the model on show is not today's. */
@@ -310,7 +362,7 @@ place_plot (BucketPaint *bp,
   bp->px = left + left_tick_w + 8 * s;
   bp->pw = MAX (right - right_tick_w - (bp->shown != 0 ? 8 * s : 0) - bp->px, 1.0);
   layout->slot_w = bp->pw / bp->n;
-  bp->label_rows = choose_label_rows (bp);
+  choose_labels (bp);
 
   bottom -= axis_e.h;              /* "Score" */
   bottom -= 6 * s;
@@ -525,164 +577,6 @@ compute_rate_points (BucketPaint *bp)
     }
 }
 
-/* A translucent band over each run of consecutive known points. */
-static void
-fill_bands (cairo_t              *cr,
-            const MqlwChartTheme *theme,
-            MqlwChartRgba         colour,
-            const MqlwChartPoint *band_lo,
-            const MqlwChartPoint *band_hi,
-            guint                 n,
-            double                marker_r)
-{
-  guint i = 0;
-
-  while (i < n)
-    {
-      guint start, end;
-
-      while (i < n && !(band_lo[i].valid && band_hi[i].valid))
-        i++;
-      start = i;
-      while (i < n && band_lo[i].valid && band_hi[i].valid)
-        i++;
-      end = i;
-      if (end == start)
-        continue;
-      if (end - start == 1)
-        {
-          double hw = 0.5 * marker_r + 3 * theme->s;
-
-          cairo_rectangle (cr, band_hi[start].x - hw, band_hi[start].y,
-                           2 * hw, band_lo[start].y - band_hi[start].y);
-        }
-      else
-        {
-          cairo_move_to (cr, band_hi[start].x, band_hi[start].y);
-          for (guint k = start + 1; k < end; k++)
-            cairo_line_to (cr, band_hi[k].x, band_hi[k].y);
-          for (guint k = end; k > start; k--)
-            cairo_line_to (cr, band_lo[k - 1].x, band_lo[k - 1].y);
-          cairo_close_path (cr);
-        }
-    }
-  mqlw_chart_set_source (cr, mqlw_chart_rgba_alpha (colour, theme->dark ? 0.18 : 0.14));
-  cairo_fill (cr);
-}
-
-/* High contrast: opaque whiskers with caps instead of bands. */
-static void
-stroke_whiskers (cairo_t              *cr,
-                 const MqlwChartTheme *theme,
-                 MqlwChartRgba         colour,
-                 const MqlwChartPoint *band_lo,
-                 const MqlwChartPoint *band_hi,
-                 guint                 n,
-                 double                marker_r)
-{
-  double cap = marker_r + 2 * theme->s;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!(band_lo[i].valid && band_hi[i].valid))
-        continue;
-      cairo_move_to (cr, band_lo[i].x, band_lo[i].y);
-      cairo_line_to (cr, band_hi[i].x, band_hi[i].y);
-      cairo_move_to (cr, band_lo[i].x - cap, band_lo[i].y);
-      cairo_line_to (cr, band_lo[i].x + cap, band_lo[i].y);
-      cairo_move_to (cr, band_hi[i].x - cap, band_hi[i].y);
-      cairo_line_to (cr, band_hi[i].x + cap, band_hi[i].y);
-    }
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_width (cr, 1.5 * theme->s * theme->lw);
-  mqlw_chart_set_source (cr, colour);
-  cairo_stroke (cr);
-}
-
-/* The line, with a halo in the background colour so it reads over bars. */
-static void
-stroke_series (cairo_t              *cr,
-               const MqlwChartTheme *theme,
-               MqlwStage             stage,
-               const MqlwChartPoint *points,
-               guint                 n,
-               double                width)
-{
-  for (int pass = 0; pass < 2; pass++)
-    {
-      gboolean pen_down = FALSE;
-
-      for (guint i = 0; i < n; i++)
-        {
-          if (!points[i].valid)
-            {
-              pen_down = FALSE;
-              continue;
-            }
-          if (pen_down)
-            cairo_line_to (cr, points[i].x, points[i].y);
-          else
-            cairo_move_to (cr, points[i].x, points[i].y);
-          pen_down = TRUE;
-        }
-      if (pass == 0)
-        {
-          cairo_set_dash (cr, NULL, 0, 0);
-          cairo_set_line_width (cr, width + 3 * theme->s);
-          mqlw_chart_set_source (cr, mqlw_chart_rgba_alpha (theme->bg, theme->hc ? 1.0 : 0.85));
-        }
-      else
-        {
-          mqlw_chart_set_stage_dash (cr, stage, width);
-          cairo_set_line_width (cr, width);
-          mqlw_chart_set_source (cr, theme->stage[stage]);
-        }
-      cairo_stroke (cr);
-    }
-}
-
-static void
-draw_rate_series (cairo_t              *cr,
-                  const MqlwChartTheme *theme,
-                  MqlwStage             stage,
-                  const MqlwChartPoint *points,
-                  const MqlwChartPoint *band_lo,
-                  const MqlwChartPoint *band_hi,
-                  guint                 n,
-                  gboolean              intervals,
-                  double                slot_w)
-{
-  double s = theme->s;
-  double width = 2.25 * s * theme->lw;
-  /* Markers shrink with narrow slots so dense tables stay readable. */
-  double marker_r = MIN ((theme->hc ? 5.5 : 4.0) * s, MAX (slot_w * 0.16, 1.5));
-  MqlwChartRgba colour = theme->stage[stage];
-
-  cairo_save (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-
-  if (intervals && !theme->hc)
-    fill_bands (cr, theme, colour, band_lo, band_hi, n, marker_r);
-  else if (intervals)
-    stroke_whiskers (cr, theme, colour, band_lo, band_hi, n, marker_r);
-  stroke_series (cr, theme, stage, points, n, width);
-
-  cairo_set_dash (cr, NULL, 0, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      if (!points[i].valid)
-        continue;
-      mqlw_chart_path_marker (cr, mqlw_chart_stage_markers[stage], points[i].x, points[i].y, marker_r + 1.5 * s);
-      mqlw_chart_set_source (cr, theme->bg);
-      cairo_fill (cr);
-      mqlw_chart_path_marker (cr, mqlw_chart_stage_markers[stage], points[i].x, points[i].y, marker_r);
-      mqlw_chart_set_source (cr, colour);
-      cairo_fill (cr);
-    }
-  cairo_restore (cr);
-}
-
 /* Rate lines over the bars. */
 static void
 draw_rate_lines (BucketPaint *bp)
@@ -691,8 +585,8 @@ draw_rate_lines (BucketPaint *bp)
 
   for (guint st = 0; st < MQLW_N_STAGES; st++)
     if (bp->shown & (1u << st))
-      draw_rate_series (bp->cr, bp->theme, st, &bp->points[st * n], &bp->band_lo[st * n], &bp->band_hi[st * n], n,
-                        bp->style->show_intervals, bp->layout->slot_w);
+      mqlw_chart_draw_rate_series (bp->cr, bp->theme, st, &bp->points[st * n], &bp->band_lo[st * n],
+                                   &bp->band_hi[st * n], n, bp->style->show_intervals, bp->layout->slot_w);
 }
 
 /* ---- labels on the bars ----------------------------------------------------- */
@@ -855,28 +749,41 @@ draw_bar_labels (BucketPaint *bp)
 
 /* ---- the score axis --------------------------------------------------------- */
 
-/* The buckets' score ranges under the plot (see choose_label_rows). */
+/* The buckets' ranges, or the scale of their edges, under the plot (see
+ * choose_labels). */
 static void
 draw_range_labels (BucketPaint *bp)
 {
+  cairo_t *cr = bp->cr;
   const MqlwChartTheme *theme = bp->theme;
   double s = theme->s;
-  double row_h = mqlw_chart_measure (bp->cr, theme, "0", MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_NORMAL).h;
-  double need = get_widest_range (bp) + 10 * s;
+  double row_h = mqlw_chart_measure (cr, theme, "0", MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_NORMAL).h;
+  double need = get_widest_label (bp, FALSE) + 10 * s;
+  double axis_y = bp->py + bp->ph;
   guint label_every = 1;
 
-  if (bp->label_rows == 1)
+  if (bp->label_rows == 1 && !bp->label_edges)
     while (label_every < bp->n && need > bp->layout->slot_w * label_every)
       label_every++;
   bp->layout->range_labels = 0;
   for (guint i = 0; i < bp->n; i += label_every)
     {
-      g_autofree char *text = format_range (bp, i);
-      double y = bp->py + bp->ph + 8 * s + (bp->label_rows == 2 && i % 2 == 1 ? row_h : 0);
+      g_autofree char *text = format_label (bp, bp->label_edges, i);
+      double x = bp->label_edges ? bp->px + i * bp->layout->slot_w : get_slot_centre (bp, i);
+      double y = axis_y + 8 * s + (bp->label_rows == 2 && i % 2 == 1 ? row_h : 0);
 
-      mqlw_chart_draw_text (bp->cr, theme, text, MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_NORMAL,
-                            bp->style->hover_bucket == (int) i ? theme->fg : theme->fg_dim,
-                            get_slot_centre (bp, i), y, 0.5, 0);
+      if (bp->label_edges)   /* a tick at the edge the number names */
+        {
+          cairo_save (cr);
+          cairo_move_to (cr, x, axis_y);
+          cairo_line_to (cr, x, y - 2 * s);
+          cairo_set_line_width (cr, 1.25 * s * theme->lw);
+          mqlw_chart_set_source (cr, theme->axis);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+      mqlw_chart_draw_text (cr, theme, text, MQLW_CHART_SIZE_TICK, PANGO_WEIGHT_NORMAL,
+                            bp->style->hover_bucket == (int) i ? theme->fg : theme->fg_dim, x, y, 0.5, 0);
       bp->layout->range_labels++;
     }
 }

@@ -8,9 +8,11 @@
  *                         shapes, the pill; the palette API of mqlw-chart-private.h
  *   mqlw-chart-frame.c    what every chart has around its plot: title, legend,
  *                         y axes and grid, the axis line, the threshold line,
- *                         the empty states
- *   mqlw-chart-buckets.c  the bucket chart's layers: bars, rate lines with
- *                         their 95 % ranges, bar labels, range labels
+ *                         today's line, the empty states
+ *   mqlw-chart-buckets.c  the bucket chart's layers: bars, bar labels, range
+ *                         labels, today's line, the side bar of MQLs by
+ *                         other paths
+ *   mqlw-chart-rates.c    a rate line with its 95 % range
  *   mqlw-chart-sweep.c    the threshold sweep's layers
  *   mqlw-chart-export.c   PNG, SVG and PDF files
  *   mqlw-chart.c          the public entry points, the style and the layout
@@ -266,6 +268,20 @@ void            mqlw_chart_draw_empty_state (cairo_t              *cr,
                                              double                top,
                                              double                bottom,
                                              const char           *message);
+
+/* ---- mqlw-chart-rates.c ---------------------------------------------------- */
+
+/* One stage's rate line over @n slots; its 95 % range when @intervals.
+ * Markers shrink with narrow slots (@slot_w). */
+void            mqlw_chart_draw_rate_series (cairo_t              *cr,
+                                             const MqlwChartTheme *theme,
+                                             MqlwStage             stage,
+                                             const MqlwChartPoint *points,
+                                             const MqlwChartPoint *band_lo,
+                                             const MqlwChartPoint *band_hi,
+                                             guint                 n,
+                                             gboolean              intervals,
+                                             double                slot_w);
 
 /* ---- mqlw-chart.c, mqlw-chart-buckets.c, mqlw-chart-sweep.c ---------------- */
 
