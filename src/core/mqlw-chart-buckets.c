@@ -312,8 +312,9 @@ draw_today (BucketPaint *bp)
 
   if (!bp->style->show_baseline || !isfinite (threshold))
     return;
+  /* The content does not follow the current line: the label goes right. */
   mqlw_chart_draw_today (bp->cr, bp->theme, mqlw_chart_layout_x_of_score (bp->layout, bp->table, threshold),
-                         bp->px, bp->py, bp->pw, bp->ph, threshold);
+                         bp->px, bp->py, bp->pw, bp->ph, threshold, NAN);
 }
 
 /* The legend, the note under it and the axis titles, top down; then the

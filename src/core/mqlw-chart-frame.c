@@ -306,7 +306,8 @@ mqlw_chart_draw_today (cairo_t              *cr,
                        double                py,
                        double                pw,
                        double                ph,
-                       double                threshold)
+                       double                threshold,
+                       double                away_x)
 {
   double s = theme->s;
   g_autofree char *number = mqlw_chart_format_number (threshold, 1);
@@ -325,7 +326,7 @@ mqlw_chart_draw_today (cairo_t              *cr,
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  if (lx + e.w > px + pw)
+  if (lx + e.w > px + pw || (away_x > x && x - 6 * s - e.w >= px))
     lx = x - 6 * s - e.w;
   mqlw_chart_path_rounded (cr, lx - 3 * s, ly, e.w + 6 * s, e.h, 3 * s);
   mqlw_chart_set_source (cr, theme->hc ? theme->bg : mqlw_chart_rgba_alpha (theme->bg, 0.85));

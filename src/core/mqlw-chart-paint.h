@@ -246,7 +246,8 @@ double          mqlw_chart_draw_threshold   (cairo_t              *cr,
                                              double                ph,
                                              double                threshold);
 /* Today's threshold (the baseline's) as a long-dashed line at @x, with
- * "Today ≥ 50" at the foot of the plot on the side with room. */
+ * "Today ≥ 50" at the foot of the plot, away from @away_x (the current
+ * line; NAN: right) where there is room. */
 void            mqlw_chart_draw_today       (cairo_t              *cr,
                                              const MqlwChartTheme *theme,
                                              double                x,
@@ -254,7 +255,8 @@ void            mqlw_chart_draw_today       (cairo_t              *cr,
                                              double                py,
                                              double                pw,
                                              double                ph,
-                                             double                threshold);
+                                             double                threshold,
+                                             double                away_x);
 void            mqlw_chart_draw_empty_message (cairo_t              *cr,
                                                const MqlwChartTheme *theme,
                                                double                width,

@@ -514,19 +514,21 @@ draw_threshold (SweepPaint *sp,
 /* Today's model: its threshold as a long-dashed line, and a diamond at its
  * volume on that line (on the curve when only the threshold moved). */
 static void
-draw_today (SweepPaint *sp)
+draw_today (SweepPaint *sp,
+            double      threshold)
 {
   cairo_t *cr = sp->cr;
   const MqlwChartTheme *theme = sp->theme;
   const MqlwPreview *today = &sp->style->baseline;
   double s = theme->s;
   double volume = get_sweep_volume (today, sp->per_month);
+  double away_x = isfinite (threshold) ? get_x (sp, threshold) : NAN;
   double x;
 
   if (!sp->style->show_baseline || !isfinite (today->threshold))
     return;
   x = CLAMP (get_x (sp, today->threshold), sp->px, sp->px + sp->pw);
-  mqlw_chart_draw_today (cr, theme, x, sp->px, sp->py, sp->pw, sp->ph, today->threshold);
+  mqlw_chart_draw_today (cr, theme, x, sp->px, sp->py, sp->pw, sp->ph, today->threshold, away_x);
   if (!isfinite (volume))
     return;
   mqlw_chart_path_marker (cr, MQLW_CHART_MARKER_DIAMOND, x, get_volume_y (sp, volume), (theme->hc ? 6.5 : 5.5) * s);
@@ -595,7 +597,7 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
   draw_x_ticks (&sp);
   mqlw_chart_draw_text (cr, &theme, _("Threshold"), MQLW_CHART_SIZE_AXIS, PANGO_WEIGHT_BOLD, theme.fg_dim,
                         sp.px + sp.pw / 2, height - pad, 0.5, 1);
-  draw_today (&sp);
+  draw_today (&sp, threshold);
   if (isfinite (threshold))
     draw_threshold (&sp, threshold);
 
