@@ -91,8 +91,8 @@ typedef struct {
   const char         *text;    /* translated */
 } MqlwChartLegendItem;
 
-extern const char * const    mqlw_chart_verdict_labels[MQLW_N_VERDICTS];     /* N_() */
-extern const char * const    mqlw_chart_stage_rate_labels[MQLW_N_STAGES];    /* N_() */
+extern const char * const    mqlw_chart_verdict_labels[MQLW_N_VERDICTS];     /* marked, not translated */
+extern const char * const    mqlw_chart_stage_rate_labels[MQLW_N_STAGES];    /* marked, not translated */
 extern const MqlwChartMarker mqlw_chart_stage_markers[MQLW_N_STAGES];
 
 /* ---- mqlw-chart-paint.c ---------------------------------------------------- */
