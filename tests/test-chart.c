@@ -238,6 +238,8 @@ test_style_init (void)
   g_assert_true (style.show_intervals);
   g_assert_null (style.title);
   g_assert_cmpint (style.hover_bucket, ==, -1);
+  g_assert_false (style.show_baseline);
+  g_assert_false (style.show_other_paths);
 }
 
 static void
@@ -964,6 +966,172 @@ test_export_errors (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* ---- the workshop room (issue 14) -------------------------------------- */
+
+/* Today's threshold (the baseline's) as a second line. At 31, the lower edge
+ * of [31,51), the line is a quarter of the plot in (see test_layout_mapping:
+ * four equal slots, 31 → 1/4). Counted by hand: the column there holds the
+ * "Today" teal (#0b7a75 in the light theme) on the dashes, 9 px on and 5 px
+ * off at font scale 1, so about 9/14 of the plot's height (the 2 px line
+ * covers the pixel column whole); with no baseline there is none. */
+#define LIGHT_TODAY 0x0b7a75
+
+static guint
+count_colour_in_column (cairo_surface_t       *surface,
+                        const MqlwChartLayout *layout,
+                        double                 x,
+                        guint32                want)
+{
+  guint hits = 0;
+
+  for (double y = layout->plot_y + 1; y < layout->plot_y + layout->plot_h - 1; y += 1)
+    {
+      guint32 got = get_pixel (surface, x, y);
+      gboolean near = TRUE;
+
+      for (int shift = 0; shift <= 16; shift += 8)
+        if (ABS ((int) ((got >> shift) & 0xff) - (int) ((want >> shift) & 0xff)) > 12)
+          near = FALSE;
+      hits += near;
+    }
+  return hits;
+}
+
+static void
+test_baseline_line (void)
+{
+  g_autoptr(TestTable) table = build_table (seed002, G_N_ELEMENTS (seed002));
+  MqlwChartStyle style;
+  MqlwChartLayout layout;
+  cairo_surface_t *surface;
+  double x;
+  guint hits;
+
+  mqlw_chart_style_init (&style);
+  style.show_baseline = TRUE;
+  style.baseline.threshold = 31;
+  surface = render_table (table, 61, &style, &layout);
+  save_for_review (surface, "chart-baseline.png");
+  x = layout.plot_x + 0.25 * layout.plot_w;
+  hits = count_colour_in_column (surface, &layout, x, LIGHT_TODAY);
+  g_test_message ("today's line: %u of %.0f px", hits, layout.plot_h);
+  g_assert_cmpfloat (hits, >, 0.45 * layout.plot_h);
+  g_assert_cmpfloat (hits, <, 0.85 * layout.plot_h);   /* dashed, not solid */
+  /* Half a slot away there is none. */
+  g_assert_cmpuint (count_colour_in_column (surface, &layout, x + layout.slot_w / 2, LIGHT_TODAY), ==, 0);
+  cairo_surface_destroy (surface);
+
+  style.show_baseline = FALSE;
+  surface = render_table (table, 61, &style, &layout);
+  g_assert_cmpuint (count_colour_in_column (surface, &layout, x, LIGHT_TODAY), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* MQLs by another path (353 here, a count no bucket has) get a side bar
+ * with their count, right of the plot; the plot keeps its buckets. */
+static void
+test_other_paths (void)
+{
+  g_autoptr(TestTable) table = build_table (seed002, G_N_ELEMENTS (seed002));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  MqlwChartStyle style;
+  MqlwChartLayout layout;
+  cairo_surface_t *surface;
+
+  mqlw_chart_style_init (&style);
+  style.show_other_paths = TRUE;
+  style.other_paths = 353;
+  surface = render_table (table, 51, &style, &layout);
+  save_for_review (surface, "chart-other-paths.png");
+  g_assert_cmpfloat (layout.side_w, >, 0);
+  g_assert_cmpfloat (layout.side_x, >, layout.plot_x + layout.plot_w);
+  g_assert_cmpfloat (layout.side_x + layout.side_w, <=, WIDTH);
+  g_assert_cmpuint (layout.n_buckets, ==, 4);
+  cairo_surface_destroy (surface);
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  dir = g_dir_make_tmp ("mqlw-chart-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "paths.pdf", NULL);
+  g_assert_true (mqlw_chart_export (pdf, MQLW_CHART_FORMAT_PDF, 1366, 768, table, 51, &style, &error));
+  g_assert_no_error (error);
+  text = run_pdftotext (pdf);
+  g_assert_nonnull (strstr (text, "353"));
+  /* The bar's title, wrapped under it when narrow. */
+  g_assert_true (strstr (text, "Other paths") != NULL || strstr (text, "Other\npaths") != NULL);
+  g_assert_nonnull (strstr (text, "MQLs by other paths"));
+  g_assert_cmpint (g_remove (pdf), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* At 1280 px in workshop mode (font scale 1.6, high contrast) every one of
+ * eleven buckets gets its range, negative ones spelled out:
+ *   edges −93, −20, 0, 10, …, 80 → "−93 to −21", "−20 to −1", "0 to 9", …,
+ *   "70 to 79", "80+" (whole bounds end at hi − 1). */
+static void
+test_every_bucket_labelled (void)
+{
+  static const double edges[] = { -93, -20, 0, 10, 20, 30, 40, 50, 60, 70, 80 };
+  Row rows[G_N_ELEMENTS (edges)];
+  g_autoptr(TestTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  MqlwChartStyle style;
+  MqlwChartLayout layout;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
+    rows[i] = (Row) { edges[i], i + 1 < G_N_ELEMENTS (edges) ? edges[i + 1] : INFINITY,
+                      100 + 10 * i, 10 + i, 2, MQLW_VERDICT_MARGINAL };
+  table = build_table (rows, G_N_ELEMENTS (rows));
+  mqlw_chart_style_init (&style);
+  style.font_scale = 1.6;
+  style.high_contrast = TRUE;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
+  cr = cairo_create (surface);
+  mqlw_chart_draw (cr, 1280, 720, table, 30, &style, &layout);
+  cairo_destroy (cr);
+  save_for_review (surface, "chart-labels-1280.png");
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (layout.range_labels, ==, G_N_ELEMENTS (edges));
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  {
+    g_autofree char *dir = g_dir_make_tmp ("mqlw-chart-XXXXXX", &error);
+    g_autofree char *pdf = g_build_filename (dir, "labels.pdf", NULL);
+    g_autofree char *text = NULL;
+    static const char * const expected[] = {
+      "\u221293 to \u221221", "\u221220 to \u22121", "0 to 9", "10 to 19", "70 to 79", "80+",
+    };
+
+    g_assert_true (mqlw_chart_export (pdf, MQLW_CHART_FORMAT_PDF, 1280, 720, table, 30, &style, &error));
+    g_assert_no_error (error);
+    text = run_pdftotext (pdf);
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_test_message ("looking for “%s”", expected[i]);
+        g_assert_nonnull (strstr (text, expected[i]));
+      }
+    g_assert_null (strstr (text, "\u2013\u2212"));   /* never a minus after a dash */
+    g_assert_cmpint (g_remove (pdf), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -986,6 +1154,9 @@ main (int   argc,
   g_test_add_func ("/mqlw/chart/export/pdf-text", test_export_pdf_text);
   g_test_add_func ("/mqlw/chart/export/errors", test_export_errors);
   g_test_add_func ("/mqlw/chart/notes-and-empty-states", test_notes_and_empty_states);
+  g_test_add_func ("/mqlw/chart/baseline-line", test_baseline_line);
+  g_test_add_func ("/mqlw/chart/other-paths", test_other_paths);
+  g_test_add_func ("/mqlw/chart/every-bucket-labelled", test_every_bucket_labelled);
 
   return g_test_run ();
 }

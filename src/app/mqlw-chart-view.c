@@ -80,6 +80,32 @@ has_valid_layout (MqlwChartView *self)
   return self->content != NULL && self->content_table != NULL;
 }
 
+/* Today's model (the baseline) and the MQLs that pass by another path below
+ * the line, from the workbench's figures. */
+static void
+fill_baseline (MqlwChartView  *self,
+               MqlwChartStyle *style)
+{
+  const MqlwComparison *comparison;
+  const MqlwPreview *preview;
+  MqlwModel *model;
+
+  if (self->workbench == NULL || (model = mqlw_workbench_get_model (self->workbench)) == NULL)
+    return;
+  preview = mqlw_workbench_get_preview (self->workbench);
+  style->show_other_paths = model->paths.grade_behaviour || model->paths.hand_raiser;
+  if (preview != NULL && style->show_other_paths)
+    style->other_paths = preview->mql - MIN (preview->mql, preview->by_path[MQLW_PATH_INDEX_SCORE]);
+  comparison = mqlw_workbench_get_comparison (self->workbench);
+  /* Always, not only once something changed: the content image is kept
+   * across threshold moves, and today's line is where it is either way. */
+  if (comparison != NULL && isfinite (comparison->baseline.threshold))
+    {
+      style->show_baseline = TRUE;
+      style->baseline = comparison->baseline;
+    }
+}
+
 static void
 fill_style (MqlwChartView  *self,
             MqlwChartStyle *style)
@@ -94,6 +120,7 @@ fill_style (MqlwChartView  *self,
   style->hover_bucket = self->hover_bucket;
   /* 0 = every stage with data; a choice otherwise. */
   style->stages = self->stages == ALL_STAGES ? 0 : self->stages;
+  fill_baseline (self, style);
   /* An empty model scores every lead 0: say what to do instead of drawing
    * one bucket holding every lead. (A translation is a static string: safe
    * for the drawing thread.) */
@@ -379,6 +406,7 @@ mqlw_chart_view_describe_bucket (MqlwChartView *self,
       g_autofree char *interval = NULL;
       g_autofree char *reached = NULL;
       g_autofree char *known = NULL;
+      g_autofree char *level = NULL;
 
       if (!rate->present)
         continue;
@@ -386,11 +414,17 @@ mqlw_chart_view_describe_bucket (MqlwChartView *self,
       interval = mqlw_format_interval (rate);
       reached = mqlw_format_count (rate->reached);
       known = mqlw_format_count (rate->known);
+      if (interval[0])
+        {
+          g_autofree char *percent = mqlw_format_percent_as (0.95, 0, MQLW_FORMAT_DISPLAY);
+
+          /* Translators: before a rate's interval in the chart's tooltip; %s is "95 %" */
+          level = g_strdup_printf (_("; %s interval "), percent);
+        }
       /* Translators: "SQL: 34.6 % (18 of 52 known; 95 % interval 22.1–48.9 %)" */
       g_string_append_printf (text, _("\n%s: %s (%s of %s known%s%s)"),
                               _(mqlw_stage_label (s)), value, reached, known,
-                              /* xgettext:no-c-format */
-                              interval[0] ? _("; 95\u2009% interval ") : "", interval);
+                              level != NULL ? level : "", interval);
     }
   return g_string_free (text, FALSE);
 }
@@ -764,6 +798,19 @@ mqlw_chart_view_x_of_score (MqlwChartView *self,
   if (!has_valid_layout (self))
     return NAN;
   return mqlw_chart_layout_x_of_score (&self->layout, get_shown_table (self), score);
+}
+
+gboolean
+mqlw_chart_view_get_layout (MqlwChartView   *self,
+                            MqlwChartLayout *layout)
+{
+  g_return_val_if_fail (MQLW_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  if (!has_valid_layout (self))
+    return FALSE;
+  *layout = self->layout;
+  return TRUE;
 }
 
 gboolean

@@ -35,6 +35,10 @@ double   mqlw_chart_view_x_of_score         (MqlwChartView *self,
 gboolean mqlw_chart_view_drag_threshold     (MqlwChartView *self,
                                              double         from_x,
                                              double         to_x);
+/* Where the last drawn chart put its plot, slots, side bar and range
+ * labels; FALSE before the first draw. */
+gboolean mqlw_chart_view_get_layout         (MqlwChartView   *self,
+                                             MqlwChartLayout *layout);
 /* Whether the chart on show is the current table's (a change is drawn on a
  * worker thread and shown a frame or two later). */
 gboolean mqlw_chart_view_is_current         (MqlwChartView *self);

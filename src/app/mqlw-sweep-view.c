@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -39,6 +40,7 @@ draw_cb (GtkDrawingArea *area,
 {
   MqlwSweepView *self = user_data;
   AdwStyleManager *manager = adw_style_manager_get_default ();
+  const MqlwComparison *comparison;
   MqlwChartStyle style;
   gint64 start = g_get_monotonic_time ();
 
@@ -48,6 +50,12 @@ draw_cb (GtkDrawingArea *area,
   style.dark = adw_style_manager_get_dark (manager);
   style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
   style.font_scale = self->workshop ? 1.6 : 1.0;
+  comparison = mqlw_workbench_get_comparison (self->workbench);
+  if (comparison != NULL && isfinite (comparison->baseline.threshold))   /* today's model */
+    {
+      style.show_baseline = TRUE;
+      style.baseline = comparison->baseline;
+    }
   mqlw_chart_draw_sweep (cr, width, height, self->sweep, mqlw_workbench_get_threshold (self->workbench), &style);
   g_debug ("sweep drawn in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
 }

@@ -39,6 +39,18 @@ typedef struct {
   int         hover_bucket;      /* -1 = none; highlighted */
   const char *empty_message;     /* nullable: draw this instead of the buckets (no scoring yet):
                                     a heading, then after a newline what to do (wrapped) */
+  /* Today's model (the baseline), when it differs from the one on show: its
+   * threshold as a second line, long-dashed and labelled "Today ≥ 50"; in
+   * the sweep also its volume as a marker on that line. */
+  gboolean    show_baseline;
+  MqlwPreview baseline;          /* today's model at its own threshold */
+  /* MQLs that pass by another path (grade + behaviour, hand-raiser) below
+   * the line: a hatched side bar "By other paths" right of the plot, so the
+   * line never hides volume. show_other_paths (the model has such a path)
+   * keeps the bar's place in the content; its height follows the threshold
+   * and is drawn with the marker. */
+  gboolean    show_other_paths;
+  guint64     other_paths;
 } MqlwChartStyle;
 
 void mqlw_chart_style_init (MqlwChartStyle *style);
@@ -49,6 +61,9 @@ typedef struct {
   guint  n_buckets;
   double slot_w;                 /* each bucket gets an equal slot */
   double last_hi;                /* the score used as the right end of the open last bucket */
+  double count_top;              /* the lead count at the top of the plot */
+  double side_x, side_w;         /* the side bar's column (style->other_paths); side_w 0: none */
+  guint  range_labels;           /* buckets whose score range is written under the plot */
 } MqlwChartLayout;
 
 void     mqlw_chart_draw             (cairo_t               *cr,

@@ -162,6 +162,39 @@ mqlw_format_points (double value)
   return value > 0 && isfinite (value) ? g_strconcat ("+", number, NULL) : g_steal_pointer (&number);
 }
 
+char *
+mqlw_format_decimals (double value,
+                      int    decimals)
+{
+  if (!isfinite (value))
+    return mqlw_format_number (value, decimals);
+  if (fabs (value - round (value)) < 1e-9)
+    return with_sign (value, g_strdup_printf ("%.0f", fabs (round (value))));
+  return with_sign (value, g_strdup_printf ("%.*f", decimals, fabs (value)));
+}
+
+char *
+mqlw_format_score_range (double   low,
+                         double   high,
+                         int      decimals,
+                         gboolean spelled)
+{
+  g_autofree char *lo = with_sign (low, g_strdup_printf ("%.*f", decimals, fabs (low)));
+  g_autofree char *hi = NULL;
+
+  if (isinf (high))
+    /* TRANSLATORS: an open score range, "71+" */
+    return g_strdup_printf (_("%s+"), lo);
+  if (high <= low)
+    return g_steal_pointer (&lo);
+  hi = with_sign (high, g_strdup_printf ("%.*f", decimals, fabs (high)));
+  if (spelled)
+    /* TRANSLATORS: a score range whose bounds can be negative, "−93 to −21" */
+    return g_strdup_printf (_("%s to %s"), lo, hi);
+  /* TRANSLATORS: a score range, "31–50" */
+  return g_strdup_printf (_("%s–%s"), lo, hi);
+}
+
 /* ---- the display style's shorthands ---------------------------------------- */
 
 char *

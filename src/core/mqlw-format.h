@@ -58,6 +58,18 @@ char *mqlw_format_money       (double           value,
 char *mqlw_format_figure      (double           value);
 /* Rule points: a figure with its sign, "+15", "−50", "0", "+2.50". */
 char *mqlw_format_points      (double           value);
+/* A score or threshold on a chart's axis: at most @decimals decimals, none
+ * for a whole number (within 1e-9), a real minus: "51", "133.9", "−10.5". */
+char *mqlw_format_decimals    (double           value,
+                               int              decimals);
+/* A score range, both bounds shown with @decimals decimals: "31–50",
+ * "−10.5–0.5"; "71+" when @high is infinite, "5" when @high is @low. With
+ * @spelled, "−93 to −21": a minus never follows the dash (the chart spells
+ * every range so when one of them would). */
+char *mqlw_format_score_range (double           low,
+                               double           high,
+                               int              decimals,
+                               gboolean         spelled);
 
 /* The display style's shorthands, as the window uses them. */
 char *mqlw_format_count   (guint64         value);   /* "12,345" */
