@@ -12,6 +12,7 @@
 
 #include "mqlw-calibration.h"
 #include "mqlw-calibration-private.h"
+#include "mqlw-format.h"
 
 #define MAX_BUCKETS 10000
 
@@ -234,33 +235,32 @@ mqlw_bucket_table_free (MqlwBucketTable *self)
   g_free (self);
 }
 
-static gboolean
-has_whole_bounds (const MqlwBucketTable *table)
+void
+mqlw_bucket_table_range_style (const MqlwBucketTable *self,
+                               gboolean              *whole,
+                               gboolean              *spelled)
 {
-  for (guint i = 0; i < table->n_buckets; i++)
+  g_return_if_fail (self != NULL);
+
+  *whole = TRUE;
+  for (guint i = 0; i < self->n_buckets; i++)
     {
-      const MqlwBucket *b = &table->buckets[i];
+      const MqlwBucket *b = &self->buckets[i];
 
       if (b->lo != floor (b->lo) || (isfinite (b->hi) && b->hi != floor (b->hi)))
-        return FALSE;
+        *whole = FALSE;
     }
-  return TRUE;
-}
+  /* "−93–−21" reads badly: when a minus would follow a dash anywhere, every
+   * range is spelled "−93 to −21". */
+  *spelled = FALSE;
+  for (guint i = 0; i < self->n_buckets; i++)
+    {
+      const MqlwBucket *b = &self->buckets[i];
+      double hi = *whole ? b->hi - 1 : b->hi;
 
-/* No decimals when every bound is whole, else always one; a real minus sign. */
-static char *
-format_bound (double   value,
-              gboolean whole)
-{
-  g_autofree char *text = NULL;
-
-  if (whole)
-    text = g_strdup_printf ("%.0f", fabs (round (value)));
-  else
-    text = g_strdup_printf ("%.1f", fabs (value));
-  if (value < 0 && strcmp (text, "0") != 0 && strcmp (text, "0.0") != 0)
-    return g_strconcat ("\u2212", text, NULL);
-  return g_steal_pointer (&text);
+      if (isfinite (b->hi) && hi > b->lo && hi <= -0.05)
+        *spelled = TRUE;
+    }
 }
 
 char *
@@ -268,29 +268,16 @@ mqlw_bucket_table_range_label (const MqlwBucketTable *self,
                                guint                  index)
 {
   const MqlwBucket *bucket;
-  g_autofree char *lo = NULL;
-  g_autofree char *hi = NULL;
-  gboolean whole;
+  gboolean whole, spelled;
+  double hi;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->n_buckets, NULL);
 
   bucket = &self->buckets[index];
-  whole = has_whole_bounds (self);
-  lo = format_bound (bucket->lo, whole);
-  if (!isfinite (bucket->hi))
-    /* TRANSLATORS: an open score range, "71+" */
-    return g_strdup_printf (_("%s+"), lo);
-  if (whole)
-    {
-      if (bucket->hi - 1 <= bucket->lo)
-        return g_steal_pointer (&lo);
-      hi = format_bound (bucket->hi - 1, TRUE);
-    }
-  else
-    hi = format_bound (bucket->hi, FALSE);
-  /* TRANSLATORS: a score range, "31–50" */
-  return g_strdup_printf (_("%s–%s"), lo, hi);
+  mqlw_bucket_table_range_style (self, &whole, &spelled);
+  hi = !isfinite (bucket->hi) ? INFINITY : (whole ? bucket->hi - 1 : bucket->hi);
+  return mqlw_format_score_range (bucket->lo, hi, whole ? 0 : 1, spelled);
 }
 
 /* Lower edges of the buckets for @spec over this data (strictly increasing). */

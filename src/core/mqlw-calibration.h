@@ -76,9 +76,14 @@ void             mqlw_bucket_table_free (MqlwBucketTable       *self);
 /* A bucket's score range for people, the same in the chart, the table, the CLI
  * and the report: "0–30", "31–50", "71+" when every bound of @self is a whole
  * number (hi is exclusive, so the range shown ends at hi − 1); "0.5–12.3" with
- * one decimal otherwise; real minus signs. */
+ * one decimal otherwise; real minus signs; "−93 to −21" for every range of a
+ * table where a minus would otherwise follow the dash. */
 char *mqlw_bucket_table_range_label (const MqlwBucketTable *self,
                                      guint                  index);
+/* How @self's ranges are written: @whole bounds (no decimals), @spelled ("to"). */
+void  mqlw_bucket_table_range_style (const MqlwBucketTable *self,
+                                     gboolean              *whole,
+                                     gboolean              *spelled);
 
 /* ---- threshold preview ------------------------------------------------- */
 

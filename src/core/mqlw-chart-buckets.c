@@ -145,52 +145,17 @@ describe_table (const MqlwBucketTable *table)
 
 /* ---- score ranges ----------------------------------------------------------- */
 
-/* The bounds as mqlw_bucket_table_range_label writes them: whole numbers
- * when every bound is whole (a range then ends at hi − 1), else one decimal. */
-static void
-get_shown_bounds (const BucketPaint *bp,
-                  guint              i,
-                  double            *lo,
-                  double            *hi)
-{
-  const MqlwBucket *b = &bp->table->buckets[i];
-
-  *lo = b->lo;
-  *hi = !isfinite (b->hi) ? INFINITY : (bp->whole ? b->hi - 1 : b->hi);
-}
-
 static void
 choose_range_style (BucketPaint *bp)
 {
-  bp->whole = TRUE;
-  for (guint i = 0; i < bp->n; i++)
-    {
-      const MqlwBucket *b = &bp->table->buckets[i];
-
-      if (b->lo != floor (b->lo) || (isfinite (b->hi) && b->hi != floor (b->hi)))
-        bp->whole = FALSE;
-    }
-  /* "−93–−21" reads badly: when a minus would follow a dash, every range
-   * is spelled "−93 to −21". */
-  bp->spelled = FALSE;
-  for (guint i = 0; i < bp->n; i++)
-    {
-      double lo, hi;
-
-      get_shown_bounds (bp, i, &lo, &hi);
-      if (isfinite (hi) && hi > lo && hi <= -0.05)
-        bp->spelled = TRUE;
-    }
+  mqlw_bucket_table_range_style (bp->table, &bp->whole, &bp->spelled);
 }
 
 static char *
 format_range (const BucketPaint *bp,
               guint              i)
 {
-  double lo, hi;
-
-  get_shown_bounds (bp, i, &lo, &hi);
-  return mqlw_format_score_range (lo, hi, bp->whole ? 0 : 1, bp->spelled);
+  return mqlw_bucket_table_range_label (bp->table, i);
 }
 
 /* Bucket @i's lower edge, for the scale. */
