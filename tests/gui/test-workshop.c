@@ -7,6 +7,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "mqlw-a11y.h"
 #include "mqlw-application.h"
 #include "mqlw-format.h"
 #include "mqlw-model-panel.h"
@@ -214,6 +215,33 @@ press_on (GtkWidget *widget,
 }
 
 /* Enter in a focused text: what GtkText does on "activate". */
+/* Every widget on show is named once: no "_Cancel Cancel" (GTK 4.8 gives a
+ * mnemonic button both a label and its label's name), no "Threshold
+ * Threshold" (a label of its own besides a mnemonic label). */
+static void
+collect_doubled_names (GtkWidget *widget,
+                       GString   *doubled)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_mapped (child) && mqlw_a11y_doubled_name (child))
+        g_string_append_printf (doubled, " %s(%s)", G_OBJECT_TYPE_NAME (child),
+                                GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) != NULL
+                                ? gtk_button_get_label (GTK_BUTTON (child)) : gtk_widget_get_name (child));
+      collect_doubled_names (child, doubled);
+    }
+}
+
+static void
+assert_named_once (GtkWidget *toplevel)
+{
+  g_autoptr(GString) doubled = g_string_new (NULL);
+
+  collect_doubled_names (toplevel, doubled);
+  if (doubled->len > 0)
+    g_error ("named twice for a screen reader:%s", doubled->str);
+}
+
 static void
 press_enter_in_focus (GtkWindow *dialog)
 {
@@ -253,11 +281,14 @@ test_dialog_keys (void)
   GtkWindow *dialog;
   GtkWidget *focus;
 
+  assert_named_once (GTK_WIDGET (window));
+
   /* Save as Scenario: the name has the focus, Enter saves. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-scenario", NULL);
   gui_test_settle (300);
   dialog = find_toplevel ("save-scenario-dialog");
   g_assert_nonnull (dialog);
+  assert_named_once (GTK_WIDGET (dialog));
   focus = gtk_window_get_focus (dialog);
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
@@ -281,6 +312,7 @@ test_dialog_keys (void)
   gui_test_settle (300);
   dialog = find_toplevel ("save-version-dialog");
   g_assert_nonnull (dialog);
+  assert_named_once (GTK_WIDGET (dialog));
   focus = gtk_window_get_focus (dialog);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
   g_assert_true (press_on (GTK_WIDGET (dialog), GDK_KEY_Escape));
@@ -291,6 +323,7 @@ test_dialog_keys (void)
   gui_test_settle (300);
   dialog = find_toplevel ("signoff-dialog");
   g_assert_nonnull (dialog);
+  assert_named_once (GTK_WIDGET (dialog));
   focus = gtk_window_get_focus (dialog);
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY));
@@ -307,8 +340,18 @@ test_dialog_keys (void)
   gui_test_settle (300);
   dialog = find_toplevel ("swaps-window");
   g_assert_nonnull (dialog);
+  assert_named_once (GTK_WIDGET (dialog));
   g_assert_true (press_on (GTK_WIDGET (dialog), GDK_KEY_Escape));
   gui_test_wait_until (toplevel_gone, (gpointer) "swaps-window", "Esc to close Leads That Change");
+
+  /* Preferences: named once, Esc closes it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  gui_test_settle (300);
+  dialog = find_toplevel ("preferences-window");
+  g_assert_nonnull (dialog);
+  assert_named_once (GTK_WIDGET (dialog));
+  g_assert_true (press_on (GTK_WIDGET (dialog), GDK_KEY_Escape));
+  gui_test_wait_until (toplevel_gone, (gpointer) "preferences-window", "Esc to close the preferences");
 
   /* Nothing signed: Export → Agreed Model is off (no chooser to dead-end in). */
   g_assert_false (action_enabled ("win.export-agreed"));
