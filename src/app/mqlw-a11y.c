@@ -5,13 +5,30 @@
 
 #include "mqlw-a11y.h"
 
+static gboolean
+has_label (GtkWidget *widget)
+{
+  return widget != NULL && gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/* GTK 4.8 reads a name as the widget's label followed by the labels of what
+ * labels it: its mnemonic labels and, for a button, its child (an icon adds
+ * nothing, a text label repeats itself). */
 gboolean
 mqlw_a11y_doubled_name (GtkWidget *widget)
 {
-  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+  g_autoptr(GList) mnemonics = NULL;
+  gboolean doubled = FALSE;
 
-  return gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) &&
-         gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  if (!has_label (widget) ||
+      !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return FALSE;
+  if (GTK_IS_BUTTON (widget) && has_label (gtk_button_get_child (GTK_BUTTON (widget))))
+    return TRUE;
+  mnemonics = gtk_widget_list_mnemonic_labels (widget);
+  for (GList *l = mnemonics; l != NULL && !doubled; l = l->next)
+    doubled = has_label (l->data);
+  return doubled;
 }
 
 static void

@@ -753,8 +753,8 @@ mqlw_signoff_dialog_init (MqlwSignoffDialog *self)
   gtk_calendar_select_day (self->signed_on_calendar, now);
   on_signed_on_changed_cb (self);
 
-  label_widget (self->sign_button, _("Sign the model"));
-  label_widget (self->add_button, _("Add an approver"));
+  /* Sign and Add Approver are named by their mnemonic labels (a label of
+   * their own would be read twice: "Sign the model Sign"). */
   label_widget (GTK_WIDGET (self->approver_list), _("Approvers"));
   label_widget (GTK_WIDGET (self->signed_on_button), _("Signed on"));
   label_widget (GTK_WIDGET (self->review_on_button), _("Review on"));
