@@ -367,6 +367,45 @@ test_dialog_keys (void)
   g_assert_true (g_str_has_suffix (g_object_get_data (G_OBJECT (window), "help-fallback-uri"), "/index.html"));
 }
 
+/* ---- months of history ---------------------------------------------------- */
+
+static GtkSpinButton *
+find_months_spin (void)
+{
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+  collect_widgets (mqlw_window_get_child (window, "preview"), GTK_TYPE_SPIN_BUTTON, spins);
+  for (guint i = 0; i < spins->len; i++)
+    {
+      g_autoptr(GList) labels = gtk_widget_list_mnemonic_labels (spins->pdata[i]);
+
+      for (GList *l = labels; l != NULL; l = l->next)
+        if (g_strcmp0 (gtk_label_get_text (l->data), "Months of history") == 0)
+          return spins->pdata[i];
+    }
+  g_error ("no months field");
+}
+
+/* The field shows the months in use, never 0 while the figures use 18: the
+ * sample's leads were created from 2025-01-01 to 2026-06-30, 18 calendar
+ * months. A stated period shows as stated; 0 goes back to the dates. */
+static void
+test_months_field (void)
+{
+  GtkSpinButton *spin = find_months_spin ();
+
+  wait_idle ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 18);
+  gtk_spin_button_set_value (spin, 20);
+  wait_idle ();
+  g_assert_cmpfloat (mqlw_workbench_get_preview (mqlw_window_get_workbench (window))->months, ==, 20);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 20);
+  gtk_spin_button_set_value (spin, 0);
+  wait_idle ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 18);
+  g_assert_true (isnan (mqlw_workbench_get_months (mqlw_window_get_workbench (window))));
+}
+
 /* ---- 3. the threshold scale ---------------------------------------------- */
 
 /* The slider spans the 1st–99th percentile of the sample's scores (the core's,
@@ -548,6 +587,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/workshop/baseline-deltas", test_baseline_deltas);
   g_test_add_func ("/mqlw/gui/workshop/screens", test_workshop_screens);
   g_test_add_func ("/mqlw/gui/workshop/dialog-keys", test_dialog_keys);
+  g_test_add_func ("/mqlw/gui/workshop/months-field", test_months_field);
 
   status = gui_test_run ();
   gui_test_reference_clear (&ref);
