@@ -404,6 +404,7 @@ test_months_field (void)
   wait_idle ();
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 18);
   g_assert_true (isnan (mqlw_workbench_get_months (mqlw_window_get_workbench (window))));
+  gui_test_save_screenshot (GTK_WIDGET (window), "months-field.png");
 }
 
 /* ---- 3. the threshold scale ---------------------------------------------- */
