@@ -43,6 +43,7 @@ ALLOWED = {
     'A condition “X contains A or B” is the filter operator %s': 'an operator name',
     'The grade + behaviour path selects grade %s or better with %s behaviour': 'a grade letter',
     'today %s · %s pts': 'an abbreviation, the same for one',
+    '%s\u00a0%s%s\u00a0pts': 'percentage points, an abbreviation',
     # Never one: limits, or at least two by construction.
     '%u folds need at least %u scored leads': 'two folds at least',
     '%s: line %<PRIu64>: the header has %u columns': 'a limit in the thousands',
