@@ -114,9 +114,9 @@ test_evaluate_text_csv (void)
             "--buckets", "edges:0,70", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "0.722, 95 % interval 0.235–1.000 (DeLong)"));
-  g_assert_nonnull (strstr (run.out, "Unscored: 1 leads without a score"));
+  g_assert_nonnull (strstr (run.out, "Unscored: 1 lead without a score"));
   /* The note about the unscored lead goes to standard error. */
-  g_assert_nonnull (strstr (run.err, "1 of 8 leads have no score"));
+  g_assert_nonnull (strstr (run.err, "1 of 8 leads has no score"));
 
   run_mqlw (&run, NULL, "evaluate", path, "--score-column", "score", "--threshold", "70",
             "--buckets", "edges:0,70", "--format", "csv", "--quiet", NULL);

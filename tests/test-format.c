@@ -148,6 +148,25 @@ test_german (void)
   setlocale (LC_NUMERIC, "C");
 }
 
+/* The n for ngettext is the number as printed: "1.0" is one, "1.04" with
+ * one decimal prints "1.0" and is one too, "1.5" and "0.5" take the plural. */
+static void
+test_plural_n (void)
+{
+  g_assert_cmpuint (mqlw_format_plural_n (1, 0), ==, 1);
+  g_assert_cmpuint (mqlw_format_plural_n (1.0, 1), ==, 1);
+  g_assert_cmpuint (mqlw_format_plural_n (1.04, 1), ==, 1);
+  g_assert_cmpuint (mqlw_format_plural_n (0.6, 0), ==, 1);
+  g_assert_cmpuint (mqlw_format_plural_n (1.5, 1), ==, 2);
+  g_assert_cmpuint (mqlw_format_plural_n (0.5, 1), ==, 2);
+  g_assert_cmpuint (mqlw_format_plural_n (0, 0), ==, 0);
+  g_assert_cmpuint (mqlw_format_plural_n (18, 0), ==, 18);
+  g_assert_cmpuint (mqlw_format_plural_n (17.6, 0), ==, 18);
+  g_assert_cmpuint (mqlw_format_plural_n (-1, 0), ==, 1);
+  g_assert_cmpuint (mqlw_format_plural_n (NAN, 1), ==, 2);
+  g_assert_cmpuint (mqlw_format_plural_n (INFINITY, 0), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,5 +175,6 @@ main (int    argc,
   g_test_add_func ("/mqlw/format/any-locale", test_any_locale);
   g_test_add_func ("/mqlw/format/c", test_c_locale);
   g_test_add_func ("/mqlw/format/german", test_german);
+  g_test_add_func ("/mqlw/format/plural-n", test_plural_n);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mqlw-a11y.h"
 #include "mqlw-application.h"
 #include "mqlw-resources.h"
 #include "mqlw-window.h"
@@ -157,6 +158,7 @@ mqlw_application_startup (GApplication *app)
   G_APPLICATION_CLASS (mqlw_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  mqlw_a11y_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -222,15 +222,18 @@ fill_note (MqlwBacktestView   *self,
       g_autofree char *undated = mqlw_format_count (bt->undated);
 
       g_string_append_c (note, ' ');
-      g_string_append_printf (note, _("%s leads without a created date (or with one after today) are left out."),
-                              undated);
+      g_string_append_printf (note, g_dngettext (NULL, "%s lead without a created date (or with one after today) is left out.",
+                                                 "%s leads without a created date (or with one after today) are left out.",
+                                                 (gulong) bt->undated), undated);
     }
   if (bt->unscored > 0)
     {
       g_autofree char *unscored = mqlw_format_count (bt->unscored);
 
       g_string_append_c (note, ' ');
-      g_string_append_printf (note, _("%s leads without a score are left out."), unscored);
+      g_string_append_printf (note, g_dngettext (NULL, "%s lead without a score is left out.",
+                                                 "%s leads without a score are left out.", (gulong) bt->unscored),
+                              unscored);
     }
   gtk_label_set_label (self->note, note->str);
 }

@@ -700,8 +700,7 @@ mqlw_bucket_view_init (MqlwBucketView *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Score buckets"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scheme_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bucket scheme"), -1);
+  /* The scheme selector is named by its mnemonic label "_Buckets" (once). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->spec_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Custom buckets"), -1);
 }

@@ -398,7 +398,8 @@ mqlw_chart_view_describe_bucket (MqlwChartView *self,
   else
     g_string_append_printf (text, _("<b>Score %s to under %s</b>"), lo, hi);
   g_string_append_printf (text, "\n%s", _(mqlw_verdict_label (bucket->verdict)));
-  g_string_append_printf (text, _("\n%s leads (%s of all)"), leads, share);
+  g_string_append_printf (text, g_dngettext (NULL, "\n%s lead (%s of all)", "\n%s leads (%s of all)",
+                                             (gulong) bucket->leads), leads, share);
   for (guint s = 0; s < MQLW_N_STAGES; s++)
     {
       const MqlwRate *rate = &bucket->stage[s];

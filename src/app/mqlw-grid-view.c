@@ -120,14 +120,16 @@ fill_labels (MqlwGridView   *self,
       g_autofree char *n = mqlw_format_count (grid->disqualified);
 
       g_string_append_c (note, ' ');
-      g_string_append_printf (note, _("%s disqualified leads are left out."), n);
+      g_string_append_printf (note, g_dngettext (NULL, "%s disqualified lead is left out.",
+                                                 "%s disqualified leads are left out.", (gulong) grid->disqualified), n);
     }
   if (grid->unscored > 0)
     {
       g_autofree char *n = mqlw_format_count (grid->unscored);
 
       g_string_append_c (note, ' ');
-      g_string_append_printf (note, _("%s leads without a score are left out."), n);
+      g_string_append_printf (note, g_dngettext (NULL, "%s lead without a score is left out.",
+                                                 "%s leads without a score are left out.", (gulong) grid->unscored), n);
     }
   gtk_label_set_label (self->note, note->str);
 }

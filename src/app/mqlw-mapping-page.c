@@ -316,11 +316,14 @@ add_stage_value_rows (MqlwMappingPage *self,
       closed_label = g_strdup_printf (_("“%s” ends the funnel"), use->value);
       leads = mqlw_format_count (use->leads);
       if (!use->known)
-        subtitle = g_strdup_printf (_("%s leads · unknown value: choose its stage"), leads);
+        subtitle = g_strdup_printf (g_dngettext (NULL, "%s lead · unknown value: choose its stage",
+                                                 "%s leads · unknown value: choose its stage", (gulong) use->leads), leads);
       else if (use->from_mapping)
-        subtitle = g_strdup_printf (_("%s leads · as the mapping says"), leads);
+        subtitle = g_strdup_printf (g_dngettext (NULL, "%s lead · as the mapping says", "%s leads · as the mapping says",
+                                                 (gulong) use->leads), leads);
       else
-        subtitle = g_strdup_printf (_("%s leads · from the built-in table"), leads);
+        subtitle = g_strdup_printf (g_dngettext (NULL, "%s lead · from the built-in table",
+                                                 "%s leads · from the built-in table", (gulong) use->leads), leads);
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), use->value);
@@ -686,8 +689,15 @@ mqlw_mapping_page_set_preview (MqlwMappingPage *self,
   rows = mqlw_format_count (preview->n_rows);
   delimiter = preview->delimiter == '\t' ? _("tab") : preview->delimiter == ';' ? _("semicolon") :
               preview->delimiter == '|' ? _("bar") : _("comma");
-  g_string_append_printf (summary, _("%s leads · %u columns · separated by %s"),
-                          rows, g_strv_length (preview->header), delimiter);
+  {
+    guint n_columns = g_strv_length (preview->header);
+    g_autofree char *lead_part = g_strdup_printf (g_dngettext (NULL, "%s lead", "%s leads", (gulong) preview->n_rows),
+                                                  rows);
+    g_autofree char *column_part = g_strdup_printf (g_dngettext (NULL, "%u column", "%u columns", n_columns), n_columns);
+
+    /* TRANSLATORS: "10 000 leads · 14 columns · separated by comma" */
+    g_string_append_printf (summary, _("%s · %s · separated by %s"), lead_part, column_part, delimiter);
+  }
   if (preview->converted_from_cp1252)
     g_string_append (summary, _(" · read as Windows-1252 text"));
   if (preview->converted_from_utf16)

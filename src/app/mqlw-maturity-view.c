@@ -97,7 +97,7 @@ format_rate_counts (const MqlwRate *rate)
   g_autofree char *known = mqlw_format_count (rate->known);
 
   /* TRANSLATORS: the counts under a rate, "6 of 12 leads" */
-  return g_strdup_printf (_("%s of %s leads"), reached, known);
+  return g_strdup_printf (g_dngettext (NULL, "%s of %s lead", "%s of %s leads", (gulong) rate->known), reached, known);
 }
 
 static void
@@ -115,16 +115,20 @@ fill_cards (MqlwMaturityView   *self,
     {
       g_autofree char *median = mqlw_format_number (t->median_days, 0);
       g_autofree char *p90 = mqlw_format_number (t->p90_days, 0);
-      g_autofree char *value = g_strdup_printf (_("%s days"), median);
+      g_autofree char *value = g_strdup_printf (g_dngettext (NULL, "%s day", "%s days",
+                                                             mqlw_format_plural_n (t->median_days, 0)), median);
       /* TRANSLATORS: under the typical time to a stage: "nine in ten within 33 days (sql_date)" */
-      g_autofree char *caption = g_strdup_printf (_("Nine in ten within %s days (%s)"), p90, t->column);
+      g_autofree char *caption = g_strdup_printf (g_dngettext (NULL, "Nine in ten within %s day (%s)",
+                                                               "Nine in ten within %s days (%s)",
+                                                               mqlw_format_plural_n (t->p90_days, 0)), p90, t->column);
 
       mqlw_figure_card_set (&self->timing_card, value, caption);
     }
   else if (t->stated)
     {
       g_autofree char *p90 = mqlw_format_number (t->p90_days, 0);
-      g_autofree char *value = g_strdup_printf (_("%s days"), p90);
+      g_autofree char *value = g_strdup_printf (g_dngettext (NULL, "%s day", "%s days",
+                                                             mqlw_format_plural_n (t->p90_days, 0)), p90);
 
       mqlw_figure_card_set (&self->timing_card, value, _("As stated: the data has no dates for this stage"));
     }
@@ -193,7 +197,8 @@ fill_note (MqlwMaturityView   *self,
       g_autofree char *excluded = mqlw_format_count (m->excluded);
 
       g_string_append_c (note, ' ');
-      g_string_append_printf (note, _("%s recent leads are left out."), excluded);
+      g_string_append_printf (note, g_dngettext (NULL, "%s recent lead is left out.", "%s recent leads are left out.",
+                                                 (gulong) m->excluded), excluded);
     }
   if (m->undated + m->unscored > 0)
     {
@@ -201,8 +206,11 @@ fill_note (MqlwMaturityView   *self,
       g_autofree char *unscored = mqlw_format_count (m->unscored);
 
       g_string_append_c (note, ' ');
-      g_string_append_printf (note, _("Left out: %s leads without a created date (or with one after today) and %s "
-                                      "without a score."), undated, unscored);
+      g_string_append_printf (note, g_dngettext (NULL, "Left out: %s lead without a created date (or with one after "
+                                                 "today) and %s without a score.",
+                                                 "Left out: %s leads without a created date (or with one after "
+                                                 "today) and %s without a score.", (gulong) m->undated),
+                              undated, unscored);
     }
   gtk_label_set_label (self->note, note->str);
 }

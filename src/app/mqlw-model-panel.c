@@ -30,6 +30,7 @@ _mqlw_model_panel_report_error (MqlwModelPanel *self,
                                               _("Could Not Change the Model"), error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

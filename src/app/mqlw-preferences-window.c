@@ -39,9 +39,13 @@ describe_preset (const char *preset)
   if (g_str_equal (preset, "auto"))
     return g_strdup (_("Automatic"));
   if (g_str_has_prefix (preset, "width:"))
-    return g_strdup_printf (_("Every %s points"), preset + strlen ("width:"));
+    return g_strdup_printf (g_dngettext (NULL, "Every %s point", "Every %s points",
+                                         (gulong) g_ascii_strtoull (preset + strlen ("width:"), NULL, 10)),
+                            preset + strlen ("width:"));
   if (g_str_has_prefix (preset, "quantiles:"))
-    return g_strdup_printf (_("%s groups of equal size"), preset + strlen ("quantiles:"));
+    return g_strdup_printf (g_dngettext (NULL, "%s group of equal size", "%s groups of equal size",
+                                         (gulong) g_ascii_strtoull (preset + strlen ("quantiles:"), NULL, 10)),
+                            preset + strlen ("quantiles:"));
   return g_strdup (preset);
 }
 

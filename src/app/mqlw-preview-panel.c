@@ -198,12 +198,11 @@ create_capacity_row (MqlwPreviewPanel *self)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
+  /* The mnemonic label names the field (a label of its own would be read twice). */
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
   gtk_widget_add_css_class (label, "figure-title");
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
   gtk_widget_set_tooltip_text (spin, _("MQLs a month that sales can follow up within the agreed time; 0 for not set"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Sales capacity a month"), -1);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_capacity_changed_cb), self);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (row), spin);
@@ -231,18 +230,26 @@ create_months_row (MqlwPreviewPanel *self)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
+  /* The mnemonic label names the field (a label of its own would be read twice). */
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
   gtk_widget_add_css_class (label, "figure-title");
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
   gtk_widget_set_tooltip_text (spin, _("How many months the history covers, for the figures a month; "
                                        "0 takes them from the created dates"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Months of history"), -1);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_months_changed_cb), self);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (row), spin);
   self->months_spin = GTK_SPIN_BUTTON (spin);
   return row;
+}
+
+static double
+months_shown (const MqlwPreview *p,
+              double             stated)
+{
+  if (!isnan (stated))
+    return stated;
+  return p->months_source == MQLW_MONTHS_UNKNOWN || isnan (p->months) ? 0 : round (p->months);
 }
 
 static GtkWidget *
@@ -574,18 +581,19 @@ refresh (MqlwPreviewPanel *self)
     if (p->months_source == MQLW_MONTHS_UNKNOWN)
       month_caption = g_strdup (_("the period is unknown: the data has no created date; enter the months below"));
     else if (p->months_source == MQLW_MONTHS_STATED)
-      month_caption = g_strdup_printf (_("over %s months, as stated"), months);
+      month_caption = g_strdup_printf (g_dngettext (NULL, "over %s month, as stated", "over %s months, as stated", mqlw_format_plural_n (p->months, 0)), months);
     else
-      month_caption = g_strdup_printf (_("over %s months of history"), months);
+      month_caption = g_strdup_printf (g_dngettext (NULL, "over %s month of history", "over %s months of history", mqlw_format_plural_n (p->months, 0)), months);
     set_figure (self, "mql", mql, caption);
     /* "mql-share" is read back from the caption: keep its value alone there too. */
     g_object_set_data_full (g_hash_table_lookup (self->captions, "mql"), "value", g_strdup (share), g_free);
     set_figure (self, "mql-per-month", month, month_caption);
     fill_capacity (self, p);
-    if (gtk_spin_button_get_value (self->months_spin) != (isnan (stated) ? 0 : stated))
+    /* The field shows the months in use (18 from the created dates, not 0). */
+    if (gtk_spin_button_get_value (self->months_spin) != months_shown (p, stated))
       {
         self->syncing = TRUE;
-        gtk_spin_button_set_value (self->months_spin, isnan (stated) ? 0 : stated);
+        gtk_spin_button_set_value (self->months_spin, months_shown (p, stated));
         self->syncing = FALSE;
       }
   }

@@ -187,8 +187,9 @@ fill_note (MqlwQualityView *self,
   g_autoptr(GString) note = g_string_new (NULL);
 
   /* TRANSLATORS: "Over the 5 000 leads whose SQL outcome is known, 502 of which reached it." */
-  g_string_append_printf (note, _("Over the %s leads whose %s outcome is known, %s of which reached it. "), known,
-                          _(mqlw_stage_label (self->shown)), reached);
+  g_string_append_printf (note, g_dngettext (NULL, "Over the %s lead whose %s outcome is known, %s of which reached it. ",
+                                             "Over the %s leads whose %s outcome is known, %s of which reached it. ",
+                                             (gulong) q->known), known, _(mqlw_stage_label (self->shown)), reached);
   g_string_append (note, _("AUC: the chance that a lead that reached the stage scores above one that did not "
                            "(0.5 is a coin toss; ties count half). Gains: the share of the stage the top-scoring "
                            "leads hold; lift is that share over the share of leads."));
@@ -197,7 +198,9 @@ fill_note (MqlwQualityView *self,
       g_autofree char *unscored = mqlw_format_count (quality->proposed->unscored);
 
       g_string_append_c (note, ' ');
-      g_string_append_printf (note, _("%s leads without a score are left out."), unscored);
+      g_string_append_printf (note, g_dngettext (NULL, "%s lead without a score is left out.",
+                                                 "%s leads without a score are left out.", (gulong) quality->proposed->unscored),
+                              unscored);
     }
   gtk_label_set_label (self->note, note->str);
 }

@@ -107,8 +107,9 @@ add_score_columns (MqlwScoringPage     *self,
       scored_text = mqlw_format_count (scored);
       all_text = mqlw_format_count (column->n_rows);
       /* Translators: a score column's coverage: "5 400 of 10 000 leads have a score; the others are left out". */
-      subtitle = g_strdup_printf (_("%s of %s leads have a score; the others are shown apart as unscored"),
-                                  scored_text, all_text);
+      subtitle = g_strdup_printf (g_dngettext (NULL, "%s of %s lead has a score; the others are shown apart as unscored",
+                                               "%s of %s leads have a score; the others are shown apart as unscored",
+                                               (gulong) column->n_rows), scored_text, all_text);
       key = g_strdup_printf ("column:%s", column->name);
       model = mqlw_model_new ();
       g_free (model->name);
@@ -165,12 +166,17 @@ add_example (MqlwScoringPage     *self,
   dropped = mqlw_model_get_n_criteria (example, MQLW_CRITERION_ANY) - kept;
   g_hash_table_insert (self->choices, g_strdup (key), adapted);
   if (left_out->len == 0)
-    subtitle = g_strdup_printf (_("Every one of its %u criteria applies to these columns"), kept);
+    subtitle = g_strdup_printf (g_dngettext (NULL, "Its %u criterion applies to these columns",
+                                             "Every one of its %u criteria applies to these columns", kept), kept);
   else
-    subtitle = g_strdup_printf (_("Keeps %u of its %u criteria; %u are left out: the data lacks their columns"),
-                                kept, mqlw_model_get_n_criteria (example, MQLW_CRITERION_ANY), dropped);
+    subtitle = g_strdup_printf (g_dngettext (NULL, "Keeps %u of its %u criterion; the others are left out: the data "
+                                             "lacks their columns",
+                                             "Keeps %u of its %u criteria; the others are left out: the data "
+                                             "lacks their columns", kept + dropped),
+                                kept, kept + dropped);
   g_hash_table_insert (self->summaries, g_strdup (key),
-                       g_strdup_printf (_("“%s” fitted to the data: %u criteria kept, %u left out"),
+                       g_strdup_printf (g_dngettext (NULL, "“%s” fitted to the data: %u criterion kept, %u left out",
+                                                     "“%s” fitted to the data: %u criteria kept, %u left out", kept),
                                         example->name, kept, dropped));
 
   expander = adw_expander_row_new ();
@@ -275,7 +281,8 @@ show_ranking (MqlwScoringPage *self,
       g_autofree char *subtitle = g_strdup_printf (_("%s %s against %s %s"), rank->best, best, rank->worst, worst);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *badge = gtk_label_new (NULL);
-      g_autofree char *badge_text = g_strdup_printf (_("%s points apart"), spread);
+      g_autofree char *badge_text = g_strdup_printf (g_dngettext (NULL, "%s point apart", "%s points apart",
+                                                                  mqlw_format_plural_n (rank->spread * 100, 0)), spread);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rank->column);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

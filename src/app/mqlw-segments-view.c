@@ -308,7 +308,9 @@ fill_note (MqlwSegmentsView   *self,
       g_autofree char *unscored = mqlw_format_count (seg->unscored);
 
       g_string_append_c (note, ' ');
-      g_string_append_printf (note, _("%s leads without a score are left out."), unscored);
+      g_string_append_printf (note, g_dngettext (NULL, "%s lead without a score is left out.",
+                                                 "%s leads without a score are left out.", (gulong) seg->unscored),
+                              unscored);
     }
   gtk_label_set_label (self->note, note->str);
 }

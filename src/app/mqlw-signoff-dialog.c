@@ -26,6 +26,7 @@ struct _MqlwSignoffDialog
 
   /* template */
   AdwToastOverlay    *toast_overlay;
+  char               *toast;
   GtkWidget          *cancel_button;
   GtkWidget          *sign_button;
   GtkSpinner         *sign_spinner;
@@ -479,6 +480,7 @@ show_error (MqlwSignoffDialog *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), title, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_widget_set_name (dialog, "error-dialog");
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -522,9 +524,8 @@ signature_added (MqlwSignoffDialog *self,
       return;
     }
   show_signatures (self);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (self->file_path != NULL ? _("Signature added and the file saved")
-                                                                      : _("Signature added")));
+  mqlw_signoff_dialog_show_toast (self, self->file_path != NULL ? _("Signature added and the file saved")
+                                                                : _("Signature added"));
 }
 
 static void
@@ -690,6 +691,7 @@ mqlw_signoff_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->signoff, mqlw_signoff_unref);
   g_free (self->blocker);
+  g_free (self->toast);
   G_OBJECT_CLASS (mqlw_signoff_dialog_parent_class)->finalize (object);
 }
 
@@ -751,8 +753,8 @@ mqlw_signoff_dialog_init (MqlwSignoffDialog *self)
   gtk_calendar_select_day (self->signed_on_calendar, now);
   on_signed_on_changed_cb (self);
 
-  label_widget (self->sign_button, _("Sign the model"));
-  label_widget (self->add_button, _("Add an approver"));
+  /* Sign and Add Approver are named by their mnemonic labels (a label of
+   * their own would be read twice: "Sign the model Sign"). */
   label_widget (GTK_WIDGET (self->approver_list), _("Approvers"));
   label_widget (GTK_WIDGET (self->signed_on_button), _("Signed on"));
   label_widget (GTK_WIDGET (self->review_on_button), _("Review on"));
@@ -891,6 +893,25 @@ mqlw_signoff_dialog_set_notes (MqlwSignoffDialog *self,
 {
   g_return_if_fail (MQLW_IS_SIGNOFF_DIALOG (self));
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), notes != NULL ? notes : "");
+}
+
+/* In the dialog itself: a toast on the window would hide under it. */
+void
+mqlw_signoff_dialog_show_toast (MqlwSignoffDialog *self,
+                                const char        *title)
+{
+  g_return_if_fail (MQLW_IS_SIGNOFF_DIALOG (self));
+
+  g_free (self->toast);
+  self->toast = g_strdup (title);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+const char *
+mqlw_signoff_dialog_get_toast (MqlwSignoffDialog *self)
+{
+  g_return_val_if_fail (MQLW_IS_SIGNOFF_DIALOG (self), NULL);
+  return self->toast;
 }
 
 const char *

@@ -45,6 +45,11 @@ void               mqlw_signoff_dialog_add_approver (MqlwSignoffDialog  *self,
                                                      MqlwTeam            team);
 void               mqlw_signoff_dialog_set_notes    (MqlwSignoffDialog  *self,
                                                      const char         *notes);
+/* A toast in the dialog (the window's would hide under it); the last one's
+ * text, for the tests. */
+void               mqlw_signoff_dialog_show_toast   (MqlwSignoffDialog  *self,
+                                                     const char         *title);
+const char        *mqlw_signoff_dialog_get_toast    (MqlwSignoffDialog  *self);
 /* Why signing is not possible yet, or NULL when it is. */
 const char        *mqlw_signoff_dialog_get_blocker  (MqlwSignoffDialog  *self);
 GtkWidget         *mqlw_signoff_dialog_get_sign_button (MqlwSignoffDialog *self);

@@ -37,7 +37,9 @@ mqlw_suggestion_title (MqlwSuggestionKind kind,
       if (isnan (capacity))
         return g_strdup (_("Lowest threshold within sales capacity"));
       a = mqlw_format_number (capacity, 0);
-      return g_strdup_printf (_("Lowest threshold within a capacity of %s MQLs a month"), a);
+      return g_strdup_printf (g_dngettext (NULL, "Lowest threshold within a capacity of %s MQL a month",
+                                           "Lowest threshold within a capacity of %s MQLs a month",
+                                           mqlw_format_plural_n (capacity, 0)), a);
     default:
       return g_strdup (_(mqlw_suggestion_kind_label (kind)));
     }
@@ -131,7 +133,9 @@ target_text (MqlwSuggestionKind        kind,
       if (isnan (options->capacity_per_month))
         return g_strdup (_("Lowest threshold within sales capacity"));
       a = mqlw_format_number (options->capacity_per_month, 0);
-      return g_strdup_printf (_("Lowest threshold within a capacity of %s MQLs a month"), a);
+      return g_strdup_printf (g_dngettext (NULL, "Lowest threshold within a capacity of %s MQL a month",
+                                           "Lowest threshold within a capacity of %s MQLs a month",
+                                           mqlw_format_plural_n (options->capacity_per_month, 0)), a);
     default:
       return g_strdup (_(mqlw_suggestion_kind_label (kind)));
     }

@@ -127,7 +127,9 @@ fill_suggestions (MqlwSweepView *self)
           g_autofree char *label = g_strdup_printf (_("Use %s"), score);
           GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
 
-          subtitle = g_strdup_printf (_("%s MQLs, %s a month · SQL rate %s · %s of wins"), mql, month, sql, wins);
+          subtitle = g_strdup_printf (g_dngettext (NULL, "%s MQL, %s a month · SQL rate %s · %s of wins",
+                                                   "%s MQLs, %s a month · SQL rate %s · %s of wins",
+                                                   (gulong) s->preview.mql), mql, month, sql, wins);
           if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) != 0)
             {
               g_autofree char *accessible = g_strdup_printf (_("Use threshold %s"), score);

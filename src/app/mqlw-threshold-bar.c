@@ -148,8 +148,9 @@ create_suggestion_row (MqlwThresholdBar         *self,
       g_autofree char *sql = mqlw_format_rate (&s->preview.stage[MQLW_STAGE_SQL]);
       g_autofree char *month = mqlw_format_number (s->preview.mql_per_month, 0);
 
-      subtitle = g_strdup_printf (_("Threshold %s · %s MQLs (%s a month) · SQL rate %s"),
-                                  score, mql, month, sql);
+      subtitle = g_strdup_printf (g_dngettext (NULL, "Threshold %s · %s MQL (%s a month) · SQL rate %s",
+                                               "Threshold %s · %s MQLs (%s a month) · SQL rate %s",
+                                               (gulong) s->preview.mql), score, mql, month, sql);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "threshold", g_memdup2 (&s->threshold, sizeof (double)), g_free);

@@ -133,9 +133,11 @@ fill_cards (MqlwValueView   *self,
   g_autofree char *captured_caption = NULL, *missed_caption = NULL, *value_caption = NULL, *month_caption = NULL;
 
   /* TRANSLATORS: under the revenue the MQLs won: "39 of 43 wins, 89.9 % of the revenue" */
-  captured_caption = g_strdup_printf (_("%s of %s wins, %s of the revenue"), wins_captured, wins, share);
+  captured_caption = g_strdup_printf (g_dngettext (NULL, "%s of %s win, %s of the revenue", "%s of %s wins, %s of the revenue",
+                                                   (gulong) value->wins), wins_captured, wins, share);
   /* TRANSLATORS: under the revenue won below the threshold: "4 wins" */
-  missed_caption = g_strdup_printf (_("%s wins below the line"), wins_missed);
+  missed_caption = g_strdup_printf (g_dngettext (NULL, "%s win below the line", "%s wins below the line",
+                                                 (gulong) value->wins_missed), wins_missed);
   if (value->cost_per_mql > 0)
     {
       g_autofree char *revenue = format_money (value->at_threshold.expected_revenue);
@@ -155,7 +157,16 @@ fill_cards (MqlwValueView   *self,
       g_autofree char *months = mqlw_format_number (value->months, 1);
 
       /* TRANSLATORS: "57.0 MQLs and 2.1 wins a month, over 18 months" */
-      month_caption = g_strdup_printf (_("%s MQLs and %s wins a month, over %s months"), mql, exp_wins, months);
+      g_autofree char *mql_part = g_strdup_printf (g_dngettext (NULL, "%s MQL", "%s MQLs",
+                                                                mqlw_format_plural_n (value->mql_per_month, 1)), mql);
+      g_autofree char *wins_part = g_strdup_printf (g_dngettext (NULL, "%s win", "%s wins",
+                                                                 mqlw_format_plural_n (value->wins_per_month, 1)),
+                                                    exp_wins);
+      g_autofree char *months_part = g_strdup_printf (g_dngettext (NULL, "%s month", "%s months",
+                                                                   mqlw_format_plural_n (value->months, 1)), months);
+
+      /* TRANSLATORS: "57.0 MQLs and 2.1 wins a month, over 18.0 months" */
+      month_caption = g_strdup_printf (_("%s and %s a month, over %s"), mql_part, wins_part, months_part);
     }
   mqlw_figure_card_set (&self->captured_card, captured, captured_caption);
   mqlw_figure_card_set (&self->missed_card, missed, missed_caption);
@@ -267,7 +278,9 @@ fill_note (MqlwValueView   *self,
       g_autofree char *with_amount = mqlw_format_count (value->wins_with_amount);
 
       /* TRANSLATORS: "Average deal 40 664, over the 43 wins with an amount." */
-      g_string_append_printf (note, _("Average deal %s, over the %s wins with an amount. "), average, with_amount);
+      g_string_append_printf (note, g_dngettext (NULL, "Average deal %s, over the %s win with an amount. ",
+                                                 "Average deal %s, over the %s wins with an amount. ",
+                                                 (gulong) value->wins_with_amount), average, with_amount);
       g_string_append (note, _("Each MQL is expected to win at its score range's rate; a threshold's value is the "
                                "expected wins times the average deal, less the cost of following up every MQL."));
     }
@@ -276,7 +289,9 @@ fill_note (MqlwValueView   *self,
       g_autofree char *unscored = mqlw_format_count (value->unscored);
 
       g_string_append_c (note, ' ');
-      g_string_append_printf (note, _("%s leads without a score are left out."), unscored);
+      g_string_append_printf (note, g_dngettext (NULL, "%s lead without a score is left out.",
+                                                 "%s leads without a score are left out.", (gulong) value->unscored),
+                              unscored);
     }
   gtk_label_set_label (self->note, note->str);
 }

@@ -150,8 +150,9 @@ fill_texts (MqlwWeightsView   *self,
   g_autoptr(GString) note = g_string_new (NULL);
 
   /* TRANSLATORS: "Weighed by SQL over 4 392 leads with a known outcome, 467 of which reached it." */
-  summary = g_strdup_printf (_("Weighed by %s over %s leads with a known outcome, %s of which reached it."),
-                             _(mqlw_stage_label (weights->stage)), leads, reached);
+  summary = g_strdup_printf (g_dngettext (NULL, "Weighed by %s over %s lead with a known outcome, %s of which reached it.",
+                                          "Weighed by %s over %s leads with a known outcome, %s of which reached it.",
+                                          (gulong) weights->leads), _(mqlw_stage_label (weights->stage)), leads, reached);
   gtk_label_set_label (self->summary, summary);
   g_string_append (note, _("Lift: the stage's rate among the leads matching a criterion over the rate among the others. "
                            "Suggested: a logistic regression of the stage on every criterion at once, turned into "
@@ -176,7 +177,14 @@ fill_texts (MqlwWeightsView   *self,
       g_autofree char *disqualified = mqlw_format_count (weights->disqualified);
 
       g_string_append_c (note, ' ');
-      g_string_append_printf (note, _("Left out: %s unscored and %s disqualified leads."), unscored, disqualified);
+      g_autofree char *unscored_part = g_strdup_printf (g_dngettext (NULL, "%s unscored lead", "%s unscored leads",
+                                                                     (gulong) weights->unscored), unscored);
+      g_autofree char *disqualified_part = g_strdup_printf (g_dngettext (NULL, "%s disqualified lead",
+                                                                         "%s disqualified leads",
+                                                                         (gulong) weights->disqualified), disqualified);
+
+      /* TRANSLATORS: "Left out: 12 unscored leads and 3 disqualified leads." */
+      g_string_append_printf (note, _("Left out: %s and %s."), unscored_part, disqualified_part);
     }
   gtk_label_set_label (self->note, note->str);
 }

@@ -472,7 +472,7 @@ on_signed_cb (MqlwSignoffDialog *dialog,
     title = g_strdup_printf (_("Version %u signed off and saved"), signoff->version);
   else
     title = g_strdup_printf (_("Version %u signed off — save the project to keep it"), signoff->version);
-  _mqlw_window_show_toast (self, title, NULL);
+  mqlw_signoff_dialog_show_toast (dialog, title);
 }
 
 static void

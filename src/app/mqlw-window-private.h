@@ -155,6 +155,8 @@ void _mqlw_window_update_project_state (MqlwWindow *self);
 void _mqlw_window_show_file_progress (MqlwWindow *self,
                                       const char *text,
                                       gboolean    pulse);
+void _mqlw_window_set_progress (GtkProgressBar *bar,
+                                double          fraction);
 void _mqlw_window_hide_file_progress (MqlwWindow *self);
 void _mqlw_window_chosen_save_as (MqlwWindow *self,
                                   const char *path);

@@ -458,7 +458,7 @@ update_file_progress_cb (gpointer user_data)
   else
     gtk_progress_bar_set_fraction (self->file_progress, fraction);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0 && self->reading == READING_NONE)
-    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+    _mqlw_window_set_progress (self->progress_bar, fraction);
   return G_SOURCE_CONTINUE;
 }
 

@@ -170,7 +170,7 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
       const char *model_name = mqlw_workbench_get_model (workbench)->name;
       g_autofree char *base = g_path_get_basename (dataset->source_name);
       g_autofree char *count = mqlw_format_count (dataset->n_rows);
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s leads · %s"), base, count,
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (NULL, "%s · %s lead · %s", "%s · %s leads · %s", (gulong) dataset->n_rows), base, count,
                                                    model_name != NULL && *model_name != '\0' ?
                                                    model_name : _("Untitled model"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
@@ -222,6 +222,19 @@ reading_free (Reading *r)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reading, reading_free)
 
+/* A fraction with its percentage; before the first one is known the bar
+ * pulses without text (never "0 %"). */
+void
+_mqlw_window_set_progress (GtkProgressBar *bar,
+                           double          fraction)
+{
+  gtk_progress_bar_set_show_text (bar, fraction > 0);
+  if (fraction > 0)
+    gtk_progress_bar_set_fraction (bar, fraction);
+  else
+    gtk_progress_bar_pulse (bar);
+}
+
 static gboolean
 update_progress_cb (gpointer user_data)
 {
@@ -234,10 +247,7 @@ update_progress_cb (gpointer user_data)
       gtk_progress_bar_pulse (self->progress_bar);
     }
   else if (self->reading == READING_IMPORT)
-    {
-      gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
-      gtk_progress_bar_set_fraction (self->progress_bar, mqlw_workbench_get_import_progress (self->workbench));
-    }
+    _mqlw_window_set_progress (self->progress_bar, mqlw_workbench_get_import_progress (self->workbench));
   return G_SOURCE_CONTINUE;
 }
 

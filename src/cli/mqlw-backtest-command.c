@@ -174,10 +174,13 @@ print_text (const MqlwScored  *scored,
   g_autofree char *target = g_strdup_printf ("%.0f %%", bt->target_rate * 100);
 
   g_print ("%s — %s, %u %s\n", scored->model->name != NULL ? scored->model->name : _("Model"),
-           scored->dataset->source_name, scored->dataset->n_rows, _("leads"));
+           scored->dataset->source_name, scored->dataset->n_rows,
+           g_dngettext (NULL, "lead", "leads", scored->dataset->n_rows));
   if (bt->mode == MQLW_BACKTEST_TIME)
     /* TRANSLATORS: "Held out: the leads created in the last 3 months; the rest is the sample." */
-    g_print (_("Held out: the leads created in the last %u months; the rest is the sample.\n"), bt->months);
+    g_print (g_dngettext (NULL, "Held out: the leads created in the last %u month; the rest is the sample.\n",
+                          "Held out: the leads created in the last %u months; the rest is the sample.\n", bt->months),
+             bt->months);
   else
     g_print (_("Held out: each of %u folds in turn (lead i in fold i mod %u); the others are the sample.\n"),
              bt->folds, bt->folds);
@@ -211,7 +214,9 @@ print_text (const MqlwScored  *scored,
     {
       g_autofree char *undated = g_strdup_printf ("%" G_GUINT64_FORMAT, bt->undated);
 
-      g_print (_("Left out: %s leads without a created date, or with one after today.\n"), undated);
+      g_print (g_dngettext (NULL, "Left out: %s lead without a created date, or with one after today.\n",
+                            "Left out: %s leads without a created date, or with one after today.\n", (gulong) bt->undated),
+               undated);
     }
   mqlw_print_left_out (bt->unscored);
 }

@@ -131,5 +131,6 @@ mqlw_print_left_out (guint64 unscored)
   if (unscored == 0)
     return;
   count = g_strdup_printf ("%" G_GUINT64_FORMAT, unscored);
-  g_print (_("Unscored: %s leads without a score, left out of every figure.\n"), count);
+  g_print (g_dngettext (NULL, "Unscored: %s lead without a score, left out of every figure.\n",
+                        "Unscored: %s leads without a score, left out of every figure.\n", (gulong) unscored), count);
 }

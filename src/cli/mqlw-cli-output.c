@@ -73,7 +73,7 @@ mqlw_print_buckets_text (const MqlwBucketTable *table)
     {
       g_autofree char *scored = g_strdup_printf ("%" G_GUINT64_FORMAT, table->scored_leads);
 
-      g_print (_("Unscored: leads without a score, in no bucket and no figure; shares are of the %s scored leads.\n"),
+      g_print (g_dngettext (NULL, "Unscored: leads without a score, in no bucket and no figure; shares are of the %s scored lead.\n", "Unscored: leads without a score, in no bucket and no figure; shares are of the %s scored leads.\n", (gulong) table->scored_leads),
                scored);
     }
   {
@@ -81,7 +81,7 @@ mqlw_print_buckets_text (const MqlwBucketTable *table)
 
     g_print ("%s", note);
     if (table->verdict_stage < MQLW_N_STAGES)
-      g_print (_(" Fewer than %u known outcomes: “Too few leads”."), table->cuts.min_known);
+      g_print (g_dngettext (NULL, " Fewer than %u known outcome: “Too few leads”.", " Fewer than %u known outcomes: “Too few leads”.", table->cuts.min_known), table->cuts.min_known);
     g_print ("\n");
   }
 }
@@ -114,7 +114,7 @@ mqlw_print_preview_text (const MqlwPreview *preview,
              _("the period is unknown: no created date; give --months N"));
   else
     g_print ("  %-26s %.1f (%s %g %s%s)\n", _("MQLs per month"), preview->mql_per_month,
-             _("over"), round (preview->months * 100) / 100, _("months"),
+             _("over"), round (preview->months * 100) / 100, g_dngettext (NULL, "month", "months", mqlw_format_plural_n (preview->months, 2)),
              preview->months_source == MQLW_MONTHS_STATED ? _(", as stated") : "");
   g_print ("  %-26s %s %" G_GUINT64_FORMAT ", %s %" G_GUINT64_FORMAT ", %s %" G_GUINT64_FORMAT "\n",
            _("By path"), _("score"), preview->by_path[MQLW_PATH_INDEX_SCORE],

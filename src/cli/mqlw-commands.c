@@ -239,7 +239,8 @@ mqlw_command_calibrate (int    argc,
     case MQLW_FORMAT_TEXT:
     default:
       g_print ("%s — %s, %u %s\n\n", scored.model->name != NULL ? scored.model->name : _("Model"),
-               scored.dataset->source_name, scored.dataset->n_rows, _("leads"));
+               scored.dataset->source_name, scored.dataset->n_rows,
+               g_dngettext (NULL, "lead", "leads", scored.dataset->n_rows));
       mqlw_print_buckets_text (table);
       g_print ("\n");
       mqlw_print_preview_text (&preview, _("Threshold preview"));

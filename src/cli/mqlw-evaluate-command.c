@@ -217,7 +217,9 @@ print_stage_text (const MqlwStageQuality *q,
   g_autofree char *share = mqlw_text_percent (q->threshold_share_leads);
 
   /* TRANSLATORS: "SQL — 120 of 400 leads with a known outcome reached it" */
-  g_print (_("%s — %s of %s leads with a known outcome reached it\n"), _(mqlw_stage_label (stage)), reached, known);
+  g_print (g_dngettext (NULL, "%s — %s of %s lead with a known outcome reached it\n",
+                        "%s — %s of %s leads with a known outcome reached it\n", (gulong) q->known),
+           _(mqlw_stage_label (stage)), reached, known);
   if (isnan (q->auc))
     {
       g_print ("  %s\n\n", _("No AUC: it needs leads that reached the stage and leads that did not."));
@@ -289,7 +291,8 @@ print_text (const MqlwScored      *scored,
   gboolean any = FALSE;
 
   g_print ("%s — %s, %u %s\n\n", scored->model->name != NULL ? scored->model->name : _("Model"),
-           scored->dataset->source_name, scored->dataset->n_rows, _("leads"));
+           scored->dataset->source_name, scored->dataset->n_rows,
+           g_dngettext (NULL, "lead", "leads", scored->dataset->n_rows));
   for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
     if (evaluation->stage[s].present)
       {

@@ -131,7 +131,8 @@ print_text (const MqlwScored *scored,
   const char *stage_label = _(mqlw_stage_label (stage));
 
   g_print ("%s — %s, %u %s\n", scored->model->name != NULL ? scored->model->name : _("Model"),
-           scored->dataset->source_name, scored->dataset->n_rows, _("leads"));
+           scored->dataset->source_name, scored->dataset->n_rows,
+           g_dngettext (NULL, "lead", "leads", scored->dataset->n_rows));
   /* TRANSLATORS: "Fit (grade) down, behaviour points across; each cell: leads · MQLs · its SQL rate (95 % interval)." */
   g_print (_("Fit (%s) down, behaviour points across; each cell: leads · MQLs · its %s rate (95 %% interval).\n\n"),
            grid->by_grade ? _("grade") : _("fit points"), stage_label);
@@ -180,7 +181,8 @@ print_text (const MqlwScored *scored,
     {
       g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, grid->disqualified);
 
-      g_print (_("Left out: %s disqualified leads.\n"), n);
+      g_print (g_dngettext (NULL, "Left out: %s disqualified lead.\n", "Left out: %s disqualified leads.\n",
+                            (gulong) grid->disqualified), n);
     }
   mqlw_print_left_out (grid->unscored);
 }

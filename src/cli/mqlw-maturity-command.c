@@ -184,7 +184,9 @@ print_timing (const MqlwMaturity *m,
         {
           g_autofree char *days = mqlw_text_decimal (t->p90_days, 0);
 
-          g_print (_("no dates: nine in ten within %s days, as stated (--horizon)\n"), days);
+          g_print (g_dngettext (NULL, "no dates: nine in ten within %s day, as stated (--horizon)\n",
+                                "no dates: nine in ten within %s days, as stated (--horizon)\n",
+                                mqlw_format_plural_n (t->p90_days, 0)), days);
         }
       else if (!t->has_dates)
         g_print ("%s\n", _("no dates: no cohort is flagged for this stage (--horizon states a time)"));
@@ -198,8 +200,9 @@ print_timing (const MqlwMaturity *m,
           g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, t->leads);
 
           /* TRANSLATORS: "typically 15.0 days; three in four within 27.5, nine in ten within 32.5 (sql_date, 6 leads)" */
-          g_print (_("typically %s days; three in four within %s, nine in ten within %s (%s, %s leads)\n"),
-                   median, p75, p90, t->column, leads);
+          g_print (g_dngettext (NULL, "typically %s days; three in four within %s, nine in ten within %s (%s, %s lead)\n",
+                                "typically %s days; three in four within %s, nine in ten within %s (%s, %s leads)\n",
+                                (gulong) t->leads), median, p75, p90, t->column, leads);
         }
     }
 }
@@ -212,7 +215,8 @@ print_text (const MqlwScored  *scored,
   char end[16];
 
   g_print ("%s — %s, %u %s\n\n", scored->model->name != NULL ? scored->model->name : _("Model"),
-           scored->dataset->source_name, scored->dataset->n_rows, _("leads"));
+           scored->dataset->source_name, scored->dataset->n_rows,
+           g_dngettext (NULL, "lead", "leads", scored->dataset->n_rows));
   if (!m->has_created)
     {
       g_print ("%s\n", _("The data has no created date: there are no cohorts to compare."));
@@ -264,13 +268,21 @@ print_text (const MqlwScored  *scored,
       g_autofree char *excluded = g_strdup_printf ("%" G_GUINT64_FORMAT, m->excluded);
       g_autofree char *days = g_strdup_printf ("%u", m->exclude_days);
 
-      g_print (_("Left out: %s leads created in the last %s days.\n"), excluded, days);
+      g_autofree char *lead_part = g_strdup_printf (g_dngettext (NULL, "%s lead", "%s leads", (gulong) m->excluded),
+                                                    excluded);
+      g_autofree char *period = g_strdup_printf (g_dngettext (NULL, "in the last %s day", "in the last %s days",
+                                                              m->exclude_days), days);
+
+      /* TRANSLATORS: "Left out: 40 leads created in the last 30 days." */
+      g_print (_("Left out: %s created %s.\n"), lead_part, period);
     }
   if (m->undated > 0)
     {
       g_autofree char *undated = g_strdup_printf ("%" G_GUINT64_FORMAT, m->undated);
 
-      g_print (_("Left out: %s leads without a created date, or with one after today.\n"), undated);
+      g_print (g_dngettext (NULL, "Left out: %s lead without a created date, or with one after today.\n",
+                            "Left out: %s leads without a created date, or with one after today.\n", (gulong) m->undated),
+               undated);
     }
   mqlw_print_left_out (m->unscored);
 }

@@ -126,7 +126,7 @@ project_create (int    argc,
   if (!mqlw_project_save_as (project, inv.rest[0], NULL, NULL, NULL, &error))
     return mqlw_report_error (error);
   if (!inv.data.quiet)
-    g_print (_("Created %s: %u leads from %s%s\n"), inv.rest[0], dataset->n_rows, dataset->source_name,
+    g_print (g_dngettext (NULL, "Created %s: %u lead from %s%s\n", "Created %s: %u leads from %s%s\n", dataset->n_rows), inv.rest[0], dataset->n_rows, dataset->source_name,
              model != NULL ? _(", model saved as version 1") : "");
   return MQLW_EXIT_OK;
 }
@@ -302,8 +302,8 @@ project_info (int    argc,
     }
 
   g_print ("%s: %s\n", _("Project"), inv.rest[0]);
-  g_print ("%s: %s, %u %s, %u %s\n", _("Data"), dataset->source_name, dataset->n_rows, _("leads"),
-           dataset->columns->len, _("columns"));
+  g_print ("%s: %s, %u %s, ", _("Data"), dataset->source_name, dataset->n_rows, g_dngettext (NULL, "lead", "leads", dataset->n_rows));
+  g_print (g_dngettext (NULL, "%u column\n", "%u columns\n", dataset->columns->len), dataset->columns->len);
   if (dataset->source_sha256 != NULL)
     g_print ("%s: %s\n", _("SHA-256"), dataset->source_sha256);
   g_print ("\n%s (%u)\n", _("Model versions"), mqlw_project_get_n_versions (project));

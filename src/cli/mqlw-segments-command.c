@@ -135,7 +135,8 @@ print_text (const MqlwScored  *scored,
   const char *stage = _(mqlw_stage_label (seg->stage));
 
   g_print ("%s — %s, %u %s\n", scored->model->name != NULL ? scored->model->name : _("Model"),
-           scored->dataset->source_name, scored->dataset->n_rows, _("leads"));
+           scored->dataset->source_name, scored->dataset->n_rows,
+           g_dngettext (NULL, "lead", "leads", scored->dataset->n_rows));
   /* TRANSLATORS: "By lead_source, at SQL: the MQLs' rate against the other leads', and each score range's." */
   g_print (_("By %s, at %s: the MQLs' rate against the other leads', and each score range's.\n\n"), seg->field, stage);
 

@@ -181,13 +181,16 @@ print_text (const MqlwScored       *scored,
   g_autofree char *average = format_money (value->average_deal);
 
   g_print ("%s — %s, %u %s\n", scored->model->name != NULL ? scored->model->name : _("Model"),
-           scored->dataset->source_name, scored->dataset->n_rows, _("leads"));
+           scored->dataset->source_name, scored->dataset->n_rows,
+           g_dngettext (NULL, "lead", "leads", scored->dataset->n_rows));
   if (!value->has_wins)
     {
       g_print ("%s\n", _("The data has no won outcome: there is no revenue to weigh the line by."));
       return;
     }
-  g_print (_("%s won leads, %s with a deal amount: revenue %s, average deal %s\n\n"), wins, with_amount, revenue, average);
+  g_print (g_dngettext (NULL, "%s won lead, %s with a deal amount: revenue %s, average deal %s\n\n",
+                        "%s won leads, %s with a deal amount: revenue %s, average deal %s\n\n", (gulong) value->wins),
+           wins, with_amount, revenue, average);
 
   mqlw_print_cell (_("Score"), 12, FALSE);
   mqlw_print_cell (_("Leads"), 9, TRUE);
@@ -222,8 +225,9 @@ print_text (const MqlwScored       *scored,
 
     g_print ("\n");
     /* TRANSLATORS: "At 51: 39 wins captured (revenue 1,120,000, 90.7 %), 4 missed (revenue 98,000)" */
-    g_print (_("At %s: %s wins captured (revenue %s, %s), %s missed below the line (revenue %s)\n"), threshold,
-             captured, money_captured, share, missed, money_missed);
+    g_print (g_dngettext (NULL, "At %s: %s win captured (revenue %s, %s), %s missed below the line (revenue %s)\n",
+                          "At %s: %s wins captured (revenue %s, %s), %s missed below the line (revenue %s)\n",
+                          (gulong) value->wins_captured), threshold, captured, money_captured, share, missed, money_missed);
   }
 
   g_print ("\n");

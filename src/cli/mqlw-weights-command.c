@@ -151,10 +151,12 @@ print_text (const MqlwScored  *scored,
   g_autofree char *reached = g_strdup_printf ("%" G_GUINT64_FORMAT, weights->reached);
 
   g_print ("%s — %s, %u %s\n", scored->model->name != NULL ? scored->model->name : _("Model"),
-           scored->dataset->source_name, scored->dataset->n_rows, _("leads"));
+           scored->dataset->source_name, scored->dataset->n_rows,
+           g_dngettext (NULL, "lead", "leads", scored->dataset->n_rows));
   /* TRANSLATORS: "Weighed by SQL over 4 321 leads with a known outcome, 480 of which reached it." */
-  g_print (_("Weighed by %s over %s leads with a known outcome, %s of which reached it.\n\n"),
-           _(mqlw_stage_label (weights->stage)), leads, reached);
+  g_print (g_dngettext (NULL, "Weighed by %s over %s lead with a known outcome, %s of which reached it.\n\n",
+                        "Weighed by %s over %s leads with a known outcome, %s of which reached it.\n\n",
+                        (gulong) weights->leads), _(mqlw_stage_label (weights->stage)), leads, reached);
   mqlw_print_cell (_("Criterion"), 30, FALSE);
   mqlw_print_cell (_("Now"), 7, TRUE);
   mqlw_print_cell (_("Matching"), 22, TRUE);
@@ -204,7 +206,13 @@ print_text (const MqlwScored  *scored,
       g_autofree char *unscored = g_strdup_printf ("%" G_GUINT64_FORMAT, weights->unscored);
       g_autofree char *disqualified = g_strdup_printf ("%" G_GUINT64_FORMAT, weights->disqualified);
 
-      g_print (_("Left out: %s unscored leads and %s disqualified ones.\n"), unscored, disqualified);
+      g_autofree char *unscored_part = g_strdup_printf (g_dngettext (NULL, "%s unscored lead", "%s unscored leads",
+                                                                     (gulong) weights->unscored), unscored);
+      g_autofree char *disqualified_part = g_strdup_printf (g_dngettext (NULL, "%s disqualified lead",
+                                                                         "%s disqualified leads",
+                                                                         (gulong) weights->disqualified), disqualified);
+
+      g_print (_("Left out: %s and %s.\n"), unscored_part, disqualified_part);
     }
 }
 

@@ -214,11 +214,15 @@ split_by_time (MqlwBacktest       *self,
     {
       if (counts[SAMPLE] == 0)
         g_set_error (error, MQLW_BACKTEST_ERROR, MQLW_BACKTEST_ERROR_TOO_FEW,
-                     _("every dated lead was created in the last %u months: no earlier leads are left to compare "
-                       "with; hold out fewer months"), self->months);
+                     g_dngettext (GETTEXT_PACKAGE, "every dated lead was created in the last %u month: no earlier "
+                                  "leads are left to compare with; hold out fewer months",
+                                  "every dated lead was created in the last %u months: no earlier leads are left to "
+                                  "compare with; hold out fewer months", self->months), self->months);
       else
         g_set_error (error, MQLW_BACKTEST_ERROR, MQLW_BACKTEST_ERROR_TOO_FEW,
-                     _("no lead was created in the last %u months: nothing is held out"), self->months);
+                     g_dngettext (GETTEXT_PACKAGE, "no lead was created in the last %u month: nothing is held out",
+                                  "no lead was created in the last %u months: nothing is held out", self->months),
+                     self->months);
       return FALSE;
     }
   /* TRANSLATORS: the months held out, "2026-04 to 2026-06" */

@@ -79,9 +79,14 @@ draw_no_buckets (BucketPaint *bp,
   else if (table->unscored.leads > 0)
     {
       g_autofree char *count = mqlw_chart_format_count ((double) table->unscored.leads);
-      message = g_strdup_printf (_("No lead has a score\nThe score is missing for all %s leads, so there is "
-                                   "nothing to bucket. Choose another score column, or score the leads with a "
-                                   "model."), count);
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "No lead has a score\nThe score is missing for the %s lead, so there "
+                                              "is nothing to bucket. Choose another score column, or score the leads "
+                                              "with a model.",
+                                              "No lead has a score\nThe score is missing for all %s leads, so there "
+                                              "is nothing to bucket. Choose another score column, or score the leads "
+                                              "with a model.",
+                                              (gulong) table->unscored.leads), count);
     }
   else
     message = g_strdup (_("No leads to chart"));

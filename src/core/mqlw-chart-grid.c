@@ -39,6 +39,7 @@ draw_cell (cairo_t                *cr,
   gboolean known = rate->present && rate->known > 0;
   MqlwChartRgba fill;
   g_autofree char *big = NULL, *interval = NULL, *counts = NULL, *leads = NULL, *mql = NULL;
+  g_autofree char *number = NULL;
 
   /* Warmer for a higher rate, as the calibration chart's verdicts; at most
    * half the colour, so the text stays legible light and dark. */
@@ -77,10 +78,13 @@ draw_cell (cairo_t                *cr,
     }
   else
     interval = g_strdup (_("no outcomes known"));
-  leads = g_strdup_printf ("%" G_GUINT64_FORMAT, cell->leads);
-  mql = g_strdup_printf ("%" G_GUINT64_FORMAT, cell->mql);
+  number = g_strdup_printf ("%" G_GUINT64_FORMAT, cell->leads);
+  leads = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s lead", "%s leads", (gulong) cell->leads), number);
+  g_free (number);
+  number = g_strdup_printf ("%" G_GUINT64_FORMAT, cell->mql);
+  mql = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s MQL", "%s MQLs", (gulong) cell->mql), number);
   /* TRANSLATORS: a grid cell's counts, "109 leads · 87 MQLs" */
-  counts = g_strdup_printf (_("%s leads · %s MQLs"), leads, mql);
+  counts = g_strdup_printf (_("%s · %s"), leads, mql);
 
   line_h = (MQLW_CHART_SIZE_TICK + 6) * s;
   if (l->cell_h >= 4 * line_h)

@@ -214,6 +214,20 @@ mqlw_format_number (double value,
   return g_strdup_printf ("%.*f", digits, value);
 }
 
+gulong
+mqlw_format_plural_n (double value,
+                      int    digits)
+{
+  double printed;
+
+  if (!isfinite (value))
+    return 2;
+  printed = round (fabs (value) * pow (10, MAX (digits, 0))) / pow (10, MAX (digits, 0));
+  if (printed != floor (printed))
+    return 2;
+  return printed >= (double) G_MAXULONG ? G_MAXULONG : (gulong) printed;
+}
+
 char *
 mqlw_format_percent (double fraction)
 {

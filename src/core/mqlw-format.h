@@ -80,4 +80,10 @@ char *mqlw_format_rate    (const MqlwRate *rate);    /* "34.6 %" / "no data" */
 char *mqlw_format_interval(const MqlwRate *rate);    /* "30.1–39.4 %" or "" */
 char *mqlw_format_score   (double          value);   /* "42", "42.5", "∞" */
 
+/* The n to hand to ngettext for a figure printed with @digits decimals: the
+ * printed value when it is whole ("1" takes the singular), else 2 (English,
+ * German and Spanish say "1.5 months"); 2 for NAN and infinities. */
+gulong mqlw_format_plural_n (double value,
+                             int    digits);
+
 G_END_DECLS

@@ -68,8 +68,10 @@ check_outcome_coverage (MqlwDataset *dataset,
       if (known == dataset->n_rows)
         continue;
       add_finding (problems, "outcome-coverage", NULL,
-                   g_strdup_printf (_("%s outcome known for %u of %u leads (%.0f %%); the rest are unknown, "
-                                      "not failures"),
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s outcome known for %u of %u lead (%.0f %%); the rest "
+                                                 "are unknown, not failures",
+                                                 "%s outcome known for %u of %u leads (%.0f %%); the rest are unknown, "
+                                                 "not failures", dataset->n_rows),
                                     stage_name (s), known, dataset->n_rows, percent (known, dataset->n_rows)));
     }
 }
@@ -90,7 +92,8 @@ check_score_coverage (MqlwDataset *dataset,
       if (missing == 0)
         continue;
       add_finding (problems, "score-coverage", column->name,
-                   g_strdup_printf (_("score column %s: %u of %u leads (%.0f %%) have no score"),
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "score column %s: %u of %u lead (%.0f %%) has no score",
+                                                 "score column %s: %u of %u leads (%.0f %%) have no score", dataset->n_rows),
                                     column->name, missing, dataset->n_rows, percent (missing, dataset->n_rows)));
     }
 }
@@ -273,7 +276,9 @@ check_empty_columns (MqlwDataset *dataset,
       if ((double) missing <= MQLW_HEALTH_EMPTY_SHARE * dataset->n_rows)
         continue;
       add_finding (problems, "empty-column", column->name,
-                   g_strdup_printf (_("column %s is empty for %u of %u leads (%.0f %%)"), column->name, missing,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "column %s is empty for %u of %u lead (%.0f %%)",
+                                                 "column %s is empty for %u of %u leads (%.0f %%)", dataset->n_rows),
+                                    column->name, missing,
                                     dataset->n_rows, percent (missing, dataset->n_rows)));
     }
 }

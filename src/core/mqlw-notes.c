@@ -44,13 +44,21 @@ mqlw_calibration_notes (MqlwCalibration *calibration,
 
       if (preview.leads == 0)
         g_ptr_array_add (notes, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, model->score_column,
-                                                  _("no lead has a score (%s for all %s leads): there is nothing "
-                                                    "to calibrate; choose another score column or a scoring model"),
+                                                  g_dngettext (GETTEXT_PACKAGE, "no lead has a score (%s for the %s "
+                                                               "lead): there is nothing to calibrate; choose another "
+                                                               "score column or a scoring model",
+                                                               "no lead has a score (%s for all %s leads): there is "
+                                                               "nothing to calibrate; choose another score column or "
+                                                               "a scoring model", (gulong) unscored.leads),
                                                   why, all));
       else
         g_ptr_array_add (notes, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, model->score_column,
-                                                  _("%s of %s leads have no score (%s): they are left out of every "
-                                                    "figure and shown on their own as “Unscored”, never as 0"),
+                                                  g_dngettext (GETTEXT_PACKAGE, "%s of %s leads has no score (%s): it is "
+                                                               "left out of every figure and shown on its own as "
+                                                               "“Unscored”, never as 0",
+                                                               "%s of %s leads have no score (%s): they are left out "
+                                                               "of every figure and shown on their own as “Unscored”, "
+                                                               "never as 0", (gulong) unscored.leads),
                                                   none, all, why));
     }
   mqlw_calibration_get_months (calibration, &source);

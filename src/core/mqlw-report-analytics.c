@@ -111,7 +111,7 @@ add_quality (MqlwReport *self)
   if (evaluation->unscored > 0)
     {
       g_autofree char *count = mqlw_report_format_count (evaluation->unscored);
-      g_autofree char *text = g_strdup_printf (_("%s leads without a score are left out of these figures."), count);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s lead without a score is left out of these figures.", "%s leads without a score are left out of these figures.", (gulong) evaluation->unscored), count);
 
       mqlw_report_add_text (self, text);
     }

@@ -268,6 +268,30 @@ render_facts (Doc         *doc,
   doc->y += 10;
 }
 
+/* A column header breaks only between words ("Acceptan-ce" reads badly):
+ * the type shrinks, down to 6.5 pt, until its longest word fits the column. */
+static double
+header_size (Doc        *doc,
+             const char *text,
+             double      width)
+{
+  g_auto(GStrv) words = g_strsplit_set (text != NULL ? text : "", " \n", -1);
+  double size = 9;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      PangoLayout *layout = make_layout (doc, words[i], 9, TRUE, -1, PANGO_ALIGN_LEFT);
+      int w, h;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_size (layout, &w, &h);
+      if (w > 0 && (double) w / PANGO_SCALE > width)
+        size = MIN (size, MAX (6.5, floor (9 * width / ((double) w / PANGO_SCALE) * 4) / 4));
+      g_object_unref (layout);
+    }
+  return size;
+}
+
 static double
 table_row_height (Doc          *doc,
                   const Block  *block,
@@ -281,8 +305,10 @@ table_row_height (Doc          *doc,
     {
       const char *text = g_ptr_array_index (block->items, row * block->n_columns + c);
       double w = block->widths[c] * TEXT_W - 10;
-      cells[c] = make_layout (doc, text, 9, bold, w,
+      cells[c] = make_layout (doc, text, row == 0 ? header_size (doc, text, w) : 9, bold, w,
                               (block->right & (1u << c)) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      if (row == 0)
+        pango_layout_set_wrap (cells[c], PANGO_WRAP_WORD);
       h = MAX (h, layout_height (cells[c]));
     }
   return MAX (h + 8, row > 0 ? block->min_row_h : 0);

@@ -442,6 +442,10 @@ test_signoff (void)
   wait_idle (window);
   gui_test_wait_until (signatures_checked, dialog, "the signatures checked");
   g_assert_cmpuint (mqlw_signoff_dialog_get_signoff (dialog)->approvers->len, ==, 2);
+  /* The success toast is in the dialog, not under it on the window. */
+  g_assert_nonnull (mqlw_signoff_dialog_get_toast (dialog));
+  g_assert_true (g_str_has_prefix (mqlw_signoff_dialog_get_toast (dialog), "Version 1 signed off") ||
+                 g_str_has_prefix (mqlw_signoff_dialog_get_toast (dialog), "Signature added"));
   g_assert_cmpstr (mqlw_signer_group_get_error (signer), ==, NULL);
   g_assert_cmpuint (mqlw_signoff_dialog_get_signoff (dialog)->signatures->len, ==, 1);
   /* Ana signed; Ben's signature is missing, and the dialog says so. */

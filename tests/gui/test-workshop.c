@@ -7,6 +7,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "mqlw-a11y.h"
 #include "mqlw-application.h"
 #include "mqlw-format.h"
 #include "mqlw-model-panel.h"
@@ -214,6 +215,36 @@ press_on (GtkWidget *widget,
 }
 
 /* Enter in a focused text: what GtkText does on "activate". */
+/* Every widget on show is named once: no "_Cancel Cancel" (GTK 4.8 gives a
+ * mnemonic button both a label and its label's name), no "Threshold
+ * Threshold" (a label of its own besides a mnemonic label). */
+static void
+collect_doubled_names (GtkWidget *widget,
+                       GString   *doubled)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_mapped (child) && mqlw_a11y_doubled_name (child))
+        {
+          g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child),
+                                                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "\001");
+
+          g_string_append_printf (doubled, " %s “%s”;", G_OBJECT_TYPE_NAME (child), label);
+        }
+      collect_doubled_names (child, doubled);
+    }
+}
+
+static void
+assert_named_once (GtkWidget *toplevel)
+{
+  g_autoptr(GString) doubled = g_string_new (NULL);
+
+  collect_doubled_names (toplevel, doubled);
+  if (doubled->len > 0)
+    g_error ("named twice for a screen reader:%s", doubled->str);
+}
+
 static void
 press_enter_in_focus (GtkWindow *dialog)
 {
@@ -253,11 +284,14 @@ test_dialog_keys (void)
   GtkWindow *dialog;
   GtkWidget *focus;
 
+  assert_named_once (GTK_WIDGET (window));
+
   /* Save as Scenario: the name has the focus, Enter saves. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-scenario", NULL);
   gui_test_settle (300);
   dialog = find_toplevel ("save-scenario-dialog");
   g_assert_nonnull (dialog);
+  assert_named_once (GTK_WIDGET (dialog));
   focus = gtk_window_get_focus (dialog);
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
@@ -281,6 +315,7 @@ test_dialog_keys (void)
   gui_test_settle (300);
   dialog = find_toplevel ("save-version-dialog");
   g_assert_nonnull (dialog);
+  assert_named_once (GTK_WIDGET (dialog));
   focus = gtk_window_get_focus (dialog);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
   g_assert_true (press_on (GTK_WIDGET (dialog), GDK_KEY_Escape));
@@ -291,6 +326,7 @@ test_dialog_keys (void)
   gui_test_settle (300);
   dialog = find_toplevel ("signoff-dialog");
   g_assert_nonnull (dialog);
+  assert_named_once (GTK_WIDGET (dialog));
   focus = gtk_window_get_focus (dialog);
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY));
@@ -307,8 +343,18 @@ test_dialog_keys (void)
   gui_test_settle (300);
   dialog = find_toplevel ("swaps-window");
   g_assert_nonnull (dialog);
+  assert_named_once (GTK_WIDGET (dialog));
   g_assert_true (press_on (GTK_WIDGET (dialog), GDK_KEY_Escape));
   gui_test_wait_until (toplevel_gone, (gpointer) "swaps-window", "Esc to close Leads That Change");
+
+  /* Preferences: named once, Esc closes it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  gui_test_settle (300);
+  dialog = find_toplevel ("preferences-window");
+  g_assert_nonnull (dialog);
+  assert_named_once (GTK_WIDGET (dialog));
+  g_assert_true (press_on (GTK_WIDGET (dialog), GDK_KEY_Escape));
+  gui_test_wait_until (toplevel_gone, (gpointer) "preferences-window", "Esc to close the preferences");
 
   /* Nothing signed: Export → Agreed Model is off (no chooser to dead-end in). */
   g_assert_false (action_enabled ("win.export-agreed"));
@@ -319,6 +365,46 @@ test_dialog_keys (void)
   gui_test_wait_until (help_fell_back, window, "the help fallback");
   g_assert_true (g_str_has_prefix (g_object_get_data (G_OBJECT (window), "help-fallback-uri"), "file://"));
   g_assert_true (g_str_has_suffix (g_object_get_data (G_OBJECT (window), "help-fallback-uri"), "/index.html"));
+}
+
+/* ---- months of history ---------------------------------------------------- */
+
+static GtkSpinButton *
+find_months_spin (void)
+{
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+  collect_widgets (mqlw_window_get_child (window, "preview"), GTK_TYPE_SPIN_BUTTON, spins);
+  for (guint i = 0; i < spins->len; i++)
+    {
+      g_autoptr(GList) labels = gtk_widget_list_mnemonic_labels (spins->pdata[i]);
+
+      for (GList *l = labels; l != NULL; l = l->next)
+        if (g_strcmp0 (gtk_label_get_text (l->data), "Months of history") == 0)
+          return spins->pdata[i];
+    }
+  g_error ("no months field");
+}
+
+/* The field shows the months in use, never 0 while the figures use 18: the
+ * sample's leads were created from 2025-01-01 to 2026-06-30, 18 calendar
+ * months. A stated period shows as stated; 0 goes back to the dates. */
+static void
+test_months_field (void)
+{
+  GtkSpinButton *spin = find_months_spin ();
+
+  wait_idle ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 18);
+  gtk_spin_button_set_value (spin, 20);
+  wait_idle ();
+  g_assert_cmpfloat (mqlw_workbench_get_preview (mqlw_window_get_workbench (window))->months, ==, 20);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 20);
+  gtk_spin_button_set_value (spin, 0);
+  wait_idle ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 18);
+  g_assert_true (isnan (mqlw_workbench_get_months (mqlw_window_get_workbench (window))));
+  gui_test_save_screenshot (GTK_WIDGET (window), "months-field.png");
 }
 
 /* ---- 3. the threshold scale ---------------------------------------------- */
@@ -497,6 +583,9 @@ main (int   argc,
 {
   int status;
 
+  /* GTK's test backend keeps the accessible names (the suite's "none" keeps
+   * none), so that assert_named_once() can see them. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gui_test_init (&argc, &argv, APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
   gui_test_reference_init (&ref);
   window = gui_test_create_window (1366, 768);
@@ -509,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/workshop/baseline-deltas", test_baseline_deltas);
   g_test_add_func ("/mqlw/gui/workshop/screens", test_workshop_screens);
   g_test_add_func ("/mqlw/gui/workshop/dialog-keys", test_dialog_keys);
+  g_test_add_func ("/mqlw/gui/workshop/months-field", test_months_field);
 
   status = gui_test_run ();
   gui_test_reference_clear (&ref);
