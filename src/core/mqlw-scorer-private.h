@@ -42,10 +42,19 @@ G_BEGIN_DECLS
 #define SUM_LIMIT      2000000000
 #define CONTRIB_LIMIT  2147483647.0
 
+/* The leads a rule can give points to (ascending), for edits of its points
+ * that touch only those (mqlw-scorer-incremental.c). */
+typedef struct {
+  guint32 *rows;            /* NULL: not built (or too many to be worth it) */
+  guint    n_rows;
+  gboolean too_many;        /* built once and found too dense: use the full pass */
+} RuleRows;
+
 typedef struct {
   gboolean active;          /* enabled, and not in score-column mode */
   gint32   points;          /* hundredths, as added to the fit sums; 0 when inactive */
   guint8  *match;           /* 1 where the rule hits; NULL when inactive */
+  RuleRows rows;            /* the leads of match, built on the first points edit */
 } FitState;
 
 typedef struct {
@@ -61,6 +70,7 @@ typedef struct {
   double              points;
   double              cap;        /* |cap|, INFINITY for none */
   double              max_count;  /* largest |count| of the column */
+  RuleRows            rows;       /* leads with a count (and a decay factor) ≠ 0 */
 } BehaviourState;
 
 typedef struct {
@@ -84,6 +94,8 @@ struct _MqlwScorer {
   MqlwColumn  *as_of;               /* AS_OF date column or NULL */
   gint32       latest_day;          /* latest activity date in the data, or MQLW_DATE_MISSING */
   MqlwScores   scores;
+  guint32     *changed_rows;        /* scores.changed_rows when set; room for changed_room */
+  guint        changed_room;
 };
 
 /* Hundredths of a point, half away from zero, for |y| < 2^31: mqlw_scorer_check_sums ()
@@ -180,6 +192,17 @@ void                mqlw_scorer_apply_fit_delta      (MqlwScorer   *self,
                                                       const guint8 *match,
                                                       gint32        delta);
 
+/* mqlw-scorer-incremental.c */
+void                mqlw_scorer_rule_rows_clear      (RuleRows *rows);
+void                mqlw_scorer_rule_rows_take       (RuleRows *to,
+                                                      RuleRows *from);
+gboolean            mqlw_scorer_try_incremental      (MqlwScorer      *self,
+                                                      const MqlwModel *old,
+                                                      const MqlwModel *model,
+                                                      GPtrArray       *fit_states,
+                                                      GPtrArray       *behaviour_states);
+void                mqlw_scorer_forget_changed_rows  (MqlwScorer *self);
+
 /* mqlw-scorer-totals.c */
 void                mqlw_scorer_disqualifier_state_free (DisqualifierState *state);
 gboolean            mqlw_scorer_update_disqualifiers (MqlwScorer      *self,
@@ -194,6 +217,11 @@ void                mqlw_scorer_compute_totals       (MqlwScorer      *self,
                                                       const MqlwModel *model,
                                                       gboolean         fit_changed,
                                                       gboolean         behaviour_changed);
+guint               mqlw_scorer_finish_rows          (MqlwScorer      *self,
+                                                      const MqlwModel *model,
+                                                      const guint32   *rows,
+                                                      guint            n_rows,
+                                                      guint32         *changed_rows);
 gboolean            mqlw_scorer_check_sums           (GPtrArray  *fit_states,
                                                       GPtrArray  *behaviour_states,
                                                       GError    **error);

@@ -161,6 +161,62 @@ typedef enum {
   TOTAL_ANY,
 } TotalMode;
 
+/* One lead: its grade, total and fixed paths (and the float sums asked
+ * for) from the hundredths; returns whether its total or paths changed.
+ * Plain int and double selects, so that the loops around it vectorize. */
+static ALWAYS_INLINE guint8
+finish_one (guint                      i,
+            const gint32 *restrict     fit_sum,
+            const gint32 *restrict     behaviour_sum,
+            const guint8 *restrict     eligible,
+            float        *restrict     fit,
+            float        *restrict     behaviour,
+            double       *restrict     total,
+            guint8       *restrict     grades,
+            guint8       *restrict     fixed_paths,
+            const Finish              *f,
+            gboolean                   write_fit,
+            gboolean                   write_behaviour,
+            TotalMode                  mode)
+{
+  gint32 fc = fit_sum[i];
+  gint32 bc = behaviour_sum[i];
+  gint32 grade = (fc < f->band_a) + (fc < f->band_b) + (fc < f->band_c);   /* MqlwGrade: A = 0 … D = 3 */
+  gint32 ok = eligible[i];
+  gint32 gb_mask = f->gb_mask, hr_mask = f->hr_mask;
+  gint32 paths;
+  guint8 changed;
+  double y;
+
+  if (write_fit)
+    {
+      fit[i] = (float) fc / 100.0f;
+      grades[i] = (guint8) grade;
+    }
+  if (write_behaviour)
+    behaviour[i] = (float) bc / 100.0f;
+  if (mode == TOTAL_UNIT)
+    y = (double) fc + (double) bc;   /* whole: no rounding */
+  else
+    {
+      double fd = fc, m = f->multiplier[MQLW_GRADE_D];
+
+      m = fd >= (double) f->band_c ? f->multiplier[MQLW_GRADE_C] : m;
+      m = fd >= (double) f->band_b ? f->multiplier[MQLW_GRADE_B] : m;
+      m = fd >= (double) f->band_a ? f->multiplier[MQLW_GRADE_A] : m;
+      y = mode == TOTAL_BOUNDED ? round_half_away_bounded (fd + m * (double) bc)
+                                : round_half_away (fd + m * (double) bc);
+    }
+  y = y / 100.0;
+  paths = ((((ok & gb_mask) != 0) & (grade <= (gint32) f->gb_min) & (bc >= f->behaviour_min)) * MQLW_PATH_GRADE_BEHAVIOUR) |
+          ((((ok & hr_mask) != 0) & (grade <= (gint32) f->hr_min)) * MQLW_PATH_HAND_RAISER);
+  /* NAN before (unscored) compares unequal: flagged, which is safe. */
+  changed = (total[i] != y) | (fixed_paths[i] != (guint8) paths);
+  total[i] = y;
+  fixed_paths[i] = (guint8) paths;
+  return changed;
+}
+
 static ALWAYS_INLINE void
 finish_loop (guint                      n,
              const gint32 *restrict     fit_sum,
@@ -177,58 +233,11 @@ finish_loop (guint                      n,
              gboolean                   write_behaviour,
              TotalMode                  mode)
 {
-  gint32 band_a = f->band_a, band_b = f->band_b, band_c = f->band_c, behaviour_min = f->behaviour_min;
-  gint32 gb_min = (gint32) f->gb_min, hr_min = (gint32) f->hr_min;
-  gint32 gb_mask = f->gb_mask, hr_mask = f->hr_mask;
-  double band_a_d = band_a, band_b_d = band_b, band_c_d = band_c;
-  double m_a = f->multiplier[MQLW_GRADE_A], m_b = f->multiplier[MQLW_GRADE_B];
-  double m_c = f->multiplier[MQLW_GRADE_C], m_d = f->multiplier[MQLW_GRADE_D];
+  const Finish local = *f;   /* in registers, not reloaded through the pointer */
 
-  /* Written with plain int and double selects so that GCC vectorizes it. */
   for (guint i = 0; i < n; i++)
-    {
-      gint32 fc = fit_sum[i];
-      gint32 bc = behaviour_sum[i];
-      gint32 grade = (fc < band_a) + (fc < band_b) + (fc < band_c);   /* MqlwGrade: A = 0 … D = 3 */
-      gint32 ok = eligible[i];
-      gint32 paths;
-      double y;
-
-      if (write_fit)
-        {
-          fit[i] = (float) fc / 100.0f;
-          grades[i] = (guint8) grade;
-        }
-      if (write_behaviour)
-        behaviour[i] = (float) bc / 100.0f;
-      if (mode == TOTAL_UNIT)
-        y = (double) fc + (double) bc;   /* whole: no rounding */
-      else if (mode == TOTAL_BOUNDED)
-        {
-          double fd = fc, m = m_d;
-
-          m = fd >= band_c_d ? m_c : m;
-          m = fd >= band_b_d ? m_b : m;
-          m = fd >= band_a_d ? m_a : m;
-          y = round_half_away_bounded (fd + m * (double) bc);
-        }
-      else
-        {
-          double fd = fc, m = m_d;
-
-          m = fd >= band_c_d ? m_c : m;
-          m = fd >= band_b_d ? m_b : m;
-          m = fd >= band_a_d ? m_a : m;
-          y = round_half_away (fd + m * (double) bc);
-        }
-      y = y / 100.0;
-      paths = ((((ok & gb_mask) != 0) & (grade <= gb_min) & (bc >= behaviour_min)) * MQLW_PATH_GRADE_BEHAVIOUR) |
-              ((((ok & hr_mask) != 0) & (grade <= hr_min)) * MQLW_PATH_HAND_RAISER);
-      /* NAN before (unscored) compares unequal: flagged, which is safe. */
-      changed[i] = (total[i] != y) | (fixed_paths[i] != (guint8) paths);
-      total[i] = y;
-      fixed_paths[i] = (guint8) paths;
-    }
+    changed[i] = finish_one (i, fit_sum, behaviour_sum, eligible, fit, behaviour, total, grades, fixed_paths,
+                             &local, write_fit, write_behaviour, mode);
 }
 
 HOT_LOOP WIDE_LOOP static void
@@ -287,6 +296,38 @@ finish_any (MqlwScorer   *self,
                s->grade, s->fixed_paths, s->changed, f, TRUE, TRUE, TOTAL_ANY);
 }
 
+/* The constants of the pass for @model; returns how totals are formed. */
+static TotalMode
+prepare_finish (MqlwScorer      *self,
+                const MqlwModel *model,
+                Finish          *out)
+{
+  gboolean grading = model->grading.enabled;
+  gboolean hr = model->paths.hand_raiser && self->hand != NULL;
+  TotalMode mode = TOTAL_UNIT;
+  Finish f;
+
+  f.band_a = grading ? mqlw_scorer_threshold_hundredths (model->grading.min_fit[MQLW_GRADE_A]) : -SUM_LIMIT - 1;
+  f.band_b = grading ? MIN (mqlw_scorer_threshold_hundredths (model->grading.min_fit[MQLW_GRADE_B]), f.band_a) : -SUM_LIMIT - 1;
+  f.band_c = grading ? MIN (mqlw_scorer_threshold_hundredths (model->grading.min_fit[MQLW_GRADE_C]), f.band_b) : -SUM_LIMIT - 1;
+  for (guint g = 0; g < MQLW_N_GRADES; g++)
+    {
+      f.multiplier[g] = grading ? model->grading.multiplier[g] : 1.0;
+      if (f.multiplier[g] != 1.0 && mode == TOTAL_UNIT)
+        mode = TOTAL_BOUNDED;
+      if (!(fabs (f.multiplier[g]) <= 1e6))   /* also NAN */
+        mode = TOTAL_ANY;
+    }
+  f.behaviour_min = mqlw_scorer_threshold_hundredths (model->paths.behaviour_min);
+  f.gb_mask = model->paths.grade_behaviour ? 1 : 0;
+  f.gb_min = model->paths.grade_behaviour_min_grade;
+  f.hr_mask = hr ? 2 : 0;
+  f.hr_min = model->paths.hand_raiser_min_grade;
+
+  *out = f;
+  return mode;
+}
+
 /* Grades, totals and the fixed paths, in one pass. */
 void
 mqlw_scorer_compute_totals (MqlwScorer      *self,
@@ -296,9 +337,8 @@ mqlw_scorer_compute_totals (MqlwScorer      *self,
 {
   MqlwScores *s = &self->scores;
   guint n = s->n;
-  gboolean grading = model->grading.enabled;
   gboolean hr = model->paths.hand_raiser && self->hand != NULL;
-  TotalMode mode = TOTAL_UNIT;
+  TotalMode mode;
   Finish f;
 
   if (model->score_column != NULL)
@@ -323,23 +363,7 @@ mqlw_scorer_compute_totals (MqlwScorer      *self,
       return;
     }
 
-  f.band_a = grading ? mqlw_scorer_threshold_hundredths (model->grading.min_fit[MQLW_GRADE_A]) : -SUM_LIMIT - 1;
-  f.band_b = grading ? MIN (mqlw_scorer_threshold_hundredths (model->grading.min_fit[MQLW_GRADE_B]), f.band_a) : -SUM_LIMIT - 1;
-  f.band_c = grading ? MIN (mqlw_scorer_threshold_hundredths (model->grading.min_fit[MQLW_GRADE_C]), f.band_b) : -SUM_LIMIT - 1;
-  for (guint g = 0; g < MQLW_N_GRADES; g++)
-    {
-      f.multiplier[g] = grading ? model->grading.multiplier[g] : 1.0;
-      if (f.multiplier[g] != 1.0 && mode == TOTAL_UNIT)
-        mode = TOTAL_BOUNDED;
-      if (!(fabs (f.multiplier[g]) <= 1e6))   /* also NAN */
-        mode = TOTAL_ANY;
-    }
-  f.behaviour_min = mqlw_scorer_threshold_hundredths (model->paths.behaviour_min);
-  f.gb_mask = model->paths.grade_behaviour ? 1 : 0;
-  f.gb_min = model->paths.grade_behaviour_min_grade;
-  f.hr_mask = hr ? 2 : 0;
-  f.hr_min = model->paths.hand_raiser_min_grade;
-
+  mode = prepare_finish (self, model, &f);
   if (mode == TOTAL_ANY)
     finish_any (self, &f);
   else if (fit_changed && !behaviour_changed)
@@ -357,6 +381,48 @@ mqlw_scorer_compute_totals (MqlwScorer      *self,
           s->fixed_paths[i] = 0;
           s->changed[i] = 1;
         }
+}
+
+/* The same for the leads @rows (ascending) only, whose sums changed; the
+ * leads whose total or paths changed are appended to @changed_rows (room
+ * for @n_rows), flagged in scores.changed, and counted in the result. */
+guint
+mqlw_scorer_finish_rows (MqlwScorer      *self,
+                         const MqlwModel *model,
+                         const guint32   *rows,
+                         guint            n_rows,
+                         guint32         *changed_rows)
+{
+  MqlwScores *s = &self->scores;
+  const guint8 *unscored = self->unscored;
+  guint n_changed = 0;
+  TotalMode mode;
+  Finish f;
+
+  g_assert (model->score_column == NULL);
+  mode = prepare_finish (self, model, &f);
+  for (guint j = 0; j < n_rows; j++)
+    {
+      const guint i = rows[j];
+      guint8 changed;
+
+      /* Scalar: any mode gives the bits of the vector pass (TOTAL_ANY
+       * rounds exactly as TOTAL_BOUNDED in its range, and a whole sum). */
+      changed = finish_one (i, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
+                            s->grade, s->fixed_paths, &f, TRUE, TRUE, mode == TOTAL_UNIT ? TOTAL_UNIT : TOTAL_ANY);
+      if (unscored != NULL && unscored[i])
+        {
+          s->total[i] = NAN;   /* it was and stays unscored */
+          s->fixed_paths[i] = 0;
+          changed = 0;
+        }
+      if (changed)
+        {
+          s->changed[i] = 1;
+          changed_rows[n_changed++] = i;
+        }
+    }
+  return n_changed;
 }
 
 /* Fails (before anything changes) when a lead's fit or behaviour sum could

@@ -60,12 +60,14 @@ static void
 fit_state_free (FitState *state)
 {
   g_free (state->match);
+  mqlw_scorer_rule_rows_clear (&state->rows);
   g_free (state);
 }
 
 static void
 behaviour_state_free (BehaviourState *state)
 {
+  mqlw_scorer_rule_rows_clear (&state->rows);
   g_free (state);
 }
 
@@ -162,6 +164,16 @@ apply_model (MqlwScorer  *self,
   if (!mqlw_scorer_check_sums (fit_states, behaviour_states, error))
     return FALSE;
 
+  /* One criterion's points edited: only its leads (mqlw-scorer-incremental.c). */
+  if (!rebuild_behaviour && mqlw_scorer_try_incremental (self, old, snapshot, fit_states, behaviour_states))
+    {
+      g_ptr_array_unref (self->fit_states);
+      self->fit_states = g_steal_pointer (&fit_states);
+      g_ptr_array_unref (self->behaviour_states);
+      self->behaviour_states = g_steal_pointer (&behaviour_states);
+      goto done;
+    }
+
   /* From here on nothing fails. */
   if (rebuild_fit)
     {
@@ -193,6 +205,7 @@ apply_model (MqlwScorer  *self,
           mqlw_scorer_equal_matches (&((const MqlwFitRule *) g_ptr_array_index (old->fit, o))->match, &rule->match))
         {
           state->match = g_steal_pointer (&before->match);
+          mqlw_scorer_rule_rows_take (&state->rows, &before->rows);
           if (state->points != before->points)
             {
               mqlw_scorer_apply_fit_delta (self, state->match, state->points - before->points);
@@ -231,13 +244,14 @@ apply_model (MqlwScorer  *self,
       const MqlwBehaviourRule *rule = g_ptr_array_index (snapshot->behaviour, j);
       BehaviourState *state = g_ptr_array_index (behaviour_states, j);
       gint o = rebuild_behaviour ? -1 : take_rule (old->behaviour, behaviour_taken, rule->id);
-      const BehaviourState *before = o >= 0 ? g_ptr_array_index (self->behaviour_states, o) : NULL;
+      BehaviourState *before = o >= 0 ? g_ptr_array_index (self->behaviour_states, o) : NULL;
 
       if (before != NULL && !before->active)
         before = NULL;
       if (before != NULL && state->active &&
           before->column == state->column && before->factors == state->factors)
         {
+          mqlw_scorer_rule_rows_take (&state->rows, &before->rows);
           if (before->points != state->points || !mqlw_scorer_equal_cap (before->cap, state->cap))
             {
               mqlw_scorer_apply_behaviour_delta (self, before, state);
@@ -324,6 +338,9 @@ apply_model (MqlwScorer  *self,
     memset (self->scores.changed, 0, self->scores.n);
   else if (disq_changed)
     memset (self->scores.changed, 1, self->scores.n);
+  mqlw_scorer_forget_changed_rows (self);
+
+done:
   self->scores.changed_since = self->scores.generation;
   self->scores.generation = next_generation ();
 
@@ -419,6 +436,7 @@ mqlw_scorer_free (MqlwScorer *self)
   g_free (self->scores.fixed_paths);
   g_free (self->scores.disqualified);
   g_free (self->scores.changed);
+  g_free (self->changed_rows);
   g_free (self);
 }
 
