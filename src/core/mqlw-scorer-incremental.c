@@ -221,25 +221,32 @@ find_single_edit (MqlwScorer      *self,
   return edits <= 1;
 }
 
-HOT_LOOP static void
+HOT_LOOP static guint
 add_fit_rows (gint32        *fit_sum,
               const guint32 *rows,
               guint          n_rows,
-              gint32         delta)
+              gint32         delta,
+              guint32       *touched)
 {
   guint32 *sum = (guint32 *) fit_sum;
 
   for (guint j = 0; j < n_rows; j++)
     sum[rows[j]] += (guint32) delta;   /* unsigned: see apply_behaviour_delta_loop () */
+  memcpy (touched, rows, (gsize) n_rows * sizeof (guint32));
+  return n_rows;
 }
 
-HOT_LOOP static void
+/* Returns the number of leads whose sum moved, listed in @touched (a lead
+ * capped before and after, say, keeps its sum: nothing to finish). */
+HOT_LOOP static guint
 add_behaviour_rows (gint32               *behaviour_sum,
                     const guint32        *rows,
                     guint                 n_rows,
                     const BehaviourState *from,
-                    const BehaviourState *to)
+                    const BehaviourState *to,
+                    guint32              *touched)
 {
+  guint n_touched = 0;
   guint32 *sum = (guint32 *) behaviour_sum;
   const MqlwColumn *column = to->column;
   const float *percent = to->factors != NULL ? to->factors->percent : NULL;
@@ -258,7 +265,10 @@ add_behaviour_rows (gint32               *behaviour_sum,
       before = behaviour_hundredths (count, p, from->points, from->cap);
       after = behaviour_hundredths (count, p, to->points, to->cap);
       sum[i] = sum[i] - (guint32) before + (guint32) after;
+      touched[n_touched] = i;
+      n_touched += before != after;
     }
+  return n_touched;
 }
 
 /* Applies @model when it differs from @old in one rule's points or cap at
@@ -305,28 +315,30 @@ mqlw_scorer_try_incremental (MqlwScorer      *self,
       s->changed[s->changed_rows[j]] = 0;
   else
     memset (s->changed, 0, s->n);
-  if (rows != NULL && self->changed_room < rows->n_rows)
+  if (rows != NULL && self->changed_room < rows->n_rows + 1)
     {
-      self->changed_room = rows->n_rows;
+      self->changed_room = rows->n_rows + 1;   /* + 1: add_behaviour_rows () writes one ahead */
       g_free (self->changed_rows);
       self->changed_rows = g_new (guint32, self->changed_room);
     }
   if (self->changed_rows == NULL)
     self->changed_rows = g_new (guint32, MAX (self->changed_room, 1));
 
+  /* The leads whose sums moved go to changed_rows, then the finish keeps
+   * (in place) those whose total or paths moved. */
   if (fit_rule >= 0)
     {
       const FitState *before = g_ptr_array_index (self->fit_states, fit_rule);
       const FitState *state = g_ptr_array_index (fit_states, fit_rule);
 
-      add_fit_rows (self->fit_sum, rows->rows, rows->n_rows, state->points - before->points);
+      n_changed = add_fit_rows (self->fit_sum, rows->rows, rows->n_rows, state->points - before->points,
+                                self->changed_rows);
     }
   else if (behaviour_rule >= 0)
-    add_behaviour_rows (self->behaviour_sum, rows->rows, rows->n_rows,
-                        g_ptr_array_index (self->behaviour_states, behaviour_rule),
-                        g_ptr_array_index (behaviour_states, behaviour_rule));
-  if (rows != NULL)
-    n_changed = mqlw_scorer_finish_rows (self, model, rows->rows, rows->n_rows, self->changed_rows);
+    n_changed = add_behaviour_rows (self->behaviour_sum, rows->rows, rows->n_rows,
+                                    g_ptr_array_index (self->behaviour_states, behaviour_rule),
+                                    g_ptr_array_index (behaviour_states, behaviour_rule), self->changed_rows);
+  n_changed = mqlw_scorer_finish_rows (self, model, self->changed_rows, n_changed, self->changed_rows);
 
   /* The new states keep what the old ones compiled. */
   for (guint j = 0; j < fit_states->len; j++)

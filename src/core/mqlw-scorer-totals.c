@@ -384,8 +384,9 @@ mqlw_scorer_compute_totals (MqlwScorer      *self,
 }
 
 /* The same for the leads @rows (ascending) only, whose sums changed; the
- * leads whose total or paths changed are appended to @changed_rows (room
- * for @n_rows), flagged in scores.changed, and counted in the result. */
+ * leads whose total or paths changed are listed in @changed_rows (room for
+ * @n_rows; it may be @rows itself), flagged in scores.changed, and counted
+ * in the result. */
 guint
 mqlw_scorer_finish_rows (MqlwScorer      *self,
                          const MqlwModel *model,
