@@ -338,7 +338,8 @@ mqlw_scorer_try_incremental (MqlwScorer      *self,
     n_changed = add_behaviour_rows (self->behaviour_sum, rows->rows, rows->n_rows,
                                     g_ptr_array_index (self->behaviour_states, behaviour_rule),
                                     g_ptr_array_index (behaviour_states, behaviour_rule), self->changed_rows);
-  n_changed = mqlw_scorer_finish_rows (self, model, self->changed_rows, n_changed, self->changed_rows);
+  n_changed = mqlw_scorer_finish_rows (self, model, self->changed_rows, n_changed, self->changed_rows,
+                                       fit_rule >= 0);
 
   /* The new states keep what the old ones compiled. */
   for (guint j = 0; j < fit_states->len; j++)

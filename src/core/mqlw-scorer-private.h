@@ -221,7 +221,8 @@ guint               mqlw_scorer_finish_rows          (MqlwScorer      *self,
                                                       const MqlwModel *model,
                                                       const guint32   *rows,
                                                       guint            n_rows,
-                                                      guint32         *changed_rows);
+                                                      guint32         *changed_rows,
+                                                      gboolean         fit_edit);
 gboolean            mqlw_scorer_check_sums           (GPtrArray  *fit_states,
                                                       GPtrArray  *behaviour_states,
                                                       GError    **error);

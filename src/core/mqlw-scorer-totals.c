@@ -383,47 +383,65 @@ mqlw_scorer_compute_totals (MqlwScorer      *self,
         }
 }
 
-/* The same for the leads @rows (ascending) only, whose sums changed; the
- * leads whose total or paths changed are listed in @changed_rows (room for
- * @n_rows; it may be @rows itself), flagged in scores.changed, and counted
- * in the result. */
-guint
-mqlw_scorer_finish_rows (MqlwScorer      *self,
-                         const MqlwModel *model,
-                         const guint32   *rows,
-                         guint            n_rows,
-                         guint32         *changed_rows)
+static ALWAYS_INLINE guint
+finish_rows_loop (MqlwScorer    *self,
+                  const Finish  *f,
+                  const guint32 *rows,
+                  guint          n_rows,
+                  guint32       *changed_rows,
+                  gboolean       fit_edit,
+                  TotalMode      mode)
 {
   MqlwScores *s = &self->scores;
   const guint8 *unscored = self->unscored;
+  const Finish local = *f;
   guint n_changed = 0;
-  TotalMode mode;
-  Finish f;
 
-  g_assert (model->score_column == NULL);
-  mode = prepare_finish (self, model, &f);
   for (guint j = 0; j < n_rows; j++)
     {
       const guint i = rows[j];
       guint8 changed;
 
-      /* Scalar: any mode gives the bits of the vector pass (TOTAL_ANY
-       * rounds exactly as TOTAL_BOUNDED in its range, and a whole sum). */
+      /* A fit edit leaves the behaviour floats as they are, and the reverse. */
       changed = finish_one (i, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                            s->grade, s->fixed_paths, &f, TRUE, TRUE, mode == TOTAL_UNIT ? TOTAL_UNIT : TOTAL_ANY);
+                            s->grade, s->fixed_paths, &local, fit_edit, !fit_edit, mode);
       if (unscored != NULL && unscored[i])
         {
           s->total[i] = NAN;   /* it was and stays unscored */
           s->fixed_paths[i] = 0;
           changed = 0;
         }
-      if (changed)
-        {
-          s->changed[i] = 1;
-          changed_rows[n_changed++] = i;
-        }
+      s->changed[i] = changed;   /* was 0 */
+      changed_rows[n_changed] = i;
+      n_changed += changed;
     }
   return n_changed;
+}
+
+/* The same for the leads @rows (ascending) only, whose @fit_edit (else
+ * behaviour) sums changed; the leads whose total or paths changed are
+ * listed in @changed_rows (room for @n_rows; it may be @rows itself),
+ * flagged in scores.changed (which must be 0 there), and counted in the
+ * result. Scalar: TOTAL_ANY rounds exactly as TOTAL_BOUNDED in its range,
+ * so any mode but TOTAL_UNIT gives the bits of the vector pass with it. */
+guint
+mqlw_scorer_finish_rows (MqlwScorer      *self,
+                         const MqlwModel *model,
+                         const guint32   *rows,
+                         guint            n_rows,
+                         guint32         *changed_rows,
+                         gboolean         fit_edit)
+{
+  TotalMode mode;
+  Finish f;
+
+  g_assert (model->score_column == NULL);
+  mode = prepare_finish (self, model, &f);
+  if (mode == TOTAL_UNIT)
+    return fit_edit ? finish_rows_loop (self, &f, rows, n_rows, changed_rows, TRUE, TOTAL_UNIT)
+                    : finish_rows_loop (self, &f, rows, n_rows, changed_rows, FALSE, TOTAL_UNIT);
+  return fit_edit ? finish_rows_loop (self, &f, rows, n_rows, changed_rows, TRUE, TOTAL_ANY)
+                  : finish_rows_loop (self, &f, rows, n_rows, changed_rows, FALSE, TOTAL_ANY);
 }
 
 /* Fails (before anything changes) when a lead's fit or behaviour sum could
