@@ -202,6 +202,7 @@ gboolean            mqlw_scorer_try_incremental      (MqlwScorer      *self,
                                                       GPtrArray       *fit_states,
                                                       GPtrArray       *behaviour_states);
 void                mqlw_scorer_forget_changed_rows  (MqlwScorer *self);
+void                mqlw_scorer_set_dense_fraction_for_testing (guint fraction);
 
 /* mqlw-scorer-totals.c */
 void                mqlw_scorer_disqualifier_state_free (DisqualifierState *state);
