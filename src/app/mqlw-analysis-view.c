@@ -18,14 +18,7 @@ struct _MqlwAnalysisView
 {
   GtkWidget        parent_instance;
 
-  GtkStack        *stack;
-  MqlwQualityView *quality_view;
-  MqlwWeightsView *weights_view;
-  MqlwValueView   *value_view;
-  MqlwMaturityView *maturity_view;
-  MqlwSegmentsView *segments_view;
-  MqlwBacktestView *backtest_view;
-  MqlwGridView     *grid_view;
+  GtkStack        *stack;   /* one MqlwAnalysisPane a page */
 };
 
 G_DEFINE_FINAL_TYPE (MqlwAnalysisView, mqlw_analysis_view, GTK_TYPE_WIDGET)
@@ -59,13 +52,6 @@ mqlw_analysis_view_class_init (MqlwAnalysisViewClass *klass)
   g_type_ensure (MQLW_TYPE_GRID_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-analysis-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, stack);
-  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, quality_view);
-  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, weights_view);
-  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, value_view);
-  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, maturity_view);
-  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, segments_view);
-  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, backtest_view);
-  gtk_widget_class_bind_template_child (widget_class, MqlwAnalysisView, grid_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "analysisview");
 }
@@ -82,13 +68,9 @@ mqlw_analysis_view_set_workbench (MqlwAnalysisView *self,
 {
   g_return_if_fail (MQLW_IS_ANALYSIS_VIEW (self));
 
-  mqlw_quality_view_set_workbench (self->quality_view, workbench);
-  mqlw_weights_view_set_workbench (self->weights_view, workbench);
-  mqlw_value_view_set_workbench (self->value_view, workbench);
-  mqlw_maturity_view_set_workbench (self->maturity_view, workbench);
-  mqlw_segments_view_set_workbench (self->segments_view, workbench);
-  mqlw_backtest_view_set_workbench (self->backtest_view, workbench);
-  mqlw_grid_view_set_workbench (self->grid_view, workbench);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    mqlw_analysis_pane_set_workbench (MQLW_ANALYSIS_PANE (child), workbench);
 }
 
 void
@@ -97,12 +79,9 @@ mqlw_analysis_view_set_workshop (MqlwAnalysisView *self,
 {
   g_return_if_fail (MQLW_IS_ANALYSIS_VIEW (self));
 
-  mqlw_quality_view_set_workshop (self->quality_view, workshop);
-  mqlw_value_view_set_workshop (self->value_view, workshop);
-  mqlw_maturity_view_set_workshop (self->maturity_view, workshop);
-  mqlw_segments_view_set_workshop (self->segments_view, workshop);
-  mqlw_grid_view_set_workshop (self->grid_view, workshop);
-  mqlw_backtest_view_set_workshop (self->backtest_view, workshop);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    mqlw_analysis_pane_set_workshop (MQLW_ANALYSIS_PANE (child), workshop);
 }
 
 void

@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "mqlw-analysis-job.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-backtest-view.h"
 #include "mqlw-format.h"
@@ -32,16 +31,14 @@ typedef struct {
 
 struct _MqlwBacktestView
 {
-  GtkWidget        parent_instance;
+  MqlwAnalysisPane parent_instance;
 
-  MqlwWorkbench   *workbench;
-  MqlwAnalysisJob *job;
-  gboolean         dirty;
   gboolean         filling;
   MqlwStage        stages[MQLW_N_STAGES];
   guint            n_stages;
   MqlwStage        stage;
   guint            split;
+  Options          options;   /* of the run being started */
 
   GtkStringList   *stage_model;
   GtkDropDown     *split_dropdown;
@@ -50,11 +47,10 @@ struct _MqlwBacktestView
   GtkWidget       *warnings;
   GtkGrid         *grid;
   GtkDrawingArea  *area;
-  gboolean         workshop;
   GtkLabel        *note;
 };
 
-G_DEFINE_FINAL_TYPE (MqlwBacktestView, mqlw_backtest_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MqlwBacktestView, mqlw_backtest_view, MQLW_TYPE_ANALYSIS_PANE)
 
 static gpointer
 copy_options (gpointer data)
@@ -81,13 +77,14 @@ compute_backtest (const MqlwAnalysisInput *input,
 static const MqlwBacktest *
 get_backtest (MqlwBacktestView *self)
 {
-  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+  return mqlw_analysis_pane_get_result (MQLW_ANALYSIS_PANE (self));
 }
 
 static void
-fill_stages (MqlwBacktestView *self)
+fill_stages (MqlwAnalysisPane *pane)
 {
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  MqlwBacktestView *self = MQLW_BACKTEST_VIEW (pane);
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
   guint position;
 
   self->filling = TRUE;
@@ -246,16 +243,12 @@ draw_cb (GtkDrawingArea *area,
          gpointer        user_data)
 {
   MqlwBacktestView *self = user_data;
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   const MqlwBacktest *bt = get_backtest (self);
   MqlwChartStyle style;
 
   if (bt == NULL)
     return;
-  mqlw_chart_style_init (&style);
-  style.dark = adw_style_manager_get_dark (manager);
-  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
-  style.font_scale = self->workshop ? 1.4 : 1.0;
+  mqlw_analysis_pane_chart_style (MQLW_ANALYSIS_PANE (self), &style);
   mqlw_chart_draw_backtest (cr, width, height, bt, &style);
 }
 
@@ -266,71 +259,48 @@ size_chart (MqlwBacktestView   *self,
   MqlwChartStyle style;
 
   mqlw_chart_style_init (&style);
-  style.font_scale = self->workshop ? 1.4 : 1.0;
+  style.font_scale = mqlw_analysis_pane_get_workshop (MQLW_ANALYSIS_PANE (self)) ? 1.4 : 1.0;
   gtk_drawing_area_set_content_height (self->area, bt != NULL ? (int) ceil (mqlw_chart_backtest_height (bt, &style))
                                                               : 0);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
 static void
-on_style_changed_cb (AdwStyleManager  *manager,
-                     GParamSpec       *pspec,
-                     MqlwBacktestView *self)
+show_result (MqlwAnalysisPane *pane,
+             gconstpointer     result)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-static void
-on_done_cb (gpointer      result,
-            const GError *error,
-            gpointer      user_data)
-{
-  MqlwBacktestView *self = user_data;
+  MqlwBacktestView *self = MQLW_BACKTEST_VIEW (pane);
   const MqlwBacktest *bt = result;
 
-  gtk_spinner_set_spinning (self->spinner, mqlw_analysis_job_is_busy (self->job));
-  if (error != NULL)
-    {
-      clear_box (self->warnings);
-      add_message (self, error->message, TRUE);
-      mqlw_table_fill (self->grid, NULL, 0, NULL, 0, -1);
-      gtk_label_set_label (self->note, "");
-      size_chart (self, NULL);
-      return;
-    }
+  if (bt == NULL)
+    return;
   fill_warnings (self, bt);
   fill_table (self, bt);
   fill_note (self, bt);
   size_chart (self, bt);
 }
 
-static void
-recompute (MqlwBacktestView *self)
+static gconstpointer
+get_options (MqlwAnalysisPane *pane)
 {
-  Options options = { self->split, self->stage };
+  MqlwBacktestView *self = MQLW_BACKTEST_VIEW (pane);
 
-  self->dirty = FALSE;
-  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench) || self->n_stages == 0)
-    return;
-  mqlw_analysis_job_run (self->job, self->workbench, &options, copy_options, g_free);
-  gtk_spinner_set_spinning (self->spinner, TRUE);
+  self->options.split = self->split;
+  self->options.stage = self->stage;
+  return &self->options;
+}
+
+/* No outcome stage in the history: nothing to test. */
+static gboolean
+can_run (MqlwAnalysisPane *pane)
+{
+  return MQLW_BACKTEST_VIEW (pane)->n_stages > 0;
 }
 
 static void
-on_workbench_changed_cb (MqlwWorkbench    *workbench,
-                         guint             change,
-                         MqlwBacktestView *self)
+workshop_changed (MqlwAnalysisPane *pane)
 {
-  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)
-    return;   /* figures not in yet */
-  if (change & MQLW_WORKBENCH_CHANGED_DATA)
-    fill_stages (self);
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  recompute (self);
+  size_chart (MQLW_BACKTEST_VIEW (pane), get_backtest (MQLW_BACKTEST_VIEW (pane)));
 }
 
 static void
@@ -343,7 +313,7 @@ on_split_selected_cb (GtkDropDown      *dropdown,
   if (self->filling || position >= G_N_ELEMENTS (splits))
     return;
   self->split = position;
-  recompute (self);
+  mqlw_analysis_pane_recompute (MQLW_ANALYSIS_PANE (self));
 }
 
 static void
@@ -356,34 +326,26 @@ on_stage_selected_cb (GtkDropDown      *dropdown,
   if (self->filling || position >= self->n_stages)
     return;
   self->stage = self->stages[position];
-  recompute (self);
+  mqlw_analysis_pane_recompute (MQLW_ANALYSIS_PANE (self));
 }
 
 static void
-mqlw_backtest_view_map (GtkWidget *widget)
+show_error (MqlwAnalysisPane *pane,
+            const GError     *error)
 {
-  MqlwBacktestView *self = MQLW_BACKTEST_VIEW (widget);
+  MqlwBacktestView *self = MQLW_BACKTEST_VIEW (pane);
 
-  GTK_WIDGET_CLASS (mqlw_backtest_view_parent_class)->map (widget);
-  if (self->dirty)
-    recompute (self);
+  clear_box (self->warnings);
+  add_message (self, error->message, TRUE);
+  mqlw_table_fill (self->grid, NULL, 0, NULL, 0, -1);
+  gtk_label_set_label (self->note, "");
+  size_chart (self, NULL);
 }
 
 static void
 mqlw_backtest_view_dispose (GObject *object)
 {
-  MqlwBacktestView *self = (MqlwBacktestView *) object;
-  GtkWidget *child;
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_object (&self->workbench);
-  g_clear_pointer (&self->job, mqlw_analysis_job_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_BACKTEST_VIEW);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
+  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_BACKTEST_VIEW);
   G_OBJECT_CLASS (mqlw_backtest_view_parent_class)->dispose (object);
 }
 
@@ -392,9 +354,19 @@ mqlw_backtest_view_class_init (MqlwBacktestViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
   object_class->dispose = mqlw_backtest_view_dispose;
-  widget_class->map = mqlw_backtest_view_map;
+  pane_class->compute = compute_backtest;
+  pane_class->result_free = (GDestroyNotify) mqlw_backtest_free;
+  pane_class->get_options = get_options;
+  pane_class->options_copy = copy_options;
+  pane_class->options_free = g_free;
+  pane_class->can_run = can_run;
+  pane_class->workshop_changed = workshop_changed;
+  pane_class->show_result = show_result;
+  pane_class->show_error = show_error;
+  pane_class->data_changed = fill_stages;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-backtest-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, split_dropdown);
@@ -404,7 +376,6 @@ mqlw_backtest_view_class_init (MqlwBacktestViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, grid);
   gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, area);
   gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, note);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "backtestview");
 }
 
@@ -414,11 +385,10 @@ mqlw_backtest_view_init (MqlwBacktestView *self)
   g_autoptr(GtkStringList) split_model = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
 
-  self->dirty = TRUE;
   self->stage = MQLW_STAGE_SQL;
   self->split = DEFAULT_SPLIT;
-  self->job = mqlw_analysis_job_new (compute_backtest, (GDestroyNotify) mqlw_backtest_free, on_done_cb, self);
   for (guint i = 0; i < G_N_ELEMENTS (splits); i++)
     gtk_string_list_append (split_model, _(splits[i].label));
   self->filling = TRUE;
@@ -431,39 +401,13 @@ mqlw_backtest_view_init (MqlwBacktestView *self)
   g_signal_connect (self->split_dropdown, "notify::selected", G_CALLBACK (on_split_selected_cb), self);
   g_signal_connect (self->stage_dropdown, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Each figure in sample and held out, with its interval"), -1);
-  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
-  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->split_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leads held out"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
-}
-
-void
-mqlw_backtest_view_set_workbench (MqlwBacktestView *self,
-                                  MqlwWorkbench    *workbench)
-{
-  g_return_if_fail (MQLW_IS_BACKTEST_VIEW (self));
-  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_set_object (&self->workbench, workbench);
-  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
-  fill_stages (self);
-  self->dirty = TRUE;
-}
-
-void
-mqlw_backtest_view_set_workshop (MqlwBacktestView *self,
-                                 gboolean          workshop)
-{
-  g_return_if_fail (MQLW_IS_BACKTEST_VIEW (self));
-
-  self->workshop = !!workshop;
-  size_chart (self, get_backtest (self));
 }
 
 void
@@ -473,13 +417,6 @@ mqlw_backtest_view_set_split (MqlwBacktestView *self,
   g_return_if_fail (MQLW_IS_BACKTEST_VIEW (self));
   g_return_if_fail (index < G_N_ELEMENTS (splits));
   gtk_drop_down_set_selected (self->split_dropdown, index);
-}
-
-gboolean
-mqlw_backtest_view_is_ready (MqlwBacktestView *self)
-{
-  g_return_val_if_fail (MQLW_IS_BACKTEST_VIEW (self), FALSE);
-  return get_backtest (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
 }
 
 const MqlwBacktest *

@@ -7,19 +7,14 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "mqlw-analysis-job.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-grid-view.h"
 
 struct _MqlwGridView
 {
-  GtkWidget        parent_instance;
+  MqlwAnalysisPane parent_instance;
 
-  MqlwWorkbench   *workbench;
-  MqlwAnalysisJob *job;
-  gboolean         dirty;
-  gboolean         workshop;
   gboolean         filling;
   MqlwStage        stages[MQLW_N_STAGES];
   guint            n_stages;
@@ -36,7 +31,7 @@ struct _MqlwGridView
   GtkLabel        *note;
 };
 
-G_DEFINE_FINAL_TYPE (MqlwGridView, mqlw_grid_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MqlwGridView, mqlw_grid_view, MQLW_TYPE_ANALYSIS_PANE)
 
 /* In the worker. */
 static gpointer
@@ -54,13 +49,14 @@ compute_grid (const MqlwAnalysisInput *input,
 static const MqlwGrid *
 get_grid (MqlwGridView *self)
 {
-  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+  return mqlw_analysis_pane_get_result (MQLW_ANALYSIS_PANE (self));
 }
 
 static void
-fill_stages (MqlwGridView *self)
+fill_stages (MqlwAnalysisPane *pane)
 {
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  MqlwGridView *self = MQLW_GRID_VIEW (pane);
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
   guint position;
 
   self->filling = TRUE;
@@ -80,16 +76,12 @@ draw_cb (GtkDrawingArea *area,
          gpointer        user_data)
 {
   MqlwGridView *self = user_data;
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   const MqlwGrid *grid = get_grid (self);
   MqlwChartStyle style;
 
   if (grid == NULL || self->n_stages == 0)
     return;
-  mqlw_chart_style_init (&style);
-  style.dark = adw_style_manager_get_dark (manager);
-  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
-  style.font_scale = self->workshop ? 1.4 : 1.0;
+  mqlw_analysis_pane_chart_style (MQLW_ANALYSIS_PANE (self), &style);
   mqlw_chart_draw_grid (cr, width, height, grid, self->stage, &style, self->hover_row, self->hover_col, &self->layout);
 }
 
@@ -97,7 +89,7 @@ static void
 fill_labels (MqlwGridView   *self,
              const MqlwGrid *grid)
 {
-  MqlwModel *model = mqlw_workbench_get_model (self->workbench);
+  MqlwModel *model = mqlw_workbench_get_model (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)));
   g_autoptr(GString) note = g_string_new (NULL);
 
   if (grid->region && model != NULL)
@@ -141,57 +133,29 @@ fill_labels (MqlwGridView   *self,
 }
 
 static void
-on_done_cb (gpointer      result,
-            const GError *error,
-            gpointer      user_data)
+show_result (MqlwAnalysisPane *pane,
+             gconstpointer     result)
 {
-  MqlwGridView *self = user_data;
+  MqlwGridView *self = MQLW_GRID_VIEW (pane);
 
-  gtk_spinner_set_spinning (self->spinner, mqlw_analysis_job_is_busy (self->job));
-  if (error != NULL)
-    {
-      gtk_label_set_label (self->rule, error->message);
-      gtk_label_set_label (self->note, "");
-      gtk_widget_queue_draw (GTK_WIDGET (self->area));
-      return;
-    }
-  fill_labels (self, result);
+  if (result != NULL)
+    fill_labels (self, result);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
-static void
-recompute (MqlwGridView *self)
+/* A model on an existing score column has no points to lay out: say so. */
+static gboolean
+can_run (MqlwAnalysisPane *pane)
 {
-  self->dirty = FALSE;
-  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench))
-    return;
-  if (mqlw_workbench_get_model (self->workbench) != NULL &&
-      mqlw_workbench_get_model (self->workbench)->score_column != NULL)
-    {
-      gtk_label_set_label (self->rule, _("The model calibrates an existing score column: it has no fit or behaviour "
-                                         "points to lay out."));
-      gtk_label_set_label (self->note, "");
-      return;
-    }
-  mqlw_analysis_job_run (self->job, self->workbench, NULL, NULL, NULL);
-  gtk_spinner_set_spinning (self->spinner, TRUE);
-}
+  MqlwGridView *self = MQLW_GRID_VIEW (pane);
+  MqlwModel *model = mqlw_workbench_get_model (mqlw_analysis_pane_get_workbench (pane));
 
-static void
-on_workbench_changed_cb (MqlwWorkbench *workbench,
-                         guint          change,
-                         MqlwGridView  *self)
-{
-  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)
-    return;   /* figures not in yet */
-  if (change & MQLW_WORKBENCH_CHANGED_DATA)
-    fill_stages (self);
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  recompute (self);
+  if (model == NULL || model->score_column == NULL)
+    return TRUE;
+  gtk_label_set_label (self->rule, _("The model calibrates an existing score column: it has no fit or behaviour "
+                                     "points to lay out."));
+  gtk_label_set_label (self->note, "");
+  return FALSE;
 }
 
 static void
@@ -255,38 +219,20 @@ on_leave_cb (GtkEventControllerMotion *controller,
 }
 
 static void
-on_style_changed_cb (AdwStyleManager *manager,
-                     GParamSpec      *pspec,
-                     MqlwGridView    *self)
+show_error (MqlwAnalysisPane *pane,
+            const GError     *error)
 {
+  MqlwGridView *self = MQLW_GRID_VIEW (pane);
+
+  gtk_label_set_label (self->rule, error->message);
+  gtk_label_set_label (self->note, "");
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-static void
-mqlw_grid_view_map (GtkWidget *widget)
-{
-  MqlwGridView *self = MQLW_GRID_VIEW (widget);
-
-  GTK_WIDGET_CLASS (mqlw_grid_view_parent_class)->map (widget);
-  if (self->dirty)
-    recompute (self);
 }
 
 static void
 mqlw_grid_view_dispose (GObject *object)
 {
-  MqlwGridView *self = (MqlwGridView *) object;
-  GtkWidget *child;
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_object (&self->workbench);
-  g_clear_pointer (&self->job, mqlw_analysis_job_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_GRID_VIEW);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
+  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_GRID_VIEW);
   G_OBJECT_CLASS (mqlw_grid_view_parent_class)->dispose (object);
 }
 
@@ -295,9 +241,15 @@ mqlw_grid_view_class_init (MqlwGridViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
   object_class->dispose = mqlw_grid_view_dispose;
-  widget_class->map = mqlw_grid_view_map;
+  pane_class->compute = compute_grid;
+  pane_class->result_free = (GDestroyNotify) mqlw_grid_free;
+  pane_class->can_run = can_run;
+  pane_class->show_result = show_result;
+  pane_class->show_error = show_error;
+  pane_class->data_changed = fill_stages;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-grid-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwGridView, stage_dropdown);
@@ -305,7 +257,6 @@ mqlw_grid_view_class_init (MqlwGridViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwGridView, area);
   gtk_widget_class_bind_template_child (widget_class, MqlwGridView, rule);
   gtk_widget_class_bind_template_child (widget_class, MqlwGridView, note);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gridview");
 }
 
@@ -316,16 +267,16 @@ mqlw_grid_view_init (MqlwGridView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
 
-  self->dirty = TRUE;
   self->stage = MQLW_STAGE_SQL;
   self->hover_row = self->hover_col = -1;
-  self->job = mqlw_analysis_job_new (compute_grid, (GDestroyNotify) mqlw_grid_free, on_done_cb, self);
   self->stage_model = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
   g_object_unref (self->stage_model);
   g_signal_connect (self->stage_dropdown, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->area), GTK_EVENT_CONTROLLER (click));
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
@@ -335,33 +286,6 @@ mqlw_grid_view_init (MqlwGridView *self)
                                   _("Fit by engagement: each cell's rate, and the cells the MQL rule selects"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
-  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
-  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
-}
-
-void
-mqlw_grid_view_set_workbench (MqlwGridView  *self,
-                              MqlwWorkbench *workbench)
-{
-  g_return_if_fail (MQLW_IS_GRID_VIEW (self));
-  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_set_object (&self->workbench, workbench);
-  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
-  fill_stages (self);
-  self->dirty = TRUE;
-}
-
-void
-mqlw_grid_view_set_workshop (MqlwGridView *self,
-                             gboolean      workshop)
-{
-  g_return_if_fail (MQLW_IS_GRID_VIEW (self));
-
-  self->workshop = !!workshop;
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
 gboolean
@@ -369,6 +293,7 @@ mqlw_grid_view_click_cell (MqlwGridView *self,
                            guint         row,
                            guint         col)
 {
+  MqlwWorkbench *workbench;
   const MqlwGrid *grid;
   MqlwModel *current;
   g_autoptr(MqlwModel) edited = NULL;
@@ -376,8 +301,9 @@ mqlw_grid_view_click_cell (MqlwGridView *self,
 
   g_return_val_if_fail (MQLW_IS_GRID_VIEW (self), FALSE);
 
+  workbench = mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self));
   grid = get_grid (self);
-  current = self->workbench != NULL ? mqlw_workbench_get_model (self->workbench) : NULL;
+  current = workbench != NULL ? mqlw_workbench_get_model (workbench) : NULL;
   if (grid == NULL || current == NULL || row >= grid->n_rows || col >= grid->n_cols)
     return FALSE;
   edited = mqlw_grid_apply_cell (grid, current, row, col);
@@ -385,19 +311,12 @@ mqlw_grid_view_click_cell (MqlwGridView *self,
     return FALSE;
   if (mqlw_model_equal (edited, current))
     return TRUE;
-  if (!mqlw_workbench_apply_model (self->workbench, edited, 0, &error))
+  if (!mqlw_workbench_apply_model (workbench, edited, 0, &error))
     {
       gtk_label_set_label (self->rule, error->message);
       return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-mqlw_grid_view_is_ready (MqlwGridView *self)
-{
-  g_return_val_if_fail (MQLW_IS_GRID_VIEW (self), FALSE);
-  return get_grid (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
 }
 
 const MqlwGrid *

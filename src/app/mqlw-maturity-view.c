@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "mqlw-analysis-job.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-maturity-view.h"
@@ -19,17 +18,14 @@ typedef struct {
 
 struct _MqlwMaturityView
 {
-  GtkWidget        parent_instance;
+  MqlwAnalysisPane parent_instance;
 
-  MqlwWorkbench   *workbench;
-  MqlwAnalysisJob *job;
-  gboolean         dirty;
-  gboolean         workshop;
   MqlwStage        stages[MQLW_N_STAGES];
   guint            n_stages;
   MqlwStage        shown;
   GtkStringList   *stage_model;
   gboolean         filling;
+  Options          options;   /* of the run being started */
 
   MqlwFigureCard   timing_card;
   MqlwFigureCard   all_card;
@@ -47,7 +43,7 @@ struct _MqlwMaturityView
   GtkLabel        *note;
 };
 
-G_DEFINE_FINAL_TYPE (MqlwMaturityView, mqlw_maturity_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MqlwMaturityView, mqlw_maturity_view, MQLW_TYPE_ANALYSIS_PANE)
 
 static gpointer
 copy_options (gpointer options)
@@ -74,7 +70,7 @@ compute_maturity (const MqlwAnalysisInput *input,
 static const MqlwMaturity *
 get_maturity (MqlwMaturityView *self)
 {
-  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+  return mqlw_analysis_pane_get_result (MQLW_ANALYSIS_PANE (self));
 }
 
 static void
@@ -85,16 +81,12 @@ draw_cb (GtkDrawingArea *area,
          gpointer        user_data)
 {
   MqlwMaturityView *self = user_data;
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   const MqlwMaturity *maturity = get_maturity (self);
   MqlwChartStyle style;
 
   if (maturity == NULL)
     return;
-  mqlw_chart_style_init (&style);
-  style.dark = adw_style_manager_get_dark (manager);
-  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
-  style.font_scale = self->workshop ? 1.4 : 1.0;
+  mqlw_analysis_pane_chart_style (MQLW_ANALYSIS_PANE (self), &style);
   mqlw_chart_draw_cohorts (cr, width, height, maturity, self->shown, &style);
 }
 
@@ -216,11 +208,12 @@ fill_note (MqlwMaturityView   *self,
 }
 
 static void
-show_result (MqlwMaturityView *self)
+show_result (MqlwAnalysisPane *pane,
+             gconstpointer     result)
 {
-  const MqlwMaturity *maturity = get_maturity (self);
+  MqlwMaturityView *self = MQLW_MATURITY_VIEW (pane);
+  const MqlwMaturity *maturity = result;
 
-  gtk_spinner_set_spinning (self->spinner, self->job != NULL && mqlw_analysis_job_is_busy (self->job));
   if (maturity == NULL)
     return;
   fill_cards (self, maturity);
@@ -230,40 +223,10 @@ show_result (MqlwMaturityView *self)
 }
 
 static void
-on_done_cb (gpointer      result,
-            const GError *error,
-            gpointer      user_data)
+fill_stages (MqlwAnalysisPane *pane)
 {
-  MqlwMaturityView *self = user_data;
-
-  if (error != NULL)
-    {
-      gtk_label_set_label (self->note, error->message);
-      gtk_spinner_set_spinning (self->spinner, FALSE);
-      return;
-    }
-  show_result (self);
-}
-
-static void
-recompute (MqlwMaturityView *self)
-{
-  Options options = {
-    (guint) gtk_adjustment_get_value (self->exclude_adjustment),
-    gtk_adjustment_get_value (self->horizon_adjustment),
-  };
-
-  self->dirty = FALSE;
-  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench))
-    return;
-  mqlw_analysis_job_run (self->job, self->workbench, &options, copy_options, g_free);
-  gtk_spinner_set_spinning (self->spinner, TRUE);
-}
-
-static void
-fill_stages (MqlwMaturityView *self)
-{
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  MqlwMaturityView *self = MQLW_MATURITY_VIEW (pane);
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
   guint position;
 
   self->filling = TRUE;
@@ -275,31 +238,21 @@ fill_stages (MqlwMaturityView *self)
   self->filling = FALSE;
 }
 
-static void
-on_workbench_changed_cb (MqlwWorkbench    *workbench,
-                         guint             change,
-                         MqlwMaturityView *self)
+static gconstpointer
+get_options (MqlwAnalysisPane *pane)
 {
-  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)
-    return;   /* figures not in yet */
-  if (change & MQLW_WORKBENCH_CHANGED_DATA)
-    fill_stages (self);
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  recompute (self);
+  MqlwMaturityView *self = MQLW_MATURITY_VIEW (pane);
+
+  self->options.exclude_days = (guint) gtk_adjustment_get_value (self->exclude_adjustment);
+  self->options.horizon_days = gtk_adjustment_get_value (self->horizon_adjustment);
+  return &self->options;
 }
 
 static void
 on_option_changed_cb (GtkAdjustment    *adjustment,
                       MqlwMaturityView *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    recompute (self);
-  else
-    self->dirty = TRUE;
+  mqlw_analysis_pane_queue_recompute (MQLW_ANALYSIS_PANE (self));
 }
 
 static void
@@ -312,7 +265,7 @@ on_stage_selected_cb (GtkDropDown      *dropdown,
   if (self->filling || position >= self->n_stages)
     return;
   self->shown = self->stages[position];
-  show_result (self);
+  mqlw_analysis_pane_show_result (MQLW_ANALYSIS_PANE (self));
 }
 
 static void
@@ -328,38 +281,19 @@ on_area_resize_cb (GtkDrawingArea   *area,
 }
 
 static void
-on_style_changed_cb (AdwStyleManager  *manager,
-                     GParamSpec       *pspec,
-                     MqlwMaturityView *self)
+show_error (MqlwAnalysisPane *pane,
+            const GError     *error)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
+  MqlwMaturityView *self = MQLW_MATURITY_VIEW (pane);
 
-static void
-mqlw_maturity_view_map (GtkWidget *widget)
-{
-  MqlwMaturityView *self = MQLW_MATURITY_VIEW (widget);
-
-  GTK_WIDGET_CLASS (mqlw_maturity_view_parent_class)->map (widget);
-  if (self->dirty)
-    recompute (self);
+  gtk_label_set_label (self->note, error->message);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
 }
 
 static void
 mqlw_maturity_view_dispose (GObject *object)
 {
-  MqlwMaturityView *self = (MqlwMaturityView *) object;
-  GtkWidget *child;
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_object (&self->workbench);
-  g_clear_pointer (&self->job, mqlw_analysis_job_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_MATURITY_VIEW);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
+  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_MATURITY_VIEW);
   G_OBJECT_CLASS (mqlw_maturity_view_parent_class)->dispose (object);
 }
 
@@ -368,9 +302,17 @@ mqlw_maturity_view_class_init (MqlwMaturityViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
   object_class->dispose = mqlw_maturity_view_dispose;
-  widget_class->map = mqlw_maturity_view_map;
+  pane_class->compute = compute_maturity;
+  pane_class->result_free = (GDestroyNotify) mqlw_maturity_free;
+  pane_class->get_options = get_options;
+  pane_class->options_copy = copy_options;
+  pane_class->options_free = g_free;
+  pane_class->show_result = show_result;
+  pane_class->show_error = show_error;
+  pane_class->data_changed = fill_stages;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-maturity-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, exclude_adjustment);
@@ -383,7 +325,6 @@ mqlw_maturity_view_class_init (MqlwMaturityViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, area);
   gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, grid);
   gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, note);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "maturityview");
 }
 
@@ -391,10 +332,9 @@ static void
 mqlw_maturity_view_init (MqlwMaturityView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
 
-  self->dirty = TRUE;
   self->shown = MQLW_STAGE_SQL;
-  self->job = mqlw_analysis_job_new (compute_maturity, (GDestroyNotify) mqlw_maturity_free, on_done_cb, self);
   self->stage_model = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
   g_object_unref (self->stage_model);
@@ -407,6 +347,7 @@ mqlw_maturity_view_init (MqlwMaturityView *self)
   mqlw_figure_card_init (&self->mature_card, _("Rate over the mature cohorts"), self->cards);
 
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
   g_signal_connect (self->area, "resize", G_CALLBACK (on_area_resize_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rates by created month"),
@@ -418,33 +359,6 @@ mqlw_maturity_view_init (MqlwMaturityView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days of recent leads to leave out"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->horizon_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days outcomes take, without dates"), -1);
-  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
-  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
-}
-
-void
-mqlw_maturity_view_set_workbench (MqlwMaturityView *self,
-                                  MqlwWorkbench    *workbench)
-{
-  g_return_if_fail (MQLW_IS_MATURITY_VIEW (self));
-  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_set_object (&self->workbench, workbench);
-  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
-  fill_stages (self);
-  self->dirty = TRUE;
-}
-
-void
-mqlw_maturity_view_set_workshop (MqlwMaturityView *self,
-                                 gboolean          workshop)
-{
-  g_return_if_fail (MQLW_IS_MATURITY_VIEW (self));
-
-  self->workshop = !!workshop;
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
 void
@@ -456,13 +370,6 @@ mqlw_maturity_view_set_options (MqlwMaturityView *self,
 
   gtk_adjustment_set_value (self->exclude_adjustment, exclude_days);
   gtk_adjustment_set_value (self->horizon_adjustment, horizon_days > 0 ? horizon_days : 0);
-}
-
-gboolean
-mqlw_maturity_view_is_ready (MqlwMaturityView *self)
-{
-  g_return_val_if_fail (MQLW_IS_MATURITY_VIEW (self), FALSE);
-  return get_maturity (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
 }
 
 const MqlwMaturity *

@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "mqlw-analysis-job.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-quality-view.h"
@@ -22,12 +21,8 @@ typedef struct {
 
 struct _MqlwQualityView
 {
-  GtkWidget        parent_instance;
+  MqlwAnalysisPane parent_instance;
 
-  MqlwWorkbench   *workbench;
-  MqlwAnalysisJob *job;
-  gboolean         dirty;
-  gboolean         workshop;
   MqlwStage        stages[MQLW_N_STAGES];
   guint            n_stages;
   MqlwStage        shown;
@@ -47,7 +42,7 @@ struct _MqlwQualityView
   GtkLabel        *note;
 };
 
-G_DEFINE_FINAL_TYPE (MqlwQualityView, mqlw_quality_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MqlwQualityView, mqlw_quality_view, MQLW_TYPE_ANALYSIS_PANE)
 
 static void
 quality_free (Quality *quality)
@@ -81,7 +76,7 @@ evaluate_models (const MqlwAnalysisInput *input,
 static const Quality *
 get_quality (MqlwQualityView *self)
 {
-  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+  return mqlw_analysis_pane_get_result (MQLW_ANALYSIS_PANE (self));
 }
 
 static void
@@ -92,7 +87,6 @@ draw_cb (GtkDrawingArea *area,
          gpointer        user_data)
 {
   MqlwQualityView *self = user_data;
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   const Quality *quality = get_quality (self);
   MqlwCurveSeries series[2];
   MqlwChartStyle style;
@@ -100,10 +94,7 @@ draw_cb (GtkDrawingArea *area,
 
   if (quality == NULL)
     return;
-  mqlw_chart_style_init (&style);
-  style.dark = adw_style_manager_get_dark (manager);
-  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
-  style.font_scale = self->workshop ? 1.4 : 1.0;
+  mqlw_analysis_pane_chart_style (MQLW_ANALYSIS_PANE (self), &style);
   series[n++] = (MqlwCurveSeries) { _("Proposed"), &quality->proposed->stage[self->shown],
                                     quality->proposed->threshold, FALSE };
   if (quality->baseline != NULL)
@@ -212,9 +203,10 @@ fill_note (MqlwQualityView *self,
 }
 
 static void
-fill_stages (MqlwQualityView *self)
+fill_stages (MqlwAnalysisPane *pane)
 {
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  MqlwQualityView *self = MQLW_QUALITY_VIEW (pane);
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
   guint position;
 
   self->filling = TRUE;
@@ -227,11 +219,12 @@ fill_stages (MqlwQualityView *self)
 }
 
 static void
-show_result (MqlwQualityView *self)
+show_result (MqlwAnalysisPane *pane,
+             gconstpointer     result)
 {
-  const Quality *quality = get_quality (self);
+  MqlwQualityView *self = MQLW_QUALITY_VIEW (pane);
+  const Quality *quality = result;
 
-  gtk_spinner_set_spinning (self->spinner, self->job != NULL && mqlw_analysis_job_is_busy (self->job));
   if (quality == NULL || !quality->proposed->stage[self->shown].present)
     return;
   fill_cards (self, quality);
@@ -241,46 +234,13 @@ show_result (MqlwQualityView *self)
 }
 
 static void
-on_done_cb (gpointer      result,
-            const GError *error,
-            gpointer      user_data)
+show_error (MqlwAnalysisPane *pane,
+            const GError     *error)
 {
-  MqlwQualityView *self = user_data;
+  MqlwQualityView *self = MQLW_QUALITY_VIEW (pane);
 
-  if (error != NULL)
-    {
-      gtk_label_set_label (self->note, error->message);
-      gtk_spinner_set_spinning (self->spinner, FALSE);
-      return;
-    }
-  show_result (self);
-}
-
-static void
-recompute (MqlwQualityView *self)
-{
-  self->dirty = FALSE;
-  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench))
-    return;
-  mqlw_analysis_job_run (self->job, self->workbench, NULL, NULL, NULL);
-  gtk_spinner_set_spinning (self->spinner, TRUE);
-}
-
-static void
-on_workbench_changed_cb (MqlwWorkbench   *workbench,
-                         guint            change,
-                         MqlwQualityView *self)
-{
-  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)
-    return;   /* figures not in yet */
-  if (change & MQLW_WORKBENCH_CHANGED_DATA)
-    fill_stages (self);
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  recompute (self);
+  gtk_label_set_label (self->note, error->message);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
 }
 
 static void
@@ -293,7 +253,7 @@ on_stage_selected_cb (GtkDropDown     *dropdown,
   if (self->filling || position >= self->n_stages)
     return;
   self->shown = self->stages[position];
-  show_result (self);
+  mqlw_analysis_pane_show_result (MQLW_ANALYSIS_PANE (self));
 }
 
 /* Tall enough for the two panels at the width given, not more. */
@@ -310,41 +270,9 @@ on_area_resize_cb (GtkDrawingArea  *area,
 }
 
 static void
-on_style_changed_cb (AdwStyleManager *manager,
-                     GParamSpec      *pspec,
-                     MqlwQualityView *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-static void
-mqlw_quality_view_map (GtkWidget *widget)
-{
-  MqlwQualityView *self = MQLW_QUALITY_VIEW (widget);
-
-  GTK_WIDGET_CLASS (mqlw_quality_view_parent_class)->map (widget);
-  if (self->dirty)
-    recompute (self);
-}
-
-static void
 mqlw_quality_view_dispose (GObject *object)
 {
-  MqlwQualityView *self = (MqlwQualityView *) object;
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_object (&self->workbench);
-  g_clear_pointer (&self->job, mqlw_analysis_job_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_QUALITY_VIEW);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
-
+  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_QUALITY_VIEW);
   G_OBJECT_CLASS (mqlw_quality_view_parent_class)->dispose (object);
 }
 
@@ -353,9 +281,14 @@ mqlw_quality_view_class_init (MqlwQualityViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
   object_class->dispose = mqlw_quality_view_dispose;
-  widget_class->map = mqlw_quality_view_map;
+  pane_class->compute = evaluate_models;
+  pane_class->result_free = (GDestroyNotify) quality_free;
+  pane_class->show_result = show_result;
+  pane_class->show_error = show_error;
+  pane_class->data_changed = fill_stages;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-quality-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, area);
@@ -364,7 +297,6 @@ mqlw_quality_view_class_init (MqlwQualityViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, cards);
   gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, gains_grid);
   gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, note);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "qualityview");
 }
 
@@ -373,9 +305,9 @@ mqlw_quality_view_init (MqlwQualityView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->dirty = TRUE;
   self->shown = MQLW_STAGE_SQL;
-  self->job = mqlw_analysis_job_new (evaluate_models, (GDestroyNotify) quality_free, on_done_cb, self);
+  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
+  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
   self->stage_model = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
   g_object_unref (self->stage_model);
@@ -395,40 +327,6 @@ mqlw_quality_view_init (MqlwQualityView *self)
                                   -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
-  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
-  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
-}
-
-void
-mqlw_quality_view_set_workbench (MqlwQualityView *self,
-                                 MqlwWorkbench   *workbench)
-{
-  g_return_if_fail (MQLW_IS_QUALITY_VIEW (self));
-  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_set_object (&self->workbench, workbench);
-  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
-  fill_stages (self);
-  self->dirty = TRUE;
-}
-
-void
-mqlw_quality_view_set_workshop (MqlwQualityView *self,
-                                gboolean         workshop)
-{
-  g_return_if_fail (MQLW_IS_QUALITY_VIEW (self));
-
-  self->workshop = !!workshop;
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-gboolean
-mqlw_quality_view_is_ready (MqlwQualityView *self)
-{
-  g_return_val_if_fail (MQLW_IS_QUALITY_VIEW (self), FALSE);
-  return get_quality (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
 }
 
 const MqlwEvaluation *

@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "mqlw-analysis-job.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-segments-view.h"
@@ -21,12 +20,8 @@ typedef struct {
 
 struct _MqlwSegmentsView
 {
-  GtkWidget        parent_instance;
+  MqlwAnalysisPane parent_instance;
 
-  MqlwWorkbench   *workbench;
-  MqlwAnalysisJob *job;
-  gboolean         dirty;
-  gboolean         workshop;
   gboolean         filling;
   MqlwStage        stages[MQLW_N_STAGES];
   guint            n_stages;
@@ -34,6 +29,7 @@ struct _MqlwSegmentsView
   GPtrArray       *fields;          /* char*: the columns offered */
   char            *field;
   guint            shown;           /* the segment the chart shows; past the end: all leads */
+  Options          options;         /* of the run being started; borrows field */
 
   GtkStringList   *field_model;
   GtkStringList   *stage_model;
@@ -48,7 +44,7 @@ struct _MqlwSegmentsView
   GtkLabel        *note;
 };
 
-G_DEFINE_FINAL_TYPE (MqlwSegmentsView, mqlw_segments_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MqlwSegmentsView, mqlw_segments_view, MQLW_TYPE_ANALYSIS_PANE)
 
 static gpointer
 copy_options (gpointer data)
@@ -88,7 +84,7 @@ compute_segments (const MqlwAnalysisInput *input,
 static const MqlwSegments *
 get_segments (MqlwSegmentsView *self)
 {
-  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+  return mqlw_analysis_pane_get_result (MQLW_ANALYSIS_PANE (self));
 }
 
 /* Columns a room splits by: sources, regions, size bands — not ids, e-mail
@@ -121,7 +117,7 @@ is_offered (const MqlwColumn *column)
 static void
 fill_fields (MqlwSegmentsView *self)
 {
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)));
   guint position = 0;
 
   self->filling = TRUE;
@@ -149,7 +145,7 @@ fill_fields (MqlwSegmentsView *self)
 static void
 fill_stages (MqlwSegmentsView *self)
 {
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)));
   guint position;
 
   self->filling = TRUE;
@@ -185,7 +181,6 @@ draw_cb (GtkDrawingArea *area,
          gpointer        user_data)
 {
   MqlwSegmentsView *self = user_data;
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   const MqlwSegments *seg = get_segments (self);
   const MqlwBucketTable *table;
   MqlwChartStyle style;
@@ -196,10 +191,7 @@ draw_cb (GtkDrawingArea *area,
   table = shown_table (self, seg, &title);
   if (table == NULL)
     return;
-  mqlw_chart_style_init (&style);
-  style.dark = adw_style_manager_get_dark (manager);
-  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
-  style.font_scale = self->workshop ? 1.4 : 1.0;
+  mqlw_analysis_pane_chart_style (MQLW_ANALYSIS_PANE (self), &style);
   style.stages = 1u << seg->stage;
   style.title = title;
   mqlw_chart_draw (cr, width, height, table, seg->threshold, &style, NULL);
@@ -321,12 +313,40 @@ fill_note (MqlwSegmentsView   *self,
   gtk_label_set_label (self->note, note->str);
 }
 
+/* A new history: its columns and its stages. */
 static void
-show_result (MqlwSegmentsView *self)
+fill_lists (MqlwAnalysisPane *pane)
 {
-  const MqlwSegments *seg = get_segments (self);
+  MqlwSegmentsView *self = MQLW_SEGMENTS_VIEW (pane);
 
-  gtk_spinner_set_spinning (self->spinner, self->job != NULL && mqlw_analysis_job_is_busy (self->job));
+  fill_fields (self);
+  fill_stages (self);
+}
+
+static gconstpointer
+get_options (MqlwAnalysisPane *pane)
+{
+  MqlwSegmentsView *self = MQLW_SEGMENTS_VIEW (pane);
+
+  self->options.field = self->field;   /* copied by copy_options */
+  self->options.stage = self->stage;
+  return &self->options;
+}
+
+/* No column to segment by: nothing to compute. */
+static gboolean
+can_run (MqlwAnalysisPane *pane)
+{
+  return MQLW_SEGMENTS_VIEW (pane)->field != NULL;
+}
+
+static void
+show_result (MqlwAnalysisPane *pane,
+             gconstpointer     result)
+{
+  MqlwSegmentsView *self = MQLW_SEGMENTS_VIEW (pane);
+  const MqlwSegments *seg = result;
+
   if (seg == NULL)
     return;
   fill_warnings (self, seg);
@@ -334,54 +354,6 @@ show_result (MqlwSegmentsView *self)
   fill_segment_list (self, seg);
   fill_note (self, seg);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-static void
-on_done_cb (gpointer      result,
-            const GError *error,
-            gpointer      user_data)
-{
-  MqlwSegmentsView *self = user_data;
-
-  if (error != NULL)
-    {
-      gtk_label_set_label (self->note, error->message);
-      gtk_spinner_set_spinning (self->spinner, FALSE);
-      return;
-    }
-  show_result (self);
-}
-
-static void
-recompute (MqlwSegmentsView *self)
-{
-  Options options = { self->field, self->stage };
-
-  self->dirty = FALSE;
-  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench) || self->field == NULL)
-    return;
-  mqlw_analysis_job_run (self->job, self->workbench, &options, copy_options, free_options);
-  gtk_spinner_set_spinning (self->spinner, TRUE);
-}
-
-static void
-on_workbench_changed_cb (MqlwWorkbench    *workbench,
-                         guint             change,
-                         MqlwSegmentsView *self)
-{
-  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)
-    return;   /* figures not in yet */
-  if (change & MQLW_WORKBENCH_CHANGED_DATA)
-    {
-      fill_fields (self);
-      fill_stages (self);
-    }
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  recompute (self);
 }
 
 static void
@@ -396,7 +368,7 @@ on_field_selected_cb (GtkDropDown      *dropdown,
   g_free (self->field);
   self->field = g_strdup (g_ptr_array_index (self->fields, position));
   self->shown = 0;
-  recompute (self);
+  mqlw_analysis_pane_recompute (MQLW_ANALYSIS_PANE (self));
 }
 
 static void
@@ -409,7 +381,7 @@ on_stage_selected_cb (GtkDropDown      *dropdown,
   if (self->filling || position >= self->n_stages)
     return;
   self->stage = self->stages[position];
-  recompute (self);
+  mqlw_analysis_pane_recompute (MQLW_ANALYSIS_PANE (self));
 }
 
 static void
@@ -424,40 +396,23 @@ on_segment_selected_cb (GtkDropDown      *dropdown,
 }
 
 static void
-on_style_changed_cb (AdwStyleManager  *manager,
-                     GParamSpec       *pspec,
-                     MqlwSegmentsView *self)
+show_error (MqlwAnalysisPane *pane,
+            const GError     *error)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
+  MqlwSegmentsView *self = MQLW_SEGMENTS_VIEW (pane);
 
-static void
-mqlw_segments_view_map (GtkWidget *widget)
-{
-  MqlwSegmentsView *self = MQLW_SEGMENTS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (mqlw_segments_view_parent_class)->map (widget);
-  if (self->dirty)
-    recompute (self);
+  gtk_label_set_label (self->note, error->message);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
 }
 
 static void
 mqlw_segments_view_dispose (GObject *object)
 {
-  MqlwSegmentsView *self = (MqlwSegmentsView *) object;
-  GtkWidget *child;
+  MqlwSegmentsView *self = MQLW_SEGMENTS_VIEW (object);
 
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_object (&self->workbench);
-  g_clear_pointer (&self->job, mqlw_analysis_job_free);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->field, g_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_SEGMENTS_VIEW);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
+  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_SEGMENTS_VIEW);
   G_OBJECT_CLASS (mqlw_segments_view_parent_class)->dispose (object);
 }
 
@@ -466,9 +421,18 @@ mqlw_segments_view_class_init (MqlwSegmentsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
   object_class->dispose = mqlw_segments_view_dispose;
-  widget_class->map = mqlw_segments_view_map;
+  pane_class->compute = compute_segments;
+  pane_class->result_free = (GDestroyNotify) mqlw_segments_free;
+  pane_class->get_options = get_options;
+  pane_class->options_copy = copy_options;
+  pane_class->options_free = free_options;
+  pane_class->can_run = can_run;
+  pane_class->show_result = show_result;
+  pane_class->show_error = show_error;
+  pane_class->data_changed = fill_lists;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-segments-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, field_dropdown);
@@ -479,7 +443,6 @@ mqlw_segments_view_class_init (MqlwSegmentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, grid);
   gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, area);
   gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, note);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "segmentsview");
 }
 
@@ -500,15 +463,15 @@ static void
 mqlw_segments_view_init (MqlwSegmentsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
 
-  self->dirty = TRUE;
   self->stage = MQLW_STAGE_SQL;
   self->fields = g_ptr_array_new_with_free_func (g_free);
-  self->job = mqlw_analysis_job_new (compute_segments, (GDestroyNotify) mqlw_segments_free, on_done_cb, self);
   self->field_model = attach_model (self->field_dropdown, G_CALLBACK (on_field_selected_cb), self);
   self->stage_model = attach_model (self->stage_dropdown, G_CALLBACK (on_stage_selected_cb), self);
   self->segment_model = attach_model (self->segment_dropdown, G_CALLBACK (on_segment_selected_cb), self);
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("One segment's score ranges"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->field_dropdown),
@@ -517,34 +480,6 @@ mqlw_segments_view_init (MqlwSegmentsView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->segment_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Segment"), -1);
-  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
-  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
-}
-
-void
-mqlw_segments_view_set_workbench (MqlwSegmentsView *self,
-                                  MqlwWorkbench    *workbench)
-{
-  g_return_if_fail (MQLW_IS_SEGMENTS_VIEW (self));
-  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_set_object (&self->workbench, workbench);
-  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
-  fill_fields (self);
-  fill_stages (self);
-  self->dirty = TRUE;
-}
-
-void
-mqlw_segments_view_set_workshop (MqlwSegmentsView *self,
-                                 gboolean          workshop)
-{
-  g_return_if_fail (MQLW_IS_SEGMENTS_VIEW (self));
-
-  self->workshop = !!workshop;
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
 gboolean
@@ -568,13 +503,6 @@ mqlw_segments_view_show_segment (MqlwSegmentsView *self,
 {
   g_return_if_fail (MQLW_IS_SEGMENTS_VIEW (self));
   gtk_drop_down_set_selected (self->segment_dropdown, index);
-}
-
-gboolean
-mqlw_segments_view_is_ready (MqlwSegmentsView *self)
-{
-  g_return_val_if_fail (MQLW_IS_SEGMENTS_VIEW (self), FALSE);
-  return get_segments (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
 }
 
 const MqlwSegments *

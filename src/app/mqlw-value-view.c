@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "mqlw-analysis-job.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-value-view.h"
@@ -22,13 +21,10 @@ typedef struct {
 
 struct _MqlwValueView
 {
-  GtkWidget        parent_instance;
+  MqlwAnalysisPane parent_instance;
 
-  MqlwWorkbench   *workbench;
-  MqlwAnalysisJob *job;
   GSettings       *settings;     /* NULL when the schema is not installed */
-  gboolean         dirty;
-  gboolean         workshop;
+  double           cost;         /* the cost per MQL of the run being started */
 
   MqlwFigureCard   captured_card;
   MqlwFigureCard   missed_card;
@@ -46,7 +42,7 @@ struct _MqlwValueView
   GtkLabel        *note;
 };
 
-G_DEFINE_FINAL_TYPE (MqlwValueView, mqlw_value_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MqlwValueView, mqlw_value_view, MQLW_TYPE_ANALYSIS_PANE)
 
 static void
 worth_free (Worth *worth)
@@ -96,7 +92,7 @@ compute_worth (const MqlwAnalysisInput *input,
 static const Worth *
 get_worth (MqlwValueView *self)
 {
-  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+  return mqlw_analysis_pane_get_result (MQLW_ANALYSIS_PANE (self));
 }
 
 static char *
@@ -113,16 +109,12 @@ draw_cb (GtkDrawingArea *area,
          gpointer        user_data)
 {
   MqlwValueView *self = user_data;
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   const Worth *worth = get_worth (self);
   MqlwChartStyle style;
 
   if (worth == NULL)
     return;
-  mqlw_chart_style_init (&style);
-  style.dark = adw_style_manager_get_dark (manager);
-  style.high_contrast = adw_style_manager_get_high_contrast (manager) || self->workshop;
-  style.font_scale = self->workshop ? 1.4 : 1.0;
+  mqlw_analysis_pane_chart_style (MQLW_ANALYSIS_PANE (self), &style);
   mqlw_chart_draw_value (cr, width, height, worth->value, &style);
 }
 
@@ -191,7 +183,7 @@ fill_suggestions (MqlwValueView *self,
   static const char *header[] = { N_("Threshold"), N_("Points"), N_("MQLs"), N_("Expected wins"), N_("Value") };
   const char *titles[G_N_ELEMENTS (header)];
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) suggestions = mqlw_workbench_suggest (self->workbench);
+  g_autoptr(GArray) suggestions = mqlw_workbench_suggest (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)));
   int bold = -1;
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
@@ -290,11 +282,12 @@ fill_note (MqlwValueView   *self,
 }
 
 static void
-show_result (MqlwValueView *self)
+show_result (MqlwAnalysisPane *pane,
+             gconstpointer     result)
 {
-  const Worth *worth = get_worth (self);
+  MqlwValueView *self = MQLW_VALUE_VIEW (pane);
+  const Worth *worth = result;
 
-  gtk_spinner_set_spinning (self->spinner, self->job != NULL && mqlw_analysis_job_is_busy (self->job));
   if (worth == NULL)
     return;
   fill_cards (self, worth->value);
@@ -306,56 +299,29 @@ show_result (MqlwValueView *self)
 }
 
 static void
-on_done_cb (gpointer      result,
-            const GError *error,
-            gpointer      user_data)
+show_error (MqlwAnalysisPane *pane,
+            const GError     *error)
 {
-  MqlwValueView *self = user_data;
+  MqlwValueView *self = MQLW_VALUE_VIEW (pane);
 
-  if (error != NULL)
-    {
-      gtk_label_set_label (self->note, error->message);
-      gtk_spinner_set_spinning (self->spinner, FALSE);
-      return;
-    }
-  show_result (self);
+  gtk_label_set_label (self->note, error->message);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
 }
 
-static void
-recompute (MqlwValueView *self)
+static gconstpointer
+get_options (MqlwAnalysisPane *pane)
 {
-  double cost = gtk_adjustment_get_value (self->cost_adjustment);
+  MqlwValueView *self = MQLW_VALUE_VIEW (pane);
 
-  self->dirty = FALSE;
-  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench))
-    return;
-  mqlw_analysis_job_run (self->job, self->workbench, &cost, copy_double, g_free);
-  gtk_spinner_set_spinning (self->spinner, TRUE);
-}
-
-static void
-on_workbench_changed_cb (MqlwWorkbench *workbench,
-                         guint          change,
-                         MqlwValueView *self)
-{
-  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0)
-    return;   /* figures not in yet */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  recompute (self);
+  self->cost = gtk_adjustment_get_value (self->cost_adjustment);
+  return &self->cost;
 }
 
 static void
 on_cost_changed_cb (GtkAdjustment *adjustment,
                     MqlwValueView *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    recompute (self);
-  else
-    self->dirty = TRUE;
+  mqlw_analysis_pane_queue_recompute (MQLW_ANALYSIS_PANE (self));
 }
 
 static void
@@ -371,39 +337,10 @@ on_area_resize_cb (GtkDrawingArea *area,
 }
 
 static void
-on_style_changed_cb (AdwStyleManager *manager,
-                     GParamSpec      *pspec,
-                     MqlwValueView   *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-static void
-mqlw_value_view_map (GtkWidget *widget)
-{
-  MqlwValueView *self = MQLW_VALUE_VIEW (widget);
-
-  GTK_WIDGET_CLASS (mqlw_value_view_parent_class)->map (widget);
-  if (self->dirty)
-    recompute (self);
-}
-
-static void
 mqlw_value_view_dispose (GObject *object)
 {
-  MqlwValueView *self = (MqlwValueView *) object;
-  GtkWidget *child;
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_object (&self->workbench);
-  g_clear_object (&self->settings);
-  g_clear_pointer (&self->job, mqlw_analysis_job_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_VALUE_VIEW);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
+  g_clear_object (&MQLW_VALUE_VIEW (object)->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_VALUE_VIEW);
   G_OBJECT_CLASS (mqlw_value_view_parent_class)->dispose (object);
 }
 
@@ -412,9 +349,16 @@ mqlw_value_view_class_init (MqlwValueViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
   object_class->dispose = mqlw_value_view_dispose;
-  widget_class->map = mqlw_value_view_map;
+  pane_class->compute = compute_worth;
+  pane_class->result_free = (GDestroyNotify) worth_free;
+  pane_class->get_options = get_options;
+  pane_class->options_copy = copy_double;
+  pane_class->options_free = g_free;
+  pane_class->show_result = show_result;
+  pane_class->show_error = show_error;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-value-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwValueView, cost_adjustment);
@@ -426,7 +370,6 @@ mqlw_value_view_class_init (MqlwValueViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwValueView, suggestions_grid);
   gtk_widget_class_bind_template_child (widget_class, MqlwValueView, bands_grid);
   gtk_widget_class_bind_template_child (widget_class, MqlwValueView, note);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "valueview");
 }
 
@@ -434,9 +377,8 @@ static void
 mqlw_value_view_init (MqlwValueView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
 
-  self->dirty = TRUE;
-  self->job = mqlw_analysis_job_new (compute_worth, (GDestroyNotify) worth_free, on_done_cb, self);
   /* The cost is a preference: the same in every project until changed. */
   self->settings = mqlw_window_dup_settings ();
   if (self->settings != NULL)
@@ -449,6 +391,7 @@ mqlw_value_view_init (MqlwValueView *self)
   mqlw_figure_card_init (&self->month_card, _("Revenue a month at this volume"), self->cards);
 
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
   g_signal_connect (self->area, "resize", G_CALLBACK (on_area_resize_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Value by threshold"),
@@ -457,32 +400,6 @@ mqlw_value_view_init (MqlwValueView *self)
                                   -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->cost_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cost per MQL follow-up"), -1);
-  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
-  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
-}
-
-void
-mqlw_value_view_set_workbench (MqlwValueView *self,
-                               MqlwWorkbench *workbench)
-{
-  g_return_if_fail (MQLW_IS_VALUE_VIEW (self));
-  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_set_object (&self->workbench, workbench);
-  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
-  self->dirty = TRUE;
-}
-
-void
-mqlw_value_view_set_workshop (MqlwValueView *self,
-                              gboolean       workshop)
-{
-  g_return_if_fail (MQLW_IS_VALUE_VIEW (self));
-
-  self->workshop = !!workshop;
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
 void
@@ -491,13 +408,6 @@ mqlw_value_view_set_cost (MqlwValueView *self,
 {
   g_return_if_fail (MQLW_IS_VALUE_VIEW (self));
   gtk_adjustment_set_value (self->cost_adjustment, cost);
-}
-
-gboolean
-mqlw_value_view_is_ready (MqlwValueView *self)
-{
-  g_return_val_if_fail (MQLW_IS_VALUE_VIEW (self), FALSE);
-  return get_worth (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
 }
 
 const MqlwValue *

@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "mqlw-workbench.h"
+#include "mqlw-analysis-pane.h"
 
 G_BEGIN_DECLS
 
 #define MQLW_TYPE_VALUE_VIEW (mqlw_value_view_get_type ())
-G_DECLARE_FINAL_TYPE (MqlwValueView, mqlw_value_view, MQLW, VALUE_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (MqlwValueView, mqlw_value_view, MQLW, VALUE_VIEW, MqlwAnalysisPane)
 
 /* What the line is worth (mqlw-value.h): revenue captured and missed at the
  * threshold, the expected value of each threshold (mqlw_chart_draw_value)
@@ -16,14 +14,9 @@ G_DECLARE_FINAL_TYPE (MqlwValueView, mqlw_value_view, MQLW, VALUE_VIEW, GtkWidge
  * threshold worth most beside the other suggestions (one click applies it,
  * win.apply-suggestion), a month's forecast when the period is known, and the
  * revenue per score range. Computed off the main thread while shown. */
-void             mqlw_value_view_set_workbench (MqlwValueView *self,
-                                                MqlwWorkbench *workbench);
-void             mqlw_value_view_set_workshop  (MqlwValueView *self,
-                                                gboolean       workshop);
 void             mqlw_value_view_set_cost      (MqlwValueView *self,
                                                 double         cost);
 /* For tests. */
-gboolean         mqlw_value_view_is_ready      (MqlwValueView *self);
 const MqlwValue *mqlw_value_view_get_value     (MqlwValueView *self);
 
 G_END_DECLS

@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "mqlw-analysis-job.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-weights-view.h"
@@ -20,11 +19,8 @@ typedef struct {
 
 struct _MqlwWeightsView
 {
-  GtkWidget        parent_instance;
+  MqlwAnalysisPane parent_instance;
 
-  MqlwWorkbench   *workbench;
-  MqlwAnalysisJob *job;
-  gboolean         dirty;
   MqlwStage        stages[MQLW_N_STAGES];
   guint            n_stages;
   MqlwStage        stage;
@@ -39,7 +35,7 @@ struct _MqlwWeightsView
   GtkLabel        *note;
 };
 
-G_DEFINE_FINAL_TYPE (MqlwWeightsView, mqlw_weights_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MqlwWeightsView, mqlw_weights_view, MQLW_TYPE_ANALYSIS_PANE)
 
 static void
 suggestion_free (Suggestion *suggestion)
@@ -77,7 +73,7 @@ suggest_weights (const MqlwAnalysisInput *input,
 static const Suggestion *
 get_suggestion (MqlwWeightsView *self)
 {
-  return self->job != NULL ? mqlw_analysis_job_get_result (self->job) : NULL;
+  return mqlw_analysis_pane_get_result (MQLW_ANALYSIS_PANE (self));
 }
 
 static char *
@@ -186,58 +182,55 @@ fill_texts (MqlwWeightsView   *self,
 }
 
 static void
-show_result (MqlwWeightsView *self)
+show_result (MqlwAnalysisPane *pane,
+             gconstpointer     result)
 {
-  const Suggestion *suggestion = get_suggestion (self);
+  MqlwWeightsView *self = MQLW_WEIGHTS_VIEW (pane);
+  const Suggestion *suggestion = result;
 
-  gtk_spinner_set_spinning (self->spinner, self->job != NULL && mqlw_analysis_job_is_busy (self->job));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weights.suggest-from-data",
                                  suggestion != NULL && suggestion->suggested != NULL &&
-                                 !mqlw_analysis_job_is_busy (self->job));
+                                 !mqlw_analysis_pane_is_busy (pane));
   if (suggestion == NULL)
     return;
   fill_table (self, suggestion->weights);
   fill_texts (self, suggestion);
 }
 
+/* Nothing to suggest (a score column, no criterion): say so, show no table. */
 static void
-on_done_cb (gpointer      result,
-            const GError *error,
-            gpointer      user_data)
+show_error (MqlwAnalysisPane *pane,
+            const GError     *error)
 {
-  MqlwWeightsView *self = user_data;
+  MqlwWeightsView *self = MQLW_WEIGHTS_VIEW (pane);
+  GtkWidget *child;
 
-  if (error != NULL)
-    {
-      GtkWidget *child;
-
-      /* Nothing to suggest (a score column, no criterion): say so, show no table. */
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
-        gtk_grid_remove (self->grid, child);
-      gtk_label_set_label (self->summary, error->message);
-      gtk_label_set_label (self->note, "");
-      gtk_spinner_set_spinning (self->spinner, FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "weights.suggest-from-data", FALSE);
-      return;
-    }
-  show_result (self);
-}
-
-static void
-recompute (MqlwWeightsView *self)
-{
-  self->dirty = FALSE;
-  if (self->workbench == NULL || !mqlw_workbench_has_data (self->workbench))
-    return;
-  mqlw_analysis_job_run (self->job, self->workbench, GUINT_TO_POINTER (self->stage), NULL, NULL);
-  gtk_spinner_set_spinning (self->spinner, TRUE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+  gtk_label_set_label (self->summary, error->message);
+  gtk_label_set_label (self->note, "");
+  gtk_spinner_set_spinning (self->spinner, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weights.suggest-from-data", FALSE);
 }
 
-static void
-fill_stages (MqlwWeightsView *self)
+static gconstpointer
+get_options (MqlwAnalysisPane *pane)
 {
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (self->workbench);
+  return GUINT_TO_POINTER (MQLW_WEIGHTS_VIEW (pane)->stage);
+}
+
+/* No applying a suggestion while a newer one is on its way. */
+static void
+started (MqlwAnalysisPane *pane)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (pane), "weights.suggest-from-data", FALSE);
+}
+
+static void
+fill_stages (MqlwAnalysisPane *pane)
+{
+  MqlwWeightsView *self = MQLW_WEIGHTS_VIEW (pane);
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
   guint position;
 
   self->filling = TRUE;
@@ -250,26 +243,6 @@ fill_stages (MqlwWeightsView *self)
 }
 
 static void
-on_workbench_changed_cb (MqlwWorkbench   *workbench,
-                         guint            change,
-                         MqlwWeightsView *self)
-{
-  /* The suggestion depends on the criteria and the threshold (for the
-   * suggested model's), not on the bucket scheme. */
-  if ((change & (MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_STRUCTURE | MQLW_WORKBENCH_CHANGED_SCORES |
-                 MQLW_WORKBENCH_CHANGED_THRESHOLD)) == 0)
-    return;
-  if (change & MQLW_WORKBENCH_CHANGED_DATA)
-    fill_stages (self);
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  recompute (self);
-}
-
-static void
 on_stage_selected_cb (GtkDropDown     *dropdown,
                       GParamSpec      *pspec,
                       MqlwWeightsView *self)
@@ -279,7 +252,7 @@ on_stage_selected_cb (GtkDropDown     *dropdown,
   if (self->filling || position >= self->n_stages)
     return;
   self->stage = self->stages[position];
-  recompute (self);
+  mqlw_analysis_pane_recompute (MQLW_ANALYSIS_PANE (self));
 }
 
 /* The suggestion as the model on show: one undoable step, kept as a
@@ -290,15 +263,16 @@ suggest_from_data_action (GtkWidget  *widget,
                           GVariant   *param)
 {
   MqlwWeightsView *self = MQLW_WEIGHTS_VIEW (widget);
+  MqlwWorkbench *workbench = mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self));
   const Suggestion *suggestion = get_suggestion (self);
   g_autoptr(MqlwModel) model = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *overlay;
 
-  if (suggestion == NULL || suggestion->suggested == NULL || self->workbench == NULL)
+  if (suggestion == NULL || suggestion->suggested == NULL || workbench == NULL)
     return;
   model = mqlw_model_copy (suggestion->suggested);
-  if (!mqlw_workbench_apply_model (self->workbench, model, MQLW_WORKBENCH_CHANGED_STRUCTURE, &error))
+  if (!mqlw_workbench_apply_model (workbench, model, MQLW_WORKBENCH_CHANGED_STRUCTURE, &error))
     {
       gtk_label_set_label (self->summary, error->message);
       return;
@@ -317,29 +291,9 @@ suggest_from_data_action (GtkWidget  *widget,
 }
 
 static void
-mqlw_weights_view_map (GtkWidget *widget)
-{
-  MqlwWeightsView *self = MQLW_WEIGHTS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (mqlw_weights_view_parent_class)->map (widget);
-  if (self->dirty)
-    recompute (self);
-}
-
-static void
 mqlw_weights_view_dispose (GObject *object)
 {
-  MqlwWeightsView *self = (MqlwWeightsView *) object;
-  GtkWidget *child;
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_clear_object (&self->workbench);
-  g_clear_pointer (&self->job, mqlw_analysis_job_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_WEIGHTS_VIEW);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
+  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_WEIGHTS_VIEW);
   G_OBJECT_CLASS (mqlw_weights_view_parent_class)->dispose (object);
 }
 
@@ -348,9 +302,20 @@ mqlw_weights_view_class_init (MqlwWeightsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
   object_class->dispose = mqlw_weights_view_dispose;
-  widget_class->map = mqlw_weights_view_map;
+  pane_class->compute = suggest_weights;
+  pane_class->result_free = (GDestroyNotify) suggestion_free;
+  /* The suggestion depends on the criteria and the threshold (for the
+   * suggested model's), not on the bucket scheme. */
+  pane_class->changes = MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_STRUCTURE |
+                        MQLW_WORKBENCH_CHANGED_SCORES | MQLW_WORKBENCH_CHANGED_THRESHOLD;
+  pane_class->get_options = get_options;
+  pane_class->started = started;
+  pane_class->show_result = show_result;
+  pane_class->show_error = show_error;
+  pane_class->data_changed = fill_stages;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-weights-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwWeightsView, stage_dropdown);
@@ -360,7 +325,6 @@ mqlw_weights_view_class_init (MqlwWeightsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwWeightsView, grid);
   gtk_widget_class_bind_template_child (widget_class, MqlwWeightsView, note);
   gtk_widget_class_install_action (widget_class, "weights.suggest-from-data", NULL, suggest_from_data_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "weightsview");
 }
 
@@ -368,10 +332,9 @@ static void
 mqlw_weights_view_init (MqlwWeightsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
 
-  self->dirty = TRUE;
   self->stage = MQLW_STAGE_SQL;
-  self->job = mqlw_analysis_job_new (suggest_weights, (GDestroyNotify) suggestion_free, on_done_cb, self);
   self->stage_model = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
   g_object_unref (self->stage_model);
@@ -379,28 +342,6 @@ mqlw_weights_view_init (MqlwWeightsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "weights.suggest-from-data", FALSE);
-}
-
-void
-mqlw_weights_view_set_workbench (MqlwWeightsView *self,
-                                 MqlwWorkbench   *workbench)
-{
-  g_return_if_fail (MQLW_IS_WEIGHTS_VIEW (self));
-  g_return_if_fail (MQLW_IS_WORKBENCH (workbench));
-
-  if (self->workbench != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbench, self);
-  g_set_object (&self->workbench, workbench);
-  g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
-  fill_stages (self);
-  self->dirty = TRUE;
-}
-
-gboolean
-mqlw_weights_view_is_ready (MqlwWeightsView *self)
-{
-  g_return_val_if_fail (MQLW_IS_WEIGHTS_VIEW (self), FALSE);
-  return get_suggestion (self) != NULL && !self->dirty && !mqlw_analysis_job_is_busy (self->job);
 }
 
 const MqlwWeights *

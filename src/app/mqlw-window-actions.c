@@ -96,68 +96,6 @@ save_sample_queries_action (GtkWidget  *widget,
 }
 
 static void
-export_model_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  static const char *patterns[] = { "*.json", NULL };
-
-  if (param != NULL)
-    {
-      _mqlw_window_export_model_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
-      return;
-    }
-  _mqlw_window_run_chooser (MQLW_WINDOW (widget), _("Export Model"), GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("_Export"), _("Scoring model (JSON)"), patterns, _("mql-model.json"), FALSE, _mqlw_window_chosen_model_export);
-}
-
-static void
-export_chart_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  static const char *patterns[] = { "*.png", "*.svg", "*.pdf", NULL };
-
-  _mqlw_window_run_chooser (MQLW_WINDOW (widget), _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("_Export"), _("Chart (PNG, SVG or PDF)"), patterns, _("mql-buckets.png"), TRUE, _mqlw_window_chosen_chart_export);
-}
-
-static void
-export_sweep_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  static const char *patterns[] = { "*.png", "*.svg", "*.pdf", NULL };
-
-  _mqlw_window_run_chooser (MQLW_WINDOW (widget), _("Export Sweep Chart"), GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("_Export"), _("Chart (PNG, SVG or PDF)"), patterns, _("mql-sweep.png"), TRUE, _mqlw_window_chosen_sweep_export);
-}
-
-static void
-export_sweep_file_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  _mqlw_window_export_chart_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL), TRUE);
-}
-
-static void
-export_chart_file_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  _mqlw_window_export_chart_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL), FALSE);
-}
-
-static void
-export_model_file_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  _mqlw_window_export_model_to (MQLW_WINDOW (widget), g_variant_get_string (param, NULL));
-}
-
-static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -577,26 +515,33 @@ discard_recovery_action (GtkWidget  *widget,
   _mqlw_window_fill_recent (MQLW_WINDOW (widget));
 }
 
-/* The project's file exports: each action asks for a file, its "-file"
- * twin (tests, scripts) takes the path. */
+/* Every export: each action asks for a file, its "-file" twin (tests,
+ * scripts) takes the path. A chart's chooser also asks for the look. */
 typedef struct {
   const char *action;
   const char *title;
   const char *filter;
-  const char *patterns[3];
+  const char *patterns[4];
   const char *suggested;
+  gboolean    chart;
   ChosenFunc  write;
 } FileExport;
 
 static const FileExport file_exports[] = {
+  { "win.export-model", N_("Export Model"), N_("Scoring model (JSON)"), { "*.json", NULL },
+    N_("mql-model.json"), FALSE, _mqlw_window_export_model_to },
+  { "win.export-chart", N_("Export Chart"), N_("Chart (PNG, SVG or PDF)"), { "*.png", "*.svg", "*.pdf", NULL },
+    N_("mql-buckets.png"), TRUE, _mqlw_window_export_chart_to },
+  { "win.export-sweep", N_("Export Sweep Chart"), N_("Chart (PNG, SVG or PDF)"), { "*.png", "*.svg", "*.pdf", NULL },
+    N_("mql-sweep.png"), TRUE, _mqlw_window_export_sweep_to },
   { "win.export-agreed", N_("Export Agreed Model"), N_("Agreed model (JSON)"), { "*.json", NULL },
-    N_("agreed-mql-model.json"), _mqlw_window_export_agreed_to },
+    N_("agreed-mql-model.json"), FALSE, _mqlw_window_export_agreed_to },
   { "win.export-buckets-csv", N_("Export Bucket Table"), N_("Table (CSV)"), { "*.csv", NULL },
-    N_("mql-buckets.csv"), _mqlw_window_export_buckets_csv_to },
+    N_("mql-buckets.csv"), FALSE, _mqlw_window_export_buckets_csv_to },
   { "win.export-sweep-csv", N_("Export Sweep"), N_("Table (CSV)"), { "*.csv", NULL },
-    N_("mql-sweep.csv"), _mqlw_window_export_sweep_csv_to },
+    N_("mql-sweep.csv"), FALSE, _mqlw_window_export_sweep_csv_to },
   { "win.export-report", N_("Export Written Definition"), N_("PDF or Markdown"), { "*.pdf", "*.md", NULL },
-    N_("mql-definition.pdf"), _mqlw_window_export_report_to },
+    N_("mql-definition.pdf"), FALSE, _mqlw_window_export_report_to },
 };
 
 static void
@@ -614,7 +559,7 @@ export_file_action (GtkWidget  *widget,
         continue;
       if (g_str_equal (action_name, e->action))
         _mqlw_window_run_chooser (self, _(e->title), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _(e->filter),
-                     e->patterns, _(e->suggested), FALSE, e->write);
+                                  e->patterns, _(e->suggested), e->chart, e->write);
       else if (param != NULL && g_str_equal (action_name + strlen (e->action), "-file"))
         e->write (self, g_variant_get_string (param, NULL));
       else
@@ -762,12 +707,6 @@ _mqlw_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-model", NULL, open_model_action);
   gtk_widget_class_install_action (widget_class, "win.open-aggregate", NULL, open_aggregate_action);
   gtk_widget_class_install_action (widget_class, "win.save-sample-queries", NULL, save_sample_queries_action);
-  gtk_widget_class_install_action (widget_class, "win.export-model", NULL, export_model_action);
-  gtk_widget_class_install_action (widget_class, "win.export-model-file", "s", export_model_file_action);
-  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
-  gtk_widget_class_install_action (widget_class, "win.export-chart-file", "s", export_chart_file_action);
-  gtk_widget_class_install_action (widget_class, "win.export-sweep", NULL, export_sweep_action);
-  gtk_widget_class_install_action (widget_class, "win.export-sweep-file", "s", export_sweep_file_action);
   gtk_widget_class_install_property_action (widget_class, "win.export-current-look", "export-current-look");
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

@@ -80,7 +80,7 @@ _mqlw_window_run_chooser (MqlwWindow           *self,
   g_object_unref (chooser);
 }
 
-gboolean
+void
 _mqlw_window_export_model_to (MqlwWindow *self,
                               const char *path)
 {
@@ -89,23 +89,15 @@ _mqlw_window_export_model_to (MqlwWindow *self,
   if (!mqlw_model_save (mqlw_workbench_get_model (self->workbench), path, &error))
     {
       _mqlw_window_show_error (self, _("Could Not Export the Model"), error);
-      return FALSE;
+      return;
     }
   _mqlw_window_show_toast (self, _("Model exported"), NULL);
-  return TRUE;
 }
 
-void
-_mqlw_window_chosen_model_export (MqlwWindow *self,
-                                  const char *path)
-{
-  _mqlw_window_export_model_to (self, path);
-}
-
-gboolean
-_mqlw_window_export_chart_to (MqlwWindow *self,
-                              const char *path,
-                              gboolean    sweep)
+static void
+export_chart (MqlwWindow *self,
+              const char *path,
+              gboolean    sweep)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) points = NULL;
@@ -120,10 +112,10 @@ _mqlw_window_export_chart_to (MqlwWindow *self,
       g_set_error (&error, MQLW_CHART_ERROR, MQLW_CHART_ERROR_FORMAT,
                    _("“%s” does not end in .png, .svg or .pdf."), path);
       _mqlw_window_show_error (self, _("Could Not Export the Chart"), error);
-      return FALSE;
+      return;
     }
   if (table == NULL)
-    return FALSE;
+    return;
   /* Light for slides and paper, or what the room sees (dark, workshop contrast). */
   mqlw_chart_view_get_style (self->chart_view, &style);
   if (!self->export_current_look)
@@ -144,24 +136,23 @@ _mqlw_window_export_chart_to (MqlwWindow *self,
   if (!ok)
     {
       _mqlw_window_show_error (self, _("Could Not Export the Chart"), error);
-      return FALSE;
+      return;
     }
   _mqlw_window_show_toast (self, _("Chart exported"), NULL);
-  return TRUE;
 }
 
 void
-_mqlw_window_chosen_chart_export (MqlwWindow *self,
-                                  const char *path)
+_mqlw_window_export_chart_to (MqlwWindow *self,
+                              const char *path)
 {
-  _mqlw_window_export_chart_to (self, path, FALSE);
+  export_chart (self, path, FALSE);
 }
 
 void
-_mqlw_window_chosen_sweep_export (MqlwWindow *self,
-                                  const char *path)
+_mqlw_window_export_sweep_to (MqlwWindow *self,
+                              const char *path)
 {
-  _mqlw_window_export_chart_to (self, path, TRUE);
+  export_chart (self, path, TRUE);
 }
 
 /* ---- exports ------------------------------------------------------------ */

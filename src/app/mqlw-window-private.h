@@ -25,7 +25,9 @@
 #include "mqlw-project-session.h"
 #include "mqlw-project-view.h"
 #include "mqlw-scoring-page.h"
+#include "mqlw-start-page.h"
 #include "mqlw-sweep-view.h"
+#include "mqlw-threshold-bar.h"
 #include "mqlw-window.h"
 
 G_BEGIN_DECLS
@@ -54,7 +56,6 @@ struct _MqlwWindow
   ReadingKind           reading;         /* what the loading page waits for */
   guint                 reading_serial;  /* the newest read; older ones are dropped */
   guint                 progress_source;
-  guint                 busy_source;
   guint                 hide_header_source;
   gboolean              workshop_mode;
   gboolean              export_current_look;   /* else the light style, for slides and paper */
@@ -77,22 +78,14 @@ struct _MqlwWindow
   GtkRevealer          *header_revealer;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;
-  GtkListBox           *recent_list;
-  GtkWidget            *recent_label;
+  MqlwStartPage        *start_page;
   MqlwMappingPage      *mapping_page;
   MqlwScoringPage      *scoring_page;   /* "How are leads scored?", after a CSV is mapped */
   GtkProgressBar       *progress_bar;
   AdwStatusPage        *loading_page;
   AdwFlap              *flap;
   AdwViewStack         *view_stack;
-  GtkWidget            *threshold_bar;
-  GtkScale             *threshold_scale;
-  GtkSpinButton        *threshold_spin;
-  GtkAdjustment        *threshold_adjustment;   /* the slider: the populated scores */
-  GtkAdjustment        *threshold_field_adjustment;   /* the field: every score */
-  GtkListBox           *suggest_list;
-  GtkPopover           *suggest_popover;
-  GtkWidget            *suggest_button;
+  MqlwThresholdBar     *threshold_bar;
   GtkWidget            *model_button;
   GtkWidget            *workshop_button;
   GtkWidget            *import_button;
@@ -100,10 +93,7 @@ struct _MqlwWindow
   GtkWidget            *redo_button;
   GtkWidget            *menu_button;
   GtkWidget            *export_button;
-  GtkWidget            *empty_import_button;
-  GtkWidget            *empty_sample_button;
   GtkWidget            *cancel_button;
-  GtkSpinner           *busy_spinner;
   MqlwChartView        *chart_view;
   MqlwBucketView       *bucket_view;
   MqlwModelPanel       *model_panel;
@@ -119,8 +109,6 @@ struct _MqlwWindow
   GtkWidget            *banner_button;
   GtkWidget            *save_button;
   GtkLabel             *project_label;
-  GtkListBox           *recovery_list;
-  GtkWidget            *recovery_label;
   GMenu                *recent_menu;
 };
 
@@ -196,17 +184,13 @@ void _mqlw_window_run_chooser (MqlwWindow           *self,
                                const char           *suggested_name,
                                gboolean              chart,
                                ChosenFunc            func);
-gboolean _mqlw_window_export_model_to (MqlwWindow *self,
-                                       const char *path);
-void _mqlw_window_chosen_model_export (MqlwWindow *self,
-                                       const char *path);
-gboolean _mqlw_window_export_chart_to (MqlwWindow *self,
-                                       const char *path,
-                                       gboolean    sweep);
-void _mqlw_window_chosen_chart_export (MqlwWindow *self,
-                                       const char *path);
-void _mqlw_window_chosen_sweep_export (MqlwWindow *self,
-                                       const char *path);
+/* The exports, each a ChosenFunc (the table in mqlw-window-actions.c). */
+void _mqlw_window_export_model_to (MqlwWindow *self,
+                                   const char *path);
+void _mqlw_window_export_chart_to (MqlwWindow *self,
+                                   const char *path);
+void _mqlw_window_export_sweep_to (MqlwWindow *self,
+                                   const char *path);
 void _mqlw_window_export_agreed_to (MqlwWindow *self,
                                     const char *path);
 void _mqlw_window_export_buckets_csv_to (MqlwWindow *self,

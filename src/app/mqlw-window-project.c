@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mqlw-window-project.c — the window's document: opening and saving projects,
- * recovering unsaved work, the unsaved-changes guard, the recent and recovery
- * lists, the title and the sign-off banner.
+ * recovering unsaved work, the unsaved-changes guard, what the start page and
+ * the menu list as recent and recoverable, the title and the sign-off banner.
  *
  * The file work itself runs in the project session (mqlw-project-session.c);
  * this part shows its progress, its outcome and what the person chooses next. */
@@ -48,26 +48,6 @@ is_project_path (const char *path)
   return g_str_has_suffix (path, MQLW_PROJECT_SUFFIX) || mqlw_project_is_project_file (path);
 }
 
-static void
-append_recent_row (MqlwWindow *self,
-                   const char *path)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *dir = g_path_get_dirname (path);
-  GtkWidget *row = adw_action_row_new ();
-  gboolean project = g_str_has_suffix (path, MQLW_PROJECT_SUFFIX);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name (project ? "folder-documents-symbolic" : "x-office-spreadsheet-symbolic"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_widget_set_tooltip_text (row, project ? _("Open this project") : _("Import this lead history"));
-  g_object_set_data_full (G_OBJECT (row), "path", g_strdup (path), g_free);
-  gtk_list_box_append (self->recent_list, row);
-}
-
 /* Paths of the remembered URIs under @key that still exist, newest first. */
 static GPtrArray *
 list_remembered (MqlwWindow *self,
@@ -92,55 +72,13 @@ list_remembered (MqlwWindow *self,
   return paths;
 }
 
-static void
-fill_recovery (MqlwWindow *self)
-{
-  g_autoptr(GPtrArray) recoveries = mqlw_project_session_list_recoveries ();
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recovery_list))))
-    gtk_list_box_remove (self->recovery_list, child);
-  for (guint i = 0; i < recoveries->len && i < MAX_RECENT; i++)
-    {
-      const MqlwRecovery *r = g_ptr_array_index (recoveries, i);
-      g_autofree char *name = r->project_path != NULL ? g_path_get_basename (r->project_path) :
-                              r->title != NULL ? g_strdup_printf (_("%s (not saved as a project)"), r->title) :
-                              g_strdup (_("Untitled project"));
-      g_autofree char *when = g_date_time_format (r->saved, "%e %b %Y, %H:%M");
-      g_autofree char *subtitle = g_strdup_printf (_("Unsaved changes kept at %s"), g_strstrip (when));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *recover = gtk_button_new_with_mnemonic (_("_Recover"));
-      GtkWidget *discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (recover, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (recover, "suggested-action");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (recover), "win.recover");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (recover), "s", r->copy_path);
-      gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (discard, "flat");
-      gtk_widget_set_tooltip_text (discard, _("Discard these unsaved changes"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Discard these unsaved changes"), -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-recovery");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", r->copy_path);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), recover);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
-      gtk_list_box_append (self->recovery_list, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->recovery_list), recoveries->len > 0);
-  gtk_widget_set_visible (self->recovery_label, recoveries->len > 0);
-}
-
 void
 _mqlw_window_fill_recent (MqlwWindow *self)
 {
-  GtkWidget *child;
+  g_autoptr(GPtrArray) recent = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) recoveries = mqlw_project_session_list_recoveries ();
   guint shown = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
-    gtk_list_box_remove (self->recent_list, child);
   g_menu_remove_all (self->recent_menu);
 
   if (self->settings != NULL)
@@ -149,9 +87,9 @@ _mqlw_window_fill_recent (MqlwWindow *self)
       g_autoptr(GPtrArray) files = list_remembered (self, "recent-files");
 
       for (guint i = 0; i < projects->len && shown < MAX_RECENT; i++, shown++)
-        append_recent_row (self, g_ptr_array_index (projects, i));
+        g_ptr_array_add (recent, g_strdup (g_ptr_array_index (projects, i)));
       for (guint i = 0; i < files->len && shown < MAX_RECENT + 2; i++, shown++)
-        append_recent_row (self, g_ptr_array_index (files, i));
+        g_ptr_array_add (recent, g_strdup (g_ptr_array_index (files, i)));
       for (guint i = 0; i < projects->len && i < MAX_RECENT; i++)
         {
           const char *path = g_ptr_array_index (projects, i);
@@ -190,14 +128,13 @@ _mqlw_window_fill_recent (MqlwWindow *self)
           path = g_file_get_path (file);
           if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
             continue;
-          append_recent_row (self, path);
+          g_ptr_array_add (recent, g_steal_pointer (&path));
           shown++;
         }
       g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
-  gtk_widget_set_visible (self->recent_label, shown > 0);
-  fill_recovery (self);
+  mqlw_start_page_set_recent (self->start_page, recent);
+  mqlw_start_page_set_recoveries (self->start_page, recoveries);
 }
 
 /* Newest first, as URIs, in GSettings (recent-files / recent-projects);

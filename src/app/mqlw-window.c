@@ -9,9 +9,6 @@
 #include "mqlw-format.h"
 #include "mqlw-frame-queue.h"
 #include "mqlw-window-private.h"
-#include "mqlw-spin-guard.h"
-#include "mqlw-grain.h"
-#include "mqlw-suggestion-text.h"
 
 #define SAMPLE_HISTORY "leads-5000.csv"
 #define SAMPLE_MODEL   "seed002-two-paths.json"
@@ -133,69 +130,31 @@ _mqlw_window_renew_cancellable (MqlwWindow *self)
 }
 
 static void
-on_recent_row_activated_cb (GtkListBox    *list,
-                            GtkListBoxRow *row,
-                            MqlwWindow    *self)
+on_start_page_open_recent_cb (MqlwStartPage *page,
+                              const char    *path,
+                              MqlwWindow    *self)
 {
-  const char *path = g_object_get_data (G_OBJECT (row), "path");
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  if (path == NULL)
-    return;
-  file = g_file_new_for_path (path);
   mqlw_window_open_file (self, file);
 }
 
-/* ---- threshold and capacity -------------------------------------------- */
+/* ---- the threshold bar and the workbench ------------------------------- */
 
-/* The slider spans the populated scores (1st to 99th percentile), not the
- * outliers, and widens to a threshold typed beyond them; the field takes any
- * score. Both move in the model's point grain (whole points for a model in
- * whole points). */
 static void
-sync_threshold_controls (MqlwWindow *self)
+on_threshold_changed_cb (MqlwThresholdBar *bar,
+                         double            threshold,
+                         MqlwWindow       *self)
 {
-  double min, max, from, to, threshold, grain;
-  guint digits;
-
-  if (!mqlw_workbench_has_data (self->workbench))
-    return;
-  self->syncing = TRUE;
-  grain = mqlw_workbench_get_grain (self->workbench);
-  digits = mqlw_grain_digits (grain);
-  mqlw_workbench_get_score_range (self->workbench, &min, &max);
-  mqlw_workbench_get_score_span (self->workbench, &from, &to);
-  threshold = mqlw_workbench_get_threshold (self->workbench);
-  from = MIN (floor (from), threshold);
-  to = MAX (ceil (to), threshold);
-  if (to <= from)
-    to = from + 1;
-  gtk_adjustment_configure (self->threshold_adjustment, threshold, from, to, grain, 5 * grain, 0);
-  gtk_adjustment_configure (self->threshold_field_adjustment, threshold,
-                            MIN (floor (MIN (min, from)), threshold), MAX (ceil (MAX (max, to)), threshold),
-                            grain, 5 * grain, 0);
-  gtk_spin_button_set_digits (self->threshold_spin, digits);
-  self->syncing = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-threshold", "d", threshold);
 }
 
 static void
-on_threshold_value_changed_cb (GtkAdjustment *adjustment,
-                               MqlwWindow    *self)
+on_suggestion_activated_cb (MqlwThresholdBar *bar,
+                            double            threshold,
+                            MqlwWindow       *self)
 {
-  double value;
-
-  if (self->syncing)
-    return;
-  /* A drag lands on the grain: "MQL ≥ 134", never 133.9. */
-  value = mqlw_grain_snap (gtk_adjustment_get_value (adjustment), mqlw_workbench_get_grain (self->workbench));
-  if (value == mqlw_workbench_get_threshold (self->workbench))
-    {
-      self->syncing = TRUE;
-      gtk_adjustment_set_value (adjustment, value);
-      self->syncing = FALSE;
-      return;
-    }
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-threshold", "d", value);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.apply-suggestion", "d", threshold);
 }
 
 static void
@@ -205,8 +164,6 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", mqlw_workbench_can_undo (workbench));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", mqlw_workbench_can_redo (workbench));
-  if ((change & ~MQLW_WORKBENCH_CHANGED_MODEL) != 0)
-    sync_threshold_controls (self);
   if (change & MQLW_WORKBENCH_CHANGED_DATA)
     {
       MqlwDataset *dataset = mqlw_workbench_get_dataset (workbench);
@@ -226,93 +183,6 @@ on_workbench_error_cb (MqlwWorkbench *workbench,
                        MqlwWindow    *self)
 {
   _mqlw_window_show_error (self, _("Could Not Change the Model"), error);
-}
-
-static gboolean
-show_busy_cb (gpointer user_data)
-{
-  MqlwWindow *self = user_data;
-
-  self->busy_source = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
-  gtk_spinner_start (self->busy_spinner);
-  return G_SOURCE_REMOVE;
-}
-
-/* A subtle sign that newer figures are on their way, only when they take a while. */
-static void
-on_workbench_busy_cb (MqlwWorkbench *workbench,
-                      GParamSpec    *pspec,
-                      MqlwWindow    *self)
-{
-  g_clear_handle_id (&self->busy_source, g_source_remove);
-  if (mqlw_workbench_is_busy (workbench))
-    self->busy_source = g_timeout_add (150, show_busy_cb, self);
-  else
-    {
-      gtk_spinner_stop (self->busy_spinner);
-      gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
-    }
-}
-
-/* ---- suggestions -------------------------------------------------------- */
-
-static void
-on_suggest_popover_show_cb (MqlwWindow *self)
-{
-  g_autoptr(GArray) suggestions = mqlw_workbench_suggest (self->workbench);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggest_list))))
-    gtk_list_box_remove (self->suggest_list, child);
-  if (suggestions == NULL)
-    return;
-
-  for (guint i = 0; i < suggestions->len; i++)
-    {
-      const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = NULL;
-
-      g_autofree char *title = mqlw_suggestion_title (s->kind, mqlw_workbench_get_model (self->workbench)->capacity_per_month);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      if (s->found)
-        {
-          g_autofree char *score = mqlw_format_score (s->threshold);
-          g_autofree char *mql = mqlw_format_count (s->preview.mql);
-          g_autofree char *sql = mqlw_format_rate (&s->preview.stage[MQLW_STAGE_SQL]);
-          g_autofree char *month = mqlw_format_number (s->preview.mql_per_month, 0);
-
-          subtitle = g_strdup_printf (_("Threshold %s · %s MQLs (%s a month) · SQL rate %s"),
-                                      score, mql, month, sql);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-          g_object_set_data_full (G_OBJECT (row), "threshold", g_memdup2 (&s->threshold, sizeof (double)), g_free);
-        }
-      else
-        {
-          subtitle = g_strdup (s->kind == MQLW_SUGGEST_CAPACITY && isnan (mqlw_workbench_get_model (self->workbench)->capacity_per_month)
-                             ? _("Set a capacity (MQLs a month sales can take) for this suggestion")
-                             : _("No threshold meets this on the history"));
-          gtk_widget_set_sensitive (row, FALSE);
-        }
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->suggest_list, row);
-    }
-}
-
-static void
-on_suggest_row_activated_cb (GtkListBox    *list,
-                             GtkListBoxRow *row,
-                             MqlwWindow    *self)
-{
-  const double *threshold = g_object_get_data (G_OBJECT (row), "threshold");
-
-  if (threshold == NULL)
-    return;
-  gtk_popover_popdown (self->suggest_popover);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.apply-suggestion", "d", *threshold);
 }
 
 /* ---- import ------------------------------------------------------------- */
@@ -819,7 +689,6 @@ mqlw_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   _mqlw_window_stop_progress (self);
-  g_clear_handle_id (&self->busy_source, g_source_remove);
   g_clear_handle_id (&self->hide_header_source, g_source_remove);
   g_clear_handle_id (&self->file_progress_source, g_source_remove);
   if (self->file_cancellable != NULL)
@@ -928,26 +797,21 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   g_type_ensure (MQLW_TYPE_SWEEP_VIEW);
   g_type_ensure (MQLW_TYPE_ANALYSIS_VIEW);
   g_type_ensure (MQLW_TYPE_PROJECT_VIEW);
+  g_type_ensure (MQLW_TYPE_START_PAGE);
+  g_type_ensure (MQLW_TYPE_THRESHOLD_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recent_list);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recent_label);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, mapping_page);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, threshold_bar);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, threshold_scale);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, threshold_spin);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, threshold_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, suggest_list);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, suggest_popover);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, suggest_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, model_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, workshop_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, import_button);
@@ -955,10 +819,7 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, export_button);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, empty_import_button);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, empty_sample_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, bucket_view);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, model_panel);
@@ -974,13 +835,11 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, project_label);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recovery_list);
-  gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recovery_label);
   gtk_widget_class_bind_template_child (widget_class, MqlwWindow, recent_menu);
-  gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_suggest_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_suggest_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mapping_page_import_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_page_open_recent_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_threshold_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestion_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mapping_page_cancel_cb);
 
   _mqlw_window_class_actions_init (widget_class);
@@ -1038,7 +897,6 @@ mqlw_window_init (MqlwWindow *self)
   g_signal_connect (self->scoring_page, "chosen", G_CALLBACK (on_scoring_chosen_cb), self);
   g_signal_connect (self->workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
   g_signal_connect (self->workbench, "error", G_CALLBACK (on_workbench_error_cb), self);
-  g_signal_connect (self->workbench, "notify::busy", G_CALLBACK (on_workbench_busy_cb), self);
   mqlw_chart_view_set_workbench (self->chart_view, self->workbench);
   mqlw_bucket_view_set_workbench (self->bucket_view, self->workbench);
   mqlw_preview_panel_set_workbench (self->preview_panel, self->workbench);
@@ -1046,17 +904,12 @@ mqlw_window_init (MqlwWindow *self)
   mqlw_sweep_view_set_workbench (self->sweep_view, self->workbench);
   mqlw_analysis_view_set_workbench (self->analysis_view, self->workbench);
 
-  g_signal_connect (self->threshold_adjustment, "value-changed", G_CALLBACK (on_threshold_value_changed_cb), self);
-  self->threshold_field_adjustment = gtk_adjustment_new (0, 0, 100, 1, 5, 0);
-  gtk_spin_button_set_adjustment (self->threshold_spin, self->threshold_field_adjustment);
-  g_signal_connect (self->threshold_field_adjustment, "value-changed", G_CALLBACK (on_threshold_value_changed_cb), self);
-  mqlw_spin_guard_empty (self->threshold_spin);
+  mqlw_threshold_bar_set_workbench (self->threshold_bar, self->workbench);
   _mqlw_window_actions_init (self);
 
   label_widget (self->import_button, _("Open a project or lead history"));
   label_widget (self->save_button, _("Save the project"));
   label_widget (self->banner_button, _("Show the model versions"));
-  label_widget (GTK_WIDGET (self->recovery_list), _("Unsaved work"));
   label_widget (GTK_WIDGET (self->file_progress), _("Progress"));
   label_widget (self->model_button, _("Show the model"));
   label_widget (self->undo_button, _("Undo"));
@@ -1064,12 +917,6 @@ mqlw_window_init (MqlwWindow *self)
   label_widget (self->menu_button, _("Main menu"));
   label_widget (self->export_button, _("Export"));
   label_widget (self->workshop_button, _("Workshop mode"));
-  label_widget (GTK_WIDGET (self->threshold_scale), _("Threshold"));
-  /* The spin button is named by its mnemonic label ("_Threshold"); a label of
-   * its own would be read twice ("Threshold Threshold"). */
-  label_widget (self->suggest_button, _("Suggested thresholds"));
-  label_widget (GTK_WIDGET (self->recent_list), _("Recent projects and histories"));
-  label_widget (GTK_WIDGET (self->suggest_list), _("Suggested thresholds"));
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (on_window_motion_cb), self);
@@ -1153,7 +1000,7 @@ mqlw_window_get_child (MqlwWindow *self,
   if (g_str_equal (name, "sweep"))
     return GTK_WIDGET (self->sweep_view);
   if (g_str_equal (name, "threshold"))
-    return GTK_WIDGET (self->threshold_spin);
+    return mqlw_threshold_bar_get_field (self->threshold_bar);
   if (g_str_equal (name, "project"))
     return GTK_WIDGET (self->project_view);
   if (g_str_equal (name, "analysis"))

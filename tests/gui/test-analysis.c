@@ -52,7 +52,7 @@ static gboolean
 quality_ready (gpointer window)
 {
   return gui_test_is_idle (window) &&
-         mqlw_quality_view_is_ready (MQLW_QUALITY_VIEW (mqlw_window_get_child (window, "quality")));
+         mqlw_analysis_pane_is_ready (MQLW_ANALYSIS_PANE (mqlw_window_get_child (window, "quality")));
 }
 
 static MqlwWindow *
@@ -119,7 +119,7 @@ static gboolean
 weights_ready (gpointer window)
 {
   return gui_test_is_idle (window) &&
-         mqlw_weights_view_is_ready (MQLW_WEIGHTS_VIEW (mqlw_window_get_child (window, "weights")));
+         mqlw_analysis_pane_is_ready (MQLW_ANALYSIS_PANE (mqlw_window_get_child (window, "weights")));
 }
 
 static void
@@ -180,7 +180,7 @@ static gboolean
 value_ready (gpointer window)
 {
   return gui_test_is_idle (window) &&
-         mqlw_value_view_is_ready (MQLW_VALUE_VIEW (mqlw_window_get_child (window, "value")));
+         mqlw_analysis_pane_is_ready (MQLW_ANALYSIS_PANE (mqlw_window_get_child (window, "value")));
 }
 
 static void
@@ -222,7 +222,7 @@ static gboolean
 maturity_ready (gpointer window)
 {
   return gui_test_is_idle (window) &&
-         mqlw_maturity_view_is_ready (MQLW_MATURITY_VIEW (mqlw_window_get_child (window, "maturity")));
+         mqlw_analysis_pane_is_ready (MQLW_ANALYSIS_PANE (mqlw_window_get_child (window, "maturity")));
 }
 
 /* The sample has no stage dates: with a stated 60 days the last two months'
@@ -264,7 +264,7 @@ static gboolean
 segments_ready (gpointer window)
 {
   return gui_test_is_idle (window) &&
-         mqlw_segments_view_is_ready (MQLW_SEGMENTS_VIEW (mqlw_window_get_child (window, "segments")));
+         mqlw_analysis_pane_is_ready (MQLW_ANALYSIS_PANE (mqlw_window_get_child (window, "segments")));
 }
 
 /* Split by lead_source; drill down into the second segment. */
@@ -310,7 +310,7 @@ static gboolean
 backtest_ready (gpointer window)
 {
   return gui_test_is_idle (window) &&
-         mqlw_backtest_view_is_ready (MQLW_BACKTEST_VIEW (mqlw_window_get_child (window, "backtest")));
+         mqlw_analysis_pane_is_ready (MQLW_ANALYSIS_PANE (mqlw_window_get_child (window, "backtest")));
 }
 
 /* The latest quarter held out (the default): the figures are the core's. */
@@ -356,7 +356,7 @@ static gboolean
 grid_ready (gpointer window)
 {
   return gui_test_is_idle (window) &&
-         mqlw_grid_view_is_ready (MQLW_GRID_VIEW (mqlw_window_get_child (window, "grid")));
+         mqlw_analysis_pane_is_ready (MQLW_ANALYSIS_PANE (mqlw_window_get_child (window, "grid")));
 }
 
 /* The grid of the workshop's model (grades, the grade + behaviour path on) is
