@@ -639,6 +639,105 @@ test_two_parsers_generated (void)
   g_assert_cmpuint (mqlw_import_get_split_count (), ==, before + 1);
 }
 
+/* A note for lead @i: some with quoted newlines (written with @eol), delimiters and
+ * quotes, some that look like whole records inside their quotes. @quoted gets
+ * the field as written, the return value is the value it holds. */
+static char *
+note_for (guint       i,
+          const char *eol,
+          GString    *quoted)
+{
+  switch (i % 3)
+    {
+    case 0:
+      g_string_append_printf (quoted, "\"first line%ssecond, with a comma%s\"\"quoted\"\" third\"", eol, eol);
+      return g_strdup_printf ("first line%ssecond, with a comma%s\"quoted\" third", eol, eol);
+    case 1:
+      g_string_append_printf (quoted, "\"%s%u,fake,record,yes%s\"", eol, i, eol);
+      return g_strdup_printf ("%s%u,fake,record,yes%s", eol, i, eol);
+    default:
+      g_string_append (quoted, "plain");
+      return g_strdup ("plain");
+    }
+}
+
+/* Rows with quoted newlines, and in the middle of the text one note that runs
+ * over many lines of what look like records: the middle of the text, where a
+ * second parser would start, is inside its quotes. Read by one parser and by
+ * two, with LF and CRLF line ends, a BOM, and as UTF-16: the same leads, and
+ * every note as written. */
+static void
+test_two_parsers_quoted_newlines (void)
+{
+  static const char * const eols[] = { "\n", "\r\n" };
+  const guint n_side = 600;
+
+  for (guint variant = 0; variant < 4; variant++)
+    {
+      const char *eol = eols[variant % 2];
+      gboolean utf16 = variant == 3, bom = variant == 2;
+      g_autoptr(GString) text = g_string_new (bom ? "\xEF\xBB\xBF" : "");
+      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(MqlwDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) long_note = g_string_new (NULL);
+      MqlwColumn *note;
+      gsize long_start = 0, long_end = 0;
+      guint before;
+
+      /* The long note: as long as all the other rows together, so the middle is inside it. */
+      while (long_note->len < 2 * n_side * 40)
+        g_string_append_printf (long_note, "%" G_GSIZE_FORMAT ",inside,quotes,yes%s", long_note->len, eol);
+      g_string_append_printf (text, "lead_id,note,size,sql%s", eol);
+      for (guint i = 0; i < 2 * n_side + 1; i++)
+        {
+          g_string_append_printf (text, "%u,", i + 1);
+          if (i == n_side)
+            {
+              long_start = text->len;
+              g_string_append_printf (text, "\"%s\"", long_note->str);
+              long_end = text->len;
+              g_ptr_array_add (notes, g_strdup (long_note->str));
+            }
+          else
+            g_ptr_array_add (notes, note_for (i, eol, text));
+          g_string_append_printf (text, ",%u,%s%s", 10 * i, i % 2 ? "yes" : "no", eol);
+        }
+      g_assert_cmpuint (long_start, <, text->len / 2);
+      g_assert_cmpuint (long_end, >, text->len / 2);
+      if (utf16)
+        {
+          gsize written = 0;
+          g_autofree char *converted = g_convert (text->str, text->len, "UTF-16LE", "UTF-8", NULL, &written, NULL);
+          GString *with_bom = g_string_new_len ("\xFF\xFE", 2);
+
+          g_assert_nonnull (converted);
+          g_string_append_len (with_bom, converted, written);
+          bytes = g_string_free_to_bytes (with_bom);
+        }
+      else
+        bytes = g_bytes_new (text->str, text->len);
+
+      g_test_message ("variant %u", variant);
+      before = mqlw_import_get_split_count ();
+      check_one_and_two (NULL, bytes);
+      /* The second parser really ran (it starts after the long note). */
+      g_assert_cmpuint (mqlw_import_get_split_count (), ==, before + 1);
+
+      dataset = mqlw_import_bytes (bytes, "notes.csv", NULL, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (dataset->n_rows, ==, 2 * n_side + 1);
+      note = mqlw_dataset_get_column (dataset, "note");
+      g_assert_nonnull (note);
+      for (guint i = 0; i < dataset->n_rows; i++)
+        {
+          g_assert_cmpstr (mqlw_column_string (note, i), ==, g_ptr_array_index (notes, i));
+          g_assert_cmpfloat (mqlw_dataset_get_column (dataset, "size")->num[i], ==, 10.0 * i);
+        }
+    }
+}
+
 /* The text with line @line (1 = header) replaced by @replacement. */
 static GBytes *
 replace_line (GBytes     *bytes,
@@ -785,6 +884,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/import/activity-date", test_activity_date);
   g_test_add_func ("/mqlw/import/two-parsers-fixtures", test_two_parsers_fixtures);
   g_test_add_func ("/mqlw/import/two-parsers-generated", test_two_parsers_generated);
+  g_test_add_func ("/mqlw/import/two-parsers-quoted-newlines", test_two_parsers_quoted_newlines);
   g_test_add_func ("/mqlw/import/two-parsers-errors", test_two_parsers_errors);
   g_test_add_func ("/mqlw/import/two-parsers-progress", test_two_parsers_progress);
   return g_test_run ();

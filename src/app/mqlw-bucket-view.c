@@ -24,6 +24,7 @@ struct _MqlwBucketItem
   char      *range;   /* the core's label for the bucket's scores, "31–50" */
   gboolean   above;   /* the whole bucket is at or over the threshold */
   gboolean   unscored;/* the last row: the leads without a score, in no bucket */
+  guint      compact; /* the view's compact level (see MqlwBucketView) */
 };
 
 enum {
@@ -127,6 +128,16 @@ struct _MqlwBucketView
 
   GtkColumnView  *column_view;
   GtkColumnViewColumn *verdict_column;
+  GPtrArray      *view_columns;   /* GtkColumnViewColumn, in the order of columns[] */
+  /* Narrow windows (1366 px with the model and the figures beside the
+   * table): 1 puts each rate's range under it, 2 moves the opportunity and
+   * win columns into a detail line under the score, 3 acceptance too; never
+   * a column off the edge. needed[k] is the width level k took when it was
+   * left for a narrower one. */
+  guint           compact;
+  int             needed[4];
+  guint           compact_wanted;
+  guint           compact_source;
   GtkDropDown    *scheme_dropdown;
   GtkEntry       *spec_entry;
 };
@@ -152,15 +163,69 @@ static const char *schemes[] = {
   "auto", "width:5", "width:10", "width:20", "quantiles:5", "quantiles:10", NULL,
 };
 
+#define COMPACT_MAX 3
+
+/* The columns a compact level moves into the detail line. */
+static gboolean
+in_detail (const char *column,
+           guint       compact)
+{
+  if (g_str_equal (column, "opportunity") || g_str_equal (column, "won"))
+    return compact >= 2;
+  if (g_str_equal (column, "accepted"))
+    return compact >= 3;
+  return FALSE;
+}
+
 static char *
-format_rate_cell (const MqlwRate *rate)
+format_rate_cell (const MqlwRate *rate,
+                  guint           compact)
 {
   g_autofree char *value = mqlw_format_rate (rate);
   g_autofree char *interval = mqlw_format_interval (rate);
 
   if (interval[0] == '\0')
     return g_steal_pointer (&value);
-  return g_strdup_printf ("%s  <span alpha=\"60%%\" size=\"smaller\">%s</span>", value, interval);
+  /* Narrow: the range under the rate, the column half as wide. */
+  return g_strdup_printf ("%s%s<span alpha=\"60%%\" size=\"smaller\">%s</span>", value,
+                          compact >= 1 ? "\n" : "  ", interval);
+}
+
+static const MqlwRate *
+column_rate (const MqlwBucket *bucket,
+             const char       *column)
+{
+  if (g_str_equal (column, "accepted"))
+    return &bucket->stage[MQLW_STAGE_ACCEPTED];
+  if (g_str_equal (column, "sql"))
+    return &bucket->stage[MQLW_STAGE_SQL];
+  if (g_str_equal (column, "opportunity"))
+    return &bucket->stage[MQLW_STAGE_OPPORTUNITY];
+  if (g_str_equal (column, "won"))
+    return &bucket->stage[MQLW_STAGE_WON];
+  return NULL;
+}
+
+/* The columns that moved, under the score: "Win rate 3.0 % (1.2–5.0 %)". */
+static char *
+format_detail (const MqlwBucketItem *item)
+{
+  g_autoptr(GString) detail = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const MqlwRate *rate = column_rate (&item->bucket, columns[i].id);
+      g_autofree char *value = NULL, *interval = NULL, *escaped = NULL;
+
+      if (rate == NULL || !in_detail (columns[i].id, item->compact) || !rate->present)
+        continue;
+      value = mqlw_format_rate (rate);
+      interval = mqlw_format_interval (rate);
+      escaped = interval[0] != '\0' ? g_markup_printf_escaped ("%s %s (%s)", _(columns[i].title), value, interval)
+                                      : g_markup_printf_escaped ("%s %s", _(columns[i].title), value);
+      g_string_append_printf (detail, "\n<span alpha=\"75%%\" size=\"smaller\">%s</span>", escaped);
+    }
+  return g_string_free (g_steal_pointer (&detail), FALSE);
 }
 
 static char *
@@ -170,7 +235,7 @@ format_cell (const MqlwBucketItem *item,
   const MqlwBucket *bucket = &item->bucket;
 
   if (g_str_equal (column, "scores"))
-    return g_strdup (item->range != NULL ? item->range : "");
+    return g_markup_escape_text (item->range != NULL ? item->range : "", -1);
   if (g_str_equal (column, "leads"))
     return mqlw_format_count (bucket->leads);
   if (item->unscored && (g_str_equal (column, "share") || g_str_equal (column, "verdict")))
@@ -178,13 +243,13 @@ format_cell (const MqlwBucketItem *item,
   if (g_str_equal (column, "share"))
     return mqlw_format_percent (bucket->share);
   if (g_str_equal (column, "accepted"))
-    return format_rate_cell (&bucket->stage[MQLW_STAGE_ACCEPTED]);
+    return format_rate_cell (&bucket->stage[MQLW_STAGE_ACCEPTED], item->compact);
   if (g_str_equal (column, "sql"))
-    return format_rate_cell (&bucket->stage[MQLW_STAGE_SQL]);
+    return format_rate_cell (&bucket->stage[MQLW_STAGE_SQL], item->compact);
   if (g_str_equal (column, "opportunity"))
-    return format_rate_cell (&bucket->stage[MQLW_STAGE_OPPORTUNITY]);
+    return format_rate_cell (&bucket->stage[MQLW_STAGE_OPPORTUNITY], item->compact);
   if (g_str_equal (column, "won"))
-    return format_rate_cell (&bucket->stage[MQLW_STAGE_WON]);
+    return format_rate_cell (&bucket->stage[MQLW_STAGE_WON], item->compact);
   if (g_str_equal (column, "verdict"))
     return g_strdup (_(mqlw_verdict_label (bucket->verdict)));
   g_return_val_if_reached (NULL);
@@ -226,7 +291,10 @@ update_cell (GtkLabel       *label,
   static const char *verdict_classes[] = { "verdict-none", "verdict-too-early", "verdict-marginal",
                                            "verdict-good", "verdict-hot", "verdict-too-few" };
   const char *column = g_object_get_data (G_OBJECT (label), "column");
-  g_autofree char *text = format_cell (row, column);
+  g_autofree char *cell = format_cell (row, column);
+  /* The score's cell carries the columns that moved into the detail line. */
+  g_autofree char *detail = g_str_equal (column, "scores") ? format_detail (row) : g_strdup ("");
+  g_autofree char *text = g_strconcat (cell, detail, NULL);
 
   if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
     gtk_label_set_markup (label, text);
@@ -318,6 +386,7 @@ reload (MqlwBucketView *self,
           item->range = g_steal_pointer (&range);
           item->above = above;
           item->unscored = is_unscored;
+          item->compact = self->compact;
           g_ptr_array_add (added, item);
           continue;
         }
@@ -473,11 +542,98 @@ on_spec_entry_activate_cb (MqlwBucketView *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.set-buckets", "s", text);
 }
 
+/* ---- fitting the width ------------------------------------------------- */
+
+static void
+set_compact (MqlwBucketView *self,
+             guint           compact)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  self->compact = compact;
+  for (guint i = 0; i < self->view_columns->len; i++)
+    gtk_column_view_column_set_visible (self->view_columns->pdata[i], !in_detail (columns[i].id, compact));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MqlwBucketItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (item->compact == compact)
+        continue;
+      item->compact = compact;
+      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_BUCKET]);
+    }
+}
+
+static gboolean
+refit_cb (gpointer data)
+{
+  MqlwBucketView *self = data;
+
+  self->compact_source = 0;
+  if (self->compact_wanted != self->compact)
+    set_compact (self, self->compact_wanted);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mqlw_bucket_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The table takes the level that fits: narrower when its columns would run
+ * past the edge, wider again once the width the wider level took is there. */
+static void
+mqlw_bucket_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  MqlwBucketView *self = MQLW_BUCKET_VIEW (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  guint wanted = self->compact;
+  int natural = 0;
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
+    return;
+  gtk_widget_measure (GTK_WIDGET (self->column_view), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  /* The scrolled window's frame and the view's margins. */
+  width -= 4;
+  if (natural > width && self->compact < COMPACT_MAX)
+    {
+      self->needed[self->compact] = natural;
+      wanted = self->compact + 1;
+    }
+  else if (self->compact > 0 && self->needed[self->compact - 1] > 0 && self->needed[self->compact - 1] <= width)
+    wanted = self->compact - 1;
+  if (wanted != self->compact)
+    {
+      /* Not while allocating: the cells change, and the next frame lays them out. */
+      self->compact_wanted = wanted;
+      if (self->compact_source == 0)
+        self->compact_source = g_idle_add (refit_cb, self);
+    }
+}
+
 static void
 mqlw_bucket_view_dispose (GObject *object)
 {
   MqlwBucketView *self = (MqlwBucketView *) object;
   GtkWidget *child;
+
+  g_clear_handle_id (&self->compact_source, g_source_remove);
 
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
@@ -487,6 +643,7 @@ mqlw_bucket_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->view_columns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mqlw_bucket_view_parent_class)->dispose (object);
 }
@@ -500,6 +657,8 @@ mqlw_bucket_view_class_init (MqlwBucketViewClass *klass)
   object_class->dispose = mqlw_bucket_view_dispose;
   widget_class->map = mqlw_bucket_view_map;
   widget_class->unmap = mqlw_bucket_view_unmap;
+  widget_class->measure = mqlw_bucket_view_measure;
+  widget_class->size_allocate = mqlw_bucket_view_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-bucket-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwBucketView, column_view);
@@ -507,7 +666,6 @@ mqlw_bucket_view_class_init (MqlwBucketViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwBucketView, spec_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_scheme_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_spec_entry_activate_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bucketview");
 }
 
@@ -518,6 +676,7 @@ mqlw_bucket_view_init (MqlwBucketView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->view_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->store = g_list_store_new (MQLW_TYPE_BUCKET_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
@@ -536,7 +695,7 @@ mqlw_bucket_view_init (MqlwBucketView *self)
       gtk_column_view_append_column (self->column_view, column);
       if (g_str_equal (columns[i].id, "verdict"))
         self->verdict_column = column;
-      g_object_unref (column);
+      g_ptr_array_add (self->view_columns, column);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
@@ -594,4 +753,34 @@ mqlw_bucket_view_get_rows (MqlwBucketView *self)
 
   flush (self);
   return G_LIST_MODEL (self->store);
+}
+
+gboolean
+mqlw_bucket_view_column_visible (MqlwBucketView *self,
+                                 const char     *column)
+{
+  g_return_val_if_fail (MQLW_IS_BUCKET_VIEW (self), FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (g_str_equal (columns[i].id, column))
+      return gtk_column_view_column_get_visible (self->view_columns->pdata[i]);
+  g_return_val_if_reached (FALSE);
+}
+
+char *
+mqlw_bucket_view_dup_detail (MqlwBucketView *self,
+                             guint           row)
+{
+  g_autoptr(MqlwBucketItem) item = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (MQLW_IS_BUCKET_VIEW (self), NULL);
+  flush (self);
+  item = g_list_model_get_item (G_LIST_MODEL (self->store), row);
+  if (item == NULL)
+    return NULL;
+  markup = format_detail (item);
+  if (!pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
+    return NULL;
+  return g_steal_pointer (&text);
 }

@@ -23,5 +23,12 @@ char *mqlw_bucket_view_dup_cell      (MqlwBucketView *self,
 /* The rows on show (one GObject per bucket, kept across updates: a threshold
  * move or a new table of the same size changes them in place). */
 GListModel *mqlw_bucket_view_get_rows  (MqlwBucketView *self);
+/* Whether @column has its own column at this width; the columns that do not
+ * fit are in the detail line under the score (its text, without markup:
+ * "" when every column fits). */
+gboolean    mqlw_bucket_view_column_visible (MqlwBucketView *self,
+                                             const char     *column);
+char       *mqlw_bucket_view_dup_detail     (MqlwBucketView *self,
+                                             guint           row);
 
 G_END_DECLS

@@ -30,9 +30,73 @@ struct _MqlwPreviewPanel
   GtkSpinButton *months_spin;
   gboolean       syncing;
   gboolean       pending;    /* figures changed since the last refresh */
+  gboolean       roomy;      /* workshop mode with the height of a 1080p projector */
+  GtkWidget     *roomy_pair; /* opportunity and won: secondary, but shown when roomy */
+  guint          roomy_source;
 };
 
+/* From this height the room gets larger figures (1920×1080 and up). */
+#define ROOMY_HEIGHT 900
+
 G_DEFINE_FINAL_TYPE (MqlwPreviewPanel, mqlw_preview_panel, GTK_TYPE_WIDGET)
+
+/* ---- the room's size ---------------------------------------------------- */
+
+static gboolean
+apply_roomy_cb (gpointer data)
+{
+  MqlwPreviewPanel *self = data;
+  gboolean roomy = self->workshop && gtk_widget_get_height (GTK_WIDGET (self)) >= ROOMY_HEIGHT;
+
+  self->roomy_source = 0;
+  if (roomy == self->roomy)
+    return G_SOURCE_REMOVE;
+  self->roomy = roomy;
+  /* Bigger figures, ranges and changes: a 1080p projector's half-empty
+   * column of figures filled, readable from the back (style.css). */
+  if (roomy)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "roomy");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "roomy");
+  /* The room has the height for the opportunity and win rates too. */
+  gtk_widget_set_visible (self->roomy_pair, roomy || !self->workshop);
+  /* The window asks 420 px in workshop mode, 300 otherwise (mqlw-window.c). */
+  if (roomy || self->workshop)
+    gtk_widget_set_size_request (GTK_WIDGET (self), roomy ? 560 : 420, -1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mqlw_preview_panel_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+mqlw_preview_panel_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  MqlwPreviewPanel *self = MQLW_PREVIEW_PANEL (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  /* The panel scrolls, so its height does not follow its type: no loop. */
+  if ((self->workshop && height >= ROOMY_HEIGHT) != self->roomy && self->roomy_source == 0)
+    self->roomy_source = g_idle_add (apply_roomy_cb, self);
+}
 
 /* ---- building the figures ---------------------------------------------- */
 
@@ -206,8 +270,9 @@ build_figures (MqlwPreviewPanel *self)
   card = create_card (_("Conversion of the MQLs"));
   gtk_box_append (GTK_BOX (card), create_pair (create_figure (self, "accepted", _("Accepted by sales"), FALSE),
                                                create_figure (self, "sql", _("MQL → SQL"), FALSE)));
-  gtk_box_append (GTK_BOX (card), secondary (self, create_pair (create_figure (self, "opportunity", _("Opportunity"), FALSE),
-                                                                create_figure (self, "won", _("Won"), FALSE))));
+  self->roomy_pair = secondary (self, create_pair (create_figure (self, "opportunity", _("Opportunity"), FALSE),
+                                                   create_figure (self, "won", _("Won"), FALSE)));
+  gtk_box_append (GTK_BOX (card), self->roomy_pair);
   gtk_box_append (self->figures_box, card);
 
   card = create_card (_("Wins"));
@@ -239,6 +304,8 @@ mqlw_preview_panel_set_workshop (MqlwPreviewPanel *self,
 {
   g_return_if_fail (MQLW_IS_PREVIEW_PANEL (self));
   self->workshop = workshop;
+  if (!workshop && self->roomy && self->roomy_source == 0)
+    self->roomy_source = g_idle_add (apply_roomy_cb, self);
   gtk_widget_set_visible (self->swap_button, !workshop && gtk_widget_get_visible (GTK_WIDGET (self->figures_box)));
   for (guint i = 0; i < self->secondary->len; i++)
     {
@@ -249,7 +316,7 @@ mqlw_preview_panel_set_workshop (MqlwPreviewPanel *self,
       if (shown && gtk_widget_get_first_child (widget) != NULL && GTK_IS_LABEL (gtk_widget_get_first_child (widget)) &&
           widget == gtk_widget_get_parent (g_hash_table_lookup (self->figures, "unscored")))
         shown = gtk_label_get_text (g_hash_table_lookup (self->figures, "unscored"))[0] != '\0';
-      gtk_widget_set_visible (widget, shown);
+      gtk_widget_set_visible (widget, shown || (widget == self->roomy_pair && self->roomy));
     }
 }
 
@@ -297,7 +364,8 @@ fill_change (MqlwPreviewPanel *self,
              const char       *id,
              const char       *today,
              const MqlwChange *change,
-             gboolean          points)
+             gboolean          points,
+             gboolean          shown)
 {
   GtkLabel *label = g_hash_table_lookup (self->changes, id);
   g_autofree char *magnitude = NULL;
@@ -315,7 +383,8 @@ fill_change (MqlwPreviewPanel *self,
       break;
     case MQLW_CHANGE_UP:
     case MQLW_CHANGE_DOWN:
-      magnitude = points ? mqlw_format_number (fabs (change->delta), 1) : mqlw_format_count ((guint64) fabs (change->delta));
+      magnitude = points || fabs (change->delta) != floor (fabs (change->delta))
+                  ? mqlw_format_number (fabs (change->delta), 1) : mqlw_format_count ((guint64) fabs (change->delta));
       delta = g_strdup_printf ("%s\u00a0%s%s", change->direction == MQLW_CHANGE_UP ? "\u25b2" : "\u25bc",
                                change->direction == MQLW_CHANGE_UP ? "+" : "−", magnitude);
       /* Translators: today's value, then the change ("▲ +4.1") in percentage points. */
@@ -327,8 +396,23 @@ fill_change (MqlwPreviewPanel *self,
     gtk_label_set_text (label, text);
   set_css_class (GTK_WIDGET (label), "change-good", change->good);
   set_css_class (GTK_WIDGET (label), "change-bad", change->bad);
-  if (!gtk_widget_get_visible (GTK_WIDGET (label)))
-    gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+  if (gtk_widget_get_visible (GTK_WIDGET (label)) != shown)
+    gtk_widget_set_visible (GTK_WIDGET (label), shown);
+}
+
+/* MQLs a month as printed (one decimal), then the difference. */
+static void
+change_of_month (double      now,
+                 double      before,
+                 MqlwChange *change)
+{
+  change->direction = MQLW_CHANGE_UNKNOWN;
+  change->delta = NAN;
+  change->good = change->bad = FALSE;
+  if (!isfinite (now) || !isfinite (before))
+    return;
+  change->delta = round ((round (now * 10) - round (before * 10))) / 10;
+  change->direction = change->delta > 0 ? MQLW_CHANGE_UP : change->delta < 0 ? MQLW_CHANGE_DOWN : MQLW_CHANGE_NONE;
 }
 
 static void
@@ -344,45 +428,59 @@ fill_changes (MqlwPreviewPanel     *self,
   };
   static const char *paths[] = { "path-score", "path-grade-behaviour", "path-hand-raiser" };
   const MqlwPreview *b = &c->baseline;
-  MqlwChange change;
+  MqlwChange mql, month, rate[G_N_ELEMENTS (rates)], wins, missed, path[MQLW_N_PATHS];
+  gboolean differs;
+
+  mqlw_change_of_count (p->mql, b->mql, MQLW_CHANGE_NEUTRAL, &mql);
+  change_of_month (p->mql_per_month, b->mql_per_month, &month);
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    mqlw_change_of_rate (&p->stage[rates[i].stage], &b->stage[rates[i].stage], MQLW_CHANGE_UP_IS_GOOD, &rate[i]);
+  mqlw_change_of_share (p->wins_captured_share, b->wins_captured_share, MQLW_CHANGE_UP_IS_GOOD, &wins);
+  mqlw_change_of_count (p->wins_missed, b->wins_missed, MQLW_CHANGE_UP_IS_BAD, &missed);
+  for (guint i = 0; i < MQLW_N_PATHS; i++)
+    mqlw_change_of_count (p->by_path[i], b->by_path[i], MQLW_CHANGE_NEUTRAL, &path[i]);
+
+  /* Before anything differs from today, "today … · no change" on every
+   * figure is noise: the lines come once a figure (or a lead) changes, and
+   * then every figure has one, "no change" included. */
+  differs = c->swap_in + c->swap_out > 0 || mql.direction >= MQLW_CHANGE_UP || month.direction >= MQLW_CHANGE_UP ||
+            wins.direction >= MQLW_CHANGE_UP || missed.direction >= MQLW_CHANGE_UP;
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    differs = differs || rate[i].direction >= MQLW_CHANGE_UP;
+  for (guint i = 0; i < MQLW_N_PATHS; i++)
+    differs = differs || path[i].direction >= MQLW_CHANGE_UP;
 
   {
     g_autofree char *today = mqlw_format_count (b->mql);
 
-    mqlw_change_of_count (p->mql, b->mql, MQLW_CHANGE_NEUTRAL, &change);
-    fill_change (self, "mql", today, &change, FALSE);
+    fill_change (self, "mql", today, &mql, FALSE, differs);
   }
   {
     g_autofree char *today = isnan (b->mql_per_month) ? g_strdup ("—") : mqlw_format_number (b->mql_per_month, 1);
-    MqlwChange unknown = { MQLW_CHANGE_UNKNOWN, NAN, FALSE, FALSE };
 
-    fill_change (self, "mql-per-month", today, &unknown, FALSE);
+    fill_change (self, "mql-per-month", today, &month, FALSE, differs);
   }
   for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
     {
       g_autofree char *today = mqlw_format_rate (&b->stage[rates[i].stage]);
 
-      mqlw_change_of_rate (&p->stage[rates[i].stage], &b->stage[rates[i].stage], MQLW_CHANGE_UP_IS_GOOD, &change);
-      fill_change (self, rates[i].id, today, &change, TRUE);
+      fill_change (self, rates[i].id, today, &rate[i], TRUE, differs);
     }
   {
     g_autofree char *today = mqlw_format_percent (b->wins_captured_share);
 
-    mqlw_change_of_share (p->wins_captured_share, b->wins_captured_share, MQLW_CHANGE_UP_IS_GOOD, &change);
-    fill_change (self, "wins-captured", today, &change, TRUE);
+    fill_change (self, "wins-captured", today, &wins, TRUE, differs);
   }
   {
     g_autofree char *today = mqlw_format_count (b->wins_missed);
 
-    mqlw_change_of_count (p->wins_missed, b->wins_missed, MQLW_CHANGE_UP_IS_BAD, &change);
-    fill_change (self, "wins-missed", today, &change, FALSE);
+    fill_change (self, "wins-missed", today, &missed, FALSE, differs);
   }
   for (guint i = 0; i < MQLW_N_PATHS; i++)
     {
       g_autofree char *today = mqlw_format_count (b->by_path[i]);
 
-      mqlw_change_of_count (p->by_path[i], b->by_path[i], MQLW_CHANGE_NEUTRAL, &change);
-      fill_change (self, paths[i], today, &change, FALSE);
+      fill_change (self, paths[i], today, &path[i], FALSE, differs);
     }
 }
 
@@ -773,6 +871,7 @@ mqlw_preview_panel_dispose (GObject *object)
   if (self->workbench != NULL)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);
+  g_clear_handle_id (&self->roomy_source, g_source_remove);
   mqlw_frame_queue_remove (GTK_WIDGET (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_PREVIEW_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -804,13 +903,14 @@ mqlw_preview_panel_class_init (MqlwPreviewPanelClass *klass)
   object_class->finalize = mqlw_preview_panel_finalize;
   widget_class->map = mqlw_preview_panel_map;
   widget_class->unmap = mqlw_preview_panel_unmap;
+  widget_class->measure = mqlw_preview_panel_measure;
+  widget_class->size_allocate = mqlw_preview_panel_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-preview-panel.ui");
   gtk_widget_class_bind_template_child_full (widget_class, "figures", FALSE,
                                              G_STRUCT_OFFSET (MqlwPreviewPanel, figures_box));
   gtk_widget_class_bind_template_child (widget_class, MqlwPreviewPanel, swap_button);
   gtk_widget_class_install_action (widget_class, "preview.show-swaps", NULL, show_swaps_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "previewpanel");
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mqlw-project-view.h"
+#include "mqlw-scenario-compare-view.h"
 
 #define MAX_EXPORTS_SHOWN 8
 
@@ -206,7 +207,13 @@ fill_scenarios (MqlwProjectView *self,
                 MqlwProject     *project)
 {
   GPtrArray *scenarios = project != NULL ? mqlw_project_get_scenarios (project) : NULL;
-  MqlwModel *current = mqlw_workbench_get_model (mqlw_project_session_get_workbench (self->session));
+  MqlwWorkbench *workbench = mqlw_project_session_get_workbench (self->session);
+  MqlwModel *current = mqlw_workbench_get_model (workbench);
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (workbench);
+  MqlwModel *baseline = mqlw_workbench_get_baseline (workbench);
+  double months = mqlw_workbench_get_months (workbench);
+  MqlwPreview today;
+  gboolean have_today = FALSE;
 
   clear_list (self->scenarios_list);
   self->n_scenarios = scenarios != NULL ? scenarios->len : 0;
@@ -215,13 +222,18 @@ fill_scenarios (MqlwProjectView *self,
       add_placeholder (self->scenarios_list, _("No scenarios yet: save the current model as “Marketing proposal”, then try the sales view."));
       return;
     }
+  /* Each scenario's headline figures against today's model (mqlw-scenario-compare-view.c). */
+  if (dataset != NULL && baseline != NULL)
+    have_today = mqlw_scenario_headline_figures (dataset, baseline, months, &today);
   for (guint i = 0; i < scenarios->len; i++)
     {
       const MqlwScenario *s = g_ptr_array_index (scenarios, i);
+      g_autofree char *figures = mqlw_scenario_headline_text (dataset, s->model, have_today ? &today : NULL, months);
       g_autofree char *when = format_time (s->updated);
       g_autofree char *threshold = g_strdup_printf ("%g", s->model->threshold);
       g_autofree char *subtitle = NULL;
-      g_autofree char *show_tip = g_strdup_printf (_("Compare “%s” with the baseline"), s->name);
+      g_autofree char *show_tip = g_strdup_printf (_("Show “%s” on the workbench, against the baseline"), s->name);
+      g_autofree char *compare_tip = g_strdup_printf (_("Compare “%s” side by side with the other scenarios and today’s model"), s->name);
       g_autofree char *remove_tip = g_strdup_printf (_("Remove the scenario “%s”"), s->name);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove;
@@ -229,11 +241,20 @@ fill_scenarios (MqlwProjectView *self,
       subtitle = s->comment[0] != '\0' ?
                  g_strdup_printf (_("Threshold %s · %s · saved %s"), threshold, s->comment, g_strstrip (when)) :
                  g_strdup_printf (_("Threshold %s · saved %s"), threshold, g_strstrip (when));
+      if (figures != NULL)
+        {
+          char *with = g_strdup_printf ("%s\n%s", figures, subtitle);
+
+          g_free (subtitle);
+          subtitle = with;
+        }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (current != NULL && mqlw_model_equal (s->model, current))
         add_on_show_badge (row);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_button (_("_Compare"), show_tip, "win.open-scenario",
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_button (_("_Compare"), compare_tip, "project.compare-scenarios",
+                                                                       g_variant_new_string (s->name)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_button (_("_Show"), show_tip, "win.open-scenario",
                                                                        g_variant_new_string (s->name)));
       remove = create_button (NULL, remove_tip, "win.remove-scenario", g_variant_new_string (s->name));
       gtk_button_set_icon_name (GTK_BUTTON (remove), "user-trash-symbolic");
@@ -357,6 +378,21 @@ remove_card_action (GtkWidget  *widget,
     mqlw_project_session_remove_trusted_card (self->session, g_variant_get_uint32 (param));
 }
 
+/* Two or three scenarios side by side with today's model. */
+static void
+compare_scenarios_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  MqlwProjectView *self = MQLW_PROJECT_VIEW (widget);
+  MqlwProject *project = self->session != NULL ? mqlw_project_session_get_project (self->session) : NULL;
+
+  if (project == NULL)
+    return;
+  mqlw_scenario_compare_view_present (widget, mqlw_project_session_get_workbench (self->session), project,
+                                      g_variant_get_string (param, NULL));
+}
+
 static void
 copy_my_card_action (GtkWidget  *widget,
                      const char *action_name,
@@ -466,6 +502,7 @@ mqlw_project_view_class_init (MqlwProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwProjectView, copy_card_button);
   gtk_widget_class_install_action (widget_class, "project.remove-card", "u", remove_card_action);
   gtk_widget_class_install_action (widget_class, "project.copy-my-card", NULL, copy_my_card_action);
+  gtk_widget_class_install_action (widget_class, "project.compare-scenarios", "s", compare_scenarios_action);
 }
 
 static void

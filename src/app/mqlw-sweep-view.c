@@ -77,9 +77,12 @@ create_suggestion_row (MqlwSweepView *self)
 static void
 fill_suggestions (MqlwSweepView *self)
 {
-  g_autoptr(GArray) suggestions = mqlw_workbench_suggest (self->workbench);
+  g_autoptr(GArray) suggestions = mqlw_suggestion_compute (self->workbench);
   guint n = suggestions != NULL ? suggestions->len : 0;
   gint64 start = g_get_monotonic_time ();
+  MqlwSuggestOptions options;
+
+  mqlw_suggestion_get_options (self->workbench, &options);
 
   while (self->rows->len > n)
     {
@@ -92,9 +95,18 @@ fill_suggestions (MqlwSweepView *self)
       const MqlwSuggestion *s = &g_array_index (suggestions, MqlwSuggestion, i);
       GtkWidget *row = i < self->rows->len ? g_ptr_array_index (self->rows, i) : create_suggestion_row (self);
       GtkWidget *button = g_object_get_data (G_OBJECT (row), "button");
-      g_autofree char *title = mqlw_suggestion_title (s->kind, mqlw_workbench_get_model (self->workbench)->capacity_per_month);
+      g_autofree char *title = mqlw_suggestion_heading (s, &options);
       g_autofree char *subtitle = NULL;
+      GtkWidget *target_spin = g_object_get_data (G_OBJECT (row), "target");
 
+      /* The target, editable in place (mqlw-suggestion-text.c). */
+      if (target_spin == NULL && (target_spin = mqlw_suggestion_target_new (s->kind, G_CALLBACK (fill_suggestions), self)) != NULL)
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), target_spin);
+          g_object_set_data (G_OBJECT (row), "target", target_spin);
+        }
+      if (target_spin != NULL)
+        mqlw_suggestion_target_sync (target_spin, self->workbench);
       if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       if (s->found)
@@ -121,9 +133,7 @@ fill_suggestions (MqlwSweepView *self)
             gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-suggestion");
         }
       else
-        subtitle = g_strdup (s->kind == MQLW_SUGGEST_CAPACITY && isnan (mqlw_workbench_get_model (self->workbench)->capacity_per_month)
-                             ? _("Set a capacity (MQLs a month sales can take) for this suggestion")
-                             : _("No threshold meets this on the history"));
+        subtitle = mqlw_suggestion_missing (s, &options, mqlw_workbench_get_preview (self->workbench));
       if (gtk_widget_get_visible (button) != s->found)
         gtk_widget_set_visible (button, s->found);
       if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)

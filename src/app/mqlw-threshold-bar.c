@@ -132,11 +132,11 @@ on_workbench_busy_cb (MqlwWorkbench    *workbench,
 /* ---- suggestions ---------------------------------------------------------- */
 
 static GtkWidget *
-create_suggestion_row (MqlwThresholdBar     *self,
-                       const MqlwSuggestion *s)
+create_suggestion_row (MqlwThresholdBar         *self,
+                       const MqlwSuggestion     *s,
+                       const MqlwSuggestOptions *options)
 {
-  double capacity = mqlw_workbench_get_model (self->workbench)->capacity_per_month;
-  g_autofree char *title = mqlw_suggestion_title (s->kind, capacity);
+  g_autofree char *title = mqlw_suggestion_heading (s, options);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
 
@@ -156,9 +156,7 @@ create_suggestion_row (MqlwThresholdBar     *self,
     }
   else
     {
-      subtitle = g_strdup (s->kind == MQLW_SUGGEST_CAPACITY && isnan (capacity)
-                           ? _("Set a capacity (MQLs a month sales can take) for this suggestion")
-                           : _("No threshold meets this on the history"));
+      subtitle = mqlw_suggestion_missing (s, options, mqlw_workbench_get_preview (self->workbench));
       gtk_widget_set_sensitive (row, FALSE);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -170,14 +168,17 @@ on_suggest_popover_show_cb (MqlwThresholdBar *self)
 {
   g_autoptr(GArray) suggestions = NULL;
   GtkWidget *child;
+  MqlwSuggestOptions options;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggest_list))))
     gtk_list_box_remove (self->suggest_list, child);
-  if (self->workbench == NULL || (suggestions = mqlw_workbench_suggest (self->workbench)) == NULL)
+  /* The targets as the sweep view's rows set them (mqlw-suggestion-text.c). */
+  if (self->workbench == NULL || (suggestions = mqlw_suggestion_compute (self->workbench)) == NULL)
     return;
+  mqlw_suggestion_get_options (self->workbench, &options);
   for (guint i = 0; i < suggestions->len; i++)
     gtk_list_box_append (self->suggest_list,
-                         create_suggestion_row (self, &g_array_index (suggestions, MqlwSuggestion, i)));
+                         create_suggestion_row (self, &g_array_index (suggestions, MqlwSuggestion, i), &options));
 }
 
 static void

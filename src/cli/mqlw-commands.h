@@ -34,6 +34,9 @@ int mqlw_command_segments  (int argc, char **argv);
 /* mqlw-backtest-command.c */
 int mqlw_command_backtest  (int argc, char **argv);
 
+/* mqlw-scenarios-command.c */
+int mqlw_command_scenarios (int argc, char **argv);
+
 /* mqlw-grid-command.c */
 int mqlw_command_grid      (int argc, char **argv);
 

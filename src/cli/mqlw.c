@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "sweep",     N_("MQL volume and conversion across a range of thresholds"), mqlw_command_sweep },
   { "suggest",   N_("Suggested thresholds: target SQL rate, acceptance band, top 20–30 %, capacity"), mqlw_command_suggest },
   { "compare",   N_("A proposed model against a baseline: volumes, rates, swap-in and swap-out leads"), mqlw_command_compare },
+  { "scenarios", N_("A project's scenarios side by side with its current model: volumes, rates, wins, swap sets"), mqlw_command_scenarios },
   { "evaluate",  N_("How good is the score: ROC AUC with its interval, gains and lift, reliability, Brier score"), mqlw_command_evaluate },
   { "suggest-weights", N_("Weights suggested by the data: each criterion's lift and a logistic regression, as points"), mqlw_command_suggest_weights },
   { "value",     N_("What the line is worth: revenue captured and missed, expected value per threshold, a month's forecast"), mqlw_command_value },

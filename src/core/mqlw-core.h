@@ -35,6 +35,7 @@
 #include "mqlw-model-adapt.h"
 #include "mqlw-grain.h"
 #include "mqlw-change.h"
+#include "mqlw-scenario-compare.h"
 #include "mqlw-column-rank.h"
 #include "mqlw-chart.h"
 #include "mqlw-chart-curves.h"

@@ -5,8 +5,38 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "mqlw-dataset.h"
+
+#define HUGE_PAGE ((gsize) 2 << 20)
+
+void
+mqlw_storage_advise_huge (gpointer data,
+                          gsize    bytes)
+{
+#ifdef MADV_HUGEPAGE
+  guintptr start = ((guintptr) data + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1);
+  guintptr end = ((guintptr) data + bytes) & ~(guintptr) (HUGE_PAGE - 1);
+
+  /* Only advice: a kernel without transparent huge pages says no, and the
+   * pages stay small. */
+  if (data != NULL && end > start)
+    (void) madvise ((gpointer) start, end - start, MADV_HUGEPAGE);
+#endif
+}
+
+gpointer
+mqlw_storage_try_alloc (gsize n,
+                        gsize size)
+{
+  gpointer data = g_try_malloc_n (MAX (n, 1), size);
+
+  /* Smaller ones cannot hold a whole huge page. */
+  if (data != NULL && n * size > HUGE_PAGE)
+    mqlw_storage_advise_huge (data, n * size);
+  return data;
+}
 
 static void
 column_free (MqlwColumn *column)

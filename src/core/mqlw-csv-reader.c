@@ -1,0 +1,611 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-csv-reader.c — One parser's records into typed column values: numbers, yes/no,
+ * dates (with the day/month order settled at the end), interned text, values read
+ * as missing; bad values become errors (import) or problems (preview). */
+#define G_LOG_DOMAIN "mqlw-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mqlw-import-private.h"
+#include "mqlw-missing.h"
+#include "mqlw-number.h"
+
+void
+mqlw_csv_reader_clear (MqlwCsvReader *reader)
+{
+  for (guint i = 0; reader->builders != NULL && i < reader->n_cols; i++)
+    {
+      MqlwColumnBuilder *b = &reader->builders[i];
+      g_free (b->alt);
+      g_free (b->dmy_example);
+      g_free (b->mdy_example);
+      g_free (b->ambiguous_example);
+      mqlw_dict_clear (&b->dict);
+      g_clear_pointer (&b->missing, mqlw_missing_set_free);
+      g_clear_pointer (&b->missing_tally, mqlw_missing_tally_free);
+    }
+  g_clear_pointer (&reader->builders, g_free);
+  g_clear_error (&reader->error);
+}
+
+static void
+add_problem (MqlwCsvReader *reader,
+             MqlwProblem   *problem)
+{
+  if (reader->problems->len >= MQLW_IMPORT_MAX_PROBLEMS)
+    {
+      reader->n_dropped++;
+      mqlw_problem_free (problem);
+      return;
+    }
+  g_ptr_array_add (reader->problems, problem);
+}
+
+/* Whether a value listed as missing would read as a value of @type: then each
+ * value is checked against the list before it is parsed. */
+static gboolean
+missing_values_parse (const MqlwMissingSet *missing,
+                      MqlwColumnType        type,
+                      guint                 bool_extra)
+{
+  const char * const *values = mqlw_missing_set_values (missing);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      const char *s = values[i];
+      gsize len = strlen (s);
+      double v;
+      gboolean integral;
+
+      mqlw_field_trim (&s, &len);
+      if (len == 0)
+        continue;
+      switch (type)
+        {
+        case MQLW_COLUMN_TYPE_INTEGER:
+        case MQLW_COLUMN_TYPE_DECIMAL:
+          if (mqlw_field_parse_plain (s, len, &v, &integral))
+            return TRUE;
+          break;
+        case MQLW_COLUMN_TYPE_BOOLEAN:
+          if (mqlw_field_parse_bool (s, len, bool_extra) >= 0)
+            return TRUE;
+          break;
+        case MQLW_COLUMN_TYPE_DATE:
+          if (mqlw_date_forms (s, len) != 0)
+            return TRUE;
+          break;
+        case MQLW_COLUMN_TYPE_CATEGORICAL:
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+void
+mqlw_csv_reader_init (MqlwCsvReader        *reader,
+                      const MqlwCsvText    *text,
+                      const MqlwMapping    *mapping,
+                      MqlwDataset          *dataset,
+                      gboolean              preview,
+                      const gboolean       *deferred,
+                      const MqlwNumberForm *forms,
+                      GPtrArray            *problems,
+                      gsize                 capacity,
+                      guint                 row_base,
+                      gboolean              first)
+{
+  reader->text = text;
+  reader->mapping = mapping;
+  reader->dataset = dataset;
+  reader->preview = preview;
+  reader->problems = problems;
+  reader->capacity = capacity;
+  reader->row_base = reader->next_row = row_base;
+  reader->row_end = (guint) MIN (capacity, G_MAXUINT);
+  reader->max_rows = MIN (MQLW_IMPORT_MAX_ROWS, MQLW_IMPORT_MAX_VALUES / MAX (mapping->columns->len, 1));
+  reader->row_end = MIN (reader->row_end, reader->max_rows);
+  reader->past_header = !first;
+  reader->n_cols = mapping->columns->len;
+  reader->builders = g_new0 (MqlwColumnBuilder, reader->n_cols);
+
+  for (guint c = 0; c < reader->n_cols; c++)
+    {
+      MqlwColumnBuilder *b = &reader->builders[c];
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      MqlwColumn *column;
+      gboolean with_lines;
+
+      b->spec = spec;
+      b->type = spec->type;
+      b->form = forms[c];
+      b->bool_extra = mqlw_field_bool_extra (spec);
+      if (spec->role == MQLW_ROLE_IGNORE)
+        continue;
+      b->missing = mqlw_missing_set_new (mapping, spec);
+      b->missing_first = missing_values_parse (b->missing, spec->type, b->bool_extra);
+      column = b->column = mqlw_dataset_get_column (dataset, spec->name);
+      if (spec->type != MQLW_COLUMN_TYPE_CATEGORICAL)
+        continue;
+      /* The line of each value's first appearance is only reported for outcomes. */
+      with_lines = spec->role == MQLW_ROLE_STAGE || spec->role == MQLW_ROLE_OUTCOME;
+      b->deferred = deferred[c];
+      if (first || b->deferred)
+        {
+          GStringChunk *chunk = g_string_chunk_new (MQLW_DICT_CHUNK_SIZE);
+          g_ptr_array_add (column->dict_chunks, chunk);
+          mqlw_dict_init (&b->dict, column->dict, chunk, with_lines);
+        }
+      else
+        mqlw_dict_init (&b->dict, NULL, NULL, with_lines);
+    }
+}
+
+/* Reading values into columns */
+
+static void
+report_bad_value (MqlwCsvReader     *reader,
+                  MqlwColumnBuilder *b,
+                  const char        *field,
+                  gsize              len,
+                  guint64            line,
+                  const char        *what)
+{
+  g_autofree char *shown = NULL;
+
+  /* The caller has stored a missing value already. */
+  if (b->missing != NULL && mqlw_missing_set_match (b->missing, field, len))
+    {
+      if (b->missing_tally == NULL)
+        b->missing_tally = mqlw_missing_tally_new ();
+      mqlw_missing_tally_add (b->missing_tally, field, len, 1);
+      return;
+    }
+  shown = mqlw_field_shorten (field, len);
+  if (reader->preview)
+    {
+      /* The problem carries the line and the column: the message does not repeat them. */
+      add_problem (reader, mqlw_problem_new (MQLW_PROBLEM_ERROR, line, b->spec->name,
+                                             /* Translators: the last %s is a reason such as "is not a number". */
+                                             _("'%s' %s (set the column's type to text in the mapping to "
+                                               "keep it as text)"),
+                                             shown, what));
+      return;
+    }
+  if (reader->error == NULL)
+    g_set_error (&reader->error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE,
+                 /* Translators: the last %s is a reason such as "is not a number". */
+                 _("%s: line %" PRIu64 ", column %s: '%s' %s (set the column's type to text in the "
+                   "mapping to keep it as text)"),
+                 reader->text->source_name, line, b->spec->name, shown, what);
+}
+
+static inline void
+set_missing (MqlwColumnBuilder *b,
+             guint              row)
+{
+  switch (b->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      b->column->num[row] = NAN;
+      break;
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      b->column->boolean[row] = MQLW_BOOL_MISSING;
+      break;
+    case MQLW_COLUMN_TYPE_DATE:
+      b->column->days[row] = MQLW_DATE_MISSING;
+      break;
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+    default:
+      if (b->deferred)
+        b->dict.strings->pdata[row] = NULL;
+      else
+        b->column->codes[row] = MQLW_CODE_MISSING;
+      break;
+    }
+}
+
+static void
+read_date (MqlwCsvReader     *reader,
+           MqlwColumnBuilder *b,
+           const char        *field,
+           gsize              len,
+           guint64            line,
+           guint              row)
+{
+  MqlwDateOrder order = reader->mapping->date_order;
+  gint32 days;
+  guint forms;
+
+  if (order != MQLW_DATE_ORDER_AUTO)
+    {
+      if (mqlw_date_parse (field, len, order, &days))
+        b->column->days[row] = days;
+      else
+        {
+          b->column->days[row] = MQLW_DATE_MISSING;
+          report_bad_value (reader, b, field, len, line,
+                            order == MQLW_DATE_ORDER_MDY ? _("is not a date (month/day/year)")
+                                                         : _("is not a date (day/month/year)"));
+        }
+      return;
+    }
+
+  forms = mqlw_date_forms (field, len);
+  if (forms == 0)
+    {
+      g_autofree char *why = mqlw_date_explain (field, len);
+      g_autofree char *what = why != NULL ? g_strdup_printf (_("is not a date: %s"), why) : NULL;
+
+      b->column->days[row] = MQLW_DATE_MISSING;
+      report_bad_value (reader, b, field, len, line, what != NULL ? what : _("is not a date"));
+      return;
+    }
+  if ((forms & MQLW_DATE_FORM_ISO) || memchr (field, '/', len) == NULL)
+    {
+      mqlw_date_parse (field, len, MQLW_DATE_ORDER_DMY, &days);
+      b->column->days[row] = days;
+      return;
+    }
+  if (forms == (MQLW_DATE_FORM_MDY | MQLW_DATE_FORM_DMY))
+    {
+      gint32 dmy;
+      mqlw_date_parse (field, len, MQLW_DATE_ORDER_MDY, &days);
+      mqlw_date_parse (field, len, MQLW_DATE_ORDER_DMY, &dmy);
+      b->column->days[row] = days;
+      if (days != dmy)
+        {
+          if (b->alt == NULL)
+            {
+              gsize capacity = reader->capacity;
+              b->alt = g_new (gint32, capacity);
+              for (gsize i = 0; i < capacity; i++)
+                b->alt[i] = MQLW_DATE_MISSING;
+            }
+          b->alt[row] = dmy;
+          if (b->ambiguous_example == NULL)
+            {
+              b->ambiguous_example = g_strndup (field, len);
+              b->ambiguous_line = line;
+            }
+        }
+      return;
+    }
+  if (forms == MQLW_DATE_FORM_MDY)
+    {
+      mqlw_date_parse (field, len, MQLW_DATE_ORDER_MDY, &days);
+      if (b->mdy_example == NULL)
+        {
+          b->mdy_example = g_strndup (field, len);
+          b->mdy_line = line;
+        }
+    }
+  else
+    {
+      mqlw_date_parse (field, len, MQLW_DATE_ORDER_DMY, &days);
+      if (b->dmy_example == NULL)
+        {
+          b->dmy_example = g_strndup (field, len);
+          b->dmy_line = line;
+        }
+    }
+  b->column->days[row] = days;
+}
+
+/* A number that is not plain: in the column's form ("$1,200"), or an error
+ * that says why not. */
+static void
+read_number_form (MqlwCsvReader     *reader,
+                  MqlwColumnBuilder *b,
+                  const char        *field,
+                  gsize              len,
+                  guint64            line,
+                  guint              row)
+{
+  double v;
+  gboolean integral;
+  MqlwNumberResult result = mqlw_number_parse (field, len, &b->form, FALSE, line, &v, &integral);
+  g_autofree char *why = NULL;
+
+  if (result == MQLW_NUMBER_OK)
+    {
+      b->column->num[row] = v;
+      if (!integral)
+        b->saw_fraction = TRUE;
+      return;
+    }
+  b->column->num[row] = NAN;
+  /* A value read as missing ("N/A") is counted there: no reason to spell out. */
+  if (b->missing == NULL || !mqlw_missing_set_match (b->missing, field, len))
+    why = mqlw_number_explain (result, &b->form, field, len);
+  report_bad_value (reader, b, field, len, line, why);
+}
+
+void
+mqlw_csv_reader_field_cb (gpointer    user_data,
+                          guint       col,
+                          const char *field,
+                          gsize       len,
+                          guint64     line)
+{
+  MqlwCsvReader *reader = user_data;
+  guint row = reader->next_row;
+  MqlwColumnBuilder *b;
+  MqlwColumn *column;
+
+  if (G_UNLIKELY (!reader->past_header) || col >= reader->n_cols || G_UNLIKELY (row >= reader->row_end))
+    return;
+  b = &reader->builders[col];
+  column = b->column;
+  if (column == NULL)
+    return;
+
+  if (len > 0 && (field[0] == ' ' || field[len - 1] == ' ' || field[0] == '\t' || field[len - 1] == '\t'))
+    mqlw_field_trim (&field, &len);
+  if (len == 0)
+    {
+      set_missing (b, row);
+      return;
+    }
+  if (G_UNLIKELY (b->missing_first) && mqlw_missing_set_match (b->missing, field, len))
+    {
+      set_missing (b, row);
+      if (b->missing_tally == NULL)
+        b->missing_tally = mqlw_missing_tally_new ();
+      mqlw_missing_tally_add (b->missing_tally, field, len, 1);
+      return;
+    }
+
+  switch (b->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      {
+        double v;
+        gboolean integral;
+        /* In a decimal-comma column "10.000" is ten thousand: not a plain number. */
+        if (G_LIKELY (b->form.decimal != ',' || memchr (field, '.', len) == NULL)
+            && G_LIKELY (mqlw_field_parse_plain (field, len, &v, &integral)))
+          {
+            column->num[row] = v;
+            if (!integral)
+              b->saw_fraction = TRUE;
+          }
+        else
+          read_number_form (reader, b, field, len, line, row);
+      }
+      break;
+
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      {
+        int v = mqlw_field_parse_bool (field, len, b->bool_extra);
+        column->boolean[row] = v < 0 ? MQLW_BOOL_MISSING : (gint8) v;
+        if (v < 0)
+          report_bad_value (reader, b, field, len, line,
+                            (b->bool_extra & MQLW_FIELD_EXTRA_ACCEPTED) ? _("is not a yes/no value (or accepted/rejected)")
+                            : (b->bool_extra & MQLW_FIELD_EXTRA_WON) ? _("is not a yes/no value (or won/lost)")
+                            : _("is not a yes/no value"));
+      }
+      break;
+
+    case MQLW_COLUMN_TYPE_DATE:
+      if (len == 10 && mqlw_date_parse (field, len, MQLW_DATE_ORDER_AUTO, &column->days[row])
+          && field[4] == '-')
+        break;
+      read_date (reader, b, field, len, line, row);
+      break;
+
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+    default:
+      if (b->deferred)
+        b->dict.strings->pdata[row] = g_string_chunk_insert_len (b->dict.chunk, field, len);
+      else
+        column->codes[row] = mqlw_dict_intern (&b->dict, field, len, line);
+      break;
+    }
+}
+
+gboolean
+mqlw_csv_reader_row_cb (gpointer   user_data,
+                        guint      n_fields,
+                        gboolean   blank,
+                        guint64    line,
+                        GError   **error)
+{
+  MqlwCsvReader *reader = user_data;
+
+  if (G_UNLIKELY (!reader->past_header))
+    {
+      if (!blank)
+        reader->past_header = TRUE;
+      return TRUE;
+    }
+  if (reader->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&reader->error));
+      return FALSE;
+    }
+  if (blank)
+    return TRUE;
+  if (G_UNLIKELY (reader->next_row >= reader->row_end))
+    {
+      if (reader->next_row >= reader->max_rows)
+        g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                     _("%s: line %" PRIu64 ": more than %u leads; the workbench reads up to %u leads of "
+                       "%u columns (%u values in all)"),
+                     reader->text->source_name, line, reader->max_rows, reader->max_rows, reader->n_cols,
+                     (guint) MQLW_IMPORT_MAX_VALUES);
+      else
+        g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                     _("%s: line %" PRIu64 ": more records than lines; the file cannot be read"),
+                     reader->text->source_name, line);
+      return FALSE;
+    }
+  if (G_UNLIKELY (n_fields != reader->n_cols))
+    {
+      if (!reader->preview)
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_RAGGED,
+                       _("%s: line %" PRIu64 ": %u fields, the header has %u"),
+                       reader->text->source_name, line, n_fields, reader->n_cols);
+          return FALSE;
+        }
+      add_problem (reader, mqlw_problem_new (MQLW_PROBLEM_ERROR, line, NULL,
+                                             _("line %" PRIu64 ": %u fields, the header has %u"),
+                                             line, n_fields, reader->n_cols));
+      for (guint c = n_fields; c < reader->n_cols; c++)
+        if (reader->builders[c].column != NULL)
+          set_missing (&reader->builders[c], reader->next_row);
+    }
+  reader->next_row++;
+  return TRUE;
+}
+
+static const char *
+month_name (int month)
+{
+  static const char * const names[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+    N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+  };
+  return _(names[CLAMP (month, 1, 12) - 1]);
+}
+
+/* Takes over what a second reader found in a date column read with AUTO (the
+ * first reader's examples come first: they are on earlier lines). */
+void
+mqlw_csv_reader_merge_dates (MqlwColumnBuilder *into,
+                             MqlwColumnBuilder *from,
+                             guint              from_base,
+                             guint              from_rows)
+{
+  if (into->dmy_example == NULL && from->dmy_example != NULL)
+    {
+      into->dmy_example = g_steal_pointer (&from->dmy_example);
+      into->dmy_line = from->dmy_line;
+    }
+  if (into->mdy_example == NULL && from->mdy_example != NULL)
+    {
+      into->mdy_example = g_steal_pointer (&from->mdy_example);
+      into->mdy_line = from->mdy_line;
+    }
+  if (into->ambiguous_example == NULL && from->ambiguous_example != NULL)
+    {
+      into->ambiguous_example = g_steal_pointer (&from->ambiguous_example);
+      into->ambiguous_line = from->ambiguous_line;
+    }
+  if (from->alt != NULL)
+    {
+      if (into->alt == NULL)
+        into->alt = g_steal_pointer (&from->alt);
+      else
+        memcpy (into->alt + from_base, from->alt + from_base, (gsize) from_rows * sizeof (gint32));
+    }
+}
+
+/* Settles the day/month order of a date column read with AUTO; @end_row is
+ * past the last row written (rows not written have no alternative reading). */
+gboolean
+mqlw_csv_reader_finish_dates (MqlwCsvReader      *reader,
+                              MqlwColumnBuilder  *b,
+                              guint               end_row,
+                              GError            **error)
+{
+  MqlwColumn *column = b->column;
+
+  if (b->dmy_example != NULL && b->mdy_example != NULL)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE,
+                   _("%s: column %s mixes day-first dates (line %" PRIu64 ": '%s') and "
+                     "month-first dates (line %" PRIu64 ": '%s'); set date_order in the mapping"),
+                   reader->text->source_name, column->name, b->dmy_line, b->dmy_example,
+                   b->mdy_line, b->mdy_example);
+      return FALSE;
+    }
+  if (b->alt == NULL)
+    return TRUE;
+  if (b->dmy_example != NULL)
+    {
+      for (guint i = 0; i < end_row; i++)
+        if (b->alt[i] != MQLW_DATE_MISSING)
+          column->days[i] = b->alt[i];
+      return TRUE;
+    }
+  if (b->mdy_example == NULL)
+    {
+      /* The example's two readings: as month/day and as day/month. */
+      int first = atoi (b->ambiguous_example);
+      const char *slash = strchr (b->ambiguous_example, '/');
+      int second = slash != NULL ? atoi (slash + 1) : 0;
+      add_problem (reader,
+                   mqlw_problem_new (MQLW_PROBLEM_WARNING, b->ambiguous_line, column->name,
+                                     _("column %s: dates like %s could be %d %s or %d %s; read as "
+                                       "month/day — set date_order in the mapping if that is wrong"),
+                                     column->name, b->ambiguous_example, second, month_name (first),
+                                     first, month_name (second)));
+    }
+  return TRUE;
+}
+
+/* A categorical column's values that read as missing leave the dictionary:
+ * their rows become missing and are counted in @tally. */
+void
+mqlw_csv_reader_drop_missing_codes (MqlwColumn            *column,
+                                    MqlwDict              *dict,
+                                    const MqlwMissingSet  *missing,
+                                    MqlwMissingTally     **tally)
+{
+  guint n_codes = column->dict->len;
+  g_autofree guint32 *map = NULL;
+  g_autofree guint64 *counts = NULL;
+  guint next = 0;
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < n_codes && !any; c++)
+    {
+      const char *value = g_ptr_array_index (column->dict, c);
+      any = mqlw_missing_set_match (missing, value, strlen (value));
+    }
+  if (!any)
+    return;
+
+  map = g_new (guint32, n_codes);
+  counts = g_new0 (guint64, n_codes);
+  for (guint i = 0; i < column->n_rows; i++)
+    if (column->codes[i] != MQLW_CODE_MISSING)
+      counts[column->codes[i]]++;
+  if (*tally == NULL)
+    *tally = mqlw_missing_tally_new ();
+  for (guint c = 0; c < n_codes; c++)
+    {
+      const char *value = g_ptr_array_index (column->dict, c);
+
+      if (mqlw_missing_set_match (missing, value, strlen (value)))
+        {
+          map[c] = MQLW_CODE_MISSING;
+          if (counts[c] > 0)
+            mqlw_missing_tally_add (*tally, value, strlen (value), counts[c]);
+          continue;
+        }
+      map[c] = next;
+      column->dict->pdata[next] = (gpointer) value;
+      if (dict != NULL && dict->first_lines != NULL)
+        g_array_index (dict->first_lines, guint64, next) = g_array_index (dict->first_lines, guint64, c);
+      next++;
+    }
+  g_ptr_array_set_size (column->dict, next);
+  if (dict != NULL && dict->first_lines != NULL)
+    g_array_set_size (dict->first_lines, next);
+  g_clear_pointer (&column->dict_index, g_hash_table_unref);
+  for (guint i = 0; i < column->n_rows; i++)
+    if (column->codes[i] != MQLW_CODE_MISSING)
+      column->codes[i] = map[column->codes[i]];
+}

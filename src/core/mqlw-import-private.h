@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-import-private.h — the modules of the CSV import, for each other (not
+ * installed). The import is cut into rooms:
+ *
+ *   mqlw-csv.c          the text: encoding, BOM, delimiter; libcsv fed line by line
+ *   mqlw-infer.c        the sample's header and rows → the resolved mapping (types, roles)
+ *   mqlw-csv-reader.c   one parser's records → typed column values (MqlwCsvReader)
+ *   mqlw-import-rows.c  the whole text by one or two parsers, stitched into a dataset
+ *   mqlw-dict.c         string interning for categorical columns
+ *   mqlw-join.c         files joined by a key (enrichment or outcomes)
+ *   mqlw-outcomes.c     the funnel outcomes from stage and outcome columns and joins
+ *   mqlw-import.c       the public API (mqlw-import.h): import, preview, the digest
+ *
+ * Field values (mqlw_field_*) are read the same way by inference and import. */
+#pragma once
+
+#include <math.h>
+#include <string.h>
+
+#include "mqlw-csv-private.h"
+#include "mqlw-dict.h"
+#include "mqlw-missing.h"
+#include "mqlw-number.h"
+
+G_BEGIN_DECLS
+
+#define MQLW_IMPORT_MAX_PROBLEMS 100   /* problems listed; the rest are counted */
+
+/* Field values */
+
+enum {
+  MQLW_FIELD_EXTRA_ACCEPTED = 1 << 0,   /* accepted / rejected read as yes / no */
+  MQLW_FIELD_EXTRA_WON      = 1 << 1,   /* won / lost */
+};
+
+static inline void
+mqlw_field_trim (const char **field,
+                 gsize       *len)
+{
+  while (*len > 0 && (**field == ' ' || **field == '\t'))
+    {
+      (*field)++;
+      (*len)--;
+    }
+  while (*len > 0 && ((*field)[*len - 1] == ' ' || (*field)[*len - 1] == '\t'))
+    (*len)--;
+}
+
+/* A number, with a fast path for plain integers. */
+static inline gboolean
+mqlw_field_parse_plain (const char *s,
+                        gsize       len,
+                        double     *value,
+                        gboolean   *integral)
+{
+  gsize i = 0;
+  gboolean negative = FALSE;
+  guint64 acc = 0;
+
+  if (len == 0)
+    return FALSE;
+  if (s[0] == '-' || s[0] == '+')
+    {
+      negative = s[0] == '-';
+      i = 1;
+    }
+  if (i < len && len - i <= 15)
+    {
+      gsize j = i;
+      while (j < len && (guchar) (s[j] - '0') < 10)
+        acc = acc * 10 + (guint64) (s[j++] - '0');
+      if (j == len)
+        {
+          *value = negative ? -(double) acc : (double) acc;
+          *integral = TRUE;
+          return TRUE;
+        }
+    }
+  /* Decimals: digits, sign or a leading dot only (no "nan", "inf" or hex). */
+  {
+    char buf[64];
+    char *end = NULL;
+    double v;
+    char c = s[i];
+
+    if (len >= sizeof buf || !(g_ascii_isdigit (c) || c == '.'))
+      return FALSE;
+    for (gsize k = i; k < len; k++)
+      if (s[k] == 'x' || s[k] == 'X')
+        return FALSE;
+    memcpy (buf, s, len);
+    buf[len] = '\0';
+    v = g_ascii_strtod (buf, &end);
+    if (end != buf + len || !isfinite (v))
+      return FALSE;
+    *value = v;
+    *integral = v == floor (v) && memchr (s, '.', len) == NULL && memchr (s, 'e', len) == NULL
+                && memchr (s, 'E', len) == NULL;
+    return TRUE;
+  }
+}
+
+static inline gboolean
+mqlw_field_token_is (const char *s,
+                     gsize       len,
+                     const char *token)
+{
+  return strlen (token) == len && g_ascii_strncasecmp (s, token, len) == 0;
+}
+
+/* 1, 0, or -1 when @s is not a yes/no value. */
+static inline int
+mqlw_field_parse_bool (const char *s,
+                       gsize       len,
+                       guint       extra)
+{
+  if (len == 0 || len > 8)
+    return -1;
+  if (len == 1)
+    switch (s[0])
+      {
+      case '1': case 'y': case 'Y': case 't': case 'T':
+        return 1;
+      case '0': case 'n': case 'N': case 'f': case 'F':
+        return 0;
+      default:
+        return -1;
+      }
+  if (mqlw_field_token_is (s, len, "yes") || mqlw_field_token_is (s, len, "true"))
+    return 1;
+  if (mqlw_field_token_is (s, len, "no") || mqlw_field_token_is (s, len, "false"))
+    return 0;
+  if (extra & MQLW_FIELD_EXTRA_ACCEPTED)
+    {
+      if (mqlw_field_token_is (s, len, "accepted"))
+        return 1;
+      if (mqlw_field_token_is (s, len, "rejected"))
+        return 0;
+    }
+  if (extra & MQLW_FIELD_EXTRA_WON)
+    {
+      if (mqlw_field_token_is (s, len, "won"))
+        return 1;
+      if (mqlw_field_token_is (s, len, "lost"))
+        return 0;
+    }
+  return -1;
+}
+
+/* The extra yes/no words of an outcome column's stage (MQLW_FIELD_EXTRA_*). */
+guint         mqlw_field_bool_extra   (const MqlwColumnSpec *spec);
+/* @field cut to 40 characters for a message. */
+char         *mqlw_field_shorten      (const char *field,
+                                       gsize       len);
+
+/* Progress of a part of the work, mapped onto [start, start + span] of the whole. */
+typedef struct {
+  MqlwProgressFunc func;
+  gpointer         data;
+  double           start, span;
+} MqlwProgressSpan;
+
+void          mqlw_progress_span_cb   (double   fraction,
+                                       gpointer user_data);
+
+/* Inference (mqlw-infer.c) */
+
+/* The mapping for this header: every column, in header order, detected from
+ * the sample @rows and merged with the overrides. Checks that every column
+ * the overrides name exists. */
+MqlwMapping  *mqlw_infer_resolve_mapping (const MqlwCsvText  *text,
+                                          GStrv               header,
+                                          GPtrArray          *rows,
+                                          const MqlwMapping  *overrides,
+                                          GError            **error);
+/* What the sample says about each column for the full read: the form of its
+ * numbers, and for a text column why it is not numbers. */
+void          mqlw_infer_learn_forms     (const MqlwMapping  *mapping,
+                                          GPtrArray          *rows,
+                                          GArray             *row_lines,
+                                          MqlwNumberForm     *forms,
+                                          char              **text_reasons);
+/* Columns with nearly one value per row in the sample (ids, e-mails): interned
+ * after parsing instead of row by row. */
+void          mqlw_infer_choose_deferred (const MqlwMapping *mapping,
+                                          GPtrArray         *rows,
+                                          gboolean          *deferred);
+
+/* One parser's records into columns (mqlw-csv-reader.c) */
+
+typedef struct {
+  const MqlwColumnSpec *spec;
+  MqlwColumn   *column;        /* NULL when the column is ignored */
+  MqlwColumnType type;
+  guint         bool_extra;
+  gboolean      saw_fraction;
+  /* dates read with MQLW_DATE_ORDER_AUTO */
+  gint32       *alt;           /* day-first reading of ambiguous slash dates, by row */
+  guint64       dmy_line, mdy_line, ambiguous_line;
+  char         *dmy_example, *mdy_example, *ambiguous_example;
+  MqlwNumberForm form;         /* numbers: the column's decimal mark and currency */
+  /* categorical */
+  MqlwDict      dict;
+  gboolean      deferred;      /* nearly one value per row (ids, e-mails): the row's string
+                                * goes to dict.strings[row] and codes are given after parsing */
+  /* values read as missing (mqlw-missing.h): checked when a value does not
+   * parse, or first when a listed value would parse ("-1" in a number column) */
+  MqlwMissingSet   *missing;
+  MqlwMissingTally *missing_tally;
+  gboolean          missing_first;
+} MqlwColumnBuilder;
+
+typedef struct {
+  const MqlwCsvText *text;
+  const MqlwMapping *mapping;    /* resolved: one spec per header column */
+  MqlwDataset  *dataset;
+  MqlwColumnBuilder *builders;
+  guint         n_cols;
+  guint         row_base;        /* the first row this reader fills */
+  guint         next_row;        /* the row the record being read goes to */
+  guint         row_end;         /* past the last row this reader may fill */
+  guint         max_rows;        /* the leads one import may hold (limits) */
+  gsize         capacity;        /* rows allocated in every column */
+  gboolean      past_header;
+  gboolean      preview;
+  GPtrArray    *problems;
+  guint         n_dropped;
+  GError       *error;
+} MqlwCsvReader;
+
+/* A reader filling rows [@row_base, @capacity) of @dataset's columns (made by
+ * the caller, with room for @capacity rows); @first reads the header and
+ * interns into the columns' own dictionaries. */
+void          mqlw_csv_reader_init       (MqlwCsvReader        *reader,
+                                          const MqlwCsvText    *text,
+                                          const MqlwMapping    *mapping,
+                                          MqlwDataset          *dataset,
+                                          gboolean              preview,
+                                          const gboolean       *deferred,
+                                          const MqlwNumberForm *forms,
+                                          GPtrArray            *problems,
+                                          gsize                 capacity,
+                                          guint                 row_base,
+                                          gboolean              first);
+void          mqlw_csv_reader_clear      (MqlwCsvReader        *reader);
+/* The MqlwCsvFieldFunc and MqlwCsvRowFunc of a reader (mqlw-csv-private.h). */
+void          mqlw_csv_reader_field_cb   (gpointer    user_data,
+                                          guint       col,
+                                          const char *field,
+                                          gsize       len,
+                                          guint64     line);
+gboolean      mqlw_csv_reader_row_cb     (gpointer   user_data,
+                                          guint      n_fields,
+                                          gboolean   blank,
+                                          guint64    line,
+                                          GError   **error);
+/* Takes over what a second reader found in a date column read with AUTO. */
+void          mqlw_csv_reader_merge_dates (MqlwColumnBuilder *into,
+                                           MqlwColumnBuilder *from,
+                                           guint              from_base,
+                                           guint              from_rows);
+/* Settles the day/month order of a date column read with AUTO. */
+gboolean      mqlw_csv_reader_finish_dates (MqlwCsvReader      *reader,
+                                            MqlwColumnBuilder  *b,
+                                            guint               end_row,
+                                            GError            **error);
+/* A categorical column's values that read as missing leave its dictionary. */
+void          mqlw_csv_reader_drop_missing_codes (MqlwColumn            *column,
+                                                  MqlwDict              *dict,
+                                                  const MqlwMissingSet  *missing,
+                                                  MqlwMissingTally     **tally);
+
+/* Every record into a new dataset (mqlw-import-rows.c): with @retry non-NULL,
+ * a large text with a split is read by two parsers, and *retry is set when the
+ * split turns out not to fall between records. */
+MqlwDataset  *mqlw_import_read_rows      (const MqlwCsvText     *text,
+                                          const MqlwMapping     *mapping,
+                                          gboolean               preview,
+                                          const gboolean        *deferred,
+                                          const MqlwNumberForm  *forms,
+                                          GPtrArray             *problems,
+                                          GHashTable           **first_lines_out,
+                                          GPtrArray            **tallies_out,
+                                          MqlwProgressFunc       progress,
+                                          gpointer               progress_data,
+                                          GCancellable          *cancellable,
+                                          gboolean              *retry,
+                                          GError               **error);
+
+/* A whole table without outcomes (mqlw-import.c); on success *mapping_out is
+ * the resolved mapping. */
+MqlwDataset  *mqlw_import_read_table     (const MqlwCsvText  *text,
+                                          const MqlwMapping  *overrides,
+                                          gboolean            preview,
+                                          guint               head_rows,
+                                          GPtrArray         **head_out,
+                                          GPtrArray          *problems,
+                                          MqlwMapping       **mapping_out,
+                                          GHashTable        **first_lines_out,
+                                          MqlwProgressFunc    progress,
+                                          gpointer            progress_data,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
+
+/* Joins (mqlw-join.c) */
+
+/* An outcome join's result, for mqlw_outcomes_derive (). */
+typedef struct {
+  const MqlwJoinSpec *join;
+  gint8              *present;   /* per lead: 1 when its key is in the file */
+} MqlwOutcomeJoin;
+
+void          mqlw_outcome_join_clear    (MqlwOutcomeJoin      *oj);
+/* Reads the file of @join (relative to @base_dir) and adds its columns by the
+ * key (enrichment), or appends its presence to @outcome_joins (outcomes). */
+gboolean      mqlw_join_apply            (MqlwDataset         *dataset,
+                                          const MqlwJoinSpec  *join,
+                                          const char          *source_name,
+                                          const char          *base_dir,
+                                          GArray              *outcome_joins,
+                                          GPtrArray           *problems,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+
+/* Outcomes (mqlw-outcomes.c) */
+
+/* The funnel outcomes from the stage columns, the outcome columns and the
+ * outcome joins, stage by stage; fails when there is none of them. */
+gboolean      mqlw_outcomes_derive       (MqlwDataset        *dataset,
+                                          const MqlwMapping  *mapping,
+                                          GArray             *outcome_joins,
+                                          GHashTable         *first_lines,
+                                          GPtrArray          *problems,
+                                          GPtrArray          *stage_uses,
+                                          GError            **error);
+
+G_END_DECLS
