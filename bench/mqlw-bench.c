@@ -168,13 +168,36 @@ run_memchr (const char *path)
   return 0;
 }
 
-/* Changes one weight of @model: the first enabled behaviour rule, else the
- * first fit rule, by ±1 point so that every step really differs. */
+/* Changes one weight of @model: the rule MQLW_BENCH_RULE names (an id),
+ * else the first enabled behaviour rule, else the first fit rule, by ±1
+ * point so that every step really differs. */
 static gboolean
 nudge_weight (MqlwModel *model,
               guint      step)
 {
   double delta = step % 2 == 0 ? 1.0 : -1.0;
+  const char *id = g_getenv ("MQLW_BENCH_RULE");
+
+  for (guint i = 0; id != NULL && i < model->behaviour->len; i++)
+    {
+      MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, i);
+
+      if (g_strcmp0 (rule->id, id) == 0)
+        {
+          rule->points += delta;
+          return TRUE;
+        }
+    }
+  for (guint i = 0; id != NULL && i < model->fit->len; i++)
+    {
+      MqlwFitRule *rule = g_ptr_array_index (model->fit, i);
+
+      if (g_strcmp0 (rule->id, id) == 0)
+        {
+          rule->points += delta;
+          return TRUE;
+        }
+    }
 
   for (guint i = 0; i < model->behaviour->len; i++)
     {

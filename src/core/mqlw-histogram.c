@@ -417,23 +417,64 @@ move_changed (MqlwHistogram    *self,
   return TRUE;
 }
 
+/* Moves the leads @index[0 … n − 1] (at most FLAGGED_BLOCK, ascending) if
+ * their row or state changed. They are scattered, so two loops: find their
+ * new places (no branch, so the processor overlaps the cache misses of many
+ * leads, and prefetches what the moves read); move. */
+static gboolean
+move_indexed (MqlwHistogram    *self,
+              const MqlwScores *scores,
+              const guint32    *index,
+              guint             n,
+              guint            *moved)
+{
+  const double *total = scores->total;
+  const double fast_lo = (double) self->key_lo + 1;
+  const double fast_hi = (double) (self->key_lo + (gint64) self->n_keys) - 2;
+  const gint32 key_lo = (gint32) self->key_lo;
+  guint32 rows[FLAGGED_BLOCK];
+  guint8 states[FLAGGED_BLOCK];
+
+  for (guint j = 0; j < n; j++)
+    {
+      const guint i = index[j];
+      const double x = total[i] * 100.0;
+      const gboolean in = x > fast_lo && x < fast_hi;
+      const double xc = in ? x : 0.0;
+      const guint8 fp = scores->fixed_paths[i];
+      const guint8 is_dq = scores->disqualified[i] != 0;
+      const guint8 is_fixed = !is_dq & (fp != 0);
+
+      rows[j] = in ? (guint32) ((gint32) (xc + copysign (0.5, xc)) - key_lo + 1) : 0;
+      states[j] = (guint8) (2 * is_dq + is_fixed) | (guint8) (((fp & 0x6) << 1) & -is_fixed);
+      __builtin_prefetch (&self->row_of[i]);
+      __builtin_prefetch (&self->state_of[i]);
+      __builtin_prefetch (&self->profile[i]);
+    }
+
+  for (guint j = 0; j < n; j++)
+    {
+      const guint i = index[j];
+      int result;
+
+      if (rows[j] == self->row_of[i] && states[j] == self->state_of[i] && rows[j] != 0)
+        continue;
+      result = move_lead (self, i, rows[j], states[j], total[i]);
+      if (result < 0)
+        return FALSE;
+      *moved += result;
+    }
+  return TRUE;
+}
+
 /* Moves the leads the scorer flagged as changed since the histogram's
- * generation (MqlwScores.changed): a pass over one byte per lead. The
- * flagged leads are scattered, so each block takes three loops: collect
- * them; find their new places (no branch, so the processor overlaps the
- * cache misses of many leads, and prefetches what the moves read); move. */
+ * generation (MqlwScores.changed): a pass over one byte per lead. */
 static gboolean
 move_flagged (MqlwHistogram    *self,
               const MqlwScores *scores)
 {
   const guint8 *changed = scores->changed;
-  const double *total = scores->total;
-  const double fast_lo = (double) self->key_lo + 1;
-  const double fast_hi = (double) (self->key_lo + (gint64) self->n_keys) - 2;
-  const gint32 key_lo = (gint32) self->key_lo;
   guint32 index[FLAGGED_BLOCK];
-  guint32 rows[FLAGGED_BLOCK];
-  guint8 states[FLAGGED_BLOCK];
   guint moved = 0;
 
   for (guint block = 0; block < self->n; block += FLAGGED_BLOCK)
@@ -458,37 +499,25 @@ move_flagged (MqlwHistogram    *self,
               index[n++] = k8 + k;
             }
         }
-
-      for (guint j = 0; j < n; j++)
-        {
-          const guint i = index[j];
-          const double x = total[i] * 100.0;
-          const gboolean in = x > fast_lo && x < fast_hi;
-          const double xc = in ? x : 0.0;
-          const guint8 fp = scores->fixed_paths[i];
-          const guint8 is_dq = scores->disqualified[i] != 0;
-          const guint8 is_fixed = !is_dq & (fp != 0);
-
-          rows[j] = in ? (guint32) ((gint32) (xc + copysign (0.5, xc)) - key_lo + 1) : 0;
-          states[j] = (guint8) (2 * is_dq + is_fixed) | (guint8) (((fp & 0x6) << 1) & -is_fixed);
-          __builtin_prefetch (&self->row_of[i]);
-          __builtin_prefetch (&self->state_of[i]);
-          __builtin_prefetch (&self->profile[i]);
-        }
-
-      for (guint j = 0; j < n; j++)
-        {
-          const guint i = index[j];
-          int result;
-
-          if (rows[j] == self->row_of[i] && states[j] == self->state_of[i] && rows[j] != 0)
-            continue;
-          result = move_lead (self, i, rows[j], states[j], total[i]);
-          if (result < 0)
-            return FALSE;
-          moved += result;
-        }
+      if (!move_indexed (self, scores, index, n, &moved))
+        return FALSE;
     }
+  self->moved = moved;
+  return TRUE;
+}
+
+/* The same for the leads the scorer listed (MqlwScores.changed_rows): no
+ * pass over every lead. */
+static gboolean
+move_listed (MqlwHistogram    *self,
+             const MqlwScores *scores)
+{
+  guint moved = 0;
+
+  for (guint j = 0; j < scores->n_changed_rows; j += FLAGGED_BLOCK)
+    if (!move_indexed (self, scores, scores->changed_rows + j,
+                       MIN (scores->n_changed_rows - j, FLAGGED_BLOCK), &moved))
+      return FALSE;
   self->moved = moved;
   return TRUE;
 }
@@ -588,6 +617,8 @@ update_counts (MqlwHistogram    *self,
       self->moved = 0;
       return TRUE;
     }
+  if (self->generation != 0 && scores->changed_rows != NULL && scores->changed_since == self->generation)
+    return move_listed (self, scores);
   if (self->generation != 0 && scores->changed != NULL && scores->changed_since == self->generation)
     return move_flagged (self, scores);
   return move_changed (self, scores);

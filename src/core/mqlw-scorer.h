@@ -37,6 +37,11 @@ typedef struct {
   guint64  generation;
   guint64  changed_since;
   guint8  *changed;
+  /* When not NULL: the n_changed_rows leads (ascending) where changed[i]
+   * != 0, so that a small edit is followed without a pass over every lead
+   * (an edit of one criterion's points touches only the leads it matches). */
+  const guint32 *changed_rows;
+  guint          n_changed_rows;
 } MqlwScores;
 
 typedef struct _MqlwScorer MqlwScorer;
