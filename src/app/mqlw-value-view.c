@@ -9,6 +9,7 @@
 
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
+#include "mqlw-scoring.h"
 #include "mqlw-value-view.h"
 #include "mqlw-window.h"
 
@@ -65,27 +66,26 @@ compute_worth (const MqlwAnalysisInput *input,
                GCancellable            *cancellable,
                GError                 **error)
 {
-  g_autoptr(MqlwScorer) scorer = NULL;
-  g_autoptr(MqlwCalibration) calibration = NULL;
+  g_autoptr(MqlwScoring) scoring = NULL;
   Worth *worth;
   double cost = *(const double *) input->options;
 
-  if ((scorer = mqlw_scorer_new (input->dataset, input->model, error)) == NULL)
+  scoring = mqlw_scoring_new (input->dataset, input->model, MQLW_SCORING_NONE, cancellable, error);
+  if (scoring == NULL)
     return NULL;
-  calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &input->dataset->outcomes,
-                                      input->model->paths.score);
   if (!isnan (input->months))
-    mqlw_calibration_set_months (calibration, input->months);
+    mqlw_scoring_set_months (scoring, input->months);
   worth = g_new0 (Worth, 1);
   worth->model = mqlw_model_ref (input->model);
-  if ((worth->bands = mqlw_calibration_buckets (calibration, input->spec, NULL, error)) == NULL)
+  if ((worth->bands = mqlw_scoring_buckets (scoring, input->spec, NULL, error)) == NULL)
     {
       worth_free (worth);
       return NULL;
     }
-  worth->value = mqlw_value_new (mqlw_scorer_get_scores (scorer), &input->dataset->outcomes,
+  worth->value = mqlw_value_new (mqlw_scoring_get_scores (scoring), &input->dataset->outcomes,
                                  input->model->paths.score, input->model->threshold, worth->bands,
-                                 mqlw_calibration_get_months (calibration, NULL), cost > 0 ? cost : NAN);
+                                 mqlw_calibration_get_months (mqlw_scoring_get_calibration (scoring), NULL),
+                                 cost > 0 ? cost : NAN);
   return worth;
 }
 

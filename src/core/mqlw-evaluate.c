@@ -9,6 +9,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include "mqlw-evaluate.h"
+#include "mqlw-scoring.h"
 
 /* Leads of one distinct score, with the known outcomes among them. */
 typedef struct {
@@ -402,25 +403,19 @@ mqlw_evaluate_model (MqlwDataset           *dataset,
                      const MqlwBucketSpec  *spec,
                      GError               **error)
 {
-  g_autoptr(MqlwScorer) scorer = NULL;
-  g_autoptr(MqlwCalibration) calibration = NULL;
-  g_autoptr(MqlwBucketSpec) auto_spec = NULL;
+  g_autoptr(MqlwScoring) scoring = NULL;
   g_autoptr(MqlwBucketTable) bands = NULL;
-  const MqlwScores *scores;
 
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (model != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  scorer = mqlw_scorer_new (dataset, model, error);
-  if (scorer == NULL)
+  scoring = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, error);
+  if (scoring == NULL)
     return NULL;
-  scores = mqlw_scorer_get_scores (scorer);
-  calibration = mqlw_calibration_new (scores, &dataset->outcomes, model->paths.score);
-  if (spec == NULL)
-    spec = auto_spec = mqlw_bucket_spec_parse ("auto", NULL);
-  bands = mqlw_calibration_buckets (calibration, spec, NULL, error);
+  bands = mqlw_scoring_buckets (scoring, spec, NULL, error);
   if (bands == NULL)
     return NULL;
-  return mqlw_evaluate (scores, &dataset->outcomes, model->paths.score, model->threshold, bands);
+  return mqlw_evaluate (mqlw_scoring_get_scores (scoring), &dataset->outcomes, model->paths.score,
+                        model->threshold, bands);
 }

@@ -8,21 +8,21 @@
 #include <string.h>
 
 #include "mqlw-scenario-compare.h"
-#include "mqlw-scorer.h"
+#include "mqlw-scoring.h"
 
 /* ---- scoring ------------------------------------------------------------ */
 
 typedef struct {
-  MqlwScorer      *scorer;
-  MqlwCalibration *calibration;
+  MqlwScoring     *scoring;
+  MqlwCalibration *calibration;  /* the scoring's */
   MqlwModel       *model;
 } Scored;
 
 static void
 scored_clear (Scored *s)
 {
-  g_clear_pointer (&s->calibration, mqlw_calibration_free);
-  g_clear_pointer (&s->scorer, mqlw_scorer_free);
+  s->calibration = NULL;
+  g_clear_pointer (&s->scoring, mqlw_scoring_unref);
 }
 
 static gboolean
@@ -36,17 +36,16 @@ scored_init (Scored       *s,
   g_autoptr(GError) local = NULL;
 
   s->model = model;
-  s->scorer = mqlw_scorer_new (dataset, model, &local);
-  if (s->scorer == NULL)
+  s->scoring = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, &local);
+  if (s->scoring == NULL)
     {
       g_set_error (error, local->domain, local->code, _("The scenario “%s” does not fit the data: %s"),
                    name, local->message);
       return FALSE;
     }
-  s->calibration = mqlw_calibration_new (mqlw_scorer_get_scores (s->scorer), &dataset->outcomes,
-                                         model->paths.score);
   if (months > 0)
-    mqlw_calibration_set_months (s->calibration, months);
+    mqlw_scoring_set_months (s->scoring, months);
+  s->calibration = mqlw_scoring_get_calibration (s->scoring);
   return TRUE;
 }
 
@@ -65,9 +64,9 @@ swap_sets (Scored             *a,
            MqlwSwapSet        *in,
            MqlwSwapSet        *out)
 {
-  g_autoptr(MqlwComparison) c = mqlw_compare (a->calibration, mqlw_scorer_get_scores (a->scorer),
+  g_autoptr(MqlwComparison) c = mqlw_compare (a->calibration, mqlw_scoring_get_scores (a->scoring),
                                               a->model->paths.score, a->model->threshold,
-                                              b->calibration, mqlw_scorer_get_scores (b->scorer),
+                                              b->calibration, mqlw_scoring_get_scores (b->scoring),
                                               b->model->paths.score, b->model->threshold,
                                               outcomes, NAN);
 

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "mqlw-scorer.h"
+#include "mqlw-scoring.h"
 #include "mqlw-value.h"
 
 typedef struct {
@@ -275,22 +275,18 @@ mqlw_value_model (MqlwDataset          *dataset,
                   double                cost_per_mql,
                   GError              **error)
 {
-  g_autoptr(MqlwScorer) scorer = NULL;
-  g_autoptr(MqlwCalibration) calibration = NULL;
-  g_autoptr(MqlwBucketSpec) auto_spec = NULL;
+  g_autoptr(MqlwScoring) scoring = NULL;
   g_autoptr(MqlwBucketTable) bands = NULL;
 
   g_return_val_if_fail (dataset != NULL && model != NULL, NULL);
 
-  if ((scorer = mqlw_scorer_new (dataset, model, error)) == NULL)
+  if ((scoring = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, error)) == NULL)
     return NULL;
-  calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes, model->paths.score);
   if (!isnan (months))
-    mqlw_calibration_set_months (calibration, months);
-  if (spec == NULL)
-    spec = auto_spec = mqlw_bucket_spec_parse ("auto", NULL);
-  if ((bands = mqlw_calibration_buckets (calibration, spec, NULL, error)) == NULL)
+    mqlw_scoring_set_months (scoring, months);
+  if ((bands = mqlw_scoring_buckets (scoring, spec, NULL, error)) == NULL)
     return NULL;
-  return mqlw_value_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes, model->paths.score,
-                         model->threshold, bands, mqlw_calibration_get_months (calibration, NULL), cost_per_mql);
+  return mqlw_value_new (mqlw_scoring_get_scores (scoring), &dataset->outcomes, model->paths.score,
+                         model->threshold, bands,
+                         mqlw_calibration_get_months (mqlw_scoring_get_calibration (scoring), NULL), cost_per_mql);
 }
