@@ -58,9 +58,6 @@ ALLOWED = {
     'A month at this volume (over %s months of history)': 'decimals',
     # To do when their files are split (issue 12): mqlw-import.c (i15-import),
     # mqlw-report.c and mqlw-report-analytics.c (i12-eval).
-    '%s: %u rows repeat a key already seen': 'mqlw-import.c split',
-    '%u of %u leads found no row in %s by %s': 'mqlw-import.c split',
-    '%s: %u of %u rows found no lead by %s': 'mqlw-import.c split',
     'At %s the MQLs won %s of the %s deals': 'mqlw-report-analytics.c',
     '%s: typically %s days after the lead was created': 'mqlw-report-analytics.c',
     'its score reaches %s points': 'mqlw-report.c split',
