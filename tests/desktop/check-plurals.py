@@ -58,8 +58,6 @@ ALLOWED = {
     'A month at this volume (over %s months of history)': 'decimals',
     # To do when their files are split (issue 12): mqlw-import.c (i15-import),
     # mqlw-report.c and mqlw-report-analytics.c (i12-eval).
-    'At %s the MQLs won %s of the %s deals': 'mqlw-report-analytics.c',
-    '%s: typically %s days after the lead was created': 'mqlw-report-analytics.c',
     'its score reaches %s points': 'mqlw-report.c split',
     'it has grade %s or better and at least %s behaviour points': 'mqlw-report.c split',
     '%s points on the platform score': 'mqlw-report.c split',
