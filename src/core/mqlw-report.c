@@ -545,9 +545,8 @@ build_buckets (MqlwReport *self)
     if (table->verdict_stage < MQLW_N_STAGES)
       {
         g_string_append_c (text, ' ');
-        g_string_append_printf (text, _("Below %.0f %% too early, %.0f–%.0f %% marginal, %.0f–%.0f %% good, %.0f %% "
-                                        "and more hot; a bucket with fewer than %u known outcomes is “Too few "
-                                        "leads”."),
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Below %.0f %% too early, %.0f–%.0f %% marginal, %.0f–%.0f %% good, %.0f %% and more hot; a bucket with fewer than %u known outcome is “Too few leads”.",
+                                                                    "Below %.0f %% too early, %.0f–%.0f %% marginal, %.0f–%.0f %% good, %.0f %% and more hot; a bucket with fewer than %u known outcomes is “Too few leads”.", table->cuts.min_known),
                                 table->cuts.marginal * 100, table->cuts.marginal * 100, table->cuts.good * 100,
                                 table->cuts.good * 100, table->cuts.hot * 100, table->cuts.hot * 100,
                                 table->cuts.min_known);
@@ -672,7 +671,8 @@ build_criteria (MqlwReport *self)
       for (guint i = 0; i < MQLW_N_GRADES; i++)
         multiplied |= g->multiplier[i] != 1.0;
       add_block (self, BLOCK_SUBHEADING, _("Grades"));
-      add_paragraph (self, _("Grade A: %s fit points or more; B: %s or more; C: %s or more; D: below %s.%s"),
+      add_paragraph (self, g_dngettext (GETTEXT_PACKAGE, "Grade A: %s fit point or more; B: %s or more; C: %s or more; D: below %s.%s",
+                                                         "Grade A: %s fit points or more; B: %s or more; C: %s or more; D: below %s.%s", mqlw_format_plural_n (g->min_fit[0], 2)),
                      a, b, c, c, multiplied ? "" : _(" The grade does not change behaviour points."));
       if (multiplied)
         add_paragraph (self, _("Behaviour points are multiplied by %g for grade A, %g for B, %g for C and %g for D."),
@@ -696,13 +696,15 @@ build_paths (MqlwReport *self)
   if (paths->score)
     {
       g_autofree char *count = format_count (p->by_path[MQLW_PATH_INDEX_SCORE]);
-      add_item (list, _("Scored: a total of %s points or more (%s past leads)."), threshold, count);
+      add_item (list, g_dngettext (GETTEXT_PACKAGE, "Scored: a total of %s points or more (%s past lead).",
+                                                    "Scored: a total of %s points or more (%s past leads).", (gulong) p->by_path[MQLW_PATH_INDEX_SCORE]), threshold, count);
     }
   if (paths->grade_behaviour)
     {
       g_autofree char *min = format_number (paths->behaviour_min);
       g_autofree char *count = format_count (p->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR]);
-      add_item (list, _("Fit and engaged: grade %s or better and at least %s behaviour points (%s past leads)."),
+      add_item (list, g_dngettext (GETTEXT_PACKAGE, "Fit and engaged: grade %s or better and at least %s behaviour points (%s past lead).",
+                                                    "Fit and engaged: grade %s or better and at least %s behaviour points (%s past leads).", (gulong) p->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR]),
                 mqlw_grade_to_string (paths->grade_behaviour_min_grade), min, count);
     }
   if (paths->hand_raiser)
@@ -772,12 +774,12 @@ build_threshold (MqlwReport *self)
       g_string_append_printf (rates, "%s%s %s", rates->len > 0 ? "; " : "", _(mqlw_stage_label (s)), text);
     }
   if (isnan (p->mql_per_month))
-    add_paragraph (self, _("At %s points, %s of %s scored past leads (%s) are MQLs; the period of the history is "
-                     "unknown, so there is no monthly figure. Among them: %s."), threshold, mql, leads, share,
+    add_paragraph (self, g_dngettext (GETTEXT_PACKAGE, "At %s points, %s of %s scored past lead (%s) are MQLs; the period of the history is unknown, so there is no monthly figure. Among them: %s.",
+                                                       "At %s points, %s of %s scored past leads (%s) are MQLs; the period of the history is unknown, so there is no monthly figure. Among them: %s.", (gulong) p->leads), threshold, mql, leads, share,
                    rates->len > 0 ? rates->str : _("no outcomes are known"));
   else
-    add_paragraph (self, _("At %s points, %s of %s past leads (%s) are MQLs: %.1f a month over %.0f months of history. "
-                     "Among them: %s."), threshold, mql, leads, share, p->mql_per_month, p->months,
+    add_paragraph (self, g_dngettext (GETTEXT_PACKAGE, "At %s points, %s of %s past lead (%s) are MQLs: %.1f a month over %.0f months of history. Among them: %s.",
+                                                       "At %s points, %s of %s past leads (%s) are MQLs: %.1f a month over %.0f months of history. Among them: %s.", (gulong) p->leads), threshold, mql, leads, share, p->mql_per_month, p->months,
                    rates->len > 0 ? rates->str : _("no outcomes are known"));
   if (p->stage[MQLW_STAGE_WON].present && p->wins_total > 0)
     {
@@ -785,7 +787,8 @@ build_threshold (MqlwReport *self)
       g_autofree char *total = format_count (p->wins_total);
       g_autofree char *missed = format_count (p->wins_missed);
       g_autofree char *wshare = format_percent (p->wins_captured_share);
-      add_paragraph (self, _("The line keeps %s of the %s won leads (%s); %s won leads scored below it."),
+      add_paragraph (self, g_dngettext (GETTEXT_PACKAGE, "The line keeps %s of the %s won lead (%s); %s won leads scored below it.",
+                                                         "The line keeps %s of the %s won leads (%s); %s won leads scored below it.", (gulong) p->wins_total),
                      captured, total, wshare, missed);
     }
   if (p->unscored.stage[MQLW_STAGE_WON].present && p->unscored.stage[MQLW_STAGE_WON].reached > 0)

@@ -58,13 +58,6 @@ ALLOWED = {
     'A month at this volume (over %s months of history)': 'decimals',
     # To do when their files are split (issue 12): mqlw-import.c (i15-import),
     # mqlw-report.c and mqlw-report-analytics.c (i12-eval).
-    'Below %.0f %% too early': 'mqlw-report.c split',
-    'Grade A: %s fit points or more': 'mqlw-report.c split',
-    'Scored: a total of %s points or more': 'mqlw-report.c split',
-    'Fit and engaged: grade %s or better': 'mqlw-report.c split',
-    'At %s points, %s of %s scored past leads': 'mqlw-report.c split',
-    'At %s points, %s of %s past leads': 'mqlw-report.c split',
-    'The line keeps %s of the %s won leads': 'mqlw-report.c split',
     'Fit group: add the criterion': 'mqlw-report.c split',
     'Engagement group: add': 'mqlw-report.c split',
     'Automation → Scoring rules': 'mqlw-report.c split',
