@@ -58,13 +58,6 @@ ALLOWED = {
     'A month at this volume (over %s months of history)': 'decimals',
     # To do when their files are split (issue 12): mqlw-import.c (i15-import),
     # mqlw-report.c and mqlw-report-analytics.c (i12-eval).
-    'Fit group: add the criterion': 'mqlw-report.c split',
-    'Engagement group: add': 'mqlw-report.c split',
-    'Automation → Scoring rules': 'mqlw-report.c split',
-    'Grading criterion “%s”: %s → raise': 'mqlw-report.c split',
-    'Grading criterion “%s”: %s → lower': 'mqlw-report.c split',
-    'The grades A–D of this model': 'mqlw-report.c split',
-    'Points → Manage triggers → New': 'mqlw-report.c split',
 }
 
 
