@@ -56,8 +56,6 @@ ALLOWED = {
     # Figures printed with decimals ("1.0 months" takes the plural).
     'A month at this volume (over %s months): %s MQLs': 'decimals',
     'A month at this volume (over %s months of history)': 'decimals',
-    # To do when their files are split (issue 12): mqlw-import.c (i15-import),
-    # mqlw-report.c and mqlw-report-analytics.c (i12-eval).
 }
 
 
