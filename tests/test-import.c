@@ -402,7 +402,7 @@ test_outcome_join (void)
   /* the repeated key, then the deal no lead matched (the repeat matched through its key) */
   g_assert_cmpuint (dataset->problems->len, ==, 2);
   g_assert_nonnull (strstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 0))->message,
-                            "deals.csv: 1 rows repeat a key already seen (the first is 'ann@x.com')"));
+                            "deals.csv: 1 row repeats a key already seen (the first is 'ann@x.com')"));
   g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 1))->message, ==,
                    "deals.csv: 1 of 4 rows found no lead by contact_email (the first is 'nobody@q.com')");
   g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 1))->kind, ==, "join-unmatched");

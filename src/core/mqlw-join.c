@@ -199,8 +199,11 @@ match_keys (MqlwDataset  *dataset,
   if (n_duplicates > 0)
     g_ptr_array_add (problems,
                      mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, other_key->name,
-                                       _("%s: %u rows repeat a key already seen (the first is '%s'); "
-                                         "the first row of each key is used"),
+                                       g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s: %u row repeats a key already seen (the first is '%s'); "
+                                                    "the first row of each key is used",
+                                                    "%s: %u rows repeat a key already seen (the first is '%s'); "
+                                                    "the first row of each key is used", n_duplicates),
                                        other_name, n_duplicates, first_duplicate));
 
   if (key->type == MQLW_COLUMN_TYPE_CATEGORICAL)
@@ -258,11 +261,15 @@ report_join_matches (MqlwDataset        *dataset,
         {
           if (no_key > 0)
             problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, key->name,
-                                        _("%u of %u leads found no row in %s by %s (%u of them have no %s)"),
+                                        g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u of %u lead found no row in %s by %s (%u of them have no %s)",
+                                                     "%u of %u leads found no row in %s by %s (%u of them have no %s)",
+                                                     dataset->n_rows),
                                         unmatched, dataset->n_rows, name, key->name, no_key, key->name);
           else
             problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, key->name,
-                                        _("%u of %u leads found no row in %s by %s"),
+                                        g_dngettext (GETTEXT_PACKAGE, "%u of %u lead found no row in %s by %s",
+                                                     "%u of %u leads found no row in %s by %s", dataset->n_rows),
                                         unmatched, dataset->n_rows, name, key->name);
           mqlw_problem_set_kind (problem, "join-unmatched");
           g_ptr_array_add (problems, problem);
@@ -271,7 +278,8 @@ report_join_matches (MqlwDataset        *dataset,
   if (other_unmatched > 0)
     {
       problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
-                                  _("%s: %u of %u rows found no lead by %s (the first is '%s')"),
+                                  g_dngettext (GETTEXT_PACKAGE, "%s: %u of %u row found no lead by %s (the first is '%s')",
+                                               "%s: %u of %u rows found no lead by %s (the first is '%s')", other_rows),
                                   name, other_unmatched, other_rows, file_key, first_other_unmatched);
       mqlw_problem_set_kind (problem, "join-unmatched");
       g_ptr_array_add (problems, problem);

@@ -205,8 +205,11 @@ add_value (MqlwReport *self)
   wins = mqlw_report_format_count (value->wins);
   wins_captured = mqlw_report_format_count (value->wins_captured);
   /* TRANSLATORS: "At 51 the MQLs won 39 of the 43 deals: revenue 1,572,790 (89.9 %); 175,773 was won below the line. Average deal 40,664." */
-  text = g_strdup_printf (_("At %s the MQLs won %s of the %s deals: revenue %s (%s); %s was won below the line. "
-                            "Average deal %s."), threshold, wins_captured, wins, captured, share, missed, average);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "At %s the MQLs won %s of the %s deal: revenue %s (%s); %s was won below the line. "
+                                        "Average deal %s.",
+                                        "At %s the MQLs won %s of the %s deals: revenue %s (%s); %s was won below the line. "
+                                        "Average deal %s.", (gulong) value->wins), threshold, wins_captured, wins, captured, share, missed, average);
   mqlw_report_add_text (self, text);
   if (!isnan (value->months))
     {
@@ -254,8 +257,12 @@ add_maturity_timing (MqlwReport         *self,
           g_autofree char *p90 = mqlw_report_format_number (round (t->p90_days));
 
           /* TRANSLATORS: "SQL: typically 15 days after the lead was created; nine in ten within 33 (sql_date)" */
-          g_ptr_array_add (items, g_strdup_printf (_("%s: typically %s days after the lead was created; nine in ten "
-                                                     "within %s (%s)"), _(mqlw_stage_label (s)), median, p90, t->column));
+          g_ptr_array_add (items, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%s: typically %s day after the lead was created; nine in ten "
+                                                                "within %s (%s)",
+                                                                "%s: typically %s days after the lead was created; nine in ten "
+                                                                "within %s (%s)", mqlw_format_plural_n (round (t->median_days), 0)),
+                                                   _(mqlw_stage_label (s)), median, p90, t->column));
         }
       else
         g_ptr_array_add (items, g_strdup_printf (_("%s: the history has no dates for this stage"),

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "mqlw-format.h"
 #include "mqlw-report-private.h"
 
 /* ---- platform appendix ------------------------------------------------- */
@@ -96,7 +97,8 @@ mqlw_report_build_appendix (MqlwReport *self)
             continue;
           cond = describe_fit (rule);
           pts = mqlw_report_format_points (rule->points);
-          mqlw_report_add_item (steps, _("Fit group: add the criterion “%s” — %s → %s points."), rule->label, cond, pts);
+          mqlw_report_add_item (steps, g_dngettext (GETTEXT_PACKAGE, "Fit group: add the criterion “%s” — %s → %s point.",
+                                                                     "Fit group: add the criterion “%s” — %s → %s points.", mqlw_format_plural_n (rule->points, 2)), rule->label, cond, pts);
         }
       for (guint i = 0; i < model->behaviour->len; i++)
         {
@@ -106,7 +108,8 @@ mqlw_report_build_appendix (MqlwReport *self)
             continue;
           pts = mqlw_report_format_points (rule->points);
           cap = isnan (rule->cap) ? g_strdup (_("no limit")) : mqlw_report_format_number (rule->cap);
-          mqlw_report_add_item (steps, _("Engagement group: add “%s” (event %s) → %s points each time, score limit %s."),
+          mqlw_report_add_item (steps, g_dngettext (GETTEXT_PACKAGE, "Engagement group: add “%s” (event %s) → %s point each time, score limit %s.",
+                                                                     "Engagement group: add “%s” (event %s) → %s points each time, score limit %s.", mqlw_format_plural_n (rule->points, 2)),
                     rule->label, rule->activity, pts, cap);
         }
       if (model->decay.kind != MQLW_DECAY_NONE)
@@ -215,8 +218,8 @@ mqlw_report_build_appendix (MqlwReport *self)
           if (!rule->enabled)
             continue;
           pts = mqlw_report_format_points (rule->points);
-          mqlw_report_add_item (steps, _("Automation → Scoring rules (or a page action / completion action): “%s” (%s) → %s "
-                      "points%s."), rule->label, rule->activity, pts,
+          mqlw_report_add_item (steps, g_dngettext (GETTEXT_PACKAGE, "Automation → Scoring rules (or a page action / completion action): “%s” (%s) → %s point%s.",
+                                                                     "Automation → Scoring rules (or a page action / completion action): “%s” (%s) → %s points%s.", mqlw_format_plural_n (rule->points, 2)), rule->label, rule->activity, pts,
                     isnan (rule->cap) ? "" : _("; stop adding once the cap of this activity is reached"));
         }
       mqlw_report_add_item (steps, _("Automation → Grading → Profiles: create the profile “MQL definition”. Each criterion "
@@ -232,10 +235,12 @@ mqlw_report_build_appendix (MqlwReport *self)
           pts = mqlw_report_format_points (rule->points);
           thirds = (int) CLAMP (round (rule->points / 10.0), -3, 3);
           if (thirds >= 0)
-            mqlw_report_add_item (steps, _("Grading criterion “%s”: %s → raise the grade by %d/3 of a letter (%s fit points)."),
+            mqlw_report_add_item (steps, g_dngettext (GETTEXT_PACKAGE, "Grading criterion “%s”: %s → raise the grade by %d/3 of a letter (%s fit point).",
+                                                                       "Grading criterion “%s”: %s → raise the grade by %d/3 of a letter (%s fit points).", mqlw_format_plural_n (rule->points, 2)),
                       rule->label, cond, thirds, pts);
           else
-            mqlw_report_add_item (steps, _("Grading criterion “%s”: %s → lower the grade by %d/3 of a letter (%s fit points)."),
+            mqlw_report_add_item (steps, g_dngettext (GETTEXT_PACKAGE, "Grading criterion “%s”: %s → lower the grade by %d/3 of a letter (%s fit point).",
+                                                                       "Grading criterion “%s”: %s → lower the grade by %d/3 of a letter (%s fit points).", mqlw_format_plural_n (rule->points, 2)),
                       rule->label, cond, -thirds, pts);
         }
     }
@@ -244,7 +249,8 @@ mqlw_report_build_appendix (MqlwReport *self)
       g_autofree char *a = mqlw_report_format_number (model->grading.min_fit[0]);
       g_autofree char *b = mqlw_report_format_number (model->grading.min_fit[1]);
       g_autofree char *c = mqlw_report_format_number (model->grading.min_fit[2]);
-      mqlw_report_add_item (steps, _("The grades A–D of this model: A from %s fit points, B from %s, C from %s, D below."), a, b, c);
+      mqlw_report_add_item (steps, g_dngettext (GETTEXT_PACKAGE, "The grades A–D of this model: A from %s fit point, B from %s, C from %s, D below.",
+                                                                 "The grades A–D of this model: A from %s fit points, B from %s, C from %s, D below.", mqlw_format_plural_n (model->grading.min_fit[0], 2)), a, b, c);
     }
   mqlw_report_add_item (steps, _("Automation → Automation rules: rule “MQL”, match all: Prospect score is greater than or equal to "
               "%s%s%s; actions: change the prospect's lifecycle field to MQL, assign to the sales queue, notify the "
@@ -291,8 +297,8 @@ mqlw_report_build_appendix (MqlwReport *self)
                       "points” by %s."), cond, pts);
         }
     }
-  mqlw_report_add_item (steps, _("Points → Manage triggers → New: trigger “MQL” at %s points; events “Change contact's stage” to "
-              "MQL, “Modify contact's segments” (add to “MQL”) and send the sales notification e-mail."), threshold);
+  mqlw_report_add_item (steps, g_dngettext (GETTEXT_PACKAGE, "Points → Manage triggers → New: trigger “MQL” at %s point; events “Change contact's stage” to MQL, “Modify contact's segments” (add to “MQL”) and send the sales notification e-mail.",
+                                                             "Points → Manage triggers → New: trigger “MQL” at %s points; events “Change contact's stage” to MQL, “Modify contact's segments” (add to “MQL”) and send the sales notification e-mail.", mqlw_format_plural_n (model->threshold, 2)), threshold);
   for (guint i = 0; i < model->disqualifiers->len; i++)
     {
       const MqlwDisqualifier *d = g_ptr_array_index (model->disqualifiers, i);

@@ -260,11 +260,13 @@ describe_paths (MqlwModel *model)
   GString *out = g_string_new (NULL);
 
   if (paths->score)
-    g_ptr_array_add (parts, g_strdup_printf (_("its score reaches %s points"), threshold));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "its score reaches %s point",
+                                                                           "its score reaches %s points", mqlw_format_plural_n (model->threshold, 2)), threshold));
   if (paths->grade_behaviour)
     {
       g_autofree char *min = format_number (paths->behaviour_min);
-      g_ptr_array_add (parts, g_strdup_printf (_("it has grade %s or better and at least %s behaviour points"),
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "it has grade %s or better and at least %s behaviour point",
+                                                                             "it has grade %s or better and at least %s behaviour points", mqlw_format_plural_n (paths->behaviour_min, 2)),
                                                mqlw_grade_to_string (paths->grade_behaviour_min_grade), min));
     }
   if (paths->hand_raiser)
@@ -334,12 +336,14 @@ build_glance (MqlwReport *self)
   facts = add_block (self, BLOCK_FACTS, NULL);
   if (model->score_column != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("%s points on the platform score “%s”"), threshold, model->score_column);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point on the platform score “%s”",
+                                                                             "%s points on the platform score “%s”", mqlw_format_plural_n (model->threshold, 2)), threshold, model->score_column);
       add_fact (facts, _("MQL threshold"), text);
     }
   else
     {
-      g_autofree char *text = g_strdup_printf (_("%s points"), threshold);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point",
+                                                                             "%s points", mqlw_format_plural_n (model->threshold, 2)), threshold);
       add_fact (facts, _("MQL threshold"), text);
     }
   {
@@ -348,9 +352,11 @@ build_glance (MqlwReport *self)
       text = g_strdup (_("— MQLs a month: the period is unknown (no created date, none stated), so there is no "
                          "capacity check"));
     else if (isnan (p->capacity_per_month))
-      text = g_strdup_printf (_("%s MQLs a month (no sales capacity set)"), per_month);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s MQL a month (no sales capacity set)",
+                                                            "%s MQLs a month (no sales capacity set)", mqlw_format_plural_n (p->mql_per_month, 0)), per_month);
     else
-      text = g_strdup_printf (_("%s MQLs a month against a capacity of %.0f (%s)"), per_month, p->capacity_per_month,
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s MQL a month against a capacity of %.0f (%s)",
+                                                            "%s MQLs a month against a capacity of %.0f (%s)", mqlw_format_plural_n (p->mql_per_month, 0)), per_month, p->capacity_per_month,
                               p->over_capacity ? _("over capacity") : _("within capacity"));
     add_fact (facts, _("Expected volume"), text);
   }
@@ -428,7 +434,8 @@ build_data (MqlwReport *self)
   if (self->preview.months_source == MQLW_MONTHS_STATED)
     {
       g_autofree char *months = format_number (self->preview.months);
-      g_autofree char *text = g_strdup_printf (_("%s months, as stated"), months);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s month, as stated",
+                                                                             "%s months, as stated", mqlw_format_plural_n (self->preview.months, 2)), months);
       add_fact (facts, _("Period"), text);
     }
   else if (self->preview.months_source == MQLW_MONTHS_UNKNOWN)
@@ -438,8 +445,8 @@ build_data (MqlwReport *self)
     {
       g_autofree char *scored = format_count (self->table->scored_leads);
       g_autofree char *unscored = format_count (self->table->unscored.leads);
-      g_autofree char *text = g_strdup_printf (_("%s; %s leads have no score and are left out of every figure "
-                                                 "(their outcomes are in section 2)"), scored, unscored);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %s lead has no score and are left out of every figure (their outcomes are in section 2)",
+                                                                             "%s; %s leads have no score and are left out of every figure (their outcomes are in section 2)", (gulong) self->table->unscored.leads), scored, unscored);
       add_fact (facts, _("Scored leads"), text);
     }
   for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
@@ -457,7 +464,8 @@ build_data (MqlwReport *self)
       known_text = format_count (known);
       reached_text = format_count (reached);
       share = format_percent (dataset->n_rows > 0 ? (double) known / dataset->n_rows : NAN);
-      text = g_strdup_printf (_("known for %s leads (%s coverage), reached by %s"), known_text, share, reached_text);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "known for %s lead (%s coverage), reached by %s",
+                                                            "known for %s leads (%s coverage), reached by %s", (gulong) known), known_text, share, reached_text);
       add_fact (facts, label, text);
     }
 }
@@ -537,9 +545,8 @@ build_buckets (MqlwReport *self)
     if (table->verdict_stage < MQLW_N_STAGES)
       {
         g_string_append_c (text, ' ');
-        g_string_append_printf (text, _("Below %.0f %% too early, %.0f–%.0f %% marginal, %.0f–%.0f %% good, %.0f %% "
-                                        "and more hot; a bucket with fewer than %u known outcomes is “Too few "
-                                        "leads”."),
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Below %.0f %% too early, %.0f–%.0f %% marginal, %.0f–%.0f %% good, %.0f %% and more hot; a bucket with fewer than %u known outcome is “Too few leads”.",
+                                                                    "Below %.0f %% too early, %.0f–%.0f %% marginal, %.0f–%.0f %% good, %.0f %% and more hot; a bucket with fewer than %u known outcomes is “Too few leads”.", table->cuts.min_known),
                                 table->cuts.marginal * 100, table->cuts.marginal * 100, table->cuts.good * 100,
                                 table->cuts.good * 100, table->cuts.hot * 100, table->cuts.hot * 100,
                                 table->cuts.min_known);
@@ -664,7 +671,8 @@ build_criteria (MqlwReport *self)
       for (guint i = 0; i < MQLW_N_GRADES; i++)
         multiplied |= g->multiplier[i] != 1.0;
       add_block (self, BLOCK_SUBHEADING, _("Grades"));
-      add_paragraph (self, _("Grade A: %s fit points or more; B: %s or more; C: %s or more; D: below %s.%s"),
+      add_paragraph (self, g_dngettext (GETTEXT_PACKAGE, "Grade A: %s fit point or more; B: %s or more; C: %s or more; D: below %s.%s",
+                                                         "Grade A: %s fit points or more; B: %s or more; C: %s or more; D: below %s.%s", mqlw_format_plural_n (g->min_fit[0], 2)),
                      a, b, c, c, multiplied ? "" : _(" The grade does not change behaviour points."));
       if (multiplied)
         add_paragraph (self, _("Behaviour points are multiplied by %g for grade A, %g for B, %g for C and %g for D."),
@@ -688,21 +696,23 @@ build_paths (MqlwReport *self)
   if (paths->score)
     {
       g_autofree char *count = format_count (p->by_path[MQLW_PATH_INDEX_SCORE]);
-      add_item (list, _("Scored: a total of %s points or more (%s past leads)."), threshold, count);
+      add_item (list, g_dngettext (GETTEXT_PACKAGE, "Scored: a total of %s points or more (%s past lead).",
+                                                    "Scored: a total of %s points or more (%s past leads).", (gulong) p->by_path[MQLW_PATH_INDEX_SCORE]), threshold, count);
     }
   if (paths->grade_behaviour)
     {
       g_autofree char *min = format_number (paths->behaviour_min);
       g_autofree char *count = format_count (p->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR]);
-      add_item (list, _("Fit and engaged: grade %s or better and at least %s behaviour points (%s past leads)."),
+      add_item (list, g_dngettext (GETTEXT_PACKAGE, "Fit and engaged: grade %s or better and at least %s behaviour points (%s past lead).",
+                                                    "Fit and engaged: grade %s or better and at least %s behaviour points (%s past leads).", (gulong) p->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR]),
                 mqlw_grade_to_string (paths->grade_behaviour_min_grade), min, count);
     }
   if (paths->hand_raiser)
     {
       g_autofree char *acts = join_humanized (paths->hand_raiser_activities, _(" or "));
       g_autofree char *count = format_count (p->by_path[MQLW_PATH_INDEX_HAND_RAISER]);
-      add_item (list, _("Hand-raiser: %s, with grade %s or better — a competitor requesting a demo is not an MQL "
-                  "(%s past leads)."), acts, mqlw_grade_to_string (paths->hand_raiser_min_grade), count);
+      add_item (list, g_dngettext (GETTEXT_PACKAGE, "Hand-raiser: %s, with grade %s or better — a competitor requesting a demo is not an MQL (%s past lead).",
+                                                    "Hand-raiser: %s, with grade %s or better — a competitor requesting a demo is not an MQL (%s past leads).", (gulong) p->by_path[MQLW_PATH_INDEX_HAND_RAISER]), acts, mqlw_grade_to_string (paths->hand_raiser_min_grade), count);
     }
   if (list->items->len == 0)
     add_item (list, _("No path is switched on: no lead becomes an MQL."));
@@ -731,8 +741,8 @@ build_paths (MqlwReport *self)
   else
     {
       g_autofree char *count = format_count (p->disqualified);
-      add_paragraph (self, _("A disqualified lead is never an MQL, whatever its score. In the history, %s leads "
-                       "were disqualified."), count);
+      add_paragraph (self, g_dngettext (GETTEXT_PACKAGE, "A disqualified lead is never an MQL, whatever its score. In the history, %s lead was disqualified.",
+                                                         "A disqualified lead is never an MQL, whatever its score. In the history, %s leads were disqualified.", (gulong) p->disqualified), count);
     }
 }
 
@@ -764,12 +774,12 @@ build_threshold (MqlwReport *self)
       g_string_append_printf (rates, "%s%s %s", rates->len > 0 ? "; " : "", _(mqlw_stage_label (s)), text);
     }
   if (isnan (p->mql_per_month))
-    add_paragraph (self, _("At %s points, %s of %s scored past leads (%s) are MQLs; the period of the history is "
-                     "unknown, so there is no monthly figure. Among them: %s."), threshold, mql, leads, share,
+    add_paragraph (self, g_dngettext (GETTEXT_PACKAGE, "At %s points, %s of %s scored past lead (%s) are MQLs; the period of the history is unknown, so there is no monthly figure. Among them: %s.",
+                                                       "At %s points, %s of %s scored past leads (%s) are MQLs; the period of the history is unknown, so there is no monthly figure. Among them: %s.", (gulong) p->leads), threshold, mql, leads, share,
                    rates->len > 0 ? rates->str : _("no outcomes are known"));
   else
-    add_paragraph (self, _("At %s points, %s of %s past leads (%s) are MQLs: %.1f a month over %.0f months of history. "
-                     "Among them: %s."), threshold, mql, leads, share, p->mql_per_month, p->months,
+    add_paragraph (self, g_dngettext (GETTEXT_PACKAGE, "At %s points, %s of %s past lead (%s) are MQLs: %.1f a month over %.0f months of history. Among them: %s.",
+                                                       "At %s points, %s of %s past leads (%s) are MQLs: %.1f a month over %.0f months of history. Among them: %s.", (gulong) p->leads), threshold, mql, leads, share, p->mql_per_month, p->months,
                    rates->len > 0 ? rates->str : _("no outcomes are known"));
   if (p->stage[MQLW_STAGE_WON].present && p->wins_total > 0)
     {
@@ -777,13 +787,15 @@ build_threshold (MqlwReport *self)
       g_autofree char *total = format_count (p->wins_total);
       g_autofree char *missed = format_count (p->wins_missed);
       g_autofree char *wshare = format_percent (p->wins_captured_share);
-      add_paragraph (self, _("The line keeps %s of the %s won leads (%s); %s won leads scored below it."),
+      add_paragraph (self, g_dngettext (GETTEXT_PACKAGE, "The line keeps %s of the %s won lead (%s); %s won leads scored below it.",
+                                                         "The line keeps %s of the %s won leads (%s); %s won leads scored below it.", (gulong) p->wins_total),
                      captured, total, wshare, missed);
     }
   if (p->unscored.stage[MQLW_STAGE_WON].present && p->unscored.stage[MQLW_STAGE_WON].reached > 0)
     {
       g_autofree char *won = format_count (p->unscored.stage[MQLW_STAGE_WON].reached);
-      add_paragraph (self, _("%s more won leads have no score; they are not counted among the won leads above."), won);
+      add_paragraph (self, g_dngettext (GETTEXT_PACKAGE, "%s more won lead has no score; they are not counted among the won leads above.",
+                                                         "%s more won leads have no score; they are not counted among the won leads above.", (gulong) p->unscored.stage[MQLW_STAGE_WON].reached), won);
     }
   if (p->stage[MQLW_STAGE_SQL].present && p->stage[MQLW_STAGE_SQL].known > 0)
     {
