@@ -59,7 +59,7 @@ format_time (GDateTime *time)
 {
   g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
 
-  return local != NULL ? g_date_time_format (local, "%e %b %Y, %H:%M") : g_strdup ("");
+  return local != NULL ? g_date_time_format (local, "%-e %b %Y, %H:%M") : g_strdup ("");
 }
 
 static void
@@ -173,7 +173,7 @@ fill_versions (MqlwProjectView *self,
           g_autofree char *who = describe_approvers (v->signoff);
           char day[64];
 
-          g_date_strftime (day, sizeof day, "%e %B %Y", &v->signoff->signed_on);
+          g_date_strftime (day, sizeof day, "%-e %B %Y", &v->signoff->signed_on);
           subtitle = g_strdup_printf (_("Signed off on %s by %s · saved %s%s%s"), g_strstrip (day), who, g_strstrip (when),
                                       v->author[0] != '\0' ? _(" by ") : "", v->author);
           badge = gtk_label_new (_("Signed"));

@@ -313,7 +313,7 @@ show_date (GtkMenuButton *button,
   char text[64];
 
   get_calendar_date (calendar, &date);
-  g_date_strftime (text, sizeof text, "%e %B %Y", &date);
+  g_date_strftime (text, sizeof text, "%-e %B %Y", &date);
   gtk_menu_button_set_label (button, g_strstrip (text));
 }
 
@@ -457,7 +457,7 @@ show_signed (MqlwSignoffDialog *self)
   g_autofree char *title = NULL;
   char signed_on[64];
 
-  g_date_strftime (signed_on, sizeof signed_on, "%e %B %Y", &self->signoff->signed_on);
+  g_date_strftime (signed_on, sizeof signed_on, "%-e %B %Y", &self->signoff->signed_on);
   title = g_strdup_printf (_("Signed on %s"), g_strstrip (signed_on));
   adw_preferences_group_set_title (self->signed_group, title);
   gtk_label_set_text (self->digest_label, self->signoff->digest);

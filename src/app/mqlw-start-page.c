@@ -65,7 +65,7 @@ create_recovery_row (const MqlwRecovery *r)
   g_autofree char *name = r->project_path != NULL ? g_path_get_basename (r->project_path) :
                           r->title != NULL ? g_strdup_printf (_("%s (not saved as a project)"), r->title) :
                           g_strdup (_("Untitled project"));
-  g_autofree char *when = g_date_time_format (r->saved, "%e %b %Y, %H:%M");
+  g_autofree char *when = g_date_time_format (r->saved, "%-e %b %Y, %H:%M");
   g_autofree char *subtitle = g_strdup_printf (_("Unsaved changes kept at %s"), g_strstrip (when));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *recover = gtk_button_new_with_mnemonic (_("_Recover"));

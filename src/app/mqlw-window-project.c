@@ -329,7 +329,7 @@ describe_signoff (const MqlwSignoff *signoff)
         g_string_append (who, ", ");
       g_string_append (who, a->name);
     }
-  g_date_strftime (day, sizeof day, "%e %B %Y", &signoff->signed_on);
+  g_date_strftime (day, sizeof day, "%-e %B %Y", &signoff->signed_on);
   /* Translators: "23 November 2026 by Ana Ruiz, Ben Okafor" */
   return g_strdup_printf (_("%s by %s"), g_strstrip (day), who->str);
 }
