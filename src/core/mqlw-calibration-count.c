@@ -924,8 +924,6 @@ mqlw_calibration_finish (MqlwCalibration *self,
                          guint64          path_gb,
                          guint64          path_hr)
 {
-  Tally groups[N_GROUPS] = { { 0, }, };
-
   /* Suffix sums: row b counts the leads with key ≥ key of bin b. */
   for (guint b = self->n_bins; b-- > 0;)
     {
@@ -934,6 +932,17 @@ mqlw_calibration_finish (MqlwCalibration *self,
       for (guint j = 0; j < self->stride; j++)
         row[j] += next[j];
     }
+  mqlw_calibration_finish_totals (self, unscored, path_gb, path_hr);
+}
+
+/* The totals, once the suffix rows are summed. */
+void
+mqlw_calibration_finish_totals (MqlwCalibration *self,
+                                const Tally      unscored[N_GROUPS],
+                                guint64          path_gb,
+                                guint64          path_hr)
+{
+  Tally groups[N_GROUPS] = { { 0, }, };
 
   for (guint g = 0; g < N_GROUPS; g++)
     compute_group_total (self, g, &groups[g]);

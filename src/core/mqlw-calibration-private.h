@@ -187,6 +187,12 @@ void     mqlw_calibration_finish (MqlwCalibration *self,
                                   guint64          path_gb,
                                   guint64          path_hr);
 
+/* The same when the suffix rows are summed already (mqlw-histogram.c). */
+void     mqlw_calibration_finish_totals (MqlwCalibration *self,
+                                         const Tally      unscored[N_GROUPS],
+                                         guint64          path_gb,
+                                         guint64          path_hr);
+
 /* Calendar months touched by the created dates @lo..@hi (their range over
  * the @n dates of @created); NAN without a created date (see the constructor). */
 double   mqlw_calibration_compute_months (const gint32 *created,

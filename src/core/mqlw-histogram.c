@@ -576,8 +576,12 @@ make_calibration (MqlwHistogram *self,
     }
   else
     {
-      gsize range = last - first + 1;
+      const gsize range = last - first + 1;
+      const guint stride = cal->stride;
+      gsize n_bins = 0;
 
+      for (gsize r = first; r <= last; r++)
+        n_bins += self->occupied[r] != 0;
       cal->key_min = self->key_lo + (gint64) (first - 1);
       cal->key_max = self->key_lo + (gint64) (last - 1);
       /* + 0.0 turns −0 into 0, as mqlw_calibration_new () does. */
@@ -585,24 +589,32 @@ make_calibration (MqlwHistogram *self,
       cal->score_max = mqlw_calibration_key_score (cal->key_max) + 0.0;
       cal->keys = g_new (gint64, range + 1);
       cal->bin_at = g_new (guint32, range);
-      cal->suffix = g_new (guint64, (range + 1) * cal->stride);
-      for (gsize r = first; r <= last; r++)
+      cal->suffix = g_new (guint64, (n_bins + 1) * stride);
+      memset (cal->suffix + n_bins * stride, 0, stride * sizeof (guint64));
+      /* One pass from the top: each occupied row plus the suffix above it. */
+      b = n_bins;
+      for (gsize r = last + 1; r-- > first;)
         {
+          if (self->occupied[r] != 0)
+            {
+              guint64 *restrict to;
+              const guint64 *restrict from = self->rows + r * stride;
+
+              b--;
+              to = cal->suffix + b * stride;
+              for (guint j = 0; j < stride; j++)
+                to[j] = from[j] + to[j + stride];
+              cal->keys[b] = self->key_lo + (gint64) (r - 1);
+              cal->n_finite += self->occupied[r];
+            }
           cal->bin_at[r - first] = b;
-          if (self->occupied[r] == 0)
-            continue;
-          memcpy (cal->suffix + b * cal->stride, self->rows + r * self->stride,
-                  cal->stride * sizeof (guint64));
-          cal->keys[b] = self->key_lo + (gint64) (r - 1);
-          cal->n_finite += self->occupied[r];
-          b++;
         }
-      memset (cal->suffix + b * cal->stride, 0, cal->stride * sizeof (guint64));
+      b = n_bins;
     }
   cal->n_bins = b;
 
   get_unscored (self, unscored);
-  mqlw_calibration_finish (cal, unscored, self->path_gb, self->path_hr);
+  mqlw_calibration_finish_totals (cal, unscored, self->path_gb, self->path_hr);
   return cal;
 }
 
