@@ -84,11 +84,10 @@ compare_two (MqlwDataset *dataset)
   return c;
 }
 
+/* The figures of the comment at the top. */
 static void
-test_figures (void)
+check_figures (const MqlwScenarioComparison *c)
 {
-  g_autoptr(MqlwDataset) dataset = load_leads ();
-  g_autoptr(MqlwScenarioComparison) c = compare_two (dataset);
   const MqlwScenarioFigures *m = &c->scenarios[0], *s = &c->scenarios[1];
 
   g_assert_cmpuint (c->n_scenarios, ==, 2);
@@ -120,6 +119,72 @@ test_figures (void)
   assert_rate (&s->in_first.stage[MQLW_STAGE_SQL], 3, 1);
   g_assert_cmpuint (s->out_first.leads, ==, 4);
   assert_rate (&s->out_first.stage[MQLW_STAGE_SQL], 3, 3);
+}
+
+static void
+test_figures (void)
+{
+  g_autoptr(MqlwDataset) dataset = load_leads ();
+  g_autoptr(MqlwScenarioComparison) c = compare_two (dataset);
+
+  check_figures (c);
+}
+
+static void
+on_compared (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Starts the comparison of compare_two () on a worker, changes the models
+ * it was given at once, and waits: the figures are still those of the
+ * models as they were. */
+static MqlwScenarioComparison *
+compare_two_async (MqlwDataset   *dataset,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(MqlwModel) today = load_model ("today");
+  g_autoptr(MqlwModel) marketing = load_model ("marketing");
+  g_autoptr(MqlwModel) sales = load_model ("sales");
+  char *names[] = { g_strdup ("Marketing"), g_strdup ("Sales") };
+  MqlwModel *models[] = { marketing, sales };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  mqlw_scenario_compare_async (dataset, today, "Today", (const char *const *) names, models, 2, NAN,
+                               cancellable, on_compared, &result);
+  today->threshold = 1000;
+  marketing->threshold = 1000;
+  sales->threshold = -1000;
+  g_free (names[0]);
+  g_free (names[1]);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return mqlw_scenario_compare_finish (result, error);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(MqlwDataset) dataset = load_leads ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwScenarioComparison) c = compare_two_async (dataset, NULL, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(MqlwScenarioComparison) cancelled = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->scenarios[1].name, ==, "Sales");
+  check_figures (c);
+
+  g_cancellable_cancel (cancellable);
+  cancelled = compare_two_async (dataset, cancellable, &error);
+  g_assert_null (cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 static const MqlwScenarioRow *
@@ -249,6 +314,7 @@ main (int    argc,
   setlocale (LC_NUMERIC, "C");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/scenario-compare/figures", test_figures);
+  g_test_add_func ("/scenario-compare/async", test_async);
   g_test_add_func ("/scenario-compare/table", test_table);
   g_test_add_func ("/scenario-compare/months-and-headline", test_months_and_headline);
   g_test_add_func ("/scenario-compare/misfit", test_misfit);

@@ -17,6 +17,8 @@
  * neither derives a figure. */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "mqlw-calibration.h"
 #include "mqlw-change.h"
 #include "mqlw-dataset.h"
@@ -61,6 +63,22 @@ MqlwScenarioComparison *mqlw_scenario_compare      (MqlwDataset        *dataset,
                                                     double              months,
                                                     GError            **error);
 void                    mqlw_scenario_comparison_free (MqlwScenarioComparison *self);
+
+/* The same on a worker thread (mqlw-scenario-compare-async.c), for the
+ * window: the models and names are copied, so the caller may change them
+ * meanwhile. A cancelled comparison fails with G_IO_ERROR_CANCELLED. */
+void                    mqlw_scenario_compare_async  (MqlwDataset        *dataset,
+                                                      MqlwModel          *reference,
+                                                      const char         *reference_name,
+                                                      const char *const  *names,
+                                                      MqlwModel *const   *models,
+                                                      guint               n_models,
+                                                      double              months,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
+MqlwScenarioComparison *mqlw_scenario_compare_finish (GAsyncResult       *result,
+                                                      GError            **error);
 
 /* One scenario's figures from a calibration of its scores (the scenario
  * list's headline figures). */
