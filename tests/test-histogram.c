@@ -342,6 +342,74 @@ test_random_edits_points (void)
   check_random_edits ("seed000-points.json", 2000, 1000, 23);
 }
 
+/* At the size the what-if runs at: a million leads, a few dozen edits
+ * (a smaller history under the sanitizers, which are slow). */
+static void
+test_random_edits_million (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  check_random_edits ("seed002-two-paths.json", 100000, 40, 31);
+#else
+  check_random_edits ("seed002-two-paths.json", 1000000, 40, 31);
+#endif
+}
+
+/* Five leads by hand: scores 10, 20, 20, 30 and one unscored; SQL yes, no,
+ * yes, unknown, yes.
+ *   At threshold 20: leads 2–4 → 3 MQLs, SQL known 2 (no, yes), 1 reached;
+ *   the bins are 10, 20, 30 (3), the scored leads 4, the unscored 1.
+ * Lead 1 then goes from 10 to 25 (one lead moved):
+ *   at 20: leads 1–4 → 4 MQLs, SQL known 3, reached 2;
+ *   at 25: leads 1 and 4 → 2 MQLs, SQL known 1 (lead 1, yes), reached 1;
+ *   the bins are 20, 25, 30, the lowest score 20. */
+static void
+test_hand_worked (void)
+{
+  static gint8 sql[5] = { MQLW_OUTCOME_YES, MQLW_OUTCOME_NO, MQLW_OUTCOME_YES, MQLW_OUTCOME_UNKNOWN,
+                          MQLW_OUTCOME_YES };
+  double total[5] = { 10, 20, 20, 30, NAN };
+  guint8 fixed_paths[5] = { 0, };
+  guint16 disqualified[5] = { 0, };
+  MqlwScores scores = { 5, total, NULL, NULL, NULL, fixed_paths, disqualified };
+  MqlwOutcomes outcomes = { 5, { NULL, }, NULL, NULL };
+  g_autoptr(MqlwHistogram) histogram = NULL;
+  g_autoptr(MqlwCalibration) first = NULL;
+  g_autoptr(MqlwCalibration) second = NULL;
+  MqlwPreview preview;
+  double lo, hi;
+
+  outcomes.stage[MQLW_STAGE_SQL] = sql;
+  histogram = mqlw_histogram_new (&outcomes);
+  first = mqlw_histogram_calibrate (histogram, &scores, TRUE);
+  g_assert_false (mqlw_calibration_is_sorted_for_testing (first));
+  g_assert_cmpuint (first->n_bins, ==, 3);
+  g_assert_cmpuint (first->n_finite, ==, 4);
+  g_assert_cmpuint (first->unscored.count, ==, 1);
+  mqlw_calibration_preview (first, 20, NAN, &preview);
+  g_assert_cmpuint (preview.mql, ==, 3);
+  g_assert_cmpuint (preview.stage[MQLW_STAGE_SQL].known, ==, 2);
+  g_assert_cmpuint (preview.stage[MQLW_STAGE_SQL].reached, ==, 1);
+
+  total[0] = 25;
+  second = mqlw_histogram_calibrate (histogram, &scores, TRUE);
+  g_assert_cmpuint (mqlw_histogram_get_moved_for_testing (histogram), ==, 1);
+  g_assert_cmpuint (second->n_bins, ==, 3);
+  mqlw_calibration_score_range (second, &lo, &hi);
+  g_assert_cmpfloat (lo, ==, 20);
+  g_assert_cmpfloat (hi, ==, 30);
+  mqlw_calibration_preview (second, 20, NAN, &preview);
+  g_assert_cmpuint (preview.mql, ==, 4);
+  g_assert_cmpuint (preview.stage[MQLW_STAGE_SQL].known, ==, 3);
+  g_assert_cmpuint (preview.stage[MQLW_STAGE_SQL].reached, ==, 2);
+  mqlw_calibration_preview (second, 25, NAN, &preview);
+  g_assert_cmpuint (preview.mql, ==, 2);
+  g_assert_cmpuint (preview.stage[MQLW_STAGE_SQL].known, ==, 1);
+  g_assert_cmpuint (preview.stage[MQLW_STAGE_SQL].reached, ==, 1);
+  /* The first calibration is its own: still the figures of the first scores. */
+  mqlw_calibration_preview (first, 20, NAN, &preview);
+  g_assert_cmpuint (preview.mql, ==, 3);
+}
+
 /* A weight change moves exactly the leads whose score changed: counted here
  * from the scores before and after, independently of the histogram. */
 static void
@@ -442,5 +510,7 @@ main (int    argc,
   g_test_add_func ("/histogram/random-edits/two-paths", test_random_edits_two_paths);
   g_test_add_func ("/histogram/random-edits/points", test_random_edits_points);
   g_test_add_func ("/histogram/fallbacks", test_fallbacks);
+  g_test_add_func ("/histogram/hand-worked", test_hand_worked);
+  g_test_add_func ("/histogram/random-edits/million", test_random_edits_million);
   return g_test_run ();
 }
