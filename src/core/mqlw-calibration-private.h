@@ -45,7 +45,8 @@ struct _MqlwCalibration {
   gint64    key_max;
   gint64   *keys;                   /* key of each bin, ascending */
   guint32  *bin_at;                 /* key − key_min → first bin with key ≥ it;
-                                       NULL in the sorted fallback */
+                                       NULL in the sorted fallback and from
+                                       mqlw-histogram.c: lookups search keys */
   guint64  *suffix;                 /* (n_bins + 1) × stride; the last row is zero */
   guint64   n_finite;               /* leads in the bins */
 

@@ -58,6 +58,7 @@ struct _MqlwHistogram {
   gsize      n_keys;                 /* rows 1 … n_keys */
   guint64   *rows;                   /* (1 + n_keys) × stride */
   guint32   *occupied;               /* per row: its leads, all groups */
+  guint64   *nonempty;               /* bit r: occupied[r] != 0 (row 0's bit unused) */
   guint32   *row_of;                 /* per lead: its row */
   guint8    *state_of;               /* per lead: STATE_* */
   guint64    path_gb;                /* scored leads of group F on each fixed path */
@@ -137,6 +138,7 @@ drop_counts (MqlwHistogram *self)
   self->generation = 0;
   g_clear_pointer (&self->rows, g_free);
   g_clear_pointer (&self->occupied, g_free);
+  g_clear_pointer (&self->nonempty, g_free);
   g_clear_pointer (&self->row_of, g_free);
   g_clear_pointer (&self->state_of, g_free);
 }
@@ -182,6 +184,7 @@ count_lead (MqlwHistogram *self,
   for (guint j = 0; j < self->group; j++)
     r[j] += w[j];
   self->occupied[row]++;
+  self->nonempty[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
   if (row != 0)
     {
       self->path_gb += (state & STATE_GB) != 0;
@@ -247,6 +250,7 @@ count_all (MqlwHistogram    *self,
   self->n_keys = range + 2 * room;
   self->rows = g_new0 (guint64, (1 + self->n_keys) * self->stride);
   self->occupied = g_new0 (guint32, 1 + self->n_keys);
+  self->nonempty = g_new0 (guint64, self->n_keys / 64 + 1);
   self->row_of = g_new (guint32, MAX (self->n, 1));
   self->state_of = g_new (guint8, MAX (self->n, 1));
   self->path_gb = self->path_hr = 0;
@@ -358,7 +362,9 @@ move_lead (MqlwHistogram *self,
         to[j] += w[j];
       }
     self->occupied[old_row]--;
+    self->nonempty[old_row / 64] &= ~((guint64) (self->occupied[old_row] == 0) << (old_row % 64));
     self->occupied[row]++;
+    self->nonempty[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
     /* Fixed paths count only scored leads (row ≠ 0). */
     self->path_gb += (guint64) ((row != 0) & ((state & STATE_GB) != 0)) -
                      (guint64) ((old_row != 0) & ((old_state & STATE_GB) != 0));
@@ -541,14 +547,20 @@ get_unscored (MqlwHistogram *self,
     }
 }
 
-/* A calibration from the counts: the occupied rows become the bins. */
+/* A calibration from the counts: the occupied rows become the bins. Only
+ * they are visited (through the bitmap), so a step costs its moved leads,
+ * the occupied keys and a bit per key of the range; the key → bin table is
+ * left out (NULL: lookups search the sorted keys), as it would cost a word
+ * per key of the range at every step. */
 static MqlwCalibration *
 make_calibration (MqlwHistogram *self,
                   gboolean       score_path)
 {
   MqlwCalibration *cal = g_new0 (MqlwCalibration, 1);
   Tally unscored[N_GROUPS];
-  gsize first = 0, last = 0, b = 0;
+  const gsize n_words = self->n_keys / 64 + 1;
+  const guint stride = self->stride;
+  gsize first_word = n_words, last_word = 0, n_bins = 0, b;
 
   cal->n = self->n;
   cal->score_path = score_path != FALSE;
@@ -558,60 +570,56 @@ make_calibration (MqlwHistogram *self,
   memcpy (cal->present, self->present, sizeof cal->present);
   memcpy (cal->packed, self->packed, sizeof cal->packed);
   cal->group = self->group;
-  cal->stride = self->stride;
+  cal->stride = stride;
 
-  for (gsize r = 1; r <= self->n_keys && first == 0; r++)
-    first = self->occupied[r] != 0 ? r : 0;
-  for (gsize r = self->n_keys; r >= first && first != 0 && last == 0; r--)
-    last = self->occupied[r] != 0 ? r : 0;
+  /* Row 0 (the unscored leads) is no bin. */
+  self->nonempty[0] &= ~G_GUINT64_CONSTANT (1);
+  for (gsize w = 0; w < n_words; w++)
+    if (self->nonempty[w] != 0)
+      {
+        first_word = MIN (first_word, w);
+        last_word = w;
+        n_bins += (gsize) __builtin_popcountll (self->nonempty[w]);
+      }
 
-  if (first == 0)
+  cal->suffix = g_new (guint64, (n_bins + 1) * stride);
+  memset (cal->suffix + n_bins * stride, 0, stride * sizeof (guint64));
+  cal->keys = g_new (gint64, n_bins + 1);
+  cal->bin_at = NULL;
+  if (n_bins == 0)
     {
       cal->key_min = 0;
       cal->key_max = -1;
       cal->score_min = cal->score_max = NAN;
-      cal->keys = g_new (gint64, 1);
-      cal->bin_at = g_new (guint32, 1);
-      cal->suffix = g_new0 (guint64, cal->stride);
     }
   else
     {
-      const gsize range = last - first + 1;
-      const guint stride = cal->stride;
-      gsize n_bins = 0;
+      /* One pass from the top: each occupied row plus the suffix above it. */
+      b = n_bins;
+      for (gsize w = last_word + 1; w-- > first_word;)
+        for (guint64 word = self->nonempty[w]; word != 0;)
+          {
+            const guint bit = 63 - (guint) __builtin_clzll (word);
+            const gsize r = w * 64 + bit;
+            const guint64 *restrict from = self->rows + r * stride;
+            guint64 *restrict to;
 
-      for (gsize r = first; r <= last; r++)
-        n_bins += self->occupied[r] != 0;
-      cal->key_min = self->key_lo + (gint64) (first - 1);
-      cal->key_max = self->key_lo + (gint64) (last - 1);
+            word &= ~(G_GUINT64_CONSTANT (1) << bit);
+            b--;
+            to = cal->suffix + b * stride;
+            for (guint j = 0; j < stride; j++)
+              to[j] = from[j] + to[j + stride];
+            cal->keys[b] = self->key_lo + (gint64) (r - 1);
+            cal->n_finite += self->occupied[r];
+          }
+      g_assert (b == 0);
+      cal->key_min = cal->keys[0];
+      cal->key_max = cal->keys[n_bins - 1];
       /* + 0.0 turns −0 into 0, as mqlw_calibration_new () does. */
       cal->score_min = mqlw_calibration_key_score (cal->key_min) + 0.0;
       cal->score_max = mqlw_calibration_key_score (cal->key_max) + 0.0;
-      cal->keys = g_new (gint64, range + 1);
-      cal->bin_at = g_new (guint32, range);
-      cal->suffix = g_new (guint64, (n_bins + 1) * stride);
-      memset (cal->suffix + n_bins * stride, 0, stride * sizeof (guint64));
-      /* One pass from the top: each occupied row plus the suffix above it. */
-      b = n_bins;
-      for (gsize r = last + 1; r-- > first;)
-        {
-          if (self->occupied[r] != 0)
-            {
-              guint64 *restrict to;
-              const guint64 *restrict from = self->rows + r * stride;
-
-              b--;
-              to = cal->suffix + b * stride;
-              for (guint j = 0; j < stride; j++)
-                to[j] = from[j] + to[j + stride];
-              cal->keys[b] = self->key_lo + (gint64) (r - 1);
-              cal->n_finite += self->occupied[r];
-            }
-          cal->bin_at[r - first] = b;
-        }
-      b = n_bins;
     }
-  cal->n_bins = b;
+  cal->n_bins = n_bins;
 
   get_unscored (self, unscored);
   mqlw_calibration_finish_totals (cal, unscored, self->path_gb, self->path_hr);
