@@ -23,7 +23,10 @@
  * a step computes both again, streaming over the scores, and moves only the
  * leads where one differs: subtract the profile's words from the old place,
  * add them at the new. The months of the period come from the created dates,
- * which never change: computed once.
+ * which never change: computed once. A bitmap marks the occupied rows, so
+ * handing out a calibration visits only them (a few thousand keys against
+ * tens of thousands in the range): a step costs its moved leads, the
+ * occupied keys and a bit per key of the range.
  *
  * A key outside the range, or the first call, counts every lead anew into a
  * range sized from the scores. A range too wide for dense rows, or a total
