@@ -242,6 +242,7 @@ run_whatif (const char *path,
   MqlwPreview preview;
   double min_score, max_score, t_column, t_whatif, t_whatif_p95, t_move;
   guint64 mql_sum = 0;
+  long peak_import, peak_scorer, peak_steps;   /* KiB: what holds the peak */
 
   dataset = mqlw_import_file (path, NULL, NULL, NULL, NULL, &error);
   if (dataset == NULL)
@@ -249,6 +250,7 @@ run_whatif (const char *path,
       g_printerr ("mqlw-bench: %s\n", error->message);
       return 1;
     }
+  peak_import = peak_rss_kib ();
   model = mqlw_model_load (model_path, &error);
   if (model == NULL)
     {
@@ -268,6 +270,7 @@ run_whatif (const char *path,
    * moves only the leads whose score changed. */
   histogram = mqlw_histogram_new (&dataset->outcomes);
   mqlw_calibration_free (mqlw_histogram_calibrate (histogram, scores, mqlw_scorer_get_model (scorer)->paths.score));
+  peak_scorer = peak_rss_kib ();
 
   /* Reference: one pass summing a float column of n leads. */
   for (guint i = 0; i < WHATIF_ITERATIONS; i++)
@@ -323,6 +326,7 @@ run_whatif (const char *path,
       cpu[i] = cpu_seconds () - cpu_start;
       mql_sum += preview.mql;
     }
+  peak_steps = peak_rss_kib ();
   t_whatif = median_of (times, WHATIF_ITERATIONS);
   t_whatif_p95 = p95_of (times, WHATIF_ITERATIONS);
 
@@ -359,6 +363,10 @@ run_whatif (const char *path,
   printf ("whatif_cpu_ms=%.4f\n", median_of (cpu, WHATIF_ITERATIONS) * 1e3);
   printf ("whatif_moved_leads=%.0f\n", median_of (moved, WHATIF_ITERATIONS));
   printf ("threshold_move_us=%.4f\n", t_move * 1e6);
+  /* Peak RSS so far after the import, after scorer and histogram, after the steps. */
+  printf ("whatif_peak_import_mib=%.1f\n", peak_import / 1024.0);
+  printf ("whatif_peak_scorer_mib=%.1f\n", peak_scorer / 1024.0);
+  printf ("whatif_peak_steps_mib=%.1f\n", peak_steps / 1024.0);
   printf ("checksum=%" G_GUINT64_FORMAT " %g\n", mql_sum, (double) sink);
   return 0;
 }
