@@ -336,6 +336,27 @@ compute_states (const guint8  *restrict fixed_paths,
     }
 }
 
+/* @from − @w and @to + @w over the @group words of a group: straight-line
+ * code for each width (1 + the stages present: 1 … 5) rather than a loop the
+ * compiler must guard for any length and overlap (@from may be @to). */
+static inline void
+shift_words (guint64       *from,
+             guint64       *to,
+             const guint64 *w,
+             guint          group)
+{
+#define SHIFT(k) do { from[k] -= w[k]; to[k] += w[k]; } while (0)
+  switch (group)
+    {
+    case 5: SHIFT (4); G_GNUC_FALLTHROUGH;
+    case 4: SHIFT (3); G_GNUC_FALLTHROUGH;
+    case 3: SHIFT (2); G_GNUC_FALLTHROUGH;
+    case 2: SHIFT (1); G_GNUC_FALLTHROUGH;
+    default: SHIFT (0);
+    }
+#undef SHIFT
+}
+
 /* Moves lead @i to @row (0: to be found from @total) in @state: 1 when
  * it moved, 0 when it stays, −1 when its row is outside the range. */
 static inline int
@@ -359,11 +380,7 @@ move_lead (MqlwHistogram *self,
     guint64 *from = self->rows + (gsize) old_row * self->stride + (old_state & STATE_GROUP) * self->group;
     guint64 *to = self->rows + (gsize) row * self->stride + (state & STATE_GROUP) * self->group;
 
-    for (guint j = 0; j < self->group; j++)
-      {
-        from[j] -= w[j];
-        to[j] += w[j];
-      }
+    shift_words (from, to, w, self->group);
     self->occupied[old_row]--;
     self->nonempty[old_row / 64] &= ~((guint64) (self->occupied[old_row] == 0) << (old_row % 64));
     self->occupied[row]++;
