@@ -55,6 +55,19 @@ peak_rss_kib (void)
   return usage.ru_maxrss;   /* KiB on Linux */
 }
 
+/* Resident now (VmRSS), in KiB; −1 without /proc. */
+static long
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+  return strtol (line + strlen ("VmRSS:"), NULL, 10);
+}
+
 static int
 compare_doubles (const void *a,
                  const void *b)
@@ -243,6 +256,7 @@ run_whatif (const char *path,
   double min_score, max_score, t_column, t_whatif, t_whatif_p95, t_move;
   guint64 mql_sum = 0;
   long peak_import, peak_scorer, peak_steps;   /* KiB: what holds the peak */
+  long rss_import, rss_scorer, rss_histogram;
 
   dataset = mqlw_import_file (path, NULL, NULL, NULL, NULL, &error);
   if (dataset == NULL)
@@ -251,6 +265,7 @@ run_whatif (const char *path,
       return 1;
     }
   peak_import = peak_rss_kib ();
+  rss_import = rss_kib ();
   model = mqlw_model_load (model_path, &error);
   if (model == NULL)
     {
@@ -263,6 +278,7 @@ run_whatif (const char *path,
       g_printerr ("mqlw-bench: %s\n", error->message);
       return 1;
     }
+  rss_scorer = rss_kib ();
   spec = mqlw_bucket_spec_parse ("width:10", &error);
   g_assert_no_error (error);
   scores = mqlw_scorer_get_scores (scorer);
@@ -271,6 +287,7 @@ run_whatif (const char *path,
   histogram = mqlw_histogram_new (&dataset->outcomes);
   mqlw_calibration_free (mqlw_histogram_calibrate (histogram, scores, mqlw_scorer_get_model (scorer)->paths.score));
   peak_scorer = peak_rss_kib ();
+  rss_histogram = rss_kib ();
 
   /* Reference: one pass summing a float column of n leads. */
   for (guint i = 0; i < WHATIF_ITERATIONS; i++)
@@ -367,6 +384,8 @@ run_whatif (const char *path,
   printf ("whatif_peak_import_mib=%.1f\n", peak_import / 1024.0);
   printf ("whatif_peak_scorer_mib=%.1f\n", peak_scorer / 1024.0);
   printf ("whatif_peak_steps_mib=%.1f\n", peak_steps / 1024.0);
+  printf ("whatif_rss_import_mib=%.1f\nwhatif_rss_scorer_mib=%.1f\nwhatif_rss_histogram_mib=%.1f\n",
+          rss_import / 1024.0, rss_scorer / 1024.0, rss_histogram / 1024.0);
   printf ("checksum=%" G_GUINT64_FORMAT " %g\n", mql_sum, (double) sink);
   return 0;
 }
