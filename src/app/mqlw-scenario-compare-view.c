@@ -234,7 +234,10 @@ job_finish (Job                          *job,
   c->busy = FALSE;
   g_clear_object (&c->cancellable);
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_message (c, error->message, "dialog-warning-symbolic");
+    {
+      show_message (c, _("Could Not Compare These Scenarios"), "dialog-warning-symbolic");
+      adw_status_page_set_description (ADW_STATUS_PAGE (gtk_widget_get_first_child (c->table_box)), error->message);
+    }
   else if (comparison != NULL)
     show_table (c, comparison);
 }

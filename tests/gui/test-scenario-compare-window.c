@@ -323,7 +323,8 @@ test_compare_error (void)
   g_assert_null (mqlw_scenario_compare_view_get_text (dialog, "mql", 0, "value"));
   collect_widgets (dialog, ADW_TYPE_STATUS_PAGE, pages);
   g_assert_cmpuint (pages->len, ==, 1);
-  title = adw_status_page_get_title (pages->pdata[0]);
+  g_assert_cmpstr (adw_status_page_get_title (pages->pdata[0]), ==, "Could Not Compare These Scenarios");
+  title = adw_status_page_get_description (pages->pdata[0]);
   g_test_message ("%s", title);
   g_assert_true (g_str_has_prefix (title, "The scenario “Broken” does not fit the data: "));
   g_assert_nonnull (strstr (title, "score_gone"));
