@@ -125,6 +125,33 @@ test_bucket_table (void)
 
 /* ---- the preview in the room -------------------------------------------- */
 
+/* The panel's heading, "At This Threshold". */
+static GtkWidget *
+find_heading (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), "At This Threshold") == 0)
+        return child;
+      if ((found = find_heading (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static int
+heading_height (MqlwPreviewPanel *panel)
+{
+  GtkWidget *heading = find_heading (GTK_WIDGET (panel));
+  int natural = 0;
+
+  g_assert_nonnull (heading);
+  gtk_widget_measure (heading, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
 static void
 test_preview_room (void)
 {
@@ -135,8 +162,13 @@ test_preview_room (void)
   g_assert_null (mqlw_preview_panel_get_change (panel, "mql", NULL));
   g_assert_null (mqlw_preview_panel_get_change (panel, "mql-per-month", NULL));
 
+  int plain_heading = heading_height (panel);
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
   resize (1920, 1080);
+  /* The heading grows with the figures it heads (1.4 × in the roomy room). */
+  g_test_message ("heading %d px, roomy %d px", plain_heading, heading_height (panel));
+  g_assert_cmpint (heading_height (panel) * 10, >=, plain_heading * 13);
   /* The projector's height: larger figures fill the column. */
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (panel), "roomy"));
   gui_test_save_screenshot (GTK_WIDGET (window), "room-workshop-1920x1080.png");
