@@ -178,6 +178,21 @@ test_preview_room (void)
   resize (1280, 720);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (panel), "roomy"));
   gui_test_save_screenshot (GTK_WIDGET (window), "room-workshop-1280x720.png");
+  /* The sweep's plot keeps a usable height in the room's smallest size: the
+   * page scrolls instead (it was about 100 px under a legend of 40 px). */
+  {
+    g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+
+    mqlw_window_set_view (window, "sweep");
+    gui_test_settle (400);
+    collect_widgets (mqlw_window_get_child (window, "sweep"), GTK_TYPE_DRAWING_AREA, areas);
+    g_assert_cmpuint (areas->len, ==, 1);
+    g_test_message ("sweep plot %d px high", gtk_widget_get_height (areas->pdata[0]));
+    g_assert_cmpint (gtk_widget_get_height (areas->pdata[0]), >=, 400);
+    gui_test_save_screenshot (GTK_WIDGET (window), "room-workshop-sweep-1280x720.png");
+    mqlw_window_set_view (window, "chart");
+    gui_test_settle (200);
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
   resize (1366, 768);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (panel), "roomy"));
