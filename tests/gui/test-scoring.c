@@ -141,6 +141,14 @@ small_buckets (MqlwWindow     *window,
     { "31", "Marginal" }, { "15", "Too few leads" }, { "7", "Too few leads" }, { "7", "—" },
   };
   g_autoptr(GPtrArray) too_few = g_ptr_array_new ();
+  g_autoptr(GSettings) settings = mqlw_window_dup_settings ();
+  g_autofree char *preferred = g_settings_get_string (settings, "default-bucket-scheme");
+  g_autofree char *label = mqlw_bucket_view_dup_scheme_label (buckets);
+
+  /* Nothing chosen: the settings' default and the window agree on "auto". */
+  g_assert_cmpstr (preferred, ==, "auto");
+  g_assert_true (mqlw_workbench_get_bucket_auto (mqlw_window_get_workbench (window)));
+  g_assert_cmpstr (label, ==, "Automatic");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-buckets", "s", "edges:0,62,80");
   gui_test_wait_until (gui_test_is_idle, window, "the buckets 0, 62, 80");
