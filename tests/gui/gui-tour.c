@@ -35,7 +35,8 @@ shoot (const char *what,
                                            dark ? "dark" : "light", workshop ? "-workshop" : "");
   GdkTexture *texture;
 
-  gui_test_settle (250);
+  /* The chart is drawn on a worker: time for its image in the new style. */
+  gui_test_settle (g_str_equal (what, "chart") ? 1500 : 300);
   gui_test_drain ();
   texture = gui_test_render_texture (GTK_WIDGET (window));
   gdk_texture_save_to_png (texture, name);
