@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <adwaita.h>
 
 #include "mqlw-analysis-view.h"
@@ -14,7 +15,8 @@
  * nothing). The sizes of the room (1280×720, 1366×768, 1920×1080), light and
  * dark, with and without workshop mode; "Too few leads" buckets on show
  * (edges:0,20,40,60,80,95). PNGs land in the current directory, or in the
- * directory given as the first argument.
+ * directory given as the first argument; MQLW_TOUR_ONLY=analysis-grid takes
+ * only the screens whose name has that ("sweep", "-workshop", …).
  *
  * By hand: dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
  *   env GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
@@ -23,6 +25,16 @@
 
 static MqlwWindow *window;
 static const char *out_dir = ".";
+static const char *only;   /* MQLW_TOUR_ONLY: only the screens whose name has it */
+
+static gboolean
+wanted (const char *what,
+        gboolean    workshop)
+{
+  g_autofree char *name = g_strdup_printf ("%s%s", what, workshop ? "-workshop" : "");
+
+  return only == NULL || strstr (name, only) != NULL;
+}
 
 static void
 shoot (const char *what,
@@ -63,6 +75,8 @@ tour (void)
             gui_test_settle (500);
             for (guint v = 0; views[v] != NULL; v++)
               {
+                if (!wanted (views[v], workshop))
+                  continue;
                 mqlw_window_set_view (window, views[v]);
                 shoot (views[v], sizes[s].w, sizes[s].h, dark, workshop);
               }
@@ -71,6 +85,8 @@ tour (void)
               {
                 g_autofree char *what = g_strconcat ("analysis-", analyses[a], NULL);
 
+                if (!wanted (what, workshop))
+                  continue;
                 mqlw_analysis_view_show (MQLW_ANALYSIS_VIEW (mqlw_window_get_child (window, "analysis")), analyses[a]);
                 gui_test_wait_until (gui_test_is_idle, window, "the analysis");
                 gui_test_settle (400);
@@ -87,6 +103,7 @@ main (int   argc,
   gui_test_init (&argc, &argv, APPLICATION_ID ".Tour", G_APPLICATION_NON_UNIQUE);
   if (argc > 1)
     out_dir = argv[1];
+  only = g_getenv ("MQLW_TOUR_ONLY");
   g_mkdir_with_parents (out_dir, 0755);
   window = gui_test_create_window (1366, 768);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
