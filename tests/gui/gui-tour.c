@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "mqlw-analysis-view.h"
+#include "mqlw-chart-view.h"
 #include "mqlw-window.h"
 
 #include "gui-test-util.h"
@@ -36,6 +37,12 @@ wanted (const char *what,
   return only == NULL || strstr (name, only) != NULL;
 }
 
+static gboolean
+chart_current (gpointer data)
+{
+  return mqlw_chart_view_is_current (MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart")));
+}
+
 static void
 shoot (const char *what,
        int         w,
@@ -47,9 +54,14 @@ shoot (const char *what,
                                            dark ? "dark" : "light", workshop ? "-workshop" : "");
   GdkTexture *texture;
 
-  /* The chart is drawn on a worker: time for its image in the new style. */
-  gui_test_settle (g_str_equal (what, "chart") ? 1500 : 300);
+  gui_test_settle (300);
   gui_test_drain ();
+  /* The chart is drawn on a worker: its image in the new style and size. */
+  if (g_str_equal (what, "chart"))
+    {
+      gui_test_wait_until (chart_current, NULL, "the chart's image");
+      gui_test_settle (200);
+    }
   texture = gui_test_render_texture (GTK_WIDGET (window));
   gdk_texture_save_to_png (texture, name);
   g_object_unref (texture);
