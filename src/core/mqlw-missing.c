@@ -32,11 +32,14 @@ is_decoration (char c)
          || c == ']' || c == '<' || c == '>' || c == '?' || c == '*' || c == '"' || c == '\'';
 }
 
+/* The longest of placeholder_words ("not applicable"). */
+#define PLACEHOLDER_MAX 14
+
 gboolean
 mqlw_missing_is_placeholder (const char *text,
                              gsize       len)
 {
-  char buf[32];
+  char buf[PLACEHOLDER_MAX + 2];
   gsize n = 0;
   gboolean space = FALSE;
 
@@ -46,9 +49,11 @@ mqlw_missing_is_placeholder (const char *text,
     text++, len--;
   while (len > 0 && is_decoration (text[len - 1]))
     len--;
-  if (len >= sizeof buf)
+  if (len >= 32)
     return FALSE;
-  /* Lower case, one space between words ("Not   provided" = "not provided"). */
+  /* Lower case, one space between words ("Not   provided" = "not provided");
+   * it is called for every distinct value of a column (e-mails, ids): a value
+   * longer than every word is given up as soon as that shows. */
   for (gsize i = 0; i < len; i++)
     {
       char c = text[i];
@@ -57,14 +62,15 @@ mqlw_missing_is_placeholder (const char *text,
           space = TRUE;
           continue;
         }
+      if (n + (space ? 2 : 1) > PLACEHOLDER_MAX)
+        return FALSE;
       if (space)
         buf[n++] = ' ';
       space = FALSE;
       buf[n++] = g_ascii_tolower (c);
     }
-  buf[n] = '\0';
   for (guint i = 0; i < G_N_ELEMENTS (placeholder_words); i++)
-    if (strcmp (buf, placeholder_words[i]) == 0)
+    if (strlen (placeholder_words[i]) == n && memcmp (buf, placeholder_words[i], n) == 0)
       return TRUE;
   return FALSE;
 }
