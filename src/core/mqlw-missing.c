@@ -12,11 +12,17 @@
 /* Compared after the decoration around them is taken off ("-- None --" →
  * "none", "(blank)" → "blank", "-" → ""). "NA" is left out: it is also a
  * region (North America) and a real answer in many columns. */
-static const char * const placeholder_words[] = {
-  "", "select", "please select", "select one", "choose one", "none", "n/a", "#n/a", "null", "nil",
-  "nan", "not provided", "not available", "not applicable", "not specified", "blank", "empty",
-  "unknown", "undefined", "no value",
+#define WORD(s) { s, sizeof s - 1 }
+static const struct {
+  const char *text;
+  gsize       len;
+} placeholder_words[] = {
+  WORD (""), WORD ("select"), WORD ("please select"), WORD ("select one"), WORD ("choose one"), WORD ("none"),
+  WORD ("n/a"), WORD ("#n/a"), WORD ("null"), WORD ("nil"), WORD ("nan"), WORD ("not provided"),
+  WORD ("not available"), WORD ("not applicable"), WORD ("not specified"), WORD ("blank"), WORD ("empty"),
+  WORD ("unknown"), WORD ("undefined"), WORD ("no value"),
 };
+#undef WORD
 
 /* As the documentation lists them. */
 static const char * const placeholder_examples[] = {
@@ -67,10 +73,10 @@ mqlw_missing_is_placeholder (const char *text,
       if (space)
         buf[n++] = ' ';
       space = FALSE;
-      buf[n++] = g_ascii_tolower (c);
+      buf[n++] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
     }
   for (guint i = 0; i < G_N_ELEMENTS (placeholder_words); i++)
-    if (strlen (placeholder_words[i]) == n && memcmp (buf, placeholder_words[i], n) == 0)
+    if (placeholder_words[i].len == n && memcmp (buf, placeholder_words[i].text, n) == 0)
       return TRUE;
   return FALSE;
 }
