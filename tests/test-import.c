@@ -201,6 +201,57 @@ test_value_after_sample (void)
                    "(set the column's type to text in the mapping to keep it as text)");
 }
 
+/* Every yes/no word in any case; accepted/rejected only in the acceptance
+ * stage, won/lost only in the won stage; a word one letter off is an error. */
+static void
+test_yes_no_words (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset =
+    import_string ("lead_id,newsletter,sal,won\n"
+                   "1,YES,Accepted,WON\n"
+                   "2,No,REJECTED,lost\n"
+                   "3,TRUE,accepted,Won\n"
+                   "4,fAlSe,rejected,LoSt\n"
+                   "5,y,yes,no\n"
+                   "6,N,No,True\n"
+                   "7,1,t,f\n"
+                   "8,0,,\n", NULL, &error);
+  static const gint8 newsletter[] = { 1, 0, 1, 0, 1, 0, 1, 0 };
+  static const gint8 sal[] = { 1, 0, 1, 0, 1, 0, 1, MQLW_BOOL_MISSING };
+  static const gint8 won[] = { 1, 0, 1, 0, 0, 1, 0, MQLW_BOOL_MISSING };
+  MqlwColumn *columns[3];
+
+  g_assert_no_error (error);
+  columns[0] = mqlw_dataset_get_column (dataset, "newsletter");
+  columns[1] = mqlw_dataset_get_column (dataset, "sal");
+  columns[2] = mqlw_dataset_get_column (dataset, "won");
+  for (guint c = 0; c < 3; c++)
+    g_assert_cmpint (columns[c]->type, ==, MQLW_COLUMN_TYPE_BOOLEAN);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_assert_cmpint (columns[0]->boolean[i], ==, newsletter[i]);
+      g_assert_cmpint (columns[1]->boolean[i], ==, sal[i]);
+      g_assert_cmpint (columns[2]->boolean[i], ==, won[i]);
+    }
+
+  /* "won" outside the won stage, and "yess", are not yes/no words. */
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(GString) csv = g_string_new ("lead_id,newsletter,sql\n");
+      g_autoptr(GError) bad = NULL;
+      g_autoptr(MqlwDataset) none = NULL;
+
+      for (guint i = 1; i <= 2010; i++)
+        g_string_append_printf (csv, "%u,%s,no\n", i, i < 2005 ? "yes" : k == 0 ? "won" : "yess");
+      none = import_string (csv->str, NULL, &bad);
+      g_assert_null (none);
+      g_assert_error (bad, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE);
+      g_assert_nonnull (strstr (bad->message, k == 0 ? "line 2006, column newsletter: 'won' is not a yes/no value"
+                                                     : "line 2006, column newsletter: 'yess' is not a yes/no value"));
+    }
+}
+
 /* Decimals are read as the C library's strtod reads them, to the last bit
  * (the import has a fast path of its own for up to 15 digits with a dot). */
 static void
@@ -923,6 +974,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/import/generated-columns", test_generated_columns);
   g_test_add_func ("/mqlw/import/type-inference", test_type_inference);
   g_test_add_func ("/mqlw/import/value-after-sample", test_value_after_sample);
+  g_test_add_func ("/mqlw/import/yes-no-words", test_yes_no_words);
   g_test_add_func ("/mqlw/import/decimals-as-strtod", test_decimals_as_strtod);
   g_test_add_func ("/mqlw/import/dates-ambiguous", test_dates_ambiguous);
   g_test_add_func ("/mqlw/import/outcome-columns", test_outcome_columns);

@@ -130,12 +130,16 @@ mqlw_field_parse_plain (const char *s,
   }
 }
 
+/* @s (@len bytes) is @token, a lower-case word of @len bytes, in any case. */
 static inline gboolean
 mqlw_field_token_is (const char *s,
                      gsize       len,
                      const char *token)
 {
-  return strlen (token) == len && g_ascii_strncasecmp (s, token, len) == 0;
+  for (gsize k = 0; k < len; k++)
+    if ((s[k] >= 'A' && s[k] <= 'Z' ? s[k] - 'A' + 'a' : s[k]) != token[k])
+      return FALSE;
+  return TRUE;
 }
 
 /* 1, 0, or -1 when @s is not a yes/no value. */
@@ -156,25 +160,30 @@ mqlw_field_parse_bool (const char *s,
       default:
         return -1;
       }
-  if (mqlw_field_token_is (s, len, "yes") || mqlw_field_token_is (s, len, "true"))
-    return 1;
-  if (mqlw_field_token_is (s, len, "no") || mqlw_field_token_is (s, len, "false"))
-    return 0;
-  if (extra & MQLW_FIELD_EXTRA_ACCEPTED)
+  /* By length: a call per value of every yes/no column. */
+  switch (len)
     {
+    case 2:
+      return mqlw_field_token_is (s, len, "no") ? 0 : -1;
+    case 3:
+      if (mqlw_field_token_is (s, len, "yes"))
+        return 1;
+      return (extra & MQLW_FIELD_EXTRA_WON) && mqlw_field_token_is (s, len, "won") ? 1 : -1;
+    case 4:
+      if (mqlw_field_token_is (s, len, "true"))
+        return 1;
+      return (extra & MQLW_FIELD_EXTRA_WON) && mqlw_field_token_is (s, len, "lost") ? 0 : -1;
+    case 5:
+      return mqlw_field_token_is (s, len, "false") ? 0 : -1;
+    case 8:
+      if (!(extra & MQLW_FIELD_EXTRA_ACCEPTED))
+        return -1;
       if (mqlw_field_token_is (s, len, "accepted"))
         return 1;
-      if (mqlw_field_token_is (s, len, "rejected"))
-        return 0;
+      return mqlw_field_token_is (s, len, "rejected") ? 0 : -1;
+    default:
+      return -1;
     }
-  if (extra & MQLW_FIELD_EXTRA_WON)
-    {
-      if (mqlw_field_token_is (s, len, "won"))
-        return 1;
-      if (mqlw_field_token_is (s, len, "lost"))
-        return 0;
-    }
-  return -1;
 }
 
 /* The extra yes/no words of an outcome column's stage (MQLW_FIELD_EXTRA_*). */
