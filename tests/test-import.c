@@ -699,6 +699,9 @@ test_two_parsers_fixtures (void)
     /* A literal quote inside a field fools the quote count: the middle (byte 42) is inside
      * the quoted field of lead 2, the split lands on its inner newline and is taken back. */
     "id,size,sql\n1,5\" tall,yes\n2,\"aaaaaaaaaaaaaaaa\nbbbbbbbbbbbbbbbbbbbbbbbb\",no\n3,c,yes\n",
+    /* A header on two lines and a blank line: the first part holds two rows fewer than its
+     * lines less one, so the second part's rows are moved down to follow on. */
+    "\"lead\nid\",city,sql\n1,A,yes\n2,B,no\n\n3,C,yes\n4,D,no\n5,E,yes\n6,F,no\n7,G,yes\n",
     /* The middle falls among blank lines before the header: no second parser there. */
     "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nid,x,sql\n1,a,yes\n",
   };
