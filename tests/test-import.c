@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include <gio/gio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mqlw-core.h"
@@ -198,6 +199,106 @@ test_value_after_sample (void)
   /* lead 2 050 is on line 2 051: the header is line 1 */
   g_assert_cmpstr (error->message, ==, "leads.csv: line 2051, column company_size: 'lots' is not a number "
                    "(set the column's type to text in the mapping to keep it as text)");
+}
+
+/* Every yes/no word in any case; accepted/rejected only in the acceptance
+ * stage, won/lost only in the won stage; a word one letter off is an error. */
+static void
+test_yes_no_words (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset =
+    import_string ("lead_id,newsletter,sal,won\n"
+                   "1,YES,Accepted,WON\n"
+                   "2,No,REJECTED,lost\n"
+                   "3,TRUE,accepted,Won\n"
+                   "4,fAlSe,rejected,LoSt\n"
+                   "5,y,yes,no\n"
+                   "6,N,No,True\n"
+                   "7,1,t,f\n"
+                   "8,0,,\n", NULL, &error);
+  static const gint8 newsletter[] = { 1, 0, 1, 0, 1, 0, 1, 0 };
+  static const gint8 sal[] = { 1, 0, 1, 0, 1, 0, 1, MQLW_BOOL_MISSING };
+  static const gint8 won[] = { 1, 0, 1, 0, 0, 1, 0, MQLW_BOOL_MISSING };
+  MqlwColumn *columns[3];
+
+  g_assert_no_error (error);
+  columns[0] = mqlw_dataset_get_column (dataset, "newsletter");
+  columns[1] = mqlw_dataset_get_column (dataset, "sal");
+  columns[2] = mqlw_dataset_get_column (dataset, "won");
+  for (guint c = 0; c < 3; c++)
+    g_assert_cmpint (columns[c]->type, ==, MQLW_COLUMN_TYPE_BOOLEAN);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_assert_cmpint (columns[0]->boolean[i], ==, newsletter[i]);
+      g_assert_cmpint (columns[1]->boolean[i], ==, sal[i]);
+      g_assert_cmpint (columns[2]->boolean[i], ==, won[i]);
+    }
+
+  /* "won" outside the won stage, and "yess", are not yes/no words. */
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(GString) csv = g_string_new ("lead_id,newsletter,sql\n");
+      g_autoptr(GError) bad = NULL;
+      g_autoptr(MqlwDataset) none = NULL;
+
+      for (guint i = 1; i <= 2010; i++)
+        g_string_append_printf (csv, "%u,%s,no\n", i, i < 2005 ? "yes" : k == 0 ? "won" : "yess");
+      none = import_string (csv->str, NULL, &bad);
+      g_assert_null (none);
+      g_assert_error (bad, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE);
+      g_assert_nonnull (strstr (bad->message, k == 0 ? "line 2006, column newsletter: 'won' is not a yes/no value"
+                                                     : "line 2006, column newsletter: 'yess' is not a yes/no value"));
+    }
+}
+
+/* Decimals are read as the C library's strtod reads them, to the last bit
+ * (the import has a fast path of its own for up to 15 digits with a dot). */
+static void
+test_decimals_as_strtod (void)
+{
+  static const char * const fixed[] = {
+    "5340000.00", "0.1", "-0.0", ".25", "+.5", "7.", "000123.000", "123456789012.345", "1234567890123456.7",
+    "0.000000000000001", "999999999999999.", "-12345.6789", "2.5e3", "1e-7",
+  };
+  g_autoptr(GString) csv = g_string_new ("lead_id,amount,sql\n");
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+  MqlwColumn *amount;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    g_ptr_array_add (values, g_strdup (fixed[i]));
+  /* Random digits (1 to 17 of them) with the dot anywhere, some negative. */
+  for (guint i = 0; i < 5000; i++)
+    {
+      GString *v = g_string_new (g_rand_boolean (rand) ? "-" : "");
+      guint n = g_rand_int_range (rand, 1, 18), dot = g_rand_int_range (rand, 0, n + 1);
+
+      for (guint k = 0; k < n; k++)
+        {
+          if (k == dot)
+            g_string_append_c (v, '.');
+          g_string_append_c (v, '0' + g_rand_int_range (rand, 0, 10));
+        }
+      if (dot == n)
+        g_string_append_c (v, '.');
+      g_ptr_array_add (values, g_string_free (v, FALSE));
+    }
+  for (guint i = 0; i < values->len; i++)
+    g_string_append_printf (csv, "L%u,%s,no\n", i, (char *) g_ptr_array_index (values, i));
+  dataset = import_string (csv->str, NULL, &error);
+  g_assert_no_error (error);
+  amount = mqlw_dataset_get_column (dataset, "amount");
+  g_assert_cmpint (amount->type, ==, MQLW_COLUMN_TYPE_DECIMAL);
+  for (guint i = 0; i < values->len; i++)
+    {
+      double expected = strtod (g_ptr_array_index (values, i), NULL), got = amount->num[i];
+
+      if (memcmp (&expected, &got, sizeof got) != 0)
+        g_error ("'%s' read as %.17g, strtod reads %.17g", (char *) g_ptr_array_index (values, i), got, expected);
+    }
 }
 
 static void
@@ -598,6 +699,9 @@ test_two_parsers_fixtures (void)
     /* A literal quote inside a field fools the quote count: the middle (byte 42) is inside
      * the quoted field of lead 2, the split lands on its inner newline and is taken back. */
     "id,size,sql\n1,5\" tall,yes\n2,\"aaaaaaaaaaaaaaaa\nbbbbbbbbbbbbbbbbbbbbbbbb\",no\n3,c,yes\n",
+    /* A header on two lines and a blank line: the first part holds two rows fewer than its
+     * lines less one, so the second part's rows are moved down to follow on. */
+    "\"lead\nid\",city,sql\n1,A,yes\n2,B,no\n\n3,C,yes\n4,D,no\n5,E,yes\n6,F,no\n7,G,yes\n",
     /* The middle falls among blank lines before the header: no second parser there. */
     "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nid,x,sql\n1,a,yes\n",
   };
@@ -873,6 +977,8 @@ main (int   argc,
   g_test_add_func ("/mqlw/import/generated-columns", test_generated_columns);
   g_test_add_func ("/mqlw/import/type-inference", test_type_inference);
   g_test_add_func ("/mqlw/import/value-after-sample", test_value_after_sample);
+  g_test_add_func ("/mqlw/import/yes-no-words", test_yes_no_words);
+  g_test_add_func ("/mqlw/import/decimals-as-strtod", test_decimals_as_strtod);
   g_test_add_func ("/mqlw/import/dates-ambiguous", test_dates_ambiguous);
   g_test_add_func ("/mqlw/import/outcome-columns", test_outcome_columns);
   g_test_add_func ("/mqlw/import/outcome-dates", test_outcome_dates);

@@ -275,8 +275,14 @@ static void
 test_placeholders (void)
 {
   static const char *yes[] = { "Select", "-- None --", "--None--", "N/A", "#N/A", "null", "NULL", "none", "not provided",
-                               "(blank)", "-", "--", "?", "unknown", "Please Select", "Select...", "nan", NULL };
-  static const char *no[] = { "NA", "Other", "0", "None of the above", "Selected", "n", "Unknown Corp", NULL };
+                               "(blank)", "-", "--", "?", "unknown", "Please Select", "Select...", "nan",
+                               /* the longest word, its spaces collapsed, and 31 characters once trimmed */
+                               "Not Applicable", " not\t  applicable ", "not                  applicable",
+                               "- NOT  APPLICABLE -", NULL };
+  /* One character more than a word; an e-mail; 32 characters once trimmed (given up). */
+  static const char *no[] = { "NA", "Other", "0", "None of the above", "Selected", "n", "Unknown Corp",
+                              "not applicablex", "nonex", "sel", "linda.garcia@obsidianassociates.com",
+                              "not                   applicable", NULL };
 
   for (guint i = 0; yes[i] != NULL; i++)
     g_assert_true (mqlw_missing_is_placeholder (yes[i], strlen (yes[i])));

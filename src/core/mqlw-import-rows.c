@@ -226,13 +226,15 @@ add_columns (MqlwDataset        *dataset,
         {
           /* Strings live in chunks the column owns; the index is built if ever needed. */
           g_ptr_array_unref (column->dict);
-          column->dict = g_ptr_array_new ();
+          column->dict = g_ptr_array_sized_new (deferred[c] ? (guint) capacity : 0);
           g_clear_pointer (&column->dict_index, g_hash_table_unref);
           column->dict_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
           if (deferred[c])
             {
-              g_ptr_array_set_size (column->dict, capacity);
+              /* Advised before the NULLs are written: each 4 KiB page faulted
+               * in on its own cost more than writing them. */
               mqlw_storage_advise_huge (column->dict->pdata, capacity * sizeof (gpointer));
+              g_ptr_array_set_size (column->dict, capacity);
             }
         }
     }
@@ -349,10 +351,13 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
     {
       GThread *thread;
 
-      /* Rows of the second part start after every row the first could hold. */
+      /* Rows of the second part start after every row the first could hold:
+       * a line each, less the header's. Then, unless there are blank lines
+       * or values on several lines, they already follow on without a gap
+       * (stitching moved half of every column by one row). */
       mqlw_csv_reader_init (&readers[1], text, mapping, dataset, preview, deferred, forms, problems, capacity,
-                   (guint) text->split_lines, FALSE);
-      readers[0].row_end = (guint) text->split_lines;
+                   (guint) text->split_lines - 1, FALSE);
+      readers[0].row_end = (guint) text->split_lines - 1;
       parts[1].reader = &readers[1];
       parts[1].cancellable = cancellable;
       parts[1].span.start = text->split;

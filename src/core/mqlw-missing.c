@@ -12,11 +12,17 @@
 /* Compared after the decoration around them is taken off ("-- None --" →
  * "none", "(blank)" → "blank", "-" → ""). "NA" is left out: it is also a
  * region (North America) and a real answer in many columns. */
-static const char * const placeholder_words[] = {
-  "", "select", "please select", "select one", "choose one", "none", "n/a", "#n/a", "null", "nil",
-  "nan", "not provided", "not available", "not applicable", "not specified", "blank", "empty",
-  "unknown", "undefined", "no value",
+#define WORD(s) { s, sizeof s - 1 }
+static const struct {
+  const char *text;
+  gsize       len;
+} placeholder_words[] = {
+  WORD (""), WORD ("select"), WORD ("please select"), WORD ("select one"), WORD ("choose one"), WORD ("none"),
+  WORD ("n/a"), WORD ("#n/a"), WORD ("null"), WORD ("nil"), WORD ("nan"), WORD ("not provided"),
+  WORD ("not available"), WORD ("not applicable"), WORD ("not specified"), WORD ("blank"), WORD ("empty"),
+  WORD ("unknown"), WORD ("undefined"), WORD ("no value"),
 };
+#undef WORD
 
 /* As the documentation lists them. */
 static const char * const placeholder_examples[] = {
@@ -32,11 +38,14 @@ is_decoration (char c)
          || c == ']' || c == '<' || c == '>' || c == '?' || c == '*' || c == '"' || c == '\'';
 }
 
+/* The longest of placeholder_words ("not applicable"). */
+#define PLACEHOLDER_MAX 14
+
 gboolean
 mqlw_missing_is_placeholder (const char *text,
                              gsize       len)
 {
-  char buf[32];
+  char buf[PLACEHOLDER_MAX + 2];
   gsize n = 0;
   gboolean space = FALSE;
 
@@ -46,9 +55,11 @@ mqlw_missing_is_placeholder (const char *text,
     text++, len--;
   while (len > 0 && is_decoration (text[len - 1]))
     len--;
-  if (len >= sizeof buf)
+  if (len >= 32)
     return FALSE;
-  /* Lower case, one space between words ("Not   provided" = "not provided"). */
+  /* Lower case, one space between words ("Not   provided" = "not provided");
+   * it is called for every distinct value of a column (e-mails, ids): a value
+   * longer than every word is given up as soon as that shows. */
   for (gsize i = 0; i < len; i++)
     {
       char c = text[i];
@@ -57,14 +68,15 @@ mqlw_missing_is_placeholder (const char *text,
           space = TRUE;
           continue;
         }
+      if (n + (space ? 2 : 1) > PLACEHOLDER_MAX)
+        return FALSE;
       if (space)
         buf[n++] = ' ';
       space = FALSE;
-      buf[n++] = g_ascii_tolower (c);
+      buf[n++] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
     }
-  buf[n] = '\0';
   for (guint i = 0; i < G_N_ELEMENTS (placeholder_words); i++)
-    if (strcmp (buf, placeholder_words[i]) == 0)
+    if (placeholder_words[i].len == n && memcmp (buf, placeholder_words[i].text, n) == 0)
       return TRUE;
   return FALSE;
 }

@@ -20,12 +20,31 @@ match_text (const MqlwMatch *match,
   if (match->op == MQLW_MATCH_EMAIL_DOMAIN)
     {
       const char *at = strrchr (text, '@');
-      g_autofree char *domain = NULL;
-      gsize domain_len;
+      g_autofree char *allocated = NULL;
+      char ascii[256];
+      char *domain;
+      gsize domain_len, k = 0;
 
       if (at == NULL)
         return FALSE;
-      domain = g_utf8_strdown (at + 1, -1);
+      /* Once per distinct e-mail: ASCII is lowered in place (as g_utf8_strdown
+       * does, but for 'I', which it lowers by the locale). */
+      for (const char *p = at + 1; *p != '\0' && k < sizeof ascii - 1; p++)
+        {
+          if ((guchar) *p >= 0x80 || *p == 'I')
+            {
+              k = sizeof ascii;
+              break;
+            }
+          ascii[k++] = g_ascii_tolower (*p);
+        }
+      if (k < sizeof ascii - 1)
+        {
+          ascii[k] = '\0';
+          domain = ascii;
+        }
+      else
+        domain = allocated = g_utf8_strdown (at + 1, -1);
       g_strstrip (domain);
       domain_len = strlen (domain);
       for (guint i = 0; folded_values[i] != NULL; i++)
