@@ -11,7 +11,10 @@
  * - a value holding a line break used to break inspect's table (each reason
  *   then stood under the wrong column).
  * - a file name that is not UTF-8 (bytes a file system allows) used to make
- *   the JSON output invalid. */
+ *   the JSON output invalid.
+ * - score-extreme.csv: a score column holding ±1.7e308 (a column of ids or
+ *   amounts picked as the score): the automatic buckets found no round width
+ *   and aborted (assertion in append_auto_edges). */
 #include "config.h"
 
 #include <string.h>
@@ -167,6 +170,34 @@ test_file_name_not_utf8 (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Every lead lands in a bucket: 6 leads, all scored (1.7e308, −1.7e308, 5,
+ * 0.000001, 1e-300, 9007199254740993). */
+static void
+test_score_extreme (void)
+{
+  g_autofree char *path = hostile_path ("score-extreme.csv");
+  const char *commands[] = { "evaluate", "value", "suggest" };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonArray *buckets;
+  gint64 leads = 0;
+
+  run_in (&run, NULL, "calibrate", path, "--score-column", "Score", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  buckets = json_object_get_array_member (parse_object (run.out, parser), "buckets");
+  for (guint i = 0; i < json_array_get_length (buckets); i++)
+    leads += json_object_get_int_member (json_array_get_object_element (buckets, i), "leads");
+  g_assert_cmpint (leads, ==, 6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) other = { 0 };
+
+      run_in (&other, NULL, commands[i], path, "--score-column", "Score", NULL);
+      g_assert_cmpint (other.status, ==, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -176,5 +207,6 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli-hostile/excel-sep-line-numbers", test_excel_sep_line_numbers);
   g_test_add_func ("/mqlw/cli-hostile/line-break-in-sample", test_line_break_in_sample);
   g_test_add_func ("/mqlw/cli-hostile/file-name-not-utf8", test_file_name_not_utf8);
+  g_test_add_func ("/mqlw/cli-hostile/score-extreme", test_score_extreme);
   return g_test_run ();
 }
