@@ -14,7 +14,11 @@
  *   the JSON output invalid.
  * - score-extreme.csv: a score column holding ±1.7e308 (a column of ids or
  *   amounts picked as the score): the automatic buckets found no round width
- *   and aborted (assertion in append_auto_edges). */
+ *   and aborted (assertion in append_auto_edges).
+ * - member-types.agreed.json: an agreed-model export whose "signed_on" is a
+ *   list and "dataset.leads" an object: json-glib's getters warned
+ *   (CRITICAL, fatal under G_DEBUG=fatal-criticals and in the fuzz targets)
+ *   instead of the export reading as changed. */
 #include "config.h"
 
 #include <string.h>
@@ -198,6 +202,18 @@ test_score_extreme (void)
     }
 }
 
+static void
+test_export_member_types (void)
+{
+  g_autofree char *path = hostile_path ("member-types.agreed.json");
+  g_auto(Run) run = { 0 };
+
+  run_in (&run, NULL, "verify", path, NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_null (strstr (run.err, "CRITICAL"));
+  g_assert_nonnull (strstr (run.out, "was edited after sign-off"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -208,5 +224,6 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli-hostile/line-break-in-sample", test_line_break_in_sample);
   g_test_add_func ("/mqlw/cli-hostile/file-name-not-utf8", test_file_name_not_utf8);
   g_test_add_func ("/mqlw/cli-hostile/score-extreme", test_score_extreme);
+  g_test_add_func ("/mqlw/cli-hostile/export-member-types", test_export_member_types);
   return g_test_run ();
 }
