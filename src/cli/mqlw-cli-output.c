@@ -22,6 +22,14 @@ mqlw_print_json (JsonNode *root)
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
+  /* json-glib copies strings as they are: a file name that is not UTF-8
+   * (bytes a file system allows) would make the output no JSON. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, -1);
+      g_free (text);
+      text = valid;
+    }
   fputs (text, stdout);
   fputc ('\n', stdout);
 }

@@ -302,6 +302,24 @@ print_csv (MqlwCsvPreview *preview)
   fputs (out->str, stdout);
 }
 
+/* A value on one line of the table: a quoted value may hold line breaks and
+ * tabs, which would break the table (and put each reason under the wrong
+ * column); a break shows as ↵, a tab as a space. */
+static void
+append_one_line (GString    *out,
+                 const char *value)
+{
+  for (const char *p = value; *p != '\0'; p++)
+    if (*p == '\r' || *p == '\n')
+      {
+        g_string_append (out, "↵");
+        if (*p == '\r' && p[1] == '\n')
+          p++;
+      }
+    else
+      g_string_append_c (out, *p == '\t' ? ' ' : *p);
+}
+
 static void
 print_text (MqlwCsvPreview *preview,
             const char     *write_map)
@@ -324,6 +342,7 @@ print_text (MqlwCsvPreview *preview,
         const MqlwColumnSpec *spec = g_ptr_array_index (preview->mapping->columns, i);
         g_autofree char *role = describe_role (spec);
         g_autoptr(GString) samples = g_string_new (NULL);
+        g_autoptr(GString) name = g_string_new (NULL);
         const char *cells[4];
 
         /* The header is the mapping's columns in order, and every sample row has a
@@ -331,9 +350,12 @@ print_text (MqlwCsvPreview *preview,
         for (guint r = 0; r < preview->rows->len && r < 3; r++)
           {
             char **values = g_ptr_array_index (preview->rows, r);
-            g_string_append_printf (samples, "%s%s", samples->len ? ", " : "", values[i][0] ? values[i] : "∅");
+            if (samples->len > 0)
+              g_string_append (samples, ", ");
+            append_one_line (samples, values[i][0] ? values[i] : "∅");
           }
-        cells[0] = spec->name;
+        append_one_line (name, spec->name);
+        cells[0] = name->str;
         cells[1] = mqlw_column_type_to_string (spec->type);
         cells[2] = role;
         cells[3] = samples->str;

@@ -316,7 +316,7 @@ append_auto_edges (MqlwCalibration *self,
   double width = 0, best = G_MAXDOUBLE, first, last;
   guint count;
 
-  for (double scale = 0.01; scale < 1e12; scale *= 10)
+  for (double scale = 0.01; scale < 1e300; scale *= 10)
     for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
       {
         double w = steps[i] * scale;
@@ -328,10 +328,22 @@ append_auto_edges (MqlwCalibration *self,
             best = fabs (n - 10);
           }
       }
-  g_assert (width > 0);
-
-  first = floor (p10 / width) * width;
-  last = MAX (ceil (p90 / width) * width, first + width);
+  first = width > 0 ? floor (p10 / width) * width : NAN;
+  last = width > 0 ? MAX (ceil (p90 / width) * width, first + width) : NAN;
+  /* Scores near the ends of the doubles (a score column holding 1.7e308):
+   * no round width spans them, so the middle 80 % is one bucket. */
+  if (!isfinite (first) || !isfinite (last) || !isfinite (last - first))
+    {
+      if (self->score_min < p10)
+        {
+          double bottom = floor (self->score_min);
+          g_array_append_val (edges, bottom);
+        }
+      g_array_append_val (edges, p10);
+      if (p90 > p10)
+        g_array_append_val (edges, p90);
+      return;
+    }
   /* Like edges:, the leads below the first edge get a bucket of their own. */
   if (self->score_min < first)
     {

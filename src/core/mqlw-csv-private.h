@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 typedef struct {
   char        *source_name;
   MqlwSource  *source;         /* holds the UTF-8 text (converted into memory when needed) */
-  guint64      start;          /* where the text starts in @source (after a BOM) */
+  guint64      start;          /* where the text starts in @source (after a BOM and
+                                * an Excel "sep=" line) */
+  guint64      lines_skipped;  /* 1 after a "sep=" line: added to every line number */
   gsize        len;
   char         delimiter;
   gboolean     had_bom;

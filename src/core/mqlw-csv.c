@@ -357,6 +357,36 @@ scan_text (Scan        *scan,
   return TRUE;
 }
 
+/* Excel's "sep=;" first line (written for Excel to pick the delimiter, and
+ * kept by tools that export for it): the delimiter it names, and its length
+ * through the line end in @len; 0 when the text does not start with one. */
+static char
+excel_sep_line (const char *p,
+                gsize       n,
+                gsize      *len)
+{
+  gsize i = 0;
+  char delim;
+
+  if (n > 0 && p[0] == '"')
+    i++;
+  if (n < i + 5 || g_ascii_strncasecmp (p + i, "sep=", 4) != 0)
+    return 0;
+  delim = p[i + 4];
+  if (delim == '\r' || delim == '\n' || delim == '"' || (guchar) delim >= 0x80)
+    return 0;
+  for (i += 5; i < n && (p[i] == delim || p[i] == '"' || p[i] == ' '); i++)
+    ;
+  if (i < n && p[i] == '\r')
+    i++;
+  if (i < n && p[i] == '\n')
+    i++;
+  else if (i < n && p[i - 1] != '\r')
+    return 0;
+  *len = i;
+  return delim;
+}
+
 /* UTF-16 by its byte order mark, or by the NUL bytes every other byte of
  * mostly ASCII text; 0 when it is not, else 'L' or 'B' (the byte order). */
 static char
@@ -437,8 +467,8 @@ mqlw_csv_text_init (MqlwCsvText  *text,
   char head[8192];
   const char *p;
   guint64 size;
-  gsize n, utf16_bom;
-  char utf16;
+  gsize n, utf16_bom, sep_len = 0;
+  char utf16, sep;
   Scan scan;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -491,6 +521,14 @@ mqlw_csv_text_init (MqlwCsvText  *text,
       text->had_bom = TRUE;
       text->start = 3;
     }
+  /* The "sep=" line is no record: the header is on the next line. */
+  if ((sep = excel_sep_line (p + text->start, n - text->start, &sep_len)) != 0)
+    {
+      text->start += sep_len;
+      text->lines_skipped = 1;
+      if (delimiter == 0)
+        delimiter = sep;
+    }
   text->len = size - text->start;
   if (text->len == 0)
     {
@@ -503,6 +541,7 @@ mqlw_csv_text_init (MqlwCsvText  *text,
 
   if (!scan_text (&scan, text->source, text->start, text->len, text->source_name, error))
     return FALSE;
+  scan.bad_line += text->lines_skipped;
   if (scan.bad >= 0)
     {
       g_autoptr(GBytes) all = mqlw_source_read_all (text->source, 0, error);
@@ -665,7 +704,7 @@ parse_span (const MqlwCsvText *text,
   g_autofree char *buffer = NULL;
   ParseState state = { 0 };
   gsize len = span->end, pos = span->start;
-  guint64 line = span->lines_before, quote_line = 0, next_check = CHECK_EVERY_ROWS;
+  guint64 line = span->lines_before + text->lines_skipped, quote_line = 0, next_check = CHECK_EVERY_ROWS;
   gboolean at_line_start = TRUE;
 
   g_return_val_if_fail (field_func != NULL && row_func != NULL, FALSE);

@@ -32,7 +32,8 @@ source_new (const char *name)
   MqlwSource *self = g_new0 (MqlwSource, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->name = g_strdup (name != NULL ? name : "stdin");
+  /* A file name need not be UTF-8; the name goes into messages, JSON and projects. */
+  self->name = name != NULL ? g_filename_display_name (name) : g_strdup ("stdin");
   self->fd = -1;
   return self;
 }
@@ -146,6 +147,7 @@ mqlw_source_new_for_path (const char  *path,
                           GError     **error)
 {
   g_autofree char *base = NULL;
+  g_autofree char *shown = NULL;
   MqlwSource *self;
   struct stat st;
   int fd;
@@ -155,9 +157,10 @@ mqlw_source_new_for_path (const char  *path,
 
   if (name == NULL)
     name = base = g_path_get_basename (path);
+  shown = g_filename_display_name (path);
 
   /* Refuse devices before opening them: opening some has effects (a tape, a FIFO without a writer). */
-  if (g_stat (path, &st) == 0 && !check_kind (&st, path, error))
+  if (g_stat (path, &st) == 0 && !check_kind (&st, shown, error))
     return NULL;
   do
     fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
@@ -166,13 +169,13 @@ mqlw_source_new_for_path (const char  *path,
     {
       int saved = errno;
       g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_OPEN,
-                   _("%s: cannot open it (%s)"), path, g_strerror (saved));
+                   _("%s: cannot open it (%s)"), shown, g_strerror (saved));
       return NULL;
     }
-  if (fstat (fd, &st) != 0 || !check_kind (&st, path, error))
+  if (fstat (fd, &st) != 0 || !check_kind (&st, shown, error))
     {
       if (error != NULL && *error == NULL)
-        g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_IO, _("%s: cannot read it (%s)"), path, g_strerror (errno));
+        g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_IO, _("%s: cannot read it (%s)"), shown, g_strerror (errno));
       close (fd);
       return NULL;
     }

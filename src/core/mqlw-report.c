@@ -952,9 +952,10 @@ choose_bucket_spec (const MqlwReportOptions *options,
     return mqlw_bucket_spec_copy (options->buckets);
   if (signoff != NULL && signoff->metrics != NULL && JSON_NODE_HOLDS_OBJECT (signoff->metrics))
     {
-      JsonObject *metrics = json_node_get_object (signoff->metrics);
-      const char *text = json_object_has_member (metrics, "bucket_spec")
-                         ? json_object_get_string_member (metrics, "bucket_spec") : NULL;
+      /* Not json_object_get_string_member: it warns on a list or an object. */
+      JsonNode *node = json_object_get_member (json_node_get_object (signoff->metrics), "bucket_spec");
+      const char *text = node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+                         ? json_node_get_string (node) : NULL;
 
       if (text != NULL)
         spec = mqlw_bucket_spec_parse (text, NULL);

@@ -85,4 +85,30 @@ MqlwSignoff *mqlw_signoff_from_parsed        (MqlwParsedExport  *parsed,
                                               GError           **error);
 const char  *mqlw_signoff_stored_bucket_spec (JsonNode          *metrics);
 
+/* A member read from a hostile export: @fallback unless it is a string (an
+ * int), where json-glib's getters would warn on a list or an object. */
+static inline const char *
+mqlw_signoff_member_string (JsonObject *object,
+                            const char *name,
+                            const char *fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+  return json_node_get_string (node);
+}
+
+static inline gint64
+mqlw_signoff_member_int (JsonObject *object,
+                         const char *name,
+                         gint64      fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  return json_node_get_int (node);
+}
+
 G_END_DECLS

@@ -63,6 +63,7 @@ mqlw_signoff_find_query (const MqlwSignoff  *self,
 {
   g_autofree char *digest = NULL;
   JsonObject *queries;
+  JsonNode *node;
   g_autoptr(GList) dialects = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -70,22 +71,23 @@ mqlw_signoff_find_query (const MqlwSignoff  *self,
 
   if (self->sql == NULL || !JSON_NODE_HOLDS_OBJECT (self->sql))
     return FALSE;
-  queries = json_object_get_object_member (json_node_get_object (self->sql), "queries");
-  if (queries == NULL)
+  node = json_object_get_member (json_node_get_object (self->sql), "queries");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return FALSE;
+  queries = json_node_get_object (node);
   digest = mqlw_sql_digest (sql);
   dialects = json_object_get_members (queries);
   for (GList *l = dialects; l != NULL; l = l->next)
     {
-      JsonNode *node = json_object_get_member (queries, l->data);
       g_autoptr(GList) kinds = NULL;
 
+      node = json_object_get_member (queries, l->data);
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       kinds = json_object_get_members (json_node_get_object (node));
       for (GList *k = kinds; k != NULL; k = k->next)
         {
-          const char *recorded = json_object_get_string_member_with_default (json_node_get_object (node), k->data, "");
+          const char *recorded = mqlw_signoff_member_string (json_node_get_object (node), k->data, "");
 
           if (g_ascii_strcasecmp (recorded, digest) != 0)
             continue;
@@ -120,6 +122,6 @@ mqlw_signoff_get_sql_schema (const MqlwSignoff  *self,
   json_generator_set_root (generator, schema);
   text = json_generator_to_data (generator, NULL);
   if (table != NULL)
-    *table = g_strdup (json_object_get_string_member_with_default (object, "table", MQLW_SQL_DEFAULT_TABLE));
+    *table = g_strdup (mqlw_signoff_member_string (object, "table", MQLW_SQL_DEFAULT_TABLE));
   return mqlw_mapping_from_json (text, -1, NULL);
 }

@@ -757,14 +757,14 @@ mqlw_signoff_parse_export (JsonParser       *parser,
       return FALSE;
     }
   parsed->root = json_node_get_object (root);
-  format = json_object_get_string_member_with_default (parsed->root, "format", NULL);
+  format = mqlw_signoff_member_string (parsed->root, "format", NULL);
   if (g_strcmp0 (format, MQLW_SIGNOFF_FORMAT) != 0)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
                    _("This is not an agreed-model export: $.format must be “%s”"), MQLW_SIGNOFF_FORMAT);
       return FALSE;
     }
-  version = json_object_get_int_member_with_default (parsed->root, "version", 0);
+  version = mqlw_signoff_member_int (parsed->root, "version", 0);
   if (version > MQLW_SIGNOFF_FORMAT_VERSION)
     {
       g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_VERSION,
@@ -913,9 +913,9 @@ mqlw_signoff_from_parsed (MqlwParsedExport *parsed_in,
       return NULL;
     }
   dataset = json_node_get_object (parsed.parts[MQLW_SIGNOFF_PART_DATASET]);
-  self->dataset_file = g_strdup (json_object_get_string_member_with_default (dataset, "file", ""));
-  self->dataset_sha256 = g_strdup (json_object_get_string_member_with_default (dataset, "sha256", ""));
-  self->dataset_leads = (guint64) json_object_get_int_member_with_default (dataset, "leads", 0);
+  self->dataset_file = g_strdup (mqlw_signoff_member_string (dataset, "file", ""));
+  self->dataset_sha256 = g_strdup (mqlw_signoff_member_string (dataset, "sha256", ""));
+  self->dataset_leads = (guint64) mqlw_signoff_member_int (dataset, "leads", 0);
   self->metrics = json_node_copy (parsed.parts[MQLW_SIGNOFF_PART_METRICS]);
   if (parsed.format_version >= 3)
     self->sql = json_node_copy (parsed.parts[MQLW_SIGNOFF_PART_SQL]);
@@ -927,7 +927,7 @@ mqlw_signoff_from_parsed (MqlwParsedExport *parsed_in,
       MqlwTeam team;
 
       if (!JSON_NODE_HOLDS_OBJECT (node) ||
-          !mqlw_team_from_string (json_object_get_string_member_with_default (a = json_node_get_object (node), "team", ""),
+          !mqlw_team_from_string (mqlw_signoff_member_string (a = json_node_get_object (node), "team", ""),
                                   &team))
         {
           g_set_error (error, MQLW_SIGNOFF_ERROR, MQLW_SIGNOFF_ERROR_PARSE,
@@ -935,23 +935,23 @@ mqlw_signoff_from_parsed (MqlwParsedExport *parsed_in,
           return NULL;
         }
       g_ptr_array_add (self->approvers,
-                       mqlw_approver_new (json_object_get_string_member_with_default (a, "name", ""),
-                                          json_object_get_string_member_with_default (a, "role", ""), team));
+                       mqlw_approver_new (mqlw_signoff_member_string (a, "name", ""),
+                                          mqlw_signoff_member_string (a, "role", ""), team));
     }
   if (JSON_NODE_HOLDS_VALUE (parsed.parts[MQLW_SIGNOFF_PART_NOTES]) &&
       json_node_get_value_type (parsed.parts[MQLW_SIGNOFF_PART_NOTES]) == G_TYPE_STRING)
     self->notes = g_strdup (json_node_get_string (parsed.parts[MQLW_SIGNOFF_PART_NOTES]));
   else
     self->notes = g_strdup ("");
-  parse_date (json_object_get_string_member_with_default (parsed.root, "signed_on", NULL), &self->signed_on);
-  parse_date (json_object_get_string_member_with_default (parsed.root, "review_on", NULL), &self->review_on);
-  self->version = (guint) json_object_get_int_member_with_default (parsed.root, "project_version", 0);
+  parse_date (mqlw_signoff_member_string (parsed.root, "signed_on", NULL), &self->signed_on);
+  parse_date (mqlw_signoff_member_string (parsed.root, "review_on", NULL), &self->review_on);
+  self->version = (guint) mqlw_signoff_member_int (parsed.root, "project_version", 0);
   digests = json_object_has_member (parsed.root, "part_digests") &&
             JSON_NODE_HOLDS_OBJECT (json_object_get_member (parsed.root, "part_digests"))
             ? json_object_get_object_member (parsed.root, "part_digests") : NULL;
   for (guint p = 0; p < parsed.n_parts; p++)
-    self->part_digests[p] = g_strdup (digests != NULL ? json_object_get_string_member_with_default (digests, part_names[p], "") : "");
-  self->digest = g_strdup (json_object_get_string_member_with_default (parsed.root, "digest", ""));
+    self->part_digests[p] = g_strdup (digests != NULL ? mqlw_signoff_member_string (digests, part_names[p], "") : "");
+  self->digest = g_strdup (mqlw_signoff_member_string (parsed.root, "digest", ""));
   if (with_signatures && !read_signatures (self, parsed_in, error))
     return NULL;
   return g_steal_pointer (&self);
