@@ -299,8 +299,8 @@ mqlw_column_intern (MqlwColumn *column,
   if (found != NULL)
     return GPOINTER_TO_UINT (found) - 1;
 
-  /* A new code that the narrow codes cannot hold: they go back to full width. */
-  if (column->width < 4 && column->dict->len >= ((guint32) 1 << (8 * column->width)) - 1)
+  /* A dictionary the narrow codes cannot hold (see codes_width ()): back to full width. */
+  if (column->width < 4 && column->dict->len + 1 >= ((guint32) 1 << (8 * column->width)) - 1)
     mqlw_column_widen (column);
   if (column->dict_chunks != NULL && column->dict_chunks->len > 0)
     copy = g_string_chunk_insert_len (g_ptr_array_index (column->dict_chunks, 0), text, len);
