@@ -170,10 +170,13 @@ prepare_memory (gpointer data,
   guintptr start = ((guintptr) data + 4095) & ~(guintptr) 4095;
   guintptr end = ((guintptr) data + size) & ~(guintptr) 4095;
 
-  if (size < (gsize) 2 << 20 || end <= start)
+  /* Compact columns are often under 2 MiB (a million one-byte counts): they
+   * are populated too, only not advised as huge pages. */
+  if (size < (gsize) 256 << 10 || end <= start)
     return;
 #ifdef MADV_HUGEPAGE
-  madvise ((void *) start, end - start, MADV_HUGEPAGE);
+  if (size >= (gsize) 2 << 20)
+    madvise ((void *) start, end - start, MADV_HUGEPAGE);
 #endif
 #ifdef MADV_POPULATE_WRITE
   madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
