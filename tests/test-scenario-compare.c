@@ -84,11 +84,36 @@ compare_two (MqlwDataset *dataset)
   return c;
 }
 
+/* The same from scorings made beforehand (as the window does, each with
+ * mqlw_scoring_new_async). */
+static MqlwScenarioComparison *
+compare_two_scorings (MqlwDataset *dataset)
+{
+  const char *files[] = { "today", "marketing", "sales" };
+  const char *names[] = { "Marketing", "Sales" };
+  MqlwScoring *scorings[3];
+  MqlwScenarioComparison *c;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(MqlwModel) model = load_model (files[i]);
+      g_autoptr(GError) error = NULL;
+
+      scorings[i] = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, &error);
+      g_assert_no_error (error);
+    }
+  c = mqlw_scenario_compare_scorings (scorings[0], "Today", names, scorings + 1, 2, NAN);
+  for (guint i = 0; i < 3; i++)
+    mqlw_scoring_unref (scorings[i]);
+  g_assert_nonnull (c);
+  return c;
+}
+
 static void
-test_figures (void)
+test_figures (gconstpointer from_scorings)
 {
   g_autoptr(MqlwDataset) dataset = load_leads ();
-  g_autoptr(MqlwScenarioComparison) c = compare_two (dataset);
+  g_autoptr(MqlwScenarioComparison) c = from_scorings ? compare_two_scorings (dataset) : compare_two (dataset);
   const MqlwScenarioFigures *m = &c->scenarios[0], *s = &c->scenarios[1];
 
   g_assert_cmpuint (c->n_scenarios, ==, 2);
@@ -248,7 +273,8 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   setlocale (LC_NUMERIC, "C");
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/scenario-compare/figures", test_figures);
+  g_test_add_data_func ("/scenario-compare/figures", GINT_TO_POINTER (FALSE), test_figures);
+  g_test_add_data_func ("/scenario-compare/figures-from-scorings", GINT_TO_POINTER (TRUE), test_figures);
   g_test_add_func ("/scenario-compare/table", test_table);
   g_test_add_func ("/scenario-compare/months-and-headline", test_months_and_headline);
   g_test_add_func ("/scenario-compare/misfit", test_misfit);

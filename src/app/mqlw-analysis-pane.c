@@ -221,7 +221,27 @@ mqlw_analysis_pane_set_workshop (MqlwAnalysisPane *self,
 {
   g_return_if_fail (MQLW_IS_ANALYSIS_PANE (self));
 
-  GET_PRIV (self)->workshop = !!workshop;
+  MqlwAnalysisPanePrivate *priv = GET_PRIV (self);
+
+  priv->workshop = !!workshop;
+  /* The room's type is 1.6× as large: the charts grow with it, else their
+   * legend and titles leave a strip of plot (the page scrolls instead). */
+  for (guint i = 0; i < priv->charts->len; i++)
+    {
+      GtkWidget *chart = g_ptr_array_index (priv->charts, i);
+      int base;
+
+      if (!GTK_IS_DRAWING_AREA (chart))
+        continue;
+      base = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chart), "desktop-content-height"));
+      if (base == 0)
+        {
+          base = gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (chart));
+          g_object_set_data (G_OBJECT (chart), "desktop-content-height", GINT_TO_POINTER (MAX (base, 1)));
+        }
+      if (base > 1)
+        gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (chart), workshop ? base * 3 / 2 : base);
+    }
   redraw_charts (self);
   if (MQLW_ANALYSIS_PANE_GET_CLASS (self)->workshop_changed != NULL)
     MQLW_ANALYSIS_PANE_GET_CLASS (self)->workshop_changed (self);

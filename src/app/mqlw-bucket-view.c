@@ -140,6 +140,9 @@ struct _MqlwBucketView
   guint           compact_source;
   GtkDropDown    *scheme_dropdown;
   GtkEntry       *spec_entry;
+  /* The last scheme outside the presets (edges:…): "Custom" brings it back
+   * after a preset was tried. */
+  char           *custom_text;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwBucketView, mqlw_bucket_view, GTK_TYPE_WIDGET)
@@ -416,14 +419,46 @@ reload (MqlwBucketView *self,
   return g_list_model_get_n_items (G_LIST_MODEL (self->store)) == n;
 }
 
+/* The drop-down's last item names the custom scheme in effect. */
+static void
+set_custom_label (MqlwBucketView *self,
+                  const char     *text)
+{
+  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (self->scheme_dropdown));
+  guint last = G_N_ELEMENTS (schemes) - 1;
+  const char *label = text != NULL && g_str_has_prefix (text, "edges:") ? _("Custom edges") : _("Custom");
+  const char *const items[] = { label, NULL };
+
+  if (g_strcmp0 (gtk_string_list_get_string (list, last), label) != 0)
+    gtk_string_list_splice (list, last, 1, items);
+}
+
+/* The drop-down and the entry show the scheme in effect: "Automatic" only
+ * while the workbench chooses the buckets. */
 static void
 sync_spec (MqlwBucketView *self)
 {
   const MqlwBucketSpec *spec = mqlw_workbench_get_bucket_spec (self->workbench);
   g_autofree char *text = spec != NULL ? mqlw_bucket_spec_to_string (spec) : NULL;
+  guint selected = G_N_ELEMENTS (schemes) - 1;
+
+  if (spec == NULL || mqlw_workbench_get_bucket_auto (self->workbench))
+    selected = 0;
+  else
+    for (guint i = 1; schemes[i] != NULL; i++)
+      if (g_strcmp0 (text, schemes[i]) == 0)
+        selected = i;
+  if (selected == G_N_ELEMENTS (schemes) - 1 && g_strcmp0 (self->custom_text, text) != 0)
+    {
+      g_free (self->custom_text);
+      self->custom_text = g_strdup (text);
+    }
+  set_custom_label (self, self->custom_text);
 
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->spec_entry), text != NULL ? text : "");
+  if (gtk_drop_down_get_selected (self->scheme_dropdown) != selected)
+    gtk_drop_down_set_selected (self->scheme_dropdown, selected);
   self->syncing = FALSE;
 }
 
@@ -525,7 +560,9 @@ on_scheme_selected_cb (MqlwBucketView *self)
     return;
   if (schemes[selected] != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.set-buckets", "s", schemes[selected]);
-  else if (selected == G_N_ELEMENTS (schemes) - 1)
+  else if (self->custom_text != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-buckets", "s", self->custom_text);
+  else
     gtk_widget_grab_focus (GTK_WIDGET (self->spec_entry));
 }
 
@@ -782,4 +819,24 @@ mqlw_bucket_view_dup_detail (MqlwBucketView *self,
   if (!pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
     return NULL;
   return g_steal_pointer (&text);
+}
+
+char *
+mqlw_bucket_view_dup_scheme_label (MqlwBucketView *self)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (MQLW_IS_BUCKET_VIEW (self), NULL);
+  flush (self);
+  model = gtk_drop_down_get_model (self->scheme_dropdown);
+  return g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (model),
+                                               gtk_drop_down_get_selected (self->scheme_dropdown)));
+}
+
+void
+mqlw_bucket_view_select_scheme (MqlwBucketView *self,
+                                guint           index)
+{
+  g_return_if_fail (MQLW_IS_BUCKET_VIEW (self));
+  gtk_drop_down_set_selected (self->scheme_dropdown, index);
 }

@@ -30,5 +30,10 @@ gboolean    mqlw_bucket_view_column_visible (MqlwBucketView *self,
                                              const char     *column);
 char       *mqlw_bucket_view_dup_detail     (MqlwBucketView *self,
                                              guint           row);
+/* What the scheme drop-down shows: "Automatic", "Width 10", "Custom edges"… */
+char       *mqlw_bucket_view_dup_scheme_label (MqlwBucketView *self);
+/* Picks item @index of the drop-down (0 "Automatic" … the last "Custom"), as a click does. */
+void        mqlw_bucket_view_select_scheme    (MqlwBucketView *self,
+                                               guint           index);
 
 G_END_DECLS

@@ -159,7 +159,6 @@ build (MqlwPreferencesWindow *self)
   GtkWidget *capacity, *marginal, *good, *hot, *min_known, *autosave = NULL;
   guint n_presets = g_strv_length ((char **) mqlw_bucket_presets);
   guint selected = 0;
-  gboolean user_scheme;
 
   adw_preferences_page_set_title (page, _("General"));
   adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
@@ -167,12 +166,8 @@ build (MqlwPreferencesWindow *self)
   /* Calibration */
   adw_preferences_group_set_title (calibration, _("Calibration"));
   adw_preferences_group_set_description (calibration, _("Used for each lead history you open from now on."));
-  user_scheme = self->settings != NULL && g_settings_get_user_value (self->settings, "default-bucket-scheme") != NULL;
-  if (user_scheme)
-    {
-      g_autoptr(GVariant) v = g_settings_get_user_value (self->settings, "default-bucket-scheme");
-      scheme = g_variant_dup_string (v, NULL);
-    }
+  /* The schema's default is "auto" (the first preset). */
+  scheme = self->settings != NULL ? g_settings_get_string (self->settings, "default-bucket-scheme") : g_strdup ("auto");
   presets = g_new0 (const char *, n_presets + 2);
   for (guint i = 0; i < n_presets; i++)
     {
@@ -182,7 +177,7 @@ build (MqlwPreferencesWindow *self)
       if (scheme != NULL && g_str_equal (scheme, mqlw_bucket_presets[i]))
         selected = i;
     }
-  if (scheme != NULL && selected == 0)
+  if (selected == 0 && !g_str_equal (scheme, "auto") && scheme[0] != '\0')
     {
       /* A custom scheme set elsewhere (edges:…) stays selectable. */
       presets[n_presets] = g_intern_string (scheme);

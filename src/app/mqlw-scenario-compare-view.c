@@ -16,11 +16,18 @@ typedef struct {
   GtkWidget     *table_box;   /* holds the grid (or the message) */
   GHashTable    *texts;       /* "row:column:part" → GtkLabel */
   gboolean       syncing;
+  /* The scoring under way (Job), cancelled by a newer one or by closing. */
+  GCancellable  *cancellable;
+  gboolean       busy;
+  GtkWidget     *window;      /* the dialog (not a ref: it owns this) */
 } Compare;
 
 static void
 compare_free (Compare *c)
 {
+  if (c->cancellable != NULL)
+    g_cancellable_cancel (c->cancellable);
+  g_clear_object (&c->cancellable);
   g_clear_object (&c->workbench);
   g_clear_pointer (&c->project, mqlw_project_unref);
   g_ptr_array_unref (c->checks);
@@ -90,63 +97,67 @@ create_heading (const char *text)
 }
 
 static void
-show_message (Compare    *c,
-              const char *text)
+clear_table (Compare *c)
 {
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), text);
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "view-dual-symbolic");
-  gtk_widget_set_vexpand (status, TRUE);
-  gtk_box_append (GTK_BOX (c->table_box), status);
-}
-
-static void
-rebuild (Compare *c)
-{
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (c->workbench);
-  MqlwModel *today = mqlw_workbench_get_baseline (c->workbench);
-  g_autoptr(MqlwScenarioComparison) comparison = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *names[MQLW_SCENARIO_COMPARE_MAX];
-  MqlwModel *models[MQLW_SCENARIO_COMPARE_MAX];
-  guint n = 0;
-  GtkWidget *child, *grid;
+  GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (c->table_box)) != NULL)
     gtk_box_remove (GTK_BOX (c->table_box), child);
   g_hash_table_remove_all (c->texts);
+}
 
-  for (guint i = 0; i < c->order->len && n < MQLW_SCENARIO_COMPARE_MAX; i++)
-    {
-      const MqlwScenario *s = mqlw_project_get_scenario (c->project, c->order->pdata[i]);
+static void
+show_message (Compare    *c,
+              const char *text,
+              const char *icon)
+{
+  GtkWidget *status = adw_status_page_new ();
 
-      if (s == NULL || s->model == NULL)
-        continue;
-      names[n] = s->name;
-      models[n++] = s->model;
-    }
-  if (dataset == NULL || today == NULL)
-    {
-      show_message (c, _("Open a lead history to compare scenarios on it"));
-      return;
-    }
-  if (n == 0)
-    {
-      show_message (c, _("Check up to three scenarios to see them beside today’s model"));
-      return;
-    }
-  comparison = mqlw_scenario_compare (dataset, today, _("Today"), names, models, n,
-                                      mqlw_workbench_get_months (c->workbench), &error);
-  if (comparison == NULL)
-    {
-      show_message (c, error->message);
-      return;
-    }
+  clear_table (c);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), text);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon != NULL ? icon : "view-dual-symbolic");
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (c->table_box), status);
+}
 
-  rows = mqlw_scenario_comparison_table (comparison, MQLW_FORMAT_DISPLAY);
-  grid = gtk_grid_new ();
+/* While the models are scored: a spinner and how many are done. */
+static void
+show_progress (Compare *c,
+               guint    done,
+               guint    total)
+{
+  GtkWidget *status = gtk_widget_get_first_child (c->table_box);
+  g_autofree char *text = NULL;
+
+  if (!(ADW_IS_STATUS_PAGE (status) && g_object_get_data (G_OBJECT (status), "progress") != NULL))
+    {
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      clear_table (c);
+      status = adw_status_page_new ();
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Scoring the scenarios…"));
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_widget_set_size_request (spinner, 32, 32);
+      gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+      adw_status_page_set_child (ADW_STATUS_PAGE (status), spinner);
+      gtk_widget_set_vexpand (status, TRUE);
+      g_object_set_data (G_OBJECT (status), "progress", GINT_TO_POINTER (1));
+      gtk_widget_set_name (status, "compare-progress");
+      gtk_box_append (GTK_BOX (c->table_box), status);
+    }
+  /* Translators: the comparison's progress, "2 of 4 models scored". */
+  text = g_strdup_printf (g_dngettext (NULL, "%u of %u model scored", "%u of %u models scored", total), done, total);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), text);
+}
+
+static void
+show_table (Compare                      *c,
+            const MqlwScenarioComparison *comparison)
+{
+  g_autoptr(GPtrArray) rows = mqlw_scenario_comparison_table (comparison, MQLW_FORMAT_DISPLAY);
+  GtkWidget *grid = gtk_grid_new ();
+
+  clear_table (c);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
   gtk_grid_set_column_homogeneous (GTK_GRID (grid), FALSE);
@@ -173,6 +184,209 @@ rebuild (Compare *c)
         gtk_grid_attach (GTK_GRID (grid), create_cell (c, row, k), 1 + k, 1 + r, 1, 1);
     }
   gtk_box_append (GTK_BOX (c->table_box), grid);
+}
+
+/* ---- scoring off the main thread ----------------------------------------- */
+
+/* Today's model and each checked scenario's are scored by the core's
+ * asynchronous chain (mqlw_scoring_new_async), side by side; the previews
+ * and swap sets then take a pass over the leads in a worker thread too. */
+typedef struct {
+  GtkWidget    *window;            /* a ref: the dialog, until the job ends */
+  GCancellable *cancellable;
+  MqlwDataset  *dataset;           /* a ref */
+  double        months;
+  guint         n;                 /* scenarios; scorings[0] is today's */
+  char         *names[1 + MQLW_SCENARIO_COMPARE_MAX];
+  MqlwModel    *models[1 + MQLW_SCENARIO_COMPARE_MAX];   /* copies */
+  MqlwScoring  *scorings[1 + MQLW_SCENARIO_COMPARE_MAX];
+  guint         pending;
+  GError       *error;             /* the first one */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  for (guint i = 0; i <= job->n; i++)
+    {
+      g_free (job->names[i]);
+      g_clear_pointer (&job->models[i], mqlw_model_unref);
+      g_clear_pointer (&job->scorings[i], mqlw_scoring_unref);
+    }
+  g_clear_error (&job->error);
+  g_clear_pointer (&job->dataset, mqlw_dataset_unref);
+  g_clear_object (&job->cancellable);
+  g_clear_object (&job->window);
+  g_free (job);
+}
+
+/* The job is over: @error (nullable) or @comparison (nullable) on show,
+ * unless a newer job or the closing took the dialog's attention. */
+static void
+job_finish (Job                          *job,
+            const GError                 *error,
+            const MqlwScenarioComparison *comparison)
+{
+  Compare *c = g_object_get_data (G_OBJECT (job->window), "compare");
+
+  if (c == NULL || c->cancellable != job->cancellable)
+    return;
+  c->busy = FALSE;
+  g_clear_object (&c->cancellable);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_message (c, _("Could Not Compare These Scenarios"), "dialog-warning-symbolic");
+      adw_status_page_set_description (ADW_STATUS_PAGE (gtk_widget_get_first_child (c->table_box)), error->message);
+    }
+  else if (comparison != NULL)
+    show_table (c, comparison);
+}
+
+static void
+compare_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  const char *names[MQLW_SCENARIO_COMPARE_MAX];
+
+  for (guint i = 0; i < job->n; i++)
+    names[i] = job->names[1 + i];
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task,
+                         mqlw_scenario_compare_scorings (job->scorings[0], job->names[0], names,
+                                                         job->scorings + 1, job->n, job->months),
+                         (GDestroyNotify) mqlw_scenario_comparison_free);
+}
+
+static void
+on_compared_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwScenarioComparison) comparison = g_task_propagate_pointer (G_TASK (result), &error);
+
+  job_finish (job, error, comparison);
+}
+
+typedef struct {
+  Job   *job;
+  guint  index;
+} Slot;
+
+static void
+on_scored_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Slot *slot = user_data;
+  Job *job = slot->job;
+  guint index = slot->index;
+  g_autoptr(GError) error = NULL;
+  MqlwScoring *scoring = mqlw_scoring_new_finish (result, &error);
+  Compare *c = g_object_get_data (G_OBJECT (job->window), "compare");
+  g_autoptr(GTask) task = NULL;
+
+  g_free (slot);
+  job->pending--;
+  job->scorings[index] = scoring;
+  if (scoring == NULL && job->error == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        job->error = g_steal_pointer (&error);
+      else
+        /* Which model, as the core says it (mqlw-scenario-compare.c). */
+        job->error = g_error_new (error->domain, error->code, _("The scenario “%s” does not fit the data: %s"),
+                                  job->names[index], error->message);
+      /* The others are of no use now. */
+      g_cancellable_cancel (job->cancellable);
+    }
+  if (c != NULL && c->cancellable == job->cancellable && job->error == NULL)
+    show_progress (c, job->n + 1 - job->pending, job->n + 1);
+  if (job->pending > 0)
+    return;
+  if (job->error != NULL)
+    {
+      job_finish (job, job->error, NULL);
+      job_free (job);
+      return;
+    }
+  task = g_task_new (NULL, job->cancellable, on_compared_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_name (task, "mqlw-scenario-compare");
+  g_task_run_in_thread (task, compare_thread);
+}
+
+static void
+start_job (Compare           *c,
+           MqlwDataset       *dataset,
+           MqlwModel         *today,
+           const char *const *names,
+           MqlwModel *const  *models,
+           guint              n)
+{
+  Job *job = g_new0 (Job, 1);
+
+  c->cancellable = g_cancellable_new ();
+  c->busy = TRUE;
+  job->window = g_object_ref (c->window);
+  job->cancellable = g_object_ref (c->cancellable);
+  job->dataset = mqlw_dataset_ref (dataset);
+  job->months = mqlw_workbench_get_months (c->workbench);
+  job->n = n;
+  job->names[0] = g_strdup (_("Today"));
+  job->models[0] = mqlw_model_copy (today);
+  for (guint i = 0; i < n; i++)
+    {
+      job->names[1 + i] = g_strdup (names[i]);
+      job->models[1 + i] = mqlw_model_copy (models[i]);
+    }
+  job->pending = n + 1;
+  show_progress (c, 0, n + 1);
+  for (guint i = 0; i <= n; i++)
+    {
+      Slot *slot = g_new0 (Slot, 1);
+
+      slot->job = job;
+      slot->index = i;
+      mqlw_scoring_new_async (dataset, job->models[i], MQLW_SCORING_NONE, job->cancellable, on_scored_cb, slot);
+    }
+}
+
+/* The table for the checked scenarios; a change of them cancels the
+ * scoring under way. */
+static void
+rebuild (Compare *c)
+{
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (c->workbench);
+  MqlwModel *today = mqlw_workbench_get_baseline (c->workbench);
+  const char *names[MQLW_SCENARIO_COMPARE_MAX];
+  MqlwModel *models[MQLW_SCENARIO_COMPARE_MAX];
+  guint n = 0;
+
+  if (c->cancellable != NULL)
+    g_cancellable_cancel (c->cancellable);
+  g_clear_object (&c->cancellable);
+  c->busy = FALSE;
+  for (guint i = 0; i < c->order->len && n < MQLW_SCENARIO_COMPARE_MAX; i++)
+    {
+      const MqlwScenario *s = mqlw_project_get_scenario (c->project, c->order->pdata[i]);
+
+      if (s == NULL || s->model == NULL)
+        continue;
+      names[n] = s->name;
+      models[n++] = s->model;
+    }
+  if (dataset == NULL || today == NULL)
+    show_message (c, _("Open a lead history to compare scenarios on it"), NULL);
+  else if (n == 0)
+    show_message (c, _("Check up to three scenarios to see them beside today’s model"), NULL);
+  else
+    start_job (c, dataset, today, names, models, n);
 }
 
 static void
@@ -261,6 +475,17 @@ check_initial (Compare    *c,
   c->syncing = FALSE;
 }
 
+/* Closing stops the scoring: nothing is shown after. */
+static void
+on_destroy_cb (GtkWidget *window,
+               Compare   *c)
+{
+  if (c->cancellable != NULL)
+    g_cancellable_cancel (c->cancellable);
+  g_clear_object (&c->cancellable);
+  c->busy = FALSE;
+}
+
 GtkWidget *
 mqlw_scenario_compare_view_present (GtkWidget     *parent,
                                     MqlwWorkbench *workbench,
@@ -284,7 +509,9 @@ mqlw_scenario_compare_view_present (GtkWidget     *parent,
   c->order = g_ptr_array_new_with_free_func (g_free);
   c->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c->table_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  c->window = window;
   g_object_set_data_full (G_OBJECT (window), "compare", c, (GDestroyNotify) compare_free);
+  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy_cb), c);
 
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_box_append (GTK_BOX (box), create_chooser (c));
@@ -332,6 +559,15 @@ mqlw_scenario_compare_view_set_checked (GtkWidget  *dialog,
   for (guint i = 0; i < c->checks->len; i++)
     if (g_strcmp0 (g_object_get_data (c->checks->pdata[i], "scenario"), name) == 0)
       gtk_check_button_set_active (c->checks->pdata[i], checked);
+}
+
+gboolean
+mqlw_scenario_compare_view_is_busy (GtkWidget *dialog)
+{
+  Compare *c = g_object_get_data (G_OBJECT (dialog), "compare");
+
+  g_return_val_if_fail (c != NULL, FALSE);
+  return c->busy;
 }
 
 GtkWidget *

@@ -4,6 +4,11 @@
  * opened), as mqlw-scenario-compare.h computes and writes them; and the
  * headline figures of each scenario for the project's scenario list.
  *
+ * The models are scored off the main thread (mqlw_scoring_new_async, one per
+ * model, then the swap sets in a worker): a spinner and a count while they
+ * are, the core's message when one does not fit the data; a change of the
+ * checked scenarios or closing the dialog cancels the work under way.
+ *
  * The dialog is modal, keyboard reachable (a check button per scenario, at
  * most three on), Esc closes it; it follows the window's workshop mode (the
  * room's type sizes) and the colour scheme. It only shows: every number and
@@ -24,6 +29,9 @@ GtkWidget *mqlw_scenario_compare_view_present (GtkWidget     *parent,
                                                MqlwWorkbench *workbench,
                                                MqlwProject   *project,
                                                const char    *first);
+
+/* TRUE while the models are being scored (the table is not on show yet). */
+gboolean   mqlw_scenario_compare_view_is_busy (GtkWidget *dialog);
 
 /* Checks (or unchecks) the scenario @name in the dialog; the table follows. */
 void       mqlw_scenario_compare_view_set_checked (GtkWidget  *dialog,

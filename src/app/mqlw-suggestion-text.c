@@ -52,6 +52,31 @@ mqlw_suggestion_title (MqlwSuggestionKind kind,
 /* Without the settings schema (an uninstalled binary): for this run only. */
 static double fallback_target_sql = NAN;
 
+/* One target for every place that shows it: its state follows the setting. */
+static GSimpleAction *target_watch;
+static GSettings *target_settings;
+
+static void
+on_target_setting_changed_cb (GSettings  *settings,
+                              const char *key,
+                              gpointer    user_data)
+{
+  g_simple_action_set_state (target_watch, g_variant_new_double (mqlw_suggestion_get_target_sql ()));
+}
+
+GObject *
+mqlw_suggestion_target_watch (void)
+{
+  if (target_watch == NULL)
+    {
+      target_watch = g_simple_action_new_stateful ("suggest-target-sql", NULL,
+                                                   g_variant_new_double (mqlw_suggestion_get_target_sql ()));
+      if ((target_settings = mqlw_window_dup_settings ()) != NULL)
+        g_signal_connect (target_settings, "changed::" TARGET_SQL_KEY, G_CALLBACK (on_target_setting_changed_cb), NULL);
+    }
+  return G_OBJECT (target_watch);
+}
+
 double
 mqlw_suggestion_get_target_sql (void)
 {
@@ -76,6 +101,8 @@ mqlw_suggestion_set_target_sql (double target)
     g_settings_set_double (settings, TARGET_SQL_KEY, target);
   else
     fallback_target_sql = target;
+  if (target_watch != NULL)
+    g_simple_action_set_state (target_watch, g_variant_new_double (mqlw_suggestion_get_target_sql ()));
 }
 
 void

@@ -28,6 +28,10 @@ void       mqlw_suggestion_get_options  (MqlwWorkbench            *workbench,
 /* The SQL rate target, 0.3 for 30 %; stored in the settings. */
 double     mqlw_suggestion_get_target_sql (void);
 void       mqlw_suggestion_set_target_sql (double                  target);
+/* Notifies "notify::state" when the SQL rate target changes, wherever it
+ * was edited (the Sweep view, the threshold bar's Suggest popover, the
+ * settings): every view that shows it follows. Owned by this module. */
+GObject   *mqlw_suggestion_target_watch (void);
 
 /* The suggestions for those targets (GArray of MqlwSuggestion, one per
  * kind); NULL without figures. */

@@ -31,6 +31,12 @@ struct _MqlwSweepView
 
 G_DEFINE_FINAL_TYPE (MqlwSweepView, mqlw_sweep_view, GTK_TYPE_WIDGET)
 
+/* The plot's least height, legend and axis titles included: below it the
+ * page scrolls (the suggestions go under the fold) rather than the plot
+ * shrinking to a strip under its legend. The room's 1.6× type needs more. */
+#define PLOT_MIN_HEIGHT          300
+#define PLOT_MIN_HEIGHT_WORKSHOP 460
+
 static void
 draw_cb (GtkDrawingArea *area,
          cairo_t        *cr,
@@ -108,7 +114,7 @@ fill_suggestions (MqlwSweepView *self)
       GtkWidget *target_spin = g_object_get_data (G_OBJECT (row), "target");
 
       /* The target, editable in place (mqlw-suggestion-text.c). */
-      if (target_spin == NULL && (target_spin = mqlw_suggestion_target_new (s->kind, G_CALLBACK (fill_suggestions), self)) != NULL)
+      if (target_spin == NULL && (target_spin = mqlw_suggestion_target_new (s->kind, NULL, NULL)) != NULL)
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), target_spin);
           g_object_set_data (G_OBJECT (row), "target", target_spin);
@@ -150,6 +156,14 @@ fill_suggestions (MqlwSweepView *self)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
   g_debug ("suggestions updated in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
+}
+
+/* The SQL target changed here, in the Suggest popover or in the settings. */
+static void
+on_target_changed_cb (MqlwSweepView *self)
+{
+  if (self->workbench != NULL && self->sweep != NULL)
+    fill_suggestions (self);
 }
 
 static void
@@ -277,6 +291,7 @@ mqlw_sweep_view_init (MqlwSweepView *self)
 
   self->rows = g_ptr_array_new ();
   self->dirty = TRUE;
+  gtk_widget_set_size_request (GTK_WIDGET (self->area), -1, PLOT_MIN_HEIGHT);
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Threshold sweep"),
@@ -285,6 +300,8 @@ mqlw_sweep_view_init (MqlwSweepView *self)
                                   -1);
   g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_style_changed_cb), self);
   g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
+  g_signal_connect_object (mqlw_suggestion_target_watch (), "notify::state", G_CALLBACK (on_target_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -308,5 +325,6 @@ mqlw_sweep_view_set_workshop (MqlwSweepView *self,
   g_return_if_fail (MQLW_IS_SWEEP_VIEW (self));
 
   self->workshop = !!workshop;
+  gtk_widget_set_size_request (GTK_WIDGET (self->area), -1, workshop ? PLOT_MIN_HEIGHT_WORKSHOP : PLOT_MIN_HEIGHT);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }

@@ -32,6 +32,7 @@ struct _MqlwThresholdBar
   GtkSpinner    *busy_spinner;
   GtkPopover    *suggest_popover;
   GtkListBox    *suggest_list;
+  GPtrArray     *suggest_rows;      /* AdwActionRow, kept while the popover is open */
 };
 
 G_DEFINE_FINAL_TYPE (MqlwThresholdBar, mqlw_threshold_bar, GTK_TYPE_BOX)
@@ -131,16 +132,34 @@ on_workbench_busy_cb (MqlwWorkbench    *workbench,
 
 /* ---- suggestions ---------------------------------------------------------- */
 
-static GtkWidget *
-create_suggestion_row (MqlwThresholdBar         *self,
+/* A row keeps its target spin button (mqlw-suggestion-text.c) across
+ * updates: editing the target in the popover refills the texts around it. */
+static void
+update_suggestion_row (MqlwThresholdBar         *self,
+                       GtkWidget                *row,
                        const MqlwSuggestion     *s,
                        const MqlwSuggestOptions *options)
 {
   g_autofree char *title = mqlw_suggestion_heading (s, options);
   g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *target = g_object_get_data (G_OBJECT (row), "target");
+  GtkWidget *next = g_object_get_data (G_OBJECT (row), "next");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (target == NULL && (target = mqlw_suggestion_target_new (s->kind, NULL, NULL)) != NULL)
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), target);
+      g_object_set_data (G_OBJECT (row), "target", target);
+    }
+  if (target != NULL)
+    mqlw_suggestion_target_sync (target, self->workbench);
+  if (next == NULL)
+    {
+      next = gtk_image_new_from_icon_name ("go-next-symbolic");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), next);
+      g_object_set_data (G_OBJECT (row), "next", next);
+    }
+  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (s->found)
     {
       g_autofree char *score = mqlw_format_score (s->threshold);
@@ -151,35 +170,71 @@ create_suggestion_row (MqlwThresholdBar         *self,
       subtitle = g_strdup_printf (g_dngettext (NULL, "Threshold %s · %s MQL (%s a month) · SQL rate %s",
                                                "Threshold %s · %s MQLs (%s a month) · SQL rate %s",
                                                (gulong) s->preview.mql), score, mql, month, sql);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "threshold", g_memdup2 (&s->threshold, sizeof (double)), g_free);
     }
   else
     {
       subtitle = mqlw_suggestion_missing (s, options, mqlw_workbench_get_preview (self->workbench));
-      gtk_widget_set_sensitive (row, FALSE);
+      g_object_set_data (G_OBJECT (row), "threshold", NULL);
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
+  /* Not insensitive when missed: its target stays editable. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), s->found);
+  gtk_widget_set_visible (next, s->found);
+  if (s->found)
+    gtk_widget_remove_css_class (row, "suggestion-missed");
+  else
+    gtk_widget_add_css_class (row, "suggestion-missed");
+  if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
+static void
+fill_suggestions (MqlwThresholdBar *self)
+{
+  g_autoptr(GArray) suggestions = NULL;
+  MqlwSuggestOptions options;
+  guint n;
+
+  /* The targets as the sweep view's rows set them (mqlw-suggestion-text.c). */
+  if (self->workbench != NULL)
+    suggestions = mqlw_suggestion_compute (self->workbench);
+  n = suggestions != NULL ? suggestions->len : 0;
+  while (self->suggest_rows->len > n)
+    {
+      gtk_list_box_remove (self->suggest_list, g_ptr_array_index (self->suggest_rows, self->suggest_rows->len - 1));
+      g_ptr_array_remove_index (self->suggest_rows, self->suggest_rows->len - 1);
+    }
+  if (n == 0)
+    return;
+  mqlw_suggestion_get_options (self->workbench, &options);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row;
+
+      if (i < self->suggest_rows->len)
+        row = g_ptr_array_index (self->suggest_rows, i);
+      else
+        {
+          row = adw_action_row_new ();
+          gtk_list_box_append (self->suggest_list, row);
+          g_ptr_array_add (self->suggest_rows, row);
+        }
+      update_suggestion_row (self, row, &g_array_index (suggestions, MqlwSuggestion, i), &options);
+    }
 }
 
 static void
 on_suggest_popover_show_cb (MqlwThresholdBar *self)
 {
-  g_autoptr(GArray) suggestions = NULL;
-  GtkWidget *child;
-  MqlwSuggestOptions options;
+  fill_suggestions (self);
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggest_list))))
-    gtk_list_box_remove (self->suggest_list, child);
-  /* The targets as the sweep view's rows set them (mqlw-suggestion-text.c). */
-  if (self->workbench == NULL || (suggestions = mqlw_suggestion_compute (self->workbench)) == NULL)
-    return;
-  mqlw_suggestion_get_options (self->workbench, &options);
-  for (guint i = 0; i < suggestions->len; i++)
-    gtk_list_box_append (self->suggest_list,
-                         create_suggestion_row (self, &g_array_index (suggestions, MqlwSuggestion, i), &options));
+/* The SQL target changed here, in the Sweep view or in the settings. */
+static void
+on_target_changed_cb (MqlwThresholdBar *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->suggest_popover)))
+    fill_suggestions (self);
 }
 
 static void
@@ -207,6 +262,7 @@ mqlw_threshold_bar_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->workbench, self);
   g_clear_object (&self->workbench);
   gtk_widget_dispose_template (GTK_WIDGET (self), MQLW_TYPE_THRESHOLD_BAR);
+  g_clear_pointer (&self->suggest_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (mqlw_threshold_bar_parent_class)->dispose (object);
 }
 
@@ -245,6 +301,9 @@ mqlw_threshold_bar_init (MqlwThresholdBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   mqlw_spin_guard_empty (self->spin);
+  self->suggest_rows = g_ptr_array_new ();
+  g_signal_connect_object (mqlw_suggestion_target_watch (), "notify::state", G_CALLBACK (on_target_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -260,6 +319,13 @@ mqlw_threshold_bar_set_workbench (MqlwThresholdBar *self,
   g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
   g_signal_connect (workbench, "notify::busy", G_CALLBACK (on_workbench_busy_cb), self);
   sync_controls (self);
+}
+
+GtkWidget *
+mqlw_threshold_bar_get_suggest_popover (MqlwThresholdBar *self)
+{
+  g_return_val_if_fail (MQLW_IS_THRESHOLD_BAR (self), NULL);
+  return GTK_WIDGET (self->suggest_popover);
 }
 
 GtkWidget *

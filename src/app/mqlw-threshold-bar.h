@@ -26,5 +26,8 @@ void           mqlw_threshold_bar_set_workbench (MqlwThresholdBar *self,
                                                  MqlwWorkbench    *workbench);
 /* The field (a GtkSpinButton): focus target, and what the tests drive. */
 GtkWidget     *mqlw_threshold_bar_get_field     (MqlwThresholdBar *self);
+/* The Suggest popover: a row per suggestion, the SQL rate and capacity targets
+ * editable in it (one setting with the Sweep view's). */
+GtkWidget     *mqlw_threshold_bar_get_suggest_popover (MqlwThresholdBar *self);
 
 G_END_DECLS

@@ -305,17 +305,23 @@ create_fallback_model (MqlwDataset *dataset)
   return model;
 }
 
-/* The preferred bucket scheme, when the person chose one (the built-in
- * default is the workbench's automatic scheme). */
+/* The preferred bucket scheme. The schema's default is "auto", the
+ * workbench's own choice; until 2026-12 it said "width:10" while the window
+ * ignored an unset key, so only a stored value was ever a choice. A stored
+ * value (the person's explicit choice, "width:10" too) stays as it is:
+ * GSettings keeps it across the new default, nothing to rewrite. */
 void
 _mqlw_window_apply_default_buckets (MqlwWindow *self)
 {
-  g_autoptr(GVariant) value = NULL;
+  g_autofree char *scheme = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->settings == NULL || !(value = g_settings_get_user_value (self->settings, "default-bucket-scheme")))
+  if (self->settings == NULL)
     return;
-  if (!mqlw_workbench_set_bucket_spec (self->workbench, g_variant_get_string (value, NULL), &error))
+  scheme = g_settings_get_string (self->settings, "default-bucket-scheme");
+  if (g_str_equal (scheme, "auto") || scheme[0] == '\0')
+    return;
+  if (!mqlw_workbench_set_bucket_spec (self->workbench, scheme, &error))
     g_message ("Preferred buckets not used: %s", error->message);
 }
 

@@ -405,7 +405,13 @@ draw_bar (BucketPaint *bp,
       cairo_fill_preserve (cr);
       if (theme->hc || hovered)
         {
-          mqlw_chart_set_source (cr, theme->fg);
+          /* "Too few leads" stays muted: its fill is only a step from the
+           * background, so the full foreground (white in dark) around it
+           * read as the loudest bar of the chart. A grey edge halfway to
+           * the foreground still outlines it (and the hovered one). */
+          mqlw_chart_set_source (cr, verdict == MQLW_VERDICT_TOO_FEW
+                                     ? mqlw_chart_rgba_mix (theme->bg, theme->fg, hovered ? 0.55 : 0.4)
+                                     : theme->fg);
           cairo_set_line_width (cr, (hovered ? 2.5 : 1.5) * s * theme->lw);
           cairo_stroke (cr);
         }

@@ -93,8 +93,23 @@ draw_cell (cairo_t                *cr,
                        NULL, NULL);
       mqlw_chart_text (cr, palette, interval, MQLW_CHART_SIZE_TICK, FALSE, palette->fg, cx, cy + 0.1 * line_h, 0.5,
                        0.5, NULL, NULL);
-      mqlw_chart_text (cr, palette, counts, MQLW_CHART_SIZE_TICK, FALSE, palette->fg_dim, cx, cy + 1.1 * line_h, 0.5,
-                       0.5, NULL, NULL);
+      double counts_w = 0;
+
+      /* The counts on one line where they fit the cell, else on two (the
+       * room's type in a narrow window ran them into the next cell), else
+       * the leads only. */
+      mqlw_chart_text_extent (cr, palette, counts, MQLW_CHART_SIZE_TICK, FALSE, &counts_w, NULL);
+      if (counts_w <= l->cell_w - 6 * inset)
+        mqlw_chart_text (cr, palette, counts, MQLW_CHART_SIZE_TICK, FALSE, palette->fg_dim, cx, cy + 1.1 * line_h, 0.5,
+                         0.5, NULL, NULL);
+      else
+        {
+          mqlw_chart_text (cr, palette, leads, MQLW_CHART_SIZE_TICK, FALSE, palette->fg_dim, cx, cy + 1.1 * line_h,
+                           0.5, 0.5, NULL, NULL);
+          if (l->cell_h >= 5.4 * line_h)
+            mqlw_chart_text (cr, palette, mql, MQLW_CHART_SIZE_TICK, FALSE, palette->fg_dim, cx, cy + 2.1 * line_h,
+                             0.5, 0.5, NULL, NULL);
+        }
     }
   else
     mqlw_chart_text (cr, palette, big, MQLW_CHART_SIZE_LEGEND + 1, TRUE, palette->fg, cx, cy, 0.5, 0.5, NULL, NULL);

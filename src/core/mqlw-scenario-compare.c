@@ -76,6 +76,33 @@ swap_sets (Scored             *a,
   memcpy (out->stage, c->swap_out_stage, sizeof out->stage);
 }
 
+/* The figures from scorings already made: previews and swap sets only. */
+static MqlwScenarioComparison *
+compare_scored (MqlwDataset       *dataset,
+                Scored            *today,
+                const char        *reference_name,
+                const char *const *names,
+                Scored            *scored,
+                guint              n_models)
+{
+  MqlwScenarioComparison *self = g_new0 (MqlwScenarioComparison, 1);
+
+  self->reference_name = g_strdup (reference_name != NULL ? reference_name : _("Today"));
+  self->n_scenarios = n_models;
+  preview_of (today, &self->reference);
+  for (guint i = 0; i < n_models; i++)
+    {
+      MqlwScenarioFigures *f = &self->scenarios[i];
+
+      f->name = g_strdup (names[i]);
+      preview_of (&scored[i], &f->preview);
+      swap_sets (today, &scored[i], &dataset->outcomes, &f->in, &f->out);
+      if (i > 0)
+        swap_sets (&scored[0], &scored[i], &dataset->outcomes, &f->in_first, &f->out_first);
+    }
+  return self;
+}
+
 MqlwScenarioComparison *
 mqlw_scenario_compare (MqlwDataset        *dataset,
                        MqlwModel          *reference,
@@ -86,37 +113,62 @@ mqlw_scenario_compare (MqlwDataset        *dataset,
                        double              months,
                        GError            **error)
 {
-  g_autoptr(MqlwScenarioComparison) self = NULL;
+  MqlwScenarioComparison *self = NULL;
   Scored today = { 0 }, scored[MQLW_SCENARIO_COMPARE_MAX] = { { 0 } };
+  const char *today_name = reference_name != NULL ? reference_name : _("Today");
   gboolean ok = TRUE;
 
   g_return_val_if_fail (dataset != NULL && reference != NULL, NULL);
   g_return_val_if_fail (n_models >= 1 && n_models <= MQLW_SCENARIO_COMPARE_MAX, NULL);
 
-  self = g_new0 (MqlwScenarioComparison, 1);
-  self->reference_name = g_strdup (reference_name != NULL ? reference_name : _("Today"));
-  self->n_scenarios = n_models;
-  ok = scored_init (&today, dataset, reference, self->reference_name, months, error);
+  ok = scored_init (&today, dataset, reference, today_name, months, error);
   for (guint i = 0; ok && i < n_models; i++)
     ok = scored_init (&scored[i], dataset, models[i], names[i], months, error);
   if (ok)
-    {
-      preview_of (&today, &self->reference);
-      for (guint i = 0; i < n_models; i++)
-        {
-          MqlwScenarioFigures *f = &self->scenarios[i];
-
-          f->name = g_strdup (names[i]);
-          preview_of (&scored[i], &f->preview);
-          swap_sets (&today, &scored[i], &dataset->outcomes, &f->in, &f->out);
-          if (i > 0)
-            swap_sets (&scored[0], &scored[i], &dataset->outcomes, &f->in_first, &f->out_first);
-        }
-    }
+    self = compare_scored (dataset, &today, today_name, names, scored, n_models);
   scored_clear (&today);
   for (guint i = 0; i < n_models; i++)
     scored_clear (&scored[i]);
-  return ok ? g_steal_pointer (&self) : NULL;
+  return self;
+}
+
+static void
+scored_take (Scored      *s,
+             MqlwScoring *scoring,
+             double       months)
+{
+  s->scoring = mqlw_scoring_ref (scoring);
+  s->model = mqlw_scoring_get_model (scoring);
+  if (months > 0)
+    mqlw_scoring_set_months (s->scoring, months);
+  s->calibration = mqlw_scoring_get_calibration (s->scoring);
+}
+
+MqlwScenarioComparison *
+mqlw_scenario_compare_scorings (MqlwScoring        *reference,
+                                const char         *reference_name,
+                                const char *const  *names,
+                                MqlwScoring *const *scorings,
+                                guint               n_models,
+                                double              months)
+{
+  MqlwScenarioComparison *self;
+  Scored today = { 0 }, scored[MQLW_SCENARIO_COMPARE_MAX] = { { 0 } };
+
+  g_return_val_if_fail (reference != NULL && !mqlw_scoring_is_aggregate (reference), NULL);
+  g_return_val_if_fail (n_models >= 1 && n_models <= MQLW_SCENARIO_COMPARE_MAX, NULL);
+
+  scored_take (&today, reference, months);
+  for (guint i = 0; i < n_models; i++)
+    {
+      g_return_val_if_fail (mqlw_scoring_get_dataset (scorings[i]) == mqlw_scoring_get_dataset (reference), NULL);
+      scored_take (&scored[i], scorings[i], months);
+    }
+  self = compare_scored (mqlw_scoring_get_dataset (reference), &today, reference_name, names, scored, n_models);
+  scored_clear (&today);
+  for (guint i = 0; i < n_models; i++)
+    scored_clear (&scored[i]);
+  return self;
 }
 
 gboolean

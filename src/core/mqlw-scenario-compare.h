@@ -22,6 +22,7 @@
 #include "mqlw-dataset.h"
 #include "mqlw-format.h"
 #include "mqlw-model.h"
+#include "mqlw-scoring.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,16 @@ MqlwScenarioComparison *mqlw_scenario_compare      (MqlwDataset        *dataset,
                                                     guint               n_models,
                                                     double              months,
                                                     GError            **error);
+/* The same from scorings made already (mqlw_scoring_new_async, one per
+ * model, MQLW_SCORING_NONE, all over one dataset): @reference is today's
+ * model's. @months as above; it is set on each scoring. No scoring is done
+ * here, only the previews and swap sets (a pass over the leads each). */
+MqlwScenarioComparison *mqlw_scenario_compare_scorings (MqlwScoring        *reference,
+                                                        const char         *reference_name,
+                                                        const char *const  *names,
+                                                        MqlwScoring *const *scorings,
+                                                        guint               n_models,
+                                                        double              months);
 void                    mqlw_scenario_comparison_free (MqlwScenarioComparison *self);
 
 /* One scenario's figures from a calibration of its scores (the scenario

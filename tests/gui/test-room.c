@@ -13,6 +13,7 @@
 #include "mqlw-format.h"
 #include "mqlw-preview-panel.h"
 #include "mqlw-suggestion-text.h"
+#include "mqlw-threshold-bar.h"
 #include "mqlw-window.h"
 
 #include "gui-test-util.h"
@@ -124,6 +125,33 @@ test_bucket_table (void)
 
 /* ---- the preview in the room -------------------------------------------- */
 
+/* The panel's heading, "At This Threshold". */
+static GtkWidget *
+find_heading (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), "At This Threshold") == 0)
+        return child;
+      if ((found = find_heading (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static int
+heading_height (MqlwPreviewPanel *panel)
+{
+  GtkWidget *heading = find_heading (GTK_WIDGET (panel));
+  int natural = 0;
+
+  g_assert_nonnull (heading);
+  gtk_widget_measure (heading, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
 static void
 test_preview_room (void)
 {
@@ -134,8 +162,13 @@ test_preview_room (void)
   g_assert_null (mqlw_preview_panel_get_change (panel, "mql", NULL));
   g_assert_null (mqlw_preview_panel_get_change (panel, "mql-per-month", NULL));
 
+  int plain_heading = heading_height (panel);
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
   resize (1920, 1080);
+  /* The heading grows with the figures it heads (1.4 × in the roomy room). */
+  g_test_message ("heading %d px, roomy %d px", plain_heading, heading_height (panel));
+  g_assert_cmpint (heading_height (panel) * 10, >=, plain_heading * 13);
   /* The projector's height: larger figures fill the column. */
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (panel), "roomy"));
   gui_test_save_screenshot (GTK_WIDGET (window), "room-workshop-1920x1080.png");
@@ -145,6 +178,21 @@ test_preview_room (void)
   resize (1280, 720);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (panel), "roomy"));
   gui_test_save_screenshot (GTK_WIDGET (window), "room-workshop-1280x720.png");
+  /* The sweep's plot keeps a usable height in the room's smallest size: the
+   * page scrolls instead (it was about 100 px under a legend of 40 px). */
+  {
+    g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+
+    mqlw_window_set_view (window, "sweep");
+    gui_test_settle (400);
+    collect_widgets (mqlw_window_get_child (window, "sweep"), GTK_TYPE_DRAWING_AREA, areas);
+    g_assert_cmpuint (areas->len, ==, 1);
+    g_test_message ("sweep plot %d px high", gtk_widget_get_height (areas->pdata[0]));
+    g_assert_cmpint (gtk_widget_get_height (areas->pdata[0]), >=, 400);
+    gui_test_save_screenshot (GTK_WIDGET (window), "room-workshop-sweep-1280x720.png");
+    mqlw_window_set_view (window, "chart");
+    gui_test_settle (200);
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
   resize (1366, 768);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (panel), "roomy"));
@@ -153,16 +201,23 @@ test_preview_room (void)
 /* ---- the suggestion's target, edited in place ----------------------------- */
 
 static AdwActionRow *
-find_suggestion_row (const char *prefix)
+find_row_in (GtkWidget  *where,
+             const char *prefix)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_widgets (mqlw_window_get_child (window, "sweep"), ADW_TYPE_ACTION_ROW, rows);
+  collect_widgets (where, ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_str_has_prefix (adw_preferences_row_get_title (rows->pdata[i]), prefix))
       return rows->pdata[i];
   g_error ("no suggestion row starting “%s”", prefix);
   return NULL;
+}
+
+static AdwActionRow *
+find_suggestion_row (const char *prefix)
+{
+  return find_row_in (mqlw_window_get_child (window, "sweep"), prefix);
 }
 
 static GtkSpinButton *
@@ -173,6 +228,40 @@ find_target (AdwActionRow *row)
   collect_widgets (GTK_WIDGET (row), GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (spins->len, ==, 1);
   return spins->pdata[0];
+}
+
+/* The threshold bar's Suggest popover edits the same target: 99 % shows
+ * there as in the Sweep view, 70 % set there is the Sweep view's too (→ 35,
+ * worked below), and 99 % again from the Sweep view reaches the open popover. */
+static void
+suggest_popover_target (AdwActionRow *sweep_row)
+{
+  GtkWidget *popover = mqlw_threshold_bar_get_suggest_popover (MQLW_THRESHOLD_BAR (gtk_widget_get_ancestor (mqlw_window_get_child (window, "threshold"), MQLW_TYPE_THRESHOLD_BAR)));
+  AdwActionRow *row;
+  GtkSpinButton *target;
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gui_test_settle (200);
+  row = find_row_in (popover, "Lowest threshold with SQL ≥");
+  target = find_target (row);
+  g_assert_cmpfloat (gtk_spin_button_get_value (target), ==, 99);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Lowest threshold with SQL ≥ 99\u2009% → 60");
+  gtk_spin_button_set_value (target, 70);
+  gui_test_drain ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Lowest threshold with SQL ≥ 70\u2009% → 35");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (sweep_row)), ==,
+                   "Lowest threshold with SQL ≥ 70\u2009% → 35");
+  g_assert_cmpfloat (gtk_spin_button_get_value (find_target (sweep_row)), ==, 70);
+  gui_test_save_screenshot (GTK_WIDGET (window), "suggest-popover-target.png");
+  gtk_spin_button_set_value (find_target (sweep_row), 99);
+  gui_test_drain ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (target), ==, 99);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Lowest threshold with SQL ≥ 99\u2009% → 60");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gui_test_settle (100);
 }
 
 /* tests/data/scenarios/hundred.csv: scores 0–99, one lead each, SQL yes
@@ -232,6 +321,7 @@ test_suggestion_target (void)
   gui_test_drain ();
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Lowest threshold with SQL ≥ 99\u2009% → 60");
+  suggest_popover_target (row);
 
   /* The history has no acceptance outcomes: the row says so. */
   g_assert_cmpstr (adw_action_row_get_subtitle (find_suggestion_row ("Lowest threshold with sales acceptance")), ==,

@@ -136,6 +136,20 @@ write_project (void)
   return g_steal_pointer (&path);
 }
 
+static gboolean
+dialog_done (gpointer dialog)
+{
+  return !mqlw_scenario_compare_view_is_busy (dialog);
+}
+
+/* The models are scored off the main thread: the table comes when they are. */
+static void
+wait_dialog (GtkWidget *dialog)
+{
+  gui_test_wait_until (dialog_done, dialog, "the scenarios scored");
+  gui_test_drain ();
+}
+
 static const char *
 scenario_subtitle (const char *name)
 {
@@ -187,6 +201,10 @@ test_compare (void)
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   /* The keyboard starts on the first scenario's check button. */
   g_assert_true (GTK_IS_CHECK_BUTTON (gtk_window_get_focus (GTK_WINDOW (dialog))));
+  /* Scored on worker threads: a spinner until the figures come. */
+  g_assert_true (mqlw_scenario_compare_view_is_busy (dialog));
+  g_assert_null (mqlw_scenario_compare_view_get_text (dialog, "mql", 0, "value"));
+  wait_dialog (dialog);
 
   /* Today, then Marketing (asked for), then Sales. */
   assert_text (dialog, "threshold", 0, "value", "50");
@@ -225,14 +243,24 @@ test_compare (void)
 
   /* Sales alone: one scenario column, no swap against a first scenario. */
   mqlw_scenario_compare_view_set_checked (dialog, "Marketing", FALSE);
+  wait_dialog (dialog);
   assert_text (dialog, "mql", 1, "value", "7");
   g_assert_null (mqlw_scenario_compare_view_get_text (dialog, "mql", 2, "value"));
   g_assert_null (mqlw_scenario_compare_view_get_text (dialog, "swap-in-first", 1, "value"));
   /* Back: Sales first now, Marketing second; against Sales, Marketing takes 4 in and 3 out. */
   mqlw_scenario_compare_view_set_checked (dialog, "Marketing", TRUE);
+  wait_dialog (dialog);
   assert_text (dialog, "mql", 2, "value", "8");
   assert_text (dialog, "swap-in-first", 2, "value", "4");
   assert_text (dialog, "swap-out-first", 2, "value", "3");
+
+  /* A change while scoring: the first job is cancelled, the second one shows. */
+  mqlw_scenario_compare_view_set_checked (dialog, "Sales", FALSE);
+  g_assert_true (mqlw_scenario_compare_view_is_busy (dialog));
+  mqlw_scenario_compare_view_set_checked (dialog, "Sales", TRUE);
+  wait_dialog (dialog);
+  assert_text (dialog, "mql", 1, "value", "8");
+  assert_text (dialog, "mql", 2, "value", "7");
 
   /* Esc closes it. */
   g_assert_true (press_on (dialog, GDK_KEY_Escape));
@@ -254,6 +282,7 @@ test_compare (void)
         dialog = find_toplevel ("compare-scenarios-dialog");
         g_assert_nonnull (dialog);
         g_assert_true (gtk_widget_has_css_class (dialog, "workshop"));
+        wait_dialog (dialog);
         assert_text (dialog, "sql", 1, "value", "71.4" PCT);
         gui_test_save_screenshot (dialog, sizes[i].name);
         g_assert_true (press_on (dialog, GDK_KEY_Escape));
@@ -263,6 +292,46 @@ test_compare (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
   resize (1366, 768);
+
+  /* Closed while it scores: the work is cancelled, nothing is left behind. */
+  gtk_widget_activate_action (mqlw_window_get_child (window, "project"), "project.compare-scenarios", "s", "Sales");
+  dialog = find_toplevel ("compare-scenarios-dialog");
+  g_assert_true (mqlw_scenario_compare_view_is_busy (dialog));
+  g_assert_true (press_on (dialog, GDK_KEY_Escape));
+  gui_test_wait_until (toplevel_gone, (gpointer) "compare-scenarios-dialog", "Esc while scoring");
+  gui_test_settle (200);
+}
+
+/* A scenario that does not fit the data (its score column is not in the
+ * history): the dialog says so, naming it, instead of a table. */
+static void
+test_compare_error (void)
+{
+  MqlwProject *project = mqlw_project_session_get_project (mqlw_window_get_session (window));
+  g_autoptr(MqlwModel) model = mqlw_model_copy (mqlw_project_get_scenario (project, "Sales")->model);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  GtkWidget *dialog;
+  const char *title;
+
+  g_free (model->score_column);
+  model->score_column = g_strdup ("score_gone");
+  mqlw_project_set_scenario (project, "Broken", model, "");
+  gtk_widget_activate_action (mqlw_window_get_child (window, "project"), "project.compare-scenarios", "s", "Broken");
+  dialog = find_toplevel ("compare-scenarios-dialog");
+  g_assert_nonnull (dialog);
+  wait_dialog (dialog);
+  g_assert_null (mqlw_scenario_compare_view_get_text (dialog, "mql", 0, "value"));
+  collect_widgets (dialog, ADW_TYPE_STATUS_PAGE, pages);
+  g_assert_cmpuint (pages->len, ==, 1);
+  g_assert_cmpstr (adw_status_page_get_title (pages->pdata[0]), ==, "Could Not Compare These Scenarios");
+  title = adw_status_page_get_description (pages->pdata[0]);
+  g_test_message ("%s", title);
+  g_assert_true (g_str_has_prefix (title, "The scenario “Broken” does not fit the data: "));
+  g_assert_nonnull (strstr (title, "score_gone"));
+  gui_test_save_screenshot (dialog, "compare-scenarios-error.png");
+  g_assert_true (press_on (dialog, GDK_KEY_Escape));
+  gui_test_wait_until (toplevel_gone, (gpointer) "compare-scenarios-dialog", "Esc");
+  mqlw_project_remove_scenario (project, "Broken");
 }
 
 int
@@ -286,5 +355,6 @@ main (int   argc,
 
   g_test_add_func ("/mqlw/gui/scenarios/list", test_list);
   g_test_add_func ("/mqlw/gui/scenarios/compare", test_compare);
+  g_test_add_func ("/mqlw/gui/scenarios/compare-error", test_compare_error);
   return gui_test_run ();
 }

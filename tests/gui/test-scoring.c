@@ -86,6 +86,44 @@ collect_labels (GtkWidget  *widget,
     }
 }
 
+static char *
+scheme_label (MqlwBucketView *buckets)
+{
+  return mqlw_bucket_view_dup_scheme_label (buckets);
+}
+
+/* The drop-down names the scheme in effect: "Custom edges" for edges set by
+ * hand, never "Automatic"; a preset tried in between and "Custom edges"
+ * again bring the same edges (and so the same rows) back. */
+static void
+custom_edges_kept (MqlwWindow     *window,
+                   MqlwBucketView *buckets)
+{
+  g_autofree char *custom = scheme_label (buckets);
+  g_autofree char *preset = NULL;
+  g_autofree char *automatic = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *leads = NULL;
+
+  g_assert_cmpstr (custom, ==, "Custom edges");
+  mqlw_bucket_view_select_scheme (buckets, 2);
+  gui_test_wait_until (gui_test_is_idle, window, "the buckets width:10");
+  preset = scheme_label (buckets);
+  g_assert_cmpstr (preset, ==, "Width 10");
+  mqlw_bucket_view_select_scheme (buckets, 0);
+  gui_test_wait_until (gui_test_is_idle, window, "the automatic buckets");
+  automatic = scheme_label (buckets);
+  g_assert_cmpstr (automatic, ==, "Automatic");
+  mqlw_bucket_view_select_scheme (buckets, 6);
+  gui_test_wait_until (gui_test_is_idle, window, "the edges 0, 62, 80 again");
+  gui_test_drain ();
+  again = scheme_label (buckets);
+  g_assert_cmpstr (again, ==, "Custom edges");
+  g_assert_cmpuint (mqlw_bucket_view_get_n_rows (buckets), ==, 4);
+  leads = mqlw_bucket_view_dup_cell (buckets, 1, "leads");
+  g_assert_cmpstr (leads, ==, "15");
+}
+
 /* Small buckets (issue 14): below the minimum of known outcomes (the
  * setting, 30 by default) a bucket says "Too few leads", drawn muted, not a
  * verdict. The fixture's 53 scored leads over edges 0, 62, 80 (every SQL
@@ -103,6 +141,14 @@ small_buckets (MqlwWindow     *window,
     { "31", "Marginal" }, { "15", "Too few leads" }, { "7", "Too few leads" }, { "7", "—" },
   };
   g_autoptr(GPtrArray) too_few = g_ptr_array_new ();
+  g_autoptr(GSettings) settings = mqlw_window_dup_settings ();
+  g_autofree char *preferred = g_settings_get_string (settings, "default-bucket-scheme");
+  g_autofree char *label = mqlw_bucket_view_dup_scheme_label (buckets);
+
+  /* Nothing chosen: the settings' default and the window agree on "auto". */
+  g_assert_cmpstr (preferred, ==, "auto");
+  g_assert_true (mqlw_workbench_get_bucket_auto (mqlw_window_get_workbench (window)));
+  g_assert_cmpstr (label, ==, "Automatic");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-buckets", "s", "edges:0,62,80");
   gui_test_wait_until (gui_test_is_idle, window, "the buckets 0, 62, 80");
@@ -126,6 +172,7 @@ small_buckets (MqlwWindow     *window,
     g_assert_true (gtk_widget_has_css_class (too_few->pdata[i], "verdict-too-few"));
   gui_test_save_screenshot (GTK_WIDGET (window), "small-buckets.png");
   screenshots (window, "small-buckets");
+  custom_edges_kept (window, buckets);
 }
 
 static void

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mqlw-gui-tour"
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "mqlw-analysis-view.h"
+#include "mqlw-chart-view.h"
+#include "mqlw-window.h"
+
+#include "gui-test-util.h"
+
+/* Every screen on the bundled sample, to look at (not a test: it asserts
+ * nothing). The sizes of the room (1280×720, 1366×768, 1920×1080), light and
+ * dark, with and without workshop mode; "Too few leads" buckets on show
+ * (edges:0,20,40,60,80,95). PNGs land in the current directory, or in the
+ * directory given as the first argument; MQLW_TOUR_ONLY=analysis-grid takes
+ * only the screens whose name has that ("sweep", "-workshop", …).
+ *
+ * By hand: dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
+ *   env GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
+ *   GSETTINGS_SCHEMA_DIR=build/data MQLW_SAMPLES_DIR=data/samples \
+ *   build/tests/gui/gui-tour /tmp/tour */
+
+static MqlwWindow *window;
+static const char *out_dir = ".";
+static const char *only;   /* MQLW_TOUR_ONLY: only the screens whose name has it */
+
+static gboolean
+wanted (const char *what,
+        gboolean    workshop)
+{
+  g_autofree char *name = g_strdup_printf ("%s%s", what, workshop ? "-workshop" : "");
+
+  return only == NULL || strstr (name, only) != NULL;
+}
+
+static gboolean
+chart_current (gpointer data)
+{
+  return mqlw_chart_view_is_current (MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart")));
+}
+
+static void
+shoot (const char *what,
+       int         w,
+       int         h,
+       gboolean    dark,
+       gboolean    workshop)
+{
+  g_autofree char *name = g_strdup_printf ("%s/tour-%s-%dx%d-%s%s.png", out_dir, what, w, h,
+                                           dark ? "dark" : "light", workshop ? "-workshop" : "");
+  GdkTexture *texture;
+
+  gui_test_settle (300);
+  gui_test_drain ();
+  /* The chart is drawn on a worker: its image in the new style and size. */
+  if (g_str_equal (what, "chart"))
+    {
+      gui_test_wait_until (chart_current, NULL, "the chart's image");
+      gui_test_settle (200);
+    }
+  texture = gui_test_render_texture (GTK_WIDGET (window));
+  gdk_texture_save_to_png (texture, name);
+  g_object_unref (texture);
+}
+
+static void
+tour (void)
+{
+  static const struct { int w, h; } sizes[] = { { 1280, 720 }, { 1366, 768 }, { 1920, 1080 } };
+  static const char *const views[] = { "chart", "sweep", "project", NULL };
+  static const char *const analyses[] = { "quality", "weights", "value", "maturity", "segments", "backtest", "grid", NULL };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (int workshop = 0; workshop < 2; workshop++)
+    {
+      if (workshop)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (int dark = 0; dark < 2; dark++)
+          {
+            adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+            gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].w, sizes[s].h);
+            gui_test_settle (500);
+            for (guint v = 0; views[v] != NULL; v++)
+              {
+                if (!wanted (views[v], workshop))
+                  continue;
+                mqlw_window_set_view (window, views[v]);
+                shoot (views[v], sizes[s].w, sizes[s].h, dark, workshop);
+              }
+            mqlw_window_set_view (window, "analysis");
+            for (guint a = 0; analyses[a] != NULL; a++)
+              {
+                g_autofree char *what = g_strconcat ("analysis-", analyses[a], NULL);
+
+                if (!wanted (what, workshop))
+                  continue;
+                mqlw_analysis_view_show (MQLW_ANALYSIS_VIEW (mqlw_window_get_child (window, "analysis")), analyses[a]);
+                gui_test_wait_until (gui_test_is_idle, window, "the analysis");
+                gui_test_settle (400);
+                shoot (what, sizes[s].w, sizes[s].h, dark, workshop);
+              }
+          }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_test_init (&argc, &argv, APPLICATION_ID ".Tour", G_APPLICATION_NON_UNIQUE);
+  if (argc > 1)
+    out_dir = argv[1];
+  only = g_getenv ("MQLW_TOUR_ONLY");
+  g_mkdir_with_parents (out_dir, 0755);
+  window = gui_test_create_window (1366, 768);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  gui_test_wait_until (gui_test_has_data, window, "the sample");
+  gui_test_wait_until (gui_test_is_idle, window, "the sample's figures");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-buckets", "s", "edges:0,20,40,60,80,95");
+  gui_test_wait_until (gui_test_is_idle, window, "the buckets");
+  g_test_add_func ("/mqlw/gui/tour", tour);
+  return gui_test_run ();
+}
