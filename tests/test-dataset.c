@@ -188,6 +188,85 @@ test_names (void)
   g_assert_false (mqlw_stage_from_string ("mql", &stage));
 }
 
+/* The edges of each width, worked by hand: one byte holds -127 … 127 (-128
+ * means missing), two bytes -32 767 … 32 767, four -2 147 483 647 …; a
+ * fraction, -0 and 2^31 need a double. */
+static void
+test_number_fits (void)
+{
+  g_assert_true (mqlw_column_number_fits (127, 1));
+  g_assert_false (mqlw_column_number_fits (128, 1));
+  g_assert_true (mqlw_column_number_fits (-127, 1));
+  g_assert_false (mqlw_column_number_fits (-128, 1));
+  g_assert_true (mqlw_column_number_fits (NAN, 1));
+  g_assert_true (mqlw_column_number_fits (0.0, 1));
+  g_assert_false (mqlw_column_number_fits (-0.0, 4));
+  g_assert_false (mqlw_column_number_fits (2.5, 4));
+  g_assert_true (mqlw_column_number_fits (32767, 2));
+  g_assert_false (mqlw_column_number_fits (-32768, 2));
+  g_assert_true (mqlw_column_number_fits (-2147483647.0, 4));
+  g_assert_false (mqlw_column_number_fits (2147483648.0, 4));
+  g_assert_true (mqlw_column_number_fits (2147483648.0, 8));
+}
+
+/* A count column compacts to the width its largest value needs, keeps
+ * missing apart from 0, and widens back to the same doubles. */
+static void
+test_compact_numbers (void)
+{
+  static const double values[] = { 0, NAN, 3, -5, 300, 0 };
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (G_N_ELEMENTS (values));
+  MqlwColumn *column = mqlw_dataset_add_column (dataset, "visits", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT);
+  double scratch[MQLW_COLUMN_CHUNK];
+  const double *back;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    column->num[i] = values[i];
+  mqlw_column_compact (column);
+  g_assert_cmpuint (column->width, ==, 2);   /* 300 > 127 */
+  g_assert_cmpint (column->i16[1], ==, G_MININT16);
+  g_assert_cmpint (column->i16[4], ==, 300);
+  back = mqlw_column_numbers (column, 0, G_N_ELEMENTS (values), scratch);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_assert_cmpmem (&back[i], sizeof (double), &values[i], sizeof (double));
+  g_assert_true (mqlw_column_is_missing (column, 1));
+  g_assert_false (mqlw_column_is_missing (column, 0));
+  mqlw_column_widen (column);
+  g_assert_cmpuint (column->width, ==, 8);
+  g_assert_cmpmem (column->num, sizeof values, values, sizeof values);
+}
+
+/* Codes compact by the dictionary's size; a value interned past what the
+ * width holds widens them first (254 codes fit one byte, the 255th not). */
+static void
+test_compact_codes (void)
+{
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (3);
+  MqlwColumn *column = mqlw_dataset_add_column (dataset, "city", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT);
+  guint32 code = 0;
+
+  column->codes[0] = mqlw_column_intern (column, "Berlin", -1);
+  column->codes[2] = mqlw_column_intern (column, "Madrid", -1);
+  mqlw_column_compact (column);
+  g_assert_cmpuint (column->width, ==, 1);
+  g_assert_cmpuint (column->c8[1], ==, 255);
+  g_assert_cmpuint (mqlw_column_code_at (column, 1), ==, MQLW_CODE_MISSING);
+  g_assert_cmpstr (mqlw_column_string (column, 2), ==, "Madrid");
+  for (guint k = 2; k < 254; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("town %u", k);
+      code = mqlw_column_intern (column, name, -1);
+    }
+  g_assert_cmpuint (code, ==, 253);
+  g_assert_cmpuint (column->width, ==, 1);
+  code = mqlw_column_intern (column, "one more", -1);
+  g_assert_cmpuint (code, ==, 254);
+  g_assert_cmpuint (column->width, ==, 4);
+  g_assert_cmpuint (column->codes[0], ==, 0);
+  g_assert_cmpuint (column->codes[1], ==, MQLW_CODE_MISSING);
+  g_assert_cmpuint (column->codes[2], ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -200,6 +279,9 @@ main (int    argc,
   g_test_add_func ("/mqlw/dataset/close-funnel-absent", test_close_funnel_absent);
   g_test_add_func ("/mqlw/dataset/months", test_months);
   g_test_add_func ("/mqlw/dataset/names", test_names);
+  g_test_add_func ("/mqlw/dataset/number-fits", test_number_fits);
+  g_test_add_func ("/mqlw/dataset/compact-numbers", test_compact_numbers);
+  g_test_add_func ("/mqlw/dataset/compact-codes", test_compact_codes);
 
   return g_test_run ();
 }

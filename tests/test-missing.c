@@ -62,9 +62,9 @@ test_detected (void)
   industry = mqlw_dataset_get_column (dataset, "industry");
   /* A number column, not text: the placeholders do not count as values. */
   g_assert_cmpint (employees->type, ==, MQLW_COLUMN_TYPE_INTEGER);
-  g_assert_cmpfloat (employees->num[0], ==, 50.0);
-  g_assert_true (isnan (employees->num[1]));
-  g_assert_true (isnan (employees->num[3]));
+  g_assert_cmpfloat (mqlw_column_num_at (employees, 0), ==, 50.0);
+  g_assert_true (isnan (mqlw_column_num_at (employees, 1)));
+  g_assert_true (isnan (mqlw_column_num_at (employees, 3)));
   /* "Select" left the dictionary: Retail and Energy, in order of appearance. */
   g_assert_cmpuint (industry->dict->len, ==, 2);
   g_assert_cmpstr (mqlw_column_string (industry, 0), ==, "Retail");
@@ -159,8 +159,8 @@ test_given_values (void)
   score = mqlw_dataset_get_column (dataset, "score");
   industry = mqlw_dataset_get_column (dataset, "industry");
   g_assert_cmpint (score->type, ==, MQLW_COLUMN_TYPE_INTEGER);
-  g_assert_true (isnan (score->num[1]) && isnan (score->num[2]) && isnan (score->num[3]));
-  g_assert_cmpfloat (score->num[0], ==, 10.0);
+  g_assert_true (isnan (mqlw_column_num_at (score, 1)) && isnan (mqlw_column_num_at (score, 2)) && isnan (mqlw_column_num_at (score, 3)));
+  g_assert_cmpfloat (mqlw_column_num_at (score, 0), ==, 10.0);
   g_assert_cmpuint (industry->dict->len, ==, 1);
   g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, 0))->message, ==,
                    "column score: '-1' (2 rows), 'N/A' (1 row) read as missing");

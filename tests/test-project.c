@@ -97,19 +97,24 @@ temp_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
-static gsize
-storage_size (const MqlwColumn *column)
+/* Whether two columns hold the same values, bit for bit, whatever width each is stored at. */
+static void
+assert_same_values (const MqlwColumn *x,
+                    const MqlwColumn *y)
 {
-  switch (column->type)
-    {
-    case MQLW_COLUMN_TYPE_INTEGER:
-    case MQLW_COLUMN_TYPE_DECIMAL:
-      return sizeof (double);
-    case MQLW_COLUMN_TYPE_BOOLEAN:
-      return 1;
-    default:
-      return 4;
-    }
+  g_assert_cmpuint (x->n_rows, ==, y->n_rows);
+  for (guint i = 0; i < x->n_rows; i++)
+    if (x->type == MQLW_COLUMN_TYPE_INTEGER || x->type == MQLW_COLUMN_TYPE_DECIMAL)
+      {
+        double u = mqlw_column_num_at (x, i), v = mqlw_column_num_at (y, i);
+        g_assert_cmpmem (&u, sizeof u, &v, sizeof v);
+      }
+    else if (x->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+      g_assert_cmpuint (mqlw_column_code_at (x, i), ==, mqlw_column_code_at (y, i));
+  if (x->type == MQLW_COLUMN_TYPE_BOOLEAN)
+    g_assert_cmpmem (x->boolean, x->n_rows, y->boolean, y->n_rows);
+  else if (x->type == MQLW_COLUMN_TYPE_DATE)
+    g_assert_cmpmem (x->days, x->n_rows * sizeof (gint32), y->days, y->n_rows * sizeof (gint32));
 }
 
 static void
@@ -132,7 +137,7 @@ assert_datasets_equal (MqlwDataset *a,
       if (ca->role == MQLW_ROLE_OUTCOME)
         g_assert_cmpint (ca->stage, ==, cb->stage);
       /* Bit for bit, NaN included. */
-      g_assert_cmpmem (ca->num, a->n_rows * storage_size (ca), cb->num, b->n_rows * storage_size (cb));
+      assert_same_values (ca, cb);
       if (ca->type == MQLW_COLUMN_TYPE_CATEGORICAL)
         {
           g_assert_cmpuint (ca->dict->len, ==, cb->dict->len);
@@ -412,11 +417,13 @@ test_newer_schema (void)
   g_assert_null (mqlw_project_open (path, NULL, NULL, NULL, &error));
   g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NEWER);
   g_assert_nonnull (strstr (error->message, "newer.mqlw"));
-  g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 7); this one reads up to 4"));
+  g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 7); this one reads up to 5"));
 }
 
-/* What schema 4 added, taken out of a file to make it an older one. */
-#define DROP_XXH3 "ALTER TABLE columns DROP COLUMN data_xxh3; ALTER TABLE columns DROP COLUMN dict_xxh3;" \
+/* What schemas 4 and 5 added, taken out of a file to make it an older one
+ * (its columns were saved at full width: built in memory, never compacted). */
+#define DROP_XXH3 "ALTER TABLE columns DROP COLUMN width;" \
+                  "ALTER TABLE columns DROP COLUMN data_xxh3; ALTER TABLE columns DROP COLUMN dict_xxh3;" \
                   "ALTER TABLE outcomes DROP COLUMN xxh3;"
 
 /* A file of schema 2 (before the checksums): read as it is, without a
@@ -785,6 +792,69 @@ test_schema3_fixture (void)
   assert_projects_equal (old, migrated);
 }
 
+static gint64
+stored_width (const char *path,
+              const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT width, length (data) FROM columns WHERE name = '%s'", column);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 width;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  width = sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, 8 * width);   /* 8 leads */
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return width;
+}
+
+/* A file of schema 4 (every column at full width) opens as it is, held
+ * compactly; its next save stores the columns at their compact widths:
+ * company_size (largest 5000: over 127, under 32 767) in 2 bytes, the codes
+ * of lead_id (8 values) and seniority (3) in 1. */
+static void
+test_schema4_migration (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(MqlwModel) model = build_model (50);
+  g_autoptr(MqlwProject) old = NULL;
+  g_autoptr(MqlwProject) migrated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("schema4.mqlw");
+  sqlite3 *db = NULL;
+
+  mqlw_project_add_version (project, model, "Maria", "");
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_width (path, "company_size"), ==, 8);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE columns DROP COLUMN width; DELETE FROM migrations WHERE version >= 5;"
+                                     "PRAGMA user_version = 4", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  old = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (old), ==, 4);
+  assert_datasets_equal (dataset, mqlw_project_get_dataset (old));
+  g_assert_cmpuint (mqlw_dataset_get_column (mqlw_project_get_dataset (old), "company_size")->width, ==, 2);
+
+  g_assert_true (mqlw_project_save (old, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_width (path, "company_size"), ==, 2);
+  g_assert_cmpint (stored_width (path, "lead_id"), ==, 1);
+  g_assert_cmpint (stored_width (path, "seniority"), ==, 1);
+  g_assert_cmpint (stored_width (path, "score"), ==, 8);
+  migrated = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, MQLW_PROJECT_SCHEMA_VERSION);
+  assert_datasets_equal (dataset, mqlw_project_get_dataset (migrated));
+  assert_projects_equal (old, migrated);
+}
+
 /* Saved and reopened, an imported history is the import, column for column
  * (codes and dictionaries, lead_id included), outcome for outcome. */
 static void
@@ -907,6 +977,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/project/newer-schema", test_newer_schema);
   g_test_add_func ("/mqlw/project/older-schema", test_older_schema);
   g_test_add_func ("/mqlw/project/schema3-fixture", test_schema3_fixture);
+  g_test_add_func ("/mqlw/project/schema4-migration", test_schema4_migration);
   g_test_add_func ("/mqlw/project/reopen-generated", test_reopen_generated);
   g_test_add_func ("/mqlw/project/reopen-platforms", test_reopen_platforms);
   g_test_add_func ("/mqlw/project/trusted-cards", test_trusted_cards);

@@ -153,7 +153,10 @@ group_of (const MqlwColumn *column,
   switch (column->type)
     {
     case MQLW_COLUMN_TYPE_CATEGORICAL:
-      return column->codes[row] == MQLW_CODE_MISSING ? n_groups : column->codes[row];
+      {
+        guint32 code = mqlw_column_code_at (column, row);
+        return code == MQLW_CODE_MISSING ? n_groups : code;
+      }
     case MQLW_COLUMN_TYPE_BOOLEAN:
       return column->boolean[row] < 0 ? n_groups : (guint) column->boolean[row];
     default:

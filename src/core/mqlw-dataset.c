@@ -117,6 +117,7 @@ mqlw_dataset_add_column (MqlwDataset    *self,
   column->type = type;
   column->role = role;
   column->n_rows = n;
+  column->width = mqlw_column_type_width (type);
 
   switch (type)
     {
@@ -175,6 +176,7 @@ mqlw_dataset_adopt_column (MqlwDataset    *self,
   column->type = type;
   column->role = role;
   column->n_rows = self->n_rows;
+  column->width = mqlw_column_type_width (type);
   column->num = values;
   column->dict = dict;
   if (strings != NULL)
@@ -297,6 +299,9 @@ mqlw_column_intern (MqlwColumn *column,
   if (found != NULL)
     return GPOINTER_TO_UINT (found) - 1;
 
+  /* A dictionary the narrow codes cannot hold (see codes_width ()): back to full width. */
+  if (column->width < 4 && column->dict->len + 1 >= ((guint32) 1 << (8 * column->width)) - 1)
+    mqlw_column_widen (column);
   if (column->dict_chunks != NULL && column->dict_chunks->len > 0)
     copy = g_string_chunk_insert_len (g_ptr_array_index (column->dict_chunks, 0), text, len);
   else
@@ -316,7 +321,7 @@ mqlw_column_string (const MqlwColumn *column,
   g_return_val_if_fail (column->type == MQLW_COLUMN_TYPE_CATEGORICAL, NULL);
   g_return_val_if_fail (row < column->n_rows, NULL);
 
-  code = column->codes[row];
+  code = mqlw_column_code_at (column, row);
   if (code == MQLW_CODE_MISSING)
     return NULL;
   return g_ptr_array_index (column->dict, code);
@@ -333,13 +338,13 @@ mqlw_column_is_missing (const MqlwColumn *column,
     {
     case MQLW_COLUMN_TYPE_INTEGER:
     case MQLW_COLUMN_TYPE_DECIMAL:
-      return isnan (column->num[row]);
+      return isnan (mqlw_column_num_at (column, row));
     case MQLW_COLUMN_TYPE_BOOLEAN:
       return column->boolean[row] == MQLW_BOOL_MISSING;
     case MQLW_COLUMN_TYPE_DATE:
       return column->days[row] == MQLW_DATE_MISSING;
     case MQLW_COLUMN_TYPE_CATEGORICAL:
-      return column->codes[row] == MQLW_CODE_MISSING;
+      return mqlw_column_code_at (column, row) == MQLW_CODE_MISSING;
     default:
       g_assert_not_reached ();
     }
@@ -356,7 +361,7 @@ mqlw_column_number (const MqlwColumn *column,
     {
     case MQLW_COLUMN_TYPE_INTEGER:
     case MQLW_COLUMN_TYPE_DECIMAL:
-      return column->num[row];
+      return mqlw_column_num_at (column, row);
     case MQLW_COLUMN_TYPE_BOOLEAN:
       return column->boolean[row] == MQLW_BOOL_MISSING ? NAN : column->boolean[row];
     case MQLW_COLUMN_TYPE_DATE:
@@ -380,7 +385,7 @@ mqlw_column_format (const MqlwColumn *column,
   switch (column->type)
     {
     case MQLW_COLUMN_TYPE_INTEGER:
-      return g_strdup_printf ("%.0f", column->num[row]);
+      return g_strdup_printf ("%.0f", mqlw_column_num_at (column, row));
     case MQLW_COLUMN_TYPE_DECIMAL:
       return g_strdup_printf ("%g", column->num[row]);
     case MQLW_COLUMN_TYPE_BOOLEAN:
@@ -470,4 +475,255 @@ mqlw_outcomes_months (const MqlwOutcomes *outcomes)
       || !mqlw_date_range_until (outcomes->created_days, outcomes->n, mqlw_date_today (), &lo, &hi))
     return NAN;
   return mqlw_date_months_touched (lo, hi);
+}
+
+/* ---- compact storage ---------------------------------------------------- */
+
+guint
+mqlw_column_type_width (MqlwColumnType type)
+{
+  switch (type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      return sizeof (double);
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      return sizeof (gint8);
+    case MQLW_COLUMN_TYPE_DATE:
+      return sizeof (gint32);
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+      return sizeof (guint32);
+    default:
+      return 0;
+    }
+}
+
+gboolean
+mqlw_column_number_fits (double v,
+                         guint  width)
+{
+  double lo, hi;
+
+  if (width >= 8 || isnan (v))
+    return TRUE;   /* missing has a sentinel at every width */
+  /* The sentinel is the type's smallest value: the range starts one above it. */
+  hi = width == 1 ? G_MAXINT8 : width == 2 ? G_MAXINT16 : G_MAXINT32;
+  lo = -hi;
+  /* Whole, in range, and not -0 (which would come back as +0). */
+  return v >= lo && v <= hi && v == (double) (gint64) v && !(v == 0.0 && signbit (v));
+}
+
+static guint
+codes_width (guint dict_len)
+{
+  /* The largest value of the narrow type means missing. */
+  if (dict_len < G_MAXUINT8)
+    return 1;
+  if (dict_len < G_MAXUINT16)
+    return 2;
+  return 4;
+}
+
+/* The width mqlw_column_number_fits () allows every value of @num at, in one
+ * branch-free pass (it runs over every count column of an import). */
+static guint
+integer_width (const double *num,
+               guint         n)
+{
+  double lo = 0.0, hi = 0.0;
+  gboolean odd = FALSE;   /* a fraction, -0, or beyond gint32 */
+
+  for (guint i = 0; i < n; i++)
+    {
+      double v = num[i];
+      gboolean present = v == v;
+      /* Clamped first: converting a double gint32 cannot hold is undefined. */
+      double c = present ? CLAMP (v, -2147483647.0, 2147483647.0) : 0.0;
+      guint64 bits;
+
+      memcpy (&bits, &v, sizeof bits);
+      odd |= (present && (double) (gint32) c != v) | (bits == G_GUINT64_CONSTANT (0x8000000000000000));
+      lo = v < lo ? v : lo;   /* NAN compares false: left out */
+      hi = v > hi ? v : hi;
+    }
+  if (odd)
+    return 8;
+  if (lo >= -G_MAXINT8 && hi <= G_MAXINT8)
+    return 1;
+  if (lo >= -G_MAXINT16 && hi <= G_MAXINT16)
+    return 2;
+  return 4;
+}
+
+guint
+mqlw_column_compact_width (const MqlwColumn *column)
+{
+  g_return_val_if_fail (column != NULL, 0);
+
+  if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+    return codes_width (column->dict->len);
+  if (column->type != MQLW_COLUMN_TYPE_INTEGER)
+    return column->width;
+  if (column->width < 8)
+    return column->width;
+  return integer_width (column->num, column->n_rows);
+}
+
+/* Storage for @n values of @width bytes, advised like import's. */
+static gpointer
+alloc_storage (guint n,
+               guint width)
+{
+  gpointer data = mqlw_storage_try_alloc (n, width);
+
+  if (data == NULL)
+    g_error ("%s: failed to allocate %" G_GSIZE_FORMAT " bytes", G_STRLOC, (gsize) MAX (n, 1) * width);
+  return data;
+}
+
+#define NARROW_INT(type, missing) \
+  G_STMT_START { \
+    type *out = alloc_storage (n, width); \
+    for (guint i = 0; i < n; i++) \
+      out[i] = isnan (column->num[i]) ? (missing) : (type) column->num[i]; \
+    data = out; \
+  } G_STMT_END
+#define NARROW_CODE(type, missing) \
+  G_STMT_START { \
+    type *out = alloc_storage (n, width); \
+    for (guint i = 0; i < n; i++) \
+      out[i] = column->codes[i] == MQLW_CODE_MISSING ? (missing) : (type) column->codes[i]; \
+    data = out; \
+  } G_STMT_END
+
+void
+mqlw_column_compact (MqlwColumn *column)
+{
+  guint width, n;
+  gpointer data = NULL;
+
+  g_return_if_fail (column != NULL);
+
+  if (column->width != mqlw_column_type_width (column->type))
+    return;   /* already narrow */
+  width = mqlw_column_compact_width (column);
+  if (width == column->width)
+    return;
+  n = column->n_rows;
+  if (column->type == MQLW_COLUMN_TYPE_INTEGER)
+    {
+      if (width == 1)
+        NARROW_INT (gint8, MQLW_INT8_MISSING);
+      else if (width == 2)
+        NARROW_INT (gint16, MQLW_INT16_MISSING);
+      else
+        NARROW_INT (gint32, MQLW_INT32_MISSING);
+    }
+  else if (width == 1)
+    NARROW_CODE (guint8, MQLW_CODE8_MISSING);
+  else
+    NARROW_CODE (guint16, MQLW_CODE16_MISSING);
+  g_free (column->data);
+  column->data = data;
+  column->width = width;
+}
+
+void
+mqlw_dataset_compact (MqlwDataset *self)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    mqlw_column_compact (g_ptr_array_index (self->columns, i));
+}
+
+void
+mqlw_column_widen (MqlwColumn *column)
+{
+  guint full, n;
+
+  g_return_if_fail (column != NULL);
+
+  full = mqlw_column_type_width (column->type);
+  if (column->width == full)
+    return;
+  n = column->n_rows;
+  if (column->type == MQLW_COLUMN_TYPE_INTEGER)
+    {
+      double *out = alloc_storage (n, full);
+      for (guint i = 0; i < n; i++)
+        out[i] = mqlw_column_num_at (column, i);
+      g_free (column->data);
+      column->num = out;
+    }
+  else
+    {
+      guint32 *out = alloc_storage (n, full);
+      for (guint i = 0; i < n; i++)
+        out[i] = mqlw_column_code_at (column, i);
+      g_free (column->data);
+      column->codes = out;
+    }
+  column->width = full;
+}
+
+const double *
+mqlw_column_numbers (const MqlwColumn *column,
+                     guint             start,
+                     guint             n,
+                     double           *scratch)
+{
+  switch (column->width)
+    {
+    case 1:
+      for (guint i = 0; i < n; i++)
+        {
+          gint8 v = column->i8[start + i];
+          scratch[i] = v == MQLW_INT8_MISSING ? NAN : (double) v;
+        }
+      return scratch;
+    case 2:
+      for (guint i = 0; i < n; i++)
+        {
+          gint16 v = column->i16[start + i];
+          scratch[i] = v == MQLW_INT16_MISSING ? NAN : (double) v;
+        }
+      return scratch;
+    case 4:
+      for (guint i = 0; i < n; i++)
+        {
+          gint32 v = column->i32[start + i];
+          scratch[i] = v == MQLW_INT32_MISSING ? NAN : (double) v;
+        }
+      return scratch;
+    default:
+      return column->num + start;
+    }
+}
+
+const guint32 *
+mqlw_column_codes (const MqlwColumn *column,
+                   guint             start,
+                   guint             n,
+                   guint32          *scratch)
+{
+  switch (column->width)
+    {
+    case 1:
+      for (guint i = 0; i < n; i++)
+        {
+          guint8 v = column->c8[start + i];
+          scratch[i] = v == MQLW_CODE8_MISSING ? MQLW_CODE_MISSING : v;
+        }
+      return scratch;
+    case 2:
+      for (guint i = 0; i < n; i++)
+        {
+          guint16 v = column->c16[start + i];
+          scratch[i] = v == MQLW_CODE16_MISSING ? MQLW_CODE_MISSING : v;
+        }
+      return scratch;
+    default:
+      return column->codes + start;
+    }
 }

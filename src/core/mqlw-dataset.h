@@ -8,6 +8,8 @@
  * never looks at the raw outcome columns again. */
 #pragma once
 
+#include <math.h>
+
 #include "mqlw-types.h"
 #include "mqlw-date.h"
 
@@ -42,6 +44,20 @@ typedef enum {
 #define MQLW_CODE_MISSING G_MAXUINT32
 #define MQLW_BOOL_MISSING ((gint8) -1)
 
+/* Compact storage (see MqlwColumn.width): an INTEGER column whose values are
+ * all whole numbers in range is held as gint8/gint16/gint32 with the type's
+ * smallest value meaning missing; a CATEGORICAL column's codes as
+ * guint8/guint16 with the type's largest value meaning missing. Read them
+ * through mqlw_column_num_at () / mqlw_column_code_at () or, in loops, a
+ * chunk at a time through mqlw_column_numbers () / mqlw_column_codes (). */
+#define MQLW_INT8_MISSING  G_MININT8
+#define MQLW_INT16_MISSING G_MININT16
+#define MQLW_INT32_MISSING G_MININT32
+#define MQLW_CODE8_MISSING  G_MAXUINT8
+#define MQLW_CODE16_MISSING G_MAXUINT16
+/* Values a chunked reader asks for at once (its scratch buffer's length). */
+#define MQLW_COLUMN_CHUNK 2048
+
 typedef struct {
   char           *name;
   MqlwColumnType  type;
@@ -49,11 +65,20 @@ typedef struct {
   MqlwStage       stage;       /* MQLW_ROLE_OUTCOME only */
   char           *activity;    /* MQLW_ROLE_ACTIVITY_DATE: the count column it dates; NULL = every activity */
   guint           n_rows;
+  guint           width;       /* bytes per stored value: INTEGER 1, 2, 4 (whole numbers, see
+                                  MQLW_INT*_MISSING) or 8 (double); CATEGORICAL 1, 2 or 4;
+                                  DECIMAL 8, BOOLEAN 1, DATE 4 */
   union {
-    double  *num;              /* INTEGER, DECIMAL: NAN when missing */
+    gpointer data;             /* any of them */
+    double  *num;              /* INTEGER (width 8), DECIMAL: NAN when missing */
+    gint8   *i8;               /* INTEGER (width 1): MQLW_INT8_MISSING when missing */
+    gint16  *i16;              /* INTEGER (width 2) */
+    gint32  *i32;              /* INTEGER (width 4) */
     gint8   *boolean;          /* BOOLEAN: 0, 1, MQLW_BOOL_MISSING */
     gint32  *days;             /* DATE: MQLW_DATE_MISSING when missing */
-    guint32 *codes;            /* CATEGORICAL: index into dict, MQLW_CODE_MISSING */
+    guint32 *codes;            /* CATEGORICAL (width 4): index into dict, MQLW_CODE_MISSING */
+    guint8  *c8;               /* CATEGORICAL (width 1): MQLW_CODE8_MISSING when missing */
+    guint16 *c16;              /* CATEGORICAL (width 2): MQLW_CODE16_MISSING when missing */
   };
   GPtrArray      *dict;        /* CATEGORICAL: code → string (owned) */
   GHashTable     *dict_index;  /* CATEGORICAL: string → GUINT_TO_POINTER (code + 1); NULL for an
@@ -101,8 +126,8 @@ MqlwColumn  *mqlw_dataset_add_column     (MqlwDataset    *self,
                                           MqlwColumnType  type,
                                           MqlwColumnRole  role);
 /* Adds a column over storage built elsewhere (a saved project being reopened):
- * @values, g_malloc'd with n_rows elements of the type's storage (double,
- * gint8, gint32, guint32), and for CATEGORICAL @dict, a GPtrArray of strings,
+ * @values, g_malloc'd with n_rows elements of the type's full-width storage
+ * (double, gint8, gint32, guint32; mqlw_column_set_width () then narrows it), and for CATEGORICAL @dict, a GPtrArray of strings,
  * are adopted without a copy. @strings nullable: the GStringChunk that holds
  * the dict's strings (adopted too; @dict then has no free function); without
  * it @dict frees its strings with g_free. The dictionary's index is built on
@@ -135,6 +160,71 @@ const char  *mqlw_column_string          (const MqlwColumn *column,
                                           guint           row);   /* NULL when missing */
 gboolean     mqlw_column_is_missing      (const MqlwColumn *column,
                                           guint           row);
+/* Narrows @column to the smallest width that holds every value exactly
+ * (INTEGER: whole numbers, -0 and NAN kept apart; CATEGORICAL: by the
+ * dictionary's size). A column that is already narrow, or of another type,
+ * is left alone. Its storage is reallocated: pointers into it go stale. */
+void         mqlw_column_compact         (MqlwColumn     *column);
+/* mqlw_column_compact () on every column: once a dataset is complete. */
+void         mqlw_dataset_compact        (MqlwDataset    *self);
+/* Back to the full width (double / guint32): before writing values that may
+ * not fit. */
+void         mqlw_column_widen           (MqlwColumn     *column);
+/* The narrowest width that holds @column's values, without changing it. */
+guint        mqlw_column_compact_width   (const MqlwColumn *column);
+/* The full width of @type's storage: 8, 8, 1, 4, 4. */
+guint        mqlw_column_type_width      (MqlwColumnType  type);
+/* Whether @v can be stored at @width in an INTEGER column, bit for bit. */
+gboolean     mqlw_column_number_fits     (double          v,
+                                          guint           width);
+
+/* Values @start .. @start + @n (n ≤ MQLW_COLUMN_CHUNK) of an INTEGER or
+ * DECIMAL column as doubles (NAN when missing), of a CATEGORICAL column as
+ * codes (MQLW_CODE_MISSING when missing): the storage itself when it is full
+ * width, else @scratch widened. */
+const double  *mqlw_column_numbers       (const MqlwColumn *column,
+                                          guint           start,
+                                          guint           n,
+                                          double         *scratch);
+const guint32 *mqlw_column_codes         (const MqlwColumn *column,
+                                          guint           start,
+                                          guint           n,
+                                          guint32        *scratch);
+
+/* One value of an INTEGER/DECIMAL column (NAN when missing). */
+static inline double
+mqlw_column_num_at (const MqlwColumn *column,
+                    guint             row)
+{
+  switch (column->width)
+    {
+    case 1:
+      return column->i8[row] == MQLW_INT8_MISSING ? NAN : (double) column->i8[row];
+    case 2:
+      return column->i16[row] == MQLW_INT16_MISSING ? NAN : (double) column->i16[row];
+    case 4:
+      return column->i32[row] == MQLW_INT32_MISSING ? NAN : (double) column->i32[row];
+    default:
+      return column->num[row];
+    }
+}
+
+/* One code of a CATEGORICAL column (MQLW_CODE_MISSING when missing). */
+static inline guint32
+mqlw_column_code_at (const MqlwColumn *column,
+                     guint             row)
+{
+  switch (column->width)
+    {
+    case 1:
+      return column->c8[row] == MQLW_CODE8_MISSING ? MQLW_CODE_MISSING : column->c8[row];
+    case 2:
+      return column->c16[row] == MQLW_CODE16_MISSING ? MQLW_CODE_MISSING : column->c16[row];
+    default:
+      return column->codes[row];
+    }
+}
+
 /* Numeric view of any non-categorical column (days for dates, 0/1 for booleans); NAN when missing. */
 double       mqlw_column_number          (const MqlwColumn *column,
                                           guint           row);

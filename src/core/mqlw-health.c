@@ -178,8 +178,11 @@ check_unparsed_dates (MqlwDataset *dataset,
         continue;
       counts = g_new0 (guint64, column->dict->len);
       for (guint i = 0; i < dataset->n_rows; i++)
-        if (column->codes[i] != MQLW_CODE_MISSING)
-          counts[column->codes[i]]++;
+        {
+          guint32 code = mqlw_column_code_at (column, i);
+          if (code != MQLW_CODE_MISSING)
+            counts[code]++;
+        }
       for (guint k = 0; k < column->dict->len; k++)
         {
           const char *value = g_ptr_array_index (column->dict, k);
@@ -352,7 +355,7 @@ leak_by_rates (MqlwDataset      *dataset,
             continue;
           code = (guint32) column->boolean[i];
         }
-      else if ((code = column->codes[i]) == MQLW_CODE_MISSING)
+      else if ((code = mqlw_column_code_at (column, i)) == MQLW_CODE_MISSING)
         continue;
       rates[code].known++;
       rates[code].reached += stage[i] == MQLW_OUTCOME_YES;

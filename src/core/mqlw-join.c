@@ -216,7 +216,10 @@ match_keys (MqlwDataset  *dataset,
           by_code[c] = found != NULL ? (gint64) GPOINTER_TO_SIZE (found) - 1 : -1;
         }
       for (guint i = 0; i < dataset->n_rows; i++)
-        match[i] = key->codes[i] == MQLW_CODE_MISSING ? -1 : by_code[key->codes[i]];
+        {
+          guint32 code = mqlw_column_code_at (key, i);
+          match[i] = code == MQLW_CODE_MISSING ? -1 : by_code[code];
+        }
     }
   else
     for (guint i = 0; i < dataset->n_rows; i++)
@@ -303,7 +306,7 @@ copy_joined_column (MqlwDataset      *dataset,
     case MQLW_COLUMN_TYPE_DECIMAL:
       for (guint i = 0; i < dataset->n_rows; i++)
         if (match[i] >= 0)
-          column->num[i] = source->num[match[i]];
+          column->num[i] = mqlw_column_num_at (source, match[i]);
       break;
     case MQLW_COLUMN_TYPE_BOOLEAN:
       for (guint i = 0; i < dataset->n_rows; i++)
@@ -322,7 +325,7 @@ copy_joined_column (MqlwDataset      *dataset,
         mqlw_column_intern (column, g_ptr_array_index (source->dict, c), -1);
       for (guint i = 0; i < dataset->n_rows; i++)
         if (match[i] >= 0)
-          column->codes[i] = source->codes[match[i]];
+          column->codes[i] = mqlw_column_code_at (source, match[i]);
       break;
     }
 }
@@ -405,7 +408,7 @@ mqlw_join_apply (MqlwDataset         *dataset,
         }
       for (guint i = 0; i < dataset->n_rows; i++)
         if (match[i] >= 0 && isnan (dataset->outcomes.amount[i]))
-          dataset->outcomes.amount[i] = amount->num[match[i]];
+          dataset->outcomes.amount[i] = mqlw_column_num_at (amount, match[i]);
     }
   if (join->date != NULL)
     {

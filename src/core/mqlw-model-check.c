@@ -125,8 +125,11 @@ ensure_values (ColumnInfo *info)
   info->counts = g_new0 (guint64, MAX (column->dict->len, 1));
   info->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < column->n_rows; i++)
-    if (column->codes[i] != MQLW_CODE_MISSING)
-      info->counts[column->codes[i]]++;
+    {
+      guint32 code = mqlw_column_code_at (column, i);
+      if (code != MQLW_CODE_MISSING)
+        info->counts[code]++;
+    }
   for (guint c = 0; c < column->dict->len; c++)
     g_hash_table_insert (info->folded, fold (g_ptr_array_index (column->dict, c)), GUINT_TO_POINTER (c + 1));
 }

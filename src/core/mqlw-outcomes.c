@@ -118,7 +118,7 @@ apply_stage_column (MqlwDataset       *dataset,
 
   for (guint i = 0; i < dataset->n_rows; i++)
     {
-      guint32 code = n_codes > 0 ? column->codes[i] : MQLW_CODE_MISSING;
+      guint32 code = n_codes > 0 ? mqlw_column_code_at (column, i) : MQLW_CODE_MISSING;
       if (code == MQLW_CODE_MISSING)
         continue;
       leads[code]++;
@@ -167,8 +167,11 @@ apply_outcome_column (MqlwDataset *dataset,
     case MQLW_COLUMN_TYPE_INTEGER:
     case MQLW_COLUMN_TYPE_DECIMAL:
       for (guint i = 0; i < dataset->n_rows; i++)
-        if (!isnan (column->num[i]))
-          out[i] = column->num[i] > 0 ? MQLW_OUTCOME_YES : MQLW_OUTCOME_NO;
+        {
+          double v = mqlw_column_num_at (column, i);
+          if (!isnan (v))
+            out[i] = v > 0 ? MQLW_OUTCOME_YES : MQLW_OUTCOME_NO;
+        }
       break;
     case MQLW_COLUMN_TYPE_DATE:
       for (guint i = 0; i < dataset->n_rows; i++)
@@ -198,8 +201,11 @@ apply_outcome_column (MqlwDataset *dataset,
                                                  value, stage_label_lower (s)));
           }
         for (guint i = 0; i < dataset->n_rows; i++)
-          if (column->codes[i] != MQLW_CODE_MISSING && by_code[column->codes[i]] != MQLW_OUTCOME_UNKNOWN)
-            out[i] = by_code[column->codes[i]];
+          {
+            guint32 code = mqlw_column_code_at (column, i);
+            if (code != MQLW_CODE_MISSING && by_code[code] != MQLW_OUTCOME_UNKNOWN)
+              out[i] = by_code[code];
+          }
       }
       break;
     }
@@ -268,17 +274,23 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
   column = mqlw_dataset_find_role (dataset, MQLW_ROLE_DEAL_AMOUNT);
   if (column != NULL && (column->type == MQLW_COLUMN_TYPE_INTEGER || column->type == MQLW_COLUMN_TYPE_DECIMAL))
     {
-      if (dataset->outcomes.amount == NULL)
-        dataset->outcomes.amount = g_memdup2 (column->num, sizeof (double) * MAX (dataset->n_rows, 1));
-      else
-        for (guint i = 0; i < dataset->n_rows; i++)
-          if (!isnan (column->num[i]))
-            dataset->outcomes.amount[i] = column->num[i];
+      gboolean fresh = dataset->outcomes.amount == NULL;
+
+      if (fresh)
+        dataset->outcomes.amount = g_new (double, MAX (dataset->n_rows, 1));
+      for (guint i = 0; i < dataset->n_rows; i++)
+        {
+          double v = mqlw_column_num_at (column, i);
+          if (fresh || !isnan (v))
+            dataset->outcomes.amount[i] = v;
+        }
     }
   column = mqlw_dataset_find_role (dataset, MQLW_ROLE_CREATED_AT);
   if (column != NULL && column->type == MQLW_COLUMN_TYPE_DATE)
     dataset->outcomes.created_days = g_memdup2 (column->days, sizeof (gint32) * MAX (dataset->n_rows, 1));
 
   mqlw_dataset_close_funnel (dataset);
+  /* The dataset is complete: every later command holds it in its compact form. */
+  mqlw_dataset_compact (dataset);
   return TRUE;
 }

@@ -12,25 +12,6 @@
 #include "mqlw-project-integrity.h"
 #include "mqlw-project-private.h"
 
-static gsize
-element_size (MqlwColumnType type)
-{
-  switch (type)
-    {
-    case MQLW_COLUMN_TYPE_INTEGER:
-    case MQLW_COLUMN_TYPE_DECIMAL:
-      return sizeof (double);
-    case MQLW_COLUMN_TYPE_BOOLEAN:
-      return sizeof (gint8);
-    case MQLW_COLUMN_TYPE_DATE:
-      return sizeof (gint32);
-    case MQLW_COLUMN_TYPE_CATEGORICAL:
-      return sizeof (guint32);
-    default:
-      return 0;
-    }
-}
-
 /* A dictionary as one blob: the strings, each followed by a NUL. */
 static GByteArray *
 pack_dict (const GPtrArray *dict)
@@ -55,7 +36,7 @@ _mqlw_project_dataset_bytes (MqlwDataset *dataset)
   for (guint i = 0; i < dataset->columns->len; i++)
     {
       MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
-      total += (guint64) column->n_rows * element_size (column->type) + 1;
+      total += (guint64) column->n_rows * column->width + 1;
     }
   return total + (guint64) dataset->n_rows * (MQLW_N_STAGES + sizeof (double) + sizeof (gint32));
 }
@@ -79,14 +60,15 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
     return FALSE;
 
   column_stmt = _mqlw_writer_prepare (w, "INSERT INTO columns (position, name, type, role, stage, activity, n_rows,"
-                                   " dict_count, data, dict, data_xxh3, dict_xxh3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                   " dict_count, data, dict, data_xxh3, dict_xxh3, width) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (column_stmt == NULL)
     return FALSE;
   for (guint i = 0; i < dataset->columns->len; i++)
     {
       MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
       g_autoptr(GByteArray) dict = NULL;
-      guint64 bytes = (guint64) column->n_rows * element_size (column->type);
+      /* At the width it is held: a file of schema 5 is read straight into place. */
+      guint64 bytes = (guint64) column->n_rows * column->width;
 
       if (_mqlw_writer_cancelled (w))
         return FALSE;
@@ -101,6 +83,7 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
       if (column->activity != NULL)
         sqlite3_bind_text (column_stmt, 6, column->activity, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (column_stmt, 7, column->n_rows);
+      sqlite3_bind_int (column_stmt, 13, (int) column->width);
       /* A zero-length blob would read back as NULL; an empty column keeps one byte. */
       sqlite3_bind_blob64 (column_stmt, 9, bytes > 0 ? (const void *) column->num : "", MAX (bytes, 1),
                            SQLITE_STATIC);
@@ -187,10 +170,13 @@ prepare_memory (gpointer data,
   guintptr start = ((guintptr) data + 4095) & ~(guintptr) 4095;
   guintptr end = ((guintptr) data + size) & ~(guintptr) 4095;
 
-  if (size < (gsize) 2 << 20 || end <= start)
+  /* Compact columns are often under 2 MiB (a million one-byte counts): they
+   * are populated too, only not advised as huge pages. */
+  if (size < (gsize) 256 << 10 || end <= start)
     return;
 #ifdef MADV_HUGEPAGE
-  madvise ((void *) start, end - start, MADV_HUGEPAGE);
+  if (size >= (gsize) 2 << 20)
+    madvise ((void *) start, end - start, MADV_HUGEPAGE);
 #endif
 #ifdef MADV_POPULATE_WRITE
   madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
@@ -348,16 +334,31 @@ check_deferred (MqlwReader   *r,
     mqlw_verifier_push (r->verifier, data, rd->size, rd->expected, blob->part);
 }
 
-/* Codes must stay inside the dictionary, or the scorer would read past it. */
+/* Codes must stay inside the dictionary, or the scorer would read past it;
+ * @size bytes of codes @width bytes wide. */
 static gboolean
-codes_inside (const guint32 *codes,
-              gsize          n,
-              guint          dict_len)
+codes_inside (const guint8 *data,
+              gsize         size,
+              guint         width,
+              guint         dict_len)
 {
   gboolean inside = TRUE;
 
-  for (gsize i = 0; i < n; i++)
-    inside &= codes[i] == MQLW_CODE_MISSING || codes[i] < dict_len;
+  if (width == 1)
+    for (gsize i = 0; i < size; i++)
+      inside &= data[i] == MQLW_CODE8_MISSING || data[i] < dict_len;
+  else if (width == 2)
+    {
+      const guint16 *codes = (const guint16 *) data;
+      for (gsize i = 0; i < size / 2; i++)
+        inside &= codes[i] == MQLW_CODE16_MISSING || codes[i] < dict_len;
+    }
+  else
+    {
+      const guint32 *codes = (const guint32 *) data;
+      for (gsize i = 0; i < size / 4; i++)
+        inside &= codes[i] == MQLW_CODE_MISSING || codes[i] < dict_len;
+    }
   return inside;
 }
 
@@ -370,6 +371,7 @@ static gpointer
 read_array (MqlwReader *r,
             const Blob *blob,
             gsize       expected,
+            guint       width,
             guint       dict_len,
             Reading    *rd,
             GError    **error)
@@ -386,7 +388,7 @@ read_array (MqlwReader *r,
       if (_mqlw_reader_cancelled (r, error) || !read_piece (r, rd, offset, n, data + offset, error))
         return NULL;
       if (dict_len != G_MAXUINT && expected > 0 &&
-          !codes_inside ((const guint32 *) (data + offset), n / sizeof (guint32), dict_len))
+          !codes_inside (data + offset, n, width, dict_len))
         {
           g_autofree char *what = g_strdup_printf (_("column %s refers to values it does not hold"), blob->name);
           _mqlw_reader_set_damaged (error, r->path, what);
@@ -505,6 +507,22 @@ read_dict (MqlwReader    *r,
   return g_steal_pointer (&dict);
 }
 
+/* The widths a column of @type can be stored at (schema 5); narrow codes
+ * must leave their largest value for "missing". */
+static gboolean
+width_allowed (MqlwColumnType type,
+               guint          width,
+               gint64         dict_count)
+{
+  if (width == mqlw_column_type_width (type))
+    return TRUE;
+  if (type == MQLW_COLUMN_TYPE_INTEGER)
+    return width == 1 || width == 2 || width == 4;
+  if (type == MQLW_COLUMN_TYPE_CATEGORICAL)
+    return (width == 1 && dict_count < G_MAXUINT8) || (width == 2 && dict_count < G_MAXUINT16);
+  return FALSE;
+}
+
 /* One row of the columns table into @dataset. */
 static gboolean
 read_column (MqlwReader   *r,
@@ -525,6 +543,7 @@ read_column (MqlwReader   *r,
   MqlwColumnType type;
   MqlwColumnRole role;
   MqlwColumn *column;
+  guint width;
   Blob blob;
 
   if (name == NULL || type_text == NULL || role_text == NULL ||
@@ -533,6 +552,13 @@ read_column (MqlwReader   *r,
       sqlite3_column_int64 (stmt, 6) != dataset->n_rows)
     {
       g_autofree char *what = g_strdup_printf (_("column %s is described wrongly"), name != NULL ? name : "?");
+      _mqlw_reader_set_damaged (error, r->path, what);
+      return FALSE;
+    }
+  width = r->schema >= 5 ? (guint) sqlite3_column_int (stmt, 12) : mqlw_column_type_width (type);
+  if (!width_allowed (type, width, dict_count))
+    {
+      g_autofree char *what = g_strdup_printf (_("column %s is described wrongly"), name);
       _mqlw_reader_set_damaged (error, r->path, what);
       return FALSE;
     }
@@ -549,7 +575,7 @@ read_column (MqlwReader   *r,
         return FALSE;
     }
   blob = (Blob) { "columns", "data", sqlite3_column_int64 (stmt, 0), part, stmt, 8, 10, name };
-  values = read_array (r, &blob, (gsize) dataset->n_rows * element_size (type), dict != NULL ? dict->len : G_MAXUINT,
+  values = read_array (r, &blob, (gsize) dataset->n_rows * width, width, dict != NULL ? dict->len : G_MAXUINT,
                        &rd, error);
   if (values == NULL)
     {
@@ -565,6 +591,7 @@ read_column (MqlwReader   *r,
       _mqlw_reader_set_damaged (error, r->path, _("a column name appears twice"));
       return FALSE;
     }
+  column->width = width;
   check_deferred (r, &rd, &blob, values);
   g_steal_pointer (&values);
   g_steal_pointer (&dict);
@@ -582,14 +609,17 @@ read_columns (MqlwReader  *r,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int code;
 
-  code = sqlite3_prepare_v2 (r->db, r->schema >= 4 ?
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 5 ?
                              "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " data_xxh3, dict_xxh3 FROM columns ORDER BY position" :
+                             " data_xxh3, dict_xxh3, width FROM columns ORDER BY position" :
+                             r->schema >= 4 ?
+                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
+                             " data_xxh3, dict_xxh3, NULL FROM columns ORDER BY position" :
                              r->schema >= 3 ?
                              "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " NULL, NULL FROM columns ORDER BY position" :
+                             " NULL, NULL, NULL FROM columns ORDER BY position" :
                              "SELECT position, name, type, role, stage, activity, n_rows, dict_count, NULL, NULL,"
-                             " NULL, NULL FROM columns ORDER BY position", -1, &stmt, NULL);
+                             " NULL, NULL, NULL FROM columns ORDER BY position", -1, &stmt, NULL);
   while (_mqlw_reader_next_row (stmt, &code))
     {
       if (_mqlw_reader_cancelled (r, error) || !read_column (r, stmt, dataset, error))
@@ -627,7 +657,7 @@ read_outcomes (MqlwReader  *r,
       /* Translators: %s is an outcome's name ("won", "created_days"). */
       part = g_strdup_printf (_("outcome %s"), outcome_names[k]);
       blob = (Blob) { "outcomes", "data", k, part, stmt, 1, 2, NULL };
-      data = read_array (r, &blob, (gsize) dataset->n_rows * size, G_MAXUINT, &rd, error);
+      data = read_array (r, &blob, (gsize) dataset->n_rows * size, (guint) size, G_MAXUINT, &rd, error);
       if (data == NULL)
         return FALSE;
       if (k < MQLW_N_STAGES)
@@ -716,5 +746,9 @@ _mqlw_project_read_dataset (MqlwReader *r,
       _mqlw_reader_set_damaged (error, r->path, what);
       return NULL;
     }
+  /* An older file held every value at full width: compact it as import does
+   * (only now: a deferred check may have read the full-width buffers). */
+  if (r->schema < 5)
+    mqlw_dataset_compact (dataset);
   return g_steal_pointer (&dataset);
 }

@@ -49,6 +49,8 @@ static const Migration migrations[] = {
   { 4, "Fast checksums: an XXH3-64 of every column, dictionary and outcome, hashed as it is read",
     "ALTER TABLE columns ADD COLUMN data_xxh3 INTEGER; ALTER TABLE columns ADD COLUMN dict_xxh3 INTEGER;"
     "ALTER TABLE outcomes ADD COLUMN xxh3 INTEGER;" },
+  { 5, "Compact columns: whole-number counts and value codes stored at the narrowest width that holds them",
+    "ALTER TABLE columns ADD COLUMN width INTEGER;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MQLW_PROJECT_SCHEMA_VERSION);

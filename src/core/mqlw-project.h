@@ -67,7 +67,8 @@
 
 G_BEGIN_DECLS
 
-#define MQLW_PROJECT_SCHEMA_VERSION 4   /* 2: trusted approver cards; 3: checksums; 4: XXH3 of the data */
+#define MQLW_PROJECT_SCHEMA_VERSION 5   /* 2: trusted approver cards; 3: checksums; 4: XXH3 of the data;
+                                           5: columns stored at their compact width */
 #define MQLW_PROJECT_APPLICATION_ID 0x4D514C57   /* "MQLW" */
 #define MQLW_PROJECT_SUFFIX         ".mqlw"
 

@@ -122,7 +122,8 @@ list_behaviour_rows (MqlwScorer     *self,
   for (guint i = 0; i < n; i++)
     {
       gboolean counted = column->type == MQLW_COLUMN_TYPE_BOOLEAN ? column->boolean[i] > 0
-                                                                   : column->num[i] != 0.0 && !isnan (column->num[i]);
+                                                                   : mqlw_column_num_at (column, i) != 0.0 &&
+                                                                     !isnan (mqlw_column_num_at (column, i));
 
       keep[i] = counted && (percent == NULL || percent[i] != 0.0f);
     }
@@ -274,7 +275,10 @@ add_behaviour_rows (gint32               *behaviour_sum,
       if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
         count = column->boolean[i] > 0 ? 1.0 : 0.0;
       else
-        count = isnan (column->num[i]) ? 0.0 : column->num[i];
+        {
+          count = mqlw_column_num_at (column, i);
+          count = isnan (count) ? 0.0 : count;
+        }
       p = percent != NULL ? (double) percent[i] : 100.0;
       before = behaviour_hundredths (count, p, from->points, from->cap);
       after = behaviour_hundredths (count, p, to->points, to->cap);

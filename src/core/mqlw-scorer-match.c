@@ -72,6 +72,39 @@ match_text (const MqlwMatch *match,
     }
 }
 
+/* out[i] = @table[code + 1] (table[0] for missing), straight from the stored
+ * codes at their width. */
+static void
+fill_by_code (const MqlwColumn *column,
+              const guint8     *table,
+              guint             n_codes,
+              guint8           *out)
+{
+  guint n = column->n_rows;
+
+  if (column->width == 4)
+    {
+      const guint32 *codes = column->codes;
+      for (guint i = 0; i < n; i++)
+        out[i] = table[(guint32) (codes[i] + 1u)];
+    }
+  else
+    {
+      /* Indexed by the narrow code itself, whose largest value is missing. */
+      guint size = column->width == 1 ? G_MAXUINT8 + 1 : G_MAXUINT16 + 1;
+      g_autofree guint8 *narrow = g_new (guint8, size);
+
+      for (guint c = 0; c < size; c++)
+        narrow[c] = c < n_codes && c != size - 1 ? table[c + 1] : table[0];
+      if (column->width == 1)
+        for (guint i = 0; i < n; i++)
+          out[i] = narrow[column->c8[i]];
+      else
+        for (guint i = 0; i < n; i++)
+          out[i] = narrow[column->c16[i]];
+    }
+}
+
 static void
 fill_categorical (const MqlwColumn *column,
                   const MqlwMatch  *match,
@@ -81,8 +114,6 @@ fill_categorical (const MqlwColumn *column,
   g_autofree guint8 *table = g_new0 (guint8, n_codes + 1);
   g_auto(GStrv) folded = NULL;
   guint n_values = match->values != NULL ? g_strv_length (match->values) : 0;
-  const guint32 *codes = column->codes;
-
   folded = g_new0 (char *, n_values + 1);
   for (guint i = 0; i < n_values; i++)
     {
@@ -103,23 +134,18 @@ fill_categorical (const MqlwColumn *column,
         table[c + 1] = match->op == MQLW_MATCH_NOT_IN ? !hit : hit;
       }
 
-  for (guint i = 0; i < column->n_rows; i++)
-    out[i] = table[(guint32) (codes[i] + 1u)];
+  fill_by_code (column, table, n_codes, out);
 }
 
+/* One chunk of @num into @out. */
 static void
-fill_numeric (const MqlwColumn *column,
-              const MqlwMatch  *match,
-              guint8           *out)
+fill_numeric_chunk (const double    *num,
+                    guint            n,
+                    const MqlwMatch *match,
+                    const double    *values,
+                    guint            n_values,
+                    guint8          *out)
 {
-  guint n_values = match->values != NULL ? g_strv_length (match->values) : 0;
-  g_autofree double *values = g_new0 (double, MAX (n_values, 1));
-  guint n = column->n_rows;
-  const double *num = column->num;
-
-  for (guint i = 0; i < n_values; i++)
-    mqlw_scorer_parse_number (match->values[i], &values[i]);
-
   switch (match->op)
     {
     case MQLW_MATCH_MISSING:
@@ -160,6 +186,29 @@ fill_numeric (const MqlwColumn *column,
     default:
       memset (out, 0, n);
       break;
+    }
+}
+
+static void
+fill_numeric (const MqlwColumn *column,
+              const MqlwMatch  *match,
+              guint8           *out)
+{
+  guint n_values = match->values != NULL ? g_strv_length (match->values) : 0;
+  g_autofree double *values = g_new0 (double, MAX (n_values, 1));
+  g_autofree double *scratch = g_new (double, MQLW_COLUMN_CHUNK);
+  guint n = column->n_rows;
+
+  for (guint i = 0; i < n_values; i++)
+    mqlw_scorer_parse_number (match->values[i], &values[i]);
+
+  /* A chunk at a time: a narrow column is widened into @scratch, in the cache. */
+  for (guint start = 0; start < n; start += MQLW_COLUMN_CHUNK)
+    {
+      guint k = MIN (MQLW_COLUMN_CHUNK, n - start);
+
+      fill_numeric_chunk (mqlw_column_numbers (column, start, k, scratch), k, match, values, n_values,
+                          out + start);
     }
 }
 

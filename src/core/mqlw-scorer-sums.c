@@ -133,12 +133,49 @@ mqlw_scorer_max_count (MqlwScorer *self,
     best = 1.0;
   else
     for (guint i = 0; i < column->n_rows; i++)
-      if (fabs (column->num[i]) > best)   /* NAN compares false: counts 0 */
-        best = fabs (column->num[i]);
+      if (fabs (mqlw_column_num_at (column, i)) > best)   /* NAN compares false: counts 0 */
+        best = fabs (mqlw_column_num_at (column, i));
   cached = g_new (double, 1);
   *cached = best;
   g_hash_table_insert (self->max_counts, column, cached);
   return best;
+}
+
+/* What an activity column holds: a specialised loop for each. */
+enum { COUNT_BOOLEAN, COUNT_I8, COUNT_I16, COUNT_I32, COUNT_F64 };
+
+/* The count of lead @i (missing counts 0); @kind is a constant where it is
+ * inlined, so the switch folds away. */
+static ALWAYS_INLINE double
+count_at (int            kind,
+          gconstpointer  data,
+          guint          i)
+{
+  switch (kind)
+    {
+    case COUNT_BOOLEAN:
+      return ((const gint8 *) data)[i] > 0 ? 1.0 : 0.0;
+    case COUNT_I8:
+      {
+        gint8 v = ((const gint8 *) data)[i];
+        return v == MQLW_INT8_MISSING ? 0.0 : (double) v;
+      }
+    case COUNT_I16:
+      {
+        gint16 v = ((const gint16 *) data)[i];
+        return v == MQLW_INT16_MISSING ? 0.0 : (double) v;
+      }
+    case COUNT_I32:
+      {
+        gint32 v = ((const gint32 *) data)[i];
+        return v == MQLW_INT32_MISSING ? 0.0 : (double) v;
+      }
+    default:
+      {
+        double v = ((const double *) data)[i];
+        return isnan (v) ? 0.0 : v;
+      }
+    }
 }
 
 /* sum[i] += contribution (@to) − contribution (@from) for every lead, in one
@@ -146,8 +183,8 @@ mqlw_scorer_max_count (MqlwScorer *self,
  * added has @from.points = 0, one being removed @to.points = 0. */
 static ALWAYS_INLINE void
 apply_behaviour_delta_loop (guint32              *restrict sum,
-                            const double         *restrict num,
-                            const gint8          *restrict boolean,
+                            int                   kind,
+                            gconstpointer         restrict data,
                             const float          *restrict percent,
                             guint                 n,
                             double                from_points,
@@ -160,10 +197,7 @@ apply_behaviour_delta_loop (guint32              *restrict sum,
       double count, p;
       gint32 before, after;
 
-      if (boolean != NULL)
-        count = boolean[i] > 0 ? 1.0 : 0.0;
-      else
-        count = isnan (num[i]) ? 0.0 : num[i];
+      count = count_at (kind, data, i);
       p = percent != NULL ? (double) percent[i] : 100.0;
       before = behaviour_hundredths (count, p, from_points, from_cap);
       after = behaviour_hundredths (count, p, to_points, to_cap);
@@ -171,6 +205,15 @@ apply_behaviour_delta_loop (guint32              *restrict sum,
       sum[i] = sum[i] - (guint32) before + (guint32) after;
     }
 }
+
+/* The loop for one kind, with and without decay. */
+#define APPLY_KIND(kind) \
+  G_STMT_START { \
+    if (percent != NULL) \
+      apply_behaviour_delta_loop (sum, kind, column->data, percent, n, from_points, from_cap, to_points, to_cap); \
+    else \
+      apply_behaviour_delta_loop (sum, kind, column->data, NULL, n, from_points, from_cap, to_points, to_cap); \
+  } G_STMT_END
 
 HOT_LOOP WIDE_LOOP void
 mqlw_scorer_apply_behaviour_delta (MqlwScorer           *self,
@@ -191,15 +234,17 @@ mqlw_scorer_apply_behaviour_delta (MqlwScorer           *self,
   g_assert (from == NULL || to == NULL ||
             (from->column == to->column && from->factors == to->factors));
 
-  /* One specialised loop per input kind, so that each vectorizes. */
-  if (column->type == MQLW_COLUMN_TYPE_BOOLEAN && percent != NULL)
-    apply_behaviour_delta_loop (sum, NULL, column->boolean, percent, n, from_points, from_cap, to_points, to_cap);
-  else if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
-    apply_behaviour_delta_loop (sum, NULL, column->boolean, NULL, n, from_points, from_cap, to_points, to_cap);
-  else if (percent != NULL)
-    apply_behaviour_delta_loop (sum, column->num, NULL, percent, n, from_points, from_cap, to_points, to_cap);
+  /* One specialised loop per input kind and width, so that each vectorizes. */
+  if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
+    APPLY_KIND (COUNT_BOOLEAN);
+  else if (column->width == 1)
+    APPLY_KIND (COUNT_I8);
+  else if (column->width == 2)
+    APPLY_KIND (COUNT_I16);
+  else if (column->width == 4)
+    APPLY_KIND (COUNT_I32);
   else
-    apply_behaviour_delta_loop (sum, column->num, NULL, NULL, n, from_points, from_cap, to_points, to_cap);
+    APPLY_KIND (COUNT_F64);
 }
 
 /* sum[i] += match[i] × @delta hundredths, in one pass over the match bytes. */

@@ -100,7 +100,7 @@ mqlw_scorer_compute_hand (MqlwScorer      *self,
           self->hand[i] |= column->boolean[i] > 0;
       else
         for (guint i = 0; i < n; i++)
-          self->hand[i] |= column->num[i] > 0;   /* NAN → false */
+          self->hand[i] |= mqlw_column_num_at (column, i) > 0;   /* NAN → false */
     }
 }
 
@@ -398,7 +398,7 @@ mqlw_scorer_compute_totals (MqlwScorer      *self,
 
       for (guint i = 0; i < n; i++)
         {
-          double x = numeric ? column->num[i] : NAN;   /* not numeric: empty for every lead */
+          double x = numeric ? mqlw_column_num_at (column, i) : NAN;   /* not numeric: empty for every lead */
           /* No score is no score, never 0 (see the top of the file). */
           gboolean none = isnan (x) || (self->unscored != NULL && self->unscored[i]);
 

@@ -498,7 +498,10 @@ mqlw_scorer_contribution (MqlwScorer *self,
       if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
         count = column->boolean[row] > 0 ? 1.0 : 0.0;
       else
-        count = isnan (column->num[row]) ? 0.0 : column->num[row];
+        {
+          count = mqlw_column_num_at (column, row);
+          count = isnan (count) ? 0.0 : count;
+        }
       return behaviour_hundredths (count,
                                    state->factors != NULL ? (double) state->factors->percent[row] : 100.0,
                                    state->points, state->cap) / 100.0;

@@ -269,6 +269,28 @@ mqlw_signoff_stored_bucket_spec (JsonNode *metrics)
   return json_node_get_string (node);
 }
 
+/* A narrow column's values as they would be at full width (double or
+ * guint32), so that the digest does not depend on the storage. */
+static void
+checksum_widened (GChecksum        *checksum,
+                  const MqlwColumn *column)
+{
+  double numbers[MQLW_COLUMN_CHUNK];
+  guint32 codes[MQLW_COLUMN_CHUNK];
+
+  for (guint start = 0; start < column->n_rows; start += MQLW_COLUMN_CHUNK)
+    {
+      guint n = MIN (MQLW_COLUMN_CHUNK, column->n_rows - start);
+
+      if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        g_checksum_update (checksum, (const guchar *) mqlw_column_codes (column, start, n, codes),
+                           (gssize) (n * sizeof (guint32)));
+      else
+        g_checksum_update (checksum, (const guchar *) mqlw_column_numbers (column, start, n, numbers),
+                           (gssize) (n * sizeof (double)));
+    }
+}
+
 char *
 mqlw_dataset_digest (MqlwDataset *dataset)
 {
@@ -288,7 +310,10 @@ mqlw_dataset_digest (MqlwDataset *dataset)
                    column->type == MQLW_COLUMN_TYPE_INTEGER || column->type == MQLW_COLUMN_TYPE_DECIMAL ? 8 : 4;
 
       g_checksum_update (checksum, (const guchar *) column->name, strlen (column->name) + 1);
-      g_checksum_update (checksum, (const guchar *) column->num, (gssize) (size * column->n_rows));
+      if (column->width == size)
+        g_checksum_update (checksum, (const guchar *) column->num, (gssize) (size * column->n_rows));
+      else
+        checksum_widened (checksum, column);
       for (guint c = 0; column->dict != NULL && c < column->dict->len; c++)
         {
           const char *text = g_ptr_array_index (column->dict, c);

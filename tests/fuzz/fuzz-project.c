@@ -47,8 +47,11 @@ check_dataset (MqlwDataset *dataset)
       if (column->type != MQLW_COLUMN_TYPE_CATEGORICAL)
         continue;
       for (guint r = 0; r < column->n_rows; r++)
-        if (column->codes[r] != MQLW_CODE_MISSING && column->codes[r] >= column->dict->len)
-          abort ();
+        {
+          guint32 code = mqlw_column_code_at (column, r);   /* at the width it is stored */
+          if (code != MQLW_CODE_MISSING && code >= column->dict->len)
+            abort ();
+        }
     }
 }
 
