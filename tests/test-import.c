@@ -939,6 +939,45 @@ test_two_parsers_errors (void)
   mqlw_import_set_split_min ((gsize) 4 << 20);
 }
 
+/* A report's footer in the second half of a text read by two parsers: cut off
+ * before either reads, so the second stops before it. 400 leads (lines 2–401),
+ * a blank line 402, the footer on lines 403–405 (3 lines). The split is near
+ * the middle, about line 200: the footer is in the second part. */
+static void
+test_two_parsers_footer (void)
+{
+  g_autoptr(GString) text = g_string_new ("lead_id,size,sql\r\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const MqlwProblem *problem = NULL;
+  guint before;
+
+  for (guint i = 1; i <= 400; i++)
+    g_string_append_printf (text, "L%u,%u,%s\r\n", i, i * 10, i % 4 == 0 ? "yes" : "no");
+  g_string_append (text, "\r\n\"Grand Totals (400 records)\"\r\n\"Confidential Information\"\r\n,Acme,\r\n");
+  bytes = g_bytes_new (text->str, text->len);
+
+  check_one_and_two (NULL, bytes);
+  mqlw_import_set_split_min (0);
+  before = mqlw_import_get_split_count ();
+  dataset = mqlw_import_bytes (bytes, "report.csv", NULL, NULL, NULL, NULL, NULL, &error);
+  mqlw_import_set_split_min ((gsize) 4 << 20);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_import_get_split_count (), ==, before + 1);
+  g_assert_cmpuint (dataset->n_rows, ==, 400);
+  /* The footer left no outcome rows behind. */
+  g_assert_cmpuint (dataset->outcomes.n, ==, 400);
+  for (guint i = 0; i < dataset->problems->len; i++)
+    if (strstr (((MqlwProblem *) g_ptr_array_index (dataset->problems, i))->message, "footer") != NULL)
+      problem = g_ptr_array_index (dataset->problems, i);
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (problem->level, ==, MQLW_PROBLEM_WARNING);
+  g_assert_cmpuint (problem->line, ==, 403);
+  g_assert_cmpstr (problem->message, ==,
+                   "the report's footer (3 lines from “Grand Totals (400 records)”) was left out");
+}
+
 typedef struct {
   double        last;
   guint         calls;
@@ -994,6 +1033,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/mqlw/import/generated-columns", test_generated_columns);
+  g_test_add_func ("/mqlw/import/two-parsers-footer", test_two_parsers_footer);
   g_test_add_func ("/mqlw/import/type-inference", test_type_inference);
   g_test_add_func ("/mqlw/import/value-after-sample", test_value_after_sample);
   g_test_add_func ("/mqlw/import/yes-no-words", test_yes_no_words);

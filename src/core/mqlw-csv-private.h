@@ -42,6 +42,18 @@ gboolean  mqlw_csv_text_init   (MqlwCsvText  *text,
                                 GError      **error);
 void      mqlw_csv_text_clear  (MqlwCsvText  *text);
 
+/* A report's footer (mqlw-csv-footer.c): a block at the end of the text that
+ * starts, after a blank line, with a row of one value and fewer fields than
+ * the header, and holds only rows of one value or none up to the end (the
+ * "Grand Totals" and "Confidential Information" lines of a Salesforce report
+ * export). It is cut off (@text's len ends before it) with a warning in
+ * @text's problems naming its first line and how many lines it has. A header
+ * of one field, or a one-value row followed by a row of several values,
+ * leaves the text as it is (such a row stays a ragged row). Only the last
+ * 64 KiB and 64 lines are looked at. Called by mqlw_csv_text_init (). */
+gboolean  mqlw_csv_text_cut_footer (MqlwCsvText  *text,
+                                    GError      **error);
+
 /* Converts an error of mqlw-read into MQLW_IMPORT_ERROR (CHANGED, or IO). */
 void      mqlw_csv_import_read_error (GError **error);
 

@@ -458,9 +458,10 @@ mqlw_csv_reader_row_cb (gpointer   user_data,
                        reader->text->source_name, line, n_fields, reader->n_cols);
           return FALSE;
         }
+      /* The problem carries the line: the message does not repeat it. */
       add_problem (reader, mqlw_problem_new (MQLW_PROBLEM_ERROR, line, NULL,
-                                             _("line %" PRIu64 ": %u fields, the header has %u"),
-                                             line, n_fields, reader->n_cols));
+                                             _("%u fields, the header has %u"),
+                                             n_fields, reader->n_cols));
       for (guint c = n_fields; c < reader->n_cols; c++)
         if (reader->builders[c].column != NULL)
           set_missing (&reader->builders[c], reader->next_row);

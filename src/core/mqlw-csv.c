@@ -592,7 +592,7 @@ mqlw_csv_text_init (MqlwCsvText  *text,
         }
       text->delimiter = detect_delimiter (p, sample, sample < text->len);
     }
-  return TRUE;
+  return mqlw_csv_text_cut_footer (text, error);
 }
 
 void
