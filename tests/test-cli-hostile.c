@@ -235,6 +235,8 @@ test_salesforce_footer (void)
   g_auto(Run) text = { 0 };
   g_auto(Run) cal = { 0 };
   g_auto(Run) create = { 0 };
+  g_auto(Run) score = { 0 };
+  g_auto(GStrv) score_lines = NULL;
   JsonObject *root, *problem;
   JsonArray *problems;
 
@@ -266,6 +268,13 @@ test_salesforce_footer (void)
   g_assert_nonnull (strstr (cal.out, "\n30,50,2,0.333333,,,,,,2,1,0.500000,"));
   g_assert_nonnull (strstr (cal.out, "\n50,,2,0.333333,,,,,,2,2,1.000000,"));
   g_assert_nonnull (strstr (cal.err, "warning: salesforce-report.csv: " FOOTER_WARNING "\n"));
+
+  /* score lists the 6 leads and no footer line. */
+  run_in (&score, NULL, "score", path, "--score-column", "Lead Score", "--format", "csv", NULL);
+  g_assert_cmpint (score.status, ==, 0);
+  g_assert_true (g_str_has_suffix (score.out, "\n00Q7x0000A6,25.00,A,1,score,\n"));
+  g_assert_cmpuint (g_strv_length ((GStrv) (score_lines = g_strsplit (g_strchomp (score.out), "\n", -1))), ==, 7);
+  g_assert_nonnull (strstr (score.err, "warning: salesforce-report.csv: " FOOTER_WARNING "\n"));
 
   run_in (&create, NULL, "project", "create", project, "--from", path, NULL);
   g_assert_cmpint (create.status, ==, 0);
