@@ -628,6 +628,18 @@ read_columns (MqlwReader  *r,
   return _mqlw_reader_finish_rows (r, &stmt, code, error);
 }
 
+/* Where outcome @k (an index into outcome_names) is held. */
+static gpointer *
+outcome_slot (MqlwDataset *dataset,
+              int          k)
+{
+  if (k < MQLW_N_STAGES)
+    return (gpointer *) &dataset->outcomes.stage[k];
+  if (k == MQLW_N_STAGES)
+    return (gpointer *) &dataset->outcomes.amount;
+  return (gpointer *) &dataset->outcomes.created_days;
+}
+
 static gboolean
 read_outcomes (MqlwReader  *r,
                MqlwDataset *dataset,
@@ -653,6 +665,12 @@ read_outcomes (MqlwReader  *r,
           _mqlw_reader_set_damaged (error, r->path, _("an unknown outcome is stored"));
           return FALSE;
         }
+      if (*outcome_slot (dataset, k) != NULL)
+        {
+          /* Only a damaged file has a second row for the same outcome. */
+          _mqlw_reader_set_damaged (error, r->path, _("an outcome is stored twice"));
+          return FALSE;
+        }
       size = k < MQLW_N_STAGES ? sizeof (gint8) : k == MQLW_N_STAGES ? sizeof (double) : sizeof (gint32);
       /* Translators: %s is an outcome's name ("won", "created_days"). */
       part = g_strdup_printf (_("outcome %s"), outcome_names[k]);
@@ -660,12 +678,7 @@ read_outcomes (MqlwReader  *r,
       data = read_array (r, &blob, (gsize) dataset->n_rows * size, (guint) size, G_MAXUINT, &rd, error);
       if (data == NULL)
         return FALSE;
-      if (k < MQLW_N_STAGES)
-        dataset->outcomes.stage[k] = data;
-      else if (k == MQLW_N_STAGES)
-        dataset->outcomes.amount = data;
-      else
-        dataset->outcomes.created_days = data;
+      *outcome_slot (dataset, k) = data;
       check_deferred (r, &rd, &blob, data);
     }
   return _mqlw_reader_finish_rows (r, &stmt, code, error);
