@@ -12,6 +12,8 @@
 #include "mqlw-core.h"
 #include "mqlw-csv-private.h"
 
+#include "column-assert.h"
+
 #define Y MQLW_OUTCOME_YES
 #define N MQLW_OUTCOME_NO
 #define U MQLW_OUTCOME_UNKNOWN
@@ -25,26 +27,6 @@
 #define D_2025_05_02 (20089 + 31 + 28 + 31 + 30 + 1)  /* 20 210 */
 #define D_2025_05_06 (D_2025_05_02 + 4)               /* 20 214 */
 #define D_2025_06_05 (20089 + 31 + 28 + 31 + 30 + 31 + 4)
-
-/* Whether two columns hold the same values, bit for bit, whatever width each is stored at. */
-static void
-assert_same_values (const MqlwColumn *x,
-                    const MqlwColumn *y)
-{
-  g_assert_cmpuint (x->n_rows, ==, y->n_rows);
-  for (guint i = 0; i < x->n_rows; i++)
-    if (x->type == MQLW_COLUMN_TYPE_INTEGER || x->type == MQLW_COLUMN_TYPE_DECIMAL)
-      {
-        double u = mqlw_column_num_at (x, i), v = mqlw_column_num_at (y, i);
-        g_assert_cmpmem (&u, sizeof u, &v, sizeof v);
-      }
-    else if (x->type == MQLW_COLUMN_TYPE_CATEGORICAL)
-      g_assert_cmpuint (mqlw_column_code_at (x, i), ==, mqlw_column_code_at (y, i));
-  if (x->type == MQLW_COLUMN_TYPE_BOOLEAN)
-    g_assert_cmpmem (x->boolean, x->n_rows, y->boolean, y->n_rows);
-  else if (x->type == MQLW_COLUMN_TYPE_DATE)
-    g_assert_cmpmem (x->days, x->n_rows * sizeof (gint32), y->days, y->n_rows * sizeof (gint32));
-}
 
 static char *
 data_dir (void)

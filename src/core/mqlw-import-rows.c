@@ -37,24 +37,6 @@ mqlw_import_get_split_count (void)
   return g_atomic_int_get (&split_count);
 }
 
-static gsize
-storage_size (MqlwColumnType type)
-{
-  switch (type)
-    {
-    case MQLW_COLUMN_TYPE_INTEGER:
-    case MQLW_COLUMN_TYPE_DECIMAL:
-      return sizeof (double);
-    case MQLW_COLUMN_TYPE_BOOLEAN:
-      return sizeof (gint8);
-    case MQLW_COLUMN_TYPE_DATE:
-      return sizeof (gint32);
-    case MQLW_COLUMN_TYPE_CATEGORICAL:
-    default:
-      return sizeof (guint32);
-    }
-}
-
 /* Room for @capacity rows; FALSE when memory cannot give it (the pages are
  * only used as rows arrive: a capacity counted from lines is cheap). */
 static gboolean
@@ -62,7 +44,7 @@ set_storage (MqlwColumn *column,
              gsize       capacity)
 {
   g_free (column->num);
-  column->num = mqlw_storage_try_alloc (capacity, storage_size (column->type));
+  column->num = mqlw_storage_try_alloc (capacity, mqlw_column_type_width (column->type));
   return column->num != NULL;
 }
 
@@ -169,7 +151,7 @@ stitch_rows (MqlwCsvReader *first,
         continue;
       if (rows0 != base1)
         {
-          gsize size = storage_size (column->type);
+          gsize size = mqlw_column_type_width (column->type);
           memmove ((char *) column->num + (gsize) rows0 * size, (char *) column->num + (gsize) base1 * size,
                    (gsize) rows1 * size);
           if (b0->deferred)
