@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "mqlw-core.h"
+
+#include "generated-fixtures.h"
 #include "mqlw-scorer-private.h"
 
 /* The scorer's updates against the reference, a fresh scorer compiled from
@@ -17,39 +19,6 @@
  * scorer applies to that criterion's leads alone (mqlw-scorer-incremental.c),
  * and the test checks that it did so often, and that its list of changed
  * leads is exactly the leads whose total, paths or disqualification moved. */
-
-static MqlwDataset *
-generate_dataset (guint64 n_leads,
-                  guint64 seed)
-{
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  MqlwGenerateOptions options;
-  MqlwDataset *dataset;
-
-  mqlw_generate_options_init (&options);
-  options.n_leads = n_leads;
-  options.seed = seed;
-  g_assert_true (mqlw_generate (out, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_output_stream_close (out, NULL, NULL));
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
-  dataset = mqlw_import_bytes (bytes, "generated.csv", NULL, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return dataset;
-}
-
-static MqlwModel *
-load_sample_model (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("MQLW_SAMPLES_DIR"), name, NULL);
-  g_autoptr(GError) error = NULL;
-  MqlwModel *model = mqlw_model_load (path, &error);
-
-  g_assert_no_error (error);
-  return model;
-}
 
 static void
 assert_same_scores (const MqlwScores *a,
