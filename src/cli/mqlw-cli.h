@@ -17,6 +17,7 @@ enum {
   MQLW_EXIT_USAGE = 1,
   MQLW_EXIT_DATA = 2,
   MQLW_EXIT_MISMATCH = 3,
+  MQLW_EXIT_UNTRUSTED = 4,    /* verify: intact, but who signed was not checked (no trusted keys given) */
 };
 
 #define MQLW_CLI_ERROR (mqlw_cli_error_quark ())
