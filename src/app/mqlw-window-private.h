@@ -75,6 +75,7 @@ struct _MqlwWindow
 
   /* template */
   AdwToastOverlay      *toast_overlay;
+  char                 *last_toast;
   GtkRevealer          *header_revealer;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;

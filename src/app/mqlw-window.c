@@ -45,6 +45,9 @@ _mqlw_window_show_toast (MqlwWindow *self,
 {
   AdwToast *toast = adw_toast_new (title);
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
+
   if (undo_action != NULL)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
@@ -52,6 +55,13 @@ _mqlw_window_show_toast (MqlwWindow *self,
     }
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+mqlw_window_get_last_toast (MqlwWindow *self)
+{
+  g_return_val_if_fail (MQLW_IS_WINDOW (self), NULL);
+  return self->last_toast;
 }
 
 void
@@ -739,6 +749,7 @@ mqlw_window_finalize (GObject *object)
   g_clear_pointer (&self->pending_model, mqlw_model_unref);
   g_clear_pointer (&self->previous_page, g_free);
   g_clear_pointer (&self->import_path, g_free);
+  g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (mqlw_window_parent_class)->finalize (object);
 }

@@ -429,7 +429,7 @@ dict_take (DictReading *dr)
 {
   const guint8 *bytes = dr->carry->data;
   gsize whole = dr->carry->len;
-  char *copy, *end;
+  char *copy, *end, *p;
 
   /* Up to the last NUL: the strings that end in this piece. */
   while (whole > 0 && bytes[whole - 1] != '\0')
@@ -441,8 +441,9 @@ dict_take (DictReading *dr)
       /* The whole strings at once, their NULs included (the chunk adds one more). */
       copy = g_string_chunk_insert_len (dr->strings, (const char *) bytes, (gssize) whole - 1);
       end = copy + whole;
-      for (char *p = copy; p < end && dr->found < dr->count; p += strlen (p) + 1)
+      for (p = copy; p < end && dr->found < dr->count; p += strlen (p) + 1)
         dr->dict->pdata[dr->found++] = p;
+      dr->extra |= p < end;
     }
   else
     dr->extra = TRUE;
