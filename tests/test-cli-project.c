@@ -380,7 +380,7 @@ test_options_like_calibrate (void)
   /* Four edges, and the sample's negative scores in a bucket of their own below 0. */
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (metrics, "buckets")), ==, 5);
   run_mqlw (&run, "verify", "edges-agreed.json", "--data", csv, "-q", NULL);
-  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (run.status, ==, 4);   /* the figures match; no trusted keys given */
 }
 
 static void
