@@ -200,6 +200,7 @@ edges_after_import (MqlwWindow     *window,
                    "The custom bucket edges were for the previous lead history: they are reset");
   label = scheme_label (buckets);
   g_assert_cmpstr (label, ==, "Automatic");
+  screenshots (window, "edges-reset");
 
   /* Preferred edges far above these scores: automatic buckets, said. */
   g_settings_set_string (settings, "default-bucket-scheme", "edges:1000,2000,3000");
