@@ -16,6 +16,40 @@
 #include "mqlw-missing.h"
 #include "mqlw-number.h"
 
+/* Whether a value of a checked-only text column reads as missing, remembered
+ * for the last values by their bytes (direct-mapped): such a column repeats a
+ * few hundred values (companies, countries), and the check cost ~300
+ * instructions a value. */
+#define MEMO_SLOTS 256
+typedef struct _MqlwMissingMemo {
+  guint8 len;        /* the value's length + 1; 0 = empty slot */
+  guint8 missing;
+  char   text[30];
+} MqlwMissingMemo;
+
+static gboolean
+checked_missing (MqlwColumnBuilder *b,
+                 const char        *field,
+                 gsize              len)
+{
+  MqlwMissingMemo *m;
+  guint64 head = 0, tail = 0, h;
+
+  if (b->memo == NULL || len > sizeof m->text)
+    return mqlw_missing_set_match (b->missing, field, len);
+  memcpy (&head, field, MIN (len, 8));
+  if (len > 8)
+    memcpy (&tail, field + len - 8, 8);
+  h = (head ^ (tail * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) ^ len) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  m = &b->memo[h >> 56];
+  if (m->len == len + 1 && memcmp (m->text, field, len) == 0)
+    return m->missing;
+  m->missing = mqlw_missing_set_match (b->missing, field, len);
+  m->len = (guint8) (len + 1);
+  memcpy (m->text, field, len);
+  return m->missing;
+}
+
 void
 mqlw_csv_reader_clear (MqlwCsvReader *reader)
 {
@@ -29,6 +63,7 @@ mqlw_csv_reader_clear (MqlwCsvReader *reader)
       mqlw_dict_clear (&b->dict);
       g_clear_pointer (&b->missing, mqlw_missing_set_free);
       g_clear_pointer (&b->missing_tally, mqlw_missing_tally_free);
+      g_clear_pointer (&b->memo, g_free);
     }
   g_clear_pointer (&reader->builders, g_free);
   g_clear_error (&reader->error);
@@ -135,6 +170,9 @@ mqlw_csv_reader_init (MqlwCsvReader        *reader,
       if (checked_only != NULL && checked_only[c])
         {
           b->checked_only = TRUE;
+          /* Not for ids and e-mails (nearly one value per row): nothing to remember. */
+          if (spec->type == MQLW_COLUMN_TYPE_CATEGORICAL && !deferred[c])
+            b->memo = g_new0 (MqlwMissingMemo, MEMO_SLOTS);
           continue;
         }
       column = b->column = mqlw_dataset_get_column (dataset, spec->name);
@@ -414,7 +452,7 @@ check_value (MqlwCsvReader     *reader,
 
     case MQLW_COLUMN_TYPE_CATEGORICAL:
     default:
-      if (b->missing != NULL && mqlw_missing_set_match (b->missing, field, len))
+      if (b->missing != NULL && checked_missing (b, field, len))
         {
           if (b->missing_tally == NULL)
             b->missing_tally = mqlw_missing_tally_new ();

@@ -245,6 +245,7 @@ typedef struct {
   gboolean      checked_only;  /* a column the caller does not need (column NULL): its values are
                                 * checked as if stored (same errors, warnings and values read as
                                 * missing) and dropped */
+  struct _MqlwMissingMemo *memo;   /* checked-only text column: whether recent values read as missing */
   /* values read as missing (mqlw-missing.h): checked when a value does not
    * parse, or first when a listed value would parse ("-1" in a number column) */
   MqlwMissingSet   *missing;
