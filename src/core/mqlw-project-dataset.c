@@ -159,6 +159,43 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
  * while it is still in the cache. */
 #define PIECE_BYTES ((gsize) 1 << 20)
 
+/* The reader's messages; a column loaded after open says which and why. */
+static void
+set_damaged (MqlwReader *r,
+             GError    **error,
+             const char *what)
+{
+  g_autofree char *name = NULL;
+
+  if (r->late_column == NULL)
+    {
+      _mqlw_reader_set_damaged (error, r->path, what);
+      return;
+    }
+  name = g_filename_display_name (r->path);
+  /* Translators: “%s” is the project file, then a column's name, then what is wrong with it. */
+  g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED,
+               _("The project “%s” is damaged: column %s cannot be loaded: %s"), name, r->late_column, what);
+}
+
+static void
+set_error (MqlwReader *r,
+           GError    **error,
+           int         code)
+{
+  g_autoptr(GError) local = NULL;
+
+  _mqlw_reader_set_error (r->late_column == NULL ? error : &local, r->path, r->db, code);
+  if (local != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (r->path);
+
+      /* Translators: a column's name, the project file, then sqlite's or the system's reason. */
+      g_set_error (error, MQLW_PROJECT_ERROR, local->code, _("Column %s of the project “%s” cannot be loaded: %s"),
+                   r->late_column, name, r->db != NULL ? sqlite3_errmsg (r->db) : sqlite3_errstr (code));
+    }
+}
+
 /* Memory about to be filled with a big blob: advised to be transparent huge
  * pages and populated in one call, which spares the page faults of filling
  * 200+ MB one 4 KiB page at a time (each fault is costly in a VM). Advice
@@ -234,7 +271,7 @@ set_checksum_differs (MqlwReader *r,
   /* Translators: %s names a part of the project ("column created_at", "the dictionary of column city"). */
   g_autofree char *what = g_strdup_printf (_("%s does not hold what was saved (its checksum differs)"), part);
 
-  _mqlw_reader_set_damaged (error, r->path, what);
+  set_damaged (r, error, what);
 }
 
 /* Opens @blob; its size must be @expected unless @expected is G_MAXSIZE. */
@@ -254,7 +291,7 @@ open_blob (MqlwReader *r,
     code = sqlite3_blob_open (r->db, "main", blob->table, blob->column, blob->rowid, 0, &rd->handle);
   if (code != SQLITE_OK)
     {
-      _mqlw_reader_set_error (error, r->path, r->db, code);
+      set_error (r, error, code);
       return FALSE;
     }
   rd->size = (gsize) sqlite3_blob_bytes (rd->handle);
@@ -263,7 +300,7 @@ open_blob (MqlwReader *r,
       /* Translators: the first %s names a part of the project ("column created_at"). */
       g_autofree char *what = g_strdup_printf (_("%s holds %zu bytes where %zu were expected"),
                                                blob->part, rd->size, expected);
-      _mqlw_reader_set_damaged (error, r->path, what);
+      set_damaged (r, error, what);
       return FALSE;
     }
   if (_mqlw_reader_stored_crc (blob->stmt, blob->hash_column, &rd->expected))
@@ -290,7 +327,7 @@ read_piece (MqlwReader *r,
 
   if (code != SQLITE_OK)
     {
-      _mqlw_reader_set_error (error, r->path, r->db, code);
+      set_error (r, error, code);
       return FALSE;
     }
   if (rd->hasher != NULL)
@@ -391,7 +428,7 @@ read_array (MqlwReader *r,
           !codes_inside (data + offset, n, width, dict_len))
         {
           g_autofree char *what = g_strdup_printf (_("column %s refers to values it does not hold"), blob->name);
-          _mqlw_reader_set_damaged (error, r->path, what);
+          set_damaged (r, error, what);
           return NULL;
         }
     }
@@ -454,7 +491,7 @@ set_cut_short (MqlwReader *r,
 {
   g_autofree char *what = g_strdup_printf (_("the values of column %s are cut short"), name);
 
-  _mqlw_reader_set_damaged (error, r->path, what);
+  set_damaged (r, error, what);
 }
 
 static GPtrArray *
@@ -523,6 +560,82 @@ width_allowed (MqlwColumnType type,
   return FALSE;
 }
 
+/* ---- columns loaded on first use ---------------------------------------- */
+
+/* What open saw of a column it left in the file: loading it later checks
+ * that the file still holds exactly that (same row, same checksums). */
+typedef struct {
+  gint64 position;
+  gint64 dict_count;
+  gint64 data_hash;
+  gint64 dict_hash;
+} LazyPart;
+
+typedef struct {
+  char       *path;
+  GHashTable *parts;           /* column name → LazyPart* */
+} LazyFile;
+
+static LazyFile *
+lazy_file_new (const char *path)
+{
+  LazyFile *lf = g_new0 (LazyFile, 1);
+
+  lf->path = g_strdup (path);
+  lf->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return lf;
+}
+
+static void
+lazy_file_free (LazyFile *lf)
+{
+  g_free (lf->path);
+  g_hash_table_unref (lf->parts);
+  g_free (lf);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LazyFile, lazy_file_free)
+
+/* Lead ids and e-mails: one distinct string per lead, half the bytes of a
+ * project, and never read by scoring or calibration. A file older than
+ * schema 5 is compacted after reading, so it is read whole. */
+static gboolean
+loads_later (MqlwReader    *r,
+             sqlite3_stmt  *stmt,
+             MqlwColumnType type,
+             MqlwColumnRole role)
+{
+  return r->lazy != NULL && r->schema >= 5 && type == MQLW_COLUMN_TYPE_CATEGORICAL &&
+         (role == MQLW_ROLE_LEAD_ID || role == MQLW_ROLE_EMAIL) &&
+         sqlite3_column_type (stmt, 10) != SQLITE_NULL && sqlite3_column_type (stmt, 11) != SQLITE_NULL;
+}
+
+/* The column as described, its values left in the file. */
+static gboolean
+defer_column (MqlwReader    *r,
+              sqlite3_stmt  *stmt,
+              MqlwDataset   *dataset,
+              const char    *name,
+              MqlwColumnType type,
+              MqlwColumnRole role,
+              guint          width)
+{
+  LazyFile *lf = r->lazy;
+  LazyPart *part = g_new0 (LazyPart, 1);
+
+  if (mqlw_dataset_add_unloaded_column (dataset, name, type, role, width) == NULL)
+    {
+      g_free (part);
+      return FALSE;
+    }
+  part->position = sqlite3_column_int64 (stmt, 0);
+  part->dict_count = sqlite3_column_int64 (stmt, 7);
+  part->data_hash = sqlite3_column_int64 (stmt, 10);
+  part->dict_hash = sqlite3_column_int64 (stmt, 11);
+  g_hash_table_replace (lf->parts, g_strdup (name), part);
+  return TRUE;
+}
+
 /* One row of the columns table into @dataset. */
 static gboolean
 read_column (MqlwReader   *r,
@@ -552,15 +665,25 @@ read_column (MqlwReader   *r,
       sqlite3_column_int64 (stmt, 6) != dataset->n_rows)
     {
       g_autofree char *what = g_strdup_printf (_("column %s is described wrongly"), name != NULL ? name : "?");
-      _mqlw_reader_set_damaged (error, r->path, what);
+      set_damaged (r, error, what);
       return FALSE;
     }
   width = r->schema >= 5 ? (guint) sqlite3_column_int (stmt, 12) : mqlw_column_type_width (type);
   if (!width_allowed (type, width, dict_count))
     {
       g_autofree char *what = g_strdup_printf (_("column %s is described wrongly"), name);
-      _mqlw_reader_set_damaged (error, r->path, what);
+      set_damaged (r, error, what);
       return FALSE;
+    }
+  if (loads_later (r, stmt, type, role))
+    {
+      if (!defer_column (r, stmt, dataset, name, type, role, width))
+        {
+          set_damaged (r, error, _("a column name appears twice"));
+          return FALSE;
+        }
+      mqlw_dataset_get_column (dataset, name)->activity = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      return TRUE;
     }
   /* Translators: a part of the project file, in "%s is damaged" messages. */
   part = g_strdup_printf (_("column %s"), name);
@@ -588,7 +711,7 @@ read_column (MqlwReader   *r,
     {
       if (strings != NULL)
         g_string_chunk_free (strings);
-      _mqlw_reader_set_damaged (error, r->path, _("a column name appears twice"));
+      set_damaged (r, error, _("a column name appears twice"));
       return FALSE;
     }
   column->width = width;
@@ -628,6 +751,129 @@ read_columns (MqlwReader  *r,
   return _mqlw_reader_finish_rows (r, &stmt, code, error);
 }
 
+/* The row of a column left in the file, as open saw it; NULL (with the
+ * error) when the file no longer holds it. */
+static sqlite3_stmt *
+find_late_row (MqlwReader     *r,
+               const MqlwColumn *column,
+               const LazyPart *part,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int code;
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT position, name, type, role, stage, activity, n_rows, dict_count,"
+                             " data_crc, dict_crc, data_xxh3, dict_xxh3, width FROM columns WHERE position = ?",
+                             -1, &stmt, NULL);
+  if (code != SQLITE_OK)
+    {
+      set_error (r, error, code);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, part->position);
+  code = _mqlw_project_step (stmt);
+  if (code != SQLITE_ROW && code != SQLITE_DONE)
+    {
+      set_error (r, error, code);
+      return NULL;
+    }
+  /* Saved again by another program (or replaced): its checksums say so. */
+  if (code == SQLITE_DONE ||
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), column->name) != 0 ||
+      sqlite3_column_int64 (stmt, 6) != column->n_rows ||
+      sqlite3_column_int64 (stmt, 7) != part->dict_count ||
+      sqlite3_column_int64 (stmt, 12) != column->width ||
+      sqlite3_column_type (stmt, 10) == SQLITE_NULL || sqlite3_column_int64 (stmt, 10) != part->data_hash ||
+      sqlite3_column_type (stmt, 11) == SQLITE_NULL || sqlite3_column_int64 (stmt, 11) != part->dict_hash)
+    {
+      g_autofree char *name = g_filename_display_name (r->path);
+
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CHANGED,
+                   /* Translators: “%s” is the project file, then a column's name. */
+                   _("The project “%s” was changed by another program since it was opened, so its column %s"
+                     " cannot be loaded: open the project again"), name, column->name);
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}
+
+/* Reads a column open left in the file: its dictionary, then its codes,
+ * each verified against the checksum open saw, as open verifies the others. */
+static gboolean
+load_late (MqlwReader     *r,
+           MqlwColumn     *column,
+           const LazyPart *part,
+           GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(Reading) rd = { 0 };
+  g_autoptr(GPtrArray) dict = NULL;
+  g_autofree char *data_part = NULL;
+  g_autofree char *dict_part = NULL;
+  GStringChunk *strings = NULL;
+  gpointer values;
+  Blob blob;
+
+  stmt = find_late_row (r, column, part, error);
+  if (stmt == NULL)
+    return FALSE;
+  data_part = g_strdup_printf (_("column %s"), column->name);
+  dict_part = g_strdup_printf (_("the value list of column %s"), column->name);
+  blob = (Blob) { "columns", "dict", part->position, dict_part, stmt, 9, 11, column->name };
+  dict = read_dict (r, &blob, column->name, part->dict_count, &strings, error);
+  if (dict == NULL)
+    return FALSE;
+  blob = (Blob) { "columns", "data", part->position, data_part, stmt, 8, 10, column->name };
+  values = read_array (r, &blob, (gsize) column->n_rows * column->width, column->width, dict->len, &rd, error);
+  if (values == NULL)
+    {
+      g_string_chunk_free (strings);
+      return FALSE;
+    }
+  mqlw_column_adopt_storage (column, values, g_steal_pointer (&dict), strings);
+  return TRUE;
+}
+
+/* The dataset's loader (MqlwColumnLoadFunc): the file opened as open does,
+ * one read transaction, closed again. No handle stays open between loads,
+ * so the file can be saved, renamed and locked as before. */
+static gboolean
+load_column (MqlwColumn *column,
+             gpointer    user_data,
+             GError    **error)
+{
+  LazyFile *lf = user_data;
+  const LazyPart *part = g_hash_table_lookup (lf->parts, column->name);
+  g_autoptr(sqlite3) db = NULL;
+  MqlwReader r = { .path = lf->path, .schema = MQLW_PROJECT_SCHEMA_VERSION, .late_column = column->name };
+  gboolean ok;
+  int code;
+
+  g_return_val_if_fail (part != NULL, FALSE);
+
+  /* Read-write when allowed, so that sqlite rolls back what an interrupted save left. */
+  code = _mqlw_project_open_db (lf->path, SQLITE_OPEN_READWRITE, &db);
+  if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_PERM)
+    {
+      g_clear_pointer (&db, sqlite3_close);
+      code = _mqlw_project_open_db (lf->path, SQLITE_OPEN_READONLY, &db);
+    }
+  r.db = db;
+  if (code == SQLITE_OK)
+    {
+      sqlite3_exec (db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
+      code = _mqlw_project_exec (db, "BEGIN");
+    }
+  if (code != SQLITE_OK)
+    {
+      set_error (&r, error, code);
+      return FALSE;
+    }
+  ok = load_late (&r, column, part, error);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return ok;
+}
+
 /* Where outcome @k (an index into outcome_names) is held. */
 static gpointer *
 outcome_slot (MqlwDataset *dataset,
@@ -662,13 +908,13 @@ read_outcomes (MqlwReader  *r,
 
       if (k < 0 || k >= (int) G_N_ELEMENTS (outcome_names))
         {
-          _mqlw_reader_set_damaged (error, r->path, _("an unknown outcome is stored"));
+          set_damaged (r, error, _("an unknown outcome is stored"));
           return FALSE;
         }
       if (*outcome_slot (dataset, k) != NULL)
         {
           /* Only a damaged file has a second row for the same outcome. */
-          _mqlw_reader_set_damaged (error, r->path, _("an outcome is stored twice"));
+          set_damaged (r, error, _("an outcome is stored twice"));
           return FALSE;
         }
       size = k < MQLW_N_STAGES ? sizeof (gint8) : k == MQLW_N_STAGES ? sizeof (double) : sizeof (gint32);
@@ -716,12 +962,12 @@ new_dataset (MqlwReader *r,
 
   if (n_rows_text == NULL)
     {
-      _mqlw_reader_set_damaged (error, r->path, _("the lead count is missing"));
+      set_damaged (r, error, _("the lead count is missing"));
       return NULL;
     }
   if (!g_ascii_string_to_unsigned (n_rows_text, 10, 0, G_MAXUINT32, &parsed, NULL))
     {
-      _mqlw_reader_set_damaged (error, r->path, _("the lead count is not a number"));
+      set_damaged (r, error, _("the lead count is not a number"));
       return NULL;
     }
   dataset = mqlw_dataset_new ((guint) parsed);
@@ -740,6 +986,8 @@ _mqlw_project_read_dataset (MqlwReader *r,
   /* Declared after the dataset, so its checks end before the dataset could be freed. */
   g_autoptr(MqlwVerifier) verifier = mqlw_verifier_new ();
   g_autofree char *mismatch = NULL;
+  g_autoptr(LazyFile) lazy = NULL;
+  gboolean ok;
   gint64 total = 0;
 
   dataset = new_dataset (r, error);
@@ -749,14 +997,20 @@ _mqlw_project_read_dataset (MqlwReader *r,
     return NULL;
   r->total = (guint64) total;
   r->verifier = verifier;
-  if (!read_columns (r, dataset, error) || !read_outcomes (r, dataset, error) || !read_problems (r, dataset, error))
+  lazy = lazy_file_new (r->path);
+  r->lazy = lazy;
+  ok = read_columns (r, dataset, error) && read_outcomes (r, dataset, error) && read_problems (r, dataset, error);
+  r->lazy = NULL;
+  if (!ok)
     return NULL;
+  if (g_hash_table_size (lazy->parts) > 0)
+    mqlw_dataset_set_loader (dataset, load_column, g_steal_pointer (&lazy), (GDestroyNotify) lazy_file_free);
   r->verifier = NULL;
   mismatch = mqlw_verifier_finish (g_steal_pointer (&verifier));
   if (mismatch != NULL)
     {
       g_autofree char *what = g_strdup_printf (_("%s does not hold what was saved (its checksum differs)"), mismatch);
-      _mqlw_reader_set_damaged (error, r->path, what);
+      set_damaged (r, error, what);
       return NULL;
     }
   /* An older file held every value at full width: compact it as import does
