@@ -51,12 +51,16 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
   g_autoptr(sqlite3_stmt) problem_stmt = NULL;
   g_autofree char *n_rows = g_strdup_printf ("%u", dataset->n_rows);
   g_autofree char *mapping = self->mapping != NULL ? mqlw_mapping_to_json (self->mapping) : NULL;
+  /* New with every write of the dataset: a column loaded after open is taken
+   * only from the dataset that open saw. */
+  g_autofree char *dataset_id = g_uuid_string_random ();
 
   if (!_mqlw_writer_exec (w, "DELETE FROM columns; DELETE FROM outcomes; DELETE FROM problems;") ||
       !_mqlw_writer_meta (w, "n_rows", n_rows) ||
       !_mqlw_writer_meta (w, "source_name", dataset->source_name) ||
       !_mqlw_writer_meta (w, "source_sha256", dataset->source_sha256) ||
-      !_mqlw_writer_meta (w, "mapping", mapping))
+      !_mqlw_writer_meta (w, "mapping", mapping) ||
+      !_mqlw_writer_meta (w, "dataset_id", dataset_id))
     return FALSE;
 
   column_stmt = _mqlw_writer_prepare (w, "INSERT INTO columns (position, name, type, role, stage, activity, n_rows,"
@@ -567,21 +571,22 @@ width_allowed (MqlwColumnType type,
 typedef struct {
   gint64 position;
   gint64 dict_count;
-  gint64 data_hash;
-  gint64 dict_hash;
 } LazyPart;
 
 typedef struct {
   char       *path;
+  char       *dataset_id;      /* meta "dataset_id" as open read it */
   GHashTable *parts;           /* column name → LazyPart* */
 } LazyFile;
 
 static LazyFile *
-lazy_file_new (const char *path)
+lazy_file_new (const char *path,
+               char       *dataset_id)
 {
   LazyFile *lf = g_new0 (LazyFile, 1);
 
   lf->path = g_strdup (path);
+  lf->dataset_id = dataset_id;
   lf->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return lf;
 }
@@ -590,6 +595,7 @@ static void
 lazy_file_free (LazyFile *lf)
 {
   g_free (lf->path);
+  g_free (lf->dataset_id);
   g_hash_table_unref (lf->parts);
   g_free (lf);
 }
@@ -597,41 +603,42 @@ lazy_file_free (LazyFile *lf)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LazyFile, lazy_file_free)
 
 /* Lead ids and e-mails: one distinct string per lead, half the bytes of a
- * project, and never read by scoring or calibration. A file older than
- * schema 5 is compacted after reading, so it is read whole. */
+ * project, and never read by scoring or calibration. Only from a file whose
+ * dataset has an id (written since columns load on first use; older files,
+ * compacted after reading below schema 5, are read whole). */
 static gboolean
 loads_later (MqlwReader    *r,
-             sqlite3_stmt  *stmt,
              MqlwColumnType type,
              MqlwColumnRole role)
 {
-  return r->lazy != NULL && r->schema >= 5 && type == MQLW_COLUMN_TYPE_CATEGORICAL &&
-         (role == MQLW_ROLE_LEAD_ID || role == MQLW_ROLE_EMAIL) &&
-         sqlite3_column_type (stmt, 10) != SQLITE_NULL && sqlite3_column_type (stmt, 11) != SQLITE_NULL;
+  return r->lazy != NULL && ((LazyFile *) r->lazy)->dataset_id != NULL && r->schema >= 5 &&
+         type == MQLW_COLUMN_TYPE_CATEGORICAL && (role == MQLW_ROLE_LEAD_ID || role == MQLW_ROLE_EMAIL);
 }
 
-/* The column as described, its values left in the file. */
+/* The column as described, its values left in the file. Its width is the
+ * one its dictionary's size calls for until the load reads the stored one. */
 static gboolean
 defer_column (MqlwReader    *r,
               sqlite3_stmt  *stmt,
               MqlwDataset   *dataset,
               const char    *name,
               MqlwColumnType type,
-              MqlwColumnRole role,
-              guint          width)
+              MqlwColumnRole role)
 {
   LazyFile *lf = r->lazy;
   LazyPart *part = g_new0 (LazyPart, 1);
+  gint64 dict_count = sqlite3_column_int64 (stmt, 7);
+  guint width = dict_count < G_MAXUINT8 ? 1 : dict_count < G_MAXUINT16 ? 2 : 4;
+  MqlwColumn *column = mqlw_dataset_add_unloaded_column (dataset, name, type, role, width);
 
-  if (mqlw_dataset_add_unloaded_column (dataset, name, type, role, width) == NULL)
+  if (column == NULL)
     {
       g_free (part);
       return FALSE;
     }
+  column->activity = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
   part->position = sqlite3_column_int64 (stmt, 0);
-  part->dict_count = sqlite3_column_int64 (stmt, 7);
-  part->data_hash = sqlite3_column_int64 (stmt, 10);
-  part->dict_hash = sqlite3_column_int64 (stmt, 11);
+  part->dict_count = dict_count;
   g_hash_table_replace (lf->parts, g_strdup (name), part);
   return TRUE;
 }
@@ -640,6 +647,7 @@ defer_column (MqlwReader    *r,
 static gboolean
 read_column (MqlwReader   *r,
              sqlite3_stmt *stmt,
+             gboolean      head_only,
              MqlwDataset  *dataset,
              GError      **error)
 {
@@ -668,22 +676,23 @@ read_column (MqlwReader   *r,
       set_damaged (r, error, what);
       return FALSE;
     }
+  /* Only the row's head (the columns before its blobs) is read for these:
+   * the rest sits past the blobs' overflow pages, which sqlite would walk. */
+  if (head_only)
+    {
+      if (!defer_column (r, stmt, dataset, name, type, role))
+        {
+          set_damaged (r, error, _("a column name appears twice"));
+          return FALSE;
+        }
+      return TRUE;
+    }
   width = r->schema >= 5 ? (guint) sqlite3_column_int (stmt, 12) : mqlw_column_type_width (type);
   if (!width_allowed (type, width, dict_count))
     {
       g_autofree char *what = g_strdup_printf (_("column %s is described wrongly"), name);
       set_damaged (r, error, what);
       return FALSE;
-    }
-  if (loads_later (r, stmt, type, role))
-    {
-      if (!defer_column (r, stmt, dataset, name, type, role, width))
-        {
-          set_damaged (r, error, _("a column name appears twice"));
-          return FALSE;
-        }
-      mqlw_dataset_get_column (dataset, name)->activity = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      return TRUE;
     }
   /* Translators: a part of the project file, in "%s is damaged" messages. */
   part = g_strdup_printf (_("column %s"), name);
@@ -724,40 +733,93 @@ read_column (MqlwReader   *r,
   return TRUE;
 }
 
+/* Whether a row's head says the column loads on first use. */
+static gboolean
+head_loads_later (MqlwReader   *r,
+                  sqlite3_stmt *head)
+{
+  const char *type_text = (const char *) sqlite3_column_text (head, 2);
+  const char *role_text = (const char *) sqlite3_column_text (head, 3);
+  MqlwColumnType type;
+  MqlwColumnRole role;
+
+  return type_text != NULL && role_text != NULL && mqlw_column_type_from_string (type_text, &type) &&
+         mqlw_column_role_from_string (role_text, &role) && loads_later (r, type, role);
+}
+
+/* The rows' heads first (what precedes the blobs in a row); the whole row,
+ * checksums and width included, only for a column read now. */
 static gboolean
 read_columns (MqlwReader  *r,
               MqlwDataset *dataset,
               GError     **error)
 {
+  g_autoptr(sqlite3_stmt) head = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int code;
 
-  code = sqlite3_prepare_v2 (r->db, r->schema >= 5 ?
-                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " data_xxh3, dict_xxh3, width FROM columns ORDER BY position" :
-                             r->schema >= 4 ?
-                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " data_xxh3, dict_xxh3, NULL FROM columns ORDER BY position" :
-                             r->schema >= 3 ?
-                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " NULL, NULL, NULL FROM columns ORDER BY position" :
-                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, NULL, NULL,"
-                             " NULL, NULL, NULL FROM columns ORDER BY position", -1, &stmt, NULL);
-  while (_mqlw_reader_next_row (stmt, &code))
+  code = sqlite3_prepare_v2 (r->db, "SELECT position, name, type, role, stage, activity, n_rows, dict_count"
+                             " FROM columns ORDER BY position", -1, &head, NULL);
+  if (code == SQLITE_OK)
+    code = sqlite3_prepare_v2 (r->db, r->schema >= 5 ?
+                               "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
+                               " data_xxh3, dict_xxh3, width FROM columns WHERE position = ?" :
+                               r->schema >= 4 ?
+                               "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
+                               " data_xxh3, dict_xxh3, NULL FROM columns WHERE position = ?" :
+                               r->schema >= 3 ?
+                               "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
+                               " NULL, NULL, NULL FROM columns WHERE position = ?" :
+                               "SELECT position, name, type, role, stage, activity, n_rows, dict_count, NULL, NULL,"
+                               " NULL, NULL, NULL FROM columns WHERE position = ?", -1, &stmt, NULL);
+  if (code != SQLITE_OK)
     {
-      if (_mqlw_reader_cancelled (r, error) || !read_column (r, stmt, dataset, error))
+      set_error (r, error, code);
+      return FALSE;
+    }
+  while (_mqlw_reader_next_row (head, &code))
+    {
+      int row_code;
+
+      if (_mqlw_reader_cancelled (r, error))
+        return FALSE;
+      if (head_loads_later (r, head))
+        {
+          if (!read_column (r, head, TRUE, dataset, error))
+            return FALSE;
+          continue;
+        }
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, sqlite3_column_int64 (head, 0));
+      row_code = _mqlw_project_step (stmt);
+      if (row_code != SQLITE_ROW)
+        {
+          set_error (r, error, row_code == SQLITE_DONE ? SQLITE_CORRUPT : row_code);
+          return FALSE;
+        }
+      if (!read_column (r, stmt, FALSE, dataset, error))
         return FALSE;
     }
-  return _mqlw_reader_finish_rows (r, &stmt, code, error);
+  return _mqlw_reader_finish_rows (r, &head, code, error);
 }
 
 /* The row of a column left in the file, as open saw it; NULL (with the
  * error) when the file no longer holds it. */
+static gboolean
+same_dataset (MqlwReader     *r,
+              const LazyFile *lf)
+{
+  g_autofree char *id = _mqlw_reader_meta (r, "dataset_id");
+
+  return g_strcmp0 (id, lf->dataset_id) == 0;
+}
+
 static sqlite3_stmt *
-find_late_row (MqlwReader     *r,
+find_late_row (MqlwReader       *r,
+               const LazyFile   *lf,
                const MqlwColumn *column,
-               const LazyPart *part,
-               GError        **error)
+               const LazyPart   *part,
+               GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int code;
@@ -777,14 +839,11 @@ find_late_row (MqlwReader     *r,
       set_error (r, error, code);
       return NULL;
     }
-  /* Saved again by another program (or replaced): its checksums say so. */
-  if (code == SQLITE_DONE ||
+  /* Saved again since open (by another program, or replaced): another dataset id. */
+  if (code == SQLITE_DONE || !same_dataset (r, lf) ||
       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), column->name) != 0 ||
       sqlite3_column_int64 (stmt, 6) != column->n_rows ||
-      sqlite3_column_int64 (stmt, 7) != part->dict_count ||
-      sqlite3_column_int64 (stmt, 12) != column->width ||
-      sqlite3_column_type (stmt, 10) == SQLITE_NULL || sqlite3_column_int64 (stmt, 10) != part->data_hash ||
-      sqlite3_column_type (stmt, 11) == SQLITE_NULL || sqlite3_column_int64 (stmt, 11) != part->dict_hash)
+      sqlite3_column_int64 (stmt, 7) != part->dict_count)
     {
       g_autofree char *name = g_filename_display_name (r->path);
 
@@ -800,10 +859,11 @@ find_late_row (MqlwReader     *r,
 /* Reads a column open left in the file: its dictionary, then its codes,
  * each verified against the checksum open saw, as open verifies the others. */
 static gboolean
-load_late (MqlwReader     *r,
-           MqlwColumn     *column,
-           const LazyPart *part,
-           GError        **error)
+load_late (MqlwReader      *r,
+           const LazyFile  *lf,
+           MqlwColumn      *column,
+           const LazyPart  *part,
+           GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_auto(Reading) rd = { 0 };
@@ -814,9 +874,20 @@ load_late (MqlwReader     *r,
   gpointer values;
   Blob blob;
 
-  stmt = find_late_row (r, column, part, error);
+  guint width;
+
+  stmt = find_late_row (r, lf, column, part, error);
   if (stmt == NULL)
     return FALSE;
+  width = (guint) sqlite3_column_int (stmt, 12);
+  if (!width_allowed (column->type, width, part->dict_count))
+    {
+      g_autofree char *what = g_strdup_printf (_("column %s is described wrongly"), column->name);
+      set_damaged (r, error, what);
+      return FALSE;
+    }
+  /* Still unloaded: nothing reads its values, and open only guessed the width. */
+  column->width = width;
   data_part = g_strdup_printf (_("column %s"), column->name);
   dict_part = g_strdup_printf (_("the value list of column %s"), column->name);
   blob = (Blob) { "columns", "dict", part->position, dict_part, stmt, 9, 11, column->name };
@@ -869,7 +940,7 @@ load_column (MqlwColumn *column,
       set_error (&r, error, code);
       return FALSE;
     }
-  ok = load_late (&r, column, part, error);
+  ok = load_late (&r, lf, column, part, error);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   return ok;
 }
@@ -997,7 +1068,7 @@ _mqlw_project_read_dataset (MqlwReader *r,
     return NULL;
   r->total = (guint64) total;
   r->verifier = verifier;
-  lazy = lazy_file_new (r->path);
+  lazy = lazy_file_new (r->path, _mqlw_reader_meta (r, "dataset_id"));
   r->lazy = lazy;
   ok = read_columns (r, dataset, error) && read_outcomes (r, dataset, error) && read_problems (r, dataset, error);
   r->lazy = NULL;
