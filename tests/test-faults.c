@@ -895,6 +895,12 @@ test_project_cut_while_opened (void)
         {
           g_assert_no_error (error);
           g_assert_cmpuint (mqlw_project_get_dataset (project)->n_rows, ==, 60000);
+          /* The ids a reopen leaves in the file: loaded, or refused naming it. */
+          if (!mqlw_dataset_load_columns (mqlw_project_get_dataset (project), &error))
+            {
+              g_assert_true (error->domain == MQLW_PROJECT_ERROR);
+              g_assert_nonnull (strstr (error->message, "cut.mqlw"));
+            }
         }
     }
   /* The cut came before most of the columns were read. */

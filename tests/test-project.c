@@ -99,10 +99,37 @@ temp_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+/* Columns a reopen leaves in the file are the lead ids and e-mails only;
+ * loaded (the first use), they are compared like the others. */
+static void
+load_late_columns (MqlwDataset *dataset)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < dataset->columns->len; i++)
+    {
+      MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
+
+      if (!mqlw_column_is_loaded (column))
+        {
+          g_assert_true (column->role == MQLW_ROLE_LEAD_ID || column->role == MQLW_ROLE_EMAIL);
+          g_assert_null (column->data);
+          g_assert_null (column->dict);
+        }
+    }
+  g_assert_true (mqlw_dataset_load_columns (dataset, &error));
+  g_assert_no_error (error);
+  g_assert_true (mqlw_dataset_is_loaded (dataset));
+  for (guint i = 0; i < dataset->columns->len; i++)
+    g_assert_true (mqlw_column_is_loaded (g_ptr_array_index (dataset->columns, i)));
+}
+
 static void
 assert_datasets_equal (MqlwDataset *a,
                        MqlwDataset *b)
 {
+  load_late_columns (a);
+  load_late_columns (b);
   g_assert_cmpuint (a->n_rows, ==, b->n_rows);
   g_assert_cmpstr (a->source_name, ==, b->source_name);
   g_assert_cmpstr (a->source_sha256, ==, b->source_sha256);
@@ -909,6 +936,10 @@ assert_reopens_as_imported (MqlwDataset *imported,
   g_assert_no_error (error);
   reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  /* Opened without its ids: they wait in the file for their first use. */
+  id_b = mqlw_dataset_find_role (mqlw_project_get_dataset (reopened), MQLW_ROLE_LEAD_ID);
+  if (id_b != NULL && id_b->type == MQLW_COLUMN_TYPE_CATEGORICAL && imported->n_rows > 0)
+    g_assert_false (mqlw_column_is_loaded (id_b));
   assert_datasets_equal (imported, mqlw_project_get_dataset (reopened));
   id_a = mqlw_dataset_find_role (imported, MQLW_ROLE_LEAD_ID);
   id_b = mqlw_dataset_find_role (mqlw_project_get_dataset (reopened), MQLW_ROLE_LEAD_ID);
@@ -922,13 +953,17 @@ assert_reopens_as_imported (MqlwDataset *imported,
 }
 
 /* One byte of the e-mail dictionary flipped past its first pieces (its
- * checksum kept): the open names that dictionary. */
+ * checksum kept): the open succeeds (the e-mails wait in the file), and
+ * their first use names the file, the column and that dictionary, every
+ * time it is tried, leaving the column unloaded rather than empty. */
 static void
 assert_flipped_byte_found (const char *name,
                            gsize       offset)
 {
   g_autofree char *path = temp_path (name);
   g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwProject) project = NULL;
+  MqlwDataset *dataset;
   sqlite3 *db = NULL;
   sqlite3_blob *blob = NULL;
   sqlite3_int64 rowid = 0;
@@ -947,9 +982,28 @@ assert_flipped_byte_found (const char *name,
   sqlite3_blob_close (blob);
   sqlite3_close (db);
 
-  g_assert_null (mqlw_project_open (path, NULL, NULL, NULL, &error));
+  project = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  dataset = mqlw_project_get_dataset (project);
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *expected = g_strdup_printf ("The project “%s” is damaged: column email cannot be loaded: "
+                                                   "the value list of column email does not hold what was saved"
+                                                   " (its checksum differs)", path);
+
+      g_assert_false (mqlw_dataset_load_columns (dataset, &error));
+      g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
+      g_assert_false (mqlw_column_is_loaded (mqlw_dataset_find_role (dataset, MQLW_ROLE_EMAIL)));
+      g_assert_false (mqlw_dataset_is_loaded (dataset));
+    }
+  /* Nothing reads the e-mails to score: the project scores as saved. */
+  g_assert_true (mqlw_column_is_loaded (mqlw_dataset_get_column (dataset, "created_at")));
+  /* A save that writes the dataset needs them: it fails with the same words, the file untouched. */
+  g_assert_false (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
   g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED);
-  g_assert_nonnull (strstr (error->message, "the value list of column email does not hold what was saved"));
+  g_clear_error (&error);
 }
 
 /* 140 000 generated leads: the e-mail dictionary (~3 MB) and the number
@@ -1003,6 +1057,155 @@ test_reopen_platforms (void)
     }
 }
 
+/* ---- lead ids and e-mails loaded on first use ----------------------------- */
+
+/* The fixture saved and reopened: its lead_id waits in the file. */
+static MqlwProject *
+open_saved_fixture (const char *name,
+                    char      **path_out)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path (name);
+  MqlwProject *reopened;
+
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (mqlw_column_is_loaded (mqlw_dataset_get_column (mqlw_project_get_dataset (reopened), "lead_id")));
+  g_assert_false (mqlw_dataset_is_loaded (mqlw_project_get_dataset (reopened)));
+  *path_out = g_steal_pointer (&path);
+  return reopened;
+}
+
+/* The file removed after the open: the first use says which file and column. */
+static void
+test_late_load_removed (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(MqlwProject) project = open_saved_fixture ("late-removed.mqlw", &path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = g_strdup_printf ("Column lead_id of the project “%s” cannot be loaded: ", path);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_false (mqlw_dataset_load_columns (mqlw_project_get_dataset (project), &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_false (mqlw_column_is_loaded (mqlw_dataset_get_column (mqlw_project_get_dataset (project), "lead_id")));
+}
+
+/* Another program saved other leads over the file: the ids are not taken
+ * from it. A save of the same project's documents (its dataset untouched)
+ * changes nothing for them. */
+static void
+test_late_load_changed (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(MqlwProject) project = open_saved_fixture ("late-changed.mqlw", &path);
+  g_autoptr(MqlwProject) other = NULL;
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwModel) model = build_model (50);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  MqlwColumn *id;
+
+  /* A version added and saved in place: the dataset's rows stay as they were. */
+  {
+    g_autofree char *later = NULL;
+    g_autoptr(MqlwProject) again = open_saved_fixture ("late-changed-2.mqlw", &later);
+    g_autoptr(MqlwProject) saved = mqlw_project_open_for_update (later, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    mqlw_project_add_version (saved, model, "Maria", "");
+    g_assert_true (mqlw_project_save (saved, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (mqlw_dataset_load_columns (mqlw_project_get_dataset (again), &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (mqlw_column_string (mqlw_dataset_get_column (mqlw_project_get_dataset (again), "lead_id"), 7),
+                     ==, "L8");
+  }
+
+  /* Other ids saved over the file. */
+  id = mqlw_dataset_get_column (dataset, "lead_id");
+  id->codes[0] = mqlw_column_intern (id, "X1", -1);
+  other = mqlw_project_new (dataset, NULL);
+  g_assert_true (mqlw_project_save_as (other, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (mqlw_dataset_load_columns (mqlw_project_get_dataset (project), &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CHANGED);
+  expected = g_strdup_printf ("The project “%s” was changed by another program since it was opened, so its column"
+                              " lead_id cannot be loaded: open the project again", path);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static gpointer
+load_in_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = mqlw_dataset_load_columns (data, &error);
+
+  g_assert_no_error (error);
+  return GINT_TO_POINTER (ok);
+}
+
+/* Four threads ask at once (the window loads and scores off its main
+ * thread): one loads, the others wait, and all see the same values. */
+static void
+test_late_load_threads (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(MqlwProject) project = open_saved_fixture ("late-threads.mqlw", &path);
+  MqlwDataset *dataset = mqlw_project_get_dataset (project);
+  GThread *threads[4];
+  MqlwColumn *id;
+
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("load", load_in_thread, dataset);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    g_assert_true (GPOINTER_TO_INT (g_thread_join (threads[t])));
+  id = mqlw_dataset_get_column (dataset, "lead_id");
+  g_assert_true (mqlw_column_is_loaded (id));
+  /* build_dataset () names lead i "L(i+1)". */
+  for (guint i = 0; i < dataset->n_rows; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("L%u", i + 1);
+      g_assert_cmpstr (mqlw_column_string (id, i), ==, expected);
+    }
+}
+
+/* Every sqlite step of the first load failing in turn: an error each time,
+ * the column left unloaded, and the next try loads it. */
+static void
+test_late_load_faults (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(MqlwProject) project = open_saved_fixture ("late-faults.mqlw", &path);
+  MqlwDataset *dataset = mqlw_project_get_dataset (project);
+  guint failures = 0;
+
+  for (guint n = 1; n < 100; n++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      mqlw_project_test_fail_at_step (n);
+      ok = mqlw_dataset_load_columns (dataset, &error);
+      mqlw_project_test_fail_at_step (0);
+      if (ok)
+        break;
+      failures++;
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == MQLW_PROJECT_ERROR);
+      g_assert_nonnull (strstr (error->message, "lead_id"));
+      g_assert_false (mqlw_dataset_is_loaded (dataset));
+    }
+  g_assert_cmpuint (failures, >, 0);
+  g_assert_true (mqlw_dataset_is_loaded (dataset));
+  g_assert_cmpstr (mqlw_column_string (mqlw_dataset_get_column (dataset, "lead_id"), 0), ==, "L1");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1010,6 +1213,10 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mqlw/project/round-trip", test_round_trip);
+  g_test_add_func ("/mqlw/project/late-load-removed", test_late_load_removed);
+  g_test_add_func ("/mqlw/project/late-load-changed", test_late_load_changed);
+  g_test_add_func ("/mqlw/project/late-load-threads", test_late_load_threads);
+  g_test_add_func ("/mqlw/project/late-load-faults", test_late_load_faults);
   g_test_add_func ("/mqlw/project/fault-injection", test_fault_injection);
   g_test_add_func ("/mqlw/project/fault-injection-save-as", test_fault_injection_save_as);
   g_test_add_func ("/mqlw/project/newer-schema", test_newer_schema);

@@ -976,6 +976,11 @@ mqlw_open_project (const char  *path,
   damage = mqlw_project_dup_damage (project);
   for (guint i = 0; i < damage->len; i++)
     g_printerr (_("mqlw: warning: %s\n"), (const char *) g_ptr_array_index (damage, i));
+  /* A command may read any column (ids in exports, e-mails in joins): what a
+   * reopen leaves in the file is loaded now, and its damage said now. */
+  if (mqlw_project_get_dataset (project) != NULL &&
+      !mqlw_dataset_load_columns (mqlw_project_get_dataset (project), error))
+    return NULL;
   return g_steal_pointer (&project);
 }
 

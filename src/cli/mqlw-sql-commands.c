@@ -46,12 +46,18 @@ mqlw_command_score (int    argc,
 
   if (inv.format.parsed == MQLW_FORMAT_JSON)
     {
-      g_autoptr(JsonNode) root = mqlw_lead_scores_to_json (scorer);
+      g_autoptr(JsonNode) root = mqlw_lead_scores_to_json (scorer, &error);
+
+      if (root == NULL)
+        return mqlw_report_error (error);
       mqlw_print_json (root);
     }
   else if (inv.format.parsed == MQLW_FORMAT_CSV)
     {
-      g_autofree char *text = mqlw_lead_scores_to_csv (scorer);
+      g_autofree char *text = mqlw_lead_scores_to_csv (scorer, &error);
+
+      if (text == NULL)
+        return mqlw_report_error (error);
       fputs (text, stdout);
     }
   else

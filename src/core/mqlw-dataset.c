@@ -65,6 +65,7 @@ mqlw_dataset_new (guint n_rows)
   self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
   self->outcomes.n = n_rows;
+  g_mutex_init (&self->load_lock);
   return self;
 }
 
@@ -93,6 +94,9 @@ mqlw_dataset_unref (MqlwDataset *self)
   g_ptr_array_unref (self->problems);
   g_free (self->source_name);
   g_free (self->source_sha256);
+  if (self->loader_destroy != NULL)
+    self->loader_destroy (self->loader_data);
+  g_mutex_clear (&self->load_lock);
   g_free (self);
 }
 
@@ -275,6 +279,7 @@ mqlw_column_intern (MqlwColumn *column,
 
   g_return_val_if_fail (column != NULL, MQLW_CODE_MISSING);
   g_return_val_if_fail (column->type == MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_CODE_MISSING);
+  g_return_val_if_fail (mqlw_column_is_loaded (column), MQLW_CODE_MISSING);
   g_return_val_if_fail (text != NULL, MQLW_CODE_MISSING);
 
   ensure_dict_index (column);
@@ -320,6 +325,7 @@ mqlw_column_string (const MqlwColumn *column,
   g_return_val_if_fail (column != NULL, NULL);
   g_return_val_if_fail (column->type == MQLW_COLUMN_TYPE_CATEGORICAL, NULL);
   g_return_val_if_fail (row < column->n_rows, NULL);
+  g_return_val_if_fail (mqlw_column_is_loaded (column), NULL);
 
   code = mqlw_column_code_at (column, row);
   if (code == MQLW_CODE_MISSING)
@@ -333,6 +339,7 @@ mqlw_column_is_missing (const MqlwColumn *column,
 {
   g_return_val_if_fail (column != NULL, TRUE);
   g_return_val_if_fail (row < column->n_rows, TRUE);
+  g_return_val_if_fail (mqlw_column_is_loaded (column), TRUE);
 
   switch (column->type)
     {
@@ -378,6 +385,7 @@ mqlw_column_format (const MqlwColumn *column,
 {
   g_return_val_if_fail (column != NULL, NULL);
   g_return_val_if_fail (row < column->n_rows, NULL);
+  g_return_val_if_fail (mqlw_column_is_loaded (column), NULL);
 
   if (mqlw_column_is_missing (column, row))
     return NULL;
@@ -560,6 +568,8 @@ mqlw_column_compact_width (const MqlwColumn *column)
 {
   g_return_val_if_fail (column != NULL, 0);
 
+  if (!mqlw_column_is_loaded (column))
+    return column->width;
   if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
     return codes_width (column->dict->len);
   if (column->type != MQLW_COLUMN_TYPE_INTEGER)
@@ -604,8 +614,8 @@ mqlw_column_compact (MqlwColumn *column)
 
   g_return_if_fail (column != NULL);
 
-  if (column->width != mqlw_column_type_width (column->type))
-    return;   /* already narrow */
+  if (column->width != mqlw_column_type_width (column->type) || !mqlw_column_is_loaded (column))
+    return;   /* already narrow, or stored as it is held */
   width = mqlw_column_compact_width (column);
   if (width == column->width)
     return;
@@ -643,6 +653,7 @@ mqlw_column_widen (MqlwColumn *column)
   guint full, n;
 
   g_return_if_fail (column != NULL);
+  g_return_if_fail (mqlw_column_is_loaded (column));
 
   full = mqlw_column_type_width (column->type);
   if (column->width == full)

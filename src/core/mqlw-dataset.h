@@ -89,6 +89,8 @@ typedef struct {
   /*< private >*/
   GPtrArray      *dict_chunks; /* CATEGORICAL: GStringChunk* holding the dict strings when the
                                  import made it (dict then has no free function); else NULL */
+  gint            unloaded;    /* 1 while its values and dictionary wait in a project file
+                                 (data and dict NULL): see mqlw_dataset_load_columns () */
 } MqlwColumn;
 
 /* Funnel outcomes per lead, derived at import. stage[s] is NULL when the data
@@ -113,6 +115,11 @@ struct _MqlwDataset {
   /*< private >*/
   gatomicrefcount ref_count;
   GHashTable   *by_name;           /* name → MqlwColumn* */
+  GMutex        load_lock;         /* held while unloaded columns are loaded */
+  gint          n_unloaded;        /* columns still waiting (atomic) */
+  gpointer      loader;            /* MqlwColumnLoadFunc */
+  gpointer      loader_data;
+  GDestroyNotify loader_destroy;
 };
 
 MqlwDataset *mqlw_dataset_new            (guint           n_rows);
@@ -141,6 +148,46 @@ MqlwColumn  *mqlw_dataset_adopt_column   (MqlwDataset    *self,
                                           GStringChunk   *strings);
 MqlwColumn  *mqlw_dataset_get_column     (MqlwDataset    *self,
                                           const char     *name);
+
+/* Columns loaded on first use. A saved project's high-cardinality text
+ * columns (lead ids, e-mails: half of what a reopen would read) stay in the
+ * file until something needs their values; scoring and calibration never do.
+ * Such a column is there (name, type, role, width) but its data and dict are
+ * NULL, and mqlw_column_is_loaded () says FALSE, until
+ * mqlw_dataset_load_columns () succeeds. Every reader of a column's values or
+ * strings that it did not pick for scoring (exports, joins, lead lists,
+ * segments, SQL, health) calls mqlw_dataset_load_columns () first, and shows
+ * its error: the file may have changed, been damaged or removed since it was
+ * opened. Safe from any thread; the first caller loads, the others wait. */
+typedef gboolean (*MqlwColumnLoadFunc) (MqlwColumn *column,
+                                        gpointer    user_data,
+                                        GError    **error);
+
+/* A column whose storage a loader will give: see mqlw_dataset_set_loader (). */
+MqlwColumn  *mqlw_dataset_add_unloaded_column (MqlwDataset    *self,
+                                                const char     *name,
+                                                MqlwColumnType  type,
+                                                MqlwColumnRole  role,
+                                                guint           width);
+/* @func loads one unloaded column: it reads and verifies the values, then
+ * hands them over with mqlw_column_adopt_storage (). Called with the
+ * dataset's load lock held, at most once at a time. */
+void         mqlw_dataset_set_loader       (MqlwDataset       *self,
+                                            MqlwColumnLoadFunc func,
+                                            gpointer           user_data,
+                                            GDestroyNotify     destroy);
+/* Loads every unloaded column. TRUE when all are loaded (at once when none
+ * waits); on failure the columns not loaded stay unloaded and a later call
+ * tries again. */
+gboolean     mqlw_dataset_load_columns     (MqlwDataset    *self,
+                                            GError        **error);
+gboolean     mqlw_dataset_is_loaded        (MqlwDataset    *self);
+gboolean     mqlw_column_is_loaded         (const MqlwColumn *column);
+/* For a loader: @values and @dict (with @strings) as mqlw_dataset_adopt_column () takes them. */
+void         mqlw_column_adopt_storage     (MqlwColumn     *column,
+                                            gpointer        values,
+                                            GPtrArray      *dict,
+                                            GStringChunk   *strings);
 /* First column with @role, or NULL. */
 MqlwColumn  *mqlw_dataset_find_role      (MqlwDataset    *self,
                                           MqlwColumnRole  role);

@@ -472,6 +472,7 @@ mqlw_health_column_leaks (MqlwDataset       *dataset,
 
   g_return_val_if_fail (dataset != NULL, FALSE);
   g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (mqlw_column_is_loaded (column), FALSE);
 
   if (!may_leak (column->role))
     return FALSE;
@@ -513,6 +514,7 @@ mqlw_health_check (MqlwDataset *dataset,
 {
   g_return_if_fail (dataset != NULL);
   g_return_if_fail (problems != NULL);
+  g_return_if_fail (mqlw_dataset_is_loaded (dataset));
 
   check_outcome_coverage (dataset, problems);
   check_score_coverage (dataset, problems);

@@ -43,7 +43,8 @@ G_BEGIN_DECLS
 
 /* Appends the findings about @dataset to @problems (MqlwProblem*). @today, in
  * days since 1970-01-01, is what "in the future" is measured against;
- * MQLW_DATE_MISSING skips that check. */
+ * MQLW_DATE_MISSING skips that check. The dataset's columns must be loaded
+ * (mqlw_dataset_load_columns ()): duplicate ids and empty columns are checked. */
 void      mqlw_health_check          (MqlwDataset       *dataset,
                                       gint32             today,
                                       GPtrArray         *problems);

@@ -348,6 +348,9 @@ mqlw_join_apply (MqlwDataset         *dataset,
   MqlwColumn *key, *other_key;
   guint other_unmatched = 0;
 
+  /* Any column may be the key (e-mails often are): its strings are needed. */
+  if (!mqlw_dataset_load_columns (dataset, error))
+    return FALSE;
   key = mqlw_dataset_get_column (dataset, join->key);
   if (key == NULL)
     {

@@ -58,6 +58,7 @@ mqlw_lead_score_get (MqlwScorer    *scorer,
   g_return_if_fail (scorer != NULL);
   g_return_if_fail (out != NULL);
   g_return_if_fail (row < mqlw_scorer_get_scores (scorer)->n);
+  g_return_if_fail (mqlw_dataset_is_loaded (mqlw_scorer_get_dataset (scorer)));
 
   get_row (scorer, find_id_column (mqlw_scorer_get_dataset (scorer)), row, out);
 }
@@ -95,7 +96,8 @@ format_score (double score)
 }
 
 char *
-mqlw_lead_scores_to_csv (MqlwScorer *scorer)
+mqlw_lead_scores_to_csv (MqlwScorer *scorer,
+                         GError    **error)
 {
   static const char * const header[] = { "lead_id", "score", "grade", "mql", "path", "disqualified" };
   MqlwColumn *id_column;
@@ -104,6 +106,8 @@ mqlw_lead_scores_to_csv (MqlwScorer *scorer)
 
   g_return_val_if_fail (scorer != NULL, NULL);
 
+  if (!mqlw_dataset_load_columns (mqlw_scorer_get_dataset (scorer), error))
+    return NULL;
   id_column = find_id_column (mqlw_scorer_get_dataset (scorer));
   n = mqlw_scorer_get_scores (scorer)->n;
   out = g_string_new (NULL);
@@ -131,13 +135,17 @@ mqlw_lead_scores_to_csv (MqlwScorer *scorer)
 }
 
 JsonNode *
-mqlw_lead_scores_to_json (MqlwScorer *scorer)
+mqlw_lead_scores_to_json (MqlwScorer *scorer,
+                          GError    **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   MqlwColumn *id_column;
   guint n;
 
   g_return_val_if_fail (scorer != NULL, NULL);
+
+  if (!mqlw_dataset_load_columns (mqlw_scorer_get_dataset (scorer), error))
+    return NULL;
 
   id_column = find_id_column (mqlw_scorer_get_dataset (scorer));
   n = mqlw_scorer_get_scores (scorer)->n;

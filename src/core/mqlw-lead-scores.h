@@ -33,14 +33,19 @@ typedef struct {
   char        id_buf[32];     /* a numeric lead id, as text */
 } MqlwLeadScore;
 
-/* Lead @row of the scorer's dataset under its model. */
+/* Lead @row of the scorer's dataset under its model; the dataset's columns
+ * must be loaded (mqlw_dataset_load_columns ()). */
 void      mqlw_lead_score_get     (MqlwScorer       *scorer,
                                    guint             row,
                                    MqlwLeadScore    *out);
 /* "score+hand_raiser", or NULL for 0. */
 char     *mqlw_path_flags_to_string (guint           paths);
 
-char     *mqlw_lead_scores_to_csv  (MqlwScorer      *scorer);
-JsonNode *mqlw_lead_scores_to_json (MqlwScorer      *scorer);
+/* Every lead with its id: the ids are loaded first (mqlw_dataset_load_columns ()),
+ * so these fail, with its error, when the project file can no longer give them. */
+char     *mqlw_lead_scores_to_csv  (MqlwScorer      *scorer,
+                                    GError         **error);
+JsonNode *mqlw_lead_scores_to_json (MqlwScorer      *scorer,
+                                    GError         **error);
 
 G_END_DECLS

@@ -51,12 +51,16 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
   g_autoptr(sqlite3_stmt) problem_stmt = NULL;
   g_autofree char *n_rows = g_strdup_printf ("%u", dataset->n_rows);
   g_autofree char *mapping = self->mapping != NULL ? mqlw_mapping_to_json (self->mapping) : NULL;
+  /* New with every write of the dataset: a column loaded after open is taken
+   * only from the dataset that open saw. */
+  g_autofree char *dataset_id = g_uuid_string_random ();
 
   if (!_mqlw_writer_exec (w, "DELETE FROM columns; DELETE FROM outcomes; DELETE FROM problems;") ||
       !_mqlw_writer_meta (w, "n_rows", n_rows) ||
       !_mqlw_writer_meta (w, "source_name", dataset->source_name) ||
       !_mqlw_writer_meta (w, "source_sha256", dataset->source_sha256) ||
-      !_mqlw_writer_meta (w, "mapping", mapping))
+      !_mqlw_writer_meta (w, "mapping", mapping) ||
+      !_mqlw_writer_meta (w, "dataset_id", dataset_id))
     return FALSE;
 
   column_stmt = _mqlw_writer_prepare (w, "INSERT INTO columns (position, name, type, role, stage, activity, n_rows,"
@@ -170,6 +174,43 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
  * while it is still in the cache. */
 #define PIECE_BYTES ((gsize) 1 << 20)
 
+/* The reader's messages; a column loaded after open says which and why. */
+static void
+set_damaged (MqlwReader *r,
+             GError    **error,
+             const char *what)
+{
+  g_autofree char *name = NULL;
+
+  if (r->late_column == NULL)
+    {
+      _mqlw_reader_set_damaged (error, r->path, what);
+      return;
+    }
+  name = g_filename_display_name (r->path);
+  /* Translators: “%s” is the project file, then a column's name, then what is wrong with it. */
+  g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED,
+               _("The project “%s” is damaged: column %s cannot be loaded: %s"), name, r->late_column, what);
+}
+
+static void
+set_error (MqlwReader *r,
+           GError    **error,
+           int         code)
+{
+  g_autoptr(GError) local = NULL;
+
+  _mqlw_reader_set_error (r->late_column == NULL ? error : &local, r->path, r->db, code);
+  if (local != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (r->path);
+
+      /* Translators: a column's name, the project file, then sqlite's or the system's reason. */
+      g_set_error (error, MQLW_PROJECT_ERROR, local->code, _("Column %s of the project “%s” cannot be loaded: %s"),
+                   r->late_column, name, r->db != NULL ? sqlite3_errmsg (r->db) : sqlite3_errstr (code));
+    }
+}
+
 /* Memory about to be filled with a big blob: advised to be transparent huge
  * pages and populated in one call, which spares the page faults of filling
  * 200+ MB one 4 KiB page at a time (each fault is costly in a VM). Advice
@@ -245,7 +286,7 @@ set_checksum_differs (MqlwReader *r,
   /* Translators: %s names a part of the project ("column created_at", "the dictionary of column city"). */
   g_autofree char *what = g_strdup_printf (_("%s does not hold what was saved (its checksum differs)"), part);
 
-  _mqlw_reader_set_damaged (error, r->path, what);
+  set_damaged (r, error, what);
 }
 
 /* Opens @blob; its size must be @expected unless @expected is G_MAXSIZE. */
@@ -265,7 +306,7 @@ open_blob (MqlwReader *r,
     code = sqlite3_blob_open (r->db, "main", blob->table, blob->column, blob->rowid, 0, &rd->handle);
   if (code != SQLITE_OK)
     {
-      _mqlw_reader_set_error (error, r->path, r->db, code);
+      set_error (r, error, code);
       return FALSE;
     }
   rd->size = (gsize) sqlite3_blob_bytes (rd->handle);
@@ -274,7 +315,7 @@ open_blob (MqlwReader *r,
       /* Translators: the first %s names a part of the project ("column created_at"). */
       g_autofree char *what = g_strdup_printf (_("%s holds %zu bytes where %zu were expected"),
                                                blob->part, rd->size, expected);
-      _mqlw_reader_set_damaged (error, r->path, what);
+      set_damaged (r, error, what);
       return FALSE;
     }
   if (_mqlw_reader_stored_crc (blob->stmt, blob->hash_column, &rd->expected))
@@ -301,7 +342,7 @@ read_piece (MqlwReader *r,
 
   if (code != SQLITE_OK)
     {
-      _mqlw_reader_set_error (error, r->path, r->db, code);
+      set_error (r, error, code);
       return FALSE;
     }
   if (rd->hasher != NULL)
@@ -402,7 +443,7 @@ read_array (MqlwReader *r,
           !codes_inside (data + offset, n, width, dict_len))
         {
           g_autofree char *what = g_strdup_printf (_("column %s refers to values it does not hold"), blob->name);
-          _mqlw_reader_set_damaged (error, r->path, what);
+          set_damaged (r, error, what);
           return NULL;
         }
     }
@@ -469,7 +510,7 @@ set_cut_short (MqlwReader *r,
 {
   g_autofree char *what = g_strdup_printf (_("the values of column %s are cut short"), name);
 
-  _mqlw_reader_set_damaged (error, r->path, what);
+  set_damaged (r, error, what);
 }
 
 static GPtrArray *
@@ -552,7 +593,7 @@ width_allowed (MqlwColumnType type,
 static gboolean
 check_column_row (MqlwReader   *r,
                   sqlite3_stmt *stmt,
-                  MqlwDataset  *dataset,
+                  gint64        n_rows,
                   GError      **error)
 {
   int data_sum = r->schema >= 4 ? 10 : 8;
@@ -564,17 +605,97 @@ check_column_row (MqlwReader   *r,
     sqlite3_column_type (stmt, data_sum) != SQLITE_NULL, sqlite3_column_int64 (stmt, data_sum),
     sqlite3_column_type (stmt, data_sum + 1) != SQLITE_NULL, sqlite3_column_int64 (stmt, data_sum + 1),
     sqlite3_column_type (stmt, 13) != SQLITE_NULL, sqlite3_column_int64 (stmt, 13) };
-  g_autofree char *problem = mqlw_integrity_check_column_row (&row, r->schema, dataset->n_rows);
+  g_autofree char *problem = mqlw_integrity_check_column_row (&row, r->schema, n_rows);
 
   if (problem != NULL)
-    _mqlw_reader_set_damaged (error, r->path, problem);
+    set_damaged (r, error, problem);
   return problem == NULL;
+}
+
+/* ---- columns loaded on first use ---------------------------------------- */
+
+/* What open saw of a column it left in the file: loading it later checks
+ * that the file still holds exactly that (same row, same checksums). */
+typedef struct {
+  gint64 position;
+  gint64 dict_count;
+} LazyPart;
+
+typedef struct {
+  char       *path;
+  char       *dataset_id;      /* meta "dataset_id" as open read it */
+  GHashTable *parts;           /* column name → LazyPart* */
+} LazyFile;
+
+static LazyFile *
+lazy_file_new (const char *path,
+               char       *dataset_id)
+{
+  LazyFile *lf = g_new0 (LazyFile, 1);
+
+  lf->path = g_strdup (path);
+  lf->dataset_id = dataset_id;
+  lf->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return lf;
+}
+
+static void
+lazy_file_free (LazyFile *lf)
+{
+  g_free (lf->path);
+  g_free (lf->dataset_id);
+  g_hash_table_unref (lf->parts);
+  g_free (lf);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LazyFile, lazy_file_free)
+
+/* Lead ids and e-mails: one distinct string per lead, half the bytes of a
+ * project, and never read by scoring or calibration. Only from a file whose
+ * dataset has an id and whose rows have their own checksum (schema 6, checked
+ * on the load); older files are read whole. */
+static gboolean
+loads_later (MqlwReader    *r,
+             MqlwColumnType type,
+             MqlwColumnRole role)
+{
+  return r->lazy != NULL && ((LazyFile *) r->lazy)->dataset_id != NULL && r->schema >= 6 &&
+         type == MQLW_COLUMN_TYPE_CATEGORICAL && (role == MQLW_ROLE_LEAD_ID || role == MQLW_ROLE_EMAIL);
+}
+
+/* The column as described, its values left in the file. Its width is the
+ * one its dictionary's size calls for until the load reads the stored one. */
+static gboolean
+defer_column (MqlwReader    *r,
+              sqlite3_stmt  *stmt,
+              MqlwDataset   *dataset,
+              const char    *name,
+              MqlwColumnType type,
+              MqlwColumnRole role)
+{
+  LazyFile *lf = r->lazy;
+  LazyPart *part = g_new0 (LazyPart, 1);
+  gint64 dict_count = sqlite3_column_int64 (stmt, 7);
+  guint width = dict_count < G_MAXUINT8 ? 1 : dict_count < G_MAXUINT16 ? 2 : 4;
+  MqlwColumn *column = mqlw_dataset_add_unloaded_column (dataset, name, type, role, width);
+
+  if (column == NULL)
+    {
+      g_free (part);
+      return FALSE;
+    }
+  column->activity = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  part->position = sqlite3_column_int64 (stmt, 0);
+  part->dict_count = dict_count;
+  g_hash_table_replace (lf->parts, g_strdup (name), part);
+  return TRUE;
 }
 
 /* One row of the columns table into @dataset. */
 static gboolean
 read_column (MqlwReader   *r,
              sqlite3_stmt *stmt,
+             gboolean      head_only,
              MqlwDataset  *dataset,
              GError      **error)
 {
@@ -594,7 +715,9 @@ read_column (MqlwReader   *r,
   guint width;
   Blob blob;
 
-  if (!check_column_row (r, stmt, dataset, error))
+  /* A head alone lacks the checksums: a column loaded later has its row
+   * checked on that load (load_late). */
+  if (!head_only && !check_column_row (r, stmt, dataset->n_rows, error))
     return FALSE;
   if (name == NULL || type_text == NULL || role_text == NULL ||
       !mqlw_column_type_from_string (type_text, &type) ||
@@ -602,14 +725,25 @@ read_column (MqlwReader   *r,
       sqlite3_column_int64 (stmt, 6) != dataset->n_rows)
     {
       g_autofree char *what = g_strdup_printf (_("column %s is described wrongly"), name != NULL ? name : "?");
-      _mqlw_reader_set_damaged (error, r->path, what);
+      set_damaged (r, error, what);
       return FALSE;
+    }
+  /* Only the row's head (the columns before its blobs) is read for these:
+   * the rest sits past the blobs' overflow pages, which sqlite would walk. */
+  if (head_only)
+    {
+      if (!defer_column (r, stmt, dataset, name, type, role))
+        {
+          set_damaged (r, error, _("a column name appears twice"));
+          return FALSE;
+        }
+      return TRUE;
     }
   width = r->schema >= 5 ? (guint) sqlite3_column_int (stmt, 12) : mqlw_column_type_width (type);
   if (!width_allowed (type, width, dict_count))
     {
       g_autofree char *what = g_strdup_printf (_("column %s is described wrongly"), name);
-      _mqlw_reader_set_damaged (error, r->path, what);
+      set_damaged (r, error, what);
       return FALSE;
     }
   /* Translators: a part of the project file, in "%s is damaged" messages. */
@@ -638,7 +772,7 @@ read_column (MqlwReader   *r,
     {
       if (strings != NULL)
         g_string_chunk_free (strings);
-      _mqlw_reader_set_damaged (error, r->path, _("a column name appears twice"));
+      set_damaged (r, error, _("a column name appears twice"));
       return FALSE;
     }
   column->width = width;
@@ -651,34 +785,219 @@ read_column (MqlwReader   *r,
   return TRUE;
 }
 
+/* Whether a row's head says the column loads on first use. */
+static gboolean
+head_loads_later (MqlwReader   *r,
+                  sqlite3_stmt *head)
+{
+  const char *type_text = (const char *) sqlite3_column_text (head, 2);
+  const char *role_text = (const char *) sqlite3_column_text (head, 3);
+  MqlwColumnType type;
+  MqlwColumnRole role;
+
+  return type_text != NULL && role_text != NULL && mqlw_column_type_from_string (type_text, &type) &&
+         mqlw_column_role_from_string (role_text, &role) && loads_later (r, type, role);
+}
+
+/* The rows' heads first (what precedes the blobs in a row); the whole row,
+ * checksums and width included, only for a column read now. */
 static gboolean
 read_columns (MqlwReader  *r,
               MqlwDataset *dataset,
               GError     **error)
 {
+  g_autoptr(sqlite3_stmt) head = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int code;
 
-  code = sqlite3_prepare_v2 (r->db, r->schema >= 6 ?
-                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " data_xxh3, dict_xxh3, width, row_xxh3 FROM columns ORDER BY position" :
-                             r->schema >= 5 ?
-                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " data_xxh3, dict_xxh3, width, NULL FROM columns ORDER BY position" :
-                             r->schema >= 4 ?
-                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " data_xxh3, dict_xxh3, NULL, NULL FROM columns ORDER BY position" :
-                             r->schema >= 3 ?
-                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " NULL, NULL, NULL, NULL FROM columns ORDER BY position" :
-                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, NULL, NULL,"
-                             " NULL, NULL, NULL, NULL FROM columns ORDER BY position", -1, &stmt, NULL);
-  while (_mqlw_reader_next_row (stmt, &code))
+  code = sqlite3_prepare_v2 (r->db, "SELECT position, name, type, role, stage, activity, n_rows, dict_count"
+                             " FROM columns ORDER BY position", -1, &head, NULL);
+  if (code == SQLITE_OK)
+    code = sqlite3_prepare_v2 (r->db, r->schema >= 6 ?
+                               "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
+                               " data_xxh3, dict_xxh3, width, row_xxh3 FROM columns WHERE position = ?" :
+                               r->schema >= 5 ?
+                               "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
+                               " data_xxh3, dict_xxh3, width, NULL FROM columns WHERE position = ?" :
+                               r->schema >= 4 ?
+                               "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
+                               " data_xxh3, dict_xxh3, NULL, NULL FROM columns WHERE position = ?" :
+                               r->schema >= 3 ?
+                               "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
+                               " NULL, NULL, NULL, NULL FROM columns WHERE position = ?" :
+                               "SELECT position, name, type, role, stage, activity, n_rows, dict_count, NULL, NULL,"
+                               " NULL, NULL, NULL, NULL FROM columns WHERE position = ?", -1, &stmt, NULL);
+  if (code != SQLITE_OK)
     {
-      if (_mqlw_reader_cancelled (r, error) || !read_column (r, stmt, dataset, error))
+      set_error (r, error, code);
+      return FALSE;
+    }
+  while (_mqlw_reader_next_row (head, &code))
+    {
+      int row_code;
+
+      if (_mqlw_reader_cancelled (r, error))
+        return FALSE;
+      if (head_loads_later (r, head))
+        {
+          if (!read_column (r, head, TRUE, dataset, error))
+            return FALSE;
+          continue;
+        }
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, sqlite3_column_int64 (head, 0));
+      row_code = _mqlw_project_step (stmt);
+      if (row_code != SQLITE_ROW)
+        {
+          set_error (r, error, row_code == SQLITE_DONE ? SQLITE_CORRUPT : row_code);
+          return FALSE;
+        }
+      if (!read_column (r, stmt, FALSE, dataset, error))
         return FALSE;
     }
-  return _mqlw_reader_finish_rows (r, &stmt, code, error);
+  return _mqlw_reader_finish_rows (r, &head, code, error);
+}
+
+/* The row of a column left in the file, as open saw it; NULL (with the
+ * error) when the file no longer holds it. */
+static gboolean
+same_dataset (MqlwReader     *r,
+              const LazyFile *lf)
+{
+  g_autofree char *id = _mqlw_reader_meta (r, "dataset_id");
+
+  return g_strcmp0 (id, lf->dataset_id) == 0;
+}
+
+static sqlite3_stmt *
+find_late_row (MqlwReader       *r,
+               const LazyFile   *lf,
+               const MqlwColumn *column,
+               const LazyPart   *part,
+               GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int code;
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT position, name, type, role, stage, activity, n_rows, dict_count,"
+                             " data_crc, dict_crc, data_xxh3, dict_xxh3, width, row_xxh3 FROM columns WHERE position = ?",
+                             -1, &stmt, NULL);
+  if (code != SQLITE_OK)
+    {
+      set_error (r, error, code);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, part->position);
+  code = _mqlw_project_step (stmt);
+  if (code != SQLITE_ROW && code != SQLITE_DONE)
+    {
+      set_error (r, error, code);
+      return NULL;
+    }
+  /* Saved again since open (by another program, or replaced): another dataset id. */
+  if (code == SQLITE_DONE || !same_dataset (r, lf) ||
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), column->name) != 0 ||
+      sqlite3_column_int64 (stmt, 6) != column->n_rows ||
+      sqlite3_column_int64 (stmt, 7) != part->dict_count)
+    {
+      g_autofree char *name = g_filename_display_name (r->path);
+
+      g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CHANGED,
+                   /* Translators: “%s” is the project file, then a column's name. */
+                   _("The project “%s” was changed by another program since it was opened, so its column %s"
+                     " cannot be loaded: open the project again"), name, column->name);
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}
+
+/* Reads a column open left in the file: its dictionary, then its codes,
+ * each verified against the checksum open saw, as open verifies the others. */
+static gboolean
+load_late (MqlwReader      *r,
+           const LazyFile  *lf,
+           MqlwColumn      *column,
+           const LazyPart  *part,
+           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(Reading) rd = { 0 };
+  g_autoptr(GPtrArray) dict = NULL;
+  g_autofree char *data_part = NULL;
+  g_autofree char *dict_part = NULL;
+  GStringChunk *strings = NULL;
+  gpointer values;
+  Blob blob;
+
+  guint width;
+
+  stmt = find_late_row (r, lf, column, part, error);
+  if (stmt == NULL || !check_column_row (r, stmt, column->n_rows, error))
+    return FALSE;
+  width = (guint) sqlite3_column_int (stmt, 12);
+  if (!width_allowed (column->type, width, part->dict_count))
+    {
+      g_autofree char *what = g_strdup_printf (_("column %s is described wrongly"), column->name);
+      set_damaged (r, error, what);
+      return FALSE;
+    }
+  /* Still unloaded: nothing reads its values, and open only guessed the width. */
+  column->width = width;
+  data_part = g_strdup_printf (_("column %s"), column->name);
+  dict_part = g_strdup_printf (_("the value list of column %s"), column->name);
+  blob = (Blob) { "columns", "dict", part->position, dict_part, stmt, 9, 11, column->name };
+  dict = read_dict (r, &blob, column->name, part->dict_count, &strings, error);
+  if (dict == NULL)
+    return FALSE;
+  blob = (Blob) { "columns", "data", part->position, data_part, stmt, 8, 10, column->name };
+  values = read_array (r, &blob, (gsize) column->n_rows * column->width, column->width, dict->len, &rd, error);
+  if (values == NULL)
+    {
+      g_string_chunk_free (strings);
+      return FALSE;
+    }
+  mqlw_column_adopt_storage (column, values, g_steal_pointer (&dict), strings);
+  return TRUE;
+}
+
+/* The dataset's loader (MqlwColumnLoadFunc): the file opened as open does,
+ * one read transaction, closed again. No handle stays open between loads,
+ * so the file can be saved, renamed and locked as before. */
+static gboolean
+load_column (MqlwColumn *column,
+             gpointer    user_data,
+             GError    **error)
+{
+  LazyFile *lf = user_data;
+  const LazyPart *part = g_hash_table_lookup (lf->parts, column->name);
+  g_autoptr(sqlite3) db = NULL;
+  MqlwReader r = { .path = lf->path, .schema = MQLW_PROJECT_SCHEMA_VERSION, .late_column = column->name };
+  gboolean ok;
+  int code;
+
+  g_return_val_if_fail (part != NULL, FALSE);
+
+  /* Read-write when allowed, so that sqlite rolls back what an interrupted save left. */
+  code = _mqlw_project_open_db (lf->path, SQLITE_OPEN_READWRITE, &db);
+  if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_PERM)
+    {
+      g_clear_pointer (&db, sqlite3_close);
+      code = _mqlw_project_open_db (lf->path, SQLITE_OPEN_READONLY, &db);
+    }
+  r.db = db;
+  if (code == SQLITE_OK)
+    {
+      sqlite3_exec (db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
+      code = _mqlw_project_exec (db, "BEGIN");
+    }
+  if (code != SQLITE_OK)
+    {
+      set_error (&r, error, code);
+      return FALSE;
+    }
+  ok = load_late (&r, lf, column, part, error);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return ok;
 }
 
 /* Where outcome @k (an index into outcome_names) is held. */
@@ -727,13 +1046,13 @@ read_outcomes (MqlwReader  *r,
         }
       if (k < 0 || k >= (int) G_N_ELEMENTS (outcome_names))
         {
-          _mqlw_reader_set_damaged (error, r->path, _("an unknown outcome is stored"));
+          set_damaged (r, error, _("an unknown outcome is stored"));
           return FALSE;
         }
       if (*outcome_slot (dataset, k) != NULL)
         {
           /* Only a damaged file has a second row for the same outcome. */
-          _mqlw_reader_set_damaged (error, r->path, _("an outcome is stored twice"));
+          set_damaged (r, error, _("an outcome is stored twice"));
           return FALSE;
         }
       size = k < MQLW_N_STAGES ? sizeof (gint8) : k == MQLW_N_STAGES ? sizeof (double) : sizeof (gint32);
@@ -781,12 +1100,12 @@ new_dataset (MqlwReader *r,
 
   if (n_rows_text == NULL)
     {
-      _mqlw_reader_set_damaged (error, r->path, _("the lead count is missing"));
+      set_damaged (r, error, _("the lead count is missing"));
       return NULL;
     }
   if (!g_ascii_string_to_unsigned (n_rows_text, 10, 0, G_MAXUINT32, &parsed, NULL))
     {
-      _mqlw_reader_set_damaged (error, r->path, _("the lead count is not a number"));
+      set_damaged (r, error, _("the lead count is not a number"));
       return NULL;
     }
   dataset = mqlw_dataset_new ((guint) parsed);
@@ -805,6 +1124,8 @@ _mqlw_project_read_dataset (MqlwReader *r,
   /* Declared after the dataset, so its checks end before the dataset could be freed. */
   g_autoptr(MqlwVerifier) verifier = mqlw_verifier_new ();
   g_autofree char *mismatch = NULL;
+  g_autoptr(LazyFile) lazy = NULL;
+  gboolean ok;
   gint64 total = 0;
 
   dataset = new_dataset (r, error);
@@ -814,14 +1135,20 @@ _mqlw_project_read_dataset (MqlwReader *r,
     return NULL;
   r->total = (guint64) total;
   r->verifier = verifier;
-  if (!read_columns (r, dataset, error) || !read_outcomes (r, dataset, error) || !read_problems (r, dataset, error))
+  lazy = lazy_file_new (r->path, _mqlw_reader_meta (r, "dataset_id"));
+  r->lazy = lazy;
+  ok = read_columns (r, dataset, error) && read_outcomes (r, dataset, error) && read_problems (r, dataset, error);
+  r->lazy = NULL;
+  if (!ok)
     return NULL;
+  if (g_hash_table_size (lazy->parts) > 0)
+    mqlw_dataset_set_loader (dataset, load_column, g_steal_pointer (&lazy), (GDestroyNotify) lazy_file_free);
   r->verifier = NULL;
   mismatch = mqlw_verifier_finish (g_steal_pointer (&verifier));
   if (mismatch != NULL)
     {
       g_autofree char *what = g_strdup_printf (_("%s does not hold what was saved (its checksum differs)"), mismatch);
-      _mqlw_reader_set_damaged (error, r->path, what);
+      set_damaged (r, error, what);
       return NULL;
     }
   /* An older file held every value at full width: compact it as import does

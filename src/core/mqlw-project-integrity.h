@@ -21,8 +21,9 @@
  *   blobs' checksums), so a type, width or name changed by hand no longer
  *   reads as sound; a checksum that should be there and is NULL is damage.
  *   mqlw_integrity_check_column_row () is all a reader calls for a column's
- *   row; a column whose blob is loaded later (lazily) is checked by its row
- *   at open and by its blob's XXH3 when it is loaded.
+ *   row; a column loaded on first use (lead ids, e-mails) has its row and
+ *   its blobs' XXH3 checked on that load, since open reads only the row's
+ *   head (the rest lies past the blobs' overflow pages).
  * - The parts (schema 6 on): meta "parts" counts the rows of each table as
  *   saved, so rows deleted by hand (every column, an outcome, the last model
  *   version) are found; a file of any schema with no column is refused. */

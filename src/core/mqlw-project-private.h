@@ -138,6 +138,8 @@ typedef struct {
   GCancellable    *cancellable;
   guint64          done;
   guint64          total;
+  gpointer         lazy;          /* at open: the columns left in the file (mqlw-project-dataset.c) */
+  const char      *late_column;   /* loading this column after open: the messages say so */
 } MqlwReader;
 
 void      _mqlw_reader_set_error    (GError      **error,

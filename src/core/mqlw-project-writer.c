@@ -647,7 +647,10 @@ write_new_file (MqlwProject     *self,
   gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
   gboolean ok;
 
-  if (!prepare_documents (self, path, existed, &docs, error) ||
+  /* The dataset is written from memory: the columns a reopen left in the
+   * (old) file come first, while that file is still there. */
+  if (!mqlw_dataset_load_columns (self->dataset, error) ||
+      !prepare_documents (self, path, existed, &docs, error) ||
       (take_lock && !lock_for_save (self, path, cancellable, &lock, error)))
     return FALSE;
   /* Over the project's own file is fine; over anything being read is not. */
@@ -752,7 +755,8 @@ mqlw_project_save (MqlwProject     *self,
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     return mqlw_project_save_as (self, self->path, progress, progress_data, cancellable, error);
-  if (!prepare_documents (self, self->path, TRUE, &docs, error) ||
+  if ((self->dataset_dirty && !mqlw_dataset_load_columns (self->dataset, error)) ||
+      !prepare_documents (self, self->path, TRUE, &docs, error) ||
       !lock_for_save (self, self->path, cancellable, &lock, error))
     return FALSE;
 

@@ -980,6 +980,10 @@ mqlw_report_new_full (MqlwDataset             *dataset,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* The report names leads and checks every column (health findings). */
+  if (!mqlw_dataset_load_columns (dataset, error))
+    return NULL;
+
   self = g_new0 (MqlwReport, 1);
   self->dataset = mqlw_dataset_ref (dataset);
   self->model = mqlw_model_ref (model);

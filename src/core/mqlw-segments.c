@@ -396,6 +396,10 @@ mqlw_segments_new (MqlwDataset          *dataset,
   g_return_val_if_fail (dataset != NULL && scores != NULL && field != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Any column may be the one to split by. */
+  if (!mqlw_dataset_load_columns (dataset, error))
+    return NULL;
+
   if ((column = mqlw_dataset_get_column (dataset, field)) == NULL)
     {
       g_set_error (error, MQLW_SEGMENTS_ERROR, MQLW_SEGMENTS_ERROR_NO_FIELD,

@@ -300,6 +300,7 @@ mqlw_dataset_digest (MqlwDataset *dataset)
 
   if (dataset->source_sha256 != NULL)
     return g_strdup (dataset->source_sha256);
+  g_return_val_if_fail (mqlw_dataset_is_loaded (dataset), NULL);
 
   /* Built in memory: the arrays themselves, in column order. */
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -537,6 +538,9 @@ mqlw_signoff_create (MqlwDataset  *dataset,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!check_approvers (approvers, error))
+    return NULL;
+  /* A dataset built in memory is digested from its values, all of them. */
+  if (dataset->source_sha256 == NULL && !mqlw_dataset_load_columns (dataset, error))
     return NULL;
 
   self = signoff_alloc ();

@@ -275,7 +275,8 @@ JsonNode    *mqlw_signoff_compute_metrics_for (MqlwDataset *dataset,
                                                const char  *bucket_spec,
                                                GError     **error);
 /* The dataset digest a sign-off stores: source SHA-256, or "content:" + a
- * SHA-256 over the arrays for data built in memory. */
+ * SHA-256 over the arrays for data built in memory (its columns loaded: see
+ * mqlw_dataset_load_columns ()). */
 char        *mqlw_dataset_digest       (MqlwDataset      *dataset);
 
 typedef enum {

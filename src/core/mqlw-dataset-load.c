@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Columns loaded on first use (see mqlw-dataset.h). */
+#define G_LOG_DOMAIN "mqlw-dataset"
+
+#include "config.h"
+
+#include "mqlw-dataset.h"
+
+MqlwColumn *
+mqlw_dataset_add_unloaded_column (MqlwDataset    *self,
+                                  const char     *name,
+                                  MqlwColumnType  type,
+                                  MqlwColumnRole  role,
+                                  guint           width)
+{
+  MqlwColumn *column;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_hash_table_contains (self->by_name, name))
+    return NULL;
+  column = g_new0 (MqlwColumn, 1);
+  column->name = g_strdup (name);
+  column->type = type;
+  column->role = role;
+  column->n_rows = self->n_rows;
+  column->width = width;
+  column->unloaded = 1;
+  g_ptr_array_add (self->columns, column);
+  g_hash_table_insert (self->by_name, column->name, column);
+  g_atomic_int_inc (&self->n_unloaded);
+  return column;
+}
+
+void
+mqlw_dataset_set_loader (MqlwDataset       *self,
+                         MqlwColumnLoadFunc func,
+                         gpointer           user_data,
+                         GDestroyNotify     destroy)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->load_lock);
+  if (self->loader_destroy != NULL)
+    self->loader_destroy (self->loader_data);
+  self->loader = (gpointer) func;
+  self->loader_data = user_data;
+  self->loader_destroy = destroy;
+  g_mutex_unlock (&self->load_lock);
+}
+
+void
+mqlw_column_adopt_storage (MqlwColumn   *column,
+                           gpointer      values,
+                           GPtrArray    *dict,
+                           GStringChunk *strings)
+{
+  g_return_if_fail (column != NULL && column->data == NULL && values != NULL);
+  g_return_if_fail ((column->type == MQLW_COLUMN_TYPE_CATEGORICAL) == (dict != NULL));
+
+  column->data = values;
+  column->dict = dict;
+  if (strings != NULL)
+    {
+      column->dict_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
+      g_ptr_array_add (column->dict_chunks, strings);
+    }
+}
+
+gboolean
+mqlw_column_is_loaded (const MqlwColumn *column)
+{
+  g_return_val_if_fail (column != NULL, FALSE);
+  return g_atomic_int_get ((gint *) &column->unloaded) == 0;
+}
+
+gboolean
+mqlw_dataset_is_loaded (MqlwDataset *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return g_atomic_int_get (&self->n_unloaded) == 0;
+}
+
+gboolean
+mqlw_dataset_load_columns (MqlwDataset *self,
+                           GError     **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The common case, lock-free: the atomic read pairs with the decrement
+   * below, made after the column's storage was set. */
+  if (g_atomic_int_get (&self->n_unloaded) == 0)
+    return TRUE;
+  g_mutex_lock (&self->load_lock);
+  for (guint i = 0; ok && i < self->columns->len; i++)
+    {
+      MqlwColumn *column = g_ptr_array_index (self->columns, i);
+
+      if (mqlw_column_is_loaded (column))
+        continue;
+      /* An unloaded column without a loader is a programming error, never input. */
+      g_assert (self->loader != NULL);
+      ok = ((MqlwColumnLoadFunc) self->loader) (column, self->loader_data, error);
+      if (ok)
+        {
+          g_assert (column->data != NULL);
+          g_atomic_int_set (&column->unloaded, 0);
+          g_atomic_int_add (&self->n_unloaded, -1);
+        }
+    }
+  g_mutex_unlock (&self->load_lock);
+  return ok;
+}
