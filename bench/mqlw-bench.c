@@ -250,6 +250,7 @@ run_whatif (const char *path,
   double moved[WHATIF_ITERATIONS];       /* leads the calibration moved */
   double cpu[WHATIF_ITERATIONS];         /* CPU time of each step, all threads */
   gboolean full_rebuild = g_strcmp0 (g_getenv ("MQLW_BENCH_FULL_REBUILD"), "1") == 0;
+  gboolean steps_out = g_strcmp0 (g_getenv ("MQLW_BENCH_STEPS"), "1") == 0;
   const MqlwScores *scores;
   volatile float sink = 0.0f;
   MqlwPreview preview;
@@ -342,6 +343,12 @@ run_whatif (const char *path,
       times[i] = now_seconds () - start;
       cpu[i] = cpu_seconds () - cpu_start;
       mql_sum += preview.mql;
+      /* MQLW_BENCH_STEPS=1: each step's phases, to see what the slow ones are. */
+      if (steps_out)
+        g_printerr ("step=%u total_ms=%.3f update_ms=%.3f calibration_ms=%.3f buckets_ms=%.3f "
+                    "preview_ms=%.3f cpu_ms=%.3f moved=%.0f\n",
+                    i, times[i] * 1e3, phases[0][i] * 1e3, phases[1][i] * 1e3, phases[2][i] * 1e3,
+                    phases[3][i] * 1e3, cpu[i] * 1e3, moved[i]);
     }
   peak_steps = peak_rss_kib ();
   t_whatif = median_of (times, WHATIF_ITERATIONS);
