@@ -279,6 +279,8 @@ run_whatif (const char *path,
       g_printerr ("mqlw-bench: %s\n", error->message);
       return 1;
     }
+  /* As mqlw_scoring_new (MQLW_SCORING_WHAT_IF) does for the window. */
+  mqlw_scorer_prepare_edits (scorer);
   rss_scorer = rss_kib ();
   spec = mqlw_bucket_spec_parse ("width:10", &error);
   g_assert_no_error (error);

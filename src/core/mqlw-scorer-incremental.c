@@ -153,6 +153,27 @@ list_behaviour_rows (MqlwScorer     *self,
     }
 }
 
+void
+mqlw_scorer_prepare_edits (MqlwScorer *self)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint j = 0; j < self->fit_states->len; j++)
+    {
+      FitState *state = g_ptr_array_index (self->fit_states, j);
+
+      if (state->active && state->match != NULL && state->rows.rows == NULL && !state->rows.too_many)
+        list_fit_rows (self, state);
+    }
+  for (guint j = 0; j < self->behaviour_states->len; j++)
+    {
+      BehaviourState *state = g_ptr_array_index (self->behaviour_states, j);
+
+      if (state->active && state->rows.rows == NULL && !state->rows.too_many)
+        list_behaviour_rows (self, state);
+    }
+}
+
 static gboolean
 same_fit_rule (const MqlwFitRule *a,
                const MqlwFitRule *b)
