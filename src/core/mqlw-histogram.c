@@ -361,7 +361,7 @@ shift_words (guint64       *from,
 /* Moves lead @i from its counted place to @row in @state (both checked).
  * An emptied row keeps its bit in the bitmap: make_calibration () drops it
  * when it visits the row, so a move clears no bit. */
-static inline void
+G_ALWAYS_INLINE static inline void
 shift_lead (MqlwHistogram *self,
             guint          i,
             guint32        row,
