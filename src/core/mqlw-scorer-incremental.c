@@ -153,9 +153,32 @@ list_behaviour_rows (MqlwScorer     *self,
     }
 }
 
+/* Room for @room changed leads, its pages touched now rather than in an
+ * edit; the last update's list (when it is this buffer) is kept. */
+static void
+reserve_changed_rows (MqlwScorer *self,
+                      guint       room)
+{
+  guint32 *rows;
+
+  if (self->changed_rows != NULL && self->changed_room >= room)
+    return;
+  rows = g_new0 (guint32, room);
+  if (self->changed_rows != NULL && self->scores.changed_rows == self->changed_rows)
+    {
+      memcpy (rows, self->changed_rows, (gsize) self->scores.n_changed_rows * sizeof (guint32));
+      self->scores.changed_rows = rows;
+    }
+  g_free (self->changed_rows);
+  self->changed_rows = rows;
+  self->changed_room = room;
+}
+
 void
 mqlw_scorer_prepare_edits (MqlwScorer *self)
 {
+  guint room = 1;
+
   g_return_if_fail (self != NULL);
 
   for (guint j = 0; j < self->fit_states->len; j++)
@@ -171,7 +194,11 @@ mqlw_scorer_prepare_edits (MqlwScorer *self)
 
       if (state->active && state->rows.rows == NULL && !state->rows.too_many)
         list_behaviour_rows (self, state);
+      room = MAX (room, state->rows.n_rows + 1);   /* + 1: see mqlw_scorer_try_incremental () */
     }
+  for (guint j = 0; j < self->fit_states->len; j++)
+    room = MAX (room, ((FitState *) g_ptr_array_index (self->fit_states, j))->rows.n_rows + 1);
+  reserve_changed_rows (self, room);
 }
 
 static gboolean
