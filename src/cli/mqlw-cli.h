@@ -169,6 +169,13 @@ MqlwMapping  *mqlw_build_mapping       (const MqlwDataOptions *options,
 MqlwDataset  *mqlw_load_dataset        (const char        *path,
                                         const MqlwDataOptions *options,
                                         GError           **error);
+/* The same for a command that only scores and calibrates with @model: the
+ * columns no rule of it reads are checked but not kept (mqlw_import_file_needed). */
+MqlwDataset  *mqlw_load_dataset_for_model (const char             *path,
+                                           const MqlwDataOptions  *options,
+                                           const MqlwModelOptions *model_options,
+                                           const MqlwModel        *model,
+                                           GError                **error);
 
 /* The model the options describe; --threshold and --capacity override it. */
 MqlwModel    *mqlw_build_model         (const MqlwModelOptions *options,
