@@ -45,6 +45,17 @@ cpu_seconds (void)
   return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* Minor page faults of the process so far: pages touched for the first time. */
+static long
+minor_faults (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return -1;
+  return usage.ru_minflt;
+}
+
 static long
 peak_rss_kib (void)
 {
@@ -249,7 +260,9 @@ run_whatif (const char *path,
   double phases[4][WHATIF_ITERATIONS];   /* update, calibration, buckets, preview */
   double moved[WHATIF_ITERATIONS];       /* leads the calibration moved */
   double cpu[WHATIF_ITERATIONS];         /* CPU time of each step, all threads */
+  long faults[WHATIF_ITERATIONS];        /* minor page faults of each step */
   gboolean full_rebuild = g_strcmp0 (g_getenv ("MQLW_BENCH_FULL_REBUILD"), "1") == 0;
+  gboolean steps_out = g_strcmp0 (g_getenv ("MQLW_BENCH_STEPS"), "1") == 0;
   const MqlwScores *scores;
   volatile float sink = 0.0f;
   MqlwPreview preview;
@@ -278,6 +291,8 @@ run_whatif (const char *path,
       g_printerr ("mqlw-bench: %s\n", error->message);
       return 1;
     }
+  /* As mqlw_scoring_new (MQLW_SCORING_WHAT_IF) does for the window. */
+  mqlw_scorer_prepare_edits (scorer);
   rss_scorer = rss_kib ();
   spec = mqlw_bucket_spec_parse ("width:10", &error);
   g_assert_no_error (error);
@@ -308,6 +323,7 @@ run_whatif (const char *path,
       g_autoptr(MqlwModel) edited = mqlw_model_copy (mqlw_scorer_get_model (scorer));
       g_autoptr(MqlwCalibration) calibration = NULL;
       g_autoptr(MqlwBucketTable) table = NULL;
+      long faults_start = minor_faults ();
       double start = now_seconds (), cpu_start = cpu_seconds (), mark;
 
       if (!nudge_weight (edited, i))
@@ -341,7 +357,14 @@ run_whatif (const char *path,
       phases[3][i] = now_seconds () - mark;
       times[i] = now_seconds () - start;
       cpu[i] = cpu_seconds () - cpu_start;
+      faults[i] = minor_faults () - faults_start;
       mql_sum += preview.mql;
+      /* MQLW_BENCH_STEPS=1: each step's phases, to see what the slow ones are. */
+      if (steps_out)
+        g_printerr ("step=%u total_ms=%.3f update_ms=%.3f calibration_ms=%.3f buckets_ms=%.3f "
+                    "preview_ms=%.3f cpu_ms=%.3f moved=%.0f faults=%ld\n",
+                    i, times[i] * 1e3, phases[0][i] * 1e3, phases[1][i] * 1e3, phases[2][i] * 1e3,
+                    phases[3][i] * 1e3, cpu[i] * 1e3, moved[i], faults[i]);
     }
   peak_steps = peak_rss_kib ();
   t_whatif = median_of (times, WHATIF_ITERATIONS);

@@ -306,15 +306,35 @@ check_changed (const MqlwScores *scores,
   return TRUE;
 }
 
+/* mqlw_scorer_prepare_edits () lists the rules' leads (and gathers their
+ * counts) ahead of the edits; it must change no score. */
+static void
+prepare_edits (MqlwScorer *scorer)
+{
+  const MqlwScores *scores = mqlw_scorer_get_scores (scorer);
+  g_autofree double *total = g_memdup2 (scores->total, scores->n * sizeof (double));
+  g_autofree float *behaviour = g_memdup2 (scores->behaviour, scores->n * sizeof (float));
+  guint64 generation = scores->generation;
+
+  mqlw_scorer_prepare_edits (scorer);
+  g_assert_cmpmem (total, scores->n * sizeof (double), scores->total, scores->n * sizeof (double));
+  g_assert_cmpmem (behaviour, scores->n * sizeof (float), scores->behaviour, scores->n * sizeof (float));
+  g_assert_cmpuint (generation, ==, scores->generation);
+}
+
 /* @dense_fraction: rules listing up to 1/@dense_fraction of the leads take
  * the listed path (0: the scorer's own limit, which leaves the dense rules
- * of the generated history to the full pass). */
+ * of the generated history to the full pass). @prepare: the rules' leads
+ * are listed ahead (mqlw_scorer_prepare_edits ()) at the start and now and
+ * then between edits, as a what-if session does, else on each rule's first
+ * points edit. */
 static void
 check_random_edits (const char *model_name,
                     guint64     n_leads,
                     guint       n_edits,
                     guint32     seed,
-                    guint       dense_fraction)
+                    guint       dense_fraction,
+                    gboolean    prepare)
 {
   g_autoptr(MqlwDataset) dataset = generate_dataset (n_leads, seed);
   g_autoptr(MqlwModel) start = load_sample_model (model_name);
@@ -330,6 +350,8 @@ check_random_edits (const char *model_name,
   mqlw_scorer_set_dense_fraction_for_testing (dense_fraction);
   scorer = mqlw_scorer_new (dataset, start, &error);
   g_assert_no_error (error);
+  if (prepare)
+    prepare_edits (scorer);
   g_ptr_array_add (history, mqlw_model_ref (start));
 
   for (guint step = 0; step < n_edits; step++)
@@ -362,6 +384,8 @@ check_random_edits (const char *model_name,
           refused++;
           continue;
         }
+      if (prepare && g_rand_int_range (rand, 0, 8) == 0)
+        prepare_edits (scorer);   /* relists the rules whose condition changed */
       scores = mqlw_scorer_get_scores (scorer);
       if (check_changed (scores, total, paths, disqualified))
         {
@@ -388,13 +412,19 @@ static void
 test_random_edits_two_paths (void)
 {
   /* Every rule up to 1/2 of the leads listed: the listed path sees every kind of rule. */
-  check_random_edits ("seed002-two-paths.json", 3000, 2500, 1502, 2);
+  check_random_edits ("seed002-two-paths.json", 3000, 2500, 1502, 2, FALSE);
+}
+
+static void
+test_random_edits_prepared (void)
+{
+  check_random_edits ("seed002-two-paths.json", 3000, 2500, 1504, 2, TRUE);
 }
 
 static void
 test_random_edits_points (void)
 {
-  check_random_edits ("seed000-points.json", 2000, 1500, 1503, 0);
+  check_random_edits ("seed000-points.json", 2000, 1500, 1503, 0, FALSE);
 }
 
 int
@@ -404,5 +434,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/scorer-incremental/random-edits/two-paths", test_random_edits_two_paths);
   g_test_add_func ("/scorer-incremental/random-edits/points", test_random_edits_points);
+  g_test_add_func ("/scorer-incremental/random-edits/prepared", test_random_edits_prepared);
   return g_test_run ();
 }

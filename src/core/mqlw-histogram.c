@@ -61,7 +61,8 @@ struct _MqlwHistogram {
   gsize      n_keys;                 /* rows 1 … n_keys */
   guint64   *rows;                   /* (1 + n_keys) × stride */
   guint32   *occupied;               /* per row: its leads, all groups */
-  guint64   *nonempty;               /* bit r: occupied[r] != 0 (row 0's bit unused) */
+  guint64   *nonempty;               /* bit r: occupied[r] != 0, or a row emptied since the last
+                                        make_calibration () (row 0's bit unused) */
   guint32   *row_of;                 /* per lead: its row */
   guint8    *state_of;               /* per lead: STATE_* */
   guint64    path_gb;                /* scored leads of group F on each fixed path */
@@ -357,6 +358,34 @@ shift_words (guint64       *from,
 #undef SHIFT
 }
 
+/* Moves lead @i from its counted place to @row in @state (both checked).
+ * An emptied row keeps its bit in the bitmap: make_calibration () drops it
+ * when it visits the row, so a move clears no bit. */
+G_ALWAYS_INLINE static inline void
+shift_lead (MqlwHistogram *self,
+            guint          i,
+            guint32        row,
+            guint8         state)
+{
+  const guint32 old_row = self->row_of[i];
+  const guint8 old_state = self->state_of[i];
+  const guint64 *w = self->profile_words + (gsize) self->profile[i] * self->group;
+  guint64 *from = self->rows + (gsize) old_row * self->stride + (old_state & STATE_GROUP) * self->group;
+  guint64 *to = self->rows + (gsize) row * self->stride + (state & STATE_GROUP) * self->group;
+
+  shift_words (from, to, w, self->group);
+  self->occupied[old_row]--;
+  self->occupied[row]++;
+  self->nonempty[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
+  /* Fixed paths count only scored leads (row ≠ 0). */
+  self->path_gb += (guint64) ((row != 0) & ((state & STATE_GB) != 0)) -
+                   (guint64) ((old_row != 0) & ((old_state & STATE_GB) != 0));
+  self->path_hr += (guint64) ((row != 0) & ((state & STATE_HR) != 0)) -
+                   (guint64) ((old_row != 0) & ((old_state & STATE_HR) != 0));
+  self->row_of[i] = row;
+  self->state_of[i] = state;
+}
+
 /* Moves lead @i to @row (0: to be found from @total) in @state: 1 when
  * it moved, 0 when it stays, −1 when its row is outside the range. */
 static inline int
@@ -373,26 +402,7 @@ move_lead (MqlwHistogram *self,
       if (row == self->row_of[i] && state == self->state_of[i])
         return 0;
     }
-  {
-    const guint32 old_row = self->row_of[i];
-    const guint8 old_state = self->state_of[i];
-    const guint64 *w = self->profile_words + (gsize) self->profile[i] * self->group;
-    guint64 *from = self->rows + (gsize) old_row * self->stride + (old_state & STATE_GROUP) * self->group;
-    guint64 *to = self->rows + (gsize) row * self->stride + (state & STATE_GROUP) * self->group;
-
-    shift_words (from, to, w, self->group);
-    self->occupied[old_row]--;
-    self->nonempty[old_row / 64] &= ~((guint64) (self->occupied[old_row] == 0) << (old_row % 64));
-    self->occupied[row]++;
-    self->nonempty[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
-    /* Fixed paths count only scored leads (row ≠ 0). */
-    self->path_gb += (guint64) ((row != 0) & ((state & STATE_GB) != 0)) -
-                     (guint64) ((old_row != 0) & ((old_state & STATE_GB) != 0));
-    self->path_hr += (guint64) ((row != 0) & ((state & STATE_HR) != 0)) -
-                     (guint64) ((old_row != 0) & ((old_state & STATE_HR) != 0));
-  }
-  self->row_of[i] = row;
-  self->state_of[i] = state;
+  shift_lead (self, i, row, state);
   return 1;
 }
 
@@ -446,7 +456,8 @@ move_changed (MqlwHistogram    *self,
 /* Moves the leads @index[0 … n − 1] (at most FLAGGED_BLOCK, ascending) if
  * their row or state changed. They are scattered, so two loops: find their
  * new places (no branch, so the processor overlaps the cache misses of many
- * leads, and prefetches what the moves read); move. */
+ * leads, and prefetches what the moves read; a row is kept only when its
+ * key's score is the total itself, else 0: looked at by find_row ()); move. */
 static gboolean
 move_indexed (MqlwHistogram    *self,
               const MqlwScores *scores,
@@ -460,18 +471,22 @@ move_indexed (MqlwHistogram    *self,
   const gint32 key_lo = (gint32) self->key_lo;
   guint32 rows[FLAGGED_BLOCK];
   guint8 states[FLAGGED_BLOCK];
+  guint n_moved = 0;
 
   for (guint j = 0; j < n; j++)
     {
       const guint i = index[j];
-      const double x = total[i] * 100.0;
+      const double t = total[i];
+      const double x = t * 100.0;
       const gboolean in = x > fast_lo && x < fast_hi;
       const double xc = in ? x : 0.0;
+      const gint32 key = (gint32) (xc + copysign (0.5, xc));
+      const gboolean exact = in && mqlw_calibration_key_score (key) == t;
       const guint8 fp = scores->fixed_paths[i];
       const guint8 is_dq = scores->disqualified[i] != 0;
       const guint8 is_fixed = !is_dq & (fp != 0);
 
-      rows[j] = in ? (guint32) ((gint32) (xc + copysign (0.5, xc)) - key_lo + 1) : 0;
+      rows[j] = exact ? (guint32) (key - key_lo + 1) : 0;
       states[j] = (guint8) (2 * is_dq + is_fixed) | (guint8) (((fp & 0x6) << 1) & -is_fixed);
       __builtin_prefetch (&self->row_of[i]);
       __builtin_prefetch (&self->state_of[i]);
@@ -481,15 +496,16 @@ move_indexed (MqlwHistogram    *self,
   for (guint j = 0; j < n; j++)
     {
       const guint i = index[j];
-      int result;
+      guint32 row = rows[j];
 
-      if (rows[j] == self->row_of[i] && states[j] == self->state_of[i] && rows[j] != 0)
-        continue;
-      result = move_lead (self, i, rows[j], states[j], total[i]);
-      if (result < 0)
+      if (G_UNLIKELY (row == 0) && !find_row (self, total[i], &row))
         return FALSE;
-      *moved += result;
+      if (row == self->row_of[i] && states[j] == self->state_of[i])
+        continue;
+      shift_lead (self, i, row, states[j]);
+      n_moved++;
     }
+  *moved += n_moved;
   return TRUE;
 }
 
@@ -592,11 +608,20 @@ make_calibration (MqlwHistogram *self,
   cal->group = self->group;
   cal->stride = stride;
 
-  /* Row 0 (the unscored leads) is no bin. */
+  /* Row 0 (the unscored leads) is no bin; rows emptied by moves lose their bit here. */
   self->nonempty[0] &= ~G_GUINT64_CONSTANT (1);
   for (gsize w = 0; w < n_words; w++)
     if (self->nonempty[w] != 0)
       {
+        for (guint64 word = self->nonempty[w]; word != 0; word &= word - 1)
+          {
+            const guint bit = (guint) __builtin_ctzll (word);
+
+            if (self->occupied[w * 64 + bit] == 0)
+              self->nonempty[w] &= ~(G_GUINT64_CONSTANT (1) << bit);
+          }
+        if (self->nonempty[w] == 0)
+          continue;
         first_word = MIN (first_word, w);
         last_word = w;
         n_bins += (gsize) __builtin_popcountll (self->nonempty[w]);

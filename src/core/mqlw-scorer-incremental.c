@@ -52,6 +52,8 @@ void
 mqlw_scorer_rule_rows_clear (RuleRows *rows)
 {
   g_clear_pointer (&rows->rows, g_free);
+  g_clear_pointer (&rows->count, g_free);
+  g_clear_pointer (&rows->percent, g_free);
   rows->n_rows = 0;
   rows->too_many = FALSE;
 }
@@ -128,6 +130,75 @@ list_behaviour_rows (MqlwScorer     *self,
       keep[i] = counted && (percent == NULL || percent[i] != 0.0f);
     }
   list_rows (&state->rows, keep, n);
+  if (state->rows.rows == NULL)
+    return;
+
+  /* The inputs of add_behaviour_rows (), in list order. */
+  state->rows.count = g_new (double, MAX (state->rows.n_rows, 1));
+  state->rows.percent = g_new (float, MAX (state->rows.n_rows, 1));
+  for (guint j = 0; j < state->rows.n_rows; j++)
+    {
+      guint i = state->rows.rows[j];
+      double count;
+
+      if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
+        count = column->boolean[i] > 0 ? 1.0 : 0.0;
+      else
+        {
+          count = mqlw_column_num_at (column, i);
+          count = isnan (count) ? 0.0 : count;
+        }
+      state->rows.count[j] = count;
+      state->rows.percent[j] = percent != NULL ? percent[i] : 100.0f;
+    }
+}
+
+/* Room for @room changed leads, its pages touched now rather than in an
+ * edit; the last update's list (when it is this buffer) is kept. */
+static void
+reserve_changed_rows (MqlwScorer *self,
+                      guint       room)
+{
+  guint32 *rows;
+
+  if (self->changed_rows != NULL && self->changed_room >= room)
+    return;
+  rows = g_new0 (guint32, room);
+  if (self->changed_rows != NULL && self->scores.changed_rows == self->changed_rows)
+    {
+      memcpy (rows, self->changed_rows, (gsize) self->scores.n_changed_rows * sizeof (guint32));
+      self->scores.changed_rows = rows;
+    }
+  g_free (self->changed_rows);
+  self->changed_rows = rows;
+  self->changed_room = room;
+}
+
+void
+mqlw_scorer_prepare_edits (MqlwScorer *self)
+{
+  guint room = 1;
+
+  g_return_if_fail (self != NULL);
+
+  for (guint j = 0; j < self->fit_states->len; j++)
+    {
+      FitState *state = g_ptr_array_index (self->fit_states, j);
+
+      if (state->active && state->match != NULL && state->rows.rows == NULL && !state->rows.too_many)
+        list_fit_rows (self, state);
+    }
+  for (guint j = 0; j < self->behaviour_states->len; j++)
+    {
+      BehaviourState *state = g_ptr_array_index (self->behaviour_states, j);
+
+      if (state->active && state->rows.rows == NULL && !state->rows.too_many)
+        list_behaviour_rows (self, state);
+      room = MAX (room, state->rows.n_rows + 1);   /* + 1: see mqlw_scorer_try_incremental () */
+    }
+  for (guint j = 0; j < self->fit_states->len; j++)
+    room = MAX (room, ((FitState *) g_ptr_array_index (self->fit_states, j))->rows.n_rows + 1);
+  reserve_changed_rows (self, room);
 }
 
 static gboolean
@@ -252,36 +323,30 @@ add_fit_rows (gint32        *fit_sum,
 }
 
 /* Returns the number of leads whose sum moved, listed in @touched (a lead
- * capped before and after, say, keeps its sum: nothing to finish). */
+ * capped before and after, say, keeps its sum: nothing to finish). The
+ * counts and factors come gathered with the list (RuleRows). */
 HOT_LOOP static guint
 add_behaviour_rows (gint32               *behaviour_sum,
-                    const guint32        *rows,
-                    guint                 n_rows,
+                    const RuleRows       *list,
                     const BehaviourState *from,
                     const BehaviourState *to,
                     guint32              *touched)
 {
   guint n_touched = 0;
   guint32 *sum = (guint32 *) behaviour_sum;
-  const MqlwColumn *column = to->column;
-  const float *percent = to->factors != NULL ? to->factors->percent : NULL;
+  const guint32 *rows = list->rows;
+  const double *counts = list->count;
+  const float *percents = list->percent;
+  const double from_points = from->points, from_cap = from->cap;
+  const double to_points = to->points, to_cap = to->cap;
 
-  for (guint j = 0; j < n_rows; j++)
+  for (guint j = 0; j < list->n_rows; j++)
     {
-      guint i = rows[j];
-      double count, p;
-      gint32 before, after;
+      const guint i = rows[j];
+      const double count = counts[j], p = (double) percents[j];
+      const gint32 before = behaviour_hundredths (count, p, from_points, from_cap);
+      const gint32 after = behaviour_hundredths (count, p, to_points, to_cap);
 
-      if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
-        count = column->boolean[i] > 0 ? 1.0 : 0.0;
-      else
-        {
-          count = mqlw_column_num_at (column, i);
-          count = isnan (count) ? 0.0 : count;
-        }
-      p = percent != NULL ? (double) percent[i] : 100.0;
-      before = behaviour_hundredths (count, p, from->points, from->cap);
-      after = behaviour_hundredths (count, p, to->points, to->cap);
       sum[i] = sum[i] - (guint32) before + (guint32) after;
       touched[n_touched] = i;
       n_touched += before != after;
@@ -353,7 +418,7 @@ mqlw_scorer_try_incremental (MqlwScorer      *self,
                                 self->changed_rows);
     }
   else if (behaviour_rule >= 0)
-    n_changed = add_behaviour_rows (self->behaviour_sum, rows->rows, rows->n_rows,
+    n_changed = add_behaviour_rows (self->behaviour_sum, rows,
                                     g_ptr_array_index (self->behaviour_states, behaviour_rule),
                                     g_ptr_array_index (behaviour_states, behaviour_rule), self->changed_rows);
   n_changed = mqlw_scorer_finish_rows (self, model, self->changed_rows, n_changed, self->changed_rows,

@@ -48,6 +48,11 @@ typedef struct {
   guint32 *rows;            /* NULL: not built (or too many to be worth it) */
   guint    n_rows;
   gboolean too_many;        /* built once and found too dense: use the full pass */
+  /* Behaviour rules: each listed lead's count (NAN read as 0) and 100 ×
+   * decay factor (100 without decay), gathered once so that an edit reads
+   * them in order rather than from two columns at scattered leads. */
+  double  *count;
+  float   *percent;
 } RuleRows;
 
 typedef struct {

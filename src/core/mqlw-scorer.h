@@ -71,6 +71,12 @@ gboolean          mqlw_scorer_check_count_column (MqlwDataset *dataset,
                                                   const char  *what,
                                                   GError     **error);
 
+/* Lists now, for every enabled criterion, the leads a change of its points
+ * alone would touch, which an update otherwise does on the criterion's
+ * first such edit: for a what-if session, so that its first edit of each
+ * weight costs what the later ones do. Changes no score. */
+void              mqlw_scorer_prepare_edits (MqlwScorer  *self);
+
 MqlwModel        *mqlw_scorer_get_model    (MqlwScorer   *self);
 MqlwDataset      *mqlw_scorer_get_dataset  (MqlwScorer   *self);
 const MqlwScores *mqlw_scorer_get_scores   (MqlwScorer   *self);

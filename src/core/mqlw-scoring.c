@@ -55,7 +55,9 @@ mqlw_scoring_new (MqlwDataset     *dataset,
   scores = mqlw_scorer_get_scores (self->scorer);
   if (flags & MQLW_SCORING_WHAT_IF)
     {
-      /* The first calibration counts every lead and keeps the counts. */
+      /* The first calibration counts every lead and keeps the counts; each
+       * weight's leads are listed now, not in the first edit of it. */
+      mqlw_scorer_prepare_edits (self->scorer);
       self->histogram = mqlw_histogram_new (&dataset->outcomes);
       self->calibration = mqlw_histogram_calibrate (self->histogram, scores, model->paths.score);
     }
