@@ -186,7 +186,8 @@ check_unparsed_dates (MqlwDataset *dataset,
       for (guint k = 0; k < column->dict->len; k++)
         {
           const char *value = g_ptr_array_index (column->dict, k);
-          if (mqlw_date_forms (value, strlen (value)) != 0)
+          /* Unix times in text are numbers to the reader: not "dates read as text". */
+          if ((mqlw_date_forms (value, strlen (value)) & ~MQLW_DATE_FORM_EPOCH) != 0)
             dates += counts[k];
           else
             {

@@ -46,6 +46,7 @@ typedef struct {
 typedef struct {
   guint      n_values;      /* not empty, not read as missing */
   guint      n_bool, n_dates, n_numbers, n_integers, n_emails;
+  guint      n_epoch;       /* Unix times (1709647200000): dates only in a column named as one */
   guint      bool_kinds;    /* BOOL_* bits of the yes/no words seen */
   guint      n_distinct, n_stage_known;
   double     mean_days;     /* of the values that are dates */
@@ -427,7 +428,13 @@ collect_values (Values               *v,
           v->n_bool++;
           v->bool_kinds |= kind;
         }
-      if (mqlw_date_forms (s, len) != 0 && mqlw_date_parse (s, len, MQLW_DATE_ORDER_AUTO, &days))
+      if (mqlw_date_is_epoch (s, len))
+        {
+          v->n_epoch++;
+          if (v->example == NULL)
+            v->example = g_strndup (s, MIN (len, 40));
+        }
+      else if (mqlw_date_forms (s, len) != 0 && mqlw_date_parse (s, len, MQLW_DATE_ORDER_AUTO, &days))
         {
           v->n_dates++;
           sum_days += days;
@@ -517,6 +524,25 @@ name_speaks_of_a_date (const char *name)
          || has_word (name, "time");
 }
 
+/* Whole numbers that are all Unix times, in a column whose name says it holds
+ * dates (HubSpot's "Create Date" through its API: 1709647200000): read as
+ * dates. Type inference alone keeps them numbers, as it must for ids. */
+static gboolean
+epoch_dates (MqlwColumnSpec *spec,
+             const Values   *v)
+{
+  if (spec->type_set || spec->type != MQLW_COLUMN_TYPE_INTEGER || v->n_values == 0 || v->n_epoch != v->n_values)
+    return FALSE;
+  spec->type = MQLW_COLUMN_TYPE_DATE;
+  return TRUE;
+}
+
+static char *
+describe_epoch (void)
+{
+  return g_strdup (_("values are dates written as Unix time (seconds or milliseconds since 1970)"));
+}
+
 /* A role that needs dates: kept on dates (or on nothing yet, then read as dates). */
 static void
 decide_date_role (MqlwColumnSpec  *spec,
@@ -525,6 +551,11 @@ decide_date_role (MqlwColumnSpec  *spec,
                   const char      *name,
                   char            *why)
 {
+  if (epoch_dates (spec, v))
+    {
+      set_role (spec, guess->role, guess->stage, why, describe_epoch ());
+      return;
+    }
   if (spec->type == MQLW_COLUMN_TYPE_DATE
       || (v->n_values == 0 && (name_speaks_of_a_date (name) || guess->kind == NAME_BECAME)))
     {
@@ -550,6 +581,11 @@ decide_outcome (MqlwColumnSpec  *spec,
                 const char      *name,
                 char            *why)
 {
+  if (name_speaks_of_a_date (name) && epoch_dates (spec, v))
+    {
+      set_role (spec, MQLW_ROLE_OUTCOME, guess->stage, why, describe_epoch ());
+      return;
+    }
   if (spec->type == MQLW_COLUMN_TYPE_BOOLEAN || spec->type == MQLW_COLUMN_TYPE_DATE || v->n_values == 0)
     {
       if (v->n_values == 0 && name_speaks_of_a_date (name) && !spec->type_set)
