@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mqlw-csv-private.h"
+#include "mqlw-bool-words.h"
 #include "mqlw-date.h"
 #include "mqlw-missing.h"
 #include "mqlw-roles.h"
@@ -56,7 +57,8 @@ typedef struct {
 
 enum {
   BOOL_01 = 1 << 0, BOOL_YES_NO = 1 << 1, BOOL_TRUE_FALSE = 1 << 2, BOOL_Y_N = 1 << 3,
-  BOOL_T_F = 1 << 4, BOOL_WON_LOST = 1 << 5, BOOL_ACCEPTED = 1 << 6,
+  BOOL_T_F = 1 << 4,  /* bits below 20: 1 << the pair of mqlw-bool-words.h */
+  BOOL_WON_LOST = 1 << 20, BOOL_ACCEPTED = 1 << 21,
 };
 
 /* ---- names --------------------------------------------------------------- */
@@ -329,34 +331,36 @@ static guint
 bool_kind (const char *s,
            gsize       len)
 {
-  static const struct { const char *word; guint kind; } words[] = {
-    { "1", BOOL_01 }, { "0", BOOL_01 }, { "yes", BOOL_YES_NO }, { "no", BOOL_YES_NO },
-    { "true", BOOL_TRUE_FALSE }, { "false", BOOL_TRUE_FALSE }, { "y", BOOL_Y_N }, { "n", BOOL_Y_N },
-    { "t", BOOL_T_F }, { "f", BOOL_T_F }, { "won", BOOL_WON_LOST }, { "lost", BOOL_WON_LOST },
-    { "accepted", BOOL_ACCEPTED }, { "rejected", BOOL_ACCEPTED },
+  static const struct { const char *word; guint kind; } outcome_words[] = {
+    { "won", BOOL_WON_LOST }, { "lost", BOOL_WON_LOST }, { "accepted", BOOL_ACCEPTED }, { "rejected", BOOL_ACCEPTED },
   };
+  const MqlwBoolWord *word;
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (strlen (words[i].word) == len && g_ascii_strncasecmp (s, words[i].word, len) == 0)
-      return words[i].kind;
-  return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (outcome_words); i++)
+    if (strlen (outcome_words[i].word) == len && g_ascii_strncasecmp (s, outcome_words[i].word, len) == 0)
+      return outcome_words[i].kind;
+  word = mqlw_bool_word_find (s, len);
+  return word != NULL ? 1u << word->pair : 0;
 }
 
 static const char *
 bool_flavour (guint kinds)
 {
+  const MqlwBoolWord *words = mqlw_bool_words ();
+
   switch (kinds)
     {
-    case BOOL_01: return "0/1";
-    case BOOL_TRUE_FALSE: return "true/false";
-    case BOOL_Y_N: return "Y/N";
-    case BOOL_T_F: return "T/F";
     case BOOL_WON_LOST: return "won/lost";
     case BOOL_ACCEPTED: return "accepted/rejected";
-    case BOOL_YES_NO:
     default:
-      return "yes/no";
+      break;
     }
+  /* One pair of words: its own name; several, or none: yes/no. */
+  if (kinds != 0 && (kinds & (kinds - 1)) == 0 && kinds < BOOL_WON_LOST)
+    for (guint i = 0; words[i].word != NULL; i++)
+      if ((1u << words[i].pair) == kinds)
+        return words[i].flavour;
+  return "yes/no";
 }
 
 static gboolean
