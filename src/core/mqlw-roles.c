@@ -69,7 +69,10 @@ static const char * const lead_id_names[] = {
 };
 static const char * const email_names[] = {
   "email", "email_address", "e_mail", "e_mail_address", "emailaddress", "work_email", "contact_email",
-  "business_email", "primary_email", NULL,
+  "business_email", "primary_email",
+  /* German, French, Spanish exports (non-ASCII letters split words: "correo_electr_nico") */
+  "e_mail_adresse", "adresse_e_mail", "courriel", "correo", "correo_electr_nico", "correo_electronico",
+  NULL,
 };
 static const char * const account_names[] = {
   "company", "account", "account_name", "company_name", "company_account", "organization", "organisation",
@@ -80,7 +83,11 @@ static const char * const created_names[] = {
   "created_at", "created_date", "create_date", "createdate", "created", "created_on", "created_time",
   "creation_date", "date_created", "lead_created_date", "lead_created", "first_contact_date",
   "first_contact", "first_touch_date", "engage_date", "engaged_date", "date_added", "added_on",
-  "signup_date", "sign_up_date", "registration_date", "inquiry_date", "lead_date", NULL,
+  "signup_date", "sign_up_date", "registration_date", "inquiry_date", "lead_date",
+  /* German, French, Spanish exports (non-ASCII letters split words: "date_de_cr_ation") */
+  "erstellt_am", "erstelldatum", "erstellungsdatum", "angelegt_am", "date_de_cr_ation", "date_de_creation",
+  "cr_e_le", "cree_le", "fecha_de_creaci_n", "fecha_de_creacion", "fecha_creaci_n", "creado_el",
+  NULL,
 };
 static const char * const as_of_names[] = {
   "as_of", "as_of_date", "scored_at", "mql_date", "mql_at", "mql_timestamp", "date_of_mql",
@@ -94,7 +101,12 @@ static const char * const stage_names[] = {
   "stage", "lifecycle_stage", "lifecyclestage", "lifecycle", "lead_stage", "lead_lifecycle_stage",
   "lead_status", "hs_lead_status", "status", "status_reason", "statuscode", "lead_status_reason",
   "deal_stage", "dealstage", "opportunity_stage", "opportunity_status", "stage_name", "stagename",
-  "sales_stage", "pipeline_stage", "funnel_stage", "prospect_status", NULL,
+  "sales_stage", "pipeline_stage", "funnel_stage", "prospect_status",
+  /* German, French, Spanish exports */
+  "lebenszyklusphase", "phase_du_cycle_de_vie", "tape_du_cycle_de_vie", "statut_du_lead",
+  "statut_de_lead", "etapa_del_ciclo_de_vida", "estado_del_lead", "estado_de_lead", "verkaufsphase",
+  "phase_de_l_opportunit", "etapa_de_la_oportunidad",
+  NULL,
 };
 static const char * const amount_names[] = {
   "amount", "deal_amount", "deal_value", "deal_size", "opportunity_amount", "opportunity_value",
@@ -109,7 +121,9 @@ static const char * const reason_names[] = {
 /* The headline scores; other *_score columns are candidates, parts last. */
 static const char * const headline_score_names[] = {
   "score", "lead_score", "hubspot_score", "hubspotscore", "person_score", "prospect_score",
-  "pardot_score", "total_score", NULL,
+  "pardot_score", "total_score",
+  "punktzahl", "lead_punktzahl", "puntuaci_n", "puntuacion", "puntuaci_n_del_lead",
+  NULL,
 };
 static const char * const part_score_words[] = {
   "behavior", "behaviour", "demographic", "engagement", "fit", "activity", "profile", "interest",
