@@ -195,6 +195,44 @@ test_bool_words_import (void)
     g_assert_cmpint (c->boolean[i], ==, marks[i]);
 }
 
+/* SAP and Excel check columns: X or nothing. The blanks stay unknown (as in
+ * any yes/no column) and the data's health says so, for each such outcome. */
+static void
+test_marks_only (void)
+{
+  g_autoptr(MqlwDataset) dataset = import_fixture ("sap-marks.csv");
+  /* SQL: X X (blank) X; Won: X (blank) (blank) X. L3's SQL is unknown, so is
+   * its win; L2 reached SQL, its win is unknown: Won is blank and unsettled for
+   * L2 and L3 (2), SQL for L3 (1). */
+  static const gint8 sql[] = { Y, Y, U, Y };
+  static const gint8 won[] = { Y, U, U, Y };
+  static const char * const expected[] = {
+    "column SQL only ever says yes (3 leads) and is blank for 1: blanks are read as unknown, so its rate counts "
+    "only the marked leads; if a blank means no, write no in them",
+    "column Won only ever says yes (2 leads) and is blank for 2: blanks are read as unknown, so its rate counts "
+    "only the marked leads; if a blank means no, write no in them",
+  };
+  g_autofree char *path = fixture ("sap-marks.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwCsvPreview) preview = mqlw_csv_preview_file (path, NULL, 5, NULL, &error);
+  guint found = 0;
+
+  g_assert_no_error (error);
+  assert_outcomes (dataset, MQLW_STAGE_SQL, sql);
+  assert_outcomes (dataset, MQLW_STAGE_WON, won);
+  /* The data's health (inspect, the mapping page) tells it. */
+  for (guint i = 0; i < preview->problems->len; i++)
+    {
+      const MqlwProblem *problem = g_ptr_array_index (preview->problems, i);
+      if (g_strcmp0 (problem->kind, "marks-only") != 0)
+        continue;
+      g_assert_cmpuint (found, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (problem->message, ==, expected[found]);
+      found++;
+    }
+  g_assert_cmpuint (found, ==, 2);
+}
+
 /* A model's rule may say "ja" for a column written Wahr/Falsch. */
 static void
 test_bool_words_criteria (void)
@@ -358,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/real-exports/bool-words-agree", test_bool_words_agree);
   g_test_add_func ("/mqlw/real-exports/bool-words-import", test_bool_words_import);
   g_test_add_func ("/mqlw/real-exports/bool-words-criteria", test_bool_words_criteria);
+  g_test_add_func ("/mqlw/real-exports/marks-only", test_marks_only);
   g_test_add_func ("/mqlw/real-exports/localized-stages", test_localized_stages);
   g_test_add_func ("/mqlw/real-exports/salesforce-german", test_salesforce_german);
   g_test_add_func ("/mqlw/real-exports/european", test_european);
