@@ -265,6 +265,10 @@ test_localized_stages (void)
     { "Lead calificado para ventas", MQLW_STAGE_SQL, FALSE },
     { "Kunde", MQLW_STAGE_WON, TRUE },
     { "Opportunité", MQLW_STAGE_OPPORTUNITY, FALSE },
+    /* Zoho CRM's default lead statuses */
+    { "Junk Lead", -1, TRUE },
+    { "Not Contacted", -1, FALSE },
+    { "pre qualified", -1, FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -318,6 +322,8 @@ test_european (void)
   g_autoptr(MqlwDataset) dataset = import_fixture ("european-semicolon.csv");
   /* Umsatz: €1.234,50 €0,00 N/A €12.000,00 €2.500,75 - */
   static const double amount[] = { 1234.5, 0, NAN, 12000, 2500.75, NAN };
+  /* Conversion: 12 % 5,5 % 0 % 40 % -- 3,25 %: the numbers of percent, as written */
+  static const double percent[] = { 12, 5.5, 0, 40, NAN, 3.25 };
   /* Score: +45 +12 -3 +80 +55 +30 */
   static const double score[] = { 45, 12, -3, 80, 55, 30 };
   /* Erstellt am: 05.03.2024 = 2024-03-05 = 19787 (test_epoch_dates), +1, +2;
@@ -336,6 +342,16 @@ test_european (void)
         g_assert_true (isnan (v));
       else
         g_assert_cmpfloat_with_epsilon (v, amount[i], 1e-9);
+    }
+  c = column (dataset, "Conversion", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_FIT);
+  for (guint i = 0; i < 6; i++)
+    {
+      double v = mqlw_column_num_at (c, i);
+      g_test_message ("Conversion %u: %g", i, v);
+      if (isnan (percent[i]))
+        g_assert_true (isnan (v));
+      else
+        g_assert_cmpfloat_with_epsilon (v, percent[i], 1e-9);
     }
   c = column (dataset, "Score", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_SCORE);
   for (guint i = 0; i < 6; i++)

@@ -103,6 +103,13 @@ static const MqlwStageTableEntry entries[] = {
   { "Cancelled", NONE, TRUE, ANY, "generic" },
   { "On Hold", OPP, FALSE, ANY, "Dynamics 365 opportunity" },
   { "Out-Sold", OPP, TRUE, ANY, "Dynamics 365 opportunity" },
+  /* Zoho CRM lead statuses (the defaults vtiger shares) */
+  { "Not Contacted", NONE, FALSE, ANY, "Zoho CRM lead status" },
+  { "Contact in Future", NONE, FALSE, ANY, "Zoho CRM lead status" },
+  { "Pre-Qualified", NONE, FALSE, ANY, "Zoho CRM lead status" },
+  { "Junk Lead", NONE, TRUE, ANY, "Zoho CRM lead status" },
+  { "Lost Lead", NONE, TRUE, ANY, "Zoho CRM lead status" },
+  { "Not Qualified", NONE, TRUE, ANY, "Zoho CRM lead status" },
   /* Localized labels: exports are written in the user's language. These are the
    * platforms' default labels as their German, French and Spanish interfaces
    * are commonly seen to show them; not checked against each platform's own
@@ -223,6 +230,7 @@ static const char * const lead_only[] = {
   "Open - Not Contacted", "Working - Contacted", "Closed - Converted", "Closed - Not Converted",
   "Contacted", "Cannot Contact", "No Longer Interested", "Attempted to Contact", "Connected",
   "Bad Timing", "Open Deal", "Unqualified",
+  "Not Contacted", "Contact in Future", "Pre-Qualified", "Junk Lead", "Lost Lead", "Not Qualified",
   "Offen - Nicht kontaktiert", "In Bearbeitung - Kontaktiert", "Geschlossen - Konvertiert", "Geschlossen - Nicht konvertiert",
   "Ouvert - Non contacté", "En cours - Contacté", "Fermé - Converti", "Fermé - Non converti",
   "Abierto - No contactado", "Trabajando - Contactado", "Cerrado - Convertido", "Cerrado - No convertido", NULL,

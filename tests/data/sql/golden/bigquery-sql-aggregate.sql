@@ -373,7 +373,7 @@ mqlw_latest AS (
 ),
 mqlw_context16 AS (
   SELECT CASE WHEN MAX(CASE WHEN mqlw_g16 IN ('appointment scheduled', 'appointmentscheduled', 'qualified to buy', 'qualifiedtobuy', 'presentation scheduled', 'presentationscheduled', 'decision maker bought in', 'decisionmakerboughtin', 'contract sent', 'contractsent', 'closedwon', 'closedlost', 'prospecting', 'qualification', 'needs analysis', 'value proposition', 'id decision makers', 'perception analysis', 'proposal price quote', 'negotiation review', 'on hold', 'out sold', 'qualifizierung', 'bedarfsanalyse', 'angebot preisangebot', 'verhandlung Überprüfung', 'geschlossen und gewonnen', 'geschlossen und verloren', 'abgeschlossen und gewonnen', 'abgeschlossen und verloren', 'prospection', 'analyse des besoins', 'proposition devis', 'négociation révision', 'fermée gagnée', 'fermée perdue', 'prospección', 'calificación', 'análisis de necesidades', 'propuesta presupuesto', 'negociación revisión', 'cerrada ganada', 'cerrada perdida') THEN 1 ELSE 0 END) = 1 THEN 2
-              WHEN MAX(CASE WHEN mqlw_g16 IN ('contacted', 'unqualified', 'open deal', 'attempted to contact', 'connected', 'bad timing', 'open not contacted', 'working contacted', 'closed converted', 'closed not converted', 'cannot contact', 'no longer interested', 'offen nicht kontaktiert', 'in bearbeitung kontaktiert', 'geschlossen konvertiert', 'geschlossen nicht konvertiert', 'ouvert non contacté', 'en cours contacté', 'fermé converti', 'fermé non converti', 'abierto no contactado', 'trabajando contactado', 'cerrado convertido', 'cerrado no convertido') THEN 1 ELSE 0 END) = 1 THEN 1
+              WHEN MAX(CASE WHEN mqlw_g16 IN ('contacted', 'unqualified', 'open deal', 'attempted to contact', 'connected', 'bad timing', 'open not contacted', 'working contacted', 'closed converted', 'closed not converted', 'cannot contact', 'no longer interested', 'not contacted', 'contact in future', 'pre qualified', 'junk lead', 'lost lead', 'not qualified', 'offen nicht kontaktiert', 'in bearbeitung kontaktiert', 'geschlossen konvertiert', 'geschlossen nicht konvertiert', 'ouvert non contacté', 'en cours contacté', 'fermé converti', 'fermé non converti', 'abierto no contactado', 'trabajando contactado', 'cerrado convertido', 'cerrado no convertido') THEN 1 ELSE 0 END) = 1 THEN 1
               ELSE 0 END AS mqlw_ctx16
   FROM mqlw_value
 ),
@@ -476,6 +476,12 @@ mqlw_age AS (
       WHEN mqlw_g16 = 'cancelled' THEN CASE WHEN mqlw_ctx16 = 1 THEN -1 WHEN mqlw_ctx16 = 2 THEN 2 ELSE -1 END
       WHEN mqlw_g16 = 'on hold' THEN 2
       WHEN mqlw_g16 = 'out sold' THEN 2
+      WHEN mqlw_g16 = 'not contacted' THEN -1
+      WHEN mqlw_g16 = 'contact in future' THEN -1
+      WHEN mqlw_g16 = 'pre qualified' THEN -1
+      WHEN mqlw_g16 = 'junk lead' THEN -1
+      WHEN mqlw_g16 = 'lost lead' THEN -1
+      WHEN mqlw_g16 = 'not qualified' THEN -1
       WHEN mqlw_g16 = 'neu' THEN -1
       WHEN mqlw_g16 = 'kontaktiert' THEN -1
       WHEN mqlw_g16 = 'abonnent' THEN -1
@@ -639,6 +645,12 @@ mqlw_age AS (
       WHEN mqlw_g16 = 'cancelled' THEN 1
       WHEN mqlw_g16 = 'on hold' THEN 0
       WHEN mqlw_g16 = 'out sold' THEN 1
+      WHEN mqlw_g16 = 'not contacted' THEN 0
+      WHEN mqlw_g16 = 'contact in future' THEN 0
+      WHEN mqlw_g16 = 'pre qualified' THEN 0
+      WHEN mqlw_g16 = 'junk lead' THEN 1
+      WHEN mqlw_g16 = 'lost lead' THEN 1
+      WHEN mqlw_g16 = 'not qualified' THEN 1
       WHEN mqlw_g16 = 'neu' THEN 0
       WHEN mqlw_g16 = 'kontaktiert' THEN 0
       WHEN mqlw_g16 = 'abonnent' THEN 0
@@ -802,6 +814,12 @@ mqlw_age AS (
       WHEN mqlw_g17 = 'cancelled' THEN CASE WHEN 2 = 1 THEN -1 WHEN 2 = 2 THEN 2 ELSE -1 END
       WHEN mqlw_g17 = 'on hold' THEN 2
       WHEN mqlw_g17 = 'out sold' THEN 2
+      WHEN mqlw_g17 = 'not contacted' THEN -1
+      WHEN mqlw_g17 = 'contact in future' THEN -1
+      WHEN mqlw_g17 = 'pre qualified' THEN -1
+      WHEN mqlw_g17 = 'junk lead' THEN -1
+      WHEN mqlw_g17 = 'lost lead' THEN -1
+      WHEN mqlw_g17 = 'not qualified' THEN -1
       WHEN mqlw_g17 = 'neu' THEN -1
       WHEN mqlw_g17 = 'kontaktiert' THEN -1
       WHEN mqlw_g17 = 'abonnent' THEN -1
@@ -965,6 +983,12 @@ mqlw_age AS (
       WHEN mqlw_g17 = 'cancelled' THEN 1
       WHEN mqlw_g17 = 'on hold' THEN 0
       WHEN mqlw_g17 = 'out sold' THEN 1
+      WHEN mqlw_g17 = 'not contacted' THEN 0
+      WHEN mqlw_g17 = 'contact in future' THEN 0
+      WHEN mqlw_g17 = 'pre qualified' THEN 0
+      WHEN mqlw_g17 = 'junk lead' THEN 1
+      WHEN mqlw_g17 = 'lost lead' THEN 1
+      WHEN mqlw_g17 = 'not qualified' THEN 1
       WHEN mqlw_g17 = 'neu' THEN 0
       WHEN mqlw_g17 = 'kontaktiert' THEN 0
       WHEN mqlw_g17 = 'abonnent' THEN 0
