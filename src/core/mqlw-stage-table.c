@@ -113,7 +113,7 @@ static const MqlwStageTableEntry entries[] = {
   /* Localized labels: exports are written in the user's language. These are the
    * platforms' default labels as their German, French and Spanish interfaces
    * are commonly seen to show them; not checked against each platform's own
-   * translation tables (see tests/data/platforms/README.md). */
+   * translation tables (see tests/data/real-exports/README.md). */
   /* German */
   { "Neu", NONE, FALSE, ANY, "generic (German)" },
   { "Kontaktiert", NONE, FALSE, ANY, "generic (German)" },
