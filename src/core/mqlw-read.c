@@ -112,7 +112,22 @@ read_to_end (int          fd,
   return g_bytes_new_take (data, len);
 }
 
-static gboolean check_kind (const struct stat *st, const char *path, GError **error);
+/* Regular files and pipes can be read; anything else gets a message saying what it is. */
+static gboolean
+check_kind (const struct stat  *st,
+            const char         *path,
+            GError            **error)
+{
+  if (S_ISREG (st->st_mode) || S_ISFIFO (st->st_mode))
+    return TRUE;
+  if (S_ISDIR (st->st_mode))
+    g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_IS_DIRECTORY,
+                 _("%s is a folder, not a file; name a file inside it"), path);
+  else
+    g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_NOT_REGULAR,
+                 _("%s is not a regular file (it is a device or a socket); name a saved file"), path);
+  return FALSE;
+}
 
 MqlwSource *
 mqlw_source_new_for_fd (int          fd,
@@ -130,27 +145,9 @@ mqlw_source_new_for_fd (int          fd,
       && !check_kind (&st, name != NULL ? name : "stdin", error))
     return NULL;
   bytes = read_to_end (fd, name != NULL ? name : "stdin", 0, error);
-
   if (bytes == NULL)
     return NULL;
   return mqlw_source_new_for_bytes (bytes, name);
-}
-
-/* Regular files and pipes can be read; anything else gets a message saying what it is. */
-static gboolean
-check_kind (const struct stat  *st,
-            const char         *path,
-            GError            **error)
-{
-  if (S_ISREG (st->st_mode) || S_ISFIFO (st->st_mode))
-    return TRUE;
-  if (S_ISDIR (st->st_mode))
-    g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_IS_DIRECTORY,
-                 _("%s is a folder, not a file; name a file inside it"), path);
-  else
-    g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_NOT_REGULAR,
-                 _("%s is not a regular file (it is a device or a socket); name a saved file"), path);
-  return FALSE;
 }
 
 MqlwSource *
