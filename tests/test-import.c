@@ -734,6 +734,170 @@ test_two_parsers_fixtures (void)
   g_assert_cmpuint (mqlw_import_get_split_count () - before, >=, 6);
 }
 
+/* The needed columns of an import that keeps only them equal the full import's,
+ * and so do its errors, warnings (values read as missing, ambiguous dates in a
+ * dropped column), outcomes and digest; the other columns are not kept. */
+static void
+assert_same_needed (MqlwDataset        *full,
+                    MqlwDataset        *part,
+                    const char * const *needed)
+{
+  guint kept = 0;
+
+  g_assert_cmpuint (full->n_rows, ==, part->n_rows);
+  for (guint c = 0; c < full->columns->len; c++)
+    {
+      MqlwColumn *x = g_ptr_array_index (full->columns, c);
+      MqlwColumn *y = mqlw_dataset_get_column (part, x->name);
+      gboolean structural = x->role == MQLW_ROLE_CREATED_AT || x->role == MQLW_ROLE_AS_OF
+                            || x->role == MQLW_ROLE_ACTIVITY_DATE || x->role == MQLW_ROLE_OUTCOME
+                            || x->role == MQLW_ROLE_STAGE || x->role == MQLW_ROLE_DEAL_AMOUNT
+                            || x->role == MQLW_ROLE_REJECTION_REASON || x->role == MQLW_ROLE_SCORE;
+
+      g_test_message ("column %s", x->name);
+      if (structural || g_strv_contains (needed, x->name))
+        g_assert_nonnull (y);
+      if (y == NULL)
+        continue;
+      kept++;
+      g_assert_cmpint (x->type, ==, y->type);
+      g_assert_cmpint (x->role, ==, y->role);
+      g_assert_cmpuint (x->width, ==, y->width);
+      assert_same_values (x, y);
+      if (x->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          g_assert_cmpuint (x->dict->len, ==, y->dict->len);
+          for (guint k = 0; k < x->dict->len; k++)
+            g_assert_cmpstr (g_ptr_array_index (x->dict, k), ==, g_ptr_array_index (y->dict, k));
+        }
+    }
+  /* Only kept columns, and no other. */
+  g_assert_cmpuint (kept, ==, part->columns->len);
+  for (int s = 0; s < MQLW_N_STAGES; s++)
+    {
+      g_assert_true ((full->outcomes.stage[s] == NULL) == (part->outcomes.stage[s] == NULL));
+      if (full->outcomes.stage[s] != NULL)
+        g_assert_cmpmem (full->outcomes.stage[s], full->n_rows, part->outcomes.stage[s], part->n_rows);
+    }
+  g_assert_cmpuint (full->problems->len, ==, part->problems->len);
+  for (guint i = 0; i < full->problems->len; i++)
+    {
+      const MqlwProblem *p = g_ptr_array_index (full->problems, i), *q = g_ptr_array_index (part->problems, i);
+      g_assert_cmpstr (p->message, ==, q->message);
+      g_assert_cmpint (p->level, ==, q->level);
+      g_assert_cmpuint (p->line, ==, q->line);
+      g_assert_cmpstr (p->column, ==, q->column);
+    }
+  g_assert_cmpstr (full->source_sha256, ==, part->source_sha256);
+}
+
+/* Imports @bytes (or the file @path) whole and keeping only @needed, with one
+ * parser and with two. */
+static gboolean
+check_needed (const char         *path,
+              GBytes             *bytes,
+              const char * const *needed)
+{
+  g_autofree char *dir = data_dir ();
+  gboolean told = FALSE;
+
+  for (guint parsers = 1; parsers <= 2; parsers++)
+    {
+      g_autoptr(MqlwDataset) full = NULL;
+      g_autoptr(MqlwDataset) part = NULL;
+      g_autoptr(GError) error_full = NULL;
+      g_autoptr(GError) error_part = NULL;
+
+      mqlw_import_set_split_min (parsers == 1 ? G_MAXSIZE : 0);
+      full = path != NULL ? mqlw_import_file (path, NULL, NULL, NULL, NULL, &error_full)
+                          : mqlw_import_bytes (bytes, "leads.csv", dir, NULL, NULL, NULL, NULL, &error_full);
+      part = path != NULL ? mqlw_import_file_needed (path, NULL, needed, NULL, NULL, NULL, &error_part)
+                          : mqlw_import_bytes_needed (bytes, "leads.csv", dir, NULL, needed, NULL, NULL, NULL,
+                                                      &error_part);
+      mqlw_import_set_split_min ((gsize) 4 << 20);
+      if (error_full != NULL)
+        {
+          g_assert_nonnull (error_part);
+          g_assert_cmpuint (error_full->domain, ==, error_part->domain);
+          g_assert_cmpint (error_full->code, ==, error_part->code);
+          g_assert_cmpstr (error_full->message, ==, error_part->message);
+          told = TRUE;
+          continue;
+        }
+      g_assert_no_error (error_part);
+      assert_same_needed (full, part, needed);
+      told |= full->problems->len > 0;
+    }
+  return told;
+}
+
+static void
+test_needed_columns (void)
+{
+  static const char * const dirs[] = { "", "cli", "bad", "hostile", "platforms" };
+  static const char * const none[] = { NULL };
+  static const char * const seniority[] = { "seniority", "company_size", "email", "demo_requests", NULL };
+  /* Problems in columns that are not kept: each must still be told, as the full import tells it. */
+  static const struct { const char *text; gboolean told; } texts[] = {
+    /* placeholders in a text and a number column */
+    { "lead_id,city,size,sql\n1,N/A,10,yes\n2,Bonn,n/a,no\n3,-,30,yes\n4,N/A,-,no\n5,n/a,50,yes\n", TRUE },
+    /* ambiguous slash dates: read as month/day, with a warning */
+    { "lead_id,birthday,sql\n1,3/4/1990,yes\n2,5/6/1991,no\n3,7/8/1992,yes\n", TRUE },
+    /* day-first and month-first dates: an error */
+    { "lead_id,birthday,sql\n1,3/4/1990,yes\n2,5/6/1991,no\n3,25/8/1992,yes\n4,7/28/1993,no\n", TRUE },
+    /* ambiguous and day-first: read as day/month, nothing to tell */
+    { "lead_id,birthday,sql\n1,3/4/1990,yes\n2,5/6/1991,no\n3,25/8/1992,yes\n", FALSE },
+    /* a date that does not exist */
+    { "lead_id,seen,sql\n1,2025-01-02,yes\n2,2025-01-03,no\n3,2025-02-30,yes\n", TRUE },
+  };
+  /* Values that do not read, after the 2 000 rows the types are guessed from. */
+  static const char * const late[][3] = {
+    { "size", "12", "lots" },
+    { "newsletter", "yes", "maybe" },
+    { "price", "1.5", "1.5.5" },
+  };
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", dirs[d], NULL);
+      g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (listing);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          if (!g_str_has_suffix (name, ".csv"))
+            continue;
+          g_test_message ("%s", path);
+          check_needed (path, NULL, none);
+          check_needed (path, NULL, seniority);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (texts[i].text, strlen (texts[i].text));
+      g_test_message ("text %u", i);
+      g_assert_true (check_needed (NULL, bytes, none) == texts[i].told);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (late); k++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_string_append_printf (text, "lead_id,%s,sql\n", late[k][0]);
+      for (guint i = 1; i <= 2500; i++)
+        g_string_append_printf (text, "%u,%s,yes\n", i, i == 2400 ? late[k][2] : late[k][1]);
+      bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+      g_test_message ("late %s", late[k][2]);
+      g_assert_true (check_needed (NULL, bytes, none));
+    }
+  {
+    g_autoptr(GBytes) bytes = generate_csv (20000);
+    check_needed (NULL, bytes, seniority);
+  }
+}
+
 static void
 test_two_parsers_generated (void)
 {
@@ -1034,5 +1198,6 @@ main (int   argc,
   g_test_add_func ("/mqlw/import/two-parsers-quoted-newlines", test_two_parsers_quoted_newlines);
   g_test_add_func ("/mqlw/import/two-parsers-errors", test_two_parsers_errors);
   g_test_add_func ("/mqlw/import/two-parsers-progress", test_two_parsers_progress);
+  g_test_add_func ("/mqlw/import/needed-columns", test_needed_columns);
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include <zlib.h>
 
 #include "mqlw-core.h"
+#include "mqlw-project-integrity.h"
 #include "test-util.h"
 
 static char *dir;
@@ -104,6 +105,54 @@ save_sound_project (void)
 
 /* ---- mutations ---------------------------------------------------------- */
 
+/* SQL functions for edits made by hand that keep the checksums matching (a
+ * careful editor, not a damaged disk): what the checks behind them find. */
+static void
+f_xxh3 (sqlite3_context *context,
+        int              argc,
+        sqlite3_value  **argv)
+{
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_int64 (context, mqlw_integrity_hash (sqlite3_value_blob (argv[0]), (gsize) sqlite3_value_bytes (argv[0])));
+}
+
+static gboolean
+has (sqlite3_value *value)
+{
+  return sqlite3_value_type (value) != SQLITE_NULL;
+}
+
+static void
+f_column_row (sqlite3_context *context,
+              int              argc,
+              sqlite3_value  **v)
+{
+  MqlwColumnRow row = { (const char *) sqlite3_value_text (v[0]), (const char *) sqlite3_value_text (v[1]),
+                        (const char *) sqlite3_value_text (v[2]), (const char *) sqlite3_value_text (v[3]),
+                        (const char *) sqlite3_value_text (v[4]), sqlite3_value_int64 (v[5]), sqlite3_value_int64 (v[6]),
+                        has (v[7]), sqlite3_value_int64 (v[7]), has (v[8]), sqlite3_value_int64 (v[8]),
+                        has (v[9]), sqlite3_value_int64 (v[9]) };
+  sqlite3_result_int64 (context, mqlw_integrity_column_row_hash (&row));
+}
+
+static void
+f_outcome_row (sqlite3_context *context,
+               int              argc,
+               sqlite3_value  **v)
+{
+  MqlwOutcomeRow row = { sqlite3_value_int64 (v[0]), (const char *) sqlite3_value_text (v[1]),
+                         has (v[2]), sqlite3_value_int64 (v[2]) };
+  sqlite3_result_int64 (context, mqlw_integrity_outcome_row_hash (&row));
+}
+
+/* After an edit: every XXH3 as the writer would store it. */
+#define REHASH "; UPDATE columns SET data_xxh3 = xxh3 (data), dict_xxh3 = xxh3 (dict);" \
+               "UPDATE columns SET row_xxh3 = column_row (name, type, role, stage, activity, n_rows, width," \
+               " dict_count, data_xxh3, dict_xxh3);" \
+               "UPDATE outcomes SET xxh3 = xxh3 (data); UPDATE outcomes SET row_xxh3 = outcome_row (id, name, xxh3)"
+
 static void
 sql (const char *path,
      const char *statement)
@@ -112,6 +161,9 @@ sql (const char *path,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_create_function (db, "xxh3", 1, SQLITE_UTF8, NULL, f_xxh3, NULL, NULL);
+  sqlite3_create_function (db, "column_row", 10, SQLITE_UTF8, NULL, f_column_row, NULL, NULL);
+  sqlite3_create_function (db, "outcome_row", 3, SQLITE_UTF8, NULL, f_outcome_row, NULL, NULL);
   if (sqlite3_exec (db, statement, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", statement, message);
   sqlite3_close (db);
@@ -198,7 +250,8 @@ static void m_no_crc_column (const char *p) { sql (p, "ALTER TABLE outcomes RENA
 static void m_short_column (const char *p) { sql (p, "UPDATE columns SET data = substr (data, 1, 40), data_crc = NULL WHERE name = 'score'"); }
 static void m_flipped_column (const char *p) { sql (p, "UPDATE columns SET data = zeroblob (length (data)) WHERE name = 'score'"); }
 static void m_flipped_dict (const char *p) { sql (p, "UPDATE columns SET dict = CAST ('VX' || x'00' || 'Manager' || x'00' || 'Director' || x'00' AS BLOB) WHERE name = 'seniority'"); }
-static void m_dict_count (const char *p) { sql (p, "UPDATE columns SET dict_count = 2000000000 WHERE name = 'seniority'"); }
+static void m_dict_count (const char *p) { sql (p, "UPDATE columns SET dict_count = 2000000000 WHERE name = 'seniority'" REHASH); }
+static void m_dict_count_bare (const char *p) { sql (p, "UPDATE columns SET dict_count = 2 WHERE name = 'seniority'"); }
 static void m_codes (const char *p) { sql (p, "UPDATE columns SET data = x'0000000007000000000000000000000000000000000000000000000000000000', data_crc = NULL WHERE name = 'seniority'"); }
 static void m_rows_text (const char *p) { sql (p, "UPDATE meta SET value = 'eight' WHERE key = 'n_rows'"); }
 static void m_rows_missing (const char *p) { sql (p, "DELETE FROM meta WHERE key = 'n_rows'"); }
@@ -211,6 +264,56 @@ static void m_mapping (const char *p) { sql (p, "UPDATE meta SET value = '{\"rol
 static void m_numbering (const char *p) { sql (p, "UPDATE versions SET number = 3 WHERE number = 2"); }
 static void m_orphan_signoff (const char *p) { sql (p, "PRAGMA foreign_keys = OFF; UPDATE signoffs SET version = 7"); }
 static void m_middle (const char *p) { scramble (p, 65536, 65536 * 3); }
+
+/* A file of schema 5, as saved before the descriptions had checksums. */
+#define DEMOTE "ALTER TABLE columns DROP COLUMN row_xxh3; ALTER TABLE outcomes DROP COLUMN row_xxh3;" \
+               "DELETE FROM migrations WHERE version >= 6; DELETE FROM meta WHERE key = 'parts'; PRAGMA user_version = 5;"
+
+static void m_columns_deleted (const char *p) { sql (p, "DELETE FROM columns"); }
+static void m_columns_deleted_5 (const char *p) { sql (p, DEMOTE "DELETE FROM columns"); }
+static void m_outcomes_deleted (const char *p) { sql (p, "DELETE FROM outcomes"); }
+static void m_column_deleted (const char *p) { sql (p, "DELETE FROM columns WHERE name = 'seniority'"); }
+static void m_version_deleted (const char *p) { sql (p, "DELETE FROM versions WHERE number = 2"); }
+static void m_scenario_deleted (const char *p) { sql (p, "DELETE FROM scenarios"); }
+static void m_parts_missing (const char *p) { sql (p, "DELETE FROM meta WHERE key = 'parts'"); }
+static void m_parts_garbage (const char *p) { sql (p, "UPDATE meta SET value = 'columns=four' WHERE key = 'parts'"); }
+static void m_type_changed (const char *p) { sql (p, "UPDATE columns SET type = 'integer' WHERE name = 'score'"); }
+static void m_renamed (const char *p) { sql (p, "UPDATE columns SET name = 'points' WHERE name = 'score'"); }
+static void m_role_changed (const char *p) { sql (p, "UPDATE columns SET role = 'fit' WHERE name = 'score'"); }
+static void m_width_changed (const char *p) { sql (p, "UPDATE columns SET width = 1 WHERE name = 'lead_id'"); }
+static void m_width_negative (const char *p) { sql (p, "UPDATE columns SET width = -4 WHERE name = 'created_at'" REHASH); }
+static void m_width_negative_5 (const char *p) { sql (p, DEMOTE "UPDATE columns SET width = -4 WHERE name = 'created_at'"); }
+static void m_data_sum_null (const char *p) { sql (p, "UPDATE columns SET data_xxh3 = NULL WHERE name = 'score'"); }
+static void m_data_sum_null_5 (const char *p) { sql (p, DEMOTE "UPDATE columns SET data_xxh3 = NULL WHERE name = 'score'"); }
+static void m_dict_sum_null (const char *p) { sql (p, "UPDATE columns SET dict_xxh3 = NULL WHERE name = 'seniority'"); }
+static void m_row_sum_null (const char *p) { sql (p, "UPDATE columns SET row_xxh3 = NULL WHERE name = 'score'"); }
+static void m_outcome_sum_null (const char *p) { sql (p, "UPDATE outcomes SET xxh3 = NULL WHERE name = 'won'"); }
+static void m_outcome_row_null (const char *p) { sql (p, "UPDATE outcomes SET row_xxh3 = NULL WHERE name = 'won'"); }
+static void m_type_changed_rehashed (const char *p) { sql (p, "UPDATE columns SET type = 'boolean' WHERE name = 'score'" REHASH); }
+static void m_rows_other_rehashed (const char *p) { sql (p, "UPDATE columns SET n_rows = 7 WHERE name = 'score'" REHASH); }
+/* SQL's flags where won's were, checksum and all: only the description tells. */
+static void m_outcome_moved (const char *p)
+{
+  sql (p, "UPDATE outcomes SET data = (SELECT data FROM outcomes WHERE name = 'sql'),"
+          " xxh3 = (SELECT xxh3 FROM outcomes WHERE name = 'sql') WHERE name = 'won'");
+}
+static void m_dict_short (const char *p)
+{
+  /* "VP" only: codes 1 and 2 (Manager, Director) now point past its end. */
+  sql (p, "UPDATE columns SET dict = CAST ('VP' || x'00' AS BLOB), dict_count = 1 WHERE name = 'seniority'" REHASH);
+}
+static void m_dict_long (const char *p)
+{
+  sql (p, "UPDATE columns SET dict = dict || CAST ('CEO' || x'00' AS BLOB) WHERE name = 'seniority'" REHASH);
+}
+static void m_dict_unended (const char *p)
+{
+  sql (p, "UPDATE columns SET dict = dict || CAST ('CE' AS BLOB) WHERE name = 'seniority'" REHASH);
+}
+static void m_blob_long (const char *p) { sql (p, "UPDATE columns SET data = data || x'00' WHERE name = 'score'" REHASH); }
+static void m_version_sum_null (const char *p) { sql (p, "UPDATE versions SET crc = NULL WHERE number = 2"); }
+static void m_signoff_sum_null (const char *p) { sql (p, "UPDATE signoffs SET crc = NULL"); }
+static void m_scenario_sum_null (const char *p) { sql (p, "UPDATE scenarios SET crc = NULL"); }
 
 static void
 m_version_null_threshold (const char *p)
@@ -273,6 +376,37 @@ static const Case cases[] = {
   { "version-not-a-model", m_version_not_model, 0, "model version 2 cannot be read" },
   { "signoff-tampered", m_signoff_tampered, 0, "the sign-off of version 1 cannot be read" },
   { "scenario-not-json", m_scenario, 0, "scenario “Sales proposal” cannot be read" },
+  { "columns-all-deleted", m_columns_deleted, MQLW_PROJECT_ERROR_DAMAGED, "its columns are missing" },
+  { "columns-all-deleted-schema5", m_columns_deleted_5, MQLW_PROJECT_ERROR_DAMAGED, "its columns are missing" },
+  { "outcomes-all-deleted", m_outcomes_deleted, MQLW_PROJECT_ERROR_DAMAGED, "outcomes: the file holds 0 where 3 were saved" },
+  { "column-deleted", m_column_deleted, MQLW_PROJECT_ERROR_DAMAGED, "columns: the file holds 3 where 4 were saved" },
+  { "version-deleted", m_version_deleted, MQLW_PROJECT_ERROR_DAMAGED, "model versions: the file holds 1 where 2 were saved" },
+  { "scenario-deleted", m_scenario_deleted, MQLW_PROJECT_ERROR_DAMAGED, "scenarios: the file holds 0 where 1 were saved" },
+  { "parts-missing", m_parts_missing, MQLW_PROJECT_ERROR_DAMAGED, "the list of its parts is missing" },
+  { "parts-unreadable", m_parts_garbage, MQLW_PROJECT_ERROR_DAMAGED, "the list of its parts cannot be read" },
+  { "column-type-changed", m_type_changed, MQLW_PROJECT_ERROR_DAMAGED, "the description of column score does not hold what was saved" },
+  { "column-renamed", m_renamed, MQLW_PROJECT_ERROR_DAMAGED, "the description of column points does not hold what was saved" },
+  { "column-role-changed", m_role_changed, MQLW_PROJECT_ERROR_DAMAGED, "the description of column score does not hold what was saved" },
+  { "column-width-changed", m_width_changed, MQLW_PROJECT_ERROR_DAMAGED, "the description of column lead_id does not hold what was saved" },
+  { "column-width-negative", m_width_negative, MQLW_PROJECT_ERROR_DAMAGED, "column created_at is described wrongly" },
+  { "column-width-negative-schema5", m_width_negative_5, MQLW_PROJECT_ERROR_DAMAGED, "column created_at is described wrongly" },
+  { "dictionary-count-changed", m_dict_count_bare, MQLW_PROJECT_ERROR_DAMAGED, "the description of column seniority does not hold what was saved" },
+  { "column-checksum-null", m_data_sum_null, MQLW_PROJECT_ERROR_DAMAGED, "the checksum of column score is missing" },
+  { "column-checksum-null-schema5", m_data_sum_null_5, MQLW_PROJECT_ERROR_DAMAGED, "the checksum of column score is missing" },
+  { "dictionary-checksum-null", m_dict_sum_null, MQLW_PROJECT_ERROR_DAMAGED, "the checksum of the value list of column seniority is missing" },
+  { "description-checksum-null", m_row_sum_null, MQLW_PROJECT_ERROR_DAMAGED, "the checksum of the description of column score is missing" },
+  { "outcome-checksum-null", m_outcome_sum_null, MQLW_PROJECT_ERROR_DAMAGED, "the checksum of outcome won is missing" },
+  { "outcome-description-checksum-null", m_outcome_row_null, MQLW_PROJECT_ERROR_DAMAGED, "the checksum of the description of outcome won is missing" },
+  { "outcome-moved", m_outcome_moved, MQLW_PROJECT_ERROR_DAMAGED, "the description of outcome won does not hold what was saved" },
+  { "column-type-changed-rehashed", m_type_changed_rehashed, MQLW_PROJECT_ERROR_DAMAGED, "column score is described wrongly" },
+  { "column-other-count-rehashed", m_rows_other_rehashed, MQLW_PROJECT_ERROR_DAMAGED, "column score is described wrongly: it holds 7 leads where the project has 8" },
+  { "dictionary-shorter-than-codes", m_dict_short, MQLW_PROJECT_ERROR_DAMAGED, "column seniority refers to values it does not hold" },
+  { "dictionary-longer-than-count", m_dict_long, MQLW_PROJECT_ERROR_DAMAGED, "the value list of column seniority holds more than it should" },
+  { "dictionary-unended", m_dict_unended, MQLW_PROJECT_ERROR_DAMAGED, "the value list of column seniority holds more than it should" },
+  { "column-blob-too-long", m_blob_long, MQLW_PROJECT_ERROR_DAMAGED, "column score holds 65 bytes where 64 were expected" },
+  { "version-checksum-null", m_version_sum_null, 0, "model version 2 cannot be read: its checksum is missing" },
+  { "signoff-checksum-null", m_signoff_sum_null, 0, "the sign-off of version 1 cannot be read: its checksum is missing" },
+  { "scenario-checksum-null", m_scenario_sum_null, 0, "scenario “Sales proposal” cannot be read: its checksum is missing" },
 };
 
 static void
@@ -338,11 +472,19 @@ test_case (gconstpointer data)
   g_assert_true (g_file_get_contents (sound, &bytes, &length, NULL));
   g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
   c->mutate (path);
+  g_clear_pointer (&bytes, g_free);
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
 
   project = mqlw_project_open (path, NULL, NULL, NULL, &error);
   run_mqlw (&run, "project", "info", name, NULL);
   if (c->code != 0)
     {
+      g_autofree char *after = NULL;
+      gsize after_length;
+
+      /* Refused, and left as it was: no rollback, no repair, no stray journal. */
+      g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+      g_assert_cmpmem (after, after_length, bytes, length);
       g_assert_null (project);
       g_assert_error (error, MQLW_PROJECT_ERROR, c->code);
       g_assert_nonnull (strstr (error->message, name));

@@ -399,12 +399,13 @@ test_newer_schema (void)
   g_assert_null (mqlw_project_open (path, NULL, NULL, NULL, &error));
   g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NEWER);
   g_assert_nonnull (strstr (error->message, "newer.mqlw"));
-  g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 7); this one reads up to 5"));
+  g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 7); this one reads up to 6"));
 }
 
 /* What schemas 4 and 5 added, taken out of a file to make it an older one
  * (its columns were saved at full width: built in memory, never compacted). */
-#define DROP_XXH3 "ALTER TABLE columns DROP COLUMN width;" \
+#define DROP_ROW_XXH3 "ALTER TABLE columns DROP COLUMN row_xxh3; ALTER TABLE outcomes DROP COLUMN row_xxh3;"
+#define DROP_XXH3 DROP_ROW_XXH3 "ALTER TABLE columns DROP COLUMN width;" \
                   "ALTER TABLE columns DROP COLUMN data_xxh3; ALTER TABLE columns DROP COLUMN dict_xxh3;" \
                   "ALTER TABLE outcomes DROP COLUMN xxh3;"
 
@@ -814,7 +815,7 @@ test_schema4_migration (void)
   g_assert_no_error (error);
   g_assert_cmpint (stored_width (path, "company_size"), ==, 8);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE columns DROP COLUMN width; DELETE FROM migrations WHERE version >= 5;"
+  g_assert_cmpint (sqlite3_exec (db, DROP_ROW_XXH3 "ALTER TABLE columns DROP COLUMN width; DELETE FROM migrations WHERE version >= 5;"
                                      "PRAGMA user_version = 4", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -835,6 +836,61 @@ test_schema4_migration (void)
   g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, MQLW_PROJECT_SCHEMA_VERSION);
   assert_datasets_equal (dataset, mqlw_project_get_dataset (migrated));
   assert_projects_equal (old, migrated);
+}
+
+/* A file of schema 5 (before the descriptions' checksums and the count of
+ * the parts) opens as it is, without a write; its next save adds both: six
+ * columns and three outcomes (sql, won, created_days: build_dataset ()) with
+ * their row_xxh3, and meta "parts" counting them and the one version. */
+static void
+test_schema5_migration (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(MqlwModel) model = build_model (50);
+  g_autoptr(MqlwProject) old = NULL;
+  g_autoptr(MqlwProject) migrated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("schema5.mqlw");
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  mqlw_project_add_version (project, model, "Maria", "");
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, DROP_ROW_XXH3 "DELETE FROM migrations WHERE version >= 6;"
+                                     "DELETE FROM meta WHERE key = 'parts'; PRAGMA user_version = 5",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  old = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (old), ==, 5);
+  assert_datasets_equal (dataset, mqlw_project_get_dataset (old));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  g_assert_true (mqlw_project_save (old, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  migrated = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, 6);
+  assert_datasets_equal (dataset, mqlw_project_get_dataset (migrated));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count (*) FROM columns WHERE row_xxh3 IS NOT NULL),"
+                                           " (SELECT count (*) FROM outcomes WHERE row_xxh3 IS NOT NULL),"
+                                           " (SELECT value FROM meta WHERE key = 'parts')", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 6);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 3);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==,
+                   "columns=6 outcomes=3 versions=1 signoffs=0 scenarios=0");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
 }
 
 /* Saved and reopened, an imported history is the import, column for column
@@ -960,6 +1016,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/project/older-schema", test_older_schema);
   g_test_add_func ("/mqlw/project/schema3-fixture", test_schema3_fixture);
   g_test_add_func ("/mqlw/project/schema4-migration", test_schema4_migration);
+  g_test_add_func ("/mqlw/project/schema5-migration", test_schema5_migration);
   g_test_add_func ("/mqlw/project/reopen-generated", test_reopen_generated);
   g_test_add_func ("/mqlw/project/reopen-platforms", test_reopen_platforms);
   g_test_add_func ("/mqlw/project/trusted-cards", test_trusted_cards);

@@ -496,6 +496,9 @@ flush_some (MqlwBucketView *self,
       self->pending = MQLW_WORKBENCH_CHANGED_BUCKETS;
       mqlw_frame_queue_add (GTK_WIDGET (self), flush_update);
     }
+  /* Edges typed for another history do not come back with "Custom edges". */
+  if (change & MQLW_WORKBENCH_CHANGED_DATA)
+    g_clear_pointer (&self->custom_text, g_free);
   if (change & (MQLW_WORKBENCH_CHANGED_BUCKETS | MQLW_WORKBENCH_CHANGED_DATA | MQLW_WORKBENCH_CHANGED_SCORES))
     {
       sync_spec (self);

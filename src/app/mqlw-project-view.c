@@ -13,6 +13,7 @@
 struct _MqlwProjectView
 {
   GtkWidget           parent_instance;
+  gboolean            workshop;
 
   MqlwProjectSession *session;
   guint               n_versions;
@@ -554,4 +555,41 @@ mqlw_project_view_get_n_rows (MqlwProjectView *self,
   if (g_str_equal (group, "cards"))
     return self->n_cards;
   return 0;
+}
+
+/* AdwPreferencesPage keeps its AdwClamp to itself (libadwaita 1.2): found
+ * among its descendants. */
+static AdwClamp *
+find_clamp (GtkWidget *widget)
+{
+  if (ADW_IS_CLAMP (widget))
+    return ADW_CLAMP (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwClamp *clamp = find_clamp (child);
+      if (clamp != NULL)
+        return clamp;
+    }
+  return NULL;
+}
+
+void
+mqlw_project_view_set_workshop (MqlwProjectView *self,
+                                gboolean         workshop)
+{
+  AdwClamp *clamp;
+
+  g_return_if_fail (MQLW_IS_PROJECT_VIEW (self));
+
+  workshop = !!workshop;
+  if (self->workshop == workshop)
+    return;
+  self->workshop = workshop;
+  /* The page's own width (600 px) is too narrow for type read across a room. */
+  clamp = find_clamp (GTK_WIDGET (self->page));
+  if (clamp != NULL)
+    {
+      adw_clamp_set_maximum_size (clamp, workshop ? 1000 : 600);
+      adw_clamp_set_tightening_threshold (clamp, workshop ? 800 : 400);
+    }
 }

@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (MqlwProjectView, mqlw_project_view, MQLW, PROJECT_VIEW, Gt
 
 void  mqlw_project_view_set_session (MqlwProjectView    *self,
                                      MqlwProjectSession *session);
+/* Workshop mode: larger type (the window's "workshop" class, style.css)
+ * in a wider column, as the other pages read from the back of the room. */
+void  mqlw_project_view_set_workshop (MqlwProjectView   *self,
+                                      gboolean           workshop);
 /* Rows shown, for tests: "versions" or "scenarios". */
 guint mqlw_project_view_get_n_rows  (MqlwProjectView    *self,
                                      const char         *group);

@@ -20,7 +20,14 @@ typedef struct {
   GCancellable  *cancellable;
   gboolean       busy;
   GtkWidget     *window;      /* the dialog (not a ref: it owns this) */
+  /* The spinner waits PROGRESS_DELAY_MS: a quick compare shows its table
+   * without a flash of spinner. */
+  guint          progress_source;
+  guint          done;
+  guint          total;
 } Compare;
+
+#define PROGRESS_DELAY_MS 400
 
 static void
 compare_free (Compare *c)
@@ -28,6 +35,7 @@ compare_free (Compare *c)
   if (c->cancellable != NULL)
     g_cancellable_cancel (c->cancellable);
   g_clear_object (&c->cancellable);
+  g_clear_handle_id (&c->progress_source, g_source_remove);
   g_clear_object (&c->workbench);
   g_clear_pointer (&c->project, mqlw_project_unref);
   g_ptr_array_unref (c->checks);
@@ -120,13 +128,41 @@ show_message (Compare    *c,
   gtk_box_append (GTK_BOX (c->table_box), status);
 }
 
-/* While the models are scored: a spinner and how many are done. */
+static void show_progress_now (Compare *c);
+
+static gboolean
+progress_due_cb (gpointer data)
+{
+  Compare *c = data;
+
+  c->progress_source = 0;
+  if (c->busy)
+    show_progress_now (c);
+  return G_SOURCE_REMOVE;
+}
+
+/* While the models are scored: a spinner and how many are done, once the
+ * scoring has taken PROGRESS_DELAY_MS (until then the dialog stays as it was). */
 static void
 show_progress (Compare *c,
                guint    done,
                guint    total)
 {
   GtkWidget *status = gtk_widget_get_first_child (c->table_box);
+
+  c->done = done;
+  c->total = total;
+  if (ADW_IS_STATUS_PAGE (status) && g_object_get_data (G_OBJECT (status), "progress") != NULL)
+    show_progress_now (c);
+  else if (c->progress_source == 0)
+    c->progress_source = g_timeout_add (PROGRESS_DELAY_MS, progress_due_cb, c);
+}
+
+static void
+show_progress_now (Compare *c)
+{
+  GtkWidget *status = gtk_widget_get_first_child (c->table_box);
+  guint done = c->done, total = c->total;
   g_autofree char *text = NULL;
 
   if (!(ADW_IS_STATUS_PAGE (status) && g_object_get_data (G_OBJECT (status), "progress") != NULL))
@@ -233,6 +269,7 @@ job_finish (Job                          *job,
     return;
   c->busy = FALSE;
   g_clear_object (&c->cancellable);
+  g_clear_handle_id (&c->progress_source, g_source_remove);
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       show_message (c, _("Could Not Compare These Scenarios"), "dialog-warning-symbolic");
@@ -371,6 +408,7 @@ rebuild (Compare *c)
   if (c->cancellable != NULL)
     g_cancellable_cancel (c->cancellable);
   g_clear_object (&c->cancellable);
+  g_clear_handle_id (&c->progress_source, g_source_remove);
   c->busy = FALSE;
   for (guint i = 0; i < c->order->len && n < MQLW_SCENARIO_COMPARE_MAX; i++)
     {
@@ -483,6 +521,7 @@ on_destroy_cb (GtkWidget *window,
   if (c->cancellable != NULL)
     g_cancellable_cancel (c->cancellable);
   g_clear_object (&c->cancellable);
+  g_clear_handle_id (&c->progress_source, g_source_remove);
   c->busy = FALSE;
 }
 

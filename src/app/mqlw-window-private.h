@@ -75,6 +75,7 @@ struct _MqlwWindow
 
   /* template */
   AdwToastOverlay      *toast_overlay;
+  char                 *last_toast;
   GtkRevealer          *header_revealer;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;
@@ -128,6 +129,14 @@ void _mqlw_window_return_to_previous_page (MqlwWindow *self);
 void _mqlw_window_renew_cancellable (MqlwWindow *self);
 void _mqlw_window_stop_progress (MqlwWindow *self);
 void _mqlw_window_apply_default_buckets (MqlwWindow *self);
+
+/* mqlw-window-buckets.c */
+/* The edges in effect ("edges:0,31,51"), when chosen; else NULL. */
+char *_mqlw_window_custom_edges   (MqlwWindow *self);
+/* For a new history: the preferred buckets, edges kept only while they
+ * split its scores; a toast when edges of the previous history were reset. */
+void  _mqlw_window_recheck_buckets (MqlwWindow *self,
+                                    const char *previous_edges);
 void _mqlw_window_show_scoring_page (MqlwWindow *self);
 void _mqlw_window_start_preview (MqlwWindow *self,
                                  const char *path);

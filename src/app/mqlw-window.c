@@ -45,6 +45,9 @@ _mqlw_window_show_toast (MqlwWindow *self,
 {
   AdwToast *toast = adw_toast_new (title);
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
+
   if (undo_action != NULL)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
@@ -52,6 +55,13 @@ _mqlw_window_show_toast (MqlwWindow *self,
     }
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+mqlw_window_get_last_toast (MqlwWindow *self)
+{
+  g_return_val_if_fail (MQLW_IS_WINDOW (self), NULL);
+  return self->last_toast;
 }
 
 void
@@ -195,6 +205,7 @@ typedef struct {
   char        *path;
   MqlwMapping *mapping;
   gboolean     ask_scoring;   /* no model came with it: ask how leads are scored */
+  char        *previous_edges;  /* custom bucket edges of the history it replaces */
 } Reading;
 
 static Reading *
@@ -216,6 +227,7 @@ reading_free (Reading *r)
 {
   g_object_unref (r->window);
   g_free (r->path);
+  g_free (r->previous_edges);
   g_clear_pointer (&r->mapping, mqlw_mapping_free);
   g_free (r);
 }
@@ -402,7 +414,7 @@ on_import_loaded_cb (GObject      *object,
   /* A new lead history is a new, untitled document, with no stated period. */
   mqlw_workbench_set_months (self->workbench, NAN);
   mqlw_project_session_reset (self->session, r->mapping);
-  _mqlw_window_apply_default_buckets (self);
+  _mqlw_window_recheck_buckets (self, r->previous_edges);
   _mqlw_window_remember_recent (self, r->path);
   if (r->ask_scoring)
     _mqlw_window_show_scoring_page (self);
@@ -446,6 +458,7 @@ on_import_done_cb (GObject      *object,
   adw_status_page_set_title (self->loading_page, _("Calculating the Figures…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
   g_object_set_data (G_OBJECT (self), "loading-job", r);   /* the GUI tests look */
+  r->previous_edges = _mqlw_window_custom_edges (self);
   mqlw_workbench_load_async (self->workbench, dataset, model, self->cancellable,
                              on_import_loaded_cb, g_steal_pointer (&r));
 }
@@ -669,6 +682,7 @@ _mqlw_window_set_workshop_mode (MqlwWindow *self,
   mqlw_preview_panel_set_workshop (self->preview_panel, workshop);
   mqlw_sweep_view_set_workshop (self->sweep_view, workshop);
   mqlw_analysis_view_set_workshop (self->analysis_view, workshop);
+  mqlw_project_view_set_workshop (self->project_view, workshop);
   if (self->settings != NULL)
     g_settings_set_boolean (self->settings, "workshop-mode", workshop);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSHOP_MODE]);
@@ -735,6 +749,7 @@ mqlw_window_finalize (GObject *object)
   g_clear_pointer (&self->pending_model, mqlw_model_unref);
   g_clear_pointer (&self->previous_page, g_free);
   g_clear_pointer (&self->import_path, g_free);
+  g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (mqlw_window_parent_class)->finalize (object);
 }

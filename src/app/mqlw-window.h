@@ -39,6 +39,8 @@ MqlwProjectSession *mqlw_window_get_session (MqlwWindow     *self);
 /* Size, maximized state and workshop mode from GSettings (the application
  * calls it for the windows it opens; tests do not). */
 void           mqlw_window_restore_state  (MqlwWindow      *self);
+/* The title of the last toast shown, or NULL (for tests). */
+const char    *mqlw_window_get_last_toast (MqlwWindow      *self);
 /* The application's settings, or NULL when its schema is not installed. */
 GSettings     *mqlw_window_dup_settings   (void);
 

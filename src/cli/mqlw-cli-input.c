@@ -778,10 +778,11 @@ load_project (const char  *path,
   return mqlw_dataset_ref (mqlw_project_get_dataset (project));
 }
 
-MqlwDataset *
-mqlw_load_dataset (const char             *path,
-                   const MqlwDataOptions  *options,
-                   GError                **error)
+static MqlwDataset *
+load_dataset (const char             *path,
+              const MqlwDataOptions  *options,
+              const char * const     *needed,
+              GError                **error)
 {
   g_autoptr(MqlwMapping) mapping = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -811,11 +812,11 @@ mqlw_load_dataset (const char             *path,
       if (bytes == NULL)
         return NULL;
       base_dir = g_get_current_dir ();
-      dataset = mqlw_import_bytes (bytes, "stdin", base_dir, mapping,
-                                   on_import_progress_cb, &progress, NULL, error);
+      dataset = mqlw_import_bytes_needed (bytes, "stdin", base_dir, mapping, needed,
+                                          on_import_progress_cb, &progress, NULL, error);
     }
   else
-    dataset = mqlw_import_file (path, mapping, on_import_progress_cb, &progress, NULL, error);
+    dataset = mqlw_import_file_needed (path, mapping, needed, on_import_progress_cb, &progress, NULL, error);
   if (progress.show && progress.last_percent >= 0)
     g_printerr ("\r\033[K");
   if (dataset == NULL)
@@ -839,6 +840,66 @@ mqlw_load_dataset (const char             *path,
   if (!options->quiet)
     mqlw_print_warnings (dataset->problems, dataset->source_name);
   return g_steal_pointer (&dataset);
+}
+
+MqlwDataset *
+mqlw_load_dataset (const char             *path,
+                   const MqlwDataOptions  *options,
+                   GError                **error)
+{
+  return load_dataset (path, options, NULL, error);
+}
+
+static void
+add_match_field (GPtrArray       *names,
+                 const MqlwMatch *match)
+{
+  if (match->field != NULL)
+    g_ptr_array_add (names, match->field);
+}
+
+/* Every column @model's rules, paths and score read (borrowed strings). */
+static GPtrArray *
+model_columns (const MqlwModel *model)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  if (model->score_column != NULL)
+    g_ptr_array_add (names, model->score_column);
+  for (guint i = 0; model->unscored_when_missing[i] != NULL; i++)
+    g_ptr_array_add (names, model->unscored_when_missing[i]);
+  for (guint i = 0; i < model->fit->len; i++)
+    add_match_field (names, &((MqlwFitRule *) g_ptr_array_index (model->fit, i))->match);
+  for (guint i = 0; i < model->disqualifiers->len; i++)
+    add_match_field (names, &((MqlwDisqualifier *) g_ptr_array_index (model->disqualifiers, i))->match);
+  for (guint i = 0; i < model->behaviour->len; i++)
+    {
+      const MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, i);
+      if (rule->activity != NULL)
+        g_ptr_array_add (names, rule->activity);
+      if (rule->date_column != NULL)
+        g_ptr_array_add (names, rule->date_column);
+    }
+  for (guint i = 0; model->paths.hand_raiser_activities != NULL && model->paths.hand_raiser_activities[i] != NULL; i++)
+    g_ptr_array_add (names, model->paths.hand_raiser_activities[i]);
+  g_ptr_array_add (names, NULL);
+  return names;
+}
+
+MqlwDataset *
+mqlw_load_dataset_for_model (const char             *path,
+                             const MqlwDataOptions  *options,
+                             const MqlwModelOptions *model_options,
+                             const MqlwModel        *model,
+                             GError                **error)
+{
+  g_autoptr(GPtrArray) needed = NULL;
+
+  /* Without --model or --score-column the model may come with a project. */
+  if (model_options->model_path == NULL && model_options->score_column == NULL)
+    return load_dataset (path, options, NULL, error);
+  needed = model_columns (model);
+  return load_dataset (path, options, (const char * const *) needed->pdata, error);
 }
 
 MqlwModel *

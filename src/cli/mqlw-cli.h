@@ -17,6 +17,7 @@ enum {
   MQLW_EXIT_USAGE = 1,
   MQLW_EXIT_DATA = 2,
   MQLW_EXIT_MISMATCH = 3,
+  MQLW_EXIT_UNTRUSTED = 4,    /* verify: intact, but who signed was not checked (no trusted keys given) */
 };
 
 #define MQLW_CLI_ERROR (mqlw_cli_error_quark ())
@@ -169,6 +170,13 @@ MqlwMapping  *mqlw_build_mapping       (const MqlwDataOptions *options,
 MqlwDataset  *mqlw_load_dataset        (const char        *path,
                                         const MqlwDataOptions *options,
                                         GError           **error);
+/* The same for a command that only scores and calibrates with @model: the
+ * columns no rule of it reads are checked but not kept (mqlw_import_file_needed). */
+MqlwDataset  *mqlw_load_dataset_for_model (const char             *path,
+                                           const MqlwDataOptions  *options,
+                                           const MqlwModelOptions *model_options,
+                                           const MqlwModel        *model,
+                                           GError                **error);
 
 /* The model the options describe; --threshold and --capacity override it. */
 MqlwModel    *mqlw_build_model         (const MqlwModelOptions *options,

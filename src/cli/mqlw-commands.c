@@ -156,7 +156,8 @@ load_and_score (MqlwInvocation *inv,
   if (inv->data.aggregate)
     return mqlw_scored_init_aggregate (scored, inv->rest[0], model, &error) ? MQLW_EXIT_OK
                                                                            : mqlw_report_error (error);
-  dataset = mqlw_load_dataset (inv->rest[0], &inv->data, &error);
+  /* Only scored and calibrated: the columns the model does not read are not kept. */
+  dataset = mqlw_load_dataset_for_model (inv->rest[0], &inv->data, &inv->model, model, &error);
   if (dataset == NULL)
     return mqlw_report_error (error);
   if (!mqlw_scored_init (scored, dataset, model, &error) ||

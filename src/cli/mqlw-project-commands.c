@@ -905,6 +905,10 @@ print_verify_text (const char             *file,
   else if (mqlw_verify_result_signed_off (result))
     g_print (_("OK: %s is signed off by %s, with trusted keys\nDigest: %s\n"), file, names->str,
              signoff != NULL ? signoff->digest : "");
+  else if (ok && !result->trust_checked)
+    g_print (_("SIGNERS NOT CHECKED: %s is unchanged since export and its signatures are intact, but whose keys"
+               " signed it was not checked (no --allowed-signers): it is not shown to be signed off by %s\n"
+               "Digest: %s\n"), file, names->str, signoff != NULL ? signoff->digest : "");
   else if (ok)
     g_print (_("OK: %s is as signed off by %s\nDigest: %s\n"), file, names->str, signoff != NULL ? signoff->digest : "");
   else
@@ -994,9 +998,10 @@ mqlw_command_verify (int    argc,
                           "invalid), both teams' presence, and exactly which part changed after sign-off (model, threshold,\n"
                           "capacity, dataset digest, metrics, approvers, notes, dates, project version). Without\n"
                           "--allowed-signers it is the quick check: unchanged since export, signatures intact."),
-                        _("Exit status: 0 as signed (with --allowed-signers: every signature valid and trusted, marketing and\n"
-                          "sales present), 1 usage error, 2 data error, 3 otherwise (changed after sign-off, a signature\n"
-                          "invalid, untrusted or missing, or, with --data, figures that no longer match)."),
+                        _("Exit status: 0 signed off (every signature valid and trusted, marketing and sales present),\n"
+                          "1 usage error, 2 data error, 3 otherwise (changed after sign-off, a signature invalid,\n"
+                          "untrusted or missing, or, with --data, figures that no longer match), 4 unchanged with\n"
+                          "intact signatures, but without --allowed-signers whose keys signed was not checked."),
                         entries, TRUE, FALSE, FALSE);
   if (!mqlw_invocation_parse (&inv, argc, argv, 1, _("agreed-model export to check (JSON)"), &error))
     return mqlw_report_error (error);
@@ -1045,5 +1050,8 @@ mqlw_command_verify (int    argc,
     print_verify_json (result, ok);
   else
     print_verify_text (inv.rest[0], data, result, signoff, ok);
+  /* Intact is not signed off: anyone can sign with a key of their own. */
+  if (ok && !result->trust_checked)
+    return MQLW_EXIT_UNTRUSTED;
   return ok ? MQLW_EXIT_OK : MQLW_EXIT_MISMATCH;
 }

@@ -16,6 +16,40 @@
 #include "mqlw-missing.h"
 #include "mqlw-number.h"
 
+/* Whether a value of a checked-only text column reads as missing, remembered
+ * for the last values by their bytes (direct-mapped): such a column repeats a
+ * few hundred values (companies, countries), and the check cost ~300
+ * instructions a value. */
+#define MEMO_SLOTS 256
+typedef struct _MqlwMissingMemo {
+  guint8 len;        /* the value's length + 1; 0 = empty slot */
+  guint8 missing;
+  char   text[30];
+} MqlwMissingMemo;
+
+static gboolean
+checked_missing (MqlwColumnBuilder *b,
+                 const char        *field,
+                 gsize              len)
+{
+  MqlwMissingMemo *m;
+  guint64 head = 0, tail = 0, h;
+
+  if (b->memo == NULL || len > sizeof m->text)
+    return mqlw_missing_set_match (b->missing, field, len);
+  memcpy (&head, field, MIN (len, 8));
+  if (len > 8)
+    memcpy (&tail, field + len - 8, 8);
+  h = (head ^ (tail * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) ^ len) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  m = &b->memo[h >> 56];
+  if (m->len == len + 1 && memcmp (m->text, field, len) == 0)
+    return m->missing;
+  m->missing = mqlw_missing_set_match (b->missing, field, len);
+  m->len = (guint8) (len + 1);
+  memcpy (m->text, field, len);
+  return m->missing;
+}
+
 void
 mqlw_csv_reader_clear (MqlwCsvReader *reader)
 {
@@ -29,6 +63,7 @@ mqlw_csv_reader_clear (MqlwCsvReader *reader)
       mqlw_dict_clear (&b->dict);
       g_clear_pointer (&b->missing, mqlw_missing_set_free);
       g_clear_pointer (&b->missing_tally, mqlw_missing_tally_free);
+      g_clear_pointer (&b->memo, g_free);
     }
   g_clear_pointer (&reader->builders, g_free);
   g_clear_error (&reader->error);
@@ -96,6 +131,7 @@ mqlw_csv_reader_init (MqlwCsvReader        *reader,
                       MqlwDataset          *dataset,
                       gboolean              preview,
                       const gboolean       *deferred,
+                      const gboolean       *checked_only,
                       const MqlwNumberForm *forms,
                       GPtrArray            *problems,
                       gsize                 capacity,
@@ -131,6 +167,14 @@ mqlw_csv_reader_init (MqlwCsvReader        *reader,
         continue;
       b->missing = mqlw_missing_set_new (mapping, spec);
       b->missing_first = missing_values_parse (b->missing, spec->type, b->bool_extra);
+      if (checked_only != NULL && checked_only[c])
+        {
+          b->checked_only = TRUE;
+          /* Not for ids and e-mails (nearly one value per row): nothing to remember. */
+          if (spec->type == MQLW_COLUMN_TYPE_CATEGORICAL && !deferred[c])
+            b->memo = g_new0 (MqlwMissingMemo, MEMO_SLOTS);
+          continue;
+        }
       column = b->column = mqlw_dataset_get_column (dataset, spec->name);
       if (spec->type != MQLW_COLUMN_TYPE_CATEGORICAL)
         continue;
@@ -213,6 +257,14 @@ set_missing (MqlwColumnBuilder *b,
     }
 }
 
+static const char *
+bool_reason (const MqlwColumnBuilder *b)
+{
+  return (b->bool_extra & MQLW_FIELD_EXTRA_ACCEPTED) ? _("is not a yes/no value (or accepted/rejected)")
+         : (b->bool_extra & MQLW_FIELD_EXTRA_WON) ? _("is not a yes/no value (or won/lost)")
+         : _("is not a yes/no value");
+}
+
 static void
 read_date (MqlwCsvReader     *reader,
            MqlwColumnBuilder *b,
@@ -222,16 +274,20 @@ read_date (MqlwCsvReader     *reader,
            guint              row)
 {
   MqlwDateOrder order = reader->mapping->date_order;
+  gint32 scratch[1];
+  gint32 *out = b->column != NULL ? b->column->days : scratch;   /* checked only: into scratch[0] */
   gint32 days;
   guint forms;
 
+  if (b->column == NULL)
+    row = 0;
   if (order != MQLW_DATE_ORDER_AUTO)
     {
       if (mqlw_date_parse (field, len, order, &days))
-        b->column->days[row] = days;
+        out[row] = days;
       else
         {
-          b->column->days[row] = MQLW_DATE_MISSING;
+          out[row] = MQLW_DATE_MISSING;
           report_bad_value (reader, b, field, len, line,
                             order == MQLW_DATE_ORDER_MDY ? _("is not a date (month/day/year)")
                                                          : _("is not a date (day/month/year)"));
@@ -245,14 +301,14 @@ read_date (MqlwCsvReader     *reader,
       g_autofree char *why = mqlw_date_explain (field, len);
       g_autofree char *what = why != NULL ? g_strdup_printf (_("is not a date: %s"), why) : NULL;
 
-      b->column->days[row] = MQLW_DATE_MISSING;
+      out[row] = MQLW_DATE_MISSING;
       report_bad_value (reader, b, field, len, line, what != NULL ? what : _("is not a date"));
       return;
     }
   if ((forms & MQLW_DATE_FORM_ISO) || memchr (field, '/', len) == NULL)
     {
       mqlw_date_parse (field, len, MQLW_DATE_ORDER_DMY, &days);
-      b->column->days[row] = days;
+      out[row] = days;
       return;
     }
   if (forms == (MQLW_DATE_FORM_MDY | MQLW_DATE_FORM_DMY))
@@ -260,9 +316,19 @@ read_date (MqlwCsvReader     *reader,
       gint32 dmy;
       mqlw_date_parse (field, len, MQLW_DATE_ORDER_MDY, &days);
       mqlw_date_parse (field, len, MQLW_DATE_ORDER_DMY, &dmy);
-      b->column->days[row] = days;
+      out[row] = days;
       if (days != dmy)
         {
+          /* Checked only: the example alone says what finish_dates reports. */
+          if (b->column == NULL)
+            {
+              if (b->ambiguous_example == NULL)
+                {
+                  b->ambiguous_example = g_strndup (field, len);
+                  b->ambiguous_line = line;
+                }
+              return;
+            }
           if (b->alt == NULL)
             {
               gsize capacity = reader->capacity;
@@ -297,7 +363,7 @@ read_date (MqlwCsvReader     *reader,
           b->dmy_line = line;
         }
     }
-  b->column->days[row] = days;
+  out[row] = days;
 }
 
 /* A number that is not plain: in the column's form ("$1,200"), or an error
@@ -317,16 +383,83 @@ read_number_form (MqlwCsvReader     *reader,
 
   if (result == MQLW_NUMBER_OK)
     {
-      b->column->num[row] = v;
+      if (b->column != NULL)
+        b->column->num[row] = v;
       if (!integral)
         b->saw_fraction = TRUE;
       return;
     }
-  b->column->num[row] = NAN;
+  if (b->column != NULL)
+    b->column->num[row] = NAN;
   /* A value read as missing ("N/A") is counted there: no reason to spell out. */
   if (b->missing == NULL || !mqlw_missing_set_match (b->missing, field, len))
     why = mqlw_number_explain (result, &b->form, field, len);
   report_bad_value (reader, b, field, len, line, why);
+}
+
+/* A value of a column that is not stored, checked as mqlw_csv_reader_field_cb
+ * reads it: the same errors and warnings, the same values read as missing (a
+ * text column's are counted here, a stored one's when its dictionary is done). */
+static void
+check_value (MqlwCsvReader     *reader,
+             MqlwColumnBuilder *b,
+             const char        *field,
+             gsize              len,
+             guint64            line)
+{
+  if (len > 0 && (field[0] == ' ' || field[len - 1] == ' ' || field[0] == '\t' || field[len - 1] == '\t'))
+    mqlw_field_trim (&field, &len);
+  if (len == 0)
+    return;
+  if (G_UNLIKELY (b->missing_first) && mqlw_missing_set_match (b->missing, field, len))
+    {
+      if (b->missing_tally == NULL)
+        b->missing_tally = mqlw_missing_tally_new ();
+      mqlw_missing_tally_add (b->missing_tally, field, len, 1);
+      return;
+    }
+  switch (b->type)
+    {
+    case MQLW_COLUMN_TYPE_INTEGER:
+    case MQLW_COLUMN_TYPE_DECIMAL:
+      {
+        double v;
+        gboolean integral;
+        if (G_LIKELY (b->form.decimal != ',' || memchr (field, '.', len) == NULL)
+            && G_LIKELY (mqlw_field_parse_plain (field, len, &v, &integral)))
+          {
+            if (!integral)
+              b->saw_fraction = TRUE;
+          }
+        else
+          read_number_form (reader, b, field, len, line, 0);
+      }
+      break;
+
+    case MQLW_COLUMN_TYPE_BOOLEAN:
+      if (mqlw_field_parse_bool (field, len, b->bool_extra) < 0)
+        report_bad_value (reader, b, field, len, line, bool_reason (b));
+      break;
+
+    case MQLW_COLUMN_TYPE_DATE:
+      {
+        gint32 days;
+        if (len == 10 && mqlw_date_parse (field, len, MQLW_DATE_ORDER_AUTO, &days) && field[4] == '-')
+          break;
+        read_date (reader, b, field, len, line, 0);
+      }
+      break;
+
+    case MQLW_COLUMN_TYPE_CATEGORICAL:
+    default:
+      if (b->missing != NULL && checked_missing (b, field, len))
+        {
+          if (b->missing_tally == NULL)
+            b->missing_tally = mqlw_missing_tally_new ();
+          mqlw_missing_tally_add (b->missing_tally, field, len, 1);
+        }
+      break;
+    }
 }
 
 void
@@ -346,7 +479,11 @@ mqlw_csv_reader_field_cb (gpointer    user_data,
   b = &reader->builders[col];
   column = b->column;
   if (column == NULL)
-    return;
+    {
+      if (b->checked_only)
+        check_value (reader, b, field, len, line);
+      return;
+    }
 
   if (len > 0 && (field[0] == ' ' || field[len - 1] == ' ' || field[0] == '\t' || field[len - 1] == '\t'))
     mqlw_field_trim (&field, &len);
@@ -389,10 +526,7 @@ mqlw_csv_reader_field_cb (gpointer    user_data,
         int v = mqlw_field_parse_bool (field, len, b->bool_extra);
         column->boolean[row] = v < 0 ? MQLW_BOOL_MISSING : (gint8) v;
         if (v < 0)
-          report_bad_value (reader, b, field, len, line,
-                            (b->bool_extra & MQLW_FIELD_EXTRA_ACCEPTED) ? _("is not a yes/no value (or accepted/rejected)")
-                            : (b->bool_extra & MQLW_FIELD_EXTRA_WON) ? _("is not a yes/no value (or won/lost)")
-                            : _("is not a yes/no value"));
+          report_bad_value (reader, b, field, len, line, bool_reason (b));
       }
       break;
 
@@ -521,21 +655,23 @@ mqlw_csv_reader_finish_dates (MqlwCsvReader      *reader,
                               GError            **error)
 {
   MqlwColumn *column = b->column;
+  const char *name = b->spec->name;
 
   if (b->dmy_example != NULL && b->mdy_example != NULL)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE,
                    _("%s: column %s mixes day-first dates (line %" PRIu64 ": '%s') and "
                      "month-first dates (line %" PRIu64 ": '%s'); set date_order in the mapping"),
-                   reader->text->source_name, column->name, b->dmy_line, b->dmy_example,
+                   reader->text->source_name, name, b->dmy_line, b->dmy_example,
                    b->mdy_line, b->mdy_example);
       return FALSE;
     }
-  if (b->alt == NULL)
+  /* A column checked only has no alternative readings, just the example. */
+  if (b->alt == NULL && (column != NULL || b->ambiguous_example == NULL))
     return TRUE;
   if (b->dmy_example != NULL)
     {
-      for (guint i = 0; i < end_row; i++)
+      for (guint i = 0; column != NULL && i < end_row; i++)
         if (b->alt[i] != MQLW_DATE_MISSING)
           column->days[i] = b->alt[i];
       return TRUE;
@@ -547,10 +683,10 @@ mqlw_csv_reader_finish_dates (MqlwCsvReader      *reader,
       const char *slash = strchr (b->ambiguous_example, '/');
       int second = slash != NULL ? atoi (slash + 1) : 0;
       add_problem (reader,
-                   mqlw_problem_new (MQLW_PROBLEM_WARNING, b->ambiguous_line, column->name,
+                   mqlw_problem_new (MQLW_PROBLEM_WARNING, b->ambiguous_line, name,
                                      _("column %s: dates like %s could be %d %s or %d %s; read as "
                                        "month/day — set date_order in the mapping if that is wrong"),
-                                     column->name, b->ambiguous_example, second, month_name (first),
+                                     name, b->ambiguous_example, second, month_name (first),
                                      first, month_name (second)));
     }
   return TRUE;

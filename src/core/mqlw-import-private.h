@@ -257,6 +257,10 @@ typedef struct {
   MqlwDict      dict;
   gboolean      deferred;      /* nearly one value per row (ids, e-mails): the row's string
                                 * goes to dict.strings[row] and codes are given after parsing */
+  gboolean      checked_only;  /* a column the caller does not need (column NULL): its values are
+                                * checked as if stored (same errors, warnings and values read as
+                                * missing) and dropped */
+  struct _MqlwMissingMemo *memo;   /* checked-only text column: whether recent values read as missing */
   /* values read as missing (mqlw-missing.h): checked when a value does not
    * parse, or first when a listed value would parse ("-1" in a number column) */
   MqlwMissingSet   *missing;
@@ -291,6 +295,7 @@ void          mqlw_csv_reader_init       (MqlwCsvReader        *reader,
                                           MqlwDataset          *dataset,
                                           gboolean              preview,
                                           const gboolean       *deferred,
+                                          const gboolean       *checked_only,
                                           const MqlwNumberForm *forms,
                                           GPtrArray            *problems,
                                           gsize                 capacity,
@@ -331,6 +336,7 @@ MqlwDataset  *mqlw_import_read_rows      (const MqlwCsvText     *text,
                                           const MqlwMapping     *mapping,
                                           gboolean               preview,
                                           const gboolean        *deferred,
+                                          const gboolean        *checked_only,   /* nullable */
                                           const MqlwNumberForm  *forms,
                                           GPtrArray             *problems,
                                           GHashTable           **first_lines_out,
@@ -342,9 +348,13 @@ MqlwDataset  *mqlw_import_read_rows      (const MqlwCsvText     *text,
                                           GError               **error);
 
 /* A whole table without outcomes (mqlw-import.c); on success *mapping_out is
- * the resolved mapping. */
+ * the resolved mapping. With @needed non-NULL only the columns it names and
+ * those the import itself reads (dates, outcomes, amounts, scores, join keys)
+ * are stored; the others are checked as if stored and dropped. */
 MqlwDataset  *mqlw_import_read_table     (const MqlwCsvText  *text,
                                           const MqlwMapping  *overrides,
+                                          const char * const *needed,
+
                                           gboolean            preview,
                                           guint               head_rows,
                                           GPtrArray         **head_out,

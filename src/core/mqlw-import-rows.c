@@ -184,6 +184,7 @@ add_columns (MqlwDataset        *dataset,
              const MqlwCsvText  *text,
              const MqlwMapping  *mapping,
              const gboolean     *deferred,
+             const gboolean     *checked_only,
              gsize               capacity,
              GError            **error)
 {
@@ -192,7 +193,7 @@ add_columns (MqlwDataset        *dataset,
       const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
       MqlwColumn *column;
 
-      if (spec->role == MQLW_ROLE_IGNORE)
+      if (spec->role == MQLW_ROLE_IGNORE || (checked_only != NULL && checked_only[c]))
         continue;
       column = mqlw_dataset_add_column (dataset, spec->name, spec->type, spec->role);
       column->stage = spec->stage;
@@ -294,6 +295,7 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
                        const MqlwMapping     *mapping,
                        gboolean               preview,
                        const gboolean        *deferred,
+                       const gboolean        *checked_only,
                        const MqlwNumberForm  *forms,
                        GPtrArray             *problems,
                        GHashTable           **first_lines_out,
@@ -321,10 +323,10 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
       && text->n_lines < max_rows)
     n_parts = 2;
 
-  if (!add_columns (dataset, text, mapping, deferred, capacity, error))
+  if (!add_columns (dataset, text, mapping, deferred, checked_only, capacity, error))
     return NULL;
 
-  mqlw_csv_reader_init (&readers[0], text, mapping, dataset, preview, deferred, forms, problems, capacity, 0, TRUE);
+  mqlw_csv_reader_init (&readers[0], text, mapping, dataset, preview, deferred, checked_only, forms, problems, capacity, 0, TRUE);
   parts[0].reader = &readers[0];
   parts[0].cancellable = cancellable;
   parts[0].span.end = n_parts == 2 ? text->split : text->len;
@@ -337,7 +339,7 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
        * a line each, less the header's. Then, unless there are blank lines
        * or values on several lines, they already follow on without a gap
        * (stitching moved half of every column by one row). */
-      mqlw_csv_reader_init (&readers[1], text, mapping, dataset, preview, deferred, forms, problems, capacity,
+      mqlw_csv_reader_init (&readers[1], text, mapping, dataset, preview, deferred, checked_only, forms, problems, capacity,
                    (guint) text->split_lines - 1, FALSE);
       readers[0].row_end = (guint) text->split_lines - 1;
       parts[1].reader = &readers[1];
@@ -384,7 +386,8 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
       for (guint c = 0; c < readers[0].n_cols && ok; c++)
         {
           MqlwColumnBuilder *b = &readers[0].builders[c];
-          if (b->column == NULL || b->type != MQLW_COLUMN_TYPE_DATE || mapping->date_order != MQLW_DATE_ORDER_AUTO)
+          if ((b->column == NULL && !b->checked_only) || b->type != MQLW_COLUMN_TYPE_DATE
+              || mapping->date_order != MQLW_DATE_ORDER_AUTO)
             continue;
           mqlw_csv_reader_merge_dates (b, &readers[1].builders[c], readers[1].row_base,
                               readers[1].next_row - readers[1].row_base);
@@ -400,7 +403,8 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
     for (guint c = 0; c < readers[0].n_cols && ok; c++)
       {
         MqlwColumnBuilder *b = &readers[0].builders[c];
-        if (b->column != NULL && b->type == MQLW_COLUMN_TYPE_DATE && mapping->date_order == MQLW_DATE_ORDER_AUTO)
+        if ((b->column != NULL || b->checked_only) && b->type == MQLW_COLUMN_TYPE_DATE
+            && mapping->date_order == MQLW_DATE_ORDER_AUTO)
           ok = mqlw_csv_reader_finish_dates (&readers[0], b, readers[0].next_row, error);
       }
   if (n_parts == 2)

@@ -83,10 +83,41 @@ note_missing_values (MqlwMapping *mapping,
   mapping->detect_placeholders = FALSE;
 }
 
+/* Whether the import itself reads @spec's column (outcomes, dates, amounts,
+ * scores, join keys) or @needed names it. */
+static gboolean
+column_is_needed (const MqlwMapping    *mapping,
+                  const MqlwColumnSpec *spec,
+                  const char * const   *needed)
+{
+  switch (spec->role)
+    {
+    case MQLW_ROLE_CREATED_AT:
+    case MQLW_ROLE_AS_OF:
+    case MQLW_ROLE_ACTIVITY_DATE:
+    case MQLW_ROLE_OUTCOME:
+    case MQLW_ROLE_STAGE:
+    case MQLW_ROLE_DEAL_AMOUNT:
+    case MQLW_ROLE_REJECTION_REASON:
+    case MQLW_ROLE_SCORE:
+      return TRUE;
+    default:
+      break;
+    }
+  for (guint j = 0; j < mapping->joins->len; j++)
+    {
+      const MqlwJoinSpec *join = g_ptr_array_index (mapping->joins, j);
+      if (g_strcmp0 (join->key, spec->name) == 0)
+        return TRUE;
+    }
+  return g_strv_contains (needed, spec->name);
+}
+
 /* Reads a whole table (no outcomes). On success *mapping_out is the resolved mapping. */
 MqlwDataset *
 mqlw_import_read_table (const MqlwCsvText  *text,
                         const MqlwMapping  *overrides,
+                        const char * const *needed,
                         gboolean            preview,
                         guint               head_rows,
                         GPtrArray         **head_out,
@@ -103,6 +134,7 @@ mqlw_import_read_table (const MqlwCsvText  *text,
   g_autoptr(GArray) row_lines = NULL;
   g_autoptr(MqlwMapping) mapping = NULL;
   g_autofree gboolean *deferred = NULL;
+  g_autofree gboolean *checked_only = NULL;
   g_autofree MqlwNumberForm *forms = NULL;
   g_autoptr(GPtrArray) text_reasons = NULL;   /* char*, NULL-filled */
   g_autoptr(GHashTable) seen = NULL;
@@ -151,13 +183,19 @@ mqlw_import_read_table (const MqlwCsvText  *text,
   deferred = g_new0 (gboolean, mapping->columns->len);
   if (!preview)
     mqlw_infer_choose_deferred (mapping, rows, deferred);
+  if (needed != NULL && !preview)
+    {
+      checked_only = g_new0 (gboolean, mapping->columns->len);
+      for (guint c = 0; c < mapping->columns->len; c++)
+        checked_only[c] = !column_is_needed (mapping, g_ptr_array_index (mapping->columns, c), needed);
+    }
   forms = g_new0 (MqlwNumberForm, mapping->columns->len);
   text_reasons = g_ptr_array_new_full (mapping->columns->len, g_free);
   g_ptr_array_set_size (text_reasons, mapping->columns->len);
   mqlw_infer_learn_forms (mapping, rows, row_lines, forms, (char **) text_reasons->pdata);
 
   /* A second parser may only start after the header (past its first data row). */
-  dataset = mqlw_import_read_rows (text, mapping, preview, deferred, forms, problems, first_lines_out, &tallies,
+  dataset = mqlw_import_read_rows (text, mapping, preview, deferred, checked_only, forms, problems, first_lines_out, &tallies,
                        progress, progress_data, cancellable,
                        row_lines->len > 0 && text->split_lines + 1 >= g_array_index (row_lines, guint64, 0)
                        ? &retry : NULL, error);
@@ -166,7 +204,7 @@ mqlw_import_read_table (const MqlwCsvText  *text,
       /* The second parser started inside a record after all: read it all in one. */
       g_debug ("%s: the split did not fall between records; reading in one piece", text->source_name);
       g_clear_pointer (&tallies, g_ptr_array_unref);
-      dataset = mqlw_import_read_rows (text, mapping, preview, deferred, forms, problems, first_lines_out, &tallies,
+      dataset = mqlw_import_read_rows (text, mapping, preview, deferred, checked_only, forms, problems, first_lines_out, &tallies,
                            progress, progress_data, cancellable, NULL, error);
     }
   if (dataset == NULL)
@@ -198,6 +236,7 @@ static MqlwDataset *
 import_text (const MqlwCsvText  *text,
              const char         *base_dir,
              const MqlwMapping  *mapping,
+             const char * const *needed,
              MqlwProgressFunc    progress,
              gpointer            progress_data,
              GCancellable       *cancellable,
@@ -218,7 +257,7 @@ import_text (const MqlwCsvText  *text,
       g_ptr_array_add (problems, mqlw_problem_new (p->level, p->line, p->column, "%s", p->message));
     }
 
-  dataset = mqlw_import_read_table (text, mapping, FALSE, 0, NULL, problems, &resolved, &first_lines,
+  dataset = mqlw_import_read_table (text, mapping, needed, FALSE, 0, NULL, problems, &resolved, &first_lines,
                         progress != NULL ? mqlw_progress_span_cb : NULL, &span, cancellable, error);
   if (dataset == NULL)
     return NULL;
@@ -275,6 +314,7 @@ static MqlwDataset *
 import_source (MqlwSource         *source,
                const char         *base_dir,
                const MqlwMapping  *mapping,
+               const char * const *needed,
                MqlwProgressFunc    progress,
                gpointer            progress_data,
                GCancellable       *cancellable,
@@ -289,7 +329,7 @@ import_source (MqlwSource         *source,
   /* The digest is computed on another core while the parsers run. */
   digest_thread = g_thread_new ("mqlw-sha256", compute_sha256_thread, &job);
   if (mqlw_csv_text_init (&text, source, mapping != NULL ? mapping->delimiter : 0, error))
-    dataset = import_text (&text, base_dir, mapping, progress, progress_data, cancellable, error);
+    dataset = import_text (&text, base_dir, mapping, needed, progress, progress_data, cancellable, error);
   mqlw_csv_text_clear (&text);
   if (dataset == NULL)
     g_atomic_int_set (&job.stop, 1);
@@ -326,13 +366,28 @@ mqlw_import_bytes (GBytes             *data,
                    GCancellable       *cancellable,
                    GError            **error)
 {
+  return mqlw_import_bytes_needed (data, source_name, base_dir, mapping, NULL, progress, progress_data,
+                                   cancellable, error);
+}
+
+MqlwDataset *
+mqlw_import_bytes_needed (GBytes             *data,
+                          const char         *source_name,
+                          const char         *base_dir,
+                          const MqlwMapping  *mapping,
+                          const char * const *needed,
+                          MqlwProgressFunc    progress,
+                          gpointer            progress_data,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
   g_autoptr(MqlwSource) source = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   source = mqlw_source_new_for_bytes (data, source_name);
-  return import_source (source, base_dir, mapping, progress, progress_data, cancellable, error);
+  return import_source (source, base_dir, mapping, needed, progress, progress_data, cancellable, error);
 }
 
 /* @path opened for reading, with errors in MQLW_IMPORT_ERROR. */
@@ -355,6 +410,18 @@ mqlw_import_file (const char         *path,
                   GCancellable       *cancellable,
                   GError            **error)
 {
+  return mqlw_import_file_needed (path, mapping, NULL, progress, progress_data, cancellable, error);
+}
+
+MqlwDataset *
+mqlw_import_file_needed (const char         *path,
+                         const MqlwMapping  *mapping,
+                         const char * const *needed,
+                         MqlwProgressFunc    progress,
+                         gpointer            progress_data,
+                         GCancellable       *cancellable,
+                         GError            **error)
+{
   g_autoptr(MqlwSource) source = NULL;
   g_autofree char *dir = NULL;
 
@@ -365,7 +432,7 @@ mqlw_import_file (const char         *path,
   if (source == NULL)
     return NULL;
   dir = g_path_get_dirname (path);
-  return import_source (source, dir, mapping, progress, progress_data, cancellable, error);
+  return import_source (source, dir, mapping, needed, progress, progress_data, cancellable, error);
 }
 
 void
@@ -456,7 +523,7 @@ preview_source (MqlwSource         *source,
   g_ptr_array_extend_and_steal (preview->problems, g_steal_pointer (&text.problems));
 
   preview->stage_uses = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_stage_use_free);
-  dataset = mqlw_import_read_table (&text, overrides, TRUE, max_rows, &head, preview->problems, &preview->mapping,
+  dataset = mqlw_import_read_table (&text, overrides, NULL, TRUE, max_rows, &head, preview->problems, &preview->mapping,
                         &first_lines, NULL, NULL, cancellable, error);
   mqlw_csv_text_clear (&text);
   if (dataset == NULL)

@@ -93,6 +93,29 @@ MqlwDataset    *mqlw_import_file        (const char         *path,
                                          GCancellable       *cancellable,
                                          GError            **error);
 
+/* The same import keeping only the columns @needed names (NULL-terminated,
+ * e.g. those a model reads) and those the import itself reads (dates, outcomes,
+ * stages, amounts, rejection reasons, scores, join keys). Every other column is
+ * read and checked as if kept — the same errors, warnings and values read as
+ * missing — and dropped: less memory and time for a command that only scores.
+ * @needed NULL keeps every column. */
+MqlwDataset    *mqlw_import_bytes_needed (GBytes             *data,
+                                          const char         *source_name,
+                                          const char         *base_dir,
+                                          const MqlwMapping  *mapping,
+                                          const char * const *needed,
+                                          MqlwProgressFunc    progress,
+                                          gpointer            progress_data,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
+MqlwDataset    *mqlw_import_file_needed  (const char         *path,
+                                          const MqlwMapping  *mapping,
+                                          const char * const *needed,
+                                          MqlwProgressFunc    progress,
+                                          gpointer            progress_data,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwCsvPreview, mqlw_csv_preview_free)
 
 G_END_DECLS

@@ -110,7 +110,7 @@ read_join_file (const MqlwJoinSpec  *join,
   key_spec->type = MQLW_COLUMN_TYPE_CATEGORICAL;
   key_spec->role_set = FALSE;
 
-  dataset = mqlw_import_read_table (&text, overrides, FALSE, 0, NULL, problems, NULL, NULL, NULL, NULL,
+  dataset = mqlw_import_read_table (&text, overrides, NULL, FALSE, 0, NULL, problems, NULL, NULL, NULL, NULL,
                         cancellable, &local_error);
   if (text.problems != NULL)
     g_ptr_array_extend_and_steal (problems, g_steal_pointer (&text.problems));

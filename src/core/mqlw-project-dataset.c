@@ -60,7 +60,8 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
     return FALSE;
 
   column_stmt = _mqlw_writer_prepare (w, "INSERT INTO columns (position, name, type, role, stage, activity, n_rows,"
-                                   " dict_count, data, dict, data_xxh3, dict_xxh3, width) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                   " dict_count, data, dict, data_xxh3, dict_xxh3, width, row_xxh3)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (column_stmt == NULL)
     return FALSE;
   for (guint i = 0; i < dataset->columns->len; i++)
@@ -69,6 +70,10 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
       g_autoptr(GByteArray) dict = NULL;
       /* At the width it is held: a file of schema 5 is read straight into place. */
       guint64 bytes = (guint64) column->n_rows * column->width;
+      MqlwColumnRow row = { column->name, mqlw_column_type_to_string (column->type),
+                            mqlw_column_role_to_string (column->role),
+                            column->role == MQLW_ROLE_OUTCOME ? mqlw_stage_to_string (column->stage) : NULL,
+                            column->activity, column->n_rows, column->width };
 
       if (_mqlw_writer_cancelled (w))
         return FALSE;
@@ -87,27 +92,32 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
       /* A zero-length blob would read back as NULL; an empty column keeps one byte. */
       sqlite3_bind_blob64 (column_stmt, 9, bytes > 0 ? (const void *) column->num : "", MAX (bytes, 1),
                            SQLITE_STATIC);
-      sqlite3_bind_int64 (column_stmt, 11, mqlw_integrity_hash (bytes > 0 ? (const void *) column->num : "",
-                                                                  MAX (bytes, 1)));
+      row.has_data_sum = TRUE;
+      row.data_sum = mqlw_integrity_hash (bytes > 0 ? (const void *) column->num : "", MAX (bytes, 1));
+      sqlite3_bind_int64 (column_stmt, 11, row.data_sum);
       if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
         {
           dict = pack_dict (column->dict);
+          row.has_dict_count = row.has_dict_sum = TRUE;
+          row.dict_count = column->dict->len;
+          row.dict_sum = mqlw_integrity_hash (dict->len > 0 ? (const void *) dict->data : "", MAX (dict->len, 1));
           sqlite3_bind_int64 (column_stmt, 8, column->dict->len);
           sqlite3_bind_blob64 (column_stmt, 10, dict->len > 0 ? (const void *) dict->data : "",
                                MAX (dict->len, 1), SQLITE_STATIC);
-          sqlite3_bind_int64 (column_stmt, 12, mqlw_integrity_hash (dict->len > 0 ? (const void *) dict->data : "",
-                                                                    MAX (dict->len, 1)));
+          sqlite3_bind_int64 (column_stmt, 12, row.dict_sum);
         }
+      sqlite3_bind_int64 (column_stmt, 14, mqlw_integrity_column_row_hash (&row));
       if (!_mqlw_writer_check (w, _mqlw_project_step (column_stmt), SQLITE_DONE))
         return FALSE;
       _mqlw_writer_advance (w, bytes + 1);
     }
 
-  outcome_stmt = _mqlw_writer_prepare (w, "INSERT INTO outcomes (id, name, data, xxh3) VALUES (?, ?, ?, ?)");
+  outcome_stmt = _mqlw_writer_prepare (w, "INSERT INTO outcomes (id, name, data, xxh3, row_xxh3) VALUES (?, ?, ?, ?, ?)");
   if (outcome_stmt == NULL)
     return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (outcome_names); k++)
     {
+      MqlwOutcomeRow row = { k, outcome_names[k], TRUE };
       const void *data;
       gsize size;
 
@@ -126,8 +136,9 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
       sqlite3_bind_text (outcome_stmt, 2, outcome_names[k], -1, SQLITE_STATIC);
       sqlite3_bind_blob64 (outcome_stmt, 3, dataset->n_rows > 0 ? data : "",
                            MAX ((guint64) dataset->n_rows * size, 1), SQLITE_STATIC);
-      sqlite3_bind_int64 (outcome_stmt, 4, mqlw_integrity_hash (dataset->n_rows > 0 ? data : "",
-                                                                   MAX ((gsize) dataset->n_rows * size, 1)));
+      row.data_sum = mqlw_integrity_hash (dataset->n_rows > 0 ? data : "", MAX ((gsize) dataset->n_rows * size, 1));
+      sqlite3_bind_int64 (outcome_stmt, 4, row.data_sum);
+      sqlite3_bind_int64 (outcome_stmt, 5, mqlw_integrity_outcome_row_hash (&row));
       if (!_mqlw_writer_check (w, _mqlw_project_step (outcome_stmt), SQLITE_DONE))
         return FALSE;
       _mqlw_writer_advance (w, (guint64) dataset->n_rows * size);
@@ -410,6 +421,7 @@ typedef struct {
   guint         count;
   guint         found;
   GByteArray   *carry;         /* the piece being split, and a string cut by its end */
+  gboolean      extra;         /* strings past the count: damage */
 } DictReading;
 
 static void
@@ -417,7 +429,7 @@ dict_take (DictReading *dr)
 {
   const guint8 *bytes = dr->carry->data;
   gsize whole = dr->carry->len;
-  char *copy, *end;
+  char *copy, *end, *p;
 
   /* Up to the last NUL: the strings that end in this piece. */
   while (whole > 0 && bytes[whole - 1] != '\0')
@@ -429,9 +441,12 @@ dict_take (DictReading *dr)
       /* The whole strings at once, their NULs included (the chunk adds one more). */
       copy = g_string_chunk_insert_len (dr->strings, (const char *) bytes, (gssize) whole - 1);
       end = copy + whole;
-      for (char *p = copy; p < end && dr->found < dr->count; p += strlen (p) + 1)
+      for (p = copy; p < end && dr->found < dr->count; p += strlen (p) + 1)
         dr->dict->pdata[dr->found++] = p;
+      dr->extra |= p < end;
     }
+  else
+    dr->extra = TRUE;
   g_byte_array_remove_range (dr->carry, 0, (guint) whole);
 }
 
@@ -496,6 +511,16 @@ read_dict (MqlwReader    *r,
       dict_take (&dr);
     }
   g_clear_pointer (&rd.handle, sqlite3_blob_close);
+  /* Strings past the count (an unended one too) are damage; an empty list
+   * is stored as one NUL. */
+  if (dr.found == dr.count && (carry->len > 0 || dr.extra) && !(dr.count == 0 && rd.size == 1 && carry->len == 0))
+    {
+      g_autofree char *what = g_strdup_printf (_("the value list of column %s holds more than it should"), name);
+
+      _mqlw_reader_set_damaged (error, r->path, what);
+      g_string_chunk_free (dr.strings);
+      return NULL;
+    }
   if (!finish_reading (r, &rd, blob, error) || dr.found != dr.count)
     {
       if (dr.found != dr.count && (error == NULL || *error == NULL))
@@ -523,6 +548,29 @@ width_allowed (MqlwColumnType type,
   return FALSE;
 }
 
+/* The row's description, as mqlw-project-integrity.c checks it. */
+static gboolean
+check_column_row (MqlwReader   *r,
+                  sqlite3_stmt *stmt,
+                  MqlwDataset  *dataset,
+                  GError      **error)
+{
+  int data_sum = r->schema >= 4 ? 10 : 8;
+  MqlwColumnRow row = {
+    (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+    (const char *) sqlite3_column_text (stmt, 3), (const char *) sqlite3_column_text (stmt, 4),
+    (const char *) sqlite3_column_text (stmt, 5), sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 12),
+    sqlite3_column_type (stmt, 7) != SQLITE_NULL, sqlite3_column_int64 (stmt, 7),
+    sqlite3_column_type (stmt, data_sum) != SQLITE_NULL, sqlite3_column_int64 (stmt, data_sum),
+    sqlite3_column_type (stmt, data_sum + 1) != SQLITE_NULL, sqlite3_column_int64 (stmt, data_sum + 1),
+    sqlite3_column_type (stmt, 13) != SQLITE_NULL, sqlite3_column_int64 (stmt, 13) };
+  g_autofree char *problem = mqlw_integrity_check_column_row (&row, r->schema, dataset->n_rows);
+
+  if (problem != NULL)
+    _mqlw_reader_set_damaged (error, r->path, problem);
+  return problem == NULL;
+}
+
 /* One row of the columns table into @dataset. */
 static gboolean
 read_column (MqlwReader   *r,
@@ -546,6 +594,8 @@ read_column (MqlwReader   *r,
   guint width;
   Blob blob;
 
+  if (!check_column_row (r, stmt, dataset, error))
+    return FALSE;
   if (name == NULL || type_text == NULL || role_text == NULL ||
       !mqlw_column_type_from_string (type_text, &type) ||
       !mqlw_column_role_from_string (role_text, &role) ||
@@ -609,17 +659,20 @@ read_columns (MqlwReader  *r,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int code;
 
-  code = sqlite3_prepare_v2 (r->db, r->schema >= 5 ?
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 6 ?
                              "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " data_xxh3, dict_xxh3, width FROM columns ORDER BY position" :
+                             " data_xxh3, dict_xxh3, width, row_xxh3 FROM columns ORDER BY position" :
+                             r->schema >= 5 ?
+                             "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
+                             " data_xxh3, dict_xxh3, width, NULL FROM columns ORDER BY position" :
                              r->schema >= 4 ?
                              "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " data_xxh3, dict_xxh3, NULL FROM columns ORDER BY position" :
+                             " data_xxh3, dict_xxh3, NULL, NULL FROM columns ORDER BY position" :
                              r->schema >= 3 ?
                              "SELECT position, name, type, role, stage, activity, n_rows, dict_count, data_crc, dict_crc,"
-                             " NULL, NULL, NULL FROM columns ORDER BY position" :
+                             " NULL, NULL, NULL, NULL FROM columns ORDER BY position" :
                              "SELECT position, name, type, role, stage, activity, n_rows, dict_count, NULL, NULL,"
-                             " NULL, NULL, NULL FROM columns ORDER BY position", -1, &stmt, NULL);
+                             " NULL, NULL, NULL, NULL FROM columns ORDER BY position", -1, &stmt, NULL);
   while (_mqlw_reader_next_row (stmt, &code))
     {
       if (_mqlw_reader_cancelled (r, error) || !read_column (r, stmt, dataset, error))
@@ -648,9 +701,11 @@ read_outcomes (MqlwReader  *r,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int code;
 
-  code = sqlite3_prepare_v2 (r->db, r->schema >= 4 ? "SELECT id, crc, xxh3 FROM outcomes ORDER BY id" :
-                                    r->schema >= 3 ? "SELECT id, crc, NULL FROM outcomes ORDER BY id"
-                                                   : "SELECT id, NULL, NULL FROM outcomes ORDER BY id", -1, &stmt, NULL);
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 6 ? "SELECT id, crc, xxh3, name, row_xxh3 FROM outcomes ORDER BY id" :
+                                    r->schema >= 4 ? "SELECT id, crc, xxh3, name, NULL FROM outcomes ORDER BY id" :
+                                    r->schema >= 3 ? "SELECT id, crc, NULL, name, NULL FROM outcomes ORDER BY id"
+                                                   : "SELECT id, NULL, NULL, name, NULL FROM outcomes ORDER BY id",
+                             -1, &stmt, NULL);
   while (_mqlw_reader_next_row (stmt, &code))
     {
       int k = sqlite3_column_int (stmt, 0);
@@ -659,7 +714,17 @@ read_outcomes (MqlwReader  *r,
       gsize size;
       gpointer data;
       Blob blob;
+      int sum = r->schema >= 4 ? 2 : 1;
+      MqlwOutcomeRow row = { sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 3),
+                             sqlite3_column_type (stmt, sum) != SQLITE_NULL, sqlite3_column_int64 (stmt, sum),
+                             sqlite3_column_type (stmt, 4) != SQLITE_NULL, sqlite3_column_int64 (stmt, 4) };
+      g_autofree char *problem = mqlw_integrity_check_outcome_row (&row, r->schema);
 
+      if (problem != NULL)
+        {
+          _mqlw_reader_set_damaged (error, r->path, problem);
+          return FALSE;
+        }
       if (k < 0 || k >= (int) G_N_ELEMENTS (outcome_names))
         {
           _mqlw_reader_set_damaged (error, r->path, _("an unknown outcome is stored"));

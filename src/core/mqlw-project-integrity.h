@@ -15,10 +15,21 @@
  *   are checked on a second thread while the store reads the next; the
  *   first part whose checksum differs is reported once everything is read.
  *   A checksum finds damage (a bit flipped, a page lost), not a forger: the
- *   sign-off's signatures are for that. */
+ *   sign-off's signatures are for that.
+ * - The rows (schema 6 on): each column's and outcome's row carries an XXH3
+ *   of what it says of its part (name, type, role, width, counts, and the
+ *   blobs' checksums), so a type, width or name changed by hand no longer
+ *   reads as sound; a checksum that should be there and is NULL is damage.
+ *   mqlw_integrity_check_column_row () is all a reader calls for a column's
+ *   row; a column whose blob is loaded later (lazily) is checked by its row
+ *   at open and by its blob's XXH3 when it is loaded.
+ * - The parts (schema 6 on): meta "parts" counts the rows of each table as
+ *   saved, so rows deleted by hand (every column, an outcome, the last model
+ *   version) are found; a file of any schema with no column is refused. */
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -54,6 +65,60 @@ char   *mqlw_integrity_check_length (const char    *path,
 /* "the file is cut short: it holds 1 424 832 bytes of 2 424 832". */
 char   *mqlw_integrity_describe_cut (guint64        size,
                                      guint64        expected);
+
+/* ---- rows and parts ------------------------------------------------------ */
+
+/* A row of the columns table as stored; has_* FALSE where it holds NULL. */
+typedef struct {
+  const char *name;
+  const char *type;
+  const char *role;
+  const char *stage;
+  const char *activity;
+  gint64      n_rows;
+  gint64      width;          /* schema 5 on */
+  gboolean    has_dict_count;
+  gint64      dict_count;
+  gboolean    has_data_sum;   /* data_xxh3 (schema 4 on), data_crc (schema 3) */
+  gint64      data_sum;
+  gboolean    has_dict_sum;   /* dict_xxh3 / dict_crc */
+  gint64      dict_sum;
+  gboolean    has_row_sum;    /* row_xxh3 (schema 6 on) */
+  gint64      row_sum;
+} MqlwColumnRow;
+
+/* A row of the outcomes table. */
+typedef struct {
+  gint64      id;
+  const char *name;
+  gboolean    has_data_sum;   /* xxh3 / crc */
+  gint64      data_sum;
+  gboolean    has_row_sum;
+  gint64      row_sum;
+} MqlwOutcomeRow;
+
+/* The row_xxh3 the writer stores (@row's own row_sum is not part of it). */
+gint64  mqlw_integrity_column_row_hash  (const MqlwColumnRow  *row);
+gint64  mqlw_integrity_outcome_row_hash (const MqlwOutcomeRow *row);
+/* NULL when the row of a file of @schema is sound for a dataset of @n_rows
+ * leads; else what is wrong, naming the column, for "is damaged: %s". The
+ * blobs are checked as they are read (their checksums, their lengths). */
+char   *mqlw_integrity_check_column_row  (const MqlwColumnRow  *row,
+                                          gint64                schema,
+                                          guint                 n_rows);
+char   *mqlw_integrity_check_outcome_row (const MqlwOutcomeRow *row,
+                                          gint64                schema);
+
+/* The text of meta "parts" for the tables of @db as they are now; NULL
+ * with @code set when sqlite fails. */
+char   *mqlw_integrity_count_parts (sqlite3    *db,
+                                    int        *code);
+/* NULL when the tables of @db hold what @stored (meta "parts", NULL when
+ * missing) says was saved; else what is wrong, for "is damaged: %s". */
+char   *mqlw_integrity_check_parts (sqlite3    *db,
+                                    gint64      schema,
+                                    const char *stored,
+                                    int        *code);
 
 typedef struct _MqlwVerifier MqlwVerifier;
 

@@ -221,6 +221,7 @@ static const char *
 checked_text (sqlite3_stmt  *stmt,
               int            text_column,
               int            crc_column,
+              gboolean       crc_required,
               char         **problem)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, text_column);
@@ -229,6 +230,11 @@ checked_text (sqlite3_stmt  *stmt,
   if (text == NULL)
     {
       *problem = g_strdup (_("it is missing"));
+      return NULL;
+    }
+  if (crc_required && sqlite3_column_type (stmt, crc_column) == SQLITE_NULL)
+    {
+      *problem = g_strdup (_("its checksum is missing"));
       return NULL;
     }
   if (_mqlw_reader_stored_crc (stmt, crc_column, &crc) && mqlw_integrity_crc_text (text) != crc)
@@ -243,10 +249,11 @@ static MqlwModel *
 parse_model (sqlite3_stmt *stmt,
              int           text_column,
              int           crc_column,
+             gboolean      crc_required,
              char        **problem)
 {
   g_autoptr(GError) local = NULL;
-  const char *json = checked_text (stmt, text_column, crc_column, problem);
+  const char *json = checked_text (stmt, text_column, crc_column, crc_required, problem);
   MqlwModel *model;
 
   if (json == NULL)
@@ -293,7 +300,7 @@ read_versions (MqlwReader      *r,
         }
       version = _mqlw_project_version_alloc ();
       version->number = self->versions->len + 1;
-      version->model = parse_model (stmt, 1, 5, &problem);
+      version->model = parse_model (stmt, 1, 5, r->schema >= 3, &problem);
       if (version->model == NULL)
         {
           /* The rest of the project stays usable; this version is kept as stored. */
@@ -345,7 +352,7 @@ read_signoffs (MqlwReader      *r,
           _mqlw_reader_set_damaged (error, r->path, _("a model version is signed off twice"));
           return FALSE;
         }
-      document = checked_text (stmt, 1, 3, &problem);
+      document = checked_text (stmt, 1, 3, r->schema >= 3, &problem);
       if (document != NULL && (version->signoff = mqlw_signoff_from_json (document, -1, &local)) == NULL)
         problem = g_strdup (local->message);
       if (version->signoff == NULL)
@@ -380,7 +387,7 @@ read_scenarios (MqlwReader      *r,
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
       g_autofree char *problem = NULL;
-      MqlwModel *model = parse_model (stmt, 1, 4, &problem);
+      MqlwModel *model = parse_model (stmt, 1, 4, r->schema >= 3, &problem);
       MqlwScenario *scenario;
 
       if (model == NULL)
@@ -507,6 +514,26 @@ check_length (MqlwReader  *r,
   return TRUE;
 }
 
+/* Rows deleted by hand: the tables against what the save counted. */
+static gboolean
+check_parts (MqlwReader  *r,
+             GError     **error)
+{
+  g_autofree char *stored = _mqlw_reader_meta (r, "parts");
+  g_autofree char *problem = NULL;
+  int code = SQLITE_OK;
+
+  problem = mqlw_integrity_check_parts (r->db, r->schema, stored, &code);
+  if (code != SQLITE_OK && code != SQLITE_ROW)
+    {
+      _mqlw_reader_set_error (error, r->path, r->db, code);
+      return FALSE;
+    }
+  if (problem != NULL)
+    _mqlw_reader_set_damaged (error, r->path, problem);
+  return problem == NULL;
+}
+
 static gboolean
 check_identity (MqlwReader  *r,
                 GError **error)
@@ -574,7 +601,7 @@ read_project (MqlwReader  *r,
       _mqlw_reader_set_error (error, r->path, r->db, sqlite3_errcode (r->db));
       return NULL;
     }
-  if (!check_identity (r, error) || !check_length (r, error))
+  if (!check_identity (r, error) || !check_length (r, error) || !check_parts (r, error))
     return NULL;
 
   self = _mqlw_project_alloc ();

@@ -51,6 +51,8 @@ static const Migration migrations[] = {
     "ALTER TABLE outcomes ADD COLUMN xxh3 INTEGER;" },
   { 5, "Compact columns: whole-number counts and value codes stored at the narrowest width that holds them",
     "ALTER TABLE columns ADD COLUMN width INTEGER;" },
+  { 6, "Checksums of each column's and outcome's description (name, type, role, width, counts); a count of the stored parts",
+    "ALTER TABLE columns ADD COLUMN row_xxh3 INTEGER; ALTER TABLE outcomes ADD COLUMN row_xxh3 INTEGER;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MQLW_PROJECT_SCHEMA_VERSION);
@@ -556,6 +558,18 @@ typedef struct {
   const char *revision;         /* written as the file's new revision */
 } SaveJob;
 
+/* Meta "parts": how many rows each table holds, as this save leaves them. */
+static gboolean
+write_parts (MqlwWriter *w)
+{
+  int code = SQLITE_OK;
+  g_autofree char *parts = mqlw_integrity_count_parts (w->db, &code);
+
+  if (parts == NULL)
+    return _mqlw_writer_check (w, code, SQLITE_OK);
+  return _mqlw_writer_meta (w, "parts", parts);
+}
+
 /* One transaction: everything or nothing. */
 static gboolean
 write_transaction (MqlwWriter        *w,
@@ -569,6 +583,7 @@ write_transaction (MqlwWriter        *w,
       (!job->fresh && (!check_revision (w, self) || !check_pages (w) || !migrate_in_save (w))) ||
       (job->with_dataset && !_mqlw_project_write_dataset (w, self)) ||
       !write_documents (w, self, docs) ||
+      !write_parts (w) ||
       !_mqlw_writer_meta (w, "revision", job->revision) ||
       _mqlw_writer_cancelled (w) ||
       !_mqlw_writer_exec (w, "COMMIT"))

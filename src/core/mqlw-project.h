@@ -45,7 +45,11 @@
  * consistent snapshot while another program saves). A file shorter than its
  * pages is refused (cut short); every column, outcome and dictionary carries
  * an XXH3-64 of its bytes (a CRC-32 in schema-3 files), every model version,
- * sign-off and scenario a CRC-32, each checked as it is read.
+ * sign-off and scenario a CRC-32, each checked as it is read (a checksum that
+ * is missing is damage). From schema 6 each column's and outcome's
+ * description (name, type, role, width, counts) has its own XXH3, and the
+ * file counts its columns, outcomes, versions, sign-offs and scenarios:
+ * rows deleted or described anew by hand are found.
  * A damaged dataset, mapping or table refuses the whole project (DAMAGED,
  * naming the table, column or version); a damaged model version, sign-off or
  * scenario does not: the rest opens, the part is listed by
@@ -67,8 +71,9 @@
 
 G_BEGIN_DECLS
 
-#define MQLW_PROJECT_SCHEMA_VERSION 5   /* 2: trusted approver cards; 3: checksums; 4: XXH3 of the data;
-                                           5: columns stored at their compact width */
+#define MQLW_PROJECT_SCHEMA_VERSION 6   /* 2: trusted approver cards; 3: checksums; 4: XXH3 of the data;
+                                           5: columns stored at their compact width;
+                                           6: checksums of each column's description, a count of the parts */
 #define MQLW_PROJECT_APPLICATION_ID 0x4D514C57   /* "MQLW" */
 #define MQLW_PROJECT_SUFFIX         ".mqlw"
 

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* libFuzzer: a lead history CSV through the preview and the full import.
+/* libFuzzer: a lead history CSV through the preview and the full import, and
+ * an import that keeps no optional column (mqlw_import_bytes_needed), which
+ * must fail or succeed with the same message, rows and problems.
  * The first byte picks the options: bit 0 reads with two parsers, bits 1–3 a
  * small block size (so that block edges fall anywhere), bits 4–5 a delimiter,
  * bits 6–7 a date order; the rest is the file. */
@@ -73,5 +75,27 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     abort ();
   if (dataset != NULL)
     check_dataset (dataset);
+
+  {
+    static const char * const none[] = { NULL };
+    g_autoptr(MqlwDataset) part = NULL;
+    g_autoptr(GError) part_error = NULL;
+
+    part = mqlw_import_bytes_needed (bytes, "fuzz.csv", NULL, overrides, none, NULL, NULL, NULL, &part_error);
+    if ((part == NULL) != (dataset == NULL))
+      abort ();
+    if (part == NULL && (part_error == NULL || g_strcmp0 (part_error->message, error->message) != 0))
+      abort ();
+    if (part != NULL)
+      {
+        check_dataset (part);
+        if (part->n_rows != dataset->n_rows || part->problems->len != dataset->problems->len)
+          abort ();
+        for (guint i = 0; i < part->problems->len; i++)
+          if (g_strcmp0 (((MqlwProblem *) g_ptr_array_index (part->problems, i))->message,
+                         ((MqlwProblem *) g_ptr_array_index (dataset->problems, i))->message) != 0)
+            abort ();
+      }
+  }
   return 0;
 }

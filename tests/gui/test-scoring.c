@@ -175,6 +175,57 @@ small_buckets (MqlwWindow     *window,
   custom_edges_kept (window, buckets);
 }
 
+/* A new lead history does not inherit edges typed for the previous one
+ * (they are reset, and a toast says so); preferred edges (the settings) are
+ * kept only while they split the new scores (hubspot_score: 15–90). */
+static void
+edges_after_import (MqlwWindow     *window,
+                    MqlwBucketView *buckets)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "platform-export.csv", NULL);
+  g_autoptr(GSettings) settings = mqlw_window_dup_settings ();
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  g_autofree char *label = NULL;
+  g_autofree char *edges = NULL;
+
+  g_assert_false (mqlw_workbench_get_bucket_auto (workbench));   /* edges:0,62,80, from small_buckets () */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", csv);
+  wait_page (window, "mapping");
+  gtk_widget_activate_action (mqlw_window_get_child (window, "mapping"), "mapping.import", NULL);
+  wait_page (window, "workbench");
+  gui_test_wait_until (gui_test_is_idle, window, "the new history's figures");
+  gui_test_drain ();
+  g_assert_true (mqlw_workbench_get_bucket_auto (workbench));
+  g_assert_cmpstr (mqlw_window_get_last_toast (window), ==,
+                   "The custom bucket edges were for the previous lead history: they are reset");
+  label = scheme_label (buckets);
+  g_assert_cmpstr (label, ==, "Automatic");
+  screenshots (window, "edges-reset");
+
+  /* Preferred edges far above these scores: automatic buckets, said. */
+  g_settings_set_string (settings, "default-bucket-scheme", "edges:1000,2000,3000");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", csv);
+  wait_page (window, "mapping");
+  gtk_widget_activate_action (mqlw_window_get_child (window, "mapping"), "mapping.import", NULL);
+  wait_page (window, "workbench");
+  gui_test_wait_until (gui_test_is_idle, window, "the figures again");
+  g_assert_true (mqlw_workbench_get_bucket_auto (workbench));
+  g_assert_cmpstr (mqlw_window_get_last_toast (window), ==,
+                   "The preferred bucket edges do not fit these scores: automatic buckets are shown");
+
+  /* Preferred edges inside them: kept. */
+  g_settings_set_string (settings, "default-bucket-scheme", "edges:40,60,80");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", csv);
+  wait_page (window, "mapping");
+  gtk_widget_activate_action (mqlw_window_get_child (window, "mapping"), "mapping.import", NULL);
+  wait_page (window, "workbench");
+  gui_test_wait_until (gui_test_is_idle, window, "the figures once more");
+  g_assert_false (mqlw_workbench_get_bucket_auto (workbench));
+  edges = mqlw_bucket_spec_to_string (mqlw_workbench_get_bucket_spec (workbench));
+  g_assert_cmpstr (edges, ==, "edges:40,60,80");
+  g_settings_reset (settings, "default-bucket-scheme");
+}
+
 static void
 test_first_minutes (void)
 {
@@ -238,6 +289,7 @@ test_first_minutes (void)
   gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-unscored-row.png");
 
   small_buckets (window, buckets);
+  edges_after_import (window, buckets);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -557,6 +557,20 @@ test_baseline_deltas (void)
 
 /* ---- 5. workshop mode in the room ----------------------------------------- */
 
+static AdwClamp *
+find_clamp (GtkWidget *widget)
+{
+  if (ADW_IS_CLAMP (widget))
+    return ADW_CLAMP (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwClamp *clamp = find_clamp (child);
+      if (clamp != NULL)
+        return clamp;
+    }
+  return NULL;
+}
+
 static void
 test_workshop_screens (void)
 {
@@ -573,7 +587,28 @@ test_workshop_screens (void)
   resize (1280, 720);
   gui_test_save_screenshot (GTK_WIDGET (window), "workshop-1280x720-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The Versions page is enlarged like the others: its column widens for the
+   * larger type (style.css: window.workshop .project-view). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-version", "(ss)", "Ana Ruiz", "After the first workshop");
+  mqlw_window_set_view (window, "project");
+  g_assert_cmpint (adw_clamp_get_maximum_size (find_clamp (mqlw_window_get_child (window, "project"))), ==, 1000);
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      resize (1280, 720);
+      gui_test_save_screenshot (GTK_WIDGET (window), dark ? "workshop-versions-1280x720-dark.png"
+                                                          : "workshop-versions-1280x720.png");
+      resize (1920, 1080);
+      gui_test_save_screenshot (GTK_WIDGET (window), dark ? "workshop-versions-1920x1080-dark.png"
+                                                          : "workshop-versions-1920x1080.png");
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  g_assert_cmpint (adw_clamp_get_maximum_size (find_clamp (mqlw_window_get_child (window, "project"))), ==, 600);
+  resize (1920, 1080);
+  gui_test_save_screenshot (GTK_WIDGET (window), "versions-1920x1080.png");
+  mqlw_window_set_view (window, "chart");
   resize (1366, 768);
 }
 
