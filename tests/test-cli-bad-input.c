@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
@@ -188,6 +190,107 @@ test_no_silent_loss (void)
   g_remove (infinite);
 }
 
+/* A header and no leads: inspect and calibrate give the same one message, naming the file. */
+static void
+test_header_only_agree (void)
+{
+  g_autofree char *path = fixture ("real-exports", "hubspot-header-only.csv");
+  g_auto(Run) inspect = { 0 };
+  g_auto(Run) calibrate = { 0 };
+
+  run_mqlw (&inspect, NULL, "inspect", path, NULL);
+  run_mqlw (&calibrate, NULL, "calibrate", path, "--score-column", "HubSpot Score", NULL);
+  g_assert_cmpint (inspect.status, ==, 2);
+  g_assert_cmpint (calibrate.status, ==, 2);
+  g_assert_cmpstr (inspect.out, ==, "");
+  g_assert_cmpstr (inspect.err, ==, "mqlw: hubspot-header-only.csv: the file has a header line but no leads\n");
+  g_assert_cmpstr (calibrate.err, ==, inspect.err);
+}
+
+/* A Windows-1252 file's warning names the file and the line once. */
+static void
+test_cp1252_once (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "cp1252.csv", NULL);
+  g_auto(Run) run = { 0 };
+
+  /* 0xE9 (é) is on line 3 */
+  g_assert_true (g_file_set_contents (path, "email,score,won\na@x.com,10,yes\nb\xe9@x.com,20,no\n", -1, NULL));
+  run_mqlw (&run, NULL, "calibrate", path, "--score-column", "score", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "mqlw: warning: cp1252.csv: line 3: the text is not UTF-8 (the first such "
+                                     "character is on this line); the file was read as Windows-1252\n"));
+  g_remove (path);
+}
+
+typedef struct {
+  char *path;
+  char *text;
+} FifoWriter;
+
+static gpointer
+write_fifo_thread (gpointer data)
+{
+  FifoWriter *writer = data;
+  FILE *file = fopen (writer->path, "w");   /* waits for mqlw to open the other end */
+
+  g_assert_nonnull (file);
+  fputs (writer->text, file);
+  fclose (file);
+  return NULL;
+}
+
+/* A named pipe is read once, whole: the project check must not eat its start. */
+static void
+test_fifo (void)
+{
+  g_autofree char *csv = fixture ("real-exports", "bool-words.csv");
+  g_autofree char *fifo = g_build_filename (tmp_dir, "leads.fifo", NULL);
+  FifoWriter writer = { fifo, NULL };
+  g_auto(Run) from_file = { 0 };
+  g_auto(Run) from_fifo = { 0 };
+  GThread *thread;
+
+  g_assert_true (g_file_get_contents (csv, &writer.text, NULL, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  run_mqlw (&from_file, NULL, "calibrate", csv, "--score-column", "score", "--format", "json", NULL);
+  thread = g_thread_new ("fifo", write_fifo_thread, &writer);
+  run_mqlw (&from_fifo, NULL, "calibrate", fifo, "--score-column", "score", "--format", "json", NULL);
+  g_thread_join (thread);
+  g_assert_cmpint (from_fifo.status, ==, 0);
+  /* The same leads: the same table (the source's name aside). */
+  {
+    /* "file" : "bool-words.csv" against "file" : "leads.fifo" */
+    g_auto(GStrv) a = g_strsplit (from_file.out, "bool-words.csv", -1);
+    g_auto(GStrv) b = g_strsplit (from_fifo.out, "leads.fifo", -1);
+    g_autofree char *ja = g_strjoinv ("SOURCE", a);
+    g_autofree char *jb = g_strjoinv ("SOURCE", b);
+    g_assert_cmpuint (g_strv_length (a), ==, 2);
+    g_assert_cmpstr (ja, ==, jb);
+  }
+  g_free (writer.text);
+  g_remove (fifo);
+}
+
+/* Standard input from a device that never ends is refused, not read until memory runs out. */
+static void
+test_stdin_device (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                                       | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/zero");
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("MQLW_CLI"), "inspect", "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+  g_assert_cmpstr (err, ==, "mqlw: stdin is not a regular file (it is a device or a socket); name a saved file\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +317,10 @@ main (int   argc,
   g_test_add_func ("/mqlw/cli-bad-input/sweep-limit", test_sweep_limit);
   g_test_add_func ("/mqlw/cli-bad-input/warning-once", test_warning_once);
   g_test_add_func ("/mqlw/cli-bad-input/no-silent-loss", test_no_silent_loss);
+  g_test_add_func ("/mqlw/cli-bad-input/header-only-agree", test_header_only_agree);
+  g_test_add_func ("/mqlw/cli-bad-input/cp1252-once", test_cp1252_once);
+  g_test_add_func ("/mqlw/cli-bad-input/fifo", test_fifo);
+  g_test_add_func ("/mqlw/cli-bad-input/stdin-device", test_stdin_device);
   status = g_test_run ();
   g_rmdir (tmp_dir);
   g_free (tmp_dir);

@@ -305,11 +305,18 @@ test_documented (void)
 
   g_assert_true (g_file_get_contents (man_path, &man, NULL, NULL));
   g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+  /* groff's escapes back to text: \- and \[uXXXX] (the page is ASCII). */
   for (const char *p = man; *p != '\0'; p++)
     if (p[0] == '\\' && p[1] == '-')
       {
         g_string_append_c (man_text, '-');
         p++;
+      }
+    else if (p[0] == '\\' && p[1] == '[' && p[2] == 'u' && strlen (p) >= 8 && p[7] == ']')
+      {
+        g_autofree char *hex = g_strndup (p + 3, 4);
+        g_string_append_unichar (man_text, (gunichar) g_ascii_strtoull (hex, NULL, 16));
+        p += 7;
       }
     else
       g_string_append_c (man_text, *p);

@@ -557,9 +557,9 @@ mqlw_csv_text_init (MqlwCsvText  *text,
         return FALSE;
       g_ptr_array_add (text->problems,
                        mqlw_problem_new (MQLW_PROBLEM_WARNING, scan.bad_line, NULL,
-                                         _("%s is not UTF-8 text; it was read as Windows-1252 "
-                                           "(first such character on line %" PRIu64 ")"),
-                                         text->source_name, scan.bad_line));
+                                         /* The file and line are the problem's own. */
+                                         "%s", _("the text is not UTF-8 (the first such character is on "
+                                                 "this line); the file was read as Windows-1252")));
       text->converted_from_cp1252 = TRUE;
       g_clear_pointer (&text->source, mqlw_source_unref);
       text->source = g_steal_pointer (&converted);

@@ -172,6 +172,48 @@ split_date (const char *text,
   return TRUE;
 }
 
+/* Unix time as platforms' APIs and exports write it (HubSpot: 1709647200000):
+ * 10 digits of seconds or 12-13 of milliseconds, from 2000 to 2099 only, so
+ * that other long numbers are not taken for dates. The day is the UTC one. */
+#define EPOCH_FIRST_SECOND G_GINT64_CONSTANT (946684800)    /* 2000-01-01 */
+#define EPOCH_END_SECOND   G_GINT64_CONSTANT (4102444800)   /* 2100-01-01 */
+
+static gboolean
+parse_epoch (const char *text,
+             gsize       len,
+             gint32     *days)
+{
+  gint64 value = 0;
+
+  while (len > 0 && text[len - 1] == ' ')
+    len--;
+  while (len > 0 && text[0] == ' ')
+    text++, len--;
+  if (len != 10 && len != 12 && len != 13)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (text[i] - '0');
+    }
+  if (len != 10)
+    value /= 1000;
+  if (value < EPOCH_FIRST_SECOND || value >= EPOCH_END_SECOND)
+    return FALSE;
+  if (days != NULL)
+    *days = (gint32) (value / 86400);
+  return TRUE;
+}
+
+gboolean
+mqlw_date_is_epoch (const char *text,
+                    gsize       len)
+{
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+  return parse_epoch (text, len, NULL);
+}
+
 guint
 mqlw_date_forms (const char *text,
                  gsize       len)
@@ -181,6 +223,8 @@ mqlw_date_forms (const char *text,
 
   g_return_val_if_fail (text != NULL || len == 0, 0);
 
+  if (parse_epoch (text, len, NULL))
+    return MQLW_DATE_FORM_EPOCH;
   if (!split_date (text, len, &parts))
     return 0;
   switch (parts.sep)
@@ -231,6 +275,8 @@ mqlw_date_parse (const char    *text,
       return TRUE;
     }
 
+  if (parse_epoch (text, len, days))
+    return TRUE;
   if (!split_date (text, len, &parts))
     return FALSE;
   switch (parts.sep)
@@ -302,8 +348,10 @@ explain_ymd (int year,
              int month,
              int day)
 {
+  /* "0001-01-01" is a placeholder for no date, "0999-…" a typing error: both
+   * have four digits, so say the range dates are read in. */
   if (year < 1000 || year > 9999)
-    return g_strdup_printf (_("the year %d does not have four digits"), year);
+    return g_strdup_printf (_("the year %d is not between 1000 and 9999 (a placeholder for no date?)"), year);
   if (month < 1 || month > 12)
     return g_strdup_printf (_("there is no month %d"), month);
   if (day < 1 || day > days_in_month (year, month))

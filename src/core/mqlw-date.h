@@ -19,10 +19,16 @@ typedef enum {
   MQLW_DATE_FORM_ISO   = 1 << 0,  /* 2025-03-04, 2025-03-04T10:00:00Z, 2025-03-04 10:00 */
   MQLW_DATE_FORM_MDY   = 1 << 1,  /* M/D/YYYY */
   MQLW_DATE_FORM_DMY   = 1 << 2,  /* D/M/YYYY or D-M-YYYY or D.M.YYYY */
+  MQLW_DATE_FORM_EPOCH = 1 << 3,  /* Unix time: 1709647200 (s) or 1709647200000 (ms), 2000-2099 */
 } MqlwDateForm;
 
 /* Which forms @text (length @len) can be read as; 0 when it is not a date. */
 guint    mqlw_date_forms      (const char    *text,
+                               gsize          len);
+
+/* Whether @text is Unix time of a day in 2000-2099 (10 digits of seconds or
+ * 12-13 of milliseconds); alone it could as well be an id or a count. */
+gboolean mqlw_date_is_epoch   (const char    *text,
                                gsize          len);
 
 /* Parses @text with @order for slash/dash day-month forms. Returns FALSE if it

@@ -186,7 +186,8 @@ check_unparsed_dates (MqlwDataset *dataset,
       for (guint k = 0; k < column->dict->len; k++)
         {
           const char *value = g_ptr_array_index (column->dict, k);
-          if (mqlw_date_forms (value, strlen (value)) != 0)
+          /* Unix times in text are numbers to the reader: not "dates read as text". */
+          if ((mqlw_date_forms (value, strlen (value)) & ~MQLW_DATE_FORM_EPOCH) != 0)
             dates += counts[k];
           else
             {
@@ -507,6 +508,43 @@ check_leaks (MqlwDataset *dataset,
     }
 }
 
+/* ---- outcome columns that only say yes ------------------------------------ */
+
+/* An outcome written as marks (X, ✓, "yes") with nothing in the other rows: in
+ * SAP and Excel check columns a blank means no, but it is read as unknown, as
+ * in any yes/no column, so the rate counts only the marked leads. Said, with
+ * the way to read blanks as no. */
+static void
+check_marks_only (MqlwDataset *dataset,
+                  GPtrArray   *problems)
+{
+  for (guint c = 0; c < dataset->columns->len; c++)
+    {
+      const MqlwColumn *column = g_ptr_array_index (dataset->columns, c);
+      const gint8 *outcome;
+      guint64 yes = 0, no = 0, blank = 0;
+
+      if (column->type != MQLW_COLUMN_TYPE_BOOLEAN || column->role != MQLW_ROLE_OUTCOME)
+        continue;
+      outcome = dataset->outcomes.stage[column->stage];
+      for (guint i = 0; i < dataset->n_rows; i++)
+        {
+          gint8 v = column->boolean[i];
+          yes += v == 1;
+          no += v == 0;
+          /* A blank another column settles (an earlier stage not reached) is no loss. */
+          blank += v != 0 && v != 1 && (outcome == NULL || outcome[i] == MQLW_OUTCOME_UNKNOWN);
+        }
+      if (yes == 0 || no > 0 || blank == 0)
+        continue;
+      add_finding (problems, "marks-only", column->name,
+                   g_strdup_printf (_("column %s only ever says yes (%" PRIu64 " leads) and is blank for %" PRIu64
+                                      ": blanks are read as unknown, so its rate counts only the marked leads; if a "
+                                      "blank means no, write no in them"),
+                                    column->name, yes, blank));
+    }
+}
+
 void
 mqlw_health_check (MqlwDataset *dataset,
                    gint32       today,
@@ -523,6 +561,7 @@ mqlw_health_check (MqlwDataset *dataset,
   check_empty_columns (dataset, problems);
   check_unparsed_dates (dataset, problems);
   check_leaks (dataset, problems);
+  check_marks_only (dataset, problems);
 }
 
 gint32

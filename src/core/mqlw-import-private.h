@@ -142,45 +142,60 @@ mqlw_field_token_is (const char *s,
   return TRUE;
 }
 
-/* 1, 0, or -1 when @s is not a yes/no value. */
+/* 1, 0, or -1 when @s is not a yes/no value: the words of mqlw-bool-words.h
+ * (test-value checks the two agree), by length: a call per value of every
+ * yes/no column. */
 static inline int
 mqlw_field_parse_bool (const char *s,
                        gsize       len,
                        guint       extra)
 {
-  if (len == 0 || len > 8)
+  if (len == 0 || len > 9)
     return -1;
   if (len == 1)
     switch (s[0])
       {
-      case '1': case 'y': case 'Y': case 't': case 'T':
+      case '1': case 'y': case 'Y': case 't': case 'T': case 'x': case 'X':
         return 1;
       case '0': case 'n': case 'N': case 'f': case 'F':
         return 0;
       default:
         return -1;
       }
-  /* By length: a call per value of every yes/no column. */
   switch (len)
     {
     case 2:
-      return mqlw_field_token_is (s, len, "no") ? 0 : -1;
+      if (mqlw_field_token_is (s, len, "no"))
+        return 0;
+      return mqlw_field_token_is (s, len, "ja") || mqlw_field_token_is (s, len, "si") ? 1 : -1;
     case 3:
-      if (mqlw_field_token_is (s, len, "yes"))
+      if (mqlw_field_token_is (s, len, "yes") || mqlw_field_token_is (s, len, "oui")
+          || mqlw_field_token_is (s, len, "s\xc3\xad") || memcmp (s, "\xe2\x9c\x93", 3) == 0
+          || memcmp (s, "\xe2\x9c\x94", 3) == 0)
         return 1;
+      if (mqlw_field_token_is (s, len, "non") || memcmp (s, "\xe2\x9c\x97", 3) == 0
+          || memcmp (s, "\xe2\x9c\x98", 3) == 0)
+        return 0;
       return (extra & MQLW_FIELD_EXTRA_WON) && mqlw_field_token_is (s, len, "won") ? 1 : -1;
     case 4:
-      if (mqlw_field_token_is (s, len, "true"))
+      if (mqlw_field_token_is (s, len, "true") || mqlw_field_token_is (s, len, "wahr")
+          || mqlw_field_token_is (s, len, "vrai"))
         return 1;
+      if (mqlw_field_token_is (s, len, "nein") || mqlw_field_token_is (s, len, "faux"))
+        return 0;
       return (extra & MQLW_FIELD_EXTRA_WON) && mqlw_field_token_is (s, len, "lost") ? 0 : -1;
     case 5:
-      return mqlw_field_token_is (s, len, "false") ? 0 : -1;
+      return mqlw_field_token_is (s, len, "false") || mqlw_field_token_is (s, len, "falso") ? 0 : -1;
+    case 6:
+      return mqlw_field_token_is (s, len, "falsch") ? 0 : -1;
     case 8:
       if (!(extra & MQLW_FIELD_EXTRA_ACCEPTED))
         return -1;
       if (mqlw_field_token_is (s, len, "accepted"))
         return 1;
       return mqlw_field_token_is (s, len, "rejected") ? 0 : -1;
+    case 9:
+      return mqlw_field_token_is (s, len, "verdadero") ? 1 : -1;
     default:
       return -1;
     }

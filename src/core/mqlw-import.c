@@ -534,6 +534,14 @@ preview_source (MqlwSource         *source,
       return NULL;
     }
   dataset->source_name = g_strdup (preview->source_name);
+  /* A header without leads cannot be calibrated: inspect and the mapping page
+   * say so as the import does, rather than "No problems found". */
+  if (dataset->n_rows == 0)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_ROWS,
+                   _("%s: the file has a header line but no leads"), preview->source_name);
+      return NULL;
+    }
   if (!preview_outcomes (preview, dataset, base_dir, first_lines, cancellable, error))
     return NULL;
 

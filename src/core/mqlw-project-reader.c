@@ -64,6 +64,7 @@ gboolean
 mqlw_project_is_project_file (const char *path)
 {
   char header[16] = { 0 };
+  GStatBuf st;
   FILE *file;
   gsize n;
 
@@ -71,6 +72,10 @@ mqlw_project_is_project_file (const char *path)
 
   if (g_str_has_suffix (path, MQLW_PROJECT_SUFFIX))
     return TRUE;
+  /* Peeking into a named pipe would eat the start of the data the import then
+   * reads (or wait for a writer); a project is always a regular file. */
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return FALSE;
   file = g_fopen (path, "rb");
   if (file == NULL)
     return FALSE;

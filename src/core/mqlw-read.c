@@ -112,18 +112,6 @@ read_to_end (int          fd,
   return g_bytes_new_take (data, len);
 }
 
-MqlwSource *
-mqlw_source_new_for_fd (int          fd,
-                        const char  *name,
-                        GError     **error)
-{
-  g_autoptr(GBytes) bytes = read_to_end (fd, name != NULL ? name : "stdin", 0, error);
-
-  if (bytes == NULL)
-    return NULL;
-  return mqlw_source_new_for_bytes (bytes, name);
-}
-
 /* Regular files and pipes can be read; anything else gets a message saying what it is. */
 static gboolean
 check_kind (const struct stat  *st,
@@ -139,6 +127,27 @@ check_kind (const struct stat  *st,
     g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_NOT_REGULAR,
                  _("%s is not a regular file (it is a device or a socket); name a saved file"), path);
   return FALSE;
+}
+
+MqlwSource *
+mqlw_source_new_for_fd (int          fd,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  struct stat st;
+
+  /* Standard input from /dev/zero or /dev/urandom never ends: refuse devices
+   * and folders. A terminal is read (the user ends with Ctrl-D), and so are
+   * pipes and sockets (ssh can hand a socket over). */
+  if (fstat (fd, &st) == 0 && !isatty (fd)
+      && (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode) || S_ISDIR (st.st_mode))
+      && !check_kind (&st, name != NULL ? name : "stdin", error))
+    return NULL;
+  bytes = read_to_end (fd, name != NULL ? name : "stdin", 0, error);
+  if (bytes == NULL)
+    return NULL;
+  return mqlw_source_new_for_bytes (bytes, name);
 }
 
 MqlwSource *

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mqlw-csv-private.h"
+#include "mqlw-bool-words.h"
 #include "mqlw-date.h"
 #include "mqlw-missing.h"
 #include "mqlw-roles.h"
@@ -46,6 +47,7 @@ typedef struct {
 typedef struct {
   guint      n_values;      /* not empty, not read as missing */
   guint      n_bool, n_dates, n_numbers, n_integers, n_emails;
+  guint      n_epoch;       /* Unix times (1709647200000): dates only in a column named as one */
   guint      bool_kinds;    /* BOOL_* bits of the yes/no words seen */
   guint      n_distinct, n_stage_known;
   double     mean_days;     /* of the values that are dates */
@@ -55,7 +57,8 @@ typedef struct {
 
 enum {
   BOOL_01 = 1 << 0, BOOL_YES_NO = 1 << 1, BOOL_TRUE_FALSE = 1 << 2, BOOL_Y_N = 1 << 3,
-  BOOL_T_F = 1 << 4, BOOL_WON_LOST = 1 << 5, BOOL_ACCEPTED = 1 << 6,
+  BOOL_T_F = 1 << 4,  /* bits below 20: 1 << the pair of mqlw-bool-words.h */
+  BOOL_WON_LOST = 1 << 20, BOOL_ACCEPTED = 1 << 21,
 };
 
 /* ---- names --------------------------------------------------------------- */
@@ -66,7 +69,10 @@ static const char * const lead_id_names[] = {
 };
 static const char * const email_names[] = {
   "email", "email_address", "e_mail", "e_mail_address", "emailaddress", "work_email", "contact_email",
-  "business_email", "primary_email", NULL,
+  "business_email", "primary_email",
+  /* German, French, Spanish exports (non-ASCII letters split words: "correo_electr_nico") */
+  "e_mail_adresse", "adresse_e_mail", "courriel", "correo", "correo_electr_nico", "correo_electronico",
+  NULL,
 };
 static const char * const account_names[] = {
   "company", "account", "account_name", "company_name", "company_account", "organization", "organisation",
@@ -77,7 +83,11 @@ static const char * const created_names[] = {
   "created_at", "created_date", "create_date", "createdate", "created", "created_on", "created_time",
   "creation_date", "date_created", "lead_created_date", "lead_created", "first_contact_date",
   "first_contact", "first_touch_date", "engage_date", "engaged_date", "date_added", "added_on",
-  "signup_date", "sign_up_date", "registration_date", "inquiry_date", "lead_date", NULL,
+  "signup_date", "sign_up_date", "registration_date", "inquiry_date", "lead_date",
+  /* German, French, Spanish exports (non-ASCII letters split words: "date_de_cr_ation") */
+  "erstellt_am", "erstelldatum", "erstellungsdatum", "angelegt_am", "date_de_cr_ation", "date_de_creation",
+  "cr_e_le", "cree_le", "fecha_de_creaci_n", "fecha_de_creacion", "fecha_creaci_n", "creado_el",
+  NULL,
 };
 static const char * const as_of_names[] = {
   "as_of", "as_of_date", "scored_at", "mql_date", "mql_at", "mql_timestamp", "date_of_mql",
@@ -91,7 +101,12 @@ static const char * const stage_names[] = {
   "stage", "lifecycle_stage", "lifecyclestage", "lifecycle", "lead_stage", "lead_lifecycle_stage",
   "lead_status", "hs_lead_status", "status", "status_reason", "statuscode", "lead_status_reason",
   "deal_stage", "dealstage", "opportunity_stage", "opportunity_status", "stage_name", "stagename",
-  "sales_stage", "pipeline_stage", "funnel_stage", "prospect_status", NULL,
+  "sales_stage", "pipeline_stage", "funnel_stage", "prospect_status",
+  /* German, French, Spanish exports */
+  "lebenszyklusphase", "phase_du_cycle_de_vie", "tape_du_cycle_de_vie", "statut_du_lead",
+  "statut_de_lead", "etapa_del_ciclo_de_vida", "estado_del_lead", "estado_de_lead", "verkaufsphase",
+  "phase_de_l_opportunit", "etapa_de_la_oportunidad",
+  NULL,
 };
 static const char * const amount_names[] = {
   "amount", "deal_amount", "deal_value", "deal_size", "opportunity_amount", "opportunity_value",
@@ -106,7 +121,9 @@ static const char * const reason_names[] = {
 /* The headline scores; other *_score columns are candidates, parts last. */
 static const char * const headline_score_names[] = {
   "score", "lead_score", "hubspot_score", "hubspotscore", "person_score", "prospect_score",
-  "pardot_score", "total_score", NULL,
+  "pardot_score", "total_score",
+  "punktzahl", "lead_punktzahl", "puntuaci_n", "puntuacion", "puntuaci_n_del_lead",
+  NULL,
 };
 static const char * const part_score_words[] = {
   "behavior", "behaviour", "demographic", "engagement", "fit", "activity", "profile", "interest",
@@ -328,34 +345,36 @@ static guint
 bool_kind (const char *s,
            gsize       len)
 {
-  static const struct { const char *word; guint kind; } words[] = {
-    { "1", BOOL_01 }, { "0", BOOL_01 }, { "yes", BOOL_YES_NO }, { "no", BOOL_YES_NO },
-    { "true", BOOL_TRUE_FALSE }, { "false", BOOL_TRUE_FALSE }, { "y", BOOL_Y_N }, { "n", BOOL_Y_N },
-    { "t", BOOL_T_F }, { "f", BOOL_T_F }, { "won", BOOL_WON_LOST }, { "lost", BOOL_WON_LOST },
-    { "accepted", BOOL_ACCEPTED }, { "rejected", BOOL_ACCEPTED },
+  static const struct { const char *word; guint kind; } outcome_words[] = {
+    { "won", BOOL_WON_LOST }, { "lost", BOOL_WON_LOST }, { "accepted", BOOL_ACCEPTED }, { "rejected", BOOL_ACCEPTED },
   };
+  const MqlwBoolWord *word;
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (strlen (words[i].word) == len && g_ascii_strncasecmp (s, words[i].word, len) == 0)
-      return words[i].kind;
-  return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (outcome_words); i++)
+    if (strlen (outcome_words[i].word) == len && g_ascii_strncasecmp (s, outcome_words[i].word, len) == 0)
+      return outcome_words[i].kind;
+  word = mqlw_bool_word_find (s, len);
+  return word != NULL ? 1u << word->pair : 0;
 }
 
 static const char *
 bool_flavour (guint kinds)
 {
+  const MqlwBoolWord *words = mqlw_bool_words ();
+
   switch (kinds)
     {
-    case BOOL_01: return "0/1";
-    case BOOL_TRUE_FALSE: return "true/false";
-    case BOOL_Y_N: return "Y/N";
-    case BOOL_T_F: return "T/F";
     case BOOL_WON_LOST: return "won/lost";
     case BOOL_ACCEPTED: return "accepted/rejected";
-    case BOOL_YES_NO:
     default:
-      return "yes/no";
+      break;
     }
+  /* One pair of words: its own name; several, or none: yes/no. */
+  if (kinds != 0 && (kinds & (kinds - 1)) == 0 && kinds < BOOL_WON_LOST)
+    for (guint i = 0; words[i].word != NULL; i++)
+      if ((1u << words[i].pair) == kinds)
+        return words[i].flavour;
+  return "yes/no";
 }
 
 static gboolean
@@ -427,7 +446,13 @@ collect_values (Values               *v,
           v->n_bool++;
           v->bool_kinds |= kind;
         }
-      if (mqlw_date_forms (s, len) != 0 && mqlw_date_parse (s, len, MQLW_DATE_ORDER_AUTO, &days))
+      if (mqlw_date_is_epoch (s, len))
+        {
+          v->n_epoch++;
+          if (v->example == NULL)
+            v->example = g_strndup (s, MIN (len, 40));
+        }
+      else if (mqlw_date_forms (s, len) != 0 && mqlw_date_parse (s, len, MQLW_DATE_ORDER_AUTO, &days))
         {
           v->n_dates++;
           sum_days += days;
@@ -517,6 +542,25 @@ name_speaks_of_a_date (const char *name)
          || has_word (name, "time");
 }
 
+/* Whole numbers that are all Unix times, in a column whose name says it holds
+ * dates (HubSpot's "Create Date" through its API: 1709647200000): read as
+ * dates. Type inference alone keeps them numbers, as it must for ids. */
+static gboolean
+epoch_dates (MqlwColumnSpec *spec,
+             const Values   *v)
+{
+  if (spec->type_set || spec->type != MQLW_COLUMN_TYPE_INTEGER || v->n_values == 0 || v->n_epoch != v->n_values)
+    return FALSE;
+  spec->type = MQLW_COLUMN_TYPE_DATE;
+  return TRUE;
+}
+
+static char *
+describe_epoch (void)
+{
+  return g_strdup (_("values are dates written as Unix time (seconds or milliseconds since 1970)"));
+}
+
 /* A role that needs dates: kept on dates (or on nothing yet, then read as dates). */
 static void
 decide_date_role (MqlwColumnSpec  *spec,
@@ -525,6 +569,11 @@ decide_date_role (MqlwColumnSpec  *spec,
                   const char      *name,
                   char            *why)
 {
+  if (epoch_dates (spec, v))
+    {
+      set_role (spec, guess->role, guess->stage, why, describe_epoch ());
+      return;
+    }
   if (spec->type == MQLW_COLUMN_TYPE_DATE
       || (v->n_values == 0 && (name_speaks_of_a_date (name) || guess->kind == NAME_BECAME)))
     {
@@ -550,6 +599,11 @@ decide_outcome (MqlwColumnSpec  *spec,
                 const char      *name,
                 char            *why)
 {
+  if (name_speaks_of_a_date (name) && epoch_dates (spec, v))
+    {
+      set_role (spec, MQLW_ROLE_OUTCOME, guess->stage, why, describe_epoch ());
+      return;
+    }
   if (spec->type == MQLW_COLUMN_TYPE_BOOLEAN || spec->type == MQLW_COLUMN_TYPE_DATE || v->n_values == 0)
     {
       if (v->n_values == 0 && name_speaks_of_a_date (name) && !spec->type_set)

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mqlw-bool-words.h"
 #include "mqlw-scorer-private.h"
 
 /* Checking a model against the data, before anything is compiled. */
@@ -15,24 +16,13 @@ gboolean
 mqlw_scorer_parse_boolean (const char *text,
                     gint8      *value)
 {
-  static const char * const yes[] = { "true", "yes", "1", "y", "t" };
-  static const char * const no[] = { "false", "no", "0", "n", "f" };
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  /* The words the import reads (mqlw-bool-words.h): "ja" in a rule matches "Ja" in the data. */
+  const MqlwBoolWord *word = mqlw_bool_word_find (text, strlen (text));
 
-  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    {
-      if (g_ascii_strcasecmp (trimmed, yes[i]) == 0)
-        {
-          *value = 1;
-          return TRUE;
-        }
-      if (g_ascii_strcasecmp (trimmed, no[i]) == 0)
-        {
-          *value = 0;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (word == NULL)
+    return FALSE;
+  *value = word->yes ? 1 : 0;
+  return TRUE;
 }
 
 gboolean

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mqlw-bool-words.h"
 #include "mqlw-missing.h"
 #include "mqlw-sql-private.h"
 
@@ -107,20 +108,27 @@ sql_bool_of_lower (SqlBuilder     *b,
                    MqlwColumnRole  role,
                    MqlwStage       stage)
 {
-  const char *yes = "'1', 'y', 't', 'yes', 'true'";
-  const char *no = "'0', 'n', 'f', 'no', 'false'";
+  /* The import's words (mqlw-bool-words.h), with an outcome stage's own. */
+  const MqlwBoolWord *words = mqlw_bool_words ();
+  g_autoptr(GString) yes = g_string_new (NULL);
+  g_autoptr(GString) no = g_string_new (NULL);
 
+  for (guint i = 0; words[i].word != NULL; i++)
+    {
+      GString *list = words[i].yes ? yes : no;
+      g_string_append_printf (list, "%s'%s'", list->len > 0 ? ", " : "", words[i].word);
+    }
   if (role == MQLW_ROLE_OUTCOME && stage == MQLW_STAGE_ACCEPTED)
     {
-      yes = "'1', 'y', 't', 'yes', 'true', 'accepted'";
-      no = "'0', 'n', 'f', 'no', 'false', 'rejected'";
+      g_string_append (yes, ", 'accepted'");
+      g_string_append (no, ", 'rejected'");
     }
   else if (role == MQLW_ROLE_OUTCOME && stage == MQLW_STAGE_WON)
     {
-      yes = "'1', 'y', 't', 'yes', 'true', 'won'";
-      no = "'0', 'n', 'f', 'no', 'false', 'lost'";
+      g_string_append (yes, ", 'won'");
+      g_string_append (no, ", 'lost'");
     }
-  return g_strdup_printf ("CASE WHEN %s IN (%s) THEN 1 WHEN %s IN (%s) THEN 0 END", lower, yes, lower, no);
+  return g_strdup_printf ("CASE WHEN %s IN (%s) THEN 1 WHEN %s IN (%s) THEN 0 END", lower, yes->str, lower, no->str);
 }
 
 /* ---- dates ------------------------------------------------------------- */

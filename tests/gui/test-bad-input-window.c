@@ -117,6 +117,8 @@ test_errors (void)
     { "utf16-damaged.csv", TRUE },
     { "binary.csv", TRUE },
     { "folder-join.d", TRUE },
+    /* A header and no leads: said before the mapping page, as mqlw inspect says it. */
+    { "header-only.csv", TRUE },
   };
   MqlwWindow *window = window_with_sample ();
   MqlwDataset *loaded = mqlw_workbench_get_dataset (mqlw_window_get_workbench (window));

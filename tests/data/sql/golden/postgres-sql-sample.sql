@@ -543,17 +543,17 @@ mqlw_value AS (
     lower(mqlw_t3) AS mqlw_l3,
     CAST(substring(mqlw_t4 from '^[+-]?(?:[0-9]+[.]?[0-9]*|[.][0-9]+)(?:[eE][+-]?[0-9]+)?$') AS DOUBLE PRECISION) AS mqlw_n4,
     CAST(substring(mqlw_t5 from '^[+-]?(?:[0-9]+[.]?[0-9]*|[.][0-9]+)(?:[eE][+-]?[0-9]+)?$') AS DOUBLE PRECISION) AS mqlw_n5,
-    CASE WHEN lower(mqlw_t6) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t6) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b6,
+    CASE WHEN lower(mqlw_t6) IN ('1', 'yes', 'true', 'y', 't', 'x', '✓', '✔', 'ja', 'oui', 'sí', 'si', 'wahr', 'vrai', 'verdadero') THEN 1 WHEN lower(mqlw_t6) IN ('0', 'no', 'false', 'n', 'f', '✗', '✘', 'nein', 'non', 'falsch', 'faux', 'falso') THEN 0 END AS mqlw_b6,
     lower(mqlw_t7) AS mqlw_l7,
     mqlw_era9 * 146097 + mqlw_yoe9 * 365 + (mqlw_yoe9 / 4) - (mqlw_yoe9 / 100) + ((153 * mqlw_mp9 + 2) / 5) + mqlw_da9 - 1 - 719468 AS mqlw_d9,
     mqlw_era10 * 146097 + mqlw_yoe10 * 365 + (mqlw_yoe10 / 4) - (mqlw_yoe10 / 100) + ((153 * mqlw_mp10 + 2) / 5) + mqlw_da10 - 1 - 719468 AS mqlw_d10,
     CAST(substring(mqlw_t11 from '^[+-]?(?:[0-9]+[.]?[0-9]*|[.][0-9]+)(?:[eE][+-]?[0-9]+)?$') AS DOUBLE PRECISION) AS mqlw_n11,
     CAST(substring(mqlw_t12 from '^[+-]?(?:[0-9]+[.]?[0-9]*|[.][0-9]+)(?:[eE][+-]?[0-9]+)?$') AS DOUBLE PRECISION) AS mqlw_n12,
     mqlw_era13 * 146097 + mqlw_yoe13 * 365 + (mqlw_yoe13 / 4) - (mqlw_yoe13 / 100) + ((153 * mqlw_mp13 + 2) / 5) + mqlw_da13 - 1 - 719468 AS mqlw_d13,
-    CASE WHEN lower(mqlw_t14) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b14,
+    CASE WHEN lower(mqlw_t14) IN ('1', 'yes', 'true', 'y', 't', 'x', '✓', '✔', 'ja', 'oui', 'sí', 'si', 'wahr', 'vrai', 'verdadero') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'no', 'false', 'n', 'f', '✗', '✘', 'nein', 'non', 'falsch', 'faux', 'falso') THEN 0 END AS mqlw_b14,
     mqlw_era15 * 146097 + mqlw_yoe15 * 365 + (mqlw_yoe15 / 4) - (mqlw_yoe15 / 100) + ((153 * mqlw_mp15 + 2) / 5) + mqlw_da15 - 1 - 719468 AS mqlw_d15,
-    CASE WHEN lower(mqlw_t18) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t18) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b18,
-    CASE WHEN lower(mqlw_t19) IN ('1', 'y', 't', 'yes', 'true', 'accepted') THEN 1 WHEN lower(mqlw_t19) IN ('0', 'n', 'f', 'no', 'false', 'rejected') THEN 0 END AS mqlw_b19,
+    CASE WHEN lower(mqlw_t18) IN ('1', 'yes', 'true', 'y', 't', 'x', '✓', '✔', 'ja', 'oui', 'sí', 'si', 'wahr', 'vrai', 'verdadero') THEN 1 WHEN lower(mqlw_t18) IN ('0', 'no', 'false', 'n', 'f', '✗', '✘', 'nein', 'non', 'falsch', 'faux', 'falso') THEN 0 END AS mqlw_b18,
+    CASE WHEN lower(mqlw_t19) IN ('1', 'yes', 'true', 'y', 't', 'x', '✓', '✔', 'ja', 'oui', 'sí', 'si', 'wahr', 'vrai', 'verdadero', 'accepted') THEN 1 WHEN lower(mqlw_t19) IN ('0', 'no', 'false', 'n', 'f', '✗', '✘', 'nein', 'non', 'falsch', 'faux', 'falso', 'rejected') THEN 0 END AS mqlw_b19,
     CAST(substring(mqlw_t20 from '^[+-]?(?:[0-9]+[.]?[0-9]*|[.][0-9]+)(?:[eE][+-]?[0-9]+)?$') AS DOUBLE PRECISION) AS mqlw_n20,
     mqlw_era21 * 146097 + mqlw_yoe21 * 365 + (mqlw_yoe21 / 4) - (mqlw_yoe21 / 100) + ((153 * mqlw_mp21 + 2) / 5) + mqlw_da21 - 1 - 719468 AS mqlw_d21
   FROM mqlw_date6
@@ -567,8 +567,8 @@ mqlw_latest AS (
   ) AS mqlw_days
 ),
 mqlw_context16 AS (
-  SELECT CASE WHEN MAX(CASE WHEN mqlw_g16 IN ('appointment scheduled', 'appointmentscheduled', 'qualified to buy', 'qualifiedtobuy', 'presentation scheduled', 'presentationscheduled', 'decision maker bought in', 'decisionmakerboughtin', 'contract sent', 'contractsent', 'closedwon', 'closedlost', 'prospecting', 'qualification', 'needs analysis', 'value proposition', 'id decision makers', 'perception analysis', 'proposal price quote', 'negotiation review', 'on hold', 'out sold') THEN 1 ELSE 0 END) = 1 THEN 2
-              WHEN MAX(CASE WHEN mqlw_g16 IN ('contacted', 'unqualified', 'open deal', 'attempted to contact', 'connected', 'bad timing', 'open not contacted', 'working contacted', 'closed converted', 'closed not converted', 'cannot contact', 'no longer interested') THEN 1 ELSE 0 END) = 1 THEN 1
+  SELECT CASE WHEN MAX(CASE WHEN mqlw_g16 IN ('appointment scheduled', 'appointmentscheduled', 'qualified to buy', 'qualifiedtobuy', 'presentation scheduled', 'presentationscheduled', 'decision maker bought in', 'decisionmakerboughtin', 'contract sent', 'contractsent', 'closedwon', 'closedlost', 'prospecting', 'qualification', 'needs analysis', 'value proposition', 'id decision makers', 'perception analysis', 'proposal price quote', 'negotiation review', 'on hold', 'out sold', 'qualifizierung', 'bedarfsanalyse', 'angebot preisangebot', 'verhandlung Überprüfung', 'geschlossen und gewonnen', 'geschlossen und verloren', 'abgeschlossen und gewonnen', 'abgeschlossen und verloren', 'prospection', 'analyse des besoins', 'proposition devis', 'négociation révision', 'fermée gagnée', 'fermée perdue', 'prospección', 'calificación', 'análisis de necesidades', 'propuesta presupuesto', 'negociación revisión', 'cerrada ganada', 'cerrada perdida') THEN 1 ELSE 0 END) = 1 THEN 2
+              WHEN MAX(CASE WHEN mqlw_g16 IN ('contacted', 'unqualified', 'open deal', 'attempted to contact', 'connected', 'bad timing', 'open not contacted', 'working contacted', 'closed converted', 'closed not converted', 'cannot contact', 'no longer interested', 'not contacted', 'contact in future', 'pre qualified', 'junk lead', 'lost lead', 'not qualified', 'offen nicht kontaktiert', 'in bearbeitung kontaktiert', 'geschlossen konvertiert', 'geschlossen nicht konvertiert', 'ouvert non contacté', 'en cours contacté', 'fermé converti', 'fermé non converti', 'abierto no contactado', 'trabajando contactado', 'cerrado convertido', 'cerrado no convertido') THEN 1 ELSE 0 END) = 1 THEN 1
               ELSE 0 END AS mqlw_ctx16
   FROM mqlw_value
 ),
@@ -694,6 +694,97 @@ mqlw_age AS (
       WHEN mqlw_g16 = 'cancelled' THEN CASE WHEN mqlw_ctx16 = 1 THEN -1 WHEN mqlw_ctx16 = 2 THEN 2 ELSE -1 END
       WHEN mqlw_g16 = 'on hold' THEN 2
       WHEN mqlw_g16 = 'out sold' THEN 2
+      WHEN mqlw_g16 = 'not contacted' THEN -1
+      WHEN mqlw_g16 = 'contact in future' THEN -1
+      WHEN mqlw_g16 = 'pre qualified' THEN -1
+      WHEN mqlw_g16 = 'junk lead' THEN -1
+      WHEN mqlw_g16 = 'lost lead' THEN -1
+      WHEN mqlw_g16 = 'not qualified' THEN -1
+      WHEN mqlw_g16 = 'neu' THEN -1
+      WHEN mqlw_g16 = 'kontaktiert' THEN -1
+      WHEN mqlw_g16 = 'abonnent' THEN -1
+      WHEN mqlw_g16 = 'marketingqualifizierter lead' THEN -1
+      WHEN mqlw_g16 = 'marketing qualifizierter lead' THEN -1
+      WHEN mqlw_g16 = 'vertriebsqualifizierter lead' THEN 1
+      WHEN mqlw_g16 = 'vertriebs qualifizierter lead' THEN 1
+      WHEN mqlw_g16 = 'verkaufschance' THEN 2
+      WHEN mqlw_g16 = 'kunde' THEN 3
+      WHEN mqlw_g16 = 'sonstiges' THEN -1
+      WHEN mqlw_g16 = 'qualifiziert' THEN 1
+      WHEN mqlw_g16 = 'disqualifiziert' THEN -1
+      WHEN mqlw_g16 = 'gewonnen' THEN 3
+      WHEN mqlw_g16 = 'verloren' THEN 2
+      WHEN mqlw_g16 = 'offen nicht kontaktiert' THEN -1
+      WHEN mqlw_g16 = 'in bearbeitung kontaktiert' THEN -1
+      WHEN mqlw_g16 = 'geschlossen konvertiert' THEN 1
+      WHEN mqlw_g16 = 'geschlossen nicht konvertiert' THEN -1
+      WHEN mqlw_g16 = 'qualifizierung' THEN 2
+      WHEN mqlw_g16 = 'bedarfsanalyse' THEN 2
+      WHEN mqlw_g16 = 'angebot preisangebot' THEN 2
+      WHEN mqlw_g16 = 'verhandlung Überprüfung' THEN 2
+      WHEN mqlw_g16 = 'geschlossen und gewonnen' THEN 3
+      WHEN mqlw_g16 = 'geschlossen und verloren' THEN 2
+      WHEN mqlw_g16 = 'abgeschlossen und gewonnen' THEN 3
+      WHEN mqlw_g16 = 'abgeschlossen und verloren' THEN 2
+      WHEN mqlw_g16 = 'nouveau' THEN -1
+      WHEN mqlw_g16 = 'contacté' THEN -1
+      WHEN mqlw_g16 = 'abonné' THEN -1
+      WHEN mqlw_g16 = 'lead qualifié marketing' THEN -1
+      WHEN mqlw_g16 = 'lead qualifié par le marketing' THEN -1
+      WHEN mqlw_g16 = 'lead qualifié pour la vente' THEN 1
+      WHEN mqlw_g16 = 'lead qualifié par les ventes' THEN 1
+      WHEN mqlw_g16 = 'opportunité' THEN 2
+      WHEN mqlw_g16 = 'client' THEN 3
+      WHEN mqlw_g16 = 'ambassadeur' THEN 3
+      WHEN mqlw_g16 = 'autre' THEN -1
+      WHEN mqlw_g16 = 'qualifié' THEN 1
+      WHEN mqlw_g16 = 'disqualifié' THEN -1
+      WHEN mqlw_g16 = 'gagné' THEN 3
+      WHEN mqlw_g16 = 'gagnée' THEN 3
+      WHEN mqlw_g16 = 'perdu' THEN 2
+      WHEN mqlw_g16 = 'perdue' THEN 2
+      WHEN mqlw_g16 = 'ouvert non contacté' THEN -1
+      WHEN mqlw_g16 = 'en cours contacté' THEN -1
+      WHEN mqlw_g16 = 'fermé converti' THEN 1
+      WHEN mqlw_g16 = 'fermé non converti' THEN -1
+      WHEN mqlw_g16 = 'prospection' THEN 2
+      WHEN mqlw_g16 = 'analyse des besoins' THEN 2
+      WHEN mqlw_g16 = 'proposition devis' THEN 2
+      WHEN mqlw_g16 = 'négociation révision' THEN 2
+      WHEN mqlw_g16 = 'fermée gagnée' THEN 3
+      WHEN mqlw_g16 = 'fermée perdue' THEN 2
+      WHEN mqlw_g16 = 'conclue gagnée' THEN 3
+      WHEN mqlw_g16 = 'conclue perdue' THEN 2
+      WHEN mqlw_g16 = 'nuevo' THEN -1
+      WHEN mqlw_g16 = 'contactado' THEN -1
+      WHEN mqlw_g16 = 'suscriptor' THEN -1
+      WHEN mqlw_g16 = 'lead calificado para marketing' THEN -1
+      WHEN mqlw_g16 = 'lead calificado por marketing' THEN -1
+      WHEN mqlw_g16 = 'lead calificado para ventas' THEN 1
+      WHEN mqlw_g16 = 'lead calificado por ventas' THEN 1
+      WHEN mqlw_g16 = 'oportunidad' THEN 2
+      WHEN mqlw_g16 = 'cliente' THEN 3
+      WHEN mqlw_g16 = 'promotor' THEN 3
+      WHEN mqlw_g16 = 'otro' THEN -1
+      WHEN mqlw_g16 = 'calificado' THEN 1
+      WHEN mqlw_g16 = 'descalificado' THEN -1
+      WHEN mqlw_g16 = 'ganado' THEN 3
+      WHEN mqlw_g16 = 'ganada' THEN 3
+      WHEN mqlw_g16 = 'perdido' THEN 2
+      WHEN mqlw_g16 = 'perdida' THEN 2
+      WHEN mqlw_g16 = 'abierto no contactado' THEN -1
+      WHEN mqlw_g16 = 'trabajando contactado' THEN -1
+      WHEN mqlw_g16 = 'cerrado convertido' THEN 1
+      WHEN mqlw_g16 = 'cerrado no convertido' THEN -1
+      WHEN mqlw_g16 = 'prospección' THEN 2
+      WHEN mqlw_g16 = 'calificación' THEN 2
+      WHEN mqlw_g16 = 'análisis de necesidades' THEN 2
+      WHEN mqlw_g16 = 'propuesta presupuesto' THEN 2
+      WHEN mqlw_g16 = 'negociación revisión' THEN 2
+      WHEN mqlw_g16 = 'cerrada ganada' THEN 3
+      WHEN mqlw_g16 = 'cerrada perdida' THEN 2
+      WHEN mqlw_g16 = 'cerrado ganado' THEN 3
+      WHEN mqlw_g16 = 'cerrado perdido' THEN 2
     END AS mqlw_sf16,
     CASE
       WHEN mqlw_g16 = 'new' THEN 0
@@ -772,6 +863,97 @@ mqlw_age AS (
       WHEN mqlw_g16 = 'cancelled' THEN 1
       WHEN mqlw_g16 = 'on hold' THEN 0
       WHEN mqlw_g16 = 'out sold' THEN 1
+      WHEN mqlw_g16 = 'not contacted' THEN 0
+      WHEN mqlw_g16 = 'contact in future' THEN 0
+      WHEN mqlw_g16 = 'pre qualified' THEN 0
+      WHEN mqlw_g16 = 'junk lead' THEN 1
+      WHEN mqlw_g16 = 'lost lead' THEN 1
+      WHEN mqlw_g16 = 'not qualified' THEN 1
+      WHEN mqlw_g16 = 'neu' THEN 0
+      WHEN mqlw_g16 = 'kontaktiert' THEN 0
+      WHEN mqlw_g16 = 'abonnent' THEN 0
+      WHEN mqlw_g16 = 'marketingqualifizierter lead' THEN 0
+      WHEN mqlw_g16 = 'marketing qualifizierter lead' THEN 0
+      WHEN mqlw_g16 = 'vertriebsqualifizierter lead' THEN 0
+      WHEN mqlw_g16 = 'vertriebs qualifizierter lead' THEN 0
+      WHEN mqlw_g16 = 'verkaufschance' THEN 0
+      WHEN mqlw_g16 = 'kunde' THEN 1
+      WHEN mqlw_g16 = 'sonstiges' THEN 0
+      WHEN mqlw_g16 = 'qualifiziert' THEN 0
+      WHEN mqlw_g16 = 'disqualifiziert' THEN 1
+      WHEN mqlw_g16 = 'gewonnen' THEN 1
+      WHEN mqlw_g16 = 'verloren' THEN 1
+      WHEN mqlw_g16 = 'offen nicht kontaktiert' THEN 0
+      WHEN mqlw_g16 = 'in bearbeitung kontaktiert' THEN 0
+      WHEN mqlw_g16 = 'geschlossen konvertiert' THEN 0
+      WHEN mqlw_g16 = 'geschlossen nicht konvertiert' THEN 1
+      WHEN mqlw_g16 = 'qualifizierung' THEN 0
+      WHEN mqlw_g16 = 'bedarfsanalyse' THEN 0
+      WHEN mqlw_g16 = 'angebot preisangebot' THEN 0
+      WHEN mqlw_g16 = 'verhandlung Überprüfung' THEN 0
+      WHEN mqlw_g16 = 'geschlossen und gewonnen' THEN 1
+      WHEN mqlw_g16 = 'geschlossen und verloren' THEN 1
+      WHEN mqlw_g16 = 'abgeschlossen und gewonnen' THEN 1
+      WHEN mqlw_g16 = 'abgeschlossen und verloren' THEN 1
+      WHEN mqlw_g16 = 'nouveau' THEN 0
+      WHEN mqlw_g16 = 'contacté' THEN 0
+      WHEN mqlw_g16 = 'abonné' THEN 0
+      WHEN mqlw_g16 = 'lead qualifié marketing' THEN 0
+      WHEN mqlw_g16 = 'lead qualifié par le marketing' THEN 0
+      WHEN mqlw_g16 = 'lead qualifié pour la vente' THEN 0
+      WHEN mqlw_g16 = 'lead qualifié par les ventes' THEN 0
+      WHEN mqlw_g16 = 'opportunité' THEN 0
+      WHEN mqlw_g16 = 'client' THEN 1
+      WHEN mqlw_g16 = 'ambassadeur' THEN 1
+      WHEN mqlw_g16 = 'autre' THEN 0
+      WHEN mqlw_g16 = 'qualifié' THEN 0
+      WHEN mqlw_g16 = 'disqualifié' THEN 1
+      WHEN mqlw_g16 = 'gagné' THEN 1
+      WHEN mqlw_g16 = 'gagnée' THEN 1
+      WHEN mqlw_g16 = 'perdu' THEN 1
+      WHEN mqlw_g16 = 'perdue' THEN 1
+      WHEN mqlw_g16 = 'ouvert non contacté' THEN 0
+      WHEN mqlw_g16 = 'en cours contacté' THEN 0
+      WHEN mqlw_g16 = 'fermé converti' THEN 0
+      WHEN mqlw_g16 = 'fermé non converti' THEN 1
+      WHEN mqlw_g16 = 'prospection' THEN 0
+      WHEN mqlw_g16 = 'analyse des besoins' THEN 0
+      WHEN mqlw_g16 = 'proposition devis' THEN 0
+      WHEN mqlw_g16 = 'négociation révision' THEN 0
+      WHEN mqlw_g16 = 'fermée gagnée' THEN 1
+      WHEN mqlw_g16 = 'fermée perdue' THEN 1
+      WHEN mqlw_g16 = 'conclue gagnée' THEN 1
+      WHEN mqlw_g16 = 'conclue perdue' THEN 1
+      WHEN mqlw_g16 = 'nuevo' THEN 0
+      WHEN mqlw_g16 = 'contactado' THEN 0
+      WHEN mqlw_g16 = 'suscriptor' THEN 0
+      WHEN mqlw_g16 = 'lead calificado para marketing' THEN 0
+      WHEN mqlw_g16 = 'lead calificado por marketing' THEN 0
+      WHEN mqlw_g16 = 'lead calificado para ventas' THEN 0
+      WHEN mqlw_g16 = 'lead calificado por ventas' THEN 0
+      WHEN mqlw_g16 = 'oportunidad' THEN 0
+      WHEN mqlw_g16 = 'cliente' THEN 1
+      WHEN mqlw_g16 = 'promotor' THEN 1
+      WHEN mqlw_g16 = 'otro' THEN 0
+      WHEN mqlw_g16 = 'calificado' THEN 0
+      WHEN mqlw_g16 = 'descalificado' THEN 1
+      WHEN mqlw_g16 = 'ganado' THEN 1
+      WHEN mqlw_g16 = 'ganada' THEN 1
+      WHEN mqlw_g16 = 'perdido' THEN 1
+      WHEN mqlw_g16 = 'perdida' THEN 1
+      WHEN mqlw_g16 = 'abierto no contactado' THEN 0
+      WHEN mqlw_g16 = 'trabajando contactado' THEN 0
+      WHEN mqlw_g16 = 'cerrado convertido' THEN 0
+      WHEN mqlw_g16 = 'cerrado no convertido' THEN 1
+      WHEN mqlw_g16 = 'prospección' THEN 0
+      WHEN mqlw_g16 = 'calificación' THEN 0
+      WHEN mqlw_g16 = 'análisis de necesidades' THEN 0
+      WHEN mqlw_g16 = 'propuesta presupuesto' THEN 0
+      WHEN mqlw_g16 = 'negociación revisión' THEN 0
+      WHEN mqlw_g16 = 'cerrada ganada' THEN 1
+      WHEN mqlw_g16 = 'cerrada perdida' THEN 1
+      WHEN mqlw_g16 = 'cerrado ganado' THEN 1
+      WHEN mqlw_g16 = 'cerrado perdido' THEN 1
     END AS mqlw_sc16,
     CASE
       WHEN mqlw_g17 = 'new' THEN CASE WHEN 2 = 1 THEN -1 WHEN 2 = 2 THEN 2 ELSE -1 END
@@ -850,6 +1032,97 @@ mqlw_age AS (
       WHEN mqlw_g17 = 'cancelled' THEN CASE WHEN 2 = 1 THEN -1 WHEN 2 = 2 THEN 2 ELSE -1 END
       WHEN mqlw_g17 = 'on hold' THEN 2
       WHEN mqlw_g17 = 'out sold' THEN 2
+      WHEN mqlw_g17 = 'not contacted' THEN -1
+      WHEN mqlw_g17 = 'contact in future' THEN -1
+      WHEN mqlw_g17 = 'pre qualified' THEN -1
+      WHEN mqlw_g17 = 'junk lead' THEN -1
+      WHEN mqlw_g17 = 'lost lead' THEN -1
+      WHEN mqlw_g17 = 'not qualified' THEN -1
+      WHEN mqlw_g17 = 'neu' THEN -1
+      WHEN mqlw_g17 = 'kontaktiert' THEN -1
+      WHEN mqlw_g17 = 'abonnent' THEN -1
+      WHEN mqlw_g17 = 'marketingqualifizierter lead' THEN -1
+      WHEN mqlw_g17 = 'marketing qualifizierter lead' THEN -1
+      WHEN mqlw_g17 = 'vertriebsqualifizierter lead' THEN 1
+      WHEN mqlw_g17 = 'vertriebs qualifizierter lead' THEN 1
+      WHEN mqlw_g17 = 'verkaufschance' THEN 2
+      WHEN mqlw_g17 = 'kunde' THEN 3
+      WHEN mqlw_g17 = 'sonstiges' THEN -1
+      WHEN mqlw_g17 = 'qualifiziert' THEN 1
+      WHEN mqlw_g17 = 'disqualifiziert' THEN -1
+      WHEN mqlw_g17 = 'gewonnen' THEN 3
+      WHEN mqlw_g17 = 'verloren' THEN 2
+      WHEN mqlw_g17 = 'offen nicht kontaktiert' THEN -1
+      WHEN mqlw_g17 = 'in bearbeitung kontaktiert' THEN -1
+      WHEN mqlw_g17 = 'geschlossen konvertiert' THEN 1
+      WHEN mqlw_g17 = 'geschlossen nicht konvertiert' THEN -1
+      WHEN mqlw_g17 = 'qualifizierung' THEN 2
+      WHEN mqlw_g17 = 'bedarfsanalyse' THEN 2
+      WHEN mqlw_g17 = 'angebot preisangebot' THEN 2
+      WHEN mqlw_g17 = 'verhandlung Überprüfung' THEN 2
+      WHEN mqlw_g17 = 'geschlossen und gewonnen' THEN 3
+      WHEN mqlw_g17 = 'geschlossen und verloren' THEN 2
+      WHEN mqlw_g17 = 'abgeschlossen und gewonnen' THEN 3
+      WHEN mqlw_g17 = 'abgeschlossen und verloren' THEN 2
+      WHEN mqlw_g17 = 'nouveau' THEN -1
+      WHEN mqlw_g17 = 'contacté' THEN -1
+      WHEN mqlw_g17 = 'abonné' THEN -1
+      WHEN mqlw_g17 = 'lead qualifié marketing' THEN -1
+      WHEN mqlw_g17 = 'lead qualifié par le marketing' THEN -1
+      WHEN mqlw_g17 = 'lead qualifié pour la vente' THEN 1
+      WHEN mqlw_g17 = 'lead qualifié par les ventes' THEN 1
+      WHEN mqlw_g17 = 'opportunité' THEN 2
+      WHEN mqlw_g17 = 'client' THEN 3
+      WHEN mqlw_g17 = 'ambassadeur' THEN 3
+      WHEN mqlw_g17 = 'autre' THEN -1
+      WHEN mqlw_g17 = 'qualifié' THEN 1
+      WHEN mqlw_g17 = 'disqualifié' THEN -1
+      WHEN mqlw_g17 = 'gagné' THEN 3
+      WHEN mqlw_g17 = 'gagnée' THEN 3
+      WHEN mqlw_g17 = 'perdu' THEN 2
+      WHEN mqlw_g17 = 'perdue' THEN 2
+      WHEN mqlw_g17 = 'ouvert non contacté' THEN -1
+      WHEN mqlw_g17 = 'en cours contacté' THEN -1
+      WHEN mqlw_g17 = 'fermé converti' THEN 1
+      WHEN mqlw_g17 = 'fermé non converti' THEN -1
+      WHEN mqlw_g17 = 'prospection' THEN 2
+      WHEN mqlw_g17 = 'analyse des besoins' THEN 2
+      WHEN mqlw_g17 = 'proposition devis' THEN 2
+      WHEN mqlw_g17 = 'négociation révision' THEN 2
+      WHEN mqlw_g17 = 'fermée gagnée' THEN 3
+      WHEN mqlw_g17 = 'fermée perdue' THEN 2
+      WHEN mqlw_g17 = 'conclue gagnée' THEN 3
+      WHEN mqlw_g17 = 'conclue perdue' THEN 2
+      WHEN mqlw_g17 = 'nuevo' THEN -1
+      WHEN mqlw_g17 = 'contactado' THEN -1
+      WHEN mqlw_g17 = 'suscriptor' THEN -1
+      WHEN mqlw_g17 = 'lead calificado para marketing' THEN -1
+      WHEN mqlw_g17 = 'lead calificado por marketing' THEN -1
+      WHEN mqlw_g17 = 'lead calificado para ventas' THEN 1
+      WHEN mqlw_g17 = 'lead calificado por ventas' THEN 1
+      WHEN mqlw_g17 = 'oportunidad' THEN 2
+      WHEN mqlw_g17 = 'cliente' THEN 3
+      WHEN mqlw_g17 = 'promotor' THEN 3
+      WHEN mqlw_g17 = 'otro' THEN -1
+      WHEN mqlw_g17 = 'calificado' THEN 1
+      WHEN mqlw_g17 = 'descalificado' THEN -1
+      WHEN mqlw_g17 = 'ganado' THEN 3
+      WHEN mqlw_g17 = 'ganada' THEN 3
+      WHEN mqlw_g17 = 'perdido' THEN 2
+      WHEN mqlw_g17 = 'perdida' THEN 2
+      WHEN mqlw_g17 = 'abierto no contactado' THEN -1
+      WHEN mqlw_g17 = 'trabajando contactado' THEN -1
+      WHEN mqlw_g17 = 'cerrado convertido' THEN 1
+      WHEN mqlw_g17 = 'cerrado no convertido' THEN -1
+      WHEN mqlw_g17 = 'prospección' THEN 2
+      WHEN mqlw_g17 = 'calificación' THEN 2
+      WHEN mqlw_g17 = 'análisis de necesidades' THEN 2
+      WHEN mqlw_g17 = 'propuesta presupuesto' THEN 2
+      WHEN mqlw_g17 = 'negociación revisión' THEN 2
+      WHEN mqlw_g17 = 'cerrada ganada' THEN 3
+      WHEN mqlw_g17 = 'cerrada perdida' THEN 2
+      WHEN mqlw_g17 = 'cerrado ganado' THEN 3
+      WHEN mqlw_g17 = 'cerrado perdido' THEN 2
     END AS mqlw_sf17,
     CASE
       WHEN mqlw_g17 = 'new' THEN 0
@@ -928,6 +1201,97 @@ mqlw_age AS (
       WHEN mqlw_g17 = 'cancelled' THEN 1
       WHEN mqlw_g17 = 'on hold' THEN 0
       WHEN mqlw_g17 = 'out sold' THEN 1
+      WHEN mqlw_g17 = 'not contacted' THEN 0
+      WHEN mqlw_g17 = 'contact in future' THEN 0
+      WHEN mqlw_g17 = 'pre qualified' THEN 0
+      WHEN mqlw_g17 = 'junk lead' THEN 1
+      WHEN mqlw_g17 = 'lost lead' THEN 1
+      WHEN mqlw_g17 = 'not qualified' THEN 1
+      WHEN mqlw_g17 = 'neu' THEN 0
+      WHEN mqlw_g17 = 'kontaktiert' THEN 0
+      WHEN mqlw_g17 = 'abonnent' THEN 0
+      WHEN mqlw_g17 = 'marketingqualifizierter lead' THEN 0
+      WHEN mqlw_g17 = 'marketing qualifizierter lead' THEN 0
+      WHEN mqlw_g17 = 'vertriebsqualifizierter lead' THEN 0
+      WHEN mqlw_g17 = 'vertriebs qualifizierter lead' THEN 0
+      WHEN mqlw_g17 = 'verkaufschance' THEN 0
+      WHEN mqlw_g17 = 'kunde' THEN 1
+      WHEN mqlw_g17 = 'sonstiges' THEN 0
+      WHEN mqlw_g17 = 'qualifiziert' THEN 0
+      WHEN mqlw_g17 = 'disqualifiziert' THEN 1
+      WHEN mqlw_g17 = 'gewonnen' THEN 1
+      WHEN mqlw_g17 = 'verloren' THEN 1
+      WHEN mqlw_g17 = 'offen nicht kontaktiert' THEN 0
+      WHEN mqlw_g17 = 'in bearbeitung kontaktiert' THEN 0
+      WHEN mqlw_g17 = 'geschlossen konvertiert' THEN 0
+      WHEN mqlw_g17 = 'geschlossen nicht konvertiert' THEN 1
+      WHEN mqlw_g17 = 'qualifizierung' THEN 0
+      WHEN mqlw_g17 = 'bedarfsanalyse' THEN 0
+      WHEN mqlw_g17 = 'angebot preisangebot' THEN 0
+      WHEN mqlw_g17 = 'verhandlung Überprüfung' THEN 0
+      WHEN mqlw_g17 = 'geschlossen und gewonnen' THEN 1
+      WHEN mqlw_g17 = 'geschlossen und verloren' THEN 1
+      WHEN mqlw_g17 = 'abgeschlossen und gewonnen' THEN 1
+      WHEN mqlw_g17 = 'abgeschlossen und verloren' THEN 1
+      WHEN mqlw_g17 = 'nouveau' THEN 0
+      WHEN mqlw_g17 = 'contacté' THEN 0
+      WHEN mqlw_g17 = 'abonné' THEN 0
+      WHEN mqlw_g17 = 'lead qualifié marketing' THEN 0
+      WHEN mqlw_g17 = 'lead qualifié par le marketing' THEN 0
+      WHEN mqlw_g17 = 'lead qualifié pour la vente' THEN 0
+      WHEN mqlw_g17 = 'lead qualifié par les ventes' THEN 0
+      WHEN mqlw_g17 = 'opportunité' THEN 0
+      WHEN mqlw_g17 = 'client' THEN 1
+      WHEN mqlw_g17 = 'ambassadeur' THEN 1
+      WHEN mqlw_g17 = 'autre' THEN 0
+      WHEN mqlw_g17 = 'qualifié' THEN 0
+      WHEN mqlw_g17 = 'disqualifié' THEN 1
+      WHEN mqlw_g17 = 'gagné' THEN 1
+      WHEN mqlw_g17 = 'gagnée' THEN 1
+      WHEN mqlw_g17 = 'perdu' THEN 1
+      WHEN mqlw_g17 = 'perdue' THEN 1
+      WHEN mqlw_g17 = 'ouvert non contacté' THEN 0
+      WHEN mqlw_g17 = 'en cours contacté' THEN 0
+      WHEN mqlw_g17 = 'fermé converti' THEN 0
+      WHEN mqlw_g17 = 'fermé non converti' THEN 1
+      WHEN mqlw_g17 = 'prospection' THEN 0
+      WHEN mqlw_g17 = 'analyse des besoins' THEN 0
+      WHEN mqlw_g17 = 'proposition devis' THEN 0
+      WHEN mqlw_g17 = 'négociation révision' THEN 0
+      WHEN mqlw_g17 = 'fermée gagnée' THEN 1
+      WHEN mqlw_g17 = 'fermée perdue' THEN 1
+      WHEN mqlw_g17 = 'conclue gagnée' THEN 1
+      WHEN mqlw_g17 = 'conclue perdue' THEN 1
+      WHEN mqlw_g17 = 'nuevo' THEN 0
+      WHEN mqlw_g17 = 'contactado' THEN 0
+      WHEN mqlw_g17 = 'suscriptor' THEN 0
+      WHEN mqlw_g17 = 'lead calificado para marketing' THEN 0
+      WHEN mqlw_g17 = 'lead calificado por marketing' THEN 0
+      WHEN mqlw_g17 = 'lead calificado para ventas' THEN 0
+      WHEN mqlw_g17 = 'lead calificado por ventas' THEN 0
+      WHEN mqlw_g17 = 'oportunidad' THEN 0
+      WHEN mqlw_g17 = 'cliente' THEN 1
+      WHEN mqlw_g17 = 'promotor' THEN 1
+      WHEN mqlw_g17 = 'otro' THEN 0
+      WHEN mqlw_g17 = 'calificado' THEN 0
+      WHEN mqlw_g17 = 'descalificado' THEN 1
+      WHEN mqlw_g17 = 'ganado' THEN 1
+      WHEN mqlw_g17 = 'ganada' THEN 1
+      WHEN mqlw_g17 = 'perdido' THEN 1
+      WHEN mqlw_g17 = 'perdida' THEN 1
+      WHEN mqlw_g17 = 'abierto no contactado' THEN 0
+      WHEN mqlw_g17 = 'trabajando contactado' THEN 0
+      WHEN mqlw_g17 = 'cerrado convertido' THEN 0
+      WHEN mqlw_g17 = 'cerrado no convertido' THEN 1
+      WHEN mqlw_g17 = 'prospección' THEN 0
+      WHEN mqlw_g17 = 'calificación' THEN 0
+      WHEN mqlw_g17 = 'análisis de necesidades' THEN 0
+      WHEN mqlw_g17 = 'propuesta presupuesto' THEN 0
+      WHEN mqlw_g17 = 'negociación revisión' THEN 0
+      WHEN mqlw_g17 = 'cerrada ganada' THEN 1
+      WHEN mqlw_g17 = 'cerrada perdida' THEN 1
+      WHEN mqlw_g17 = 'cerrado ganado' THEN 1
+      WHEN mqlw_g17 = 'cerrado perdido' THEN 1
     END AS mqlw_sc17
   FROM mqlw_value
   CROSS JOIN mqlw_latest

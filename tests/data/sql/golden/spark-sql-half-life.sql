@@ -179,7 +179,7 @@ mqlw_value AS (
     try_cast(mqlw_t11 AS DOUBLE) AS mqlw_n11,
     try_cast(mqlw_t12 AS DOUBLE) AS mqlw_n12,
     mqlw_era13 * 146097 + mqlw_yoe13 * 365 + (mqlw_yoe13 DIV 4) - (mqlw_yoe13 DIV 100) + ((153 * mqlw_mp13 + 2) DIV 5) + mqlw_da13 - 1 - 719468 AS mqlw_d13,
-    CASE WHEN lower(mqlw_t14) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b14,
+    CASE WHEN lower(mqlw_t14) IN ('1', 'yes', 'true', 'y', 't', 'x', '✓', '✔', 'ja', 'oui', 'sí', 'si', 'wahr', 'vrai', 'verdadero') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'no', 'false', 'n', 'f', '✗', '✘', 'nein', 'non', 'falsch', 'faux', 'falso') THEN 0 END AS mqlw_b14,
     mqlw_era15 * 146097 + mqlw_yoe15 * 365 + (mqlw_yoe15 DIV 4) - (mqlw_yoe15 DIV 100) + ((153 * mqlw_mp15 + 2) DIV 5) + mqlw_da15 - 1 - 719468 AS mqlw_d15
   FROM mqlw_date6
 ),

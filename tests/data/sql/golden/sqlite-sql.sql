@@ -256,14 +256,14 @@ mqlw_value AS (
     lower(mqlw_t3) AS mqlw_l3,
     CAST(mqlw_t4 AS REAL) AS mqlw_n4,
     CAST(mqlw_t5 AS REAL) AS mqlw_n5,
-    CASE WHEN lower(mqlw_t6) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t6) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b6,
+    CASE WHEN lower(mqlw_t6) IN ('1', 'yes', 'true', 'y', 't', 'x', '✓', '✔', 'ja', 'oui', 'sí', 'si', 'wahr', 'vrai', 'verdadero') THEN 1 WHEN lower(mqlw_t6) IN ('0', 'no', 'false', 'n', 'f', '✗', '✘', 'nein', 'non', 'falsch', 'faux', 'falso') THEN 0 END AS mqlw_b6,
     lower(mqlw_t7) AS mqlw_l7,
     mqlw_era9 * 146097 + mqlw_yoe9 * 365 + (mqlw_yoe9 / 4) - (mqlw_yoe9 / 100) + ((153 * mqlw_mp9 + 2) / 5) + mqlw_da9 - 1 - 719468 AS mqlw_d9,
     mqlw_era10 * 146097 + mqlw_yoe10 * 365 + (mqlw_yoe10 / 4) - (mqlw_yoe10 / 100) + ((153 * mqlw_mp10 + 2) / 5) + mqlw_da10 - 1 - 719468 AS mqlw_d10,
     CAST(mqlw_t11 AS REAL) AS mqlw_n11,
     CAST(mqlw_t12 AS REAL) AS mqlw_n12,
     mqlw_era13 * 146097 + mqlw_yoe13 * 365 + (mqlw_yoe13 / 4) - (mqlw_yoe13 / 100) + ((153 * mqlw_mp13 + 2) / 5) + mqlw_da13 - 1 - 719468 AS mqlw_d13,
-    CASE WHEN lower(mqlw_t14) IN ('1', 'y', 't', 'yes', 'true') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'n', 'f', 'no', 'false') THEN 0 END AS mqlw_b14,
+    CASE WHEN lower(mqlw_t14) IN ('1', 'yes', 'true', 'y', 't', 'x', '✓', '✔', 'ja', 'oui', 'sí', 'si', 'wahr', 'vrai', 'verdadero') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'no', 'false', 'n', 'f', '✗', '✘', 'nein', 'non', 'falsch', 'faux', 'falso') THEN 0 END AS mqlw_b14,
     mqlw_era15 * 146097 + mqlw_yoe15 * 365 + (mqlw_yoe15 / 4) - (mqlw_yoe15 / 100) + ((153 * mqlw_mp15 + 2) / 5) + mqlw_da15 - 1 - 719468 AS mqlw_d15
   FROM mqlw_date6
   LIMIT -1 OFFSET 0
