@@ -353,8 +353,7 @@ MqlwDataset  *mqlw_import_read_rows      (const MqlwCsvText     *text,
  * are stored; the others are checked as if stored and dropped. */
 MqlwDataset  *mqlw_import_read_table     (const MqlwCsvText  *text,
                                           const MqlwMapping  *overrides,
-                                          const char * const *needed,
-
+                                          const char * const *needed,      /* nullable */
                                           gboolean            preview,
                                           guint               head_rows,
                                           GPtrArray         **head_out,
