@@ -130,6 +130,7 @@ choose_domain_only (const MqlwMapping  *mapping,
         {
           checked_only[c] = MQLW_IMPORT_DOMAIN_ONLY;
           deferred[c] = FALSE;   /* a few thousand domains, interned as read */
+          g_debug ("column %s is kept as e-mail domains", spec->name);
         }
     }
 }
