@@ -293,6 +293,10 @@ static void m_outcome_row_null (const char *p) { sql (p, "UPDATE outcomes SET ro
 static void m_type_changed_rehashed (const char *p) { sql (p, "UPDATE columns SET type = 'boolean' WHERE name = 'score'" REHASH); }
 static void m_rows_other_rehashed (const char *p) { sql (p, "UPDATE columns SET n_rows = 7 WHERE name = 'score'" REHASH); }
 /* SQL's flags where won's were, checksum and all: only the description tells. */
+/* Seniority (VP, Manager, Director: codes 0 … 2) held at one and two bytes,
+ * missing as 255 and 65535, with a code 3 among them. */
+static void m_codes8 (const char *p) { sql (p, "UPDATE columns SET width = 1, data = x'00FF0100FF020301' WHERE name = 'seniority'" REHASH); }
+static void m_codes16 (const char *p) { sql (p, "UPDATE columns SET width = 2, data = x'0000FFFF01000000FFFF020003000100' WHERE name = 'seniority'" REHASH); }
 static void m_ids_flipped (const char *p) { sql (p, "UPDATE columns SET data = zeroblob (length (data)) WHERE name = 'lead_id'"); }
 static void m_ids_dict_flipped (const char *p)
 {
@@ -370,6 +374,8 @@ static const Case cases[] = {
   { "dictionary-other-bytes", m_flipped_dict, MQLW_PROJECT_ERROR_DAMAGED, "the value list of column seniority does not hold what was saved" },
   { "dictionary-count-huge", m_dict_count, MQLW_PROJECT_ERROR_DAMAGED, "the values of column seniority are cut short" },
   { "codes-out-of-range", m_codes, MQLW_PROJECT_ERROR_DAMAGED, "column seniority refers to values it does not hold" },
+  { "codes-out-of-range-8", m_codes8, MQLW_PROJECT_ERROR_DAMAGED, "column seniority refers to values it does not hold" },
+  { "codes-out-of-range-16", m_codes16, MQLW_PROJECT_ERROR_DAMAGED, "column seniority refers to values it does not hold" },
   { "lead-count-text", m_rows_text, MQLW_PROJECT_ERROR_DAMAGED, "the lead count is not a number" },
   { "lead-count-missing", m_rows_missing, MQLW_PROJECT_ERROR_DAMAGED, "the lead count is missing" },
   { "column-other-count", m_rows_other, MQLW_PROJECT_ERROR_DAMAGED, "column created_at is described wrongly" },
