@@ -293,6 +293,20 @@ static void m_outcome_row_null (const char *p) { sql (p, "UPDATE outcomes SET ro
 static void m_type_changed_rehashed (const char *p) { sql (p, "UPDATE columns SET type = 'boolean' WHERE name = 'score'" REHASH); }
 static void m_rows_other_rehashed (const char *p) { sql (p, "UPDATE columns SET n_rows = 7 WHERE name = 'score'" REHASH); }
 /* SQL's flags where won's were, checksum and all: only the description tells. */
+/* Seniority (VP, Manager, Director: codes 0 … 2) held at one and two bytes,
+ * missing as 255 and 65535, with a code 3 among them. */
+static void m_codes8 (const char *p) { sql (p, "UPDATE columns SET width = 1, data = x'00FF0100FF020301' WHERE name = 'seniority'" REHASH); }
+static void m_codes16 (const char *p) { sql (p, "UPDATE columns SET width = 2, data = x'0000FFFF01000000FFFF020003000100' WHERE name = 'seniority'" REHASH); }
+static void m_ids_flipped (const char *p) { sql (p, "UPDATE columns SET data = zeroblob (length (data)) WHERE name = 'lead_id'"); }
+static void m_ids_dict_flipped (const char *p)
+{
+  /* L7 read as X7: the same length and count, other bytes. */
+  sql (p, "UPDATE columns SET dict = CAST ('L1' || x'00' || 'L2' || x'00' || 'L3' || x'00' || 'L4' || x'00' || 'L5' || x'00'"
+          " || 'L6' || x'00' || 'X7' || x'00' || 'L8' || x'00' AS BLOB) WHERE name = 'lead_id'");
+}
+static void m_ids_short (const char *p) { sql (p, "UPDATE columns SET data = substr (data, 1, 3) WHERE name = 'lead_id'" REHASH); }
+static void m_ids_codes (const char *p) { sql (p, "UPDATE columns SET data = x'0000000001000000020000000300000004000000050000000600000009000000' WHERE name = 'lead_id'" REHASH); }
+
 static void m_outcome_moved (const char *p)
 {
   sql (p, "UPDATE outcomes SET data = (SELECT data FROM outcomes WHERE name = 'sql'),"
@@ -360,6 +374,8 @@ static const Case cases[] = {
   { "dictionary-other-bytes", m_flipped_dict, MQLW_PROJECT_ERROR_DAMAGED, "the value list of column seniority does not hold what was saved" },
   { "dictionary-count-huge", m_dict_count, MQLW_PROJECT_ERROR_DAMAGED, "the values of column seniority are cut short" },
   { "codes-out-of-range", m_codes, MQLW_PROJECT_ERROR_DAMAGED, "column seniority refers to values it does not hold" },
+  { "codes-out-of-range-8", m_codes8, MQLW_PROJECT_ERROR_DAMAGED, "column seniority refers to values it does not hold" },
+  { "codes-out-of-range-16", m_codes16, MQLW_PROJECT_ERROR_DAMAGED, "column seniority refers to values it does not hold" },
   { "lead-count-text", m_rows_text, MQLW_PROJECT_ERROR_DAMAGED, "the lead count is not a number" },
   { "lead-count-missing", m_rows_missing, MQLW_PROJECT_ERROR_DAMAGED, "the lead count is missing" },
   { "column-other-count", m_rows_other, MQLW_PROJECT_ERROR_DAMAGED, "column created_at is described wrongly" },
@@ -388,7 +404,6 @@ static const Case cases[] = {
   { "column-type-changed", m_type_changed, MQLW_PROJECT_ERROR_DAMAGED, "the description of column score does not hold what was saved" },
   { "column-renamed", m_renamed, MQLW_PROJECT_ERROR_DAMAGED, "the description of column points does not hold what was saved" },
   { "column-role-changed", m_role_changed, MQLW_PROJECT_ERROR_DAMAGED, "the description of column score does not hold what was saved" },
-  { "column-width-changed", m_width_changed, MQLW_PROJECT_ERROR_DAMAGED, "the description of column lead_id does not hold what was saved" },
   { "fit-width-changed", m_fit_width_changed, MQLW_PROJECT_ERROR_DAMAGED, "the description of column seniority does not hold what was saved" },
   { "column-width-negative", m_width_negative, MQLW_PROJECT_ERROR_DAMAGED, "column created_at is described wrongly" },
   { "column-width-negative-schema5", m_width_negative_5, MQLW_PROJECT_ERROR_DAMAGED, "column created_at is described wrongly" },
@@ -409,6 +424,18 @@ static const Case cases[] = {
   { "version-checksum-null", m_version_sum_null, 0, "model version 2 cannot be read: its checksum is missing" },
   { "signoff-checksum-null", m_signoff_sum_null, 0, "the sign-off of version 1 cannot be read: its checksum is missing" },
   { "scenario-checksum-null", m_scenario_sum_null, 0, "scenario “Sales proposal” cannot be read: its checksum is missing" },
+};
+
+/* Damage in a column a reopen leaves in the file (lead_id): the project opens
+ * and every command that never reads the ids runs as before; the load, and so
+ * the first command that reads them, fails naming the file and the column. */
+static const Case late_cases[] = {
+  { "ids-width-changed", m_width_changed, MQLW_PROJECT_ERROR_DAMAGED, "the description of column lead_id does not hold what was saved" },
+  { "ids-other-bytes", m_ids_flipped, MQLW_PROJECT_ERROR_DAMAGED, "column lead_id cannot be loaded: column lead_id does not hold what was saved" },
+  { "ids-dictionary-other-bytes", m_ids_dict_flipped, MQLW_PROJECT_ERROR_DAMAGED, "column lead_id cannot be loaded: the value list of column lead_id does not hold what was saved" },
+  { "ids-wrong-length", m_ids_short, MQLW_PROJECT_ERROR_DAMAGED, "column lead_id cannot be loaded: column lead_id holds 3 bytes where 32" },
+  /* Code 9 of eight ids (L1 … L8: codes 0 … 7, four bytes each as saved). */
+  { "ids-codes-out-of-range", m_ids_codes, MQLW_PROJECT_ERROR_DAMAGED, "column lead_id cannot be loaded: column lead_id refers to values it does not hold" },
 };
 
 static void
@@ -478,8 +505,8 @@ test_case (gconstpointer data)
   g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
 
   project = mqlw_project_open (path, NULL, NULL, NULL, &error);
-  /* Lead ids load on first use, and their damage is found then: the CLI and
-   * the window load them right after open, so that load is part of opening. */
+  /* Lead ids load on first use: loaded here too, so that a case is sure to
+   * be found whichever part it damages (late_cases: what each command does). */
   if (project != NULL && !mqlw_dataset_load_columns (mqlw_project_get_dataset (project), &error))
     g_clear_pointer (&project, mqlw_project_unref);
   run_mqlw (&run, "project", "info", name, NULL);
@@ -514,6 +541,91 @@ test_case (gconstpointer data)
       g_assert_nonnull (strstr (run.err, "warning"));
       g_assert_nonnull (strstr (run.err, c->part));
     }
+  g_unlink (path);
+}
+
+static void
+test_late_case (gconstpointer data)
+{
+  const Case *c = data;
+  g_autofree char *name = g_strdup_printf ("late-%s.mqlw", c->name);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *bytes = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(MqlwProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, after_length;
+
+  g_assert_true (g_file_get_contents (sound, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
+  c->mutate (path);
+  g_clear_pointer (&bytes, g_free);
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+
+  /* In process: the open succeeds, the load fails and leaves the column unloaded. */
+  project = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_rest_intact (project, c);
+  g_assert_false (mqlw_dataset_load_columns (mqlw_project_get_dataset (project), &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, c->code);
+  if (strstr (error->message, name) == NULL || strstr (error->message, c->part) == NULL)
+    g_error ("%s: “%s”", c->name, error->message);
+  g_assert_false (mqlw_column_is_loaded (mqlw_dataset_get_column (mqlw_project_get_dataset (project), "lead_id")));
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
+
+    g_assert_false (mqlw_health_check (mqlw_project_get_dataset (project), MQLW_DATE_MISSING, findings, &error));
+    g_assert_error (error, MQLW_PROJECT_ERROR, c->code);
+    g_assert_nonnull (strstr (error->message, c->part));
+    g_assert_cmpuint (findings->len, ==, 0);
+  }
+  g_clear_pointer (&project, mqlw_project_unref);
+
+  /* Commands that never read the ids: as for the sound project, no warning. */
+  {
+    g_auto(Run) info = { 0 };
+    g_auto(Run) sound_info = { 0 };
+    g_auto(Run) calibrate = { 0 };
+    g_auto(Run) sound_calibrate = { 0 };
+
+    run_mqlw (&info, "project", "info", "--format", "json", name, NULL);
+    run_mqlw (&sound_info, "project", "info", "--format", "json", "sound.mqlw", NULL);
+    g_assert_cmpint (info.status, ==, 0);
+    g_assert_cmpstr (info.err, ==, "");
+    g_assert_cmpint (sound_info.status, ==, 0);
+    run_mqlw (&calibrate, "calibrate", "--format", "json", name, NULL);
+    run_mqlw (&sound_calibrate, "calibrate", "--format", "json", "sound.mqlw", NULL);
+    g_assert_cmpint (calibrate.status, ==, 0);
+    g_assert_cmpint (sound_calibrate.status, ==, 0);
+    g_assert_cmpstr (calibrate.err, ==, sound_calibrate.err);
+  }
+
+  /* Commands that read them: exit 2, naming the file and the column. */
+  {
+    g_autofree char *report = g_build_filename (dir, "late-report.md", NULL);
+    g_auto(Run) csv = { 0 };
+    g_auto(Run) json = { 0 };
+    g_auto(Run) md = { 0 };
+
+    run_mqlw (&csv, "score", name, NULL);
+    run_mqlw (&json, "score", "--format", "json", name, NULL);
+    run_mqlw (&md, "report", "-o", "late-report.md", name, NULL);
+    g_assert_cmpint (csv.status, ==, 2);
+    g_assert_cmpint (json.status, ==, 2);
+    g_assert_cmpint (md.status, ==, 2);
+    g_assert_cmpstr (csv.out, ==, "");
+    g_assert_cmpstr (json.out, ==, "");
+    g_assert_nonnull (strstr (csv.err, name));
+    g_assert_nonnull (strstr (csv.err, c->part));
+    g_assert_cmpstr (json.err, ==, csv.err);
+    g_assert_nonnull (strstr (md.err, c->part));
+    g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
+  }
+
+  /* Nothing written over the damage, nothing repaired. */
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, bytes, length);
   g_unlink (path);
 }
 
@@ -722,6 +834,11 @@ main (int    argc,
     {
       g_autofree char *test_path = g_strdup_printf ("/mqlw/project-corpus/%s", cases[i].name);
       g_test_add_data_func (test_path, &cases[i], test_case);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (late_cases); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/mqlw/project-corpus/late/%s", late_cases[i].name);
+      g_test_add_data_func (test_path, &late_cases[i], test_late_case);
     }
   for (guint i = 0; i < G_N_ELEMENTS (export_cases); i++)
     {

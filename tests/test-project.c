@@ -1096,6 +1096,82 @@ test_late_load_removed (void)
   g_assert_false (mqlw_column_is_loaded (mqlw_dataset_get_column (mqlw_project_get_dataset (project), "lead_id")));
 }
 
+/* The health check reads the ids (duplicates) and so loads them itself: from
+ * an intact file it finds what it finds in the dataset as built; with the
+ * file gone it fails with the load's error and adds no finding. */
+static void
+test_late_load_health (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(MqlwProject) project = open_saved_fixture ("late-health.mqlw", &path);
+  g_autoptr(MqlwProject) gone = NULL;
+  g_autofree char *gone_path = NULL;
+  g_autoptr(MqlwDataset) built = build_dataset ();
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_problem_free);
+  g_autoptr(GError) error = NULL;
+  gint32 today = mqlw_date_from_ymd (2025, 6, 1);
+
+  g_assert_true (mqlw_health_check (built, today, expected, &error));
+  g_assert_no_error (error);
+  g_assert_true (mqlw_health_check (mqlw_project_get_dataset (project), today, found, &error));
+  g_assert_no_error (error);
+  g_assert_true (mqlw_dataset_is_loaded (mqlw_project_get_dataset (project)));
+  g_assert_cmpuint (found->len, ==, expected->len);
+  for (guint i = 0; i < found->len; i++)
+    g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (found, i))->message, ==,
+                     ((MqlwProblem *) g_ptr_array_index (expected, i))->message);
+
+  gone = open_saved_fixture ("late-health-gone.mqlw", &gone_path);
+  g_ptr_array_set_size (found, 0);
+  g_assert_cmpint (g_remove (gone_path), ==, 0);
+  g_assert_false (mqlw_health_check (mqlw_project_get_dataset (gone), today, found, &error));
+  g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "lead_id"));
+  g_assert_nonnull (strstr (error->message, gone_path));
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* A rule on the e-mails loads the e-mails alone: the lead ids still wait. */
+static void
+test_late_load_one_column (void)
+{
+  g_autofree char *csv = g_build_filename (g_getenv ("MQLW_SAMPLES_DIR"), "leads-5000.csv", NULL);
+  g_autofree char *json = g_build_filename (g_getenv ("MQLW_SAMPLES_DIR"), "seed002-two-paths.json", NULL);
+  g_autofree char *path = temp_path ("late-one-column.mqlw");
+  g_autoptr(MqlwDataset) imported = NULL;
+  g_autoptr(MqlwProject) project = NULL;
+  g_autoptr(MqlwProject) reopened = NULL;
+  g_autoptr(MqlwModel) model = NULL;
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  MqlwDataset *dataset;
+
+  imported = mqlw_import_file (csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  model = mqlw_model_load (json, &error);
+  g_assert_no_error (error);
+  project = mqlw_project_new (imported, NULL);
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  dataset = mqlw_project_get_dataset (reopened);
+  g_assert_false (mqlw_column_is_loaded (mqlw_dataset_get_column (dataset, "email")));
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  g_assert_true (mqlw_column_is_loaded (mqlw_dataset_get_column (dataset, "email")));
+  g_assert_false (mqlw_column_is_loaded (mqlw_dataset_get_column (dataset, "lead_id")));
+  g_assert_false (mqlw_dataset_is_loaded (dataset));
+  /* The e-mails as imported. */
+  for (guint i = 0; i < dataset->n_rows; i += 499)
+    g_assert_cmpstr (mqlw_column_string (mqlw_dataset_get_column (dataset, "email"), i), ==,
+                     mqlw_column_string (mqlw_dataset_get_column (imported, "email"), i));
+  g_assert_true (mqlw_dataset_load_column (dataset, mqlw_dataset_get_column (dataset, "lead_id"), &error));
+  g_assert_no_error (error);
+  g_assert_true (mqlw_dataset_is_loaded (dataset));
+}
+
 /* Another program saved other leads over the file: the ids are not taken
  * from it. A save of the same project's documents (its dataset untouched)
  * changes nothing for them. */
@@ -1215,6 +1291,8 @@ main (int    argc,
   g_test_add_func ("/mqlw/project/round-trip", test_round_trip);
   g_test_add_func ("/mqlw/project/late-load-removed", test_late_load_removed);
   g_test_add_func ("/mqlw/project/late-load-changed", test_late_load_changed);
+  g_test_add_func ("/mqlw/project/late-load-health", test_late_load_health);
+  g_test_add_func ("/mqlw/project/late-load-one-column", test_late_load_one_column);
   g_test_add_func ("/mqlw/project/late-load-threads", test_late_load_threads);
   g_test_add_func ("/mqlw/project/late-load-faults", test_late_load_faults);
   g_test_add_func ("/mqlw/project/fault-injection", test_fault_injection);

@@ -33,6 +33,7 @@ struct _MqlwPreviewPanel
   gboolean       roomy;      /* workshop mode with the height of a 1080p projector */
   GtkWidget     *roomy_pair; /* opportunity and won: secondary, but shown when roomy */
   guint          roomy_source;
+  gboolean       loading_ids; /* the changed leads wait for the lead ids (busy label) */
 };
 
 /* From this height the room gets larger figures (1920×1080 and up). */
@@ -756,6 +757,9 @@ append_swaps (GtkStringList      *list,
 
   if (id_column == NULL)
     id_column = mqlw_dataset_find_role (dataset, MQLW_ROLE_EMAIL);
+  /* Not loaded (the project's file failed to give it): the leads by line. */
+  if (id_column != NULL && !mqlw_column_is_loaded (id_column))
+    id_column = NULL;
   for (guint i = 0; rows != NULL && i < rows->len && i < MAX_SWAP_ROWS; i++)
     {
       guint row = g_array_index (rows, guint, i);
@@ -802,11 +806,9 @@ on_swap_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-show_swaps_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+present_swaps (MqlwPreviewPanel *self)
 {
-  MqlwPreviewPanel *self = MQLW_PREVIEW_PANEL (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   const MqlwComparison *c = mqlw_workbench_get_comparison (self->workbench);
   static const char *titles[] = { N_("Change"), N_("Lead"), N_("Score"), N_("Accepted"),
                                   N_("SQL"), N_("Opportunity"), N_("Won") };
@@ -866,6 +868,52 @@ show_swaps_action (GtkWidget  *widget,
     gtk_widget_add_controller (window, keys);
   }
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+set_loading_ids (MqlwPreviewPanel *self,
+                 gboolean          loading)
+{
+  self->loading_ids = loading;
+  gtk_button_set_label (GTK_BUTTON (self->swap_button),
+                        loading ? _("Loading Lead Ids…") : _("_Show Changed Leads…"));
+}
+
+static void
+on_ids_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MqlwPreviewPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean loaded = mqlw_workbench_load_columns_finish (MQLW_WORKBENCH (object), result, &error);
+
+  if (self->workbench == NULL)
+    return;   /* disposed meanwhile */
+  set_loading_ids (self, FALSE);
+  /* A failure is told by the window ("columns-failed"), naming the project file. */
+  if (loaded)
+    present_swaps (self);
+}
+
+/* The list names leads by their ids: a reopened project reads them first, in
+ * a thread, with the button saying so meanwhile. */
+static void
+show_swaps_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  MqlwPreviewPanel *self = MQLW_PREVIEW_PANEL (widget);
+
+  if (self->workbench == NULL || mqlw_workbench_get_comparison (self->workbench) == NULL || self->loading_ids)
+    return;
+  if (mqlw_workbench_has_columns (self->workbench))
+    {
+      present_swaps (self);
+      return;
+    }
+  set_loading_ids (self, TRUE);
+  mqlw_workbench_load_columns_async (self->workbench, NULL, on_ids_loaded_cb, g_object_ref (self));
 }
 
 /* ---- GObject ------------------------------------------------------------ */

@@ -485,10 +485,9 @@ run_op_thread (GTask        *task,
               g_prefix_error (&error, _("The project “%s” opened, but its model does not fit its data: "), op->path);
               ok = FALSE;
             }
-          /* The lead lists, segments and exports read the ids and e-mails a
-           * reopen leaves in the file: loaded here, off the main thread. */
-          else if (!mqlw_dataset_load_columns (dataset, &error))
-            ok = FALSE;
+          /* The ids and e-mails a reopen leaves in the file are loaded by
+           * what reads them: on their worker (segments, report, save as), or
+           * through mqlw_workbench_load_columns_async () for the window. */
         }
       break;
 

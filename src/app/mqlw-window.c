@@ -195,6 +195,17 @@ on_workbench_error_cb (MqlwWorkbench *workbench,
   _mqlw_window_show_error (self, _("Could Not Change the Model"), error);
 }
 
+/* The lead ids a reopened project left in its file did not load (damaged,
+ * changed or gone since it was opened): the message names the file and the
+ * column; the figures on show and the saved file stay as they are. */
+static void
+on_workbench_columns_failed_cb (MqlwWorkbench *workbench,
+                                const GError  *error,
+                                MqlwWindow    *self)
+{
+  _mqlw_window_show_error (self, _("Could Not Load the Lead Ids"), error);
+}
+
 /* ---- import ------------------------------------------------------------- */
 
 /* A lead history the window reads (a preview for the mapping page, or the
@@ -928,6 +939,7 @@ mqlw_window_init (MqlwWindow *self)
   g_signal_connect (self->scoring_page, "chosen", G_CALLBACK (on_scoring_chosen_cb), self);
   g_signal_connect (self->workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
   g_signal_connect (self->workbench, "error", G_CALLBACK (on_workbench_error_cb), self);
+  g_signal_connect (self->workbench, "columns-failed", G_CALLBACK (on_workbench_columns_failed_cb), self);
   mqlw_chart_view_set_workbench (self->chart_view, self->workbench);
   mqlw_bucket_view_set_workbench (self->bucket_view, self->workbench);
   mqlw_preview_panel_set_workbench (self->preview_panel, self->workbench);

@@ -73,6 +73,7 @@ struct _MqlwWorkbench
   guint            pending_change;
 
   guint            load_serial;    /* the newest load; older async ones are dropped */
+  guint            loading_columns;  /* loads of late columns in flight */
   GTask           *import_task;    /* the newest import in flight, for its progress */
 
   GPtrArray       *undo;   /* MqlwModel* snapshots, newest last */
@@ -86,12 +87,14 @@ enum {
   PROP_CAN_REDO,
   PROP_HAS_DATA,
   PROP_BUSY,
+  PROP_LOADING_COLUMNS,
   N_PROPS
 };
 
 enum {
   CHANGED,
   ERROR,
+  COLUMNS_FAILED,
   N_SIGNALS
 };
 
@@ -651,6 +654,9 @@ mqlw_workbench_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, mqlw_workbench_is_busy (self));
       break;
+    case PROP_LOADING_COLUMNS:
+      g_value_set_boolean (value, self->loading_columns > 0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -676,6 +682,9 @@ mqlw_workbench_class_init (MqlwWorkbenchClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING_COLUMNS] =
+    g_param_spec_boolean ("loading-columns", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -694,6 +703,17 @@ mqlw_workbench_class_init (MqlwWorkbenchClass *klass)
    */
   signals[ERROR] =
     g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /**
+   * MqlwWorkbench::columns-failed:
+   * @error: why the columns the project left in its file could not be loaded
+   * (it names the project file and the column).
+   */
+  signals[COLUMNS_FAILED] =
+    g_signal_new ("columns-failed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -1103,6 +1123,100 @@ mqlw_workbench_is_busy (MqlwWorkbench *self)
 {
   g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
   return self->task != NULL;
+}
+
+/* ---- columns loaded on first use ---------------------------------------- */
+
+static void
+run_load_columns (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  mqlw_background_thread_begin ();
+  if (mqlw_dataset_load_columns (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    mqlw_background_return_error (task, error);
+}
+
+/* On the main thread: the load is over; its failure is said once, by the
+ * window, while its dataset is still the one on show. */
+static void
+on_columns_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  MqlwWorkbench *self = MQLW_WORKBENCH (object);
+  g_autoptr(GTask) outer = user_data;
+  MqlwDataset *dataset = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (--self->loading_columns == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING_COLUMNS]);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_boolean (outer, TRUE);
+      return;
+    }
+  if (dataset == mqlw_workbench_get_dataset (self) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_signal_emit (self, signals[COLUMNS_FAILED], 0, error);
+  g_task_return_error (outer, error);
+}
+
+gboolean
+mqlw_workbench_has_columns (MqlwWorkbench *self)
+{
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
+  return self->engine == NULL || mqlw_dataset_is_loaded (self->engine->dataset);
+}
+
+void
+mqlw_workbench_load_columns_async (MqlwWorkbench       *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MQLW_IS_WORKBENCH (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, mqlw_workbench_load_columns_async);
+  if (mqlw_workbench_has_columns (self))
+    {
+      g_task_return_boolean (outer, TRUE);
+      return;
+    }
+  /* Loads in flight at once wait for each other on the dataset's lock. */
+  task = g_task_new (self, cancellable, on_columns_loaded_cb, g_steal_pointer (&outer));
+  g_task_set_task_data (task, mqlw_dataset_ref (self->engine->dataset), (GDestroyNotify) mqlw_dataset_unref);
+  if (self->loading_columns++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING_COLUMNS]);
+  g_task_run_in_thread (task, run_load_columns);
+}
+
+gboolean
+mqlw_workbench_load_columns_finish (MqlwWorkbench  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mqlw_workbench_load_columns_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+mqlw_workbench_is_loading_columns (MqlwWorkbench *self)
+{
+  g_return_val_if_fail (MQLW_IS_WORKBENCH (self), FALSE);
+  return self->loading_columns > 0;
 }
 
 MqlwDataset *

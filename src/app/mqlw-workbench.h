@@ -133,6 +133,25 @@ MqlwCsvPreview        *mqlw_workbench_preview_finish   (MqlwWorkbench       *sel
                                                         GError             **error);
 
 MqlwDataset           *mqlw_workbench_get_dataset      (MqlwWorkbench  *self);
+
+/* The columns a reopened project leaves in its file until they are needed
+ * (lead ids, e-mails: mqlw_dataset_load_columns ()): the window is usable
+ * without them. Whatever shows their values on the main thread asks for
+ * them here; they are read in a thread ("loading-columns" TRUE meanwhile, for
+ * a busy sign). A failure (the file damaged, changed or gone since it was
+ * opened) is the callback's error and is emitted once as "columns-failed"
+ * while that dataset is on show; the columns stay unloaded (never read half)
+ * and a later call tries again. has_columns: TRUE when nothing waits (the
+ * callback then runs at once, in the next main-loop turn). */
+gboolean               mqlw_workbench_has_columns      (MqlwWorkbench       *self);
+gboolean               mqlw_workbench_is_loading_columns (MqlwWorkbench     *self);
+void                   mqlw_workbench_load_columns_async  (MqlwWorkbench       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean               mqlw_workbench_load_columns_finish (MqlwWorkbench       *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 MqlwModel             *mqlw_workbench_get_model        (MqlwWorkbench  *self);   /* current; threshold & capacity up to date */
 MqlwModel             *mqlw_workbench_get_baseline     (MqlwWorkbench  *self);
 /* The worker writes the scorer's arrays: only while !busy, and never for display

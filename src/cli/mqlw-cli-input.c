@@ -1025,11 +1025,10 @@ mqlw_open_project (const char  *path,
   damage = mqlw_project_dup_damage (project);
   for (guint i = 0; i < damage->len; i++)
     g_printerr (_("mqlw: warning: %s\n"), (const char *) g_ptr_array_index (damage, i));
-  /* A command may read any column (ids in exports, e-mails in joins): what a
-   * reopen leaves in the file is loaded now, and its damage said now. */
-  if (mqlw_project_get_dataset (project) != NULL &&
-      !mqlw_dataset_load_columns (mqlw_project_get_dataset (project), error))
-    return NULL;
+  /* The lead ids and e-mails a reopen leaves in the file are loaded by what
+   * reads them (lead scores, joins, segments, the report, health, a save of
+   * the dataset), which says their damage: a command that never reads them
+   * does not pay for them. */
   return g_steal_pointer (&project);
 }
 

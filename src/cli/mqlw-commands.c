@@ -765,6 +765,13 @@ mqlw_command_compare (int    argc,
       mqlw_scored_clear (&baseline);
       return mqlw_report_error (error);
     }
+  /* The listed leads are named by their ids, which a project loads on first use. */
+  if (list && !mqlw_dataset_load_columns (dataset, &error))
+    {
+      mqlw_scored_clear (&proposed);
+      mqlw_scored_clear (&baseline);
+      return mqlw_report_error (error);
+    }
   print_notes (&inv.data, &proposed);
   if (!inv.data.quiet)
     mqlw_print_rule_warnings (proposed_model, dataset);

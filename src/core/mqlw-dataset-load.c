@@ -82,6 +82,24 @@ mqlw_dataset_is_loaded (MqlwDataset *self)
   return g_atomic_int_get (&self->n_unloaded) == 0;
 }
 
+/* With the load lock held. */
+static gboolean
+load_one (MqlwDataset *self,
+          MqlwColumn  *column,
+          GError     **error)
+{
+  if (mqlw_column_is_loaded (column))
+    return TRUE;
+  /* An unloaded column without a loader is a programming error, never input. */
+  g_assert (self->loader != NULL);
+  if (!((MqlwColumnLoadFunc) self->loader) (column, self->loader_data, error))
+    return FALSE;
+  g_assert (column->data != NULL);
+  g_atomic_int_set (&column->unloaded, 0);
+  g_atomic_int_add (&self->n_unloaded, -1);
+  return TRUE;
+}
+
 gboolean
 mqlw_dataset_load_columns (MqlwDataset *self,
                            GError     **error)
@@ -92,26 +110,31 @@ mqlw_dataset_load_columns (MqlwDataset *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* The common case, lock-free: the atomic read pairs with the decrement
-   * below, made after the column's storage was set. */
+   * in load_one (), made after the column's storage was set. */
   if (g_atomic_int_get (&self->n_unloaded) == 0)
     return TRUE;
   g_mutex_lock (&self->load_lock);
   for (guint i = 0; ok && i < self->columns->len; i++)
-    {
-      MqlwColumn *column = g_ptr_array_index (self->columns, i);
+    ok = load_one (self, g_ptr_array_index (self->columns, i), error);
+  g_mutex_unlock (&self->load_lock);
+  return ok;
+}
 
-      if (mqlw_column_is_loaded (column))
-        continue;
-      /* An unloaded column without a loader is a programming error, never input. */
-      g_assert (self->loader != NULL);
-      ok = ((MqlwColumnLoadFunc) self->loader) (column, self->loader_data, error);
-      if (ok)
-        {
-          g_assert (column->data != NULL);
-          g_atomic_int_set (&column->unloaded, 0);
-          g_atomic_int_add (&self->n_unloaded, -1);
-        }
-    }
+gboolean
+mqlw_dataset_load_column (MqlwDataset *self,
+                          MqlwColumn  *column,
+                          GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (mqlw_column_is_loaded (column))
+    return TRUE;
+  g_mutex_lock (&self->load_lock);
+  ok = load_one (self, column, error);
   g_mutex_unlock (&self->load_lock);
   return ok;
 }

@@ -181,6 +181,11 @@ void         mqlw_dataset_set_loader       (MqlwDataset       *self,
  * tries again. */
 gboolean     mqlw_dataset_load_columns     (MqlwDataset    *self,
                                             GError        **error);
+/* Loads @column alone (a rule on the e-mails needs no lead ids); TRUE at
+ * once when it is loaded. */
+gboolean     mqlw_dataset_load_column      (MqlwDataset    *self,
+                                            MqlwColumn     *column,
+                                            GError        **error);
 gboolean     mqlw_dataset_is_loaded        (MqlwDataset    *self);
 gboolean     mqlw_column_is_loaded         (const MqlwColumn *column);
 /* For a loader: @values and @dict (with @strings) as mqlw_dataset_adopt_column () takes them. */

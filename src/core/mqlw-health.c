@@ -473,10 +473,11 @@ mqlw_health_column_leaks (MqlwDataset       *dataset,
 
   g_return_val_if_fail (dataset != NULL, FALSE);
   g_return_val_if_fail (column != NULL, FALSE);
-  g_return_val_if_fail (mqlw_column_is_loaded (column), FALSE);
 
+  /* Before the values: an id or e-mail column (loaded on first use) never leaks. */
   if (!may_leak (column->role))
     return FALSE;
+  g_return_val_if_fail (mqlw_column_is_loaded (column), FALSE);
   for (int s = MQLW_N_STAGES - 1; s >= 0 && found == NULL; s--)
     found = leak_by_rates (dataset, column, s);
   if (found == NULL)
@@ -545,14 +546,20 @@ check_marks_only (MqlwDataset *dataset,
     }
 }
 
-void
+gboolean
 mqlw_health_check (MqlwDataset *dataset,
                    gint32       today,
-                   GPtrArray   *problems)
+                   GPtrArray   *problems,
+                   GError     **error)
 {
-  g_return_if_fail (dataset != NULL);
-  g_return_if_fail (problems != NULL);
-  g_return_if_fail (mqlw_dataset_is_loaded (dataset));
+  g_return_val_if_fail (dataset != NULL, FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Duplicate ids and empty columns read every column, the ids a reopen
+   * left in the file too: their damage is this check's error. */
+  if (!mqlw_dataset_load_columns (dataset, error))
+    return FALSE;
 
   check_outcome_coverage (dataset, problems);
   check_score_coverage (dataset, problems);
@@ -562,6 +569,7 @@ mqlw_health_check (MqlwDataset *dataset,
   check_unparsed_dates (dataset, problems);
   check_leaks (dataset, problems);
   check_marks_only (dataset, problems);
+  return TRUE;
 }
 
 gint32

@@ -43,11 +43,15 @@ G_BEGIN_DECLS
 
 /* Appends the findings about @dataset to @problems (MqlwProblem*). @today, in
  * days since 1970-01-01, is what "in the future" is measured against;
- * MQLW_DATE_MISSING skips that check. The dataset's columns must be loaded
- * (mqlw_dataset_load_columns ()): duplicate ids and empty columns are checked. */
-void      mqlw_health_check          (MqlwDataset       *dataset,
+ * MQLW_DATE_MISSING skips that check. Duplicate ids and empty columns are
+ * checked, so the columns a reopened project left in its file are loaded
+ * first (mqlw_dataset_load_columns (); at once when they are): FALSE, with
+ * that load's error (the project file and the column named) and no finding
+ * added, when they cannot be. */
+gboolean  mqlw_health_check          (MqlwDataset       *dataset,
                                       gint32             today,
-                                      GPtrArray         *problems);
+                                      GPtrArray         *problems,
+                                      GError           **error);
 
 /* Whether @column looks filled in after the outcome (see "leaky" above);
  * @why (nullable) receives the finding in words. */

@@ -580,8 +580,7 @@ preview_outcomes (MqlwCsvPreview  *preview,
       g_ptr_array_add (preview->problems, problem);
       g_clear_error (&local);
     }
-  mqlw_health_check (dataset, mqlw_health_today (), preview->problems);
-  return TRUE;
+  return mqlw_health_check (dataset, mqlw_health_today (), preview->problems, error);
 }
 
 static MqlwCsvPreview *

@@ -391,6 +391,7 @@ typedef struct {
   gconstpointer  data;
   gsize          size;
   gint64         crc;
+  gboolean       xxh3;            /* @crc is an XXH3-64, else a CRC-32 */
   char          *part;
 } Job;
 
@@ -401,7 +402,7 @@ run_job (gpointer data,
   Job *job = data;
   MqlwVerifier *verifier = job->verifier;
 
-  if (mqlw_integrity_crc (job->data, job->size) != job->crc)
+  if ((job->xxh3 ? mqlw_integrity_hash (job->data, job->size) : mqlw_integrity_crc (job->data, job->size)) != job->crc)
     {
       g_mutex_lock (&verifier->lock);
       if (verifier->mismatch == NULL)
@@ -423,6 +424,25 @@ mqlw_verifier_new (void)
   return self;
 }
 
+static void
+push_job (MqlwVerifier  *self,
+          gconstpointer  data,
+          gsize          size,
+          gint64         sum,
+          gboolean       xxh3,
+          const char    *part)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->verifier = self;
+  job->data = data;
+  job->size = size;
+  job->crc = sum;
+  job->xxh3 = xxh3;
+  job->part = g_strdup (part);
+  g_thread_pool_push (self->pool, job, NULL);
+}
+
 void
 mqlw_verifier_push (MqlwVerifier  *self,
                     gconstpointer  data,
@@ -430,17 +450,19 @@ mqlw_verifier_push (MqlwVerifier  *self,
                     gint64         crc,
                     const char    *part)
 {
-  Job *job;
-
   g_return_if_fail (self != NULL);
+  push_job (self, data, size, crc, FALSE, part);
+}
 
-  job = g_new0 (Job, 1);
-  job->verifier = self;
-  job->data = data;
-  job->size = size;
-  job->crc = crc;
-  job->part = g_strdup (part);
-  g_thread_pool_push (self->pool, job, NULL);
+void
+mqlw_verifier_push_hash (MqlwVerifier  *self,
+                         gconstpointer  data,
+                         gsize          size,
+                         gint64         hash,
+                         const char    *part)
+{
+  g_return_if_fail (self != NULL);
+  push_job (self, data, size, hash, TRUE, part);
 }
 
 char *

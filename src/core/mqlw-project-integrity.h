@@ -131,6 +131,12 @@ void          mqlw_verifier_push   (MqlwVerifier  *self,
                                     gsize          size,
                                     gint64         crc,
                                     const char    *part);
+/* The same against an XXH3-64 (mqlw_integrity_hash ()). */
+void          mqlw_verifier_push_hash (MqlwVerifier  *self,
+                                       gconstpointer  data,
+                                       gsize          size,
+                                       gint64         hash,
+                                       const char    *part);
 /* Waits for the checks and frees @self: the first part whose checksum
  * differs, or NULL. */
 char         *mqlw_verifier_finish (MqlwVerifier  *self);

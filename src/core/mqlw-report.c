@@ -480,7 +480,8 @@ build_health (MqlwReport *self)
   GPtrArray *imported = self->dataset->problems;
   Block *list;
 
-  mqlw_health_check (self->dataset, mqlw_health_today (), findings);
+  /* Every column was loaded by mqlw_report_new_full (): no load fails here. */
+  mqlw_health_check (self->dataset, mqlw_health_today (), findings, NULL);
   add_block (self, BLOCK_SUBHEADING, _("Data health"));
   if (imported->len + findings->len + warnings->len == 0)
     {

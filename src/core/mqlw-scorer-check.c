@@ -80,8 +80,8 @@ check_match (MqlwDataset      *dataset,
                    _("%s names column '%s', which the data does not have"), what, match->field);
       return FALSE;
     }
-  /* A rule on a column loaded on first use (e-mails): now is its first use. */
-  if (!mqlw_column_is_loaded (column) && !mqlw_dataset_load_columns (dataset, error))
+  /* A rule on a column loaded on first use (e-mails): now is its first use, of that column alone. */
+  if (!mqlw_dataset_load_column (dataset, column, error))
     return FALSE;
 
   switch (match->op)

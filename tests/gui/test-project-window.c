@@ -240,6 +240,171 @@ test_save_reopen (void)
   gtk_window_destroy (GTK_WINDOW (first));
 }
 
+/* ---- lead ids loaded on first use ---------------------------------------- */
+
+static gboolean has_error_dialog (gpointer data);
+
+static gboolean
+has_swaps_window (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_WINDOW, "swaps-window") != NULL;
+}
+
+static MqlwWindow *
+open_project_window (const char *path)
+{
+  MqlwWindow *window = gui_test_create_window (1366, 768);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  mqlw_window_open_file (window, file);
+  gui_test_wait_until (has_data, window, "the project");
+  wait_idle (window);
+  return window;
+}
+
+/* The Lead cell of the first changed lead in Leads That Change. */
+static char *
+first_swap_lead (GtkWindow *swaps)
+{
+  GtkWidget *box = adw_window_get_content (ADW_WINDOW (swaps));
+  GtkWidget *scrolled = gtk_widget_get_last_child (box);
+  GtkWidget *view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GListModel *rows = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))));
+  g_auto(GStrv) cells = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  cells = g_strsplit (gtk_string_list_get_string (GTK_STRING_LIST (rows), 0), "\t", -1);
+  return g_strdup (cells[1]);
+}
+
+/* Opens @path, moves the threshold (leads change) and asks for the changed
+ * leads: the ids the project left in its file are needed now. Returns the
+ * window with the error dialog up. */
+static MqlwWindow *
+ask_for_damaged_ids (const char *path)
+{
+  MqlwWindow *window = open_project_window (path);
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  GtkWindow *dialog;
+
+  /* The figures are on show without the ids. */
+  g_assert_false (mqlw_workbench_has_columns (workbench));
+  move_threshold (window, 5);
+  gtk_widget_activate_action (mqlw_window_get_child (window, "preview"), "preview.show-swaps", NULL);
+  gui_test_wait_until (has_error_dialog, NULL, "the dialog about the lead ids");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "error-dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Load the Lead Ids");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), path));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "lead_id"));
+  g_assert_null (find_toplevel (ADW_TYPE_WINDOW, "swaps-window"));
+  g_assert_false (mqlw_workbench_has_columns (workbench));
+  g_assert_false (mqlw_workbench_is_loading_columns (workbench));
+  /* Still usable: the threshold moves, the figures follow. */
+  move_threshold (window, -5);
+  g_assert_true (gui_test_has_data (window));
+  gtk_window_destroy (dialog);
+  return window;
+}
+
+/* A reopened project's lead ids wait in its file: the window opens without
+ * them, the list of changed leads loads them in a thread (the button says so
+ * meanwhile) and names the leads by them. Damage found then (other bytes,
+ * or another program's save since the open) is a dialog naming the file and
+ * the column; the window stays usable and the file is left as it was. */
+static void
+test_late_ids (void)
+{
+  MqlwWindow *first = open_sample (1366, 768);
+  MqlwWindow *window;
+  MqlwWorkbench *workbench;
+  MqlwPreviewPanel *panel;
+  GtkWindow *swaps;
+  g_autofree char *path = gui_test_build_path ("test-late-ids.mqlw");
+  g_autofree char *other = gui_test_build_path ("test-late-ids-other.mqlw");
+  g_autofree char *damaged = gui_test_build_path ("test-late-ids-damaged.mqlw");
+  g_autofree char *lead = NULL;
+  g_autofree char *bytes = NULL;
+  g_autofree char *after = NULL;
+  gsize length, after_length;
+  sqlite3 *db;
+
+  gtk_widget_activate_action (GTK_WIDGET (first), "win.save-as-file", "s", path);
+  gui_test_wait_until (is_saved, first, "the save");
+  /* A second save of the same leads: another dataset in the file's eyes. */
+  gtk_widget_activate_action (GTK_WIDGET (first), "win.save-as-file", "s", other);
+  gui_test_wait_until (is_saved, first, "the second save");
+  gtk_window_destroy (GTK_WINDOW (first));
+
+  window = open_project_window (path);
+  workbench = mqlw_window_get_workbench (window);
+  panel = MQLW_PREVIEW_PANEL (mqlw_window_get_child (window, "preview"));
+  g_assert_false (mqlw_workbench_has_columns (workbench));
+  move_threshold (window, 5);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "preview.show-swaps", NULL);
+  g_assert_true (mqlw_workbench_is_loading_columns (workbench));
+  gui_test_wait_until (has_swaps_window, NULL, "Leads That Change");
+  g_assert_true (mqlw_workbench_has_columns (workbench));
+  swaps = find_toplevel (ADW_TYPE_WINDOW, "swaps-window");
+  lead = first_swap_lead (swaps);
+  g_assert_false (g_str_has_prefix (lead, "line "));
+  g_assert_cmpuint (strlen (lead), >, 0);
+  gtk_window_destroy (swaps);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The ids' bytes zeroed: their checksum differs. */
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (damaged, bytes, (gssize) length, NULL));
+  g_clear_pointer (&bytes, g_free);
+  g_assert_cmpint (sqlite3_open (damaged, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE columns SET data = zeroblob (length (data)) WHERE role = 'lead_id'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (damaged, &bytes, &length, NULL));
+  window = ask_for_damaged_ids (damaged);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (g_file_get_contents (damaged, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, bytes, length);
+
+  /* Saved after the failed load (a model change): the documents are written,
+   * the leads stay as saved, the damaged ids as they were (never repaired, never lost). */
+  window = ask_for_damaged_ids (damaged);
+  move_threshold (window, 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  gui_test_wait_until (is_saved, window, "a save over the damaged ids");
+  gtk_window_destroy (GTK_WINDOW (window));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MqlwProject) saved = mqlw_project_open (damaged, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (mqlw_project_get_dataset (saved)->n_rows, ==, 5000);
+    g_assert_false (mqlw_dataset_load_columns (mqlw_project_get_dataset (saved), &error));
+    g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED);
+  }
+
+  /* Another program saved other leads over the file since it was opened. */
+  {
+    MqlwWindow *opened = open_project_window (path);
+    GtkWindow *dialog;
+    g_autofree char *others = NULL;
+    gsize others_length;
+
+    g_assert_true (g_file_get_contents (other, &others, &others_length, NULL));
+    g_assert_true (g_file_set_contents (path, others, (gssize) others_length, NULL));
+    move_threshold (opened, 5);
+    gtk_widget_activate_action (mqlw_window_get_child (opened, "preview"), "preview.show-swaps", NULL);
+    gui_test_wait_until (has_error_dialog, NULL, "the dialog about the changed file");
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "error-dialog");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "was changed by another program"));
+    gtk_window_destroy (dialog);
+    gtk_window_destroy (GTK_WINDOW (opened));
+  }
+  g_unlink (damaged);
+  g_unlink (other);
+  g_unlink (path);
+}
+
 static void
 test_unsaved_guard (void)
 {
@@ -958,6 +1123,7 @@ main (int   argc,
   gui_test_init (&argc, &argv, APPLICATION_ID ".ProjectTest", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
 
   g_test_add_func ("/mqlw/gui/project/save-reopen", test_save_reopen);
+  g_test_add_func ("/mqlw/gui/project/late-ids", test_late_ids);
   g_test_add_func ("/mqlw/gui/project/unsaved-guard", test_unsaved_guard);
   g_test_add_func ("/mqlw/gui/project/signoff", test_signoff);
   g_test_add_func ("/mqlw/gui/project/scenarios", test_scenarios);
