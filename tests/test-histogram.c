@@ -472,8 +472,9 @@ test_fallbacks (void)
 }
 
 /* How a test hands scores to the histogram: as the scorer's list of
- * changed leads, as its flags, or with no word on what changed. */
-typedef enum { TELL_LIST, TELL_FLAGS, TELL_NOTHING, N_TELLS } Tell;
+ * changed leads (with their new totals and paths, or without), as its
+ * flags, or with no word on what changed. */
+typedef enum { TELL_LIST, TELL_LIST_GIVEN, TELL_FLAGS, TELL_NOTHING, N_TELLS } Tell;
 
 /* A lead's key (G_MAXINT64 for NAN) and state as the histogram must see them. */
 static gint64
@@ -501,6 +502,8 @@ check_limits (guint   n,
   g_autofree guint16 *disqualified = g_new0 (guint16, n);
   g_autofree guint8 *changed = g_new0 (guint8, n);
   g_autofree guint32 *changed_rows = g_new (guint32, n);
+  g_autofree double *changed_total = g_new (double, n);
+  g_autofree guint8 *changed_paths = g_new (guint8, n);
   g_autofree double *before = g_new (double, n);
   g_autofree guint8 *paths_before = g_new (guint8, n);
   g_autoptr(GRand) rand = g_rand_new_with_seed (n + n_stages);
@@ -543,7 +546,7 @@ check_limits (guint   n,
     assert_same_calibration (fast, reference);
   }
 
-  for (guint step = 0; step < 24; step++)
+  for (guint step = 0; step < 32; step++)
     {
       g_autoptr(MqlwCalibration) fast = NULL;
       g_autoptr(MqlwCalibration) reference = NULL;
@@ -587,12 +590,18 @@ check_limits (guint   n,
           expected += moves;
           changed[i] = differs;
           if (differs)
-            changed_rows[n_listed++] = i;
+            {
+              changed_total[n_listed] = total[i];
+              changed_paths[n_listed] = fixed_paths[i];
+              changed_rows[n_listed++] = i;
+            }
         }
       scores.changed_since = tell == TELL_NOTHING ? 0 : scores.generation;
       scores.generation++;
-      scores.changed_rows = tell == TELL_LIST ? changed_rows : NULL;
-      scores.n_changed_rows = tell == TELL_LIST ? n_listed : 0;
+      scores.changed_rows = tell == TELL_LIST || tell == TELL_LIST_GIVEN ? changed_rows : NULL;
+      scores.n_changed_rows = scores.changed_rows != NULL ? n_listed : 0;
+      scores.changed_total = tell == TELL_LIST_GIVEN ? changed_total : NULL;
+      scores.changed_paths = tell == TELL_LIST_GIVEN ? changed_paths : NULL;
 
       fast = mqlw_histogram_calibrate (histogram, &scores, TRUE);
       reference = mqlw_calibration_new (&scores, &outcomes, TRUE);
@@ -611,6 +620,8 @@ check_limits (guint   n,
     scores.changed_since = 0;
     scores.generation++;
     scores.changed_rows = NULL;
+    scores.changed_total = NULL;
+    scores.changed_paths = NULL;
     fast = mqlw_histogram_calibrate (histogram, &scores, TRUE);
     reference = mqlw_calibration_new (&scores, &outcomes, TRUE);
     g_assert_cmpuint (mqlw_histogram_get_moved_for_testing (histogram), ==, G_MAXUINT);

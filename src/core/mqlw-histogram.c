@@ -479,7 +479,86 @@ move_changed (MqlwHistogram    *self,
  * their row or state changed. They are scattered, so two loops: find their
  * new places (no branch, so the processor overlaps the cache misses of many
  * leads, and prefetches what the moves read; a row is kept only when its
- * key's score is the total itself, else 0: looked at by find_row ()); move. */
+ * key's score is the total itself, else looked at by find_row ()); move.
+ * With @given_total and @given_paths (the scorer's lists, parallel to
+ * @index: MqlwScores.changed_total) the new totals and paths are read from
+ * them in sequence, and the group from the lead's place: a listed update
+ * leaves disqualified as it was, so a disqualified lead stays so (with no
+ * fixed path) and the others are fixed when they have a path. */
+G_ALWAYS_INLINE static inline gboolean
+move_indexed_loops (MqlwHistogram    *self,
+                    const MqlwScores *scores,
+                    const guint32    *index,
+                    const double     *given_total,
+                    const guint8     *given_paths,
+                    guint             n,
+                    guint            *moved)
+{
+  const double *total = scores->total;
+  const double fast_lo = (double) self->key_lo + 1;
+  const double fast_hi = (double) (self->key_lo + (gint64) self->n_keys) - 2;
+  const gint32 key_lo = (gint32) self->key_lo;
+  const gboolean given = given_total != NULL;
+  guint32 places[FLAGGED_BLOCK];
+  guint n_moved = 0;
+
+  for (guint j = 0; j < n; j++)
+    {
+      const guint i = index[j];
+      const double t = given ? given_total[j] : total[i];
+      const double x = t * 100.0;
+      const gboolean in = x > fast_lo && x < fast_hi;
+      const double xc = in ? x : 0.0;
+      const gint32 key = (gint32) (xc + copysign (0.5, xc));
+      const gboolean exact = in && mqlw_calibration_key_score (key) == t;
+      const guint8 fp = given ? given_paths[j] : scores->fixed_paths[i];
+      guint8 is_dq, is_fixed;
+      guint32 state, row = (guint32) (key - key_lo + 1);
+
+      if (given)
+        {
+          /* The old place says whether it is disqualified: wait for it. */
+          is_dq = 0;
+          __builtin_prefetch (&self->place_of[i], 1);
+        }
+      else
+        is_dq = scores->disqualified[i] != 0;
+      is_fixed = !is_dq & (fp != 0);
+      state = (guint32) ((2 * is_dq + is_fixed) | (((fp & 0x6) << 1) & -is_fixed));
+      /* The state rides in the low bits of a look-up too (PLACE_LOOK's are all set). */
+      places[j] = exact ? make_place (row, state) : (PLACE_LOOK & ~PLACE_STATE_MASK) | state;
+      if (!given)
+        __builtin_prefetch (&self->place_of[i], 1);
+      /* The new row's counts: the move adds there. */
+      if (exact)
+        __builtin_prefetch (place_counts (self, make_place (row, state)), 1);
+    }
+
+  for (guint j = 0; j < n; j++)
+    {
+      const guint i = index[j];
+      const guint32 old = self->place_of[i];
+      guint32 place = places[j];
+
+      if (given && (old & STATE_GROUP) == GROUP_DISQUALIFIED)
+        place = (place & ~PLACE_STATE_MASK) | GROUP_DISQUALIFIED;
+      if (G_UNLIKELY ((place | PLACE_STATE_MASK) == PLACE_LOOK))
+        {
+          guint32 row;
+
+          if (!find_row (self, given ? given_total[j] : total[i], &row))
+            return FALSE;
+          place = make_place (row, place_state (place));
+        }
+      if (place == (old & ~PLACE_PROFILE_MASK))
+        continue;
+      shift_lead (self, i, place);
+      n_moved++;
+    }
+  *moved += n_moved;
+  return TRUE;
+}
+
 static gboolean
 move_indexed (MqlwHistogram    *self,
               const MqlwScores *scores,
@@ -487,53 +566,19 @@ move_indexed (MqlwHistogram    *self,
               guint             n,
               guint            *moved)
 {
-  const double *total = scores->total;
-  const double fast_lo = (double) self->key_lo + 1;
-  const double fast_hi = (double) (self->key_lo + (gint64) self->n_keys) - 2;
-  const gint32 key_lo = (gint32) self->key_lo;
-  guint32 places[FLAGGED_BLOCK];
-  guint n_moved = 0;
+  return move_indexed_loops (self, scores, index, NULL, NULL, n, moved);
+}
 
-  for (guint j = 0; j < n; j++)
-    {
-      const guint i = index[j];
-      const double t = total[i];
-      const double x = t * 100.0;
-      const gboolean in = x > fast_lo && x < fast_hi;
-      const double xc = in ? x : 0.0;
-      const gint32 key = (gint32) (xc + copysign (0.5, xc));
-      const gboolean exact = in && mqlw_calibration_key_score (key) == t;
-      const guint8 fp = scores->fixed_paths[i];
-      const guint8 is_dq = scores->disqualified[i] != 0;
-      const guint8 is_fixed = !is_dq & (fp != 0);
-      const guint32 state = (guint32) ((2 * is_dq + is_fixed) | (((fp & 0x6) << 1) & -is_fixed));
-
-      /* The state rides in the low bits of a look-up too (PLACE_LOOK's are all set). */
-      places[j] = exact ? make_place ((guint32) (key - key_lo + 1), state) : PLACE_LOOK & ~PLACE_STATE_MASK;
-      places[j] |= exact ? 0 : state;
-      __builtin_prefetch (&self->place_of[i]);
-    }
-
-  for (guint j = 0; j < n; j++)
-    {
-      const guint i = index[j];
-      guint32 place = places[j];
-
-      if (G_UNLIKELY ((place | PLACE_STATE_MASK) == PLACE_LOOK))
-        {
-          guint32 row;
-
-          if (!find_row (self, total[i], &row))
-            return FALSE;
-          place = make_place (row, place_state (place));
-        }
-      if (place == (self->place_of[i] & ~PLACE_PROFILE_MASK))
-        continue;
-      shift_lead (self, i, place);
-      n_moved++;
-    }
-  *moved += n_moved;
-  return TRUE;
+static gboolean
+move_given (MqlwHistogram    *self,
+            const MqlwScores *scores,
+            const guint32    *index,
+            const double     *total,
+            const guint8     *paths,
+            guint             n,
+            guint            *moved)
+{
+  return move_indexed_loops (self, scores, index, total, paths, n, moved);
 }
 
 /* Moves the leads the scorer flagged as changed since the histogram's
@@ -575,8 +620,8 @@ move_flagged (MqlwHistogram    *self,
   return TRUE;
 }
 
-/* The same for the leads the scorer listed (MqlwScores.changed_rows): no
- * pass over every lead. */
+/* The same for the leads the scorer listed (MqlwScores.changed_rows, with
+ * their new totals and paths when it gives them): no pass over every lead. */
 static gboolean
 move_listed (MqlwHistogram    *self,
              const MqlwScores *scores)
@@ -584,9 +629,15 @@ move_listed (MqlwHistogram    *self,
   guint moved = 0;
 
   for (guint j = 0; j < scores->n_changed_rows; j += FLAGGED_BLOCK)
-    if (!move_indexed (self, scores, scores->changed_rows + j,
-                       MIN (scores->n_changed_rows - j, FLAGGED_BLOCK), &moved))
-      return FALSE;
+    {
+      const guint n = MIN (scores->n_changed_rows - j, FLAGGED_BLOCK);
+
+      if (scores->changed_total != NULL && scores->changed_paths != NULL
+          ? !move_given (self, scores, scores->changed_rows + j, scores->changed_total + j,
+                         scores->changed_paths + j, n, &moved)
+          : !move_indexed (self, scores, scores->changed_rows + j, n, &moved))
+        return FALSE;
+    }
   self->moved = moved;
   return TRUE;
 }

@@ -74,6 +74,8 @@ mqlw_scorer_forget_changed_rows (MqlwScorer *self)
 {
   self->scores.changed_rows = NULL;
   self->scores.n_changed_rows = 0;
+  self->scores.changed_total = NULL;
+  self->scores.changed_paths = NULL;
 }
 
 /* Lists the leads where @keep[i] != 0, without a branch per lead; gives up
@@ -154,24 +156,38 @@ list_behaviour_rows (MqlwScorer     *self,
     }
 }
 
-/* Room for @room changed leads, its pages touched now rather than in an
- * edit; the last update's list (when it is this buffer) is kept. */
+/* Room for @room changed leads in the lists (changed_rows and the new
+ * totals and paths beside it), their pages touched now rather than in an
+ * edit; the last update's lists (when they are these buffers) are kept. */
 static void
 reserve_changed_rows (MqlwScorer *self,
                       guint       room)
 {
+  MqlwScores *s = &self->scores;
   guint32 *rows;
+  double *totals;
+  guint8 *paths;
 
   if (self->changed_rows != NULL && self->changed_room >= room)
     return;
   rows = g_new0 (guint32, room);
-  if (self->changed_rows != NULL && self->scores.changed_rows == self->changed_rows)
+  totals = g_new0 (double, room);
+  paths = g_new0 (guint8, room);
+  if (self->changed_rows != NULL && s->changed_rows == self->changed_rows)
     {
-      memcpy (rows, self->changed_rows, (gsize) self->scores.n_changed_rows * sizeof (guint32));
-      self->scores.changed_rows = rows;
+      memcpy (rows, self->changed_rows, (gsize) s->n_changed_rows * sizeof (guint32));
+      memcpy (totals, self->changed_total, (gsize) s->n_changed_rows * sizeof (double));
+      memcpy (paths, self->changed_paths, s->n_changed_rows);
+      s->changed_rows = rows;
+      s->changed_total = totals;
+      s->changed_paths = paths;
     }
   g_free (self->changed_rows);
+  g_free (self->changed_total);
+  g_free (self->changed_paths);
   self->changed_rows = rows;
+  self->changed_total = totals;
+  self->changed_paths = paths;
   self->changed_room = room;
 }
 
@@ -314,16 +330,16 @@ find_single_edit (MqlwScorer      *self,
 #define PREFETCH_AHEAD 16
 
 /* Lead @i's sum has moved: its total, paths (and the floats of the edited
- * kind) anew, flagged in scores.changed (0 until now) and listed in
- * @changed_rows[@n_changed] when its total or paths changed; returns the
- * new count. An unscored lead was and stays unscored: only its sums move. */
+ * kind) anew, flagged in scores.changed (0 until now) and listed at
+ * @n_changed in the changed lists (lead, new total, new paths) when its
+ * total or paths changed; returns the new count. An unscored lead was and
+ * stays unscored: only its sums move. */
 static ALWAYS_INLINE guint
 finish_lead (MqlwScorer   *self,
              guint         i,
              const Finish *f,
              gboolean      fit_edit,
              TotalMode     mode,
-             guint32      *changed_rows,
              guint         n_changed)
 {
   MqlwScores *s = &self->scores;
@@ -338,7 +354,9 @@ finish_lead (MqlwScorer   *self,
       changed = 0;
     }
   s->changed[i] = changed;
-  changed_rows[n_changed] = i;
+  self->changed_rows[n_changed] = i;
+  self->changed_total[n_changed] = s->total[i];
+  self->changed_paths[n_changed] = s->fixed_paths[i];
   return n_changed + changed;
 }
 
@@ -375,8 +393,7 @@ edit_fit_rows_loop (MqlwScorer    *self,
                     guint          n_rows,
                     gint32         delta,
                     const Finish  *f,
-                    TotalMode      mode,
-                    guint32       *changed_rows)
+                    TotalMode      mode)
 {
   guint32 *sum = (guint32 *) self->fit_sum;
   guint n_changed = 0;
@@ -388,7 +405,7 @@ edit_fit_rows_loop (MqlwScorer    *self,
       if (j + PREFETCH_AHEAD < n_rows)
         prefetch_lead (self, rows[j + PREFETCH_AHEAD], TRUE);
       sum[i] += (guint32) delta;   /* unsigned: see apply_behaviour_delta_loop () */
-      n_changed = finish_lead (self, i, f, TRUE, mode, changed_rows, n_changed);
+      n_changed = finish_lead (self, i, f, TRUE, mode, n_changed);
     }
   return n_changed;
 }
@@ -402,8 +419,7 @@ edit_behaviour_rows_loop (MqlwScorer           *self,
                           const BehaviourState *from,
                           const BehaviourState *to,
                           const Finish         *f,
-                          TotalMode             mode,
-                          guint32              *changed_rows)
+                          TotalMode             mode)
 {
   guint32 *sum = (guint32 *) self->behaviour_sum;
   const guint32 *rows = list->rows;
@@ -426,7 +442,7 @@ edit_behaviour_rows_loop (MqlwScorer           *self,
       if (before == after)
         continue;
       sum[i] = sum[i] - (guint32) before + (guint32) after;
-      n_changed = finish_lead (self, i, f, FALSE, mode, changed_rows, n_changed);
+      n_changed = finish_lead (self, i, f, FALSE, mode, n_changed);
     }
   return n_changed;
 }
@@ -438,14 +454,13 @@ HOT_LOOP static guint
 edit_fit_rows (MqlwScorer      *self,
                const MqlwModel *model,
                const RuleRows  *list,
-               gint32           delta,
-               guint32         *changed_rows)
+               gint32           delta)
 {
   Finish f;
 
   if (mqlw_scorer_prepare_finish (self, model, &f) == TOTAL_UNIT)
-    return edit_fit_rows_loop (self, list->rows, list->n_rows, delta, &f, TOTAL_UNIT, changed_rows);
-  return edit_fit_rows_loop (self, list->rows, list->n_rows, delta, &f, TOTAL_ANY, changed_rows);
+    return edit_fit_rows_loop (self, list->rows, list->n_rows, delta, &f, TOTAL_UNIT);
+  return edit_fit_rows_loop (self, list->rows, list->n_rows, delta, &f, TOTAL_ANY);
 }
 
 HOT_LOOP static guint
@@ -453,14 +468,13 @@ edit_behaviour_rows (MqlwScorer           *self,
                      const MqlwModel      *model,
                      const RuleRows       *list,
                      const BehaviourState *from,
-                     const BehaviourState *to,
-                     guint32              *changed_rows)
+                     const BehaviourState *to)
 {
   Finish f;
 
   if (mqlw_scorer_prepare_finish (self, model, &f) == TOTAL_UNIT)
-    return edit_behaviour_rows_loop (self, list, from, to, &f, TOTAL_UNIT, changed_rows);
-  return edit_behaviour_rows_loop (self, list, from, to, &f, TOTAL_ANY, changed_rows);
+    return edit_behaviour_rows_loop (self, list, from, to, &f, TOTAL_UNIT);
+  return edit_behaviour_rows_loop (self, list, from, to, &f, TOTAL_ANY);
 }
 
 /* Applies @model when it differs from @old in one rule's points or cap at
@@ -507,14 +521,9 @@ mqlw_scorer_try_incremental (MqlwScorer      *self,
       s->changed[s->changed_rows[j]] = 0;
   else
     memset (s->changed, 0, s->n);
-  if (rows != NULL && self->changed_room < rows->n_rows + 1)
-    {
-      self->changed_room = rows->n_rows + 1;   /* + 1: finish_lead () writes one ahead */
-      g_free (self->changed_rows);
-      self->changed_rows = g_new (guint32, self->changed_room);
-    }
-  if (self->changed_rows == NULL)
-    self->changed_rows = g_new (guint32, MAX (self->changed_room, 1));
+  /* + 1: finish_lead () writes one ahead. The last lists are not kept. */
+  mqlw_scorer_forget_changed_rows (self);
+  reserve_changed_rows (self, rows != NULL ? rows->n_rows + 1 : 1);
 
   /* The listed leads' sums and, where those moved, totals and paths; the
    * leads whose total or paths moved go to changed_rows. */
@@ -524,11 +533,11 @@ mqlw_scorer_try_incremental (MqlwScorer      *self,
       const FitState *before = g_ptr_array_index (self->fit_states, fit_rule);
       const FitState *state = g_ptr_array_index (fit_states, fit_rule);
 
-      n_changed = edit_fit_rows (self, model, rows, state->points - before->points, self->changed_rows);
+      n_changed = edit_fit_rows (self, model, rows, state->points - before->points);
     }
   else if (behaviour_rule >= 0)
     n_changed = edit_behaviour_rows (self, model, rows, g_ptr_array_index (self->behaviour_states, behaviour_rule),
-                                     g_ptr_array_index (behaviour_states, behaviour_rule), self->changed_rows);
+                                     g_ptr_array_index (behaviour_states, behaviour_rule));
 
   /* The new states keep what the old ones compiled. */
   for (guint j = 0; j < fit_states->len; j++)
@@ -545,5 +554,7 @@ mqlw_scorer_try_incremental (MqlwScorer      *self,
 
   s->changed_rows = self->changed_rows;
   s->n_changed_rows = n_changed;
+  s->changed_total = self->changed_total;
+  s->changed_paths = self->changed_paths;
   return TRUE;
 }

@@ -100,6 +100,8 @@ struct _MqlwScorer {
   gint32       latest_day;          /* latest activity date in the data, or MQLW_DATE_MISSING */
   MqlwScores   scores;
   guint32     *changed_rows;        /* scores.changed_rows when set; room for changed_room */
+  double      *changed_total;       /* scores.changed_total, beside it */
+  guint8      *changed_paths;       /* scores.changed_paths, beside it */
   guint        changed_room;
 };
 

@@ -452,6 +452,8 @@ mqlw_scorer_free (MqlwScorer *self)
   g_free (self->scores.disqualified);
   g_free (self->scores.changed);
   g_free (self->changed_rows);
+  g_free (self->changed_total);
+  g_free (self->changed_paths);
   g_free (self);
 }
 
