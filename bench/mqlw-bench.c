@@ -246,6 +246,17 @@ nudge_weight (MqlwModel *model,
   return FALSE;
 }
 
+static guint
+whatif_steps (void)
+{
+  const char *text = g_getenv ("MQLW_BENCH_WHATIF_STEPS");
+  guint64 steps = WHATIF_ITERATIONS;
+
+  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 1, 100000, &steps, NULL))
+    steps = WHATIF_ITERATIONS;
+  return (guint) steps;
+}
+
 static int
 run_whatif (const char *path,
             const char *model_path)
@@ -256,11 +267,16 @@ run_whatif (const char *path,
   g_autoptr(MqlwBucketSpec) spec = NULL;
   g_autoptr(MqlwHistogram) histogram = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree double *times = g_new (double, MAX (WHATIF_ITERATIONS, THRESHOLD_MOVES));
-  double phases[4][WHATIF_ITERATIONS];   /* update, calibration, buckets, preview */
-  double moved[WHATIF_ITERATIONS];       /* leads the calibration moved */
-  double cpu[WHATIF_ITERATIONS];         /* CPU time of each step, all threads */
-  long faults[WHATIF_ITERATIONS];        /* minor page faults of each step */
+  /* MQLW_BENCH_WHATIF_STEPS=N: more steps than the default 50, for steadier
+   * medians on a loaded machine. */
+  const guint n_steps = whatif_steps ();
+  g_autofree double *times = g_new (double, MAX (n_steps, THRESHOLD_MOVES));
+  g_autofree double *phase_times = g_new (double, 4 * (gsize) n_steps);
+  double *phases[4] = { phase_times, phase_times + n_steps,              /* update, calibration, */
+                        phase_times + 2 * n_steps, phase_times + 3 * n_steps };   /* buckets, preview */
+  g_autofree double *moved = g_new (double, n_steps);   /* leads the calibration moved */
+  g_autofree double *cpu = g_new (double, n_steps);     /* CPU time of each step, all threads */
+  g_autofree long *faults = g_new (long, n_steps);      /* minor page faults of each step */
   gboolean full_rebuild = g_strcmp0 (g_getenv ("MQLW_BENCH_FULL_REBUILD"), "1") == 0;
   gboolean steps_out = g_strcmp0 (g_getenv ("MQLW_BENCH_STEPS"), "1") == 0;
   const MqlwScores *scores;
@@ -305,7 +321,7 @@ run_whatif (const char *path,
   rss_histogram = rss_kib ();
 
   /* Reference: one pass summing a float column of n leads. */
-  for (guint i = 0; i < WHATIF_ITERATIONS; i++)
+  for (guint i = 0; i < n_steps; i++)
     {
       double start = now_seconds ();
       float sum = 0.0f;
@@ -315,10 +331,10 @@ run_whatif (const char *path,
       sink = sum;
       times[i] = now_seconds () - start;
     }
-  t_column = median_of (times, WHATIF_ITERATIONS);
+  t_column = median_of (times, n_steps);
 
   /* What-if step: one weight changed → rescore → calibration → buckets → preview. */
-  for (guint i = 0; i < WHATIF_ITERATIONS; i++)
+  for (guint i = 0; i < n_steps; i++)
     {
       g_autoptr(MqlwModel) edited = mqlw_model_copy (mqlw_scorer_get_model (scorer));
       g_autoptr(MqlwCalibration) calibration = NULL;
@@ -367,8 +383,8 @@ run_whatif (const char *path,
                     phases[3][i] * 1e3, cpu[i] * 1e3, moved[i], faults[i]);
     }
   peak_steps = peak_rss_kib ();
-  t_whatif = median_of (times, WHATIF_ITERATIONS);
-  t_whatif_p95 = p95_of (times, WHATIF_ITERATIONS);
+  t_whatif = median_of (times, n_steps);
+  t_whatif_p95 = p95_of (times, n_steps);
 
   /* Threshold move alone: previews at thresholds spread over the score range. */
   {
@@ -396,12 +412,13 @@ run_whatif (const char *path,
   printf ("column_pass_ms=%.4f\n", t_column * 1e3);
   printf ("whatif_ms=%.4f\n", t_whatif * 1e3);
   printf ("whatif_p95_ms=%.4f\n", t_whatif_p95 * 1e3);
-  printf ("whatif_update_ms=%.4f\n", median_of (phases[0], WHATIF_ITERATIONS) * 1e3);
-  printf ("whatif_calibration_ms=%.4f\n", median_of (phases[1], WHATIF_ITERATIONS) * 1e3);
-  printf ("whatif_buckets_ms=%.4f\n", median_of (phases[2], WHATIF_ITERATIONS) * 1e3);
-  printf ("whatif_preview_ms=%.4f\n", median_of (phases[3], WHATIF_ITERATIONS) * 1e3);
-  printf ("whatif_cpu_ms=%.4f\n", median_of (cpu, WHATIF_ITERATIONS) * 1e3);
-  printf ("whatif_moved_leads=%.0f\n", median_of (moved, WHATIF_ITERATIONS));
+  printf ("whatif_update_ms=%.4f\n", median_of (phases[0], n_steps) * 1e3);
+  printf ("whatif_calibration_ms=%.4f\n", median_of (phases[1], n_steps) * 1e3);
+  printf ("whatif_buckets_ms=%.4f\n", median_of (phases[2], n_steps) * 1e3);
+  printf ("whatif_preview_ms=%.4f\n", median_of (phases[3], n_steps) * 1e3);
+  printf ("whatif_cpu_ms=%.4f\n", median_of (cpu, n_steps) * 1e3);
+  printf ("whatif_cpu_p95_ms=%.4f\n", p95_of (cpu, n_steps) * 1e3);
+  printf ("whatif_moved_leads=%.0f\n", median_of (moved, n_steps));
   printf ("threshold_move_us=%.4f\n", t_move * 1e6);
   /* Peak RSS so far after the import, after scorer and histogram, after the steps. */
   printf ("whatif_peak_import_mib=%.1f\n", peak_import / 1024.0);

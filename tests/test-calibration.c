@@ -1690,6 +1690,51 @@ test_threads_too_wide (void)
 
 /* ---- bucket specs ------------------------------------------------------- */
 
+/* Whether bucket edges still split a new history's scores, by hand: at
+ * least two edges in [min, max] (ends included), so that one bucket has both
+ * ends among the scores.
+ *   edges 0,31,51,71 over points 0–100: all four inside → fit;
+ *   the same over probabilities 0–1: only 0 inside → no;
+ *   over 31–40: only 31 inside (0 below, 51 above) → no;
+ *   over 0–31: 0 and 31 inside (both ends count) → fit;
+ *   over 52–60: none inside, every score in [51, 71) → no;
+ *   over 30.99–51: 31 and 51 → fit; over 31.01–51: only 51 → no;
+ *   no scored lead (NAN range): none inside → no;
+ *   one edge can never fit; widths, quantiles and auto follow the scores. */
+static void
+test_spec_fits_scores (void)
+{
+  static const struct {
+    const char *spec;
+    double      min, max;
+    gboolean    fits;
+  } cases[] = {
+    { "edges:0,31,51,71", 0, 100, TRUE },
+    { "edges:0,31,51,71", 0, 1, FALSE },
+    { "edges:0,31,51,71", 31, 40, FALSE },
+    { "edges:0,31,51,71", 0, 31, TRUE },
+    { "edges:0,31,51,71", 52, 60, FALSE },
+    { "edges:0,31,51,71", 30.99, 51, TRUE },
+    { "edges:0,31,51,71", 31.01, 51, FALSE },
+    { "edges:0,31,51,71", NAN, NAN, FALSE },
+    { "edges:0.2,0.5", 0, 1, TRUE },
+    { "edges:50", 0, 100, FALSE },
+    { "width:10", 0, 1, TRUE },
+    { "quantiles:5", 52, 60, TRUE },
+    { "auto", NAN, NAN, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse (cases[i].spec, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%s over %g–%g", cases[i].spec, cases[i].min, cases[i].max);
+      g_assert_cmpint (mqlw_bucket_spec_fits_scores (spec, cases[i].min, cases[i].max), ==, cases[i].fits);
+    }
+}
+
 static void
 test_spec_parse (void)
 {
@@ -1929,6 +1974,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/calibration/threads/concurrent", test_threads_concurrent);
   g_test_add_func ("/mqlw/calibration/threads/too-wide", test_threads_too_wide);
   g_test_add_func ("/mqlw/calibration/spec-parse", test_spec_parse);
+  g_test_add_func ("/mqlw/calibration/spec-fits-scores", test_spec_fits_scores);
   g_test_add_func ("/mqlw/calibration/too-many-buckets", test_too_many_buckets);
   g_test_add_func ("/mqlw/calibration/empty", test_empty);
   g_test_add_func ("/mqlw/calibration/auto-buckets", test_auto_buckets);

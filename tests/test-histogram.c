@@ -11,6 +11,7 @@
 #include "generated-fixtures.h"
 #include "mqlw-calibration-private.h"
 #include "mqlw-histogram.h"
+#include "mqlw-scorer-private.h"
 
 /* The incremental what-if (mqlw-histogram) against the reference, a full
  * mqlw_calibration_new () on the same scores: after every one of thousands of
@@ -470,6 +471,243 @@ test_fallbacks (void)
   }
 }
 
+/* How a test hands scores to the histogram: as the scorer's list of
+ * changed leads (with their new totals and paths, or without), as its
+ * flags, or with no word on what changed. */
+typedef enum { TELL_LIST, TELL_LIST_GIVEN, TELL_FLAGS, TELL_NOTHING, N_TELLS } Tell;
+
+/* A lead's key (G_MAXINT64 for NAN) and state as the histogram must see them. */
+static gint64
+key_of (double total)
+{
+  return isnan (total) ? G_MAXINT64 : mqlw_calibration_key (total);
+}
+
+/* @n leads with @n_stages stages, their scores spread over @span keys from
+ * key 0, then moved step by step to the ends of the range, into the room
+ * the histogram keeps past them, across the whole range, to and from no
+ * score, in and out of the fixed paths: after each step the histogram must
+ * equal a full build, having moved exactly the leads whose key or state
+ * changed. Lead 0 has every stage YES (the largest profile, 3⁴ − 1 = 80 with
+ * four stages), lead 1 every stage NO, lead 2 none known. */
+static void
+check_limits (guint   n,
+              guint   n_stages,
+              gint64  span,
+              gint64  room)
+{
+  g_autofree gint8 *stages = g_new (gint8, (gsize) n * MQLW_N_STAGES);
+  g_autofree double *total = g_new (double, n);
+  g_autofree guint8 *fixed_paths = g_new0 (guint8, n);
+  g_autofree guint16 *disqualified = g_new0 (guint16, n);
+  g_autofree guint8 *changed = g_new0 (guint8, n);
+  g_autofree guint32 *changed_rows = g_new (guint32, n);
+  g_autofree double *changed_total = g_new (double, n);
+  g_autofree guint8 *changed_paths = g_new (guint8, n);
+  g_autofree double *before = g_new (double, n);
+  g_autofree guint8 *paths_before = g_new (guint8, n);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n + n_stages);
+  g_autoptr(MqlwHistogram) histogram = NULL;
+  MqlwOutcomes outcomes = { n, { NULL, }, NULL, NULL };
+  MqlwScores scores = { 0, };
+  static const gint8 codes[3] = { MQLW_OUTCOME_UNKNOWN, MQLW_OUTCOME_NO, MQLW_OUTCOME_YES };
+
+  for (guint s = 0; s < n_stages; s++)
+    {
+      gint8 *stage = stages + (gsize) s * n;
+
+      for (guint i = 0; i < n; i++)
+        stage[i] = codes[(i * 7 + s * (i % 5)) % 3];
+      stage[0] = MQLW_OUTCOME_YES;
+      stage[1] = MQLW_OUTCOME_NO;
+      stage[2] = MQLW_OUTCOME_UNKNOWN;
+      outcomes.stage[s] = stage;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      total[i] = mqlw_calibration_key_score ((gint64) ((double) span * i / (n - 1)));
+      total[i] = i % 97 == 5 ? NAN : total[i];
+      disqualified[i] = i % 89 == 3;
+      fixed_paths[i] = disqualified[i] == 0 && i % 53 == 7 ? (guint8) (2 << (i % 2)) : 0;
+    }
+  scores.n = n;
+  scores.total = total;
+  scores.fixed_paths = fixed_paths;
+  scores.disqualified = disqualified;
+  scores.changed = changed;
+  scores.generation = 1;
+
+  histogram = mqlw_histogram_new (&outcomes);
+  {
+    g_autoptr(MqlwCalibration) fast = mqlw_histogram_calibrate (histogram, &scores, TRUE);
+    g_autoptr(MqlwCalibration) reference = mqlw_calibration_new (&scores, &outcomes, TRUE);
+
+    g_assert_cmpuint (mqlw_histogram_get_moved_for_testing (histogram), ==, G_MAXUINT);
+    assert_same_calibration (fast, reference);
+  }
+
+  for (guint step = 0; step < 32; step++)
+    {
+      g_autoptr(MqlwCalibration) fast = NULL;
+      g_autoptr(MqlwCalibration) reference = NULL;
+      Tell tell = step % N_TELLS;
+      guint expected = 0, n_listed = 0;
+
+      memcpy (before, total, n * sizeof (double));
+      memcpy (paths_before, fixed_paths, n);
+      /* The profile extremes jump end to end, into the room on either side. */
+      total[0] = mqlw_calibration_key_score (step % 2 == 0 ? span + room - 1 : -room + 1);
+      total[1] = mqlw_calibration_key_score (step % 2 == 0 ? -room + 1 : span + room - 1);
+      total[2] = step % 3 == 0 ? NAN : mqlw_calibration_key_score (g_rand_int_range (rand, 0, (gint32) span));
+      for (guint k = 0; k < 200; k++)
+        {
+          guint i = g_rand_int_range (rand, 3, n);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:   /* anywhere in the range: across many buckets */
+              total[i] = mqlw_calibration_key_score (g_rand_int_range (rand, (gint32) -room + 1,
+                                                                       (gint32) (span + room - 1)));
+              break;
+            case 1:   /* next door */
+              total[i] = isnan (total[i]) ? 0.0 : mqlw_calibration_key_score (mqlw_calibration_key (total[i]) + 1);
+              break;
+            case 2:
+              total[i] = g_rand_boolean (rand) ? NAN : mqlw_calibration_key_score (span / 2);
+              break;
+            default:  /* the paths alone (never for a disqualified lead, as the scorer gives) */
+              fixed_paths[i] = disqualified[i] != 0 ? 0 : (guint8) (g_rand_int_range (rand, 0, 4) << 1);
+              break;
+            }
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          gboolean moves = key_of (total[i]) != key_of (before[i]) ||
+                           (disqualified[i] == 0 && (fixed_paths[i] != 0) != (paths_before[i] != 0)) ||
+                           (disqualified[i] == 0 && fixed_paths[i] != paths_before[i] && fixed_paths[i] != 0);
+          gboolean differs = memcmp (&total[i], &before[i], sizeof (double)) != 0 || fixed_paths[i] != paths_before[i];
+
+          expected += moves;
+          changed[i] = differs;
+          if (differs)
+            {
+              changed_total[n_listed] = total[i];
+              changed_paths[n_listed] = fixed_paths[i];
+              changed_rows[n_listed++] = i;
+            }
+        }
+      scores.changed_since = tell == TELL_NOTHING ? 0 : scores.generation;
+      scores.generation++;
+      scores.changed_rows = tell == TELL_LIST || tell == TELL_LIST_GIVEN ? changed_rows : NULL;
+      scores.n_changed_rows = scores.changed_rows != NULL ? n_listed : 0;
+      scores.changed_total = tell == TELL_LIST_GIVEN ? changed_total : NULL;
+      scores.changed_paths = tell == TELL_LIST_GIVEN ? changed_paths : NULL;
+
+      fast = mqlw_histogram_calibrate (histogram, &scores, TRUE);
+      reference = mqlw_calibration_new (&scores, &outcomes, TRUE);
+      g_assert_cmpuint (mqlw_histogram_get_moved_for_testing (histogram), ==, expected);
+      assert_same_calibration (fast, reference);
+      if (step % 6 == 0)
+        assert_same_figures (fast, reference, rand);
+    }
+
+  /* Past the room: counted anew, and still the same. */
+  {
+    g_autoptr(MqlwCalibration) fast = NULL;
+    g_autoptr(MqlwCalibration) reference = NULL;
+
+    total[3] = mqlw_calibration_key_score (span + 2 * room);
+    scores.changed_since = 0;
+    scores.generation++;
+    scores.changed_rows = NULL;
+    scores.changed_total = NULL;
+    scores.changed_paths = NULL;
+    fast = mqlw_histogram_calibrate (histogram, &scores, TRUE);
+    reference = mqlw_calibration_new (&scores, &outcomes, TRUE);
+    g_assert_cmpuint (mqlw_histogram_get_moved_for_testing (histogram), ==, G_MAXUINT);
+    assert_same_calibration (fast, reference);
+  }
+}
+
+/* The histogram keeps at most 32 MiB of rows (4 Mi words): with no stage a
+ * row is 3 words, so 1,398,101 rows; scores over 1,300,000 keys get room of
+ * min (1,300,001 / 4 + 1000, 1,398,101 − 1,300,001) / 2 = 49,050 keys on
+ * either side, 1,398,100 keys in all: rows up to 1,398,100, the highest a
+ * lead's place can name is 2²¹ − 1 = 2,097,151. 320,000 leads allow that
+ * range (4 × n + 65,536 ≥ 1,300,001). With four stages a row is 3 × 5 = 15
+ * words, so 279,620 rows; 250,000 keys get room of min (63,500, 29,619) / 2
+ * = 14,809, and lead 0 the largest profile, 80. */
+static void
+test_width_limits (void)
+{
+  check_limits (320000, 0, 1300000, 49050);
+  check_limits (60000, 4, 250000, 14809);
+}
+
+/* A what-if session's edits: one rule's points at a time on its listed leads
+ * (every rule listed), with recency decay by half-life so that the listed
+ * leads carry every factor, and points up to ±1,500 so that leads cross
+ * many buckets; the histogram follows the scorer's list. */
+static void
+test_listed_decay (void)
+{
+  g_autoptr(MqlwDataset) dataset = generate_dataset (4000, 17);
+  g_autoptr(MqlwModel) model = load_sample_model ("seed002-two-paths.json");
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(MqlwHistogram) histogram = mqlw_histogram_new (&dataset->outcomes);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(GError) error = NULL;
+  guint listed = 0, moved_far = 0;
+
+  model->decay.kind = MQLW_DECAY_HALF_LIFE;
+  model->decay.half_life_days = 45;
+  mqlw_scorer_set_dense_fraction_for_testing (2);
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_no_error (error);
+  mqlw_scorer_prepare_edits (scorer);
+  mqlw_calibration_free (mqlw_histogram_calibrate (histogram, mqlw_scorer_get_scores (scorer), TRUE));
+
+  for (guint step = 0; step < 600; step++)
+    {
+      g_autoptr(MqlwModel) edited = mqlw_model_copy (model);
+      g_autoptr(MqlwCalibration) fast = NULL;
+      g_autoptr(MqlwCalibration) reference = NULL;
+      const MqlwScores *scores;
+      double points = g_rand_int_range (rand, -150000, 150000) / 100.0;
+
+      if (g_rand_boolean (rand))
+        {
+          MqlwBehaviourRule *rule = g_ptr_array_index (edited->behaviour,
+                                                       g_rand_int_range (rand, 0, edited->behaviour->len));
+          rule->points = points;
+          if (g_rand_int_range (rand, 0, 3) == 0)
+            rule->cap = g_rand_boolean (rand) ? NAN : fabs (points) / 2 + 1;
+        }
+      else
+        ((MqlwFitRule *) g_ptr_array_index (edited->fit, g_rand_int_range (rand, 0, edited->fit->len)))->points = points;
+      if (!mqlw_scorer_update (scorer, edited, &error))
+        {
+          g_clear_error (&error);   /* sums out of range: the scorer keeps the last model */
+          continue;
+        }
+      g_clear_pointer (&model, mqlw_model_unref);
+      model = mqlw_model_ref (edited);
+      scores = mqlw_scorer_get_scores (scorer);
+      listed += scores->changed_rows != NULL;
+
+      fast = mqlw_histogram_calibrate (histogram, scores, TRUE);
+      reference = mqlw_calibration_new (scores, &dataset->outcomes, TRUE);
+      assert_same_calibration (fast, reference);
+      if (step % 50 == 0)
+        assert_same_figures (fast, reference, rand);
+      moved_far += fast->n_bins > 0 && fast->score_max - fast->score_min > 1000;
+    }
+  mqlw_scorer_set_dense_fraction_for_testing (0);
+  g_test_message ("%u of 600 steps on the listed leads, %u with scores over 1,000 points apart", listed, moved_far);
+  g_assert_cmpuint (listed, >, 300);
+  g_assert_cmpuint (moved_far, >, 100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -482,5 +720,7 @@ main (int    argc,
   g_test_add_func ("/histogram/fallbacks", test_fallbacks);
   g_test_add_func ("/histogram/hand-worked", test_hand_worked);
   g_test_add_func ("/histogram/random-edits/million", test_random_edits_million);
+  g_test_add_func ("/histogram/width-limits", test_width_limits);
+  g_test_add_func ("/histogram/listed-decay", test_listed_decay);
   return g_test_run ();
 }

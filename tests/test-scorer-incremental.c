@@ -296,10 +296,17 @@ check_changed (const MqlwScores *scores,
   if (scores->changed_rows == NULL)
     return FALSE;
   g_assert_cmpuint (scores->n_changed_rows, ==, flagged);
+  /* A listed update changes no disqualification; its lists give each listed
+   * lead's new total and paths. */
+  g_assert_cmpmem (disqualified, scores->n * sizeof (guint16), scores->disqualified, scores->n * sizeof (guint16));
+  g_assert_nonnull (scores->changed_total);
+  g_assert_nonnull (scores->changed_paths);
   for (guint j = 0; j < scores->n_changed_rows; j++)
     {
       g_assert_cmpuint (scores->changed_rows[j], <, scores->n);
       g_assert_cmpuint (scores->changed[scores->changed_rows[j]], !=, 0);
+      g_assert_cmpmem (&scores->changed_total[j], sizeof (double), &scores->total[scores->changed_rows[j]], sizeof (double));
+      g_assert_cmpuint (scores->changed_paths[j], ==, scores->fixed_paths[scores->changed_rows[j]]);
       if (j > 0)
         g_assert_cmpuint (scores->changed_rows[j - 1], <, scores->changed_rows[j]);
     }

@@ -3,8 +3,8 @@
  * scores: typed for one history (0–100 points), they may cut another
  * (probabilities 0–1) into one bucket. Those chosen in the window stay with
  * the history they were set for; preferred edges (the settings) are kept for
- * a new history only while they split its scores. Either change is said in
- * a toast. */
+ * a new history only while they split its scores (the core's rule,
+ * mqlw_bucket_spec_fits_scores ()). Either change is said in a toast. */
 #define G_LOG_DOMAIN "mqlw-window"
 
 #include "config.h"
@@ -23,22 +23,6 @@ _mqlw_window_custom_edges (MqlwWindow *self)
   return mqlw_bucket_spec_to_string (spec);
 }
 
-/* At least two edges inside the scores: one bucket with both ends in them. */
-static gboolean
-edges_fit (const MqlwBucketSpec *spec,
-           double                min,
-           double                max)
-{
-  guint inside = 0;
-
-  for (guint i = 0; spec->edges != NULL && i < spec->edges->len; i++)
-    {
-      double edge = g_array_index (spec->edges, double, i);
-      inside += edge >= min && edge <= max;
-    }
-  return inside >= 2;
-}
-
 void
 _mqlw_window_recheck_buckets (MqlwWindow *self,
                               const char *previous_edges)
@@ -51,7 +35,7 @@ _mqlw_window_recheck_buckets (MqlwWindow *self,
   if (edges != NULL)
     {
       mqlw_workbench_get_score_range (self->workbench, &min, &max);
-      if (edges_fit (mqlw_workbench_get_bucket_spec (self->workbench), min, max))
+      if (mqlw_bucket_spec_fits_scores (mqlw_workbench_get_bucket_spec (self->workbench), min, max))
         return;
       mqlw_workbench_set_bucket_spec (self->workbench, "auto", NULL);
       _mqlw_window_show_toast (self, _("The preferred bucket edges do not fit these scores: automatic buckets are shown"),

@@ -213,6 +213,27 @@ mqlw_bucket_spec_free (MqlwBucketSpec *self)
   g_free (self);
 }
 
+gboolean
+mqlw_bucket_spec_fits_scores (const MqlwBucketSpec *self,
+                              double                min,
+                              double                max)
+{
+  guint inside = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->kind != MQLW_BUCKETS_EDGES)
+    return TRUE;
+  /* NAN ends compare false: no edge is inside. */
+  for (guint i = 0; self->edges != NULL && i < self->edges->len; i++)
+    {
+      double edge = g_array_index (self->edges, double, i);
+
+      inside += edge >= min && edge <= max;
+    }
+  return inside >= 2;
+}
+
 /* ---- buckets ----------------------------------------------------------- */
 
 MqlwBucketTable *

@@ -43,6 +43,15 @@ MqlwBucketSpec *mqlw_bucket_spec_parse     (const char           *text,
 MqlwBucketSpec *mqlw_bucket_spec_copy      (const MqlwBucketSpec *self);
 char           *mqlw_bucket_spec_to_string (const MqlwBucketSpec *self);
 void            mqlw_bucket_spec_free      (MqlwBucketSpec       *self);
+/* Whether @self still splits scores from @min to @max (a new lead history's
+ * range, NAN when no lead is scored): edges are scores typed for one history
+ * (0–100 points) and may put all of another (probabilities 0–1) in one
+ * bucket, so they fit while at least two of them lie in [@min, @max] (one
+ * bucket with both ends among the scores). Widths, quantiles and auto follow
+ * the scores: they always fit. */
+gboolean        mqlw_bucket_spec_fits_scores (const MqlwBucketSpec *self,
+                                              double                min,
+                                              double                max);
 
 /* What the leads without a score did (they are in no bucket, preview,
  * sweep, suggestion or comparison; see "Unscored leads" in mqlw-model.h). */

@@ -19,10 +19,11 @@
  * What a lead adds to its group is fixed by its outcomes alone, so the leads
  * are sorted once into "profiles" (the outcome code of each stage: at most
  * 3⁴ of them) and a lead adds its profile's words. Per lead the histogram
- * keeps the row and the state (group and fixed paths) it was counted under;
- * a step computes both again, streaming over the scores, and moves only the
- * leads where one differs: subtract the profile's words from the old place,
- * add them at the new. The months of the period come from the created dates,
+ * keeps one word, its place: the row and the state (group and fixed paths)
+ * it was counted under, and its profile, so that a move reads one cache line
+ * of the histogram's per-lead data rather than three. A step computes row
+ * and state again and moves only the leads where one differs: subtract the
+ * profile's words from the old place, add them at the new. The months of the period come from the created dates,
  * which never change: computed once. A bitmap marks the occupied rows, so
  * handing out a calibration visits only them (a few thousand keys against
  * tens of thousands in the range): a step costs its moved leads, the
@@ -43,6 +44,20 @@
 #define STATE_GB       0x4
 #define STATE_HR       0x8
 
+/* A lead's place: state in bits 0–3, profile in 4–10, row in 11–31. Rows
+ * number at most MAX_ROW_WORDS / stride + 1, a stride is at least N_GROUPS
+ * words, and there are at most 3⁴ profiles, so each fits its bits. */
+#define PLACE_STATE_MASK    0xfu
+#define PLACE_PROFILE_SHIFT 4
+#define PLACE_PROFILE_MASK  (0x7fu << PLACE_PROFILE_SHIFT)
+#define PLACE_ROW_SHIFT     11
+#define PLACE_ROW_LIMIT     ((gsize) 1 << (32 - PLACE_ROW_SHIFT))
+/* No lead's place: its row must be looked up (find_row ()). */
+#define PLACE_LOOK          G_MAXUINT32
+
+G_STATIC_ASSERT (MAX_ROW_WORDS / N_GROUPS + 1 < PLACE_ROW_LIMIT - 1);
+G_STATIC_ASSERT (MQLW_N_STAGES <= 4);   /* 3⁴ = 81 profiles ≤ 0x7f + 1 */
+
 struct _MqlwHistogram {
   const MqlwOutcomes *outcomes;
   guint      n;
@@ -53,8 +68,8 @@ struct _MqlwHistogram {
   guint      stride;                 /* words per row */
   double     months;
 
-  guint8    *profile;                /* per lead */
   guint64   *profile_words;          /* group words per profile */
+  guint32   *place_of;               /* per lead: its profile; when built, its row and state too */
 
   gboolean   built;
   gint64     key_lo;                 /* key of row 1 */
@@ -63,8 +78,6 @@ struct _MqlwHistogram {
   guint32   *occupied;               /* per row: its leads, all groups */
   guint64   *nonempty;               /* bit r: occupied[r] != 0, or a row emptied since the last
                                         make_calibration () (row 0's bit unused) */
-  guint32   *row_of;                 /* per lead: its row */
-  guint8    *state_of;               /* per lead: STATE_* */
   guint64    path_gb;                /* scored leads of group F on each fixed path */
   guint64    path_hr;
   guint      moved;
@@ -114,13 +127,15 @@ mqlw_histogram_new (const MqlwOutcomes *outcomes)
       for (guint p = 0; p < self->n_present; p++, rest /= 3)
         w[1 + p] = (guint64) (rest % 3 > 0) | ((guint64) (rest % 3 == 2) << 32);
     }
-  self->profile = g_new0 (guint8, MAX (self->n, 1));
+  /* Scattered leads are read in a step: huge pages spare the TLB misses. */
+  self->place_of = g_new0 (guint32, MAX (self->n, 1));
+  mqlw_storage_advise_huge (self->place_of, MAX (self->n, 1) * sizeof (guint32));
   for (guint p = 0, weight = 1; p < self->n_present; p++, weight *= 3)
     {
       const gint8 *stage = outcomes->stage[self->present[p]];
 
       for (guint i = 0; i < self->n; i++)
-        self->profile[i] += get_code (stage[i]) * weight;
+        self->place_of[i] += (get_code (stage[i]) * weight) << PLACE_PROFILE_SHIFT;
     }
 
   if (outcomes->created_days != NULL)
@@ -143,8 +158,6 @@ drop_counts (MqlwHistogram *self)
   g_clear_pointer (&self->rows, g_free);
   g_clear_pointer (&self->occupied, g_free);
   g_clear_pointer (&self->nonempty, g_free);
-  g_clear_pointer (&self->row_of, g_free);
-  g_clear_pointer (&self->state_of, g_free);
 }
 
 void
@@ -153,7 +166,7 @@ mqlw_histogram_free (MqlwHistogram *self)
   if (self == NULL)
     return;
   drop_counts (self);
-  g_free (self->profile);
+  g_free (self->place_of);
   g_free (self->profile_words);
   g_free (self);
 }
@@ -175,15 +188,50 @@ compute_state (guint8  fixed_paths,
   return g | (g == GROUP_FIXED ? (fixed_paths & 0x6) << 1 : 0);
 }
 
-/* Adds lead @i at @row in @state. */
+static inline guint32
+place_row (guint32 place)
+{
+  return place >> PLACE_ROW_SHIFT;
+}
+
+static inline guint32
+place_state (guint32 place)
+{
+  return place & PLACE_STATE_MASK;
+}
+
+/* The group words its profile adds. */
+static inline const guint64 *
+place_words (MqlwHistogram *self,
+             guint32        place)
+{
+  return self->profile_words + (gsize) ((place & PLACE_PROFILE_MASK) >> PLACE_PROFILE_SHIFT) * self->group;
+}
+
+/* Its group's words in its row. */
+static inline guint64 *
+place_counts (MqlwHistogram *self,
+              guint32        place)
+{
+  return self->rows + (gsize) place_row (place) * self->stride + (place & STATE_GROUP) * self->group;
+}
+
+/* A place without its profile: @row and @state. */
+static inline guint32
+make_place (guint32 row,
+            guint32 state)
+{
+  return row << PLACE_ROW_SHIFT | state;
+}
+
+/* Adds a lead at @place. */
 static inline void
 count_lead (MqlwHistogram *self,
-            guint          i,
-            guint32        row,
-            guint8         state)
+            guint32        place)
 {
-  const guint64 *w = self->profile_words + (gsize) self->profile[i] * self->group;
-  guint64 *r = self->rows + (gsize) row * self->stride + (state & STATE_GROUP) * self->group;
+  const guint64 *w = place_words (self, place);
+  guint64 *r = place_counts (self, place);
+  const guint32 row = place_row (place), state = place_state (place);
 
   for (guint j = 0; j < self->group; j++)
     r[j] += w[j];
@@ -253,10 +301,9 @@ count_all (MqlwHistogram    *self,
   self->key_lo = key_lo - (gint64) room;
   self->n_keys = range + 2 * room;
   self->rows = g_new0 (guint64, (1 + self->n_keys) * self->stride);
+  mqlw_storage_advise_huge (self->rows, (1 + self->n_keys) * self->stride * sizeof (guint64));
   self->occupied = g_new0 (guint32, 1 + self->n_keys);
   self->nonempty = g_new0 (guint64, self->n_keys / 64 + 1);
-  self->row_of = g_new (guint32, MAX (self->n, 1));
-  self->state_of = g_new (guint8, MAX (self->n, 1));
   self->path_gb = self->path_hr = 0;
 
   for (guint i = 0; i < self->n; i++)
@@ -269,9 +316,8 @@ count_all (MqlwHistogram    *self,
           drop_counts (self);
           return FALSE;
         }
-      self->row_of[i] = row;
-      self->state_of[i] = state;
-      count_lead (self, i, row, state);
+      self->place_of[i] = make_place (row, state) | (self->place_of[i] & PLACE_PROFILE_MASK);
+      count_lead (self, self->place_of[i]);
     }
   self->built = TRUE;
   self->moved = G_MAXUINT;
@@ -290,50 +336,38 @@ count_all (MqlwHistogram    *self,
 # define WIDE_LOOP
 #endif
 
-/* Rows of @n totals: 1 + key − @key_lo when total × 100 lies strictly
- * between @fast_lo and @fast_hi (inside the range, well within gint32),
- * else 0, to be looked at one by one (NAN, the range's ends and beyond). */
+/* The places (without profile) of @n leads, and whether they differ from
+ * the leads' last ones: row 1 + key − @key_lo when total × 100 lies strictly
+ * between @fast_lo and @fast_hi (inside the range, well within gint32; the
+ * caller checks that the key gives the total), row 0 for NAN, else
+ * PLACE_LOOK (the range's ends and beyond: looked at one by one). */
 HOT_LOOP WIDE_LOOP static void
-compute_rows (const double *restrict total,
-              guint                  n,
-              double                 fast_lo,
-              double                 fast_hi,
-              gint32                 key_lo,
-              guint32      *restrict rows)
+compute_places (const double  *restrict total,
+                const guint8  *restrict fixed_paths,
+                const guint16 *restrict disqualified,
+                const guint32 *restrict place_of,
+                guint                   n,
+                double                  fast_lo,
+                double                  fast_hi,
+                gint32                  key_lo,
+                guint32       *restrict places,
+                guint8        *restrict differ)
 {
   for (guint i = 0; i < n; i++)
     {
       double x = total[i] * 100.0;
       gboolean in = x > fast_lo && x < fast_hi;
       double xc = in ? x : 0.0;
-      gint32 row = (gint32) (xc + copysign (0.5, xc)) - key_lo + 1;
-
-      rows[i] = in ? (guint32) row : 0;
-    }
-}
-
-/* compute_state () of @n leads, and whether row or state differ from the
- * lead's last ones. */
-HOT_LOOP WIDE_LOOP static void
-compute_states (const guint8  *restrict fixed_paths,
-                const guint16 *restrict disqualified,
-                const guint32 *restrict rows,
-                const guint32 *restrict row_of,
-                const guint8  *restrict state_of,
-                guint                   n,
-                guint8        *restrict states,
-                guint8        *restrict differ)
-{
-  for (guint i = 0; i < n; i++)
-    {
+      guint32 row = (guint32) ((gint32) (xc + copysign (0.5, xc)) - key_lo + 1);
       guint8 fp = fixed_paths[i];
       guint8 is_dq = disqualified[i] != 0;
       guint8 is_fixed = !is_dq & (fp != 0);
       /* GROUP_FIXED 1, GROUP_DISQUALIFIED 2; paths bits 1, 2 → STATE_GB, STATE_HR */
-      guint8 state = (guint8) (2 * is_dq + is_fixed) | (guint8) (((fp & 0x6) << 1) & -is_fixed);
+      guint32 state = (guint32) ((2 * is_dq + is_fixed) | (((fp & 0x6) << 1) & -is_fixed));
+      guint32 place = in ? make_place (row, state) : x != x ? make_place (0, state) : PLACE_LOOK;
 
-      states[i] = state;
-      differ[i] = (rows[i] != row_of[i]) | (state != state_of[i]);
+      places[i] = place;
+      differ[i] = place != (place_of[i] & ~PLACE_PROFILE_MASK);
     }
 }
 
@@ -358,22 +392,20 @@ shift_words (guint64       *from,
 #undef SHIFT
 }
 
-/* Moves lead @i from its counted place to @row in @state (both checked).
- * An emptied row keeps its bit in the bitmap: make_calibration () drops it
- * when it visits the row, so a move clears no bit. */
+/* Moves lead @i from its counted place to @place (checked, without its
+ * profile). An emptied row keeps its bit in the bitmap: make_calibration ()
+ * drops it when it visits the row, so a move clears no bit. */
 G_ALWAYS_INLINE static inline void
 shift_lead (MqlwHistogram *self,
             guint          i,
-            guint32        row,
-            guint8         state)
+            guint32        place)
 {
-  const guint32 old_row = self->row_of[i];
-  const guint8 old_state = self->state_of[i];
-  const guint64 *w = self->profile_words + (gsize) self->profile[i] * self->group;
-  guint64 *from = self->rows + (gsize) old_row * self->stride + (old_state & STATE_GROUP) * self->group;
-  guint64 *to = self->rows + (gsize) row * self->stride + (state & STATE_GROUP) * self->group;
+  const guint32 old = self->place_of[i];
+  const guint32 now = place | (old & PLACE_PROFILE_MASK);
+  const guint32 old_row = place_row (old), row = place_row (now);
+  const guint32 old_state = place_state (old), state = place_state (now);
 
-  shift_words (from, to, w, self->group);
+  shift_words (place_counts (self, old), place_counts (self, now), place_words (self, old), self->group);
   self->occupied[old_row]--;
   self->occupied[row]++;
   self->nonempty[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
@@ -382,28 +414,7 @@ shift_lead (MqlwHistogram *self,
                    (guint64) ((old_row != 0) & ((old_state & STATE_GB) != 0));
   self->path_hr += (guint64) ((row != 0) & ((state & STATE_HR) != 0)) -
                    (guint64) ((old_row != 0) & ((old_state & STATE_HR) != 0));
-  self->row_of[i] = row;
-  self->state_of[i] = state;
-}
-
-/* Moves lead @i to @row (0: to be found from @total) in @state: 1 when
- * it moved, 0 when it stays, −1 when its row is outside the range. */
-static inline int
-move_lead (MqlwHistogram *self,
-           guint          i,
-           guint32        row,
-           guint8         state,
-           double         total)
-{
-  if (row == 0 || mqlw_calibration_key_score ((gint64) row - 1 + self->key_lo) != total)
-    {
-      if (!find_row (self, total, &row))
-        return -1;
-      if (row == self->row_of[i] && state == self->state_of[i])
-        return 0;
-    }
-  shift_lead (self, i, row, state);
-  return 1;
+  self->place_of[i] = now;
 }
 
 /* Moves the leads whose row or state changed; FALSE when one leaves the
@@ -418,8 +429,7 @@ move_changed (MqlwHistogram    *self,
   /* Totals × 100 strictly between these have their row in range. */
   const double fast_lo = (double) self->key_lo + 1;
   const double fast_hi = (double) (self->key_lo + (gint64) self->n_keys) - 2;
-  guint32 rows[BLOCK_LEADS];
-  guint8 states[BLOCK_LEADS];
+  guint32 places[BLOCK_LEADS];
   guint8 differ[BLOCK_LEADS];
   guint moved = 0;
 
@@ -427,9 +437,8 @@ move_changed (MqlwHistogram    *self,
     {
       const guint n = MIN (self->n - block, BLOCK_LEADS);
 
-      compute_rows (total + block, n, fast_lo, fast_hi, key_lo, rows);
-      compute_states (scores->fixed_paths + block, scores->disqualified + block, rows,
-                      self->row_of + block, self->state_of + block, n, states, differ);
+      compute_places (total + block, scores->fixed_paths + block, scores->disqualified + block,
+                      self->place_of + block, n, fast_lo, fast_hi, key_lo, places, differ);
       memset (differ + n, 0, sizeof differ - n);
 
       /* Eight flags a word: most words are zero. */
@@ -441,11 +450,24 @@ move_changed (MqlwHistogram    *self,
           for (; word != 0; word &= word - 1)
             {
               const guint k = k8 + (guint) __builtin_ctzll (word) / 8;
-              int result = move_lead (self, block + k, rows[k], states[k], total[block + k]);
+              const guint i = block + k;
+              guint32 place = places[k];
 
-              if (result < 0)
-                return FALSE;
-              moved += result;
+              /* A row's key must give the total itself (a scorer's two decimals). */
+              if (place == PLACE_LOOK ||
+                  (place_row (place) != 0 &&
+                   mqlw_calibration_key_score ((gint64) place_row (place) - 1 + self->key_lo) != total[i]))
+                {
+                  guint32 row;
+
+                  if (!find_row (self, total[i], &row))
+                    return FALSE;
+                  place = make_place (row, compute_state (scores->fixed_paths[i], scores->disqualified[i]));
+                  if (place == (self->place_of[i] & ~PLACE_PROFILE_MASK))
+                    continue;
+                }
+              shift_lead (self, i, place);
+              moved++;
             }
         }
     }
@@ -457,7 +479,86 @@ move_changed (MqlwHistogram    *self,
  * their row or state changed. They are scattered, so two loops: find their
  * new places (no branch, so the processor overlaps the cache misses of many
  * leads, and prefetches what the moves read; a row is kept only when its
- * key's score is the total itself, else 0: looked at by find_row ()); move. */
+ * key's score is the total itself, else looked at by find_row ()); move.
+ * With @given_total and @given_paths (the scorer's lists, parallel to
+ * @index: MqlwScores.changed_total) the new totals and paths are read from
+ * them in sequence, and the group from the lead's place: a listed update
+ * leaves disqualified as it was, so a disqualified lead stays so (with no
+ * fixed path) and the others are fixed when they have a path. */
+G_ALWAYS_INLINE static inline gboolean
+move_indexed_loops (MqlwHistogram    *self,
+                    const MqlwScores *scores,
+                    const guint32    *index,
+                    const double     *given_total,
+                    const guint8     *given_paths,
+                    guint             n,
+                    guint            *moved)
+{
+  const double *total = scores->total;
+  const double fast_lo = (double) self->key_lo + 1;
+  const double fast_hi = (double) (self->key_lo + (gint64) self->n_keys) - 2;
+  const gint32 key_lo = (gint32) self->key_lo;
+  const gboolean given = given_total != NULL;
+  guint32 places[FLAGGED_BLOCK];
+  guint n_moved = 0;
+
+  for (guint j = 0; j < n; j++)
+    {
+      const guint i = index[j];
+      const double t = given ? given_total[j] : total[i];
+      const double x = t * 100.0;
+      const gboolean in = x > fast_lo && x < fast_hi;
+      const double xc = in ? x : 0.0;
+      const gint32 key = (gint32) (xc + copysign (0.5, xc));
+      const gboolean exact = in && mqlw_calibration_key_score (key) == t;
+      const guint8 fp = given ? given_paths[j] : scores->fixed_paths[i];
+      guint8 is_dq, is_fixed;
+      guint32 state, row = (guint32) (key - key_lo + 1);
+
+      if (given)
+        {
+          /* The old place says whether it is disqualified: wait for it. */
+          is_dq = 0;
+          __builtin_prefetch (&self->place_of[i], 1);
+        }
+      else
+        is_dq = scores->disqualified[i] != 0;
+      is_fixed = !is_dq & (fp != 0);
+      state = (guint32) ((2 * is_dq + is_fixed) | (((fp & 0x6) << 1) & -is_fixed));
+      /* The state rides in the low bits of a look-up too (PLACE_LOOK's are all set). */
+      places[j] = exact ? make_place (row, state) : (PLACE_LOOK & ~PLACE_STATE_MASK) | state;
+      if (!given)
+        __builtin_prefetch (&self->place_of[i], 1);
+      /* The new row's counts: the move adds there. */
+      if (exact)
+        __builtin_prefetch (place_counts (self, make_place (row, state)), 1);
+    }
+
+  for (guint j = 0; j < n; j++)
+    {
+      const guint i = index[j];
+      const guint32 old = self->place_of[i];
+      guint32 place = places[j];
+
+      if (given && (old & STATE_GROUP) == GROUP_DISQUALIFIED)
+        place = (place & ~PLACE_STATE_MASK) | GROUP_DISQUALIFIED;
+      if (G_UNLIKELY ((place | PLACE_STATE_MASK) == PLACE_LOOK))
+        {
+          guint32 row;
+
+          if (!find_row (self, given ? given_total[j] : total[i], &row))
+            return FALSE;
+          place = make_place (row, place_state (place));
+        }
+      if (place == (old & ~PLACE_PROFILE_MASK))
+        continue;
+      shift_lead (self, i, place);
+      n_moved++;
+    }
+  *moved += n_moved;
+  return TRUE;
+}
+
 static gboolean
 move_indexed (MqlwHistogram    *self,
               const MqlwScores *scores,
@@ -465,48 +566,19 @@ move_indexed (MqlwHistogram    *self,
               guint             n,
               guint            *moved)
 {
-  const double *total = scores->total;
-  const double fast_lo = (double) self->key_lo + 1;
-  const double fast_hi = (double) (self->key_lo + (gint64) self->n_keys) - 2;
-  const gint32 key_lo = (gint32) self->key_lo;
-  guint32 rows[FLAGGED_BLOCK];
-  guint8 states[FLAGGED_BLOCK];
-  guint n_moved = 0;
+  return move_indexed_loops (self, scores, index, NULL, NULL, n, moved);
+}
 
-  for (guint j = 0; j < n; j++)
-    {
-      const guint i = index[j];
-      const double t = total[i];
-      const double x = t * 100.0;
-      const gboolean in = x > fast_lo && x < fast_hi;
-      const double xc = in ? x : 0.0;
-      const gint32 key = (gint32) (xc + copysign (0.5, xc));
-      const gboolean exact = in && mqlw_calibration_key_score (key) == t;
-      const guint8 fp = scores->fixed_paths[i];
-      const guint8 is_dq = scores->disqualified[i] != 0;
-      const guint8 is_fixed = !is_dq & (fp != 0);
-
-      rows[j] = exact ? (guint32) (key - key_lo + 1) : 0;
-      states[j] = (guint8) (2 * is_dq + is_fixed) | (guint8) (((fp & 0x6) << 1) & -is_fixed);
-      __builtin_prefetch (&self->row_of[i]);
-      __builtin_prefetch (&self->state_of[i]);
-      __builtin_prefetch (&self->profile[i]);
-    }
-
-  for (guint j = 0; j < n; j++)
-    {
-      const guint i = index[j];
-      guint32 row = rows[j];
-
-      if (G_UNLIKELY (row == 0) && !find_row (self, total[i], &row))
-        return FALSE;
-      if (row == self->row_of[i] && states[j] == self->state_of[i])
-        continue;
-      shift_lead (self, i, row, states[j]);
-      n_moved++;
-    }
-  *moved += n_moved;
-  return TRUE;
+static gboolean
+move_given (MqlwHistogram    *self,
+            const MqlwScores *scores,
+            const guint32    *index,
+            const double     *total,
+            const guint8     *paths,
+            guint             n,
+            guint            *moved)
+{
+  return move_indexed_loops (self, scores, index, total, paths, n, moved);
 }
 
 /* Moves the leads the scorer flagged as changed since the histogram's
@@ -548,8 +620,8 @@ move_flagged (MqlwHistogram    *self,
   return TRUE;
 }
 
-/* The same for the leads the scorer listed (MqlwScores.changed_rows): no
- * pass over every lead. */
+/* The same for the leads the scorer listed (MqlwScores.changed_rows, with
+ * their new totals and paths when it gives them): no pass over every lead. */
 static gboolean
 move_listed (MqlwHistogram    *self,
              const MqlwScores *scores)
@@ -557,9 +629,15 @@ move_listed (MqlwHistogram    *self,
   guint moved = 0;
 
   for (guint j = 0; j < scores->n_changed_rows; j += FLAGGED_BLOCK)
-    if (!move_indexed (self, scores, scores->changed_rows + j,
-                       MIN (scores->n_changed_rows - j, FLAGGED_BLOCK), &moved))
-      return FALSE;
+    {
+      const guint n = MIN (scores->n_changed_rows - j, FLAGGED_BLOCK);
+
+      if (scores->changed_total != NULL && scores->changed_paths != NULL
+          ? !move_given (self, scores, scores->changed_rows + j, scores->changed_total + j,
+                         scores->changed_paths + j, n, &moved)
+          : !move_indexed (self, scores, scores->changed_rows + j, n, &moved))
+        return FALSE;
+    }
   self->moved = moved;
   return TRUE;
 }

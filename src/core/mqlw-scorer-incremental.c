@@ -18,8 +18,9 @@
  * any finite points and cap). Those leads are listed once per rule, on its
  * first such edit, and the list is kept while the rule's condition (or count
  * column and decay factors) stays, as its match bytes are. An edit then adds
- * new − old hundredths to the listed leads' sums, finishes those leads alone
- * (mqlw_scorer_finish_rows ()) and hands the ones whose total or paths moved
+ * new − old hundredths to the listed leads' sums, finishes each of those
+ * leads as it goes (finish_lead (): its places are visited once, at a lead
+ * a cache miss away from the last) and hands the ones whose total or paths moved
  * to the histogram (MqlwScores.changed_rows). The sums are exact integers, so
  * this gives the bits of the full pass.
  *
@@ -73,6 +74,8 @@ mqlw_scorer_forget_changed_rows (MqlwScorer *self)
 {
   self->scores.changed_rows = NULL;
   self->scores.n_changed_rows = 0;
+  self->scores.changed_total = NULL;
+  self->scores.changed_paths = NULL;
 }
 
 /* Lists the leads where @keep[i] != 0, without a branch per lead; gives up
@@ -153,24 +156,38 @@ list_behaviour_rows (MqlwScorer     *self,
     }
 }
 
-/* Room for @room changed leads, its pages touched now rather than in an
- * edit; the last update's list (when it is this buffer) is kept. */
+/* Room for @room changed leads in the lists (changed_rows and the new
+ * totals and paths beside it), their pages touched now rather than in an
+ * edit; the last update's lists (when they are these buffers) are kept. */
 static void
 reserve_changed_rows (MqlwScorer *self,
                       guint       room)
 {
+  MqlwScores *s = &self->scores;
   guint32 *rows;
+  double *totals;
+  guint8 *paths;
 
   if (self->changed_rows != NULL && self->changed_room >= room)
     return;
   rows = g_new0 (guint32, room);
-  if (self->changed_rows != NULL && self->scores.changed_rows == self->changed_rows)
+  totals = g_new0 (double, room);
+  paths = g_new0 (guint8, room);
+  if (self->changed_rows != NULL && s->changed_rows == self->changed_rows)
     {
-      memcpy (rows, self->changed_rows, (gsize) self->scores.n_changed_rows * sizeof (guint32));
-      self->scores.changed_rows = rows;
+      memcpy (rows, self->changed_rows, (gsize) s->n_changed_rows * sizeof (guint32));
+      memcpy (totals, self->changed_total, (gsize) s->n_changed_rows * sizeof (double));
+      memcpy (paths, self->changed_paths, s->n_changed_rows);
+      s->changed_rows = rows;
+      s->changed_total = totals;
+      s->changed_paths = paths;
     }
   g_free (self->changed_rows);
+  g_free (self->changed_total);
+  g_free (self->changed_paths);
   self->changed_rows = rows;
+  self->changed_total = totals;
+  self->changed_paths = paths;
   self->changed_room = room;
 }
 
@@ -307,51 +324,157 @@ find_single_edit (MqlwScorer      *self,
   return edits <= 1;
 }
 
-HOT_LOOP static guint
-add_fit_rows (gint32        *fit_sum,
-              const guint32 *rows,
-              guint          n_rows,
-              gint32         delta,
-              guint32       *touched)
-{
-  guint32 *sum = (guint32 *) fit_sum;
+/* How far ahead the edit loops prefetch a listed lead's places: its per-lead
+ * arrays are read at scattered leads, one cache line each, and a few dozen
+ * leads ahead keep enough of those misses in flight. */
+#define PREFETCH_AHEAD 16
 
-  for (guint j = 0; j < n_rows; j++)
-    sum[rows[j]] += (guint32) delta;   /* unsigned: see apply_behaviour_delta_loop () */
-  memcpy (touched, rows, (gsize) n_rows * sizeof (guint32));
-  return n_rows;
+/* Lead @i's sum has moved: its total, paths (and the floats of the edited
+ * kind) anew, flagged in scores.changed (0 until now) and listed at
+ * @n_changed in the changed lists (lead, new total, new paths) when its
+ * total or paths changed; returns the new count. An unscored lead was and
+ * stays unscored: only its sums move. */
+static ALWAYS_INLINE guint
+finish_lead (MqlwScorer   *self,
+             guint         i,
+             const Finish *f,
+             gboolean      fit_edit,
+             TotalMode     mode,
+             guint         n_changed)
+{
+  MqlwScores *s = &self->scores;
+  guint8 changed;
+
+  changed = finish_one (i, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
+                        s->grade, s->fixed_paths, f, fit_edit, !fit_edit, mode);
+  if (self->unscored != NULL && self->unscored[i])
+    {
+      s->total[i] = NAN;
+      s->fixed_paths[i] = 0;
+      changed = 0;
+    }
+  s->changed[i] = changed;
+  self->changed_rows[n_changed] = i;
+  self->changed_total[n_changed] = s->total[i];
+  self->changed_paths[n_changed] = s->fixed_paths[i];
+  return n_changed + changed;
 }
 
-/* Returns the number of leads whose sum moved, listed in @touched (a lead
- * capped before and after, say, keeps its sum: nothing to finish). The
- * counts and factors come gathered with the list (RuleRows). */
-HOT_LOOP static guint
-add_behaviour_rows (gint32               *behaviour_sum,
-                    const RuleRows       *list,
-                    const BehaviourState *from,
-                    const BehaviourState *to,
-                    guint32              *touched)
+/* Asks for the places lead @i's finish reads and writes. */
+static ALWAYS_INLINE void
+prefetch_lead (MqlwScorer *self,
+               guint       i,
+               gboolean    fit_edit)
 {
-  guint n_touched = 0;
-  guint32 *sum = (guint32 *) behaviour_sum;
+  MqlwScores *s = &self->scores;
+
+  __builtin_prefetch (&self->fit_sum[i], 1);
+  __builtin_prefetch (&self->behaviour_sum[i], 1);
+  __builtin_prefetch (&self->eligible[i]);
+  __builtin_prefetch (&s->total[i], 1);
+  __builtin_prefetch (&s->fixed_paths[i], 1);
+  __builtin_prefetch (&s->changed[i], 1);
+  if (self->unscored != NULL)
+    __builtin_prefetch (&self->unscored[i]);
+  if (fit_edit)
+    {
+      __builtin_prefetch (&s->fit[i], 1);
+      __builtin_prefetch (&s->grade[i], 1);
+    }
+  else
+    __builtin_prefetch (&s->behaviour[i], 1);
+}
+
+/* A fit rule's points edit: @delta hundredths added to its leads @rows, each
+ * finished as it is reached (one visit of its places, not two). */
+static ALWAYS_INLINE guint
+edit_fit_rows_loop (MqlwScorer    *self,
+                    const guint32 *rows,
+                    guint          n_rows,
+                    gint32         delta,
+                    const Finish  *f,
+                    TotalMode      mode)
+{
+  guint32 *sum = (guint32 *) self->fit_sum;
+  guint n_changed = 0;
+
+  for (guint j = 0; j < n_rows; j++)
+    {
+      const guint i = rows[j];
+
+      if (j + PREFETCH_AHEAD < n_rows)
+        prefetch_lead (self, rows[j + PREFETCH_AHEAD], TRUE);
+      sum[i] += (guint32) delta;   /* unsigned: see apply_behaviour_delta_loop () */
+      n_changed = finish_lead (self, i, f, TRUE, mode, n_changed);
+    }
+  return n_changed;
+}
+
+/* A behaviour rule's points or cap edit, from @from to @to, over its leads
+ * (with their counts and factors gathered in @list); a lead whose
+ * contribution stays (capped before and after, say) is left alone. */
+static ALWAYS_INLINE guint
+edit_behaviour_rows_loop (MqlwScorer           *self,
+                          const RuleRows       *list,
+                          const BehaviourState *from,
+                          const BehaviourState *to,
+                          const Finish         *f,
+                          TotalMode             mode)
+{
+  guint32 *sum = (guint32 *) self->behaviour_sum;
   const guint32 *rows = list->rows;
   const double *counts = list->count;
   const float *percents = list->percent;
   const double from_points = from->points, from_cap = from->cap;
   const double to_points = to->points, to_cap = to->cap;
+  const guint n_rows = list->n_rows;
+  guint n_changed = 0;
 
-  for (guint j = 0; j < list->n_rows; j++)
+  for (guint j = 0; j < n_rows; j++)
     {
       const guint i = rows[j];
       const double count = counts[j], p = (double) percents[j];
       const gint32 before = behaviour_hundredths (count, p, from_points, from_cap);
       const gint32 after = behaviour_hundredths (count, p, to_points, to_cap);
 
+      if (j + PREFETCH_AHEAD < n_rows)
+        prefetch_lead (self, rows[j + PREFETCH_AHEAD], FALSE);
+      if (before == after)
+        continue;
       sum[i] = sum[i] - (guint32) before + (guint32) after;
-      touched[n_touched] = i;
-      n_touched += before != after;
+      n_changed = finish_lead (self, i, f, FALSE, mode, n_changed);
     }
-  return n_touched;
+  return n_changed;
+}
+
+/* The loops specialised on how totals are formed. Scalar: TOTAL_ANY rounds
+ * exactly as TOTAL_BOUNDED in its range, so any mode but TOTAL_UNIT gives
+ * the bits of the vector pass with it. */
+HOT_LOOP static guint
+edit_fit_rows (MqlwScorer      *self,
+               const MqlwModel *model,
+               const RuleRows  *list,
+               gint32           delta)
+{
+  Finish f;
+
+  if (mqlw_scorer_prepare_finish (self, model, &f) == TOTAL_UNIT)
+    return edit_fit_rows_loop (self, list->rows, list->n_rows, delta, &f, TOTAL_UNIT);
+  return edit_fit_rows_loop (self, list->rows, list->n_rows, delta, &f, TOTAL_ANY);
+}
+
+HOT_LOOP static guint
+edit_behaviour_rows (MqlwScorer           *self,
+                     const MqlwModel      *model,
+                     const RuleRows       *list,
+                     const BehaviourState *from,
+                     const BehaviourState *to)
+{
+  Finish f;
+
+  if (mqlw_scorer_prepare_finish (self, model, &f) == TOTAL_UNIT)
+    return edit_behaviour_rows_loop (self, list, from, to, &f, TOTAL_UNIT);
+  return edit_behaviour_rows_loop (self, list, from, to, &f, TOTAL_ANY);
 }
 
 /* Applies @model when it differs from @old in one rule's points or cap at
@@ -398,31 +521,23 @@ mqlw_scorer_try_incremental (MqlwScorer      *self,
       s->changed[s->changed_rows[j]] = 0;
   else
     memset (s->changed, 0, s->n);
-  if (rows != NULL && self->changed_room < rows->n_rows + 1)
-    {
-      self->changed_room = rows->n_rows + 1;   /* + 1: add_behaviour_rows () writes one ahead */
-      g_free (self->changed_rows);
-      self->changed_rows = g_new (guint32, self->changed_room);
-    }
-  if (self->changed_rows == NULL)
-    self->changed_rows = g_new (guint32, MAX (self->changed_room, 1));
+  /* + 1: finish_lead () writes one ahead. The last lists are not kept. */
+  mqlw_scorer_forget_changed_rows (self);
+  reserve_changed_rows (self, rows != NULL ? rows->n_rows + 1 : 1);
 
-  /* The leads whose sums moved go to changed_rows, then the finish keeps
-   * (in place) those whose total or paths moved. */
+  /* The listed leads' sums and, where those moved, totals and paths; the
+   * leads whose total or paths moved go to changed_rows. */
+  g_assert (model->score_column == NULL);
   if (fit_rule >= 0)
     {
       const FitState *before = g_ptr_array_index (self->fit_states, fit_rule);
       const FitState *state = g_ptr_array_index (fit_states, fit_rule);
 
-      n_changed = add_fit_rows (self->fit_sum, rows->rows, rows->n_rows, state->points - before->points,
-                                self->changed_rows);
+      n_changed = edit_fit_rows (self, model, rows, state->points - before->points);
     }
   else if (behaviour_rule >= 0)
-    n_changed = add_behaviour_rows (self->behaviour_sum, rows,
-                                    g_ptr_array_index (self->behaviour_states, behaviour_rule),
-                                    g_ptr_array_index (behaviour_states, behaviour_rule), self->changed_rows);
-  n_changed = mqlw_scorer_finish_rows (self, model, self->changed_rows, n_changed, self->changed_rows,
-                                       fit_rule >= 0);
+    n_changed = edit_behaviour_rows (self, model, rows, g_ptr_array_index (self->behaviour_states, behaviour_rule),
+                                     g_ptr_array_index (behaviour_states, behaviour_rule));
 
   /* The new states keep what the old ones compiled. */
   for (guint j = 0; j < fit_states->len; j++)
@@ -439,5 +554,7 @@ mqlw_scorer_try_incremental (MqlwScorer      *self,
 
   s->changed_rows = self->changed_rows;
   s->n_changed_rows = n_changed;
+  s->changed_total = self->changed_total;
+  s->changed_paths = self->changed_paths;
   return TRUE;
 }

@@ -100,6 +100,8 @@ struct _MqlwScorer {
   gint32       latest_day;          /* latest activity date in the data, or MQLW_DATE_MISSING */
   MqlwScores   scores;
   guint32     *changed_rows;        /* scores.changed_rows when set; room for changed_room */
+  double      *changed_total;       /* scores.changed_total, beside it */
+  guint8      *changed_paths;       /* scores.changed_paths, beside it */
   guint        changed_room;
 };
 
@@ -153,6 +155,85 @@ behaviour_hundredths (double count,
   value = value > -cap ? value : -cap;
   return round_hundredths (value * percent);
 }
+
+/* The constants that turn the sums into grades, totals and fixed paths
+ * (mqlw_scorer_prepare_finish ()). */
+typedef struct {
+  gint32 band_a, band_b, band_c;   /* hundredths, descending */
+  double multiplier[MQLW_N_GRADES];
+  gint32 behaviour_min;            /* hundredths */
+  guint8 gb_mask, hr_mask;         /* 0 or the eligible bit of an enabled path */
+  guint  gb_min, hr_min;
+} Finish;
+
+/* How totals are formed: all multipliers 1 (fit + behaviour is whole); all
+ * finite and within ±1,000,000 (|fit + m × behaviour| < 2^51 hundredths);
+ * anything else (scalar, rare). */
+typedef enum {
+  TOTAL_UNIT,
+  TOTAL_BOUNDED,
+  TOTAL_ANY,
+} TotalMode;
+
+/* One lead: its grade, total and fixed paths (and the float sums asked
+ * for) from the hundredths; returns whether its total or paths changed.
+ * Plain int and double selects, so that the loops around it vectorize. */
+static ALWAYS_INLINE guint8
+finish_one (guint                      i,
+            const gint32 *restrict     fit_sum,
+            const gint32 *restrict     behaviour_sum,
+            const guint8 *restrict     eligible,
+            float        *restrict     fit,
+            float        *restrict     behaviour,
+            double       *restrict     total,
+            guint8       *restrict     grades,
+            guint8       *restrict     fixed_paths,
+            const Finish              *f,
+            gboolean                   write_fit,
+            gboolean                   write_behaviour,
+            TotalMode                  mode)
+{
+  gint32 fc = fit_sum[i];
+  gint32 bc = behaviour_sum[i];
+  gint32 grade = (fc < f->band_a) + (fc < f->band_b) + (fc < f->band_c);   /* MqlwGrade: A = 0 … D = 3 */
+  gint32 ok = eligible[i];
+  gint32 gb_mask = f->gb_mask, hr_mask = f->hr_mask;
+  gint32 paths;
+  guint8 changed;
+  double y;
+
+  if (write_fit)
+    {
+      fit[i] = (float) fc / 100.0f;
+      grades[i] = (guint8) grade;
+    }
+  if (write_behaviour)
+    behaviour[i] = (float) bc / 100.0f;
+  if (mode == TOTAL_UNIT)
+    y = (double) fc + (double) bc;   /* whole: no rounding */
+  else
+    {
+      double fd = fc, m = f->multiplier[MQLW_GRADE_D];
+
+      m = fd >= (double) f->band_c ? f->multiplier[MQLW_GRADE_C] : m;
+      m = fd >= (double) f->band_b ? f->multiplier[MQLW_GRADE_B] : m;
+      m = fd >= (double) f->band_a ? f->multiplier[MQLW_GRADE_A] : m;
+      y = mode == TOTAL_BOUNDED ? round_half_away_bounded (fd + m * (double) bc)
+                                : round_half_away (fd + m * (double) bc);
+    }
+  y = y / 100.0;
+  paths = ((((ok & gb_mask) != 0) & (grade <= (gint32) f->gb_min) & (bc >= f->behaviour_min)) * MQLW_PATH_GRADE_BEHAVIOUR) |
+          ((((ok & hr_mask) != 0) & (grade <= (gint32) f->hr_min)) * MQLW_PATH_HAND_RAISER);
+  /* NAN before (unscored) compares unequal: flagged, which is safe. */
+  changed = (total[i] != y) | (fixed_paths[i] != (guint8) paths);
+  total[i] = y;
+  fixed_paths[i] = (guint8) paths;
+  return changed;
+}
+
+/* mqlw-scorer.c */
+gpointer            mqlw_scorer_alloc_leads    (gsize n,
+                                                gsize size);
 
 /* mqlw-scorer-check.c */
 gboolean            mqlw_scorer_parse_boolean  (const char *text,
@@ -223,12 +304,9 @@ void                mqlw_scorer_compute_totals       (MqlwScorer      *self,
                                                       const MqlwModel *model,
                                                       gboolean         fit_changed,
                                                       gboolean         behaviour_changed);
-guint               mqlw_scorer_finish_rows          (MqlwScorer      *self,
+TotalMode           mqlw_scorer_prepare_finish       (MqlwScorer      *self,
                                                       const MqlwModel *model,
-                                                      const guint32   *rows,
-                                                      guint            n_rows,
-                                                      guint32         *changed_rows,
-                                                      gboolean         fit_edit);
+                                                      Finish          *out);
 gboolean            mqlw_scorer_check_sums           (GPtrArray  *fit_states,
                                                       GPtrArray  *behaviour_states,
                                                       GError    **error);

@@ -89,7 +89,7 @@ mqlw_scorer_compute_hand (MqlwScorer      *self,
   g_clear_pointer (&self->hand, g_free);
   if (!model->paths.hand_raiser)
     return;
-  self->hand = g_new0 (guint8, MAX (n, 1));
+  self->hand = mqlw_scorer_alloc_leads (n, sizeof (guint8));
   for (guint k = 0; model->paths.hand_raiser_activities != NULL && model->paths.hand_raiser_activities[k] != NULL; k++)
     {
       MqlwColumn *column = mqlw_dataset_get_column (self->dataset, model->paths.hand_raiser_activities[k]);
@@ -114,7 +114,7 @@ mqlw_scorer_compute_unscored (MqlwScorer      *self,
   g_clear_pointer (&self->unscored, g_free);
   if (model->unscored_when_missing == NULL || model->unscored_when_missing[0] == NULL)
     return;
-  self->unscored = g_new (guint8, MAX (n, 1));
+  self->unscored = mqlw_scorer_alloc_leads (n, sizeof (guint8));
   memset (self->unscored, 1, MAX (n, 1));
   for (guint k = 0; model->unscored_when_missing[k] != NULL; k++)
     {
@@ -140,81 +140,6 @@ mqlw_scorer_compute_eligible (MqlwScorer *self)
       guint8 ok = disqualified[i] == 0;
       eligible[i] = (guint8) (ok | ((hand != NULL && hand[i] && ok) << 1));
     }
-}
-
-typedef struct {
-  gint32 band_a, band_b, band_c;   /* hundredths, descending */
-  double multiplier[MQLW_N_GRADES];
-  gint32 behaviour_min;            /* hundredths */
-  guint8 gb_mask, hr_mask;         /* 0 or the eligible bit of an enabled path */
-  guint  gb_min, hr_min;
-} Finish;
-
-/* Grades, totals, the fixed paths and the public float sums, from the
- * hundredths. Specialised on the constant flags by the compiler. */
-/* How totals are formed: all multipliers 1 (fit + behaviour is whole); all
- * finite and within ±1,000,000 (|fit + m × behaviour| < 2^51 hundredths);
- * anything else (scalar, rare). */
-typedef enum {
-  TOTAL_UNIT,
-  TOTAL_BOUNDED,
-  TOTAL_ANY,
-} TotalMode;
-
-/* One lead: its grade, total and fixed paths (and the float sums asked
- * for) from the hundredths; returns whether its total or paths changed.
- * Plain int and double selects, so that the loops around it vectorize. */
-static ALWAYS_INLINE guint8
-finish_one (guint                      i,
-            const gint32 *restrict     fit_sum,
-            const gint32 *restrict     behaviour_sum,
-            const guint8 *restrict     eligible,
-            float        *restrict     fit,
-            float        *restrict     behaviour,
-            double       *restrict     total,
-            guint8       *restrict     grades,
-            guint8       *restrict     fixed_paths,
-            const Finish              *f,
-            gboolean                   write_fit,
-            gboolean                   write_behaviour,
-            TotalMode                  mode)
-{
-  gint32 fc = fit_sum[i];
-  gint32 bc = behaviour_sum[i];
-  gint32 grade = (fc < f->band_a) + (fc < f->band_b) + (fc < f->band_c);   /* MqlwGrade: A = 0 … D = 3 */
-  gint32 ok = eligible[i];
-  gint32 gb_mask = f->gb_mask, hr_mask = f->hr_mask;
-  gint32 paths;
-  guint8 changed;
-  double y;
-
-  if (write_fit)
-    {
-      fit[i] = (float) fc / 100.0f;
-      grades[i] = (guint8) grade;
-    }
-  if (write_behaviour)
-    behaviour[i] = (float) bc / 100.0f;
-  if (mode == TOTAL_UNIT)
-    y = (double) fc + (double) bc;   /* whole: no rounding */
-  else
-    {
-      double fd = fc, m = f->multiplier[MQLW_GRADE_D];
-
-      m = fd >= (double) f->band_c ? f->multiplier[MQLW_GRADE_C] : m;
-      m = fd >= (double) f->band_b ? f->multiplier[MQLW_GRADE_B] : m;
-      m = fd >= (double) f->band_a ? f->multiplier[MQLW_GRADE_A] : m;
-      y = mode == TOTAL_BOUNDED ? round_half_away_bounded (fd + m * (double) bc)
-                                : round_half_away (fd + m * (double) bc);
-    }
-  y = y / 100.0;
-  paths = ((((ok & gb_mask) != 0) & (grade <= (gint32) f->gb_min) & (bc >= f->behaviour_min)) * MQLW_PATH_GRADE_BEHAVIOUR) |
-          ((((ok & hr_mask) != 0) & (grade <= (gint32) f->hr_min)) * MQLW_PATH_HAND_RAISER);
-  /* NAN before (unscored) compares unequal: flagged, which is safe. */
-  changed = (total[i] != y) | (fixed_paths[i] != (guint8) paths);
-  total[i] = y;
-  fixed_paths[i] = (guint8) paths;
-  return changed;
 }
 
 /* The vector pass over every lead: the same arithmetic as finish_one (),
@@ -346,10 +271,10 @@ finish_any (MqlwScorer   *self,
 }
 
 /* The constants of the pass for @model; returns how totals are formed. */
-static TotalMode
-prepare_finish (MqlwScorer      *self,
-                const MqlwModel *model,
-                Finish          *out)
+TotalMode
+mqlw_scorer_prepare_finish (MqlwScorer      *self,
+                            const MqlwModel *model,
+                            Finish          *out)
 {
   gboolean grading = model->grading.enabled;
   gboolean hr = model->paths.hand_raiser && self->hand != NULL;
@@ -412,7 +337,7 @@ mqlw_scorer_compute_totals (MqlwScorer      *self,
       return;
     }
 
-  mode = prepare_finish (self, model, &f);
+  mode = mqlw_scorer_prepare_finish (self, model, &f);
   if (mode == TOTAL_ANY)
     finish_any (self, &f);
   else if (fit_changed && !behaviour_changed)
@@ -430,67 +355,6 @@ mqlw_scorer_compute_totals (MqlwScorer      *self,
           s->fixed_paths[i] = 0;
           s->changed[i] = 1;
         }
-}
-
-static ALWAYS_INLINE guint
-finish_rows_loop (MqlwScorer    *self,
-                  const Finish  *f,
-                  const guint32 *rows,
-                  guint          n_rows,
-                  guint32       *changed_rows,
-                  gboolean       fit_edit,
-                  TotalMode      mode)
-{
-  MqlwScores *s = &self->scores;
-  const guint8 *unscored = self->unscored;
-  const Finish local = *f;
-  guint n_changed = 0;
-
-  for (guint j = 0; j < n_rows; j++)
-    {
-      const guint i = rows[j];
-      guint8 changed;
-
-      /* A fit edit leaves the behaviour floats as they are, and the reverse. */
-      changed = finish_one (i, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                            s->grade, s->fixed_paths, &local, fit_edit, !fit_edit, mode);
-      if (unscored != NULL && unscored[i])
-        {
-          s->total[i] = NAN;   /* it was and stays unscored */
-          s->fixed_paths[i] = 0;
-          changed = 0;
-        }
-      s->changed[i] = changed;   /* was 0 */
-      changed_rows[n_changed] = i;
-      n_changed += changed;
-    }
-  return n_changed;
-}
-
-/* The same for the leads @rows (ascending) only, whose @fit_edit (else
- * behaviour) sums changed; the leads whose total or paths changed are
- * listed in @changed_rows (room for @n_rows; it may be @rows itself),
- * flagged in scores.changed (which must be 0 there), and counted in the
- * result. Scalar: TOTAL_ANY rounds exactly as TOTAL_BOUNDED in its range,
- * so any mode but TOTAL_UNIT gives the bits of the vector pass with it. */
-guint
-mqlw_scorer_finish_rows (MqlwScorer      *self,
-                         const MqlwModel *model,
-                         const guint32   *rows,
-                         guint            n_rows,
-                         guint32         *changed_rows,
-                         gboolean         fit_edit)
-{
-  TotalMode mode;
-  Finish f;
-
-  g_assert (model->score_column == NULL);
-  mode = prepare_finish (self, model, &f);
-  if (mode == TOTAL_UNIT)
-    return fit_edit ? finish_rows_loop (self, &f, rows, n_rows, changed_rows, TRUE, TOTAL_UNIT)
-                    : finish_rows_loop (self, &f, rows, n_rows, changed_rows, FALSE, TOTAL_UNIT);
-  return fit_edit ? finish_rows_loop (self, &f, rows, n_rows, changed_rows, TRUE, TOTAL_ANY)
-                  : finish_rows_loop (self, &f, rows, n_rows, changed_rows, FALSE, TOTAL_ANY);
 }
 
 /* Fails (before anything changes) when a lead's fit or behaviour sum could

@@ -42,6 +42,12 @@ typedef struct {
    * (an edit of one criterion's points touches only the leads it matches). */
   const guint32 *changed_rows;
   guint          n_changed_rows;
+  /* With changed_rows: each listed lead's new total and fixed_paths, in
+   * list order, so that counts kept from step to step read them in sequence
+   * rather than at scattered leads (NULL: read them from the arrays). An
+   * update that lists its leads never changes disqualified. */
+  const double  *changed_total;
+  const guint8  *changed_paths;
 } MqlwScores;
 
 typedef struct _MqlwScorer MqlwScorer;
