@@ -540,7 +540,11 @@ mqlw_csv_reader_field_cb (gpointer    user_data,
     case MQLW_COLUMN_TYPE_CATEGORICAL:
     default:
       if (b->deferred)
-        b->dict.strings->pdata[row] = g_string_chunk_insert_len (b->dict.chunk, field, len);
+        {
+          /* Hashed here, on two cores, for mqlw_dict_dedup_columns (). */
+          b->dict.strings->pdata[row] = g_string_chunk_insert_len (b->dict.chunk, field, len);
+          column->codes[row] = mqlw_dict_hash (field, len);
+        }
       else
         column->codes[row] = mqlw_dict_intern (&b->dict, field, len, line);
       break;

@@ -38,8 +38,9 @@ void     mqlw_dict_clear          (MqlwDict     *dict);
 void     mqlw_dict_grow           (MqlwDict     *dict);
 
 /* Gives the deferred columns (one string per row in column->dict, NULL when
- * missing) their codes in order of first appearance, two at a time when they
- * are small; each dictionary then keeps only the distinct strings. */
+ * missing, and in column->codes the mqlw_dict_hash () of each present one)
+ * their codes in order of first appearance, two at a time when they are
+ * small; each dictionary then keeps only the distinct strings. */
 void     mqlw_dict_dedup_columns  (GPtrArray    *columns);
 
 static inline guint32
