@@ -397,107 +397,45 @@ read_number_form (MqlwCsvReader     *reader,
   report_bad_value (reader, b, field, len, line, why);
 }
 
-/* A value of a column that is not stored, checked as mqlw_csv_reader_field_cb
- * reads it: the same errors and warnings, the same values read as missing (a
- * text column's are counted here, a stored one's when its dictionary is done). */
 static void
-check_value (MqlwCsvReader     *reader,
-             MqlwColumnBuilder *b,
-             const char        *field,
-             gsize              len,
-             guint64            line)
+tally_missing (MqlwColumnBuilder *b,
+               const char        *field,
+               gsize              len)
 {
-  if (len > 0 && (field[0] == ' ' || field[len - 1] == ' ' || field[0] == '\t' || field[len - 1] == '\t'))
-    mqlw_field_trim (&field, &len);
-  if (len == 0)
-    return;
-  if (G_UNLIKELY (b->missing_first) && mqlw_missing_set_match (b->missing, field, len))
-    {
-      if (b->missing_tally == NULL)
-        b->missing_tally = mqlw_missing_tally_new ();
-      mqlw_missing_tally_add (b->missing_tally, field, len, 1);
-      return;
-    }
-  switch (b->type)
-    {
-    case MQLW_COLUMN_TYPE_INTEGER:
-    case MQLW_COLUMN_TYPE_DECIMAL:
-      {
-        double v;
-        gboolean integral;
-        if (G_LIKELY (b->form.decimal != ',' || memchr (field, '.', len) == NULL)
-            && G_LIKELY (mqlw_field_parse_plain (field, len, &v, &integral)))
-          {
-            if (!integral)
-              b->saw_fraction = TRUE;
-          }
-        else
-          read_number_form (reader, b, field, len, line, 0);
-      }
-      break;
-
-    case MQLW_COLUMN_TYPE_BOOLEAN:
-      if (mqlw_field_parse_bool (field, len, b->bool_extra) < 0)
-        report_bad_value (reader, b, field, len, line, bool_reason (b));
-      break;
-
-    case MQLW_COLUMN_TYPE_DATE:
-      {
-        gint32 days;
-        if (len == 10 && mqlw_date_parse (field, len, MQLW_DATE_ORDER_AUTO, &days) && field[4] == '-')
-          break;
-        read_date (reader, b, field, len, line, 0);
-      }
-      break;
-
-    case MQLW_COLUMN_TYPE_CATEGORICAL:
-    default:
-      if (b->missing != NULL && checked_missing (b, field, len))
-        {
-          if (b->missing_tally == NULL)
-            b->missing_tally = mqlw_missing_tally_new ();
-          mqlw_missing_tally_add (b->missing_tally, field, len, 1);
-        }
-      break;
-    }
+  if (b->missing_tally == NULL)
+    b->missing_tally = mqlw_missing_tally_new ();
+  mqlw_missing_tally_add (b->missing_tally, field, len, 1);
 }
 
-void
-mqlw_csv_reader_field_cb (gpointer    user_data,
-                          guint       col,
-                          const char *field,
-                          gsize       len,
-                          guint64     line)
+/* One value into row @row of the column, or, with @store FALSE, a value of a
+ * column that is not stored, checked all the same: the same errors and
+ * warnings, the same values read as missing (a checked text column's are
+ * counted here, a stored one's when its dictionary is done). Inlined into its
+ * two callers with @store constant, so that neither pays for the other. */
+static G_ALWAYS_INLINE inline void
+read_value (MqlwCsvReader     *reader,
+            MqlwColumnBuilder *b,
+            const char        *field,
+            gsize              len,
+            guint64            line,
+            guint              row,
+            gboolean           store)
 {
-  MqlwCsvReader *reader = user_data;
-  guint row = reader->next_row;
-  MqlwColumnBuilder *b;
-  MqlwColumn *column;
-
-  if (G_UNLIKELY (!reader->past_header) || col >= reader->n_cols || G_UNLIKELY (row >= reader->row_end))
-    return;
-  b = &reader->builders[col];
-  column = b->column;
-  if (column == NULL)
-    {
-      if (b->checked_only)
-        check_value (reader, b, field, len, line);
-      return;
-    }
+  MqlwColumn *column = b->column;
 
   if (len > 0 && (field[0] == ' ' || field[len - 1] == ' ' || field[0] == '\t' || field[len - 1] == '\t'))
     mqlw_field_trim (&field, &len);
   if (len == 0)
     {
-      set_missing (b, row);
+      if (store)
+        set_missing (b, row);
       return;
     }
   if (G_UNLIKELY (b->missing_first) && mqlw_missing_set_match (b->missing, field, len))
     {
-      set_missing (b, row);
-      if (b->missing_tally == NULL)
-        b->missing_tally = mqlw_missing_tally_new ();
-      mqlw_missing_tally_add (b->missing_tally, field, len, 1);
+      if (store)
+        set_missing (b, row);
+      tally_missing (b, field, len);
       return;
     }
 
@@ -512,7 +450,8 @@ mqlw_csv_reader_field_cb (gpointer    user_data,
         if (G_LIKELY (b->form.decimal != ',' || memchr (field, '.', len) == NULL)
             && G_LIKELY (mqlw_field_parse_plain (field, len, &v, &integral)))
           {
-            column->num[row] = v;
+            if (store)
+              column->num[row] = v;
             if (!integral)
               b->saw_fraction = TRUE;
           }
@@ -524,22 +463,31 @@ mqlw_csv_reader_field_cb (gpointer    user_data,
     case MQLW_COLUMN_TYPE_BOOLEAN:
       {
         int v = mqlw_field_parse_bool (field, len, b->bool_extra);
-        column->boolean[row] = v < 0 ? MQLW_BOOL_MISSING : (gint8) v;
+        if (store)
+          column->boolean[row] = v < 0 ? MQLW_BOOL_MISSING : (gint8) v;
         if (v < 0)
           report_bad_value (reader, b, field, len, line, bool_reason (b));
       }
       break;
 
     case MQLW_COLUMN_TYPE_DATE:
-      if (len == 10 && mqlw_date_parse (field, len, MQLW_DATE_ORDER_AUTO, &column->days[row])
-          && field[4] == '-')
-        break;
-      read_date (reader, b, field, len, line, row);
+      {
+        gint32 scratch;
+        if (len == 10 && mqlw_date_parse (field, len, MQLW_DATE_ORDER_AUTO, store ? &column->days[row] : &scratch)
+            && field[4] == '-')
+          break;
+        read_date (reader, b, field, len, line, row);
+      }
       break;
 
     case MQLW_COLUMN_TYPE_CATEGORICAL:
     default:
-      if (b->deferred)
+      if (!store)
+        {
+          if (b->missing != NULL && checked_missing (b, field, len))
+            tally_missing (b, field, len);
+        }
+      else if (b->deferred)
         {
           /* Hashed here, on two cores, for mqlw_dict_dedup_columns (). */
           b->dict.strings->pdata[row] = g_string_chunk_insert_len (b->dict.chunk, field, len);
@@ -549,6 +497,26 @@ mqlw_csv_reader_field_cb (gpointer    user_data,
         column->codes[row] = mqlw_dict_intern (&b->dict, field, len, line);
       break;
     }
+}
+
+void
+mqlw_csv_reader_field_cb (gpointer    user_data,
+                          guint       col,
+                          const char *field,
+                          gsize       len,
+                          guint64     line)
+{
+  MqlwCsvReader *reader = user_data;
+  guint row = reader->next_row;
+  MqlwColumnBuilder *b;
+
+  if (G_UNLIKELY (!reader->past_header) || col >= reader->n_cols || G_UNLIKELY (row >= reader->row_end))
+    return;
+  b = &reader->builders[col];
+  if (b->column != NULL)
+    read_value (reader, b, field, len, line, row, TRUE);
+  else if (b->checked_only)
+    read_value (reader, b, field, len, line, 0, FALSE);
 }
 
 gboolean
