@@ -18,6 +18,13 @@ capacity_for (gsize n)
   return capacity;
 }
 
+/* Codes stay below half the slots (mqlw_dict_intern () grows the table past that). */
+static gsize
+lengths_capacity (guint32 mask)
+{
+  return (gsize) mask / 2 + 1;
+}
+
 void
 mqlw_dict_init (MqlwDict     *dict,
                 GPtrArray    *strings,
@@ -30,6 +37,7 @@ mqlw_dict_init (MqlwDict     *dict,
   dict->chunk = chunk != NULL ? chunk : g_string_chunk_new (MQLW_DICT_CHUNK_SIZE);
   dict->mask = 63;
   dict->slots = g_new0 (guint64, dict->mask + 1);
+  dict->lengths = g_new (guint32, lengths_capacity (dict->mask));
   dict->first_lines = with_lines ? g_array_new (FALSE, FALSE, sizeof (guint64)) : NULL;
 }
 
@@ -41,6 +49,7 @@ mqlw_dict_clear (MqlwDict *dict)
   if (dict->own_chunk)
     g_clear_pointer (&dict->chunk, g_string_chunk_free);
   g_clear_pointer (&dict->slots, g_free);
+  g_clear_pointer (&dict->lengths, g_free);
   g_clear_pointer (&dict->first_lines, g_array_unref);
   dict->strings = NULL;
   dict->chunk = NULL;
@@ -63,6 +72,7 @@ mqlw_dict_grow (MqlwDict *dict)
   g_free (dict->slots);
   dict->slots = slots;
   dict->mask = mask;
+  dict->lengths = g_renew (guint32, dict->lengths, lengths_capacity (mask));
 }
 
 #define DEDUP_AHEAD 16   /* rows whose slots are prefetched ahead */
