@@ -261,6 +261,7 @@ typedef struct {
                                 * checked as if stored (same errors, warnings and values read as
                                 * missing) and dropped */
   struct _MqlwMissingMemo *memo;   /* checked-only text column: whether recent values read as missing */
+  const char   *block_start;   /* deferred: the chunk's current block, advised for huge pages */
   /* values read as missing (mqlw-missing.h): checked when a value does not
    * parse, or first when a listed value would parse ("-1" in a number column) */
   MqlwMissingSet   *missing;
