@@ -16,10 +16,12 @@
 #include "mqlw-missing.h"
 #include "mqlw-number.h"
 
-/* A deferred column's strings (tens of MiB at a million rows) in blocks of
- * this size, each advised for huge pages when its first string arrives: in
- * 4 KiB pages each was a fault of its own (they are only resident as used). */
+/* A large import's deferred columns (tens of MiB of strings at a million
+ * rows) keep their strings in blocks of this size, each advised for huge
+ * pages when its first string arrives: in 4 KiB pages each was a fault of its
+ * own (they are only resident as used). Small imports keep small blocks. */
 #define DEFERRED_CHUNK_SIZE ((gsize) 8 << 20)
+#define DEFERRED_CHUNK_MIN_ROWS 262144
 
 /* Whether a value of a checked-only text column reads as missing, remembered
  * for the last values by their bytes (direct-mapped): such a column repeats a
@@ -188,7 +190,8 @@ mqlw_csv_reader_init (MqlwCsvReader        *reader,
       b->deferred = deferred[c];
       if (first || b->deferred)
         {
-          GStringChunk *chunk = g_string_chunk_new (b->deferred ? DEFERRED_CHUNK_SIZE : MQLW_DICT_CHUNK_SIZE);
+          GStringChunk *chunk = g_string_chunk_new (b->deferred && capacity >= DEFERRED_CHUNK_MIN_ROWS
+                                                    ? DEFERRED_CHUNK_SIZE : MQLW_DICT_CHUNK_SIZE);
           g_ptr_array_add (column->dict_chunks, chunk);
           mqlw_dict_init (&b->dict, column->dict, chunk, with_lines);
         }
@@ -413,14 +416,16 @@ tally_missing (MqlwColumnBuilder *b,
 }
 
 static G_ALWAYS_INLINE inline const char *
-insert_deferred (MqlwColumnBuilder *b,
+insert_deferred (MqlwCsvReader     *reader,
+                 MqlwColumnBuilder *b,
                  const char        *field,
                  gsize              len)
 {
   const char *s = g_string_chunk_insert_len (b->dict.chunk, field, len);
 
   /* GStringChunk starts a new block with this string. */
-  if (G_UNLIKELY ((guintptr) s - (guintptr) b->block_start >= DEFERRED_CHUNK_SIZE))
+  if (G_UNLIKELY ((guintptr) s - (guintptr) b->block_start >= DEFERRED_CHUNK_SIZE)
+      && reader->capacity >= DEFERRED_CHUNK_MIN_ROWS)
     {
       b->block_start = s;
       mqlw_storage_advise_huge ((gpointer) s, DEFERRED_CHUNK_SIZE);
@@ -511,7 +516,7 @@ read_value (MqlwCsvReader     *reader,
       else if (b->deferred)
         {
           /* Hashed here, on two cores, for mqlw_dict_dedup_columns (). */
-          b->dict.strings->pdata[row] = (gpointer) insert_deferred (b, field, len);
+          b->dict.strings->pdata[row] = (gpointer) insert_deferred (reader, b, field, len);
           column->codes[row] = mqlw_dict_hash (field, len);
         }
       else
