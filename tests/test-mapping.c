@@ -288,6 +288,14 @@ test_placeholders (void)
     g_assert_true (mqlw_missing_is_placeholder (yes[i], strlen (yes[i])));
   for (guint i = 0; no[i] != NULL; i++)
     g_assert_false (mqlw_missing_is_placeholder (no[i], strlen (no[i])));
+  /* Every documented example in upper and in lower case: each word's first
+   * letter passes the first-byte check in either case. */
+  for (const char * const *p = mqlw_missing_placeholders (); *p != NULL; p++)
+    {
+      g_autofree char *up = g_ascii_strup (*p, -1), *down = g_ascii_strdown (*p, -1);
+      g_assert_true (mqlw_missing_is_placeholder (up, strlen (up)));
+      g_assert_true (mqlw_missing_is_placeholder (down, strlen (down)));
+    }
 }
 
 /* mqlw(1) and the help page list every value of the stage table and every

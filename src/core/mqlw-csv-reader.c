@@ -16,6 +16,13 @@
 #include "mqlw-missing.h"
 #include "mqlw-number.h"
 
+/* A large import's deferred columns (tens of MiB of strings at a million
+ * rows) keep their strings in blocks of this size, each advised for huge
+ * pages when its first string arrives: in 4 KiB pages each was a fault of its
+ * own (they are only resident as used). Small imports keep small blocks. */
+#define DEFERRED_CHUNK_SIZE ((gsize) 8 << 20)
+#define DEFERRED_CHUNK_MIN_ROWS 262144
+
 /* Whether a value of a checked-only text column reads as missing, remembered
  * for the last values by their bytes (direct-mapped): such a column repeats a
  * few hundred values (companies, countries), and the check cost ~300
@@ -184,7 +191,8 @@ mqlw_csv_reader_init (MqlwCsvReader        *reader,
       b->domain_only = checked_only != NULL && checked_only[c] == MQLW_IMPORT_DOMAIN_ONLY;
       if (first || b->deferred)
         {
-          GStringChunk *chunk = g_string_chunk_new (MQLW_DICT_CHUNK_SIZE);
+          GStringChunk *chunk = g_string_chunk_new (b->deferred && capacity >= DEFERRED_CHUNK_MIN_ROWS
+                                                    ? DEFERRED_CHUNK_SIZE : MQLW_DICT_CHUNK_SIZE);
           g_ptr_array_add (column->dict_chunks, chunk);
           mqlw_dict_init (&b->dict, column->dict, chunk, with_lines);
         }
@@ -398,27 +406,66 @@ read_number_form (MqlwCsvReader     *reader,
   report_bad_value (reader, b, field, len, line, why);
 }
 
-/* A value of a column that is not stored, checked as mqlw_csv_reader_field_cb
- * reads it: the same errors and warnings, the same values read as missing (a
- * text column's are counted here, a stored one's when its dictionary is done). */
 static void
-check_value (MqlwCsvReader     *reader,
-             MqlwColumnBuilder *b,
-             const char        *field,
-             gsize              len,
-             guint64            line)
+tally_missing (MqlwColumnBuilder *b,
+               const char        *field,
+               gsize              len)
 {
+  if (b->missing_tally == NULL)
+    b->missing_tally = mqlw_missing_tally_new ();
+  mqlw_missing_tally_add (b->missing_tally, field, len, 1);
+}
+
+static G_ALWAYS_INLINE inline const char *
+insert_deferred (MqlwCsvReader     *reader,
+                 MqlwColumnBuilder *b,
+                 const char        *field,
+                 gsize              len)
+{
+  const char *s = g_string_chunk_insert_len (b->dict.chunk, field, len);
+
+  /* GStringChunk starts a new block with this string. */
+  if (G_UNLIKELY ((guintptr) s - (guintptr) b->block_start >= DEFERRED_CHUNK_SIZE)
+      && reader->capacity >= DEFERRED_CHUNK_MIN_ROWS)
+    {
+      b->block_start = s;
+      mqlw_storage_advise_huge ((gpointer) s, DEFERRED_CHUNK_SIZE);
+    }
+  return s;
+}
+
+/* One value into row @row of the column, or, with @store FALSE, a value of a
+ * column that is not stored, checked all the same: the same errors and
+ * warnings, the same values read as missing (a checked text column's are
+ * counted here, a stored one's when its dictionary is done). Inlined into its
+ * two callers with @store constant, so that neither pays for the other. */
+static G_ALWAYS_INLINE inline void
+read_value (MqlwCsvReader     *reader,
+            MqlwColumnBuilder *b,
+            const char        *field,
+            gsize              len,
+            guint64            line,
+            guint              row,
+            gboolean           store)
+{
+  MqlwColumn *column = b->column;
+
   if (len > 0 && (field[0] == ' ' || field[len - 1] == ' ' || field[0] == '\t' || field[len - 1] == '\t'))
     mqlw_field_trim (&field, &len);
   if (len == 0)
-    return;
-  if (G_UNLIKELY (b->missing_first) && mqlw_missing_set_match (b->missing, field, len))
     {
-      if (b->missing_tally == NULL)
-        b->missing_tally = mqlw_missing_tally_new ();
-      mqlw_missing_tally_add (b->missing_tally, field, len, 1);
+      if (store)
+        set_missing (b, row);
       return;
     }
+  if (G_UNLIKELY (b->missing_first) && mqlw_missing_set_match (b->missing, field, len))
+    {
+      if (store)
+        set_missing (b, row);
+      tally_missing (b, field, len);
+      return;
+    }
+
   switch (b->type)
     {
     case MQLW_COLUMN_TYPE_INTEGER:
@@ -426,38 +473,58 @@ check_value (MqlwCsvReader     *reader,
       {
         double v;
         gboolean integral;
+        /* In a decimal-comma column "10.000" is ten thousand: not a plain number. */
         if (G_LIKELY (b->form.decimal != ',' || memchr (field, '.', len) == NULL)
             && G_LIKELY (mqlw_field_parse_plain (field, len, &v, &integral)))
           {
+            if (store)
+              column->num[row] = v;
             if (!integral)
               b->saw_fraction = TRUE;
           }
         else
-          read_number_form (reader, b, field, len, line, 0);
+          read_number_form (reader, b, field, len, line, row);
       }
       break;
 
     case MQLW_COLUMN_TYPE_BOOLEAN:
-      if (mqlw_field_parse_bool (field, len, b->bool_extra) < 0)
-        report_bad_value (reader, b, field, len, line, bool_reason (b));
+      {
+        int v = mqlw_field_parse_bool (field, len, b->bool_extra);
+        if (store)
+          column->boolean[row] = v < 0 ? MQLW_BOOL_MISSING : (gint8) v;
+        if (v < 0)
+          report_bad_value (reader, b, field, len, line, bool_reason (b));
+      }
       break;
 
     case MQLW_COLUMN_TYPE_DATE:
       {
-        gint32 days;
-        if (len == 10 && mqlw_date_parse (field, len, MQLW_DATE_ORDER_AUTO, &days) && field[4] == '-')
+        gint32 scratch;
+        if (len == 10 && mqlw_date_parse (field, len, MQLW_DATE_ORDER_AUTO, store ? &column->days[row] : &scratch)
+            && field[4] == '-')
           break;
-        read_date (reader, b, field, len, line, 0);
+        read_date (reader, b, field, len, line, row);
       }
       break;
 
     case MQLW_COLUMN_TYPE_CATEGORICAL:
     default:
-      if (b->missing != NULL && checked_missing (b, field, len))
+      if (!store)
         {
-          if (b->missing_tally == NULL)
-            b->missing_tally = mqlw_missing_tally_new ();
-          mqlw_missing_tally_add (b->missing_tally, field, len, 1);
+          if (b->missing != NULL && checked_missing (b, field, len))
+            tally_missing (b, field, len);
+        }
+      else if (b->deferred)
+        {
+          /* Hashed here, on two cores, for mqlw_dict_dedup_columns (). */
+          b->dict.strings->pdata[row] = (gpointer) insert_deferred (reader, b, field, len);
+          column->codes[row] = mqlw_dict_hash (field, len);
+        }
+      else
+        {
+          if (G_UNLIKELY (b->domain_only))
+            mqlw_import_domain_part (&field, &len);
+          column->codes[row] = mqlw_dict_intern (&b->dict, field, len, line);
         }
       break;
     }
@@ -473,83 +540,14 @@ mqlw_csv_reader_field_cb (gpointer    user_data,
   MqlwCsvReader *reader = user_data;
   guint row = reader->next_row;
   MqlwColumnBuilder *b;
-  MqlwColumn *column;
 
   if (G_UNLIKELY (!reader->past_header) || col >= reader->n_cols || G_UNLIKELY (row >= reader->row_end))
     return;
   b = &reader->builders[col];
-  column = b->column;
-  if (column == NULL)
-    {
-      if (b->checked_only)
-        check_value (reader, b, field, len, line);
-      return;
-    }
-
-  if (len > 0 && (field[0] == ' ' || field[len - 1] == ' ' || field[0] == '\t' || field[len - 1] == '\t'))
-    mqlw_field_trim (&field, &len);
-  if (len == 0)
-    {
-      set_missing (b, row);
-      return;
-    }
-  if (G_UNLIKELY (b->missing_first) && mqlw_missing_set_match (b->missing, field, len))
-    {
-      set_missing (b, row);
-      if (b->missing_tally == NULL)
-        b->missing_tally = mqlw_missing_tally_new ();
-      mqlw_missing_tally_add (b->missing_tally, field, len, 1);
-      return;
-    }
-
-  switch (b->type)
-    {
-    case MQLW_COLUMN_TYPE_INTEGER:
-    case MQLW_COLUMN_TYPE_DECIMAL:
-      {
-        double v;
-        gboolean integral;
-        /* In a decimal-comma column "10.000" is ten thousand: not a plain number. */
-        if (G_LIKELY (b->form.decimal != ',' || memchr (field, '.', len) == NULL)
-            && G_LIKELY (mqlw_field_parse_plain (field, len, &v, &integral)))
-          {
-            column->num[row] = v;
-            if (!integral)
-              b->saw_fraction = TRUE;
-          }
-        else
-          read_number_form (reader, b, field, len, line, row);
-      }
-      break;
-
-    case MQLW_COLUMN_TYPE_BOOLEAN:
-      {
-        int v = mqlw_field_parse_bool (field, len, b->bool_extra);
-        column->boolean[row] = v < 0 ? MQLW_BOOL_MISSING : (gint8) v;
-        if (v < 0)
-          report_bad_value (reader, b, field, len, line, bool_reason (b));
-      }
-      break;
-
-    case MQLW_COLUMN_TYPE_DATE:
-      if (len == 10 && mqlw_date_parse (field, len, MQLW_DATE_ORDER_AUTO, &column->days[row])
-          && field[4] == '-')
-        break;
-      read_date (reader, b, field, len, line, row);
-      break;
-
-    case MQLW_COLUMN_TYPE_CATEGORICAL:
-    default:
-      if (b->deferred)
-        b->dict.strings->pdata[row] = g_string_chunk_insert_len (b->dict.chunk, field, len);
-      else
-        {
-          if (G_UNLIKELY (b->domain_only))
-            mqlw_import_domain_part (&field, &len);
-          column->codes[row] = mqlw_dict_intern (&b->dict, field, len, line);
-        }
-      break;
-    }
+  if (b->column != NULL)
+    read_value (reader, b, field, len, line, row, TRUE);
+  else if (b->checked_only)
+    read_value (reader, b, field, len, line, 0, FALSE);
 }
 
 gboolean

@@ -22,18 +22,26 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CsvParser, csv_free)
 /* Line ends in [@p, @end) the way libcsv ends records: LF, or CR not
  * followed by LF (a CR at @end counts: callers never cut a block after a CR). */
 static guint64
+count_lone_crs (const char *p,
+                const char *end)
+{
+  guint64 n = 0;
+
+  for (const char *q = p; q < end && (q = memchr (q, '\r', end - q)) != NULL; q++)
+    if (q + 1 == end || q[1] != '\n')
+      n++;
+  return n;
+}
+
+static guint64
 count_line_ends (const char *p,
                  const char *end)
 {
   guint64 n = 0;
-  const char *q;
 
-  for (q = p; q < end && (q = memchr (q, '\n', end - q)) != NULL; q++)
+  for (const char *q = p; q < end && (q = memchr (q, '\n', end - q)) != NULL; q++)
     n++;
-  for (q = p; q < end && (q = memchr (q, '\r', end - q)) != NULL; q++)
-    if (q + 1 == end || q[1] != '\n')
-      n++;
-  return n;
+  return n + count_lone_crs (p, end);
 }
 
 /* Offset of the first byte that is not valid UTF-8, or -1 if all of it is.
@@ -315,11 +323,12 @@ scan_block (Scan        *scan,
     }
   scan_split (scan, p, off, n, len);
   {
+    /* One pass for the LFs, one for the CRs (count_line_ends () would count the LFs again). */
     guint64 newlines = count_byte (p, p + n, '\n');
-    guint64 ends = count_line_ends (p, p + n);
-    scan->lone_cr += ends - newlines;
+    guint64 lone = count_lone_crs (p, p + n);
+    scan->lone_cr += lone;
     scan->newlines += newlines;
-    scan->line_ends += ends;
+    scan->line_ends += newlines + lone;
   }
   return TRUE;
 }

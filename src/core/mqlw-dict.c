@@ -18,6 +18,13 @@ capacity_for (gsize n)
   return capacity;
 }
 
+/* Codes stay below half the slots (mqlw_dict_intern () grows the table past that). */
+static gsize
+lengths_capacity (guint32 mask)
+{
+  return (gsize) mask / 2 + 1;
+}
+
 void
 mqlw_dict_init (MqlwDict     *dict,
                 GPtrArray    *strings,
@@ -30,6 +37,7 @@ mqlw_dict_init (MqlwDict     *dict,
   dict->chunk = chunk != NULL ? chunk : g_string_chunk_new (MQLW_DICT_CHUNK_SIZE);
   dict->mask = 63;
   dict->slots = g_new0 (guint64, dict->mask + 1);
+  dict->lengths = g_new (guint32, lengths_capacity (dict->mask));
   dict->first_lines = with_lines ? g_array_new (FALSE, FALSE, sizeof (guint64)) : NULL;
 }
 
@@ -41,6 +49,7 @@ mqlw_dict_clear (MqlwDict *dict)
   if (dict->own_chunk)
     g_clear_pointer (&dict->chunk, g_string_chunk_free);
   g_clear_pointer (&dict->slots, g_free);
+  g_clear_pointer (&dict->lengths, g_free);
   g_clear_pointer (&dict->first_lines, g_array_unref);
   dict->strings = NULL;
   dict->chunk = NULL;
@@ -63,55 +72,43 @@ mqlw_dict_grow (MqlwDict *dict)
   g_free (dict->slots);
   dict->slots = slots;
   dict->mask = mask;
+  dict->lengths = g_renew (guint32, dict->lengths, lengths_capacity (mask));
 }
 
-#define DEDUP_AHEAD 16   /* rows hashed ahead, their slots prefetched */
-
-static inline guint32
-hash_row (char * const *strings,
-          guint         row,
-          const guint64 *slots,
-          guint32        mask)
-{
-  const char *s = strings[row];
-  guint32 hash;
-
-  if (s == NULL)
-    return 0;
-  hash = mqlw_dict_hash (s, strlen (s));
-  __builtin_prefetch (&slots[hash & mask]);
-  return hash;
-}
+#define DEDUP_AHEAD 16   /* rows whose slots are prefetched ahead */
 
 /* A column read with one string per row (deferred): gives each distinct
  * string a code in order of first appearance, and keeps only those in the
- * dictionary. @rows strings, NULL when missing. The table is far larger than
- * the caches, so each row's slot is fetched a few rows ahead. */
+ * dictionary. @rows strings, NULL when missing; each present row's code holds
+ * the string's mqlw_dict_hash () (the parsers hash it while it is in cache,
+ * so this serial pass neither measures nor reads the strings again). The
+ * table is far larger than the caches, so each row's slot is fetched a few
+ * rows ahead. */
 static void
 dedup_column (MqlwColumn *column,
               guint       n_rows)
 {
   char **strings = (char **) column->dict->pdata;
+  guint32 *codes = column->codes;
   guint32 mask = capacity_for (n_rows) - 1;
   g_autofree guint64 *slots = g_new0 (guint64, (gsize) mask + 1);
-  guint32 ahead[DEDUP_AHEAD];
   guint32 next = 0;
 
   /* Slots are touched at random: huge pages spare a fault and a TLB miss for most. */
   mqlw_storage_advise_huge (slots, ((gsize) mask + 1) * sizeof (guint64));
   for (guint row = 0; row < MIN (n_rows, DEDUP_AHEAD); row++)
-    ahead[row] = hash_row (strings, row, slots, mask);
+    __builtin_prefetch (&slots[codes[row] & mask]);
 
   for (guint row = 0; row < n_rows; row++)
     {
       char *s = strings[row];
-      guint32 hash = ahead[row % DEDUP_AHEAD], i;
+      guint32 hash = codes[row], i;
 
       if (row + DEDUP_AHEAD < n_rows)
-        ahead[row % DEDUP_AHEAD] = hash_row (strings, row + DEDUP_AHEAD, slots, mask);
+        __builtin_prefetch (&slots[codes[row + DEDUP_AHEAD] & mask]);
       if (s == NULL)
         {
-          column->codes[row] = MQLW_CODE_MISSING;
+          codes[row] = MQLW_CODE_MISSING;
           continue;
         }
       for (i = hash & mask;; i = (i + 1) & mask)
@@ -121,12 +118,12 @@ dedup_column (MqlwColumn *column,
             {
               slots[i] = ((guint64) hash << 32) | ((guint64) next + 1);
               strings[next] = s;
-              column->codes[row] = next++;
+              codes[row] = next++;
               break;
             }
           if ((guint32) (slot >> 32) == hash && strcmp (strings[(guint32) slot - 1], s) == 0)
             {
-              column->codes[row] = (guint32) slot - 1;
+              codes[row] = (guint32) slot - 1;
               break;
             }
         }

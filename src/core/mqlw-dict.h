@@ -24,6 +24,7 @@ typedef struct {
   GStringChunk *chunk;         /* holds the strings */
   gboolean      own_strings, own_chunk;
   guint64      *slots;
+  guint32      *lengths;       /* code → its string's length: a hash match is confirmed by memcmp */
   guint32       mask;
   GArray       *first_lines;   /* nullable: line each code first appeared on (guint64) */
 } MqlwDict;
@@ -38,8 +39,9 @@ void     mqlw_dict_clear          (MqlwDict     *dict);
 void     mqlw_dict_grow           (MqlwDict     *dict);
 
 /* Gives the deferred columns (one string per row in column->dict, NULL when
- * missing) their codes in order of first appearance, two at a time when they
- * are small; each dictionary then keeps only the distinct strings. */
+ * missing, and in column->codes the mqlw_dict_hash () of each present one)
+ * their codes in order of first appearance, two at a time when they are
+ * small; each dictionary then keeps only the distinct strings. */
 void     mqlw_dict_dedup_columns  (GPtrArray    *columns);
 
 static inline guint32
@@ -91,12 +93,13 @@ mqlw_dict_intern (MqlwDict   *dict,
         continue;
       code = (guint32) slot - 1;
       known = g_ptr_array_index (dict->strings, code);
-      if (strncmp (known, s, len) == 0 && known[len] == '\0')
+      if (dict->lengths[code] == len && memcmp (known, s, len) == 0)
         return code;
     }
   code = dict->strings->len;
   g_ptr_array_add (dict->strings, g_string_chunk_insert_len (dict->chunk, s, len));
   dict->slots[i] = ((guint64) hash << 32) | ((guint64) code + 1);
+  dict->lengths[code] = (guint32) len;
   if (dict->first_lines != NULL)
     g_array_append_val (dict->first_lines, line);
   if ((gsize) dict->strings->len * 2 > dict->mask)

@@ -263,6 +263,7 @@ typedef struct {
                                 * missing) and dropped */
   gboolean      domain_only;   /* an e-mail column read only for its domain (mqlw-import-needs.h) */
   struct _MqlwMissingMemo *memo;   /* checked-only text column: whether recent values read as missing */
+  const char   *block_start;   /* deferred: the chunk's current block, advised for huge pages */
   /* values read as missing (mqlw-missing.h): checked when a value does not
    * parse, or first when a listed value would parse ("-1" in a number column) */
   MqlwMissingSet   *missing;

@@ -41,6 +41,29 @@ is_decoration (char c)
 /* The longest of placeholder_words ("not applicable"). */
 #define PLACEHOLDER_MAX 14
 
+/* Which bytes begin one of placeholder_words, in either case: built from the
+ * list once, so that most values (names, e-mails, ids) are given up on their
+ * first byte. */
+static const guint8 *
+placeholder_starts (void)
+{
+  static guint8 starts[256];
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (placeholder_words); i++)
+        if (placeholder_words[i].len > 0)
+          {
+            guchar c = (guchar) placeholder_words[i].text[0];
+            starts[c] = 1;
+            starts[(guchar) g_ascii_toupper (c)] = 1;
+          }
+      g_once_init_leave (&built, 1);
+    }
+  return starts;
+}
+
 gboolean
 mqlw_missing_is_placeholder (const char *text,
                              gsize       len)
@@ -55,7 +78,7 @@ mqlw_missing_is_placeholder (const char *text,
     text++, len--;
   while (len > 0 && is_decoration (text[len - 1]))
     len--;
-  if (len >= 32)
+  if (len >= 32 || (len > 0 && !placeholder_starts ()[(guchar) text[0]]))
     return FALSE;
   /* Lower case, one space between words ("Not   provided" = "not provided");
    * it is called for every distinct value of a column (e-mails, ids): a value
