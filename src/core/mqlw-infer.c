@@ -43,6 +43,7 @@ mqlw_field_shorten (const char *field,
 static MqlwColumnType
 infer_type (GPtrArray            *rows,
             guint                 col,
+            const char           *header,
             const char           *normalized,
             guint                 bool_extra,
             const MqlwMissingSet *missing)
@@ -94,9 +95,10 @@ infer_type (GPtrArray            *rows,
 
   if (n_values == 0)
     return MQLW_COLUMN_TYPE_CATEGORICAL;
-  /* An activity count of 0/1 (unsubscribed) is still a count. */
+  /* An activity count of 0/1 (unsubscribed) is still a count, and a score of 0/1 points a score. */
   if (all_01)
-    return mqlw_mapping_name_is_activity (normalized) ? MQLW_COLUMN_TYPE_INTEGER : MQLW_COLUMN_TYPE_BOOLEAN;
+    return mqlw_mapping_name_is_activity (normalized) || mqlw_roles_name_is_score (header)
+           ? MQLW_COLUMN_TYPE_INTEGER : MQLW_COLUMN_TYPE_BOOLEAN;
   if (all_bool)
     return MQLW_COLUMN_TYPE_BOOLEAN;
   /* Values written as numbers (or dates) that cannot be read as one ("$5.3M",
@@ -316,7 +318,7 @@ mqlw_infer_resolve_mapping (const MqlwCsvText  *text,
               probe.role = name_role;
               probe.stage = name_stage;
             }
-          spec->type = infer_type (rows, c, normalized, mqlw_field_bool_extra (&probe), missing);
+          spec->type = infer_type (rows, c, header[c], normalized, mqlw_field_bool_extra (&probe), missing);
           if (probe.role == MQLW_ROLE_STAGE)
             spec->type = MQLW_COLUMN_TYPE_CATEGORICAL;
         }
