@@ -15,6 +15,10 @@
  * - score-extreme.csv: a score column holding ±1.7e308 (a column of ids or
  *   amounts picked as the score): the automatic buckets found no round width
  *   and aborted (assertion in append_auto_edges).
+ * - amounts-extreme.csv: deal amounts of 10^22 and 10^308 (two of them, so
+ *   a bucket's revenue overflows): json-glib wrote "1e+22.0" and "inf.0",
+ *   and the JSON output of `value` was no JSON; the text printed all 309
+ *   digits of 10^308.
  * - member-types.agreed.json: an agreed-model export whose "signed_on" is a
  *   list and "dataset.leads" an object: json-glib's getters warned
  *   (CRITICAL, fatal under G_DEBUG=fatal-criticals and in the fuzz targets)
@@ -209,6 +213,35 @@ test_score_extreme (void)
 }
 
 static void
+test_amounts_extreme (void)
+{
+  g_autofree char *path = hostile_path ("amounts-extreme.csv");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  JsonObject *root;
+  JsonArray *buckets;
+
+  run_in (&run, NULL, "value", path, "--score-column", "Score", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out, parser);   /* json-glib refuses "1e+22.0" and "inf.0" */
+  /* Revenue 10^22 + 5000 + 2 × 10^308 overflows: no figure. */
+  g_assert_true (json_object_get_null_member (root, "revenue"));
+  buckets = json_object_get_array_member (root, "buckets");
+  /* Width-10 buckets from 0: leads 1 and 2 (scores 10, 12) in 10–19, whose
+   * revenue 10^22 + 5000 is 10^22 as a double; leads 3 and 4 in 50–59. */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (buckets, 1), "lo"), ==, 10);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (buckets, 1), "revenue"), ==, 1e22);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (buckets, 5), "lo"), ==, 50);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (buckets, 5), "revenue"));
+
+  run_in (&text, NULL, "value", path, "--score-column", "Score", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, " 1e+22\n"));
+  g_assert_null (strstr (text.out, "00000000000000000"));
+}
+
+static void
 test_export_member_types (void)
 {
   g_autofree char *path = hostile_path ("member-types.agreed.json");
@@ -346,6 +379,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli-hostile/line-break-in-sample", test_line_break_in_sample);
   g_test_add_func ("/mqlw/cli-hostile/file-name-not-utf8", test_file_name_not_utf8);
   g_test_add_func ("/mqlw/cli-hostile/score-extreme", test_score_extreme);
+  g_test_add_func ("/mqlw/cli-hostile/amounts-extreme", test_amounts_extreme);
   g_test_add_func ("/mqlw/cli-hostile/export-member-types", test_export_member_types);
   g_test_add_func ("/mqlw/cli-hostile/salesforce-footer", test_salesforce_footer);
   g_test_add_func ("/mqlw/cli-hostile/salesforce-footer-not", test_salesforce_footer_not);

@@ -67,6 +67,12 @@ test_any_locale (void)
     { "figure 42", mqlw_format_figure (42), "42" },
     { "figure −3", mqlw_format_figure (-3), MINUS "3" },
     { "figure ∞", mqlw_format_figure (INFINITY), "\u2014" },
+    /* A quadrillion or more: four figures and an exponent (printf's %.4g). */
+    { "money 1e308", mqlw_format_money (1e308, MQLW_FORMAT_PLAIN), "1e+308" },
+    { "money −2.5e22 display", mqlw_format_money (-2.5e22, MQLW_FORMAT_DISPLAY), MINUS "2.5e+22" },
+    { "money 999999999999999 stays whole", mqlw_format_money (999999999999999.0, MQLW_FORMAT_DISPLAY),
+      "999" THIN "999" THIN "999" THIN "999" THIN "999" },
+    { "figure 1.23456e17", mqlw_format_figure (1.23456e17), "1.235e+17" },
     { "points +15", mqlw_format_points (15), "+15" },
     { "points −50", mqlw_format_points (-50), MINUS "50" },
     { "points 0", mqlw_format_points (0), "0" },

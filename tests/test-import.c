@@ -831,6 +831,149 @@ check_needed (const char         *path,
   return told;
 }
 
+/* An import that keeps only @name, as domains: each present value is the full
+ * import's from its last '@' on (whole without one), each missing value
+ * missing; the other kept columns, the problems, outcomes and digest are the
+ * full import's. */
+static void
+assert_same_domains (MqlwDataset *full,
+                     MqlwDataset *part,
+                     const char  *name)
+{
+  MqlwColumn *x = mqlw_dataset_get_column (full, name);
+  MqlwColumn *y = mqlw_dataset_get_column (part, name);
+
+  g_assert_nonnull (x);
+  g_assert_nonnull (y);
+  g_assert_cmpint (y->type, ==, MQLW_COLUMN_TYPE_CATEGORICAL);
+  g_assert_cmpint (y->role, ==, MQLW_ROLE_EMAIL);
+  g_assert_cmpuint (x->n_rows, ==, y->n_rows);
+  for (guint i = 0; i < x->n_rows; i++)
+    {
+      guint32 a = mqlw_column_code_at (x, i), b = mqlw_column_code_at (y, i);
+      const char *whole, *at;
+
+      g_assert_true ((a == MQLW_CODE_MISSING) == (b == MQLW_CODE_MISSING));
+      if (a == MQLW_CODE_MISSING)
+        continue;
+      whole = g_ptr_array_index (x->dict, a);
+      at = strrchr (whole, '@');
+      g_assert_cmpstr (g_ptr_array_index (y->dict, b), ==, at != NULL ? at : whole);
+    }
+  for (guint c = 0; c < part->columns->len; c++)
+    {
+      MqlwColumn *py = g_ptr_array_index (part->columns, c);
+      MqlwColumn *px = mqlw_dataset_get_column (full, py->name);
+
+      g_assert_nonnull (px);
+      if (py == y)
+        continue;
+      g_assert_cmpint (px->type, ==, py->type);
+      assert_same_values (px, py);
+    }
+  for (int s = 0; s < MQLW_N_STAGES; s++)
+    if (full->outcomes.stage[s] != NULL)
+      g_assert_cmpmem (full->outcomes.stage[s], full->n_rows, part->outcomes.stage[s], part->n_rows);
+  g_assert_cmpuint (full->problems->len, ==, part->problems->len);
+  for (guint i = 0; i < full->problems->len; i++)
+    {
+      const MqlwProblem *p = g_ptr_array_index (full->problems, i), *q = g_ptr_array_index (part->problems, i);
+      g_assert_cmpstr (p->message, ==, q->message);
+      g_assert_cmpuint (p->line, ==, q->line);
+      g_assert_cmpstr (p->column, ==, q->column);
+    }
+  g_assert_cmpstr (full->source_sha256, ==, part->source_sha256);
+}
+
+/* Every fixture's e-mail column (the one the import takes as the e-mail) kept
+ * as domains (mqlw_import_file_projected), with one parser and with two. */
+static void
+check_domains (const char *path,
+               GBytes     *bytes)
+{
+  g_autofree char *dir = data_dir ();
+
+  for (guint parsers = 1; parsers <= 2; parsers++)
+    {
+      g_autoptr(MqlwDataset) full = NULL;
+      g_autoptr(MqlwDataset) part = NULL;
+      g_autoptr(GError) error_full = NULL;
+      g_autoptr(GError) error_part = NULL;
+      MqlwColumn *email;
+      const char *names[2] = { NULL, NULL };
+
+      mqlw_import_set_split_min (parsers == 1 ? G_MAXSIZE : 0);
+      full = path != NULL ? mqlw_import_file (path, NULL, NULL, NULL, NULL, &error_full)
+                          : mqlw_import_bytes (bytes, "leads.csv", dir, NULL, NULL, NULL, NULL, &error_full);
+      email = full != NULL ? mqlw_dataset_find_role (full, MQLW_ROLE_EMAIL) : NULL;
+      names[0] = email != NULL ? email->name : "email";
+      part = path != NULL ? mqlw_import_file_projected (path, NULL, names, names, NULL, NULL, NULL, &error_part)
+                          : mqlw_import_bytes_projected (bytes, "leads.csv", dir, NULL, names, names, NULL, NULL,
+                                                         NULL, &error_part);
+      mqlw_import_set_split_min ((gsize) 4 << 20);
+      if (error_full != NULL)
+        {
+          g_assert_nonnull (error_part);
+          g_assert_cmpstr (error_full->message, ==, error_part->message);
+          continue;
+        }
+      g_assert_no_error (error_part);
+      if (email != NULL && email->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        assert_same_domains (full, part, email->name);
+    }
+}
+
+static void
+test_domain_columns (void)
+{
+  static const char * const dirs[] = { "", "cli", "bad", "hostile", "platforms", "real-exports" };
+  /* Two '@', none, upper case, spaces, placeholders, an empty domain; a value
+   * read as missing is never cut (it holds no '@'). */
+  static const char text[] =
+    "lead_id,email,sql\n1,Ann@MIT.EDU,yes\n2,a@b@school.edu,no\n3,no-at.edu,yes\n4, pad@uni.edu ,no\n"
+    "5,N/A,yes\n6,trailing@,no\n7,@edu,yes\n8,ann@mit.edu,no\n9,,yes\n10,unknown,no\n";
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", dirs[d], NULL);
+      g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      if (listing == NULL)
+        continue;
+      while ((name = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          if (!g_str_has_suffix (name, ".csv"))
+            continue;
+          g_test_message ("%s", path);
+          check_domains (path, NULL);
+        }
+    }
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+    g_autoptr(MqlwDataset) part = NULL;
+    const char * const names[] = { "email", NULL };
+    MqlwColumn *email;
+
+    check_domains (NULL, bytes);
+    /* "Ann@MIT.EDU" and "ann@mit.edu" keep their own cases; "N/A", "unknown" and the blank are missing. */
+    part = mqlw_import_bytes_projected (bytes, "leads.csv", NULL, NULL, names, names, NULL, NULL, NULL, NULL);
+    g_assert_nonnull (part);
+    email = mqlw_dataset_get_column (part, "email");
+    g_assert_cmpuint (email->dict->len, ==, 7);   /* @MIT.EDU @school.edu no-at.edu @uni.edu @ @edu @mit.edu */
+    g_assert_cmpstr (g_ptr_array_index (email->dict, 0), ==, "@MIT.EDU");
+    g_assert_cmpstr (g_ptr_array_index (email->dict, 1), ==, "@school.edu");
+    g_assert_cmpstr (g_ptr_array_index (email->dict, 2), ==, "no-at.edu");
+    g_assert_cmpstr (g_ptr_array_index (email->dict, 3), ==, "@uni.edu");
+    g_assert_cmpuint (mqlw_column_code_at (email, 4), ==, MQLW_CODE_MISSING);
+  }
+  {
+    g_autoptr(GBytes) bytes = generate_csv (20000);
+    check_domains (NULL, bytes);
+  }
+}
+
 static void
 test_needed_columns (void)
 {
@@ -1199,5 +1342,6 @@ main (int   argc,
   g_test_add_func ("/mqlw/import/two-parsers-errors", test_two_parsers_errors);
   g_test_add_func ("/mqlw/import/two-parsers-progress", test_two_parsers_progress);
   g_test_add_func ("/mqlw/import/needed-columns", test_needed_columns);
+  g_test_add_func ("/mqlw/import/domain-columns", test_domain_columns);
   return g_test_run ();
 }

@@ -794,6 +794,7 @@ static MqlwDataset *
 load_dataset (const char             *path,
               const MqlwDataOptions  *options,
               const char * const     *needed,
+              const char * const     *domain_only,
               GError                **error)
 {
   g_autoptr(MqlwMapping) mapping = NULL;
@@ -824,11 +825,12 @@ load_dataset (const char             *path,
       if (bytes == NULL)
         return NULL;
       base_dir = g_get_current_dir ();
-      dataset = mqlw_import_bytes_needed (bytes, "stdin", base_dir, mapping, needed,
-                                          on_import_progress_cb, &progress, NULL, error);
+      dataset = mqlw_import_bytes_projected (bytes, "stdin", base_dir, mapping, needed, domain_only,
+                                             on_import_progress_cb, &progress, NULL, error);
     }
   else
-    dataset = mqlw_import_file_needed (path, mapping, needed, on_import_progress_cb, &progress, NULL, error);
+    dataset = mqlw_import_file_projected (path, mapping, needed, domain_only, on_import_progress_cb, &progress, NULL,
+                                          error);
   if (progress.show && progress.last_percent >= 0)
     g_printerr ("\r\033[K");
   if (dataset == NULL)
@@ -859,7 +861,7 @@ mqlw_load_dataset (const char             *path,
                    const MqlwDataOptions  *options,
                    GError                **error)
 {
-  return load_dataset (path, options, NULL, error);
+  return load_dataset (path, options, NULL, NULL, error);
 }
 
 static void
@@ -898,6 +900,50 @@ model_columns (const MqlwModel *model)
   return names;
 }
 
+/* Whether @field is read by @match other than for its e-mail domain or its presence. */
+static gboolean
+match_reads_whole (const MqlwMatch *match,
+                   const char      *field)
+{
+  return g_strcmp0 (match->field, field) == 0 && match->op != MQLW_MATCH_EMAIL_DOMAIN &&
+         match->op != MQLW_MATCH_MISSING;
+}
+
+/* The columns @model reads only with email_domain rules (and "is missing"):
+ * the import may keep just their domains (mqlw_import_file_projected ()). */
+static GPtrArray *
+model_domain_columns (const MqlwModel *model)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; model->score_column == NULL && i < model->fit->len; i++)
+    {
+      const MqlwMatch *match = &((MqlwFitRule *) g_ptr_array_index (model->fit, i))->match;
+      gboolean whole = FALSE;
+
+      if (match->op != MQLW_MATCH_EMAIL_DOMAIN || match->field == NULL ||
+          g_ptr_array_find_with_equal_func (names, match->field, g_str_equal, NULL))
+        continue;
+      for (guint k = 0; k < model->fit->len && !whole; k++)
+        whole = match_reads_whole (&((MqlwFitRule *) g_ptr_array_index (model->fit, k))->match, match->field);
+      for (guint k = 0; k < model->disqualifiers->len && !whole; k++)
+        whole = match_reads_whole (&((MqlwDisqualifier *) g_ptr_array_index (model->disqualifiers, k))->match,
+                                   match->field);
+      for (guint k = 0; k < model->behaviour->len && !whole; k++)
+        {
+          const MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, k);
+          whole = g_strcmp0 (rule->activity, match->field) == 0 || g_strcmp0 (rule->date_column, match->field) == 0;
+        }
+      for (guint k = 0; model->paths.hand_raiser_activities != NULL && model->paths.hand_raiser_activities[k] != NULL &&
+                        !whole; k++)
+        whole = g_strcmp0 (model->paths.hand_raiser_activities[k], match->field) == 0;
+      if (!whole)
+        g_ptr_array_add (names, match->field);
+    }
+  g_ptr_array_add (names, NULL);
+  return names;
+}
+
 MqlwDataset *
 mqlw_load_dataset_for_model (const char             *path,
                              const MqlwDataOptions  *options,
@@ -906,12 +952,15 @@ mqlw_load_dataset_for_model (const char             *path,
                              GError                **error)
 {
   g_autoptr(GPtrArray) needed = NULL;
+  g_autoptr(GPtrArray) domains = NULL;
 
   /* Without --model or --score-column the model may come with a project. */
   if (model_options->model_path == NULL && model_options->score_column == NULL)
-    return load_dataset (path, options, NULL, error);
+    return load_dataset (path, options, NULL, NULL, error);
   needed = model_columns (model);
-  return load_dataset (path, options, (const char * const *) needed->pdata, error);
+  domains = model_domain_columns (model);
+  return load_dataset (path, options, (const char * const *) needed->pdata, (const char * const *) domains->pdata,
+                       error);
 }
 
 MqlwModel *

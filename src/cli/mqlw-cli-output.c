@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mqlw-cli.h"
+#include "mqlw-json-text.h"
 
 /* The calibration's JSON is written in the core (mqlw-calibration-json.h),
  * which sign-off's metrics share. */
@@ -15,13 +16,8 @@
 void
 mqlw_print_json (JsonNode *root)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = mqlw_json_generate (root, TRUE);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
   /* json-glib copies strings as they are: a file name that is not UTF-8
    * (bytes a file system allows) would make the output no JSON. */
   if (!g_utf8_validate (text, -1, NULL))

@@ -167,7 +167,7 @@ mqlw_csv_reader_init (MqlwCsvReader        *reader,
         continue;
       b->missing = mqlw_missing_set_new (mapping, spec);
       b->missing_first = missing_values_parse (b->missing, spec->type, b->bool_extra);
-      if (checked_only != NULL && checked_only[c])
+      if (checked_only != NULL && checked_only[c] == MQLW_IMPORT_CHECK_ONLY)
         {
           b->checked_only = TRUE;
           /* Not for ids and e-mails (nearly one value per row): nothing to remember. */
@@ -181,6 +181,7 @@ mqlw_csv_reader_init (MqlwCsvReader        *reader,
       /* The line of each value's first appearance is only reported for outcomes. */
       with_lines = spec->role == MQLW_ROLE_STAGE || spec->role == MQLW_ROLE_OUTCOME;
       b->deferred = deferred[c];
+      b->domain_only = checked_only != NULL && checked_only[c] == MQLW_IMPORT_DOMAIN_ONLY;
       if (first || b->deferred)
         {
           GStringChunk *chunk = g_string_chunk_new (MQLW_DICT_CHUNK_SIZE);
@@ -542,7 +543,11 @@ mqlw_csv_reader_field_cb (gpointer    user_data,
       if (b->deferred)
         b->dict.strings->pdata[row] = g_string_chunk_insert_len (b->dict.chunk, field, len);
       else
-        column->codes[row] = mqlw_dict_intern (&b->dict, field, len, line);
+        {
+          if (G_UNLIKELY (b->domain_only))
+            mqlw_import_domain_part (&field, &len);
+          column->codes[row] = mqlw_dict_intern (&b->dict, field, len, line);
+        }
       break;
     }
 }

@@ -20,6 +20,8 @@ no_value (MqlwFormatStyle style)
   return style == MQLW_FORMAT_DISPLAY ? "\u2013" : "\u2014";
 }
 
+#define HUGE_FIGURE 1e15
+
 /* Digits in groups of three: U+2009 THIN SPACE in the display style (SI
  * style, the same in every locale, readable from the back of a room), the
  * locale's separator (printf's ' flag) in the plain style. */
@@ -47,6 +49,10 @@ format_magnitude (double          value,
 {
   g_autofree char *digits = NULL;
 
+  /* A quadrillion or more is no amount anyone has (a broken or hostile
+   * file): four figures and an exponent, not a 300-digit line. */
+  if (fabs (value) >= HUGE_FIGURE)
+    return g_strdup_printf ("%.4g", fabs (value));
   if (style == MQLW_FORMAT_PLAIN)
     return g_strdup_printf ("%'.*f", decimals, fabs (value));
   digits = g_strdup_printf ("%.*f", decimals, fabs (value));
@@ -149,7 +155,9 @@ mqlw_format_figure (double value)
 {
   if (!isfinite (value))
     return g_strdup (no_value (MQLW_FORMAT_PLAIN));
-  if (value == floor (value) && fabs (value) < 1e15)
+  if (fabs (value) >= HUGE_FIGURE)
+    return with_sign (value, g_strdup_printf ("%.4g", fabs (value)));
+  if (value == floor (value))
     return with_sign (value, g_strdup_printf ("%.0f", fabs (value)));
   return with_sign (value, g_strdup_printf ("%.2f", fabs (value)));
 }

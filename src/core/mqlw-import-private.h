@@ -19,6 +19,7 @@
 
 #include "mqlw-csv-private.h"
 #include "mqlw-dict.h"
+#include "mqlw-import-needs.h"
 #include "mqlw-missing.h"
 #include "mqlw-number.h"
 
@@ -260,6 +261,7 @@ typedef struct {
   gboolean      checked_only;  /* a column the caller does not need (column NULL): its values are
                                 * checked as if stored (same errors, warnings and values read as
                                 * missing) and dropped */
+  gboolean      domain_only;   /* an e-mail column read only for its domain (mqlw-import-needs.h) */
   struct _MqlwMissingMemo *memo;   /* checked-only text column: whether recent values read as missing */
   /* values read as missing (mqlw-missing.h): checked when a value does not
    * parse, or first when a listed value would parse ("-1" in a number column) */
@@ -336,7 +338,7 @@ MqlwDataset  *mqlw_import_read_rows      (const MqlwCsvText     *text,
                                           const MqlwMapping     *mapping,
                                           gboolean               preview,
                                           const gboolean        *deferred,
-                                          const gboolean        *checked_only,   /* nullable */
+                                          const gboolean        *checked_only,   /* nullable; MQLW_IMPORT_KEEP … */
                                           const MqlwNumberForm  *forms,
                                           GPtrArray             *problems,
                                           GHashTable           **first_lines_out,

@@ -193,7 +193,7 @@ add_columns (MqlwDataset        *dataset,
       const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
       MqlwColumn *column;
 
-      if (spec->role == MQLW_ROLE_IGNORE || (checked_only != NULL && checked_only[c]))
+      if (spec->role == MQLW_ROLE_IGNORE || (checked_only != NULL && checked_only[c] == MQLW_IMPORT_CHECK_ONLY))
         continue;
       column = mqlw_dataset_add_column (dataset, spec->name, spec->type, spec->role);
       column->stage = spec->stage;

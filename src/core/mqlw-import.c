@@ -113,6 +113,44 @@ column_is_needed (const MqlwMapping    *mapping,
   return g_strv_contains (needed, spec->name);
 }
 
+/* The needed columns that @domain_only names and that may be kept as domains:
+ * read as such, and one code per row without the per-row strings. */
+static void
+choose_domain_only (const MqlwMapping  *mapping,
+                    const char * const *domain_only,
+                    gboolean           *deferred,
+                    gboolean           *checked_only)
+{
+  for (guint c = 0; domain_only != NULL && c < mapping->columns->len; c++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+
+      if (checked_only[c] == MQLW_IMPORT_KEEP && g_strv_contains (domain_only, spec->name) &&
+          mqlw_import_domain_only_allowed (mapping, spec))
+        {
+          checked_only[c] = MQLW_IMPORT_DOMAIN_ONLY;
+          deferred[c] = FALSE;   /* a few thousand domains, interned as read */
+          g_debug ("column %s is kept as e-mail domains", spec->name);
+        }
+    }
+}
+
+static MqlwDataset *
+read_table (const MqlwCsvText  *text,
+            const MqlwMapping  *overrides,
+            const char * const *needed,
+            const char * const *domain_only,
+            gboolean            preview,
+            guint               head_rows,
+            GPtrArray         **head_out,
+            GPtrArray          *problems,
+            MqlwMapping       **mapping_out,
+            GHashTable        **first_lines_out,
+            MqlwProgressFunc    progress,
+            gpointer            progress_data,
+            GCancellable       *cancellable,
+            GError            **error);
+
 /* Reads a whole table (no outcomes). On success *mapping_out is the resolved mapping. */
 MqlwDataset *
 mqlw_import_read_table (const MqlwCsvText  *text,
@@ -128,6 +166,26 @@ mqlw_import_read_table (const MqlwCsvText  *text,
                         gpointer            progress_data,
                         GCancellable       *cancellable,
                         GError            **error)
+{
+  return read_table (text, overrides, needed, NULL, preview, head_rows, head_out, problems, mapping_out,
+                     first_lines_out, progress, progress_data, cancellable, error);
+}
+
+static MqlwDataset *
+read_table (const MqlwCsvText  *text,
+            const MqlwMapping  *overrides,
+            const char * const *needed,
+            const char * const *domain_only,
+            gboolean            preview,
+            guint               head_rows,
+            GPtrArray         **head_out,
+            GPtrArray          *problems,
+            MqlwMapping       **mapping_out,
+            GHashTable        **first_lines_out,
+            MqlwProgressFunc    progress,
+            gpointer            progress_data,
+            GCancellable       *cancellable,
+            GError            **error)
 {
   g_auto(GStrv) header = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -187,7 +245,9 @@ mqlw_import_read_table (const MqlwCsvText  *text,
     {
       checked_only = g_new0 (gboolean, mapping->columns->len);
       for (guint c = 0; c < mapping->columns->len; c++)
-        checked_only[c] = !column_is_needed (mapping, g_ptr_array_index (mapping->columns, c), needed);
+        checked_only[c] = column_is_needed (mapping, g_ptr_array_index (mapping->columns, c), needed)
+                          ? MQLW_IMPORT_KEEP : MQLW_IMPORT_CHECK_ONLY;
+      choose_domain_only (mapping, domain_only, deferred, checked_only);
     }
   forms = g_new0 (MqlwNumberForm, mapping->columns->len);
   text_reasons = g_ptr_array_new_full (mapping->columns->len, g_free);
@@ -237,6 +297,7 @@ import_text (const MqlwCsvText  *text,
              const char         *base_dir,
              const MqlwMapping  *mapping,
              const char * const *needed,
+             const char * const *domain_only,
              MqlwProgressFunc    progress,
              gpointer            progress_data,
              GCancellable       *cancellable,
@@ -257,7 +318,7 @@ import_text (const MqlwCsvText  *text,
       g_ptr_array_add (problems, mqlw_problem_new (p->level, p->line, p->column, "%s", p->message));
     }
 
-  dataset = mqlw_import_read_table (text, mapping, needed, FALSE, 0, NULL, problems, &resolved, &first_lines,
+  dataset = read_table (text, mapping, needed, domain_only, FALSE, 0, NULL, problems, &resolved, &first_lines,
                         progress != NULL ? mqlw_progress_span_cb : NULL, &span, cancellable, error);
   if (dataset == NULL)
     return NULL;
@@ -315,6 +376,7 @@ import_source (MqlwSource         *source,
                const char         *base_dir,
                const MqlwMapping  *mapping,
                const char * const *needed,
+               const char * const *domain_only,
                MqlwProgressFunc    progress,
                gpointer            progress_data,
                GCancellable       *cancellable,
@@ -329,7 +391,7 @@ import_source (MqlwSource         *source,
   /* The digest is computed on another core while the parsers run. */
   digest_thread = g_thread_new ("mqlw-sha256", compute_sha256_thread, &job);
   if (mqlw_csv_text_init (&text, source, mapping != NULL ? mapping->delimiter : 0, error))
-    dataset = import_text (&text, base_dir, mapping, needed, progress, progress_data, cancellable, error);
+    dataset = import_text (&text, base_dir, mapping, needed, domain_only, progress, progress_data, cancellable, error);
   mqlw_csv_text_clear (&text);
   if (dataset == NULL)
     g_atomic_int_set (&job.stop, 1);
@@ -381,13 +443,29 @@ mqlw_import_bytes_needed (GBytes             *data,
                           GCancellable       *cancellable,
                           GError            **error)
 {
+  return mqlw_import_bytes_projected (data, source_name, base_dir, mapping, needed, NULL, progress, progress_data,
+                                      cancellable, error);
+}
+
+MqlwDataset *
+mqlw_import_bytes_projected (GBytes             *data,
+                             const char         *source_name,
+                             const char         *base_dir,
+                             const MqlwMapping  *mapping,
+                             const char * const *needed,
+                             const char * const *domain_only,
+                             MqlwProgressFunc    progress,
+                             gpointer            progress_data,
+                             GCancellable       *cancellable,
+                             GError            **error)
+{
   g_autoptr(MqlwSource) source = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   source = mqlw_source_new_for_bytes (data, source_name);
-  return import_source (source, base_dir, mapping, needed, progress, progress_data, cancellable, error);
+  return import_source (source, base_dir, mapping, needed, domain_only, progress, progress_data, cancellable, error);
 }
 
 /* @path opened for reading, with errors in MQLW_IMPORT_ERROR. */
@@ -422,6 +500,19 @@ mqlw_import_file_needed (const char         *path,
                          GCancellable       *cancellable,
                          GError            **error)
 {
+  return mqlw_import_file_projected (path, mapping, needed, NULL, progress, progress_data, cancellable, error);
+}
+
+MqlwDataset *
+mqlw_import_file_projected (const char         *path,
+                            const MqlwMapping  *mapping,
+                            const char * const *needed,
+                            const char * const *domain_only,
+                            MqlwProgressFunc    progress,
+                            gpointer            progress_data,
+                            GCancellable       *cancellable,
+                            GError            **error)
+{
   g_autoptr(MqlwSource) source = NULL;
   g_autofree char *dir = NULL;
 
@@ -432,7 +523,7 @@ mqlw_import_file_needed (const char         *path,
   if (source == NULL)
     return NULL;
   dir = g_path_get_dirname (path);
-  return import_source (source, dir, mapping, needed, progress, progress_data, cancellable, error);
+  return import_source (source, dir, mapping, needed, domain_only, progress, progress_data, cancellable, error);
 }
 
 void

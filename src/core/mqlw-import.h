@@ -116,6 +116,30 @@ MqlwDataset    *mqlw_import_file_needed  (const char         *path,
                                           GCancellable       *cancellable,
                                           GError            **error);
 
+/* The same import with the columns @domain_only names (NULL-terminated,
+ * nullable; each also in @needed) kept as e-mail domains: each value from its
+ * last '@' on ("@example.com"), for a command whose model reads them only with
+ * email_domain rules or "is missing". Only a column taken as the e-mail, not a
+ * join key, is cut so (mqlw-import-needs.h); the others are kept whole. */
+MqlwDataset    *mqlw_import_bytes_projected (GBytes             *data,
+                                             const char         *source_name,
+                                             const char         *base_dir,
+                                             const MqlwMapping  *mapping,
+                                             const char * const *needed,
+                                             const char * const *domain_only,
+                                             MqlwProgressFunc    progress,
+                                             gpointer            progress_data,
+                                             GCancellable       *cancellable,
+                                             GError            **error);
+MqlwDataset    *mqlw_import_file_projected  (const char         *path,
+                                             const MqlwMapping  *mapping,
+                                             const char * const *needed,
+                                             const char * const *domain_only,
+                                             MqlwProgressFunc    progress,
+                                             gpointer            progress_data,
+                                             GCancellable       *cancellable,
+                                             GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwCsvPreview, mqlw_csv_preview_free)
 
 G_END_DECLS

@@ -21,14 +21,93 @@ static void write_node (Writer     *w,
                         guint       depth,
                         gboolean    one_line);
 
-/* json-glib's text for a scalar: its escaping, its numbers. */
+/* json-glib 1.6 writes a double whose "%.17g" text has no '.' with ".0"
+ * appended, even after an exponent ("1e+22.0") or a non-finite value
+ * ("inf.0"): not JSON. Mend those number tokens in @text, in place; strings
+ * are left alone. Only such tokens change, so every other byte stays
+ * json-glib's. */
+static void
+repair_numbers (char *text)
+{
+  char *out = text;
+  const char *in = text;
+  gboolean in_string = FALSE;
+
+  while (*in != '\0')
+    {
+      if (in_string)
+        {
+          if (*in == '\\' && in[1] != '\0')
+            *out++ = *in++;
+          else if (*in == '"')
+            in_string = FALSE;
+          *out++ = *in++;
+          continue;
+        }
+      if (*in == '"')
+        {
+          in_string = TRUE;
+          *out++ = *in++;
+          continue;
+        }
+      if (*in == '-' || g_ascii_isalnum (*in))
+        {
+          const char *end = in;
+          size_t length;
+
+          while (*end == '-' || *end == '+' || *end == '.' || g_ascii_isalnum (*end))
+            end++;
+          length = (size_t) (end - in);
+          if (length > 2 && memcmp (end - 2, ".0", 2) == 0 &&
+              (memchr (in, 'i', length) != NULL || memchr (in, 'n', length) != NULL))
+            {
+              memcpy (out, "null", 4);   /* inf, nan: no JSON number */
+              out += 4;
+            }
+          else if (length > 2 && memcmp (end - 2, ".0", 2) == 0 && memchr (in, 'e', length) != NULL)
+            {
+              memmove (out, in, length - 2);
+              out += length - 2;
+            }
+          else
+            {
+              memmove (out, in, length);
+              out += length;
+            }
+          in = end;
+          continue;
+        }
+      *out++ = *in++;
+    }
+  *out = '\0';
+}
+
+/* json-glib's text for a scalar: its escaping, its numbers (mended). */
 static void
 append_glib_text (GString  *out,
                   JsonNode *node)
 {
   g_autofree char *text = json_to_string (node, FALSE);
 
+  repair_numbers (text);
   g_string_append (out, text);
+}
+
+char *
+mqlw_json_generate (JsonNode *root,
+                    gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  char *text;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  repair_numbers (text);
+  return text;
 }
 
 /* The model's numbers (see the header). */

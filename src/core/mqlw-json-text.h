@@ -9,7 +9,8 @@
  * digests over it:
  * - MQLW_JSON_NUMBERS_GLIB (sign-off's parts): json-glib's own text for a
  *   number (a double as "%.17g", "2.0" for a whole one), so the text equals
- *   json_to_string (node, FALSE) byte for byte;
+ *   json_to_string (node, FALSE) byte for byte — except where json-glib's
+ *   is no JSON ("1e+22.0", "inf.0"; see mqlw_json_generate);
  * - MQLW_JSON_NUMBERS_SHORTEST (the model's): a whole number below 10^15 as
  *   an integer ("50", never "-0"), any other the shortest "%.Ng" that reads
  *   back as the same double; ±∞ and NaN as null.
@@ -43,6 +44,13 @@ char     *mqlw_json_to_text        (JsonNode           *node,
                                     MqlwJsonTextFlags   flags,
                                     MqlwJsonLayoutFunc  layout,      /* nullable: every container on one line */
                                     gpointer            user_data);
+
+/* json-glib's generator text of @root (indent 2 when @pretty), with the
+ * number tokens json-glib gets wrong mended: a whole double of 10^17 or more
+ * as "1e+22" (json-glib: "1e+22.0"), ±∞ and NaN as null. Every JSON
+ * document the product writes goes through here or mqlw_json_to_text. */
+char     *mqlw_json_generate       (JsonNode           *root,
+                                    gboolean            pretty);
 
 /* Sign-off's canonical form of @node: keys sorted, whole doubles below 2^53
  * as integers, null for anything not a value; a new node, and its compact

@@ -12,6 +12,7 @@
 #include "mqlw-csv-private.h"
 #include "mqlw-mapping.h"
 #include "mqlw-json-limits.h"
+#include "mqlw-json-text.h"
 #include "mqlw-read.h"
 #include "mqlw-roles.h"
 #include "mqlw-stage-table.h"
@@ -356,7 +357,6 @@ char *
 mqlw_mapping_to_json (const MqlwMapping *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -495,10 +495,7 @@ mqlw_mapping_to_json (const MqlwMapping *self)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
+  return mqlw_json_generate (root, TRUE);
 }
 
 static gboolean

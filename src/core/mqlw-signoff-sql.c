@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "mqlw-json-text.h"
 #include "mqlw-signoff-private.h"
 #include "mqlw-sql.h"
 
@@ -105,7 +106,6 @@ MqlwMapping *
 mqlw_signoff_get_sql_schema (const MqlwSignoff  *self,
                              char              **table)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autofree char *text = NULL;
   JsonObject *object;
   JsonNode *schema;
@@ -118,9 +118,7 @@ mqlw_signoff_get_sql_schema (const MqlwSignoff  *self,
   schema = json_object_get_member (object, "schema");
   if (schema == NULL || !JSON_NODE_HOLDS_OBJECT (schema))
     return NULL;
-  generator = json_generator_new ();
-  json_generator_set_root (generator, schema);
-  text = json_generator_to_data (generator, NULL);
+  text = mqlw_json_generate (schema, FALSE);
   if (table != NULL)
     *table = g_strdup (mqlw_signoff_member_string (object, "table", MQLW_SQL_DEFAULT_TABLE));
   return mqlw_mapping_from_json (text, -1, NULL);

@@ -150,12 +150,7 @@ static char *
 node_to_text (JsonNode *node,
               gboolean  pretty)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
+  return mqlw_json_generate (node, pretty);
 }
 
 static char *

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer: a lead history CSV through the preview and the full import, and
  * an import that keeps no optional column (mqlw_import_bytes_needed), which
- * must fail or succeed with the same message, rows and problems.
+ * must fail or succeed with the same message, rows and problems, and one that
+ * keeps the e-mail column as domains (mqlw_import_bytes_projected).
  * The first byte picks the options: bit 0 reads with two parsers, bits 1–3 a
  * small block size (so that block edges fall anywhere), bits 4–5 a delimiter,
  * bits 6–7 a date order; the rest is the file. */
@@ -10,6 +11,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "mqlw-core.h"
 #include "mqlw-csv-private.h"
@@ -97,5 +99,40 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
             abort ();
       }
   }
+
+  /* The e-mail column kept as domains (mqlw_import_bytes_projected): the same
+   * rows and problems, and each value the full one from its last '@' on. */
+  if (dataset != NULL && mqlw_dataset_find_role (dataset, MQLW_ROLE_EMAIL) != NULL)
+    {
+      MqlwColumn *whole = mqlw_dataset_find_role (dataset, MQLW_ROLE_EMAIL), *cut;
+      const char * const names[] = { whole->name, NULL };
+      g_autoptr(MqlwDataset) part = NULL;
+
+      part = mqlw_import_bytes_projected (bytes, "fuzz.csv", NULL, overrides, names, names, NULL, NULL, NULL, NULL);
+      if (part == NULL || part->n_rows != dataset->n_rows || part->problems->len != dataset->problems->len)
+        abort ();
+      check_dataset (part);
+      for (guint i = 0; i < part->problems->len; i++)
+        if (g_strcmp0 (((MqlwProblem *) g_ptr_array_index (part->problems, i))->message,
+                       ((MqlwProblem *) g_ptr_array_index (dataset->problems, i))->message) != 0)
+          abort ();
+      cut = mqlw_dataset_get_column (part, whole->name);
+      if (cut == NULL || cut->type != whole->type)
+        abort ();
+      for (guint i = 0; whole->type == MQLW_COLUMN_TYPE_CATEGORICAL && i < whole->n_rows; i++)
+        {
+          guint32 a = mqlw_column_code_at (whole, i), b = mqlw_column_code_at (cut, i);
+          const char *value, *at;
+
+          if ((a == MQLW_CODE_MISSING) != (b == MQLW_CODE_MISSING))
+            abort ();
+          if (a == MQLW_CODE_MISSING)
+            continue;
+          value = g_ptr_array_index (whole->dict, a);
+          at = strrchr (value, '@');
+          if (strcmp (g_ptr_array_index (cut->dict, b), at != NULL ? at : value) != 0)
+            abort ();
+        }
+    }
   return 0;
 }

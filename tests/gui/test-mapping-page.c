@@ -175,7 +175,7 @@ test_rule_warning (void)
   gtk_widget_activate_action (mqlw_window_get_child (window, "mapping"), "mapping.import", NULL);
   gui_test_wait_until (gui_test_has_data, window, "the import");
   /* No model came with the file: the window asks how leads are scored
-   * (test-scoring.c); start with an empty model, then load the one under test. */
+   * (test-scoring-page.c); start with an empty model, then load the one under test. */
   g_assert_true (mqlw_scoring_page_choose (MQLW_SCORING_PAGE (mqlw_window_get_child (window, "scoring")), "empty"));
   gui_test_wait_until (on_workbench_page, window, "the workbench page");
   gui_test_wait_until (gui_test_is_idle, window, "the empty model's figures");

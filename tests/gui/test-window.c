@@ -309,7 +309,7 @@ test_mapping_page (void)
   /* Import from the mapping page, as its Import button does. */
   gtk_widget_activate_action (mqlw_window_get_child (window, "mapping"), "mapping.import", NULL);
   gui_test_wait_until (gui_test_has_data, window, "the import");
-  /* No model came with the file: the window asks how leads are scored (test-scoring.c). */
+  /* No model came with the file: the window asks how leads are scored (test-scoring-page.c). */
   g_assert_cmpstr (mqlw_window_get_page (window), ==, "scoring");
   g_assert_cmpuint (mqlw_workbench_get_dataset (mqlw_window_get_workbench (window))->n_rows, ==, 5000);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "mqlw-test-scoring"
+#define G_LOG_DOMAIN "mqlw-test-scoring-page"
 
 #include "config.h"
 
