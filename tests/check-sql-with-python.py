@@ -51,7 +51,7 @@ def check(data, model, schema, tmp):
     score_sql = os.path.join(tmp, "score.sql")
     mqlw("export", model, "--what", "sql", "--dialect", "sqlite", "--map", schema, "--output", score_sql)
     with open(score_sql) as f:
-        warehouse = {row[0]: row for row in con.execute(f.read())}
+        warehouse = {str(row[0]): row for row in con.execute(f.read())}
     core = list(csv.DictReader(mqlw("score", data, "--model", model, "--map", schema, "-q").splitlines()))
     if len(warehouse) != len(core):
         failures.append(f"{name}: SQL returned {len(warehouse)} leads, mqlw score {len(core)}")
@@ -94,6 +94,12 @@ with tempfile.TemporaryDirectory() as tmp:
     mixed_map = os.path.join(srcdir, "data", "sql", "mixed.map.json")
     for model in sorted(glob.glob(os.path.join(srcdir, "data", "sql", "models", "*.json"))):
         check(mixed, model, mixed_map, tmp)
+    # HubSpot's Unix-time dates (s and ms): the decay and the created month read from them.
+    epoch = os.path.join(srcdir, "data", "sql", "epoch.csv")
+    epoch_map = os.path.join(tmp, "epoch.map.json")
+    mqlw("inspect", epoch, "--write-map", epoch_map)
+    for model in sorted(glob.glob(os.path.join(srcdir, "data", "sql", "epoch-models", "*.json"))):
+        check(epoch, model, epoch_map, tmp)
 
 for failure in failures[:20]:
     print(failure, file=sys.stderr)

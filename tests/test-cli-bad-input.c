@@ -291,6 +291,38 @@ test_stdin_device (void)
   g_assert_cmpstr (err, ==, "mqlw: stdin is not a regular file (it is a device or a socket); name a saved file\n");
 }
 
+/* An endless pipe (`yes |`) stops at the limit with its name, and leaves no
+ * project behind; MQLW_PIPE_LIMIT makes the limit 4 MB here (by default half
+ * the memory available, at most 4 GB). */
+static void
+test_endless_pipe (void)
+{
+  g_autofree char *target = g_build_filename (tmp_dir, "endless.mqlw", NULL);
+  const char *inputs[] = { "/dev/stdin", "-" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (inputs); k++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                                           | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_subprocess_launcher_setenv (launcher, "MQLW_PIPE_LIMIT", "4", TRUE);
+      process = g_subprocess_launcher_spawn (launcher, &error, "/bin/sh", "-c",
+                                             "yes 2>/dev/null | \"$0\" project create --from \"$1\" \"$2\"",
+                                             g_getenv ("MQLW_CLI"), inputs[k], target, NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+      g_assert_cmpstr (err, ==, "mqlw: stdin did not end within 4 MB: a pipe or standard input is read into memory "
+                                "whole, and this one is larger than memory allows (or never ends); save it to a "
+                                "file and read that file instead\n");
+      g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/cli-bad-input/cp1252-once", test_cp1252_once);
   g_test_add_func ("/mqlw/cli-bad-input/fifo", test_fifo);
   g_test_add_func ("/mqlw/cli-bad-input/stdin-device", test_stdin_device);
+  g_test_add_func ("/mqlw/cli-bad-input/endless-pipe", test_endless_pipe);
   status = g_test_run ();
   g_rmdir (tmp_dir);
   g_free (tmp_dir);

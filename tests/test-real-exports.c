@@ -195,31 +195,59 @@ test_bool_words_import (void)
     g_assert_cmpint (c->boolean[i], ==, marks[i]);
 }
 
-/* SAP and Excel check columns: X or nothing. The blanks stay unknown (as in
- * any yes/no column) and the data's health says so, for each such outcome. */
+/* SAP and Excel check columns: X or nothing. Detection finds marks alone, so
+ * a blank reads as "not reached" (said once per column); --blank-unknown
+ * (the mapping's blank_means_no: false) keeps the blanks unknown, and then
+ * the data's health says so. */
 static void
 test_marks_only (void)
 {
   g_autoptr(MqlwDataset) dataset = import_fixture ("sap-marks.csv");
-  /* SQL: X X (blank) X; Won: X (blank) (blank) X. L3's SQL is unknown, so is
-   * its win; L2 reached SQL, its win is unknown: Won is blank and unsettled for
-   * L2 and L3 (2), SQL for L3 (1). */
+  /* SQL: X X (blank) X → L3 not reached; Won: X (blank) (blank) X → L2, L3 not won. */
+  static const gint8 sql_no[] = { Y, Y, N, Y };
+  static const gint8 won_no[] = { Y, N, N, Y };
+  /* Blanks unknown: L3's SQL is unknown, so is its win; L2 reached SQL, its win
+   * is unknown: Won is blank and unsettled for L2 and L3 (2), SQL for L3 (1). */
   static const gint8 sql[] = { Y, Y, U, Y };
   static const gint8 won[] = { Y, U, U, Y };
   static const char * const expected[] = {
     "column SQL only ever says yes (3 leads) and is blank for 1: blanks are read as unknown, so its rate counts "
-    "only the marked leads; if a blank means no, write no in them",
+    "only the marked leads; if a blank means no, say --blank-means-no 'SQL'",
     "column Won only ever says yes (2 leads) and is blank for 2: blanks are read as unknown, so its rate counts "
-    "only the marked leads; if a blank means no, write no in them",
+    "only the marked leads; if a blank means no, say --blank-means-no 'Won'",
   };
   g_autofree char *path = fixture ("sap-marks.csv");
   g_autoptr(GError) error = NULL;
-  g_autoptr(MqlwCsvPreview) preview = mqlw_csv_preview_file (path, NULL, 5, NULL, &error);
-  guint found = 0;
+  g_autoptr(MqlwMapping) unknown = mqlw_mapping_new ();
+  g_autoptr(MqlwMapping) round = NULL;
+  g_autoptr(MqlwDataset) kept = NULL;
+  g_autoptr(MqlwCsvPreview) preview = NULL;
+  g_autofree char *json = NULL;
+  guint found = 0, told = 0;
 
+  assert_outcomes (dataset, MQLW_STAGE_SQL, sql_no);
+  assert_outcomes (dataset, MQLW_STAGE_WON, won_no);
+  g_assert_true (column (dataset, "SQL", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME)->blank_is_no);
+  for (guint i = 0; i < dataset->problems->len; i++)
+    {
+      const MqlwProblem *problem = g_ptr_array_index (dataset->problems, i);
+      told += strstr (problem->message, "holds marks (X, ✓) and blanks") != NULL;
+    }
+  g_assert_cmpuint (told, ==, 2);
+
+  /* The override, through the mapping's JSON as a map file gives it. */
+  mqlw_mapping_set_blank_is_no (unknown, "SQL", FALSE);
+  mqlw_mapping_set_blank_is_no (unknown, "Won", FALSE);
+  json = mqlw_mapping_to_json (unknown);
+  g_assert_nonnull (strstr (json, "\"blank_means_no\" : false"));
+  round = mqlw_mapping_from_json (json, -1, &error);
   g_assert_no_error (error);
-  assert_outcomes (dataset, MQLW_STAGE_SQL, sql);
-  assert_outcomes (dataset, MQLW_STAGE_WON, won);
+  kept = mqlw_import_file (path, round, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_outcomes (kept, MQLW_STAGE_SQL, sql);
+  assert_outcomes (kept, MQLW_STAGE_WON, won);
+  preview = mqlw_csv_preview_file (path, round, 5, NULL, &error);
+  g_assert_no_error (error);
   /* The data's health (inspect, the mapping page) tells it. */
   for (guint i = 0; i < preview->problems->len; i++)
     {

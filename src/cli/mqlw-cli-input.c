@@ -40,6 +40,12 @@ mqlw_data_option_group (MqlwDataOptions *options)
       N_("Field delimiter (default: detected): , ; tab |"), N_("CHAR") },
     { "missing-value", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->missing_values,
       N_("Read VALUE as missing in every column, besides the placeholders found (repeatable)"), N_("VALUE") },
+    { "blank-means-no", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->blank_no,
+      N_("A blank in this outcome column means the stage was not reached (a column of X marks; repeatable)"),
+      N_("COLUMN") },
+    { "blank-unknown", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->blank_unknown,
+      N_("A blank in this outcome column stays unknown, even when it holds only marks (repeatable)"),
+      N_("COLUMN") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
       N_("No progress and no warnings on stderr"), NULL },
     { "aggregate", 0, 0, G_OPTION_ARG_NONE, &options->aggregate,
@@ -104,6 +110,8 @@ mqlw_data_options_clear (MqlwDataOptions *options)
   g_clear_pointer (&options->date_order, g_free);
   g_clear_pointer (&options->delimiter, g_free);
   g_clear_pointer (&options->missing_values, g_strfreev);
+  g_clear_pointer (&options->blank_no, g_strfreev);
+  g_clear_pointer (&options->blank_unknown, g_strfreev);
 }
 
 void
@@ -548,6 +556,10 @@ mqlw_build_mapping (const MqlwDataOptions  *options,
 
   for (guint i = 0; options->missing_values != NULL && options->missing_values[i] != NULL; i++)
     mqlw_mapping_add_missing_value (mapping, NULL, options->missing_values[i]);
+  for (guint i = 0; options->blank_no != NULL && options->blank_no[i] != NULL; i++)
+    mqlw_mapping_set_blank_is_no (mapping, options->blank_no[i], TRUE);
+  for (guint i = 0; options->blank_unknown != NULL && options->blank_unknown[i] != NULL; i++)
+    mqlw_mapping_set_blank_is_no (mapping, options->blank_unknown[i], FALSE);
 
   for (guint i = 0; options->outcomes != NULL && options->outcomes[i] != NULL; i++)
     {

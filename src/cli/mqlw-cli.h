@@ -43,6 +43,8 @@ typedef struct {
   char    *date_order;
   char    *delimiter;
   char   **missing_values;  /* VALUE: read as missing in every column */
+  char   **blank_no;        /* COLUMN: a blank in this outcome column means "not reached" */
+  char   **blank_unknown;   /* COLUMN: a blank in this outcome column stays unknown */
   gboolean quiet;
   gboolean aggregate;       /* FILE is a warehouse's calibration aggregate, not leads */
 } MqlwDataOptions;

@@ -86,6 +86,8 @@ typedef struct {
   char           *text_reason; /* CATEGORICAL read from a file: why it is not numbers, the first
                                  value that is not one ("line 5: '$5.3M' is not a number: …");
                                  NULL when unknown */
+  gboolean        blank_is_no; /* OUTCOME: its blanks were read as "not reached" (a column of marks);
+                                 known after an import, not saved (the project's mapping says it) */
   /*< private >*/
   GPtrArray      *dict_chunks; /* CATEGORICAL: GStringChunk* holding the dict strings when the
                                  import made it (dict then has no free function); else NULL */

@@ -525,7 +525,7 @@ check_marks_only (MqlwDataset *dataset,
       const gint8 *outcome;
       guint64 yes = 0, no = 0, blank = 0;
 
-      if (column->type != MQLW_COLUMN_TYPE_BOOLEAN || column->role != MQLW_ROLE_OUTCOME)
+      if (column->type != MQLW_COLUMN_TYPE_BOOLEAN || column->role != MQLW_ROLE_OUTCOME || column->blank_is_no)
         continue;
       outcome = dataset->outcomes.stage[column->stage];
       for (guint i = 0; i < dataset->n_rows; i++)
@@ -541,8 +541,8 @@ check_marks_only (MqlwDataset *dataset,
       add_finding (problems, "marks-only", column->name,
                    g_strdup_printf (_("column %s only ever says yes (%" PRIu64 " leads) and is blank for %" PRIu64
                                       ": blanks are read as unknown, so its rate counts only the marked leads; if a "
-                                      "blank means no, write no in them"),
-                                    column->name, yes, blank));
+                                      "blank means no, say --blank-means-no '%s'"),
+                                    column->name, yes, blank, column->name));
     }
 }
 

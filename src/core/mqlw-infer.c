@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "mqlw-bool-words.h"
 #include "mqlw-import-private.h"
 #include "mqlw-missing.h"
 #include "mqlw-number.h"
@@ -43,6 +44,7 @@ mqlw_field_shorten (const char *field,
 static MqlwColumnType
 infer_type (GPtrArray            *rows,
             guint                 col,
+            const char           *header,
             const char           *normalized,
             guint                 bool_extra,
             const MqlwMissingSet *missing)
@@ -94,9 +96,10 @@ infer_type (GPtrArray            *rows,
 
   if (n_values == 0)
     return MQLW_COLUMN_TYPE_CATEGORICAL;
-  /* An activity count of 0/1 (unsubscribed) is still a count. */
+  /* An activity count of 0/1 (unsubscribed) is still a count, and a score of 0/1 points a score. */
   if (all_01)
-    return mqlw_mapping_name_is_activity (normalized) ? MQLW_COLUMN_TYPE_INTEGER : MQLW_COLUMN_TYPE_BOOLEAN;
+    return mqlw_mapping_name_is_activity (normalized) || mqlw_roles_name_is_score (header)
+           ? MQLW_COLUMN_TYPE_INTEGER : MQLW_COLUMN_TYPE_BOOLEAN;
   if (all_bool)
     return MQLW_COLUMN_TYPE_BOOLEAN;
   /* Values written as numbers (or dates) that cannot be read as one ("$5.3M",
@@ -213,6 +216,54 @@ drop_repeated_joins (GPtrArray *joins)
     }
 }
 
+/* Whether outcome column @c holds marks alone (X, ✓, ✔ and blanks, as SAP
+ * and Excel check columns do): a blank then means "not reached". The user's
+ * word (@given) comes first. */
+static void
+decide_blank_is_no (MqlwColumnSpec       *spec,
+                    const MqlwColumnSpec *given,
+                    const MqlwMapping    *mapping,
+                    GPtrArray            *rows,
+                    guint                 c)
+{
+  g_autoptr(MqlwMissingSet) missing = NULL;
+  guint marks = 0;
+
+  if (given != NULL && given->blank_set)
+    {
+      spec->blank_is_no = given->blank_is_no;
+      spec->blank_set = TRUE;
+      return;
+    }
+  if (spec->role != MQLW_ROLE_OUTCOME || spec->type != MQLW_COLUMN_TYPE_BOOLEAN)
+    return;
+  missing = mqlw_missing_set_new (mapping, spec);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+      const char *s = row[c];
+      gsize len = strlen (s);
+      const MqlwBoolWord *word;
+
+      mqlw_field_trim (&s, &len);
+      if (len == 0 || mqlw_missing_set_match (missing, s, len))
+        continue;
+      word = mqlw_bool_word_find (s, len);
+      if (word == NULL || !word->yes || !mqlw_bool_word_is_mark (word))
+        return;
+      marks++;
+    }
+  if (marks == 0)
+    return;
+  spec->blank_is_no = TRUE;
+  if (spec->reason != NULL)
+    {
+      char *reason = g_strdup_printf (_("%s; only marks (X, ✓): a blank reads as not reached"), spec->reason);
+      g_free (spec->reason);
+      spec->reason = reason;
+    }
+}
+
 /* The mapping for this header: every column, in header order, detected and
  * merged with the overrides. Checks that every column the overrides name exists. */
 MqlwMapping *
@@ -316,7 +367,7 @@ mqlw_infer_resolve_mapping (const MqlwCsvText  *text,
               probe.role = name_role;
               probe.stage = name_stage;
             }
-          spec->type = infer_type (rows, c, normalized, mqlw_field_bool_extra (&probe), missing);
+          spec->type = infer_type (rows, c, header[c], normalized, mqlw_field_bool_extra (&probe), missing);
           if (probe.role == MQLW_ROLE_STAGE)
             spec->type = MQLW_COLUMN_TYPE_CATEGORICAL;
         }
@@ -332,6 +383,9 @@ mqlw_infer_resolve_mapping (const MqlwCsvText  *text,
 
   /* Roles from the names and the values, each with its reason. */
   mqlw_roles_detect (mapping, rows);
+  for (guint c = 0; c < n_cols; c++)
+    decide_blank_is_no (g_ptr_array_index (mapping->columns, c), g_hash_table_lookup (given_specs, header[c]),
+                        mapping, rows, c);
 
   return g_steal_pointer (&mapping);
 }

@@ -104,6 +104,8 @@ mqlw_mapping_copy (const MqlwMapping *self)
       dup->name = g_strdup (spec->name);
       dup->activity = g_strdup (spec->activity);
       dup->missing_values = g_strdupv (spec->missing_values);
+      dup->blank_is_no = spec->blank_is_no;
+      dup->blank_set = spec->blank_set;
       dup->reason = g_strdup (spec->reason);
       g_ptr_array_add (copy->columns, dup);
     }
@@ -232,6 +234,27 @@ mqlw_mapping_add_missing_value (MqlwMapping *self,
   spec->missing_values = g_renew (char *, spec->missing_values, n + 2);
   spec->missing_values[n] = g_strdup (value);
   spec->missing_values[n + 1] = NULL;
+}
+
+void
+mqlw_mapping_set_blank_is_no (MqlwMapping *self,
+                              const char  *name,
+                              gboolean     blank_is_no)
+{
+  MqlwColumnSpec *spec;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+
+  spec = mqlw_mapping_get_column (self, name);
+  if (spec == NULL)
+    {
+      spec = g_new0 (MqlwColumnSpec, 1);
+      spec->name = g_strdup (name);
+      g_ptr_array_add (self->columns, spec);
+    }
+  spec->blank_is_no = blank_is_no;
+  spec->blank_set = TRUE;
 }
 
 MqlwJoinSpec *
@@ -375,8 +398,12 @@ mqlw_mapping_to_json (const MqlwMapping *self)
           json_builder_set_member_name (builder, "type");
           json_builder_add_string_value (builder, mqlw_column_type_to_string (spec->type));
         }
-      json_builder_set_member_name (builder, "role");
-      json_builder_add_string_value (builder, mqlw_column_role_to_string (spec->role));
+      /* A spec that only says how blanks read fixes no role. */
+      if (spec->role != MQLW_ROLE_NONE || spec->role_set || spec->type_set || !spec->blank_set)
+        {
+          json_builder_set_member_name (builder, "role");
+          json_builder_add_string_value (builder, mqlw_column_role_to_string (spec->role));
+        }
       if (spec->role == MQLW_ROLE_OUTCOME)
         {
           json_builder_set_member_name (builder, "stage");
@@ -394,6 +421,11 @@ mqlw_mapping_to_json (const MqlwMapping *self)
           for (guint k = 0; spec->missing_values[k] != NULL; k++)
             json_builder_add_string_value (builder, spec->missing_values[k]);
           json_builder_end_array (builder);
+        }
+      if (spec->blank_is_no || spec->blank_set)
+        {
+          json_builder_set_member_name (builder, "blank_means_no");
+          json_builder_add_boolean_value (builder, spec->blank_is_no);
         }
       json_builder_end_object (builder);
     }
@@ -608,12 +640,14 @@ read_column (MqlwMapping  *self,
              GHashTable   *names,
              GError      **error)
 {
-  static const char * const allowed[] = { "name", "type", "role", "stage", "activity", "missing_values", NULL };
+  static const char * const allowed[] = { "name", "type", "role", "stage", "activity", "missing_values",
+                                          "blank_means_no", NULL };
   g_autofree char *path = g_strdup_printf ("$.columns[%u]", index);
   g_autofree char *sub = NULL;
   g_autofree char *name = NULL, *type = NULL, *role = NULL, *stage = NULL, *activity = NULL;
   g_autoptr(GPtrArray) missing = NULL;
   JsonObject *object;
+  JsonNode *blank;
   MqlwColumnSpec *spec;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -638,6 +672,17 @@ read_column (MqlwMapping  *self,
   spec->name = g_steal_pointer (&name);
   spec->activity = g_steal_pointer (&activity);
   g_ptr_array_add (self->columns, spec);
+  blank = json_object_get_member (object, "blank_means_no");
+  if (blank != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (blank) || json_node_get_value_type (blank) != G_TYPE_BOOLEAN)
+        {
+          sub = g_strdup_printf ("%s.blank_means_no", path);
+          return fail_at (error, sub, _("must be true or false"));
+        }
+      spec->blank_is_no = json_node_get_boolean (blank);
+      spec->blank_set = TRUE;
+    }
   for (guint i = 0; missing != NULL && i < missing->len; i++)
     mqlw_mapping_add_missing_value (self, spec->name, g_ptr_array_index (missing, i));
 

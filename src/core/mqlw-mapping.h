@@ -26,6 +26,9 @@ typedef struct {
   gboolean        type_set;   /* TRUE when the user (or mapping file) fixed the type */
   gboolean        role_set;
   GStrv           missing_values;  /* nullable: values read as missing in this column too */
+  gboolean        blank_is_no;     /* role OUTCOME: a blank cell means "not reached", not unknown
+                                    * (a column of marks: X or ✓ for yes, nothing for no) */
+  gboolean        blank_set;       /* TRUE when the user (or mapping file) said so; else detected */
   char           *reason;     /* why the role was detected ("named like an outcome; values 0/1");
                                * NULL when the role was set */
 } MqlwColumnSpec;
@@ -83,6 +86,12 @@ void            mqlw_mapping_add_stage_value (MqlwMapping *self,
 void            mqlw_mapping_add_missing_value (MqlwMapping *self,
                                                 const char  *column,
                                                 const char  *value);
+/* Says whether a blank in outcome column @name means "not reached" (the
+ * user's choice, over the detection); adds a spec for @name if needed
+ * without fixing its type or role. */
+void            mqlw_mapping_set_blank_is_no (MqlwMapping *self,
+                                              const char  *name,
+                                              gboolean     blank_is_no);
 MqlwJoinSpec   *mqlw_mapping_add_join      (MqlwMapping   *self,
                                             MqlwJoinKind   kind,
                                             const char    *path,

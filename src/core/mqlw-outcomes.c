@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -147,11 +148,51 @@ apply_stage_column (MqlwDataset       *dataset,
     }
 }
 
+/* A column of marks (X or ✓, nothing for no): its blanks say "not reached"
+ * where nothing else said otherwise, when the mapping says so or detection
+ * found marks alone in the sample and the whole column has no "no" in it. */
 static void
-apply_outcome_column (MqlwDataset *dataset,
-                      MqlwColumn  *column,
-                      GHashTable  *first_lines,
-                      GPtrArray   *problems)
+apply_blanks_as_no (MqlwDataset          *dataset,
+                    MqlwColumn           *column,
+                    const MqlwColumnSpec *spec,
+                    gint8                *out,
+                    GPtrArray            *problems)
+{
+  guint64 read = 0;
+
+  column->blank_is_no = FALSE;
+  if (spec == NULL || !spec->blank_is_no)
+    return;
+  if (!spec->blank_set)
+    for (guint i = 0; i < dataset->n_rows; i++)
+      if (column->boolean[i] == 0)
+        return;
+  column->blank_is_no = TRUE;
+  for (guint i = 0; i < dataset->n_rows; i++)
+    if (column->boolean[i] == MQLW_BOOL_MISSING && out[i] == MQLW_OUTCOME_UNKNOWN)
+      {
+        out[i] = MQLW_OUTCOME_NO;
+        read++;
+      }
+  if (read > 0)
+    g_ptr_array_add (problems,
+                     mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, column->name,
+                                       g_dngettext (GETTEXT_PACKAGE,
+                                                    "column %s holds marks (X, ✓) and blanks: %" PRIu64
+                                                    " blank lead is read as not reaching %s; if a blank means "
+                                                    "unknown there, say --blank-unknown '%s'",
+                                                    "column %s holds marks (X, ✓) and blanks: %" PRIu64
+                                                    " blank leads are read as not reaching %s; if a blank means "
+                                                    "unknown there, say --blank-unknown '%s'", read),
+                                       column->name, read, stage_label_lower (column->stage), column->name));
+}
+
+static void
+apply_outcome_column (MqlwDataset          *dataset,
+                      MqlwColumn           *column,
+                      const MqlwColumnSpec *spec,
+                      GHashTable           *first_lines,
+                      GPtrArray            *problems)
 {
   int s = column->stage;
   gint8 *out = mqlw_dataset_ensure_stage (dataset, s);
@@ -163,6 +204,7 @@ apply_outcome_column (MqlwDataset *dataset,
       for (guint i = 0; i < dataset->n_rows; i++)
         if (column->boolean[i] != MQLW_BOOL_MISSING)
           out[i] = column->boolean[i] ? MQLW_OUTCOME_YES : MQLW_OUTCOME_NO;
+      apply_blanks_as_no (dataset, column, spec, out, problems);
       break;
     case MQLW_COLUMN_TYPE_INTEGER:
     case MQLW_COLUMN_TYPE_DECIMAL:
@@ -242,7 +284,7 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
           column = mqlw_dataset_get_column (dataset, spec->name);
           if (column == NULL)
             continue;
-          apply_outcome_column (dataset, column, first_lines, problems);
+          apply_outcome_column (dataset, column, spec, first_lines, problems);
           any = TRUE;
         }
       for (guint j = 0; j < outcome_joins->len; j++)

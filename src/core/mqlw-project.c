@@ -156,6 +156,27 @@ _mqlw_project_alloc (void)
   return self;
 }
 
+/* The import's reading of marks-only outcome columns (blanks as "not
+ * reached") is kept in the project's mapping, which the SQL export reads. */
+static MqlwMapping *
+mapping_with_blanks (MqlwDataset       *dataset,
+                     const MqlwMapping *mapping)
+{
+  MqlwMapping *copy = mapping != NULL ? mqlw_mapping_copy (mapping) : NULL;
+
+  for (guint c = 0; c < dataset->columns->len; c++)
+    {
+      const MqlwColumn *column = g_ptr_array_index (dataset->columns, c);
+
+      if (!column->blank_is_no)
+        continue;
+      if (copy == NULL)
+        copy = mqlw_mapping_new ();
+      mqlw_mapping_set_blank_is_no (copy, column->name, TRUE);
+    }
+  return copy;
+}
+
 MqlwProject *
 mqlw_project_new (MqlwDataset       *dataset,
                   const MqlwMapping *mapping)
@@ -166,7 +187,7 @@ mqlw_project_new (MqlwDataset       *dataset,
 
   self = _mqlw_project_alloc ();
   self->dataset = mqlw_dataset_ref (dataset);
-  self->mapping = mapping != NULL ? mqlw_mapping_copy (mapping) : NULL;
+  self->mapping = mapping_with_blanks (dataset, mapping);
   self->created = now_utc ();
   self->dirty = TRUE;
   self->dataset_dirty = TRUE;
@@ -285,7 +306,7 @@ mqlw_project_set_dataset (MqlwProject       *self,
   g_clear_pointer (&self->dataset, mqlw_dataset_unref);
   self->dataset = dataset;
   g_clear_pointer (&self->mapping, mqlw_mapping_free);
-  self->mapping = mapping != NULL ? mqlw_mapping_copy (mapping) : NULL;
+  self->mapping = mapping_with_blanks (dataset, mapping);
   self->dirty = TRUE;
   self->dataset_dirty = TRUE;
 }

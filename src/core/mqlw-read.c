@@ -62,6 +62,7 @@ static GBytes *
 read_to_end (int          fd,
              const char  *name,
              guint64      max_size,
+             gboolean     is_pipe,
              GError     **error)
 {
   gsize len = 0, allocated = 0;
@@ -100,6 +101,16 @@ read_to_end (int          fd,
       if (n == 0)
         break;
       len += n;
+      if (max_size > 0 && len > max_size && is_pipe)
+        {
+          /* An endless pipe (`yes |`) stops here, named, instead of filling memory. */
+          g_free (data);
+          g_set_error (error, MQLW_READ_ERROR, MQLW_READ_ERROR_TOO_LARGE,
+                       _("%s did not end within %" PRIu64 " MB: a pipe or standard input is read into memory "
+                         "whole, and this one is larger than memory allows (or never ends); save it to a file "
+                         "and read that file instead"), name, max_size >> 20);
+          return NULL;
+        }
       if (max_size > 0 && len > max_size)
         {
           g_free (data);
@@ -110,6 +121,35 @@ read_to_end (int          fd,
         }
     }
   return g_bytes_new_take (data, len);
+}
+
+/* What a pipe may hold: it is read whole into memory before the import, which
+ * then needs about as much again, so at most half the memory available now
+ * (at least 256 MB), and never more than 4 GB (a 10 M-lead export is about
+ * 2.2 GB). MQLW_PIPE_LIMIT (in MB) sets another limit. */
+static guint64
+pipe_limit (void)
+{
+  const guint64 most = (guint64) 4 << 30, least = (guint64) 256 << 20;
+  const char *text = g_getenv ("MQLW_PIPE_LIMIT");
+  g_autofree char *meminfo = NULL;
+  guint64 available = 0;
+  const char *line;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT32, &available, NULL))
+    return available << 20;
+  if (g_file_get_contents ("/proc/meminfo", &meminfo, NULL, NULL)
+      && (line = strstr (meminfo, "MemAvailable:")) != NULL)
+    available = g_ascii_strtoull (line + strlen ("MemAvailable:"), NULL, 10) << 10;
+  else
+    {
+      long pages = sysconf (_SC_AVPHYS_PAGES), page = sysconf (_SC_PAGESIZE);
+      if (pages > 0 && page > 0)
+        available = (guint64) pages * (guint64) page;
+    }
+  if (available == 0)
+    return most;
+  return CLAMP (available / 2, least, most);
 }
 
 /* Regular files and pipes can be read; anything else gets a message saying what it is. */
@@ -144,7 +184,7 @@ mqlw_source_new_for_fd (int          fd,
       && (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode) || S_ISDIR (st.st_mode))
       && !check_kind (&st, name != NULL ? name : "stdin", error))
     return NULL;
-  bytes = read_to_end (fd, name != NULL ? name : "stdin", 0, error);
+  bytes = read_to_end (fd, name != NULL ? name : "stdin", pipe_limit (), TRUE, error);
   if (bytes == NULL)
     return NULL;
   return mqlw_source_new_for_bytes (bytes, name);
@@ -376,7 +416,7 @@ mqlw_read_small_file (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   if (strcmp (path, "-") == 0)
-    return read_to_end (STDIN_FILENO, "stdin", max_size, error);
+    return read_to_end (STDIN_FILENO, "stdin", max_size, FALSE, error);
   source = mqlw_source_new_for_path (path, path, error);
   if (source == NULL)
     return NULL;

@@ -7,7 +7,8 @@
  * with SIGBUS). Its size, modification time and inode are taken when it is
  * opened; a read that comes back short, or mqlw_source_check_unchanged() after
  * the last read, gives MQLW_READ_ERROR_CHANGED. A pipe is read whole into
- * memory when opened; a folder, a device or a socket is refused with a message
+ * memory when opened, up to half the memory available (at most 4 GB; the
+ * environment's MQLW_PIPE_LIMIT in MB otherwise): beyond, TOO_LARGE names it; a folder, a device or a socket is refused with a message
  * that says so. A source over bytes in memory (standard input, converted text)
  * hands out pointers into them without a copy. Reads from several threads at
  * once are safe. */

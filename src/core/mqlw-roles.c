@@ -95,7 +95,9 @@ static const char * const as_of_names[] = {
 };
 static const char * const activity_date_names[] = {
   "last_activity_at", "last_activity_date", "last_activity", "last_activity_on", "last_activity_timestamp",
-  "last_engagement_date", "last_interesting_moment_date", "last_touch_date", "recent_activity_date", NULL,
+  "last_engagement_date", "last_interesting_moment_date", "last_touch_date", "recent_activity_date",
+  /* Mautic, ActiveCampaign */
+  "last_active", "last_active_date", "last_activity_time", NULL,
 };
 static const char * const stage_names[] = {
   "stage", "lifecycle_stage", "lifecyclestage", "lifecycle", "lead_stage", "lead_lifecycle_stage",
@@ -121,16 +123,21 @@ static const char * const reason_names[] = {
 /* The headline scores; other *_score columns are candidates, parts last. */
 static const char * const headline_score_names[] = {
   "score", "lead_score", "hubspot_score", "hubspotscore", "person_score", "prospect_score",
-  "pardot_score", "total_score",
+  "pardot_score", "total_score", "marketo_score", "msdyn_leadscore", "zoho_score",
+  /* Mautic's score is its contact points */
+  "points", "mautic_points", "contact_points", "lead_points", "total_points",
   "punktzahl", "lead_punktzahl", "puntuaci_n", "puntuacion", "puntuaci_n_del_lead",
   NULL,
 };
 static const char * const part_score_words[] = {
   "behavior", "behaviour", "demographic", "engagement", "fit", "activity", "profile", "interest",
-  "intent", "firmographic", NULL,
+  "intent", "firmographic",
+  /* Zoho's parts of its Score */
+  "positive", "negative", "touch_point", "touchpoint", NULL,
 };
 static const char * const grade_names[] = {
-  "grade", "pardot_grade", "prospect_grade", "lead_grade", "account_grade", NULL,
+  "grade", "pardot_grade", "prospect_grade", "lead_grade", "account_grade", "msdyn_leadgrade",
+  "contact_grade", NULL,
 };
 static const char * const rating_names[] = { "rating", "lead_rating", "account_rating", NULL };
 
@@ -1079,6 +1086,16 @@ mqlw_roles_detect (MqlwMapping *mapping,
   for (guint c = 0; c < n_cols; c++)
     g_free (values[c].example);
   g_strfreev (names);
+}
+
+gboolean
+mqlw_roles_name_is_score (const char *header)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (header != NULL, FALSE);
+  name = mqlw_roles_normalize (header);
+  return guess_by_name (name).kind == NAME_SCORE;
 }
 
 MqlwColumnRole

@@ -45,6 +45,10 @@ MqlwColumnRole  mqlw_roles_guess_name  (const char      *header,
                                         MqlwStage       *stage,
                                         char           **reason);
 
+/* Whether @header is named like a platform's score ("Points", "Lead Score"):
+ * its 0/1 values are then points, not yes/no. */
+gboolean        mqlw_roles_name_is_score (const char    *header);
+
 /* "Became a Customer Date" → "became_a_customer_date"; "CreatedDate" →
  * "created_date" (camel case is split only in names without spaces). */
 char           *mqlw_roles_normalize   (const char      *header);

@@ -208,6 +208,15 @@ read_outcome_column (SqlBuilder           *b,
       {
         /* A text value that is no yes/no word leaves the stage as it was. */
         g_autofree char *flag = sql_need (b, i, NEED_BOOL);
+
+        /* A column of marks: a blank is "not reached" where nothing said
+         * otherwise (mqlw-outcomes.c: apply_blanks_as_no). */
+        if (spec->blank_is_no && spec->type == MQLW_COLUMN_TYPE_BOOLEAN)
+          {
+            g_autofree char *t = sql_need (b, i, 0);
+            return g_strdup_printf ("CASE WHEN %s IS NULL THEN CASE WHEN (%s) = -1 THEN 0 ELSE %s END "
+                                    "ELSE COALESCE(%s, %s) END", t, before, before, flag, before);
+          }
         return g_strdup_printf ("COALESCE(%s, %s)", flag, before);
       }
     }

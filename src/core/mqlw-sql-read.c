@@ -148,6 +148,64 @@ to_int (SqlBuilder *b,
   return mqlw_sql_op (b->d, MQLW_SQL_OP_TO_INT, digits, NULL);
 }
 
+/* Unix time (mqlw-date.c: parse_epoch): 10 digits of seconds or 12-13 of
+ * milliseconds, 2000 to 2099 only; mqlw_ep<i> is its UTC day since
+ * 1970-01-01, NULL for any other text. With @month, the year × 100 + month of
+ * that day (mqlw_em<i>) as mqlw_date_to_ymd () finds it: days counted from
+ * 0000-03-01, in eras of 400 years (every quotient is of non-negative numbers). */
+static void
+add_epoch (SqlBuilder *b,
+           guint       i,
+           gboolean    month)
+{
+  g_autofree char *t = g_strdup_printf ("mqlw_t%u", i);
+  g_autofree char *es = g_strdup_printf ("mqlw_es%u", i);
+  g_autofree char *ep = g_strdup_printf ("mqlw_ep%u", i);
+  g_autofree char *z = g_strdup_printf ("(%s + 719468)", ep);
+  g_autofree char *era = g_strdup_printf ("mqlw_eera%u", i);
+  g_autofree char *doe = g_strdup_printf ("mqlw_edoe%u", i);
+  g_autofree char *yoe = g_strdup_printf ("mqlw_eyoe%u", i);
+  g_autofree char *doy = g_strdup_printf ("mqlw_edoy%u", i);
+  g_autofree char *em = g_strdup_printf ("mqlw_em%u", i);
+  g_autofree char *digits = mqlw_sql_op (b->d, MQLW_SQL_OP_TRIM_CHARS, t, "'0123456789'");
+  g_autofree char *whole = to_int (b, t);
+  g_autofree char *seconds = mqlw_sql_op (b->d, MQLW_SQL_OP_IDIV, whole, "1000");
+  g_autofree char *day = mqlw_sql_op (b->d, MQLW_SQL_OP_IDIV, es, "86400");
+  g_autofree char *quotient = mqlw_sql_op (b->d, MQLW_SQL_OP_IDIV, z, "146097");
+
+  sql_add (b, LAYER_DATE1,
+           g_strdup_printf ("CASE WHEN length(%s) IN (10, 12, 13) AND %s = '' THEN CASE WHEN length(%s) = 10 "
+                            "THEN %s ELSE %s END END", t, digits, t, whole, seconds), es);
+  sql_add (b, LAYER_DATE2,
+           g_strdup_printf ("CASE WHEN %s >= 946684800 AND %s < 4102444800 THEN %s END", es, es, day), ep);
+  if (!month)
+    return;
+  sql_add (b, LAYER_DATE3, g_strdup (quotient), era);
+  sql_add (b, LAYER_DATE3, g_strdup_printf ("%s - %s * 146097", z, quotient), doe);
+  {
+    g_autofree char *a = mqlw_sql_op (b->d, MQLW_SQL_OP_IDIV, doe, "1460");
+    g_autofree char *c = mqlw_sql_op (b->d, MQLW_SQL_OP_IDIV, doe, "36524");
+    g_autofree char *e = mqlw_sql_op (b->d, MQLW_SQL_OP_IDIV, doe, "146096");
+    g_autofree char *sum = g_strdup_printf ("(%s - %s + %s - %s)", doe, a, c, e);
+
+    sql_add (b, LAYER_DATE4, mqlw_sql_op (b->d, MQLW_SQL_OP_IDIV, sum, "365"), yoe);
+  }
+  {
+    g_autofree char *y4 = mqlw_sql_op (b->d, MQLW_SQL_OP_IDIV, yoe, "4");
+    g_autofree char *y100 = mqlw_sql_op (b->d, MQLW_SQL_OP_IDIV, yoe, "100");
+
+    sql_add (b, LAYER_DATE5, g_strdup_printf ("%s - (365 * %s + %s - %s)", doe, yoe, y4, y100), doy);
+  }
+  {
+    g_autofree char *num = g_strdup_printf ("(5 * %s + 2)", doy);
+    g_autofree char *mp = mqlw_sql_op (b->d, MQLW_SQL_OP_IDIV, num, "153");
+
+    sql_add (b, LAYER_DATE6,
+             g_strdup_printf ("(%s + %s * 400 + CASE WHEN %s >= 10 THEN 1 ELSE 0 END) * 100 "
+                              "+ CASE WHEN %s < 10 THEN %s + 3 ELSE %s - 9 END", yoe, era, mp, mp, mp, mp), em);
+  }
+}
+
 /* Days since 1970-01-01 of date column @i's year, month and day (integer
  * columns), as mqlw_date_from_ymd () computes them: years counted from March,
  * in eras of 400 years. Every quotient is of non-negative numbers (years from
@@ -170,7 +228,8 @@ add_days (SqlBuilder *b,
   if (month)
     {
       name = g_strdup_printf ("mqlw_m%u", i);
-      sql_add (b, LAYER_VALUE, g_strdup_printf ("%s * 100 + %s", y, m), name);
+      sql_add (b, LAYER_VALUE, g_strdup_printf ("CASE WHEN mqlw_ep%u IS NOT NULL THEN mqlw_em%u ELSE %s * 100 + %s END",
+                                                i, i, y, m), name);
     }
   if (!days)
     return;
@@ -190,8 +249,9 @@ add_days (SqlBuilder *b,
 
     g_free (name);
     name = g_strdup_printf ("mqlw_d%u", i);
-    sql_add (b, LAYER_VALUE, g_strdup_printf ("%s * 146097 + %s * 365 + %s - %s + %s + %s - 1 - 719468",
-                                              era, yoe, yoe4, yoe100, doy, d), name);
+    sql_add (b, LAYER_VALUE, g_strdup_printf ("CASE WHEN mqlw_ep%u IS NOT NULL THEN mqlw_ep%u "
+                                              "ELSE %s * 146097 + %s * 365 + %s - %s + %s + %s - 1 - 719468 END",
+                                              i, i, era, yoe, yoe4, yoe100, doy, d), name);
   }
 }
 
@@ -439,6 +499,7 @@ sql_add_readings (SqlBuilder *b)
       if (needs & (NEED_DAYS | NEED_MONTH))
         {
           add_date_reading (b, i);
+          add_epoch (b, i, (needs & NEED_MONTH) != 0);
           add_days (b, i, (needs & NEED_DAYS) != 0, (needs & NEED_MONTH) != 0);
         }
     }

@@ -1180,9 +1180,13 @@ mqlw_sql_schema_from_dataset (MqlwDataset       *dataset,
       const MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
       MqlwColumnSpec *spec = mqlw_mapping_set_column (schema, column->name);
 
+      const MqlwColumnSpec *given = mapping != NULL ? mqlw_mapping_get_column ((MqlwMapping *) mapping, column->name) : NULL;
+
       spec->type = column->type;
       spec->role = column->role;
       spec->stage = column->stage;
+      /* Blanks as "not reached": as the import read them, or as the project's mapping recorded. */
+      spec->blank_is_no = column->blank_is_no || (given != NULL && given->blank_set && given->blank_is_no);
       g_free (spec->activity);
       spec->activity = g_strdup (column->activity);
     }

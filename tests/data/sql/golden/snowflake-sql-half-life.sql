@@ -41,8 +41,11 @@ mqlw_date1 AS (
     mqlw_t14,
     mqlw_t15,
     CASE WHEN substr(mqlw_t9, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k9,
+    CASE WHEN length(mqlw_t9) IN (10, 12, 13) AND TRIM(mqlw_t9, '0123456789') = '' THEN CASE WHEN length(mqlw_t9) = 10 THEN TRY_TO_NUMBER(mqlw_t9) ELSE TRUNC(TRY_TO_NUMBER(mqlw_t9) / 1000) END END AS mqlw_es9,
     CASE WHEN substr(mqlw_t13, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k13,
-    CASE WHEN substr(mqlw_t15, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k15
+    CASE WHEN length(mqlw_t13) IN (10, 12, 13) AND TRIM(mqlw_t13, '0123456789') = '' THEN CASE WHEN length(mqlw_t13) = 10 THEN TRY_TO_NUMBER(mqlw_t13) ELSE TRUNC(TRY_TO_NUMBER(mqlw_t13) / 1000) END END AS mqlw_es13,
+    CASE WHEN substr(mqlw_t15, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k15,
+    CASE WHEN length(mqlw_t15) IN (10, 12, 13) AND TRIM(mqlw_t15, '0123456789') = '' THEN CASE WHEN length(mqlw_t15) = 10 THEN TRY_TO_NUMBER(mqlw_t15) ELSE TRUNC(TRY_TO_NUMBER(mqlw_t15) / 1000) END END AS mqlw_es15
   FROM mqlw_clean
 ),
 mqlw_date2 AS (
@@ -62,12 +65,15 @@ mqlw_date2 AS (
     substr(mqlw_t9, mqlw_k9, 1) AS mqlw_s9,
     TRY_TO_NUMBER(substr(mqlw_t9, 1, mqlw_k9 - 1)) AS mqlw_a9,
     CASE WHEN substr(mqlw_t9, mqlw_k9 + 2, 1) = substr(mqlw_t9, mqlw_k9, 1) THEN mqlw_k9 + 2 ELSE mqlw_k9 + 3 END AS mqlw_j9,
+    CASE WHEN mqlw_es9 >= 946684800 AND mqlw_es9 < 4102444800 THEN TRUNC(mqlw_es9 / 86400) END AS mqlw_ep9,
     substr(mqlw_t13, mqlw_k13, 1) AS mqlw_s13,
     TRY_TO_NUMBER(substr(mqlw_t13, 1, mqlw_k13 - 1)) AS mqlw_a13,
     CASE WHEN substr(mqlw_t13, mqlw_k13 + 2, 1) = substr(mqlw_t13, mqlw_k13, 1) THEN mqlw_k13 + 2 ELSE mqlw_k13 + 3 END AS mqlw_j13,
+    CASE WHEN mqlw_es13 >= 946684800 AND mqlw_es13 < 4102444800 THEN TRUNC(mqlw_es13 / 86400) END AS mqlw_ep13,
     substr(mqlw_t15, mqlw_k15, 1) AS mqlw_s15,
     TRY_TO_NUMBER(substr(mqlw_t15, 1, mqlw_k15 - 1)) AS mqlw_a15,
-    CASE WHEN substr(mqlw_t15, mqlw_k15 + 2, 1) = substr(mqlw_t15, mqlw_k15, 1) THEN mqlw_k15 + 2 ELSE mqlw_k15 + 3 END AS mqlw_j15
+    CASE WHEN substr(mqlw_t15, mqlw_k15 + 2, 1) = substr(mqlw_t15, mqlw_k15, 1) THEN mqlw_k15 + 2 ELSE mqlw_k15 + 3 END AS mqlw_j15,
+    CASE WHEN mqlw_es15 >= 946684800 AND mqlw_es15 < 4102444800 THEN TRUNC(mqlw_es15 / 86400) END AS mqlw_ep15
   FROM mqlw_date1
 ),
 mqlw_date3 AS (
@@ -83,10 +89,13 @@ mqlw_date3 AS (
     mqlw_k15,
     mqlw_s9,
     mqlw_a9,
+    mqlw_ep9,
     mqlw_s13,
     mqlw_a13,
+    mqlw_ep13,
     mqlw_s15,
     mqlw_a15,
+    mqlw_ep15,
     TRY_TO_NUMBER(substr(mqlw_t9, mqlw_k9 + 1, mqlw_j9 - mqlw_k9 - 1)) AS mqlw_bb9,
     CASE WHEN mqlw_k9 = 5 THEN TRY_TO_NUMBER(substr(mqlw_t9, mqlw_j9 + 1, CASE WHEN substr(mqlw_t9, mqlw_j9 + 2, 1) BETWEEN '0' AND '9' THEN 2 ELSE 1 END)) ELSE TRY_TO_NUMBER(substr(mqlw_t9, mqlw_j9 + 1, 4)) END AS mqlw_c9,
     TRY_TO_NUMBER(substr(mqlw_t13, mqlw_k13 + 1, mqlw_j13 - mqlw_k13 - 1)) AS mqlw_bb13,
@@ -115,6 +124,9 @@ mqlw_date4 AS (
     mqlw_t11,
     mqlw_t12,
     mqlw_t14,
+    mqlw_ep9,
+    mqlw_ep13,
+    mqlw_ep15,
     CASE WHEN mqlw_k9 = 5 THEN mqlw_a9 ELSE mqlw_c9 END AS mqlw_y9,
     CASE WHEN mqlw_k9 = 5 THEN mqlw_bb9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_bb9 ELSE mqlw_a9 END AS mqlw_mo9,
     CASE WHEN mqlw_k9 = 5 THEN mqlw_c9 WHEN (mqlw_s9 <> '/' OR mqlw_a9 > 12 OR (mqlw_bb9 <= 12 AND mqlw_dmy9 = 1)) THEN mqlw_a9 ELSE mqlw_bb9 END AS mqlw_da9,
@@ -137,6 +149,9 @@ mqlw_date5 AS (
     mqlw_t11,
     mqlw_t12,
     mqlw_t14,
+    mqlw_ep9,
+    mqlw_ep13,
+    mqlw_ep15,
     mqlw_da9,
     mqlw_da13,
     mqlw_da15,
@@ -156,6 +171,9 @@ mqlw_date6 AS (
     mqlw_t11,
     mqlw_t12,
     mqlw_t14,
+    mqlw_ep9,
+    mqlw_ep13,
+    mqlw_ep15,
     mqlw_da9,
     mqlw_da13,
     mqlw_da15,
@@ -175,12 +193,12 @@ mqlw_value AS (
     mqlw_t0,
     lower(mqlw_t3) AS mqlw_l3,
     TRY_TO_DOUBLE(mqlw_t4) AS mqlw_n4,
-    mqlw_era9 * 146097 + mqlw_yoe9 * 365 + TRUNC(mqlw_yoe9 / 4) - TRUNC(mqlw_yoe9 / 100) + TRUNC((153 * mqlw_mp9 + 2) / 5) + mqlw_da9 - 1 - 719468 AS mqlw_d9,
+    CASE WHEN mqlw_ep9 IS NOT NULL THEN mqlw_ep9 ELSE mqlw_era9 * 146097 + mqlw_yoe9 * 365 + TRUNC(mqlw_yoe9 / 4) - TRUNC(mqlw_yoe9 / 100) + TRUNC((153 * mqlw_mp9 + 2) / 5) + mqlw_da9 - 1 - 719468 END AS mqlw_d9,
     TRY_TO_DOUBLE(mqlw_t11) AS mqlw_n11,
     TRY_TO_DOUBLE(mqlw_t12) AS mqlw_n12,
-    mqlw_era13 * 146097 + mqlw_yoe13 * 365 + TRUNC(mqlw_yoe13 / 4) - TRUNC(mqlw_yoe13 / 100) + TRUNC((153 * mqlw_mp13 + 2) / 5) + mqlw_da13 - 1 - 719468 AS mqlw_d13,
+    CASE WHEN mqlw_ep13 IS NOT NULL THEN mqlw_ep13 ELSE mqlw_era13 * 146097 + mqlw_yoe13 * 365 + TRUNC(mqlw_yoe13 / 4) - TRUNC(mqlw_yoe13 / 100) + TRUNC((153 * mqlw_mp13 + 2) / 5) + mqlw_da13 - 1 - 719468 END AS mqlw_d13,
     CASE WHEN lower(mqlw_t14) IN ('1', 'yes', 'true', 'y', 't', 'x', '✓', '✔', 'ja', 'oui', 'sí', 'si', 'wahr', 'vrai', 'verdadero') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'no', 'false', 'n', 'f', '✗', '✘', 'nein', 'non', 'falsch', 'faux', 'falso') THEN 0 END AS mqlw_b14,
-    mqlw_era15 * 146097 + mqlw_yoe15 * 365 + TRUNC(mqlw_yoe15 / 4) - TRUNC(mqlw_yoe15 / 100) + TRUNC((153 * mqlw_mp15 + 2) / 5) + mqlw_da15 - 1 - 719468 AS mqlw_d15
+    CASE WHEN mqlw_ep15 IS NOT NULL THEN mqlw_ep15 ELSE mqlw_era15 * 146097 + mqlw_yoe15 * 365 + TRUNC(mqlw_yoe15 / 4) - TRUNC(mqlw_yoe15 / 100) + TRUNC((153 * mqlw_mp15 + 2) / 5) + mqlw_da15 - 1 - 719468 END AS mqlw_d15
   FROM mqlw_date6
 ),
 mqlw_latest AS (
