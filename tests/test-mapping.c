@@ -93,6 +93,11 @@ static const struct {
   { "Score", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_SCORE, -1 },
   { "Behavior Score", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_SCORE, -1 },
   { "Lead Score", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },        /* "Hot", "Cold" are not numbers */
+  { "Points", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_SCORE, -1 },              /* Mautic's contact export */
+  { "points", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_SCORE, -1 },
+  { "msdyn_leadscore", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_SCORE, -1 },     /* Dynamics 365 Sales Insights */
+  { "last_active", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_ACTIVITY_DATE, -1 },    /* Mautic */
+  { "msdyn_leadgrade", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },   /* a grade: usable in fit rules */
   { "Amount", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_DEAL_AMOUNT, -1 },
   { "Est. Revenue", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_DEAL_AMOUNT, -1 },
   { "close_value", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_DEAL_AMOUNT, -1 },
