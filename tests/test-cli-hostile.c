@@ -19,6 +19,9 @@
  *   a bucket's revenue overflows): json-glib wrote "1e+22.0" and "inf.0",
  *   and the JSON output of `value` was no JSON; the text printed all 309
  *   digits of 10^308.
+ * - trailing-empty.csv: every line ends with two empty cells under no header
+ *   (Excel, report exports), besides a named empty column and an unnamed
+ *   column with values: each trailing column gave a warning of its own.
  * - member-types.agreed.json: an agreed-model export whose "signed_on" is a
  *   list and "dataset.leads" an object: json-glib's getters warned
  *   (CRITICAL, fatal under G_DEBUG=fatal-criticals and in the fuzz targets)
@@ -241,6 +244,28 @@ test_amounts_extreme (void)
   g_assert_null (strstr (text.out, "00000000000000000"));
 }
 
+#define TRAILING_WARNING "columns column_7, column_8 have no name and no value in any lead; nothing reads them"
+
+static void
+test_trailing_empty (void)
+{
+  g_autofree char *path = hostile_path ("trailing-empty.csv");
+  g_auto(Run) run = { 0 };
+  const char *line;
+
+  run_in (&run, NULL, "inspect", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  /* Columns 7 and 8 have no header and no value: one warning for both. */
+  line = strstr (run.out, TRAILING_WARNING);
+  g_assert_nonnull (line);
+  g_assert_null (strstr (line + strlen (TRAILING_WARNING), "no name"));
+  g_assert_null (strstr (run.out, "column column_7 is empty"));
+  /* A named empty column keeps its own finding; the unnamed one with values has none. */
+  g_assert_nonnull (strstr (run.out, "column Notes is empty for 6 of 6 leads (100 %)"));
+  g_assert_null (strstr (run.out, "column column_3 is empty"));
+  g_assert_null (strstr (run.out, "column_3 has no name"));
+}
+
 static void
 test_export_member_types (void)
 {
@@ -380,6 +405,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli-hostile/file-name-not-utf8", test_file_name_not_utf8);
   g_test_add_func ("/mqlw/cli-hostile/score-extreme", test_score_extreme);
   g_test_add_func ("/mqlw/cli-hostile/amounts-extreme", test_amounts_extreme);
+  g_test_add_func ("/mqlw/cli-hostile/trailing-empty", test_trailing_empty);
   g_test_add_func ("/mqlw/cli-hostile/export-member-types", test_export_member_types);
   g_test_add_func ("/mqlw/cli-hostile/salesforce-footer", test_salesforce_footer);
   g_test_add_func ("/mqlw/cli-hostile/salesforce-footer-not", test_salesforce_footer_not);

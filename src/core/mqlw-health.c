@@ -264,10 +264,44 @@ emptiness_matters (MqlwColumnRole role)
          || role == MQLW_ROLE_ACCOUNT || role == MQLW_ROLE_CREATED_AT || role == MQLW_ROLE_AS_OF;
 }
 
+/* A header cell left blank is named "column_N" by the import. */
+static gboolean
+is_unnamed (const MqlwColumn *column)
+{
+  const char *digits;
+
+  if (!g_str_has_prefix (column->name, "column_"))
+    return FALSE;
+  digits = column->name + strlen ("column_");
+  return digits[0] != '\0' && strspn (digits, "0123456789") == strlen (digits);
+}
+
+/* Excel and report exports often end every line with empty cells under no
+ * header: one finding for all of them, not one a column. */
+static void
+add_unnamed_empty (GPtrArray *problems,
+                   GPtrArray *names)
+{
+  g_autofree char *list = NULL;
+
+  if (names->len == 0)
+    return;
+  g_ptr_array_add (names, NULL);
+  list = g_strjoinv (", ", (char **) names->pdata);
+  add_finding (problems, "empty-column", g_ptr_array_index (names, 0),
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "column %s has no name and no value in any lead; nothing reads it",
+                                             "columns %s have no name and no value in any lead; nothing reads them",
+                                             names->len - 1),
+                                list));
+}
+
 static void
 check_empty_columns (MqlwDataset *dataset,
                      GPtrArray   *problems)
 {
+  g_autoptr(GPtrArray) unnamed_empty = g_ptr_array_new ();
+
   for (guint c = 0; c < dataset->columns->len && dataset->n_rows > 0; c++)
     {
       MqlwColumn *column = g_ptr_array_index (dataset->columns, c);
@@ -279,12 +313,18 @@ check_empty_columns (MqlwDataset *dataset,
         missing += mqlw_column_is_missing (column, i);
       if ((double) missing <= MQLW_HEALTH_EMPTY_SHARE * dataset->n_rows)
         continue;
+      if (missing == dataset->n_rows && is_unnamed (column))
+        {
+          g_ptr_array_add (unnamed_empty, column->name);
+          continue;
+        }
       add_finding (problems, "empty-column", column->name,
                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "column %s is empty for %u of %u lead (%.0f %%)",
                                                  "column %s is empty for %u of %u leads (%.0f %%)", dataset->n_rows),
                                     column->name, missing,
                                     dataset->n_rows, percent (missing, dataset->n_rows)));
     }
+  add_unnamed_empty (problems, unnamed_empty);
 }
 
 /* ---- leaks --------------------------------------------------------------- */
