@@ -149,42 +149,6 @@ read_table (const MqlwCsvText  *text,
             MqlwProgressFunc    progress,
             gpointer            progress_data,
             GCancellable       *cancellable,
-            GError            **error);
-
-/* Reads a whole table (no outcomes). On success *mapping_out is the resolved mapping. */
-MqlwDataset *
-mqlw_import_read_table (const MqlwCsvText  *text,
-                        const MqlwMapping  *overrides,
-                        const char * const *needed,
-                        gboolean            preview,
-                        guint               head_rows,
-                        GPtrArray         **head_out,
-                        GPtrArray          *problems,
-                        MqlwMapping       **mapping_out,
-                        GHashTable        **first_lines_out,
-                        MqlwProgressFunc    progress,
-                        gpointer            progress_data,
-                        GCancellable       *cancellable,
-                        GError            **error)
-{
-  return read_table (text, overrides, needed, NULL, preview, head_rows, head_out, problems, mapping_out,
-                     first_lines_out, progress, progress_data, cancellable, error);
-}
-
-static MqlwDataset *
-read_table (const MqlwCsvText  *text,
-            const MqlwMapping  *overrides,
-            const char * const *needed,
-            const char * const *domain_only,
-            gboolean            preview,
-            guint               head_rows,
-            GPtrArray         **head_out,
-            GPtrArray          *problems,
-            MqlwMapping       **mapping_out,
-            GHashTable        **first_lines_out,
-            MqlwProgressFunc    progress,
-            gpointer            progress_data,
-            GCancellable       *cancellable,
             GError            **error)
 {
   g_auto(GStrv) header = NULL;
@@ -288,6 +252,26 @@ read_table (const MqlwCsvText  *text,
   if (mapping_out != NULL)
     *mapping_out = g_steal_pointer (&mapping);
   return dataset;
+}
+
+/* Reads a whole table (no outcomes). On success *mapping_out is the resolved mapping. */
+MqlwDataset *
+mqlw_import_read_table (const MqlwCsvText  *text,
+                        const MqlwMapping  *overrides,
+                        const char * const *needed,
+                        gboolean            preview,
+                        guint               head_rows,
+                        GPtrArray         **head_out,
+                        GPtrArray          *problems,
+                        MqlwMapping       **mapping_out,
+                        GHashTable        **first_lines_out,
+                        MqlwProgressFunc    progress,
+                        gpointer            progress_data,
+                        GCancellable       *cancellable,
+                        GError            **error)
+{
+  return read_table (text, overrides, needed, NULL, preview, head_rows, head_out, problems, mapping_out,
+                     first_lines_out, progress, progress_data, cancellable, error);
 }
 
 /* Public API */

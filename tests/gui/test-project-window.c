@@ -296,6 +296,7 @@ ask_for_damaged_ids (const char *path)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Load the Lead Ids");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), path));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "lead_id"));
+  save_composite (GTK_WIDGET (window), GTK_WIDGET (dialog), "screenshot-late-ids-failed.png");
   g_assert_null (find_toplevel (ADW_TYPE_WINDOW, "swaps-window"));
   g_assert_false (mqlw_workbench_has_columns (workbench));
   g_assert_false (mqlw_workbench_is_loading_columns (workbench));
@@ -342,6 +343,7 @@ test_late_ids (void)
   move_threshold (window, 5);
   gtk_widget_activate_action (GTK_WIDGET (panel), "preview.show-swaps", NULL);
   g_assert_true (mqlw_workbench_is_loading_columns (workbench));
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-late-ids-loading.png");
   gui_test_wait_until (has_swaps_window, NULL, "Leads That Change");
   g_assert_true (mqlw_workbench_has_columns (workbench));
   swaps = find_toplevel (ADW_TYPE_WINDOW, "swaps-window");
