@@ -323,6 +323,38 @@ test_endless_pipe (void)
     }
 }
 
+/* A file redirected to standard input is no pipe: it is read in place, past
+ * the pipe's limit (1 MB here; the file is about 1.3 MB). */
+static void
+test_redirected_file (void)
+{
+  g_autofree char *csv = g_build_filename (tmp_dir, "redirected.csv", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                                       | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  GStatBuf st;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, g_getenv ("MQLW_CLI"), "generate", "--leads", "6000",
+                              "--seed", "7", "-o", csv, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_clear_object (&process);
+  g_assert_cmpint (g_stat (csv, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 1 << 20);
+
+  g_subprocess_launcher_setenv (launcher, "MQLW_PIPE_LIMIT", "1", TRUE);
+  g_subprocess_launcher_set_stdin_file_path (launcher, csv);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("MQLW_CLI"), "inspect", "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_nonnull (strstr (out, "Leads: 6000\n"));
+  g_remove (csv);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/cli-bad-input/fifo", test_fifo);
   g_test_add_func ("/mqlw/cli-bad-input/stdin-device", test_stdin_device);
   g_test_add_func ("/mqlw/cli-bad-input/endless-pipe", test_endless_pipe);
+  g_test_add_func ("/mqlw/cli-bad-input/redirected-file", test_redirected_file);
   status = g_test_run ();
   g_rmdir (tmp_dir);
   g_free (tmp_dir);

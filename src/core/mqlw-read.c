@@ -175,15 +175,33 @@ mqlw_source_new_for_fd (int          fd,
                         GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  gboolean have_stat;
   struct stat st;
 
   /* Standard input from /dev/zero or /dev/urandom never ends: refuse devices
    * and folders. A terminal is read (the user ends with Ctrl-D), and so are
    * pipes and sockets (ssh can hand a socket over). */
-  if (fstat (fd, &st) == 0 && !isatty (fd)
+  have_stat = fstat (fd, &st) == 0;
+  if (have_stat && !isatty (fd)
       && (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode) || S_ISDIR (st.st_mode))
       && !check_kind (&st, name != NULL ? name : "stdin", error))
     return NULL;
+  /* A file redirected to standard input (`mqlw calibrate - < leads.csv`) is
+   * read in place like a named file, with no pipe's memory limit. */
+  if (have_stat && S_ISREG (st.st_mode))
+    {
+      int copy = fcntl (fd, F_DUPFD_CLOEXEC, 0);
+
+      if (copy >= 0)
+        {
+          MqlwSource *self = source_new (name);
+
+          self->fd = copy;
+          self->st = st;
+          self->size = (guint64) st.st_size;
+          return self;
+        }
+    }
   bytes = read_to_end (fd, name != NULL ? name : "stdin", pipe_limit (), TRUE, error);
   if (bytes == NULL)
     return NULL;
