@@ -18,17 +18,11 @@ mqlw_dataset_add_unloaded_column (MqlwDataset    *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (g_hash_table_contains (self->by_name, name))
+  column = mqlw_dataset_append_column (self, name, type, role);
+  if (column == NULL)
     return NULL;
-  column = g_new0 (MqlwColumn, 1);
-  column->name = g_strdup (name);
-  column->type = type;
-  column->role = role;
-  column->n_rows = self->n_rows;
   column->width = width;
   column->unloaded = 1;
-  g_ptr_array_add (self->columns, column);
-  g_hash_table_insert (self->by_name, column->name, column);
   g_atomic_int_inc (&self->n_unloaded);
   return column;
 }

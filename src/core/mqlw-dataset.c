@@ -101,6 +101,30 @@ mqlw_dataset_unref (MqlwDataset *self)
 }
 
 MqlwColumn *
+mqlw_dataset_append_column (MqlwDataset    *self,
+                            const char     *name,
+                            MqlwColumnType  type,
+                            MqlwColumnRole  role)
+{
+  MqlwColumn *column;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_hash_table_contains (self->by_name, name))
+    return NULL;
+  column = g_new0 (MqlwColumn, 1);
+  column->name = g_strdup (name);
+  column->type = type;
+  column->role = role;
+  column->n_rows = self->n_rows;
+  column->width = mqlw_column_type_width (type);
+  g_ptr_array_add (self->columns, column);
+  g_hash_table_insert (self->by_name, column->name, column);
+  return column;
+}
+
+MqlwColumn *
 mqlw_dataset_add_column (MqlwDataset    *self,
                          const char     *name,
                          MqlwColumnType  type,
@@ -112,16 +136,10 @@ mqlw_dataset_add_column (MqlwDataset    *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (g_hash_table_contains (self->by_name, name))
+  column = mqlw_dataset_append_column (self, name, type, role);
+  if (column == NULL)
     return NULL;
-
-  n = self->n_rows;
-  column = g_new0 (MqlwColumn, 1);
-  column->name = g_strdup (name);
-  column->type = type;
-  column->role = role;
-  column->n_rows = n;
-  column->width = mqlw_column_type_width (type);
+  n = column->n_rows;
 
   switch (type)
     {
@@ -149,9 +167,6 @@ mqlw_dataset_add_column (MqlwDataset    *self,
     default:
       g_assert_not_reached ();
     }
-
-  g_ptr_array_add (self->columns, column);
-  g_hash_table_insert (self->by_name, column->name, column);
   return column;
 }
 
@@ -172,15 +187,9 @@ mqlw_dataset_adopt_column (MqlwDataset    *self,
   g_return_val_if_fail (type >= MQLW_COLUMN_TYPE_INTEGER && type <= MQLW_COLUMN_TYPE_CATEGORICAL, NULL);
   g_return_val_if_fail ((type == MQLW_COLUMN_TYPE_CATEGORICAL) == (dict != NULL), NULL);
 
-  if (g_hash_table_contains (self->by_name, name))
+  column = mqlw_dataset_append_column (self, name, type, role);
+  if (column == NULL)
     return NULL;
-
-  column = g_new0 (MqlwColumn, 1);
-  column->name = g_strdup (name);
-  column->type = type;
-  column->role = role;
-  column->n_rows = self->n_rows;
-  column->width = mqlw_column_type_width (type);
   column->num = values;
   column->dict = dict;
   if (strings != NULL)
@@ -188,8 +197,6 @@ mqlw_dataset_adopt_column (MqlwDataset    *self,
       column->dict_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
       g_ptr_array_add (column->dict_chunks, strings);
     }
-  g_ptr_array_add (self->columns, column);
-  g_hash_table_insert (self->by_name, column->name, column);
   return column;
 }
 

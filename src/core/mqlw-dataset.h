@@ -165,6 +165,14 @@ typedef gboolean (*MqlwColumnLoadFunc) (MqlwColumn *column,
                                         gpointer    user_data,
                                         GError    **error);
 
+/* A column with no storage yet, at the end of the dataset and found by its
+ * name (the type's width, every row): what adding, adopting and an unloaded
+ * column share; the caller gives its values. NULL if @name exists. */
+MqlwColumn  *mqlw_dataset_append_column  (MqlwDataset    *self,
+                                         const char     *name,
+                                         MqlwColumnType  type,
+                                         MqlwColumnRole  role);
+
 /* A column whose storage a loader will give: see mqlw_dataset_set_loader (). */
 MqlwColumn  *mqlw_dataset_add_unloaded_column (MqlwDataset    *self,
                                                 const char     *name,
