@@ -22,6 +22,7 @@ struct _MqlwMappingPage
   MqlwMapping         *mapping;
   GPtrArray           *dynamic_rows;   /* (group, row) pairs we added */
   GPtrArray           *outcome_rows;
+  GPtrArray           *blank_undo;     /* column names, newest last: the blank switches flipped */
   gboolean             syncing;
 
   GtkLabel            *title_label;
@@ -43,6 +44,7 @@ struct _MqlwMappingPage
 enum {
   IMPORT,
   CANCEL,
+  MAPPING_CHANGED,
   N_SIGNALS
 };
 
@@ -347,6 +349,112 @@ add_stage_value_rows (MqlwMappingPage *self,
     }
 }
 
+/* What detection said of @name's blanks (the preview's own mapping, before
+ * any change on this page). */
+static char *
+describe_blank_detection (MqlwMappingPage *self,
+                          const char      *name,
+                          gboolean         now)
+{
+  MqlwColumnSpec *found = mqlw_mapping_get_column (self->preview->mapping, name);
+  gboolean detected = found != NULL && found->blank_is_no;
+  const char *said;
+
+  if (found != NULL && found->blank_set)
+    said = detected ? _("As the mapping says: a blank counts as not reached")
+                    : _("As the mapping says: a blank is unknown and left out of the rates");
+  else if (detected)
+    said = _("Detected: only yes-marks (X, ✓) and blanks, no “no”: a blank counts as not reached");
+  else
+    said = _("Detected: not a column of yes-marks alone: a blank is unknown and left out of the rates");
+  if (now == detected)
+    return g_strdup (said);
+  return g_strdup_printf ("%s\n%s", said, now ? _("Changed by you: a blank counts as not reached")
+                                              : _("Changed by you: a blank is unknown and left out of the rates"));
+}
+
+static void
+set_blank (MqlwMappingPage *self,
+           const char      *name,
+           gboolean         blank_is_no)
+{
+  mqlw_mapping_set_blank_is_no (self->mapping, name, blank_is_no);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", self->blank_undo->len > 0);
+  g_signal_emit (self, signals[MAPPING_CHANGED], 0);
+}
+
+static void
+on_blank_switch_cb (GtkSwitch       *sw,
+                    GParamSpec      *pspec,
+                    MqlwMappingPage *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (sw), ADW_TYPE_ACTION_ROW);
+  const char *name = g_object_get_data (G_OBJECT (row), "column");
+  g_autofree char *subtitle = describe_blank_detection (self, name, gtk_switch_get_active (sw));
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (self->syncing)
+    return;
+  g_ptr_array_add (self->blank_undo, g_strdup (name));
+  set_blank (self, name, gtk_switch_get_active (sw));
+}
+
+/* A yes/no outcome column: whether its blank cells say "not reached" (a
+ * column of marks, as SAP and Excel check columns are) or nothing. */
+static void
+add_blank_row (MqlwMappingPage      *self,
+               const MqlwColumnSpec *spec)
+{
+  g_autofree char *label = g_strdup_printf (_("A blank cell in %s means not reached"), spec->name);
+  g_autofree char *subtitle = describe_blank_detection (self, spec->name, spec->blank_is_no);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("A _blank cell means not reached"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_switch_set_active (GTK_SWITCH (sw), spec->blank_is_no);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (sw, _("On: a lead with nothing in this column did not reach the stage. "
+                                     "Off: nothing known, the lead is left out of the stage's rate"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  g_object_set_data_full (G_OBJECT (row), "column", g_strdup (spec->name), g_free);
+  g_object_set_data (G_OBJECT (row), "switch", sw);
+  g_signal_connect (sw, "notify::active", G_CALLBACK (on_blank_switch_cb), self);
+  adw_preferences_group_add (self->outcome_group, row);
+  g_ptr_array_add (self->outcome_rows, row);
+}
+
+/* The newest blank switch flipped back. */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  MqlwMappingPage *self = MQLW_MAPPING_PAGE (widget);
+  g_autofree char *name = NULL;
+  MqlwColumnSpec *spec;
+
+  if (self->blank_undo->len == 0 || self->mapping == NULL)
+    return;
+  name = g_ptr_array_steal_index (self->blank_undo, self->blank_undo->len - 1);
+  spec = mqlw_mapping_get_column (self->mapping, name);
+  set_blank (self, name, spec == NULL || !spec->blank_is_no);
+  for (guint i = 0; i < self->outcome_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->outcome_rows, i);
+
+      if (g_strcmp0 (g_object_get_data (row, "column"), name) != 0)
+        continue;
+      self->syncing = TRUE;
+      gtk_switch_set_active (g_object_get_data (row, "switch"), spec == NULL || spec->blank_is_no);
+      self->syncing = FALSE;
+    }
+}
+
 static void
 fill_outcomes (MqlwMappingPage *self)
 {
@@ -376,6 +484,8 @@ fill_outcomes (MqlwMappingPage *self)
       g_ptr_array_add (self->outcome_rows, row);
       if (spec->role == MQLW_ROLE_STAGE)
         add_stage_value_rows (self, c);
+      else if (spec->type == MQLW_COLUMN_TYPE_BOOLEAN)
+        add_blank_row (self, spec);
     }
   if (found == 0)
     {
@@ -601,6 +711,7 @@ mqlw_mapping_page_finalize (GObject *object)
   g_clear_pointer (&self->mapping, mqlw_mapping_free);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_pointer (&self->outcome_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->blank_undo, g_ptr_array_unref);
   g_free (self->path);
   g_free (self->join_path);
 
@@ -620,6 +731,9 @@ mqlw_mapping_page_class_init (MqlwMappingPageClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[CANCEL] = g_signal_new ("cancel", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A change that what the page shows from the file depends on (the problems). */
+  signals[MAPPING_CHANGED] = g_signal_new ("mapping-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-mapping-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, title_label);
@@ -640,6 +754,8 @@ mqlw_mapping_page_class_init (MqlwMappingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "mapping.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "mapping.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "mapping.choose-join", NULL, choose_join_action);
+  gtk_widget_class_install_action (widget_class, "mapping.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "mapping.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "mapping.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "mapping.cancel", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -653,6 +769,8 @@ mqlw_mapping_page_init (MqlwMappingPage *self)
 
   self->dynamic_rows = g_ptr_array_new ();
   self->outcome_rows = g_ptr_array_new ();
+  self->blank_undo = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("First rows of the file"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->join_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -681,6 +799,8 @@ mqlw_mapping_page_set_preview (MqlwMappingPage *self,
   self->preview = preview;
   self->mapping = preview->mapping != NULL ? mqlw_mapping_copy (preview->mapping) : mqlw_mapping_new ();
   g_clear_pointer (&self->join_path, g_free);
+  g_ptr_array_set_size (self->blank_undo, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", FALSE);
   adw_action_row_set_subtitle (self->join_row, _("None: e.g. an export of opportunities by lead id"));
 
   base = g_path_get_basename (path);
@@ -708,6 +828,23 @@ mqlw_mapping_page_set_preview (MqlwMappingPage *self,
   fill_columns (self);
   fill_outcomes (self);
   fill_missing (self);
+  fill_problems (self);
+}
+
+void
+mqlw_mapping_page_update_problems (MqlwMappingPage *self,
+                                   MqlwCsvPreview  *preview)
+{
+  g_autoptr(MqlwCsvPreview) owned = preview;
+
+  g_return_if_fail (MQLW_IS_MAPPING_PAGE (self));
+  g_return_if_fail (preview != NULL);
+
+  if (self->preview == NULL)
+    return;
+  /* The detected mapping stays the first preview's: the subtitles say what was detected. */
+  g_ptr_array_unref (self->preview->problems);
+  self->preview->problems = g_steal_pointer (&owned->problems);
   fill_problems (self);
 }
 

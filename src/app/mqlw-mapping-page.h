@@ -12,10 +12,17 @@ G_DECLARE_FINAL_TYPE (MqlwMappingPage, mqlw_mapping_page, MQLW, MAPPING_PAGE, Gt
 
 /* Shows a CSV preview (first rows, each column's detected type and role, the
  * outcome set-up, the problems with their lines) and lets the user correct the
- * mapping. Emits "import" (mapping.import) or "cancel" (mapping.cancel). */
+ * mapping. Emits "import" (mapping.import) or "cancel" (mapping.cancel).
+ * Each yes/no outcome column has a switch "A blank cell means not reached"
+ * (MqlwColumnSpec.blank_is_no) saying what detection found; flipping it emits
+ * "mapping-changed" (the owner previews the file again with the mapping and
+ * hands the result to update_problems) and is undone by mapping.undo (Ctrl+Z). */
 void               mqlw_mapping_page_set_preview (MqlwMappingPage *self,
                                                   const char      *path,
                                                   MqlwCsvPreview  *preview);   /* takes ownership */
+/* The problems of a second preview read with get_mapping (); takes @preview. */
+void               mqlw_mapping_page_update_problems (MqlwMappingPage *self,
+                                                      MqlwCsvPreview  *preview);
 const char        *mqlw_mapping_page_get_path    (MqlwMappingPage *self);
 /* The mapping to import with: the detected one plus the user's overrides. */
 const MqlwMapping *mqlw_mapping_page_get_mapping (MqlwMappingPage *self);

@@ -534,6 +534,45 @@ on_mapping_page_import_cb (MqlwMappingPage *page,
 }
 
 static void
+on_repreview_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(Reading) r = user_data;
+  MqlwWindow *self = r->window;
+  g_autoptr(GError) error = NULL;
+  MqlwCsvPreview *preview = mqlw_workbench_preview_finish (MQLW_WORKBENCH (object), result, &error);
+
+  if (preview == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("The file was not read again: %s", error->message);
+      return;
+    }
+  if (r->serial != self->reading_serial ||
+      g_strcmp0 (mqlw_mapping_page_get_path (self->mapping_page), r->path) != 0)
+    {
+      mqlw_csv_preview_free (preview);
+      return;   /* a newer read, or another file */
+    }
+  mqlw_mapping_page_update_problems (self->mapping_page, preview);
+}
+
+/* The problems the page lists follow the mapping (how a column's blanks
+ * read): the file is read again with it, the newest read winning. */
+static void
+on_mapping_page_mapping_changed_cb (MqlwMappingPage *page,
+                                    MqlwWindow      *self)
+{
+  Reading *r;
+
+  _mqlw_window_renew_cancellable (self);
+  r = reading_new (self, mqlw_mapping_page_get_path (page), mqlw_mapping_page_get_mapping (page));
+  mqlw_workbench_preview_async (self->workbench, r->path, r->mapping, PREVIEW_ROWS, self->cancellable,
+                                on_repreview_done_cb, r);
+}
+
+static void
 on_mapping_page_cancel_cb (MqlwMappingPage *page,
                            MqlwWindow      *self)
 {
@@ -883,6 +922,7 @@ mqlw_window_class_init (MqlwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_threshold_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_suggestion_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mapping_page_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_mapping_page_mapping_changed_cb);
 
   _mqlw_window_class_actions_init (widget_class);
 }

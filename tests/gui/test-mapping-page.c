@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "mqlw-mapping-page.h"
+#include "mqlw-project-session.h"
 #include "mqlw-scoring-page.h"
 #include "mqlw-window.h"
 
@@ -212,6 +214,179 @@ test_rule_warning (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- a column of marks: blanks as "not reached" ------------------------- */
+
+/* The switch of @column's blanks on the mapping page. */
+static GtkSwitch *
+find_blank_switch (GtkWidget  *widget,
+                   const char *column)
+{
+  if (ADW_IS_ACTION_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "column"), column) == 0)
+    return g_object_get_data (G_OBJECT (widget), "switch");
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSwitch *found = find_blank_switch (child, column);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+on_page_scoring (gpointer data)
+{
+  return g_strcmp0 (mqlw_window_get_page (data), "scoring") == 0;
+}
+
+static gboolean
+workbench_idle (gpointer data)
+{
+  return on_workbench_page (data) && gui_test_is_idle (data) &&
+         !mqlw_project_session_is_busy (mqlw_window_get_session (data));
+}
+
+static gboolean
+saved (gpointer data)
+{
+  return workbench_idle (data) && !mqlw_project_session_is_dirty (mqlw_window_get_session (data));
+}
+
+static gboolean
+problems_say_blanks (gpointer data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  collect_text (data, text);
+  return strstr (text->str, "blank lead") != NULL;
+}
+
+static gboolean
+problems_quiet_on_blanks (gpointer data)
+{
+  return !problems_say_blanks (data);
+}
+
+/* SQL and Won among the MQLs (every lead is one at threshold 0) as the
+ * workbench shows them: @sql_reached of @sql_known, @won_reached of @won_known. */
+static void
+assert_rates (MqlwWindow *window,
+              guint64     sql_reached,
+              guint64     sql_known,
+              guint64     won_reached,
+              guint64     won_known)
+{
+  MqlwWorkbench *workbench = mqlw_window_get_workbench (window);
+  MqlwPreviewPanel *panel = MQLW_PREVIEW_PANEL (mqlw_window_get_child (window, "preview"));
+  const MqlwPreview *preview;
+  g_autofree char *sql_percent = g_strdup_printf ("%.0f", 100.0 * sql_reached / sql_known);
+  g_autofree char *won_percent = g_strdup_printf ("%.0f", 100.0 * won_reached / won_known);
+
+  if (mqlw_workbench_get_threshold (workbench) != 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d", 0.0);
+      gui_test_wait_until (workbench_idle, window, "the figures at threshold 0");
+    }
+  gui_test_drain ();
+  preview = mqlw_workbench_get_preview (workbench);
+  g_assert_cmpuint (preview->mql, ==, 4);
+  g_assert_cmpuint (preview->stage[MQLW_STAGE_SQL].reached, ==, sql_reached);
+  g_assert_cmpuint (preview->stage[MQLW_STAGE_SQL].known, ==, sql_known);
+  g_assert_cmpuint (preview->stage[MQLW_STAGE_WON].reached, ==, won_reached);
+  g_assert_cmpuint (preview->stage[MQLW_STAGE_WON].known, ==, won_known);
+  /* The panel's figures start with the same percentages (75 %, 50 %; 100 %). */
+  g_assert_true (g_str_has_prefix (mqlw_preview_panel_get_figure (panel, "sql"), sql_percent));
+  g_assert_true (g_str_has_prefix (mqlw_preview_panel_get_figure (panel, "won"), won_percent));
+}
+
+/* tests/data/real-exports/sap-marks.csv: SQL holds X, X, blank, X and Won
+ * X, blank, blank, X. Detection reads the blanks as "not reached": SQL 3 of
+ * 4, Won 2 of 4 (L3's blank SQL also says it was not won). Switched off, a
+ * blank is unknown: SQL 3 of 3 (L3 unknown), Won 2 of 2 (L2 and L3
+ * unknown). The switch is undone by Ctrl+Z's action, re-reads the file's
+ * problems, and the choice is saved in the project and read back. */
+static void
+test_marks (void)
+{
+  MqlwWindow *window = gui_test_create_window (1366, 768);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "real-exports",
+                                            "sap-marks.csv", NULL);
+  g_autofree char *project = gui_test_build_path ("test-marks.mqlw");
+  MqlwMappingPage *page;
+  GtkSwitch *sql, *won;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", path);
+  gui_test_wait_until (on_mapping_page, window, "the mapping page");
+  gui_test_settle (300);
+  page = MQLW_MAPPING_PAGE (mqlw_window_get_child (window, "mapping"));
+  sql = find_blank_switch (GTK_WIDGET (page), "SQL");
+  won = find_blank_switch (GTK_WIDGET (page), "Won");
+  g_assert_nonnull (sql);
+  g_assert_nonnull (won);
+  g_assert_true (gtk_switch_get_active (sql));
+  g_assert_true (gtk_switch_get_active (won));
+  collect_text (GTK_WIDGET (page), text);
+  g_assert_nonnull (strstr (text->str, "Detected: only yes-marks (X, ✓) and blanks, no “no”"));
+  g_assert_true (problems_say_blanks (page));
+  screenshot (window, "sap-marks", FALSE, 1366);
+
+  /* On (as detected): 3/4 and 2/4. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "mapping.import", NULL);
+  gui_test_wait_until (on_page_scoring, window, "How are leads scored?");
+  g_assert_true (mqlw_scoring_page_choose (MQLW_SCORING_PAGE (mqlw_window_get_child (window, "scoring")),
+                                           "column:Score"));
+  gui_test_wait_until (workbench_idle, window, "the figures");
+  assert_rates (window, 3, 4, 2, 4);
+
+  /* Off, with an undo on the way: 3/3 and 2/2. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", path);
+  gui_test_wait_until (on_mapping_page, window, "the mapping page again");
+  gui_test_settle (200);
+  sql = find_blank_switch (GTK_WIDGET (page), "SQL");
+  won = find_blank_switch (GTK_WIDGET (page), "Won");
+  gtk_switch_set_active (sql, FALSE);
+  gtk_switch_set_active (won, FALSE);
+  g_assert_false (mqlw_mapping_get_column ((MqlwMapping *) mqlw_mapping_page_get_mapping (page), "Won")->blank_is_no);
+  gtk_widget_activate_action (GTK_WIDGET (page), "mapping.undo", NULL);
+  g_assert_true (gtk_switch_get_active (won));
+  g_assert_false (gtk_switch_get_active (sql));
+  g_assert_true (mqlw_mapping_get_column ((MqlwMapping *) mqlw_mapping_page_get_mapping (page), "Won")->blank_is_no);
+  gtk_switch_set_active (won, FALSE);
+  /* The file read again with the switches off: no blank read as "no" any more. */
+  gui_test_wait_until (problems_quiet_on_blanks, page, "the problems read again");
+  g_string_truncate (text, 0);
+  collect_text (GTK_WIDGET (page), text);
+  g_assert_nonnull (strstr (text->str, "Changed by you: a blank is unknown"));
+  screenshot (window, "sap-marks-off", FALSE, 1366);
+  gtk_widget_activate_action (GTK_WIDGET (page), "mapping.import", NULL);
+  gui_test_wait_until (workbench_idle, window, "the figures with blanks unknown");
+  assert_rates (window, 3, 3, 2, 2);
+
+  /* Saved and reopened: the same figures, and the project's mapping says so. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-file", "s", project);
+  gui_test_wait_until (saved, window, "the save");
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = gui_test_create_window (1366, 768);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (project);
+    const MqlwMapping *mapping;
+    MqlwColumnSpec *spec;
+
+    mqlw_window_open_file (window, file);
+    gui_test_wait_until (workbench_idle, window, "the reopened project");
+    assert_rates (window, 3, 3, 2, 2);
+    mapping = mqlw_project_get_mapping (mqlw_project_session_get_project (mqlw_window_get_session (window)));
+    g_assert_nonnull (mapping);
+    spec = mqlw_mapping_get_column ((MqlwMapping *) mapping, "SQL");
+    g_assert_nonnull (spec);
+    g_assert_true (spec->blank_set);
+    g_assert_false (spec->blank_is_no);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,5 +397,6 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/mapping-page/generic", test_generic);
   g_test_add_func ("/mqlw/gui/mapping-page/salesforce-dark", test_salesforce_dark);
   g_test_add_func ("/mqlw/gui/mapping-page/rule-warning", test_rule_warning);
+  g_test_add_func ("/mqlw/gui/mapping-page/marks", test_marks);
   return gui_test_run ();
 }
