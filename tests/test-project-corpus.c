@@ -431,11 +431,11 @@ static const Case cases[] = {
  * the first command that reads them, fails naming the file and the column. */
 static const Case late_cases[] = {
   { "ids-width-changed", m_width_changed, MQLW_PROJECT_ERROR_DAMAGED, "the description of column lead_id does not hold what was saved" },
-  { "ids-other-bytes", m_ids_flipped, MQLW_PROJECT_ERROR_DAMAGED, "column lead_id cannot be loaded: column lead_id does not hold what was saved" },
-  { "ids-dictionary-other-bytes", m_ids_dict_flipped, MQLW_PROJECT_ERROR_DAMAGED, "column lead_id cannot be loaded: the value list of column lead_id does not hold what was saved" },
-  { "ids-wrong-length", m_ids_short, MQLW_PROJECT_ERROR_DAMAGED, "column lead_id cannot be loaded: column lead_id holds 3 bytes where 32" },
+  { "ids-other-bytes", m_ids_flipped, MQLW_PROJECT_ERROR_DAMAGED, "is damaged: column lead_id does not hold what was saved" },
+  { "ids-dictionary-other-bytes", m_ids_dict_flipped, MQLW_PROJECT_ERROR_DAMAGED, "is damaged: the value list of column lead_id does not hold what was saved" },
+  { "ids-wrong-length", m_ids_short, MQLW_PROJECT_ERROR_DAMAGED, "is damaged: column lead_id holds 3 bytes where 32" },
   /* Code 9 of eight ids (L1 … L8: codes 0 … 7, four bytes each as saved). */
-  { "ids-codes-out-of-range", m_ids_codes, MQLW_PROJECT_ERROR_DAMAGED, "column lead_id cannot be loaded: column lead_id refers to values it does not hold" },
+  { "ids-codes-out-of-range", m_ids_codes, MQLW_PROJECT_ERROR_DAMAGED, "is damaged: column lead_id refers to values it does not hold" },
 };
 
 static void

@@ -987,7 +987,7 @@ assert_flipped_byte_found (const char *name,
   dataset = mqlw_project_get_dataset (project);
   for (int attempt = 0; attempt < 2; attempt++)
     {
-      g_autofree char *expected = g_strdup_printf ("The project “%s” is damaged: column email cannot be loaded: "
+      g_autofree char *expected = g_strdup_printf ("The project “%s” is damaged: "
                                                    "the value list of column email does not hold what was saved"
                                                    " (its checksum differs)", path);
 

@@ -174,6 +174,8 @@ mqlw_workbench_load_state (MqlwWorkbench      *self,
   if (was_busy)
     g_object_notify_by_pspec (G_OBJECT (self), _mqlw_workbench_properties[PROP_BUSY]);
   _mqlw_workbench_emit_changed (self, MQLW_WORKBENCH_CHANGED_DATA);
+  /* A reopened project's ids and e-mails, read before anyone asks. */
+  _mqlw_workbench_prefetch_columns (self);
   g_debug ("load: %.2f ms on the main thread to swap the state in, %.2f ms in \"changed\" handlers",
            (swapped - start) / 1000.0, (g_get_monotonic_time () - swapped) / 1000.0);
 }

@@ -10,7 +10,7 @@
  *   mqlw-workbench-load.c     a new history: the state built on any thread, swapped in;
  *   mqlw-workbench-read.c     a CSV read off the main thread (import, preview);
  *   mqlw-workbench-columns.c  the columns a reopened project left in its file,
- *                             loaded on first use.
+ *                             loaded in the background after the open or on first use.
  * Nothing here is public: the contract is mqlw-workbench.h. */
 #pragma once
 
@@ -82,6 +82,8 @@ struct _MqlwWorkbench
 
   guint            load_serial;    /* the newest load; older async ones are dropped */
   guint            loading_columns;  /* loads of late columns in flight */
+  guint            prefetch_source;  /* the background read, waiting for an idle main loop */
+  GCancellable    *prefetch_cancellable;
   GTask           *import_task;    /* the newest import in flight, for its progress */
 
   GPtrArray       *undo;   /* MqlwModel* snapshots, newest last */
@@ -129,6 +131,10 @@ void      _mqlw_workbench_start_job       (MqlwWorkbench   *self);
 void      _mqlw_workbench_queue_job       (MqlwWorkbench   *self,
                                            gboolean         rescore,
                                            guint            change);
+
+/* mqlw-workbench-columns.c */
+void      _mqlw_workbench_prefetch_columns (MqlwWorkbench  *self);
+void      _mqlw_workbench_stop_prefetch    (MqlwWorkbench  *self);
 
 /* mqlw-workbench-edits.c */
 void      _mqlw_workbench_clear_history   (MqlwWorkbench   *self);

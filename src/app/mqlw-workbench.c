@@ -29,6 +29,7 @@ mqlw_workbench_dispose (GObject *object)
 
   /* A job in flight keeps its own ref on the engine. */
   g_clear_object (&self->task);
+  _mqlw_workbench_stop_prefetch (self);
   g_clear_object (&self->import_task);
   g_clear_pointer (&self->comparison, mqlw_comparison_free);
   g_clear_pointer (&self->buckets, mqlw_bucket_table_free);

@@ -136,10 +136,13 @@ MqlwDataset           *mqlw_workbench_get_dataset      (MqlwWorkbench  *self);
 
 /* The columns a reopened project leaves in its file until they are needed
  * (lead ids, e-mails: mqlw_dataset_load_columns ()): the window is usable
- * without them. Whatever shows their values on the main thread asks for
- * them here; they are read in a thread ("loading-columns" TRUE meanwhile, for
- * a busy sign). A failure (the file damaged, changed or gone since it was
- * opened) is the callback's error and is emitted once as "columns-failed"
+ * without them. They are read in the background as soon as the history is
+ * on show (a low-priority idle after the first frame, a low-priority
+ * thread), so a file replaced later cannot take them away; whatever shows
+ * their values on the main thread asks for them here, which waits for that
+ * read or reads them itself ("loading-columns" TRUE meanwhile, for a busy
+ * sign). A failure (the file damaged, changed or gone since it was
+ * opened) is the callback's error and is emitted as "columns-failed" (by the background read too)
  * while that dataset is on show; the columns stay unloaded (never read half)
  * and a later call tries again. has_columns: TRUE when nothing waits (the
  * callback then runs at once, in the next main-loop turn). */

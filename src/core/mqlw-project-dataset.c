@@ -184,6 +184,7 @@ set_damaged (MqlwReader *r,
              const char *what)
 {
   g_autofree char *name = NULL;
+  g_autofree char *part = NULL;
 
   if (r->late_column == NULL)
     {
@@ -191,9 +192,15 @@ set_damaged (MqlwReader *r,
       return;
     }
   name = g_filename_display_name (r->path);
-  /* Translators: “%s” is the project file, then a column's name, then what is wrong with it. */
-  g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED,
-               _("The project “%s” is damaged: column %s cannot be loaded: %s"), name, r->late_column, what);
+  part = g_strdup_printf (_("column %s"), r->late_column);
+  /* @what names the column more often than not: it is said once. */
+  if (strstr (what, part) != NULL)
+    /* Translators: “%s” is the project file, then what is wrong with one of its columns. */
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED, _("The project “%s” is damaged: %s"), name, what);
+  else
+    /* Translators: “%s” is the project file, then a column's name, then what is wrong with it. */
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_DAMAGED,
+                 _("The project “%s” is damaged: column %s cannot be loaded: %s"), name, r->late_column, what);
 }
 
 static void
