@@ -233,12 +233,13 @@ append_approver_row (MqlwSignoffDialog *self,
   gtk_entry_set_activates_default (w->role, TRUE);
   gtk_entry_set_placeholder_text (w->role, _("Role, e.g. VP Sales"));
   gtk_widget_set_hexpand (GTK_WIDGET (w->role), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (w->name), 8);
-  gtk_editable_set_width_chars (GTK_EDITABLE (w->role), 8);
+  /* Roles run longer than names ("Head of Sales Development"). */
+  gtk_editable_set_width_chars (GTK_EDITABLE (w->name), 6);
+  gtk_editable_set_width_chars (GTK_EDITABLE (w->role), 14);
   label_widget (GTK_WIDGET (w->role), _("Approver’s role"));
   w->team = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (team_labels));
   gtk_drop_down_set_selected (w->team, team == MQLW_TEAM_SALES ? 1 : 0);
-  gtk_widget_set_size_request (GTK_WIDGET (w->team), 140, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (w->team), 120, -1);
   label_widget (GTK_WIDGET (w->team), _("Approver’s team"));
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (remove, "flat");
