@@ -227,13 +227,12 @@ append_approver_row (MqlwSignoffDialog *self,
   w->name = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_activates_default (w->name, TRUE);
   gtk_entry_set_placeholder_text (w->name, _("Name"));
-  gtk_widget_set_hexpand (GTK_WIDGET (w->name), TRUE);
   label_widget (GTK_WIDGET (w->name), _("Approver’s name"));
   w->role = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_activates_default (w->role, TRUE);
   gtk_entry_set_placeholder_text (w->role, _("Role, e.g. VP Sales"));
   gtk_widget_set_hexpand (GTK_WIDGET (w->role), TRUE);
-  /* Roles run longer than names ("Head of Sales Development"). */
+  /* Roles run longer than names ("Head of Sales Development"): the role takes the room. */
   gtk_editable_set_width_chars (GTK_EDITABLE (w->name), 6);
   gtk_editable_set_width_chars (GTK_EDITABLE (w->role), 14);
   label_widget (GTK_WIDGET (w->role), _("Approver’s role"));

@@ -15,7 +15,9 @@
 /* Every screen on the bundled sample, to look at (not a test: it asserts
  * nothing). The sizes of the room (1280×720, 1366×768, 1920×1080), light and
  * dark, with and without workshop mode; "Too few leads" buckets on show
- * (edges:0,20,40,60,80,95). PNGs land in the current directory, or in the
+ * (edges:0,20,40,60,80,95). Before the sample: the welcome page and the
+ * mapping page (tests/data/real-exports/sap-marks.csv, from the source root);
+ * then the dialogs (preferences, keyboard shortcuts, sign-off), light and dark. PNGs land in the current directory, or in the
  * directory given as the first argument; MQLW_TOUR_ONLY=analysis-grid takes
  * only the screens whose name has that ("sweep", "-workshop", …).
  *
@@ -65,6 +67,102 @@ shoot (const char *what,
   texture = gui_test_render_texture (GTK_WIDGET (window));
   gdk_texture_save_to_png (texture, name);
   g_object_unref (texture);
+}
+
+static void
+shoot_toplevel (GtkWidget  *toplevel,
+                const char *what,
+                gboolean    dark)
+{
+  g_autofree char *name = g_strdup_printf ("%s/tour-%s-%s.png", out_dir, what, dark ? "dark" : "light");
+  GdkTexture *texture;
+
+  gui_test_settle (400);
+  gui_test_drain ();
+  texture = gui_test_render_texture (toplevel);
+  gdk_texture_save_to_png (texture, name);
+  g_object_unref (texture);
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data) && l->data != (gpointer) window)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+on_page (gpointer data)
+{
+  return g_strcmp0 (mqlw_window_get_page (window), data) == 0;
+}
+
+/* The screens before any history: the welcome page, then the mapping page. */
+static void
+tour_first (void)
+{
+  static const struct { int w, h; } sizes[] = { { 1280, 720 }, { 1366, 768 }, { 1920, 1080 } };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const char *marks = "tests/data/real-exports/sap-marks.csv";
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (int dark = 0; dark < 2; dark++)
+      {
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].w, sizes[s].h);
+        gui_test_settle (300);
+        if (wanted ("welcome", FALSE))
+          shoot ("welcome", sizes[s].w, sizes[s].h, dark, FALSE);
+        if (wanted ("mapping", FALSE) && g_file_test (marks, G_FILE_TEST_IS_REGULAR))
+          {
+            g_autofree char *path = g_canonicalize_filename (marks, NULL);
+
+            gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", path);
+            gui_test_wait_until (on_page, (gpointer) "mapping", "the mapping page");
+            shoot ("mapping", sizes[s].w, sizes[s].h, dark, FALSE);
+            gtk_widget_activate_action (mqlw_window_get_child (window, "mapping"), "mapping.cancel", NULL);
+            gui_test_settle (200);
+          }
+      }
+}
+
+/* The dialogs over the sample, light and dark. */
+static void
+tour_dialogs (void)
+{
+  static const struct { const char *what, *action; GType (*type) (void); } dialogs[] = {
+    { "preferences", "win.preferences", adw_preferences_window_get_type },
+    { "shortcuts", "win.show-help-overlay", gtk_shortcuts_window_get_type },
+    { "signoff", "win.sign-off", adw_window_get_type },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      for (guint d = 0; d < G_N_ELEMENTS (dialogs); d++)
+        {
+          GtkWidget *dialog;
+
+          if (!wanted (dialogs[d].what, FALSE))
+            continue;
+          gtk_widget_activate_action (GTK_WIDGET (window), dialogs[d].action, NULL);
+          gui_test_settle (300);
+          dialog = find_toplevel (dialogs[d].type ());
+          if (dialog == NULL)
+            {
+              g_message ("%s: no dialog came up", dialogs[d].what);
+              continue;
+            }
+          shoot_toplevel (dialog, dialogs[d].what, dark);
+          gtk_window_destroy (GTK_WINDOW (dialog));
+          gui_test_settle (200);
+        }
+    }
 }
 
 static void
@@ -118,11 +216,13 @@ main (int   argc,
   only = g_getenv ("MQLW_TOUR_ONLY");
   g_mkdir_with_parents (out_dir, 0755);
   window = gui_test_create_window (1366, 768);
+  tour_first ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
   gui_test_wait_until (gui_test_has_data, window, "the sample");
   gui_test_wait_until (gui_test_is_idle, window, "the sample's figures");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-buckets", "s", "edges:0,20,40,60,80,95");
   gui_test_wait_until (gui_test_is_idle, window, "the buckets");
   g_test_add_func ("/mqlw/gui/tour", tour);
+  g_test_add_func ("/mqlw/gui/tour/dialogs", tour_dialogs);
   return gui_test_run ();
 }
