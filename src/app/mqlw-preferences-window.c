@@ -208,12 +208,15 @@ build (MqlwPreferencesWindow *self)
       MqlwStage s;
 
       if (g_str_equal (stages[i], "auto"))
-        gtk_string_list_append (stage_labels, _("Automatic: SQL, else the next stage that differs"));
+        gtk_string_list_append (stage_labels, _("Automatic"));
       else if (mqlw_stage_from_string (stages[i], &s))
         gtk_string_list_append (stage_labels, _(mqlw_stage_label (s)));
     }
   self->stage_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stage_row), _("Verdict stage"));
+  /* The choice's own words would be cut off beside the title: the subtitle says what automatic means. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->stage_row),
+                               _("Automatic: SQL, else the next stage that differs between buckets"));
   adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stage_labels));
   stage = self->settings != NULL ? g_settings_get_string (self->settings, "verdict-stage") : g_strdup ("auto");
   self->syncing = TRUE;
