@@ -428,18 +428,25 @@ add_blank_row (MqlwMappingPage      *self,
   g_ptr_array_add (self->outcome_rows, row);
 }
 
-/* The newest blank switch flipped back. */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  MqlwMappingPage *self = MQLW_MAPPING_PAGE (widget);
+  mqlw_mapping_page_undo (MQLW_MAPPING_PAGE (widget));
+}
+
+/* The newest blank switch flipped back. */
+gboolean
+mqlw_mapping_page_undo (MqlwMappingPage *self)
+{
   g_autofree char *name = NULL;
   MqlwColumnSpec *spec;
 
+  g_return_val_if_fail (MQLW_IS_MAPPING_PAGE (self), FALSE);
+
   if (self->blank_undo->len == 0 || self->mapping == NULL)
-    return;
+    return FALSE;
   name = g_ptr_array_steal_index (self->blank_undo, self->blank_undo->len - 1);
   spec = mqlw_mapping_get_column (self->mapping, name);
   set_blank (self, name, spec == NULL || !spec->blank_is_no);
@@ -453,6 +460,7 @@ undo_action (GtkWidget  *widget,
       gtk_switch_set_active (g_object_get_data (row, "switch"), spec == NULL || spec->blank_is_no);
       self->syncing = FALSE;
     }
+  return TRUE;
 }
 
 static void
@@ -755,7 +763,6 @@ mqlw_mapping_page_class_init (MqlwMappingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "mapping.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "mapping.choose-join", NULL, choose_join_action);
   gtk_widget_class_install_action (widget_class, "mapping.undo", NULL, undo_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "mapping.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "mapping.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "mapping.cancel", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

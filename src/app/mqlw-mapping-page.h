@@ -16,10 +16,13 @@ G_DECLARE_FINAL_TYPE (MqlwMappingPage, mqlw_mapping_page, MQLW, MAPPING_PAGE, Gt
  * Each yes/no outcome column has a switch "A blank cell means not reached"
  * (MqlwColumnSpec.blank_is_no) saying what detection found; flipping it emits
  * "mapping-changed" (the owner previews the file again with the mapping and
- * hands the result to update_problems) and is undone by mapping.undo (Ctrl+Z). */
+ * hands the result to update_problems) and is undone by mapping.undo (the
+ * window's Ctrl+Z while the page is on show). */
 void               mqlw_mapping_page_set_preview (MqlwMappingPage *self,
                                                   const char      *path,
                                                   MqlwCsvPreview  *preview);   /* takes ownership */
+/* Flips the newest blank-cell switch back; FALSE when there is none. */
+gboolean           mqlw_mapping_page_undo        (MqlwMappingPage *self);
 /* The problems of a second preview read with get_mapping (); takes @preview. */
 void               mqlw_mapping_page_update_problems (MqlwMappingPage *self,
                                                       MqlwCsvPreview  *preview);

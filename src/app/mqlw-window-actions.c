@@ -95,6 +95,19 @@ save_sample_queries_action (GtkWidget  *widget,
                             _("_Save"), _("Folder"), patterns, NULL, FALSE, _mqlw_window_chosen_sample_folder);
 }
 
+/* On the mapping page, Ctrl+Z is the page's own (its blank-cell switches),
+ * never the model's hidden behind it; TRUE when that page is on show. */
+static gboolean
+undo_on_mapping_page (MqlwWindow *self,
+                      gboolean    redo)
+{
+  if (g_strcmp0 (mqlw_window_get_page (self), "mapping") != 0)
+    return FALSE;
+  if (!redo)
+    mqlw_mapping_page_undo (self->mapping_page);
+  return TRUE;
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -102,6 +115,8 @@ undo_action (GtkWidget  *widget,
 {
   MqlwWindow *self = MQLW_WINDOW (widget);
 
+  if (undo_on_mapping_page (self, FALSE))
+    return;
   /* A click on + still waiting for its delay is the last edit. */
   mqlw_model_panel_flush (self->model_panel);
   if (mqlw_workbench_can_undo (self->workbench))
@@ -120,6 +135,8 @@ history_shortcut_cb (GtkWidget *widget,
   MqlwWindow *self = MQLW_WINDOW (widget);
   gboolean redo = GPOINTER_TO_INT (user_data);
 
+  if (undo_on_mapping_page (self, redo))
+    return TRUE;
   mqlw_model_panel_flush (self->model_panel);
   if (redo && mqlw_workbench_can_redo (self->workbench))
     mqlw_workbench_redo (self->workbench);

@@ -303,8 +303,8 @@ assert_rates (MqlwWindow *window,
  * X, blank, blank, X. Detection reads the blanks as "not reached": SQL 3 of
  * 4, Won 2 of 4 (L3's blank SQL also says it was not won). Switched off, a
  * blank is unknown: SQL 3 of 3 (L3 unknown), Won 2 of 2 (L2 and L3
- * unknown). The switch is undone by Ctrl+Z's action, re-reads the file's
- * problems, and the choice is saved in the project and read back. */
+ * unknown). The switch is undone by the window's Undo (not the model
+ * behind the page), re-reads the file's problems, and the choice is saved in the project and read back. */
 static void
 test_marks (void)
 {
@@ -338,6 +338,10 @@ test_marks (void)
                                            "column:Score"));
   gui_test_wait_until (workbench_idle, window, "the figures");
   assert_rates (window, 3, 4, 2, 4);
+  /* A threshold move and back: one step on the model's undo stack. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d", 5.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-threshold", "d", 0.0);
+  gui_test_wait_until (workbench_idle, window, "the threshold moves");
 
   /* Off, with an undo on the way: 3/3 and 2/2. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", path);
@@ -348,7 +352,12 @@ test_marks (void)
   gtk_switch_set_active (sql, FALSE);
   gtk_switch_set_active (won, FALSE);
   g_assert_false (mqlw_mapping_get_column ((MqlwMapping *) mqlw_mapping_page_get_mapping (page), "Won")->blank_is_no);
-  gtk_widget_activate_action (GTK_WIDGET (page), "mapping.undo", NULL);
+  /* The window's Undo (Ctrl+Z) is the page's here, not the hidden model's
+   * (whose threshold move is still there to undo). */
+  g_assert_true (mqlw_workbench_can_undo (mqlw_window_get_workbench (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpfloat (mqlw_workbench_get_threshold (mqlw_window_get_workbench (window)), ==, 0.0);
+  g_assert_true (mqlw_workbench_can_undo (mqlw_window_get_workbench (window)));
   g_assert_true (gtk_switch_get_active (won));
   g_assert_false (gtk_switch_get_active (sql));
   g_assert_true (mqlw_mapping_get_column ((MqlwMapping *) mqlw_mapping_page_get_mapping (page), "Won")->blank_is_no);
