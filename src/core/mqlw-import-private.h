@@ -348,6 +348,7 @@ MqlwDataset  *mqlw_import_read_rows      (const MqlwCsvText     *text,
                                           gpointer               progress_data,
                                           GCancellable          *cancellable,
                                           gboolean              *retry,
+                                          guint64                first_row_line,   /* the first data row's */
                                           GError               **error);
 
 /* A whole table without outcomes (mqlw-import.c); on success *mapping_out is
