@@ -250,7 +250,8 @@ typedef struct {
   guint         bool_extra;
   gboolean      saw_fraction;
   /* dates read with MQLW_DATE_ORDER_AUTO */
-  gint32       *alt;           /* day-first reading of ambiguous slash dates, by row */
+  gint32       *alt;           /* day-first reading of ambiguous slash dates, by row, XOR
+                                * MQLW_DATE_MISSING (0: none) */
   guint64       dmy_line, mdy_line, ambiguous_line;
   char         *dmy_example, *mdy_example, *ambiguous_example;
   MqlwNumberForm form;         /* numbers: the column's decimal mark and currency */
