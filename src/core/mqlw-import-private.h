@@ -334,8 +334,9 @@ void          mqlw_csv_reader_drop_missing_codes (MqlwColumn            *column,
                                                   MqlwMissingTally     **tally);
 
 /* Every record into a new dataset (mqlw-import-rows.c): with @retry non-NULL,
- * a large text with a split is read by two parsers, and *retry is set when the
- * split turns out not to fall between records. */
+ * a large text with a split is read by two parsers (when the split falls inside
+ * a record, the first one reads on), and *retry is set when the second part
+ * would start before the first data row (@first_row_line). */
 MqlwDataset  *mqlw_import_read_rows      (const MqlwCsvText     *text,
                                           const MqlwMapping     *mapping,
                                           gboolean               preview,

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mqlw-import-rows.c — The whole text into a dataset by one parser, or by two (this thread
- * and another) that meet at a split between records and are stitched together. */
+ * and another) that meet at a split between records and are stitched together. An
+ * unchecked text (mqlw_csv_text_init_unchecked) has no line count: its columns get
+ * room for as many records as its bytes could hold (pages are used only as rows
+ * come), and its second parser counts the lines before its part itself. */
 #define G_LOG_DOMAIN "mqlw-import"
 
 #include "config.h"
@@ -376,8 +379,11 @@ merge_tallies (MqlwCsvReader *first,
 }
 
 /* Reads every record into a new dataset; with @retry non-NULL, a text with a
- * split is read by two parsers (this thread and another) and *retry is set
- * when the split turns out not to fall between records. */
+ * split is read by two parsers (this thread and another). When the split
+ * turns out to fall inside a record, the first parser reads on to the end and
+ * the second one's rows are dropped; *retry is set when the second part would
+ * start before @first_row_line (the first data row's line; only known once an
+ * unchecked text's second part has counted the lines before it). */
 MqlwDataset *
 mqlw_import_read_rows (const MqlwCsvText     *text,
                        const MqlwMapping     *mapping,
