@@ -309,6 +309,66 @@ add_columns (MqlwDataset        *dataset,
   return TRUE;
 }
 
+typedef struct {
+  MqlwCsvReader *reader;
+  GArray        *columns;   /* guint: builder indices */
+} DropJob;
+
+static gpointer
+drop_missing_thread (gpointer data)
+{
+  DropJob *job = data;
+
+  for (guint i = 0; i < job->columns->len; i++)
+    {
+      MqlwColumnBuilder *b = &job->reader->builders[g_array_index (job->columns, guint, i)];
+      mqlw_csv_reader_drop_missing_codes (b->column, &b->dict, b->missing, &b->missing_tally);
+    }
+  return NULL;
+}
+
+/* Each text column's values read as missing leave its dictionary: every
+ * distinct value is checked, so ids and e-mails cost the most. Above a few
+ * rows the columns are shared between two threads by dictionary size. */
+static void
+drop_missing_codes (MqlwCsvReader *reader,
+                    guint          n_rows)
+{
+  g_autoptr(GArray) mine = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) other = g_array_new (FALSE, FALSE, sizeof (guint));
+  DropJob jobs[2] = { { reader, mine }, { reader, other } };
+  gboolean two = n_rows >= 65536 && g_get_num_processors () > 1;
+  guint64 load[2] = { 0, 0 };
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  GThread *thread;
+
+  for (guint c = 0; c < reader->n_cols; c++)
+    if (reader->builders[c].column != NULL && reader->builders[c].type == MQLW_COLUMN_TYPE_CATEGORICAL)
+      g_array_append_val (order, c);
+  /* Largest dictionaries first, each to the lighter thread (which one gets
+   * a column never changes what it holds). */
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint best = i;
+      for (guint j = i + 1; j < order->len; j++)
+        if (reader->builders[g_array_index (order, guint, j)].column->dict->len
+            > reader->builders[g_array_index (order, guint, best)].column->dict->len)
+          best = j;
+      {
+        guint c = g_array_index (order, guint, best), k;
+        g_array_index (order, guint, best) = g_array_index (order, guint, i);
+        g_array_index (order, guint, i) = c;
+        k = two && load[1] < load[0] ? 1 : 0;
+        load[k] += reader->builders[c].column->dict->len + 1;
+        g_array_append_val (jobs[k].columns, c);
+      }
+    }
+  thread = other->len > 0 ? g_thread_new ("mqlw-missing", drop_missing_thread, &jobs[1]) : NULL;
+  drop_missing_thread (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
 /* The rows read: columns cut to size, integers with fractions made decimal,
  * deferred columns given their codes, values read as missing counted. */
 static void
@@ -344,12 +404,7 @@ finish_columns (MqlwCsvReader  *reader,
         }
     }
   mqlw_dict_dedup_columns (to_dedup);
-  for (guint c = 0; c < reader->n_cols; c++)
-    {
-      MqlwColumnBuilder *b = &reader->builders[c];
-      if (b->column != NULL && b->type == MQLW_COLUMN_TYPE_CATEGORICAL)
-        mqlw_csv_reader_drop_missing_codes (b->column, &b->dict, b->missing, &b->missing_tally);
-    }
+  drop_missing_codes (reader, n_rows);
   if (tallies_out != NULL)
     {
       *tallies_out = g_ptr_array_new_full (reader->n_cols, (GDestroyNotify) mqlw_missing_tally_free);
