@@ -154,6 +154,31 @@ test_quoted_newlines (void)
   g_assert_cmpuint (mqlw_import_get_split_count () - before, >, 10);
 }
 
+/* The middle inside a note of many lines, none of which looks like a record
+ * (two commas, as the header has): the split is guessed after the note, and
+ * the text is read in two, the same as by one parser. */
+static void
+test_guess_past_note (void)
+{
+  GString *text = g_string_new ("lead_id,note,sql\n");
+  g_autoptr(GBytes) bytes = NULL;
+  guint before;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, "%u,short note %u,%s\n", i, i, i % 2 ? "yes" : "no");
+  g_string_append (text, "40,\"");
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "a long note, line %u\n", i);
+  g_string_append (text, "\",yes\n");
+  for (guint i = 41; i < 60; i++)
+    g_string_append_printf (text, "%u,short note %u,%s\n", i, i, i % 2 ? "yes" : "no");
+  bytes = g_string_free_to_bytes (text);
+
+  before = mqlw_import_get_split_count ();
+  assert_same_import (bytes, 0);
+  g_assert_cmpuint (mqlw_import_get_split_count (), ==, before + 1);
+}
+
 static void
 test_line_ends (void)
 {
@@ -395,6 +420,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv-split/quoted-newlines", test_quoted_newlines);
+  g_test_add_func ("/csv-split/guess-past-note", test_guess_past_note);
   g_test_add_func ("/csv-split/line-ends", test_line_ends);
   g_test_add_func ("/csv-split/encodings", test_encodings);
   g_test_add_func ("/csv-split/shapes", test_shapes);

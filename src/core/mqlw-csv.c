@@ -672,26 +672,80 @@ mqlw_csv_text_init (MqlwCsvText  *text,
   return mqlw_csv_text_cut_footer (text, error);
 }
 
-/* Just after the first LF at or after @from (the middle unless a test says
- * otherwise), or 0 when there is none before the end. */
+/* Delimiters outside quotes in the line [@p, @end) read from outside quotes,
+ * or -1 when its quotes are not balanced (a value running over lines). */
+static gssize
+line_delimiters (const char *p,
+                 const char *end,
+                 char        delimiter)
+{
+  gboolean quoted = FALSE;
+  gssize n = 0;
+
+  for (; p < end; p++)
+    if (*p == '"')
+      quoted = !quoted;
+    else if (*p == delimiter && !quoted)
+      n++;
+  return quoted ? -1 : n;
+}
+
+/* Just after a LF at or after @from (the middle unless a test says
+ * otherwise), or 0 when there is none before the end. Quotes before it are
+ * not counted: it is a guess, checked by the parser that reads up to it. The
+ * first LF is taken unless it is followed by a line unlike a record (its
+ * quotes unbalanced, or not as many delimiters as the first line) and a
+ * later one in the next 64 KiB is not: a value running over lines (a note)
+ * rarely looks like a whole record. */
 static gboolean
 guess_split (MqlwCsvText  *text,
              GError      **error)
 {
-  g_autofree char *buffer = mqlw_source_is_in_memory (text->source) ? NULL : g_malloc (64 << 10);
+  enum { WINDOW = 64 << 10 };
+  g_autofree char *buffer = mqlw_source_is_in_memory (text->source) ? NULL : g_malloc (WINDOW);
+  char head_buffer[4096];
   gsize from = split_at > 0 ? MIN (split_at, text->len) : text->len / 2;
+  gsize n_head = MIN (text->len, sizeof head_buffer), n;
+  gssize header_delims = -1;
+  const char *p, *nl, *first = NULL;
 
   text->split = 0;
-  for (gsize off = from, n; off < text->len; off += n)
-    {
-      const char *p, *nl;
+  if ((p = mqlw_source_read (text->source, text->start, n_head, head_buffer, error)) == NULL)
+    goto failed;
+  if ((nl = memchr (p, '\n', n_head)) != NULL)
+    header_delims = line_delimiters (p, nl, text->delimiter);
 
-      n = MIN ((gsize) 64 << 10, text->len - off);
-      if ((p = mqlw_source_read (text->source, text->start + off, n, buffer, error)) == NULL)
+  n = MIN ((gsize) WINDOW, text->len - from);
+  if ((p = mqlw_source_read (text->source, text->start + from, n, buffer, error)) == NULL)
+    goto failed;
+  for (const char *q = p; q < p + n && (nl = memchr (q, '\n', p + n - q)) != NULL; q = nl + 1)
+    {
+      const char *next = nl + 1, *eol = memchr (next, '\n', p + n - next);
+
+      if (from + (next - p) >= text->len)
+        break;
+      if (first == NULL)
+        first = next;
+      if (eol == NULL)
+        break;
+      if (header_delims < 0
+          || line_delimiters (next, eol > next && eol[-1] == '\r' ? eol - 1 : eol, text->delimiter) == header_delims)
         {
-          mqlw_csv_import_read_error (error);
-          return FALSE;
+          text->split = from + (next - p);
+          return TRUE;
         }
+    }
+  if (first != NULL)
+    {
+      text->split = from + (first - p);
+      return TRUE;
+    }
+  /* No LF in the window: the first one after it, if any. */
+  for (gsize off = from + n; off < text->len; off += n)
+    {
+      n = MIN ((gsize) WINDOW, text->len - off);
+      if ((p = mqlw_source_read (text->source, text->start + off, n, buffer, error)) == NULL)
+        goto failed;
       if ((nl = memchr (p, '\n', n)) != NULL)
         {
           if (off + (nl - p) + 1 < text->len)
@@ -700,6 +754,10 @@ guess_split (MqlwCsvText  *text,
         }
     }
   return TRUE;
+
+failed:
+  mqlw_csv_import_read_error (error);
+  return FALSE;
 }
 
 gboolean
@@ -716,7 +774,7 @@ mqlw_csv_text_init_unchecked (MqlwCsvText  *text,
   if (!init_head (text, source, &delimiter, TRUE, error))
     return FALSE;
   text->unchecked = TRUE;
-  if (!guess_split (text, error) || !init_delimiter (text, delimiter, error))
+  if (!init_delimiter (text, delimiter, error) || !guess_split (text, error))
     return FALSE;
   /* The footer's lines are not known yet: any line count far above the
    * header's tells whether there is one (where the real count could only
