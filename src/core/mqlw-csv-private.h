@@ -4,7 +4,10 @@
  * prepares the text (BOM, encoding, binary check, delimiter) and feeds libcsv one
  * physical line at a time so every row knows the line it started on. The text
  * is read block by block from an MqlwSource (a file is never mapped), so its
- * size never limits memory and a file changing meanwhile is an error. */
+ * size never limits memory and a file changing meanwhile is an error. A large
+ * import reads the text unchecked (no scan before the parsers): each parser
+ * checks its own blocks, and anything found sends the import back to the
+ * checked way, which names it as ever. */
 #pragma once
 
 #include "mqlw-import.h"
