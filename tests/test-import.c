@@ -1134,8 +1134,11 @@ test_two_parsers_quoted_newlines (void)
       g_test_message ("variant %u", variant);
       before = mqlw_import_get_split_count ();
       check_one_and_two (NULL, bytes);
-      /* The second parser really ran (it starts after the long note). */
-      g_assert_cmpuint (mqlw_import_get_split_count (), ==, before + 1);
+      /* UTF-16 is converted and scanned: the split is found by quote parity
+       * after the long note, and the second parser really ran. Otherwise it is
+       * guessed at the first LF after the middle, inside the long note: the
+       * first parser reads on to the end and the second one's rows are dropped. */
+      g_assert_cmpuint (mqlw_import_get_split_count (), ==, before + (utf16 ? 1 : 0));
 
       dataset = mqlw_import_bytes (bytes, "notes.csv", NULL, NULL, NULL, NULL, NULL, &error);
       g_assert_no_error (error);

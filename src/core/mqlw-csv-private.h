@@ -4,7 +4,10 @@
  * prepares the text (BOM, encoding, binary check, delimiter) and feeds libcsv one
  * physical line at a time so every row knows the line it started on. The text
  * is read block by block from an MqlwSource (a file is never mapped), so its
- * size never limits memory and a file changing meanwhile is an error. */
+ * size never limits memory and a file changing meanwhile is an error. A large
+ * import reads the text unchecked (no scan before the parsers): each parser
+ * checks its own blocks, and anything found sends the import back to the
+ * checked way, which names it as ever. */
 #pragma once
 
 #include "mqlw-import.h"
@@ -31,6 +34,9 @@ typedef struct {
   gsize        split;          /* 0, or the offset just after a newline outside
                                 * quotes near the middle: where a second parser may start */
   guint64      split_lines;    /* line ends before @split */
+  gboolean     unchecked;      /* made by mqlw_csv_text_init_unchecked (): the bytes were not
+                                * scanned; every parse checks each block before it reads it,
+                                * n_lines is 0 and split only a guess (see there) */
 } MqlwCsvText;
 
 /* Checks and decodes the text of @source (UTF-8, Windows-1252 and UTF-16 are
@@ -41,6 +47,34 @@ gboolean  mqlw_csv_text_init   (MqlwCsvText  *text,
                                 char          delimiter,
                                 GError      **error);
 void      mqlw_csv_text_clear  (MqlwCsvText  *text);
+
+/* The parse's own checks failed on a text made by mqlw_csv_text_init_unchecked ():
+ * it holds a NUL, a byte that is not UTF-8, a lone CR or a report footer. The
+ * caller reads it again through mqlw_csv_text_init (), which says what it is. */
+#define MQLW_CSV_RECHECK (mqlw_csv_recheck_quark ())
+GQuark    mqlw_csv_recheck_quark (void);
+
+/* mqlw_csv_text_init () without reading the whole text first: only its head is
+ * looked at (UTF-16, BOM, "sep=" line, control characters, delimiter, footer).
+ * Each parse of the text then checks every block just before it reads it, and
+ * fails with MQLW_CSV_RECHECK on a NUL, a byte that is not UTF-8 or a CR not
+ * followed by LF, before any callback sees the block. @split is the offset just
+ * after the first LF from the middle on (assumed to lie outside quotes: the
+ * parser that ends there tells), @split_lines and @n_lines are not known (0).
+ * Fails (with any error) whenever mqlw_csv_text_init () would do more than this:
+ * UTF-16 text, or a footer to cut; the caller then uses mqlw_csv_text_init (). */
+gboolean  mqlw_csv_text_init_unchecked (MqlwCsvText  *text,
+                                        MqlwSource   *source,
+                                        char          delimiter,
+                                        GError      **error);
+
+/* Line ends (LF) in [@start, @end) of @text, read block by block. */
+gboolean  mqlw_csv_count_lines (const MqlwCsvText *text,
+                                gsize              start,
+                                gsize              end,
+                                guint64           *lines,
+                                const gint        *stop,
+                                GError           **error);
 
 /* A report's footer (mqlw-csv-footer.c): a block at the end of the text that
  * starts, after a blank line, with a row of one value and fewer fields than
@@ -93,6 +127,10 @@ typedef struct {
   guint64        lines_before;
   gboolean       last;           /* ends the text: check for an open quote, flush the last record */
   const gint    *stop;           /* nullable: stop (as cancelled) when it becomes non-zero */
+  /* nullable: called when the span's end falls inside a record; when it
+   * returns TRUE, the parse goes on to the end of the text (last) */
+  gboolean     (*extend)         (gpointer data);
+  gpointer       extend_data;
   gboolean       ended_at_record; /* out: the last record ended exactly at @end */
 } MqlwCsvSpan;
 
@@ -122,9 +160,14 @@ gboolean  mqlw_csv_read_head   (const MqlwCsvText *text,
  * cross block boundaries anywhere; 0 restores the default. */
 void      mqlw_csv_set_block_size (gsize bytes);
 
+/* Tests: the guessed split of an unchecked text is looked for from @offset of
+ * the text on instead of its middle; 0 restores the middle. */
+void      mqlw_csv_set_split_at (gsize offset);
+
 /* Texts of at least @bytes with a split are read by two parsers (default
  * 4 MiB; tests set 0 to read even small files in two, G_MAXSIZE for one). */
 void      mqlw_import_set_split_min (gsize bytes);
+gsize     mqlw_import_get_split_min (void);
 /* How many imports were read by two parsers so far. */
 guint     mqlw_import_get_split_count (void);
 

@@ -338,14 +338,11 @@ read_date (MqlwCsvReader     *reader,
                 }
               return;
             }
+          /* Zero is no alternative (stored XOR MQLW_DATE_MISSING): calloc's
+           * pages past the rows read are never touched, whatever the capacity. */
           if (b->alt == NULL)
-            {
-              gsize capacity = reader->capacity;
-              b->alt = g_new (gint32, capacity);
-              for (gsize i = 0; i < capacity; i++)
-                b->alt[i] = MQLW_DATE_MISSING;
-            }
-          b->alt[row] = dmy;
+            b->alt = g_new0 (gint32, reader->capacity);
+          b->alt[row] = dmy ^ MQLW_DATE_MISSING;
           if (b->ambiguous_example == NULL)
             {
               b->ambiguous_example = g_strndup (field, len);
@@ -675,8 +672,8 @@ mqlw_csv_reader_finish_dates (MqlwCsvReader      *reader,
   if (b->dmy_example != NULL)
     {
       for (guint i = 0; column != NULL && i < end_row; i++)
-        if (b->alt[i] != MQLW_DATE_MISSING)
-          column->days[i] = b->alt[i];
+        if (b->alt[i] != 0)
+          column->days[i] = b->alt[i] ^ MQLW_DATE_MISSING;
       return TRUE;
     }
   if (b->mdy_example == NULL)

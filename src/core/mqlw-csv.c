@@ -89,6 +89,34 @@ find_invalid_utf8 (const char *data,
   return -1;
 }
 
+/* Whether [@p, @end) holds a CR not followed by LF (a CR at @end counts). */
+static gboolean
+has_lone_cr (const char *p,
+             const char *end)
+{
+  for (const char *q = p; q < end && (q = memchr (q, '\r', end - q)) != NULL; q++)
+    if (q + 1 == end || q[1] != '\n')
+      return TRUE;
+  return FALSE;
+}
+
+G_DEFINE_QUARK (mqlw-csv-recheck-quark, mqlw_csv_recheck)
+
+/* An unchecked text's block, checked just before it is parsed (while it is in
+ * cache) for what mqlw_csv_text_init () would have found in it. */
+static gboolean
+check_block (const MqlwCsvText  *text,
+             const char         *p,
+             gsize               n,
+             GError            **error)
+{
+  if (G_LIKELY (memchr (p, '\0', n) == NULL && find_invalid_utf8 (p, n) < 0 && !has_lone_cr (p, p + n)))
+    return TRUE;
+  /* Never shown: the caller reads the text again with mqlw_csv_text_init (). */
+  g_set_error (error, MQLW_CSV_RECHECK, 0, "%s: read it again with its checks", text->source_name);
+  return FALSE;
+}
+
 /* Control characters in the first bytes: a binary file that has no NUL there. */
 static gboolean
 check_control (const char  *data,
@@ -187,6 +215,14 @@ void
 mqlw_csv_set_block_size (gsize bytes)
 {
   block_size = bytes > 0 ? MAX (bytes, 4) : BLOCK_SIZE;
+}
+
+static gsize split_at = 0;
+
+void
+mqlw_csv_set_split_at (gsize offset)
+{
+  split_at = offset;
 }
 
 void
@@ -467,21 +503,21 @@ convert_source (GBytes      *bytes,
   return mqlw_source_new_for_bytes (converted_bytes, name);
 }
 
-gboolean
-mqlw_csv_text_init (MqlwCsvText  *text,
-                    MqlwSource   *source,
-                    char          delimiter,
-                    GError      **error)
+/* The start of @text: @source read (UTF-16 converted unless @unchecked, which
+ * refuses it), the BOM and a "sep=" line skipped (its delimiter into
+ * *@delimiter when that is 0), an empty or binary-looking text refused. */
+static gboolean
+init_head (MqlwCsvText  *text,
+           MqlwSource   *source,
+           char         *delimiter,
+           gboolean      unchecked,
+           GError      **error)
 {
   char head[8192];
   const char *p;
   guint64 size;
   gsize n, utf16_bom, sep_len = 0;
   char utf16, sep;
-  Scan scan;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (source != NULL, FALSE);
 
   memset (text, 0, sizeof *text);
   text->source_name = g_strdup (mqlw_source_get_name (source));
@@ -503,6 +539,11 @@ mqlw_csv_text_init (MqlwCsvText  *text,
     }
 
   utf16 = detect_utf16 ((const guchar *) p, n, &utf16_bom);
+  if (utf16 != 0 && unchecked)
+    {
+      g_set_error (error, MQLW_CSV_RECHECK, 0, "%s: UTF-16", text->source_name);
+      return FALSE;
+    }
   if (utf16 != 0)
     {
       g_autoptr(GBytes) all = mqlw_source_read_all (source, 0, error);
@@ -535,8 +576,8 @@ mqlw_csv_text_init (MqlwCsvText  *text,
     {
       text->start += sep_len;
       text->lines_skipped = 1;
-      if (delimiter == 0)
-        delimiter = sep;
+      if (*delimiter == 0)
+        *delimiter = sep;
     }
   text->len = size - text->start;
   if (text->len == 0)
@@ -545,9 +586,48 @@ mqlw_csv_text_init (MqlwCsvText  *text,
                    _("%s: the file is empty"), text->source_name);
       return FALSE;
     }
-  if (!check_control (p + text->start, n - text->start, text->source_name, error))
-    return FALSE;
+  return check_control (p + text->start, n - text->start, text->source_name, error);
+}
 
+/* The delimiter (@delimiter, or detected when 0), then the footer cut off. */
+static gboolean
+init_delimiter (MqlwCsvText  *text,
+                char          delimiter,
+                GError      **error)
+{
+  g_autofree char *buffer = NULL;
+  gsize sample;
+  const char *p;
+
+  if (delimiter != 0)
+    {
+      text->delimiter = delimiter;
+      return TRUE;
+    }
+  buffer = g_malloc (256 << 10);
+  sample = MIN (text->len, (gsize) 256 << 10);
+  if ((p = mqlw_source_read (text->source, text->start, sample, buffer, error)) == NULL)
+    {
+      mqlw_csv_import_read_error (error);
+      return FALSE;
+    }
+  text->delimiter = detect_delimiter (p, sample, sample < text->len);
+  return TRUE;
+}
+
+gboolean
+mqlw_csv_text_init (MqlwCsvText  *text,
+                    MqlwSource   *source,
+                    char          delimiter,
+                    GError      **error)
+{
+  Scan scan;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  if (!init_head (text, source, &delimiter, FALSE, error))
+    return FALSE;
   if (!scan_text (&scan, text->source, text->start, text->len, text->source_name, error))
     return FALSE;
   scan.bad_line += text->lines_skipped;
@@ -587,21 +667,162 @@ mqlw_csv_text_init (MqlwCsvText  *text,
       text->split = scan.split;
       text->split_lines = scan.split_lines;
     }
-  if (delimiter != 0)
-    text->delimiter = delimiter;
-  else
-    {
-      g_autofree char *buffer = g_malloc (256 << 10);
-      gsize sample = MIN (text->len, (gsize) 256 << 10);
+  if (!init_delimiter (text, delimiter, error))
+    return FALSE;
+  return mqlw_csv_text_cut_footer (text, error);
+}
 
-      if ((p = mqlw_source_read (text->source, text->start, sample, buffer, error)) == NULL)
+/* Delimiters outside quotes in the line [@p, @end) read from outside quotes,
+ * or -1 when its quotes are not balanced (a value running over lines). */
+static gssize
+line_delimiters (const char *p,
+                 const char *end,
+                 char        delimiter)
+{
+  gboolean quoted = FALSE;
+  gssize n = 0;
+
+  for (; p < end; p++)
+    if (*p == '"')
+      quoted = !quoted;
+    else if (*p == delimiter && !quoted)
+      n++;
+  return quoted ? -1 : n;
+}
+
+/* Just after a LF at or after @from (the middle unless a test says
+ * otherwise), or 0 when there is none before the end. Quotes before it are
+ * not counted: it is a guess, checked by the parser that reads up to it. The
+ * first LF is taken unless it is followed by a line unlike a record (its
+ * quotes unbalanced, or not as many delimiters as the first line) and a
+ * later one in the next 64 KiB is not: a value running over lines (a note)
+ * rarely looks like a whole record. */
+static gboolean
+guess_split (MqlwCsvText  *text,
+             GError      **error)
+{
+  enum { WINDOW = 64 << 10 };
+  g_autofree char *buffer = mqlw_source_is_in_memory (text->source) ? NULL : g_malloc (WINDOW);
+  char head_buffer[4096];
+  gsize from = split_at > 0 ? MIN (split_at, text->len) : text->len / 2;
+  gsize n_head = MIN (text->len, sizeof head_buffer), n;
+  gssize header_delims = -1;
+  const char *p, *nl, *first = NULL;
+
+  text->split = 0;
+  if ((p = mqlw_source_read (text->source, text->start, n_head, head_buffer, error)) == NULL)
+    goto failed;
+  if ((nl = memchr (p, '\n', n_head)) != NULL)
+    header_delims = line_delimiters (p, nl, text->delimiter);
+
+  n = MIN ((gsize) WINDOW, text->len - from);
+  if ((p = mqlw_source_read (text->source, text->start + from, n, buffer, error)) == NULL)
+    goto failed;
+  for (const char *q = p; q < p + n && (nl = memchr (q, '\n', p + n - q)) != NULL; q = nl + 1)
+    {
+      const char *next = nl + 1, *eol = memchr (next, '\n', p + n - next);
+
+      if (from + (next - p) >= text->len)
+        break;
+      if (first == NULL)
+        first = next;
+      if (eol == NULL)
+        break;
+      if (header_delims < 0
+          || line_delimiters (next, eol > next && eol[-1] == '\r' ? eol - 1 : eol, text->delimiter) == header_delims)
+        {
+          text->split = from + (next - p);
+          return TRUE;
+        }
+    }
+  if (first != NULL)
+    {
+      text->split = from + (first - p);
+      return TRUE;
+    }
+  /* No LF in the window: the first one after it, if any. */
+  for (gsize off = from + n; off < text->len; off += n)
+    {
+      n = MIN ((gsize) WINDOW, text->len - off);
+      if ((p = mqlw_source_read (text->source, text->start + off, n, buffer, error)) == NULL)
+        goto failed;
+      if ((nl = memchr (p, '\n', n)) != NULL)
+        {
+          if (off + (nl - p) + 1 < text->len)
+            text->split = off + (nl - p) + 1;
+          break;
+        }
+    }
+  return TRUE;
+
+failed:
+  mqlw_csv_import_read_error (error);
+  return FALSE;
+}
+
+gboolean
+mqlw_csv_text_init_unchecked (MqlwCsvText  *text,
+                              MqlwSource   *source,
+                              char          delimiter,
+                              GError      **error)
+{
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  if (!init_head (text, source, &delimiter, TRUE, error))
+    return FALSE;
+  text->unchecked = TRUE;
+  if (!init_delimiter (text, delimiter, error) || !guess_split (text, error))
+    return FALSE;
+  /* The footer's lines are not known yet: any line count far above the
+   * header's tells whether there is one (where the real count could only
+   * make it stop sooner, at the header), and a text with one is read the
+   * checked way. */
+  len = text->len;
+  text->n_lines = G_MAXUINT32;
+  if (!mqlw_csv_text_cut_footer (text, error))
+    return FALSE;
+  text->n_lines = 0;
+  if (text->len != len || text->problems->len > 0)
+    {
+      g_set_error (error, MQLW_CSV_RECHECK, 0, "%s: a footer", text->source_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mqlw_csv_count_lines (const MqlwCsvText *text,
+                      gsize              start,
+                      gsize              end,
+                      guint64           *lines,
+                      const gint        *stop,
+                      GError           **error)
+{
+  g_autofree char *buffer = mqlw_source_is_in_memory (text->source) ? NULL : g_malloc (block_size);
+
+  *lines = 0;
+  for (gsize off = start, n; off < end; off += n)
+    {
+      const char *p;
+
+      if (stop != NULL && g_atomic_int_get (stop) != 0)
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
+                       _("%s: the import was cancelled"), text->source_name);
+          return FALSE;
+        }
+      n = MIN (block_size, end - off);
+      if ((p = mqlw_source_read (text->source, text->start + off, n, buffer, error)) == NULL)
         {
           mqlw_csv_import_read_error (error);
           return FALSE;
         }
-      text->delimiter = detect_delimiter (p, sample, sample < text->len);
+      *lines += count_byte (p, p + n, '\n');
     }
-  return mqlw_csv_text_cut_footer (text, error);
+  return TRUE;
 }
 
 void
@@ -740,6 +961,7 @@ parse_span (const MqlwCsvText *text,
   if (progress != NULL)
     progress (0.0, progress_data);
 
+again:
   while (pos < len && !state.stop)
     {
       gsize n = MIN (block_size, len - pos);
@@ -753,6 +975,11 @@ parse_span (const MqlwCsvText *text,
         }
       if (pos + n < len)
         n = block_usable (block, n);
+      if (text->unchecked && !check_block (text, block, n, error))
+        {
+          g_clear_error (&state.error);
+          return FALSE;
+        }
 
       /* One physical line (or the rest of the block) at a time. */
       for (gsize i = 0; i < n && !state.stop;)
@@ -815,6 +1042,14 @@ parse_span (const MqlwCsvText *text,
         return set_cancelled (text, &state, error);
     }
 
+  /* The span ends inside a record (a guessed split fell inside quotes): go on. */
+  if (!state.stop && parser.pstate != CSV_STATE_ROW_NOT_BEGUN && len < text->len
+      && span->extend != NULL && span->extend (span->extend_data))
+    {
+      len = span->end = text->len;
+      span->last = TRUE;
+      goto again;
+    }
   span->ended_at_record = parser.pstate == CSV_STATE_ROW_NOT_BEGUN;
   if (!state.stop && span->last)
     {

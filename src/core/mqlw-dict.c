@@ -131,6 +131,135 @@ dedup_column (MqlwColumn *column,
   g_ptr_array_set_size (column->dict, next);
 }
 
+/* One column by two threads (above 4 M rows): each owns the strings whose
+ * hash has bit 31 @side, in its own half of one table as large as
+ * dedup_column () would take. In codes, each of its rows gets the first row
+ * its string appeared on (bit 31 kept, so the other thread still reads which
+ * rows are its); a serial pass then turns first rows into codes in order of
+ * first appearance. */
+typedef struct {
+  MqlwColumn *column;
+  guint       n_rows;
+  guint32     side;        /* 0 or 1 */
+  guint64    *slots;       /* this side's half */
+  guint32     mask;        /* of the half */
+} DedupHalf;
+
+#define SIDE_BIT 0x80000000u
+#define DEDUP_SPLIT_MIN_ROWS 4096   /* below, a second thread costs more than it saves */
+
+static inline guint32
+load_code (const guint32 *codes,
+           guint          row)
+{
+  return __atomic_load_n (&codes[row], __ATOMIC_RELAXED);
+}
+
+static void
+dedup_half (DedupHalf *half)
+{
+  char **strings = (char **) half->column->dict->pdata;
+  guint32 *codes = half->column->codes, mask = half->mask, side = half->side ? SIDE_BIT : 0;
+  guint64 *slots = half->slots;
+  guint n_rows = half->n_rows;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      char *s = strings[row];
+      guint32 hash, i;
+
+      if (row + DEDUP_AHEAD < n_rows && strings[row + DEDUP_AHEAD] != NULL)
+        {
+          guint32 ahead = load_code (codes, row + DEDUP_AHEAD);
+          if ((ahead & SIDE_BIT) == side)
+            __builtin_prefetch (&slots[ahead & mask]);
+        }
+      if (s == NULL)
+        continue;
+      hash = load_code (codes, row);
+      if ((hash & SIDE_BIT) != side)
+        continue;
+      for (i = hash & mask;; i = (i + 1) & mask)
+        {
+          guint64 slot = slots[i];
+          guint32 first;
+
+          if (slot == 0)
+            {
+              slots[i] = ((guint64) hash << 32) | ((guint64) row + 1);
+              __atomic_store_n (&codes[row], row | side, __ATOMIC_RELAXED);
+              break;
+            }
+          first = (guint32) slot - 1;
+          if ((guint32) (slot >> 32) == hash && strcmp (strings[first], s) == 0)
+            {
+              __atomic_store_n (&codes[row], first | side, __ATOMIC_RELAXED);
+              break;
+            }
+        }
+    }
+}
+
+static gpointer
+dedup_half_thread (gpointer data)
+{
+  dedup_half (data);
+  return NULL;
+}
+
+/* FALSE (nothing done) when one side holds too many rows for its half. */
+static gboolean
+dedup_column_split (MqlwColumn *column,
+                    guint       n_rows)
+{
+  char **strings = (char **) column->dict->pdata;
+  guint32 *codes = column->codes;
+  guint32 capacity = capacity_for (n_rows), half = capacity / 2;
+  g_autofree guint64 *slots = NULL;
+  DedupHalf halves[2];
+  GThread *thread;
+  guint n_side[2] = { 0, 0 };
+  guint32 next = 0;
+
+  for (guint row = 0; row < n_rows; row++)
+    if (strings[row] != NULL)
+      n_side[codes[row] >> 31]++;
+  /* A half at most four fifths full (a whole table is at most two thirds). */
+  if ((guint64) MAX (n_side[0], n_side[1]) * 5 > (guint64) half * 4)
+    return FALSE;
+
+  slots = g_new0 (guint64, capacity);
+  mqlw_storage_advise_huge (slots, (gsize) capacity * sizeof (guint64));
+  for (guint k = 0; k < 2; k++)
+    halves[k] = (DedupHalf) { column, n_rows, k, slots + (gsize) k * half, half - 1 };
+  thread = g_thread_new ("mqlw-dedup", dedup_half_thread, &halves[1]);
+  dedup_half (&halves[0]);
+  g_thread_join (thread);
+
+  /* First rows into codes: a first row is its string's first appearance,
+   * any other row's first row has its code already. */
+  for (guint row = 0; row < n_rows; row++)
+    {
+      guint32 first;
+
+      if (strings[row] == NULL)
+        {
+          codes[row] = MQLW_CODE_MISSING;
+          continue;
+        }
+      first = codes[row] & ~SIDE_BIT;
+      if (first == row)
+        {
+          strings[next] = strings[row];
+          codes[row] = next++;
+        }
+      else
+        codes[row] = codes[first];
+    }
+  g_ptr_array_set_size (column->dict, next);
+  return TRUE;
+}
+
 static gpointer
 dedup_column_thread (gpointer data)
 {
@@ -139,17 +268,28 @@ dedup_column_thread (gpointer data)
   return NULL;
 }
 
+static guint pair_max_rows = 4000000, split_min_rows = DEDUP_SPLIT_MIN_ROWS;
+
+void
+mqlw_dict_set_dedup_limits (guint pair_max,
+                            guint split_min)
+{
+  pair_max_rows = pair_max;
+  split_min_rows = split_min;
+}
+
 /* Gives the deferred columns their codes, two at a time when they are small. */
 void
 mqlw_dict_dedup_columns (GPtrArray *columns)
 {
+  gboolean cores = g_get_num_processors () > 1;
   guint i = 0;
 
   while (i < columns->len)
     {
       MqlwColumn *a = g_ptr_array_index (columns, i);
       /* Two tables at once only while they are small: at 10 M rows, one at a time. */
-      if (i + 1 < columns->len && a->n_rows <= 4000000 && g_get_num_processors () > 1)
+      if (i + 1 < columns->len && a->n_rows <= pair_max_rows && cores)
         {
           GThread *thread = g_thread_new ("mqlw-dedup", dedup_column_thread, g_ptr_array_index (columns, i + 1));
           dedup_column (a, a->n_rows);
@@ -158,7 +298,9 @@ mqlw_dict_dedup_columns (GPtrArray *columns)
         }
       else
         {
-          dedup_column (a, a->n_rows);
+          /* Above that, or alone, a column by both cores split by hash (no more memory than one table). */
+          if (!cores || a->n_rows < split_min_rows || !dedup_column_split (a, a->n_rows))
+            dedup_column (a, a->n_rows);
           i++;
         }
     }

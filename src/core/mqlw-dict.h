@@ -41,8 +41,15 @@ void     mqlw_dict_grow           (MqlwDict     *dict);
 /* Gives the deferred columns (one string per row in column->dict, NULL when
  * missing, and in column->codes the mqlw_dict_hash () of each present one)
  * their codes in order of first appearance, two at a time when they are
- * small; each dictionary then keeps only the distinct strings. */
+ * small, else each by both cores; each dictionary then keeps only the
+ * distinct strings. */
 void     mqlw_dict_dedup_columns  (GPtrArray    *columns);
+/* Columns of more than @pair_max rows (default 4 000 000) are given their
+ * codes one at a time, each by both cores (split by hash), as is a column left
+ * alone, of at least @split_min rows (default 4096); smaller ones, two at once.
+ * For tests: G_MAXUINT, G_MAXUINT gives every column by one thread. */
+void     mqlw_dict_set_dedup_limits (guint pair_max,
+                                     guint split_min);
 
 static inline guint32
 mqlw_dict_hash (const char *s,

@@ -250,7 +250,8 @@ typedef struct {
   guint         bool_extra;
   gboolean      saw_fraction;
   /* dates read with MQLW_DATE_ORDER_AUTO */
-  gint32       *alt;           /* day-first reading of ambiguous slash dates, by row */
+  gint32       *alt;           /* day-first reading of ambiguous slash dates, by row, XOR
+                                * MQLW_DATE_MISSING (0: none) */
   guint64       dmy_line, mdy_line, ambiguous_line;
   char         *dmy_example, *mdy_example, *ambiguous_example;
   MqlwNumberForm form;         /* numbers: the column's decimal mark and currency */
@@ -333,8 +334,9 @@ void          mqlw_csv_reader_drop_missing_codes (MqlwColumn            *column,
                                                   MqlwMissingTally     **tally);
 
 /* Every record into a new dataset (mqlw-import-rows.c): with @retry non-NULL,
- * a large text with a split is read by two parsers, and *retry is set when the
- * split turns out not to fall between records. */
+ * a large text with a split is read by two parsers (when the split falls inside
+ * a record, the first one reads on), and *retry is set when the second part
+ * would start before the first data row (@first_row_line). */
 MqlwDataset  *mqlw_import_read_rows      (const MqlwCsvText     *text,
                                           const MqlwMapping     *mapping,
                                           gboolean               preview,
@@ -348,6 +350,7 @@ MqlwDataset  *mqlw_import_read_rows      (const MqlwCsvText     *text,
                                           gpointer               progress_data,
                                           GCancellable          *cancellable,
                                           gboolean              *retry,
+                                          guint64                first_row_line,   /* the first data row's */
                                           GError               **error);
 
 /* A whole table without outcomes (mqlw-import.c); on success *mapping_out is

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mqlw-import-rows.c — The whole text into a dataset by one parser, or by two (this thread
- * and another) that meet at a split between records and are stitched together. */
+ * and another) that meet at a split between records and are stitched together. An
+ * unchecked text (mqlw_csv_text_init_unchecked) has no line count: its columns get
+ * room for as many records as its bytes could hold (pages are used only as rows
+ * come), and its second parser counts the lines before its part itself. */
 #define G_LOG_DOMAIN "mqlw-import"
 
 #include "config.h"
@@ -29,6 +32,12 @@ void
 mqlw_import_set_split_min (gsize bytes)
 {
   split_min_bytes = bytes;
+}
+
+gsize
+mqlw_import_get_split_min (void)
+{
+  return split_min_bytes;
 }
 
 guint
@@ -81,7 +90,21 @@ typedef struct {
   gint           progress_ppm;   /* atomic: millionths of the span read */
   gboolean       ok;
   GError        *error;
+  /* the second part of an unchecked text (its lines before it not counted yet) */
+  guint64        first_row_line; /* it may only start past this line, the first data row's */
+  guint          max_base;       /* its rows start at most here (past every row the first may hold) */
+  gboolean       declined;       /* it starts before the first data row: not read */
 } Part;
+
+/* The first part's span went on past the split (which fell inside a record):
+ * the second part is stopped and dropped. */
+typedef struct {
+  GThread       *thread;
+  gint          *stop;
+  MqlwCsvReader *first;
+  guint          row_end;        /* the first reader's, when it reads to the end */
+  gboolean       extended;
+} Extend;
 
 typedef struct {
   MqlwProgressSpan *outer;
@@ -131,6 +154,60 @@ parse_part_thread (gpointer data)
 {
   parse_part (data, on_part_progress_cb, data);
   return NULL;
+}
+
+/* The second part of an unchecked text: the line ends before it are counted
+ * here (while the first part is parsed), which gives its line numbers and the
+ * row its records start at; then it is parsed. */
+static gpointer
+count_parse_part_thread (gpointer data)
+{
+  Part *part = data;
+  MqlwCsvReader *reader = part->reader;
+  guint64 lines;
+
+  part->ok = mqlw_csv_count_lines (reader->text, 0, part->span.start, &lines, part->span.stop, &part->error);
+  if (!part->ok)
+    return NULL;
+  if (lines + 1 < part->first_row_line)
+    {
+      part->declined = TRUE;
+      part->ok = FALSE;
+      return NULL;
+    }
+  /* The lines before are at least one (the split follows a LF), the header's among them. */
+  reader->row_base = reader->next_row = (guint) MIN (lines - 1, part->max_base);
+  part->span.lines_before = lines;
+  return parse_part_thread (part);
+}
+
+static gboolean
+on_extend_cb (gpointer data)
+{
+  Extend *extend = data;
+
+  g_atomic_int_set (extend->stop, 1);
+  g_thread_join (g_steal_pointer (&extend->thread));
+  extend->first->row_end = extend->row_end;
+  extend->extended = TRUE;
+  return TRUE;
+}
+
+/* What a second reader that was stopped and dropped put into the columns'
+ * own chunks (the strings of the deferred columns) is freed. */
+static void
+drop_reader (MqlwCsvReader *reader)
+{
+  for (guint c = 0; c < reader->n_cols; c++)
+    {
+      MqlwColumnBuilder *b = &reader->builders[c];
+      if (b->column != NULL && b->deferred && b->dict.chunk != NULL)
+        {
+          g_ptr_array_remove_fast (b->column->dict_chunks, b->dict.chunk);
+          b->dict.chunk = NULL;
+        }
+    }
+  mqlw_csv_reader_clear (reader);
 }
 
 /* Appends the rows of @second (read into [second->row_base, …)) to those of
@@ -212,7 +289,14 @@ add_columns (MqlwDataset        *dataset,
           column->dict = g_ptr_array_sized_new (deferred[c] ? (guint) capacity : 0);
           g_clear_pointer (&column->dict_index, g_hash_table_unref);
           column->dict_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
-          if (deferred[c])
+          if (deferred[c] && text->unchecked)
+            {
+              /* Capacity is a bound here, far above the rows: its NULLs are
+               * not written (every row of a record that is no error writes
+               * its own; finish_columns () sets the length). */
+              mqlw_storage_advise_huge (column->dict->pdata, capacity * sizeof (gpointer));
+            }
+          else if (deferred[c])
             {
               /* Advised before the NULLs are written: each 4 KiB page faulted
                * in on its own cost more than writing them. */
@@ -223,6 +307,66 @@ add_columns (MqlwDataset        *dataset,
     }
 
   return TRUE;
+}
+
+typedef struct {
+  MqlwCsvReader *reader;
+  GArray        *columns;   /* guint: builder indices */
+} DropJob;
+
+static gpointer
+drop_missing_thread (gpointer data)
+{
+  DropJob *job = data;
+
+  for (guint i = 0; i < job->columns->len; i++)
+    {
+      MqlwColumnBuilder *b = &job->reader->builders[g_array_index (job->columns, guint, i)];
+      mqlw_csv_reader_drop_missing_codes (b->column, &b->dict, b->missing, &b->missing_tally);
+    }
+  return NULL;
+}
+
+/* Each text column's values read as missing leave its dictionary: every
+ * distinct value is checked, so ids and e-mails cost the most. Above a few
+ * rows the columns are shared between two threads by dictionary size. */
+static void
+drop_missing_codes (MqlwCsvReader *reader,
+                    guint          n_rows)
+{
+  g_autoptr(GArray) mine = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) other = g_array_new (FALSE, FALSE, sizeof (guint));
+  DropJob jobs[2] = { { reader, mine }, { reader, other } };
+  gboolean two = n_rows >= 65536 && g_get_num_processors () > 1;
+  guint64 load[2] = { 0, 0 };
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  GThread *thread;
+
+  for (guint c = 0; c < reader->n_cols; c++)
+    if (reader->builders[c].column != NULL && reader->builders[c].type == MQLW_COLUMN_TYPE_CATEGORICAL)
+      g_array_append_val (order, c);
+  /* Largest dictionaries first, each to the lighter thread (which one gets
+   * a column never changes what it holds). */
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint best = i;
+      for (guint j = i + 1; j < order->len; j++)
+        if (reader->builders[g_array_index (order, guint, j)].column->dict->len
+            > reader->builders[g_array_index (order, guint, best)].column->dict->len)
+          best = j;
+      {
+        guint c = g_array_index (order, guint, best), k;
+        g_array_index (order, guint, best) = g_array_index (order, guint, i);
+        g_array_index (order, guint, i) = c;
+        k = two && load[1] < load[0] ? 1 : 0;
+        load[k] += reader->builders[c].column->dict->len + 1;
+        g_array_append_val (jobs[k].columns, c);
+      }
+    }
+  thread = other->len > 0 ? g_thread_new ("mqlw-missing", drop_missing_thread, &jobs[1]) : NULL;
+  drop_missing_thread (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
 }
 
 /* The rows read: columns cut to size, integers with fractions made decimal,
@@ -250,15 +394,17 @@ finish_columns (MqlwCsvReader  *reader,
         }
       shrink_storage (b->column, n_rows);
       if (b->deferred)
-        g_ptr_array_add (to_dedup, b->column);
+        {
+          /* Rows [0, n_rows) are written; GLib before 2.76 cannot take an array
+           * as it is (g_ptr_array_set_size () would clear it), and the length
+           * is the array's public field. */
+          if (b->column->dict->len < n_rows)
+            b->column->dict->len = n_rows;
+          g_ptr_array_add (to_dedup, b->column);
+        }
     }
   mqlw_dict_dedup_columns (to_dedup);
-  for (guint c = 0; c < reader->n_cols; c++)
-    {
-      MqlwColumnBuilder *b = &reader->builders[c];
-      if (b->column != NULL && b->type == MQLW_COLUMN_TYPE_CATEGORICAL)
-        mqlw_csv_reader_drop_missing_codes (b->column, &b->dict, b->missing, &b->missing_tally);
-    }
+  drop_missing_codes (reader, n_rows);
   if (tallies_out != NULL)
     {
       *tallies_out = g_ptr_array_new_full (reader->n_cols, (GDestroyNotify) mqlw_missing_tally_free);
@@ -288,8 +434,11 @@ merge_tallies (MqlwCsvReader *first,
 }
 
 /* Reads every record into a new dataset; with @retry non-NULL, a text with a
- * split is read by two parsers (this thread and another) and *retry is set
- * when the split turns out not to fall between records. */
+ * split is read by two parsers (this thread and another). When the split
+ * turns out to fall inside a record, the first parser reads on to the end and
+ * the second one's rows are dropped; *retry is set when the second part would
+ * start before @first_row_line (the first data row's line; only known once an
+ * unchecked text's second part has counted the lines before it). */
 MqlwDataset *
 mqlw_import_read_rows (const MqlwCsvText     *text,
                        const MqlwMapping     *mapping,
@@ -304,6 +453,7 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
                        gpointer               progress_data,
                        GCancellable          *cancellable,
                        gboolean              *retry,
+                       guint64                first_row_line,
                        GError               **error)
 {
   g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (0);
@@ -311,16 +461,25 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
   MqlwCsvReader readers[2] = { { 0 } };
   Part parts[2] = { { 0 } };
   PartProgress pp = { &outer, NULL, 1.0, 0.0 };
-  guint max_rows = MIN (MQLW_IMPORT_MAX_ROWS, MQLW_IMPORT_MAX_VALUES / MAX (mapping->columns->len, 1));
-  gsize capacity = MIN (text->n_lines + 1, (guint64) max_rows + 1);
+  guint n_cols = MAX (mapping->columns->len, 1);
+  guint max_rows = MIN (MQLW_IMPORT_MAX_ROWS, MQLW_IMPORT_MAX_VALUES / n_cols);
+  gsize capacity;
   guint n_parts = 1;
   gint stop = 0;
   gboolean ok = TRUE;
+  Extend extend = { NULL, &stop, &readers[0], 0, FALSE };
 
+  /* An unchecked text's lines are not counted: a record that is no error
+   * holds a field per column, so a delimiter per column but one, and a line
+   * end (the last may lack it). The pages are only used as rows come. */
+  if (text->unchecked)
+    capacity = MIN ((text->len + 2) / n_cols + 3, (guint64) max_rows + 1);
+  else
+    capacity = MIN (text->n_lines + 1, (guint64) max_rows + 1);
   if (retry != NULL)
     *retry = FALSE;
   if (retry != NULL && !preview && text->split > 0 && text->len >= split_min_bytes
-      && text->n_lines < max_rows)
+      && (text->unchecked || text->n_lines < max_rows))
     n_parts = 2;
 
   if (!add_columns (dataset, text, mapping, deferred, checked_only, capacity, error))
@@ -333,15 +492,19 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
   parts[0].span.last = n_parts == 1;
   if (n_parts == 2)
     {
-      GThread *thread;
-
       /* Rows of the second part start after every row the first could hold:
        * a line each, less the header's. Then, unless there are blank lines
        * or values on several lines, they already follow on without a gap
-       * (stitching moved half of every column by one row). */
+       * (stitching moved half of every column by one row). Of an unchecked
+       * text, the second part counts those lines itself; the first part's
+       * records then fit below a bound from its bytes. */
       mqlw_csv_reader_init (&readers[1], text, mapping, dataset, preview, deferred, checked_only, forms, problems, capacity,
-                   (guint) text->split_lines - 1, FALSE);
-      readers[0].row_end = (guint) text->split_lines - 1;
+                   text->unchecked ? 0 : (guint) text->split_lines - 1, FALSE);
+      extend.row_end = readers[0].row_end;
+      if (text->unchecked)
+        readers[0].row_end = (guint) MIN ((text->split + 1) / n_cols + 1, readers[0].row_end);
+      else
+        readers[0].row_end = (guint) text->split_lines - 1;
       parts[1].reader = &readers[1];
       parts[1].cancellable = cancellable;
       parts[1].span.start = text->split;
@@ -349,14 +512,29 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
       parts[1].span.lines_before = text->split_lines;
       parts[1].span.last = TRUE;
       parts[1].span.stop = &stop;
+      parts[1].first_row_line = first_row_line;
+      parts[1].max_base = readers[0].row_end;
+      parts[0].span.extend = on_extend_cb;
+      parts[0].span.extend_data = &extend;
       pp.other = &parts[1];
       pp.weight = (double) text->split / (double) text->len;
       pp.other_weight = 1.0 - pp.weight;
 
-      thread = g_thread_new ("mqlw-parse", parse_part_thread, &parts[1]);
+      extend.thread = g_thread_new ("mqlw-parse", text->unchecked ? count_parse_part_thread : parse_part_thread,
+                                    &parts[1]);
       if (!parse_part (&parts[0], progress != NULL ? on_first_part_progress_cb : NULL, &pp))
         g_atomic_int_set (&stop, 1);
-      g_thread_join (thread);
+      if (extend.thread != NULL)
+        g_thread_join (extend.thread);
+      if (extend.extended)
+        {
+          /* The first part read the whole text: the second's rows are dropped. */
+          g_debug ("%s: the split did not fall between records; read on by the first parser",
+                   text->source_name);
+          drop_reader (&readers[1]);
+          g_clear_error (&parts[1].error);
+          n_parts = 1;
+        }
     }
   else
     parse_part (&parts[0], progress != NULL ? mqlw_progress_span_cb : NULL, &outer);
@@ -367,7 +545,7 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
       g_propagate_error (error, g_steal_pointer (&parts[0].error));
       ok = FALSE;
     }
-  else if (n_parts == 2 && !parts[0].span.ended_at_record)
+  else if (n_parts == 2 && (!parts[0].span.ended_at_record || parts[1].declined))
     {
       *retry = TRUE;
       ok = FALSE;

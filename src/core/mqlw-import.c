@@ -221,15 +221,16 @@ read_table (const MqlwCsvText  *text,
   /* A second parser may only start after the header (past its first data row). */
   dataset = mqlw_import_read_rows (text, mapping, preview, deferred, checked_only, forms, problems, first_lines_out, &tallies,
                        progress, progress_data, cancellable,
-                       row_lines->len > 0 && text->split_lines + 1 >= g_array_index (row_lines, guint64, 0)
-                       ? &retry : NULL, error);
+                       row_lines->len > 0 && (text->unchecked
+                                              || text->split_lines + 1 >= g_array_index (row_lines, guint64, 0))
+                       ? &retry : NULL, row_lines->len > 0 ? g_array_index (row_lines, guint64, 0) : 0, error);
   if (dataset == NULL && retry)
     {
       /* The second parser started inside a record after all: read it all in one. */
       g_debug ("%s: the split did not fall between records; reading in one piece", text->source_name);
       g_clear_pointer (&tallies, g_ptr_array_unref);
       dataset = mqlw_import_read_rows (text, mapping, preview, deferred, checked_only, forms, problems, first_lines_out, &tallies,
-                           progress, progress_data, cancellable, NULL, error);
+                           progress, progress_data, cancellable, NULL, 0, error);
     }
   if (dataset == NULL)
     return NULL;
@@ -366,17 +367,39 @@ import_source (MqlwSource         *source,
                GCancellable       *cancellable,
                GError            **error)
 {
-  MqlwCsvText text;
+  MqlwCsvText text = { 0 };
   g_autoptr(MqlwDataset) dataset = NULL;
   DigestJob job = { source, 0, NULL };
+  gboolean cancelled = FALSE;
   GThread *digest_thread;
   char *digest;
 
   /* The digest is computed on another core while the parsers run. */
   digest_thread = g_thread_new ("mqlw-sha256", compute_sha256_thread, &job);
-  if (mqlw_csv_text_init (&text, source, mapping != NULL ? mapping->delimiter : 0, error))
-    dataset = import_text (&text, base_dir, mapping, needed, domain_only, progress, progress_data, cancellable, error);
-  mqlw_csv_text_clear (&text);
+  /* A large text is read without a scan first: its parsers check it as they
+   * go. Whatever goes wrong is done again the checked way (which names it the
+   * same way as ever: a NUL, another encoding, the first error's line). */
+  if (mqlw_source_get_size (source) >= mqlw_import_get_split_min ())
+    {
+      g_autoptr(GError) fast_error = NULL;
+
+      if (mqlw_csv_text_init_unchecked (&text, source, mapping != NULL ? mapping->delimiter : 0, &fast_error))
+        dataset = import_text (&text, base_dir, mapping, needed, domain_only, progress, progress_data, cancellable,
+                               &fast_error);
+      mqlw_csv_text_clear (&text);
+      cancelled = g_error_matches (fast_error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED);
+      if (cancelled)
+        g_propagate_error (error, g_steal_pointer (&fast_error));
+      else if (dataset == NULL)
+        g_debug ("%s: read again with its checks: %s", mqlw_source_get_name (source), fast_error->message);
+    }
+  if (dataset == NULL && !cancelled)
+    {
+      if (mqlw_csv_text_init (&text, source, mapping != NULL ? mapping->delimiter : 0, error))
+        dataset = import_text (&text, base_dir, mapping, needed, domain_only, progress, progress_data, cancellable,
+                               error);
+      mqlw_csv_text_clear (&text);
+    }
   if (dataset == NULL)
     g_atomic_int_set (&job.stop, 1);
   digest = g_thread_join (digest_thread);

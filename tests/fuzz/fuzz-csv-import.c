@@ -3,9 +3,10 @@
  * an import that keeps no optional column (mqlw_import_bytes_needed), which
  * must fail or succeed with the same message, rows and problems, and one that
  * keeps the e-mail column as domains (mqlw_import_bytes_projected).
- * The first byte picks the options: bit 0 reads with two parsers, bits 1–3 a
- * small block size (so that block edges fall anywhere), bits 4–5 a delimiter,
- * bits 6–7 a date order; the rest is the file. */
+ * The first byte picks the options: bit 0 reads unchecked with two parsers
+ * (split guessed at a point the size picks; compared with one parser after
+ * the full scan), bits 1–3 a small block size (so that block edges fall
+ * anywhere), bits 4–5 a delimiter, bits 6–7 a date order; the rest is the file. */
 #define G_LOG_DOMAIN "mqlw-fuzz"
 
 #include "config.h"
@@ -63,6 +64,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   options = data[0];
   bytes = g_bytes_new (data + 1, size - 1);
   mqlw_import_set_split_min ((options & 1) ? 0 : G_MAXSIZE);
+  mqlw_csv_set_split_at ((options & 1) && size > 8 ? 1 + (size * 37) % (size - 1) : 0);
   mqlw_csv_set_block_size ((options >> 1) & 7 ? 3 + ((options >> 1) & 7) * 5 : 0);
   overrides->delimiter = delimiters[(options >> 4) & 3];
   overrides->date_order = (options >> 6) % 3;
@@ -99,6 +101,38 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
             abort ();
       }
   }
+
+  /* Read unchecked by two parsers (split guessed at a point the size picks):
+   * the same as one parser after the full scan, error or rows and problems. */
+  if (options & 1)
+    {
+      g_autoptr(MqlwDataset) one = NULL;
+      g_autoptr(GError) one_error = NULL;
+
+      mqlw_import_set_split_min (G_MAXSIZE);
+      one = mqlw_import_bytes (bytes, "fuzz.csv", NULL, overrides, NULL, NULL, NULL, &one_error);
+      mqlw_import_set_split_min (0);
+      if ((one == NULL) != (dataset == NULL))
+        abort ();
+      if (one == NULL && g_strcmp0 (one_error->message, error->message) != 0)
+        abort ();
+      if (one != NULL && (one->n_rows != dataset->n_rows || one->problems->len != dataset->problems->len
+                          || one->columns->len != dataset->columns->len))
+        abort ();
+      for (guint i = 0; one != NULL && i < one->problems->len; i++)
+        if (g_strcmp0 (((MqlwProblem *) g_ptr_array_index (one->problems, i))->message,
+                       ((MqlwProblem *) g_ptr_array_index (dataset->problems, i))->message) != 0)
+          abort ();
+      for (guint c = 0; one != NULL && c < one->columns->len; c++)
+        {
+          MqlwColumn *x = g_ptr_array_index (one->columns, c), *y = g_ptr_array_index (dataset->columns, c);
+          if (x->type != y->type || (x->type == MQLW_COLUMN_TYPE_CATEGORICAL && x->dict->len != y->dict->len))
+            abort ();
+          for (guint r = 0; x->type == MQLW_COLUMN_TYPE_CATEGORICAL && r < x->n_rows; r++)
+            if (mqlw_column_code_at (x, r) != mqlw_column_code_at (y, r))
+              abort ();
+        }
+    }
 
   /* The e-mail column kept as domains (mqlw_import_bytes_projected): the same
    * rows and problems, and each value the full one from its last '@' on. */

@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-csv-split.c — an unchecked text read by two parsers split at every
+ * offset gives what one parser gives after the full scan (mqlw_csv_text_init):
+ * the same dataset, warnings and errors; line numbers checked by hand; the
+ * de-duplication split by hash equals the one by one thread. */
+#define G_LOG_DOMAIN "mqlw-test-csv-split"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "mqlw-core.h"
+#include "mqlw-csv-private.h"
+#include "mqlw-dict.h"
+
+#include "column-assert.h"
+
+static void
+assert_same_dataset (MqlwDataset *a,
+                     MqlwDataset *b)
+{
+  g_assert_cmpuint (a->n_rows, ==, b->n_rows);
+  g_assert_cmpuint (a->columns->len, ==, b->columns->len);
+  for (guint c = 0; c < a->columns->len; c++)
+    {
+      MqlwColumn *x = g_ptr_array_index (a->columns, c), *y = g_ptr_array_index (b->columns, c);
+
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpint (x->type, ==, y->type);
+      g_assert_cmpint (x->role, ==, y->role);
+      assert_same_values (x, y);
+      if (x->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          g_assert_cmpuint (x->dict->len, ==, y->dict->len);
+          for (guint k = 0; k < x->dict->len; k++)
+            g_assert_cmpstr (g_ptr_array_index (x->dict, k), ==, g_ptr_array_index (y->dict, k));
+        }
+    }
+  for (int s = 0; s < MQLW_N_STAGES; s++)
+    {
+      g_assert_true ((a->outcomes.stage[s] == NULL) == (b->outcomes.stage[s] == NULL));
+      if (a->outcomes.stage[s] != NULL)
+        g_assert_cmpmem (a->outcomes.stage[s], a->n_rows, b->outcomes.stage[s], b->n_rows);
+    }
+  g_assert_cmpuint (a->problems->len, ==, b->problems->len);
+  for (guint i = 0; i < a->problems->len; i++)
+    {
+      const MqlwProblem *p = g_ptr_array_index (a->problems, i), *q = g_ptr_array_index (b->problems, i);
+      g_assert_cmpint (p->level, ==, q->level);
+      g_assert_cmpuint (p->line, ==, q->line);
+      g_assert_cmpstr (p->column, ==, q->column);
+      g_assert_cmpstr (p->message, ==, q->message);
+    }
+  g_assert_cmpstr (a->source_sha256, ==, b->source_sha256);
+}
+
+static MqlwDataset *
+import_bytes (GBytes  *bytes,
+              GError **error)
+{
+  return mqlw_import_bytes (bytes, "leads.csv", NULL, NULL, NULL, NULL, NULL, error);
+}
+
+/* One parser after the full scan: what the import always gave. */
+static MqlwDataset *
+import_checked (GBytes  *bytes,
+                GError **error)
+{
+  MqlwDataset *dataset;
+
+  mqlw_import_set_split_min (G_MAXSIZE);
+  dataset = import_bytes (bytes, error);
+  mqlw_import_set_split_min ((gsize) 4 << 20);
+  return dataset;
+}
+
+/* Unchecked, split from @split_at on (the parsers' own checks). */
+static MqlwDataset *
+import_unchecked (GBytes  *bytes,
+                  gsize    split_at,
+                  GError **error)
+{
+  MqlwDataset *dataset;
+
+  mqlw_import_set_split_min (0);
+  mqlw_csv_set_split_at (split_at);
+  dataset = import_bytes (bytes, error);
+  mqlw_csv_set_split_at (0);
+  mqlw_import_set_split_min ((gsize) 4 << 20);
+  return dataset;
+}
+
+static void
+assert_same_import (GBytes *bytes,
+                    gsize   split_at)
+{
+  g_autoptr(MqlwDataset) one = NULL;
+  g_autoptr(MqlwDataset) two = NULL;
+  g_autoptr(GError) error_one = NULL;
+  g_autoptr(GError) error_two = NULL;
+
+  one = import_checked (bytes, &error_one);
+  two = import_unchecked (bytes, split_at, &error_two);
+  if (error_one != NULL)
+    {
+      g_assert_nonnull (error_two);
+      g_assert_cmpuint (error_one->domain, ==, error_two->domain);
+      g_assert_cmpint (error_one->code, ==, error_two->code);
+      g_assert_cmpstr (error_one->message, ==, error_two->message);
+      return;
+    }
+  g_assert_no_error (error_two);
+  assert_same_dataset (one, two);
+}
+
+/* Every split offset of the text (after its BOM and "sep=" line, but any
+ * offset will do: a guess past the end is no split), with blocks of the
+ * default size and of 5 bytes (UTF-8 sequences and CRLF cut at block ends). */
+static void
+check_every_split (const char *text,
+                   gsize       len)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, len);
+  static const gsize blocks[] = { 0, 5 };
+  gsize step = len > 400 ? len / 97 : 1;
+
+  for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
+    {
+      mqlw_csv_set_block_size (blocks[b]);
+      for (gsize at = 1; at < len + 2; at += step)
+        {
+          g_test_message ("block %" G_GSIZE_FORMAT ", split from %" G_GSIZE_FORMAT, blocks[b], at);
+          assert_same_import (bytes, at);
+        }
+    }
+  mqlw_csv_set_block_size (0);
+}
+
+#define CHECK(literal) check_every_split (literal, sizeof (literal) - 1)
+
+static void
+test_quoted_newlines (void)
+{
+  guint before = mqlw_import_get_split_count ();
+
+  /* Newlines in quotes around the middle: a guess inside them is read on by the first parser. */
+  CHECK ("lead_id,note,sql\n1,a,yes\n2,\"x\ny\n\nz\nw\",no\n3,b,yes\n4,\"c\"\"\n\",no\n5,d,yes\n");
+  /* A literal quote inside an unquoted field, then a quoted value on lines. */
+  CHECK ("id,size,sql\n1,5\" tall,yes\n2,\"aaaa\nbbbb\",no\n3,c,yes\n4,d,no\n");
+  /* The header on two lines. */
+  CHECK ("\"lead\nid\",city,sql\n1,A,yes\n2,B,no\n\n3,C,yes\n4,D,no\n5,E,yes\n");
+  /* Most splits here fall between records: they were really read in two. */
+  g_assert_cmpuint (mqlw_import_get_split_count () - before, >, 10);
+}
+
+/* The middle inside a note of many lines, none of which looks like a record
+ * (two commas, as the header has): the split is guessed after the note, and
+ * the text is read in two, the same as by one parser. */
+static void
+test_guess_past_note (void)
+{
+  GString *text = g_string_new ("lead_id,note,sql\n");
+  g_autoptr(GBytes) bytes = NULL;
+  guint before;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, "%u,short note %u,%s\n", i, i, i % 2 ? "yes" : "no");
+  g_string_append (text, "40,\"");
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "a long note, line %u\n", i);
+  g_string_append (text, "\",yes\n");
+  for (guint i = 41; i < 60; i++)
+    g_string_append_printf (text, "%u,short note %u,%s\n", i, i, i % 2 ? "yes" : "no");
+  bytes = g_string_free_to_bytes (text);
+
+  before = mqlw_import_get_split_count ();
+  assert_same_import (bytes, 0);
+  g_assert_cmpuint (mqlw_import_get_split_count (), ==, before + 1);
+}
+
+static void
+test_line_ends (void)
+{
+  /* CRLF, with a CRLF inside quotes. */
+  CHECK ("lead_id,city,sql\r\n1,A,yes\r\n2,\"B\r\nC\",no\r\n3,D,yes\r\n4,E,no\r\n5,F,yes\r\n");
+  /* Classic Mac: lone CRs only. */
+  CHECK ("lead_id,city,sql\r1,A,yes\r2,B,no\r3,C,yes\r4,D,no\r");
+  /* One lone CR in the second half only, one at the very end. */
+  CHECK ("lead_id,city,sql\n1,A,yes\n2,B,no\n3,C,yes\n4,D,no\r5,E,yes\n6,F,no\n");
+  CHECK ("lead_id,city,sql\n1,A,yes\n2,B,no\n3,C,yes\n4,D,no\n5,E,yes\r");
+  /* Empty lines everywhere, and a last line without its end. */
+  CHECK ("\n\nlead_id,city,sql\n\n1,A,yes\n\n\n2,B,no\n\n3,C,yes\n\n\n\n4,D,no\n\n5,E,yes");
+}
+
+static void
+test_encodings (void)
+{
+  /* A NUL only in the second half: the binary-file error, with its line. */
+  CHECK ("lead_id,city,sql\n1,A,yes\n2,B,no\n3,C,yes\n4,D\0,no\n5,E,yes\n");
+  /* Valid UTF-8 in the first half, the first byte that is not in the second:
+   * the whole text is Windows-1252 (the first "ö" becomes two characters). */
+  CHECK ("lead_id,city,sql\n1,K\xC3\xB6ln,yes\n2,B,no\n3,C,yes\n4,Z\xFCrich,no\n5,E,yes\n");
+  /* Three-byte sequences around the middle (cut by the 5-byte blocks too). */
+  CHECK ("lead_id,city,sql\n1,A,yes\n2,\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC,no\n3,\xE2\x82\xAC,yes\n4,D,no\n");
+  /* A BOM; Excel's "sep=" line. */
+  CHECK ("\xEF\xBB\xBFlead_id,city,sql\n1,A,yes\n2,B,no\n3,C,yes\n4,D,no\n");
+  CHECK ("sep=;\nlead_id;city;sql\n1;A;yes\n2;B;no\n3;C;yes\n4;D;no\n");
+  /* UTF-16 (converted before anything else). */
+  CHECK ("\xFF\xFEl\0e\0a\0d\0_\0i\0d\0,\0s\0q\0l\0\n\0001\0,\0y\0e\0s\0\n\0002\0,\0n\0o\0\n\0");
+}
+
+static void
+test_shapes (void)
+{
+  GString *giant = g_string_new ("lead_id,note,sql\n1,\"");
+
+  /* One giant quoted value over many lines. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (giant, "line %u with a \"\"quote\"\" and a comma,\n", i);
+  g_string_append (giant, "\",yes\n2,b,no\n");
+  check_every_split (giant->str, giant->len);
+  g_string_free (giant, TRUE);
+
+  /* A report footer (cut, with its warning). */
+  CHECK ("lead_id,city,sql\n1,A,yes\n2,B,no\n3,C,yes\n4,D,no\n\n\"Grand Totals (4 records)\"\n\n"
+         "\"Confidential Information - Do Not Distribute\"\n");
+  /* A ragged row, a value on two lines and a bad value in the second half. */
+  CHECK ("lead_id,note,sql\n1,\"a\nb\",yes\n2,x,no\n3,y,yes,extra\n4,z,no\n");
+  CHECK ("lead_id,size,sql\n1,10,yes\n2,20,no\n3,30,yes\n4,40,no\n5,50,yes\n6,sixty,no\n");
+  /* An unclosed quote in the second half. */
+  CHECK ("lead_id,note,sql\n1,a,yes\n2,b,no\n3,\"c,yes\n4,d,no\n");
+  /* Only a header and one row; blank lines before the header past the middle. */
+  CHECK ("lead_id,city,sql\n1,A,yes\n");
+  CHECK ("\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nid,x,sql\n1,a,yes\n");
+}
+
+static void
+check_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(MqlwDataset) one = NULL;
+  g_autoptr(GError) error_one = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  mqlw_import_set_split_min (G_MAXSIZE);
+  one = mqlw_import_file (path, NULL, NULL, NULL, NULL, &error_one);
+  for (guint k = 0; k < 4; k++)
+    {
+      g_autoptr(MqlwDataset) two = NULL;
+      g_autoptr(GError) error_two = NULL;
+
+      /* The middle, then a third, two thirds and near the end. */
+      mqlw_import_set_split_min (0);
+      mqlw_csv_set_split_at (k == 0 ? 0 : MAX (len * k / 4, 1));
+      two = mqlw_import_file (path, NULL, NULL, NULL, NULL, &error_two);
+      mqlw_csv_set_split_at (0);
+      if (error_one != NULL)
+        {
+          g_assert_nonnull (error_two);
+          g_assert_cmpuint (error_one->domain, ==, error_two->domain);
+          g_assert_cmpint (error_one->code, ==, error_two->code);
+          g_assert_cmpstr (error_one->message, ==, error_two->message);
+          continue;
+        }
+      g_assert_no_error (error_two);
+      assert_same_dataset (one, two);
+    }
+  mqlw_import_set_split_min ((gsize) 4 << 20);
+}
+
+static void
+check_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        check_dir (path);
+      else if (g_str_has_suffix (name, ".csv"))
+        {
+          g_test_message ("%s", path);
+          check_file (path);
+        }
+    }
+}
+
+/* Every CSV file of the test data, read from the file (blocks read as needed). */
+static void
+test_fixtures (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  check_dir (dir);
+}
+
+/* Line numbers of errors from the second part, counted by hand. */
+static void
+test_error_lines (void)
+{
+  static const struct {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    /* Lines: 1 header, 2–3 lead 1 (its note on two lines), 4 lead 2, 5 lead 3. */
+    { "lead_id,note,sql\n1,\"a\nb\",yes\n2,x,no\n3,y,yes,extra\n4,z,no\n",
+      "leads.csv: line 5: 4 fields, the header has 3" },
+    /* The NUL is on line 6 (line 4 is blank). */
+    { "lead_id,city,sql\n1,A,yes\n2,B,no\n\n3,C,yes\n4,D\0,no\n",
+      "leads.csv: this is not a CSV text file (binary data at line 6)" },
+    /* CRLF: line 5 holds lead 4, the NUL. */
+    { "lead_id,city,sql\r\n1,A,yes\r\n2,B,no\r\n3,C,yes\r\n4,\0,no\r\n",
+      "leads.csv: this is not a CSV text file (binary data at line 5)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *copy = NULL;
+      gsize len = strlen (cases[i].text);
+
+      /* The NUL ends the C string: the rest is the same text after it. */
+      if (strstr (cases[i].message, "binary") != NULL)
+        {
+          const char *tail = cases[i].text + len + 1;
+          gsize tail_len = strlen (tail);
+          copy = g_malloc (len + 1 + tail_len);
+          memcpy (copy, cases[i].text, len + 1);
+          memcpy (copy + len + 1, tail, tail_len);
+          len += 1 + tail_len;
+        }
+      for (gsize at = 1; at < len; at++)
+        {
+          g_autoptr(GBytes) bytes = g_bytes_new (copy != NULL ? copy : cases[i].text, len);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(MqlwDataset) dataset = import_unchecked (bytes, at, &error);
+
+          g_assert_null (dataset);
+          g_assert_nonnull (error);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+        }
+    }
+}
+
+/* Ids and e-mails of 6 000 rows (read as one string per row and given codes
+ * after), with repeats after the first 3 000: row r holds id r for r < 3000
+ * and id (r * 7) % 3000 after, every 11th e-mail is missing. Codes are in
+ * order of first appearance: id r's code is r; the e-mails likewise, the
+ * missing ones left out. */
+static GBytes *
+repeating_ids (void)
+{
+  GString *s = g_string_new ("lead_id,email,sql\n");
+
+  for (guint r = 0; r < 6000; r++)
+    {
+      guint id = r < 3000 ? r : (r * 7) % 3000;
+      if (id % 11 == 5)
+        g_string_append_printf (s, "L%05u,,%s\n", id, r % 2 ? "yes" : "no");
+      else
+        g_string_append_printf (s, "L%05u,p%u@example.com,%s\n", id, id, r % 2 ? "yes" : "no");
+    }
+  return g_string_free_to_bytes (s);
+}
+
+static void
+test_dedup_split (void)
+{
+  g_autoptr(GBytes) bytes = repeating_ids ();
+  g_autoptr(MqlwDataset) one = NULL;
+  g_autoptr(MqlwDataset) split = NULL;
+  g_autoptr(GError) error = NULL;
+  MqlwColumn *ids, *emails;
+  guint email_codes = 0;
+
+  mqlw_dict_set_dedup_limits (G_MAXUINT, G_MAXUINT);
+  one = import_checked (bytes, &error);
+  g_assert_no_error (error);
+  mqlw_dict_set_dedup_limits (0, 0);
+  split = import_checked (bytes, &error);
+  g_assert_no_error (error);
+  mqlw_dict_set_dedup_limits (4000000, 4096);
+  assert_same_dataset (one, split);
+
+  ids = mqlw_dataset_get_column (split, "lead_id");
+  emails = mqlw_dataset_get_column (split, "email");
+  g_assert_nonnull (ids);
+  g_assert_nonnull (emails);
+  g_assert_cmpuint (ids->dict->len, ==, 3000);
+  /* 3000 ids less those ≡ 5 (mod 11): 273 of them (5, 16, …, 2997). */
+  g_assert_cmpuint (emails->dict->len, ==, 3000 - 273);
+  for (guint r = 0; r < 6000; r++)
+    {
+      guint id = r < 3000 ? r : (r * 7) % 3000;
+      g_autofree char *name = g_strdup_printf ("L%05u", id);
+
+      g_assert_cmpuint (mqlw_column_code_at (ids, r), ==, id);
+      g_assert_cmpstr (g_ptr_array_index (ids->dict, id), ==, name);
+      if (id % 11 == 5)
+        g_assert_cmpuint (mqlw_column_code_at (emails, r), ==, MQLW_CODE_MISSING);
+      else
+        {
+          /* Below id, (id + 5) / 11 ids have no e-mail (5, 16, 27, …). */
+          guint code = id - (id + 5) / 11;
+          g_assert_cmpuint (mqlw_column_code_at (emails, r), ==, code);
+          if (r < 3000)
+            g_assert_cmpuint (code, ==, email_codes++);
+        }
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv-split/quoted-newlines", test_quoted_newlines);
+  g_test_add_func ("/csv-split/guess-past-note", test_guess_past_note);
+  g_test_add_func ("/csv-split/line-ends", test_line_ends);
+  g_test_add_func ("/csv-split/encodings", test_encodings);
+  g_test_add_func ("/csv-split/shapes", test_shapes);
+  g_test_add_func ("/csv-split/error-lines", test_error_lines);
+  g_test_add_func ("/csv-split/fixtures", test_fixtures);
+  g_test_add_func ("/csv-split/dedup", test_dedup_split);
+  return g_test_run ();
+}
