@@ -1100,18 +1100,37 @@ scored_borrow_parts (MqlwScored *scored)
   scored->calibration = mqlw_scoring_get_calibration (scored->scoring);
 }
 
+static gboolean
+scored_init (MqlwScored       *scored,
+             MqlwDataset      *dataset,
+             MqlwModel        *model,
+             MqlwScoringFlags  flags,
+             GError          **error)
+{
+  memset (scored, 0, sizeof *scored);
+  scored->scoring = mqlw_scoring_new (dataset, model, flags, NULL, error);
+  if (scored->scoring == NULL)
+    return FALSE;
+  scored_borrow_parts (scored);
+  return TRUE;
+}
+
 gboolean
 mqlw_scored_init (MqlwScored   *scored,
                   MqlwDataset  *dataset,
                   MqlwModel    *model,
                   GError      **error)
 {
-  memset (scored, 0, sizeof *scored);
-  scored->scoring = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, error);
-  if (scored->scoring == NULL)
-    return FALSE;
-  scored_borrow_parts (scored);
-  return TRUE;
+  return scored_init (scored, dataset, model, MQLW_SCORING_NONE, error);
+}
+
+gboolean
+mqlw_scored_init_totals_only (MqlwScored   *scored,
+                              MqlwDataset  *dataset,
+                              MqlwModel    *model,
+                              GError      **error)
+{
+  return scored_init (scored, dataset, model, MQLW_SCORING_TOTALS_ONLY, error);
 }
 
 gboolean
