@@ -944,6 +944,44 @@ model_domain_columns (const MqlwModel *model)
   return names;
 }
 
+/* A command that only scores and calibrates has read what it needs of the
+ * columns the import kept for itself: the outcomes are derived (amounts,
+ * created dates and stages are in dataset->outcomes), so those columns go
+ * before the scorer's arrays are made. Kept: any the model names, dates that
+ * the scorer or a leak check reads (as-of, activity dates, outcome dates),
+ * platform scores. */
+static void
+drop_read_columns (MqlwDataset        *dataset,
+                   const char * const *needed)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint c = 0; c < dataset->columns->len; c++)
+    {
+      const MqlwColumn *column = g_ptr_array_index (dataset->columns, c);
+      gboolean read = FALSE;
+
+      switch (column->role)
+        {
+        case MQLW_ROLE_OUTCOME:
+          read = column->type != MQLW_COLUMN_TYPE_DATE;
+          break;
+        case MQLW_ROLE_STAGE:
+        case MQLW_ROLE_DEAL_AMOUNT:
+        case MQLW_ROLE_REJECTION_REASON:
+        case MQLW_ROLE_CREATED_AT:
+          read = TRUE;
+          break;
+        default:
+          break;
+        }
+      if (read && !g_strv_contains (needed, column->name))
+        g_ptr_array_add (names, g_strdup (column->name));
+    }
+  for (guint i = 0; i < names->len; i++)
+    mqlw_dataset_remove_column (dataset, g_ptr_array_index (names, i));
+}
+
 MqlwDataset *
 mqlw_load_dataset_for_model (const char             *path,
                              const MqlwDataOptions  *options,
@@ -953,14 +991,19 @@ mqlw_load_dataset_for_model (const char             *path,
 {
   g_autoptr(GPtrArray) needed = NULL;
   g_autoptr(GPtrArray) domains = NULL;
+  MqlwDataset *dataset;
 
   /* Without --model or --score-column the model may come with a project. */
   if (model_options->model_path == NULL && model_options->score_column == NULL)
     return load_dataset (path, options, NULL, NULL, error);
   needed = model_columns (model);
   domains = model_domain_columns (model);
-  return load_dataset (path, options, (const char * const *) needed->pdata, (const char * const *) domains->pdata,
-                       error);
+  dataset = load_dataset (path, options, (const char * const *) needed->pdata, (const char * const *) domains->pdata,
+                          error);
+  /* A project's dataset is its own, whole. */
+  if (dataset != NULL && (g_strcmp0 (path, "-") == 0 || !mqlw_project_is_project_file (path)))
+    drop_read_columns (dataset, (const char * const *) needed->pdata);
+  return dataset;
 }
 
 MqlwModel *
@@ -1100,18 +1143,37 @@ scored_borrow_parts (MqlwScored *scored)
   scored->calibration = mqlw_scoring_get_calibration (scored->scoring);
 }
 
+static gboolean
+scored_init (MqlwScored       *scored,
+             MqlwDataset      *dataset,
+             MqlwModel        *model,
+             MqlwScoringFlags  flags,
+             GError          **error)
+{
+  memset (scored, 0, sizeof *scored);
+  scored->scoring = mqlw_scoring_new (dataset, model, flags, NULL, error);
+  if (scored->scoring == NULL)
+    return FALSE;
+  scored_borrow_parts (scored);
+  return TRUE;
+}
+
 gboolean
 mqlw_scored_init (MqlwScored   *scored,
                   MqlwDataset  *dataset,
                   MqlwModel    *model,
                   GError      **error)
 {
-  memset (scored, 0, sizeof *scored);
-  scored->scoring = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, error);
-  if (scored->scoring == NULL)
-    return FALSE;
-  scored_borrow_parts (scored);
-  return TRUE;
+  return scored_init (scored, dataset, model, MQLW_SCORING_NONE, error);
+}
+
+gboolean
+mqlw_scored_init_totals_only (MqlwScored   *scored,
+                              MqlwDataset  *dataset,
+                              MqlwModel    *model,
+                              GError      **error)
+{
+  return scored_init (scored, dataset, model, MQLW_SCORING_TOTALS_ONLY, error);
 }
 
 gboolean

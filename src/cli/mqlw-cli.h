@@ -209,6 +209,12 @@ gboolean      mqlw_scored_init         (MqlwScored        *scored,
                                         MqlwDataset       *dataset,
                                         MqlwModel         *model,
                                         GError           **error);
+/* The same for a command that reads only the calibration (calibrate, sweep,
+ * suggest): the scores hold the totals alone (MQLW_SCORING_TOTALS_ONLY). */
+gboolean      mqlw_scored_init_totals_only (MqlwScored    *scored,
+                                            MqlwDataset   *dataset,
+                                            MqlwModel     *model,
+                                            GError       **error);
 void          mqlw_scored_clear        (MqlwScored        *scored);
 /* The same from a calibration aggregate (mqlw export --what sql-aggregate) at
  * @path ("-" = stdin): no scorer; the dataset only names the file and counts

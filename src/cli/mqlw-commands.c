@@ -160,7 +160,8 @@ load_and_score (MqlwInvocation *inv,
   dataset = mqlw_load_dataset_for_model (inv->rest[0], &inv->data, &inv->model, model, &error);
   if (dataset == NULL)
     return mqlw_report_error (error);
-  if (!mqlw_scored_init (scored, dataset, model, &error) ||
+  /* Calibrate, sweep and suggest read the calibration alone. */
+  if (!mqlw_scored_init_totals_only (scored, dataset, model, &error) ||
       !mqlw_apply_months (scored, inv->model.months, &error))
     return mqlw_report_error (error);
   print_notes (&inv->data, scored);

@@ -71,6 +71,7 @@ mqlw_csv_reader_clear (MqlwCsvReader *reader)
       g_clear_pointer (&b->missing, mqlw_missing_set_free);
       g_clear_pointer (&b->missing_tally, mqlw_missing_tally_free);
       g_clear_pointer (&b->memo, g_free);
+      mqlw_column_blocks_clear (&b->nums);
     }
   g_clear_pointer (&reader->builders, g_free);
   g_clear_error (&reader->error);
@@ -183,6 +184,13 @@ mqlw_csv_reader_init (MqlwCsvReader        *reader,
           continue;
         }
       column = b->column = mqlw_dataset_get_column (dataset, spec->name);
+      if (spec->type == MQLW_COLUMN_TYPE_INTEGER && !preview)
+        {
+          /* Counts are held narrow while read, not as doubles. */
+          b->blocked = TRUE;
+          b->row_base = row_base;
+          mqlw_column_blocks_init (&b->nums, reader->row_end - row_base);
+        }
       if (spec->type != MQLW_COLUMN_TYPE_CATEGORICAL)
         continue;
       /* The line of each value's first appearance is only reported for outcomes. */
@@ -240,6 +248,18 @@ report_bad_value (MqlwCsvReader     *reader,
                  reader->text->source_name, line, b->spec->name, shown, what);
 }
 
+/* A number into row @row of a stored column (NAN when missing). */
+static G_ALWAYS_INLINE inline void
+store_number (MqlwColumnBuilder *b,
+              guint              row,
+              double             v)
+{
+  if (b->blocked)
+    mqlw_column_blocks_set (&b->nums, row - b->row_base, v);
+  else
+    b->column->num[row] = v;
+}
+
 static inline void
 set_missing (MqlwColumnBuilder *b,
              guint              row)
@@ -248,7 +268,7 @@ set_missing (MqlwColumnBuilder *b,
     {
     case MQLW_COLUMN_TYPE_INTEGER:
     case MQLW_COLUMN_TYPE_DECIMAL:
-      b->column->num[row] = NAN;
+      store_number (b, row, NAN);
       break;
     case MQLW_COLUMN_TYPE_BOOLEAN:
       b->column->boolean[row] = MQLW_BOOL_MISSING;
@@ -390,13 +410,13 @@ read_number_form (MqlwCsvReader     *reader,
   if (result == MQLW_NUMBER_OK)
     {
       if (b->column != NULL)
-        b->column->num[row] = v;
+        store_number (b, row, v);
       if (!integral)
         b->saw_fraction = TRUE;
       return;
     }
   if (b->column != NULL)
-    b->column->num[row] = NAN;
+    store_number (b, row, NAN);
   /* A value read as missing ("N/A") is counted there: no reason to spell out. */
   if (b->missing == NULL || !mqlw_missing_set_match (b->missing, field, len))
     why = mqlw_number_explain (result, &b->form, field, len);
@@ -475,7 +495,7 @@ read_value (MqlwCsvReader     *reader,
             && G_LIKELY (mqlw_field_parse_plain (field, len, &v, &integral)))
           {
             if (store)
-              column->num[row] = v;
+              store_number (b, row, v);
             if (!integral)
               b->saw_fraction = TRUE;
           }
@@ -612,6 +632,32 @@ month_name (int month)
     N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
   };
   return _(names[CLAMP (month, 1, 12) - 1]);
+}
+
+void
+mqlw_csv_reader_take_blocks (MqlwCsvReader *readers,
+                             guint          n_parts)
+{
+  for (guint c = 0; c < readers[0].n_cols; c++)
+    {
+      MqlwColumnBlocks *parts[2];
+      guint n_rows[2];
+      gboolean as_double = FALSE;
+
+      g_return_if_fail (n_parts <= G_N_ELEMENTS (parts));
+      if (!readers[0].builders[c].blocked)
+        continue;
+      for (guint p = 0; p < n_parts; p++)
+        {
+          MqlwColumnBuilder *b = &readers[p].builders[c];
+
+          parts[p] = &b->nums;
+          n_rows[p] = readers[p].next_row - readers[p].row_base;
+          /* Read as decimals (finish_columns): doubles, as every fraction is. */
+          as_double |= b->saw_fraction;
+        }
+      mqlw_column_blocks_take (readers[0].builders[c].column, parts, n_rows, n_parts, as_double);
+    }
 }
 
 /* Takes over what a second reader found in a date column read with AUTO (the

@@ -235,6 +235,23 @@ mqlw_dataset_find_role (MqlwDataset    *self,
   return NULL;
 }
 
+gboolean
+mqlw_dataset_remove_column (MqlwDataset *self,
+                            const char  *name)
+{
+  MqlwColumn *column;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  column = g_hash_table_lookup (self->by_name, name);
+  if (column == NULL)
+    return FALSE;
+  g_hash_table_remove (self->by_name, name);
+  g_ptr_array_remove (self->columns, column);   /* frees it */
+  return TRUE;
+}
+
 gint8 *
 mqlw_dataset_ensure_stage (MqlwDataset *self,
                            MqlwStage    stage)

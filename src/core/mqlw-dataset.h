@@ -206,6 +206,11 @@ void         mqlw_column_adopt_storage     (MqlwColumn     *column,
 /* First column with @role, or NULL. */
 MqlwColumn  *mqlw_dataset_find_role      (MqlwDataset    *self,
                                           MqlwColumnRole  role);
+/* Drops the column @name and its values (a command that has read what it
+ * needs of it: the outcome columns once the outcomes are derived); the other
+ * columns keep their order. FALSE when there is none. */
+gboolean     mqlw_dataset_remove_column  (MqlwDataset    *self,
+                                          const char     *name);
 
 /* Allocates outcomes.stage[stage] (all UNKNOWN) if needed and returns it. */
 gint8       *mqlw_dataset_ensure_stage   (MqlwDataset    *self,

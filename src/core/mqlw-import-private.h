@@ -17,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mqlw-column-blocks.h"
 #include "mqlw-csv-private.h"
 #include "mqlw-dict.h"
 #include "mqlw-import-needs.h"
@@ -270,6 +271,11 @@ typedef struct {
   MqlwMissingSet   *missing;
   MqlwMissingTally *missing_tally;
   gboolean          missing_first;
+  /* a stored INTEGER column of an import: its values in narrow blocks
+   * (mqlw-column-blocks.h), by row - row_base, until mqlw_csv_reader_take_blocks () */
+  gboolean          blocked;
+  guint             row_base;
+  MqlwColumnBlocks  nums;
 } MqlwColumnBuilder;
 
 typedef struct {
@@ -317,6 +323,12 @@ gboolean      mqlw_csv_reader_row_cb     (gpointer   user_data,
                                           gboolean   blank,
                                           guint64    line,
                                           GError   **error);
+/* The blocked columns of @n_parts readers (each reading on from the rows of
+ * the one before) become their columns' contiguous values, at the width
+ * mqlw_column_compact () would give them; call once every reader has read
+ * all its rows, before the rows are stitched. */
+void          mqlw_csv_reader_take_blocks (MqlwCsvReader     *readers,
+                                           guint              n_parts);
 /* Takes over what a second reader found in a date column read with AUTO. */
 void          mqlw_csv_reader_merge_dates (MqlwColumnBuilder *into,
                                            MqlwColumnBuilder *from,

@@ -226,7 +226,7 @@ stitch_rows (MqlwCsvReader *first,
 
       if (column == NULL)
         continue;
-      if (rows0 != base1)
+      if (rows0 != base1 && !b0->blocked)   /* blocked: taken in place already */
         {
           gsize size = mqlw_column_type_width (column->type);
           memmove ((char *) column->num + (gsize) rows0 * size, (char *) column->num + (gsize) base1 * size,
@@ -392,7 +392,8 @@ finish_columns (MqlwCsvReader  *reader,
           b->column->type = MQLW_COLUMN_TYPE_DECIMAL;
           ((MqlwColumnSpec *) b->spec)->type = MQLW_COLUMN_TYPE_DECIMAL;
         }
-      shrink_storage (b->column, n_rows);
+      if (!b->blocked)   /* taken at its size (mqlw_csv_reader_take_blocks ()) */
+        shrink_storage (b->column, n_rows);
       if (b->deferred)
         {
           /* Rows [0, n_rows) are written; GLib before 2.76 cannot take an array
@@ -573,6 +574,7 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
         }
       if (ok)
         {
+          mqlw_csv_reader_take_blocks (readers, 2);
           stitch_rows (&readers[0], &readers[1]);
           g_atomic_int_inc (&split_count);
         }
@@ -585,6 +587,8 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
             && mapping->date_order == MQLW_DATE_ORDER_AUTO)
           ok = mqlw_csv_reader_finish_dates (&readers[0], b, readers[0].next_row, error);
       }
+  if (ok && n_parts == 1)
+    mqlw_csv_reader_take_blocks (readers, 1);
   if (n_parts == 2)
     {
       merge_tallies (&readers[0], &readers[1]);

@@ -158,6 +158,7 @@ finish_loop (guint                      n,
              const Finish              *f,
              gboolean                   write_fit,
              gboolean                   write_behaviour,
+             gboolean                   write_changed,
              TotalMode                  mode)
 {
   gint32 band_a = f->band_a, band_b = f->band_b, band_c = f->band_c, behaviour_min = f->behaviour_min;
@@ -208,7 +209,8 @@ finish_loop (guint                      n,
       paths = ((((ok & gb_mask) != 0) & (grade <= gb_min) & (bc >= behaviour_min)) * MQLW_PATH_GRADE_BEHAVIOUR) |
               ((((ok & hr_mask) != 0) & (grade <= hr_min)) * MQLW_PATH_HAND_RAISER);
       /* NAN before (unscored) compares unequal: flagged, which is safe. */
-      changed[i] = (total[i] != y) | (fixed_paths[i] != (guint8) paths);
+      if (write_changed)
+        changed[i] = (total[i] != y) | (fixed_paths[i] != (guint8) paths);
       total[i] = y;
       fixed_paths[i] = (guint8) paths;
     }
@@ -223,10 +225,10 @@ finish_fit_changed (MqlwScorer   *self,
 
   if (mode == TOTAL_UNIT)
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, s->changed, f, TRUE, FALSE, TOTAL_UNIT);
+                 s->grade, s->fixed_paths, s->changed, f, TRUE, FALSE, TRUE, TOTAL_UNIT);
   else
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, s->changed, f, TRUE, FALSE, TOTAL_BOUNDED);
+                 s->grade, s->fixed_paths, s->changed, f, TRUE, FALSE, TRUE, TOTAL_BOUNDED);
 }
 
 HOT_LOOP WIDE_LOOP static void
@@ -238,10 +240,10 @@ finish_behaviour_changed (MqlwScorer   *self,
 
   if (mode == TOTAL_UNIT)
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, s->changed, f, FALSE, TRUE, TOTAL_UNIT);
+                 s->grade, s->fixed_paths, s->changed, f, FALSE, TRUE, TRUE, TOTAL_UNIT);
   else
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, s->changed, f, FALSE, TRUE, TOTAL_BOUNDED);
+                 s->grade, s->fixed_paths, s->changed, f, FALSE, TRUE, TRUE, TOTAL_BOUNDED);
 }
 
 HOT_LOOP WIDE_LOOP static void
@@ -253,10 +255,29 @@ finish_all (MqlwScorer   *self,
 
   if (mode == TOTAL_UNIT)
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, s->changed, f, TRUE, TRUE, TOTAL_UNIT);
+                 s->grade, s->fixed_paths, s->changed, f, TRUE, TRUE, TRUE, TOTAL_UNIT);
   else
     finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-                 s->grade, s->fixed_paths, s->changed, f, TRUE, TRUE, TOTAL_BOUNDED);
+                 s->grade, s->fixed_paths, s->changed, f, TRUE, TRUE, TRUE, TOTAL_BOUNDED);
+}
+
+/* Totals and paths alone (mqlw_scorer_new_totals_only ()). */
+HOT_LOOP WIDE_LOOP static void
+finish_totals (MqlwScorer   *self,
+               const Finish *f,
+               TotalMode     mode)
+{
+  MqlwScores *s = &self->scores;
+
+  if (mode == TOTAL_UNIT)
+    finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, NULL, NULL, s->total,
+                 NULL, s->fixed_paths, NULL, f, FALSE, FALSE, FALSE, TOTAL_UNIT);
+  else if (mode == TOTAL_BOUNDED)
+    finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, NULL, NULL, s->total,
+                 NULL, s->fixed_paths, NULL, f, FALSE, FALSE, FALSE, TOTAL_BOUNDED);
+  else
+    finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, NULL, NULL, s->total,
+                 NULL, s->fixed_paths, NULL, f, FALSE, FALSE, FALSE, TOTAL_ANY);
 }
 
 /* Huge or non-finite multipliers: not worth a vector loop. */
@@ -267,7 +288,7 @@ finish_any (MqlwScorer   *self,
   MqlwScores *s = &self->scores;
 
   finish_loop (s->n, self->fit_sum, self->behaviour_sum, self->eligible, s->fit, s->behaviour, s->total,
-               s->grade, s->fixed_paths, s->changed, f, TRUE, TRUE, TOTAL_ANY);
+               s->grade, s->fixed_paths, s->changed, f, TRUE, TRUE, TRUE, TOTAL_ANY);
 }
 
 /* The constants of the pass for @model; returns how totals are formed. */
@@ -328,17 +349,22 @@ mqlw_scorer_compute_totals (MqlwScorer      *self,
           gboolean none = isnan (x) || (self->unscored != NULL && self->unscored[i]);
 
           s->total[i] = none ? NAN : round_half_away (x * 100.0) / 100.0;
-          s->grade[i] = MQLW_GRADE_A;
           s->fixed_paths[i] = !none && hr && (self->eligible[i] & 2) ? MQLW_PATH_HAND_RAISER : 0;
         }
-      memset (s->fit, 0, (gsize) n * sizeof (float));
-      memset (s->behaviour, 0, (gsize) n * sizeof (float));
-      memset (s->changed, 1, n);
+      if (s->grade != NULL)   /* NULL: totals only */
+        {
+          memset (s->grade, MQLW_GRADE_A, n);
+          memset (s->fit, 0, (gsize) n * sizeof (float));
+          memset (s->behaviour, 0, (gsize) n * sizeof (float));
+          memset (s->changed, 1, n);
+        }
       return;
     }
 
   mode = mqlw_scorer_prepare_finish (self, model, &f);
-  if (mode == TOTAL_ANY)
+  if (self->totals_only)
+    finish_totals (self, &f, mode);
+  else if (mode == TOTAL_ANY)
     finish_any (self, &f);
   else if (fit_changed && !behaviour_changed)
     finish_fit_changed (self, &f, mode);
@@ -353,7 +379,8 @@ mqlw_scorer_compute_totals (MqlwScorer      *self,
         {
           s->total[i] = NAN;
           s->fixed_paths[i] = 0;
-          s->changed[i] = 1;
+          if (s->changed != NULL)
+            s->changed[i] = 1;
         }
 }
 

@@ -238,6 +238,9 @@ apply_model (MqlwScorer  *self,
           state->match = mqlw_scorer_compile_match (self->dataset, &rule->match);
           if (state->points != 0)
             mqlw_scorer_apply_fit_delta (self, state->match, state->points);
+          /* Never updated: its matches are in the sums, one at a time. */
+          if (self->totals_only)
+            g_clear_pointer (&state->match, g_free);
           fit_changed = TRUE;
         }
     }
@@ -349,7 +352,9 @@ apply_model (MqlwScorer  *self,
     }
 
   /* Which leads this update may have changed (see MqlwScores). */
-  if (!totals_changed)
+  if (self->scores.changed == NULL)
+    ;   /* totals only */
+  else if (!totals_changed)
     memset (self->scores.changed, 0, self->scores.n);
   else if (disq_changed)
     memset (self->scores.changed, 1, self->scores.n);
@@ -372,10 +377,11 @@ done:
 /* ------------------------------------------------------------------ */
 /* Public API                                                         */
 
-MqlwScorer *
-mqlw_scorer_new (MqlwDataset  *dataset,
-                 MqlwModel    *model,
-                 GError      **error)
+static MqlwScorer *
+scorer_new (MqlwDataset  *dataset,
+            MqlwModel    *model,
+            gboolean      totals_only,
+            GError      **error)
 {
   g_autoptr(MqlwScorer) self = NULL;
   guint n;
@@ -414,16 +420,46 @@ mqlw_scorer_new (MqlwDataset  *dataset,
   self->eligible = mqlw_scorer_alloc_leads (n, sizeof (guint8));
   self->scores.n = n;
   self->scores.total = mqlw_scorer_alloc_leads (n, sizeof (double));
-  self->scores.fit = mqlw_scorer_alloc_leads (n, sizeof (float));
-  self->scores.behaviour = mqlw_scorer_alloc_leads (n, sizeof (float));
-  self->scores.grade = mqlw_scorer_alloc_leads (n, sizeof (guint8));
   self->scores.fixed_paths = mqlw_scorer_alloc_leads (n, sizeof (guint8));
   self->scores.disqualified = mqlw_scorer_alloc_leads (n, sizeof (guint16));
-  self->scores.changed = mqlw_scorer_alloc_leads (n, sizeof (guint8));
+  self->totals_only = totals_only;
+  if (!totals_only)
+    {
+      self->scores.fit = mqlw_scorer_alloc_leads (n, sizeof (float));
+      self->scores.behaviour = mqlw_scorer_alloc_leads (n, sizeof (float));
+      self->scores.grade = mqlw_scorer_alloc_leads (n, sizeof (guint8));
+      self->scores.changed = mqlw_scorer_alloc_leads (n, sizeof (guint8));
+    }
 
   if (!apply_model (self, model, error))
     return NULL;
+  if (totals_only)
+    {
+      /* The sums and flags are in the totals now; no update will read them. */
+      g_clear_pointer (&self->fit_sum, g_free);
+      g_clear_pointer (&self->behaviour_sum, g_free);
+      g_clear_pointer (&self->eligible, g_free);
+      g_clear_pointer (&self->hand, g_free);
+      g_clear_pointer (&self->unscored, g_free);
+      g_ptr_array_set_size (self->disqualifier_states, 0);
+    }
   return g_steal_pointer (&self);
+}
+
+MqlwScorer *
+mqlw_scorer_new (MqlwDataset  *dataset,
+                 MqlwModel    *model,
+                 GError      **error)
+{
+  return scorer_new (dataset, model, FALSE, error);
+}
+
+MqlwScorer *
+mqlw_scorer_new_totals_only (MqlwDataset  *dataset,
+                             MqlwModel    *model,
+                             GError      **error)
+{
+  return scorer_new (dataset, model, TRUE, error);
 }
 
 void
@@ -463,6 +499,7 @@ mqlw_scorer_update (MqlwScorer  *self,
                     GError     **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->totals_only, FALSE);
   g_return_val_if_fail (model != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -499,6 +536,7 @@ mqlw_scorer_contribution (MqlwScorer *self,
                           guint       row)
 {
   g_return_val_if_fail (self != NULL, 0.0);
+  g_return_val_if_fail (!self->totals_only, 0.0);
   g_return_val_if_fail (row < self->scores.n, 0.0);
 
   if (behaviour)

@@ -57,6 +57,14 @@ typedef struct _MqlwScorer MqlwScorer;
 MqlwScorer       *mqlw_scorer_new          (MqlwDataset  *dataset,
                                             MqlwModel    *model,
                                             GError      **error);
+/* The same for one scoring that is never updated (a command that only
+ * calibrates): its scores hold just total, fixed_paths and disqualified (fit,
+ * behaviour, grade and changed are NULL), and nothing a later update or
+ * mqlw_scorer_contribution () would read is kept: about 11 bytes a lead
+ * instead of 34. mqlw_scorer_update () refuses it. */
+MqlwScorer       *mqlw_scorer_new_totals_only (MqlwDataset  *dataset,
+                                               MqlwModel    *model,
+                                               GError      **error);
 void              mqlw_scorer_free         (MqlwScorer   *self);
 
 /* Switches to @model (a copy of the current one with edits), recomputing only

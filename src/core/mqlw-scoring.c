@@ -48,8 +48,11 @@ mqlw_scoring_new (MqlwDataset     *dataset,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  g_return_val_if_fail (!(flags & MQLW_SCORING_WHAT_IF) || !(flags & MQLW_SCORING_TOTALS_ONLY), NULL);
+
   self = evaluation_alloc (dataset, model);
-  self->scorer = mqlw_scorer_new (dataset, model, error);
+  self->scorer = (flags & MQLW_SCORING_TOTALS_ONLY) ? mqlw_scorer_new_totals_only (dataset, model, error)
+                                                    : mqlw_scorer_new (dataset, model, error);
   if (self->scorer == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   scores = mqlw_scorer_get_scores (self->scorer);

@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mqlw-column-blocks.c — count columns held narrow while they are read (mqlw-column-blocks.h). */
+#define G_LOG_DOMAIN "mqlw-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mqlw-column-blocks.h"
+
+void
+mqlw_column_blocks_init (MqlwColumnBlocks *self,
+                         gsize             n_rows)
+{
+  self->n_blocks = (guint) ((n_rows + MQLW_BLOCK_ROWS - 1) >> MQLW_BLOCK_SHIFT);
+  self->blocks = g_new0 (MqlwColumnBlock, MAX (self->n_blocks, 1));
+}
+
+void
+mqlw_column_blocks_clear (MqlwColumnBlocks *self)
+{
+  for (guint k = 0; self->blocks != NULL && k < self->n_blocks; k++)
+    g_free (self->blocks[k].data);
+  g_clear_pointer (&self->blocks, g_free);
+  self->n_blocks = 0;
+}
+
+guint
+mqlw_column_blocks_width_of (double v)
+{
+  /* As mqlw_column_number_fits (): whole, in range, not -0; the range starts
+   * one above the type's smallest value (the sentinel). */
+  if (isnan (v))
+    return 1;
+  if (!(v >= -2147483647.0 && v <= 2147483647.0) || v != (double) (gint32) v || (v == 0.0 && signbit (v)))
+    return 8;
+  if (v >= -127.0 && v <= 127.0)
+    return 1;
+  if (v >= -32767.0 && v <= 32767.0)
+    return 2;
+  return 4;
+}
+
+static inline double
+get_value (const MqlwColumnBlock *block,
+           guint                  i)
+{
+  switch (block->width)
+    {
+    case 1:
+      return ((gint8 *) block->data)[i] == MQLW_INT8_MISSING ? NAN : ((gint8 *) block->data)[i];
+    case 2:
+      return ((gint16 *) block->data)[i] == MQLW_INT16_MISSING ? NAN : ((gint16 *) block->data)[i];
+    case 4:
+      return ((gint32 *) block->data)[i] == MQLW_INT32_MISSING ? NAN : ((gint32 *) block->data)[i];
+    default:
+      return ((double *) block->data)[i];
+    }
+}
+
+/* @v, which fits @width, into @out[i]. */
+static inline void
+put_value (gpointer out,
+           guint    width,
+           gsize    i,
+           double   v)
+{
+  switch (width)
+    {
+    case 1:
+      ((gint8 *) out)[i] = isnan (v) ? MQLW_INT8_MISSING : (gint8) v;
+      break;
+    case 2:
+      ((gint16 *) out)[i] = isnan (v) ? MQLW_INT16_MISSING : (gint16) v;
+      break;
+    case 4:
+      ((gint32 *) out)[i] = isnan (v) ? MQLW_INT32_MISSING : (gint32) v;
+      break;
+    default:
+      ((double *) out)[i] = v;
+      break;
+    }
+}
+
+void
+mqlw_column_blocks_set_slow (MqlwColumnBlocks *self,
+                             guint             row,
+                             double            v)
+{
+  MqlwColumnBlock *block = &self->blocks[row >> MQLW_BLOCK_SHIFT];
+  guint i = row & (MQLW_BLOCK_ROWS - 1);
+  guint width = mqlw_column_blocks_width_of (v);
+
+  if (block->data == NULL)
+    {
+      block->width = width;
+      block->data = g_malloc ((gsize) MQLW_BLOCK_ROWS * width);
+    }
+  else if (width > block->width)
+    {
+      /* Rows are written in order: those before @i are the block's values so far. */
+      gpointer wider = g_malloc ((gsize) MQLW_BLOCK_ROWS * width);
+
+      for (guint k = 0; k < i; k++)
+        put_value (wider, width, k, get_value (block, k));
+      g_free (block->data);
+      block->data = wider;
+      block->width = width;
+    }
+  put_value (block->data, block->width, i, v);
+}
+
+#define COPY_BLOCK(out_type, in_type, in_missing, out_missing) \
+  G_STMT_START { \
+    const in_type *in = block->data; \
+    out_type *o = (out_type *) out + at; \
+    for (guint k = 0; k < count; k++) \
+      o[k] = in[k] == (in_missing) ? (out_missing) : (out_type) in[k]; \
+  } G_STMT_END
+
+/* @count values of @block into @out (of @width) from row @at. */
+static void
+copy_block (const MqlwColumnBlock *block,
+            gpointer               out,
+            guint                  width,
+            gsize                  at,
+            guint                  count)
+{
+  if (block->data == NULL)
+    {
+      /* Never written (not expected: every row read has a value): missing. */
+      for (guint k = 0; k < count; k++)
+        put_value (out, width, at + k, NAN);
+      return;
+    }
+  if (block->width == width)
+    {
+      memcpy ((char *) out + at * width, block->data, (gsize) count * width);
+      return;
+    }
+  switch (width * 16 + block->width)
+    {
+    case 2 * 16 + 1:
+      COPY_BLOCK (gint16, gint8, MQLW_INT8_MISSING, MQLW_INT16_MISSING);
+      break;
+    case 4 * 16 + 1:
+      COPY_BLOCK (gint32, gint8, MQLW_INT8_MISSING, MQLW_INT32_MISSING);
+      break;
+    case 4 * 16 + 2:
+      COPY_BLOCK (gint32, gint16, MQLW_INT16_MISSING, MQLW_INT32_MISSING);
+      break;
+    case 8 * 16 + 1:
+      COPY_BLOCK (double, gint8, MQLW_INT8_MISSING, NAN);
+      break;
+    case 8 * 16 + 2:
+      COPY_BLOCK (double, gint16, MQLW_INT16_MISSING, NAN);
+      break;
+    case 8 * 16 + 4:
+      COPY_BLOCK (double, gint32, MQLW_INT32_MISSING, NAN);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+mqlw_column_blocks_take (MqlwColumn        *column,
+                         MqlwColumnBlocks **parts,
+                         const guint       *n_rows,
+                         guint              n_parts,
+                         gboolean           as_double)
+{
+  guint width = as_double ? 8 : 1;
+  gsize total = 0, at = 0;
+  gpointer out;
+
+  for (guint p = 0; p < n_parts; p++)
+    {
+      guint used = (guint) (((gsize) n_rows[p] + MQLW_BLOCK_ROWS - 1) >> MQLW_BLOCK_SHIFT);
+
+      g_return_if_fail (used <= parts[p]->n_blocks);
+      for (guint k = 0; k < used; k++)
+        width = MAX (width, parts[p]->blocks[k].width);
+      total += n_rows[p];
+    }
+  g_return_if_fail (total <= G_MAXUINT);
+
+  out = mqlw_storage_try_alloc (MAX (total, 1), width);
+  if (out == NULL)
+    g_error ("%s: failed to allocate %" G_GSIZE_FORMAT " bytes", G_STRLOC, MAX (total, 1) * width);
+  for (guint p = 0; p < n_parts; p++)
+    {
+      for (guint k = 0; (gsize) k * MQLW_BLOCK_ROWS < n_rows[p]; k++)
+        {
+          MqlwColumnBlock *block = &parts[p]->blocks[k];
+          guint count = MIN (MQLW_BLOCK_ROWS, n_rows[p] - k * MQLW_BLOCK_ROWS);
+
+          copy_block (block, out, width, at, count);
+          at += count;
+          g_clear_pointer (&block->data, g_free);
+        }
+      mqlw_column_blocks_clear (parts[p]);
+    }
+  g_free (column->data);
+  column->data = out;
+  column->width = width;
+  column->n_rows = (guint) total;
+}
