@@ -564,6 +564,7 @@ preview_outcomes (MqlwCsvPreview  *preview,
       g_ptr_array_add (preview->problems, problem);
       g_clear_error (&local);
     }
+  mqlw_outcomes_settle_blanks (preview->mapping, dataset);
   return mqlw_health_check (dataset, mqlw_health_today (), preview->problems, error);
 }
 
