@@ -8,7 +8,10 @@
  *   and the import with that map read its blanks as "no" where the import
  *   without it read them as unknown;
  * - with G_MESSAGES_DEBUG=all, GLib's debug lines went to standard output,
- *   into the JSON. */
+ *   into the JSON;
+ * - a header line of delimiters alone (",,,,") was passed over and the first
+ *   lead became the header ("1,2,3,4,5"): that lead was lost without a word;
+ * - UTF-16 without a byte order mark (either byte order) reads as UTF-16. */
 #include "config.h"
 
 #include <string.h>
@@ -161,6 +164,48 @@ test_debug_messages_stderr (void)
   g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
 }
 
+static void
+test_header_of_numbers (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *delimiters = write_file ("delimiters.csv", ",,,,\n1,2,3,4,5\n6,7,8,9,10\n");
+  g_autofree char *named = write_file ("named.csv", ",,,\nLead ID,Created Date,Won,2025\nL1,2025-01-02,yes,1\n");
+
+  run_mqlw (&run, "inspect", delimiters, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "delimiters.csv: line 2: the header holds only numbers (1, 2, …)"));
+  run_clear (&run);
+  /* A line of delimiters above a real header (a spreadsheet's empty first row) still reads;
+   * one name that is a number ("2025") among others is a name. */
+  run_mqlw (&run, "inspect", named, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"rows\" : 1"));
+}
+
+static void
+test_utf16_without_bom (void)
+{
+  const char *text = "Email,Created Date,Won\na@x.com,2025-01-02,yes\nb@y.com,2025-02-03,no\n";
+
+  for (guint order = 0; order < 2; order++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(GString) bytes = g_string_new (NULL);
+      g_autofree char *path = g_build_filename (work_dir, order == 0 ? "utf16le.csv" : "utf16be.csv", NULL);
+
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          g_string_append_c (bytes, order == 0 ? *p : '\0');
+          g_string_append_c (bytes, order == 0 ? '\0' : *p);
+        }
+      g_assert_true (g_file_set_contents (path, bytes->str, (gssize) bytes->len, NULL));
+      run_mqlw (&run, "inspect", path, "--format", "json", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "\"rows\" : 2"));
+      g_assert_nonnull (strstr (run.out, "\"name\" : \"Created Date\""));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -174,6 +219,8 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli-exports/blank-option-text-column", test_blank_option_text_column);
   g_test_add_func ("/mqlw/cli-exports/write-map-whole-column", test_write_map_whole_column);
   g_test_add_func ("/mqlw/cli-exports/debug-messages-stderr", test_debug_messages_stderr);
+  g_test_add_func ("/mqlw/cli-exports/header-of-numbers", test_header_of_numbers);
+  g_test_add_func ("/mqlw/cli-exports/utf16-without-bom", test_utf16_without_bom);
   status = g_test_run ();
   {
     g_autoptr(GFile) dir = g_file_new_for_path (work_dir);
