@@ -155,9 +155,52 @@ def check_padded_ids(tmp):
         failures.append(f"hubspot ids: the SQL returned {returned[:3]}…, the file has {ids[:3]}…")
 
 
+def check_many_letters(tmp):
+    """Titles in Cyrillic and Greek capitals: the rules' words hold more than
+    twenty letters beyond ASCII, so SQLite's query folds them over several
+    layers; each lead must score in SQL as mqlw scores it (by hand: a title
+    among the words +10, a domain müller.de or ελλάδα.gr +5)."""
+    words = ["генеральный директор", "финансовый директор", "руководитель отдела продаж",
+             "διευθυντής πωλήσεων", "γενικός διευθυντής"]
+    titles = ["ГЕНЕРАЛЬНЫЙ ДИРЕКТОР", "Финансовый Директор", "РУКОВОДИТЕЛЬ ОТДЕЛА ПРОДАЖ",
+              "ΔΙΕΥΘΥΝΤΉΣ ΠΩΛΉΣΕΩΝ", "Γενικός Διευθυντής", "ИНЖЕНЕР", "ΜΗΧΑΝΙΚΌΣ", "Директор"]
+    domains = ["MÜLLER.DE", "ΕΛΛΆΔΑ.GR", "example.com", "Müller.de", "ελλάδα.gr", "ÖSTER.AT", "x.ru", "y.gr"]
+    by_hand = [15, 15, 10, 15, 15, 0, 0, 0]
+    leads = os.path.join(tmp, "letters.csv")
+    with open(leads, "w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(["Lead ID", "Email", "Job Title", "Created Date", "Lead Status"])
+        for i, (title, domain) in enumerate(zip(titles, domains)):
+            out.writerow([f"L{i + 1}", f"p{i}@{domain}", title, "2025-01-0%d" % (i + 1), "Qualified"])
+    model = os.path.join(tmp, "letters-model.json")
+    with open(model, "w", encoding="utf-8") as f:
+        json.dump({"format": "mql-workbench-model", "version": 1, "name": "letters",
+                   "fit": [{"id": "title", "field": "Job Title", "op": "in", "values": words, "points": 10},
+                           {"id": "domain", "field": "Email", "op": "email_domain",
+                            "values": ["müller.de", "ελλάδα.gr"], "points": 5}],
+                   "behaviour": [], "decay": {"kind": "none"}, "grades": {"enabled": False},
+                   "paths": {"score": True}, "threshold": 10}, f, ensure_ascii=False)
+    schema = os.path.join(tmp, "letters.map.json")
+    mqlw("inspect", leads, "--write-map", schema)
+    path = os.path.join(tmp, "letters.sql")
+    mqlw("export", model, "--what", "sql", "--dialect", "sqlite", "--map", schema, "--output", path)
+    with open(path, encoding="utf-8") as f:
+        if "mqlw_f2_1" not in f.read():
+            failures.append("letters: the fold of Job Title did not take a second step")
+    rows = {row[0]: row[1] for row in run_query(load(leads), path)}
+    core = {lead["lead_id"]: float(lead["score"])
+            for lead in csv.DictReader(mqlw("score", leads, "--model", model, "-q").splitlines())}
+    for i, expected in enumerate(by_hand):
+        lead = f"L{i + 1}"
+        if rows.get(lead) != expected or core.get(lead) != expected:
+            failures.append(f"letters: {lead} ({titles[i]}, {domains[i]}): SQL {rows.get(lead)}, "
+                            f"mqlw {core.get(lead)}, by hand {expected}")
+
+
 with tempfile.TemporaryDirectory() as tmp:
     check_zoho(tmp)
     check_padded_ids(tmp)
+    check_many_letters(tmp)
 
 for failure in failures[:30]:
     print(failure, file=sys.stderr)

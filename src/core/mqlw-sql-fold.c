@@ -9,8 +9,10 @@
  * the stage values, the values read as missing, the yes/no words): each with
  * replace(), twenty to a step. The rule, for every dialect: a value equals a
  * word when its letters, each lowered as g_utf8_strdown lowers it alone,
- * equal the word's. Left to SQLite's lower(): a capital whose lower case is
- * ASCII (the Kelvin sign) or more than one letter (İ). */
+ * equal the word's; for text rules (not e-mail domains) SQLite's query also
+ * reads ς as σ and ß, ẞ as ss, as the scorer's g_utf8_casefold () does. Left
+ * to SQLite's lower(): a capital whose lower case is ASCII (the Kelvin sign)
+ * or more than one letter (İ). */
 #define G_LOG_DOMAIN "mqlw-sql"
 
 #include "config.h"
@@ -42,12 +44,12 @@ capitals_table (void)
 
           if (!(g_unichar_isupper (u) || g_unichar_istitle (u)))
             continue;
+          /* The letter's own lower case, out of context (a lone Σ is σ, not
+           * the final ς g_utf8_strdown () gives at the end of a text). */
           g_unichar_to_utf8 (u, utf8);
           down = g_utf8_strdown (utf8, -1);
-          if (g_utf8_strlen (down, -1) != 1 || strcmp (down, utf8) == 0)
-            continue;
-          l = g_utf8_get_char (down);
-          if (l < 0x80)
+          l = g_unichar_tolower (u);
+          if (l == u || l < 0x80 || g_utf8_strlen (down, -1) != 1)
             continue;
           list = g_hash_table_lookup (built, GUINT_TO_POINTER (l));
           if (list == NULL)
@@ -91,11 +93,30 @@ sql_note_letters (SqlBuilder *b,
     }
 }
 
+enum {
+  FOLD_SIGMA   = 1 << 0,   /* ς → σ: a word holds σ */
+  FOLD_SHARP_S = 1 << 1,   /* ß, ẞ → ss: a word holds "ss" */
+};
+
+void
+sql_note_casefold (SqlBuilder *b,
+                   guint       index,
+                   const char *folded)
+{
+  if (b->d != MQLW_SQL_SQLITE || folded == NULL)
+    return;
+  sql_note_letters (b, index, folded);
+  if (strstr (folded, "σ") != NULL)
+    b->extra_folds[index] |= FOLD_SIGMA;
+  if (strstr (folded, "ss") != NULL)
+    b->extra_folds[index] |= FOLD_SHARP_S;
+}
+
 gboolean
 sql_folds (SqlBuilder *b,
            guint       index)
 {
-  return b->letters[index] != NULL && b->letters[index]->len > 0;
+  return (b->letters[index] != NULL && b->letters[index]->len > 0) || b->extra_folds[index] != 0;
 }
 
 /* The (capital, letter) pairs column @index folds, in letter order. */
@@ -122,6 +143,14 @@ fold_pairs (SqlBuilder *b,
           to = mqlw_sql_string (b->d, lower);
           g_ptr_array_add (pairs, g_strdup_printf ("%s, %s", from, to));
         }
+    }
+  /* What g_utf8_casefold () does beyond lowering: the final sigma as σ, ß as ss. */
+  if (b->extra_folds[index] & FOLD_SIGMA)
+    g_ptr_array_add (pairs, g_strdup ("'ς', 'σ'"));
+  if (b->extra_folds[index] & FOLD_SHARP_S)
+    {
+      g_ptr_array_add (pairs, g_strdup ("'ẞ', 'ss'"));
+      g_ptr_array_add (pairs, g_strdup ("'ß', 'ss'"));
     }
   return pairs;
 }

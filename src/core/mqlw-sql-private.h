@@ -64,6 +64,7 @@ typedef struct {
   guint             *needs;          /* NEED_* per schema column */
   gboolean          *read;           /* the column's text is read */
   guint              n_letters;
+  guint8            *extra_folds;    /* per column: FOLD_SIGMA | FOLD_SHARP_S (mqlw-sql-fold.c) */
   GArray           **letters;        /* per column, nullable: the lower-case letters outside ASCII
                                         its compared words hold, sorted (SQLite: mqlw-sql-fold.c) */
 } SqlBuilder;
@@ -105,6 +106,11 @@ char       *sql_bool_of_lower     (SqlBuilder  *b,
 void        sql_note_letters      (SqlBuilder  *b,
                                    guint        index,
                                    const char  *lowered);
+/* The same for a word g_utf8_casefold () folded (text rules): the values
+ * are folded as it folds them (ς as σ, ß and ẞ as ss) where the words need it. */
+void        sql_note_casefold     (SqlBuilder  *b,
+                                   guint        index,
+                                   const char  *folded);
 gboolean    sql_folds             (SqlBuilder  *b,
                                    guint        index);
 /* lower(@x) folding the noted letters too, in one expression. */

@@ -216,9 +216,12 @@ match_text (SqlBuilder      *b,
 
     for (guint k = 0; k < n; k++)
       {
-        g_autofree char *value = g_strstrip (g_utf8_strdown (match->values[k], -1));
+        /* The scorer folds text rules' words and values with g_utf8_casefold;
+         * SQLite's query then folds the values the same way (mqlw-sql-fold.c). */
+        g_autofree char *value = g_strstrip (b->d == MQLW_SQL_SQLITE ? g_utf8_casefold (match->values[k], -1)
+                                                                     : g_utf8_strdown (match->values[k], -1));
 
-        sql_note_letters (b, index, value);
+        sql_note_casefold (b, index, value);
         g_ptr_array_add (items, mqlw_sql_string (b->d, value));
       }
     if (match->op == MQLW_MATCH_CONTAINS)
@@ -1049,6 +1052,7 @@ sql_builder_clear (SqlBuilder *b)
   for (guint i = 0; b->letters != NULL && i < b->n_letters; i++)
     g_clear_pointer (&b->letters[i], g_array_unref);
   g_clear_pointer (&b->letters, g_free);
+  g_clear_pointer (&b->extra_folds, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SqlBuilder, sql_builder_clear)
@@ -1156,6 +1160,7 @@ mqlw_sql_build (const MqlwModel      *model,
   b.read = g_new0 (gboolean, MAX (schema->columns->len, 1));
   b.n_letters = schema->columns->len;
   b.letters = g_new0 (GArray *, MAX (schema->columns->len, 1));
+  b.extra_folds = g_new0 (guint8, MAX (schema->columns->len, 1));
   note_schema_letters (&b);
 
   /* The scorer's own checks: every column named exists and has a type the rule can use. */
