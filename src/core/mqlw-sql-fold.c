@@ -126,7 +126,7 @@ fold_pairs (SqlBuilder *b,
 {
   GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint k = 0; sql_folds (b, index) && k < b->letters[index]->len; k++)
+  for (guint k = 0; b->letters[index] != NULL && k < b->letters[index]->len; k++)
     {
       gunichar l = g_array_index (b->letters[index], gunichar, k);
       GArray *capitals = g_hash_table_lookup (capitals_table (), GUINT_TO_POINTER (l));
