@@ -197,7 +197,40 @@ def check_many_letters(tmp):
                             f"mqlw {core.get(lead)}, by hand {expected}")
 
 
+def check_zero_dates(tmp):
+    """MySQL's zero date is a placeholder in SQL as in mqlw: a rule on a
+    missing value (+5) hits exactly the leads whose cell is empty or a zero
+    date (by hand: L1, L2, L3, L6)."""
+    values = ["0000-00-00", "00/00/0000 00:00", "0000-00-00T00:00:00", "0", "000000000", "", "2025-01-02"]
+    by_hand = [5, 5, 5, 0, 0, 5, 0]
+    leads = os.path.join(tmp, "zero.csv")
+    with open(leads, "w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(["Lead ID", "Last Contact", "Created Date", "Lead Status"])
+        for i, value in enumerate(values):
+            out.writerow([f"L{i + 1}", value, "2025-01-01", "Qualified"])
+    model = os.path.join(tmp, "zero-model.json")
+    with open(model, "w", encoding="utf-8") as f:
+        json.dump({"format": "mql-workbench-model", "version": 1, "name": "zero",
+                   "fit": [{"id": "none", "field": "Last Contact", "op": "missing", "points": 5}],
+                   "behaviour": [], "decay": {"kind": "none"}, "grades": {"enabled": False},
+                   "paths": {"score": True}, "threshold": 10}, f)
+    schema = os.path.join(tmp, "zero.map.json")
+    mqlw("inspect", leads, "--write-map", schema)
+    path = os.path.join(tmp, "zero.sql")
+    mqlw("export", model, "--what", "sql", "--dialect", "sqlite", "--map", schema, "--output", path)
+    rows = {row[0]: row[1] for row in run_query(load(leads), path)}
+    core = {lead["lead_id"]: float(lead["score"])
+            for lead in csv.DictReader(mqlw("score", leads, "--model", model, "-q").splitlines())}
+    for i, expected in enumerate(by_hand):
+        lead = f"L{i + 1}"
+        if rows.get(lead) != expected or core.get(lead) != expected:
+            failures.append(f"zero dates: {lead} ({values[i]!r}): SQL {rows.get(lead)}, mqlw {core.get(lead)}, "
+                            f"by hand {expected}")
+
+
 with tempfile.TemporaryDirectory() as tmp:
+    check_zero_dates(tmp)
     check_zoho(tmp)
     check_padded_ids(tmp)
     check_many_letters(tmp)

@@ -83,12 +83,13 @@ FIXTURES = {
         "Prospect Id": "lead_id", "Email": "email", "Company": "account", "Score": "score",
         "Grade": "fit", "Created Date": "created_at", "Last Activity": "activity_date"},
         "Score", "Created Date", "%Y-%m-%d %H:%M:%S", 3, {}),
-    # Mautic contacts export: points (its score), stage, tags joined by '|', date_added.
+    # Mautic contacts export: points (its score), stage, tags joined by '|', date_added; MySQL's
+    # zero date where a contact was never active (a placeholder, not an error).
     # Wins: lead 6 (stage Customer) = 1.
     "mautic": ("mautic-contacts.csv", [], {
         "id": "lead_id", "email": "email", "company": "account", "points": "score", "stage": "stage",
         "date_added": "created_at", "last_active": "activity_date"},
-        "points", "date_added", "%Y-%m-%d %H:%M:%S", 1, {}),
+        "points", "date_added", "%Y-%m-%d %H:%M:%S", 1, {"last_active": ["0000-00-00 00:00:00"]}),
     # Zoho CRM leads export: "-None-" for an empty picklist, "Not Provided". Wins: none.
     "zoho": ("zoho-leads.csv", [], {
         "Record Id": "lead_id", "Email": "email", "Company": "account", "Lead Status": "stage",

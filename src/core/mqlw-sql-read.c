@@ -426,6 +426,17 @@ missing_as_null (SqlBuilder           *b,
           g_string_append_printf (condition, "%s%s", i > 0 ? ", " : "", literal);
         }
       g_string_append_c (condition, ')');
+      /* The zero date ("0000-00-00 00:00:00"): eight zeros or more, only
+       * the marks between them, at least one mark (mqlw_missing_is_zero_date). */
+      {
+        g_autofree char *marks = mqlw_sql_string (b->d, "0" MQLW_MISSING_ZERO_DATE_MARKS);
+        g_autofree char *rest = mqlw_sql_op (b->d, MQLW_SQL_OP_TRIM_CHARS, u, marks);
+
+        g_string_append_printf (condition,
+                                " OR (%s = '' AND length(%s) - length(replace(%s, '0', '')) >= 8"
+                                " AND replace(%s, '0', '') <> '' AND length(%s) < 32)",
+                                rest, u, u, u, u);
+      }
     }
   for (guint i = 0; b->schema->missing_values != NULL && i < b->schema->missing_values->len; i++)
     g_ptr_array_add (listed, g_strstrip (g_utf8_strdown (g_ptr_array_index (b->schema->missing_values, i), -1)));
