@@ -34,6 +34,9 @@ const BadCase bad_cases[] = {
   { "no-outcome.csv", BAD_CSV, NULL, IMPORT (NO_OUTCOME), "no outcome columns found", 2, 0 },
   { "blank-lines.csv", BAD_CSV, NULL, IMPORT (EMPTY), "the file has no header line", 2, 0 },
   { "header-then-blank.csv", BAD_CSV, NULL, IMPORT (NO_ROWS), "the file has a header line but no leads", 2, 0 },
+  /* line 1 holds only delimiters and is passed over; line 2 "1,2,3,4,5" is a lead, not a header */
+  { "header-delimiters.csv", BAD_CSV, NULL, IMPORT (EMPTY),
+    "line 2: the header holds only numbers (1, 2, …), no column names", 2, 0 },
   /* CRLF; the quote opens on line 3 */
   { "crlf-unterminated-quote.csv", BAD_CSV, NULL, IMPORT (QUOTE), "line 3: a quoted field starts here", 2, 0 },
 

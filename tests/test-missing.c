@@ -50,6 +50,22 @@ static const char placeholders_csv[] =
   "L4,-,Retail,yes\n"
   "L5,80,select,no\n";
 
+/* MySQL's zero date, as Mautic, SugarCRM and other MySQL-backed exports write
+ * a date nobody entered: eight zeros or more with date marks between them. */
+static void
+test_zero_date (void)
+{
+  static const char * const zero[] = { "0000-00-00", "0000-00-00 00:00:00", "00/00/0000", "00.00.0000",
+                                       "0000-00-00T00:00:00", "00/00/0000 00:00", NULL };
+  static const char * const not_zero[] = { "0", "00", "00000000", "000-00-00", "0000-00-01", "0000-00-00 x",
+                                           "2025-01-02", "00:00", NULL };
+
+  for (guint i = 0; zero[i] != NULL; i++)
+    g_assert_true (mqlw_missing_is_placeholder (zero[i], strlen (zero[i])));
+  for (guint i = 0; not_zero[i] != NULL; i++)
+    g_assert_false (mqlw_missing_is_placeholder (not_zero[i], strlen (not_zero[i])));
+}
+
 static void
 test_detected (void)
 {
@@ -313,6 +329,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   mqlw_import_set_split_min (G_MAXSIZE);
 
+  g_test_add_func ("/mqlw/missing/zero-date", test_zero_date);
   g_test_add_func ("/mqlw/missing/detected", test_detected);
   g_test_add_func ("/mqlw/missing/resolved-mapping", test_resolved_mapping);
   g_test_add_func ("/mqlw/missing/none", test_none);

@@ -446,7 +446,9 @@ mqlw_read_input (const char  *path,
   return mqlw_source_read_all (source, 0, error);
 }
 
-/* "FILE:KEY[=FILE_KEY]"; the file part may itself contain ':' (take the last). */
+/* "FILE:KEY[=FILE_KEY]"; the file part may itself contain ':', and so may a
+ * key ("Contact: Email", as report exports name columns): the first ':' after
+ * which the part before names a file that exists, else the last. */
 static gboolean
 parse_join_target (const char  *option,
                    const char  *text,
@@ -457,6 +459,17 @@ parse_join_target (const char  *option,
 {
   const char *colon = strrchr (text, ':');
   const char *equals;
+
+  for (const char *c = strchr (text, ':'); c != NULL && c < colon; c = strchr (c + 1, ':'))
+    {
+      g_autofree char *candidate = g_strndup (text, c - text);
+
+      if (c != text && g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
+        {
+          colon = c;
+          break;
+        }
+    }
 
   if (colon == NULL || colon == text || colon[1] == '\0')
     {

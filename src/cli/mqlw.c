@@ -65,6 +65,9 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("mqlw");
+  /* Standard output carries the results (JSON, CSV, a query): GLib's debug
+   * and info messages (G_MESSAGES_DEBUG=all) go to standard error with the rest. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   if (argc < 2)
     {

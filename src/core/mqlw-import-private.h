@@ -415,4 +415,11 @@ gboolean      mqlw_outcomes_derive       (MqlwDataset        *dataset,
                                           GPtrArray          *stage_uses,
                                           GError            **error);
 
+/* After mqlw_outcomes_derive (): a yes/no outcome column that the sample
+ * found to hold marks alone, but whose whole column has a "no" too, reads
+ * its blanks as unknown (the import's reading): @mapping says so, so that a
+ * map written from it (inspect --write-map) imports the same way. */
+void          mqlw_outcomes_settle_blanks (MqlwMapping        *mapping,
+                                           MqlwDataset        *dataset);
+
 G_END_DECLS

@@ -20,6 +20,37 @@ G_DEFINE_QUARK (mqlw-import-error-quark, mqlw_import_error)
 
 #define SAMPLE_ROWS   2000   /* rows read first, for the types and roles */
 
+/* A header of numbers alone ("1,2,3") is no header: the file has none (a raw
+ * dump), or its header line held only delimiters and was passed over. Taken
+ * as the header, its first lead would be lost without a word. */
+static gboolean
+header_names_columns (const MqlwCsvText *text,
+                      GStrv              header,
+                      guint64            header_line,
+                      GError           **error)
+{
+  guint n = g_strv_length (header);
+
+  if (n < 2)
+    return TRUE;
+  for (guint c = 0; c < n; c++)
+    {
+      const char *s = header[c];
+      gsize len = strlen (s);
+      double v;
+      gboolean integral;
+
+      if (len == 0 || !mqlw_field_parse_plain (s, len, &v, &integral))
+        return TRUE;
+    }
+  g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_EMPTY,
+               _("%s: line %" PRIu64 ": the header holds only numbers (%s, %s, …), no column names: the file "
+                 "seems to have no header line (or it held only delimiters); add a first line that names "
+                 "the columns"),
+               text->source_name, header_line, header[0], header[1]);
+  return FALSE;
+}
+
 /* Gives every row at least @n_cols values ("" for the missing ones), so that
  * a column's value in a row is there without measuring the row each time. */
 static void
@@ -190,6 +221,8 @@ read_table (const MqlwCsvText  *text,
         }
       g_hash_table_insert (seen, header[c], GUINT_TO_POINTER (c + 1));
     }
+  if (!header_names_columns (text, header, header_line, error))
+    return NULL;
   pad_rows (rows, g_strv_length (header));
   if (rows->len == 0 && !preview)
     {
@@ -411,6 +444,19 @@ import_source (MqlwSource         *source,
       g_clear_pointer (&dataset, mqlw_dataset_unref);
     }
   g_clear_error (&job.error);
+  /* A file edited in place while it was read can fail anywhere ("'Social' is
+   * not a number"): say the cause, not what it broke. */
+  if (dataset == NULL && error != NULL && *error != NULL)
+    {
+      GError *changed = NULL;
+
+      if (!mqlw_source_check_unchanged (source, &changed))
+        {
+          g_clear_error (error);
+          g_propagate_error (error, changed);
+          mqlw_csv_import_read_error (error);
+        }
+    }
   if (dataset != NULL && !mqlw_source_check_unchanged (source, error))
     {
       mqlw_csv_import_read_error (error);
@@ -587,6 +633,7 @@ preview_outcomes (MqlwCsvPreview  *preview,
       g_ptr_array_add (preview->problems, problem);
       g_clear_error (&local);
     }
+  mqlw_outcomes_settle_blanks (preview->mapping, dataset);
   return mqlw_health_check (dataset, mqlw_health_today (), preview->problems, error);
 }
 

@@ -264,6 +264,33 @@ decide_blank_is_no (MqlwColumnSpec       *spec,
     }
 }
 
+/* A lead id written with leading zeros ("00123", as ERP and CRM numbering
+ * often pads them) is a name, not the number 123: read as a number it would
+ * lose its zeros in every export. Such an id column stays text. */
+static void
+keep_padded_ids_as_text (MqlwColumnSpec *spec,
+                         GPtrArray      *rows,
+                         guint           c)
+{
+  if (spec->role != MQLW_ROLE_LEAD_ID || spec->type_set
+      || (spec->type != MQLW_COLUMN_TYPE_INTEGER && spec->type != MQLW_COLUMN_TYPE_DECIMAL))
+    return;
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+      const char *s = row[c];
+      gsize len = strlen (s);
+
+      mqlw_field_trim (&s, &len);
+      /* Anything but plain digits without a leading zero reads back differently. */
+      if (len > 0 && (strspn (s, "0123456789") != len || (len > 1 && s[0] == '0')))
+        {
+          spec->type = MQLW_COLUMN_TYPE_CATEGORICAL;
+          return;
+        }
+    }
+}
+
 /* The mapping for this header: every column, in header order, detected and
  * merged with the overrides. Checks that every column the overrides name exists. */
 MqlwMapping *
@@ -384,8 +411,30 @@ mqlw_infer_resolve_mapping (const MqlwCsvText  *text,
   /* Roles from the names and the values, each with its reason. */
   mqlw_roles_detect (mapping, rows);
   for (guint c = 0; c < n_cols; c++)
-    decide_blank_is_no (g_ptr_array_index (mapping->columns, c), g_hash_table_lookup (given_specs, header[c]),
-                        mapping, rows, c);
+    keep_padded_ids_as_text (g_ptr_array_index (mapping->columns, c), rows, c);
+  for (guint c = 0; c < n_cols; c++)
+    {
+      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      const MqlwColumnSpec *given = g_hash_table_lookup (given_specs, header[c]);
+
+      /* What a blank means is said of a yes/no outcome column only: said of
+       * any other column it would change nothing, silently. */
+      if (given != NULL && given->blank_set
+          && (spec->role != MQLW_ROLE_OUTCOME || spec->type != MQLW_COLUMN_TYPE_BOOLEAN))
+        {
+          g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_INVALID,
+                       given->blank_is_no
+                       ? _("%s: column '%s' is not a yes/no outcome column, so a blank in it cannot mean "
+                           "\"not reached\" (--blank-means-no, or blank_means_no in the map): name the outcome "
+                           "column, or map this one as an outcome with --outcome STAGE=COLUMN")
+                       : _("%s: column '%s' is not a yes/no outcome column, so what a blank means in it cannot "
+                           "be set (--blank-unknown, or blank_means_no in the map): name the outcome column, or "
+                           "map this one as an outcome with --outcome STAGE=COLUMN"),
+                       text->source_name, header[c]);
+          return NULL;
+        }
+      decide_blank_is_no (spec, given, mapping, rows, c);
+    }
 
   return g_steal_pointer (&mapping);
 }

@@ -65,6 +65,26 @@ placeholder_starts (void)
 }
 
 gboolean
+mqlw_missing_is_zero_date (const char *text,
+                           gsize       len)
+{
+  guint zeros = 0, marks = 0;
+
+  if (len >= 32)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '0')
+        zeros++;
+      else if (strchr (MQLW_MISSING_ZERO_DATE_MARKS, text[i]) != NULL && text[i] != '\0')
+        marks++;
+      else
+        return FALSE;
+    }
+  return zeros >= 8 && marks > 0;
+}
+
+gboolean
 mqlw_missing_is_placeholder (const char *text,
                              gsize       len)
 {
@@ -78,6 +98,8 @@ mqlw_missing_is_placeholder (const char *text,
     text++, len--;
   while (len > 0 && is_decoration (text[len - 1]))
     len--;
+  if (len > 0 && text[0] == '0' && mqlw_missing_is_zero_date (text, len))
+    return TRUE;
   if (len >= 32 || (len > 0 && !placeholder_starts ()[(guchar) text[0]]))
     return FALSE;
   /* Lower case, one space between words ("Not   provided" = "not provided");

@@ -21,6 +21,12 @@
 
 G_BEGIN_DECLS
 
+/* The zero date of MySQL-backed exports ("0000-00-00", "0000-00-00 00:00:00",
+ * "00/00/0000"): eight zeros or more and these marks between them, nothing
+ * else. A built-in placeholder too (a date nobody entered). */
+#define MQLW_MISSING_ZERO_DATE_MARKS "-/.: T"
+gboolean             mqlw_missing_is_zero_date   (const char            *text,
+                                                  gsize                  len);
 /* Whether @text (@len bytes, trimmed, not empty) is a built-in placeholder. */
 gboolean             mqlw_missing_is_placeholder (const char            *text,
                                                   gsize                  len);

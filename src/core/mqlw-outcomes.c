@@ -336,3 +336,26 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
   mqlw_dataset_compact (dataset);
   return TRUE;
 }
+
+void
+mqlw_outcomes_settle_blanks (MqlwMapping *mapping,
+                             MqlwDataset *dataset)
+{
+  g_autofree char *suffix = g_strdup_printf (_("%s; only marks (X, ✓): a blank reads as not reached"), "");
+
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      MqlwColumn *column;
+
+      if (!spec->blank_is_no || spec->blank_set)
+        continue;
+      column = mqlw_dataset_get_column (dataset, spec->name);
+      if (column == NULL || column->blank_is_no)
+        continue;
+      /* A "no" further down than the sample: blanks stay unknown, as the import reads them. */
+      spec->blank_is_no = FALSE;
+      if (spec->reason != NULL && g_str_has_suffix (spec->reason, suffix))
+        spec->reason[strlen (spec->reason) - strlen (suffix)] = '\0';
+    }
+}

@@ -136,9 +136,10 @@ add_stage_column (SqlBuilder *b,
       const MqlwStageValue *value = g_ptr_array_index (values, k);
       g_autofree char *down = g_utf8_strdown (value->value, -1);
       g_autofree char *literal = mqlw_sql_string (b->d, down);
+      g_autofree char *lower = sql_fold_expr (b, i, t);
 
-      g_string_append_printf (furthest, " WHEN lower(%s) = %s THEN %d", t, literal, value->furthest);
-      g_string_append_printf (closed, " WHEN lower(%s) = %s THEN %d", t, literal, value->closed ? 1 : 0);
+      g_string_append_printf (furthest, " WHEN %s = %s THEN %d", lower, literal, value->furthest);
+      g_string_append_printf (closed, " WHEN %s = %s THEN %d", lower, literal, value->closed ? 1 : 0);
     }
 
   entries = mqlw_stage_table_entries (&n);

@@ -63,6 +63,10 @@ typedef struct {
   gboolean           has_latest;     /* the mqlw_latest side query is there */
   guint             *needs;          /* NEED_* per schema column */
   gboolean          *read;           /* the column's text is read */
+  guint              n_letters;
+  guint8            *extra_folds;    /* per column: FOLD_SIGMA | FOLD_SHARP_S (mqlw-sql-fold.c) */
+  GArray           **letters;        /* per column, nullable: the lower-case letters outside ASCII
+                                        its compared words hold, sorted (SQLite: mqlw-sql-fold.c) */
 } SqlBuilder;
 
 /* Adds a one-row CTE @name (body @body, taken) cross-joined into @layer. */
@@ -95,6 +99,29 @@ char       *sql_bool_of_lower     (SqlBuilder  *b,
                                    const char  *lower,
                                    MqlwColumnRole role,
                                    MqlwStage    stage);
+
+/* Lower case beyond ASCII for SQLite (mqlw-sql-fold.c); nothing for the
+ * other dialects, whose lower() folds every letter. Note the words (already
+ * lowered) compared with column @index before its readings are added. */
+void        sql_note_letters      (SqlBuilder  *b,
+                                   guint        index,
+                                   const char  *lowered);
+/* The same for a word g_utf8_casefold () folded (text rules): the values
+ * are folded as it folds them (ς as σ, ß and ẞ as ss) where the words need it. */
+void        sql_note_casefold     (SqlBuilder  *b,
+                                   guint        index,
+                                   const char  *folded);
+gboolean    sql_folds             (SqlBuilder  *b,
+                                   guint        index);
+/* lower(@x) folding the noted letters too, in one expression. */
+char       *sql_fold_expr         (SqlBuilder  *b,
+                                   guint        index,
+                                   const char  *x);
+/* The same over the date layers, twenty capitals a step; returns the name
+ * of the folded text. */
+char       *sql_add_fold          (SqlBuilder  *b,
+                                   guint        index,
+                                   const char  *t);
 
 /* Outcomes (aggregate and sample): adds the raw, closed and final stage
  * states (mqlw_o<stage>, −1 unknown, 0 no, 1 yes, in LAYER_SCORE) for the

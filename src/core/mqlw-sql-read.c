@@ -380,6 +380,7 @@ reads_missing (SqlBuilder           *b,
  * them, or a value it lists, compared ignoring case. */
 static char *
 missing_as_null (SqlBuilder           *b,
+                 guint                 index,
                  const MqlwColumnSpec *spec,
                  const char           *u)
 {
@@ -425,6 +426,17 @@ missing_as_null (SqlBuilder           *b,
           g_string_append_printf (condition, "%s%s", i > 0 ? ", " : "", literal);
         }
       g_string_append_c (condition, ')');
+      /* The zero date ("0000-00-00 00:00:00"): eight zeros or more, only
+       * the marks between them, at least one mark (mqlw_missing_is_zero_date). */
+      {
+        g_autofree char *marks = mqlw_sql_string (b->d, "0" MQLW_MISSING_ZERO_DATE_MARKS);
+        g_autofree char *rest = mqlw_sql_op (b->d, MQLW_SQL_OP_TRIM_CHARS, u, marks);
+
+        g_string_append_printf (condition,
+                                " OR (%s = '' AND length(%s) - length(replace(%s, '0', '')) >= 8"
+                                " AND replace(%s, '0', '') <> '' AND length(%s) < 32)",
+                                rest, u, u, u, u);
+      }
     }
   for (guint i = 0; b->schema->missing_values != NULL && i < b->schema->missing_values->len; i++)
     g_ptr_array_add (listed, g_strstrip (g_utf8_strdown (g_ptr_array_index (b->schema->missing_values, i), -1)));
@@ -432,7 +444,9 @@ missing_as_null (SqlBuilder           *b,
     g_ptr_array_add (listed, g_strstrip (g_utf8_strdown (spec->missing_values[i], -1)));
   if (listed->len > 0)
     {
-      g_string_append_printf (condition, "%slower(%s) IN (", condition->len > 0 ? " OR " : "", u);
+      g_autofree char *lower = sql_fold_expr (b, index, u);
+
+      g_string_append_printf (condition, "%s%s IN (", condition->len > 0 ? " OR " : "", lower);
       for (guint i = 0; i < listed->len; i++)
         {
           g_autofree char *literal = mqlw_sql_string (b->d, g_ptr_array_index (listed, i));
@@ -467,12 +481,16 @@ sql_add_readings (SqlBuilder *b)
           g_autofree char *u = g_strdup_printf ("mqlw_u%u", i);
 
           sql_add (b, LAYER_TEXT, g_strdup_printf ("NULLIF(%s, '')", trimmed), u);
-          sql_add (b, LAYER_CLEAN, missing_as_null (b, spec, u), t);
+          sql_add (b, LAYER_CLEAN, missing_as_null (b, i, spec, u), t);
         }
       else
         sql_add (b, LAYER_TEXT, g_strdup_printf ("NULLIF(%s, '')", trimmed), t);
 
-      lower = g_strdup_printf ("lower(%s)", t);
+      /* SQLite: the capitals beyond ASCII too, over the date layers (mqlw-sql-fold.c). */
+      if (sql_folds (b, i) && (needs & (NEED_LOWER | NEED_BOOL | NEED_DOMAIN)))
+        lower = sql_add_fold (b, i, t);
+      else
+        lower = g_strdup_printf ("lower(%s)", t);
       if (needs & NEED_LOWER)
         {
           g_autofree char *name = g_strdup_printf ("mqlw_l%u", i);
@@ -491,7 +509,7 @@ sql_add_readings (SqlBuilder *b)
       if (needs & NEED_DOMAIN)
         {
           g_autofree char *name = g_strdup_printf ("mqlw_e%u", i);
-          g_autofree char *domain = mqlw_sql_op (b->d, MQLW_SQL_OP_EMAIL_DOMAIN, t, NULL);
+          g_autofree char *domain = mqlw_sql_op (b->d, MQLW_SQL_OP_EMAIL_DOMAIN, sql_folds (b, i) ? lower : t, NULL);
           g_autofree char *stripped = mqlw_sql_op (b->d, MQLW_SQL_OP_TRIM, domain, NULL);
 
           sql_add (b, LAYER_VALUE, g_strdup_printf ("lower(%s)", stripped), name);

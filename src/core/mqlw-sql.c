@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mqlw-bool-words.h"
 #include "mqlw-scorer.h"
 #include "mqlw-sql-private.h"
 
@@ -187,6 +188,8 @@ match_text (SqlBuilder      *b,
         {
           g_autofree char *value = g_strstrip (g_utf8_strdown (match->values[k], -1));
           const char *v = value[0] == '@' ? value + 1 : value;
+
+          sql_note_letters (b, index, v);
           g_autofree char *dotted = g_strconcat (".", v, NULL);
           g_autofree char *literal = mqlw_sql_string (b->d, v);
           g_autofree char *dotted_literal = mqlw_sql_string (b->d, dotted);
@@ -213,7 +216,12 @@ match_text (SqlBuilder      *b,
 
     for (guint k = 0; k < n; k++)
       {
-        g_autofree char *value = g_strstrip (g_utf8_strdown (match->values[k], -1));
+        /* The scorer folds text rules' words and values with g_utf8_casefold;
+         * SQLite's query then folds the values the same way (mqlw-sql-fold.c). */
+        g_autofree char *value = g_strstrip (b->d == MQLW_SQL_SQLITE ? g_utf8_casefold (match->values[k], -1)
+                                                                     : g_utf8_strdown (match->values[k], -1));
+
+        sql_note_casefold (b, index, value);
         g_ptr_array_add (items, mqlw_sql_string (b->d, value));
       }
     if (match->op == MQLW_MATCH_CONTAINS)
@@ -1041,6 +1049,10 @@ sql_builder_clear (SqlBuilder *b)
   g_clear_pointer (&b->shape, mqlw_dataset_unref);
   g_clear_pointer (&b->needs, g_free);
   g_clear_pointer (&b->read, g_free);
+  for (guint i = 0; b->letters != NULL && i < b->n_letters; i++)
+    g_clear_pointer (&b->letters[i], g_array_unref);
+  g_clear_pointer (&b->letters, g_free);
+  g_clear_pointer (&b->extra_folds, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SqlBuilder, sql_builder_clear)
@@ -1078,6 +1090,40 @@ make_shape (const MqlwMapping *schema,
   return g_steal_pointer (&shape);
 }
 
+/* The words each column is compared with that the schema gives: the values
+ * read as missing, the stage values, the yes/no words (mqlw-sql-fold.c). */
+static void
+note_schema_letters (SqlBuilder *b)
+{
+  const MqlwBoolWord *words = mqlw_bool_words ();
+
+  for (guint i = 0; i < b->schema->columns->len; i++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (b->schema->columns, i);
+
+      for (guint k = 0; b->schema->missing_values != NULL && k < b->schema->missing_values->len; k++)
+        {
+          g_autofree char *down = g_utf8_strdown (g_ptr_array_index (b->schema->missing_values, k), -1);
+          sql_note_letters (b, i, down);
+        }
+      for (guint k = 0; spec->missing_values != NULL && spec->missing_values[k] != NULL; k++)
+        {
+          g_autofree char *down = g_utf8_strdown (spec->missing_values[k], -1);
+          sql_note_letters (b, i, down);
+        }
+      if (spec->role == MQLW_ROLE_STAGE)
+        for (guint k = 0; k < b->schema->stage_values->len; k++)
+          {
+            const MqlwStageValue *value = g_ptr_array_index (b->schema->stage_values, k);
+            g_autofree char *down = g_utf8_strdown (value->value, -1);
+            sql_note_letters (b, i, down);
+          }
+      if (spec->type == MQLW_COLUMN_TYPE_BOOLEAN)
+        for (guint k = 0; words[k].word != NULL; k++)
+          sql_note_letters (b, i, words[k].word);
+    }
+}
+
 char *
 mqlw_sql_build (const MqlwModel      *model,
                 const MqlwMapping    *schema,
@@ -1112,6 +1158,10 @@ mqlw_sql_build (const MqlwModel      *model,
     return NULL;
   b.needs = g_new0 (guint, MAX (schema->columns->len, 1));
   b.read = g_new0 (gboolean, MAX (schema->columns->len, 1));
+  b.n_letters = schema->columns->len;
+  b.letters = g_new0 (GArray *, MAX (schema->columns->len, 1));
+  b.extra_folds = g_new0 (guint8, MAX (schema->columns->len, 1));
+  note_schema_letters (&b);
 
   /* The scorer's own checks: every column named exists and has a type the rule can use. */
   check = mqlw_scorer_new (b.shape, (MqlwModel *) model, error);
@@ -1130,9 +1180,11 @@ mqlw_sql_build (const MqlwModel      *model,
     }
   if (id_column->type == MQLW_COLUMN_TYPE_INTEGER)
     {
-      /* A number id as the whole number it is (mqlw score writes it so). */
+      /* A number id as the whole number it is (mqlw score writes it so), as
+       * text: an id is a name, never a number to add up. */
       g_autofree char *n = sql_need (&b, sql_column_index (&b, id_column->name), NEED_NUMBER);
-      lead_id = mqlw_sql_op (b.d, MQLW_SQL_OP_TRUNC, n, NULL);
+      g_autofree char *whole = mqlw_sql_op (b.d, MQLW_SQL_OP_TRUNC, n, NULL);
+      lead_id = mqlw_sql_op (b.d, MQLW_SQL_OP_TEXT, whole, NULL);
     }
   else
     lead_id = sql_need (&b, sql_column_index (&b, id_column->name), 0);
@@ -1187,6 +1239,13 @@ mqlw_sql_schema_from_dataset (MqlwDataset       *dataset,
       spec->stage = column->stage;
       /* Blanks as "not reached": as the import read them, or as the project's mapping recorded. */
       spec->blank_is_no = column->blank_is_no || (given != NULL && given->blank_set && given->blank_is_no);
+      /* The values this column reads as missing, as the import read them:
+       * else the query would count a placeholder as an answer. */
+      if (given != NULL && given->missing_values != NULL)
+        {
+          g_strfreev (spec->missing_values);
+          spec->missing_values = g_strdupv (given->missing_values);
+        }
       g_free (spec->activity);
       spec->activity = g_strdup (column->activity);
     }

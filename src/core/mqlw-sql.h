@@ -43,8 +43,12 @@
  * --write-map`, or a project's dataset), with its date order and stage
  * values. The model is checked against it as the scorer checks a dataset.
  * Not in SQL: outcomes from a second file (load them into the table). Text is
- * compared through the dialect's LOWER(), which in SQLite folds ASCII letters
- * only (the workbench folds every letter). */
+ * compared in lower case: a value equals a word when its letters, each
+ * lowered as g_utf8_strdown () lowers it, equal the word's. The dialect's
+ * LOWER() does so; SQLite's folds A–Z only, so its queries also fold, per
+ * column, the capitals of the letters beyond ASCII that the column's words
+ * hold (mqlw-sql-fold.c: "MÜLLER.DE" matches "müller.de" there too). Lead
+ * ids come back as text, a number id as its whole number written out. */
 #pragma once
 
 #include "mqlw-mapping.h"

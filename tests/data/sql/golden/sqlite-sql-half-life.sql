@@ -19,15 +19,15 @@ mqlw_text AS (
 ),
 mqlw_clean AS (
   SELECT
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u0, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u0 END AS mqlw_t0,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u3, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u3 END AS mqlw_t3,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u4, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u4 END AS mqlw_t4,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u9, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u9 END AS mqlw_t9,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u11, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u11 END AS mqlw_t11,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u12, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u12 END AS mqlw_t12,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u13, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u13 END AS mqlw_t13,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u14, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u14 END AS mqlw_t14,
-    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u15, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') THEN NULL ELSE mqlw_u15 END AS mqlw_t15
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u0, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') OR (trim(mqlw_u0, '0-/.: T') = '' AND length(mqlw_u0) - length(replace(mqlw_u0, '0', '')) >= 8 AND replace(mqlw_u0, '0', '') <> '' AND length(mqlw_u0) < 32) THEN NULL ELSE mqlw_u0 END AS mqlw_t0,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u3, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') OR (trim(mqlw_u3, '0-/.: T') = '' AND length(mqlw_u3) - length(replace(mqlw_u3, '0', '')) >= 8 AND replace(mqlw_u3, '0', '') <> '' AND length(mqlw_u3) < 32) THEN NULL ELSE mqlw_u3 END AS mqlw_t3,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u4, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') OR (trim(mqlw_u4, '0-/.: T') = '' AND length(mqlw_u4) - length(replace(mqlw_u4, '0', '')) >= 8 AND replace(mqlw_u4, '0', '') <> '' AND length(mqlw_u4) < 32) THEN NULL ELSE mqlw_u4 END AS mqlw_t4,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u9, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') OR (trim(mqlw_u9, '0-/.: T') = '' AND length(mqlw_u9) - length(replace(mqlw_u9, '0', '')) >= 8 AND replace(mqlw_u9, '0', '') <> '' AND length(mqlw_u9) < 32) THEN NULL ELSE mqlw_u9 END AS mqlw_t9,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u11, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') OR (trim(mqlw_u11, '0-/.: T') = '' AND length(mqlw_u11) - length(replace(mqlw_u11, '0', '')) >= 8 AND replace(mqlw_u11, '0', '') <> '' AND length(mqlw_u11) < 32) THEN NULL ELSE mqlw_u11 END AS mqlw_t11,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u12, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') OR (trim(mqlw_u12, '0-/.: T') = '' AND length(mqlw_u12) - length(replace(mqlw_u12, '0', '')) >= 8 AND replace(mqlw_u12, '0', '') <> '' AND length(mqlw_u12) < 32) THEN NULL ELSE mqlw_u12 END AS mqlw_t12,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u13, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') OR (trim(mqlw_u13, '0-/.: T') = '' AND length(mqlw_u13) - length(replace(mqlw_u13, '0', '')) >= 8 AND replace(mqlw_u13, '0', '') <> '' AND length(mqlw_u13) < 32) THEN NULL ELSE mqlw_u13 END AS mqlw_t13,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u14, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') OR (trim(mqlw_u14, '0-/.: T') = '' AND length(mqlw_u14) - length(replace(mqlw_u14, '0', '')) >= 8 AND replace(mqlw_u14, '0', '') <> '' AND length(mqlw_u14) < 32) THEN NULL ELSE mqlw_u14 END AS mqlw_t14,
+    CASE WHEN replace(replace(replace(replace(replace(lower(trim(mqlw_u15, (' ' || char(9) || '-_.()[]<>?*"'''))), char(9), ' '), '  ', ' '), '  ', ' '), '  ', ' '), '  ', ' ') IN ('select', 'please select', 'select one', 'choose one', 'none', 'n/a', '#n/a', 'null', 'nil', 'nan', 'not provided', 'not available', 'not applicable', 'not specified', 'blank', 'empty', 'unknown', 'undefined', 'no value', '') OR (trim(mqlw_u15, '0-/.: T') = '' AND length(mqlw_u15) - length(replace(mqlw_u15, '0', '')) >= 8 AND replace(mqlw_u15, '0', '') <> '' AND length(mqlw_u15) < 32) THEN NULL ELSE mqlw_u15 END AS mqlw_t15
   FROM mqlw_text
   LIMIT -1 OFFSET 0
 ),
@@ -40,12 +40,12 @@ mqlw_date1 AS (
     mqlw_t11,
     mqlw_t12,
     mqlw_t13,
-    mqlw_t14,
     mqlw_t15,
     CASE WHEN substr(mqlw_t9, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t9, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t9, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k9,
     CASE WHEN length(mqlw_t9) IN (10, 12, 13) AND trim(mqlw_t9, '0123456789') = '' THEN CASE WHEN length(mqlw_t9) = 10 THEN CAST(mqlw_t9 AS INTEGER) ELSE (CAST(mqlw_t9 AS INTEGER) / 1000) END END AS mqlw_es9,
     CASE WHEN substr(mqlw_t13, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t13, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t13, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k13,
     CASE WHEN length(mqlw_t13) IN (10, 12, 13) AND trim(mqlw_t13, '0123456789') = '' THEN CASE WHEN length(mqlw_t13) = 10 THEN CAST(mqlw_t13 AS INTEGER) ELSE (CAST(mqlw_t13 AS INTEGER) / 1000) END END AS mqlw_es13,
+    replace(lower(mqlw_t14), 'Í', 'í') AS mqlw_f14_0,
     CASE WHEN substr(mqlw_t15, 1, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 3, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 4, 1) BETWEEN '0' AND '9' AND substr(mqlw_t15, 5, 1) = '-' THEN 5 WHEN substr(mqlw_t15, 2, 1) BETWEEN '0' AND '9' THEN 3 ELSE 2 END AS mqlw_k15,
     CASE WHEN length(mqlw_t15) IN (10, 12, 13) AND trim(mqlw_t15, '0123456789') = '' THEN CASE WHEN length(mqlw_t15) = 10 THEN CAST(mqlw_t15 AS INTEGER) ELSE (CAST(mqlw_t15 AS INTEGER) / 1000) END END AS mqlw_es15
   FROM mqlw_clean
@@ -60,10 +60,10 @@ mqlw_date2 AS (
     mqlw_t11,
     mqlw_t12,
     mqlw_t13,
-    mqlw_t14,
     mqlw_t15,
     mqlw_k9,
     mqlw_k13,
+    mqlw_f14_0,
     mqlw_k15,
     substr(mqlw_t9, mqlw_k9, 1) AS mqlw_s9,
     CAST(substr(mqlw_t9, 1, mqlw_k9 - 1) AS INTEGER) AS mqlw_a9,
@@ -87,9 +87,9 @@ mqlw_date3 AS (
     mqlw_t4,
     mqlw_t11,
     mqlw_t12,
-    mqlw_t14,
     mqlw_k9,
     mqlw_k13,
+    mqlw_f14_0,
     mqlw_k15,
     mqlw_s9,
     mqlw_a9,
@@ -128,7 +128,7 @@ mqlw_date4 AS (
     mqlw_t4,
     mqlw_t11,
     mqlw_t12,
-    mqlw_t14,
+    mqlw_f14_0,
     mqlw_ep9,
     mqlw_ep13,
     mqlw_ep15,
@@ -154,7 +154,7 @@ mqlw_date5 AS (
     mqlw_t4,
     mqlw_t11,
     mqlw_t12,
-    mqlw_t14,
+    mqlw_f14_0,
     mqlw_ep9,
     mqlw_ep13,
     mqlw_ep15,
@@ -177,7 +177,7 @@ mqlw_date6 AS (
     mqlw_t4,
     mqlw_t11,
     mqlw_t12,
-    mqlw_t14,
+    mqlw_f14_0,
     mqlw_ep9,
     mqlw_ep13,
     mqlw_ep15,
@@ -205,7 +205,7 @@ mqlw_value AS (
     CAST(mqlw_t11 AS REAL) AS mqlw_n11,
     CAST(mqlw_t12 AS REAL) AS mqlw_n12,
     CASE WHEN mqlw_ep13 IS NOT NULL THEN mqlw_ep13 ELSE mqlw_era13 * 146097 + mqlw_yoe13 * 365 + (mqlw_yoe13 / 4) - (mqlw_yoe13 / 100) + ((153 * mqlw_mp13 + 2) / 5) + mqlw_da13 - 1 - 719468 END AS mqlw_d13,
-    CASE WHEN lower(mqlw_t14) IN ('1', 'yes', 'true', 'y', 't', 'x', '✓', '✔', 'ja', 'oui', 'sí', 'si', 'wahr', 'vrai', 'verdadero') THEN 1 WHEN lower(mqlw_t14) IN ('0', 'no', 'false', 'n', 'f', '✗', '✘', 'nein', 'non', 'falsch', 'faux', 'falso') THEN 0 END AS mqlw_b14,
+    CASE WHEN mqlw_f14_0 IN ('1', 'yes', 'true', 'y', 't', 'x', '✓', '✔', 'ja', 'oui', 'sí', 'si', 'wahr', 'vrai', 'verdadero') THEN 1 WHEN mqlw_f14_0 IN ('0', 'no', 'false', 'n', 'f', '✗', '✘', 'nein', 'non', 'falsch', 'faux', 'falso') THEN 0 END AS mqlw_b14,
     CASE WHEN mqlw_ep15 IS NOT NULL THEN mqlw_ep15 ELSE mqlw_era15 * 146097 + mqlw_yoe15 * 365 + (mqlw_yoe15 / 4) - (mqlw_yoe15 / 100) + ((153 * mqlw_mp15 + 2) / 5) + mqlw_da15 - 1 - 719468 END AS mqlw_d15
   FROM mqlw_date6
   LIMIT -1 OFFSET 0
