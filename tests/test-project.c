@@ -429,9 +429,13 @@ test_newer_schema (void)
   g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 8); this one reads up to 7"));
 }
 
+/* Before schema 7 an outcome stored its bytes even when a column held them. */
+#define UNSHARE "UPDATE outcomes SET data = (SELECT c.data FROM columns c WHERE c.position = outcomes.same_as)" \
+                " WHERE same_as IS NOT NULL; ALTER TABLE outcomes DROP COLUMN same_as;"
+
 /* What schemas 4 and 5 added, taken out of a file to make it an older one
  * (its columns were saved at full width: built in memory, never compacted). */
-#define DROP_ROW_XXH3 "ALTER TABLE columns DROP COLUMN row_xxh3; ALTER TABLE outcomes DROP COLUMN row_xxh3;"
+#define DROP_ROW_XXH3 UNSHARE "ALTER TABLE columns DROP COLUMN row_xxh3; ALTER TABLE outcomes DROP COLUMN row_xxh3;"
 #define DROP_XXH3 DROP_ROW_XXH3 "ALTER TABLE columns DROP COLUMN width;" \
                   "ALTER TABLE columns DROP COLUMN data_xxh3; ALTER TABLE columns DROP COLUMN dict_xxh3;" \
                   "ALTER TABLE outcomes DROP COLUMN xxh3;"
@@ -949,7 +953,8 @@ last_field (sqlite3    *db,
   "DROP TABLE columns; ALTER TABLE c6 RENAME TO columns;" \
   "CREATE TABLE o6 (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, data BLOB NOT NULL, crc INTEGER," \
   "  xxh3 INTEGER, row_xxh3 INTEGER);" \
-  "INSERT INTO o6 SELECT id, name, data, crc, xxh3, row_xxh3 FROM outcomes;" \
+  "INSERT INTO o6 SELECT id, name, coalesce ((SELECT c.data FROM columns c WHERE c.position = outcomes.same_as), data)," \
+  "  crc, xxh3, row_xxh3 FROM outcomes;" \
   "DROP TABLE outcomes; ALTER TABLE o6 RENAME TO outcomes;" \
   "DELETE FROM migrations WHERE version >= 7; PRAGMA user_version = 6;"
 
@@ -1006,6 +1011,49 @@ test_schema6_layout (void)
   g_assert_cmpstr (columns_last, ==, "data");
   g_assert_cmpstr (outcomes_last, ==, "data");
   sqlite3_close (db);
+}
+
+/* An outcome stored as a column's bytes (created_days as created_at) reopens
+ * as that column's values; written through (a join's amounts, a closed
+ * funnel) it is copied first, so the column keeps what was saved. */
+static void
+test_shared_outcome (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(MqlwProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("shared.mqlw");
+  MqlwDataset *again;
+  MqlwColumn *created;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint32 first;
+
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT c.name, length (o.data) FROM outcomes o JOIN columns c"
+                                           " ON c.position = o.same_as WHERE o.name = 'created_days'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "created_at");
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  again = mqlw_project_get_dataset (reopened);
+  assert_datasets_equal (dataset, again);
+  created = mqlw_dataset_get_column (again, "created_at");
+  first = created->days[0];
+  mqlw_outcomes_unshare (&again->outcomes);
+  again->outcomes.created_days[0] = first + 1;
+  g_assert_cmpint (created->days[0], ==, first);
+  g_assert_cmpint (again->outcomes.created_days[1], ==, created->days[1]);
+  /* Closing the funnel writes the stages: nothing shared is written. */
+  mqlw_dataset_close_funnel (again);
+  g_assert_cmpint (created->days[0], ==, first);
 }
 
 /* Saved and reopened, an imported history is the import, column for column
@@ -1391,6 +1439,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/project/schema4-migration", test_schema4_migration);
   g_test_add_func ("/mqlw/project/schema5-migration", test_schema5_migration);
   g_test_add_func ("/mqlw/project/schema6-layout", test_schema6_layout);
+  g_test_add_func ("/mqlw/project/shared-outcome", test_shared_outcome);
   g_test_add_func ("/mqlw/project/reopen-generated", test_reopen_generated);
   g_test_add_func ("/mqlw/project/reopen-platforms", test_reopen_platforms);
   g_test_add_func ("/mqlw/project/trusted-cards", test_trusted_cards);

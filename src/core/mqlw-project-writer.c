@@ -57,7 +57,8 @@ static const Migration migrations[] = {
    * the blob: with the blobs last, a row's description and checksums are read
    * without them, and a column's codes without its dictionary's pages (half of
    * a 10 M reopen's reads were such walks). */
-  { 7, "Blobs stored last in their row (dictionary before codes): a column's description is read without its values",
+  { 7, "Blobs stored last in their row (dictionary before codes), so a column's description is read without its"
+       " values; an outcome that holds a column's bytes (won, the deal amount) refers to the column instead",
     "CREATE TABLE columns_7 (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
     "  role TEXT NOT NULL, stage TEXT, activity TEXT, n_rows INTEGER NOT NULL, dict_count INTEGER, width INTEGER,"
     "  data_crc INTEGER, dict_crc INTEGER, data_xxh3 INTEGER, dict_xxh3 INTEGER, row_xxh3 INTEGER,"
@@ -68,7 +69,7 @@ static const Migration migrations[] = {
     "  data_xxh3, dict_xxh3, row_xxh3, dict, data FROM columns;"
     "DROP TABLE columns; ALTER TABLE columns_7 RENAME TO columns;"
     "CREATE TABLE outcomes_7 (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, crc INTEGER, xxh3 INTEGER,"
-    "  row_xxh3 INTEGER, data BLOB NOT NULL);"
+    "  row_xxh3 INTEGER, same_as INTEGER, data BLOB NOT NULL);"
     "INSERT INTO outcomes_7 (id, name, crc, xxh3, row_xxh3, data) SELECT id, name, crc, xxh3, row_xxh3, data FROM outcomes;"
     "DROP TABLE outcomes; ALTER TABLE outcomes_7 RENAME TO outcomes;" },
 };
