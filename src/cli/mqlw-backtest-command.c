@@ -264,11 +264,8 @@ mqlw_command_backtest (int    argc,
       g_printerr ("mqlw: %s\n", _("give either --last-months N (1 or more) or --folds K (2 to 1000)"));
       return MQLW_EXIT_USAGE;
     }
-  if (stage_text != NULL && !mqlw_stage_from_string (stage_text, &stage))
-    {
-      g_printerr (_("mqlw: --stage must be accepted, sql, opportunity or won, not “%s”\n"), stage_text);
-      return MQLW_EXIT_USAGE;
-    }
+  if (!mqlw_parse_stage (stage_text, &stage, &error))
+    return mqlw_report_error (error);
   if (min_known < 1)
     {
       g_printerr ("mqlw: %s\n", _("--min-known must be at least 1"));
@@ -276,13 +273,7 @@ mqlw_command_backtest (int    argc,
     }
   if ((status = mqlw_analytics_load (&inv, &scored)) != MQLW_EXIT_OK)
     return status;
-  if (stage_text == NULL && scored.dataset->outcomes.stage[stage] == NULL)
-    for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-      if (scored.dataset->outcomes.stage[s] != NULL)
-        {
-          stage = s;
-          break;
-        }
+  stage = mqlw_default_stage (stage_text, &scored.dataset->outcomes, stage);
   backtest = mqlw_backtest_new (scored.dataset, mqlw_scorer_get_scores (scored.scorer), scored.model->paths.score,
                                 scored.model->threshold, folds > 0 ? MQLW_BACKTEST_KFOLD : MQLW_BACKTEST_TIME,
                                 folds > 0 ? (guint) folds : months > 0 ? (guint) months : 3, stage, target_rate,

@@ -37,6 +37,31 @@ mqlw_analytics_load (MqlwInvocation *inv,
   return MQLW_EXIT_OK;
 }
 
+gboolean
+mqlw_parse_stage (const char *text,
+                  MqlwStage  *stage,
+                  GError    **error)
+{
+  if (text == NULL || mqlw_stage_from_string (text, stage))
+    return TRUE;
+  g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
+               _("--stage must be accepted, sql, opportunity or won, not “%s”"), text);
+  return FALSE;
+}
+
+MqlwStage
+mqlw_default_stage (const char         *text,
+                    const MqlwOutcomes *outcomes,
+                    MqlwStage           stage)
+{
+  if (text != NULL || outcomes->stage[stage] != NULL)
+    return stage;
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    if (outcomes->stage[s] != NULL)
+      return s;
+  return stage;
+}
+
 void
 mqlw_json_add_number (JsonBuilder *builder,
                       const char  *member,

@@ -16,6 +16,17 @@ G_BEGIN_DECLS
 int     mqlw_analytics_load        (MqlwInvocation *inv,
                                     MqlwScored     *scored);
 
+/* --stage TEXT into @stage (a usage error otherwise); TRUE, @stage untouched,
+ * when @text is NULL. */
+gboolean mqlw_parse_stage          (const char         *text,
+                                    MqlwStage          *stage,
+                                    GError            **error);
+/* Without --stage (@text NULL): @stage when the data has it, else the first
+ * stage the data has, else @stage. With --stage: @stage as given. */
+MqlwStage mqlw_default_stage       (const char         *text,
+                                    const MqlwOutcomes *outcomes,
+                                    MqlwStage           stage);
+
 /* A number rounded to @decimals (< 0: as is), null when not finite. */
 void    mqlw_json_add_number       (JsonBuilder    *builder,
                                     const char     *member,

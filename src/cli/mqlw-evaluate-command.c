@@ -327,12 +327,8 @@ draw_chart (const char           *path,
                    _("--chart: name a .png, .svg or .pdf file, not “%s”"), path);
       return FALSE;
     }
-  if (stage_text != NULL && !mqlw_stage_from_string (stage_text, &stage))
-    {
-      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                   _("--stage must be accepted, sql, opportunity or won, not “%s”"), stage_text);
-      return FALSE;
-    }
+  if (!mqlw_parse_stage (stage_text, &stage, error))
+    return FALSE;
   if (stage_text == NULL && !evaluation->stage[stage].present)
     for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
       if (evaluation->stage[s].present)

@@ -247,11 +247,8 @@ mqlw_command_grid (int    argc,
   if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error) ||
       (edges_text != NULL && !parse_edges (edges_text, edges, &error)))
     return mqlw_report_error (error);
-  if (stage_text != NULL && !mqlw_stage_from_string (stage_text, &stage))
-    {
-      g_printerr (_("mqlw: --stage must be accepted, sql, opportunity or won, not “%s”\n"), stage_text);
-      return MQLW_EXIT_USAGE;
-    }
+  if (!mqlw_parse_stage (stage_text, &stage, &error))
+    return mqlw_report_error (error);
   if ((status = mqlw_analytics_load (&inv, &scored)) != MQLW_EXIT_OK)
     return status;
   if (scored.model->score_column != NULL)
@@ -261,13 +258,7 @@ mqlw_command_grid (int    argc,
       mqlw_scored_clear (&scored);
       return MQLW_EXIT_USAGE;
     }
-  if (stage_text == NULL && scored.dataset->outcomes.stage[stage] == NULL)
-    for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-      if (scored.dataset->outcomes.stage[s] != NULL)
-        {
-          stage = s;
-          break;
-        }
+  stage = mqlw_default_stage (stage_text, &scored.dataset->outcomes, stage);
   grid = mqlw_grid_new (mqlw_scorer_get_scores (scored.scorer), &scored.dataset->outcomes, scored.model,
                         edges_text != NULL ? (const double *) edges->data : NULL, edges->len);
 

@@ -305,19 +305,9 @@ draw_chart (const char         *path,
                    _("--chart: name a .png, .svg or .pdf file, not “%s”"), path);
       return FALSE;
     }
-  if (stage_text != NULL && !mqlw_stage_from_string (stage_text, &stage))
-    {
-      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                   _("--stage must be accepted, sql, opportunity or won, not “%s”"), stage_text);
-      return FALSE;
-    }
-  if (stage_text == NULL && outcomes->stage[stage] == NULL)
-    for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-      if (outcomes->stage[s] != NULL)
-        {
-          stage = s;
-          break;
-        }
+  if (!mqlw_parse_stage (stage_text, &stage, error))
+    return FALSE;
+  stage = mqlw_default_stage (stage_text, outcomes, stage);
   mqlw_chart_style_init (&style);
   /* TRANSLATORS: the cohort chart's title; %s is a stage ("SQL") */
   title = g_strdup_printf (_("%s rate by the month leads were created"), _(mqlw_stage_label (stage)));

@@ -241,11 +241,8 @@ mqlw_command_segments (int    argc,
       g_printerr ("mqlw: %s\n", _("say which column to split the leads by: --by FIELD"));
       return MQLW_EXIT_USAGE;
     }
-  if (stage_text != NULL && !mqlw_stage_from_string (stage_text, &stage))
-    {
-      g_printerr (_("mqlw: --stage must be accepted, sql, opportunity or won, not “%s”\n"), stage_text);
-      return MQLW_EXIT_USAGE;
-    }
+  if (!mqlw_parse_stage (stage_text, &stage, &error))
+    return mqlw_report_error (error);
   if (min_known < 1)
     {
       g_printerr ("mqlw: %s\n", _("--min-known must be at least 1"));
@@ -253,13 +250,7 @@ mqlw_command_segments (int    argc,
     }
   if ((status = mqlw_analytics_load (&inv, &scored)) != MQLW_EXIT_OK)
     return status;
-  if (stage_text == NULL && scored.dataset->outcomes.stage[stage] == NULL)
-    for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-      if (scored.dataset->outcomes.stage[s] != NULL)
-        {
-          stage = s;
-          break;
-        }
+  stage = mqlw_default_stage (stage_text, &scored.dataset->outcomes, stage);
   segments = mqlw_segments_new (scored.dataset, mqlw_scorer_get_scores (scored.scorer), scored.model->paths.score,
                                 scored.model->threshold, by, stage, spec, target_rate, (guint) min_known, &error);
   if (segments == NULL)

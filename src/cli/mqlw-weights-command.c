@@ -10,33 +10,6 @@
 #include "mqlw-cli-analytics.h"
 #include "mqlw-commands.h"
 
-/* The stage to weigh by: --stage, else SQL, else the first the data has. */
-static gboolean
-choose_stage (const char         *text,
-              const MqlwOutcomes *outcomes,
-              MqlwStage          *stage,
-              GError            **error)
-{
-  if (text != NULL)
-    {
-      if (mqlw_stage_from_string (text, stage))
-        return TRUE;
-      g_set_error (error, MQLW_CLI_ERROR, MQLW_CLI_ERROR_USAGE,
-                   _("--stage must be accepted, sql, opportunity or won, not “%s”"), text);
-      return FALSE;
-    }
-  *stage = MQLW_STAGE_SQL;
-  if (outcomes->stage[MQLW_STAGE_SQL] != NULL)
-    return TRUE;
-  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
-    if (outcomes->stage[s] != NULL)
-      {
-        *stage = s;
-        break;
-      }
-  return TRUE;
-}
-
 static void
 print_json (const MqlwScored  *scored,
             const MqlwWeights *weights,
@@ -225,7 +198,7 @@ mqlw_command_suggest_weights (int    argc,
   g_autoptr(MqlwWeights) weights = NULL;
   g_autofree char *stage_text = NULL, *output = NULL;
   MqlwScored scored = { 0 };
-  MqlwStage stage;
+  MqlwStage stage = MQLW_STAGE_SQL;
   int status;
   GOptionEntry entries[] = {
     { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_text,
@@ -243,12 +216,14 @@ mqlw_command_suggest_weights (int    argc,
                         _("FILE is a CSV export of lead history, or - to read it from standard input.\n"
                           "Exit status: 0 success, 1 usage error, 2 data error."),
                         entries, TRUE, TRUE, TRUE);
-  if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error))
+  if (!mqlw_invocation_parse (&inv, argc, argv, 1, NULL, &error) ||
+      !mqlw_parse_stage (stage_text, &stage, &error))
     return mqlw_report_error (error);
   if ((status = mqlw_analytics_load (&inv, &scored)) != MQLW_EXIT_OK)
     return status;
-  if (!choose_stage (stage_text, &scored.dataset->outcomes, &stage, &error) ||
-      (weights = mqlw_weights_suggest (scored.dataset, scored.model, stage, &error)) == NULL)
+  /* The stage to weigh by: --stage, else SQL, else the first the data has. */
+  stage = mqlw_default_stage (stage_text, &scored.dataset->outcomes, stage);
+  if ((weights = mqlw_weights_suggest (scored.dataset, scored.model, stage, &error)) == NULL)
     {
       mqlw_scored_clear (&scored);
       return mqlw_report_error (error);
