@@ -151,7 +151,8 @@ f_outcome_row (sqlite3_context *context,
 #define REHASH "; UPDATE columns SET data_xxh3 = xxh3 (data), dict_xxh3 = xxh3 (dict);" \
                "UPDATE columns SET row_xxh3 = column_row (name, type, role, stage, activity, n_rows, width," \
                " dict_count, data_xxh3, dict_xxh3);" \
-               "UPDATE outcomes SET xxh3 = xxh3 (data); UPDATE outcomes SET row_xxh3 = outcome_row (id, name, xxh3)"
+               "UPDATE outcomes SET xxh3 = xxh3 (coalesce ((SELECT c.data FROM columns c WHERE c.position = outcomes.same_as)," \
+               " data)); UPDATE outcomes SET row_xxh3 = outcome_row (id, name, xxh3)"
 
 static void
 sql (const char *path,
@@ -259,6 +260,17 @@ static void m_rows_other (const char *p) { sql (p, "UPDATE columns SET n_rows = 
 static void m_type (const char *p) { sql (p, "UPDATE columns SET type = 'complex' WHERE name = 'created_at'"); }
 static void m_outcome_short (const char *p) { sql (p, "UPDATE outcomes SET data = x'0101', crc = NULL WHERE name = 'won'"); }
 static void m_outcome_flipped (const char *p) { sql (p, "UPDATE outcomes SET data = x'0101010101010101' WHERE name = 'won'"); }
+/* created_days is stored as the bytes of created_at (position 3). */
+static void m_shared_wrong_column (const char *p) { sql (p, "UPDATE outcomes SET same_as = 1 WHERE name = 'created_days'"); }
+static void m_shared_no_column (const char *p) { sql (p, "UPDATE outcomes SET same_as = 99 WHERE name = 'created_days'"); }
+static void m_shared_other_bytes (const char *p)
+{
+  /* created_at changed consistently (its own checksums agree), the outcome's left as saved. */
+  sql (p, "UPDATE columns SET data = x'00000000' || substr (data, 5) WHERE name = 'created_at';"
+          "UPDATE columns SET data_xxh3 = xxh3 (data) WHERE name = 'created_at';"
+          "UPDATE columns SET row_xxh3 = column_row (name, type, role, stage, activity, n_rows, width,"
+          " dict_count, data_xxh3, dict_xxh3) WHERE name = 'created_at'");
+}
 static void m_outcome_unknown (const char *p) { sql (p, "UPDATE outcomes SET id = 9 WHERE name = 'won'"); }
 static void m_mapping (const char *p) { sql (p, "UPDATE meta SET value = '{\"roles\": [' WHERE key = 'mapping'"); }
 static void m_numbering (const char *p) { sql (p, "UPDATE versions SET number = 3 WHERE number = 2"); }
@@ -266,7 +278,9 @@ static void m_orphan_signoff (const char *p) { sql (p, "PRAGMA foreign_keys = OF
 static void m_middle (const char *p) { scramble (p, 65536, 65536 * 3); }
 
 /* A file of schema 5, as saved before the descriptions had checksums. */
-#define DEMOTE "ALTER TABLE columns DROP COLUMN row_xxh3; ALTER TABLE outcomes DROP COLUMN row_xxh3;" \
+#define DEMOTE "UPDATE outcomes SET data = (SELECT c.data FROM columns c WHERE c.position = outcomes.same_as)" \
+               " WHERE same_as IS NOT NULL; ALTER TABLE outcomes DROP COLUMN same_as;" \
+               "ALTER TABLE columns DROP COLUMN row_xxh3; ALTER TABLE outcomes DROP COLUMN row_xxh3;" \
                "DELETE FROM migrations WHERE version >= 6; DELETE FROM meta WHERE key = 'parts'; PRAGMA user_version = 5;"
 
 static void m_columns_deleted (const char *p) { sql (p, "DELETE FROM columns"); }
@@ -382,6 +396,9 @@ static const Case cases[] = {
   { "column-unknown-type", m_type, MQLW_PROJECT_ERROR_DAMAGED, "column created_at is described wrongly" },
   { "outcome-wrong-length", m_outcome_short, MQLW_PROJECT_ERROR_DAMAGED, "outcome won holds 2 bytes where 8" },
   { "outcome-other-bytes", m_outcome_flipped, MQLW_PROJECT_ERROR_DAMAGED, "outcome won does not hold what was saved" },
+  { "outcome-shared-wrong-column", m_shared_wrong_column, MQLW_PROJECT_ERROR_DAMAGED, "outcome created_days refers to a column that does not hold it" },
+  { "outcome-shared-no-column", m_shared_no_column, MQLW_PROJECT_ERROR_DAMAGED, "outcome created_days refers to a column that does not hold it" },
+  { "outcome-shared-other-bytes", m_shared_other_bytes, MQLW_PROJECT_ERROR_DAMAGED, "outcome created_days does not hold what was saved" },
   { "outcome-unknown", m_outcome_unknown, MQLW_PROJECT_ERROR_DAMAGED, "an unknown outcome is stored" },
   { "mapping-not-json", m_mapping, MQLW_PROJECT_ERROR_DAMAGED, "its column mapping cannot be read" },
   { "versions-misnumbered", m_numbering, MQLW_PROJECT_ERROR_DAMAGED, "not numbered 1, 2, 3" },

@@ -420,18 +420,22 @@ test_newer_schema (void)
 
   g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 8", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   g_assert_null (mqlw_project_open (path, NULL, NULL, NULL, &error));
   g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_NEWER);
   g_assert_nonnull (strstr (error->message, "newer.mqlw"));
-  g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 7); this one reads up to 6"));
+  g_assert_nonnull (strstr (error->message, "newer MQL Workbench (schema 8); this one reads up to 7"));
 }
+
+/* Before schema 7 an outcome stored its bytes even when a column held them. */
+#define UNSHARE "UPDATE outcomes SET data = (SELECT c.data FROM columns c WHERE c.position = outcomes.same_as)" \
+                " WHERE same_as IS NOT NULL; ALTER TABLE outcomes DROP COLUMN same_as;"
 
 /* What schemas 4 and 5 added, taken out of a file to make it an older one
  * (its columns were saved at full width: built in memory, never compacted). */
-#define DROP_ROW_XXH3 "ALTER TABLE columns DROP COLUMN row_xxh3; ALTER TABLE outcomes DROP COLUMN row_xxh3;"
+#define DROP_ROW_XXH3 UNSHARE "ALTER TABLE columns DROP COLUMN row_xxh3; ALTER TABLE outcomes DROP COLUMN row_xxh3;"
 #define DROP_XXH3 DROP_ROW_XXH3 "ALTER TABLE columns DROP COLUMN width;" \
                   "ALTER TABLE columns DROP COLUMN data_xxh3; ALTER TABLE columns DROP COLUMN dict_xxh3;" \
                   "ALTER TABLE outcomes DROP COLUMN xxh3;"
@@ -905,7 +909,7 @@ test_schema5_migration (void)
   g_assert_no_error (error);
   migrated = mqlw_project_open (path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, 6);
+  g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, MQLW_PROJECT_SCHEMA_VERSION);
   assert_datasets_equal (dataset, mqlw_project_get_dataset (migrated));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count (*) FROM columns WHERE row_xxh3 IS NOT NULL),"
@@ -918,6 +922,138 @@ test_schema5_migration (void)
                    "columns=6 outcomes=3 versions=1 signoffs=0 scenarios=0");
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+}
+
+/* The table's last stored field (pragma table_info), as sqlite lays out its rows. */
+static char *
+last_field (sqlite3    *db,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s') ORDER BY cid DESC LIMIT 1", table);
+  sqlite3_stmt *stmt = NULL;
+  char *name;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return name;
+}
+
+/* Schema 6 laid each row out as its migrations added the fields: the blobs
+ * (data, dict) before the checksums and width. Rebuilt in that order, the file
+ * is one as the code before schema 7 saved it. */
+#define LAYOUT_6 \
+  "CREATE TABLE c6 (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, type TEXT NOT NULL," \
+  "  role TEXT NOT NULL, stage TEXT, activity TEXT, n_rows INTEGER NOT NULL, dict_count INTEGER," \
+  "  data BLOB NOT NULL, dict BLOB, data_crc INTEGER, dict_crc INTEGER, data_xxh3 INTEGER, dict_xxh3 INTEGER," \
+  "  width INTEGER, row_xxh3 INTEGER);" \
+  "INSERT INTO c6 SELECT position, name, type, role, stage, activity, n_rows, dict_count, data, dict, data_crc," \
+  "  dict_crc, data_xxh3, dict_xxh3, width, row_xxh3 FROM columns;" \
+  "DROP TABLE columns; ALTER TABLE c6 RENAME TO columns;" \
+  "CREATE TABLE o6 (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, data BLOB NOT NULL, crc INTEGER," \
+  "  xxh3 INTEGER, row_xxh3 INTEGER);" \
+  "INSERT INTO o6 SELECT id, name, coalesce ((SELECT c.data FROM columns c WHERE c.position = outcomes.same_as), data)," \
+  "  crc, xxh3, row_xxh3 FROM outcomes;" \
+  "DROP TABLE outcomes; ALTER TABLE o6 RENAME TO outcomes;" \
+  "DELETE FROM migrations WHERE version >= 7; PRAGMA user_version = 6;"
+
+/* A schema-6 file opens as it is (its lead ids loaded on first use through
+ * the blobs-first rows), unchanged by the open; its next save stores the
+ * blobs last, and the dataset reads back the same. */
+static void
+test_schema6_layout (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(MqlwProject) old = NULL;
+  g_autoptr(MqlwProject) migrated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("schema6.mqlw");
+  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *columns_last = NULL, *outcomes_last = NULL;
+  gsize before_len, after_len;
+  sqlite3 *db = NULL;
+
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  columns_last = last_field (db, "columns");
+  outcomes_last = last_field (db, "outcomes");
+  g_assert_cmpstr (columns_last, ==, "data");
+  g_assert_cmpstr (outcomes_last, ==, "data");
+  g_assert_cmpint (sqlite3_exec (db, LAYOUT_6, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&columns_last, g_free);
+  columns_last = last_field (db, "columns");
+  g_assert_cmpstr (columns_last, ==, "row_xxh3");
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  old = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (old), ==, 6);
+  g_assert_false (mqlw_column_is_loaded (mqlw_dataset_get_column (mqlw_project_get_dataset (old), "lead_id")));
+  assert_datasets_equal (dataset, mqlw_project_get_dataset (old));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  g_assert_true (mqlw_project_save (old, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  migrated = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mqlw_project_get_file_schema (migrated), ==, 7);
+  assert_datasets_equal (dataset, mqlw_project_get_dataset (migrated));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_clear_pointer (&columns_last, g_free);
+  g_clear_pointer (&outcomes_last, g_free);
+  columns_last = last_field (db, "columns");
+  outcomes_last = last_field (db, "outcomes");
+  g_assert_cmpstr (columns_last, ==, "data");
+  g_assert_cmpstr (outcomes_last, ==, "data");
+  sqlite3_close (db);
+}
+
+/* An outcome stored as a column's bytes (created_days as created_at) reopens
+ * as that column's values; written through (a join's amounts, a closed
+ * funnel) it is copied first, so the column keeps what was saved. */
+static void
+test_shared_outcome (void)
+{
+  g_autoptr(MqlwDataset) dataset = build_dataset ();
+  g_autoptr(MqlwProject) project = mqlw_project_new (dataset, NULL);
+  g_autoptr(MqlwProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("shared.mqlw");
+  MqlwDataset *again;
+  MqlwColumn *created;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint32 first;
+
+  g_assert_true (mqlw_project_save_as (project, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT c.name, length (o.data) FROM outcomes o JOIN columns c"
+                                           " ON c.position = o.same_as WHERE o.name = 'created_days'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "created_at");
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  reopened = mqlw_project_open (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  again = mqlw_project_get_dataset (reopened);
+  assert_datasets_equal (dataset, again);
+  created = mqlw_dataset_get_column (again, "created_at");
+  first = created->days[0];
+  mqlw_outcomes_unshare (&again->outcomes);
+  again->outcomes.created_days[0] = first + 1;
+  g_assert_cmpint (created->days[0], ==, first);
+  g_assert_cmpint (again->outcomes.created_days[1], ==, created->days[1]);
+  /* Closing the funnel writes the stages: nothing shared is written. */
+  mqlw_dataset_close_funnel (again);
+  g_assert_cmpint (created->days[0], ==, first);
 }
 
 /* Saved and reopened, an imported history is the import, column for column
@@ -1302,6 +1438,8 @@ main (int    argc,
   g_test_add_func ("/mqlw/project/schema3-fixture", test_schema3_fixture);
   g_test_add_func ("/mqlw/project/schema4-migration", test_schema4_migration);
   g_test_add_func ("/mqlw/project/schema5-migration", test_schema5_migration);
+  g_test_add_func ("/mqlw/project/schema6-layout", test_schema6_layout);
+  g_test_add_func ("/mqlw/project/shared-outcome", test_shared_outcome);
   g_test_add_func ("/mqlw/project/reopen-generated", test_reopen_generated);
   g_test_add_func ("/mqlw/project/reopen-platforms", test_reopen_platforms);
   g_test_add_func ("/mqlw/project/trusted-cards", test_trusted_cards);

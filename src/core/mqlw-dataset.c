@@ -85,10 +85,14 @@ mqlw_dataset_unref (MqlwDataset *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
+  /* A shared array is freed with its column. */
   for (guint s = 0; s < MQLW_N_STAGES; s++)
-    g_free (self->outcomes.stage[s]);
-  g_free (self->outcomes.amount);
-  g_free (self->outcomes.created_days);
+    if (!(self->outcomes.shared & MQLW_OUTCOMES_SHARED_STAGE (s)))
+      g_free (self->outcomes.stage[s]);
+  if (!(self->outcomes.shared & MQLW_OUTCOMES_SHARED_AMOUNT))
+    g_free (self->outcomes.amount);
+  if (!(self->outcomes.shared & MQLW_OUTCOMES_SHARED_CREATED_DAYS))
+    g_free (self->outcomes.created_days);
   g_hash_table_unref (self->by_name);
   g_ptr_array_unref (self->columns);
   g_ptr_array_unref (self->problems);
@@ -259,6 +263,8 @@ mqlw_dataset_ensure_stage (MqlwDataset *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (stage < MQLW_N_STAGES, NULL);
 
+  /* The caller writes into it. */
+  mqlw_outcomes_unshare (&self->outcomes);
   if (self->outcomes.stage[stage] == NULL)
     {
       self->outcomes.stage[stage] = g_new (gint8, MAX (self->n_rows, 1));
@@ -268,11 +274,28 @@ mqlw_dataset_ensure_stage (MqlwDataset *self,
 }
 
 void
+mqlw_outcomes_unshare (MqlwOutcomes *outcomes)
+{
+  g_return_if_fail (outcomes != NULL);
+
+  for (guint s = 0; s < MQLW_N_STAGES; s++)
+    if (outcomes->shared & MQLW_OUTCOMES_SHARED_STAGE (s))
+      outcomes->stage[s] = g_memdup2 (outcomes->stage[s], MAX (outcomes->n, 1));
+  if (outcomes->shared & MQLW_OUTCOMES_SHARED_AMOUNT)
+    outcomes->amount = g_memdup2 (outcomes->amount, sizeof (double) * MAX (outcomes->n, 1));
+  if (outcomes->shared & MQLW_OUTCOMES_SHARED_CREATED_DAYS)
+    outcomes->created_days = g_memdup2 (outcomes->created_days, sizeof (gint32) * MAX (outcomes->n, 1));
+  outcomes->shared = 0;
+}
+
+void
 mqlw_dataset_close_funnel (MqlwDataset *self)
 {
   gint8 **stage;
 
   g_return_if_fail (self != NULL);
+
+  mqlw_outcomes_unshare (&self->outcomes);
 
   stage = self->outcomes.stage;
   for (guint i = 0; i < self->n_rows; i++)

@@ -102,7 +102,19 @@ typedef struct {
   gint8   *stage[MQLW_N_STAGES];  /* MQLW_OUTCOME_* per lead */
   double  *amount;                /* deal amount, NAN when missing; NULL when no column */
   gint32  *created_days;          /* NULL when no created date */
+  /*< private >*/
+  guint    shared;                /* MQLW_OUTCOMES_SHARED_*: arrays that are a column's storage (a
+                                     reopened project stores such an outcome once), neither freed
+                                     nor written through here: see mqlw_outcomes_unshare () */
 } MqlwOutcomes;
+
+#define MQLW_OUTCOMES_SHARED_STAGE(s)     (1u << (s))
+#define MQLW_OUTCOMES_SHARED_AMOUNT       (1u << MQLW_N_STAGES)
+#define MQLW_OUTCOMES_SHARED_CREATED_DAYS (1u << (MQLW_N_STAGES + 1))
+
+/* Gives every outcome array shared with a column a copy of its own; whatever
+ * writes into the outcomes of a dataset it did not build calls it first. */
+void mqlw_outcomes_unshare (MqlwOutcomes *outcomes);
 
 typedef struct _MqlwDataset MqlwDataset;
 

@@ -403,6 +403,8 @@ mqlw_join_apply (MqlwDataset         *dataset,
                        name, join->amount);
           return FALSE;
         }
+      /* Written in place below: a reopened project's amounts may be its amount column's. */
+      mqlw_outcomes_unshare (&dataset->outcomes);
       if (dataset->outcomes.amount == NULL)
         {
           dataset->outcomes.amount = g_new (double, MAX (dataset->n_rows, 1));

@@ -26,6 +26,28 @@ pack_dict (const GPtrArray *dict)
   return blob;
 }
 
+/* The position of a column whose stored bytes are the outcome's @data
+ * (@size bytes a lead), or -1: won, the deal amount and the created dates are
+ * often their columns as imported. Only a column open reads (not one left in
+ * the file until first use), so that open finds its bytes in memory. */
+static int
+same_column (MqlwDataset  *dataset,
+             gconstpointer data,
+             gsize         size)
+{
+  if (dataset->n_rows == 0)
+    return -1;
+  for (guint i = 0; i < dataset->columns->len; i++)
+    {
+      MqlwColumn *column = g_ptr_array_index (dataset->columns, i);
+
+      if (column->type != MQLW_COLUMN_TYPE_CATEGORICAL && column->width == size && column->num != NULL &&
+          memcmp (column->num, data, (gsize) dataset->n_rows * size) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
 static const char * const outcome_names[] = { "accepted", "sql", "opportunity", "won", "amount", "created_days" };
 
 guint64
@@ -116,7 +138,8 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
       _mqlw_writer_advance (w, bytes + 1);
     }
 
-  outcome_stmt = _mqlw_writer_prepare (w, "INSERT INTO outcomes (id, name, data, xxh3, row_xxh3) VALUES (?, ?, ?, ?, ?)");
+  outcome_stmt = _mqlw_writer_prepare (w, "INSERT INTO outcomes (id, name, data, xxh3, row_xxh3, same_as)"
+                                        " VALUES (?, ?, ?, ?, ?, ?)");
   if (outcome_stmt == NULL)
     return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (outcome_names); k++)
@@ -124,6 +147,7 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
       MqlwOutcomeRow row = { k, outcome_names[k], TRUE };
       const void *data;
       gsize size;
+      int same_as;
 
       if (k < MQLW_N_STAGES)
         data = dataset->outcomes.stage[k], size = sizeof (gint8);
@@ -135,11 +159,16 @@ _mqlw_project_write_dataset (MqlwWriter  *w,
         continue;
       if (_mqlw_writer_cancelled (w))
         return FALSE;
+      same_as = same_column (dataset, data, size);
       sqlite3_reset (outcome_stmt);
+      sqlite3_clear_bindings (outcome_stmt);
       sqlite3_bind_int (outcome_stmt, 1, k);
       sqlite3_bind_text (outcome_stmt, 2, outcome_names[k], -1, SQLITE_STATIC);
-      sqlite3_bind_blob64 (outcome_stmt, 3, dataset->n_rows > 0 ? data : "",
-                           MAX ((guint64) dataset->n_rows * size, 1), SQLITE_STATIC);
+      /* One byte in place of bytes a column holds already (read from it). */
+      sqlite3_bind_blob64 (outcome_stmt, 3, dataset->n_rows > 0 && same_as < 0 ? data : "",
+                           same_as < 0 ? MAX ((guint64) dataset->n_rows * size, 1) : 1, SQLITE_STATIC);
+      if (same_as >= 0)
+        sqlite3_bind_int (outcome_stmt, 6, same_as);
       row.data_sum = mqlw_integrity_hash (dataset->n_rows > 0 ? data : "", MAX ((gsize) dataset->n_rows * size, 1));
       sqlite3_bind_int64 (outcome_stmt, 4, row.data_sum);
       sqlite3_bind_int64 (outcome_stmt, 5, mqlw_integrity_outcome_row_hash (&row));
@@ -1065,6 +1094,50 @@ outcome_slot (MqlwDataset *dataset,
   return (gpointer *) &dataset->outcomes.created_days;
 }
 
+static guint
+shared_bit (int k)
+{
+  if (k < MQLW_N_STAGES)
+    return MQLW_OUTCOMES_SHARED_STAGE (k);
+  return k == MQLW_N_STAGES ? MQLW_OUTCOMES_SHARED_AMOUNT : MQLW_OUTCOMES_SHARED_CREATED_DAYS;
+}
+
+/* Outcome @k stored as the bytes of the column at @position (@size bytes a
+ * lead): that column's storage, once its bytes match the outcome's XXH3. */
+static gboolean
+share_column (MqlwReader  *r,
+              MqlwDataset *dataset,
+              int          k,
+              gint64       position,
+              gsize        size,
+              const Blob  *blob,
+              GError     **error)
+{
+  MqlwColumn *column = position >= 0 && position < (gint64) dataset->columns->len ?
+                       g_ptr_array_index (dataset->columns, position) : NULL;
+  sqlite3_int64 expected;
+
+  if (column == NULL || dataset->n_rows == 0 || !mqlw_column_is_loaded (column) ||
+      column->type == MQLW_COLUMN_TYPE_CATEGORICAL || column->width != size ||
+      !_mqlw_reader_stored_crc (blob->stmt, blob->hash_column, &expected))
+    {
+      /* Translators: %s names a part of the project ("outcome won"). */
+      g_autofree char *what = g_strdup_printf (_("%s refers to a column that does not hold it"), blob->part);
+      set_damaged (r, error, what);
+      return FALSE;
+    }
+  *outcome_slot (dataset, k) = column->data;
+  dataset->outcomes.shared |= shared_bit (k);
+  if (r->verifier != NULL)
+    mqlw_verifier_push_hash (r->verifier, column->data, (gsize) dataset->n_rows * size, expected, blob->part);
+  else if (mqlw_integrity_hash (column->data, (gsize) dataset->n_rows * size) != expected)
+    {
+      set_checksum_differs (r, blob->part, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_outcomes (MqlwReader  *r,
                MqlwDataset *dataset,
@@ -1073,10 +1146,11 @@ read_outcomes (MqlwReader  *r,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int code;
 
-  code = sqlite3_prepare_v2 (r->db, r->schema >= 6 ? "SELECT id, crc, xxh3, name, row_xxh3 FROM outcomes ORDER BY id" :
-                                    r->schema >= 4 ? "SELECT id, crc, xxh3, name, NULL FROM outcomes ORDER BY id" :
-                                    r->schema >= 3 ? "SELECT id, crc, NULL, name, NULL FROM outcomes ORDER BY id"
-                                                   : "SELECT id, NULL, NULL, name, NULL FROM outcomes ORDER BY id",
+  code = sqlite3_prepare_v2 (r->db, r->schema >= 7 ? "SELECT id, crc, xxh3, name, row_xxh3, same_as FROM outcomes ORDER BY id" :
+                                    r->schema >= 6 ? "SELECT id, crc, xxh3, name, row_xxh3, NULL FROM outcomes ORDER BY id" :
+                                    r->schema >= 4 ? "SELECT id, crc, xxh3, name, NULL, NULL FROM outcomes ORDER BY id" :
+                                    r->schema >= 3 ? "SELECT id, crc, NULL, name, NULL, NULL FROM outcomes ORDER BY id"
+                                                   : "SELECT id, NULL, NULL, name, NULL, NULL FROM outcomes ORDER BY id",
                              -1, &stmt, NULL);
   while (_mqlw_reader_next_row (stmt, &code))
     {
@@ -1112,6 +1186,13 @@ read_outcomes (MqlwReader  *r,
       /* Translators: %s is an outcome's name ("won", "created_days"). */
       part = g_strdup_printf (_("outcome %s"), outcome_names[k]);
       blob = (Blob) { "outcomes", "data", k, part, stmt, 1, 2, NULL };
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        {
+          /* The bytes of a column read already: shared, and checked against the outcome's own XXH3. */
+          if (!share_column (r, dataset, k, sqlite3_column_int64 (stmt, 5), size, &blob, error))
+            return FALSE;
+          continue;
+        }
       data = read_array (r, &blob, (gsize) dataset->n_rows * size, (guint) size, G_MAXUINT, &rd, error);
       if (data == NULL)
         return FALSE;

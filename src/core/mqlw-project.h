@@ -71,9 +71,10 @@
 
 G_BEGIN_DECLS
 
-#define MQLW_PROJECT_SCHEMA_VERSION 6   /* 2: trusted approver cards; 3: checksums; 4: XXH3 of the data;
+#define MQLW_PROJECT_SCHEMA_VERSION 7   /* 2: trusted approver cards; 3: checksums; 4: XXH3 of the data;
                                            5: columns stored at their compact width;
-                                           6: checksums of each column's description, a count of the parts */
+                                           6: checksums of each column's description, a count of the parts;
+                                           7: blobs last in their rows (read without walking them) */
 #define MQLW_PROJECT_APPLICATION_ID 0x4D514C57   /* "MQLW" */
 #define MQLW_PROJECT_SUFFIX         ".mqlw"
 
