@@ -251,6 +251,9 @@ mqlw_dataset_remove_column (MqlwDataset *self,
   column = g_hash_table_lookup (self->by_name, name);
   if (column == NULL)
     return FALSE;
+  /* An outcome may be this column's storage (a reopened project). */
+  if (self->outcomes.shared != 0)
+    mqlw_outcomes_unshare (&self->outcomes);
   g_hash_table_remove (self->by_name, name);
   g_ptr_array_remove (self->columns, column);   /* frees it */
   return TRUE;
