@@ -77,6 +77,18 @@ mqlw_csv_reader_clear (MqlwCsvReader *reader)
   g_clear_error (&reader->error);
 }
 
+void
+mqlw_csv_reader_set_row_base (MqlwCsvReader *reader,
+                              guint          row_base)
+{
+  g_return_if_fail (reader->next_row == reader->row_base && row_base >= reader->row_base);
+
+  reader->row_base = reader->next_row = row_base;
+  for (guint c = 0; c < reader->n_cols; c++)
+    if (reader->builders[c].blocked)
+      reader->builders[c].row_base = row_base;
+}
+
 static void
 add_problem (MqlwCsvReader *reader,
              MqlwProblem   *problem)

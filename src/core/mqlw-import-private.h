@@ -312,6 +312,10 @@ void          mqlw_csv_reader_init       (MqlwCsvReader        *reader,
                                           guint                 row_base,
                                           gboolean              first);
 void          mqlw_csv_reader_clear      (MqlwCsvReader        *reader);
+/* Moves a reader that has read nothing yet to start at @row_base (no lower
+ * than the one it was made with: its blocks have room up to its row_end). */
+void          mqlw_csv_reader_set_row_base (MqlwCsvReader      *reader,
+                                            guint               row_base);
 /* The MqlwCsvFieldFunc and MqlwCsvRowFunc of a reader (mqlw-csv-private.h). */
 void          mqlw_csv_reader_field_cb   (gpointer    user_data,
                                           guint       col,

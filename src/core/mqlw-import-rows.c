@@ -176,7 +176,7 @@ count_parse_part_thread (gpointer data)
       return NULL;
     }
   /* The lines before are at least one (the split follows a LF), the header's among them. */
-  reader->row_base = reader->next_row = (guint) MIN (lines - 1, part->max_base);
+  mqlw_csv_reader_set_row_base (reader, (guint) MIN (lines - 1, part->max_base));
   part->span.lines_before = lines;
   return parse_part_thread (part);
 }
