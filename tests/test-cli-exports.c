@@ -35,6 +35,18 @@ run_mqlw (Run *run,
   va_end (args);
 }
 
+/* mqlw with G_MESSAGES_DEBUG=all. */
+static void
+run_mqlw_debug (Run *run,
+                ...)
+{
+  va_list args;
+
+  va_start (args, run);
+  run_mqlw_env_valist (run, work_dir, NULL, "G_MESSAGES_DEBUG", "all", args);
+  va_end (args);
+}
+
 static char *
 write_file (const char *name,
             const char *text)
@@ -154,9 +166,7 @@ test_debug_messages_stderr (void)
                                              "zoho-model.json", NULL);
   g_autoptr(JsonNode) root = NULL;
 
-  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-  run_mqlw (&run, "calibrate", leads, "--model", model, "--format", "json", "-q", NULL);
-  g_unsetenv ("G_MESSAGES_DEBUG");
+  run_mqlw_debug (&run, "calibrate", leads, "--model", model, "--format", "json", "-q", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_null (strstr (run.out, "DEBUG"));
   g_assert_nonnull (strstr (run.err, "kept as e-mail domains"));

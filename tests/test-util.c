@@ -21,6 +21,17 @@ run_mqlw_valist (Run        *run,
                  const char *stdin_text,
                  va_list     args)
 {
+  run_mqlw_env_valist (run, cwd, stdin_text, NULL, NULL, args);
+}
+
+void
+run_mqlw_env_valist (Run        *run,
+                     const char *cwd,
+                     const char *stdin_text,
+                     const char *name,
+                     const char *value,
+                     va_list     args)
+{
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -39,6 +50,8 @@ run_mqlw_valist (Run        *run,
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   if (cwd != NULL)
     g_subprocess_launcher_set_cwd (launcher, cwd);
+  if (name != NULL)
+    g_subprocess_launcher_setenv (launcher, name, value, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, stdin_text, NULL, &run->out, &run->err, &error);

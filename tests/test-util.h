@@ -23,5 +23,13 @@ void run_mqlw_valist  (Run        *run,
                        const char *cwd,
                        const char *stdin_text,
                        va_list     args);
+/* The same with @name=@value in mqlw's environment only (not the test's:
+ * setting it here would reach the test's own GLib and its threads). */
+void run_mqlw_env_valist (Run        *run,
+                          const char *cwd,
+                          const char *stdin_text,
+                          const char *name,
+                          const char *value,
+                          va_list     args);
 
 G_END_DECLS
