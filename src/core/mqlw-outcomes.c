@@ -180,10 +180,10 @@ apply_blanks_as_no (MqlwDataset          *dataset,
                                        g_dngettext (GETTEXT_PACKAGE,
                                                     "column %s holds marks (X, ✓) and blanks: %" PRIu64
                                                     " blank lead is read as not reaching %s; if a blank means "
-                                                    "unknown there, say --blank-unknown '%s'",
+                                                    "unknown there, turn off “A blank cell means not reached” for it (mqlw: --blank-unknown '%s')",
                                                     "column %s holds marks (X, ✓) and blanks: %" PRIu64
                                                     " blank leads are read as not reaching %s; if a blank means "
-                                                    "unknown there, say --blank-unknown '%s'", read),
+                                                    "unknown there, turn off “A blank cell means not reached” for it (mqlw: --blank-unknown '%s')", read),
                                        column->name, read, stage_label_lower (column->stage), column->name));
 }
 
