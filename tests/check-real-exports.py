@@ -57,7 +57,7 @@ FIXTURES = {
     # Wins: none (leadStatus has no won value; "Opportunity" is an open opportunity).
     "marketo": ("marketo-bulk.csv", [], {
         "id": "lead_id", "email": "email", "company": "account", "leadStatus": "stage",
-        "leadScore": "score", "createdAt": "created_at"}, "leadScore", "createdAt", "%Y-%m-%dT%H:%M:%SZ", 0,
+        "leadScore": "score", "createdAt": "created_at", "updatedAt": "none"}, "leadScore", "createdAt", "%Y-%m-%dT%H:%M:%SZ", 0,
         {"company": ["null"], "industry": ["null"], "numberOfEmployees": ["null"], "leadScore": ["null"]}),
     # Dynamics 365 "Export to Excel" saved as CSV: the three hidden "(Do Not Modify)" columns first,
     # US dates with a 12-hour time, Status Reason. Wins: none (a lead's Status Reason ends at Qualified).
@@ -93,7 +93,7 @@ FIXTURES = {
     # Zoho CRM leads export: "-None-" for an empty picklist, "Not Provided". Wins: none.
     "zoho": ("zoho-leads.csv", [], {
         "Record Id": "lead_id", "Email": "email", "Company": "account", "Lead Status": "stage",
-        "Rating": "fit", "Created Time": "created_at"}, None, "Created Time", "%Y-%m-%d %H:%M:%S", 0,
+        "Rating": "fit", "Created Time": "created_at", "Modified Time": "none"}, None, "Created Time", "%Y-%m-%d %H:%M:%S", 0,
         {"Company": ["-None-"], "Industry": ["Not Provided", "-None-"], "Rating": ["-None-"],
          "No. of Employees": ["-None-"]}),
     # ActiveCampaign contacts with their deal, exported without any date column: the period is

@@ -111,6 +111,15 @@ static const struct {
   { "Email Address", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_EMAIL, -1 },
   { "TotalVisits", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_ACTIVITY_COUNT, -1 },
   { "paid", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_FIT, -1 },
+  /* When the record last changed: after the outcome, never a fit field. */
+  { "updatedAt", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_NONE, -1 },               /* Marketo */
+  { "Modified Time", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_NONE, -1 },           /* Zoho */
+  { "LastModifiedDate", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_NONE, -1 },        /* Salesforce */
+  { "SystemModstamp", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_NONE, -1 },
+  { "Last Modified Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_NONE, -1 },      /* HubSpot */
+  { "Modified On", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_NONE, -1 },             /* Dynamics */
+  { "date_modified", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_NONE, -1 },           /* Mautic */
+  { "Update time", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_NONE, -1 },             /* Pipedrive */
 };
 
 /* The reason says what the name and the values showed. */
@@ -122,6 +131,7 @@ static const struct { const char *header; MqlwColumnType type; const char *reaso
     "named like the last activity date, but its values are not dates: a fit field" },
   { "Amount", MQLW_COLUMN_TYPE_CATEGORICAL, "named like a deal amount, but its values are not numbers: a fit field" },
   { "favourite_colour", MQLW_COLUMN_TYPE_CATEGORICAL, "not named like any known role: a fit field" },
+  { "updatedAt", MQLW_COLUMN_TYPE_DATE, "when the record was last changed: later than the outcome, not a fit field" },
 };
 
 static void

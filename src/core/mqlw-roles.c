@@ -34,6 +34,7 @@ typedef enum {
   NAME_CONVERTED,      /* Salesforce's Converted / Converted Date: SQL */
   NAME_BECAME,         /* HubSpot "Became a … Date": see became_role */
   NAME_BOOKKEEPING,    /* Dynamics 365 "(Do Not Modify) …" */
+  NAME_RECORD_CHANGED, /* when the record was last changed: after the outcome */
   NAME_GRADE,
   NAME_RATING,
 } NameKind;
@@ -98,6 +99,18 @@ static const char * const activity_date_names[] = {
   "last_engagement_date", "last_interesting_moment_date", "last_touch_date", "recent_activity_date",
   /* Mautic, ActiveCampaign */
   "last_active", "last_active_date", "last_activity_time", NULL,
+};
+/* When the platform last changed the record (any field, often by the sales
+ * process itself): it happens after the outcome, so a rule on it would read
+ * the future. Marketo updatedAt, Zoho Modified Time, Salesforce
+ * LastModifiedDate / SystemModstamp, HubSpot Last Modified Date, Dynamics
+ * Modified On, Mautic date_modified, Pipedrive Update time. */
+static const char * const record_changed_names[] = {
+  "updated_at", "updated", "updated_on", "updated_date", "date_updated", "last_updated", "last_updated_at",
+  "last_updated_date", "update_time", "modified", "modified_at", "modified_on", "modified_time",
+  "modified_date", "date_modified", "last_modified", "last_modified_at", "last_modified_date",
+  "last_modified_time", "last_modified_on", "lastmodifieddate", "hs_lastmodifieddate", "system_modstamp",
+  "systemmodstamp", NULL,
 };
 static const char * const stage_names[] = {
   "stage", "lifecycle_stage", "lifecyclestage", "lifecycle", "lead_stage", "lead_lifecycle_stage",
@@ -269,6 +282,8 @@ guess_by_name (const char *name)
         return (NameGuess) { NAME_LEAD_ID, MQLW_ROLE_LEAD_ID, 0 };
       return (NameGuess) { NAME_BOOKKEEPING, MQLW_ROLE_NONE, 0 };
     }
+  if (in_list (name, record_changed_names))
+    return (NameGuess) { NAME_RECORD_CHANGED, MQLW_ROLE_NONE, 0 };
   if (in_list (name, lead_id_names))
     return (NameGuess) { NAME_LEAD_ID, MQLW_ROLE_LEAD_ID, 0 };
   if (in_list (name, email_names))
@@ -338,6 +353,8 @@ describe_name (const NameGuess *guess)
         return g_strdup (_("a HubSpot “Became a … Date” column: the date the lead became an MQL"));
       return g_strdup (_("a HubSpot “Became a … Date” column for a stage before the MQL"));
     case NAME_BOOKKEEPING: return g_strdup (_("a Dynamics 365 bookkeeping column"));
+    case NAME_RECORD_CHANGED:
+      return g_strdup (_("when the record was last changed: later than the outcome, not a fit field"));
     case NAME_GRADE: return g_strdup (_("a platform grade (A to D), usable in fit rules"));
     case NAME_RATING: return g_strdup (_("a rating (Hot, Warm, Cold), usable in fit rules"));
     case NAME_NONE:
@@ -727,6 +744,7 @@ decide (MqlwColumnSpec  *spec,
     case NAME_ACCOUNT:
     case NAME_REASON:
     case NAME_BOOKKEEPING:
+    case NAME_RECORD_CHANGED:
       set_role (spec, guess->role, 0, why, NULL);
       return;
     case NAME_GRADE:
