@@ -16,45 +16,6 @@
 
 #include "column-assert.h"
 
-static void
-assert_same_dataset (MqlwDataset *a,
-                     MqlwDataset *b)
-{
-  g_assert_cmpuint (a->n_rows, ==, b->n_rows);
-  g_assert_cmpuint (a->columns->len, ==, b->columns->len);
-  for (guint c = 0; c < a->columns->len; c++)
-    {
-      MqlwColumn *x = g_ptr_array_index (a->columns, c), *y = g_ptr_array_index (b->columns, c);
-
-      g_assert_cmpstr (x->name, ==, y->name);
-      g_assert_cmpint (x->type, ==, y->type);
-      g_assert_cmpint (x->role, ==, y->role);
-      assert_same_values (x, y);
-      if (x->type == MQLW_COLUMN_TYPE_CATEGORICAL)
-        {
-          g_assert_cmpuint (x->dict->len, ==, y->dict->len);
-          for (guint k = 0; k < x->dict->len; k++)
-            g_assert_cmpstr (g_ptr_array_index (x->dict, k), ==, g_ptr_array_index (y->dict, k));
-        }
-    }
-  for (int s = 0; s < MQLW_N_STAGES; s++)
-    {
-      g_assert_true ((a->outcomes.stage[s] == NULL) == (b->outcomes.stage[s] == NULL));
-      if (a->outcomes.stage[s] != NULL)
-        g_assert_cmpmem (a->outcomes.stage[s], a->n_rows, b->outcomes.stage[s], b->n_rows);
-    }
-  g_assert_cmpuint (a->problems->len, ==, b->problems->len);
-  for (guint i = 0; i < a->problems->len; i++)
-    {
-      const MqlwProblem *p = g_ptr_array_index (a->problems, i), *q = g_ptr_array_index (b->problems, i);
-      g_assert_cmpint (p->level, ==, q->level);
-      g_assert_cmpuint (p->line, ==, q->line);
-      g_assert_cmpstr (p->column, ==, q->column);
-      g_assert_cmpstr (p->message, ==, q->message);
-    }
-  g_assert_cmpstr (a->source_sha256, ==, b->source_sha256);
-}
-
 static MqlwDataset *
 import_bytes (GBytes  *bytes,
               GError **error)

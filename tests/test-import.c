@@ -598,45 +598,6 @@ test_activity_date (void)
   g_assert_cmpstr (column->activity, ==, "demo_requests");
 }
 
-/* Two parsers: the same dataset (or the same error) as one. */
-
-static void
-assert_same_dataset (MqlwDataset *a,
-                     MqlwDataset *b)
-{
-  g_assert_cmpuint (a->n_rows, ==, b->n_rows);
-  g_assert_cmpuint (a->columns->len, ==, b->columns->len);
-  for (guint c = 0; c < a->columns->len; c++)
-    {
-      MqlwColumn *x = g_ptr_array_index (a->columns, c), *y = g_ptr_array_index (b->columns, c);
-
-      g_test_message ("column %s", x->name);
-      g_assert_cmpstr (x->name, ==, y->name);
-      g_assert_cmpint (x->type, ==, y->type);
-      g_assert_cmpint (x->role, ==, y->role);
-      g_assert_cmpuint (x->n_rows, ==, y->n_rows);
-      g_assert_cmpuint (x->width, ==, y->width);
-      assert_same_values (x, y);
-      if (x->type == MQLW_COLUMN_TYPE_CATEGORICAL)
-        {
-          g_assert_cmpuint (x->dict->len, ==, y->dict->len);
-          for (guint k = 0; k < x->dict->len; k++)
-            g_assert_cmpstr (g_ptr_array_index (x->dict, k), ==, g_ptr_array_index (y->dict, k));
-        }
-    }
-  for (int s = 0; s < MQLW_N_STAGES; s++)
-    {
-      g_assert_true ((a->outcomes.stage[s] == NULL) == (b->outcomes.stage[s] == NULL));
-      if (a->outcomes.stage[s] != NULL)
-        g_assert_cmpmem (a->outcomes.stage[s], a->n_rows, b->outcomes.stage[s], b->n_rows);
-    }
-  g_assert_cmpuint (a->problems->len, ==, b->problems->len);
-  for (guint i = 0; i < a->problems->len; i++)
-    g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (a->problems, i))->message, ==,
-                     ((MqlwProblem *) g_ptr_array_index (b->problems, i))->message);
-  g_assert_cmpstr (a->source_sha256, ==, b->source_sha256);
-}
-
 /* Imports @bytes (or the file @path) with one parser and with two. */
 static void
 check_one_and_two (const char *path,
