@@ -603,6 +603,7 @@ mqlw_csv_reader_row_cb (gpointer   user_data,
     return TRUE;
   if (G_UNLIKELY (reader->next_row >= reader->row_end))
     {
+      reader->hit_row_end = TRUE;
       if (reader->next_row >= reader->max_rows)
         g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
                      _("%s: line %" PRIu64 ": more than %u leads; the workbench reads up to %u leads of "
@@ -636,6 +637,86 @@ mqlw_csv_reader_row_cb (gpointer   user_data,
   return TRUE;
 }
 
+/* What a second reader that was stopped and dropped put into the columns'
+ * own chunks (the strings of the deferred columns) is freed. */
+void
+mqlw_csv_reader_drop (MqlwCsvReader *reader)
+{
+  for (guint c = 0; c < reader->n_cols; c++)
+    {
+      MqlwColumnBuilder *b = &reader->builders[c];
+      if (b->column != NULL && b->deferred && b->dict.chunk != NULL)
+        {
+          g_ptr_array_remove_fast (b->column->dict_chunks, b->dict.chunk);
+          b->dict.chunk = NULL;
+        }
+    }
+  mqlw_csv_reader_clear (reader);
+}
+
+/* The values the second reader read as missing, counted with the first's. */
+static void
+merge_tallies (MqlwCsvReader *first,
+               MqlwCsvReader *second)
+{
+  for (guint c = 0; c < first->n_cols; c++)
+    {
+      MqlwColumnBuilder *b0 = &first->builders[c], *b1 = &second->builders[c];
+      if (b1->missing_tally == NULL)
+        continue;
+      if (b0->missing_tally == NULL)
+        b0->missing_tally = g_steal_pointer (&b1->missing_tally);
+      else
+        mqlw_missing_tally_merge (b0->missing_tally, b1->missing_tally);
+    }
+}
+
+/* Appends the rows of @second (read into [second->row_base, …)) to those of
+ * @first, column by column: values are moved down over the unused rows
+ * between them, categorical codes are mapped into the first dictionary. */
+void
+mqlw_csv_reader_stitch (MqlwCsvReader *first,
+                        MqlwCsvReader *second)
+{
+  guint rows0 = first->next_row, base1 = second->row_base, rows1 = second->next_row - base1;
+
+  for (guint c = 0; c < first->n_cols; c++)
+    {
+      MqlwColumnBuilder *b0 = &first->builders[c], *b1 = &second->builders[c];
+      MqlwColumn *column = b0->column;
+
+      if (column == NULL)
+        continue;
+      if (rows0 != base1 && !b0->blocked)   /* blocked: taken in place already */
+        {
+          gsize size = mqlw_column_type_width (column->type);
+          memmove ((char *) column->num + (gsize) rows0 * size, (char *) column->num + (gsize) base1 * size,
+                   (gsize) rows1 * size);
+          if (b0->deferred)
+            memmove (column->dict->pdata + rows0, column->dict->pdata + base1, (gsize) rows1 * sizeof (gpointer));
+        }
+      if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL && !b0->deferred)
+        {
+          MqlwDict *d0 = &b0->dict, *d1 = &b1->dict;
+          g_autofree guint32 *map = g_new (guint32, MAX (d1->strings->len, 1));
+
+          for (guint k = 0; k < d1->strings->len; k++)
+            {
+              const char *value = g_ptr_array_index (d1->strings, k);
+              map[k] = mqlw_dict_intern (d0, value, strlen (value),
+                                    d1->first_lines != NULL ? g_array_index (d1->first_lines, guint64, k) : 0);
+            }
+          for (guint i = rows0; i < rows0 + rows1; i++)
+            if (column->codes[i] != MQLW_CODE_MISSING)
+              column->codes[i] = map[column->codes[i]];
+        }
+      b0->saw_fraction |= b1->saw_fraction;
+    }
+  first->next_row = rows0 + rows1;
+  first->n_dropped += second->n_dropped;
+  merge_tallies (first, second);
+}
+
 static const char *
 month_name (int month)
 {
@@ -647,28 +728,28 @@ month_name (int month)
 }
 
 void
-mqlw_csv_reader_take_blocks (MqlwCsvReader *readers,
-                             guint          n_parts)
+mqlw_csv_reader_take_blocks (MqlwCsvReader **readers,
+                             guint           n_parts)
 {
-  for (guint c = 0; c < readers[0].n_cols; c++)
+  g_autofree MqlwColumnBlocks **parts = g_new (MqlwColumnBlocks *, n_parts);
+  g_autofree guint *n_rows = g_new (guint, n_parts);
+
+  for (guint c = 0; c < readers[0]->n_cols; c++)
     {
-      MqlwColumnBlocks *parts[2];
-      guint n_rows[2];
       gboolean as_double = FALSE;
 
-      g_return_if_fail (n_parts <= G_N_ELEMENTS (parts));
-      if (!readers[0].builders[c].blocked)
+      if (!readers[0]->builders[c].blocked)
         continue;
       for (guint p = 0; p < n_parts; p++)
         {
-          MqlwColumnBuilder *b = &readers[p].builders[c];
+          MqlwColumnBuilder *b = &readers[p]->builders[c];
 
           parts[p] = &b->nums;
-          n_rows[p] = readers[p].next_row - readers[p].row_base;
+          n_rows[p] = readers[p]->next_row - readers[p]->row_base;
           /* Read as decimals (finish_columns): doubles, as every fraction is. */
           as_double |= b->saw_fraction;
         }
-      mqlw_column_blocks_take (readers[0].builders[c].column, parts, n_rows, n_parts, as_double);
+      mqlw_column_blocks_take (readers[0]->builders[c].column, parts, n_rows, n_parts, as_double);
     }
 }
 
