@@ -3,11 +3,12 @@
  * stitched into one reader's rows (N = 1: the calling thread alone).
  *
  * Splits are guessed just after a LF; no part reads the text before it. Each
- * part but the last counts the LFs of its own span (all at once), then waits
- * for the counts of the parts before it: their sum is its first line, and two
- * bounds of the records before it give the row it starts at — the lines (less
- * the header's) and the bytes (a record that is no error holds a delimiter per
- * column but one and a line end) — so no part ever writes another's rows. When
+ * part counts the LFs of its own span (all at once; the first part none, it
+ * starts at once, and the last the first's), then waits for the counts of the
+ * parts before it: their sum is its first line, and two bounds of the records
+ * before it give the row it starts at — the lines (less the header's) and the
+ * bytes (a record that is no error holds a delimiter per column but one and a
+ * line end) — so no part ever writes another's rows. When
  * a part's span ends inside a record (a split fell inside quotes), it stops
  * the next part, drops its rows and reads on through that part's span (and
  * those the next part had read on through), again until a record ends. The
@@ -32,7 +33,7 @@ typedef struct {
   GThread       *thread;         /* NULL for part 0 (the calling thread) and once joined */
   gint           stop;           /* atomic: stop (dropped, or a part before failed) */
   gint           dropped;        /* atomic: a part before read its span */
-  guint          done_kib;       /* atomic: KiB of its span read (progress) */
+  gsize          done_bytes;     /* atomic: bytes of its span read (progress) */
   guint          last_covered;   /* the last part whose span it reads (itself unless it read on) */
   /* under all->lock */
   guint64        lines;          /* LFs in its own span */
@@ -59,26 +60,41 @@ struct _Parts {
 
 /* Counting lines and row bounds */
 
+/* The span a part counts the LFs of: its own, but the first part counts
+ * none (it starts at once) and the last counts the first's (its own lines
+ * come after every part's first line). */
+static guint
+span_to_count (Parts *all,
+               guint  k)
+{
+  if (k == 0)
+    return G_MAXUINT;
+  return k + 1 == all->n ? 0 : k;
+}
+
 static void
-count_own_span (Part *part)
+count_span (Part *part)
 {
   Parts *all = part->all;
+  guint s = span_to_count (all, part->index);
+  Part *counted;
   guint64 lines = 0;
   GError *error = NULL;
 
-  /* The last part's lines come after every part's first line. */
-  if (part->index + 1 < all->n)
-    mqlw_csv_count_lines (all->job->text, part->span.start, part->own_end, &lines, &all->abort, &error);
+  if (s == G_MAXUINT)
+    return;
+  counted = &all->part[s];
+  mqlw_csv_count_lines (all->job->text, counted->span.start, counted->own_end, &lines, &all->abort, &error);
   g_mutex_lock (&all->lock);
-  part->lines = lines;
-  part->count_error = error;
-  part->counted = TRUE;
+  counted->lines = lines;
+  counted->count_error = error;
+  counted->counted = TRUE;
   g_cond_broadcast (&all->cond);
   g_mutex_unlock (&all->lock);
 }
 
-/* Waits until the parts before @upto have counted their lines; FALSE (and
- * their error in @error) when one could not. */
+/* Waits until the spans before @upto (but the last, never counted) have
+ * their LFs counted; FALSE (and the error in @error) when one could not. */
 static gboolean
 wait_for_counts (Parts   *all,
                  guint    upto,
@@ -86,6 +102,7 @@ wait_for_counts (Parts   *all,
 {
   gboolean ok = TRUE;
 
+  upto = MIN (upto, all->n - 1);
   g_mutex_lock (&all->lock);
   for (guint i = 0; i < upto && ok; i++)
     {
@@ -116,18 +133,27 @@ lines_before (Parts *all,
 /* The row part @k starts at: no lower than the records before it may fill,
  * by their lines (the header's among them) and by their bytes. Either bound
  * grows by at least the records of any run of parts, so their least does. */
+static guint64
+rows_by_bytes (Parts *all,
+               guint  k)
+{
+  guint64 rows = 0;
+
+  for (guint i = 0; i < k; i++)
+    rows += (all->part[i].own_end - all->part[i].span.start) / MAX (all->job->mapping->columns->len, 1) + 2;
+  return rows;
+}
+
 static guint
 row_base (Parts *all,
           guint  k)
 {
-  guint64 by_lines, by_bytes = 0;
+  guint64 by_lines;
 
   if (k == 0)
     return 0;
   by_lines = MAX (lines_before (all, k), 1) - 1;
-  for (guint i = 0; i < k; i++)
-    by_bytes += (all->part[i].own_end - all->part[i].span.start) / all->job->mapping->columns->len + 2;
-  return (guint) MIN (MIN (by_lines, by_bytes), all->last_row_end);
+  return (guint) MIN (MIN (by_lines, rows_by_bytes (all, k)), all->last_row_end);
 }
 
 /* Past the last row a part reading through part @last's span may fill. */
@@ -145,7 +171,7 @@ on_part_progress_cb (double   fraction,
                      gpointer user_data)
 {
   Part *part = user_data;
-  g_atomic_int_set ((gint *) &part->done_kib, (gint) (fraction * (part->span.end - part->span.start) / 1024));
+  g_atomic_pointer_set (&part->done_bytes, (gsize) (fraction * (double) (part->span.end - part->span.start)));
 }
 
 static void
@@ -158,7 +184,7 @@ report_progress (Parts *all)
     return;
   for (guint k = 0; k < all->n; k++)
     if (!g_atomic_int_get (&all->part[k].dropped))
-      done += (double) (guint) g_atomic_int_get ((gint *) &all->part[k].done_kib) * 1024;
+      done += (double) (gsize) g_atomic_pointer_get (&all->part[k].done_bytes);
   /* A part that reads on re-reads what a dropped one had read. */
   all->reported = MAX (all->reported, MIN (done / MAX (job->text->len, 1), 1.0));
   job->progress (all->reported, job->progress_data);
@@ -221,7 +247,7 @@ parse_part (Part             *part,
     }
 }
 
-/* Counts, waits for the lines before, places its rows, parses. */
+/* Counts a span, waits for the lines before its own, places its rows, parses. */
 static void
 run_part (Part             *part,
           MqlwProgressFunc  progress,
@@ -230,22 +256,27 @@ run_part (Part             *part,
   Parts *all = part->all;
   guint k = part->index;
 
-  count_own_span (part);
+  count_span (part);
+  if (k == 0)
+    {
+      /* Its lines are counted meanwhile: it starts below the bound by its
+       * bytes, and its records, fewer than its lines, never reach the
+       * next part's first row (the least of both bounds). */
+      part->reader.row_end = all->n > 1 ? (guint) MIN (rows_by_bytes (all, 1), all->last_row_end)
+                                        : all->last_row_end;
+      parse_part (part, progress, progress_data);
+      return;
+    }
   if (!wait_for_counts (all, k + 1, &part->error))
     return;
-  if (k > 0)
+  /* It would start inside the header, or before it. */
+  if (lines_before (all, k) + 1 < all->job->first_row_line)
     {
-      guint64 before = lines_before (all, k);
-
-      /* It would start inside the header, or before it. */
-      if (before + 1 < all->job->first_row_line)
-        {
-          part->declined = TRUE;
-          return;
-        }
-      part->span.lines_before = before;
-      mqlw_csv_reader_set_row_base (&part->reader, row_base (all, k));
+      part->declined = TRUE;
+      return;
     }
+  part->span.lines_before = lines_before (all, k);
+  mqlw_csv_reader_set_row_base (&part->reader, row_base (all, k));
   part->reader.row_end = row_end_through (all, k);
   parse_part (part, progress, progress_data);
 }
