@@ -335,14 +335,6 @@ gboolean      mqlw_csv_reader_row_cb     (gpointer   user_data,
  * all its rows, before the rows are stitched. */
 void          mqlw_csv_reader_take_blocks (MqlwCsvReader    **readers,
                                            guint              n_parts);
-/* A reader stopped and dropped (its rows were read by another): what it put
- * into the columns' own chunks is freed with it. */
-void          mqlw_csv_reader_drop       (MqlwCsvReader        *reader);
-/* Appends the rows of @second (read into [second->row_base, …)) to those of
- * @first (moved down, categorical codes mapped into @first's dictionaries),
- * with its missing-value tallies; call in the order of the text. */
-void          mqlw_csv_reader_stitch     (MqlwCsvReader        *first,
-                                          MqlwCsvReader        *second);
 /* Takes over what a second reader found in a date column read with AUTO. */
 void          mqlw_csv_reader_merge_dates (MqlwColumnBuilder *into,
                                            MqlwColumnBuilder *from,
