@@ -41,6 +41,22 @@ source_json (MqlwDataset *dataset,
   return json_builder_get_root (builder);
 }
 
+/* Opens the JSON object of a command on a scored history: its "source" and
+ * the leads left unscored, which every figure after them leaves out. */
+static void
+begin_scored_json (JsonBuilder      *builder,
+                   const MqlwScored *scored)
+{
+  MqlwUnscored unscored;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_value (builder, source_json (scored->dataset, scored->model));
+  json_builder_set_member_name (builder, "unscored");
+  mqlw_calibration_get_unscored (scored->calibration, &unscored);
+  json_builder_add_value (builder, mqlw_json_unscored (&unscored));
+}
+
 /* ---- generate ---------------------------------------------------------- */
 
 typedef struct {
@@ -328,16 +344,7 @@ mqlw_command_sweep (int    argc,
         g_autoptr(JsonBuilder) builder = json_builder_new ();
         g_autoptr(JsonNode) root = NULL;
 
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "source");
-        json_builder_add_value (builder, source_json (scored.dataset, scored.model));
-        json_builder_set_member_name (builder, "unscored");
-        {
-          MqlwUnscored unscored;
-
-          mqlw_calibration_get_unscored (scored.calibration, &unscored);
-          json_builder_add_value (builder, mqlw_json_unscored (&unscored));
-        }
+        begin_scored_json (builder, &scored);
         json_builder_set_member_name (builder, "sweep");
         json_builder_begin_array (builder);
         for (guint i = 0; i < sweep->len; i++)
@@ -468,16 +475,7 @@ mqlw_command_suggest (int    argc,
         g_autoptr(JsonBuilder) builder = json_builder_new ();
         g_autoptr(JsonNode) root = NULL;
 
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "source");
-        json_builder_add_value (builder, source_json (scored.dataset, scored.model));
-        json_builder_set_member_name (builder, "unscored");
-        {
-          MqlwUnscored unscored;
-
-          mqlw_calibration_get_unscored (scored.calibration, &unscored);
-          json_builder_add_value (builder, mqlw_json_unscored (&unscored));
-        }
+        begin_scored_json (builder, &scored);
         json_builder_set_member_name (builder, "suggestions");
         json_builder_begin_array (builder);
         for (guint i = 0; i < suggestions->len; i++)
