@@ -404,23 +404,33 @@ static char *
 describe_suggestion (const MqlwSuggestion     *suggestion,
                      const MqlwSuggestOptions *options)
 {
+  g_autofree char *a = NULL, *b = NULL;
+
   switch (suggestion->kind)
     {
     case MQLW_SUGGEST_TARGET_SQL:
-      return g_strdup_printf (_("Lowest threshold with an MQL→SQL rate of at least %.0f %%"),
-                              options->target_sql_rate * 100);
+      a = mqlw_format_percent_as (options->target_sql_rate, 0, MQLW_FORMAT_PLAIN);
+      /* TRANSLATORS: %s is a rate such as "30 %" */
+      return g_strdup_printf (_("Lowest threshold with an MQL→SQL rate of at least %s"), a);
     case MQLW_SUGGEST_ACCEPTANCE:
-      return g_strdup_printf (_("Lowest threshold with sales acceptance between %.0f and %.0f %%"),
-                              options->acceptance_low * 100, options->acceptance_high * 100);
+      a = mqlw_format_percent_as (options->acceptance_low, 0, MQLW_FORMAT_PLAIN);
+      b = mqlw_format_percent_as (options->acceptance_high, 0, MQLW_FORMAT_PLAIN);
+      /* TRANSLATORS: the band's ends, such as "60 %" and "75 %" */
+      return g_strdup_printf (_("Lowest threshold with sales acceptance between %s and %s"), a, b);
     case MQLW_SUGGEST_TOP_30:
-      return g_strdup_printf (_("MQLs are the top %.0f %% of leads"), options->top_high * 100);
     case MQLW_SUGGEST_TOP_20:
-      return g_strdup_printf (_("MQLs are the top %.0f %% of leads"), options->top_low * 100);
+      a = mqlw_format_percent_as (suggestion->kind == MQLW_SUGGEST_TOP_30 ? options->top_high : options->top_low,
+                                  0, MQLW_FORMAT_PLAIN);
+      /* TRANSLATORS: %s is a share such as "20 %" */
+      return g_strdup_printf (_("MQLs are the top %s of leads"), a);
     case MQLW_SUGGEST_CAPACITY:
       if (isnan (options->capacity_per_month))
         return g_strdup (_("Highest volume that fits sales capacity (no capacity given)"));
-      return g_strdup_printf (_("Highest volume that fits a capacity of %.0f MQLs a month"),
-                              options->capacity_per_month);
+      a = mqlw_format_money (options->capacity_per_month, MQLW_FORMAT_PLAIN);
+      return g_strdup_printf (g_dngettext (NULL, "Highest volume that fits a capacity of %s MQL a month",
+                                           "Highest volume that fits a capacity of %s MQLs a month",
+                                           mqlw_format_plural_n (options->capacity_per_month, 0)),
+                              a);
     default:
       return g_strdup ("");
     }
