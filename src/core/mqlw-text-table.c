@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mqlw-export.h"
 #include "mqlw-format.h"
 #include "mqlw-text-table.h"
 
@@ -126,6 +127,16 @@ format_rate_cell (const MqlwRate *rate)
   return mqlw_format_rate_counts (rate, MQLW_FORMAT_PLAIN);
 }
 
+static char *
+format_score (double value)
+{
+  if (!isfinite (value))
+    return g_strdup ("");
+  if (value == floor (value))
+    return g_strdup_printf ("%.0f", value);
+  return mqlw_export_format_decimal (value, 2);
+}
+
 char *
 mqlw_text_buckets (const MqlwBucketTable *table)
 {
@@ -242,4 +253,80 @@ mqlw_text_previews (const MqlwPreview *previews,
       mqlw_text_table_add_row (text, cells);
     }
   return mqlw_text_table_to_string (text, NULL);
+}
+
+char *
+mqlw_text_preview (const MqlwPreview *preview,
+                   const char        *heading)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *threshold = format_score (preview->threshold);
+
+  if (heading != NULL)
+    g_string_append_printf (out, "%s\n", heading);
+  g_string_append_printf (out, "  %-26s %s\n", _("Threshold"), threshold);
+  {
+    g_autofree char *share = format_percent (preview->mql_share);
+
+    g_string_append_printf (out, "  %-26s %" G_GUINT64_FORMAT " (%s %s)\n", _("MQLs"), preview->mql, share,
+                                 preview->unscored.leads > 0 ? _("of scored leads") : _("of all leads"));
+  }
+  if (isnan (preview->mql_per_month))
+    g_string_append_printf (out, "  %-26s — (%s)\n", _("MQLs per month"),
+                                 _("the period is unknown: no created date; give --months N"));
+  else
+    g_string_append_printf (out, "  %-26s %.1f (%s %g %s%s)\n", _("MQLs per month"), preview->mql_per_month,
+                                 _("over"), round (preview->months * 100) / 100, g_dngettext (NULL, "month", "months", mqlw_format_plural_n (preview->months, 2)),
+                                 preview->months_source == MQLW_MONTHS_STATED ? _(", as stated") : "");
+  g_string_append_printf (out, "  %-26s %s %" G_GUINT64_FORMAT ", %s %" G_GUINT64_FORMAT ", %s %" G_GUINT64_FORMAT "\n",
+                               _("By path"), _("score"), preview->by_path[MQLW_PATH_INDEX_SCORE],
+                               _("grade + behaviour"), preview->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR],
+                               _("hand-raiser"), preview->by_path[MQLW_PATH_INDEX_HAND_RAISER]);
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    {
+      g_autofree char *cell = NULL;
+      g_autofree char *label = NULL;
+
+      if (!preview->stage[s].present)
+        continue;
+      cell = format_rate_cell (&preview->stage[s]);
+      label = g_strdup_printf (_("%s rate"), _(mqlw_stage_label (s)));
+      if (s == MQLW_STAGE_ACCEPTED)
+        g_string_append_printf (out, "  %-26s %s, %s %.1f %%\n", label, cell, _("coverage"),
+                                     isnan (preview->acceptance_coverage) ? 0.0 : preview->acceptance_coverage * 100.0);
+      else
+        g_string_append_printf (out, "  %-26s %s\n", label, cell);
+    }
+  if (preview->stage[MQLW_STAGE_WON].present)
+    {
+      g_autofree char *share = format_percent (preview->wins_captured_share);
+      g_string_append_printf (out, "  %-26s %" G_GUINT64_FORMAT " %s %" G_GUINT64_FORMAT " (%s), %s %" G_GUINT64_FORMAT "\n",
+                                   _("Wins captured"), preview->wins_captured, _("of"), preview->wins_total, share,
+                                   _("missed"), preview->wins_missed);
+    }
+  if (!isnan (preview->capacity_per_month) && isnan (preview->mql_per_month))
+    g_string_append_printf (out, "  %-26s %s\n", _("Capacity check"), _("none: the period is unknown"));
+  else if (!isnan (preview->capacity_per_month))
+    g_string_append_printf (out, "  %-26s %.0f %s %.0f: %s\n", _("Capacity check"), preview->mql_per_month,
+                                 _("a month against a capacity of"), preview->capacity_per_month,
+                                 preview->over_capacity ? _("over capacity") : _("within capacity"));
+  if (preview->disqualified > 0)
+    g_string_append_printf (out, "  %-26s %" G_GUINT64_FORMAT "\n", _("Disqualified leads"), preview->disqualified);
+  if (preview->unscored.leads > 0)
+    {
+      g_string_append_printf (out, "  %-26s %" G_GUINT64_FORMAT " (%s)\n", _("Unscored leads"), preview->unscored.leads,
+                                   _("no score: left out of every figure above"));
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        {
+          g_autofree char *cell = NULL;
+          g_autofree char *label = NULL;
+
+          if (!preview->unscored.stage[s].present)
+            continue;
+          cell = format_rate_cell (&preview->unscored.stage[s]);
+          label = g_strdup_printf (_("%s rate"), _(mqlw_stage_label (s)));
+          g_string_append_printf (out, "    %-24s %s\n", label, cell);
+        }
+    }
+  return g_string_free (out, FALSE);
 }

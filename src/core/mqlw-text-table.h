@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mqlw-text-table.h — plain-text tables for a terminal: the bucket table and
+/* mqlw-text-table.h — plain text for a terminal: the bucket table and
  * the threshold sweep as `mqlw calibrate|sweep` print them.
  *
  * Every column is as wide as its widest cell, counted in characters (not
@@ -30,6 +30,12 @@ char          *mqlw_text_buckets         (const MqlwBucketTable *table);
 /* Threshold, MQLs, per month, acceptance, SQL rate, win rate, wins caught. */
 char          *mqlw_text_previews        (const MqlwPreview   *previews,
                                           guint                n);
+
+/* One threshold's figures as `mqlw calibrate` prints them, a line each under
+ * @heading (nullable): MQLs and their share, per month, by path, each
+ * stage's rate with its counts, wins captured, capacity, the unscored leads. */
+char          *mqlw_text_preview         (const MqlwPreview   *preview,
+                                          const char          *heading);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwTextTable, mqlw_text_table_free)
 
