@@ -562,7 +562,8 @@ mqlw_command_suggest (int    argc,
               continue;
             }
           {
-            g_autofree char *heading = g_strdup_printf ("%s: %g", why, s->threshold);
+            g_autofree char *threshold = mqlw_text_score (s->threshold);
+            g_autofree char *heading = g_strdup_printf ("%s: %s", why, threshold);
             mqlw_print_preview_text (&s->preview, heading);
             g_print ("\n");
           }
@@ -585,11 +586,10 @@ print_rates_line (const char     *label,
     {
       if (!rates[s].present)
         continue;
-      if (rates[s].known == 0)
-        g_print ("  %s —", _(mqlw_stage_label (s)));
-      else
-        g_print ("  %s %.1f %% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")", _(mqlw_stage_label (s)),
-                 rates[s].rate * 100, rates[s].reached, rates[s].known);
+      {
+        g_autofree char *cell = mqlw_text_rate (&rates[s]);
+        g_print ("  %s %s", _(mqlw_stage_label (s)), cell);
+      }
     }
   g_print ("\n");
 }
@@ -632,8 +632,8 @@ print_swap_rows (const char         *heading,
         guint row = g_array_index (rows, guint, i);
         g_autofree char *name = id != NULL ? mqlw_column_format (id, row) : NULL;
         g_autofree char *line = g_strdup_printf ("%s %u", _("row"), row + 1);
-        g_autofree char *base = g_strdup_printf ("%.2f", baseline->total[row]);
-        g_autofree char *prop = g_strdup_printf ("%.2f", proposed->total[row]);
+        g_autofree char *base = mqlw_text_decimal (baseline->total[row], 2);
+        g_autofree char *prop = mqlw_text_decimal (proposed->total[row], 2);
         const char *cells[] = {
           name != NULL ? name : line, base, prop,
           outcome_word (&dataset->outcomes, MQLW_STAGE_ACCEPTED, row),

@@ -110,13 +110,6 @@ mqlw_text_table_to_string (MqlwTextTable *self,
   return g_string_free (out, FALSE);
 }
 
-/* "41.2 %" or "—" when there is nothing to compute it over. */
-static char *
-format_percent (double rate)
-{
-  return mqlw_format_percent_as (rate, 1, MQLW_FORMAT_PLAIN);
-}
-
 static char *
 format_rate_cell (const MqlwRate *rate)
 {
@@ -127,14 +120,35 @@ format_rate_cell (const MqlwRate *rate)
   return mqlw_format_rate_counts (rate, MQLW_FORMAT_PLAIN);
 }
 
-static char *
-format_score (double value)
+char *
+mqlw_text_percent (double fraction)
+{
+  return mqlw_format_percent_as (fraction, 1, MQLW_FORMAT_PLAIN);
+}
+
+char *
+mqlw_text_score (double value)
 {
   if (!isfinite (value))
     return g_strdup ("");
-  if (value == floor (value))
+  if (value == floor (value) && fabs (value) < 1e15)
     return g_strdup_printf ("%.0f", value);
   return mqlw_export_format_decimal (value, 2);
+}
+
+char *
+mqlw_text_decimal (double value,
+                   int    decimals)
+{
+  if (!isfinite (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.*f", decimals, value);
+}
+
+char *
+mqlw_text_rate (const MqlwRate *rate)
+{
+  return mqlw_format_rate_counts (rate, MQLW_FORMAT_PLAIN);
 }
 
 char *
@@ -174,7 +188,7 @@ mqlw_text_buckets (const MqlwBucketTable *table)
       const MqlwBucket *bucket = &table->buckets[i];
       g_autofree char *range = mqlw_bucket_table_range_label (table, i);
       g_autofree char *leads = mqlw_format_count_as (bucket->leads, MQLW_FORMAT_PLAIN);
-      g_autofree char *share = format_percent (bucket->share);
+      g_autofree char *share = mqlw_text_percent (bucket->share);
       char *rates[MQLW_N_STAGES] = { NULL };
 
       n = 0;
@@ -222,7 +236,7 @@ static char *
 stage_percent (const MqlwPreview *p,
                MqlwStage          stage)
 {
-  return format_percent (p->stage[stage].present ? p->stage[stage].rate : NAN);
+  return mqlw_text_percent (p->stage[stage].present ? p->stage[stage].rate : NAN);
 }
 
 char *
@@ -247,7 +261,7 @@ mqlw_text_previews (const MqlwPreview *previews,
       g_autofree char *acc = stage_percent (p, MQLW_STAGE_ACCEPTED);
       g_autofree char *sql = stage_percent (p, MQLW_STAGE_SQL);
       g_autofree char *won = stage_percent (p, MQLW_STAGE_WON);
-      g_autofree char *caught = format_percent (p->wins_captured_share);
+      g_autofree char *caught = mqlw_text_percent (p->wins_captured_share);
       const char *cells[] = { threshold, mql, per_month, acc, sql, won, caught, p->over_capacity ? over : NULL };
 
       mqlw_text_table_add_row (text, cells);
@@ -260,13 +274,13 @@ mqlw_text_preview (const MqlwPreview *preview,
                    const char        *heading)
 {
   GString *out = g_string_new (NULL);
-  g_autofree char *threshold = format_score (preview->threshold);
+  g_autofree char *threshold = mqlw_text_score (preview->threshold);
 
   if (heading != NULL)
     g_string_append_printf (out, "%s\n", heading);
   g_string_append_printf (out, "  %-26s %s\n", _("Threshold"), threshold);
   {
-    g_autofree char *share = format_percent (preview->mql_share);
+    g_autofree char *share = mqlw_text_percent (preview->mql_share);
 
     g_string_append_printf (out, "  %-26s %" G_GUINT64_FORMAT " (%s %s)\n", _("MQLs"), preview->mql, share,
                                  preview->unscored.leads > 0 ? _("of scored leads") : _("of all leads"));
@@ -299,7 +313,7 @@ mqlw_text_preview (const MqlwPreview *preview,
     }
   if (preview->stage[MQLW_STAGE_WON].present)
     {
-      g_autofree char *share = format_percent (preview->wins_captured_share);
+      g_autofree char *share = mqlw_text_percent (preview->wins_captured_share);
       g_string_append_printf (out, "  %-26s %" G_GUINT64_FORMAT " %s %" G_GUINT64_FORMAT " (%s), %s %" G_GUINT64_FORMAT "\n",
                                    _("Wins captured"), preview->wins_captured, _("of"), preview->wins_total, share,
                                    _("missed"), preview->wins_missed);

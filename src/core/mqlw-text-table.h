@@ -31,6 +31,16 @@ char          *mqlw_text_buckets         (const MqlwBucketTable *table);
 char          *mqlw_text_previews        (const MqlwPreview   *previews,
                                           guint                n);
 
+/* The cells of plain text (the terminal, Markdown), in the locale's groups. */
+/* "41.2 %", or "—" for NAN. */
+char   *mqlw_text_percent          (double          fraction);
+/* A score as calibrate prints it: "80", "53.80"; "" when not finite (CSV). */
+char   *mqlw_text_score            (double          value);
+/* "0.742", or "—" for NAN. */
+char   *mqlw_text_decimal          (double          value,
+                                    int             decimals);
+/* A rate with its counts, "30.0 % (12/40)"; "—" with nothing known. */
+char   *mqlw_text_rate             (const MqlwRate *rate);
 /* One threshold's figures as `mqlw calibrate` prints them, a line each under
  * @heading (nullable): MQLs and their share, per month, by path, each
  * stage's rate with its counts, wins captured, capacity, the unscored leads. */
