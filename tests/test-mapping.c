@@ -199,7 +199,13 @@ test_stage_context (void)
 
   g_assert_cmpint (mqlw_stage_table_context ("Status Reason", lead_status), ==, MQLW_STAGE_CONTEXT_LEAD);
   g_assert_cmpint (mqlw_stage_table_context ("Status Reason", opportunity), ==, MQLW_STAGE_CONTEXT_OPPORTUNITY);
-  g_assert_cmpint (mqlw_stage_table_context ("Lifecycle Stage", lifecycle), ==, MQLW_STAGE_CONTEXT_ANY);
+  /* Lead, MQL, Subscriber: the lead's lifecycle (Mautic's stage "Lost" is a lost
+   * contact, not a lost opportunity) */
+  g_assert_cmpint (mqlw_stage_table_context ("Lifecycle Stage", lifecycle), ==, MQLW_STAGE_CONTEXT_LEAD);
+  g_assert_cmpint (mqlw_stage_table_context ("stage", (const char *[]) { "MQL", "Customer", "Lost", NULL }), ==,
+                   MQLW_STAGE_CONTEXT_LEAD);
+  g_assert_cmpint (mqlw_stage_table_context ("Status", (const char *[]) { "Won", "Lost", "Open", NULL }), ==,
+                   MQLW_STAGE_CONTEXT_ANY);
   g_assert_cmpint (mqlw_stage_table_context ("deal_stage", lifecycle), ==, MQLW_STAGE_CONTEXT_OPPORTUNITY);
   g_assert_cmpint (mqlw_stage_table_context ("Opportunity Status", NULL), ==, MQLW_STAGE_CONTEXT_OPPORTUNITY);
 
