@@ -67,7 +67,9 @@ enum {
 
 static const char * const lead_id_names[] = {
   "id", "lead_id", "leadid", "record_id", "prospect_id", "contact_id", "person_id", "mql_id",
-  "hs_object_id", "lead_number", NULL,
+  "hs_object_id", "lead_number",
+  /* Salesforce in French and Spanish ("ID de la piste"); German "Lead-ID" is lead_id */
+  "id_de_la_piste", "id_du_lead", "id_de_lead", "id_del_lead", "id_de_candidato", NULL,
 };
 static const char * const email_names[] = {
   "email", "email_address", "e_mail", "e_mail_address", "emailaddress", "work_email", "contact_email",
