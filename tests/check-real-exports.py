@@ -238,6 +238,15 @@ FIXTURES.update({
 # Mautic's stage "Lost": Mautic has no default stages, a "Lost" among Lead/MQL/SQL/Customer is a lost
 # contact, not a lost opportunity: opportunities reached are the Customer (1), never the Lost one.
 FIXTURES["mautic"] = FIXTURES["mautic"] + ({"opportunity": lambda f: int((f["stage"] == "Customer").sum())},)
+# HubSpot's "Became a … Date" columns are outcomes with dates: a lead with a date in a stage's column or a
+# later one reached that stage.
+BECAME = ["Became a Sales Qualified Lead Date", "Became an Opportunity Date", "Became a Customer Date"]
+FIXTURES["hubspot"] = FIXTURES["hubspot"] + ({
+    "sql": lambda f: int((f[BECAME] != "").any(axis=1).sum()),
+    # and HubSpot's lead status "Open deal" says a deal exists (Di, whose Opportunity date is empty)
+    "opportunity": lambda f: int(((f[BECAME[1:]] != "").any(axis=1) | (f["Lead Status"] == "Open deal")).sum()),
+    "reasons": {"Became an Opportunity Date": "the date the lead reached Opportunity",
+                "Became a Marketing Qualified Lead Date": "the date the lead became an MQL"}},)
 
 
 def reached(result, stage):
