@@ -173,7 +173,7 @@ FIXTURES.update({
             "sql": lambda f: int((f["Konvertiert"] == "Ja").sum()),
             "buckets": ("Lead-Punktzahl", decimal_comma, [0, 20, 50, 70, 100]),
             "types": {"Jahresumsatz": "decimal", "Lead-Punktzahl": "decimal"}}),
-    # The same report from a French org: UTF-8 with BOM, dd/MM/yyyy, no-break spaces between thousands,
+    # The same report from a French org: UTF-8 with BOM, dd/MM/yyyy (no day above 12), no-break spaces between thousands,
     # "Statut de la piste", Converti Oui/Non, --Aucun--.
     "salesforce-fr": ("salesforce-fr-report.csv", [], {
         "ID de la piste": "lead_id", "Société": "account", "Adresse e-mail": "email",
@@ -182,6 +182,8 @@ FIXTURES.update({
         "%d/%m/%Y", 0, {"Secteur d'activité": ["--Aucun--"], "Score": ["--Aucun--"]}, {
             "read": {"sep": ";", "encoding": "utf-8-sig"},
             "sql": lambda f: int((f["Converti"] == "Oui").sum()),
+            # no day above 12: the French header says day first (read month first: 11 months)
+            "reasons": {"Date de création": "dates read day first"},
             "buckets": ("Score", decimal_comma, [0, 20, 50, 70, 100]),
             "types": {"Chiffre d'affaires annuel": "decimal"}}),
     # Oracle Eloqua contact export (its documented contact fields), US dates with seconds and AM/PM,

@@ -1158,6 +1158,42 @@ link_activity_dates (MqlwMapping *mapping)
     }
 }
 
+/* A date column named in German, French or Spanish ("Erstellt am", "Erstelldatum",
+ * "Date de création", "Créé le", "Fecha de creación"): exports in these languages
+ * write the day first, so 02/01/2025 is 2 January even when no day in the file is
+ * above 12 (read month-first, a French history of January to April became eleven
+ * months). Only a map or --date-order that says otherwise overrides it. */
+static gboolean
+name_is_day_first (const char *name)
+{
+  return g_str_has_suffix (name, "datum") || g_str_has_suffix (name, "_am") || g_str_has_prefix (name, "date_de_")
+         || g_str_has_prefix (name, "date_d_") || g_str_has_suffix (name, "_le") || g_str_has_prefix (name, "fecha_")
+         || g_str_has_suffix (name, "_el");
+}
+
+static void
+pick_date_order (MqlwMapping  *mapping,
+                 char        **names)
+{
+  if (mapping->date_order != MQLW_DATE_ORDER_AUTO)
+    return;
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      char *reason;
+
+      if (spec->type != MQLW_COLUMN_TYPE_DATE || !name_is_day_first (names[c]))
+        continue;
+      mapping->date_order = MQLW_DATE_ORDER_DMY;
+      reason = g_strdup_printf (_("%s; dates read day first, as German, French and Spanish exports write them "
+                                  "(--date-order mdy, or date_order in a map file, if not)"),
+                                spec->reason != NULL ? spec->reason : "");
+      g_free (spec->reason);
+      spec->reason = reason;
+      return;
+    }
+}
+
 void
 mqlw_roles_detect (MqlwMapping *mapping,
                    GPtrArray   *rows)
@@ -1201,6 +1237,7 @@ mqlw_roles_detect (MqlwMapping *mapping,
   keep_one (mapping, MQLW_ROLE_AS_OF);
   pick_score (mapping, values, names);
   pick_amount (mapping, names);
+  pick_date_order (mapping, names);
 
   for (guint c = 0; c < n_cols; c++)
     g_free (values[c].example);
