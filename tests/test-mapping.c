@@ -321,7 +321,6 @@ test_placeholders (void)
                                "(blank)", "-", "--", "?", "unknown", "Please Select", "Select...", "nan",
                                /* Google Analytics, Salesforce in German and French, Dynamics 365 */
                                "(not set)", "(not provided)", "[not provided]", "--Keine--", "--Aucun--", "---",
-                               "Non renseigné", "NON RENSEIGNé",
                                /* the longest word, its spaces collapsed, and 31 characters once trimmed */
                                "Not Applicable", " not\t  applicable ", "not                  applicable",
                                "- NOT  APPLICABLE -", NULL };

@@ -24,7 +24,7 @@ static const struct {
   /* Google Analytics "(not set)", "(not provided)"; Salesforce's "--None--" as its
    * German, French and Spanish orgs write it ("--Keine--", "--Aucun--", "--Ninguno--") */
   WORD ("not set"), WORD ("keine"), WORD ("keine angabe"), WORD ("aucun"), WORD ("aucune"),
-  WORD ("non renseigné"), WORD ("ninguno"), WORD ("ninguna"),
+  WORD ("ninguno"), WORD ("ninguna"),
 };
 #undef WORD
 
@@ -33,7 +33,7 @@ static const char * const placeholder_examples[] = {
   "Select", "Please select", "Select one", "Choose one", "-- None --", "None", "N/A", "#N/A",
   "null", "nil", "NaN", "not provided", "not available", "not applicable", "not specified",
   "(blank)", "empty", "unknown", "undefined", "no value", "-", "--", "?", "(not set)", "--Keine--",
-  "Keine Angabe", "--Aucun--", "Aucune", "Non renseigné", "--Ninguno--", "Ninguna", NULL,
+  "Keine Angabe", "--Aucun--", "Aucune", "--Ninguno--", "Ninguna", NULL,
 };
 
 static gboolean
