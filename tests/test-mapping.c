@@ -16,6 +16,28 @@ static const struct {
   int             stage;   /* -1 when not an outcome */
 } role_cases[] = {
   { "lead_id", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_LEAD_ID, -1 },
+  /* Pipedrive's "Entity - Field": the field decides; an organization's id is no lead id */
+  { "Deal - Won time", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_OUTCOME, MQLW_STAGE_WON },
+  { "Deal - Lost time", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_NONE, -1 },
+  { "Deal - Lost reason", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_REJECTION_REASON, -1 },
+  { "Person - Email", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_EMAIL, -1 },
+  { "Deal - Organization", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_ACCOUNT, -1 },
+  { "Person - ID", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_LEAD_ID, -1 },
+  { "Organization - ID", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_FIT, -1 },
+  { "Lead - Labels", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_FIT, -1 },
+  { "Status - Won time", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_FIT, -1 },
+  /* Salesforce in German and French */
+  { "Konvertiert", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME, MQLW_STAGE_SQL },
+  { "Converti", MQLW_COLUMN_TYPE_BOOLEAN, MQLW_ROLE_OUTCOME, MQLW_STAGE_SQL },
+  { "ID de la piste", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_LEAD_ID, -1 },
+  { "Statut de la piste", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_STAGE, -1 },
+  { "Firma", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_ACCOUNT, -1 },
+  /* Brevo, Klaviyo, Freshsales, Dynamics 365 opportunities */
+  { "ADDED_TIME", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT, -1 },
+  { "Profile Created On", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_CREATED_AT, -1 },
+  { "Emails", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_EMAIL, -1 },
+  { "Actual Revenue", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_DEAL_AMOUNT, -1 },
+  { "Actual Close Date", MQLW_COLUMN_TYPE_DATE, MQLW_ROLE_NONE, -1 },
   { "Contact ID", MQLW_COLUMN_TYPE_INTEGER, MQLW_ROLE_LEAD_ID, -1 },
   { "Email", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_EMAIL, -1 },
   { "Account Name", MQLW_COLUMN_TYPE_CATEGORICAL, MQLW_ROLE_ACCOUNT, -1 },
@@ -199,7 +221,13 @@ test_stage_context (void)
 
   g_assert_cmpint (mqlw_stage_table_context ("Status Reason", lead_status), ==, MQLW_STAGE_CONTEXT_LEAD);
   g_assert_cmpint (mqlw_stage_table_context ("Status Reason", opportunity), ==, MQLW_STAGE_CONTEXT_OPPORTUNITY);
-  g_assert_cmpint (mqlw_stage_table_context ("Lifecycle Stage", lifecycle), ==, MQLW_STAGE_CONTEXT_ANY);
+  /* Lead, MQL, Subscriber: the lead's lifecycle (Mautic's stage "Lost" is a lost
+   * contact, not a lost opportunity) */
+  g_assert_cmpint (mqlw_stage_table_context ("Lifecycle Stage", lifecycle), ==, MQLW_STAGE_CONTEXT_LEAD);
+  g_assert_cmpint (mqlw_stage_table_context ("stage", (const char *[]) { "MQL", "Customer", "Lost", NULL }), ==,
+                   MQLW_STAGE_CONTEXT_LEAD);
+  g_assert_cmpint (mqlw_stage_table_context ("Status", (const char *[]) { "Won", "Lost", "Open", NULL }), ==,
+                   MQLW_STAGE_CONTEXT_ANY);
   g_assert_cmpint (mqlw_stage_table_context ("deal_stage", lifecycle), ==, MQLW_STAGE_CONTEXT_OPPORTUNITY);
   g_assert_cmpint (mqlw_stage_table_context ("Opportunity Status", NULL), ==, MQLW_STAGE_CONTEXT_OPPORTUNITY);
 
@@ -291,12 +319,15 @@ test_placeholders (void)
 {
   static const char *yes[] = { "Select", "-- None --", "--None--", "N/A", "#N/A", "null", "NULL", "none", "not provided",
                                "(blank)", "-", "--", "?", "unknown", "Please Select", "Select...", "nan",
+                               /* Google Analytics, Salesforce in German and French, Dynamics 365 */
+                               "(not set)", "(not provided)", "[not provided]", "--Keine--", "--Aucun--", "---",
                                /* the longest word, its spaces collapsed, and 31 characters once trimmed */
                                "Not Applicable", " not\t  applicable ", "not                  applicable",
                                "- NOT  APPLICABLE -", NULL };
   /* One character more than a word; an e-mail; 32 characters once trimmed (given up). */
   static const char *no[] = { "NA", "Other", "0", "None of the above", "Selected", "n", "Unknown Corp",
                               "not applicablex", "nonex", "sel", "linda.garcia@obsidianassociates.com",
+                              "(direct)", "not settled", "Keinert", "Aucunement",
                               "not                   applicable", NULL };
 
   for (guint i = 0; yes[i] != NULL; i++)

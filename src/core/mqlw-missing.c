@@ -21,6 +21,10 @@ static const struct {
   WORD ("n/a"), WORD ("#n/a"), WORD ("null"), WORD ("nil"), WORD ("nan"), WORD ("not provided"),
   WORD ("not available"), WORD ("not applicable"), WORD ("not specified"), WORD ("blank"), WORD ("empty"),
   WORD ("unknown"), WORD ("undefined"), WORD ("no value"),
+  /* Google Analytics "(not set)", "(not provided)"; Salesforce's "--None--" as its
+   * German, French and Spanish orgs write it ("--Keine--", "--Aucun--", "--Ninguno--") */
+  WORD ("not set"), WORD ("keine"), WORD ("keine angabe"), WORD ("aucun"), WORD ("aucune"),
+  WORD ("ninguno"), WORD ("ninguna"),
 };
 #undef WORD
 
@@ -28,7 +32,8 @@ static const struct {
 static const char * const placeholder_examples[] = {
   "Select", "Please select", "Select one", "Choose one", "-- None --", "None", "N/A", "#N/A",
   "null", "nil", "NaN", "not provided", "not available", "not applicable", "not specified",
-  "(blank)", "empty", "unknown", "undefined", "no value", "-", "--", "?", NULL,
+  "(blank)", "empty", "unknown", "undefined", "no value", "-", "--", "?", "(not set)", "--Keine--",
+  "Keine Angabe", "--Aucun--", "Aucune", "--Ninguno--", "Ninguna", NULL,
 };
 
 static gboolean

@@ -108,8 +108,9 @@ apply_stage_column (MqlwDataset       *dataset,
                            mqlw_problem_new (MQLW_PROBLEM_WARNING, first_line_of (first_lines, column, c),
                                              column->name,
                                              _("the stage '%s' is not known, so its leads are left unknown; "
-                                               "add it to stage_values in the mapping"),
-                                             value));
+                                               "pick its stage on the mapping page, with --stage-value "
+                                               "'%s=STAGE:open' (or :closed), or in stage_values of a map file"),
+                                             value, value));
           continue;
         }
       known[c] = TRUE;

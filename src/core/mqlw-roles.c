@@ -35,6 +35,7 @@ typedef enum {
   NAME_BECAME,         /* HubSpot "Became a … Date": see became_role */
   NAME_BOOKKEEPING,    /* Dynamics 365 "(Do Not Modify) …" */
   NAME_RECORD_CHANGED, /* when the record was last changed: after the outcome */
+  NAME_CLOSED,         /* when the deal was lost or closed: after the outcome */
   NAME_GRADE,
   NAME_RATING,
 } NameKind;
@@ -66,18 +67,22 @@ enum {
 
 static const char * const lead_id_names[] = {
   "id", "lead_id", "leadid", "record_id", "prospect_id", "contact_id", "person_id", "mql_id",
-  "hs_object_id", "lead_number", NULL,
+  "hs_object_id", "lead_number",
+  /* Salesforce in French and Spanish ("ID de la piste"); German "Lead-ID" is lead_id */
+  "id_de_la_piste", "id_du_lead", "id_de_lead", "id_del_lead", "id_de_candidato", NULL,
 };
 static const char * const email_names[] = {
   "email", "email_address", "e_mail", "e_mail_address", "emailaddress", "work_email", "contact_email",
-  "business_email", "primary_email",
+  "business_email", "primary_email", "emails" /* Freshsales */,
   /* German, French, Spanish exports (non-ASCII letters split words: "correo_electr_nico") */
   "e_mail_adresse", "adresse_e_mail", "courriel", "correo", "correo_electr_nico", "correo_electronico",
   NULL,
 };
 static const char * const account_names[] = {
   "company", "account", "account_name", "company_name", "company_account", "organization", "organisation",
-  "organization_name", "employer", NULL,
+  "organization_name", "employer", "potential_customer" /* Dynamics 365 opportunity */,
+  /* German, French, Spanish exports */
+  "firma", "unternehmen", "soci_t", "societe", "entreprise", "empresa", NULL,
 };
 /* In order of preference when several are present. */
 static const char * const created_names[] = {
@@ -85,6 +90,8 @@ static const char * const created_names[] = {
   "creation_date", "date_created", "lead_created_date", "lead_created", "first_contact_date",
   "first_contact", "first_touch_date", "engage_date", "engaged_date", "date_added", "added_on",
   "signup_date", "sign_up_date", "registration_date", "inquiry_date", "lead_date",
+  /* Pipedrive "Deal - Deal created", Brevo ADDED_TIME, Klaviyo "Profile Created On" */
+  "deal_created", "added_time", "profile_created_on", "profile_created",
   /* German, French, Spanish exports (non-ASCII letters split words: "date_de_cr_ation") */
   "erstellt_am", "erstelldatum", "erstellungsdatum", "angelegt_am", "date_de_cr_ation", "date_de_creation",
   "cr_e_le", "cree_le", "fecha_de_creaci_n", "fecha_de_creacion", "fecha_creaci_n", "creado_el",
@@ -112,6 +119,12 @@ static const char * const record_changed_names[] = {
   "last_modified_time", "last_modified_on", "lastmodifieddate", "hs_lastmodifieddate", "system_modstamp",
   "systemmodstamp", NULL,
 };
+/* When a deal was lost or closed (Pipedrive "Deal - Lost time", Dynamics
+ * "Actual Close Date"): it exists only once the outcome is known. */
+static const char * const closed_names[] = {
+  "lost_time", "lost_date", "lost_at", "lost_on", "close_time", "closed_time", "actual_close_date",
+  "closed_date", "date_closed", "closed_at", "closed_on", NULL,
+};
 static const char * const stage_names[] = {
   "stage", "lifecycle_stage", "lifecyclestage", "lifecycle", "lead_stage", "lead_lifecycle_stage",
   "lead_status", "hs_lead_status", "status", "status_reason", "statuscode", "lead_status_reason",
@@ -120,13 +133,15 @@ static const char * const stage_names[] = {
   /* German, French, Spanish exports */
   "lebenszyklusphase", "phase_du_cycle_de_vie", "tape_du_cycle_de_vie", "statut_du_lead",
   "statut_de_lead", "etapa_del_ciclo_de_vida", "estado_del_lead", "estado_de_lead", "verkaufsphase",
-  "phase_de_l_opportunit", "etapa_de_la_oportunidad",
+  "phase_de_l_opportunit", "etapa_de_la_oportunidad", "statut_de_la_piste",
   NULL,
 };
 static const char * const amount_names[] = {
   "amount", "deal_amount", "deal_value", "deal_size", "opportunity_amount", "opportunity_value",
   "close_value", "closed_value", "est_revenue", "estimated_revenue", "est_value", "estimated_value",
-  "expected_revenue", "won_amount", "amount_converted", "contract_value", NULL,
+  "expected_revenue", "won_amount", "amount_converted", "contract_value", "actual_revenue", "actual_value",
+  /* German, French, Spanish exports */
+  "betrag", "montant", "importe", NULL,
 };
 static const char * const reason_names[] = {
   "rejection_reason", "reject_reason", "rejected_reason", "reason_for_rejection", "disqualification_reason",
@@ -162,11 +177,15 @@ static const struct { const char *names[16]; MqlwStage stage; } outcome_names[] 
       "opportunity_date", "opportunity_created_date", "opportunity_created_at", "opportunity_at", NULL },
     MQLW_STAGE_OPPORTUNITY },
   { { "won", "is_won", "iswon", "closed_won", "closedwon", "won_date", "won_at", "closed_won_date",
-      "deal_won", "win", "customer", "is_customer", "became_customer", "customer_date", NULL }, MQLW_STAGE_WON },
+      "deal_won", "win", "customer", "is_customer", "became_customer", "customer_date",
+      "won_time" /* Pipedrive "Deal - Won time" */, NULL }, MQLW_STAGE_WON },
 };
 static const char * const converted_names[] = {
   "converted", "is_converted", "isconverted", "lead_converted", "converted_date", "converted_at",
-  "converted_on", "conversion_date", "date_converted", NULL,
+  "converted_on", "conversion_date", "date_converted",
+  /* Salesforce in German, French, Spanish ("Konvertiert" Ja/Nein, "Converti" Oui/Non) */
+  "konvertiert", "konvertierungsdatum", "converti", "convertie", "date_de_conversion", "convertido",
+  "fecha_de_conversi_n", "fecha_de_conversion", NULL,
 };
 
 /* HubSpot's lifecycle stages as they appear in "Became a … Date" and
@@ -284,6 +303,8 @@ guess_by_name (const char *name)
     }
   if (in_list (name, record_changed_names))
     return (NameGuess) { NAME_RECORD_CHANGED, MQLW_ROLE_NONE, 0 };
+  if (in_list (name, closed_names))
+    return (NameGuess) { NAME_CLOSED, MQLW_ROLE_NONE, 0 };
   if (in_list (name, lead_id_names))
     return (NameGuess) { NAME_LEAD_ID, MQLW_ROLE_LEAD_ID, 0 };
   if (in_list (name, email_names))
@@ -315,6 +336,39 @@ guess_by_name (const char *name)
   if (g_str_has_suffix (name, "_id"))
     return (NameGuess) { NAME_ID, MQLW_ROLE_FIT, 0 };
   return guess;
+}
+
+/* Pipedrive names its columns "<Entity> - <Field>" ("Deal - Status", "Person -
+ * Email", "Deal - Won time", "Lead - Created"): when the whole name says
+ * nothing, the field's name decides. An organization's id is not the lead's. */
+static NameGuess
+guess_header (const char *header,
+              const char *name)
+{
+  static const char * const entities[] = {
+    "deal", "person", "lead", "contact", "organization", "organisation", "org", NULL,
+  };
+  NameGuess guess = guess_by_name (name);
+  const char *dash;
+  g_autofree char *entity = NULL;
+  g_autofree char *field = NULL;
+  NameGuess by_field;
+
+  if ((guess.kind != NAME_NONE && guess.kind != NAME_ID) || (dash = strstr (header, " - ")) == NULL)
+    return guess;
+  entity = g_strndup (header, dash - header);
+  field = mqlw_roles_normalize (entity);
+  if (!in_list (field, entities))
+    return guess;
+  g_free (entity);
+  entity = g_steal_pointer (&field);
+  field = mqlw_roles_normalize (dash + 3);
+  by_field = guess_by_name (field);
+  if (by_field.kind == NAME_NONE)
+    return guess;
+  if (by_field.kind == NAME_LEAD_ID && g_str_has_prefix (entity, "org"))
+    return (NameGuess) { NAME_ID, MQLW_ROLE_FIT, 0 };
+  return by_field;
 }
 
 static const char *
@@ -355,6 +409,8 @@ describe_name (const NameGuess *guess)
     case NAME_BOOKKEEPING: return g_strdup (_("a Dynamics 365 bookkeeping column"));
     case NAME_RECORD_CHANGED:
       return g_strdup (_("when the record was last changed: later than the outcome, not a fit field"));
+    case NAME_CLOSED:
+      return g_strdup (_("when the deal was lost or closed: known only with the outcome, not a fit field"));
     case NAME_GRADE: return g_strdup (_("a platform grade (A to D), usable in fit rules"));
     case NAME_RATING: return g_strdup (_("a rating (Hot, Warm, Cold), usable in fit rules"));
     case NAME_NONE:
@@ -745,6 +801,7 @@ decide (MqlwColumnSpec  *spec,
     case NAME_REASON:
     case NAME_BOOKKEEPING:
     case NAME_RECORD_CHANGED:
+    case NAME_CLOSED:
       set_role (spec, guess->role, 0, why, NULL);
       return;
     case NAME_GRADE:
@@ -783,6 +840,8 @@ describe_another (MqlwColumnRole  role,
       return g_strdup_printf (_("another id: %s is the lead id"), kept);
     case MQLW_ROLE_CREATED_AT:
       return g_strdup_printf (_("another created date: %s is used"), kept);
+    case MQLW_ROLE_DEAL_AMOUNT:
+      return g_strdup_printf (_("another deal amount: %s is used"), kept);
     case MQLW_ROLE_AS_OF:
     default:
       return g_strdup_printf (_("another MQL date: %s is used"), kept);
@@ -921,7 +980,7 @@ pick_lead_id (MqlwMapping  *mapping,
           || values[c].n_distinct != values[c].n_values)
         continue;
       name = mqlw_roles_normalize (spec->name);
-      if (guess_by_name (name).kind != NAME_ID)
+      if (guess_header (spec->name, name).kind != NAME_ID)
         continue;
       set_role (spec, MQLW_ROLE_LEAD_ID, 0, g_strdup (_("named like an id")), g_strdup (_("values unique")));
       return;
@@ -1009,6 +1068,47 @@ pick_score (MqlwMapping  *mapping,
     }
 }
 
+/* One deal amount: what was won (Dynamics "Actual Revenue") over an estimate
+ * ("Est. Revenue"); among equals the first. */
+static void
+pick_amount (MqlwMapping  *mapping,
+             char        **names)
+{
+  static const char * const estimate_words[] = { "est", "estimated", "expected", "weighted", "potential", NULL };
+  int best = -1;
+  gboolean best_estimate = TRUE;
+
+  if (role_was_set (mapping, MQLW_ROLE_DEAL_AMOUNT))
+    {
+      keep_one (mapping, MQLW_ROLE_DEAL_AMOUNT);
+      return;
+    }
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      gboolean estimate = FALSE;
+
+      if (spec->role != MQLW_ROLE_DEAL_AMOUNT)
+        continue;
+      for (guint w = 0; estimate_words[w] != NULL && !estimate; w++)
+        estimate = has_word (names[c], estimate_words[w]);
+      if (best < 0 || (best_estimate && !estimate))
+        {
+          best = (int) c;
+          best_estimate = estimate;
+        }
+    }
+  if (best < 0)
+    return;
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      MqlwColumnSpec *kept = g_ptr_array_index (mapping->columns, best);
+      if (spec->role == MQLW_ROLE_DEAL_AMOUNT && (int) c != best)
+        set_role (spec, MQLW_ROLE_FIT, 0, describe_another (MQLW_ROLE_DEAL_AMOUNT, kept->name), NULL);
+    }
+}
+
 /* "<activity>_date" / "<activity>_last_at" next to a count column dates that activity. */
 static void
 link_activity_dates (MqlwMapping *mapping)
@@ -1058,6 +1158,42 @@ link_activity_dates (MqlwMapping *mapping)
     }
 }
 
+/* A date column named in German, French or Spanish ("Erstellt am", "Erstelldatum",
+ * "Date de création", "Créé le", "Fecha de creación"): exports in these languages
+ * write the day first, so 02/01/2025 is 2 January even when no day in the file is
+ * above 12 (read month-first, a French history of January to April became eleven
+ * months). Only a map or --date-order that says otherwise overrides it. */
+static gboolean
+name_is_day_first (const char *name)
+{
+  return g_str_has_suffix (name, "datum") || g_str_has_suffix (name, "_am") || g_str_has_prefix (name, "date_de_")
+         || g_str_has_prefix (name, "date_d_") || g_str_has_suffix (name, "_le") || g_str_has_prefix (name, "fecha_")
+         || g_str_has_suffix (name, "_el");
+}
+
+static void
+pick_date_order (MqlwMapping  *mapping,
+                 char        **names)
+{
+  if (mapping->date_order != MQLW_DATE_ORDER_AUTO)
+    return;
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      char *reason;
+
+      if (spec->type != MQLW_COLUMN_TYPE_DATE || !name_is_day_first (names[c]))
+        continue;
+      mapping->date_order = MQLW_DATE_ORDER_DMY;
+      reason = g_strdup_printf (_("%s; dates read day first, as German, French and Spanish exports write them "
+                                  "(--date-order mdy, or date_order in a map file, if not)"),
+                                spec->reason != NULL ? spec->reason : "");
+      g_free (spec->reason);
+      spec->reason = reason;
+      return;
+    }
+}
+
 void
 mqlw_roles_detect (MqlwMapping *mapping,
                    GPtrArray   *rows)
@@ -1086,7 +1222,7 @@ mqlw_roles_detect (MqlwMapping *mapping,
       names[c] = mqlw_roles_normalize (spec->name);
       if (spec->role_set)
         continue;
-      guess = guess_by_name (names[c]);
+      guess = guess_header (spec->name, names[c]);
       missing = mqlw_missing_set_new (mapping, spec);
       collect_values (&values[c], rows, lengths, c, spec->name, missing,
                       guess.kind == NAME_STAGE || guess.kind == NAME_STATUS || guess.kind == NAME_OUTCOME
@@ -1100,6 +1236,8 @@ mqlw_roles_detect (MqlwMapping *mapping,
   pick_created (mapping, values, names);
   keep_one (mapping, MQLW_ROLE_AS_OF);
   pick_score (mapping, values, names);
+  pick_amount (mapping, names);
+  pick_date_order (mapping, names);
 
   for (guint c = 0; c < n_cols; c++)
     g_free (values[c].example);
@@ -1113,7 +1251,7 @@ mqlw_roles_name_is_score (const char *header)
 
   g_return_val_if_fail (header != NULL, FALSE);
   name = mqlw_roles_normalize (header);
-  return guess_by_name (name).kind == NAME_SCORE;
+  return guess_header (header, name).kind == NAME_SCORE;
 }
 
 MqlwColumnRole
@@ -1131,7 +1269,7 @@ mqlw_roles_guess_name (const char      *header,
 
   /* The name decides; the values are taken to be what the type says. */
   name = mqlw_roles_normalize (header);
-  guess = guess_by_name (name);
+  guess = guess_header (header, name);
   spec.type = type;
   spec.type_set = TRUE;
   v.n_values = 1;

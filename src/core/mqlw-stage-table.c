@@ -110,6 +110,14 @@ static const MqlwStageTableEntry entries[] = {
   { "Junk Lead", NONE, TRUE, ANY, "Zoho CRM lead status" },
   { "Lost Lead", NONE, TRUE, ANY, "Zoho CRM lead status" },
   { "Not Qualified", NONE, TRUE, ANY, "Zoho CRM lead status" },
+  /* Pipedrive's default pipeline (deal stages) */
+  { "Contact Made", OPP, FALSE, ANY, "Pipedrive deal stage" },
+  { "Needs Defined", OPP, FALSE, ANY, "Pipedrive deal stage" },
+  { "Demo Scheduled", OPP, FALSE, ANY, "Pipedrive deal stage" },
+  { "Proposal Made", OPP, FALSE, ANY, "Pipedrive deal stage" },
+  { "Negotiations Started", OPP, FALSE, ANY, "Pipedrive deal stage" },
+  /* Freshsales lead stages */
+  { "Interested", NONE, FALSE, ANY, "Freshsales lead stage" },
   /* Localized labels: exports are written in the user's language. These are the
    * platforms' default labels as their German, French and Spanish interfaces
    * are commonly seen to show them; not checked against each platform's own
@@ -202,8 +210,10 @@ static const MqlwStageTableEntry entries[] = {
   { "Cerrada perdida", OPP, TRUE, ANY, "Salesforce opportunity stage (Spanish)" },
   { "Cerrado ganado", WON, TRUE, ANY, "HubSpot deal stage (Spanish)" },
   { "Cerrado perdido", OPP, TRUE, ANY, "HubSpot deal stage (Spanish)" },
-  /* Words a lead status reads differently */
-  { "Lost", NONE, TRUE, LEAD, "Dynamics 365 lead (disqualified)" },
+  /* Words a lead status or lifecycle reads differently: a lost lead never says it
+   * reached an opportunity (Dynamics 365 lead: disqualified; Mautic has no
+   * default stages, a "Lost" stage is one a user made for lost contacts). */
+  { "Lost", NONE, TRUE, LEAD, "a lead's status or lifecycle stage (Dynamics 365 lead: disqualified)" },
   /* Words an opportunity reads differently: the row is an opportunity */
   { "New", OPP, FALSE, DEAL, "an opportunity's status" },
   { "Open", OPP, FALSE, DEAL, "an opportunity's status; Account Engagement opportunity status" },
@@ -220,6 +230,7 @@ static const char * const opportunity_only[] = {
   "Appointment Scheduled", "appointmentscheduled", "Qualified To Buy", "qualifiedtobuy",
   "Presentation Scheduled", "presentationscheduled", "Decision Maker Bought-In", "decisionmakerboughtin",
   "Contract Sent", "contractsent", "closedwon", "closedlost",
+  "Contact Made", "Needs Defined", "Demo Scheduled", "Proposal Made", "Negotiations Started",
   "Qualifizierung", "Bedarfsanalyse", "Angebot/Preisangebot", "Verhandlung/Überprüfung", "Geschlossen und gewonnen",
   "Geschlossen und verloren", "Abgeschlossen und gewonnen", "Abgeschlossen und verloren",
   "Prospection", "Analyse des besoins", "Proposition/Devis", "Négociation/Révision", "Fermée gagnée", "Fermée perdue",
@@ -231,6 +242,9 @@ static const char * const lead_only[] = {
   "Contacted", "Cannot Contact", "No Longer Interested", "Attempted to Contact", "Connected",
   "Bad Timing", "Open Deal", "Unqualified",
   "Not Contacted", "Contact in Future", "Pre-Qualified", "Junk Lead", "Lost Lead", "Not Qualified",
+  /* a lifecycle (HubSpot, Marketo, Mautic, Brevo): the stages of the lead, not of a deal */
+  "Subscriber", "Lead", "MQL", "Marketing Qualified Lead", "marketingqualifiedlead", "SQL",
+  "Sales Qualified Lead", "salesqualifiedlead", "Evangelist",
   "Offen - Nicht kontaktiert", "In Bearbeitung - Kontaktiert", "Geschlossen - Konvertiert", "Geschlossen - Nicht konvertiert",
   "Ouvert - Non contacté", "En cours - Contacté", "Fermé - Converti", "Fermé - Non converti",
   "Abierto - No contactado", "Trabajando - Contactado", "Cerrado - Convertido", "Cerrado - No convertido", NULL,

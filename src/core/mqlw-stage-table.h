@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   MQLW_STAGE_CONTEXT_ANY = 0,     /* a lifecycle column: any record */
-  MQLW_STAGE_CONTEXT_LEAD,        /* a lead's status: "Lost" and "Canceled" disqualify it */
+  MQLW_STAGE_CONTEXT_LEAD,        /* a lead's status or lifecycle: "Lost" and "Canceled" end the lead */
   MQLW_STAGE_CONTEXT_OPPORTUNITY, /* each row is an opportunity: open values reached it */
 } MqlwStageContext;
 
