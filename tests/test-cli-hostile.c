@@ -394,6 +394,68 @@ test_salesforce_footer_not (void)
   g_rmdir (dir);
 }
 
+/* `mqlw score PATH --score-column score` under `ulimit -v LIMIT_MIB` (sh -c,
+ * then exec): it must exit 0 (not be killed: GLib's abort on a refused
+ * g_malloc is a signal); returns its output's lines. */
+#define LIMIT_MIB 200
+static guint
+score_under_limit (const char *path)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *script = g_strdup_printf ("ulimit -v %u && exec \"$0\" \"$@\"", LIMIT_MIB << 10);
+  g_auto(GStrv) lines = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              "/bin/sh", "-c", script, g_getenv ("MQLW_CLI"), "score", path,
+                              "--score-column", "score", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  return g_strv_length (lines) - 1;   /* the last line's end */
+}
+
+/* 13 000 leads of about 4 KiB each (an id, a note of its own, a score, SQL):
+ * 52 MB. Read without counting its lines first, the import's bound from bytes
+ * is one lead per 4 bytes (a lead needs its 3 commas and a line end): 13 M
+ * rows, so the id and the note each ask for 13 M codes (52 MB) and 13 M
+ * string pointers (104 MB, which GLib rounds up to 128 MiB): more than
+ * `ulimit -v 200 MiB` leaves. g_ptr_array_sized_new () aborted there (GLib:
+ * "failed to allocate 134217728 bytes"); now the refusal reads the file again
+ * with its lines counted and the 13 000 rows fit: a header and 13 000 lines
+ * out. The same command on a 2-lead file under the same limit shows the limit
+ * leaves room for the process itself. */
+static void
+test_import_under_memory_limit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mqlw-ulimit-XXXXXX", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.csv", NULL);
+  g_autofree char *small = g_build_filename (dir, "small.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("lead_id,note,score,sql\n");
+
+  for (guint i = 0; i < 13000; i++)
+    {
+      g_string_append_printf (csv, "L%u,", i);
+      for (guint k = 0; k < 4000; k++)
+        g_string_append_c (csv, 'a' + (char) ((i + k) % 26));
+      g_string_append_printf (csv, ",%u,%s\n", i % 100, i % 3 == 0 ? "yes" : "no");
+    }
+  g_assert_cmpuint (csv->len, >, 52000000);
+  g_assert_true (g_file_set_contents (big, csv->str, (gssize) csv->len, NULL));
+  g_assert_true (g_file_set_contents (small, "lead_id,note,score,sql\nL1,a,10,yes\nL2,b,20,no\n", -1, NULL));
+
+  g_assert_cmpuint (score_under_limit (small), ==, 3);
+  g_assert_cmpuint (score_under_limit (big), ==, 13001);
+  g_unlink (big);
+  g_unlink (small);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -409,5 +471,9 @@ main (int    argc,
   g_test_add_func ("/mqlw/cli-hostile/export-member-types", test_export_member_types);
   g_test_add_func ("/mqlw/cli-hostile/salesforce-footer", test_salesforce_footer);
   g_test_add_func ("/mqlw/cli-hostile/salesforce-footer-not", test_salesforce_footer_not);
+#ifndef __SANITIZE_ADDRESS__
+  /* AddressSanitizer reserves terabytes of shadow memory: no `ulimit -v` fits it. */
+  g_test_add_func ("/mqlw/cli-hostile/import-under-memory-limit", test_import_under_memory_limit);
+#endif
   return g_test_run ();
 }
