@@ -63,6 +63,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
             {
               g_autofree char *label = mqlw_bucket_table_range_label (table, j);
 
+              if (label == NULL || *label == '\0')
+                abort ();
               if (j > 0 && !(table->buckets[j].lo > table->buckets[j - 1].lo))
                 abort ();
               leads += table->buckets[j].leads;
