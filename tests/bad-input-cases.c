@@ -175,7 +175,10 @@ const BadCase bad_cases[] = {
     "$.joins[0].file: '/etc/hostname' is an absolute path", 2, 0 },
   { "bad-missing-values.map.json", BAD_MAP, NULL, MAPPING (INVALID), "$.missing_values: must be a list of text values", 2, 0 },
   { "deep.map.json", BAD_MAP, NULL, MAPPING (INVALID), "the JSON is nested more than 64 levels deep", 2, GEN_DEEP_OBJECTS },
-  { "huge.map.json", BAD_MAP, NULL, MAPPING (INVALID), "is larger than 64 MB", 2, GEN_HUGE_JSON },
+  { "huge.map.json", BAD_MAP, NULL, MAPPING (INVALID), "is larger than 32 MB", 2, GEN_HUGE_JSON },
+  /* join i (0-based) on line i + 2: the 65th, $.joins[64], on line 66 */
+  { "many-joins.map.json", BAD_MAP, NULL, MAPPING (INVALID),
+    "line 66, column 3: $.joins[64]: more than 64 entries in one list; a mapping holds at most 64", 2, GEN_MANY_JOINS },
   { "folder", BAD_MAP, NULL, MAPPING (INVALID), "is a folder, not a file", 2, GEN_FOLDER },
   { "/dev/null", BAD_MAP, NULL, MAPPING (INVALID), "is not a regular file", 2, GEN_DEV_NULL },
 
@@ -225,7 +228,17 @@ const BadCase bad_cases[] = {
     "line 1, column 65: $[0][0]", 2, GEN_DEEP_ARRAYS },
   { "deep-objects.model.json", BAD_MODEL, NULL, MODEL (PARSE),
     "line 1, column 321: $.a.a.a", 2, GEN_DEEP_OBJECTS },
-  { "huge.model.json", BAD_MODEL, NULL, MODEL (IO), "is larger than 64 MB", 2, GEN_HUGE_JSON },
+  { "huge.model.json", BAD_MODEL, NULL, MODEL (IO), "is larger than 16 MB", 2, GEN_HUGE_JSON },
+  { "long.model.json", BAD_MODEL, NULL, MODEL (IO), "is larger than 16 MB", 2, GEN_MODEL_17MB },
+  /* rule i (0-based) on line i + 2: the 1001st, $.fit[1000], on line 1002;
+   * "  {" puts its brace in column 3 */
+  { "many-rules.model.json", BAD_MODEL, NULL, MODEL (PARSE),
+    "line 1002, column 3: $.fit[1000]: more than 1000 entries in one list; a model holds at most 1000", 2,
+    GEN_MANY_RULES },
+  /* value i (0-based) on line i + 2 as "  \"vI\"": the 100 001st on line 100 002 */
+  { "many-values.model.json", BAD_MODEL, NULL, MODEL (PARSE),
+    "line 100002, column 3: $.fit[0].values[100000]: more than 100000 entries in one list; a model holds at most 100000",
+    2, GEN_MANY_VALUES },
   { "folder", BAD_MODEL, NULL, MODEL (IO), "is a folder, not a file", 2, GEN_FOLDER },
   { "/dev/null", BAD_MODEL, NULL, MODEL (IO), "is not a regular file", 2, GEN_DEV_NULL },
   { "no-such-model.json", BAD_MODEL, NULL, MODEL (IO), "cannot open it (No such file or directory)", 2, GEN_MISSING },
@@ -333,6 +346,32 @@ bad_case_path (const BadCase *bad,
       break;
     case GEN_LATE_DATE:
       make_dates (s, 4000, 3001);
+      break;
+    case GEN_MANY_RULES:
+      g_string_append (s, "{\"format\": \"mql-workbench-model\", \"version\": 1, \"name\": \"Many\", \"fit\": [\n");
+      for (guint i = 0; i < 1001; i++)
+        g_string_append_printf (s, "  {\"id\": \"r%u\", \"field\": \"country\", \"op\": \"equals\", "
+                                "\"values\": [\"FR\"], \"points\": 1}%s\n", i, i + 1 < 1001 ? "," : "");
+      g_string_append (s, "]}\n");
+      break;
+    case GEN_MANY_VALUES:
+      g_string_append (s, "{\"format\": \"mql-workbench-model\", \"version\": 1, \"name\": \"Many\", \"fit\": "
+                       "[{\"id\": \"r\", \"field\": \"country\", \"op\": \"in\", \"points\": 1, \"values\": [\n");
+      for (guint i = 0; i < 100001; i++)
+        g_string_append_printf (s, "  \"v%u\"%s\n", i, i + 1 < 100001 ? "," : "");
+      g_string_append (s, "]}]}\n");
+      break;
+    case GEN_MANY_JOINS:
+      g_string_append (s, "{\"format\": \"mql-workbench-mapping\", \"version\": 1, \"joins\": [\n");
+      for (guint i = 0; i < 65; i++)
+        g_string_append_printf (s, "  {\"file\": \"j%u.csv\", \"use\": \"enrich\", \"key\": \"lead_id\"}%s\n", i, i + 1 < 65 ? "," : "");
+      g_string_append (s, "]}\n");
+      break;
+    case GEN_MODEL_17MB:
+      g_string_append (s, "{\"format\": \"mql-workbench-model\", \"version\": 1, \"name\": \"Long\", \"description\": \"");
+      for (guint i = 0; i < (17u << 20); i++)
+        g_string_append_c (s, 'x');
+      g_string_append (s, "\"}\n");
       break;
     case GEN_MAC_CR_LARGE:
       g_string_append (s, "lead_id,note,sql\r");

@@ -26,6 +26,10 @@ typedef enum {
   GEN_LATE_DATE,          /* 2024-02-30 on line 3001, past the rows types are inferred from */
   GEN_MAC_CR_LARGE,       /* 5 000 rows ended by CR alone, a short row on line 4000 */
   GEN_HUGE_JSON,          /* 65 MiB (a sparse file) */
+  GEN_MANY_RULES,         /* a model of 1 001 fit rules, one a line from line 2 */
+  GEN_MANY_VALUES,        /* a model whose one rule lists 100 001 values, one a line from line 2 */
+  GEN_MANY_JOINS,         /* a mapping of 65 joins, one a line from line 2 */
+  GEN_MODEL_17MB,         /* a model of 17 MiB (one long description) */
   GEN_FOLDER,             /* a folder */
   GEN_DEV_NULL,           /* /dev/null */
   GEN_MISSING,            /* a path that does not exist */

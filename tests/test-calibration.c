@@ -1840,6 +1840,76 @@ test_empty (void)
   g_assert_false (g_array_index (suggestions, MqlwSuggestion, 2).found);
 }
 
+/* auto over degenerate score ranges, each worked by hand:
+ * - every lead at 0 (no points matched): the deciles and the ends are all 0,
+ *   so one bucket [0, ∞) of all 50 leads (it printed as "0–5e299": no width
+ *   fits a range of 0 and the search ended on its widest, 5·10²⁹⁹);
+ * - one lead scored 42.5, nine unscored (NAN): one bucket [42.5, ∞) of the one
+ *   lead, the nine counted apart;
+ * - 95 leads at 0 and five at 10, 20, 30, 40, 50: the deciles (ranks 10 and
+ *   90) are both 0, so the width is chosen over 0 … 50: width 5 gives
+ *   ⌈50/5⌉ + 2 = 12 buckets (|12 − 10| = 2), 10 gives 7 (3), 2.5 gives 22 (too
+ *   many): edges 0, 5, …, 50 (11 buckets), the 95 in [0, 5) and one each in
+ *   [10, 15), [20, 25), [30, 35), [40, 45) and [50, ∞);
+ * - two leads at 0 and 0.01 (the score grain): width 0.01 makes ⌈1⌉ + 2 = 3,
+ *   as does every wider one; the narrowest is kept: edges 0 and 0.01, one lead
+ *   each (the widest, 5·10²⁹⁹, had made one bucket [0, 5e299));
+ * - two leads at 0 and 10³⁰⁵: the calibration holds a score as its key
+ *   (score × 100) clamped to ±10¹⁵, so the second counts at 10¹³; width 10¹²
+ *   gives ⌈10⌉ + 2 = 12 buckets (|12 − 10| = 2), 2·10¹² gives 7, 5·10¹¹ 22:
+ *   edges 0, 10¹², …, 10¹³, one lead in [0, 10¹²) and one in [10¹³, ∞). */
+static void
+test_auto_buckets_degenerate (void)
+{
+  static const double zero_lo[] = { 0 };
+  static const guint64 zero_leads[] = { 50 };
+  static const double one_lo[] = { 42.5 };
+  static const guint64 one_leads[] = { 1 };
+  static const double skew_lo[] = { 0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50 };
+  static const guint64 skew_leads[] = { 95, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1 };
+  static const double tiny_lo[] = { 0, 0.01 };
+  static const guint64 tiny_leads[] = { 1, 1 };
+  static const double huge_lo[] = { 0, 1e12, 2e12, 3e12, 4e12, 5e12, 6e12, 7e12, 8e12, 9e12, 1e13 };
+  static const guint64 huge_leads[] = { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 };
+  g_autoptr(Fixture) zero = fixture_new (50, STAGE_BIT (MQLW_STAGE_SQL), FALSE);
+  g_autoptr(Fixture) one = fixture_new (10, STAGE_BIT (MQLW_STAGE_SQL), FALSE);
+  g_autoptr(Fixture) skew = fixture_new (100, STAGE_BIT (MQLW_STAGE_SQL), FALSE);
+  g_autoptr(Fixture) tiny = fixture_new (2, STAGE_BIT (MQLW_STAGE_SQL), FALSE);
+  g_autoptr(Fixture) huge = fixture_new (2, STAGE_BIT (MQLW_STAGE_SQL), FALSE);
+  g_autoptr(MqlwCalibration) cal = NULL;
+  g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse ("auto", NULL);
+  g_autoptr(MqlwBucketTable) table = NULL;
+  g_autofree char *label = NULL;
+
+  cal = mqlw_calibration_new (&zero->scores, &zero->outcomes, TRUE);
+  assert_bucket_counts (cal, "auto", zero_lo, zero_leads, 1);
+  table = mqlw_calibration_buckets (cal, spec, NULL, NULL);
+  label = mqlw_bucket_table_range_label (table, 0);
+  g_assert_null (strstr (label, "e"));
+  g_clear_pointer (&cal, mqlw_calibration_free);
+
+  for (guint i = 0; i < 10; i++)
+    one->scores.total[i] = i == 3 ? 42.5 : NAN;
+  cal = mqlw_calibration_new (&one->scores, &one->outcomes, TRUE);
+  assert_bucket_counts (cal, "auto", one_lo, one_leads, 1);
+  g_clear_pointer (&cal, mqlw_calibration_free);
+
+  for (guint i = 0; i < 5; i++)
+    skew->scores.total[95 + i] = 10 * (i + 1);
+  cal = mqlw_calibration_new (&skew->scores, &skew->outcomes, TRUE);
+  assert_bucket_counts (cal, "auto", skew_lo, skew_leads, G_N_ELEMENTS (skew_lo));
+  g_clear_pointer (&cal, mqlw_calibration_free);
+
+  tiny->scores.total[1] = 0.01;
+  cal = mqlw_calibration_new (&tiny->scores, &tiny->outcomes, TRUE);
+  assert_bucket_counts (cal, "auto", tiny_lo, tiny_leads, 2);
+  g_clear_pointer (&cal, mqlw_calibration_free);
+
+  huge->scores.total[1] = 1e305;
+  cal = mqlw_calibration_new (&huge->scores, &huge->outcomes, TRUE);
+  assert_bucket_counts (cal, "auto", huge_lo, huge_leads, G_N_ELEMENTS (huge_lo));
+}
+
 /* auto on 100 leads scoring 0, 1, …, 99: the middle 80 % run from the score at
  * rank 10 (= 10) to the one at rank 90 (= 90). Width 10 gives ⌈80/10⌉ + 2 = 10
  * buckets, exactly the aim (5 gives 18 > 14, 20 gives 6), so the edges are
@@ -1978,6 +2048,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/calibration/too-many-buckets", test_too_many_buckets);
   g_test_add_func ("/mqlw/calibration/empty", test_empty);
   g_test_add_func ("/mqlw/calibration/auto-buckets", test_auto_buckets);
+  g_test_add_func ("/mqlw/calibration/auto-buckets-degenerate", test_auto_buckets_degenerate);
   g_test_add_func ("/mqlw/calibration/score-span", test_score_span);
   g_test_add_func ("/mqlw/calibration/suggest-grain", test_suggest_grain);
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <math.h>
 
 #include <gio/gio.h>
@@ -163,7 +165,7 @@ test_type_inference (void)
                    "2,1,1,0,7,n,,f\n"
                    "3,,0,1,,y,,\n", NULL, &error);
   static const struct { const char *name; MqlwColumnType type; } expected[] = {
-    { "lead_id", MQLW_COLUMN_TYPE_INTEGER },
+    { "lead_id", MQLW_COLUMN_TYPE_CATEGORICAL },    /* digits, but an id is a name ("00123") */
     { "newsletter", MQLW_COLUMN_TYPE_BOOLEAN },     /* 0/1, not named like an activity */
     { "demo_requests", MQLW_COLUMN_TYPE_INTEGER },  /* 0/1 but an activity count */
     { "webinar_count", MQLW_COLUMN_TYPE_INTEGER },
@@ -1280,6 +1282,66 @@ test_two_parsers_progress (void)
 }
 
 
+/* Ids 1 … 3000 as plain numbers, but row 2 500 holds "02500" and row 2 900
+ * "+2900" (both past the sample the types are inferred from): the lead ids
+ * stay text, each exactly as written. The join key "account_no" (7 on every
+ * row but row 2 700's "007") stays text too, so row 2 700 meets the joined
+ * file's "007" (Enterprise) and the others its "7" (SMB); as numbers, both
+ * were 7. */
+static void
+test_late_padded_ids (void)
+{
+  g_autoptr(GString) csv = g_string_new ("lead_id,account_no,sql\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwDataset) dataset = NULL;
+  g_autoptr(MqlwMapping) mapping = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mqlw-ids-XXXXXX", NULL);
+  g_autofree char *accounts = g_build_filename (dir, "accounts.csv", NULL);
+  MqlwColumn *id, *account, *segment;
+  g_autofree char *plain = NULL, *padded = NULL, *signed_id = NULL, *key = NULL;
+  g_autofree char *seg_first = NULL, *seg_padded = NULL;
+
+  g_assert_true (g_file_set_contents (accounts, "account_no,segment\n007,Enterprise\n7,SMB\n", -1, NULL));
+  for (guint i = 1; i <= 3000; i++)
+    {
+      if (i == 2500)
+        g_string_append (csv, "02500");
+      else if (i == 2900)
+        g_string_append (csv, "+2900");
+      else
+        g_string_append_printf (csv, "%u", i);
+      g_string_append_printf (csv, ",%s,%s\n", i == 2700 ? "007" : "7", i % 2 ? "yes" : "no");
+    }
+  mapping = mqlw_mapping_from_json ("{\"format\": \"mql-workbench-mapping\", \"version\": 1, \"joins\": "
+                                    "[{\"file\": \"accounts.csv\", \"use\": \"enrich\", "
+                                    "\"key\": \"account_no\"}]}", -1, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (csv->str, csv->len);
+  dataset = mqlw_import_bytes (bytes, "leads.csv", dir, mapping, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  id = mqlw_dataset_get_column (dataset, "lead_id");
+  g_assert_cmpint (id->type, ==, MQLW_COLUMN_TYPE_CATEGORICAL);
+  plain = mqlw_column_format (id, 0);
+  padded = mqlw_column_format (id, 2499);
+  signed_id = mqlw_column_format (id, 2899);
+  g_assert_cmpstr (plain, ==, "1");
+  g_assert_cmpstr (padded, ==, "02500");
+  g_assert_cmpstr (signed_id, ==, "+2900");
+  account = mqlw_dataset_get_column (dataset, "account_no");
+  g_assert_cmpint (account->type, ==, MQLW_COLUMN_TYPE_CATEGORICAL);
+  key = mqlw_column_format (account, 2699);
+  g_assert_cmpstr (key, ==, "007");
+  segment = mqlw_dataset_get_column (dataset, "segment");
+  g_assert_nonnull (segment);
+  seg_first = mqlw_column_format (segment, 0);
+  seg_padded = mqlw_column_format (segment, 2699);
+  g_assert_cmpstr (seg_first, ==, "SMB");
+  g_assert_cmpstr (seg_padded, ==, "Enterprise");
+  g_unlink (accounts);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1307,5 +1369,6 @@ main (int   argc,
   g_test_add_func ("/mqlw/import/two-parsers-progress", test_two_parsers_progress);
   g_test_add_func ("/mqlw/import/needed-columns", test_needed_columns);
   g_test_add_func ("/mqlw/import/domain-columns", test_domain_columns);
+  g_test_add_func ("/mqlw/import/late-padded-ids", test_late_padded_ids);
   return g_test_run ();
 }

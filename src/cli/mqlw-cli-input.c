@@ -1166,7 +1166,12 @@ scored_init (MqlwScored       *scored,
   memset (scored, 0, sizeof *scored);
   scored->scoring = mqlw_scoring_new (dataset, model, flags, NULL, error);
   if (scored->scoring == NULL)
-    return FALSE;
+    {
+      /* A rule naming a column the data lacks: say which data. */
+      if (error != NULL && *error != NULL && (*error)->domain == MQLW_SCORER_ERROR && dataset->source_name != NULL)
+        g_prefix_error (error, "%s: ", dataset->source_name);
+      return FALSE;
+    }
   scored_borrow_parts (scored);
   return TRUE;
 }

@@ -61,6 +61,26 @@ log_export (MqlwProject *project,
     g_printerr (_("mqlw: warning: the export was written, but not recorded in the project: %s\n"), error->message);
 }
 
+/* A model the project's data cannot score (a rule on a column it lacks, a
+ * range on text) is refused before anything is saved: saved, it would replace
+ * the draft that scored. */
+static gboolean
+check_model_scores (MqlwDataset  *dataset,
+                    MqlwModel    *model,
+                    const char   *model_path,
+                    GError      **error)
+{
+  MqlwScorer *scorer = mqlw_scorer_new_totals_only (dataset, model, error);
+
+  if (scorer == NULL)
+    {
+      g_prefix_error (error, "%s: ", model_path);
+      return FALSE;
+    }
+  mqlw_scorer_free (scorer);
+  return TRUE;
+}
+
 /* ---- project create ---------------------------------------------------- */
 
 static int
@@ -116,6 +136,8 @@ project_create (int    argc,
   if (dataset == NULL)
     return mqlw_report_error (error);
 
+  if (model != NULL && !check_model_scores (dataset, model, model_path, &error))
+    return mqlw_report_error (error);
   project = mqlw_project_new (dataset, mapping);
   mqlw_project_set_months (project, months);
   if (model != NULL)
@@ -162,7 +184,8 @@ project_set_model (int    argc,
     }
   mqlw_protect_input (model_path);
   if ((model = mqlw_model_load (model_path, &error)) == NULL ||
-      (project = mqlw_open_project (inv.rest[0], TRUE, &error)) == NULL)
+      (project = mqlw_open_project (inv.rest[0], TRUE, &error)) == NULL
+      || !check_model_scores (mqlw_project_get_dataset (project), model, model_path, &error))
     return mqlw_report_error (error);
   {
     g_autofree char *who = author != NULL ? g_strdup (author) : default_author ();

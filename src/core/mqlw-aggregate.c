@@ -260,7 +260,11 @@ mqlw_aggregate_read (GBytes      *data,
 
   source = mqlw_source_new_for_bytes (data, source_name);
   if (!mqlw_csv_text_init (&text, source, 0, error))
-    return NULL;
+    {
+      /* A failed init may hold its ref on the source (the fuzzer saw it leak). */
+      mqlw_csv_text_clear (&text);
+      return NULL;
+    }
   ok = mqlw_csv_read_head (&text, G_MAXUINT, &header, &header_line, &rows, &lines, error);
   mqlw_csv_text_clear (&text);
   if (!ok)

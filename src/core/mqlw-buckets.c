@@ -337,12 +337,30 @@ append_auto_edges (MqlwCalibration *self,
   double width = 0, best = G_MAXDOUBLE, first, last;
   guint count;
 
+  /* The middle 80 % on one score (most leads at 0): the width is chosen over
+   * every score; one score alone is one bucket (no width fits a range of 0:
+   * the search would end on its largest, 5e299). */
+  if (!(p90 > p10))
+    {
+      p10 = self->score_min;
+      p90 = self->score_max;
+    }
+  if (!(p90 > p10))
+    {
+      g_array_append_val (edges, p10);
+      return;
+    }
   for (double scale = 0.01; scale < 1e300; scale *= 10)
     for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
       {
         double w = steps[i] * scale;
         double n = ceil ((p90 - p10) / w - 1e-9) + 2;
 
+        /* Every wider width makes as many buckets (the middle one and the
+         * open ends): the search would end on the widest (0.01 to 0.02 as
+         * one bucket up to 5e299). */
+        if (width > 0 && w > p90 - p10)
+          break;
         if (n <= 14 && (width == 0 || fabs (n - 10) <= best))
           {
             width = w;

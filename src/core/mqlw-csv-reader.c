@@ -372,8 +372,18 @@ read_date (MqlwCsvReader     *reader,
             }
           /* Zero is no alternative (stored XOR MQLW_DATE_MISSING): calloc's
            * pages past the rows read are never touched, whatever the capacity. */
-          if (b->alt == NULL)
-            b->alt = g_new0 (gint32, reader->capacity);
+          if (b->alt == NULL && (b->alt = g_try_new0 (gint32, reader->capacity)) == NULL)
+            {
+              /* Refused (a bound far above the rows under a memory limit):
+               * an error, not an abort; an unchecked text is read again with
+               * its lines counted. */
+              if (reader->error == NULL)
+                g_set_error (&reader->error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                             _("%s: line %" PRIu64 ", column %s: there is not enough memory to read "
+                               "its dates"),
+                             reader->text->source_name, line, b->spec->name);
+              return;
+            }
           b->alt[row] = dmy ^ MQLW_DATE_MISSING;
           if (b->ambiguous_example == NULL)
             {

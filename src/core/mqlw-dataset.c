@@ -38,6 +38,28 @@ mqlw_storage_try_alloc (gsize n,
   return data;
 }
 
+GPtrArray *
+mqlw_storage_try_ptr_array (gsize n)
+{
+  gsize bytes = MAX (n, 1) * sizeof (gpointer);
+  gpointer probe;
+
+  if (n >= G_MAXUINT / 2)
+    return NULL;
+  /* GLib rounds the room up to a power of two and g_realloc()s it, which
+   * aborts when refused (a bound far above the rows, under `ulimit -v` or
+   * strict overcommit). The same room asked for with g_try_malloc () first
+   * tells whether it can be had; freed, it is given back whole (a block this
+   * size is its own mapping), so the array's own request gets it. */
+  if (bytes > 1)
+    bytes = (gsize) 1 << g_bit_storage (bytes - 1);
+  probe = g_try_malloc (bytes);
+  if (probe == NULL)
+    return NULL;
+  g_free (probe);
+  return g_ptr_array_sized_new ((guint) n);
+}
+
 static void
 column_free (MqlwColumn *column)
 {

@@ -333,6 +333,9 @@ double       mqlw_outcomes_months        (const MqlwOutcomes *outcomes);
  * are written: a capacity counted from lines is cheap. */
 gpointer     mqlw_storage_try_alloc      (gsize           n,
                                           gsize           size);
+/* A pointer array with room for @n pointers (g_ptr_array_sized_new), or NULL
+ * when memory cannot give it: GLib would abort the process instead. */
+GPtrArray   *mqlw_storage_try_ptr_array  (gsize           n);
 /* Advises [@data, @data + @bytes) as huge pages where it covers whole ones. */
 void         mqlw_storage_advise_huge    (gpointer        data,
                                           gsize           bytes);

@@ -123,7 +123,15 @@ add_columns (MqlwDataset        *dataset,
         {
           /* Strings live in chunks the column owns; the index is built if ever needed. */
           g_ptr_array_unref (column->dict);
-          column->dict = g_ptr_array_sized_new (deferred[c] ? (guint) capacity : 0);
+          column->dict = mqlw_storage_try_ptr_array (deferred[c] ? capacity : 0);
+          if (column->dict == NULL)
+            {
+              column->dict = g_ptr_array_new ();
+              g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                           _("%s: there is not enough memory for %" PRIu64 " lines of %u columns"),
+                           text->source_name, text->n_lines, mapping->columns->len);
+              return FALSE;
+            }
           g_clear_pointer (&column->dict_index, g_hash_table_unref);
           column->dict_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
           if (deferred[c] && text->unchecked)

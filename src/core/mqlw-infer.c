@@ -264,31 +264,23 @@ decide_blank_is_no (MqlwColumnSpec       *spec,
     }
 }
 
-/* A lead id written with leading zeros ("00123", as ERP and CRM numbering
- * often pads them) is a name, not the number 123: read as a number it would
- * lose its zeros in every export. Such an id column stays text. */
+/* A lead id or a join key is a name, not a number: "00123" (ERP and CRM
+ * numbering often pads them), "+4412" or "1e3" read as a number would lose its
+ * text in every export and never meet its match in a joined file. The sample
+ * cannot tell: the first padded id may come long after it. Such a column
+ * stays text unless the mapping sets its type. */
 static void
-keep_padded_ids_as_text (MqlwColumnSpec *spec,
-                         GPtrArray      *rows,
-                         guint           c)
+keep_ids_as_text (MqlwColumnSpec    *spec,
+                  const MqlwMapping *overrides)
 {
-  if (spec->role != MQLW_ROLE_LEAD_ID || spec->type_set
-      || (spec->type != MQLW_COLUMN_TYPE_INTEGER && spec->type != MQLW_COLUMN_TYPE_DECIMAL))
-    return;
-  for (guint r = 0; r < rows->len; r++)
-    {
-      GStrv row = g_ptr_array_index (rows, r);
-      const char *s = row[c];
-      gsize len = strlen (s);
+  gboolean key = spec->role == MQLW_ROLE_LEAD_ID;
 
-      mqlw_field_trim (&s, &len);
-      /* Anything but plain digits without a leading zero reads back differently. */
-      if (len > 0 && (strspn (s, "0123456789") != len || (len > 1 && s[0] == '0')))
-        {
-          spec->type = MQLW_COLUMN_TYPE_CATEGORICAL;
-          return;
-        }
-    }
+  if (spec->type_set || (spec->type != MQLW_COLUMN_TYPE_INTEGER && spec->type != MQLW_COLUMN_TYPE_DECIMAL))
+    return;
+  for (guint i = 0; !key && overrides != NULL && i < overrides->joins->len; i++)
+    key = g_strcmp0 (((const MqlwJoinSpec *) g_ptr_array_index (overrides->joins, i))->key, spec->name) == 0;
+  if (key)
+    spec->type = MQLW_COLUMN_TYPE_CATEGORICAL;
 }
 
 /* The mapping for this header: every column, in header order, detected and
@@ -411,7 +403,7 @@ mqlw_infer_resolve_mapping (const MqlwCsvText  *text,
   /* Roles from the names and the values, each with its reason. */
   mqlw_roles_detect (mapping, rows);
   for (guint c = 0; c < n_cols; c++)
-    keep_padded_ids_as_text (g_ptr_array_index (mapping->columns, c), rows, c);
+    keep_ids_as_text (g_ptr_array_index (mapping->columns, c), overrides);
   for (guint c = 0; c < n_cols; c++)
     {
       MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);

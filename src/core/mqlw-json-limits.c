@@ -18,6 +18,8 @@ typedef struct {
   char       *key;          /* objects: the member being read */
   GHashTable *keys;         /* objects: key → GUINT_TO_POINTER (line it first appeared on) */
   gboolean    expect_key;
+  gboolean    empty;        /* arrays: no element seen yet */
+  guint       max_items;    /* arrays: the most elements allowed (0: any number) */
 } Frame;
 
 typedef struct {
@@ -28,6 +30,7 @@ typedef struct {
   guint       line;
   gsize       line_start;   /* offset of the current line's first byte */
   GError     *problem;      /* the first duplicate key or number out of range */
+  const MqlwJsonLimits *limits;
 } Scanner;
 
 static void
@@ -178,6 +181,49 @@ skip_string (Scanner *scanner,
   return i;
 }
 
+/* The most elements @limits allow in a list that is @parent's member (the
+ * list's key, at any depth), else their default. */
+static guint
+list_limit (const MqlwJsonLimits *limits,
+            const Frame          *parent)
+{
+  const MqlwJsonListLimit *l;
+
+  if (limits == NULL || limits->lists == NULL)
+    return 0;
+  for (l = limits->lists; l->key != NULL; l++)
+    if (parent != NULL && parent->kind == '{' && parent->key != NULL && strcmp (parent->key, l->key) == 0)
+      return l->max_items;
+  return l->max_items;
+}
+
+/* An element starts at @offset in the list @frame: fails as soon as the list
+ * holds more than its limit, before the rest is read (900 000 rules would
+ * take a minute and gigabytes to parse, only to be refused). */
+static gboolean
+count_item (Scanner  *scanner,
+            Frame    *frame,
+            gsize     offset,
+            GError  **error)
+{
+  g_autofree char *path = NULL;
+
+  if (!frame->empty)
+    return TRUE;
+  frame->empty = FALSE;
+  if (frame->max_items == 0 || frame->index < frame->max_items)
+    return TRUE;
+  path = scanner_path (scanner);
+  g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_TOO_MANY,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "line %u, column %u: %s: more than %u entry in one list; %s holds at most %u",
+                            "line %u, column %u: %s: more than %u entries in one list; %s holds at most %u",
+                            frame->max_items),
+               scanner->line, scanner_column (scanner, offset), path, frame->max_items,
+               scanner->limits->what != NULL ? scanner->limits->what : _("this kind of file"), frame->max_items);
+  return FALSE;
+}
+
 static gboolean
 scan (Scanner  *scanner,
       GError  **error)
@@ -207,11 +253,20 @@ scan (Scanner  *scanner,
                            scanner->line, scanner_column (scanner, i), path, (guint) MQLW_JSON_MAX_DEPTH);
               return FALSE;
             }
-          top = &scanner->stack[scanner->depth++];
-          memset (top, 0, sizeof *top);
-          top->kind = c;
-          top->expect_key = c == '{';
-          i++;
+          {
+            Frame *parent = top;
+
+            if (parent != NULL && parent->kind == '[' && !count_item (scanner, parent, i, error))
+              return FALSE;
+            top = &scanner->stack[scanner->depth++];
+            memset (top, 0, sizeof *top);
+            top->kind = c;
+            top->expect_key = c == '{';
+            top->empty = TRUE;
+            if (c == '[')
+              top->max_items = list_limit (scanner->limits, parent);
+            i++;
+          }
           break;
         case '}':
         case ']':
@@ -224,7 +279,10 @@ scan (Scanner  *scanner,
           break;
         case ',':
           if (top != NULL && top->kind == '[')
-            top->index++;
+            {
+              top->index++;
+              top->empty = TRUE;
+            }
           else if (top != NULL)
             top->expect_key = TRUE;
           i++;
@@ -232,12 +290,16 @@ scan (Scanner  *scanner,
         case '"':
           {
             gsize end = skip_string (scanner, i + 1);
+            if (top != NULL && top->kind == '[' && !count_item (scanner, top, i, error))
+              return FALSE;
             if (top != NULL && top->kind == '{' && top->expect_key && end < scanner->len)
               on_key (scanner, top, data + i + 1, data + end);
             i = end + 1;
           }
           break;
         default:
+          if (top != NULL && top->kind == '[' && !g_ascii_isspace (c) && !count_item (scanner, top, i, error))
+            return FALSE;
           if (c == '-' || g_ascii_isdigit (c))
             {
               gsize end = i + 1;
@@ -329,7 +391,18 @@ mqlw_json_load (JsonParser  *parser,
                 gssize       len,
                 GError     **error)
 {
+  return mqlw_json_load_limited (parser, data, len, NULL, error);
+}
+
+gboolean
+mqlw_json_load_limited (JsonParser           *parser,
+                        const char           *data,
+                        gssize                len,
+                        const MqlwJsonLimits *limits,
+                        GError              **error)
+{
   Scanner scanner = { 0 };
+  gsize max_bytes = limits != NULL && limits->max_bytes > 0 ? limits->max_bytes : MQLW_JSON_MAX_BYTES;
   g_autoptr(GError) parse_error = NULL;
   gboolean ok;
 
@@ -338,11 +411,12 @@ mqlw_json_load (JsonParser  *parser,
 
   scanner.data = data;
   scanner.len = len < 0 ? strlen (data) : (gsize) len;
-  if (scanner.len > MQLW_JSON_MAX_BYTES)
+  scanner.limits = limits;
+  if (scanner.len > max_bytes)
     {
       g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_TOO_LARGE,
                    _("the JSON is larger than %u MB, more than this kind of file can be"),
-                   (guint) (MQLW_JSON_MAX_BYTES >> 20));
+                   (guint) MAX (max_bytes >> 20, 1));
       return FALSE;
     }
   ok = check_text (&scanner, error) && scan (&scanner, error);
@@ -387,6 +461,7 @@ mqlw_json_error_convert (GError **error,
     case MQLW_JSON_ERROR_EMPTY:
     case MQLW_JSON_ERROR_TOO_DEEP:
     case MQLW_JSON_ERROR_TOO_LARGE:
+    case MQLW_JSON_ERROR_TOO_MANY:
       (*error)->code = parse_code;
       break;
     default:

@@ -27,6 +27,7 @@ typedef enum {
   MQLW_JSON_ERROR_TOO_LARGE,       /* more than MQLW_JSON_MAX_BYTES */
   MQLW_JSON_ERROR_DUPLICATE_KEY,   /* "$.fit[0].points: the key appears twice …" */
   MQLW_JSON_ERROR_NUMBER,          /* a number too large to hold */
+  MQLW_JSON_ERROR_TOO_MANY,        /* a list longer than its MqlwJsonListLimit */
 } MqlwJsonError;
 GQuark mqlw_json_error_quark (void);
 
@@ -36,8 +37,32 @@ gboolean  mqlw_json_load           (JsonParser   *parser,
                                     gssize        len,
                                     GError      **error);
 
+/* The most elements of a list whose key is @key (at any depth); the entry
+ * with a NULL @key ends a table and holds the limit of every other list
+ * (0: any number). */
+typedef struct {
+  const char *key;
+  guint       max_items;
+} MqlwJsonListLimit;
+
+/* What one kind of file may hold, checked in the scan before json-glib
+ * builds a tree, so a file far too large is refused in a moment and named by
+ * its JSON path and line. */
+typedef struct {
+  gsize                    max_bytes;   /* 0: MQLW_JSON_MAX_BYTES */
+  const MqlwJsonListLimit *lists;       /* NULL: lists of any length */
+  const char              *what;        /* "a model": for the messages */
+} MqlwJsonLimits;
+
+/* mqlw_json_load () within @limits (NULL: the defaults). */
+gboolean  mqlw_json_load_limited   (JsonParser           *parser,
+                                    const char           *data,
+                                    gssize                len,
+                                    const MqlwJsonLimits *limits,
+                                    GError              **error);
+
 /* Moves an error of MQLW_JSON_ERROR into @domain: the syntax-like codes
- * (SYNTAX, EMPTY, TOO_DEEP, TOO_LARGE) become @parse_code, the others
+ * (SYNTAX, EMPTY, TOO_DEEP, TOO_LARGE, TOO_MANY) become @parse_code, the others
  * @invalid_code. Other errors are left as they are. */
 void      mqlw_json_error_convert  (GError      **error,
                                     GQuark        domain,

@@ -11,6 +11,7 @@
 
 #include "mqlw-csv-private.h"
 #include "mqlw-mapping.h"
+#include "mqlw-import.h"
 #include "mqlw-json-limits.h"
 #include "mqlw-json-text.h"
 #include "mqlw-read.h"
@@ -813,6 +814,15 @@ read_join (MqlwMapping  *self,
   return TRUE;
 }
 
+/* What one mapping may hold, checked before it is parsed: a column each of
+ * the widest file import reads, and room for long lists of values. */
+#define MQLW_MAPPING_MAX_BYTES ((gsize) 32 << 20)   /* 32 MiB */
+static const MqlwJsonListLimit mapping_lists[] = {
+  { "columns", MQLW_IMPORT_MAX_COLUMNS },
+  { "joins", 64 },
+  { NULL, 100000 },
+};
+
 MqlwMapping *
 mqlw_mapping_from_json (const char  *json,
                         gssize       len,
@@ -825,6 +835,7 @@ mqlw_mapping_from_json (const char  *json,
   g_autoptr(GPtrArray) missing = NULL;
   JsonNode *detect;
   g_autoptr(JsonParser) parser = json_parser_new ();
+  MqlwJsonLimits limits = { MQLW_MAPPING_MAX_BYTES, mapping_lists, NULL };
   g_autoptr(MqlwMapping) self = mqlw_mapping_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *format = NULL, *delimiter = NULL, *date_order = NULL;
@@ -835,7 +846,9 @@ mqlw_mapping_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!mqlw_json_load (parser, json, len, &local_error))
+  /* Translators: completes "… in one list; %s holds at most 65536". */
+  limits.what = _("a mapping");
+  if (!mqlw_json_load_limited (parser, json, len, &limits, &local_error))
     {
       /* The message names the line and column, or the JSON path. */
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1028,7 +1041,7 @@ mqlw_mapping_load (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   name = strcmp (path, "-") == 0 ? g_strdup ("stdin") : g_path_get_basename (path);
-  contents = mqlw_read_small_file (path, MQLW_JSON_MAX_BYTES, &local_error);
+  contents = mqlw_read_small_file (path, MQLW_MAPPING_MAX_BYTES, &local_error);
   if (contents == NULL)
     {
       g_set_error (error, MQLW_MAPPING_ERROR, MQLW_MAPPING_ERROR_INVALID,

@@ -758,19 +758,30 @@ read_model (JsonNode  *root,
   return g_steal_pointer (&model);
 }
 
+static const MqlwJsonListLimit model_lists[] = {
+  { "fit", MQLW_MODEL_MAX_CRITERIA },
+  { "behaviour", MQLW_MODEL_MAX_CRITERIA },
+  { "disqualifiers", MQLW_MODEL_MAX_CRITERIA },
+  { "values", MQLW_MODEL_MAX_VALUES },
+  { NULL, MQLW_MODEL_MAX_LIST },
+};
+
 MqlwModel *
 mqlw_model_from_json (const char  *json,
                       gssize       len,
                       GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
+  MqlwJsonLimits limits = { MQLW_MODEL_MAX_BYTES, model_lists, NULL };
   MqlwModel *model;
 
   g_return_val_if_fail (json != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Translators: completes "… in one list; %s holds at most 1000". */
+  limits.what = _("a model");
   parser = json_parser_new_immutable ();
-  if (!mqlw_json_load (parser, json, len, error))
+  if (!mqlw_json_load_limited (parser, json, len, &limits, error))
     {
       mqlw_json_error_convert (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_PARSE, MQLW_MODEL_ERROR_INVALID);
       return NULL;
@@ -795,7 +806,7 @@ mqlw_model_load (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  contents = mqlw_read_small_file (path, MQLW_JSON_MAX_BYTES, &local_error);
+  contents = mqlw_read_small_file (path, MQLW_MODEL_MAX_BYTES, &local_error);
   if (contents == NULL)
     {
       g_set_error (error, MQLW_MODEL_ERROR, MQLW_MODEL_ERROR_IO,

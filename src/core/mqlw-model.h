@@ -33,6 +33,14 @@ G_BEGIN_DECLS
 
 #define MQLW_MODEL_FORMAT_VERSION 1
 
+/* What one model may hold, checked before it is parsed (each error names the
+ * JSON path and line): far beyond any real model, well below what would take
+ * the scorer minutes and gigabytes. */
+#define MQLW_MODEL_MAX_BYTES     ((gsize) 16 << 20)   /* 16 MiB */
+#define MQLW_MODEL_MAX_CRITERIA  1000u                /* fit, behaviour, disqualifiers: each */
+#define MQLW_MODEL_MAX_VALUES    100000u              /* one rule's values */
+#define MQLW_MODEL_MAX_LIST      10000u               /* any other list (decay steps, …) */
+
 #define MQLW_MODEL_ERROR (mqlw_model_error_quark ())
 typedef enum {
   MQLW_MODEL_ERROR_PARSE = 1,     /* not JSON: line and column */

@@ -215,9 +215,15 @@ mqlw_scorer_check_model (MqlwDataset      *dataset,
       if (column->type != MQLW_COLUMN_TYPE_INTEGER && column->type != MQLW_COLUMN_TYPE_DECIMAL &&
           !is_empty_column (column))
         {
-          g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
-                       _("the model scores with column '%s', which holds %s, not numbers"),
-                       model->score_column, describe_type (column->type));
+          if (column->text_reason != NULL)
+            g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
+                         /* Translators: the last %s is "line 5: '$5.3M' is not a number: …". */
+                         _("the model scores with column '%s', which holds %s, not numbers (%s)"),
+                         model->score_column, describe_type (column->type), column->text_reason);
+          else
+            g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_WRONG_TYPE,
+                         _("the model scores with column '%s', which holds %s, not numbers"),
+                         model->score_column, describe_type (column->type));
           return FALSE;
         }
     }
