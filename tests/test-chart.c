@@ -1132,6 +1132,89 @@ test_every_bucket_labelled (void)
   }
 }
 
+/* ---- labels kept apart ------------------------------------------------------ */
+
+/* No label overlaps another label or a mark (a rate marker, a piece of the
+ * threshold's or today's line): the lines break at labels, and the pill and
+ * today's label move to where there is room. */
+static void
+assert_apart (const MqlwChartPlaced *placed,
+              const char            *what)
+{
+  for (guint i = 0; i < placed->n_labels; i++)
+    {
+      const MqlwChartRect *a = &placed->labels[i];
+
+      for (guint j = i + 1; j < placed->n_labels; j++)
+        if (mqlw_chart_rects_overlap (a, &placed->labels[j]))
+          g_error ("%s: labels %u (%.1f,%.1f %.1f×%.1f) and %u (%.1f,%.1f %.1f×%.1f) overlap", what, i, a->x, a->y,
+                   a->w, a->h, j, placed->labels[j].x, placed->labels[j].y, placed->labels[j].w, placed->labels[j].h);
+      for (guint j = 0; j < placed->n_marks; j++)
+        if (mqlw_chart_rects_overlap (a, &placed->marks[j]))
+          g_error ("%s: label %u (%.1f,%.1f %.1f×%.1f) covers mark %u (%.1f,%.1f %.1f×%.1f)", what, i, a->x, a->y,
+                   a->w, a->h, j, placed->marks[j].x, placed->marks[j].y, placed->marks[j].w, placed->marks[j].h);
+    }
+}
+
+/* The bucket chart and the sweep at the room's sizes and smaller, at desk
+ * and workshop type (1.4, 1.6), light, dark and high contrast, with the
+ * line on every bucket, between them and on today's line. */
+static void
+test_labels_apart (void)
+{
+  /* The chart's own size: in a 1280×720 window it is about 820×640; 800×450
+   * is smaller than any window of the room gives it. */
+  static const struct { double w, h; } sizes[] = { { 800, 450 }, { 820, 640 }, { 1280, 720 }, { 1920, 1080 } };
+  static const double scales[] = { 1.0, 1.4, 1.6 };
+  static const double thresholds[] = { 0, 20, 31, 41, 51, 61, 71, 95 };
+  g_autoptr(TestTable) table = build_table (seed002, G_N_ELEMENTS (seed002));
+  g_autoptr(GArray) sweep = build_sweep (30);
+  guint checked = 0;
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    for (guint f = 0; f < G_N_ELEMENTS (scales); f++)
+      for (guint t = 0; t < G_N_ELEMENTS (thresholds); t++)
+        {
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) sizes[z].w,
+                                                                 (int) sizes[z].h);
+          cairo_t *cr = cairo_create (surface);
+          g_autofree char *what = g_strdup_printf ("%.0f×%.0f, type ×%.1f, line at %.0f", sizes[z].w, sizes[z].h,
+                                                   scales[f], thresholds[t]);
+          MqlwChartStyle style;
+          MqlwChartLayout layout;
+          MqlwChartPlaced placed;
+
+          mqlw_chart_style_init (&style);
+          style.font_scale = scales[f];
+          style.dark = f > 0;
+          style.high_contrast = f == 2;
+          style.show_baseline = TRUE;
+          style.baseline.threshold = 51;
+          style.baseline.mql_per_month = 2000.0 * exp (-51 / 35.0) / 24;
+          style.baseline.months = 24;
+          mqlw_chart_draw (cr, sizes[z].w, sizes[z].h, table, thresholds[t], &style, &layout);
+          /* The content's labels and marks, and the marker's pill and line. */
+          placed = layout.placed;
+          mqlw_chart_draw_marker_placed (cr, table, thresholds[t], &style, &layout, &placed);
+          layout.placed = placed;
+          /* The four counts, today's label and the pill; in the room's sizes
+           * never one left out (a tiny chart may leave out a count rather than
+           * cover a marker: its tooltip says it). */
+          g_test_message ("%s: %u labels", what, layout.placed.n_labels);
+          g_assert_cmpuint (layout.placed.n_labels, >=, sizes[z].w >= 1280 ? 6 : 4);
+          assert_apart (&layout.placed, what);
+          mqlw_chart_draw_sweep_placed (cr, sizes[z].w, sizes[z].h, sweep, thresholds[t], &style, &placed);
+          g_assert_cmpuint (placed.n_labels, >=, 3);   /* the pill, the values, today's label */
+          assert_apart (&placed, what);
+          if (z == 2 && f == 1 && t == 4)
+            save_for_review (surface, "chart-sweep-labels-apart.png");
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          checked++;
+        }
+  g_assert_cmpuint (checked, ==, 96);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1157,6 +1240,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/chart/baseline-line", test_baseline_line);
   g_test_add_func ("/mqlw/chart/other-paths", test_other_paths);
   g_test_add_func ("/mqlw/chart/every-bucket-labelled", test_every_bucket_labelled);
+  g_test_add_func ("/mqlw/chart/labels-apart", test_labels_apart);
 
   return g_test_run ();
 }

@@ -55,7 +55,7 @@ test_simpson (void)
   g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
   analytics_score (&scored, csv, NULL, 50);
   seg = mqlw_segments_new (scored.dataset, mqlw_scorer_get_scores (scored.scorer), TRUE, 50, "source",
-                           MQLW_STAGE_SQL, spec, 0.45, 2, &error);
+                           MQLW_STAGE_SQL, spec, 0.45, 2, 0, &error);
   g_assert_no_error (error);
 
   g_assert_cmpuint (seg->mql_rate.known, ==, 12);
@@ -120,7 +120,7 @@ test_quartiles_and_missing (void)
   g_string_append (csv, "M1,,40,yes\nM2,,90,no\n");
   analytics_score (&scored, csv->str, NULL, 50);
   seg = mqlw_segments_new (scored.dataset, mqlw_scorer_get_scores (scored.scorer), TRUE, 50, "size",
-                           MQLW_STAGE_SQL, NULL, 0.3, 2, &error);
+                           MQLW_STAGE_SQL, NULL, 0.3, 2, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (seg->segments->len, ==, 5);
   for (guint i = 0; i < seg->segments->len; i++)
@@ -151,12 +151,46 @@ test_refuses (void)
 
   analytics_score (&scored, "lead_id,source,score,sql\na,x,1,yes\nb,y,2,no\n", NULL, 1);
   g_assert_null (mqlw_segments_new (scored.dataset, mqlw_scorer_get_scores (scored.scorer), TRUE, 1, "region",
-                                    MQLW_STAGE_SQL, NULL, 0.3, 20, &error));
+                                    MQLW_STAGE_SQL, NULL, 0.3, 20, 0, &error));
   g_assert_error (error, MQLW_SEGMENTS_ERROR, MQLW_SEGMENTS_ERROR_NO_FIELD);
   g_clear_error (&error);
   g_assert_null (mqlw_segments_new (scored.dataset, mqlw_scorer_get_scores (scored.scorer), TRUE, 1, "source",
-                                    MQLW_STAGE_WON, NULL, 0.3, 20, &error));
+                                    MQLW_STAGE_WON, NULL, 0.3, 20, 0, &error));
   g_assert_error (error, MQLW_SEGMENTS_ERROR, MQLW_SEGMENTS_ERROR_NO_STAGE);
+}
+
+/* The same history on steps of 10 (the window passes the Suggestions' grain):
+ * a threshold t means score ≥ t, t a multiple of 10. Pooled, ≥ 10 leaves out
+ * 8 5 2 (none SQL): 21 leads, 10 SQL = 47.6 % ≥ 45 % → 10 (not 8). Events:
+ * its lowest score is 20, every threshold ≥ 60 % → 20. Ads: ≥ 40 holds
+ * 57 52 45 44 40, SQL 45 40: 2/5 = 40 %, the most any step reaches (≥ 50:
+ * 0/2) → none. Edges 0,10,50: 10
+ * and 20 both in [10,50), so Events' threshold no longer differs. */
+static void
+test_grain (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "analytics", "simpson.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(Scored) scored = { 0 };
+  g_autoptr(MqlwBucketSpec) spec = mqlw_bucket_spec_parse ("edges:0,10,50", NULL);
+  g_autoptr(MqlwSegments) seg = NULL;
+  g_autoptr(GError) error = NULL;
+  const MqlwSegment *events, *ads;
+
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  analytics_score (&scored, csv, NULL, 50);
+  seg = mqlw_segments_new (scored.dataset, mqlw_scorer_get_scores (scored.scorer), TRUE, 50, "source",
+                           MQLW_STAGE_SQL, spec, 0.45, 2, 10, &error);
+  g_assert_no_error (error);
+  g_assert_true (seg->threshold_found);
+  g_assert_cmpfloat (seg->best_threshold, ==, 10);
+  events = find_segment (seg, "Events");
+  ads = find_segment (seg, "Ads");
+  g_assert_true (events->threshold_found);
+  g_assert_cmpfloat (events->threshold, ==, 20);
+  g_assert_false (events->threshold_differs);
+  g_assert_false (ads->threshold_found);
+  g_assert_cmpuint (seg->n_threshold_differs, ==, 0);
 }
 
 int
@@ -167,5 +201,6 @@ main (int    argc,
   g_test_add_func ("/mqlw/segments/simpson", test_simpson);
   g_test_add_func ("/mqlw/segments/quartiles-missing", test_quartiles_and_missing);
   g_test_add_func ("/mqlw/segments/refuses", test_refuses);
+  g_test_add_func ("/mqlw/segments/grain", test_grain);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "mqlw-analysis-pane.h"
+#include "mqlw-analysis-table.h"
 
 typedef struct
 {
@@ -14,6 +15,7 @@ typedef struct
   gboolean         dirty;
   gboolean         workshop;
   GtkSpinner      *spinner;
+  MqlwAnalysisTable *table;  /* nullable, in the view's instance */
   GPtrArray       *charts;   /* GtkWidget, not owned: children of the view */
 } MqlwAnalysisPanePrivate;
 
@@ -46,12 +48,25 @@ on_done_cb (gpointer      result,
             gpointer      user_data)
 {
   MqlwAnalysisPane *self = user_data;
+  MqlwAnalysisPaneClass *klass = MQLW_ANALYSIS_PANE_GET_CLASS (self);
 
   set_spinning (self, mqlw_analysis_pane_is_busy (self));
-  if (error != NULL)
-    MQLW_ANALYSIS_PANE_GET_CLASS (self)->show_error (self, error);
+  if (error != NULL && klass->show_error != NULL)
+    klass->show_error (self, error);
+  else if (error != NULL)
+    mqlw_analysis_table_show_error (GET_PRIV (self)->table, error);
   else
-    MQLW_ANALYSIS_PANE_GET_CLASS (self)->show_result (self, result);
+    klass->show_result (self, result);
+}
+
+/* A new history: the table's stages, then the view's own lists. */
+static void
+data_changed (MqlwAnalysisPane *self)
+{
+  if (GET_PRIV (self)->table != NULL)
+    mqlw_analysis_table_fill_stages (GET_PRIV (self)->table);
+  if (MQLW_ANALYSIS_PANE_GET_CLASS (self)->data_changed != NULL)
+    MQLW_ANALYSIS_PANE_GET_CLASS (self)->data_changed (self);
 }
 
 void
@@ -104,8 +119,8 @@ on_workbench_changed_cb (MqlwWorkbench    *workbench,
   if ((wanted == 0 && (change & ~MQLW_WORKBENCH_CHANGED_MODEL) == 0) ||
       (wanted != 0 && (change & wanted) == 0))
     return;   /* nothing this view shows changed, or the figures are not in yet */
-  if ((change & MQLW_WORKBENCH_CHANGED_DATA) && MQLW_ANALYSIS_PANE_GET_CLASS (self)->data_changed != NULL)
-    MQLW_ANALYSIS_PANE_GET_CLASS (self)->data_changed (self);
+  if (change & MQLW_WORKBENCH_CHANGED_DATA)
+    data_changed (self);
   mqlw_analysis_pane_queue_recompute (self);
 }
 
@@ -134,6 +149,9 @@ mqlw_analysis_pane_dispose (GObject *object)
   MqlwAnalysisPanePrivate *priv = GET_PRIV (self);
   GtkWidget *child;
 
+  /* Every view is a template widget of a final type. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
+  priv->table = NULL;
   if (priv->workbench != NULL)
     g_signal_handlers_disconnect_by_data (priv->workbench, self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
@@ -155,7 +173,8 @@ mqlw_analysis_pane_constructed (GObject *object)
   MqlwAnalysisPaneClass *klass = MQLW_ANALYSIS_PANE_GET_CLASS (self);
 
   G_OBJECT_CLASS (mqlw_analysis_pane_parent_class)->constructed (object);
-  g_assert (klass->compute != NULL && klass->show_result != NULL && klass->show_error != NULL);
+  g_assert (klass->compute != NULL && klass->show_result != NULL &&
+            (klass->show_error != NULL || GET_PRIV (self)->table != NULL));
   GET_PRIV (self)->job = mqlw_analysis_job_new (klass->compute, klass->result_free, on_done_cb, self);
 }
 
@@ -203,8 +222,7 @@ mqlw_analysis_pane_set_workbench (MqlwAnalysisPane *self,
     g_signal_handlers_disconnect_by_data (priv->workbench, self);
   g_set_object (&priv->workbench, workbench);
   g_signal_connect (workbench, "changed", G_CALLBACK (on_workbench_changed_cb), self);
-  if (MQLW_ANALYSIS_PANE_GET_CLASS (self)->data_changed != NULL)
-    MQLW_ANALYSIS_PANE_GET_CLASS (self)->data_changed (self);
+  data_changed (self);
   priv->dirty = TRUE;
 }
 
@@ -288,6 +306,14 @@ mqlw_analysis_pane_set_spinner (MqlwAnalysisPane *self,
 {
   g_return_if_fail (MQLW_IS_ANALYSIS_PANE (self));
   GET_PRIV (self)->spinner = spinner;
+}
+
+void
+mqlw_analysis_pane_set_table (MqlwAnalysisPane  *self,
+                              MqlwAnalysisTable *table)
+{
+  g_return_if_fail (MQLW_IS_ANALYSIS_PANE (self));
+  GET_PRIV (self)->table = table;
 }
 
 void

@@ -8,7 +8,9 @@
  * mode changes, and says when the figures on show are those of the current
  * model. A view (mqlw-quality-view, …) fills in the class: the analysis
  * itself (compute, in the worker), its options, whether it can run now, and
- * how to show a result or an error; everything else is here once. */
+ * how to show a result or an error; everything else is here once, and the
+ * parts of its page in mqlw-analysis-table. The pane disposes the view's
+ * template. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -18,6 +20,8 @@
 #include "mqlw-workbench.h"
 
 G_BEGIN_DECLS
+
+typedef struct _MqlwAnalysisTable MqlwAnalysisTable;
 
 #define MQLW_TYPE_ANALYSIS_PANE (mqlw_analysis_pane_get_type ())
 G_DECLARE_DERIVABLE_TYPE (MqlwAnalysisPane, mqlw_analysis_pane, MQLW, ANALYSIS_PANE, GtkWidget)
@@ -45,10 +49,12 @@ struct _MqlwAnalysisPaneClass
    * while there is none. Required. */
   void           (*show_result)      (MqlwAnalysisPane *self,
                                       gconstpointer     result);
-  /* The run failed: the message in place of the figures. Required. */
+  /* The run failed: the message in place of the figures. Optional with a
+   * table (mqlw-analysis-table): the message goes in its note. */
   void           (*show_error)       (MqlwAnalysisPane *self,
                                       const GError     *error);
-  /* A new history (and when given the workbench): stage and column lists. Optional. */
+  /* A new history (and when given the workbench): column lists, after the
+   * table's stage list. Optional. */
   void           (*data_changed)     (MqlwAnalysisPane *self);
   /* Workshop mode turned on or off, after the charts were redrawn. Optional. */
   void           (*workshop_changed) (MqlwAnalysisPane *self);
@@ -67,6 +73,9 @@ gboolean       mqlw_analysis_pane_is_busy       (MqlwAnalysisPane *self);
 gboolean       mqlw_analysis_pane_is_ready      (MqlwAnalysisPane *self);
 
 /* For the views. */
+/* The view's shared parts (mqlw_analysis_table_init calls it); not owned. */
+void           mqlw_analysis_pane_set_table     (MqlwAnalysisPane  *self,
+                                                 MqlwAnalysisTable *table);
 /* The spinner that turns while a run is in flight. */
 void           mqlw_analysis_pane_set_spinner   (MqlwAnalysisPane *self,
                                                  GtkSpinner       *spinner);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "mqlw-analysis-table.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-backtest-view.h"
 #include "mqlw-format.h"
@@ -33,21 +34,10 @@ struct _MqlwBacktestView
 {
   MqlwAnalysisPane parent_instance;
 
-  gboolean         filling;
-  MqlwStage        stages[MQLW_N_STAGES];
-  guint            n_stages;
-  MqlwStage        stage;
+  MqlwAnalysisTable table;   /* spinner, stage, chart, table, note */
   guint            split;
   Options          options;   /* of the run being started */
-
-  GtkStringList   *stage_model;
   GtkDropDown     *split_dropdown;
-  GtkDropDown     *stage_dropdown;
-  GtkSpinner      *spinner;
-  GtkWidget       *warnings;
-  GtkGrid         *grid;
-  GtkDrawingArea  *area;
-  GtkLabel        *note;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwBacktestView, mqlw_backtest_view, MQLW_TYPE_ANALYSIS_PANE)
@@ -78,67 +68,6 @@ static const MqlwBacktest *
 get_backtest (MqlwBacktestView *self)
 {
   return mqlw_analysis_pane_get_result (MQLW_ANALYSIS_PANE (self));
-}
-
-static void
-fill_stages (MqlwAnalysisPane *pane)
-{
-  MqlwBacktestView *self = MQLW_BACKTEST_VIEW (pane);
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
-  guint position;
-
-  self->filling = TRUE;
-  position = mqlw_stage_list_fill (self->stage_model, self->stages, &self->n_stages,
-                                   dataset != NULL ? &dataset->outcomes : NULL, self->stage);
-  gtk_drop_down_set_selected (self->stage_dropdown, position);
-  if (self->n_stages > 0)
-    self->stage = self->stages[position];
-  self->filling = FALSE;
-}
-
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static void
-add_message (MqlwBacktestView *self,
-             const char       *text,
-             gboolean          warning)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (text);
-
-  if (warning)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_box_append (GTK_BOX (row), icon);
-    }
-  else
-    gtk_widget_add_css_class (label, "success");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (GTK_BOX (self->warnings), row);
-}
-
-static void
-fill_warnings (MqlwBacktestView   *self,
-               const MqlwBacktest *bt)
-{
-  clear_box (self->warnings);
-  if (bt->warnings->len == 0)
-    add_message (self, _("Out of sample the figures stay within their intervals."), FALSE);
-  for (guint i = 0; i < bt->warnings->len; i++)
-    add_message (self, g_ptr_array_index (bt->warnings, i), TRUE);
 }
 
 static char *
@@ -203,7 +132,7 @@ fill_table (MqlwBacktestView   *self,
       add_row (cells, label, _("In sample"), &s->sample, s->tuned_found);
       add_row (cells, "", _("Out of sample"), &s->held_out, s->tuned_found);
     }
-  mqlw_table_fill (self->grid, titles, G_N_ELEMENTS (header), cells, 0x7c, -1);
+  mqlw_table_fill (self->table.grid, titles, G_N_ELEMENTS (header), cells, 0x7c, -1);
 }
 
 static void
@@ -235,7 +164,7 @@ fill_note (MqlwBacktestView   *self,
                                                  "%s leads without a score are left out.", (gulong) bt->unscored),
                               unscored);
     }
-  gtk_label_set_label (self->note, note->str);
+  gtk_label_set_label (self->table.note, note->str);
 }
 
 static void
@@ -263,9 +192,9 @@ size_chart (MqlwBacktestView   *self,
 
   mqlw_chart_style_init (&style);
   style.font_scale = mqlw_analysis_pane_get_workshop (MQLW_ANALYSIS_PANE (self)) ? 1.4 : 1.0;
-  gtk_drawing_area_set_content_height (self->area, bt != NULL ? (int) ceil (mqlw_chart_backtest_height (bt, &style))
+  gtk_drawing_area_set_content_height (self->table.area, bt != NULL ? (int) ceil (mqlw_chart_backtest_height (bt, &style))
                                                               : 0);
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->table.area));
 }
 
 static void
@@ -277,7 +206,8 @@ show_result (MqlwAnalysisPane *pane,
 
   if (bt == NULL)
     return;
-  fill_warnings (self, bt);
+  mqlw_analysis_table_show_messages (&self->table, bt->warnings,
+                                     _("Out of sample the figures stay within their intervals."));
   fill_table (self, bt);
   fill_note (self, bt);
   size_chart (self, bt);
@@ -289,7 +219,7 @@ get_options (MqlwAnalysisPane *pane)
   MqlwBacktestView *self = MQLW_BACKTEST_VIEW (pane);
 
   self->options.split = self->split;
-  self->options.stage = self->stage;
+  self->options.stage = self->table.stage;
   return &self->options;
 }
 
@@ -297,7 +227,7 @@ get_options (MqlwAnalysisPane *pane)
 static gboolean
 can_run (MqlwAnalysisPane *pane)
 {
-  return MQLW_BACKTEST_VIEW (pane)->n_stages > 0;
+  return MQLW_BACKTEST_VIEW (pane)->table.n_stages > 0;
 }
 
 static void
@@ -313,22 +243,9 @@ on_split_selected_cb (GtkDropDown      *dropdown,
 {
   guint position = gtk_drop_down_get_selected (dropdown);
 
-  if (self->filling || position >= G_N_ELEMENTS (splits))
+  if (position >= G_N_ELEMENTS (splits))
     return;
   self->split = position;
-  mqlw_analysis_pane_recompute (MQLW_ANALYSIS_PANE (self));
-}
-
-static void
-on_stage_selected_cb (GtkDropDown      *dropdown,
-                      GParamSpec       *pspec,
-                      MqlwBacktestView *self)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  if (self->filling || position >= self->n_stages)
-    return;
-  self->stage = self->stages[position];
   mqlw_analysis_pane_recompute (MQLW_ANALYSIS_PANE (self));
 }
 
@@ -338,28 +255,19 @@ show_error (MqlwAnalysisPane *pane,
 {
   MqlwBacktestView *self = MQLW_BACKTEST_VIEW (pane);
 
-  clear_box (self->warnings);
-  add_message (self, error->message, TRUE);
-  mqlw_table_fill (self->grid, NULL, 0, NULL, 0, -1);
-  gtk_label_set_label (self->note, "");
+  mqlw_analysis_table_clear_messages (&self->table);
+  mqlw_analysis_table_add_message (&self->table, error->message, TRUE);
+  mqlw_table_fill (self->table.grid, NULL, 0, NULL, 0, -1);
+  gtk_label_set_label (self->table.note, "");
   size_chart (self, NULL);
-}
-
-static void
-mqlw_backtest_view_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_BACKTEST_VIEW);
-  G_OBJECT_CLASS (mqlw_backtest_view_parent_class)->dispose (object);
 }
 
 static void
 mqlw_backtest_view_class_init (MqlwBacktestViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
-  object_class->dispose = mqlw_backtest_view_dispose;
   pane_class->compute = compute_backtest;
   pane_class->result_free = (GDestroyNotify) mqlw_backtest_free;
   pane_class->get_options = get_options;
@@ -369,17 +277,10 @@ mqlw_backtest_view_class_init (MqlwBacktestViewClass *klass)
   pane_class->workshop_changed = workshop_changed;
   pane_class->show_result = show_result;
   pane_class->show_error = show_error;
-  pane_class->data_changed = fill_stages;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-backtest-view.ui");
+  MQLW_ANALYSIS_TABLE_CLASS_INIT (widget_class, MqlwBacktestView, table, "backtest",
+                                  MQLW_ANALYSIS_TABLE_STAGE | MQLW_ANALYSIS_TABLE_WARNINGS | MQLW_ANALYSIS_TABLE_GRID);
   gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, split_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, stage_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, spinner);
-  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, warnings);
-  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, grid);
-  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, area);
-  gtk_widget_class_bind_template_child (widget_class, MqlwBacktestView, note);
-  gtk_widget_class_set_css_name (widget_class, "backtestview");
 }
 
 static void
@@ -388,29 +289,18 @@ mqlw_backtest_view_init (MqlwBacktestView *self)
   g_autoptr(GtkStringList) split_model = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
+  mqlw_analysis_table_init (&self->table, MQLW_ANALYSIS_PANE (self), draw_cb,
+                            _("Each figure in sample and held out, with its interval"), NULL,
+                            MQLW_STAGE_CHANGE_RERUN);
 
-  self->stage = MQLW_STAGE_SQL;
   self->split = DEFAULT_SPLIT;
   for (guint i = 0; i < G_N_ELEMENTS (splits); i++)
     gtk_string_list_append (split_model, _(splits[i].label));
-  self->filling = TRUE;
   gtk_drop_down_set_model (self->split_dropdown, G_LIST_MODEL (split_model));
   gtk_drop_down_set_selected (self->split_dropdown, DEFAULT_SPLIT);
-  self->stage_model = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
-  g_object_unref (self->stage_model);
-  self->filling = FALSE;
   g_signal_connect (self->split_dropdown, "notify::selected", G_CALLBACK (on_split_selected_cb), self);
-  g_signal_connect (self->stage_dropdown, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
-  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
-  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Each figure in sample and held out, with its interval"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->split_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leads held out"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
 }
 
 void

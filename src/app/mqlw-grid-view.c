@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "mqlw-analysis-table.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-grid-view.h"
@@ -15,20 +16,12 @@ struct _MqlwGridView
 {
   MqlwAnalysisPane parent_instance;
 
-  gboolean         filling;
-  MqlwStage        stages[MQLW_N_STAGES];
-  guint            n_stages;
-  MqlwStage        stage;
+  MqlwAnalysisTable table;   /* spinner, stage, chart, table, note */
   MqlwGridLayout   layout;
   int              hover_row;
   int              hover_col;
 
-  GtkStringList   *stage_model;
-  GtkDropDown     *stage_dropdown;
-  GtkSpinner      *spinner;
-  GtkDrawingArea  *area;
   GtkLabel        *rule;
-  GtkLabel        *note;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwGridView, mqlw_grid_view, MQLW_TYPE_ANALYSIS_PANE)
@@ -53,22 +46,6 @@ get_grid (MqlwGridView *self)
 }
 
 static void
-fill_stages (MqlwAnalysisPane *pane)
-{
-  MqlwGridView *self = MQLW_GRID_VIEW (pane);
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
-  guint position;
-
-  self->filling = TRUE;
-  position = mqlw_stage_list_fill (self->stage_model, self->stages, &self->n_stages,
-                                   dataset != NULL ? &dataset->outcomes : NULL, self->stage);
-  gtk_drop_down_set_selected (self->stage_dropdown, position);
-  if (self->n_stages > 0)
-    self->stage = self->stages[position];
-  self->filling = FALSE;
-}
-
-static void
 draw_cb (GtkDrawingArea *area,
          cairo_t        *cr,
          int             width,
@@ -79,10 +56,10 @@ draw_cb (GtkDrawingArea *area,
   const MqlwGrid *grid = get_grid (self);
   MqlwChartStyle style;
 
-  if (grid == NULL || self->n_stages == 0)
+  if (grid == NULL || self->table.n_stages == 0)
     return;
   mqlw_analysis_pane_chart_style (MQLW_ANALYSIS_PANE (self), &style);
-  mqlw_chart_draw_grid (cr, width, height, grid, self->stage, &style, self->hover_row, self->hover_col, &self->layout);
+  mqlw_chart_draw_grid (cr, width, height, grid, self->table.stage, &style, self->hover_row, self->hover_col, &self->layout);
 }
 
 static void
@@ -131,7 +108,7 @@ fill_labels (MqlwGridView   *self,
       g_string_append_printf (note, g_dngettext (NULL, "%s lead without a score is left out.",
                                                  "%s leads without a score are left out.", (gulong) grid->unscored), n);
     }
-  gtk_label_set_label (self->note, note->str);
+  gtk_label_set_label (self->table.note, note->str);
 }
 
 static void
@@ -142,7 +119,7 @@ show_result (MqlwAnalysisPane *pane,
 
   if (result != NULL)
     fill_labels (self, result);
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->table.area));
 }
 
 /* A model on an existing score column has no points to lay out: say so. */
@@ -156,21 +133,8 @@ can_run (MqlwAnalysisPane *pane)
     return TRUE;
   gtk_label_set_label (self->rule, _("The model calibrates an existing score column: it has no fit or behaviour "
                                      "points to lay out."));
-  gtk_label_set_label (self->note, "");
+  gtk_label_set_label (self->table.note, "");
   return FALSE;
-}
-
-static void
-on_stage_selected_cb (GtkDropDown  *dropdown,
-                      GParamSpec   *pspec,
-                      MqlwGridView *self)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  if (self->filling || position >= self->n_stages)
-    return;
-  self->stage = self->stages[position];
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
 static void
@@ -195,7 +159,7 @@ set_hover (MqlwGridView *self,
     return;
   self->hover_row = row;
   self->hover_col = col;
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->table.area));
 }
 
 static void
@@ -227,39 +191,25 @@ show_error (MqlwAnalysisPane *pane,
   MqlwGridView *self = MQLW_GRID_VIEW (pane);
 
   gtk_label_set_label (self->rule, error->message);
-  gtk_label_set_label (self->note, "");
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-static void
-mqlw_grid_view_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_GRID_VIEW);
-  G_OBJECT_CLASS (mqlw_grid_view_parent_class)->dispose (object);
+  gtk_label_set_label (self->table.note, "");
+  gtk_widget_queue_draw (GTK_WIDGET (self->table.area));
 }
 
 static void
 mqlw_grid_view_class_init (MqlwGridViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
-  object_class->dispose = mqlw_grid_view_dispose;
   pane_class->compute = compute_grid;
   pane_class->result_free = (GDestroyNotify) mqlw_grid_free;
   pane_class->can_run = can_run;
   pane_class->show_result = show_result;
   pane_class->show_error = show_error;
-  pane_class->data_changed = fill_stages;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-grid-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, MqlwGridView, stage_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MqlwGridView, spinner);
-  gtk_widget_class_bind_template_child (widget_class, MqlwGridView, area);
+  MQLW_ANALYSIS_TABLE_CLASS_INIT (widget_class, MqlwGridView, table, "grid",
+                                  MQLW_ANALYSIS_TABLE_STAGE);
   gtk_widget_class_bind_template_child (widget_class, MqlwGridView, rule);
-  gtk_widget_class_bind_template_child (widget_class, MqlwGridView, note);
-  gtk_widget_class_set_css_name (widget_class, "gridview");
 }
 
 static void
@@ -269,25 +219,16 @@ mqlw_grid_view_init (MqlwGridView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
+  mqlw_analysis_table_init (&self->table, MQLW_ANALYSIS_PANE (self), draw_cb,
+                            _("Fit by engagement: each cell's rate, and the cells the MQL rule selects"), NULL,
+                            MQLW_STAGE_CHANGE_REDRAW);
 
-  self->stage = MQLW_STAGE_SQL;
   self->hover_row = self->hover_col = -1;
-  self->stage_model = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
-  g_object_unref (self->stage_model);
-  g_signal_connect (self->stage_dropdown, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
-  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
-  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->area), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (GTK_WIDGET (self->table.area), GTK_EVENT_CONTROLLER (click));
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->area), motion);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Fit by engagement: each cell's rate, and the cells the MQL rule selects"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
+  gtk_widget_add_controller (GTK_WIDGET (self->table.area), motion);
 }
 
 gboolean

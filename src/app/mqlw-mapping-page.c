@@ -23,6 +23,7 @@ struct _MqlwMappingPage
   GPtrArray           *dynamic_rows;   /* (group, row) pairs we added */
   GPtrArray           *outcome_rows;
   GPtrArray           *blank_undo;     /* column names, newest last: the blank switches flipped */
+  GHashTable          *kept_blanks;    /* column name → the saved choice kept from the last import */
   gboolean             syncing;
 
   GtkLabel            *title_label;
@@ -369,6 +370,10 @@ describe_blank_detection (MqlwMappingPage *self,
     said = _("Detected: not a column of yes-marks alone: a blank is unknown and left out of the rates");
   if (now == detected)
     return g_strdup (said);
+  if (g_hash_table_lookup (self->kept_blanks, name) == GINT_TO_POINTER (now ? 2 : 1))
+    return g_strdup_printf ("%s\n%s", said, now ? _("Kept from the last import: a blank counts as not reached")
+                                                : _("Kept from the last import: a blank is unknown and left out of "
+                                                    "the rates"));
   return g_strdup_printf ("%s\n%s", said, now ? _("Changed by you: a blank counts as not reached")
                                               : _("Changed by you: a blank is unknown and left out of the rates"));
 }
@@ -436,12 +441,67 @@ undo_action (GtkWidget  *widget,
   mqlw_mapping_page_undo (MQLW_MAPPING_PAGE (widget));
 }
 
+static GtkSwitch *
+find_blank_switch (MqlwMappingPage *self,
+                   const char      *name)
+{
+  for (guint i = 0; i < self->outcome_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->outcome_rows, i);
+
+      if (g_strcmp0 (g_object_get_data (row, "column"), name) == 0)
+        return g_object_get_data (row, "switch");
+    }
+  return NULL;
+}
+
+/* A re-import: the blank choices @saved holds (the mapping the open history
+ * was imported with, kept in its project) are applied to the same-named
+ * yes/no columns of the new file, each change undoable as a flip is. */
+void
+mqlw_mapping_page_apply_saved_blanks (MqlwMappingPage   *self,
+                                      const MqlwMapping *saved)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (MQLW_IS_MAPPING_PAGE (self));
+
+  if (saved == NULL || self->mapping == NULL)
+    return;
+  for (guint i = 0; i < self->outcome_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->outcome_rows, i);
+      const char *name = g_object_get_data (row, "column");
+      GtkSwitch *sw = g_object_get_data (row, "switch");
+      MqlwColumnSpec *was, *now;
+
+      if (sw == NULL || (was = mqlw_mapping_get_column ((MqlwMapping *) saved, name)) == NULL || !was->blank_set)
+        continue;
+      now = mqlw_mapping_get_column (self->mapping, name);
+      g_hash_table_insert (self->kept_blanks, g_strdup (name), GINT_TO_POINTER (was->blank_is_no ? 2 : 1));
+      if (now != NULL && now->blank_set && now->blank_is_no == was->blank_is_no)
+        continue;
+      mqlw_mapping_set_blank_is_no (self->mapping, name, was->blank_is_no);
+      if (gtk_switch_get_active (sw) != was->blank_is_no)
+        g_ptr_array_add (self->blank_undo, g_strdup (name));
+      self->syncing = TRUE;
+      gtk_switch_set_active (sw, was->blank_is_no);
+      self->syncing = FALSE;
+      changed = TRUE;
+    }
+  if (!changed)
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", self->blank_undo->len > 0);
+  g_signal_emit (self, signals[MAPPING_CHANGED], 0);
+}
+
 /* The newest blank switch flipped back. */
 gboolean
 mqlw_mapping_page_undo (MqlwMappingPage *self)
 {
   g_autofree char *name = NULL;
   MqlwColumnSpec *spec;
+  GtkSwitch *sw;
 
   g_return_val_if_fail (MQLW_IS_MAPPING_PAGE (self), FALSE);
 
@@ -450,14 +510,10 @@ mqlw_mapping_page_undo (MqlwMappingPage *self)
   name = g_ptr_array_steal_index (self->blank_undo, self->blank_undo->len - 1);
   spec = mqlw_mapping_get_column (self->mapping, name);
   set_blank (self, name, spec == NULL || !spec->blank_is_no);
-  for (guint i = 0; i < self->outcome_rows->len; i++)
+  if ((sw = find_blank_switch (self, name)) != NULL)
     {
-      GObject *row = g_ptr_array_index (self->outcome_rows, i);
-
-      if (g_strcmp0 (g_object_get_data (row, "column"), name) != 0)
-        continue;
       self->syncing = TRUE;
-      gtk_switch_set_active (g_object_get_data (row, "switch"), spec == NULL || spec->blank_is_no);
+      gtk_switch_set_active (sw, spec == NULL || spec->blank_is_no);
       self->syncing = FALSE;
     }
   return TRUE;
@@ -720,6 +776,7 @@ mqlw_mapping_page_finalize (GObject *object)
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_pointer (&self->outcome_rows, g_ptr_array_unref);
   g_clear_pointer (&self->blank_undo, g_ptr_array_unref);
+  g_clear_pointer (&self->kept_blanks, g_hash_table_unref);
   g_free (self->path);
   g_free (self->join_path);
 
@@ -777,6 +834,7 @@ mqlw_mapping_page_init (MqlwMappingPage *self)
   self->dynamic_rows = g_ptr_array_new ();
   self->outcome_rows = g_ptr_array_new ();
   self->blank_undo = g_ptr_array_new_with_free_func (g_free);
+  self->kept_blanks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("First rows of the file"), -1);
@@ -807,6 +865,7 @@ mqlw_mapping_page_set_preview (MqlwMappingPage *self,
   self->mapping = preview->mapping != NULL ? mqlw_mapping_copy (preview->mapping) : mqlw_mapping_new ();
   g_clear_pointer (&self->join_path, g_free);
   g_ptr_array_set_size (self->blank_undo, 0);
+  g_hash_table_remove_all (self->kept_blanks);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", FALSE);
   adw_action_row_set_subtitle (self->join_row, _("None: e.g. an export of opportunities by lead id"));
 

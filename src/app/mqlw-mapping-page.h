@@ -21,6 +21,11 @@ G_DECLARE_FINAL_TYPE (MqlwMappingPage, mqlw_mapping_page, MQLW, MAPPING_PAGE, Gt
 void               mqlw_mapping_page_set_preview (MqlwMappingPage *self,
                                                   const char      *path,
                                                   MqlwCsvPreview  *preview);   /* takes ownership */
+/* A re-import: the blank-cell choices @saved (nullable) made for columns of
+ * the same name, applied after set_preview; each flip is undone as the
+ * user's are, and "mapping-changed" is emitted when anything changed. */
+void               mqlw_mapping_page_apply_saved_blanks (MqlwMappingPage   *self,
+                                                         const MqlwMapping *saved);
 /* Flips the newest blank-cell switch back; FALSE when there is none. */
 gboolean           mqlw_mapping_page_undo        (MqlwMappingPage *self);
 /* The problems of a second preview read with get_mapping (); takes @preview. */

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "mqlw-analysis-table.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-maturity-view.h"
@@ -20,11 +21,7 @@ struct _MqlwMaturityView
 {
   MqlwAnalysisPane parent_instance;
 
-  MqlwStage        stages[MQLW_N_STAGES];
-  guint            n_stages;
-  MqlwStage        shown;
-  GtkStringList   *stage_model;
-  gboolean         filling;
+  MqlwAnalysisTable table;   /* spinner, stage, chart, table, note */
   Options          options;   /* of the run being started */
 
   MqlwFigureCard   timing_card;
@@ -35,12 +32,7 @@ struct _MqlwMaturityView
   GtkAdjustment   *horizon_adjustment;
   GtkWidget       *exclude_spin;
   GtkWidget       *horizon_spin;
-  GtkDropDown     *stage_dropdown;
-  GtkSpinner      *spinner;
   GtkWidget       *cards;
-  GtkDrawingArea  *area;
-  GtkGrid         *grid;
-  GtkLabel        *note;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwMaturityView, mqlw_maturity_view, MQLW_TYPE_ANALYSIS_PANE)
@@ -87,7 +79,7 @@ draw_cb (GtkDrawingArea *area,
   if (maturity == NULL)
     return;
   mqlw_analysis_pane_chart_style (MQLW_ANALYSIS_PANE (self), &style);
-  mqlw_chart_draw_cohorts (cr, width, height, maturity, self->shown, &style);
+  mqlw_chart_draw_cohorts (cr, width, height, maturity, self->table.stage, &style);
 }
 
 static char *
@@ -104,10 +96,10 @@ static void
 fill_cards (MqlwMaturityView   *self,
             const MqlwMaturity *m)
 {
-  const MqlwStageTiming *t = &m->timing[self->shown];
-  g_autofree char *all = mqlw_format_rate (&m->all[self->shown]);
-  g_autofree char *mature = mqlw_format_rate (&m->mature[self->shown]);
-  g_autofree char *all_caption = format_rate_counts (&m->all[self->shown]);
+  const MqlwStageTiming *t = &m->timing[self->table.stage];
+  g_autofree char *all = mqlw_format_rate (&m->all[self->table.stage]);
+  g_autofree char *mature = mqlw_format_rate (&m->mature[self->table.stage]);
+  g_autofree char *all_caption = format_rate_counts (&m->all[self->table.stage]);
   g_autofree char *mature_caption = NULL;
   guint immature = 0;
 
@@ -137,9 +129,9 @@ fill_cards (MqlwMaturityView   *self,
                           _("No dates for this stage: state how long outcomes take to flag young cohorts"));
 
   for (guint i = 0; i < m->cohorts->len; i++)
-    immature += g_array_index (m->cohorts, MqlwCohort, i).immature[self->shown];
+    immature += g_array_index (m->cohorts, MqlwCohort, i).immature[self->table.stage];
   {
-    g_autofree char *counts = format_rate_counts (&m->mature[self->shown]);
+    g_autofree char *counts = format_rate_counts (&m->mature[self->table.stage]);
     g_autofree char *young = g_strdup_printf ("%u", immature);
 
     /* TRANSLATORS: "445 of 4 302 leads; 2 young cohorts left out" */
@@ -167,11 +159,11 @@ fill_table (MqlwMaturityView   *self,
       g_ptr_array_add (cells, mqlw_cohort_label (c));
       g_ptr_array_add (cells, mqlw_format_count (c->leads));
       g_ptr_array_add (cells, mqlw_format_count (c->mql));
-      g_ptr_array_add (cells, mqlw_format_rate (&c->stage[self->shown]));
-      g_ptr_array_add (cells, mqlw_format_rate (&c->mql_stage[self->shown]));
-      g_ptr_array_add (cells, g_strdup (c->immature[self->shown] ? _("Still maturing") : ""));
+      g_ptr_array_add (cells, mqlw_format_rate (&c->stage[self->table.stage]));
+      g_ptr_array_add (cells, mqlw_format_rate (&c->mql_stage[self->table.stage]));
+      g_ptr_array_add (cells, g_strdup (c->immature[self->table.stage] ? _("Still maturing") : ""));
     }
-  mqlw_table_fill (self->grid, titles, G_N_ELEMENTS (header), cells, 0x1e, -1);
+  mqlw_table_fill (self->table.grid, titles, G_N_ELEMENTS (header), cells, 0x1e, -1);
 }
 
 static void
@@ -212,7 +204,7 @@ fill_note (MqlwMaturityView   *self,
                                                  "today) and %s without a score.", (gulong) m->undated),
                               undated, unscored);
     }
-  gtk_label_set_label (self->note, note->str);
+  gtk_label_set_label (self->table.note, note->str);
 }
 
 static void
@@ -227,23 +219,7 @@ show_result (MqlwAnalysisPane *pane,
   fill_cards (self, maturity);
   fill_table (self, maturity);
   fill_note (self, maturity);
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-static void
-fill_stages (MqlwAnalysisPane *pane)
-{
-  MqlwMaturityView *self = MQLW_MATURITY_VIEW (pane);
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
-  guint position;
-
-  self->filling = TRUE;
-  position = mqlw_stage_list_fill (self->stage_model, self->stages, &self->n_stages,
-                                   dataset != NULL ? &dataset->outcomes : NULL, self->shown);
-  gtk_drop_down_set_selected (self->stage_dropdown, position);
-  if (self->n_stages > 0)
-    self->shown = self->stages[position];
-  self->filling = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self->table.area));
 }
 
 static gconstpointer
@@ -264,89 +240,34 @@ on_option_changed_cb (GtkAdjustment    *adjustment,
 }
 
 static void
-on_stage_selected_cb (GtkDropDown      *dropdown,
-                      GParamSpec       *pspec,
-                      MqlwMaturityView *self)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  if (self->filling || position >= self->n_stages)
-    return;
-  self->shown = self->stages[position];
-  mqlw_analysis_pane_show_result (MQLW_ANALYSIS_PANE (self));
-}
-
-static void
-on_area_resize_cb (GtkDrawingArea   *area,
-                   int               width,
-                   int               height,
-                   MqlwMaturityView *self)
-{
-  int wanted = CLAMP (width * 2 / 5 + 40, 260, 460);
-
-  if (gtk_drawing_area_get_content_height (area) != wanted)
-    gtk_drawing_area_set_content_height (area, wanted);
-}
-
-static void
-show_error (MqlwAnalysisPane *pane,
-            const GError     *error)
-{
-  MqlwMaturityView *self = MQLW_MATURITY_VIEW (pane);
-
-  gtk_label_set_label (self->note, error->message);
-  gtk_spinner_set_spinning (self->spinner, FALSE);
-}
-
-static void
-mqlw_maturity_view_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_MATURITY_VIEW);
-  G_OBJECT_CLASS (mqlw_maturity_view_parent_class)->dispose (object);
-}
-
-static void
 mqlw_maturity_view_class_init (MqlwMaturityViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
-  object_class->dispose = mqlw_maturity_view_dispose;
   pane_class->compute = compute_maturity;
   pane_class->result_free = (GDestroyNotify) mqlw_maturity_free;
   pane_class->get_options = get_options;
   pane_class->options_copy = copy_options;
   pane_class->options_free = g_free;
   pane_class->show_result = show_result;
-  pane_class->show_error = show_error;
-  pane_class->data_changed = fill_stages;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-maturity-view.ui");
+  MQLW_ANALYSIS_TABLE_CLASS_INIT (widget_class, MqlwMaturityView, table, "maturity",
+                                  MQLW_ANALYSIS_TABLE_STAGE | MQLW_ANALYSIS_TABLE_GRID);
   gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, exclude_adjustment);
   gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, horizon_adjustment);
   gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, exclude_spin);
   gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, horizon_spin);
-  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, stage_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, spinner);
   gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, cards);
-  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, area);
-  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, grid);
-  gtk_widget_class_bind_template_child (widget_class, MqlwMaturityView, note);
-  gtk_widget_class_set_css_name (widget_class, "maturityview");
 }
 
 static void
 mqlw_maturity_view_init (MqlwMaturityView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
-
-  self->shown = MQLW_STAGE_SQL;
-  self->stage_model = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
-  g_object_unref (self->stage_model);
-  g_signal_connect (self->stage_dropdown, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
+  mqlw_analysis_table_init (&self->table, MQLW_ANALYSIS_PANE (self), draw_cb, _("Rates by created month"),
+                            _("Each cohort's rate of the stage, the young cohorts hollow"), MQLW_STAGE_CHANGE_RESHOW);
+  mqlw_analysis_table_follow_width (&self->table, 0.4, 40, 260, 460);
   g_signal_connect (self->exclude_adjustment, "value-changed", G_CALLBACK (on_option_changed_cb), self);
   g_signal_connect (self->horizon_adjustment, "value-changed", G_CALLBACK (on_option_changed_cb), self);
 
@@ -354,15 +275,6 @@ mqlw_maturity_view_init (MqlwMaturityView *self)
   mqlw_figure_card_init (&self->all_card, _("Rate over every cohort"), self->cards);
   mqlw_figure_card_init (&self->mature_card, _("Rate over the mature cohorts"), self->cards);
 
-  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
-  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
-  g_signal_connect (self->area, "resize", G_CALLBACK (on_area_resize_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rates by created month"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Each cohort's rate of the stage, the young cohorts hollow"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->exclude_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days of recent leads to leave out"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->horizon_spin),

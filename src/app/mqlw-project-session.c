@@ -382,6 +382,13 @@ mqlw_project_session_reset (MqlwProjectSession *self,
   _mqlw_project_session_emit_changed (self);
 }
 
+const MqlwMapping *
+mqlw_project_session_get_mapping (MqlwProjectSession *self)
+{
+  g_return_val_if_fail (MQLW_IS_PROJECT_SESSION (self), NULL);
+  return self->mapping;
+}
+
 MqlwProject *
 mqlw_project_session_ensure_project (MqlwProjectSession *self)
 {

@@ -33,6 +33,9 @@ MqlwProjectSession *mqlw_project_session_new            (MqlwWorkbench       *wo
 MqlwWorkbench      *mqlw_project_session_get_workbench  (MqlwProjectSession  *self);
 /* NULL until a project is opened or first needed (saved, versioned, signed). */
 MqlwProject        *mqlw_project_session_get_project    (MqlwProjectSession  *self);
+/* The mapping the history on show was imported with (from its project when
+ * one was opened); NULL when none is known. */
+const MqlwMapping  *mqlw_project_session_get_mapping    (MqlwProjectSession  *self);
 /* The project's file; NULL while untitled. */
 const char         *mqlw_project_session_get_path       (MqlwProjectSession  *self);
 /* "leads-5000" for an untitled import, "Workshop" for Workshop.mqlw. */

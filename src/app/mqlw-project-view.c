@@ -186,6 +186,8 @@ fill_versions (MqlwProjectView *self,
           badge = gtk_label_new (_("Draft"));
           gtk_widget_add_css_class (badge, "badge-draft");
         }
+      /* Comments, authors and approvers are text ("R&D", "<draft>"), never markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (!marked && current != NULL && v->model != NULL && mqlw_model_equal (v->model, current))

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "mqlw-analysis-table.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-quality-view.h"
@@ -23,23 +24,15 @@ struct _MqlwQualityView
 {
   MqlwAnalysisPane parent_instance;
 
-  MqlwStage        stages[MQLW_N_STAGES];
-  guint            n_stages;
-  MqlwStage        shown;
-  GtkStringList   *stage_model;
-  gboolean         filling;
+  MqlwAnalysisTable table;   /* spinner, stage, chart, table, note */
 
   MqlwFigureCard   auc_card;
   MqlwFigureCard   baseline_card;
   MqlwFigureCard   brier_card;
   MqlwFigureCard   threshold_card;
 
-  GtkDrawingArea  *area;
-  GtkDropDown     *stage_dropdown;
-  GtkSpinner      *spinner;
   GtkWidget       *cards;
   GtkGrid         *gains_grid;
-  GtkLabel        *note;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwQualityView, mqlw_quality_view, MQLW_TYPE_ANALYSIS_PANE)
@@ -95,12 +88,12 @@ draw_cb (GtkDrawingArea *area,
   if (quality == NULL)
     return;
   mqlw_analysis_pane_chart_style (MQLW_ANALYSIS_PANE (self), &style);
-  series[n++] = (MqlwCurveSeries) { _("Proposed"), &quality->proposed->stage[self->shown],
+  series[n++] = (MqlwCurveSeries) { _("Proposed"), &quality->proposed->stage[self->table.stage],
                                     quality->proposed->threshold, FALSE };
   if (quality->baseline != NULL)
-    series[n++] = (MqlwCurveSeries) { _("Baseline"), &quality->baseline->stage[self->shown],
+    series[n++] = (MqlwCurveSeries) { _("Baseline"), &quality->baseline->stage[self->table.stage],
                                       quality->baseline_threshold, TRUE };
-  mqlw_chart_draw_curves (cr, width, height, self->shown, series, n, &style);
+  mqlw_chart_draw_curves (cr, width, height, self->table.stage, series, n, &style);
 }
 
 static char *
@@ -124,7 +117,7 @@ static void
 fill_cards (MqlwQualityView *self,
             const Quality   *quality)
 {
-  const MqlwStageQuality *q = &quality->proposed->stage[self->shown];
+  const MqlwStageQuality *q = &quality->proposed->stage[self->table.stage];
   g_autofree char *auc = format_auc (q);
   g_autofree char *interval = format_auc_interval (q);
   g_autofree char *brier = mqlw_format_number (q->brier, 4);
@@ -137,7 +130,7 @@ fill_cards (MqlwQualityView *self,
   mqlw_figure_card_set (&self->auc_card, auc, interval);
   if (quality->baseline != NULL)
     {
-      const MqlwStageQuality *b = &quality->baseline->stage[self->shown];
+      const MqlwStageQuality *b = &quality->baseline->stage[self->table.stage];
       g_autofree char *base_auc = format_auc (b);
       g_autofree char *base_interval = format_auc_interval (b);
 
@@ -158,8 +151,8 @@ fill_gains (MqlwQualityView *self,
 {
   static const char *header[] = { N_("Top leads"), N_("Reached"), N_("Lift"), N_("Score from"), N_("Baseline reached") };
   const char *titles[G_N_ELEMENTS (header)];
-  const MqlwStageQuality *q = &quality->proposed->stage[self->shown];
-  const MqlwStageQuality *b = quality->baseline != NULL ? &quality->baseline->stage[self->shown] : NULL;
+  const MqlwStageQuality *q = &quality->proposed->stage[self->table.stage];
+  const MqlwStageQuality *b = quality->baseline != NULL ? &quality->baseline->stage[self->table.stage] : NULL;
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   guint n_columns = b != NULL ? 5 : 4;
 
@@ -181,7 +174,7 @@ static void
 fill_note (MqlwQualityView *self,
            const Quality   *quality)
 {
-  const MqlwStageQuality *q = &quality->proposed->stage[self->shown];
+  const MqlwStageQuality *q = &quality->proposed->stage[self->table.stage];
   g_autofree char *known = mqlw_format_count (q->known);
   g_autofree char *reached = mqlw_format_count (q->reached);
   g_autoptr(GString) note = g_string_new (NULL);
@@ -189,7 +182,7 @@ fill_note (MqlwQualityView *self,
   /* TRANSLATORS: "Over the 5 000 leads whose SQL outcome is known, 502 of which reached it." */
   g_string_append_printf (note, g_dngettext (NULL, "Over the %s lead whose %s outcome is known, %s of which reached it. ",
                                              "Over the %s leads whose %s outcome is known, %s of which reached it. ",
-                                             (gulong) q->known), known, _(mqlw_stage_label (self->shown)), reached);
+                                             (gulong) q->known), known, _(mqlw_stage_label (self->table.stage)), reached);
   g_string_append (note, _("AUC: the chance that a lead that reached the stage scores above one that did not "
                            "(0.5 is a coin toss; ties count half). Gains: the share of the stage the top-scoring "
                            "leads hold; lift is that share over the share of leads."));
@@ -202,23 +195,7 @@ fill_note (MqlwQualityView *self,
                                                  "%s leads without a score are left out.", (gulong) quality->proposed->unscored),
                               unscored);
     }
-  gtk_label_set_label (self->note, note->str);
-}
-
-static void
-fill_stages (MqlwAnalysisPane *pane)
-{
-  MqlwQualityView *self = MQLW_QUALITY_VIEW (pane);
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
-  guint position;
-
-  self->filling = TRUE;
-  position = mqlw_stage_list_fill (self->stage_model, self->stages, &self->n_stages,
-                                   dataset != NULL ? &dataset->outcomes : NULL, self->shown);
-  gtk_drop_down_set_selected (self->stage_dropdown, position);
-  if (self->n_stages > 0)
-    self->shown = self->stages[position];
-  self->filling = FALSE;
+  gtk_label_set_label (self->table.note, note->str);
 }
 
 static void
@@ -228,108 +205,44 @@ show_result (MqlwAnalysisPane *pane,
   MqlwQualityView *self = MQLW_QUALITY_VIEW (pane);
   const Quality *quality = result;
 
-  if (quality == NULL || !quality->proposed->stage[self->shown].present)
+  if (quality == NULL || !quality->proposed->stage[self->table.stage].present)
     return;
   fill_cards (self, quality);
   fill_gains (self, quality);
   fill_note (self, quality);
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-static void
-show_error (MqlwAnalysisPane *pane,
-            const GError     *error)
-{
-  MqlwQualityView *self = MQLW_QUALITY_VIEW (pane);
-
-  gtk_label_set_label (self->note, error->message);
-  gtk_spinner_set_spinning (self->spinner, FALSE);
-}
-
-static void
-on_stage_selected_cb (GtkDropDown     *dropdown,
-                      GParamSpec      *pspec,
-                      MqlwQualityView *self)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  if (self->filling || position >= self->n_stages)
-    return;
-  self->shown = self->stages[position];
-  mqlw_analysis_pane_show_result (MQLW_ANALYSIS_PANE (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self->table.area));
 }
 
 /* Tall enough for the two panels at the width given, not more. */
 static void
-on_area_resize_cb (GtkDrawingArea  *area,
-                   int              width,
-                   int              height,
-                   MqlwQualityView *self)
-{
-  int wanted = CLAMP (width * 9 / 20 + 60, 320, 560);
-
-  if (gtk_drawing_area_get_content_height (area) != wanted)
-    gtk_drawing_area_set_content_height (area, wanted);
-}
-
-static void
-mqlw_quality_view_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_QUALITY_VIEW);
-  G_OBJECT_CLASS (mqlw_quality_view_parent_class)->dispose (object);
-}
-
-static void
 mqlw_quality_view_class_init (MqlwQualityViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
-  object_class->dispose = mqlw_quality_view_dispose;
   pane_class->compute = evaluate_models;
   pane_class->result_free = (GDestroyNotify) quality_free;
   pane_class->show_result = show_result;
-  pane_class->show_error = show_error;
-  pane_class->data_changed = fill_stages;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-quality-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, area);
-  gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, stage_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, spinner);
+  MQLW_ANALYSIS_TABLE_CLASS_INIT (widget_class, MqlwQualityView, table, "quality",
+                                  MQLW_ANALYSIS_TABLE_STAGE);
   gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, cards);
   gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, gains_grid);
-  gtk_widget_class_bind_template_child (widget_class, MqlwQualityView, note);
-  gtk_widget_class_set_css_name (widget_class, "qualityview");
 }
 
 static void
 mqlw_quality_view_init (MqlwQualityView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->shown = MQLW_STAGE_SQL;
-  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
-  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
-  self->stage_model = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (self->stage_model));
-  g_object_unref (self->stage_model);
-  g_signal_connect (self->stage_dropdown, "notify::selected", G_CALLBACK (on_stage_selected_cb), self);
+  mqlw_analysis_table_init (&self->table, MQLW_ANALYSIS_PANE (self), draw_cb, _("ROC and gains curves"),
+                            _("How well the score ranks the leads that reached the stage, proposed against baseline"),
+                            MQLW_STAGE_CHANGE_RESHOW);
+  mqlw_analysis_table_follow_width (&self->table, 0.45, 60, 320, 560);
 
   mqlw_figure_card_init (&self->auc_card, _("AUC, proposed"), self->cards);
   mqlw_figure_card_init (&self->baseline_card, _("AUC, baseline"), self->cards);
   mqlw_figure_card_init (&self->brier_card, _("Brier score"), self->cards);
   mqlw_figure_card_init (&self->threshold_card, _("Share of the stage the MQL rule takes"), self->cards);
-
-  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
-  g_signal_connect (self->area, "resize", G_CALLBACK (on_area_resize_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("ROC and gains curves"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("How well the score ranks the leads that reached the stage, proposed against baseline"),
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
 }
 
 const MqlwEvaluation *

@@ -7,41 +7,35 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "mqlw-analysis-table.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-segments-view.h"
+#include "mqlw-suggestion-text.h"
 
 #define MAX_FIELD_VALUES 60
 
 typedef struct {
-  char     *field;
-  MqlwStage stage;
+  char              *field;
+  MqlwStage          stage;
+  MqlwSuggestOptions suggest;   /* the Suggestions' target, minimum and grain */
 } Options;
 
 struct _MqlwSegmentsView
 {
   MqlwAnalysisPane parent_instance;
 
+  MqlwAnalysisTable table;   /* spinner, stage, chart, table, note */
   gboolean         filling;
-  MqlwStage        stages[MQLW_N_STAGES];
-  guint            n_stages;
-  MqlwStage        stage;
   GPtrArray       *fields;          /* char*: the columns offered */
   char            *field;
   guint            shown;           /* the segment the chart shows; past the end: all leads */
   Options          options;         /* of the run being started; borrows field */
 
   GtkStringList   *field_model;
-  GtkStringList   *stage_model;
   GtkStringList   *segment_model;
   GtkDropDown     *field_dropdown;
-  GtkDropDown     *stage_dropdown;
   GtkDropDown     *segment_dropdown;
-  GtkSpinner      *spinner;
-  GtkWidget       *warnings;
-  GtkGrid         *grid;
-  GtkDrawingArea  *area;
-  GtkLabel        *note;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwSegmentsView, mqlw_segments_view, MQLW_TYPE_ANALYSIS_PANE)
@@ -52,8 +46,8 @@ copy_options (gpointer data)
   const Options *options = data;
   Options *copy = g_new (Options, 1);
 
+  *copy = *options;
   copy->field = g_strdup (options->field);
-  copy->stage = options->stage;
   return copy;
 }
 
@@ -78,7 +72,9 @@ compute_segments (const MqlwAnalysisInput *input,
   if (scorer == NULL)
     return NULL;
   return mqlw_segments_new (input->dataset, mqlw_scorer_get_scores (scorer), input->model->paths.score,
-                            input->model->threshold, options->field, options->stage, input->spec, 0.30, 20, error);
+                            input->model->threshold, options->field, options->stage, input->spec,
+                            options->suggest.target_sql_rate, options->suggest.min_known, options->suggest.grain,
+                            error);
 }
 
 static const MqlwSegments *
@@ -115,9 +111,10 @@ is_offered (const MqlwColumn *column)
 }
 
 static void
-fill_fields (MqlwSegmentsView *self)
+fill_fields (MqlwAnalysisPane *pane)
 {
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)));
+  MqlwSegmentsView *self = MQLW_SEGMENTS_VIEW (pane);
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (pane));
   guint position = 0;
 
   self->filling = TRUE;
@@ -139,21 +136,6 @@ fill_fields (MqlwSegmentsView *self)
   g_free (self->field);
   self->field = self->fields->len > 0 ? g_strdup (g_ptr_array_index (self->fields, position)) : NULL;
   gtk_drop_down_set_selected (self->field_dropdown, position);
-  self->filling = FALSE;
-}
-
-static void
-fill_stages (MqlwSegmentsView *self)
-{
-  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_analysis_pane_get_workbench (MQLW_ANALYSIS_PANE (self)));
-  guint position;
-
-  self->filling = TRUE;
-  position = mqlw_stage_list_fill (self->stage_model, self->stages, &self->n_stages,
-                                   dataset != NULL ? &dataset->outcomes : NULL, self->stage);
-  gtk_drop_down_set_selected (self->stage_dropdown, position);
-  if (self->n_stages > 0)
-    self->stage = self->stages[position];
   self->filling = FALSE;
 }
 
@@ -195,41 +177,6 @@ draw_cb (GtkDrawingArea *area,
   style.stages = 1u << seg->stage;
   style.title = title;
   mqlw_chart_draw (cr, width, height, table, seg->threshold, &style, NULL);
-}
-
-static void
-fill_warnings (MqlwSegmentsView   *self,
-               const MqlwSegments *seg)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->warnings)) != NULL)
-    gtk_box_remove (GTK_BOX (self->warnings), child);
-  if (seg->warnings->len == 0)
-    {
-      GtkWidget *label = gtk_label_new (_("The score ranks the leads the same way in every segment."));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "success");
-      gtk_box_append (GTK_BOX (self->warnings), label);
-      return;
-    }
-  for (guint i = 0; i < seg->warnings->len; i++)
-    {
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      GtkWidget *label = gtk_label_new (g_ptr_array_index (seg->warnings, i));
-
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (row), icon);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (GTK_BOX (self->warnings), row);
-    }
 }
 
 static void
@@ -275,7 +222,7 @@ fill_table (MqlwSegmentsView   *self,
     }
   add_row (cells, _("All leads"), seg->pooled->scored_leads, "", &seg->mql_rate, &seg->other_rate,
            seg->threshold_found, seg->best_threshold, "");
-  mqlw_table_fill (self->grid, titles, G_N_ELEMENTS (header), cells, 0x3e, (int) seg->segments->len);
+  mqlw_table_fill (self->table.grid, titles, G_N_ELEMENTS (header), cells, 0x3e, (int) seg->segments->len);
 }
 
 static void
@@ -298,11 +245,14 @@ fill_note (MqlwSegmentsView   *self,
            const MqlwSegments *seg)
 {
   g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *target = mqlw_format_percent_as (seg->target_rate, 0, MQLW_FORMAT_DISPLAY);
 
-  /* xgettext:no-c-format */
-  g_string_append (note, _("Each segment's MQLs against its other leads: a score that works reaches the stage more "
-                           "often above the line. Best threshold: the lowest whose MQLs reach a 30 % SQL rate, over "
-                           "at least 20 known outcomes. The chart shows one segment's score ranges."));
+  /* TRANSLATORS: %s is the SQL target, "30 %"; %u the least known outcomes, 20 */
+  g_string_append_printf (note, _("Each segment's MQLs against its other leads: a score that works reaches the stage "
+                                  "more often above the line. Best threshold: the lowest whose MQLs reach a %s SQL "
+                                  "rate, over at least %u known outcomes, as in Suggestions (for all leads it is the "
+                                  "suggestion's threshold). The chart shows one segment's score ranges."),
+                          target, seg->min_known);
   if (seg->unscored > 0)
     {
       g_autofree char *unscored = mqlw_format_count (seg->unscored);
@@ -312,26 +262,20 @@ fill_note (MqlwSegmentsView   *self,
                                                  "%s leads without a score are left out.", (gulong) seg->unscored),
                               unscored);
     }
-  gtk_label_set_label (self->note, note->str);
+  gtk_label_set_label (self->table.note, note->str);
 }
 
 /* A new history: its columns and its stages. */
-static void
-fill_lists (MqlwAnalysisPane *pane)
-{
-  MqlwSegmentsView *self = MQLW_SEGMENTS_VIEW (pane);
-
-  fill_fields (self);
-  fill_stages (self);
-}
-
 static gconstpointer
 get_options (MqlwAnalysisPane *pane)
 {
   MqlwSegmentsView *self = MQLW_SEGMENTS_VIEW (pane);
 
   self->options.field = self->field;   /* copied by copy_options */
-  self->options.stage = self->stage;
+  self->options.stage = self->table.stage;
+  /* The best threshold over all leads answers the Suggestions' "Lowest
+   * threshold with SQL ≥ 30 %": the same target and steps give the same number. */
+  mqlw_suggestion_get_options (mqlw_analysis_pane_get_workbench (pane), &self->options.suggest);
   return &self->options;
 }
 
@@ -351,11 +295,12 @@ show_result (MqlwAnalysisPane *pane,
 
   if (seg == NULL)
     return;
-  fill_warnings (self, seg);
+  mqlw_analysis_table_show_messages (&self->table, seg->warnings,
+                                     _("The score ranks the leads the same way in every segment."));
   fill_table (self, seg);
   fill_segment_list (self, seg);
   fill_note (self, seg);
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->table.area));
 }
 
 static void
@@ -374,19 +319,6 @@ on_field_selected_cb (GtkDropDown      *dropdown,
 }
 
 static void
-on_stage_selected_cb (GtkDropDown      *dropdown,
-                      GParamSpec       *pspec,
-                      MqlwSegmentsView *self)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  if (self->filling || position >= self->n_stages)
-    return;
-  self->stage = self->stages[position];
-  mqlw_analysis_pane_recompute (MQLW_ANALYSIS_PANE (self));
-}
-
-static void
 on_segment_selected_cb (GtkDropDown      *dropdown,
                         GParamSpec       *pspec,
                         MqlwSegmentsView *self)
@@ -394,17 +326,7 @@ on_segment_selected_cb (GtkDropDown      *dropdown,
   if (self->filling)
     return;
   self->shown = gtk_drop_down_get_selected (dropdown);
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-static void
-show_error (MqlwAnalysisPane *pane,
-            const GError     *error)
-{
-  MqlwSegmentsView *self = MQLW_SEGMENTS_VIEW (pane);
-
-  gtk_label_set_label (self->note, error->message);
-  gtk_spinner_set_spinning (self->spinner, FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self->table.area));
 }
 
 static void
@@ -414,7 +336,6 @@ mqlw_segments_view_dispose (GObject *object)
 
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->field, g_free);
-  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_SEGMENTS_VIEW);
   G_OBJECT_CLASS (mqlw_segments_view_parent_class)->dispose (object);
 }
 
@@ -433,19 +354,12 @@ mqlw_segments_view_class_init (MqlwSegmentsViewClass *klass)
   pane_class->options_free = free_options;
   pane_class->can_run = can_run;
   pane_class->show_result = show_result;
-  pane_class->show_error = show_error;
-  pane_class->data_changed = fill_lists;
+  pane_class->data_changed = fill_fields;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-segments-view.ui");
+  MQLW_ANALYSIS_TABLE_CLASS_INIT (widget_class, MqlwSegmentsView, table, "segments",
+                                  MQLW_ANALYSIS_TABLE_STAGE | MQLW_ANALYSIS_TABLE_WARNINGS | MQLW_ANALYSIS_TABLE_GRID);
   gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, field_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, stage_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, segment_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, spinner);
-  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, warnings);
-  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, grid);
-  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, area);
-  gtk_widget_class_bind_template_child (widget_class, MqlwSegmentsView, note);
-  gtk_widget_class_set_css_name (widget_class, "segmentsview");
 }
 
 static GtkStringList *
@@ -465,21 +379,14 @@ static void
 mqlw_segments_view_init (MqlwSegmentsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
+  mqlw_analysis_table_init (&self->table, MQLW_ANALYSIS_PANE (self), draw_cb, _("One segment's score ranges"), NULL,
+                            MQLW_STAGE_CHANGE_RERUN);
 
-  self->stage = MQLW_STAGE_SQL;
   self->fields = g_ptr_array_new_with_free_func (g_free);
   self->field_model = attach_model (self->field_dropdown, G_CALLBACK (on_field_selected_cb), self);
-  self->stage_model = attach_model (self->stage_dropdown, G_CALLBACK (on_stage_selected_cb), self);
   self->segment_model = attach_model (self->segment_dropdown, G_CALLBACK (on_segment_selected_cb), self);
-  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
-  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("One segment's score ranges"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->field_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Split by"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->segment_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Segment"), -1);
 }

@@ -99,6 +99,8 @@ approver_row (MqlwSignatureList  *self,
       if (check != NULL && check->status != MQLW_SIGNATURE_TRUSTED)
         gtk_widget_set_tooltip_text (row, check->message);
     }
+  /* Names and roles are text ("Sales & Marketing"), never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);

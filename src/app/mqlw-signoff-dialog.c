@@ -209,6 +209,33 @@ on_remove_clicked_cb (GtkButton *button,
   on_row_changed_cb (self);
 }
 
+/* A name or role longer than its field scrolls inside it: the whole text
+ * in the field's tooltip (the signed file has it whole too). */
+static void
+on_entry_text_cb (GtkEditable *editable,
+                  GParamSpec  *pspec,
+                  gpointer     user_data)
+{
+  const char *text = gtk_editable_get_text (editable);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (editable), text != NULL && *text != '\0' ? text : NULL);
+}
+
+static GtkEntry *
+approver_entry (const char *placeholder,
+                const char *label)
+{
+  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
+
+  gtk_entry_set_activates_default (entry, TRUE);
+  gtk_entry_set_placeholder_text (entry, placeholder);
+  gtk_widget_set_hexpand (GTK_WIDGET (entry), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+  label_widget (GTK_WIDGET (entry), label);
+  g_signal_connect (entry, "notify::text", G_CALLBACK (on_entry_text_cb), NULL);
+  return entry;
+}
+
 static GtkWidget *
 append_approver_row (MqlwSignoffDialog *self,
                      MqlwTeam           team)
@@ -216,26 +243,20 @@ append_approver_row (MqlwSignoffDialog *self,
   static const char *teams[] = { N_("Marketing"), N_("Sales"), NULL };
   const char *team_labels[] = { _(teams[0]), _(teams[1]), NULL };
   ApproverRow *w = g_new0 (ApproverRow, 1);
-  GtkWidget *row, *box, *remove;
+  GtkWidget *row, *box, *line, *remove;
 
+  /* The name over the role, beside the team: one line of the clamp left the
+   * role about 24 characters ("Head of Sales Development, EM…"). */
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
+  line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_hexpand (line, TRUE);
 
-  w->name = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_activates_default (w->name, TRUE);
-  gtk_entry_set_placeholder_text (w->name, _("Name"));
-  label_widget (GTK_WIDGET (w->name), _("Approver’s name"));
-  w->role = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_activates_default (w->role, TRUE);
-  gtk_entry_set_placeholder_text (w->role, _("Role, e.g. VP Sales"));
-  gtk_widget_set_hexpand (GTK_WIDGET (w->role), TRUE);
-  /* Roles run longer than names ("Head of Sales Development"): the role takes the room. */
-  gtk_editable_set_width_chars (GTK_EDITABLE (w->name), 6);
-  gtk_editable_set_width_chars (GTK_EDITABLE (w->role), 14);
-  label_widget (GTK_WIDGET (w->role), _("Approver’s role"));
+  w->name = approver_entry (_("Name"), _("Approver’s name"));
+  w->role = approver_entry (_("Role, e.g. VP Sales"), _("Approver’s role"));
   w->team = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (team_labels));
   gtk_drop_down_set_selected (w->team, team == MQLW_TEAM_SALES ? 1 : 0);
   gtk_widget_set_size_request (GTK_WIDGET (w->team), 120, -1);
@@ -246,8 +267,10 @@ append_approver_row (MqlwSignoffDialog *self,
   gtk_widget_set_tooltip_text (remove, _("Remove this approver"));
   label_widget (remove, _("Remove this approver"));
 
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->name));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->role));
+  gtk_widget_set_valign (GTK_WIDGET (w->team), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (w->name));
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (w->role));
+  gtk_box_append (GTK_BOX (box), line);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->team));
   gtk_box_append (GTK_BOX (box), remove);
 

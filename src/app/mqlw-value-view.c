@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "mqlw-analysis-table.h"
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-scoring.h"
@@ -24,6 +25,7 @@ struct _MqlwValueView
 {
   MqlwAnalysisPane parent_instance;
 
+  MqlwAnalysisTable table;   /* spinner, stage, chart, table, note */
   GSettings       *settings;     /* NULL when the schema is not installed */
   double           cost;         /* the cost per MQL of the run being started */
 
@@ -35,12 +37,9 @@ struct _MqlwValueView
   GtkAdjustment   *cost_adjustment;
   GtkSpinButton   *cost_spin;
   GtkWidget       *best_button;
-  GtkSpinner      *spinner;
   GtkWidget       *cards;
-  GtkDrawingArea  *area;
   GtkGrid         *suggestions_grid;
   GtkGrid         *bands_grid;
-  GtkLabel        *note;
 };
 
 G_DEFINE_FINAL_TYPE (MqlwValueView, mqlw_value_view, MQLW_TYPE_ANALYSIS_PANE)
@@ -293,7 +292,7 @@ fill_note (MqlwValueView   *self,
                                                  "%s leads without a score are left out.", (gulong) value->unscored),
                               unscored);
     }
-  gtk_label_set_label (self->note, note->str);
+  gtk_label_set_label (self->table.note, note->str);
 }
 
 static void
@@ -310,17 +309,7 @@ show_result (MqlwAnalysisPane *pane,
   fill_bands (self, worth);
   fill_best_button (self, worth->value);
   fill_note (self, worth->value);
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
-}
-
-static void
-show_error (MqlwAnalysisPane *pane,
-            const GError     *error)
-{
-  MqlwValueView *self = MQLW_VALUE_VIEW (pane);
-
-  gtk_label_set_label (self->note, error->message);
-  gtk_spinner_set_spinning (self->spinner, FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self->table.area));
 }
 
 static gconstpointer
@@ -340,22 +329,9 @@ on_cost_changed_cb (GtkAdjustment *adjustment,
 }
 
 static void
-on_area_resize_cb (GtkDrawingArea *area,
-                   int             width,
-                   int             height,
-                   MqlwValueView  *self)
-{
-  int wanted = CLAMP (width * 2 / 5 + 40, 260, 460);
-
-  if (gtk_drawing_area_get_content_height (area) != wanted)
-    gtk_drawing_area_set_content_height (area, wanted);
-}
-
-static void
 mqlw_value_view_dispose (GObject *object)
 {
   g_clear_object (&MQLW_VALUE_VIEW (object)->settings);
-  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_VALUE_VIEW);
   G_OBJECT_CLASS (mqlw_value_view_parent_class)->dispose (object);
 }
 
@@ -373,26 +349,24 @@ mqlw_value_view_class_init (MqlwValueViewClass *klass)
   pane_class->options_copy = copy_double;
   pane_class->options_free = g_free;
   pane_class->show_result = show_result;
-  pane_class->show_error = show_error;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mqlworkbench/Workbench/mqlw-value-view.ui");
+  MQLW_ANALYSIS_TABLE_CLASS_INIT (widget_class, MqlwValueView, table, "value", 0);
   gtk_widget_class_bind_template_child (widget_class, MqlwValueView, cost_adjustment);
   gtk_widget_class_bind_template_child (widget_class, MqlwValueView, cost_spin);
   gtk_widget_class_bind_template_child (widget_class, MqlwValueView, best_button);
-  gtk_widget_class_bind_template_child (widget_class, MqlwValueView, spinner);
   gtk_widget_class_bind_template_child (widget_class, MqlwValueView, cards);
-  gtk_widget_class_bind_template_child (widget_class, MqlwValueView, area);
   gtk_widget_class_bind_template_child (widget_class, MqlwValueView, suggestions_grid);
   gtk_widget_class_bind_template_child (widget_class, MqlwValueView, bands_grid);
-  gtk_widget_class_bind_template_child (widget_class, MqlwValueView, note);
-  gtk_widget_class_set_css_name (widget_class, "valueview");
 }
 
 static void
 mqlw_value_view_init (MqlwValueView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  mqlw_analysis_pane_set_spinner (MQLW_ANALYSIS_PANE (self), self->spinner);
+  mqlw_analysis_table_init (&self->table, MQLW_ANALYSIS_PANE (self), draw_cb, _("Value by threshold"),
+                            _("Expected value, expected revenue and follow-up cost across thresholds"),
+                            MQLW_STAGE_CHANGE_REDRAW);
+  mqlw_analysis_table_follow_width (&self->table, 0.4, 40, 260, 460);
 
   /* The cost is a preference: the same in every project until changed. */
   self->settings = mqlw_window_dup_settings ();
@@ -405,14 +379,6 @@ mqlw_value_view_init (MqlwValueView *self)
   mqlw_figure_card_init (&self->value_card, _("Expected value at the threshold"), self->cards);
   mqlw_figure_card_init (&self->month_card, _("Revenue a month at this volume"), self->cards);
 
-  gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
-  mqlw_analysis_pane_add_chart (MQLW_ANALYSIS_PANE (self), GTK_WIDGET (self->area));
-  g_signal_connect (self->area, "resize", G_CALLBACK (on_area_resize_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Value by threshold"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Expected value, expected revenue and follow-up cost across thresholds"),
-                                  -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->cost_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cost per MQL follow-up"), -1);
 }

@@ -299,20 +299,11 @@ suggest_from_data_action (GtkWidget  *widget,
 }
 
 static void
-mqlw_weights_view_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), MQLW_TYPE_WEIGHTS_VIEW);
-  G_OBJECT_CLASS (mqlw_weights_view_parent_class)->dispose (object);
-}
-
-static void
 mqlw_weights_view_class_init (MqlwWeightsViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   MqlwAnalysisPaneClass *pane_class = MQLW_ANALYSIS_PANE_CLASS (klass);
 
-  object_class->dispose = mqlw_weights_view_dispose;
   pane_class->compute = suggest_weights;
   pane_class->result_free = (GDestroyNotify) suggestion_free;
   /* The suggestion depends on the criteria and the threshold (for the

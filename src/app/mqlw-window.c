@@ -510,6 +510,9 @@ on_preview_done_cb (GObject      *object,
       return;
     }
   mqlw_mapping_page_set_preview (self->mapping_page, r->path, preview);
+  /* A re-import keeps the blank-cell choices the history on show was imported with. */
+  if (mqlw_workbench_has_data (self->workbench))
+    mqlw_mapping_page_apply_saved_blanks (self->mapping_page, mqlw_project_session_get_mapping (self->session));
   _mqlw_window_set_page (self, "mapping");
 }
 

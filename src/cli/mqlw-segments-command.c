@@ -257,7 +257,7 @@ mqlw_command_segments (int    argc,
     return status;
   stage = mqlw_default_stage (stage_text, &scored.dataset->outcomes, stage);
   segments = mqlw_segments_new (scored.dataset, mqlw_scorer_get_scores (scored.scorer), scored.model->paths.score,
-                                scored.model->threshold, by, stage, spec, target_rate, (guint) min_known, &error);
+                                scored.model->threshold, by, stage, spec, target_rate, (guint) min_known, 0, &error);
   if (segments == NULL)
     {
       mqlw_scored_clear (&scored);

@@ -274,6 +274,28 @@ draw_side_label (BucketPaint *bp)
   cairo_restore (bp->cr);
 }
 
+static gboolean is_clear (const BucketPaint *bp, guint i, double half_w, double y0, double y1, double *top);
+
+/* Whether @rect is clear of the rate lines in every slot it spans. */
+static gboolean
+is_free_of_lines (gpointer             data,
+                  const MqlwChartRect *rect)
+{
+  const BucketPaint *bp = data;
+  double slot_w = bp->layout->slot_w;
+
+  for (guint i = 0; i < bp->n; i++)
+    {
+      double left = bp->px + i * slot_w;
+
+      if (left + slot_w <= rect->x || left >= rect->x + rect->w)
+        continue;
+      if (!is_clear (bp, i, slot_w / 2, rect->y, rect->y + rect->h, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Today's threshold, when the model on show is not today's. */
 static void
 draw_today (BucketPaint *bp)
@@ -284,7 +306,8 @@ draw_today (BucketPaint *bp)
     return;
   /* The content does not follow the current line: the label goes right. */
   mqlw_chart_draw_today (bp->cr, bp->theme, mqlw_chart_layout_x_of_score (bp->layout, bp->table, threshold),
-                         bp->px, bp->py, bp->pw, bp->ph, threshold, NAN);
+                         bp->px, bp->py, bp->pw, bp->ph, threshold, NAN, &bp->layout->placed,
+                         is_free_of_lines, bp);
 }
 
 /* The legend, the note under it and the axis titles, top down; then the
@@ -554,11 +577,25 @@ compute_rate_points (BucketPaint *bp)
     }
 }
 
-/* Rate lines over the bars. */
+/* A rate marker's outer radius (mqlw-chart-rates' marker and its halo). */
+static double
+get_marker_outer (const BucketPaint *bp)
+{
+  double s = bp->theme->s;
+
+  return MIN ((bp->theme->hc ? 5.5 : 4.0) * s, MAX (bp->layout->slot_w * 0.16, 1.5)) + 1.5 * s;
+}
+
+/* Rate lines over the bars; their markers are marks labels keep clear of. */
 static void
 draw_rate_lines (BucketPaint *bp)
 {
   guint n = bp->n;
+  double r = get_marker_outer (bp);
+
+  for (guint i = 0; i < n * MQLW_N_STAGES; i++)
+    if ((bp->shown & (1u << (i / n))) && bp->points[i].valid)
+      mqlw_chart_placed_add_mark (&bp->layout->placed, bp->points[i].x - r, bp->points[i].y - r, 2 * r, 2 * r);
 
   for (guint st = 0; st < MQLW_N_STAGES; st++)
     if (bp->shown & (1u << st))
@@ -648,6 +685,7 @@ draw_verdict_inside (BucketPaint     *bp,
     ink = mqlw_chart_rgba_alpha (ink, 0.85);
   mqlw_chart_draw_text (bp->cr, theme, vtext, MQLW_CHART_SIZE_BAR, PANGO_WEIGHT_BOLD, ink,
                         get_slot_centre (bp, i), vy, 0.5, 0);
+  mqlw_chart_placed_add_label (&bp->layout->placed, get_slot_centre (bp, i) - ve.w / 2, vy, ve.w, ve.h);
   return TRUE;
 }
 
@@ -670,7 +708,8 @@ draw_bar_label (BucketPaint *bp,
   MqlwChartExtent ce = mqlw_chart_measure (cr, theme, count, MQLW_CHART_SIZE_BAR, PANGO_WEIGHT_NORMAL);
   MqlwChartExtent ve = mqlw_chart_measure (cr, theme, vtext, MQLW_CHART_SIZE_BAR, PANGO_WEIGHT_BOLD);
   gboolean hovered = bp->style->hover_bucket == (int) i;
-  double margin = (theme->hc ? 5.5 : 4.0) * s;
+  /* Clear of the lines by a marker's radius, so no label covers a marker. */
+  double margin = MAX ((theme->hc ? 5.5 : 4.0) * s, get_marker_outer (bp) + s);
   gboolean inside = draw_verdict_inside (bp, i, vtext, ve, margin);
   gboolean plate = FALSE;
   double block_w, block_h, block_bottom, obstacles_top;
@@ -692,11 +731,28 @@ draw_bar_label (BucketPaint *bp,
        * near the bar; else in place, on a plate. */
       double raised = MIN (block_bottom, obstacles_top - margin);
 
-      if (raised - block_h >= bp->py - ce.h / 2 && block_bottom - raised <= 0.25 * bp->ph)
+      if (raised - block_h >= bp->py - ce.h / 2)
         block_bottom = raised;
       else
         plate = TRUE;
     }
+  if (plate)
+    {
+      /* In place on a plate, unless that covers a marker: then only the
+       * count, or nothing (the bar's tooltip still says it). */
+      MqlwChartRect box = { cx - block_w / 2, block_bottom - block_h, block_w, block_h };
+
+      if (!mqlw_chart_placed_is_free (&bp->layout->placed, &box) && !inside && show_verdict)
+        {
+          show_verdict = FALSE;
+          block_w = ce.w;
+          block_h = ce.h;
+          box = (MqlwChartRect) { cx - block_w / 2, block_bottom - block_h, block_w, block_h };
+        }
+      if (!mqlw_chart_placed_is_free (&bp->layout->placed, &box))
+        return;
+    }
+  mqlw_chart_placed_add_label (&bp->layout->placed, cx - block_w / 2, block_bottom - block_h, block_w, block_h);
   if (plate)
     {
       mqlw_chart_path_rounded (cr, cx - block_w / 2 - 3 * s, block_bottom - block_h, block_w + 6 * s, block_h, 3 * s);
@@ -894,7 +950,8 @@ mqlw_chart_buckets_marker (cairo_t               *cr,
                            const MqlwBucketTable *table,
                            double                 threshold,
                            const MqlwChartStyle  *style,
-                           const MqlwChartLayout *layout)
+                           const MqlwChartLayout *layout,
+                           MqlwChartPlaced       *record)
 {
   if (layout->n_buckets == 0)
     return;
@@ -903,5 +960,6 @@ mqlw_chart_buckets_marker (cairo_t               *cr,
   if (!isfinite (threshold))
     return;
   mqlw_chart_draw_threshold (cr, theme, mqlw_chart_layout_x_of_score (layout, table, threshold),
-                             layout->plot_x, layout->plot_y, layout->plot_w, layout->plot_h, threshold);
+                             layout->plot_x, layout->plot_y, layout->plot_w, layout->plot_h, threshold,
+                             &layout->placed, record);
 }

@@ -264,38 +264,55 @@ mqlw_chart_draw_axis_line (cairo_t              *cr,
 /* The vertical threshold line and its pill, kept inside the plot. Returns
  * the pill's lower edge, so labels near the line can keep clear of it. */
 double
-mqlw_chart_draw_threshold (cairo_t              *cr,
-                           const MqlwChartTheme *theme,
-                           double                x,
-                           double                px,
-                           double                py,
-                           double                pw,
-                           double                ph,
-                           double                threshold)
+mqlw_chart_draw_threshold (cairo_t               *cr,
+                           const MqlwChartTheme  *theme,
+                           double                 x,
+                           double                 px,
+                           double                 py,
+                           double                 pw,
+                           double                 ph,
+                           double                 threshold,
+                           const MqlwChartPlaced *avoid,
+                           MqlwChartPlaced       *record)
 {
   g_autofree char *label = mqlw_chart_format_threshold (threshold);
   MqlwChartExtent e = mqlw_chart_measure (cr, theme, label, MQLW_CHART_SIZE_PILL, PANGO_WEIGHT_BOLD);
   double pill_w = e.w + 16 * theme->s;
   double pill_h = e.h + 6 * theme->s;
   double gap = 6 * theme->s;
-  double pill_x;
+  double right = x + gap, left = x - gap - pill_w;
+  double sides[2] = { right + pill_w <= px + pw ? right : left, right + pill_w <= px + pw ? left : right };
+  double pill_x = sides[0], pill_y = py - pill_h / 2;
+  gboolean found = FALSE;
+
+  /* The pill sits on the MQL side of the line, at the top, unless it would
+   * leave the plot or meet a label or a marker: then on the other side, or
+   * lower down the line, where that is clear. */
+  for (guint pass = 0; pass < 2 && !found; pass++)
+    for (double y = py - pill_h / 2; y + pill_h <= py + ph && !found; y += pill_h / 4)
+      for (guint k = 0; k < 2 && !found; k++)
+        {
+          MqlwChartRect box = { sides[k], y, pill_w, pill_h };
+
+          /* Second pass: over a marker rather than over a label. */
+          if (sides[k] >= px && sides[k] + pill_w <= px + pw &&
+              (pass == 0 ? mqlw_chart_placed_is_free (avoid, &box) : mqlw_chart_placed_clear_of_labels (avoid, &box)))
+            {
+              pill_x = sides[k];
+              pill_y = y;
+              found = TRUE;
+            }
+        }
 
   cairo_save (cr);
   cairo_set_line_width (cr, 2 * theme->s * theme->lw);
   mqlw_chart_set_source (cr, theme->threshold);
-  cairo_move_to (cr, x, py - pill_h / 2);
-  cairo_line_to (cr, x, py + ph);
-  cairo_stroke (cr);
+  mqlw_chart_stroke_vline (cr, x, py - pill_h / 2, py + ph, 3 * theme->s, avoid, record);
   cairo_restore (cr);
 
-  /* The pill sits on the MQL side of the line, at the top, unless it would
-   * leave the plot. */
-  pill_x = x + gap;
-  if (pill_x + pill_w > px + pw)
-    pill_x = x - gap - pill_w;
-  mqlw_chart_draw_pill (cr, theme, label, theme->threshold, theme->threshold_text,
-                        pill_x, py - pill_h / 2, 0, 0);
-  return py + pill_h / 2;
+  mqlw_chart_draw_pill (cr, theme, label, theme->threshold, theme->threshold_text, pill_x, pill_y, 0, 0);
+  mqlw_chart_placed_add_label (record, pill_x, pill_y, pill_w, pill_h);
+  return pill_y + pill_h;
 }
 
 void
@@ -307,27 +324,59 @@ mqlw_chart_draw_today (cairo_t              *cr,
                        double                pw,
                        double                ph,
                        double                threshold,
-                       double                away_x)
+                       double                away_x,
+                       MqlwChartPlaced      *placed,
+                       gboolean            (*is_free) (gpointer             data,
+                                                       const MqlwChartRect *rect),
+                       gpointer              data)
 {
   double s = theme->s;
   g_autofree char *number = mqlw_chart_format_number (threshold, 1);
   /* TRANSLATORS: today's threshold (the model as opened) on the chart; %s is the score */
   g_autofree char *label = g_strdup_printf (_("Today ≥ %s"), number);
   MqlwChartExtent e = mqlw_chart_measure (cr, theme, label, MQLW_CHART_SIZE_PILL, PANGO_WEIGHT_BOLD);
-  double lx = x + 6 * s;
-  double ly = py + ph - 6 * s - e.h;
+  double right = x + 6 * s, left = x - 6 * s - e.w;
+  double sides[2], lx, ly;
+  double bottom = py + ph - 6 * s - e.h;
+  /* The threshold's pill takes the top: the label stays a pill's height below. */
+  double highest = py + 2.5 * e.h;
+  gboolean found = FALSE;
 
+  /* Away from the current line where there is room, else to the right. */
+  sides[0] = right + e.w > px + pw || (away_x > x && left >= px) ? left : right;
+  sides[1] = sides[0] == left ? right : left;
+  lx = sides[0];
+  ly = bottom;
+  /* From the foot of the plot up, each side in turn: the first place clear of
+   * the labels and markers already there and of the lines (@is_free); else
+   * on its plate over a line; else none (the legend names the line). */
+  for (guint pass = 0; pass < 2 && !found; pass++)
+    for (double y = bottom; y >= highest && !found; y -= e.h / 2)
+      for (guint k = 0; k < 2 && !found; k++)
+        {
+          MqlwChartRect box = { sides[k] - 3 * s, y, e.w + 6 * s, e.h };
+
+          if (sides[k] < px || sides[k] + e.w > px + pw)
+            continue;
+          if (mqlw_chart_placed_is_free (placed, &box) && (pass == 1 || is_free == NULL || is_free (data, &box)))
+            {
+              lx = sides[k];
+              ly = y;
+              found = TRUE;
+            }
+        }
+
+  if (found)
+    mqlw_chart_placed_add_label (placed, lx - 3 * s, ly, e.w + 6 * s, e.h);
   cairo_save (cr);
-  cairo_move_to (cr, x, py);
-  cairo_line_to (cr, x, py + ph);
   cairo_set_line_width (cr, 2 * s * theme->lw);
   mqlw_chart_set_today_dash (cr, theme);
   mqlw_chart_set_source (cr, theme->today);
-  cairo_stroke (cr);
+  mqlw_chart_stroke_vline (cr, x, py, py + ph, 3 * s, placed, placed);
   cairo_restore (cr);
 
-  if (lx + e.w > px + pw || (away_x > x && x - 6 * s - e.w >= px))
-    lx = x - 6 * s - e.w;
+  if (!found)
+    return;
   mqlw_chart_path_rounded (cr, lx - 3 * s, ly, e.w + 6 * s, e.h, 3 * s);
   mqlw_chart_set_source (cr, theme->hc ? theme->bg : mqlw_chart_rgba_alpha (theme->bg, 0.85));
   cairo_fill (cr);

@@ -641,3 +641,118 @@ mqlw_chart_pill (cairo_t                *cr,
   if (h != NULL)
     *h = e.h;
 }
+
+/* ---- keeping labels apart ---------------------------------------------------- */
+
+gboolean
+mqlw_chart_rects_overlap (const MqlwChartRect *a,
+                          const MqlwChartRect *b)
+{
+  return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static gboolean
+clear_of (const MqlwChartRect *rects,
+          guint                n,
+          const MqlwChartRect *rect)
+{
+  for (guint i = 0; i < n; i++)
+    if (mqlw_chart_rects_overlap (&rects[i], rect))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+mqlw_chart_placed_clear_of_labels (const MqlwChartPlaced *placed,
+                                   const MqlwChartRect   *rect)
+{
+  return placed == NULL || clear_of (placed->labels, placed->n_labels, rect);
+}
+
+gboolean
+mqlw_chart_placed_is_free (const MqlwChartPlaced *placed,
+                           const MqlwChartRect   *rect)
+{
+  return placed == NULL ||
+         (clear_of (placed->labels, placed->n_labels, rect) && clear_of (placed->marks, placed->n_marks, rect));
+}
+
+void
+mqlw_chart_placed_add_label (MqlwChartPlaced *placed,
+                             double           x,
+                             double           y,
+                             double           w,
+                             double           h)
+{
+  if (placed != NULL && placed->n_labels < MQLW_CHART_MAX_PLACED)
+    placed->labels[placed->n_labels++] = (MqlwChartRect) { x, y, w, h };
+}
+
+void
+mqlw_chart_placed_add_mark (MqlwChartPlaced *placed,
+                            double           x,
+                            double           y,
+                            double           w,
+                            double           h)
+{
+  if (placed != NULL && placed->n_marks < MQLW_CHART_MAX_PLACED)
+    placed->marks[placed->n_marks++] = (MqlwChartRect) { x, y, w, h };
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+void
+mqlw_chart_stroke_vline (cairo_t               *cr,
+                         double                 x,
+                         double                 y0,
+                         double                 y1,
+                         double                 pad,
+                         const MqlwChartPlaced *avoid,
+                         MqlwChartPlaced       *record)
+{
+  double half = cairo_get_line_width (cr) / 2;
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (double));   /* pairs: gap top, gap bottom */
+  double y = y0;
+
+  /* The labels the line would cross, as gaps sorted top down. */
+  for (guint i = 0; avoid != NULL && i < avoid->n_labels; i++)
+    {
+      const MqlwChartRect *r = &avoid->labels[i];
+      double top = r->y - pad, bottom = r->y + r->h + pad;
+
+      if (x + half <= r->x - pad || x - half >= r->x + r->w + pad || bottom <= y0 || top >= y1)
+        continue;
+      g_array_append_val (cuts, top);
+      g_array_append_val (cuts, bottom);
+    }
+  /* Sort the gaps by their top, keeping each pair together. */
+  if (cuts->len > 2)
+    {
+      g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+
+      g_array_append_vals (tops, cuts->data, cuts->len / 2);
+      g_array_sort (tops, compare_doubles);
+      memcpy (cuts->data, tops->data, cuts->len * sizeof (double));
+    }
+  for (guint i = 0; i <= cuts->len; i += 2)
+    {
+      double end = i < cuts->len ? MIN (g_array_index (cuts, double, i), y1) : y1;
+
+      if (end > y)
+        {
+          cairo_move_to (cr, x, y);
+          cairo_line_to (cr, x, end);
+          cairo_stroke (cr);
+          mqlw_chart_placed_add_mark (record, x - half, y, 2 * half, end - y);
+        }
+      if (i < cuts->len)
+        y = MAX (y, g_array_index (cuts, double, i + 1));
+    }
+}

@@ -235,8 +235,10 @@ void            mqlw_chart_draw_axis_line   (cairo_t              *cr,
                                              double                py,
                                              double                pw,
                                              double                ph);
-/* The vertical threshold line and its pill, kept inside the plot. Returns
- * the pill's lower edge, so labels near the line can keep clear of it. */
+/* The vertical threshold line and its pill, kept inside the plot: the pill
+ * on the MQL side unless that leaves the plot or meets a label of @avoid,
+ * the line broken at those labels; the pill (a label) and the line's pieces
+ * (marks) go into @record (both nullable). Returns the pill's lower edge. */
 double          mqlw_chart_draw_threshold   (cairo_t              *cr,
                                              const MqlwChartTheme *theme,
                                              double                x,
@@ -244,10 +246,14 @@ double          mqlw_chart_draw_threshold   (cairo_t              *cr,
                                              double                py,
                                              double                pw,
                                              double                ph,
-                                             double                threshold);
+                                             double                threshold,
+                                             const MqlwChartPlaced *avoid,
+                                             MqlwChartPlaced      *record);
 /* Today's threshold (the baseline's) as a long-dashed line at @x, with
  * "Today ≥ 50" at the foot of the plot, away from @away_x (the current
- * line; NAN: right) where there is room. */
+ * line; NAN: right) where there is room; else higher up, clear of what
+ * @placed holds and of what @is_free (nullable) refuses. The line leaves a
+ * gap at each label; the label and the line go into @placed. */
 void            mqlw_chart_draw_today       (cairo_t              *cr,
                                              const MqlwChartTheme *theme,
                                              double                x,
@@ -256,7 +262,40 @@ void            mqlw_chart_draw_today       (cairo_t              *cr,
                                              double                pw,
                                              double                ph,
                                              double                threshold,
-                                             double                away_x);
+                                             double                away_x,
+                                             MqlwChartPlaced      *placed,
+                                             gboolean            (*is_free) (gpointer             data,
+                                                                             const MqlwChartRect *rect),
+                                             gpointer              data);
+
+/* ---- keeping labels apart ---------------------------------------------------- */
+
+/* Whether @rect is clear of every label and mark in @placed (nullable: yes). */
+gboolean        mqlw_chart_placed_is_free   (const MqlwChartPlaced *placed,
+                                             const MqlwChartRect   *rect);
+/* Whether @rect is clear of the labels alone (a line may pass a marker). */
+gboolean        mqlw_chart_placed_clear_of_labels (const MqlwChartPlaced *placed,
+                                                   const MqlwChartRect   *rect);
+void            mqlw_chart_placed_add_label (MqlwChartPlaced      *placed,
+                                             double                x,
+                                             double                y,
+                                             double                w,
+                                             double                h);
+void            mqlw_chart_placed_add_mark  (MqlwChartPlaced      *placed,
+                                             double                x,
+                                             double                y,
+                                             double                w,
+                                             double                h);
+/* A vertical line at @x from @y0 to @y1 with the current source, width and
+ * dash, broken where it would cross a label of @avoid (with @pad around);
+ * its pieces go into @record as marks (both nullable). */
+void            mqlw_chart_stroke_vline     (cairo_t               *cr,
+                                             double                 x,
+                                             double                 y0,
+                                             double                 y1,
+                                             double                 pad,
+                                             const MqlwChartPlaced *avoid,
+                                             MqlwChartPlaced       *record);
 void            mqlw_chart_draw_empty_message (cairo_t              *cr,
                                                const MqlwChartTheme *theme,
                                                double                width,
@@ -309,6 +348,7 @@ void            mqlw_chart_buckets_marker   (cairo_t               *cr,
                                              const MqlwBucketTable *table,
                                              double                 threshold,
                                              const MqlwChartStyle  *style,
-                                             const MqlwChartLayout *layout);
+                                             const MqlwChartLayout *layout,
+                                             MqlwChartPlaced       *record);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ typedef struct {
   MqlwChartPoint       *sql_points;
   MqlwChartPoint       *win_points;
   MqlwChartPoint       *volume_points;
+  MqlwChartPlaced       placed;     /* the labels and markers at the lines, kept apart */
 } SweepPaint;
 
 static double
@@ -441,25 +442,25 @@ get_values_at (const SweepPaint *sp,
   valid[2] = isfinite (values[2]);
 }
 
-/* A marker where curve @line crosses the threshold, and its value beside
- * it, on the side with room, over a background plate so lines behind it do
- * not cut it. */
+static double
+get_line_y (const SweepPaint *sp,
+            int               line,
+            double            value)
+{
+  return line == 2 ? get_volume_y (sp, value) : get_rate_y (sp, value);
+}
+
+/* A marker where curve @line crosses the threshold, a mark no label covers. */
 static void
-draw_value_at (SweepPaint    *sp,
-               int            line,
-               double         tx,
-               double         value,
-               MqlwChartRgba  colour,
-               double         pill_bottom)
+draw_marker_at (SweepPaint    *sp,
+                double         tx,
+                double         y,
+                MqlwChartRgba  colour)
 {
   cairo_t *cr = sp->cr;
   const MqlwChartTheme *theme = sp->theme;
   double s = theme->s;
-  double y = line == 2 ? get_volume_y (sp, value) : get_rate_y (sp, value);
   double r = (theme->hc ? 5.5 : 4.5) * s;
-  g_autofree char *text = NULL;
-  MqlwChartExtent e;
-  double bx, by;
 
   mqlw_chart_path_marker (cr, MQLW_CHART_MARKER_CIRCLE, tx, y, r + 2 * s);
   mqlw_chart_set_source (cr, theme->bg);
@@ -467,6 +468,38 @@ draw_value_at (SweepPaint    *sp,
   mqlw_chart_path_marker (cr, MQLW_CHART_MARKER_CIRCLE, tx, y, r);
   mqlw_chart_set_source (cr, colour);
   cairo_fill (cr);
+}
+
+static void
+add_marker_mark (SweepPaint *sp,
+                 double      tx,
+                 double      y)
+{
+  double outer = ((sp->theme->hc ? 5.5 : 4.5) + 2) * sp->theme->s;
+
+  mqlw_chart_placed_add_mark (&sp->placed, tx - outer, y - outer, 2 * outer, 2 * outer);
+}
+
+/* Curve @line's value beside its marker, over a background plate so lines
+ * behind it do not cut it: above right, below right, above left or below
+ * left, the first clear of the pill, the markers and the other values; then
+ * further up or down the line. */
+static void
+draw_value_at (SweepPaint    *sp,
+               int            line,
+               double         tx,
+               double         value,
+               MqlwChartRgba  colour)
+{
+  cairo_t *cr = sp->cr;
+  const MqlwChartTheme *theme = sp->theme;
+  double s = theme->s;
+  double y = get_line_y (sp, line, value);
+  double r = (theme->hc ? 5.5 : 4.5) * s;
+  g_autofree char *text = NULL;
+  MqlwChartExtent e;
+  double xs[2], bx, by;
+  gboolean found = FALSE;
 
   if (line == 2)
     {
@@ -479,11 +512,27 @@ draw_value_at (SweepPaint    *sp,
     text = mqlw_chart_format_percent (value);
 
   e = mqlw_chart_measure (cr, theme, text, MQLW_CHART_SIZE_PILL, PANGO_WEIGHT_BOLD);
-  bx = tx + r + 8 * s + e.w > sp->px + sp->pw ? tx - r - 6 * s - e.w : tx + r + 6 * s;
+  xs[0] = tx + r + 8 * s + e.w > sp->px + sp->pw ? tx - r - 6 * s - e.w : tx + r + 6 * s;
+  xs[1] = xs[0] > tx ? tx - r - 6 * s - e.w : tx + r + 6 * s;
+  bx = xs[0];
   by = y - e.h - 2 * s;
-  /* Below the marker when above it would run into the pill. */
-  if (by < pill_bottom + 2 * s)
-    by = y + r + 2 * s;
+  for (double step = 0; step <= 4 && !found; step++)
+    for (guint k = 0; k < 4 && !found; k++)
+      {
+        double cx = xs[k / 2];
+        double cy = k % 2 == 0 ? y - e.h - 2 * s - step * e.h / 2 : y + r + 2 * s + step * e.h / 2;
+        MqlwChartRect box = { cx - 3 * s, cy, e.w + 6 * s, e.h };
+
+        if (cx < sp->px || cx + e.w > sp->px + sp->pw || cy < sp->py - e.h || cy + e.h > sp->py + sp->ph)
+          continue;
+        if (mqlw_chart_placed_is_free (&sp->placed, &box))
+          {
+            bx = cx;
+            by = cy;
+            found = TRUE;
+          }
+      }
+  mqlw_chart_placed_add_label (&sp->placed, bx - 3 * s, by, e.w + 6 * s, e.h);
   mqlw_chart_path_rounded (cr, bx - 3 * s, by, e.w + 6 * s, e.h, 3 * s);
   mqlw_chart_set_source (cr, theme->hc ? theme->bg : mqlw_chart_rgba_alpha (theme->bg, 0.85));
   cairo_fill (cr);
@@ -491,28 +540,62 @@ draw_value_at (SweepPaint    *sp,
                         bx, by, 0, 0);
 }
 
-/* The threshold line and, where the curves cross it, their values. */
+/* Today's volume on its line: a diamond; NAN when it has none. */
+static double
+get_today_volume_y (const SweepPaint *sp)
+{
+  const MqlwPreview *today = &sp->style->baseline;
+  double volume = get_sweep_volume (today, sp->per_month);
+
+  if (!sp->style->show_baseline || !isfinite (today->threshold) || !isfinite (volume))
+    return NAN;
+  return get_volume_y (sp, volume);
+}
+
+static double
+get_today_x (const SweepPaint *sp)
+{
+  return CLAMP (get_x (sp, sp->style->baseline.threshold), sp->px, sp->px + sp->pw);
+}
+
+/* The threshold line and, where the curves cross it, their markers, then
+ * their values (every marker first, so no value covers another's marker;
+ * today's diamond too, drawn with its line after). */
 static void
 draw_threshold (SweepPaint *sp,
                 double      threshold)
 {
   const MqlwChartTheme *theme = sp->theme;
   double tx = CLAMP (get_x (sp, threshold), sp->px, sp->px + sp->pw);
-  double pill_bottom = mqlw_chart_draw_threshold (sp->cr, theme, tx, sp->px, sp->py, sp->pw, sp->ph, threshold);
   MqlwChartRgba colours[3] = { theme->stage[MQLW_STAGE_SQL], theme->captured, theme->volume_line };
-  double values[3];
+  double values[3], today_y = get_today_volume_y (sp), d = (theme->hc ? 6.5 : 5.5) * theme->s;
   gboolean valid[3];
 
-  if (!(threshold >= sp->xmin && threshold <= sp->xmax))
+  gboolean inside = threshold >= sp->xmin && threshold <= sp->xmax;
+
+  if (isfinite (today_y))
+    mqlw_chart_placed_add_mark (&sp->placed, get_today_x (sp) - d, today_y - d, 2 * d, 2 * d);
+  if (inside)
+    {
+      get_values_at (sp, threshold, values, valid);
+      for (int line = 2; line >= 0; line--)
+        if (valid[line])
+          add_marker_mark (sp, tx, get_line_y (sp, line, values[line]));
+    }
+  mqlw_chart_draw_threshold (sp->cr, theme, tx, sp->px, sp->py, sp->pw, sp->ph, threshold, &sp->placed, &sp->placed);
+  if (!inside)
     return;
-  get_values_at (sp, threshold, values, valid);
   for (int line = 2; line >= 0; line--)
     if (valid[line])
-      draw_value_at (sp, line, tx, values[line], colours[line], pill_bottom);
+      draw_marker_at (sp, tx, get_line_y (sp, line, values[line]), colours[line]);
+  for (int line = 2; line >= 0; line--)
+    if (valid[line])
+      draw_value_at (sp, line, tx, values[line], colours[line]);
 }
 
 /* Today's model: its threshold as a long-dashed line, and a diamond at its
- * volume on that line (on the curve when only the threshold moved). */
+ * volume on that line (on the curve when only the threshold moved); its
+ * label clear of the values at the current line. */
 static void
 draw_today (SweepPaint *sp,
             double      threshold)
@@ -521,20 +604,20 @@ draw_today (SweepPaint *sp,
   const MqlwChartTheme *theme = sp->theme;
   const MqlwPreview *today = &sp->style->baseline;
   double s = theme->s;
-  double volume = get_sweep_volume (today, sp->per_month);
   double away_x = isfinite (threshold) ? get_x (sp, threshold) : NAN;
-  double x;
+  double x, y;
 
   if (!sp->style->show_baseline || !isfinite (today->threshold))
     return;
-  x = CLAMP (get_x (sp, today->threshold), sp->px, sp->px + sp->pw);
-  mqlw_chart_draw_today (cr, theme, x, sp->px, sp->py, sp->pw, sp->ph, today->threshold, away_x);
-  if (!isfinite (volume))
+  x = get_today_x (sp);
+  mqlw_chart_draw_today (cr, theme, x, sp->px, sp->py, sp->pw, sp->ph, today->threshold, away_x, &sp->placed,
+                         NULL, NULL);
+  if (!isfinite (y = get_today_volume_y (sp)))
     return;
-  mqlw_chart_path_marker (cr, MQLW_CHART_MARKER_DIAMOND, x, get_volume_y (sp, volume), (theme->hc ? 6.5 : 5.5) * s);
+  mqlw_chart_path_marker (cr, MQLW_CHART_MARKER_DIAMOND, x, y, (theme->hc ? 6.5 : 5.5) * s);
   mqlw_chart_set_source (cr, theme->bg);
   cairo_fill (cr);
-  mqlw_chart_path_marker (cr, MQLW_CHART_MARKER_DIAMOND, x, get_volume_y (sp, volume), (theme->hc ? 5.0 : 4.0) * s);
+  mqlw_chart_path_marker (cr, MQLW_CHART_MARKER_DIAMOND, x, y, (theme->hc ? 5.0 : 4.0) * s);
   mqlw_chart_set_source (cr, theme->today);
   cairo_fill (cr);
 }
@@ -548,6 +631,18 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
                        const GArray         *sweep,
                        double                threshold,
                        const MqlwChartStyle *style)
+{
+  mqlw_chart_draw_sweep_placed (cr, width, height, sweep, threshold, style, NULL);
+}
+
+void
+mqlw_chart_draw_sweep_placed (cairo_t              *cr,
+                              double                width,
+                              double                height,
+                              const GArray         *sweep,
+                              double                threshold,
+                              const MqlwChartStyle *style,
+                              MqlwChartPlaced      *placed)
 {
   MqlwChartStyle default_style;
   MqlwChartTheme theme;
@@ -565,6 +660,8 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
   pad = mqlw_chart_begin (cr, &theme, style, width, height, &top, &bottom, &left, &right);
 
   sp.n = sweep != NULL ? sweep->len : 0;
+  if (placed != NULL)
+    memset (placed, 0, sizeof *placed);
   if (sp.n == 0)
     {
       mqlw_chart_draw_empty_message (cr, &theme, width, height, _("No thresholds to chart"));
@@ -597,9 +694,11 @@ mqlw_chart_draw_sweep (cairo_t              *cr,
   draw_x_ticks (&sp);
   mqlw_chart_draw_text (cr, &theme, _("Threshold"), MQLW_CHART_SIZE_AXIS, PANGO_WEIGHT_BOLD, theme.fg_dim,
                         sp.px + sp.pw / 2, height - pad, 0.5, 1);
-  draw_today (&sp, threshold);
   if (isfinite (threshold))
     draw_threshold (&sp, threshold);
+  draw_today (&sp, threshold);
+  if (placed != NULL)
+    *placed = sp.placed;
 
   g_free (sp.sql_points);
   g_free (sp.win_points);

@@ -181,7 +181,7 @@ mqlw_chart_draw (cairo_t               *cr,
 
   mqlw_chart_buckets_backdrop (cr, &theme, width, height, table, threshold, layout);
   mqlw_chart_buckets_content (cr, &theme, width, height, table, style, layout);
-  mqlw_chart_buckets_marker (cr, &theme, table, threshold, style, layout);
+  mqlw_chart_buckets_marker (cr, &theme, table, threshold, style, layout, NULL);
 }
 
 void
@@ -246,8 +246,19 @@ mqlw_chart_draw_marker (cairo_t               *cr,
                         const MqlwChartStyle  *style,
                         const MqlwChartLayout *layout)
 {
+  mqlw_chart_draw_marker_placed (cr, table, threshold, style, layout, NULL);
+}
+
+void
+mqlw_chart_draw_marker_placed (cairo_t               *cr,
+                               const MqlwBucketTable *table,
+                               double                 threshold,
+                               const MqlwChartStyle  *style,
+                               const MqlwChartLayout *layout,
+                               MqlwChartPlaced       *record)
+{
   MqlwChartTheme theme;
 
   if (prepare_layer (cr, table, style, layout, &theme))
-    mqlw_chart_buckets_marker (cr, &theme, table, threshold, style, layout);
+    mqlw_chart_buckets_marker (cr, &theme, table, threshold, style, layout, record);
 }

@@ -55,6 +55,28 @@ typedef struct {
 
 void mqlw_chart_style_init (MqlwChartStyle *style);
 
+/* A label's or a marker's box on the chart, in the drawing's units. */
+typedef struct {
+  double x, y, w, h;
+} MqlwChartRect;
+
+#define MQLW_CHART_MAX_PLACED 128
+
+/* What a chart placed, so later labels keep clear of it: text (labels, the
+ * threshold's pill) and marks (rate markers, the pieces of the threshold and
+ * today's lines). No label overlaps another label or a mark; a line leaves a
+ * gap where it would cross a label. Past MQLW_CHART_MAX_PLACED boxes are
+ * still kept clear of as they are drawn, just not recorded. */
+typedef struct {
+  MqlwChartRect labels[MQLW_CHART_MAX_PLACED];
+  guint         n_labels;
+  MqlwChartRect marks[MQLW_CHART_MAX_PLACED];
+  guint         n_marks;
+} MqlwChartPlaced;
+
+gboolean mqlw_chart_rects_overlap (const MqlwChartRect *a,
+                                   const MqlwChartRect *b);
+
 /* Where things landed, for hit-testing (tooltips, dragging the threshold). */
 typedef struct {
   double plot_x, plot_y, plot_w, plot_h;
@@ -64,6 +86,8 @@ typedef struct {
   double count_top;              /* the lead count at the top of the plot */
   double side_x, side_w;         /* the side bar's column (style->other_paths); side_w 0: none */
   guint  range_labels;           /* buckets whose score range is written under the plot */
+  /* The content's labels and marks (the marker layer keeps clear of them). */
+  MqlwChartPlaced placed;
 } MqlwChartLayout;
 
 void     mqlw_chart_draw             (cairo_t               *cr,
@@ -100,6 +124,15 @@ void     mqlw_chart_draw_marker      (cairo_t               *cr,
                                       const MqlwChartStyle  *style,
                                       const MqlwChartLayout *layout);
 
+/* The marker, adding its pill (a label) and its line's pieces (marks) to
+ * @record (nullable). */
+void     mqlw_chart_draw_marker_placed (cairo_t               *cr,
+                                        const MqlwBucketTable *table,
+                                        double                 threshold,
+                                        const MqlwChartStyle  *style,
+                                        const MqlwChartLayout *layout,
+                                        MqlwChartPlaced       *record);
+
 /* Bucket under x (-1 outside the plot) and the score at x (for dragging the line). */
 int      mqlw_chart_layout_bucket_at (const MqlwChartLayout *layout,
                                       double                 x,
@@ -119,6 +152,15 @@ void     mqlw_chart_draw_sweep       (cairo_t               *cr,
                                       const GArray          *sweep,      /* MqlwPreview */
                                       double                 threshold,
                                       const MqlwChartStyle  *style);
+
+/* The same, saying where its labels and markers landed (@placed: nullable out). */
+void     mqlw_chart_draw_sweep_placed (cairo_t              *cr,
+                                       double                width,
+                                       double                height,
+                                       const GArray         *sweep,
+                                       double                threshold,
+                                       const MqlwChartStyle *style,
+                                       MqlwChartPlaced      *placed);
 
 gboolean mqlw_chart_format_from_name (const char            *path_or_name,
                                       MqlwChartFormat       *format);

@@ -351,7 +351,7 @@ add_segments (MqlwReport *self,
   if (field == NULL || stage >= MQLW_N_STAGES)
     return;
   seg = mqlw_segments_new (dataset, mqlw_scorer_get_scores (mqlw_report_get_scorer (self)), model->paths.score,
-                           model->threshold, field, stage, NULL, 0.30, 20, NULL);
+                           model->threshold, field, stage, NULL, 0.30, 20, 0, NULL);
   if (seg == NULL)
     return;
   /* TRANSLATORS: a report heading; %s is a column ("lead_source") */

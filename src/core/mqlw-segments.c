@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mqlw-format.h"
 #include "mqlw-segments.h"
 #include "mqlw-subset.h"
 
@@ -225,6 +226,7 @@ static gboolean
 best_threshold (MqlwCalibration *calibration,
                 double           target_rate,
                 guint            min_known,
+                double           grain,
                 double          *threshold)
 {
   g_autoptr(GArray) suggestions = NULL;
@@ -233,6 +235,7 @@ best_threshold (MqlwCalibration *calibration,
   mqlw_suggest_options_init_default (&options);
   options.target_sql_rate = target_rate;
   options.min_known = min_known;
+  options.grain = grain;
   suggestions = mqlw_calibration_suggest (calibration, &options);
   for (guint i = 0; i < suggestions->len; i++)
     {
@@ -299,7 +302,8 @@ build_segment (MqlwSegments         *self,
   segment->reversed = segment->evaluable && self->difference != 0 && segment->difference != 0 &&
                       (segment->difference > 0) != (self->difference > 0);
   if (subset->outcomes.stage[MQLW_STAGE_SQL] != NULL)
-    segment->threshold_found = best_threshold (calibration, self->target_rate, self->min_known, &segment->threshold);
+    segment->threshold_found = best_threshold (calibration, self->target_rate, self->min_known, self->grain,
+                                                &segment->threshold);
   segment->threshold_differs = segment->threshold_found && self->threshold_found &&
                                bucket_of (self->pooled, segment->threshold) !=
                                bucket_of (self->pooled, self->best_threshold);
@@ -358,9 +362,9 @@ add_warnings (MqlwSegments *self)
         }
       if (s->threshold_differs)
         {
-          g_autofree char *target = g_strdup_printf ("%.0f %%", self->target_rate * 100);
-          g_autofree char *here = g_strdup_printf ("%g", s->threshold);
-          g_autofree char *pooled = g_strdup_printf ("%g", self->best_threshold);
+          g_autofree char *target = mqlw_format_percent_as (self->target_rate, 0, MQLW_FORMAT_PLAIN);
+          g_autofree char *here = mqlw_format_decimals (s->threshold, 2);
+          g_autofree char *pooled = mqlw_format_decimals (self->best_threshold, 2);
 
           /* TRANSLATORS: "In lead_source “Events” the lowest threshold whose MQLs reach a 30 % SQL rate is 71, not 51 as over all leads." */
           g_ptr_array_add (self->warnings,
@@ -381,6 +385,7 @@ mqlw_segments_new (MqlwDataset          *dataset,
                    const MqlwBucketSpec *spec,
                    double                target_rate,
                    guint                 min_known,
+                   double                grain,
                    GError              **error)
 {
   g_autoptr(MqlwSegments) self = NULL;
@@ -420,6 +425,7 @@ mqlw_segments_new (MqlwDataset          *dataset,
   self->threshold = threshold;
   self->target_rate = target_rate;
   self->min_known = min_known;
+  self->grain = grain;
   self->segments = g_ptr_array_new_with_free_func ((GDestroyNotify) segment_free);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
 
@@ -440,7 +446,7 @@ mqlw_segments_new (MqlwDataset          *dataset,
   self->difference = self->mql_rate.known > 0 && self->other_rate.known > 0
                      ? self->mql_rate.rate - self->other_rate.rate : NAN;
   if (all.outcomes.stage[MQLW_STAGE_SQL] != NULL)
-    self->threshold_found = best_threshold (pooled, target_rate, min_known, &self->best_threshold);
+    self->threshold_found = best_threshold (pooled, target_rate, min_known, grain, &self->best_threshold);
 
   shared = shared_spec (self->pooled);
   group_rows (&grouping, column, scores);

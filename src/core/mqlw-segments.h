@@ -20,7 +20,11 @@
  *   threshold   the lowest threshold whose MQLs reach @target_rate at the
  *               stage (over at least @min_known known outcomes), in the
  *               segment and pooled; it differs when it falls in another of the
- *               pooled score ranges.
+ *               pooled score ranges. With @grain > 0 the thresholds are on
+ *               its steps, as the window's Suggestions put them ("→ 49" for a
+ *               model in whole points, not 48.8): the pooled one answers the
+ *               same question as the "Lowest threshold with SQL ≥ 30 %"
+ *               suggestion and gives the same number.
  *
  * The warnings are sentences a marketer reads, naming the segment. */
 #pragma once
@@ -57,6 +61,7 @@ typedef struct {
   double           threshold;        /* the model's */
   double           target_rate;
   guint            min_known;
+  double           grain;            /* 0: the scores themselves */
   guint64          unscored;
   MqlwBucketTable *pooled;           /* the score ranges every segment shares */
   MqlwRate         mql_rate;
@@ -72,7 +77,8 @@ typedef struct {
 } MqlwSegments;
 
 /* @spec: the pooled score ranges (NULL: auto); @target_rate: the stage rate
- * the threshold should reach (0.30, seed 002's MQL→SQL); @min_known: 20. */
+ * the threshold should reach (0.30, seed 002's MQL→SQL); @min_known: 20;
+ * @grain: the thresholds' step (MqlwSuggestOptions.grain; 0: none). */
 MqlwSegments *mqlw_segments_new  (MqlwDataset          *dataset,
                                   const MqlwScores     *scores,
                                   gboolean              score_path,
@@ -82,6 +88,7 @@ MqlwSegments *mqlw_segments_new  (MqlwDataset          *dataset,
                                   const MqlwBucketSpec *spec,
                                   double                target_rate,
                                   guint                 min_known,
+                                  double                grain,
                                   GError              **error);
 void          mqlw_segments_free (MqlwSegments         *self);
 

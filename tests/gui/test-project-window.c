@@ -555,6 +555,43 @@ card_of (const char *name,
   return mqlw_approver_card_format (name, key->public_key, NULL);
 }
 
+/* A role longer than one line of the dialog's clamp left room for (about
+ * 24 characters were shown). */
+#define LONG_ROLE "Head of Sales Development, EMEA & Americas"
+
+static GtkWidget *
+find_entry_with (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The role's field is as wide as its text (measured in the field's own
+ * font, with its padding), and says it whole in its tooltip. */
+static void
+assert_role_whole (GtkWidget *dialog)
+{
+  GtkWidget *entry = find_entry_with (dialog, LONG_ROLE);
+  g_autoptr(PangoLayout) layout = NULL;
+  int text_width;
+
+  g_assert_nonnull (entry);
+  layout = gtk_widget_create_pango_layout (entry, LONG_ROLE);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  g_test_message ("role field %d px, text %d px", gtk_widget_get_width (entry), text_width);
+  g_assert_cmpint (gtk_widget_get_width (entry) - 2 * 10, >=, text_width);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==, LONG_ROLE);
+}
+
 static void
 test_signoff (void)
 {
@@ -610,9 +647,10 @@ test_signoff (void)
   gui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-signoff-refused.png");
 
   /* And sales: both teams named, but Ana (at the keyboard) has no key yet. */
-  mqlw_signoff_dialog_add_approver (dialog, "Ben Okafor", "Head of Sales Development", MQLW_TEAM_SALES);
+  mqlw_signoff_dialog_add_approver (dialog, "Ben Okafor", LONG_ROLE, MQLW_TEAM_SALES);
   mqlw_signoff_dialog_set_notes (dialog, "Hand-raisers go straight to sales; students are disqualified.");
   gui_test_settle (50);
+  assert_role_whole (GTK_WIDGET (dialog));
   signer = mqlw_signoff_dialog_get_signer_group (dialog);
   g_assert_nonnull (strstr (mqlw_signoff_dialog_get_blocker (dialog), "signing key"));
   g_assert_false (gtk_widget_is_sensitive (sign_button));
@@ -770,6 +808,8 @@ test_signoff (void)
     g_assert_true (g_file_get_contents (one_signature, &text, NULL, NULL));
     g_assert_true (mqlw_signoff_verify_full (text, -1, NULL, allowed, NULL, &second, NULL));
     g_assert_true (mqlw_verify_result_signed_off (second));
+    /* The role whole in the signed file. */
+    g_assert_nonnull (strstr (text, "\"" LONG_ROLE "\""));
   }
 
   /* The trusted cards on the Project page. */
