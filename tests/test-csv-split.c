@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mqlw-core.h"
@@ -374,6 +375,334 @@ test_dedup_split (void)
     }
 }
 
+/* N parts */
+
+static const guint part_counts[] = { 2, 3, 4, 7, 16 };
+
+/* Unchecked, in @n parts, the splits looked for from @targets (sorted). */
+static MqlwDataset *
+import_parts (GBytes      *bytes,
+              guint        n,
+              const gsize *targets,
+              guint        n_targets,
+              GError     **error)
+{
+  MqlwDataset *dataset;
+
+  mqlw_import_set_split_min (0);
+  mqlw_import_set_parts (n);
+  mqlw_csv_set_split_targets (targets, n_targets);
+  dataset = import_bytes (bytes, error);
+  mqlw_csv_set_split_targets (NULL, 0);
+  mqlw_import_set_parts (0);
+  mqlw_import_set_split_min ((gsize) 4 << 20);
+  return dataset;
+}
+
+static void
+assert_same_result (MqlwDataset  *one,
+                    const GError *error_one,
+                    MqlwDataset  *many,
+                    const GError *error_many)
+{
+  if (error_one != NULL)
+    {
+      g_assert_nonnull (error_many);
+      g_assert_cmpuint (error_one->domain, ==, error_many->domain);
+      g_assert_cmpint (error_one->code, ==, error_many->code);
+      g_assert_cmpstr (error_one->message, ==, error_many->message);
+      return;
+    }
+  g_assert_no_error (error_many);
+  assert_same_dataset (one, many);
+}
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  gsize x = *(const gsize *) a, y = *(const gsize *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* In every count of parts: evenly spaced splits, @rounds sets of random
+ * ones, and the splits from @spots (bytes where a split would be hard:
+ * inside or around a value on several lines), each the same as one parser
+ * after the full scan. */
+static void
+check_parts (GBytes      *bytes,
+             const gsize *spots,
+             guint        n_spots,
+             guint        rounds)
+{
+  g_autoptr(MqlwDataset) one = NULL;
+  g_autoptr(GError) error_one = NULL;
+  gsize len = g_bytes_get_size (bytes);
+
+  one = import_checked (bytes, &error_one);
+  for (guint i = 0; i < G_N_ELEMENTS (part_counts); i++)
+    {
+      guint n = part_counts[i];
+
+      for (guint r = 0; r < rounds + 1 + n_spots; r++)
+        {
+          gsize targets[MQLW_IMPORT_MAX_PARTS];
+          guint n_targets = 0;
+          g_autoptr(MqlwDataset) many = NULL;
+          g_autoptr(GError) error_many = NULL;
+
+          if (r > 0 && r <= rounds)
+            {
+              for (; n_targets < n - 1; n_targets++)
+                targets[n_targets] = (gsize) g_test_rand_int_range (1, (gint32) MAX (len, 2));
+            }
+          else if (r > rounds)
+            {
+              /* One spot, and spots 1 and 2 bytes on from it, and random others. */
+              gsize at = spots[r - rounds - 1];
+              for (; n_targets < n - 1; n_targets++)
+                targets[n_targets] = n_targets < 3 ? MAX (at, 1) + n_targets
+                                     : (gsize) g_test_rand_int_range (1, (gint32) MAX (len, 2));
+            }
+          qsort (targets, n_targets, sizeof (gsize), compare_offsets);
+          many = import_parts (bytes, n, targets, n_targets, &error_many);
+          assert_same_result (one, error_one, many, error_many);
+        }
+    }
+}
+
+/* Rows of the shapes the parts must agree on: a note on several lines (with
+ * CRLF or quotes) every @note_every rows, an ambiguous date (03/04 …) on
+ * every row, a text column whose values first appear far apart, a
+ * placeholder ("n/a") in an amount column. @spots receives the offsets of
+ * each multi-line note's start, middle and end. */
+static GBytes *
+shaped_text (guint        n_rows,
+             guint        note_every,
+             const char  *eol,
+             GArray      *spots)
+{
+  GString *s = g_string_new ("lead_id,note,created,city,amount,sql");
+
+  g_string_append (s, eol);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append_printf (s, "L%u,", r);
+      if (note_every > 0 && r % note_every == 1)
+        {
+          gsize start = s->len;
+          /* Its lines look like records (as many commas as the header): a
+           * split guessed inside it is taken, and the part before reads on. */
+          g_string_append_printf (s, "\"note %u,%s\"\"quoted\"\",%sline,two,x,y,z,w%s,,,,,%send\"", r, eol, eol,
+                                  eol, eol);
+          if (spots != NULL)
+            {
+              gsize mid = start + (s->len - start) / 2;
+              g_array_append_val (spots, start);
+              g_array_append_val (spots, mid);
+              g_array_append_val (spots, s->len);
+            }
+        }
+      else
+        g_string_append_printf (s, "plain %u", r);
+      /* Days 1–12 only: each date reads either way. */
+      g_string_append_printf (s, ",%02u/%02u/2024,city%u,%s,%s%s", r % 12 + 1, (r / 12) % 12 + 1,
+                              (r * 37) % (n_rows / 3 + 1), r % 9 == 4 ? "n/a" : "125", r % 2 ? "yes" : "no", eol);
+    }
+  return g_string_free_to_bytes (s);
+}
+
+static void
+test_parts_shapes (void)
+{
+  static const char * const eols[] = { "\n", "\r\n" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (eols); e++)
+    {
+      g_autoptr(GArray) spots = g_array_new (FALSE, FALSE, sizeof (gsize));
+      g_autoptr(GBytes) bytes = shaped_text (300, 23, eols[e], spots);
+
+      check_parts (bytes, (const gsize *) spots->data, MIN (spots->len, 24), 4);
+    }
+  {
+    /* Small blocks: lines and UTF-8 cut at block ends in every part. */
+    g_autoptr(GBytes) bytes = shaped_text (60, 7, "\n", NULL);
+    mqlw_csv_set_block_size (5);
+    check_parts (bytes, NULL, 0, 3);
+    mqlw_csv_set_block_size (0);
+  }
+}
+
+/* The texts of the tests above, in every count of parts (short parts: a
+ * few bytes each, most guesses at one LF). */
+static void
+test_parts_small_texts (void)
+{
+  static const char * const texts[] = {
+    "lead_id,note,sql\n1,a,yes\n2,\"x\ny\n\nz\nw\",no\n3,b,yes\n4,\"c\"\"\n\",no\n5,d,yes\n",
+    "\"lead\nid\",city,sql\n1,A,yes\n2,B,no\n\n3,C,yes\n4,D,no\n5,E,yes\n",
+    "lead_id,city,sql\r\n1,A,yes\r\n2,\"B\r\nC\",no\r\n3,D,yes\r\n4,E,no\r\n5,F,yes\r\n",
+    "lead_id,city,sql\r1,A,yes\r2,B,no\r3,C,yes\r4,D,no\r",
+    "lead_id,city,sql\n1,A,yes\n2,B,no\n3,C,yes\n4,D,no\r5,E,yes\n6,F,no\n",
+    "\n\nlead_id,city,sql\n\n1,A,yes\n\n\n2,B,no\n\n3,C,yes\n\n\n\n4,D,no\n\n5,E,yes",
+    "\xEF\xBB\xBFlead_id,city,sql\n1,A,yes\n2,B,no\n3,C,yes\n4,D,no\n",
+    "sep=;\nlead_id;city;sql\n1;A;yes\n2;B;no\n3;C;yes\n4;D;no\n",
+    "lead_id,city,sql\n1,K\xC3\xB6ln,yes\n2,B,no\n3,C,yes\n4,Z\xFCrich,no\n5,E,yes\n",
+    "lead_id,city,sql\n1,A,yes\n2,B,no\n3,C,yes\n4,D,no\n\n\"Grand Totals (4 records)\"\n\n"
+    "\"Confidential Information - Do Not Distribute\"\n",
+    "lead_id,note,sql\n1,a,yes\n2,b,no\n3,\"c,yes\n4,d,no\n",
+    "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nid,x,sql\n1,a,yes\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (texts[i], strlen (texts[i]));
+      g_test_message ("text %u", i);
+      check_parts (bytes, NULL, 0, 6);
+    }
+  {
+    /* UTF-16: converted, read checked (its one split found by quote parity). */
+    static const char utf16[] = "\xFF\xFEl\0e\0a\0d\0_\0i\0d\0,\0s\0q\0l\0\n\0001\0,\0y\0e\0s\0\n\0002\0,\0n\0o\0\n\0";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (utf16, sizeof utf16 - 1);
+    check_parts (bytes, NULL, 0, 2);
+  }
+}
+
+/* 6 000 rows "i,amount,sql" (line i + 2), with bad amounts on the rows of a
+ * set, past the sample (2 000 rows, which would make the column text): the
+ * error names the first, on its line (by hand), whatever the parts. */
+static void
+test_parts_errors (void)
+{
+  static const guint bad_sets[][2] = {
+    { 2130, G_MAXUINT },   /* in part 1 of most counts */
+    { 5990, G_MAXUINT },   /* in the last part */
+    { 3000, 4800 },        /* two parts at once: the earlier wins */
+    { 2005, 5998 },
+  };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bad_sets); b++)
+    {
+      GString *s = g_string_new ("lead_id,amount,sql\n");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *expected = NULL;
+
+      for (guint r = 0; r < 6000; r++)
+        g_string_append_printf (s, "%u,%s,%s\n", r,
+                                r == bad_sets[b][0] || r == bad_sets[b][1] ? "12abc" : "300",
+                                r % 2 ? "yes" : "no");
+      bytes = g_string_free_to_bytes (s);
+      expected = g_strdup_printf ("leads.csv: line %u, column amount: '12abc'", bad_sets[b][0] + 2);
+      for (guint i = 0; i < G_N_ELEMENTS (part_counts); i++)
+        for (guint round = 0; round < 3; round++)
+          {
+            gsize targets[MQLW_IMPORT_MAX_PARTS];
+            g_autoptr(MqlwDataset) many = NULL;
+            g_autoptr(GError) error = NULL;
+
+            for (guint k = 0; k + 1 < part_counts[i]; k++)
+              targets[k] = round == 0 ? g_bytes_get_size (bytes) * (k + 1) / part_counts[i]
+                           : (gsize) g_test_rand_int_range (1, (gint32) g_bytes_get_size (bytes));
+            qsort (targets, part_counts[i] - 1, sizeof (gsize), compare_offsets);
+            many = import_parts (bytes, part_counts[i], targets, part_counts[i] - 1, &error);
+            g_assert_null (many);
+            g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE);
+            g_assert_true (g_str_has_prefix (error->message, expected));
+          }
+      check_parts (bytes, NULL, 0, 1);
+    }
+}
+
+/* Ambiguous dates (both numbers ≤ 12) everywhere and one that is only
+ * day-first (25/…) in the last rows: every date reads day-first, whatever
+ * part that row falls in; and with one only month-first (…/25/…) too, the
+ * error names the earlier of the two. */
+static void
+test_parts_dates (void)
+{
+  for (guint variant = 0; variant < 2; variant++)
+    {
+      GString *s = g_string_new ("lead_id,created,sql\n");
+      g_autoptr(GBytes) bytes = NULL;
+
+      for (guint r = 0; r < 400; r++)
+        {
+          if (r == 395)
+            g_string_append_printf (s, "%u,25/04/2024,no\n", r);
+          else if (variant == 1 && r == 200)
+            g_string_append_printf (s, "%u,04/25/2024,no\n", r);
+          else
+            g_string_append_printf (s, "%u,%02u/%02u/2024,%s\n", r, r % 12 + 1, (r / 12) % 12 + 1, r % 2 ? "yes" : "no");
+        }
+      bytes = g_string_free_to_bytes (s);
+      for (guint i = 0; i < G_N_ELEMENTS (part_counts); i++)
+        {
+          g_autoptr(MqlwDataset) many = NULL;
+          g_autoptr(GError) error = NULL;
+          MqlwColumn *created;
+
+          many = import_parts (bytes, part_counts[i], NULL, 0, &error);
+          if (variant == 1)
+            {
+              g_assert_null (many);
+              /* Line 202 is row 200, line 397 row 395. */
+              g_assert_nonnull (strstr (error->message, "(line 397: '25/04/2024')"));
+              g_assert_nonnull (strstr (error->message, "(line 202: '04/25/2024')"));
+              continue;
+            }
+          g_assert_no_error (error);
+          created = mqlw_dataset_get_column (many, "created");
+          g_assert_nonnull (created);
+          for (guint r = 0; r < 400; r++)
+            {
+              GDate date;
+              g_date_clear (&date, 1);
+              if (r == 395)
+                g_date_set_dmy (&date, 25, 4, 2024);
+              else
+                g_date_set_dmy (&date, r % 12 + 1, (r / 12) % 12 + 1, 2024);
+              /* Days since 1970-01-01. */
+              g_assert_cmpint (created->days[r], ==, (gint32) g_date_get_julian (&date) - 719163);
+            }
+        }
+      check_parts (bytes, NULL, 0, 3);
+    }
+}
+
+/* A text column whose values first appear one per part, in reverse order of
+ * their names: the dictionary is in order of first appearance over the whole
+ * text, and placeholders ("n/a", "-") are counted the same. */
+static void
+test_parts_dictionary (void)
+{
+  static const char * const names[] = { "Zurich", "York", "Xian", "Wien", "Vigo", "Ulm", "Turin", "Sofia" };
+  GString *s = g_string_new ("lead_id,city,sql\n");
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint r = 0; r < 800; r++)
+    {
+      guint k = r / 100;
+      /* Row 100 k is the first of name k; later rows repeat the names seen. */
+      const char *city = r % 100 == 0 ? names[k] : r % 13 == 3 ? "n/a" : r % 17 == 5 ? "-" : names[r % (k + 1)];
+      g_string_append_printf (s, "%u,%s,%s\n", r, city, r % 2 ? "yes" : "no");
+    }
+  bytes = g_string_free_to_bytes (s);
+  for (guint i = 0; i < G_N_ELEMENTS (part_counts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqlwDataset) many = import_parts (bytes, part_counts[i], NULL, 0, &error);
+      MqlwColumn *city;
+
+      g_assert_no_error (error);
+      city = mqlw_dataset_get_column (many, "city");
+      g_assert_nonnull (city);
+      g_assert_cmpuint (city->dict->len, ==, G_N_ELEMENTS (names));
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        g_assert_cmpstr (g_ptr_array_index (city->dict, k), ==, names[k]);
+    }
+  check_parts (bytes, NULL, 0, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -388,5 +717,10 @@ main (int    argc,
   g_test_add_func ("/csv-split/error-lines", test_error_lines);
   g_test_add_func ("/csv-split/fixtures", test_fixtures);
   g_test_add_func ("/csv-split/dedup", test_dedup_split);
+  g_test_add_func ("/csv-split/parts/shapes", test_parts_shapes);
+  g_test_add_func ("/csv-split/parts/small-texts", test_parts_small_texts);
+  g_test_add_func ("/csv-split/parts/errors", test_parts_errors);
+  g_test_add_func ("/csv-split/parts/dates", test_parts_dates);
+  g_test_add_func ("/csv-split/parts/dictionary", test_parts_dictionary);
   return g_test_run ();
 }

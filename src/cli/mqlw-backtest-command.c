@@ -171,7 +171,7 @@ print_text (const MqlwScored  *scored,
 {
   const char *stage = _(mqlw_stage_label (bt->stage));
   g_autofree char *threshold = mqlw_text_score (bt->threshold);
-  g_autofree char *target = g_strdup_printf ("%.0f %%", bt->target_rate * 100);
+  g_autofree char *target = mqlw_format_percent_as (bt->target_rate, 0, MQLW_FORMAT_PLAIN);
 
   g_print ("%s — %s, %u %s\n", scored->model->name != NULL ? scored->model->name : _("Model"),
            scored->dataset->source_name, scored->dataset->n_rows,

@@ -117,37 +117,6 @@ mqlw_print_cell (const char *text,
     g_print ("%s%*s", text, pad, "");
 }
 
-char *
-mqlw_text_percent (double fraction)
-{
-  return mqlw_format_percent_as (fraction, 1, MQLW_FORMAT_PLAIN);
-}
-
-char *
-mqlw_text_score (double value)
-{
-  if (!isfinite (value))
-    return g_strdup ("");
-  if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%.0f", value);
-  return mqlw_export_format_decimal (value, 2);
-}
-
-char *
-mqlw_text_decimal (double value,
-                   int    decimals)
-{
-  if (!isfinite (value))
-    return g_strdup ("—");
-  return g_strdup_printf ("%.*f", decimals, value);
-}
-
-char *
-mqlw_text_rate (const MqlwRate *rate)
-{
-  return mqlw_format_rate_counts (rate, MQLW_FORMAT_PLAIN);
-}
-
 void
 mqlw_print_left_out (guint64 unscored)
 {

@@ -45,15 +45,6 @@ void    mqlw_json_add_left_out     (JsonBuilder    *builder,
 void    mqlw_print_cell            (const char     *text,
                                     int             width,
                                     gboolean        right);
-/* "41.2 %", or "—" for NAN. */
-char   *mqlw_text_percent          (double          fraction);
-/* A score as calibrate prints it: "80", "53.80"; "" when not finite (CSV). */
-char   *mqlw_text_score            (double          value);
-/* "0.742", or "—" for NAN. */
-char   *mqlw_text_decimal          (double          value,
-                                    int             decimals);
-/* "12 of 40 (30.0 %)" style rate cell; "—" with nothing known. */
-char   *mqlw_text_rate             (const MqlwRate *rate);
 /* "Unscored: N leads without a score, left out of every figure." when any. */
 void    mqlw_print_left_out        (guint64         unscored);
 

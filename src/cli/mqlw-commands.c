@@ -41,6 +41,22 @@ source_json (MqlwDataset *dataset,
   return json_builder_get_root (builder);
 }
 
+/* Opens the JSON object of a command on a scored history: its "source" and
+ * the leads left unscored, which every figure after them leaves out. */
+static void
+begin_scored_json (JsonBuilder      *builder,
+                   const MqlwScored *scored)
+{
+  MqlwUnscored unscored;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_value (builder, source_json (scored->dataset, scored->model));
+  json_builder_set_member_name (builder, "unscored");
+  mqlw_calibration_get_unscored (scored->calibration, &unscored);
+  json_builder_add_value (builder, mqlw_json_unscored (&unscored));
+}
+
 /* ---- generate ---------------------------------------------------------- */
 
 typedef struct {
@@ -328,16 +344,7 @@ mqlw_command_sweep (int    argc,
         g_autoptr(JsonBuilder) builder = json_builder_new ();
         g_autoptr(JsonNode) root = NULL;
 
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "source");
-        json_builder_add_value (builder, source_json (scored.dataset, scored.model));
-        json_builder_set_member_name (builder, "unscored");
-        {
-          MqlwUnscored unscored;
-
-          mqlw_calibration_get_unscored (scored.calibration, &unscored);
-          json_builder_add_value (builder, mqlw_json_unscored (&unscored));
-        }
+        begin_scored_json (builder, &scored);
         json_builder_set_member_name (builder, "sweep");
         json_builder_begin_array (builder);
         for (guint i = 0; i < sweep->len; i++)
@@ -397,23 +404,33 @@ static char *
 describe_suggestion (const MqlwSuggestion     *suggestion,
                      const MqlwSuggestOptions *options)
 {
+  g_autofree char *a = NULL, *b = NULL;
+
   switch (suggestion->kind)
     {
     case MQLW_SUGGEST_TARGET_SQL:
-      return g_strdup_printf (_("Lowest threshold with an MQL→SQL rate of at least %.0f %%"),
-                              options->target_sql_rate * 100);
+      a = mqlw_format_percent_as (options->target_sql_rate, 0, MQLW_FORMAT_PLAIN);
+      /* TRANSLATORS: %s is a rate such as "30 %" */
+      return g_strdup_printf (_("Lowest threshold with an MQL→SQL rate of at least %s"), a);
     case MQLW_SUGGEST_ACCEPTANCE:
-      return g_strdup_printf (_("Lowest threshold with sales acceptance between %.0f and %.0f %%"),
-                              options->acceptance_low * 100, options->acceptance_high * 100);
+      a = mqlw_format_percent_as (options->acceptance_low, 0, MQLW_FORMAT_PLAIN);
+      b = mqlw_format_percent_as (options->acceptance_high, 0, MQLW_FORMAT_PLAIN);
+      /* TRANSLATORS: the band's ends, such as "60 %" and "75 %" */
+      return g_strdup_printf (_("Lowest threshold with sales acceptance between %s and %s"), a, b);
     case MQLW_SUGGEST_TOP_30:
-      return g_strdup_printf (_("MQLs are the top %.0f %% of leads"), options->top_high * 100);
     case MQLW_SUGGEST_TOP_20:
-      return g_strdup_printf (_("MQLs are the top %.0f %% of leads"), options->top_low * 100);
+      a = mqlw_format_percent_as (suggestion->kind == MQLW_SUGGEST_TOP_30 ? options->top_high : options->top_low,
+                                  0, MQLW_FORMAT_PLAIN);
+      /* TRANSLATORS: %s is a share such as "20 %" */
+      return g_strdup_printf (_("MQLs are the top %s of leads"), a);
     case MQLW_SUGGEST_CAPACITY:
       if (isnan (options->capacity_per_month))
         return g_strdup (_("Highest volume that fits sales capacity (no capacity given)"));
-      return g_strdup_printf (_("Highest volume that fits a capacity of %.0f MQLs a month"),
-                              options->capacity_per_month);
+      a = mqlw_format_money (options->capacity_per_month, MQLW_FORMAT_PLAIN);
+      return g_strdup_printf (g_dngettext (NULL, "Highest volume that fits a capacity of %s MQL a month",
+                                           "Highest volume that fits a capacity of %s MQLs a month",
+                                           mqlw_format_plural_n (options->capacity_per_month, 0)),
+                              a);
     default:
       return g_strdup ("");
     }
@@ -468,16 +485,7 @@ mqlw_command_suggest (int    argc,
         g_autoptr(JsonBuilder) builder = json_builder_new ();
         g_autoptr(JsonNode) root = NULL;
 
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "source");
-        json_builder_add_value (builder, source_json (scored.dataset, scored.model));
-        json_builder_set_member_name (builder, "unscored");
-        {
-          MqlwUnscored unscored;
-
-          mqlw_calibration_get_unscored (scored.calibration, &unscored);
-          json_builder_add_value (builder, mqlw_json_unscored (&unscored));
-        }
+        begin_scored_json (builder, &scored);
         json_builder_set_member_name (builder, "suggestions");
         json_builder_begin_array (builder);
         for (guint i = 0; i < suggestions->len; i++)
@@ -554,7 +562,8 @@ mqlw_command_suggest (int    argc,
               continue;
             }
           {
-            g_autofree char *heading = g_strdup_printf ("%s: %g", why, s->threshold);
+            g_autofree char *threshold = mqlw_text_score (s->threshold);
+            g_autofree char *heading = g_strdup_printf ("%s: %s", why, threshold);
             mqlw_print_preview_text (&s->preview, heading);
             g_print ("\n");
           }
@@ -577,11 +586,10 @@ print_rates_line (const char     *label,
     {
       if (!rates[s].present)
         continue;
-      if (rates[s].known == 0)
-        g_print ("  %s —", _(mqlw_stage_label (s)));
-      else
-        g_print ("  %s %.1f %% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")", _(mqlw_stage_label (s)),
-                 rates[s].rate * 100, rates[s].reached, rates[s].known);
+      {
+        g_autofree char *cell = mqlw_text_rate (&rates[s]);
+        g_print ("  %s %s", _(mqlw_stage_label (s)), cell);
+      }
     }
   g_print ("\n");
 }
@@ -624,8 +632,8 @@ print_swap_rows (const char         *heading,
         guint row = g_array_index (rows, guint, i);
         g_autofree char *name = id != NULL ? mqlw_column_format (id, row) : NULL;
         g_autofree char *line = g_strdup_printf ("%s %u", _("row"), row + 1);
-        g_autofree char *base = g_strdup_printf ("%.2f", baseline->total[row]);
-        g_autofree char *prop = g_strdup_printf ("%.2f", proposed->total[row]);
+        g_autofree char *base = mqlw_text_decimal (baseline->total[row], 2);
+        g_autofree char *prop = mqlw_text_decimal (proposed->total[row], 2);
         const char *cells[] = {
           name != NULL ? name : line, base, prop,
           outcome_word (&dataset->outcomes, MQLW_STAGE_ACCEPTED, row),

@@ -153,9 +153,10 @@ print_text (const MqlwScored *scored,
         {
           const MqlwGridCell *cell = mqlw_grid_cell (grid, r, c);
           const MqlwRate *rate = &cell->stage[stage];
+          g_autofree char *percent = mqlw_text_percent (rate->rate);
+          g_autofree char *interval = mqlw_format_range_as (rate->ci_low, rate->ci_high, 0, MQLW_FORMAT_PLAIN);
           g_autofree char *shown = rate->present && rate->known > 0
-                                   ? g_strdup_printf ("%.1f %% (%.0f–%.0f)", rate->rate * 100, rate->ci_low * 100,
-                                                      rate->ci_high * 100)
+                                   ? g_strdup_printf ("%s (%s)", percent, interval)
                                    : g_strdup ("—");
           g_autofree char *text = g_strdup_printf ("%s%" G_GUINT64_FORMAT " · %" G_GUINT64_FORMAT " · %s",
                                                    cell->in_region ? "*" : "", cell->leads, cell->mql, shown);

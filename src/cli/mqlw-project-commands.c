@@ -312,9 +312,11 @@ project_info (int    argc,
       const MqlwModelVersion *v = mqlw_project_get_version (project, n);
       g_autofree char *time = g_date_time_format (v->created, "%Y-%m-%d %H:%M");
 
+      g_autofree char *threshold = v->model != NULL ? mqlw_text_score (v->model->threshold) : NULL;
+
       if (v->model != NULL)
-        g_print ("  %2u  %-28s %s %g  %s UTC  %s%s%s\n", v->number, v->model->name != NULL ? v->model->name : "",
-                 _("threshold"), v->model->threshold, time, v->author, *v->comment ? " — " : "", v->comment);
+        g_print ("  %2u  %-28s %s %s  %s UTC  %s%s%s\n", v->number, v->model->name != NULL ? v->model->name : "",
+                 _("threshold"), threshold, time, v->author, *v->comment ? " — " : "", v->comment);
       else
         g_print ("  %2u  %-28s %s UTC  %s%s%s\n", v->number, _("(damaged: cannot be read)"), time, v->author,
                  *v->comment ? " — " : "", v->comment);
@@ -343,7 +345,9 @@ project_info (int    argc,
   for (guint i = 0; i < scenarios->len; i++)
     {
       const MqlwScenario *s = g_ptr_array_index (scenarios, i);
-      g_print ("  %s  (%s %g)\n", s->name, _("threshold"), s->model->threshold);
+      g_autofree char *threshold = mqlw_text_score (s->model->threshold);
+
+      g_print ("  %s  (%s %s)\n", s->name, _("threshold"), threshold);
     }
   g_print ("\n%s (%u)\n", _("Exports"), exports->len);
   for (guint i = 0; i < exports->len; i++)

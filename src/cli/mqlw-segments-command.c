@@ -125,7 +125,12 @@ short_rate (const MqlwRate *rate)
 {
   if (!rate->present || rate->known == 0)
     return g_strdup ("—");
-  return g_strdup_printf ("%.0f %% /%" G_GUINT64_FORMAT, rate->rate * 100, rate->known);
+  {
+    g_autofree char *percent = mqlw_format_percent_as (rate->rate, 0, MQLW_FORMAT_PLAIN);
+    g_autofree char *known = mqlw_format_count_as (rate->known, MQLW_FORMAT_PLAIN);
+
+    return g_strdup_printf ("%s /%s", percent, known);
+  }
 }
 
 static void
@@ -185,7 +190,7 @@ print_text (const MqlwScored  *scored,
       g_print ("\n");
     }
   {
-    g_autofree char *target = g_strdup_printf ("%.0f %%", seg->target_rate * 100);
+    g_autofree char *target = mqlw_format_percent_as (seg->target_rate, 0, MQLW_FORMAT_PLAIN);
 
     /* TRANSLATORS: "Best: the lowest threshold whose MQLs reach a 30 % SQL rate. Rates read “rate /known leads”." */
     g_print (_("\nBest: the lowest threshold whose MQLs reach a %s SQL rate. Rates read “rate /known leads”.\n"), target);

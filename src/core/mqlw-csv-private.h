@@ -128,7 +128,8 @@ typedef struct {
   gboolean       last;           /* ends the text: check for an open quote, flush the last record */
   const gint    *stop;           /* nullable: stop (as cancelled) when it becomes non-zero */
   /* nullable: called when the span's end falls inside a record; when it
-   * returns TRUE, the parse goes on to the end of the text (last) */
+   * returns TRUE, it has moved @end further (and set @last when that is the
+   * text's end) and the parse goes on to there */
   gboolean     (*extend)         (gpointer data);
   gpointer       extend_data;
   gboolean       ended_at_record; /* out: the last record ended exactly at @end */
@@ -164,11 +165,34 @@ void      mqlw_csv_set_block_size (gsize bytes);
  * the text on instead of its middle; 0 restores the middle. */
 void      mqlw_csv_set_split_at (gsize offset);
 
-/* Texts of at least @bytes with a split are read by two parsers (default
- * 4 MiB; tests set 0 to read even small files in two, G_MAXSIZE for one). */
+/* Tests: the guessed splits of mqlw_csv_guess_splits () are looked for from
+ * @offsets (sorted) instead of evenly spaced; @n 0 restores them. */
+void      mqlw_csv_set_split_targets (const gsize *offsets,
+                                      guint        n);
+
+/* The most parts (parsers) one text is read in. */
+#define MQLW_IMPORT_MAX_PARTS 16
+
+/* Up to @n_parts - 1 splits of an unchecked text into @splits, increasing,
+ * each just after a LF: guessed as mqlw_csv_text_init_unchecked () guesses
+ * its split, from k / @n_parts of the text on (k = 1 … @n_parts - 1), only a
+ * window read around each (no scan). Returns how many (two guesses at one LF
+ * are one), or G_MAXUINT with @error set when the text cannot be read. */
+guint     mqlw_csv_guess_splits (const MqlwCsvText  *text,
+                                 guint               n_parts,
+                                 gsize              *splits,
+                                 GError            **error);
+
+/* Texts of at least @bytes with a split are read in parts, a parser each:
+ * one per core, each part of at least @bytes, but two from @bytes on
+ * (default 4 MiB; tests set 0 to read even small files in parts, G_MAXSIZE
+ * for one parser). */
 void      mqlw_import_set_split_min (gsize bytes);
 gsize     mqlw_import_get_split_min (void);
-/* How many imports were read by two parsers so far. */
+/* Tests: read in @n parts (at most MQLW_IMPORT_MAX_PARTS, where splits are
+ * found) instead of one per core; 0 restores one per core. */
+void      mqlw_import_set_parts     (guint n);
+/* How many imports were read by more than one parser so far. */
 guint     mqlw_import_get_split_count (void);
 
 /* "12 345" style: thin-space grouping is avoided; plain digits. */

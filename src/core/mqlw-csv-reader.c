@@ -603,6 +603,7 @@ mqlw_csv_reader_row_cb (gpointer   user_data,
     return TRUE;
   if (G_UNLIKELY (reader->next_row >= reader->row_end))
     {
+      reader->hit_row_end = TRUE;
       if (reader->next_row >= reader->max_rows)
         g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
                      _("%s: line %" PRIu64 ": more than %u leads; the workbench reads up to %u leads of "
@@ -647,28 +648,28 @@ month_name (int month)
 }
 
 void
-mqlw_csv_reader_take_blocks (MqlwCsvReader *readers,
-                             guint          n_parts)
+mqlw_csv_reader_take_blocks (MqlwCsvReader **readers,
+                             guint           n_parts)
 {
-  for (guint c = 0; c < readers[0].n_cols; c++)
+  g_autofree MqlwColumnBlocks **parts = g_new (MqlwColumnBlocks *, n_parts);
+  g_autofree guint *n_rows = g_new (guint, n_parts);
+
+  for (guint c = 0; c < readers[0]->n_cols; c++)
     {
-      MqlwColumnBlocks *parts[2];
-      guint n_rows[2];
       gboolean as_double = FALSE;
 
-      g_return_if_fail (n_parts <= G_N_ELEMENTS (parts));
-      if (!readers[0].builders[c].blocked)
+      if (!readers[0]->builders[c].blocked)
         continue;
       for (guint p = 0; p < n_parts; p++)
         {
-          MqlwColumnBuilder *b = &readers[p].builders[c];
+          MqlwColumnBuilder *b = &readers[p]->builders[c];
 
           parts[p] = &b->nums;
-          n_rows[p] = readers[p].next_row - readers[p].row_base;
+          n_rows[p] = readers[p]->next_row - readers[p]->row_base;
           /* Read as decimals (finish_columns): doubles, as every fraction is. */
           as_double |= b->saw_fraction;
         }
-      mqlw_column_blocks_take (readers[0].builders[c].column, parts, n_rows, n_parts, as_double);
+      mqlw_column_blocks_take (readers[0]->builders[c].column, parts, n_rows, n_parts, as_double);
     }
 }
 

@@ -218,11 +218,22 @@ mqlw_csv_set_block_size (gsize bytes)
 }
 
 static gsize split_at = 0;
+static gsize split_targets[MQLW_IMPORT_MAX_PARTS];
+static guint n_split_targets = 0;
 
 void
 mqlw_csv_set_split_at (gsize offset)
 {
   split_at = offset;
+}
+
+void
+mqlw_csv_set_split_targets (const gsize *offsets,
+                            guint        n)
+{
+  n_split_targets = MIN (n, G_N_ELEMENTS (split_targets));
+  if (n_split_targets > 0)
+    memcpy (split_targets, offsets, n_split_targets * sizeof (gsize));
 }
 
 void
@@ -690,34 +701,45 @@ line_delimiters (const char *p,
   return quoted ? -1 : n;
 }
 
-/* Just after a LF at or after @from (the middle unless a test says
- * otherwise), or 0 when there is none before the end. Quotes before it are
- * not counted: it is a guess, checked by the parser that reads up to it. The
- * first LF is taken unless it is followed by a line unlike a record (its
- * quotes unbalanced, or not as many delimiters as the first line) and a
- * later one in the next 64 KiB is not: a value running over lines (a note)
- * rarely looks like a whole record. */
+/* The delimiters of the text's first line, or -1 (see line_delimiters ()). */
 static gboolean
-guess_split (MqlwCsvText  *text,
-             GError      **error)
+header_delimiters (const MqlwCsvText  *text,
+                   gssize             *delims,
+                   GError            **error)
+{
+  char head_buffer[4096];
+  gsize n_head = MIN (text->len, sizeof head_buffer);
+  const char *p, *nl;
+
+  *delims = -1;
+  if ((p = mqlw_source_read (text->source, text->start, n_head, head_buffer, error)) == NULL)
+    return FALSE;
+  if ((nl = memchr (p, '\n', n_head)) != NULL)
+    *delims = line_delimiters (p, nl, text->delimiter);
+  return TRUE;
+}
+
+/* Just after a LF at or after @from, or 0 when there is none before the end.
+ * Quotes before it are not counted: it is a guess, checked by the parser that
+ * reads up to it. The first LF is taken unless it is followed by a line unlike
+ * a record (its quotes unbalanced, or not as many delimiters as the first line,
+ * @header_delims) and a later one in the next 64 KiB is not: a value running
+ * over lines (a note) rarely looks like a whole record. */
+static gboolean
+guess_split_from (const MqlwCsvText  *text,
+                  gsize               from,
+                  gssize              header_delims,
+                  gsize              *split,
+                  GError            **error)
 {
   enum { WINDOW = 64 << 10 };
   g_autofree char *buffer = mqlw_source_is_in_memory (text->source) ? NULL : g_malloc (WINDOW);
-  char head_buffer[4096];
-  gsize from = split_at > 0 ? MIN (split_at, text->len) : text->len / 2;
-  gsize n_head = MIN (text->len, sizeof head_buffer), n;
-  gssize header_delims = -1;
+  gsize n = MIN ((gsize) WINDOW, text->len - from);
   const char *p, *nl, *first = NULL;
 
-  text->split = 0;
-  if ((p = mqlw_source_read (text->source, text->start, n_head, head_buffer, error)) == NULL)
-    goto failed;
-  if ((nl = memchr (p, '\n', n_head)) != NULL)
-    header_delims = line_delimiters (p, nl, text->delimiter);
-
-  n = MIN ((gsize) WINDOW, text->len - from);
+  *split = 0;
   if ((p = mqlw_source_read (text->source, text->start + from, n, buffer, error)) == NULL)
-    goto failed;
+    return FALSE;
   for (const char *q = p; q < p + n && (nl = memchr (q, '\n', p + n - q)) != NULL; q = nl + 1)
     {
       const char *next = nl + 1, *eol = memchr (next, '\n', p + n - next);
@@ -731,13 +753,13 @@ guess_split (MqlwCsvText  *text,
       if (header_delims < 0
           || line_delimiters (next, eol > next && eol[-1] == '\r' ? eol - 1 : eol, text->delimiter) == header_delims)
         {
-          text->split = from + (next - p);
+          *split = from + (next - p);
           return TRUE;
         }
     }
   if (first != NULL)
     {
-      text->split = from + (first - p);
+      *split = from + (first - p);
       return TRUE;
     }
   /* No LF in the window: the first one after it, if any. */
@@ -745,19 +767,64 @@ guess_split (MqlwCsvText  *text,
     {
       n = MIN ((gsize) WINDOW, text->len - off);
       if ((p = mqlw_source_read (text->source, text->start + off, n, buffer, error)) == NULL)
-        goto failed;
+        return FALSE;
       if ((nl = memchr (p, '\n', n)) != NULL)
         {
           if (off + (nl - p) + 1 < text->len)
-            text->split = off + (nl - p) + 1;
+            *split = off + (nl - p) + 1;
           break;
         }
     }
   return TRUE;
+}
+
+/* The split of an unchecked text: from the middle (unless a test says otherwise). */
+static gboolean
+guess_split (MqlwCsvText  *text,
+             GError      **error)
+{
+  gssize header_delims;
+
+  text->split = 0;
+  if (!header_delimiters (text, &header_delims, error)
+      || !guess_split_from (text, split_at > 0 ? MIN (split_at, text->len) : text->len / 2, header_delims,
+                            &text->split, error))
+    {
+      mqlw_csv_import_read_error (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+mqlw_csv_guess_splits (const MqlwCsvText  *text,
+                       guint               n_parts,
+                       gsize              *splits,
+                       GError            **error)
+{
+  gssize header_delims;
+  guint n = 0;
+
+  if (!header_delimiters (text, &header_delims, error))
+    goto failed;
+  for (guint k = 1; k < n_parts; k++)
+    {
+      gsize from = k - 1 < n_split_targets ? split_targets[k - 1]
+                   : k == 1 && split_at > 0 ? split_at
+                   : (gsize) ((guint64) text->len * k / n_parts);
+      gsize split;
+
+      if (!guess_split_from (text, MIN (from, text->len), header_delims, &split, error))
+        goto failed;
+      /* Two guesses at one LF (parts shorter than a line) are one split. */
+      if (split > 0 && (n == 0 || split > splits[n - 1]))
+        splits[n++] = split;
+    }
+  return n;
 
 failed:
   mqlw_csv_import_read_error (error);
-  return FALSE;
+  return G_MAXUINT;
 }
 
 gboolean
@@ -1042,12 +1109,13 @@ again:
         return set_cancelled (text, &state, error);
     }
 
-  /* The span ends inside a record (a guessed split fell inside quotes): go on. */
+  /* The span ends inside a record (a guessed split fell inside quotes): go on
+   * to the end the callback sets. */
   if (!state.stop && parser.pstate != CSV_STATE_ROW_NOT_BEGUN && len < text->len
       && span->extend != NULL && span->extend (span->extend_data))
     {
-      len = span->end = text->len;
-      span->last = TRUE;
+      g_assert (span->end > len);
+      len = span->end;
       goto again;
     }
   span->ended_at_record = parser.pstate == CSV_STATE_ROW_NOT_BEGUN;

@@ -5,7 +5,8 @@
  *   mqlw-csv.c          the text: encoding, BOM, delimiter; libcsv fed line by line
  *   mqlw-infer.c        the sample's header and rows → the resolved mapping (types, roles)
  *   mqlw-csv-reader.c   one parser's records → typed column values (MqlwCsvReader)
- *   mqlw-import-rows.c  the whole text by one or two parsers, stitched into a dataset
+ *   mqlw-import-rows.c  the whole text into a dataset's columns, finished
+ *   mqlw-import-parts.c the text by one parser per part (a core each), stitched
  *   mqlw-dict.c         string interning for categorical columns
  *   mqlw-join.c         files joined by a key (enrichment or outcomes)
  *   mqlw-outcomes.c     the funnel outcomes from stage and outcome columns and joins
@@ -291,6 +292,7 @@ typedef struct {
   gsize         capacity;        /* rows allocated in every column */
   gboolean      past_header;
   gboolean      preview;
+  gboolean      hit_row_end;     /* a record came with no row left below row_end */
   GPtrArray    *problems;
   guint         n_dropped;
   GError       *error;
@@ -331,7 +333,7 @@ gboolean      mqlw_csv_reader_row_cb     (gpointer   user_data,
  * the one before) become their columns' contiguous values, at the width
  * mqlw_column_compact () would give them; call once every reader has read
  * all its rows, before the rows are stitched. */
-void          mqlw_csv_reader_take_blocks (MqlwCsvReader     *readers,
+void          mqlw_csv_reader_take_blocks (MqlwCsvReader    **readers,
                                            guint              n_parts);
 /* Takes over what a second reader found in a date column read with AUTO. */
 void          mqlw_csv_reader_merge_dates (MqlwColumnBuilder *into,
@@ -349,10 +351,45 @@ void          mqlw_csv_reader_drop_missing_codes (MqlwColumn            *column,
                                                   const MqlwMissingSet  *missing,
                                                   MqlwMissingTally     **tally);
 
+/* The text in parts (mqlw-import-parts.c) */
+
+typedef struct {
+  const MqlwCsvText    *text;
+  const MqlwMapping    *mapping;
+  MqlwDataset          *dataset;      /* its columns made with room for @capacity rows */
+  gboolean              preview;
+  const gboolean       *deferred;
+  const gboolean       *checked_only;
+  const MqlwNumberForm *forms;
+  GPtrArray            *problems;
+  gsize                 capacity;
+  guint64               first_row_line;   /* a part may start no earlier than the line after */
+  MqlwProgressFunc      progress;
+  gpointer              progress_data;
+  GCancellable         *cancellable;
+} MqlwPartsJob;
+
+typedef enum {
+  MQLW_PARTS_READ,     /* by one parser */
+  MQLW_PARTS_SPLIT,    /* by more than one, stitched */
+  MQLW_PARTS_FAILED,   /* the earliest line's error is set */
+  MQLW_PARTS_RETRY,    /* a part started where one parser would not have: read it again in one */
+} MqlwPartsResult;
+
+/* Reads the text in @n_splits + 1 parts (@n_splits increasing offsets just
+ * after a LF; 0: one parser, this thread), a thread each but the first (this
+ * one), into @reader: every row in [0, reader->next_row), the dates settled,
+ * the parts' blocks taken; the caller finishes the columns and clears it. */
+MqlwPartsResult mqlw_import_read_parts   (const MqlwPartsJob  *job,
+                                          const gsize         *splits,
+                                          guint                n_splits,
+                                          MqlwCsvReader       *reader,
+                                          GError             **error);
+
 /* Every record into a new dataset (mqlw-import-rows.c): with @retry non-NULL,
- * a large text with a split is read by two parsers (when the split falls inside
- * a record, the first one reads on), and *retry is set when the second part
- * would start before the first data row (@first_row_line). */
+ * a large text is read in parts, a parser each (when a split falls inside a
+ * record, the part before reads on), and *retry is set when a part would
+ * start before the first data row (@first_row_line). */
 MqlwDataset  *mqlw_import_read_rows      (const MqlwCsvText     *text,
                                           const MqlwMapping     *mapping,
                                           gboolean               preview,

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mqlw-export.h"
 #include "mqlw-format.h"
 #include "mqlw-text-table.h"
 
@@ -109,13 +110,6 @@ mqlw_text_table_to_string (MqlwTextTable *self,
   return g_string_free (out, FALSE);
 }
 
-/* "41.2 %" or "—" when there is nothing to compute it over. */
-static char *
-format_percent (double rate)
-{
-  return mqlw_format_percent_as (rate, 1, MQLW_FORMAT_PLAIN);
-}
-
 static char *
 format_rate_cell (const MqlwRate *rate)
 {
@@ -123,6 +117,37 @@ format_rate_cell (const MqlwRate *rate)
     return g_strdup ("");
   if (rate->known == 0)
     return g_strdup ("— (0)");
+  return mqlw_format_rate_counts (rate, MQLW_FORMAT_PLAIN);
+}
+
+char *
+mqlw_text_percent (double fraction)
+{
+  return mqlw_format_percent_as (fraction, 1, MQLW_FORMAT_PLAIN);
+}
+
+char *
+mqlw_text_score (double value)
+{
+  if (!isfinite (value))
+    return g_strdup ("");
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%.0f", value);
+  return mqlw_export_format_decimal (value, 2);
+}
+
+char *
+mqlw_text_decimal (double value,
+                   int    decimals)
+{
+  if (!isfinite (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.*f", decimals, value);
+}
+
+char *
+mqlw_text_rate (const MqlwRate *rate)
+{
   return mqlw_format_rate_counts (rate, MQLW_FORMAT_PLAIN);
 }
 
@@ -163,7 +188,7 @@ mqlw_text_buckets (const MqlwBucketTable *table)
       const MqlwBucket *bucket = &table->buckets[i];
       g_autofree char *range = mqlw_bucket_table_range_label (table, i);
       g_autofree char *leads = mqlw_format_count_as (bucket->leads, MQLW_FORMAT_PLAIN);
-      g_autofree char *share = format_percent (bucket->share);
+      g_autofree char *share = mqlw_text_percent (bucket->share);
       char *rates[MQLW_N_STAGES] = { NULL };
 
       n = 0;
@@ -211,7 +236,7 @@ static char *
 stage_percent (const MqlwPreview *p,
                MqlwStage          stage)
 {
-  return format_percent (p->stage[stage].present ? p->stage[stage].rate : NAN);
+  return mqlw_text_percent (p->stage[stage].present ? p->stage[stage].rate : NAN);
 }
 
 char *
@@ -236,10 +261,86 @@ mqlw_text_previews (const MqlwPreview *previews,
       g_autofree char *acc = stage_percent (p, MQLW_STAGE_ACCEPTED);
       g_autofree char *sql = stage_percent (p, MQLW_STAGE_SQL);
       g_autofree char *won = stage_percent (p, MQLW_STAGE_WON);
-      g_autofree char *caught = format_percent (p->wins_captured_share);
+      g_autofree char *caught = mqlw_text_percent (p->wins_captured_share);
       const char *cells[] = { threshold, mql, per_month, acc, sql, won, caught, p->over_capacity ? over : NULL };
 
       mqlw_text_table_add_row (text, cells);
     }
   return mqlw_text_table_to_string (text, NULL);
+}
+
+char *
+mqlw_text_preview (const MqlwPreview *preview,
+                   const char        *heading)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *threshold = mqlw_text_score (preview->threshold);
+
+  if (heading != NULL)
+    g_string_append_printf (out, "%s\n", heading);
+  g_string_append_printf (out, "  %-26s %s\n", _("Threshold"), threshold);
+  {
+    g_autofree char *share = mqlw_text_percent (preview->mql_share);
+
+    g_string_append_printf (out, "  %-26s %" G_GUINT64_FORMAT " (%s %s)\n", _("MQLs"), preview->mql, share,
+                                 preview->unscored.leads > 0 ? _("of scored leads") : _("of all leads"));
+  }
+  if (isnan (preview->mql_per_month))
+    g_string_append_printf (out, "  %-26s — (%s)\n", _("MQLs per month"),
+                                 _("the period is unknown: no created date; give --months N"));
+  else
+    g_string_append_printf (out, "  %-26s %.1f (%s %g %s%s)\n", _("MQLs per month"), preview->mql_per_month,
+                                 _("over"), round (preview->months * 100) / 100, g_dngettext (NULL, "month", "months", mqlw_format_plural_n (preview->months, 2)),
+                                 preview->months_source == MQLW_MONTHS_STATED ? _(", as stated") : "");
+  g_string_append_printf (out, "  %-26s %s %" G_GUINT64_FORMAT ", %s %" G_GUINT64_FORMAT ", %s %" G_GUINT64_FORMAT "\n",
+                               _("By path"), _("score"), preview->by_path[MQLW_PATH_INDEX_SCORE],
+                               _("grade + behaviour"), preview->by_path[MQLW_PATH_INDEX_GRADE_BEHAVIOUR],
+                               _("hand-raiser"), preview->by_path[MQLW_PATH_INDEX_HAND_RAISER]);
+  for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+    {
+      g_autofree char *cell = NULL;
+      g_autofree char *label = NULL;
+
+      if (!preview->stage[s].present)
+        continue;
+      cell = format_rate_cell (&preview->stage[s]);
+      label = g_strdup_printf (_("%s rate"), _(mqlw_stage_label (s)));
+      if (s == MQLW_STAGE_ACCEPTED)
+        g_string_append_printf (out, "  %-26s %s, %s %.1f %%\n", label, cell, _("coverage"),
+                                     isnan (preview->acceptance_coverage) ? 0.0 : preview->acceptance_coverage * 100.0);
+      else
+        g_string_append_printf (out, "  %-26s %s\n", label, cell);
+    }
+  if (preview->stage[MQLW_STAGE_WON].present)
+    {
+      g_autofree char *share = mqlw_text_percent (preview->wins_captured_share);
+      g_string_append_printf (out, "  %-26s %" G_GUINT64_FORMAT " %s %" G_GUINT64_FORMAT " (%s), %s %" G_GUINT64_FORMAT "\n",
+                                   _("Wins captured"), preview->wins_captured, _("of"), preview->wins_total, share,
+                                   _("missed"), preview->wins_missed);
+    }
+  if (!isnan (preview->capacity_per_month) && isnan (preview->mql_per_month))
+    g_string_append_printf (out, "  %-26s %s\n", _("Capacity check"), _("none: the period is unknown"));
+  else if (!isnan (preview->capacity_per_month))
+    g_string_append_printf (out, "  %-26s %.0f %s %.0f: %s\n", _("Capacity check"), preview->mql_per_month,
+                                 _("a month against a capacity of"), preview->capacity_per_month,
+                                 preview->over_capacity ? _("over capacity") : _("within capacity"));
+  if (preview->disqualified > 0)
+    g_string_append_printf (out, "  %-26s %" G_GUINT64_FORMAT "\n", _("Disqualified leads"), preview->disqualified);
+  if (preview->unscored.leads > 0)
+    {
+      g_string_append_printf (out, "  %-26s %" G_GUINT64_FORMAT " (%s)\n", _("Unscored leads"), preview->unscored.leads,
+                                   _("no score: left out of every figure above"));
+      for (MqlwStage s = 0; s < MQLW_N_STAGES; s++)
+        {
+          g_autofree char *cell = NULL;
+          g_autofree char *label = NULL;
+
+          if (!preview->unscored.stage[s].present)
+            continue;
+          cell = format_rate_cell (&preview->unscored.stage[s]);
+          label = g_strdup_printf (_("%s rate"), _(mqlw_stage_label (s)));
+          g_string_append_printf (out, "    %-24s %s\n", label, cell);
+        }
+    }
+  return g_string_free (out, FALSE);
 }

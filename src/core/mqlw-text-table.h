@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mqlw-text-table.h — plain-text tables for a terminal: the bucket table and
+/* mqlw-text-table.h — plain text for a terminal: the bucket table and
  * the threshold sweep as `mqlw calibrate|sweep` print them.
  *
  * Every column is as wide as its widest cell, counted in characters (not
@@ -30,6 +30,22 @@ char          *mqlw_text_buckets         (const MqlwBucketTable *table);
 /* Threshold, MQLs, per month, acceptance, SQL rate, win rate, wins caught. */
 char          *mqlw_text_previews        (const MqlwPreview   *previews,
                                           guint                n);
+
+/* The cells of plain text (the terminal, Markdown), in the locale's groups. */
+/* "41.2 %", or "—" for NAN. */
+char   *mqlw_text_percent          (double          fraction);
+/* A score as calibrate prints it: "80", "53.80"; "" when not finite (CSV). */
+char   *mqlw_text_score            (double          value);
+/* "0.742", or "—" for NAN. */
+char   *mqlw_text_decimal          (double          value,
+                                    int             decimals);
+/* A rate with its counts, "30.0 % (12/40)"; "—" with nothing known. */
+char   *mqlw_text_rate             (const MqlwRate *rate);
+/* One threshold's figures as `mqlw calibrate` prints them, a line each under
+ * @heading (nullable): MQLs and their share, per month, by path, each
+ * stage's rate with its counts, wins captured, capacity, the unscored leads. */
+char          *mqlw_text_preview         (const MqlwPreview   *preview,
+                                          const char          *heading);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqlwTextTable, mqlw_text_table_free)
 

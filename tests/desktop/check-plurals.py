@@ -35,6 +35,7 @@ ALLOWED = {
     # Not a count before the noun: a percentage, a stage name, an operator.
     'At %s, with %s of the leads': 'a percentage',
     'Lowest threshold keeping MQLs within the top %s of leads': 'a percentage',
+    'MQLs are the top %s of leads': 'a percentage',
     'known for %s of MQLs': 'a percentage',
     '%s takes %s of these leads': 'a percentage',
     'Held out, %s: the score ranks %s leads': 'a stage name ("SQL leads")',

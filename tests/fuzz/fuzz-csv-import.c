@@ -5,7 +5,8 @@
  * keeps the e-mail column as domains (mqlw_import_bytes_projected).
  * The first byte picks the options: bit 0 reads unchecked with two parsers
  * (split guessed at a point the size picks; compared with one parser after
- * the full scan), bits 1–3 a small block size (so that block edges fall
+ * the full scan), and in three parts (splits guessed from points the size
+ * picks; compared value by value), bits 1–3 a small block size (so that block edges fall
  * anywhere), bits 4–5 a delimiter, bits 6–7 a date order; the rest is the file. */
 #define G_LOG_DOMAIN "mqlw-fuzz"
 
@@ -43,6 +44,72 @@ check_dataset (MqlwDataset *dataset)
           guint32 code = mqlw_column_code_at (column, r);   /* at the width it is stored */
           if (code != MQLW_CODE_MISSING && code >= column->dict->len)
             abort ();
+        }
+    }
+}
+
+/* Two imports of one text: the same error, or the same rows, values,
+ * dictionaries and problems. */
+static void
+check_same (MqlwDataset  *a,
+            const GError *a_error,
+            MqlwDataset  *b,
+            const GError *b_error)
+{
+  if ((a == NULL) != (b == NULL))
+    abort ();
+  if (a == NULL)
+    {
+      if (g_strcmp0 (a_error->message, b_error->message) != 0)
+        abort ();
+      return;
+    }
+  if (a->n_rows != b->n_rows || a->columns->len != b->columns->len || a->problems->len != b->problems->len)
+    abort ();
+  for (guint i = 0; i < a->problems->len; i++)
+    {
+      MqlwProblem *p = g_ptr_array_index (a->problems, i), *q = g_ptr_array_index (b->problems, i);
+      if (p->line != q->line || g_strcmp0 (p->message, q->message) != 0)
+        abort ();
+    }
+  for (guint c = 0; c < a->columns->len; c++)
+    {
+      MqlwColumn *x = g_ptr_array_index (a->columns, c), *y = g_ptr_array_index (b->columns, c);
+
+      if (x->type != y->type || g_strcmp0 (x->name, y->name) != 0)
+        abort ();
+      for (guint r = 0; r < x->n_rows; r++)
+        switch (x->type)
+          {
+          case MQLW_COLUMN_TYPE_INTEGER:
+          case MQLW_COLUMN_TYPE_DECIMAL:
+            {
+              double u = mqlw_column_num_at (x, r), v = mqlw_column_num_at (y, r);
+              if (memcmp (&u, &v, sizeof u) != 0)
+                abort ();
+            }
+            break;
+          case MQLW_COLUMN_TYPE_BOOLEAN:
+            if (x->boolean[r] != y->boolean[r])
+              abort ();
+            break;
+          case MQLW_COLUMN_TYPE_DATE:
+            if (x->days[r] != y->days[r])
+              abort ();
+            break;
+          case MQLW_COLUMN_TYPE_CATEGORICAL:
+          default:
+            if (mqlw_column_code_at (x, r) != mqlw_column_code_at (y, r))
+              abort ();
+            break;
+          }
+      if (x->type == MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          if (x->dict->len != y->dict->len)
+            abort ();
+          for (guint k = 0; k < x->dict->len; k++)
+            if (strcmp (g_ptr_array_index (x->dict, k), g_ptr_array_index (y->dict, k)) != 0)
+              abort ();
         }
     }
 }
@@ -132,6 +199,34 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
             if (mqlw_column_code_at (x, r) != mqlw_column_code_at (y, r))
               abort ();
         }
+    }
+
+  /* Read unchecked in three parts (splits guessed from points the size
+   * picks, parts of a few bytes): the same as one parser, value by value. */
+  if ((options & 1) && size > 8)
+    {
+      g_autoptr(MqlwDataset) one = NULL;
+      g_autoptr(MqlwDataset) three = NULL;
+      g_autoptr(GError) one_error = NULL;
+      g_autoptr(GError) three_error = NULL;
+      gsize targets[2] = { 1 + (size * 13) % (size - 1), 1 + (size * 29) % (size - 1) };
+
+      if (targets[0] > targets[1])
+        {
+          gsize t = targets[0];
+          targets[0] = targets[1];
+          targets[1] = t;
+        }
+      mqlw_import_set_split_min (G_MAXSIZE);
+      one = mqlw_import_bytes (bytes, "fuzz.csv", NULL, overrides, NULL, NULL, NULL, &one_error);
+      mqlw_import_set_split_min (1);
+      mqlw_import_set_parts (3);
+      mqlw_csv_set_split_targets (targets, 2);
+      three = mqlw_import_bytes (bytes, "fuzz.csv", NULL, overrides, NULL, NULL, NULL, &three_error);
+      mqlw_csv_set_split_targets (NULL, 0);
+      mqlw_import_set_parts (0);
+      mqlw_import_set_split_min (0);
+      check_same (one, one_error, three, three_error);
     }
 
   /* The e-mail column kept as domains (mqlw_import_bytes_projected): the same
