@@ -261,6 +261,18 @@ mqlw_dataset_find_role (MqlwDataset    *self,
   return NULL;
 }
 
+/* A removed column's storage for the first outcome that shares it, a copy for any other. */
+static gpointer
+hand_over (gpointer  data,
+           gsize     size,
+           gboolean *given)
+{
+  if (*given)
+    return g_memdup2 (data, size);
+  *given = TRUE;
+  return data;
+}
+
 gboolean
 mqlw_dataset_remove_column (MqlwDataset *self,
                             const char  *name)
@@ -273,9 +285,34 @@ mqlw_dataset_remove_column (MqlwDataset *self,
   column = g_hash_table_lookup (self->by_name, name);
   if (column == NULL)
     return FALSE;
-  /* An outcome may be this column's storage (a reopened project). */
+  /* An outcome may be this column's storage (an import's amounts and created
+   * dates, a reopened project's): the first such outcome keeps it (any other
+   * one gets a copy), and the outcomes shared with other columns stay so. */
   if (self->outcomes.shared != 0)
-    mqlw_outcomes_unshare (&self->outcomes);
+    {
+      MqlwOutcomes *o = &self->outcomes;
+      gboolean given = FALSE;
+      gsize n = MAX (o->n, 1);
+
+      for (guint s = 0; s < MQLW_N_STAGES; s++)
+        if ((o->shared & MQLW_OUTCOMES_SHARED_STAGE (s)) && (gpointer) o->stage[s] == column->data)
+          {
+            o->stage[s] = hand_over (o->stage[s], n, &given);
+            o->shared &= ~MQLW_OUTCOMES_SHARED_STAGE (s);
+          }
+      if ((o->shared & MQLW_OUTCOMES_SHARED_AMOUNT) && (gpointer) o->amount == column->data)
+        {
+          o->amount = hand_over (o->amount, n * sizeof (double), &given);
+          o->shared &= ~MQLW_OUTCOMES_SHARED_AMOUNT;
+        }
+      if ((o->shared & MQLW_OUTCOMES_SHARED_CREATED_DAYS) && (gpointer) o->created_days == column->data)
+        {
+          o->created_days = hand_over (o->created_days, n * sizeof (gint32), &given);
+          o->shared &= ~MQLW_OUTCOMES_SHARED_CREATED_DAYS;
+        }
+      if (given)
+        column->data = NULL;
+    }
   g_hash_table_remove (self->by_name, name);
   g_ptr_array_remove (self->columns, column);   /* frees it */
   return TRUE;
@@ -313,32 +350,104 @@ mqlw_outcomes_unshare (MqlwOutcomes *outcomes)
   outcomes->shared = 0;
 }
 
+/* The funnel closed over @k stages' outcomes @v, in place: the rule as written. */
+static void
+close_funnel_one (gint8 *v,
+                  int    k)
+{
+  /* Reaching a stage means the earlier stages were reached. */
+  for (int s = k - 1; s > 0; s--)
+    if (v[s] == MQLW_OUTCOME_YES)
+      for (int e = s - 1; e >= 0; e--)
+        v[e] = MQLW_OUTCOME_YES;
+  /* Falling out at a stage means never reaching the later ones. */
+  for (int s = 0; s < k - 1; s++)
+    if (v[s] == MQLW_OUTCOME_NO)
+      for (int l = s + 1; l < k; l++)
+        v[l] = MQLW_OUTCOME_NO;
+}
+
+/* A lead's outcomes at the stages the data has, two bits each (the low two of
+ * the gint8: -1, 0, 1 and 2 stay apart), index the closed outcomes: the rule
+ * is worked out once per key instead of once per lead. An absent stage is
+ * neither read nor written, exactly as if the funnel had only the others. */
+typedef struct {
+  gint8 *stage[MQLW_N_STAGES];   /* the present ones, in order */
+  int    k;
+  gint8  closed[1 << (2 * MQLW_N_STAGES)][MQLW_N_STAGES];
+  guint  from, to;
+} FunnelRange;
+
+#define FUNNEL_KEY(v) ((guint) (guint8) (v) & 3u)
+
+static gpointer
+close_funnel_range (gpointer data)
+{
+  const FunnelRange *r = data;
+
+  if (r->k == MQLW_N_STAGES)
+    {
+      gint8 *s0 = r->stage[0], *s1 = r->stage[1], *s2 = r->stage[2], *s3 = r->stage[3];
+      G_STATIC_ASSERT (MQLW_N_STAGES == 4);
+      for (guint i = r->from; i < r->to; i++)
+        {
+          const gint8 *c = r->closed[FUNNEL_KEY (s0[i]) | FUNNEL_KEY (s1[i]) << 2 | FUNNEL_KEY (s2[i]) << 4 |
+                                     FUNNEL_KEY (s3[i]) << 6];
+          s0[i] = c[0], s1[i] = c[1], s2[i] = c[2], s3[i] = c[3];
+        }
+      return NULL;
+    }
+  for (guint i = r->from; i < r->to; i++)
+    {
+      guint key = 0;
+      for (int j = 0; j < r->k; j++)
+        key |= FUNNEL_KEY (r->stage[j][i]) << (2 * j);
+      for (int j = 0; j < r->k; j++)
+        r->stage[j][i] = r->closed[key][j];
+    }
+  return NULL;
+}
+
+/* Below this many rows the funnel is closed on one thread. */
+#define FUNNEL_SPLIT_ROWS 262144
+
 void
 mqlw_dataset_close_funnel (MqlwDataset *self)
 {
-  gint8 **stage;
+  FunnelRange first, second;
+  GThread *thread = NULL;
 
   g_return_if_fail (self != NULL);
 
   mqlw_outcomes_unshare (&self->outcomes);
 
-  stage = self->outcomes.stage;
-  for (guint i = 0; i < self->n_rows; i++)
+  first.k = 0;
+  for (int s = 0; s < MQLW_N_STAGES; s++)
+    if (self->outcomes.stage[s] != NULL)
+      first.stage[first.k++] = self->outcomes.stage[s];
+  if (first.k < 2)
+    return;   /* one stage: nothing before or after it */
+  for (guint key = 0; key < G_N_ELEMENTS (first.closed); key++)
     {
-      /* Reaching a stage means the earlier stages were reached. */
-      for (int s = MQLW_N_STAGES - 1; s > 0; s--)
-        if (stage[s] != NULL && stage[s][i] == MQLW_OUTCOME_YES)
-          for (int e = s - 1; e >= 0; e--)
-            if (stage[e] != NULL)
-              stage[e][i] = MQLW_OUTCOME_YES;
-
-      /* Falling out at a stage means never reaching the later ones. */
-      for (int s = 0; s < MQLW_N_STAGES - 1; s++)
-        if (stage[s] != NULL && stage[s][i] == MQLW_OUTCOME_NO)
-          for (int l = s + 1; l < MQLW_N_STAGES; l++)
-            if (stage[l] != NULL)
-              stage[l][i] = MQLW_OUTCOME_NO;
+      for (int j = 0; j < first.k; j++)
+        {
+          guint bits = (key >> (2 * j)) & 3u;
+          first.closed[key][j] = bits == 3 ? MQLW_OUTCOME_UNKNOWN : (gint8) bits;
+        }
+      close_funnel_one (first.closed[key], first.k);
     }
+  first.from = 0;
+  first.to = self->n_rows;
+  /* Leads are independent: a large history's are closed in two halves. */
+  if (self->n_rows >= FUNNEL_SPLIT_ROWS && g_get_num_processors () > 1)
+    {
+      second = first;
+      first.to = second.from = self->n_rows / 2;
+      thread = g_thread_new ("mqlw-funnel", close_funnel_range, &second);
+    }
+  close_funnel_range (&first);
+  if (thread != NULL)
+    g_thread_join (thread);
 }
 
 guint32

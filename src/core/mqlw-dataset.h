@@ -103,9 +103,11 @@ typedef struct {
   double  *amount;                /* deal amount, NAN when missing; NULL when no column */
   gint32  *created_days;          /* NULL when no created date */
   /*< private >*/
-  guint    shared;                /* MQLW_OUTCOMES_SHARED_*: arrays that are a column's storage (a
-                                     reopened project stores such an outcome once), neither freed
-                                     nor written through here: see mqlw_outcomes_unshare () */
+  guint    shared;                /* MQLW_OUTCOMES_SHARED_*: arrays that are a column's storage (an
+                                     import's amounts and created dates; a reopened project stores
+                                     such an outcome once), neither freed nor written through here:
+                                     see mqlw_outcomes_unshare (); a removed column's storage goes
+                                     to the outcome (mqlw_dataset_remove_column ()) */
 } MqlwOutcomes;
 
 #define MQLW_OUTCOMES_SHARED_STAGE(s)     (1u << (s))

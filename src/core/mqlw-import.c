@@ -129,7 +129,6 @@ column_is_needed (const MqlwMapping    *mapping,
     case MQLW_ROLE_OUTCOME:
     case MQLW_ROLE_STAGE:
     case MQLW_ROLE_DEAL_AMOUNT:
-    case MQLW_ROLE_REJECTION_REASON:
     case MQLW_ROLE_SCORE:
       return TRUE;
     default:

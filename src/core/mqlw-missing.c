@@ -36,37 +36,45 @@ static const char * const placeholder_examples[] = {
   "Keine Angabe", "--Aucun--", "Aucune", "--Ninguno--", "Ninguna", NULL,
 };
 
-static gboolean
-is_decoration (char c)
-{
-  return c == ' ' || c == '\t' || c == '-' || c == '_' || c == '.' || c == '(' || c == ')' || c == '['
-         || c == ']' || c == '<' || c == '>' || c == '?' || c == '*' || c == '"' || c == '\'';
-}
+/* The bytes taken off around a placeholder ("-- None --", "(blank)"). */
+#define DECORATION " \t-_.()[]<>?*\"'"
 
 /* The longest of placeholder_words ("not applicable"). */
 #define PLACEHOLDER_MAX 14
 
-/* Which bytes begin one of placeholder_words, in either case: built from the
- * list once, so that most values (names, e-mails, ids) are given up on their
- * first byte. */
+/* What a byte can be in a placeholder, built once from the lists above. */
+enum {
+  BYTE_DECORATION = 1 << 0,
+  BYTE_START      = 1 << 1,   /* begins one of placeholder_words, in either case */
+};
+
 static const guint8 *
-placeholder_starts (void)
+byte_classes (void)
 {
-  static guint8 starts[256];
+  static guint8 classes[256];
   static gsize built = 0;
 
   if (g_once_init_enter (&built))
     {
+      for (const char *d = DECORATION; *d != '\0'; d++)
+        classes[(guchar) *d] |= BYTE_DECORATION;
       for (guint i = 0; i < G_N_ELEMENTS (placeholder_words); i++)
         if (placeholder_words[i].len > 0)
           {
             guchar c = (guchar) placeholder_words[i].text[0];
-            starts[c] = 1;
-            starts[(guchar) g_ascii_toupper (c)] = 1;
+            classes[c] |= BYTE_START;
+            classes[(guchar) g_ascii_toupper (c)] |= BYTE_START;
           }
       g_once_init_leave (&built, 1);
     }
-  return starts;
+  return classes;
+}
+
+static inline gboolean
+is_decoration (const guint8 *classes,
+               char          c)
+{
+  return (classes[(guchar) c] & BYTE_DECORATION) != 0;
 }
 
 gboolean
@@ -97,15 +105,23 @@ mqlw_missing_is_placeholder (const char *text,
   gsize n = 0;
   gboolean space = FALSE;
 
+  const guint8 *classes = byte_classes ();
+
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
 
-  while (len > 0 && is_decoration (text[0]))
+  /* It is called for every distinct value of a column (e-mails, ids, names):
+   * a value whose first byte is no decoration, no '0' (a zero date) and no
+   * word's first letter is given up before any other work — exactly what the
+   * steps below would conclude, as trimming its end can never empty it. */
+  if (len > 0 && text[0] != '0' && !(classes[(guchar) text[0]] & (BYTE_DECORATION | BYTE_START)))
+    return FALSE;
+  while (len > 0 && is_decoration (classes, text[0]))
     text++, len--;
-  while (len > 0 && is_decoration (text[len - 1]))
+  while (len > 0 && is_decoration (classes, text[len - 1]))
     len--;
   if (len > 0 && text[0] == '0' && mqlw_missing_is_zero_date (text, len))
     return TRUE;
-  if (len >= 32 || (len > 0 && !placeholder_starts ()[(guchar) text[0]]))
+  if (len >= 32 || (len > 0 && !(classes[(guchar) text[0]] & BYTE_START)))
     return FALSE;
   /* Lower case, one space between words ("Not   provided" = "not provided");
    * it is called for every distinct value of a column (e-mails, ids): a value

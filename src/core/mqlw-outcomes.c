@@ -202,9 +202,12 @@ apply_outcome_column (MqlwDataset          *dataset,
   switch (column->type)
     {
     case MQLW_COLUMN_TYPE_BOOLEAN:
+      /* Branch-free, so that it runs a vector at a time. */
       for (guint i = 0; i < dataset->n_rows; i++)
-        if (column->boolean[i] != MQLW_BOOL_MISSING)
-          out[i] = column->boolean[i] ? MQLW_OUTCOME_YES : MQLW_OUTCOME_NO;
+        {
+          gint8 b = column->boolean[i];
+          out[i] = b == MQLW_BOOL_MISSING ? out[i] : b != 0 ? MQLW_OUTCOME_YES : MQLW_OUTCOME_NO;
+        }
       apply_blanks_as_no (dataset, column, spec, out, problems);
       break;
     case MQLW_COLUMN_TYPE_INTEGER:
@@ -266,6 +269,12 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
   MqlwColumn *column;
   gboolean any = FALSE;
 
+  /* The dataset is complete: every later command holds it in its compact
+   * form, made before the outcomes so that the full-width codes are gone
+   * before the outcomes' arrays are made (the import's peak memory) and the
+   * passes below read narrow columns. */
+  mqlw_dataset_compact (dataset);
+
   for (guint c = 0; c < dataset->columns->len; c++)
     {
       column = g_ptr_array_index (dataset->columns, c);
@@ -314,27 +323,40 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
       return FALSE;
     }
 
+  mqlw_dataset_close_funnel (dataset);
+
+  /* The amounts and the created dates are their columns' values: held once,
+   * in the column's storage (MqlwOutcomes.shared), unless joins gave amounts
+   * already. A command that drops the column hands the storage over
+   * (mqlw_dataset_remove_column ()). */
   column = mqlw_dataset_find_role (dataset, MQLW_ROLE_DEAL_AMOUNT);
   if (column != NULL && (column->type == MQLW_COLUMN_TYPE_INTEGER || column->type == MQLW_COLUMN_TYPE_DECIMAL))
     {
       gboolean fresh = dataset->outcomes.amount == NULL;
 
-      if (fresh)
-        dataset->outcomes.amount = g_new (double, MAX (dataset->n_rows, 1));
-      for (guint i = 0; i < dataset->n_rows; i++)
+      if (fresh && column->width == sizeof (double))
         {
-          double v = mqlw_column_num_at (column, i);
-          if (fresh || !isnan (v))
-            dataset->outcomes.amount[i] = v;
+          dataset->outcomes.amount = column->num;
+          dataset->outcomes.shared |= MQLW_OUTCOMES_SHARED_AMOUNT;
+        }
+      else
+        {
+          if (fresh)
+            dataset->outcomes.amount = g_new (double, MAX (dataset->n_rows, 1));
+          for (guint i = 0; i < dataset->n_rows; i++)
+            {
+              double v = mqlw_column_num_at (column, i);
+              if (fresh || !isnan (v))
+                dataset->outcomes.amount[i] = v;
+            }
         }
     }
   column = mqlw_dataset_find_role (dataset, MQLW_ROLE_CREATED_AT);
   if (column != NULL && column->type == MQLW_COLUMN_TYPE_DATE)
-    dataset->outcomes.created_days = g_memdup2 (column->days, sizeof (gint32) * MAX (dataset->n_rows, 1));
-
-  mqlw_dataset_close_funnel (dataset);
-  /* The dataset is complete: every later command holds it in its compact form. */
-  mqlw_dataset_compact (dataset);
+    {
+      dataset->outcomes.created_days = column->days;
+      dataset->outcomes.shared |= MQLW_OUTCOMES_SHARED_CREATED_DAYS;
+    }
   return TRUE;
 }
 
