@@ -248,10 +248,16 @@ fill_note (MqlwSegmentsView   *self,
   g_autofree char *target = mqlw_format_percent_as (seg->target_rate, 0, MQLW_FORMAT_DISPLAY);
 
   /* TRANSLATORS: %s is the SQL target, "30 %"; %u the least known outcomes, 20 */
-  g_string_append_printf (note, _("Each segment's MQLs against its other leads: a score that works reaches the stage "
-                                  "more often above the line. Best threshold: the lowest whose MQLs reach a %s SQL "
-                                  "rate, over at least %u known outcomes, as in Suggestions (for all leads it is the "
-                                  "suggestion's threshold). The chart shows one segment's score ranges."),
+  g_string_append_printf (note, g_dngettext (NULL,
+                                             "Each segment's MQLs against its other leads: a score that works reaches the stage "
+                                             "more often above the line. Best threshold: the lowest whose MQLs reach a %s SQL "
+                                             "rate, over at least %u known outcome, as in Suggestions (for all leads it is the "
+                                             "suggestion's threshold). The chart shows one segment's score ranges.",
+                                             "Each segment's MQLs against its other leads: a score that works reaches the stage "
+                                             "more often above the line. Best threshold: the lowest whose MQLs reach a %s SQL "
+                                             "rate, over at least %u known outcomes, as in Suggestions (for all leads it is the "
+                                             "suggestion's threshold). The chart shows one segment's score ranges.",
+                                             seg->min_known),
                           target, seg->min_known);
   if (seg->unscored > 0)
     {
