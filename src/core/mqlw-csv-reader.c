@@ -730,7 +730,7 @@ mqlw_csv_reader_finish_dates (MqlwCsvReader      *reader,
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE,
                    _("%s: column %s mixes day-first dates (line %" PRIu64 ": '%s') and "
-                     "month-first dates (line %" PRIu64 ": '%s'); set date_order in the mapping"),
+                     "month-first dates (line %" PRIu64 ": '%s'); give --date-order dmy or mdy (date_order in the mapping)"),
                    reader->text->source_name, name, b->dmy_line, b->dmy_example,
                    b->mdy_line, b->mdy_example);
       return FALSE;
@@ -754,7 +754,7 @@ mqlw_csv_reader_finish_dates (MqlwCsvReader      *reader,
       add_problem (reader,
                    mqlw_problem_new (MQLW_PROBLEM_WARNING, b->ambiguous_line, name,
                                      _("column %s: dates like %s could be %d %s or %d %s; read as "
-                                       "month/day — set date_order in the mapping if that is wrong"),
+                                       "month/day — give --date-order dmy (date_order in the mapping) if that is wrong"),
                                      name, b->ambiguous_example, second, month_name (first),
                                      first, month_name (second)));
     }
