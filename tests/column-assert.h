@@ -26,6 +26,30 @@ assert_same_values (const MqlwColumn *x,
     g_assert_cmpmem (x->days, x->n_rows * sizeof (gint32), y->days, y->n_rows * sizeof (gint32));
 }
 
+/* Whether two imports of the same text derived the same outcomes and reported
+ * the same problems (level, line, column, message) and file digest. */
+static inline void
+assert_same_outcomes_and_problems (const MqlwDataset *a,
+                                   const MqlwDataset *b)
+{
+  for (int s = 0; s < MQLW_N_STAGES; s++)
+    {
+      g_assert_true ((a->outcomes.stage[s] == NULL) == (b->outcomes.stage[s] == NULL));
+      if (a->outcomes.stage[s] != NULL)
+        g_assert_cmpmem (a->outcomes.stage[s], a->n_rows, b->outcomes.stage[s], b->n_rows);
+    }
+  g_assert_cmpuint (a->problems->len, ==, b->problems->len);
+  for (guint i = 0; i < a->problems->len; i++)
+    {
+      const MqlwProblem *p = g_ptr_array_index (a->problems, i), *q = g_ptr_array_index (b->problems, i);
+      g_assert_cmpint (p->level, ==, q->level);
+      g_assert_cmpuint (p->line, ==, q->line);
+      g_assert_cmpstr (p->column, ==, q->column);
+      g_assert_cmpstr (p->message, ==, q->message);
+    }
+  g_assert_cmpstr (a->source_sha256, ==, b->source_sha256);
+}
+
 /* Whether two imports of the same text agree: columns (names, types, roles,
  * widths, values, dictionaries), outcomes, problems (level, line, column,
  * message) and the source digest. */
@@ -53,20 +77,5 @@ assert_same_dataset (MqlwDataset *a,
             g_assert_cmpstr (g_ptr_array_index (x->dict, k), ==, g_ptr_array_index (y->dict, k));
         }
     }
-  for (int s = 0; s < MQLW_N_STAGES; s++)
-    {
-      g_assert_true ((a->outcomes.stage[s] == NULL) == (b->outcomes.stage[s] == NULL));
-      if (a->outcomes.stage[s] != NULL)
-        g_assert_cmpmem (a->outcomes.stage[s], a->n_rows, b->outcomes.stage[s], b->n_rows);
-    }
-  g_assert_cmpuint (a->problems->len, ==, b->problems->len);
-  for (guint i = 0; i < a->problems->len; i++)
-    {
-      const MqlwProblem *p = g_ptr_array_index (a->problems, i), *q = g_ptr_array_index (b->problems, i);
-      g_assert_cmpint (p->level, ==, q->level);
-      g_assert_cmpuint (p->line, ==, q->line);
-      g_assert_cmpstr (p->column, ==, q->column);
-      g_assert_cmpstr (p->message, ==, q->message);
-    }
-  g_assert_cmpstr (a->source_sha256, ==, b->source_sha256);
+  assert_same_outcomes_and_problems (a, b);
 }

@@ -736,22 +736,7 @@ assert_same_needed (MqlwDataset        *full,
     }
   /* Only kept columns, and no other. */
   g_assert_cmpuint (kept, ==, part->columns->len);
-  for (int s = 0; s < MQLW_N_STAGES; s++)
-    {
-      g_assert_true ((full->outcomes.stage[s] == NULL) == (part->outcomes.stage[s] == NULL));
-      if (full->outcomes.stage[s] != NULL)
-        g_assert_cmpmem (full->outcomes.stage[s], full->n_rows, part->outcomes.stage[s], part->n_rows);
-    }
-  g_assert_cmpuint (full->problems->len, ==, part->problems->len);
-  for (guint i = 0; i < full->problems->len; i++)
-    {
-      const MqlwProblem *p = g_ptr_array_index (full->problems, i), *q = g_ptr_array_index (part->problems, i);
-      g_assert_cmpstr (p->message, ==, q->message);
-      g_assert_cmpint (p->level, ==, q->level);
-      g_assert_cmpuint (p->line, ==, q->line);
-      g_assert_cmpstr (p->column, ==, q->column);
-    }
-  g_assert_cmpstr (full->source_sha256, ==, part->source_sha256);
+  assert_same_outcomes_and_problems (full, part);
 }
 
 /* Imports @bytes (or the file @path) whole and keeping only @needed, with one
