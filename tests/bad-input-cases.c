@@ -167,6 +167,9 @@ const BadCase bad_cases[] = {
   { "truncated.map.json", BAD_MAP, NULL, MAPPING (INVALID), "line 2, column 32: this is not valid JSON", 2, 0 },
   { "nul-byte.map.json", BAD_MAP, NULL, MAPPING (INVALID), "line 2, column 14: a NUL byte", 2, 0 },
   { "utf16.map.json", BAD_MAP, NULL, MAPPING (INVALID), "this is saved as UTF-16 text", 2, 0 },
+  /* "\ud800" alone is half a character: json-glib would make bytes that are not UTF-8 of it */
+  { "lone-surrogate.map.json", BAD_MAP, NULL, MAPPING (INVALID),
+    "line 3, column 30: $.columns[0].name: \\ud800 is half of a UTF-16 pair, not a character", 2, 0 },
   /* a map's files stay in the map's folder */
   { "join-outside.map.json", BAD_MAP, NULL, MAPPING (INVALID),
     "$.joins[0].file: '../deals.csv' is outside the map's folder; a map may only name files "
@@ -192,6 +195,8 @@ const BadCase bad_cases[] = {
   { "equals-several.model.json", BAD_MODEL, NULL, MODEL (INVALID), "$.fit[0].values: 'equals' takes one value", 2, 0 },
   { "grades-out-of-order.model.json", BAD_MODEL, NULL, MODEL (INVALID), "$.grades.b: grade B starts at 40", 2, 0 },
   { "half-life-zero.model.json", BAD_MODEL, NULL, MODEL (INVALID), "$.decay.half_life_days: the half-life must be", 2, 0 },
+  { "lone-surrogate.model.json", BAD_MODEL, NULL, MODEL (PARSE),
+    "line 2, column 15: $.name: \\udc00 is half of a UTF-16 pair, not a character", 2, 0 },
   { "missing-name.model.json", BAD_MODEL, NULL, MODEL (INVALID), "$.name: a text value is required here", 2, 0 },
   { "newer-version.model.json", BAD_MODEL, NULL, MODEL (VERSION), "$.version: this model was written by a newer", 2, 0 },
   { "not-json.model.json", BAD_MODEL, NULL, MODEL (PARSE), "line 4, column 14: this is not valid JSON", 2, 0 },

@@ -181,6 +181,64 @@ skip_string (Scanner *scanner,
   return i;
 }
 
+/* The value of the four hex digits at @p (-1 if they are not four hex digits). */
+static int
+hex4 (const char *p,
+      const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+  for (int k = 0; k < 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (p[k]);
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* A \uD800-\uDFFF escape must be one half of a pair: json-glib turns a lone
+ * half into bytes that are not UTF-8, which no text may hold (they would not
+ * even read back from the file this program writes). */
+static gboolean
+check_escapes (Scanner  *scanner,
+               gsize     start,
+               gsize     end,
+               GError  **error)
+{
+  const char *data = scanner->data;
+  const char *stop = data + end;
+
+  for (const char *p = memchr (data + start, '\\', end - start); p != NULL && p + 1 < stop;
+       p = memchr (p, '\\', stop - p))
+    {
+      int unit = p[1] == 'u' ? hex4 (p + 2, stop) : -1;
+
+      if (unit >= 0xD800 && unit <= 0xDBFF && p + 12 <= stop && p[6] == '\\' && p[7] == 'u')
+        {
+          int low = hex4 (p + 8, stop);
+          if (low >= 0xDC00 && low <= 0xDFFF)
+            {
+              p += 12;
+              continue;
+            }
+        }
+      if (unit >= 0xD800 && unit <= 0xDFFF)
+        {
+          g_autofree char *path = scanner_path (scanner);
+          g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+                       _("line %u, column %u: %s: \\u%.4s is half of a UTF-16 pair, not a character"),
+                       scanner->line, scanner_column (scanner, p - data), path, p + 2);
+          return FALSE;
+        }
+      p += 2;
+    }
+  return TRUE;
+}
+
 /* The most elements @limits allow in a list that is @parent's member (the
  * list's key, at any depth), else their default. */
 static guint
@@ -291,6 +349,8 @@ scan (Scanner  *scanner,
           {
             gsize end = skip_string (scanner, i + 1);
             if (top != NULL && top->kind == '[' && !count_item (scanner, top, i, error))
+              return FALSE;
+            if (!check_escapes (scanner, i + 1, MIN (end, scanner->len), error))
               return FALSE;
             if (top != NULL && top->kind == '{' && top->expect_key && end < scanner->len)
               on_key (scanner, top, data + i + 1, data + end);
