@@ -200,9 +200,10 @@ hex4 (const char *p,
   return value;
 }
 
-/* A \uD800-\uDFFF escape must be one half of a pair: json-glib turns a lone
- * half into bytes that are not UTF-8, which no text may hold (they would not
- * even read back from the file this program writes). */
+/* A \u escape is four hex digits, and one in \uD800-\uDFFF is one half of a
+ * pair: json-glib reads a short escape as it can and turns a lone half into
+ * bytes that are not UTF-8, which no text may hold (they would not even read
+ * back from the file this program writes). */
 static gboolean
 check_escapes (Scanner  *scanner,
                gsize     start,
@@ -217,6 +218,14 @@ check_escapes (Scanner  *scanner,
     {
       int unit = p[1] == 'u' ? hex4 (p + 2, stop) : -1;
 
+      if (p[1] == 'u' && unit < 0)
+        {
+          g_autofree char *path = scanner_path (scanner);
+          g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+                       _("line %u, column %u: %s: \\u is not followed by four hex digits"),
+                       scanner->line, scanner_column (scanner, p - data), path);
+          return FALSE;
+        }
       if (unit >= 0xD800 && unit <= 0xDBFF && p + 12 <= stop && p[6] == '\\' && p[7] == 'u')
         {
           int low = hex4 (p + 8, stop);
