@@ -36,6 +36,8 @@ typedef enum {
   NAME_BOOKKEEPING,    /* Dynamics 365 "(Do Not Modify) …" */
   NAME_RECORD_CHANGED, /* when the record was last changed: after the outcome */
   NAME_CLOSED,         /* when the deal was lost or closed: after the outcome */
+  NAME_CONVERTED_INTO, /* Salesforce's ConvertedOpportunityId …: made by the conversion */
+  NAME_FOLLOWS_STAGE,  /* a deal's probability or forecast category: set by its stage */
   NAME_GRADE,
   NAME_RATING,
 } NameKind;
@@ -123,7 +125,23 @@ static const char * const record_changed_names[] = {
  * "Actual Close Date"): it exists only once the outcome is known. */
 static const char * const closed_names[] = {
   "lost_time", "lost_date", "lost_at", "lost_on", "close_time", "closed_time", "actual_close_date",
-  "closed_date", "date_closed", "closed_at", "closed_on", NULL,
+  "closed_date", "date_closed", "closed_at", "closed_on",
+  /* Salesforce's IsClosed, HubSpot's hs_is_closed: true once won or lost */
+  "is_closed", "hs_is_closed", NULL,
+};
+/* What a deal's stage sets (Salesforce's Probability and ForecastCategoryName
+ * follow StageName, HubSpot's hs_deal_stage_probability its dealstage): 100 %
+ * and "Closed" once won, so a rule on them would read the outcome. */
+static const char * const follows_stage_names[] = {
+  "probability", "probability_percent", "deal_probability", "opportunity_probability", "win_probability",
+  "deal_stage_probability", "hs_deal_stage_probability", "forecast_category", "forecast_category_name",
+  "hs_forecast_category", "hs_forecast_probability", NULL,
+};
+/* The records a Salesforce lead's conversion made: filled only once sales
+ * converted it, so a rule on them would read the outcome. */
+static const char * const converted_into_names[] = {
+  "converted_opportunity_id", "converted_account_id", "converted_contact_id", "converted_opportunity",
+  "converted_account", "converted_contact", NULL,
 };
 static const char * const stage_names[] = {
   "stage", "lifecycle_stage", "lifecyclestage", "lifecycle", "lead_stage", "lead_lifecycle_stage",
@@ -305,6 +323,10 @@ guess_by_name (const char *name)
     return (NameGuess) { NAME_RECORD_CHANGED, MQLW_ROLE_NONE, 0 };
   if (in_list (name, closed_names))
     return (NameGuess) { NAME_CLOSED, MQLW_ROLE_NONE, 0 };
+  if (in_list (name, converted_into_names))
+    return (NameGuess) { NAME_CONVERTED_INTO, MQLW_ROLE_NONE, 0 };
+  if (in_list (name, follows_stage_names))
+    return (NameGuess) { NAME_FOLLOWS_STAGE, MQLW_ROLE_NONE, 0 };
   if (in_list (name, lead_id_names))
     return (NameGuess) { NAME_LEAD_ID, MQLW_ROLE_LEAD_ID, 0 };
   if (in_list (name, email_names))
@@ -336,6 +358,75 @@ guess_by_name (const char *name)
   if (g_str_has_suffix (name, "_id"))
     return (NameGuess) { NAME_ID, MQLW_ROLE_FIT, 0 };
   return guess;
+}
+
+/* Every list of names above, for names written without their gaps. */
+static const char * const * const all_name_lists[] = {
+  lead_id_names, email_names, account_names, created_names, as_of_names, activity_date_names,
+  record_changed_names, closed_names, converted_into_names, follows_stage_names, stage_names, amount_names, reason_names, headline_score_names,
+  grade_names, rating_names, converted_names,
+};
+
+/* "created_date" is "createddate" without its gaps. */
+static gboolean
+same_without_gaps (const char *known,
+                   const char *glued)
+{
+  if (strchr (known, '_') == NULL)
+    return FALSE;
+  for (; *known != '\0'; known++)
+    if (*known != '_' && *known != *glued++)
+      return FALSE;
+  return *glued == '\0';
+}
+
+/* A name the lists know with its gaps ("created_date") written without them:
+ * Salesforce's Data Loader heads its columns with the API names in capitals
+ * ("CREATEDDATE", "LASTACTIVITYDATE"), where no case change marks the words. */
+static const char *
+regap_name (const char *name)
+{
+  if (strchr (name, '_') != NULL || guess_by_name (name).kind != NAME_NONE)
+    return NULL;
+  for (guint l = 0; l < G_N_ELEMENTS (all_name_lists); l++)
+    for (guint i = 0; all_name_lists[l][i] != NULL; i++)
+      if (same_without_gaps (all_name_lists[l][i], name))
+        return all_name_lists[l][i];
+  for (guint s = 0; s < G_N_ELEMENTS (outcome_names); s++)
+    for (guint i = 0; outcome_names[s].names[i] != NULL; i++)
+      if (same_without_gaps (outcome_names[s].names[i], name))
+        return outcome_names[s].names[i];
+  return NULL;
+}
+
+/* The name roles are guessed from: the header normalized, a Salesforce custom
+ * field's API name without its "__c" and its package's namespace
+ * ("pi__score__c", Account Engagement's score on a Salesforce lead, is
+ * "score"; "Lead_Score__c" is "lead_score"), and capitals glued together read
+ * with their gaps (regap_name). */
+static char *
+role_name (const char *header)
+{
+  gsize len = strlen (header);
+  g_autofree char *field = NULL;
+  const char *namespace_end;
+  char *name;
+  const char *spaced;
+
+  if (len > 3 && header[len - 3] == '_' && header[len - 2] == '_' && g_ascii_tolower (header[len - 1]) == 'c')
+    {
+      field = g_strndup (header, len - 3);
+      namespace_end = strstr (field, "__");
+      if (namespace_end != NULL && namespace_end[2] != '\0')
+        memmove (field, namespace_end + 2, strlen (namespace_end + 2) + 1);
+    }
+  name = mqlw_roles_normalize (field != NULL ? field : header);
+  if ((spaced = regap_name (name)) != NULL)
+    {
+      g_free (name);
+      name = g_strdup (spaced);
+    }
+  return name;
 }
 
 /* Pipedrive names its columns "<Entity> - <Field>" ("Deal - Status", "Person -
@@ -411,6 +502,10 @@ describe_name (const NameGuess *guess)
       return g_strdup (_("when the record was last changed: later than the outcome, not a fit field"));
     case NAME_CLOSED:
       return g_strdup (_("when the deal was lost or closed: known only with the outcome, not a fit field"));
+    case NAME_CONVERTED_INTO:
+      return g_strdup (_("a record the lead's conversion made: filled only after sales converted it, not a fit field"));
+    case NAME_FOLLOWS_STAGE:
+      return g_strdup (_("set by the deal's stage (100 % once won): known only with the outcome, not a fit field"));
     case NAME_GRADE: return g_strdup (_("a platform grade (A to D), usable in fit rules"));
     case NAME_RATING: return g_strdup (_("a rating (Hot, Warm, Cold), usable in fit rules"));
     case NAME_NONE:
@@ -802,6 +897,8 @@ decide (MqlwColumnSpec  *spec,
     case NAME_BOOKKEEPING:
     case NAME_RECORD_CHANGED:
     case NAME_CLOSED:
+    case NAME_CONVERTED_INTO:
+    case NAME_FOLLOWS_STAGE:
       set_role (spec, guess->role, 0, why, NULL);
       return;
     case NAME_GRADE:
@@ -979,7 +1076,7 @@ pick_lead_id (MqlwMapping  *mapping,
       if (spec->role_set || spec->role != MQLW_ROLE_FIT || !values[c].looked_at || values[c].n_values == 0
           || values[c].n_distinct != values[c].n_values)
         continue;
-      name = mqlw_roles_normalize (spec->name);
+      name = role_name (spec->name);
       if (guess_header (spec->name, name).kind != NAME_ID)
         continue;
       set_role (spec, MQLW_ROLE_LEAD_ID, 0, g_strdup (_("named like an id")), g_strdup (_("values unique")));
@@ -1219,7 +1316,7 @@ mqlw_roles_detect (MqlwMapping *mapping,
       g_autoptr(MqlwMissingSet) missing = NULL;
       NameGuess guess;
 
-      names[c] = mqlw_roles_normalize (spec->name);
+      names[c] = role_name (spec->name);
       if (spec->role_set)
         continue;
       guess = guess_header (spec->name, names[c]);
@@ -1250,7 +1347,7 @@ mqlw_roles_name_is_score (const char *header)
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (header != NULL, FALSE);
-  name = mqlw_roles_normalize (header);
+  name = role_name (header);
   return guess_header (header, name).kind == NAME_SCORE;
 }
 
@@ -1268,7 +1365,7 @@ mqlw_roles_guess_name (const char      *header,
   g_return_val_if_fail (header != NULL, MQLW_ROLE_NONE);
 
   /* The name decides; the values are taken to be what the type says. */
-  name = mqlw_roles_normalize (header);
+  name = role_name (header);
   guess = guess_header (header, name);
   spec.type = type;
   spec.type_set = TRUE;
