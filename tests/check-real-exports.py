@@ -237,6 +237,34 @@ FIXTURES.update({
             "revenue": lambda f: f.loc[f["Status"] == "Won", "Actual Revenue"].map(us_amount).sum(),
             "reasons": {"Est. Revenue": "Actual Revenue is used"}}),
 })
+# Exports added for API names and the documented value forms met since (tests/data/real-exports/README.md).
+FIXTURES.update({
+    # Salesforce Data Loader extract of leads: the API names in capitals as headers (CREATEDDATE,
+    # ISCONVERTED, PI__SCORE__C: Account Engagement's score synced to the lead), every value quoted,
+    # true/false, datetimes as 2025-01-06T09:14:22.000Z, dates as 2025-01-28, "" for no value.
+    # SQL from pandas on ISCONVERTED; no wins in a lead export.
+    "salesforce-dataloader": ("salesforce-dataloader-leads.csv", [], {
+        "ID": "lead_id", "COMPANY": "account", "EMAIL": "email", "STATUS": "stage", "RATING": "fit",
+        "ISCONVERTED": "outcome:sql", "CONVERTEDDATE": "outcome:sql", "CONVERTEDOPPORTUNITYID": "none",
+        "CREATEDDATE": "created_at", "LASTMODIFIEDDATE": "none", "LASTACTIVITYDATE": "activity_date",
+        "PI__SCORE__C": "score", "PI__GRADE__C": "fit", "LEADSOURCE": "fit"},
+        "PI__SCORE__C", "CREATEDDATE", "%Y-%m-%dT%H:%M:%S.%fZ", 0, {}, {
+            "sql": lambda f: int((f["ISCONVERTED"] == "true").sum()),
+            "reasons": {"CREATEDDATE": "named like the created date", "PI__GRADE__C": "platform grade",
+                        "CONVERTEDOPPORTUNITYID": "conversion made"}}),
+    # Salesforce opportunities through a SOQL query (sf data query --result-format csv): API names,
+    # a relationship field (Account.Name), datetimes as 2025-01-28T10:02:11.000+0000, the default
+    # StageName picklist; IsWon the win, IsClosed, Probability and ForecastCategoryName set by the stage.
+    # Every row is an opportunity; wins and their amount from pandas on IsWon.
+    "salesforce-opportunities": ("salesforce-opportunities-soql.csv", [], {
+        "Id": "lead_id", "Account.Name": "account", "StageName": "stage", "Amount": "deal_amount",
+        "Probability": "none", "IsClosed": "none", "IsWon": "outcome:won", "ForecastCategoryName": "none",
+        "CreatedDate": "created_at", "LastModifiedDate": "none", "Lead_Score__c": "score"},
+        "Lead_Score__c", "CreatedDate", "%Y-%m-%dT%H:%M:%S.%f%z", lambda f: int((f["IsWon"] == "true").sum()), {}, {
+            "opportunity": lambda f: len(f),
+            "revenue": lambda f: f.loc[f["IsWon"] == "true", "Amount"].astype(float).sum(),
+            "reasons": {"Probability": "set by the deal's stage"}}),
+})
 # Mautic's stage "Lost": Mautic has no default stages, a "Lost" among Lead/MQL/SQL/Customer is a lost
 # contact, not a lost opportunity: opportunities reached are the Customer (1), never the Lost one.
 FIXTURES["mautic"] = FIXTURES["mautic"] + ({"opportunity": lambda f: int((f["stage"] == "Customer").sum())},)
