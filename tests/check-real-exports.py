@@ -200,13 +200,24 @@ FIXTURES.update({
         "LEAD_STATUS": "stage", "ADDED_TIME": "created_at", "MODIFIED_TIME": "none"},
         "LEAD_SCORE", "ADDED_TIME", "%Y-%m-%d %H:%M:%S", 1, {}, {
             "sql": lambda f: int(f["LEAD_STATUS"].isin(["SQL", "Customer"]).sum())}),
-    # Klaviyo profiles export: no score and no outcome a workbench can take safely (orders are counts):
-    # the errors name --score-column and --outcome.
+    # Klaviyo profiles export: no score (calibrate names --score-column). Its predictive analytics
+    # document "Historic Number Of Orders" as the "number of already placed orders" (nullable) and the
+    # historic CLV as the "total value of all historically placed orders": a shop's win is an order, so
+    # more than 0 orders is won, 0 not won, an empty count (no analytics for that profile) unknown, and
+    # the historic CLV is the won amount. Predictions and totals made with them are no fit field.
+    # Scored by klaviyo-model.json; wins and their amount from pandas.
     "klaviyo": ("klaviyo-profiles.csv", [], {
         "Email": "email", "Organization": "account", "Profile Created On": "created_at",
-        "Last Active": "activity_date", "Historic Number Of Orders": "fit"}, None, None, None, 0, {}, {
-            "error": "--outcome", "roles_only": True,
-            "calibrate_error": ("--score-column", ["--outcome-file", "won=pipedrive-deals.csv:Email=Person - Email"])}),
+        "Last Active": "activity_date", "Historic Number Of Orders": "outcome:won",
+        "Historic Customer Lifetime Value": "deal_amount", "Predicted Number Of Orders": "none",
+        "Total Customer Lifetime Value": "none", "Predicted Customer Lifetime Value": "none"},
+        None, "Profile Created On", "%Y-%m-%d %H:%M:%S",
+        lambda f: int((pd.to_numeric(f["Historic Number Of Orders"]) > 0).sum()), {}, {
+            "model": "klaviyo-model.json",
+            "won_known": lambda f: int(pd.to_numeric(f["Historic Number Of Orders"]).notna().sum()),
+            "revenue": lambda f: pd.to_numeric(f.loc[pd.to_numeric(f["Historic Number Of Orders"]) > 0,
+                                                     "Historic Customer Lifetime Value"]).sum(),
+            "calibrate_error": ("--score-column", [])}),
     # Freshsales leads export: "Emails", "Lead stage", "Unqualified reason", dd/MM/yyyy dates.
     # Its stage "Demo" is in no table: warned, naming the mapping page and --stage-value.
     "freshsales": ("freshsales-leads.csv", [], {
@@ -237,6 +248,17 @@ FIXTURES.update({
             "revenue": lambda f: f.loc[f["Status"] == "Won", "Actual Revenue"].map(us_amount).sum(),
             "reasons": {"Est. Revenue": "Actual Revenue is used"}}),
 })
+HS_DATES = ["hs_lifecyclestage_salesqualifiedlead_date", "hs_lifecyclestage_opportunity_date",
+            "hs_lifecyclestage_customer_date"]
+
+
+def hs_reached(frame, first, stages):
+    """HubSpot through its API: a date in the stage's column or a later one, a lifecycle stage at or after
+    it, or a deal (num_associated_deals above 0, lead status OPEN_DEAL) for SQL and opportunity."""
+    deal = (pd.to_numeric(frame["num_associated_deals"]) > 0) | (frame["hs_lead_status"] == "OPEN_DEAL")
+    return (frame[HS_DATES[first:]] != "").any(axis=1) | frame["lifecyclestage"].isin(stages) | deal
+
+
 # Exports added for API names and the documented value forms met since (tests/data/real-exports/README.md).
 FIXTURES.update({
     # Salesforce Data Loader extract of leads: the API names in capitals as headers (CREATEDDATE,
@@ -264,6 +286,25 @@ FIXTURES.update({
             "opportunity": lambda f: len(f),
             "revenue": lambda f: f.loc[f["IsWon"] == "true", "Amount"].astype(float).sum(),
             "reasons": {"Probability": "set by the deal's stage"}}),
+    # HubSpot contacts through its CRM API (the internal property names HubSpot documents: hs_object_id,
+    # lifecyclestage with its internal values marketingqualifiedlead …, hs_lead_status OPEN_DEAL …,
+    # hubspotscore, createdate as 2025-01-06T09:14:22.123Z, hs_lifecyclestage_<stage>_date,
+    # num_associated_deals). SQL, opportunities and wins from pandas: a date in the stage's column or a
+    # later one, the lifecycle stage, a deal associated (num_associated_deals above 0, hs_lead_status
+    # OPEN_DEAL).
+    "hubspot-api": ("hubspot-contacts-api.csv", [], {
+        "hs_object_id": "lead_id", "email": "email", "company": "account", "lifecyclestage": "stage",
+        "hs_lead_status": "stage", "hubspotscore": "score", "createdate": "created_at", "lastmodifieddate": "none",
+        "hs_lifecyclestage_marketingqualifiedlead_date": "as_of",
+        "hs_lifecyclestage_salesqualifiedlead_date": "outcome:sql",
+        "hs_lifecyclestage_opportunity_date": "outcome:opportunity",
+        "hs_lifecyclestage_customer_date": "outcome:won", "num_associated_deals": "outcome:opportunity"},
+        "hubspotscore", "createdate", "%Y-%m-%dT%H:%M:%S.%fZ",
+        lambda f: int(((f[HS_DATES[2:]] != "").any(axis=1) | f["lifecyclestage"].isin(["customer", "evangelist"])).sum()),
+        {}, {
+            "sql": lambda f: int(hs_reached(f, 0, ["salesqualifiedlead", "opportunity", "customer", "evangelist"]).sum()),
+            "opportunity": lambda f: int(hs_reached(f, 1, ["opportunity", "customer", "evangelist"]).sum()),
+            "reasons": {"num_associated_deals": "above 0 reached"}}),
 })
 # Mautic's stage "Lost": Mautic has no default stages, a "Lost" among Lead/MQL/SQL/Customer is a lost
 # contact, not a lost opportunity: opportunities reached are the Customer (1), never the Lost one.
@@ -339,7 +380,7 @@ def check(name, fixture):
     if score is not None:
         args += ["--score-column", score]
     else:
-        args += ["--model", os.path.join(data, "zoho-model.json")]
+        args += ["--model", os.path.join(data, more.get("model", "zoho-model.json"))]
     if "buckets" in more:
         args += ["--buckets", "edges:" + ",".join(str(e) for e in more["buckets"][2])]
     out = mqlw(*args)
@@ -359,7 +400,8 @@ def check(name, fixture):
             if reached(result, stage) != expected:
                 failures.append(f"{name}: {reached(result, stage)} reached {stage}, pandas {expected}")
     if "revenue" in more:
-        value = mqlw("value", path, "--format", "json", "-q", *extra, "--score-column", score)
+        scoring = ["--score-column", score] if score else ["--model", os.path.join(data, more["model"])]
+        value = mqlw("value", path, "--format", "json", "-q", *extra, *scoring)
         if value is not None:
             expected = float(more["revenue"](frame))
             if abs(json.loads(value)["revenue"] - expected) > 0.005:
@@ -380,6 +422,11 @@ def check(name, fixture):
         failures.append(f"{name}: {preview['months']} months, pandas {expected_months}")
     if created is None and preview["mql_per_month"] is not None:
         failures.append(f"{name}: a figure per month without any date: {preview['mql_per_month']}")
+    if "won_known" in more:
+        known = sum((bucket["won"] or {}).get("known", 0) for bucket in result["buckets"])
+        known += (result["unscored"].get("won") or {}).get("known", 0)
+        if known != more["won_known"](frame):
+            failures.append(f"{name}: won known for {known} leads, pandas {more['won_known'](frame)}")
     if reached(result, "won") != wins:
         failures.append(f"{name}: {reached(result, 'won')} wins, expected {wins}")
 

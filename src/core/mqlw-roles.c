@@ -38,6 +38,8 @@ typedef enum {
   NAME_CLOSED,         /* when the deal was lost or closed: after the outcome */
   NAME_CONVERTED_INTO, /* Salesforce's ConvertedOpportunityId …: made by the conversion */
   NAME_FOLLOWS_STAGE,  /* a deal's probability or forecast category: set by its stage */
+  NAME_COUNT_OUTCOME,  /* a count of won deals, orders, associated deals: above 0 reached */
+  NAME_FROM_OUTCOME,   /* computed from the deals or orders themselves (open deals, predicted CLV) */
   NAME_GRADE,
   NAME_RATING,
 } NameKind;
@@ -143,6 +145,30 @@ static const char * const converted_into_names[] = {
   "converted_opportunity_id", "converted_account_id", "converted_contact_id", "converted_opportunity",
   "converted_account", "converted_contact", NULL,
 };
+/* Counts whose "more than 0" is a stage reached: Pipedrive's person "Won
+ * deals" (won_deals_count), Klaviyo's "Historic Number Of Orders" ("number of
+ * already placed orders": an order is the win of a shop), HubSpot's
+ * num_associated_deals ("Number of Associated Deals": a deal made is an
+ * opportunity). 0 is "not reached" as the export was made, as Salesforce's
+ * IsConverted false is; an empty count (Klaviyo computes none for some
+ * profiles) is unknown. */
+static const struct { const char *name; MqlwStage stage; } count_outcome_names[] = {
+  { "won_deals", MQLW_STAGE_WON }, { "won_deals_count", MQLW_STAGE_WON },
+  { "historic_number_of_orders", MQLW_STAGE_WON },
+  { "num_associated_deals", MQLW_STAGE_OPPORTUNITY }, { "number_of_associated_deals", MQLW_STAGE_OPPORTUNITY },
+};
+/* Computed from the deals or orders, the outcome itself, so no fit field:
+ * Pipedrive's person "Open deals", "Lost deals", "Closed deals" (not read as
+ * outcomes: a person with an open deal and a lost one has 1 open deal, and 0
+ * lost deals says nothing while a deal is open), Klaviyo's predictions and
+ * averages over the orders placed. */
+static const char * const from_outcome_names[] = {
+  "open_deals", "open_deals_count", "lost_deals", "lost_deals_count", "closed_deals", "closed_deals_count",
+  "related_open_deals_count", "related_closed_deals_count", "related_won_deals_count",
+  "related_lost_deals_count", "predicted_number_of_orders", "predicted_customer_lifetime_value",
+  "predicted_clv", "total_customer_lifetime_value", "total_clv", "churn_probability", "churn_risk",
+  "average_order_value", "average_days_between_orders", "expected_date_of_next_order", NULL,
+};
 static const char * const stage_names[] = {
   "stage", "lifecycle_stage", "lifecyclestage", "lifecycle", "lead_stage", "lead_lifecycle_stage",
   "lead_status", "hs_lead_status", "status", "status_reason", "statuscode", "lead_status_reason",
@@ -158,6 +184,8 @@ static const char * const amount_names[] = {
   "amount", "deal_amount", "deal_value", "deal_size", "opportunity_amount", "opportunity_value",
   "close_value", "closed_value", "est_revenue", "estimated_revenue", "est_value", "estimated_value",
   "expected_revenue", "won_amount", "amount_converted", "contract_value", "actual_revenue", "actual_value",
+  /* Klaviyo: "Total value of all historically placed orders" */
+  "historic_customer_lifetime_value", "historic_clv",
   /* German, French, Spanish exports */
   "betrag", "montant", "importe", NULL,
 };
@@ -327,6 +355,11 @@ guess_by_name (const char *name)
     return (NameGuess) { NAME_CONVERTED_INTO, MQLW_ROLE_NONE, 0 };
   if (in_list (name, follows_stage_names))
     return (NameGuess) { NAME_FOLLOWS_STAGE, MQLW_ROLE_NONE, 0 };
+  if (in_list (name, from_outcome_names))
+    return (NameGuess) { NAME_FROM_OUTCOME, MQLW_ROLE_NONE, 0 };
+  for (guint i = 0; i < G_N_ELEMENTS (count_outcome_names); i++)
+    if (strcmp (name, count_outcome_names[i].name) == 0)
+      return (NameGuess) { NAME_COUNT_OUTCOME, MQLW_ROLE_OUTCOME, count_outcome_names[i].stage };
   if (in_list (name, lead_id_names))
     return (NameGuess) { NAME_LEAD_ID, MQLW_ROLE_LEAD_ID, 0 };
   if (in_list (name, email_names))
@@ -363,8 +396,8 @@ guess_by_name (const char *name)
 /* Every list of names above, for names written without their gaps. */
 static const char * const * const all_name_lists[] = {
   lead_id_names, email_names, account_names, created_names, as_of_names, activity_date_names,
-  record_changed_names, closed_names, converted_into_names, follows_stage_names, stage_names, amount_names, reason_names, headline_score_names,
-  grade_names, rating_names, converted_names,
+  record_changed_names, closed_names, converted_into_names, follows_stage_names, from_outcome_names,
+  stage_names, amount_names, reason_names, headline_score_names, grade_names, rating_names, converted_names,
 };
 
 /* "created_date" is "createddate" without its gaps. */
@@ -506,6 +539,11 @@ describe_name (const NameGuess *guess)
       return g_strdup (_("a record the lead's conversion made: filled only after sales converted it, not a fit field"));
     case NAME_FOLLOWS_STAGE:
       return g_strdup (_("set by the deal's stage (100 % once won): known only with the outcome, not a fit field"));
+    case NAME_COUNT_OUTCOME:
+      return g_strdup_printf (_("a count of the lead's deals or orders (%s): above 0 reached, 0 not reached, "
+                                "empty unknown"), stage_word (guess->stage));
+    case NAME_FROM_OUTCOME:
+      return g_strdup (_("computed from the lead's deals or orders, the outcome itself: not a fit field"));
     case NAME_GRADE: return g_strdup (_("a platform grade (A to D), usable in fit rules"));
     case NAME_RATING: return g_strdup (_("a rating (Hot, Warm, Cold), usable in fit rules"));
     case NAME_NONE:
@@ -860,6 +898,16 @@ decide (MqlwColumnSpec  *spec,
     case NAME_STATUS:
       decide_stage (spec, guess, v, why);
       return;
+    case NAME_COUNT_OUTCOME:
+      if (numeric || spec->type == MQLW_COLUMN_TYPE_BOOLEAN || v->n_values == 0)
+        set_role (spec, MQLW_ROLE_OUTCOME, guess->stage, why, describe_values (v, spec->type));
+      else
+        {
+          set_role (spec, MQLW_ROLE_FIT, 0,
+                    g_strdup_printf (_("%s, but its values are not numbers: a fit field"), why), NULL);
+          g_free (why);
+        }
+      return;
     case NAME_AMOUNT:
     case NAME_SCORE:
       if (numeric || v->n_values == 0)
@@ -899,6 +947,7 @@ decide (MqlwColumnSpec  *spec,
     case NAME_CLOSED:
     case NAME_CONVERTED_INTO:
     case NAME_FOLLOWS_STAGE:
+    case NAME_FROM_OUTCOME:
       set_role (spec, guess->role, 0, why, NULL);
       return;
     case NAME_GRADE:
