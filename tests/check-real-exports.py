@@ -305,6 +305,19 @@ FIXTURES.update({
             "sql": lambda f: int(hs_reached(f, 0, ["salesqualifiedlead", "opportunity", "customer", "evangelist"]).sum()),
             "opportunity": lambda f: int(hs_reached(f, 1, ["opportunity", "customer", "evangelist"]).sum()),
             "reasons": {"num_associated_deals": "above 0 reached"}}),
+    # Pipedrive persons export: "Person - …" headers, "Person created", and the counts of the person's deals
+    # its API documents (open_deals_count, closed_deals_count, won_deals_count, lost_deals_count). Won deals
+    # above 0 is a win, 0 not; open, closed and lost deals are no fit field (computed from the deals) and
+    # no outcome (0 lost deals says nothing while a deal is open). Wins from pandas.
+    "pipedrive-persons": ("pipedrive-persons.csv", [], {
+        "Person - ID": "lead_id", "Person - Organization": "account", "Person - Email": "email",
+        "Person - Person created": "created_at", "Person - Update time": "none", "Person - Open deals": "none",
+        "Person - Closed deals": "none", "Person - Won deals": "outcome:won", "Person - Lost deals": "none",
+        "Person - Last activity date": "activity_date", "Person - Lead score": "score"},
+        "Person - Lead score", "Person - Person created", "%Y-%m-%d %H:%M:%S",
+        lambda f: int((pd.to_numeric(f["Person - Won deals"]) > 0).sum()), {}, {
+            "won_known": lambda f: int(pd.to_numeric(f["Person - Won deals"]).notna().sum()),
+            "reasons": {"Person - Open deals": "computed from the lead's deals"}}),
 })
 # Mautic's stage "Lost": Mautic has no default stages, a "Lost" among Lead/MQL/SQL/Customer is a lost
 # contact, not a lost opportunity: opportunities reached are the Customer (1), never the Lost one.

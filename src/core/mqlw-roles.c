@@ -94,8 +94,9 @@ static const char * const created_names[] = {
   "creation_date", "date_created", "lead_created_date", "lead_created", "first_contact_date",
   "first_contact", "first_touch_date", "engage_date", "engaged_date", "date_added", "added_on",
   "signup_date", "sign_up_date", "registration_date", "inquiry_date", "lead_date",
-  /* Pipedrive "Deal - Deal created", Brevo ADDED_TIME, Klaviyo "Profile Created On" */
-  "deal_created", "added_time", "profile_created_on", "profile_created",
+  /* Pipedrive "Deal - Deal created", "Person - Person created" (add_time in its API), Brevo ADDED_TIME,
+   * Klaviyo "Profile Created On" */
+  "deal_created", "person_created", "add_time", "added_time", "profile_created_on", "profile_created",
   /* German, French, Spanish exports (non-ASCII letters split words: "date_de_cr_ation") */
   "erstellt_am", "erstelldatum", "erstellungsdatum", "angelegt_am", "date_de_cr_ation", "date_de_creation",
   "cr_e_le", "cree_le", "fecha_de_creaci_n", "fecha_de_creacion", "fecha_creaci_n", "creado_el",
