@@ -276,16 +276,32 @@ FIXTURES.update({
                         "CONVERTEDOPPORTUNITYID": "conversion made"}}),
     # Salesforce opportunities through a SOQL query (sf data query --result-format csv): API names,
     # a relationship field (Account.Name), datetimes as 2025-01-28T10:02:11.000+0000, the default
-    # StageName picklist; IsWon the win, IsClosed, Probability and ForecastCategoryName set by the stage.
-    # Every row is an opportunity; wins and their amount from pandas on IsWon.
+    # StageName picklist; IsClosed, Probability and ForecastCategoryName set by the stage. IsWon is false
+    # for open opportunities too, so StageName reads the win (open ones unknown, never lost): IsWon has no
+    # role. Every row is an opportunity; wins, the leads whose win is known (IsClosed) and the won amount
+    # from pandas on IsWon and IsClosed.
     "salesforce-opportunities": ("salesforce-opportunities-soql.csv", [], {
         "Id": "lead_id", "Account.Name": "account", "StageName": "stage", "Amount": "deal_amount",
-        "Probability": "none", "IsClosed": "none", "IsWon": "outcome:won", "ForecastCategoryName": "none",
+        "Probability": "none", "IsClosed": "none", "IsWon": "none", "ForecastCategoryName": "none",
         "CreatedDate": "created_at", "LastModifiedDate": "none", "Lead_Score__c": "score"},
         "Lead_Score__c", "CreatedDate", "%Y-%m-%dT%H:%M:%S.%f%z", lambda f: int((f["IsWon"] == "true").sum()), {}, {
             "opportunity": lambda f: len(f),
+            "won_known": lambda f: int((f["IsClosed"] == "true").sum()),
             "revenue": lambda f: f.loc[f["IsWon"] == "true", "Amount"].astype(float).sum(),
-            "reasons": {"Probability": "set by the deal's stage"}}),
+            "reasons": {"Probability": "set by the deal's stage", "IsWon": "open deals unknown, not lost"}}),
+    # HubSpot deals through its CRM API: dealstage's internal values (appointmentscheduled … closedwon,
+    # closedlost), hs_is_closed and hs_is_closed_won as "true"/"false", hs_deal_stage_probability 0-1,
+    # createdate with milliseconds and Z. No score: scored by hubspot-deals-model.json. Wins, the deals
+    # whose win is known and the won amount from pandas on hs_is_closed(_won).
+    "hubspot-deals": ("hubspot-deals-api.csv", [], {
+        "hs_object_id": "lead_id", "dealstage": "stage", "amount": "deal_amount", "createdate": "created_at",
+        "hs_lastmodifieddate": "none", "hs_is_closed": "none", "hs_is_closed_won": "none",
+        "hs_deal_stage_probability": "none", "dealtype": "fit"},
+        None, "createdate", "%Y-%m-%dT%H:%M:%S.%fZ", lambda f: int((f["hs_is_closed_won"] == "true").sum()), {}, {
+            "model": "hubspot-deals-model.json",
+            "opportunity": lambda f: len(f),
+            "won_known": lambda f: int((f["hs_is_closed"] == "true").sum()),
+            "revenue": lambda f: f.loc[f["hs_is_closed_won"] == "true", "amount"].astype(float).sum()}),
     # HubSpot contacts through its CRM API (the internal property names HubSpot documents: hs_object_id,
     # lifecyclestage with its internal values marketingqualifiedlead …, hs_lead_status OPEN_DEAL …,
     # hubspotscore, createdate as 2025-01-06T09:14:22.123Z, hs_lifecyclestage_<stage>_date,

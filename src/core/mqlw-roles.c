@@ -216,7 +216,7 @@ static const char * const grade_names[] = {
 };
 static const char * const rating_names[] = { "rating", "lead_rating", "account_rating", NULL };
 
-static const struct { const char *names[16]; MqlwStage stage; } outcome_names[] = {
+static const struct { const char *names[24]; MqlwStage stage; } outcome_names[] = {
   { { "sal", "is_sal", "sal_date", "sal_at", "sales_accepted", "sales_accepted_date", "accepted",
       "is_accepted", "accepted_date", "accepted_at", "date_accepted", NULL }, MQLW_STAGE_ACCEPTED },
   { { "sql", "is_sql", "sql_date", "sql_at", "sales_qualified", "sales_qualified_date", NULL }, MQLW_STAGE_SQL },
@@ -224,6 +224,7 @@ static const struct { const char *names[16]; MqlwStage stage; } outcome_names[] 
       "opportunity_date", "opportunity_created_date", "opportunity_created_at", "opportunity_at", NULL },
     MQLW_STAGE_OPPORTUNITY },
   { { "won", "is_won", "iswon", "closed_won", "closedwon", "won_date", "won_at", "closed_won_date",
+      "hs_is_closed_won", "is_closed_won",
       "deal_won", "win", "customer", "is_customer", "became_customer", "customer_date",
       "won_time" /* Pipedrive "Deal - Won time" */, NULL }, MQLW_STAGE_WON },
 };
@@ -1256,6 +1257,38 @@ pick_amount (MqlwMapping  *mapping,
     }
 }
 
+/* A deal's won flag (Salesforce IsWon, HubSpot hs_is_closed_won) is false for
+ * open deals as well as lost ones: beside a stage column whose values are all
+ * known, which reads open deals as unknown, it would count them as lost. */
+static void
+drop_won_flag (MqlwMapping  *mapping,
+               const Values *values,
+               char        **names)
+{
+  static const char * const won_flags[] = { "is_won", "iswon", "hs_is_closed_won", "is_closed_won", NULL };
+  const MqlwColumnSpec *stages = NULL;
+
+  for (guint c = 0; c < mapping->columns->len && stages == NULL; c++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      if (spec->role == MQLW_ROLE_STAGE && values[c].looked_at && values[c].n_distinct > 0
+          && values[c].n_stage_known == values[c].n_distinct)
+        stages = spec;
+    }
+  if (stages == NULL)
+    return;
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+      if (spec->role_set || spec->role != MQLW_ROLE_OUTCOME || spec->stage != MQLW_STAGE_WON
+          || spec->type != MQLW_COLUMN_TYPE_BOOLEAN || !in_list (names[c], won_flags))
+        continue;
+      set_role (spec, MQLW_ROLE_NONE, 0,
+                g_strdup_printf (_("a won flag, false for open deals as well as lost ones: %s reads the win, "
+                                   "open deals unknown, not lost"), stages->name), NULL);
+    }
+}
+
 /* "<activity>_date" / "<activity>_last_at" next to a count column dates that activity. */
 static void
 link_activity_dates (MqlwMapping *mapping)
@@ -1384,6 +1417,7 @@ mqlw_roles_detect (MqlwMapping *mapping,
   keep_one (mapping, MQLW_ROLE_AS_OF);
   pick_score (mapping, values, names);
   pick_amount (mapping, names);
+  drop_won_flag (mapping, values, names);
   pick_date_order (mapping, names);
 
   for (guint c = 0; c < n_cols; c++)
