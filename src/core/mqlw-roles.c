@@ -540,7 +540,7 @@ describe_name (const NameGuess *guess)
     case NAME_CONVERTED_INTO:
       return g_strdup (_("a record the lead's conversion made: filled only after sales converted it, not a fit field"));
     case NAME_FOLLOWS_STAGE:
-      return g_strdup (_("set by the deal's stage (100 % once won): known only with the outcome, not a fit field"));
+      return g_strdup (_("set by the deal's stage (certain once won): known only with the outcome, not a fit field"));
     case NAME_COUNT_OUTCOME:
       return g_strdup_printf (_("a count of the lead's deals or orders (%s): above 0 reached, 0 not reached, "
                                 "empty unknown"), stage_word (guess->stage));
@@ -1257,35 +1257,77 @@ pick_amount (MqlwMapping  *mapping,
     }
 }
 
+/* Whether @col of the sample says "no" on a row where the stage column
+ * @stage_col, a deal's, holds a value the table reads as open. */
+static gboolean
+no_on_open_row (GPtrArray   *rows,
+                const guint *lengths,
+                guint        col,
+                guint        stage_col,
+                const char  *stage_name)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  MqlwStageContext context;
+
+  for (guint r = 0; r < rows->len; r++)
+    if (lengths[r] > stage_col)
+      g_ptr_array_add (values, ((GStrv) g_ptr_array_index (rows, r))[stage_col]);
+  g_ptr_array_add (values, NULL);
+  context = mqlw_stage_table_context (stage_name, (const char * const *) values->pdata);
+  /* A lead's status (Closed - Converted is open for the deal to come) says nothing of a deal. */
+  if (context != MQLW_STAGE_CONTEXT_OPPORTUNITY)
+    return FALSE;
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+      const MqlwStageTableEntry *entry;
+      const MqlwBoolWord *word;
+      g_autofree char *stage = NULL;
+
+      if (lengths[r] <= MAX (col, stage_col))
+        continue;
+      word = mqlw_bool_word_find (row[col], strlen (row[col]));
+      if (word == NULL || word->yes)
+        continue;
+      stage = g_strstrip (g_strdup (row[stage_col]));
+      entry = mqlw_stage_table_lookup (context, stage);
+      if (entry != NULL && !entry->closed)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A deal's won flag (Salesforce IsWon, HubSpot hs_is_closed_won) is false for
- * open deals as well as lost ones: beside a stage column whose values are all
- * known, which reads open deals as unknown, it would count them as lost. */
+ * open deals as well as lost ones: when the sample shows it false on a deal
+ * a deal's stage column reads as open, it would count open deals as lost, and the
+ * stage column alone reads the win (open deals unknown). A flag left blank on
+ * open deals stays an outcome. */
 static void
-drop_won_flag (MqlwMapping  *mapping,
-               const Values *values,
-               char        **names)
+drop_won_flag (MqlwMapping *mapping,
+               GPtrArray   *rows,
+               const guint *lengths,
+               char       **names)
 {
   static const char * const won_flags[] = { "is_won", "iswon", "hs_is_closed_won", "is_closed_won", NULL };
-  const MqlwColumnSpec *stages = NULL;
 
-  for (guint c = 0; c < mapping->columns->len && stages == NULL; c++)
-    {
-      const MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
-      if (spec->role == MQLW_ROLE_STAGE && values[c].looked_at && values[c].n_distinct > 0
-          && values[c].n_stage_known == values[c].n_distinct)
-        stages = spec;
-    }
-  if (stages == NULL)
-    return;
   for (guint c = 0; c < mapping->columns->len; c++)
     {
       MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+
       if (spec->role_set || spec->role != MQLW_ROLE_OUTCOME || spec->stage != MQLW_STAGE_WON
           || spec->type != MQLW_COLUMN_TYPE_BOOLEAN || !in_list (names[c], won_flags))
         continue;
-      set_role (spec, MQLW_ROLE_NONE, 0,
-                g_strdup_printf (_("a won flag, false for open deals as well as lost ones: %s reads the win, "
-                                   "open deals unknown, not lost"), stages->name), NULL);
+      for (guint k = 0; k < mapping->columns->len; k++)
+        {
+          const MqlwColumnSpec *stages = g_ptr_array_index (mapping->columns, k);
+
+          if (stages->role != MQLW_ROLE_STAGE || !no_on_open_row (rows, lengths, c, k, stages->name))
+            continue;
+          set_role (spec, MQLW_ROLE_NONE, 0,
+                    g_strdup_printf (_("a won flag, false on open deals as well as lost ones: %s reads the "
+                                       "win, open deals unknown, not lost"), stages->name), NULL);
+          break;
+        }
     }
 }
 
@@ -1417,7 +1459,7 @@ mqlw_roles_detect (MqlwMapping *mapping,
   keep_one (mapping, MQLW_ROLE_AS_OF);
   pick_score (mapping, values, names);
   pick_amount (mapping, names);
-  drop_won_flag (mapping, values, names);
+  drop_won_flag (mapping, rows, lengths, names);
   pick_date_order (mapping, names);
 
   for (guint c = 0; c < n_cols; c++)
