@@ -34,7 +34,9 @@ cli = os.environ["MQLW_CLI"]
 data = os.path.join(os.environ["G_TEST_SRCDIR"], "data", "real-exports")
 failures = []
 PLACEHOLDERS = {"-", "--", "---", "n/a", "null", "(blank)", "-none-", "--none--", "unknown", "0000-00-00", "none",
-                "--keine--", "--aucun--", "(not set)", "(not provided)", "[not provided]"}
+                "--keine--", "--aucun--", "(not set)", "(not provided)", "[not provided]",
+                # German forms left blank, Excel's error values (German #NV is #N/A; #WERT! is #VALUE!)
+                "k. a.", "k.a.", "n/v", "#nv", "#wert!", "#div/0!", "#value!"}
 
 
 def mqlw(*args, status=0):
@@ -334,6 +336,20 @@ FIXTURES.update({
         lambda f: int((pd.to_numeric(f["Person - Won deals"]) > 0).sum()), {}, {
             "won_known": lambda f: int(pd.to_numeric(f["Person - Won deals"]).notna().sum()),
             "reasons": {"Person - Open deals": "computed from the lead's deals"}}),
+    # The German Salesforce report after a round through German Excel (Windows-1252, semicolons, CRLF):
+    # a score looked up with SVERWEIS (VLOOKUP) where "#NV" (Excel's #N/A in German) and "#WERT!" mark no
+    # match, "#DIV/0!" in a computed column, "k. A." / "k.A." (keine Angabe) and "n/v" (nicht verfügbar)
+    # in Branche. Excel documents its error values; each is reported and read as missing, the score stays
+    # a number (before, one "#NV" made it text, and calibrate refused it). SQL and unscored from pandas.
+    "excel-de": ("excel-de-lookup-errors.csv", [], {
+        "Lead-ID": "lead_id", "Firma": "account", "E-Mail": "email", "Lead-Status": "stage",
+        "Lead-Punktzahl": "score", "Konvertiert": "outcome:sql", "Erstellt am": "created_at", "Branche": "fit",
+        "Punkte je Besuch": "fit"}, "Lead-Punktzahl", "Erstellt am", "%d.%m.%Y", 0,
+        {"Lead-Punktzahl": ["#NV", "#WERT!"], "Branche": ["k. A.", "k.A.", "n/v"], "Punkte je Besuch": ["#DIV/0!"]}, {
+            "read": {"sep": ";", "encoding": "cp1252"},
+            "sql": lambda f: int((f["Konvertiert"] == "Ja").sum()),
+            "types": {"Lead-Punktzahl": "integer", "Punkte je Besuch": "decimal"},
+            "buckets": ("Lead-Punktzahl", decimal_comma, [0, 20, 50, 70, 100])}),
 })
 # Mautic's stage "Lost": Mautic has no default stages, a "Lost" among Lead/MQL/SQL/Customer is a lost
 # contact, not a lost opportunity: opportunities reached are the Customer (1), never the Lost one.
