@@ -25,9 +25,11 @@ static const struct {
    * German, French and Spanish orgs write it ("--Keine--", "--Aucun--", "--Ninguno--") */
   WORD ("not set"), WORD ("keine"), WORD ("keine angabe"), WORD ("aucun"), WORD ("aucune"),
   WORD ("ninguno"), WORD ("ninguna"),
-  /* German, French and Spanish forms left blank: "k. A." (keine Angabe), "n/v" (nicht verfügbar) */
-  WORD ("k.a"), WORD ("k. a"), WORD ("n/v"), WORD ("nicht angegeben"), WORD ("non renseigné"),
-  WORD ("non spécifié"), WORD ("sin especificar"), WORD ("no especificado"),
+  /* German and Spanish forms left blank: "k. A." (keine Angabe), "n/v" (nicht verfügbar). Words
+   * with a cased letter beyond ASCII ("Non renseigné") are left out: lower () folds "É" in
+   * every SQL dialect but SQLite, mqlw_missing_is_placeholder () does not. */
+  WORD ("k.a"), WORD ("k. a"), WORD ("n/v"), WORD ("nicht angegeben"), WORD ("sin especificar"),
+  WORD ("no especificado"),
   /* Excel's error values, as its English, German, French and Spanish versions
    * write them into a saved sheet (a lookup that found nothing, a score
    * divided by zero): "#NV" is German "#N/A"; "#NAME?" loses its "?" as decoration */
@@ -44,7 +46,7 @@ static const char * const placeholder_examples[] = {
   "null", "nil", "NaN", "not provided", "not available", "not applicable", "not specified",
   "(blank)", "empty", "unknown", "undefined", "no value", "-", "--", "?", "(not set)", "--Keine--",
   "Keine Angabe", "--Aucun--", "Aucune", "--Ninguno--", "Ninguna", "k.A.", "k. A.", "n/v", "Nicht angegeben",
-  "Non renseigné", "Non spécifié", "Sin especificar", "No especificado", "#NV", "#VALUE!",
+  "Sin especificar", "No especificado", "#NV", "#VALUE!",
   "#WERT!", "#VALEUR!", "#¡VALOR!", "#REF!", "#BEZUG!", "#¡REF!", "#DIV/0!", "#¡DIV/0!",
   "#NUM!", "#ZAHL!", "#NOMBRE!", "#¡NUM!", "#NAME?", "#NOM?", "#¿NOMBRE?", "#NULL!", "#NUL!",
   "#¡NULO!", NULL,
