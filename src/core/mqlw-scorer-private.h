@@ -104,6 +104,7 @@ struct _MqlwScorer {
   guint8      *changed_paths;       /* scores.changed_paths, beside it */
   guint        changed_room;
   gboolean     totals_only;         /* mqlw_scorer_new_totals_only (): no per-lead state beyond the totals */
+  gboolean     deferred;            /* mqlw_scorer_new_deferred (): not even those (scores' arrays NULL) */
 };
 
 /* Hundredths of a point, half away from zero, for |y| < 2^31: mqlw_scorer_check_sums ()

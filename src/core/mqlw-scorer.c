@@ -518,9 +518,52 @@ view_free (MqlwDataset *view)
   mqlw_dataset_unref (view);
 }
 
+/* Leads [@begin, @end) of @whole (prepared by prepare_blocks ()) scored into
+ * @total, @fixed_paths and @disqualified from index 0. The block is a scorer
+ * of its own over a view of its rows: the same code, so the same numbers,
+ * lead by lead. What it would read across leads is the whole's: the latest
+ * activity day and the largest counts (which bound the sums). */
+static gboolean
+score_block (MqlwScorer  *whole,
+             guint        begin,
+             guint        end,
+             double      *total,
+             guint8      *fixed_paths,
+             guint16     *disqualified,
+             GError     **error)
+{
+  MqlwDataset *view = view_new (whole->dataset, begin, end);
+  MqlwScorer *part = scorer_alloc (view, TRUE);
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean ok;
+
+  g_atomic_int_inc (&totals_blocks_scored);
+  part->latest_day = whole->latest_day;
+  g_hash_table_iter_init (&iter, whole->max_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      MqlwColumn *column = mqlw_dataset_get_column (view, ((MqlwColumn *) key)->name);
+
+      if (column != NULL)
+        g_hash_table_insert (part->max_counts, column, g_memdup2 (value, sizeof (double)));
+    }
+  ok = scorer_apply_first (part, whole->snapshot, error);
+  if (ok)
+    {
+      gsize m = end - begin;
+
+      memcpy (total, part->scores.total, m * sizeof (double));
+      memcpy (fixed_paths, part->scores.fixed_paths, m);
+      memcpy (disqualified, part->scores.disqualified, m * sizeof (guint16));
+    }
+  mqlw_scorer_free (part);
+  view_free (view);
+  return ok;
+}
+
 typedef struct {
   MqlwScorer *whole;
-  MqlwModel  *model;
   guint       block;
   guint       n_blocks;
   gint        next;      /* atomic: the next block to claim */
@@ -529,11 +572,7 @@ typedef struct {
   GMutex      lock;
 } BlocksJob;
 
-/* Scores the blocks it claims into the whole scorer's totals, paths and
- * disqualifier bits. Each block is a scorer of its own over a view of its
- * rows: the same code, so the same numbers, lead by lead. What it would read
- * across leads is the whole's: the latest activity day and the largest
- * counts (which bound the sums). */
+/* Scores the blocks it claims into the whole scorer's arrays. */
 static gpointer
 blocks_thread (gpointer data)
 {
@@ -545,23 +584,10 @@ blocks_thread (gpointer data)
          (k = (guint) g_atomic_int_add (&job->next, 1)) < job->n_blocks)
     {
       guint begin = k * job->block, end = MIN (whole->scores.n, begin + job->block);
-      MqlwDataset *view = view_new (whole->dataset, begin, end);
-      MqlwScorer *part = scorer_alloc (view, TRUE);
       GError *error = NULL;
-      GHashTableIter iter;
-      gpointer key, value;
 
-      part->latest_day = whole->latest_day;
-      g_hash_table_iter_init (&iter, whole->max_counts);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          MqlwColumn *column = mqlw_dataset_get_column (view, ((MqlwColumn *) key)->name);
-
-          if (column != NULL)
-            g_hash_table_insert (part->max_counts, column, g_memdup2 (value, sizeof (double)));
-        }
-      g_atomic_int_inc (&totals_blocks_scored);
-      if (!scorer_apply_first (part, job->model, &error))
+      if (!score_block (whole, begin, end, whole->scores.total + begin, whole->scores.fixed_paths + begin,
+                        whole->scores.disqualified + begin, &error))
         {
           g_mutex_lock (&job->lock);
           if (job->error == NULL)
@@ -570,27 +596,19 @@ blocks_thread (gpointer data)
           g_clear_error (&error);
           g_atomic_int_set (&job->failed, 1);
         }
-      else
-        {
-          gsize m = end - begin;
-
-          memcpy (whole->scores.total + begin, part->scores.total, m * sizeof (double));
-          memcpy (whole->scores.fixed_paths + begin, part->scores.fixed_paths, m);
-          memcpy (whole->scores.disqualified + begin, part->scores.disqualified, m * sizeof (guint16));
-        }
-      mqlw_scorer_free (part);
-      view_free (view);
     }
   return NULL;
 }
 
 /* Whether @model's scoring reads nothing across leads but what
- * blocks_thread () hands over: no decay (whose factors bound the sums), and
+ * score_block () hands over: no decay (whose factors bound the sums), and
  * nothing a view leaves out (a column still in a project file). */
 static gboolean
 blocks_allowed (MqlwDataset     *dataset,
                 const MqlwModel *model)
 {
+  if (dataset->n_rows == 0)
+    return FALSE;
   for (guint k = 0; model->unscored_when_missing != NULL && model->unscored_when_missing[k] != NULL; k++)
     {
       const MqlwColumn *column = mqlw_dataset_get_column (dataset, model->unscored_when_missing[k]);
@@ -608,6 +626,35 @@ blocks_allowed (MqlwDataset     *dataset,
   return TRUE;
 }
 
+/* What fails fails for the whole, as the one-piece path would: the model
+ * against the data, then the bound of the sums (the whole's largest counts;
+ * the same for every block, so the first lead's block says it). */
+static gboolean
+prepare_blocks (MqlwScorer  *self,
+                MqlwModel   *model,
+                GError     **error)
+{
+  double total;
+  guint8 fixed_paths;
+  guint16 disqualified;
+
+  if (!mqlw_scorer_check_model (self->dataset, model, error))
+    return FALSE;
+  for (guint j = 0; model->score_column == NULL && j < model->behaviour->len; j++)
+    {
+      const MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, j);
+      if (rule->enabled)
+        (void) mqlw_scorer_max_count (self, mqlw_dataset_get_column (self->dataset, rule->activity));
+    }
+  self->snapshot = mqlw_model_copy (model);
+  if (!score_block (self, 0, 1, &total, &fixed_paths, &disqualified, error))
+    return FALSE;
+  self->model = mqlw_model_ref (model);
+  self->scores.changed_since = self->scores.generation;
+  self->scores.generation = next_generation ();
+  return TRUE;
+}
+
 /* A totals-only scorer filled block by block, on two threads. */
 static gboolean
 scorer_apply_blocks (MqlwScorer  *self,
@@ -619,22 +666,13 @@ scorer_apply_blocks (MqlwScorer  *self,
   BlocksJob job = { 0 };
   GThread *thread = NULL;
 
-  /* What fails fails for the whole, as the one-piece path would. */
-  if (!mqlw_scorer_check_model (self->dataset, model, error))
+  if (!prepare_blocks (self, model, error))
     return FALSE;
-  for (guint j = 0; model->score_column == NULL && j < model->behaviour->len; j++)
-    {
-      const MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, j);
-      if (rule->enabled)
-        (void) mqlw_scorer_max_count (self, mqlw_dataset_get_column (self->dataset, rule->activity));
-    }
-
   self->scores.total = mqlw_scorer_alloc_leads (n, sizeof (double));
   self->scores.fixed_paths = mqlw_scorer_alloc_leads (n, sizeof (guint8));
   self->scores.disqualified = mqlw_scorer_alloc_leads (n, sizeof (guint16));
 
   job.whole = self;
-  job.model = model;
   job.block = block;
   job.n_blocks = n / block + (n % block != 0);
   g_mutex_init (&job.lock);
@@ -649,11 +687,6 @@ scorer_apply_blocks (MqlwScorer  *self,
       g_propagate_error (error, job.error);
       return FALSE;
     }
-
-  self->snapshot = mqlw_model_copy (model);
-  self->model = mqlw_model_ref (model);
-  self->scores.changed_since = self->scores.generation;
-  self->scores.generation = next_generation ();
   return TRUE;
 }
 
@@ -680,6 +713,56 @@ scorer_new (MqlwDataset  *dataset,
   else if (!scorer_apply_first (self, model, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+MqlwScorer *
+mqlw_scorer_new_deferred (MqlwDataset  *dataset,
+                          MqlwModel    *model,
+                          GError      **error)
+{
+  g_autoptr(MqlwScorer) self = NULL;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!blocks_allowed (dataset, model))
+    return scorer_new (dataset, model, TRUE, error);
+  self = scorer_alloc (dataset, TRUE);
+  self->latest_day = find_latest_day (dataset);
+  if (!prepare_blocks (self, model, error))
+    return NULL;
+  self->deferred = TRUE;
+  return g_steal_pointer (&self);
+}
+
+void
+mqlw_scorer_fill_totals (guint     begin,
+                         guint     end,
+                         double   *total,
+                         guint8   *fixed_paths,
+                         guint16  *disqualified,
+                         gpointer  scorer)
+{
+  MqlwScorer *self = scorer;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self != NULL && self->totals_only);
+  g_return_if_fail (begin <= end && end <= self->scores.n);
+
+  if (begin == end)
+    return;
+  if (!self->deferred)
+    {
+      memcpy (total, self->scores.total + begin, (gsize) (end - begin) * sizeof (double));
+      memcpy (fixed_paths, self->scores.fixed_paths + begin, end - begin);
+      memcpy (disqualified, self->scores.disqualified + begin, (gsize) (end - begin) * sizeof (guint16));
+      return;
+    }
+  /* The first lead's block was scored when the scorer was made: this one
+   * fails as that one would have. */
+  if (!score_block (self, begin, end, total, fixed_paths, disqualified, &error))
+    g_error ("%s: a block of a checked model failed: %s", G_STRLOC, error->message);
 }
 
 MqlwScorer *
