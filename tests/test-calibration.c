@@ -2014,6 +2014,84 @@ test_suggest_grain (void)
   fixture_free (f);
 }
 
+/* ---- scores given a chunk at a time ------------------------------------ */
+
+typedef struct {
+  const MqlwScores *scores;
+  gint              filled;   /* atomic: leads given */
+} FillData;
+
+/* An MqlwScoresFillFunc over whole arrays: leads [begin, end) from index 0. */
+static void
+fill_from_scores (guint     begin,
+                  guint     end,
+                  double   *total,
+                  guint8   *fixed_paths,
+                  guint16  *disqualified,
+                  gpointer  user_data)
+{
+  FillData *data = user_data;
+
+  g_assert_cmpuint (begin, <, end);
+  g_assert_cmpuint (end, <=, data->scores->n);
+  memcpy (total, data->scores->total + begin, (end - begin) * sizeof (double));
+  memcpy (fixed_paths, data->scores->fixed_paths + begin, end - begin);
+  memcpy (disqualified, data->scores->disqualified + begin, (end - begin) * sizeof (guint16));
+  g_atomic_int_add (&data->filled, (gint) (end - begin));
+}
+
+/* The calibration from chunks of filled scores against the one from the
+ * whole arrays: one and two threads, small chunks, the sorted fallback. */
+static void
+compare_blocks (const Fixture *f,
+                guint          threads,
+                guint          chunk,
+                guint          max_bins)
+{
+  g_autoptr(MqlwCalibration) whole = NULL;
+  g_autoptr(MqlwCalibration) blocks = NULL;
+  FillData data = { &f->scores, 0 };
+
+  mqlw_calibration_set_max_bins_for_testing (max_bins);
+  mqlw_calibration_set_threads_for_testing (threads, chunk);
+  whole = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
+  blocks = mqlw_calibration_new_from_blocks (f->scores.n, &f->outcomes, TRUE, fill_from_scores, &data);
+  mqlw_calibration_set_threads_for_testing (0, 0);
+  mqlw_calibration_set_max_bins_for_testing (0);
+
+  /* Every lead given at least once (twice for the sorted fallback). */
+  g_assert_cmpuint ((guint) g_atomic_int_get (&data.filled), >=, f->scores.n);
+  g_assert_cmpint (mqlw_calibration_is_sorted_for_testing (whole), ==,
+                   mqlw_calibration_is_sorted_for_testing (blocks));
+  assert_calibrations_equal (whole, blocks, thread_thresholds, G_N_ELEMENTS (thread_thresholds), thread_specs);
+}
+
+static void
+test_blocks_match_whole (void)
+{
+  g_autoptr(Fixture) seed = build_seed_fixture ();
+  g_autoptr(Fixture) history = build_history (ALL_STAGES);
+  g_autoptr(Fixture) partial = build_history (STAGE_BIT (MQLW_STAGE_SQL) | STAGE_BIT (MQLW_STAGE_WON));
+  g_autoptr(Fixture) none = build_history (0);
+  g_autoptr(Fixture) decimals = build_decimals ();
+  g_autoptr(Fixture) random = build_random_leads (300000);
+  const Fixture *fixtures[] = { seed, history, partial, none, decimals };
+  static const guint chunks[] = { 1, 7, 64, 100000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    for (guint c = 0; c < G_N_ELEMENTS (chunks); c++)
+      for (guint threads = 1; threads <= 2; threads++)
+        {
+          g_test_message ("fixture %u, %u thread(s), chunks of %u", i, threads, chunks[c]);
+          compare_blocks (fixtures[i], threads, chunks[c], 0);
+          compare_blocks (fixtures[i], threads, chunks[c], 10);
+        }
+  /* The default chunks, as the CLI's job gives them (and automatic threads). */
+  compare_blocks (random, 0, 0, 0);
+  compare_blocks (random, 2, 0, 0);
+  compare_blocks (random, 0, 0, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2051,6 +2129,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/calibration/auto-buckets-degenerate", test_auto_buckets_degenerate);
   g_test_add_func ("/mqlw/calibration/score-span", test_score_span);
   g_test_add_func ("/mqlw/calibration/suggest-grain", test_suggest_grain);
+  g_test_add_func ("/mqlw/calibration/blocks-match-whole", test_blocks_match_whole);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mqlw-scorer.h"
+#include "mqlw-scorer-private.h"
 
 /* Hand-made leads for seed 002's "IS / IS NOT an MQL" examples and the edge
  * cases of the scoring rules. Every expected number is worked out by hand in
@@ -1034,6 +1035,120 @@ test_random_edits_match_fresh (void)
   g_assert_false (mqlw_model_equal (mqlw_scorer_get_model (scorer), model));
 }
 
+/* A totals-only scorer, block by block, against a full scorer of the same
+ * model in one piece: the same totals (bit for bit), paths and disqualifier
+ * bits on random leads, for blocks of awkward sizes. */
+static void
+assert_totals_like_full (MqlwDataset *dataset,
+                         MqlwModel   *model)
+{
+  static const guint blocks[] = { 13, 1000, 2999, 3000, 4096 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwScorer) full = mqlw_scorer_new (dataset, model, &error);
+  const MqlwScores *a;
+
+  g_assert_no_error (error);
+  a = mqlw_scorer_get_scores (full);
+  for (guint k = 0; k < G_N_ELEMENTS (blocks); k++)
+    {
+      g_autoptr(MqlwScorer) totals = NULL;
+      const MqlwScores *b;
+      guint before = mqlw_scorer_get_totals_blocks_for_testing ();
+
+      mqlw_scorer_set_totals_block_for_testing (blocks[k]);
+      totals = mqlw_scorer_new_totals_only (dataset, model, &error);
+      mqlw_scorer_set_totals_block_for_testing (0);
+      g_assert_no_error (error);
+      b = mqlw_scorer_get_scores (totals);
+      g_assert_cmpuint (a->n, ==, b->n);
+      g_assert_cmpmem (a->total, a->n * sizeof (double), b->total, b->n * sizeof (double));
+      g_assert_cmpmem (a->fixed_paths, a->n, b->fixed_paths, b->n);
+      g_assert_cmpmem (a->disqualified, a->n * sizeof (guint16), b->disqualified, b->n * sizeof (guint16));
+      g_assert_null (b->fit);
+      g_assert_true (mqlw_scorer_get_model (totals) == model);
+      /* Blocks smaller than the data were used (decay keeps one piece),
+       * and the first lead's alone first, for the checks. */
+      if (blocks[k] < dataset->n_rows && model->decay.kind == MQLW_DECAY_NONE)
+        g_assert_cmpuint (mqlw_scorer_get_totals_blocks_for_testing () - before, ==,
+                          1 + (dataset->n_rows + blocks[k] - 1) / blocks[k]);
+      else
+        g_assert_cmpuint (mqlw_scorer_get_totals_blocks_for_testing (), ==, before);
+    }
+}
+
+static void
+test_totals_blocks_match_full (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  g_autoptr(MqlwDataset) dataset = build_random_dataset (rand, 3000);
+  g_autoptr(MqlwModel) model = load_seed002 ();
+  static const double seed003[] = { 1.5, 1.2, 1.0, 0.7 };
+
+  /* The sample as it is (decay: one piece), then without decay, with seed
+   * 003's multipliers, random weights, a lead unscored when its title and
+   * size are missing, compacted columns, and the e-mails as a score column. */
+  assert_totals_like_full (dataset, model);
+  model->decay.kind = MQLW_DECAY_NONE;
+  assert_totals_like_full (dataset, model);
+  memcpy (model->grading.multiplier, seed003, sizeof seed003);
+  for (guint i = 0; i < model->fit->len; i++)
+    ((MqlwFitRule *) g_ptr_array_index (model->fit, i))->points = random_points (rand);
+  for (guint i = 0; i < model->behaviour->len; i++)
+    ((MqlwBehaviourRule *) g_ptr_array_index (model->behaviour, i))->points = random_points (rand);
+  assert_totals_like_full (dataset, model);
+  g_strfreev (model->unscored_when_missing);
+  model->unscored_when_missing = g_strsplit ("job_title,company_size", ",", -1);
+  assert_totals_like_full (dataset, model);
+  for (guint c = 0; c < dataset->columns->len; c++)
+    mqlw_column_compact (g_ptr_array_index (dataset->columns, c));
+  assert_totals_like_full (dataset, model);
+  model->score_column = g_strdup ("company_size");
+  assert_totals_like_full (dataset, model);
+}
+
+/* Sums that could grow too large are refused for the whole data, as in one
+ * piece, though no block alone holds both large counts. */
+static void
+test_totals_blocks_too_large (void)
+{
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (1000);
+  MqlwColumn *views = mqlw_dataset_add_column (dataset, "pricing_page_views", MQLW_COLUMN_TYPE_INTEGER,
+                                               MQLW_ROLE_ACTIVITY_COUNT);
+  MqlwColumn *demos = mqlw_dataset_add_column (dataset, "demo_requests", MQLW_COLUMN_TYPE_INTEGER,
+                                               MQLW_ROLE_ACTIVITY_COUNT);
+  g_autoptr(MqlwModel) model = mqlw_model_new ();
+  g_autoptr(MqlwScorer) scorer = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = mqlw_scorer_get_totals_blocks_for_testing ();
+
+  for (guint i = 0; i < 1000; i++)
+    views->num[i] = demos->num[i] = 1;
+  /* Each rule alone can give 12 × 1,000,000 points; both 24,000,000 in all,
+   * over the 20,000,000 limit, through the largest counts of leads 0 and 999
+   * (a block of 100 leads sees one of them: 13,000,000). */
+  views->num[0] = 12;
+  demos->num[999] = 12;
+  mqlw_column_compact (views);
+  mqlw_column_compact (demos);
+  mqlw_model_add_behaviour (model, "pricing", "pricing_page_views", 1000000, NAN);
+  mqlw_model_add_behaviour (model, "demo", "demo_requests", 1000000, NAN);
+  model->decay.kind = MQLW_DECAY_NONE;
+  mqlw_scorer_set_totals_block_for_testing (100);
+  scorer = mqlw_scorer_new_totals_only (dataset, model, &error);
+  mqlw_scorer_set_totals_block_for_testing (0);
+  g_assert_cmpuint (mqlw_scorer_get_totals_blocks_for_testing (), >, before);
+  g_assert_null (scorer);
+  g_assert_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "the behaviour rules can give one lead more than 20,000,000 points in all; use smaller points or caps");
+  g_clear_error (&error);
+
+  /* One piece says the same. */
+  scorer = mqlw_scorer_new (dataset, model, &error);
+  g_assert_null (scorer);
+  g_assert_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_TOO_LARGE);
+}
+
 static void
 test_contribution_rounding (void)
 {
@@ -1169,6 +1284,8 @@ main (int   argc,
   g_test_add_func ("/mqlw/scorer/too-large", test_too_large);
   g_test_add_func ("/mqlw/scorer/not-in-and-contains", test_not_in_and_contains);
   g_test_add_func ("/mqlw/scorer/unscored-when-missing", test_unscored_when_missing);
+  g_test_add_func ("/mqlw/scorer/totals-blocks-match-full", test_totals_blocks_match_full);
+  g_test_add_func ("/mqlw/scorer/totals-blocks-too-large", test_totals_blocks_too_large);
 
   return g_test_run ();
 }

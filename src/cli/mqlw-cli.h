@@ -210,7 +210,7 @@ gboolean      mqlw_scored_init         (MqlwScored        *scored,
                                         MqlwModel         *model,
                                         GError           **error);
 /* The same for a command that reads only the calibration (calibrate, sweep,
- * suggest): the scores hold the totals alone (MQLW_SCORING_TOTALS_ONLY). */
+ * suggest): no per-lead scores are kept (MQLW_SCORING_TOTALS_ONLY). */
 gboolean      mqlw_scored_init_totals_only (MqlwScored    *scored,
                                             MqlwDataset   *dataset,
                                             MqlwModel     *model,

@@ -66,6 +66,7 @@
 
 #define DEFAULT_MAX_BINS   (1u << 22)
 #define CHUNK_LEADS        16384
+#define FILL_CHUNK_LEADS   65536   /* a chunk scored by the fill function: fewer, larger calls */
 #define BLOCK_LEADS        1024
 #define MIN_PARALLEL_LEADS 100000
 
@@ -121,6 +122,8 @@ typedef struct {
   gint              next_chunk;             /* atomic: the next chunk to claim */
   gint              too_wide;               /* atomic: a map would exceed max_range */
   gboolean          interleave;             /* tests: part t takes chunks t, t + 2, … */
+  MqlwScoresFillFunc fill;                  /* scores == NULL: each chunk's scores from it */
+  gpointer          fill_data;
 } Job;
 
 /* One thread's counts. */
@@ -128,6 +131,16 @@ typedef struct {
   Job            *job;
   guint           index;
   guint           next;                     /* interleave: its next chunk */
+
+  /* The scores it reads: lead i's at [i − base] (the job's, or a chunk's
+   * filled into its own buffers) */
+  const double   *total;
+  const guint8   *fixed_paths;
+  const guint16  *disqualified;
+  guint           base;
+  double         *own_total;
+  guint8         *own_fixed_paths;
+  guint16        *own_disqualified;
 
   double          lo, hi;                   /* finite totals seen */
   guint64         n_finite;
@@ -161,6 +174,12 @@ init_part (Part *part,
   part->hi = -INFINITY;
   part->created_lo = G_MAXINT32;
   part->created_hi = G_MININT32;
+  if (job->scores != NULL)
+    {
+      part->total = job->scores->total;
+      part->fixed_paths = job->scores->fixed_paths;
+      part->disqualified = job->scores->disqualified;
+    }
 }
 
 static void
@@ -168,6 +187,31 @@ clear_part (Part *part)
 {
   g_clear_pointer (&part->map, g_free);
   g_clear_pointer (&part->rows, g_free);
+  g_clear_pointer (&part->own_total, g_free);
+  g_clear_pointer (&part->own_fixed_paths, g_free);
+  g_clear_pointer (&part->own_disqualified, g_free);
+}
+
+/* Leads [@begin, @end)'s scores from the job's fill function into the part's
+ * own buffers (a chunk's worth). */
+static void
+fill_chunk (Part *part,
+            guint begin,
+            guint end)
+{
+  Job *job = part->job;
+
+  if (part->own_total == NULL)
+    {
+      part->own_total = g_new (double, job->chunk);
+      part->own_fixed_paths = g_new (guint8, job->chunk);
+      part->own_disqualified = g_new (guint16, job->chunk);
+    }
+  job->fill (begin, end, part->own_total, part->own_fixed_paths, part->own_disqualified, job->fill_data);
+  part->total = part->own_total;
+  part->fixed_paths = part->own_fixed_paths;
+  part->disqualified = part->own_disqualified;
+  part->base = begin;
 }
 
 /* A part's counters per key. Per group, leads are counted by the outcomes of
@@ -448,6 +492,7 @@ grow_map (Part  *part,
  * so it never becomes a minimum or a maximum. */
 static guint64
 scan_range (const double *total,
+            guint         base,
             const gint32 *created,
             guint         begin,
             guint         end,
@@ -460,7 +505,7 @@ scan_range (const double *total,
 
   for (guint i = begin; i < end; i++)
     {
-      double t = total[i];
+      double t = total[i - base];
       *lo = t < *lo ? t : *lo;
       *hi = t > *hi ? t : *hi;
       n_nan += t != t;
@@ -498,9 +543,12 @@ accumulate_leads (Part          *part,
   const Job *job = part->job;
   const guint W = get_group_width (P);
   const guint S = N_GROUPS * W;
-  const double *total = job->scores->total;
-  const guint8 *fixed_paths = job->scores->fixed_paths;
-  const guint16 *disqualified = job->scores->disqualified;
+  /* Lead i's scores at [i − base]: offset once here (a chunk's own buffers
+   * start at its first lead). */
+  const guint base = part->base;
+  const double *total = part->total;
+  const guint8 *fixed_paths = part->fixed_paths;
+  const guint16 *disqualified = part->disqualified;
   const gint32 *created = job->created;
   const guint32 *bin_of = part->bin_of;
   const gint8 *st[MQLW_N_STAGES] = { NULL, };
@@ -529,12 +577,12 @@ accumulate_leads (Part          *part,
       if (!sorted && created != NULL)
         scan_dates (created + block, block_end - block, &created_lo, &created_hi);
       compute_pair_codes (st, P, block, block_end - block, codes);
-      compute_groups (fixed_paths, disqualified, block, block_end - block, W, group_at,
+      compute_groups (fixed_paths, disqualified, block - base, block_end - block, W, group_at,
                       &path_gb, &path_hr);
 
       for (guint i = block; i < block_end; i++)
         {
-          const double t = total[i];
+          const double t = total[i - base];
           const double x = t * 100.0;
           gsize row;
 
@@ -559,8 +607,8 @@ accumulate_leads (Part          *part,
               /* Unscored: not in the fixed paths' counts either. */
               if (group_at[i - block] == W)
                 {
-                  path_gb -= (fixed_paths[i] >> 1) & 1;
-                  path_hr -= (fixed_paths[i] >> 2) & 1;
+                  path_gb -= (fixed_paths[i - base] >> 1) & 1;
+                  path_hr -= (fixed_paths[i - base] >> 2) & 1;
                 }
 
               u->count++;
@@ -687,12 +735,14 @@ run_part (Part *part)
       guint begin = chunk * job->chunk;
       guint end = MIN (job->n, begin + job->chunk);
 
+      if (job->scores == NULL)
+        fill_chunk (part, begin, end);
       if (part->map == NULL)
         {
           double lo = INFINITY, hi = -INFINITY;
           gint32 clo = G_MAXINT32, chi = G_MININT32;
 
-          if (scan_range (job->scores->total, NULL, begin, end, &lo, &hi, &clo, &chi) > 0 &&
+          if (scan_range (part->total, part->base, NULL, begin, end, &lo, &hi, &clo, &chi) > 0 &&
               !grow_map (part, compute_key (lo), compute_key (hi)))
             {
               g_atomic_int_set (&job->too_wide, 1);
@@ -972,10 +1022,43 @@ mqlw_calibration_finish_totals (MqlwCalibration *self,
 
 }
 
-MqlwCalibration *
-mqlw_calibration_new (const MqlwScores   *scores,
-                      const MqlwOutcomes *outcomes,
-                      gboolean            score_path)
+/* Every lead's scores from @job's fill function, a chunk at a time, into
+ * @whole (the sorted fallback reads them all). */
+static void
+fill_whole (Job        *job,
+            MqlwScores *whole)
+{
+  memset (whole, 0, sizeof *whole);
+  whole->n = job->n;
+  whole->total = g_new (double, MAX (job->n, 1));
+  whole->fixed_paths = g_new (guint8, MAX (job->n, 1));
+  whole->disqualified = g_new (guint16, MAX (job->n, 1));
+  for (guint begin = 0; begin < job->n; begin += job->chunk)
+    {
+      guint end = MIN (job->n, begin + job->chunk);
+      job->fill (begin, end, whole->total + begin, whole->fixed_paths + begin, whole->disqualified + begin,
+                 job->fill_data);
+    }
+  job->scores = whole;
+}
+
+static void
+clear_whole (MqlwScores *whole)
+{
+  g_free (whole->total);
+  g_free (whole->fixed_paths);
+  g_free (whole->disqualified);
+}
+
+/* The one pass of mqlw_calibration_new () and _new_from_blocks (): over
+ * @scores, or (NULL) over chunks that @fill gives. */
+static MqlwCalibration *
+calibration_count (const MqlwScores   *scores,
+                   guint               n,
+                   const MqlwOutcomes *outcomes,
+                   gboolean            score_path,
+                   MqlwScoresFillFunc  fill,
+                   gpointer            fill_data)
 {
   g_autoptr(MqlwCalibration) self = NULL;
   Job job = { 0, };
@@ -986,17 +1069,12 @@ mqlw_calibration_new (const MqlwScores   *scores,
   gint32 created_lo = G_MAXINT32, created_hi = G_MININT32;
   guint64 range = 0, max_range, path_gb = 0, path_hr = 0;
   guint threads;
-
-  g_return_val_if_fail (scores != NULL, NULL);
-  g_return_val_if_fail (outcomes != NULL, NULL);
-  g_return_val_if_fail (scores->n == outcomes->n, NULL);
-  g_return_val_if_fail (scores->n == 0 || (scores->total != NULL && scores->fixed_paths != NULL &&
-                                           scores->disqualified != NULL), NULL);
+  MqlwScores whole = { 0, };
 
   g_once (&codes_once, init_outcome_codes, NULL);
 
   self = g_new0 (MqlwCalibration, 1);
-  self->n = scores->n;
+  self->n = n;
   self->score_path = score_path != FALSE;
   self->months_stated = NAN;
 
@@ -1016,10 +1094,12 @@ mqlw_calibration_new (const MqlwScores   *scores,
   max_range = mqlw_calibration_max_range (self->n);
 
   job.scores = scores;
+  job.fill = fill;
+  job.fill_data = fill_data;
   job.created = outcomes->created_days;
   job.n = self->n;
   job.P = self->n_present;
-  job.chunk = chunk_for_testing != 0 ? chunk_for_testing : CHUNK_LEADS;
+  job.chunk = chunk_for_testing != 0 ? chunk_for_testing : scores != NULL ? CHUNK_LEADS : FILL_CHUNK_LEADS;
   job.n_chunks = self->n / job.chunk + (self->n % job.chunk != 0);
   job.max_range = max_range;
   job.interleave = threads_for_testing == 2;
@@ -1046,9 +1126,12 @@ mqlw_calibration_new (const MqlwScores   *scores,
        * on this thread for the sorted fallback. */
       for (guint t = 0; t < n_parts; t++)
         clear_part (&parts[t]);
+      if (job.scores == NULL)
+        fill_whole (&job, &whole);
+      scores = job.scores;
       init_part (&parts[0], &job, 0);
       n_parts = 1;
-      parts[0].n_finite = scan_range (scores->total, job.created, 0, self->n, &parts[0].lo,
+      parts[0].n_finite = scan_range (scores->total, 0, job.created, 0, self->n, &parts[0].lo,
                                       &parts[0].hi, &parts[0].created_lo, &parts[0].created_hi);
       range = G_MAXUINT64;
     }
@@ -1085,6 +1168,8 @@ mqlw_calibration_new (const MqlwScores   *scores,
     {
       for (guint t = 0; t < n_parts; t++)
         clear_part (&parts[t]);
+      if (job.scores == NULL)
+        fill_whole (&job, &whole);
       init_part (&parts[0], &job, 0);
       n_parts = 1;
       count_sorted (self, &parts[0]);
@@ -1107,5 +1192,34 @@ mqlw_calibration_new (const MqlwScores   *scores,
     }
 
   mqlw_calibration_finish (self, unscored, path_gb, path_hr);
+  clear_whole (&whole);
   return g_steal_pointer (&self);
+}
+
+MqlwCalibration *
+mqlw_calibration_new (const MqlwScores   *scores,
+                      const MqlwOutcomes *outcomes,
+                      gboolean            score_path)
+{
+  g_return_val_if_fail (scores != NULL, NULL);
+  g_return_val_if_fail (outcomes != NULL, NULL);
+  g_return_val_if_fail (scores->n == outcomes->n, NULL);
+  g_return_val_if_fail (scores->n == 0 || (scores->total != NULL && scores->fixed_paths != NULL &&
+                                           scores->disqualified != NULL), NULL);
+
+  return calibration_count (scores, scores->n, outcomes, score_path, NULL, NULL);
+}
+
+MqlwCalibration *
+mqlw_calibration_new_from_blocks (guint               n,
+                                  const MqlwOutcomes *outcomes,
+                                  gboolean            score_path,
+                                  MqlwScoresFillFunc  fill,
+                                  gpointer            user_data)
+{
+  g_return_val_if_fail (outcomes != NULL, NULL);
+  g_return_val_if_fail (n == outcomes->n, NULL);
+  g_return_val_if_fail (fill != NULL, NULL);
+
+  return calibration_count (NULL, n, outcomes, score_path, fill, user_data);
 }

@@ -139,6 +139,23 @@ typedef struct _MqlwCalibration MqlwCalibration;
 MqlwCalibration *mqlw_calibration_new        (const MqlwScores   *scores,
                                               const MqlwOutcomes *outcomes,
                                               gboolean            score_path);
+/* The same calibration, from scores that @fill gives a chunk of leads at a
+ * time (the per-lead scores are never all held: a command that keeps only
+ * the calibration). @fill writes leads [@begin, @end)'s scores from index 0
+ * of each array; it is called from two threads at once, and once more over
+ * every lead when the scores' range is too wide to count by key (the sorted
+ * fallback). */
+typedef void (*MqlwScoresFillFunc) (guint     begin,
+                                    guint     end,
+                                    double   *total,
+                                    guint8   *fixed_paths,
+                                    guint16  *disqualified,
+                                    gpointer  user_data);
+MqlwCalibration *mqlw_calibration_new_from_blocks (guint               n,
+                                                   const MqlwOutcomes *outcomes,
+                                                   gboolean            score_path,
+                                                   MqlwScoresFillFunc  fill,
+                                                   gpointer            user_data);
 void             mqlw_calibration_free       (MqlwCalibration    *self);
 
 void             mqlw_calibration_score_range (MqlwCalibration   *self,

@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "mqlw-column-blocks.h"
 
@@ -163,6 +166,23 @@ copy_block (const MqlwColumnBlock *block,
     }
 }
 
+/* Blocks freed between two give_back ()s while a column is taken: 4 MiB at
+ * most of doubles, 1 MiB of bytes. */
+#define TRIM_BLOCKS 8
+
+/* The blocks just freed, back to the system. They were made as rows came,
+ * every column's in turn, so the freed ones sit between blocks of the
+ * columns not taken yet and malloc keeps them: with the contiguous column
+ * growing beside them, each column would be held twice over while it is
+ * taken (at 10 M leads the parse's peak, 50 MiB above what it holds). */
+static void
+give_back (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
 void
 mqlw_column_blocks_take (MqlwColumn        *column,
                          MqlwColumnBlocks **parts,
@@ -172,6 +192,7 @@ mqlw_column_blocks_take (MqlwColumn        *column,
 {
   guint width = as_double ? 8 : 1;
   gsize total = 0, at = 0;
+  guint freed = 0;
   gpointer out;
 
   for (guint p = 0; p < n_parts; p++)
@@ -198,9 +219,113 @@ mqlw_column_blocks_take (MqlwColumn        *column,
           copy_block (block, out, width, at, count);
           at += count;
           g_clear_pointer (&block->data, g_free);
+          if (++freed % TRIM_BLOCKS == 0)
+            give_back ();
         }
       mqlw_column_blocks_clear (parts[p]);
     }
+  give_back ();
+  g_free (column->data);
+  column->data = out;
+  column->width = width;
+  column->n_rows = (guint) total;
+}
+
+/* @count codes of @block (whole numbers, each a code or missing) into @out
+ * (codes of @width) from row @at, through @map when not NULL. */
+#define COPY_CODES(in_type, in_missing, out_type, out_missing) \
+  G_STMT_START { \
+    const in_type *in = block->data; \
+    out_type *o = (out_type *) out + at; \
+    for (guint k = 0; k < count; k++) \
+      o[k] = in[k] == (in_missing) ? (out_missing) : (out_type) (map != NULL ? map[in[k]] : (guint32) in[k]); \
+  } G_STMT_END
+#define COPY_CODES_TO(out_type, out_missing) \
+  G_STMT_START { \
+    switch (block->width) \
+      { \
+      case 1: COPY_CODES (gint8, MQLW_INT8_MISSING, out_type, out_missing); break; \
+      case 2: COPY_CODES (gint16, MQLW_INT16_MISSING, out_type, out_missing); break; \
+      case 4: COPY_CODES (gint32, MQLW_INT32_MISSING, out_type, out_missing); break; \
+      default: \
+        for (guint k = 0; k < count; k++) \
+          { \
+            double v = ((const double *) block->data)[k]; \
+            ((out_type *) out)[at + k] = isnan (v) ? (out_missing) \
+                                       : (out_type) (map != NULL ? map[(guint32) v] : (guint32) v); \
+          } \
+        break; \
+      } \
+  } G_STMT_END
+
+static void
+copy_codes (const MqlwColumnBlock *block,
+            const guint32         *map,
+            gpointer               out,
+            guint                  width,
+            gsize                  at,
+            guint                  count)
+{
+  if (block->data == NULL)
+    {
+      /* Never written (not expected: every row read has a value): missing. */
+      for (guint k = 0; k < count; k++)
+        {
+          if (width == 1)
+            ((guint8 *) out)[at + k] = MQLW_CODE8_MISSING;
+          else if (width == 2)
+            ((guint16 *) out)[at + k] = MQLW_CODE16_MISSING;
+          else
+            ((guint32 *) out)[at + k] = MQLW_CODE_MISSING;
+        }
+      return;
+    }
+  if (width == 1)
+    COPY_CODES_TO (guint8, MQLW_CODE8_MISSING);
+  else if (width == 2)
+    COPY_CODES_TO (guint16, MQLW_CODE16_MISSING);
+  else
+    COPY_CODES_TO (guint32, MQLW_CODE_MISSING);
+}
+
+void
+mqlw_column_blocks_take_codes (MqlwColumn            *column,
+                               MqlwColumnBlocks     **parts,
+                               const guint           *n_rows,
+                               const guint32 * const *maps,
+                               guint                  n_parts,
+                               guint                  width)
+{
+  gsize total = 0, at = 0;
+  guint freed = 0;
+  gpointer out;
+
+  g_return_if_fail (column->type == MQLW_COLUMN_TYPE_CATEGORICAL);
+  g_return_if_fail (width == 1 || width == 2 || width == 4);
+
+  for (guint p = 0; p < n_parts; p++)
+    total += n_rows[p];
+  g_return_if_fail (total <= G_MAXUINT);
+
+  out = mqlw_storage_try_alloc (MAX (total, 1), width);
+  if (out == NULL)
+    g_error ("%s: failed to allocate %" G_GSIZE_FORMAT " bytes", G_STRLOC, MAX (total, 1) * width);
+  for (guint p = 0; p < n_parts; p++)
+    {
+      for (guint k = 0; (gsize) k * MQLW_BLOCK_ROWS < n_rows[p]; k++)
+        {
+          MqlwColumnBlock *block = &parts[p]->blocks[k];
+          guint count = MIN (MQLW_BLOCK_ROWS, n_rows[p] - k * MQLW_BLOCK_ROWS);
+
+          copy_codes (block, maps[p], out, width, at, count);
+          at += count;
+          g_clear_pointer (&block->data, g_free);
+          if (++freed % TRIM_BLOCKS == 0)
+            give_back ();
+        }
+      mqlw_column_blocks_clear (parts[p]);
+    }
+  give_back ();
   g_free (column->data);
   column->data = out;
   column->width = width;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mqlw-column-blocks.h — an INTEGER column's values as a parser reads them
- * (not installed).
+/* mqlw-column-blocks.h — an INTEGER column's values as a parser reads them,
+ * and a CATEGORICAL column's codes (not installed).
  *
  * A parser holds the whole numbers of a count column in blocks of
  * MQLW_BLOCK_ROWS rows, each at the narrowest width that holds every value
@@ -88,5 +88,17 @@ void     mqlw_column_blocks_take   (MqlwColumn        *column,
                                     const guint       *n_rows,
                                     guint              n_parts,
                                     gboolean           as_double);
+
+/* The same for a CATEGORICAL column whose parsers held each row's code as a
+ * whole number (missing: NAN), each part's codes into its own dictionary:
+ * @maps[p] takes part p's codes into the column's dictionary (NULL: they are
+ * its codes already). The codes are stored at @width (1, 2 or 4, with the
+ * width's missing value: see mqlw_column_compact ()). */
+void     mqlw_column_blocks_take_codes (MqlwColumn            *column,
+                                        MqlwColumnBlocks     **parts,
+                                        const guint           *n_rows,
+                                        const guint32 * const *maps,
+                                        guint                  n_parts,
+                                        guint                  width);
 
 G_END_DECLS

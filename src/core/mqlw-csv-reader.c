@@ -196,9 +196,11 @@ mqlw_csv_reader_init (MqlwCsvReader        *reader,
           continue;
         }
       column = b->column = mqlw_dataset_get_column (dataset, spec->name);
-      if (spec->type == MQLW_COLUMN_TYPE_INTEGER && !preview)
+      if ((spec->type == MQLW_COLUMN_TYPE_INTEGER ||
+           (spec->type == MQLW_COLUMN_TYPE_CATEGORICAL && !deferred[c])) && !preview)
         {
-          /* Counts are held narrow while read, not as doubles. */
+          /* Counts are held narrow while read, not as doubles; so are text
+           * codes (a byte a row while the dictionary is small), not 4 bytes. */
           b->blocked = TRUE;
           b->row_base = row_base;
           mqlw_column_blocks_init (&b->nums, reader->row_end - row_base);
@@ -292,6 +294,8 @@ set_missing (MqlwColumnBuilder *b,
     default:
       if (b->deferred)
         b->dict.strings->pdata[row] = NULL;
+      else if (b->blocked)
+        mqlw_column_blocks_set (&b->nums, row - b->row_base, NAN);
       else
         b->column->codes[row] = MQLW_CODE_MISSING;
       break;
@@ -561,9 +565,15 @@ read_value (MqlwCsvReader     *reader,
         }
       else
         {
+          guint32 code;
+
           if (G_UNLIKELY (b->domain_only))
             mqlw_import_domain_part (&field, &len);
-          column->codes[row] = mqlw_dict_intern (&b->dict, field, len, line);
+          code = mqlw_dict_intern (&b->dict, field, len, line);
+          if (b->blocked)
+            mqlw_column_blocks_set (&b->nums, row - b->row_base, (double) code);
+          else
+            column->codes[row] = code;
         }
       break;
     }
@@ -664,11 +674,14 @@ mqlw_csv_reader_take_blocks (MqlwCsvReader **readers,
   g_autofree MqlwColumnBlocks **parts = g_new (MqlwColumnBlocks *, n_parts);
   g_autofree guint *n_rows = g_new (guint, n_parts);
 
+  g_autofree guint32 **maps = g_new0 (guint32 *, n_parts);
+
   for (guint c = 0; c < readers[0]->n_cols; c++)
     {
+      MqlwColumnBuilder *b0 = &readers[0]->builders[c];
       gboolean as_double = FALSE;
 
-      if (!readers[0]->builders[c].blocked)
+      if (!b0->blocked)
         continue;
       for (guint p = 0; p < n_parts; p++)
         {
@@ -679,7 +692,30 @@ mqlw_csv_reader_take_blocks (MqlwCsvReader **readers,
           /* Read as decimals (finish_columns): doubles, as every fraction is. */
           as_double |= b->saw_fraction;
         }
-      mqlw_column_blocks_take (readers[0]->builders[c].column, parts, n_rows, n_parts, as_double);
+      if (b0->type != MQLW_COLUMN_TYPE_CATEGORICAL)
+        {
+          mqlw_column_blocks_take (b0->column, parts, n_rows, n_parts, as_double);
+          continue;
+        }
+      /* Each later part's dictionary into the first's, in part order (as
+       * stitching does for the others), then the codes at the width the
+       * whole dictionary needs. */
+      for (guint p = 1; p < n_parts; p++)
+        {
+          MqlwDict *d1 = &readers[p]->builders[c].dict;
+
+          maps[p] = g_new (guint32, MAX (d1->strings->len, 1));
+          for (guint k = 0; k < d1->strings->len; k++)
+            {
+              const char *value = g_ptr_array_index (d1->strings, k);
+              maps[p][k] = mqlw_dict_intern (&b0->dict, value, strlen (value),
+                                             d1->first_lines != NULL ? g_array_index (d1->first_lines, guint64, k) : 0);
+            }
+        }
+      mqlw_column_blocks_take_codes (b0->column, parts, n_rows, (const guint32 * const *) maps, n_parts,
+                                     mqlw_column_compact_width (b0->column));
+      for (guint p = 1; p < n_parts; p++)
+        g_clear_pointer (&maps[p], g_free);
     }
 }
 
@@ -786,8 +822,11 @@ mqlw_csv_reader_drop_missing_codes (MqlwColumn            *column,
   map = g_new (guint32, n_codes);
   counts = g_new0 (guint64, n_codes);
   for (guint i = 0; i < column->n_rows; i++)
-    if (column->codes[i] != MQLW_CODE_MISSING)
-      counts[column->codes[i]]++;
+    {
+      guint32 code = mqlw_column_code_at (column, i);
+      if (code != MQLW_CODE_MISSING)
+        counts[code]++;
+    }
   if (*tally == NULL)
     *tally = mqlw_missing_tally_new ();
   for (guint c = 0; c < n_codes; c++)
@@ -811,7 +850,29 @@ mqlw_csv_reader_drop_missing_codes (MqlwColumn            *column,
   if (dict != NULL && dict->first_lines != NULL)
     g_array_set_size (dict->first_lines, next);
   g_clear_pointer (&column->dict_index, g_hash_table_unref);
-  for (guint i = 0; i < column->n_rows; i++)
-    if (column->codes[i] != MQLW_CODE_MISSING)
-      column->codes[i] = map[column->codes[i]];
+  /* Codes held narrow (read in blocks) are rewritten at their width, then
+   * narrowed further if the smaller dictionary allows, as compacting the
+   * full-width codes would. */
+  if (column->width == 1)
+    {
+      for (guint i = 0; i < column->n_rows; i++)
+        if (column->c8[i] != MQLW_CODE8_MISSING)
+          column->c8[i] = map[column->c8[i]] == MQLW_CODE_MISSING ? MQLW_CODE8_MISSING : (guint8) map[column->c8[i]];
+    }
+  else if (column->width == 2)
+    {
+      for (guint i = 0; i < column->n_rows; i++)
+        if (column->c16[i] != MQLW_CODE16_MISSING)
+          column->c16[i] = map[column->c16[i]] == MQLW_CODE_MISSING ? MQLW_CODE16_MISSING
+                                                                      : (guint16) map[column->c16[i]];
+    }
+  else
+    for (guint i = 0; i < column->n_rows; i++)
+      if (column->codes[i] != MQLW_CODE_MISSING)
+        column->codes[i] = map[column->codes[i]];
+  if (column->width < 4 && mqlw_column_compact_width (column) < column->width)
+    {
+      mqlw_column_widen (column);
+      mqlw_column_compact (column);
+    }
 }

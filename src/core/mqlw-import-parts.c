@@ -405,7 +405,8 @@ stitch_rows (MqlwCsvReader *first,
           if (b0->deferred)
             memmove (column->dict->pdata + rows0, column->dict->pdata + base1, (gsize) rows1 * sizeof (gpointer));
         }
-      if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL && !b0->deferred)
+      /* Blocked: mapped as its blocks were taken (mqlw_csv_reader_take_blocks ()). */
+      if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL && !b0->deferred && !b0->blocked)
         {
           MqlwDict *d0 = &b0->dict, *d1 = &b1->dict;
           g_autofree guint32 *map = g_new (guint32, MAX (d1->strings->len, 1));

@@ -104,6 +104,7 @@ struct _MqlwScorer {
   guint8      *changed_paths;       /* scores.changed_paths, beside it */
   guint        changed_room;
   gboolean     totals_only;         /* mqlw_scorer_new_totals_only (): no per-lead state beyond the totals */
+  gboolean     deferred;            /* mqlw_scorer_new_deferred (): not even those (scores' arrays NULL) */
 };
 
 /* Hundredths of a point, half away from zero, for |y| < 2^31: mqlw_scorer_check_sums ()
@@ -290,6 +291,11 @@ gboolean            mqlw_scorer_try_incremental      (MqlwScorer      *self,
                                                       GPtrArray       *behaviour_states);
 void                mqlw_scorer_forget_changed_rows  (MqlwScorer *self);
 void                mqlw_scorer_set_dense_fraction_for_testing (guint fraction);
+/* Leads per block of a totals-only scoring (0: the default, 262 144); a
+ * dataset of more leads is scored block by block. */
+void                mqlw_scorer_set_totals_block_for_testing (guint leads);
+/* Blocks scored that way so far. */
+guint               mqlw_scorer_get_totals_blocks_for_testing (void);
 
 /* mqlw-scorer-totals.c */
 void                mqlw_scorer_disqualifier_state_free (DisqualifierState *state);

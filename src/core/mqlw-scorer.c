@@ -377,53 +377,63 @@ done:
 /* ------------------------------------------------------------------ */
 /* Public API                                                         */
 
-static MqlwScorer *
-scorer_new (MqlwDataset  *dataset,
-            MqlwModel    *model,
-            gboolean      totals_only,
-            GError      **error)
+/* The latest activity date of @dataset, or MQLW_DATE_MISSING (the decay's
+ * "as of" for a lead without one). */
+static gint32
+find_latest_day (MqlwDataset *dataset)
 {
-  g_autoptr(MqlwScorer) self = NULL;
-  guint n;
+  gint32 latest = MQLW_DATE_MISSING;
 
-  g_return_val_if_fail (dataset != NULL, NULL);
-  g_return_val_if_fail (model != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  n = dataset->n_rows;
-  self = g_new0 (MqlwScorer, 1);
-  self->dataset = mqlw_dataset_ref (dataset);
-  self->fit_states = g_ptr_array_new_with_free_func ((GDestroyNotify) fit_state_free);
-  self->behaviour_states = g_ptr_array_new_with_free_func ((GDestroyNotify) behaviour_state_free);
-  self->disqualifier_states = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_scorer_disqualifier_state_free);
-  self->decay_factors = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) mqlw_scorer_decay_factors_free);
-  self->max_counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-
-  self->as_of = mqlw_dataset_find_role (dataset, MQLW_ROLE_AS_OF);
-  if (self->as_of != NULL && self->as_of->type != MQLW_COLUMN_TYPE_DATE)
-    self->as_of = NULL;
-  self->latest_day = MQLW_DATE_MISSING;
   for (guint c = 0; c < dataset->columns->len; c++)
     {
       MqlwColumn *column = g_ptr_array_index (dataset->columns, c);
 
       if (column->role != MQLW_ROLE_ACTIVITY_DATE || column->type != MQLW_COLUMN_TYPE_DATE)
         continue;
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < column->n_rows; i++)
         if (column->days[i] != MQLW_DATE_MISSING &&
-            (self->latest_day == MQLW_DATE_MISSING || column->days[i] > self->latest_day))
-          self->latest_day = column->days[i];
+            (latest == MQLW_DATE_MISSING || column->days[i] > latest))
+          latest = column->days[i];
     }
+  return latest;
+}
+
+/* A scorer with no per-lead arrays and no model yet. */
+static MqlwScorer *
+scorer_alloc (MqlwDataset *dataset,
+              gboolean     totals_only)
+{
+  MqlwScorer *self = g_new0 (MqlwScorer, 1);
+
+  self->dataset = mqlw_dataset_ref (dataset);
+  self->fit_states = g_ptr_array_new_with_free_func ((GDestroyNotify) fit_state_free);
+  self->behaviour_states = g_ptr_array_new_with_free_func ((GDestroyNotify) behaviour_state_free);
+  self->disqualifier_states = g_ptr_array_new_with_free_func ((GDestroyNotify) mqlw_scorer_disqualifier_state_free);
+  self->decay_factors = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) mqlw_scorer_decay_factors_free);
+  self->max_counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->as_of = mqlw_dataset_find_role (dataset, MQLW_ROLE_AS_OF);
+  if (self->as_of != NULL && self->as_of->type != MQLW_COLUMN_TYPE_DATE)
+    self->as_of = NULL;
+  self->latest_day = MQLW_DATE_MISSING;
+  self->totals_only = totals_only;
+  self->scores.n = dataset->n_rows;
+  return self;
+}
+
+static gboolean
+scorer_apply_first (MqlwScorer  *self,
+                    MqlwModel   *model,
+                    GError     **error)
+{
+  guint n = self->dataset->n_rows;
 
   self->fit_sum = mqlw_scorer_alloc_leads (n, sizeof (gint32));
   self->behaviour_sum = mqlw_scorer_alloc_leads (n, sizeof (gint32));
   self->eligible = mqlw_scorer_alloc_leads (n, sizeof (guint8));
-  self->scores.n = n;
   self->scores.total = mqlw_scorer_alloc_leads (n, sizeof (double));
   self->scores.fixed_paths = mqlw_scorer_alloc_leads (n, sizeof (guint8));
   self->scores.disqualified = mqlw_scorer_alloc_leads (n, sizeof (guint16));
-  self->totals_only = totals_only;
-  if (!totals_only)
+  if (!self->totals_only)
     {
       self->scores.fit = mqlw_scorer_alloc_leads (n, sizeof (float));
       self->scores.behaviour = mqlw_scorer_alloc_leads (n, sizeof (float));
@@ -432,8 +442,8 @@ scorer_new (MqlwDataset  *dataset,
     }
 
   if (!apply_model (self, model, error))
-    return NULL;
-  if (totals_only)
+    return FALSE;
+  if (self->totals_only)
     {
       /* The sums and flags are in the totals now; no update will read them. */
       g_clear_pointer (&self->fit_sum, g_free);
@@ -443,7 +453,316 @@ scorer_new (MqlwDataset  *dataset,
       g_clear_pointer (&self->unscored, g_free);
       g_ptr_array_set_size (self->disqualifier_states, 0);
     }
+  return TRUE;
+}
+
+/* ---- totals only, block by block --------------------------------------- */
+
+/* Leads per block of a totals-only scoring: its sums, flags and match bytes
+ * (about 30 bytes a lead) are held for one block at a time, not for every
+ * lead (300 MB at 10 M leads, the job's peak). */
+#define TOTALS_BLOCK_LEADS (1u << 18)
+
+static guint totals_block_for_testing = 0;
+static guint totals_blocks_scored = 0;   /* atomic, for tests */
+
+guint
+mqlw_scorer_get_totals_blocks_for_testing (void)
+{
+  return g_atomic_int_get (&totals_blocks_scored);
+}
+
+void
+mqlw_scorer_set_totals_block_for_testing (guint leads)
+{
+  totals_block_for_testing = leads;
+}
+
+/* Rows [@begin, @end) of @dataset as a dataset of their own over the same
+ * storage and dictionaries (borrowed: see view_free ()). */
+static MqlwDataset *
+view_new (MqlwDataset *dataset,
+          guint        begin,
+          guint        end)
+{
+  MqlwDataset *view = mqlw_dataset_new (end - begin);
+
+  for (guint c = 0; c < dataset->columns->len; c++)
+    {
+      const MqlwColumn *column = g_ptr_array_index (dataset->columns, c);
+      MqlwColumn *part;
+
+      if (!mqlw_column_is_loaded (column))
+        continue;   /* none that the model reads: the check loaded those */
+      part = mqlw_dataset_append_column (view, column->name, column->type, column->role);
+      part->stage = column->stage;
+      part->activity = g_strdup (column->activity);
+      part->width = column->width;
+      part->blank_is_no = column->blank_is_no;
+      part->data = (char *) column->data + (gsize) begin * column->width;
+      part->dict = column->dict;
+    }
+  return view;
+}
+
+static void
+view_free (MqlwDataset *view)
+{
+  for (guint c = 0; c < view->columns->len; c++)
+    {
+      MqlwColumn *part = g_ptr_array_index (view->columns, c);
+
+      part->data = NULL;
+      part->dict = NULL;
+    }
+  mqlw_dataset_unref (view);
+}
+
+/* Leads [@begin, @end) of @whole (prepared by prepare_blocks ()) scored into
+ * @total, @fixed_paths and @disqualified from index 0. The block is a scorer
+ * of its own over a view of its rows: the same code, so the same numbers,
+ * lead by lead. What it would read across leads is the whole's: the latest
+ * activity day and the largest counts (which bound the sums). */
+static gboolean
+score_block (MqlwScorer  *whole,
+             guint        begin,
+             guint        end,
+             double      *total,
+             guint8      *fixed_paths,
+             guint16     *disqualified,
+             GError     **error)
+{
+  MqlwDataset *view = view_new (whole->dataset, begin, end);
+  MqlwScorer *part = scorer_alloc (view, TRUE);
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean ok;
+
+  g_atomic_int_inc (&totals_blocks_scored);
+  part->latest_day = whole->latest_day;
+  g_hash_table_iter_init (&iter, whole->max_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      MqlwColumn *column = mqlw_dataset_get_column (view, ((MqlwColumn *) key)->name);
+
+      if (column != NULL)
+        g_hash_table_insert (part->max_counts, column, g_memdup2 (value, sizeof (double)));
+    }
+  ok = scorer_apply_first (part, whole->snapshot, error);
+  if (ok)
+    {
+      gsize m = end - begin;
+
+      memcpy (total, part->scores.total, m * sizeof (double));
+      memcpy (fixed_paths, part->scores.fixed_paths, m);
+      memcpy (disqualified, part->scores.disqualified, m * sizeof (guint16));
+    }
+  mqlw_scorer_free (part);
+  view_free (view);
+  return ok;
+}
+
+typedef struct {
+  MqlwScorer *whole;
+  guint       block;
+  guint       n_blocks;
+  gint        next;      /* atomic: the next block to claim */
+  gint        failed;    /* atomic */
+  GError     *error;     /* the first failure (not expected: the whole was checked) */
+  GMutex      lock;
+} BlocksJob;
+
+/* Scores the blocks it claims into the whole scorer's arrays. */
+static gpointer
+blocks_thread (gpointer data)
+{
+  BlocksJob *job = data;
+  MqlwScorer *whole = job->whole;
+  guint k;
+
+  while (!g_atomic_int_get (&job->failed) &&
+         (k = (guint) g_atomic_int_add (&job->next, 1)) < job->n_blocks)
+    {
+      guint begin = k * job->block, end = MIN (whole->scores.n, begin + job->block);
+      GError *error = NULL;
+
+      if (!score_block (whole, begin, end, whole->scores.total + begin, whole->scores.fixed_paths + begin,
+                        whole->scores.disqualified + begin, &error))
+        {
+          g_mutex_lock (&job->lock);
+          if (job->error == NULL)
+            job->error = g_steal_pointer (&error);
+          g_mutex_unlock (&job->lock);
+          g_clear_error (&error);
+          g_atomic_int_set (&job->failed, 1);
+        }
+    }
+  return NULL;
+}
+
+/* Whether @model's scoring reads nothing across leads but what
+ * score_block () hands over: no decay (whose factors bound the sums), and
+ * nothing a view leaves out (a column still in a project file). */
+static gboolean
+blocks_allowed (MqlwDataset     *dataset,
+                const MqlwModel *model)
+{
+  if (dataset->n_rows == 0)
+    return FALSE;
+  for (guint k = 0; model->unscored_when_missing != NULL && model->unscored_when_missing[k] != NULL; k++)
+    {
+      const MqlwColumn *column = mqlw_dataset_get_column (dataset, model->unscored_when_missing[k]);
+      if (column != NULL && !mqlw_column_is_loaded (column))
+        return FALSE;
+    }
+  if (model->score_column != NULL)
+    return TRUE;
+  for (guint j = 0; j < model->behaviour->len; j++)
+    {
+      const MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, j);
+      if (rule->enabled && rule->decay && model->decay.kind != MQLW_DECAY_NONE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What fails fails for the whole, as the one-piece path would: the model
+ * against the data, then the bound of the sums (the whole's largest counts;
+ * the same for every block, so the first lead's block says it). */
+static gboolean
+prepare_blocks (MqlwScorer  *self,
+                MqlwModel   *model,
+                GError     **error)
+{
+  double total;
+  guint8 fixed_paths;
+  guint16 disqualified;
+
+  if (!mqlw_scorer_check_model (self->dataset, model, error))
+    return FALSE;
+  for (guint j = 0; model->score_column == NULL && j < model->behaviour->len; j++)
+    {
+      const MqlwBehaviourRule *rule = g_ptr_array_index (model->behaviour, j);
+      if (rule->enabled)
+        (void) mqlw_scorer_max_count (self, mqlw_dataset_get_column (self->dataset, rule->activity));
+    }
+  self->snapshot = mqlw_model_copy (model);
+  if (!score_block (self, 0, 1, &total, &fixed_paths, &disqualified, error))
+    return FALSE;
+  self->model = mqlw_model_ref (model);
+  self->scores.changed_since = self->scores.generation;
+  self->scores.generation = next_generation ();
+  return TRUE;
+}
+
+/* A totals-only scorer filled block by block, on two threads. */
+static gboolean
+scorer_apply_blocks (MqlwScorer  *self,
+                     MqlwModel   *model,
+                     guint        block,
+                     GError     **error)
+{
+  guint n = self->dataset->n_rows;
+  BlocksJob job = { 0 };
+  GThread *thread = NULL;
+
+  if (!prepare_blocks (self, model, error))
+    return FALSE;
+  self->scores.total = mqlw_scorer_alloc_leads (n, sizeof (double));
+  self->scores.fixed_paths = mqlw_scorer_alloc_leads (n, sizeof (guint8));
+  self->scores.disqualified = mqlw_scorer_alloc_leads (n, sizeof (guint16));
+
+  job.whole = self;
+  job.block = block;
+  job.n_blocks = n / block + (n % block != 0);
+  g_mutex_init (&job.lock);
+  if (job.n_blocks > 1 && g_get_num_processors () > 1)
+    thread = g_thread_new ("mqlw-score", blocks_thread, &job);
+  blocks_thread (&job);
+  if (thread != NULL)
+    g_thread_join (thread);
+  g_mutex_clear (&job.lock);
+  if (job.error != NULL)
+    {
+      g_propagate_error (error, job.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static MqlwScorer *
+scorer_new (MqlwDataset  *dataset,
+            MqlwModel    *model,
+            gboolean      totals_only,
+            GError      **error)
+{
+  g_autoptr(MqlwScorer) self = NULL;
+  guint block = totals_block_for_testing != 0 ? totals_block_for_testing : TOTALS_BLOCK_LEADS;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = scorer_alloc (dataset, totals_only);
+  self->latest_day = find_latest_day (dataset);
+  if (totals_only && dataset->n_rows > block && blocks_allowed (dataset, model))
+    {
+      if (!scorer_apply_blocks (self, model, block, error))
+        return NULL;
+    }
+  else if (!scorer_apply_first (self, model, error))
+    return NULL;
   return g_steal_pointer (&self);
+}
+
+MqlwScorer *
+mqlw_scorer_new_deferred (MqlwDataset  *dataset,
+                          MqlwModel    *model,
+                          GError      **error)
+{
+  g_autoptr(MqlwScorer) self = NULL;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (model != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!blocks_allowed (dataset, model))
+    return scorer_new (dataset, model, TRUE, error);
+  self = scorer_alloc (dataset, TRUE);
+  self->latest_day = find_latest_day (dataset);
+  if (!prepare_blocks (self, model, error))
+    return NULL;
+  self->deferred = TRUE;
+  return g_steal_pointer (&self);
+}
+
+void
+mqlw_scorer_fill_totals (guint     begin,
+                         guint     end,
+                         double   *total,
+                         guint8   *fixed_paths,
+                         guint16  *disqualified,
+                         gpointer  scorer)
+{
+  MqlwScorer *self = scorer;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self != NULL && self->totals_only);
+  g_return_if_fail (begin <= end && end <= self->scores.n);
+
+  if (begin == end)
+    return;
+  if (!self->deferred)
+    {
+      memcpy (total, self->scores.total + begin, (gsize) (end - begin) * sizeof (double));
+      memcpy (fixed_paths, self->scores.fixed_paths + begin, end - begin);
+      memcpy (disqualified, self->scores.disqualified + begin, (gsize) (end - begin) * sizeof (guint16));
+      return;
+    }
+  /* The first lead's block was scored when the scorer was made: this one
+   * fails as that one would have. */
+  if (!score_block (self, begin, end, total, fixed_paths, disqualified, &error))
+    g_error ("%s: a block of a checked model failed: %s", G_STRLOC, error->message);
 }
 
 MqlwScorer *

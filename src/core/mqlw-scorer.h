@@ -65,6 +65,24 @@ MqlwScorer       *mqlw_scorer_new          (MqlwDataset  *dataset,
 MqlwScorer       *mqlw_scorer_new_totals_only (MqlwDataset  *dataset,
                                                MqlwModel    *model,
                                                GError      **error);
+/* The same with the per-lead scores computed only when asked, a block of
+ * leads at a time, by mqlw_scorer_fill_totals () (the calibration of a
+ * command that keeps nothing else: mqlw_calibration_new_from_blocks ()): its
+ * scores' arrays stay NULL. It fails as mqlw_scorer_new_totals_only () would.
+ * A model with decay is scored whole at once (its factors bound the sums). */
+MqlwScorer       *mqlw_scorer_new_deferred (MqlwDataset  *dataset,
+                                            MqlwModel    *model,
+                                            GError      **error);
+/* An MqlwScoresFillFunc (mqlw-calibration.h) over a scorer made by
+ * mqlw_scorer_new_deferred () or _new_totals_only (): leads [@begin, @end)'s
+ * totals, paths and disqualifier bits from index 0 of each array, exactly as
+ * the whole scorer's. Safe from several threads at once. */
+void              mqlw_scorer_fill_totals  (guint         begin,
+                                            guint         end,
+                                            double       *total,
+                                            guint8       *fixed_paths,
+                                            guint16      *disqualified,
+                                            gpointer      scorer);
 void              mqlw_scorer_free         (MqlwScorer   *self);
 
 /* Switches to @model (a copy of the current one with edits), recomputing only

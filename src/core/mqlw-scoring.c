@@ -51,12 +51,17 @@ mqlw_scoring_new (MqlwDataset     *dataset,
   g_return_val_if_fail (!(flags & MQLW_SCORING_WHAT_IF) || !(flags & MQLW_SCORING_TOTALS_ONLY), NULL);
 
   self = evaluation_alloc (dataset, model);
-  self->scorer = (flags & MQLW_SCORING_TOTALS_ONLY) ? mqlw_scorer_new_totals_only (dataset, model, error)
+  /* Only the calibration is kept: the leads are scored a block at a time as
+   * it counts them, never all at once. */
+  self->scorer = (flags & MQLW_SCORING_TOTALS_ONLY) ? mqlw_scorer_new_deferred (dataset, model, error)
                                                     : mqlw_scorer_new (dataset, model, error);
   if (self->scorer == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   scores = mqlw_scorer_get_scores (self->scorer);
-  if (flags & MQLW_SCORING_WHAT_IF)
+  if (flags & MQLW_SCORING_TOTALS_ONLY)
+    self->calibration = mqlw_calibration_new_from_blocks (dataset->n_rows, &dataset->outcomes, model->paths.score,
+                                                          mqlw_scorer_fill_totals, self->scorer);
+  else if (flags & MQLW_SCORING_WHAT_IF)
     {
       /* The first calibration counts every lead and keeps the counts; each
        * weight's leads are listed now, not in the first edit of it. */

@@ -38,8 +38,9 @@ G_BEGIN_DECLS
 typedef enum {
   MQLW_SCORING_NONE    = 0,
   MQLW_SCORING_WHAT_IF = 1 << 0,   /* keep the histogram for mqlw_scoring_rescore () */
-  MQLW_SCORING_TOTALS_ONLY = 1 << 1,   /* the calibration only: scores hold total, fixed_paths and
-                                          disqualified (mqlw_scorer_new_totals_only ()); no rescore */
+  MQLW_SCORING_TOTALS_ONLY = 1 << 1,   /* the calibration only: the leads are scored a block at a time
+                                          as it counts them (mqlw_scorer_new_deferred ()), so the
+                                          scores' arrays are NULL; no rescore */
 } MqlwScoringFlags;
 
 typedef struct _MqlwScoring MqlwScoring;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer: a scoring model (JSON). One that reads must write back to JSON
  * that reads again as an equal model, and must score and calibrate a small
- * history (or say why not) without a critical. */
+ * history (or say why not) without a critical, block by block as in one
+ * piece. */
 #define G_LOG_DOMAIN "mqlw-fuzz"
 
 #include "config.h"
@@ -42,7 +43,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(MqlwModel) again = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
-  MqlwScorer *scorer;
+  MqlwScorer *scorer, *deferred;
 
   model = mqlw_model_from_json ((const char *) data, (gssize) size, &error);
   if (model == NULL)
@@ -57,6 +58,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     abort ();
 
   scorer = mqlw_scorer_new (dataset, model, &error);
+  deferred = mqlw_scorer_new_deferred (dataset, model, error == NULL ? &error : NULL);
+  /* Block by block (calibrate's way) fails exactly when the whole does. */
+  if ((scorer == NULL) != (deferred == NULL))
+    abort ();
   if (scorer == NULL)
     {
       if (error == NULL)
@@ -66,11 +71,22 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   {
     MqlwCalibration *calibration = mqlw_calibration_new (mqlw_scorer_get_scores (scorer), &dataset->outcomes,
                                                          model->paths.score);
-    MqlwPreview preview;
+    MqlwCalibration *blocks = mqlw_calibration_new_from_blocks (dataset->n_rows, &dataset->outcomes,
+                                                                model->paths.score, mqlw_scorer_fill_totals,
+                                                                deferred);
+    MqlwPreview preview, from_blocks;
 
+    memset (&preview, 0, sizeof preview);
+    memset (&from_blocks, 0, sizeof from_blocks);
     mqlw_calibration_preview (calibration, model->threshold, model->capacity_per_month, &preview);
+    mqlw_calibration_preview (blocks, model->threshold, model->capacity_per_month, &from_blocks);
+    /* And gives the same figures. */
+    if (memcmp (&preview, &from_blocks, sizeof preview) != 0)
+      abort ();
+    mqlw_calibration_free (blocks);
     mqlw_calibration_free (calibration);
   }
+  mqlw_scorer_free (deferred);
   mqlw_scorer_free (scorer);
   return 0;
 }
