@@ -81,9 +81,10 @@ format_points (double value)
 {
   if (!isfinite (value))
     return g_strdup ("\u2013");
-  /* Whole points, with their sign and a real minus. */
-  return value >= 0.5 ? g_strdup_printf ("+%.0f", round (value))
-                      : value <= -0.5 ? g_strdup_printf ("\u2212%.0f", fabs (round (value))) : g_strdup ("0");
+  /* Whole points, with their sign and a real minus (the core's). */
+  double whole = round (value);
+
+  return mqlw_format_points (whole == 0 ? 0 : whole);   /* never "−0" */
 }
 
 /* "19.4 % of 720": the rate and the leads it is over. */

@@ -79,6 +79,19 @@ _mqlw_window_show_error (MqlwWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Undo and Redo (the header's buttons, the toasts' Undo, the keys) act on
+ * the page on show: the mapping page's own changes there, else the model's. */
+static void
+update_history_actions (MqlwWindow *self)
+{
+  gboolean mapping = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "mapping") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 mapping ? mqlw_mapping_page_can_undo (self->mapping_page)
+                                         : mqlw_workbench_can_undo (self->workbench));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", !mapping && mqlw_workbench_can_redo (self->workbench));
+}
+
 void
 _mqlw_window_set_page (MqlwWindow *self,
                        const char *name)
@@ -113,6 +126,7 @@ _mqlw_window_set_page (MqlwWindow *self,
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-scoring", workbench);
   }
   gtk_widget_set_visible (self->save_button, workbench);
+  update_history_actions (self);
   if (workbench && self->restore_workshop)
     {
       self->restore_workshop = FALSE;
@@ -172,8 +186,7 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
                          guint          change,
                          MqlwWindow    *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", mqlw_workbench_can_undo (workbench));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", mqlw_workbench_can_redo (workbench));
+  update_history_actions (self);
   if (change & MQLW_WORKBENCH_CHANGED_DATA)
     {
       MqlwDataset *dataset = mqlw_workbench_get_dataset (workbench);
@@ -510,9 +523,9 @@ on_preview_done_cb (GObject      *object,
       return;
     }
   mqlw_mapping_page_set_preview (self->mapping_page, r->path, preview);
-  /* A re-import keeps the blank-cell choices the history on show was imported with. */
+  /* A re-import keeps the blank-cell choices and the date order the history on show was imported with. */
   if (mqlw_workbench_has_data (self->workbench))
-    mqlw_mapping_page_apply_saved_blanks (self->mapping_page, mqlw_project_session_get_mapping (self->session));
+    mqlw_mapping_page_apply_saved (self->mapping_page, mqlw_project_session_get_mapping (self->session));
   _mqlw_window_set_page (self, "mapping");
 }
 
@@ -1018,6 +1031,7 @@ mqlw_window_init (MqlwWindow *self)
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  g_signal_connect_swapped (self->mapping_page, "notify::can-undo", G_CALLBACK (update_history_actions), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
   _mqlw_window_fill_recent (self);
