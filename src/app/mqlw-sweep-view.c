@@ -154,6 +154,14 @@ fill_suggestions (MqlwSweepView *self)
         gtk_widget_set_visible (button, s->found);
       if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      {
+        /* One line each is cut at 1280 px: the whole of it on hover. */
+        g_autofree char *tip = g_strdup_printf ("%s\n%s", title, subtitle != NULL ? subtitle : "");
+        const char *old_tip = gtk_widget_get_tooltip_text (row);
+
+        if (g_strcmp0 (old_tip, tip) != 0)
+          gtk_widget_set_tooltip_text (row, tip);
+      }
     }
   g_debug ("suggestions updated in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
 }

@@ -1087,6 +1087,8 @@ mqlw_window_get_child (MqlwWindow *self,
 
   if (g_str_equal (name, "preview"))
     return GTK_WIDGET (self->preview_panel);
+  if (g_str_equal (name, "undo"))
+    return self->undo_button;
   if (g_str_equal (name, "buckets"))
     return GTK_WIDGET (self->bucket_view);
   if (g_str_equal (name, "model"))

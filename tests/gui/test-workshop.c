@@ -612,6 +612,73 @@ test_workshop_screens (void)
   resize (1366, 768);
 }
 
+/* The key bound to @keyval with @mods in @widget's shortcut controllers
+ * (its class's bindings among them), activated as a key press would. */
+static gboolean
+press_with (GtkWidget       *widget,
+            guint            keyval,
+            GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+static AdwViewStack *
+find_view_stack (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_STACK (widget))
+    return ADW_VIEW_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewStack *found = find_view_stack (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+1, 2, 3, 4 show the views in the order the header's switcher lists
+ * them (the switcher's pages, read from the stack, not from the bindings). */
+static void
+test_view_keys (void)
+{
+  AdwViewStack *stack = find_view_stack (GTK_WIDGET (window));
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  guint n;
+
+  g_assert_nonnull (stack);
+  pages = adw_view_stack_get_pages (stack);
+  n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  g_assert_cmpuint (n, ==, 4);
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i - 1);
+
+      g_assert_true (press_with (GTK_WIDGET (window), GDK_KEY_1 + (i - 1), GDK_CONTROL_MASK));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, adw_view_stack_page_get_name (page));
+    }
+  mqlw_window_set_view (window, "chart");
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +701,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/workshop/screens", test_workshop_screens);
   g_test_add_func ("/mqlw/gui/workshop/dialog-keys", test_dialog_keys);
   g_test_add_func ("/mqlw/gui/workshop/months-field", test_months_field);
+  g_test_add_func ("/mqlw/gui/workshop/view-keys", test_view_keys);
 
   status = gui_test_run ();
   gui_test_reference_clear (&ref);
