@@ -10,6 +10,7 @@
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-weights-view.h"
+#include "mqlw-toast.h"
 
 /* What the worker hands back: the suggestion, and the model it makes. */
 typedef struct {
@@ -291,7 +292,7 @@ suggest_from_data_action (GtkWidget  *widget,
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
-      AdwToast *toast = adw_toast_new (_("The suggested weights are on show against the baseline"));
+      AdwToast *toast = mqlw_toast_new_text (_("The suggested weights are on show against the baseline"));
 
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");

@@ -9,6 +9,7 @@
 #include "mqlw-format.h"
 #include "mqlw-frame-queue.h"
 #include "mqlw-window-private.h"
+#include "mqlw-toast.h"
 
 #define SAMPLE_HISTORY "leads-5000.csv"
 #define SAMPLE_MODEL   "seed002-two-paths.json"
@@ -43,7 +44,7 @@ _mqlw_window_show_toast (MqlwWindow *self,
                          const char *title,
                          const char *undo_action)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = mqlw_toast_new_text (title);
 
   g_free (self->last_toast);
   self->last_toast = g_strdup (title);
