@@ -72,10 +72,12 @@ create_suggestion_row (MqlwSweepView *self)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new ();
 
-  /* One line each: a wrapped subtitle is measured again at several widths
-   * whenever its text changes, a relayout of tens of milliseconds at 1M leads
-   * after each weight edit. */
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  /* The subtitle on one line: a wrapped one is measured again at several
+   * widths whenever its text changes, a relayout of tens of milliseconds at
+   * 1M leads after each weight edit. The title (the rule) changes only with
+   * its target and may take two lines: on one, at 1280 px in German, it was
+   * cut to "Niedrigster Schwellenw…" and said nothing. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (button, FALSE);   /* until it has a threshold to apply */
