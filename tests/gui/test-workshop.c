@@ -15,6 +15,7 @@
 #include "mqlw-project-session.h"
 #include "mqlw-signoff-dialog.h"
 #include "mqlw-suggestion-text.h"
+#include "mqlw-analysis-view.h"
 #include "mqlw-window.h"
 
 #include "gui-test-util.h"
@@ -612,6 +613,32 @@ test_workshop_screens (void)
   resize (1366, 768);
 }
 
+/* Every analysis fits the room's smallest screen in workshop mode: the
+ * window stays 1280 px wide (Maturity's two settings side by side and the
+ * views' unwrapped headings had pushed it wider: a window that grows past the
+ * screen, its right edge cut off). */
+static void
+test_analysis_fits_room (void)
+{
+  static const char *const analyses[] = { "quality", "weights", "value", "maturity", "segments", "backtest", "grid" };
+  MqlwAnalysisView *view = MQLW_ANALYSIS_VIEW (mqlw_window_get_child (window, "analysis"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  resize (1280, 720);
+  mqlw_window_set_view (window, "analysis");
+  for (guint a = 0; a < G_N_ELEMENTS (analyses); a++)
+    {
+      mqlw_analysis_view_show (view, analyses[a]);
+      wait_idle ();
+      gui_test_settle (300);
+      if (gtk_widget_get_width (GTK_WIDGET (window)) > 1280)
+        g_error ("%s: the window is %d px wide at 1280×720", analyses[a], gtk_widget_get_width (GTK_WIDGET (window)));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  mqlw_window_set_view (window, "chart");
+  resize (1366, 768);
+}
+
 /* The key bound to @keyval with @mods in @widget's shortcut controllers
  * (its class's bindings among them), activated as a key press would. */
 static gboolean
@@ -702,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/workshop/dialog-keys", test_dialog_keys);
   g_test_add_func ("/mqlw/gui/workshop/months-field", test_months_field);
   g_test_add_func ("/mqlw/gui/workshop/view-keys", test_view_keys);
+  g_test_add_func ("/mqlw/gui/workshop/analysis-fits-room", test_analysis_fits_room);
 
   status = gui_test_run ();
   gui_test_reference_clear (&ref);
