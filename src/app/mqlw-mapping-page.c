@@ -990,6 +990,17 @@ mqlw_mapping_page_finalize (GObject *object)
   G_OBJECT_CLASS (mqlw_mapping_page_parent_class)->finalize (object);
 }
 
+/* Shown, the page gives the keyboard to Import (Enter imports, Tab walks
+ * on to the columns): the start page's button that had it is gone. */
+static void
+mqlw_mapping_page_map (GtkWidget *widget)
+{
+  MqlwMappingPage *self = MQLW_MAPPING_PAGE (widget);
+
+  GTK_WIDGET_CLASS (mqlw_mapping_page_parent_class)->map (widget);
+  gtk_widget_grab_focus (self->import_button);
+}
+
 static void
 mqlw_mapping_page_get_property (GObject    *object,
                                 guint       prop_id,
@@ -1017,6 +1028,7 @@ mqlw_mapping_page_class_init (MqlwMappingPageClass *klass)
   object_class->dispose = mqlw_mapping_page_dispose;
   object_class->finalize = mqlw_mapping_page_finalize;
   object_class->get_property = mqlw_mapping_page_get_property;
+  widget_class->map = mqlw_mapping_page_map;
 
   /* Whether mapping.undo has a change to take back (the window's Undo follows it). */
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,

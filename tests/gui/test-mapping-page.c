@@ -508,6 +508,14 @@ test_date_order (void)
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, MQLW_DATE_ORDER_AUTO);
   g_assert_true (problems_say_ambiguous (page));
   g_assert_false (gtk_widget_get_sensitive (undo));
+  /* The keyboard is on Import. */
+  {
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (GTK_IS_BUTTON (focus));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "mapping.import");
+  }
 
   /* Day first: the mapping says so, the warning goes, Undo comes on. */
   adw_combo_row_set_selected (row, 2);
