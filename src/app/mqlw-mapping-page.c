@@ -185,6 +185,8 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
         text = cells[column];
     }
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  /* A value cut at 24 characters, whole on hover. */
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), g_utf8_strlen (text, -1) > 24 ? text : NULL);
 }
 
 static void
@@ -1118,6 +1120,7 @@ mqlw_mapping_page_set_preview (MqlwMappingPage *self,
   base = g_path_get_basename (path);
   title = g_strdup_printf (_("Map the Columns of “%s”"), base);
   gtk_label_set_text (self->title_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), path);   /* the title is cut in the middle */
   rows = mqlw_format_count (preview->n_rows);
   delimiter = preview->delimiter == '\t' ? _("tab") : preview->delimiter == ';' ? _("semicolon") :
               preview->delimiter == '|' ? _("bar") : _("comma");
