@@ -38,18 +38,6 @@ fixture (const char *name)
   return g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "platforms", name, NULL);
 }
 
-/* The labels of every GtkLabel under @widget, one a line. */
-static void
-collect_text (GtkWidget *widget,
-              GString   *out)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, out);
-}
-
 static MqlwWindow *
 open_mapping (const char *name,
               int         width,
@@ -83,7 +71,7 @@ test_hubspot (void)
   GtkWidget *page = mqlw_window_get_child (window, "mapping");
   g_autoptr(GString) text = g_string_new (NULL);
 
-  collect_text (page, text);
+  gui_test_collect_text (page, text);
   g_assert_nonnull (strstr (text->str, "a HubSpot “Became a … Date” column: the date the lead reached Win; "
                                        "values are dates"));
   g_assert_nonnull (strstr (text->str, "named like a stage column; values are stage names (8 of 8 known)"));
@@ -108,7 +96,7 @@ test_generic (void)
   const MqlwColumnSpec *spec;
   GtkSwitch *sw = NULL;
 
-  collect_text (GTK_WIDGET (page), text);
+  gui_test_collect_text (GTK_WIDGET (page), text);
   g_assert_nonnull (strstr (text->str, "“Select” in Specialization"));
   g_assert_nonnull (strstr (text->str, "column Tags looks filled in after the outcome"));
   g_assert_nonnull (strstr (text->str, "named like the last activity date, but its values are not dates"));
@@ -159,7 +147,7 @@ panel_warns (gpointer data)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  collect_text (data, text);
+  gui_test_collect_text (data, text);
   return strstr (text->str, "⚠ no lead has “VP Marketting”") != NULL;
 }
 
@@ -257,7 +245,7 @@ problems_say_blanks (gpointer data)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  collect_text (data, text);
+  gui_test_collect_text (data, text);
   return strstr (text->str, "blank lead") != NULL;
 }
 
@@ -326,7 +314,7 @@ test_marks (void)
   g_assert_nonnull (won);
   g_assert_true (gtk_switch_get_active (sql));
   g_assert_true (gtk_switch_get_active (won));
-  collect_text (GTK_WIDGET (page), text);
+  gui_test_collect_text (GTK_WIDGET (page), text);
   g_assert_nonnull (strstr (text->str, "Detected: only yes-marks (X, ✓) and blanks, no “no”"));
   g_assert_true (problems_say_blanks (page));
   screenshot (window, "sap-marks", FALSE, 1366);
@@ -365,7 +353,7 @@ test_marks (void)
   /* The file read again with the switches off: no blank read as "no" any more. */
   gui_test_wait_until (problems_quiet_on_blanks, page, "the problems read again");
   g_string_truncate (text, 0);
-  collect_text (GTK_WIDGET (page), text);
+  gui_test_collect_text (GTK_WIDGET (page), text);
   g_assert_nonnull (strstr (text->str, "Changed by you: a blank is unknown"));
   screenshot (window, "sap-marks-off", FALSE, 1366);
   gtk_widget_activate_action (GTK_WIDGET (page), "mapping.import", NULL);
@@ -406,7 +394,7 @@ test_marks (void)
   g_assert_false (gtk_switch_get_active (won));
   g_assert_false (mqlw_mapping_get_column ((MqlwMapping *) mqlw_mapping_page_get_mapping (page), "SQL")->blank_is_no);
   g_string_truncate (text, 0);
-  collect_text (GTK_WIDGET (page), text);
+  gui_test_collect_text (GTK_WIDGET (page), text);
   g_assert_nonnull (strstr (text->str, "Kept from the last import: a blank is unknown"));
   gui_test_wait_until (problems_quiet_on_blanks, page, "the problems read with the kept choice");
   /* The window's Undo is the page's here, on although the new history has
@@ -450,7 +438,7 @@ page_says (MqlwMappingPage *page,
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  collect_text (GTK_WIDGET (page), text);
+  gui_test_collect_text (GTK_WIDGET (page), text);
   return strstr (text->str, what) != NULL;
 }
 

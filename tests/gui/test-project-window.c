@@ -835,18 +835,6 @@ test_signoff (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The texts of every GtkLabel under @widget, one a line. */
-static void
-collect_labels (GtkWidget *widget,
-                GString   *out)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
 /* Names people type are shown as typed, never read as Pango markup: a
  * scenario "R&D <b>push</b>", its comment "Q&A <i>", a trusted card's
  * "Dana & Sam <ops>" (markup would fail on the lone "&" and show nothing,
@@ -870,7 +858,7 @@ test_names_as_text (void)
   gui_test_settle (200);
   g_assert_cmpuint (mqlw_project_view_get_n_rows (view, "scenarios"), ==, 1);
   g_assert_cmpuint (mqlw_project_view_get_n_rows (view, "cards"), ==, 1);
-  collect_labels (GTK_WIDGET (view), text);
+  gui_test_collect_text (GTK_WIDGET (view), text);
   g_assert_nonnull (strstr (text->str, "\nR&D <b>push</b>\n"));
   g_assert_nonnull (strstr (text->str, "Q&A <i>"));
   g_assert_nonnull (strstr (text->str, "\nDana & Sam <ops>\n"));

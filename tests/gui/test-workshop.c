@@ -188,14 +188,16 @@ toplevel_gone (gpointer name)
   return find_toplevel (name) == NULL;
 }
 
-/* Presses @keyval on @window the way its shortcut controllers would see it:
- * the first shortcut for it in any controller of @widget runs. */
+/* Presses @keyval with @mods on @widget the way its shortcut controllers
+ * would see it (its class's bindings among them): the first shortcut for it
+ * in any controller of @widget runs. */
 static gboolean
-press_on (GtkWidget *widget,
-          guint      keyval)
+press_with (GtkWidget       *widget,
+            guint            keyval,
+            GdkModifierType  mods)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, 0);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -213,6 +215,14 @@ press_on (GtkWidget *widget,
         }
     }
   return FALSE;
+}
+
+/* @keyval alone. */
+static gboolean
+press_on (GtkWidget *widget,
+          guint      keyval)
+{
+  return press_with (widget, keyval, 0);
 }
 
 /* Enter in a focused text: what GtkText does on "activate". */
@@ -639,33 +649,6 @@ test_analysis_fits_room (void)
   resize (1366, 768);
 }
 
-/* The key bound to @keyval with @mods in @widget's shortcut controllers
- * (its class's bindings among them), activated as a key press would. */
-static gboolean
-press_with (GtkWidget       *widget,
-            guint            keyval,
-            GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
-}
 
 static AdwViewStack *
 find_view_stack (GtkWidget *widget)
