@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -22,8 +23,9 @@ struct _MqlwMappingPage
   MqlwMapping         *mapping;
   GPtrArray           *dynamic_rows;   /* (group, row) pairs we added */
   GPtrArray           *outcome_rows;
-  GPtrArray           *blank_undo;     /* column names, newest last: the blank switches flipped */
+  GPtrArray           *undo;           /* MappingUndo*, newest last: the switches flipped, the orders chosen */
   GHashTable          *kept_blanks;    /* column name → the saved choice kept from the last import */
+  MqlwDateOrder        kept_date_order;  /* the last import's order applied here; AUTO when none */
   gboolean             syncing;
 
   GtkLabel            *title_label;
@@ -32,6 +34,7 @@ struct _MqlwMappingPage
   AdwPreferencesGroup *columns_group;
   AdwPreferencesGroup *outcome_group;
   AdwPreferencesGroup *problems_group;
+  AdwComboRow         *date_order_row;
   AdwActionRow        *missing_row;
   GtkSwitch           *missing_switch;
   AdwActionRow        *join_row;
@@ -41,6 +44,42 @@ struct _MqlwMappingPage
   GtkWidget           *cancel_button;
   GtkWidget           *join_button;
 };
+
+/* One step of the page's undo: a blank-cell switch flipped (@column), or
+ * the date order changed (@column NULL; @date_order the order before). */
+typedef struct {
+  char          *column;
+  MqlwDateOrder  date_order;
+} MappingUndo;
+
+static void
+mapping_undo_free (gpointer data)
+{
+  MappingUndo *step = data;
+
+  g_free (step->column);
+  g_free (step);
+}
+
+static void
+push_undo (GPtrArray     *undo,
+           const char    *column,
+           MqlwDateOrder  date_order)
+{
+  MappingUndo *step = g_new0 (MappingUndo, 1);
+
+  step->column = g_strdup (column);
+  step->date_order = date_order;
+  g_ptr_array_add (undo, step);
+}
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   IMPORT,
@@ -52,6 +91,14 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (MqlwMappingPage, mqlw_mapping_page, GTK_TYPE_WIDGET)
+
+/* mapping.undo and "can-undo" follow the undo list. */
+static void
+undo_changed (MqlwMappingPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", self->undo->len > 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+}
 
 static const MqlwColumnType types[] = {
   MQLW_COLUMN_TYPE_INTEGER, MQLW_COLUMN_TYPE_DECIMAL, MQLW_COLUMN_TYPE_BOOLEAN,
@@ -138,6 +185,8 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
         text = cells[column];
     }
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  /* A value cut at 24 characters, whole on hover. */
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), g_utf8_strlen (text, -1) > 24 ? text : NULL);
 }
 
 static void
@@ -266,6 +315,136 @@ fill_columns (MqlwMappingPage *self)
   self->syncing = FALSE;
 }
 
+/* ---- dates -------------------------------------------------------------- */
+
+static gboolean
+has_date_column (MqlwMappingPage *self)
+{
+  for (guint c = 0; self->mapping != NULL && c < self->mapping->columns->len; c++)
+    {
+      const MqlwColumnSpec *spec = g_ptr_array_index (self->mapping->columns, c);
+
+      if (spec->type == MQLW_COLUMN_TYPE_DATE && spec->role != MQLW_ROLE_IGNORE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first date in the rows shown that reads differently month first and
+ * day first ("03/04/2025"), read with @order by the core; NULL when none. */
+static char *
+describe_date_example (MqlwMappingPage *self,
+                       MqlwDateOrder    order)
+{
+  for (guint c = 0; self->preview->header[c] != NULL; c++)
+    {
+      const MqlwColumnSpec *spec = mqlw_mapping_get_column (self->mapping, self->preview->header[c]);
+
+      if (spec == NULL || spec->type != MQLW_COLUMN_TYPE_DATE || spec->role == MQLW_ROLE_IGNORE)
+        continue;
+      for (guint r = 0; r < self->preview->rows->len; r++)
+        {
+          GStrv cells = g_ptr_array_index (self->preview->rows, r);
+          const char *text = cells[c];
+          gint32 mdy, dmy, days;
+          int year, month, day;
+          GDate date;
+          char shown[128];
+
+          if (!mqlw_date_parse (text, strlen (text), MQLW_DATE_ORDER_MDY, &mdy)
+              || !mqlw_date_parse (text, strlen (text), MQLW_DATE_ORDER_DMY, &dmy) || mdy == dmy)
+            continue;
+          days = order == MQLW_DATE_ORDER_DMY ? dmy : mdy;
+          mqlw_date_to_ymd (days, &year, &month, &day);
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, day, month, year);
+          /* Translators: a day as the mapping page shows a date read: 3 April 2025. */
+          g_date_strftime (shown, sizeof shown, _("%-e %B %Y"), &date);
+          /* Translators: a date as written in the file, and the day it is read as. */
+          return g_strdup_printf (_("“%s” in %s reads as %s"), text, spec->name, shown);
+        }
+    }
+  return NULL;
+}
+
+/* What detection said of the order, the choice now and, for a chosen order,
+ * a date of the file as it reads. */
+static char *
+describe_date_order (MqlwMappingPage *self)
+{
+  MqlwDateOrder detected = self->preview->mapping != NULL ? self->preview->mapping->date_order : MQLW_DATE_ORDER_AUTO;
+  MqlwDateOrder now = self->mapping->date_order;
+  g_autofree char *example = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!has_date_column (self))
+    return g_strdup (_("No date column in this file"));
+  if (detected == MQLW_DATE_ORDER_DMY)
+    g_string_append (text, _("Detected: day first, from the column names"));
+  else if (detected == MQLW_DATE_ORDER_MDY)
+    g_string_append (text, _("As the mapping says: month first"));
+  else
+    g_string_append (text, _("Detected from the dates themselves; dates that could be either read month first, "
+                             "with a warning below"));
+  if (now != detected)
+    {
+      g_string_append_c (text, '\n');
+      if (now == self->kept_date_order)
+        g_string_append (text, now == MQLW_DATE_ORDER_DMY ? _("Kept from the last import: day first")
+                                                           : _("Kept from the last import: month first"));
+      else
+        g_string_append (text, now == MQLW_DATE_ORDER_DMY ? _("Changed by you: day first")
+                         : now == MQLW_DATE_ORDER_MDY ? _("Changed by you: month first")
+                         : _("Changed by you: detected from the dates"));
+    }
+  if (now != MQLW_DATE_ORDER_AUTO && (example = describe_date_example (self, now)) != NULL)
+    g_string_append_printf (text, "\n%s", example);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_date_order_subtitle (MqlwMappingPage *self)
+{
+  g_autofree char *subtitle = describe_date_order (self);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_order_row), subtitle);
+}
+
+/* Sets the order in the mapping and on the row, as no change of the user's. */
+static void
+show_date_order (MqlwMappingPage *self,
+                 MqlwDateOrder    order)
+{
+  self->mapping->date_order = order;
+  self->syncing = TRUE;
+  adw_combo_row_set_selected (self->date_order_row, (guint) order);
+  self->syncing = FALSE;
+  update_date_order_subtitle (self);
+}
+
+static void
+on_date_order_cb (AdwComboRow     *row,
+                  GParamSpec      *pspec,
+                  MqlwMappingPage *self)
+{
+  MqlwDateOrder order = (MqlwDateOrder) adw_combo_row_get_selected (row);
+
+  if (self->syncing || self->mapping == NULL || order == self->mapping->date_order)
+    return;
+  push_undo (self->undo, NULL, self->mapping->date_order);
+  self->mapping->date_order = order;
+  update_date_order_subtitle (self);
+  undo_changed (self);
+  g_signal_emit (self, signals[MAPPING_CHANGED], 0);
+}
+
+static void
+fill_dates (MqlwMappingPage *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_order_row), has_date_column (self));
+  show_date_order (self, self->mapping->date_order);
+}
+
 /* ---- outcomes ----------------------------------------------------------- */
 
 static void
@@ -384,7 +563,7 @@ set_blank (MqlwMappingPage *self,
            gboolean         blank_is_no)
 {
   mqlw_mapping_set_blank_is_no (self->mapping, name, blank_is_no);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", self->blank_undo->len > 0);
+  undo_changed (self);
   g_signal_emit (self, signals[MAPPING_CHANGED], 0);
 }
 
@@ -400,7 +579,7 @@ on_blank_switch_cb (GtkSwitch       *sw,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (self->syncing)
     return;
-  g_ptr_array_add (self->blank_undo, g_strdup (name));
+  push_undo (self->undo, name, MQLW_DATE_ORDER_AUTO);
   set_blank (self, name, gtk_switch_get_active (sw));
 }
 
@@ -457,10 +636,11 @@ find_blank_switch (MqlwMappingPage *self,
 
 /* A re-import: the blank choices @saved holds (the mapping the open history
  * was imported with, kept in its project) are applied to the same-named
- * yes/no columns of the new file, each change undoable as a flip is. */
+ * yes/no columns of the new file, and its date order when it named one,
+ * each change undoable as a flip is. */
 void
-mqlw_mapping_page_apply_saved_blanks (MqlwMappingPage   *self,
-                                      const MqlwMapping *saved)
+mqlw_mapping_page_apply_saved (MqlwMappingPage   *self,
+                               const MqlwMapping *saved)
 {
   gboolean changed = FALSE;
 
@@ -468,6 +648,16 @@ mqlw_mapping_page_apply_saved_blanks (MqlwMappingPage   *self,
 
   if (saved == NULL || self->mapping == NULL)
     return;
+  if (saved->date_order != MQLW_DATE_ORDER_AUTO && has_date_column (self))
+    {
+      self->kept_date_order = saved->date_order;
+      if (saved->date_order != self->mapping->date_order)
+        {
+          push_undo (self->undo, NULL, self->mapping->date_order);
+          show_date_order (self, saved->date_order);
+          changed = TRUE;
+        }
+    }
   for (guint i = 0; i < self->outcome_rows->len; i++)
     {
       GObject *row = g_ptr_array_index (self->outcome_rows, i);
@@ -483,7 +673,7 @@ mqlw_mapping_page_apply_saved_blanks (MqlwMappingPage   *self,
         continue;
       mqlw_mapping_set_blank_is_no (self->mapping, name, was->blank_is_no);
       if (gtk_switch_get_active (sw) != was->blank_is_no)
-        g_ptr_array_add (self->blank_undo, g_strdup (name));
+        push_undo (self->undo, name, MQLW_DATE_ORDER_AUTO);
       self->syncing = TRUE;
       gtk_switch_set_active (sw, was->blank_is_no);
       self->syncing = FALSE;
@@ -491,23 +681,34 @@ mqlw_mapping_page_apply_saved_blanks (MqlwMappingPage   *self,
     }
   if (!changed)
     return;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", self->blank_undo->len > 0);
+  undo_changed (self);
   g_signal_emit (self, signals[MAPPING_CHANGED], 0);
 }
 
-/* The newest blank switch flipped back. */
+/* The newest change on the page taken back: a blank switch flipped back, or
+ * the date order before. */
 gboolean
 mqlw_mapping_page_undo (MqlwMappingPage *self)
 {
-  g_autofree char *name = NULL;
+  MappingUndo *step;
+  const char *name;
   MqlwColumnSpec *spec;
   GtkSwitch *sw;
 
   g_return_val_if_fail (MQLW_IS_MAPPING_PAGE (self), FALSE);
 
-  if (self->blank_undo->len == 0 || self->mapping == NULL)
+  if (self->undo->len == 0 || self->mapping == NULL)
     return FALSE;
-  name = g_ptr_array_steal_index (self->blank_undo, self->blank_undo->len - 1);
+  step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  if (step->column == NULL)
+    {
+      show_date_order (self, step->date_order);
+      mapping_undo_free (step);
+      undo_changed (self);
+      g_signal_emit (self, signals[MAPPING_CHANGED], 0);
+      return TRUE;
+    }
+  name = step->column;
   spec = mqlw_mapping_get_column (self->mapping, name);
   set_blank (self, name, spec == NULL || !spec->blank_is_no);
   if ((sw = find_blank_switch (self, name)) != NULL)
@@ -516,7 +717,15 @@ mqlw_mapping_page_undo (MqlwMappingPage *self)
       gtk_switch_set_active (sw, spec == NULL || spec->blank_is_no);
       self->syncing = FALSE;
     }
+  mapping_undo_free (step);
   return TRUE;
+}
+
+gboolean
+mqlw_mapping_page_can_undo (MqlwMappingPage *self)
+{
+  g_return_val_if_fail (MQLW_IS_MAPPING_PAGE (self), FALSE);
+  return self->undo->len > 0;
 }
 
 static void
@@ -775,12 +984,41 @@ mqlw_mapping_page_finalize (GObject *object)
   g_clear_pointer (&self->mapping, mqlw_mapping_free);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_pointer (&self->outcome_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->blank_undo, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->kept_blanks, g_hash_table_unref);
   g_free (self->path);
   g_free (self->join_path);
 
   G_OBJECT_CLASS (mqlw_mapping_page_parent_class)->finalize (object);
+}
+
+/* Shown, the page gives the keyboard to Import (Enter imports, Tab walks
+ * on to the columns): the start page's button that had it is gone. */
+static void
+mqlw_mapping_page_map (GtkWidget *widget)
+{
+  MqlwMappingPage *self = MQLW_MAPPING_PAGE (widget);
+
+  GTK_WIDGET_CLASS (mqlw_mapping_page_parent_class)->map (widget);
+  gtk_widget_grab_focus (self->import_button);
+}
+
+static void
+mqlw_mapping_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MqlwMappingPage *self = MQLW_MAPPING_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, self->undo->len > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -791,6 +1029,13 @@ mqlw_mapping_page_class_init (MqlwMappingPageClass *klass)
 
   object_class->dispose = mqlw_mapping_page_dispose;
   object_class->finalize = mqlw_mapping_page_finalize;
+  object_class->get_property = mqlw_mapping_page_get_property;
+  widget_class->map = mqlw_mapping_page_map;
+
+  /* Whether mapping.undo has a change to take back (the window's Undo follows it). */
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -807,6 +1052,8 @@ mqlw_mapping_page_class_init (MqlwMappingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, columns_group);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, outcome_group);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, date_order_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_order_cb);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, missing_row);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, missing_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_missing_switch_cb);
@@ -833,7 +1080,7 @@ mqlw_mapping_page_init (MqlwMappingPage *self)
 
   self->dynamic_rows = g_ptr_array_new ();
   self->outcome_rows = g_ptr_array_new ();
-  self->blank_undo = g_ptr_array_new_with_free_func (g_free);
+  self->undo = g_ptr_array_new_with_free_func (mapping_undo_free);
   self->kept_blanks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -864,14 +1111,16 @@ mqlw_mapping_page_set_preview (MqlwMappingPage *self,
   self->preview = preview;
   self->mapping = preview->mapping != NULL ? mqlw_mapping_copy (preview->mapping) : mqlw_mapping_new ();
   g_clear_pointer (&self->join_path, g_free);
-  g_ptr_array_set_size (self->blank_undo, 0);
+  g_ptr_array_set_size (self->undo, 0);
   g_hash_table_remove_all (self->kept_blanks);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", FALSE);
+  self->kept_date_order = MQLW_DATE_ORDER_AUTO;
+  undo_changed (self);
   adw_action_row_set_subtitle (self->join_row, _("None: e.g. an export of opportunities by lead id"));
 
   base = g_path_get_basename (path);
   title = g_strdup_printf (_("Map the Columns of “%s”"), base);
   gtk_label_set_text (self->title_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), path);   /* the title is cut in the middle */
   rows = mqlw_format_count (preview->n_rows);
   delimiter = preview->delimiter == '\t' ? _("tab") : preview->delimiter == ';' ? _("semicolon") :
               preview->delimiter == '|' ? _("bar") : _("comma");
@@ -893,6 +1142,7 @@ mqlw_mapping_page_set_preview (MqlwMappingPage *self,
   fill_rows_view (self);
   fill_columns (self);
   fill_outcomes (self);
+  fill_dates (self);
   fill_missing (self);
   fill_problems (self);
 }

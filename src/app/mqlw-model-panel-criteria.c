@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "mqlw-format.h"
 #include "mqlw-model-panel-private.h"
 
 typedef struct {
@@ -64,7 +65,15 @@ describe_criterion (const MqlwCriterion *c)
 
   if (c->match != NULL)
     return mqlw_match_describe (c->match);
-  cap_text = isnan (c->cap) ? g_strdup (_("no cap")) : g_strdup_printf (_("cap %.0f"), c->cap);
+  if (isnan (c->cap))
+    cap_text = g_strdup (_("no cap"));
+  else
+    {
+      g_autofree char *cap = mqlw_format_figure (c->cap);
+
+      /* Translators: a criterion's cap on its points: "cap 30". */
+      cap_text = g_strdup_printf (_("cap %s"), cap);
+    }
   return g_strdup_printf (c->decay ? _("each · %s · decays") : _("each · %s"), cap_text);
 }
 

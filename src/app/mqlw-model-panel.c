@@ -12,6 +12,7 @@
 #include "mqlw-spin-guard.h"
 #include "mqlw-frame-queue.h"
 #include "mqlw-rule-warnings.h"
+#include "mqlw-toast.h"
 
 /* A spin button drag sends many values; the model is rescored once they settle. */
 #define EDIT_DELAY_MS 60
@@ -43,7 +44,7 @@ toast (MqlwModelPanel *self,
 
   if (overlay == NULL)
     return;
-  t = adw_toast_new (title);
+  t = mqlw_toast_new_text (title);
   adw_toast_set_button_label (t, _("_Undo"));
   adw_toast_set_action_name (t, "win.undo");
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);

@@ -25,6 +25,7 @@ struct _MqlwPreviewPanel
   gboolean       workshop;
 
   GtkBox        *figures_box;
+  GtkWidget     *empty_label;
   GtkWidget     *swap_button;
   GtkSpinButton *capacity_spin;
   GtkSpinButton *months_spin;
@@ -556,9 +557,12 @@ refresh (MqlwPreviewPanel *self)
   static const char *paths[] = { "path-score", "path-grade-behaviour", "path-hand-raiser" };
   gint64 start = g_get_monotonic_time ();
 
-  /* An empty model makes every lead an MQL at 0: no figures (the chart says why). */
+  /* An empty model makes every lead an MQL at 0: no figures (the chart says
+   * why, and the panel says so). */
   if (model == NULL || mqlw_model_scores_nothing (model))
     p = NULL;
+  if (gtk_widget_get_visible (self->empty_label) != (model != NULL && mqlw_model_scores_nothing (model)))
+    gtk_widget_set_visible (self->empty_label, model != NULL && mqlw_model_scores_nothing (model));
   if (gtk_widget_get_visible (GTK_WIDGET (self->figures_box)) != (p != NULL))
     gtk_widget_set_visible (GTK_WIDGET (self->figures_box), p != NULL);
   if (gtk_widget_get_visible (self->swap_button) != (p != NULL && !self->workshop))
@@ -966,6 +970,7 @@ mqlw_preview_panel_class_init (MqlwPreviewPanelClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "figures", FALSE,
                                              G_STRUCT_OFFSET (MqlwPreviewPanel, figures_box));
   gtk_widget_class_bind_template_child (widget_class, MqlwPreviewPanel, swap_button);
+  gtk_widget_class_bind_template_child (widget_class, MqlwPreviewPanel, empty_label);
   gtk_widget_class_install_action (widget_class, "preview.show-swaps", NULL, show_swaps_action);
   gtk_widget_class_set_css_name (widget_class, "previewpanel");
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mqlw-format.h"
 #include "mqlw-project-view.h"
 #include "mqlw-scenario-compare-view.h"
 
@@ -233,7 +234,7 @@ fill_scenarios (MqlwProjectView *self,
       const MqlwScenario *s = g_ptr_array_index (scenarios, i);
       g_autofree char *figures = mqlw_scenario_headline_text (dataset, s->model, have_today ? &today : NULL, months);
       g_autofree char *when = format_time (s->updated);
-      g_autofree char *threshold = g_strdup_printf ("%g", s->model->threshold);
+      g_autofree char *threshold = mqlw_format_figure (s->model->threshold);
       g_autofree char *subtitle = NULL;
       g_autofree char *show_tip = g_strdup_printf (_("Show “%s” on the workbench, against the baseline"), s->name);
       g_autofree char *compare_tip = g_strdup_printf (_("Compare “%s” side by side with the other scenarios and today’s model"), s->name);
@@ -251,6 +252,7 @@ fill_scenarios (MqlwProjectView *self,
           g_free (subtitle);
           subtitle = with;
         }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);   /* names and comments as typed */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (current != NULL && mqlw_model_equal (s->model, current))
@@ -288,6 +290,7 @@ fill_exports (MqlwProjectView *self,
                                   g_strdup_printf ("%s · %s", r->kind, g_strstrip (when));
       GtkWidget *row = adw_action_row_new ();
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_tooltip_text (row, r->path);
@@ -322,6 +325,7 @@ fill_cards (MqlwProjectView *self,
       subtitle = *card->comment != '\0' ? g_strdup_printf ("%s · %s", card->fingerprint, card->comment)
                                          : g_strdup (card->fingerprint);
       row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);   /* a card's name and comment as written */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), card->principal);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("avatar-default-symbolic"));

@@ -101,7 +101,7 @@ format_auc (const MqlwStageQuality *q)
 {
   if (isnan (q->auc))
     return g_strdup ("\u2013");
-  return g_strdup_printf ("%.3f", q->auc);
+  return mqlw_format_number (q->auc, 3);
 }
 
 static char *
@@ -109,8 +109,13 @@ format_auc_interval (const MqlwStageQuality *q)
 {
   if (isnan (q->auc_ci_low))
     return g_strdup (_("Too few leads for an interval"));
-  /* TRANSLATORS: the AUC's 95 % interval under its value */
-  return g_strdup_printf (_("95 %% interval %.3f–%.3f (DeLong)"), q->auc_ci_low, q->auc_ci_high);
+  {
+    g_autofree char *low = mqlw_format_number (q->auc_ci_low, 3);
+    g_autofree char *high = mqlw_format_number (q->auc_ci_high, 3);
+
+    /* TRANSLATORS: the AUC's 95 % interval under its value: "95 % interval 0.712–0.768 (DeLong)" */
+    return g_strdup_printf (_("95 %% interval %s–%s (DeLong)"), low, high);
+  }
 }
 
 static void

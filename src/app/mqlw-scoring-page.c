@@ -276,7 +276,7 @@ show_ranking (MqlwScoringPage *self,
       const MqlwColumnRank *rank = g_ptr_array_index (self->ranking, i);
       g_autofree char *best = mqlw_format_percent (rank->best_rate);
       g_autofree char *worst = mqlw_format_percent (rank->worst_rate);
-      g_autofree char *spread = g_strdup_printf ("%.0f", rank->spread * 100);
+      g_autofree char *spread = mqlw_format_number (rank->spread * 100, 0);
       /* Translators: "VP 62.0 % against Individual Contributor 8.0 %". */
       g_autofree char *subtitle = g_strdup_printf (_("%s %s against %s %s"), rank->best, best, rank->worst, worst);
       GtkWidget *row = adw_action_row_new ();

@@ -497,6 +497,7 @@ mqlw_signer_group_init (MqlwSignerGroup *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->signer_row));
 
   self->key_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->key_row), FALSE);   /* a key's path as it is */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->key_row), _("Signing key"));
   adw_action_row_set_subtitle_lines (self->key_row, 2);
   self->create_button = suffix_button (_("C_reate Key…"), _("Create your personal signing key"));
@@ -509,6 +510,7 @@ mqlw_signer_group_init (MqlwSignerGroup *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->key_row));
 
   self->card_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->card_row), FALSE);   /* the card names its owner */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->card_row), _("Your approver card — share it so others trust your key"));
   adw_action_row_set_subtitle_lines (self->card_row, 3);
   gtk_widget_add_css_class (GTK_WIDGET (self->card_row), "approver-card");

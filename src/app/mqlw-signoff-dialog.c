@@ -10,6 +10,7 @@
 #include "mqlw-signature-list.h"
 #include "mqlw-signer-group.h"
 #include "mqlw-signoff-dialog.h"
+#include "mqlw-toast.h"
 
 struct _MqlwSignoffDialog
 {
@@ -927,7 +928,7 @@ mqlw_signoff_dialog_show_toast (MqlwSignoffDialog *self,
 
   g_free (self->toast);
   self->toast = g_strdup (title);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  adw_toast_overlay_add_toast (self->toast_overlay, mqlw_toast_new_text (title));
 }
 
 const char *

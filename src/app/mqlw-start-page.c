@@ -48,6 +48,7 @@ create_recent_row (const char *path)
   GtkWidget *row = adw_action_row_new ();
   gboolean project = g_str_has_suffix (path, MQLW_PROJECT_SUFFIX);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);   /* "R&D leads.csv" */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -71,6 +72,7 @@ create_recovery_row (const MqlwRecovery *r)
   GtkWidget *recover = gtk_button_new_with_mnemonic (_("_Recover"));
   GtkWidget *discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (recover, GTK_ALIGN_CENTER);

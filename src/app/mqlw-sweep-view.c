@@ -72,10 +72,12 @@ create_suggestion_row (MqlwSweepView *self)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new ();
 
-  /* One line each: a wrapped subtitle is measured again at several widths
-   * whenever its text changes, a relayout of tens of milliseconds at 1M leads
-   * after each weight edit. */
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  /* The subtitle on one line: a wrapped one is measured again at several
+   * widths whenever its text changes, a relayout of tens of milliseconds at
+   * 1M leads after each weight edit. The title (the rule) changes only with
+   * its target and may take two lines: on one, at 1280 px in German, it was
+   * cut to "Niedrigster Schwellenw…" and said nothing. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (button, FALSE);   /* until it has a threshold to apply */
@@ -154,6 +156,14 @@ fill_suggestions (MqlwSweepView *self)
         gtk_widget_set_visible (button, s->found);
       if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      {
+        /* One line each is cut at 1280 px: the whole of it on hover. */
+        g_autofree char *tip = g_strdup_printf ("%s\n%s", title, subtitle != NULL ? subtitle : "");
+        const char *old_tip = gtk_widget_get_tooltip_text (row);
+
+        if (g_strcmp0 (old_tip, tip) != 0)
+          gtk_widget_set_tooltip_text (row, tip);
+      }
     }
   g_debug ("suggestions updated in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
 }

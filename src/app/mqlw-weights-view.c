@@ -10,6 +10,7 @@
 #include "mqlw-analysis-widgets.h"
 #include "mqlw-format.h"
 #include "mqlw-weights-view.h"
+#include "mqlw-toast.h"
 
 /* What the worker hands back: the suggestion, and the model it makes. */
 typedef struct {
@@ -81,9 +82,10 @@ format_points (double value)
 {
   if (!isfinite (value))
     return g_strdup ("\u2013");
-  /* Whole points, with their sign and a real minus. */
-  return value >= 0.5 ? g_strdup_printf ("+%.0f", round (value))
-                      : value <= -0.5 ? g_strdup_printf ("\u2212%.0f", fabs (round (value))) : g_strdup ("0");
+  /* Whole points, with their sign and a real minus (the core's). */
+  double whole = round (value);
+
+  return mqlw_format_points (whole == 0 ? 0 : whole);   /* never "−0" */
 }
 
 /* "19.4 % of 720": the rate and the leads it is over. */
@@ -290,7 +292,7 @@ suggest_from_data_action (GtkWidget  *widget,
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
-      AdwToast *toast = adw_toast_new (_("The suggested weights are on show against the baseline"));
+      AdwToast *toast = mqlw_toast_new_text (_("The suggested weights are on show against the baseline"));
 
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mqlw-window-private.h"
+#include "mqlw-toast.h"
 
 static void exported (MqlwWindow *self,
                       const char *kind,
@@ -164,7 +165,7 @@ show_export_toast (MqlwWindow *self,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = mqlw_toast_new_text (title);
 
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-uri");

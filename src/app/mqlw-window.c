@@ -9,6 +9,7 @@
 #include "mqlw-format.h"
 #include "mqlw-frame-queue.h"
 #include "mqlw-window-private.h"
+#include "mqlw-toast.h"
 
 #define SAMPLE_HISTORY "leads-5000.csv"
 #define SAMPLE_MODEL   "seed002-two-paths.json"
@@ -43,7 +44,7 @@ _mqlw_window_show_toast (MqlwWindow *self,
                          const char *title,
                          const char *undo_action)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = mqlw_toast_new_text (title);
 
   g_free (self->last_toast);
   self->last_toast = g_strdup (title);
@@ -77,6 +78,19 @@ _mqlw_window_show_error (MqlwWindow   *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_widget_set_name (dialog, "error-dialog");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Undo and Redo (the header's buttons, the toasts' Undo, the keys) act on
+ * the page on show: the mapping page's own changes there, else the model's. */
+static void
+update_history_actions (MqlwWindow *self)
+{
+  gboolean mapping = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "mapping") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 mapping ? mqlw_mapping_page_can_undo (self->mapping_page)
+                                         : mqlw_workbench_can_undo (self->workbench));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", !mapping && mqlw_workbench_can_redo (self->workbench));
 }
 
 void
@@ -113,6 +127,7 @@ _mqlw_window_set_page (MqlwWindow *self,
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-scoring", workbench);
   }
   gtk_widget_set_visible (self->save_button, workbench);
+  update_history_actions (self);
   if (workbench && self->restore_workshop)
     {
       self->restore_workshop = FALSE;
@@ -172,8 +187,7 @@ on_workbench_changed_cb (MqlwWorkbench *workbench,
                          guint          change,
                          MqlwWindow    *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", mqlw_workbench_can_undo (workbench));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", mqlw_workbench_can_redo (workbench));
+  update_history_actions (self);
   if (change & MQLW_WORKBENCH_CHANGED_DATA)
     {
       MqlwDataset *dataset = mqlw_workbench_get_dataset (workbench);
@@ -510,9 +524,9 @@ on_preview_done_cb (GObject      *object,
       return;
     }
   mqlw_mapping_page_set_preview (self->mapping_page, r->path, preview);
-  /* A re-import keeps the blank-cell choices the history on show was imported with. */
+  /* A re-import keeps the blank-cell choices and the date order the history on show was imported with. */
   if (mqlw_workbench_has_data (self->workbench))
-    mqlw_mapping_page_apply_saved_blanks (self->mapping_page, mqlw_project_session_get_mapping (self->session));
+    mqlw_mapping_page_apply_saved (self->mapping_page, mqlw_project_session_get_mapping (self->session));
   _mqlw_window_set_page (self, "mapping");
 }
 
@@ -1018,6 +1032,7 @@ mqlw_window_init (MqlwWindow *self)
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  g_signal_connect_swapped (self->mapping_page, "notify::can-undo", G_CALLBACK (update_history_actions), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
   _mqlw_window_fill_recent (self);
@@ -1073,6 +1088,8 @@ mqlw_window_get_child (MqlwWindow *self,
 
   if (g_str_equal (name, "preview"))
     return GTK_WIDGET (self->preview_panel);
+  if (g_str_equal (name, "undo"))
+    return self->undo_button;
   if (g_str_equal (name, "buckets"))
     return GTK_WIDGET (self->bucket_view);
   if (g_str_equal (name, "model"))

@@ -147,6 +147,17 @@ gui_test_render_texture (GtkWidget *widget)
 
 
 void
+gui_test_collect_text (GtkWidget *widget,
+                       GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gui_test_collect_text (child, out);
+}
+
+void
 gui_test_save_screenshot (GtkWidget  *window,
                           const char *name)
 {

@@ -35,6 +35,9 @@ char            *gui_test_sample_path       (const char        *name);
 GdkTexture      *gui_test_render_texture    (GtkWidget         *widget);
 void             gui_test_save_screenshot   (GtkWidget         *window,
                                              const char        *name);
+/* Appends the text of every visible GtkLabel under @widget to @out, one a line. */
+void             gui_test_collect_text      (GtkWidget         *widget,
+                                             GString           *out);
 
 MqlwWindow      *gui_test_create_window     (int                width,
                                              int                height);

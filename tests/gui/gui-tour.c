@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "mqlw-analysis-view.h"
@@ -24,7 +26,9 @@
  * By hand: dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
  *   env GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
  *   GSETTINGS_SCHEMA_DIR=build/data MQLW_SAMPLES_DIR=data/samples \
- *   build/tests/gui/gui-tour /tmp/tour */
+ *   build/tests/gui/gui-tour /tmp/tour
+ * In German, from the build's catalogues: add LANG=de_DE.UTF-8 LANGUAGE=de
+ * MQLW_LOCALEDIR=build/po to the env. */
 
 static MqlwWindow *window;
 static const char *out_dir = ".";
@@ -162,7 +166,12 @@ tour_dialogs (void)
               continue;
             }
           shoot_toplevel (dialog, dialogs[d].what, dark);
-          gtk_window_destroy (GTK_WINDOW (dialog));
+          /* The shortcuts window is the window's help overlay, hidden on
+           * close and shown again: destroyed, the dark pass had none. */
+          if (gtk_window_get_hide_on_close (GTK_WINDOW (dialog)))
+            gtk_window_close (GTK_WINDOW (dialog));
+          else
+            gtk_window_destroy (GTK_WINDOW (dialog));
           gui_test_settle (200);
         }
     }
@@ -213,6 +222,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* As main.c does, from the build's catalogues when asked (the tour in German). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MQLW_LOCALEDIR") != NULL ? g_getenv ("MQLW_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gui_test_init (&argc, &argv, APPLICATION_ID ".Tour", G_APPLICATION_NON_UNIQUE);
   if (argc > 1)
     out_dir = argv[1];

@@ -38,18 +38,6 @@ fixture (const char *name)
   return g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "platforms", name, NULL);
 }
 
-/* The labels of every GtkLabel under @widget, one a line. */
-static void
-collect_text (GtkWidget *widget,
-              GString   *out)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, out);
-}
-
 static MqlwWindow *
 open_mapping (const char *name,
               int         width,
@@ -83,7 +71,7 @@ test_hubspot (void)
   GtkWidget *page = mqlw_window_get_child (window, "mapping");
   g_autoptr(GString) text = g_string_new (NULL);
 
-  collect_text (page, text);
+  gui_test_collect_text (page, text);
   g_assert_nonnull (strstr (text->str, "a HubSpot “Became a … Date” column: the date the lead reached Win; "
                                        "values are dates"));
   g_assert_nonnull (strstr (text->str, "named like a stage column; values are stage names (8 of 8 known)"));
@@ -108,7 +96,7 @@ test_generic (void)
   const MqlwColumnSpec *spec;
   GtkSwitch *sw = NULL;
 
-  collect_text (GTK_WIDGET (page), text);
+  gui_test_collect_text (GTK_WIDGET (page), text);
   g_assert_nonnull (strstr (text->str, "“Select” in Specialization"));
   g_assert_nonnull (strstr (text->str, "column Tags looks filled in after the outcome"));
   g_assert_nonnull (strstr (text->str, "named like the last activity date, but its values are not dates"));
@@ -159,7 +147,7 @@ panel_warns (gpointer data)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  collect_text (data, text);
+  gui_test_collect_text (data, text);
   return strstr (text->str, "⚠ no lead has “VP Marketting”") != NULL;
 }
 
@@ -257,7 +245,7 @@ problems_say_blanks (gpointer data)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  collect_text (data, text);
+  gui_test_collect_text (data, text);
   return strstr (text->str, "blank lead") != NULL;
 }
 
@@ -326,7 +314,7 @@ test_marks (void)
   g_assert_nonnull (won);
   g_assert_true (gtk_switch_get_active (sql));
   g_assert_true (gtk_switch_get_active (won));
-  collect_text (GTK_WIDGET (page), text);
+  gui_test_collect_text (GTK_WIDGET (page), text);
   g_assert_nonnull (strstr (text->str, "Detected: only yes-marks (X, ✓) and blanks, no “no”"));
   g_assert_true (problems_say_blanks (page));
   screenshot (window, "sap-marks", FALSE, 1366);
@@ -365,7 +353,7 @@ test_marks (void)
   /* The file read again with the switches off: no blank read as "no" any more. */
   gui_test_wait_until (problems_quiet_on_blanks, page, "the problems read again");
   g_string_truncate (text, 0);
-  collect_text (GTK_WIDGET (page), text);
+  gui_test_collect_text (GTK_WIDGET (page), text);
   g_assert_nonnull (strstr (text->str, "Changed by you: a blank is unknown"));
   screenshot (window, "sap-marks-off", FALSE, 1366);
   gtk_widget_activate_action (GTK_WIDGET (page), "mapping.import", NULL);
@@ -406,12 +394,14 @@ test_marks (void)
   g_assert_false (gtk_switch_get_active (won));
   g_assert_false (mqlw_mapping_get_column ((MqlwMapping *) mqlw_mapping_page_get_mapping (page), "SQL")->blank_is_no);
   g_string_truncate (text, 0);
-  collect_text (GTK_WIDGET (page), text);
+  gui_test_collect_text (GTK_WIDGET (page), text);
   g_assert_nonnull (strstr (text->str, "Kept from the last import: a blank is unknown"));
   gui_test_wait_until (problems_quiet_on_blanks, page, "the problems read with the kept choice");
-  /* The page's Undo (what Ctrl+Z calls here): the new history has no model
-   * edits yet, so win.undo itself is off. */
-  gtk_widget_activate_action (GTK_WIDGET (page), "mapping.undo", NULL);
+  /* The window's Undo is the page's here, on although the new history has
+   * no model edits yet. */
+  g_assert_false (mqlw_workbench_can_undo (mqlw_window_get_workbench (window)));
+  g_assert_true (gtk_widget_get_sensitive (mqlw_window_get_child (window, "undo")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_true (gtk_switch_get_active (won));
   g_assert_false (gtk_switch_get_active (sql));
   g_assert_true (mqlw_mapping_get_column ((MqlwMapping *) mqlw_mapping_page_get_mapping (page), "Won")->blank_is_no);
@@ -422,6 +412,142 @@ test_marks (void)
   assert_rates (window, 3, 3, 2, 2);
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (project);
+}
+
+/* ---- the date order ----------------------------------------------------- */
+
+static AdwComboRow *
+find_date_order_row (GtkWidget *widget)
+{
+  if (ADW_IS_COMBO_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "_Date order") == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_date_order_row (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+page_says (MqlwMappingPage *page,
+           const char      *what)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gui_test_collect_text (GTK_WIDGET (page), text);
+  return strstr (text->str, what) != NULL;
+}
+
+/* The core's warning of dates that could be read either way. */
+static gboolean
+problems_say_ambiguous (gpointer data)
+{
+  return page_says (data, "read as month/day");
+}
+
+static gboolean
+problems_quiet_on_dates (gpointer data)
+{
+  return !problems_say_ambiguous (data);
+}
+
+static void
+assert_created_days (MqlwWindow *window,
+                     gint32      first,
+                     gint32      second,
+                     gint32      third)
+{
+  MqlwDataset *dataset = mqlw_workbench_get_dataset (mqlw_window_get_workbench (window));
+
+  g_assert_cmpuint (dataset->n_rows, ==, 3);
+  g_assert_nonnull (dataset->outcomes.created_days);
+  g_assert_cmpint (dataset->outcomes.created_days[0], ==, first);
+  g_assert_cmpint (dataset->outcomes.created_days[1], ==, second);
+  g_assert_cmpint (dataset->outcomes.created_days[2], ==, third);
+}
+
+/* tests/gui/data/date-order.csv: created 03/04/2025, 05/06/2025, 01/02/2025,
+ * each either way round. Detected, they read month first with the core's
+ * warning; "Day first" reads them 3 April, 5 June, 1 February 2025. Days
+ * since 1970-01-01 from python3's datetime ((date(y,m,d) - date(1970,1,1)).days):
+ * month first 2025-03-04 = 20151, 2025-05-06 = 20214, 2025-01-02 = 20090;
+ * day first 2025-04-03 = 20181, 2025-06-05 = 20244, 2025-02-01 = 20120.
+ * The choice is undone by the window's Undo (enabled for it although the
+ * model has no edit), and a re-import keeps it, said on the page. */
+static void
+test_date_order (void)
+{
+  MqlwWindow *window = gui_test_create_window (1280, 720);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "date-order.csv", NULL);
+  GtkWidget *undo = mqlw_window_get_child (window, "undo");
+  MqlwMappingPage *page = MQLW_MAPPING_PAGE (mqlw_window_get_child (window, "mapping"));
+  AdwComboRow *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", path);
+  gui_test_wait_until (on_mapping_page, window, "the mapping page");
+  gui_test_settle (300);
+  row = find_date_order_row (GTK_WIDGET (page));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, MQLW_DATE_ORDER_AUTO);
+  g_assert_true (problems_say_ambiguous (page));
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  /* The keyboard is on Import. */
+  {
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (GTK_IS_BUTTON (focus));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "mapping.import");
+  }
+
+  /* Day first: the mapping says so, the warning goes, Undo comes on. */
+  adw_combo_row_set_selected (row, 2);
+  g_assert_cmpint (mqlw_mapping_page_get_mapping (page)->date_order, ==, MQLW_DATE_ORDER_DMY);
+  g_assert_true (mqlw_mapping_page_can_undo (page));
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  g_assert_true (page_says (page, "“03/04/2025” in created_at reads as 3 April 2025"));
+  gui_test_wait_until (problems_quiet_on_dates, page, "the problems read day first");
+  screenshot (window, "date-order", FALSE, 1280);
+
+  /* The window's Undo takes it back (the model behind has nothing to undo). */
+  g_assert_false (mqlw_workbench_can_undo (mqlw_window_get_workbench (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, MQLW_DATE_ORDER_AUTO);
+  g_assert_cmpint (mqlw_mapping_page_get_mapping (page)->date_order, ==, MQLW_DATE_ORDER_AUTO);
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  gui_test_wait_until (problems_say_ambiguous, page, "the warning back");
+
+  /* Month first, then day first: both undoable; imported day first. */
+  adw_combo_row_set_selected (row, 1);
+  adw_combo_row_set_selected (row, 2);
+  g_assert_true (page_says (page, "Changed by you: day first"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "mapping.import", NULL);
+  gui_test_wait_until (on_page_scoring, window, "How are leads scored?");
+  g_assert_true (mqlw_scoring_page_choose (MQLW_SCORING_PAGE (mqlw_window_get_child (window, "scoring")),
+                                           "column:score"));
+  gui_test_wait_until (workbench_idle, window, "the figures");
+  assert_created_days (window, 20181, 20244, 20120);
+
+  /* Re-imported: day first kept and said; Undo goes back to detection, which
+   * imports month first. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", path);
+  gui_test_wait_until (on_mapping_page, window, "the mapping page of the re-import");
+  gui_test_settle (200);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, MQLW_DATE_ORDER_DMY);
+  g_assert_true (page_says (page, "Kept from the last import: day first"));
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, MQLW_DATE_ORDER_AUTO);
+  gui_test_wait_until (problems_say_ambiguous, page, "the warning of the re-import");
+  gtk_widget_activate_action (GTK_WIDGET (page), "mapping.import", NULL);
+  gui_test_wait_until (workbench_idle, window, "the re-imported figures");
+  assert_created_days (window, 20151, 20214, 20090);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -435,5 +561,6 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/mapping-page/salesforce-dark", test_salesforce_dark);
   g_test_add_func ("/mqlw/gui/mapping-page/rule-warning", test_rule_warning);
   g_test_add_func ("/mqlw/gui/mapping-page/marks", test_marks);
+  g_test_add_func ("/mqlw/gui/mapping-page/date-order", test_date_order);
   return gui_test_run ();
 }

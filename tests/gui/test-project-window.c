@@ -835,6 +835,38 @@ test_signoff (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Names people type are shown as typed, never read as Pango markup: a
+ * scenario "R&D <b>push</b>", its comment "Q&A <i>", a trusted card's
+ * "Dana & Sam <ops>" (markup would fail on the lone "&" and show nothing,
+ * or bold the word). */
+static void
+test_names_as_text (void)
+{
+  MqlwWindow *window = open_sample (1366, 768);
+  MqlwProjectSession *session = mqlw_window_get_session (window);
+  MqlwProjectView *view = MQLW_PROJECT_VIEW (mqlw_window_get_child (window, "project"));
+  /* A public key made by ssh-keygen -t ed25519 for this test (no secret). */
+  g_autofree char *card = mqlw_approver_card_format ("Dana & Sam <ops>",
+                                                     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAltlRK5ssxLOpFazAT1APsM3vG8gmy/OGxVaeXoYrwS "
+                                                     "dana@laptop", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-scenario", "(ss)", "R&D <b>push</b>", "Q&A <i>");
+  g_assert_nonnull (card);
+  g_assert_true (mqlw_project_session_add_trusted_card (session, card, NULL));
+  mqlw_window_set_view (window, "project");
+  gui_test_settle (200);
+  g_assert_cmpuint (mqlw_project_view_get_n_rows (view, "scenarios"), ==, 1);
+  g_assert_cmpuint (mqlw_project_view_get_n_rows (view, "cards"), ==, 1);
+  gui_test_collect_text (GTK_WIDGET (view), text);
+  g_assert_nonnull (strstr (text->str, "\nR&D <b>push</b>\n"));
+  g_assert_nonnull (strstr (text->str, "Q&A <i>"));
+  g_assert_nonnull (strstr (text->str, "\nDana & Sam <ops>\n"));
+  g_assert_nonnull (strstr (text->str, "dana@laptop"));
+  gui_test_save_screenshot (GTK_WIDGET (window), "screenshot-names-as-text.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_scenarios (void)
 {
@@ -1212,6 +1244,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/project/unsaved-guard", test_unsaved_guard);
   g_test_add_func ("/mqlw/gui/project/signoff", test_signoff);
   g_test_add_func ("/mqlw/gui/project/scenarios", test_scenarios);
+  g_test_add_func ("/mqlw/gui/project/names-as-text", test_names_as_text);
   g_test_add_func ("/mqlw/gui/project/recovery", test_recovery);
   g_test_add_func ("/mqlw/gui/project/preferences", test_preferences);
   g_test_add_func ("/mqlw/gui/project/open-handler", test_open_handler);

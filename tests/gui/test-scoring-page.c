@@ -254,6 +254,15 @@ test_first_minutes (void)
   mqlw_chart_view_get_style (MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart")), &style);
   g_assert_nonnull (style.empty_message);
   g_assert_cmpuint (mqlw_bucket_view_get_n_rows (buckets), ==, 0);
+  /* The side panel says why it has no figures (it was blank). */
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+    collect_labels (mqlw_window_get_child (window, "preview"),
+                    "No figures yet: the model scores nothing. Choose how leads are scored "
+                    "(main menu → How Are Leads Scored?) or add criteria in the model panel.", found);
+    g_assert_cmpuint (found->len, ==, 1);
+  }
   screenshots (window, "empty-model");
 
   /* An example model fitted to these columns: 8 criteria, no hand-raiser path. */
@@ -267,6 +276,15 @@ test_first_minutes (void)
   g_assert_false (model->paths.hand_raiser);
   mqlw_chart_view_get_style (MQLW_CHART_VIEW (mqlw_window_get_child (window, "chart")), &style);
   g_assert_null (style.empty_message);
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+    gui_test_drain ();
+    collect_labels (mqlw_window_get_child (window, "preview"),
+                    "No figures yet: the model scores nothing. Choose how leads are scored "
+                    "(main menu → How Are Leads Scored?) or add criteria in the model panel.", found);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
 
   /* The platform's score: the leads without one in a row of their own. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-scoring", NULL);

@@ -15,6 +15,7 @@
 #include "mqlw-project-session.h"
 #include "mqlw-signoff-dialog.h"
 #include "mqlw-suggestion-text.h"
+#include "mqlw-analysis-view.h"
 #include "mqlw-window.h"
 
 #include "gui-test-util.h"
@@ -187,14 +188,16 @@ toplevel_gone (gpointer name)
   return find_toplevel (name) == NULL;
 }
 
-/* Presses @keyval on @window the way its shortcut controllers would see it:
- * the first shortcut for it in any controller of @widget runs. */
+/* Presses @keyval with @mods on @widget the way its shortcut controllers
+ * would see it (its class's bindings among them): the first shortcut for it
+ * in any controller of @widget runs. */
 static gboolean
-press_on (GtkWidget *widget,
-          guint      keyval)
+press_with (GtkWidget       *widget,
+            guint            keyval,
+            GdkModifierType  mods)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, 0);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -212,6 +215,14 @@ press_on (GtkWidget *widget,
         }
     }
   return FALSE;
+}
+
+/* @keyval alone. */
+static gboolean
+press_on (GtkWidget *widget,
+          guint      keyval)
+{
+  return press_with (widget, keyval, 0);
 }
 
 /* Enter in a focused text: what GtkText does on "activate". */
@@ -612,6 +623,72 @@ test_workshop_screens (void)
   resize (1366, 768);
 }
 
+/* Every analysis fits the room's smallest screen in workshop mode: the
+ * window stays 1280 px wide (Maturity's two settings side by side and the
+ * views' unwrapped headings had pushed it wider: a window that grows past the
+ * screen, its right edge cut off). */
+static void
+test_analysis_fits_room (void)
+{
+  static const char *const analyses[] = { "quality", "weights", "value", "maturity", "segments", "backtest", "grid" };
+  MqlwAnalysisView *view = MQLW_ANALYSIS_VIEW (mqlw_window_get_child (window, "analysis"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  resize (1280, 720);
+  mqlw_window_set_view (window, "analysis");
+  for (guint a = 0; a < G_N_ELEMENTS (analyses); a++)
+    {
+      mqlw_analysis_view_show (view, analyses[a]);
+      wait_idle ();
+      gui_test_settle (300);
+      if (gtk_widget_get_width (GTK_WIDGET (window)) > 1280)
+        g_error ("%s: the window is %d px wide at 1280×720", analyses[a], gtk_widget_get_width (GTK_WIDGET (window)));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  mqlw_window_set_view (window, "chart");
+  resize (1366, 768);
+}
+
+
+static AdwViewStack *
+find_view_stack (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_STACK (widget))
+    return ADW_VIEW_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewStack *found = find_view_stack (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+1, 2, 3, 4 show the views in the order the header's switcher lists
+ * them (the switcher's pages, read from the stack, not from the bindings). */
+static void
+test_view_keys (void)
+{
+  AdwViewStack *stack = find_view_stack (GTK_WIDGET (window));
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  guint n;
+
+  g_assert_nonnull (stack);
+  pages = adw_view_stack_get_pages (stack);
+  n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  g_assert_cmpuint (n, ==, 4);
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i - 1);
+
+      g_assert_true (press_with (GTK_WIDGET (window), GDK_KEY_1 + (i - 1), GDK_CONTROL_MASK));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, adw_view_stack_page_get_name (page));
+    }
+  mqlw_window_set_view (window, "chart");
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +711,8 @@ main (int   argc,
   g_test_add_func ("/mqlw/gui/workshop/screens", test_workshop_screens);
   g_test_add_func ("/mqlw/gui/workshop/dialog-keys", test_dialog_keys);
   g_test_add_func ("/mqlw/gui/workshop/months-field", test_months_field);
+  g_test_add_func ("/mqlw/gui/workshop/view-keys", test_view_keys);
+  g_test_add_func ("/mqlw/gui/workshop/analysis-fits-room", test_analysis_fits_room);
 
   status = gui_test_run ();
   gui_test_reference_clear (&ref);
