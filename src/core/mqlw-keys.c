@@ -306,6 +306,18 @@ mqlw_signing_name_check (const char  *name,
                      "* or ?, nor start with !"), name);
       return FALSE;
     }
+  /* ssh-keygen -Y verify finds no principal of 1023 bytes or more in an
+   * allowed_signers file, and says nothing: such a name could sign, but its
+   * signature would never verify. */
+  if (strlen (name) > MQLW_SIGNING_NAME_MAX)
+    {
+      g_autofree char *start = g_utf8_substring (name, 0, 40);
+
+      g_set_error (error, MQLW_KEYS_ERROR, MQLW_KEYS_ERROR_NAME,
+                   _("“%s…” cannot sign with a key: a name used with keys has at most %d bytes"), start,
+                   MQLW_SIGNING_NAME_MAX);
+      return FALSE;
+    }
   for (const char *p = name; *p != '\0'; p++)
     if ((guchar) *p < 0x20 || *p == 0x7f)
       {
