@@ -22,16 +22,16 @@
 /* ---- Markdown ----------------------------------------------------------- */
 
 /* Text from the project (model, criterion and approver names, values) is
- * written so that it reads as what it is and nothing more: every ASCII mark
- * that starts something in Markdown's inline text (and a leading one that
- * starts a block) is escaped with a backslash (CommonMark's "backslash
- * escapes": it renders as the mark itself), so a name cannot start a link,
- * an image, emphasis, code, raw HTML such as <script>, or end a table cell
- * (an underscore inside a word, as in demo_requests, starts nothing);
- * a line break becomes a space, so a name cannot end its heading, item or row
- * (and what follows cannot become a heading of its own). @starts_block: the
- * text starts a paragraph or a list item, where a leading #, -, + or = would
- * make a heading, a list or a rule of it. */
+ * written so that it reads as what it is and nothing more: each ASCII mark
+ * that starts something inline is escaped with a backslash (the marks both
+ * CommonMark and Python-Markdown read back as themselves: \ ` * _ [ ] |), '<'
+ * as &lt; and an '&' that could start an entity as &amp;, so that a name
+ * cannot make a link, an image, emphasis, code, raw HTML such as <script>, or
+ * end a table cell (an underscore inside a word, as in demo_requests, starts
+ * nothing and is kept); a line break becomes a space, so that a name cannot
+ * end its heading, item or row. @starts_block: the text starts a paragraph or
+ * a list item, where a leading #, -, + or > would make a heading, a list or a
+ * quote of it. */
 static void
 append_text (GString    *out,
              const char *text,
@@ -45,9 +45,13 @@ append_text (GString    *out,
 
       if (c == '\r' || c == '\n' || c == 0x0b || c == 0x0c || c == 0x85 || c == 0x2028 || c == 0x2029)
         g_string_append_c (out, ' ');
-      else if ((c != 0 && c < 0x80 && strchr ("\\`*[]<>|~&", (char) c) != NULL)
+      else if (c == '<')
+        g_string_append (out, "&lt;");
+      else if (c == '&' && (g_ascii_isalnum (p[1]) || p[1] == '#'))
+        g_string_append (out, "&amp;");
+      else if ((c != 0 && c < 0x80 && strchr ("\\`*[]|", (char) c) != NULL)
                || (c == '_' && !(p > valid && g_ascii_isalnum (p[-1]) && g_ascii_isalnum (p[1])))
-               || (starts_block && p == valid && strchr ("#-+=", (char) c) != NULL))
+               || (starts_block && p == valid && strchr ("#-+>", (char) c) != NULL))
         {
           g_string_append_c (out, '\\');
           g_string_append_c (out, (char) c);
