@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,14 +22,26 @@
 #include "fuzz-util.h"
 
 /* The names the model seeds use, and names that end a comment, a literal or a
- * quoted name if written as they are (in sql.dict, so models use them too). */
-static const char history[] =
-  "lead_id,email,seniority,company_size,created_at,as_of,demo_requests,pricing_page_views,last_activity_at,sql,won,"
-  "\"Job \"\"Title\"\"; --\",\"Sen\niority\",x*/y,[br] `t`,'q'\n"
-  "L1,a@x.com,VP,120,2025-01-03,2025-03-01,1,2,2025-02-20,yes,no,\"O'Brien\",a,1,x,'\n"
-  "L2,b@student.edu,Intern,15,2025-01-10,2025-03-01,0,0,,no,no,\"say \"\"hi\"\"\",b,2,y,\\\n"
-  "L3,c@z.net,Director,800,2025-02-01,2025-03-01,0,5,2024-12-01,yes,yes,\"new\nline\",,3,,--\n"
-  "L4,d@rival.com,C-level,5000,2025-02-14,2025-03-01,2,1,2025-02-28,,,*/,c,,z,\n";
+ * quoted name if written as they are (in sql.dict, so models use them too);
+ * the table is a plain CSV load (every column text, empty fields NULL), and
+ * the history the schema is read from is the same rows as CSV. */
+#define N_COLUMNS 28
+static const char * const header[N_COLUMNS] = {
+  "lead_id", "email", "seniority", "company_size", "created_at", "as_of", "demo_requests", "pricing_page_views",
+  "last_activity_at", "sql", "won", "industry", "job_title", "lead_source", "webinars_attended", "email_clicks",
+  "unsubscribed", "case_study_downloads", "careers_page_views", "product_page_views", "ebook_downloads",
+  "contact_sales", "webinar_at", "Job \"Title\"; --", "Sen\niority", "x*/y", "[br] `t`", "'q'",
+};
+static const char * const rows[][N_COLUMNS] = {
+  { "L1", "a@x.com", "VP", "120", "2025-01-03", "2025-03-01", "1", "2", "2025-02-20", "yes", "no", "SaaS",
+    "Head of IT", "Webinar", "2", "5", "no", "1", "0", "3", "0", "1", "2025-02-01", "O'Brien", "a", "1", "x", "'" },
+  { "L2", "b@student.edu", "Intern", "15", "2025-01-10", "2025-03-01", "0", "0", NULL, "no", "no", "Retail",
+    "Student", "Organic", "0", "1", "yes", "0", "2", "0", "1", "0", NULL, "say \"hi\"", "b", "2", "'", "--" },
+  { "L3", "c@z.net", "Director", "800", "2025-02-01", "2025-03-01", "0", "5", "2024-12-01", "yes", "yes", NULL,
+    "new\nline", "Paid", "1", "0", "no", "0", "0", "1", "0", NULL, "2024-12-24", "*/", NULL, "3", "--", NULL },
+  { "L4", "d@rival.com", "C-level", "5000", "2025-02-14", "2025-03-01", "2", "1", "2025-02-28", NULL, NULL,
+    "Fintech", "CTO", NULL, "3", "2", NULL, "2", "1", "0", "2", "2", "2025-02-20", "\\", "c", NULL, "z", "\\" },
+};
 static const char table[] = "le\"ads\n-- x";
 
 static MqlwMapping *schema;
@@ -38,32 +51,47 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (history, sizeof history - 1);
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MqlwDataset) dataset = NULL;
-  GString *create = g_string_new ("CREATE TABLE \"le\"\"ads\n-- x\" (");
+  g_autofree char *quoted = mqlw_sql_table (MQLW_SQL_SQLITE, table);
+  GString *csv = g_string_new (NULL), *create = g_string_new (NULL), *insert = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
 
   fuzz_init_glib ();
+  mqlw_csv_append_row (csv, header, N_COLUMNS);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    mqlw_csv_append_row (csv, rows[r], N_COLUMNS);
+  bytes = g_bytes_new_take (csv->str, csv->len);
+  g_string_free (csv, FALSE);
   dataset = mqlw_import_bytes (bytes, "history.csv", NULL, NULL, NULL, NULL, NULL, NULL);
-  if (dataset == NULL)
+  if (dataset == NULL || dataset->columns->len != N_COLUMNS)
     abort ();
   schema = mqlw_sql_schema_from_dataset (dataset, NULL);
-  /* The table as a plain CSV load: every column text, the same rows. */
-  for (guint c = 0; c < dataset->columns->len; c++)
+
+  g_string_append_printf (create, "CREATE TABLE %s (", quoted);
+  g_string_append_printf (insert, "INSERT INTO %s VALUES (", quoted);
+  for (guint c = 0; c < N_COLUMNS; c++)
     {
-      g_autofree char *name = mqlw_sql_ident (MQLW_SQL_SQLITE, ((MqlwColumn *) g_ptr_array_index (dataset->columns, c))->name);
+      g_autofree char *name = mqlw_sql_ident (MQLW_SQL_SQLITE, header[c]);
 
       g_string_append_printf (create, "%s%s TEXT", c > 0 ? ", " : "", name);
+      g_string_append (insert, c > 0 ? ", ?" : "?");
     }
-  g_string_append (create, ");"
-                   "INSERT INTO \"le\"\"ads\n-- x\" VALUES"
-                   " ('L1','a@x.com','VP','120','2025-01-03','2025-03-01','1','2','2025-02-20','yes','no','O''Brien','a','1','x',''''),"
-                   " ('L2','b@student.edu','Intern','15','2025-01-10','2025-03-01','0','0',NULL,'no','no','say \"hi\"','b','2','y','\\'),"
-                   " ('L3','c@z.net','Director','800','2025-02-01','2025-03-01','0','5','2024-12-01','yes','yes','new' || char(10) || 'line',NULL,'3',NULL,'--'),"
-                   " ('L4','d@rival.com','C-level','5000','2025-02-14','2025-03-01','2','1','2025-02-28',NULL,NULL,'*/','c',NULL,'z',NULL);");
-  if (sqlite3_open (":memory:", &db) != SQLITE_OK ||
-      sqlite3_exec (db, create->str, NULL, NULL, NULL) != SQLITE_OK)
+  g_string_append (create, ")");
+  g_string_append (insert, ")");
+  if (sqlite3_open (":memory:", &db) != SQLITE_OK || sqlite3_exec (db, create->str, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, insert->str, -1, &stmt, NULL) != SQLITE_OK)
     abort ();
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      for (guint c = 0; c < N_COLUMNS; c++)
+        sqlite3_bind_text (stmt, c + 1, rows[r][c], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_reset (stmt) != SQLITE_OK)
+        abort ();
+    }
+  sqlite3_finalize (stmt);
   g_string_free (create, TRUE);
+  g_string_free (insert, TRUE);
   return 0;
 }
 
