@@ -391,6 +391,13 @@ def main():
         info = json.loads(mqlw("project", "info", project, "--format", "json").stdout)
         if [v["name"] for v in info["versions"]] != [MODEL_NAME]:
             fail("project info JSON: the model's name is not as saved")
+        # Saved and reopened, each text column holds what the import read (per value: its leads and rates).
+        for key in ("title", "country", "seniority", "rtl", "long", "quote"):
+            by = ["--by", COLUMNS[key], "--format", "json", "-q"]
+            from_project = json.loads(mqlw("segments", project, *by).stdout)
+            from_history = json.loads(mqlw("segments", data, "--map", mapping, "--model", model, *by).stdout)
+            if from_project != from_history:
+                fail(f"project: column {COLUMNS[key][:20]!r} reopened differs from the import")
         check_segments(project, rows)
         sign_and_verify(project, folder, data, mapping, model, core)
         check_report(project, folder)
