@@ -309,6 +309,26 @@ def sign_and_verify(project, folder, data, mapping, model_path, core):
                                   "-s", signature], stdin=f, capture_output=True, text=True)
         if ssh.returncode != 0:
             fail(f"ssh-keygen does not verify {name[:20]}'s signature: {ssh.stderr.strip()[:300]}")
+    # A card with a line break in its comment, the second line trusting the sales key: refused, and the
+    # project that trusts only marketing's card does not let ssh-keygen trust sales's key.
+    with open(cards) as f:
+        marketing_card, sales_card = f.read().splitlines()
+    injected = mqlw("project", "trust", project, "--add", marketing_card + " note\n" + sales_card, check=False)
+    if injected.returncode == 0:
+        fail("a card of two lines was trusted")
+    mqlw("project", "trust", project, "--add", marketing_card)
+    status = mqlw("verify", agreed, "--allowed-signers", project, check=False).returncode
+    if status != 3:
+        fail(f"verify with marketing's card alone: exit {status}, not 3")
+    # Such a card already in a project file (written by an older version, or by hand): the file is refused.
+    poisoned = os.path.join(folder, "poisoned.mqlw")
+    shutil.copyfile(project, poisoned)
+    with sqlite3.connect(poisoned) as con:
+        con.execute("UPDATE trusted_cards SET card = card || ? ", (" note\n" + sales_card,))
+    con.close()
+    opened = mqlw("verify", agreed, "--allowed-signers", poisoned, check=False)
+    if opened.returncode != 2 or "more than one line" not in opened.stderr:
+        fail(f"a project holding a card of two lines: exit {opened.returncode}, {opened.stderr.strip()[:200]}")
     # The model inside the export, read back, scores as the model file.
     inside = os.path.join(folder, "inside.json")
     with open(inside, "w") as f:

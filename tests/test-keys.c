@@ -213,6 +213,10 @@ test_cards (void)
     "\"Dana, Lee\" KEY",
     "\"Dana Lee\" ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ",
     "\"Dana Lee\" cert-authority KEY",
+    /* A second line in the comment (or the options) would be a card of its own in allowed_signers. */
+    "\"Dana Lee\" namespaces=\"mql-workbench\" KEY note\n\"Sam\" namespaces=\"mql-workbench\" KEY",
+    "\"Dana Lee\" namespaces=\"mql-workbench\" KEY note\r\"Sam\" KEY",
+    "\"Dana Lee\" namespaces=\"mql-workbench\"\n\"Sam\" KEY",
   };
 
   line = mqlw_approver_card_format ("Dana Lee", key->public_key, &error);
@@ -239,6 +243,14 @@ test_cards (void)
     b = mqlw_approver_card_parse (listed, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (b->principal, ==, "Sam Ortiz");
+  }
+  /* A key's comment is one line of text: control characters read as spaces. */
+  {
+    g_autofree char *escaped = g_strdup_printf ("\"Sam\" %s sam\x1b[2J@laptop\t1", key->public_key);
+    g_autoptr(MqlwApproverCard) c = mqlw_approver_card_parse (escaped, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (c->comment, ==, "sam [2J@laptop 1");
   }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
