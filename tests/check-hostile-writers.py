@@ -385,6 +385,30 @@ def check_report(project, folder):
         fail("report PDF: the model's name is not in its text")
 
 
+def check_terminal(folder):
+    """Text for people shows an escape sequence as text (control pictures); CSV keeps its bytes."""
+    data = os.path.join(folder, "escapes.csv")
+    value = "a\x1b]0;title\x07\x1b[2J\x7fb"
+    with open(data, "w", newline="") as f:
+        csv.writer(f).writerows([["lead_id", "title", "sql"], ["L1", value, "1"], ["L2", "x", "0"]])
+    shown = mqlw("inspect", data)
+    if "\x1b" in shown.stdout or "a\u241b]0;title\u2407\u241b[2J\u2421b" not in shown.stdout:
+        fail("inspect: a value's escape sequence reaches the terminal as it is")
+    error = mqlw("calibrate", data, "--score-column", "title", check=False)
+    if error.returncode != 2 or "\x1b" in error.stderr or "\u241b[2J" not in error.stderr:
+        fail(f"an error message passes an escape sequence to the terminal: {error.stderr!r:.300}")
+    model = os.path.join(folder, "escape-model.json")
+    with open(model, "w") as f:
+        json.dump({"format": "mql-workbench-model", "version": 1, "name": "m", "fit": [],
+                   "behaviour": [], "decay": {"kind": "none"}, "grades": {"enabled": False},
+                   "paths": {"score": True}, "threshold": 1,
+                   "disqualifiers": [{"id": value, "reason": "other", "field": "title", "op": "equals",
+                                      "values": [value]}]}, f)
+    rows = read_csv_text(mqlw("score", data, "--model", model, "-q").stdout)
+    if [row["disqualified"] for row in rows] != [value, ""]:
+        fail("mqlw score: a disqualifier id with control characters does not come back exactly")
+
+
 def main():
     folder = tempfile.mkdtemp(prefix="mqlw-hostile-")
     try:
@@ -421,6 +445,7 @@ def main():
         check_segments(project, rows)
         sign_and_verify(project, folder, data, mapping, model, core)
         check_report(project, folder)
+        check_terminal(folder)
     except (RuntimeError, subprocess.CalledProcessError, json.JSONDecodeError, KeyError) as error:
         fail(f"{type(error).__name__}: {error}")
     finally:

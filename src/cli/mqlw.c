@@ -11,6 +11,7 @@
 
 #include "mqlw-cli.h"
 #include "mqlw-commands.h"
+#include "mqlw-text-table.h"
 
 typedef struct {
   const char *name;
@@ -42,6 +43,18 @@ static const Command commands[] = {
   { "key",       N_("Show your signing key and its approver card (or make the key)"), mqlw_command_key },
 };
 
+/* Errors and warnings name values from the user's files: a value holding an
+ * escape sequence must show as text, not clear the screen or retitle the
+ * terminal (results on standard output are the commands' own business: a
+ * text table shows its cells this way too, CSV and JSON keep every byte). */
+static void
+print_visible (const char *text)
+{
+  g_autofree char *visible = mqlw_text_visible (text);
+
+  fputs (visible, stderr);
+}
+
 static void
 print_usage (FILE *stream)
 {
@@ -68,6 +81,7 @@ main (int    argc,
   /* Standard output carries the results (JSON, CSV, a query): GLib's debug
    * and info messages (G_MESSAGES_DEBUG=all) go to standard error with the rest. */
   g_log_writer_default_set_use_stderr (TRUE);
+  g_set_printerr_handler (print_visible);
 
   if (argc < 2)
     {
