@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mqlw-cli.h"
 #include "mqlw-commands.h"
@@ -45,14 +46,36 @@ static const Command commands[] = {
 
 /* Errors and warnings name values from the user's files: a value holding an
  * escape sequence must show as text, not clear the screen or retitle the
- * terminal (results on standard output are the commands' own business: a
- * text table shows its cells this way too, CSV and JSON keep every byte). */
+ * terminal (mqlw_text_visible; a text table shows its cells this way too). */
 static void
 print_visible (const char *text)
 {
-  g_autofree char *visible = mqlw_text_visible (text);
+  g_autofree char *visible = NULL;
 
+  /* The progress line ("\rImporting…  42 %", then "\r\033[K" to clear it) is
+   * ours, and starts with its carriage return; no message does. */
+  if (text[0] == '\r')
+    {
+      fputs (text, stderr);
+      return;
+    }
+  visible = mqlw_text_visible (text);
   fputs (visible, stderr);
+}
+
+/* Results printed for a person at a terminal the same way (a program reading
+ * them through a pipe or a file gets every byte). */
+static void
+print_result (const char *text)
+{
+  if (isatty (STDOUT_FILENO))
+    {
+      g_autofree char *visible = mqlw_text_visible (text);
+
+      fputs (visible, stdout);
+    }
+  else
+    fputs (text, stdout);
 }
 
 static void
@@ -82,6 +105,7 @@ main (int    argc,
    * and info messages (G_MESSAGES_DEBUG=all) go to standard error with the rest. */
   g_log_writer_default_set_use_stderr (TRUE);
   g_set_printerr_handler (print_visible);
+  g_set_print_handler (print_result);
 
   if (argc < 2)
     {
