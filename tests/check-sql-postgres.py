@@ -1,8 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The PostgreSQL queries, run by a real PostgreSQL server: a throwaway
-cluster in a temporary folder (initdb, a Unix socket only, stopped at the
-end; as root it runs as the postgres system user, as PostgreSQL requires).
+"""The PostgreSQL queries, run by a real PostgreSQL server (pgcluster.py: a
+throwaway cluster).
 
 For the bundled sample with each example model, and for the SQL fixture with
 its map and models, the history is loaded with COPY into a table of text
@@ -19,22 +18,20 @@ import glob
 import io
 import json
 import os
-import pwd
 import shutil
 import subprocess
 import sys
 import tempfile
 
+import pgcluster
+
 cli = os.environ["MQLW_CLI"]
 samples = os.environ["MQLW_SAMPLES_DIR"]
 srcdir = os.environ["G_TEST_SRCDIR"]
 
-bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-psql = shutil.which("psql")
-if not bins or psql is None:
+if not pgcluster.available():
     print("SKIP: PostgreSQL is not installed (the postgresql package)")
     sys.exit(77)
-bindir = os.path.dirname(bins[-1])
 failures = []
 
 
@@ -42,49 +39,10 @@ def mqlw(*args):
     return subprocess.run([cli, *args], check=True, capture_output=True, text=True).stdout
 
 
-class Cluster:
-    def __init__(self, folder):
-        self.folder = folder
-        self.data = os.path.join(folder, "data")
-        self.user = None
-        if os.geteuid() == 0:
-            self.user = pwd.getpwnam("postgres")
-            os.chown(folder, self.user.pw_uid, self.user.pw_gid)
-        self.run([os.path.join(bindir, "initdb"), "-D", self.data, "-A", "trust", "-U", "mqlw", "-E", "UTF8",
-                  "--no-instructions"])
-        self.run([os.path.join(bindir, "pg_ctl"), "-D", self.data, "-l", os.path.join(folder, "log"), "-w",
-                  "-o", f"-k {folder} -c listen_addresses='' -c fsync=off", "start"])
-
-    def run(self, argv, **kwargs):
-        if self.user is not None:
-            argv = ["runuser", "-u", "postgres", "--", *argv]
-        return subprocess.run(argv, check=True, capture_output=True, text=True, **kwargs)
-
-    def sql(self, text, stdin=None):
-        return self.run([psql, "-h", self.folder, "-U", "mqlw", "-d", "postgres", "-X", "-q",
-                         "-v", "ON_ERROR_STOP=1", "-c", text], input=stdin).stdout
-
-    def stop(self):
-        self.run([os.path.join(bindir, "pg_ctl"), "-D", self.data, "-m", "immediate", "-w", "stop"])
-
-
-def load(cluster, path):
-    with open(path, newline="") as f:
-        header = next(csv.reader(f))
-    columns = ", ".join('"%s" text' % name.replace('"', '""') for name in header)
-    cluster.sql(f"DROP TABLE IF EXISTS leads; CREATE TABLE leads ({columns})")
-    with open(path) as f:
-        cluster.sql("COPY leads FROM STDIN WITH (FORMAT csv, HEADER true)", stdin=f.read())
-
-
-def query_csv(cluster, query):
-    return cluster.sql(f"COPY ({query}) TO STDOUT WITH (FORMAT csv, HEADER true)")
-
-
 def check(cluster, data, model, schema, tmp):
     name = f"{os.path.basename(data)} with {os.path.basename(model)}"
     score_sql = mqlw("export", model, "--what", "sql", "--dialect", "postgres", "--map", schema)
-    rows = list(csv.DictReader(io.StringIO(query_csv(cluster, score_sql))))
+    rows = list(csv.DictReader(io.StringIO(cluster.query_csv(score_sql))))
     warehouse = {}
     for row in rows:
         warehouse.setdefault(row["lead_id"], []).append(row)
@@ -103,7 +61,7 @@ def check(cluster, data, model, schema, tmp):
     aggregate_csv = os.path.join(tmp, "aggregate.csv")
     aggregate_sql = mqlw("export", model, "--what", "sql-aggregate", "--dialect", "postgres", "--map", schema)
     with open(aggregate_csv, "w") as f:
-        f.write(query_csv(cluster, aggregate_sql))
+        f.write(cluster.query_csv(aggregate_sql))
     args = ["--model", model, "--buckets", "width:10", "--format", "json", "-q"]
     from_aggregate = json.loads(mqlw("calibrate", "--aggregate", aggregate_csv, *args))
     from_leads = json.loads(mqlw("calibrate", data, "--map", schema, *args))
@@ -113,7 +71,7 @@ def check(cluster, data, model, schema, tmp):
         failures.append(f"{name}: the aggregate's calibration differs from the leads'")
     sample_sql = mqlw("export", model, "--what", "sql-sample", "--dialect", "postgres", "--map", schema,
                       "--sample-size", "200")
-    sample = list(csv.DictReader(io.StringIO(query_csv(cluster, sample_sql))))
+    sample = list(csv.DictReader(io.StringIO(cluster.query_csv(sample_sql))))
     wanted = min(200, len(core))   # each stratum's share rounded up: a few more
     if not wanted <= len(sample) <= min(2 * wanted, len(core)):
         failures.append(f"{name}: the sample has {len(sample)} leads, not about {wanted}")
@@ -122,18 +80,18 @@ def check(cluster, data, model, schema, tmp):
 tmp = tempfile.mkdtemp(prefix="mqlw-pg-")
 try:
     os.chmod(tmp, 0o755)
-    cluster = Cluster(tmp)
+    cluster = pgcluster.Cluster(tmp)
     try:
         work = tempfile.mkdtemp(prefix="mqlw-pg-work-")
         sample = os.path.join(samples, "leads-5000.csv")
         sample_map = os.path.join(work, "sample.map.json")
         mqlw("inspect", sample, "--write-map", sample_map)
-        load(cluster, sample)
+        cluster.load(sample)
         for model in sorted(glob.glob(os.path.join(samples, "*.json"))):
             check(cluster, sample, model, sample_map, work)
         mixed = os.path.join(srcdir, "data", "sql", "mixed.csv")
         mixed_map = os.path.join(srcdir, "data", "sql", "mixed.map.json")
-        load(cluster, mixed)
+        cluster.load(mixed)
         for model in sorted(glob.glob(os.path.join(srcdir, "data", "sql", "models", "mixed-*.json"))):
             check(cluster, mixed, model, mixed_map, work)
         shutil.rmtree(work, ignore_errors=True)

@@ -213,6 +213,10 @@ test_cards (void)
     "\"Dana, Lee\" KEY",
     "\"Dana Lee\" ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ",
     "\"Dana Lee\" cert-authority KEY",
+    /* A second line in the comment (or the options) would be a card of its own in allowed_signers. */
+    "\"Dana Lee\" namespaces=\"mql-workbench\" KEY note\n\"Sam\" namespaces=\"mql-workbench\" KEY",
+    "\"Dana Lee\" namespaces=\"mql-workbench\" KEY note\r\"Sam\" KEY",
+    "\"Dana Lee\" namespaces=\"mql-workbench\"\n\"Sam\" KEY",
   };
 
   line = mqlw_approver_card_format ("Dana Lee", key->public_key, &error);
@@ -239,6 +243,14 @@ test_cards (void)
     b = mqlw_approver_card_parse (listed, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (b->principal, ==, "Sam Ortiz");
+  }
+  /* A key's comment is one line of text: control characters read as spaces. */
+  {
+    g_autofree char *escaped = g_strdup_printf ("\"Sam\" %s sam\x1b[2J@laptop\t1", key->public_key);
+    g_autoptr(MqlwApproverCard) c = mqlw_approver_card_parse (escaped, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (c->comment, ==, "sam [2J@laptop 1");
   }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -425,6 +437,51 @@ test_sign_rules (void)
     }
 }
 
+/* A name's length: ssh-keygen itself finds no principal of 1023 bytes in an
+ * allowed_signers file (run here, so the limit below stays under what it
+ * takes), and a name over MQLW_SIGNING_NAME_MAX (512) bytes is refused before
+ * signing, with the start of the name in valid UTF-8 ("é" is 2 bytes: 257 of
+ * them are 514 bytes). */
+static void
+test_name_length (void)
+{
+  g_autofree char *path = make_key ("long");
+  g_autofree char *pub = g_strconcat (path, ".pub", NULL);
+  g_autofree char *key_line = NULL, *signature = NULL;
+  g_autofree char *sig_path = g_build_filename (work_dir, "long.sig", NULL);
+  g_autofree char *cards_path = g_build_filename (work_dir, "long-cards", NULL);
+  GString *at_most = g_string_new (NULL), *over = g_string_new (NULL), *too_long = g_string_new ("S");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (pub, &key_line, NULL, NULL));
+  g_assert_cmpint (run ("hello\n", &signature, "ssh-keygen", "-Y", "sign", "-f", path, "-n", "mql-workbench", NULL), ==, 0);
+  g_assert_true (g_file_set_contents (sig_path, signature, -1, NULL));
+  for (guint i = 0; i < 1022; i++)
+    g_string_append_c (too_long, 'z');
+  for (int size = 1022; size <= 1023; size++)
+    {
+      g_autofree char *line = g_strdup_printf ("\"%.*s\" namespaces=\"mql-workbench\" %s", size, too_long->str, key_line);
+      g_autofree char *principal = g_strndup (too_long->str, size);
+
+      g_assert_true (g_file_set_contents (cards_path, line, -1, NULL));
+      g_assert_cmpint (run ("hello\n", NULL, "ssh-keygen", "-Y", "verify", "-f", "long-cards", "-I", principal,
+                            "-n", "mql-workbench", "-s", "long.sig", NULL) == 0, ==, size == 1022);
+    }
+
+  for (guint i = 0; i < MQLW_SIGNING_NAME_MAX; i++)
+    g_string_append_c (at_most, 'z');
+  g_assert_true (mqlw_signing_name_check (at_most->str, NULL));
+  for (guint i = 0; i < 257; i++)
+    g_string_append (over, "é");
+  g_assert_false (mqlw_signing_name_check (over->str, &error));
+  g_assert_error (error, MQLW_KEYS_ERROR, MQLW_KEYS_ERROR_NAME);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "at most 512 bytes"));
+  g_string_free (at_most, TRUE);
+  g_string_free (over, TRUE);
+  g_string_free (too_long, TRUE);
+}
+
 /* After signing: a changed part, a changed date, an added member, a forged
  * re-signature with a third key, a dropped signature. */
 static void
@@ -573,6 +630,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/keys/personal-key", test_personal_key);
   g_test_add_func ("/mqlw/keys/two-signers", test_two_signers);
   g_test_add_func ("/mqlw/keys/sign-rules", test_sign_rules);
+  g_test_add_func ("/mqlw/keys/name-length", test_name_length);
   g_test_add_func ("/mqlw/keys/tampering", test_tampering);
   g_test_add_func ("/mqlw/keys/upgrade", test_upgrade);
   status = g_test_run ();

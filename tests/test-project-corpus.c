@@ -246,6 +246,11 @@ static void m_csv (const char *p) { g_assert_true (g_file_set_contents (p, "lead
 static void m_foreign (const char *p) { sql (p, "PRAGMA application_id = 0"); }
 static void m_newer (const char *p) { sql (p, "PRAGMA user_version = 99"); }
 static void m_no_migrations (const char *p) { sql (p, "DROP TABLE migrations"); }
+/* A schema-7 file that says it is schema 4 (or -1): read as 4, its columns
+ * would have been blamed for the wider layout 4 stored. */
+static void m_schema_lowered (const char *p) { sql (p, "PRAGMA user_version = 4"); }
+static void m_schema_negative (const char *p) { sql (p, "PRAGMA user_version = -1"); }
+static void m_migration_lost (const char *p) { sql (p, "DELETE FROM migrations WHERE version = 7"); }
 static void m_no_columns (const char *p) { sql (p, "DROP TABLE columns"); }
 static void m_no_crc_column (const char *p) { sql (p, "ALTER TABLE outcomes RENAME COLUMN crc TO checksum"); }
 static void m_short_column (const char *p) { sql (p, "UPDATE columns SET data = substr (data, 1, 40), data_crc = NULL WHERE name = 'score'"); }
@@ -381,6 +386,9 @@ static const Case cases[] = {
   { "foreign-sqlite", m_foreign, MQLW_PROJECT_ERROR_NOT_PROJECT, "an SQLite database, but not an MQL Workbench project" },
   { "newer-schema", m_newer, MQLW_PROJECT_ERROR_NEWER, "schema 99" },
   { "no-migrations-table", m_no_migrations, MQLW_PROJECT_ERROR_DAMAGED, "migration table" },
+  { "schema-lowered", m_schema_lowered, MQLW_PROJECT_ERROR_DAMAGED, "its schema number (4) is not the last of its migrations (7)" },
+  { "schema-negative", m_schema_negative, MQLW_PROJECT_ERROR_DAMAGED, "its schema number (-1) is not the last of its migrations (7)" },
+  { "migration-lost", m_migration_lost, MQLW_PROJECT_ERROR_DAMAGED, "its schema number (7) is not the last of its migrations (6)" },
   { "no-columns-table", m_no_columns, MQLW_PROJECT_ERROR_DAMAGED, "columns" },
   { "wrong-schema-outcomes", m_no_crc_column, MQLW_PROJECT_ERROR_DAMAGED, "crc" },
   { "column-wrong-length", m_short_column, MQLW_PROJECT_ERROR_DAMAGED, "column score holds 40 bytes where 64" },

@@ -1057,11 +1057,26 @@ test_errors (void)
   g_assert_error (error, MQLW_SQL_ERROR, MQLW_SQL_ERROR_NO_OUTCOME);
 }
 
+/* A name in the header's comment lines: LF, CR, tab, BEL, ESC, DEL, NEL
+ * (U+0085), LINE SEPARATOR (U+2028), RLO (U+202E) and FSI (U+2068) each a
+ * space; a byte that is not UTF-8 (0xFF) the replacement character; the rest
+ * (quotes, "*\/", "--", emoji) as it is. */
+static void
+test_comment_text (void)
+{
+  g_autofree char *text = mqlw_sql_comment_text ("a\nb\rc\td\ae\x1b" "f\x7fg\xc2\x85h\xe2\x80\xa8i\xe2\x80\xaej"
+                                                 "\xe2\x81\xa8k\xffl \"m\" */ -- \xf0\x9f\x98\x80");
+
+  g_assert_cmpstr (text, ==, "a b c d e f g h i j k\xef\xbf\xbdl \"m\" */ -- \xf0\x9f\x98\x80");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mqlw/sql/comment-text", test_comment_text);
 
   g_test_add_func ("/mqlw/sql/scores/sample", test_scores_sample);
   g_test_add_func ("/mqlw/sql/scores/generated", test_scores_generated);

@@ -16,7 +16,7 @@ packages=(
   desktop-file-utils appstream libglib2.0-bin shared-mime-info
   itstool yelp-tools librsvg2-bin libxml2-utils groff-base
   xvfb xauth dbus dbus-x11 fonts-cantarell
-  python3 python3-pandas python3-sklearn python3-scipy python3-statsmodels poppler-utils openssh-client
+  python3 python3-markdown python3-pandas python3-sklearn python3-scipy python3-statsmodels poppler-utils openssh-client
   postgresql
   clang libclang-rt-14-dev valgrind
   locales

@@ -8,9 +8,11 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mqlw-cli.h"
 #include "mqlw-commands.h"
+#include "mqlw-text-table.h"
 
 typedef struct {
   const char *name;
@@ -42,6 +44,40 @@ static const Command commands[] = {
   { "key",       N_("Show your signing key and its approver card (or make the key)"), mqlw_command_key },
 };
 
+/* Errors and warnings name values from the user's files: a value holding an
+ * escape sequence must show as text, not clear the screen or retitle the
+ * terminal (mqlw_text_visible; a text table shows its cells this way too). */
+static void
+print_visible (const char *text)
+{
+  g_autofree char *visible = NULL;
+
+  /* The progress line ("\rImporting…  42 %", then "\r\033[K" to clear it) is
+   * ours, and starts with its carriage return; no message does. */
+  if (text[0] == '\r')
+    {
+      fputs (text, stderr);
+      return;
+    }
+  visible = mqlw_text_visible (text);
+  fputs (visible, stderr);
+}
+
+/* Results printed for a person at a terminal the same way (a program reading
+ * them through a pipe or a file gets every byte). */
+static void
+print_result (const char *text)
+{
+  if (isatty (STDOUT_FILENO))
+    {
+      g_autofree char *visible = mqlw_text_visible (text);
+
+      fputs (visible, stdout);
+    }
+  else
+    fputs (text, stdout);
+}
+
 static void
 print_usage (FILE *stream)
 {
@@ -68,6 +104,8 @@ main (int    argc,
   /* Standard output carries the results (JSON, CSV, a query): GLib's debug
    * and info messages (G_MESSAGES_DEBUG=all) go to standard error with the rest. */
   g_log_writer_default_set_use_stderr (TRUE);
+  g_set_printerr_handler (print_visible);
+  g_set_print_handler (print_result);
 
   if (argc < 2)
     {

@@ -59,6 +59,10 @@ split_key_line (const char  *line,
   g_autofree char *copy = g_strstrip (g_strdup (line != NULL ? line : ""));
   char *p = copy, *q;
 
+  /* One line: a key's line ends at its line break (what follows would be a
+   * line of its own in an allowed_signers file). */
+  if (strpbrk (copy, "\r\n") != NULL)
+    return FALSE;
   q = strpbrk (p, " \t");
   if (q == NULL)
     return FALSE;
@@ -132,6 +136,10 @@ key_comment (const char *public_key)
 
   if (!split_key_line (public_key, &type, &base64, &comment))
     return g_strdup ("");
+  /* Free text for people: no control character (a terminal's escapes). */
+  for (char *p = comment; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
   return comment;
 }
 
@@ -306,6 +314,18 @@ mqlw_signing_name_check (const char  *name,
                      "* or ?, nor start with !"), name);
       return FALSE;
     }
+  /* ssh-keygen -Y verify finds no principal of 1023 bytes or more in an
+   * allowed_signers file, and says nothing: such a name could sign, but its
+   * signature would never verify. */
+  if (strlen (name) > MQLW_SIGNING_NAME_MAX)
+    {
+      g_autofree char *start = g_utf8_substring (name, 0, 40);
+
+      g_set_error (error, MQLW_KEYS_ERROR, MQLW_KEYS_ERROR_NAME,
+                   _("“%s…” cannot sign with a key: a name used with keys has at most %d bytes"), start,
+                   MQLW_SIGNING_NAME_MAX);
+      return FALSE;
+    }
   for (const char *p = name; *p != '\0'; p++)
     if ((guchar) *p < 0x20 || *p == 0x7f)
       {
@@ -424,6 +444,14 @@ mqlw_approver_card_parse (const char  *line,
 
   text = g_strstrip (g_strdup (line));
   cursor = text;
+  /* A card is one line of an allowed_signers file: a line break inside it (in
+   * its comment, say) would have put a second card, with a key of anyone's
+   * choosing, into the file that ssh-keygen reads. */
+  if (strpbrk (text, "\r\n") != NULL)
+    {
+      set_card_error (error, text, _("it is more than one line; add each card on a line of its own"));
+      return NULL;
+    }
   card = g_new0 (MqlwApproverCard, 1);
   if ((card->principal = next_field (&cursor)) == NULL || *cursor == '\0')
     {

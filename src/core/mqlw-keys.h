@@ -19,7 +19,9 @@
  * namespaces option may be missing; when present it must allow
  * "mql-workbench"), and always written in the form above. A name used as a
  * principal cannot hold a double quote, a comma, '*', '?' or a control
- * character, nor start with '!' (they mean something else in allowed_signers).
+ * character, nor start with '!' (they mean something else in allowed_signers),
+ * and has at most MQLW_SIGNING_NAME_MAX bytes (ssh-keygen does not verify a
+ * signer of 1023 or more).
  *
  * Fingerprints are OpenSSH's: "SHA256:" and the unpadded base64 of the SHA-256
  * (GChecksum) of the key blob, as `ssh-keygen -l` prints them. */
@@ -70,6 +72,8 @@ char           *mqlw_ssh_key_fingerprint       (const char      *public_key);
 /* "ssh-ed25519 AAAA…" from a public key line, checked to be Ed25519. */
 char           *mqlw_ssh_key_normalize         (const char      *public_key,
                                                 GError         **error);
+
+#define MQLW_SIGNING_NAME_MAX 512
 
 /* Whether @name can be used as an allowed_signers principal (see above). */
 gboolean        mqlw_signing_name_check        (const char      *name,

@@ -539,7 +539,7 @@ check_identity (MqlwReader  *r,
                 GError **error)
 {
   g_autofree char *name = g_filename_display_name (r->path);
-  gint64 app_id = 0, has_migrations = 0;
+  gint64 app_id = 0, has_migrations = 0, last_migration = 0;
 
   if (!_mqlw_reader_int (r, "PRAGMA application_id", &app_id, error) ||
       !_mqlw_reader_int (r, "PRAGMA user_version", &r->schema, error))
@@ -563,6 +563,18 @@ check_identity (MqlwReader  *r,
   if (has_migrations == 0)
     {
       _mqlw_reader_set_damaged (error, r->path, _("its migration table is missing"));
+      return FALSE;
+    }
+  /* The schema number says how to read every table: one that is not the last
+   * migration the file applied would read its tables with the wrong layout
+   * (and blame a column instead). */
+  if (!_mqlw_reader_int (r, "SELECT coalesce (max (version), 0) FROM migrations", &last_migration, error))
+    return FALSE;
+  if (r->schema < 0 || last_migration != r->schema)
+    {
+      g_autofree char *what = g_strdup_printf (_("its schema number (%" PRId64 ") is not the last of its migrations (%"
+                                                 PRId64 ")"), r->schema, last_migration);
+      _mqlw_reader_set_damaged (error, r->path, what);
       return FALSE;
     }
   return TRUE;

@@ -21,18 +21,43 @@
 
 /* ---- Markdown ----------------------------------------------------------- */
 
+/* Text from the project (model, criterion and approver names, values) is
+ * written so that it reads as what it is and nothing more: each ASCII mark
+ * that starts something inline is escaped with a backslash (the marks both
+ * CommonMark and Python-Markdown read back as themselves: \ ` * _ [ ] |), '<'
+ * as &lt; and an '&' that could start an entity as &amp;, so that a name
+ * cannot make a link, an image, emphasis, code, raw HTML such as <script>, or
+ * end a table cell (an underscore inside a word, as in demo_requests, starts
+ * nothing and is kept); a line break becomes a space, so that a name cannot
+ * end its heading, item or row. @starts_block: the text starts a paragraph or
+ * a list item, where a leading #, -, + or > would make a heading, a list or a
+ * quote of it. */
 static void
-append_cell (GString    *out,
-             const char *text)
+append_text (GString    *out,
+             const char *text,
+             gboolean    starts_block)
 {
-  for (const char *p = text != NULL ? text : ""; *p; p++)
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (*p == '|')
-        g_string_append (out, "\\|");
-      else if (*p == '\n')
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' || c == '\n' || c == 0x0b || c == 0x0c || c == 0x85 || c == 0x2028 || c == 0x2029)
         g_string_append_c (out, ' ');
+      else if (c == '<')
+        g_string_append (out, "&lt;");
+      else if (c == '&' && (g_ascii_isalnum (p[1]) || p[1] == '#'))
+        g_string_append (out, "&amp;");
+      else if ((c != 0 && c < 0x80 && strchr ("\\`*[]|", (char) c) != NULL)
+               || (c == '_' && !(p > valid && g_ascii_isalnum (p[-1]) && g_ascii_isalnum (p[1])))
+               || (starts_block && p == valid && strchr ("#-+>", (char) c) != NULL))
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
       else
-        g_string_append_c (out, *p);
+        g_string_append_unichar (out, c);
     }
 }
 
@@ -52,25 +77,36 @@ mqlw_report_to_markdown (MqlwReport *self,
       switch (block->kind)
         {
         case BLOCK_TITLE:
-          g_string_append_printf (out, "# %s\n\n*%s*\n\n", block->text, block->subtext);
+          g_string_append (out, "# ");
+          append_text (out, block->text, FALSE);
+          g_string_append (out, "\n\n*");
+          append_text (out, block->subtext, FALSE);
+          g_string_append (out, "*\n\n");
           break;
         case BLOCK_HEADING:
-          g_string_append_printf (out, "## %s\n\n", block->text);
+          g_string_append (out, "## ");
+          append_text (out, block->text, FALSE);
+          g_string_append (out, "\n\n");
           break;
         case BLOCK_SUBHEADING:
-          g_string_append_printf (out, "### %s\n\n", block->text);
+          g_string_append (out, "### ");
+          append_text (out, block->text, FALSE);
+          g_string_append (out, "\n\n");
           break;
         case BLOCK_PARAGRAPH:
-          g_string_append_printf (out, "%s\n\n", block->text);
+          append_text (out, block->text, TRUE);
+          g_string_append (out, "\n\n");
           break;
         case BLOCK_BULLETS:
         case BLOCK_STEPS:
           for (guint k = 0; k < block->items->len; k++)
             {
               if (block->kind == BLOCK_STEPS)
-                g_string_append_printf (out, "%u. %s\n", k + 1, (const char *) g_ptr_array_index (block->items, k));
+                g_string_append_printf (out, "%u. ", k + 1);
               else
-                g_string_append_printf (out, "- %s\n", (const char *) g_ptr_array_index (block->items, k));
+                g_string_append (out, "- ");
+              append_text (out, g_ptr_array_index (block->items, k), TRUE);
+              g_string_append_c (out, '\n');
             }
           g_string_append_c (out, '\n');
           break;
@@ -79,9 +115,9 @@ mqlw_report_to_markdown (MqlwReport *self,
           for (guint k = 0; k + 1 < block->items->len; k += 2)
             {
               g_string_append (out, "| **");
-              append_cell (out, g_ptr_array_index (block->items, k));
+              append_text (out, g_ptr_array_index (block->items, k), FALSE);
               g_string_append (out, "** | ");
-              append_cell (out, g_ptr_array_index (block->items, k + 1));
+              append_text (out, g_ptr_array_index (block->items, k + 1), FALSE);
               g_string_append (out, " |\n");
             }
           g_string_append_c (out, '\n');
@@ -98,7 +134,7 @@ mqlw_report_to_markdown (MqlwReport *self,
                 for (guint c = 0; c < block->n_columns; c++)
                   {
                     g_string_append (out, bold ? " **" : " ");
-                    append_cell (out, g_ptr_array_index (block->items, r * block->n_columns + c));
+                    append_text (out, g_ptr_array_index (block->items, r * block->n_columns + c), FALSE);
                     g_string_append (out, bold ? "** |" : " |");
                   }
                 g_string_append_c (out, '\n');
@@ -115,7 +151,14 @@ mqlw_report_to_markdown (MqlwReport *self,
           break;
         case BLOCK_CHART:
           if (chart_name != NULL)
-            g_string_append_printf (out, "![%s](%s)\n\n", _("Conversion by score, threshold marked"), chart_name);
+            {
+              g_string_append (out, "![");
+              append_text (out, _("Conversion by score, threshold marked"), FALSE);
+              /* The file name as a URL: a space or a parenthesis would end the link. */
+              g_autofree char *url = g_uri_escape_string (chart_name, NULL, TRUE);
+
+              g_string_append_printf (out, "](%s)\n\n", url);
+            }
           break;
         case BLOCK_PAGE_BREAK:
         default:

@@ -455,6 +455,31 @@ mqlw_sql_string (MqlwSqlDialect  dialect,
 }
 
 char *
+mqlw_sql_comment_text (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Cc: C0, DEL and C1 (NEL among them); Zl, Zp: U+2028, U+2029; the
+       * bidirectional marks, embeddings, overrides and isolates are Cf. */
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 || c == 0x061C || c == 0x200E || c == 0x200F
+          || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 mqlw_sql_shortest_double (double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];

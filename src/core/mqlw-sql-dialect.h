@@ -91,6 +91,11 @@ char       *mqlw_sql_table               (MqlwSqlDialect  dialect,
                                           const char     *name);
 char       *mqlw_sql_string              (MqlwSqlDialect  dialect,
                                           const char     *text);
+/* @text for a "-- " comment line: any bytes, made valid UTF-8, with every
+ * control character, line or paragraph separator and bidirectional control
+ * replaced by a space, so that no name can end the comment (and turn the rest
+ * of its line into SQL) or make the line read differently from what runs. */
+char       *mqlw_sql_comment_text        (const char     *text);
 /* A finite double, typed DOUBLE, reading back as exactly @value. */
 char       *mqlw_sql_double              (MqlwSqlDialect  dialect,
                                           double          value);

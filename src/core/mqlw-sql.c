@@ -893,7 +893,8 @@ append_header (SqlBuilder           *b,
                GString              *out,
                const MqlwSqlOptions *options)
 {
-  g_autofree char *name = g_strdup (b->model->name != NULL ? b->model->name : "");
+  g_autofree char *name = mqlw_sql_comment_text (b->model->name != NULL ? b->model->name : "");
+  g_autofree char *table = mqlw_sql_comment_text (options->table != NULL ? options->table : MQLW_SQL_DEFAULT_TABLE);
   g_autofree char *threshold = mqlw_sql_shortest_double (b->model->threshold);
   static const char * const what[MQLW_SQL_N_QUERIES] = {
     "every lead's score: lead_id, score, grade, mql, path, disqualified",
@@ -902,12 +903,11 @@ append_header (SqlBuilder           *b,
     "a stratified sample of the table's rows for the what-if on weights",
   };
 
-  /* One line: no line break of the name may end the comment early. */
-  g_strdelimit (name, "\r\n", ' ');
+  /* Each on one line: a line break in the model's or the table's name would
+   * have ended the comment and made the rest of the name SQL. */
   g_string_append_printf (out, "-- MQL Workbench: model \"%s\", threshold %s\n", name, threshold);
   g_string_append_printf (out, "-- %s query (%s) over %s: %s\n", mqlw_sql_dialect_label (b->d),
-                          query_names[options->query], options->table != NULL ? options->table : MQLW_SQL_DEFAULT_TABLE,
-                          what[options->query]);
+                          query_names[options->query], table, what[options->query]);
 }
 
 static void

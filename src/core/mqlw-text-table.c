@@ -41,6 +41,32 @@ mqlw_text_table_free (MqlwTextTable *self)
   g_free (self);
 }
 
+char *
+mqlw_text_visible (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\t' || !g_unichar_iscntrl (c))
+        g_string_append_unichar (out, c);
+      else if (c < 0x20)
+        g_string_append_unichar (out, 0x2400 + c);
+      else if (c == 0x7f)
+        g_string_append_unichar (out, 0x2421);
+      else
+        g_string_append_unichar (out, 0xFFFD);
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 mqlw_text_table_add_row (MqlwTextTable      *self,
                          const char * const *cells)
@@ -51,7 +77,7 @@ mqlw_text_table_add_row (MqlwTextTable      *self,
 
   row = g_new0 (char *, self->n_columns + 1);
   for (guint c = 0; c < self->n_columns; c++)
-    row[c] = g_strdup (cells[c] != NULL ? cells[c] : "");
+    row[c] = mqlw_text_visible (cells[c] != NULL ? cells[c] : "");
   g_ptr_array_add (self->rows, row);
 }
 
