@@ -1109,10 +1109,11 @@ again:
         return set_cancelled (text, &state, error);
     }
 
-  /* The span ends inside a record (a guessed split fell inside quotes): go on
-   * to the end the callback sets. */
-  if (!state.stop && parser.pstate != CSV_STATE_ROW_NOT_BEGUN && len < text->len
-      && span->extend != NULL && span->extend (span->extend_data))
+  /* The span ends inside a record (a guessed split fell inside quotes), or
+   * the callback wants it read on (the next part gave up): go on to the end
+   * the callback sets. */
+  if (!state.stop && len < text->len && span->extend != NULL
+      && span->extend (span->extend_data, parser.pstate != CSV_STATE_ROW_NOT_BEGUN))
     {
       g_assert (span->end > len);
       len = span->end;

@@ -13,7 +13,13 @@
  * the next part, drops its rows and reads on through that part's span (and
  * those the next part had read on through), again until a record ends. The
  * rows are then stitched (mqlw-import-rows.c) in order, so dictionaries,
- * dates, missing values and the earliest error are what one parser gives. */
+ * dates, missing values and the earliest error are what one parser gives.
+ *
+ * A part that fails stops every part after it at once (halted): their lines
+ * come later, so their rows and errors could only matter if a part before
+ * read on into the failed one (its error then an artefact of a split inside
+ * quotes) and found the record end there; that part then reads on through the
+ * halted parts' spans as well, as it reads through a dropped one. */
 #define G_LOG_DOMAIN "mqlw-import"
 
 #include "config.h"
@@ -34,6 +40,7 @@ typedef struct {
   GThread       *thread;         /* NULL for part 0 (the calling thread) and once joined */
   gint           stop;           /* atomic: stop (dropped, or a part before failed) */
   gint           dropped;        /* atomic: a part before read its span */
+  gint           halted;         /* atomic: stopped because a part before failed */
   gsize          done_bytes;     /* atomic: bytes of its span read (progress) */
   guint          last_covered;   /* the last part whose span it reads (itself unless it read on) */
   /* under all->lock */
@@ -58,6 +65,30 @@ struct _Parts {
   gboolean           launched;       /* every thread made (the parts' threads are known) */
   guint              n_done;
 };
+
+/* Tests: the parts parse one at a time, 1, 2, …, the first last (so a failing
+ * part's effect on those after it does not depend on timing). */
+static gboolean parts_in_turn = FALSE;
+
+/* The halted parts and the rows they had read, since they were last asked (tests). */
+static guint halted_parts = 0;
+static guint64 halted_rows = 0;
+
+void
+mqlw_import_set_parts_in_turn (gboolean in_turn)
+{
+  parts_in_turn = in_turn;
+}
+
+void
+mqlw_import_get_halted (guint   *parts,
+                        guint64 *rows)
+{
+  *parts = halted_parts;
+  *rows = halted_rows;
+  halted_parts = 0;
+  halted_rows = 0;
+}
 
 /* Counting lines and row bounds */
 
@@ -203,10 +234,12 @@ on_first_part_progress_cb (double   fraction,
 
 /* Reading a part */
 
-/* The span ended inside a record: the next part is stopped and dropped, with
- * those it had read on through, and this one reads on through their spans. */
+/* The span ended inside a record (a guessed split fell inside quotes), or
+ * the next part was halted: the next part is stopped and dropped, with those
+ * it had read on through, and this one reads on through their spans. */
 static gboolean
-on_extend_cb (gpointer data)
+on_extend_cb (gpointer data,
+              gboolean in_record)
 {
   Part *part = data;
   Parts *all = part->all;
@@ -216,6 +249,8 @@ on_extend_cb (gpointer data)
   if (j >= all->n)
     return FALSE;
   next = &all->part[j];
+  if (!in_record && !g_atomic_int_get (&next->halted))
+    return FALSE;
   g_atomic_int_set (&next->stop, 1);
   if (next->thread != NULL)
     g_thread_join (g_steal_pointer (&next->thread));
@@ -231,6 +266,37 @@ on_extend_cb (gpointer data)
   return TRUE;
 }
 
+/* A part failed: the parts after it that are still at work stop (see the
+ * top; the rows of one that is done stand, whatever happens before it). */
+static void
+halt_later_parts (Part *part)
+{
+  Parts *all = part->all;
+
+  g_mutex_lock (&all->lock);
+  for (guint j = part->index + 1; j < all->n; j++)
+    if (!all->part[j].done)
+      {
+        g_atomic_int_set (&all->part[j].halted, 1);
+        g_atomic_int_set (&all->part[j].stop, 1);
+      }
+  g_mutex_unlock (&all->lock);
+}
+
+/* Tests (mqlw_import_set_parts_in_turn): part k waits for part k - 1, the
+ * first for every other part, unless it is stopped meanwhile. */
+static void
+wait_for_turn (Part *part)
+{
+  Parts *all = part->all;
+  guint k = part->index;
+
+  g_mutex_lock (&all->lock);
+  while (!g_atomic_int_get (&part->stop) && (k == 0 ? all->n_done + 1 < all->n : k > 1 && !all->part[k - 1].done))
+    g_cond_wait_until (&all->cond, &all->lock, g_get_monotonic_time () + 10 * G_TIME_SPAN_MILLISECOND);
+  g_mutex_unlock (&all->lock);
+}
+
 static void
 parse_part (Part             *part,
             MqlwProgressFunc  progress,
@@ -239,6 +305,16 @@ parse_part (Part             *part,
   MqlwCsvReader *reader = &part->reader;
   const MqlwPartsJob *job = part->all->job;
 
+  if (parts_in_turn)
+    wait_for_turn (part);
+  if (g_atomic_int_get (&part->stop))
+    {
+      /* Stopped before it began (halted, or dropped). */
+      g_set_error (&part->error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
+                   _("%s: the import was cancelled"), job->text->source_name);
+      part->ok = FALSE;
+      return;
+    }
   part->ok = mqlw_csv_parse_span (job->text, &part->span, mqlw_csv_reader_field_cb, mqlw_csv_reader_row_cb,
                                   reader, progress, progress_data, job->cancellable, &part->error);
   if (part->ok && reader->error != NULL)
@@ -246,6 +322,8 @@ parse_part (Part             *part,
       g_propagate_error (&part->error, g_steal_pointer (&reader->error));
       part->ok = FALSE;
     }
+  if (!part->ok && !g_atomic_int_get (&part->stop))
+    halt_later_parts (part);
 }
 
 /* Counts a span, waits for the lines before its own, places its rows, parses. */
@@ -269,7 +347,10 @@ run_part (Part             *part,
       return;
     }
   if (!wait_for_counts (all, k + 1, &part->error))
-    return;
+    {
+      halt_later_parts (part);
+      return;
+    }
   /* It would start inside the header, or before it. */
   if (lines_before (all, k) + 1 < all->job->first_row_line)
     {
@@ -460,6 +541,13 @@ check_parts (Parts    *all,
           *retry = TRUE;
           return FALSE;
         }
+      /* Halted, yet no part before it failed or read through it: never
+       * expected; one parser reads the text again rather than guess. */
+      if (!part->ok && g_atomic_int_get (&part->halted))
+        {
+          *retry = TRUE;
+          return FALSE;
+        }
       if (!part->ok)
         {
           g_propagate_error (error, g_steal_pointer (&part->error));
@@ -578,6 +666,12 @@ mqlw_import_read_parts (const MqlwPartsJob  *job,
   mark_done (&all.part[0]);
   wait_for_parts (&all);
 
+  for (guint k = 1; k < all.n; k++)
+    if (all.part[k].halted)
+      {
+        halted_parts++;
+        halted_rows += all.part[k].reader.next_row - all.part[k].reader.row_base;
+      }
   readers = g_new (MqlwCsvReader *, all.n);
   n_readers = kept_readers (&all, readers);
   if (!check_parts (&all, &retry, error))

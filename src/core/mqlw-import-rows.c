@@ -20,6 +20,9 @@ static gsize split_min_bytes = (gsize) 4 << 20;
 /* Texts read by more than one parser so far (for tests). */
 static guint split_count = 0;
 
+/* Reads in parts done again by one parser so far (for tests). */
+static guint retry_count = 0;
+
 /* Parts forced by a test (0: one per core). */
 static guint forced_parts = 0;
 
@@ -53,6 +56,12 @@ guint
 mqlw_import_get_split_count (void)
 {
   return g_atomic_int_get (&split_count);
+}
+
+guint
+mqlw_import_get_retry_count (void)
+{
+  return g_atomic_int_get (&retry_count);
 }
 
 /* Room for @capacity rows; FALSE when memory cannot give it (the pages are
@@ -360,7 +369,10 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
   job.cancellable = cancellable;
   result = mqlw_import_read_parts (&job, splits, n_splits, &reader, error);
   if (result == MQLW_PARTS_RETRY)
-    *retry = TRUE;
+    {
+      *retry = TRUE;
+      g_atomic_int_inc (&retry_count);
+    }
   if (result == MQLW_PARTS_SPLIT)
     g_atomic_int_inc (&split_count);
   ok = result == MQLW_PARTS_READ || result == MQLW_PARTS_SPLIT;
