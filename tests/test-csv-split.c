@@ -777,6 +777,82 @@ test_parts_halt (void)
     }
 }
 
+/* Memory refused (as under `ulimit -v`), made deterministic by the test
+ * hooks: a dictionary whose room may not grow past 128 codes, and no thread
+ * for a part.
+ * - "city,amount,sql", 3 000 rows (row r on line r + 2), city "c<r % 200>":
+ *   the 129th different city is row 128's, on line 130, and is refused: the
+ *   error names the file, line 130 and the column, one parser or four parts
+ *   (the parts after the first see their 129th city later).
+ * - the same with city "p<r / 750>-<r % 100>": at most 100 cities in each
+ *   quarter, 400 in all; read by one parser the 129th is row 778's (the
+ *   second quarter's 29th), line 780; read in four parts, each part's 100
+ *   fit, and the first part's dictionary refuses the others' when the rows
+ *   are put together: that read fails (no row read as missing), and the
+ *   text read again with its checks, by one parser here, names line 780.
+ * - with no thread for a part, four parts read as one parser reads (read
+ *   again in one piece), the rows and values the same. */
+static void
+test_parts_memory (void)
+{
+  for (guint variant = 0; variant < 2; variant++)
+    {
+      GString *s = g_string_new ("city,amount,sql\n");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(MqlwDataset) one = NULL;
+      g_autoptr(MqlwDataset) many = NULL;
+      g_autoptr(GError) error_one = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize targets[3];
+
+      for (guint r = 0; r < 3000; r++)
+        {
+          if (r % 750 == 0 && r > 0)
+            targets[r / 750 - 1] = s->len - 1;
+          if (variant == 0)
+            g_string_append_printf (s, "c%u,%u,%s\n", r % 200, r, r % 2 ? "yes" : "no");
+          else
+            g_string_append_printf (s, "p%u-%u,%u,%s\n", r / 750, r % 100, r, r % 2 ? "yes" : "no");
+        }
+      bytes = g_string_free_to_bytes (s);
+      mqlw_dict_set_room_limit (128);
+      one = import_checked (bytes, &error_one);
+      many = import_parts (bytes, 4, targets, 3, &error);
+      mqlw_dict_set_room_limit (0);
+      g_assert_null (one);
+      g_assert_error (error_one, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT);
+      g_assert_cmpstr (error_one->message, ==,
+                       variant == 0 ? "leads.csv: line 130, column city: there is not enough memory for more than "
+                                      "128 different values in this column"
+                                    : "leads.csv: line 780, column city: there is not enough memory for more than "
+                                      "128 different values in this column");
+      g_assert_null (many);
+      g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT);
+      g_assert_cmpstr (error->message, ==, error_one->message);
+    }
+  {
+    g_autoptr(GArray) spots = g_array_new (FALSE, FALSE, sizeof (gsize));
+    g_autoptr(GBytes) bytes = shaped_text (300, 23, "\n", spots);
+    g_autoptr(MqlwDataset) one = NULL;
+    g_autoptr(MqlwDataset) many = NULL;
+    g_autoptr(GError) error_one = NULL;
+    g_autoptr(GError) error = NULL;
+    gsize len = g_bytes_get_size (bytes);
+    gsize targets[3] = { len / 4, len / 2, len * 3 / 4 };
+    guint retries;
+
+    one = import_checked (bytes, &error_one);
+    g_assert_no_error (error_one);
+    retries = mqlw_import_get_retry_count ();
+    mqlw_import_set_no_threads (TRUE);
+    many = import_parts (bytes, 4, targets, 3, &error);
+    mqlw_import_set_no_threads (FALSE);
+    g_assert_cmpuint (mqlw_import_get_retry_count (), ==, retries + 1);
+    assert_same_result (one, error_one, many, error);
+    g_assert_cmpuint (many->n_rows, ==, 300);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -795,6 +871,7 @@ main (int    argc,
   g_test_add_func ("/csv-split/parts/small-texts", test_parts_small_texts);
   g_test_add_func ("/csv-split/parts/errors", test_parts_errors);
   g_test_add_func ("/csv-split/parts/halt", test_parts_halt);
+  g_test_add_func ("/csv-split/parts/memory", test_parts_memory);
   g_test_add_func ("/csv-split/parts/dates", test_parts_dates);
   g_test_add_func ("/csv-split/parts/dictionary", test_parts_dictionary);
   return g_test_run ();

@@ -197,6 +197,9 @@ void      mqlw_import_set_parts     (guint n);
 /* Tests: the parts parse one after another (1, 2, …, the first last), so
  * what a failing part does to those after it does not depend on timing. */
 void      mqlw_import_set_parts_in_turn (gboolean in_turn);
+/* Tests: no thread can be had for a part, as when memory is short (the
+ * text is then read by one parser). */
+void      mqlw_import_set_no_threads (gboolean none);
 /* The parts halted because a part before them failed, and the rows they had
  * read, over the reads since the last call (they stop at once: no rows, when
  * they wait their turn). */

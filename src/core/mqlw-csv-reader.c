@@ -218,7 +218,40 @@ mqlw_csv_reader_init (MqlwCsvReader        *reader,
         }
       else
         mqlw_dict_init (&b->dict, NULL, NULL, with_lines);
+      /* A value refused for want of memory ends the rows at once (see row_cb). */
+      if (!b->deferred)
+        b->dict.stop = &reader->row_end;
     }
+}
+
+gboolean
+mqlw_csv_reader_check_room (MqlwCsvReader  *reader,
+                            GError        **error)
+{
+  MqlwColumnBuilder *first = NULL;
+
+  for (guint c = 0; c < reader->n_cols; c++)
+    {
+      MqlwColumnBuilder *b = &reader->builders[c];
+
+      if (b->column == NULL || b->type != MQLW_COLUMN_TYPE_CATEGORICAL || b->deferred)
+        continue;
+      b->dict.stop = NULL;
+      if (b->dict.refused && (first == NULL || b->dict.refused_line < first->dict.refused_line))
+        first = b;
+    }
+  if (first == NULL)
+    return TRUE;
+  if (first->dict.refused_line > 0)
+    g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                 _("%s: line %" PRIu64 ", column %s: there is not enough memory for more than %u different "
+                   "values in this column"),
+                 reader->text->source_name, first->dict.refused_line, first->spec->name, first->dict.strings->len);
+  else
+    g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                 _("%s: column %s: there is not enough memory for more than %u different values in this column"),
+                 reader->text->source_name, first->spec->name, first->dict.strings->len);
+  return FALSE;
 }
 
 /* Reading values into columns */
@@ -613,6 +646,8 @@ mqlw_csv_reader_row_cb (gpointer   user_data,
     return TRUE;
   if (G_UNLIKELY (reader->next_row >= reader->row_end))
     {
+      if (!mqlw_csv_reader_check_room (reader, error))
+        return FALSE;
       reader->hit_row_end = TRUE;
       if (reader->next_row >= reader->max_rows)
         g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,

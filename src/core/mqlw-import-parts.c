@@ -63,6 +63,7 @@ struct _Parts {
   GMutex             lock;
   GCond              cond;
   gboolean           launched;       /* every thread made (the parts' threads are known) */
+  gboolean           given_up;       /* a thread could not be made: the parts stop */
   guint              n_done;
 };
 
@@ -73,6 +74,15 @@ static gboolean parts_in_turn = FALSE;
 /* The halted parts and the rows they had read, since they were last asked (tests). */
 static guint halted_parts = 0;
 static guint64 halted_rows = 0;
+
+/* Tests: no thread can be had for a part (as when memory is short). */
+static gboolean no_threads = FALSE;
+
+void
+mqlw_import_set_no_threads (gboolean none)
+{
+  no_threads = none;
+}
 
 void
 mqlw_import_set_parts_in_turn (gboolean in_turn)
@@ -138,9 +148,15 @@ wait_for_counts (Parts   *all,
   g_mutex_lock (&all->lock);
   for (guint i = 0; i < upto && ok; i++)
     {
-      while (!all->launched || !all->part[i].counted)
+      while (!all->given_up && (!all->launched || !all->part[i].counted))
         g_cond_wait (&all->cond, &all->lock);
-      if (all->part[i].count_error != NULL)
+      if (all->given_up)
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
+                       _("%s: the import was cancelled"), all->job->text->source_name);
+          ok = FALSE;
+        }
+      else if (all->part[i].count_error != NULL)
         {
           g_propagate_error (error, g_error_copy (all->part[i].count_error));
           ok = FALSE;
@@ -317,6 +333,20 @@ parse_part (Part             *part,
     }
   part->ok = mqlw_csv_parse_span (job->text, &part->span, mqlw_csv_reader_field_cb, mqlw_csv_reader_row_cb,
                                   reader, progress, progress_data, job->cancellable, &part->error);
+  /* A value refused for want of memory is the error (whatever came of it,
+   * unless it was said already). */
+  {
+    GError *room_error = NULL;
+
+    if (!mqlw_csv_reader_check_room (reader, &room_error)
+        && (part->ok || !g_error_matches (part->error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT)))
+      {
+        g_clear_error (&part->error);
+        g_propagate_error (&part->error, g_steal_pointer (&room_error));
+        part->ok = FALSE;
+      }
+    g_clear_error (&room_error);
+  }
   if (part->ok && reader->error != NULL)
     {
       g_propagate_error (&part->error, g_steal_pointer (&reader->error));
@@ -656,7 +686,23 @@ mqlw_import_read_parts (const MqlwPartsJob  *job,
 
   init_parts (&all, job, splits, n_splits);
   for (guint k = 1; k < all.n; k++)
-    all.part[k].thread = g_thread_new ("mqlw-parse", part_thread, &all.part[k]);
+    if ((all.part[k].thread = no_threads ? NULL : g_thread_try_new ("mqlw-parse", part_thread, &all.part[k], NULL))
+        == NULL)
+      {
+        /* No thread to be had (memory is short: its stack): the parts made
+         * stop, and one parser reads the text. */
+        g_atomic_int_set (&all.abort, 1);
+        for (guint j = 1; j < all.n; j++)
+          g_atomic_int_set (&all.part[j].stop, 1);
+        g_mutex_lock (&all.lock);
+        all.given_up = TRUE;
+        g_cond_broadcast (&all.cond);
+        g_mutex_unlock (&all.lock);
+        for (guint j = 1; j < k; j++)
+          g_thread_join (g_steal_pointer (&all.part[j].thread));
+        clear_parts (&all);
+        return MQLW_PARTS_RETRY;
+      }
   g_mutex_lock (&all.lock);
   all.launched = TRUE;
   g_cond_broadcast (&all.cond);
@@ -682,6 +728,12 @@ mqlw_import_read_parts (const MqlwPartsJob  *job,
         mqlw_csv_reader_take_blocks (readers, n_readers);
       for (guint k = 1; k < n_readers; k++)
         stitch_rows (readers[0], readers[k]);
+      /* The first part's dictionaries took the others' values: memory may have refused some. */
+      if (!mqlw_csv_reader_check_room (readers[0], error))
+        {
+          clear_parts (&all);
+          return MQLW_PARTS_FAILED;
+        }
       if (n_readers > 1)
         g_debug ("%s: read by %u parsers (%u split%s guessed inside a record)", job->text->source_name,
                  n_readers, all.n - n_readers, all.n - n_readers == 1 ? "" : "s");

@@ -314,6 +314,11 @@ void          mqlw_csv_reader_init       (MqlwCsvReader        *reader,
                                           guint                 row_base,
                                           gboolean              first);
 void          mqlw_csv_reader_clear      (MqlwCsvReader        *reader);
+/* FALSE, with an error naming the line and column, when a column's
+ * dictionary had no room for a new value (memory refused it); the reader's
+ * dictionaries no longer stop it (call once its parse is over). */
+gboolean      mqlw_csv_reader_check_room   (MqlwCsvReader      *reader,
+                                            GError            **error);
 /* Moves a reader that has read nothing yet to start at @row_base (no lower
  * than the one it was made with: its blocks have room up to its row_end). */
 void          mqlw_csv_reader_set_row_base (MqlwCsvReader      *reader,

@@ -217,10 +217,13 @@ drop_missing_codes (MqlwCsvReader *reader,
         g_array_append_val (jobs[k].columns, c);
       }
     }
-  thread = other->len > 0 ? g_thread_new ("mqlw-missing", drop_missing_thread, &jobs[1]) : NULL;
+  /* Alone when no thread can be had (memory is short). */
+  thread = other->len > 0 ? g_thread_try_new ("mqlw-missing", drop_missing_thread, &jobs[1], NULL) : NULL;
   drop_missing_thread (&jobs[0]);
   if (thread != NULL)
     g_thread_join (thread);
+  else if (other->len > 0)
+    drop_missing_thread (&jobs[1]);
 }
 
 /* The rows read: columns cut to size, integers with fractions made decimal,

@@ -406,8 +406,9 @@ import_source (MqlwSource         *source,
   GThread *digest_thread;
   char *digest;
 
-  /* The digest is computed on another core while the parsers run. */
-  digest_thread = g_thread_new ("mqlw-sha256", compute_sha256_thread, &job);
+  /* The digest is computed on another core while the parsers run (after
+   * them, when no thread can be had: memory is short). */
+  digest_thread = g_thread_try_new ("mqlw-sha256", compute_sha256_thread, &job, NULL);
   /* A large text is read without a scan first: its parsers check it as they
    * go. Whatever goes wrong is done again the checked way (which names it the
    * same way as ever: a NUL, another encoding, the first error's line). */
@@ -434,7 +435,7 @@ import_source (MqlwSource         *source,
     }
   if (dataset == NULL)
     g_atomic_int_set (&job.stop, 1);
-  digest = g_thread_join (digest_thread);
+  digest = digest_thread != NULL ? g_thread_join (digest_thread) : compute_sha256_thread (&job);
   if (dataset != NULL && digest == NULL)
     {
       /* Only a read that came back short stops the digest on its own. */
