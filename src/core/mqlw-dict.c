@@ -152,16 +152,19 @@ mqlw_dict_grow (MqlwDict *dict)
  * so this serial pass neither measures nor reads the strings again). The
  * table is far larger than the caches, so each row's slot is fetched a few
  * rows ahead. */
-static void
+/* FALSE (nothing done) when memory refuses the table. */
+static gboolean
 dedup_column (MqlwColumn *column,
               guint       n_rows)
 {
   char **strings = (char **) column->dict->pdata;
   guint32 *codes = column->codes;
   guint32 mask = capacity_for (n_rows) - 1;
-  g_autofree guint64 *slots = g_new0 (guint64, (gsize) mask + 1);
+  g_autofree guint64 *slots = g_try_new0 (guint64, (gsize) mask + 1);
   guint32 next = 0;
 
+  if (slots == NULL)
+    return FALSE;
   /* Slots are touched at random: huge pages spare a fault and a TLB miss for most. */
   mqlw_storage_advise_huge (slots, ((gsize) mask + 1) * sizeof (guint64));
   for (guint row = 0; row < MIN (n_rows, DEDUP_AHEAD); row++)
@@ -197,6 +200,7 @@ dedup_column (MqlwColumn *column,
         }
     }
   g_ptr_array_set_size (column->dict, next);
+  return TRUE;
 }
 
 /* One column by two threads (above 4 M rows): each owns the strings whose
@@ -296,7 +300,8 @@ dedup_column_split (MqlwColumn *column,
   if ((guint64) MAX (n_side[0], n_side[1]) * 5 > (guint64) half * 4)
     return FALSE;
 
-  slots = g_new0 (guint64, capacity);
+  if ((slots = g_try_new0 (guint64, capacity)) == NULL)
+    return FALSE;
   mqlw_storage_advise_huge (slots, (gsize) capacity * sizeof (guint64));
   for (guint k = 0; k < 2; k++)
     halves[k] = (DedupHalf) { column, n_rows, k, slots + (gsize) k * half, half - 1 };
@@ -336,8 +341,7 @@ static gpointer
 dedup_column_thread (gpointer data)
 {
   MqlwColumn *column = data;
-  dedup_column (column, column->n_rows);
-  return NULL;
+  return GINT_TO_POINTER (dedup_column (column, column->n_rows));
 }
 
 static guint pair_max_rows = 4000000, split_min_rows = DEDUP_SPLIT_MIN_ROWS;
@@ -351,7 +355,7 @@ mqlw_dict_set_dedup_limits (guint pair_max,
 }
 
 /* Gives the deferred columns their codes, two at a time when they are small. */
-void
+MqlwColumn *
 mqlw_dict_dedup_columns (GPtrArray *columns)
 {
   gboolean cores = g_get_num_processors () > 1;
@@ -366,19 +370,21 @@ mqlw_dict_dedup_columns (GPtrArray *columns)
           MqlwColumn *b = g_ptr_array_index (columns, i + 1);
           /* One after the other when no thread can be had (memory is short). */
           GThread *thread = g_thread_try_new ("mqlw-dedup", dedup_column_thread, b, NULL);
-          dedup_column (a, a->n_rows);
-          if (thread != NULL)
-            g_thread_join (thread);
-          else
-            dedup_column (b, b->n_rows);
+          gboolean ok_a = dedup_column (a, a->n_rows);
+          gboolean ok_b = thread != NULL ? GPOINTER_TO_INT (g_thread_join (thread)) : dedup_column (b, b->n_rows);
+
+          if (!ok_a || !ok_b)
+            return !ok_a ? a : b;
           i += 2;
         }
       else
         {
           /* Above that, or alone, a column by both cores split by hash (no more memory than one table). */
-          if (!cores || a->n_rows < split_min_rows || !dedup_column_split (a, a->n_rows))
-            dedup_column (a, a->n_rows);
+          if ((!cores || a->n_rows < split_min_rows || !dedup_column_split (a, a->n_rows))
+              && !dedup_column (a, a->n_rows))
+            return a;
           i++;
         }
     }
+  return NULL;
 }

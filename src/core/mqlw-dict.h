@@ -53,8 +53,9 @@ void     mqlw_dict_set_room_limit (guint         codes);
  * missing, and in column->codes the mqlw_dict_hash () of each present one)
  * their codes in order of first appearance, two at a time when they are
  * small, else each by both cores; each dictionary then keeps only the
- * distinct strings. */
-void     mqlw_dict_dedup_columns  (GPtrArray    *columns);
+ * distinct strings. Returns NULL, or a column memory had no room to index
+ * (the columns are then left unfinished). */
+MqlwColumn *mqlw_dict_dedup_columns (GPtrArray  *columns);
 /* Columns of more than @pair_max rows (default 4 000 000) are given their
  * codes one at a time, each by both cores (split by hash), as is a column left
  * alone, of at least @split_min rows (default 4096); smaller ones, two at once.

@@ -227,12 +227,15 @@ drop_missing_codes (MqlwCsvReader *reader,
 }
 
 /* The rows read: columns cut to size, integers with fractions made decimal,
- * deferred columns given their codes, values read as missing counted. */
-static void
+ * deferred columns given their codes, values read as missing counted. FALSE
+ * when memory had no room for a deferred column's index. */
+static gboolean
 finish_columns (MqlwCsvReader  *reader,
                 GPtrArray      *problems,
-                GPtrArray     **tallies_out)
+                GPtrArray     **tallies_out,
+                GError        **error)
 {
+  MqlwColumn *refused;
   MqlwDataset *dataset = reader->dataset;
   g_autoptr(GPtrArray) to_dedup = g_ptr_array_new ();
   guint n_rows = reader->next_row;
@@ -261,7 +264,13 @@ finish_columns (MqlwCsvReader  *reader,
           g_ptr_array_add (to_dedup, b->column);
         }
     }
-  mqlw_dict_dedup_columns (to_dedup);
+  if ((refused = mqlw_dict_dedup_columns (to_dedup)) != NULL)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                   _("%s: column %s: there is not enough memory to tell its %u values apart"),
+                   reader->text->source_name, refused->name, n_rows);
+      return FALSE;
+    }
   drop_missing_codes (reader, n_rows);
   if (tallies_out != NULL)
     {
@@ -272,6 +281,7 @@ finish_columns (MqlwCsvReader  *reader,
   if (reader->n_dropped > 0)
     g_ptr_array_add (problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
                                                  _("%u more problems were not listed"), reader->n_dropped));
+  return TRUE;
 }
 
 /* How many parts a text is read in: one per core (up to
@@ -388,7 +398,7 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
     }
 
   if (ok)
-    finish_columns (&reader, problems, tallies_out);
+    ok = finish_columns (&reader, problems, tallies_out, error);
 
   if (ok && first_lines_out != NULL)
     {
