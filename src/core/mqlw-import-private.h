@@ -267,6 +267,8 @@ typedef struct {
   gboolean      domain_only;   /* an e-mail column read only for its domain (mqlw-import-needs.h) */
   struct _MqlwMissingMemo *memo;   /* checked-only text column: whether recent values read as missing */
   const char   *block_start;   /* deferred: the chunk's current block, advised for huge pages */
+  gsize         chunk_size;    /* deferred: the size of the chunk's blocks */
+  gsize         chunk_left;    /* deferred: bytes left in the chunk's current block */
   /* values read as missing (mqlw-missing.h): checked when a value does not
    * parse, or first when a listed value would parse ("-1" in a number column) */
   MqlwMissingSet   *missing;
