@@ -51,12 +51,25 @@ header_names_columns (const MqlwCsvText *text,
   return FALSE;
 }
 
+/* Values a sample's short rows are padded with, at most: a header far wider
+ * than its rows (10 000 names over rows of 30 fields) would otherwise cost
+ * a string per missing value of 2 000 rows (20 M strings, seconds and GBs
+ * before the first row's error). */
+#define PAD_BUDGET 1000000
+
 /* Gives every row at least @n_cols values ("" for the missing ones), so that
- * a column's value in a row is there without measuring the row each time. */
+ * a column's value in a row is there without measuring the row each time;
+ * the sample ends before the row that would go past PAD_BUDGET (a text this
+ * ragged is an error on its first short row, or, in a preview, shown with
+ * the types of fewer rows; the first @keep rows always stay). */
 static void
 pad_rows (GPtrArray *rows,
-          guint      n_cols)
+          GArray    *row_lines,
+          guint      n_cols,
+          guint      keep)
 {
+  guint64 padded = 0;
+
   for (guint r = 0; r < rows->len; r++)
     {
       GStrv row = g_ptr_array_index (rows, r);
@@ -64,6 +77,14 @@ pad_rows (GPtrArray *rows,
 
       if (len >= n_cols)
         continue;
+      padded += n_cols - len;
+      if (padded > PAD_BUDGET && r >= MAX (keep, 1))
+        {
+          g_ptr_array_set_size (rows, r);
+          if (row_lines != NULL && row_lines->len > r)
+            g_array_set_size (row_lines, r);
+          return;
+        }
       row = g_renew (char *, row, n_cols + 1);
       for (guint c = len; c < n_cols; c++)
         row[c] = g_strdup ("");
@@ -222,7 +243,7 @@ read_table (const MqlwCsvText  *text,
     }
   if (!header_names_columns (text, header, header_line, error))
     return NULL;
-  pad_rows (rows, g_strv_length (header));
+  pad_rows (rows, row_lines, g_strv_length (header), head_rows);
   if (rows->len == 0 && !preview)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_ROWS,
