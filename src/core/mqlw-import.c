@@ -51,6 +51,36 @@ header_names_columns (const MqlwCsvText *text,
   return FALSE;
 }
 
+/* Blanks and byte order marks (U+FEFF) around a header name, in any order:
+ * a text saved twice with a BOM (or a UTF-16 one converted with its own) has
+ * a second mark before its first name, which would otherwise be part of the
+ * name, unseen ("lead_id" on screen, and --score-column lead_id not found). */
+static void
+strip_byte_order_marks (char *name)
+{
+  static const char bom[] = "\xEF\xBB\xBF";
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      gsize len;
+
+      g_strstrip (name);
+      len = strlen (name);
+      again = FALSE;
+      if (g_str_has_prefix (name, bom))
+        {
+          memmove (name, name + 3, len - 2);
+          again = TRUE;
+        }
+      else if (g_str_has_suffix (name, bom))
+        {
+          name[len - 3] = '\0';
+          again = TRUE;
+        }
+    }
+}
+
 /* Values a sample's short rows are padded with, at most: a header far wider
  * than its rows (10 000 names over rows of 30 fields) would otherwise cost
  * a string per missing value of 2 000 rows (20 M strings, seconds and GBs
@@ -225,7 +255,7 @@ read_table (const MqlwCsvText  *text,
     {
       gpointer first;
 
-      g_strstrip (header[c]);
+      strip_byte_order_marks (header[c]);
       if (header[c][0] == '\0')
         {
           g_free (header[c]);
