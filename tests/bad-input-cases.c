@@ -63,6 +63,10 @@ const BadCase bad_cases[] = {
   { "utf16-damaged.csv", BAD_CSV, NULL, IMPORT (BINARY), "is saved as UTF-16 text and is damaged 44 bytes in", 2, 0 },
   /* UTF-16 without a byte order mark, read as text: the short row is line 3 */
   { "utf16-ragged.csv", BAD_CSV, NULL, IMPORT (RAGGED), "line 3: 2 fields, the header has 3", 2, 0 },
+  /* A UTF-16 LE mark before UTF-8 text: read as UTF-16 it was one line of
+   * CJK-looking characters, "a header line but no leads" (the sweep's finding) */
+  { "utf16-mark-on-utf8.csv", BAD_CSV, NULL, IMPORT (BINARY),
+    "starts with a UTF-16 byte order mark, but the text after it is not UTF-16", 2, 0 },
   { "bom-only.csv", BAD_CSV, NULL, IMPORT (EMPTY), "the file is empty", 2, 0 },
   { "utf16-bom-only.csv", BAD_CSV, NULL, IMPORT (EMPTY), "the file is empty", 2, 0 },
 
