@@ -250,13 +250,13 @@ mqlw_csv_reader_check_room (MqlwCsvReader  *reader,
                  reader->text->source_name, first->dict.refused_line, first->spec->name);
   else if (first->dict.refused_line > 0)
     g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
-                 _("%s: line %" PRIu64 ", column %s: there is not enough memory for more than %u different "
-                   "values in this column"),
-                 reader->text->source_name, first->dict.refused_line, first->spec->name, first->dict.strings->len);
+                 _("%s: line %" PRIu64 ", column %s: there is not enough memory for the different values of "
+                   "this column"),
+                 reader->text->source_name, first->dict.refused_line, first->spec->name);
   else
     g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
-                 _("%s: column %s: there is not enough memory for more than %u different values in this column"),
-                 reader->text->source_name, first->spec->name, first->dict.strings->len);
+                 _("%s: column %s: there is not enough memory for the different values of this column"),
+                 reader->text->source_name, first->spec->name);
   return FALSE;
 }
 

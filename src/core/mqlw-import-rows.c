@@ -267,8 +267,8 @@ finish_columns (MqlwCsvReader  *reader,
   if ((refused = mqlw_dict_dedup_columns (to_dedup)) != NULL)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
-                   _("%s: column %s: there is not enough memory to tell its %u values apart"),
-                   reader->text->source_name, refused->name, n_rows);
+                   _("%s: column %s: there is not enough memory to tell its values apart"),
+                   reader->text->source_name, refused->name);
       return FALSE;
     }
   drop_missing_codes (reader, n_rows);
