@@ -34,7 +34,9 @@ cli = os.environ["MQLW_CLI"]
 data = os.path.join(os.environ["G_TEST_SRCDIR"], "data", "real-exports")
 failures = []
 PLACEHOLDERS = {"-", "--", "---", "n/a", "null", "(blank)", "-none-", "--none--", "unknown", "0000-00-00", "none",
-                "--keine--", "--aucun--", "(not set)", "(not provided)", "[not provided]"}
+                "--keine--", "--aucun--", "(not set)", "(not provided)", "[not provided]",
+                # German forms left blank, Excel's error values (German #NV is #N/A; #WERT! is #VALUE!)
+                "k. a.", "k.a.", "n/v", "#nv", "#wert!", "#div/0!", "#value!"}
 
 
 def mqlw(*args, status=0):
@@ -200,13 +202,24 @@ FIXTURES.update({
         "LEAD_STATUS": "stage", "ADDED_TIME": "created_at", "MODIFIED_TIME": "none"},
         "LEAD_SCORE", "ADDED_TIME", "%Y-%m-%d %H:%M:%S", 1, {}, {
             "sql": lambda f: int(f["LEAD_STATUS"].isin(["SQL", "Customer"]).sum())}),
-    # Klaviyo profiles export: no score and no outcome a workbench can take safely (orders are counts):
-    # the errors name --score-column and --outcome.
+    # Klaviyo profiles export: no score (calibrate names --score-column). Its predictive analytics
+    # document "Historic Number Of Orders" as the "number of already placed orders" (nullable) and the
+    # historic CLV as the "total value of all historically placed orders": a shop's win is an order, so
+    # more than 0 orders is won, 0 not won, an empty count (no analytics for that profile) unknown, and
+    # the historic CLV is the won amount. Predictions and totals made with them are no fit field.
+    # Scored by klaviyo-model.json; wins and their amount from pandas.
     "klaviyo": ("klaviyo-profiles.csv", [], {
         "Email": "email", "Organization": "account", "Profile Created On": "created_at",
-        "Last Active": "activity_date", "Historic Number Of Orders": "fit"}, None, None, None, 0, {}, {
-            "error": "--outcome", "roles_only": True,
-            "calibrate_error": ("--score-column", ["--outcome-file", "won=pipedrive-deals.csv:Email=Person - Email"])}),
+        "Last Active": "activity_date", "Historic Number Of Orders": "outcome:won",
+        "Historic Customer Lifetime Value": "deal_amount", "Predicted Number Of Orders": "none",
+        "Total Customer Lifetime Value": "none", "Predicted Customer Lifetime Value": "none"},
+        None, "Profile Created On", "%Y-%m-%d %H:%M:%S",
+        lambda f: int((pd.to_numeric(f["Historic Number Of Orders"]) > 0).sum()), {}, {
+            "model": "klaviyo-model.json",
+            "won_known": lambda f: int(pd.to_numeric(f["Historic Number Of Orders"]).notna().sum()),
+            "revenue": lambda f: pd.to_numeric(f.loc[pd.to_numeric(f["Historic Number Of Orders"]) > 0,
+                                                     "Historic Customer Lifetime Value"]).sum(),
+            "calibrate_error": ("--score-column", [])}),
     # Freshsales leads export: "Emails", "Lead stage", "Unqualified reason", dd/MM/yyyy dates.
     # Its stage "Demo" is in no table: warned, naming the mapping page and --stage-value.
     "freshsales": ("freshsales-leads.csv", [], {
@@ -236,6 +249,107 @@ FIXTURES.update({
             "opportunity": lambda f: len(f),
             "revenue": lambda f: f.loc[f["Status"] == "Won", "Actual Revenue"].map(us_amount).sum(),
             "reasons": {"Est. Revenue": "Actual Revenue is used"}}),
+})
+HS_DATES = ["hs_lifecyclestage_salesqualifiedlead_date", "hs_lifecyclestage_opportunity_date",
+            "hs_lifecyclestage_customer_date"]
+
+
+def hs_reached(frame, first, stages):
+    """HubSpot through its API: a date in the stage's column or a later one, a lifecycle stage at or after
+    it, or a deal (num_associated_deals above 0, lead status OPEN_DEAL) for SQL and opportunity."""
+    deal = (pd.to_numeric(frame["num_associated_deals"]) > 0) | (frame["hs_lead_status"] == "OPEN_DEAL")
+    return (frame[HS_DATES[first:]] != "").any(axis=1) | frame["lifecyclestage"].isin(stages) | deal
+
+
+# Exports added for API names and the documented value forms met since (tests/data/real-exports/README.md).
+FIXTURES.update({
+    # Salesforce Data Loader extract of leads: the API names in capitals as headers (CREATEDDATE,
+    # ISCONVERTED, PI__SCORE__C: Account Engagement's score synced to the lead), every value quoted,
+    # true/false, datetimes as 2025-01-06T09:14:22.000Z, dates as 2025-01-28, "" for no value.
+    # SQL from pandas on ISCONVERTED; no wins in a lead export.
+    "salesforce-dataloader": ("salesforce-dataloader-leads.csv", [], {
+        "ID": "lead_id", "COMPANY": "account", "EMAIL": "email", "STATUS": "stage", "RATING": "fit",
+        "ISCONVERTED": "outcome:sql", "CONVERTEDDATE": "outcome:sql", "CONVERTEDOPPORTUNITYID": "none",
+        "CREATEDDATE": "created_at", "LASTMODIFIEDDATE": "none", "LASTACTIVITYDATE": "activity_date",
+        "PI__SCORE__C": "score", "PI__GRADE__C": "fit", "LEADSOURCE": "fit"},
+        "PI__SCORE__C", "CREATEDDATE", "%Y-%m-%dT%H:%M:%S.%fZ", 0, {}, {
+            "sql": lambda f: int((f["ISCONVERTED"] == "true").sum()),
+            "reasons": {"CREATEDDATE": "named like the created date", "PI__GRADE__C": "platform grade",
+                        "CONVERTEDOPPORTUNITYID": "conversion made"}}),
+    # Salesforce opportunities through a SOQL query (sf data query --result-format csv): API names,
+    # a relationship field (Account.Name), datetimes as 2025-01-28T10:02:11.000+0000, the default
+    # StageName picklist; IsClosed, Probability and ForecastCategoryName set by the stage. IsWon is false
+    # for open opportunities too, so StageName reads the win (open ones unknown, never lost): IsWon has no
+    # role. Every row is an opportunity; wins, the leads whose win is known (IsClosed) and the won amount
+    # from pandas on IsWon and IsClosed.
+    "salesforce-opportunities": ("salesforce-opportunities-soql.csv", [], {
+        "Id": "lead_id", "Account.Name": "account", "StageName": "stage", "Amount": "deal_amount",
+        "Probability": "none", "IsClosed": "none", "IsWon": "none", "ForecastCategoryName": "none",
+        "CreatedDate": "created_at", "LastModifiedDate": "none", "Lead_Score__c": "score"},
+        "Lead_Score__c", "CreatedDate", "%Y-%m-%dT%H:%M:%S.%f%z", lambda f: int((f["IsWon"] == "true").sum()), {}, {
+            "opportunity": lambda f: len(f),
+            "won_known": lambda f: int((f["IsClosed"] == "true").sum()),
+            "revenue": lambda f: f.loc[f["IsWon"] == "true", "Amount"].astype(float).sum(),
+            "reasons": {"Probability": "set by the deal's stage", "IsWon": "open deals unknown, not lost"}}),
+    # HubSpot deals through its CRM API: dealstage's internal values (appointmentscheduled … closedwon,
+    # closedlost), hs_is_closed and hs_is_closed_won as "true"/"false", hs_deal_stage_probability 0-1,
+    # createdate with milliseconds and Z. No score: scored by hubspot-deals-model.json. Wins, the deals
+    # whose win is known and the won amount from pandas on hs_is_closed(_won).
+    "hubspot-deals": ("hubspot-deals-api.csv", [], {
+        "hs_object_id": "lead_id", "dealstage": "stage", "amount": "deal_amount", "createdate": "created_at",
+        "hs_lastmodifieddate": "none", "hs_is_closed": "none", "hs_is_closed_won": "none",
+        "hs_deal_stage_probability": "none", "dealtype": "fit"},
+        None, "createdate", "%Y-%m-%dT%H:%M:%S.%fZ", lambda f: int((f["hs_is_closed_won"] == "true").sum()), {}, {
+            "model": "hubspot-deals-model.json",
+            "opportunity": lambda f: len(f),
+            "won_known": lambda f: int((f["hs_is_closed"] == "true").sum()),
+            "revenue": lambda f: f.loc[f["hs_is_closed_won"] == "true", "amount"].astype(float).sum()}),
+    # HubSpot contacts through its CRM API (the internal property names HubSpot documents: hs_object_id,
+    # lifecyclestage with its internal values marketingqualifiedlead …, hs_lead_status OPEN_DEAL …,
+    # hubspotscore, createdate as 2025-01-06T09:14:22.123Z, hs_lifecyclestage_<stage>_date,
+    # num_associated_deals). SQL, opportunities and wins from pandas: a date in the stage's column or a
+    # later one, the lifecycle stage, a deal associated (num_associated_deals above 0, hs_lead_status
+    # OPEN_DEAL).
+    "hubspot-api": ("hubspot-contacts-api.csv", [], {
+        "hs_object_id": "lead_id", "email": "email", "company": "account", "lifecyclestage": "stage",
+        "hs_lead_status": "stage", "hubspotscore": "score", "createdate": "created_at", "lastmodifieddate": "none",
+        "hs_lifecyclestage_marketingqualifiedlead_date": "as_of",
+        "hs_lifecyclestage_salesqualifiedlead_date": "outcome:sql",
+        "hs_lifecyclestage_opportunity_date": "outcome:opportunity",
+        "hs_lifecyclestage_customer_date": "outcome:won", "num_associated_deals": "outcome:opportunity"},
+        "hubspotscore", "createdate", "%Y-%m-%dT%H:%M:%S.%fZ",
+        lambda f: int(((f[HS_DATES[2:]] != "").any(axis=1) | f["lifecyclestage"].isin(["customer", "evangelist"])).sum()),
+        {}, {
+            "sql": lambda f: int(hs_reached(f, 0, ["salesqualifiedlead", "opportunity", "customer", "evangelist"]).sum()),
+            "opportunity": lambda f: int(hs_reached(f, 1, ["opportunity", "customer", "evangelist"]).sum()),
+            "reasons": {"num_associated_deals": "above 0 reached"}}),
+    # Pipedrive persons export: "Person - …" headers, "Person created", and the counts of the person's deals
+    # its API documents (open_deals_count, closed_deals_count, won_deals_count, lost_deals_count). Won deals
+    # above 0 is a win, 0 not; open, closed and lost deals are no fit field (computed from the deals) and
+    # no outcome (0 lost deals says nothing while a deal is open). Wins from pandas.
+    "pipedrive-persons": ("pipedrive-persons.csv", [], {
+        "Person - ID": "lead_id", "Person - Organization": "account", "Person - Email": "email",
+        "Person - Person created": "created_at", "Person - Update time": "none", "Person - Open deals": "none",
+        "Person - Closed deals": "none", "Person - Won deals": "outcome:won", "Person - Lost deals": "none",
+        "Person - Last activity date": "activity_date", "Person - Lead score": "score"},
+        "Person - Lead score", "Person - Person created", "%Y-%m-%d %H:%M:%S",
+        lambda f: int((pd.to_numeric(f["Person - Won deals"]) > 0).sum()), {}, {
+            "won_known": lambda f: int(pd.to_numeric(f["Person - Won deals"]).notna().sum()),
+            "reasons": {"Person - Open deals": "computed from the lead's deals"}}),
+    # The German Salesforce report after a round through German Excel (Windows-1252, semicolons, CRLF):
+    # a score looked up with SVERWEIS (VLOOKUP) where "#NV" (Excel's #N/A in German) and "#WERT!" mark no
+    # match, "#DIV/0!" in a computed column, "k. A." / "k.A." (keine Angabe) and "n/v" (nicht verfügbar)
+    # in Branche. Excel documents its error values; each is reported and read as missing, the score stays
+    # a number (before, one "#NV" made it text, and calibrate refused it). SQL and unscored from pandas.
+    "excel-de": ("excel-de-lookup-errors.csv", [], {
+        "Lead-ID": "lead_id", "Firma": "account", "E-Mail": "email", "Lead-Status": "stage",
+        "Lead-Punktzahl": "score", "Konvertiert": "outcome:sql", "Erstellt am": "created_at", "Branche": "fit",
+        "Punkte je Besuch": "fit"}, "Lead-Punktzahl", "Erstellt am", "%d.%m.%Y", 0,
+        {"Lead-Punktzahl": ["#NV", "#WERT!"], "Branche": ["k. A.", "k.A.", "n/v"], "Punkte je Besuch": ["#DIV/0!"]}, {
+            "read": {"sep": ";", "encoding": "cp1252"},
+            "sql": lambda f: int((f["Konvertiert"] == "Ja").sum()),
+            "types": {"Lead-Punktzahl": "integer", "Punkte je Besuch": "decimal"},
+            "buckets": ("Lead-Punktzahl", decimal_comma, [0, 20, 50, 70, 100])}),
 })
 # Mautic's stage "Lost": Mautic has no default stages, a "Lost" among Lead/MQL/SQL/Customer is a lost
 # contact, not a lost opportunity: opportunities reached are the Customer (1), never the Lost one.
@@ -311,7 +425,7 @@ def check(name, fixture):
     if score is not None:
         args += ["--score-column", score]
     else:
-        args += ["--model", os.path.join(data, "zoho-model.json")]
+        args += ["--model", os.path.join(data, more.get("model", "zoho-model.json"))]
     if "buckets" in more:
         args += ["--buckets", "edges:" + ",".join(str(e) for e in more["buckets"][2])]
     out = mqlw(*args)
@@ -331,7 +445,8 @@ def check(name, fixture):
             if reached(result, stage) != expected:
                 failures.append(f"{name}: {reached(result, stage)} reached {stage}, pandas {expected}")
     if "revenue" in more:
-        value = mqlw("value", path, "--format", "json", "-q", *extra, "--score-column", score)
+        scoring = ["--score-column", score] if score else ["--model", os.path.join(data, more["model"])]
+        value = mqlw("value", path, "--format", "json", "-q", *extra, *scoring)
         if value is not None:
             expected = float(more["revenue"](frame))
             if abs(json.loads(value)["revenue"] - expected) > 0.005:
@@ -352,6 +467,11 @@ def check(name, fixture):
         failures.append(f"{name}: {preview['months']} months, pandas {expected_months}")
     if created is None and preview["mql_per_month"] is not None:
         failures.append(f"{name}: a figure per month without any date: {preview['mql_per_month']}")
+    if "won_known" in more:
+        known = sum((bucket["won"] or {}).get("known", 0) for bucket in result["buckets"])
+        known += (result["unscored"].get("won") or {}).get("known", 0)
+        if known != more["won_known"](frame):
+            failures.append(f"{name}: won known for {known} leads, pandas {more['won_known'](frame)}")
     if reached(result, "won") != wins:
         failures.append(f"{name}: {reached(result, 'won')} wins, expected {wins}")
 

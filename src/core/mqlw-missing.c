@@ -25,6 +25,18 @@ static const struct {
    * German, French and Spanish orgs write it ("--Keine--", "--Aucun--", "--Ninguno--") */
   WORD ("not set"), WORD ("keine"), WORD ("keine angabe"), WORD ("aucun"), WORD ("aucune"),
   WORD ("ninguno"), WORD ("ninguna"),
+  /* German and Spanish forms left blank: "k. A." (keine Angabe), "n/v" (nicht verfügbar). Words
+   * with a cased letter beyond ASCII ("Non renseigné") are left out: lower () folds "É" in
+   * every SQL dialect but SQLite, mqlw_missing_is_placeholder () does not. */
+  WORD ("k.a"), WORD ("k. a"), WORD ("n/v"), WORD ("nicht angegeben"), WORD ("sin especificar"),
+  WORD ("no especificado"),
+  /* Excel's error values, as its English, German, French and Spanish versions
+   * write them into a saved sheet (a lookup that found nothing, a score
+   * divided by zero): "#NV" is German "#N/A"; "#NAME?" loses its "?" as decoration */
+  WORD ("#nv"), WORD ("#value!"), WORD ("#wert!"), WORD ("#valeur!"), WORD ("#¡valor!"),
+  WORD ("#ref!"), WORD ("#bezug!"), WORD ("#¡ref!"), WORD ("#div/0!"), WORD ("#¡div/0!"),
+  WORD ("#num!"), WORD ("#zahl!"), WORD ("#nombre!"), WORD ("#¡num!"), WORD ("#name"), WORD ("#nom"),
+  WORD ("#¿nombre"), WORD ("#null!"), WORD ("#nul!"), WORD ("#¡nulo!"),
 };
 #undef WORD
 
@@ -33,14 +45,18 @@ static const char * const placeholder_examples[] = {
   "Select", "Please select", "Select one", "Choose one", "-- None --", "None", "N/A", "#N/A",
   "null", "nil", "NaN", "not provided", "not available", "not applicable", "not specified",
   "(blank)", "empty", "unknown", "undefined", "no value", "-", "--", "?", "(not set)", "--Keine--",
-  "Keine Angabe", "--Aucun--", "Aucune", "--Ninguno--", "Ninguna", NULL,
+  "Keine Angabe", "--Aucun--", "Aucune", "--Ninguno--", "Ninguna", "k.A.", "k. A.", "n/v", "Nicht angegeben",
+  "Sin especificar", "No especificado", "#NV", "#VALUE!",
+  "#WERT!", "#VALEUR!", "#¡VALOR!", "#REF!", "#BEZUG!", "#¡REF!", "#DIV/0!", "#¡DIV/0!",
+  "#NUM!", "#ZAHL!", "#NOMBRE!", "#¡NUM!", "#NAME?", "#NOM?", "#¿NOMBRE?", "#NULL!", "#NUL!",
+  "#¡NULO!", NULL,
 };
 
 /* The bytes taken off around a placeholder ("-- None --", "(blank)"). */
 #define DECORATION " \t-_.()[]<>?*\"'"
 
-/* The longest of placeholder_words ("not applicable"). */
-#define PLACEHOLDER_MAX 14
+/* The longest of placeholder_words in bytes ("nicht angegeben"). */
+#define PLACEHOLDER_MAX 15
 
 /* What a byte can be in a placeholder, built once from the lists above. */
 enum {

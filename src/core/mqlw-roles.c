@@ -36,6 +36,10 @@ typedef enum {
   NAME_BOOKKEEPING,    /* Dynamics 365 "(Do Not Modify) …" */
   NAME_RECORD_CHANGED, /* when the record was last changed: after the outcome */
   NAME_CLOSED,         /* when the deal was lost or closed: after the outcome */
+  NAME_CONVERTED_INTO, /* Salesforce's ConvertedOpportunityId …: made by the conversion */
+  NAME_FOLLOWS_STAGE,  /* a deal's probability or forecast category: set by its stage */
+  NAME_COUNT_OUTCOME,  /* a count of won deals, orders, associated deals: above 0 reached */
+  NAME_FROM_OUTCOME,   /* computed from the deals or orders themselves (open deals, predicted CLV) */
   NAME_GRADE,
   NAME_RATING,
 } NameKind;
@@ -90,8 +94,9 @@ static const char * const created_names[] = {
   "creation_date", "date_created", "lead_created_date", "lead_created", "first_contact_date",
   "first_contact", "first_touch_date", "engage_date", "engaged_date", "date_added", "added_on",
   "signup_date", "sign_up_date", "registration_date", "inquiry_date", "lead_date",
-  /* Pipedrive "Deal - Deal created", Brevo ADDED_TIME, Klaviyo "Profile Created On" */
-  "deal_created", "added_time", "profile_created_on", "profile_created",
+  /* Pipedrive "Deal - Deal created", "Person - Person created" (add_time in its API), Brevo ADDED_TIME,
+   * Klaviyo "Profile Created On" */
+  "deal_created", "person_created", "add_time", "added_time", "profile_created_on", "profile_created",
   /* German, French, Spanish exports (non-ASCII letters split words: "date_de_cr_ation") */
   "erstellt_am", "erstelldatum", "erstellungsdatum", "angelegt_am", "date_de_cr_ation", "date_de_creation",
   "cr_e_le", "cree_le", "fecha_de_creaci_n", "fecha_de_creacion", "fecha_creaci_n", "creado_el",
@@ -123,7 +128,47 @@ static const char * const record_changed_names[] = {
  * "Actual Close Date"): it exists only once the outcome is known. */
 static const char * const closed_names[] = {
   "lost_time", "lost_date", "lost_at", "lost_on", "close_time", "closed_time", "actual_close_date",
-  "closed_date", "date_closed", "closed_at", "closed_on", NULL,
+  "closed_date", "date_closed", "closed_at", "closed_on",
+  /* Salesforce's IsClosed, HubSpot's hs_is_closed: true once won or lost */
+  "is_closed", "hs_is_closed", NULL,
+};
+/* What a deal's stage sets (Salesforce's Probability and ForecastCategoryName
+ * follow StageName, HubSpot's hs_deal_stage_probability its dealstage): 100 %
+ * and "Closed" once won, so a rule on them would read the outcome. */
+static const char * const follows_stage_names[] = {
+  "probability", "probability_percent", "deal_probability", "opportunity_probability", "win_probability",
+  "deal_stage_probability", "hs_deal_stage_probability", "forecast_category", "forecast_category_name",
+  "hs_forecast_category", "hs_forecast_probability", NULL,
+};
+/* The records a Salesforce lead's conversion made: filled only once sales
+ * converted it, so a rule on them would read the outcome. */
+static const char * const converted_into_names[] = {
+  "converted_opportunity_id", "converted_account_id", "converted_contact_id", "converted_opportunity",
+  "converted_account", "converted_contact", NULL,
+};
+/* Counts whose "more than 0" is a stage reached: Pipedrive's person "Won
+ * deals" (won_deals_count), Klaviyo's "Historic Number Of Orders" ("number of
+ * already placed orders": an order is the win of a shop), HubSpot's
+ * num_associated_deals ("Number of Associated Deals": a deal made is an
+ * opportunity). 0 is "not reached" as the export was made, as Salesforce's
+ * IsConverted false is; an empty count (Klaviyo computes none for some
+ * profiles) is unknown. */
+static const struct { const char *name; MqlwStage stage; } count_outcome_names[] = {
+  { "won_deals", MQLW_STAGE_WON }, { "won_deals_count", MQLW_STAGE_WON },
+  { "historic_number_of_orders", MQLW_STAGE_WON },
+  { "num_associated_deals", MQLW_STAGE_OPPORTUNITY }, { "number_of_associated_deals", MQLW_STAGE_OPPORTUNITY },
+};
+/* Computed from the deals or orders, the outcome itself, so no fit field:
+ * Pipedrive's person "Open deals", "Lost deals", "Closed deals" (not read as
+ * outcomes: a person with an open deal and a lost one has 1 open deal, and 0
+ * lost deals says nothing while a deal is open), Klaviyo's predictions and
+ * averages over the orders placed. */
+static const char * const from_outcome_names[] = {
+  "open_deals", "open_deals_count", "lost_deals", "lost_deals_count", "closed_deals", "closed_deals_count",
+  "related_open_deals_count", "related_closed_deals_count", "related_won_deals_count",
+  "related_lost_deals_count", "predicted_number_of_orders", "predicted_customer_lifetime_value",
+  "predicted_clv", "total_customer_lifetime_value", "total_clv", "churn_probability", "churn_risk",
+  "average_order_value", "average_days_between_orders", "expected_date_of_next_order", NULL,
 };
 static const char * const stage_names[] = {
   "stage", "lifecycle_stage", "lifecyclestage", "lifecycle", "lead_stage", "lead_lifecycle_stage",
@@ -140,6 +185,8 @@ static const char * const amount_names[] = {
   "amount", "deal_amount", "deal_value", "deal_size", "opportunity_amount", "opportunity_value",
   "close_value", "closed_value", "est_revenue", "estimated_revenue", "est_value", "estimated_value",
   "expected_revenue", "won_amount", "amount_converted", "contract_value", "actual_revenue", "actual_value",
+  /* Klaviyo: "Total value of all historically placed orders" */
+  "historic_customer_lifetime_value", "historic_clv",
   /* German, French, Spanish exports */
   "betrag", "montant", "importe", NULL,
 };
@@ -169,7 +216,7 @@ static const char * const grade_names[] = {
 };
 static const char * const rating_names[] = { "rating", "lead_rating", "account_rating", NULL };
 
-static const struct { const char *names[16]; MqlwStage stage; } outcome_names[] = {
+static const struct { const char *names[24]; MqlwStage stage; } outcome_names[] = {
   { { "sal", "is_sal", "sal_date", "sal_at", "sales_accepted", "sales_accepted_date", "accepted",
       "is_accepted", "accepted_date", "accepted_at", "date_accepted", NULL }, MQLW_STAGE_ACCEPTED },
   { { "sql", "is_sql", "sql_date", "sql_at", "sales_qualified", "sales_qualified_date", NULL }, MQLW_STAGE_SQL },
@@ -177,6 +224,7 @@ static const struct { const char *names[16]; MqlwStage stage; } outcome_names[] 
       "opportunity_date", "opportunity_created_date", "opportunity_created_at", "opportunity_at", NULL },
     MQLW_STAGE_OPPORTUNITY },
   { { "won", "is_won", "iswon", "closed_won", "closedwon", "won_date", "won_at", "closed_won_date",
+      "hs_is_closed_won", "is_closed_won",
       "deal_won", "win", "customer", "is_customer", "became_customer", "customer_date",
       "won_time" /* Pipedrive "Deal - Won time" */, NULL }, MQLW_STAGE_WON },
 };
@@ -305,6 +353,15 @@ guess_by_name (const char *name)
     return (NameGuess) { NAME_RECORD_CHANGED, MQLW_ROLE_NONE, 0 };
   if (in_list (name, closed_names))
     return (NameGuess) { NAME_CLOSED, MQLW_ROLE_NONE, 0 };
+  if (in_list (name, converted_into_names))
+    return (NameGuess) { NAME_CONVERTED_INTO, MQLW_ROLE_NONE, 0 };
+  if (in_list (name, follows_stage_names))
+    return (NameGuess) { NAME_FOLLOWS_STAGE, MQLW_ROLE_NONE, 0 };
+  if (in_list (name, from_outcome_names))
+    return (NameGuess) { NAME_FROM_OUTCOME, MQLW_ROLE_NONE, 0 };
+  for (guint i = 0; i < G_N_ELEMENTS (count_outcome_names); i++)
+    if (strcmp (name, count_outcome_names[i].name) == 0)
+      return (NameGuess) { NAME_COUNT_OUTCOME, MQLW_ROLE_OUTCOME, count_outcome_names[i].stage };
   if (in_list (name, lead_id_names))
     return (NameGuess) { NAME_LEAD_ID, MQLW_ROLE_LEAD_ID, 0 };
   if (in_list (name, email_names))
@@ -336,6 +393,75 @@ guess_by_name (const char *name)
   if (g_str_has_suffix (name, "_id"))
     return (NameGuess) { NAME_ID, MQLW_ROLE_FIT, 0 };
   return guess;
+}
+
+/* Every list of names above, for names written without their gaps. */
+static const char * const * const all_name_lists[] = {
+  lead_id_names, email_names, account_names, created_names, as_of_names, activity_date_names,
+  record_changed_names, closed_names, converted_into_names, follows_stage_names, from_outcome_names,
+  stage_names, amount_names, reason_names, headline_score_names, grade_names, rating_names, converted_names,
+};
+
+/* "created_date" is "createddate" without its gaps. */
+static gboolean
+same_without_gaps (const char *known,
+                   const char *glued)
+{
+  if (strchr (known, '_') == NULL)
+    return FALSE;
+  for (; *known != '\0'; known++)
+    if (*known != '_' && *known != *glued++)
+      return FALSE;
+  return *glued == '\0';
+}
+
+/* A name the lists know with its gaps ("created_date") written without them:
+ * Salesforce's Data Loader heads its columns with the API names in capitals
+ * ("CREATEDDATE", "LASTACTIVITYDATE"), where no case change marks the words. */
+static const char *
+regap_name (const char *name)
+{
+  if (strchr (name, '_') != NULL || guess_by_name (name).kind != NAME_NONE)
+    return NULL;
+  for (guint l = 0; l < G_N_ELEMENTS (all_name_lists); l++)
+    for (guint i = 0; all_name_lists[l][i] != NULL; i++)
+      if (same_without_gaps (all_name_lists[l][i], name))
+        return all_name_lists[l][i];
+  for (guint s = 0; s < G_N_ELEMENTS (outcome_names); s++)
+    for (guint i = 0; outcome_names[s].names[i] != NULL; i++)
+      if (same_without_gaps (outcome_names[s].names[i], name))
+        return outcome_names[s].names[i];
+  return NULL;
+}
+
+/* The name roles are guessed from: the header normalized, a Salesforce custom
+ * field's API name without its "__c" and its package's namespace
+ * ("pi__score__c", Account Engagement's score on a Salesforce lead, is
+ * "score"; "Lead_Score__c" is "lead_score"), and capitals glued together read
+ * with their gaps (regap_name). */
+static char *
+role_name (const char *header)
+{
+  gsize len = strlen (header);
+  g_autofree char *field = NULL;
+  const char *namespace_end;
+  char *name;
+  const char *spaced;
+
+  if (len > 3 && header[len - 3] == '_' && header[len - 2] == '_' && g_ascii_tolower (header[len - 1]) == 'c')
+    {
+      field = g_strndup (header, len - 3);
+      namespace_end = strstr (field, "__");
+      if (namespace_end != NULL && namespace_end[2] != '\0')
+        memmove (field, namespace_end + 2, strlen (namespace_end + 2) + 1);
+    }
+  name = mqlw_roles_normalize (field != NULL ? field : header);
+  if ((spaced = regap_name (name)) != NULL)
+    {
+      g_free (name);
+      name = g_strdup (spaced);
+    }
+  return name;
 }
 
 /* Pipedrive names its columns "<Entity> - <Field>" ("Deal - Status", "Person -
@@ -411,6 +537,15 @@ describe_name (const NameGuess *guess)
       return g_strdup (_("when the record was last changed: later than the outcome, not a fit field"));
     case NAME_CLOSED:
       return g_strdup (_("when the deal was lost or closed: known only with the outcome, not a fit field"));
+    case NAME_CONVERTED_INTO:
+      return g_strdup (_("a record the lead's conversion made: filled only after sales converted it, not a fit field"));
+    case NAME_FOLLOWS_STAGE:
+      return g_strdup (_("set by the deal's stage (certain once won): known only with the outcome, not a fit field"));
+    case NAME_COUNT_OUTCOME:
+      return g_strdup_printf (_("a count of the lead's deals or orders (%s): above 0 reached, 0 not reached, "
+                                "empty unknown"), stage_word (guess->stage));
+    case NAME_FROM_OUTCOME:
+      return g_strdup (_("computed from the lead's deals or orders, the outcome itself: not a fit field"));
     case NAME_GRADE: return g_strdup (_("a platform grade (A to D), usable in fit rules"));
     case NAME_RATING: return g_strdup (_("a rating (Hot, Warm, Cold), usable in fit rules"));
     case NAME_NONE:
@@ -765,6 +900,16 @@ decide (MqlwColumnSpec  *spec,
     case NAME_STATUS:
       decide_stage (spec, guess, v, why);
       return;
+    case NAME_COUNT_OUTCOME:
+      if (numeric || spec->type == MQLW_COLUMN_TYPE_BOOLEAN || v->n_values == 0)
+        set_role (spec, MQLW_ROLE_OUTCOME, guess->stage, why, describe_values (v, spec->type));
+      else
+        {
+          set_role (spec, MQLW_ROLE_FIT, 0,
+                    g_strdup_printf (_("%s, but its values are not numbers: a fit field"), why), NULL);
+          g_free (why);
+        }
+      return;
     case NAME_AMOUNT:
     case NAME_SCORE:
       if (numeric || v->n_values == 0)
@@ -802,6 +947,9 @@ decide (MqlwColumnSpec  *spec,
     case NAME_BOOKKEEPING:
     case NAME_RECORD_CHANGED:
     case NAME_CLOSED:
+    case NAME_CONVERTED_INTO:
+    case NAME_FOLLOWS_STAGE:
+    case NAME_FROM_OUTCOME:
       set_role (spec, guess->role, 0, why, NULL);
       return;
     case NAME_GRADE:
@@ -979,7 +1127,7 @@ pick_lead_id (MqlwMapping  *mapping,
       if (spec->role_set || spec->role != MQLW_ROLE_FIT || !values[c].looked_at || values[c].n_values == 0
           || values[c].n_distinct != values[c].n_values)
         continue;
-      name = mqlw_roles_normalize (spec->name);
+      name = role_name (spec->name);
       if (guess_header (spec->name, name).kind != NAME_ID)
         continue;
       set_role (spec, MQLW_ROLE_LEAD_ID, 0, g_strdup (_("named like an id")), g_strdup (_("values unique")));
@@ -1109,6 +1257,80 @@ pick_amount (MqlwMapping  *mapping,
     }
 }
 
+/* Whether @col of the sample says "no" on a row where the stage column
+ * @stage_col, a deal's, holds a value the table reads as open. */
+static gboolean
+no_on_open_row (GPtrArray   *rows,
+                const guint *lengths,
+                guint        col,
+                guint        stage_col,
+                const char  *stage_name)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  MqlwStageContext context;
+
+  for (guint r = 0; r < rows->len; r++)
+    if (lengths[r] > stage_col)
+      g_ptr_array_add (values, ((GStrv) g_ptr_array_index (rows, r))[stage_col]);
+  g_ptr_array_add (values, NULL);
+  context = mqlw_stage_table_context (stage_name, (const char * const *) values->pdata);
+  /* A lead's status (Closed - Converted is open for the deal to come) says nothing of a deal. */
+  if (context != MQLW_STAGE_CONTEXT_OPPORTUNITY)
+    return FALSE;
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+      const MqlwStageTableEntry *entry;
+      const MqlwBoolWord *word;
+      g_autofree char *stage = NULL;
+
+      if (lengths[r] <= MAX (col, stage_col))
+        continue;
+      word = mqlw_bool_word_find (row[col], strlen (row[col]));
+      if (word == NULL || word->yes)
+        continue;
+      stage = g_strstrip (g_strdup (row[stage_col]));
+      entry = mqlw_stage_table_lookup (context, stage);
+      if (entry != NULL && !entry->closed)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A deal's won flag (Salesforce IsWon, HubSpot hs_is_closed_won) is false for
+ * open deals as well as lost ones: when the sample shows it false on a deal
+ * a deal's stage column reads as open, it would count open deals as lost, and the
+ * stage column alone reads the win (open deals unknown). A flag left blank on
+ * open deals stays an outcome. */
+static void
+drop_won_flag (MqlwMapping *mapping,
+               GPtrArray   *rows,
+               const guint *lengths,
+               char       **names)
+{
+  static const char * const won_flags[] = { "is_won", "iswon", "hs_is_closed_won", "is_closed_won", NULL };
+
+  for (guint c = 0; c < mapping->columns->len; c++)
+    {
+      MqlwColumnSpec *spec = g_ptr_array_index (mapping->columns, c);
+
+      if (spec->role_set || spec->role != MQLW_ROLE_OUTCOME || spec->stage != MQLW_STAGE_WON
+          || spec->type != MQLW_COLUMN_TYPE_BOOLEAN || !in_list (names[c], won_flags))
+        continue;
+      for (guint k = 0; k < mapping->columns->len; k++)
+        {
+          const MqlwColumnSpec *stages = g_ptr_array_index (mapping->columns, k);
+
+          if (stages->role != MQLW_ROLE_STAGE || !no_on_open_row (rows, lengths, c, k, stages->name))
+            continue;
+          set_role (spec, MQLW_ROLE_NONE, 0,
+                    g_strdup_printf (_("a won flag, false on open deals as well as lost ones: %s reads the "
+                                       "win, open deals unknown, not lost"), stages->name), NULL);
+          break;
+        }
+    }
+}
+
 /* "<activity>_date" / "<activity>_last_at" next to a count column dates that activity. */
 static void
 link_activity_dates (MqlwMapping *mapping)
@@ -1219,7 +1441,7 @@ mqlw_roles_detect (MqlwMapping *mapping,
       g_autoptr(MqlwMissingSet) missing = NULL;
       NameGuess guess;
 
-      names[c] = mqlw_roles_normalize (spec->name);
+      names[c] = role_name (spec->name);
       if (spec->role_set)
         continue;
       guess = guess_header (spec->name, names[c]);
@@ -1237,6 +1459,7 @@ mqlw_roles_detect (MqlwMapping *mapping,
   keep_one (mapping, MQLW_ROLE_AS_OF);
   pick_score (mapping, values, names);
   pick_amount (mapping, names);
+  drop_won_flag (mapping, rows, lengths, names);
   pick_date_order (mapping, names);
 
   for (guint c = 0; c < n_cols; c++)
@@ -1250,7 +1473,7 @@ mqlw_roles_name_is_score (const char *header)
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (header != NULL, FALSE);
-  name = mqlw_roles_normalize (header);
+  name = role_name (header);
   return guess_header (header, name).kind == NAME_SCORE;
 }
 
@@ -1268,7 +1491,7 @@ mqlw_roles_guess_name (const char      *header,
   g_return_val_if_fail (header != NULL, MQLW_ROLE_NONE);
 
   /* The name decides; the values are taken to be what the type says. */
-  name = mqlw_roles_normalize (header);
+  name = role_name (header);
   guess = guess_header (header, name);
   spec.type = type;
   spec.type_set = TRUE;
