@@ -63,6 +63,10 @@ const BadCase bad_cases[] = {
   { "utf16-damaged.csv", BAD_CSV, NULL, IMPORT (BINARY), "is saved as UTF-16 text and is damaged 44 bytes in", 2, 0 },
   /* UTF-16 without a byte order mark, read as text: the short row is line 3 */
   { "utf16-ragged.csv", BAD_CSV, NULL, IMPORT (RAGGED), "line 3: 2 fields, the header has 3", 2, 0 },
+  /* A UTF-16 LE mark before UTF-8 text: read as UTF-16 it was one line of
+   * CJK-looking characters, "a header line but no leads" (the sweep's finding) */
+  { "utf16-mark-on-utf8.csv", BAD_CSV, NULL, IMPORT (BINARY),
+    "starts with a UTF-16 byte order mark, but the text after it is not UTF-16", 2, 0 },
   { "bom-only.csv", BAD_CSV, NULL, IMPORT (EMPTY), "the file is empty", 2, 0 },
   { "utf16-bom-only.csv", BAD_CSV, NULL, IMPORT (EMPTY), "the file is empty", 2, 0 },
 
@@ -112,6 +116,12 @@ const BadCase bad_cases[] = {
   /* 70 002 columns: lead_id, sql and c0 … c69999 */
   { "wide-header.csv", BAD_CSV, NULL, IMPORT (LIMIT), "line 1: the header has 70002 columns; the workbench reads up to 65536",
     2, GEN_WIDE_HEADER },
+  /* 10 002 names (lead_id, sql, c0 … c9999) over 3 000 rows "L<i>,yes": the
+   * sample's short rows were padded with a string per missing value (20 M,
+   * 640 MB and seconds before this error; the mutation sweep's 10 000-name
+   * header over the 5 000-lead sample ran past 60 s) */
+  { "header-over-rows.csv", BAD_CSV, NULL, IMPORT (RAGGED), "line 2: 2 fields, the header has 10002", 2,
+    GEN_HEADER_OVER_ROWS },
   { "long-value.csv", BAD_CSV, NULL, IMPORT (LIMIT), "line 2: a value is longer than 1048576 bytes", 2, GEN_LONG_VALUE },
   { "long-open-quote.csv", BAD_CSV, NULL, IMPORT (LIMIT),
     "line 3: a quoted value starts here and runs on for more than 1048576 bytes", 2, GEN_LONG_OPEN_QUOTE },
@@ -339,6 +349,14 @@ bad_case_path (const BadCase *bad,
       for (guint i = 0; i < 70000; i++)
         g_string_append_printf (s, ",c%u", i);
       g_string_append (s, "\nL1,yes\n");
+      break;
+    case GEN_HEADER_OVER_ROWS:
+      g_string_append (s, "lead_id,sql");
+      for (guint i = 0; i < 10000; i++)
+        g_string_append_printf (s, ",c%u", i);
+      g_string_append_c (s, '\n');
+      for (guint i = 1; i <= 3000; i++)
+        g_string_append_printf (s, "L%u,yes\n", i);
       break;
     case GEN_LONG_VALUE:
       g_string_append (s, "lead_id,note,sql\nL1,");

@@ -21,6 +21,7 @@ typedef enum {
   GEN_DEEP_ARRAYS,        /* 100 000 nested '[' */
   GEN_DEEP_OBJECTS,       /* 100 000 nested {"a": */
   GEN_WIDE_HEADER,        /* 70 000 columns */
+  GEN_HEADER_OVER_ROWS,   /* 10 002 names over 3 000 rows of 2 fields */
   GEN_LONG_VALUE,         /* one value of 1.1 MiB on line 2 */
   GEN_LONG_OPEN_QUOTE,    /* a quote opened on line 3, 2 MiB of text after it */
   GEN_LATE_DATE,          /* 2024-02-30 on line 3001, past the rows types are inferred from */

@@ -703,6 +703,156 @@ test_parts_dictionary (void)
   check_parts (bytes, NULL, 0, 4);
 }
 
+/* 12 000 rows "i,note,amount,sql" (row i on line i + 2) in four parts at
+ * rows 3 000, 6 000 and 9 000 (each split just after a record), parsed one
+ * part at a time, part 1 first (mqlw_import_set_parts_in_turn): parts 2 and 3
+ * come after part 1. Bad amounts only past the sample (2 000 rows):
+ * - a bad amount on row 3 500 (line 3 502, in part 1): part 1 fails, parts 2
+ *   and 3 are halted before they read a row, and the error is line 3 502's
+ *   (part 0, read last, has none);
+ * - a bad amount on row 2 500 (line 2 502) as well: part 0's error wins,
+ *   parts 2 and 3 halted all the same;
+ * - no bad amount, but part 1's split falls inside a quoted note whose next
+ *   line looks like a record with a bad amount ("7,b,12abc,yes"): part 1
+ *   fails on it, parts 2 and 3 are halted, and part 0, reading on through
+ *   part 1's span, then reads through theirs: every row as one parser reads
+ *   them, no error. */
+static void
+test_parts_halt (void)
+{
+  for (guint variant = 0; variant < 3; variant++)
+    {
+      GString *s = g_string_new ("lead_id,note,amount,sql\n");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(MqlwDataset) one = NULL;
+      g_autoptr(MqlwDataset) many = NULL;
+      g_autoptr(GError) error_one = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize targets[3];
+      guint halted_parts = G_MAXUINT;
+      guint64 halted_rows = G_MAXUINT64;
+      guint retries;
+
+      for (guint r = 0; r < 12000; r++)
+        {
+          gboolean bad = (variant < 2 && r == 3500) || (variant == 1 && r == 2500);
+
+          if (r % 3000 == 0 && r > 0)
+            targets[r / 3000 - 1] = s->len - 1;
+          if (variant == 2 && r == 3000)
+            {
+              /* The split after the LF inside the quotes. */
+              g_string_append_printf (s, "%u,\"a\n", r);
+              targets[0] = s->len - 1;
+              g_string_append (s, "7,b,12abc,yes\nc\",300,no\n");
+              continue;
+            }
+          g_string_append_printf (s, "%u,plain,%s,%s\n", r, bad ? "12abc" : "300", r % 2 ? "yes" : "no");
+        }
+      bytes = g_string_free_to_bytes (s);
+      one = import_checked (bytes, &error_one);
+      mqlw_import_get_halted (&halted_parts, &halted_rows);
+      retries = mqlw_import_get_retry_count ();
+      mqlw_import_set_parts_in_turn (TRUE);
+      many = import_parts (bytes, 4, targets, 3, &error);
+      mqlw_import_set_parts_in_turn (FALSE);
+      mqlw_import_get_halted (&halted_parts, &halted_rows);
+      g_assert_cmpuint (halted_parts, ==, 2);
+      g_assert_cmpuint (halted_rows, ==, 0);
+      /* Never read again by one parser: part 0 read on through the halted parts. */
+      g_assert_cmpuint (mqlw_import_get_retry_count (), ==, retries);
+      assert_same_result (one, error_one, many, error);
+      if (variant < 2)
+        {
+          g_autofree char *expected = g_strdup_printf ("leads.csv: line %u, column amount: '12abc'",
+                                                       variant == 0 ? 3502 : 2502);
+          g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BAD_VALUE);
+          g_assert_true (g_str_has_prefix (error->message, expected));
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (many->n_rows, ==, 12000);
+        }
+    }
+}
+
+/* Memory refused (as under `ulimit -v`), made deterministic by the test
+ * hooks: a dictionary whose room may not grow past 128 codes, and no thread
+ * for a part.
+ * - "city,amount,sql", 3 000 rows (row r on line r + 2), city "c<r % 200>":
+ *   the 129th different city is row 128's, on line 130, and is refused: the
+ *   error names the file, line 130 and the column, one parser or four parts
+ *   (the parts after the first see their 129th city later).
+ * - the same with city "p<r / 750>-<r % 100>": at most 100 cities in each
+ *   quarter, 400 in all; read by one parser the 129th is row 778's (the
+ *   second quarter's 29th), line 780; read in four parts, each part's 100
+ *   fit, and the first part's dictionary refuses the others' when the rows
+ *   are put together: that read fails (no row read as missing), and the
+ *   text read again with its checks, by one parser here, names line 780.
+ * - with no thread for a part, four parts read as one parser reads (read
+ *   again in one piece), the rows and values the same. */
+static void
+test_parts_memory (void)
+{
+  for (guint variant = 0; variant < 2; variant++)
+    {
+      GString *s = g_string_new ("city,amount,sql\n");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(MqlwDataset) one = NULL;
+      g_autoptr(MqlwDataset) many = NULL;
+      g_autoptr(GError) error_one = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize targets[3];
+
+      for (guint r = 0; r < 3000; r++)
+        {
+          if (r % 750 == 0 && r > 0)
+            targets[r / 750 - 1] = s->len - 1;
+          if (variant == 0)
+            g_string_append_printf (s, "c%u,%u,%s\n", r % 200, r, r % 2 ? "yes" : "no");
+          else
+            g_string_append_printf (s, "p%u-%u,%u,%s\n", r / 750, r % 100, r, r % 2 ? "yes" : "no");
+        }
+      bytes = g_string_free_to_bytes (s);
+      mqlw_dict_set_room_limit (128);
+      one = import_checked (bytes, &error_one);
+      many = import_parts (bytes, 4, targets, 3, &error);
+      mqlw_dict_set_room_limit (0);
+      g_assert_null (one);
+      g_assert_error (error_one, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT);
+      g_assert_cmpstr (error_one->message, ==,
+                       variant == 0 ? "leads.csv: line 130, column city: there is not enough memory for the "
+                                      "different values of this column"
+                                    : "leads.csv: line 780, column city: there is not enough memory for the "
+                                      "different values of this column");
+      g_assert_null (many);
+      g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT);
+      g_assert_cmpstr (error->message, ==, error_one->message);
+    }
+  {
+    g_autoptr(GArray) spots = g_array_new (FALSE, FALSE, sizeof (gsize));
+    g_autoptr(GBytes) bytes = shaped_text (300, 23, "\n", spots);
+    g_autoptr(MqlwDataset) one = NULL;
+    g_autoptr(MqlwDataset) many = NULL;
+    g_autoptr(GError) error_one = NULL;
+    g_autoptr(GError) error = NULL;
+    gsize len = g_bytes_get_size (bytes);
+    gsize targets[3] = { len / 4, len / 2, len * 3 / 4 };
+    guint retries;
+
+    one = import_checked (bytes, &error_one);
+    g_assert_no_error (error_one);
+    retries = mqlw_import_get_retry_count ();
+    mqlw_import_set_no_threads (TRUE);
+    many = import_parts (bytes, 4, targets, 3, &error);
+    mqlw_import_set_no_threads (FALSE);
+    g_assert_cmpuint (mqlw_import_get_retry_count (), ==, retries + 1);
+    assert_same_result (one, error_one, many, error);
+    g_assert_cmpuint (many->n_rows, ==, 300);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -720,6 +870,8 @@ main (int    argc,
   g_test_add_func ("/csv-split/parts/shapes", test_parts_shapes);
   g_test_add_func ("/csv-split/parts/small-texts", test_parts_small_texts);
   g_test_add_func ("/csv-split/parts/errors", test_parts_errors);
+  g_test_add_func ("/csv-split/parts/halt", test_parts_halt);
+  g_test_add_func ("/csv-split/parts/memory", test_parts_memory);
   g_test_add_func ("/csv-split/parts/dates", test_parts_dates);
   g_test_add_func ("/csv-split/parts/dictionary", test_parts_dictionary);
   return g_test_run ();

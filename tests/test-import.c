@@ -205,6 +205,38 @@ test_value_after_sample (void)
                    "(set the column's type to text in the mapping to keep it as text)");
 }
 
+/* Byte order marks around header names (a UTF-8 text saved twice with one,
+ * a mark before a later name, one after a name, a UTF-16 text with two
+ * marks): the names read without them, as typed: lead_id, score, sql; the
+ * rows as they are (2 leads). */
+static void
+test_header_byte_order_marks (void)
+{
+  static const struct { const char *text; gsize len; } texts[] = {
+#define T(s) { s, sizeof s - 1 }
+    T ("\xEF\xBB\xBF\xEF\xBB\xBFlead_id,score,sql\n1,50,yes\n2,30,no\n"),
+    T ("\xEF\xBB\xBFlead_id,\xEF\xBB\xBF score,sql\xEF\xBB\xBF\n1,50,yes\n2,30,no\n"),
+    T ("\xFF\xFE\xFF\xFEl\0e\0a\0d\0_\0i\0d\0,\0s\0c\0o\0r\0e\0,\0s\0q\0l\0\n\0"
+       "1\0,\0005\0000\0,\0y\0e\0s\0\n\0002\0,\0003\0000\0,\0n\0o\0\n\0"),
+#undef T
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (texts[i].text, texts[i].len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqlwDataset) dataset = mqlw_import_bytes (bytes, "leads.csv", NULL, NULL, NULL, NULL, NULL, &error);
+      static const char * const names[] = { "lead_id", "score", "sql" };
+
+      g_test_message ("text %u", i);
+      g_assert_no_error (error);
+      g_assert_cmpuint (dataset->n_rows, ==, 2);
+      g_assert_cmpuint (dataset->columns->len, ==, 3);
+      for (guint c = 0; c < 3; c++)
+        g_assert_nonnull (mqlw_dataset_get_column (dataset, names[c]));
+    }
+}
+
 /* Every yes/no word in any case; accepted/rejected only in the acceptance
  * stage, won/lost only in the won stage; a word one letter off is an error. */
 static void
@@ -1337,6 +1369,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/import/type-inference", test_type_inference);
   g_test_add_func ("/mqlw/import/value-after-sample", test_value_after_sample);
   g_test_add_func ("/mqlw/import/yes-no-words", test_yes_no_words);
+  g_test_add_func ("/mqlw/import/header-byte-order-marks", test_header_byte_order_marks);
   g_test_add_func ("/mqlw/import/decimals-as-strtod", test_decimals_as_strtod);
   g_test_add_func ("/mqlw/import/dates-ambiguous", test_dates_ambiguous);
   g_test_add_func ("/mqlw/import/outcome-columns", test_outcome_columns);

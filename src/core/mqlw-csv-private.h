@@ -127,10 +127,12 @@ typedef struct {
   guint64        lines_before;
   gboolean       last;           /* ends the text: check for an open quote, flush the last record */
   const gint    *stop;           /* nullable: stop (as cancelled) when it becomes non-zero */
-  /* nullable: called when the span's end falls inside a record; when it
-   * returns TRUE, it has moved @end further (and set @last when that is the
-   * text's end) and the parse goes on to there */
-  gboolean     (*extend)         (gpointer data);
+  /* nullable: called at the span's end (unless it is the text's end), with
+   * whether that end falls inside a record; when it returns TRUE, it has
+   * moved @end further (and set @last when that is the text's end) and the
+   * parse goes on to there */
+  gboolean     (*extend)         (gpointer data,
+                                  gboolean in_record);
   gpointer       extend_data;
   gboolean       ended_at_record; /* out: the last record ended exactly at @end */
 } MqlwCsvSpan;
@@ -192,8 +194,22 @@ gsize     mqlw_import_get_split_min (void);
 /* Tests: read in @n parts (at most MQLW_IMPORT_MAX_PARTS, where splits are
  * found) instead of one per core; 0 restores one per core. */
 void      mqlw_import_set_parts     (guint n);
+/* Tests: the parts parse one after another (1, 2, …, the first last), so
+ * what a failing part does to those after it does not depend on timing. */
+void      mqlw_import_set_parts_in_turn (gboolean in_turn);
+/* Tests: no thread can be had for a part, as when memory is short (the
+ * text is then read by one parser). */
+void      mqlw_import_set_no_threads (gboolean none);
+/* The parts halted because a part before them failed, and the rows they had
+ * read, over the reads since the last call (they stop at once: no rows, when
+ * they wait their turn). */
+void      mqlw_import_get_halted (guint   *parts,
+                                  guint64 *rows);
 /* How many imports were read by more than one parser so far. */
 guint     mqlw_import_get_split_count (void);
+/* How many reads in parts were done again by one parser so far (a part
+ * started where one parser would not have). */
+guint     mqlw_import_get_retry_count (void);
 
 /* "12 345" style: thin-space grouping is avoided; plain digits. */
 #define MQLW_LINE_FORMAT G_GUINT64_FORMAT

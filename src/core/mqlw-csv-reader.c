@@ -213,14 +213,53 @@ mqlw_csv_reader_init (MqlwCsvReader        *reader,
       b->domain_only = checked_only != NULL && checked_only[c] == MQLW_IMPORT_DOMAIN_ONLY;
       if (first || b->deferred)
         {
-          GStringChunk *chunk = g_string_chunk_new (b->deferred && capacity >= DEFERRED_CHUNK_MIN_ROWS
-                                                    ? DEFERRED_CHUNK_SIZE : MQLW_DICT_CHUNK_SIZE);
+          GStringChunk *chunk;
+
+          b->chunk_size = b->deferred && capacity >= DEFERRED_CHUNK_MIN_ROWS ? DEFERRED_CHUNK_SIZE
+                                                                             : MQLW_DICT_CHUNK_SIZE;
+          chunk = g_string_chunk_new (b->chunk_size);
           g_ptr_array_add (column->dict_chunks, chunk);
           mqlw_dict_init (&b->dict, column->dict, chunk, with_lines);
         }
       else
         mqlw_dict_init (&b->dict, NULL, NULL, with_lines);
+      /* A value refused for want of memory ends the rows at once (see row_cb). */
+      b->dict.stop = &reader->row_end;
     }
+}
+
+gboolean
+mqlw_csv_reader_check_room (MqlwCsvReader  *reader,
+                            GError        **error)
+{
+  MqlwColumnBuilder *first = NULL;
+
+  for (guint c = 0; c < reader->n_cols; c++)
+    {
+      MqlwColumnBuilder *b = &reader->builders[c];
+
+      if (b->column == NULL || b->type != MQLW_COLUMN_TYPE_CATEGORICAL)
+        continue;
+      b->dict.stop = NULL;
+      if (b->dict.refused && (first == NULL || b->dict.refused_line < first->dict.refused_line))
+        first = b;
+    }
+  if (first == NULL)
+    return TRUE;
+  if (first->deferred)
+    g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                 _("%s: line %" PRIu64 ", column %s: there is not enough memory for this column's values"),
+                 reader->text->source_name, first->dict.refused_line, first->spec->name);
+  else if (first->dict.refused_line > 0)
+    g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                 _("%s: line %" PRIu64 ", column %s: there is not enough memory for the different values of "
+                   "this column"),
+                 reader->text->source_name, first->dict.refused_line, first->spec->name);
+  else
+    g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                 _("%s: column %s: there is not enough memory for the different values of this column"),
+                 reader->text->source_name, first->spec->name);
+  return FALSE;
 }
 
 /* Reading values into columns */
@@ -459,13 +498,42 @@ tally_missing (MqlwColumnBuilder *b,
   mqlw_missing_tally_add (b->missing_tally, field, len, 1);
 }
 
+/* Whether GStringChunk can have the block a value of @len needs (it starts
+ * one, aborting when refused, when the value does not fit in what is left of
+ * the last: the same sums as g_string_chunk_insert_len ()). A block is its
+ * own mapping, so asking for it and giving it back tells. */
+static G_NO_INLINE gboolean
+deferred_room (MqlwColumnBuilder *b,
+               gsize              len)
+{
+  gsize size = MAX (b->chunk_size, len + 1);
+  gpointer probe;
+
+  size = (gsize) 1 << g_bit_storage (size - 1);
+  if ((probe = g_try_malloc (size)) == NULL)
+    return FALSE;
+  g_free (probe);
+  b->chunk_left = size;
+  return TRUE;
+}
+
 static G_ALWAYS_INLINE inline const char *
 insert_deferred (MqlwCsvReader     *reader,
                  MqlwColumnBuilder *b,
                  const char        *field,
-                 gsize              len)
+                 gsize              len,
+                 guint64            line)
 {
-  const char *s = g_string_chunk_insert_len (b->dict.chunk, field, len);
+  const char *s;
+
+  if (G_UNLIKELY (len >= b->chunk_left) && !deferred_room (b, len))
+    {
+      /* Read as missing; the row ends at once and the import fails. */
+      mqlw_dict_refuse (&b->dict, line);
+      return NULL;
+    }
+  b->chunk_left -= len + 1;
+  s = g_string_chunk_insert_len (b->dict.chunk, field, len);
 
   /* GStringChunk starts a new block with this string. */
   if (G_UNLIKELY ((guintptr) s - (guintptr) b->block_start >= DEFERRED_CHUNK_SIZE)
@@ -560,7 +628,7 @@ read_value (MqlwCsvReader     *reader,
       else if (b->deferred)
         {
           /* Hashed here, on two cores, for mqlw_dict_dedup_columns (). */
-          b->dict.strings->pdata[row] = (gpointer) insert_deferred (reader, b, field, len);
+          b->dict.strings->pdata[row] = (gpointer) insert_deferred (reader, b, field, len, line);
           column->codes[row] = mqlw_dict_hash (field, len);
         }
       else
@@ -623,6 +691,8 @@ mqlw_csv_reader_row_cb (gpointer   user_data,
     return TRUE;
   if (G_UNLIKELY (reader->next_row >= reader->row_end))
     {
+      if (!mqlw_csv_reader_check_room (reader, error))
+        return FALSE;
       reader->hit_row_end = TRUE;
       if (reader->next_row >= reader->max_rows)
         g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,

@@ -550,6 +550,16 @@ init_head (MqlwCsvText  *text,
     }
 
   utf16 = detect_utf16 ((const guchar *) p, n, &utf16_bom);
+  /* A UTF-16 mark before text that is not UTF-16 (a UTF-8 text saved after
+   * one): every CSV in UTF-16 has NUL bytes (its delimiters and line ends
+   * are ASCII); read as UTF-16, it would be one line of CJK-looking text. */
+  if (utf16 != 0 && utf16_bom > 0 && n >= utf16_bom + 16 && memchr (p + utf16_bom, 0, n - utf16_bom) == NULL)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY,
+                   _("%s starts with a UTF-16 byte order mark, but the text after it is not UTF-16; "
+                     "save it as UTF-8 CSV and import it again"), text->source_name);
+      return FALSE;
+    }
   if (utf16 != 0 && unchecked)
     {
       g_set_error (error, MQLW_CSV_RECHECK, 0, "%s: UTF-16", text->source_name);
@@ -1109,10 +1119,11 @@ again:
         return set_cancelled (text, &state, error);
     }
 
-  /* The span ends inside a record (a guessed split fell inside quotes): go on
-   * to the end the callback sets. */
-  if (!state.stop && parser.pstate != CSV_STATE_ROW_NOT_BEGUN && len < text->len
-      && span->extend != NULL && span->extend (span->extend_data))
+  /* The span ends inside a record (a guessed split fell inside quotes), or
+   * the callback wants it read on (the next part gave up): go on to the end
+   * the callback sets. */
+  if (!state.stop && len < text->len && span->extend != NULL
+      && span->extend (span->extend_data, parser.pstate != CSV_STATE_ROW_NOT_BEGUN))
     {
       g_assert (span->end > len);
       len = span->end;

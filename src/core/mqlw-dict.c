@@ -39,6 +39,10 @@ mqlw_dict_init (MqlwDict     *dict,
   dict->slots = g_new0 (guint64, dict->mask + 1);
   dict->lengths = g_new (guint32, lengths_capacity (dict->mask));
   dict->first_lines = with_lines ? g_array_new (FALSE, FALSE, sizeof (guint64)) : NULL;
+  dict->room = (guint32) lengths_capacity (dict->mask);
+  dict->refused = FALSE;
+  dict->refused_line = 0;
+  dict->stop = NULL;
 }
 
 void
@@ -55,11 +59,75 @@ mqlw_dict_clear (MqlwDict *dict)
   dict->chunk = NULL;
 }
 
+/* Tests: growth past this many codes is refused as memory would refuse it. */
+static guint room_limit = G_MAXUINT;
+
+void
+mqlw_dict_set_room_limit (guint codes)
+{
+  room_limit = codes > 0 ? codes : G_MAXUINT;
+}
+
+guint32
+mqlw_dict_refuse (MqlwDict *dict,
+                  guint64   line)
+{
+  if (!dict->refused)
+    dict->refused_line = line;
+  dict->refused = TRUE;
+  if (dict->stop != NULL)
+    *dict->stop = 0;
+  return MQLW_CODE_MISSING;
+}
+
+/* Whether @bytes more can be had: asked for and given back (a block this
+ * large is a mapping of its own, so a request of its size that follows gets
+ * it), as mqlw_storage_try_ptr_array () does for GLib's arrays, which abort
+ * when refused. */
+static gboolean
+memory_for (gsize bytes)
+{
+  gpointer probe = g_try_malloc ((gsize) 1 << g_bit_storage (MAX (bytes, 2) - 1));
+
+  if (probe == NULL)
+    return FALSE;
+  g_free (probe);
+  return TRUE;
+}
+
 void
 mqlw_dict_grow (MqlwDict *dict)
 {
   guint32 mask = dict->mask * 2 + 1;
-  guint64 *slots = g_new0 (guint64, (gsize) mask + 1);
+  gsize room = lengths_capacity (mask);
+  guint64 *slots;
+  guint32 *lengths;
+  guint len = dict->strings->len;
+
+  /* A column of many distinct values is what fills memory first: every
+   * allocation its growth needs is asked for without aborting, the lists'
+   * room included, so that nothing allocates again until the next growth. */
+  if (mask <= dict->mask || room >= G_MAXUINT / 2 || room > room_limit)
+    return;
+  if (!memory_for (room * sizeof (gpointer))
+      || (dict->first_lines != NULL && !memory_for (room * sizeof (guint64))))
+    return;
+  g_ptr_array_set_size (dict->strings, (guint) room);
+  g_ptr_array_set_size (dict->strings, len);
+  if (dict->first_lines != NULL)
+    {
+      guint lines = dict->first_lines->len;
+      g_array_set_size (dict->first_lines, (guint) room);
+      g_array_set_size (dict->first_lines, lines);
+    }
+  if ((slots = g_try_new0 (guint64, (gsize) mask + 1)) == NULL)
+    return;
+  if ((lengths = g_try_renew (guint32, dict->lengths, room)) == NULL)
+    {
+      g_free (slots);
+      return;
+    }
+  dict->lengths = lengths;
 
   for (gsize i = 0; i <= dict->mask; i++)
     if (dict->slots[i] != 0)
@@ -72,7 +140,7 @@ mqlw_dict_grow (MqlwDict *dict)
   g_free (dict->slots);
   dict->slots = slots;
   dict->mask = mask;
-  dict->lengths = g_renew (guint32, dict->lengths, lengths_capacity (mask));
+  dict->room = (guint32) room;
 }
 
 #define DEDUP_AHEAD 16   /* rows whose slots are prefetched ahead */
@@ -84,16 +152,19 @@ mqlw_dict_grow (MqlwDict *dict)
  * so this serial pass neither measures nor reads the strings again). The
  * table is far larger than the caches, so each row's slot is fetched a few
  * rows ahead. */
-static void
+/* FALSE (nothing done) when memory refuses the table. */
+static gboolean
 dedup_column (MqlwColumn *column,
               guint       n_rows)
 {
   char **strings = (char **) column->dict->pdata;
   guint32 *codes = column->codes;
   guint32 mask = capacity_for (n_rows) - 1;
-  g_autofree guint64 *slots = g_new0 (guint64, (gsize) mask + 1);
+  g_autofree guint64 *slots = g_try_new0 (guint64, (gsize) mask + 1);
   guint32 next = 0;
 
+  if (slots == NULL)
+    return FALSE;
   /* Slots are touched at random: huge pages spare a fault and a TLB miss for most. */
   mqlw_storage_advise_huge (slots, ((gsize) mask + 1) * sizeof (guint64));
   for (guint row = 0; row < MIN (n_rows, DEDUP_AHEAD); row++)
@@ -129,6 +200,7 @@ dedup_column (MqlwColumn *column,
         }
     }
   g_ptr_array_set_size (column->dict, next);
+  return TRUE;
 }
 
 /* One column by two threads (above 4 M rows): each owns the strings whose
@@ -228,13 +300,18 @@ dedup_column_split (MqlwColumn *column,
   if ((guint64) MAX (n_side[0], n_side[1]) * 5 > (guint64) half * 4)
     return FALSE;
 
-  slots = g_new0 (guint64, capacity);
+  if ((slots = g_try_new0 (guint64, capacity)) == NULL)
+    return FALSE;
   mqlw_storage_advise_huge (slots, (gsize) capacity * sizeof (guint64));
   for (guint k = 0; k < 2; k++)
     halves[k] = (DedupHalf) { column, n_rows, k, slots + (gsize) k * half, half - 1 };
-  thread = g_thread_new ("mqlw-dedup", dedup_half_thread, &halves[1]);
+  /* Both halves here when no thread can be had (memory is short). */
+  thread = g_thread_try_new ("mqlw-dedup", dedup_half_thread, &halves[1], NULL);
   dedup_half (&halves[0]);
-  g_thread_join (thread);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    dedup_half (&halves[1]);
 
   /* First rows into codes: a first row is its string's first appearance,
    * any other row's first row has its code already. */
@@ -264,8 +341,7 @@ static gpointer
 dedup_column_thread (gpointer data)
 {
   MqlwColumn *column = data;
-  dedup_column (column, column->n_rows);
-  return NULL;
+  return GINT_TO_POINTER (dedup_column (column, column->n_rows));
 }
 
 static guint pair_max_rows = 4000000, split_min_rows = DEDUP_SPLIT_MIN_ROWS;
@@ -279,7 +355,7 @@ mqlw_dict_set_dedup_limits (guint pair_max,
 }
 
 /* Gives the deferred columns their codes, two at a time when they are small. */
-void
+MqlwColumn *
 mqlw_dict_dedup_columns (GPtrArray *columns)
 {
   gboolean cores = g_get_num_processors () > 1;
@@ -291,17 +367,24 @@ mqlw_dict_dedup_columns (GPtrArray *columns)
       /* Two tables at once only while they are small: at 10 M rows, one at a time. */
       if (i + 1 < columns->len && a->n_rows <= pair_max_rows && cores)
         {
-          GThread *thread = g_thread_new ("mqlw-dedup", dedup_column_thread, g_ptr_array_index (columns, i + 1));
-          dedup_column (a, a->n_rows);
-          g_thread_join (thread);
+          MqlwColumn *b = g_ptr_array_index (columns, i + 1);
+          /* One after the other when no thread can be had (memory is short). */
+          GThread *thread = g_thread_try_new ("mqlw-dedup", dedup_column_thread, b, NULL);
+          gboolean ok_a = dedup_column (a, a->n_rows);
+          gboolean ok_b = thread != NULL ? GPOINTER_TO_INT (g_thread_join (thread)) : dedup_column (b, b->n_rows);
+
+          if (!ok_a || !ok_b)
+            return !ok_a ? a : b;
           i += 2;
         }
       else
         {
           /* Above that, or alone, a column by both cores split by hash (no more memory than one table). */
-          if (!cores || a->n_rows < split_min_rows || !dedup_column_split (a, a->n_rows))
-            dedup_column (a, a->n_rows);
+          if ((!cores || a->n_rows < split_min_rows || !dedup_column_split (a, a->n_rows))
+              && !dedup_column (a, a->n_rows))
+            return a;
           i++;
         }
     }
+  return NULL;
 }

@@ -27,6 +27,10 @@ typedef struct {
   guint32      *lengths;       /* code → its string's length: a hash match is confirmed by memcmp */
   guint32       mask;
   GArray       *first_lines;   /* nullable: line each code first appeared on (guint64) */
+  guint32       room;          /* codes there is room for (the table and the lists), until it grows */
+  gboolean      refused;       /* a new value memory had no room for */
+  guint64       refused_line;  /* its line (0: not known) */
+  guint        *stop;          /* nullable: set to 0 when a value is refused (a reader's row_end) */
 } MqlwDict;
 
 /* Interns into @strings and @chunk when given (they stay the caller's), else
@@ -36,14 +40,22 @@ void     mqlw_dict_init           (MqlwDict     *dict,
                                    GStringChunk *chunk,
                                    gboolean      with_lines);
 void     mqlw_dict_clear          (MqlwDict     *dict);
+/* Makes room for twice the codes; when memory refuses, the room stays as it
+ * is, and mqlw_dict_intern () refuses the next new value. */
 void     mqlw_dict_grow           (MqlwDict     *dict);
+guint32  mqlw_dict_refuse         (MqlwDict     *dict,
+                                   guint64       line);
+/* Tests: a dictionary's room never grows past @codes (rounded down to its
+ * steps: 32, 64, 128, …), as if memory refused it; 0 lifts the limit. */
+void     mqlw_dict_set_room_limit (guint         codes);
 
 /* Gives the deferred columns (one string per row in column->dict, NULL when
  * missing, and in column->codes the mqlw_dict_hash () of each present one)
  * their codes in order of first appearance, two at a time when they are
  * small, else each by both cores; each dictionary then keeps only the
- * distinct strings. */
-void     mqlw_dict_dedup_columns  (GPtrArray    *columns);
+ * distinct strings. Returns NULL, or a column memory had no room to index
+ * (the columns are then left unfinished). */
+MqlwColumn *mqlw_dict_dedup_columns (GPtrArray  *columns);
 /* Columns of more than @pair_max rows (default 4 000 000) are given their
  * codes one at a time, each by both cores (split by hash), as is a column left
  * alone, of at least @split_min rows (default 4096); smaller ones, two at once.
@@ -78,7 +90,9 @@ mqlw_dict_hash (const char *s,
   return (guint32) h;
 }
 
-/* The code of @s (@len bytes, not necessarily NUL-terminated), added if new. */
+/* The code of @s (@len bytes, not necessarily NUL-terminated), added if new;
+ * MQLW_CODE_MISSING when it is new and memory gave no room for it (refused:
+ * @refused_line says where, the caller fails). */
 static inline guint32
 mqlw_dict_intern (MqlwDict   *dict,
                   const char *s,
@@ -103,6 +117,8 @@ mqlw_dict_intern (MqlwDict   *dict,
       if (dict->lengths[code] == len && memcmp (known, s, len) == 0)
         return code;
     }
+  if (G_UNLIKELY (dict->strings->len >= dict->room))
+    return mqlw_dict_refuse (dict, line);
   code = dict->strings->len;
   g_ptr_array_add (dict->strings, g_string_chunk_insert_len (dict->chunk, s, len));
   dict->slots[i] = ((guint64) hash << 32) | ((guint64) code + 1);

@@ -13,7 +13,13 @@
  * the next part, drops its rows and reads on through that part's span (and
  * those the next part had read on through), again until a record ends. The
  * rows are then stitched (mqlw-import-rows.c) in order, so dictionaries,
- * dates, missing values and the earliest error are what one parser gives. */
+ * dates, missing values and the earliest error are what one parser gives.
+ *
+ * A part that fails stops every part after it at once (halted): their lines
+ * come later, so their rows and errors could only matter if a part before
+ * read on into the failed one (its error then an artefact of a split inside
+ * quotes) and found the record end there; that part then reads on through the
+ * halted parts' spans as well, as it reads through a dropped one. */
 #define G_LOG_DOMAIN "mqlw-import"
 
 #include "config.h"
@@ -34,6 +40,7 @@ typedef struct {
   GThread       *thread;         /* NULL for part 0 (the calling thread) and once joined */
   gint           stop;           /* atomic: stop (dropped, or a part before failed) */
   gint           dropped;        /* atomic: a part before read its span */
+  gint           halted;         /* atomic: stopped because a part before failed */
   gsize          done_bytes;     /* atomic: bytes of its span read (progress) */
   guint          last_covered;   /* the last part whose span it reads (itself unless it read on) */
   /* under all->lock */
@@ -56,8 +63,42 @@ struct _Parts {
   GMutex             lock;
   GCond              cond;
   gboolean           launched;       /* every thread made (the parts' threads are known) */
+  gboolean           given_up;       /* a thread could not be made: the parts stop */
   guint              n_done;
 };
+
+/* Tests: the parts parse one at a time, 1, 2, …, the first last (so a failing
+ * part's effect on those after it does not depend on timing). */
+static gboolean parts_in_turn = FALSE;
+
+/* The halted parts and the rows they had read, since they were last asked (tests). */
+static guint halted_parts = 0;
+static guint64 halted_rows = 0;
+
+/* Tests: no thread can be had for a part (as when memory is short). */
+static gboolean no_threads = FALSE;
+
+void
+mqlw_import_set_no_threads (gboolean none)
+{
+  no_threads = none;
+}
+
+void
+mqlw_import_set_parts_in_turn (gboolean in_turn)
+{
+  parts_in_turn = in_turn;
+}
+
+void
+mqlw_import_get_halted (guint   *parts,
+                        guint64 *rows)
+{
+  *parts = halted_parts;
+  *rows = halted_rows;
+  halted_parts = 0;
+  halted_rows = 0;
+}
 
 /* Counting lines and row bounds */
 
@@ -107,9 +148,15 @@ wait_for_counts (Parts   *all,
   g_mutex_lock (&all->lock);
   for (guint i = 0; i < upto && ok; i++)
     {
-      while (!all->launched || !all->part[i].counted)
+      while (!all->given_up && (!all->launched || !all->part[i].counted))
         g_cond_wait (&all->cond, &all->lock);
-      if (all->part[i].count_error != NULL)
+      if (all->given_up)
+        {
+          g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
+                       _("%s: the import was cancelled"), all->job->text->source_name);
+          ok = FALSE;
+        }
+      else if (all->part[i].count_error != NULL)
         {
           g_propagate_error (error, g_error_copy (all->part[i].count_error));
           ok = FALSE;
@@ -203,10 +250,12 @@ on_first_part_progress_cb (double   fraction,
 
 /* Reading a part */
 
-/* The span ended inside a record: the next part is stopped and dropped, with
- * those it had read on through, and this one reads on through their spans. */
+/* The span ended inside a record (a guessed split fell inside quotes), or
+ * the next part was halted: the next part is stopped and dropped, with those
+ * it had read on through, and this one reads on through their spans. */
 static gboolean
-on_extend_cb (gpointer data)
+on_extend_cb (gpointer data,
+              gboolean in_record)
 {
   Part *part = data;
   Parts *all = part->all;
@@ -216,6 +265,8 @@ on_extend_cb (gpointer data)
   if (j >= all->n)
     return FALSE;
   next = &all->part[j];
+  if (!in_record && !g_atomic_int_get (&next->halted))
+    return FALSE;
   g_atomic_int_set (&next->stop, 1);
   if (next->thread != NULL)
     g_thread_join (g_steal_pointer (&next->thread));
@@ -231,6 +282,37 @@ on_extend_cb (gpointer data)
   return TRUE;
 }
 
+/* A part failed: the parts after it that are still at work stop (see the
+ * top; the rows of one that is done stand, whatever happens before it). */
+static void
+halt_later_parts (Part *part)
+{
+  Parts *all = part->all;
+
+  g_mutex_lock (&all->lock);
+  for (guint j = part->index + 1; j < all->n; j++)
+    if (!all->part[j].done)
+      {
+        g_atomic_int_set (&all->part[j].halted, 1);
+        g_atomic_int_set (&all->part[j].stop, 1);
+      }
+  g_mutex_unlock (&all->lock);
+}
+
+/* Tests (mqlw_import_set_parts_in_turn): part k waits for part k - 1, the
+ * first for every other part, unless it is stopped meanwhile. */
+static void
+wait_for_turn (Part *part)
+{
+  Parts *all = part->all;
+  guint k = part->index;
+
+  g_mutex_lock (&all->lock);
+  while (!g_atomic_int_get (&part->stop) && (k == 0 ? all->n_done + 1 < all->n : k > 1 && !all->part[k - 1].done))
+    g_cond_wait_until (&all->cond, &all->lock, g_get_monotonic_time () + 10 * G_TIME_SPAN_MILLISECOND);
+  g_mutex_unlock (&all->lock);
+}
+
 static void
 parse_part (Part             *part,
             MqlwProgressFunc  progress,
@@ -239,13 +321,39 @@ parse_part (Part             *part,
   MqlwCsvReader *reader = &part->reader;
   const MqlwPartsJob *job = part->all->job;
 
+  if (parts_in_turn)
+    wait_for_turn (part);
+  if (g_atomic_int_get (&part->stop))
+    {
+      /* Stopped before it began (halted, or dropped). */
+      g_set_error (&part->error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_CANCELLED,
+                   _("%s: the import was cancelled"), job->text->source_name);
+      part->ok = FALSE;
+      return;
+    }
   part->ok = mqlw_csv_parse_span (job->text, &part->span, mqlw_csv_reader_field_cb, mqlw_csv_reader_row_cb,
                                   reader, progress, progress_data, job->cancellable, &part->error);
+  /* A value refused for want of memory is the error (whatever came of it,
+   * unless it was said already). */
+  {
+    GError *room_error = NULL;
+
+    if (!mqlw_csv_reader_check_room (reader, &room_error)
+        && (part->ok || !g_error_matches (part->error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT)))
+      {
+        g_clear_error (&part->error);
+        g_propagate_error (&part->error, g_steal_pointer (&room_error));
+        part->ok = FALSE;
+      }
+    g_clear_error (&room_error);
+  }
   if (part->ok && reader->error != NULL)
     {
       g_propagate_error (&part->error, g_steal_pointer (&reader->error));
       part->ok = FALSE;
     }
+  if (!part->ok && !g_atomic_int_get (&part->stop))
+    halt_later_parts (part);
 }
 
 /* Counts a span, waits for the lines before its own, places its rows, parses. */
@@ -269,7 +377,10 @@ run_part (Part             *part,
       return;
     }
   if (!wait_for_counts (all, k + 1, &part->error))
-    return;
+    {
+      halt_later_parts (part);
+      return;
+    }
   /* It would start inside the header, or before it. */
   if (lines_before (all, k) + 1 < all->job->first_row_line)
     {
@@ -461,6 +572,13 @@ check_parts (Parts    *all,
           *retry = TRUE;
           return FALSE;
         }
+      /* Halted, yet no part before it failed or read through it: never
+       * expected; one parser reads the text again rather than guess. */
+      if (!part->ok && g_atomic_int_get (&part->halted))
+        {
+          *retry = TRUE;
+          return FALSE;
+        }
       if (!part->ok)
         {
           g_propagate_error (error, g_steal_pointer (&part->error));
@@ -569,7 +687,23 @@ mqlw_import_read_parts (const MqlwPartsJob  *job,
 
   init_parts (&all, job, splits, n_splits);
   for (guint k = 1; k < all.n; k++)
-    all.part[k].thread = g_thread_new ("mqlw-parse", part_thread, &all.part[k]);
+    if ((all.part[k].thread = no_threads ? NULL : g_thread_try_new ("mqlw-parse", part_thread, &all.part[k], NULL))
+        == NULL)
+      {
+        /* No thread to be had (memory is short: its stack): the parts made
+         * stop, and one parser reads the text. */
+        g_atomic_int_set (&all.abort, 1);
+        for (guint j = 1; j < all.n; j++)
+          g_atomic_int_set (&all.part[j].stop, 1);
+        g_mutex_lock (&all.lock);
+        all.given_up = TRUE;
+        g_cond_broadcast (&all.cond);
+        g_mutex_unlock (&all.lock);
+        for (guint j = 1; j < k; j++)
+          g_thread_join (g_steal_pointer (&all.part[j].thread));
+        clear_parts (&all);
+        return MQLW_PARTS_RETRY;
+      }
   g_mutex_lock (&all.lock);
   all.launched = TRUE;
   g_cond_broadcast (&all.cond);
@@ -579,6 +713,12 @@ mqlw_import_read_parts (const MqlwPartsJob  *job,
   mark_done (&all.part[0]);
   wait_for_parts (&all);
 
+  for (guint k = 1; k < all.n; k++)
+    if (all.part[k].halted)
+      {
+        halted_parts++;
+        halted_rows += all.part[k].reader.next_row - all.part[k].reader.row_base;
+      }
   readers = g_new (MqlwCsvReader *, all.n);
   n_readers = kept_readers (&all, readers);
   if (!check_parts (&all, &retry, error))
@@ -589,6 +729,12 @@ mqlw_import_read_parts (const MqlwPartsJob  *job,
         mqlw_csv_reader_take_blocks (readers, n_readers);
       for (guint k = 1; k < n_readers; k++)
         stitch_rows (readers[0], readers[k]);
+      /* The first part's dictionaries took the others' values: memory may have refused some. */
+      if (!mqlw_csv_reader_check_room (readers[0], error))
+        {
+          clear_parts (&all);
+          return MQLW_PARTS_FAILED;
+        }
       if (n_readers > 1)
         g_debug ("%s: read by %u parsers (%u split%s guessed inside a record)", job->text->source_name,
                  n_readers, all.n - n_readers, all.n - n_readers == 1 ? "" : "s");

@@ -267,6 +267,8 @@ typedef struct {
   gboolean      domain_only;   /* an e-mail column read only for its domain (mqlw-import-needs.h) */
   struct _MqlwMissingMemo *memo;   /* checked-only text column: whether recent values read as missing */
   const char   *block_start;   /* deferred: the chunk's current block, advised for huge pages */
+  gsize         chunk_size;    /* deferred: the size of the chunk's blocks */
+  gsize         chunk_left;    /* deferred: bytes left in the chunk's current block */
   /* values read as missing (mqlw-missing.h): checked when a value does not
    * parse, or first when a listed value would parse ("-1" in a number column) */
   MqlwMissingSet   *missing;
@@ -314,6 +316,11 @@ void          mqlw_csv_reader_init       (MqlwCsvReader        *reader,
                                           guint                 row_base,
                                           gboolean              first);
 void          mqlw_csv_reader_clear      (MqlwCsvReader        *reader);
+/* FALSE, with an error naming the line and column, when a column's
+ * dictionary had no room for a new value (memory refused it); the reader's
+ * dictionaries no longer stop it (call once its parse is over). */
+gboolean      mqlw_csv_reader_check_room   (MqlwCsvReader      *reader,
+                                            GError            **error);
 /* Moves a reader that has read nothing yet to start at @row_base (no lower
  * than the one it was made with: its blocks have room up to its row_end). */
 void          mqlw_csv_reader_set_row_base (MqlwCsvReader      *reader,

@@ -20,6 +20,9 @@ static gsize split_min_bytes = (gsize) 4 << 20;
 /* Texts read by more than one parser so far (for tests). */
 static guint split_count = 0;
 
+/* Reads in parts done again by one parser so far (for tests). */
+static guint retry_count = 0;
+
 /* Parts forced by a test (0: one per core). */
 static guint forced_parts = 0;
 
@@ -53,6 +56,12 @@ guint
 mqlw_import_get_split_count (void)
 {
   return g_atomic_int_get (&split_count);
+}
+
+guint
+mqlw_import_get_retry_count (void)
+{
+  return g_atomic_int_get (&retry_count);
 }
 
 /* Room for @capacity rows; FALSE when memory cannot give it (the pages are
@@ -208,19 +217,25 @@ drop_missing_codes (MqlwCsvReader *reader,
         g_array_append_val (jobs[k].columns, c);
       }
     }
-  thread = other->len > 0 ? g_thread_new ("mqlw-missing", drop_missing_thread, &jobs[1]) : NULL;
+  /* Alone when no thread can be had (memory is short). */
+  thread = other->len > 0 ? g_thread_try_new ("mqlw-missing", drop_missing_thread, &jobs[1], NULL) : NULL;
   drop_missing_thread (&jobs[0]);
   if (thread != NULL)
     g_thread_join (thread);
+  else if (other->len > 0)
+    drop_missing_thread (&jobs[1]);
 }
 
 /* The rows read: columns cut to size, integers with fractions made decimal,
- * deferred columns given their codes, values read as missing counted. */
-static void
+ * deferred columns given their codes, values read as missing counted. FALSE
+ * when memory had no room for a deferred column's index. */
+static gboolean
 finish_columns (MqlwCsvReader  *reader,
                 GPtrArray      *problems,
-                GPtrArray     **tallies_out)
+                GPtrArray     **tallies_out,
+                GError        **error)
 {
+  MqlwColumn *refused;
   MqlwDataset *dataset = reader->dataset;
   g_autoptr(GPtrArray) to_dedup = g_ptr_array_new ();
   guint n_rows = reader->next_row;
@@ -249,7 +264,13 @@ finish_columns (MqlwCsvReader  *reader,
           g_ptr_array_add (to_dedup, b->column);
         }
     }
-  mqlw_dict_dedup_columns (to_dedup);
+  if ((refused = mqlw_dict_dedup_columns (to_dedup)) != NULL)
+    {
+      g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                   _("%s: column %s: there is not enough memory to tell its values apart"),
+                   reader->text->source_name, refused->name);
+      return FALSE;
+    }
   drop_missing_codes (reader, n_rows);
   if (tallies_out != NULL)
     {
@@ -260,6 +281,7 @@ finish_columns (MqlwCsvReader  *reader,
   if (reader->n_dropped > 0)
     g_ptr_array_add (problems, mqlw_problem_new (MQLW_PROBLEM_WARNING, 0, NULL,
                                                  _("%u more problems were not listed"), reader->n_dropped));
+  return TRUE;
 }
 
 /* How many parts a text is read in: one per core (up to
@@ -360,7 +382,10 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
   job.cancellable = cancellable;
   result = mqlw_import_read_parts (&job, splits, n_splits, &reader, error);
   if (result == MQLW_PARTS_RETRY)
-    *retry = TRUE;
+    {
+      *retry = TRUE;
+      g_atomic_int_inc (&retry_count);
+    }
   if (result == MQLW_PARTS_SPLIT)
     g_atomic_int_inc (&split_count);
   ok = result == MQLW_PARTS_READ || result == MQLW_PARTS_SPLIT;
@@ -373,7 +398,7 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
     }
 
   if (ok)
-    finish_columns (&reader, problems, tallies_out);
+    ok = finish_columns (&reader, problems, tallies_out, error);
 
   if (ok && first_lines_out != NULL)
     {

@@ -51,12 +51,55 @@ header_names_columns (const MqlwCsvText *text,
   return FALSE;
 }
 
+/* Blanks and byte order marks (U+FEFF) around a header name, in any order:
+ * a text saved twice with a BOM (or a UTF-16 one converted with its own) has
+ * a second mark before its first name, which would otherwise be part of the
+ * name, unseen ("lead_id" on screen, and --score-column lead_id not found). */
+static void
+strip_byte_order_marks (char *name)
+{
+  static const char bom[] = "\xEF\xBB\xBF";
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      gsize len;
+
+      g_strstrip (name);
+      len = strlen (name);
+      again = FALSE;
+      if (g_str_has_prefix (name, bom))
+        {
+          memmove (name, name + 3, len - 2);
+          again = TRUE;
+        }
+      else if (g_str_has_suffix (name, bom))
+        {
+          name[len - 3] = '\0';
+          again = TRUE;
+        }
+    }
+}
+
+/* Values a sample's short rows are padded with, at most: a header far wider
+ * than its rows (10 000 names over rows of 30 fields) would otherwise cost
+ * a string per missing value of 2 000 rows (20 M strings, seconds and GBs
+ * before the first row's error). */
+#define PAD_BUDGET 1000000
+
 /* Gives every row at least @n_cols values ("" for the missing ones), so that
- * a column's value in a row is there without measuring the row each time. */
+ * a column's value in a row is there without measuring the row each time;
+ * the sample ends before the row that would go past PAD_BUDGET (a text this
+ * ragged is an error on its first short row, or, in a preview, shown with
+ * the types of fewer rows; the first @keep rows always stay). */
 static void
 pad_rows (GPtrArray *rows,
-          guint      n_cols)
+          GArray    *row_lines,
+          guint      n_cols,
+          guint      keep)
 {
+  guint64 padded = 0;
+
   for (guint r = 0; r < rows->len; r++)
     {
       GStrv row = g_ptr_array_index (rows, r);
@@ -64,6 +107,14 @@ pad_rows (GPtrArray *rows,
 
       if (len >= n_cols)
         continue;
+      padded += n_cols - len;
+      if (padded > PAD_BUDGET && r >= MAX (keep, 1))
+        {
+          g_ptr_array_set_size (rows, r);
+          if (row_lines != NULL && row_lines->len > r)
+            g_array_set_size (row_lines, r);
+          return;
+        }
       row = g_renew (char *, row, n_cols + 1);
       for (guint c = len; c < n_cols; c++)
         row[c] = g_strdup ("");
@@ -204,7 +255,7 @@ read_table (const MqlwCsvText  *text,
     {
       gpointer first;
 
-      g_strstrip (header[c]);
+      strip_byte_order_marks (header[c]);
       if (header[c][0] == '\0')
         {
           g_free (header[c]);
@@ -222,7 +273,7 @@ read_table (const MqlwCsvText  *text,
     }
   if (!header_names_columns (text, header, header_line, error))
     return NULL;
-  pad_rows (rows, g_strv_length (header));
+  pad_rows (rows, row_lines, g_strv_length (header), head_rows);
   if (rows->len == 0 && !preview)
     {
       g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_NO_ROWS,
@@ -406,8 +457,9 @@ import_source (MqlwSource         *source,
   GThread *digest_thread;
   char *digest;
 
-  /* The digest is computed on another core while the parsers run. */
-  digest_thread = g_thread_new ("mqlw-sha256", compute_sha256_thread, &job);
+  /* The digest is computed on another core while the parsers run (after
+   * them, when no thread can be had: memory is short). */
+  digest_thread = g_thread_try_new ("mqlw-sha256", compute_sha256_thread, &job, NULL);
   /* A large text is read without a scan first: its parsers check it as they
    * go. Whatever goes wrong is done again the checked way (which names it the
    * same way as ever: a NUL, another encoding, the first error's line). */
@@ -434,7 +486,7 @@ import_source (MqlwSource         *source,
     }
   if (dataset == NULL)
     g_atomic_int_set (&job.stop, 1);
-  digest = g_thread_join (digest_thread);
+  digest = digest_thread != NULL ? g_thread_join (digest_thread) : compute_sha256_thread (&job);
   if (dataset != NULL && digest == NULL)
     {
       /* Only a read that came back short stops the digest on its own. */
