@@ -660,7 +660,6 @@ read_model (JsonNode  *root,
     "grades", "paths", "disqualifiers", "threshold", "capacity_per_month", NULL
   };
   g_autoptr(MqlwModel) model = NULL;
-  g_autofree char *format = NULL;
   JsonObject *object, *sub;
   JsonArray *array;
   JsonNode *node;
