@@ -218,6 +218,14 @@ check_escapes (Scanner  *scanner,
     {
       int unit = p[1] == 'u' ? hex4 (p + 2, stop) : -1;
 
+      if (strchr ("\"\\/bfnrtu", p[1]) == NULL)
+        {
+          g_autofree char *path = scanner_path (scanner);
+          g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+                       _("line %u, column %u: %s: \\%c is not a JSON escape (use \\\\ for a backslash)"),
+                       scanner->line, scanner_column (scanner, p - data), path, p[1]);
+          return FALSE;
+        }
       if (p[1] == 'u' && unit < 0)
         {
           g_autofree char *path = scanner_path (scanner);
