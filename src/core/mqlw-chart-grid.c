@@ -9,6 +9,7 @@
 
 #include "mqlw-chart-grid.h"
 #include "mqlw-chart-private.h"
+#include "mqlw-format.h"
 
 /* The highest rate over the cells with known outcomes: the darkest shade. */
 static double
@@ -58,30 +59,18 @@ draw_cell (cairo_t                *cr,
                        NULL, NULL);
       return;
     }
-  big = known ? mqlw_chart_format_number (rate->rate * 100, 1) : NULL;
-  if (big != NULL)
-    {
-      char *with_unit = g_strdup_printf ("%s %%", big);
-
-      g_free (big);
-      big = with_unit;
-    }
-  else
-    big = g_strdup ("–");
+  big = mqlw_format_percent_as (known ? rate->rate : NAN, 1, MQLW_FORMAT_DISPLAY);
   if (known)
     {
-      g_autofree char *lo = mqlw_chart_format_number (rate->ci_low * 100, 0);
-      g_autofree char *hi = mqlw_chart_format_number (rate->ci_high * 100, 0);
-
-      /* TRANSLATORS: a rate's 95 % interval in a grid cell, "49–68 %" */
-      interval = g_strdup_printf (_("%s–%s %%"), lo, hi);
+      /* A rate's 95 % interval, written as the window's tables write it. */
+      interval = mqlw_format_range_as (rate->ci_low, rate->ci_high, 0, MQLW_FORMAT_DISPLAY);
     }
   else
     interval = g_strdup (_("no outcomes known"));
-  number = g_strdup_printf ("%" G_GUINT64_FORMAT, cell->leads);
+  number = mqlw_format_count_as (cell->leads, MQLW_FORMAT_DISPLAY);
   leads = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s lead", "%s leads", (gulong) cell->leads), number);
   g_free (number);
-  number = g_strdup_printf ("%" G_GUINT64_FORMAT, cell->mql);
+  number = mqlw_format_count_as (cell->mql, MQLW_FORMAT_DISPLAY);
   mql = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s MQL", "%s MQLs", (gulong) cell->mql), number);
   /* TRANSLATORS: a grid cell's counts, "109 leads · 87 MQLs" */
   counts = g_strdup_printf (_("%s · %s"), leads, mql);
