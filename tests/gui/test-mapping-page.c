@@ -528,6 +528,7 @@ test_date_order (void)
   /* Unsure dates need attention: the Dates group leads the side, marked, and
    * the whole row shows inside the 1280×720 window (it sat below the fold). */
   assert_dates_in_view (window, row, TRUE);
+  screenshot (window, "date-order-unsure", FALSE, 1280);
   /* The keyboard is on Import. */
   {
     GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
