@@ -50,6 +50,7 @@
 #include "mqlw-sshsig.h"
 #include "mqlw-project.h"
 #include "mqlw-export.h"
+#include "mqlw-text-hazards.h"
 #include "mqlw-text-table.h"
 #include "mqlw-report.h"
 #include "mqlw-sql-dialect.h"

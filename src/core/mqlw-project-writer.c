@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <sys/resource.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -447,6 +450,24 @@ create_schema (MqlwWriter *w)
   return _mqlw_writer_exec (w, pragmas);
 }
 
+/* The system's reason for an I/O error: sqlite keeps errno as it was when it
+ * saw the error, which a failed journal write loses on its way back; a
+ * process under a file size limit (ulimit -f, with SIGXFSZ ignored) whose
+ * write failed met that limit. */
+static int
+io_error_reason (MqlwWriter *w)
+{
+  struct rlimit limit;
+  int reason;
+
+  if ((w->code & 0xff) != SQLITE_IOERR)
+    return 0;
+  reason = w->db != NULL ? sqlite3_system_errno (w->db) : 0;
+  if (reason != ENOSPC && reason != EDQUOT && reason != EFBIG && getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    reason = EFBIG;
+  return reason;
+}
+
 static void
 set_save_error (GError    **error,
                 MqlwWriter     *w,
@@ -455,6 +476,7 @@ set_save_error (GError    **error,
 {
   g_autofree char *name = g_filename_display_name (path);
   const char *kept = existed ? _("the project saved before is unchanged") : _("nothing was written");
+  int reason = io_error_reason (w);
 
   if (w->cancelled)
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CANCELLED,
@@ -463,9 +485,13 @@ set_save_error (GError    **error,
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CHANGED,
                  _("“%s” was changed by another program since it was opened, so your changes were not saved over"
                    " it; save them under another name, then open the project again"), name);
-  else if ((w->code & 0xff) == SQLITE_FULL)
+  else if ((w->code & 0xff) == SQLITE_FULL || reason == ENOSPC || reason == EDQUOT)
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
                  _("Could not save “%s”: the disk is full; %s"), name, kept);
+  else if (reason == EFBIG)
+    /* A file size limit (ulimit -f): "File too large". */
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
+                 _("Could not save “%s”: %s; %s"), name, g_strerror (reason), kept);
   else if ((w->code & 0xff) == SQLITE_BUSY)
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_BUSY,
                  _("Could not save “%s”: another program is reading or changing it; %s"), name, kept);

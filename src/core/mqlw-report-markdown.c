@@ -18,6 +18,7 @@
 #include "mqlw-format.h"
 #include "mqlw-report-private.h"
 #include "mqlw-safe-write.h"
+#include "mqlw-text-hazards.h"
 
 /* ---- Markdown ----------------------------------------------------------- */
 
@@ -29,7 +30,9 @@
  * cannot make a link, an image, emphasis, code, raw HTML such as <script>, or
  * end a table cell (an underscore inside a word, as in demo_requests, starts
  * nothing and is kept); a line break becomes a space, so that a name cannot
- * end its heading, item or row. @starts_block: the text starts a paragraph or
+ * end its heading, item or row; another control character or a bidirectional
+ * control (a right-to-left override) becomes U+FFFD, so that a name neither
+ * acts on a terminal showing the file nor reorders the text around it. @starts_block: the text starts a paragraph or
  * a list item, where a leading #, -, + or > would make a heading, a list or a
  * quote of it. */
 static void
@@ -43,8 +46,10 @@ append_text (GString    *out,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == '\r' || c == '\n' || c == 0x0b || c == 0x0c || c == 0x85 || c == 0x2028 || c == 0x2029)
+      if (c == '\r' || c == '\n' || c == '\t' || c == 0x0b || c == 0x0c || c == 0x85 || c == 0x2028 || c == 0x2029)
         g_string_append_c (out, ' ');
+      else if (mqlw_text_hazard (c) != MQLW_TEXT_SAFE)
+        mqlw_text_replace_shown (out, c, mqlw_text_hazard (c));
       else if (c == '<')
         g_string_append (out, "&lt;");
       else if (c == '&' && (g_ascii_isalnum (p[1]) || p[1] == '#'))

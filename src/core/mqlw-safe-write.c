@@ -14,7 +14,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <gio/gunixoutputstream.h>
 
 #include "mqlw-safe-write.h"
 
@@ -35,7 +34,7 @@ struct _MqlwSafeWrite {
   gboolean       spoilt;      /* an append failed */
   int            spoilt_code; /* with this errno */
   GByteArray    *buffer;      /* appends not written yet */
-  GOutputStream *stream;      /* buffered, over @fd */
+  GOutputStream *stream;      /* its writes are appends */
 };
 
 #define BUFFER_BYTES (64u << 10)
@@ -451,6 +450,74 @@ mqlw_safe_write_get_temp_path (MqlwSafeWrite *self)
   return self->temp;
 }
 
+/* The stream of a write: each write an append, so that a failing write keeps
+ * its errno (EFBIG under ulimit -f, EIO, ENOSPC) and its error is the same
+ * message as an append's; no buffer of its own (the appends gather). It
+ * outlives its write when a caller holds a reference: then it does nothing. */
+#define MQLW_TYPE_SAFE_WRITE_STREAM (mqlw_safe_write_stream_get_type ())
+G_DECLARE_FINAL_TYPE (MqlwSafeWriteStream, mqlw_safe_write_stream, MQLW, SAFE_WRITE_STREAM, GOutputStream)
+
+struct _MqlwSafeWriteStream {
+  GOutputStream  parent_instance;
+  MqlwSafeWrite *sw;   /* NULL once the write is over */
+};
+
+G_DEFINE_FINAL_TYPE (MqlwSafeWriteStream, mqlw_safe_write_stream, G_TYPE_OUTPUT_STREAM)
+
+static gboolean drain (MqlwSafeWrite *self, GError **error);
+
+static gssize
+stream_write (GOutputStream  *stream,
+              const void     *buffer,
+              gsize           count,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  MqlwSafeWriteStream *self = MQLW_SAFE_WRITE_STREAM (stream);
+
+  if (self->sw == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, "the write is over");
+      return -1;
+    }
+  count = MIN (count, (gsize) G_MAXSSIZE);
+  return mqlw_safe_write_append (self->sw, buffer, count, error) ? (gssize) count : -1;
+}
+
+static gboolean
+stream_flush (GOutputStream  *stream,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  MqlwSafeWriteStream *self = MQLW_SAFE_WRITE_STREAM (stream);
+
+  return self->sw == NULL || drain (self->sw, error);
+}
+
+static gboolean
+stream_close (GOutputStream  *stream,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  /* The write's commit or abort closes the file. */
+  return TRUE;
+}
+
+static void
+mqlw_safe_write_stream_class_init (MqlwSafeWriteStreamClass *klass)
+{
+  GOutputStreamClass *stream_class = G_OUTPUT_STREAM_CLASS (klass);
+
+  stream_class->write_fn = stream_write;
+  stream_class->flush = stream_flush;
+  stream_class->close_fn = stream_close;
+}
+
+static void
+mqlw_safe_write_stream_init (MqlwSafeWriteStream *self)
+{
+}
+
 GOutputStream *
 mqlw_safe_write_get_stream (MqlwSafeWrite *self)
 {
@@ -458,8 +525,10 @@ mqlw_safe_write_get_stream (MqlwSafeWrite *self)
 
   if (self->stream == NULL)
     {
-      g_autoptr(GOutputStream) raw = g_unix_output_stream_new (self->fd, FALSE);
-      self->stream = g_buffered_output_stream_new_sized (raw, BUFFER_BYTES);
+      MqlwSafeWriteStream *stream = g_object_new (MQLW_TYPE_SAFE_WRITE_STREAM, NULL);
+
+      stream->sw = self;
+      self->stream = G_OUTPUT_STREAM (stream);
     }
   return self->stream;
 }
@@ -518,6 +587,8 @@ mqlw_safe_write_append (MqlwSafeWrite  *self,
 static void
 safe_write_free (MqlwSafeWrite *self)
 {
+  if (self->stream != NULL)
+    MQLW_SAFE_WRITE_STREAM (self->stream)->sw = NULL;
   g_clear_object (&self->stream);
   g_clear_pointer (&self->buffer, g_byte_array_unref);
   if (self->fd >= 0)
@@ -561,15 +632,12 @@ gboolean
 mqlw_safe_write_commit (MqlwSafeWrite  *self,
                         GError        **error)
 {
-  g_autoptr(GError) local = NULL;
   int code = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (!drain (self, NULL))
     code = self->spoilt_code;
-  else if (self->stream != NULL && !g_output_stream_flush (self->stream, NULL, &local))
-    code = g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ? ENOSPC : EIO;
   else if (fsync (self->fd) != 0)
     code = errno;
   else if (g_rename (self->temp, self->path) != 0)

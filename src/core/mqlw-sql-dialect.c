@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mqlw-sql-dialect.h"
+#include "mqlw-text-hazards.h"
 
 /* Each template was checked against the dialect's reference:
  *
@@ -454,29 +455,22 @@ mqlw_sql_string (MqlwSqlDialect  dialect,
   return g_string_free (out, FALSE);
 }
 
+/* A comment line's replacement: every hazard a space (a line break would end
+ * the comment; a bidirectional control would reorder the statement shown). */
+static void
+replace_with_space (GString        *out,
+                    gunichar        c,
+                    MqlwTextHazard  hazard)
+{
+  g_string_append_c (out, ' ');
+}
+
 char *
 mqlw_sql_comment_text (const char *text)
 {
-  g_autofree char *valid = NULL;
-  GString *out;
-
   g_return_val_if_fail (text != NULL, NULL);
 
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* Cc: C0, DEL and C1 (NEL among them); Zl, Zp: U+2028, U+2029; the
-       * bidirectional marks, embeddings, overrides and isolates are Cf. */
-      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 || c == 0x061C || c == 0x200E || c == 0x200F
-          || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
+  return mqlw_text_replace_hazards (text, replace_with_space);
 }
 
 char *
