@@ -50,6 +50,7 @@
 #include "mqlw-sshsig.h"
 #include "mqlw-project.h"
 #include "mqlw-export.h"
+#include "mqlw-file-name.h"
 #include "mqlw-text-hazards.h"
 #include "mqlw-text-table.h"
 #include "mqlw-report.h"

@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 
 #include "mqlw-chart.h"
+#include "mqlw-file-name.h"
 #include "mqlw-format.h"
 #include "mqlw-report-private.h"
 #include "mqlw-safe-write.h"
@@ -192,7 +193,8 @@ mqlw_report_write_markdown (MqlwReport  *self,
   dot = strrchr (stem, '.');
   if (dot != NULL && dot != stem)
     *dot = '\0';
-  chart_name = g_strdup_printf ("%s-chart.png", stem);
+  /* "REPORT-chart.png", shortened when REPORT's name is near the limit. */
+  chart_name = mqlw_file_name_for (stem, "-chart.png", "report", 0);
   chart_path = g_build_filename (dir, chart_name, NULL);
   mqlw_chart_style_init (&style);
   /* Both targets are checked before either is written. */

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "mqlw-file-name.h"
 #include "mqlw-safe-write.h"
 
 G_DEFINE_QUARK (mqlw-safe-write-error-quark, mqlw_safe_write_error)
@@ -23,7 +24,7 @@ G_DEFINE_QUARK (mqlw-safe-write-error-quark, mqlw_safe_write_error)
 #define LOCK_MARK ".mqlw-lock"
 #define JOURNAL_SUFFIX "-journal"
 /* Room for ".", the mark, XXXXXX and "-journal" within NAME_MAX. */
-#define MAX_BASE (255 - 1 - (sizeof MQLW_SAFE_WRITE_TEMP_MARK - 1) - 6 - (sizeof JOURNAL_SUFFIX - 1))
+#define MAX_BASE (MQLW_FILE_NAME_MAX - 1 - (sizeof MQLW_SAFE_WRITE_TEMP_MARK - 1) - 6 - (sizeof JOURNAL_SUFFIX - 1))
 
 struct _MqlwSafeWrite {
   char          *path;        /* the target (links resolved) */
@@ -196,6 +197,16 @@ resolve_target (const char *path)
   }
 }
 
+/* The longest file name @target's folder takes (255 where it cannot say). */
+static gsize
+name_limit (const char *target)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  long limit = pathconf (dir, _PC_NAME_MAX);
+
+  return limit > 0 ? (gsize) limit : MQLW_FILE_NAME_MAX;
+}
+
 static gboolean
 check_target (const char  *target,
               const char  *display,
@@ -206,8 +217,18 @@ check_target (const char  *target,
 {
   g_autofree char *name = g_filename_display_name (display);
   g_autofree char *what = NULL;
+  g_autofree char *base = g_path_get_basename (target);
+  gsize limit = name_limit (target);
 
   *existed = FALSE;
+  /* Said before any work, not after it at the rename. */
+  if (strlen (base) > limit)
+    {
+      g_set_error (error, MQLW_SAFE_WRITE_ERROR, MQLW_SAFE_WRITE_ERROR_NAME_TOO_LONG,
+                   _("Will not write “%s”: its name is %" G_GSIZE_FORMAT " bytes long, and a file name can have"
+                     " at most %" G_GSIZE_FORMAT "; choose a shorter name"), name, strlen (base), limit);
+      return FALSE;
+    }
   if (g_stat (target, st) != 0)
     return TRUE;
   *existed = TRUE;
@@ -243,11 +264,37 @@ mqlw_safe_write_check (const char  *path,
 
 /* ---- strays ------------------------------------------------------------- */
 
+/* @name cut to at most @max bytes before a character, so that the names made
+ * from a long one still fit a file name (and stay UTF-8). */
+static char *
+cut_name (const char *name,
+          gsize       max)
+{
+  gsize len = strlen (name);
+
+  if (len <= max)
+    return g_strdup (name);
+  len = max;
+  while (len > 0 && (name[len] & 0xc0) == 0x80)
+    len--;
+  return g_strndup (name, len);
+}
+
 static char *
 temp_base (const char *base)
 {
-  gsize len = strlen (base);
-  return g_strndup (base, MIN (len, MAX_BASE));
+  return cut_name (base, MAX_BASE);
+}
+
+char *
+mqlw_safe_write_lock_name (const char *name)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  base = cut_name (name, MQLW_FILE_NAME_MAX - 1 - (sizeof LOCK_MARK - 1));
+  return g_strconcat (".", base, LOCK_MARK, NULL);
 }
 
 /* ".BASE.mqlw-tmp-XXXXXX" (or with "-journal"): TRUE for ours, of @base when given. */
@@ -277,13 +324,18 @@ is_our_temp (const char *entry,
 
 static gboolean
 is_our_lock (const char *entry,
-             const char *base)
+             const char *name)
 {
   gsize len = strlen (entry), mark = strlen (LOCK_MARK);
 
   if (entry[0] != '.' || len <= mark + 1 || strcmp (entry + len - mark, LOCK_MARK) != 0)
     return FALSE;
-  return base == NULL || (strlen (base) == len - mark - 1 && strncmp (entry + 1, base, len - mark - 1) == 0);
+  if (name == NULL)
+    return TRUE;
+  {
+    g_autofree char *ours = mqlw_safe_write_lock_name (name);
+    return g_str_equal (entry, ours);
+  }
 }
 
 /* Removes @path when nobody holds its flock (its writer is gone). The
