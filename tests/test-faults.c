@@ -745,6 +745,70 @@ test_save_in_process (void)
   forget ("new.mqlw");
 }
 
+/* ---- long names ------------------------------------------------------------ */
+
+/* A project's file name of 247 bytes is created and saved in place (its lock
+ * and journal names fit); one of 248 is refused before the import, naming the
+ * limit; an export's name of 256 bytes too; a Markdown report of 250 bytes
+ * gets its chart beside it under a name cut to 255. */
+static char *
+repeated (char        c,
+          guint       n,
+          const char *suffix)
+{
+  g_autofree char *run_of = g_strnfill (n, c);
+  return g_strconcat (run_of, suffix, NULL);
+}
+
+static void
+test_long_names (void)
+{
+  g_autofree char *fits = repeated ('p', 242, ".mqlw");
+  g_autofree char *over = repeated ('p', 243, ".mqlw");
+  g_autofree char *export_name = repeated ('e', 252, ".csv");
+  g_autofree char *report = repeated ('r', 247, ".md");
+  g_autofree char *chart = repeated ('r', 245, "-chart.png");
+  const char *create_fits[] = { "project", "create", fits, "--from", "leads.csv", "--model", "m50.json", "-q", NULL };
+  const char *set_model[] = { "project", "set-model", fits, "--model", "m60.json", NULL };
+  const char *create_over[] = { "project", "create", over, "--from", "leads.csv", "--model", "m50.json", "-q", NULL };
+  const char *export_long[] = { "export", fits, "--what", "buckets", "--output", export_name, NULL };
+  const char *report_long[] = { "report", fits, "--output", report, NULL };
+  g_auto(Result) r = { 0 };
+
+  g_assert_cmpuint (strlen (fits), ==, 247);
+  run (&r, create_fits);
+  g_assert_cmpint (r.status, ==, 0);
+  run (&r, set_model);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(MqlwProject) project = reopen (fits);
+    g_assert_cmpfloat (head_threshold (project), ==, 60);
+  }
+  run (&r, create_over);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "248 bytes long"));
+  g_assert_nonnull (strstr (r.err, "at most 247"));
+  run (&r, export_long);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "256 bytes long"));
+  g_assert_nonnull (strstr (r.err, "at most 255"));
+  run (&r, report_long);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autofree char *text = get (report, NULL);
+    g_autofree char *png = get (chart, NULL);
+
+    g_assert_nonnull (text);
+    g_assert_nonnull (strstr (text, "-chart.png)"));
+    g_assert_nonnull (png);
+    g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+  }
+  assert_no_strays ((const char *[]) { fits, report, chart, NULL });
+  forget (fits);
+  forget (report);
+  forget (chart);
+}
+
 /* ---- read-only folder --------------------------------------------------- */
 
 static void
@@ -1178,6 +1242,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/faults/disk-full", test_disk_full);
   g_test_add_func ("/mqlw/faults/file-size-limit", test_file_size_limit);
   g_test_add_func ("/mqlw/faults/save-in-process", test_save_in_process);
+  g_test_add_func ("/mqlw/faults/long-names", test_long_names);
   g_test_add_func ("/mqlw/faults/read-only-folder", test_read_only_folder);
   g_test_add_func ("/mqlw/faults/two-writers", test_two_writers);
   g_test_add_func ("/mqlw/faults/busy", test_busy);

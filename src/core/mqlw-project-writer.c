@@ -672,6 +672,35 @@ propagate_write_error (GError    **error,
     g_propagate_error (error, local);
 }
 
+/* Room for the journal's name beside @path's. */
+static gboolean
+check_name_room (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  if (strlen (base) > MQLW_PROJECT_FILE_NAME_MAX)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, MQLW_SAFE_WRITE_ERROR, MQLW_SAFE_WRITE_ERROR_NAME_TOO_LONG,
+                   _("Will not save “%s”: its name is %" G_GSIZE_FORMAT " bytes long, and a project's file name can"
+                     " have at most %d (its journal beside it adds “-journal”); choose a shorter name"),
+                   name, strlen (base), MQLW_PROJECT_FILE_NAME_MAX);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mqlw_project_check_target (const char  *path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return mqlw_safe_write_check (path, error) && check_name_room (path, error);
+}
+
 /* A complete new file at a temporary name next to @path, renamed over it. */
 static gboolean
 write_new_file (MqlwProject     *self,
@@ -694,7 +723,8 @@ write_new_file (MqlwProject     *self,
 
   /* The dataset is written from memory: the columns a reopen left in the
    * (old) file come first, while that file is still there. */
-  if (!mqlw_dataset_load_columns (self->dataset, error) ||
+  if (!check_name_room (path, error) ||
+      !mqlw_dataset_load_columns (self->dataset, error) ||
       !prepare_documents (self, path, existed, &docs, error) ||
       (take_lock && !lock_for_save (self, path, cancellable, &lock, error)))
     return FALSE;
@@ -800,7 +830,8 @@ mqlw_project_save (MqlwProject     *self,
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     return mqlw_project_save_as (self, self->path, progress, progress_data, cancellable, error);
-  if ((self->dataset_dirty && !mqlw_dataset_load_columns (self->dataset, error)) ||
+  if (!check_name_room (self->path, error) ||
+      (self->dataset_dirty && !mqlw_dataset_load_columns (self->dataset, error)) ||
       !prepare_documents (self, self->path, TRUE, &docs, error) ||
       !lock_for_save (self, self->path, cancellable, &lock, error))
     return FALSE;
