@@ -70,7 +70,8 @@ COLUMNS = {
     "won": "@won",
 }
 TITLES = ["O'Brien", 'say "hi"', "a\\b", "new\nline", "tab\there", "*/", "\U0001F600 emoji", "\u202eevil",
-          "=1+1", "+SUM(A1)", "-2+3", "@cmd", "semi;colon", "ctrl\x01x", LONG, "VP", "back`tick", "]x["]
+          "=1+1", "+SUM(A1)", "-2+3", "@cmd", "semi;colon", "ctrl\x01x", LONG, "VP", "back`tick", "]x[",
+          "${env:HOME}", "del\x7fx", "nel\x85x", "iso\u2066late\u2069"]
 COUNTRIES = ["US", "'; DROP--", "\\", "\\'", "FR"]
 DQ_ID = "dq'; --\n\t\\ \U0001F600\u202e\x01"
 MODEL_NAME = "Hostile \"model\" */ --\nDROP TABLE leads;\u202e\U0001F600 <script>alert(1)</script> [x](y) |a|"

@@ -402,6 +402,19 @@ mqlw_sql_table (MqlwSqlDialect  dialect,
   return g_string_free (out, FALSE);
 }
 
+/* A character of a string literal that must not stand as itself: a line
+ * break ends a BigQuery literal, a control character would act on the
+ * terminal showing the query, a bidirectional control would make the query
+ * read differently from what runs (mqlw-text-hazards.h); in Spark, '$' would
+ * let "${env:HOME}" in a value be replaced before the query is parsed (its
+ * variable substitution, on by default; and a Databricks notebook's widgets). */
+static gboolean
+must_spell (MqlwSqlDialect dialect,
+            gunichar       c)
+{
+  return mqlw_text_hazard (c) != MQLW_TEXT_SAFE || (dialect == MQLW_SQL_SPARK && c == '$');
+}
+
 char *
 mqlw_sql_string (MqlwSqlDialect  dialect,
                  const char     *text)
@@ -415,20 +428,31 @@ mqlw_sql_string (MqlwSqlDialect  dialect,
 
   info = &dialects[dialect];
   out = g_string_new ("'");
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0'; )
     {
-      /* Control characters spelled out: an escape where strings have them,
-       * else the character function joined on ('a' || char(9) || 'b'). */
-      if (*p == '\t' || *p == '\n' || *p == '\r')
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      /* A byte that is not UTF-8 goes as it is, as before. */
+      gsize length = c < 0x110000 ? (gsize) (g_utf8_next_char (p) - p) : 1;
+
+      if (c < 0x110000 && must_spell (dialect, c))
         {
+          /* Where strings have escapes, one; else the character function
+           * joined on ('a' || char(9) || 'b'). BigQuery, Snowflake and Spark
+           * all read \uXXXX (every such character is below U+10000). */
           if (info->backslash_strings)
-            g_string_append (out, *p == '\t' ? "\\t" : *p == '\n' ? "\\n" : "\\r");
+            {
+              if (c == '\t' || c == '\n' || c == '\r')
+                g_string_append (out, c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r");
+              else
+                g_string_append_printf (out, "\\u%04X", c);
+            }
           else
             {
-              g_string_append_printf (out, "%s%s(%d)", open ? "' || " : " || ",
-                                      dialect == MQLW_SQL_SQLITE ? "char" : "chr", *p);
+              g_string_append_printf (out, "%s%s(%u)", open ? "' || " : " || ",
+                                      dialect == MQLW_SQL_SQLITE ? "char" : "chr", c);
               open = FALSE;
             }
+          p += length;
           continue;
         }
       if (!open)
@@ -441,7 +465,8 @@ mqlw_sql_string (MqlwSqlDialect  dialect,
       else if (*p == '\\' && info->backslash_strings)
         g_string_append (out, "\\\\");
       else
-        g_string_append_c (out, *p);
+        g_string_append_len (out, p, (gssize) length);
+      p += length;
     }
   if (open)
     g_string_append_c (out, '\'');
