@@ -684,9 +684,9 @@ check_name_room (const char  *path,
       g_autofree char *name = g_filename_display_name (path);
 
       g_set_error (error, MQLW_SAFE_WRITE_ERROR, MQLW_SAFE_WRITE_ERROR_NAME_TOO_LONG,
-                   _("Will not save “%s”: its name is %" G_GSIZE_FORMAT " bytes long, and a project's file name can"
-                     " have at most %d (its journal beside it adds “-journal”); choose a shorter name"),
-                   name, strlen (base), MQLW_PROJECT_FILE_NAME_MAX);
+                   _("Will not save “%s”: its name is %lu bytes long, and a project's file name can have at most"
+                     " %d (its journal beside it adds “-journal”); choose a shorter name"),
+                   name, (unsigned long) strlen (base), MQLW_PROJECT_FILE_NAME_MAX);
       return FALSE;
     }
   return TRUE;

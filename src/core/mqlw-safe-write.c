@@ -225,8 +225,8 @@ check_target (const char  *target,
   if (strlen (base) > limit)
     {
       g_set_error (error, MQLW_SAFE_WRITE_ERROR, MQLW_SAFE_WRITE_ERROR_NAME_TOO_LONG,
-                   _("Will not write “%s”: its name is %" G_GSIZE_FORMAT " bytes long, and a file name can have"
-                     " at most %" G_GSIZE_FORMAT "; choose a shorter name"), name, strlen (base), limit);
+                   _("Will not write “%s”: its name is %lu bytes long, and a file name can have at most %lu;"
+                     " choose a shorter name"), name, (unsigned long) strlen (base), (unsigned long) limit);
       return FALSE;
     }
   if (g_stat (target, st) != 0)
