@@ -396,6 +396,35 @@ def check_report(project, folder):
         fail("report PDF: the right-to-left override in the model's name reorders its text")
 
 
+def check_round_trips(project, folder, core):
+    """What our writers write, our own readers take back: the scores CSV and the bucket and sweep exports
+    through `mqlw inspect` (the CSV import) and Python's csv; a report named with a right-to-left override
+    gets a chart whose file name holds none, and the Markdown points at it."""
+    written = os.path.join(folder, "scores.csv")
+    with open(written, "w", newline="") as f:
+        f.write(mqlw("score", project, "-q").stdout)
+    shown = mqlw("inspect", written, check=False)
+    if shown.returncode != 0:
+        fail(f"the scores CSV is refused by our import: {shown.stderr.strip()[:300]}")
+    with open(written, newline="") as f:
+        if [row["lead_id"] for row in csv.DictReader(f)] != list(core):
+            fail("the scores CSV read back by Python's csv: the lead ids differ")
+    for what in ("buckets", "sweep"):
+        path = os.path.join(folder, what + ".csv")
+        mqlw("export", project, "--what", what, "--output", path)
+        shown = mqlw("inspect", path, check=False)
+        if shown.returncode != 0:
+            fail(f"the {what} CSV is refused by our import: {shown.stderr.strip()[:300]}")
+    report = os.path.join(folder, "evil\u202egnp.md")
+    mqlw("report", project, "--output", report)
+    charts = [name for name in os.listdir(folder) if name.endswith("-chart.png") and name.startswith("evil")]
+    if charts != ["evilgnp-chart.png"]:
+        fail(f"the report's chart beside a name with a right-to-left override: {charts}")
+    with open(report) as f:
+        if "](evilgnp-chart.png)" not in f.read():
+            fail("the report's Markdown does not point at its chart")
+
+
 def check_terminal(folder):
     """Text for people shows an escape sequence as text (control pictures); CSV keeps its bytes."""
     data = os.path.join(folder, "escapes.csv")
@@ -456,6 +485,7 @@ def main():
         check_segments(project, rows)
         sign_and_verify(project, folder, data, mapping, model, core)
         check_report(project, folder)
+        check_round_trips(project, folder, core)
         check_terminal(folder)
     except (RuntimeError, subprocess.CalledProcessError, json.JSONDecodeError, KeyError) as error:
         fail(f"{type(error).__name__}: {error}")
