@@ -51,6 +51,8 @@ import pgcluster
 cli = os.environ["MQLW_CLI"]
 failures = []
 LONG = "x" * 10000
+# ALM, LRM, RLM, the embeddings and overrides, the isolates.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 COLUMNS = {
     "id": 'Lead "ID"',
@@ -68,7 +70,8 @@ COLUMNS = {
     "won": "@won",
 }
 TITLES = ["O'Brien", 'say "hi"', "a\\b", "new\nline", "tab\there", "*/", "\U0001F600 emoji", "\u202eevil",
-          "=1+1", "+SUM(A1)", "-2+3", "@cmd", "semi;colon", "ctrl\x01x", LONG, "VP", "back`tick", "]x["]
+          "=1+1", "+SUM(A1)", "-2+3", "@cmd", "semi;colon", "ctrl\x01x", LONG, "VP", "back`tick", "]x[",
+          "${env:HOME}", "del\x7fx", "nel\x85x", "iso\u2066late\u2069"]
 COUNTRIES = ["US", "'; DROP--", "\\", "\\'", "FR"]
 DQ_ID = "dq'; --\n\t\\ \U0001F600\u202e\x01"
 MODEL_NAME = "Hostile \"model\" */ --\nDROP TABLE leads;\u202e\U0001F600 <script>alert(1)</script> [x](y) |a|"
@@ -373,8 +376,13 @@ def check_report(project, folder):
                "img"}
     if set(parser.tags) - allowed:
         fail(f"report Markdown: a name made {sorted(set(parser.tags) - allowed)}")
-    if parser.tags.count("h1") != 1 or parser.h1 != "MQL definition: " + MODEL_NAME.replace("\n", " "):
+    # The right-to-left override in the name shows as U+FFFD: it must not
+    # reorder the title ("<script>…" shown backwards after it).
+    if parser.tags.count("h1") != 1 or \
+            parser.h1 != "MQL definition: " + MODEL_NAME.replace("\n", " ").replace("\u202e", "\ufffd"):
         fail(f"report Markdown: the title is {parser.h1!r}")
+    if any(c in text for c in BIDI_CONTROLS):
+        fail("report Markdown: a bidirectional control from a name is in the file")
     if parser.images != ["definition%20%28v2%29-chart.png"] or \
             not os.path.exists(os.path.join(folder, "definition (v2)-chart.png")):
         fail(f"report Markdown: the chart is {parser.images}")
@@ -383,19 +391,51 @@ def check_report(project, folder):
     words = subprocess.run(["pdftotext", pdf, "-"], check=True, capture_output=True, text=True).stdout
     if "Hostile" not in words or "DROP TABLE leads;" not in words:
         fail("report PDF: the model's name is not in its text")
+    # Laid out without the override, the text after it reads left to right.
+    if "<script>alert(1)</script> [x](y)" not in words or any(c in words for c in BIDI_CONTROLS):
+        fail("report PDF: the right-to-left override in the model's name reorders its text")
+
+
+def check_round_trips(project, folder, core):
+    """What our writers write, our own readers take back: the scores CSV and the bucket and sweep exports
+    through `mqlw inspect` (the CSV import) and Python's csv; a report named with a right-to-left override
+    gets a chart whose file name holds none, and the Markdown points at it."""
+    written = os.path.join(folder, "scores.csv")
+    with open(written, "w", newline="") as f:
+        f.write(mqlw("score", project, "-q").stdout)
+    shown = mqlw("inspect", written, check=False)
+    if shown.returncode != 0:
+        fail(f"the scores CSV is refused by our import: {shown.stderr.strip()[:300]}")
+    with open(written, newline="") as f:
+        if [row["lead_id"] for row in csv.DictReader(f)] != list(core):
+            fail("the scores CSV read back by Python's csv: the lead ids differ")
+    for what in ("buckets", "sweep"):
+        path = os.path.join(folder, what + ".csv")
+        mqlw("export", project, "--what", what, "--output", path)
+        shown = mqlw("inspect", path, check=False)
+        if shown.returncode != 0:
+            fail(f"the {what} CSV is refused by our import: {shown.stderr.strip()[:300]}")
+    report = os.path.join(folder, "evil\u202egnp.md")
+    mqlw("report", project, "--output", report)
+    charts = [name for name in os.listdir(folder) if name.endswith("-chart.png") and name.startswith("evil")]
+    if charts != ["evilgnp-chart.png"]:
+        fail(f"the report's chart beside a name with a right-to-left override: {charts}")
+    with open(report) as f:
+        if "](evilgnp-chart.png)" not in f.read():
+            fail("the report's Markdown does not point at its chart")
 
 
 def check_terminal(folder):
     """Text for people shows an escape sequence as text (control pictures); CSV keeps its bytes."""
     data = os.path.join(folder, "escapes.csv")
-    value = "a\x1b]0;title\x07\x1b[2J\x7fb"
+    value = "a\x1b]0;title\x07\x1b[2J\x7fb\u202ec"
     with open(data, "w", newline="") as f:
         csv.writer(f).writerows([["lead_id", "title", "sql"], ["L1", value, "1"], ["L2", "x", "0"]])
     shown = mqlw("inspect", data)
-    if "\x1b" in shown.stdout or "a\u241b]0;title\u2407\u241b[2J\u2421b" not in shown.stdout:
-        fail("inspect: a value's escape sequence reaches the terminal as it is")
+    if "\x1b" in shown.stdout or "a\u241b]0;title\u2407\u241b[2J\u2421b\ufffdc" not in shown.stdout:
+        fail("inspect: a value's escape sequence or right-to-left override reaches the terminal as it is")
     error = mqlw("calibrate", data, "--score-column", "title", check=False)
-    if error.returncode != 2 or "\x1b" in error.stderr or "\u241b[2J" not in error.stderr:
+    if error.returncode != 2 or "\x1b" in error.stderr or "\u202e" in error.stderr or "\u241b[2J" not in error.stderr:
         fail(f"an error message passes an escape sequence to the terminal: {error.stderr!r:.300}")
     model = os.path.join(folder, "escape-model.json")
     with open(model, "w") as f:
@@ -445,6 +485,7 @@ def main():
         check_segments(project, rows)
         sign_and_verify(project, folder, data, mapping, model, core)
         check_report(project, folder)
+        check_round_trips(project, folder, core)
         check_terminal(folder)
     except (RuntimeError, subprocess.CalledProcessError, json.JSONDecodeError, KeyError) as error:
         fail(f"{type(error).__name__}: {error}")

@@ -17,6 +17,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,6 +48,8 @@ static char *pristine_draft;   /* bytes of p.mqlw at version 1, a draft */
 static gsize pristine_draft_len;
 static char *pristine_signed;  /* the same, signed */
 static gsize pristine_signed_len;
+static char *pristine_agreed;  /* its agreed model, exported */
+static gsize pristine_agreed_len;
 
 static const char *approvers[] = { "--approver", "Maria Keller|VP Marketing|marketing",
                                    "--approver", "Sam Ortiz|VP Sales|sales" };
@@ -58,6 +61,19 @@ become_nobody (gpointer user_data)
 {
   /* A read-only folder means nothing to root: the child drops to nobody. */
   if (setgid (65534) != 0 || setuid (65534) != 0)
+    _exit (126);
+}
+
+/* RLIMIT_FSIZE for the next children (as `ulimit -f` in a shell): a write
+ * past it fails with EFBIG, or raises SIGXFSZ where that is not ignored. */
+static rlim_t child_fsize = RLIM_INFINITY;
+
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { child_fsize, child_fsize };
+
+  if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
     _exit (126);
 }
 
@@ -95,6 +111,8 @@ run_full (Result             *r,
     }
   if (as_nobody)
     g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
+  else if (child_fsize != RLIM_INFINITY)
+    g_subprocess_launcher_set_child_setup (launcher, limit_file_size, NULL, NULL);
   process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &r->out, &r->err, &error);
@@ -178,7 +196,7 @@ forget (const char *name)
 static void
 assert_no_strays (const char *const *allowed)
 {
-  static const char *fixture[] = { "leads.csv", "m50.json", "m60.json", "p.mqlw", "ro", NULL };
+  static const char *fixture[] = { "leads.csv", "m50.json", "m60.json", "p.mqlw", "ro", "k", "k.pub", NULL };
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   const char *entry;
 
@@ -251,6 +269,21 @@ setup_folder (void)
   run (&r, sign);
   g_assert_cmpint (r.status, ==, 0);
   pristine_signed = get ("p.mqlw", &pristine_signed_len);
+  {
+    const char *export_model[] = { "export", "p.mqlw", "--what", "model", "--output", "agreed.json", NULL };
+    g_autofree char *keygen = g_strdup_printf ("ssh-keygen -q -t ed25519 -N '' -C maria -f %s/k", dir);
+
+    run (&r, export_model);
+    g_assert_cmpint (r.status, ==, 0);
+    pristine_agreed = get ("agreed.json", &pristine_agreed_len);
+    forget ("agreed.json");
+    g_autofree char *key = in_dir ("k.pub");
+
+    g_assert_true (g_spawn_command_line_sync (keygen, NULL, NULL, NULL, NULL));
+    g_assert_true (g_file_test (key, G_FILE_TEST_IS_REGULAR));
+  }
+  /* The export was logged in the project: the pristine files are as before it. */
+  put ("p.mqlw", pristine_signed, (gssize) pristine_signed_len);
 }
 
 static void
@@ -270,7 +303,20 @@ typedef enum {
   AFTER_SIGN,         /* p.mqlw: version 1 at 50, signed or not */
   AFTER_EXPORT_MODEL, /* agreed.json: the old bytes, or an export that verifies */
   AFTER_EXPORT_CHART, /* chart.png: the old bytes, or a whole PNG */
+  AFTER_CREATE_FORCE, /* p.mqlw: the old bytes, or a new project at 60 */
+  AFTER_KEY_SIGN,     /* agreed.json: the old bytes, or one with Maria's key signature */
 } Check;
+
+/* p.mqlw, opened again (a hot journal rolled back), is byte for byte the
+ * draft it was before the command. */
+static void
+assert_pristine_draft (void)
+{
+  gsize length = 0;
+  g_autofree char *bytes = get ("p.mqlw", &length);
+
+  g_assert_cmpmem (bytes, length, pristine_draft, pristine_draft_len);
+}
 
 static void
 check_after_kill (Check       check,
@@ -297,10 +343,39 @@ check_after_kill (Check       check,
     case AFTER_SET_MODEL:
       g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 1);
       g_assert_true (head_threshold (project) == 50 || head_threshold (project) == 60);
+      if (head_threshold (project) == 50)
+        assert_pristine_draft ();
       break;
     case AFTER_SIGN:
       g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 1);
       g_assert_cmpfloat (head_threshold (project), ==, 50);
+      if (mqlw_project_get_latest_signoff (project) == NULL)
+        assert_pristine_draft ();
+      break;
+    case AFTER_CREATE_FORCE:
+      g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 1);
+      g_assert_cmpuint (mqlw_project_get_dataset (project)->n_rows, ==, 40);
+      g_assert_true (head_threshold (project) == 50 || head_threshold (project) == 60);
+      if (head_threshold (project) == 50)
+        assert_pristine_draft ();
+      break;
+    case AFTER_KEY_SIGN:
+      {
+        gsize length = 0;
+        g_autofree char *bytes = get ("agreed.json", &length);
+        g_autofree char *pub = get ("k.pub", NULL);
+        g_auto(GStrv) fields = g_strsplit (pub, " ", 3);
+        g_auto(Result) r = { 0 };
+        const char *verify[] = { "verify", "agreed.json", NULL };
+
+        g_assert_nonnull (bytes);
+        if (length == old_length && memcmp (bytes, old_export, length) == 0)
+          break;
+        /* A whole file, intact (no trusted keys given), holding the key. */
+        run (&r, verify);
+        g_assert_cmpint (r.status, ==, 4);
+        g_assert_nonnull (g_strstr_len (bytes, (gssize) length, fields[1]));
+      }
       break;
     case AFTER_EXPORT_MODEL:
     case AFTER_EXPORT_CHART:
@@ -346,9 +421,13 @@ kill_command (const char *const *args,
 
   restore (signed_off);
   forget ("new.mqlw");
+  if (check == AFTER_KEY_SIGN)
+    put ("agreed.json", pristine_agreed, (gssize) pristine_agreed_len);
   events = count_events (args);
   /* The previous export, to be replaced: a first run made it. */
-  if (check == AFTER_EXPORT_MODEL)
+  if (check == AFTER_KEY_SIGN)
+    old_export = g_memdup2 (pristine_agreed, old_length = pristine_agreed_len);
+  else if (check == AFTER_EXPORT_MODEL)
     old_export = get ("agreed.json", &old_length);
   else if (check == AFTER_EXPORT_CHART)
     old_export = get ("chart.png", &old_length);
@@ -363,7 +442,7 @@ kill_command (const char *const *args,
       restore (signed_off);
       forget ("new.mqlw");
       if (old_export != NULL)
-        put (check == AFTER_EXPORT_MODEL ? "agreed.json" : "chart.png", old_export, (gssize) old_length);
+        put (check == AFTER_EXPORT_CHART ? "chart.png" : "agreed.json", old_export, (gssize) old_length);
       run_full (&r, env, TRUE, FALSE, args);
       if (r.signal == SIGKILL)
         kills++;
@@ -383,6 +462,9 @@ test_kill (void)
   const char *sign[] = { "project", "sign", "p.mqlw", approvers[0], approvers[1], approvers[2], approvers[3], NULL };
   const char *export_model[] = { "export", "p.mqlw", "--what", "model", "--output", "agreed.json", NULL };
   const char *export_chart[] = { "export", "p.mqlw", "--what", "chart", "--output", "chart.png", NULL };
+  const char *create_force[] = { "project", "create", "p.mqlw", "--force", "--from", "leads.csv", "--model", "m60.json",
+                                 "-q", NULL };
+  const char *key_sign[] = { "sign", "agreed.json", "--key", "k", "--approver", approvers[3], NULL };
   guint kills = 0;
 
   kills += kill_command (create, AFTER_CREATE, FALSE, 14);
@@ -390,8 +472,10 @@ test_kill (void)
   kills += kill_command (sign, AFTER_SIGN, FALSE, 14);
   kills += kill_command (export_model, AFTER_EXPORT_MODEL, TRUE, 12);
   kills += kill_command (export_chart, AFTER_EXPORT_CHART, TRUE, 10);
+  kills += kill_command (create_force, AFTER_CREATE_FORCE, FALSE, 14);
+  kills += kill_command (key_sign, AFTER_KEY_SIGN, TRUE, 12);
   g_test_message ("%u kills in all", kills);
-  g_assert_cmpuint (kills, >=, 50);
+  g_assert_cmpuint (kills, >=, 70);
   forget ("new.mqlw");
   forget ("agreed.json");
   forget ("chart.png");
@@ -404,6 +488,7 @@ typedef struct {
   const char *target;       /* the file written; its old bytes must stay */
   gboolean    signed_off;   /* starts from the signed project */
   const char *also;         /* another file it writes first, which a message may name instead */
+  gboolean    agreed;       /* the target is the agreed model it reads (pristine_agreed) */
 } Writer;
 
 static const Writer writers[] = {
@@ -420,76 +505,289 @@ static const Writer writers[] = {
   { { "report", "p.mqlw", "--output", "out.md", NULL }, "out.md", TRUE, "out-chart.png" },
   { { "generate", "--leads", "2000", "--output", "out.csv", NULL }, "out.csv", FALSE },
   { { "inspect", "leads.csv", "--write-map", "out.json", NULL }, "out.json", FALSE },
+  { { "project", "create", "p.mqlw", "--force", "--from", "leads.csv", "--model", "m60.json", "-q", NULL },
+    "p.mqlw", FALSE },
+  { { "export", "p.mqlw", "--what", "sweep", "--output", "out.csv", NULL }, "out.csv", TRUE },
+  { { "export", "p.mqlw", "--what", "sql", "--dialect", "postgres", "--output", "out.sql", NULL }, "out.sql", TRUE },
+  { { "export", "p.mqlw", "--what", "sql-aggregate", "--dialect", "bigquery", "--output", "out.sql", NULL },
+    "out.sql", TRUE },
+  { { "export", "agreed.json", "--what", "sql", "--dialect", "snowflake", "--output", "out.sql", NULL }, "out.sql",
+    TRUE, NULL, TRUE },
+  /* ssh-keygen writes the signature first, under the same limits. */
+  { { "sign", "agreed.json", "--key", "k", "--approver", "Sam Ortiz|VP Sales|sales", NULL },
+    "agreed.json", TRUE, "a temporary file for signing", TRUE },
 };
 
+/* The state before a writer runs: the project, the agreed model it reads, and
+ * an earlier file at its target, which a failed write must keep. */
 static void
-test_disk_full (void)
+prepare_writer (const Writer *writer)
 {
-  /* Nothing fits, a little, and more than a journal's first page. */
-  static const guint budgets[] = { 0, 3000, 200000 };
-  const char *extra[] = { "out.json", "out.csv", "out.png", "out.pdf", "out.md", "out-chart.png", "new.mqlw", NULL };
+  restore (writer->signed_off);
+  forget ("new.mqlw");
+  if (writer->agreed)
+    put ("agreed.json", pristine_agreed, (gssize) pristine_agreed_len);
+  if (!g_str_equal (writer->target, "p.mqlw") && !g_str_equal (writer->target, "new.mqlw") &&
+      !g_str_equal (writer->target, "agreed.json"))
+    put (writer->target, "the file there before\n", -1);
+}
+
+/* After a writer failed (exit 2, @err its message): the message names the
+ * target and says it is kept (or names @also), the target is byte for byte
+ * what it was (a project once opened again, which rolls back a hot journal),
+ * and the project is where it was. */
+static void
+check_failed_writer (const Writer *writer,
+                     const char   *err,
+                     const char   *before,
+                     gsize         before_len,
+                     const char   *project_before,
+                     gsize         project_len)
+{
+  g_autofree char *after = NULL, *now = NULL;
+  gsize after_len = 0, now_len = 0;
+
+  if (writer->also == NULL || strstr (err, writer->also) == NULL)
+    {
+      g_assert_nonnull (strstr (err, writer->target));
+      g_assert_true (strstr (err, "unchanged") != NULL || strstr (err, "nothing was written") != NULL);
+    }
+  if (!g_str_equal (writer->target, "p.mqlw"))
+    {
+      after = get (writer->target, &after_len);
+      g_assert_cmpuint (after_len, ==, before_len);
+      g_assert_true (before == NULL || memcmp (after, before, before_len) == 0);
+    }
+  {
+    g_autoptr(MqlwProject) project = reopen ("p.mqlw");
+
+    g_assert_cmpfloat (head_threshold (project), ==, 50);
+    g_assert_true ((mqlw_project_get_latest_signoff (project) != NULL) == writer->signed_off);
+  }
+  now = get ("p.mqlw", &now_len);
+  g_assert_cmpmem (now, now_len, project_before, project_len);
+}
+
+typedef enum {
+  DISK_FULL,     /* the shim: writes fail with ENOSPC past the amount */
+  SIZE_LIMIT,    /* RLIMIT_FSIZE (ulimit -f) at the amount */
+} Fault;
+
+/* Every writer with each amount of room (nothing, a little, more than a
+ * journal's first page): a failure is exit 2 with the message and state
+ * check_failed_writer wants; no temporary of its own is left even before the
+ * folder is opened again (SIGXFSZ would have killed mqlw, leaving one). */
+static void
+run_writers (Fault fault)
+{
+  static const guint amounts[] = { 0, 3000, 200000 };
+  const char *extra[] = { "out.json", "out.csv", "out.png", "out.pdf", "out.md", "out-chart.png", "new.mqlw",
+                          "out.sql", "agreed.json", NULL };
   guint failures = 0;
 
   for (guint w = 0; w < G_N_ELEMENTS (writers); w++)
-    for (guint b = 0; b < G_N_ELEMENTS (budgets); b++)
+    for (guint a = 0; a < G_N_ELEMENTS (amounts); a++)
       {
         const Writer *writer = &writers[w];
         g_auto(Result) r = { 0 };
-        g_autofree char *env_budget = g_strdup_printf ("MQLW_FAULT_ENOSPC_AFTER=%u", budgets[b]);
+        g_autofree char *env_budget = g_strdup_printf ("MQLW_FAULT_ENOSPC_AFTER=%u", amounts[a]);
         const char *env[] = { env_budget, NULL };
-        g_autofree char *before = NULL, *project_before = NULL, *after = NULL;
-        gsize before_len = 0, after_len = 0, project_len = 0;
+        g_autofree char *before = NULL, *project_before = NULL;
+        gsize before_len = 0, project_len = 0;
+        g_autoptr(GDir) listing = NULL;
+        const char *entry;
 
-        restore (writer->signed_off);
-        forget ("new.mqlw");
-        /* An earlier file at the target, which a failed write must keep. */
-        if (!g_str_equal (writer->target, "p.mqlw") && !g_str_equal (writer->target, "new.mqlw"))
-          put (writer->target, "the file there before\n", -1);
+        prepare_writer (writer);
         before = get (writer->target, &before_len);
         project_before = get ("p.mqlw", &project_len);
 
-        run_full (&r, env, TRUE, FALSE, writer->args);
-        after = get (writer->target, &after_len);
+        if (fault == DISK_FULL)
+          run_full (&r, env, TRUE, FALSE, writer->args);
+        else
+          {
+            child_fsize = amounts[a];
+            run (&r, writer->args);
+            child_fsize = RLIM_INFINITY;
+          }
+        g_assert_cmpint (r.signal, ==, 0);
+        listing = g_dir_open (dir, 0, NULL);
+        while ((entry = g_dir_read_name (listing)) != NULL)
+          g_assert_null (strstr (entry, MQLW_SAFE_WRITE_TEMP_MARK));
         if (r.status != 0)
           {
             failures++;
             g_assert_cmpint (r.status, ==, 2);
             if (writer->also != NULL && strstr (r.err, writer->also) != NULL)
-              g_assert_true (strstr (r.err, "No space left on device") != NULL || strstr (r.err, "the disk is full") != NULL);
-            else
-              {
-                g_assert_nonnull (strstr (r.err, writer->target));
-                g_assert_true (strstr (r.err, "unchanged") != NULL || strstr (r.err, "nothing was written") != NULL);
-              }
-            /* The target is what it was (a project may have a hot journal to roll back first). */
-            if (!g_str_equal (writer->target, "p.mqlw"))
-              {
-                g_assert_cmpuint (after_len, ==, before_len);
-                g_assert_true (before == NULL || memcmp (after, before, before_len) == 0);
-              }
+              g_assert_true (fault == SIZE_LIMIT || strstr (r.err, "No space left on device") != NULL ||
+                             strstr (r.err, "the disk is full") != NULL);
+            else if (fault == SIZE_LIMIT)
+              g_assert_nonnull (strstr (r.err, "File too large"));
+            check_failed_writer (writer, r.err, before, before_len, project_before, project_len);
           }
-        {
-          g_autoptr(MqlwProject) project = reopen ("p.mqlw");
-          /* Set-model and sign that failed left version 1 as it was. */
-          if (r.status != 0 && !writer->signed_off)
-            {
-              g_autofree char *now = NULL;
-              gsize now_len = 0;
-
-              g_assert_cmpfloat (head_threshold (project), ==, 50);
-              g_assert_null (mqlw_project_get_latest_signoff (project));
-              now = get ("p.mqlw", &now_len);
-              g_assert_cmpuint (now_len, ==, project_len);
-            }
-        }
+        else
+          {
+            g_autoptr(MqlwProject) project = reopen ("p.mqlw");
+          }
         forget ("out-chart.png");
         assert_no_strays (extra);
         for (guint k = 0; extra[k] != NULL; k++)
           forget (extra[k]);
       }
-  g_test_message ("%u of %u runs ran out of disk", failures,
-                  (guint) (G_N_ELEMENTS (writers) * G_N_ELEMENTS (budgets)));
+  g_test_message ("%u of %u runs failed", failures, (guint) (G_N_ELEMENTS (writers) * G_N_ELEMENTS (amounts)));
   g_assert_cmpuint (failures, >=, G_N_ELEMENTS (writers) * 2);
+}
+
+static void
+test_disk_full (void)
+{
+  run_writers (DISK_FULL);
+}
+
+/* ---- a file size limit ---------------------------------------------------- */
+
+/* Each writer under `ulimit -f` (RLIMIT_FSIZE) in its process: the write past
+ * the limit must fail as an error that names the file ("File too large"),
+ * not kill mqlw with SIGXFSZ, and leave everything as it was. */
+static void
+test_file_size_limit (void)
+{
+  run_writers (SIZE_LIMIT);
+}
+
+/* ---- the window's save, in this process ---------------------------------- */
+
+/* The window saves through mqlw_project_save, _save_as and _write_copy (the
+ * recovery copy): each under a file size limit fails with an error naming
+ * the file and leaves the file there, and the folder, as they were; the same
+ * project then saves. */
+static void
+test_save_in_process (void)
+{
+  g_autofree char *path = in_dir ("p.mqlw");
+  g_autofree char *copy = in_dir ("new.mqlw");
+  g_autoptr(MqlwProject) project = NULL;
+  g_autoptr(MqlwModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rlimit saved, limit;
+  void (*was) (int) = signal (SIGXFSZ, SIG_IGN);
+
+  restore (FALSE);
+  put ("new.mqlw", pristine_signed, (gssize) pristine_signed_len);
+  project = mqlw_project_open_for_update (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  model = mqlw_model_copy (mqlw_project_get_model (project));
+  model->threshold = 60;
+  mqlw_project_save_model (project, model, "test", "60");
+  /* The dataset too: a save writes all of it. */
+  mqlw_project_set_months (project, 7);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  for (guint round = 0; round < 3; round++)
+    {
+      gboolean ok;
+
+      limit = saved;
+      limit.rlim_cur = round == 0 ? 0 : round == 1 ? 3000 : 200000;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      ok = mqlw_project_save (project, NULL, NULL, NULL, &error);
+      g_assert_false (ok);
+      g_assert_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE);
+      g_assert_nonnull (strstr (error->message, "p.mqlw"));
+      g_clear_error (&error);
+      ok = mqlw_project_write_copy (project, copy, NULL, NULL, NULL, &error);
+      g_assert_false (ok);
+      g_assert_nonnull (strstr (error->message, "new.mqlw"));
+      g_assert_nonnull (strstr (error->message, "unchanged"));
+      g_clear_error (&error);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+      g_assert_true (mqlw_project_is_dirty (project));
+      {
+        g_autoptr(MqlwProject) other = reopen ("p.mqlw");
+        g_autofree char *bytes = NULL, *copy_bytes = NULL;
+        gsize length = 0, copy_length = 0;
+
+        g_assert_cmpfloat (head_threshold (other), ==, 50);
+        bytes = get ("p.mqlw", &length);
+        g_assert_cmpmem (bytes, length, pristine_draft, pristine_draft_len);
+        copy_bytes = get ("new.mqlw", &copy_length);
+        g_assert_cmpmem (copy_bytes, copy_length, pristine_signed, pristine_signed_len);
+      }
+      /* The project's own lock, held while it is open for update. */
+      assert_no_strays ((const char *[]) { "new.mqlw", ".p.mqlw.mqlw-lock", NULL });
+    }
+  signal (SIGXFSZ, was);
+  g_assert_true (mqlw_project_save (project, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&project, mqlw_project_unref);
+  {
+    g_autoptr(MqlwProject) saved_project = reopen ("p.mqlw");
+    g_assert_cmpfloat (head_threshold (saved_project), ==, 60);
+  }
+  forget ("new.mqlw");
+}
+
+/* ---- long names ------------------------------------------------------------ */
+
+/* A project's file name of 247 bytes is created and saved in place (its lock
+ * and journal names fit); one of 248 is refused before the import, naming the
+ * limit; an export's name of 256 bytes too; a Markdown report of 250 bytes
+ * gets its chart beside it under a name cut to 255. */
+static char *
+repeated (char        c,
+          guint       n,
+          const char *suffix)
+{
+  g_autofree char *run_of = g_strnfill (n, c);
+  return g_strconcat (run_of, suffix, NULL);
+}
+
+static void
+test_long_names (void)
+{
+  g_autofree char *fits = repeated ('p', 242, ".mqlw");
+  g_autofree char *over = repeated ('p', 243, ".mqlw");
+  g_autofree char *export_name = repeated ('e', 252, ".csv");
+  g_autofree char *report = repeated ('r', 247, ".md");
+  g_autofree char *chart = repeated ('r', 245, "-chart.png");
+  const char *create_fits[] = { "project", "create", fits, "--from", "leads.csv", "--model", "m50.json", "-q", NULL };
+  const char *set_model[] = { "project", "set-model", fits, "--model", "m60.json", NULL };
+  const char *create_over[] = { "project", "create", over, "--from", "leads.csv", "--model", "m50.json", "-q", NULL };
+  const char *export_long[] = { "export", fits, "--what", "buckets", "--output", export_name, NULL };
+  const char *report_long[] = { "report", fits, "--output", report, NULL };
+  g_auto(Result) r = { 0 };
+
+  g_assert_cmpuint (strlen (fits), ==, 247);
+  run (&r, create_fits);
+  g_assert_cmpint (r.status, ==, 0);
+  run (&r, set_model);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(MqlwProject) project = reopen (fits);
+    g_assert_cmpfloat (head_threshold (project), ==, 60);
+  }
+  run (&r, create_over);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "248 bytes long"));
+  g_assert_nonnull (strstr (r.err, "at most 247"));
+  run (&r, export_long);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "256 bytes long"));
+  g_assert_nonnull (strstr (r.err, "at most 255"));
+  run (&r, report_long);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autofree char *text = get (report, NULL);
+    g_autofree char *png = get (chart, NULL);
+
+    g_assert_nonnull (text);
+    g_assert_nonnull (strstr (text, "-chart.png)"));
+    g_assert_nonnull (png);
+    g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+  }
+  assert_no_strays ((const char *[]) { fits, report, chart, NULL });
+  forget (fits);
+  forget (report);
+  forget (chart);
 }
 
 /* ---- read-only folder --------------------------------------------------- */
@@ -923,6 +1221,9 @@ main (int    argc,
 
   g_test_add_func ("/mqlw/faults/kill", test_kill);
   g_test_add_func ("/mqlw/faults/disk-full", test_disk_full);
+  g_test_add_func ("/mqlw/faults/file-size-limit", test_file_size_limit);
+  g_test_add_func ("/mqlw/faults/save-in-process", test_save_in_process);
+  g_test_add_func ("/mqlw/faults/long-names", test_long_names);
   g_test_add_func ("/mqlw/faults/read-only-folder", test_read_only_folder);
   g_test_add_func ("/mqlw/faults/two-writers", test_two_writers);
   g_test_add_func ("/mqlw/faults/busy", test_busy);

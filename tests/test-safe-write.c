@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "mqlw-file-name.h"
 #include "mqlw-safe-write.h"
 
 static char *dir;
@@ -238,6 +239,101 @@ test_clean_strays (void)
   empty_dir ();
 }
 
+/* A file name made from a name: each case worked out from the rules in
+ * mqlw-file-name.h. */
+static void
+test_file_name_for (void)
+{
+  static const struct { const char *name, *expected; } cases[] = {
+    { "Q3 plan", "Q3 plan.mqlw" },
+    /* '/' is '_', then the leading dots go: no path, nothing hidden. */
+    { "../../etc/passwd", "_.._etc_passwd.mqlw" },
+    { ".hidden", "hidden.mqlw" },
+    { "..", "Untitled.mqlw" },
+    { " . ", "Untitled.mqlw" },
+    { "", "Untitled.mqlw" },
+    { "CON", "_CON.mqlw" },
+    { "nul.txt", "_nul.txt.mqlw" },
+    { "com1", "_com1.mqlw" },
+    { "LPT9 .x", "_LPT9 .x.mqlw" },
+    { "COM0", "COM0.mqlw" },
+    { "CONSOLE", "CONSOLE.mqlw" },
+    { "a<b>c:d\"e|f?g*h\\i", "a_b_c_d_e_f_g_h_i.mqlw" },
+    /* U+202E dropped: "evil\u202Etxt.exe" would show as "evilexe.txt". */
+    { "evil\xe2\x80\xaetxt.exe", "eviltxt.exe.mqlw" },
+    { "tab\tname\x1b[31m\xe2\x81\xa6", "tabname[31m.mqlw" },
+    { "trail. . ", "trail.mqlw" },
+    { "bad\xff", "bad\xef\xbf\xbd.mqlw" },
+  };
+  g_autoptr(GString) long_name = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = mqlw_file_name_for (cases[i].name, ".mqlw", "Untitled", 0);
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+
+  /* 200 × "é" (2 bytes each) with ".mqlw" (5): 250 bytes are left, 125 é. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append (long_name, "\xc3\xa9");
+  {
+    g_autofree char *name = mqlw_file_name_for (long_name->str, ".mqlw", "Untitled", 0);
+    g_assert_cmpuint (strlen (name), ==, 255);
+    g_assert_true (g_utf8_validate (name, -1, NULL));
+    g_assert_cmpuint (g_utf8_strlen (name, -1), ==, 125 + 5);
+  }
+  /* "a" first: 1 + 124 × 2 = 249 bytes; the 125th é would end at 251. */
+  g_string_prepend_c (long_name, 'a');
+  {
+    g_autofree char *name = mqlw_file_name_for (long_name->str, ".mqlw", "Untitled", 0);
+    g_assert_cmpuint (strlen (name), ==, 254);
+    g_assert_true (g_utf8_validate (name, -1, NULL));
+  }
+  /* "ab" then 100 × e + U+0301 (3 bytes a pair): pair k at 2 + 3k; the cut at
+   * 250 falls in pair 82's accent (248 'e', 249–250 U+0301), so pair 82 goes
+   * whole: 2 + 82 × 3 = 248 bytes, the last an accent. */
+  g_string_assign (long_name, "ab");
+  for (guint i = 0; i < 100; i++)
+    g_string_append (long_name, "e\xcc\x81");
+  {
+    g_autofree char *name = mqlw_file_name_for (long_name->str, ".mqlw", "Untitled", 0);
+    g_assert_cmpuint (strlen (name), ==, 248 + 5);
+    g_assert_true (g_str_has_suffix (name, "e\xcc\x81.mqlw"));
+  }
+}
+
+/* A name longer than a file name can be is refused before anything is
+ * written, naming its length and the limit; one of exactly 255 bytes is
+ * written (its temporary's name is cut to fit) and leaves nothing else. */
+static void
+test_long_names (void)
+{
+  g_autofree char *long_base = g_strnfill (256, 'n');
+  g_autofree char *fits_base = g_strnfill (255, 'f');
+  g_autofree char *too_long = in_dir (long_base);
+  g_autofree char *fits = in_dir (fits_base);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqlwSafeWrite) sw = NULL;
+
+  empty_dir ();
+  g_assert_false (mqlw_safe_write_check (too_long, &error));
+  g_assert_error (error, MQLW_SAFE_WRITE_ERROR, MQLW_SAFE_WRITE_ERROR_NAME_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "256 bytes long"));
+  g_assert_nonnull (strstr (error->message, "at most 255"));
+  g_clear_error (&error);
+  sw = mqlw_safe_write_begin (too_long, &error);
+  g_assert_null (sw);
+  g_assert_error (error, MQLW_SAFE_WRITE_ERROR, MQLW_SAFE_WRITE_ERROR_NAME_TOO_LONG);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_entries (), ==, 0);
+
+  g_assert_true (mqlw_safe_write_contents (fits, "x\n", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_entries (), ==, 1);
+  g_assert_true (g_file_test (fits, G_FILE_TEST_IS_REGULAR));
+  empty_dir ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,6 +349,8 @@ main (int    argc,
   g_test_add_func ("/mqlw/safe-write/link-followed", test_link_followed);
   g_test_add_func ("/mqlw/safe-write/refused", test_refused);
   g_test_add_func ("/mqlw/safe-write/clean-strays", test_clean_strays);
+  g_test_add_func ("/mqlw/safe-write/file-name-for", test_file_name_for);
+  g_test_add_func ("/mqlw/safe-write/long-names", test_long_names);
   status = g_test_run ();
   g_rmdir (dir);
   return status;

@@ -898,6 +898,50 @@ test_sample (void)
 
 /* ---- dialects and golden files ------------------------------------------ */
 
+/* A value holding a quote, a backslash, SOH (U+0001), DEL (U+007F), "${x}"
+ * and a right-to-left override (U+202E), as each engine's documented literal
+ * syntax spells it, worked out by hand:
+ * - SQLite (lang_expr: '' for a quote, no escapes; char(N) gives the code
+ *   point N), PostgreSQL (standard strings: no backslash escapes; chr(N) the
+ *   code point in UTF8), DuckDB (as PostgreSQL): the controls joined on;
+ * - BigQuery (lexical structure: \' and \\ escapes, \uhhhh; quoted strings
+ *   hold no line break), Snowflake (string constants: \\, \uhhhh, and '' for
+ *   a quote), Spark (sql-ref-literals: \', \\, \uXXXX; '$' as \u0024 so that
+ *   its variable substitution and a Databricks widget never see "${"). */
+static void
+test_hostile_literals (void)
+{
+  static const char value[] = "a'b\\c\x01" "d\x7f${x}\xe2\x80\xae";
+  static const struct { MqlwSqlDialect d; const char *expected; } cases[] = {
+    { MQLW_SQL_SQLITE, "('a''b\\c' || char(1) || 'd' || char(127) || '${x}' || char(8238))" },
+    { MQLW_SQL_POSTGRES, "('a''b\\c' || chr(1) || 'd' || chr(127) || '${x}' || chr(8238))" },
+    { MQLW_SQL_DUCKDB, "('a''b\\c' || chr(1) || 'd' || chr(127) || '${x}' || chr(8238))" },
+    { MQLW_SQL_BIGQUERY, "'a\\'b\\\\c\\u0001d\\u007F${x}\\u202E'" },
+    { MQLW_SQL_SNOWFLAKE, "'a''b\\\\c\\u0001d\\u007F${x}\\u202E'" },
+    { MQLW_SQL_SPARK, "'a\\'b\\\\c\\u0001d\\u007F\\u0024{x}\\u202E'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *literal = mqlw_sql_string (cases[i].d, value);
+      g_assert_cmpstr (literal, ==, cases[i].expected);
+    }
+  /* Run by SQLite: the literal is the value again. */
+  {
+    g_autofree char *literal = mqlw_sql_string (MQLW_SQL_SQLITE, value);
+    g_autofree char *query = g_strdup_printf ("SELECT %s", literal);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, value);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+}
+
 static void
 test_dialect_literals (void)
 {
@@ -1077,6 +1121,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mqlw/sql/comment-text", test_comment_text);
+  g_test_add_func ("/mqlw/sql/hostile-literals", test_hostile_literals);
 
   g_test_add_func ("/mqlw/sql/scores/sample", test_scores_sample);
   g_test_add_func ("/mqlw/sql/scores/generated", test_scores_generated);

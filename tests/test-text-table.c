@@ -58,6 +58,21 @@ test_characters (void)
   g_assert_cmpstr (text, ==, "  x    —\n  yy  10\n");
 }
 
+/* What a terminal is shown of hostile text: ESC as ␛ (U+241B), CR as ␍
+ * (U+240D), DEL as ␡ (U+2421), NEL (U+0085, C1) as �; the right-to-left
+ * override U+202E, the isolate U+2066, RLM U+200F and the line separator
+ * U+2028 each as � (U+FFFD), never acting; a line break and a tab as they are;
+ * the byte 0xFF (not UTF-8) as �. */
+static void
+test_visible (void)
+{
+  g_autofree char *text = mqlw_text_visible ("a\x1b" "b\rc\x7f" "d\xc2\x85" "e\xe2\x80\xae" "f\xe2\x81\xa6"
+                                             "g\xe2\x80\x8f" "h\xe2\x80\xa8" "i\nj\tk\xffl");
+
+  g_assert_cmpstr (text, ==, "a\xe2\x90\x9b" "b\xe2\x90\x8d" "c\xe2\x90\xa1" "d\xef\xbf\xbd" "e\xef\xbf\xbd"
+                             "f\xef\xbf\xbd" "g\xef\xbf\xbd" "h\xef\xbf\xbd" "i\nj\tk\xef\xbf\xbd" "l");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -66,5 +81,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/mqlw/text-table/buckets-eight-digits", test_buckets_eight_digits);
   g_test_add_func ("/mqlw/text-table/characters", test_characters);
+  g_test_add_func ("/mqlw/text-table/visible", test_visible);
   return g_test_run ();
 }

@@ -556,7 +556,10 @@ _mqlw_window_run_save_as_chooser (MqlwWindow *self)
 {
   static const char *patterns[] = { "*" MQLW_PROJECT_SUFFIX, NULL };
   g_autofree char *name = mqlw_project_session_dup_title (self->session);
-  g_autofree char *suggested = g_strconcat (name, MQLW_PROJECT_SUFFIX, NULL);
+  /* The title as a file name that fits and stays in the folder (a source
+   * file's name of 255 bytes, "..", a right-to-left override). */
+  g_autofree char *suggested = mqlw_file_name_for (name, MQLW_PROJECT_SUFFIX, _("Untitled Project"),
+                                                  MQLW_PROJECT_FILE_NAME_MAX);
 
   _mqlw_window_run_chooser (self, _("Save Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                _("MQL Workbench project"), patterns, suggested, FALSE, _mqlw_window_chosen_save_as);

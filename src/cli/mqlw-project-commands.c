@@ -127,7 +127,7 @@ project_create (int    argc,
   if (model_path != NULL && (model = mqlw_model_load (model_path, &error)) == NULL)
     return mqlw_report_error (error);
   /* Before the import: a refused target says so at once. */
-  if (!mqlw_safe_write_check (inv.rest[0], &error))
+  if (!mqlw_project_check_target (inv.rest[0], &error))
     return mqlw_report_error (error);
   mapping = mqlw_build_mapping (&inv.data, &error);
   if (mapping == NULL)

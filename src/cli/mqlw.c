@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -106,6 +107,10 @@ main (int    argc,
   g_log_writer_default_set_use_stderr (TRUE);
   g_set_printerr_handler (print_visible);
   g_set_print_handler (print_result);
+  /* Under a file size limit (ulimit -f) a write past it fails with EFBIG,
+   * which the writer reports and cleans up after, instead of killing us
+   * with SIGXFSZ and leaving its temporary behind. */
+  signal (SIGXFSZ, SIG_IGN);
 
   if (argc < 2)
     {

@@ -165,8 +165,9 @@ export_job (const char       *path,
 
   if (status != CAIRO_STATUS_SUCCESS || wc.error != NULL)
     {
-      if (wc.error != NULL && g_error_matches (wc.error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-        mqlw_safe_write_set_error (error, path, ENOSPC);
+      /* The file's own error names it and says what was kept. */
+      if (wc.error != NULL && wc.error->domain == MQLW_SAFE_WRITE_ERROR)
+        g_propagate_error (error, g_steal_pointer (&wc.error));
       else
         g_set_error (error, MQLW_CHART_ERROR, MQLW_CHART_ERROR_WRITE,
                      _("Could not save the chart to “%s”: %s"), display,

@@ -50,6 +50,8 @@
 #include "mqlw-sshsig.h"
 #include "mqlw-project.h"
 #include "mqlw-export.h"
+#include "mqlw-file-name.h"
+#include "mqlw-text-hazards.h"
 #include "mqlw-text-table.h"
 #include "mqlw-report.h"
 #include "mqlw-sql-dialect.h"

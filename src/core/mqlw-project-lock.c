@@ -15,6 +15,7 @@
 
 #include "mqlw-project.h"
 #include "mqlw-project-lock.h"
+#include "mqlw-safe-write.h"
 
 #define DEFAULT_WAIT_S 30.0
 
@@ -52,7 +53,7 @@ lock_path_for (const char *path)
   free (resolved);
   dir = g_path_get_dirname (real);
   name = g_path_get_basename (real);
-  file = g_strdup_printf (".%s.mqlw-lock", name);
+  file = mqlw_safe_write_lock_name (name);
   return g_build_filename (dir, file, NULL);
 }
 

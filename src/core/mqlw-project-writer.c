@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <sys/resource.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -447,6 +450,24 @@ create_schema (MqlwWriter *w)
   return _mqlw_writer_exec (w, pragmas);
 }
 
+/* The system's reason for an I/O error: sqlite keeps errno as it was when it
+ * saw the error, which a failed journal write loses on its way back; a
+ * process under a file size limit (ulimit -f, with SIGXFSZ ignored) whose
+ * write failed met that limit. */
+static int
+io_error_reason (MqlwWriter *w)
+{
+  struct rlimit limit;
+  int reason;
+
+  if ((w->code & 0xff) != SQLITE_IOERR)
+    return 0;
+  reason = w->db != NULL ? sqlite3_system_errno (w->db) : 0;
+  if (reason != ENOSPC && reason != EDQUOT && reason != EFBIG && getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    reason = EFBIG;
+  return reason;
+}
+
 static void
 set_save_error (GError    **error,
                 MqlwWriter     *w,
@@ -455,6 +476,7 @@ set_save_error (GError    **error,
 {
   g_autofree char *name = g_filename_display_name (path);
   const char *kept = existed ? _("the project saved before is unchanged") : _("nothing was written");
+  int reason = io_error_reason (w);
 
   if (w->cancelled)
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CANCELLED,
@@ -463,9 +485,13 @@ set_save_error (GError    **error,
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_CHANGED,
                  _("“%s” was changed by another program since it was opened, so your changes were not saved over"
                    " it; save them under another name, then open the project again"), name);
-  else if ((w->code & 0xff) == SQLITE_FULL)
+  else if ((w->code & 0xff) == SQLITE_FULL || reason == ENOSPC || reason == EDQUOT)
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
                  _("Could not save “%s”: the disk is full; %s"), name, kept);
+  else if (reason == EFBIG)
+    /* A file size limit (ulimit -f): "File too large". */
+    g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_SAVE,
+                 _("Could not save “%s”: %s; %s"), name, g_strerror (reason), kept);
   else if ((w->code & 0xff) == SQLITE_BUSY)
     g_set_error (error, MQLW_PROJECT_ERROR, MQLW_PROJECT_ERROR_BUSY,
                  _("Could not save “%s”: another program is reading or changing it; %s"), name, kept);
@@ -646,6 +672,35 @@ propagate_write_error (GError    **error,
     g_propagate_error (error, local);
 }
 
+/* Room for the journal's name beside @path's. */
+static gboolean
+check_name_room (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  if (strlen (base) > MQLW_PROJECT_FILE_NAME_MAX)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, MQLW_SAFE_WRITE_ERROR, MQLW_SAFE_WRITE_ERROR_NAME_TOO_LONG,
+                   _("Will not save “%s”: its name is %lu bytes long, and a project's file name can have at most"
+                     " %d (its journal beside it adds “-journal”); choose a shorter name"),
+                   name, (unsigned long) strlen (base), MQLW_PROJECT_FILE_NAME_MAX);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mqlw_project_check_target (const char  *path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return mqlw_safe_write_check (path, error) && check_name_room (path, error);
+}
+
 /* A complete new file at a temporary name next to @path, renamed over it. */
 static gboolean
 write_new_file (MqlwProject     *self,
@@ -668,7 +723,8 @@ write_new_file (MqlwProject     *self,
 
   /* The dataset is written from memory: the columns a reopen left in the
    * (old) file come first, while that file is still there. */
-  if (!mqlw_dataset_load_columns (self->dataset, error) ||
+  if (!check_name_room (path, error) ||
+      !mqlw_dataset_load_columns (self->dataset, error) ||
       !prepare_documents (self, path, existed, &docs, error) ||
       (take_lock && !lock_for_save (self, path, cancellable, &lock, error)))
     return FALSE;
@@ -774,7 +830,8 @@ mqlw_project_save (MqlwProject     *self,
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     return mqlw_project_save_as (self, self->path, progress, progress_data, cancellable, error);
-  if ((self->dataset_dirty && !mqlw_dataset_load_columns (self->dataset, error)) ||
+  if (!check_name_room (self->path, error) ||
+      (self->dataset_dirty && !mqlw_dataset_load_columns (self->dataset, error)) ||
       !prepare_documents (self, self->path, TRUE, &docs, error) ||
       !lock_for_save (self, self->path, cancellable, &lock, error))
     return FALSE;

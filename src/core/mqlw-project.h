@@ -149,6 +149,15 @@ GPtrArray    *mqlw_project_dup_damage     (MqlwProject        *self);
  * and the Open dialog, which accept a project wherever they accept a CSV). */
 gboolean      mqlw_project_is_project_file (const char        *path);
 
+/* The longest project file name: sqlite's journal beside it, "NAME-journal",
+ * must fit a file name too (255 bytes). */
+#define MQLW_PROJECT_FILE_NAME_MAX  (255 - 8)
+/* Checks @path as a project's file before any work: a target the saves would
+ * refuse (mqlw_safe_write_check), or a name over MQLW_PROJECT_FILE_NAME_MAX
+ * (MQLW_SAFE_WRITE_ERROR_NAME_TOO_LONG). Every save checks it too. */
+gboolean      mqlw_project_check_target   (const char         *path,
+                                           GError            **error);
+
 /* Saves to the project's own file (it must have one: see save_as). One
  * transaction; on failure the file holds the previous save and the project
  * stays unsaved (dirty). */

@@ -15,9 +15,11 @@
 #include <pango/pangocairo.h>
 
 #include "mqlw-chart.h"
+#include "mqlw-file-name.h"
 #include "mqlw-format.h"
 #include "mqlw-report-private.h"
 #include "mqlw-safe-write.h"
+#include "mqlw-text-hazards.h"
 
 /* ---- Markdown ----------------------------------------------------------- */
 
@@ -29,7 +31,9 @@
  * cannot make a link, an image, emphasis, code, raw HTML such as <script>, or
  * end a table cell (an underscore inside a word, as in demo_requests, starts
  * nothing and is kept); a line break becomes a space, so that a name cannot
- * end its heading, item or row. @starts_block: the text starts a paragraph or
+ * end its heading, item or row; another control character or a bidirectional
+ * control (a right-to-left override) becomes U+FFFD, so that a name neither
+ * acts on a terminal showing the file nor reorders the text around it. @starts_block: the text starts a paragraph or
  * a list item, where a leading #, -, + or > would make a heading, a list or a
  * quote of it. */
 static void
@@ -43,8 +47,10 @@ append_text (GString    *out,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == '\r' || c == '\n' || c == 0x0b || c == 0x0c || c == 0x85 || c == 0x2028 || c == 0x2029)
+      if (c == '\r' || c == '\n' || c == '\t' || c == 0x0b || c == 0x0c || c == 0x85 || c == 0x2028 || c == 0x2029)
         g_string_append_c (out, ' ');
+      else if (mqlw_text_hazard (c) != MQLW_TEXT_SAFE)
+        mqlw_text_replace_shown (out, c, mqlw_text_hazard (c));
       else if (c == '<')
         g_string_append (out, "&lt;");
       else if (c == '&' && (g_ascii_isalnum (p[1]) || p[1] == '#'))
@@ -187,7 +193,8 @@ mqlw_report_write_markdown (MqlwReport  *self,
   dot = strrchr (stem, '.');
   if (dot != NULL && dot != stem)
     *dot = '\0';
-  chart_name = g_strdup_printf ("%s-chart.png", stem);
+  /* "REPORT-chart.png", shortened when REPORT's name is near the limit. */
+  chart_name = mqlw_file_name_for (stem, "-chart.png", "report", 0);
   chart_path = g_build_filename (dir, chart_name, NULL);
   mqlw_chart_style_init (&style);
   /* Both targets are checked before either is written. */

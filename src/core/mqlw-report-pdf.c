@@ -19,6 +19,7 @@
 #include "mqlw-format.h"
 #include "mqlw-report-private.h"
 #include "mqlw-safe-write.h"
+#include "mqlw-text-hazards.h"
 
 /* ---- PDF ---------------------------------------------------------------- */
 
@@ -65,6 +66,7 @@ make_layout (Doc        *doc,
   PangoLayout *layout = pango_cairo_create_layout (doc->cr);
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (FONT);
   cairo_font_options_t *options = cairo_font_options_create ();
+  g_autofree char *shown = NULL;
 
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
@@ -78,7 +80,10 @@ make_layout (Doc        *doc,
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  /* A name's control or right-to-left override shows as U+FFFD instead of
+   * reordering the line it is in. */
+  shown = mqlw_text_replace_hazards (text, mqlw_text_replace_shown);
+  pango_layout_set_text (layout, shown, -1);
   return layout;
 }
 

@@ -14,8 +14,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <gio/gunixoutputstream.h>
 
+#include "mqlw-file-name.h"
 #include "mqlw-safe-write.h"
 
 G_DEFINE_QUARK (mqlw-safe-write-error-quark, mqlw_safe_write_error)
@@ -24,7 +24,7 @@ G_DEFINE_QUARK (mqlw-safe-write-error-quark, mqlw_safe_write_error)
 #define LOCK_MARK ".mqlw-lock"
 #define JOURNAL_SUFFIX "-journal"
 /* Room for ".", the mark, XXXXXX and "-journal" within NAME_MAX. */
-#define MAX_BASE (255 - 1 - (sizeof MQLW_SAFE_WRITE_TEMP_MARK - 1) - 6 - (sizeof JOURNAL_SUFFIX - 1))
+#define MAX_BASE (MQLW_FILE_NAME_MAX - 1 - (sizeof MQLW_SAFE_WRITE_TEMP_MARK - 1) - 6 - (sizeof JOURNAL_SUFFIX - 1))
 
 struct _MqlwSafeWrite {
   char          *path;        /* the target (links resolved) */
@@ -35,7 +35,7 @@ struct _MqlwSafeWrite {
   gboolean       spoilt;      /* an append failed */
   int            spoilt_code; /* with this errno */
   GByteArray    *buffer;      /* appends not written yet */
-  GOutputStream *stream;      /* buffered, over @fd */
+  GOutputStream *stream;      /* its writes are appends */
 };
 
 #define BUFFER_BYTES (64u << 10)
@@ -197,6 +197,16 @@ resolve_target (const char *path)
   }
 }
 
+/* The longest file name @target's folder takes (255 where it cannot say). */
+static gsize
+name_limit (const char *target)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  long limit = pathconf (dir, _PC_NAME_MAX);
+
+  return limit > 0 ? (gsize) limit : MQLW_FILE_NAME_MAX;
+}
+
 static gboolean
 check_target (const char  *target,
               const char  *display,
@@ -207,8 +217,18 @@ check_target (const char  *target,
 {
   g_autofree char *name = g_filename_display_name (display);
   g_autofree char *what = NULL;
+  g_autofree char *base = g_path_get_basename (target);
+  gsize limit = name_limit (target);
 
   *existed = FALSE;
+  /* Said before any work, not after it at the rename. */
+  if (strlen (base) > limit)
+    {
+      g_set_error (error, MQLW_SAFE_WRITE_ERROR, MQLW_SAFE_WRITE_ERROR_NAME_TOO_LONG,
+                   _("Will not write “%s”: its name is %lu bytes long, and a file name can have at most %lu;"
+                     " choose a shorter name"), name, (unsigned long) strlen (base), (unsigned long) limit);
+      return FALSE;
+    }
   if (g_stat (target, st) != 0)
     return TRUE;
   *existed = TRUE;
@@ -244,11 +264,37 @@ mqlw_safe_write_check (const char  *path,
 
 /* ---- strays ------------------------------------------------------------- */
 
+/* @name cut to at most @max bytes before a character, so that the names made
+ * from a long one still fit a file name (and stay UTF-8). */
+static char *
+cut_name (const char *name,
+          gsize       max)
+{
+  gsize len = strlen (name);
+
+  if (len <= max)
+    return g_strdup (name);
+  len = max;
+  while (len > 0 && (name[len] & 0xc0) == 0x80)
+    len--;
+  return g_strndup (name, len);
+}
+
 static char *
 temp_base (const char *base)
 {
-  gsize len = strlen (base);
-  return g_strndup (base, MIN (len, MAX_BASE));
+  return cut_name (base, MAX_BASE);
+}
+
+char *
+mqlw_safe_write_lock_name (const char *name)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  base = cut_name (name, MQLW_FILE_NAME_MAX - 1 - (sizeof LOCK_MARK - 1));
+  return g_strconcat (".", base, LOCK_MARK, NULL);
 }
 
 /* ".BASE.mqlw-tmp-XXXXXX" (or with "-journal"): TRUE for ours, of @base when given. */
@@ -278,13 +324,18 @@ is_our_temp (const char *entry,
 
 static gboolean
 is_our_lock (const char *entry,
-             const char *base)
+             const char *name)
 {
   gsize len = strlen (entry), mark = strlen (LOCK_MARK);
 
   if (entry[0] != '.' || len <= mark + 1 || strcmp (entry + len - mark, LOCK_MARK) != 0)
     return FALSE;
-  return base == NULL || (strlen (base) == len - mark - 1 && strncmp (entry + 1, base, len - mark - 1) == 0);
+  if (name == NULL)
+    return TRUE;
+  {
+    g_autofree char *ours = mqlw_safe_write_lock_name (name);
+    return g_str_equal (entry, ours);
+  }
 }
 
 /* Removes @path when nobody holds its flock (its writer is gone). The
@@ -451,6 +502,74 @@ mqlw_safe_write_get_temp_path (MqlwSafeWrite *self)
   return self->temp;
 }
 
+/* The stream of a write: each write an append, so that a failing write keeps
+ * its errno (EFBIG under ulimit -f, EIO, ENOSPC) and its error is the same
+ * message as an append's; no buffer of its own (the appends gather). It
+ * outlives its write when a caller holds a reference: then it does nothing. */
+#define MQLW_TYPE_SAFE_WRITE_STREAM (mqlw_safe_write_stream_get_type ())
+G_DECLARE_FINAL_TYPE (MqlwSafeWriteStream, mqlw_safe_write_stream, MQLW, SAFE_WRITE_STREAM, GOutputStream)
+
+struct _MqlwSafeWriteStream {
+  GOutputStream  parent_instance;
+  MqlwSafeWrite *sw;   /* NULL once the write is over */
+};
+
+G_DEFINE_FINAL_TYPE (MqlwSafeWriteStream, mqlw_safe_write_stream, G_TYPE_OUTPUT_STREAM)
+
+static gboolean drain (MqlwSafeWrite *self, GError **error);
+
+static gssize
+stream_write (GOutputStream  *stream,
+              const void     *buffer,
+              gsize           count,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  MqlwSafeWriteStream *self = MQLW_SAFE_WRITE_STREAM (stream);
+
+  if (self->sw == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, "the write is over");
+      return -1;
+    }
+  count = MIN (count, (gsize) G_MAXSSIZE);
+  return mqlw_safe_write_append (self->sw, buffer, count, error) ? (gssize) count : -1;
+}
+
+static gboolean
+stream_flush (GOutputStream  *stream,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  MqlwSafeWriteStream *self = MQLW_SAFE_WRITE_STREAM (stream);
+
+  return self->sw == NULL || drain (self->sw, error);
+}
+
+static gboolean
+stream_close (GOutputStream  *stream,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  /* The write's commit or abort closes the file. */
+  return TRUE;
+}
+
+static void
+mqlw_safe_write_stream_class_init (MqlwSafeWriteStreamClass *klass)
+{
+  GOutputStreamClass *stream_class = G_OUTPUT_STREAM_CLASS (klass);
+
+  stream_class->write_fn = stream_write;
+  stream_class->flush = stream_flush;
+  stream_class->close_fn = stream_close;
+}
+
+static void
+mqlw_safe_write_stream_init (MqlwSafeWriteStream *self)
+{
+}
+
 GOutputStream *
 mqlw_safe_write_get_stream (MqlwSafeWrite *self)
 {
@@ -458,8 +577,10 @@ mqlw_safe_write_get_stream (MqlwSafeWrite *self)
 
   if (self->stream == NULL)
     {
-      g_autoptr(GOutputStream) raw = g_unix_output_stream_new (self->fd, FALSE);
-      self->stream = g_buffered_output_stream_new_sized (raw, BUFFER_BYTES);
+      MqlwSafeWriteStream *stream = g_object_new (MQLW_TYPE_SAFE_WRITE_STREAM, NULL);
+
+      stream->sw = self;
+      self->stream = G_OUTPUT_STREAM (stream);
     }
   return self->stream;
 }
@@ -518,6 +639,8 @@ mqlw_safe_write_append (MqlwSafeWrite  *self,
 static void
 safe_write_free (MqlwSafeWrite *self)
 {
+  if (self->stream != NULL)
+    MQLW_SAFE_WRITE_STREAM (self->stream)->sw = NULL;
   g_clear_object (&self->stream);
   g_clear_pointer (&self->buffer, g_byte_array_unref);
   if (self->fd >= 0)
@@ -561,15 +684,12 @@ gboolean
 mqlw_safe_write_commit (MqlwSafeWrite  *self,
                         GError        **error)
 {
-  g_autoptr(GError) local = NULL;
   int code = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (!drain (self, NULL))
     code = self->spoilt_code;
-  else if (self->stream != NULL && !g_output_stream_flush (self->stream, NULL, &local))
-    code = g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ? ENOSPC : EIO;
   else if (fsync (self->fd) != 0)
     code = errno;
   else if (g_rename (self->temp, self->path) != 0)

@@ -17,7 +17,12 @@
  *   as /dev/null, a pipe, a socket): NOT_REGULAR;
  * - a target that is the same file as one registered with
  *   mqlw_safe_write_protect () (the command's inputs, the project open in
- *   the window): PROTECTED.
+ *   the window): PROTECTED;
+ * - a target whose name is longer than its folder takes (255 bytes on most):
+ *   NAME_TOO_LONG. A name given is never shortened behind the caller's back
+ *   (a script looks for the file it named); a name we make up is made to fit
+ *   (mqlw_file_name_for). The temporary's and the lock's names are cut to
+ *   fit whatever the target's length.
  * A symbolic link is followed: the file it points to is replaced and the
  * link stays. A replaced file keeps its permissions; a new one gets 0666
  * less the umask.
@@ -35,6 +40,7 @@ typedef enum {
   MQLW_SAFE_WRITE_ERROR_NO_SPACE,      /* "Could not write “x.csv”: the disk is full; the file there before is unchanged" */
   MQLW_SAFE_WRITE_ERROR_NOT_REGULAR,   /* "Will not write “/dev/null”: it is a device, not a file; …" */
   MQLW_SAFE_WRITE_ERROR_PROTECTED,     /* "Will not write over “p.mqlw”: it is a file this command reads; …" */
+  MQLW_SAFE_WRITE_ERROR_NAME_TOO_LONG, /* "Will not write “…”: its name is 300 bytes long, and a file name can have at most 255; …" */
 } MqlwSafeWriteError;
 GQuark mqlw_safe_write_error_quark (void);
 
@@ -91,6 +97,10 @@ void           mqlw_safe_write_set_error      (GError        **error,
 void           mqlw_safe_write_protect        (const char     *path,
                                                const char     *what);
 void           mqlw_safe_write_unprotect      (const char     *path);
+
+/* ".NAME.mqlw-lock", NAME cut before a character to fit a file name: the
+ * project store's lock file for the target @name. */
+char          *mqlw_safe_write_lock_name      (const char     *name);
 
 /* Removes temporaries of this naming in @dir whose writer is gone (and their
  * "-journal"), and stale lock files of the project store. With @name, only

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mqlw-sql-dialect.h"
+#include "mqlw-text-hazards.h"
 
 /* Each template was checked against the dialect's reference:
  *
@@ -401,6 +402,19 @@ mqlw_sql_table (MqlwSqlDialect  dialect,
   return g_string_free (out, FALSE);
 }
 
+/* A character of a string literal that must not stand as itself: a line
+ * break ends a BigQuery literal, a control character would act on the
+ * terminal showing the query, a bidirectional control would make the query
+ * read differently from what runs (mqlw-text-hazards.h); in Spark, '$' would
+ * let "${env:HOME}" in a value be replaced before the query is parsed (its
+ * variable substitution, on by default; and a Databricks notebook's widgets). */
+static gboolean
+must_spell (MqlwSqlDialect dialect,
+            gunichar       c)
+{
+  return mqlw_text_hazard (c) != MQLW_TEXT_SAFE || (dialect == MQLW_SQL_SPARK && c == '$');
+}
+
 char *
 mqlw_sql_string (MqlwSqlDialect  dialect,
                  const char     *text)
@@ -414,20 +428,31 @@ mqlw_sql_string (MqlwSqlDialect  dialect,
 
   info = &dialects[dialect];
   out = g_string_new ("'");
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0'; )
     {
-      /* Control characters spelled out: an escape where strings have them,
-       * else the character function joined on ('a' || char(9) || 'b'). */
-      if (*p == '\t' || *p == '\n' || *p == '\r')
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      /* A byte that is not UTF-8 goes as it is, as before. */
+      gsize length = c < 0x110000 ? (gsize) (g_utf8_next_char (p) - p) : 1;
+
+      if (c < 0x110000 && must_spell (dialect, c))
         {
+          /* Where strings have escapes, one; else the character function
+           * joined on ('a' || char(9) || 'b'). BigQuery, Snowflake and Spark
+           * all read \uXXXX (every such character is below U+10000). */
           if (info->backslash_strings)
-            g_string_append (out, *p == '\t' ? "\\t" : *p == '\n' ? "\\n" : "\\r");
+            {
+              if (c == '\t' || c == '\n' || c == '\r')
+                g_string_append (out, c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r");
+              else
+                g_string_append_printf (out, "\\u%04X", c);
+            }
           else
             {
-              g_string_append_printf (out, "%s%s(%d)", open ? "' || " : " || ",
-                                      dialect == MQLW_SQL_SQLITE ? "char" : "chr", *p);
+              g_string_append_printf (out, "%s%s(%u)", open ? "' || " : " || ",
+                                      dialect == MQLW_SQL_SQLITE ? "char" : "chr", c);
               open = FALSE;
             }
+          p += length;
           continue;
         }
       if (!open)
@@ -440,7 +465,8 @@ mqlw_sql_string (MqlwSqlDialect  dialect,
       else if (*p == '\\' && info->backslash_strings)
         g_string_append (out, "\\\\");
       else
-        g_string_append_c (out, *p);
+        g_string_append_len (out, p, (gssize) length);
+      p += length;
     }
   if (open)
     g_string_append_c (out, '\'');
@@ -454,29 +480,22 @@ mqlw_sql_string (MqlwSqlDialect  dialect,
   return g_string_free (out, FALSE);
 }
 
+/* A comment line's replacement: every hazard a space (a line break would end
+ * the comment; a bidirectional control would reorder the statement shown). */
+static void
+replace_with_space (GString        *out,
+                    gunichar        c,
+                    MqlwTextHazard  hazard)
+{
+  g_string_append_c (out, ' ');
+}
+
 char *
 mqlw_sql_comment_text (const char *text)
 {
-  g_autofree char *valid = NULL;
-  GString *out;
-
   g_return_val_if_fail (text != NULL, NULL);
 
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* Cc: C0, DEL and C1 (NEL among them); Zl, Zp: U+2028, U+2029; the
-       * bidirectional marks, embeddings, overrides and isolates are Cf. */
-      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 || c == 0x061C || c == 0x200E || c == 0x200F
-          || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
+  return mqlw_text_replace_hazards (text, replace_with_space);
 }
 
 char *

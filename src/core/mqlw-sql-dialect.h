@@ -89,6 +89,13 @@ char       *mqlw_sql_ident               (MqlwSqlDialect  dialect,
 /* A table name: each dot-separated part quoted when it must be. */
 char       *mqlw_sql_table               (MqlwSqlDialect  dialect,
                                           const char     *name);
+/* @text as a string literal of @dialect. A control character, a line or
+ * paragraph separator and a bidirectional control (and '$' in Spark, whose
+ * variable substitution would read "${…}") never stand as themselves: an
+ * escape where the dialect's strings have them (\t, \n, \r, \uXXXX), else
+ * the character function joined on ('a' || chr(1) || 'b'). A Spark column
+ * name holding "${…}" cannot be escaped (its back-quoted names have no
+ * escapes): with the variable set, Spark reads another name and fails. */
 char       *mqlw_sql_string              (MqlwSqlDialect  dialect,
                                           const char     *text);
 /* @text for a "-- " comment line: any bytes, made valid UTF-8, with every

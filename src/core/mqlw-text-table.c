@@ -9,6 +9,7 @@
 
 #include "mqlw-export.h"
 #include "mqlw-format.h"
+#include "mqlw-text-hazards.h"
 #include "mqlw-text-table.h"
 
 struct _MqlwTextTable {
@@ -41,30 +42,28 @@ mqlw_text_table_free (MqlwTextTable *self)
   g_free (self);
 }
 
+/* A terminal's replacement: a control's picture, U+FFFD for what has none. */
+static void
+replace_visible (GString        *out,
+                 gunichar        c,
+                 MqlwTextHazard  hazard)
+{
+  if (c == '\n' || c == '\t')
+    g_string_append_unichar (out, c);
+  else if (c < 0x20)
+    g_string_append_unichar (out, 0x2400 + c);
+  else if (c == 0x7f)
+    g_string_append_unichar (out, 0x2421);
+  else
+    g_string_append_unichar (out, 0xFFFD);
+}
+
 char *
 mqlw_text_visible (const char *text)
 {
-  g_autofree char *valid = NULL;
-  GString *out;
-
   g_return_val_if_fail (text != NULL, NULL);
 
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n' || c == '\t' || !g_unichar_iscntrl (c))
-        g_string_append_unichar (out, c);
-      else if (c < 0x20)
-        g_string_append_unichar (out, 0x2400 + c);
-      else if (c == 0x7f)
-        g_string_append_unichar (out, 0x2421);
-      else
-        g_string_append_unichar (out, 0xFFFD);
-    }
-  return g_string_free (out, FALSE);
+  return mqlw_text_replace_hazards (text, replace_visible);
 }
 
 void

@@ -25,9 +25,11 @@ void           mqlw_text_table_add_row   (MqlwTextTable       *self,
 /* @text as a terminal shows it, never as what it does: each control character
  * but the line break and the tab (C0: an escape sequence, a bell, a carriage
  * return that would print over a warning; DEL; C1) is shown as its Unicode
- * control picture (ESC as ␛, CR as ␍, DEL as ␡, a C1 character as �); bytes
- * that are not UTF-8 as �. Every cell of a table goes through it, and the CLI's
- * standard error. */
+ * control picture (ESC as ␛, CR as ␍, DEL as ␡, a C1 character as �); the
+ * line and paragraph separators and the bidirectional controls (a
+ * right-to-left override, mqlw-text-hazards.h) as �; bytes that are not
+ * UTF-8 as �. Every cell of a table goes through it, and the CLI's standard
+ * error. */
 char          *mqlw_text_visible         (const char          *text);
 /* The columns a terminal gives @text (UTF-8): two for a wide character (East
  * Asian wide or full-width: CJK, most emoji), none for a zero-width one (a
