@@ -185,6 +185,15 @@ const BadCase bad_cases[] = {
     "line 2, column 22: $.missing_values[0]: \\2 is not a JSON escape", 2, 0 },
   { "short-escape.map.json", BAD_MAP, NULL, MAPPING (INVALID),
     "line 2, column 27: $.columns[0].name: \\u is not followed by four hex digits", 2, 0 },
+  /* json-glib would end the name at \u0000 ("sql"); line 2: ` "columns": [{"name": "sql` is 26 bytes */
+  { "nul-escape.map.json", BAD_MAP, NULL, MAPPING (INVALID),
+    "line 2, column 27: $.columns[0].name: \\u0000 is a NUL character", 2, 0 },
+  /* json-glib skips a C comment; Python's json stops at the same column 51 */
+  { "comment.map.json", BAD_MAP, NULL, MAPPING (INVALID),
+    "line 1, column 51: $.version: “/” is not JSON here", 2, 0 },
+  /* a raw tab inside the name (Python: "Invalid control character at: line 2 column 27") */
+  { "raw-tab.map.json", BAD_MAP, NULL, MAPPING (INVALID),
+    "line 2, column 27: $.columns[0].name: a control character (U+0009) inside a string", 2, 0 },
   /* a map's files stay in the map's folder */
   { "join-outside.map.json", BAD_MAP, NULL, MAPPING (INVALID),
     "$.joins[0].file: '../deals.csv' is outside the map's folder; a map may only name files "
@@ -239,6 +248,12 @@ const BadCase bad_cases[] = {
   { "duplicate-key-escaped.model.json", BAD_MODEL, NULL, MODEL (INVALID),
     "$.threshold: the key “threshold” appears twice in this object (lines 5 and 6)", 2, 0 },
   { "empty.model.json", BAD_MODEL, NULL, MODEL (PARSE), "there is no JSON in it: it is empty", 2, 0 },
+  /* json-glib reads 050 as 40; ` "threshold": ` is 14 bytes */
+  { "octal-number.model.json", BAD_MODEL, NULL, MODEL (PARSE),
+    "line 5, column 15: $.threshold: 050 is not a number as JSON writes it", 2, 0 },
+  /* json-glib reads the first object and drops the second (Python: "Extra data: line 7 column 1") */
+  { "two-values.model.json", BAD_MODEL, NULL, MODEL (PARSE),
+    "line 7, column 1: $: more text after the end of the JSON value", 2, 0 },
   { "truncated.model.json", BAD_MODEL, NULL, MODEL (PARSE), "line 6, column 30: this is not valid JSON", 2, 0 },
   { "nan.model.json", BAD_MODEL, NULL, MODEL (PARSE), "line 5, column 17: this is not valid JSON", 2, 0 },
   /* the 65th '[' is column 120 of line 6 */
@@ -268,6 +283,8 @@ const BadCase bad_cases[] = {
     "$.threshold: the key “threshold” appears twice in this object (lines 3 and 4)", 2, 0 },
   { "number-too-large.agreed.json", BAD_AGREED, NULL, SIGNOFF (PARSE),
     "$.capacity_per_month: the number 1e999 is too large", 2, 0 },
+  /* json-glib reads single quotes as double ones */
+  { "single-quote.agreed.json", BAD_AGREED, NULL, SIGNOFF (PARSE), "line 1, column 2: $: “'” is not JSON here", 2, 0 },
   { "truncated.agreed.json", BAD_AGREED, NULL, SIGNOFF (PARSE), "line 3, column 19: this is not valid JSON", 2, 0 },
   { "deep.agreed.json", BAD_AGREED, NULL, SIGNOFF (PARSE), "line 1, column 65: $[0][0]", 2, GEN_DEEP_ARRAYS },
   { "deep-objects.agreed.json", BAD_AGREED, NULL, SIGNOFF (PARSE), "line 1, column 321: $.a.a.a", 2, GEN_DEEP_OBJECTS },

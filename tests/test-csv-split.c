@@ -155,6 +155,105 @@ test_line_ends (void)
   CHECK ("\n\nlead_id,city,sql\n\n1,A,yes\n\n\n2,B,no\n\n3,C,yes\n\n\n\n4,D,no\n\n5,E,yes");
 }
 
+/* Line breaks inside quoted values (CR, CRLF, LF) are kept as written, whatever ends the file's
+ * lines (LF, CRLF, lone CR, the three mixed), by one parser or in parts; a header with one is
+ * matched to its role as with a space, and a rule matches the value with its own break only.
+ * Python's csv module (newline='') reads each fixture to the same values. The fixture, EOL being
+ * the file's line end (in the mixed one, CRLF, LF, CR in turn):
+ *   lead_id,"Lead\rStatus",industry,sql
+ *   L1,Open,"Retail\rStore",yes        disqualified (equals "Retail\rStore")
+ *   L2,Open,"Retail\r\nStore",no       10 points (in ["Retail\r\nStore"])
+ *   L3,Working,"Retail\nStore",yes     0
+ *   L4,Working,Retail,no               0 */
+static void
+test_line_breaks_in_values (void)
+{
+  static const char * const eols[][4] = {
+    { "\n", "\n", "\n", "\n" }, { "\r\n", "\r\n", "\r\n", "\r\n" }, { "\r", "\r", "\r", "\r" },
+    { "\r\n", "\n", "\r", "\r\n" },
+  };
+  static const char * const industries[] = { "Retail\rStore", "Retail\r\nStore", "Retail\nStore", "Retail" };
+  static const char model_json[] =
+    "{\"format\": \"mql-workbench-model\", \"version\": 1, \"name\": \"Breaks\","
+    " \"fit\": [{\"id\": \"crlf\", \"field\": \"industry\", \"op\": \"in\", \"values\": [\"Retail\\r\\nStore\"], \"points\": 10}],"
+    " \"behaviour\": [],"
+    " \"disqualifiers\": [{\"id\": \"cr\", \"reason\": \"other\", \"field\": \"industry\", \"op\": \"equals\","
+    " \"values\": [\"Retail\\rStore\"]}],"
+    " \"threshold\": 5}";
+
+  for (guint e = 0; e < G_N_ELEMENTS (eols); e++)
+    {
+      g_autofree char *text = g_strconcat ("lead_id,\"Lead\rStatus\",industry,sql", eols[e][0],
+                                           "L1,Open,\"Retail\rStore\",yes", eols[e][1],
+                                           "L2,Open,\"Retail\r\nStore\",no", eols[e][2],
+                                           "L3,Working,\"Retail\nStore\",yes", eols[e][3],
+                                           "L4,Working,Retail,no", eols[e][0], NULL);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqlwDataset) dataset = import_checked (bytes, &error);
+      g_autoptr(MqlwModel) model = NULL;
+      g_autoptr(MqlwScorer) scorer = NULL;
+      const MqlwScores *scores;
+      MqlwColumn *status, *industry;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (dataset->n_rows, ==, 4);
+      status = g_ptr_array_index (dataset->columns, 1);
+      industry = g_ptr_array_index (dataset->columns, 2);
+      g_assert_cmpstr (status->name, ==, "Lead\rStatus");
+      g_assert_cmpint (status->role, ==, MQLW_ROLE_STAGE);
+      for (guint r = 0; r < 4; r++)
+        g_assert_cmpstr (g_ptr_array_index (industry->dict, mqlw_column_code_at (industry, r)), ==, industries[r]);
+
+      model = mqlw_model_from_json (model_json, -1, &error);
+      g_assert_no_error (error);
+      scorer = mqlw_scorer_new (dataset, model, &error);
+      g_assert_no_error (error);
+      scores = mqlw_scorer_get_scores (scorer);
+      g_assert_cmpuint (scores->disqualified[0], ==, 1);
+      for (guint r = 1; r < 4; r++)
+        g_assert_cmpuint (scores->disqualified[r], ==, 0);
+      g_assert_cmpfloat (scores->total[1], ==, 10);
+      g_assert_cmpfloat (scores->total[2], ==, 0);
+      g_assert_cmpfloat (scores->total[3], ==, 0);
+      check_every_split (text, strlen (text));
+    }
+}
+
+/* A NUL inside a quoted value is refused as binary data on its line, counted as the import and
+ * Python's csv count lines (LF, CRLF and a lone CR each end one, inside quotes too): the CR
+ * inside L1's value ends line 2, so L2 is on line 4. */
+static void
+test_nul_in_quotes (void)
+{
+  static const char * const eols[] = { "\n", "\r\n", "\r" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (eols); e++)
+    {
+      GString *s = g_string_new (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqlwDataset) dataset = NULL;
+
+      g_string_append_printf (s, "lead_id,industry,sql%sL1,\"Retail\rStore\",yes%sL2,\"A", eols[e], eols[e]);
+      g_string_append_c (s, '\0');
+      g_string_append_printf (s, "B\",no%sL3,C,yes%s", eols[e], eols[e]);
+      bytes = g_string_free_to_bytes (s);
+      dataset = import_checked (bytes, &error);
+      g_assert_null (dataset);
+      g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_BINARY);
+      g_assert_cmpstr (error->message, ==, "leads.csv: this is not a CSV text file (binary data at line 4)");
+      for (gsize at = 1; at < g_bytes_get_size (bytes); at++)
+        {
+          g_autoptr(GError) split_error = NULL;
+          g_autoptr(MqlwDataset) split = import_unchecked (bytes, at, &split_error);
+
+          g_assert_null (split);
+          g_assert_cmpstr (split_error->message, ==, error->message);
+        }
+    }
+}
+
 static void
 test_encodings (void)
 {
@@ -571,6 +670,56 @@ test_parts_small_texts (void)
 /* 6 000 rows "i,amount,sql" (line i + 2), with bad amounts on the rows of a
  * set, past the sample (2 000 rows, which would make the column text): the
  * error names the first, on its line (by hand), whatever the parts. */
+/* One row of a built text: row @r appended to @s. @split is NULL, or (for the first row of a
+ * part) the offset the part starts at, set to the line break before the row: the row may move
+ * it (into a quoted value, say). */
+typedef void (*RowWriter) (GString *s,
+                           guint    r,
+                           gsize   *split,
+                           gpointer data);
+
+/* @header (with its line break), then rows 0 … @n_rows - 1 by @write; @targets[k] is the split
+ * before row @split_rows[k] (ascending, none 0). */
+static GBytes *
+build_rows (const char  *header,
+            guint        n_rows,
+            RowWriter    write,
+            gpointer     data,
+            const guint *split_rows,
+            guint        n_splits,
+            gsize       *targets)
+{
+  GString *s = g_string_new (header);
+  guint k = 0;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      gsize *split = NULL;
+
+      if (k < n_splits && split_rows[k] == r)
+        {
+          split = &targets[k++];
+          *split = s->len - 1;
+        }
+      write (s, r, split, data);
+    }
+  g_assert_cmpuint (k, ==, n_splits);
+  return g_string_free_to_bytes (s);
+}
+
+/* "r,AMOUNT,yes|no": the amount "12abc" in the rows of @data (a guint[2], G_MAXUINT for none). */
+static void
+write_amount_row (GString *s,
+                  guint    r,
+                  gsize   *split,
+                  gpointer data)
+{
+  const guint *bad = data;
+
+  g_string_append_printf (s, "%u,%s,%s\n", r, r == bad[0] || r == bad[1] ? "12abc" : "300",
+                          r % 2 ? "yes" : "no");
+}
+
 static void
 test_parts_errors (void)
 {
@@ -583,15 +732,10 @@ test_parts_errors (void)
 
   for (guint b = 0; b < G_N_ELEMENTS (bad_sets); b++)
     {
-      GString *s = g_string_new ("lead_id,amount,sql\n");
-      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GBytes) bytes = build_rows ("lead_id,amount,sql\n", 6000, write_amount_row,
+                                            (gpointer) bad_sets[b], NULL, 0, NULL);
       g_autofree char *expected = NULL;
 
-      for (guint r = 0; r < 6000; r++)
-        g_string_append_printf (s, "%u,%s,%s\n", r,
-                                r == bad_sets[b][0] || r == bad_sets[b][1] ? "12abc" : "300",
-                                r % 2 ? "yes" : "no");
-      bytes = g_string_free_to_bytes (s);
       expected = g_strdup_printf ("leads.csv: line %u, column amount: '12abc'", bad_sets[b][0] + 2);
       for (guint i = 0; i < G_N_ELEMENTS (part_counts); i++)
         for (guint round = 0; round < 3; round++)
@@ -717,39 +861,46 @@ test_parts_dictionary (void)
  *   fails on it, parts 2 and 3 are halted, and part 0, reading on through
  *   part 1's span, then reads through theirs: every row as one parser reads
  *   them, no error. */
+/* test_parts_halt's rows: "r,plain,AMOUNT,yes|no", "12abc" in row 3500 (variants 0 and 1) and
+ * 2500 (variant 1); in variant 2 row 3000 opens a quoted note over three lines and its part
+ * starts after the first line break inside the quotes. */
+static void
+write_halt_row (GString *s,
+                guint    r,
+                gsize   *split,
+                gpointer data)
+{
+  guint variant = GPOINTER_TO_UINT (data);
+  gboolean bad = (variant < 2 && r == 3500) || (variant == 1 && r == 2500);
+
+  if (variant == 2 && r == 3000)
+    {
+      g_string_append_printf (s, "%u,\"a\n", r);
+      *split = s->len - 1;
+      g_string_append (s, "7,b,12abc,yes\nc\",300,no\n");
+      return;
+    }
+  g_string_append_printf (s, "%u,plain,%s,%s\n", r, bad ? "12abc" : "300", r % 2 ? "yes" : "no");
+}
+
 static void
 test_parts_halt (void)
 {
+  static const guint split_rows[] = { 3000, 6000, 9000 };
+
   for (guint variant = 0; variant < 3; variant++)
     {
-      GString *s = g_string_new ("lead_id,note,amount,sql\n");
-      g_autoptr(GBytes) bytes = NULL;
+      gsize targets[3];
+      g_autoptr(GBytes) bytes = build_rows ("lead_id,note,amount,sql\n", 12000, write_halt_row,
+                                            GUINT_TO_POINTER (variant), split_rows, 3, targets);
       g_autoptr(MqlwDataset) one = NULL;
       g_autoptr(MqlwDataset) many = NULL;
       g_autoptr(GError) error_one = NULL;
       g_autoptr(GError) error = NULL;
-      gsize targets[3];
       guint halted_parts = G_MAXUINT;
       guint64 halted_rows = G_MAXUINT64;
       guint retries;
 
-      for (guint r = 0; r < 12000; r++)
-        {
-          gboolean bad = (variant < 2 && r == 3500) || (variant == 1 && r == 2500);
-
-          if (r % 3000 == 0 && r > 0)
-            targets[r / 3000 - 1] = s->len - 1;
-          if (variant == 2 && r == 3000)
-            {
-              /* The split after the LF inside the quotes. */
-              g_string_append_printf (s, "%u,\"a\n", r);
-              targets[0] = s->len - 1;
-              g_string_append (s, "7,b,12abc,yes\nc\",300,no\n");
-              continue;
-            }
-          g_string_append_printf (s, "%u,plain,%s,%s\n", r, bad ? "12abc" : "300", r % 2 ? "yes" : "no");
-        }
-      bytes = g_string_free_to_bytes (s);
       one = import_checked (bytes, &error_one);
       mqlw_import_get_halted (&halted_parts, &halted_rows);
       retries = mqlw_import_get_retry_count ();
@@ -793,28 +944,31 @@ test_parts_halt (void)
  * - with no thread for a part, four parts read as one parser reads (read
  *   again in one piece), the rows and values the same. */
 static void
+write_city_row (GString *s,
+                guint    r,
+                gsize   *split,
+                gpointer data)
+{
+  if (GPOINTER_TO_UINT (data) == 0)
+    g_string_append_printf (s, "c%u,%u,%s\n", r % 200, r, r % 2 ? "yes" : "no");
+  else
+    g_string_append_printf (s, "p%u-%u,%u,%s\n", r / 750, r % 100, r, r % 2 ? "yes" : "no");
+}
+
+static void
 test_parts_memory (void)
 {
   for (guint variant = 0; variant < 2; variant++)
     {
-      GString *s = g_string_new ("city,amount,sql\n");
-      g_autoptr(GBytes) bytes = NULL;
+      static const guint split_rows[] = { 750, 1500, 2250 };
+      gsize targets[3];
+      g_autoptr(GBytes) bytes = build_rows ("city,amount,sql\n", 3000, write_city_row,
+                                            GUINT_TO_POINTER (variant), split_rows, 3, targets);
       g_autoptr(MqlwDataset) one = NULL;
       g_autoptr(MqlwDataset) many = NULL;
       g_autoptr(GError) error_one = NULL;
       g_autoptr(GError) error = NULL;
-      gsize targets[3];
 
-      for (guint r = 0; r < 3000; r++)
-        {
-          if (r % 750 == 0 && r > 0)
-            targets[r / 750 - 1] = s->len - 1;
-          if (variant == 0)
-            g_string_append_printf (s, "c%u,%u,%s\n", r % 200, r, r % 2 ? "yes" : "no");
-          else
-            g_string_append_printf (s, "p%u-%u,%u,%s\n", r / 750, r % 100, r, r % 2 ? "yes" : "no");
-        }
-      bytes = g_string_free_to_bytes (s);
       mqlw_dict_set_room_limit (128);
       one = import_checked (bytes, &error_one);
       many = import_parts (bytes, 4, targets, 3, &error);
@@ -863,6 +1017,8 @@ main (int    argc,
   g_test_add_func ("/csv-split/guess-past-note", test_guess_past_note);
   g_test_add_func ("/csv-split/line-ends", test_line_ends);
   g_test_add_func ("/csv-split/encodings", test_encodings);
+  g_test_add_func ("/csv-split/line-breaks-in-values", test_line_breaks_in_values);
+  g_test_add_func ("/csv-split/nul-in-quotes", test_nul_in_quotes);
   g_test_add_func ("/csv-split/shapes", test_shapes);
   g_test_add_func ("/csv-split/error-lines", test_error_lines);
   g_test_add_func ("/csv-split/fixtures", test_fixtures);

@@ -366,6 +366,30 @@ static void m_version_syntax (const char *p) { set_version_json (p, 2, "{\"forma
 static void m_version_not_model (const char *p) { set_version_json (p, 2, "[1, 2, 3]"); }
 static void m_signoff_tampered (const char *p) { sql (p, "UPDATE signoffs SET document = replace (document, 'Maria', 'Mario')"); }
 static void m_scenario (const char *p) { sql (p, "UPDATE scenarios SET model = '{'"); }
+/* Planted code: a trigger that would wipe the versions on any write to meta (a save, or the
+ * clean-up of a stale journal, which is there too), a view in place of meta that never ends,
+ * a virtual table. */
+static void
+m_trigger (const char *p)
+{
+  g_autofree char *journal = g_strconcat (p, "-journal", NULL);
+
+  sql (p, "CREATE TRIGGER wipe AFTER UPDATE ON meta BEGIN DELETE FROM versions; END");
+  g_assert_true (g_file_set_contents (journal, "", 0, NULL));
+}
+static void m_view (const char *p) { sql (p, "ALTER TABLE meta RENAME TO meta_saved; CREATE VIEW meta AS WITH RECURSIVE n (i) AS "
+                                             "(SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT key, value FROM meta_saved, n"); }
+static void m_virtual (const char *p) { sql (p, "CREATE VIRTUAL TABLE notes USING fts5 (text)"); }
+/* The page size in the header (bytes 16-17, big-endian) made 768, not a power of two. */
+static void m_page_size (const char *p) { g_autofree char *b = NULL; gsize n; g_assert_true (g_file_get_contents (p, &b, &n, NULL));
+                                          b[16] = 0x03; b[17] = 0x00; g_assert_true (g_file_set_contents (p, b, n, NULL)); }
+/* Three thousand million leads claimed, by meta and by every column's row (checksums redone):
+ * the blobs hold 8, so nothing may be sized by the claim. */
+static void m_rows_absurd (const char *p) { sql (p, "UPDATE meta SET value = '3000000000' WHERE key = 'n_rows';"
+                                                    "UPDATE columns SET n_rows = 3000000000" REHASH); }
+static void m_dict_count_absurd (const char *p) { sql (p, "UPDATE columns SET dict_count = 4000000000 WHERE name = 'seniority'" REHASH); }
+static void m_width_absurd (const char *p) { sql (p, "UPDATE columns SET width = 1073741824 WHERE name = 'score'" REHASH); }
+static void m_column_dropped (const char *p) { sql (p, "ALTER TABLE columns DROP COLUMN activity"); }
 
 /* ---- the cases ---------------------------------------------------------- */
 
@@ -446,6 +470,14 @@ static const Case cases[] = {
   { "dictionary-longer-than-count", m_dict_long, MQLW_PROJECT_ERROR_DAMAGED, "the value list of column seniority holds more than it should" },
   { "dictionary-unended", m_dict_unended, MQLW_PROJECT_ERROR_DAMAGED, "the value list of column seniority holds more than it should" },
   { "column-blob-too-long", m_blob_long, MQLW_PROJECT_ERROR_DAMAGED, "column score holds 65 bytes where 64 were expected" },
+  { "trigger-planted", m_trigger, MQLW_PROJECT_ERROR_DAMAGED, "it holds a trigger “wipe”, which no project has" },
+  { "view-planted", m_view, MQLW_PROJECT_ERROR_DAMAGED, "it holds a view “meta”, which no project has" },
+  { "virtual-table-planted", m_virtual, MQLW_PROJECT_ERROR_DAMAGED, "it holds a virtual table “notes”, which no project has" },
+  { "page-size-wrong", m_page_size, MQLW_PROJECT_ERROR_DAMAGED, "is damaged and cannot be opened" },
+  { "lead-count-absurd", m_rows_absurd, MQLW_PROJECT_ERROR_DAMAGED, "holds 64 bytes where 24000000000 were expected" },
+  { "dictionary-count-absurd", m_dict_count_absurd, MQLW_PROJECT_ERROR_DAMAGED, "the values of column seniority are cut short" },
+  { "column-width-absurd", m_width_absurd, MQLW_PROJECT_ERROR_DAMAGED, "column score is described wrongly" },
+  { "table-column-dropped", m_column_dropped, MQLW_PROJECT_ERROR_DAMAGED, "activity" },
   { "version-checksum-null", m_version_sum_null, 0, "model version 2 cannot be read: its checksum is missing" },
   { "signoff-checksum-null", m_signoff_sum_null, 0, "the sign-off of version 1 cannot be read: its checksum is missing" },
   { "scenario-checksum-null", m_scenario_sum_null, 0, "scenario “Sales proposal” cannot be read: its checksum is missing" },
@@ -702,6 +734,67 @@ test_damage_kept_and_repaired (void)
   g_unlink (path);
 }
 
+/* What a hostile or odd file may hold that is no damage: a table with a column more than ours,
+ * another page size, garbage WAL, shared-memory and journal files beside the project (never hot:
+ * sqlite reads a journal only with a valid header, a WAL only in WAL mode). Each opens as the
+ * sound project (8 leads, versions 1 and 2 with thresholds 50 and 60, nothing damaged), and
+ * sqlite3's own integrity check, run on the file afterwards, finds it intact. */
+static void
+test_harmless_extras (void)
+{
+  static const char * const statements[] = {
+    "ALTER TABLE columns ADD COLUMN extra BLOB DEFAULT (x'00')",
+    "PRAGMA page_size = 65536; VACUUM",
+    NULL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, "extras.mqlw", NULL);
+      char *beside[3] = { g_strconcat (path, "-wal", NULL), g_strconcat (path, "-shm", NULL),
+                                     g_strconcat (path, "-journal", NULL) };
+      g_autofree char *bytes = NULL;
+      g_autoptr(MqlwProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) damage = NULL;
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (sound, &bytes, &length, NULL));
+      g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
+      if (statements[i] != NULL)
+        sql (path, statements[i]);
+      else
+        for (guint k = 0; k < G_N_ELEMENTS (beside); k++)
+          g_assert_true (g_file_set_contents (beside[k], "garbage, not a journal\n", -1, NULL));
+      project = mqlw_project_open (path, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (mqlw_dataset_load_columns (mqlw_project_get_dataset (project), &error));
+      g_assert_no_error (error);
+      damage = mqlw_project_dup_damage (project);
+      g_assert_cmpuint (damage->len, ==, 0);
+      g_assert_cmpuint (mqlw_project_get_dataset (project)->n_rows, ==, 8);
+      g_assert_cmpuint (mqlw_project_get_n_versions (project), ==, 2);
+      g_assert_cmpfloat (mqlw_project_get_version (project, 1)->model->threshold, ==, 50);
+      g_assert_cmpfloat (mqlw_project_get_version (project, 2)->model->threshold, ==, 60);
+      g_clear_pointer (&project, mqlw_project_unref);
+
+      g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      for (guint k = 0; k < G_N_ELEMENTS (beside); k++)
+        {
+          g_unlink (beside[k]);
+          g_free (beside[k]);
+        }
+      g_unlink (path);
+    }
+}
+
 /* The store never writes what would not read back: a number that is not
  * finite is refused at the save, naming the version or scenario and the
  * JSON path, and the file keeps its previous save. */
@@ -872,6 +965,7 @@ main (int    argc,
     }
   g_test_add_func ("/mqlw/project-corpus/damage-kept-and-repaired", test_damage_kept_and_repaired);
   g_test_add_func ("/mqlw/project-corpus/unstorable-numbers", test_unstorable_numbers);
+  g_test_add_func ("/mqlw/project-corpus/harmless-extras", test_harmless_extras);
   status = g_test_run ();
   if (status == 0)
     {

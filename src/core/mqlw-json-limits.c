@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,7 +30,10 @@ typedef struct {
   guint       depth;
   guint       line;
   gsize       line_start;   /* offset of the current line's first byte */
-  GError     *problem;      /* the first duplicate key or number out of range */
+  GError     *problem;      /* the first duplicate key, number out of range or text json-glib
+                               reads that JSON does not have (said once json-glib has read it,
+                               so that its own syntax errors come first) */
+  gboolean    root_done;    /* the top value has ended: only white space may follow */
   const MqlwJsonLimits *limits;
 } Scanner;
 
@@ -83,6 +87,53 @@ scanner_column (Scanner *scanner,
                 gsize    offset)
 {
   return (guint) MIN (offset - scanner->line_start + 1, G_MAXUINT);
+}
+
+/* Line and column of @offset, on the current line or after it (a string may hold line breaks
+ * that are not yet counted). */
+static void
+scanner_where (Scanner *scanner,
+               gsize    offset,
+               guint   *line,
+               guint   *column)
+{
+  gsize start = scanner->line_start;
+
+  *line = scanner->line;
+  for (const char *p = scanner->data + start;
+       (p = memchr (p, '\n', scanner->data + offset - p)) != NULL && p < scanner->data + offset; p++)
+    {
+      (*line)++;
+      start = p - scanner->data + 1;
+    }
+  *column = (guint) MIN (offset - start + 1, G_MAXUINT);
+}
+
+/* Records (once) that the text at @offset is something json-glib reads but JSON does not have:
+ * json-glib's scanner takes comments, single quotes, hex and octal numbers, raw control
+ * characters in strings and a second value after the first, each of which would read back
+ * differently (or not at all) from what was written. */
+static void G_GNUC_PRINTF (3, 4)
+not_json (Scanner    *scanner,
+          gsize       offset,
+          const char *format,
+          ...)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *what = NULL;
+  va_list args;
+  guint line, column;
+
+  if (scanner->problem != NULL)
+    return;
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  path = scanner_path (scanner);
+  scanner_where (scanner, offset, &line, &column);
+  g_set_error (&scanner->problem, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+               /* TRANSLATORS: "line 3, column 9: $.rules[0].points: 010 is not a JSON number …" */
+               _("line %u, column %u: %s: %s"), line, column, path, what);
 }
 
 /* The text of the key in [@start, @end) (between its quotes), escapes decoded. */
@@ -165,7 +216,8 @@ on_number (Scanner    *scanner,
   }
 }
 
-/* The offset just past the string that starts (after its quote) at @i. */
+/* The offset of the quote that ends the string that starts (after its quote) at @i. A control
+ * character inside is not JSON (json-glib takes a raw tab or line break as itself). */
 static gsize
 skip_string (Scanner *scanner,
              gsize    i)
@@ -174,11 +226,26 @@ skip_string (Scanner *scanner,
     {
       if (scanner->data[i] == '\\' && i + 1 < scanner->len)
         i++;
-      else if (scanner->data[i] == '\n')
-        break;   /* not JSON: json-glib says so */
+      else if ((guchar) scanner->data[i] < 0x20)
+        not_json (scanner, i, _("a control character (U+%04X) inside a string; JSON writes it as an "
+                                "escape such as \\n or \\t"), (guint) (guchar) scanner->data[i]);
       i++;
     }
   return i;
+}
+
+/* Counts the line breaks inside the string in [@start, @end). */
+static void
+count_lines (Scanner *scanner,
+             gsize    start,
+             gsize    end)
+{
+  for (const char *p = scanner->data + start;
+       p < scanner->data + end && (p = memchr (p, '\n', scanner->data + end - p)) != NULL; p++)
+    {
+      scanner->line++;
+      scanner->line_start = p - scanner->data + 1;
+    }
 }
 
 /* The value of the four hex digits at @p (-1 if they are not four hex digits). */
@@ -217,23 +284,9 @@ check_escapes (Scanner  *scanner,
        p = memchr (p, '\\', stop - p))
     {
       int unit = p[1] == 'u' ? hex4 (p + 2, stop) : -1;
+      g_autofree char *path = NULL;
+      guint line, column;
 
-      if (strchr ("\"\\/bfnrtu", p[1]) == NULL)
-        {
-          g_autofree char *path = scanner_path (scanner);
-          g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
-                       _("line %u, column %u: %s: \\%c is not a JSON escape (use \\\\ for a backslash)"),
-                       scanner->line, scanner_column (scanner, p - data), path, p[1]);
-          return FALSE;
-        }
-      if (p[1] == 'u' && unit < 0)
-        {
-          g_autofree char *path = scanner_path (scanner);
-          g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
-                       _("line %u, column %u: %s: \\u is not followed by four hex digits"),
-                       scanner->line, scanner_column (scanner, p - data), path);
-          return FALSE;
-        }
       if (unit >= 0xD800 && unit <= 0xDBFF && p + 12 <= stop && p[6] == '\\' && p[7] == 'u')
         {
           int low = hex4 (p + 8, stop);
@@ -243,15 +296,30 @@ check_escapes (Scanner  *scanner,
               continue;
             }
         }
-      if (unit >= 0xD800 && unit <= 0xDFFF)
+      if (strchr ("\"\\/bfnrtu", p[1]) != NULL && (p[1] != 'u' || (unit > 0 && (unit < 0xD800 || unit > 0xDFFF))))
         {
-          g_autofree char *path = scanner_path (scanner);
-          g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
-                       _("line %u, column %u: %s: \\u%.4s is half of a UTF-16 pair, not a character"),
-                       scanner->line, scanner_column (scanner, p - data), path, p + 2);
-          return FALSE;
+          p += 2;
+          continue;
         }
-      p += 2;
+      path = scanner_path (scanner);
+      scanner_where (scanner, p - data, &line, &column);
+      if (p[1] != 'u')
+        g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+                     _("line %u, column %u: %s: \\%.*s is not a JSON escape (use \\\\ for a backslash)"),
+                     line, column, path, (int) (g_utf8_next_char (p + 1) - (p + 1)), p + 1);
+      else if (unit < 0)
+        g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+                     _("line %u, column %u: %s: \\u is not followed by four hex digits"), line, column, path);
+      else if (unit == 0)
+        /* json-glib ends the string there, silently dropping what follows. */
+        g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+                     _("line %u, column %u: %s: \\u0000 is a NUL character, which no text here can hold"),
+                     line, column, path);
+      else
+        g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+                     _("line %u, column %u: %s: \\u%.4s is half of a UTF-16 pair, not a character"),
+                     line, column, path, p + 2);
+      return FALSE;
     }
   return TRUE;
 }
@@ -299,6 +367,65 @@ count_item (Scanner  *scanner,
   return FALSE;
 }
 
+/* Whether [@start, @start + @len) is a number as JSON writes it: no leading zeros (json-glib
+ * reads 010 as 8), no hex (0x10), no dot without digits on both sides (.5, 1.). */
+static gboolean
+is_json_number (const char *start,
+                gsize       len)
+{
+  const char *p = start, *end = start + len;
+
+  if (p < end && *p == '-')
+    p++;
+  if (p == end || !g_ascii_isdigit (*p))
+    return FALSE;
+  if (*p == '0')
+    p++;
+  else
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  if (p < end && *p == '.')
+    {
+      if (++p == end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      if (++p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p == end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  return p == end;
+}
+
+static gboolean
+is_word_byte (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '.' || c == '+' || c == '-';
+}
+
+/* A value starts at @offset: at the top, only if none came before (json-glib reads the first of
+ * "{…}{…}" or "[1]{}" and silently drops the rest). */
+static void
+begin_value (Scanner *scanner,
+             gsize    offset)
+{
+  if (scanner->depth == 0 && scanner->root_done)
+    not_json (scanner, offset, _("more text after the end of the JSON value; a file holds one value"));
+}
+
+static void
+end_value (Scanner *scanner)
+{
+  if (scanner->depth == 0)
+    scanner->root_done = TRUE;
+}
+
 static gboolean
 scan (Scanner  *scanner,
       GError  **error)
@@ -307,6 +434,9 @@ scan (Scanner  *scanner,
   gsize i = 0;
 
   scanner->line = 1;
+  /* json-glib skips a UTF-8 byte order mark, as Windows editors write one. */
+  if (scanner->len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
   while (i < scanner->len)
     {
       char c = data[i];
@@ -317,6 +447,12 @@ scan (Scanner  *scanner,
         case '\n':
           scanner->line++;
           scanner->line_start = ++i;
+          break;
+        case ' ':
+        case '\t':
+        case '\r':
+        case ':':
+          i++;
           break;
         case '{':
         case '[':
@@ -333,6 +469,7 @@ scan (Scanner  *scanner,
 
             if (parent != NULL && parent->kind == '[' && !count_item (scanner, parent, i, error))
               return FALSE;
+            begin_value (scanner, i);
             top = &scanner->stack[scanner->depth++];
             memset (top, 0, sizeof *top);
             top->kind = c;
@@ -349,6 +486,7 @@ scan (Scanner  *scanner,
             {
               frame_clear (top);
               scanner->depth--;
+              end_value (scanner);
             }
           i++;
           break;
@@ -367,27 +505,52 @@ scan (Scanner  *scanner,
             gsize end = skip_string (scanner, i + 1);
             if (top != NULL && top->kind == '[' && !count_item (scanner, top, i, error))
               return FALSE;
+            begin_value (scanner, i);
             if (!check_escapes (scanner, i + 1, MIN (end, scanner->len), error))
               return FALSE;
             if (top != NULL && top->kind == '{' && top->expect_key && end < scanner->len)
               on_key (scanner, top, data + i + 1, data + end);
+            else
+              end_value (scanner);
+            count_lines (scanner, i + 1, MIN (end, scanner->len));
             i = end + 1;
           }
           break;
         default:
-          if (top != NULL && top->kind == '[' && !g_ascii_isspace (c) && !count_item (scanner, top, i, error))
-            return FALSE;
-          if (c == '-' || g_ascii_isdigit (c))
-            {
-              gsize end = i + 1;
-              while (end < scanner->len && (g_ascii_isdigit (data[end]) || data[end] == '.' || data[end] == 'e'
-                                            || data[end] == 'E' || data[end] == '+' || data[end] == '-'))
-                end++;
-              on_number (scanner, data + i, end - i);
-              i = end;
-            }
-          else
-            i++;
+          {
+            gsize end = i + 1;
+
+            if (top != NULL && top->kind == '[' && !count_item (scanner, top, i, error))
+              return FALSE;
+            if (!is_word_byte (c))
+              {
+                /* A comment, a single quote, anything else JSON has not: one whole character. */
+                end = g_utf8_next_char (data + i) - data;
+                not_json (scanner, i, _("“%.*s” is not JSON here (JSON has no comments, single quotes or "
+                                        "names without quotes)"), (int) (end - i), data + i);
+                i = end;
+                break;
+              }
+            begin_value (scanner, i);
+            while (end < scanner->len && is_word_byte (data[end]))
+              end++;
+            if (c == '-' || g_ascii_isdigit (c))
+              {
+                if (is_json_number (data + i, end - i))
+                  on_number (scanner, data + i, end - i);
+                else
+                  not_json (scanner, i, _("%.*s%s is not a number as JSON writes it (no leading zeros, hex, "
+                                          "or dot without digits on both sides)"),
+                            (int) MIN (end - i, 24), data + i, end - i > 24 ? "…" : "");
+              }
+            else if (!((end - i == 4 && (memcmp (data + i, "true", 4) == 0 || memcmp (data + i, "null", 4) == 0))
+                       || (end - i == 5 && memcmp (data + i, "false", 5) == 0)))
+              not_json (scanner, i, _("%.*s%s is not a JSON value (the words are true, false and null; "
+                                      "text needs double quotes)"),
+                        (int) MIN (end - i, 24), data + i, end - i > 24 ? "…" : "");
+            end_value (scanner);
+            i = end;
+          }
           break;
         }
     }
@@ -462,6 +625,94 @@ set_syntax_error (GError       **error,
                  _("this is not valid JSON (%s)"), message);
 }
 
+/* One string of the tree at @path: UTF-8 (json-glib holds strings as C strings, so a NUL
+ * cannot be inside one: the scan refuses \u0000, which would end it early). */
+static gboolean
+check_string (const char  *text,
+              GString     *path,
+              const char  *what,
+              GError     **error)
+{
+  const char *end = NULL;
+
+  if (g_utf8_validate (text, -1, &end))
+    return TRUE;
+  g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_SYNTAX,
+               /* TRANSLATORS: the second %s is "a key" or "a text" */
+               _("%s: %s that is not UTF-8 once read (byte %u); write the characters themselves, "
+                 "not escapes"), path->str, what, (guint) MIN ((gsize) (end - text) + 1, G_MAXUINT));
+  return FALSE;
+}
+
+static gboolean
+check_node (JsonNode  *node,
+            GString   *path,
+            GError   **error)
+{
+  gsize len = path->len;
+  gboolean ok = TRUE;
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        /* In the text's order, so the first bad string is the one named. */
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (ok && json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            ok = check_string (name, path, _("a key"), error);
+            if (ok)
+              {
+                g_string_append_printf (path, is_identifier (name) ? ".%s" : "[\"%s\"]", name);
+                ok = check_node (member, path, error);
+                g_string_truncate (path, len);
+              }
+          }
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint k = 0; ok && k < json_array_get_length (array); k++)
+          {
+            g_string_append_printf (path, "[%u]", k);
+            ok = check_node (json_array_get_element (array, k), path, error);
+            g_string_truncate (path, len);
+          }
+      }
+      break;
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        ok = check_string (json_node_get_string (node), path, _("a text"), error);
+      else if (json_node_get_value_type (node) == G_TYPE_DOUBLE && !isfinite (json_node_get_double (node)))
+        {
+          g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_NUMBER,
+                       _("%s: a number too large to be read"), path->str);
+          ok = FALSE;
+        }
+      break;
+    case JSON_NODE_NULL:
+      break;
+    }
+  return ok;
+}
+
+gboolean
+mqlw_json_check_tree (JsonNode  *root,
+                      GError   **error)
+{
+  g_autoptr(GString) path = g_string_new ("$");
+
+  g_return_val_if_fail (root != NULL, FALSE);
+  /* The tree is at most MQLW_JSON_MAX_DEPTH deep when it comes from the scan. */
+  return check_node (root, path, error);
+}
+
 gboolean
 mqlw_json_load (JsonParser  *parser,
                 const char  *data,
@@ -521,7 +772,9 @@ mqlw_json_load_limited (JsonParser           *parser,
       g_set_error (error, MQLW_JSON_ERROR, MQLW_JSON_ERROR_EMPTY, _("there is no JSON in it: it is empty"));
       return FALSE;
     }
-  return TRUE;
+  /* Defence in depth: whatever else json-glib's scanner turns into bytes, no reader gets a
+   * string it could not write back. */
+  return mqlw_json_check_tree (json_parser_get_root (parser), error);
 }
 
 void

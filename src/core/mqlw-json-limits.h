@@ -7,7 +7,10 @@
  * the stack), the size, keys that appear twice in one object (json-glib keeps
  * the last one silently) and numbers that cannot be held (1e400 would become
  * infinity, 99999999999999999999 a wrong integer). Each failure names the JSON
- * path ("$.fit[2].points") and the line and column. Errors are in
+ * path ("$.fit[2].points") and the line and column. It also refuses what json-glib's scanner
+ * reads but JSON does not have (comments, single quotes, hex, octal and leading-zero numbers,
+ * raw control characters in strings, \u0000, a second value after the first), and after the
+ * parse every string is checked to be UTF-8 (mqlw_json_check_tree). Errors are in
  * MQLW_JSON_ERROR; each reader turns them into its own domain with
  * mqlw_json_error_convert() keeping the message. */
 #pragma once
@@ -60,6 +63,11 @@ gboolean  mqlw_json_load_limited   (JsonParser           *parser,
                                     gssize                len,
                                     const MqlwJsonLimits *limits,
                                     GError              **error);
+
+/* Checks, after json-glib has read a text, that every key and string of @root is UTF-8 and
+ * every number finite; a failure names the JSON path. mqlw_json_load () calls it. */
+gboolean  mqlw_json_check_tree     (JsonNode     *root,
+                                    GError      **error);
 
 /* Moves an error of MQLW_JSON_ERROR into @domain: the syntax-like codes
  * (SYNTAX, EMPTY, TOO_DEEP, TOO_LARGE, TOO_MANY) become @parse_code, the others

@@ -534,6 +534,46 @@ check_parts (MqlwReader  *r,
   return problem == NULL;
 }
 
+/* A project holds tables and their indexes only: a trigger or a view planted in the file (which
+ * could run anything, or forever, when a table is read or written) says it is not ours. They are
+ * switched off where the file is opened (_mqlw_project_open_db), so this only names them. */
+static gboolean
+check_no_code (MqlwReader  *r,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *what = NULL;
+  int code;
+
+  code = sqlite3_prepare_v2 (r->db, "SELECT type, name, sql LIKE 'CREATE VIRTUAL%' FROM sqlite_master"
+                             " WHERE type NOT IN ('table', 'index') OR sql LIKE 'CREATE VIRTUAL%' LIMIT 1",
+                             -1, &stmt, NULL);
+  if (code == SQLITE_OK && (code = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (sqlite3_column_int (stmt, 2))
+        what = g_strdup_printf (_("it holds a virtual table “%s”, which no project has"), name);
+      else if (g_strcmp0 (type, "trigger") == 0)
+        what = g_strdup_printf (_("it holds a trigger “%s”, which no project has"), name);
+      else if (g_strcmp0 (type, "view") == 0)
+        what = g_strdup_printf (_("it holds a view “%s”, which no project has"), name);
+      else
+        what = g_strdup_printf (_("it holds “%s”, which no project has"), name);
+    }
+  sqlite3_finalize (stmt);
+  if (code != SQLITE_DONE && code != SQLITE_ROW)
+    {
+      _mqlw_reader_set_error (error, r->path, r->db, code);
+      return FALSE;
+    }
+  if (what == NULL)
+    return TRUE;
+  _mqlw_reader_set_damaged (error, r->path, what);
+  return FALSE;
+}
+
 static gboolean
 check_identity (MqlwReader  *r,
                 GError **error)
@@ -557,6 +597,8 @@ check_identity (MqlwReader  *r,
                      " Please update MQL Workbench to open it"), name, r->schema, MQLW_PROJECT_SCHEMA_VERSION);
       return FALSE;
     }
+  if (!check_no_code (r, error))
+    return FALSE;
   if (!_mqlw_reader_int (r, "SELECT count (*) FROM sqlite_master WHERE type = 'table' AND name = 'migrations'",
                   &has_migrations, error))
     return FALSE;

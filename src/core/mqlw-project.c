@@ -732,6 +732,13 @@ _mqlw_project_open_db (const char *path,
        * while we read it must give an error, not SIGBUS (whatever the default
        * of the sqlite library we run with). */
       sqlite3_exec (*db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+      /* A file may come from anyone: nothing in it runs (a planted trigger would fire on a
+       * save's writes, a view replacing a table on its read; the reader refuses both), and the
+       * schema cannot be written around sqlite's checks. */
+      sqlite3_db_config (*db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+      sqlite3_db_config (*db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+      sqlite3_db_config (*db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+      sqlite3_db_config (*db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
       /* A writer waits this long for readers of a big project to finish. */
       sqlite3_busy_timeout (*db, 10000);
     }

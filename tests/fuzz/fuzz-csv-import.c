@@ -6,7 +6,7 @@
  * The first byte picks the options: bit 0 reads unchecked with two parsers
  * (split guessed at a point the size picks; compared with one parser after
  * the full scan), and in three parts (splits guessed from points the size
- * picks; compared value by value), bits 1–3 a small block size (so that block edges fall
+ * picks; compared value by value; names and roles too), bits 1–3 a small block size (so that block edges fall
  * anywhere), bits 4–5 a delimiter, bits 6–7 a date order; the rest is the file. */
 #define G_LOG_DOMAIN "mqlw-fuzz"
 
@@ -76,7 +76,7 @@ check_same (MqlwDataset  *a,
     {
       MqlwColumn *x = g_ptr_array_index (a->columns, c), *y = g_ptr_array_index (b->columns, c);
 
-      if (x->type != y->type || g_strcmp0 (x->name, y->name) != 0)
+      if (x->type != y->type || x->role != y->role || g_strcmp0 (x->name, y->name) != 0)
         abort ();
       for (guint r = 0; r < x->n_rows; r++)
         switch (x->type)
@@ -193,7 +193,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       for (guint c = 0; one != NULL && c < one->columns->len; c++)
         {
           MqlwColumn *x = g_ptr_array_index (one->columns, c), *y = g_ptr_array_index (dataset->columns, c);
-          if (x->type != y->type || (x->type == MQLW_COLUMN_TYPE_CATEGORICAL && x->dict->len != y->dict->len))
+          if (x->type != y->type || x->role != y->role || g_strcmp0 (x->name, y->name) != 0
+              || (x->type == MQLW_COLUMN_TYPE_CATEGORICAL && x->dict->len != y->dict->len))
             abort ();
           for (guint r = 0; x->type == MQLW_COLUMN_TYPE_CATEGORICAL && r < x->n_rows; r++)
             if (mqlw_column_code_at (x, r) != mqlw_column_code_at (y, r))
