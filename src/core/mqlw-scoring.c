@@ -59,8 +59,13 @@ mqlw_scoring_new (MqlwDataset     *dataset,
     return NULL;
   scores = mqlw_scorer_get_scores (self->scorer);
   if (flags & MQLW_SCORING_TOTALS_ONLY)
-    self->calibration = mqlw_calibration_new_from_blocks (dataset->n_rows, &dataset->outcomes, model->paths.score,
-                                                          mqlw_scorer_fill_totals, self->scorer);
+    {
+      self->calibration = mqlw_calibration_new_from_blocks (dataset->n_rows, &dataset->outcomes,
+                                                            model->paths.score, mqlw_scorer_fill_totals,
+                                                            self->scorer, error);
+      if (self->calibration == NULL)
+        return NULL;
+    }
   else if (flags & MQLW_SCORING_WHAT_IF)
     {
       /* The first calibration counts every lead and keeps the counts; each
