@@ -216,11 +216,14 @@ fill_chunk (Part *part,
   Job *job = part->job;
   GError *error = NULL;
 
-  if (part->own_total == NULL)
+  if (part->own_total == NULL
+      && ((part->own_total = g_try_new (double, job->chunk)) == NULL
+          || (part->own_fixed_paths = g_try_new (guint8, job->chunk)) == NULL
+          || (part->own_disqualified = g_try_new (guint16, job->chunk)) == NULL))
     {
-      part->own_total = g_new (double, job->chunk);
-      part->own_fixed_paths = g_new (guint8, job->chunk);
-      part->own_disqualified = g_new (guint16, job->chunk);
+      /* clear_part () frees what was had. */
+      g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_NOMEM, _("there is not enough memory to score the leads"));
+      return job_fail (job, error);
     }
   if (!job->fill (begin, end, part->own_total, part->own_fixed_paths, part->own_disqualified, job->fill_data,
                   &error))

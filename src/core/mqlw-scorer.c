@@ -105,6 +105,18 @@ mqlw_scorer_alloc_leads (gsize n,
   return data;
 }
 
+/* As mqlw_scorer_alloc_leads (), or NULL when memory refuses it. */
+static gpointer
+try_alloc_leads (gsize n,
+                 gsize size)
+{
+  gpointer data = g_try_malloc0_n (MAX (n, 1), size);
+
+  if (data != NULL)
+    mqlw_storage_advise_huge (data, MAX (n, 1) * size);
+  return data;
+}
+
 /* A generation no scorer has had (see MqlwScores). */
 static guint64
 next_generation (void)
@@ -427,18 +439,23 @@ scorer_apply_first (MqlwScorer  *self,
 {
   guint n = self->dataset->n_rows;
 
-  self->fit_sum = mqlw_scorer_alloc_leads (n, sizeof (gint32));
-  self->behaviour_sum = mqlw_scorer_alloc_leads (n, sizeof (gint32));
-  self->eligible = mqlw_scorer_alloc_leads (n, sizeof (guint8));
-  self->scores.total = mqlw_scorer_alloc_leads (n, sizeof (double));
-  self->scores.fixed_paths = mqlw_scorer_alloc_leads (n, sizeof (guint8));
-  self->scores.disqualified = mqlw_scorer_alloc_leads (n, sizeof (guint16));
-  if (!self->totals_only)
+  /* Asked for without aborting: refused (a block of a large job under a
+   * memory limit), the scoring fails with an error the caller names the
+   * file in (mqlw_scoring_new ()). The scorer frees what was had. */
+  if ((self->fit_sum = try_alloc_leads (n, sizeof (gint32))) == NULL
+      || (self->behaviour_sum = try_alloc_leads (n, sizeof (gint32))) == NULL
+      || (self->eligible = try_alloc_leads (n, sizeof (guint8))) == NULL
+      || (self->scores.total = try_alloc_leads (n, sizeof (double))) == NULL
+      || (self->scores.fixed_paths = try_alloc_leads (n, sizeof (guint8))) == NULL
+      || (self->scores.disqualified = try_alloc_leads (n, sizeof (guint16))) == NULL
+      || (!self->totals_only
+          && ((self->scores.fit = try_alloc_leads (n, sizeof (float))) == NULL
+              || (self->scores.behaviour = try_alloc_leads (n, sizeof (float))) == NULL
+              || (self->scores.grade = try_alloc_leads (n, sizeof (guint8))) == NULL
+              || (self->scores.changed = try_alloc_leads (n, sizeof (guint8))) == NULL)))
     {
-      self->scores.fit = mqlw_scorer_alloc_leads (n, sizeof (float));
-      self->scores.behaviour = mqlw_scorer_alloc_leads (n, sizeof (float));
-      self->scores.grade = mqlw_scorer_alloc_leads (n, sizeof (guint8));
-      self->scores.changed = mqlw_scorer_alloc_leads (n, sizeof (guint8));
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM, _("there is not enough memory to score the leads"));
+      return FALSE;
     }
 
   if (!apply_model (self, model, error))
@@ -696,7 +713,7 @@ scorer_apply_blocks (MqlwScorer  *self,
   job.n_blocks = n / block + (n % block != 0);
   g_mutex_init (&job.lock);
   if (job.n_blocks > 1 && g_get_num_processors () > 1)
-    thread = g_thread_new ("mqlw-score", blocks_thread, &job);
+    thread = g_thread_try_new ("mqlw-score", blocks_thread, &job, NULL);   /* none: this one scores every block */
   blocks_thread (&job);
   if (thread != NULL)
     g_thread_join (thread);

@@ -33,6 +33,15 @@ evaluation_alloc (MqlwDataset *dataset,
   return self;
 }
 
+/* Memory refused while scoring: the message names the leads' file. */
+static void
+name_file (GError      **error,
+           MqlwDataset  *dataset)
+{
+  if (error != NULL && g_error_matches (*error, G_FILE_ERROR, G_FILE_ERROR_NOMEM) && dataset->source_name != NULL)
+    g_prefix_error (error, "%s: ", dataset->source_name);
+}
+
 MqlwScoring *
 mqlw_scoring_new (MqlwDataset     *dataset,
                   MqlwModel       *model,
@@ -55,7 +64,12 @@ mqlw_scoring_new (MqlwDataset     *dataset,
    * it counts them, never all at once. */
   self->scorer = (flags & MQLW_SCORING_TOTALS_ONLY) ? mqlw_scorer_new_deferred (dataset, model, error)
                                                     : mqlw_scorer_new (dataset, model, error);
-  if (self->scorer == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (self->scorer == NULL)
+    {
+      name_file (error, dataset);
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   scores = mqlw_scorer_get_scores (self->scorer);
   if (flags & MQLW_SCORING_TOTALS_ONLY)
@@ -64,7 +78,10 @@ mqlw_scoring_new (MqlwDataset     *dataset,
                                                             model->paths.score, mqlw_scorer_fill_totals,
                                                             self->scorer, error);
       if (self->calibration == NULL)
-        return NULL;
+        {
+          name_file (error, dataset);
+          return NULL;
+        }
     }
   else if (flags & MQLW_SCORING_WHAT_IF)
     {
