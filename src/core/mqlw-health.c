@@ -362,96 +362,45 @@ value_text (const MqlwColumn *column,
   return g_strdup (g_ptr_array_index (column->dict, code));
 }
 
-/* What leak_by_rates () reads: each value's known and reached leads at every
- * stage, counted in one pass over the column (not one per stage). */
-typedef struct {
-  guint      n_codes;
-  ValueRate *rates[MQLW_N_STAGES];   /* NULL for a stage the data lacks */
-  guint64    known[MQLW_N_STAGES], reached[MQLW_N_STAGES];
-} StageRates;
-
-static void
-stage_rates_clear (StageRates *sr)
-{
-  for (int s = 0; s < MQLW_N_STAGES; s++)
-    g_clear_pointer (&sr->rates[s], g_free);
-}
-
-/* FALSE when the column holds no values to rate (not text or yes/no). */
-static gboolean
-count_stage_rates (MqlwDataset      *dataset,
-                   const MqlwColumn *column,
-                   StageRates       *sr)
-{
-  const gint8 *stage[MQLW_N_STAGES];
-  guint present[MQLW_N_STAGES], n_present = 0;
-  guint32 scratch[MQLW_COLUMN_CHUNK];
-
-  memset (sr, 0, sizeof *sr);
-  if (column->type != MQLW_COLUMN_TYPE_CATEGORICAL && column->type != MQLW_COLUMN_TYPE_BOOLEAN)
-    return FALSE;
-  sr->n_codes = column->type == MQLW_COLUMN_TYPE_BOOLEAN ? 2 : column->dict->len;
-  for (int s = 0; s < MQLW_N_STAGES; s++)
-    {
-      stage[s] = dataset->outcomes.stage[s];
-      if (stage[s] == NULL)
-        continue;
-      present[n_present++] = s;
-      sr->rates[s] = g_new0 (ValueRate, MAX (sr->n_codes, 1));
-      for (guint k = 0; k < sr->n_codes; k++)
-        sr->rates[s][k].code = k;
-    }
-  for (guint start = 0; start < dataset->n_rows; start += MQLW_COLUMN_CHUNK)
-    {
-      guint n = MIN (MQLW_COLUMN_CHUNK, dataset->n_rows - start);
-      const guint32 *codes = NULL;
-
-      if (column->type == MQLW_COLUMN_TYPE_CATEGORICAL)
-        codes = mqlw_column_codes (column, start, n, scratch);
-      for (guint j = 0; j < n; j++)
-        {
-          guint i = start + j;
-          guint32 code;
-
-          if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
-            code = column->boolean[i] == MQLW_BOOL_MISSING ? MQLW_CODE_MISSING : (guint32) column->boolean[i];
-          else
-            code = codes[j];
-          for (guint p = 0; p < n_present; p++)
-            {
-              guint s = present[p];
-              gint8 v = stage[s][i];
-
-              if (v == MQLW_OUTCOME_UNKNOWN)
-                continue;
-              sr->known[s]++;
-              sr->reached[s] += v == MQLW_OUTCOME_YES;
-              if (code == MQLW_CODE_MISSING)
-                continue;
-              sr->rates[s][code].known++;
-              sr->rates[s][code].reached += v == MQLW_OUTCOME_YES;
-            }
-        }
-    }
-  return TRUE;
-}
-
-/* Values that converted ≥ 95 % or ≤ 2 % at stage @s, on a large share of
- * leads (@sr: the column's counts, count_stage_rates ()). */
+/* Values that converted ≥ 95 % or ≤ 2 % at stage @s, on a large share of leads. */
 static char *
-leak_by_rates (const MqlwColumn *column,
-               StageRates       *sr,
+leak_by_rates (MqlwDataset      *dataset,
+               const MqlwColumn *column,
                MqlwStage         s)
 {
-  guint n_codes = sr->n_codes;
-  ValueRate *rates = sr->rates[s];
-  guint64 known = sr->known[s], reached = sr->reached[s], covered = 0;
+  const gint8 *stage = dataset->outcomes.stage[s];
+  guint n_codes;
+  g_autofree ValueRate *rates = NULL;
+  guint64 known = 0, reached = 0, covered = 0;
   double base;
   GString *out;
   guint shown = 0;
 
-  if (rates == NULL)
+  if (stage == NULL || (column->type != MQLW_COLUMN_TYPE_CATEGORICAL && column->type != MQLW_COLUMN_TYPE_BOOLEAN))
     return NULL;
+  n_codes = column->type == MQLW_COLUMN_TYPE_BOOLEAN ? 2 : column->dict->len;
+  rates = g_new0 (ValueRate, MAX (n_codes, 1));
+  for (guint k = 0; k < n_codes; k++)
+    rates[k].code = k;
+  for (guint i = 0; i < dataset->n_rows; i++)
+    {
+      guint32 code;
+
+      if (stage[i] == MQLW_OUTCOME_UNKNOWN)
+        continue;
+      known++;
+      reached += stage[i] == MQLW_OUTCOME_YES;
+      if (column->type == MQLW_COLUMN_TYPE_BOOLEAN)
+        {
+          if (column->boolean[i] == MQLW_BOOL_MISSING)
+            continue;
+          code = (guint32) column->boolean[i];
+        }
+      else if ((code = mqlw_column_code_at (column, i)) == MQLW_CODE_MISSING)
+        continue;
+      rates[code].known++;
+      rates[code].reached += stage[i] == MQLW_OUTCOME_YES;
+    }
   if (known < MQLW_HEALTH_LEAK_MIN_KNOWN || reached == 0 || reached == known)
     return NULL;
   base = (double) reached / (double) known;
@@ -561,7 +510,6 @@ mqlw_health_column_leaks (MqlwDataset       *dataset,
                           char             **why)
 {
   char *found = NULL;
-  StageRates sr;
 
   g_return_val_if_fail (dataset != NULL, FALSE);
   g_return_val_if_fail (column != NULL, FALSE);
@@ -570,10 +518,8 @@ mqlw_health_column_leaks (MqlwDataset       *dataset,
   if (!may_leak (column->role))
     return FALSE;
   g_return_val_if_fail (mqlw_column_is_loaded (column), FALSE);
-  if (count_stage_rates (dataset, column, &sr))
-    for (int s = MQLW_N_STAGES - 1; s >= 0 && found == NULL; s--)
-      found = leak_by_rates (column, &sr, s);
-  stage_rates_clear (&sr);
+  for (int s = MQLW_N_STAGES - 1; s >= 0 && found == NULL; s--)
+    found = leak_by_rates (dataset, column, s);
   if (found == NULL)
     found = leak_by_dates (dataset, column);
   if (found == NULL)
