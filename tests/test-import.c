@@ -358,6 +358,7 @@ test_dates_ambiguous (void)
   g_assert_cmpint (problem->level, ==, MQLW_PROBLEM_WARNING);
   g_assert_cmpstr (problem->message, ==, "column created_at: dates like 3/4/2025 could be 4 March or 3 April; "
                    "read as month/day — give --date-order dmy (date_order in the mapping) if that is wrong");
+  g_assert_cmpstr (problem->kind, ==, "date-order");
 
   /* 13/4 proves day-first, so 3/4 is 3 April; nothing to warn about. */
   column = mqlw_dataset_get_column (dmy, "created_at");

@@ -27,6 +27,7 @@ struct _MqlwMappingPage
   GHashTable          *kept_blanks;    /* column name → the saved choice kept from the last import */
   MqlwDateOrder        kept_date_order;  /* the last import's order applied here; AUTO when none */
   gboolean             syncing;
+  gboolean             dates_first;      /* this file's dates were ambiguous: Dates leads the side */
 
   GtkLabel            *title_label;
   GtkLabel            *summary_label;
@@ -34,6 +35,9 @@ struct _MqlwMappingPage
   AdwPreferencesGroup *columns_group;
   AdwPreferencesGroup *outcome_group;
   AdwPreferencesGroup *problems_group;
+  AdwPreferencesGroup *dates_group;
+  GtkScrolledWindow   *side_scroller;
+  GtkWidget           *date_order_icon;
   AdwComboRow         *date_order_row;
   AdwActionRow        *missing_row;
   GtkSwitch           *missing_switch;
@@ -824,6 +828,49 @@ on_missing_switch_cb (GtkSwitch       *sw,
   self->mapping->detect_placeholders = FALSE;
 }
 
+/* ---- what needs attention first ------------------------------------------ */
+
+/* Whether the preview warns that its dates read either way (3/4/2025). */
+static gboolean
+dates_unsure (MqlwMappingPage *self)
+{
+  for (guint i = 0; i < self->preview->problems->len; i++)
+    {
+      const MqlwProblem *problem = g_ptr_array_index (self->preview->problems, i);
+
+      if (g_strcmp0 (problem->kind, "date-order") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A file whose dates could be read day or month first has its Dates group
+ * at the top of the side, marked, and scrolled to: at 1280×720 it sat below
+ * the fold, under the outcomes, and a wrong order silently moves every
+ * cohort. It stays first for this file once there (the layout does not jump
+ * when the user picks an order); the mark goes when the warning does. */
+static void
+show_dates_attention (MqlwMappingPage *self)
+{
+  GtkWidget *dates = GTK_WIDGET (self->dates_group);
+  GtkWidget *box = gtk_widget_get_parent (dates);
+  gboolean unsure = dates_unsure (self);
+
+  if (unsure && !self->dates_first)
+    {
+      self->dates_first = TRUE;
+      gtk_box_reorder_child_after (GTK_BOX (box), dates, NULL);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->side_scroller), 0);
+    }
+  else if (!self->dates_first)
+    gtk_box_reorder_child_after (GTK_BOX (box), dates, GTK_WIDGET (self->outcome_group));
+  gtk_widget_set_visible (self->date_order_icon, unsure);
+  if (unsure)
+    gtk_widget_add_css_class (dates, "needs-attention");
+  else
+    gtk_widget_remove_css_class (dates, "needs-attention");
+}
+
 /* ---- problems ----------------------------------------------------------- */
 
 static GPtrArray *problem_rows_of (MqlwMappingPage *self);
@@ -833,6 +880,8 @@ fill_problems (MqlwMappingPage *self)
 {
   GPtrArray *rows = problem_rows_of (self);
   guint n = self->preview->problems->len;
+
+  show_dates_attention (self);
 
   clear_rows (self->problems_group, rows);
   for (guint i = 0; i < n && i < MAX_PROBLEMS; i++)
@@ -1052,6 +1101,9 @@ mqlw_mapping_page_class_init (MqlwMappingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, columns_group);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, outcome_group);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, dates_group);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, side_scroller);
+  gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, date_order_icon);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, date_order_row);
   gtk_widget_class_bind_template_callback (widget_class, on_date_order_cb);
   gtk_widget_class_bind_template_child (widget_class, MqlwMappingPage, missing_row);
@@ -1114,6 +1166,7 @@ mqlw_mapping_page_set_preview (MqlwMappingPage *self,
   g_ptr_array_set_size (self->undo, 0);
   g_hash_table_remove_all (self->kept_blanks);
   self->kept_date_order = MQLW_DATE_ORDER_AUTO;
+  self->dates_first = FALSE;
   undo_changed (self);
   adw_action_row_set_subtitle (self->join_row, _("None: e.g. an export of opportunities by lead id"));
 

@@ -375,13 +375,32 @@ print_text (MqlwCsvPreview *preview,
 
   if (preview->stage_uses != NULL && preview->stage_uses->len > 0)
     {
-      g_print ("\n%-28s %-28s %8s  %s\n", _("Stage column"), _("Value"), _("Leads"), _("Reads as"));
+      /* Sized by the text table, which counts the columns a terminal gives
+       * each value (umlauts one, CJK and emoji two), not bytes. */
+      g_autoptr(MqlwTextTable) table = mqlw_text_table_new ("llrl");
+      g_autofree char *text = NULL;
+      const char *heading[] = { _("Stage column"), _("Value"), _("Leads"), _("Reads as") };
+
+      mqlw_text_table_add_row (table, heading);
       for (guint i = 0; i < preview->stage_uses->len; i++)
         {
           const MqlwStageUse *use = g_ptr_array_index (preview->stage_uses, i);
           g_autofree char *reading = describe_use (use);
-          g_print ("%-28s %-28s %8" G_GUINT64_FORMAT "  %s\n", use->column, use->value, use->leads, reading);
+          g_autofree char *leads = mqlw_format_count_as (use->leads, MQLW_FORMAT_PLAIN);
+          g_autoptr(GString) column = g_string_new (NULL);
+          g_autoptr(GString) value = g_string_new (NULL);
+          const char *cells[4];
+
+          append_one_line (column, use->column);
+          append_one_line (value, use->value);
+          cells[0] = column->str;
+          cells[1] = value->str;
+          cells[2] = leads;
+          cells[3] = reading;
+          mqlw_text_table_add_row (table, cells);
         }
+      text = mqlw_text_table_to_string (table, NULL);
+      g_print ("\n%s", text);
     }
 
   if (preview->problems->len > 0)

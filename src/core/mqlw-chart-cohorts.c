@@ -9,6 +9,7 @@
 
 #include "mqlw-chart-cohorts.h"
 #include "mqlw-chart-private.h"
+#include "mqlw-format.h"
 
 typedef struct {
   double x, y, w, h;
@@ -242,7 +243,7 @@ draw_legend (cairo_t                *cr,
   const MqlwRate *mature = &maturity->mature[stage];
   g_autofree char *leads = g_strdup_printf (_("%s rate of the leads"), stage_name);
   g_autofree char *mqls = g_strdup_printf (_("%s rate of the MQLs"), stage_name);
-  g_autofree char *percent = mature->known > 0 ? g_strdup_printf ("%.1f %%", mature->rate * 100) : g_strdup ("–");
+  g_autofree char *percent = mqlw_format_percent_as (mature->known > 0 ? mature->rate : NAN, 1, MQLW_FORMAT_DISPLAY);
   /* TRANSLATORS: the dashed line across the cohort chart: "Mature cohorts 10.3 %" */
   g_autofree char *pooled = g_strdup_printf (_("Mature cohorts %s"), percent);
   const char *labels[] = { leads, mqls, _("Hollow: too young for the stage"), _("Leads per cohort"), pooled };

@@ -254,7 +254,7 @@ mqlw_chart_format_count (double value)
   g_autofree char *number = NULL;
 
   if (fabs (value) < 10000)
-    return mqlw_format_money (value, MQLW_FORMAT_PLAIN);   /* a whole number, grouped as the locale groups */
+    return mqlw_format_money (value, MQLW_FORMAT_DISPLAY);   /* grouped as the window's tables group */
   if (fabs (value) < 1e6)
     {
       number = mqlw_chart_format_number (value / 1e3, 1);
@@ -269,7 +269,7 @@ mqlw_chart_format_count (double value)
 char *
 mqlw_chart_format_percent (double fraction)
 {
-  return mqlw_format_percent_as (fraction, 0, MQLW_FORMAT_PLAIN);
+  return mqlw_format_percent_as (fraction, 0, MQLW_FORMAT_DISPLAY);
 }
 
 char *

@@ -875,12 +875,15 @@ mqlw_csv_reader_finish_dates (MqlwCsvReader      *reader,
       int first = atoi (b->ambiguous_example);
       const char *slash = strchr (b->ambiguous_example, '/');
       int second = slash != NULL ? atoi (slash + 1) : 0;
-      add_problem (reader,
-                   mqlw_problem_new (MQLW_PROBLEM_WARNING, b->ambiguous_line, name,
-                                     _("column %s: dates like %s could be %d %s or %d %s; read as "
-                                       "month/day — give --date-order dmy (date_order in the mapping) if that is wrong"),
-                                     name, b->ambiguous_example, second, month_name (first),
-                                     first, month_name (second)));
+      MqlwProblem *problem = mqlw_problem_new (MQLW_PROBLEM_WARNING, b->ambiguous_line, name,
+                                               _("column %s: dates like %s could be %d %s or %d %s; read as "
+                                                 "month/day — give --date-order dmy (date_order in the mapping) if that is wrong"),
+                                               name, b->ambiguous_example, second, month_name (first),
+                                               first, month_name (second));
+
+      /* The window's mapping page puts its Dates group first on this kind. */
+      mqlw_problem_set_kind (problem, "date-order");
+      add_problem (reader, problem);
     }
   return TRUE;
 }

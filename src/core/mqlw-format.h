@@ -5,14 +5,16 @@
  *
  * The locale decides the decimal mark (LC_NUMERIC). Two styles:
  *
- *   MQLW_FORMAT_DISPLAY  the window's widgets: digits in groups of three with
+ *   MQLW_FORMAT_DISPLAY  the window's widgets and the chart (on screen and
+ *                        in its exported files, so a chart beside a table
+ *                        reads "1 588" as the table does): digits in groups of three with
  *                        U+2009 THIN SPACE in every locale (SI style,
  *                        readable from the back of a room: "12 345"), U+2009
  *                        before "%" ("34.6 %"), "–" (U+2013) for no value; a
  *                        range holds together ("68.4–75.0 %" with U+2060 WORD
  *                        JOINER after the dash and U+202F NARROW NO-BREAK
  *                        SPACE before "%") so that it never wraps.
- *   MQLW_FORMAT_PLAIN    the terminal, Markdown, the PDF and the chart: digits
+ *   MQLW_FORMAT_PLAIN    the terminal, Markdown and the PDF's text: digits
  *                        grouped as the locale groups them (printf's ' flag:
  *                        "12,345" in English, "12.345" in German, "12345" in
  *                        the C locale), ASCII spaces, to be read in a plain

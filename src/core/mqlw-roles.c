@@ -588,7 +588,9 @@ bool_flavour (guint kinds)
   if (kinds != 0 && (kinds & (kinds - 1)) == 0 && kinds < BOOL_WON_LOST)
     for (guint i = 0; words[i].word != NULL; i++)
       if ((1u << words[i].pair) == kinds)
-        return words[i].flavour;
+        /* The other pairs are the file's own words; marks are described.
+         * TRANSLATORS: a column holding X or ✓ marks, in "values X marks" */
+        return mqlw_bool_word_is_mark (&words[i]) ? _("X marks") : words[i].flavour;
   return "yes/no";
 }
 

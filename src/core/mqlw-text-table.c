@@ -81,6 +81,24 @@ mqlw_text_table_add_row (MqlwTextTable      *self,
   g_ptr_array_add (self->rows, row);
 }
 
+glong
+mqlw_text_width (const char *text)
+{
+  glong width = 0;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
 static void
 append_spaces (GString *out,
                glong    n)
@@ -103,7 +121,7 @@ mqlw_text_table_to_string (MqlwTextTable *self,
     {
       GStrv row = g_ptr_array_index (self->rows, r);
       for (guint c = 0; c < self->n_columns; c++)
-        widths[c] = MAX (widths[c], g_utf8_strlen (row[c], -1));
+        widths[c] = MAX (widths[c], mqlw_text_width (row[c]));
     }
 
   out = g_string_new (NULL);
@@ -116,7 +134,7 @@ mqlw_text_table_to_string (MqlwTextTable *self,
         g_string_append (out, indent);
       for (guint c = 0; c < self->n_columns; c++)
         {
-          glong pad = widths[c] - g_utf8_strlen (row[c], -1);
+          glong pad = widths[c] - mqlw_text_width (row[c]);
 
           if (c > 0)
             pending += 2;

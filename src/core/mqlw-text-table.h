@@ -2,9 +2,11 @@
 /* mqlw-text-table.h — plain text for a terminal: the bucket table and
  * the threshold sweep as `mqlw calibrate|sweep` print them.
  *
- * Every column is as wide as its widest cell, counted in characters (not
- * bytes: "—", "–" and "%" line up), so the columns stay aligned whatever the
- * counts (8 digits and more) and whatever the language of the headings.
+ * Every column is as wide as its widest cell, counted in the columns a
+ * terminal gives it (mqlw_text_width: not bytes, so "—", "ä" and "%" line up,
+ * and a CJK character or an emoji takes two), so the columns stay aligned
+ * whatever the counts (8 digits and more), the language of the headings and
+ * the values from a file.
  * Columns are two spaces apart; lines end in "\n" without trailing spaces. */
 #pragma once
 
@@ -27,6 +29,10 @@ void           mqlw_text_table_add_row   (MqlwTextTable       *self,
  * that are not UTF-8 as �. Every cell of a table goes through it, and the CLI's
  * standard error. */
 char          *mqlw_text_visible         (const char          *text);
+/* The columns a terminal gives @text (UTF-8): two for a wide character (East
+ * Asian wide or full-width: CJK, most emoji), none for a zero-width one (a
+ * combining accent, a joiner, a variation selector), one for the others. */
+glong          mqlw_text_width           (const char          *text);
 /* The table, each line starting with @indent (nullable). */
 char          *mqlw_text_table_to_string (MqlwTextTable       *self,
                                           const char          *indent);

@@ -63,6 +63,8 @@ screenshot (MqlwWindow *window,
   gui_test_save_screenshot (GTK_WIDGET (window), file);
 }
 
+static AdwComboRow *find_date_order_row (GtkWidget *widget);
+
 /* HubSpot: the reasons and both stage columns' values on the page. */
 static void
 test_hubspot (void)
@@ -78,6 +80,13 @@ test_hubspot (void)
   g_assert_nonnull (strstr (text->str, "Open Deal\n3 leads · from the built-in table\n"));
   g_assert_nonnull (strstr (text->str, "the created date is after the Win date (Became a Customer Date) for 1 lead"));
   g_assert_null (strstr (text->str, "No problems found"));
+  /* ISO dates read one way only: Dates keeps its place after the outcomes, unmarked. */
+  {
+    GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (find_date_order_row (page)), ADW_TYPE_PREFERENCES_GROUP);
+
+    g_assert_nonnull (gtk_widget_get_prev_sibling (group));
+    g_assert_false (gtk_widget_has_css_class (group, "needs-attention"));
+  }
   screenshot (window, "hubspot", FALSE, 1280);
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gui_test_settle (400);
@@ -470,6 +479,26 @@ assert_created_days (MqlwWindow *window,
   g_assert_cmpint (dataset->outcomes.created_days[2], ==, third);
 }
 
+/* @row's Dates group is the first group of its side, fully inside the
+ * window's height, and marked (@marked) as needing attention. */
+static void
+assert_dates_in_view (MqlwWindow  *window,
+                      AdwComboRow *row,
+                      gboolean     marked)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (group);
+  g_assert_null (gtk_widget_get_prev_sibling (group));
+  g_assert_cmpint (gtk_widget_has_css_class (group, "needs-attention"), ==, marked);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (window), &bounds));
+  g_test_message ("Date order row: y %.0f to %.0f in a window %d high", bounds.origin.y,
+                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (GTK_WIDGET (window)));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+}
+
 /* tests/gui/data/date-order.csv: created 03/04/2025, 05/06/2025, 01/02/2025,
  * each either way round. Detected, they read month first with the core's
  * warning; "Day first" reads them 3 April, 5 June, 1 February 2025. Days
@@ -496,6 +525,10 @@ test_date_order (void)
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, MQLW_DATE_ORDER_AUTO);
   g_assert_true (problems_say_ambiguous (page));
   g_assert_false (gtk_widget_get_sensitive (undo));
+  /* Unsure dates need attention: the Dates group leads the side, marked, and
+   * the whole row shows inside the 1280×720 window (it sat below the fold). */
+  assert_dates_in_view (window, row, TRUE);
+  screenshot (window, "date-order-unsure", FALSE, 1280);
   /* The keyboard is on Import. */
   {
     GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
@@ -513,6 +546,10 @@ test_date_order (void)
   g_assert_true (page_says (page, "“03/04/2025” in created_at reads as 3 April 2025"));
   gui_test_wait_until (problems_quiet_on_dates, page, "the problems read day first");
   screenshot (window, "date-order", FALSE, 1280);
+  /* Answered: the mark goes, the group stays where the user found it. */
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP),
+                                            "needs-attention"));
+  assert_dates_in_view (window, row, FALSE);
 
   /* The window's Undo takes it back (the model behind has nothing to undo). */
   g_assert_false (mqlw_workbench_can_undo (mqlw_window_get_workbench (window)));

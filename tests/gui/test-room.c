@@ -230,6 +230,25 @@ find_target (AdwActionRow *row)
   return spins->pdata[0];
 }
 
+/* The font size, in whole points, the text of @spin is drawn at. */
+static int
+font_size_pt (GtkWidget *spin)
+{
+  GtkWidget *text = gtk_widget_get_first_child (spin);
+  PangoContext *context;
+  const PangoFontDescription *font;
+
+  while (text != NULL && !GTK_IS_TEXT (text))
+    text = gtk_widget_get_next_sibling (text);
+  g_assert_nonnull (text);
+  context = gtk_widget_get_pango_context (text);
+  font = pango_context_get_font_description (context);
+  /* GTK hands CSS sizes to Pango in pixels, at CSS's 96 px to 72 pt. */
+  if (pango_font_description_get_size_is_absolute (font))
+    return (int) lround ((double) pango_font_description_get_size (font) / PANGO_SCALE * 72.0 / 96.0);
+  return (int) lround ((double) pango_font_description_get_size (font) / PANGO_SCALE);
+}
+
 /* The threshold bar's Suggest popover edits the same target: 99 % shows
  * there as in the Sweep view, 70 % set there is the Sweep view's too (→ 35,
  * worked below), and 99 % again from the Sweep view reaches the open popover. */
@@ -322,6 +341,16 @@ test_suggestion_target (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Lowest threshold with SQL ≥ 99\u2009% → 60");
   suggest_popover_target (row);
+
+  /* In the room the target reads at the row title's size (16 pt, the
+   * workshop's Sweep titles in ui/style.css), not at the desk's. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  gui_test_settle (300);
+  g_assert_cmpint (font_size_pt (GTK_WIDGET (find_target (row))), ==, 16);
+  gui_test_save_screenshot (GTK_WIDGET (window), "suggestion-target-workshop.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workshop", NULL);
+  gui_test_settle (300);
+  g_assert_cmpint (font_size_pt (GTK_WIDGET (find_target (row))), <, 16);
 
   /* The history has no acceptance outcomes: the row says so. */
   g_assert_cmpstr (adw_action_row_get_subtitle (find_suggestion_row ("Lowest threshold with sales acceptance")), ==,
