@@ -2019,25 +2019,38 @@ test_suggest_grain (void)
 typedef struct {
   const MqlwScores *scores;
   gint              filled;   /* atomic: leads given */
+  guint             fail_at;  /* the chunk holding this lead fails (G_MAXUINT: none) */
+  gint              failures; /* atomic: chunks failed */
+  gint              after;    /* atomic: chunks asked for after the first failure */
 } FillData;
 
 /* An MqlwScoresFillFunc over whole arrays: leads [begin, end) from index 0. */
-static void
+static gboolean
 fill_from_scores (guint     begin,
                   guint     end,
                   double   *total,
                   guint8   *fixed_paths,
                   guint16  *disqualified,
-                  gpointer  user_data)
+                  gpointer  user_data,
+                  GError  **error)
 {
   FillData *data = user_data;
 
   g_assert_cmpuint (begin, <, end);
+  if (g_atomic_int_get (&data->failures) > 0)
+    g_atomic_int_inc (&data->after);
+  if (data->fail_at >= begin && data->fail_at < end)
+    {
+      g_atomic_int_inc (&data->failures);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "chunk %u-%u refused", begin, end);
+      return FALSE;
+    }
   g_assert_cmpuint (end, <=, data->scores->n);
   memcpy (total, data->scores->total + begin, (end - begin) * sizeof (double));
   memcpy (fixed_paths, data->scores->fixed_paths + begin, end - begin);
   memcpy (disqualified, data->scores->disqualified + begin, (end - begin) * sizeof (guint16));
   g_atomic_int_add (&data->filled, (gint) (end - begin));
+  return TRUE;
 }
 
 /* The calibration from chunks of filled scores against the one from the
@@ -2050,12 +2063,12 @@ compare_blocks (const Fixture *f,
 {
   g_autoptr(MqlwCalibration) whole = NULL;
   g_autoptr(MqlwCalibration) blocks = NULL;
-  FillData data = { &f->scores, 0 };
+  FillData data = { &f->scores, 0, G_MAXUINT, 0, 0 };
 
   mqlw_calibration_set_max_bins_for_testing (max_bins);
   mqlw_calibration_set_threads_for_testing (threads, chunk);
   whole = mqlw_calibration_new (&f->scores, &f->outcomes, TRUE);
-  blocks = mqlw_calibration_new_from_blocks (f->scores.n, &f->outcomes, TRUE, fill_from_scores, &data);
+  blocks = mqlw_calibration_new_from_blocks (f->scores.n, &f->outcomes, TRUE, fill_from_scores, &data, NULL);
   mqlw_calibration_set_threads_for_testing (0, 0);
   mqlw_calibration_set_max_bins_for_testing (0);
 
@@ -2090,6 +2103,37 @@ test_blocks_match_whole (void)
   compare_blocks (random, 0, 0, 0);
   compare_blocks (random, 2, 0, 0);
   compare_blocks (random, 0, 0, 100);
+}
+
+/* A chunk that fails fails the calibration with its error (no abort, no
+ * calibration), whichever chunk and thread it is, and at most one chunk a
+ * thread is asked for after it; the sorted fallback's second pass too. */
+static void
+test_blocks_fail (void)
+{
+  g_autoptr(Fixture) random = build_random_leads (300000);
+  static const guint fail_at[] = { 0, 1, 65535, 65536, 150000, 299999 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fail_at); i++)
+    for (guint threads = 1; threads <= 2; threads++)
+      for (guint sorted = 0; sorted <= 1; sorted++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(MqlwCalibration) blocks = NULL;
+          FillData data = { &random->scores, 0, fail_at[i], 0, 0 };
+
+          g_test_message ("lead %u fails, %u thread(s), sorted %u", fail_at[i], threads, sorted);
+          mqlw_calibration_set_max_bins_for_testing (sorted ? 100 : 0);
+          mqlw_calibration_set_threads_for_testing (threads, 0);
+          blocks = mqlw_calibration_new_from_blocks (random->scores.n, &random->outcomes, TRUE, fill_from_scores,
+                                                     &data, &error);
+          mqlw_calibration_set_threads_for_testing (0, 0);
+          mqlw_calibration_set_max_bins_for_testing (0);
+          g_assert_null (blocks);
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+          g_assert_cmpint (g_atomic_int_get (&data.failures), ==, 1);
+          g_assert_cmpint (g_atomic_int_get (&data.after), <=, 1);
+        }
 }
 
 int
@@ -2130,6 +2174,7 @@ main (int   argc,
   g_test_add_func ("/mqlw/calibration/score-span", test_score_span);
   g_test_add_func ("/mqlw/calibration/suggest-grain", test_suggest_grain);
   g_test_add_func ("/mqlw/calibration/blocks-match-whole", test_blocks_match_whole);
+  g_test_add_func ("/mqlw/calibration/blocks-fail", test_blocks_fail);
 
   return g_test_run ();
 }

@@ -1208,6 +1208,82 @@ test_project_cut_while_opened (void)
   forget ("big.csv");
 }
 
+/* ---- memory refused ------------------------------------------------------ */
+
+static rlim_t address_space;   /* for limit_memory (), in the child */
+
+static void
+limit_memory (gpointer user_data)
+{
+  struct rlimit limit = { address_space, address_space };
+
+  if (setrlimit (RLIMIT_AS, &limit) != 0)
+    _exit (126);
+}
+
+/* The job (calibrate) under address-space limits from far too small to
+ * enough, in steps: each run either gives exactly the output of the run
+ * without a limit, or fails cleanly (exit status 2, "not enough memory" and
+ * the file's name on standard error), never a signal (an abort in an
+ * allocator that gives up). Both happen over the range. */
+static void
+test_memory_limit (void)
+{
+  g_autofree char *csv = g_build_filename (dir, "mem.csv", NULL);
+  const char *args[] = { "calibrate", "mem.csv", "--model", NULL, "--buckets", "width:10", "--threshold", "75",
+                         "--format", "json", NULL };
+  g_autofree char *model = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "seed000-points.json", NULL);
+  g_auto(Result) reference = { 0 };
+  guint clean_failures = 0, successes = 0;
+
+  {
+    const char *gen[] = { "generate", "--leads", "300000", "--seed", "15", "-o", csv, NULL };
+    g_auto(Result) r = { 0 };
+
+    run (&r, gen);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  args[3] = model;
+  run (&reference, args);
+  g_assert_cmpint (reference.status, ==, 0);
+  for (rlim_t mb = 40; mb <= 400; mb += 16)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                          G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      const char *argv[G_N_ELEMENTS (args) + 1];
+
+      argv[0] = g_getenv ("MQLW_CLI");
+      for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+        argv[i + 1] = args[i];
+      address_space = mb << 20;
+      g_subprocess_launcher_set_cwd (launcher, dir);
+      g_subprocess_launcher_set_child_setup (launcher, limit_memory, NULL, NULL);
+      process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      g_test_message ("%u MiB: %s", (guint) mb, err);
+      g_assert_false (g_subprocess_get_if_signaled (process));
+      if (g_subprocess_get_exit_status (process) == 0)
+        {
+          g_assert_cmpstr (out, ==, reference.out);
+          successes++;
+          continue;
+        }
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+      g_assert_nonnull (strstr (err, "not enough memory"));
+      g_assert_nonnull (strstr (err, "mem.csv"));
+      clean_failures++;
+    }
+  g_assert_cmpuint (clean_failures, >, 0);
+  g_assert_cmpuint (successes, >, 0);
+  forget ("mem.csv");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1231,6 +1307,7 @@ main (int    argc,
   g_test_add_func ("/mqlw/faults/read-while-saving", test_read_while_saving);
   g_test_add_func ("/mqlw/faults/input-changes", test_input_changes);
   g_test_add_func ("/mqlw/faults/project-cut-while-opened", test_project_cut_while_opened);
+  g_test_add_func ("/mqlw/faults/memory-limit", test_memory_limit);
   status = g_test_run ();
   if (status == 0)
     {

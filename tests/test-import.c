@@ -751,6 +751,14 @@ assert_same_needed (MqlwDataset        *full,
                             || x->role == MQLW_ROLE_SCORE;   /* a rejection reason is checked, not kept */
 
       g_test_message ("column %s", x->name);
+      /* An outcome or stage column only the outcomes read is dropped once read
+       * (mqlw_outcomes_derive ()); the outcomes, compared below, stay. */
+      if ((x->role == MQLW_ROLE_OUTCOME || x->role == MQLW_ROLE_STAGE) && x->type != MQLW_COLUMN_TYPE_DATE
+          && !g_strv_contains (needed, x->name))
+        {
+          g_assert_null (y);
+          continue;
+        }
       if (structural || g_strv_contains (needed, x->name))
         g_assert_nonnull (y);
       if (y == NULL)

@@ -13,6 +13,7 @@
 
 #include "mqlw-core.h"
 #include "mqlw-csv-private.h"
+#include "mqlw-column-blocks.h"
 
 #define N_ROWS 140000
 #define SAMPLE 2000   /* the rows the import's sample sees: few values there, so no column is taken as ids */
@@ -159,6 +160,74 @@ test_values_and_widths (void)
     }
 }
 
+/* Every lead's text read back through its code is the value written. */
+static void
+assert_values (const Text  *text,
+               MqlwDataset *dataset)
+{
+  g_assert_cmpuint (dataset->n_rows, ==, N_ROWS);
+  for (guint k = 0; k < G_N_ELEMENTS (specs); k++)
+    {
+      const MqlwColumn *column = mqlw_dataset_get_column (dataset, specs[k].name);
+
+      for (guint i = 0; i < N_ROWS; i++)
+        g_assert_cmpstr (mqlw_column_string (column, i), ==, g_ptr_array_index (text->expected[k], i));
+    }
+}
+
+/* Memory refused for a block or for a column being joined (the blocks' room
+ * limit from the n-th allocation on): the import fails with an error naming
+ * the file and a column, never aborts and never gives a dataset with values
+ * lost; with room for every allocation it reads every value, and refusing
+ * fewer allocations never fails where more failed. */
+static void
+test_memory_refused (void)
+{
+  static const guint parts[] = { 1, 2, 3 };
+  static const guint limits[] = { 0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, G_MAXUINT };
+  g_autoptr(Text) text = build_text (20261207);
+
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      gboolean read_once = FALSE;
+
+      for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(MqlwDataset) dataset = NULL;
+
+          g_test_message ("%u part(s), room for %u allocations", parts[p], limits[l]);
+          mqlw_column_blocks_set_room_limit (limits[l]);
+          dataset = import_parts (text->bytes, parts[p], &error);
+          mqlw_column_blocks_set_room_limit (G_MAXUINT);
+          if (dataset == NULL)
+            {
+              g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT);
+              g_assert_true (g_str_has_prefix (error->message, "leads.csv: column "));
+              g_assert_true (g_str_has_suffix (error->message, ": there is not enough memory for this column's values"));
+              g_assert_false (read_once);
+              continue;
+            }
+          g_assert_no_error (error);
+          assert_values (text, dataset);
+          read_once = TRUE;
+        }
+      /* The smallest limits failed (the first block is refused), the last read it. */
+      g_assert_true (read_once);
+    }
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqlwDataset) dataset = NULL;
+
+      mqlw_column_blocks_set_room_limit (0);
+      dataset = import_parts (text->bytes, parts[p], &error);
+      mqlw_column_blocks_set_room_limit (G_MAXUINT);
+      g_assert_null (dataset);
+      g_assert_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +235,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mqlw/narrow-codes/values-and-widths", test_values_and_widths);
+  g_test_add_func ("/mqlw/narrow-codes/memory-refused", test_memory_refused);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "mqlw-scoring.h"
 #include "mqlw-calibration-json.h"
+#include "mqlw-scorer-private.h"
 
 /* Six leads scored by their platform score (the model's score column), the
  * SQL outcome of each known:
@@ -177,6 +178,59 @@ test_bad_model (void)
   g_assert_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_NO_COLUMN);
 }
 
+/* A block of leads that fails while the calibration scores it (as when its
+ * memory is refused) fails the totals-only scoring with its error, on either
+ * thread; without the failure the same scoring gives the whole scorer's
+ * preview. 200,000 leads: the platform score i mod 100, SQL on every third. */
+static void
+test_totals_block_fails (void)
+{
+  enum { N = 200000 };
+  g_autoptr(MqlwDataset) dataset = mqlw_dataset_new (N);
+  MqlwColumn *score = mqlw_dataset_add_column (dataset, "platform_score", MQLW_COLUMN_TYPE_DECIMAL, MQLW_ROLE_SCORE);
+  gint8 *stage = mqlw_dataset_ensure_stage (dataset, MQLW_STAGE_SQL);
+  g_autoptr(MqlwModel) model = build_model ();
+  static const guint fail_at[] = { 70000, 140000, 199999 };
+  MqlwPreview whole_preview, blocks_preview;
+  guint mql = 0, mql_sql = 0;
+
+  for (guint i = 0; i < N; i++)
+    {
+      score->num[i] = i % 100;
+      stage[i] = i % 3 == 0 ? MQLW_OUTCOME_YES : MQLW_OUTCOME_NO;
+      mql += i % 100 >= 50;
+      mql_sql += i % 100 >= 50 && i % 3 == 0;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (fail_at); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqlwScoring) scoring = NULL;
+
+      mqlw_scorer_set_block_failure_for_testing (fail_at[k]);
+      scoring = mqlw_scoring_new (dataset, model, MQLW_SCORING_TOTALS_ONLY, NULL, &error);
+      mqlw_scorer_set_block_failure_for_testing (G_MAXUINT);
+      g_assert_null (scoring);
+      g_assert_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_TOO_LARGE);
+      g_assert_nonnull (strstr (error->message, "forced by a test"));
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MqlwScoring) whole = mqlw_scoring_new (dataset, model, MQLW_SCORING_NONE, NULL, &error);
+    g_autoptr(MqlwScoring) blocks = NULL;
+
+    g_assert_no_error (error);
+    blocks = mqlw_scoring_new (dataset, model, MQLW_SCORING_TOTALS_ONLY, NULL, &error);
+    g_assert_no_error (error);
+    mqlw_scoring_preview (whole, &whole_preview);
+    mqlw_scoring_preview (blocks, &blocks_preview);
+    /* Counted by hand above: scores 50–99 are MQLs at threshold 50. */
+    g_assert_cmpuint (blocks_preview.leads, ==, N);
+    g_assert_cmpuint (blocks_preview.mql, ==, mql);
+    g_assert_cmpuint (blocks_preview.stage[MQLW_STAGE_SQL].reached, ==, mql_sql);
+    g_assert_cmpmem (&whole_preview, sizeof whole_preview, &blocks_preview, sizeof blocks_preview);
+  }
+}
+
 static void
 on_new_cb (GObject      *object,
            GAsyncResult *result,
@@ -320,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/scoring/chain", test_chain);
   g_test_add_func ("/scoring/what-if", test_what_if);
   g_test_add_func ("/scoring/bad-model", test_bad_model);
+  g_test_add_func ("/scoring/totals-block-fails", test_totals_block_fails);
   g_test_add_func ("/scoring/async", test_async);
   g_test_add_func ("/scoring/json-forms", test_json_forms);
   return g_test_run ();

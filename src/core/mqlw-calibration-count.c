@@ -124,6 +124,8 @@ typedef struct {
   gboolean          interleave;             /* tests: part t takes chunks t, t + 2, … */
   MqlwScoresFillFunc fill;                  /* scores == NULL: each chunk's scores from it */
   gpointer          fill_data;
+  gint              failed;                 /* atomic: @fill failed, stop */
+  GError           *error;                  /* its first error (set by the part that set failed) */
 } Job;
 
 /* One thread's counts. */
@@ -192,26 +194,45 @@ clear_part (Part *part)
   g_clear_pointer (&part->own_disqualified, g_free);
 }
 
+/* @error as the job's, when it is the first failure (FALSE either way). */
+static gboolean
+job_fail (Job    *job,
+          GError *error)
+{
+  if (g_atomic_int_compare_and_exchange (&job->failed, 0, 1))
+    job->error = error;
+  else
+    g_clear_error (&error);
+  return FALSE;
+}
+
 /* Leads [@begin, @end)'s scores from the job's fill function into the part's
- * own buffers (a chunk's worth). */
-static void
+ * own buffers (a chunk's worth). FALSE when it failed (the job's error). */
+static gboolean
 fill_chunk (Part *part,
             guint begin,
             guint end)
 {
   Job *job = part->job;
+  GError *error = NULL;
 
-  if (part->own_total == NULL)
+  if (part->own_total == NULL
+      && ((part->own_total = g_try_new (double, job->chunk)) == NULL
+          || (part->own_fixed_paths = g_try_new (guint8, job->chunk)) == NULL
+          || (part->own_disqualified = g_try_new (guint16, job->chunk)) == NULL))
     {
-      part->own_total = g_new (double, job->chunk);
-      part->own_fixed_paths = g_new (guint8, job->chunk);
-      part->own_disqualified = g_new (guint16, job->chunk);
+      /* clear_part () frees what was had. */
+      g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_NOMEM, _("there is not enough memory to score the leads"));
+      return job_fail (job, error);
     }
-  job->fill (begin, end, part->own_total, part->own_fixed_paths, part->own_disqualified, job->fill_data);
+  if (!job->fill (begin, end, part->own_total, part->own_fixed_paths, part->own_disqualified, job->fill_data,
+                  &error))
+    return job_fail (job, error);
   part->total = part->own_total;
   part->fixed_paths = part->own_fixed_paths;
   part->disqualified = part->own_disqualified;
   part->base = begin;
+  return TRUE;
 }
 
 /* A part's counters per key. Per group, leads are counted by the outcomes of
@@ -710,7 +731,7 @@ claim_chunk (Part  *part,
 {
   Job *job = part->job;
 
-  if (g_atomic_int_get (&job->too_wide))
+  if (g_atomic_int_get (&job->too_wide) || g_atomic_int_get (&job->failed))
     return FALSE;
   if (job->interleave)
     {
@@ -735,8 +756,8 @@ run_part (Part *part)
       guint begin = chunk * job->chunk;
       guint end = MIN (job->n, begin + job->chunk);
 
-      if (job->scores == NULL)
-        fill_chunk (part, begin, end);
+      if (job->scores == NULL && !fill_chunk (part, begin, end))
+        return;
       if (part->map == NULL)
         {
           double lo = INFINITY, hi = -INFINITY;
@@ -1023,8 +1044,9 @@ mqlw_calibration_finish_totals (MqlwCalibration *self,
 }
 
 /* Every lead's scores from @job's fill function, a chunk at a time, into
- * @whole (the sorted fallback reads them all). */
-static void
+ * @whole (the sorted fallback reads them all). FALSE when it failed (the
+ * job's error). */
+static gboolean
 fill_whole (Job        *job,
             MqlwScores *whole)
 {
@@ -1036,10 +1058,14 @@ fill_whole (Job        *job,
   for (guint begin = 0; begin < job->n; begin += job->chunk)
     {
       guint end = MIN (job->n, begin + job->chunk);
-      job->fill (begin, end, whole->total + begin, whole->fixed_paths + begin, whole->disqualified + begin,
-                 job->fill_data);
+      GError *error = NULL;
+
+      if (!job->fill (begin, end, whole->total + begin, whole->fixed_paths + begin, whole->disqualified + begin,
+                      job->fill_data, &error))
+        return job_fail (job, error);
     }
   job->scores = whole;
+  return TRUE;
 }
 
 static void
@@ -1058,7 +1084,8 @@ calibration_count (const MqlwScores   *scores,
                    const MqlwOutcomes *outcomes,
                    gboolean            score_path,
                    MqlwScoresFillFunc  fill,
-                   gpointer            fill_data)
+                   gpointer            fill_data,
+                   GError            **error)
 {
   g_autoptr(MqlwCalibration) self = NULL;
   Job job = { 0, };
@@ -1119,6 +1146,8 @@ calibration_count (const MqlwScores   *scores,
       job.interleave = FALSE;
       run_part (&parts[0]);
     }
+  if (g_atomic_int_get (&job.failed))
+    goto failed;
 
   if (g_atomic_int_get (&job.too_wide))
     {
@@ -1126,8 +1155,8 @@ calibration_count (const MqlwScores   *scores,
        * on this thread for the sorted fallback. */
       for (guint t = 0; t < n_parts; t++)
         clear_part (&parts[t]);
-      if (job.scores == NULL)
-        fill_whole (&job, &whole);
+      if (job.scores == NULL && !fill_whole (&job, &whole))
+        goto failed;
       scores = job.scores;
       init_part (&parts[0], &job, 0);
       n_parts = 1;
@@ -1168,8 +1197,8 @@ calibration_count (const MqlwScores   *scores,
     {
       for (guint t = 0; t < n_parts; t++)
         clear_part (&parts[t]);
-      if (job.scores == NULL)
-        fill_whole (&job, &whole);
+      if (job.scores == NULL && !fill_whole (&job, &whole))
+        goto failed;
       init_part (&parts[0], &job, 0);
       n_parts = 1;
       count_sorted (self, &parts[0]);
@@ -1194,6 +1223,13 @@ calibration_count (const MqlwScores   *scores,
   mqlw_calibration_finish (self, unscored, path_gb, path_hr);
   clear_whole (&whole);
   return g_steal_pointer (&self);
+
+failed:
+  for (guint t = 0; t < G_N_ELEMENTS (parts); t++)
+    clear_part (&parts[t]);
+  clear_whole (&whole);
+  g_propagate_error (error, job.error);
+  return NULL;
 }
 
 MqlwCalibration *
@@ -1207,7 +1243,7 @@ mqlw_calibration_new (const MqlwScores   *scores,
   g_return_val_if_fail (scores->n == 0 || (scores->total != NULL && scores->fixed_paths != NULL &&
                                            scores->disqualified != NULL), NULL);
 
-  return calibration_count (scores, scores->n, outcomes, score_path, NULL, NULL);
+  return calibration_count (scores, scores->n, outcomes, score_path, NULL, NULL, NULL);
 }
 
 MqlwCalibration *
@@ -1215,11 +1251,13 @@ mqlw_calibration_new_from_blocks (guint               n,
                                   const MqlwOutcomes *outcomes,
                                   gboolean            score_path,
                                   MqlwScoresFillFunc  fill,
-                                  gpointer            user_data)
+                                  gpointer            user_data,
+                                  GError            **error)
 {
   g_return_val_if_fail (outcomes != NULL, NULL);
   g_return_val_if_fail (n == outcomes->n, NULL);
   g_return_val_if_fail (fill != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return calibration_count (NULL, n, outcomes, score_path, fill, user_data);
+  return calibration_count (NULL, n, outcomes, score_path, fill, user_data, error);
 }

@@ -144,18 +144,22 @@ MqlwCalibration *mqlw_calibration_new        (const MqlwScores   *scores,
  * the calibration). @fill writes leads [@begin, @end)'s scores from index 0
  * of each array; it is called from two threads at once, and once more over
  * every lead when the scores' range is too wide to count by key (the sorted
- * fallback). */
-typedef void (*MqlwScoresFillFunc) (guint     begin,
-                                    guint     end,
-                                    double   *total,
-                                    guint8   *fixed_paths,
-                                    guint16  *disqualified,
-                                    gpointer  user_data);
+ * fallback). When @fill fails (FALSE, its @error set: a block's memory
+ * refused), no more chunks are asked for and the calibration fails with the
+ * first such error (NULL). */
+typedef gboolean (*MqlwScoresFillFunc) (guint     begin,
+                                        guint     end,
+                                        double   *total,
+                                        guint8   *fixed_paths,
+                                        guint16  *disqualified,
+                                        gpointer  user_data,
+                                        GError  **error);
 MqlwCalibration *mqlw_calibration_new_from_blocks (guint               n,
                                                    const MqlwOutcomes *outcomes,
                                                    gboolean            score_path,
                                                    MqlwScoresFillFunc  fill,
-                                                   gpointer            user_data);
+                                                   gpointer            user_data,
+                                                   GError            **error);
 void             mqlw_calibration_free       (MqlwCalibration    *self);
 
 void             mqlw_calibration_score_range (MqlwCalibration   *self,

@@ -85,6 +85,29 @@ put_value (gpointer out,
     }
 }
 
+/* Allocations made since the room limit was set, and the first refused. */
+static guint room_made;
+static guint room_limit = G_MAXUINT;
+
+void
+mqlw_column_blocks_set_room_limit (guint n)
+{
+  g_atomic_int_set (&room_made, 0);
+  g_atomic_int_set (&room_limit, n);
+}
+
+/* @n values of @width bytes, or NULL when memory (or the tests' limit) refuses them. */
+static gpointer
+try_alloc (gsize n,
+           guint width)
+{
+  guint limit = (guint) g_atomic_int_get (&room_limit);
+
+  if (limit != G_MAXUINT && (guint) g_atomic_int_add (&room_made, 1) >= limit)
+    return NULL;
+  return mqlw_storage_try_alloc (n, width);
+}
+
 void
 mqlw_column_blocks_set_slow (MqlwColumnBlocks *self,
                              guint             row,
@@ -94,16 +117,28 @@ mqlw_column_blocks_set_slow (MqlwColumnBlocks *self,
   guint i = row & (MQLW_BLOCK_ROWS - 1);
   guint width = mqlw_column_blocks_width_of (v);
 
+  /* Values were lost already: the import fails, nothing more to keep. */
+  if (self->refused)
+    return;
   if (block->data == NULL)
     {
+      if ((block->data = try_alloc (MQLW_BLOCK_ROWS, width)) == NULL)
+        {
+          self->refused = TRUE;
+          return;
+        }
       block->width = width;
-      block->data = g_malloc ((gsize) MQLW_BLOCK_ROWS * width);
     }
   else if (width > block->width)
     {
       /* Rows are written in order: those before @i are the block's values so far. */
-      gpointer wider = g_malloc ((gsize) MQLW_BLOCK_ROWS * width);
+      gpointer wider = try_alloc (MQLW_BLOCK_ROWS, width);
 
+      if (wider == NULL)
+        {
+          self->refused = TRUE;
+          return;
+        }
       for (guint k = 0; k < i; k++)
         put_value (wider, width, k, get_value (block, k));
       g_free (block->data);
@@ -121,9 +156,11 @@ mqlw_column_blocks_set_slow (MqlwColumnBlocks *self,
       o[k] = in[k] == (in_missing) ? (out_missing) : (out_type) in[k]; \
   } G_STMT_END
 
-/* @count values of @block into @out (of @width) from row @at. */
+/* @count values of @block into @out (of @width) from row @at (@map: none, for
+ * the shape copy_codes () shares). */
 static void
 copy_block (const MqlwColumnBlock *block,
+            const guint32         *map,
             gpointer               out,
             guint                  width,
             gsize                  at,
@@ -183,32 +220,36 @@ give_back (void)
 #endif
 }
 
-void
-mqlw_column_blocks_take (MqlwColumn        *column,
-                         MqlwColumnBlocks **parts,
-                         const guint       *n_rows,
-                         guint              n_parts,
-                         gboolean           as_double)
+typedef void (*CopyFunc) (const MqlwColumnBlock *block,
+                          const guint32         *map,
+                          gpointer               out,
+                          guint                  width,
+                          gsize                  at,
+                          guint                  count);
+
+/* The join both takes share: @n_rows[p] rows of each part in turn, copied by
+ * @copy at @width into one new column (through @maps[p], when given), each
+ * block freed once copied. FALSE, with nothing changed, when memory refuses
+ * the column. */
+static gboolean
+join_blocks (MqlwColumn            *column,
+             MqlwColumnBlocks     **parts,
+             const guint           *n_rows,
+             const guint32 * const *maps,
+             guint                  n_parts,
+             guint                  width,
+             CopyFunc               copy)
 {
-  guint width = as_double ? 8 : 1;
   gsize total = 0, at = 0;
   guint freed = 0;
   gpointer out;
 
   for (guint p = 0; p < n_parts; p++)
-    {
-      guint used = (guint) (((gsize) n_rows[p] + MQLW_BLOCK_ROWS - 1) >> MQLW_BLOCK_SHIFT);
+    total += n_rows[p];
+  g_return_val_if_fail (total <= G_MAXUINT, FALSE);
 
-      g_return_if_fail (used <= parts[p]->n_blocks);
-      for (guint k = 0; k < used; k++)
-        width = MAX (width, parts[p]->blocks[k].width);
-      total += n_rows[p];
-    }
-  g_return_if_fail (total <= G_MAXUINT);
-
-  out = mqlw_storage_try_alloc (MAX (total, 1), width);
-  if (out == NULL)
-    g_error ("%s: failed to allocate %" G_GSIZE_FORMAT " bytes", G_STRLOC, MAX (total, 1) * width);
+  if ((out = try_alloc (MAX (total, 1), width)) == NULL)
+    return FALSE;
   for (guint p = 0; p < n_parts; p++)
     {
       for (guint k = 0; (gsize) k * MQLW_BLOCK_ROWS < n_rows[p]; k++)
@@ -216,7 +257,7 @@ mqlw_column_blocks_take (MqlwColumn        *column,
           MqlwColumnBlock *block = &parts[p]->blocks[k];
           guint count = MIN (MQLW_BLOCK_ROWS, n_rows[p] - k * MQLW_BLOCK_ROWS);
 
-          copy_block (block, out, width, at, count);
+          copy (block, maps != NULL ? maps[p] : NULL, out, width, at, count);
           at += count;
           g_clear_pointer (&block->data, g_free);
           if (++freed % TRIM_BLOCKS == 0)
@@ -229,6 +270,27 @@ mqlw_column_blocks_take (MqlwColumn        *column,
   column->data = out;
   column->width = width;
   column->n_rows = (guint) total;
+  return TRUE;
+}
+
+gboolean
+mqlw_column_blocks_take (MqlwColumn        *column,
+                         MqlwColumnBlocks **parts,
+                         const guint       *n_rows,
+                         guint              n_parts,
+                         gboolean           as_double)
+{
+  guint width = as_double ? 8 : 1;
+
+  for (guint p = 0; p < n_parts; p++)
+    {
+      guint used = (guint) (((gsize) n_rows[p] + MQLW_BLOCK_ROWS - 1) >> MQLW_BLOCK_SHIFT);
+
+      g_return_val_if_fail (used <= parts[p]->n_blocks, FALSE);
+      for (guint k = 0; k < used; k++)
+        width = MAX (width, parts[p]->blocks[k].width);
+    }
+  return join_blocks (column, parts, n_rows, NULL, n_parts, width, copy_block);
 }
 
 /* @count codes of @block (whole numbers, each a code or missing) into @out
@@ -288,7 +350,7 @@ copy_codes (const MqlwColumnBlock *block,
     COPY_CODES_TO (guint32, MQLW_CODE_MISSING);
 }
 
-void
+gboolean
 mqlw_column_blocks_take_codes (MqlwColumn            *column,
                                MqlwColumnBlocks     **parts,
                                const guint           *n_rows,
@@ -296,38 +358,8 @@ mqlw_column_blocks_take_codes (MqlwColumn            *column,
                                guint                  n_parts,
                                guint                  width)
 {
-  gsize total = 0, at = 0;
-  guint freed = 0;
-  gpointer out;
+  g_return_val_if_fail (column->type == MQLW_COLUMN_TYPE_CATEGORICAL, FALSE);
+  g_return_val_if_fail (width == 1 || width == 2 || width == 4, FALSE);
 
-  g_return_if_fail (column->type == MQLW_COLUMN_TYPE_CATEGORICAL);
-  g_return_if_fail (width == 1 || width == 2 || width == 4);
-
-  for (guint p = 0; p < n_parts; p++)
-    total += n_rows[p];
-  g_return_if_fail (total <= G_MAXUINT);
-
-  out = mqlw_storage_try_alloc (MAX (total, 1), width);
-  if (out == NULL)
-    g_error ("%s: failed to allocate %" G_GSIZE_FORMAT " bytes", G_STRLOC, MAX (total, 1) * width);
-  for (guint p = 0; p < n_parts; p++)
-    {
-      for (guint k = 0; (gsize) k * MQLW_BLOCK_ROWS < n_rows[p]; k++)
-        {
-          MqlwColumnBlock *block = &parts[p]->blocks[k];
-          guint count = MIN (MQLW_BLOCK_ROWS, n_rows[p] - k * MQLW_BLOCK_ROWS);
-
-          copy_codes (block, maps[p], out, width, at, count);
-          at += count;
-          g_clear_pointer (&block->data, g_free);
-          if (++freed % TRIM_BLOCKS == 0)
-            give_back ();
-        }
-      mqlw_column_blocks_clear (parts[p]);
-    }
-  give_back ();
-  g_free (column->data);
-  column->data = out;
-  column->width = width;
-  column->n_rows = (guint) total;
+  return join_blocks (column, parts, n_rows, maps, n_parts, width, copy_codes);
 }

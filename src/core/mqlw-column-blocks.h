@@ -35,13 +35,17 @@ typedef struct {
 typedef struct {
   MqlwColumnBlock *blocks;
   guint            n_blocks;   /* room for n_blocks × MQLW_BLOCK_ROWS rows */
+  gboolean         refused;    /* memory refused a block: values were lost, the import fails */
 } MqlwColumnBlocks;
 
 /* Room for rows [0, @n_rows) (block pointers only: a block is allocated at its first value). */
 void     mqlw_column_blocks_init   (MqlwColumnBlocks *self,
                                     gsize             n_rows);
 void     mqlw_column_blocks_clear  (MqlwColumnBlocks *self);
-/* The slow path of mqlw_column_blocks_set (): makes or widens @row's block. */
+/* The slow path of mqlw_column_blocks_set (): makes or widens @row's block.
+ * When memory refuses it, the value is dropped and @self->refused set (the
+ * reader turns that into the import's error, mqlw_csv_reader_check_room ()):
+ * an error, never an abort. */
 void     mqlw_column_blocks_set_slow (MqlwColumnBlocks *self,
                                       guint             row,
                                       double            v);
@@ -79,11 +83,16 @@ mqlw_column_blocks_set (MqlwColumnBlocks *self,
   mqlw_column_blocks_set_slow (self, row, v);
 }
 
+/* Tests: from the @n-th allocation of blocks or joined columns on (counted
+ * from 0 after this call), memory is refused (G_MAXUINT: never). */
+void     mqlw_column_blocks_set_room_limit (guint n);
+
 /* The rows of several parsers' blocks, one after the other, as @column's
  * values (replacing its storage): @n_rows[p] rows from @parts[p], at the
  * largest width of their blocks, or as doubles with @as_double. Each part's
- * blocks are freed once copied. Sets @column's width and n_rows. */
-void     mqlw_column_blocks_take   (MqlwColumn        *column,
+ * blocks are freed once copied. Sets @column's width and n_rows. FALSE when
+ * memory refuses the column (@column and the blocks stay as they were). */
+gboolean mqlw_column_blocks_take   (MqlwColumn        *column,
                                     MqlwColumnBlocks **parts,
                                     const guint       *n_rows,
                                     guint              n_parts,
@@ -93,8 +102,9 @@ void     mqlw_column_blocks_take   (MqlwColumn        *column,
  * whole number (missing: NAN), each part's codes into its own dictionary:
  * @maps[p] takes part p's codes into the column's dictionary (NULL: they are
  * its codes already). The codes are stored at @width (1, 2 or 4, with the
- * width's missing value: see mqlw_column_compact ()). */
-void     mqlw_column_blocks_take_codes (MqlwColumn            *column,
+ * width's missing value: see mqlw_column_compact ()). FALSE as for
+ * mqlw_column_blocks_take (). */
+gboolean mqlw_column_blocks_take_codes (MqlwColumn            *column,
                                         MqlwColumnBlocks     **parts,
                                         const guint           *n_rows,
                                         const guint32 * const *maps,

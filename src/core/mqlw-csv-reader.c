@@ -245,7 +245,22 @@ mqlw_csv_reader_check_room (MqlwCsvReader  *reader,
         first = b;
     }
   if (first == NULL)
-    return TRUE;
+    {
+      /* A count or code block memory refused (mqlw_column_blocks_set_slow ()). */
+      for (guint c = 0; c < reader->n_cols; c++)
+        {
+          MqlwColumnBuilder *b = &reader->builders[c];
+
+          if (b->blocked && b->nums.refused)
+            {
+              g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                           _("%s: column %s: there is not enough memory for this column's values"),
+                           reader->text->source_name, b->spec->name);
+              return FALSE;
+            }
+        }
+      return TRUE;
+    }
   if (first->deferred)
     g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
                  _("%s: line %" PRIu64 ", column %s: there is not enough memory for this column's values"),
@@ -764,7 +779,9 @@ mqlw_csv_reader_take_blocks (MqlwCsvReader **readers,
         }
       if (b0->type != MQLW_COLUMN_TYPE_CATEGORICAL)
         {
-          mqlw_column_blocks_take (b0->column, parts, n_rows, n_parts, as_double);
+          /* Refused: said by mqlw_csv_reader_check_room (), which follows. */
+          if (!mqlw_column_blocks_take (b0->column, parts, n_rows, n_parts, as_double))
+            b0->nums.refused = TRUE;
           continue;
         }
       /* Each later part's dictionary into the first's, in part order (as
@@ -782,8 +799,9 @@ mqlw_csv_reader_take_blocks (MqlwCsvReader **readers,
                                              d1->first_lines != NULL ? g_array_index (d1->first_lines, guint64, k) : 0);
             }
         }
-      mqlw_column_blocks_take_codes (b0->column, parts, n_rows, (const guint32 * const *) maps, n_parts,
-                                     mqlw_column_compact_width (b0->column));
+      if (!mqlw_column_blocks_take_codes (b0->column, parts, n_rows, (const guint32 * const *) maps, n_parts,
+                                          mqlw_column_compact_width (b0->column)))
+        b0->nums.refused = TRUE;
       for (guint p = 1; p < n_parts; p++)
         g_clear_pointer (&maps[p], g_free);
     }

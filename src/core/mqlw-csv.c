@@ -217,6 +217,21 @@ mqlw_csv_set_block_size (gsize bytes)
   block_size = bytes > 0 ? MAX (bytes, 4) : BLOCK_SIZE;
 }
 
+/* A read buffer of @size bytes, or NULL with @error set when memory refuses
+ * it (an error naming the file, never an abort). */
+static char *
+try_read_buffer (const char  *name,
+                 gsize        size,
+                 GError     **error)
+{
+  char *buffer = g_try_malloc (size);
+
+  if (buffer == NULL)
+    g_set_error (error, MQLW_IMPORT_ERROR, MQLW_IMPORT_ERROR_LIMIT,
+                 _("%s: there is not enough memory to read it"), name);
+  return buffer;
+}
+
 static gsize split_at = 0;
 static gsize split_targets[MQLW_IMPORT_MAX_PARTS];
 static guint n_split_targets = 0;
@@ -390,8 +405,10 @@ scan_text (Scan        *scan,
            const char  *name,
            GError     **error)
 {
-  g_autofree char *buffer = mqlw_source_is_in_memory (source) ? NULL : g_malloc (block_size);
+  g_autofree char *buffer = NULL;
 
+  if (!mqlw_source_is_in_memory (source) && (buffer = try_read_buffer (name, block_size, error)) == NULL)
+    return FALSE;
   memset (scan, 0, sizeof *scan);
   scan->mid = len / 2;
   scan->bad = -1;
@@ -625,7 +642,8 @@ init_delimiter (MqlwCsvText  *text,
       text->delimiter = delimiter;
       return TRUE;
     }
-  buffer = g_malloc (256 << 10);
+  if ((buffer = try_read_buffer (text->source_name, 256 << 10, error)) == NULL)
+    return FALSE;
   sample = MIN (text->len, (gsize) 256 << 10);
   if ((p = mqlw_source_read (text->source, text->start, sample, buffer, error)) == NULL)
     {
@@ -743,11 +761,13 @@ guess_split_from (const MqlwCsvText  *text,
                   GError            **error)
 {
   enum { WINDOW = 64 << 10 };
-  g_autofree char *buffer = mqlw_source_is_in_memory (text->source) ? NULL : g_malloc (WINDOW);
+  g_autofree char *buffer = NULL;
   gsize n = MIN ((gsize) WINDOW, text->len - from);
   const char *p, *nl, *first = NULL;
 
   *split = 0;
+  if (!mqlw_source_is_in_memory (text->source) && (buffer = try_read_buffer (text->source_name, WINDOW, error)) == NULL)
+    return FALSE;
   if ((p = mqlw_source_read (text->source, text->start + from, n, buffer, error)) == NULL)
     return FALSE;
   for (const char *q = p; q < p + n && (nl = memchr (q, '\n', p + n - q)) != NULL; q = nl + 1)
@@ -878,9 +898,12 @@ mqlw_csv_count_lines (const MqlwCsvText *text,
                       const gint        *stop,
                       GError           **error)
 {
-  g_autofree char *buffer = mqlw_source_is_in_memory (text->source) ? NULL : g_malloc (block_size);
+  g_autofree char *buffer = NULL;
 
   *lines = 0;
+  if (!mqlw_source_is_in_memory (text->source)
+      && (buffer = try_read_buffer (text->source_name, block_size, error)) == NULL)
+    return FALSE;
   for (gsize off = start, n; off < end; off += n)
     {
       const char *p;
@@ -1026,8 +1049,9 @@ parse_span (const MqlwCsvText *text,
   /* libcsv grows a value's buffer by this much at a time (128 bytes by default:
    * a 1 MiB value would be copied thousands of times). */
   csv_set_blk_size (&parser, 64 << 10);
-  if (!mqlw_source_is_in_memory (text->source))
-    buffer = g_malloc (block_size);
+  if (!mqlw_source_is_in_memory (text->source)
+      && (buffer = try_read_buffer (text->source_name, block_size, error)) == NULL)
+    return FALSE;
 
   state.field_func = field_func;
   state.row_func = row_func;

@@ -443,7 +443,9 @@ mqlw_dataset_close_funnel (MqlwDataset *self)
     {
       second = first;
       first.to = second.from = self->n_rows / 2;
-      thread = g_thread_new ("mqlw-funnel", close_funnel_range, &second);
+      /* No thread to be had (a memory limit): this one closes them all. */
+      if ((thread = g_thread_try_new ("mqlw-funnel", close_funnel_range, &second, NULL)) == NULL)
+        first.to = self->n_rows;
     }
   close_funnel_range (&first);
   if (thread != NULL)
@@ -857,7 +859,9 @@ mqlw_dataset_compact (MqlwDataset *self)
   if (self->n_rows >= COMPACT_SPLIT_ROWS && split < self->columns->len && g_get_num_processors () > 1)
     {
       second = (CompactRange) { self->columns, split, self->columns->len };
-      thread = g_thread_new ("mqlw-compact", compact_range_thread, &second);
+      /* No thread to be had (a memory limit): this one compacts them all. */
+      if ((thread = g_thread_try_new ("mqlw-compact", compact_range_thread, &second, NULL)) == NULL)
+        split = self->columns->len;
     }
   else
     split = self->columns->len;

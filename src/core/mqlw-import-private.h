@@ -454,13 +454,18 @@ gboolean      mqlw_join_apply            (MqlwDataset         *dataset,
 /* Outcomes (mqlw-outcomes.c) */
 
 /* The funnel outcomes from the stage columns, the outcome columns and the
- * outcome joins, stage by stage; fails when there is none of them. */
+ * outcome joins, stage by stage; fails when there is none of them. With
+ * @needed (a command that keeps only the columns it reads, NULL: every column
+ * stays), a stage or outcome column that @needed does not name and that is
+ * not a date (a rule's leak check reads outcome dates) is dropped as soon as
+ * its outcomes are read: it is not held beside the stages' arrays. */
 gboolean      mqlw_outcomes_derive       (MqlwDataset        *dataset,
                                           const MqlwMapping  *mapping,
                                           GArray             *outcome_joins,
                                           GHashTable         *first_lines,
                                           GPtrArray          *problems,
                                           GPtrArray          *stage_uses,
+                                          const char * const *needed,
                                           GError            **error);
 
 /* After mqlw_outcomes_derive (): a yes/no outcome column that the sample

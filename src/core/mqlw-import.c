@@ -397,7 +397,7 @@ import_text (const MqlwCsvText  *text,
                      outcome_joins, problems, cancellable, error))
       return NULL;
 
-  if (!mqlw_outcomes_derive (dataset, resolved, outcome_joins, first_lines, problems, NULL, error))
+  if (!mqlw_outcomes_derive (dataset, resolved, outcome_joins, first_lines, problems, NULL, needed, error))
     return NULL;
 
   g_ptr_array_extend_and_steal (dataset->problems, g_steal_pointer (&problems));
@@ -677,7 +677,7 @@ preview_outcomes (MqlwCsvPreview  *preview,
       g_clear_error (&local);
     }
   if (!mqlw_outcomes_derive (dataset, preview->mapping, outcome_joins, first_lines, preview->problems,
-                        preview->stage_uses, &local))
+                             preview->stage_uses, NULL, &local))
     {
       problem = mqlw_problem_new (MQLW_PROBLEM_ERROR, 0, NULL, "%s", local->message);
       mqlw_problem_set_kind (problem, "no-outcome");

@@ -257,6 +257,18 @@ apply_outcome_column (MqlwDataset          *dataset,
     }
 }
 
+/* @column read into the outcomes: dropped when the command does not read it
+ * (mqlw_outcomes_derive ()'s @needed). TRUE when dropped. */
+static gboolean
+drop_if_unneeded (MqlwDataset        *dataset,
+                  MqlwColumn         *column,
+                  const char * const *needed)
+{
+  if (needed == NULL || column->type == MQLW_COLUMN_TYPE_DATE || g_strv_contains (needed, column->name))
+    return FALSE;
+  return mqlw_dataset_remove_column (dataset, column->name);
+}
+
 gboolean
 mqlw_outcomes_derive (MqlwDataset        *dataset,
                       const MqlwMapping  *mapping,
@@ -264,6 +276,7 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
                       GHashTable         *first_lines,
                       GPtrArray          *problems,
                       GPtrArray          *stage_uses,
+                      const char * const *needed,
                       GError            **error)
 {
   MqlwColumn *column;
@@ -282,6 +295,8 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
         continue;
       apply_stage_column (dataset, column, mapping, first_lines, problems, stage_uses);
       any = TRUE;
+      if (drop_if_unneeded (dataset, column, needed))
+        c--;   /* the next column is at c now */
     }
 
   for (int s = 0; s < MQLW_N_STAGES; s++)
@@ -296,6 +311,7 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
             continue;
           apply_outcome_column (dataset, column, spec, first_lines, problems);
           any = TRUE;
+          (void) drop_if_unneeded (dataset, column, needed);
         }
       for (guint j = 0; j < outcome_joins->len; j++)
         {

@@ -294,6 +294,9 @@ void                mqlw_scorer_set_dense_fraction_for_testing (guint fraction);
 /* Leads per block of a totals-only scoring (0: the default, 262 144); a
  * dataset of more leads is scored block by block. */
 void                mqlw_scorer_set_totals_block_for_testing (guint leads);
+/* The totals-only block holding lead @lead fails, as if memory refused it
+ * (G_MAXUINT: none). */
+void                mqlw_scorer_set_block_failure_for_testing (guint lead);
 /* Blocks scored that way so far. */
 guint               mqlw_scorer_get_totals_blocks_for_testing (void);
 

@@ -105,6 +105,18 @@ mqlw_scorer_alloc_leads (gsize n,
   return data;
 }
 
+/* As mqlw_scorer_alloc_leads (), or NULL when memory refuses it. */
+static gpointer
+try_alloc_leads (gsize n,
+                 gsize size)
+{
+  gpointer data = g_try_malloc0_n (MAX (n, 1), size);
+
+  if (data != NULL)
+    mqlw_storage_advise_huge (data, MAX (n, 1) * size);
+  return data;
+}
+
 /* A generation no scorer has had (see MqlwScores). */
 static guint64
 next_generation (void)
@@ -427,18 +439,23 @@ scorer_apply_first (MqlwScorer  *self,
 {
   guint n = self->dataset->n_rows;
 
-  self->fit_sum = mqlw_scorer_alloc_leads (n, sizeof (gint32));
-  self->behaviour_sum = mqlw_scorer_alloc_leads (n, sizeof (gint32));
-  self->eligible = mqlw_scorer_alloc_leads (n, sizeof (guint8));
-  self->scores.total = mqlw_scorer_alloc_leads (n, sizeof (double));
-  self->scores.fixed_paths = mqlw_scorer_alloc_leads (n, sizeof (guint8));
-  self->scores.disqualified = mqlw_scorer_alloc_leads (n, sizeof (guint16));
-  if (!self->totals_only)
+  /* Asked for without aborting: refused (a block of a large job under a
+   * memory limit), the scoring fails with an error the caller names the
+   * file in (mqlw_scoring_new ()). The scorer frees what was had. */
+  if ((self->fit_sum = try_alloc_leads (n, sizeof (gint32))) == NULL
+      || (self->behaviour_sum = try_alloc_leads (n, sizeof (gint32))) == NULL
+      || (self->eligible = try_alloc_leads (n, sizeof (guint8))) == NULL
+      || (self->scores.total = try_alloc_leads (n, sizeof (double))) == NULL
+      || (self->scores.fixed_paths = try_alloc_leads (n, sizeof (guint8))) == NULL
+      || (self->scores.disqualified = try_alloc_leads (n, sizeof (guint16))) == NULL
+      || (!self->totals_only
+          && ((self->scores.fit = try_alloc_leads (n, sizeof (float))) == NULL
+              || (self->scores.behaviour = try_alloc_leads (n, sizeof (float))) == NULL
+              || (self->scores.grade = try_alloc_leads (n, sizeof (guint8))) == NULL
+              || (self->scores.changed = try_alloc_leads (n, sizeof (guint8))) == NULL)))
     {
-      self->scores.fit = mqlw_scorer_alloc_leads (n, sizeof (float));
-      self->scores.behaviour = mqlw_scorer_alloc_leads (n, sizeof (float));
-      self->scores.grade = mqlw_scorer_alloc_leads (n, sizeof (guint8));
-      self->scores.changed = mqlw_scorer_alloc_leads (n, sizeof (guint8));
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM, _("there is not enough memory to score the leads"));
+      return FALSE;
     }
 
   if (!apply_model (self, model, error))
@@ -465,6 +482,13 @@ scorer_apply_first (MqlwScorer  *self,
 
 static guint totals_block_for_testing = 0;
 static guint totals_blocks_scored = 0;   /* atomic, for tests */
+static guint fail_block_at_for_testing = G_MAXUINT;   /* atomic */
+
+void
+mqlw_scorer_set_block_failure_for_testing (guint lead)
+{
+  g_atomic_int_set (&fail_block_at_for_testing, lead);
+}
 
 guint
 mqlw_scorer_get_totals_blocks_for_testing (void)
@@ -539,6 +563,18 @@ score_block (MqlwScorer  *whole,
   gboolean ok;
 
   g_atomic_int_inc (&totals_blocks_scored);
+  {
+    guint fail_at = (guint) g_atomic_int_get (&fail_block_at_for_testing);
+
+    if (fail_at >= begin && fail_at < end)
+      {
+        view_free (view);
+        mqlw_scorer_free (part);
+        g_set_error (error, MQLW_SCORER_ERROR, MQLW_SCORER_ERROR_TOO_LARGE, "leads %u to %u: a failure forced by a test",
+                     begin, end - 1);
+        return FALSE;
+      }
+  }
   part->latest_day = whole->latest_day;
   g_hash_table_iter_init (&iter, whole->max_counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -677,7 +713,7 @@ scorer_apply_blocks (MqlwScorer  *self,
   job.n_blocks = n / block + (n % block != 0);
   g_mutex_init (&job.lock);
   if (job.n_blocks > 1 && g_get_num_processors () > 1)
-    thread = g_thread_new ("mqlw-score", blocks_thread, &job);
+    thread = g_thread_try_new ("mqlw-score", blocks_thread, &job, NULL);   /* none: this one scores every block */
   blocks_thread (&job);
   if (thread != NULL)
     g_thread_join (thread);
@@ -736,33 +772,33 @@ mqlw_scorer_new_deferred (MqlwDataset  *dataset,
   return g_steal_pointer (&self);
 }
 
-void
+gboolean
 mqlw_scorer_fill_totals (guint     begin,
                          guint     end,
                          double   *total,
                          guint8   *fixed_paths,
                          guint16  *disqualified,
-                         gpointer  scorer)
+                         gpointer  scorer,
+                         GError  **error)
 {
   MqlwScorer *self = scorer;
-  g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (self != NULL && self->totals_only);
-  g_return_if_fail (begin <= end && end <= self->scores.n);
+  g_return_val_if_fail (self != NULL && self->totals_only, FALSE);
+  g_return_val_if_fail (begin <= end && end <= self->scores.n, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (begin == end)
-    return;
+    return TRUE;
   if (!self->deferred)
     {
       memcpy (total, self->scores.total + begin, (gsize) (end - begin) * sizeof (double));
       memcpy (fixed_paths, self->scores.fixed_paths + begin, end - begin);
       memcpy (disqualified, self->scores.disqualified + begin, (gsize) (end - begin) * sizeof (guint16));
-      return;
+      return TRUE;
     }
-  /* The first lead's block was scored when the scorer was made: this one
-   * fails as that one would have. */
-  if (!score_block (self, begin, end, total, fixed_paths, disqualified, &error))
-    g_error ("%s: a block of a checked model failed: %s", G_STRLOC, error->message);
+  /* The model was checked on the first block when the scorer was made, so
+   * this fails only as the tests force it to (or memory would). */
+  return score_block (self, begin, end, total, fixed_paths, disqualified, error);
 }
 
 MqlwScorer *

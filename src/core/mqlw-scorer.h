@@ -77,12 +77,13 @@ MqlwScorer       *mqlw_scorer_new_deferred (MqlwDataset  *dataset,
  * mqlw_scorer_new_deferred () or _new_totals_only (): leads [@begin, @end)'s
  * totals, paths and disqualifier bits from index 0 of each array, exactly as
  * the whole scorer's. Safe from several threads at once. */
-void              mqlw_scorer_fill_totals  (guint         begin,
+gboolean          mqlw_scorer_fill_totals  (guint         begin,
                                             guint         end,
                                             double       *total,
                                             guint8       *fixed_paths,
                                             guint16      *disqualified,
-                                            gpointer      scorer);
+                                            gpointer      scorer,
+                                            GError      **error);
 void              mqlw_scorer_free         (MqlwScorer   *self);
 
 /* Switches to @model (a copy of the current one with edits), recomputing only

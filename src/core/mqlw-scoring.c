@@ -33,6 +33,15 @@ evaluation_alloc (MqlwDataset *dataset,
   return self;
 }
 
+/* Memory refused while scoring: the message names the leads' file. */
+static void
+name_file (GError      **error,
+           MqlwDataset  *dataset)
+{
+  if (error != NULL && g_error_matches (*error, G_FILE_ERROR, G_FILE_ERROR_NOMEM) && dataset->source_name != NULL)
+    g_prefix_error (error, "%s: ", dataset->source_name);
+}
+
 MqlwScoring *
 mqlw_scoring_new (MqlwDataset     *dataset,
                   MqlwModel       *model,
@@ -55,12 +64,25 @@ mqlw_scoring_new (MqlwDataset     *dataset,
    * it counts them, never all at once. */
   self->scorer = (flags & MQLW_SCORING_TOTALS_ONLY) ? mqlw_scorer_new_deferred (dataset, model, error)
                                                     : mqlw_scorer_new (dataset, model, error);
-  if (self->scorer == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (self->scorer == NULL)
+    {
+      name_file (error, dataset);
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   scores = mqlw_scorer_get_scores (self->scorer);
   if (flags & MQLW_SCORING_TOTALS_ONLY)
-    self->calibration = mqlw_calibration_new_from_blocks (dataset->n_rows, &dataset->outcomes, model->paths.score,
-                                                          mqlw_scorer_fill_totals, self->scorer);
+    {
+      self->calibration = mqlw_calibration_new_from_blocks (dataset->n_rows, &dataset->outcomes,
+                                                            model->paths.score, mqlw_scorer_fill_totals,
+                                                            self->scorer, error);
+      if (self->calibration == NULL)
+        {
+          name_file (error, dataset);
+          return NULL;
+        }
+    }
   else if (flags & MQLW_SCORING_WHAT_IF)
     {
       /* The first calibration counts every lead and keeps the counts; each

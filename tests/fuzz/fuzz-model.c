@@ -73,9 +73,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                                                          model->paths.score);
     MqlwCalibration *blocks = mqlw_calibration_new_from_blocks (dataset->n_rows, &dataset->outcomes,
                                                                 model->paths.score, mqlw_scorer_fill_totals,
-                                                                deferred);
+                                                                deferred, NULL);
     MqlwPreview preview, from_blocks;
 
+    /* A checked model's blocks never fail. */
+    if (blocks == NULL)
+      abort ();
     memset (&preview, 0, sizeof preview);
     memset (&from_blocks, 0, sizeof from_blocks);
     mqlw_calibration_preview (calibration, model->threshold, model->capacity_per_month, &preview);
