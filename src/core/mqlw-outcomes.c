@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mqlw-import-private.h"
+#include "mqlw-roles.h"
 #include "mqlw-stage-table.h"
 
 static const char *
@@ -20,7 +21,9 @@ stage_label_lower (MqlwStage stage)
   return _(labels[stage]);
 }
 
-/* A blank in a date-like source: not reached when the previous stage is known. */
+/* A blank in a date-like source: not reached when the previous stage is known.
+ * A blank won date after an opportunity reached is an open deal as much as a
+ * lost one: unknown (a closed one was said lost by its stage already). */
 static inline gint8
 blank_outcome (gint8 **stage,
                int     s,
@@ -28,7 +31,8 @@ blank_outcome (gint8 **stage,
 {
   for (int e = s - 1; e >= 0; e--)
     if (stage[e] != NULL)
-      return stage[e][i] == MQLW_OUTCOME_UNKNOWN ? MQLW_OUTCOME_UNKNOWN : MQLW_OUTCOME_NO;
+      return stage[e][i] == MQLW_OUTCOME_UNKNOWN
+             || (s == MQLW_STAGE_WON && stage[e][i] == MQLW_OUTCOME_YES) ? MQLW_OUTCOME_UNKNOWN : MQLW_OUTCOME_NO;
   return MQLW_OUTCOME_NO;
 }
 
@@ -80,6 +84,7 @@ apply_stage_column (MqlwDataset       *dataset,
   g_autofree int *furthest = g_new (int, MAX (n_codes, 1));
   g_autofree gint8 *known = g_new0 (gint8, MAX (n_codes, 1));
   g_autofree gboolean *closed = g_new0 (gboolean, MAX (n_codes, 1));
+  g_autofree gboolean *unknown_before = g_new0 (gboolean, MAX (n_codes, 1));
   g_autofree guint64 *leads = g_new0 (guint64, MAX (n_codes, 1));
   g_autofree const char **values = g_new0 (const char *, n_codes + 1);
   gint8 *stage[MQLW_N_STAGES];
@@ -116,6 +121,7 @@ apply_stage_column (MqlwDataset       *dataset,
       known[c] = TRUE;
       furthest[c] = entry != NULL ? entry->furthest : builtin->furthest;
       closed[c] = entry != NULL ? entry->closed : builtin->closed;
+      unknown_before[c] = entry == NULL && builtin->unknown_before;
     }
 
   for (guint i = 0; i < dataset->n_rows; i++)
@@ -128,7 +134,8 @@ apply_stage_column (MqlwDataset       *dataset,
         continue;
       for (int s = 0; s < MQLW_N_STAGES; s++)
         stage[s][i] = combine_outcome (stage[s][i], s <= furthest[code] ? MQLW_OUTCOME_YES
-                                                    : closed[code] ? MQLW_OUTCOME_NO : MQLW_OUTCOME_UNKNOWN);
+                                                    : closed[code] && (s == MQLW_STAGE_WON || !unknown_before[code])
+                                                    ? MQLW_OUTCOME_NO : MQLW_OUTCOME_UNKNOWN);
     }
 
   for (guint c = 0; stage_uses != NULL && c < n_codes; c++)
@@ -140,6 +147,7 @@ apply_stage_column (MqlwDataset       *dataset,
       use->known = known[c];
       use->furthest = known[c] ? furthest[c] : -1;
       use->closed = known[c] && closed[c];
+      use->unknown_before = known[c] && unknown_before[c];
       use->from_mapping = find_stage_value (mapping, values[c]) != NULL;
       use->leads = leads[c];
       if (use->leads > 0)
@@ -198,6 +206,22 @@ apply_outcome_column (MqlwDataset          *dataset,
   int s = column->stage;
   gint8 *out = mqlw_dataset_ensure_stage (dataset, s);
   gint8 **stage = dataset->outcomes.stage;
+
+  /* An id filled by the conversion: filled reached, blank as a blank date. */
+  if ((column->type == MQLW_COLUMN_TYPE_CATEGORICAL || column->type == MQLW_COLUMN_TYPE_INTEGER
+       || column->type == MQLW_COLUMN_TYPE_DECIMAL) && mqlw_roles_filled_is_reached (column->name))
+    {
+      gboolean text = column->type == MQLW_COLUMN_TYPE_CATEGORICAL;
+
+      for (guint i = 0; i < dataset->n_rows; i++)
+        {
+          if (text ? mqlw_column_code_at (column, i) != MQLW_CODE_MISSING : !isnan (mqlw_column_num_at (column, i)))
+            out[i] = MQLW_OUTCOME_YES;
+          else if (out[i] == MQLW_OUTCOME_UNKNOWN)
+            out[i] = blank_outcome (stage, s, i);
+        }
+      return;
+    }
 
   switch (column->type)
     {

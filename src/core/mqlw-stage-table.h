@@ -32,6 +32,8 @@ typedef struct {
   gboolean          closed;      /* the funnel ended here */
   MqlwStageContext  context;     /* ANY, or the one context the entry applies in */
   const char       *source;      /* where the value comes from ("HubSpot lifecycle stage"), untranslated */
+  gboolean          unknown_before; /* closed without a win, the stages before it unknown: a lifecycle's
+                                     * "Lost" may come after SQL or an opportunity (only "not won" is known) */
 } MqlwStageTableEntry;
 
 /* Every entry, for the documentation and its test. */
@@ -60,6 +62,7 @@ typedef struct {
   char      *value;
   int        furthest;   /* -1 for none */
   gboolean   closed;
+  gboolean   unknown_before; /* closed, not won, the stages before unknown (MqlwStageTableEntry) */
   gboolean   known;      /* FALSE: neither the mapping nor the table knows it; its leads stay unknown */
   gboolean   from_mapping;
   guint64    leads;
