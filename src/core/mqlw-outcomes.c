@@ -21,9 +21,13 @@ stage_label_lower (MqlwStage stage)
   return _(labels[stage]);
 }
 
-/* A blank in a date-like source: not reached when the previous stage is known.
- * A blank won date after an opportunity reached is an open deal as much as a
- * lost one: unknown (a closed one was said lost by its stage already). */
+/* While the outcomes are derived, the win of a lead a stage column reads as
+ * open (an open deal, a lead in progress): unknown, and no blank won date,
+ * blank mark or absence from a won file makes it "not won" (an open deal's
+ * won date is blank). Made unknown before the funnel is closed. */
+#define OUTCOME_OPEN ((gint8) -2)
+
+/* A blank in a date-like source: not reached when the previous stage is known. */
 static inline gint8
 blank_outcome (gint8 **stage,
                int     s,
@@ -31,8 +35,7 @@ blank_outcome (gint8 **stage,
 {
   for (int e = s - 1; e >= 0; e--)
     if (stage[e] != NULL)
-      return stage[e][i] == MQLW_OUTCOME_UNKNOWN
-             || (s == MQLW_STAGE_WON && stage[e][i] == MQLW_OUTCOME_YES) ? MQLW_OUTCOME_UNKNOWN : MQLW_OUTCOME_NO;
+      return stage[e][i] == MQLW_OUTCOME_UNKNOWN ? MQLW_OUTCOME_UNKNOWN : MQLW_OUTCOME_NO;
   return MQLW_OUTCOME_NO;
 }
 
@@ -54,7 +57,8 @@ static inline gint8
 combine_outcome (gint8 known,
                  gint8 value)
 {
-  if (known == MQLW_OUTCOME_YES || value == MQLW_OUTCOME_UNKNOWN)
+  if (known == MQLW_OUTCOME_YES || value == MQLW_OUTCOME_UNKNOWN
+      || (value == OUTCOME_OPEN && known != MQLW_OUTCOME_UNKNOWN))
     return known;
   return value;
 }
@@ -135,7 +139,9 @@ apply_stage_column (MqlwDataset       *dataset,
       for (int s = 0; s < MQLW_N_STAGES; s++)
         stage[s][i] = combine_outcome (stage[s][i], s <= furthest[code] ? MQLW_OUTCOME_YES
                                                     : closed[code] && (s == MQLW_STAGE_WON || !unknown_before[code])
-                                                    ? MQLW_OUTCOME_NO : MQLW_OUTCOME_UNKNOWN);
+                                                    ? MQLW_OUTCOME_NO
+                                                    : s == MQLW_STAGE_WON && !closed[code] ? OUTCOME_OPEN
+                                                    : MQLW_OUTCOME_UNKNOWN);
     }
 
   for (guint c = 0; stage_uses != NULL && c < n_codes; c++)
@@ -347,6 +353,12 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
       return FALSE;
     }
 
+  if (dataset->outcomes.stage[MQLW_STAGE_WON] != NULL)
+    {
+      gint8 *won = dataset->outcomes.stage[MQLW_STAGE_WON];
+      for (guint i = 0; i < dataset->n_rows; i++)
+        won[i] = won[i] == OUTCOME_OPEN ? MQLW_OUTCOME_UNKNOWN : won[i];
+    }
   mqlw_dataset_close_funnel (dataset);
 
   /* The amounts and the created dates are their columns' values: held once,

@@ -174,16 +174,14 @@ add_stage_column (SqlBuilder *b,
 }
 
 /* A blank date (or id) of @spec: not reached when the nearest earlier stage
- * the data has so far is known; a blank won date after a stage reached is
- * unknown, an open deal (mqlw-outcomes.c: blank_outcome). */
+ * the data has so far is known (mqlw-outcomes.c: blank_outcome). */
 static char *
 blank_state (const MqlwColumnSpec  *spec,
              char                 **state)
 {
   for (int e = (int) spec->stage - 1; e >= 0; e--)
     if (state[e] != NULL)
-      return g_strdup_printf (spec->stage == MQLW_STAGE_WON ? "CASE WHEN %s = 0 THEN 0 ELSE -1 END"
-                              : "CASE WHEN %s = -1 THEN -1 ELSE 0 END", state[e]);
+      return g_strdup_printf ("CASE WHEN %s = -1 THEN -1 ELSE 0 END", state[e]);
   return g_strdup ("0");
 }
 
@@ -277,10 +275,18 @@ sql_add_outcomes (SqlBuilder *b,
       add_stage_column (b, i);
       for (int s = 0; s < MQLW_N_STAGES; s++)
         {
-          g_autofree char *value = g_strdup_printf ("CASE WHEN mqlw_sf%u IS NULL THEN -1 WHEN mqlw_sf%u >= %d THEN 1 "
-                                                    "WHEN mqlw_sc%u %s 1 THEN 0 ELSE -1 END", i, i, s, i,
-                                                    s == MQLW_STAGE_WON ? ">=" : "=");
+          /* The win of a lead whose stage is open: −2 while the outcome columns
+           * are read, so that no blank won date makes an open deal lost
+           * (mqlw-outcomes.c: OUTCOME_OPEN); −1 in the raw state. */
+          g_autofree char *value = s == MQLW_STAGE_WON
+            ? g_strdup_printf ("CASE WHEN mqlw_sf%u IS NULL THEN -1 WHEN mqlw_sf%u >= %d THEN 1 "
+                               "WHEN mqlw_sc%u >= 1 THEN 0 ELSE -2 END", i, i, s, i)
+            : g_strdup_printf ("CASE WHEN mqlw_sf%u IS NULL THEN -1 WHEN mqlw_sf%u >= %d THEN 1 "
+                               "WHEN mqlw_sc%u = 1 THEN 0 ELSE -1 END", i, i, s, i);
           char *next = state[s] == NULL ? g_strdup (value)
+                       : s == MQLW_STAGE_WON
+                       ? g_strdup_printf ("CASE WHEN (%s) = 1 OR (%s) = -1 OR ((%s) = -2 AND (%s) <> -1) THEN %s ELSE %s END",
+                                          state[s], value, value, state[s], state[s], value)
                        : g_strdup_printf ("CASE WHEN (%s) = 1 OR (%s) = -1 THEN %s ELSE %s END",
                                           state[s], value, state[s], value);
           g_free (state[s]);
@@ -334,6 +340,12 @@ sql_add_outcomes (SqlBuilder *b,
         present[s] = state[s] != NULL;
         if (!present[s])
           continue;
+        if (s == MQLW_STAGE_WON)
+          {
+            char *open_unknown = g_strdup_printf ("CASE WHEN (%s) = -2 THEN -1 ELSE %s END", state[s], state[s]);
+            g_free (state[s]);
+            state[s] = open_unknown;
+          }
         sql_add (b, LAYER_POINTS, g_steal_pointer (&state[s]), raw);
         sql_add (b, LAYER_SCORE,
                  g_strdup_printf ("CASE WHEN mqlw_top >= %d THEN 1 WHEN mqlw_first_no <= %d THEN 0 ELSE mqlw_r%d END",
