@@ -125,7 +125,7 @@ apply_stage_column (MqlwDataset       *dataset,
       known[c] = TRUE;
       furthest[c] = entry != NULL ? entry->furthest : builtin->furthest;
       closed[c] = entry != NULL ? entry->closed : builtin->closed;
-      unknown_before[c] = entry == NULL && builtin->unknown_before;
+      unknown_before[c] = entry == NULL && mqlw_stage_table_unknown_before (builtin, column->name);
     }
 
   for (guint i = 0; i < dataset->n_rows; i++)

@@ -98,6 +98,7 @@ static void
 add_stage_column (SqlBuilder *b,
                   guint       i)
 {
+  const MqlwColumnSpec *spec = g_ptr_array_index (b->schema->columns, i);
   g_autofree char *t = sql_need (b, i, 0);
   g_autofree char *words_name = g_strdup_printf ("mqlw_g%u", i);
   g_autofree char *context = NULL;
@@ -160,7 +161,8 @@ add_stage_column (SqlBuilder *b,
           known[c] = entry != NULL;
           reach[c] = entry != NULL ? entry->furthest : 0;
           /* 2: closed without a win, the stages before it unknown (apply_stage_column) */
-          ended[c] = entry != NULL && entry->closed ? (entry->unknown_before ? 2 : 1) : 0;
+          ended[c] = entry != NULL && entry->closed
+                     ? (mqlw_stage_table_unknown_before (entry, spec->name) ? 2 : 1) : 0;
         }
       g_string_append_printf (furthest, "\n      WHEN %s = %s THEN ", words_name, literal);
       append_by_context (furthest, context, reach, known);

@@ -389,6 +389,20 @@ mqlw_stage_table_lookup (MqlwStageContext  context,
   return general;
 }
 
+gboolean
+mqlw_stage_table_unknown_before (const MqlwStageTableEntry *entry,
+                                 const char                *column_name)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (entry != NULL, FALSE);
+  if (!entry->unknown_before || column_name == NULL)
+    return entry->unknown_before;
+  /* Dynamics 365 names it Status Reason (statuscode in its API). */
+  name = mqlw_stage_table_normalize (column_name);
+  return strstr (name, "status reason") == NULL && strstr (name, "statuscode") == NULL;
+}
+
 void
 mqlw_stage_use_free (MqlwStageUse *use)
 {

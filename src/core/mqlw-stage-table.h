@@ -52,6 +52,13 @@ MqlwStageContext           mqlw_stage_table_context (const char         *column_
 const MqlwStageTableEntry *mqlw_stage_table_lookup  (MqlwStageContext    context,
                                                      const char         *value);
 
+/* Whether @entry, read in a column named @column_name (nullable), leaves the
+ * stages before its close unknown: a lifecycle's "Lost" (Mautic's stages are
+ * the user's own, a Lost contact may have been an SQL) does, a Dynamics 365
+ * lead's Status Reason "Lost" (a disqualified lead, never qualified) does not. */
+gboolean                   mqlw_stage_table_unknown_before (const MqlwStageTableEntry *entry,
+                                                            const char                *column_name);
+
 /* @value lower-cased with every run of punctuation and spaces made one space,
  * trimmed: the form values are compared in. */
 char                      *mqlw_stage_table_normalize (const char       *value);
