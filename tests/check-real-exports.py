@@ -516,6 +516,21 @@ FIXTURES.update({
                                lambda f: int((f["Status"] == "Won").sum()), {}, {
                                    "states": by_value("Status", GENERIC_STATUS),
                                    "buckets": ("Score", plain, QUARTERS)}),
+    # Zoho CRM deals export with its default stages (Qualification … Negotiation/Review, Closed Won, Closed
+    # Lost, Closed-Lost to Competition): Closing Date is the expected close date (moved to the day the deal
+    # closes), Probability (%) and Expected Revenue (Amount × Probability) follow the stage: none a fit field.
+    # Every row is a deal; won 1, the two lost stages 0, the open stages unknown.
+    "zoho-deals": ("zoho-deals.csv", [], {
+        "Record Id": "lead_id", "Account Name": "account", "Amount": "deal_amount", "Closing Date": "none",
+        "Stage": "stage", "Probability (%)": "none", "Expected Revenue": "none", "Lead Source": "fit",
+        "Deal Score": "score", "Created Time": "created_at", "Modified Time": "none"},
+        "Deal Score", "Created Time", "%Y-%m-%d %H:%M:%S", lambda f: int((f["Stage"] == "Closed Won").sum()),
+        {"Lead Source": ["-None-"]}, {
+            "states": lambda f: pd.DataFrame({"sql": 1.0, "opportunity": 1.0, "won": f["Stage"].map(
+                lambda v: 1.0 if v == "Closed Won" else 0.0 if v.startswith("Closed") else NAN)}, index=f.index),
+            "revenue": lambda f: f.loc[f["Stage"] == "Closed Won", "Amount"].astype(float).sum(),
+            "reasons": {"Closing Date": "known only with the outcome", "Expected Revenue": "set by the deal's stage"},
+            "buckets": ("Deal Score", plain, QUARTERS)}),
 })
 # A blank won date on an open deal is unknown, not lost: the deals whose win is known are the won and lost ones.
 FIXTURES["pipedrive-deals"][8]["won_known"] = lambda f: int(f["Deal - Status"].isin(["won", "lost"]).sum())

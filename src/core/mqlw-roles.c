@@ -138,6 +138,9 @@ static const char * const record_changed_names[] = {
 static const char * const closed_names[] = {
   "lost_time", "lost_date", "lost_at", "lost_on", "close_time", "closed_time", "actual_close_date",
   "closed_date", "date_closed", "closed_at", "closed_on",
+  /* a deal's expected close date (Zoho "Closing Date", Salesforce CloseDate, Pipedrive "Expected close
+   * date"): set by sales once a deal exists and moved to the day it closes */
+  "closing_date", "close_date", "closedate", "expected_close_date", "expected_close",
   /* Salesforce's IsClosed, HubSpot's hs_is_closed: true once won or lost */
   "is_closed", "hs_is_closed", NULL,
 };
@@ -145,6 +148,8 @@ static const char * const closed_names[] = {
  * follow StageName, HubSpot's hs_deal_stage_probability its dealstage): 100 %
  * and "Closed" once won, so a rule on them would read the outcome. */
 static const char * const follows_stage_names[] = {
+  /* Amount × Probability (Zoho "Expected Revenue", Salesforce ExpectedRevenue) */
+  "expected_revenue", "expectedrevenue",
   "probability", "probability_percent", "deal_probability", "opportunity_probability", "win_probability",
   "deal_stage_probability", "hs_deal_stage_probability", "forecast_category", "forecast_category_name",
   "hs_forecast_category", "hs_forecast_probability", NULL,
@@ -197,7 +202,7 @@ static const char * const stage_names[] = {
 static const char * const amount_names[] = {
   "amount", "deal_amount", "deal_value", "deal_size", "opportunity_amount", "opportunity_value",
   "close_value", "closed_value", "est_revenue", "estimated_revenue", "est_value", "estimated_value",
-  "expected_revenue", "won_amount", "amount_converted", "contract_value", "actual_revenue", "actual_value",
+  "won_amount", "amount_converted", "contract_value", "actual_revenue", "actual_value",
   /* Klaviyo: "Total value of all historically placed orders" */
   "historic_customer_lifetime_value", "historic_clv",
   /* German, French, Spanish exports */

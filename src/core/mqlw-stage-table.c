@@ -92,6 +92,8 @@ static const MqlwStageTableEntry entries[] = {
   { "Negotiation/Review", OPP, FALSE, ANY, "Salesforce opportunity stage" },
   { "Closed Won", WON, TRUE, ANY, "Salesforce opportunity stage" },
   { "Closed Lost", OPP, TRUE, ANY, "Salesforce opportunity stage" },
+  { "Identify Decision Makers", OPP, FALSE, ANY, "Zoho CRM deal stage" },
+  { "Closed Lost to Competition", OPP, TRUE, ANY, "Zoho CRM deal stage" },
   /* Marketo revenue-cycle statuses */
   { "Anonymous", NONE, FALSE, ANY, "Marketo" },
   { "Known", NONE, FALSE, ANY, "Marketo" },
@@ -253,6 +255,7 @@ static const MqlwStageTableEntry entries[] = {
 static const char * const opportunity_only[] = {
   "Prospecting", "Qualification", "Needs Analysis", "Value Proposition", "Id. Decision Makers",
   "Perception Analysis", "Proposal/Price Quote", "Negotiation/Review", "On Hold", "Out-Sold",
+  "Identify Decision Makers", "Closed Lost to Competition",
   "Appointment Scheduled", "appointmentscheduled", "Qualified To Buy", "qualifiedtobuy",
   "Presentation Scheduled", "presentationscheduled", "Decision Maker Bought-In", "decisionmakerboughtin",
   "Contract Sent", "contractsent", "closedwon", "closedlost",
