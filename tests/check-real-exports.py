@@ -531,6 +531,21 @@ FIXTURES.update({
             "revenue": lambda f: f.loc[f["Stage"] == "Closed Won", "Amount"].astype(float).sum(),
             "reasons": {"Closing Date": "known only with the outcome", "Expected Revenue": "set by the deal's stage"},
             "buckets": ("Deal Score", plain, QUARTERS)}),
+    # Dynamics 365 leads "Export to Excel" with option-set labels (UTF-8 with BOM, CRLF): Status Open /
+    # Qualified / Disqualified and its Status Reason (New, Contacted, Qualified; Lost, Cannot Contact, No
+    # Longer Interested, Canceled), Purchase Timeframe's "Unknown" option. A Dynamics lead's Lost is a
+    # disqualified lead, never qualified: SQL, opportunity and win 0 (Mautic's Lost, above, is not).
+    "dynamics-optionsets": ("dynamics-leads-optionsets.csv", [], {
+        "(Do Not Modify) Lead": "lead_id", "(Do Not Modify) Row Checksum": "none", "Company Name": "account",
+        "Email": "email", "Status": "stage", "Status Reason": "stage", "Lead Score": "score",
+        "Created On": "created_at", "Rating": "fit", "Lead Grade": "fit"},
+        "Lead Score", "Created On", "%m/%d/%Y %I:%M %p", 0, {"Purchase Timeframe": ["Unknown"]}, {
+            "read": {"encoding": "utf-8-sig"},
+            "states": by_value("Status Reason", {"Qualified": (1.0, NAN, NAN), "Lost": (0.0, 0.0, 0.0),
+                                                 "Cannot Contact": (0.0, 0.0, 0.0),
+                                                 "No Longer Interested": (0.0, 0.0, 0.0),
+                                                 "Canceled": (0.0, 0.0, 0.0)}),
+            "buckets": ("Lead Score", plain, QUARTERS)}),
 })
 # A blank won date on an open deal is unknown, not lost: the deals whose win is known are the won and lost ones.
 FIXTURES["pipedrive-deals"][8]["won_known"] = lambda f: int(f["Deal - Status"].isin(["won", "lost"]).sum())
