@@ -249,6 +249,8 @@ print_json (MqlwCsvPreview *preview)
       add_string_or_null (builder, "stage", use->known && use->furthest >= 0 ? mqlw_stage_to_string (use->furthest) : NULL);
       json_builder_set_member_name (builder, "closed");
       json_builder_add_boolean_value (builder, use->closed);
+      json_builder_set_member_name (builder, "stages_before_unknown");
+      json_builder_add_boolean_value (builder, use->unknown_before);
       json_builder_set_member_name (builder, "from_mapping");
       json_builder_add_boolean_value (builder, use->from_mapping);
       json_builder_end_object (builder);

@@ -297,7 +297,7 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
                       GError            **error)
 {
   MqlwColumn *column;
-  gboolean any = FALSE;
+  gboolean any = FALSE, any_stage_column = FALSE;
 
   /* The dataset is complete: every later command holds it in its compact
    * form, made before the outcomes so that the full-width codes are gone
@@ -311,7 +311,7 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
       if (column->role != MQLW_ROLE_STAGE)
         continue;
       apply_stage_column (dataset, column, mapping, first_lines, problems, stage_uses);
-      any = TRUE;
+      any = any_stage_column = TRUE;
     }
 
   for (int s = 0; s < MQLW_N_STAGES; s++)
@@ -353,7 +353,7 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
       return FALSE;
     }
 
-  if (dataset->outcomes.stage[MQLW_STAGE_WON] != NULL)
+  if (any_stage_column && dataset->outcomes.stage[MQLW_STAGE_WON] != NULL)
     {
       gint8 *won = dataset->outcomes.stage[MQLW_STAGE_WON];
       for (guint i = 0; i < dataset->n_rows; i++)
