@@ -72,9 +72,14 @@ check_outcome_coverage (MqlwDataset *dataset,
       if (known == 0 && dataset->n_rows > 0)
         {
           add_finding (problems, "outcome-none-known", NULL,
-                       g_strdup_printf (_("%s outcome known for none of the %u leads: every one is still open or "
-                                          "unknown, so there is no %s rate; export the closed records too, or map "
-                                          "the stage values that close them"),
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s outcome known for none of the %u lead: it is still open or "
+                                                     "unknown, so there is no %s rate; export the closed records too, "
+                                                     "or map the stage values that close them",
+                                                     "%s outcome known for none of the %u leads: every one is still "
+                                                     "open or unknown, so there is no %s rate; export the closed "
+                                                     "records too, or map the stage values that close them",
+                                                     dataset->n_rows),
                                         stage_name (s), dataset->n_rows, stage_name (s)));
           continue;
         }
@@ -106,9 +111,14 @@ check_score_coverage (MqlwDataset *dataset,
       if (missing * 2 > dataset->n_rows)
         {
           add_finding (problems, "score-coverage", column->name,
-                       g_strdup_printf (_("score column %s: %u of %u leads (%.0f %%) have no score: most are "
-                                          "unscored, so the buckets describe only the %u scored leads; check that "
-                                          "this is the score the platform fills"),
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "score column %s: %u of %u lead (%.0f %%) has no score: most are "
+                                                     "unscored, so the buckets describe only the %u scored lead; check "
+                                                     "that this is the score the platform fills",
+                                                     "score column %s: %u of %u leads (%.0f %%) have no score: most "
+                                                     "are unscored, so the buckets describe only the %u scored leads; "
+                                                     "check that this is the score the platform fills",
+                                                     dataset->n_rows),
                                         column->name, missing, dataset->n_rows, percent (missing, dataset->n_rows),
                                         dataset->n_rows - missing));
           continue;
