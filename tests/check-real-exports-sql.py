@@ -229,11 +229,51 @@ def check_zero_dates(tmp):
                             f"by hand {expected}")
 
 
+# Exports whose outcomes hang on the stage table's finer meanings: a lifecycle's Lost (not won, the stages
+# before unknown), a deal whose stage reads open (a blank won date leaves its win unknown), a converted
+# opportunity's id (filled: reached), HubSpot's French and Spanish labels. Each one's SQL aggregate, run by
+# sqlite3, calibrates exactly as mqlw calibrates the file itself.
+OUTCOME_EXPORTS = [("mautic-lost-stage.csv", "points"), ("pipedrive-deals-open.csv", "Person - Lead score"),
+                   ("salesforce-converted-leads.csv", "Lead Score"), ("hubspot-contacts-fr.csv", "Score HubSpot"),
+                   ("hubspot-contacts-es.csv", "Puntuación de HubSpot"), ("zoho-deals.csv", "Deal Score"),
+                   ("sheets-iso-z.csv", "Score")]
+
+
+def check_outcomes_through_sql(tmp):
+    for name, score in OUTCOME_EXPORTS:
+        leads = os.path.join(data, name)
+        stem = name[:-4]
+        model = os.path.join(tmp, f"{stem}-model.json")
+        with open(model, "w", encoding="utf-8") as f:
+            json.dump({"format": "mql-workbench-model", "version": 1, "name": stem, "score_column": score,
+                       "fit": [], "behaviour": [], "paths": {"score": True}, "threshold": 50}, f)
+        schema = os.path.join(tmp, f"{stem}.map.json")
+        mqlw("inspect", leads, "--write-map", schema)
+        aggregate_sql = os.path.join(tmp, f"{stem}-aggregate.sql")
+        aggregate_csv = os.path.join(tmp, f"{stem}-aggregate.csv")
+        mqlw("export", model, "--what", "sql-aggregate", "--dialect", "sqlite", "--map", schema,
+             "--output", aggregate_sql)
+        with open(aggregate_sql, encoding="utf-8") as f:
+            cursor = load(leads).execute(f.read())
+        with open(aggregate_csv, "w", newline="") as f:
+            out = csv.writer(f)
+            out.writerow([d[0] for d in cursor.description])
+            out.writerows(["" if v is None else v for v in row] for row in cursor)
+        args = ["--model", model, "--buckets", "width:25", "--format", "json", "-q"]
+        from_aggregate = json.loads(mqlw("calibrate", "--aggregate", aggregate_csv, *args))
+        from_leads = json.loads(mqlw("calibrate", leads, "--map", schema, *args))
+        for doc in (from_aggregate, from_leads):
+            doc.pop("source")
+        if from_aggregate != from_leads:
+            failures.append(f"{name}: the SQL aggregate calibrates differently from the file")
+
+
 with tempfile.TemporaryDirectory() as tmp:
     check_zero_dates(tmp)
     check_zoho(tmp)
     check_padded_ids(tmp)
     check_many_letters(tmp)
+    check_outcomes_through_sql(tmp)
 
 for failure in failures[:30]:
     print(failure, file=sys.stderr)

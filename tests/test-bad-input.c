@@ -162,7 +162,7 @@ test_preview_collects (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (preview->n_rows, ==, 3);
-  g_assert_cmpuint (preview->problems->len, ==, 2);
+  g_assert_cmpuint (preview->problems->len, ==, 3);
   problem = g_ptr_array_index (preview->problems, 0);
   g_assert_cmpuint (problem->line, ==, 5);
   g_assert_nonnull (strstr (problem->message, "2 fields, the header has 3"));
@@ -170,6 +170,9 @@ test_preview_collects (void)
   problem = g_ptr_array_index (preview->problems, 1);
   g_assert_cmpstr (problem->kind, ==, "outcome-coverage");
   g_assert_cmpstr (problem->message, ==, "SQL outcome known for 2 of 3 leads (67 %); the rest are unknown, not failures");
+  /* and no created date: the period is unknown */
+  problem = g_ptr_array_index (preview->problems, 2);
+  g_assert_cmpstr (problem->kind, ==, "no-created-date");
 }
 
 /* The odd values type inference tolerated are listed by the preview with their

@@ -66,7 +66,8 @@ static const struct { const char *file; const char *roles; } platform_roles[] = 
                               "stage" },
   { "dynamics.csv", "lead_id none none fit fit account email fit fit fit fit fit stage created_at deal_amount" },
   { "generic.csv", "lead_id created_at fit fit fit fit fit activity_count fit score outcome:sql fit" },
-  { "pipeline.csv", "lead_id fit fit account stage created_at fit deal_amount" },
+  /* close_date: a deal's close date, no fit field */
+  { "pipeline.csv", "lead_id fit fit account stage created_at none deal_amount" },
 };
 
 static void

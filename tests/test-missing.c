@@ -274,8 +274,9 @@ test_map_folder (void)
   preview = mqlw_csv_preview_file (leads, mapping, 5, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (preview->mapping->joins->len, ==, 1);
-  /* one finding for the deal nobody matched, not two */
-  g_assert_cmpuint (preview->problems->len, ==, 1);
+  /* one finding for the deal nobody matched, not two (and the health finding: no created date) */
+  g_assert_cmpuint (preview->problems->len, ==, 2);
+  g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (preview->problems, 1))->kind, ==, "no-created-date");
   g_assert_cmpstr (((MqlwProblem *) g_ptr_array_index (preview->problems, 0))->message, ==,
                    "deals.csv: 1 of 2 rows found no lead by email (the first is 'nobody@q.example')");
 

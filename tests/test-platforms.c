@@ -186,14 +186,17 @@ static const StageCase hubspot_stages[] = {
  *   Stage columns combined: 6, 11, 12 no at every stage; 13–15 SQL (open); 16
  *   SQL then closed (opportunity, won no); 17–19 opportunity (open); 20–23 won.
  *   Dates: a blank after a known earlier stage is "not reached": 13–15 have no
- *   opportunity date (no), 17–19 no customer date (won no).
- * Known at every stage: 3 (6, 11, 12) + 11 (13–23) = 14 of 24 (58 %).
+ *   opportunity date (no, so won no); 17–19 have no customer date, but their
+ *   lifecycle reads an open opportunity: an open deal's won date is blank, so
+ *   their win stays unknown.
+ * Known at every stage: 3 (6, 11, 12) + 11 (13–23) = 14 of 24 (58 %); the win
+ * 14 − 3 (17–19) = 11 of 24 (46 %).
  * Row 21's Became a Customer Date is 5 days before its Create Date. */
 static const char * const hubspot_findings[] = {
   "outcome-coverage", "Acceptance outcome known for 14 of 24 leads (58 %); the rest are unknown, not failures",
   "outcome-coverage", "SQL outcome known for 14 of 24 leads (58 %); the rest are unknown, not failures",
   "outcome-coverage", "Opportunity outcome known for 14 of 24 leads (58 %); the rest are unknown, not failures",
-  "outcome-coverage", "Win outcome known for 14 of 24 leads (58 %); the rest are unknown, not failures",
+  "outcome-coverage", "Win outcome known for 11 of 24 leads (46 %); the rest are unknown, not failures",
   "created-after-outcome",
   "column Create Date: the created date is after the Win date (Became a Customer Date) for 1 lead (lead 121)",
   NULL,
@@ -206,7 +209,8 @@ test_hubspot (void)
   g_autoptr(MqlwDataset) dataset = import_fixture ("hubspot.csv", NULL);
   static const gint8 accepted[] = { U, U, U, U, U, N, U, U, U, U, N, N, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, U };
   static const gint8 opportunity[] = { U, U, U, U, U, N, U, U, U, U, N, N, N, N, N, N, Y, Y, Y, Y, Y, Y, Y, U };
-  static const gint8 won[] = { U, U, U, U, U, N, U, U, U, U, N, N, N, N, N, N, N, N, N, Y, Y, Y, Y, U };
+  /* 17–19: open opportunities, their win unknown (see above) */
+  static const gint8 won[] = { U, U, U, U, U, N, U, U, U, U, N, N, N, N, N, N, U, U, U, Y, Y, Y, Y, U };
 
   assert_roles (preview, hubspot_roles, G_N_ELEMENTS (hubspot_roles));
   assert_stage_uses (preview, hubspot_stages, G_N_ELEMENTS (hubspot_stages));
@@ -525,7 +529,8 @@ static const RoleCase pipeline_roles[] = {
   { "account", MQLW_ROLE_ACCOUNT, -1, "named like an account" },
   { "deal_stage", MQLW_ROLE_STAGE, -1, "values are stage names (4 of 4 known)" },
   { "engage_date", MQLW_ROLE_CREATED_AT, -1, "named like the created date" },
-  { "close_date", MQLW_ROLE_FIT, -1, "fit field" },
+  /* a deal's close date: no fit field by its name (it was caught as leaky before) */
+  { "close_date", MQLW_ROLE_NONE, -1, "known only with the outcome, not a fit field" },
   { "close_value", MQLW_ROLE_DEAL_AMOUNT, -1, "named like a deal amount" },
 };
 
@@ -540,7 +545,8 @@ static const StageCase pipeline_stages[] = {
 
 /* Rows 1–9 Won, 10–15 Lost, 16–20 Engaging, 21–24 Prospecting: won known for
  * 15 of 24 (62.5 %, printed 62). close_date is filled on rows 1–15 exactly:
- * every lead whose outcome is known, none of the 9 still open.
+ * every lead whose outcome is known, none of the 9 still open: named as a
+ * deal's close date it has no role, and the leak is still told.
  * Accounts by row: (i + 1) mod 6 over Zumcorp, Acme Ltd, Bluth Co, Cyberdyne,
  * Dunder Paper, Globex; rows 22 and 23 have none. Zumcorp (rows 5, 11, 17) is
  * not in pipeline-accounts.csv: 3 + 2 = 5 of 24 leads found no row; Hottechi

@@ -116,8 +116,8 @@ describe_stage_table (void)
   g_string_append (out, "\n  ");
   append_wrapped (out, _("On an opportunity (a column named for opportunities or deals, or holding an opportunity "
                          "stage): New, Open, In Progress and Qualified are open opportunities, Canceled is lost. "
-                         "On a lead status (Working - Contacted, Cannot Contact, …): Lost and Canceled close the "
-                         "lead."), 94, 2);
+                         "On a lead status (Working - Contacted, Cannot Contact, …): Canceled closes the lead; Lost "
+                         "says not won, the stages before unknown (a lifecycle's Lost may follow an SQL)."), 94, 2);
   return g_string_free (out, FALSE);
 }
 
@@ -178,6 +178,8 @@ describe_use (const MqlwStageUse *use)
 {
   if (!use->known)
     return g_strdup (_("unknown: not in the table, so its leads stay unknown"));
+  if (use->unknown_before)
+    return g_strdup (_("not won, the stages before unknown"));
   return g_strdup_printf ("%s, %s%s", use->furthest < 0 ? _("no stage") : mqlw_stage_to_string (use->furthest),
                           use->closed ? _("closed") : _("open"), use->from_mapping ? _(" (from the mapping)") : "");
 }
@@ -247,6 +249,8 @@ print_json (MqlwCsvPreview *preview)
       add_string_or_null (builder, "stage", use->known && use->furthest >= 0 ? mqlw_stage_to_string (use->furthest) : NULL);
       json_builder_set_member_name (builder, "closed");
       json_builder_add_boolean_value (builder, use->closed);
+      json_builder_set_member_name (builder, "stages_before_unknown");
+      json_builder_add_boolean_value (builder, use->unknown_before);
       json_builder_set_member_name (builder, "from_mapping");
       json_builder_add_boolean_value (builder, use->from_mapping);
       json_builder_end_object (builder);

@@ -67,6 +67,22 @@ check_outcome_coverage (MqlwDataset *dataset,
         known += stage[i] != MQLW_OUTCOME_UNKNOWN;
       if (known == dataset->n_rows)
         continue;
+      /* An export of open records alone (every deal open, every lead in
+       * progress): no rate at all, which "0 %% known" does not say plainly. */
+      if (known == 0 && dataset->n_rows > 0)
+        {
+          add_finding (problems, "outcome-none-known", NULL,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s outcome known for none of the %u lead: it is still open or "
+                                                     "unknown, so there is no %s rate; export the closed records too, "
+                                                     "or map the stage values that close them",
+                                                     "%s outcome known for none of the %u leads: every one is still "
+                                                     "open or unknown, so there is no %s rate; export the closed "
+                                                     "records too, or map the stage values that close them",
+                                                     dataset->n_rows),
+                                        stage_name (s), dataset->n_rows, stage_name (s)));
+          continue;
+        }
       add_finding (problems, "outcome-coverage", NULL,
                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s outcome known for %u of %u lead (%.0f %%); the rest "
                                                  "are unknown, not failures",
@@ -91,6 +107,22 @@ check_score_coverage (MqlwDataset *dataset,
         missing += mqlw_column_is_missing (column, i);
       if (missing == 0)
         continue;
+      /* Mostly empty: perhaps not the score the platform fills; say what is left. */
+      if (missing * 2 > dataset->n_rows)
+        {
+          add_finding (problems, "score-coverage", column->name,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "score column %s: %u of %u lead (%.0f %%) has no score: most are "
+                                                     "unscored, so the buckets describe only the %u scored lead; check "
+                                                     "that this is the score the platform fills",
+                                                     "score column %s: %u of %u leads (%.0f %%) have no score: most "
+                                                     "are unscored, so the buckets describe only the %u scored leads; "
+                                                     "check that this is the score the platform fills",
+                                                     dataset->n_rows),
+                                        column->name, missing, dataset->n_rows, percent (missing, dataset->n_rows),
+                                        dataset->n_rows - missing));
+          continue;
+        }
       add_finding (problems, "score-coverage", column->name,
                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "score column %s: %u of %u lead (%.0f %%) has no score",
                                                  "score column %s: %u of %u leads (%.0f %%) have no score", dataset->n_rows),
@@ -106,7 +138,17 @@ check_created_dates (MqlwDataset *dataset,
                      GPtrArray   *problems)
 {
   MqlwColumn *created = mqlw_dataset_find_role (dataset, MQLW_ROLE_CREATED_AT);
+  gboolean any_date = FALSE;
 
+  for (guint i = 0; created != NULL && created->type == MQLW_COLUMN_TYPE_DATE && i < dataset->n_rows && !any_date; i++)
+    any_date = created->days[i] != MQLW_DATE_MISSING;
+  /* Said here as well as with the figures (mqlw-notes.c), so that inspect
+   * and the health view tell it before anything is calibrated. */
+  if (!any_date && dataset->n_rows > 0)
+    add_finding (problems, "no-created-date", created != NULL ? created->name : NULL,
+                 g_strdup (_("the data has no created date, so the period it covers is unknown: "
+                             "no MQLs per month and no capacity check until you state it "
+                             "(--months N, or “Months of history” in the window)")));
   if (created == NULL || created->type != MQLW_COLUMN_TYPE_DATE)
     return;
   for (guint c = 0; c < dataset->columns->len; c++)

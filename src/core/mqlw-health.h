@@ -8,7 +8,11 @@
  * Each finding is an MqlwProblem (a warning) with a kind:
  *   outcome-coverage       a stage known for fewer than all leads ("SQL outcome known
  *                          for 612 of 880 leads (70 %); the other 268 are unknown")
- *   score-coverage         leads with no value in the score column
+ *   outcome-none-known     a stage known for no lead at all (an export of open records):
+ *                          no rate can be had for it
+ *   score-coverage         leads with no value in the score column (most of them: said so)
+ *   no-created-date        no created date (no column, or none filled): the period is
+ *                          unknown (the report tells it in its facts instead)
  *   created-after-outcome  the created date after a stage's date
  *   created-in-future      a created date after today
  *   duplicate-id           lead ids on more than one row

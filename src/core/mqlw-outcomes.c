@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mqlw-import-private.h"
+#include "mqlw-roles.h"
 #include "mqlw-stage-table.h"
 
 static const char *
@@ -19,6 +20,12 @@ stage_label_lower (MqlwStage stage)
   static const char * const labels[] = { N_("sales acceptance (SAL)"), N_("SQL"), N_("opportunity"), N_("won") };
   return _(labels[stage]);
 }
+
+/* While the outcomes are derived, the win of a lead a stage column reads as
+ * open (an open deal, a lead in progress): unknown, and no blank won date,
+ * blank mark or absence from a won file makes it "not won" (an open deal's
+ * won date is blank). Made unknown before the funnel is closed. */
+#define OUTCOME_OPEN ((gint8) -2)
 
 /* A blank in a date-like source: not reached when the previous stage is known. */
 static inline gint8
@@ -50,7 +57,8 @@ static inline gint8
 combine_outcome (gint8 known,
                  gint8 value)
 {
-  if (known == MQLW_OUTCOME_YES || value == MQLW_OUTCOME_UNKNOWN)
+  if (known == MQLW_OUTCOME_YES || value == MQLW_OUTCOME_UNKNOWN
+      || (value == OUTCOME_OPEN && known != MQLW_OUTCOME_UNKNOWN))
     return known;
   return value;
 }
@@ -80,6 +88,7 @@ apply_stage_column (MqlwDataset       *dataset,
   g_autofree int *furthest = g_new (int, MAX (n_codes, 1));
   g_autofree gint8 *known = g_new0 (gint8, MAX (n_codes, 1));
   g_autofree gboolean *closed = g_new0 (gboolean, MAX (n_codes, 1));
+  g_autofree gboolean *unknown_before = g_new0 (gboolean, MAX (n_codes, 1));
   g_autofree guint64 *leads = g_new0 (guint64, MAX (n_codes, 1));
   g_autofree const char **values = g_new0 (const char *, n_codes + 1);
   gint8 *stage[MQLW_N_STAGES];
@@ -116,6 +125,7 @@ apply_stage_column (MqlwDataset       *dataset,
       known[c] = TRUE;
       furthest[c] = entry != NULL ? entry->furthest : builtin->furthest;
       closed[c] = entry != NULL ? entry->closed : builtin->closed;
+      unknown_before[c] = entry == NULL && mqlw_stage_table_unknown_before (builtin, column->name);
     }
 
   for (guint i = 0; i < dataset->n_rows; i++)
@@ -128,7 +138,10 @@ apply_stage_column (MqlwDataset       *dataset,
         continue;
       for (int s = 0; s < MQLW_N_STAGES; s++)
         stage[s][i] = combine_outcome (stage[s][i], s <= furthest[code] ? MQLW_OUTCOME_YES
-                                                    : closed[code] ? MQLW_OUTCOME_NO : MQLW_OUTCOME_UNKNOWN);
+                                                    : closed[code] && (s == MQLW_STAGE_WON || !unknown_before[code])
+                                                    ? MQLW_OUTCOME_NO
+                                                    : s == MQLW_STAGE_WON && !closed[code] ? OUTCOME_OPEN
+                                                    : MQLW_OUTCOME_UNKNOWN);
     }
 
   for (guint c = 0; stage_uses != NULL && c < n_codes; c++)
@@ -140,6 +153,7 @@ apply_stage_column (MqlwDataset       *dataset,
       use->known = known[c];
       use->furthest = known[c] ? furthest[c] : -1;
       use->closed = known[c] && closed[c];
+      use->unknown_before = known[c] && unknown_before[c];
       use->from_mapping = find_stage_value (mapping, values[c]) != NULL;
       use->leads = leads[c];
       if (use->leads > 0)
@@ -198,6 +212,22 @@ apply_outcome_column (MqlwDataset          *dataset,
   int s = column->stage;
   gint8 *out = mqlw_dataset_ensure_stage (dataset, s);
   gint8 **stage = dataset->outcomes.stage;
+
+  /* An id filled by the conversion: filled reached, blank as a blank date. */
+  if ((column->type == MQLW_COLUMN_TYPE_CATEGORICAL || column->type == MQLW_COLUMN_TYPE_INTEGER
+       || column->type == MQLW_COLUMN_TYPE_DECIMAL) && mqlw_roles_filled_is_reached (column->name))
+    {
+      gboolean text = column->type == MQLW_COLUMN_TYPE_CATEGORICAL;
+
+      for (guint i = 0; i < dataset->n_rows; i++)
+        {
+          if (text ? mqlw_column_code_at (column, i) != MQLW_CODE_MISSING : !isnan (mqlw_column_num_at (column, i)))
+            out[i] = MQLW_OUTCOME_YES;
+          else if (out[i] == MQLW_OUTCOME_UNKNOWN)
+            out[i] = blank_outcome (stage, s, i);
+        }
+      return;
+    }
 
   switch (column->type)
     {
@@ -280,7 +310,7 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
                       GError            **error)
 {
   MqlwColumn *column;
-  gboolean any = FALSE;
+  gboolean any = FALSE, any_stage_column = FALSE;
 
   /* The dataset is complete: every later command holds it in its compact
    * form, made before the outcomes so that the full-width codes are gone
@@ -294,7 +324,7 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
       if (column->role != MQLW_ROLE_STAGE)
         continue;
       apply_stage_column (dataset, column, mapping, first_lines, problems, stage_uses);
-      any = TRUE;
+      any = any_stage_column = TRUE;
       if (drop_if_unneeded (dataset, column, needed))
         c--;   /* the next column is at c now */
     }
@@ -339,6 +369,12 @@ mqlw_outcomes_derive (MqlwDataset        *dataset,
       return FALSE;
     }
 
+  if (any_stage_column && dataset->outcomes.stage[MQLW_STAGE_WON] != NULL)
+    {
+      gint8 *won = dataset->outcomes.stage[MQLW_STAGE_WON];
+      for (guint i = 0; i < dataset->n_rows; i++)
+        won[i] = won[i] == OUTCOME_OPEN ? MQLW_OUTCOME_UNKNOWN : won[i];
+    }
   mqlw_dataset_close_funnel (dataset);
 
   /* The amounts and the created dates are their columns' values: held once,

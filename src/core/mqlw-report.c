@@ -482,6 +482,10 @@ build_health (MqlwReport *self)
 
   /* Every column was loaded by mqlw_report_new_full (): no load fails here. */
   mqlw_health_check (self->dataset, mqlw_health_today (), findings, NULL);
+  /* The period is told in the facts, with the months stated if any. */
+  for (guint i = findings->len; i-- > 0;)
+    if (g_strcmp0 (((MqlwProblem *) g_ptr_array_index (findings, i))->kind, "no-created-date") == 0)
+      g_ptr_array_remove_index (findings, i);
   add_block (self, BLOCK_SUBHEADING, _("Data health"));
   if (imported->len + findings->len + warnings->len == 0)
     {

@@ -37,6 +37,7 @@ typedef enum {
   NAME_RECORD_CHANGED, /* when the record was last changed: after the outcome */
   NAME_CLOSED,         /* when the deal was lost or closed: after the outcome */
   NAME_CONVERTED_INTO, /* Salesforce's ConvertedOpportunityId …: made by the conversion */
+  NAME_CONVERTED_OPPORTUNITY, /* Salesforce's ConvertedOpportunityId: filled, an opportunity was reached */
   NAME_FOLLOWS_STAGE,  /* a deal's probability or forecast category: set by its stage */
   NAME_COUNT_OUTCOME,  /* a count of won deals, orders, associated deals: above 0 reached */
   NAME_FROM_OUTCOME,   /* computed from the deals or orders themselves (open deals, predicted CLV) */
@@ -73,7 +74,9 @@ static const char * const lead_id_names[] = {
   "id", "lead_id", "leadid", "record_id", "prospect_id", "contact_id", "person_id", "mql_id",
   "hs_object_id", "lead_number",
   /* Salesforce in French and Spanish ("ID de la piste"); German "Lead-ID" is lead_id */
-  "id_de_la_piste", "id_du_lead", "id_de_lead", "id_del_lead", "id_de_candidato", NULL,
+  "id_de_la_piste", "id_du_lead", "id_de_lead", "id_del_lead", "id_de_candidato",
+  /* HubSpot's "Record ID" in German, French, Spanish */
+  "datensatz_id", "id_de_fiche_d_informations", "id_de_fiche", "id_de_registro", "id_del_registro", NULL,
 };
 static const char * const email_names[] = {
   "email", "email_address", "e_mail", "e_mail_address", "emailaddress", "work_email", "contact_email",
@@ -86,7 +89,10 @@ static const char * const account_names[] = {
   "company", "account", "account_name", "company_name", "company_account", "organization", "organisation",
   "organization_name", "employer", "potential_customer" /* Dynamics 365 opportunity */,
   /* German, French, Spanish exports */
-  "firma", "unternehmen", "soci_t", "societe", "entreprise", "empresa", NULL,
+  "firma", "unternehmen", "soci_t", "societe", "entreprise", "empresa",
+  /* HubSpot's "Company Name" in German, French, Spanish */
+  "name_des_unternehmens", "firmenname", "nom_de_l_entreprise", "nom_de_entreprise", "nombre_de_la_empresa",
+  "nombre_de_empresa", NULL,
 };
 /* In order of preference when several are present. */
 static const char * const created_names[] = {
@@ -110,7 +116,10 @@ static const char * const activity_date_names[] = {
   "last_activity_at", "last_activity_date", "last_activity", "last_activity_on", "last_activity_timestamp",
   "last_engagement_date", "last_interesting_moment_date", "last_touch_date", "recent_activity_date",
   /* Mautic, ActiveCampaign */
-  "last_active", "last_active_date", "last_activity_time", NULL,
+  "last_active", "last_active_date", "last_activity_time",
+  /* HubSpot's "Last Activity Date" in German, French, Spanish (non-ASCII letters split words) */
+  "datum_der_letzten_aktivit_t", "letzte_aktivit_t", "date_de_derni_re_activit", "derni_re_activit",
+  "fecha_de_la_ltima_actividad", "fecha_de_ltima_actividad", "ltima_actividad", NULL,
 };
 /* When the platform last changed the record (any field, often by the sales
  * process itself): it happens after the outcome, so a rule on it would read
@@ -129,6 +138,9 @@ static const char * const record_changed_names[] = {
 static const char * const closed_names[] = {
   "lost_time", "lost_date", "lost_at", "lost_on", "close_time", "closed_time", "actual_close_date",
   "closed_date", "date_closed", "closed_at", "closed_on",
+  /* a deal's expected close date (Zoho "Closing Date", Salesforce CloseDate, Pipedrive "Expected close
+   * date"): set by sales once a deal exists and moved to the day it closes */
+  "closing_date", "close_date", "closedate", "expected_close_date", "expected_close",
   /* Salesforce's IsClosed, HubSpot's hs_is_closed: true once won or lost */
   "is_closed", "hs_is_closed", NULL,
 };
@@ -136,6 +148,8 @@ static const char * const closed_names[] = {
  * follow StageName, HubSpot's hs_deal_stage_probability its dealstage): 100 %
  * and "Closed" once won, so a rule on them would read the outcome. */
 static const char * const follows_stage_names[] = {
+  /* Amount × Probability (Zoho "Expected Revenue", Salesforce ExpectedRevenue) */
+  "expected_revenue", "expectedrevenue",
   "probability", "probability_percent", "deal_probability", "opportunity_probability", "win_probability",
   "deal_stage_probability", "hs_deal_stage_probability", "forecast_category", "forecast_category_name",
   "hs_forecast_category", "hs_forecast_probability", NULL,
@@ -143,8 +157,12 @@ static const char * const follows_stage_names[] = {
 /* The records a Salesforce lead's conversion made: filled only once sales
  * converted it, so a rule on them would read the outcome. */
 static const char * const converted_into_names[] = {
-  "converted_opportunity_id", "converted_account_id", "converted_contact_id", "converted_opportunity",
-  "converted_account", "converted_contact", NULL,
+  "converted_account_id", "converted_contact_id", "converted_account", "converted_contact", NULL,
+};
+/* The opportunity a conversion made: its id filled says an opportunity was
+ * reached (Salesforce converts a lead with or without one). */
+static const char * const converted_opportunity_names[] = {
+  "converted_opportunity_id", "converted_opportunity", "converted_deal_id", "converted_deal", NULL,
 };
 /* Counts whose "more than 0" is a stage reached: Pipedrive's person "Won
  * deals" (won_deals_count), Klaviyo's "Historic Number Of Orders" ("number of
@@ -184,7 +202,7 @@ static const char * const stage_names[] = {
 static const char * const amount_names[] = {
   "amount", "deal_amount", "deal_value", "deal_size", "opportunity_amount", "opportunity_value",
   "close_value", "closed_value", "est_revenue", "estimated_revenue", "est_value", "estimated_value",
-  "expected_revenue", "won_amount", "amount_converted", "contract_value", "actual_revenue", "actual_value",
+  "won_amount", "amount_converted", "contract_value", "actual_revenue", "actual_value",
   /* Klaviyo: "Total value of all historically placed orders" */
   "historic_customer_lifetime_value", "historic_clv",
   /* German, French, Spanish exports */
@@ -202,6 +220,8 @@ static const char * const headline_score_names[] = {
   /* Mautic's score is its contact points */
   "points", "mautic_points", "contact_points", "lead_points", "total_points",
   "punktzahl", "lead_punktzahl", "puntuaci_n", "puntuacion", "puntuaci_n_del_lead",
+  /* HubSpot's score in German, French, Spanish */
+  "hubspot_punktzahl", "score_hubspot", "puntuaci_n_de_hubspot", "puntuacion_de_hubspot",
   NULL,
 };
 static const char * const part_score_words[] = {
@@ -355,6 +375,8 @@ guess_by_name (const char *name)
     return (NameGuess) { NAME_CLOSED, MQLW_ROLE_NONE, 0 };
   if (in_list (name, converted_into_names))
     return (NameGuess) { NAME_CONVERTED_INTO, MQLW_ROLE_NONE, 0 };
+  if (in_list (name, converted_opportunity_names))
+    return (NameGuess) { NAME_CONVERTED_OPPORTUNITY, MQLW_ROLE_OUTCOME, MQLW_STAGE_OPPORTUNITY };
   if (in_list (name, follows_stage_names))
     return (NameGuess) { NAME_FOLLOWS_STAGE, MQLW_ROLE_NONE, 0 };
   if (in_list (name, from_outcome_names))
@@ -398,7 +420,7 @@ guess_by_name (const char *name)
 /* Every list of names above, for names written without their gaps. */
 static const char * const * const all_name_lists[] = {
   lead_id_names, email_names, account_names, created_names, as_of_names, activity_date_names,
-  record_changed_names, closed_names, converted_into_names, follows_stage_names, from_outcome_names,
+  record_changed_names, closed_names, converted_into_names, converted_opportunity_names, follows_stage_names, from_outcome_names,
   stage_names, amount_names, reason_names, headline_score_names, grade_names, rating_names, converted_names,
 };
 
@@ -539,6 +561,9 @@ describe_name (const NameGuess *guess)
       return g_strdup (_("when the deal was lost or closed: known only with the outcome, not a fit field"));
     case NAME_CONVERTED_INTO:
       return g_strdup (_("a record the lead's conversion made: filled only after sales converted it, not a fit field"));
+    case NAME_CONVERTED_OPPORTUNITY:
+      return g_strdup (_("the opportunity the lead's conversion made: filled, an opportunity was reached; "
+                         "blank, none (unknown while the lead is not converted)"));
     case NAME_FOLLOWS_STAGE:
       return g_strdup (_("set by the deal's stage (certain once won): known only with the outcome, not a fit field"));
     case NAME_COUNT_OUTCOME:
@@ -901,6 +926,10 @@ decide (MqlwColumnSpec  *spec,
     case NAME_STAGE:
     case NAME_STATUS:
       decide_stage (spec, guess, v, why);
+      return;
+    case NAME_CONVERTED_OPPORTUNITY:
+      /* Any value is an id: filled is reached (mqlw_roles_filled_is_reached). */
+      set_role (spec, MQLW_ROLE_OUTCOME, guess->stage, why, NULL);
       return;
     case NAME_COUNT_OUTCOME:
       if (numeric || spec->type == MQLW_COLUMN_TYPE_BOOLEAN || v->n_values == 0)
@@ -1515,4 +1544,14 @@ mqlw_roles_guess_name (const char      *header,
     *reason = g_steal_pointer (&spec.reason);
   g_free (spec.reason);
   return spec.role;
+}
+
+gboolean
+mqlw_roles_filled_is_reached (const char *header)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (header != NULL, FALSE);
+  name = role_name (header);
+  return guess_header (header, name).kind == NAME_CONVERTED_OPPORTUNITY;
 }

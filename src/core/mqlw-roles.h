@@ -49,6 +49,11 @@ MqlwColumnRole  mqlw_roles_guess_name  (const char      *header,
  * its 0/1 values are then points, not yes/no. */
 gboolean        mqlw_roles_name_is_score (const char    *header);
 
+/* Whether an outcome column named @header is read "filled = reached", any
+ * value being an id (Salesforce's ConvertedOpportunityId): a blank reads as a
+ * blank date does (not reached where the stage before is known). */
+gboolean        mqlw_roles_filled_is_reached (const char *header);
+
 /* "Became a Customer Date" → "became_a_customer_date"; "CreatedDate" →
  * "created_date" (camel case is split only in names without spaces). */
 char           *mqlw_roles_normalize   (const char      *header);

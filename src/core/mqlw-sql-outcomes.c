@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mqlw-roles.h"
 #include "mqlw-sql-private.h"
 #include "mqlw-stage-table.h"
 
@@ -97,6 +98,7 @@ static void
 add_stage_column (SqlBuilder *b,
                   guint       i)
 {
+  const MqlwColumnSpec *spec = g_ptr_array_index (b->schema->columns, i);
   g_autofree char *t = sql_need (b, i, 0);
   g_autofree char *words_name = g_strdup_printf ("mqlw_g%u", i);
   g_autofree char *context = NULL;
@@ -158,7 +160,9 @@ add_stage_column (SqlBuilder *b,
 
           known[c] = entry != NULL;
           reach[c] = entry != NULL ? entry->furthest : 0;
-          ended[c] = entry != NULL && entry->closed ? 1 : 0;
+          /* 2: closed without a win, the stages before it unknown (apply_stage_column) */
+          ended[c] = entry != NULL && entry->closed
+                     ? (mqlw_stage_table_unknown_before (entry, spec->name) ? 2 : 1) : 0;
         }
       g_string_append_printf (furthest, "\n      WHEN %s = %s THEN ", words_name, literal);
       append_by_context (furthest, context, reach, known);
@@ -171,6 +175,18 @@ add_stage_column (SqlBuilder *b,
   sql_add (b, LAYER_AGE, g_string_free (closed, FALSE), closed_name);
 }
 
+/* A blank date (or id) of @spec: not reached when the nearest earlier stage
+ * the data has so far is known (mqlw-outcomes.c: blank_outcome). */
+static char *
+blank_state (const MqlwColumnSpec  *spec,
+             char                 **state)
+{
+  for (int e = (int) spec->stage - 1; e >= 0; e--)
+    if (state[e] != NULL)
+      return g_strdup_printf ("CASE WHEN %s = -1 THEN -1 ELSE 0 END", state[e]);
+  return g_strdup ("0");
+}
+
 /* The state after reading outcome column @i (of @spec) over @before. */
 static char *
 read_outcome_column (SqlBuilder           *b,
@@ -179,6 +195,18 @@ read_outcome_column (SqlBuilder           *b,
                      char                **state,
                      const char           *before)
 {
+  /* An id filled by the conversion: filled reached, blank as a blank date
+   * (mqlw-outcomes.c: apply_outcome_column). */
+  if ((spec->type == MQLW_COLUMN_TYPE_CATEGORICAL || spec->type == MQLW_COLUMN_TYPE_INTEGER
+       || spec->type == MQLW_COLUMN_TYPE_DECIMAL) && mqlw_roles_filled_is_reached (spec->name))
+    {
+      g_autofree char *v = sql_need (b, i, spec->type == MQLW_COLUMN_TYPE_CATEGORICAL ? 0 : NEED_NUMBER);
+      g_autofree char *blank = blank_state (spec, state);
+
+      return g_strdup_printf ("CASE WHEN %s IS NOT NULL THEN 1 WHEN %s = -1 THEN %s ELSE %s END",
+                              v, before, blank, before);
+    }
+
   switch (spec->type)
     {
     case MQLW_COLUMN_TYPE_INTEGER:
@@ -191,15 +219,8 @@ read_outcome_column (SqlBuilder           *b,
     case MQLW_COLUMN_TYPE_DATE:
       {
         g_autofree char *days = sql_need (b, i, NEED_DAYS);
-        g_autofree char *blank = NULL;
+        g_autofree char *blank = blank_state (spec, state);
 
-        /* A blank date: not reached when the nearest earlier stage the data
-         * has so far is known (mqlw-import.c: blank_outcome). */
-        for (int e = (int) spec->stage - 1; e >= 0 && blank == NULL; e--)
-          if (state[e] != NULL)
-            blank = g_strdup_printf ("CASE WHEN %s = -1 THEN -1 ELSE 0 END", state[e]);
-        if (blank == NULL)
-          blank = g_strdup ("0");
         return g_strdup_printf ("CASE WHEN %s IS NOT NULL THEN 1 WHEN %s = -1 THEN %s ELSE %s END",
                                 days, before, blank, before);
       }
@@ -256,9 +277,18 @@ sql_add_outcomes (SqlBuilder *b,
       add_stage_column (b, i);
       for (int s = 0; s < MQLW_N_STAGES; s++)
         {
-          g_autofree char *value = g_strdup_printf ("CASE WHEN mqlw_sf%u IS NULL THEN -1 WHEN mqlw_sf%u >= %d THEN 1 "
-                                                    "WHEN mqlw_sc%u = 1 THEN 0 ELSE -1 END", i, i, s, i);
+          /* The win of a lead whose stage is open: −2 while the outcome columns
+           * are read, so that no blank won date makes an open deal lost
+           * (mqlw-outcomes.c: OUTCOME_OPEN); −1 in the raw state. */
+          g_autofree char *value = s == MQLW_STAGE_WON
+            ? g_strdup_printf ("CASE WHEN mqlw_sf%u IS NULL THEN -1 WHEN mqlw_sf%u >= %d THEN 1 "
+                               "WHEN mqlw_sc%u >= 1 THEN 0 ELSE -2 END", i, i, s, i)
+            : g_strdup_printf ("CASE WHEN mqlw_sf%u IS NULL THEN -1 WHEN mqlw_sf%u >= %d THEN 1 "
+                               "WHEN mqlw_sc%u = 1 THEN 0 ELSE -1 END", i, i, s, i);
           char *next = state[s] == NULL ? g_strdup (value)
+                       : s == MQLW_STAGE_WON
+                       ? g_strdup_printf ("CASE WHEN (%s) = 1 OR (%s) = -1 OR ((%s) = -2 AND (%s) <> -1) THEN %s ELSE %s END",
+                                          state[s], value, value, state[s], state[s], value)
                        : g_strdup_printf ("CASE WHEN (%s) = 1 OR (%s) = -1 THEN %s ELSE %s END",
                                           state[s], value, state[s], value);
           g_free (state[s]);
@@ -312,6 +342,12 @@ sql_add_outcomes (SqlBuilder *b,
         present[s] = state[s] != NULL;
         if (!present[s])
           continue;
+        if (s == MQLW_STAGE_WON)
+          {
+            char *open_unknown = g_strdup_printf ("CASE WHEN (%s) = -2 THEN -1 ELSE %s END", state[s], state[s]);
+            g_free (state[s]);
+            state[s] = open_unknown;
+          }
         sql_add (b, LAYER_POINTS, g_steal_pointer (&state[s]), raw);
         sql_add (b, LAYER_SCORE,
                  g_strdup_printf ("CASE WHEN mqlw_top >= %d THEN 1 WHEN mqlw_first_no <= %d THEN 0 ELSE mqlw_r%d END",

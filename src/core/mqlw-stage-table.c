@@ -92,6 +92,8 @@ static const MqlwStageTableEntry entries[] = {
   { "Negotiation/Review", OPP, FALSE, ANY, "Salesforce opportunity stage" },
   { "Closed Won", WON, TRUE, ANY, "Salesforce opportunity stage" },
   { "Closed Lost", OPP, TRUE, ANY, "Salesforce opportunity stage" },
+  { "Identify Decision Makers", OPP, FALSE, ANY, "Zoho CRM deal stage" },
+  { "Closed Lost to Competition", OPP, TRUE, ANY, "Zoho CRM deal stage" },
   /* Marketo revenue-cycle statuses */
   { "Anonymous", NONE, FALSE, ANY, "Marketo" },
   { "Known", NONE, FALSE, ANY, "Marketo" },
@@ -125,6 +127,31 @@ static const MqlwStageTableEntry entries[] = {
   /* German */
   { "Neu", NONE, FALSE, ANY, "generic (German)" },
   { "Kontaktiert", NONE, FALSE, ANY, "generic (German)" },
+  /* HubSpot lead statuses (New, Open, In Progress, Open Deal, Unqualified, Attempted to
+   * Contact, Connected, Bad Timing) as German, French and Spanish exports are commonly
+   * seen to write them (not checked against HubSpot's translation tables) */
+  { "Offen", NONE, FALSE, ANY, "HubSpot lead status (German)" },
+  { "In Bearbeitung", NONE, FALSE, ANY, "HubSpot lead status (German)" },
+  { "Offener Deal", OPP, FALSE, ANY, "HubSpot lead status (German)" },
+  { "Nicht qualifiziert", NONE, TRUE, ANY, "HubSpot lead status (German)" },
+  { "Kontaktversuch", NONE, FALSE, ANY, "HubSpot lead status (German)" },
+  { "Verbunden", NONE, FALSE, ANY, "HubSpot lead status (German)" },
+  { "Schlechtes Timing", NONE, FALSE, ANY, "HubSpot lead status (German)" },
+  { "Ouvert", NONE, FALSE, ANY, "HubSpot lead status (French)" },
+  { "En cours", NONE, FALSE, ANY, "HubSpot lead status (French)" },
+  { "Transaction ouverte", OPP, FALSE, ANY, "HubSpot lead status (French)" },
+  { "Non qualifié", NONE, TRUE, ANY, "HubSpot lead status (French)" },
+  { "Tentative de contact", NONE, FALSE, ANY, "HubSpot lead status (French)" },
+  { "Connecté", NONE, FALSE, ANY, "HubSpot lead status (French)" },
+  { "Mauvais timing", NONE, FALSE, ANY, "HubSpot lead status (French)" },
+  { "Abierto", NONE, FALSE, ANY, "HubSpot lead status (Spanish)" },
+  { "En curso", NONE, FALSE, ANY, "HubSpot lead status (Spanish)" },
+  { "En progreso", NONE, FALSE, ANY, "HubSpot lead status (Spanish)" },
+  { "Negocio abierto", OPP, FALSE, ANY, "HubSpot lead status (Spanish)" },
+  { "No calificado", NONE, TRUE, ANY, "HubSpot lead status (Spanish)" },
+  { "Intento de contacto", NONE, FALSE, ANY, "HubSpot lead status (Spanish)" },
+  { "Conectado", NONE, FALSE, ANY, "HubSpot lead status (Spanish)" },
+  { "Mal momento", NONE, FALSE, ANY, "HubSpot lead status (Spanish)" },
   { "Abonnent", NONE, FALSE, ANY, "HubSpot lifecycle stage (German)" },
   { "Marketingqualifizierter Lead", NONE, FALSE, ANY, "HubSpot lifecycle stage (German)" },
   { "Marketing-qualifizierter Lead", NONE, FALSE, ANY, "HubSpot lifecycle stage (German)" },
@@ -211,9 +238,10 @@ static const MqlwStageTableEntry entries[] = {
   { "Cerrado ganado", WON, TRUE, ANY, "HubSpot deal stage (Spanish)" },
   { "Cerrado perdido", OPP, TRUE, ANY, "HubSpot deal stage (Spanish)" },
   /* Words a lead status or lifecycle reads differently: a lost lead never says it
-   * reached an opportunity (Dynamics 365 lead: disqualified; Mautic has no
-   * default stages, a "Lost" stage is one a user made for lost contacts). */
-  { "Lost", NONE, TRUE, LEAD, "a lead's status or lifecycle stage (Dynamics 365 lead: disqualified)" },
+   * reached an opportunity, nor that it did not (Dynamics 365 lead: disqualified;
+   * Mautic has no default stages, a "Lost" stage is one a user made for lost
+   * contacts, SQLs and lost deals among them): only "not won" is known. */
+  { "Lost", NONE, TRUE, LEAD, "a lead's status or lifecycle stage (Dynamics 365 lead: disqualified)", TRUE },
   /* Words an opportunity reads differently: the row is an opportunity */
   { "New", OPP, FALSE, DEAL, "an opportunity's status" },
   { "Open", OPP, FALSE, DEAL, "an opportunity's status; Account Engagement opportunity status" },
@@ -227,6 +255,7 @@ static const MqlwStageTableEntry entries[] = {
 static const char * const opportunity_only[] = {
   "Prospecting", "Qualification", "Needs Analysis", "Value Proposition", "Id. Decision Makers",
   "Perception Analysis", "Proposal/Price Quote", "Negotiation/Review", "On Hold", "Out-Sold",
+  "Identify Decision Makers", "Closed Lost to Competition",
   "Appointment Scheduled", "appointmentscheduled", "Qualified To Buy", "qualifiedtobuy",
   "Presentation Scheduled", "presentationscheduled", "Decision Maker Bought-In", "decisionmakerboughtin",
   "Contract Sent", "contractsent", "closedwon", "closedlost",
@@ -361,6 +390,20 @@ mqlw_stage_table_lookup (MqlwStageContext  context,
         general = &entries[i];
     }
   return general;
+}
+
+gboolean
+mqlw_stage_table_unknown_before (const MqlwStageTableEntry *entry,
+                                 const char                *column_name)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (entry != NULL, FALSE);
+  if (!entry->unknown_before || column_name == NULL)
+    return entry->unknown_before;
+  /* Dynamics 365 names it Status Reason (statuscode in its API). */
+  name = mqlw_stage_table_normalize (column_name);
+  return strstr (name, "status reason") == NULL && strstr (name, "statuscode") == NULL;
 }
 
 void

@@ -32,6 +32,8 @@ typedef struct {
   gboolean          closed;      /* the funnel ended here */
   MqlwStageContext  context;     /* ANY, or the one context the entry applies in */
   const char       *source;      /* where the value comes from ("HubSpot lifecycle stage"), untranslated */
+  gboolean          unknown_before; /* closed without a win, the stages before it unknown: a lifecycle's
+                                     * "Lost" may come after SQL or an opportunity (only "not won" is known) */
 } MqlwStageTableEntry;
 
 /* Every entry, for the documentation and its test. */
@@ -50,6 +52,13 @@ MqlwStageContext           mqlw_stage_table_context (const char         *column_
 const MqlwStageTableEntry *mqlw_stage_table_lookup  (MqlwStageContext    context,
                                                      const char         *value);
 
+/* Whether @entry, read in a column named @column_name (nullable), leaves the
+ * stages before its close unknown: a lifecycle's "Lost" (Mautic's stages are
+ * the user's own, a Lost contact may have been an SQL) does, a Dynamics 365
+ * lead's Status Reason "Lost" (a disqualified lead, never qualified) does not. */
+gboolean                   mqlw_stage_table_unknown_before (const MqlwStageTableEntry *entry,
+                                                            const char                *column_name);
+
 /* @value lower-cased with every run of punctuation and spaces made one space,
  * trimmed: the form values are compared in. */
 char                      *mqlw_stage_table_normalize (const char       *value);
@@ -60,6 +69,7 @@ typedef struct {
   char      *value;
   int        furthest;   /* -1 for none */
   gboolean   closed;
+  gboolean   unknown_before; /* closed, not won, the stages before unknown (MqlwStageTableEntry) */
   gboolean   known;      /* FALSE: neither the mapping nor the table knows it; its leads stay unknown */
   gboolean   from_mapping;
   guint64    leads;

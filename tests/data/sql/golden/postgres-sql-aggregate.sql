@@ -426,7 +426,7 @@ mqlw_latest AS (
   ) AS mqlw_days
 ),
 mqlw_context16 AS (
-  SELECT CASE WHEN MAX(CASE WHEN mqlw_g16 IN ('appointment scheduled', 'appointmentscheduled', 'qualified to buy', 'qualifiedtobuy', 'presentation scheduled', 'presentationscheduled', 'decision maker bought in', 'decisionmakerboughtin', 'contract sent', 'contractsent', 'closedwon', 'closedlost', 'prospecting', 'qualification', 'needs analysis', 'value proposition', 'id decision makers', 'perception analysis', 'proposal price quote', 'negotiation review', 'on hold', 'out sold', 'contact made', 'needs defined', 'demo scheduled', 'proposal made', 'negotiations started', 'qualifizierung', 'bedarfsanalyse', 'angebot preisangebot', 'verhandlung Überprüfung', 'geschlossen und gewonnen', 'geschlossen und verloren', 'abgeschlossen und gewonnen', 'abgeschlossen und verloren', 'prospection', 'analyse des besoins', 'proposition devis', 'négociation révision', 'fermée gagnée', 'fermée perdue', 'prospección', 'calificación', 'análisis de necesidades', 'propuesta presupuesto', 'negociación revisión', 'cerrada ganada', 'cerrada perdida') THEN 1 ELSE 0 END) = 1 THEN 2
+  SELECT CASE WHEN MAX(CASE WHEN mqlw_g16 IN ('appointment scheduled', 'appointmentscheduled', 'qualified to buy', 'qualifiedtobuy', 'presentation scheduled', 'presentationscheduled', 'decision maker bought in', 'decisionmakerboughtin', 'contract sent', 'contractsent', 'closedwon', 'closedlost', 'prospecting', 'qualification', 'needs analysis', 'value proposition', 'id decision makers', 'perception analysis', 'proposal price quote', 'negotiation review', 'identify decision makers', 'closed lost to competition', 'on hold', 'out sold', 'contact made', 'needs defined', 'demo scheduled', 'proposal made', 'negotiations started', 'qualifizierung', 'bedarfsanalyse', 'angebot preisangebot', 'verhandlung Überprüfung', 'geschlossen und gewonnen', 'geschlossen und verloren', 'abgeschlossen und gewonnen', 'abgeschlossen und verloren', 'prospection', 'analyse des besoins', 'proposition devis', 'négociation révision', 'fermée gagnée', 'fermée perdue', 'prospección', 'calificación', 'análisis de necesidades', 'propuesta presupuesto', 'negociación revisión', 'cerrada ganada', 'cerrada perdida') THEN 1 ELSE 0 END) = 1 THEN 2
               WHEN MAX(CASE WHEN mqlw_g16 IN ('contacted', 'mql', 'unqualified', 'sql', 'subscriber', 'lead', 'marketing qualified lead', 'marketingqualifiedlead', 'sales qualified lead', 'salesqualifiedlead', 'evangelist', 'open deal', 'attempted to contact', 'connected', 'bad timing', 'open not contacted', 'working contacted', 'closed converted', 'closed not converted', 'cannot contact', 'no longer interested', 'not contacted', 'contact in future', 'pre qualified', 'junk lead', 'lost lead', 'not qualified', 'offen nicht kontaktiert', 'in bearbeitung kontaktiert', 'geschlossen konvertiert', 'geschlossen nicht konvertiert', 'ouvert non contacté', 'en cours contacté', 'fermé converti', 'fermé non converti', 'abierto no contactado', 'trabajando contactado', 'cerrado convertido', 'cerrado no convertido') THEN 1 ELSE 0 END) = 1 THEN 1
               ELSE 0 END AS mqlw_ctx16
   FROM mqlw_value
@@ -521,6 +521,8 @@ mqlw_age AS (
       WHEN mqlw_g16 = 'negotiation review' THEN 2
       WHEN mqlw_g16 = 'closed won' THEN 3
       WHEN mqlw_g16 = 'closed lost' THEN 2
+      WHEN mqlw_g16 = 'identify decision makers' THEN 2
+      WHEN mqlw_g16 = 'closed lost to competition' THEN 2
       WHEN mqlw_g16 = 'anonymous' THEN -1
       WHEN mqlw_g16 = 'known' THEN -1
       WHEN mqlw_g16 = 'engaged' THEN -1
@@ -544,6 +546,28 @@ mqlw_age AS (
       WHEN mqlw_g16 = 'interested' THEN -1
       WHEN mqlw_g16 = 'neu' THEN -1
       WHEN mqlw_g16 = 'kontaktiert' THEN -1
+      WHEN mqlw_g16 = 'offen' THEN -1
+      WHEN mqlw_g16 = 'in bearbeitung' THEN -1
+      WHEN mqlw_g16 = 'offener deal' THEN 2
+      WHEN mqlw_g16 = 'nicht qualifiziert' THEN -1
+      WHEN mqlw_g16 = 'kontaktversuch' THEN -1
+      WHEN mqlw_g16 = 'verbunden' THEN -1
+      WHEN mqlw_g16 = 'schlechtes timing' THEN -1
+      WHEN mqlw_g16 = 'ouvert' THEN -1
+      WHEN mqlw_g16 = 'en cours' THEN -1
+      WHEN mqlw_g16 = 'transaction ouverte' THEN 2
+      WHEN mqlw_g16 = 'non qualifié' THEN -1
+      WHEN mqlw_g16 = 'tentative de contact' THEN -1
+      WHEN mqlw_g16 = 'connecté' THEN -1
+      WHEN mqlw_g16 = 'mauvais timing' THEN -1
+      WHEN mqlw_g16 = 'abierto' THEN -1
+      WHEN mqlw_g16 = 'en curso' THEN -1
+      WHEN mqlw_g16 = 'en progreso' THEN -1
+      WHEN mqlw_g16 = 'negocio abierto' THEN 2
+      WHEN mqlw_g16 = 'no calificado' THEN -1
+      WHEN mqlw_g16 = 'intento de contacto' THEN -1
+      WHEN mqlw_g16 = 'conectado' THEN -1
+      WHEN mqlw_g16 = 'mal momento' THEN -1
       WHEN mqlw_g16 = 'abonnent' THEN -1
       WHEN mqlw_g16 = 'marketingqualifizierter lead' THEN -1
       WHEN mqlw_g16 = 'marketing qualifizierter lead' THEN -1
@@ -655,7 +679,7 @@ mqlw_age AS (
       WHEN mqlw_g16 = 'proposal' THEN 0
       WHEN mqlw_g16 = 'negotiation' THEN 0
       WHEN mqlw_g16 = 'won' THEN 1
-      WHEN mqlw_g16 = 'lost' THEN 1
+      WHEN mqlw_g16 = 'lost' THEN CASE WHEN mqlw_ctx16 = 1 THEN 2 WHEN mqlw_ctx16 = 2 THEN 1 ELSE 1 END
       WHEN mqlw_g16 = 'subscriber' THEN 0
       WHEN mqlw_g16 = 'lead' THEN 0
       WHEN mqlw_g16 = 'marketing qualified lead' THEN 0
@@ -696,6 +720,8 @@ mqlw_age AS (
       WHEN mqlw_g16 = 'negotiation review' THEN 0
       WHEN mqlw_g16 = 'closed won' THEN 1
       WHEN mqlw_g16 = 'closed lost' THEN 1
+      WHEN mqlw_g16 = 'identify decision makers' THEN 0
+      WHEN mqlw_g16 = 'closed lost to competition' THEN 1
       WHEN mqlw_g16 = 'anonymous' THEN 0
       WHEN mqlw_g16 = 'known' THEN 0
       WHEN mqlw_g16 = 'engaged' THEN 0
@@ -719,6 +745,28 @@ mqlw_age AS (
       WHEN mqlw_g16 = 'interested' THEN 0
       WHEN mqlw_g16 = 'neu' THEN 0
       WHEN mqlw_g16 = 'kontaktiert' THEN 0
+      WHEN mqlw_g16 = 'offen' THEN 0
+      WHEN mqlw_g16 = 'in bearbeitung' THEN 0
+      WHEN mqlw_g16 = 'offener deal' THEN 0
+      WHEN mqlw_g16 = 'nicht qualifiziert' THEN 1
+      WHEN mqlw_g16 = 'kontaktversuch' THEN 0
+      WHEN mqlw_g16 = 'verbunden' THEN 0
+      WHEN mqlw_g16 = 'schlechtes timing' THEN 0
+      WHEN mqlw_g16 = 'ouvert' THEN 0
+      WHEN mqlw_g16 = 'en cours' THEN 0
+      WHEN mqlw_g16 = 'transaction ouverte' THEN 0
+      WHEN mqlw_g16 = 'non qualifié' THEN 1
+      WHEN mqlw_g16 = 'tentative de contact' THEN 0
+      WHEN mqlw_g16 = 'connecté' THEN 0
+      WHEN mqlw_g16 = 'mauvais timing' THEN 0
+      WHEN mqlw_g16 = 'abierto' THEN 0
+      WHEN mqlw_g16 = 'en curso' THEN 0
+      WHEN mqlw_g16 = 'en progreso' THEN 0
+      WHEN mqlw_g16 = 'negocio abierto' THEN 0
+      WHEN mqlw_g16 = 'no calificado' THEN 1
+      WHEN mqlw_g16 = 'intento de contacto' THEN 0
+      WHEN mqlw_g16 = 'conectado' THEN 0
+      WHEN mqlw_g16 = 'mal momento' THEN 0
       WHEN mqlw_g16 = 'abonnent' THEN 0
       WHEN mqlw_g16 = 'marketingqualifizierter lead' THEN 0
       WHEN mqlw_g16 = 'marketing qualifizierter lead' THEN 0
@@ -871,6 +919,8 @@ mqlw_age AS (
       WHEN mqlw_g17 = 'negotiation review' THEN 2
       WHEN mqlw_g17 = 'closed won' THEN 3
       WHEN mqlw_g17 = 'closed lost' THEN 2
+      WHEN mqlw_g17 = 'identify decision makers' THEN 2
+      WHEN mqlw_g17 = 'closed lost to competition' THEN 2
       WHEN mqlw_g17 = 'anonymous' THEN -1
       WHEN mqlw_g17 = 'known' THEN -1
       WHEN mqlw_g17 = 'engaged' THEN -1
@@ -894,6 +944,28 @@ mqlw_age AS (
       WHEN mqlw_g17 = 'interested' THEN -1
       WHEN mqlw_g17 = 'neu' THEN -1
       WHEN mqlw_g17 = 'kontaktiert' THEN -1
+      WHEN mqlw_g17 = 'offen' THEN -1
+      WHEN mqlw_g17 = 'in bearbeitung' THEN -1
+      WHEN mqlw_g17 = 'offener deal' THEN 2
+      WHEN mqlw_g17 = 'nicht qualifiziert' THEN -1
+      WHEN mqlw_g17 = 'kontaktversuch' THEN -1
+      WHEN mqlw_g17 = 'verbunden' THEN -1
+      WHEN mqlw_g17 = 'schlechtes timing' THEN -1
+      WHEN mqlw_g17 = 'ouvert' THEN -1
+      WHEN mqlw_g17 = 'en cours' THEN -1
+      WHEN mqlw_g17 = 'transaction ouverte' THEN 2
+      WHEN mqlw_g17 = 'non qualifié' THEN -1
+      WHEN mqlw_g17 = 'tentative de contact' THEN -1
+      WHEN mqlw_g17 = 'connecté' THEN -1
+      WHEN mqlw_g17 = 'mauvais timing' THEN -1
+      WHEN mqlw_g17 = 'abierto' THEN -1
+      WHEN mqlw_g17 = 'en curso' THEN -1
+      WHEN mqlw_g17 = 'en progreso' THEN -1
+      WHEN mqlw_g17 = 'negocio abierto' THEN 2
+      WHEN mqlw_g17 = 'no calificado' THEN -1
+      WHEN mqlw_g17 = 'intento de contacto' THEN -1
+      WHEN mqlw_g17 = 'conectado' THEN -1
+      WHEN mqlw_g17 = 'mal momento' THEN -1
       WHEN mqlw_g17 = 'abonnent' THEN -1
       WHEN mqlw_g17 = 'marketingqualifizierter lead' THEN -1
       WHEN mqlw_g17 = 'marketing qualifizierter lead' THEN -1
@@ -1005,7 +1077,7 @@ mqlw_age AS (
       WHEN mqlw_g17 = 'proposal' THEN 0
       WHEN mqlw_g17 = 'negotiation' THEN 0
       WHEN mqlw_g17 = 'won' THEN 1
-      WHEN mqlw_g17 = 'lost' THEN 1
+      WHEN mqlw_g17 = 'lost' THEN CASE WHEN 2 = 1 THEN 2 WHEN 2 = 2 THEN 1 ELSE 1 END
       WHEN mqlw_g17 = 'subscriber' THEN 0
       WHEN mqlw_g17 = 'lead' THEN 0
       WHEN mqlw_g17 = 'marketing qualified lead' THEN 0
@@ -1046,6 +1118,8 @@ mqlw_age AS (
       WHEN mqlw_g17 = 'negotiation review' THEN 0
       WHEN mqlw_g17 = 'closed won' THEN 1
       WHEN mqlw_g17 = 'closed lost' THEN 1
+      WHEN mqlw_g17 = 'identify decision makers' THEN 0
+      WHEN mqlw_g17 = 'closed lost to competition' THEN 1
       WHEN mqlw_g17 = 'anonymous' THEN 0
       WHEN mqlw_g17 = 'known' THEN 0
       WHEN mqlw_g17 = 'engaged' THEN 0
@@ -1069,6 +1143,28 @@ mqlw_age AS (
       WHEN mqlw_g17 = 'interested' THEN 0
       WHEN mqlw_g17 = 'neu' THEN 0
       WHEN mqlw_g17 = 'kontaktiert' THEN 0
+      WHEN mqlw_g17 = 'offen' THEN 0
+      WHEN mqlw_g17 = 'in bearbeitung' THEN 0
+      WHEN mqlw_g17 = 'offener deal' THEN 0
+      WHEN mqlw_g17 = 'nicht qualifiziert' THEN 1
+      WHEN mqlw_g17 = 'kontaktversuch' THEN 0
+      WHEN mqlw_g17 = 'verbunden' THEN 0
+      WHEN mqlw_g17 = 'schlechtes timing' THEN 0
+      WHEN mqlw_g17 = 'ouvert' THEN 0
+      WHEN mqlw_g17 = 'en cours' THEN 0
+      WHEN mqlw_g17 = 'transaction ouverte' THEN 0
+      WHEN mqlw_g17 = 'non qualifié' THEN 1
+      WHEN mqlw_g17 = 'tentative de contact' THEN 0
+      WHEN mqlw_g17 = 'connecté' THEN 0
+      WHEN mqlw_g17 = 'mauvais timing' THEN 0
+      WHEN mqlw_g17 = 'abierto' THEN 0
+      WHEN mqlw_g17 = 'en curso' THEN 0
+      WHEN mqlw_g17 = 'en progreso' THEN 0
+      WHEN mqlw_g17 = 'negocio abierto' THEN 0
+      WHEN mqlw_g17 = 'no calificado' THEN 1
+      WHEN mqlw_g17 = 'intento de contacto' THEN 0
+      WHEN mqlw_g17 = 'conectado' THEN 0
+      WHEN mqlw_g17 = 'mal momento' THEN 0
       WHEN mqlw_g17 = 'abonnent' THEN 0
       WHEN mqlw_g17 = 'marketingqualifizierter lead' THEN 0
       WHEN mqlw_g17 = 'marketing qualifizierter lead' THEN 0
@@ -1227,7 +1323,7 @@ mqlw_points AS (
     COALESCE(mqlw_b19, CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 0 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 0 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 0 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 0 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END) AS mqlw_r0,
     COALESCE(mqlw_b18, CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 1 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 1 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 1 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 1 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END) AS mqlw_r1,
     CASE WHEN mqlw_n20 IS NOT NULL THEN CASE WHEN mqlw_n20 > 0 THEN 1 ELSE 0 END ELSE CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END END AS mqlw_r2,
-    CASE WHEN mqlw_d21 IS NOT NULL THEN 1 WHEN CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END = -1 THEN CASE WHEN CASE WHEN mqlw_n20 IS NOT NULL THEN CASE WHEN mqlw_n20 > 0 THEN 1 ELSE 0 END ELSE CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END END = -1 THEN -1 ELSE 0 END ELSE CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END END AS mqlw_r3
+    CASE WHEN (CASE WHEN mqlw_d21 IS NOT NULL THEN 1 WHEN CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END) = -1 OR ((CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END) = -2 AND (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END) <> -1) THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END END = -1 THEN CASE WHEN CASE WHEN mqlw_n20 IS NOT NULL THEN CASE WHEN mqlw_n20 > 0 THEN 1 ELSE 0 END ELSE CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END END = -1 THEN -1 ELSE 0 END ELSE CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END) = -1 OR ((CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END) = -2 AND (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END) <> -1) THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END END END) = -2 THEN -1 ELSE CASE WHEN mqlw_d21 IS NOT NULL THEN 1 WHEN CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END) = -1 OR ((CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END) = -2 AND (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END) <> -1) THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END END = -1 THEN CASE WHEN CASE WHEN mqlw_n20 IS NOT NULL THEN CASE WHEN mqlw_n20 > 0 THEN 1 ELSE 0 END ELSE CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END) = -1 THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 2 THEN 1 WHEN mqlw_sc16 = 1 THEN 0 ELSE -1 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 2 THEN 1 WHEN mqlw_sc17 = 1 THEN 0 ELSE -1 END END END = -1 THEN -1 ELSE 0 END ELSE CASE WHEN (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END) = 1 OR (CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END) = -1 OR ((CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END) = -2 AND (CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END) <> -1) THEN CASE WHEN mqlw_sf16 IS NULL THEN -1 WHEN mqlw_sf16 >= 3 THEN 1 WHEN mqlw_sc16 >= 1 THEN 0 ELSE -2 END ELSE CASE WHEN mqlw_sf17 IS NULL THEN -1 WHEN mqlw_sf17 >= 3 THEN 1 WHEN mqlw_sc17 >= 1 THEN 0 ELSE -2 END END END END AS mqlw_r3
   FROM mqlw_decay1
   OFFSET 0
 ),
