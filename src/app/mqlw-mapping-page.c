@@ -504,6 +504,12 @@ add_stage_value_rows (MqlwMappingPage *self,
       if (!use->known)
         subtitle = g_strdup_printf (g_dngettext (NULL, "%s lead · unknown value: choose its stage",
                                                  "%s leads · unknown value: choose its stage", (gulong) use->leads), leads);
+      else if (use->unknown_before)
+        /* The stage row can only say "furthest stage, open or closed": a
+         * lifecycle's Lost (not won, the stages before unknown) says so here. */
+        subtitle = g_strdup_printf (g_dngettext (NULL, "%s lead · from the built-in table: not won, the stages before unknown",
+                                                 "%s leads · from the built-in table: not won, the stages before unknown",
+                                                 (gulong) use->leads), leads);
       else if (use->from_mapping)
         subtitle = g_strdup_printf (g_dngettext (NULL, "%s lead · as the mapping says", "%s leads · as the mapping says",
                                                  (gulong) use->leads), leads);

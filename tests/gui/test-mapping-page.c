@@ -94,6 +94,26 @@ test_hubspot (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Mautic's lifecycle: a Lost value is "not won, the stages before unknown",
+ * which the stage row (furthest stage, open or closed) cannot show, so its
+ * subtitle says so. 6 leads are Lost (pandas' value_counts of `stage`). */
+static void
+test_lost_stage (void)
+{
+  MqlwWindow *window = gui_test_create_window (1280, 720);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "real-exports",
+                                            "mautic-lost-stage.csv", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", path);
+  gui_test_wait_until (on_mapping_page, window, "the mapping page");
+  gui_test_settle (300);
+  gui_test_collect_text (mqlw_window_get_child (window, "mapping"), text);
+  g_assert_nonnull (strstr (text->str, "Lost\n6 leads · from the built-in table: not won, the stages before unknown\n"));
+  g_assert_nonnull (strstr (text->str, "SQL\n5 leads · from the built-in table\n"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A lead list with placeholders: the switch lists them; turned off, the
  * mapping reads every value as written. */
 static void
@@ -595,6 +615,7 @@ main (int   argc,
 
   g_test_add_func ("/mqlw/gui/mapping-page/hubspot", test_hubspot);
   g_test_add_func ("/mqlw/gui/mapping-page/generic", test_generic);
+  g_test_add_func ("/mqlw/gui/mapping-page/lost-stage", test_lost_stage);
   g_test_add_func ("/mqlw/gui/mapping-page/salesforce-dark", test_salesforce_dark);
   g_test_add_func ("/mqlw/gui/mapping-page/rule-warning", test_rule_warning);
   g_test_add_func ("/mqlw/gui/mapping-page/marks", test_marks);
