@@ -477,6 +477,13 @@ test_name_length (void)
   g_assert_error (error, MQLW_KEYS_ERROR, MQLW_KEYS_ERROR_NAME);
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_nonnull (strstr (error->message, "at most 512 bytes"));
+  /* An empty name and one starting with white space are told apart. */
+  g_clear_error (&error);
+  g_assert_false (mqlw_signing_name_check ("", &error));
+  g_assert_cmpstr (error->message, ==, "A signer needs a name");
+  g_clear_error (&error);
+  g_assert_false (mqlw_signing_name_check (" lead", &error));
+  g_assert_cmpstr (error->message, ==, "A name used with keys cannot start with a space or a tab");
   g_string_free (at_most, TRUE);
   g_string_free (over, TRUE);
   g_string_free (too_long, TRUE);

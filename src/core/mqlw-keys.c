@@ -302,9 +302,15 @@ mqlw_signing_name_check (const char  *name,
 {
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (*name == '\0' || g_ascii_isspace (*name))
+  if (*name == '\0')
     {
       g_set_error (error, MQLW_KEYS_ERROR, MQLW_KEYS_ERROR_NAME, _("A signer needs a name"));
+      return FALSE;
+    }
+  if (g_ascii_isspace (*name))
+    {
+      g_set_error (error, MQLW_KEYS_ERROR, MQLW_KEYS_ERROR_NAME,
+                   _("A name used with keys cannot start with a space or a tab"));
       return FALSE;
     }
   if (!g_utf8_validate (name, -1, NULL) || *name == '!' || strpbrk (name, "\",*?") != NULL)
