@@ -403,11 +403,13 @@ mqlw_import_read_rows (const MqlwCsvText     *text,
   if (ok && first_lines_out != NULL)
     {
       /* The line each categorical value first appeared on, for warnings about outcomes. */
-      GHashTable *first_lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+      /* Keys are copies: a command may drop a column (and its name) while the
+       * outcomes are derived, before the last lookup. */
+      GHashTable *first_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) g_array_unref);
       for (guint c = 0; c < reader.n_cols; c++)
         if (reader.builders[c].dict.first_lines != NULL && reader.builders[c].column != NULL)
-          g_hash_table_insert (first_lines, reader.builders[c].column->name,
+          g_hash_table_insert (first_lines, g_strdup (reader.builders[c].column->name),
                                g_steal_pointer (&reader.builders[c].dict.first_lines));
       *first_lines_out = first_lines;
     }

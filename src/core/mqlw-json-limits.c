@@ -525,7 +525,7 @@ scan (Scanner  *scanner,
             if (!is_word_byte (c))
               {
                 /* A comment, a single quote, anything else JSON has not: one whole character. */
-                end = g_utf8_next_char (data + i) - data;
+                end = MIN ((gsize) (g_utf8_next_char (data + i) - data), scanner->len);
                 not_json (scanner, i, _("“%.*s” is not JSON here (JSON has no comments, single quotes or "
                                         "names without quotes)"), (int) (end - i), data + i);
                 i = end;
